@@ -1,0 +1,42 @@
+// swift-tools-version:6.0
+//===----------------------------------------------------------------------===//
+//
+// F1Kit: scikit-learn-exact classification metrics, bootstrap intervals,
+// paired significance tests and reports for classifiers, in Swift.
+//
+//===----------------------------------------------------------------------===//
+
+import PackageDescription
+
+let package = Package(
+  name: "F1Kit",
+  products: [
+    // MARK: - Public API
+    .library(name: "F1Kit", targets: ["F1Kit"]),
+    .library(name: "F1KitStatistics", targets: ["F1KitStatistics"]),
+    .library(name: "F1KitEvaluation", targets: ["F1KitEvaluation"]),
+    .library(name: "F1KitReport", targets: ["F1KitReport"]),
+    .executable(name: "f1kit", targets: ["f1kit"]),
+  ],
+  targets: [
+    // MARK: - Libraries
+    .target(name: "F1Kit"),
+    .target(name: "F1KitStatistics", dependencies: ["F1Kit"]),
+    .target(name: "F1KitEvaluation", dependencies: ["F1Kit"]),
+    .target(name: "F1KitReport", dependencies: ["F1Kit", "F1KitStatistics"]),
+
+    // MARK: - Command-line tool
+    .executableTarget(
+      name: "f1kit",
+      dependencies: ["F1Kit", "F1KitStatistics", "F1KitEvaluation", "F1KitReport"]
+    ),
+
+    // MARK: - Unit test bundles
+    .target(name: "_TestSupport", dependencies: ["F1Kit"], path: "Tests/_TestSupport"),
+    .testTarget(name: "F1KitTests", dependencies: ["F1Kit", "_TestSupport"]),
+    .testTarget(name: "F1KitStatisticsTests", dependencies: ["F1KitStatistics", "_TestSupport"]),
+    .testTarget(name: "F1KitEvaluationTests", dependencies: ["F1KitEvaluation", "_TestSupport"]),
+    .testTarget(name: "F1KitCLITests", dependencies: ["f1kit", "_TestSupport"]),
+  ],
+  swiftLanguageModes: [.v6]
+)

@@ -1,0 +1,1 @@
+// The F1Kit core module.

@@ -1,0 +1,1 @@
+// The F1KitEvaluation module; see docs/ for its guide.

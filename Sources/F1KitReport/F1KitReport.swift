@@ -1,0 +1,1 @@
+// The F1KitReport module; see docs/ for its guide.

@@ -1,0 +1,1 @@
+// The F1KitStatistics module; see docs/ for its guide.
