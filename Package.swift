@@ -20,7 +20,7 @@ let package = Package(
   ],
   targets: [
     // MARK: - Libraries
-    .target(name: "F1Kit"),
+    .target(name: "F1Kit", linkerSettings: [.linkedLibrary("m", .when(platforms: [.linux]))]),
     .target(name: "F1KitStatistics", dependencies: ["F1Kit"]),
     .target(name: "F1KitEvaluation", dependencies: ["F1Kit"]),
     .target(name: "F1KitReport", dependencies: ["F1Kit", "F1KitStatistics"]),

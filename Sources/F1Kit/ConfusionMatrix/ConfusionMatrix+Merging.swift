@@ -1,0 +1,64 @@
+extension ConfusionMatrix {
+  /// Returns this matrix with rows and columns in a new label order.
+  ///
+  /// - Parameter order: Labels to put first, in this order; it may name
+  ///   labels the matrix lacks (they get zero counts). The matrix's other
+  ///   labels follow in ``LabelOrdering`` order.
+  /// - Returns: A matrix over `order` followed by the remaining labels.
+  /// - Throws: ``ConfusionMatrixError/duplicateLabel(_:)`` when `order`
+  ///   repeats a label.
+  /// - Complexity: O(*k*²) for *k* labels.
+  public func reordered(to order: [String]) throws(ConfusionMatrixError) -> ConfusionMatrix {
+    let newLabels = try Self.labelOrder(naming: order, occurring: labels)
+    var position: [String: Int] = [:]
+    for (index, label) in newLabels.enumerated() { position[label] = index }
+    let mapping = labels.map { position[$0]! }
+    var result = ConfusionMatrix(labels: newLabels)
+    for gold in 0..<classCount {
+      for predicted in 0..<classCount where self[gold: gold, predicted: predicted] != 0 {
+        result.add(
+          goldIndex: mapping[gold], predictedIndex: mapping[predicted],
+          count: self[gold: gold, predicted: predicted])
+      }
+    }
+    return result
+  }
+
+  /// Adds another matrix's counts to this one, matching labels by name.
+  ///
+  /// Counting two shards separately and merging them gives the matrix of the
+  /// concatenated data, so counts made elsewhere (another machine, a
+  /// database) can be combined. Labels only `other` has are appended.
+  ///
+  /// - Parameter other: The matrix to add.
+  /// - Complexity: O(*k*²) for *k* labels in the union.
+  public mutating func merge(_ other: ConfusionMatrix) {
+    let known = Set(labels)
+    let added = other.labels.filter { !known.contains($0) }
+    if !added.isEmpty {
+      self = try! reordered(to: labels + added)
+    }
+    var position: [String: Int] = [:]
+    for (index, label) in labels.enumerated() { position[label] = index }
+    let mapping = other.labels.map { position[$0]! }
+    for gold in 0..<other.classCount {
+      for predicted in 0..<other.classCount {
+        add(
+          goldIndex: mapping[gold], predictedIndex: mapping[predicted],
+          count: other[gold: gold, predicted: predicted])
+      }
+    }
+  }
+
+  /// Returns the sum of two matrices, matching labels by name.
+  ///
+  /// - Parameters:
+  ///   - left: The first matrix; its label order comes first.
+  ///   - right: The matrix to add.
+  /// - Returns: The matrix of both data sets together.
+  public static func + (left: ConfusionMatrix, right: ConfusionMatrix) -> ConfusionMatrix {
+    var sum = left
+    sum.merge(right)
+    return sum
+  }
+}

@@ -1,1 +1,0 @@
-// The F1Kit core module.

@@ -1,0 +1,188 @@
+/// Every F1Kit metric for one set of predictions, with scikit-learn's
+/// semantics.
+///
+/// Build it from a ``ConfusionMatrix`` and ``EvaluationOptions``; then ask
+/// for any ``Metric``, any averaged ``Score`` (including F-beta), or the
+/// per-class scores of a classification report.
+///
+/// ```swift
+/// let matrix = try ConfusionMatrix(gold: gold, predicted: predicted)
+/// let metrics = try ClassificationMetrics(confusionMatrix: matrix)
+/// print(metrics.value(of: .macroF1))
+/// ```
+public struct ClassificationMetrics: Sendable {
+  /// The counts, evaluated labels first, then any other label that occurs.
+  public let confusionMatrix: ConfusionMatrix
+  /// The classes evaluated, the positive class and the zero-division rule.
+  public let scope: MetricScope
+  /// Whether the problem is binary or multiclass.
+  public let problem: ProblemKind
+  private let cellCounts: [Double]
+
+  /// Scores a confusion matrix.
+  ///
+  /// - Parameters:
+  ///   - confusionMatrix: The counts of gold and predicted labels.
+  ///   - options: The labels to evaluate, the positive label, the problem
+  ///     kind and the zero-division rule.
+  /// - Throws: ``MetricsError`` when the options do not fit the data, for
+  ///   example a positive label that is not one of the labels.
+  /// - Complexity: O(*k*²) for *k* labels.
+  public init(
+    confusionMatrix: ConfusionMatrix, options: EvaluationOptions = EvaluationOptions()
+  ) throws(MetricsError) {
+    let matrix: ConfusionMatrix
+    do {
+      matrix = try confusionMatrix.reordered(
+        to: options.labels ?? LabelOrdering.sorted(confusionMatrix.labels))
+    } catch {
+      guard case .duplicateLabel(let label) = error else { throw .noLabels }
+      throw .duplicateLabel(label)
+    }
+    let evaluated = Array(matrix.labels.prefix(options.labels?.count ?? matrix.classCount))
+    guard !evaluated.isEmpty else { throw .noLabels }
+    let problem = try Self.problem(for: evaluated, options: options)
+    var positiveClass: Int?
+    if problem == .binary {
+      let positive = options.positiveLabel ?? evaluated[1]
+      guard let index = evaluated.firstIndex(of: positive) else {
+        throw .unknownPositiveLabel(positive, labels: evaluated)
+      }
+      positiveClass = index
+    }
+    self.confusionMatrix = matrix
+    self.problem = problem
+    self.scope = MetricScope(
+      classCount: matrix.classCount, evaluatedClassCount: evaluated.count,
+      positiveClass: positiveClass, zeroDivision: options.zeroDivision)
+    self.cellCounts = matrix.counts.map(Double.init)
+  }
+
+  private static func problem(
+    for evaluated: [String], options: EvaluationOptions
+  ) throws(MetricsError) -> ProblemKind {
+    let problem = options.problem ?? (evaluated.count == 2 ? .binary : .multiclass)
+    switch problem {
+    case .binary where evaluated.count != 2:
+      throw .binaryNeedsTwoLabels(evaluated)
+    case .multiclass where options.positiveLabel != nil:
+      throw .positiveLabelNeedsBinaryProblem(options.positiveLabel!, labels: evaluated)
+    default:
+      return problem
+    }
+  }
+
+  /// The evaluated labels, in report order.
+  public var labels: [String] {
+    Array(confusionMatrix.labels.prefix(scope.evaluatedClassCount))
+  }
+
+  /// The positive label of a binary problem.
+  public var positiveLabel: String? {
+    scope.positiveClass.map { confusionMatrix.labels[$0] }
+  }
+
+  /// The number of items scored, including items whose labels are not
+  /// evaluated.
+  public var itemCount: Int { confusionMatrix.total }
+
+  /// The metrics reported for this problem, in report order.
+  public var reportedMetrics: [Metric] { Metric.reported(for: problem) }
+
+  /// The metric a best-model choice should use: binary F1 or macro-F1.
+  public var primaryMetric: Metric { Metric.primary(for: problem) }
+
+  /// The confusion matrix restricted to the evaluated labels, as
+  /// scikit-learn's `confusion_matrix(labels=)` returns it.
+  public var evaluatedConfusionMatrix: ConfusionMatrix {
+    let size = scope.evaluatedClassCount
+    let rows = (0..<size).map { gold in
+      (0..<size).map { confusionMatrix[gold: gold, predicted: $0] }
+    }
+    return try! ConfusionMatrix(labels: labels, counts: rows)
+  }
+
+  /// Computes one headline metric.
+  ///
+  /// - Parameter metric: The metric to compute.
+  /// - Returns: Its value; NaN where it is undefined, such as a binary metric
+  ///   of a multiclass problem.
+  /// - Complexity: O(*k*²) for *k* labels.
+  public func value(of metric: Metric) -> Double {
+    cellCounts.withUnsafeBufferPointer { scope.value(of: metric, counts: $0) }
+  }
+
+  /// Combines a per-class score over the evaluated labels.
+  ///
+  /// - Parameters:
+  ///   - score: Precision, recall or an F-score with any beta.
+  ///   - average: Binary, micro, macro or weighted.
+  /// - Returns: The averaged score; NaN where it is undefined.
+  /// - Complexity: O(*k*²) for *k* labels.
+  public func averaged(_ score: Score, by average: Average) -> Double {
+    cellCounts.withUnsafeBufferPointer { scope.averaged(score, by: average, counts: $0) }
+  }
+
+  /// The per-class rows of a classification report, in label order.
+  ///
+  /// - Parameter beta: The F-score's beta; 1 gives F1.
+  /// - Returns: Precision, recall, F-score and support of each evaluated
+  ///   label.
+  /// - Complexity: O(*k*²) for *k* labels.
+  public func perClass(beta: Double = 1) -> [ClassScores] {
+    cellCounts.withUnsafeBufferPointer { counts in
+      labels.indices.map { index in
+        let tally = scope.tally(of: index, counts)
+        return ClassScores(
+          label: labels[index],
+          precision: scope.value(of: .precision, for: tally),
+          recall: scope.value(of: .recall, for: tally),
+          fScore: scope.value(of: .fScore(beta: beta), for: tally),
+          support: Int(tally.actual))
+      }
+    }
+  }
+
+  /// The evaluated labels whose precision, recall or F-score is undefined
+  /// and was replaced by the zero-division value.
+  ///
+  /// - Returns: One entry per label with an undefined score, in label order.
+  public func undefinedScores() -> [UndefinedScore] {
+    cellCounts.withUnsafeBufferPointer { counts in
+      labels.indices.compactMap { index in
+        let tally = scope.tally(of: index, counts)
+        let entry = UndefinedScore(
+          label: labels[index], isPrecisionUndefined: tally.predicted == 0,
+          isRecallUndefined: tally.actual == 0,
+          isFScoreUndefined: tally.predicted == 0 && tally.actual == 0)
+        return entry.isPrecisionUndefined || entry.isRecallUndefined ? entry : nil
+      }
+    }
+  }
+}
+
+/// One row of a classification report.
+public struct ClassScores: Hashable, Sendable {
+  /// The class label.
+  public var label: String
+  /// True positives over items predicted as this label.
+  public var precision: Double
+  /// True positives over items whose gold label is this label.
+  public var recall: Double
+  /// The F-score for the beta it was computed with.
+  public var fScore: Double
+  /// The number of items whose gold label is this label.
+  public var support: Int
+}
+
+/// A label whose scores have a zero denominator.
+public struct UndefinedScore: Hashable, Sendable {
+  /// The class label.
+  public var label: String
+  /// The label is never predicted, so precision is undefined.
+  public var isPrecisionUndefined: Bool
+  /// The label never occurs in the gold labels, so recall is undefined.
+  public var isRecallUndefined: Bool
+  /// Both hold, so the F-score is undefined too.
+  public var isFScoreUndefined: Bool
+}

@@ -1,0 +1,34 @@
+/// Choices that change how a confusion matrix is scored, mirroring
+/// scikit-learn's `labels`, `pos_label` and `zero_division` parameters.
+public struct EvaluationOptions: Hashable, Sendable {
+  /// The labels to evaluate, in report order; `nil` evaluates every label
+  /// that occurs, in ``LabelOrdering`` order. Like scikit-learn's `labels=`,
+  /// it may name labels that never occur, and labels it leaves out are
+  /// excluded from per-class scores and their averages.
+  public var labels: [String]?
+  /// The positive label of a binary problem; `nil` takes the later of the
+  /// two labels in label order (`1` of 0/1, `true` of false/true).
+  public var positiveLabel: String?
+  /// The kind of problem; `nil` infers binary for two labels and
+  /// multiclass otherwise.
+  public var problem: ProblemKind?
+  /// The value of a score whose denominator is zero.
+  public var zeroDivision: ZeroDivision
+
+  /// Creates options; every argument defaults to scikit-learn's default.
+  ///
+  /// - Parameters:
+  ///   - labels: The labels to evaluate, in order, or `nil` for all.
+  ///   - positiveLabel: The positive label of a binary problem.
+  ///   - problem: The kind of problem, or `nil` to infer it.
+  ///   - zeroDivision: The value of a score whose denominator is zero.
+  public init(
+    labels: [String]? = nil, positiveLabel: String? = nil, problem: ProblemKind? = nil,
+    zeroDivision: ZeroDivision = .zero
+  ) {
+    self.labels = labels
+    self.positiveLabel = positiveLabel
+    self.problem = problem
+    self.zeroDivision = zeroDivision
+  }
+}

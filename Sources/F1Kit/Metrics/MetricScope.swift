@@ -1,0 +1,252 @@
+/// What a metric is computed over: how many classes the matrix has, which of
+/// them are evaluated, which is positive, and how undefined scores count.
+///
+/// A scope turns a confusion matrix's counts into any ``Metric`` without
+/// allocating, which is what the bootstrap needs: it holds the label set
+/// fixed while thousands of resampled matrices are scored, so a class that
+/// vanishes from one resample still counts in every average.
+///
+/// The evaluated classes are the first ``evaluatedClassCount`` rows and
+/// columns of the matrix, the way scikit-learn's `labels=` selects classes:
+/// per-class scores and their averages cover only those, while accuracy,
+/// balanced accuracy and the Matthews correlation use every class.
+public struct MetricScope: Hashable, Sendable {
+  /// The number of rows (and columns) of the matrices this scope scores.
+  public let classCount: Int
+  /// The number of leading classes that per-class scores and averages cover.
+  public let evaluatedClassCount: Int
+  /// The index of the positive class for binary scores, if any.
+  public let positiveClass: Int?
+  /// The value of a score whose denominator is zero.
+  public let zeroDivision: ZeroDivision
+
+  /// Creates a scope.
+  ///
+  /// - Parameters:
+  ///   - classCount: The number of rows (and columns) of the matrices.
+  ///   - evaluatedClassCount: How many leading classes are evaluated;
+  ///     `nil` evaluates all.
+  ///   - positiveClass: The index of the positive class, if binary scores
+  ///     are wanted.
+  ///   - zeroDivision: The value of a score whose denominator is zero.
+  public init(
+    classCount: Int, evaluatedClassCount: Int? = nil, positiveClass: Int? = nil,
+    zeroDivision: ZeroDivision = .zero
+  ) {
+    precondition(classCount >= 0 && (evaluatedClassCount ?? 0) <= classCount)
+    self.classCount = classCount
+    self.evaluatedClassCount = evaluatedClassCount ?? classCount
+    self.positiveClass = positiveClass
+    self.zeroDivision = zeroDivision
+  }
+
+  /// Computes a metric from row-major counts.
+  ///
+  /// - Parameters:
+  ///   - metric: The metric to compute.
+  ///   - counts: `classCount × classCount` counts, gold labels down and
+  ///     predicted labels across.
+  /// - Returns: The metric's value; NaN where it is undefined (for example
+  ///   a binary metric without a positive class).
+  /// - Complexity: O(*k*²) for *k* classes, with no allocation.
+  public func value(of metric: Metric, counts: UnsafeBufferPointer<Double>) -> Double {
+    precondition(counts.count == classCount * classCount)
+    if let (average, score) = metric.averagedScore {
+      return averaged(score, by: average, counts: counts)
+    }
+    switch metric {
+    case .accuracy: return accuracy(counts)
+    case .balancedAccuracy: return balancedAccuracy(counts)
+    case .matthewsCorrelation: return matthewsCorrelation(counts)
+    case .cohenKappa: return cohenKappa(counts)
+    default: preconditionFailure("\(metric) is an averaged score")
+    }
+  }
+
+  /// Computes a metric from a confusion matrix whose labels this scope was
+  /// made for.
+  ///
+  /// - Parameters:
+  ///   - metric: The metric to compute.
+  ///   - matrix: A matrix with ``classCount`` labels.
+  /// - Returns: The metric's value; NaN where it is undefined.
+  /// - Complexity: O(*k*²) for *k* classes.
+  public func value(of metric: Metric, in matrix: ConfusionMatrix) -> Double {
+    let counts = matrix.counts.map(Double.init)
+    return counts.withUnsafeBufferPointer { value(of: metric, counts: $0) }
+  }
+
+  /// Combines one per-class score over the evaluated classes.
+  ///
+  /// - Parameters:
+  ///   - score: Precision, recall or an F-score.
+  ///   - average: How to combine the per-class values.
+  ///   - counts: Row-major counts.
+  /// - Returns: The averaged score, NaN when every value it averages is.
+  /// - Complexity: O(*k*²) for *k* classes, with no allocation.
+  public func averaged(
+    _ score: Score, by average: Average, counts: UnsafeBufferPointer<Double>
+  ) -> Double {
+    switch average {
+    case .binary:
+      guard let positiveClass else { return .nan }
+      return value(of: score, for: tally(of: positiveClass, counts))
+    case .micro:
+      var pooled = ClassTally()
+      for index in 0..<evaluatedClassCount { pooled.add(tally(of: index, counts)) }
+      return value(of: score, for: pooled)
+    case .macro, .weighted:
+      return mean(of: score, weighted: average == .weighted, counts: counts)
+    }
+  }
+
+  /// The score of one class.
+  ///
+  /// - Parameters:
+  ///   - score: Precision, recall or an F-score.
+  ///   - index: The class's row in the matrix.
+  ///   - counts: Row-major counts.
+  /// - Returns: The class's score, or the zero-division value when undefined.
+  /// - Complexity: O(*k*) for *k* classes.
+  public func value(
+    of score: Score, forClass index: Int, counts: UnsafeBufferPointer<Double>
+  ) -> Double {
+    value(of: score, for: tally(of: index, counts))
+  }
+
+  /// The mean of per-class scores that are not NaN, optionally weighted by
+  /// support; all-zero weights fall back to the plain mean, as
+  /// scikit-learn's `_nanaverage` does.
+  private func mean(
+    of score: Score, weighted: Bool, counts: UnsafeBufferPointer<Double>
+  ) -> Double {
+    var sum = 0.0
+    var weightedSum = 0.0
+    var totalWeight = 0.0
+    var defined = 0
+    for index in 0..<evaluatedClassCount {
+      let classTally = tally(of: index, counts)
+      let classValue = value(of: score, for: classTally)
+      if classValue.isNaN { continue }
+      sum += classValue
+      defined += 1
+      weightedSum += classValue * classTally.actual
+      totalWeight += classTally.actual
+    }
+    if defined == 0 { return .nan }
+    if weighted && totalWeight != 0 { return weightedSum / totalWeight }
+    return sum / Double(defined)
+  }
+
+  func value(of score: Score, for tally: ClassTally) -> Double {
+    switch score {
+    case .precision:
+      return divide(tally.truePositives, by: tally.predicted)
+    case .recall:
+      return divide(tally.truePositives, by: tally.actual)
+    case .fScore(let beta):
+      if beta == .infinity { return divide(tally.truePositives, by: tally.actual) }
+      if beta == 0 { return divide(tally.truePositives, by: tally.predicted) }
+      let betaSquared = beta * beta
+      return divide(
+        (1 + betaSquared) * tally.truePositives,
+        by: betaSquared * tally.actual + tally.predicted)
+    }
+  }
+
+  private func divide(_ numerator: Double, by denominator: Double) -> Double {
+    denominator == 0 ? zeroDivision.value : numerator / denominator
+  }
+
+  func tally(of index: Int, _ counts: UnsafeBufferPointer<Double>) -> ClassTally {
+    var result = ClassTally()
+    result.truePositives = counts[index * classCount + index]
+    for other in 0..<classCount {
+      result.actual += counts[index * classCount + other]
+      result.predicted += counts[other * classCount + index]
+    }
+    return result
+  }
+
+  private func accuracy(_ counts: UnsafeBufferPointer<Double>) -> Double {
+    var correct = 0.0
+    for index in 0..<classCount { correct += counts[index * classCount + index] }
+    return correct / counts.reduce(0, +)
+  }
+
+  /// Mean recall over classes with gold items; scikit-learn drops classes
+  /// that are only predicted.
+  private func balancedAccuracy(_ counts: UnsafeBufferPointer<Double>) -> Double {
+    var sum = 0.0
+    var classes = 0
+    for index in 0..<classCount {
+      let classTally = tally(of: index, counts)
+      guard classTally.actual > 0 else { continue }
+      sum += classTally.truePositives / classTally.actual
+      classes += 1
+    }
+    return classes == 0 ? .nan : sum / Double(classes)
+  }
+
+  /// Gorodkin's multiclass form, computed as scikit-learn does; a zero
+  /// denominator (one class in gold or predictions) gives 0.
+  private func matthewsCorrelation(_ counts: UnsafeBufferPointer<Double>) -> Double {
+    var correct = 0.0
+    var total = 0.0
+    var goldDotPredicted = 0.0
+    var predictedSquares = 0.0
+    var goldSquares = 0.0
+    for index in 0..<classCount {
+      let classTally = tally(of: index, counts)
+      correct += classTally.truePositives
+      total += classTally.actual
+      goldDotPredicted += classTally.actual * classTally.predicted
+      predictedSquares += classTally.predicted * classTally.predicted
+      goldSquares += classTally.actual * classTally.actual
+    }
+    let covariance = correct * total - goldDotPredicted
+    let varianceProduct = (total * total - predictedSquares) * (total * total - goldSquares)
+    return varianceProduct == 0 ? 0 : covariance / varianceProduct.squareRoot()
+  }
+
+  /// Kappa over the evaluated classes only, as scikit-learn restricts the
+  /// matrix to `labels=`; undefined (NaN) when the restricted matrix is empty
+  /// or chance agreement is certain.
+  private func cohenKappa(_ counts: UnsafeBufferPointer<Double>) -> Double {
+    var total = 0.0
+    var agreement = 0.0
+    var goldTotal = 0.0
+    var predictedTotal = 0.0
+    var chanceDiagonal = 0.0
+    for index in 0..<evaluatedClassCount {
+      var gold = 0.0
+      var predicted = 0.0
+      for other in 0..<evaluatedClassCount {
+        gold += counts[index * classCount + other]
+        predicted += counts[other * classCount + index]
+      }
+      agreement += counts[index * classCount + index]
+      total += gold
+      goldTotal += gold
+      predictedTotal += predicted
+      chanceDiagonal += gold * predicted
+    }
+    guard total != 0 else { return .nan }
+    let expectedDisagreement = (goldTotal * predictedTotal - chanceDiagonal) / total
+    guard expectedDisagreement != 0 else { return .nan }
+    return 1 - (total - agreement) / expectedDisagreement
+  }
+}
+
+/// The three counts every per-class score is made of.
+struct ClassTally {
+  var truePositives = 0.0
+  var predicted = 0.0
+  var actual = 0.0
+
+  mutating func add(_ other: ClassTally) {
+    truePositives += other.truePositives
+    predicted += other.predicted
+    actual += other.actual
+  }
+}
