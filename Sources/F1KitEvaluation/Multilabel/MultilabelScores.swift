@@ -49,8 +49,9 @@ struct MultilabelScores {
       return mean(perClassF1)
     case .weightedF1:
       let supports = classCounts.map { Double($0.truePositives + $0.falseNegatives) }
-      guard supports.reduce(0, +) > 0 else { return zeroDivision.value }
-      return mean(perClassF1, weights: supports)
+      // With no gold label at all, scikit-learn's `_nanaverage` falls back
+      // to the unweighted mean.
+      return mean(perClassF1, weights: supports.reduce(0, +) > 0 ? supports : nil)
     case .subsetAccuracy:
       return sampleF1.isEmpty ? .nan : Double(exactMatches) / Double(sampleF1.count)
     }
