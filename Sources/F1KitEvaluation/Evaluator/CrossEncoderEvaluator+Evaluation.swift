@@ -26,6 +26,7 @@ extension CrossEncoderEvaluator {
   ///   already logged are not).
   /// - Complexity: That of ``predict(_:)`` plus O(*n* + *k*²) for the metrics
   ///   and O(*s*) to rewrite a log of *s* bytes.
+  @discardableResult
   public func evaluate(
     _ model: some CrossEncoder, outputDirectory: URL? = nil, epoch: Double = -1, step: Int = -1
   ) throws(EvaluationError) -> EvaluationResult {

@@ -64,6 +64,7 @@ public struct SequentialEvaluator: CrossEncoderEvaluating {
   /// - Returns: Every evaluator's metrics and the aggregated primary metric;
   ///   the threshold is the primary evaluator's (`nil` for the mean).
   /// - Throws: The first ``EvaluationError`` an evaluator throws.
+  @discardableResult
   public func evaluate(
     _ model: some CrossEncoder, outputDirectory: URL? = nil, epoch: Double = -1, step: Int = -1
   ) throws(EvaluationError) -> EvaluationResult {
