@@ -39,18 +39,31 @@ struct ClassificationMetricsTests {
   @Test(
     "options that do not fit the data are rejected",
     arguments: [
-      (EvaluationOptions(positiveLabel: "x"), MetricsError.unknownPositiveLabel("x", labels: ["a", "b"])),
+      (
+        EvaluationOptions(positiveLabel: "x"),
+        MetricsError.unknownPositiveLabel("x", labels: ["a", "b"])
+      ),
       (EvaluationOptions(labels: ["a", "a"]), MetricsError.duplicateLabel("a")),
-      (EvaluationOptions(labels: ["a", "b", "c"], problem: .binary), MetricsError.binaryNeedsTwoLabels(["a", "b", "c"])),
+      (
+        EvaluationOptions(labels: ["a", "b", "c"], problem: .binary),
+        MetricsError.binaryNeedsTwoLabels(["a", "b", "c"])
+      ),
       (EvaluationOptions(problem: .multiclass, zeroDivision: .one), nil),
-      (EvaluationOptions(positiveLabel: "a", problem: .multiclass), MetricsError.positiveLabelNeedsBinaryProblem("a", labels: ["a", "b"])),
+      (
+        EvaluationOptions(positiveLabel: "a", problem: .multiclass),
+        MetricsError.positiveLabelNeedsBinaryProblem("a", labels: ["a", "b"])
+      ),
     ])
   func rejectsOptionsThatDoNotFit(options: EvaluationOptions, error: MetricsError?) throws {
     let matrix = try ConfusionMatrix(gold: ["a", "b"], predicted: ["b", "b"])
     if let error {
-      #expect(throws: error) { try ClassificationMetrics(confusionMatrix: matrix, options: options) }
+      #expect(throws: error) {
+        try ClassificationMetrics(confusionMatrix: matrix, options: options)
+      }
     } else {
-      #expect(throws: Never.self) { try ClassificationMetrics(confusionMatrix: matrix, options: options) }
+      #expect(throws: Never.self) {
+        try ClassificationMetrics(confusionMatrix: matrix, options: options)
+      }
     }
   }
 

@@ -26,7 +26,11 @@ struct LabelOrderingTests {
     #expect(LabelOrdering.sorted([composed, decomposed]) == [decomposed, composed])
   }
 
-  @Test("integer detection", arguments: [("12", true), ("-3", true), ("+3", false), ("1.0", false), ("", false), ("-", false)])
+  @Test(
+    "integer detection",
+    arguments: [
+      ("12", true), ("-3", true), ("+3", false), ("1.0", false), ("", false), ("-", false),
+    ])
   func detectsIntegers(label: String, isInteger: Bool) {
     #expect(LabelOrdering.isInteger(label) == isInteger)
   }
