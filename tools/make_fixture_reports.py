@@ -85,7 +85,11 @@ def main():
             _, column, threshold = how.split(":")
             labels = unique_labels(y_true)
             y_pred = np.where(frame[column] >= float(threshold), labels[1], labels[0])
-        cases.append({"file": path, "arguments": arguments, "expected": expected(y_true, y_pred)})
+        case = {"file": path, "arguments": arguments, "expected": expected(y_true, y_pred)}
+        # The text report must start with scikit-learn's own, character for character.
+        case["classification_report"] = m.classification_report(
+            y_true, y_pred, digits=4, zero_division=0)
+        cases.append(case)
     document = {"generator": "tools/make_fixture_reports.py",
                 "sklearn_version": sklearn.__version__, "cases": cases}
     out = ROOT / "fixtures" / "goldens" / "fixture-reports.json"
