@@ -327,7 +327,7 @@ def make_r8():
         print(f"-- {key}: {model}")
         model.fit(xtr, ytr)
         pred = model.predict(xte)
-        classes = list(model.classes_)
+        classes = [str(c) for c in model.classes_]
         print(classification_report(yte, pred, digits=4, zero_division=0))
         print("  confusion matrix (rows = true, cols = predicted), order:", classes)
         print(confusion_matrix(yte, pred, labels=classes))

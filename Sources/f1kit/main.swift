@@ -1,1 +1,3 @@
-print("f1kit")
+import Foundation
+
+exit(F1KitTool.run(Array(CommandLine.arguments.dropFirst())))

@@ -93,16 +93,6 @@ struct GoldenCase: Decodable, Sendable, CustomTestStringConvertible {
   }
 }
 
-extension ZeroDivision: Decodable {
-  public init(from decoder: any Decoder) throws {
-    let raw = try decoder.singleValueContainer().decode(String.self)
-    guard let value = ZeroDivision(rawValue: raw) else {
-      throw DecodingError.dataCorrupted(.init(codingPath: [], debugDescription: raw))
-    }
-    self = value
-  }
-}
-
 private struct GoldenFile: Decodable {
   let cases: [GoldenCase]
 }

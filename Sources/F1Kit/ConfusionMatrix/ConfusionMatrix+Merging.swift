@@ -10,9 +10,8 @@ extension ConfusionMatrix {
   /// - Complexity: O(*k*²) for *k* labels.
   public func reordered(to order: [String]) throws(ConfusionMatrixError) -> ConfusionMatrix {
     let newLabels = try Self.labelOrder(naming: order, occurring: labels)
-    var position: [String: Int] = [:]
-    for (index, label) in newLabels.enumerated() { position[label] = index }
-    let mapping = labels.map { position[$0]! }
+    let position = newLabels.exactLabelPositions()
+    let mapping = labels.map { position[ExactLabel($0)]! }
     var result = ConfusionMatrix(labels: newLabels)
     for gold in 0..<classCount {
       for predicted in 0..<classCount where self[gold: gold, predicted: predicted] != 0 {
@@ -33,14 +32,13 @@ extension ConfusionMatrix {
   /// - Parameter other: The matrix to add.
   /// - Complexity: O(*k*²) for *k* labels in the union.
   public mutating func merge(_ other: ConfusionMatrix) {
-    let known = Set(labels)
-    let added = other.labels.filter { !known.contains($0) }
+    let known = Set(labels.map(ExactLabel.init))
+    let added = other.labels.filter { !known.contains(ExactLabel($0)) }
     if !added.isEmpty {
       self = try! reordered(to: labels + added)
     }
-    var position: [String: Int] = [:]
-    for (index, label) in labels.enumerated() { position[label] = index }
-    let mapping = other.labels.map { position[$0]! }
+    let position = labels.exactLabelPositions()
+    let mapping = other.labels.map { position[ExactLabel($0)]! }
     for gold in 0..<other.classCount {
       for predicted in 0..<other.classCount {
         add(

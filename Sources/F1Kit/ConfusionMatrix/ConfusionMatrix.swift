@@ -17,7 +17,7 @@ public struct ConfusionMatrix: Hashable, Sendable {
   /// - Precondition: `labels` has no duplicates; use
   ///   ``init(labels:counts:)`` for input that may be malformed.
   public init(labels: [String]) {
-    precondition(Set(labels).count == labels.count, "labels must be distinct")
+    precondition(labels.distinctExactLabels().count == labels.count, "labels must be distinct")
     self.labels = labels
     self.counts = Array(repeating: 0, count: labels.count * labels.count)
   }
@@ -61,11 +61,12 @@ public struct ConfusionMatrix: Hashable, Sendable {
       throw .lengthMismatch(gold: goldLabels.count, predicted: predictedLabels.count)
     }
     let order = try Self.labelOrder(naming: labels, occurring: goldLabels + predictedLabels)
-    var index: [String: Int] = [:]
-    for (position, label) in order.enumerated() { index[label] = position }
+    let index = order.exactLabelPositions()
     self.init(labels: order)
     for (goldLabel, predictedLabel) in zip(goldLabels, predictedLabels) {
-      add(goldIndex: index[goldLabel]!, predictedIndex: index[predictedLabel]!)
+      add(
+        goldIndex: index[ExactLabel(goldLabel)]!,
+        predictedIndex: index[ExactLabel(predictedLabel)]!)
     }
   }
 
@@ -107,13 +108,14 @@ public struct ConfusionMatrix: Hashable, Sendable {
   ) throws(ConfusionMatrixError) -> [String] {
     guard let requested else { return LabelOrdering.sorted(occurring) }
     try validate(labels: requested)
-    let named = Set(requested)
-    return requested + LabelOrdering.sorted(occurring.lazy.filter { !named.contains($0) })
+    let named = Set(requested.map(ExactLabel.init))
+    return requested
+      + LabelOrdering.sorted(occurring.lazy.filter { !named.contains(ExactLabel($0)) })
   }
 
   static func validate(labels: [String]) throws(ConfusionMatrixError) {
-    var seen: Set<String> = []
-    for label in labels where !seen.insert(label).inserted {
+    var seen: Set<ExactLabel> = []
+    for label in labels where !seen.insert(ExactLabel(label)).inserted {
       throw .duplicateLabel(label)
     }
   }

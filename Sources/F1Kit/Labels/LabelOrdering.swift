@@ -13,7 +13,7 @@ public enum LabelOrdering {
   ///   integers and in code-point order otherwise.
   /// - Complexity: O(*n* log *n*), where *n* is the number of distinct labels.
   public static func sorted(_ labels: some Sequence<String>) -> [String] {
-    let distinct = Array(Set(labels))
+    let distinct = labels.distinctExactLabels()
     if distinct.allSatisfy(isInteger) {
       return distinct.sorted(by: integerPrecedes)
     }

@@ -45,7 +45,8 @@ public struct ClassificationMetrics: Sendable {
     var positiveClass: Int?
     if problem == .binary {
       let positive = options.positiveLabel ?? evaluated[1]
-      guard let index = evaluated.firstIndex(of: positive) else {
+      guard let index = evaluated.firstIndex(where: { ExactLabel($0) == ExactLabel(positive) })
+      else {
         throw .unknownPositiveLabel(positive, labels: evaluated)
       }
       positiveClass = index

@@ -19,7 +19,8 @@ public enum MetricsError: Error, Hashable, Sendable, CustomStringConvertible {
     case .duplicateLabel(let label):
       return "label \"\(label)\" is given more than once"
     case .binaryNeedsTwoLabels(let labels):
-      return "a binary problem needs exactly two labels, found \(labels.count): \(Self.list(labels))"
+      return
+        "a binary problem needs exactly two labels, found \(labels.count): \(Self.list(labels))"
     case .unknownPositiveLabel(let label, let labels):
       return "positive label \"\(label)\" is not one of the labels \(Self.list(labels))"
     case .positiveLabelNeedsBinaryProblem(let label, let labels):

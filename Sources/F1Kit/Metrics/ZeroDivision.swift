@@ -5,7 +5,7 @@
 /// class that never occurs, and F-score when both are. scikit-learn's default
 /// (`"warn"`) scores these 0 and warns; `nan` leaves them out of macro and
 /// weighted averages instead.
-public enum ZeroDivision: String, CaseIterable, Hashable, Sendable {
+public enum ZeroDivision: String, CaseIterable, Hashable, Sendable, Codable {
   /// Score an undefined value as 0 (scikit-learn's default, which warns).
   case zero = "0"
   /// Score an undefined value as 1.

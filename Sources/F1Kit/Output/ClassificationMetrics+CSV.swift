@@ -1,0 +1,56 @@
+import Foundation
+
+extension ClassificationMetrics {
+  /// The metrics as a tidy CSV table with columns `metric,label,value`.
+  ///
+  /// Headline metrics have an empty label; per-class rows repeat the metric
+  /// names `precision`, `recall`, `f1` and `support` with the class label, so
+  /// the table loads straight into a data frame. Undefined values are empty.
+  ///
+  /// - Returns: RFC 4180 text with a header row and CRLF line ends.
+  public func csvTable() -> String {
+    var rows = [["metric", "label", "value"]]
+    for metric in reportedMetrics {
+      rows.append([metric.rawValue, "", CSVText.number(value(of: metric))])
+    }
+    for row in perClass() {
+      rows.append(["precision", row.label, CSVText.number(row.precision)])
+      rows.append(["recall", row.label, CSVText.number(row.recall)])
+      rows.append(["f1", row.label, CSVText.number(row.fScore)])
+      rows.append(["support", row.label, String(row.support)])
+    }
+    return rows.map(CSVText.record).joined()
+  }
+}
+
+/// Writing CSV the way RFC 4180 and Python's `csv` module do.
+public enum CSVText {
+  /// One record: fields joined by commas, quoted where needed, ended by
+  /// CRLF.
+  ///
+  /// - Parameter fields: The record's fields.
+  /// - Returns: The encoded record.
+  public static func record(_ fields: [String]) -> String {
+    fields.map(field).joined(separator: ",") + "\r\n"
+  }
+
+  /// One field, quoted when it holds a comma, quote, CR or LF.
+  ///
+  /// - Parameter text: The field's value.
+  /// - Returns: The encoded field.
+  public static func field(_ text: String) -> String {
+    let needsQuotes = text.utf8.contains {
+      $0 == UInt8(ascii: ",") || $0 == UInt8(ascii: "\"") || $0 == 0x0A || $0 == 0x0D
+    }
+    guard needsQuotes else { return text }
+    return "\"" + text.replacingOccurrences(of: "\"", with: "\"\"") + "\""
+  }
+
+  /// A number with round-trip precision; undefined values are empty.
+  ///
+  /// - Parameter value: The number.
+  /// - Returns: Its shortest exact decimal, or an empty string for NaN.
+  public static func number(_ value: Double) -> String {
+    value.isFinite ? JSONValue.format(value) : ""
+  }
+}

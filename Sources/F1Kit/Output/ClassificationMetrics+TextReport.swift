@@ -1,0 +1,125 @@
+import Foundation
+
+extension ClassificationMetrics {
+  /// A classification report laid out as scikit-learn's
+  /// `classification_report` lays it out, followed by the metrics it leaves
+  /// out and the confusion matrix.
+  ///
+  /// - Parameter digits: Decimal places for scores.
+  /// - Returns: The report, ending with a newline.
+  public func textReport(digits: Int = 4) -> String {
+    var report = scikitLearnReport(digits: digits)
+    report += "\n"
+    report += otherMetricsReport(digits: digits)
+    report += "\n"
+    report += confusionMatrixReport()
+    return report
+  }
+
+  /// The part scikit-learn prints: per-class rows, then accuracy (or micro
+  /// average when some labels are not evaluated), macro and weighted
+  /// averages.
+  func scikitLearnReport(digits: Int) -> String {
+    let rows = perClass()
+    let width = max(rows.map { $0.label.unicodeScalars.count }.max() ?? 0, 12, digits)
+    var report =
+      pad("", width) + " "
+      + ["precision", "recall", "f1-score", "support"]
+      .map { " " + pad($0, 9) }.joined() + "\n\n"
+    for row in rows {
+      report += scoreLine(
+        row.label, [row.precision, row.recall, row.fScore], support: row.support,
+        width: width, digits: digits)
+    }
+    report += "\n"
+    let support = rows.reduce(0) { $0 + $1.support }
+    if isMicroAverageAccuracy {
+      report += pad("accuracy", width) + " " + pad("", 9) + " " + pad("", 9) + " "
+      report += " " + pad(Self.format(value(of: .accuracy), digits), 9)
+      report += " " + pad(String(support), 9) + "\n"
+    } else {
+      report += averageLine("micro avg", .micro, support: support, width: width, digits: digits)
+    }
+    report += averageLine("macro avg", .macro, support: support, width: width, digits: digits)
+    report += averageLine(
+      "weighted avg", .weighted, support: support, width: width, digits: digits)
+    return report
+  }
+
+  /// scikit-learn shows accuracy in place of the micro average when every
+  /// label that occurs is evaluated, because the two are then equal.
+  var isMicroAverageAccuracy: Bool {
+    scope.evaluatedClassCount == scope.classCount
+  }
+
+  private func averageLine(
+    _ heading: String, _ average: Average, support: Int, width: Int, digits: Int
+  ) -> String {
+    let scores = [Score.precision, .recall, .fScore(beta: 1)].map { averaged($0, by: average) }
+    return scoreLine(heading, scores, support: support, width: width, digits: digits)
+  }
+
+  private func scoreLine(
+    _ heading: String, _ scores: [Double], support: Int, width: Int, digits: Int
+  ) -> String {
+    pad(heading, width) + " " + scores.map { " " + pad(Self.format($0, digits), 9) }.joined()
+      + " " + pad(String(support), 9) + "\n"
+  }
+
+  private func otherMetricsReport(digits: Int) -> String {
+    var lines: [(String, Double)] = []
+    if let positiveLabel {
+      lines.append(("binary precision (\(positiveLabel))", value(of: .binaryPrecision)))
+      lines.append(("binary recall (\(positiveLabel))", value(of: .binaryRecall)))
+      lines.append(("binary f1 (\(positiveLabel))", value(of: .binaryF1)))
+    }
+    lines += [
+      ("micro f1", value(of: .microF1)),
+      ("balanced accuracy", value(of: .balancedAccuracy)),
+      ("matthews corrcoef", value(of: .matthewsCorrelation)),
+      ("cohen kappa", value(of: .cohenKappa)),
+    ]
+    let width = lines.map { $0.0.unicodeScalars.count }.max() ?? 0
+    return lines.map { name, value in
+      name + String(repeating: " ", count: width - name.unicodeScalars.count) + "  "
+        + Self.format(value, digits) + "\n"
+    }.joined()
+  }
+
+  private func confusionMatrixReport() -> String {
+    let matrix = evaluatedConfusionMatrix
+    let names = matrix.labels
+    let cells = matrix.rows.map { $0.map(String.init) }
+    let rowWidth = max(names.map { $0.unicodeScalars.count }.max() ?? 0, "gold \\ predicted".count)
+    let columnWidths = names.indices.map { column in
+      max(names[column].unicodeScalars.count, cells.map { $0[column].count }.max() ?? 1)
+    }
+    var report = "confusion matrix (rows: gold, columns: predicted)\n"
+    report += leftPad("gold \\ predicted", rowWidth)
+    for (name, width) in zip(names, columnWidths) { report += "  " + pad(name, width) }
+    report += "\n"
+    for (name, row) in zip(names, cells) {
+      report += pad(name, rowWidth)
+      for (cell, width) in zip(row, columnWidths) { report += "  " + pad(cell, width) }
+      report += "\n"
+    }
+    return report
+  }
+
+  static func format(_ value: Double, _ digits: Int) -> String {
+    value.isNaN ? "nan" : String(format: "%.*f", digits, value)
+  }
+}
+
+/// Right-aligns text in a field of `width` code points, as Python's
+/// `{:>width}` does.
+func pad(_ text: String, _ width: Int) -> String {
+  let length = text.unicodeScalars.count
+  return length >= width ? text : String(repeating: " ", count: width - length) + text
+}
+
+/// Left-aligns text in a field of `width` code points.
+func leftPad(_ text: String, _ width: Int) -> String {
+  let length = text.unicodeScalars.count
+  return length >= width ? text : text + String(repeating: " ", count: width - length)
+}

@@ -1,0 +1,124 @@
+/// Where each record's prediction comes from.
+enum PredictionSource {
+  /// A column of predicted labels.
+  case label(Int)
+  /// Per-class score columns; the class labels are their names.
+  case scoreColumns([Int])
+  /// A column of score arrays.
+  case scoreArray(Int)
+  /// A binary score column compared with the threshold.
+  case threshold(Int)
+}
+
+/// Which column plays which role, found from the header's names.
+///
+/// Names are matched exactly (by UTF-8 bytes) first and ignoring case second;
+/// among detected names the earlier in the list of accepted names wins.
+struct ColumnLayout {
+  /// Why a layout cannot be found.
+  struct Problem: Error {
+    var reason: PredictionFileError.Reason
+  }
+
+  var gold: Int
+  var source: PredictionSource
+  var id: Int?
+  var count: Int?
+
+  /// Finds the columns in a header.
+  ///
+  /// - Parameters:
+  ///   - header: The column names (for JSON Lines, the first object's keys).
+  ///   - options: The reading options.
+  ///   - readsIDs: Whether ids are wanted (the item path).
+  /// - Throws: `.missingColumn` when a needed column is absent, and
+  ///   `.countTableHasNoItems` for a count table on the item path.
+  init(
+    header: [String], options: PredictionFileOptions, readsIDs: Bool
+  ) throws(ColumnLayout.Problem) {
+    func require(
+      _ explicit: String?, _ candidates: [String], _ role: PredictionFileError.ColumnRole
+    ) throws(ColumnLayout.Problem) -> Int {
+      let accepted = explicit.map { [$0] } ?? candidates
+      guard let index = Self.find(accepted, in: header) else {
+        throw Problem(reason: .missingColumn(role: role, accepted: accepted, found: header))
+      }
+      return index
+    }
+    gold = try require(options.goldColumn, PredictionFileOptions.goldColumnNames, .gold)
+    if !options.scoreColumns.isEmpty {
+      var indices: [Int] = []
+      for name in options.scoreColumns {
+        indices.append(try require(name, [], .score))
+      }
+      source = .scoreColumns(indices)
+    } else if let name = options.scoreArrayColumn {
+      source = .scoreArray(try require(name, [], .score))
+    } else if let name = options.scoreColumn {
+      source = .threshold(try require(name, [], .score))
+    } else {
+      source = .label(
+        try require(options.predictionColumn, PredictionFileOptions.predictionColumnNames, .prediction))
+    }
+    if let name = options.countColumn {
+      count = try require(name, [], .count)
+    } else if case .label = source {
+      count = Self.find(PredictionFileOptions.countColumnNames, in: header)
+    }
+    if readsIDs, let count {
+      throw Problem(reason: .countTableHasNoItems(column: header[count]))
+    }
+    if let name = options.idColumn {
+      id = try require(name, [], .id)
+    } else {
+      id = Self.find(PredictionFileOptions.idColumnNames, in: header)
+    }
+  }
+
+  /// The index of the first of `names` in `header`, matched exactly, or else
+  /// ignoring case.
+  static func find(_ names: [String], in header: [String]) -> Int? {
+    for name in names {
+      if let index = header.firstIndex(where: { $0.utf8.elementsEqual(name.utf8) }) {
+        return index
+      }
+    }
+    for name in names {
+      let lowered = name.lowercased()
+      if let index = header.firstIndex(where: { $0.lowercased() == lowered }) {
+        return index
+      }
+    }
+    return nil
+  }
+
+  /// The columns this layout reads, each once, in order of first use.
+  func usedColumns(readsIDs: Bool) -> [Int] {
+    var columns = [gold]
+    switch source {
+    case .label(let index), .scoreArray(let index), .threshold(let index): columns.append(index)
+    case .scoreColumns(let indices): columns += indices
+    }
+    if let count { columns.append(count) }
+    if readsIDs, let id { columns.append(id) }
+    var seen: Set<Int> = []
+    return columns.filter { seen.insert($0).inserted }
+  }
+
+  /// The same layout with column indices replaced by their slots; the id
+  /// column is dropped when it has no slot.
+  func mapped(to slots: [Int: Int]) -> ColumnLayout {
+    let transform = { (index: Int) in slots[index]! }
+    var copy = self
+    copy.gold = transform(gold)
+    switch source {
+    case .label(let index): copy.source = .label(transform(index))
+    case .scoreColumns(let indices): copy.source = .scoreColumns(indices.map(transform))
+    case .scoreArray(let index): copy.source = .scoreArray(transform(index))
+    case .threshold(let index): copy.source = .threshold(transform(index))
+    }
+    copy.count = count.map(transform)
+    copy.id = id.flatMap { slots[$0] }
+    return copy
+  }
+}

@@ -1,0 +1,41 @@
+/// The gold and predicted label of every item in a prediction file, in file
+/// order: the item path's result, for paired comparisons of two models.
+///
+/// Labels are stored as codes into `labels`, numbered in first-seen order.
+public struct ItemPredictions: Hashable, Sendable {
+  /// The label of each code, in first-seen order.
+  public var labels: [String]
+  /// The gold label code of each item.
+  public var gold: [Int32]
+  /// The predicted label code of each item.
+  public var predicted: [Int32]
+  /// The id of each item, if the file has an id column.
+  public var ids: [String]?
+
+  /// Creates item predictions.
+  ///
+  /// - Parameters:
+  ///   - labels: The label of each code.
+  ///   - gold: The gold label code of each item.
+  ///   - predicted: The predicted label code of each item.
+  ///   - ids: The id of each item, if known.
+  public init(labels: [String], gold: [Int32], predicted: [Int32], ids: [String]? = nil) {
+    self.labels = labels
+    self.gold = gold
+    self.predicted = predicted
+    self.ids = ids
+  }
+
+  /// The number of items.
+  public var count: Int { gold.count }
+
+  /// The gold labels, one per item.
+  ///
+  /// - Complexity: O(*n*), where *n* is the number of items.
+  public var goldLabels: [String] { gold.map { labels[Int($0)] } }
+
+  /// The predicted labels, one per item.
+  ///
+  /// - Complexity: O(*n*), where *n* is the number of items.
+  public var predictedLabels: [String] { predicted.map { labels[Int($0)] } }
+}

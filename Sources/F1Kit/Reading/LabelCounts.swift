@@ -1,0 +1,103 @@
+/// How often each (gold, predicted) pair of labels occurs in a prediction
+/// file: the counting path's result, from which a confusion matrix is made.
+///
+/// Labels are numbered by *code* in the order they were first seen. Memory is
+/// proportional to the number of distinct pairs, not to the number of rows.
+public struct LabelCounts: Hashable, Sendable {
+  /// One cell of the count table.
+  public struct Cell: Hashable, Sendable {
+    /// The code of the gold label.
+    public var gold: Int
+    /// The code of the predicted label.
+    public var predicted: Int
+    /// How many items have this pair of labels.
+    public var count: Int
+
+    /// Creates a cell.
+    ///
+    /// - Parameters:
+    ///   - gold: The code of the gold label.
+    ///   - predicted: The code of the predicted label.
+    ///   - count: How many items have this pair of labels.
+    public init(gold: Int, predicted: Int, count: Int) {
+      self.gold = gold
+      self.predicted = predicted
+      self.count = count
+    }
+  }
+
+  /// The label of each code, in first-seen order.
+  public var labels: [String]
+  /// The cells with a non-zero count, ordered by gold code, then predicted
+  /// code.
+  public var cells: [Cell]
+  /// The number of data rows read (in a count table, the number of cells
+  /// listed, not the number of items).
+  public var rowCount: Int
+
+  /// Creates label counts.
+  ///
+  /// - Parameters:
+  ///   - labels: The label of each code.
+  ///   - cells: The cells with a non-zero count, in any order; they are
+  ///     sorted, and repeated pairs are added up.
+  ///   - rowCount: The number of data rows read.
+  public init(labels: [String], cells: [Cell], rowCount: Int) {
+    var merged: [Cell] = []
+    for cell in cells.sorted(by: { ($0.gold, $0.predicted) < ($1.gold, $1.predicted) }) {
+      if let last = merged.last, last.gold == cell.gold, last.predicted == cell.predicted {
+        merged[merged.count - 1].count += cell.count
+      } else {
+        merged.append(cell)
+      }
+    }
+    self.labels = labels
+    self.cells = merged.filter { $0.count != 0 }
+    self.rowCount = rowCount
+  }
+
+  /// The number of items, the sum of all counts.
+  ///
+  /// - Complexity: O(*c*), where *c* is the number of non-zero cells.
+  public var totalCount: Int {
+    cells.reduce(0) { $0 + $1.count }
+  }
+
+  /// The number of items with this pair of label codes.
+  ///
+  /// - Parameters:
+  ///   - gold: The code of the gold label.
+  ///   - predicted: The code of the predicted label.
+  /// - Returns: The count, 0 for a pair that does not occur.
+  /// - Complexity: O(log *c*), where *c* is the number of non-zero cells.
+  public func count(gold: Int, predicted: Int) -> Int {
+    var low = 0
+    var high = cells.count
+    while low < high {
+      let middle = (low + high) / 2
+      if (cells[middle].gold, cells[middle].predicted) < (gold, predicted) {
+        low = middle + 1
+      } else {
+        high = middle
+      }
+    }
+    if low < cells.count, cells[low].gold == gold, cells[low].predicted == predicted {
+      return cells[low].count
+    }
+    return 0
+  }
+
+  /// The number of items with this pair of labels.
+  ///
+  /// - Parameters:
+  ///   - gold: The gold label.
+  ///   - predicted: The predicted label.
+  /// - Returns: The count, 0 for a pair or label that does not occur.
+  /// - Complexity: O(*k* + log *c*), where *k* is the number of labels.
+  public func count(goldLabel gold: String, predictedLabel predicted: String) -> Int {
+    guard let goldCode = labels.firstIndex(of: gold),
+      let predictedCode = labels.firstIndex(of: predicted)
+    else { return 0 }
+    return count(gold: goldCode, predicted: predictedCode)
+  }
+}

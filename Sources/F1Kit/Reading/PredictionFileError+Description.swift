@@ -1,0 +1,104 @@
+extension PredictionFileError: CustomStringConvertible {
+  /// The error on one line: `<file>:<line>:<column>: <message>`.
+  public var description: String {
+    if let location {
+      return "\(path):\(location.line):\(location.column): \(message)"
+    }
+    return "\(path): \(message)"
+  }
+
+  /// What went wrong, naming the column unit where there is a location.
+  public var message: String {
+    let place = placePhrase
+    switch reason {
+    case .cannotOpen(let message):
+      return "cannot open the file: \(message)"
+    case .cannotRead(let message):
+      return "cannot read the file: \(message)"
+    case .invalidOptions(let message):
+      return "invalid options: \(message)"
+    case .emptyFile:
+      return "the file is empty; expected a header and data rows"
+    case .noDataRows:
+      return "the file has a header but no data rows"
+    case .missingColumn(let role, let accepted, let found):
+      let names = accepted.map(Self.quoted).joined(separator: ", ")
+      let columns = found.isEmpty ? "none" : found.map(Self.quoted).joined(separator: ", ")
+      let expected = accepted.count == 1 ? names : "one of \(names)"
+      return "no \(role.rawValue) column: expected \(expected); found \(columns)"
+    case .wrongFieldCount(let expected, let found):
+      return "expected \(expected) fields as in the header, found \(found)\(place)"
+    case .unterminatedQuote:
+      return "unterminated quoted field\(place) starts here"
+    case .strayQuote:
+      return "a double quote inside an unquoted field\(place); quote the whole field and double the quote"
+    case .unexpectedCharacterAfterQuote(let found):
+      return "expected a delimiter or the end of the record after a closing quote\(place), found \(Self.quoted(found))"
+    case .invalidUTF8(let column):
+      if let column {
+        return "invalid UTF-8\(place) (\(Self.quoted(column)))"
+      }
+      return "invalid UTF-8 in the header\(place)"
+    case .invalidNumber(let column, let found):
+      return "expected a number\(place) (\(Self.quoted(column))), found \(Self.quoted(found))"
+    case .nonFiniteScore(let column, let found):
+      return "expected a finite score\(place) (\(Self.quoted(column))), found \(Self.quoted(found))"
+    case .wrongScoreCount(let column, let expected, let found):
+      return "expected \(expected) scores\(place) (\(Self.quoted(column))), found \(found)"
+    case .invalidCount(let column, let found):
+      return "expected a non-negative integer count\(place) (\(Self.quoted(column))), found \(Self.quoted(found))"
+    case .countOverflow:
+      return "the counts add up to more than \(Int.max)\(place)"
+    case .duplicateID(let id, let firstLine):
+      return "duplicate id \(Self.quoted(id))\(place), first seen on line \(firstLine)"
+    case .malformedJSON(let expected):
+      return "malformed JSON\(place): expected \(expected)"
+    case .missingKey(let key):
+      return "missing key \(Self.quoted(key))\(place)"
+    case .unsupportedValue(let column, let expected, let found):
+      return "expected \(expected)\(place) (\(Self.quoted(column))), found \(found)"
+    case .binaryLabelsUnresolved(let found):
+      let labels = found.isEmpty ? "none" : found.map(Self.quoted).joined(separator: ", ")
+      return "a thresholded score needs exactly two labels (gold labels and the given labels); found \(labels)"
+    case .countTableHasNoItems(let column):
+      return "the file is a count table (column \(Self.quoted(column))) and has no per-item predictions"
+    }
+  }
+
+  /// ` in field 3` or ` at byte 12`, or nothing without a location.
+  private var placePhrase: String {
+    guard let location else { return "" }
+    switch location.unit {
+    case .field: return " in field \(location.column)"
+    case .byte: return " at byte \(location.column)"
+    }
+  }
+
+  /// A value in double quotes with control characters escaped and long text
+  /// shortened, so the message stays on one line.
+  static func quoted(_ text: String) -> String {
+    var result = "\""
+    var length = 0
+    for scalar in text.unicodeScalars {
+      if length == 60 {
+        result += "…"
+        break
+      }
+      length += 1
+      switch scalar {
+      case "\"": result += "\\\""
+      case "\\": result += "\\\\"
+      case "\n": result += "\\n"
+      case "\r": result += "\\r"
+      case "\t": result += "\\t"
+      default:
+        if scalar.value < 0x20 || scalar.value == 0x7F {
+          result += "\\u{\(String(scalar.value, radix: 16))}"
+        } else {
+          result.unicodeScalars.append(scalar)
+        }
+      }
+    }
+    return result + "\""
+  }
+}

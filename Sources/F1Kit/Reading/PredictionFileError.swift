@@ -1,0 +1,131 @@
+/// An error found while reading a prediction file, with the place it was found.
+///
+/// Its `description` is one line in the form compilers use,
+/// `<file>:<line>:<column>: <what was expected>`, so editors and terminals can
+/// jump to it. Lines and columns are 1-based. In CSV and TSV files the column
+/// is the field number; in JSON Lines files it is the byte offset in the line.
+/// The message says which, for example:
+///
+///     preds.csv:17:3: expected a number in field 3 ("score"), found "abc"
+///     preds.jsonl:4:12: malformed JSON at byte 12: expected ':' after a key
+///
+/// Errors that have no place in the file, such as a file that cannot be
+/// opened, are written `<file>: <message>`.
+public struct PredictionFileError: Error, Hashable, Sendable {
+  /// What a location's column counts.
+  public enum ColumnUnit: Hashable, Sendable {
+    /// The 1-based field number in a CSV or TSV record.
+    case field
+    /// The 1-based byte offset in a JSON Lines line.
+    case byte
+  }
+
+  /// A place in a prediction file.
+  public struct Location: Hashable, Sendable {
+    /// The 1-based line number.
+    public var line: Int
+    /// The 1-based field number or byte offset, as `unit` says.
+    public var column: Int
+    /// What `column` counts.
+    public var unit: ColumnUnit
+
+    /// Creates a location.
+    ///
+    /// - Parameters:
+    ///   - line: The 1-based line number.
+    ///   - column: The 1-based field number or byte offset.
+    ///   - unit: What `column` counts.
+    public init(line: Int, column: Int, unit: ColumnUnit) {
+      self.line = line
+      self.column = column
+      self.unit = unit
+    }
+  }
+
+  /// The part a column plays in a prediction file.
+  public enum ColumnRole: String, Hashable, Sendable {
+    /// The true label.
+    case gold
+    /// The predicted label.
+    case prediction
+    /// The item identifier.
+    case id
+    /// The number of items in a cell of a count table.
+    case count
+    /// A score from which the prediction is derived.
+    case score
+  }
+
+  /// What went wrong.
+  public enum Reason: Hashable, Sendable {
+    /// The file could not be opened; `message` is the system's explanation.
+    case cannotOpen(message: String)
+    /// Reading the file failed; `message` is the system's explanation.
+    case cannotRead(message: String)
+    /// The reading options contradict each other or are out of range.
+    case invalidOptions(String)
+    /// The file has no bytes other than a byte order mark or blank lines.
+    case emptyFile
+    /// The file has a header but no data rows.
+    case noDataRows
+    /// No column plays `role`; `accepted` lists the names looked for and
+    /// `found` the names in the header.
+    case missingColumn(role: ColumnRole, accepted: [String], found: [String])
+    /// A record has a different number of fields than the header.
+    case wrongFieldCount(expected: Int, found: Int)
+    /// A quoted field is not closed before the end of the file; the location
+    /// is its opening quote.
+    case unterminatedQuote
+    /// A double quote appears inside an unquoted field.
+    case strayQuote
+    /// A closing quote is followed by something other than a delimiter or the
+    /// end of the record.
+    case unexpectedCharacterAfterQuote(found: String)
+    /// A header name, label or identifier is not valid UTF-8; `column` is the
+    /// column name, or `nil` in the header.
+    case invalidUTF8(column: String?)
+    /// A score is not a number.
+    case invalidNumber(column: String, found: String)
+    /// A score is NaN or infinite.
+    case nonFiniteScore(column: String, found: String)
+    /// A score array has a different number of scores than there are classes.
+    case wrongScoreCount(column: String, expected: Int, found: Int)
+    /// A count is not a non-negative integer.
+    case invalidCount(column: String, found: String)
+    /// The counts of a cell add up to more than `Int.max`.
+    case countOverflow
+    /// The same identifier appears on two rows.
+    case duplicateID(String, firstLine: Int)
+    /// A JSON line is not well formed.
+    case malformedJSON(expected: String)
+    /// A JSON line lacks a key that an earlier line (or the options) named.
+    case missingKey(String)
+    /// A value has a JSON type that cannot play its role, such as `null` as a
+    /// label.
+    case unsupportedValue(column: String, expected: String, found: String)
+    /// Thresholded binary scores need exactly two labels; `found` lists the
+    /// labels there were.
+    case binaryLabelsUnresolved(found: [String])
+    /// A count table has no per-item predictions to read.
+    case countTableHasNoItems(column: String)
+  }
+
+  /// The file as named in messages: the path, or `<stdin>`.
+  public var path: String
+  /// Where the problem is, if it has a place in the file.
+  public var location: Location?
+  /// What went wrong.
+  public var reason: Reason
+
+  /// Creates an error.
+  ///
+  /// - Parameters:
+  ///   - path: The file as named in messages.
+  ///   - location: Where the problem is, if it has a place in the file.
+  ///   - reason: What went wrong.
+  public init(path: String, location: Location? = nil, reason: Reason) {
+    self.path = path
+    self.location = location
+    self.reason = reason
+  }
+}

@@ -1,0 +1,127 @@
+/// How to read a prediction file: its format, which columns hold what, and
+/// how to turn scores into predicted labels.
+///
+/// Every property has a default that suits a file whose header names its
+/// columns `label` and `prediction`. The prediction comes from exactly one
+/// source: a prediction column (named or detected), per-class score columns
+/// (`scoreColumns`), a column of score arrays (`scoreArrayColumn`), or one
+/// binary score column compared with a threshold (`scoreColumn`).
+public struct PredictionFileOptions: Hashable, Sendable {
+  /// The names that mark the gold column, in order of preference.
+  public static let goldColumnNames = ["label", "gold", "y_true", "target"]
+  /// The names that mark the prediction column, in order of preference.
+  public static let predictionColumnNames = ["prediction", "pred", "y_pred"]
+  /// The name that marks the id column.
+  public static let idColumnNames = ["id"]
+  /// The name that marks the count column of a count table.
+  public static let countColumnNames = ["count"]
+  /// The default number of bytes read at a time: 1 MiB.
+  public static let defaultChunkSize = 1 << 20
+
+  /// The file format, or `nil` to infer it from the extension and, failing
+  /// that, from the first bytes.
+  public var format: PredictionFileFormat?
+  /// The gold column's name, or `nil` to detect it.
+  public var goldColumn: String?
+  /// The prediction column's name, or `nil` to detect it (unless scores give
+  /// the prediction).
+  public var predictionColumn: String?
+  /// The id column's name, or `nil` to use a column named `id` if there is
+  /// one. Only the item path reads ids.
+  public var idColumn: String?
+  /// Per-class score columns, whose names are the class labels; the
+  /// prediction is the class with the highest score. Empty for none.
+  public var scoreColumns: [String]
+  /// A column holding an array of per-class scores (a JSON array, or a field
+  /// such as `"[0.1, 0.9]"` in CSV); the prediction is the class with the
+  /// highest score, named by `labels` or else `"0"`, `"1"`, ….
+  public var scoreArrayColumn: String?
+  /// A column holding one score for the positive class; the prediction is
+  /// positive when the score is at least `threshold`.
+  public var scoreColumn: String?
+  /// The threshold for `scoreColumn`; a score equal to it is positive.
+  public var threshold: Double
+  /// The count column of a count table, or `nil` to use a column named
+  /// `count` when the prediction comes from a prediction column.
+  public var countColumn: String?
+  /// The positive label for `scoreColumn`, or `nil` for the later of the two
+  /// labels in `LabelOrdering` order.
+  public var positiveLabel: String?
+  /// Labels known in advance: the class names of `scoreArrayColumn`, the
+  /// candidates for the two labels of `scoreColumn`, and the leading labels
+  /// of the confusion matrix.
+  public var labels: [String]?
+  /// The number of bytes read at a time.
+  public var chunkSize: Int
+
+  /// Creates reading options.
+  ///
+  /// - Parameters:
+  ///   - format: The file format, or `nil` to infer it.
+  ///   - goldColumn: The gold column's name, or `nil` to detect it.
+  ///   - predictionColumn: The prediction column's name, or `nil` to detect it.
+  ///   - idColumn: The id column's name, or `nil` to use `id` if present.
+  ///   - scoreColumns: Per-class score columns named by their labels.
+  ///   - scoreArrayColumn: A column of per-class score arrays.
+  ///   - scoreColumn: A binary score column compared with `threshold`.
+  ///   - threshold: The threshold for `scoreColumn`; equal scores are positive.
+  ///   - countColumn: The count column of a count table, or `nil` to detect it.
+  ///   - positiveLabel: The positive label for `scoreColumn`.
+  ///   - labels: Labels known in advance.
+  ///   - chunkSize: The number of bytes read at a time.
+  public init(
+    format: PredictionFileFormat? = nil,
+    goldColumn: String? = nil,
+    predictionColumn: String? = nil,
+    idColumn: String? = nil,
+    scoreColumns: [String] = [],
+    scoreArrayColumn: String? = nil,
+    scoreColumn: String? = nil,
+    threshold: Double = 0.5,
+    countColumn: String? = nil,
+    positiveLabel: String? = nil,
+    labels: [String]? = nil,
+    chunkSize: Int = PredictionFileOptions.defaultChunkSize
+  ) {
+    self.format = format
+    self.goldColumn = goldColumn
+    self.predictionColumn = predictionColumn
+    self.idColumn = idColumn
+    self.scoreColumns = scoreColumns
+    self.scoreArrayColumn = scoreArrayColumn
+    self.scoreColumn = scoreColumn
+    self.threshold = threshold
+    self.countColumn = countColumn
+    self.positiveLabel = positiveLabel
+    self.labels = labels
+    self.chunkSize = chunkSize
+  }
+}
+
+extension PredictionFileOptions {
+  /// The first contradiction or out-of-range value in these options.
+  ///
+  /// - Returns: A description of the problem, or `nil` if there is none.
+  func validationProblem() -> String? {
+    var sources: [String] = []
+    if predictionColumn != nil { sources.append("predictionColumn") }
+    if !scoreColumns.isEmpty { sources.append("scoreColumns") }
+    if scoreArrayColumn != nil { sources.append("scoreArrayColumn") }
+    if scoreColumn != nil { sources.append("scoreColumn") }
+    if sources.count > 1 {
+      return "the prediction can come from only one of \(sources.joined(separator: ", "))"
+    }
+    if chunkSize < 1 { return "chunkSize must be at least 1, not \(chunkSize)" }
+    if !threshold.isFinite { return "threshold must be finite, not \(threshold)" }
+    if scoreColumns.distinctExactLabels().count != scoreColumns.count {
+      return "scoreColumns has a repeated name"
+    }
+    if let labels, labels.distinctExactLabels().count != labels.count {
+      return "labels has a repeated label"
+    }
+    if scoreArrayColumn != nil, let labels, labels.isEmpty {
+      return "labels must not be empty for scoreArrayColumn"
+    }
+    return nil
+  }
+}

@@ -1,0 +1,98 @@
+import F1Kit
+import Foundation
+
+/// `f1kit evaluate`: scores one prediction file.
+enum EvaluateCommand {
+  static let specification = CommandSpecification(
+    name: "evaluate",
+    abstract: "Score one prediction file with scikit-learn-exact metrics.",
+    discussion: """
+      Reads gold labels and predictions (or scores) from a CSV, TSV or JSON Lines \
+      file and prints a classification report: per-class precision, recall, F1 and \
+      support, accuracy, macro and weighted averages, micro-F1, balanced accuracy, \
+      Matthews correlation, Cohen's kappa and the confusion matrix. Two labels make a \
+      binary problem whose positive label is the later one in label order.
+      """,
+    arguments: [
+      .init(
+        name: "file",
+        help:
+          "A CSV, TSV or JSON Lines file of gold labels and predictions; '-' reads standard input.")
+    ],
+    options: [
+      .value(
+        "format", "format", help: "Output format.", allowed: ["text", "json", "csv"],
+        default: "text"),
+      .value(
+        "labels", "labels",
+        help:
+          "Labels to evaluate, in order, separated by commas (or a JSON array); may name labels that never occur."
+      ),
+      .value("positive", "label", help: "The positive label of a binary problem."),
+      .value(
+        "problem", "problem",
+        help: "The kind of problem; inferred from the number of labels when omitted.",
+        allowed: ["binary", "multiclass"]),
+      .value(
+        "zero-division", "value",
+        help: "The score of a precision, recall or F1 whose denominator is zero.",
+        allowed: ["0", "1", "nan"], default: "0"),
+      .value("digits", "digits", help: "Decimal places in the text report.", default: "4"),
+    ] + InputOptions.specifications
+  )
+
+  static func run(_ parsed: ParsedArguments) throws -> String {
+    let command = specification
+    let input = try InputOptions(parsed, in: command)
+    let options = try evaluationOptions(parsed, labels: input.labels)
+    let digits = try parsed.integer("digits", in: command, within: 0...17) ?? 4
+    let matrix = try input.readConfusionMatrix()
+    let metrics: ClassificationMetrics
+    do {
+      metrics = try ClassificationMetrics(confusionMatrix: matrix, options: options)
+    } catch {
+      throw UsageError(message: error.description)
+    }
+    if parsed.values["zero-division"] == nil { warnAboutUndefinedScores(metrics) }
+    switch parsed.value("format", in: command) {
+    case "json": return JSONValue.object(metrics.jsonDocument()).serialized() + "\n"
+    case "csv": return metrics.csvTable()
+    default: return metrics.textReport(digits: digits)
+    }
+  }
+
+  static func evaluationOptions(_ parsed: ParsedArguments, labels: [String]?) throws(UsageError)
+    -> EvaluationOptions
+  {
+    let command = specification
+    return EvaluationOptions(
+      labels: labels,
+      positiveLabel: parsed.value("positive", in: command),
+      problem: parsed.value("problem", in: command).flatMap(ProblemKind.init(rawValue:)),
+      zeroDivision: parsed.value("zero-division", in: command).flatMap(ZeroDivision.init(rawValue:))
+        ?? .zero)
+  }
+
+  /// One warning line naming the classes whose scores were set to 0, as
+  /// scikit-learn's `UndefinedMetricWarning` does under its default.
+  static func warnAboutUndefinedScores(_ metrics: ClassificationMetrics) {
+    let undefined = metrics.undefinedScores()
+    guard !undefined.isEmpty else { return }
+    var parts: [String] = []
+    let neverPredicted = undefined.filter(\.isPrecisionUndefined).map(\.label)
+    let neverOccurring = undefined.filter(\.isRecallUndefined).map(\.label)
+    if !neverPredicted.isEmpty {
+      parts.append("precision is undefined for labels never predicted (\(list(neverPredicted)))")
+    }
+    if !neverOccurring.isEmpty {
+      parts.append("recall is undefined for labels with no gold items (\(list(neverOccurring)))")
+    }
+    Console.writeError(
+      "warning: \(parts.joined(separator: " and ")); scored as 0. Use --zero-division 0, 1 or nan to choose.\n"
+    )
+  }
+
+  private static func list(_ labels: [String]) -> String {
+    labels.map { "\"\($0)\"" }.joined(separator: ", ")
+  }
+}

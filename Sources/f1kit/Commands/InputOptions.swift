@@ -1,0 +1,103 @@
+import F1Kit
+import Foundation
+
+/// The options every command shares for reading a prediction file.
+struct InputOptions {
+  static let specifications: [CommandSpecification.Option] = [
+    .value(
+      "input-format", "input-format",
+      help: "The file's format; from the extension or contents when omitted.",
+      allowed: ["csv", "tsv", "jsonl"]),
+    .value(
+      "gold-column", "name", help: "The gold-label column (default: label, gold, y_true or target)."
+    ),
+    .value(
+      "pred-column", "name", help: "The prediction column (default: prediction, pred or y_pred)."),
+    .value("id-column", "name", help: "The item-id column (default: id, when present)."),
+    .value(
+      "score-columns", "names",
+      help:
+        "Per-class score columns, named by their labels, separated by commas; the highest score wins (ties: the first column)."
+    ),
+    .value(
+      "score-array-column", "name",
+      help:
+        "A column holding a JSON array of per-class scores; classes are named by --labels or 0, 1, ..."
+    ),
+    .value(
+      "score-column", "name",
+      help:
+        "One binary score column; the positive label is predicted when the score is at least --threshold."
+    ),
+    .value("threshold", "threshold", help: "The cut-off for --score-column.", default: "0.5"),
+    .value(
+      "count-column", "name",
+      help:
+        "A count column that makes each row a confusion-matrix cell (default: count, when present with gold and prediction columns)."
+    ),
+  ]
+
+  var path: String
+  var labels: [String]?
+  var reader: PredictionFileOptions
+
+  init(_ parsed: ParsedArguments, in command: CommandSpecification, fileIndex: Int = 0)
+    throws(UsageError)
+  {
+    path = parsed.positionals[fileIndex]
+    labels = try parsed.value("labels", in: command).map { text throws(UsageError) in
+      try Self.parseList(text)
+    }
+    reader = PredictionFileOptions()
+    reader.format = parsed.value("input-format", in: command).flatMap(
+      PredictionFileFormat.init(rawValue:))
+    reader.goldColumn = parsed.value("gold-column", in: command)
+    reader.predictionColumn = parsed.value("pred-column", in: command)
+    reader.idColumn = parsed.value("id-column", in: command)
+    reader.scoreColumns =
+      try parsed.value("score-columns", in: command).map { text throws(UsageError) in
+        try Self.parseList(text)
+      } ?? []
+    reader.scoreArrayColumn = parsed.value("score-array-column", in: command)
+    reader.scoreColumn = parsed.value("score-column", in: command)
+    reader.threshold = try parsed.number("threshold", in: command, within: -1e300...1e300) ?? 0.5
+    reader.countColumn = parsed.value("count-column", in: command)
+    reader.positiveLabel = parsed.value("positive", in: command)
+    reader.labels = labels
+  }
+
+  /// Reads the file into a confusion matrix, turning reader errors into
+  /// one-line data errors.
+  func readConfusionMatrix() throws -> ConfusionMatrix {
+    do {
+      return try PredictionReader(path: path, options: reader).readCounts().confusionMatrix(
+        labels: labels)
+    } catch let error as PredictionFileError {
+      throw CommandFailure(message: error.description, status: Self.exitStatus(of: error))
+    }
+  }
+
+  /// 66 (`EX_NOINPUT`) when the file cannot be opened, 65 (`EX_DATAERR`)
+  /// for anything wrong inside it, 64 when the options contradict each other.
+  static func exitStatus(of error: PredictionFileError) -> Int32 {
+    switch error.reason {
+    case .cannotOpen: 66
+    case .invalidOptions: 64
+    default: 65
+    }
+  }
+
+  /// Splits `a,b,c`, or decodes a JSON array of strings for labels that
+  /// contain commas.
+  static func parseList(_ text: String) throws(UsageError) -> [String] {
+    guard text.hasPrefix("[") else {
+      return text.split(separator: ",", omittingEmptySubsequences: false).map(String.init)
+    }
+    guard let data = text.data(using: .utf8),
+      let list = try? JSONSerialization.jsonObject(with: data) as? [String]
+    else {
+      throw UsageError(message: "Expected a JSON array of strings, found '\(text)'")
+    }
+    return list
+  }
+}

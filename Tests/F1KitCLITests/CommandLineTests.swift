@@ -1,0 +1,102 @@
+import Foundation
+import Testing
+import _TestSupport
+
+@Suite("f1kit command line conventions")
+struct CommandLineTests {
+  @Test("--version prints the bare version")
+  func printsVersion() throws {
+    let result = try runF1Kit(["--version"])
+    #expect(result.status == 0)
+    #expect(result.standardOutput == "0.1.0\n")
+  }
+
+  @Test("-h, --help and help all print the tool's help", arguments: [["-h"], ["--help"], ["help"]])
+  func printsToolHelp(arguments: [String]) throws {
+    let result = try runF1Kit(arguments)
+    #expect(result.status == 0)
+    #expect(result.standardOutput.hasPrefix("OVERVIEW: "))
+    #expect(result.standardOutput.contains("\nUSAGE: f1kit <subcommand>\n"))
+    #expect(result.standardOutput.contains("\nSUBCOMMANDS:\n  evaluate  "))
+    #expect(result.standardOutput.contains("  See 'f1kit help <subcommand>' for detailed help."))
+  }
+
+  @Test(
+    "subcommand help in swift-argument-parser's layout",
+    arguments: [["evaluate", "--help"], ["evaluate", "-h"], ["help", "evaluate"]])
+  func printsSubcommandHelp(arguments: [String]) throws {
+    let result = try runF1Kit(arguments)
+    #expect(result.status == 0)
+    let help = result.standardOutput
+    #expect(help.hasPrefix("OVERVIEW: Score one prediction file"))
+    #expect(help.contains("\nUSAGE: f1kit evaluate <file> [--format <format>]"))
+    #expect(help.contains("\nARGUMENTS:\n  <file>                  "))
+    #expect(
+      help.contains(
+        """
+
+        OPTIONS:
+          --format <format>       Output format. (values: text, json, csv; default:
+                                  text)
+
+        """
+      ))
+    #expect(help.contains("  -h, --help              Show help information.\n"))
+    #expect(help.split(separator: "\n").allSatisfy { $0.count < 80 })
+  }
+
+  @Test(
+    "usage errors print Error, the usage and a pointer to help, and exit 64",
+    arguments: [
+      (["evaluate"], "Error: Missing expected argument '<file>'"),
+      (
+        ["evaluate", "a.csv", "--format", "xml"],
+        "Error: The value 'xml' is invalid for '--format <format>'"
+      ),
+      (["evaluate", "a.csv", "--bogus"], "Error: Unknown option '--bogus'"),
+      (
+        ["evaluate", "a.csv", "--digits", "many"],
+        "Error: The value 'many' is invalid for '--digits'"
+      ),
+      (["evaluate", "a.csv", "b.csv"], "Error: Unexpected argument 'b.csv'"),
+      (["frobnicate"], "Error: Unknown subcommand 'frobnicate'"),
+    ])
+  func reportsUsageErrors(arguments: [String], message: String) throws {
+    let result = try runF1Kit(arguments)
+    #expect(result.status == 64)
+    #expect(result.standardOutput.isEmpty)
+    #expect(result.standardError.hasPrefix(message))
+    #expect(result.standardError.contains("\nUsage: f1kit"))
+    #expect(result.standardError.contains("for more information."))
+  }
+
+  @Test(
+    "bad data is one line naming file, line and column, with exit 65 and nothing on stdout",
+    arguments: [
+      ("ragged.csv", "label,prediction\na,b\na\n", "ragged.csv:3:"),
+      ("quote.csv", "label,prediction\n\"a,b\n", "quote.csv:2:"),
+      ("empty.csv", "", "empty.csv:1:"),
+      ("header.csv", "label,prediction\n", "header.csv:"),
+      ("columns.csv", "gold_label,guess\na,b\n", "columns.csv:1:"),
+      ("score.csv", "label,score\n1,0.3\n0,NaN\n", "score.csv:3:"),
+    ])
+  func reportsBadData(name: String, contents: String, location: String) throws {
+    let directory = TemporaryDirectory()
+    directory.write(name, contents)
+    let extra = name == "score.csv" ? ["--score-column", "score"] : []
+    let result = try runF1Kit(["evaluate", name] + extra, in: directory.url)
+    #expect(result.status == 65, "\(result.standardError)")
+    #expect(result.standardOutput.isEmpty)
+    let lines = result.standardError.split(separator: "\n")
+    #expect(lines.count == 1, "\(result.standardError)")
+    #expect(result.standardError.contains(location), "\(result.standardError)")
+  }
+
+  @Test("a missing input file exits 66 with one line")
+  func reportsMissingFile() throws {
+    let result = try runF1Kit(["evaluate", "no-such-file.csv"])
+    #expect(result.status == 66)
+    #expect(result.standardError.split(separator: "\n").count == 1)
+    #expect(result.standardError.contains("no-such-file.csv"))
+  }
+}

@@ -1,0 +1,111 @@
+import F1Kit
+import Testing
+
+@Suite("Problem kind, positive label and argument order")
+struct ClassificationMetricsTests {
+  @Test(
+    "two labels make a binary problem whose positive label is the later one",
+    arguments: [
+      (["0", "1"], "1"), (["false", "true"], "true"), (["no", "yes"], "yes"), (["2", "10"], "10"),
+    ])
+  func binaryDefaultsToLaterLabel(labels: [String], positive: String) throws {
+    let matrix = try ConfusionMatrix(gold: labels, predicted: labels.reversed())
+    let metrics = try ClassificationMetrics(confusionMatrix: matrix)
+    #expect(metrics.problem == .binary)
+    #expect(metrics.positiveLabel == positive)
+    #expect(metrics.primaryMetric == .binaryF1)
+  }
+
+  @Test("three labels make a multiclass problem scored by macro-F1")
+  func threeLabelsAreMulticlass() throws {
+    let matrix = try ConfusionMatrix(gold: ["a", "b", "c"], predicted: ["a", "b", "b"])
+    let metrics = try ClassificationMetrics(confusionMatrix: matrix)
+    #expect(metrics.problem == .multiclass)
+    #expect(metrics.positiveLabel == nil)
+    #expect(metrics.primaryMetric == .macroF1)
+    #expect(metrics.value(of: .binaryF1).isNaN)
+  }
+
+  @Test("an explicit positive label is honoured")
+  func explicitPositiveLabel() throws {
+    let matrix = try ConfusionMatrix(gold: ["0", "0", "1"], predicted: ["0", "1", "1"])
+    let metrics = try ClassificationMetrics(
+      confusionMatrix: matrix, options: EvaluationOptions(positiveLabel: "0"))
+    #expect(metrics.positiveLabel == "0")
+    #expect(metrics.value(of: .binaryPrecision) == 1)
+    #expect(metrics.value(of: .binaryRecall) == 0.5)
+  }
+
+  @Test(
+    "options that do not fit the data are rejected",
+    arguments: [
+      (
+        EvaluationOptions(positiveLabel: "x"),
+        MetricsError.unknownPositiveLabel("x", labels: ["a", "b"])
+      ),
+      (EvaluationOptions(labels: ["a", "a"]), MetricsError.duplicateLabel("a")),
+      (
+        EvaluationOptions(labels: ["a", "b", "c"], problem: .binary),
+        MetricsError.binaryNeedsTwoLabels(["a", "b", "c"])
+      ),
+      (EvaluationOptions(problem: .multiclass, zeroDivision: .one), nil),
+      (
+        EvaluationOptions(positiveLabel: "a", problem: .multiclass),
+        MetricsError.positiveLabelNeedsBinaryProblem("a", labels: ["a", "b"])
+      ),
+    ])
+  func rejectsOptionsThatDoNotFit(options: EvaluationOptions, error: MetricsError?) throws {
+    let matrix = try ConfusionMatrix(gold: ["a", "b"], predicted: ["b", "b"])
+    if let error {
+      #expect(throws: error) {
+        try ClassificationMetrics(confusionMatrix: matrix, options: options)
+      }
+    } else {
+      #expect(throws: Never.self) {
+        try ClassificationMetrics(confusionMatrix: matrix, options: options)
+      }
+    }
+  }
+
+  /// sentence-transformers' CEF1Evaluator calls `f1_score(pred_labels, labels)`,
+  /// which takes the predictions' class frequencies as the weights.
+  @Test("gold labels, not predictions, weight the weighted average")
+  func goldLabelsWeightTheAverage() throws {
+    let gold = ["a", "a", "a", "a", "b", "c"]
+    let predicted = ["a", "b", "b", "c", "b", "c"]
+    let right = try ClassificationMetrics(
+      confusionMatrix: ConfusionMatrix(gold: gold, predicted: predicted))
+    let swapped = try ClassificationMetrics(
+      confusionMatrix: ConfusionMatrix(gold: predicted, predicted: gold))
+    // scikit-learn 1.9.1: f1_score(gold, predicted, average="weighted") and
+    // f1_score(predicted, gold, average="weighted").
+    #expect(abs(right.value(of: .weightedF1) - 0.46111111111111114) < 1e-12)
+    #expect(abs(swapped.value(of: .weightedF1) - 0.5388888888888889) < 1e-12)
+    #expect(right.value(of: .weightedF1) != swapped.value(of: .weightedF1))
+    #expect(right.perClass().map(\.support) == [4, 1, 1])
+  }
+
+  @Test("macro-F1 is the mean of per-class F1, not the F1 of macro precision and recall")
+  func macroF1IsMeanOfPerClassF1() throws {
+    let matrix = try ConfusionMatrix(
+      gold: ["a", "a", "a", "b", "c", "c"], predicted: ["a", "b", "b", "b", "c", "a"])
+    let metrics = try ClassificationMetrics(confusionMatrix: matrix)
+    let perClassMean = metrics.perClass().map(\.fScore).reduce(0, +) / 3
+    let precision = metrics.value(of: .macroPrecision)
+    let recall = metrics.value(of: .macroRecall)
+    #expect(abs(metrics.value(of: .macroF1) - perClassMean) < 1e-15)
+    #expect(abs(metrics.value(of: .macroF1) - 2 * precision * recall / (precision + recall)) > 1e-3)
+  }
+
+  @Test("undefined scores name the classes behind them")
+  func reportsUndefinedScores() throws {
+    let matrix = try ConfusionMatrix(
+      gold: ["a", "b", "b"], predicted: ["a", "a", "a"], labels: ["a", "b", "z"])
+    let metrics = try ClassificationMetrics(
+      confusionMatrix: matrix, options: EvaluationOptions(labels: ["a", "b", "z"]))
+    let undefined = metrics.undefinedScores()
+    #expect(undefined.map(\.label) == ["b", "z"])
+    #expect(undefined[0].isPrecisionUndefined && !undefined[0].isRecallUndefined)
+    #expect(undefined[1].isFScoreUndefined)
+  }
+}
