@@ -44,7 +44,9 @@ extension CrossEncoderEvaluator {
       let file = try log.append(epoch: epoch, step: step, metrics: values)
       logged = ", logged to \(file.lastPathComponent)"
     }
-    let position = epoch == -1 ? "" : step == -1 ? " at epoch \(epoch)" : " at epoch \(epoch), step \(step)"
+    let epochText = ResultsLog.number(epoch)
+    let position =
+      epoch == -1 ? "" : step == -1 ? " at epoch \(epochText)" : " at epoch \(epochText), step \(step)"
     reporter.finish(
       "\(task.primaryMetricName) \(result.primaryValue)\(position)"
         + (predictions.threshold.map { ", threshold \($0)" } ?? "") + logged)
