@@ -17,7 +17,8 @@ struct PairClassifierTraining {
 
   func run() throws -> Outcome {
     let train = try SentencePairFile(contentsOf: options.data.appendingPathComponent("train.csv"))
-    let development = try SentencePairFile(contentsOf: options.data.appendingPathComponent("dev.csv"))
+    let development = try SentencePairFile(
+      contentsOf: options.data.appendingPathComponent("dev.csv"))
     let test = try SentencePairFile(contentsOf: options.data.appendingPathComponent("test.csv"))
 
     let developmentEvaluator = try CrossEncoderEvaluator(
@@ -75,7 +76,8 @@ struct PairClassifierTraining {
   ) throws(TrainingError) {
     var text = "id,label,prediction,score\n"
     for index in split.identifiers.indices {
-      text += "\(split.identifiers[index]),\(split.labels[index]),\(predictions.classes[index]),"
+      text +=
+        "\(split.identifiers[index]),\(split.labels[index]),\(predictions.classes[index]),"
         + "\(predictions.scores[index][0])\n"
     }
     do {

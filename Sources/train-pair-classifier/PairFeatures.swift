@@ -46,7 +46,9 @@ struct PairFeatures: Sendable {
       Double(min(first.count, second.count)) / Double(longer),
     ]
     dense += Self.band(wordOverlap) + Self.band(trigramOverlap)
-    var vector: Vector = dense.enumerated().compactMap { $0.element == 0 ? nil : ($0.offset, $0.element) }
+    var vector: Vector = dense.enumerated().compactMap {
+      $0.element == 0 ? nil : ($0.offset, $0.element)
+    }
 
     var hashed: [Int: Double] = [:]
     for word in shared { hashed[Self.slot("shared:" + word), default: 0] += 1 }

@@ -30,7 +30,8 @@ struct SentencePairFile {
       columns.append(column)
     }
     for (offset, record) in records.enumerated() {
-      guard record.count == header.count, let label = Int(record[columns[3]]), label == 0 || label == 1
+      guard record.count == header.count, let label = Int(record[columns[3]]),
+        label == 0 || label == 1
       else {
         throw .unreadableData(url.path, reason: "record \(offset + 2) is malformed")
       }

@@ -57,10 +57,13 @@ struct TrainingOptions {
       let name = parts[0]
       guard known.contains(name) else {
         throw .usage(
-          argument.hasPrefix("-") ? "Unknown option '\(name)'" : "Unexpected argument '\(argument)'")
+          argument.hasPrefix("-") ? "Unknown option '\(name)'" : "Unexpected argument '\(argument)'"
+        )
       }
       guard let value = parts.count == 2 ? parts[1] : remaining.popFirst() else {
-        throw .usage("Missing value for '\(name) <\(name == "--output" || name == "--data" ? "directory" : "count")>'")
+        throw .usage(
+          "Missing value for '\(name) <\(name == "--output" || name == "--data" ? "directory" : "count")>'"
+        )
       }
       values[name] = value
     }
@@ -74,7 +77,8 @@ struct TrainingOptions {
     }
     if let text = values["--seed"] {
       guard let seed = UInt64(text) else {
-        throw .usage("The value '\(text)' is invalid for '--seed <seed>': expected a whole number from 0")
+        throw .usage(
+          "The value '\(text)' is invalid for '--seed <seed>': expected a whole number from 0")
       }
       options.seed = seed
     }
@@ -84,7 +88,8 @@ struct TrainingOptions {
 
   private static func positive(_ text: String, for name: String) throws(TrainingError) -> Int {
     guard let value = Int(text), value >= 1 else {
-      throw .usage("The value '\(text)' is invalid for '\(name) <count>': expected a whole number from 1")
+      throw .usage(
+        "The value '\(text)' is invalid for '\(name) <count>': expected a whole number from 1")
     }
     return value
   }

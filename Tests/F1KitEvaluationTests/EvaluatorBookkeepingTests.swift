@@ -51,32 +51,61 @@ struct EvaluatorBookkeepingTests {
   func validation() {
     let pair = SentencePair("a", "b")
     let cases: [(String, () throws -> CrossEncoderEvaluator, (EvaluationError) -> Bool)] = [
-      ("empty", { try CrossEncoderEvaluator(sentencePairs: [], labels: [], task: .multiclass) },
-       { if case .emptyEvaluationSet = $0 { true } else { false } }),
-      ("counts", { try CrossEncoderEvaluator(sentencePairs: [pair], labels: [0, 1], task: .multiclass) },
-       { if case .lengthMismatch(1, 2) = $0 { true } else { false } }),
-      ("binary label 2", {
-        try CrossEncoderEvaluator(sentencePairs: [pair], labels: [2], task: .binary(.argmax))
-      }, { if case .labelOutOfRange(2, 0, 2) = $0 { true } else { false } }),
-      ("negative label", { try CrossEncoderEvaluator(sentencePairs: [pair], labels: [-1], task: .multiclass) },
-       { if case .labelOutOfRange(-1, 0, _) = $0 { true } else { false } }),
-      ("name with a slash", {
-        try CrossEncoderEvaluator(sentencePairs: [pair], labels: [0], name: "a/b", task: .multiclass)
-      }, { if case .invalidName("a/b") = $0 { true } else { false } }),
-      ("batch size 0", {
-        try CrossEncoderEvaluator(sentencePairs: [pair], labels: [0], task: .multiclass, batchSize: 0)
-      }, { if case .invalidBatchSize(0) = $0 { true } else { false } }),
-      ("NaN threshold", {
-        try CrossEncoderEvaluator(sentencePairs: [pair], labels: [0], task: .binary(.threshold(.nan)))
-      }, { if case .invalidThreshold = $0 { true } else { false } }),
-      ("multilabel with classes", {
-        try CrossEncoderEvaluator(
-          sentencePairs: [pair], labels: [0], task: .multilabel(threshold: 0.5))
-      }, { if case .labelKindMismatch = $0 { true } else { false } }),
-      ("three texts", {
-        try CrossEncoderEvaluator(
-          examples: [InputExample(texts: ["a", "b", "c"], label: 0)], task: .multiclass)
-      }, { if case .exampleNeedsTwoTexts(0, 3) = $0 { true } else { false } }),
+      (
+        "empty", { try CrossEncoderEvaluator(sentencePairs: [], labels: [], task: .multiclass) },
+        { if case .emptyEvaluationSet = $0 { true } else { false } }
+      ),
+      (
+        "counts",
+        { try CrossEncoderEvaluator(sentencePairs: [pair], labels: [0, 1], task: .multiclass) },
+        { if case .lengthMismatch(1, 2) = $0 { true } else { false } }
+      ),
+      (
+        "binary label 2",
+        {
+          try CrossEncoderEvaluator(sentencePairs: [pair], labels: [2], task: .binary(.argmax))
+        }, { if case .labelOutOfRange(2, 0, 2) = $0 { true } else { false } }
+      ),
+      (
+        "negative label",
+        { try CrossEncoderEvaluator(sentencePairs: [pair], labels: [-1], task: .multiclass) },
+        { if case .labelOutOfRange(-1, 0, _) = $0 { true } else { false } }
+      ),
+      (
+        "name with a slash",
+        {
+          try CrossEncoderEvaluator(
+            sentencePairs: [pair], labels: [0], name: "a/b", task: .multiclass)
+        }, { if case .invalidName("a/b") = $0 { true } else { false } }
+      ),
+      (
+        "batch size 0",
+        {
+          try CrossEncoderEvaluator(
+            sentencePairs: [pair], labels: [0], task: .multiclass, batchSize: 0)
+        }, { if case .invalidBatchSize(0) = $0 { true } else { false } }
+      ),
+      (
+        "NaN threshold",
+        {
+          try CrossEncoderEvaluator(
+            sentencePairs: [pair], labels: [0], task: .binary(.threshold(.nan)))
+        }, { if case .invalidThreshold = $0 { true } else { false } }
+      ),
+      (
+        "multilabel with classes",
+        {
+          try CrossEncoderEvaluator(
+            sentencePairs: [pair], labels: [0], task: .multilabel(threshold: 0.5))
+        }, { if case .labelKindMismatch = $0 { true } else { false } }
+      ),
+      (
+        "three texts",
+        {
+          try CrossEncoderEvaluator(
+            examples: [InputExample(texts: ["a", "b", "c"], label: 0)], task: .multiclass)
+        }, { if case .exampleNeedsTwoTexts(0, 3) = $0 { true } else { false } }
+      ),
     ]
     for (name, build, check) in cases {
       #expect("\(name)", performing: { _ = try build() }, throws: { Self.matches($0, check) })
@@ -88,15 +117,19 @@ struct EvaluatorBookkeepingTests {
     let (pairs, oneOutput) = ScriptedModel.numbered([[0.1], [0.9]])
     let argmax = try CrossEncoderEvaluator(
       sentencePairs: pairs, labels: [0, 1], task: .binary(.argmax), progress: .hidden)
-    #expect(performing: { try argmax.evaluate(oneOutput) }, throws: { error in
-      Self.matches(error) { if case .outputCountMismatch(_, 1) = $0 { true } else { false } }
-    })
+    #expect(
+      performing: { try argmax.evaluate(oneOutput) },
+      throws: { error in
+        Self.matches(error) { if case .outputCountMismatch(_, 1) = $0 { true } else { false } }
+      })
     let (_, threeOutputs) = ScriptedModel.numbered([[0.1, 0.2, 0.3], [0.9, 0.1, 0]])
     let multiclass = try CrossEncoderEvaluator(
       sentencePairs: pairs, labels: [0, 3], task: .multiclass, progress: .hidden)
-    #expect(performing: { try multiclass.evaluate(threeOutputs) }, throws: { error in
-      Self.matches(error) { if case .labelOutOfRange(3, 1, 3) = $0 { true } else { false } }
-    })
+    #expect(
+      performing: { try multiclass.evaluate(threeOutputs) },
+      throws: { error in
+        Self.matches(error) { if case .labelOutOfRange(3, 1, 3) = $0 { true } else { false } }
+      })
   }
 
   @Test("reports a wrongly shaped batch, a NaN score and a failing model")
@@ -106,28 +139,38 @@ struct EvaluatorBookkeepingTests {
     let evaluator = try CrossEncoderEvaluator(
       sentencePairs: pairs, labels: [0, 1, 1], task: .binary(.threshold(0.5)), batchSize: 2,
       progress: .hidden)
-    #expect(performing: { try evaluator.evaluate(model) }, throws: { error in
-      Self.matches(error) { if case .notANumberScore(2) = $0 { true } else { false } }
-    })
+    #expect(
+      performing: { try evaluator.evaluate(model) },
+      throws: { error in
+        Self.matches(error) { if case .notANumberScore(2) = $0 { true } else { false } }
+      })
     model.dropsLastRow = true
-    #expect(performing: { try evaluator.evaluate(model) }, throws: { error in
-      Self.matches(error) {
-        if case .scoreShapeMismatch(0, 2, 1, 1) = $0 { true } else { false }
-      }
-    })
+    #expect(
+      performing: { try evaluator.evaluate(model) },
+      throws: { error in
+        Self.matches(error) {
+          if case .scoreShapeMismatch(0, 2, 1, 1) = $0 { true } else { false }
+        }
+      })
     model.failure = Broken()
-    #expect(performing: { try evaluator.evaluate(model) }, throws: { error in
-      Self.matches(error) { if case .modelFailed(let inner) = $0 { inner is Broken } else { false } }
-    })
+    #expect(
+      performing: { try evaluator.evaluate(model) },
+      throws: { error in
+        Self.matches(error) {
+          if case .modelFailed(let inner) = $0 { inner is Broken } else { false }
+        }
+      })
   }
 
   @Test("every error explains itself in one line")
   func errorDescriptions() {
     let errors: [EvaluationError] = [
       .emptyEvaluationSet, .lengthMismatch(pairs: 1, labels: 2),
-      .exampleNeedsTwoTexts(index: 0, textCount: 3), .labelOutOfRange(label: 5, index: 1, classCount: 3),
+      .exampleNeedsTwoTexts(index: 0, textCount: 3),
+      .labelOutOfRange(label: 5, index: 1, classCount: 3),
       .invalidBatchSize(0), .invalidName("a/b"), .invalidThreshold(.nan),
-      .labelKindMismatch(task: .multiclass), .outputCountMismatch(task: .binary(.argmax), outputCount: 1),
+      .labelKindMismatch(task: .multiclass),
+      .outputCountMismatch(task: .binary(.argmax), outputCount: 1),
       .scoreShapeMismatch(batchStart: 0, expectedRows: 2, rows: 1, expectedColumns: 1),
       .notANumberScore(pairIndex: 2), .modelFailed(CocoaError(.fileNoSuchFile)),
       .resultsLogUnwritable(path: "/x", reason: "Read-only file system"),

@@ -27,7 +27,8 @@ struct EvaluatorMetricTests {
       task: .binary(.threshold(0.4)), progress: .hidden)
     let result = try evaluator.evaluate(WordOverlapModel())
     let predicted = development.pairs.map { WordOverlapModel.overlap($0) >= 0.4 ? 1 : 0 }
-    let core = try Self.coreMetrics(gold: development.labels, predicted: predicted, problem: .binary)
+    let core = try Self.coreMetrics(
+      gold: development.labels, predicted: predicted, problem: .binary)
     for metric in Metric.allCases {
       #expect(agreesExactly(result["stsb-dev_\(metric.rawValue)"]!, core.value(of: metric)))
     }
@@ -47,7 +48,8 @@ struct EvaluatorMetricTests {
       task: .binary(.argmax), progress: .hidden)
     let result = try evaluator.evaluate(model)
     let predicted = development.pairs.map { WordOverlapModel.overlap($0) > 0.45 ? 1 : 0 }
-    let core = try Self.coreMetrics(gold: development.labels, predicted: predicted, problem: .binary)
+    let core = try Self.coreMetrics(
+      gold: development.labels, predicted: predicted, problem: .binary)
     #expect(result["dev_binary_f1"] == core.value(of: .binaryF1))
     #expect(result["dev_accuracy"] == core.value(of: .accuracy))
     #expect(result.threshold == nil)
@@ -62,7 +64,8 @@ struct EvaluatorMetricTests {
       progress: .hidden)
     let predictions = try evaluator.predict(BandedOverlapModel())
     let result = try evaluator.evaluate(BandedOverlapModel())
-    let core = try Self.coreMetrics(gold: gold, predicted: predictions.classes, problem: .multiclass)
+    let core = try Self.coreMetrics(
+      gold: gold, predicted: predictions.classes, problem: .multiclass)
     for metric in Metric.multiclassMetrics {
       #expect(agreesExactly(result["bands_\(metric.rawValue)"]!, core.value(of: metric)))
     }
@@ -136,7 +139,8 @@ struct EvaluatorMetricTests {
   func constantModelEvaluator() throws {
     let constant = ScriptedModel(
       outputCount: 1,
-      rows: Dictionary(development.pairs.map { ($0.first, [0.5]) }, uniquingKeysWith: { a, _ in a }))
+      rows: Dictionary(development.pairs.map { ($0.first, [0.5]) }, uniquingKeysWith: { a, _ in a })
+    )
     for metric in [Metric.binaryF1, .accuracy] {
       let evaluator = try CrossEncoderEvaluator(
         sentencePairs: development.pairs, labels: development.labels, name: "dev",
@@ -155,9 +159,15 @@ struct EvaluatorMetricTests {
         name: "mixed", gold: [[0, 1], [2], [], [1], [0, 2]],
         predicted: [[0], [2], [], [1, 2], [1]], classCount: 3,
         expected: [
-          .zero: [0.4666666666666666, 0.5454545454545454, 0.5555555555555555, 0.5555555555555555, 0.4],
-          .one: [0.6666666666666666, 0.5454545454545454, 0.5555555555555555, 0.5555555555555555, 0.4],
-          .nan: [0.5833333333333333, 0.5454545454545454, 0.5555555555555555, 0.5555555555555555, 0.4],
+          .zero: [
+            0.4666666666666666, 0.5454545454545454, 0.5555555555555555, 0.5555555555555555, 0.4,
+          ],
+          .one: [
+            0.6666666666666666, 0.5454545454545454, 0.5555555555555555, 0.5555555555555555, 0.4,
+          ],
+          .nan: [
+            0.5833333333333333, 0.5454545454545454, 0.5555555555555555, 0.5555555555555555, 0.4,
+          ],
         ]),
       MultilabelCase(
         name: "class never seen", gold: [[0], [0, 1], [1]], predicted: [[0], [1], [0, 1]],

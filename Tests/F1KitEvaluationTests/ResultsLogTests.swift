@@ -46,9 +46,10 @@ struct ResultsLogTests {
         #expect(agreesExactly(Double(field)!, result[key]!))
       }
     }
-    #expect(try FileManager.default.contentsOfDirectory(atPath: folder.url.path) == [
-      "stsb-dev_results.csv"
-    ])
+    #expect(
+      try FileManager.default.contentsOfDirectory(atPath: folder.url.path) == [
+        "stsb-dev_results.csv"
+      ])
   }
 
   @Test("writes nothing without a folder or when writing is off")
@@ -100,7 +101,9 @@ struct ResultsLogTests {
     #expect(try Self.rows(file) == [["epoch", "steps", "micro_f1"], ["2", "20", "0.25"]])
   }
 
-  @Test("a matching header is recognised through RFC 4180 quoting, and a missing final line break is added")
+  @Test(
+    "a matching header is recognised through RFC 4180 quoting, and a missing final line break is added"
+  )
   func quotedHeaderAndMissingLineBreak() throws {
     let folder = TemporaryDirectory()
     folder.write("x_results.csv", "\"epoch\",steps,\"macro_f1\"\r\n1,10,0.5")
@@ -108,7 +111,9 @@ struct ResultsLogTests {
     let file = try log.append(epoch: 2, step: 20, metrics: [("macro_f1", 0.75)])
     #expect(file.lastPathComponent == "x_results.csv")
     #expect(
-      try Self.rows(file) == [["epoch", "steps", "macro_f1"], ["1", "10", "0.5"], ["2", "20", "0.75"]])
+      try Self.rows(file) == [
+        ["epoch", "steps", "macro_f1"], ["1", "10", "0.5"], ["2", "20", "0.75"],
+      ])
   }
 
   @Test(
@@ -160,8 +165,9 @@ struct ResultsLogTests {
       return path == file.path && !reason.isEmpty
     }
     #expect(try String(contentsOf: file, encoding: .utf8) == before)
-    #expect(try FileManager.default.contentsOfDirectory(atPath: folder.url.path) == [
-      "stsb-dev_results.csv"
-    ])
+    #expect(
+      try FileManager.default.contentsOfDirectory(atPath: folder.url.path) == [
+        "stsb-dev_results.csv"
+      ])
   }
 }

@@ -46,7 +46,8 @@ extension CrossEncoderEvaluator {
     }
     let epochText = ResultsLog.number(epoch)
     let position =
-      epoch == -1 ? "" : step == -1 ? " at epoch \(epochText)" : " at epoch \(epochText), step \(step)"
+      epoch == -1
+      ? "" : step == -1 ? " at epoch \(epochText)" : " at epoch \(epochText), step \(step)"
     reporter.finish(
       "\(task.primaryMetricName) \(result.primaryValue)\(position)"
         + (predictions.threshold.map { ", threshold \($0)" } ?? "") + logged)

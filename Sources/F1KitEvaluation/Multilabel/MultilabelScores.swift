@@ -44,7 +44,8 @@ struct MultilabelScores {
       let total = classCounts.reduce((0, 0, 0)) {
         ($0.0 + $1.truePositives, $0.1 + $1.falsePositives, $0.2 + $1.falseNegatives)
       }
-      return filled(Self.f1(truePositives: total.0, falsePositives: total.1, falseNegatives: total.2))
+      return filled(
+        Self.f1(truePositives: total.0, falsePositives: total.1, falseNegatives: total.2))
     case .macroF1:
       return mean(perClassF1)
     case .weightedF1:

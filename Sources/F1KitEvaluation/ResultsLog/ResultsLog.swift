@@ -143,7 +143,8 @@ public struct ResultsLog: Sendable {
     guard descriptor >= 0 else {
       throw .resultsLogUnwritable(path: file.path, reason: systemReason())
     }
-    let temporaryPath = String(decoding: template.dropLast().map { UInt8(bitPattern: $0) }, as: UTF8.self)
+    let temporaryPath = String(
+      decoding: template.dropLast().map { UInt8(bitPattern: $0) }, as: UTF8.self)
     var failure: String?
     var bytes = Array(contents.utf8)[...]
     while failure == nil, !bytes.isEmpty {

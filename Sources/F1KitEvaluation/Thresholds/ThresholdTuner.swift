@@ -54,7 +54,9 @@ public enum ThresholdTuner {
     let scope = MetricScope(classCount: 2, positiveClass: 1, zeroDivision: zeroDivision)
     // Row-major 2×2 counts, gold 0/1 down, predicted 0/1 across.
     var counts: [Double] = [Double(negatives), 0, Double(positives), 0]
-    func value() -> Double { counts.withUnsafeBufferPointer { scope.value(of: metric, counts: $0) } }
+    func value() -> Double {
+      counts.withUnsafeBufferPointer { scope.value(of: metric, counts: $0) }
+    }
 
     let highest = scores[order[0]]
     var best = ThresholdTuning(
