@@ -94,7 +94,7 @@ public struct PredictionReader: Sendable {
 
 /// Adds records up in a `CountTable`.
 struct CountingSink: RecordSink {
-  let table = CountTable()
+  var table = CountTable()
 
   @inline(__always)
   mutating func add(gold: Int32, predicted: Int32, weight: Int) -> Bool {
