@@ -16,8 +16,10 @@ import Darwin
 struct LabelInterner {
   /// The label of each code.
   private(set) var names: [String] = []
-  /// Codes by hash slot; -1 marks an empty slot.
-  private var table = [Int32](repeating: -1, count: 64)
+  /// By hash slot: the high 32 bits of the hash and the code plus one in the
+  /// low 32 bits, so most mismatches are rejected without touching another
+  /// cache line; 0 marks an empty slot.
+  private var table = [UInt64](repeating: 0, count: 64)
   private var mask = 63
   private var hashes: [UInt64] = []
   private var offsets: [Int] = []
@@ -34,12 +36,15 @@ struct LabelInterner {
   mutating func code(of bytes: UnsafePointer<UInt8>, count: Int) -> Int32? {
     let hash = Self.hash(bytes, count: count)
     var slot = Int(truncatingIfNeeded: hash) & mask
+    let tag = hash & 0xFFFF_FFFF_0000_0000
     while true {
-      let code = table[slot]
-      if code < 0 { break }
-      let index = Int(code)
-      if hashes[index] == hash, lengths[index] == count, equals(bytes, count: count, at: offsets[index]) {
-        return code
+      let entry = table[slot]
+      if entry == 0 { break }
+      if entry & 0xFFFF_FFFF_0000_0000 == tag {
+        let index = Int(entry & 0xFFFF_FFFF) - 1
+        if lengths[index] == count, equals(bytes, count: count, at: offsets[index]) {
+          return Int32(index)
+        }
       }
       slot = (slot + 1) & mask
     }
@@ -74,30 +79,38 @@ struct LabelInterner {
     hashes.append(hash)
     arena.append(contentsOf: UnsafeBufferPointer(start: bytes, count: count))
     names.append(name)
-    table[slot] = code
+    table[slot] = Self.entry(hash: hash, code: code)
     if names.count * 2 > mask + 1 { rehash() }
     return code
   }
 
   private mutating func rehash() {
     let newMask = mask * 2 + 1
-    var newTable = [Int32](repeating: -1, count: newMask + 1)
+    var newTable = [UInt64](repeating: 0, count: newMask + 1)
     for (index, hash) in hashes.enumerated() {
       var slot = Int(truncatingIfNeeded: hash) & newMask
-      while newTable[slot] >= 0 { slot = (slot + 1) & newMask }
-      newTable[slot] = Int32(index)
+      while newTable[slot] != 0 { slot = (slot + 1) & newMask }
+      newTable[slot] = Self.entry(hash: hash, code: Int32(index))
     }
     table = newTable
     mask = newMask
   }
 
-  /// 64-bit FNV-1a, with the high bits folded down for the table index.
+  @inline(__always)
+  private static func entry(hash: UInt64, code: Int32) -> UInt64 {
+    hash & 0xFFFF_FFFF_0000_0000 | UInt64(code + 1)
+  }
+
+  /// 64-bit FNV-1a, finished with MurmurHash3's mixer so that the low bits
+  /// used for the table index depend on every byte.
   @inline(__always)
   static func hash(_ bytes: UnsafePointer<UInt8>, count: Int) -> UInt64 {
     var hash: UInt64 = 0xcbf2_9ce4_8422_2325
     for index in 0..<count {
       hash = (hash ^ UInt64(bytes[index])) &* 0x0000_0100_0000_01B3
     }
-    return hash ^ (hash >> 29)
+    hash ^= hash >> 33
+    hash = hash &* 0xff51_afd7_ed55_8ccd
+    return hash ^ (hash >> 33)
   }
 }

@@ -14,8 +14,16 @@ protocol RecordSink {
   mutating func add(gold: Int32, predicted: Int32, weight: Int) -> Bool
   /// Adds the id of the record about to be added.
   ///
-  /// - Returns: The line where the id was first seen, if it is a duplicate.
-  mutating func add(id: String, line: Int) -> Int?
+  /// - Returns: The outcome: added, a duplicate, or not UTF-8.
+  mutating func add(id bytes: UnsafePointer<UInt8>, count: Int, line: Int) -> IDOutcome
+}
+
+/// What became of an id given to a `RecordSink`.
+enum IDOutcome {
+  case added
+  /// The id was first seen on `firstLine`.
+  case duplicate(id: String, firstLine: Int)
+  case invalidUTF8
 }
 
 /// Reads one prediction file into a `RecordSink`: byte order mark, format

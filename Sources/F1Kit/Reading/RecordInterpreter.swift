@@ -86,12 +86,13 @@ final class RecordInterpreter {
     }
     if readsIDs, let slot = layout.id {
       let slice = try text(slot: slot, base, expected: "an id")
-      guard
-        let id = String(
-          validating: UnsafeBufferPointer(start: base + slice.start, count: slice.count), as: UTF8.self)
-      else { throw error(.invalidUTF8(column: slotNames[slot]), slot: slot, base) }
-      if let firstLine = sink.add(id: id, line: line) {
+      switch sink.add(id: base + slice.start, count: slice.count, line: line) {
+      case .added:
+        break
+      case .duplicate(let id, let firstLine):
         throw error(.duplicateID(id, firstLine: firstLine), slot: slot, base)
+      case .invalidUTF8:
+        throw error(.invalidUTF8(column: slotNames[slot]), slot: slot, base)
       }
     }
     guard sink.add(gold: gold, predicted: predicted, weight: weight) else {
