@@ -71,14 +71,26 @@ struct BinomialSamplerTests {
   @Test("draws fit the exact pmf by a chi-square test", arguments: settings)
   func goodnessOfFit(_ setting: BinomialSetting) {
     var generator = Xoshiro256StarStar(seed: 12)
-    var observed: [Int: Int] = [:]
-    for _ in 0..<Self.draws {
-      observed[
-        BinomialSampler.sample(
-          trials: setting.trials, probability: setting.probability, using: &generator),
-        default: 0] += 1
+    Self.expectFit(setting) {
+      BinomialSampler.sample(
+        trials: setting.trials, probability: setting.probability, using: &generator)
     }
-    let count = Double(Self.draws)
+  }
+
+  @Test(
+    "counting random bits draws Binomial(n, ½) exactly",
+    arguments: [1, 5, 37, 64, 65, 200, 256, 257, 4_000].map {
+      BinomialSetting(trials: $0, probability: 0.5)
+    })
+  func fairCoins(_ setting: BinomialSetting) {
+    var generator = Xoshiro256StarStar(seed: 13)
+    Self.expectFit(setting) { BinomialSampler.sampleHalf(trials: setting.trials, using: &generator) }
+  }
+
+  static func expectFit(_ setting: BinomialSetting, draw: () -> Int) {
+    var observed: [Int: Int] = [:]
+    for _ in 0..<draws { observed[draw(), default: 0] += 1 }
+    let count = Double(draws)
     // Bins: walk k upwards, closing a bin once its expected count reaches 5.
     var statistic = 0.0
     var bins = 0
@@ -86,7 +98,7 @@ struct BinomialSamplerTests {
     var binObserved = 0
     var cumulative = 0.0
     for k in 0...setting.trials {
-      let probability = Self.exactProbability(k, setting)
+      let probability = exactProbability(k, setting)
       cumulative += probability
       binExpected += probability * count
       binObserved += observed[k] ?? 0
@@ -98,16 +110,16 @@ struct BinomialSamplerTests {
         binObserved = 0
       }
       if remaining < 1e-9 && k > Int(Double(setting.trials) * setting.probability) {
-        // The rest of the mass is negligible; pool it into one last bin.
-        let rest = observed.filter { $0.key > k }.values.reduce(0, +)
-        #expect(rest == 0)
+        // The rest of the mass is negligible and must not have been drawn.
+        #expect(observed.filter { $0.key > k }.isEmpty)
         break
       }
     }
+    #expect(observed.keys.allSatisfy { (0...setting.trials).contains($0) })
+    guard bins > 1 else { return }
     let freedom = Double(bins - 1)
     let z = 3.090_232  // the 0.999 normal quantile
     let critical = freedom * pow(1 - 2 / (9 * freedom) + z * (2 / (9 * freedom)).squareRoot(), 3)
-    #expect(bins > 5)
     #expect(statistic < critical, "chi-square \(statistic) on \(freedom) degrees of freedom")
   }
 

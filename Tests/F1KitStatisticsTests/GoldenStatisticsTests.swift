@@ -38,7 +38,9 @@ struct GoldenStatisticsTests {
   /// 0.009 σ), so 0.1 σ is over four combined standard errors. Accuracy's
   /// bootstrap distribution is discrete with steps of 1/N, and a percentile
   /// near a step can land on either side of it, so accuracy may also differ
-  /// by one step.
+  /// by one step. The multinomial strategy is forced because item
+  /// resampling is slow in debug builds; the two give the same distribution
+  /// (ResamplingEquivalenceTests).
   @Test(
     "intervals agree with scipy.stats.bootstrap within Monte Carlo error",
     arguments: StatisticsGoldens.shared.bootstrap)
@@ -46,7 +48,7 @@ struct GoldenStatisticsTests {
     let scope = MetricScope(classCount: golden.classCount)
     let options = BootstrapOptions(
       resamples: 20_000, confidence: golden.confidence,
-      method: golden.method == .bca ? .bca : .percentile)
+      method: golden.method == .bca ? .bca : .percentile, strategy: .cells)
     var generator = Xoshiro256StarStar(seed: 1)
     let interval = try #require(
       try Bootstrap(options: options).intervals(

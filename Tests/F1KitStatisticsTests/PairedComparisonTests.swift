@@ -129,7 +129,7 @@ struct PairedComparisonTests {
     let permutation = try #require(
       try comparison.permutationTest(for: [.accuracy], resamples: resamples)[.accuracy])
     let bootstrap = try #require(
-      try comparison.bootstrap(for: [.accuracy], options: BootstrapOptions(resamples: resamples))[
+      try comparison.bootstrap(for: [.accuracy], options: BootstrapOptions(resamples: resamples, strategy: .cells))[
         .accuracy])
     let exact = comparison.mcnemar(method: .exact).pValue
     let chiSquare = comparison.mcnemar(method: .chiSquareUncorrected).pValue

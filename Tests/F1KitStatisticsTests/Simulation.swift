@@ -88,6 +88,10 @@ struct Population: Sendable {
 }
 
 /// Coverage of bootstrap and analytic intervals over simulated test sets.
+///
+/// The simulations force the multinomial strategy, which is much faster
+/// than item resampling in debug builds; ResamplingEquivalenceTests shows
+/// the two give the same distribution.
 struct CoverageSimulation {
   let population: Population
   let scope: MetricScope
@@ -104,7 +108,7 @@ struct CoverageSimulation {
     let truth = population.value(of: metric, scope: scope)
     var generator = Xoshiro256StarStar(seed: seed)
     var hits = [IntervalMethod: Int]()
-    let bootstrap = Bootstrap(options: BootstrapOptions(resamples: resamples))
+    let bootstrap = Bootstrap(options: BootstrapOptions(resamples: resamples, strategy: .cells))
     let bootstrapMethods = methods.filter(\.isBootstrap)
     for _ in 0..<trials {
       let counts = population.sample(items: items, using: &generator)
@@ -152,7 +156,7 @@ struct SizeSimulation {
     var permutation = 0
     var bootstrap = 0
     var mcnemar = 0
-    let options = BootstrapOptions(resamples: resamples, method: .percentile)
+    let options = BootstrapOptions(resamples: resamples, method: .percentile, strategy: .cells)
     for _ in 0..<trials {
       let counts = population.sample(items: items, using: &generator)
       let pairs = try! PairedPredictions(classCount: scope.classCount, counts: counts)

@@ -142,4 +142,44 @@ struct StatisticsReport {
     }
     print(lines.joined(separator: "\n"))
   }
+
+  @Test("time of paired tests by number of items")
+  func timing() throws {
+    var lines = [
+      "| items | count joint cells | permutation (9,999) | paired bootstrap BCa (9,999) |",
+      "| ---: | ---: | ---: | ---: |",
+    ]
+    let population = Population.pair(
+      goldShares: [0.5, 0.3, 0.2], firstAccuracy: 0.75, secondAccuracy: 0.77, agreement: 0.5)
+    var generator = Xoshiro256StarStar(seed: 5)
+    for items in [1_000, 100_000, 1_000_000] {
+      // Expand counts into per-item arrays, as a reader would produce them.
+      let counts = population.sample(items: items, using: &generator)
+      var gold: [Int32] = []
+      var first: [Int32] = []
+      var second: [Int32] = []
+      for (cell, count) in counts.enumerated() {
+        gold.append(contentsOf: repeatElement(Int32(cell / 9), count: count))
+        first.append(contentsOf: repeatElement(Int32(cell / 3 % 3), count: count))
+        second.append(contentsOf: repeatElement(Int32(cell % 3), count: count))
+      }
+      let clock = ContinuousClock()
+      var pairs: PairedPredictions?
+      let counting = clock.measure {
+        pairs = try! PairedPredictions(gold: gold, first: first, second: second, classCount: 3)
+      }
+      let comparison = try PairedComparison(predictions: pairs!, scope: MetricScope(classCount: 3))
+      let permutation = clock.measure {
+        _ = try! comparison.permutationTest(for: [.macroF1], seed: 1)
+      }
+      let bootstrap = clock.measure {
+        _ = try! comparison.bootstrap(for: [.macroF1], seed: 1)
+      }
+      let cells = [counting, permutation, bootstrap].map {
+        String(format: "%.1f ms", Double($0.components.attoseconds) / 1e15 + Double($0.components.seconds) * 1e3)
+      }
+      lines.append("| \(items) | " + cells.joined(separator: " | ") + " |")
+    }
+    print(lines.joined(separator: "\n"))
+  }
 }

@@ -122,6 +122,31 @@ public struct Bootstrap: Hashable, Sendable {
     return result
   }
 
+  /// Computes confidence intervals for several metrics from row-major
+  /// counts and a scope, with a generator seeded by `seed`.
+  ///
+  /// - Parameters:
+  ///   - metrics: The metrics to compute intervals for.
+  ///   - counts: `scope.classCount`² counts, gold labels down and predicted
+  ///     labels across.
+  ///   - scope: The classes evaluated, positive class and zero-division
+  ///     rule.
+  ///   - seed: The seed of a ``Xoshiro256StarStar`` generator.
+  ///   - progress: Called with the resamples completed and the total.
+  /// - Returns: One interval per metric; the same for the same seed on
+  ///   every platform.
+  /// - Throws: ``StatisticsError`` when the options are invalid, the counts
+  ///   do not fit the scope, or there are no items.
+  /// - Complexity: As ``intervals(for:of:progress:using:)``.
+  public func intervals(
+    for metrics: [Metric], counts: [Int], scope: MetricScope,
+    seed: UInt64 = Xoshiro256StarStar.defaultSeed, progress: ResamplingProgress? = nil
+  ) throws(StatisticsError) -> [Metric: ConfidenceInterval] {
+    var generator = Xoshiro256StarStar(seed: seed)
+    return try intervals(
+      for: metrics, counts: counts, scope: scope, progress: progress, using: &generator)
+  }
+
   /// The bootstrap distribution of each metric.
   func distributions(
     for metrics: [Metric], counts: [Int], scope: MetricScope,

@@ -53,8 +53,7 @@ extension PairedComparison {
           }
           for index in cells.counts.indices {
             let count = cells.counts[index]
-            let swapped = BinomialSampler.sample(
-              trials: count, probability: 0.5, using: &generator)
+            let swapped = BinomialSampler.sampleHalf(trials: count, using: &generator)
             let kept = Double(count - swapped)
             let moved = Double(swapped)
             first[cells.firstCells[index]] += kept

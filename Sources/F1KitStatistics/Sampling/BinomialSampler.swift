@@ -35,6 +35,36 @@ enum BinomialSampler {
     return probability > 0.5 ? trials - draw : draw
   }
 
+  /// Draws one Binomial(n, ½) variate: the number of heads in `trials`
+  /// fair coin flips.
+  ///
+  /// Up to 256 trials it counts the set bits of random words, one bit per
+  /// trial, which is exact and costs one generator call per 64 trials;
+  /// beyond that it uses ``sample(trials:probability:using:)``.
+  ///
+  /// - Parameters:
+  ///   - trials: The number of trials *n*; zero or more.
+  ///   - generator: The source of randomness.
+  /// - Returns: The number of successes, in 0...`trials`.
+  /// - Complexity: O(*n* / 64) up to 256 trials, O(1) expected beyond.
+  static func sampleHalf(
+    trials: Int, using generator: inout some RandomNumberGenerator
+  ) -> Int {
+    guard trials <= 256 else {
+      return sample(trials: trials, probability: 0.5, using: &generator)
+    }
+    var remaining = trials
+    var successes = 0
+    while remaining >= 64 {
+      successes += generator.next().nonzeroBitCount
+      remaining -= 64
+    }
+    if remaining > 0 {
+      successes += (generator.next() & ((1 << UInt64(remaining)) - 1)).nonzeroBitCount
+    }
+    return successes
+  }
+
   /// Inversion for p ≤ 1/2 and a small mean.
   private static func inversion(
     trials: Int, probability: Double, using generator: inout some RandomNumberGenerator
