@@ -110,6 +110,14 @@ final class PredictionFileParser {
       path: path, format: format, layout: layout, slotNames: header, values: tokenizer.fields,
       options: options, readsIDs: readsIDs)
     let fieldCount = header.count
+    let scanner: PlainRecordScanner?
+    if case .label(let prediction) = layout.source, layout.count == nil {
+      scanner = PlainRecordScanner(
+        delimiter: delimiter, fieldCount: fieldCount, goldIndex: layout.gold, predictionIndex: prediction,
+        idIndex: readsIDs ? layout.id : nil)
+    } else {
+      scanner = nil
+    }
     var line = self.line
     var rowCount = 0
     while true {
@@ -118,6 +126,29 @@ final class PredictionFileParser {
       let end = source.end
       let isFinal = source.isAtEndOfFile
       scan: while position < end {
+        if let scanner, let fields = scanner.scan(base, from: position, to: end),
+          let gold = interpreter.interner.code(ofPadded: base + fields.goldStart, count: fields.goldCount),
+          let predicted = interpreter.interner.code(
+            ofPadded: base + fields.predictionStart, count: fields.predictionCount)
+        {
+          var isAdded = true
+          if scanner.idIndex >= 0 {
+            if case .added = sink.add(id: base + fields.idStart, count: fields.idCount, line: line) {
+            } else {
+              isAdded = false
+            }
+          }
+          if isAdded {
+            guard sink.add(gold: gold, predicted: predicted, weight: 1) else {
+              throw self.error(.countOverflow, line: line, column: layout.gold + 1, unit: .field)
+            }
+            rowCount += 1
+            line += 1
+            position = fields.next
+            continue
+          }
+          // A duplicate or invalid id: the general path below reports it.
+        }
         let outcome: DelimitedRecordTokenizer.Outcome
         do {
           outcome = try tokenizer.tokenize(base, from: position, to: end, isFinal: isFinal)
