@@ -14,15 +14,29 @@ protocol RecordSink {
   mutating func add(gold: Int32, predicted: Int32, weight: Int) -> Bool
   /// Adds the id of the record about to be added.
   ///
-  /// - Returns: The outcome: added, a duplicate, or not UTF-8.
-  mutating func add(id bytes: UnsafePointer<UInt8>, count: Int, line: Int) -> IDOutcome
+  /// The id's bytes are in the read buffer, followed by at least
+  /// `ChunkedByteSource.padding` readable bytes. Repeated ids are found
+  /// after reading (see `ItemIdentifiers.Builder`), so the sink keeps where
+  /// each id was, for the message.
+  ///
+  /// - Parameters:
+  ///   - line: The line on which the record starts.
+  ///   - place: Where the id is, for an error message.
+  /// - Returns: The outcome: added, or not UTF-8.
+  mutating func add(
+    id bytes: UnsafePointer<UInt8>, count: Int, line: Int, place: PredictionFileError.Location
+  ) -> IDOutcome
+  /// Makes room for about `count` more records.
+  mutating func reserveCapacity(_ count: Int)
+}
+
+extension RecordSink {
+  mutating func reserveCapacity(_ count: Int) {}
 }
 
 /// What became of an id given to a `RecordSink`.
 enum IDOutcome {
   case added
-  /// The id was first seen on `firstLine`.
-  case duplicate(id: String, firstLine: Int)
   case invalidUTF8
 }
 
@@ -118,6 +132,7 @@ final class PredictionFileParser {
     } else {
       scanner = nil
     }
+    if readsIDs, let count = try estimatedRecordCount() { sink.reserveCapacity(count) }
     var line = self.line
     var rowCount = 0
     while true {
@@ -133,8 +148,10 @@ final class PredictionFileParser {
         {
           var isAdded = true
           if scanner.idIndex >= 0 {
-            if case .added = sink.add(id: base + fields.idStart, count: fields.idCount, line: line) {
-            } else {
+            let place = PredictionFileError.Location(line: line, column: scanner.idIndex + 1, unit: .field)
+            if case .invalidUTF8 = sink.add(
+              id: base + fields.idStart, count: fields.idCount, line: line, place: place)
+            {
               isAdded = false
             }
           }
@@ -147,7 +164,7 @@ final class PredictionFileParser {
             position = fields.next
             continue
           }
-          // A duplicate or invalid id: the general path below reports it.
+          // An id that is not UTF-8: the general path below reports it.
         }
         let outcome: DelimitedRecordTokenizer.Outcome
         do {
@@ -170,6 +187,7 @@ final class PredictionFileParser {
           }
           interpreter.line = line
           interpreter.recordStart = position
+          interpreter.hasLineBreaks = lineBreaks > 0
           try interpreter.consume(base, into: &sink)
           rowCount += 1
           line += 1 + lineBreaks
@@ -185,6 +203,23 @@ final class PredictionFileParser {
     }
     interner = interpreter.interner
     return rowCount
+  }
+
+  /// About how many records follow, from the size of a regular file and the
+  /// line length of the buffered bytes; `nil` for a stream.
+  private func estimatedRecordCount() throws(PredictionFileError) -> Int? {
+    guard let size = source.regularFileSize else { return nil }
+    try source.fill(atLeast: 1)
+    var lines = 0
+    var offset = source.start
+    while let found = source.firstIndex(of: .lineFeed, from: offset) {
+      lines += 1
+      offset = found + 1
+    }
+    guard lines > 0 else { return nil }
+    let lineLength = max(1, (offset - source.start) / lines)
+    let remaining = max(0, size - (source.fileOffset - source.availableCount))
+    return remaining / lineLength + remaining / lineLength / 16 + 16
   }
 
   /// Reads the first non-blank record as the header.
@@ -272,6 +307,7 @@ final class PredictionFileParser {
     let interpreter = RecordInterpreter(
       path: path, format: format, layout: columns.mapped(to: slots), slotNames: slotNames,
       values: tokenizer.values, options: options, readsIDs: readsIDs)
+    if readsIDs, let count = try estimatedRecordCount() { sink.reserveCapacity(count) }
     var rowCount = 0
     while true {
       let base = source.storage
