@@ -99,9 +99,21 @@ final class ChunkedByteSource {
     return Int(status.st_size)
   }
 
-  /// Stops reading at the file offset `offset`, as if the file ended there.
-  func stop(atFileOffset offset: Int) {
+  /// Stops reading at the file offset `offset`, as if the file ended there,
+  /// dropping any bytes already read past it.
+  func stop(atFileOffset offset: Int) throws(PredictionFileError) {
     stopOffset = offset
+    if fileOffset > offset {
+      let dropped = fileOffset - offset
+      precondition(dropped <= end - start, "stop offset before the unconsumed bytes")
+      end -= dropped
+      if lseek(fileDescriptor, off_t(offset), SEEK_SET) < 0 {
+        throw PredictionFileError(
+          path: displayName, reason: .cannotRead(message: ChunkedByteSource.systemMessage(errno)))
+      }
+      fileOffset = offset
+      clearPadding()
+    }
   }
 
   /// Reads on past the stop offset, to the real end of the file.

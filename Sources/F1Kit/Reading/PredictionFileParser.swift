@@ -5,6 +5,7 @@ import Musl
 #elseif canImport(Darwin)
 import Darwin
 #endif
+import Dispatch
 
 /// Receives each record's label codes from a `PredictionFileParser`.
 protocol RecordSink {
@@ -49,7 +50,7 @@ enum IDOutcome {
 /// strings for score conversion.
 final class PredictionFileParser {
   let options: PredictionFileOptions
-  private let source: ChunkedByteSource
+  private var source: ChunkedByteSource
   /// The labels seen, by code, once parsing is done.
   private(set) var interner = LabelInterner()
   /// The format read.
@@ -68,6 +69,16 @@ final class PredictionFileParser {
   init(path: String, options: PredictionFileOptions) throws(PredictionFileError) {
     self.options = options
     source = try ChunkedByteSource(path: path, chunkSize: options.chunkSize)
+  }
+
+  /// Creates a parser for the records of a file whose header was read by
+  /// another parser, from a file offset where a record starts.
+  private init(
+    path: String, options: PredictionFileOptions, format: PredictionFileFormat, startingAt offset: Int
+  ) throws(PredictionFileError) {
+    self.options = options
+    self.format = format
+    source = try ChunkedByteSource(path: path, chunkSize: options.chunkSize, startingAt: offset)
   }
 
   /// Reads every record into `sink`.
@@ -115,25 +126,60 @@ final class PredictionFileParser {
   private func parseDelimited<Sink: RecordSink>(
     into sink: inout Sink, delimiter: UInt8, readsIDs: Bool
   ) throws(PredictionFileError) -> Int {
-    var tokenizer = DelimitedRecordTokenizer(delimiter: delimiter)
-    defer { tokenizer.deallocate() }
-    let header = try readHeader(&tokenizer)
-    tokenizer.isGrowable = false
+    var headerTokenizer = DelimitedRecordTokenizer(delimiter: delimiter)
+    defer { headerTokenizer.deallocate() }
+    let header = try readHeader(&headerTokenizer)
     let layout = try resolveLayout(header: header, unit: .field, readsIDs: readsIDs)
+    let body = DelimitedBody(header: header, layout: layout, delimiter: delimiter)
+    if var counts = sink as? CountingSink, !readsIDs, let rowCount = try parseInHalves(body, into: &counts) {
+      sink = counts as! Sink
+      return rowCount
+    }
+    if readsIDs, let count = try estimatedRecordCount() { sink.reserveCapacity(count) }
+    let rowCount = try readRecords(body, into: &sink, readsIDs: readsIDs, stopsAtQuote: false).rowCount
+    if rowCount == 0 {
+      throw error(.noDataRows, line: line, column: 1, unit: .field)
+    }
+    return rowCount
+  }
+
+  /// What a CSV or TSV file's records are read with, once its header is read.
+  fileprivate struct DelimitedBody {
+    var header: [String]
+    var layout: ColumnLayout
+    var delimiter: UInt8
+  }
+
+  /// Reads the records from the source's current position to its end into
+  /// `sink`, leaving the labels in `interner` and the next line in `line`.
+  ///
+  /// - Parameter stopsAtQuote: Whether to stop, before reading it, at the
+  ///   first record with a quote (or a malformed record).
+  /// - Returns: The number of records read, and whether it stopped early.
+  fileprivate func readRecords<Sink: RecordSink>(
+    _ body: DelimitedBody, into sink: inout Sink, readsIDs: Bool, stopsAtQuote: Bool
+  ) throws(PredictionFileError) -> (rowCount: Int, isStopped: Bool) {
+    let layout = body.layout
+    var tokenizer = DelimitedRecordTokenizer(delimiter: body.delimiter, capacity: body.header.count)
+    tokenizer.isGrowable = false
+    defer { tokenizer.deallocate() }
     let interpreter = RecordInterpreter(
-      path: path, format: format, layout: layout, slotNames: header, values: tokenizer.fields,
+      path: path, format: format, layout: layout, slotNames: body.header, values: tokenizer.fields,
       options: options, readsIDs: readsIDs)
-    let fieldCount = header.count
+    interpreter.interner = interner
+    interner = LabelInterner()
+    defer { interner = interpreter.interner }
+    let fieldCount = body.header.count
     let scanner: PlainRecordScanner?
     if case .label(let prediction) = layout.source, layout.count == nil {
       scanner = PlainRecordScanner(
-        delimiter: delimiter, fieldCount: fieldCount, goldIndex: layout.gold, predictionIndex: prediction,
+        delimiter: body.delimiter, fieldCount: fieldCount, goldIndex: layout.gold, predictionIndex: prediction,
         idIndex: readsIDs ? layout.id : nil)
     } else {
       scanner = nil
     }
-    if readsIDs, let count = try estimatedRecordCount() { sink.reserveCapacity(count) }
     var line = self.line
+    defer { self.line = line }
     var rowCount = 0
     while true {
       let base = source.storage
@@ -170,6 +216,10 @@ final class PredictionFileParser {
         do {
           outcome = try tokenizer.tokenize(base, from: position, to: end, isFinal: isFinal)
         } catch {
+          if stopsAtQuote {
+            source.start = position
+            return (rowCount, true)
+          }
           self.line = line
           throw syntaxError(error, base: base, recordStart: position)
         }
@@ -180,6 +230,10 @@ final class PredictionFileParser {
           line += 1
           position = next
         case .record(let count, let next, let lineBreaks):
+          if stopsAtQuote, count != fieldCount || memchr(base + position, Int32(UInt8.quote), next - position) != nil {
+            source.start = position
+            return (rowCount, true)
+          }
           if count != fieldCount {
             throw self.error(
               .wrongFieldCount(expected: fieldCount, found: count),
@@ -198,11 +252,68 @@ final class PredictionFileParser {
       if isFinal { break }
       try source.fill()
     }
-    if rowCount == 0 {
-      throw error(.noDataRows, line: line, column: 1, unit: .field)
+    return (rowCount, false)
+  }
+
+  /// Counts the records of a large regular file in two halves at once, the
+  /// second on another thread, when that gives what one pass would.
+  ///
+  /// The file is split after the first line feed past its middle. That line
+  /// feed ends a record unless a quote before it opened a quoted field, so
+  /// the first half stops at its first record with a quote (or that is
+  /// malformed). Then, or if the second half is malformed, the halves are
+  /// dropped and the file is read again in one pass, which also gives an
+  /// error its line. Otherwise the second half's label codes are mapped to
+  /// the first half's by label, new labels taking the next codes in the
+  /// second half's first-seen order (as one pass would number them), and its
+  /// counts are added to the first half's.
+  ///
+  /// - Returns: The number of records, or `nil` when the file was not split
+  ///   or must be read again in one pass from where the header ended.
+  private func parseInHalves(
+    _ body: DelimitedBody, into sink: inout CountingSink
+  ) throws(PredictionFileError) -> Int? {
+    guard case .label = body.layout.source, body.layout.count == nil,
+      let size = source.regularFileSize, sysconf(Int32(_SC_NPROCESSORS_ONLN)) > 1
+    else { return nil }
+    let dataStart = source.fileOffset - source.availableCount
+    guard size - dataStart >= max(options.minimumParallelByteCount, 2) else { return nil }
+    let middle = dataStart + (size - dataStart) / 2
+    // Small buffers for the probe and the second half keep peak memory flat.
+    let probe = try ChunkedByteSource(path: path, chunkSize: min(options.chunkSize, 4096), startingAt: middle)
+    guard let lineFeed = try probe.fill(until: .lineFeed) else { return nil }
+    let split = middle + lineFeed + 1
+    guard split < size else { return nil }
+
+    var secondOptions = options
+    secondOptions.chunkSize = min(options.chunkSize, 256 << 10)
+    let second = SecondHalf(
+      parser: try PredictionFileParser(path: path, options: secondOptions, format: format, startingAt: split),
+      body: body)
+    let lineAfterHeader = line
+    try source.stop(atFileOffset: split)
+    let group = DispatchGroup()
+    DispatchQueue.global().async(group: group) { second.run() }
+    var first = CountingSink()
+    let firstResult = try? readRecords(body, into: &first, readsIDs: false, stopsAtQuote: true)
+    group.wait()
+
+    guard let firstResult, !firstResult.isStopped, let secondRowCount = second.rowCount,
+      firstResult.rowCount + secondRowCount > 0
+    else {
+      source = try ChunkedByteSource(path: path, chunkSize: options.chunkSize, startingAt: dataStart)
+      line = lineAfterHeader
+      interner = LabelInterner()
+      return nil
     }
-    interner = interpreter.interner
-    return rowCount
+    let codes = second.parser.interner.names.map { interner.code(of: $0) }
+    for cell in second.sink.table.nonZeroCells() {
+      guard first.table.add(gold: codes[cell.gold], predicted: codes[cell.predicted], weight: cell.count) else {
+        throw PredictionFileError(path: path, reason: .countOverflow)
+      }
+    }
+    sink = first
+    return firstResult.rowCount + secondRowCount
   }
 
   /// About how many records follow, from the size of a regular file and the
@@ -455,5 +566,24 @@ final class PredictionFileParser {
     _ reason: PredictionFileError.Reason, line: Int, column: Int, unit: PredictionFileError.ColumnUnit
   ) -> PredictionFileError {
     PredictionFileError(path: path, location: .init(line: line, column: column, unit: unit), reason: reason)
+  }
+}
+
+/// The second half of a file split by `parseInHalves`, counted on another
+/// thread; only that thread touches it until the caller has waited for it.
+private final class SecondHalf: @unchecked Sendable {
+  let parser: PredictionFileParser
+  let body: PredictionFileParser.DelimitedBody
+  var sink = CountingSink()
+  /// The number of records, or `nil` if the half is malformed.
+  var rowCount: Int?
+
+  init(parser: PredictionFileParser, body: PredictionFileParser.DelimitedBody) {
+    self.parser = parser
+    self.body = body
+  }
+
+  func run() {
+    rowCount = try? parser.readRecords(body, into: &sink, readsIDs: false, stopsAtQuote: false).rowCount
   }
 }
