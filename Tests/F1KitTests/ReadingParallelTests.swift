@@ -146,6 +146,30 @@ struct ItemIdentifiersTests {
     #expect(positions == (0..<3000).map { 2999 - $0 })
   }
 
+  @Test("reads items in two halves as one pass would", arguments: [1, 7, 4096])
+  func readsItemsInHalves(chunkSize: Int) throws {
+    var text = "id,label,prediction\n"
+    for index in 0..<60 { text += "i\(index),\(["a", "b"][index % 2]),b\n" }
+    for index in 60..<90 { text += "\"i\n\(index)\",c,\(["a", "d"][index % 2])\n\n" }
+    let path = try PredictionFileFixture.write(text)
+    var options = PredictionFileOptions(chunkSize: chunkSize)
+    options.minimumParallelByteCount = .max
+    let onePass = try PredictionReader(path: path, options: options).readItems()
+    options.minimumParallelByteCount = 0
+    let halves = try PredictionReader(path: path, options: options).readItems()
+    #expect(halves == onePass)
+    #expect(halves.labels == ["a", "b", "c", "d"])
+    #expect(halves.identifiers?[89] == "i\n89")
+    // A repeated id in the second half is reported at its line.
+    for (last, message) in [
+      ("i31,a,a\n", #":152:1: duplicate id "i31" in field 1, first seen on line 33"#),
+      ("\"i\n61\",a,a\n", #":152:1: duplicate id "i\n61" in field 1, first seen on line 65"#),
+    ] {
+      let failure = try PredictionFileFixture.failure(text + last, options: options, readsItems: true)
+      #expect(failure?.message == message)
+    }
+  }
+
   @Test(
     "reports the first repeated id at its place, with the line of its first record",
     arguments: [
@@ -157,9 +181,12 @@ struct ItemIdentifiersTests {
   func reportsRepeatedIDs(text: String, message: String) throws {
     let name = text.hasPrefix("{") ? "preds.jsonl" : "preds.csv"
     for chunkSize in [1, 4096] {
-      let failure = try PredictionFileFixture.failure(
-        text, name: name, options: .init(chunkSize: chunkSize), readsItems: true)
-      #expect(failure?.message == message)
+      for minimum in [0, Int.max] {
+        var options = PredictionFileOptions(chunkSize: chunkSize)
+        options.minimumParallelByteCount = minimum
+        let failure = try PredictionFileFixture.failure(text, name: name, options: options, readsItems: true)
+        #expect(failure?.message == message)
+      }
     }
   }
 }

@@ -231,6 +231,15 @@ extension ItemIdentifiers {
       hashes.append(hash)
     }
 
+    /// Adds the ids of `other` after these.
+    mutating func append(contentsOf other: Builder) {
+      let offset = utf8.count
+      utf8 += other.utf8
+      ends += other.ends.lazy.map { $0 + offset }
+      hashes += other.hashes
+      precondition(ends.count <= Int(UInt32.max), "too many ids")
+    }
+
     /// The id at `position` as a `String`.
     func string(at position: Int) -> String {
       let start = position == 0 ? 0 : ends[position - 1]

@@ -29,6 +29,13 @@ protocol RecordSink {
   ) -> IDOutcome
   /// Makes room for about `count` more records.
   mutating func reserveCapacity(_ count: Int)
+  /// An empty sink.
+  init()
+  /// Adds the records of `other`, read after this sink's, whose label codes
+  /// are `codes[code]` here and whose lines are `lineOffset` further on.
+  ///
+  /// - Returns: `false` if a count overflows.
+  mutating func append(_ other: consuming Self, codes: [Int32], lineOffset: Int) -> Bool
 }
 
 extension RecordSink {
@@ -131,8 +138,7 @@ final class PredictionFileParser {
     let header = try readHeader(&headerTokenizer)
     let layout = try resolveLayout(header: header, unit: .field, readsIDs: readsIDs)
     let body = DelimitedBody(header: header, layout: layout, delimiter: delimiter)
-    if var counts = sink as? CountingSink, !readsIDs, let rowCount = try parseInHalves(body, into: &counts) {
-      sink = counts as! Sink
+    if let rowCount = try parseInHalves(body, into: &sink, readsIDs: readsIDs) {
       return rowCount
     }
     if readsIDs, let count = try estimatedRecordCount() { sink.reserveCapacity(count) }
@@ -270,8 +276,8 @@ final class PredictionFileParser {
   ///
   /// - Returns: The number of records, or `nil` when the file was not split
   ///   or must be read again in one pass from where the header ended.
-  private func parseInHalves(
-    _ body: DelimitedBody, into sink: inout CountingSink
+  private func parseInHalves<Sink: RecordSink>(
+    _ body: DelimitedBody, into sink: inout Sink, readsIDs: Bool
   ) throws(PredictionFileError) -> Int? {
     guard case .label = body.layout.source, body.layout.count == nil,
       let size = source.regularFileSize, sysconf(Int32(_SC_NPROCESSORS_ONLN)) > 1
@@ -287,15 +293,19 @@ final class PredictionFileParser {
 
     var secondOptions = options
     secondOptions.chunkSize = min(options.chunkSize, 256 << 10)
-    let second = SecondHalf(
+    let second = SecondHalf<Sink>(
       parser: try PredictionFileParser(path: path, options: secondOptions, format: format, startingAt: split),
-      body: body)
+      body: body, readsIDs: readsIDs)
+    var first = Sink()
+    if readsIDs, let count = try estimatedRecordCount() {
+      first.reserveCapacity(count)
+      second.sink.reserveCapacity(count / 2 + count / 16)
+    }
     let lineAfterHeader = line
     try source.stop(atFileOffset: split)
     let group = DispatchGroup()
     DispatchQueue.global().async(group: group) { second.run() }
-    var first = CountingSink()
-    let firstResult = try? readRecords(body, into: &first, readsIDs: false, stopsAtQuote: true)
+    let firstResult = try? readRecords(body, into: &first, readsIDs: readsIDs, stopsAtQuote: true)
     group.wait()
 
     guard let firstResult, !firstResult.isStopped, let secondRowCount = second.rowCount,
@@ -307,10 +317,8 @@ final class PredictionFileParser {
       return nil
     }
     let codes = second.parser.interner.names.map { interner.code(of: $0) }
-    for cell in second.sink.table.nonZeroCells() {
-      guard first.table.add(gold: codes[cell.gold], predicted: codes[cell.predicted], weight: cell.count) else {
-        throw PredictionFileError(path: path, reason: .countOverflow)
-      }
+    guard first.append(second.takeSink(), codes: codes, lineOffset: line - 1) else {
+      throw PredictionFileError(path: path, reason: .countOverflow)
     }
     sink = first
     return firstResult.rowCount + secondRowCount
@@ -569,21 +577,30 @@ final class PredictionFileParser {
   }
 }
 
-/// The second half of a file split by `parseInHalves`, counted on another
+/// The second half of a file split by `parseInHalves`, read on another
 /// thread; only that thread touches it until the caller has waited for it.
-private final class SecondHalf: @unchecked Sendable {
+private final class SecondHalf<Sink: RecordSink>: @unchecked Sendable {
   let parser: PredictionFileParser
   let body: PredictionFileParser.DelimitedBody
-  var sink = CountingSink()
+  let readsIDs: Bool
+  var sink = Sink()
   /// The number of records, or `nil` if the half is malformed.
   var rowCount: Int?
 
-  init(parser: PredictionFileParser, body: PredictionFileParser.DelimitedBody) {
+  init(parser: PredictionFileParser, body: PredictionFileParser.DelimitedBody, readsIDs: Bool) {
     self.parser = parser
     self.body = body
+    self.readsIDs = readsIDs
   }
 
   func run() {
-    rowCount = try? parser.readRecords(body, into: &sink, readsIDs: false, stopsAtQuote: false).rowCount
+    rowCount = try? parser.readRecords(body, into: &sink, readsIDs: readsIDs, stopsAtQuote: false).rowCount
+  }
+
+  /// The sink, leaving an empty one.
+  func takeSink() -> Sink {
+    let taken = sink
+    sink = Sink()
+    return taken
   }
 }

@@ -111,6 +111,15 @@ struct CountingSink: RecordSink {
   mutating func add(
     id bytes: UnsafePointer<UInt8>, count: Int, line: Int, place: PredictionFileError.Location
   ) -> IDOutcome { .added }
+
+  mutating func append(_ other: consuming CountingSink, codes: [Int32], lineOffset: Int) -> Bool {
+    for cell in other.table.nonZeroCells() {
+      guard table.add(gold: codes[cell.gold], predicted: codes[cell.predicted], weight: cell.count) else {
+        return false
+      }
+    }
+    return true
+  }
 }
 
 /// Keeps every record's codes and id; ids are collected as bytes, and
@@ -132,6 +141,24 @@ struct ItemSink: RecordSink {
     gold.reserveCapacity(count)
     predicted.reserveCapacity(count)
     builder.reserveCapacity(count)
+  }
+
+  mutating func append(_ other: consuming ItemSink, codes: [Int32], lineOffset: Int) -> Bool {
+    gold += other.gold.lazy.map { codes[Int($0)] }
+    predicted += other.predicted.lazy.map { codes[Int($0)] }
+    hasIDs = hasIDs || other.hasIDs
+    let positionOffset = builder.count
+    for jump in other.jumps {
+      var place = jump.place
+      place.line += lineOffset
+      jumps.append((jump.position + positionOffset, jump.line + lineOffset, place))
+    }
+    if !other.jumps.isEmpty {
+      nextLine = other.nextLine + lineOffset
+      column = other.column
+    }
+    builder.append(contentsOf: other.builder)
+    return true
   }
 
   mutating func add(gold: Int32, predicted: Int32, weight: Int) -> Bool {
