@@ -1,5 +1,6 @@
-@testable import F1Kit
 import Testing
+
+@testable import F1Kit
 
 @Suite("Reading a file in two halves, and the fast paths")
 struct ReadingParallelTests {
@@ -17,7 +18,9 @@ struct ReadingParallelTests {
   }
 
   /// The message of the error reading `text` in one pass and in two halves.
-  static func failuresBothWays(_ text: String, chunkSize: Int) throws -> (onePass: String?, halves: String?) {
+  static func failuresBothWays(_ text: String, chunkSize: Int) throws -> (
+    onePass: String?, halves: String?
+  ) {
     var options = PredictionFileOptions(chunkSize: chunkSize)
     options.minimumParallelByteCount = .max
     let onePass = try PredictionFileFixture.failure(text, options: options)?.message
@@ -26,18 +29,26 @@ struct ReadingParallelTests {
     return (onePass, halves)
   }
 
-  @Test("counts as one pass would, numbering the second half's new labels after the first half's", arguments: [1, 2, 3, 7, 64, 1 << 20])
+  @Test(
+    "counts as one pass would, numbering the second half's new labels after the first half's",
+    arguments: [1, 2, 3, 7, 64, 1 << 20])
   func countsInHalves(chunkSize: Int) throws {
     var text = "id,label,prediction\n"
-    for index in 0..<40 { text += "\(index),\(["a", "b"][index % 2]),\(["b", "a", "a"][index % 3])\n" }
-    for index in 40..<80 { text += "\(index),\(["c", "b", "long-label-past-16-bytes"][index % 3]),a\n" }
+    for index in 0..<40 {
+      text += "\(index),\(["a", "b"][index % 2]),\(["b", "a", "a"][index % 3])\n"
+    }
+    for index in 40..<80 {
+      text += "\(index),\(["c", "b", "long-label-past-16-bytes"][index % 3]),a\n"
+    }
     let (onePass, halves) = try Self.countsBothWays(text, chunkSize: chunkSize)
     #expect(halves == onePass)
     #expect(halves.labels == ["a", "b", "long-label-past-16-bytes", "c"])
     #expect(halves.rowCount == 80)
   }
 
-  @Test("counts CRLF files, blank lines and quotes after the split as one pass would", arguments: [1, 5, 4096])
+  @Test(
+    "counts CRLF files, blank lines and quotes after the split as one pass would",
+    arguments: [1, 5, 4096])
   func countsIrregularSecondHalves(chunkSize: Int) throws {
     var text = "label,prediction\r\n"
     for index in 0..<30 { text += "x\(index % 4),y\r\n\r\n" }
@@ -47,7 +58,9 @@ struct ReadingParallelTests {
     #expect(halves.rowCount == 60)
   }
 
-  @Test("falls back to one pass when a quote before the middle could hide the split", arguments: [1, 3, 4096])
+  @Test(
+    "falls back to one pass when a quote before the middle could hide the split",
+    arguments: [1, 3, 4096])
   func fallsBackAtQuotes(chunkSize: Int) throws {
     // A quoted label whose line breaks span the middle of the file: the first
     // line feed past the middle is inside it.
@@ -62,9 +75,12 @@ struct ReadingParallelTests {
   @Test(
     "reports a malformed record in either half at its line, as one pass would",
     arguments: [
-      "label,prediction\n" + String(repeating: "a,b\n", count: 30) + "a,b,c\n" + String(repeating: "b,a\n", count: 30),
-      "label,prediction\n" + String(repeating: "a,b\n", count: 50) + "a\"b,c\n" + String(repeating: "b,a\n", count: 5),
-      "label,prediction\n" + String(repeating: "a,b\n", count: 5) + "x\n" + String(repeating: "b,a\n", count: 50),
+      "label,prediction\n" + String(repeating: "a,b\n", count: 30) + "a,b,c\n"
+        + String(repeating: "b,a\n", count: 30),
+      "label,prediction\n" + String(repeating: "a,b\n", count: 50) + "a\"b,c\n"
+        + String(repeating: "b,a\n", count: 5),
+      "label,prediction\n" + String(repeating: "a,b\n", count: 5) + "x\n"
+        + String(repeating: "b,a\n", count: 50),
     ])
   func reportsErrorsInHalves(text: String) throws {
     for chunkSize in [1, 16, 4096] {
@@ -84,7 +100,8 @@ struct ReadingParallelTests {
     #expect(failure?.message.hasPrefix(":42:1: ") == true)
   }
 
-  @Test("hashes a label the same read quoted (byte by byte) and unquoted (by words)", arguments: 0...40)
+  @Test(
+    "hashes a label the same read quoted (byte by byte) and unquoted (by words)", arguments: 0...40)
   func hashesLabelsAlike(length: Int) throws {
     let label = String((0..<length).map { Character(UnicodeScalar(UInt8(97 + $0 % 26))) })
     let text = "label,prediction\n\"\(label)\",\(label)\n\(label),\"\(label)\"\n"
@@ -165,7 +182,8 @@ struct ItemIdentifiersTests {
       ("i31,a,a\n", #":152:1: duplicate id "i31" in field 1, first seen on line 33"#),
       ("\"i\n61\",a,a\n", #":152:1: duplicate id "i\n61" in field 1, first seen on line 65"#),
     ] {
-      let failure = try PredictionFileFixture.failure(text + last, options: options, readsItems: true)
+      let failure = try PredictionFileFixture.failure(
+        text + last, options: options, readsItems: true)
       #expect(failure?.message == message)
     }
   }
@@ -173,10 +191,22 @@ struct ItemIdentifiersTests {
   @Test(
     "reports the first repeated id at its place, with the line of its first record",
     arguments: [
-      ("id,label,prediction\n\"a\nb\",x,y\nc,x,y\n\"a\nb\",x,y\n", #":5:1: duplicate id "a\nb" in field 1, first seen on line 2"#),
-      ("label,\"pred\",id\n\"x\n\",y,k\nx,\"y\n\n\",m\nx,y,m\nx,y,k\n", #":7:3: duplicate id "m" in field 3, first seen on line 4"#),
-      ("id,label,prediction\n1,a,b\n2,a,b\n1,a,b\n2,a,\"b\n", #":4:1: duplicate id "1" in field 1, first seen on line 2"#),
-      ("{\"label\": \"a\", \"prediction\": \"b\", \"id\": 7}\n\n{\"label\": \"abc\", \"prediction\": \"b\", \"id\": 7}\n", #":3:43: duplicate id "7" at byte 43, first seen on line 1"#),
+      (
+        "id,label,prediction\n\"a\nb\",x,y\nc,x,y\n\"a\nb\",x,y\n",
+        #":5:1: duplicate id "a\nb" in field 1, first seen on line 2"#
+      ),
+      (
+        "label,\"pred\",id\n\"x\n\",y,k\nx,\"y\n\n\",m\nx,y,m\nx,y,k\n",
+        #":7:3: duplicate id "m" in field 3, first seen on line 4"#
+      ),
+      (
+        "id,label,prediction\n1,a,b\n2,a,b\n1,a,b\n2,a,\"b\n",
+        #":4:1: duplicate id "1" in field 1, first seen on line 2"#
+      ),
+      (
+        "{\"label\": \"a\", \"prediction\": \"b\", \"id\": 7}\n\n{\"label\": \"abc\", \"prediction\": \"b\", \"id\": 7}\n",
+        #":3:43: duplicate id "7" at byte 43, first seen on line 1"#
+      ),
     ])
   func reportsRepeatedIDs(text: String, message: String) throws {
     let name = text.hasPrefix("{") ? "preds.jsonl" : "preds.csv"
@@ -184,7 +214,8 @@ struct ItemIdentifiersTests {
       for minimum in [0, Int.max] {
         var options = PredictionFileOptions(chunkSize: chunkSize)
         options.minimumParallelByteCount = minimum
-        let failure = try PredictionFileFixture.failure(text, name: name, options: options, readsItems: true)
+        let failure = try PredictionFileFixture.failure(
+          text, name: name, options: options, readsItems: true)
         #expect(failure?.message == message)
       }
     }

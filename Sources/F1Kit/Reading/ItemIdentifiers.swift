@@ -256,7 +256,8 @@ extension ItemIdentifiers {
     ///   position whose id is also at an earlier position, and the first such
     ///   earlier position.
     /// - Complexity: O(*n*) on average for *n* bytes of ids.
-    consuming func build() -> (identifiers: ItemIdentifiers, repeated: (position: Int, first: Int)?) {
+    consuming func build() -> (identifiers: ItemIdentifiers, repeated: (position: Int, first: Int)?)
+    {
       let count = ends.count
       var partitionBits: UInt64 = 0
       while partitionBits < 16, (count >> partitionBits) > 2048 { partitionBits += 1 }
@@ -316,7 +317,9 @@ extension ItemIdentifiers {
                 let start = position == 0 ? 0 : ends[position - 1]
                 let bytes = storage.baseAddress.map { $0 + start } ?? ItemIdentifiers.emptyBytes
                 if ItemIdentifiers.equals(storage, ends, first, bytes, ends[position] - start) {
-                  if repeated == nil || position < repeated!.position { repeated = (position, first) }
+                  if repeated == nil || position < repeated!.position {
+                    repeated = (position, first)
+                  }
                   break
                 }
               }

@@ -170,27 +170,27 @@ struct ByteWords {
   init(padded bytes: UnsafePointer<UInt8>, count: Int) {
     let raw = UnsafeRawPointer(bytes)
     if count <= 8 {
-      first = UInt64(littleEndian: raw.loadUnaligned(as: UInt64.self)) & Self.mask(count)
+      first = Self.load(raw, at: 0) & Self.mask(count)
       second = 0
       hash = Self.finish(Self.mix(UInt64(truncatingIfNeeded: count) &* 0x9E37_79B9_7F4A_7C15, first))
     } else if count <= 16 {
-      first = UInt64(littleEndian: raw.loadUnaligned(as: UInt64.self))
-      second = UInt64(littleEndian: raw.loadUnaligned(fromByteOffset: 8, as: UInt64.self)) & Self.mask(count - 8)
+      first = Self.load(raw, at: 0)
+      second = Self.load(raw, at: 8) & Self.mask(count - 8)
       let state = Self.mix(UInt64(truncatingIfNeeded: count) &* 0x9E37_79B9_7F4A_7C15, first)
       hash = Self.finish(Self.mix(state, second))
     } else {
-      first = UInt64(littleEndian: raw.loadUnaligned(as: UInt64.self))
-      second = UInt64(littleEndian: raw.loadUnaligned(fromByteOffset: 8, as: UInt64.self))
+      first = Self.load(raw, at: 0)
+      second = Self.load(raw, at: 8)
       var state = Self.mix(UInt64(truncatingIfNeeded: count) &* 0x9E37_79B9_7F4A_7C15, first)
       state = Self.mix(state, second)
       var offset = 16
       while offset + 8 <= count {
-        state = Self.mix(state, UInt64(littleEndian: raw.loadUnaligned(fromByteOffset: offset, as: UInt64.self)))
+        state = Self.mix(state, Self.load(raw, at: offset))
         offset += 8
       }
       if offset < count {
         state = Self.mix(
-          state, UInt64(littleEndian: raw.loadUnaligned(fromByteOffset: offset, as: UInt64.self)) & Self.mask(count - offset))
+          state, Self.load(raw, at: offset) & Self.mask(count - offset))
       }
       hash = Self.finish(state)
     }
@@ -209,6 +209,12 @@ struct ByteWords {
       offset += 8
     }
     hash = Self.finish(state)
+  }
+
+  /// The little-endian word at `offset`.
+  @inline(__always)
+  private static func load(_ raw: UnsafeRawPointer, at offset: Int) -> UInt64 {
+    UInt64(littleEndian: raw.loadUnaligned(fromByteOffset: offset, as: UInt64.self))
   }
 
   /// Up to 8 bytes as a little-endian word, zero-padded.

@@ -49,7 +49,8 @@ struct PlainRecordScanner {
   @inline(__always)
   func scan(_ base: UnsafePointer<UInt8>, from start: Int, to end: Int) -> Fields? {
     var fields = Fields(
-      goldStart: 0, goldCount: 0, predictionStart: 0, predictionCount: 0, idStart: 0, idCount: 0, next: 0)
+      goldStart: 0, goldCount: 0, predictionStart: 0, predictionCount: 0, idStart: 0, idCount: 0,
+      next: 0)
     var position = start
     var index = 0
     let raw = UnsafeRawPointer(base)
@@ -59,7 +60,8 @@ struct PlainRecordScanner {
       // Find the first byte below the threshold that is a delimiter or LF.
       var terminator: Int
       while true {
-        let word = UInt64(littleEndian: raw.loadUnaligned(fromByteOffset: position, as: UInt64.self))
+        let word = UInt64(
+          littleEndian: raw.loadUnaligned(fromByteOffset: position, as: UInt64.self))
         let candidates = (word &- thresholds) & ~word & Self.highBits
         if candidates == 0 {
           position &+= 8

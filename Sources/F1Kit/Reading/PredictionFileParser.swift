@@ -179,8 +179,8 @@ final class PredictionFileParser {
     let scanner: PlainRecordScanner?
     if case .label(let prediction) = layout.source, layout.count == nil {
       scanner = PlainRecordScanner(
-        delimiter: body.delimiter, fieldCount: fieldCount, goldIndex: layout.gold, predictionIndex: prediction,
-        idIndex: readsIDs ? layout.id : nil)
+        delimiter: body.delimiter, fieldCount: fieldCount, goldIndex: layout.gold,
+        predictionIndex: prediction, idIndex: readsIDs ? layout.id : nil)
     } else {
       scanner = nil
     }
@@ -236,7 +236,9 @@ final class PredictionFileParser {
           line += 1
           position = next
         case .record(let count, let next, let lineBreaks):
-          if stopsAtQuote, count != fieldCount || memchr(base + position, Int32(UInt8.quote), next - position) != nil {
+          if stopsAtQuote,
+            count != fieldCount || memchr(base + position, Int32(UInt8.quote), next - position) != nil
+          {
             source.start = position
             return (rowCount, true)
           }
