@@ -8,7 +8,7 @@ import Darwin
 import Dispatch
 
 /// Receives each record's label codes from a `PredictionFileParser`.
-protocol RecordSink {
+protocol RecordSink: SendableMetatype {
   /// Adds `weight` items with these codes.
   ///
   /// - Returns: `false` if a count overflows.
