@@ -48,6 +48,7 @@ enum CompareCommand {
         "zero-division", "value",
         help: "The score of a precision, recall or F1 whose denominator is zero.",
         allowed: ["0", "1", "nan"], default: "0"),
+      .flag("timings", help: "Print how long reading and resampling took on standard error."),
     ] + ResamplingOptions.specifications + InputOptions.specifications
   )
 
@@ -61,11 +62,15 @@ enum CompareCommand {
       try InputOptions(parsed, in: command, fileIndex: index)
     }
     let names = modelNames(parsed.positionals)
+    let clock = ContinuousClock()
+    let readingStart = clock.now
     let aligned = try align(inputs, names: names)
+    let readingTime = clock.now - readingStart
     let evaluation = try EvaluateCommand.evaluationOptions(parsed, labels: inputs[0].labels)
     let options = try comparisonOptions(parsed, aligned: aligned, evaluation: evaluation)
     let bar = ProgressBar(label: "resampling", isQuiet: parsed.has("quiet"))
     let comparison: ModelComparison
+    let resamplingStart = clock.now
     do {
       defer { bar.finish() }
       comparison = try ModelComparison(
@@ -74,10 +79,20 @@ enum CompareCommand {
     } catch let error as MetricsError {
       throw UsageError(message: error.description)
     }
+    if parsed.has("timings") {
+      Console.writeError(
+        "timings: reading and aligning \(seconds(readingTime)) s, scoring and resampling \(seconds(clock.now - resamplingStart)) s\n"
+      )
+    }
     if parsed.value("format", in: command) == "json" {
       return comparison.jsonDocument().serialized() + "\n"
     }
     return comparison.textSummary()
+  }
+
+  private static func seconds(_ duration: Duration) -> String {
+    let (whole, attoseconds) = duration.components
+    return String(format: "%.4f", Double(whole) + Double(attoseconds) * 1e-18)
   }
 
   /// File names, or whole paths when two files share a name.
