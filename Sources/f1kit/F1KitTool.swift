@@ -7,7 +7,9 @@ enum F1KitTool {
   static let abstract =
     "Evaluate classifiers with scikit-learn-exact F1 metrics, bootstrap intervals and paired significance tests."
 
-  static let subcommands: [CommandSpecification] = [EvaluateCommand.specification]
+  static let subcommands: [CommandSpecification] = [
+    EvaluateCommand.specification, ReportCommand.specification, AdviseCommand.specification,
+  ]
 
   /// Runs the tool and returns its exit status.
   static func run(_ arguments: [String]) -> Int32 {
@@ -84,6 +86,8 @@ enum F1KitTool {
   {
     switch command.name {
     case EvaluateCommand.specification.name: try EvaluateCommand.run(parsed)
+    case ReportCommand.specification.name: try ReportCommand.run(parsed)
+    case AdviseCommand.specification.name: try AdviseCommand.run(parsed)
     default: throw UsageError(message: "Unknown subcommand '\(command.name)'")
     }
   }

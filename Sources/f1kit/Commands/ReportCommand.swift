@@ -1,0 +1,4 @@
+enum ReportCommand {
+  static let specification = CommandSpecification(name: "report", abstract: "stub")
+  static func run(_ parsed: ParsedArguments) throws -> String { "" }
+}
