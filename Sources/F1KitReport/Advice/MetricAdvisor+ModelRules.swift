@@ -46,12 +46,19 @@ extension MetricAdvisor {
     let gap = weighted - macro
     guard gap.isFinite, gap >= thresholds.weightedMacroGap else { return nil }
     let rows = metrics.perClass().filter { $0.support > 0 && $0.fScore.isFinite }
+    // Labels without gold items also pull macro-F1 down; only the gap the
+    // occurring classes make is weighting hiding minority classes.
+    let occurringMacro = rows.isEmpty ? macro : rows.reduce(0) { $0 + $1.fScore } / Double(rows.count)
+    guard weighted - occurringMacro >= thresholds.weightedMacroGap else { return nil }
     let totalSupport = rows.reduce(0) { $0 + $1.support }
     let averageSupport = rows.isEmpty ? 0 : Double(totalSupport) / Double(rows.count)
     // The weakest classes that are rarer than average: the ones weighting
     // hides.
     let hidden = rows.filter { Double($0.support) < averageSupport && $0.fScore < weighted }
       .sorted { ($0.fScore, $0.support) < ($1.fScore, $1.support) }.prefix(3)
+    // A gap made only by labels without gold items is another rule's
+    // business.
+    guard !hidden.isEmpty else { return nil }
     var evidence = [
       AdviceEvidence(Metric.weightedF1.rawValue, value: weighted),
       AdviceEvidence(Metric.macroF1.rawValue, value: macro),
@@ -67,8 +74,7 @@ extension MetricAdvisor {
     let message =
       "Weighted-F1 (\(DisplayNumber.score(weighted))) is \(DisplayNumber.score(gap)) above macro-F1 "
       + "(\(DisplayNumber.score(macro))) because it weights each class by its gold count, and the "
-      + "frequent classes are scored well while rare ones are not"
-      + (examples.isEmpty ? "" : ": " + AdviceText.list(examples))
+      + "frequent classes are scored well while rare ones are not: " + AdviceText.list(examples)
       + ". Weighted-F1 hides them; report macro-F1 with the per-class scores."
     return Advice(
       rule: .weightedF1HidesMinorityClasses, severity: .warning, model: model,
