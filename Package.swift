@@ -17,6 +17,7 @@ let package = Package(
     .library(name: "F1KitEvaluation", targets: ["F1KitEvaluation"]),
     .library(name: "F1KitReport", targets: ["F1KitReport"]),
     .executable(name: "f1kit", targets: ["f1kit"]),
+    .executable(name: "train-pair-classifier", targets: ["train-pair-classifier"]),
   ],
   targets: [
     // MARK: - Libraries
@@ -30,6 +31,9 @@ let package = Package(
       name: "f1kit",
       dependencies: ["F1Kit", "F1KitStatistics", "F1KitEvaluation", "F1KitReport"]
     ),
+
+    // MARK: - Examples
+    .executableTarget(name: "train-pair-classifier", dependencies: ["F1Kit", "F1KitEvaluation"]),
 
     // MARK: - Unit test bundles
     .target(name: "_TestSupport", dependencies: ["F1Kit"], path: "Tests/_TestSupport"),

@@ -3,78 +3,66 @@
 ///
 /// Memory is O(*k*²) for *k* ≤ `denseLimit` labels and O(non-zero cells)
 /// beyond, never O(rows).
-final class CountTable {
+struct CountTable {
   /// The largest number of labels kept in a dense table (8 MiB of counts).
   static let denseLimit = 1024
 
-  private var dense: UnsafeMutablePointer<Int>
-  private var stride: Int
+  private var dense = [Int](repeating: 0, count: 64)
+  private var stride = 8
   private var sparse: [UInt64: Int]?
-
-  init() {
-    stride = 8
-    dense = .allocate(capacity: stride * stride)
-    dense.initialize(repeating: 0, count: stride * stride)
-  }
-
-  deinit { dense.deallocate() }
 
   /// Adds `weight` to a cell.
   ///
   /// - Returns: `false` if the cell's count would overflow.
   @inline(__always)
-  func add(gold: Int32, predicted: Int32, weight: Int) -> Bool {
+  mutating func add(gold: Int32, predicted: Int32, weight: Int) -> Bool {
     let row = Int(gold)
     let column = Int(predicted)
     if row < stride, column < stride, sparse == nil {
-      let (sum, overflow) = dense[row * stride + column].addingReportingOverflow(weight)
-      dense[row * stride + column] = sum
+      let (sum, overflow) = dense[row &* stride &+ column].addingReportingOverflow(weight)
+      dense[row &* stride &+ column] = sum
       return !overflow
     }
     return addSlowly(row: row, column: column, weight: weight)
   }
 
-  private func addSlowly(row: Int, column: Int, weight: Int) -> Bool {
+  private mutating func addSlowly(row: Int, column: Int, weight: Int) -> Bool {
     let needed = max(row, column) + 1
     if sparse == nil {
       if needed <= Self.denseLimit {
         grow(to: needed)
-      } else {
-        var cells: [UInt64: Int] = [:]
-        for (gold, predicted, count) in nonZeroCells() {
-          cells[Self.key(gold, predicted)] = count
-        }
-        sparse = cells
+        return add(gold: Int32(row), predicted: Int32(column), weight: weight)
       }
+      var cells: [UInt64: Int] = [:]
+      for (gold, predicted, count) in nonZeroCells() {
+        cells[Self.key(gold, predicted)] = count
+      }
+      sparse = cells
     }
-    if sparse != nil {
-      let key = Self.key(row, column)
-      let (sum, overflow) = sparse![key, default: 0].addingReportingOverflow(weight)
-      sparse![key] = sum
-      return !overflow
-    }
-    return add(gold: Int32(row), predicted: Int32(column), weight: weight)
+    let key = Self.key(row, column)
+    let (sum, overflow) = sparse![key, default: 0].addingReportingOverflow(weight)
+    sparse![key] = sum
+    return !overflow
   }
 
-  private func grow(to needed: Int) {
+  private mutating func grow(to needed: Int) {
     var newStride = stride
     while newStride < needed { newStride *= 2 }
     newStride = min(newStride, Self.denseLimit)
-    let newDense = UnsafeMutablePointer<Int>.allocate(capacity: newStride * newStride)
-    newDense.initialize(repeating: 0, count: newStride * newStride)
+    var newDense = [Int](repeating: 0, count: newStride * newStride)
     for row in 0..<stride {
-      (newDense + row * newStride).update(from: dense + row * stride, count: stride)
+      for column in 0..<stride {
+        newDense[row * newStride + column] = dense[row * stride + column]
+      }
     }
-    dense.deallocate()
     dense = newDense
     stride = newStride
   }
 
-  /// The cells with a non-zero count (or any count added), in no set order.
+  /// The cells with a non-zero count, in no set order.
   func nonZeroCells() -> [(gold: Int, predicted: Int, count: Int)] {
     if let sparse {
-      return sparse.map { (Int($0.key >> 32), Int($0.key & 0xFFFF_FFFF), $0.value) }
-        .filter { $0.2 != 0 }
+      return sparse.filter { $0.value != 0 }.map { (Int($0.key >> 32), Int($0.key & 0xFFFF_FFFF), $0.value) }
     }
     var cells: [(gold: Int, predicted: Int, count: Int)] = []
     for row in 0..<stride {

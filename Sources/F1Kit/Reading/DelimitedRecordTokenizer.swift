@@ -4,7 +4,9 @@
 /// that starts with `"` runs to the next lone `"`, `""` stands for one quote,
 /// and delimiters and line breaks inside are data. Records end at LF or CRLF;
 /// a CR not followed by LF is data. Nothing is trimmed.
-final class DelimitedRecordTokenizer {
+///
+/// A value type that owns its field storage: call `deallocate()` when done.
+struct DelimitedRecordTokenizer {
   /// How a call to `tokenize` ended.
   enum Outcome {
     /// A record of `fieldCount` fields; the next starts at `next`.
@@ -40,7 +42,8 @@ final class DelimitedRecordTokenizer {
     fields = .allocate(capacity: capacity)
   }
 
-  deinit { fields.deallocate() }
+  /// Frees the field storage.
+  func deallocate() { fields.deallocate() }
 
   /// Splits the record that starts at `start`.
   ///
@@ -51,7 +54,7 @@ final class DelimitedRecordTokenizer {
   ///   - isFinal: Whether `end` is the end of the file.
   /// - Returns: The record's extent, or `.incomplete` if more bytes are needed.
   @inline(__always)
-  func tokenize(
+  mutating func tokenize(
     _ base: UnsafePointer<UInt8>, from start: Int, to end: Int, isFinal: Bool
   ) throws(SyntaxError) -> Outcome {
     var position = start
@@ -154,7 +157,7 @@ final class DelimitedRecordTokenizer {
   }
 
   @inline(__always)
-  private func store(_ slice: ValueSlice, at index: Int) {
+  private mutating func store(_ slice: ValueSlice, at index: Int) {
     if index < capacity {
       fields[index] = slice
     } else if isGrowable {

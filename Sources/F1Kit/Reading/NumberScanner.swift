@@ -114,11 +114,11 @@ enum NumberScanner {
         {
           position += 1
         }
-        let elementCount_ = position - elementStart
+        let elementLength = position - elementStart
         let text = {
-          String(decoding: UnsafeBufferPointer(start: bytes + elementStart, count: elementCount_), as: UTF8.self)
+          String(decoding: UnsafeBufferPointer(start: bytes + elementStart, count: elementLength), as: UTF8.self)
         }
-        switch score(bytes + elementStart, count: elementCount_) {
+        switch score(bytes + elementStart, count: elementLength) {
         case .value(let value):
           if bestIndex < 0 || value > best {
             best = value
@@ -127,7 +127,7 @@ enum NumberScanner {
         case .notFinite:
           return .notFinite(text: text())
         case .invalid:
-          return elementCount_ == 0 ? .notAnArray : .invalidElement(text: text())
+          return elementLength == 0 ? .notAnArray : .invalidElement(text: text())
         }
         elementCount += 1
         skipWhitespace()

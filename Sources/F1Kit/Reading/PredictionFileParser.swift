@@ -12,51 +12,44 @@ protocol RecordSink {
   ///
   /// - Returns: `false` if a count overflows.
   mutating func add(gold: Int32, predicted: Int32, weight: Int) -> Bool
-  /// Adds the id of the record just added.
+  /// Adds the id of the record about to be added.
   ///
-  /// - Returns: The line where the id was first seen, if it is a duplicate.
-  mutating func add(id: String, line: Int) -> Int?
+  /// - Returns: The outcome: added, a duplicate, or not UTF-8.
+  mutating func add(id bytes: UnsafePointer<UInt8>, count: Int, line: Int) -> IDOutcome
 }
 
-/// Reads one prediction file into a `RecordSink`: format detection, header,
-/// column layout, and one pass over the records.
+/// What became of an id given to a `RecordSink`.
+enum IDOutcome {
+  case added
+  /// The id was first seen on `firstLine`.
+  case duplicate(id: String, firstLine: Int)
+  case invalidUTF8
+}
+
+/// Reads one prediction file into a `RecordSink`: byte order mark, format
+/// detection, header, column layout, and one pass over the records.
 ///
-/// Labels are interned from raw bytes; the only per-record allocations are an
-/// id `String` on the item path and transient strings for score conversion.
+/// The loops keep their state in local values (the tokenizer and a
+/// `RecordInterpreter`) and touch this object only once per chunk. The only
+/// per-record allocations are an id `String` on the item path and transient
+/// strings for score conversion.
 final class PredictionFileParser {
   let options: PredictionFileOptions
   private let source: ChunkedByteSource
-  /// The labels seen, by code.
-  let interner = LabelInterner()
+  /// The labels seen, by code, once parsing is done.
+  private(set) var interner = LabelInterner()
+  /// The format read.
   private(set) var format: PredictionFileFormat = .csv
-  private var layout: ColumnLayout!
-  /// The column name of each value slot, for messages.
-  private var slotNames: [String] = []
-  /// The values of the current record, by slot.
-  private var values: UnsafeMutablePointer<ValueSlice>!
-  /// The 1-based line on which the current record starts.
+  /// Whether predictions are the placeholders 0 (negative) and 1 (positive)
+  /// until `resolveBinaryLabels()`.
+  private(set) var isThresholded = false
+  /// The 1-based line of the next record.
   private var line = 1
   /// The 1-based line of the header, or of the first JSON object.
   private var headerLine = 1
-  /// The offset of the current record in the buffer.
-  private var recordStart = 0
-  private var readsIDs = false
-  /// The code of each score class, or -1 until the class first wins.
-  private var classCodes: [Int32] = []
-  /// The label of each score class.
-  private var classNames: [String] = []
-  /// The number of classes in a score array, once known.
-  private var scoreArrayLength: Int?
 
   /// The file as named in messages.
   var path: String { source.displayName }
-
-  /// Whether predictions are the placeholders 0 (negative) and 1 (positive)
-  /// until `resolveBinaryLabels()`.
-  var isThresholded: Bool {
-    if case .threshold = layout.source { return true }
-    return false
-  }
 
   init(path: String, options: PredictionFileOptions) throws(PredictionFileError) {
     self.options = options
@@ -67,7 +60,6 @@ final class PredictionFileParser {
   ///
   /// - Returns: The number of data rows.
   func parse<Sink: RecordSink>(into sink: inout Sink, readsIDs: Bool) throws(PredictionFileError) -> Int {
-    self.readsIDs = readsIDs
     try source.fill(atLeast: 3)
     if source.availableCount >= 3, source.storage[source.start] == 0xEF,
       source.storage[source.start + 1] == 0xBB, source.storage[source.start + 2] == 0xBF
@@ -80,9 +72,9 @@ final class PredictionFileParser {
       format = try sniffFormat()
     }
     switch format {
-    case .csv: return try parseDelimited(into: &sink, delimiter: .comma)
-    case .tsv: return try parseDelimited(into: &sink, delimiter: .tab)
-    case .jsonLines: return try parseJSONLines(into: &sink)
+    case .csv: return try parseDelimited(into: &sink, delimiter: .comma, readsIDs: readsIDs)
+    case .tsv: return try parseDelimited(into: &sink, delimiter: .tab, readsIDs: readsIDs)
+    case .jsonLines: return try parseJSONLines(into: &sink, readsIDs: readsIDs)
     }
   }
 
@@ -107,15 +99,18 @@ final class PredictionFileParser {
   // MARK: - CSV and TSV
 
   private func parseDelimited<Sink: RecordSink>(
-    into sink: inout Sink, delimiter: UInt8
+    into sink: inout Sink, delimiter: UInt8, readsIDs: Bool
   ) throws(PredictionFileError) -> Int {
-    let tokenizer = DelimitedRecordTokenizer(delimiter: delimiter)
-    let header = try readHeader(tokenizer)
+    var tokenizer = DelimitedRecordTokenizer(delimiter: delimiter)
+    defer { tokenizer.deallocate() }
+    let header = try readHeader(&tokenizer)
     tokenizer.isGrowable = false
-    values = tokenizer.fields
-    slotNames = header
-    _ = try resolveLayout(header: header, unit: .field)
+    let layout = try resolveLayout(header: header, unit: .field, readsIDs: readsIDs)
+    let interpreter = RecordInterpreter(
+      path: path, format: format, layout: layout, slotNames: header, values: tokenizer.fields,
+      options: options, readsIDs: readsIDs)
     let fieldCount = header.count
+    var line = self.line
     var rowCount = 0
     while true {
       let base = source.storage
@@ -127,6 +122,7 @@ final class PredictionFileParser {
         do {
           outcome = try tokenizer.tokenize(base, from: position, to: end, isFinal: isFinal)
         } catch {
+          self.line = line
           throw syntaxError(error, base: base, recordStart: position)
         }
         switch outcome {
@@ -136,13 +132,14 @@ final class PredictionFileParser {
           line += 1
           position = next
         case .record(let count, let next, let lineBreaks):
-          recordStart = position
           if count != fieldCount {
-            throw error(
+            throw self.error(
               .wrongFieldCount(expected: fieldCount, found: count),
               line: line, column: min(count, fieldCount) + 1, unit: .field)
           }
-          try consume(base, into: &sink)
+          interpreter.line = line
+          interpreter.recordStart = position
+          try interpreter.consume(base, into: &sink)
           rowCount += 1
           line += 1 + lineBreaks
           position = next
@@ -155,11 +152,14 @@ final class PredictionFileParser {
     if rowCount == 0 {
       throw error(.noDataRows, line: line, column: 1, unit: .field)
     }
+    interner = interpreter.interner
     return rowCount
   }
 
   /// Reads the first non-blank record as the header.
-  private func readHeader(_ tokenizer: DelimitedRecordTokenizer) throws(PredictionFileError) -> [String] {
+  private func readHeader(
+    _ tokenizer: inout DelimitedRecordTokenizer
+  ) throws(PredictionFileError) -> [String] {
     while true {
       if source.availableCount == 0 {
         if source.isAtEndOfFile { throw error(.emptyFile, line: 1, column: 1, unit: .field) }
@@ -228,11 +228,19 @@ final class PredictionFileParser {
 
   // MARK: - JSON Lines
 
-  private func parseJSONLines<Sink: RecordSink>(into sink: inout Sink) throws(PredictionFileError) -> Int {
+  private func parseJSONLines<Sink: RecordSink>(
+    into sink: inout Sink, readsIDs: Bool
+  ) throws(PredictionFileError) -> Int {
     let header = try readFirstObjectKeys()
-    let used = try resolveLayout(header: header, unit: .byte)
-    let tokenizer = JSONLineTokenizer(keys: used.map { header[$0] })
-    values = tokenizer.values
+    let columns = try resolveLayout(header: header, unit: .byte, readsIDs: readsIDs)
+    let used = columns.usedColumns(readsIDs: readsIDs)
+    var slots: [Int: Int] = [:]
+    for (slot, column) in used.enumerated() { slots[column] = slot }
+    let slotNames = used.map { header[$0] }
+    let tokenizer = JSONLineTokenizer(keys: slotNames)
+    let interpreter = RecordInterpreter(
+      path: path, format: format, layout: columns.mapped(to: slots), slotNames: slotNames,
+      values: tokenizer.values, options: options, readsIDs: readsIDs)
     var rowCount = 0
     while true {
       let base = source.storage
@@ -251,7 +259,6 @@ final class PredictionFileParser {
         } else {
           break
         }
-        recordStart = position
         let hasObject: Bool
         do {
           hasObject = try tokenizer.tokenize(base, from: position, to: lineEnd)
@@ -264,7 +271,9 @@ final class PredictionFileParser {
             while closing > position, Self.isWhitespace(base[closing - 1]) { closing -= 1 }
             throw error(.missingKey(slotNames[slot]), line: line, column: closing - position, unit: .byte)
           }
-          try consume(base, into: &sink)
+          interpreter.line = line
+          interpreter.recordStart = position
+          try interpreter.consume(base, into: &sink)
           rowCount += 1
         }
         line += 1
@@ -275,6 +284,7 @@ final class PredictionFileParser {
       try source.fill()
     }
     if rowCount == 0 { throw error(.emptyFile, line: 1, column: 1, unit: .byte) }
+    interner = interpreter.interner
     return rowCount
   }
 
@@ -304,7 +314,9 @@ final class PredictionFileParser {
       do {
         hasObject = try tokenizer.tokenize(copy, from: 0, to: count)
       } catch {
+        let lineBefore = line
         line += blankLines
+        defer { line = lineBefore }
         throw jsonError(error, lineStart: 0)
       }
       if hasObject {
@@ -320,7 +332,8 @@ final class PredictionFileParser {
   private func jsonError(_ error: JSONLineTokenizer.SyntaxError, lineStart: Int) -> PredictionFileError {
     switch error {
     case .malformed(let expected, let offset):
-      return self.error(.malformedJSON(expected: expected), line: line, column: offset - lineStart + 1, unit: .byte)
+      return self.error(
+        .malformedJSON(expected: expected), line: line, column: offset - lineStart + 1, unit: .byte)
     case .invalidUTF8Key(let offset):
       return self.error(.invalidUTF8(column: nil), line: line, column: offset - lineStart + 1, unit: .byte)
     }
@@ -328,186 +341,19 @@ final class PredictionFileParser {
 
   // MARK: - Layout
 
-  /// Finds the columns and assigns value slots: in CSV and TSV every column
-  /// is a slot; in JSON Lines only the used keys are, in order of use.
-  ///
-  /// - Returns: The used columns, whose order gives the JSON Lines slots.
+  /// Finds the columns of the header.
   private func resolveLayout(
-    header: [String], unit: PredictionFileError.ColumnUnit
-  ) throws(PredictionFileError) -> [Int] {
-    let columns: ColumnLayout
+    header: [String], unit: PredictionFileError.ColumnUnit, readsIDs: Bool
+  ) throws(PredictionFileError) -> ColumnLayout {
+    let layout: ColumnLayout
     do {
-      columns = try ColumnLayout(header: header, options: options, readsIDs: readsIDs)
+      layout = try ColumnLayout(header: header, options: options, readsIDs: readsIDs)
     } catch {
       throw PredictionFileError(
         path: path, location: .init(line: headerLine, column: 1, unit: unit), reason: error.reason)
     }
-    let used = columns.usedColumns(readsIDs: readsIDs)
-    if unit == .field {
-      layout = columns
-    } else {
-      var slots: [Int: Int] = [:]
-      for (slot, column) in used.enumerated() { slots[column] = slot }
-      layout = columns.mapped(to: slots)
-      slotNames = used.map { header[$0] }
-    }
-    switch layout.source {
-    case .scoreColumns(let slots):
-      classNames = slots.map { slotNames[$0] }
-      classCodes = Array(repeating: -1, count: classNames.count)
-    case .scoreArray:
-      if let labels = options.labels {
-        classNames = labels
-        classCodes = Array(repeating: -1, count: labels.count)
-        scoreArrayLength = labels.count
-      }
-    case .label, .threshold:
-      break
-    }
-    return used
-  }
-
-  // MARK: - Records
-
-  /// Turns the current record's values into codes and passes them on.
-  @inline(__always)
-  private func consume<Sink: RecordSink>(
-    _ base: UnsafeMutablePointer<UInt8>, into sink: inout Sink
-  ) throws(PredictionFileError) {
-    let gold = try labelCode(slot: layout.gold, base)
-    let predicted: Int32
-    switch layout.source {
-    case .label(let slot):
-      predicted = try labelCode(slot: slot, base)
-    case .threshold(let slot):
-      predicted = try score(slot: slot, base) >= options.threshold ? 1 : 0
-    case .scoreColumns(let slots):
-      var best = 0
-      var bestScore = -Double.infinity
-      for (index, slot) in slots.enumerated() {
-        let value = try score(slot: slot, base)
-        if index == 0 || value > bestScore {
-          best = index
-          bestScore = value
-        }
-      }
-      predicted = classCode(best)
-    case .scoreArray(let slot):
-      predicted = try scoreArrayWinner(slot: slot, base)
-    }
-    var weight = 1
-    if let slot = layout.count {
-      let slice = try text(slot: slot, base, expected: "a count")
-      guard let count = NumberScanner.count(base + slice.start, count: slice.count) else {
-        throw error(.invalidCount(column: slotNames[slot], found: string(slice, base)), slot: slot)
-      }
-      weight = count
-    }
-    if readsIDs, let slot = layout.id {
-      let slice = try text(slot: slot, base, expected: "an id")
-      guard
-        let id = String(validating: UnsafeBufferPointer(start: base + slice.start, count: slice.count), as: UTF8.self)
-      else { throw error(.invalidUTF8(column: slotNames[slot]), slot: slot) }
-      if let firstLine = sink.add(id: id, line: line) {
-        throw error(.duplicateID(id, firstLine: firstLine), slot: slot)
-      }
-    }
-    guard sink.add(gold: gold, predicted: predicted, weight: weight) else {
-      throw error(.countOverflow, slot: layout.count ?? layout.gold)
-    }
-  }
-
-  /// The value in `slot` as bytes: a CSV field (unescaped), a JSON string,
-  /// number or Boolean.
-  @inline(__always)
-  private func text(
-    slot: Int, _ base: UnsafeMutablePointer<UInt8>, expected: String
-  ) throws(PredictionFileError) -> ValueSlice {
-    let slice = values[slot]
-    switch slice.kind {
-    case .text, .string, .number, .boolean:
-      return slice
-    case .escapedText:
-      let unescaped = DelimitedRecordTokenizer.unescape(slice, in: base)
-      values[slot] = unescaped
-      return unescaped
-    case .null, .array, .object:
-      let found = slice.kind == .null ? "null" : slice.kind == .array ? "an array" : "an object"
-      throw error(
-        .unsupportedValue(
-          column: slotNames[slot], expected: "\(expected) (a string, number or Boolean)", found: found),
-        slot: slot)
-    }
-  }
-
-  @inline(__always)
-  private func labelCode(slot: Int, _ base: UnsafeMutablePointer<UInt8>) throws(PredictionFileError) -> Int32 {
-    let slice = try text(slot: slot, base, expected: "a label")
-    guard let code = interner.code(of: base + slice.start, count: slice.count) else {
-      throw error(.invalidUTF8(column: slotNames[slot]), slot: slot)
-    }
-    return code
-  }
-
-  private func score(slot: Int, _ base: UnsafeMutablePointer<UInt8>) throws(PredictionFileError) -> Double {
-    let slice = values[slot]
-    let unescaped = slice.kind == .escapedText ? DelimitedRecordTokenizer.unescape(slice, in: base) : slice
-    values[slot] = unescaped
-    switch unescaped.kind {
-    case .text, .string, .number:
-      switch NumberScanner.score(base + unescaped.start, count: unescaped.count) {
-      case .value(let value): return value
-      case .notFinite:
-        throw error(.nonFiniteScore(column: slotNames[slot], found: string(unescaped, base)), slot: slot)
-      case .invalid:
-        throw error(.invalidNumber(column: slotNames[slot], found: string(unescaped, base)), slot: slot)
-      }
-    default:
-      throw error(.invalidNumber(column: slotNames[slot], found: string(unescaped, base)), slot: slot)
-    }
-  }
-
-  private func scoreArrayWinner(slot: Int, _ base: UnsafeMutablePointer<UInt8>) throws(PredictionFileError) -> Int32 {
-    var slice = values[slot]
-    if slice.kind == .escapedText {
-      slice = DelimitedRecordTokenizer.unescape(slice, in: base)
-      values[slot] = slice
-    }
-    let column = slotNames[slot]
-    switch NumberScanner.argmax(base + slice.start, count: slice.count) {
-    case .argmax(let index, let count):
-      if let expected = scoreArrayLength {
-        guard count == expected else {
-          throw error(.wrongScoreCount(column: column, expected: expected, found: count), slot: slot)
-        }
-      } else {
-        guard count > 0 else {
-          throw error(.wrongScoreCount(column: column, expected: 1, found: 0), slot: slot)
-        }
-        scoreArrayLength = count
-        classNames = (0..<count).map(String.init)
-        classCodes = Array(repeating: -1, count: count)
-      }
-      return classCode(index)
-    case .notFinite(let text):
-      throw error(.nonFiniteScore(column: column, found: text), slot: slot)
-    case .invalidElement(let text):
-      throw error(.invalidNumber(column: column, found: text), slot: slot)
-    case .notAnArray:
-      throw error(
-        .unsupportedValue(
-          column: column, expected: "an array of numbers", found: PredictionFileError.quoted(string(slice, base))),
-        slot: slot)
-    }
-  }
-
-  @inline(__always)
-  private func classCode(_ index: Int) -> Int32 {
-    let code = classCodes[index]
-    if code >= 0 { return code }
-    let interned = interner.code(of: classNames[index])
-    classCodes[index] = interned
-    return interned
+    if case .threshold = layout.source { isThresholded = true }
+    return layout
   }
 
   // MARK: - Binary labels
@@ -532,27 +378,10 @@ final class PredictionFileParser {
 
   // MARK: - Errors
 
-  private func string(_ slice: ValueSlice, _ base: UnsafeMutablePointer<UInt8>) -> String {
-    String(decoding: UnsafeBufferPointer(start: base + slice.start, count: slice.count), as: UTF8.self)
-  }
-
   private func lineFeeds(_ base: UnsafePointer<UInt8>, from start: Int, to end: Int) -> Int {
     var count = 0
     for offset in start..<max(start, end) where base[offset] == .lineFeed { count += 1 }
     return count
-  }
-
-  /// An error at the value in `slot` of the current record.
-  private func error(_ reason: PredictionFileError.Reason, slot: Int) -> PredictionFileError {
-    let slice = values[slot]
-    switch format {
-    case .csv, .tsv:
-      return error(
-        reason, line: line + lineFeeds(source.storage, from: recordStart, to: slice.origin),
-        column: slot + 1, unit: .field)
-    case .jsonLines:
-      return error(reason, line: line, column: slice.origin - recordStart + 1, unit: .byte)
-    }
   }
 
   private func error(

@@ -88,29 +88,30 @@ public struct PredictionReader: Sendable {
     }
     return ItemPredictions(
       labels: parser.interner.names, gold: sink.gold, predicted: sink.predicted,
-      ids: sink.hasIDs ? sink.ids : nil)
+      ids: sink.hasIDs ? sink.ids.names : nil)
   }
 }
 
 /// Adds records up in a `CountTable`.
 struct CountingSink: RecordSink {
-  let table = CountTable()
+  var table = CountTable()
 
   @inline(__always)
   mutating func add(gold: Int32, predicted: Int32, weight: Int) -> Bool {
     table.add(gold: gold, predicted: predicted, weight: weight)
   }
 
-  mutating func add(id: String, line: Int) -> Int? { nil }
+  mutating func add(id bytes: UnsafePointer<UInt8>, count: Int, line: Int) -> IDOutcome { .added }
 }
 
-/// Keeps every record's codes and id.
+/// Keeps every record's codes and id; ids are interned by their bytes to find
+/// duplicates quickly.
 struct ItemSink: RecordSink {
   var gold: [Int32] = []
   var predicted: [Int32] = []
-  var ids: [String] = []
+  var ids = LabelInterner()
   var hasIDs = false
-  private var firstLines: [ExactLabel: Int] = [:]
+  private var firstLines: [Int] = []
 
   mutating func add(gold: Int32, predicted: Int32, weight: Int) -> Bool {
     self.gold.append(gold)
@@ -118,13 +119,13 @@ struct ItemSink: RecordSink {
     return true
   }
 
-  mutating func add(id: String, line: Int) -> Int? {
+  mutating func add(id bytes: UnsafePointer<UInt8>, count: Int, line: Int) -> IDOutcome {
     hasIDs = true
-    if let firstLine = firstLines.updateValue(line, forKey: ExactLabel(id)) {
-      firstLines[ExactLabel(id)] = firstLine
-      return firstLine
+    guard let code = ids.code(of: bytes, count: count) else { return .invalidUTF8 }
+    if Int(code) < firstLines.count {
+      return .duplicate(id: ids.names[Int(code)], firstLine: firstLines[Int(code)])
     }
-    ids.append(id)
-    return nil
+    firstLines.append(line)
+    return .added
   }
 }

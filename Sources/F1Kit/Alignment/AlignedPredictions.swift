@@ -1,0 +1,146 @@
+/// Several models' predictions for the same items, aligned item by item over
+/// one label order: what a paired comparison needs.
+///
+/// Files are aligned by id when every file has an id column, and row by row
+/// otherwise. The gold labels must agree item by item; nothing is aligned
+/// (and so nothing is computed) when they do not.
+public struct AlignedPredictions: Hashable, Sendable {
+  /// The label order every code refers to: the caller's labels first, then
+  /// the other labels that occur, in ``LabelOrdering`` order — the order
+  /// ``ClassificationMetrics`` gives the same data.
+  public let labels: [String]
+  /// The gold label code of each item.
+  public let gold: [Int32]
+  /// Each model's predicted label code of each item, in model order.
+  public let predictions: [[Int32]]
+  /// The id of each item, when the files were aligned by id.
+  public let ids: [String]?
+
+  /// Aligns models' predictions.
+  ///
+  /// - Parameters:
+  ///   - models: Each model's items, read from its file.
+  ///   - names: A name for each model (its file name), used in errors.
+  ///   - labels: The caller's label order, if any.
+  /// - Throws: ``AlignmentError`` when the models cover different items or
+  ///   disagree on a gold label.
+  /// - Complexity: O(*m* · *n*) for *m* models of *n* items.
+  public init(_ models: [ItemPredictions], names: [String], labels: [String]? = nil)
+    throws(AlignmentError)
+  {
+    precondition(models.count == names.count && !models.isEmpty)
+    let occurring = models.flatMap(\.labels)
+    let order: [String]
+    do {
+      order = try ConfusionMatrix.labelOrder(naming: labels, occurring: occurring)
+    } catch {
+      guard case .duplicateLabel(let label) = error else { preconditionFailure() }
+      throw .duplicateLabel(label)
+    }
+    let position = order.exactLabelPositions()
+    let recoded = models.map { model in
+      let codes = model.labels.map { Int32(position[ExactLabel($0)]!) }
+      return (
+        gold: model.gold.map { codes[Int($0)] }, predicted: model.predicted.map { codes[Int($0)] }
+      )
+    }
+    let reference = models[0]
+    var permutations: [[Int]?] = Array(repeating: nil, count: models.count)
+    if models.allSatisfy({ $0.ids != nil }) {
+      permutations = try Self.idPermutations(models, names: names)
+    } else if let mismatch = models.firstIndex(where: { $0.count != reference.count }) {
+      throw .differentItemCounts(
+        first: names[0], firstCount: reference.count, other: names[mismatch],
+        otherCount: models[mismatch].count)
+    }
+    let gold = recoded[0].gold
+    var predictions: [[Int32]] = []
+    for (index, model) in recoded.enumerated() {
+      let permutation = permutations[index]
+      let modelGold = permutation.map { $0.map { model.gold[$0] } } ?? model.gold
+      if let row = gold.indices.first(where: { gold[$0] != modelGold[$0] }) {
+        throw .goldMismatch(
+          item: reference.ids?[row] ?? String(row + 1), firstFile: names[0],
+          firstLabel: order[Int(gold[row])], otherFile: names[index],
+          otherLabel: order[Int(modelGold[row])])
+      }
+      predictions.append(permutation.map { $0.map { model.predicted[$0] } } ?? model.predicted)
+    }
+    self.labels = order
+    self.gold = gold
+    self.predictions = predictions
+    self.ids = models.allSatisfy({ $0.ids != nil }) ? reference.ids : nil
+  }
+
+  /// For each model, the index of each of the first model's ids.
+  private static func idPermutations(_ models: [ItemPredictions], names: [String])
+    throws(AlignmentError) -> [[Int]?]
+  {
+    let referenceIDs = models[0].ids!
+    var result: [[Int]?] = [nil]
+    for (index, model) in models.enumerated().dropFirst() {
+      let ids = model.ids!
+      guard ids.count == referenceIDs.count else {
+        throw .differentItemCounts(
+          first: names[0], firstCount: referenceIDs.count, other: names[index],
+          otherCount: ids.count)
+      }
+      var position: [ExactLabel: Int] = [:]
+      position.reserveCapacity(ids.count)
+      for (row, id) in ids.enumerated() { position[ExactLabel(id)] = row }
+      var permutation: [Int] = []
+      permutation.reserveCapacity(ids.count)
+      for id in referenceIDs {
+        guard let row = position[ExactLabel(id)] else {
+          throw .missingItem(id: id, file: names[index], presentIn: names[0])
+        }
+        permutation.append(row)
+      }
+      result.append(permutation)
+    }
+    return result
+  }
+
+  /// The number of items.
+  public var itemCount: Int { gold.count }
+
+  /// One model's confusion matrix over ``labels``.
+  ///
+  /// - Parameter model: The model's index.
+  /// - Returns: Its counts of gold (rows) against predicted (columns).
+  /// - Complexity: O(*n* + *k*²) for *n* items and *k* labels.
+  public func confusionMatrix(ofModel model: Int) -> ConfusionMatrix {
+    var matrix = ConfusionMatrix(labels: labels)
+    for (gold, predicted) in zip(gold, predictions[model]) {
+      matrix.add(goldIndex: Int(gold), predictedIndex: Int(predicted))
+    }
+    return matrix
+  }
+}
+
+/// A reason models' predictions cannot be compared item by item.
+public enum AlignmentError: Error, Hashable, Sendable, CustomStringConvertible {
+  /// Row-aligned files (or id-aligned files) hold different numbers of items.
+  case differentItemCounts(first: String, firstCount: Int, other: String, otherCount: Int)
+  /// An id of the first file is missing from another.
+  case missingItem(id: String, file: String, presentIn: String)
+  /// Two files give an item different gold labels.
+  case goldMismatch(
+    item: String, firstFile: String, firstLabel: String, otherFile: String, otherLabel: String)
+  /// The caller's label order names a label twice.
+  case duplicateLabel(String)
+
+  /// A one-line explanation for people.
+  public var description: String {
+    switch self {
+    case .differentItemCounts(let first, let firstCount, let other, let otherCount):
+      "\(other): expected \(firstCount) items to match \(first), found \(otherCount)"
+    case .missingItem(let id, let file, let presentIn):
+      "\(file): expected an item with id \"\(id)\" (it is in \(presentIn)), found none"
+    case .goldMismatch(let item, let firstFile, let firstLabel, let otherFile, let otherLabel):
+      "\(otherFile): item \(item) has gold label \"\(otherLabel)\" but \"\(firstLabel)\" in \(firstFile); the files do not describe the same items"
+    case .duplicateLabel(let label):
+      "label \"\(label)\" is given more than once"
+    }
+  }
+}

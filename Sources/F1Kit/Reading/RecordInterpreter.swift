@@ -1,0 +1,252 @@
+/// Turns the values of one record into label codes: interning labels, taking
+/// the argmax of scores or comparing a score with the threshold, and reading
+/// counts and ids.
+///
+/// Its mutable state is only touched from the parsing loop, one record at a
+/// time, so it opts out of dynamic exclusivity checks, which would otherwise
+/// cost more than the parsing itself.
+final class RecordInterpreter {
+  /// The file as named in messages.
+  let path: String
+  let format: PredictionFileFormat
+  let layout: ColumnLayout
+  /// The column name of each value slot, for messages.
+  let slotNames: [String]
+  /// The values of the current record, by slot.
+  let values: UnsafeMutablePointer<ValueSlice>
+  let threshold: Double
+  let readsIDs: Bool
+  /// The labels seen, by code.
+  @exclusivity(unchecked) var interner: LabelInterner
+  /// The 1-based line on which the current record starts.
+  @exclusivity(unchecked) var line = 1
+  /// The offset of the current record in the buffer.
+  @exclusivity(unchecked) var recordStart = 0
+  /// The code of each score class, or -1 until the class first wins.
+  @exclusivity(unchecked) private var classCodes: [Int32] = []
+  /// The label of each score class.
+  @exclusivity(unchecked) private var classNames: [String] = []
+  /// The number of classes in a score array, once known.
+  @exclusivity(unchecked) private var scoreArrayLength: Int?
+
+  init(
+    path: String, format: PredictionFileFormat, layout: ColumnLayout, slotNames: [String],
+    values: UnsafeMutablePointer<ValueSlice>, options: PredictionFileOptions, readsIDs: Bool
+  ) {
+    self.path = path
+    self.format = format
+    self.layout = layout
+    self.slotNames = slotNames
+    self.values = values
+    self.threshold = options.threshold
+    self.readsIDs = readsIDs
+    interner = LabelInterner()
+    switch layout.source {
+    case .scoreColumns(let slots):
+      classNames = slots.map { slotNames[$0] }
+      classCodes = Array(repeating: -1, count: classNames.count)
+    case .scoreArray:
+      if let labels = options.labels {
+        classNames = labels
+        classCodes = Array(repeating: -1, count: labels.count)
+        scoreArrayLength = labels.count
+      }
+    case .label, .threshold:
+      break
+    }
+  }
+
+  /// Turns the current record's values into codes and passes them on.
+  ///
+  /// With a thresholded score the predicted code is 0 (negative) or 1
+  /// (positive), to be resolved after reading.
+  @inline(__always)
+  func consume<Sink: RecordSink>(
+    _ base: UnsafeMutablePointer<UInt8>, into sink: inout Sink
+  ) throws(PredictionFileError) {
+    let gold = try labelCode(slot: layout.gold, base)
+    let predicted: Int32
+    switch layout.source {
+    case .label(let slot):
+      predicted = try labelCode(slot: slot, base)
+    case .threshold(let slot):
+      predicted = try score(slot: slot, base) >= threshold ? 1 : 0
+    case .scoreColumns(let slots):
+      predicted = try scoreColumnsWinner(slots: slots, base)
+    case .scoreArray(let slot):
+      predicted = try scoreArrayWinner(slot: slot, base)
+    }
+    var weight = 1
+    if let slot = layout.count {
+      let slice = try text(slot: slot, base, expected: "a count")
+      guard let count = NumberScanner.count(base + slice.start, count: slice.count) else {
+        throw error(.invalidCount(column: slotNames[slot], found: string(slice, base)), slot: slot, base)
+      }
+      weight = count
+    }
+    if readsIDs, let slot = layout.id {
+      let slice = try text(slot: slot, base, expected: "an id")
+      switch sink.add(id: base + slice.start, count: slice.count, line: line) {
+      case .added:
+        break
+      case .duplicate(let id, let firstLine):
+        throw error(.duplicateID(id, firstLine: firstLine), slot: slot, base)
+      case .invalidUTF8:
+        throw error(.invalidUTF8(column: slotNames[slot]), slot: slot, base)
+      }
+    }
+    guard sink.add(gold: gold, predicted: predicted, weight: weight) else {
+      throw error(.countOverflow, slot: layout.count ?? layout.gold, base)
+    }
+  }
+
+  /// The value in `slot` as bytes: a CSV field (unescaped), a JSON string,
+  /// number or Boolean.
+  @inline(__always)
+  private func text(
+    slot: Int, _ base: UnsafeMutablePointer<UInt8>, expected: String
+  ) throws(PredictionFileError) -> ValueSlice {
+    let slice = values[slot]
+    switch slice.kind {
+    case .text, .string, .number, .boolean:
+      return slice
+    case .escapedText:
+      let unescaped = DelimitedRecordTokenizer.unescape(slice, in: base)
+      values[slot] = unescaped
+      return unescaped
+    case .null, .array, .object:
+      let found = slice.kind == .null ? "null" : slice.kind == .array ? "an array" : "an object"
+      throw error(
+        .unsupportedValue(
+          column: slotNames[slot], expected: "\(expected) (a string, number or Boolean)", found: found),
+        slot: slot, base)
+    }
+  }
+
+  @inline(__always)
+  private func labelCode(
+    slot: Int, _ base: UnsafeMutablePointer<UInt8>
+  ) throws(PredictionFileError) -> Int32 {
+    let slice = try text(slot: slot, base, expected: "a label")
+    guard let code = interner.code(of: base + slice.start, count: slice.count) else {
+      throw error(.invalidUTF8(column: slotNames[slot]), slot: slot, base)
+    }
+    return code
+  }
+
+  /// The score in `slot`; NaN, infinities and anything but a number throw.
+  private func score(slot: Int, _ base: UnsafeMutablePointer<UInt8>) throws(PredictionFileError) -> Double {
+    let slice = values[slot]
+    let unescaped = slice.kind == .escapedText ? DelimitedRecordTokenizer.unescape(slice, in: base) : slice
+    values[slot] = unescaped
+    let column = slotNames[slot]
+    switch unescaped.kind {
+    case .text, .string, .number:
+      switch NumberScanner.score(base + unescaped.start, count: unescaped.count) {
+      case .value(let value): return value
+      case .notFinite:
+        throw error(.nonFiniteScore(column: column, found: string(unescaped, base)), slot: slot, base)
+      case .invalid:
+        throw error(.invalidNumber(column: column, found: string(unescaped, base)), slot: slot, base)
+      }
+    default:
+      throw error(.invalidNumber(column: column, found: string(unescaped, base)), slot: slot, base)
+    }
+  }
+
+  /// The class of the highest score column; ties go to the first.
+  private func scoreColumnsWinner(
+    slots: [Int], _ base: UnsafeMutablePointer<UInt8>
+  ) throws(PredictionFileError) -> Int32 {
+    var best = 0
+    var bestScore = -Double.infinity
+    for (index, slot) in slots.enumerated() {
+      let value = try score(slot: slot, base)
+      if index == 0 || value > bestScore {
+        best = index
+        bestScore = value
+      }
+    }
+    return classCode(best)
+  }
+
+  /// The class of the highest score in an array; ties go to the first.
+  private func scoreArrayWinner(
+    slot: Int, _ base: UnsafeMutablePointer<UInt8>
+  ) throws(PredictionFileError) -> Int32 {
+    var slice = values[slot]
+    if slice.kind == .escapedText {
+      slice = DelimitedRecordTokenizer.unescape(slice, in: base)
+      values[slot] = slice
+    }
+    let column = slotNames[slot]
+    guard slice.kind == .array || slice.kind == .text || slice.kind == .string else {
+      throw error(
+        .unsupportedValue(column: column, expected: "an array of numbers", found: string(slice, base)),
+        slot: slot, base)
+    }
+    switch NumberScanner.argmax(base + slice.start, count: slice.count) {
+    case .argmax(let index, let count):
+      if let expected = scoreArrayLength {
+        guard count == expected else {
+          throw error(.wrongScoreCount(column: column, expected: expected, found: count), slot: slot, base)
+        }
+      } else {
+        guard count > 0 else {
+          throw error(.wrongScoreCount(column: column, expected: 1, found: 0), slot: slot, base)
+        }
+        scoreArrayLength = count
+        classNames = (0..<count).map(String.init)
+        classCodes = Array(repeating: -1, count: count)
+      }
+      return classCode(index)
+    case .notFinite(let text):
+      throw error(.nonFiniteScore(column: column, found: text), slot: slot, base)
+    case .invalidElement(let text):
+      throw error(.invalidNumber(column: column, found: text), slot: slot, base)
+    case .notAnArray:
+      throw error(
+        .unsupportedValue(
+          column: column, expected: "an array of numbers",
+          found: PredictionFileError.quoted(string(slice, base))),
+        slot: slot, base)
+    }
+  }
+
+  /// The code of score class `index`, interning its label when it first wins.
+  @inline(__always)
+  private func classCode(_ index: Int) -> Int32 {
+    let code = classCodes[index]
+    if code >= 0 { return code }
+    let interned = interner.code(of: classNames[index])
+    classCodes[index] = interned
+    return interned
+  }
+
+  // MARK: - Errors
+
+  private func string(_ slice: ValueSlice, _ base: UnsafeMutablePointer<UInt8>) -> String {
+    String(decoding: UnsafeBufferPointer(start: base + slice.start, count: slice.count), as: UTF8.self)
+  }
+
+  /// An error at the value in `slot` of the current record: its field
+  /// number (and the line it starts on) in CSV and TSV, its byte offset in
+  /// JSON Lines.
+  private func error(
+    _ reason: PredictionFileError.Reason, slot: Int, _ base: UnsafeMutablePointer<UInt8>
+  ) -> PredictionFileError {
+    let slice = values[slot]
+    let location: PredictionFileError.Location
+    switch format {
+    case .csv, .tsv:
+      var lineFeeds = 0
+      for offset in recordStart..<max(recordStart, slice.origin) where base[offset] == .lineFeed {
+        lineFeeds += 1
+      }
+      location = .init(line: line + lineFeeds, column: slot + 1, unit: .field)
+    case .jsonLines:
+      location = .init(line: line, column: slice.origin - recordStart + 1, unit: .byte)
+    }
+    return PredictionFileError(path: path, location: location, reason: reason)
+  }
+}

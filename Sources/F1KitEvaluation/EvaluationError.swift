@@ -1,0 +1,68 @@
+import Foundation
+
+/// A reason an evaluator cannot be built, cannot score a model, or cannot
+/// record its results.
+public enum EvaluationError: Error, CustomStringConvertible {
+  /// The evaluation set has no pairs.
+  case emptyEvaluationSet
+  /// The numbers of pairs and of labels differ.
+  case lengthMismatch(pairs: Int, labels: Int)
+  /// An input example does not have exactly two texts.
+  case exampleNeedsTwoTexts(index: Int, textCount: Int)
+  /// A gold label is not a valid class index for the task.
+  case labelOutOfRange(label: Int, index: Int, classCount: Int)
+  /// The batch size is not positive.
+  case invalidBatchSize(Int)
+  /// The evaluator's name cannot be part of a file name.
+  case invalidName(String)
+  /// A threshold is NaN.
+  case invalidThreshold(Double)
+  /// The task was given the wrong kind of gold labels: class indices for a
+  /// multilabel task, or label sets for a single-label one.
+  case labelKindMismatch(task: CrossEncoderTask)
+  /// The model gives a number of scores per pair the task cannot use.
+  case outputCountMismatch(task: CrossEncoderTask, outputCount: Int)
+  /// The model returned a batch of the wrong shape.
+  case scoreShapeMismatch(batchStart: Int, expectedRows: Int, rows: Int, expectedColumns: Int)
+  /// The model returned NaN for a pair.
+  case notANumberScore(pairIndex: Int)
+  /// The model threw while scoring.
+  case modelFailed(any Error)
+  /// The results log could not be read or written; rows already in it are
+  /// untouched.
+  case resultsLogUnwritable(path: String, reason: String)
+
+  /// A one-line explanation for people.
+  public var description: String {
+    switch self {
+    case .emptyEvaluationSet:
+      "expected at least one sentence pair to evaluate, found none"
+    case .lengthMismatch(let pairs, let labels):
+      "expected as many labels as sentence pairs, found \(labels) labels and \(pairs) pairs"
+    case .exampleNeedsTwoTexts(let index, let textCount):
+      "input example \(index) has \(textCount) texts; a cross-encoder example needs exactly 2"
+    case .labelOutOfRange(let label, let index, let classCount):
+      "label \(label) of pair \(index) is not a class index in 0..<\(classCount)"
+    case .invalidBatchSize(let size):
+      "expected a batch size of at least 1, found \(size)"
+    case .invalidName(let name):
+      "evaluator name \"\(name)\" cannot be used in a file name: use letters, digits, '-', '_' and '.'"
+    case .invalidThreshold(let threshold):
+      "expected a threshold that is a number, found \(threshold)"
+    case .labelKindMismatch(let task):
+      task.isMultilabel
+        ? "a multilabel task needs a set of labels per pair; use init(sentencePairs:labelSets:...)"
+        : "a \(task) task needs one class index per pair; use init(sentencePairs:labels:...)"
+    case .outputCountMismatch(let task, let outputCount):
+      "a \(task) task needs \(task.expectedOutputs), but the model gives \(outputCount) scores per pair"
+    case .scoreShapeMismatch(let batchStart, let expectedRows, let rows, let expectedColumns):
+      "the batch starting at pair \(batchStart) returned \(rows) rows, expected \(expectedRows) rows of \(expectedColumns) scores"
+    case .notANumberScore(let pairIndex):
+      "the model scored pair \(pairIndex) as NaN"
+    case .modelFailed(let error):
+      "the model failed while scoring: \(error)"
+    case .resultsLogUnwritable(let path, let reason):
+      "cannot write the results log \(path): \(reason); rows already in it are unchanged"
+    }
+  }
+}

@@ -1,1 +1,0 @@
-// The F1KitEvaluation module; see docs/ for its guide.

@@ -1,0 +1,230 @@
+import F1Kit
+import Testing
+
+@testable import F1KitEvaluation
+
+/// The evaluator's metrics against the core metrics on the real STS-B
+/// development split, scored by a real word-overlap model.
+@Suite("Evaluator metrics")
+struct EvaluatorMetricTests {
+  let development = SentencePairSplit.development
+
+  static func coreMetrics(
+    gold: [Int], predicted: [Int], problem: ProblemKind
+  ) throws -> ClassificationMetrics {
+    let labels: [String]? = problem == .binary ? ["0", "1"] : nil
+    let matrix = try ConfusionMatrix(
+      gold: gold.map(String.init), predicted: predicted.map(String.init), labels: labels)
+    let options = EvaluationOptions(
+      labels: labels, positiveLabel: problem == .binary ? "1" : nil, problem: problem)
+    return try ClassificationMetrics(confusionMatrix: matrix, options: options)
+  }
+
+  @Test("binary metrics at a fixed threshold equal the core metrics over (gold, predicted)")
+  func binaryFixedThreshold() throws {
+    let evaluator = try CrossEncoderEvaluator(
+      sentencePairs: development.pairs, labels: development.labels, name: "stsb-dev",
+      task: .binary(.threshold(0.4)), progress: .hidden)
+    let result = try evaluator.evaluate(WordOverlapModel())
+    let predicted = development.pairs.map { WordOverlapModel.overlap($0) >= 0.4 ? 1 : 0 }
+    let core = try Self.coreMetrics(
+      gold: development.labels, predicted: predicted, problem: .binary)
+    for metric in Metric.allCases {
+      #expect(agreesExactly(result["stsb-dev_\(metric.rawValue)"]!, core.value(of: metric)))
+    }
+    #expect(result.primaryMetricKey == "stsb-dev_binary_f1")
+    #expect(result.primaryValue == core.value(of: .binaryF1))
+    #expect(result.isGreaterBetter)
+    #expect(result.threshold == 0.4)
+    #expect(result["stsb-dev_threshold"] == 0.4)
+    #expect(result.metricKeys.count == Metric.allCases.count + 1)
+  }
+
+  @Test("binary argmax over two outputs equals the core metrics")
+  func binaryArgmax() throws {
+    let model = TwoOutputOverlapModel(cut: 0.45)
+    let evaluator = try CrossEncoderEvaluator(
+      sentencePairs: development.pairs, labels: development.labels, name: "dev",
+      task: .binary(.argmax), progress: .hidden)
+    let result = try evaluator.evaluate(model)
+    let predicted = development.pairs.map { WordOverlapModel.overlap($0) > 0.45 ? 1 : 0 }
+    let core = try Self.coreMetrics(
+      gold: development.labels, predicted: predicted, problem: .binary)
+    #expect(result["dev_binary_f1"] == core.value(of: .binaryF1))
+    #expect(result["dev_accuracy"] == core.value(of: .accuracy))
+    #expect(result.threshold == nil)
+    #expect(result["dev_threshold"] == nil)
+  }
+
+  @Test("multiclass macro, micro and weighted F1 equal the core metrics on three bands")
+  func multiclassParity() throws {
+    let gold = development.similarityBands
+    let evaluator = try CrossEncoderEvaluator(
+      sentencePairs: development.pairs, labels: gold, name: "bands", task: .multiclass,
+      progress: .hidden)
+    let predictions = try evaluator.predict(BandedOverlapModel())
+    let result = try evaluator.evaluate(BandedOverlapModel())
+    let core = try Self.coreMetrics(
+      gold: gold, predicted: predictions.classes, problem: .multiclass)
+    for metric in Metric.multiclassMetrics {
+      #expect(agreesExactly(result["bands_\(metric.rawValue)"]!, core.value(of: metric)))
+    }
+    #expect(result["bands_binary_f1"] == nil)
+    #expect(result.primaryMetricKey == "bands_macro_f1")
+    #expect(Set(predictions.classes) == [0, 1, 2])
+  }
+
+  @Test("weighted F1 takes gold labels first, unlike CEF1Evaluator's f1_score(pred, labels)")
+  func goldComesFirst() throws {
+    // Gold is mostly class 0; the model predicts mostly class 2. Per-class
+    // F1 is symmetric, but swapping the arguments weights it by predicted
+    // support: 0.3222… instead of 0.3444….
+    let gold = [0, 0, 0, 0, 1, 2]
+    let predicted = [0, 2, 2, 2, 2, 2]
+    let rows = predicted.map { label in (0..<3).map { $0 == label ? 1.0 : 0.0 } }
+    let (pairs, model) = ScriptedModel.numbered(rows)
+    let evaluator = try CrossEncoderEvaluator(
+      sentencePairs: pairs, labels: gold, name: "order", task: .multiclass, progress: .hidden)
+    let result = try evaluator.evaluate(model)
+    let right = try Self.coreMetrics(gold: gold, predicted: predicted, problem: .multiclass)
+    let swapped = try Self.coreMetrics(gold: predicted, predicted: gold, problem: .multiclass)
+    #expect(right.value(of: .weightedF1) != swapped.value(of: .weightedF1))
+    #expect(result["order_weighted_f1"] == right.value(of: .weightedF1))
+    #expect(result["order_weighted_f1"] != swapped.value(of: .weightedF1))
+  }
+
+  @Test("weighted F1 on the real development split uses (gold, predicted)")
+  func goldComesFirstOnRealData() throws {
+    let gold = development.similarityBands
+    let evaluator = try CrossEncoderEvaluator(
+      sentencePairs: development.pairs, labels: gold, name: "bands", task: .multiclass,
+      progress: .hidden)
+    let predicted = try evaluator.predict(BandedOverlapModel()).classes
+    let swapped = try Self.coreMetrics(gold: predicted, predicted: gold, problem: .multiclass)
+    let result = try evaluator.evaluate(BandedOverlapModel())
+    #expect(result["bands_weighted_f1"] != swapped.value(of: .weightedF1))
+  }
+
+  @Test("a threshold tuned on the development set is frozen for the test set")
+  func tunedThenFrozen() throws {
+    let development = try CrossEncoderEvaluator(
+      sentencePairs: development.pairs, labels: development.labels, name: "stsb-dev",
+      task: .binary(.tunedThreshold(maximizing: .binaryF1)), progress: .hidden)
+    let developmentResult = try development.evaluate(WordOverlapModel())
+    let threshold = try #require(developmentResult.threshold)
+    let overlaps = self.development.pairs.map(WordOverlapModel.overlap)
+    let best = try ThresholdTuner.tune(
+      scores: overlaps, gold: self.development.labels.map { $0 == 1 }, maximizing: .binaryF1)
+    #expect(threshold == best.threshold)
+    #expect(developmentResult.primaryValue == best.value)
+
+    let testSplit = SentencePairSplit.test
+    let test = try CrossEncoderEvaluator(
+      sentencePairs: testSplit.pairs, labels: testSplit.labels, name: "stsb-test",
+      task: .binary(.threshold(threshold)), progress: .hidden)
+    let testResult = try test.evaluate(WordOverlapModel())
+    let predicted = testSplit.pairs.map { WordOverlapModel.overlap($0) >= threshold ? 1 : 0 }
+    let core = try Self.coreMetrics(gold: testSplit.labels, predicted: predicted, problem: .binary)
+    #expect(testResult.threshold == threshold)
+    #expect(testResult.primaryValue == core.value(of: .binaryF1))
+    // Tuning on the test set itself would do at least as well: the frozen
+    // threshold is not that one.
+    let testTuned = try ThresholdTuner.tune(
+      scores: testSplit.pairs.map(WordOverlapModel.overlap),
+      gold: testSplit.labels.map { $0 == 1 })
+    #expect(testTuned.value >= testResult.primaryValue)
+  }
+
+  @Test("a constant model is not reported perfect by a tuned evaluator")
+  func constantModelEvaluator() throws {
+    let constant = ScriptedModel(
+      outputCount: 1,
+      rows: Dictionary(development.pairs.map { ($0.first, [0.5]) }, uniquingKeysWith: { a, _ in a })
+    )
+    for metric in [Metric.binaryF1, .accuracy] {
+      let evaluator = try CrossEncoderEvaluator(
+        sentencePairs: development.pairs, labels: development.labels, name: "dev",
+        task: .binary(.tunedThreshold(maximizing: metric)), progress: .hidden)
+      let result = try evaluator.evaluate(constant)
+      #expect(result["dev_accuracy"]! < 0.6)
+      #expect(result["dev_binary_f1"]! < 0.7)
+    }
+  }
+
+  @Test(
+    "multilabel metrics equal scikit-learn's on label-indicator matrices",
+    arguments: [
+      // f1_score(Y, P, average=...) and accuracy_score(Y, P), sklearn 1.9.1.
+      MultilabelCase(
+        name: "mixed", gold: [[0, 1], [2], [], [1], [0, 2]],
+        predicted: [[0], [2], [], [1, 2], [1]], classCount: 3,
+        expected: [
+          .zero: [
+            0.4666666666666666, 0.5454545454545454, 0.5555555555555555, 0.5555555555555555, 0.4,
+          ],
+          .one: [
+            0.6666666666666666, 0.5454545454545454, 0.5555555555555555, 0.5555555555555555, 0.4,
+          ],
+          .nan: [
+            0.5833333333333333, 0.5454545454545454, 0.5555555555555555, 0.5555555555555555, 0.4,
+          ],
+        ]),
+      MultilabelCase(
+        name: "class never seen", gold: [[0], [0, 1], [1]], predicted: [[0], [1], [0, 1]],
+        classCount: 4,
+        expected: [
+          .zero: [0.7777777777777777, 0.75, 0.375, 0.75, 0.3333333333333333],
+          .one: [0.7777777777777777, 0.75, 0.875, 0.75, 0.3333333333333333],
+          .nan: [0.7777777777777777, 0.75, 0.75, 0.75, 0.3333333333333333],
+        ]),
+      MultilabelCase(
+        name: "no gold label", gold: [[], []], predicted: [[0], []], classCount: 2,
+        expected: [
+          .zero: [0, 0, 0, 0, 0.5], .one: [0.5, 0, 0.5, 0.5, 0.5], .nan: [0, 0, 0, 0, 0.5],
+        ]),
+    ])
+  func multilabel(_ example: MultilabelCase) throws {
+    let rows = example.predicted.map { set in
+      (0..<example.classCount).map { set.contains($0) ? 0.9 : 0.1 }
+    }
+    let (pairs, model) = ScriptedModel.numbered(rows)
+    for (zeroDivision, expected) in example.expected {
+      var evaluator = try CrossEncoderEvaluator(
+        sentencePairs: pairs, labelSets: example.gold, name: "tags", threshold: 0.5,
+        progress: .hidden)
+      evaluator.zeroDivision = zeroDivision
+      let result = try evaluator.evaluate(model)
+      for (metric, value) in zip(MultilabelMetric.allCases, expected) {
+        #expect(
+          agreesExactly(result["tags_\(metric.rawValue)"]!, value),
+          "\(metric) with zero division \(zeroDivision)")
+      }
+      #expect(result.primaryMetricKey == "tags_samples_f1")
+    }
+  }
+
+  @Test("an evaluator from input examples equals one from pairs and labels")
+  func inputExamples() throws {
+    let examples = zip(development.pairs, development.labels).map {
+      InputExample(texts: [$0.first, $0.second], label: $1)
+    }
+    let fromExamples = try CrossEncoderEvaluator(
+      examples: examples, name: "dev", task: .binary(.threshold(0.5)), progress: .hidden)
+    let fromPairs = try CrossEncoderEvaluator(
+      sentencePairs: development.pairs, labels: development.labels, name: "dev",
+      task: .binary(.threshold(0.5)), progress: .hidden)
+    #expect(fromExamples.sentencePairs == fromPairs.sentencePairs)
+    #expect(try fromExamples.evaluate(WordOverlapModel()) == fromPairs.evaluate(WordOverlapModel()))
+  }
+}
+
+/// One multilabel case and scikit-learn's samples, micro, macro and
+/// weighted F1 and subset accuracy for each zero-division rule.
+struct MultilabelCase: Sendable, CustomTestStringConvertible {
+  let name: String
+  let gold: [Set<Int>]
+  let predicted: [Set<Int>]
+  let classCount: Int
+  let expected: [ZeroDivision: [Double]]
+  var testDescription: String { name }
+}

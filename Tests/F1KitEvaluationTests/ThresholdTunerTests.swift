@@ -1,0 +1,148 @@
+import F1Kit
+import Testing
+
+@testable import F1KitEvaluation
+
+@Suite("Threshold tuning")
+struct ThresholdTunerTests {
+  /// The value of a metric when items scoring at least `threshold` are
+  /// predicted positive, from the core metrics.
+  static func value(
+    of metric: Metric, scores: [Double], gold: [Bool], threshold: Double
+  ) -> Double {
+    let predicted = scores.map { $0 >= threshold ? "1" : "0" }
+    let matrix = try! ConfusionMatrix(
+      gold: gold.map { $0 ? "1" : "0" }, predicted: predicted, labels: ["0", "1"])
+    let options = EvaluationOptions(labels: ["0", "1"], positiveLabel: "1", problem: .binary)
+    return try! ClassificationMetrics(confusionMatrix: matrix, options: options).value(of: metric)
+  }
+
+  @Test(
+    "a constant model gets the better of all-positive and all-negative, never a perfect score",
+    arguments: [Metric.binaryF1, .accuracy, .macroF1, .matthewsCorrelation])
+  func constantModel(metric: Metric) throws {
+    let gold = [true, false, false, true, false, false, false, true]
+    let scores = Array(repeating: 0.7, count: gold.count)
+    let tuning = try ThresholdTuner.tune(scores: scores, gold: gold, maximizing: metric)
+    let allPositive = Self.value(of: metric, scores: scores, gold: gold, threshold: 0.7)
+    let allNegative = Self.value(of: metric, scores: scores, gold: gold, threshold: 0.8)
+    #expect(tuning.value == max(allPositive, allNegative))
+    #expect(tuning.value < 1)
+    #expect(tuning.positiveCount == 0 || tuning.positiveCount == gold.count)
+  }
+
+  @Test("a constant model's binary F1 is that of predicting everything positive")
+  func constantModelBinaryF1() throws {
+    let gold = [true, false, false, true, false]
+    let tuning = try ThresholdTuner.tune(
+      scores: Array(repeating: 0.3, count: 5), gold: gold, maximizing: .binaryF1)
+    // Precision 2/5, recall 1: F1 = 2·(2/5)/(1 + 2/5) = 4/7.
+    #expect(tuning.value == 4.0 / 7.0)
+    #expect(tuning.threshold == 0.3)
+    #expect(tuning.positiveCount == 5)
+  }
+
+  @Test("tied scores are never split between the two classes")
+  func tiesAreNotSplit() throws {
+    // A split of the tied group at 0.5 would take just the two positives
+    // and report F1 = 1; the tie must be predicted as one.
+    let scores = [0.5, 0.5, 0.5, 0.2]
+    let gold = [true, false, true, false]
+    let tuning = try ThresholdTuner.tune(scores: scores, gold: gold, maximizing: .binaryF1)
+    #expect(tuning.threshold == 0.5)
+    #expect(tuning.positiveCount == 3)
+    #expect(tuning.value == 0.8)
+  }
+
+  @Test("the all-positive end is a candidate: the lowest score as threshold")
+  func allPositiveEnd() throws {
+    // Everything positive gives F1 6/7; sentence-transformers' sweep stops
+    // one row short and never tries it.
+    let scores = [0.9, 0.1, 0.2, 0.3]
+    let gold = [false, true, true, true]
+    let tuning = try ThresholdTuner.tune(scores: scores, gold: gold, maximizing: .binaryF1)
+    #expect(tuning.threshold == 0.1)
+    #expect(tuning.positiveCount == 4)
+    #expect(tuning.value == 6.0 / 7.0)
+  }
+
+  @Test("the all-negative end is finite, just above the highest score")
+  func allNegativeEnd() throws {
+    let scores = [0.9, 0.1, 0.4]
+    let tuning = try ThresholdTuner.tune(
+      scores: scores, gold: [false, false, false], maximizing: .accuracy)
+    #expect(tuning.threshold == 0.9.nextUp)
+    #expect(tuning.positiveCount == 0)
+    #expect(tuning.value == 1)
+  }
+
+  @Test("equal metric values go to the highest threshold")
+  func tieBreakPrefersHighestThreshold() throws {
+    // Accuracy is 3/4 at thresholds 0.8 (one positive) and 0.4 (three
+    // positives); the tuner keeps 0.8.
+    let scores = [0.8, 0.6, 0.4, 0.2]
+    let gold = [true, false, true, false]
+    let tuning = try ThresholdTuner.tune(scores: scores, gold: gold, maximizing: .accuracy)
+    #expect(tuning.value == 0.75)
+    #expect(tuning.threshold == 0.8)
+  }
+
+  @Test("a +∞ score cannot hide behind the all-negative candidate")
+  func infiniteScores() throws {
+    let tuning = try ThresholdTuner.tune(
+      scores: [.infinity, 0], gold: [false, false], maximizing: .accuracy)
+    #expect(tuning.value == 0.5)
+    #expect(tuning.threshold == .infinity)
+    #expect(tuning.positiveCount == 1)
+  }
+
+  @Test(
+    "matches an exhaustive search over every candidate threshold",
+    arguments: [Metric.binaryF1, .accuracy, .matthewsCorrelation, .macroF1, .balancedAccuracy])
+  func matchesExhaustiveSearch(metric: Metric) throws {
+    var generator = SplitMix64(state: 7)
+    for _ in 0..<40 {
+      let count = Int.random(in: 1...30, using: &generator)
+      // Few distinct values, so ties are common.
+      let scores = (0..<count).map { _ in Double(Int.random(in: 0...6, using: &generator)) / 6 }
+      let gold = (0..<count).map { _ in Bool.random(using: &generator) }
+      let tuning = try ThresholdTuner.tune(scores: scores, gold: gold, maximizing: metric)
+      let candidates = Set(scores).sorted(by: >)
+      let values = ([scores.max()!.nextUp] + candidates).map {
+        Self.value(of: metric, scores: scores, gold: gold, threshold: $0)
+      }
+      let best = values.filter { !$0.isNaN }.max() ?? .nan
+      #expect(agreesExactly(tuning.value, best))
+      let atThreshold = Self.value(
+        of: metric, scores: scores, gold: gold, threshold: tuning.threshold)
+      #expect(agreesExactly(atThreshold, tuning.value))
+    }
+  }
+
+  @Test("rejects empty input, mismatched counts and NaN scores")
+  func rejectsBadInput() {
+    #expect {
+      try ThresholdTuner.tune(scores: [], gold: [])
+    } throws: { error in
+      guard case .emptyEvaluationSet = error as? EvaluationError else { return false }
+      return true
+    }
+    #expect {
+      try ThresholdTuner.tune(scores: [0.1], gold: [true, false])
+    } throws: { error in
+      guard case .lengthMismatch(1, 2) = error as? EvaluationError else { return false }
+      return true
+    }
+    #expect {
+      try ThresholdTuner.tune(scores: [0.1, .nan], gold: [true, false])
+    } throws: { error in
+      guard case .notANumberScore(1) = error as? EvaluationError else { return false }
+      return true
+    }
+  }
+}
+
+/// Equal, or both NaN.
+func agreesExactly(_ left: Double, _ right: Double) -> Bool {
+  left == right || (left.isNaN && right.isNaN)
+}
