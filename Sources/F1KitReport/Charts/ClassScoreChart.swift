@@ -23,7 +23,7 @@ struct ClassScoreChart {
     let bottom = 34.0
     let right = 18.0
     let height = top + band * Double(rows.count) + bottom
-    let scale = LinearScale(domain: 0...1, range: left...(Self.width - right))
+    let scale = LinearScale(domain: 0...1, from: left, to: Self.width - right)
     var svg = SVGWriter(
       id: id, width: Self.width, height: height,
       title: "Per-class precision, recall and F1 of \(modelName)",
@@ -83,8 +83,9 @@ struct ClassScoreChart {
           svg.text("undefined", x: left + 4, y: y + barHeight - 1, className: "note-text")
           continue
         }
+        // A zero still gets a sliver, so it does not read as missing.
         svg.rect(
-          x: left, y: y + 0.5, width: scale.clampedPosition(value) - left,
+          x: left, y: y + 0.5, width: max(scale.clampedPosition(value) - left, 1.5),
           height: barHeight - 1, fill: color, tooltip: rows.count <= 30 ? tooltip : nil)
         if let interval {
           let middle = y + barHeight / 2

@@ -26,7 +26,7 @@ struct ConfusionHeatmap {
     let longest = matrix.labels.map(\.count).max() ?? 4
     let labelLimit = min(max(longest, 3), 16)
     let labelWidth = Double(labelLimit) * 6.4 + 12
-    let cell = min(56, max(16, ((Self.maximumWidth - labelWidth - 24) / Double(max(size, 1))).rounded(.down)))
+    let cell = min(64, max(16, ((Self.maximumWidth - labelWidth - 24) / Double(max(size, 1))).rounded(.down)))
     let left = labelWidth + 22
     let top = labelWidth * 0.72 + 26
     let gridSize = cell * Double(size)
@@ -109,7 +109,9 @@ struct ConfusionHeatmap {
     for index in 0..<size {
       let corner = left + cell * Double(index)
       let cornerY = top + cell * Double(index)
+      // A dark outer and a light inner line: visible on dark and light cells.
       svg.rect(x: corner + 1, y: cornerY + 1, width: cell - 2, height: cell - 2, className: "diagonal")
+      svg.rect(x: corner + 2.5, y: cornerY + 2.5, width: cell - 5, height: cell - 5, className: "diagonal-inner")
     }
     // Colour legend.
     let legendWidth = min(gridSize, 220)

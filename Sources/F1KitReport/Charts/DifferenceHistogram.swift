@@ -39,9 +39,9 @@ struct DifferenceHistogram {
     let low = min(bins.first?.lower ?? -0.01, 0, interval?.lowerBound ?? 0)
     let high = max(bins.last?.upper ?? 0.01, 0, interval?.upperBound ?? 0)
     let domain = LinearScale.niceDomain(low...high, count: 6)
-    let x = LinearScale(domain: domain, range: left...(Self.width - right))
+    let x = LinearScale(domain: domain, from: left, to: Self.width - right)
     let tallest = Double(max(bins.map(\.count).max() ?? 1, 1))
-    let y = LinearScale(domain: 0...tallest, range: plotBottom...top)
+    let y = LinearScale(domain: 0...tallest, from: plotBottom, to: top)
     var svg = SVGWriter(
       id: id, width: Self.width, height: height, title: title,
       description:

@@ -13,6 +13,7 @@ struct ForestPlot {
 
   let id: String
   let title: String
+  let axisTitle: String
   let rows: [Row]
 
   static let width = 640.0
@@ -33,13 +34,13 @@ struct ForestPlot {
     extent = max(extent * 1.1, 0.005)
     let domain = LinearScale.niceDomain(-extent...extent, count: 4)
     let symmetric = max(abs(domain.lowerBound), abs(domain.upperBound))
-    let scale = LinearScale(domain: -symmetric...symmetric, range: left...(right - 10))
+    let scale = LinearScale(domain: -symmetric...symmetric, from: left, to: right - 10)
     var svg = SVGWriter(
       id: id, width: Self.width, height: height, title: title,
       description:
         "For each metric, the difference between two models as a dot"
         + (rows.contains { $0.interval != nil } ? " with a line for its 95% interval" : "")
-        + "; the vertical line marks no difference, and right of it the second model scores higher. "
+        + "; the vertical line marks no difference, and right of it the later model scores higher than the first. "
         + "The table after the chart lists the values.")
     let ticks = scale.ticks(count: 4)
     let step = ticks.count > 1 ? ticks[1] - ticks[0] : symmetric
@@ -51,7 +52,7 @@ struct ForestPlot {
         y: plotBottom + 16, anchor: .middle, className: "tick")
     }
     svg.text(
-      "Difference (second model − first)", x: (left + right - 10) / 2, y: plotBottom + 32,
+      axisTitle, x: (left + right - 10) / 2, y: plotBottom + 32,
       anchor: .middle, className: "axis-title")
     for (index, row) in rows.enumerated() {
       let y = top + rowHeight * (Double(index) + 0.5)

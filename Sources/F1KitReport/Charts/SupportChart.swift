@@ -24,7 +24,7 @@ struct SupportChart {
     let total = support.reduce(0, +)
     let largest = max(support.max() ?? 1, predicted.flatMap(\.counts).max() ?? 1, 1)
     let domain = LinearScale.niceDomain(0...Double(largest), count: 4)
-    let scale = LinearScale(domain: 0...domain.upperBound, range: left...(Self.width - right))
+    let scale = LinearScale(domain: 0...domain.upperBound, from: left, to: Self.width - right)
     let plotBottom = top + band * Double(labels.count) - gap / 2
     let height = plotBottom + 38
     var svg = SVGWriter(

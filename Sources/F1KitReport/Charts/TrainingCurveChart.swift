@@ -22,10 +22,15 @@ struct TrainingCurveChart {
     let values = metricIndices.flatMap { index in points.map { $0.values[index] } }.filter(\.isFinite)
     let low = values.min() ?? 0
     let high = values.max() ?? 1
-    let yDomain = LinearScale.niceDomain(max(0, low - (high - low) * 0.1)...min(1, high + (high - low) * 0.1) , count: 5)
+    // Scores stay within [0, 1]; other columns (a loss) get their own span.
+    let isScore = low >= 0 && high <= 1
+    let padding = (high - low) * 0.1
+    let yDomain = LinearScale.niceDomain(
+      (isScore ? max(0, low - padding) : low - padding)...(isScore ? min(1, high + padding) : high + padding),
+      count: 5)
     let xDomain = LinearScale.niceDomain((xs.min() ?? 0)...(xs.max() ?? 1), count: 6)
-    let x = LinearScale(domain: xDomain, range: left...(Self.width - right))
-    let y = LinearScale(domain: yDomain, range: plotBottom...top)
+    let x = LinearScale(domain: xDomain, from: left, to: Self.width - right)
+    let y = LinearScale(domain: yDomain, from: plotBottom, to: top)
     let names = metricIndices.map { curve.metricNames[$0] }
     var svg = SVGWriter(
       id: id, width: Self.width, height: height, title: "Training curve",
@@ -62,20 +67,12 @@ struct TrainingCurveChart {
     svg.text(
       curve.hasSteps ? "Training step" : "Evaluation", x: (left + Self.width - right) / 2,
       y: plotBottom + 36, anchor: .middle, className: "axis-title")
-    // Epoch boundaries: the first point of each new whole epoch.
-    if curve.hasEpochs {
-      var lastEpoch = -1.0
-      for (index, point) in points.enumerated() where point.epoch >= 0 {
-        let whole = point.epoch.rounded(.down)
-        if whole > lastEpoch && index > 0 || (point.epoch == point.epoch.rounded() && point.epoch > 0 && whole > lastEpoch) {
-          let position = x.position(xs[index])
-          svg.line(x1: position, y1: top, x2: position, y2: plotBottom, className: "epoch-line")
-          svg.text(
-            "epoch \(DisplayNumber.score(point.epoch, digits: point.epoch == point.epoch.rounded() ? 0 : 2))",
-            x: position + 3, y: top + 10, className: "tick")
-        }
-        lastEpoch = max(lastEpoch, whole)
-      }
+    // Epoch boundaries: evaluations at a whole epoch end it; without any,
+    // the first evaluation of each new epoch marks it.
+    for (index, epoch) in epochBoundaries(xs) {
+      let position = x.position(xs[index])
+      svg.line(x1: position, y1: top, x2: position, y2: plotBottom, className: "epoch-line")
+      svg.text("epoch \(epoch)", x: position - 3, y: top + 10, anchor: .end, className: "tick")
     }
     for (position, metricIndex) in metricIndices.enumerated() {
       let color = ChartColor.model(position)
@@ -101,6 +98,20 @@ struct TrainingCurveChart {
       }
     }
     return svg.finished()
+  }
+
+  /// The indices of evaluations that mark the end of an epoch, with the
+  /// epoch's number.
+  func epochBoundaries(_ xs: [Double]) -> [(index: Int, epoch: Int)] {
+    guard curve.hasEpochs else { return [] }
+    let points = curve.points
+    let whole = points.indices.filter {
+      points[$0].epoch > 0 && points[$0].epoch == points[$0].epoch.rounded()
+    }
+    if !whole.isEmpty { return whole.map { ($0, Int(points[$0].epoch)) } }
+    return points.indices.dropFirst().filter {
+      points[$0].epoch.rounded(.down) > points[$0 - 1].epoch.rounded(.down)
+    }.map { ($0, Int(points[$0].epoch.rounded(.down))) }
   }
 
   /// A marker whose shape, not only its colour, tells series apart.

@@ -31,7 +31,11 @@ extension HTMLReport {
       candidates.count == 1
       ? "Difference between \(candidates[0].name) and \(reference) per metric"
       : "Differences between each model and \(reference) per metric"
-    let plot = ForestPlot(id: "comparison-forest", title: title, rows: rows)
+    let axisTitle =
+      candidates.count == 1
+      ? "\(HTMLText.truncated(candidates[0].name, to: 30)) − \(HTMLText.truncated(reference, to: 30))"
+      : "Later model − \(HTMLText.truncated(reference, to: 40))"
+    let plot = ForestPlot(id: "comparison-forest", title: title, axisTitle: axisTitle, rows: rows)
     html += figure(
       plot.render(),
       caption: "Difference per metric (diamond)"

@@ -23,7 +23,9 @@ extension HTMLReport {
       facts.append((
         DisplayNumber.ratio(Double(largest.support) / Double(max(smallest.support, 1))) + "×",
         "largest / smallest class"))
-      facts.append((HTMLText.truncated(smallest.label, to: 18) + " · " + DisplayNumber.count(smallest.support), "smallest class"))
+      facts.append((
+        DisplayNumber.count(smallest.support),
+        "items in the smallest class, “\(HTMLText.truncated(smallest.label, to: 24))”"))
     }
     let primary = reference.primaryMetric
     for (index, evaluation) in model.models.enumerated() where index < 3 {

@@ -93,9 +93,8 @@ public struct HTMLReport: Sendable {
 
   /// A chart in a figure with its caption and its data table in a
   /// `<details>` element.
-  func figure(_ svg: String, caption: String, table: String, width: Double? = nil) -> String {
-    let style = width.map { " style=\"--chart-width:\(DisplayNumber.coordinate($0))px\"" } ?? ""
-    return "<figure\(style)><div class=\"chart-scroll\">\(svg)</div>"
+  func figure(_ svg: String, caption: String, table: String) -> String {
+    "<figure><div class=\"chart-scroll\">\(svg)</div>"
       + "<figcaption>\(HTMLText.escape(caption))</figcaption>"
       + "<details><summary>Data table</summary>\(table)</details></figure>\n"
   }

@@ -21,10 +21,11 @@ enum ReportStylesheet {
     nav.toc ol{display:flex;flex-wrap:wrap;gap:4px 18px;list-style:none;margin:0;padding:0}
     nav.toc a{color:var(--accent);text-decoration:none}
     nav.toc a:hover{text-decoration:underline}
-    code,.mono,.num{font-family:ui-monospace,SFMono-Regular,Menlo,Consolas,"Liberation Mono",monospace;font-size:.86em}
+    code{font-family:ui-monospace,SFMono-Regular,Menlo,Consolas,"Liberation Mono",monospace;font-size:.86em}
+    .num{font-variant-numeric:tabular-nums}
     .verdict{border-left:4px solid var(--accent);background:var(--card);padding:12px 16px;margin:14px 0;font-size:1.06rem}
     .verdict p{margin:4px 0}
-    .facts{display:grid;grid-template-columns:repeat(auto-fit,minmax(150px,1fr));gap:10px;margin:14px 0}
+    .facts{display:grid;grid-template-columns:repeat(auto-fit,minmax(128px,1fr));gap:10px;margin:14px 0}
     .fact{background:var(--card);border-radius:8px;padding:10px 12px}
     .fact .value{display:block;font-size:1.3rem;font-weight:600;line-height:1.3;overflow-wrap:anywhere}
     .fact .label{color:var(--muted);font-size:.85rem}
@@ -44,7 +45,7 @@ enum ReportStylesheet {
     figure{margin:14px 0 22px}
     figcaption{color:var(--muted);font-size:.88rem;margin-top:4px}
     .chart-scroll{overflow-x:auto}
-    svg.chart{display:block;width:100%;height:auto;max-width:var(--chart-width,640px)}
+    svg.chart{display:block;width:100%;height:auto}
     .pair{display:flex;flex-wrap:wrap;gap:10px 28px;align-items:flex-start}
     .pair>figure{flex:1 1 340px;min-width:0;margin-top:6px}
     details{margin:6px 0}
@@ -62,7 +63,8 @@ enum ReportStylesheet {
     svg .whisker{stroke:var(--fg);stroke-width:1.2}
     svg .gold-bar{fill:var(--gold)}
     svg .zero-cell{fill:var(--zero)}
-    svg .diagonal{fill:none;stroke:var(--fg);stroke-width:2}
+    svg .diagonal{fill:none;stroke:#000;stroke-width:2}
+    svg .diagonal-inner{fill:none;stroke:#fff;stroke-width:1}
     svg .zero-line{stroke:var(--fg);stroke-width:1.2}
     svg .dashed{stroke-dasharray:4 3}
     svg .observed-line{stroke:var(--fg);stroke-width:2}

@@ -3,18 +3,29 @@ import Foundation
 /// Maps a data interval onto a pixel interval, with readable tick values.
 struct LinearScale {
   let domain: ClosedRange<Double>
-  let range: ClosedRange<Double>
+  /// The pixel of the domain's lower bound.
+  let start: Double
+  /// The pixel of the domain's upper bound; less than `start` for a
+  /// vertical axis, which grows upwards.
+  let end: Double
+
+  /// Creates a scale.
+  init(domain: ClosedRange<Double>, from start: Double, to end: Double) {
+    self.domain = domain
+    self.start = start
+    self.end = end
+  }
 
   /// The pixel position of a value; values outside the domain extrapolate.
   func position(_ value: Double) -> Double {
     let span = domain.upperBound - domain.lowerBound
-    guard span > 0 else { return (range.lowerBound + range.upperBound) / 2 }
-    return range.lowerBound + (value - domain.lowerBound) / span * (range.upperBound - range.lowerBound)
+    guard span > 0 else { return (start + end) / 2 }
+    return start + (value - domain.lowerBound) / span * (end - start)
   }
 
-  /// The pixel position of a value, clamped to the range.
+  /// The pixel position of a value, clamped to the pixel range.
   func clampedPosition(_ value: Double) -> Double {
-    min(max(position(value), range.lowerBound), range.upperBound)
+    min(max(position(value), min(start, end)), max(start, end))
   }
 
   /// About `count` round tick values within the domain (steps of 1, 2 or 5

@@ -30,7 +30,7 @@ struct SVGWriter {
     let h = DisplayNumber.coordinate(height)
     markup +=
       "<svg id=\"\(id)\" class=\"\(className)\" "
-      + "viewBox=\"0 0 \(w) \(h)\" width=\"\(w)\" height=\"\(h)\" role=\"img\" "
+      + "viewBox=\"0 0 \(w) \(h)\" width=\"\(w)\" height=\"\(h)\" style=\"max-width:\(w)px\" role=\"img\" "
       + "aria-labelledby=\"\(id)-title \(id)-desc\">"
       + "<title id=\"\(id)-title\">\(HTMLText.escape(title))</title>"
       + "<desc id=\"\(id)-desc\">\(HTMLText.escape(description))</desc>"
@@ -101,7 +101,9 @@ struct SVGWriter {
     markup += "<text x=\"\(c(x))\" y=\"\(c(y))\""
     if anchor != .start { markup += " text-anchor=\"\(anchor.rawValue)\"" }
     if let className { markup += " class=\"\(className)\"" }
-    if let fill { markup += " fill=\"\(fill)\"" }
+    // A style, not a fill attribute: the stylesheet's text colour would
+    // override an attribute.
+    if let fill { markup += " style=\"fill:\(fill)\"" }
     markup += extra + ">"
     if let fullText, fullText != content {
       markup += "<title>\(HTMLText.escape(fullText))</title>"
