@@ -1,0 +1,96 @@
+import F1Kit
+
+extension AnalyticInterval {
+  /// The delta-method (Wald) interval for any metric of a confusion
+  /// matrix: the estimate ± *z* × its asymptotic standard error.
+  ///
+  /// The counts are one multinomial draw of *N* over the cells, so the cell
+  /// proportions p̂ have covariance (diag(p) − p pᵀ) / *N*. A metric *f*(p)
+  /// then has variance ∇fᵀ (diag(p) − p pᵀ) ∇f / *N* to first order. F1Kit
+  /// takes the gradient by central differences in each non-empty cell
+  /// (empty cells have no variance), which serves every ``Metric`` with the
+  /// same code. This is the derivation of [Takahashi, Yamamoto, Kuchiba and
+  /// Koyama 2022, "Confidence interval for micro-averaged F1 and
+  /// macro-averaged F1 scores"](https://doi.org/10.1007/s10489-021-02635-5),
+  /// who give closed forms for micro- and macro-F1; F1Kit does not use
+  /// them (the one public implementation has errors in its macro- and
+  /// binary-F1 variances), and its tests check the standard error against
+  /// the bootstrap's on large samples instead. The interval is clipped to
+  /// the metric's range ([−1, 1] for the Matthews correlation and Cohen's
+  /// kappa, [0, 1] otherwise).
+  ///
+  /// - Parameters:
+  ///   - metric: The metric.
+  ///   - classification: The scored predictions.
+  ///   - confidence: The confidence level, in (0, 1).
+  /// - Returns: The interval, NaN at both ends when the metric is
+  ///   undefined.
+  /// - Throws: ``StatisticsError`` when there are no items or the
+  ///   confidence is invalid.
+  /// - Complexity: O(*c* *k*²) for *c* non-empty cells and *k* classes.
+  public static func deltaMethod(
+    for metric: Metric, of classification: ClassificationMetrics, confidence: Double = 0.95
+  ) throws(StatisticsError) -> ConfidenceInterval {
+    try deltaMethod(
+      for: metric, counts: classification.confusionMatrix.counts, scope: classification.scope,
+      confidence: confidence)
+  }
+
+  /// The delta-method interval for any metric, from row-major counts and a
+  /// scope.
+  ///
+  /// - Parameters:
+  ///   - metric: The metric.
+  ///   - counts: `scope.classCount`² counts, gold labels down and predicted
+  ///     labels across.
+  ///   - scope: The classes evaluated, positive class and zero-division
+  ///     rule.
+  ///   - confidence: The confidence level, in (0, 1).
+  /// - Returns: The interval, NaN at both ends when the metric is
+  ///   undefined.
+  /// - Throws: ``StatisticsError`` when the counts do not fit the scope,
+  ///   there are no items, or the confidence is invalid.
+  /// - Complexity: O(*c* *k*²) for *c* non-empty cells and *k* classes.
+  public static func deltaMethod(
+    for metric: Metric, counts: [Int], scope: MetricScope, confidence: Double = 0.95
+  ) throws(StatisticsError) -> ConfidenceInterval {
+    try Bootstrap.validate(counts: counts, classCount: scope.classCount)
+    guard confidence > 0, confidence < 1 else { throw .invalidConfidence(confidence) }
+    let total = Double(counts.reduce(0, +))
+    guard total > 0 else { throw .noItems }
+    var table = counts.map(Double.init)
+    func value() -> Double {
+      table.withUnsafeBufferPointer { scope.value(of: metric, counts: $0) }
+    }
+    let estimate = value()
+    // The metric is scale-free in the counts, so ∂f/∂pⱼ = N ∂f/∂nⱼ.
+    var meanGradient = 0.0
+    var meanSquaredGradient = 0.0
+    for cell in counts.indices where counts[cell] > 0 {
+      let step = 1e-5 * table[cell]
+      table[cell] += step
+      let above = value()
+      table[cell] -= 2 * step
+      let below = value()
+      table[cell] += step
+      let gradient = total * (above - below) / (2 * step)
+      let proportion = table[cell] / total
+      meanGradient += proportion * gradient
+      meanSquaredGradient += proportion * gradient * gradient
+    }
+    let variance = max(0, meanSquaredGradient - meanGradient * meanGradient) / total
+    let standardError = variance.squareRoot()
+    let z = StandardNormal.quantile(1 - (1 - confidence) / 2)
+    let range: ClosedRange<Double> =
+      metric == .matthewsCorrelation || metric == .cohenKappa ? -1...1 : 0...1
+    guard !estimate.isNaN, !standardError.isNaN else {
+      return ConfidenceInterval(
+        lower: .nan, upper: .nan, estimate: estimate, method: .deltaMethod,
+        confidence: confidence, standardError: standardError)
+    }
+    return ConfidenceInterval(
+      lower: max(range.lowerBound, estimate - z * standardError),
+      upper: min(range.upperBound, estimate + z * standardError), estimate: estimate,
+      method: .deltaMethod, confidence: confidence, standardError: standardError)
+  }
+}

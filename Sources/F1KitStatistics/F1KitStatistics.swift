@@ -1,1 +1,0 @@
-// The F1KitStatistics module; see docs/ for its guide.

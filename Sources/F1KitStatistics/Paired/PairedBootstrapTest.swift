@@ -1,0 +1,56 @@
+import F1Kit
+
+/// The paired bootstrap of a difference between two models: its confidence
+/// interval and a two-sided p-value.
+///
+/// Each resample draws *N* items with replacement, keeping each item's
+/// gold label and both predictions together, and computes Δ\* = B\* − A\*.
+/// The interval is the bootstrap interval (BCa by default) of the
+/// difference.
+///
+/// The p-value tests Δ = 0 by shifting the bootstrap distribution to the
+/// null: Δ\* − Δ̂ approximates the distribution of Δ̂ − Δ, so under Δ = 0
+/// the observed Δ̂ is as extreme as the *r* resamples with
+/// |Δ\* − Δ̂| ≥ |Δ̂|, and p = (*r* + 1) / (*R* + 1), never 0
+/// ([Hall and Wilson 1991, "Two guidelines for bootstrap hypothesis
+/// testing"](https://doi.org/10.2307/2532163)). Ties use the tolerance
+/// of ``PermutationTest/relativeTieTolerance``.
+///
+/// This is not sacrebleu's paired bootstrap p-value, which centres the
+/// absolute differences |Δ\*| on their mean and counts those above |Δ̂|:
+/// that reference distribution is not the null distribution of |Δ̂|, and the
+/// test rejects far more often than α when the models are exchangeable.
+/// docs/statistics.md shows this test's size by simulation.
+public struct PairedBootstrapTest: Hashable, Sendable, Codable {
+  /// The metric compared.
+  public var metric: Metric
+  /// The first model's value on the data.
+  public var firstEstimate: Double
+  /// The second model's value on the data.
+  public var secondEstimate: Double
+  /// The difference second − first with its bootstrap interval; its
+  /// ``ConfidenceInterval/undefinedResamples`` counts resamples where
+  /// either model's value was undefined, which are left out of *R*.
+  public var difference: ConfidenceInterval
+  /// The two-sided p-value (*r* + 1) / (*R* + 1).
+  public var pValue: Double
+
+  /// Creates a result.
+  ///
+  /// - Parameters:
+  ///   - metric: The metric compared.
+  ///   - firstEstimate: The first model's value.
+  ///   - secondEstimate: The second model's value.
+  ///   - difference: The difference with its interval.
+  ///   - pValue: The two-sided p-value.
+  public init(
+    metric: Metric, firstEstimate: Double, secondEstimate: Double,
+    difference: ConfidenceInterval, pValue: Double
+  ) {
+    self.metric = metric
+    self.firstEstimate = firstEstimate
+    self.secondEstimate = secondEstimate
+    self.difference = difference
+    self.pValue = pValue
+  }
+}

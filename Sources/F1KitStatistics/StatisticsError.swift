@@ -1,0 +1,53 @@
+/// A reason a statistical computation cannot be carried out as asked.
+public enum StatisticsError: Error, Hashable, Sendable, CustomStringConvertible {
+  /// A resample count below 1.
+  case invalidResampleCount(Int)
+  /// A confidence level outside (0, 1).
+  case invalidConfidence(Double)
+  /// An interval method that a bootstrap cannot compute.
+  case notABootstrapMethod(IntervalMethod)
+  /// There are no items to resample.
+  case noItems
+  /// The gold labels and the two sets of predictions differ in length.
+  case lengthMismatch(gold: Int, first: Int, second: Int)
+  /// A class index outside 0..<classCount.
+  case classOutOfRange(Int32, classCount: Int)
+  /// A table of counts has the wrong number of cells.
+  case countShapeMismatch(expected: Int, found: Int)
+  /// A count below zero.
+  case negativeCount(Int)
+  /// Data and scope have different numbers of classes.
+  case classCountMismatch(data: Int, scope: Int)
+  /// A successes count outside 0...trials.
+  case invalidProportion(successes: Int, trials: Int)
+  /// A p-value outside [0, 1].
+  case invalidPValue(Double)
+
+  /// A one-line explanation for people.
+  public var description: String {
+    switch self {
+    case .invalidResampleCount(let count):
+      "expected at least 1 resample, found \(count)"
+    case .invalidConfidence(let confidence):
+      "expected a confidence level between 0 and 1 (exclusive), found \(confidence)"
+    case .notABootstrapMethod(let method):
+      "\"\(method.rawValue)\" is not a bootstrap interval; use bca, percentile or basic"
+    case .noItems:
+      "expected at least one item to resample, found none"
+    case .lengthMismatch(let gold, let first, let second):
+      "expected as many predictions of each model as gold labels, found \(gold) gold labels, \(first) and \(second) predictions"
+    case .classOutOfRange(let index, let classCount):
+      "expected class indices from 0 to \(classCount - 1), found \(index)"
+    case .countShapeMismatch(let expected, let found):
+      "expected \(expected) counts, found \(found)"
+    case .negativeCount(let count):
+      "expected counts of zero or more, found \(count)"
+    case .classCountMismatch(let data, let scope):
+      "the data have \(data) classes but the metric scope has \(scope)"
+    case .invalidProportion(let successes, let trials):
+      "expected 0 to \(trials) successes out of \(trials) trials, found \(successes)"
+    case .invalidPValue(let value):
+      "expected p-values between 0 and 1, found \(value)"
+    }
+  }
+}

@@ -1,0 +1,135 @@
+import F1Kit
+import Testing
+import _TestSupport
+
+@testable import F1KitStatistics
+
+@Suite("Bootstrap intervals")
+struct BootstrapTests {
+  /// A 3-class matrix of 200 items.
+  static let counts = [60, 8, 4, 7, 45, 6, 5, 9, 56]
+  static let scope = MetricScope(classCount: 3)
+
+  static func intervals(
+    _ metrics: [Metric], options: BootstrapOptions = BootstrapOptions(resamples: 1_999),
+    counts: [Int] = counts, scope: MetricScope = scope, seed: UInt64 = 9
+  ) throws -> [Metric: ConfidenceInterval] {
+    var generator = Xoshiro256StarStar(seed: seed)
+    return try Bootstrap(options: options).intervals(
+      for: metrics, counts: counts, scope: scope, using: &generator)
+  }
+
+  @Test("defaults to 9,999 resamples, 95% confidence, BCa and the seed 42")
+  func defaults() {
+    let options = BootstrapOptions()
+    #expect(options.resamples == 9_999)
+    #expect(options.confidence == 0.95)
+    #expect(options.method == .bca)
+    #expect(options.strategy == .automatic)
+    #expect(Xoshiro256StarStar.defaultSeed == 42)
+  }
+
+  @Test("gives the same intervals for the same seed and different ones for another")
+  func reproducible() throws {
+    let first = try Self.intervals([.macroF1])
+    let second = try Self.intervals([.macroF1])
+    let other = try Self.intervals([.macroF1], seed: 10)
+    #expect(first == second)
+    #expect(first[.macroF1]!.lower != other[.macroF1]!.lower)
+  }
+
+  @Test("scores several metrics in one pass with the same draws as one at a time")
+  func onePass() throws {
+    let together = try Self.intervals([.macroF1, .accuracy, .matthewsCorrelation])
+    #expect(together.count == 3)
+    for metric in [Metric.macroF1, .accuracy, .matthewsCorrelation] {
+      #expect(together[metric] == (try Self.intervals([metric]))[metric])
+    }
+  }
+
+  @Test("reflects the percentile interval about the estimate for the basic interval")
+  func basicIsReflectedPercentile() throws {
+    let percentile = try #require(
+      try Self.intervals([.macroF1], options: BootstrapOptions(resamples: 999, method: .percentile))[
+        .macroF1])
+    let basic = try #require(
+      try Self.intervals([.macroF1], options: BootstrapOptions(resamples: 999, method: .basic))[
+        .macroF1])
+    #expect(agrees(basic.lower, 2 * percentile.estimate - percentile.upper))
+    #expect(agrees(basic.upper, 2 * percentile.estimate - percentile.lower))
+    #expect(basic.method == .basic && percentile.method == .percentile)
+  }
+
+  @Test("brackets the estimate and reports the interval's settings", arguments: IntervalMethod.bootstrapMethods)
+  func bracketsEstimate(_ method: IntervalMethod) throws {
+    let options = BootstrapOptions(resamples: 999, confidence: 0.9, method: method)
+    let interval = try #require(try Self.intervals([.macroF1], options: options)[.macroF1])
+    #expect(interval.lower < interval.estimate && interval.estimate < interval.upper)
+    #expect(interval.method == method)
+    #expect(interval.confidence == 0.9)
+    #expect(interval.resamples == 999)
+    #expect(interval.undefinedResamples == 0)
+    #expect(interval.standardError > 0.01 && interval.standardError < 0.1)
+  }
+
+  @Test("widens with the confidence level")
+  func widensWithConfidence() throws {
+    let narrow = try Self.intervals([.accuracy], options: BootstrapOptions(resamples: 999, confidence: 0.8))
+    let wide = try Self.intervals([.accuracy], options: BootstrapOptions(resamples: 999, confidence: 0.99))
+    #expect(narrow[.accuracy]!.width < wide[.accuracy]!.width)
+  }
+
+  @Test("takes the label set and estimate from ClassificationMetrics")
+  func classificationMetrics() throws {
+    let matrix = try ConfusionMatrix(
+      labels: ["cat", "dog", "eel"], counts: [[60, 8, 4], [7, 45, 6], [5, 9, 56]])
+    let metrics = try ClassificationMetrics(confusionMatrix: matrix)
+    let intervals = try Bootstrap(options: BootstrapOptions(resamples: 499)).intervals(
+      for: metrics.reportedMetrics, of: metrics, seed: 1)
+    #expect(intervals.count == metrics.reportedMetrics.count)
+    for metric in metrics.reportedMetrics {
+      #expect(agrees(intervals[metric]!.estimate, metrics.value(of: metric)))
+    }
+  }
+
+  @Test("reports progress about a hundred times, ending at the total")
+  func progress() throws {
+    nonisolated(unsafe) var calls: [(Int, Int)] = []
+    _ = try Bootstrap(options: BootstrapOptions(resamples: 1_000)).intervals(
+      for: [.accuracy], counts: Self.counts, scope: Self.scope, progress: { calls.append(($0, $1)) },
+      using: &SystemRandomNumberGenerator.shared)
+    #expect(calls.count == 100)
+    #expect(calls.last! == (1_000, 1_000))
+    #expect(zip(calls, calls.dropFirst()).allSatisfy { $0.0 < $1.0 })
+  }
+
+  @Test(
+    "rejects invalid options",
+    arguments: [
+      (BootstrapOptions(resamples: 0), StatisticsError.invalidResampleCount(0)),
+      (BootstrapOptions(confidence: 1), .invalidConfidence(1)),
+      (BootstrapOptions(confidence: 0), .invalidConfidence(0)),
+      (BootstrapOptions(method: .wilson), .notABootstrapMethod(.wilson)),
+    ])
+  func invalidOptions(_ options: BootstrapOptions, _ error: StatisticsError) {
+    #expect(throws: error) { try Self.intervals([.accuracy], options: options) }
+  }
+
+  @Test("rejects counts that do not fit the scope, negative counts and no items")
+  func invalidCounts() {
+    #expect(throws: StatisticsError.countShapeMismatch(expected: 9, found: 4)) {
+      try Self.intervals([.accuracy], counts: [1, 2, 3, 4])
+    }
+    #expect(throws: StatisticsError.negativeCount(-1)) {
+      try Self.intervals([.accuracy], counts: [1, 2, 3, 4, -1, 0, 0, 0, 0])
+    }
+    #expect(throws: StatisticsError.noItems) {
+      try Self.intervals([.accuracy], counts: Array(repeating: 0, count: 9))
+    }
+  }
+}
+
+/// A shared system generator for tests that do not care about the draws.
+extension SystemRandomNumberGenerator {
+  nonisolated(unsafe) static var shared = SystemRandomNumberGenerator()
+}
