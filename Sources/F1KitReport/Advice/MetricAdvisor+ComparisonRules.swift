@@ -5,7 +5,9 @@ extension MetricAdvisor {
   /// ``AdviceRule/noSignificantDifference``: two models are not
   /// significantly different; says how many test items would be needed to
   /// detect the observed difference.
-  func noSignificantDifference(_ comparison: ModelComparison, itemCount: Int) -> Advice? {
+  func noSignificantDifference(
+    _ comparison: ModelComparison, itemCount: Int, positiveLabel: String? = nil
+  ) -> Advice? {
     let alpha = thresholds.significanceLevel
     let isSignificant: Bool
     if let significant = comparison.isSignificant(at: alpha) {
@@ -16,7 +18,10 @@ extension MetricAdvisor {
       return nil
     }
     guard !isSignificant else { return nil }
-    let metric = comparison.metric.displayName
+    var metric = comparison.metric.displayName
+    if comparison.metric.isBinaryOnly, let positiveLabel {
+      metric += " of \(AdviceText.quoted(positiveLabel))"
+    }
     var evidence = [AdviceEvidence("difference", value: comparison.difference)]
     var statement =
       "\(comparison.candidate) and \(comparison.reference) are not significantly different on "

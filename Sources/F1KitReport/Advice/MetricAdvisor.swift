@@ -86,7 +86,9 @@ public struct MetricAdvisor: Sendable {
     }
     let primary = first.metrics.primaryMetric
     for comparison in comparisons where comparison.metric == primary {
-      if let advice = noSignificantDifference(comparison, itemCount: first.metrics.itemCount) {
+      if let advice = noSignificantDifference(
+        comparison, itemCount: first.metrics.itemCount, positiveLabel: first.metrics.positiveLabel)
+      {
         result.append(advice)
       }
     }

@@ -7,6 +7,9 @@ extension HTMLReport {
     let reference = model.models[0].name
     var html = "<p>Each later model is compared with the first, <strong>\(HTMLText.escape(reference))</strong>, "
     html += "on the same test items: a positive difference means the later model scores higher.</p>\n"
+    for disagreement in model.disagreements {
+      html += "<p>\(HTMLText.escape(sentence(for: disagreement)))</p>\n"
+    }
     let hasStatistics = model.comparisons.contains { $0.interval != nil || $0.pValue != nil }
     if !hasStatistics {
       html += "<p class=\"muted\">No intervals or tests were computed, so these differences carry no measure of uncertainty.</p>\n"
@@ -44,28 +47,41 @@ extension HTMLReport {
       table: comparisonTable())
     let primary = model.reference.primaryMetric
     for (index, comparison) in model.comparisons(on: primary).enumerated()
-    where !comparison.bootstrapDifferences.isEmpty {
+    where !comparison.differenceQuantiles.isEmpty {
       let histogram = DifferenceHistogram(
         id: "comparison-distribution-\(index + 1)",
         title: "Bootstrap distribution of the \(name(of: primary)) difference, \(comparison.candidate) − \(comparison.reference)",
-        values: comparison.bootstrapDifferences, observed: comparison.difference,
-        interval: comparison.interval, colorIndex: index + 1)
+        quantiles: comparison.differenceQuantiles, observed: comparison.difference,
+        interval: comparison.interval, colorIndex: index + 1,
+        axisTitle: "Difference in a resample: \(HTMLText.truncated(comparison.candidate, to: 30)) − \(HTMLText.truncated(comparison.reference, to: 30))")
       var table = HTMLTable(
-        caption: "Bins of the bootstrap distribution",
-        columns: [("From", true), ("To", true), ("Resamples", true)])
+        caption: "Share of the paired bootstrap resamples in each bin (the middle 99%)",
+        columns: [("From", true), ("To", true), ("Share of resamples", true)])
       for bin in histogram.bins {
         table.append([
           .number(DisplayNumber.score(bin.lower)), .number(DisplayNumber.score(bin.upper)),
-          .number(DisplayNumber.count(bin.count)),
+          .number(DisplayNumber.percent(bin.share)),
         ])
       }
       html += figure(
         histogram.render(),
-        caption: "How the \(name(of: primary)) difference varies over bootstrap resamples of the test items; "
-          + "the shaded band is the 95% interval.",
+        caption: "How the \(name(of: primary)) difference (\(comparison.candidate) − \(comparison.reference)) varies "
+          + "over paired bootstrap resamples of the test items; the shaded band is the 95% interval, "
+          + "the solid line the observed difference, the dashed line zero.",
         table: table.render())
     }
     return html
+  }
+
+  /// Where two models' predictions part, with McNemar's test.
+  func sentence(for disagreement: ModelDisagreement) -> String {
+    let share = Double(disagreement.disagreementCount) / Double(max(disagreement.itemCount, 1))
+    return "\(disagreement.candidate) and \(disagreement.reference) predict differently on "
+      + "\(DisplayNumber.count(disagreement.disagreementCount)) of \(DisplayNumber.count(disagreement.itemCount)) "
+      + "items (\(DisplayNumber.percent(share))): \(disagreement.reference) alone is right on "
+      + "\(DisplayNumber.count(disagreement.referenceOnlyCorrect)), \(disagreement.candidate) alone on "
+      + "\(DisplayNumber.count(disagreement.candidateOnlyCorrect)). McNemar's mid-p test of equal accuracy: "
+      + "\(DisplayNumber.pValue(disagreement.mcNemarPValue))."
   }
 
   /// Every comparison with its difference, interval, p-values and test.

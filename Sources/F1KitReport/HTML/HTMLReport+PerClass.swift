@@ -29,7 +29,7 @@ extension HTMLReport {
       html += figure(
         chart.render(),
         caption: "Precision, recall and F1 of each class for \(evaluation.name)"
-          + (intervals.contains { $0?.f1 != nil } ? "; whiskers are 95% bootstrap intervals." : "."),
+          + (intervals.contains { $0?.f1 != nil } ? "; whiskers are 95% intervals (Wilson for precision and recall, see Run metadata for F1)." : "."),
         table: table.render())
     }
     return html
@@ -48,7 +48,7 @@ extension HTMLReport {
     columns.append(("support", true))
     var table = HTMLTable(
       caption: "Classification report of \(evaluation.name)"
-        + (hasIntervals ? ", with 95% bootstrap intervals" : ""),
+        + (hasIntervals ? ", with 95% intervals (Wilson for per-class precision and recall; bootstrap for F1 and the averages)" : ""),
       columns: columns)
     func interval(_ range: ClosedRange<Double>?) -> HTMLTable.Cell {
       .number(range.map { DisplayNumber.interval($0, digits: 3) } ?? "—", className: "interval")

@@ -99,7 +99,7 @@ extension HTMLReport {
       if hasIntervals { columns.append(("95% interval", true)) }
     }
     for baseline in model.baselines {
-      columns.append((baseline.strategy.displayName + " baseline", true))
+      columns.append((baseline.strategy == .majorityClass ? "Majority-class baseline" : "Stratified baseline", true))
     }
     var table = HTMLTable(
       caption: "Headline metrics of each model"
@@ -117,7 +117,7 @@ extension HTMLReport {
         if hasIntervals {
           cells.append(
             .number(
-              evaluation.interval(of: metric).map { DisplayNumber.interval($0) } ?? "—",
+              evaluation.interval(of: metric).map { DisplayNumber.interval($0, digits: 3) } ?? "—",
               className: "interval"))
         }
       }

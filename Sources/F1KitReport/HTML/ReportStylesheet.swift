@@ -33,12 +33,12 @@ enum ReportStylesheet {
     table{border-collapse:collapse;font-size:.9rem;min-width:0}
     caption{text-align:left;color:var(--muted);font-size:.85rem;padding:0 0 6px;caption-side:top}
     th,td{padding:5px 10px;border-bottom:1px solid var(--line);text-align:left;vertical-align:top}
-    thead th{border-bottom:2px solid var(--line);font-weight:600;white-space:nowrap}
+    thead th{border-bottom:2px solid var(--line);font-weight:600;vertical-align:bottom}
     td.num,th.num{text-align:right;white-space:nowrap}
     td.interval{color:var(--muted)}
     tr.summary-row td,tr.summary-row th{border-top:2px solid var(--line)}
     tr.baseline td,tr.baseline th{color:var(--muted)}
-    th[scope=row]{font-weight:500;overflow-wrap:anywhere;max-width:22em}
+    th[scope=row]{font-weight:500;overflow-wrap:break-word;min-width:7em;max-width:22em}
     .best{font-weight:700}
     .best::after{content:" ★";font-weight:400;color:var(--muted)}
     .muted{color:var(--muted)}

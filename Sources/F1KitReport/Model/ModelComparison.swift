@@ -26,9 +26,10 @@ public struct ModelComparison: Sendable {
   public var adjustedPValue: Double?
   /// The name of the test, such as `paired permutation test`.
   public var testName: String?
-  /// The bootstrap distribution of the difference, for a histogram; empty
+  /// Quantiles of the bootstrap distribution of the difference, for a
+  /// histogram, as (probability, value) pairs in increasing order; empty
   /// when not computed.
-  public var bootstrapDifferences: [Double]
+  public var differenceQuantiles: [(probability: Double, value: Double)]
 
   /// Creates a comparison.
   ///
@@ -43,12 +44,13 @@ public struct ModelComparison: Sendable {
   ///   - pValue: The p-value of the test of no difference, if computed.
   ///   - adjustedPValue: The p-value adjusted for several comparisons.
   ///   - testName: The name of the test.
-  ///   - bootstrapDifferences: The bootstrap distribution of the difference.
+  ///   - differenceQuantiles: Quantiles of the bootstrap distribution of the
+  ///     difference, in increasing order of probability.
   public init(
     reference: String, candidate: String, metric: Metric, difference: Double,
     interval: ClosedRange<Double>? = nil, confidence: Double = 0.95,
     standardError: Double? = nil, pValue: Double? = nil, adjustedPValue: Double? = nil,
-    testName: String? = nil, bootstrapDifferences: [Double] = []
+    testName: String? = nil, differenceQuantiles: [(probability: Double, value: Double)] = []
   ) {
     self.reference = reference
     self.candidate = candidate
@@ -60,7 +62,7 @@ public struct ModelComparison: Sendable {
     self.pValue = pValue
     self.adjustedPValue = adjustedPValue
     self.testName = testName
-    self.bootstrapDifferences = bootstrapDifferences
+    self.differenceQuantiles = differenceQuantiles
   }
 
   /// The p-value a decision should use: the adjusted one when there is one.

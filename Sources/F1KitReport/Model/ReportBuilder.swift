@@ -43,42 +43,78 @@ public struct ReportBuilder: Sendable {
   ///   resampling: O(*B* (*c* + *k*²)) per model and comparison for *B*
   ///   resamples and *c* non-empty cells.
   public func build(_ inputs: [ReportInput]) throws(ReportError) -> ReportModel {
-    guard let first = inputs.first else { throw .noModels }
-    var evaluation = options.evaluation
-    if evaluation.labels == nil {
-      evaluation.labels = LabelOrdering.sorted(inputs.flatMap(\.confusionMatrix.labels))
+    guard !inputs.isEmpty else { throw .noModels }
+    // One label order for every model: the caller's labels first, then
+    // every other label any model has, in LabelOrdering order.
+    let requested = options.evaluation.labels
+    let union = LabelOrdering.sorted(inputs.flatMap(\.confusionMatrix.labels))
+    let order: [String]
+    do {
+      order = try ConfusionMatrix(labels: union).reordered(to: requested ?? []).labels
+    } catch {
+      throw .invalidOptions(error.description)
     }
+    var evaluation = options.evaluation
+    evaluation.labels = requested ?? order
     var models: [ModelEvaluation] = []
     for input in inputs {
       do {
-        let metrics = try ClassificationMetrics(
-          confusionMatrix: input.confusionMatrix, options: evaluation)
+        let matrix = try input.confusionMatrix.reordered(to: order)
+        let metrics = try ClassificationMetrics(confusionMatrix: matrix, options: evaluation)
         models.append(ModelEvaluation(name: input.name, sourceFile: input.sourceFile, metrics: metrics))
       } catch {
-        throw .invalidOptions(error.description)
+        throw .invalidOptions("\(error)")
       }
     }
     for (input, model) in zip(inputs, models).dropFirst() {
-      try Self.checkSameGold(reference: first, referenceMetrics: models[0].metrics, input, model.metrics)
+      try Self.checkSameGold(reference: inputs[0], referenceMetrics: models[0].metrics, input, model.metrics)
     }
+    let aligned = try Self.align(inputs, labels: requested, order: order)
     var comparisons = Self.pointComparisons(models)
-    computeStatistics(inputs, models: &models, comparisons: &comparisons)
+    var disagreements: [ModelDisagreement] = []
+    if options.resamples > 0 {
+      try computeStatistics(
+        aligned: aligned, models: &models, comparisons: &comparisons, disagreements: &disagreements)
+    }
     let reference = models[0].metrics
     let baselines = BaselineStrategy.allCases.map { BaselineScores($0, for: reference) }
     let advice = advisor.advice(for: models, comparisons: comparisons)
+    let hasStatistics = options.resamples > 0
     let metadata = RunMetadata(
       toolVersion: options.toolVersion,
       seed: hasStatistics ? options.seed : nil,
       resamples: hasStatistics ? options.resamples : nil,
       confidence: options.confidence,
-      methods: methodDescriptions(models: models, comparisons: comparisons),
+      methods: methodDescriptions(
+        models: models, isPaired: aligned != nil,
+        hasHistograms: comparisons.contains { !$0.differenceQuantiles.isEmpty }),
       zeroDivision: evaluation.zeroDivision.rawValue,
       labelOrder: reference.labels,
       inputFiles: inputs.map(\.sourceFile),
       trainingLog: options.trainingCurve?.source)
     return ReportModel(
-      title: options.title, models: models, comparisons: comparisons, baselines: baselines,
-      trainingCurve: options.trainingCurve, advice: advice, metadata: metadata)
+      title: options.title, models: models, comparisons: comparisons, disagreements: disagreements,
+      baselines: baselines, trainingCurve: options.trainingCurve, advice: advice, metadata: metadata)
+  }
+
+  /// Aligns the models' items for paired comparisons, or `nil` when there
+  /// is one model or some file is a count table.
+  static func align(
+    _ inputs: [ReportInput], labels: [String]?, order: [String]
+  ) throws(ReportError) -> AlignedPredictions? {
+    guard inputs.count > 1 else { return nil }
+    let items = inputs.compactMap(\.items)
+    guard items.count == inputs.count else { return nil }
+    let aligned: AlignedPredictions
+    do {
+      aligned = try AlignedPredictions(items, names: inputs.map(\.sourceFile), labels: labels)
+    } catch {
+      throw .itemsDoNotMatch(error.description)
+    }
+    guard aligned.labels.count == order.count,
+      zip(aligned.labels, order).allSatisfy({ $0.utf8.elementsEqual($1.utf8) })
+    else { return nil }
+    return aligned
   }
 
   /// The metrics compared between models, primary first.
@@ -104,26 +140,8 @@ public struct ReportBuilder: Sendable {
     return comparisons
   }
 
-  /// Whether this builder computes intervals and tests.
-  var hasStatistics: Bool { false }
-
-  /// Fills in intervals, tests and bootstrap distributions.
-  func computeStatistics(
-    _ inputs: [ReportInput], models: inout [ModelEvaluation], comparisons: inout [ModelComparison]
-  ) {}
-
-  /// How intervals and tests were computed, for the run metadata.
-  func methodDescriptions(models: [ModelEvaluation], comparisons: [ModelComparison]) -> [String] {
-    [
-      "Scores: scikit-learn-exact, from each model's confusion matrix.",
-      "Baselines: analytic, from the gold class frequencies (no sampling).",
-      "Intervals and significance tests: not computed.",
-    ]
-  }
-
   /// Checks that two models were scored on the same gold labels: the same
-  /// gold count per label, and, when both have items, the same gold label
-  /// for every item (matched by id when both files have ids).
+  /// gold count per label. Item by item, ``align(_:labels:order:)`` checks.
   static func checkSameGold(
     reference: ReportInput, referenceMetrics: ClassificationMetrics, _ input: ReportInput,
     _ metrics: ClassificationMetrics
@@ -142,35 +160,6 @@ public struct ReportBuilder: Sendable {
         && sameLabels ? "label \"\(labels[index])\" has \(rows[index]) gold items, not \(referenceRows[index])"
         : "their gold label sets differ"
       throw .goldLabelsDiffer(reference: reference.name, model: input.name, detail: detail)
-    }
-    guard let referenceItems = reference.items, let items = input.items else { return }
-    guard referenceItems.count == items.count else {
-      throw .goldLabelsDiffer(
-        reference: reference.name, model: input.name,
-        detail: "\(items.count) items, not \(referenceItems.count)")
-    }
-    let referenceGold = referenceItems.goldLabels
-    let gold = items.goldLabels
-    if let referenceIDs = referenceItems.ids, let ids = items.ids {
-      var position: [String: Int] = [:]
-      for (index, id) in referenceIDs.enumerated() { position[id] = index }
-      for (index, id) in ids.enumerated() {
-        guard let match = position[id] else {
-          throw .goldLabelsDiffer(
-            reference: reference.name, model: input.name, detail: "id \"\(id)\" is missing from \(reference.name)")
-        }
-        if !referenceGold[match].utf8.elementsEqual(gold[index].utf8) {
-          throw .goldLabelsDiffer(
-            reference: reference.name, model: input.name,
-            detail: "item \"\(id)\" is \"\(gold[index])\", not \"\(referenceGold[match])\"")
-        }
-      }
-    } else if let index = gold.indices.first(where: {
-      !referenceGold[$0].utf8.elementsEqual(gold[$0].utf8)
-    }) {
-      throw .goldLabelsDiffer(
-        reference: reference.name, model: input.name,
-        detail: "item \(index + 1) is \"\(gold[index])\", not \"\(referenceGold[index])\"")
     }
   }
 }

@@ -5,6 +5,11 @@ public enum ReportError: Error, Hashable, Sendable, CustomStringConvertible {
   /// Two models were scored on different gold labels, so they cannot be
   /// compared.
   case goldLabelsDiffer(reference: String, model: String, detail: String)
+  /// The files do not hold the same items (matched by id, or row by row
+  /// without ids).
+  case itemsDoNotMatch(String)
+  /// Resampling failed; the message says why.
+  case statistics(String)
   /// The models' options do not fit the data (for example a positive label
   /// that is not a label).
   case invalidOptions(String)
@@ -18,7 +23,7 @@ public enum ReportError: Error, Hashable, Sendable, CustomStringConvertible {
       "expected at least one prediction file"
     case .goldLabelsDiffer(let reference, let model, let detail):
       "\(model) and \(reference) have different gold labels (\(detail)); a report compares models on the same test items"
-    case .invalidOptions(let message):
+    case .itemsDoNotMatch(let message), .statistics(let message), .invalidOptions(let message):
       message
     case .cannotWrite(let path, let reason):
       "cannot write \(path): \(reason)"

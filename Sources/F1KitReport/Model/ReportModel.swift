@@ -14,6 +14,9 @@ public struct ReportModel: Sendable {
   public var models: [ModelEvaluation]
   /// Comparisons of each later model with the first, per metric.
   public var comparisons: [ModelComparison]
+  /// Where each later model's predictions part from the first's; empty
+  /// when the files have no per-item predictions.
+  public var disagreements: [ModelDisagreement]
   /// The no-skill baselines on the same gold labels.
   public var baselines: [BaselineScores]
   /// Metrics measured during training, if a log was given.
@@ -29,19 +32,21 @@ public struct ReportModel: Sendable {
   ///   - title: The report's title.
   ///   - models: The models; at least one.
   ///   - comparisons: Comparisons between models.
+  ///   - disagreements: Where later models' predictions part from the first's.
   ///   - baselines: No-skill baselines.
   ///   - trainingCurve: Metrics measured during training.
   ///   - advice: Advice about the metrics.
   ///   - metadata: How the report was made.
   public init(
     title: String, models: [ModelEvaluation], comparisons: [ModelComparison] = [],
-    baselines: [BaselineScores] = [], trainingCurve: TrainingCurve? = nil, advice: [Advice] = [],
+    disagreements: [ModelDisagreement] = [], baselines: [BaselineScores] = [], trainingCurve: TrainingCurve? = nil, advice: [Advice] = [],
     metadata: RunMetadata
   ) {
     precondition(!models.isEmpty, "a report needs at least one model")
     self.title = title
     self.models = models
     self.comparisons = comparisons
+    self.disagreements = disagreements
     self.baselines = baselines
     self.trainingCurve = trainingCurve
     self.advice = advice

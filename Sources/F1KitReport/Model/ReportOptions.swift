@@ -30,7 +30,7 @@ public struct ReportOptions: Sendable {
   ///   - trainingCurve: Metrics measured during training.
   public init(
     title: String = "Classifier evaluation", evaluation: EvaluationOptions = EvaluationOptions(),
-    seed: UInt64 = 0, resamples: Int = 2_000, confidence: Double = 0.95,
+    seed: UInt64 = 0, resamples: Int = 1_999, confidence: Double = 0.95,
     toolVersion: String = "", trainingCurve: TrainingCurve? = nil
   ) {
     self.title = title

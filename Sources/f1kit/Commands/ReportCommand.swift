@@ -50,7 +50,7 @@ enum ReportCommand {
       .value(
         "resamples", "count",
         help: "Bootstrap and permutation resamples; 0 computes no intervals or tests.",
-        default: "9999"),
+        default: "1999"),
     ] + InputOptions.specifications
   )
 
@@ -64,7 +64,7 @@ enum ReportCommand {
       throw UsageError(
         message: "The value '\(seedText)' is invalid for '--seed'; expected a whole number from 0 to \(UInt64.max)")
     }
-    let resamples = try parsed.integer("resamples", in: command, within: 0...10_000_000) ?? 9_999
+    let resamples = try parsed.integer("resamples", in: command, within: 0...10_000_000) ?? 1_999
     let names = try parsed.value("names", in: command).map { text throws(UsageError) in
       try InputOptions.parseList(text)
     }
