@@ -1,11 +1,14 @@
 #!/usr/bin/env python3
-"""Trim the empty bottom of a PNG screenshot, or cut a PNG into tiles.
+"""Measure or trim the empty bottom of a PNG screenshot, or cut it into tiles.
 
 Headless Chromium screenshots a fixed window, so a page shorter than the
-window leaves a band of background at the bottom. This script removes it
-(rows equal to the last row), keeping a small margin. Standard library only
-(zlib); 8-bit RGB and RGBA PNGs, as Chromium writes them.
+window leaves a band of background at the bottom (rows equal to the last
+row). `height` prints the height of the content plus a small margin, the
+window height that fits the page; `trim` writes the image without the band;
+`tiles` cuts an image into pieces for viewing. Standard library only (zlib);
+8-bit RGB and RGBA PNGs, as Chromium writes them.
 
+    python3 tools/png_trim.py height IN.png [--margin 24]
     python3 tools/png_trim.py trim IN.png OUT.png [--margin 24]
     python3 tools/png_trim.py tiles IN.png PREFIX --height 1400
 """
@@ -83,21 +86,25 @@ def write_png(path, width, channels, rows):
 
 def main():
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
-    parser.add_argument("command", choices=["trim", "tiles"])
+    parser.add_argument("command", choices=["height", "trim", "tiles"])
     parser.add_argument("input")
-    parser.add_argument("output")
+    parser.add_argument("output", nargs="?")
     parser.add_argument("--margin", type=int, default=24)
     parser.add_argument("--height", type=int, default=1400)
     arguments = parser.parse_args()
     width, channels, rows = read_png(arguments.input)
-    if arguments.command == "trim":
+    if arguments.command in ("height", "trim"):
         background = rows[-1]
         last = len(rows) - 1
         while last > 0 and rows[last] == background:
             last -= 1
         if last == len(rows) - 1:
-            print(f"warning: {arguments.input}: the page fills the window; make the window taller", file=sys.stderr)
-        write_png(arguments.output, width, channels, rows[:min(len(rows), last + 1 + arguments.margin)])
+            sys.exit(f"{arguments.input}: the page fills the window; make the window taller")
+        height = min(len(rows), last + 1 + arguments.margin)
+        if arguments.command == "height":
+            print(height)
+        else:
+            write_png(arguments.output, width, channels, rows[:height])
     else:
         for index, start in enumerate(range(0, len(rows), arguments.height)):
             write_png(f"{arguments.output}-{index + 1}.png", width, channels, rows[start:start + arguments.height])

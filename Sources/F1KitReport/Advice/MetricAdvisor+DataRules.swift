@@ -1,4 +1,5 @@
 import F1Kit
+import F1KitStatistics
 import Foundation
 
 extension MetricAdvisor {
@@ -53,12 +54,14 @@ extension MetricAdvisor {
         opening + " Accuracy (\(score(accuracy, 4))) and micro-F1 (\(score(micro, 4))) count "
         + "every item once, so they mostly measure the frequent classes. Macro-F1 "
         + "(\(score(macro, 4))) and balanced accuracy (\(score(balanced, 4))) weigh every class "
-        + "equally, and MCC (\(score(mcc, 4))) corrects for chance: prefer them for choosing "
-        + "a model."
+        + "equally: prefer them for choosing a model. MCC (\(score(mcc, 4))) corrects for "
+        + "chance, but in a multiclass problem it too is driven by the frequent classes."
     }
     return Advice(
       rule: .imbalancedClasses, severity: .recommendation,
-      title: "Imbalanced classes: prefer macro-F1, balanced accuracy or MCC to accuracy",
+      title: metrics.problem == .binary
+        ? "Imbalanced classes: prefer F1 of the positive class or MCC to accuracy"
+        : "Imbalanced classes: prefer macro-F1 or balanced accuracy to accuracy",
       message: message, evidence: evidence)
   }
 
@@ -170,8 +173,11 @@ extension MetricAdvisor {
         let recall =
           data.metrics.perClass().first { $0.label.utf8.elementsEqual(entry.label.utf8) }?.recall
           ?? .nan
-        let interval = Self.wilsonInterval(
-          proportion: recall.isFinite ? recall : 0.5, count: entry.support)
+        let truePositives = Int((recall * Double(entry.support)).rounded())
+        guard
+          let wilson = try? AnalyticInterval.wilson(successes: truePositives, trials: entry.support),
+          let interval = ClosedRange.finite(wilson.lower, wilson.upper)
+        else { continue }
         evidence.append(AdviceEvidence("recall", label: entry.label, value: recall))
         evidence.append(
           AdviceEvidence("recall_wilson_interval_width", label: entry.label, value: interval.width))
@@ -192,19 +198,6 @@ extension MetricAdvisor {
       rule: .smallClassSupport, severity: .warning,
       title: "Few gold items: wide intervals for \(small.count) class\(isPlural ? "es" : "")",
       message: message, evidence: evidence)
-  }
-
-  /// The 95% Wilson score interval of a proportion measured on `count`
-  /// items ([Wilson 1927](https://doi.org/10.1080/01621459.1927.10502953)).
-  static func wilsonInterval(proportion: Double, count: Int) -> ClosedRange<Double> {
-    let z = 1.959963984540054
-    let n = Double(max(count, 1))
-    let zSquared = z * z
-    let center = (proportion + zSquared / (2 * n)) / (1 + zSquared / n)
-    let half =
-      z / (1 + zSquared / n)
-      * (proportion * (1 - proportion) / n + zSquared / (4 * n * n)).squareRoot()
-    return max(0, center - half)...min(1, center + half)
   }
 
   /// The same counts scored under another zero-division rule.

@@ -9,7 +9,7 @@ struct ClassScoreChart {
   /// Intervals aligned with `rows`; `nil` where none were computed.
   let intervals: [ClassIntervals?]
 
-  static let width = 640.0
+  static let width = 520.0
 
   func render() -> String {
     let isDense = rows.count > 30

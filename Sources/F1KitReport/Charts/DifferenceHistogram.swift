@@ -17,7 +17,7 @@ struct DifferenceHistogram {
   let colorIndex: Int
   let axisTitle: String
 
-  static let width = 640.0
+  static let width = 520.0
   static let binCount = 30
 
   /// The bins: lower edge, upper edge and share of all resamples.

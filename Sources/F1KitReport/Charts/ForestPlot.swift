@@ -16,14 +16,14 @@ struct ForestPlot {
   let axisTitle: String
   let rows: [Row]
 
-  static let width = 720.0
+  static let width = 640.0
 
   func render() -> String {
     let rowHeight = 26.0
     let longest = rows.map(\.label.count).max() ?? 8
     let labelLimit = min(max(longest, 8), 34)
     let left = Double(labelLimit) * 6.4 + 14
-    let annotationWidth = 236.0
+    let annotationWidth = 214.0
     let right = Self.width - annotationWidth
     let top = 16.0
     let plotBottom = top + rowHeight * Double(rows.count)

@@ -8,7 +8,7 @@ struct SupportChart {
   /// Per model: its name and how many items it predicts as each label.
   let predicted: [(name: String, counts: [Int])]
 
-  static let width = 640.0
+  static let width = 520.0
 
   func render() -> String {
     let isDense = labels.count > 30
@@ -19,8 +19,26 @@ struct SupportChart {
     let longest = labels.map(\.count).max() ?? 4
     let labelLimit = min(max(longest, 4), 22)
     let left = Double(labelLimit) * 6.6 + 14
-    let right = 110.0
-    let top = predicted.isEmpty ? 12.0 : 34.0
+    let right = 96.0
+    // The legend wraps onto as many rows as it needs.
+    var legendItems: [(x: Double, row: Int, name: String, fullName: String, index: Int)] = []
+    if !predicted.isEmpty {
+      var x = left + 60
+      var row = 0
+      for (index, model) in predicted.enumerated() {
+        let fullName = "predicted by " + model.name
+        let name = HTMLText.truncated(fullName, to: 34)
+        let itemWidth = 17 + Double(name.count) * 6.2 + 18
+        if x + itemWidth > Self.width && x > left + 60 {
+          row += 1
+          x = left
+        }
+        legendItems.append((x, row, name, fullName, index))
+        x += itemWidth
+      }
+    }
+    let legendRows = (legendItems.map(\.row).max() ?? -1) + 1
+    let top = predicted.isEmpty ? 12.0 : 18.0 + 18 * Double(legendRows)
     let total = support.reduce(0, +)
     let largest = max(support.max() ?? 1, predicted.flatMap(\.counts).max() ?? 1, 1)
     let domain = LinearScale.niceDomain(0...Double(largest), count: 4)
@@ -34,15 +52,12 @@ struct SupportChart {
         + (predicted.isEmpty ? "" : ", and beneath each, how many items each model predicts as that class")
         + ". The table after the chart lists the counts.")
     if !predicted.isEmpty {
-      var legendX = left
-      svg.rect(x: legendX, y: 10, width: 12, height: 12, className: "gold-bar")
-      svg.text("Gold", x: legendX + 17, y: 20.5, className: "legend")
-      legendX += 60
-      for (index, model) in predicted.enumerated() {
-        svg.rect(x: legendX, y: 13, width: 12, height: 6, fill: ChartColor.model(index))
-        let name = HTMLText.truncated("predicted by " + model.name, to: 34)
-        svg.text(name, x: legendX + 17, y: 20.5, className: "legend", fullText: "predicted by " + model.name)
-        legendX += 17 + Double(name.count) * 6.2 + 18
+      svg.rect(x: left, y: 10, width: 12, height: 12, className: "gold-bar")
+      svg.text("Gold", x: left + 17, y: 20.5, className: "legend")
+      for item in legendItems {
+        let y = 18 * Double(item.row)
+        svg.rect(x: item.x, y: y + 13, width: 12, height: 6, fill: ChartColor.model(item.index))
+        svg.text(item.name, x: item.x + 17, y: y + 20.5, className: "legend", fullText: item.fullName)
       }
     }
     let ticks = scale.ticks(count: 4)

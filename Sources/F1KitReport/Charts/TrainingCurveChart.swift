@@ -7,7 +7,7 @@ struct TrainingCurveChart {
   let curve: TrainingCurve
   let metricIndices: [Int]
 
-  static let width = 640.0
+  static let width = 560.0
 
   func render() -> String {
     let points = curve.points

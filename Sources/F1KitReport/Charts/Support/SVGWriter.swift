@@ -28,9 +28,12 @@ struct SVGWriter {
     self.height = height
     let w = DisplayNumber.coordinate(width)
     let h = DisplayNumber.coordinate(height)
+    // On a narrow screen a wide chart scrolls sideways rather than shrink
+    // its text below about 8 px.
+    let minimum = width > 420 ? ";min-width:\(DisplayNumber.coordinate((width * 0.7).rounded()))px" : ""
     markup +=
       "<svg id=\"\(id)\" class=\"\(className)\" "
-      + "viewBox=\"0 0 \(w) \(h)\" width=\"\(w)\" height=\"\(h)\" style=\"max-width:\(w)px\" role=\"img\" "
+      + "viewBox=\"0 0 \(w) \(h)\" width=\"\(w)\" height=\"\(h)\" style=\"max-width:\(w)px\(minimum)\" role=\"img\" "
       + "aria-labelledby=\"\(id)-title \(id)-desc\">"
       + "<title id=\"\(id)-title\">\(HTMLText.escape(title))</title>"
       + "<desc id=\"\(id)-desc\">\(HTMLText.escape(description))</desc>"
