@@ -69,7 +69,9 @@ struct AnalyticIntervalTests {
 
   @Test("Wilson's interval rejects impossible proportions and confidence levels")
   func wilsonErrors() {
-    #expect(throws: StatisticsError.noItems) { try AnalyticInterval.wilson(successes: 0, trials: 0) }
+    #expect(throws: StatisticsError.noItems) {
+      try AnalyticInterval.wilson(successes: 0, trials: 0)
+    }
     #expect(throws: StatisticsError.invalidProportion(successes: 5, trials: 4)) {
       try AnalyticInterval.wilson(successes: 5, trials: 4)
     }

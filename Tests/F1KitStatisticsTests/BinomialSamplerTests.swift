@@ -84,7 +84,9 @@ struct BinomialSamplerTests {
     })
   func fairCoins(_ setting: BinomialSetting) {
     var generator = Xoshiro256StarStar(seed: 13)
-    Self.expectFit(setting) { BinomialSampler.sampleHalf(trials: setting.trials, using: &generator) }
+    Self.expectFit(setting) {
+      BinomialSampler.sampleHalf(trials: setting.trials, using: &generator)
+    }
   }
 
   static func expectFit(_ setting: BinomialSetting, draw: () -> Int) {

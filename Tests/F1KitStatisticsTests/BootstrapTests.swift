@@ -50,8 +50,9 @@ struct BootstrapTests {
   @Test("reflects the percentile interval about the estimate for the basic interval")
   func basicIsReflectedPercentile() throws {
     let percentile = try #require(
-      try Self.intervals([.macroF1], options: BootstrapOptions(resamples: 999, method: .percentile))[
-        .macroF1])
+      try Self.intervals(
+        [.macroF1], options: BootstrapOptions(resamples: 999, method: .percentile))[
+          .macroF1])
     let basic = try #require(
       try Self.intervals([.macroF1], options: BootstrapOptions(resamples: 999, method: .basic))[
         .macroF1])
@@ -60,7 +61,9 @@ struct BootstrapTests {
     #expect(basic.method == .basic && percentile.method == .percentile)
   }
 
-  @Test("brackets the estimate and reports the interval's settings", arguments: IntervalMethod.bootstrapMethods)
+  @Test(
+    "brackets the estimate and reports the interval's settings",
+    arguments: IntervalMethod.bootstrapMethods)
   func bracketsEstimate(_ method: IntervalMethod) throws {
     let options = BootstrapOptions(resamples: 999, confidence: 0.9, method: method)
     let interval = try #require(try Self.intervals([.macroF1], options: options)[.macroF1])
@@ -74,8 +77,10 @@ struct BootstrapTests {
 
   @Test("widens with the confidence level")
   func widensWithConfidence() throws {
-    let narrow = try Self.intervals([.accuracy], options: BootstrapOptions(resamples: 999, confidence: 0.8))
-    let wide = try Self.intervals([.accuracy], options: BootstrapOptions(resamples: 999, confidence: 0.99))
+    let narrow = try Self.intervals(
+      [.accuracy], options: BootstrapOptions(resamples: 999, confidence: 0.8))
+    let wide = try Self.intervals(
+      [.accuracy], options: BootstrapOptions(resamples: 999, confidence: 0.99))
     #expect(narrow[.accuracy]!.width < wide[.accuracy]!.width)
   }
 
@@ -96,7 +101,8 @@ struct BootstrapTests {
   func progress() throws {
     nonisolated(unsafe) var calls: [(Int, Int)] = []
     _ = try Bootstrap(options: BootstrapOptions(resamples: 1_000)).intervals(
-      for: [.accuracy], counts: Self.counts, scope: Self.scope, progress: { calls.append(($0, $1)) },
+      for: [.accuracy], counts: Self.counts, scope: Self.scope,
+      progress: { calls.append(($0, $1)) },
       using: &SystemRandomNumberGenerator.shared)
     #expect(calls.count == 100)
     #expect(calls.last! == (1_000, 1_000))

@@ -18,9 +18,12 @@ struct DegenerateCaseTests {
         using: &generator)[metric])
   }
 
-  @Test("one item gives a zero-width interval at the estimate", arguments: IntervalMethod.bootstrapMethods)
+  @Test(
+    "one item gives a zero-width interval at the estimate",
+    arguments: IntervalMethod.bootstrapMethods)
   func singleItem(_ method: IntervalMethod) throws {
-    let interval = try Self.interval(.accuracy, counts: [1, 0, 0, 0], classCount: 2, method: method)
+    let interval = try Self.interval(
+      .accuracy, counts: [1, 0, 0, 0], classCount: 2, method: method)
     #expect(interval.estimate == 1)
     #expect(interval.lower == 1 && interval.upper == 1)
     #expect(interval.standardError == 0)
@@ -50,7 +53,8 @@ struct DegenerateCaseTests {
   /// probability (3/4)⁴ + (1/4)⁴ ≈ 0.320.
   @Test("resamples where the metric is undefined are left out and counted")
   func undefinedSometimes() throws {
-    let interval = try Self.interval(.cohenKappa, counts: [3, 0, 0, 1], classCount: 2, resamples: 9_999)
+    let interval = try Self.interval(
+      .cohenKappa, counts: [3, 0, 0, 1], classCount: 2, resamples: 9_999)
     let expected = 9_999 * (81.0 + 1) / 256
     let standardError = (9_999 * 0.32 * 0.68).squareRoot()
     #expect(abs(Double(interval.undefinedResamples) - expected) < 5 * standardError)

@@ -7,7 +7,9 @@ import _TestSupport
 /// Agreement with SciPy and statsmodels on fixtures/goldens/statistics.json.
 @Suite("Goldens from SciPy and statsmodels")
 struct GoldenStatisticsTests {
-  @Test("xoshiro256** matches a transcription of the reference C code", arguments: StatisticsGoldens.shared.generator)
+  @Test(
+    "xoshiro256** matches a transcription of the reference C code",
+    arguments: StatisticsGoldens.shared.generator)
   func generatorOutputs(_ golden: StatisticsGoldens.GeneratorCase) {
     var generator = Xoshiro256StarStar(seed: UInt64(golden.seed)!)
     let outputs = golden.outputs.map { _ in String(generator.next()) }
@@ -52,7 +54,8 @@ struct GoldenStatisticsTests {
     var generator = Xoshiro256StarStar(seed: 1)
     let interval = try #require(
       try Bootstrap(options: options).intervals(
-        for: [golden.metric], counts: golden.counts, scope: scope, using: &generator)[golden.metric])
+        for: [golden.metric], counts: golden.counts, scope: scope, using: &generator)[golden.metric]
+    )
     let step = golden.metric == .accuracy ? 1 / Double(golden.gold.count) : 0
     let tolerance = 0.1 * golden.standardError + step
     #expect(agrees(interval.estimate, golden.estimate, tolerance: 1e-12))
@@ -61,7 +64,8 @@ struct GoldenStatisticsTests {
     #expect(abs(interval.standardError / golden.standardError - 1) < 0.03)
   }
 
-  @Test("McNemar p-values equal statsmodels' and SciPy's", arguments: StatisticsGoldens.shared.mcnemar)
+  @Test(
+    "McNemar p-values equal statsmodels' and SciPy's", arguments: StatisticsGoldens.shared.mcnemar)
   func mcnemar(_ golden: StatisticsGoldens.McNemarCase) {
     func pValue(_ method: McNemarTest.Method) -> Double {
       McNemarTest(firstOnlyCorrect: golden.b, secondOnlyCorrect: golden.c, method: method).pValue
@@ -114,7 +118,9 @@ struct GoldenStatisticsTests {
     }
   }
 
-  @Test("Wilson intervals equal statsmodels' proportion_confint", arguments: StatisticsGoldens.shared.wilson)
+  @Test(
+    "Wilson intervals equal statsmodels' proportion_confint",
+    arguments: StatisticsGoldens.shared.wilson)
   func wilson(_ golden: StatisticsGoldens.WilsonCase) throws {
     let interval = try AnalyticInterval.wilson(
       successes: golden.successes, trials: golden.trials, confidence: golden.confidence)

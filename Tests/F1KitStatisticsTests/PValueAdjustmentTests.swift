@@ -15,14 +15,17 @@ struct PValueAdjustmentTests {
     for (value, expected) in zip(adjusted, expected) { #expect(agrees(value, expected)) }
   }
 
-  @Test("leaves undefined p-values undefined and out of the count", arguments: PValueAdjustment.allCases)
+  @Test(
+    "leaves undefined p-values undefined and out of the count", arguments: PValueAdjustment.allCases
+  )
   func undefinedValues(_ adjustment: PValueAdjustment) throws {
     let adjusted = try adjustment.adjusted([0.02, .nan, 0.01])
     #expect(adjusted[1].isNaN)
     #expect(agrees(adjusted[2], 0.02))
   }
 
-  @Test("caps adjusted values at 1 and keeps an empty list empty", arguments: PValueAdjustment.allCases)
+  @Test(
+    "caps adjusted values at 1 and keeps an empty list empty", arguments: PValueAdjustment.allCases)
   func edges(_ adjustment: PValueAdjustment) throws {
     #expect(try adjustment.adjusted([0.9, 0.8, 0.95]).allSatisfy { $0 <= 1 })
     #expect(try adjustment.adjusted([]).isEmpty)

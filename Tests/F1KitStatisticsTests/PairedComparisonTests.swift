@@ -74,7 +74,9 @@ struct PairedComparisonTests {
     #expect(agrees(comparison.firstValue(of: .accuracy), 4.0 / 6))
     #expect(agrees(comparison.secondValue(of: .accuracy), 5.0 / 6))
     #expect(agrees(comparison.difference(of: .accuracy), 1.0 / 6))
-    let test = try #require(try comparison.bootstrap(for: [.accuracy], options: BootstrapOptions(resamples: 99))[.accuracy])
+    let test = try #require(
+      try comparison.bootstrap(for: [.accuracy], options: BootstrapOptions(resamples: 99))[
+        .accuracy])
     #expect(agrees(test.difference.estimate, 1.0 / 6))
     #expect(agrees(test.secondEstimate - test.firstEstimate, 1.0 / 6))
   }
@@ -84,7 +86,8 @@ struct PairedComparisonTests {
     let comparison = try Self.comparison(second: Self.first)
     let metrics: [Metric] = [.macroF1, .accuracy, .matthewsCorrelation]
     let permutation = try comparison.permutationTest(for: metrics, resamples: 999)
-    let bootstrap = try comparison.bootstrap(for: metrics, options: BootstrapOptions(resamples: 999))
+    let bootstrap = try comparison.bootstrap(
+      for: metrics, options: BootstrapOptions(resamples: 999))
     for metric in metrics {
       #expect(permutation[metric]!.difference == 0)
       #expect(permutation[metric]!.pValue == 1)
@@ -100,9 +103,11 @@ struct PairedComparisonTests {
   @Test("a clearly better second model gets small p-values and an interval above 0")
   func clearDifference() throws {
     let comparison = try Self.separatedModels(items: 1_000)
-    let permutation = try #require(try comparison.permutationTest(for: [.macroF1], resamples: 999)[.macroF1])
+    let permutation = try #require(
+      try comparison.permutationTest(for: [.macroF1], resamples: 999)[.macroF1])
     let bootstrap = try #require(
-      try comparison.bootstrap(for: [.macroF1], options: BootstrapOptions(resamples: 999))[.macroF1])
+      try comparison.bootstrap(for: [.macroF1], options: BootstrapOptions(resamples: 999))[.macroF1]
+    )
     #expect(permutation.difference > 0.1)
     #expect(permutation.pValue == 1.0 / 1_000)
     #expect(bootstrap.pValue == 1.0 / 1_000)
@@ -129,14 +134,18 @@ struct PairedComparisonTests {
     let permutation = try #require(
       try comparison.permutationTest(for: [.accuracy], resamples: resamples)[.accuracy])
     let bootstrap = try #require(
-      try comparison.bootstrap(for: [.accuracy], options: BootstrapOptions(resamples: resamples, strategy: .cells))[
-        .accuracy])
+      try comparison.bootstrap(
+        for: [.accuracy], options: BootstrapOptions(resamples: resamples, strategy: .cells))[
+          .accuracy])
     let exact = comparison.mcnemar(method: .exact).pValue
     let chiSquare = comparison.mcnemar(method: .chiSquareUncorrected).pValue
-    let monteCarlo = 5 * (exact * (1 - exact) / Double(resamples)).squareRoot() + 1 / Double(resamples)
+    let monteCarlo =
+      5 * (exact * (1 - exact) / Double(resamples)).squareRoot() + 1 / Double(resamples)
     #expect(exact > 0.001 && exact < 0.5, "exact \(exact)")
     #expect(abs(permutation.pValue - exact) < monteCarlo, "\(permutation.pValue) vs \(exact)")
-    #expect(abs(bootstrap.pValue - chiSquare) < 0.1 * chiSquare + monteCarlo, "\(bootstrap.pValue) vs \(chiSquare)")
+    #expect(
+      abs(bootstrap.pValue - chiSquare) < 0.1 * chiSquare + monteCarlo,
+      "\(bootstrap.pValue) vs \(chiSquare)")
   }
 
   @Test("runs on a million items in time independent of the number of items")
@@ -160,14 +169,20 @@ struct PairedComparisonTests {
     nonisolated(unsafe) var last = (0, 0)
     nonisolated(unsafe) var calls = 0
     let comparison = try Self.comparison()
-    _ = try comparison.permutationTest(for: [.accuracy], resamples: 250, progress: { last = ($0, $1); calls += 1 })
+    _ = try comparison.permutationTest(
+      for: [.accuracy], resamples: 250,
+      progress: {
+        last = ($0, $1); calls += 1
+      })
     #expect(last == (250, 250) && calls == 125)
     _ = try comparison.bootstrap(
       for: [.accuracy], options: BootstrapOptions(resamples: 50), progress: { last = ($0, $1) })
     #expect(last == (50, 50))
   }
 
-  @Test("McNemar with no discordant items gives statistic 0 and p = 1", arguments: McNemarTest.Method.allCases)
+  @Test(
+    "McNemar with no discordant items gives statistic 0 and p = 1",
+    arguments: McNemarTest.Method.allCases)
   func noDiscordantItems(_ method: McNemarTest.Method) {
     let test = McNemarTest(firstOnlyCorrect: 0, secondOnlyCorrect: 0, method: method)
     #expect(test.statistic == 0 && test.pValue == 1)

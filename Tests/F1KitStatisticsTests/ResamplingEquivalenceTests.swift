@@ -48,7 +48,8 @@ struct ResamplingEquivalenceTests {
   static let cellDistributions = distributions(.cells, seed: 21)
   static let itemDistributions = distributions(.items, seed: 22)
 
-  @Test("each cell's resampled count has the multinomial mean and variance under both strategies",
+  @Test(
+    "each cell's resampled count has the multinomial mean and variance under both strategies",
     arguments: [ResamplingStrategy.cells, .items])
   func cellMoments(_ strategy: ResamplingStrategy) {
     let resampler = Resampler(table: Self.counts, strategy: strategy)
@@ -84,7 +85,8 @@ struct ResamplingEquivalenceTests {
   /// √2 √(q(1 − q)/n) / f for a quantile, with the density f taken from a
   /// normal fit; half a distinct-value gap is added for the distribution's
   /// discreteness.
-  @Test("macro-F1, accuracy and kappa have the same bootstrap distribution under both strategies",
+  @Test(
+    "macro-F1, accuracy and kappa have the same bootstrap distribution under both strategies",
     arguments: metrics)
   func sameDistribution(_ metric: Metric) throws {
     let index = try #require(Self.metrics.firstIndex(of: metric))

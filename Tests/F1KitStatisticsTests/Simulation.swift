@@ -51,7 +51,8 @@ struct Population: Sendable {
   static func exchangeablePair(
     goldShares: [Double], accuracy: Double, agreement: Double
   ) -> Population {
-    pair(goldShares: goldShares, firstAccuracy: accuracy, secondAccuracy: accuracy,
+    pair(
+      goldShares: goldShares, firstAccuracy: accuracy, secondAccuracy: accuracy,
       agreement: agreement)
   }
 

@@ -38,7 +38,8 @@ struct SimulationTests {
         goldShares: Self.goldShares, accuracy: 0.75, agreement: 0.5),
       scope: Self.scope, metric: .macroF1, items: 300, resamples: 99)
     let rates = simulation.rejectionRates(trials: 4_000, alpha: 0.05, seed: 2_025)
-    #expect(rates.permutation >= 0.04 && rates.permutation <= 0.06, "permutation \(rates.permutation)")
+    #expect(
+      rates.permutation >= 0.04 && rates.permutation <= 0.06, "permutation \(rates.permutation)")
     #expect(rates.bootstrap >= 0.04 && rates.bootstrap <= 0.06, "bootstrap \(rates.bootstrap)")
     #expect(rates.mcnemar >= 0.035 && rates.mcnemar <= 0.065, "McNemar \(rates.mcnemar)")
   }

@@ -11,7 +11,9 @@ import Testing
 ///       --filter StatisticsReport
 ///
 /// and print Markdown tables.
-@Suite("Statistics report", .enabled(if: ProcessInfo.processInfo.environment["F1KIT_STATISTICS_REPORT"] != nil))
+@Suite(
+  "Statistics report",
+  .enabled(if: ProcessInfo.processInfo.environment["F1KIT_STATISTICS_REPORT"] != nil))
 struct StatisticsReport {
   static let trials = 2_000
   static let resamples = 999
@@ -28,15 +30,20 @@ struct StatisticsReport {
   static let binary = Population.classifier(goldShares: [0.8, 0.2], accuracy: 0.85)
 
   static let settings = [
-    Setting(name: "3 classes (50/30/20%), macro-F1", population: balanced,
+    Setting(
+      name: "3 classes (50/30/20%), macro-F1", population: balanced,
       scope: MetricScope(classCount: 3), metric: .macroF1),
-    Setting(name: "3 classes (50/30/20%), accuracy", population: balanced,
+    Setting(
+      name: "3 classes (50/30/20%), accuracy", population: balanced,
       scope: MetricScope(classCount: 3), metric: .accuracy),
-    Setting(name: "rare class (60/36/4%), macro-F1", population: rare,
+    Setting(
+      name: "rare class (60/36/4%), macro-F1", population: rare,
       scope: MetricScope(classCount: 3), metric: .macroF1),
-    Setting(name: "rare class (60/36/4%), weighted F1", population: rare,
+    Setting(
+      name: "rare class (60/36/4%), weighted F1", population: rare,
       scope: MetricScope(classCount: 3), metric: .weightedF1),
-    Setting(name: "binary (80/20%), binary F1", population: binary,
+    Setting(
+      name: "binary (80/20%), binary F1", population: binary,
       scope: MetricScope(classCount: 2, positiveClass: 1), metric: .binaryF1),
   ]
 
@@ -132,11 +139,13 @@ struct StatisticsReport {
         method: golden.method == .bca ? .bca : .percentile)
       var generator = Xoshiro256StarStar(seed: 1)
       let interval = try Bootstrap(options: options).intervals(
-        for: [golden.metric], counts: golden.counts, scope: MetricScope(classCount: golden.classCount),
+        for: [golden.metric], counts: golden.counts,
+        scope: MetricScope(classCount: golden.classCount),
         using: &generator)[golden.metric]!
       lines.append(
         "| \(golden.name) | \(golden.metric.rawValue) | \(golden.method.rawValue) | "
-          + String(format: "%+.3f | %+.3f |",
+          + String(
+            format: "%+.3f | %+.3f |",
             (interval.lower - golden.lower) / golden.standardError,
             (interval.upper - golden.upper) / golden.standardError))
     }
@@ -176,7 +185,9 @@ struct StatisticsReport {
         _ = try! comparison.bootstrap(for: [.macroF1], seed: 1)
       }
       let cells = [counting, permutation, bootstrap].map {
-        String(format: "%.1f ms", Double($0.components.attoseconds) / 1e15 + Double($0.components.seconds) * 1e3)
+        String(
+          format: "%.1f ms",
+          Double($0.components.attoseconds) / 1e15 + Double($0.components.seconds) * 1e3)
       }
       lines.append("| \(items) | " + cells.joined(separator: " | ") + " |")
     }

@@ -32,7 +32,7 @@ struct AlignedPredictionsTests {
     let second = items([("y", "y"), ("x", "y")], ids: ["2", "1"])
     let aligned = try AlignedPredictions([first, second], names: ["a", "b"])
     #expect(aligned.predictions[1] == [1, 1])
-    #expect(aligned.ids == ["1", "2"])
+    #expect(aligned.identifiers.map(Array.init) == ["1", "2"])
   }
 
   @Test("a gold mismatch names the item and both labels")

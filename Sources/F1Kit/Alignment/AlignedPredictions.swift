@@ -14,7 +14,7 @@ public struct AlignedPredictions: Hashable, Sendable {
   /// Each model's predicted label code of each item, in model order.
   public let predictions: [[Int32]]
   /// The id of each item, when the files were aligned by id.
-  public let ids: [String]?
+  public let identifiers: ItemIdentifiers?
 
   /// Aligns models' predictions.
   ///
@@ -46,7 +46,8 @@ public struct AlignedPredictions: Hashable, Sendable {
     }
     let reference = models[0]
     var permutations: [[Int]?] = Array(repeating: nil, count: models.count)
-    if models.allSatisfy({ $0.ids != nil }) {
+    let isAlignedByID = models.allSatisfy { $0.identifiers != nil }
+    if isAlignedByID {
       permutations = try Self.idPermutations(models, names: names)
     } else if let mismatch = models.firstIndex(where: { $0.count != reference.count }) {
       throw .differentItemCounts(
@@ -60,7 +61,7 @@ public struct AlignedPredictions: Hashable, Sendable {
       let modelGold = permutation.map { $0.map { model.gold[$0] } } ?? model.gold
       if let row = gold.indices.first(where: { gold[$0] != modelGold[$0] }) {
         throw .goldMismatch(
-          item: reference.ids?[row] ?? String(row + 1), firstFile: names[0],
+          item: reference.identifiers?[row] ?? String(row + 1), firstFile: names[0],
           firstLabel: order[Int(gold[row])], otherFile: names[index],
           otherLabel: order[Int(modelGold[row])])
       }
@@ -69,34 +70,27 @@ public struct AlignedPredictions: Hashable, Sendable {
     self.labels = order
     self.gold = gold
     self.predictions = predictions
-    self.ids = models.allSatisfy({ $0.ids != nil }) ? reference.ids : nil
+    self.identifiers = isAlignedByID ? reference.identifiers : nil
   }
 
   /// For each model, the index of each of the first model's ids.
   private static func idPermutations(_ models: [ItemPredictions], names: [String])
     throws(AlignmentError) -> [[Int]?]
   {
-    let referenceIDs = models[0].ids!
+    let referenceIDs = models[0].identifiers!
     var result: [[Int]?] = [nil]
     for (index, model) in models.enumerated().dropFirst() {
-      let ids = model.ids!
+      let ids = model.identifiers!
       guard ids.count == referenceIDs.count else {
         throw .differentItemCounts(
           first: names[0], firstCount: referenceIDs.count, other: names[index],
           otherCount: ids.count)
       }
-      var position: [ExactLabel: Int] = [:]
-      position.reserveCapacity(ids.count)
-      for (row, id) in ids.enumerated() { position[ExactLabel(id)] = row }
-      var permutation: [Int] = []
-      permutation.reserveCapacity(ids.count)
-      for id in referenceIDs {
-        guard let row = position[ExactLabel(id)] else {
-          throw .missingItem(id: id, file: names[index], presentIn: names[0])
-        }
-        permutation.append(row)
+      let positions = referenceIDs.positions(in: ids)
+      if let missing = positions.firstIndex(of: nil) {
+        throw .missingItem(id: referenceIDs[missing], file: names[index], presentIn: names[0])
       }
-      result.append(permutation)
+      result.append(positions.map { $0! })
     }
     return result
   }

@@ -13,7 +13,18 @@ import Darwin
 /// `fill()` moves them to the front of the storage and appends the next chunk,
 /// so a record that spans a chunk boundary is whole after one or more fills.
 /// Offsets into `storage` are only valid until the next `fill()`.
+///
+/// The `padding` bytes after `end` are kept initialised (to zero), and the
+/// storage has room for them past its capacity, so a word can be loaded at
+/// any offset before `end`; the bytes past `end` must be masked off.
+///
+/// A source can be told to stop at a file offset (`stopOffset`), which it
+/// then treats as the end of the file until `resumePastStop()`; that is how a
+/// file is read as two halves.
 final class ChunkedByteSource {
+  /// The number of readable bytes after the capacity.
+  static let padding = 8
+
   /// The name used in error messages: the path, or `<stdin>` for `-`.
   let displayName: String
   private let fileDescriptor: Int32
@@ -27,8 +38,13 @@ final class ChunkedByteSource {
   var start = 0
   /// One past the last byte read.
   private(set) var end = 0
-  /// Whether `read(2)` has reported the end of the file.
+  /// Whether `read(2)` has reported the end of the file, or the stop offset
+  /// was reached.
   private(set) var isAtEndOfFile = false
+  /// The file offset of `storage[end]`: where the next read starts.
+  private(set) var fileOffset = 0
+  /// The file offset at which reading stops, if any.
+  private(set) var stopOffset: Int?
 
   /// Opens `path` (or standard input for `-`) for reading.
   init(path: String, chunkSize: Int) throws(PredictionFileError) {
@@ -48,7 +64,63 @@ final class ChunkedByteSource {
       ownsFileDescriptor = true
     }
     capacity = chunkSize + 8
-    storage = .allocate(capacity: capacity)
+    storage = Self.allocateStorage(capacity: capacity)
+  }
+
+  /// Opens `path` for reading from the file offset `offset`.
+  convenience init(path: String, chunkSize: Int, startingAt offset: Int) throws(PredictionFileError) {
+    try self.init(path: path, chunkSize: chunkSize)
+    if offset > 0 {
+      if lseek(fileDescriptor, off_t(offset), SEEK_SET) < 0 {
+        throw PredictionFileError(
+          path: path, reason: .cannotRead(message: ChunkedByteSource.systemMessage(errno)))
+      }
+      fileOffset = offset
+    }
+  }
+
+  private static func allocateStorage(capacity: Int) -> UnsafeMutablePointer<UInt8> {
+    let storage = UnsafeMutablePointer<UInt8>.allocate(capacity: capacity + padding)
+    storage.initialize(repeating: 0, count: padding)
+    return storage
+  }
+
+  /// Zeroes the `padding` bytes after `end`.
+  private func clearPadding() {
+    (storage + end).initialize(repeating: 0, count: Self.padding)
+  }
+
+  /// The size of the file if it is a regular file, else `nil`.
+  var regularFileSize: Int? {
+    var status = stat()
+    guard ownsFileDescriptor, fstat(fileDescriptor, &status) == 0,
+      status.st_mode & S_IFMT == S_IFREG
+    else { return nil }
+    return Int(status.st_size)
+  }
+
+  /// Stops reading at the file offset `offset`, as if the file ended there,
+  /// dropping any bytes already read past it.
+  func stop(atFileOffset offset: Int) throws(PredictionFileError) {
+    stopOffset = offset
+    if fileOffset > offset {
+      let dropped = fileOffset - offset
+      precondition(dropped <= end - start, "stop offset before the unconsumed bytes")
+      end -= dropped
+      if lseek(fileDescriptor, off_t(offset), SEEK_SET) < 0 {
+        throw PredictionFileError(
+          path: displayName, reason: .cannotRead(message: ChunkedByteSource.systemMessage(errno)))
+      }
+      fileOffset = offset
+      clearPadding()
+    }
+  }
+
+  /// Reads on past the stop offset, to the real end of the file.
+  func resumePastStop() {
+    guard stopOffset != nil else { return }
+    stopOffset = nil
+    isAtEndOfFile = false
   }
 
   deinit {
@@ -70,19 +142,31 @@ final class ChunkedByteSource {
       if remaining > 0 { memmove(storage, storage + start, remaining) }
       start = 0
       end = remaining
+      clearPadding()
     }
     if capacity - end < chunkSize {
       let newCapacity = max(capacity * 2, end + chunkSize)
-      let newStorage = UnsafeMutablePointer<UInt8>.allocate(capacity: newCapacity)
+      let newStorage = Self.allocateStorage(capacity: newCapacity)
       newStorage.update(from: storage, count: end)
       storage.deallocate()
       storage = newStorage
       capacity = newCapacity
+      clearPadding()
+    }
+    var wanted = chunkSize
+    if let stopOffset {
+      wanted = min(wanted, stopOffset - fileOffset)
+      if wanted <= 0 {
+        isAtEndOfFile = true
+        return false
+      }
     }
     while true {
-      let count = read(fileDescriptor, storage + end, chunkSize)
+      let count = read(fileDescriptor, storage + end, wanted)
       if count > 0 {
         end += count
+        fileOffset += count
+        clearPadding()
         return true
       }
       if count == 0 {

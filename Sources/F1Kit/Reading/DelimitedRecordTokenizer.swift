@@ -35,11 +35,12 @@ struct DelimitedRecordTokenizer {
   /// fields past `capacity`.
   var isGrowable = true
 
-  init(delimiter: UInt8) {
+  /// Creates a tokenizer with room for `capacity` fields to start with.
+  init(delimiter: UInt8, capacity: Int = 16) {
     self.delimiter = delimiter
     largestSpecialByte = max(delimiter, .quote, .carriageReturn, .lineFeed)
-    capacity = 16
-    fields = .allocate(capacity: capacity)
+    self.capacity = max(capacity, 1)
+    fields = .allocate(capacity: self.capacity)
   }
 
   /// Frees the field storage.

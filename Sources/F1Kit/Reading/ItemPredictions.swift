@@ -9,8 +9,17 @@ public struct ItemPredictions: Hashable, Sendable {
   public var gold: [Int32]
   /// The predicted label code of each item.
   public var predicted: [Int32]
-  /// The id of each item, if the file has an id column.
-  public var ids: [String]?
+  /// The id of each item, if the file has an id column, kept as bytes.
+  public var identifiers: ItemIdentifiers?
+
+  /// The id of each item as a `String`, if the file has an id column.
+  ///
+  /// - Complexity: O(*n*) to get, making a `String` per item; prefer
+  ///   ``identifiers`` for large files.
+  public var ids: [String]? {
+    get { identifiers.map(Array.init) }
+    set { identifiers = newValue.map(ItemIdentifiers.init) }
+  }
 
   /// Creates item predictions.
   ///
@@ -23,7 +32,21 @@ public struct ItemPredictions: Hashable, Sendable {
     self.labels = labels
     self.gold = gold
     self.predicted = predicted
-    self.ids = ids
+    self.identifiers = ids.map(ItemIdentifiers.init)
+  }
+
+  /// Creates item predictions with ids kept as bytes.
+  ///
+  /// - Parameters:
+  ///   - labels: The label of each code.
+  ///   - gold: The gold label code of each item.
+  ///   - predicted: The predicted label code of each item.
+  ///   - identifiers: The id of each item, if known.
+  public init(labels: [String], gold: [Int32], predicted: [Int32], identifiers: ItemIdentifiers?) {
+    self.labels = labels
+    self.gold = gold
+    self.predicted = predicted
+    self.identifiers = identifiers
   }
 
   /// The number of items.

@@ -53,6 +53,9 @@ public struct PredictionFileOptions: Hashable, Sendable {
   public var labels: [String]?
   /// The number of bytes read at a time.
   public var chunkSize: Int
+  /// The smallest CSV or TSV file, in bytes after the header, whose counts
+  /// are read in two halves at once (see `PredictionFileParser`).
+  var minimumParallelByteCount = 4 << 20
 
   /// Creates reading options.
   ///

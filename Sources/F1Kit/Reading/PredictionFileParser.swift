@@ -5,24 +5,46 @@ import Musl
 #elseif canImport(Darwin)
 import Darwin
 #endif
+import Dispatch
 
 /// Receives each record's label codes from a `PredictionFileParser`.
-protocol RecordSink {
+protocol RecordSink: SendableMetatype {
   /// Adds `weight` items with these codes.
   ///
   /// - Returns: `false` if a count overflows.
   mutating func add(gold: Int32, predicted: Int32, weight: Int) -> Bool
   /// Adds the id of the record about to be added.
   ///
-  /// - Returns: The outcome: added, a duplicate, or not UTF-8.
-  mutating func add(id bytes: UnsafePointer<UInt8>, count: Int, line: Int) -> IDOutcome
+  /// The id's bytes are in the read buffer, followed by at least
+  /// `ChunkedByteSource.padding` readable bytes. Repeated ids are found
+  /// after reading (see `ItemIdentifiers.Builder`), so the sink keeps where
+  /// each id was, for the message.
+  ///
+  /// - Parameters:
+  ///   - line: The line on which the record starts.
+  ///   - place: Where the id is, for an error message.
+  /// - Returns: The outcome: added, or not UTF-8.
+  mutating func add(
+    id bytes: UnsafePointer<UInt8>, count: Int, line: Int, place: PredictionFileError.Location
+  ) -> IDOutcome
+  /// Makes room for about `count` more records.
+  mutating func reserveCapacity(_ count: Int)
+  /// An empty sink.
+  init()
+  /// Adds the records of `other`, read after this sink's, whose label codes
+  /// are `codes[code]` here and whose lines are `lineOffset` further on.
+  ///
+  /// - Returns: `false` if a count overflows.
+  mutating func append(_ other: consuming Self, codes: [Int32], lineOffset: Int) -> Bool
+}
+
+extension RecordSink {
+  mutating func reserveCapacity(_ count: Int) {}
 }
 
 /// What became of an id given to a `RecordSink`.
 enum IDOutcome {
   case added
-  /// The id was first seen on `firstLine`.
-  case duplicate(id: String, firstLine: Int)
   case invalidUTF8
 }
 
@@ -35,7 +57,7 @@ enum IDOutcome {
 /// strings for score conversion.
 final class PredictionFileParser {
   let options: PredictionFileOptions
-  private let source: ChunkedByteSource
+  private var source: ChunkedByteSource
   /// The labels seen, by code, once parsing is done.
   private(set) var interner = LabelInterner()
   /// The format read.
@@ -54,6 +76,16 @@ final class PredictionFileParser {
   init(path: String, options: PredictionFileOptions) throws(PredictionFileError) {
     self.options = options
     source = try ChunkedByteSource(path: path, chunkSize: options.chunkSize)
+  }
+
+  /// Creates a parser for the records of a file whose header was read by
+  /// another parser, from a file offset where a record starts.
+  private init(
+    path: String, options: PredictionFileOptions, format: PredictionFileFormat, startingAt offset: Int
+  ) throws(PredictionFileError) {
+    self.options = options
+    self.format = format
+    source = try ChunkedByteSource(path: path, chunkSize: options.chunkSize, startingAt: offset)
   }
 
   /// Reads every record into `sink`.
@@ -101,16 +133,59 @@ final class PredictionFileParser {
   private func parseDelimited<Sink: RecordSink>(
     into sink: inout Sink, delimiter: UInt8, readsIDs: Bool
   ) throws(PredictionFileError) -> Int {
-    var tokenizer = DelimitedRecordTokenizer(delimiter: delimiter)
-    defer { tokenizer.deallocate() }
-    let header = try readHeader(&tokenizer)
-    tokenizer.isGrowable = false
+    var headerTokenizer = DelimitedRecordTokenizer(delimiter: delimiter)
+    defer { headerTokenizer.deallocate() }
+    let header = try readHeader(&headerTokenizer)
     let layout = try resolveLayout(header: header, unit: .field, readsIDs: readsIDs)
+    let body = DelimitedBody(header: header, layout: layout, delimiter: delimiter)
+    if let rowCount = try parseInHalves(body, into: &sink, readsIDs: readsIDs) {
+      return rowCount
+    }
+    if readsIDs, let count = try estimatedRecordCount() { sink.reserveCapacity(count) }
+    let rowCount = try readRecords(body, into: &sink, readsIDs: readsIDs, stopsAtQuote: false).rowCount
+    if rowCount == 0 {
+      throw error(.noDataRows, line: line, column: 1, unit: .field)
+    }
+    return rowCount
+  }
+
+  /// What a CSV or TSV file's records are read with, once its header is read.
+  fileprivate struct DelimitedBody {
+    var header: [String]
+    var layout: ColumnLayout
+    var delimiter: UInt8
+  }
+
+  /// Reads the records from the source's current position to its end into
+  /// `sink`, leaving the labels in `interner` and the next line in `line`.
+  ///
+  /// - Parameter stopsAtQuote: Whether to stop, before reading it, at the
+  ///   first record with a quote (or a malformed record).
+  /// - Returns: The number of records read, and whether it stopped early.
+  fileprivate func readRecords<Sink: RecordSink>(
+    _ body: DelimitedBody, into sink: inout Sink, readsIDs: Bool, stopsAtQuote: Bool
+  ) throws(PredictionFileError) -> (rowCount: Int, isStopped: Bool) {
+    let layout = body.layout
+    var tokenizer = DelimitedRecordTokenizer(delimiter: body.delimiter, capacity: body.header.count)
+    tokenizer.isGrowable = false
+    defer { tokenizer.deallocate() }
     let interpreter = RecordInterpreter(
-      path: path, format: format, layout: layout, slotNames: header, values: tokenizer.fields,
+      path: path, format: format, layout: layout, slotNames: body.header, values: tokenizer.fields,
       options: options, readsIDs: readsIDs)
-    let fieldCount = header.count
+    interpreter.interner = interner
+    interner = LabelInterner()
+    defer { interner = interpreter.interner }
+    let fieldCount = body.header.count
+    let scanner: PlainRecordScanner?
+    if case .label(let prediction) = layout.source, layout.count == nil {
+      scanner = PlainRecordScanner(
+        delimiter: body.delimiter, fieldCount: fieldCount, goldIndex: layout.gold,
+        predictionIndex: prediction, idIndex: readsIDs ? layout.id : nil)
+    } else {
+      scanner = nil
+    }
     var line = self.line
+    defer { self.line = line }
     var rowCount = 0
     while true {
       let base = source.storage
@@ -118,10 +193,39 @@ final class PredictionFileParser {
       let end = source.end
       let isFinal = source.isAtEndOfFile
       scan: while position < end {
+        if let scanner, let fields = scanner.scan(base, from: position, to: end),
+          let gold = interpreter.interner.code(ofPadded: base + fields.goldStart, count: fields.goldCount),
+          let predicted = interpreter.interner.code(
+            ofPadded: base + fields.predictionStart, count: fields.predictionCount)
+        {
+          var isAdded = true
+          if scanner.idIndex >= 0 {
+            let place = PredictionFileError.Location(line: line, column: scanner.idIndex + 1, unit: .field)
+            if case .invalidUTF8 = sink.add(
+              id: base + fields.idStart, count: fields.idCount, line: line, place: place)
+            {
+              isAdded = false
+            }
+          }
+          if isAdded {
+            guard sink.add(gold: gold, predicted: predicted, weight: 1) else {
+              throw self.error(.countOverflow, line: line, column: layout.gold + 1, unit: .field)
+            }
+            rowCount += 1
+            line += 1
+            position = fields.next
+            continue
+          }
+          // An id that is not UTF-8: the general path below reports it.
+        }
         let outcome: DelimitedRecordTokenizer.Outcome
         do {
           outcome = try tokenizer.tokenize(base, from: position, to: end, isFinal: isFinal)
         } catch {
+          if stopsAtQuote {
+            source.start = position
+            return (rowCount, true)
+          }
           self.line = line
           throw syntaxError(error, base: base, recordStart: position)
         }
@@ -132,6 +236,12 @@ final class PredictionFileParser {
           line += 1
           position = next
         case .record(let count, let next, let lineBreaks):
+          if stopsAtQuote,
+            count != fieldCount || memchr(base + position, Int32(UInt8.quote), next - position) != nil
+          {
+            source.start = position
+            return (rowCount, true)
+          }
           if count != fieldCount {
             throw self.error(
               .wrongFieldCount(expected: fieldCount, found: count),
@@ -139,6 +249,7 @@ final class PredictionFileParser {
           }
           interpreter.line = line
           interpreter.recordStart = position
+          interpreter.hasLineBreaks = lineBreaks > 0
           try interpreter.consume(base, into: &sink)
           rowCount += 1
           line += 1 + lineBreaks
@@ -149,11 +260,87 @@ final class PredictionFileParser {
       if isFinal { break }
       try source.fill()
     }
-    if rowCount == 0 {
-      throw error(.noDataRows, line: line, column: 1, unit: .field)
+    return (rowCount, false)
+  }
+
+  /// Counts the records of a large regular file in two halves at once, the
+  /// second on another thread, when that gives what one pass would.
+  ///
+  /// The file is split after the first line feed past its middle. That line
+  /// feed ends a record unless a quote before it opened a quoted field, so
+  /// the first half stops at its first record with a quote (or that is
+  /// malformed). Then, or if the second half is malformed, the halves are
+  /// dropped and the file is read again in one pass, which also gives an
+  /// error its line. Otherwise the second half's label codes are mapped to
+  /// the first half's by label, new labels taking the next codes in the
+  /// second half's first-seen order (as one pass would number them), and its
+  /// counts are added to the first half's.
+  ///
+  /// - Returns: The number of records, or `nil` when the file was not split
+  ///   or must be read again in one pass from where the header ended.
+  private func parseInHalves<Sink: RecordSink>(
+    _ body: DelimitedBody, into sink: inout Sink, readsIDs: Bool
+  ) throws(PredictionFileError) -> Int? {
+    guard case .label = body.layout.source, body.layout.count == nil,
+      let size = source.regularFileSize, sysconf(Int32(_SC_NPROCESSORS_ONLN)) > 1
+    else { return nil }
+    let dataStart = source.fileOffset - source.availableCount
+    guard size - dataStart >= max(options.minimumParallelByteCount, 2) else { return nil }
+    let middle = dataStart + (size - dataStart) / 2
+    // Small buffers for the probe and the second half keep peak memory flat.
+    let probe = try ChunkedByteSource(path: path, chunkSize: min(options.chunkSize, 4096), startingAt: middle)
+    guard let lineFeed = try probe.fill(until: .lineFeed) else { return nil }
+    let split = middle + lineFeed + 1
+    guard split < size else { return nil }
+
+    var secondOptions = options
+    secondOptions.chunkSize = min(options.chunkSize, 256 << 10)
+    let second = SecondHalf<Sink>(
+      parser: try PredictionFileParser(path: path, options: secondOptions, format: format, startingAt: split),
+      body: body, readsIDs: readsIDs)
+    var first = Sink()
+    if readsIDs, let count = try estimatedRecordCount() {
+      first.reserveCapacity(count)
+      second.sink.reserveCapacity(count / 2 + count / 16)
     }
-    interner = interpreter.interner
-    return rowCount
+    let lineAfterHeader = line
+    try source.stop(atFileOffset: split)
+    let group = DispatchGroup()
+    DispatchQueue.global().async(group: group) { second.run() }
+    let firstResult = try? readRecords(body, into: &first, readsIDs: readsIDs, stopsAtQuote: true)
+    group.wait()
+
+    guard let firstResult, !firstResult.isStopped, let secondRowCount = second.rowCount,
+      firstResult.rowCount + secondRowCount > 0
+    else {
+      source = try ChunkedByteSource(path: path, chunkSize: options.chunkSize, startingAt: dataStart)
+      line = lineAfterHeader
+      interner = LabelInterner()
+      return nil
+    }
+    let codes = second.parser.interner.names.map { interner.code(of: $0) }
+    guard first.append(second.takeSink(), codes: codes, lineOffset: line - 1) else {
+      throw PredictionFileError(path: path, reason: .countOverflow)
+    }
+    sink = first
+    return firstResult.rowCount + secondRowCount
+  }
+
+  /// About how many records follow, from the size of a regular file and the
+  /// line length of the buffered bytes; `nil` for a stream.
+  private func estimatedRecordCount() throws(PredictionFileError) -> Int? {
+    guard let size = source.regularFileSize else { return nil }
+    try source.fill(atLeast: 1)
+    var lines = 0
+    var offset = source.start
+    while let found = source.firstIndex(of: .lineFeed, from: offset) {
+      lines += 1
+      offset = found + 1
+    }
+    guard lines > 0 else { return nil }
+    let lineLength = max(1, (offset - source.start) / lines)
+    let remaining = max(0, size - (source.fileOffset - source.availableCount))
+    return remaining / lineLength + remaining / lineLength / 16 + 16
   }
 
   /// Reads the first non-blank record as the header.
@@ -241,6 +428,7 @@ final class PredictionFileParser {
     let interpreter = RecordInterpreter(
       path: path, format: format, layout: columns.mapped(to: slots), slotNames: slotNames,
       values: tokenizer.values, options: options, readsIDs: readsIDs)
+    if readsIDs, let count = try estimatedRecordCount() { sink.reserveCapacity(count) }
     var rowCount = 0
     while true {
       let base = source.storage
@@ -388,5 +576,33 @@ final class PredictionFileParser {
     _ reason: PredictionFileError.Reason, line: Int, column: Int, unit: PredictionFileError.ColumnUnit
   ) -> PredictionFileError {
     PredictionFileError(path: path, location: .init(line: line, column: column, unit: unit), reason: reason)
+  }
+}
+
+/// The second half of a file split by `parseInHalves`, read on another
+/// thread; only that thread touches it until the caller has waited for it.
+private final class SecondHalf<Sink: RecordSink>: @unchecked Sendable {
+  let parser: PredictionFileParser
+  let body: PredictionFileParser.DelimitedBody
+  let readsIDs: Bool
+  var sink = Sink()
+  /// The number of records, or `nil` if the half is malformed.
+  var rowCount: Int?
+
+  init(parser: PredictionFileParser, body: PredictionFileParser.DelimitedBody, readsIDs: Bool) {
+    self.parser = parser
+    self.body = body
+    self.readsIDs = readsIDs
+  }
+
+  func run() {
+    rowCount = try? parser.readRecords(body, into: &sink, readsIDs: readsIDs, stopsAtQuote: false).rowCount
+  }
+
+  /// The sink, leaving an empty one.
+  func takeSink() -> Sink {
+    let taken = sink
+    sink = Sink()
+    return taken
   }
 }

@@ -79,7 +79,14 @@ public struct PredictionReader: Sendable {
   public func readItems() throws(PredictionFileError) -> ItemPredictions {
     let parser = try PredictionFileParser(path: path, options: options)
     var sink = ItemSink()
-    _ = try parser.parse(into: &sink, readsIDs: true)
+    do {
+      _ = try parser.parse(into: &sink, readsIDs: true)
+    } catch {
+      // An id repeated before the malformed record is reported first.
+      _ = try sink.takeIdentifiers(path: parser.path)
+      throw error
+    }
+    let identifiers = try sink.takeIdentifiers(path: parser.path)
     if parser.isThresholded {
       let (negative, positive) = try parser.resolveBinaryLabels()
       for index in sink.predicted.indices {
@@ -88,7 +95,7 @@ public struct PredictionReader: Sendable {
     }
     return ItemPredictions(
       labels: parser.interner.names, gold: sink.gold, predicted: sink.predicted,
-      ids: sink.hasIDs ? sink.ids.names : nil)
+      identifiers: sink.hasIDs ? identifiers : nil)
   }
 }
 
@@ -101,17 +108,58 @@ struct CountingSink: RecordSink {
     table.add(gold: gold, predicted: predicted, weight: weight)
   }
 
-  mutating func add(id bytes: UnsafePointer<UInt8>, count: Int, line: Int) -> IDOutcome { .added }
+  mutating func add(
+    id bytes: UnsafePointer<UInt8>, count: Int, line: Int, place: PredictionFileError.Location
+  ) -> IDOutcome { .added }
+
+  mutating func append(_ other: consuming CountingSink, codes: [Int32], lineOffset: Int) -> Bool {
+    for cell in other.table.nonZeroCells() {
+      guard table.add(gold: codes[cell.gold], predicted: codes[cell.predicted], weight: cell.count) else {
+        return false
+      }
+    }
+    return true
+  }
 }
 
-/// Keeps every record's codes and id; ids are interned by their bytes to find
-/// duplicates quickly.
+/// Keeps every record's codes and id; ids are collected as bytes, and
+/// checked for repeats once read (see `ItemIdentifiers.Builder`).
 struct ItemSink: RecordSink {
   var gold: [Int32] = []
   var predicted: [Int32] = []
-  var ids = LabelInterner()
   var hasIDs = false
-  private var firstLines: [Int] = []
+  private var builder = ItemIdentifiers.Builder()
+  /// Where ids are, kept sparsely: the ids whose record does not start on
+  /// the line after the previous id's, or whose place is not on that line
+  /// in the previous id's column. Any other id's line and place follow from
+  /// the last of these before it.
+  private var jumps: [(position: Int, line: Int, place: PredictionFileError.Location)] = []
+  private var nextLine = -1
+  private var column = -1
+
+  mutating func reserveCapacity(_ count: Int) {
+    gold.reserveCapacity(count)
+    predicted.reserveCapacity(count)
+    builder.reserveCapacity(count)
+  }
+
+  mutating func append(_ other: consuming ItemSink, codes: [Int32], lineOffset: Int) -> Bool {
+    gold += other.gold.lazy.map { codes[Int($0)] }
+    predicted += other.predicted.lazy.map { codes[Int($0)] }
+    hasIDs = hasIDs || other.hasIDs
+    let positionOffset = builder.count
+    for jump in other.jumps {
+      var place = jump.place
+      place.line += lineOffset
+      jumps.append((jump.position + positionOffset, jump.line + lineOffset, place))
+    }
+    if !other.jumps.isEmpty {
+      nextLine = other.nextLine + lineOffset
+      column = other.column
+    }
+    builder.append(contentsOf: other.builder)
+    return true
+  }
 
   mutating func add(gold: Int32, predicted: Int32, weight: Int) -> Bool {
     self.gold.append(gold)
@@ -119,13 +167,54 @@ struct ItemSink: RecordSink {
     return true
   }
 
-  mutating func add(id bytes: UnsafePointer<UInt8>, count: Int, line: Int) -> IDOutcome {
+  @inline(__always)
+  mutating func add(
+    id bytes: UnsafePointer<UInt8>, count: Int, line: Int, place: PredictionFileError.Location
+  ) -> IDOutcome {
     hasIDs = true
-    guard let code = ids.code(of: bytes, count: count) else { return .invalidUTF8 }
-    if Int(code) < firstLines.count {
-      return .duplicate(id: ids.names[Int(code)], firstLine: firstLines[Int(code)])
+    let words = ByteWords(padded: bytes, count: count)
+    let isASCII = count <= 16 && (words.first | words.second) & 0x8080_8080_8080_8080 == 0
+    if !isASCII, String(validating: UnsafeBufferPointer(start: bytes, count: count), as: UTF8.self) == nil {
+      return .invalidUTF8
     }
-    firstLines.append(line)
+    if line != nextLine || place.line != line || place.column != column {
+      jumps.append((builder.count, line, place))
+    }
+    nextLine = line + 1
+    column = place.column
+    builder.append(bytes, count: count, hash: words.hash)
     return .added
+  }
+
+  /// Builds the ids' index, leaving the sink without ids.
+  ///
+  /// - Throws: ``PredictionFileError`` with reason `.duplicateID` at the
+  ///   first id that repeats an earlier one.
+  mutating func takeIdentifiers(path: String) throws(PredictionFileError) -> ItemIdentifiers {
+    let taken = builder
+    builder = ItemIdentifiers.Builder()
+    let (identifiers, repeated) = taken.build()
+    if let repeated {
+      let (_, place) = self.place(of: repeated.position)
+      let (firstLine, _) = self.place(of: repeated.first)
+      throw PredictionFileError(
+        path: path, location: place,
+        reason: .duplicateID(identifiers[repeated.position], firstLine: firstLine))
+    }
+    return identifiers
+  }
+
+  /// The line of the record of the id at `position`, and where the id is.
+  private func place(of position: Int) -> (line: Int, place: PredictionFileError.Location) {
+    var low = 0
+    var high = jumps.count
+    while high - low > 1 {
+      let middle = (low + high) / 2
+      if jumps[middle].position <= position { low = middle } else { high = middle }
+    }
+    let jump = jumps[low]
+    if jump.position == position { return (jump.line, jump.place) }
+    let line = jump.line + position - jump.position
+    return (line, .init(line: line, column: jump.place.column, unit: jump.place.unit))
   }
 }

@@ -22,6 +22,8 @@ final class RecordInterpreter {
   @exclusivity(unchecked) var line = 1
   /// The offset of the current record in the buffer.
   @exclusivity(unchecked) var recordStart = 0
+  /// Whether the current record has line breaks in quoted fields.
+  @exclusivity(unchecked) var hasLineBreaks = true
   /// The code of each score class, or -1 until the class first wins.
   @exclusivity(unchecked) private var classCodes: [Int32] = []
   /// The label of each score class.
@@ -86,11 +88,10 @@ final class RecordInterpreter {
     }
     if readsIDs, let slot = layout.id {
       let slice = try text(slot: slot, base, expected: "an id")
-      switch sink.add(id: base + slice.start, count: slice.count, line: line) {
+      let place = location(slot: slot, base)
+      switch sink.add(id: base + slice.start, count: slice.count, line: line, place: place) {
       case .added:
         break
-      case .duplicate(let id, let firstLine):
-        throw error(.duplicateID(id, firstLine: firstLine), slot: slot, base)
       case .invalidUTF8:
         throw error(.invalidUTF8(column: slotNames[slot]), slot: slot, base)
       }
@@ -235,18 +236,24 @@ final class RecordInterpreter {
   private func error(
     _ reason: PredictionFileError.Reason, slot: Int, _ base: UnsafeMutablePointer<UInt8>
   ) -> PredictionFileError {
+    PredictionFileError(path: path, location: location(slot: slot, base), reason: reason)
+  }
+
+  /// Where the value in `slot` of the current record is.
+  @inline(__always)
+  private func location(slot: Int, _ base: UnsafeMutablePointer<UInt8>) -> PredictionFileError.Location {
     let slice = values[slot]
-    let location: PredictionFileError.Location
     switch format {
     case .csv, .tsv:
       var lineFeeds = 0
-      for offset in recordStart..<max(recordStart, slice.origin) where base[offset] == .lineFeed {
-        lineFeeds += 1
+      if hasLineBreaks {
+        for offset in recordStart..<max(recordStart, slice.origin) where base[offset] == .lineFeed {
+          lineFeeds += 1
+        }
       }
-      location = .init(line: line + lineFeeds, column: slot + 1, unit: .field)
+      return .init(line: line + lineFeeds, column: slot + 1, unit: .field)
     case .jsonLines:
-      location = .init(line: line, column: slice.origin - recordStart + 1, unit: .byte)
+      return .init(line: line, column: slice.origin - recordStart + 1, unit: .byte)
     }
-    return PredictionFileError(path: path, location: location, reason: reason)
   }
 }

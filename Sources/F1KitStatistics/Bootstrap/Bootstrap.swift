@@ -30,6 +30,11 @@ import F1Kit
 /// with the acceleration from the jackknife. The jackknife leaves out one
 /// item at a time, and items in the same cell give the same value, so it
 /// needs one evaluation per non-empty cell, weighted by the cell's count.
+///
+/// The resampling loop runs on a ``Xoshiro256StarStar``: the caller's own
+/// when it is one, otherwise one seeded by a single output of the caller's
+/// generator. Either way the result is a function of the caller's
+/// generator, and the loop is compiled for one concrete generator.
 public struct Bootstrap: Hashable, Sendable {
   /// The number of resamples, confidence level, interval method and
   /// resampling strategy.
@@ -160,16 +165,18 @@ public struct Bootstrap: Hashable, Sendable {
     var values = [Double](repeating: 0, count: metrics.count * resamples)
     var table = [Double](repeating: 0, count: counts.count)
     var draws = [Int](repeating: 0, count: resampler.counts.count)
-    table.withUnsafeMutableBufferPointer { table in
-      draws.withUnsafeMutableBufferPointer { draws in
-        for resample in 0..<resamples {
-          resampler.draw(into: draws, using: &generator)
-          for cell in draws.indices { table[resampler.positions[cell]] = Double(draws[cell]) }
-          let scored = UnsafeBufferPointer(table)
-          for (index, metric) in metrics.enumerated() {
-            values[index * resamples + resample] = scope.value(of: metric, counts: scored)
+    withResamplingGenerator(&generator) { generator in
+      table.withUnsafeMutableBufferPointer { table in
+        draws.withUnsafeMutableBufferPointer { draws in
+          for resample in 0..<resamples {
+            resampler.draw(into: draws, using: &generator)
+            for cell in draws.indices { table[resampler.positions[cell]] = Double(draws[cell]) }
+            let scored = UnsafeBufferPointer(table)
+            for (index, metric) in metrics.enumerated() {
+              values[index * resamples + resample] = scope.value(of: metric, counts: scored)
+            }
+            reporter.report(resample + 1)
           }
-          reporter.report(resample + 1)
         }
       }
     }

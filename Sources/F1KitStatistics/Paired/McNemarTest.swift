@@ -80,7 +80,8 @@ public struct McNemarTest: Hashable, Sendable, Codable {
     case .midP:
       statistic = Double(smaller)
       let cumulative = BinomialProbability.cumulativeHalf(smaller, trials: discordant)
-      let point = BinomialProbability.pointProbability(smaller, trials: discordant, probability: 0.5)
+      let point = BinomialProbability.pointProbability(
+        smaller, trials: discordant, probability: 0.5)
       pValue = min(1, 2 * (cumulative - 0.5 * point))
     case .chiSquare, .chiSquareUncorrected:
       let gap = Double(abs(b - c))

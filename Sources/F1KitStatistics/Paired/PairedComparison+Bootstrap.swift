@@ -74,29 +74,31 @@ extension PairedComparison {
     var first = [Double](repeating: 0, count: k * k)
     var second = [Double](repeating: 0, count: k * k)
     var draws = [Int](repeating: 0, count: cells.counts.count)
-    for resample in 0..<resamples {
-      draws.withUnsafeMutableBufferPointer { draws in
-        resampler.draw(into: draws, using: &generator)
-        first.withUnsafeMutableBufferPointer { first in
-          second.withUnsafeMutableBufferPointer { second in
-            for cell in 0..<k * k {
-              first[cell] = 0
-              second[cell] = 0
-            }
-            for index in draws.indices {
-              let drawn = Double(draws[index])
-              first[cells.firstCells[index]] += drawn
-              second[cells.secondCells[index]] += drawn
-            }
-            for (index, metric) in metrics.enumerated() {
-              values[index * resamples + resample] =
-                scope.value(of: metric, counts: UnsafeBufferPointer(second))
-                - scope.value(of: metric, counts: UnsafeBufferPointer(first))
+    withResamplingGenerator(&generator) { generator in
+      for resample in 0..<resamples {
+        draws.withUnsafeMutableBufferPointer { draws in
+          resampler.draw(into: draws, using: &generator)
+          first.withUnsafeMutableBufferPointer { first in
+            second.withUnsafeMutableBufferPointer { second in
+              for cell in 0..<k * k {
+                first[cell] = 0
+                second[cell] = 0
+              }
+              for index in draws.indices {
+                let drawn = Double(draws[index])
+                first[cells.firstCells[index]] += drawn
+                second[cells.secondCells[index]] += drawn
+              }
+              for (index, metric) in metrics.enumerated() {
+                values[index * resamples + resample] =
+                  scope.value(of: metric, counts: UnsafeBufferPointer(second))
+                  - scope.value(of: metric, counts: UnsafeBufferPointer(first))
+              }
             }
           }
         }
+        reporter.report(resample + 1)
       }
-      reporter.report(resample + 1)
     }
     return metrics.indices.map { index in
       BootstrapDistribution(

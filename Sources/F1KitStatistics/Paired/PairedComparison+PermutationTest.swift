@@ -44,36 +44,38 @@ extension PairedComparison {
     var first = fixedFirst
     var second = fixedSecond
     let reporter = ProgressReporter(progress, total: resamples)
-    for resample in 0..<resamples {
-      first.withUnsafeMutableBufferPointer { first in
-        second.withUnsafeMutableBufferPointer { second in
-          for cell in 0..<k * k {
-            first[cell] = fixedFirst[cell]
-            second[cell] = fixedSecond[cell]
-          }
-          for index in cells.counts.indices {
-            let count = cells.counts[index]
-            let swapped = BinomialSampler.sampleHalf(trials: count, using: &generator)
-            let kept = Double(count - swapped)
-            let moved = Double(swapped)
-            first[cells.firstCells[index]] += kept
-            first[cells.secondCells[index]] += moved
-            second[cells.secondCells[index]] += kept
-            second[cells.firstCells[index]] += moved
-          }
-          for (index, metric) in metrics.enumerated() {
-            let delta =
-              scope.value(of: metric, counts: UnsafeBufferPointer(second))
-              - scope.value(of: metric, counts: UnsafeBufferPointer(first))
-            if delta.isNaN {
-              undefined[index] += 1
-            } else if Self.isAtLeast(abs(delta), abs(observed[index])) {
-              exceedances[index] += 1
+    withResamplingGenerator(&generator) { generator in
+      for resample in 0..<resamples {
+        first.withUnsafeMutableBufferPointer { first in
+          second.withUnsafeMutableBufferPointer { second in
+            for cell in 0..<k * k {
+              first[cell] = fixedFirst[cell]
+              second[cell] = fixedSecond[cell]
+            }
+            for index in cells.counts.indices {
+              let count = cells.counts[index]
+              let swapped = BinomialSampler.sampleHalf(trials: count, using: &generator)
+              let kept = Double(count - swapped)
+              let moved = Double(swapped)
+              first[cells.firstCells[index]] += kept
+              first[cells.secondCells[index]] += moved
+              second[cells.secondCells[index]] += kept
+              second[cells.firstCells[index]] += moved
+            }
+            for (index, metric) in metrics.enumerated() {
+              let delta =
+                scope.value(of: metric, counts: UnsafeBufferPointer(second))
+                - scope.value(of: metric, counts: UnsafeBufferPointer(first))
+              if delta.isNaN {
+                undefined[index] += 1
+              } else if Self.isAtLeast(abs(delta), abs(observed[index])) {
+                exceedances[index] += 1
+              }
             }
           }
         }
+        reporter.report(resample + 1)
       }
-      reporter.report(resample + 1)
     }
     var result: [Metric: PermutationTest] = [:]
     for (index, metric) in metrics.enumerated() {

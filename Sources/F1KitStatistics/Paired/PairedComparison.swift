@@ -14,7 +14,10 @@ import F1Kit
 /// ```
 ///
 /// Every test works on the *k*³ joint counts of ``PairedPredictions``, so
-/// its cost per resample does not grow with the number of items.
+/// its cost per resample does not grow with the number of items. As in
+/// ``Bootstrap``, the resampling loops run on a ``Xoshiro256StarStar``: the
+/// caller's own, or one seeded by a single output of the caller's
+/// generator.
 public struct PairedComparison: Hashable, Sendable {
   /// The joint counts of gold labels and both models' predictions.
   public let predictions: PairedPredictions

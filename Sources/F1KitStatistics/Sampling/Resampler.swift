@@ -31,8 +31,11 @@ struct Resampler {
       counts.append(count)
     }
     // Largest cells first: the remaining items shrink fastest, so later
-    // conditional binomials are more often trivial.
-    let order = counts.indices.sorted { counts[$0] > counts[$1] }
+    // conditional binomials are more often trivial. Ties keep table order,
+    // so the draws for a seed do not depend on the sort algorithm.
+    let order = counts.indices.sorted {
+      counts[$0] != counts[$1] ? counts[$0] > counts[$1] : $0 < $1
+    }
     self.positions = order.map { positions[$0] }
     self.counts = order.map { counts[$0] }
     self.total = counts.reduce(0, +)

@@ -1,4 +1,5 @@
 import F1Kit
+import F1KitStatistics
 import Foundation
 
 /// `f1kit evaluate`: scores one prediction file.
@@ -38,7 +39,8 @@ enum EvaluateCommand {
         help: "The score of a precision, recall or F1 whose denominator is zero.",
         allowed: ["0", "1", "nan"], default: "0"),
       .value("digits", "digits", help: "Decimal places in the text report.", default: "4"),
-    ] + InputOptions.specifications
+      .flag("ci", help: "Add bootstrap and analytic confidence intervals for every metric."),
+    ] + ResamplingOptions.specifications + InputOptions.specifications
   )
 
   static func run(_ parsed: ParsedArguments) throws -> String {
@@ -54,11 +56,27 @@ enum EvaluateCommand {
       throw UsageError(message: error.description)
     }
     if parsed.values["zero-division"] == nil { warnAboutUndefinedScores(metrics) }
+    let intervals = parsed.has("ci") ? try intervals(for: metrics, parsed) : nil
     switch parsed.value("format", in: command) {
-    case "json": return JSONValue.object(metrics.jsonDocument()).serialized() + "\n"
-    case "csv": return metrics.csvTable()
-    default: return metrics.textReport(digits: digits)
+    case "json":
+      return JSONValue.object(metrics.jsonDocument() + (intervals?.jsonMembers() ?? []))
+        .serialized() + "\n"
+    case "csv":
+      return metrics.csvTable()
+    default:
+      let report = metrics.textReport(digits: digits)
+      return intervals.map { report + "\n" + $0.textTable(digits: digits) } ?? report
     }
+  }
+
+  private static func intervals(for metrics: ClassificationMetrics, _ parsed: ParsedArguments)
+    throws -> MetricIntervals
+  {
+    let options = try ResamplingOptions.bootstrapOptions(parsed, in: specification)
+    let seed = try ResamplingOptions.seed(parsed, in: specification)
+    let bar = ProgressBar(label: "bootstrap", isQuiet: parsed.has("quiet"))
+    defer { bar.finish() }
+    return try MetricIntervals(for: metrics, options: options, seed: seed, progress: bar.handler)
   }
 
   static func evaluationOptions(_ parsed: ParsedArguments, labels: [String]?) throws(UsageError)

@@ -87,6 +87,15 @@ struct InputOptions {
     }
   }
 
+  /// Reads the file's items in order, for paired comparisons.
+  func readItems() throws -> ItemPredictions {
+    do {
+      return try PredictionReader(path: path, options: reader).readItems()
+    } catch {
+      throw CommandFailure(message: error.description, status: Self.exitStatus(of: error))
+    }
+  }
+
   /// Splits `a,b,c`, or decodes a JSON array of strings for labels that
   /// contain commas.
   static func parseList(_ text: String) throws(UsageError) -> [String] {

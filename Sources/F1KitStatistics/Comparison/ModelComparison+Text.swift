@@ -1,0 +1,139 @@
+import F1Kit
+import Foundation
+
+extension ModelComparison {
+  /// The significance level the verdicts use: one minus the confidence.
+  public var significanceLevel: Double { 1 - options.bootstrap.confidence }
+
+  /// One plain sentence saying what a pair's numbers mean, such as "B beats
+  /// A on macro-F1 by 0.031, 95% CI [0.012, 0.049], p = 0.002
+  /// (permutation test)."
+  ///
+  /// - Parameter pair: The pair to describe.
+  /// - Returns: The sentence.
+  public func verdict(for pair: Pair) -> String {
+    let first = models[pair.first].name
+    let second = models[pair.second].name
+    let metric = options.metric.displayName
+    let difference = pair.difference
+    let confidence = Self.percent(difference.confidence)
+    guard let test = primaryTest, let p = pValueForVerdict(pair, test) else {
+      return
+        "\(second) − \(first) on \(metric): \(Self.number(difference.estimate)), \(confidence) CI \(Self.range(difference))."
+    }
+    let evidence =
+      "p = \(Self.pValue(p)) (\(Self.testName(test))\(models.count > 2 ? ", \(options.adjustment.displayName)-adjusted" : ""))"
+    if p < significanceLevel && difference.estimate != 0 {
+      let (winner, loser) = difference.estimate > 0 ? (second, first) : (first, second)
+      let margin = abs(difference.estimate)
+      let interval =
+        difference.estimate > 0
+        ? Self.range(difference)
+        : "[\(Self.number(-difference.upper)), \(Self.number(-difference.lower))]"
+      return
+        "\(winner) beats \(loser) on \(metric) by \(Self.number(margin)), \(confidence) CI \(interval), \(evidence)."
+    }
+    return
+      "\(second) and \(first) do not differ significantly on \(metric): \(second) − \(first) = \(Self.number(difference.estimate)), \(confidence) CI \(Self.range(difference)), \(evidence)."
+  }
+
+  private func pValueForVerdict(_ pair: Pair, _ test: ComparisonOptions.Test) -> Double? {
+    models.count > 2 ? pair.adjustedPValues[test] : pair.pValue(of: test)
+  }
+
+  /// A plain-text summary: each model's value and interval, each pair's
+  /// difference and tests, and a verdict sentence per pair.
+  ///
+  /// - Returns: The summary, ending with a newline.
+  public func textSummary() -> String {
+    let metric = options.metric.rawValue
+    let method = options.bootstrap.method.rawValue
+    var text =
+      "Compared on \(metric) over \(itemCount) items (seed \(options.seed), \(options.bootstrap.resamples) resamples, \(Self.percent(options.bootstrap.confidence)) \(method) intervals)\n\n"
+    let nameWidth = max(models.map { $0.name.count }.max() ?? 0, 5)
+    let valueWidth = max(metric.count, 6)
+    text += "model".padding(toLength: nameWidth, withPad: " ", startingAt: 0)
+    text +=
+      "  " + String(repeating: " ", count: valueWidth - metric.count) + metric + "  interval\n"
+    for model in models {
+      let value = String(format: "%.4f", model.value)
+      text += model.name.padding(toLength: nameWidth, withPad: " ", startingAt: 0)
+      text += "  " + String(repeating: " ", count: max(0, valueWidth - value.count)) + value
+      text += "  " + Self.range(model.interval) + "\n"
+    }
+    for pair in pairs {
+      text += "\n" + pairSummary(pair)
+    }
+    text += "\n" + pairs.map(verdict(for:)).joined(separator: "\n") + "\n"
+    return text
+  }
+
+  private func pairSummary(_ pair: Pair) -> String {
+    let first = models[pair.first].name
+    let second = models[pair.second].name
+    var text =
+      "\(second) − \(first): \(Self.number(pair.difference.estimate)), \(Self.percent(pair.difference.confidence)) CI \(Self.range(pair.difference))\n"
+    func line(_ name: String, _ test: ComparisonOptions.Test, _ p: Double, _ detail: String) {
+      var entry =
+        "  " + name.padding(toLength: 22, withPad: " ", startingAt: 0) + "p = "
+        + Self.pValue(p)
+      if models.count > 2, let adjusted = pair.adjustedPValues[test] {
+        entry += " (\(options.adjustment.displayName)-adjusted \(Self.pValue(adjusted)))"
+      }
+      text += entry + "  " + detail + "\n"
+    }
+    if let test = pair.permutation {
+      line("permutation test", .permutation, test.pValue, "\(test.resamples) resamples")
+    }
+    if let test = pair.pairedBootstrap {
+      line("paired bootstrap", .bootstrap, test.pValue, "\(test.difference.resamples) resamples")
+    }
+    if let test = pair.mcnemar {
+      line(
+        "McNemar (\(test.method.rawValue.replacingOccurrences(of: "_", with: "-")))", .mcnemar,
+        test.pValue,
+        "discordant: \(test.firstOnlyCorrect) only \(first), \(test.secondOnlyCorrect) only \(second)"
+      )
+    }
+    return text
+  }
+
+  static func testName(_ test: ComparisonOptions.Test) -> String {
+    switch test {
+    case .permutation: "permutation test"
+    case .bootstrap: "paired bootstrap"
+    case .mcnemar: "McNemar's test"
+    }
+  }
+
+  static func number(_ value: Double) -> String {
+    value.isNaN ? "undefined" : String(format: "%.3f", value)
+  }
+
+  static func range(_ interval: ConfidenceInterval) -> String {
+    "[\(number(interval.lower)), \(number(interval.upper))]"
+  }
+
+  static func percent(_ confidence: Double) -> String {
+    let value = confidence * 100
+    return value == value.rounded() ? "\(Int(value))%" : String(format: "%g%%", value)
+  }
+
+  /// Three decimals, or two significant digits below 0.001: the +1
+  /// correction keeps resampling p-values away from 0, so a value is always
+  /// shown rather than "< 0.001".
+  static func pValue(_ value: Double) -> String {
+    if value >= 0.001 { return String(format: "%.3f", value) }
+    return String(format: "%.2g", value)
+  }
+}
+
+extension PValueAdjustment {
+  /// The adjustment's name in prose.
+  public var displayName: String {
+    switch self {
+    case .holm: "Holm"
+    case .benjaminiHochberg: "Benjamini–Hochberg"
+    }
+  }
+}

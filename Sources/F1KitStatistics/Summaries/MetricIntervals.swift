@@ -1,0 +1,122 @@
+import F1Kit
+import Foundation
+
+/// Confidence intervals for every reported metric of one set of
+/// predictions: bootstrap intervals from one resampling pass, plus the
+/// analytic intervals (Wilson for accuracy, the delta method for F1) beside
+/// them.
+public struct MetricIntervals: Sendable {
+  /// The bootstrap interval of each reported metric.
+  public let bootstrap: [Metric: ConfidenceInterval]
+  /// The analytic interval of accuracy (Wilson) and of each F1 average
+  /// (delta method).
+  public let analytic: [Metric: ConfidenceInterval]
+  /// The metrics with intervals, in report order.
+  public let metrics: [Metric]
+  /// The options the bootstrap ran with.
+  public let options: BootstrapOptions
+  /// The seed of the bootstrap's generator.
+  public let seed: UInt64
+
+  /// The metrics that get an analytic interval beside the bootstrap one.
+  public static let analyticMetrics: [Metric] = [
+    .accuracy, .binaryF1, .microF1, .macroF1, .weightedF1,
+  ]
+
+  /// Computes intervals for every metric a classification reports.
+  ///
+  /// - Parameters:
+  ///   - classification: The scored predictions.
+  ///   - options: Resamples, confidence and interval method.
+  ///   - seed: The seed of the random number generator.
+  ///   - progress: Called as resampling advances.
+  /// - Throws: ``StatisticsError`` when the options are invalid.
+  /// - Complexity: O(*R* × cells) for *R* resamples.
+  public init(
+    for classification: ClassificationMetrics, options: BootstrapOptions = .init(),
+    seed: UInt64 = Xoshiro256StarStar.defaultSeed, progress: ResamplingProgress? = nil
+  ) throws(StatisticsError) {
+    let metrics = classification.reportedMetrics
+    var generator = Xoshiro256StarStar(seed: seed)
+    bootstrap = try Bootstrap(options: options).intervals(
+      for: metrics, of: classification, progress: progress, using: &generator)
+    var analytic: [Metric: ConfidenceInterval] = [:]
+    analytic[.accuracy] = try AnalyticInterval.wilson(
+      accuracyOf: classification, confidence: options.confidence)
+    for metric in Self.analyticMetrics.dropFirst() where metrics.contains(metric) {
+      analytic[metric] = try AnalyticInterval.deltaMethod(
+        for: metric, of: classification, confidence: options.confidence)
+    }
+    self.analytic = analytic
+    self.metrics = metrics
+    self.options = options
+    self.seed = seed
+  }
+
+  /// The intervals as JSON members: `intervals` (bootstrap, one object per
+  /// metric with `low`, `high`, `method`, `confidence`, `resamples`) and
+  /// `analytic_intervals`.
+  ///
+  /// - Returns: The members, to append to an evaluation document.
+  public func jsonMembers() -> [(key: String, value: JSONValue)] {
+    [
+      (
+        "intervals",
+        .object(
+          metrics.compactMap { metric in
+            bootstrap[metric].map { (metric.rawValue, ModelComparison.intervalJSON($0)) }
+          })
+      ),
+      (
+        "analytic_intervals",
+        .object(
+          metrics.compactMap { metric in
+            analytic[metric].map { interval in
+              (
+                metric.rawValue,
+                .object([
+                  ("low", .number(interval.lower)), ("high", .number(interval.upper)),
+                  ("method", .string(interval.method.rawValue)),
+                  ("confidence", .number(interval.confidence)),
+                ])
+              )
+            }
+          })
+      ),
+    ]
+  }
+
+  /// A text table of each metric's value with its bootstrap and analytic
+  /// intervals.
+  ///
+  /// - Parameter digits: Decimal places.
+  /// - Returns: The table, ending with a newline.
+  public func textTable(digits: Int = 4) -> String {
+    let percent = ModelComparison.percent(options.confidence)
+    var text =
+      "\(percent) confidence intervals (\(options.method.rawValue) bootstrap, \(options.resamples) resamples, seed \(seed))\n"
+    let width = metrics.map { $0.rawValue.count }.max() ?? 0
+    for metric in metrics {
+      guard let interval = bootstrap[metric] else { continue }
+      var line = metric.rawValue.padding(toLength: width, withPad: " ", startingAt: 0)
+      line += "  " + Self.format(interval.estimate, digits)
+      line +=
+        "  [" + Self.format(interval.lower, digits) + ", " + Self.format(interval.upper, digits)
+        + "]"
+      if let analytic = analytic[metric] {
+        line +=
+          "  \(analytic.method.rawValue) [" + Self.format(analytic.lower, digits) + ", "
+          + Self.format(analytic.upper, digits) + "]"
+      }
+      if interval.undefinedResamples > 0 {
+        line += "  (\(interval.undefinedResamples) resamples undefined)"
+      }
+      text += line + "\n"
+    }
+    return text
+  }
+
+  static func format(_ value: Double, _ digits: Int) -> String {
+    value.isNaN ? "nan" : String(format: "%.*f", digits, value)
+  }
+}

@@ -1,0 +1,145 @@
+import Foundation
+import Testing
+import _TestSupport
+
+@Suite("f1kit compare and evaluate --ci")
+struct CompareCommandTests {
+  private func json(_ result: CommandResult) throws -> [String: Any] {
+    try #require(
+      JSONSerialization.jsonObject(with: Data(result.standardOutput.utf8)) as? [String: Any])
+  }
+
+  @Test("two models: the documented JSON keys, B − A, and p-values in (0, 1]")
+  func comparesTwoModels() throws {
+    let result = try runF1Kit([
+      "compare", "fixtures/stsb/test-minilm-l6.csv", "fixtures/stsb/test-minilm-l3.csv",
+      "--format", "json", "--resamples", "999", "--metric", "macro_f1",
+    ])
+    #expect(result.status == 0, "\(result.standardError)")
+    let document = try json(result)
+    #expect(document["n"] as? Int == 1379)
+    #expect(document["metric"] as? String == "macro_f1")
+    #expect(document["seed"] as? Int == 42)
+    let models = try #require(document["models"] as? [[String: Any]])
+    let first = try #require(models.first?["value"] as? Double)
+    let second = try #require(models.last?["value"] as? Double)
+    #expect(abs(first - 0.8266039402527752) < 1e-12)
+    #expect(abs(second - 0.816363375102704) < 1e-12)
+    let difference = try #require(document["difference"] as? [String: Any])
+    #expect(abs((difference["value"] as? Double ?? 0) - (second - first)) < 1e-12)
+    let tests = try #require(document["tests"] as? [String: [String: Any]])
+    #expect(Set(tests.keys) == ["permutation", "paired_bootstrap", "mcnemar"])
+    for (name, test) in tests {
+      let p = try #require(test["p_value"] as? Double, "\(name)")
+      #expect(p > 0 && p <= 1, "\(name)")
+    }
+    #expect(tests["mcnemar"]?["discordant"] as? [Int] == [84, 70])
+  }
+
+  @Test("the same seed gives the same output; another seed another")
+  func isReproducible() throws {
+    let arguments = [
+      "compare", "fixtures/r8/test-tfidf-nb.csv", "fixtures/r8/test-tfidf-logreg.csv",
+      "--resamples", "500", "--format", "json",
+    ]
+    let first = try runF1Kit(arguments)
+    let second = try runF1Kit(arguments)
+    let other = try runF1Kit(arguments + ["--seed", "7"])
+    #expect(first.standardOutput == second.standardOutput)
+    #expect(first.standardOutput != other.standardOutput)
+  }
+
+  @Test("the text output ends with a plain-sentence verdict")
+  func saysWhatTheNumbersMean() throws {
+    let result = try runF1Kit([
+      "compare", "fixtures/r8/test-tfidf-nb.csv", "fixtures/r8/test-tfidf-logreg.csv",
+      "--resamples", "500",
+    ])
+    #expect(result.status == 0)
+    #expect(
+      result.standardOutput.contains(
+        "test-tfidf-logreg.csv beats test-tfidf-nb.csv on macro-F1 by 0.511"))
+  }
+
+  @Test("three models: every pair with Holm-adjusted p-values")
+  func comparesThreeModels() throws {
+    let result = try runF1Kit([
+      "compare", "fixtures/stsb/test-minilm-l6.csv", "fixtures/stsb/test-minilm-l3.csv",
+      "fixtures/training/test-predictions.csv", "--resamples", "300", "--format", "json",
+    ])
+    #expect(result.status == 0, "\(result.standardError)")
+    let document = try json(result)
+    #expect(document["adjustment"] as? String == "holm")
+    let comparisons = try #require(document["comparisons"] as? [[String: Any]])
+    #expect(comparisons.count == 3)
+    for comparison in comparisons {
+      let tests = try #require(comparison["tests"] as? [String: [String: Any]])
+      for test in tests.values {
+        let raw = try #require(test["p_value"] as? Double)
+        let adjusted = try #require(test["adjusted_p_value"] as? Double)
+        #expect(adjusted >= raw)
+      }
+    }
+  }
+
+  @Test("files whose gold labels disagree are refused, naming the item, exit 65")
+  func refusesMisalignedFiles() throws {
+    let directory = TemporaryDirectory()
+    directory.write("a.csv", "id,label,prediction\n1,x,x\n2,y,x\n3,x,y\n")
+    directory.write("b.csv", "id,label,prediction\n1,x,x\n2,x,x\n3,x,y\n")
+    let result = try runF1Kit(["compare", "a.csv", "b.csv"], in: directory.url)
+    #expect(result.status == 65)
+    #expect(result.standardOutput.isEmpty)
+    #expect(result.standardError.contains("item 2"), "\(result.standardError)")
+  }
+
+  @Test("files in different row orders align by id")
+  func alignsByID() throws {
+    let directory = TemporaryDirectory()
+    directory.write("a.csv", "id,label,prediction\n1,x,x\n2,y,x\n3,x,y\n")
+    directory.write("b.csv", "id,label,prediction\n3,x,x\n1,x,x\n2,y,y\n")
+    let result = try runF1Kit(
+      [
+        "compare", "a.csv", "b.csv", "--format", "json", "--metric", "accuracy", "--resamples",
+        "99",
+      ],
+      in: directory.url)
+    #expect(result.status == 0, "\(result.standardError)")
+    let document = try json(result)
+    let difference = try #require(document["difference"] as? [String: Any])
+    #expect(abs((difference["value"] as? Double ?? 0) - 2.0 / 3.0) < 1e-12)
+  }
+
+  @Test("one file is a usage error")
+  func needsTwoFiles() throws {
+    let result = try runF1Kit(["compare", "fixtures/stsb/test-minilm-l6.csv"])
+    #expect(result.status == 64)
+  }
+
+  @Test("evaluate --ci adds an interval around every reported metric")
+  func evaluateWithIntervals() throws {
+    let result = try runF1Kit([
+      "evaluate", "fixtures/stsb/test-minilm-l6.csv", "--ci", "--resamples", "999", "--format",
+      "json",
+    ])
+    #expect(result.status == 0)
+    let document = try json(result)
+    let metrics = try #require(document["metrics"] as? [String: Double])
+    let intervals = try #require(document["intervals"] as? [String: [String: Any]])
+    #expect(Set(intervals.keys) == Set(metrics.keys))
+    for (name, interval) in intervals {
+      let low = try #require(interval["low"] as? Double)
+      let high = try #require(interval["high"] as? Double)
+      let value = try #require(metrics[name])
+      #expect(low <= value && value <= high, "\(name)")
+      #expect(interval["method"] as? String == "bca")
+      #expect(interval["resamples"] as? Int == 999)
+    }
+    let text = try runF1Kit([
+      "evaluate", "fixtures/stsb/test-minilm-l6.csv", "--ci", "--resamples", "999",
+    ])
+    #expect(
+      text.standardOutput.contains(
+        "95% confidence intervals (bca bootstrap, 999 resamples, seed 42)"))
+  }
+}
