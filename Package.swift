@@ -40,6 +40,7 @@ let package = Package(
     .testTarget(name: "F1KitTests", dependencies: ["F1Kit", "_TestSupport"]),
     .testTarget(name: "F1KitStatisticsTests", dependencies: ["F1KitStatistics", "_TestSupport"]),
     .testTarget(name: "F1KitEvaluationTests", dependencies: ["F1KitEvaluation", "_TestSupport"]),
+    .testTarget(name: "F1KitReportTests", dependencies: ["F1KitReport", "_TestSupport"]),
     .testTarget(name: "F1KitCLITests", dependencies: ["f1kit", "_TestSupport"]),
   ],
   swiftLanguageModes: [.v6]

@@ -8,7 +8,8 @@ enum F1KitTool {
     "Evaluate classifiers with scikit-learn-exact F1 metrics, bootstrap intervals and paired significance tests."
 
   static let subcommands: [CommandSpecification] = [
-    EvaluateCommand.specification, CompareCommand.specification,
+    EvaluateCommand.specification, CompareCommand.specification, ReportCommand.specification,
+    AdviseCommand.specification,
   ]
 
   /// Runs the tool and returns its exit status.
@@ -87,6 +88,8 @@ enum F1KitTool {
     switch command.name {
     case EvaluateCommand.specification.name: try EvaluateCommand.run(parsed)
     case CompareCommand.specification.name: try CompareCommand.run(parsed)
+    case ReportCommand.specification.name: try ReportCommand.run(parsed)
+    case AdviseCommand.specification.name: try AdviseCommand.run(parsed)
     default: throw UsageError(message: "Unknown subcommand '\(command.name)'")
     }
   }

@@ -1,0 +1,29 @@
+/// The rules ``MetricAdvisor`` applies, each with a stable identifier.
+///
+/// The raw value is the rule's id in `f1kit advise` output and the report;
+/// it never changes once published, so scripts can filter on it.
+public enum AdviceRule: String, CaseIterable, Hashable, Sendable, Codable {
+  /// The classes are imbalanced, so accuracy and micro-F1 mostly measure the
+  /// frequent classes; prefer macro-F1, balanced accuracy or MCC (binary F1
+  /// of the rare class in a binary problem).
+  case imbalancedClasses = "imbalanced-classes"
+  /// Single-label multiclass micro-F1 equals accuracy, so reporting both adds
+  /// nothing.
+  case microF1EqualsAccuracy = "micro-f1-equals-accuracy"
+  /// Weighted-F1 is well above macro-F1 because the frequent classes are
+  /// scored well and the rare ones are not.
+  case weightedF1HidesMinorityClasses = "weighted-f1-hides-minority-classes"
+  /// A class has so few gold items that its scores are uncertain.
+  case smallClassSupport = "small-class-support"
+  /// A binary problem with nearly balanced classes: accuracy and F1 agree.
+  case balancedBinaryMetricsAgree = "balanced-binary-metrics-agree"
+  /// A class that occurs is never predicted, so `zero_division` decides its
+  /// precision and shapes the averages.
+  case classNeverPredicted = "class-never-predicted"
+  /// An evaluated label has no gold items, so its recall is undefined.
+  case labelWithoutGoldItems = "label-without-gold-items"
+  /// The model does not beat a baseline that uses no input at all.
+  case noBetterThanBaseline = "no-better-than-baseline"
+  /// Two models are not significantly different on the primary metric.
+  case noSignificantDifference = "no-significant-difference"
+}

@@ -1,0 +1,136 @@
+/// Builds the markup of one inline SVG chart.
+///
+/// Every chart is a standalone, well-formed XML element: it opens with
+/// `role="img"`, a `<title>` and a `<desc>` named by `aria-labelledby`, and
+/// all text goes through ``HTMLText/escape(_:)``. Colours that depend on
+/// the page's colour scheme are set by classes the report's stylesheet
+/// defines; data colours are literal.
+struct SVGWriter {
+  private(set) var markup = ""
+  let width: Double
+  let height: Double
+
+  /// Opens a chart.
+  ///
+  /// - Parameters:
+  ///   - id: A document-unique id; the title and description get `id-title`
+  ///     and `id-desc`.
+  ///   - width: The width of the view box.
+  ///   - height: The height of the view box.
+  ///   - title: The chart's accessible name.
+  ///   - description: What the chart shows, in a sentence or two.
+  ///   - className: Extra classes for the `<svg>` element.
+  init(
+    id: String, width: Double, height: Double, title: String, description: String,
+    className: String = "chart"
+  ) {
+    self.width = width
+    self.height = height
+    let w = DisplayNumber.coordinate(width)
+    let h = DisplayNumber.coordinate(height)
+    // On a narrow screen a wide chart scrolls sideways rather than shrink
+    // its text below about 8 px.
+    let minimum = width > 420 ? ";min-width:\(DisplayNumber.coordinate((width * 0.7).rounded()))px" : ""
+    markup +=
+      "<svg id=\"\(id)\" class=\"\(className)\" "
+      + "viewBox=\"0 0 \(w) \(h)\" width=\"\(w)\" height=\"\(h)\" style=\"max-width:\(w)px\(minimum)\" role=\"img\" "
+      + "aria-labelledby=\"\(id)-title \(id)-desc\">"
+      + "<title id=\"\(id)-title\">\(HTMLText.escape(title))</title>"
+      + "<desc id=\"\(id)-desc\">\(HTMLText.escape(description))</desc>"
+  }
+
+  /// Closes the chart and returns its markup.
+  func finished() -> String { markup + "</svg>" }
+
+  /// Appends raw, already-escaped markup.
+  mutating func raw(_ text: String) { markup += text }
+
+  /// Appends a rectangle.
+  mutating func rect(
+    x: Double, y: Double, width: Double, height: Double, fill: String? = nil,
+    className: String? = nil, tooltip: String? = nil, extra: String = ""
+  ) {
+    markup += "<rect x=\"\(c(x))\" y=\"\(c(y))\" width=\"\(c(max(width, 0)))\" height=\"\(c(max(height, 0)))\""
+    if let fill { markup += " fill=\"\(fill)\"" }
+    if let className { markup += " class=\"\(className)\"" }
+    markup += extra
+    if let tooltip {
+      markup += "><title>\(HTMLText.escape(tooltip))</title></rect>"
+    } else {
+      markup += "/>"
+    }
+  }
+
+  /// Appends a line.
+  mutating func line(
+    x1: Double, y1: Double, x2: Double, y2: Double, className: String? = nil,
+    stroke: String? = nil, extra: String = ""
+  ) {
+    markup += "<line x1=\"\(c(x1))\" y1=\"\(c(y1))\" x2=\"\(c(x2))\" y2=\"\(c(y2))\""
+    if let className { markup += " class=\"\(className)\"" }
+    if let stroke { markup += " stroke=\"\(stroke)\"" }
+    markup += extra + "/>"
+  }
+
+  /// Appends a circle.
+  mutating func circle(
+    x: Double, y: Double, radius: Double, fill: String? = nil, className: String? = nil,
+    tooltip: String? = nil
+  ) {
+    markup += "<circle cx=\"\(c(x))\" cy=\"\(c(y))\" r=\"\(c(radius))\""
+    if let fill { markup += " fill=\"\(fill)\"" }
+    if let className { markup += " class=\"\(className)\"" }
+    if let tooltip {
+      markup += "><title>\(HTMLText.escape(tooltip))</title></circle>"
+    } else {
+      markup += "/>"
+    }
+  }
+
+  /// Appends a polyline through points.
+  mutating func polyline(_ points: [(Double, Double)], stroke: String, className: String? = nil) {
+    let list = points.map { "\(c($0.0)),\(c($0.1))" }.joined(separator: " ")
+    markup += "<polyline points=\"\(list)\" fill=\"none\" stroke=\"\(stroke)\""
+    if let className { markup += " class=\"\(className)\"" }
+    markup += "/>"
+  }
+
+  /// Appends text, escaped; `fullText` adds a `<title>` for text that was
+  /// shortened.
+  mutating func text(
+    _ content: String, x: Double, y: Double, anchor: TextAnchor = .start,
+    className: String? = nil, fill: String? = nil, fullText: String? = nil, extra: String = ""
+  ) {
+    markup += "<text x=\"\(c(x))\" y=\"\(c(y))\""
+    if anchor != .start { markup += " text-anchor=\"\(anchor.rawValue)\"" }
+    if let className { markup += " class=\"\(className)\"" }
+    // A style, not a fill attribute: the stylesheet's text colour would
+    // override an attribute.
+    if let fill { markup += " style=\"fill:\(fill)\"" }
+    markup += extra + ">"
+    if let fullText, fullText != content {
+      markup += "<title>\(HTMLText.escape(fullText))</title>"
+    }
+    markup += HTMLText.escape(content) + "</text>"
+  }
+
+  /// Appends a label that is truncated to `limit` characters, with the full
+  /// label in a `<title>` when cut.
+  mutating func label(
+    _ label: String, limit: Int, x: Double, y: Double, anchor: TextAnchor = .start,
+    className: String? = nil, extra: String = ""
+  ) {
+    text(
+      HTMLText.truncated(label, to: limit), x: x, y: y, anchor: anchor, className: className,
+      fullText: label, extra: extra)
+  }
+
+  private func c(_ value: Double) -> String { DisplayNumber.coordinate(value) }
+}
+
+/// Where a text's `x` lies in it.
+enum TextAnchor: String {
+  case start
+  case middle
+  case end
+}

@@ -1,0 +1,131 @@
+import Foundation
+
+/// Metrics against training steps, one line per metric, with epoch
+/// boundaries marked.
+struct TrainingCurveChart {
+  let id: String
+  let curve: TrainingCurve
+  let metricIndices: [Int]
+
+  static let width = 560.0
+
+  func render() -> String {
+    let points = curve.points
+    let xs: [Double] = curve.hasSteps
+      ? points.map { Double($0.step) } : points.indices.map { Double($0 + 1) }
+    let left = 52.0
+    let right = 16.0
+    let top = 40.0
+    let plotHeight = 220.0
+    let plotBottom = top + plotHeight
+    let height = plotBottom + 46
+    let values = metricIndices.flatMap { index in points.map { $0.values[index] } }.filter(\.isFinite)
+    let low = values.min() ?? 0
+    let high = values.max() ?? 1
+    // Scores stay within [0, 1]; other columns (a loss) get their own span.
+    let isScore = low >= 0 && high <= 1
+    let padding = (high - low) * 0.1
+    let yDomain = LinearScale.niceDomain(
+      (isScore ? max(0, low - padding) : low - padding)...(isScore ? min(1, high + padding) : high + padding),
+      count: 5)
+    let xDomain = LinearScale.niceDomain((xs.min() ?? 0)...(xs.max() ?? 1), count: 6)
+    let x = LinearScale(domain: xDomain, from: left, to: Self.width - right)
+    let y = LinearScale(domain: yDomain, from: plotBottom, to: top)
+    let names = metricIndices.map { curve.metricNames[$0] }
+    var svg = SVGWriter(
+      id: id, width: Self.width, height: height, title: "Training curve",
+      description:
+        "\(names.joined(separator: ", ")) against \(curve.hasSteps ? "training steps" : "evaluation number") "
+        + "over \(points.count) evaluations from \(curve.source)"
+        + (curve.hasEpochs ? ", with dotted lines at epoch boundaries" : "")
+        + ". The table after the chart lists the values.")
+    // Legend.
+    var legendX = left
+    for (position, name) in names.enumerated() {
+      let color = ChartColor.model(position)
+      svg.line(x1: legendX, y1: 16, x2: legendX + 18, y2: 16, stroke: color, extra: " stroke-width=\"2.5\"")
+      svg.raw(Self.marker(position, x: legendX + 9, y: 16, color: color))
+      let label = HTMLText.truncated(name, to: 24)
+      svg.text(label, x: legendX + 24, y: 20.5, className: "legend", fullText: name)
+      legendX += 24 + Double(label.count) * 7 + 20
+    }
+    let yTicks = y.ticks(count: 5)
+    let yStep = yTicks.count > 1 ? yTicks[1] - yTicks[0] : 0.1
+    for tick in yTicks {
+      svg.line(x1: left, y1: y.position(tick), x2: Self.width - right, y2: y.position(tick), className: "grid")
+      svg.text(LinearScale.tickLabel(tick, step: yStep), x: left - 6, y: y.position(tick) + 4, anchor: .end, className: "tick")
+    }
+    let xTicks = x.ticks(count: 6)
+    let xStep = xTicks.count > 1 ? xTicks[1] - xTicks[0] : 1
+    for tick in xTicks {
+      svg.line(x1: x.position(tick), y1: plotBottom, x2: x.position(tick), y2: plotBottom + 4, className: "axis")
+      svg.text(
+        xStep >= 1 ? DisplayNumber.count(Int(tick.rounded())) : LinearScale.tickLabel(tick, step: xStep),
+        x: x.position(tick), y: plotBottom + 17, anchor: .middle, className: "tick")
+    }
+    svg.line(x1: left, y1: plotBottom, x2: Self.width - right, y2: plotBottom, className: "axis")
+    svg.text(
+      curve.hasSteps ? "Training step" : "Evaluation", x: (left + Self.width - right) / 2,
+      y: plotBottom + 36, anchor: .middle, className: "axis-title")
+    // Epoch boundaries: evaluations at a whole epoch end it; without any,
+    // the first evaluation of each new epoch marks it.
+    for (index, epoch) in epochBoundaries(xs) {
+      let position = x.position(xs[index])
+      svg.line(x1: position, y1: top, x2: position, y2: plotBottom, className: "epoch-line")
+      svg.text("epoch \(epoch)", x: position - 3, y: top + 10, anchor: .end, className: "tick")
+    }
+    for (position, metricIndex) in metricIndices.enumerated() {
+      let color = ChartColor.model(position)
+      var segment: [(Double, Double)] = []
+      var segments: [[(Double, Double)]] = []
+      for (index, point) in points.enumerated() {
+        let value = point.values[metricIndex]
+        if value.isFinite {
+          segment.append((x.position(xs[index]), y.position(value)))
+        } else if !segment.isEmpty {
+          segments.append(segment)
+          segment = []
+        }
+      }
+      if !segment.isEmpty { segments.append(segment) }
+      for line in segments where line.count > 1 {
+        svg.polyline(line, stroke: color, className: "series")
+      }
+      if points.count <= 80 {
+        for line in segments {
+          for (px, py) in line { svg.raw(Self.marker(position, x: px, y: py, color: color)) }
+        }
+      }
+    }
+    return svg.finished()
+  }
+
+  /// The indices of evaluations that mark the end of an epoch, with the
+  /// epoch's number.
+  func epochBoundaries(_ xs: [Double]) -> [(index: Int, epoch: Int)] {
+    guard curve.hasEpochs else { return [] }
+    let points = curve.points
+    let whole = points.indices.filter {
+      points[$0].epoch > 0 && points[$0].epoch == points[$0].epoch.rounded()
+    }
+    if !whole.isEmpty { return whole.map { ($0, Int(points[$0].epoch)) } }
+    return points.indices.dropFirst().filter {
+      points[$0].epoch.rounded(.down) > points[$0 - 1].epoch.rounded(.down)
+    }.map { ($0, Int(points[$0].epoch.rounded(.down))) }
+  }
+
+  /// A marker whose shape, not only its colour, tells series apart.
+  static func marker(_ series: Int, x: Double, y: Double, color: String) -> String {
+    let cx = DisplayNumber.coordinate(x)
+    let cy = DisplayNumber.coordinate(y)
+    switch series % 4 {
+    case 0: return "<circle cx=\"\(cx)\" cy=\"\(cy)\" r=\"3.2\" fill=\"\(color)\"/>"
+    case 1:
+      return "<rect x=\"\(DisplayNumber.coordinate(x - 3))\" y=\"\(DisplayNumber.coordinate(y - 3))\" width=\"6\" height=\"6\" fill=\"\(color)\"/>"
+    case 2:
+      return "<path d=\"M\(cx) \(DisplayNumber.coordinate(y - 4))L\(DisplayNumber.coordinate(x + 4)) \(DisplayNumber.coordinate(y + 3))L\(DisplayNumber.coordinate(x - 4)) \(DisplayNumber.coordinate(y + 3))Z\" fill=\"\(color)\"/>"
+    default:
+      return "<path d=\"M\(cx) \(DisplayNumber.coordinate(y - 4))L\(DisplayNumber.coordinate(x + 4)) \(cy)L\(cx) \(DisplayNumber.coordinate(y + 4))L\(DisplayNumber.coordinate(x - 4)) \(cy)Z\" fill=\"\(color)\"/>"
+    }
+  }
+}

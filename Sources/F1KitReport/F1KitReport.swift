@@ -1,1 +1,0 @@
-// The F1KitReport module; see docs/ for its guide.

@@ -1,0 +1,175 @@
+import F1Kit
+
+extension HTMLReport {
+  /// Verdict, key facts, headline metrics with baselines, class balance.
+  func summarySection() -> String {
+    var html = ""
+    let reference = model.reference
+    let verdicts = verdictSentences()
+    if !verdicts.isEmpty {
+      html += "<div class=\"verdict\" role=\"note\">"
+      for sentence in verdicts { html += "<p>\(HTMLText.escape(sentence))</p>" }
+      html += "</div>\n"
+    }
+    let rows = reference.perClass()
+    let occurring = rows.filter { $0.support > 0 }
+    let largest = occurring.max { $0.support < $1.support }
+    let smallest = occurring.min { $0.support < $1.support }
+    var facts: [(String, String)] = [
+      (DisplayNumber.count(reference.itemCount), "test items"),
+      ("\(reference.labels.count)", reference.problem == .binary ? "labels (binary)" : "labels (multiclass)"),
+    ]
+    if let largest, let smallest {
+      facts.append((
+        DisplayNumber.ratio(Double(largest.support) / Double(max(smallest.support, 1))) + "×",
+        "largest / smallest class"))
+      facts.append((
+        DisplayNumber.count(smallest.support),
+        "items in the smallest class, “\(HTMLText.truncated(smallest.label, to: 24))”"))
+    }
+    let primary = reference.primaryMetric
+    for (index, evaluation) in model.models.enumerated() where index < 3 {
+      facts.append((
+        DisplayNumber.score(evaluation.metrics.value(of: primary)),
+        "\(name(of: primary)) · \(HTMLText.truncated(evaluation.name, to: 28))"))
+    }
+    html += "<div class=\"facts\">"
+    for (value, label) in facts {
+      html += "<div class=\"fact\"><span class=\"value\">\(HTMLText.escape(value))</span>"
+        + "<span class=\"label\">\(HTMLText.escape(label))</span></div>"
+    }
+    html += "</div>\n"
+    html += "<h3 id=\"headline-heading\">Headline metrics</h3>\n"
+    html += headlineTable()
+    html += "<p class=\"muted\">\(HTMLText.escape(baselineExplanation))</p>\n"
+    html += "<h3 id=\"balance-heading\">Class balance</h3>\n"
+    html += classBalanceFigure()
+    return html
+  }
+
+  /// One sentence per comparison on the primary metric, such as
+  /// “B beats A on macro-F1 by 0.031 [0.012, 0.049], p = 0.002,
+  /// paired permutation test.”
+  func verdictSentences() -> [String] {
+    let primary = model.reference.primaryMetric
+    return model.comparisons(on: primary).map { verdict(for: $0) }
+  }
+
+  func verdict(for comparison: ModelComparison) -> String {
+    let metric = name(of: comparison.metric)
+    let difference = comparison.difference
+    let digits = 3
+    var statistics: [String] = []
+    let isSignificant = comparison.isSignificant()
+      ?? comparison.interval.map { !$0.contains(0) }
+    let better = difference >= 0 ? comparison.candidate : comparison.reference
+    let worse = difference >= 0 ? comparison.reference : comparison.candidate
+    var amount = DisplayNumber.score(abs(difference), digits: digits)
+    if let interval = comparison.interval {
+      let oriented =
+        difference >= 0
+        ? interval : (-interval.upperBound)...(-interval.lowerBound)
+      amount += " " + DisplayNumber.interval(oriented, digits: digits)
+    }
+    if let p = comparison.decisionPValue {
+      statistics.append(
+        (comparison.adjustedPValue != nil ? "Holm-adjusted " : "") + DisplayNumber.pValue(p))
+    }
+    if let test = comparison.testName { statistics.append(test) }
+    let tail = statistics.isEmpty ? "" : ", " + statistics.joined(separator: ", ")
+    if difference == 0 {
+      return "\(comparison.candidate) and \(comparison.reference) score the same on \(metric) (\(DisplayNumber.score(model.reference.value(of: comparison.metric))))."
+    }
+    switch isSignificant {
+    case true?:
+      return "\(better) beats \(worse) on \(metric) by \(amount)\(tail)."
+    case false?:
+      return "\(better) scores higher than \(worse) on \(metric) by \(amount)\(tail): not a significant difference."
+    case nil:
+      return "\(better) scores higher than \(worse) on \(metric) by \(amount); no significance test was run."
+    }
+  }
+
+  /// Metrics down, models and baselines across, intervals beside values.
+  func headlineTable() -> String {
+    let hasIntervals = model.models.contains { !$0.intervals.isEmpty }
+    var columns: [(title: String, isNumeric: Bool)] = [("Metric", false)]
+    for evaluation in model.models {
+      columns.append((evaluation.name, true))
+      if hasIntervals { columns.append(("95% interval", true)) }
+    }
+    for baseline in model.baselines {
+      columns.append((baseline.strategy == .majorityClass ? "Majority-class baseline" : "Stratified baseline", true))
+    }
+    var table = HTMLTable(
+      caption: "Headline metrics of each model"
+        + (hasIntervals ? " with 95% bootstrap intervals" : "")
+        + ", and of two no-skill baselines on the same gold labels."
+        + (model.models.count > 1 ? " ★ marks the best model per metric." : ""),
+      columns: columns)
+    for metric in headlineMetrics {
+      var cells: [HTMLTable.Cell] = [.header(name(of: metric))]
+      let values = model.models.map { $0.metrics.value(of: metric) }
+      let best = values.filter(\.isFinite).max()
+      for (evaluation, value) in zip(model.models, values) {
+        let isBest = model.models.count > 1 && value == best && values.filter { $0 == best }.count == 1
+        cells.append(.number(DisplayNumber.score(value), className: isBest ? "best" : nil))
+        if hasIntervals {
+          cells.append(
+            .number(
+              evaluation.interval(of: metric).map { DisplayNumber.interval($0, digits: 3) } ?? "—",
+              className: "interval"))
+        }
+      }
+      for baseline in model.baselines {
+        cells.append(.number(DisplayNumber.score(baseline.value(of: metric)), className: "muted"))
+      }
+      table.append(cells)
+    }
+    return table.render()
+  }
+
+  /// How the baselines are computed, in one paragraph.
+  var baselineExplanation: String {
+    let methods = model.baselines.map { "\($0.strategy.displayName.prefix(1).uppercased() + $0.strategy.displayName.dropFirst()): \($0.method)" }
+    return "Baselines are computed analytically from the gold class frequencies, not by sampling. "
+      + methods.joined(separator: " ")
+  }
+
+  /// The support chart with its data table.
+  func classBalanceFigure() -> String {
+    let reference = model.reference
+    let rows = reference.perClass()
+    let labels = rows.map(\.label)
+    let predicted = model.models.map { evaluation in
+      (name: evaluation.name, counts: Self.predictedCounts(evaluation.metrics))
+    }
+    let chart = SupportChart(
+      id: "class-support", labels: labels, support: rows.map(\.support), predicted: predicted)
+    var columns: [(title: String, isNumeric: Bool)] = [("Class", false), ("Gold items", true), ("Share", true)]
+    for evaluation in model.models { columns.append(("Predicted by \(evaluation.name)", true)) }
+    var table = HTMLTable(caption: "Gold and predicted items per class", columns: columns)
+    let total = rows.reduce(0) { $0 + $1.support }
+    for (index, row) in rows.enumerated() {
+      var cells: [HTMLTable.Cell] = [
+        .header(row.label), .number(DisplayNumber.count(row.support)),
+        .number(DisplayNumber.percent(total > 0 ? Double(row.support) / Double(total) : 0)),
+      ]
+      for model in predicted { cells.append(.number(DisplayNumber.count(model.counts[index]))) }
+      table.append(cells)
+    }
+    let caption =
+      "Gold items per class (grey), and how often each model predicts the class (coloured). "
+      + "A class with no coloured bar is never predicted."
+    return figure(chart.render(), caption: caption, table: table.render())
+  }
+
+  /// How many items a model predicts as each evaluated label: the column
+  /// sums of its confusion matrix.
+  static func predictedCounts(_ metrics: ClassificationMetrics) -> [Int] {
+    let matrix = metrics.confusionMatrix
+    return metrics.labels.indices.map { column in
+      (0..<matrix.classCount).reduce(0) { $0 + matrix[gold: $1, predicted: column] }
+    }
+  }
+}

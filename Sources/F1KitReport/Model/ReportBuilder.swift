@@ -1,0 +1,165 @@
+import F1Kit
+
+/// Computes a ``ReportModel`` from models' predictions: scores on a shared
+/// label order, baselines, comparisons with the first model, statistics and
+/// advice.
+///
+/// ```swift
+/// let inputs = try files.map { path in
+///   try ReportInput(name: path, sourceFile: path,
+///                   items: PredictionReader(path: path).readItems())
+/// }
+/// let model = try ReportBuilder(options: ReportOptions(seed: 1)).build(inputs)
+/// let html = HTMLReport(model).render()
+/// ```
+public struct ReportBuilder: Sendable {
+  /// What the report covers and how statistics are computed.
+  public var options: ReportOptions
+  /// The advice rules.
+  public var advisor: MetricAdvisor
+
+  /// Creates a builder.
+  ///
+  /// - Parameters:
+  ///   - options: What the report covers and how statistics are computed.
+  ///   - advisor: The advice rules.
+  public init(options: ReportOptions = ReportOptions(), advisor: MetricAdvisor = MetricAdvisor()) {
+    self.options = options
+    self.advisor = advisor
+  }
+
+  /// Builds the report model.
+  ///
+  /// Every model is scored over the same label order: `--labels` when
+  /// given, otherwise the sorted union of every model's labels, so tables
+  /// and charts line up and a label only one model predicts appears for
+  /// all.
+  ///
+  /// - Parameter inputs: The models' predictions, reference first.
+  /// - Returns: The report model.
+  /// - Throws: ``ReportError`` when there are no inputs, the models' gold
+  ///   labels differ, or the options do not fit the data.
+  /// - Complexity: O(*m* *k*²) for *m* models and *k* labels, plus the
+  ///   resampling: O(*B* (*c* + *k*²)) per model and comparison for *B*
+  ///   resamples and *c* non-empty cells.
+  public func build(_ inputs: [ReportInput]) throws(ReportError) -> ReportModel {
+    guard !inputs.isEmpty else { throw .noModels }
+    // One label order for every model: the caller's labels first, then
+    // every other label any model has, in LabelOrdering order.
+    let requested = options.evaluation.labels
+    let union = LabelOrdering.sorted(inputs.flatMap(\.confusionMatrix.labels))
+    let order: [String]
+    do {
+      order = try ConfusionMatrix(labels: union).reordered(to: requested ?? []).labels
+    } catch {
+      throw .invalidOptions(error.description)
+    }
+    var evaluation = options.evaluation
+    evaluation.labels = requested ?? order
+    var models: [ModelEvaluation] = []
+    for input in inputs {
+      do {
+        let matrix = try input.confusionMatrix.reordered(to: order)
+        let metrics = try ClassificationMetrics(confusionMatrix: matrix, options: evaluation)
+        models.append(ModelEvaluation(name: input.name, sourceFile: input.sourceFile, metrics: metrics))
+      } catch {
+        throw .invalidOptions("\(error)")
+      }
+    }
+    for (input, model) in zip(inputs, models).dropFirst() {
+      try Self.checkSameGold(reference: inputs[0], referenceMetrics: models[0].metrics, input, model.metrics)
+    }
+    let aligned = try Self.align(inputs, labels: requested, order: order)
+    var comparisons = Self.pointComparisons(models)
+    var disagreements: [ModelDisagreement] = []
+    if options.resamples > 0 {
+      try computeStatistics(
+        aligned: aligned, models: &models, comparisons: &comparisons, disagreements: &disagreements)
+    }
+    let reference = models[0].metrics
+    let baselines = BaselineStrategy.allCases.map { BaselineScores($0, for: reference) }
+    let advice = advisor.advice(for: models, comparisons: comparisons)
+    let hasStatistics = options.resamples > 0
+    let metadata = RunMetadata(
+      toolVersion: options.toolVersion,
+      seed: hasStatistics ? options.seed : nil,
+      resamples: hasStatistics ? options.resamples : nil,
+      confidence: options.confidence,
+      methods: methodDescriptions(
+        models: models, isPaired: aligned != nil,
+        hasHistograms: comparisons.contains { !$0.differenceQuantiles.isEmpty }),
+      zeroDivision: evaluation.zeroDivision.rawValue,
+      labelOrder: reference.labels,
+      inputFiles: inputs.map(\.sourceFile),
+      trainingLog: options.trainingCurve?.source)
+    return ReportModel(
+      title: options.title, models: models, comparisons: comparisons, disagreements: disagreements,
+      baselines: baselines, trainingCurve: options.trainingCurve, advice: advice, metadata: metadata)
+  }
+
+  /// Aligns the models' items for paired comparisons, or `nil` when there
+  /// is one model or some file is a count table.
+  static func align(
+    _ inputs: [ReportInput], labels: [String]?, order: [String]
+  ) throws(ReportError) -> AlignedPredictions? {
+    guard inputs.count > 1 else { return nil }
+    let items = inputs.compactMap(\.items)
+    guard items.count == inputs.count else { return nil }
+    let aligned: AlignedPredictions
+    do {
+      aligned = try AlignedPredictions(items, names: inputs.map(\.sourceFile), labels: labels)
+    } catch {
+      throw .itemsDoNotMatch(error.description)
+    }
+    guard aligned.labels.count == order.count,
+      zip(aligned.labels, order).allSatisfy({ $0.utf8.elementsEqual($1.utf8) })
+    else { return nil }
+    return aligned
+  }
+
+  /// The metrics compared between models, primary first.
+  static func comparedMetrics(for problem: ProblemKind) -> [Metric] {
+    switch problem {
+    case .binary: [.binaryF1, .accuracy, .macroF1, .balancedAccuracy, .matthewsCorrelation]
+    case .multiclass: [.macroF1, .accuracy, .weightedF1, .balancedAccuracy, .matthewsCorrelation]
+    }
+  }
+
+  /// Differences of each later model from the first, without statistics.
+  static func pointComparisons(_ models: [ModelEvaluation]) -> [ModelComparison] {
+    guard let reference = models.first else { return [] }
+    var comparisons: [ModelComparison] = []
+    for candidate in models.dropFirst() {
+      for metric in comparedMetrics(for: reference.metrics.problem) {
+        comparisons.append(
+          ModelComparison(
+            reference: reference.name, candidate: candidate.name, metric: metric,
+            difference: candidate.metrics.value(of: metric) - reference.metrics.value(of: metric)))
+      }
+    }
+    return comparisons
+  }
+
+  /// Checks that two models were scored on the same gold labels: the same
+  /// gold count per label. Item by item, ``align(_:labels:order:)`` checks.
+  static func checkSameGold(
+    reference: ReportInput, referenceMetrics: ClassificationMetrics, _ input: ReportInput,
+    _ metrics: ClassificationMetrics
+  ) throws(ReportError) {
+    let referenceRows = referenceMetrics.confusionMatrix.rows.map { $0.reduce(0, +) }
+    let rows = metrics.confusionMatrix.rows.map { $0.reduce(0, +) }
+    let labels = metrics.confusionMatrix.labels
+    let referenceLabels = referenceMetrics.confusionMatrix.labels
+    let sameLabels =
+      referenceLabels.count == labels.count
+      && zip(referenceLabels, labels).allSatisfy { $0.utf8.elementsEqual($1.utf8) }
+    if referenceRows != rows || !sameLabels {
+      let index = rows.indices.first { $0 < referenceRows.count && rows[$0] != referenceRows[$0] } ?? 0
+      let detail =
+        referenceRows.count == rows.count && index < labels.count
+        && sameLabels ? "label \"\(labels[index])\" has \(rows[index]) gold items, not \(referenceRows[index])"
+        : "their gold label sets differ"
+      throw .goldLabelsDiffer(reference: reference.name, model: input.name, detail: detail)
+    }
+  }
+}

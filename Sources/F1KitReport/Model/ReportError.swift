@@ -1,0 +1,32 @@
+/// A reason a report cannot be built or written.
+public enum ReportError: Error, Hashable, Sendable, CustomStringConvertible {
+  /// No model was given.
+  case noModels
+  /// Two models were scored on different gold labels, so they cannot be
+  /// compared.
+  case goldLabelsDiffer(reference: String, model: String, detail: String)
+  /// The files do not hold the same items (matched by id, or row by row
+  /// without ids).
+  case itemsDoNotMatch(String)
+  /// Resampling failed; the message says why.
+  case statistics(String)
+  /// The models' options do not fit the data (for example a positive label
+  /// that is not a label).
+  case invalidOptions(String)
+  /// The report file cannot be written.
+  case cannotWrite(path: String, reason: String)
+
+  /// A one-line explanation for people.
+  public var description: String {
+    switch self {
+    case .noModels:
+      "expected at least one prediction file"
+    case .goldLabelsDiffer(let reference, let model, let detail):
+      "\(model) and \(reference) have different gold labels (\(detail)); a report compares models on the same test items"
+    case .itemsDoNotMatch(let message), .statistics(let message), .invalidOptions(let message):
+      message
+    case .cannotWrite(let path, let reason):
+      "cannot write \(path): \(reason)"
+    }
+  }
+}

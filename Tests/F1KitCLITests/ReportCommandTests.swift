@@ -1,0 +1,107 @@
+import Foundation
+import Testing
+import _TestSupport
+
+@Suite("f1kit report")
+struct ReportCommandTests {
+  static let stsb = ["fixtures/stsb/test-minilm-l6.csv", "fixtures/stsb/test-minilm-l3.csv"]
+
+  @Test("writes one self-contained HTML file and nothing else")
+  func writesReport() throws {
+    let directory = TemporaryDirectory()
+    let out = directory.url.appendingPathComponent("report.html").path
+    let result = try runF1Kit(["report"] + Self.stsb + ["--out", out, "--resamples", "200"])
+    #expect(result.status == 0, "\(result.standardError)")
+    #expect(result.standardOutput.isEmpty)
+    let html = try String(contentsOfFile: out, encoding: .utf8)
+    #expect(html.hasPrefix("<!DOCTYPE html>"))
+    #expect(html.contains("<title>Classifier evaluation</title>"))
+    #expect(!html.lowercased().contains("<script"))
+    #expect(try FileManager.default.contentsOfDirectory(atPath: directory.url.path) == ["report.html"])
+  }
+
+  @Test("the same inputs and seed give a byte-identical file")
+  func byteIdentical() throws {
+    let directory = TemporaryDirectory()
+    let first = directory.url.appendingPathComponent("first.html").path
+    let second = directory.url.appendingPathComponent("second.html").path
+    let arguments = ["fixtures/r8/test-tfidf-logreg.csv", "fixtures/r8/test-tfidf-nb.csv", "--seed", "3", "--resamples", "200"]
+    #expect(try runF1Kit(["report"] + arguments + ["--out", first]).status == 0)
+    #expect(try runF1Kit(["report"] + arguments + ["--out", second]).status == 0)
+    #expect(try Data(contentsOf: URL(fileURLWithPath: first)) == Data(contentsOf: URL(fileURLWithPath: second)))
+  }
+
+  @Test("a missing output folder fails with status 73 and one line")
+  func refusesMissingFolder() throws {
+    let directory = TemporaryDirectory()
+    let out = directory.url.appendingPathComponent("missing/report.html").path
+    let result = try runF1Kit(["report", Self.stsb[0], "--out", out, "--resamples", "0"])
+    #expect(result.status == 73)
+    #expect(
+      result.standardError
+        == "Error: cannot write \(out): the folder \(directory.url.path)/missing does not exist\n")
+  }
+
+  @Test(
+    "a failure leaves an existing report untouched",
+    arguments: [
+      (["fixtures/stsb/test-minilm-l6.csv", "fixtures/r8/test-tfidf-nb.csv"], 65),
+      (["fixtures/stsb/missing.csv"], 66),
+      (["fixtures/stsb/test-minilm-l6.csv", "--training-log", "fixtures/stsb/test-minilm-l3.csv"], 65),
+      (["fixtures/stsb/test-minilm-l6.csv", "--names", "a,b"], 64),
+    ] as [([String], Int32)])
+  func leavesExistingReport(_ arguments: [String], _ status: Int32) throws {
+    let directory = TemporaryDirectory()
+    let out = directory.write("report.html", "the old report")
+    let result = try runF1Kit(["report"] + arguments + ["--out", out, "--resamples", "0"])
+    #expect(result.status == status, "\(result.standardError)")
+    #expect(result.standardError.hasPrefix("Error: "))
+    #expect(try String(contentsOfFile: out, encoding: .utf8) == "the old report")
+    #expect(try FileManager.default.contentsOfDirectory(atPath: directory.url.path) == ["report.html"])
+  }
+
+  @Test("models with different gold labels are refused, naming both")
+  func refusesDifferentGold() throws {
+    let directory = TemporaryDirectory()
+    let result = try runF1Kit(
+      ["report", "fixtures/stsb/test-minilm-l6.csv", "fixtures/stsb/dev-minilm-l6.csv", "--out",
+       directory.url.appendingPathComponent("r.html").path, "--resamples", "0"])
+    #expect(result.status == 65)
+    #expect(result.standardError.contains("dev-minilm-l6"))
+    #expect(result.standardError.contains("test-minilm-l6"))
+    #expect(result.standardError.split(separator: "\n").count == 1)
+  }
+
+  @Test("--out is required")
+  func requiresOut() throws {
+    let result = try runF1Kit(["report", Self.stsb[0]])
+    #expect(result.status == 64)
+    #expect(result.standardError.hasPrefix("Error: Missing expected option '--out <file>'\nUsage: f1kit report <files> ..."))
+  }
+
+  @Test("a training log adds the training curve; names and title are used")
+  func trainingLog() throws {
+    let directory = TemporaryDirectory()
+    let out = directory.url.appendingPathComponent("report.html").path
+    let result = try runF1Kit(
+      ["report", "fixtures/training/test-predictions.csv", "--training-log",
+       "fixtures/training/stsb-dev_results.csv", "--names", "pair-classifier", "--title",
+       "Pair <classifier>", "--out", out, "--resamples", "0"])
+    #expect(result.status == 0, "\(result.standardError)")
+    let html = try String(contentsOfFile: out, encoding: .utf8)
+    #expect(html.contains("<h1>Pair &lt;classifier&gt;</h1>"))
+    #expect(html.contains("id=\"training-curve\""))
+    #expect(html.contains("pair-classifier"))
+  }
+
+  @Test("help describes report and the tool lists it with advise")
+  func help() throws {
+    let result = try runF1Kit(["help", "report"])
+    #expect(result.status == 0)
+    #expect(result.standardOutput.hasPrefix("OVERVIEW: Write an HTML report"))
+    #expect(result.standardOutput.contains("USAGE: f1kit report <files> ... [--out <file>]"))
+    let root = try runF1Kit(["--help"])
+    #expect(root.standardOutput.contains("\n  report "))
+    #expect(root.standardOutput.contains("\n  advise "))
+  }
+}
