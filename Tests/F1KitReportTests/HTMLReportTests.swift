@@ -214,7 +214,7 @@ struct HTMLReportTests {
   func verdict() throws {
     let html = HTMLReport(try Self.fixtureReport(["stsb/test-minilm-l3.csv", "stsb/test-minilm-l6.csv"])).render()
     #expect(html.contains("<div class=\"verdict\" role=\"note\"><p>test-minilm-l6 "))
-    #expect(html.contains("than test-minilm-l3 on F1 (positive “1”) by 0.008"))
+    #expect(html.contains("than test-minilm-l3 on binary F1 (positive “1”) by 0.008"))
   }
 
   @Test("the baselines are computed analytically from the class frequencies")

@@ -12,7 +12,7 @@ extension Metric {
     case .macroF1: "macro-F1"
     case .weightedPrecision: "weighted precision"
     case .weightedRecall: "weighted recall"
-    case .weightedF1: "weighted F1"
+    case .weightedF1: "weighted-F1"
     case .matthewsCorrelation: "MCC"
     case .cohenKappa: "Cohen's kappa"
     case .binaryPrecision: "binary precision"

@@ -21,33 +21,15 @@ enum AdviseCommand {
           "A CSV, TSV or JSON Lines file of gold labels and predictions; '-' reads standard input.")
     ],
     options: [
-      .value("format", "format", help: "Output format.", allowed: ["text", "json"], default: "text"),
       .value(
-        "labels", "labels",
-        help:
-          "Labels to evaluate, in order, separated by commas (or a JSON array); may name labels that never occur."
-      ),
-      .value("positive", "label", help: "The positive label of a binary problem."),
-      .value(
-        "problem", "problem",
-        help: "The kind of problem; inferred from the number of labels when omitted.",
-        allowed: ["binary", "multiclass"]),
-      .value(
-        "zero-division", "value",
-        help: "The score of a precision, recall or F1 whose denominator is zero.",
-        allowed: ["0", "1", "nan"], default: "0"),
-    ] + InputOptions.specifications
+        "format", "format", help: "Output format.", allowed: ["text", "json"], default: "text")
+    ] + ScoringOptions.specifications + InputOptions.specifications
   )
 
   static func run(_ parsed: ParsedArguments) throws -> String {
     let command = specification
     let input = try InputOptions(parsed, in: command)
-    let options = EvaluationOptions(
-      labels: input.labels,
-      positiveLabel: parsed.value("positive", in: command),
-      problem: parsed.value("problem", in: command).flatMap(ProblemKind.init(rawValue:)),
-      zeroDivision: parsed.value("zero-division", in: command).flatMap(ZeroDivision.init(rawValue:))
-        ?? .zero)
+    let options = ScoringOptions.evaluationOptions(parsed, in: command, labels: input.labels)
     let matrix = try input.readConfusionMatrix()
     let metrics: ClassificationMetrics
     do {

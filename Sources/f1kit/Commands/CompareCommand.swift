@@ -40,16 +40,9 @@ enum CompareCommand {
       .value(
         "adjustment", "method", help: "Multiplicity adjustment with more than two models.",
         allowed: ["holm", "bh"], default: "holm"),
-      .value(
-        "labels", "labels",
-        help: "Labels to evaluate, in order, separated by commas (or a JSON array)."),
-      .value("positive", "label", help: "The positive label of a binary problem."),
-      .value(
-        "zero-division", "value",
-        help: "The score of a precision, recall or F1 whose denominator is zero.",
-        allowed: ["0", "1", "nan"], default: "0"),
       .flag("timings", help: "Print how long reading and resampling took on standard error."),
-    ] + ResamplingOptions.specifications + InputOptions.specifications
+    ] + ScoringOptions.specifications + ResamplingOptions.specifications
+      + InputOptions.specifications
   )
 
   static func run(_ parsed: ParsedArguments) throws -> String {
@@ -66,7 +59,7 @@ enum CompareCommand {
     let readingStart = clock.now
     let aligned = try align(inputs, names: names)
     let readingTime = clock.now - readingStart
-    let evaluation = try EvaluateCommand.evaluationOptions(parsed, labels: inputs[0].labels)
+    let evaluation = ScoringOptions.evaluationOptions(parsed, in: command, labels: inputs[0].labels)
     let options = try comparisonOptions(parsed, aligned: aligned, evaluation: evaluation)
     let bar = ProgressBar(label: "resampling", isQuiet: parsed.has("quiet"))
     let comparison: ModelComparison

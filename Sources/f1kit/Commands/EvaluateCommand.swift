@@ -24,29 +24,16 @@ enum EvaluateCommand {
       .value(
         "format", "format", help: "Output format.", allowed: ["text", "json", "csv"],
         default: "text"),
-      .value(
-        "labels", "labels",
-        help:
-          "Labels to evaluate, in order, separated by commas (or a JSON array); may name labels that never occur."
-      ),
-      .value("positive", "label", help: "The positive label of a binary problem."),
-      .value(
-        "problem", "problem",
-        help: "The kind of problem; inferred from the number of labels when omitted.",
-        allowed: ["binary", "multiclass"]),
-      .value(
-        "zero-division", "value",
-        help: "The score of a precision, recall or F1 whose denominator is zero.",
-        allowed: ["0", "1", "nan"], default: "0"),
       .value("digits", "digits", help: "Decimal places in the text report.", default: "4"),
       .flag("ci", help: "Add bootstrap and analytic confidence intervals for every metric."),
-    ] + ResamplingOptions.specifications + InputOptions.specifications
+    ] + ScoringOptions.specifications + ResamplingOptions.specifications
+      + InputOptions.specifications
   )
 
   static func run(_ parsed: ParsedArguments) throws -> String {
     let command = specification
     let input = try InputOptions(parsed, in: command)
-    let options = try evaluationOptions(parsed, labels: input.labels)
+    let options = ScoringOptions.evaluationOptions(parsed, in: command, labels: input.labels)
     let digits = try parsed.integer("digits", in: command, within: 0...17) ?? 4
     let matrix = try input.readConfusionMatrix()
     let metrics: ClassificationMetrics
@@ -77,18 +64,6 @@ enum EvaluateCommand {
     let bar = ProgressBar(label: "bootstrap", isQuiet: parsed.has("quiet"))
     defer { bar.finish() }
     return try MetricIntervals(for: metrics, options: options, seed: seed, progress: bar.handler)
-  }
-
-  static func evaluationOptions(_ parsed: ParsedArguments, labels: [String]?) throws(UsageError)
-    -> EvaluationOptions
-  {
-    let command = specification
-    return EvaluationOptions(
-      labels: labels,
-      positiveLabel: parsed.value("positive", in: command),
-      problem: parsed.value("problem", in: command).flatMap(ProblemKind.init(rawValue:)),
-      zeroDivision: parsed.value("zero-division", in: command).flatMap(ZeroDivision.init(rawValue:))
-        ?? .zero)
   }
 
   /// One warning line naming the classes whose scores were set to 0, as

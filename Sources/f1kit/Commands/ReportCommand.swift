@@ -1,5 +1,6 @@
 import F1Kit
 import F1KitReport
+import F1KitStatistics
 import Foundation
 
 /// `f1kit report`: writes one self-contained HTML report for one or more
@@ -7,7 +8,8 @@ import Foundation
 enum ReportCommand {
   static let specification = CommandSpecification(
     name: "report",
-    abstract: "Write an HTML report with charts, intervals and metric advice for one or more models.",
+    abstract:
+      "Write an HTML report with charts, intervals and metric advice for one or more models.",
     discussion: """
       Reads each prediction file as 'f1kit evaluate' does and writes one HTML page: \
       a summary with a verdict, headline metrics and no-skill baselines, the per-class \
@@ -33,25 +35,14 @@ enum ReportCommand {
         "training-log", "file",
         help: "A CSV evaluation log (epoch,steps,<metric columns>) to draw as a training curve."),
       .value(
-        "labels", "labels",
-        help:
-          "Labels to evaluate, in order, separated by commas (or a JSON array); may name labels that never occur."
-      ),
-      .value("positive", "label", help: "The positive label of a binary problem."),
-      .value(
-        "problem", "problem",
-        help: "The kind of problem; inferred from the number of labels when omitted.",
-        allowed: ["binary", "multiclass"]),
-      .value(
-        "zero-division", "value",
-        help: "The score of a precision, recall or F1 whose denominator is zero.",
-        allowed: ["0", "1", "nan"], default: "0"),
-      .value("seed", "seed", help: "The seed of the bootstrap and permutation resampling.", default: "0"),
-      .value(
         "resamples", "count",
         help: "Bootstrap and permutation resamples; 0 computes no intervals or tests.",
-        default: "1999"),
-    ] + InputOptions.specifications
+        default: "9999"),
+      .value(
+        "seed", "seed",
+        help: "Seed of the random number generator (xoshiro256**), for reproducible reports.",
+        default: String(Xoshiro256StarStar.defaultSeed)),
+    ] + ScoringOptions.specifications + InputOptions.specifications
   )
 
   static func run(_ parsed: ParsedArguments) throws -> String {
@@ -59,18 +50,16 @@ enum ReportCommand {
     guard let out = parsed.value("out", in: command) else {
       throw UsageError(message: "Missing expected option '--out <file>'")
     }
-    let seedText = parsed.value("seed", in: command) ?? "0"
-    guard let seed = UInt64(seedText) else {
-      throw UsageError(
-        message: "The value '\(seedText)' is invalid for '--seed'; expected a whole number from 0 to \(UInt64.max)")
-    }
-    let resamples = try parsed.integer("resamples", in: command, within: 0...10_000_000) ?? 1_999
+    let seed = try ResamplingOptions.seed(parsed, in: command)
+    let resamples = try parsed.integer("resamples", in: command, within: 0...10_000_000) ?? 9_999
     let names = try parsed.value("names", in: command).map { text throws(UsageError) in
       try InputOptions.parseList(text)
     }
     if let names, names.count != parsed.positionals.count {
       throw UsageError(
-        message: "Expected \(parsed.positionals.count) names for \(parsed.positionals.count) files, found \(names.count)")
+        message:
+          "Expected \(parsed.positionals.count) names for \(parsed.positionals.count) files, found \(names.count)"
+      )
     }
     var trainingCurve: TrainingCurve?
     if let path = parsed.value("training-log", in: command) {
@@ -90,12 +79,7 @@ enum ReportCommand {
     let first = try InputOptions(parsed, in: command)
     let options = ReportOptions(
       title: parsed.value("title", in: command) ?? "Classifier evaluation",
-      evaluation: EvaluationOptions(
-        labels: first.labels,
-        positiveLabel: parsed.value("positive", in: command),
-        problem: parsed.value("problem", in: command).flatMap(ProblemKind.init(rawValue:)),
-        zeroDivision: parsed.value("zero-division", in: command).flatMap(ZeroDivision.init(rawValue:))
-          ?? .zero),
+      evaluation: ScoringOptions.evaluationOptions(parsed, in: command, labels: first.labels),
       seed: seed, resamples: resamples, toolVersion: F1KitTool.version,
       trainingCurve: trainingCurve)
     let report: ReportModel
