@@ -1,3 +1,4 @@
+import F1Kit
 import F1KitEvaluation
 import Foundation
 
@@ -7,8 +8,8 @@ struct SentencePairFile {
   var pairs: [SentencePair] = []
   var labels: [Int] = []
 
-  /// Reads a split, with a small RFC 4180 parser: quoted fields may hold
-  /// commas, doubled quotes and line breaks.
+  /// Reads a split; quoted fields may hold commas, doubled quotes and line
+  /// breaks.
   ///
   /// - Parameter url: The CSV file.
   /// - Throws: ``TrainingError`` when the file is missing or malformed.
@@ -19,7 +20,7 @@ struct SentencePairFile {
     } catch {
       throw .unreadableData(url.path, reason: "it cannot be read as UTF-8 text")
     }
-    var records = Self.records(of: text)
+    var records = CSVText.records(in: text)
     guard !records.isEmpty else { throw .unreadableData(url.path, reason: "it is empty") }
     let header = records.removeFirst()
     var columns: [Int] = []
@@ -39,43 +40,5 @@ struct SentencePairFile {
       pairs.append(SentencePair(record[columns[1]], record[columns[2]]))
       labels.append(label)
     }
-  }
-
-  /// Splits CSV text into records of unquoted fields.
-  static func records(of text: String) -> [[String]] {
-    var records: [[String]] = []
-    var record: [String] = []
-    var field = ""
-    var isQuoted = false
-    var scalars = text.unicodeScalars[...]
-    while let scalar = scalars.popFirst() {
-      if isQuoted {
-        if scalar != "\"" {
-          field.unicodeScalars.append(scalar)
-        } else if scalars.first == "\"" {
-          field.unicodeScalars.append(scalars.removeFirst())
-        } else {
-          isQuoted = false
-        }
-        continue
-      }
-      switch scalar {
-      case "\"": isQuoted = true
-      case ",":
-        record.append(field)
-        field = ""
-      case "\r": continue
-      case "\n":
-        record.append(field)
-        records.append(record)
-        (record, field) = ([], "")
-      default: field.unicodeScalars.append(scalar)
-      }
-    }
-    if !field.isEmpty || !record.isEmpty {
-      record.append(field)
-      records.append(record)
-    }
-    return records
   }
 }

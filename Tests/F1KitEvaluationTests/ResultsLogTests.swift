@@ -1,3 +1,4 @@
+import F1Kit
 import Foundation
 import Testing
 import _TestSupport
@@ -7,7 +8,7 @@ import _TestSupport
 @Suite("Results log")
 struct ResultsLogTests {
   static func rows(_ file: URL) throws -> [[String]] {
-    CSVRecords.parse(try String(contentsOf: file, encoding: .utf8))
+    CSVText.records(in: try String(contentsOf: file, encoding: .utf8))
   }
 
   static func evaluator(

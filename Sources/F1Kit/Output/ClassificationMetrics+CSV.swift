@@ -23,7 +23,12 @@ extension ClassificationMetrics {
   }
 }
 
-/// Writing CSV the way RFC 4180 and Python's `csv` module do.
+/// Writing and reading small CSV texts the way RFC 4180 and Python's `csv`
+/// module do.
+///
+/// Prediction files go through ``PredictionReader``, which streams bytes;
+/// this is for the small tables around them: results logs, data splits,
+/// reports.
 public enum CSVText {
   /// One record: fields joined by commas, quoted where needed, ended by
   /// CRLF.
@@ -44,6 +49,55 @@ public enum CSVText {
     }
     guard needsQuotes else { return text }
     return "\"" + text.replacingOccurrences(of: "\"", with: "\"\"") + "\""
+  }
+
+  /// Splits CSV text into records of unquoted fields.
+  ///
+  /// Quoted fields may hold commas, doubled quotes and line breaks; CR is
+  /// dropped outside quotes, so CRLF and LF line ends both work. A final
+  /// line break is optional.
+  ///
+  /// - Parameters:
+  ///   - text: The CSV text.
+  ///   - limit: The most records to read; `nil` reads them all.
+  /// - Returns: The records, each a list of fields.
+  /// - Complexity: O(*n*) for *n* characters.
+  public static func records(in text: String, limit: Int? = nil) -> [[String]] {
+    var records: [[String]] = []
+    var record: [String] = []
+    var field = ""
+    var isQuoted = false
+    var scalars = text.unicodeScalars[...]
+    while let scalar = scalars.popFirst() {
+      if isQuoted {
+        if scalar != "\"" {
+          field.unicodeScalars.append(scalar)
+        } else if scalars.first == "\"" {
+          field.unicodeScalars.append(scalars.removeFirst())
+        } else {
+          isQuoted = false
+        }
+        continue
+      }
+      switch scalar {
+      case "\"": isQuoted = true
+      case ",":
+        record.append(field)
+        field = ""
+      case "\r": continue
+      case "\n":
+        record.append(field)
+        records.append(record)
+        (record, field) = ([], "")
+        if let limit, records.count >= limit { return records }
+      default: field.unicodeScalars.append(scalar)
+      }
+    }
+    if !field.isEmpty || !record.isEmpty {
+      record.append(field)
+      records.append(record)
+    }
+    return records
   }
 
   /// A number with round-trip precision; undefined values are empty.

@@ -1,3 +1,4 @@
+import F1Kit
 import Foundation
 import _TestSupport
 
@@ -18,7 +19,7 @@ struct SentencePairSplit: Sendable {
   /// Reads `fixtures/stsb/<split>.csv`.
   static func load(_ split: String) throws -> SentencePairSplit {
     let text = try String(contentsOf: Fixtures.url("stsb/\(split).csv"), encoding: .utf8)
-    var records = CSVRecords.parse(text)
+    var records = CSVText.records(in: text)
     let header = records.removeFirst()
     let column = { (name: String) in header.firstIndex(of: name)! }
     let (id, first, second) = (column("id"), column("sentence1"), column("sentence2"))
@@ -34,47 +35,4 @@ struct SentencePairSplit: Sendable {
   static let development = try! load("dev")
   /// The test split, read once.
   static let test = try! load("test")
-}
-
-/// A small RFC 4180 reader for the fixtures: quoted fields may hold commas,
-/// doubled quotes and line breaks.
-enum CSVRecords {
-  static func parse(_ text: String) -> [[String]] {
-    var records: [[String]] = []
-    var record: [String] = []
-    var field = ""
-    var isQuoted = false
-    var scalars = Array(text.unicodeScalars)[...]
-    while let scalar = scalars.popFirst() {
-      if isQuoted {
-        if scalar == "\"" {
-          if scalars.first == "\"" {
-            field.unicodeScalars.append(scalars.removeFirst())
-          } else {
-            isQuoted = false
-          }
-        } else {
-          field.unicodeScalars.append(scalar)
-        }
-        continue
-      }
-      switch scalar {
-      case "\"": isQuoted = true
-      case ",":
-        record.append(field)
-        field = ""
-      case "\r": continue
-      case "\n":
-        record.append(field)
-        records.append(record)
-        (record, field) = ([], "")
-      default: field.unicodeScalars.append(scalar)
-      }
-    }
-    if !field.isEmpty || !record.isEmpty {
-      record.append(field)
-      records.append(record)
-    }
-    return records
-  }
 }
