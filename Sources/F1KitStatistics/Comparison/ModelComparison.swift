@@ -77,15 +77,35 @@ public struct ModelComparison: Sendable {
     aligned: AlignedPredictions, names: [String], evaluation: EvaluationOptions = .init(),
     options: ComparisonOptions = .init(), progress: ResamplingProgress? = nil
   ) throws {
-    precondition(names.count == aligned.predictions.count)
+    try self.init(
+      counts: ComparisonCounts(aligned), names: names, evaluation: evaluation, options: options,
+      progress: progress)
+  }
+
+  /// Scores and compares models from their counts.
+  ///
+  /// - Parameters:
+  ///   - counts: Each model's confusion matrix and each pair's joint counts.
+  ///   - names: A name for each model.
+  ///   - evaluation: The labels, positive label and zero-division rule.
+  ///   - options: The metric, tests, resampling and seed.
+  ///   - progress: Called as resampling advances.
+  /// - Throws: ``MetricsError`` when the evaluation options do not fit the
+  ///   data, ``StatisticsError`` when the resampling options are invalid.
+  /// - Complexity: O(*R* × cells) per model and pair for *R* resamples, with
+  ///   no dependence on the number of items.
+  public init(
+    counts: ComparisonCounts, names: [String], evaluation: EvaluationOptions = .init(),
+    options: ComparisonOptions = .init(), progress: ResamplingProgress? = nil
+  ) throws {
+    precondition(names.count == counts.matrices.count)
     let scope = try ClassificationMetrics(
-      confusionMatrix: aligned.confusionMatrix(ofModel: 0), options: evaluation
+      confusionMatrix: counts.matrices[0], options: evaluation
     ).scope
     var generator = Xoshiro256StarStar(seed: options.seed)
     let bootstrap = Bootstrap(options: options.bootstrap)
-    let pairIndices = Self.pairIndices(count: names.count)
     let stepsPerPair = 1 + (options.tests.contains(.permutation) ? 1 : 0)
-    let totalSteps = (names.count + pairIndices.count * stepsPerPair) * options.bootstrap.resamples
+    let totalSteps = (names.count + counts.pairs.count * stepsPerPair) * options.bootstrap.resamples
     var completedSteps = 0
     func stepProgress() -> ResamplingProgress? {
       guard let progress else { return nil }
@@ -95,19 +115,16 @@ public struct ModelComparison: Sendable {
 
     var models: [Model] = []
     for (index, name) in names.enumerated() {
-      let counts = aligned.confusionMatrix(ofModel: index).counts
       let interval = try bootstrap.intervals(
-        for: [options.metric], counts: counts, scope: scope, progress: stepProgress(),
+        for: [options.metric], counts: counts.matrices[index].counts, scope: scope,
+        progress: stepProgress(),
         using: &generator)[options.metric]!
       completedSteps += options.bootstrap.resamples
       models.append(Model(name: name, value: interval.estimate, interval: interval))
     }
 
     var pairs: [Pair] = []
-    for (first, second) in pairIndices {
-      let predictions = try PairedPredictions(
-        gold: aligned.gold, first: aligned.predictions[first],
-        second: aligned.predictions[second], classCount: aligned.labels.count)
+    for (first, second, predictions) in counts.pairs {
       let comparison = try PairedComparison(predictions: predictions, scope: scope)
       let bootstrapTest = try comparison.bootstrap(
         for: [options.metric], options: options.bootstrap, progress: stepProgress(),
@@ -131,15 +148,11 @@ public struct ModelComparison: Sendable {
     }
     try Self.adjust(&pairs, tests: options.tests, by: options.adjustment)
 
-    self.itemCount = aligned.itemCount
-    self.labels = aligned.labels
+    self.itemCount = counts.itemCount
+    self.labels = counts.labels
     self.options = options
     self.models = models
     self.pairs = pairs
-  }
-
-  private static func pairIndices(count: Int) -> [(Int, Int)] {
-    (0..<count).flatMap { first in ((first + 1)..<count).map { (first, $0) } }
   }
 
   /// Adjusts each test's p-values over all pairs, keeping input order.

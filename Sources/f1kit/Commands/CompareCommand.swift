@@ -40,7 +40,11 @@ enum CompareCommand {
       .value(
         "adjustment", "method", help: "Multiplicity adjustment with more than two models.",
         allowed: ["holm", "bh"], default: "holm"),
-      .flag("timings", help: "Print how long reading and resampling took on standard error."),
+      .flag(
+        "timings",
+        help:
+          "Print how long reading and counting, and scoring and resampling, took on standard error."
+      ),
     ] + ScoringOptions.specifications + ResamplingOptions.specifications
       + InputOptions.specifications
   )
@@ -58,23 +62,24 @@ enum CompareCommand {
     let clock = ContinuousClock()
     let readingStart = clock.now
     let aligned = try align(inputs, names: names)
+    let counts = try ComparisonCounts(aligned)
     let readingTime = clock.now - readingStart
     let evaluation = ScoringOptions.evaluationOptions(parsed, in: command, labels: inputs[0].labels)
-    let options = try comparisonOptions(parsed, aligned: aligned, evaluation: evaluation)
+    let options = try comparisonOptions(parsed, counts: counts, evaluation: evaluation)
     let bar = ProgressBar(label: "resampling", isQuiet: parsed.has("quiet"))
     let comparison: ModelComparison
     let resamplingStart = clock.now
     do {
       defer { bar.finish() }
       comparison = try ModelComparison(
-        aligned: aligned, names: names, evaluation: evaluation, options: options,
+        counts: counts, names: names, evaluation: evaluation, options: options,
         progress: bar.handler)
     } catch let error as MetricsError {
       throw UsageError(message: error.description)
     }
     if parsed.has("timings") {
       Console.writeError(
-        "timings: reading and aligning \(seconds(readingTime)) s, scoring and resampling \(seconds(clock.now - resamplingStart)) s\n"
+        "timings: reading, aligning and counting \(seconds(readingTime)) s, scoring and resampling \(seconds(clock.now - resamplingStart)) s\n"
       )
     }
     if parsed.value("format", in: command) == "json" {
@@ -104,11 +109,11 @@ enum CompareCommand {
   }
 
   private static func comparisonOptions(
-    _ parsed: ParsedArguments, aligned: AlignedPredictions, evaluation: EvaluationOptions
+    _ parsed: ParsedArguments, counts: ComparisonCounts, evaluation: EvaluationOptions
   ) throws -> ComparisonOptions {
     let command = specification
     let problem = try ClassificationMetrics(
-      confusionMatrix: aligned.confusionMatrix(ofModel: 0), options: evaluation
+      confusionMatrix: counts.matrices[0], options: evaluation
     ).problem
     let metric =
       parsed.value("metric", in: command).flatMap(Metric.init(rawValue:))
@@ -116,7 +121,7 @@ enum CompareCommand {
     if metric.isBinaryOnly && problem != .binary {
       throw UsageError(
         message:
-          "The metric '\(metric.rawValue)' needs a binary problem; this one has \(aligned.labels.count) labels"
+          "The metric '\(metric.rawValue)' needs a binary problem; this one has \(counts.labels.count) labels"
       )
     }
     let tests: [ComparisonOptions.Test] =

@@ -1,0 +1,40 @@
+import F1Kit
+
+/// The sufficient statistics of a model comparison: each model's confusion
+/// matrix and each pair's (gold, A, B) cell counts.
+///
+/// Counting is the only step whose cost grows with the number of items;
+/// everything ``ModelComparison`` does afterwards works on these counts, so
+/// its cost depends on the number of classes and resamples alone.
+public struct ComparisonCounts: Sendable {
+  /// The label order every count refers to.
+  public let labels: [String]
+  /// The number of items.
+  public let itemCount: Int
+  /// Each model's confusion matrix over ``labels``.
+  public let matrices: [ConfusionMatrix]
+  /// Every pair (A, B), A before B in model order, with its joint counts.
+  public let pairs: [(first: Int, second: Int, predictions: PairedPredictions)]
+
+  /// Counts aligned predictions.
+  ///
+  /// - Parameter aligned: The models' predictions for the same items.
+  /// - Throws: ``StatisticsError`` when a code is out of range.
+  /// - Complexity: O(*n* · *m*²) for *n* items and *m* models.
+  public init(_ aligned: AlignedPredictions) throws(StatisticsError) {
+    let modelCount = aligned.predictions.count
+    var pairs: [(first: Int, second: Int, predictions: PairedPredictions)] = []
+    for first in 0..<modelCount {
+      for second in (first + 1)..<modelCount {
+        let predictions = try PairedPredictions(
+          gold: aligned.gold, first: aligned.predictions[first],
+          second: aligned.predictions[second], classCount: aligned.labels.count)
+        pairs.append((first, second, predictions))
+      }
+    }
+    labels = aligned.labels
+    itemCount = aligned.itemCount
+    matrices = (0..<modelCount).map { aligned.confusionMatrix(ofModel: $0) }
+    self.pairs = pairs
+  }
+}
