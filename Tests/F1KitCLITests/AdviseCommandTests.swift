@@ -43,7 +43,10 @@ struct AdviseCommandTests {
       ("fixtures/stsb/test-minilm-l6.csv", ["balanced-binary-metrics-agree"]),
       (
         "fixtures/r8/test-tfidf-nb.csv",
-        ["small-class-support", "class-never-predicted", "weighted-f1-hides-minority-classes", "imbalanced-classes", "micro-f1-equals-accuracy"]
+        [
+          "small-class-support", "class-never-predicted", "weighted-f1-hides-minority-classes",
+          "imbalanced-classes", "micro-f1-equals-accuracy",
+        ]
       ),
     ])
   func jsonOutput(_ file: String, _ ids: [String]) throws {
@@ -56,7 +59,9 @@ struct AdviseCommandTests {
 
   @Test("reads options like evaluate: labels and zero division")
   func options() throws {
-    let result = try runF1Kit(["advise", "fixtures/r8/test-tfidf-nb.csv", "--labels", "earn,acq,grain", "--format", "json"])
+    let result = try runF1Kit([
+      "advise", "fixtures/r8/test-tfidf-nb.csv", "--labels", "earn,acq,grain", "--format", "json",
+    ])
     #expect(result.status == 0)
     let output = try JSONDecoder().decode(Output.self, from: Data(result.standardOutput.utf8))
     // Only three labels are evaluated, so micro-F1 is not accuracy.

@@ -17,7 +17,8 @@ struct ReportCommandTests {
     #expect(html.hasPrefix("<!DOCTYPE html>"))
     #expect(html.contains("<title>Classifier evaluation</title>"))
     #expect(!html.lowercased().contains("<script"))
-    #expect(try FileManager.default.contentsOfDirectory(atPath: directory.url.path) == ["report.html"])
+    #expect(
+      try FileManager.default.contentsOfDirectory(atPath: directory.url.path) == ["report.html"])
   }
 
   @Test("the same inputs and seed give a byte-identical file")
@@ -25,10 +26,15 @@ struct ReportCommandTests {
     let directory = TemporaryDirectory()
     let first = directory.url.appendingPathComponent("first.html").path
     let second = directory.url.appendingPathComponent("second.html").path
-    let arguments = ["fixtures/r8/test-tfidf-logreg.csv", "fixtures/r8/test-tfidf-nb.csv", "--seed", "3", "--resamples", "200"]
+    let arguments = [
+      "fixtures/r8/test-tfidf-logreg.csv", "fixtures/r8/test-tfidf-nb.csv", "--seed", "3",
+      "--resamples", "200",
+    ]
     #expect(try runF1Kit(["report"] + arguments + ["--out", first]).status == 0)
     #expect(try runF1Kit(["report"] + arguments + ["--out", second]).status == 0)
-    #expect(try Data(contentsOf: URL(fileURLWithPath: first)) == Data(contentsOf: URL(fileURLWithPath: second)))
+    #expect(
+      try Data(contentsOf: URL(fileURLWithPath: first))
+        == Data(contentsOf: URL(fileURLWithPath: second)))
   }
 
   @Test("a missing output folder fails with status 73 and one line")
@@ -47,7 +53,10 @@ struct ReportCommandTests {
     arguments: [
       (["fixtures/stsb/test-minilm-l6.csv", "fixtures/r8/test-tfidf-nb.csv"], 65),
       (["fixtures/stsb/missing.csv"], 66),
-      (["fixtures/stsb/test-minilm-l6.csv", "--training-log", "fixtures/stsb/test-minilm-l3.csv"], 65),
+      (
+        ["fixtures/stsb/test-minilm-l6.csv", "--training-log", "fixtures/stsb/test-minilm-l3.csv"],
+        65
+      ),
       (["fixtures/stsb/test-minilm-l6.csv", "--names", "a,b"], 64),
     ] as [([String], Int32)])
   func leavesExistingReport(_ arguments: [String], _ status: Int32) throws {
@@ -57,15 +66,18 @@ struct ReportCommandTests {
     #expect(result.status == status, "\(result.standardError)")
     #expect(result.standardError.hasPrefix("Error: "))
     #expect(try String(contentsOfFile: out, encoding: .utf8) == "the old report")
-    #expect(try FileManager.default.contentsOfDirectory(atPath: directory.url.path) == ["report.html"])
+    #expect(
+      try FileManager.default.contentsOfDirectory(atPath: directory.url.path) == ["report.html"])
   }
 
   @Test("models with different gold labels are refused, naming both")
   func refusesDifferentGold() throws {
     let directory = TemporaryDirectory()
     let result = try runF1Kit(
-      ["report", "fixtures/stsb/test-minilm-l6.csv", "fixtures/stsb/dev-minilm-l6.csv", "--out",
-       directory.url.appendingPathComponent("r.html").path, "--resamples", "0"])
+      [
+        "report", "fixtures/stsb/test-minilm-l6.csv", "fixtures/stsb/dev-minilm-l6.csv", "--out",
+        directory.url.appendingPathComponent("r.html").path, "--resamples", "0",
+      ])
     #expect(result.status == 65)
     #expect(result.standardError.contains("dev-minilm-l6"))
     #expect(result.standardError.contains("test-minilm-l6"))
@@ -76,7 +88,9 @@ struct ReportCommandTests {
   func requiresOut() throws {
     let result = try runF1Kit(["report", Self.stsb[0]])
     #expect(result.status == 64)
-    #expect(result.standardError.hasPrefix("Error: Missing expected option '--out <file>'\nUsage: f1kit report <files> ..."))
+    #expect(
+      result.standardError.hasPrefix(
+        "Error: Missing expected option '--out <file>'\nUsage: f1kit report <files> ..."))
   }
 
   @Test("a training log adds the training curve; names and title are used")
@@ -84,9 +98,11 @@ struct ReportCommandTests {
     let directory = TemporaryDirectory()
     let out = directory.url.appendingPathComponent("report.html").path
     let result = try runF1Kit(
-      ["report", "fixtures/training/test-predictions.csv", "--training-log",
-       "fixtures/training/stsb-dev_results.csv", "--names", "pair-classifier", "--title",
-       "Pair <classifier>", "--out", out, "--resamples", "0"])
+      [
+        "report", "fixtures/training/test-predictions.csv", "--training-log",
+        "fixtures/training/stsb-dev_results.csv", "--names", "pair-classifier", "--title",
+        "Pair <classifier>", "--out", out, "--resamples", "0",
+      ])
     #expect(result.status == 0, "\(result.standardError)")
     let html = try String(contentsOfFile: out, encoding: .utf8)
     #expect(html.contains("<h1>Pair &lt;classifier&gt;</h1>"))

@@ -81,8 +81,10 @@ struct DocumentationSampleTests {
       evaluationSteps: 400)
     // Steps 400 and 800 and the end of each epoch (1000, 2000), plus 1200,
     // 1600: six evaluations.
-    let rows = CSVText.records(in: 
-      try String(contentsOf: folder.url.appendingPathComponent("dev_results.csv"), encoding: .utf8))
+    let rows = CSVText.records(
+      in:
+        try String(
+          contentsOf: folder.url.appendingPathComponent("dev_results.csv"), encoding: .utf8))
     #expect(rows.count == 1 + 6)
     let column = rows[0].firstIndex(of: "binary_f1")!
     let bestLogged = rows.dropFirst().map { Double($0[column])! }.max()!

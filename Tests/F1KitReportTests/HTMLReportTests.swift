@@ -3,11 +3,11 @@ import Foundation
 import Testing
 import _TestSupport
 
+@testable import F1KitReport
+
 #if canImport(FoundationXML)
   import FoundationXML
 #endif
-
-@testable import F1KitReport
 
 /// Structural checks of a rendered report page.
 enum PageStructure {
@@ -63,7 +63,8 @@ enum PageStructure {
 struct HTMLReportTests {
   static func fixtureReport(_ paths: [String], trainingLog: String? = nil) throws -> ReportModel {
     let inputs = try paths.map(ReportTestData.fixtureInput)
-    var options = ReportOptions(title: "Fixture report", seed: 7, resamples: 200, toolVersion: "test")
+    var options = ReportOptions(
+      title: "Fixture report", seed: 7, resamples: 200, toolVersion: "test")
     if let trainingLog {
       options.trainingCurve = try TrainingCurve(csv: trainingLog, source: "log.csv")
     }
@@ -84,15 +85,18 @@ struct HTMLReportTests {
     case pageNames[0]:
       return HTMLReport(
         try fixtureReport(
-          ["stsb/test-minilm-l6.csv", "stsb/test-minilm-l3.csv"], trainingLog: ReportTestData.trainingLog)
+          ["stsb/test-minilm-l6.csv", "stsb/test-minilm-l3.csv"],
+          trainingLog: ReportTestData.trainingLog)
       ).render()
     case pageNames[1]:
-      return HTMLReport(try fixtureReport(["r8/test-tfidf-logreg.csv", "r8/test-tfidf-nb.csv"])).render()
+      return HTMLReport(try fixtureReport(["r8/test-tfidf-logreg.csv", "r8/test-tfidf-nb.csv"]))
+        .render()
     case pageNames[2]:
       return HTMLReport(try fixtureReport(["r8/test-tfidf-nb.csv"])).render()
     default:
       let inputs = ReportTestData.syntheticInputs(models: 3, classes: 50)
-      return HTMLReport(try ReportBuilder(options: ReportOptions(resamples: 20)).build(inputs)).render()
+      return HTMLReport(try ReportBuilder(options: ReportOptions(resamples: 20)).build(inputs))
+        .render()
     }
   }
 
@@ -118,7 +122,9 @@ struct HTMLReportTests {
     #expect(html.hasPrefix("<!DOCTYPE html>\n<html lang=\"en\">"))
     #expect(PageStructure.count(of: "<h1", in: html) == 1)
     let ids = PageStructure.ids(html)
-    #expect(Set(ids).count == ids.count, "duplicate ids: \(ids.filter { id in ids.filter { $0 == id }.count > 1 })")
+    #expect(
+      Set(ids).count == ids.count,
+      "duplicate ids: \(ids.filter { id in ids.filter { $0 == id }.count > 1 })")
     #expect(!html.lowercased().contains("<script"))
     #expect(!html.contains("http://") && !html.contains("https://"))
     #expect(PageStructure.attributeValues("src", in: html).isEmpty)
@@ -152,7 +158,8 @@ struct HTMLReportTests {
   }
 
   static let hostileLabels = [
-    "<script>alert(1)</script>", "a \"quoted\" & 'apostrophe' label", "x<y>&amp;", "tab\tand\u{1}control",
+    "<script>alert(1)</script>", "a \"quoted\" & 'apostrophe' label", "x<y>&amp;",
+    "tab\tand\u{1}control",
   ]
 
   @Test("labels are escaped everywhere, and charts stay well-formed")
@@ -166,7 +173,8 @@ struct HTMLReportTests {
       ReportInput(name: "model 'two'", sourceFile: "two.csv", confusionMatrix: other),
     ]
     let html = HTMLReport(
-      try ReportBuilder(options: ReportOptions(title: "<i>Title</i> & \"more\"", resamples: 100)).build(inputs)
+      try ReportBuilder(options: ReportOptions(title: "<i>Title</i> & \"more\"", resamples: 100))
+        .build(inputs)
     ).render()
     #expect(!html.contains("<script>alert(1)</script>"))
     #expect(!html.lowercased().contains("<script"))
@@ -182,26 +190,34 @@ struct HTMLReportTests {
 
   @Test("the same model renders to the same bytes")
   func deterministic() throws {
-    let first = HTMLReport(try Self.fixtureReport(["r8/test-tfidf-logreg.csv", "r8/test-tfidf-nb.csv"])).render()
-    let second = HTMLReport(try Self.fixtureReport(["r8/test-tfidf-logreg.csv", "r8/test-tfidf-nb.csv"])).render()
+    let first = HTMLReport(
+      try Self.fixtureReport(["r8/test-tfidf-logreg.csv", "r8/test-tfidf-nb.csv"])
+    ).render()
+    let second = HTMLReport(
+      try Self.fixtureReport(["r8/test-tfidf-logreg.csv", "r8/test-tfidf-nb.csv"])
+    ).render()
     #expect(first == second)
   }
 
-  @Test("three models of 50 classes make a page under 1 MB, with top confusions instead of heatmaps")
+  @Test(
+    "three models of 50 classes make a page under 1 MB, with top confusions instead of heatmaps")
   func largeReportSize() throws {
     let html = try Self.page(Self.pageNames[3])
     #expect(html.utf8.count < 1_000_000, "\(html.utf8.count) bytes")
     #expect(!html.contains("confusion-counts"))
     #expect(PageStructure.count(of: "<caption>Top confusions of", in: html) == 3)
     // Long labels are shortened in charts, with the full label in a title.
-    #expect(html.contains("<title>topic-with-a-rather-long-name-07</title>topic-with-a-rather-l…</text>"))
+    #expect(
+      html.contains("<title>topic-with-a-rather-long-name-07</title>topic-with-a-rather-l…</text>"))
   }
 
   @Test("up to 30 classes get count and row-normalised heatmaps with contrasting text")
   func heatmaps() throws {
     let html = HTMLReport(try Self.fixtureReport(["r8/test-tfidf-logreg.csv"])).render()
-    let counts = try #require(PageStructure.svgElements(html).first { $0.contains("id=\"model-1-confusion-counts\"") })
-    let rows = try #require(PageStructure.svgElements(html).first { $0.contains("id=\"model-1-confusion-rows\"") })
+    let counts = try #require(
+      PageStructure.svgElements(html).first { $0.contains("id=\"model-1-confusion-counts\"") })
+    let rows = try #require(
+      PageStructure.svgElements(html).first { $0.contains("id=\"model-1-confusion-rows\"") })
     // acq → acq: 688 of 696 on a light (yellow-green) cell gets black text.
     #expect(rows.contains("style=\"fill:#000000\""))
     // A dark, rarely used cell gets white text.
@@ -212,14 +228,17 @@ struct HTMLReportTests {
 
   @Test("the verdict names the better model and the difference")
   func verdict() throws {
-    let html = HTMLReport(try Self.fixtureReport(["stsb/test-minilm-l3.csv", "stsb/test-minilm-l6.csv"])).render()
+    let html = HTMLReport(
+      try Self.fixtureReport(["stsb/test-minilm-l3.csv", "stsb/test-minilm-l6.csv"])
+    ).render()
     #expect(html.contains("<div class=\"verdict\" role=\"note\"><p>test-minilm-l6 "))
     #expect(html.contains("than test-minilm-l3 on binary F1 (positive “1”) by 0.008"))
   }
 
   @Test("the baselines are computed analytically from the class frequencies")
   func baselines() throws {
-    let metrics = try ReportTestData.metrics(["a", "b", "c"], [[50, 5, 5], [5, 20, 5], [2, 2, 6]])
+    let metrics = try ReportTestData.metrics(
+      ["a", "b", "c"], [[50, 5, 5], [5, 20, 5], [2, 2, 6]])
     let majority = BaselineScores(.majorityClass, for: metrics)
     let stratified = BaselineScores(.stratifiedRandom, for: metrics)
     #expect(majority.predictedLabel == "a")
@@ -232,7 +251,8 @@ struct HTMLReportTests {
     #expect(agrees(stratified.value(of: .weightedF1), 0.46))
     #expect(agrees(stratified.value(of: .matthewsCorrelation), 0))
     #expect(agrees(stratified.value(of: .cohenKappa), 0))
-    #expect(stratified.classF1.enumerated().allSatisfy { agrees($0.element, [0.6, 0.3, 0.1][$0.offset]) })
+    #expect(
+      stratified.classF1.enumerated().allSatisfy { agrees($0.element, [0.6, 0.3, 0.1][$0.offset]) })
   }
 
   @Test("writing replaces the file atomically and leaves no temporary file")
@@ -242,14 +262,18 @@ struct HTMLReportTests {
     try HTMLReport(try Self.fixtureReport(["stsb/test-minilm-l6.csv"])).write(toFile: path)
     let written = try String(contentsOfFile: path, encoding: .utf8)
     #expect(written.hasPrefix("<!DOCTYPE html>"))
-    #expect(try FileManager.default.contentsOfDirectory(atPath: directory.url.path) == ["report.html"])
+    #expect(
+      try FileManager.default.contentsOfDirectory(atPath: directory.url.path) == ["report.html"])
   }
 
   @Test("writing into a missing folder fails and names it")
   func refusesMissingFolder() throws {
     let directory = TemporaryDirectory()
     let path = directory.url.appendingPathComponent("missing/report.html").path
-    #expect(throws: ReportError.cannotWrite(path: path, reason: "the folder \(directory.url.path)/missing does not exist")) {
+    #expect(
+      throws: ReportError.cannotWrite(
+        path: path, reason: "the folder \(directory.url.path)/missing does not exist")
+    ) {
       try HTMLReport(try Self.fixtureReport(["stsb/test-minilm-l6.csv"])).write(toFile: path)
     }
   }

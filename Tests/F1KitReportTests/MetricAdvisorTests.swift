@@ -22,18 +22,24 @@ struct MetricAdvisorTests {
       name: "balanced binary", labels: ["0", "1"], rows: [[45, 5], [6, 44]],
       expected: [.balancedBinaryMetricsAgree]),
     AdviceCase(
-      name: "binary with a rare positive class", labels: ["neg", "pos"], rows: [[880, 20], [40, 60]],
+      name: "binary with a rare positive class", labels: ["neg", "pos"],
+      rows: [[880, 20], [40, 60]],
       expected: [.imbalancedClasses]),
     AdviceCase(
       name: "always predicting the majority class", labels: ["a", "b"], rows: [[90, 0], [10, 0]],
-      expected: [.imbalancedClasses, .classNeverPredicted, .smallClassSupport, .noBetterThanBaseline]),
+      expected: [
+        .imbalancedClasses, .classNeverPredicted, .smallClassSupport, .noBetterThanBaseline,
+      ]),
     AdviceCase(
       name: "balanced multiclass, good model", labels: ["a", "b", "c"],
       rows: [[90, 5, 5], [4, 92, 4], [6, 3, 91]], expected: [.microF1EqualsAccuracy]),
     AdviceCase(
       name: "multiclass with a class never predicted", labels: ["a", "b", "c"],
       rows: [[150, 0, 0], [5, 140, 0], [30, 10, 0]],
-      expected: [.microF1EqualsAccuracy, .classNeverPredicted, .weightedF1HidesMinorityClasses, .imbalancedClasses]),
+      expected: [
+        .microF1EqualsAccuracy, .classNeverPredicted, .weightedF1HidesMinorityClasses,
+        .imbalancedClasses,
+      ]),
     AdviceCase(
       name: "a small class", labels: ["a", "b", "c"], rows: [[60, 2, 1], [3, 55, 2], [2, 1, 9]],
       expected: [.microF1EqualsAccuracy, .smallClassSupport, .imbalancedClasses]),
@@ -57,11 +63,17 @@ struct MetricAdvisorTests {
   static let fixtureCases: [(String, Set<AdviceRule>)] = [
     (
       "r8/test-tfidf-nb.csv",
-      [.smallClassSupport, .classNeverPredicted, .weightedF1HidesMinorityClasses, .imbalancedClasses, .microF1EqualsAccuracy]
+      [
+        .smallClassSupport, .classNeverPredicted, .weightedF1HidesMinorityClasses,
+        .imbalancedClasses, .microF1EqualsAccuracy,
+      ]
     ),
     (
       "r8/test-tfidf-logreg.csv",
-      [.smallClassSupport, .weightedF1HidesMinorityClasses, .imbalancedClasses, .microF1EqualsAccuracy]
+      [
+        .smallClassSupport, .weightedF1HidesMinorityClasses, .imbalancedClasses,
+        .microF1EqualsAccuracy,
+      ]
     ),
     ("stsb/test-minilm-l6.csv", [.balancedBinaryMetricsAgree]),
     ("stsb/test-minilm-l3.csv", [.balancedBinaryMetricsAgree]),
@@ -76,10 +88,14 @@ struct MetricAdvisorTests {
   @Test("cites the zero-division settings for the classes naive Bayes never predicts")
   func citesZeroDivisionEvidence() throws {
     let metrics = try ReportTestData.fixtureMetrics("r8/test-tfidf-nb.csv")
-    let advice = try #require(MetricAdvisor().advice(for: metrics).first { $0.rule == .classNeverPredicted })
+    let advice = try #require(
+      MetricAdvisor().advice(for: metrics).first { $0.rule == .classNeverPredicted })
     #expect(advice.severity == .warning)
-    #expect(advice.message.contains("\"grain\" (10 items) and \"ship\" (36 items) are never predicted"))
-    let values = Dictionary(advice.evidence.map { ($0.name + ($0.label ?? ""), $0.value) }) { first, _ in first }
+    #expect(
+      advice.message.contains("\"grain\" (10 items) and \"ship\" (36 items) are never predicted"))
+    let values = Dictionary(advice.evidence.map { ($0.name + ($0.label ?? ""), $0.value) }) {
+      first, _ in first
+    }
     #expect(abs(values["macro_precision_zero_division_0"]! - 0.6730) < 5e-5)
     #expect(abs(values["macro_precision_zero_division_1"]! - 0.9230) < 5e-5)
     #expect(values["supportgrain"] == 10)
@@ -96,8 +112,12 @@ struct MetricAdvisorTests {
   @Test("imbalance cites the ratio of the largest to the smallest class")
   func imbalanceRatio() throws {
     let metrics = try ReportTestData.fixtureMetrics("r8/test-tfidf-logreg.csv")
-    let advice = try #require(MetricAdvisor().advice(for: metrics).first { $0.rule == .imbalancedClasses })
-    #expect(advice.message.hasPrefix("The largest class, \"earn\" (1,083 items, 49.5%), is 108.3× the smallest, \"grain\" (10 items)."))
+    let advice = try #require(
+      MetricAdvisor().advice(for: metrics).first { $0.rule == .imbalancedClasses })
+    #expect(
+      advice.message.hasPrefix(
+        "The largest class, \"earn\" (1,083 items, 49.5%), is 108.3× the smallest, \"grain\" (10 items)."
+      ))
     #expect(advice.evidence.first?.name == "imbalance_ratio")
     #expect(advice.evidence.first?.value == 108.3)
   }
@@ -110,10 +130,13 @@ struct MetricAdvisorTests {
       ModelEvaluation(name: "B", sourceFile: "b.csv", metrics: metrics),
     ]
     let comparison = ModelComparison(
-      reference: "A", candidate: "B", metric: .binaryF1, difference: 0.005, interval: -0.0146...0.0246,
+      reference: "A", candidate: "B", metric: .binaryF1, difference: 0.005,
+      interval: -0.0146...0.0246,
       standardError: 0.01, pValue: 0.3, testName: "paired permutation test")
     let advice = try #require(
-      MetricAdvisor().advice(for: models, comparisons: [comparison]).first { $0.rule == .noSignificantDifference })
+      MetricAdvisor().advice(for: models, comparisons: [comparison]).first {
+        $0.rule == .noSignificantDifference
+      })
     let required = try #require(advice.evidence.first { $0.name == "n_required" }?.value)
     // 1,000 × ((z₀.₉₇₅ + z₀.₈) × 0.01 / 0.005)² = 1,000 × 5.6032² = 31,396.
     #expect(required == 31_396)
@@ -144,11 +167,12 @@ struct MetricAdvisorTests {
 
   @Test("rule ids are stable")
   func stableIDs() {
-    #expect(AdviceRule.allCases.map(\.rawValue) == [
-      "imbalanced-classes", "micro-f1-equals-accuracy", "weighted-f1-hides-minority-classes",
-      "small-class-support", "balanced-binary-metrics-agree", "class-never-predicted",
-      "label-without-gold-items", "no-better-than-baseline", "no-significant-difference",
-    ])
+    #expect(
+      AdviceRule.allCases.map(\.rawValue) == [
+        "imbalanced-classes", "micro-f1-equals-accuracy", "weighted-f1-hides-minority-classes",
+        "small-class-support", "balanced-binary-metrics-agree", "class-never-predicted",
+        "label-without-gold-items", "no-better-than-baseline", "no-significant-difference",
+      ])
   }
 
   @Test("advice renders as JSON with stable keys and integer counts")

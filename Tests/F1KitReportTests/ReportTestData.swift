@@ -48,7 +48,8 @@ enum ReportTestData {
         }
       }
       let matrix = try! ConfusionMatrix(labels: labels, counts: rows)
-      return ReportInput(name: "model-\(model + 1)", sourceFile: "model-\(model + 1).csv", confusionMatrix: matrix)
+      return ReportInput(
+        name: "model-\(model + 1)", sourceFile: "model-\(model + 1).csv", confusionMatrix: matrix)
     }
   }
 

@@ -19,23 +19,38 @@ struct TrainingCurveTests {
 
   @Test("reads the results log of the training fixture")
   func readsFixture() throws {
-    let curve = try TrainingCurve(contentsOfFile: Fixtures.url("training/stsb-dev_results.csv").path)
+    let curve = try TrainingCurve(
+      contentsOfFile: Fixtures.url("training/stsb-dev_results.csv").path)
     #expect(curve.points.count == 12)
     #expect(curve.metricNames.first == "accuracy")
     #expect(curve.metricNames.last == "threshold")
     #expect(curve.points.map(\.step) == Array(stride(from: 60, through: 720, by: 60)))
-    #expect(curve.plottedMetricIndices().map { curve.metricNames[$0] } == ["binary_f1", "macro_f1", "accuracy", "mcc"])
+    #expect(
+      curve.plottedMetricIndices().map { curve.metricNames[$0] } == [
+        "binary_f1", "macro_f1", "accuracy", "mcc",
+      ])
   }
 
   @Test(
     "a malformed log fails with its line and what was expected",
     arguments: [
       ("", "log.csv: expected a header row 'epoch,steps,<metrics>', found an empty file"),
-      ("steps,f1\n1,0.5\n", "log.csv:1: expected a column named \"epoch\" in the header 'epoch,steps,<metrics>'"),
-      ("epoch,steps\n1,2\n", "log.csv:1: expected at least one metric column after epoch and steps"),
+      (
+        "steps,f1\n1,0.5\n",
+        "log.csv:1: expected a column named \"epoch\" in the header 'epoch,steps,<metrics>'"
+      ),
+      (
+        "epoch,steps\n1,2\n", "log.csv:1: expected at least one metric column after epoch and steps"
+      ),
       ("epoch,steps,f1\n1,2,0.5\n2,4\n", "log.csv:3: expected 3 fields as in the header, found 2"),
-      ("epoch,steps,f1\r\n1,2,0.5\r\n2,4,good\r\n", "log.csv:3: expected a number in column \"f1\", found \"good\""),
-      ("epoch,steps,f1\n1,2.5,0.5\n", "log.csv:2: expected a number in column \"steps\", found \"2.5\""),
+      (
+        "epoch,steps,f1\r\n1,2,0.5\r\n2,4,good\r\n",
+        "log.csv:3: expected a number in column \"f1\", found \"good\""
+      ),
+      (
+        "epoch,steps,f1\n1,2.5,0.5\n",
+        "log.csv:2: expected a number in column \"steps\", found \"2.5\""
+      ),
     ])
   func malformed(_ text: String, _ message: String) {
     #expect(throws: (any Error).self) { try TrainingCurve(csv: text, source: "log.csv") }

@@ -5,7 +5,8 @@ import Testing
 struct ReadingCSVTests {
   @Test("counts gold and predicted pairs, with labels in first-seen order")
   func countsPairs() throws {
-    let path = try PredictionFileFixture.write("id,label,prediction\n1,cat,dog\n2,dog,dog\n3,cat,cat\n4,cat,dog\n")
+    let path = try PredictionFileFixture.write(
+      "id,label,prediction\n1,cat,dog\n2,dog,dog\n3,cat,cat\n4,cat,dog\n")
     let counts = try PredictionReader(path: path).readCounts()
     #expect(counts.labels == ["cat", "dog"])
     #expect(counts.rowCount == 4)
@@ -26,7 +27,8 @@ struct ReadingCSVTests {
     let ordered = try counts.confusionMatrix(labels: ["7", "10"])
     #expect(ordered.labels == ["7", "10", "2"])
     #expect(ordered.rows == [[0, 0, 0], [0, 1, 1], [0, 0, 1]])
-    let viaOptions = try PredictionReader(path: path, options: .init(labels: ["10"])).readConfusionMatrix()
+    let viaOptions = try PredictionReader(path: path, options: .init(labels: ["10"]))
+      .readConfusionMatrix()
     #expect(viaOptions.labels == ["10", "2"])
   }
 
@@ -56,14 +58,16 @@ struct ReadingCSVTests {
 
   @Test("skips a UTF-8 byte order mark and blank lines")
   func skipsBOMAndBlankLines() throws {
-    let path = try PredictionFileFixture.write(bytes: [0xEF, 0xBB, 0xBF] + Array("label,prediction\n\na,a\n\r\nb,a\n\n".utf8))
+    let path = try PredictionFileFixture.write(
+      bytes: [0xEF, 0xBB, 0xBF] + Array("label,prediction\n\na,a\n\r\nb,a\n\n".utf8))
     let counts = try PredictionReader(path: path).readCounts()
     #expect(counts.labelledCells == ["a→a": 1, "b→a": 1])
   }
 
   @Test("reads records that span chunk boundaries", arguments: 1...7)
   func spansChunks(chunkSize: Int) throws {
-    let text = "\u{FEFF}id,label,prediction\r\n1,\"a,\"\"x\"\"\nb\",b\r\n\n2,b,b\n3,\"b\",\"a,\"\"x\"\"\nb\"\n4,é,é"
+    let text =
+      "\u{FEFF}id,label,prediction\r\n1,\"a,\"\"x\"\"\nb\",b\r\n\n2,b,b\n3,\"b\",\"a,\"\"x\"\"\nb\"\n4,é,é"
     let path = try PredictionFileFixture.write(text)
     let options = PredictionFileOptions(chunkSize: chunkSize)
     let counts = try PredictionReader(path: path, options: options).readCounts()
@@ -87,7 +91,8 @@ struct ReadingCSVTests {
   @Test(
     "infers the format from the extension",
     arguments: [
-      ("a.csv", PredictionFileFormat.csv), ("a.TSV", .tsv), ("a.tab", .tsv), ("a.jsonl", .jsonLines),
+      ("a.csv", PredictionFileFormat.csv), ("a.TSV", .tsv), ("a.tab", .tsv),
+      ("a.jsonl", .jsonLines),
       ("a.ndjson", .jsonLines), ("a.txt", nil), ("dir.csv/file", nil), ("-", nil),
     ])
   func infersFormat(path: String, format: PredictionFileFormat?) {
@@ -97,7 +102,8 @@ struct ReadingCSVTests {
   @Test(
     "sniffs the format from the first line",
     arguments: [
-      ("  \n {\"a\": 1}\n", PredictionFileFormat.jsonLines), ("a\tb\n", .tsv), ("a,b\nc\td\n", .csv),
+      ("  \n {\"a\": 1}\n", PredictionFileFormat.jsonLines), ("a\tb\n", .tsv),
+      ("a,b\nc\td\n", .csv),
       ("\tb,c\n", .tsv), ("", .csv),
     ])
   func sniffsFormat(text: String, format: PredictionFileFormat) {
@@ -134,7 +140,8 @@ struct ReadingCSVTests {
     #expect(counts.totalCount == 8)
     #expect(counts.labels == ["a", "b"])
     let named = PredictionFileOptions(countColumn: "n")
-    #expect(try PredictionFileFixture.counts("label,prediction,n\na,a,3\n", options: named) == ["a→a": 3])
+    #expect(
+      try PredictionFileFixture.counts("label,prediction,n\na,a,3\n", options: named) == ["a→a": 3])
   }
 
   @Test(
@@ -152,14 +159,16 @@ struct ReadingCSVTests {
   @Test("a score column class only becomes a label when it wins")
   func scoreClassesAreLabelsWhenTheyWin() throws {
     let path = try PredictionFileFixture.write("label,a,b,c\nb,0.1,0.7,0.2\n")
-    let counts = try PredictionReader(path: path, options: .init(scoreColumns: ["a", "b", "c"])).readCounts()
+    let counts = try PredictionReader(path: path, options: .init(scoreColumns: ["a", "b", "c"]))
+      .readCounts()
     #expect(counts.labels == ["b"])
   }
 
   @Test(
     "takes the argmax of a JSON array of scores in a CSV field; ties go to the first class",
     arguments: [
-      ("\"[0.1, 0.9]\"", "1"), ("\"[0.9,0.1]\"", "0"), ("\"[ 0.5 , 0.5 ]\"", "0"), ("\"[0.2,0.3,0.5]\"", "2"),
+      ("\"[0.1, 0.9]\"", "1"), ("\"[0.9,0.1]\"", "0"), ("\"[ 0.5 , 0.5 ]\"", "0"),
+      ("\"[0.2,0.3,0.5]\"", "2"),
     ])
   func argmaxOfScoreArrays(field: String, winner: String) throws {
     let text = "label,scores\n0,\(field)\n"
@@ -171,7 +180,8 @@ struct ReadingCSVTests {
   func namesScoreArrayClasses() throws {
     let text = "label,scores\nneg,\"[0.1, 0.9]\"\npos,\"[0.6, 0.4]\"\n"
     let options = PredictionFileOptions(scoreArrayColumn: "scores", labels: ["neg", "pos"])
-    #expect(try PredictionFileFixture.counts(text, options: options) == ["neg→pos": 1, "pos→neg": 1])
+    #expect(
+      try PredictionFileFixture.counts(text, options: options) == ["neg→pos": 1, "pos→neg": 1])
   }
 
   @Test(
@@ -186,14 +196,18 @@ struct ReadingCSVTests {
   @Test("resolves the positive label from the given positive label, or the later label")
   func resolvesPositiveLabel() throws {
     let text = "label,score\nspam,0.9\nspam,0.2\n"
-    let given = PredictionFileOptions(scoreColumn: "score", threshold: 0.3, labels: ["ham", "spam"])
-    #expect(try PredictionFileFixture.counts(text, options: given) == ["spam→spam": 1, "spam→ham": 1])
+    let given = PredictionFileOptions(
+      scoreColumn: "score", threshold: 0.3, labels: ["ham", "spam"])
+    #expect(
+      try PredictionFileFixture.counts(text, options: given) == ["spam→spam": 1, "spam→ham": 1])
     let explicit = PredictionFileOptions(
       scoreColumn: "score", threshold: 0.3, positiveLabel: "ham", labels: ["ham", "spam"])
-    #expect(try PredictionFileFixture.counts(text, options: explicit) == ["spam→ham": 1, "spam→spam": 1])
+    #expect(
+      try PredictionFileFixture.counts(text, options: explicit) == ["spam→ham": 1, "spam→spam": 1])
     let numeric = PredictionFileOptions(scoreColumn: "score")
     let items = try PredictionReader(
-      path: try PredictionFileFixture.write("label,score\n10,0.9\n9,0.4\n10,0.2\n"), options: numeric
+      path: try PredictionFileFixture.write("label,score\n10,0.9\n9,0.4\n10,0.2\n"),
+      options: numeric
     ).readItems()
     #expect(items.goldLabels == ["10", "9", "10"])
     #expect(items.predictedLabels == ["10", "9", "9"])
@@ -209,10 +223,13 @@ struct ReadingCSVTests {
     #expect(items.predicted == [1, 1, 0])
     #expect(items.ids == ["x", "y", "z"])
     let named = try PredictionReader(
-      path: try PredictionFileFixture.write("key,label,prediction\nk,a,b\n"), options: .init(idColumn: "key")
+      path: try PredictionFileFixture.write("key,label,prediction\nk,a,b\n"),
+      options: .init(idColumn: "key")
     ).readItems()
     #expect(named.ids == ["k"])
-    let none = try PredictionReader(path: try PredictionFileFixture.write("label,prediction\na,b\n")).readItems()
+    let none = try PredictionReader(
+      path: try PredictionFileFixture.write("label,prediction\na,b\n")
+    ).readItems()
     #expect(none.ids == nil)
   }
 

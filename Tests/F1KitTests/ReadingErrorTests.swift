@@ -20,21 +20,28 @@ struct ReadingErrorTests {
     Case(text: "label,prediction\n\n", message: ":3:1: the file has a header but no data rows"),
     Case(
       text: "id,truth,prediction\n1,a,b\n",
-      message: #":1:1: no gold column: expected one of "label", "gold", "y_true", "target"; found "id", "truth", "prediction""#
+      message:
+        #":1:1: no gold column: expected one of "label", "gold", "y_true", "target"; found "id", "truth", "prediction""#
     ),
     Case(
       text: "label,guess\na,b\n",
-      message: #":1:1: no prediction column: expected one of "prediction", "pred", "y_pred"; found "label", "guess""#),
+      message:
+        #":1:1: no prediction column: expected one of "prediction", "pred", "y_pred"; found "label", "guess""#
+    ),
     Case(
-      text: "label,prediction\na,b\n", message: #":1:1: no score column: expected "p"; found "label", "prediction""#,
+      text: "label,prediction\na,b\n",
+      message: #":1:1: no score column: expected "p"; found "label", "prediction""#,
       options: .init(scoreColumn: "p")),
     Case(
-      text: "label,prediction\na,b\n", message: #":1:1: no id column: expected "key"; found "label", "prediction""#,
+      text: "label,prediction\na,b\n",
+      message: #":1:1: no id column: expected "key"; found "label", "prediction""#,
       options: .init(idColumn: "key")),
     Case(
       text: "label,prediction\na,b\nc,d,e\n",
       message: ":3:3: expected 2 fields as in the header, found 3 in field 3"),
-    Case(text: "label,prediction\na,b\nc\n", message: ":3:2: expected 2 fields as in the header, found 1 in field 2"),
+    Case(
+      text: "label,prediction\na,b\nc\n",
+      message: ":3:2: expected 2 fields as in the header, found 1 in field 2"),
     Case(
       text: "label,prediction\na,b\nc,\"d\ne\n",
       message: ":3:2: unterminated quoted field in field 2 starts here"),
@@ -43,36 +50,49 @@ struct ReadingErrorTests {
       message: ":4:2: unterminated quoted field in field 2 starts here"),
     Case(
       text: "label,prediction\na,b\"c\n",
-      message: ":2:2: a double quote inside an unquoted field in field 2; quote the whole field and double the quote"),
+      message:
+        ":2:2: a double quote inside an unquoted field in field 2; quote the whole field and double the quote"
+    ),
     Case(
       text: "label,prediction\n\"a\"x,b\n",
-      message: #":2:1: expected a delimiter or the end of the record after a closing quote in field 1, found "x""#),
+      message:
+        #":2:1: expected a delimiter or the end of the record after a closing quote in field 1, found "x""#
+    ),
     Case(
-      text: "label,score\na,0.5\na,abc\n", message: #":3:2: expected a number in field 2 ("score"), found "abc""#,
+      text: "label,score\na,0.5\na,abc\n",
+      message: #":3:2: expected a number in field 2 ("score"), found "abc""#,
       options: .init(scoreColumn: "score")),
     Case(
-      text: "label,score\na,\n", message: #":2:2: expected a number in field 2 ("score"), found """#,
+      text: "label,score\na,\n",
+      message: #":2:2: expected a number in field 2 ("score"), found """#,
       options: .init(scoreColumn: "score")),
     Case(
-      text: "label,score\na, 0.5\n", message: #":2:2: expected a number in field 2 ("score"), found " 0.5""#,
+      text: "label,score\na, 0.5\n",
+      message: #":2:2: expected a number in field 2 ("score"), found " 0.5""#,
       options: .init(scoreColumn: "score")),
     Case(
-      text: "label,score\na,NaN\n", message: #":2:2: expected a finite score in field 2 ("score"), found "NaN""#,
+      text: "label,score\na,NaN\n",
+      message: #":2:2: expected a finite score in field 2 ("score"), found "NaN""#,
       options: .init(scoreColumn: "score")),
     Case(
-      text: "label,a,b\nx,-inf,1\n", message: #":2:2: expected a finite score in field 2 ("a"), found "-inf""#,
+      text: "label,a,b\nx,-inf,1\n",
+      message: #":2:2: expected a finite score in field 2 ("a"), found "-inf""#,
       options: .init(scoreColumns: ["a", "b"])),
     Case(
-      text: "label,score\na,1e999\n", message: #":2:2: expected a finite score in field 2 ("score"), found "1e999""#,
+      text: "label,score\na,1e999\n",
+      message: #":2:2: expected a finite score in field 2 ("score"), found "1e999""#,
       options: .init(scoreColumn: "score")),
     Case(
-      text: "label,s\na,\"[0.1, nan]\"\n", message: #":2:2: expected a finite score in field 2 ("s"), found "nan""#,
+      text: "label,s\na,\"[0.1, nan]\"\n",
+      message: #":2:2: expected a finite score in field 2 ("s"), found "nan""#,
       options: .init(scoreArrayColumn: "s")),
     Case(
-      text: "label,s\na,\"[0.1, x]\"\n", message: #":2:2: expected a number in field 2 ("s"), found "x""#,
+      text: "label,s\na,\"[0.1, x]\"\n",
+      message: #":2:2: expected a number in field 2 ("s"), found "x""#,
       options: .init(scoreArrayColumn: "s")),
     Case(
-      text: "label,s\na,\"[0.1, 0.9]\"\nb,\"[1]\"\n", message: #":3:2: expected 2 scores in field 2 ("s"), found 1"#,
+      text: "label,s\na,\"[0.1, 0.9]\"\nb,\"[1]\"\n",
+      message: #":3:2: expected 2 scores in field 2 ("s"), found 1"#,
       options: .init(scoreArrayColumn: "s")),
     Case(
       text: "label,s\na,0.5\n",
@@ -86,7 +106,9 @@ struct ReadingErrorTests {
       message: #":2:3: expected a non-negative integer count in field 3 ("count"), found "2.5""#),
     Case(
       text: "label,prediction,count\na,b,99999999999999999999\n",
-      message: #":2:3: expected a non-negative integer count in field 3 ("count"), found "99999999999999999999""#),
+      message:
+        #":2:3: expected a non-negative integer count in field 3 ("count"), found "99999999999999999999""#
+    ),
     Case(
       text: "label,prediction,count\na,b,9223372036854775807\na,b,1\n",
       message: ":3:3: the counts add up to more than 9223372036854775807 in field 3"),
@@ -95,14 +117,17 @@ struct ReadingErrorTests {
       message: #":4:1: duplicate id "x" in field 1, first seen on line 2"#, readsItems: true),
     Case(
       text: "label,prediction,count\na,b,1\n",
-      message: #":1:1: the file is a count table (column "count") and has no per-item predictions"#, readsItems: true),
+      message: #":1:1: the file is a count table (column "count") and has no per-item predictions"#,
+      readsItems: true),
     Case(
       text: "label,score\nx,0.5\ny,0.1\nz,0.9\n",
-      message: #": a thresholded score needs exactly two labels (gold labels and the given labels); found "x", "y", "z""#,
+      message:
+        #": a thresholded score needs exactly two labels (gold labels and the given labels); found "x", "y", "z""#,
       options: .init(scoreColumn: "score")),
     Case(
       text: "label,score\nx,0.5\n",
-      message: #": a thresholded score needs exactly two labels (gold labels and the given labels); found "x""#,
+      message:
+        #": a thresholded score needs exactly two labels (gold labels and the given labels); found "x""#,
       options: .init(scoreColumn: "score")),
   ]
 
@@ -119,16 +144,20 @@ struct ReadingErrorTests {
 
   @Test("gives the location and reason as values")
   func exposesLocation() throws {
-    let failure = try #require(try PredictionFileFixture.failure("label,score\na,0.5\na,abc\n", options: .init(scoreColumn: "score")))
+    let failure = try #require(
+      try PredictionFileFixture.failure(
+        "label,score\na,0.5\na,abc\n", options: .init(scoreColumn: "score")))
     #expect(failure.error.location == .init(line: 3, column: 2, unit: .field))
     #expect(failure.error.reason == .invalidNumber(column: "score", found: "abc"))
   }
 
   @Test("reports invalid UTF-8 in the header and in labels")
   func reportsInvalidUTF8() throws {
-    let header = try PredictionFileFixture.failure(bytes: Array("label,pred".utf8) + [0xFF] + Array("\na,b\n".utf8))
+    let header = try PredictionFileFixture.failure(
+      bytes: Array("label,pred".utf8) + [0xFF] + Array("\na,b\n".utf8))
     #expect(header?.message == ":1:2: invalid UTF-8 in the header in field 2")
-    let label = try PredictionFileFixture.failure(bytes: Array("label,prediction\na,b\nc,".utf8) + [0xC3, 0x28, 0x0A])
+    let label = try PredictionFileFixture.failure(
+      bytes: Array("label,prediction\na,b\nc,".utf8) + [0xC3, 0x28, 0x0A])
     #expect(label?.message == #":3:2: invalid UTF-8 in field 2 ("prediction")"#)
     let id = try PredictionFileFixture.failure(
       bytes: Array("id,label,prediction\n".utf8) + [0xE9] + Array(",a,b\n".utf8), readsItems: true)
@@ -138,28 +167,53 @@ struct ReadingErrorTests {
   @Test(
     "reports the line and byte of a malformed JSON line",
     arguments: [
-      ("{\"label\": \"a\", \"prediction\": \"b\"}\n{\"label\": \"a\" \"prediction\": \"b\"}\n",
-       ":2:15: malformed JSON at byte 15: expected ',' or '}' after a value"),
-      ("{\"label\": \"a\", \"prediction\": \"b\"}\n[1, 2]\n", ":2:1: malformed JSON at byte 1: expected '{' to start an object"),
-      ("\n{\"label\": \"a\", \"prediction\": \"b}\n",
-       ":2:30: malformed JSON at byte 30: expected a closing '\"' for the string that starts here"),
-      ("{\"label\": \"a\", \"prediction\": \"b\"} x\n", ":1:35: malformed JSON at byte 35: expected the end of the line after the object"),
-      ("{\"label\": \"a\\q\", \"prediction\": \"b\"}\n",
-       ":1:13: malformed JSON at byte 13: expected one of \\\" \\\\ \\/ \\b \\f \\n \\r \\t \\u after '\\'"),
-      ("{\"label\": 01, \"prediction\": \"b\"}\n", ":1:12: malformed JSON at byte 12: expected ',' or '}' after a value"),
-      ("{\"label\": \"a\", \"prediction\": \"b\"}\n{\"label\": \"a\"}\n", #":2:14: missing key "prediction" at byte 14"#),
-      ("{\"label\": null, \"prediction\": \"b\"}\n",
-       #":1:11: expected a label (a string, number or Boolean) at byte 11 ("label"), found null"#),
-      ("{\"label\": \"a\", \"prediction\": [1]}\n",
-       #":1:30: expected a label (a string, number or Boolean) at byte 30 ("prediction"), found an array"#),
+      (
+        "{\"label\": \"a\", \"prediction\": \"b\"}\n{\"label\": \"a\" \"prediction\": \"b\"}\n",
+        ":2:15: malformed JSON at byte 15: expected ',' or '}' after a value"
+      ),
+      (
+        "{\"label\": \"a\", \"prediction\": \"b\"}\n[1, 2]\n",
+        ":2:1: malformed JSON at byte 1: expected '{' to start an object"
+      ),
+      (
+        "\n{\"label\": \"a\", \"prediction\": \"b}\n",
+        ":2:30: malformed JSON at byte 30: expected a closing '\"' for the string that starts here"
+      ),
+      (
+        "{\"label\": \"a\", \"prediction\": \"b\"} x\n",
+        ":1:35: malformed JSON at byte 35: expected the end of the line after the object"
+      ),
+      (
+        "{\"label\": \"a\\q\", \"prediction\": \"b\"}\n",
+        ":1:13: malformed JSON at byte 13: expected one of \\\" \\\\ \\/ \\b \\f \\n \\r \\t \\u after '\\'"
+      ),
+      (
+        "{\"label\": 01, \"prediction\": \"b\"}\n",
+        ":1:12: malformed JSON at byte 12: expected ',' or '}' after a value"
+      ),
+      (
+        "{\"label\": \"a\", \"prediction\": \"b\"}\n{\"label\": \"a\"}\n",
+        #":2:14: missing key "prediction" at byte 14"#
+      ),
+      (
+        "{\"label\": null, \"prediction\": \"b\"}\n",
+        #":1:11: expected a label (a string, number or Boolean) at byte 11 ("label"), found null"#
+      ),
+      (
+        "{\"label\": \"a\", \"prediction\": [1]}\n",
+        #":1:30: expected a label (a string, number or Boolean) at byte 30 ("prediction"), found an array"#
+      ),
       ("{\"id\": \"x\", \"label\": \"a\", \"prediction\": \"b\"}\n", nil),
       ("\n\n", ":1:1: the file is empty; expected a header and data rows"),
-      ("{\"label\": \"a\", \"prediction\": \"b\"}\n{\"label\": \"c\", \"prediction\": \"\\ud800\"}\n",
-       ":2:37: malformed JSON at byte 37: expected a low surrogate '\\u' escape after a high surrogate"),
+      (
+        "{\"label\": \"a\", \"prediction\": \"b\"}\n{\"label\": \"c\", \"prediction\": \"\\ud800\"}\n",
+        ":2:37: malformed JSON at byte 37: expected a low surrogate '\\u' escape after a high surrogate"
+      ),
     ] as [(String, String?)])
   func reportsJSONProblems(text: String, message: String?) throws {
     for chunkSize in [2, PredictionFileOptions.defaultChunkSize] {
-      let failure = try PredictionFileFixture.failure(text, name: "p.jsonl", options: .init(chunkSize: chunkSize))
+      let failure = try PredictionFileFixture.failure(
+        text, name: "p.jsonl", options: .init(chunkSize: chunkSize))
       #expect(failure?.message == message, "chunk size \(chunkSize)")
     }
   }
@@ -178,16 +232,25 @@ struct ReadingErrorTests {
   @Test(
     "rejects contradictory options before reading",
     arguments: [
-      (PredictionFileOptions(predictionColumn: "p", scoreColumn: "s"),
-       "invalid options: the prediction can come from only one of predictionColumn, scoreColumn"),
-      (PredictionFileOptions(scoreColumns: ["a"], scoreArrayColumn: "s"),
-       "invalid options: the prediction can come from only one of scoreColumns, scoreArrayColumn"),
+      (
+        PredictionFileOptions(predictionColumn: "p", scoreColumn: "s"),
+        "invalid options: the prediction can come from only one of predictionColumn, scoreColumn"
+      ),
+      (
+        PredictionFileOptions(scoreColumns: ["a"], scoreArrayColumn: "s"),
+        "invalid options: the prediction can come from only one of scoreColumns, scoreArrayColumn"
+      ),
       (PredictionFileOptions(chunkSize: 0), "invalid options: chunkSize must be at least 1, not 0"),
-      (PredictionFileOptions(threshold: .nan), "invalid options: threshold must be finite, not nan"),
+      (
+        PredictionFileOptions(threshold: .nan), "invalid options: threshold must be finite, not nan"
+      ),
       (PredictionFileOptions(labels: ["a", "a"]), "invalid options: labels has a repeated label"),
     ])
   func rejectsOptions(options: PredictionFileOptions, message: String) {
-    #expect(throws: PredictionFileError(path: "x.csv", reason: .invalidOptions(String(message.dropFirst(17))))) {
+    #expect(
+      throws: PredictionFileError(
+        path: "x.csv", reason: .invalidOptions(String(message.dropFirst(17))))
+    ) {
       try PredictionReader(path: "x.csv", options: options)
     }
     #expect((try? PredictionReader(path: "x.csv", options: options)) == nil)
@@ -205,7 +268,9 @@ struct ReadingErrorTests {
     do {
       _ = try reader.readCounts()
     } catch {
-      #expect(error.description == "/nonexistent/preds.csv: cannot open the file: No such file or directory")
+      #expect(
+        error.description
+          == "/nonexistent/preds.csv: cannot open the file: No such file or directory")
       #expect(!error.description.contains("\n"))
     }
   }

@@ -12,9 +12,18 @@ struct ReadingJSONLinesTests {
       {"id": 3, "label": "dog", "prediction": "dog"}\r
 
       """
-    #expect(try PredictionFileFixture.counts(text, name: "p.jsonl") == ["cat→dog": 1, "cat→cat": 1, "dog→dog": 1])
-    #expect(try PredictionFileFixture.counts(text, name: "p.ndjson") == ["cat→dog": 1, "cat→cat": 1, "dog→dog": 1])
-    #expect(try PredictionFileFixture.counts(text, name: "p.txt") == ["cat→dog": 1, "cat→cat": 1, "dog→dog": 1])
+    #expect(
+      try PredictionFileFixture.counts(text, name: "p.jsonl") == [
+        "cat→dog": 1, "cat→cat": 1, "dog→dog": 1,
+      ])
+    #expect(
+      try PredictionFileFixture.counts(text, name: "p.ndjson") == [
+        "cat→dog": 1, "cat→cat": 1, "dog→dog": 1,
+      ])
+    #expect(
+      try PredictionFileFixture.counts(text, name: "p.txt") == [
+        "cat→dog": 1, "cat→cat": 1, "dog→dog": 1,
+      ])
   }
 
   @Test(
@@ -31,7 +40,8 @@ struct ReadingJSONLinesTests {
 
   @Test("reads lines that span chunk boundaries", arguments: 1...7)
   func spansChunks(chunkSize: Int) throws {
-    let text = "\u{FEFF}\n{\"id\":\"a\",\"y_true\":\"x\\u00e9\",\"y_pred\":\"y\"}\n{\"id\":\"b\",\"y_true\":\"y\",\"y_pred\":\"y\"}"
+    let text =
+      "\u{FEFF}\n{\"id\":\"a\",\"y_true\":\"x\\u00e9\",\"y_pred\":\"y\"}\n{\"id\":\"b\",\"y_true\":\"y\",\"y_pred\":\"y\"}"
     let path = try PredictionFileFixture.write(text, name: "p.jsonl")
     let options = PredictionFileOptions(chunkSize: chunkSize)
     let counts = try PredictionReader(path: path, options: options).readCounts()
@@ -48,25 +58,35 @@ struct ReadingJSONLinesTests {
       {"label": "c", "scores": "[0, 0, 1e0]"}
       """
     let options = PredictionFileOptions(scoreArrayColumn: "scores", labels: ["a", "b", "c"])
-    #expect(try PredictionFileFixture.counts(text, name: "p.jsonl", options: options) == ["b→b": 1, "a→a": 1, "c→c": 1])
+    #expect(
+      try PredictionFileFixture.counts(text, name: "p.jsonl", options: options) == [
+        "b→b": 1, "a→a": 1, "c→c": 1,
+      ])
     let unnamed = PredictionFileOptions(scoreArrayColumn: "scores")
-    let path = try PredictionFileFixture.write("{\"label\": \"1\", \"scores\": [0.2, 0.8]}\n", name: "p.jsonl")
-    #expect(try PredictionReader(path: path, options: unnamed).readCounts().labelledCells == ["1→1": 1])
+    let path = try PredictionFileFixture.write(
+      "{\"label\": \"1\", \"scores\": [0.2, 0.8]}\n", name: "p.jsonl")
+    #expect(
+      try PredictionReader(path: path, options: unnamed).readCounts().labelledCells == ["1→1": 1])
   }
 
   @Test("thresholds a numeric score and reads score columns")
   func readsScores() throws {
     let text = "{\"label\": 0, \"p\": 0.5}\n{\"label\": 1, \"p\": 0.25}\n"
     let options = PredictionFileOptions(scoreColumn: "p")
-    #expect(try PredictionFileFixture.counts(text, name: "p.jsonl", options: options) == ["0→1": 1, "1→0": 1])
+    #expect(
+      try PredictionFileFixture.counts(text, name: "p.jsonl", options: options) == [
+        "0→1": 1, "1→0": 1,
+      ])
     let columns = PredictionFileOptions(scoreColumns: ["neg", "pos"])
     let scored = "{\"label\": \"pos\", \"neg\": 0.25, \"pos\": \"0.75\"}\n"
-    #expect(try PredictionFileFixture.counts(scored, name: "p.jsonl", options: columns) == ["pos→pos": 1])
+    #expect(
+      try PredictionFileFixture.counts(scored, name: "p.jsonl", options: columns) == ["pos→pos": 1])
   }
 
   @Test("adds up count tables with integer counts")
   func addsCountTables() throws {
-    let text = "{\"label\": \"a\", \"prediction\": \"b\", \"count\": 4}\n{\"label\": \"a\", \"prediction\": \"b\", \"count\": \"3\"}\n"
+    let text =
+      "{\"label\": \"a\", \"prediction\": \"b\", \"count\": 4}\n{\"label\": \"a\", \"prediction\": \"b\", \"count\": \"3\"}\n"
     #expect(try PredictionFileFixture.counts(text, name: "p.jsonl") == ["a→b": 7])
   }
 }

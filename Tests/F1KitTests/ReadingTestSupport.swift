@@ -30,7 +30,8 @@ enum PredictionFileFixture {
 
   /// Reads the counts of `text` as (gold, predicted) → count by label.
   static func counts(
-    _ text: String, name: String = "preds.csv", options: PredictionFileOptions = PredictionFileOptions()
+    _ text: String, name: String = "preds.csv",
+    options: PredictionFileOptions = PredictionFileOptions()
   ) throws -> [String: Int] {
     let path = try write(text, name: name)
     let counts = try PredictionReader(path: path, options: options).readCounts()
@@ -40,7 +41,8 @@ enum PredictionFileFixture {
   /// Reads `text` and returns the error, with the path removed from its
   /// description, or `nil` if there was none.
   static func failure(
-    _ text: String, name: String = "preds.csv", options: PredictionFileOptions = PredictionFileOptions(),
+    _ text: String, name: String = "preds.csv",
+    options: PredictionFileOptions = PredictionFileOptions(),
     readsItems: Bool = false
   ) throws -> (error: PredictionFileError, message: String)? {
     try failure(bytes: Array(text.utf8), name: name, options: options, readsItems: readsItems)
@@ -49,7 +51,8 @@ enum PredictionFileFixture {
   /// Reads `bytes` and returns the error, with the path removed from its
   /// description, or `nil` if there was none.
   static func failure(
-    bytes: [UInt8], name: String = "preds.csv", options: PredictionFileOptions = PredictionFileOptions(),
+    bytes: [UInt8], name: String = "preds.csv",
+    options: PredictionFileOptions = PredictionFileOptions(),
     readsItems: Bool = false
   ) throws -> (error: PredictionFileError, message: String)? {
     let path = try write(bytes: bytes, name: name)

@@ -1,9 +1,9 @@
 #if canImport(Glibc)
-import Glibc
+  import Glibc
 #elseif canImport(Musl)
-import Musl
+  import Musl
 #elseif canImport(Darwin)
-import Darwin
+  import Darwin
 #endif
 
 /// A growable byte window over a file, filled with `read(2)` in fixed-size
@@ -68,7 +68,8 @@ final class ChunkedByteSource {
   }
 
   /// Opens `path` for reading from the file offset `offset`.
-  convenience init(path: String, chunkSize: Int, startingAt offset: Int) throws(PredictionFileError) {
+  convenience init(path: String, chunkSize: Int, startingAt offset: Int) throws(PredictionFileError)
+  {
     try self.init(path: path, chunkSize: chunkSize)
     if offset > 0 {
       if lseek(fileDescriptor, off_t(offset), SEEK_SET) < 0 {

@@ -58,7 +58,8 @@ struct ColumnLayout {
       source = .threshold(try require(name, [], .score))
     } else {
       source = .label(
-        try require(options.predictionColumn, PredictionFileOptions.predictionColumnNames, .prediction))
+        try require(
+          options.predictionColumn, PredictionFileOptions.predictionColumnNames, .prediction))
     }
     if let name = options.countColumn {
       count = try require(name, [], .count)

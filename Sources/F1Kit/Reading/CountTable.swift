@@ -62,7 +62,9 @@ struct CountTable {
   /// The cells with a non-zero count, in no set order.
   func nonZeroCells() -> [(gold: Int, predicted: Int, count: Int)] {
     if let sparse {
-      return sparse.filter { $0.value != 0 }.map { (Int($0.key >> 32), Int($0.key & 0xFFFF_FFFF), $0.value) }
+      return sparse.filter { $0.value != 0 }.map {
+        (Int($0.key >> 32), Int($0.key & 0xFFFF_FFFF), $0.value)
+      }
     }
     var cells: [(gold: Int, predicted: Int, count: Int)] = []
     for row in 0..<stride {

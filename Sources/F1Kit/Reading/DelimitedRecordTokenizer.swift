@@ -103,7 +103,9 @@ struct DelimitedRecordTokenizer {
             kind: hasEscapedQuote ? .escapedText : .text, origin: fieldStart),
           at: fieldIndex)
         position += 1
-        if position == end { return .record(fieldCount: fieldIndex + 1, next: end, lineBreaks: lineBreaks) }
+        if position == end {
+          return .record(fieldCount: fieldIndex + 1, next: end, lineBreaks: lineBreaks)
+        }
         let byte = base[position]
         if byte == delimiter {
           position += 1
@@ -143,9 +145,12 @@ struct DelimitedRecordTokenizer {
       }
       if position == end, !isFinal { return .incomplete }
       store(
-        ValueSlice(start: fieldStart, count: position - fieldStart, kind: .text, origin: fieldStart),
+        ValueSlice(
+          start: fieldStart, count: position - fieldStart, kind: .text, origin: fieldStart),
         at: fieldIndex)
-      if position == end { return .record(fieldCount: fieldIndex + 1, next: end, lineBreaks: lineBreaks) }
+      if position == end {
+        return .record(fieldCount: fieldIndex + 1, next: end, lineBreaks: lineBreaks)
+      }
       let byte = base[position]
       if byte == delimiter {
         position += 1
@@ -185,6 +190,7 @@ struct DelimitedRecordTokenizer {
       write += 1
       read += byte == .quote ? 2 : 1
     }
-    return ValueSlice(start: slice.start, count: write - slice.start, kind: .text, origin: slice.origin)
+    return ValueSlice(
+      start: slice.start, count: write - slice.start, kind: .text, origin: slice.origin)
   }
 }

@@ -118,10 +118,14 @@ final class JSONLineTokenizer {
   }
 
   @inline(__always)
-  private func skipWhitespace(_ base: UnsafeMutablePointer<UInt8>, _ position: inout Int, _ end: Int) {
+  private func skipWhitespace(
+    _ base: UnsafeMutablePointer<UInt8>, _ position: inout Int, _ end: Int
+  ) {
     while position < end {
       let byte = base[position]
-      guard byte == .space || byte == .tab || byte == .carriageReturn || byte == .lineFeed else { return }
+      guard byte == .space || byte == .tab || byte == .carriageReturn || byte == .lineFeed else {
+        return
+      }
       position += 1
     }
   }
@@ -135,7 +139,9 @@ final class JSONLineTokenizer {
     case .quote:
       return try string(base, &position, end)
     case UInt8(ascii: "-"), UInt8(ascii: "0")...UInt8(ascii: "9"):
-      if base[position] == UInt8(ascii: "-"), position + 1 < end, base[position + 1] == UInt8(ascii: "I") {
+      if base[position] == UInt8(ascii: "-"), position + 1 < end,
+        base[position + 1] == UInt8(ascii: "I")
+      {
         position += 1
         try literal("Infinity", base, &position, end)
       } else {
@@ -194,15 +200,20 @@ final class JSONLineTokenizer {
     }
     if position < end, base[position] == UInt8(ascii: ".") {
       position += 1
-      guard isDigit(position) else { throw .malformed(expected: "a digit after '.'", offset: position) }
+      guard isDigit(position) else {
+        throw .malformed(expected: "a digit after '.'", offset: position)
+      }
       while isDigit(position) { position += 1 }
     }
     if position < end, base[position] == UInt8(ascii: "e") || base[position] == UInt8(ascii: "E") {
       position += 1
-      if position < end, base[position] == UInt8(ascii: "+") || base[position] == UInt8(ascii: "-") {
+      if position < end, base[position] == UInt8(ascii: "+") || base[position] == UInt8(ascii: "-")
+      {
         position += 1
       }
-      guard isDigit(position) else { throw .malformed(expected: "a digit in the exponent", offset: position) }
+      guard isDigit(position) else {
+        throw .malformed(expected: "a digit in the exponent", offset: position)
+      }
       while isDigit(position) { position += 1 }
     }
   }
@@ -223,7 +234,9 @@ final class JSONLineTokenizer {
         closers.append(.closingBrace)
       case UInt8(ascii: "]"), .closingBrace:
         guard closers.last == byte else {
-          throw .malformed(expected: "a matching '\(Character(Unicode.Scalar(closers.last ?? byte)))'", offset: position)
+          throw .malformed(
+            expected: "a matching '\(Character(Unicode.Scalar(closers.last ?? byte)))'",
+            offset: position)
         }
         closers.removeLast()
         if closers.isEmpty {
@@ -253,11 +266,15 @@ final class JSONLineTokenizer {
     position += 1
     var write = position
     while true {
-      guard position < end else { throw .malformed(expected: "a closing '\"' for the string that starts here", offset: opening) }
+      guard position < end else {
+        throw .malformed(
+          expected: "a closing '\"' for the string that starts here", offset: opening)
+      }
       let byte = base[position]
       if byte == .quote {
         position += 1
-        return ValueSlice(start: opening + 1, count: write - opening - 1, kind: .string, origin: opening)
+        return ValueSlice(
+          start: opening + 1, count: write - opening - 1, kind: .string, origin: opening)
       }
       if byte < 0x20 {
         throw .malformed(expected: "no control characters in a string", offset: position)
@@ -268,7 +285,9 @@ final class JSONLineTokenizer {
         position += 1
         continue
       }
-      guard position + 1 < end else { throw .malformed(expected: "an escape after '\\'", offset: position) }
+      guard position + 1 < end else {
+        throw .malformed(expected: "an escape after '\\'", offset: position)
+      }
       let escaped = base[position + 1]
       let replacement: UInt8
       switch escaped {
@@ -283,11 +302,16 @@ final class JSONLineTokenizer {
         var scalarValue = try hexQuad(base, position + 2, end, escapeStart)
         position += 6
         if scalarValue >= 0xD800, scalarValue < 0xDC00 {
-          guard end - position >= 6, base[position] == UInt8(ascii: "\\"), base[position + 1] == UInt8(ascii: "u")
-          else { throw .malformed(expected: "a low surrogate '\\u' escape after a high surrogate", offset: position) }
+          guard end - position >= 6, base[position] == UInt8(ascii: "\\"),
+            base[position + 1] == UInt8(ascii: "u")
+          else {
+            throw .malformed(
+              expected: "a low surrogate '\\u' escape after a high surrogate", offset: position)
+          }
           let low = try hexQuad(base, position + 2, end, position)
           guard low >= 0xDC00, low < 0xE000 else {
-            throw .malformed(expected: "a low surrogate '\\u' escape after a high surrogate", offset: position)
+            throw .malformed(
+              expected: "a low surrogate '\\u' escape after a high surrogate", offset: position)
           }
           scalarValue = 0x10000 + ((scalarValue - 0xD800) << 10) + (low - 0xDC00)
           position += 6
@@ -300,7 +324,8 @@ final class JSONLineTokenizer {
         }
         continue
       default:
-        throw .malformed(expected: "one of \\\" \\\\ \\/ \\b \\f \\n \\r \\t \\u after '\\'", offset: position)
+        throw .malformed(
+          expected: "one of \\\" \\\\ \\/ \\b \\f \\n \\r \\t \\u after '\\'", offset: position)
       }
       base[write] = replacement
       write += 1
@@ -311,7 +336,9 @@ final class JSONLineTokenizer {
   private func hexQuad(
     _ base: UnsafeMutablePointer<UInt8>, _ start: Int, _ end: Int, _ escapeStart: Int
   ) throws(SyntaxError) -> UInt32 {
-    guard end - start >= 4 else { throw .malformed(expected: "four hex digits after '\\u'", offset: escapeStart) }
+    guard end - start >= 4 else {
+      throw .malformed(expected: "four hex digits after '\\u'", offset: escapeStart)
+    }
     var value: UInt32 = 0
     for offset in start..<start + 4 {
       let byte = base[offset]

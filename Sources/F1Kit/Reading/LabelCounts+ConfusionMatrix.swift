@@ -12,7 +12,9 @@ extension LabelCounts {
   ///   repeats a label.
   /// - Complexity: O(*k*² + *c* + *k* log *k*) for *k* labels and *c*
   ///   non-zero cells.
-  public func confusionMatrix(labels leading: [String]? = nil) throws(ConfusionMatrixError) -> ConfusionMatrix {
+  public func confusionMatrix(labels leading: [String]? = nil) throws(ConfusionMatrixError)
+    -> ConfusionMatrix
+  {
     let occurring = Set(cells.flatMap { [$0.gold, $0.predicted] }).map { labels[$0] }
     let order = try ConfusionMatrix.labelOrder(naming: leading, occurring: occurring)
     let positions = order.exactLabelPositions()

@@ -1,9 +1,9 @@
 #if canImport(Glibc)
-import Glibc
+  import Glibc
 #elseif canImport(Musl)
-import Musl
+  import Musl
 #elseif canImport(Darwin)
-import Darwin
+  import Darwin
 #endif
 
 /// Maps the raw bytes of labels to dense codes in first-seen order.
@@ -88,7 +88,8 @@ struct LabelInterner {
   }
 
   @inline(__always)
-  private mutating func code(of bytes: UnsafePointer<UInt8>, count: Int, words: ByteWords) -> Int32? {
+  private mutating func code(of bytes: UnsafePointer<UInt8>, count: Int, words: ByteWords) -> Int32?
+  {
     let hash = words.hash
     var slot = Int(truncatingIfNeeded: hash) & mask
     let tag = hash & 0xFFFF_FFFF_0000_0000
@@ -101,7 +102,8 @@ struct LabelInterner {
       }
       slot = (slot + 1) & mask
     }
-    guard let name = String(validating: UnsafeBufferPointer(start: bytes, count: count), as: UTF8.self)
+    guard
+      let name = String(validating: UnsafeBufferPointer(start: bytes, count: count), as: UTF8.self)
     else { return nil }
     return insert(name, bytes: bytes, count: count, words: words, slot: slot)
   }
@@ -124,7 +126,9 @@ struct LabelInterner {
   ) -> Int32 {
     let code = Int32(names.count)
     entries.append(
-      Entry(first: words.first, second: words.second, count: count, offset: arena.count, hash: words.hash))
+      Entry(
+        first: words.first, second: words.second, count: count, offset: arena.count,
+        hash: words.hash))
     if count > 16 { arena.append(contentsOf: UnsafeBufferPointer(start: bytes, count: count)) }
     names.append(name)
     table[slot] = Self.entry(hash: words.hash, code: code)
@@ -172,7 +176,8 @@ struct ByteWords {
     if count <= 8 {
       first = Self.load(raw, at: 0) & Self.mask(count)
       second = 0
-      hash = Self.finish(Self.mix(UInt64(truncatingIfNeeded: count) &* 0x9E37_79B9_7F4A_7C15, first))
+      hash = Self.finish(
+        Self.mix(UInt64(truncatingIfNeeded: count) &* 0x9E37_79B9_7F4A_7C15, first))
     } else if count <= 16 {
       first = Self.load(raw, at: 0)
       second = Self.load(raw, at: 8) & Self.mask(count - 8)
@@ -220,7 +225,9 @@ struct ByteWords {
   /// Up to 8 bytes as a little-endian word, zero-padded.
   @inline(__always)
   private static func word(_ bytes: UnsafePointer<UInt8>, count: Int) -> UInt64 {
-    if count == 8 { return UInt64(littleEndian: UnsafeRawPointer(bytes).loadUnaligned(as: UInt64.self)) }
+    if count == 8 {
+      return UInt64(littleEndian: UnsafeRawPointer(bytes).loadUnaligned(as: UInt64.self))
+    }
     var word: UInt64 = 0
     for index in 0..<count { word |= UInt64(bytes[index]) << (8 * index) }
     return word

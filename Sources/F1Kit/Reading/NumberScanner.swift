@@ -18,7 +18,9 @@ enum NumberScanner {
   /// `.notFinite`, as are values too large for `Double`.
   static func score(_ bytes: UnsafePointer<UInt8>, count: Int) -> Score {
     var position = 0
-    if position < count, bytes[position] == UInt8(ascii: "+") || bytes[position] == UInt8(ascii: "-") {
+    if position < count,
+      bytes[position] == UInt8(ascii: "+") || bytes[position] == UInt8(ascii: "-")
+    {
       position += 1
     }
     if isNonFiniteWord(bytes + position, count: count - position) { return .notFinite }
@@ -37,7 +39,9 @@ enum NumberScanner {
     guard digits > 0 else { return .invalid }
     if position < count, bytes[position] | 0x20 == UInt8(ascii: "e") {
       position += 1
-      if position < count, bytes[position] == UInt8(ascii: "+") || bytes[position] == UInt8(ascii: "-") {
+      if position < count,
+        bytes[position] == UInt8(ascii: "+") || bytes[position] == UInt8(ascii: "-")
+      {
         position += 1
       }
       var exponentDigits = 0
@@ -116,7 +120,9 @@ enum NumberScanner {
         }
         let elementLength = position - elementStart
         let text = {
-          String(decoding: UnsafeBufferPointer(start: bytes + elementStart, count: elementLength), as: UTF8.self)
+          String(
+            decoding: UnsafeBufferPointer(start: bytes + elementStart, count: elementLength),
+            as: UTF8.self)
         }
         switch score(bytes + elementStart, count: elementLength) {
         case .value(let value):

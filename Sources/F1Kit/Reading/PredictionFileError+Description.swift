@@ -31,9 +31,11 @@ extension PredictionFileError: CustomStringConvertible {
     case .unterminatedQuote:
       return "unterminated quoted field\(place) starts here"
     case .strayQuote:
-      return "a double quote inside an unquoted field\(place); quote the whole field and double the quote"
+      return
+        "a double quote inside an unquoted field\(place); quote the whole field and double the quote"
     case .unexpectedCharacterAfterQuote(let found):
-      return "expected a delimiter or the end of the record after a closing quote\(place), found \(Self.quoted(found))"
+      return
+        "expected a delimiter or the end of the record after a closing quote\(place), found \(Self.quoted(found))"
     case .invalidUTF8(let column):
       if let column {
         return "invalid UTF-8\(place) (\(Self.quoted(column)))"
@@ -46,7 +48,8 @@ extension PredictionFileError: CustomStringConvertible {
     case .wrongScoreCount(let column, let expected, let found):
       return "expected \(expected) scores\(place) (\(Self.quoted(column))), found \(found)"
     case .invalidCount(let column, let found):
-      return "expected a non-negative integer count\(place) (\(Self.quoted(column))), found \(Self.quoted(found))"
+      return
+        "expected a non-negative integer count\(place) (\(Self.quoted(column))), found \(Self.quoted(found))"
     case .countOverflow:
       return "the counts add up to more than \(Int.max)\(place)"
     case .duplicateID(let id, let firstLine):
@@ -59,9 +62,11 @@ extension PredictionFileError: CustomStringConvertible {
       return "expected \(expected)\(place) (\(Self.quoted(column))), found \(found)"
     case .binaryLabelsUnresolved(let found):
       let labels = found.isEmpty ? "none" : found.map(Self.quoted).joined(separator: ", ")
-      return "a thresholded score needs exactly two labels (gold labels and the given labels); found \(labels)"
+      return
+        "a thresholded score needs exactly two labels (gold labels and the given labels); found \(labels)"
     case .countTableHasNoItems(let column):
-      return "the file is a count table (column \(Self.quoted(column))) and has no per-item predictions"
+      return
+        "the file is a count table (column \(Self.quoted(column))) and has no per-item predictions"
     }
   }
 

@@ -1,11 +1,12 @@
-#if canImport(Glibc)
-import Glibc
-#elseif canImport(Musl)
-import Musl
-#elseif canImport(Darwin)
-import Darwin
-#endif
 import Dispatch
+
+#if canImport(Glibc)
+  import Glibc
+#elseif canImport(Musl)
+  import Musl
+#elseif canImport(Darwin)
+  import Darwin
+#endif
 
 /// Receives each record's label codes from a `PredictionFileParser`.
 protocol RecordSink: SendableMetatype {
@@ -81,7 +82,8 @@ final class PredictionFileParser {
   /// Creates a parser for the records of a file whose header was read by
   /// another parser, from a file offset where a record starts.
   private init(
-    path: String, options: PredictionFileOptions, format: PredictionFileFormat, startingAt offset: Int
+    path: String, options: PredictionFileOptions, format: PredictionFileFormat,
+    startingAt offset: Int
   ) throws(PredictionFileError) {
     self.options = options
     self.format = format
@@ -91,7 +93,9 @@ final class PredictionFileParser {
   /// Reads every record into `sink`.
   ///
   /// - Returns: The number of data rows.
-  func parse<Sink: RecordSink>(into sink: inout Sink, readsIDs: Bool) throws(PredictionFileError) -> Int {
+  func parse<Sink: RecordSink>(into sink: inout Sink, readsIDs: Bool) throws(PredictionFileError)
+    -> Int
+  {
     try source.fill(atLeast: 3)
     if source.availableCount >= 3, source.storage[source.start] == 0xEF,
       source.storage[source.start + 1] == 0xBB, source.storage[source.start + 2] == 0xBF
@@ -142,7 +146,8 @@ final class PredictionFileParser {
       return rowCount
     }
     if readsIDs, let count = try estimatedRecordCount() { sink.reserveCapacity(count) }
-    let rowCount = try readRecords(body, into: &sink, readsIDs: readsIDs, stopsAtQuote: false).rowCount
+    let rowCount = try readRecords(body, into: &sink, readsIDs: readsIDs, stopsAtQuote: false)
+      .rowCount
     if rowCount == 0 {
       throw error(.noDataRows, line: line, column: 1, unit: .field)
     }
@@ -194,13 +199,15 @@ final class PredictionFileParser {
       let isFinal = source.isAtEndOfFile
       scan: while position < end {
         if let scanner, let fields = scanner.scan(base, from: position, to: end),
-          let gold = interpreter.interner.code(ofPadded: base + fields.goldStart, count: fields.goldCount),
+          let gold = interpreter.interner.code(
+            ofPadded: base + fields.goldStart, count: fields.goldCount),
           let predicted = interpreter.interner.code(
             ofPadded: base + fields.predictionStart, count: fields.predictionCount)
         {
           var isAdded = true
           if scanner.idIndex >= 0 {
-            let place = PredictionFileError.Location(line: line, column: scanner.idIndex + 1, unit: .field)
+            let place = PredictionFileError.Location(
+              line: line, column: scanner.idIndex + 1, unit: .field)
             if case .invalidUTF8 = sink.add(
               id: base + fields.idStart, count: fields.idCount, line: line, place: place)
             {
@@ -237,7 +244,8 @@ final class PredictionFileParser {
           position = next
         case .record(let count, let next, let lineBreaks):
           if stopsAtQuote,
-            count != fieldCount || memchr(base + position, Int32(UInt8.quote), next - position) != nil
+            count != fieldCount
+              || memchr(base + position, Int32(UInt8.quote), next - position) != nil
           {
             source.start = position
             return (rowCount, true)
@@ -288,7 +296,8 @@ final class PredictionFileParser {
     guard size - dataStart >= max(options.minimumParallelByteCount, 2) else { return nil }
     let middle = dataStart + (size - dataStart) / 2
     // Small buffers for the probe and the second half keep peak memory flat.
-    let probe = try ChunkedByteSource(path: path, chunkSize: min(options.chunkSize, 4096), startingAt: middle)
+    let probe = try ChunkedByteSource(
+      path: path, chunkSize: min(options.chunkSize, 4096), startingAt: middle)
     guard let lineFeed = try probe.fill(until: .lineFeed) else { return nil }
     let split = middle + lineFeed + 1
     guard split < size else { return nil }
@@ -296,7 +305,8 @@ final class PredictionFileParser {
     var secondOptions = options
     secondOptions.chunkSize = min(options.chunkSize, 256 << 10)
     let second = SecondHalf<Sink>(
-      parser: try PredictionFileParser(path: path, options: secondOptions, format: format, startingAt: split),
+      parser: try PredictionFileParser(
+        path: path, options: secondOptions, format: format, startingAt: split),
       body: body, readsIDs: readsIDs)
     var first = Sink()
     if readsIDs, let count = try estimatedRecordCount() {
@@ -313,7 +323,8 @@ final class PredictionFileParser {
     guard let firstResult, !firstResult.isStopped, let secondRowCount = second.rowCount,
       firstResult.rowCount + secondRowCount > 0
     else {
-      source = try ChunkedByteSource(path: path, chunkSize: options.chunkSize, startingAt: dataStart)
+      source = try ChunkedByteSource(
+        path: path, chunkSize: options.chunkSize, startingAt: dataStart)
       line = lineAfterHeader
       interner = LabelInterner()
       return nil
@@ -376,7 +387,8 @@ final class PredictionFileParser {
           }
           guard
             let name = String(
-              validating: UnsafeBufferPointer(start: base + slice.start, count: slice.count), as: UTF8.self)
+              validating: UnsafeBufferPointer(start: base + slice.start, count: slice.count),
+              as: UTF8.self)
           else {
             throw error(
               .invalidUTF8(column: nil),
@@ -457,7 +469,8 @@ final class PredictionFileParser {
           for slot in 0..<slotNames.count where !tokenizer.isPresent[slot] {
             var closing = lineEnd
             while closing > position, Self.isWhitespace(base[closing - 1]) { closing -= 1 }
-            throw error(.missingKey(slotNames[slot]), line: line, column: closing - position, unit: .byte)
+            throw error(
+              .missingKey(slotNames[slot]), line: line, column: closing - position, unit: .byte)
           }
           interpreter.line = line
           interpreter.recordStart = position
@@ -517,13 +530,16 @@ final class PredictionFileParser {
     }
   }
 
-  private func jsonError(_ error: JSONLineTokenizer.SyntaxError, lineStart: Int) -> PredictionFileError {
+  private func jsonError(_ error: JSONLineTokenizer.SyntaxError, lineStart: Int)
+    -> PredictionFileError
+  {
     switch error {
     case .malformed(let expected, let offset):
       return self.error(
         .malformedJSON(expected: expected), line: line, column: offset - lineStart + 1, unit: .byte)
     case .invalidUTF8Key(let offset):
-      return self.error(.invalidUTF8(column: nil), line: line, column: offset - lineStart + 1, unit: .byte)
+      return self.error(
+        .invalidUTF8(column: nil), line: line, column: offset - lineStart + 1, unit: .byte)
     }
   }
 
@@ -573,9 +589,11 @@ final class PredictionFileParser {
   }
 
   private func error(
-    _ reason: PredictionFileError.Reason, line: Int, column: Int, unit: PredictionFileError.ColumnUnit
+    _ reason: PredictionFileError.Reason, line: Int, column: Int,
+    unit: PredictionFileError.ColumnUnit
   ) -> PredictionFileError {
-    PredictionFileError(path: path, location: .init(line: line, column: column, unit: unit), reason: reason)
+    PredictionFileError(
+      path: path, location: .init(line: line, column: column, unit: unit), reason: reason)
   }
 }
 
@@ -596,7 +614,8 @@ private final class SecondHalf<Sink: RecordSink>: @unchecked Sendable {
   }
 
   func run() {
-    rowCount = try? parser.readRecords(body, into: &sink, readsIDs: readsIDs, stopsAtQuote: false).rowCount
+    rowCount = try? parser.readRecords(body, into: &sink, readsIDs: readsIDs, stopsAtQuote: false)
+      .rowCount
   }
 
   /// The sink, leaving an empty one.

@@ -31,9 +31,12 @@ public struct PredictionReader: Sendable {
   /// - Throws: ``PredictionFileError`` with reason `.invalidOptions` when the
   ///   prediction would come from more than one source, names repeat, the
   ///   threshold is not finite or the chunk size is not positive.
-  public init(path: String, options: PredictionFileOptions = PredictionFileOptions()) throws(PredictionFileError) {
+  public init(path: String, options: PredictionFileOptions = PredictionFileOptions())
+    throws(PredictionFileError)
+  {
     if let problem = options.validationProblem() {
-      throw PredictionFileError(path: path == "-" ? "<stdin>" : path, reason: .invalidOptions(problem))
+      throw PredictionFileError(
+        path: path == "-" ? "<stdin>" : path, reason: .invalidOptions(problem))
     }
     self.path = path
     self.options = options
@@ -114,7 +117,8 @@ struct CountingSink: RecordSink {
 
   mutating func append(_ other: consuming CountingSink, codes: [Int32], lineOffset: Int) -> Bool {
     for cell in other.table.nonZeroCells() {
-      guard table.add(gold: codes[cell.gold], predicted: codes[cell.predicted], weight: cell.count) else {
+      guard table.add(gold: codes[cell.gold], predicted: codes[cell.predicted], weight: cell.count)
+      else {
         return false
       }
     }
@@ -174,7 +178,9 @@ struct ItemSink: RecordSink {
     hasIDs = true
     let words = ByteWords(padded: bytes, count: count)
     let isASCII = count <= 16 && (words.first | words.second) & 0x8080_8080_8080_8080 == 0
-    if !isASCII, String(validating: UnsafeBufferPointer(start: bytes, count: count), as: UTF8.self) == nil {
+    if !isASCII,
+      String(validating: UnsafeBufferPointer(start: bytes, count: count), as: UTF8.self) == nil
+    {
       return .invalidUTF8
     }
     if line != nextLine || place.line != line || place.column != column {

@@ -82,7 +82,8 @@ final class RecordInterpreter {
     if let slot = layout.count {
       let slice = try text(slot: slot, base, expected: "a count")
       guard let count = NumberScanner.count(base + slice.start, count: slice.count) else {
-        throw error(.invalidCount(column: slotNames[slot], found: string(slice, base)), slot: slot, base)
+        throw error(
+          .invalidCount(column: slotNames[slot], found: string(slice, base)), slot: slot, base)
       }
       weight = count
     }
@@ -119,7 +120,8 @@ final class RecordInterpreter {
       let found = slice.kind == .null ? "null" : slice.kind == .array ? "an array" : "an object"
       throw error(
         .unsupportedValue(
-          column: slotNames[slot], expected: "\(expected) (a string, number or Boolean)", found: found),
+          column: slotNames[slot], expected: "\(expected) (a string, number or Boolean)",
+          found: found),
         slot: slot, base)
     }
   }
@@ -136,9 +138,12 @@ final class RecordInterpreter {
   }
 
   /// The score in `slot`; NaN, infinities and anything but a number throw.
-  private func score(slot: Int, _ base: UnsafeMutablePointer<UInt8>) throws(PredictionFileError) -> Double {
+  private func score(slot: Int, _ base: UnsafeMutablePointer<UInt8>) throws(PredictionFileError)
+    -> Double
+  {
     let slice = values[slot]
-    let unescaped = slice.kind == .escapedText ? DelimitedRecordTokenizer.unescape(slice, in: base) : slice
+    let unescaped =
+      slice.kind == .escapedText ? DelimitedRecordTokenizer.unescape(slice, in: base) : slice
     values[slot] = unescaped
     let column = slotNames[slot]
     switch unescaped.kind {
@@ -146,9 +151,11 @@ final class RecordInterpreter {
       switch NumberScanner.score(base + unescaped.start, count: unescaped.count) {
       case .value(let value): return value
       case .notFinite:
-        throw error(.nonFiniteScore(column: column, found: string(unescaped, base)), slot: slot, base)
+        throw error(
+          .nonFiniteScore(column: column, found: string(unescaped, base)), slot: slot, base)
       case .invalid:
-        throw error(.invalidNumber(column: column, found: string(unescaped, base)), slot: slot, base)
+        throw error(
+          .invalidNumber(column: column, found: string(unescaped, base)), slot: slot, base)
       }
     default:
       throw error(.invalidNumber(column: column, found: string(unescaped, base)), slot: slot, base)
@@ -183,14 +190,16 @@ final class RecordInterpreter {
     let column = slotNames[slot]
     guard slice.kind == .array || slice.kind == .text || slice.kind == .string else {
       throw error(
-        .unsupportedValue(column: column, expected: "an array of numbers", found: string(slice, base)),
+        .unsupportedValue(
+          column: column, expected: "an array of numbers", found: string(slice, base)),
         slot: slot, base)
     }
     switch NumberScanner.argmax(base + slice.start, count: slice.count) {
     case .argmax(let index, let count):
       if let expected = scoreArrayLength {
         guard count == expected else {
-          throw error(.wrongScoreCount(column: column, expected: expected, found: count), slot: slot, base)
+          throw error(
+            .wrongScoreCount(column: column, expected: expected, found: count), slot: slot, base)
         }
       } else {
         guard count > 0 else {
@@ -227,7 +236,8 @@ final class RecordInterpreter {
   // MARK: - Errors
 
   private func string(_ slice: ValueSlice, _ base: UnsafeMutablePointer<UInt8>) -> String {
-    String(decoding: UnsafeBufferPointer(start: base + slice.start, count: slice.count), as: UTF8.self)
+    String(
+      decoding: UnsafeBufferPointer(start: base + slice.start, count: slice.count), as: UTF8.self)
   }
 
   /// An error at the value in `slot` of the current record: its field
@@ -241,7 +251,9 @@ final class RecordInterpreter {
 
   /// Where the value in `slot` of the current record is.
   @inline(__always)
-  private func location(slot: Int, _ base: UnsafeMutablePointer<UInt8>) -> PredictionFileError.Location {
+  private func location(slot: Int, _ base: UnsafeMutablePointer<UInt8>)
+    -> PredictionFileError.Location
+  {
     let slice = values[slot]
     switch format {
     case .csv, .tsv:

@@ -22,7 +22,8 @@ extension Advice {
             var fields: [(key: String, value: JSONValue)] = [("name", .string(item.name))]
             if let label = item.label { fields.append(("label", .string(label))) }
             if let model = item.model { fields.append(("model", .string(model))) }
-            let isCount = item.value == item.value.rounded() && abs(item.value) < 1e15
+            let isCount =
+              item.value == item.value.rounded() && abs(item.value) < 1e15
               && Self.countNames.contains(item.name)
             fields.append(("value", isCount ? .integer(Int(item.value)) : .number(item.value)))
             return .object(fields)
@@ -50,7 +51,8 @@ extension Advice {
       if let model = item.model { name = "\(model) " + name }
       return "\(name) = \(Self.format(item))"
     }
-    text += Self.wrap("evidence: " + numbers.joined(separator: ", "), width: width, indent: "  ",
+    text += Self.wrap(
+      "evidence: " + numbers.joined(separator: ", "), width: width, indent: "  ",
       hangingIndent: "    ")
     return text + "\n"
   }

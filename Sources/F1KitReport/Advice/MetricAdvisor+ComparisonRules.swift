@@ -50,7 +50,8 @@ extension MetricAdvisor {
     } else if comparison.difference == 0 {
       statement += " The models score exactly the same; no test-set size would separate them."
     }
-    statement += " Choose between them on other grounds (cost, speed, size), or collect more test data."
+    statement +=
+      " Choose between them on other grounds (cost, speed, size), or collect more test data."
     return Advice(
       rule: .noSignificantDifference, severity: .recommendation,
       title: "\(comparison.candidate) vs \(comparison.reference): no significant difference",
@@ -79,7 +80,11 @@ extension MetricAdvisor {
     var high = 40.0
     for _ in 0..<200 {
       let middle = (low + high) / 2
-      if 0.5 * erfc(-middle / 2.0.squareRoot()) < probability { low = middle } else { high = middle }
+      if 0.5 * erfc(-middle / 2.0.squareRoot()) < probability {
+        low = middle
+      } else {
+        high = middle
+      }
     }
     return (low + high) / 2
   }

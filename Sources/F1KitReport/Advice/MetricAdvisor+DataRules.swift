@@ -39,7 +39,9 @@ extension MetricAdvisor {
         + "predicting \(AdviceText.quoted(largest.label)) would score "
         + "\(score(data.share(largest.support), 4)). Report F1 of the positive label "
         + "\(AdviceText.quoted(positive)) (\(score(f1, 4)))"
-        + (positiveIsRare ? "" : " — though the positive label is the frequent one here; check that --positive names the class you care about")
+        + (positiveIsRare
+          ? ""
+          : " — though the positive label is the frequent one here; check that --positive names the class you care about")
         + ", and MCC (\(score(mcc, 4))) or balanced accuracy (\(score(balanced, 4))) when both classes matter."
     } else {
       let micro = metrics.value(of: .microF1)
@@ -77,7 +79,9 @@ extension MetricAdvisor {
     guard share >= thresholds.balancedMinorityShare else { return nil }
     let accuracy = metrics.value(of: .accuracy)
     let f1 = metrics.value(of: .binaryF1)
-    let counts = data.classes.map { "\(AdviceText.quoted($0.label)): \(DisplayNumber.count($0.support))" }
+    let counts = data.classes.map {
+      "\(AdviceText.quoted($0.label)): \(DisplayNumber.count($0.support))"
+    }
     let score = DisplayNumber.score
     let message =
       "The two classes are nearly balanced (\(counts.joined(separator: ", ")); the smaller holds "
@@ -175,7 +179,8 @@ extension MetricAdvisor {
           ?? .nan
         let truePositives = Int((recall * Double(entry.support)).rounded())
         guard
-          let wilson = try? AnalyticInterval.wilson(successes: truePositives, trials: entry.support),
+          let wilson = try? AnalyticInterval.wilson(
+            successes: truePositives, trials: entry.support),
           let interval = ClosedRange.finite(wilson.lower, wilson.upper)
         else { continue }
         evidence.append(AdviceEvidence("recall", label: entry.label, value: recall))
@@ -184,7 +189,8 @@ extension MetricAdvisor {
         descriptions.append(
           "\(AdviceText.quoted(entry.label)) (recall \(DisplayNumber.score(recall, digits: 2)) on "
             + "\(AdviceText.items(entry.support)), 95% Wilson interval "
-            + "\(DisplayNumber.interval(interval, digits: 2)), \(DisplayNumber.score(interval.width, digits: 2)) wide)")
+            + "\(DisplayNumber.interval(interval, digits: 2)), \(DisplayNumber.score(interval.width, digits: 2)) wide)"
+        )
       }
     }
     let isPlural = small.count > 1

@@ -11,14 +11,19 @@ extension MetricAdvisor {
         && (0..<matrix.classCount).allSatisfy { matrix[gold: $0, predicted: index] == 0 }
     }
     guard !never.isEmpty else { return nil }
-    let names = never.map { "\(AdviceText.quoted(rows[$0].label)) (\(AdviceText.items(rows[$0].support)))" }
-    var evidence = never.map { AdviceEvidence("support", label: rows[$0].label, count: rows[$0].support) }
+    let names = never.map {
+      "\(AdviceText.quoted(rows[$0].label)) (\(AdviceText.items(rows[$0].support)))"
+    }
+    var evidence = never.map {
+      AdviceEvidence("support", label: rows[$0].label, count: rows[$0].support)
+    }
     evidence += never.map { AdviceEvidence("predicted", label: rows[$0].label, count: 0) }
     let settings = ZeroDivision.allCases.map { ($0, Self.rescored(metrics, zeroDivision: $0)) }
     var precisions: [String] = []
     for (setting, rescored) in settings {
       let value = rescored?.value(of: .macroPrecision) ?? .nan
-      evidence.append(AdviceEvidence("macro_precision_zero_division_\(setting.rawValue)", value: value))
+      evidence.append(
+        AdviceEvidence("macro_precision_zero_division_\(setting.rawValue)", value: value))
       precisions.append("\(DisplayNumber.score(value)) with zero_division=\(setting.rawValue)")
     }
     let macroF1 = metrics.value(of: .macroF1)
@@ -33,7 +38,8 @@ extension MetricAdvisor {
       + "as complete misses. Say which zero_division you used when you report precision."
     return Advice(
       rule: .classNeverPredicted, severity: .warning, model: model,
-      title: "\(isPlural ? "Classes" : "A class") never predicted: zero_division shapes the averages",
+      title:
+        "\(isPlural ? "Classes" : "A class") never predicted: zero_division shapes the averages",
       message: message, evidence: evidence)
   }
 
@@ -48,7 +54,8 @@ extension MetricAdvisor {
     let rows = metrics.perClass().filter { $0.support > 0 && $0.fScore.isFinite }
     // Labels without gold items also pull macro-F1 down; only the gap the
     // occurring classes make is weighting hiding minority classes.
-    let occurringMacro = rows.isEmpty ? macro : rows.reduce(0) { $0 + $1.fScore } / Double(rows.count)
+    let occurringMacro =
+      rows.isEmpty ? macro : rows.reduce(0) { $0 + $1.fScore } / Double(rows.count)
     guard weighted - occurringMacro >= thresholds.weightedMacroGap else { return nil }
     let totalSupport = rows.reduce(0) { $0 + $1.support }
     let averageSupport = rows.isEmpty ? 0 : Double(totalSupport) / Double(rows.count)
@@ -97,7 +104,8 @@ extension MetricAdvisor {
     if accuracy <= majorityAccuracy {
       failures.append(
         "its accuracy (\(DisplayNumber.score(accuracy))) is no better than always predicting "
-          + "\(AdviceText.quoted(majority.predictedLabel ?? "")) (\(DisplayNumber.score(majorityAccuracy)))")
+          + "\(AdviceText.quoted(majority.predictedLabel ?? "")) (\(DisplayNumber.score(majorityAccuracy)))"
+      )
       evidence += [
         AdviceEvidence(Metric.accuracy.rawValue, value: accuracy),
         AdviceEvidence("majority_class_accuracy", value: majorityAccuracy),

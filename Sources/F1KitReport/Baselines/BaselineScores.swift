@@ -47,7 +47,10 @@ public struct BaselineScores: Sendable {
     switch strategy {
     case .majorityClass:
       // The first label in label order wins a tie, as NumPy's argmax does.
-      let majority = goldCounts.indices.max { goldCounts[$0] < goldCounts[$1] || (goldCounts[$0] == goldCounts[$1] && $0 > $1) } ?? 0
+      let majority =
+        goldCounts.indices.max {
+          goldCounts[$0] < goldCounts[$1] || (goldCounts[$0] == goldCounts[$1] && $0 > $1)
+        } ?? 0
       predictedLabel = classCount > 0 ? matrix.labels[majority] : nil
       for row in 0..<classCount {
         expected[row * classCount + majority] = Double(goldCounts[row])

@@ -26,7 +26,8 @@ struct ConfusionHeatmap {
     let longest = matrix.labels.map(\.count).max() ?? 4
     let labelLimit = min(max(longest, 3), 16)
     let labelWidth = Double(labelLimit) * 6.4 + 12
-    let cell = min(64, max(16, ((Self.maximumWidth - labelWidth - 24) / Double(max(size, 1))).rounded(.down)))
+    let cell = min(
+      64, max(16, ((Self.maximumWidth - labelWidth - 24) / Double(max(size, 1))).rounded(.down)))
     let left = labelWidth + 22
     let top = labelWidth * 0.72 + 26
     let gridSize = cell * Double(size)
@@ -60,7 +61,9 @@ struct ConfusionHeatmap {
       let y = top - 6
       svg.label(
         label, limit: labelLimit, x: x, y: y, className: "category",
-        extra: " transform=\"rotate(-45 \(DisplayNumber.coordinate(x)) \(DisplayNumber.coordinate(y)))\"")
+        extra:
+          " transform=\"rotate(-45 \(DisplayNumber.coordinate(x)) \(DisplayNumber.coordinate(y)))\""
+      )
     }
     for (row, label) in matrix.labels.enumerated() {
       svg.label(
@@ -81,7 +84,9 @@ struct ConfusionHeatmap {
             + "\(DisplayNumber.count(count)) (\(DisplayNumber.percent(share)) of gold \(matrix.labels[row]))"
           : nil
         if count == 0 {
-          svg.rect(x: x + 0.5, y: y + 0.5, width: cell - 1, height: cell - 1, className: "zero-cell", tooltip: tooltip)
+          svg.rect(
+            x: x + 0.5, y: y + 0.5, width: cell - 1, height: cell - 1, className: "zero-cell",
+            tooltip: tooltip)
         } else {
           svg.rect(
             x: x + 0.5, y: y + 0.5, width: cell - 1, height: cell - 1,
@@ -110,8 +115,11 @@ struct ConfusionHeatmap {
       let corner = left + cell * Double(index)
       let cornerY = top + cell * Double(index)
       // A dark outer and a light inner line: visible on dark and light cells.
-      svg.rect(x: corner + 1, y: cornerY + 1, width: cell - 2, height: cell - 2, className: "diagonal")
-      svg.rect(x: corner + 2.5, y: cornerY + 2.5, width: cell - 5, height: cell - 5, className: "diagonal-inner")
+      svg.rect(
+        x: corner + 1, y: cornerY + 1, width: cell - 2, height: cell - 2, className: "diagonal")
+      svg.rect(
+        x: corner + 2.5, y: cornerY + 2.5, width: cell - 5, height: cell - 5,
+        className: "diagonal-inner")
     }
     // Colour legend.
     let legendWidth = min(gridSize, 220)
@@ -120,7 +128,8 @@ struct ConfusionHeatmap {
     for stop in 0...8 {
       let position = Double(stop) / 8
       svg.raw(
-        "<stop offset=\"\(DisplayNumber.coordinate(position * 100))%\" stop-color=\"\(ChartColor.viridis(position))\"/>")
+        "<stop offset=\"\(DisplayNumber.coordinate(position * 100))%\" stop-color=\"\(ChartColor.viridis(position))\"/>"
+      )
     }
     svg.raw("</linearGradient></defs>")
     svg.rect(x: left, y: legendTop, width: legendWidth, height: 10, fill: "url(#\(gradientID))")

@@ -27,7 +27,9 @@ struct DifferenceHistogram {
     let start = high > low ? low : low - span / 2
     let width = span / Double(Self.binCount)
     var shares = [Double](repeating: 0, count: Self.binCount)
-    func bin(_ value: Double) -> Int { min(max(Int((value - start) / width), 0), Self.binCount - 1) }
+    func bin(_ value: Double) -> Int {
+      min(max(Int((value - start) / width), 0), Self.binCount - 1)
+    }
     for (lower, upper) in zip(quantiles, quantiles.dropFirst()) {
       let mass = upper.probability - lower.probability
       let segment = upper.value - lower.value
@@ -41,7 +43,9 @@ struct DifferenceHistogram {
         if overlap > 0 { shares[index] += mass * overlap / segment }
       }
     }
-    return shares.indices.map { (start + width * Double($0), start + width * Double($0 + 1), shares[$0]) }
+    return shares.indices.map {
+      (start + width * Double($0), start + width * Double($0 + 1), shares[$0])
+    }
   }
 
   func render() -> String {
@@ -70,27 +74,35 @@ struct DifferenceHistogram {
       description:
         "Histogram of the middle 99% of the paired bootstrap resamples of the difference, in "
         + "\(Self.binCount) bins. The shaded band is the 95% interval, the solid line the observed "
-        + "difference (\(DisplayNumber.signed(observed))) and the dashed line zero. The table after the chart lists the bins.")
+        + "difference (\(DisplayNumber.signed(observed))) and the dashed line zero. The table after the chart lists the bins."
+    )
     if let interval {
       svg.rect(
-        x: x.position(interval.lowerBound), y: top, width: x.position(interval.upperBound) - x.position(interval.lowerBound),
+        x: x.position(interval.lowerBound), y: top,
+        width: x.position(interval.upperBound) - x.position(interval.lowerBound),
         height: plotHeight, className: "interval-band")
     }
     let ticks = x.ticks(count: 6)
     let step = ticks.count > 1 ? ticks[1] - ticks[0] : 1
     for tick in ticks {
-      svg.line(x1: x.position(tick), y1: plotBottom, x2: x.position(tick), y2: plotBottom + 4, className: "axis")
+      svg.line(
+        x1: x.position(tick), y1: plotBottom, x2: x.position(tick), y2: plotBottom + 4,
+        className: "axis")
       svg.text(
-        (tick > step / 1e6 ? "+" : "") + LinearScale.tickLabel(tick, step: step), x: x.position(tick),
+        (tick > step / 1e6 ? "+" : "") + LinearScale.tickLabel(tick, step: step),
+        x: x.position(tick),
         y: plotBottom + 17, anchor: .middle, className: "tick")
     }
     svg.line(x1: left, y1: plotBottom, x2: Self.width - right, y2: plotBottom, className: "axis")
     let yTicks = LinearScale.niceTicks(0...tallest, count: 3)
     let yStep = yTicks.count > 1 ? yTicks[1] - yTicks[0] : 0.01
     for tick in yTicks {
-      svg.line(x1: left, y1: y.position(tick), x2: Self.width - right, y2: y.position(tick), className: "grid")
+      svg.line(
+        x1: left, y1: y.position(tick), x2: Self.width - right, y2: y.position(tick),
+        className: "grid")
       svg.text(
-        LinearScale.tickLabel(tick * 100, step: yStep * 100) + "%", x: left - 6, y: y.position(tick) + 4,
+        LinearScale.tickLabel(tick * 100, step: yStep * 100) + "%", x: left - 6,
+        y: y.position(tick) + 4,
         anchor: .end, className: "tick")
     }
     let color = ChartColor.model(colorIndex)
@@ -102,7 +114,9 @@ struct DifferenceHistogram {
         height: plotBottom - y.position(bin.share), fill: color, extra: " fill-opacity=\"0.85\"")
     }
     if isZeroShown {
-      svg.line(x1: x.position(0), y1: top, x2: x.position(0), y2: plotBottom, className: "zero-line dashed")
+      svg.line(
+        x1: x.position(0), y1: top, x2: x.position(0), y2: plotBottom, className: "zero-line dashed"
+      )
     } else {
       let isRight = 0 > high
       svg.text(
@@ -110,7 +124,9 @@ struct DifferenceHistogram {
         x: isRight ? Self.width - right : left + 4, y: top + 10, anchor: isRight ? .end : .start,
         className: "tick")
     }
-    svg.line(x1: x.position(observed), y1: top, x2: x.position(observed), y2: plotBottom, className: "observed-line")
+    svg.line(
+      x1: x.position(observed), y1: top, x2: x.position(observed), y2: plotBottom,
+      className: "observed-line")
     svg.text(
       axisTitle, x: (left + Self.width - right) / 2,
       y: plotBottom + 36, anchor: .middle, className: "axis-title")

@@ -28,9 +28,13 @@ struct ForestPlot {
     let top = 16.0
     let plotBottom = top + rowHeight * Double(rows.count)
     let height = plotBottom + 44
-    var extent = rows.flatMap { row in
-      [abs(row.difference), abs(row.interval?.lowerBound ?? 0), abs(row.interval?.upperBound ?? 0)]
-    }.filter(\.isFinite).max() ?? 0.01
+    var extent =
+      rows.flatMap { row in
+        [
+          abs(row.difference), abs(row.interval?.lowerBound ?? 0),
+          abs(row.interval?.upperBound ?? 0),
+        ]
+      }.filter(\.isFinite).max() ?? 0.01
     extent = max(extent * 1.1, 0.005)
     let domain = LinearScale.niceDomain(-extent...extent, count: 4)
     let symmetric = max(abs(domain.lowerBound), abs(domain.upperBound))
@@ -46,7 +50,9 @@ struct ForestPlot {
     let step = ticks.count > 1 ? ticks[1] - ticks[0] : symmetric
     for tick in ticks {
       let x = scale.position(tick)
-      svg.line(x1: x, y1: top - 4, x2: x, y2: plotBottom, className: abs(tick) < step / 1e6 ? "zero-line" : "grid")
+      svg.line(
+        x1: x, y1: top - 4, x2: x, y2: plotBottom,
+        className: abs(tick) < step / 1e6 ? "zero-line" : "grid")
       svg.text(
         (tick > step / 1e6 ? "+" : "") + LinearScale.tickLabel(tick, step: step), x: x,
         y: plotBottom + 16, anchor: .middle, className: "tick")
@@ -57,16 +63,20 @@ struct ForestPlot {
     for (index, row) in rows.enumerated() {
       let y = top + rowHeight * (Double(index) + 0.5)
       if index % 2 == 1 {
-        svg.rect(x: 0, y: y - rowHeight / 2, width: Self.width, height: rowHeight, className: "band")
+        svg.rect(
+          x: 0, y: y - rowHeight / 2, width: Self.width, height: rowHeight, className: "band")
       }
-      svg.label(row.label, limit: labelLimit, x: left - 8, y: y + 4, anchor: .end, className: "category")
+      svg.label(
+        row.label, limit: labelLimit, x: left - 8, y: y + 4, anchor: .end, className: "category")
       let color = ChartColor.model(row.colorIndex)
       if let interval = row.interval {
         let low = scale.clampedPosition(interval.lowerBound)
         let high = scale.clampedPosition(interval.upperBound)
         svg.line(x1: low, y1: y, x2: high, y2: y, stroke: color, extra: " stroke-width=\"2.5\"")
-        svg.line(x1: low, y1: y - 5, x2: low, y2: y + 5, stroke: color, extra: " stroke-width=\"2\"")
-        svg.line(x1: high, y1: y - 5, x2: high, y2: y + 5, stroke: color, extra: " stroke-width=\"2\"")
+        svg.line(
+          x1: low, y1: y - 5, x2: low, y2: y + 5, stroke: color, extra: " stroke-width=\"2\"")
+        svg.line(
+          x1: high, y1: y - 5, x2: high, y2: y + 5, stroke: color, extra: " stroke-width=\"2\"")
       }
       if row.difference.isFinite {
         let x = scale.clampedPosition(row.difference)

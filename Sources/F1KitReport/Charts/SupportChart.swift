@@ -49,7 +49,8 @@ struct SupportChart {
       id: id, width: Self.width, height: height, title: "Class support",
       description:
         "Gold items per class for \(labels.count) classes"
-        + (predicted.isEmpty ? "" : ", and beneath each, how many items each model predicts as that class")
+        + (predicted.isEmpty
+          ? "" : ", and beneath each, how many items each model predicts as that class")
         + ". The table after the chart lists the counts.")
     if !predicted.isEmpty {
       svg.rect(x: left, y: 10, width: 12, height: 12, className: "gold-bar")
@@ -57,7 +58,8 @@ struct SupportChart {
       for item in legendItems {
         let y = 18 * Double(item.row)
         svg.rect(x: item.x, y: y + 13, width: 12, height: 6, fill: ChartColor.model(item.index))
-        svg.text(item.name, x: item.x + 17, y: y + 20.5, className: "legend", fullText: item.fullName)
+        svg.text(
+          item.name, x: item.x + 17, y: y + 20.5, className: "legend", fullText: item.fullName)
       }
     }
     let ticks = scale.ticks(count: 4)
@@ -90,7 +92,9 @@ struct SupportChart {
         let y = y0 + goldHeight + modelHeight * Double(modelIndex)
         let value = model.counts[index]
         if value == 0 {
-          svg.text("never predicted", x: left + 3, y: y + modelHeight + (isDense ? 1 : 2), className: "note-text small")
+          svg.text(
+            "never predicted", x: left + 3, y: y + modelHeight + (isDense ? 1 : 2),
+            className: "note-text small")
         } else {
           svg.rect(
             x: left, y: y + 0.5, width: scale.position(Double(value)) - left,

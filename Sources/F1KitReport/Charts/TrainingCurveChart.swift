@@ -11,7 +11,8 @@ struct TrainingCurveChart {
 
   func render() -> String {
     let points = curve.points
-    let xs: [Double] = curve.hasSteps
+    let xs: [Double] =
+      curve.hasSteps
       ? points.map { Double($0.step) } : points.indices.map { Double($0 + 1) }
     let left = 52.0
     let right = 16.0
@@ -19,14 +20,16 @@ struct TrainingCurveChart {
     let plotHeight = 220.0
     let plotBottom = top + plotHeight
     let height = plotBottom + 46
-    let values = metricIndices.flatMap { index in points.map { $0.values[index] } }.filter(\.isFinite)
+    let values = metricIndices.flatMap { index in points.map { $0.values[index] } }.filter(
+      \.isFinite)
     let low = values.min() ?? 0
     let high = values.max() ?? 1
     // Scores stay within [0, 1]; other columns (a loss) get their own span.
     let isScore = low >= 0 && high <= 1
     let padding = (high - low) * 0.1
     let yDomain = LinearScale.niceDomain(
-      (isScore ? max(0, low - padding) : low - padding)...(isScore ? min(1, high + padding) : high + padding),
+      (isScore ? max(0, low - padding) : low - padding)...(isScore
+        ? min(1, high + padding) : high + padding),
       count: 5)
     let xDomain = LinearScale.niceDomain((xs.min() ?? 0)...(xs.max() ?? 1), count: 6)
     let x = LinearScale(domain: xDomain, from: left, to: Self.width - right)
@@ -43,7 +46,9 @@ struct TrainingCurveChart {
     var legendX = left
     for (position, name) in names.enumerated() {
       let color = ChartColor.model(position)
-      svg.line(x1: legendX, y1: 16, x2: legendX + 18, y2: 16, stroke: color, extra: " stroke-width=\"2.5\"")
+      svg.line(
+        x1: legendX, y1: 16, x2: legendX + 18, y2: 16, stroke: color, extra: " stroke-width=\"2.5\""
+      )
       svg.raw(Self.marker(position, x: legendX + 9, y: 16, color: color))
       let label = HTMLText.truncated(name, to: 24)
       svg.text(label, x: legendX + 24, y: 20.5, className: "legend", fullText: name)
@@ -52,15 +57,22 @@ struct TrainingCurveChart {
     let yTicks = y.ticks(count: 5)
     let yStep = yTicks.count > 1 ? yTicks[1] - yTicks[0] : 0.1
     for tick in yTicks {
-      svg.line(x1: left, y1: y.position(tick), x2: Self.width - right, y2: y.position(tick), className: "grid")
-      svg.text(LinearScale.tickLabel(tick, step: yStep), x: left - 6, y: y.position(tick) + 4, anchor: .end, className: "tick")
+      svg.line(
+        x1: left, y1: y.position(tick), x2: Self.width - right, y2: y.position(tick),
+        className: "grid")
+      svg.text(
+        LinearScale.tickLabel(tick, step: yStep), x: left - 6, y: y.position(tick) + 4,
+        anchor: .end, className: "tick")
     }
     let xTicks = x.ticks(count: 6)
     let xStep = xTicks.count > 1 ? xTicks[1] - xTicks[0] : 1
     for tick in xTicks {
-      svg.line(x1: x.position(tick), y1: plotBottom, x2: x.position(tick), y2: plotBottom + 4, className: "axis")
+      svg.line(
+        x1: x.position(tick), y1: plotBottom, x2: x.position(tick), y2: plotBottom + 4,
+        className: "axis")
       svg.text(
-        xStep >= 1 ? DisplayNumber.count(Int(tick.rounded())) : LinearScale.tickLabel(tick, step: xStep),
+        xStep >= 1
+          ? DisplayNumber.count(Int(tick.rounded())) : LinearScale.tickLabel(tick, step: xStep),
         x: x.position(tick), y: plotBottom + 17, anchor: .middle, className: "tick")
     }
     svg.line(x1: left, y1: plotBottom, x2: Self.width - right, y2: plotBottom, className: "axis")
@@ -121,11 +133,14 @@ struct TrainingCurveChart {
     switch series % 4 {
     case 0: return "<circle cx=\"\(cx)\" cy=\"\(cy)\" r=\"3.2\" fill=\"\(color)\"/>"
     case 1:
-      return "<rect x=\"\(DisplayNumber.coordinate(x - 3))\" y=\"\(DisplayNumber.coordinate(y - 3))\" width=\"6\" height=\"6\" fill=\"\(color)\"/>"
+      return
+        "<rect x=\"\(DisplayNumber.coordinate(x - 3))\" y=\"\(DisplayNumber.coordinate(y - 3))\" width=\"6\" height=\"6\" fill=\"\(color)\"/>"
     case 2:
-      return "<path d=\"M\(cx) \(DisplayNumber.coordinate(y - 4))L\(DisplayNumber.coordinate(x + 4)) \(DisplayNumber.coordinate(y + 3))L\(DisplayNumber.coordinate(x - 4)) \(DisplayNumber.coordinate(y + 3))Z\" fill=\"\(color)\"/>"
+      return
+        "<path d=\"M\(cx) \(DisplayNumber.coordinate(y - 4))L\(DisplayNumber.coordinate(x + 4)) \(DisplayNumber.coordinate(y + 3))L\(DisplayNumber.coordinate(x - 4)) \(DisplayNumber.coordinate(y + 3))Z\" fill=\"\(color)\"/>"
     default:
-      return "<path d=\"M\(cx) \(DisplayNumber.coordinate(y - 4))L\(DisplayNumber.coordinate(x + 4)) \(cy)L\(cx) \(DisplayNumber.coordinate(y + 4))L\(DisplayNumber.coordinate(x - 4)) \(cy)Z\" fill=\"\(color)\"/>"
+      return
+        "<path d=\"M\(cx) \(DisplayNumber.coordinate(y - 4))L\(DisplayNumber.coordinate(x + 4)) \(cy)L\(cx) \(DisplayNumber.coordinate(y + 4))L\(DisplayNumber.coordinate(x - 4)) \(cy)Z\" fill=\"\(color)\"/>"
     }
   }
 }

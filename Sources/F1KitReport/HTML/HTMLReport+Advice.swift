@@ -4,8 +4,10 @@ extension HTMLReport {
     guard !model.advice.isEmpty else {
       return "<p>None of F1Kit's advice rules fired for these data.</p>\n"
     }
-    var html = "<p>Computed from these data by F1Kit's advice rules; each item cites the numbers that triggered it. "
-    html += "<code>f1kit advise FILE</code> prints the same advice for one file.</p>\n<ol class=\"advice\">\n"
+    var html =
+      "<p>Computed from these data by F1Kit's advice rules; each item cites the numbers that triggered it. "
+    html +=
+      "<code>f1kit advise FILE</code> prints the same advice for one file.</p>\n<ol class=\"advice\">\n"
     for advice in model.advice {
       let severity = advice.severity.rawValue
       html += "<li class=\"\(severity)\"><h3><span class=\"badge \(severity)\">\(severity)</span>"
@@ -18,7 +20,8 @@ extension HTMLReport {
         if let model = item.model { name = "\(model) " + name }
         return "<code>\(HTMLText.escape(name))</code> = \(HTMLText.escape(Advice.format(item)))"
       }.joined(separator: ", ")
-      html += " <span class=\"rule-id\">· rule <code>\(HTMLText.escape(advice.id))</code></span></p></li>\n"
+      html +=
+        " <span class=\"rule-id\">· rule <code>\(HTMLText.escape(advice.id))</code></span></p></li>\n"
     }
     return html + "</ol>\n"
   }

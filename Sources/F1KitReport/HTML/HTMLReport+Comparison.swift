@@ -5,14 +5,17 @@ extension HTMLReport {
   /// distribution of the primary metric's difference.
   func comparisonSection() -> String {
     let reference = model.models[0].name
-    var html = "<p>Each later model is compared with the first, <strong>\(HTMLText.escape(reference))</strong>, "
-    html += "on the same test items: a positive difference means the later model scores higher.</p>\n"
+    var html =
+      "<p>Each later model is compared with the first, <strong>\(HTMLText.escape(reference))</strong>, "
+    html +=
+      "on the same test items: a positive difference means the later model scores higher.</p>\n"
     for disagreement in model.disagreements {
       html += "<p>\(HTMLText.escape(sentence(for: disagreement)))</p>\n"
     }
     let hasStatistics = model.comparisons.contains { $0.interval != nil || $0.pValue != nil }
     if !hasStatistics {
-      html += "<p class=\"muted\">No intervals or tests were computed, so these differences carry no measure of uncertainty.</p>\n"
+      html +=
+        "<p class=\"muted\">No intervals or tests were computed, so these differences carry no measure of uncertainty.</p>\n"
     }
     let candidates = Array(model.models.dropFirst())
     var rows: [ForestPlot.Row] = []
@@ -23,7 +26,9 @@ extension HTMLReport {
           annotation += " " + DisplayNumber.interval(interval, digits: 3)
         }
         if let p = comparison.decisionPValue { annotation += ", " + DisplayNumber.pValue(p) }
-        let label = candidates.count > 1 ? "\(candidate.name): \(name(of: comparison.metric))" : name(of: comparison.metric)
+        let label =
+          candidates.count > 1
+          ? "\(candidate.name): \(name(of: comparison.metric))" : name(of: comparison.metric)
         rows.append(
           ForestPlot.Row(
             label: label, difference: comparison.difference, interval: comparison.interval,
@@ -50,10 +55,13 @@ extension HTMLReport {
     where !comparison.differenceQuantiles.isEmpty {
       let histogram = DifferenceHistogram(
         id: "comparison-distribution-\(index + 1)",
-        title: "Bootstrap distribution of the \(name(of: primary)) difference, \(comparison.candidate) − \(comparison.reference)",
+        title:
+          "Bootstrap distribution of the \(name(of: primary)) difference, \(comparison.candidate) − \(comparison.reference)",
         quantiles: comparison.differenceQuantiles, observed: comparison.difference,
         interval: comparison.interval, colorIndex: index + 1,
-        axisTitle: "Difference in a resample: \(HTMLText.truncated(comparison.candidate, to: 30)) − \(HTMLText.truncated(comparison.reference, to: 30))")
+        axisTitle:
+          "Difference in a resample: \(HTMLText.truncated(comparison.candidate, to: 30)) − \(HTMLText.truncated(comparison.reference, to: 30))"
+      )
       var table = HTMLTable(
         caption: "Share of the paired bootstrap resamples in each bin (the middle 99%)",
         columns: [("From", true), ("To", true), ("Share of resamples", true)])
@@ -65,7 +73,8 @@ extension HTMLReport {
       }
       html += figure(
         histogram.render(),
-        caption: "How the \(name(of: primary)) difference (\(comparison.candidate) − \(comparison.reference)) varies "
+        caption:
+          "How the \(name(of: primary)) difference (\(comparison.candidate) − \(comparison.reference)) varies "
           + "over paired bootstrap resamples of the test items; the shaded band is the 95% interval, "
           + "the solid line the observed difference, the dashed line zero.",
         table: table.render())
@@ -97,7 +106,8 @@ extension HTMLReport {
         .header("\(comparison.candidate) − \(comparison.reference)"),
         .text(name(of: comparison.metric)),
         .number(DisplayNumber.signed(comparison.difference)),
-        .number(comparison.interval.map { DisplayNumber.interval($0) } ?? "—", className: "interval"),
+        .number(
+          comparison.interval.map { DisplayNumber.interval($0) } ?? "—", className: "interval"),
         .number(comparison.pValue.map { DisplayNumber.score($0) } ?? "—"),
         .number(comparison.adjustedPValue.map { DisplayNumber.score($0) } ?? "—"),
         .text(comparison.testName ?? "—"),

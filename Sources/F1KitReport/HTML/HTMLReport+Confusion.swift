@@ -4,11 +4,14 @@ extension HTMLReport {
   /// For each model: count and row-normalised heatmaps, or past
   /// ``heatmapClassLimit`` classes a table of the largest confusions.
   func confusionSection() -> String {
-    var html = "<p>Rows are gold labels and columns predicted labels; the outlined diagonal holds the correct predictions. "
-    html += "The row-normalised matrix divides each row by its gold count, so its diagonal is each class's recall.</p>\n"
+    var html =
+      "<p>Rows are gold labels and columns predicted labels; the outlined diagonal holds the correct predictions. "
+    html +=
+      "The row-normalised matrix divides each row by its gold count, so its diagonal is each class's recall.</p>\n"
     for (index, evaluation) in model.models.enumerated() {
       if model.models.count > 1 {
-        html += "<h3 id=\"\(elementID("confusion-heading", model: index))\">\(HTMLText.escape(evaluation.name))</h3>\n"
+        html +=
+          "<h3 id=\"\(elementID("confusion-heading", model: index))\">\(HTMLText.escape(evaluation.name))</h3>\n"
       }
       let matrix = evaluation.metrics.evaluatedConfusionMatrix
       if matrix.classCount <= Self.heatmapClassLimit {
@@ -28,9 +31,11 @@ extension HTMLReport {
         }
         html += "</div>\n"
       } else {
-        html += "<p>With \(matrix.classCount) classes the heatmap cells would be unreadable, so the table lists the \(min(20, matrix.classCount * matrix.classCount)) largest off-diagonal cells: the confusions that cost the most.</p>\n"
+        html +=
+          "<p>With \(matrix.classCount) classes the heatmap cells would be unreadable, so the table lists the \(min(20, matrix.classCount * matrix.classCount)) largest off-diagonal cells: the confusions that cost the most.</p>\n"
         html += topConfusionsTable(matrix, model: evaluation.name)
-        html += "<details><summary>Full confusion matrix (counts)</summary>"
+        html +=
+          "<details><summary>Full confusion matrix (counts)</summary>"
           + matrixTable(matrix, model: evaluation.name, isNormalized: false) + "</details>\n"
       }
     }
@@ -51,7 +56,10 @@ extension HTMLReport {
       var cells: [HTMLTable.Cell] = [.header(label)]
       for count in counts {
         if isNormalized {
-          cells.append(.number(total > 0 ? DisplayNumber.score(Double(count) / Double(total) * 100, digits: 1) : "—"))
+          cells.append(
+            .number(
+              total > 0 ? DisplayNumber.score(Double(count) / Double(total) * 100, digits: 1) : "—")
+          )
         } else {
           cells.append(.number(DisplayNumber.count(count)))
         }
@@ -63,7 +71,8 @@ extension HTMLReport {
   }
 
   /// The largest off-diagonal cells, largest first (ties in label order).
-  func topConfusionsTable(_ matrix: ConfusionMatrix, model name: String, limit: Int = 20) -> String {
+  func topConfusionsTable(_ matrix: ConfusionMatrix, model name: String, limit: Int = 20) -> String
+  {
     let rows = matrix.rows
     var cells: [(gold: Int, predicted: Int, count: Int)] = []
     for gold in 0..<matrix.classCount {
@@ -74,7 +83,10 @@ extension HTMLReport {
     cells.sort { ($1.count, $0.gold, $0.predicted) < ($0.count, $1.gold, $1.predicted) }
     var table = HTMLTable(
       caption: "Top confusions of \(name)",
-      columns: [("Gold label", false), ("Predicted as", false), ("Items", true), ("Share of gold label", true)])
+      columns: [
+        ("Gold label", false), ("Predicted as", false), ("Items", true),
+        ("Share of gold label", true),
+      ])
     for cell in cells.prefix(limit) {
       let total = rows[cell.gold].reduce(0, +)
       table.append([

@@ -14,10 +14,12 @@ extension HTMLReport {
     html += "<dt>Methods</dt><dd>"
     html += metadata.methods.map { HTMLText.escape($0) }.joined(separator: "<br>")
     html += "</dd><dt>Label order</dt><dd>"
-    html += metadata.labelOrder.map { "<code>\(HTMLText.escape($0))</code>" }.joined(separator: ", ")
+    html += metadata.labelOrder.map { "<code>\(HTMLText.escape($0))</code>" }.joined(
+      separator: ", ")
     html += "</dd><dt>Prediction files</dt><dd>"
     html += zip(model.models, metadata.inputFiles).map { evaluation, file in
-      "<code>\(HTMLText.escape(file))</code>" + (evaluation.name == file ? "" : " (\(HTMLText.escape(evaluation.name)))")
+      "<code>\(HTMLText.escape(file))</code>"
+        + (evaluation.name == file ? "" : " (\(HTMLText.escape(evaluation.name)))")
     }.joined(separator: "<br>")
     html += "</dd>"
     if let log = metadata.trainingLog {

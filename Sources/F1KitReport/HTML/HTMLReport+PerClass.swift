@@ -8,7 +8,8 @@ extension HTMLReport {
     html += "Support is the number of gold items of the class.</p>\n"
     for (index, evaluation) in model.models.enumerated() {
       if model.models.count > 1 {
-        html += "<h3 id=\"\(elementID("per-class-heading", model: index))\">\(HTMLText.escape(evaluation.name))</h3>\n"
+        html +=
+          "<h3 id=\"\(elementID("per-class-heading", model: index))\">\(HTMLText.escape(evaluation.name))</h3>\n"
       }
       html += classificationReportTable(evaluation)
       let rows = evaluation.metrics.perClass()
@@ -18,7 +19,10 @@ extension HTMLReport {
         intervals: intervals)
       var table = HTMLTable(
         caption: "Per-class scores of \(evaluation.name)",
-        columns: [("Class", false), ("Precision", true), ("Recall", true), ("F1", true), ("F1 95% interval", true)])
+        columns: [
+          ("Class", false), ("Precision", true), ("Recall", true), ("F1", true),
+          ("F1 95% interval", true),
+        ])
       for (row, interval) in zip(rows, intervals) {
         table.append([
           .header(row.label), .number(DisplayNumber.score(row.precision)),
@@ -29,7 +33,9 @@ extension HTMLReport {
       html += figure(
         chart.render(),
         caption: "Precision, recall and F1 of each class for \(evaluation.name)"
-          + (intervals.contains { $0?.f1 != nil } ? "; whiskers are 95% intervals (Wilson for precision and recall, see Run metadata for F1)." : "."),
+          + (intervals.contains { $0?.f1 != nil }
+            ? "; whiskers are 95% intervals (Wilson for precision and recall, see Run metadata for F1)."
+            : "."),
         table: table.render())
     }
     return html
@@ -48,7 +54,9 @@ extension HTMLReport {
     columns.append(("support", true))
     var table = HTMLTable(
       caption: "Classification report of \(evaluation.name)"
-        + (hasIntervals ? ", with 95% intervals (Wilson for per-class precision and recall; bootstrap for F1 and the averages)" : ""),
+        + (hasIntervals
+          ? ", with 95% intervals (Wilson for per-class precision and recall; bootstrap for F1 and the averages)"
+          : ""),
       columns: columns)
     func interval(_ range: ClosedRange<Double>?) -> HTMLTable.Cell {
       .number(range.map { DisplayNumber.interval($0, digits: 3) } ?? "—", className: "interval")
@@ -75,7 +83,8 @@ extension HTMLReport {
       summaryRows.append(("micro avg", [.microPrecision, .microRecall, .microF1], .microF1))
     }
     summaryRows.append(("macro avg", [.macroPrecision, .macroRecall, .macroF1], .macroF1))
-    summaryRows.append(("weighted avg", [.weightedPrecision, .weightedRecall, .weightedF1], .weightedF1))
+    summaryRows.append(
+      ("weighted avg", [.weightedPrecision, .weightedRecall, .weightedF1], .weightedF1))
     for (index, (title, metricsInRow, _)) in summaryRows.enumerated() {
       var cells: [HTMLTable.Cell] = [.header(title)]
       for metric in metricsInRow {

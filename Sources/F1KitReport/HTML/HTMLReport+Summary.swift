@@ -17,25 +17,35 @@ extension HTMLReport {
     let smallest = occurring.min { $0.support < $1.support }
     var facts: [(String, String)] = [
       (DisplayNumber.count(reference.itemCount), "test items"),
-      ("\(reference.labels.count)", reference.problem == .binary ? "labels (binary)" : "labels (multiclass)"),
+      (
+        "\(reference.labels.count)",
+        reference.problem == .binary ? "labels (binary)" : "labels (multiclass)"
+      ),
     ]
     if let largest, let smallest {
-      facts.append((
-        DisplayNumber.ratio(Double(largest.support) / Double(max(smallest.support, 1))) + "×",
-        "largest / smallest class"))
-      facts.append((
-        DisplayNumber.count(smallest.support),
-        "items in the smallest class, “\(HTMLText.truncated(smallest.label, to: 24))”"))
+      facts.append(
+        (
+          DisplayNumber.ratio(Double(largest.support) / Double(max(smallest.support, 1))) + "×",
+          "largest / smallest class"
+        ))
+      facts.append(
+        (
+          DisplayNumber.count(smallest.support),
+          "items in the smallest class, “\(HTMLText.truncated(smallest.label, to: 24))”"
+        ))
     }
     let primary = reference.primaryMetric
     for (index, evaluation) in model.models.enumerated() where index < 3 {
-      facts.append((
-        DisplayNumber.score(evaluation.metrics.value(of: primary)),
-        "\(name(of: primary)) · \(HTMLText.truncated(evaluation.name, to: 28))"))
+      facts.append(
+        (
+          DisplayNumber.score(evaluation.metrics.value(of: primary)),
+          "\(name(of: primary)) · \(HTMLText.truncated(evaluation.name, to: 28))"
+        ))
     }
     html += "<div class=\"facts\">"
     for (value, label) in facts {
-      html += "<div class=\"fact\"><span class=\"value\">\(HTMLText.escape(value))</span>"
+      html +=
+        "<div class=\"fact\"><span class=\"value\">\(HTMLText.escape(value))</span>"
         + "<span class=\"label\">\(HTMLText.escape(label))</span></div>"
     }
     html += "</div>\n"
@@ -60,7 +70,8 @@ extension HTMLReport {
     let difference = comparison.difference
     let digits = 3
     var statistics: [String] = []
-    let isSignificant = comparison.isSignificant()
+    let isSignificant =
+      comparison.isSignificant()
       ?? comparison.interval.map { !$0.contains(0) }
     let better = difference >= 0 ? comparison.candidate : comparison.reference
     let worse = difference >= 0 ? comparison.reference : comparison.candidate
@@ -78,15 +89,18 @@ extension HTMLReport {
     if let test = comparison.testName { statistics.append(test) }
     let tail = statistics.isEmpty ? "" : ", " + statistics.joined(separator: ", ")
     if difference == 0 {
-      return "\(comparison.candidate) and \(comparison.reference) score the same on \(metric) (\(DisplayNumber.score(model.reference.value(of: comparison.metric))))."
+      return
+        "\(comparison.candidate) and \(comparison.reference) score the same on \(metric) (\(DisplayNumber.score(model.reference.value(of: comparison.metric))))."
     }
     switch isSignificant {
     case true?:
       return "\(better) beats \(worse) on \(metric) by \(amount)\(tail)."
     case false?:
-      return "\(better) scores higher than \(worse) on \(metric) by \(amount)\(tail): not a significant difference."
+      return
+        "\(better) scores higher than \(worse) on \(metric) by \(amount)\(tail): not a significant difference."
     case nil:
-      return "\(better) scores higher than \(worse) on \(metric) by \(amount); no significance test was run."
+      return
+        "\(better) scores higher than \(worse) on \(metric) by \(amount); no significance test was run."
     }
   }
 
@@ -99,7 +113,11 @@ extension HTMLReport {
       if hasIntervals { columns.append(("95% interval", true)) }
     }
     for baseline in model.baselines {
-      columns.append((baseline.strategy == .majorityClass ? "Majority-class baseline" : "Stratified baseline", true))
+      columns.append(
+        (
+          baseline.strategy == .majorityClass ? "Majority-class baseline" : "Stratified baseline",
+          true
+        ))
     }
     var table = HTMLTable(
       caption: "Headline metrics of each model"
@@ -112,7 +130,8 @@ extension HTMLReport {
       let values = model.models.map { $0.metrics.value(of: metric) }
       let best = values.filter(\.isFinite).max()
       for (evaluation, value) in zip(model.models, values) {
-        let isBest = model.models.count > 1 && value == best && values.filter { $0 == best }.count == 1
+        let isBest =
+          model.models.count > 1 && value == best && values.filter { $0 == best }.count == 1
         cells.append(.number(DisplayNumber.score(value), className: isBest ? "best" : nil))
         if hasIntervals {
           cells.append(
@@ -131,7 +150,9 @@ extension HTMLReport {
 
   /// How the baselines are computed, in one paragraph.
   var baselineExplanation: String {
-    let methods = model.baselines.map { "\($0.strategy.displayName.prefix(1).uppercased() + $0.strategy.displayName.dropFirst()): \($0.method)" }
+    let methods = model.baselines.map {
+      "\($0.strategy.displayName.prefix(1).uppercased() + $0.strategy.displayName.dropFirst()): \($0.method)"
+    }
     return "Baselines are computed analytically from the gold class frequencies, not by sampling. "
       + methods.joined(separator: " ")
   }
@@ -146,7 +167,9 @@ extension HTMLReport {
     }
     let chart = SupportChart(
       id: "class-support", labels: labels, support: rows.map(\.support), predicted: predicted)
-    var columns: [(title: String, isNumeric: Bool)] = [("Class", false), ("Gold items", true), ("Share", true)]
+    var columns: [(title: String, isNumeric: Bool)] = [
+      ("Class", false), ("Gold items", true), ("Share", true),
+    ]
     for evaluation in model.models { columns.append(("Predicted by \(evaluation.name)", true)) }
     var table = HTMLTable(caption: "Gold and predicted items per class", columns: columns)
     let total = rows.reduce(0) { $0 + $1.support }

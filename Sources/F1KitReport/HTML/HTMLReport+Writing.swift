@@ -35,7 +35,9 @@ extension HTMLReport {
     guard isDirectory.boolValue else {
       throw .cannotWrite(path: path, reason: "\(directory) is not a folder")
     }
-    if FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory), isDirectory.boolValue {
+    if FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory),
+      isDirectory.boolValue
+    {
       throw .cannotWrite(path: path, reason: "it is a folder")
     }
     var template = Array((directory + "/." + url.lastPathComponent + ".XXXXXX").utf8CString)
@@ -43,7 +45,8 @@ extension HTMLReport {
     guard descriptor >= 0 else {
       throw .cannotWrite(path: path, reason: Self.systemMessage(errno))
     }
-    let temporary = String(decoding: template.prefix { $0 != 0 }.map { UInt8(bitPattern: $0) }, as: UTF8.self)
+    let temporary = String(
+      decoding: template.prefix { $0 != 0 }.map { UInt8(bitPattern: $0) }, as: UTF8.self)
     func fail(_ code: Int32) -> ReportError {
       close(descriptor)
       unlink(temporary)

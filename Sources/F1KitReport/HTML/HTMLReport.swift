@@ -53,7 +53,8 @@ public struct HTMLReport: Sendable {
     var html = "<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">\n"
     html += "<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n"
     html += "<meta name=\"color-scheme\" content=\"light dark\">\n"
-    html += "<meta name=\"generator\" content=\"F1Kit \(HTMLText.escape(model.metadata.toolVersion))\">\n"
+    html +=
+      "<meta name=\"generator\" content=\"F1Kit \(HTMLText.escape(model.metadata.toolVersion))\">\n"
     html += "<title>\(HTMLText.escape(model.title))</title>\n"
     html += "<style>\n\(ReportStylesheet.css)\n</style>\n</head>\n<body>\n"
     html += "<header class=\"page\">\n<h1>\(HTMLText.escape(model.title))</h1>\n"
@@ -69,8 +70,10 @@ public struct HTMLReport: Sendable {
       html += section.body
       html += "</section>\n"
     }
-    html += "</main>\n<footer class=\"page\"><p>Made by F1Kit \(HTMLText.escape(model.metadata.toolVersion)). "
-    html += "Scores equal scikit-learn's. This page is self-contained: no scripts, no external resources.</p></footer>\n"
+    html +=
+      "</main>\n<footer class=\"page\"><p>Made by F1Kit \(HTMLText.escape(model.metadata.toolVersion)). "
+    html +=
+      "Scores equal scikit-learn's. This page is self-contained: no scripts, no external resources.</p></footer>\n"
     html += "</body>\n</html>\n"
     return html
   }
@@ -113,10 +116,14 @@ public struct HTMLReport: Sendable {
     let reference = model.reference
     let order: [Metric] =
       reference.problem == .binary
-      ? [.binaryF1, .binaryPrecision, .binaryRecall, .accuracy, .balancedAccuracy, .macroF1,
-        .weightedF1, .matthewsCorrelation, .cohenKappa]
-      : [.macroF1, .accuracy, .balancedAccuracy, .weightedF1, .microF1, .macroPrecision,
-        .macroRecall, .matthewsCorrelation, .cohenKappa]
+      ? [
+        .binaryF1, .binaryPrecision, .binaryRecall, .accuracy, .balancedAccuracy, .macroF1,
+        .weightedF1, .matthewsCorrelation, .cohenKappa,
+      ]
+      : [
+        .macroF1, .accuracy, .balancedAccuracy, .weightedF1, .microF1, .macroPrecision,
+        .macroRecall, .matthewsCorrelation, .cohenKappa,
+      ]
     return order.filter { reference.reportedMetrics.contains($0) }
   }
 

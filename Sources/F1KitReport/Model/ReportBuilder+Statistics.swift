@@ -105,14 +105,16 @@ extension ReportBuilder {
         positiveClass: index, zeroDivision: scope.zeroDivision)
       let f1: ConfidenceInterval?
       if isBootstrapped {
-        f1 = try bootstrap.intervals(for: [.binaryF1], counts: counts, scope: classScope, using: &generator)[.binaryF1]
+        f1 = try bootstrap.intervals(
+          for: [.binaryF1], counts: counts, scope: classScope, using: &generator)[.binaryF1]
       } else {
         f1 = try AnalyticInterval.deltaMethod(
           for: .binaryF1, counts: counts, scope: classScope, confidence: options.confidence)
       }
       return ClassIntervals(
         label: metrics.labels[index], precision: try wilson(predicted),
-        recall: try wilson(rows[index].support), f1: f1.flatMap { ClosedRange.finite($0.lower, $0.upper) })
+        recall: try wilson(rows[index].support),
+        f1: f1.flatMap { ClosedRange.finite($0.lower, $0.upper) })
     }
   }
 
@@ -137,7 +139,8 @@ extension ReportBuilder {
       // intervals at several levels: their ends are quantiles of exactly the
       // distribution the BCa interval comes from.
       let bootstrapSeed = generator.next()
-      let bootstrap = try paired.bootstrap(for: metrics, options: bootstrapOptions, seed: bootstrapSeed)
+      let bootstrap = try paired.bootstrap(
+        for: metrics, options: bootstrapOptions, seed: bootstrapSeed)
       let permutation = try paired.permutationTest(
         for: metrics, resamples: options.resamples, using: &generator)
       let histogramCost =
@@ -145,7 +148,8 @@ extension ReportBuilder {
         * Double(Self.histogramProbabilities.count)
       let quantiles =
         histogramCost <= Self.histogramBudget
-        ? try Self.differenceQuantiles(paired, metric: primary, options: bootstrapOptions, seed: bootstrapSeed)
+        ? try Self.differenceQuantiles(
+          paired, metric: primary, options: bootstrapOptions, seed: bootstrapSeed)
         : []
       for metric in metrics {
         let test = bootstrap[metric]
@@ -172,7 +176,9 @@ extension ReportBuilder {
     }
     if models.count > 2 {
       for metric in metrics {
-        let indices = results.indices.filter { results[$0].metric == metric && results[$0].pValue != nil }
+        let indices = results.indices.filter {
+          results[$0].metric == metric && results[$0].pValue != nil
+        }
         let adjusted = try PValueAdjustment.holm.adjusted(indices.map { results[$0].pValue! })
         for (index, value) in zip(indices, adjusted) { results[index].adjustedPValue = value }
       }
@@ -191,7 +197,9 @@ extension ReportBuilder {
       var percentile = options
       percentile.method = .percentile
       percentile.confidence = 1 - 2 * probability
-      guard let interval = try paired.bootstrap(for: [metric], options: percentile, seed: seed)[metric]?.difference,
+      guard
+        let interval = try paired.bootstrap(for: [metric], options: percentile, seed: seed)[metric]?
+          .difference,
         interval.lower.isFinite, interval.upper.isFinite
       else { return [] }
       quantiles.append((probability, interval.lower))
@@ -232,17 +240,24 @@ extension ReportBuilder {
       if isPaired {
         lines.append(
           "Differences: paired bootstrap of the test items (\(level) BCa interval, \(resamples) resamples); "
-            + "p-values: paired approximate permutation test (\(resamples) random swaps of the two models' predictions).")
-        lines.append("Accuracy: McNemar's mid-p test on the items exactly one model gets right (Fagerland et al. 2013).")
+            + "p-values: paired approximate permutation test (\(resamples) random swaps of the two models' predictions)."
+        )
+        lines.append(
+          "Accuracy: McNemar's mid-p test on the items exactly one model gets right (Fagerland et al. 2013)."
+        )
         lines.append(
           hasHistograms
             ? "Histogram: quantiles of the same paired bootstrap resamples (percentile cuts at 0.5%, 2.5%, 5%, 10%, 20%, …, 80%, 90%, 95%, 97.5%, 99.5%)."
             : "Histogram: left out, as re-cutting so many resamples would take too long.")
         if modelCount > 2 {
-          lines.append("Several comparisons: Holm's step-down adjustment (Holm 1979) across the \(modelCount - 1) comparisons of each metric.")
+          lines.append(
+            "Several comparisons: Holm's step-down adjustment (Holm 1979) across the \(modelCount - 1) comparisons of each metric."
+          )
         }
       } else {
-        lines.append("Differences: point estimates only; paired tests need per-item predictions, which count tables lack.")
+        lines.append(
+          "Differences: point estimates only; paired tests need per-item predictions, which count tables lack."
+        )
       }
     }
     return lines

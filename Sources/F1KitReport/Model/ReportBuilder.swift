@@ -61,13 +61,15 @@ public struct ReportBuilder: Sendable {
       do {
         let matrix = try input.confusionMatrix.reordered(to: order)
         let metrics = try ClassificationMetrics(confusionMatrix: matrix, options: evaluation)
-        models.append(ModelEvaluation(name: input.name, sourceFile: input.sourceFile, metrics: metrics))
+        models.append(
+          ModelEvaluation(name: input.name, sourceFile: input.sourceFile, metrics: metrics))
       } catch {
         throw .invalidOptions("\(error)")
       }
     }
     for (input, model) in zip(inputs, models).dropFirst() {
-      try Self.checkSameGold(reference: inputs[0], referenceMetrics: models[0].metrics, input, model.metrics)
+      try Self.checkSameGold(
+        reference: inputs[0], referenceMetrics: models[0].metrics, input, model.metrics)
     }
     let aligned = try Self.align(inputs, labels: requested, order: order)
     var comparisons = Self.pointComparisons(models)
@@ -94,7 +96,8 @@ public struct ReportBuilder: Sendable {
       trainingLog: options.trainingCurve?.source)
     return ReportModel(
       title: options.title, models: models, comparisons: comparisons, disagreements: disagreements,
-      baselines: baselines, trainingCurve: options.trainingCurve, advice: advice, metadata: metadata)
+      baselines: baselines, trainingCurve: options.trainingCurve, advice: advice, metadata: metadata
+    )
   }
 
   /// Aligns the models' items for paired comparisons, or `nil` when there
@@ -154,10 +157,12 @@ public struct ReportBuilder: Sendable {
       referenceLabels.count == labels.count
       && zip(referenceLabels, labels).allSatisfy { $0.utf8.elementsEqual($1.utf8) }
     if referenceRows != rows || !sameLabels {
-      let index = rows.indices.first { $0 < referenceRows.count && rows[$0] != referenceRows[$0] } ?? 0
+      let index =
+        rows.indices.first { $0 < referenceRows.count && rows[$0] != referenceRows[$0] } ?? 0
       let detail =
         referenceRows.count == rows.count && index < labels.count
-        && sameLabels ? "label \"\(labels[index])\" has \(rows[index]) gold items, not \(referenceRows[index])"
+          && sameLabels
+        ? "label \"\(labels[index])\" has \(rows[index]) gold items, not \(referenceRows[index])"
         : "their gold label sets differ"
       throw .goldLabelsDiffer(reference: reference.name, model: input.name, detail: detail)
     }

@@ -19,11 +19,13 @@ public struct ReportInput: Sendable {
   ///   - sourceFile: The prediction file.
   ///   - items: The per-item predictions.
   /// - Throws: ``ConfusionMatrixError`` if the items cannot be counted.
-  public init(name: String, sourceFile: String, items: ItemPredictions) throws(ConfusionMatrixError) {
+  public init(name: String, sourceFile: String, items: ItemPredictions) throws(ConfusionMatrixError)
+  {
     self.name = name
     self.sourceFile = sourceFile
     self.items = items
-    self.confusionMatrix = try ConfusionMatrix(gold: items.goldLabels, predicted: items.predictedLabels)
+    self.confusionMatrix = try ConfusionMatrix(
+      gold: items.goldLabels, predicted: items.predictedLabels)
   }
 
   /// Creates an input from counts alone.

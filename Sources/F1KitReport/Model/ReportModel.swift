@@ -39,7 +39,8 @@ public struct ReportModel: Sendable {
   ///   - metadata: How the report was made.
   public init(
     title: String, models: [ModelEvaluation], comparisons: [ModelComparison] = [],
-    disagreements: [ModelDisagreement] = [], baselines: [BaselineScores] = [], trainingCurve: TrainingCurve? = nil, advice: [Advice] = [],
+    disagreements: [ModelDisagreement] = [], baselines: [BaselineScores] = [],
+    trainingCurve: TrainingCurve? = nil, advice: [Advice] = [],
     metadata: RunMetadata
   ) {
     precondition(!models.isEmpty, "a report needs at least one model")

@@ -47,7 +47,8 @@ extension TrainingCurve {
       if fields.count == 1 && fields[0].isEmpty { continue }
       guard fields.count == header.count else {
         throw TrainingLogError(
-          path: source, line: line, reason: .fieldCount(expected: header.count, found: fields.count))
+          path: source, line: line, reason: .fieldCount(expected: header.count, found: fields.count)
+        )
       }
       func number(_ column: Int) throws(TrainingLogError) -> Double {
         let field = fields[column].trimmingCharacters(in: .whitespaces)

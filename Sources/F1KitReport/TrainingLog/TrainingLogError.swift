@@ -40,9 +40,11 @@ public struct TrainingLogError: Error, Hashable, Sendable, CustomStringConvertib
     let location = path + (line.map { ":\($0)" } ?? "")
     switch reason {
     case .cannotRead(let detail): return "\(location): cannot read the training log: \(detail)"
-    case .empty: return "\(location): expected a header row 'epoch,steps,<metrics>', found an empty file"
+    case .empty:
+      return "\(location): expected a header row 'epoch,steps,<metrics>', found an empty file"
     case .missingColumn(let name):
-      return "\(location): expected a column named \"\(name)\" in the header 'epoch,steps,<metrics>'"
+      return
+        "\(location): expected a column named \"\(name)\" in the header 'epoch,steps,<metrics>'"
     case .fieldCount(let expected, let found):
       return "\(location): expected \(expected) fields as in the header, found \(found)"
     case .notANumber(let column, let text):

@@ -9,7 +9,9 @@ import Foundation
 enum ChartColor {
   /// Okabe–Ito, in the order categories take them: blue, orange, bluish
   /// green, reddish purple, sky blue, vermillion, yellow.
-  static let categorical = ["#0072B2", "#E69F00", "#009E73", "#CC79A7", "#56B4E9", "#D55E00", "#F0E442"]
+  static let categorical = [
+    "#0072B2", "#E69F00", "#009E73", "#CC79A7", "#56B4E9", "#D55E00", "#F0E442",
+  ]
 
   /// The colour of the *n*th model.
   static func model(_ index: Int) -> String { categorical[index % categorical.count] }

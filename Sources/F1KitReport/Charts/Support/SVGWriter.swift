@@ -30,7 +30,8 @@ struct SVGWriter {
     let h = DisplayNumber.coordinate(height)
     // On a narrow screen a wide chart scrolls sideways rather than shrink
     // its text below about 8 px.
-    let minimum = width > 420 ? ";min-width:\(DisplayNumber.coordinate((width * 0.7).rounded()))px" : ""
+    let minimum =
+      width > 420 ? ";min-width:\(DisplayNumber.coordinate((width * 0.7).rounded()))px" : ""
     markup +=
       "<svg id=\"\(id)\" class=\"\(className)\" "
       + "viewBox=\"0 0 \(w) \(h)\" width=\"\(w)\" height=\"\(h)\" style=\"max-width:\(w)px\(minimum)\" role=\"img\" "
@@ -50,7 +51,8 @@ struct SVGWriter {
     x: Double, y: Double, width: Double, height: Double, fill: String? = nil,
     className: String? = nil, tooltip: String? = nil, extra: String = ""
   ) {
-    markup += "<rect x=\"\(c(x))\" y=\"\(c(y))\" width=\"\(c(max(width, 0)))\" height=\"\(c(max(height, 0)))\""
+    markup +=
+      "<rect x=\"\(c(x))\" y=\"\(c(y))\" width=\"\(c(max(width, 0)))\" height=\"\(c(max(height, 0)))\""
     if let fill { markup += " fill=\"\(fill)\"" }
     if let className { markup += " class=\"\(className)\"" }
     markup += extra
