@@ -129,7 +129,7 @@ struct MetricAdvisorTests {
       ModelEvaluation(name: "A", sourceFile: "a.csv", metrics: metrics),
       ModelEvaluation(name: "B", sourceFile: "b.csv", metrics: metrics),
     ]
-    let comparison = ModelComparison(
+    let comparison = MetricComparison(
       reference: "A", candidate: "B", metric: .binaryF1, difference: 0.005,
       interval: -0.0146...0.0246,
       standardError: 0.01, pValue: 0.3, testName: "paired permutation test")
@@ -155,7 +155,7 @@ struct MetricAdvisorTests {
     ])
   func significanceSource(pValue: Double?, interval: ClosedRange<Double>?, fires: Bool) throws {
     let metrics = try ReportTestData.metrics(["0", "1"], [[45, 5], [6, 44]])
-    let comparison = ModelComparison(
+    let comparison = MetricComparison(
       reference: "A", candidate: "B", metric: .binaryF1, difference: 0.01, interval: interval,
       pValue: pValue)
     let models = [ModelEvaluation(name: "A", sourceFile: "", metrics: metrics)]

@@ -6,7 +6,7 @@ extension MetricAdvisor {
   /// significantly different; says how many test items would be needed to
   /// detect the observed difference.
   func noSignificantDifference(
-    _ comparison: ModelComparison, itemCount: Int, positiveLabel: String? = nil
+    _ comparison: MetricComparison, itemCount: Int, positiveLabel: String? = nil
   ) -> Advice? {
     let alpha = thresholds.significanceLevel
     let isSignificant: Bool
@@ -60,7 +60,7 @@ extension MetricAdvisor {
 
   /// The test-set size at which the observed difference would be
   /// significant with the advisor's power: *n* ((z₁₋α/₂ + z_power) SE / |Δ|)².
-  func requiredItemCount(_ comparison: ModelComparison, itemCount: Int) -> Int? {
+  func requiredItemCount(_ comparison: MetricComparison, itemCount: Int) -> Int? {
     guard let standardError = comparison.standardError, standardError > 0,
       comparison.difference != 0, comparison.difference.isFinite, itemCount > 0
     else { return nil }

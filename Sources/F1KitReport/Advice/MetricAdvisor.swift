@@ -66,7 +66,7 @@ public struct MetricAdvisor: Sendable {
   ///   notes; otherwise in rule order, then model order.
   /// - Complexity: O(*m* *k*²) for *m* models and *k* labels.
   public func advice(
-    for models: [ModelEvaluation], comparisons: [ModelComparison] = []
+    for models: [ModelEvaluation], comparisons: [MetricComparison] = []
   ) -> [Advice] {
     guard let first = models.first else { return [] }
     var result: [Advice] = []

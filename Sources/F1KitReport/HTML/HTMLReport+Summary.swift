@@ -65,7 +65,7 @@ extension HTMLReport {
     return model.comparisons(on: primary).map { verdict(for: $0) }
   }
 
-  func verdict(for comparison: ModelComparison) -> String {
+  func verdict(for comparison: MetricComparison) -> String {
     let metric = name(of: comparison.metric)
     let difference = comparison.difference
     let digits = 3

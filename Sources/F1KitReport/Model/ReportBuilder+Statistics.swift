@@ -44,7 +44,7 @@ extension ReportBuilder {
   /// same inputs and seed give the same numbers.
   func computeStatistics(
     aligned: AlignedPredictions?, models: inout [ModelEvaluation],
-    comparisons: inout [ModelComparison], disagreements: inout [ModelDisagreement]
+    comparisons: inout [MetricComparison], disagreements: inout [ModelDisagreement]
   ) throws(ReportError) {
     var generator = Xoshiro256StarStar(seed: options.seed)
     do {
@@ -122,13 +122,13 @@ extension ReportBuilder {
   /// against the first, Holm-adjusted across models when there are more
   /// than two, with McNemar's test and the histogram quantiles.
   func compare(
-    _ aligned: AlignedPredictions, models: [ModelEvaluation], comparisons: inout [ModelComparison],
+    _ aligned: AlignedPredictions, models: [ModelEvaluation], comparisons: inout [MetricComparison],
     disagreements: inout [ModelDisagreement], using generator: inout Xoshiro256StarStar
   ) throws(StatisticsError) {
     let reference = models[0]
     let metrics = Self.comparedMetrics(for: reference.metrics.problem)
     let primary = reference.metrics.primaryMetric
-    var results: [ModelComparison] = []
+    var results: [MetricComparison] = []
     for candidateIndex in models.indices.dropFirst() {
       let candidate = models[candidateIndex]
       let pairs = try PairedPredictions(
@@ -154,7 +154,7 @@ extension ReportBuilder {
       for metric in metrics {
         let test = bootstrap[metric]
         results.append(
-          ModelComparison(
+          MetricComparison(
             reference: reference.name, candidate: candidate.name, metric: metric,
             difference: paired.difference(of: metric),
             interval: test.flatMap { ClosedRange.finite($0.difference.lower, $0.difference.upper) },

@@ -129,13 +129,13 @@ public struct ReportBuilder: Sendable {
   }
 
   /// Differences of each later model from the first, without statistics.
-  static func pointComparisons(_ models: [ModelEvaluation]) -> [ModelComparison] {
+  static func pointComparisons(_ models: [ModelEvaluation]) -> [MetricComparison] {
     guard let reference = models.first else { return [] }
-    var comparisons: [ModelComparison] = []
+    var comparisons: [MetricComparison] = []
     for candidate in models.dropFirst() {
       for metric in comparedMetrics(for: reference.metrics.problem) {
         comparisons.append(
-          ModelComparison(
+          MetricComparison(
             reference: reference.name, candidate: candidate.name, metric: metric,
             difference: candidate.metrics.value(of: metric) - reference.metrics.value(of: metric)))
       }

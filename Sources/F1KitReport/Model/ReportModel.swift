@@ -13,7 +13,7 @@ public struct ReportModel: Sendable {
   /// comparisons.
   public var models: [ModelEvaluation]
   /// Comparisons of each later model with the first, per metric.
-  public var comparisons: [ModelComparison]
+  public var comparisons: [MetricComparison]
   /// Where each later model's predictions part from the first's; empty
   /// when the files have no per-item predictions.
   public var disagreements: [ModelDisagreement]
@@ -38,7 +38,7 @@ public struct ReportModel: Sendable {
   ///   - advice: Advice about the metrics.
   ///   - metadata: How the report was made.
   public init(
-    title: String, models: [ModelEvaluation], comparisons: [ModelComparison] = [],
+    title: String, models: [ModelEvaluation], comparisons: [MetricComparison] = [],
     disagreements: [ModelDisagreement] = [], baselines: [BaselineScores] = [],
     trainingCurve: TrainingCurve? = nil, advice: [Advice] = [],
     metadata: RunMetadata
@@ -61,7 +61,7 @@ public struct ReportModel: Sendable {
   ///
   /// - Parameter metric: The metric.
   /// - Returns: The comparisons of each later model with the first.
-  public func comparisons(on metric: Metric) -> [ModelComparison] {
+  public func comparisons(on metric: Metric) -> [MetricComparison] {
     comparisons.filter { $0.metric == metric }
   }
 

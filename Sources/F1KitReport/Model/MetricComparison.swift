@@ -5,7 +5,7 @@ import F1Kit
 ///
 /// The difference is *candidate − reference*: positive when the candidate
 /// scores higher.
-public struct ModelComparison: Sendable {
+public struct MetricComparison: Sendable {
   /// The model compared against, usually the first model of the report.
   public var reference: String
   /// The model compared with the reference.
