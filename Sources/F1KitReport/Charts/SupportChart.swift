@@ -62,15 +62,12 @@ struct SupportChart {
           item.name, x: item.x + 17, y: y + 20.5, className: "legend", fullText: item.fullName)
       }
     }
-    let ticks = scale.ticks(count: 4)
-    let step = ticks.count > 1 ? ticks[1] - ticks[0] : 1
-    for tick in ticks {
+    for tick in scale.ticks(count: 4) {
       let x = scale.position(tick)
       svg.line(x1: x, y1: top - 6, x2: x, y2: plotBottom, className: tick == 0 ? "axis" : "grid")
       svg.text(
         DisplayNumber.count(Int(tick.rounded())), x: x, y: plotBottom + 16, anchor: .middle,
         className: "tick")
-      _ = step
     }
     svg.text(
       "Items", x: (left + Self.width - right) / 2, y: plotBottom + 31, anchor: .middle,
