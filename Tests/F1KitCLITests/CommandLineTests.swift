@@ -19,6 +19,7 @@ struct CommandLineTests {
     #expect(result.standardOutput.contains("\nUSAGE: f1kit <subcommand>\n"))
     #expect(result.standardOutput.contains("\nSUBCOMMANDS:\n  evaluate  "))
     #expect(result.standardOutput.contains("  See 'f1kit help <subcommand>' for detailed help."))
+    #expect(result.standardOutput.split(separator: "\n").allSatisfy { $0.count < 80 })
   }
 
   @Test(
@@ -43,6 +44,19 @@ struct CommandLineTests {
       ))
     #expect(help.contains("  -h, --help              Show help information.\n"))
     #expect(help.split(separator: "\n").allSatisfy { $0.count < 80 })
+  }
+
+  @Test(
+    "every subcommand's help fits 80 columns and follows the layout",
+    arguments: ["evaluate", "compare", "report", "advise"])
+  func everySubcommandHasHelp(name: String) throws {
+    let result = try runF1Kit(["help", name])
+    #expect(result.status == 0)
+    #expect(result.standardOutput.hasPrefix("OVERVIEW: "))
+    for section in ["\nUSAGE: f1kit \(name) ", "\nARGUMENTS:\n", "\nOPTIONS:\n"] {
+      #expect(result.standardOutput.contains(section), "\(section)")
+    }
+    #expect(result.standardOutput.split(separator: "\n").allSatisfy { $0.count < 80 })
   }
 
   @Test(

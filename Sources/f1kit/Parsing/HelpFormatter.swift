@@ -7,7 +7,7 @@ enum HelpFormatter {
   static let lineWidth = 80
 
   static func help(for command: CommandSpecification) -> String {
-    var text = "OVERVIEW: \(command.abstract)\n\n"
+    var text = wrap("OVERVIEW: \(command.abstract)", indent: 0, hangingIndent: 0) + "\n\n"
     if let discussion = command.discussion {
       text += wrap(discussion, indent: 0, hangingIndent: 0) + "\n\n"
     }
@@ -31,7 +31,8 @@ enum HelpFormatter {
   static func rootHelp(
     abstract: String, subcommands: [CommandSpecification]
   ) -> String {
-    var text = "OVERVIEW: \(abstract)\n\nUSAGE: f1kit <subcommand>\n\nOPTIONS:\n"
+    var text = wrap("OVERVIEW: \(abstract)", indent: 0, hangingIndent: 0)
+    text += "\n\nUSAGE: f1kit <subcommand>\n\nOPTIONS:\n"
     text += entry(label: "--version", help: "Show the version.")
     text += entry(label: "-h, --help", help: "Show help information.")
     text += "\nSUBCOMMANDS:\n"
