@@ -41,7 +41,8 @@ let package = Package(
     .testTarget(name: "F1KitStatisticsTests", dependencies: ["F1KitStatistics", "_TestSupport"]),
     .testTarget(name: "F1KitEvaluationTests", dependencies: ["F1KitEvaluation", "_TestSupport"]),
     .testTarget(name: "F1KitReportTests", dependencies: ["F1KitReport", "_TestSupport"]),
-    .testTarget(name: "F1KitCLITests", dependencies: ["f1kit", "_TestSupport"]),
+    .testTarget(
+      name: "F1KitCLITests", dependencies: ["f1kit", "train-pair-classifier", "_TestSupport"]),
   ],
   swiftLanguageModes: [.v6]
 )

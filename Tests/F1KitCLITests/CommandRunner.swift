@@ -18,8 +18,22 @@ struct CommandResult {
 func runF1Kit(_ arguments: [String], input: String? = nil, in directory: URL? = nil) throws
   -> CommandResult
 {
+  try runProduct("f1kit", arguments, input: input, in: directory)
+}
+
+/// Runs an executable product that `swift build` put beside the test bundle.
+///
+/// - Parameters:
+///   - product: The product's name.
+///   - arguments: The command line after the product's name.
+///   - input: Text for standard input.
+///   - directory: The working directory; the package root by default.
+/// - Returns: The exit status and both output streams.
+func runProduct(
+  _ product: String, _ arguments: [String], input: String? = nil, in directory: URL? = nil
+) throws -> CommandResult {
   let process = Process()
-  process.executableURL = productsDirectory.appendingPathComponent("f1kit")
+  process.executableURL = productsDirectory.appendingPathComponent(product)
   process.arguments = arguments
   process.currentDirectoryURL = directory ?? Fixtures.packageRoot
   let output = Pipe()

@@ -1,0 +1,51 @@
+import F1Kit
+import Foundation
+import Testing
+import _TestSupport
+
+@Suite("train-pair-classifier, the example training run")
+struct TrainingExampleTests {
+  @Test("--help prints the layout every F1Kit tool uses")
+  func printsHelp() throws {
+    let result = try runProduct("train-pair-classifier", ["--help"])
+    #expect(result.status == 0)
+    #expect(result.standardOutput.hasPrefix("OVERVIEW: "))
+    #expect(result.standardOutput.contains("\nUSAGE: train-pair-classifier --output <directory>"))
+  }
+
+  @Test(
+    "usage errors exit 64 with Error and the usage",
+    arguments: [
+      ([], "Error: Missing expected argument '--output <directory>'"),
+      (["--output", "/tmp/x", "--bogus"], "Error: Unknown option '--bogus'"),
+      (["--output", "/tmp/x", "--epochs", "zero"], "Error: "),
+    ])
+  func reportsUsageErrors(arguments: [String], message: String) throws {
+    let result = try runProduct("train-pair-classifier", arguments)
+    #expect(result.status == 64)
+    #expect(result.standardError.hasPrefix(message), "\(result.standardError)")
+    #expect(result.standardError.contains("\nUsage: train-pair-classifier"))
+  }
+
+  @Test("a one-epoch run writes a log and predictions that f1kit evaluate reads")
+  func trainsAndWritesPredictions() throws {
+    let directory = TemporaryDirectory()
+    let result = try runProduct(
+      "train-pair-classifier",
+      ["--output", directory.url.path, "--epochs", "1", "--evaluation-steps", "90"])
+    #expect(result.status == 0, "\(result.standardError)")
+    let log = try String(
+      contentsOf: directory.url.appendingPathComponent("stsb-dev_results.csv"), encoding: .utf8)
+    let records = CSVText.records(in: log)
+    #expect(records.first?.prefix(2) == ["epoch", "steps"])
+    #expect(records.count == 3)  // header, steps 90 and 180
+    let evaluation = try runF1Kit([
+      "evaluate", directory.url.appendingPathComponent("test-predictions.csv").path, "--format",
+      "json",
+    ])
+    #expect(evaluation.status == 0, "\(evaluation.standardError)")
+    let document = try #require(
+      JSONSerialization.jsonObject(with: Data(evaluation.standardOutput.utf8)) as? [String: Any])
+    #expect(document["n"] as? Int == 1379)
+  }
+}
