@@ -32,6 +32,19 @@ struct PairedComparisonTests {
       scope: MetricScope(classCount: 3))
   }
 
+  @Test("the paired bootstrap exposes the distribution its percentile interval is cut from")
+  func exposesResampledDifferences() throws {
+    let comparison = try Self.separatedModels(items: 400)
+    let options = BootstrapOptions(resamples: 999, method: .percentile)
+    let test = try #require(
+      try comparison.bootstrap(for: [.macroF1], options: options, seed: 5)[.macroF1])
+    let differences = test.resampledDifferences
+    #expect(differences.count == 999 - test.difference.undefinedResamples)
+    #expect(zip(differences, differences.dropFirst()).allSatisfy { $0 <= $1 })
+    #expect(test.differenceQuantile(0.025) == test.difference.lower)
+    #expect(test.differenceQuantile(0.975) == test.difference.upper)
+  }
+
   @Test("counts joint cells, both confusion matrices and the discordant items")
   func jointCounts() throws {
     let pairs = try PairedPredictions(

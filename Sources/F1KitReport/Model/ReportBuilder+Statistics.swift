@@ -3,18 +3,14 @@ import F1KitStatistics
 
 extension ReportBuilder {
   /// The probabilities at which a comparison's bootstrap distribution is
-  /// cut for its histogram, below one half; each costs one more pass over
-  /// the same resamples, and its mirror image comes with it.
+  /// cut for its histogram, below one half; each comes with its mirror
+  /// image.
   static let histogramProbabilities: [Double] = [0.005, 0.025, 0.05, 0.1, 0.2, 0.3, 0.4]
 
   /// The most item draws (resamples × draws per resample) spent on the
   /// per-class bootstrap of one model; past it, per-class intervals are
   /// analytic. About a second of work in a release build.
   static let classBootstrapBudget = 4e8
-
-  /// The most item draws spent on one comparison's histogram; past it, the
-  /// histogram is left out.
-  static let histogramBudget = 6e8
 
   /// The cost of one resample of a table of counts in item draws: the
   /// number of items, or a few draws per non-empty cell, whichever
@@ -135,22 +131,14 @@ extension ReportBuilder {
         gold: aligned.gold, first: aligned.predictions[0],
         second: aligned.predictions[candidateIndex], classCount: aligned.labels.count)
       let paired = try PairedComparison(predictions: pairs, scope: reference.metrics.scope)
-      // The histogram re-runs the same resamples (same seed) with percentile
-      // intervals at several levels: their ends are quantiles of exactly the
-      // distribution the BCa interval comes from.
+      // The histogram is cut from the same resamples the BCa interval comes
+      // from.
       let bootstrapSeed = generator.next()
       let bootstrap = try paired.bootstrap(
         for: metrics, options: bootstrapOptions, seed: bootstrapSeed)
       let permutation = try paired.permutationTest(
         for: metrics, resamples: options.resamples, using: &generator)
-      let histogramCost =
-        Double(options.resamples) * Self.resampleCost(pairs.counts)
-        * Double(Self.histogramProbabilities.count)
-      let quantiles =
-        histogramCost <= Self.histogramBudget
-        ? try Self.differenceQuantiles(
-          paired, metric: primary, options: bootstrapOptions, seed: bootstrapSeed)
-        : []
+      let quantiles = bootstrap[primary].map(Self.differenceQuantiles) ?? []
       for metric in metrics {
         let test = bootstrap[metric]
         results.append(
@@ -187,25 +175,14 @@ extension ReportBuilder {
   }
 
   /// Quantiles of the paired bootstrap distribution of one difference, at
-  /// ``histogramProbabilities``, from percentile intervals of the same
-  /// resamples.
-  static func differenceQuantiles(
-    _ paired: PairedComparison, metric: Metric, options: BootstrapOptions, seed: UInt64
-  ) throws(StatisticsError) -> [(probability: Double, value: Double)] {
-    var quantiles: [(probability: Double, value: Double)] = []
-    for probability in histogramProbabilities where probability < 0.5 {
-      var percentile = options
-      percentile.method = .percentile
-      percentile.confidence = 1 - 2 * probability
-      guard
-        let interval = try paired.bootstrap(for: [metric], options: percentile, seed: seed)[metric]?
-          .difference,
-        interval.lower.isFinite, interval.upper.isFinite
-      else { return [] }
-      quantiles.append((probability, interval.lower))
-      quantiles.append((1 - probability, interval.upper))
-    }
-    return quantiles.sorted { $0.probability < $1.probability }
+  /// ``histogramProbabilities`` and their mirror images, ascending; empty
+  /// when no resample is defined.
+  static func differenceQuantiles(_ test: PairedBootstrapTest)
+    -> [(probability: Double, value: Double)]
+  {
+    guard !test.resampledDifferences.isEmpty else { return [] }
+    let probabilities = histogramProbabilities.flatMap { [$0, 1 - $0] }.sorted()
+    return probabilities.map { ($0, test.differenceQuantile($0)) }
   }
 
   /// How intervals and tests were computed, for the run metadata.

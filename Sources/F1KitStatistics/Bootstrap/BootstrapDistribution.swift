@@ -50,6 +50,13 @@ struct BootstrapDistribution {
   /// The `probability` quantile by linear interpolation, as
   /// `numpy.quantile(method="linear")`.
   func quantile(_ probability: Double) -> Double {
+    Self.quantile(of: sortedValues, at: probability)
+  }
+
+  /// The *p*-quantile of ascending values, by linear interpolation between
+  /// order statistics (NumPy's default), computed from the nearer end so
+  /// that it is exact at the data points.
+  static func quantile(of sortedValues: [Double], at probability: Double) -> Double {
     let count = sortedValues.count
     guard count > 0, !probability.isNaN else { return .nan }
     let position = Double(count - 1) * min(max(probability, 0), 1)

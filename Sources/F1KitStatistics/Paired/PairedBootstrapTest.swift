@@ -34,6 +34,14 @@ public struct PairedBootstrapTest: Hashable, Sendable, Codable {
   public var difference: ConfidenceInterval
   /// The two-sided p-value (*r* + 1) / (*R* + 1).
   public var pValue: Double
+  /// The resampled differences B\* − A\* that are defined, in ascending
+  /// order: the bootstrap distribution the interval and p-value come from,
+  /// for drawing it. Not encoded.
+  public var resampledDifferences: [Double]
+
+  private enum CodingKeys: String, CodingKey {
+    case metric, firstEstimate, secondEstimate, difference, pValue
+  }
 
   /// Creates a result.
   ///
@@ -43,14 +51,41 @@ public struct PairedBootstrapTest: Hashable, Sendable, Codable {
   ///   - secondEstimate: The second model's value.
   ///   - difference: The difference with its interval.
   ///   - pValue: The two-sided p-value.
+  ///   - resampledDifferences: The defined resampled differences, ascending.
   public init(
     metric: Metric, firstEstimate: Double, secondEstimate: Double,
-    difference: ConfidenceInterval, pValue: Double
+    difference: ConfidenceInterval, pValue: Double, resampledDifferences: [Double] = []
   ) {
+    self.resampledDifferences = resampledDifferences
     self.metric = metric
     self.firstEstimate = firstEstimate
     self.secondEstimate = secondEstimate
     self.difference = difference
     self.pValue = pValue
+  }
+
+  /// Decodes a result; the resampled differences are not encoded, so they
+  /// come back empty.
+  ///
+  /// - Parameter decoder: The decoder.
+  /// - Throws: When a member is missing or malformed.
+  public init(from decoder: any Decoder) throws {
+    let container = try decoder.container(keyedBy: CodingKeys.self)
+    self.init(
+      metric: try container.decode(Metric.self, forKey: .metric),
+      firstEstimate: try container.decode(Double.self, forKey: .firstEstimate),
+      secondEstimate: try container.decode(Double.self, forKey: .secondEstimate),
+      difference: try container.decode(ConfidenceInterval.self, forKey: .difference),
+      pValue: try container.decode(Double.self, forKey: .pValue))
+  }
+
+  /// The *p*-quantile of the resampled differences, interpolated as the
+  /// percentile interval's ends are.
+  ///
+  /// - Parameter probability: A probability from 0 to 1.
+  /// - Returns: The quantile; NaN when no resample is defined.
+  /// - Complexity: O(1).
+  public func differenceQuantile(_ probability: Double) -> Double {
+    BootstrapDistribution.quantile(of: resampledDifferences, at: probability)
   }
 }

@@ -36,7 +36,8 @@ extension PairedComparison {
         difference: distribution.interval(
           method: options.method, confidence: options.confidence,
           acceleration: accelerations[index]),
-        pValue: Self.shiftedPValue(distribution))
+        pValue: Self.shiftedPValue(distribution),
+        resampledDifferences: distribution.sortedValues)
     }
     return result
   }
