@@ -120,3 +120,29 @@ public struct MetricIntervals: Sendable {
     value.isNaN ? "nan" : String(format: "%.*f", digits, value)
   }
 }
+
+extension MetricIntervals {
+  /// The metrics as a tidy CSV table with the bootstrap interval of each
+  /// headline metric: columns `metric,label,value,low,high`.
+  ///
+  /// The rows are those of ``ClassificationMetrics/csvTable()``; per-class
+  /// rows have empty `low` and `high`.
+  ///
+  /// - Parameter classification: The scored predictions these intervals
+  ///   belong to.
+  /// - Returns: RFC 4180 text with a header row and CRLF line ends.
+  public func csvTable(for classification: ClassificationMetrics) -> String {
+    let rows = CSVText.records(in: classification.csvTable())
+    guard let header = rows.first else { return "" }
+    var text = CSVText.record(header + ["low", "high"])
+    for row in rows.dropFirst() {
+      let interval = row[1].isEmpty ? Metric(rawValue: row[0]).flatMap { bootstrap[$0] } : nil
+      text += CSVText.record(
+        row + [
+          interval.map { CSVText.number($0.lower) } ?? "",
+          interval.map { CSVText.number($0.upper) } ?? "",
+        ])
+    }
+    return text
+  }
+}

@@ -49,7 +49,7 @@ enum EvaluateCommand {
       return JSONValue.object(metrics.jsonDocument() + (intervals?.jsonMembers() ?? []))
         .serialized() + "\n"
     case "csv":
-      return metrics.csvTable()
+      return intervals?.csvTable(for: metrics) ?? metrics.csvTable()
     default:
       let report = metrics.textReport(digits: digits)
       return intervals.map { report + "\n" + $0.textTable(digits: digits) } ?? report
