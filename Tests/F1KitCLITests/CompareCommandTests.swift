@@ -61,6 +61,18 @@ struct CompareCommandTests {
         "test-tfidf-logreg.csv beats test-tfidf-nb.csv on macro-F1 by 0.511"))
   }
 
+  @Test("a difference that is not significant says how many items would detect it")
+  func saysWhatSizeWouldDetect() throws {
+    let result = try runF1Kit([
+      "compare", "fixtures/stsb/test-minilm-l6.csv", "fixtures/stsb/test-minilm-l3.csv",
+      "--resamples", "999",
+    ])
+    #expect(result.status == 0)
+    #expect(result.standardOutput.contains("do not differ significantly on binary F1"))
+    #expect(result.standardOutput.contains("with 80% power would take about "))
+    #expect(result.standardOutput.contains("items; this test set has 1,379."))
+  }
+
   @Test("three models: every pair with Holm-adjusted p-values")
   func comparesThreeModels() throws {
     let result = try runF1Kit([

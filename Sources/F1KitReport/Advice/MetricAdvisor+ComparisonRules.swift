@@ -1,4 +1,5 @@
 import F1Kit
+import F1KitStatistics
 import Foundation
 
 extension MetricAdvisor {
@@ -59,33 +60,11 @@ extension MetricAdvisor {
   }
 
   /// The test-set size at which the observed difference would be
-  /// significant with the advisor's power: *n* ((z₁₋α/₂ + z_power) SE / |Δ|)².
+  /// significant with the advisor's power.
   func requiredItemCount(_ comparison: MetricComparison, itemCount: Int) -> Int? {
-    guard let standardError = comparison.standardError, standardError > 0,
-      comparison.difference != 0, comparison.difference.isFinite, itemCount > 0
-    else { return nil }
-    let z =
-      Self.normalQuantile(1 - thresholds.significanceLevel / 2)
-      + Self.normalQuantile(thresholds.power)
-    let ratio = z * standardError / abs(comparison.difference)
-    let required = (Double(itemCount) * ratio * ratio).rounded(.up)
-    guard required.isFinite, required < Double(Int.max) else { return nil }
-    return Int(required)
-  }
-
-  /// Φ⁻¹(p) by bisection on `erfc`: slow but exact to double precision,
-  /// and called twice per comparison.
-  static func normalQuantile(_ probability: Double) -> Double {
-    var low = -40.0
-    var high = 40.0
-    for _ in 0..<200 {
-      let middle = (low + high) / 2
-      if 0.5 * erfc(-middle / 2.0.squareRoot()) < probability {
-        low = middle
-      } else {
-        high = middle
-      }
-    }
-    return (low + high) / 2
+    guard let standardError = comparison.standardError else { return nil }
+    return PowerAnalysis.requiredItemCount(
+      difference: comparison.difference, standardError: standardError, itemCount: itemCount,
+      significanceLevel: thresholds.significanceLevel, power: thresholds.power)
   }
 }

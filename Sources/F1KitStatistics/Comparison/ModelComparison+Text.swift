@@ -33,8 +33,15 @@ extension ModelComparison {
       return
         "\(winner) beats \(loser) on \(metric) by \(Self.number(margin)), \(confidence) CI \(interval), \(evidence)."
     }
-    return
+    let verdict =
       "\(second) and \(first) do not differ significantly on \(metric): \(second) − \(first) = \(Self.number(difference.estimate)), \(confidence) CI \(Self.range(difference)), \(evidence)."
+    guard
+      let needed = PowerAnalysis.requiredItemCount(
+        difference: difference.estimate, standardError: difference.standardError,
+        itemCount: itemCount, significanceLevel: significanceLevel)
+    else { return verdict }
+    return verdict
+      + " Detecting a difference of \(Self.number(abs(difference.estimate))) with 80% power would take about \(Self.count(needed)) items; this test set has \(Self.count(itemCount))."
   }
 
   private func pValueForVerdict(_ pair: Pair, _ test: ComparisonOptions.Test) -> Double? {
@@ -96,6 +103,17 @@ extension ModelComparison {
       )
     }
     return text
+  }
+
+  /// A whole number with thousands separators, as the report prints them.
+  static func count(_ value: Int) -> String {
+    let digits = String(value.magnitude)
+    var grouped = ""
+    for (index, digit) in digits.enumerated() {
+      if index > 0 && (digits.count - index) % 3 == 0 { grouped += "," }
+      grouped.append(digit)
+    }
+    return (value < 0 ? "-" : "") + grouped
   }
 
   static func testName(_ test: ComparisonOptions.Test) -> String {
