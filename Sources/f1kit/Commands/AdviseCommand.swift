@@ -14,12 +14,7 @@ enum AdviseCommand {
       no-skill baselines. Each item names its rule id, its severity and the numbers that \
       triggered it. 'f1kit report' shows the same advice.
       """,
-    arguments: [
-      .init(
-        name: "file",
-        help:
-          "A CSV, TSV or JSON Lines file of gold labels and predictions; '-' reads standard input.")
-    ],
+    arguments: [InputOptions.fileArgument],
     options: [
       .value(
         "format", "format", help: "Output format.", allowed: ["text", "json"], default: "text")

@@ -14,12 +14,7 @@ enum EvaluateCommand {
       Matthews correlation, Cohen's kappa and the confusion matrix. Two labels make a \
       binary problem whose positive label is the later one in label order.
       """,
-    arguments: [
-      .init(
-        name: "file",
-        help:
-          "A CSV, TSV or JSON Lines file of gold labels and predictions; '-' reads standard input.")
-    ],
+    arguments: [InputOptions.fileArgument],
     options: [
       .value(
         "format", "format", help: "Output format.", allowed: ["text", "json", "csv"],

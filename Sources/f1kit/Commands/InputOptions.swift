@@ -3,6 +3,11 @@ import Foundation
 
 /// The options every command shares for reading a prediction file.
 struct InputOptions {
+  /// The one prediction file a single-file command reads.
+  static let fileArgument = CommandSpecification.Argument(
+    name: "file",
+    help: "A CSV, TSV or JSON Lines file of gold labels and predictions; '-' reads standard input.")
+
   static let specifications: [CommandSpecification.Option] = [
     .value(
       "input-format", "input-format",
