@@ -13,6 +13,7 @@ let package = Package(
   products: [
     // MARK: - Public API
     .library(name: "F1Kit", targets: ["F1Kit"]),
+    .library(name: "F1KitReading", targets: ["F1KitReading"]),
     .library(name: "F1KitStatistics", targets: ["F1KitStatistics"]),
     .library(name: "F1KitEvaluation", targets: ["F1KitEvaluation"]),
     .library(name: "F1KitReport", targets: ["F1KitReport"]),
@@ -22,14 +23,17 @@ let package = Package(
   targets: [
     // MARK: - Libraries
     .target(name: "F1Kit", linkerSettings: [.linkedLibrary("m", .when(platforms: [.linux]))]),
-    .target(name: "F1KitStatistics", dependencies: ["F1Kit"]),
+    .target(name: "F1KitReading", dependencies: ["F1Kit"]),
+    .target(name: "F1KitStatistics", dependencies: ["F1Kit", "F1KitReading"]),
     .target(name: "F1KitEvaluation", dependencies: ["F1Kit"]),
-    .target(name: "F1KitReport", dependencies: ["F1Kit", "F1KitStatistics"]),
+    .target(name: "F1KitReport", dependencies: ["F1Kit", "F1KitReading", "F1KitStatistics"]),
 
     // MARK: - Command-line tool
     .executableTarget(
       name: "f1kit",
-      dependencies: ["F1Kit", "F1KitStatistics", "F1KitEvaluation", "F1KitReport"]
+      dependencies: [
+        "F1Kit", "F1KitReading", "F1KitStatistics", "F1KitEvaluation", "F1KitReport",
+      ]
     ),
 
     // MARK: - Examples
@@ -38,6 +42,7 @@ let package = Package(
     // MARK: - Unit test bundles
     .target(name: "_TestSupport", dependencies: ["F1Kit"], path: "Tests/_TestSupport"),
     .testTarget(name: "F1KitTests", dependencies: ["F1Kit", "_TestSupport"]),
+    .testTarget(name: "F1KitReadingTests", dependencies: ["F1KitReading", "_TestSupport"]),
     .testTarget(name: "F1KitStatisticsTests", dependencies: ["F1KitStatistics", "_TestSupport"]),
     .testTarget(name: "F1KitEvaluationTests", dependencies: ["F1KitEvaluation", "_TestSupport"]),
     .testTarget(name: "F1KitReportTests", dependencies: ["F1KitReport", "_TestSupport"]),

@@ -103,7 +103,7 @@ public struct ConfusionMatrix: Hashable, Sendable {
 
   /// The caller's labels first, then the other occurring labels in default
   /// order.
-  static func labelOrder(
+  package static func labelOrder(
     naming requested: [String]?, occurring: some Sequence<String>
   ) throws(ConfusionMatrixError) -> [String] {
     guard let requested else { return LabelOrdering.sorted(occurring) }

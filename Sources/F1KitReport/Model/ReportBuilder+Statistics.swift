@@ -1,4 +1,5 @@
 import F1Kit
+import F1KitReading
 import F1KitStatistics
 
 extension ReportBuilder {

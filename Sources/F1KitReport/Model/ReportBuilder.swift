@@ -1,4 +1,5 @@
 import F1Kit
+import F1KitReading
 
 /// Computes a ``ReportModel`` from models' predictions: scores on a shared
 /// label order, baselines, comparisons with the first model, statistics and

@@ -1,4 +1,5 @@
 import F1Kit
+import F1KitReading
 
 /// One model's predictions, as a report reads them.
 public struct ReportInput: Sendable {

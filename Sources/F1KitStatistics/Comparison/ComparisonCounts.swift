@@ -1,4 +1,5 @@
 import F1Kit
+import F1KitReading
 
 /// The sufficient statistics of a model comparison: each model's confusion
 /// matrix and each pair's (gold, A, B) cell counts.

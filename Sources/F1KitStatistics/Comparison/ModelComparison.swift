@@ -1,4 +1,5 @@
 import F1Kit
+import F1KitReading
 
 /// Several models scored on the same items, with an interval for each and
 /// paired tests between every pair: the numbers behind "B beats A on

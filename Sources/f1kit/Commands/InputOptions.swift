@@ -1,4 +1,5 @@
 import F1Kit
+import F1KitReading
 import Foundation
 
 /// The options every command shares for reading a prediction file.

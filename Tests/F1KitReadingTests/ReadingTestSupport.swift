@@ -1,4 +1,5 @@
 import F1Kit
+import F1KitReading
 import Foundation
 
 /// Prediction files written to a fresh temporary folder for one test.

@@ -1,3 +1,5 @@
+import F1Kit
+
 /// Reads numbers from raw bytes without making a `String` per value (except
 /// transiently for the final, correctly rounded conversion).
 enum NumberScanner {

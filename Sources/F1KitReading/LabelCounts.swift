@@ -1,3 +1,5 @@
+import F1Kit
+
 /// How often each (gold, predicted) pair of labels occurs in a prediction
 /// file: the counting path's result, from which a confusion matrix is made.
 ///

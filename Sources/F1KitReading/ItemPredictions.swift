@@ -1,3 +1,5 @@
+import F1Kit
+
 /// The gold and predicted label of every item in a prediction file, in file
 /// order: the item path's result, for paired comparisons of two models.
 ///

@@ -1,3 +1,5 @@
+import F1Kit
+
 extension PredictionFileError: CustomStringConvertible {
   /// The error on one line: `<file>:<line>:<column>: <message>`.
   public var description: String {

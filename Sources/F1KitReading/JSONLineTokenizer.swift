@@ -1,3 +1,5 @@
+import F1Kit
+
 /// Parses one JSON Lines line, an object, picking out the values of the keys
 /// it is asked for.
 ///

@@ -1,3 +1,5 @@
+import F1Kit
+
 extension LabelCounts {
   /// Builds the confusion matrix of these counts.
   ///

@@ -1,3 +1,5 @@
+import F1Kit
+
 /// Several models' predictions for the same items, aligned item by item over
 /// one label order: what a paired comparison needs.
 ///

@@ -1,3 +1,5 @@
+import F1Kit
+
 /// Where each record's prediction comes from.
 enum PredictionSource {
   /// A column of predicted labels.

@@ -1,3 +1,4 @@
+import F1Kit
 import Dispatch
 
 #if canImport(Glibc)

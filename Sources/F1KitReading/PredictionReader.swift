@@ -1,3 +1,5 @@
+import F1Kit
+
 /// Reads a file of gold labels and predictions (CSV, TSV or JSON Lines) into
 /// label counts or per-item predictions.
 ///

@@ -1,3 +1,5 @@
+import F1Kit
+
 /// An error found while reading a prediction file, with the place it was found.
 ///
 /// Its `description` is one line in the form compilers use,

@@ -1,3 +1,5 @@
+import F1Kit
+
 /// The layout of a prediction file.
 public enum PredictionFileFormat: String, Hashable, Sendable, CaseIterable {
   /// Comma-separated values as in [RFC 4180](https://www.rfc-editor.org/rfc/rfc4180):

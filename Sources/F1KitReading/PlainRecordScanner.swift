@@ -1,3 +1,5 @@
+import F1Kit
+
 /// Finds the fields of a CSV or TSV record that has no quote and no carriage
 /// return, eight bytes at a time: the fast path of the parsing loop.
 ///

@@ -1,3 +1,5 @@
+import F1Kit
+
 /// The kind of bytes a `ValueSlice` covers.
 enum ValueKind: UInt8 {
   /// Bytes to take as they are: an unquoted field, or a quoted field without

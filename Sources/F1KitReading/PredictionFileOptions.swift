@@ -1,3 +1,5 @@
+import F1Kit
+
 /// How to read a prediction file: its format, which columns hold what, and
 /// how to turn scores into predicted labels.
 ///

@@ -1,3 +1,5 @@
+import F1Kit
+
 #if canImport(Glibc)
   import Glibc
 #elseif canImport(Musl)

@@ -1,3 +1,5 @@
+import F1Kit
+
 /// Counts of (gold code, predicted code) pairs, dense while there are few
 /// labels and sparse after.
 ///

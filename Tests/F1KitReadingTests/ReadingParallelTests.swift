@@ -1,6 +1,7 @@
+import F1Kit
 import Testing
 
-@testable import F1Kit
+@testable import F1KitReading
 
 @Suite("Reading a file in two halves, and the fast paths")
 struct ReadingParallelTests {

@@ -1,3 +1,5 @@
+import F1Kit
+
 /// Turns the values of one record into label codes: interning labels, taking
 /// the argmax of scores or comparing a score with the threshold, and reading
 /// counts and ids.

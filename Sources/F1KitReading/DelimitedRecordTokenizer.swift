@@ -1,3 +1,5 @@
+import F1Kit
+
 /// Splits CSV or TSV records into fields, in place in the read buffer.
 ///
 /// Quoting follows [RFC 4180](https://www.rfc-editor.org/rfc/rfc4180): a field
