@@ -66,6 +66,9 @@ extension PredictionFileError: CustomStringConvertible {
       let labels = found.isEmpty ? "none" : found.map(Self.quoted).joined(separator: ", ")
       return
         "a thresholded score needs exactly two labels (gold labels and the given labels); found \(labels)"
+    case .notFiniteLabel(let found):
+      return
+        "\(Self.quoted(found))\(place) is not a label: labels that are numbers must be finite"
     case .countTableHasNoItems(let column):
       return
         "the file is a count table (column \(Self.quoted(column))) and has no per-item predictions"

@@ -110,6 +110,9 @@ public struct PredictionFileError: Error, Hashable, Sendable {
     case binaryLabelsUnresolved(found: [String])
     /// A count table has no per-item predictions to read.
     case countTableHasNoItems(column: String)
+    /// A label is NaN or an infinity: a JSON `NaN` or `Infinity`, or `nan`
+    /// or `inf` where every other label is a number.
+    case notFiniteLabel(found: String)
   }
 
   /// The file as named in messages: the path, or `<stdin>`.

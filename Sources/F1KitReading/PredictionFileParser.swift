@@ -1,5 +1,5 @@
-import F1Kit
 import Dispatch
+import F1Kit
 
 #if canImport(Glibc)
   import Glibc
@@ -65,7 +65,7 @@ final class PredictionFileParser {
   /// The format read.
   private(set) var format: PredictionFileFormat = .csv
   /// Whether predictions are the placeholders 0 (negative) and 1 (positive)
-  /// until `resolveBinaryLabels()`.
+  /// until `LabelResolution` names them.
   private(set) var isThresholded = false
   /// The 1-based line of the next record.
   private var line = 1
@@ -205,6 +205,10 @@ final class PredictionFileParser {
           let predicted = interpreter.interner.code(
             ofPadded: base + fields.predictionStart, count: fields.predictionCount)
         {
+          interpreter.interner.noteFirstPlace(
+            of: gold, .init(line: line, column: scanner.goldIndex + 1, unit: .field))
+          interpreter.interner.noteFirstPlace(
+            of: predicted, .init(line: line, column: scanner.predictionIndex + 1, unit: .field))
           var isAdded = true
           if scanner.idIndex >= 0 {
             let place = PredictionFileError.Location(
@@ -330,7 +334,7 @@ final class PredictionFileParser {
       interner = LabelInterner()
       return nil
     }
-    let codes = second.parser.interner.names.map { interner.code(of: $0) }
+    let codes = interner.merge(second.parser.interner, lineOffset: line - 1)
     guard first.append(second.takeSink(), codes: codes, lineOffset: line - 1) else {
       throw PredictionFileError(path: path, reason: .countOverflow)
     }
@@ -559,26 +563,6 @@ final class PredictionFileParser {
     }
     if case .threshold = layout.source { isThresholded = true }
     return layout
-  }
-
-  // MARK: - Binary labels
-
-  /// The codes of the negative and positive labels of thresholded scores.
-  ///
-  /// The candidates are the gold labels with the given labels and positive
-  /// label; there must be exactly two. The positive label is the one given,
-  /// or else the later in `LabelOrdering` order.
-  func resolveBinaryLabels() throws(PredictionFileError) -> (negative: Int32, positive: Int32) {
-    var candidates = interner.names
-    candidates += options.labels ?? []
-    if let positive = options.positiveLabel { candidates.append(positive) }
-    let sorted = LabelOrdering.sorted(candidates)
-    guard sorted.count == 2 else {
-      throw PredictionFileError(path: path, reason: .binaryLabelsUnresolved(found: sorted))
-    }
-    let positive = options.positiveLabel ?? sorted[1]
-    let negative = sorted.first { !$0.utf8.elementsEqual(positive.utf8) }!
-    return (interner.code(of: negative), interner.code(of: positive))
   }
 
   // MARK: - Errors

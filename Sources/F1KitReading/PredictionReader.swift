@@ -46,7 +46,9 @@ public struct PredictionReader: Sendable {
 
   /// Counts the (gold, predicted) label pairs in the file.
   ///
-  /// In a count table each row adds its count to its cell. With a binary
+  /// In a count table each row adds its count to its cell. When every label
+  /// is a number, labels are compared by value (`1`, `1.0` and `1e0` are one
+  /// label, spelled `1`; see ``LabelCounts/hasNumericLabels``). With a binary
   /// score column, the predictions are the positive label when the score is at
   /// least the threshold and the negative label otherwise (see
   /// ``PredictionFileOptions/positiveLabel``).
@@ -59,16 +61,15 @@ public struct PredictionReader: Sendable {
     let parser = try PredictionFileParser(path: path, options: options)
     var sink = CountingSink()
     let rowCount = try parser.parse(into: &sink, readsIDs: false)
-    var cells = sink.table.nonZeroCells().map {
-      LabelCounts.Cell(gold: $0.gold, predicted: $0.predicted, count: $0.count)
+    let resolution = try LabelResolution(parser)
+    let cells = sink.table.nonZeroCells().map {
+      LabelCounts.Cell(
+        gold: Int(resolution.code(Int32($0.gold))),
+        predicted: Int(resolution.predictedCode(Int32($0.predicted))), count: $0.count)
     }
-    if parser.isThresholded {
-      let (negative, positive) = try parser.resolveBinaryLabels()
-      for index in cells.indices {
-        cells[index].predicted = Int(cells[index].predicted == 1 ? positive : negative)
-      }
-    }
-    return LabelCounts(labels: parser.interner.names, cells: cells, rowCount: rowCount)
+    return LabelCounts(
+      labels: resolution.names, cells: cells, rowCount: rowCount,
+      hasNumericLabels: resolution.isNumeric)
   }
 
   /// Reads the gold and predicted label of every item, in file order.
@@ -92,15 +93,16 @@ public struct PredictionReader: Sendable {
       throw error
     }
     let identifiers = try sink.takeIdentifiers(path: parser.path)
-    if parser.isThresholded {
-      let (negative, positive) = try parser.resolveBinaryLabels()
-      for index in sink.predicted.indices {
-        sink.predicted[index] = sink.predicted[index] == 1 ? positive : negative
+    let resolution = try LabelResolution(parser)
+    if parser.isThresholded || resolution.codes != nil {
+      for index in sink.gold.indices {
+        sink.gold[index] = resolution.code(sink.gold[index])
+        sink.predicted[index] = resolution.predictedCode(sink.predicted[index])
       }
     }
     return ItemPredictions(
-      labels: parser.interner.names, gold: sink.gold, predicted: sink.predicted,
-      identifiers: sink.hasIDs ? identifiers : nil)
+      labels: resolution.names, gold: sink.gold, predicted: sink.predicted,
+      identifiers: sink.hasIDs ? identifiers : nil, hasNumericLabels: resolution.isNumeric)
   }
 }
 

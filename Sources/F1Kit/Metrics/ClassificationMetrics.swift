@@ -24,13 +24,15 @@ public struct ClassificationMetrics: Sendable {
   /// - Parameters:
   ///   - confusionMatrix: The counts of gold and predicted labels.
   ///   - options: The labels to evaluate, the positive label, the problem
-  ///     kind and the zero-division rule.
+  ///     kind and the zero-division rule. When every label is a number, a
+  ///     named label matches the label of equal value (`1.0` matches `1`).
   /// - Throws: ``MetricsError`` when the options do not fit the data, for
   ///   example a positive label that is not one of the labels.
   /// - Complexity: O(*k*²) for *k* labels.
   public init(
-    confusionMatrix: ConfusionMatrix, options: EvaluationOptions = EvaluationOptions()
+    confusionMatrix: ConfusionMatrix, options given: EvaluationOptions = EvaluationOptions()
   ) throws(MetricsError) {
+    let options = given.spellingNumbers(like: confusionMatrix.labels)
     let matrix: ConfusionMatrix
     do {
       matrix = try confusionMatrix.reordered(
