@@ -16,6 +16,9 @@ public struct ItemPredictions: Hashable, Sendable {
   /// Whether every label is a number, compared by value and spelled one way
   /// (`1.0` and `1e0` read as `1`); see ``normalizedLabel(_:)``.
   public var hasNumericLabels: Bool = false
+  /// What the reader noticed that does not stop it, such as a threshold
+  /// outside the scores read: one line each, naming the file.
+  public var warnings: [String] = []
 
   /// The id of each item as a `String`, if the file has an id column.
   ///

@@ -6,6 +6,10 @@ import F1Kit
 /// Labels are numbered by *code* in the order they were first seen. Memory is
 /// proportional to the number of distinct pairs, not to the number of rows.
 public struct LabelCounts: Hashable, Sendable {
+  /// The most items a file may count: 2^53, the largest count a `Double`
+  /// holds exactly, so every metric and resample of the counts is exact.
+  public static let maximumTotalCount = 1 << 53
+
   /// One cell of the count table.
   public struct Cell: Hashable, Sendable {
     /// The code of the gold label.
@@ -39,6 +43,9 @@ public struct LabelCounts: Hashable, Sendable {
   /// Whether every label is a number, compared by value and spelled one way
   /// (`1.0` and `1e0` read as `1`); see ``normalizedLabel(_:)``.
   public var hasNumericLabels: Bool
+  /// What the reader noticed that does not stop it, such as a threshold
+  /// outside the scores read: one line each, naming the file.
+  public var warnings: [String] = []
 
   /// Creates label counts.
   ///

@@ -22,8 +22,9 @@ struct LabelResolution {
   /// Resolves the labels a parser read.
   ///
   /// - Throws: `.notFiniteLabel` at the first NaN or infinite label among
-  ///   numbers, and `.binaryLabelsUnresolved` when thresholded scores do not
-  ///   have exactly two labels.
+  ///   numbers, `.binaryLabelsUnresolved` when thresholded scores do not
+  ///   have exactly two labels, and `.positiveLabelNeeded` when neither the
+  ///   options nor a well-known pair name the positive one.
   init(_ parser: PredictionFileParser) throws(PredictionFileError) {
     let interner = parser.interner
     names = interner.names
@@ -95,7 +96,8 @@ struct LabelResolution {
   ///
   /// The candidates are the gold labels with the given labels and positive
   /// label; there must be exactly two. The positive label is the one given,
-  /// or else the later in `LabelOrdering` order.
+  /// or else the positive member of a well-known pair
+  /// (`PositiveLabelConvention`).
   private mutating func resolveBinaryLabels(
     _ options: PredictionFileOptions, path: String
   ) throws(PredictionFileError) -> (negative: Int32, positive: Int32) {
@@ -104,7 +106,12 @@ struct LabelResolution {
     guard sorted.count == 2 else {
       throw PredictionFileError(path: path, reason: .binaryLabelsUnresolved(found: sorted))
     }
-    let positive = options.positiveLabel.map(normalized) ?? sorted[1]
+    guard
+      let positive = options.positiveLabel.map(normalized)
+        ?? PositiveLabelConvention.positiveLabel(of: sorted)
+    else {
+      throw PredictionFileError(path: path, reason: .positiveLabelNeeded(labels: sorted))
+    }
     let negative = sorted.first { !$0.utf8.elementsEqual(positive.utf8) }!
     return (code(ofName: negative), code(ofName: positive))
   }

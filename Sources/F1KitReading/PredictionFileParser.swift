@@ -67,6 +67,10 @@ final class PredictionFileParser {
   /// Whether predictions are the placeholders 0 (negative) and 1 (positive)
   /// until `LabelResolution` names them.
   private(set) var isThresholded = false
+  /// The columns the labels came from, once the header is read.
+  private(set) var columns = LabelColumns()
+  /// The lowest and highest thresholded score read, if any.
+  private(set) var scoreRange: ClosedRange<Double>?
   /// The 1-based line of the next record.
   private var line = 1
   /// The 1-based line of the header, or of the first JSON object.
@@ -78,6 +82,7 @@ final class PredictionFileParser {
   init(path: String, options: PredictionFileOptions) throws(PredictionFileError) {
     self.options = options
     source = try ChunkedByteSource(path: path, chunkSize: options.chunkSize)
+    source.maximumRecordByteCount = options.maximumRecordByteCount
   }
 
   /// Creates a parser for the records of a file whose header was read by
@@ -89,6 +94,7 @@ final class PredictionFileParser {
     self.options = options
     self.format = format
     source = try ChunkedByteSource(path: path, chunkSize: options.chunkSize, startingAt: offset)
+    source.maximumRecordByteCount = options.maximumRecordByteCount
   }
 
   /// Reads every record into `sink`.
@@ -96,6 +102,21 @@ final class PredictionFileParser {
   /// - Returns: The number of data rows.
   func parse<Sink: RecordSink>(into sink: inout Sink, readsIDs: Bool) throws(PredictionFileError)
     -> Int
+  {
+    do {
+      return try parseFile(into: &sink, readsIDs: readsIDs)
+    } catch {
+      // The byte source does not count lines: a record too long is placed
+      // at the line it starts on.
+      guard case .recordTooLong = error.reason, error.location == nil else { throw error }
+      var placed = error
+      placed.location = .init(line: line, column: 1, unit: format == .jsonLines ? .byte : .field)
+      throw placed
+    }
+  }
+
+  private func parseFile<Sink: RecordSink>(into sink: inout Sink, readsIDs: Bool)
+    throws(PredictionFileError) -> Int
   {
     try source.fill(atLeast: 3)
     if source.availableCount >= 3, source.storage[source.start] == 0xEF,
@@ -180,7 +201,10 @@ final class PredictionFileParser {
       options: options, readsIDs: readsIDs)
     interpreter.interner = interner
     interner = LabelInterner()
-    defer { interner = interpreter.interner }
+    defer {
+      interner = interpreter.interner
+      scoreRange = interpreter.scoreRange
+    }
     let fieldCount = body.header.count
     let scanner: PlainRecordScanner?
     if case .label(let prediction) = layout.source, layout.count == nil {
@@ -303,7 +327,9 @@ final class PredictionFileParser {
     // Small buffers for the probe and the second half keep peak memory flat.
     let probe = try ChunkedByteSource(
       path: path, chunkSize: min(options.chunkSize, 4096), startingAt: middle)
-    guard let lineFeed = try probe.fill(until: .lineFeed) else { return nil }
+    probe.maximumRecordByteCount = options.maximumRecordByteCount
+    // A line too long for the probe is reported by the one pass.
+    guard let lineFeed = (try? probe.fill(until: .lineFeed)) ?? nil else { return nil }
     let split = middle + lineFeed + 1
     guard split < size else { return nil }
 
@@ -330,6 +356,7 @@ final class PredictionFileParser {
     else {
       source = try ChunkedByteSource(
         path: path, chunkSize: options.chunkSize, startingAt: dataStart)
+      source.maximumRecordByteCount = options.maximumRecordByteCount
       line = lineAfterHeader
       interner = LabelInterner()
       return nil
@@ -491,6 +518,7 @@ final class PredictionFileParser {
     }
     if rowCount == 0 { throw error(.emptyFile, line: 1, column: 1, unit: .byte) }
     interner = interpreter.interner
+    scoreRange = interpreter.scoreRange
     return rowCount
   }
 
@@ -562,6 +590,7 @@ final class PredictionFileParser {
         path: path, location: .init(line: headerLine, column: 1, unit: unit), reason: error.reason)
     }
     if case .threshold = layout.source { isThresholded = true }
+    columns = LabelColumns(header: header, layout: layout)
     return layout
   }
 

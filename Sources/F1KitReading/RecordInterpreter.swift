@@ -32,6 +32,14 @@ final class RecordInterpreter {
   @exclusivity(unchecked) private var classNames: [String] = []
   /// The number of classes in a score array, once known.
   @exclusivity(unchecked) private var scoreArrayLength: Int?
+  /// The lowest and highest thresholded score so far.
+  @exclusivity(unchecked) private var lowestScore = Double.infinity
+  @exclusivity(unchecked) private var highestScore = -Double.infinity
+
+  /// The lowest and highest thresholded score read, if any.
+  var scoreRange: ClosedRange<Double>? {
+    lowestScore <= highestScore ? lowestScore...highestScore : nil
+  }
 
   init(
     path: String, format: PredictionFileFormat, layout: ColumnLayout, slotNames: [String],
@@ -74,7 +82,10 @@ final class RecordInterpreter {
     case .label(let slot):
       predicted = try labelCode(slot: slot, base)
     case .threshold(let slot):
-      predicted = try score(slot: slot, base) >= threshold ? 1 : 0
+      let value = try score(slot: slot, base)
+      if value < lowestScore { lowestScore = value }
+      if value > highestScore { highestScore = value }
+      predicted = value >= threshold ? 1 : 0
     case .scoreColumns(let slots):
       predicted = try scoreColumnsWinner(slots: slots, base)
     case .scoreArray(let slot):

@@ -27,7 +27,9 @@ public struct ClassificationMetrics: Sendable {
   ///     kind and the zero-division rule. When every label is a number, a
   ///     named label matches the label of equal value (`1.0` matches `1`).
   /// - Throws: ``MetricsError`` when the options do not fit the data, for
-  ///   example a positive label that is not one of the labels.
+  ///   example a positive label that is not one of the labels, or a binary
+  ///   problem whose positive label is not named and cannot be assumed
+  ///   (see ``PositiveLabelConvention``).
   /// - Complexity: O(*k*²) for *k* labels.
   public init(
     confusionMatrix: ConfusionMatrix, options given: EvaluationOptions = EvaluationOptions()
@@ -46,7 +48,12 @@ public struct ClassificationMetrics: Sendable {
     let problem = try Self.problem(for: evaluated, options: options)
     var positiveClass: Int?
     if problem == .binary {
-      let positive = options.positiveLabel ?? evaluated[1]
+      guard
+        let positive = options.positiveLabel
+          ?? PositiveLabelConvention.positiveLabel(of: evaluated)
+      else {
+        throw .positiveLabelNeeded(labels: evaluated)
+      }
       guard let index = evaluated.firstIndex(where: { ExactLabel($0) == ExactLabel(positive) })
       else {
         throw .unknownPositiveLabel(positive, labels: evaluated)

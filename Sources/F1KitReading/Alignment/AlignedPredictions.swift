@@ -136,11 +136,11 @@ public enum AlignmentError: Error, Hashable, Sendable, CustomStringConvertible {
     case .differentItemCounts(let first, let firstCount, let other, let otherCount):
       "\(other): expected \(firstCount) items to match \(first), found \(otherCount)"
     case .missingItem(let id, let file, let presentIn):
-      "\(file): expected an item with id \"\(id)\" (it is in \(presentIn)), found none"
+      "\(file): expected an item with id \(TerminalText.quoted(id)) (it is in \(presentIn)), found none"
     case .goldMismatch(let item, let firstFile, let firstLabel, let otherFile, let otherLabel):
-      "\(otherFile): item \(item) has gold label \"\(otherLabel)\" but \"\(firstLabel)\" in \(firstFile); the files do not describe the same items"
+      "\(otherFile): item \(TerminalText.escaped(item)) has gold label \(TerminalText.quoted(otherLabel)) but \(TerminalText.quoted(firstLabel)) in \(firstFile); the files do not describe the same items"
     case .duplicateLabel(let label):
-      "label \"\(label)\" is given more than once"
+      "label \(TerminalText.quoted(label)) is given more than once"
     }
   }
 }

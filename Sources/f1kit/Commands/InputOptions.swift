@@ -41,6 +41,10 @@ struct InputOptions {
       help:
         "A count column that makes each row a confusion-matrix cell (default: count, when present with gold and prediction columns)."
     ),
+    .value(
+      "max-record-bytes", "bytes",
+      help: "The longest record read, in bytes; a longer one is an error.",
+      default: String(PredictionFileOptions.defaultMaximumRecordByteCount)),
   ]
 
   var path: String
@@ -69,6 +73,9 @@ struct InputOptions {
     reader.threshold = try parsed.number("threshold", in: command, within: -1e300...1e300) ?? 0.5
     reader.countColumn = parsed.value("count-column", in: command)
     reader.positiveLabel = parsed.value("positive", in: command)
+    reader.maximumRecordByteCount =
+      try parsed.integer("max-record-bytes", in: command, within: 1...Int.max)
+      ?? PredictionFileOptions.defaultMaximumRecordByteCount
     reader.labels = labels
   }
 
@@ -76,8 +83,9 @@ struct InputOptions {
   /// one-line data errors.
   func readConfusionMatrix() throws -> ConfusionMatrix {
     do {
-      return try PredictionReader(path: path, options: reader).readCounts().confusionMatrix(
-        labels: labels)
+      let counts = try PredictionReader(path: path, options: reader).readCounts()
+      for warning in counts.warnings { Console.writeError("warning: \(warning)\n") }
+      return try counts.confusionMatrix(labels: labels)
     } catch let error as PredictionFileError {
       throw CommandFailure(message: error.description, status: Self.exitStatus(of: error))
     }
@@ -88,7 +96,7 @@ struct InputOptions {
   static func exitStatus(of error: PredictionFileError) -> Int32 {
     switch error.reason {
     case .cannotOpen: 66
-    case .invalidOptions: 64
+    case .invalidOptions, .positiveLabelNeeded: 64
     default: 65
     }
   }
@@ -96,7 +104,9 @@ struct InputOptions {
   /// Reads the file's items in order, for paired comparisons.
   func readItems() throws -> ItemPredictions {
     do {
-      return try PredictionReader(path: path, options: reader).readItems()
+      let items = try PredictionReader(path: path, options: reader).readItems()
+      for warning in items.warnings { Console.writeError("warning: \(warning)\n") }
+      return items
     } catch {
       throw CommandFailure(message: error.description, status: Self.exitStatus(of: error))
     }
