@@ -92,10 +92,10 @@ struct ResultTableTests {
     let models = tables[0]
     #expect(models.rows.map { $0[0] } == ["a", "b", "c"])
     #expect(models.header == ["Model", "Accuracy [95% CI]", "Δ [95% CI]", "p (Holm)"])
-    let first = comparison.models[0]
+    let first = try #require(comparison.models[0].interval(of: .accuracy))
     #expect(
       models.rows[0][1]
-        == "\(DisplayNumber.score(first.value)) [\(DisplayNumber.score(first.interval.lower)), \(DisplayNumber.score(first.interval.upper))]"
+        == "\(DisplayNumber.score(first.estimate)) [\(DisplayNumber.score(first.lower)), \(DisplayNumber.score(first.upper))]"
     )
     let pair = comparison.pairs.first { $0.first == 0 && $0.second == 2 }!
     #expect(models.rows[2][2].hasPrefix(DisplayNumber.score(pair.difference.estimate) + " ["))
@@ -121,7 +121,7 @@ struct ResultTableTests {
     let pair = comparison.pairs[0]
     #expect(pair.difference.estimate > 0)
     let expected =
-      "better outperforms worse on accuracy (\(DisplayNumber.score(models[1].value, digits: 3)) vs \(DisplayNumber.score(models[0].value, digits: 3)); difference \(DisplayNumber.score(pair.difference.estimate, digits: 3)), 95% BCa CI [\(DisplayNumber.score(pair.difference.lower, digits: 3)), \(DisplayNumber.score(pair.difference.upper, digits: 3))], permutation p < 0.001, 1,999 resamples, seed 42)."
+      "better outperforms worse on accuracy (\(DisplayNumber.score(models[1].value(of: .accuracy)!, digits: 3)) vs \(DisplayNumber.score(models[0].value(of: .accuracy)!, digits: 3)); difference \(DisplayNumber.score(pair.difference.estimate, digits: 3)), 95% BCa CI [\(DisplayNumber.score(pair.difference.lower, digits: 3)), \(DisplayNumber.score(pair.difference.upper, digits: 3))], permutation p < 0.001, 1,999 resamples, seed 42)."
     #expect(statement == expected)
   }
 

@@ -5,6 +5,10 @@ import F1KitStatistics
 /// numbers: digits, the headline test, the adjustment and the caption.
 struct ComparisonWording {
   let comparison: ModelComparison
+  /// The metric the tables and statements are about.
+  let metric: Metric
+  /// The pairs compared on ``metric``.
+  let pairs: [ModelComparison.Pair]
   let digits: Int
   /// The test whose p-value the tables show: the engine's headline test.
   let test: ComparisonOptions.Test?
@@ -12,16 +16,18 @@ struct ComparisonWording {
   /// `compare` adjusts them.
   let isAdjusted: Bool
 
-  init(_ comparison: ModelComparison, digits: Int) {
+  init(_ comparison: ModelComparison, metric: Metric, digits: Int) {
     self.comparison = comparison
+    self.metric = metric
+    pairs = comparison.pairs(on: metric)
     self.digits = digits
     test = comparison.primaryTest
     isAdjusted = comparison.models.count > 2
   }
 
   var options: ComparisonOptions { comparison.options }
-  var metricName: String { options.metric.displayName }
-  var metricTitle: String { ResultTable.title(options.metric) }
+  var metricName: String { metric.displayName }
+  var metricTitle: String { ResultTable.title(metric) }
   var confidence: String { Self.percent(options.bootstrap.confidence) }
   var methodName: String { Self.methodName(options.bootstrap.method) }
   var adjustmentName: String { options.adjustment.displayName }
@@ -70,12 +76,14 @@ struct ComparisonWording {
     "\(number(value)) [\(number(interval.lower)), \(number(interval.upper))]"
   }
 
-  /// The p-value the tables show for a pair: adjusted with more than two
-  /// models.
+  /// The p-value the tables show for a pair: the engine's decision
+  /// p-value, adjusted with more than two models.
   func pValue(_ pair: ModelComparison.Pair) -> Double? {
-    guard let test else { return nil }
-    return isAdjusted ? pair.adjustedPValues[test] : pair.pValue(of: test)
+    comparison.decisionPValue(for: pair)
   }
+
+  /// A model's value of the metric; NaN when it was not scored.
+  func value(_ model: ModelComparison.Model) -> Double { model.value(of: metric) ?? .nan }
 
   /// "0.012*", "< 0.001***", "0.340".
   func pCell(_ pair: ModelComparison.Pair) -> String {
@@ -111,7 +119,7 @@ struct ComparisonWording {
         " p is \(Self.testDescription(test, resamples: options.bootstrap.resamples, mcnemar: mcnemar))"
       text +=
         isAdjusted
-        ? ", \(adjustmentName)-adjusted over all \(comparison.pairs.count) pairs. "
+        ? ", \(adjustmentName)-adjusted over all \(pairs.count) pairs. "
         : " against the baseline. "
       text += Self.marksDefinition
     }
@@ -143,11 +151,11 @@ struct ComparisonWording {
       let (low, high) =
         secondWins ? (difference.lower, difference.upper) : (-difference.upper, -difference.lower)
       return
-        "\(winner.name) outperforms \(loser.name) on \(metricName) (\(number(winner.value)) vs \(number(loser.value)); difference \(number(abs(difference.estimate))), \(confidence) \(methodName) CI [\(number(low)), \(number(high))]"
+        "\(winner.name) outperforms \(loser.name) on \(metricName) (\(number(value(winner))) vs \(number(value(loser))); difference \(number(abs(difference.estimate))), \(confidence) \(methodName) CI [\(number(low)), \(number(high))]"
         + tail
     }
     return
-      "\(second.name) and \(first.name) do not differ significantly on \(metricName) (\(number(second.value)) vs \(number(first.value)); difference \(number(difference.estimate)), \(confidence) \(methodName) CI [\(number(difference.lower)), \(number(difference.upper))]"
+      "\(second.name) and \(first.name) do not differ significantly on \(metricName) (\(number(value(second))) vs \(number(value(first))); difference \(number(difference.estimate)), \(confidence) \(methodName) CI [\(number(difference.lower)), \(number(difference.upper))]"
       + tail
   }
 }

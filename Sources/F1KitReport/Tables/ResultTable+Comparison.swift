@@ -14,12 +14,16 @@ extension ResultTable {
   ///
   /// - Parameters:
   ///   - comparison: The engine's comparison.
+  ///   - metric: One of the compared metrics; the headline metric by
+  ///     default.
   ///   - digits: Decimal places of scores and differences; 3 by default.
   /// - Returns: The tables, each with its caption and statements.
-  public static func comparisonTables(_ comparison: ModelComparison, digits: Int = 3)
-    -> [ResultTable]
-  {
-    let wording = ComparisonWording(comparison, digits: digits)
+  public static func comparisonTables(
+    _ comparison: ModelComparison, metric: Metric? = nil, digits: Int = 3
+  ) -> [ResultTable] {
+    let wording = ComparisonWording(
+      comparison, metric: metric ?? comparison.options.metric, digits: digits)
+    let pairs = wording.pairs
     let baseline = comparison.models[0].name
     let metricTitle = wording.metricTitle
     var header = [
@@ -28,16 +32,20 @@ extension ResultTable {
     if wording.test != nil { header.append(wording.pHeader) }
     var rows: [[String]] = []
     for (index, model) in comparison.models.enumerated() {
-      var row = [model.name, wording.valueWithInterval(model.value, model.interval)]
+      var row = [
+        model.name,
+        model.interval(of: wording.metric).map { wording.valueWithInterval($0.estimate, $0) }
+          ?? "—",
+      ]
       if index == 0 {
         row += ["—"] + (wording.test == nil ? [] : ["—"])
-      } else if let pair = comparison.pairs.first(where: { $0.first == 0 && $0.second == index }) {
+      } else if let pair = pairs.first(where: { $0.first == 0 && $0.second == index }) {
         row.append(wording.valueWithInterval(pair.difference.estimate, pair.difference))
         if wording.test != nil { row.append(wording.pCell(pair)) }
       }
       rows.append(row)
     }
-    let againstBaseline = comparison.pairs.filter { $0.first == 0 }
+    let againstBaseline = pairs.filter { $0.first == 0 }
     var tables = [
       ResultTable(
         caption: wording.caption(
@@ -51,7 +59,7 @@ extension ResultTable {
     if comparison.models.count > 2 {
       var pairHeader = ["Comparison", "Δ [\(wording.confidence) CI]"]
       if wording.test != nil { pairHeader.append(wording.pHeader) }
-      let pairRows = comparison.pairs.map { pair in
+      let pairRows = pairs.map { pair in
         [
           "\(comparison.models[pair.second].name) − \(comparison.models[pair.first].name)",
           wording.valueWithInterval(pair.difference.estimate, pair.difference),
@@ -64,7 +72,7 @@ extension ResultTable {
               "Every pair of models compared on \(wording.metricName) over the same \(DisplayNumber.count(comparison.itemCount)) test items",
             differences: "Δ is the second model minus the first"),
           label: "f1kit-pairs", header: pairHeader, rows: pairRows,
-          statements: comparison.pairs.map(wording.statement)))
+          statements: pairs.map(wording.statement)))
     }
     return tables
   }
