@@ -135,6 +135,41 @@ struct ResultTableTests {
     #expect(!latex.contains("−"))
   }
 
+  @Test("the scores table has a row per model and a column per metric, with the engine's intervals")
+  func metricsTable() throws {
+    let names = ["a", "b"]
+    let labels = ["neg", "pos"]
+    let gold: [Int32] = (0..<120).map { Int32($0 % 2) }
+    let aligned = try AlignedPredictions(
+      names.indices.map { model in
+        ItemPredictions(
+          labels: labels, gold: gold,
+          predicted: gold.enumerated().map {
+            $0.offset % (5 + model) == 0 ? 1 - $0.element : $0.element
+          })
+      }, names: names)
+    let comparison = try ModelComparison(
+      aligned: aligned, names: names,
+      options: ComparisonOptions(
+        metrics: [.binaryF1, .accuracy], additionalIntervalMetrics: [.matthewsCorrelation],
+        bootstrap: BootstrapOptions(resamples: 299)))
+    let table = ResultTable.metricsTable(comparison, digits: 4)
+    #expect(table.header == ["Model", "Binary F1", "Accuracy", "MCC"])
+    #expect(table.rows.map(\.[0]) == names)
+    let mcc = try #require(comparison.models[1].interval(of: .matthewsCorrelation))
+    #expect(
+      table.rows[1][3]
+        == "\(DisplayNumber.score(mcc.estimate)) [\(DisplayNumber.score(mcc.lower)), \(DisplayNumber.score(mcc.upper))]"
+    )
+    #expect(
+      table.caption.contains("95% BCa bootstrap intervals in brackets (299 resamples, seed 42)"))
+    let onAccuracy = ResultTable.comparisonTables(comparison, metric: .accuracy)[0]
+    let pair = comparison.pairs(on: .accuracy)[0]
+    #expect(
+      onAccuracy.rows[1][2].hasPrefix(DisplayNumber.score(pair.difference.estimate, digits: 3)))
+    #expect(onAccuracy.statements[0].contains("on accuracy ("))
+  }
+
   @Test("the evaluation tables have a headline row and a row per class")
   func evaluationTables() throws {
     let metrics = try ReportTestData.metrics(
