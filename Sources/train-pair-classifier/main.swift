@@ -1,10 +1,11 @@
 import F1Kit
 import F1KitEvaluation
+import F1KitSupport
 import Foundation
 
 /// Writes a line to standard error.
 func printError(_ text: String) {
-  FileHandle.standardError.write(Data((text + "\n").utf8))
+  StandardStream.note(text + "\n")
 }
 
 let request: TrainingOptions.Request
