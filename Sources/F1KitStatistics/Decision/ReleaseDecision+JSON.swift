@@ -7,7 +7,7 @@ extension ReleaseDecision {
   /// "reachability"}`.
   ///
   /// `difference` has the keys and numbers of the `difference` object of
-  /// ``ModelComparison/jsonDocument()`` for the same pair.
+  /// ``ModelComparison/jsonDocument(metric:)`` for the same pair.
   ///
   /// - Returns: The document.
   public func jsonDocument() -> JSONValue {
