@@ -36,18 +36,22 @@ let package = Package(
     // MARK: - Internal support (no product: `package` access only)
     .target(name: "F1KitSupport"),
 
+    // MARK: - Internal
+    .target(name: "CommandLineSupport", dependencies: ["F1KitSupport"]),
+
     // MARK: - Command-line tool
     .executableTarget(
       name: "f1kit",
       dependencies: [
-        "F1Kit", "F1KitReading", "F1KitStatistics", "F1KitEvaluation", "F1KitReport",
-        "F1KitSupport",
+        "CommandLineSupport", "F1Kit", "F1KitReading", "F1KitStatistics", "F1KitEvaluation",
+        "F1KitReport", "F1KitSupport",
       ]
     ),
 
     // MARK: - Examples
     .executableTarget(
-      name: "train-pair-classifier", dependencies: ["F1Kit", "F1KitEvaluation", "F1KitSupport"]),
+      name: "train-pair-classifier",
+      dependencies: ["CommandLineSupport", "F1Kit", "F1KitEvaluation", "F1KitSupport"]),
 
     // MARK: - Unit test bundles
     .target(name: "_TestSupport", dependencies: ["F1Kit"], path: "Tests/_TestSupport"),
@@ -59,6 +63,7 @@ let package = Package(
       name: "F1KitEvaluationTests",
       dependencies: ["F1KitEvaluation", "F1KitSupport", "_TestSupport"]),
     .testTarget(name: "F1KitReportTests", dependencies: ["F1KitReport", "_TestSupport"]),
+    .testTarget(name: "CommandLineSupportTests", dependencies: ["CommandLineSupport"]),
     .testTarget(
       name: "F1KitCLITests",
       dependencies: ["f1kit", "train-pair-classifier", "F1KitSupport", "_TestSupport"]),
