@@ -117,7 +117,7 @@ public struct ModelComparison: Sendable {
     var models: [Model] = []
     for (index, name) in names.enumerated() {
       let interval = try bootstrap.intervals(
-        for: [options.metric], counts: counts.matrices[index].counts, scope: scope,
+        for: [options.metric], in: counts.matrices[index], scope: scope,
         progress: stepProgress(),
         using: &generator)[options.metric]!
       completedSteps += options.bootstrap.resamples
