@@ -50,7 +50,7 @@ public struct MetricScope: Hashable, Sendable {
   ///   a binary metric without a positive class).
   /// - Complexity: O(*k*²) for *k* classes; no heap allocation for small
   ///   *k*.
-  public func value(of metric: Metric, counts: UnsafeBufferPointer<Double>) -> Double {
+  package func value(of metric: Metric, counts: UnsafeBufferPointer<Double>) -> Double {
     precondition(counts.count == classCount * classCount)
     return withTallies(of: counts) { value(of: metric, tallies: $0) }
   }
@@ -78,7 +78,7 @@ public struct MetricScope: Hashable, Sendable {
   /// - Returns: The averaged score, NaN when every value it averages is.
   /// - Complexity: O(*k*²) for *k* classes; no heap allocation for small
   ///   *k*.
-  public func averaged(
+  package func averaged(
     _ score: Score, by average: Average, counts: UnsafeBufferPointer<Double>
   ) -> Double {
     precondition(counts.count == classCount * classCount)
@@ -93,7 +93,7 @@ public struct MetricScope: Hashable, Sendable {
   ///   - counts: Row-major counts.
   /// - Returns: The class's score, or the zero-division value when undefined.
   /// - Complexity: O(*k*) for *k* classes.
-  public func value(
+  package func value(
     of score: Score, forClass index: Int, counts: UnsafeBufferPointer<Double>
   ) -> Double {
     var result = ClassTally()

@@ -15,9 +15,9 @@ extension PairedComparison {
   /// - Throws: ``StatisticsError`` when the options are invalid.
   /// - Complexity: O(*B* × (*c* + *m* *k*)) for *B* resamples, *c*
   ///   non-empty joint cells, *m* metrics and *k* classes; independent of
-  ///   the number of items once *c* × ``ResamplingStrategy/cellCostInItems``
-  ///   is below it (O(*B* × *N*) otherwise), plus O(*c* *m* *k*) for the
-  ///   BCa jackknife.
+  ///   the number of items once *c* times the cost of one cell draw (about
+  ///   40 item draws) is below it (O(*B* × *N*) otherwise), plus
+  ///   O(*c* *m* *k*) for the BCa jackknife.
   public func bootstrap(
     for metrics: [Metric], options: BootstrapOptions = BootstrapOptions(),
     progress: ResamplingProgress? = nil, using generator: inout some RandomNumberGenerator
