@@ -16,6 +16,7 @@ let package = Package(
     .library(name: "F1KitReading", targets: ["F1KitReading"]),
     .library(name: "F1KitStatistics", targets: ["F1KitStatistics"]),
     .library(name: "F1KitEvaluation", targets: ["F1KitEvaluation"]),
+    .library(name: "F1KitAdvice", targets: ["F1KitAdvice"]),
     .library(name: "F1KitReport", targets: ["F1KitReport"]),
     .executable(name: "f1kit", targets: ["f1kit"]),
     .executable(name: "train-pair-classifier", targets: ["train-pair-classifier"]),
@@ -26,13 +27,16 @@ let package = Package(
     .target(name: "F1KitReading", dependencies: ["F1Kit"]),
     .target(name: "F1KitStatistics", dependencies: ["F1Kit", "F1KitReading"]),
     .target(name: "F1KitEvaluation", dependencies: ["F1Kit"]),
-    .target(name: "F1KitReport", dependencies: ["F1Kit", "F1KitReading", "F1KitStatistics"]),
+    .target(name: "F1KitAdvice", dependencies: ["F1Kit", "F1KitStatistics"]),
+    .target(
+      name: "F1KitReport", dependencies: ["F1Kit", "F1KitReading", "F1KitStatistics", "F1KitAdvice"]),
 
     // MARK: - Command-line tool
     .executableTarget(
       name: "f1kit",
       dependencies: [
-        "F1Kit", "F1KitReading", "F1KitStatistics", "F1KitEvaluation", "F1KitReport",
+        "F1Kit", "F1KitReading", "F1KitStatistics", "F1KitEvaluation", "F1KitAdvice",
+        "F1KitReport",
       ]
     ),
 
@@ -45,6 +49,7 @@ let package = Package(
     .testTarget(name: "F1KitReadingTests", dependencies: ["F1KitReading", "_TestSupport"]),
     .testTarget(name: "F1KitStatisticsTests", dependencies: ["F1KitStatistics", "_TestSupport"]),
     .testTarget(name: "F1KitEvaluationTests", dependencies: ["F1KitEvaluation", "_TestSupport"]),
+    .testTarget(name: "F1KitAdviceTests", dependencies: ["F1KitAdvice", "_TestSupport"]),
     .testTarget(name: "F1KitReportTests", dependencies: ["F1KitReport", "_TestSupport"]),
     .testTarget(
       name: "F1KitCLITests", dependencies: ["f1kit", "train-pair-classifier", "_TestSupport"]),

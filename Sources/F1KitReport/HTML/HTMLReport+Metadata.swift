@@ -1,3 +1,4 @@
+import F1KitAdvice
 extension HTMLReport {
   /// Tool version, seed, resamples, methods, label order and inputs.
   func metadataSection() -> String {
