@@ -29,7 +29,8 @@ let package = Package(
     .target(name: "F1KitEvaluation", dependencies: ["F1Kit"]),
     .target(name: "F1KitAdvice", dependencies: ["F1Kit", "F1KitStatistics"]),
     .target(
-      name: "F1KitReport", dependencies: ["F1Kit", "F1KitReading", "F1KitStatistics", "F1KitAdvice"]),
+      name: "F1KitReport",
+      dependencies: ["F1Kit", "F1KitReading", "F1KitStatistics", "F1KitAdvice"]),
 
     // MARK: - Internal
     .target(name: "CommandLineSupport"),
@@ -54,8 +55,10 @@ let package = Package(
     .testTarget(name: "F1KitReadingTests", dependencies: ["F1KitReading", "_TestSupport"]),
     .testTarget(name: "F1KitStatisticsTests", dependencies: ["F1KitStatistics", "_TestSupport"]),
     .testTarget(name: "F1KitEvaluationTests", dependencies: ["F1KitEvaluation", "_TestSupport"]),
-    .testTarget(name: "F1KitAdviceTests", dependencies: ["F1KitAdvice", "_TestSupport"]),
-    .testTarget(name: "F1KitReportTests", dependencies: ["F1KitReport", "_TestSupport"]),
+    .testTarget(
+      name: "F1KitAdviceTests", dependencies: ["F1KitAdvice", "F1KitReading", "_TestSupport"]),
+    .testTarget(
+      name: "F1KitReportTests", dependencies: ["F1KitReport", "F1KitAdvice", "_TestSupport"]),
     .testTarget(name: "CommandLineSupportTests", dependencies: ["CommandLineSupport"]),
     .testTarget(
       name: "F1KitCLITests", dependencies: ["f1kit", "train-pair-classifier", "_TestSupport"]),

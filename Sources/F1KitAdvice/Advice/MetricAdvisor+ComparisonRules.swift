@@ -34,7 +34,8 @@ extension MetricAdvisor {
       "\(second) and \(first) are not significantly different on \(metric): the difference is "
       + "\(DisplayNumber.signed(difference)) \(DisplayNumber.interval(interval))"
     if let p, let test = comparison.primaryTest {
-      let adjusted = comparison.models.count > 2 ? "\(comparison.options.adjustment.displayName)-adjusted " : ""
+      let adjusted =
+        comparison.models.count > 2 ? "\(comparison.options.adjustment.displayName)-adjusted " : ""
       statement += ", \(adjusted)\(DisplayNumber.pValue(p)) (\(test.displayName))"
       evidence.append(AdviceEvidence("p_value", value: p))
     }

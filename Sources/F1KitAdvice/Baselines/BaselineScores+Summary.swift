@@ -20,7 +20,8 @@ extension BaselineScores {
       // The first label in label order wins a tie, as NumPy's argmax does.
       var majority = 0
       for index in counts.indices where counts[index] > counts[majority] { majority = index }
-      majorityLabel = majority < metrics.confusionMatrix.labels.count
+      majorityLabel =
+        majority < metrics.confusionMatrix.labels.count
         ? metrics.confusionMatrix.labels[majority] : ""
       let total = Double(profile.itemCount)
       majorityAccuracy = Double(counts.isEmpty ? 0 : counts[majority]) / total
