@@ -62,7 +62,6 @@ extension ReportModel {
   /// - Parameter path: The file to write.
   /// - Throws: ``ReportError/cannotWrite(path:reason:)``.
   public func writeJSON(toFile path: String) throws(ReportError) {
-    try HTMLReport.writeAtomically(
-      Data((jsonDocument().serialized() + "\n").utf8), toFile: path)
+    try HTMLReport.writeAtomically(jsonDocument().serialized() + "\n", toFile: path)
   }
 }
