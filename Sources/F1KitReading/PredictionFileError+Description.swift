@@ -28,6 +28,16 @@ extension PredictionFileError: CustomStringConvertible {
       let columns = found.isEmpty ? "none" : found.map(Self.quoted).joined(separator: ", ")
       let expected = accepted.count == 1 ? names : "one of \(names)"
       return "no \(role.rawValue) column: expected \(expected); found \(columns)"
+    case .missingPredictionColumn(let accepted, let found, let numeric):
+      let missing = PredictionFileError(
+        path: path, reason: .missingColumn(role: .prediction, accepted: accepted, found: found)
+      ).message
+      if numeric.count == 1 {
+        return missing
+          + "; for scores, add --score-column \(Self.quoted(numeric[0])) (positive when at least --threshold, 0.5 by default)"
+      }
+      return missing
+        + "; for per-class scores, add --score-columns \(numeric.map(Self.quoted).joined(separator: ",")), or --score-column with one of them for a binary score"
     case .wrongFieldCount(let expected, let found):
       return "expected \(expected) fields as in the header, found \(found)\(place)"
     case .unterminatedQuote:

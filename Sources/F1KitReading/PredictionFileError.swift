@@ -86,6 +86,9 @@ public struct PredictionFileError: Error, Hashable, Sendable {
     /// No column plays `role`; `accepted` lists the names looked for and
     /// `found` the names in the header.
     case missingColumn(role: ColumnRole, accepted: [String], found: [String])
+    /// No column is a prediction column, but `numericColumns` hold
+    /// numbers in the first record: likely scores for `--score-column`.
+    case missingPredictionColumn(accepted: [String], found: [String], numericColumns: [String])
     /// A record has a different number of fields than the header.
     case wrongFieldCount(expected: Int, found: Int)
     /// A quoted field is not closed before the end of the file; the location

@@ -56,6 +56,10 @@ public struct PredictionFileOptions: Hashable, Sendable {
   /// candidates for the two labels of `scoreColumn`, and the leading labels
   /// of the confusion matrix.
   public var labels: [String]?
+  /// The field delimiter of CSV and TSV files, or `nil` for the format's:
+  /// a tab for TSV; for CSV a comma, or a semicolon or tab when the first
+  /// line has no comma but has one of them (a reader warning says so).
+  public var delimiter: Unicode.Scalar?
   /// The number of bytes read at a time.
   public var chunkSize: Int
   /// The longest record (or header line) read, in bytes; a longer one is an
@@ -82,6 +86,7 @@ public struct PredictionFileOptions: Hashable, Sendable {
   ///   - countColumn: The count column of a count table, or `nil` to detect it.
   ///   - positiveLabel: The positive label for `scoreColumn`.
   ///   - labels: Labels known in advance.
+  ///   - delimiter: The field delimiter of CSV and TSV files, or `nil`.
   ///   - chunkSize: The number of bytes read at a time.
   ///   - maximumRecordByteCount: The longest record read, in bytes.
   public init(
@@ -96,6 +101,7 @@ public struct PredictionFileOptions: Hashable, Sendable {
     countColumn: String? = nil,
     positiveLabel: String? = nil,
     labels: [String]? = nil,
+    delimiter: Unicode.Scalar? = nil,
     chunkSize: Int = PredictionFileOptions.defaultChunkSize,
     maximumRecordByteCount: Int = PredictionFileOptions.defaultMaximumRecordByteCount
   ) {
@@ -110,6 +116,7 @@ public struct PredictionFileOptions: Hashable, Sendable {
     self.countColumn = countColumn
     self.positiveLabel = positiveLabel
     self.labels = labels
+    self.delimiter = delimiter
     self.chunkSize = chunkSize
     self.maximumRecordByteCount = maximumRecordByteCount
   }
@@ -132,6 +139,12 @@ extension PredictionFileOptions {
       return
         "scoreColumns (--score-columns) names one column, \"\(scoreColumns[0])\"; a single binary score takes scoreColumn (--score-column) and a threshold"
     }
+    if let delimiter,
+      !delimiter.isASCII || delimiter == "\"" || delimiter == "\r" || delimiter == "\n"
+    {
+      return
+        "delimiter must be one ASCII character other than a double quote, CR or LF, not \(TerminalText.quoted(String(delimiter)))"
+    }
     if chunkSize < 1 { return "chunkSize must be at least 1, not \(chunkSize)" }
     if maximumRecordByteCount < 1 {
       return "maximumRecordByteCount must be at least 1, not \(maximumRecordByteCount)"
@@ -147,5 +160,12 @@ extension PredictionFileOptions {
       return "labels must not be empty for scoreArrayColumn"
     }
     return nil
+  }
+}
+
+extension PredictionFileOptions {
+  /// The delimiter as a byte, if one is set (checked to be ASCII).
+  var delimiterByte: UInt8? {
+    delimiter.map { UInt8(truncatingIfNeeded: $0.value) }
   }
 }

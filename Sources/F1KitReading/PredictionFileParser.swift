@@ -71,6 +71,10 @@ final class PredictionFileParser {
   private(set) var columns = LabelColumns()
   /// The lowest and highest thresholded score read, if any.
   private(set) var scoreRange: ClosedRange<Double>?
+  /// What the parser noticed that does not stop it, one line each.
+  private(set) var notes: [String] = []
+  /// The field delimiter of a CSV or TSV file, once chosen.
+  private var delimiter = UInt8.comma
   /// The 1-based line of the next record.
   private var line = 1
   /// The 1-based line of the header, or of the first JSON object.
@@ -130,14 +134,54 @@ final class PredictionFileParser {
       format = try sniffFormat()
     }
     switch format {
-    case .csv: return try parseDelimited(into: &sink, delimiter: .comma, readsIDs: readsIDs)
-    case .tsv: return try parseDelimited(into: &sink, delimiter: .tab, readsIDs: readsIDs)
+    case .csv:
+      var delimiter = UInt8.comma
+      if let given = options.delimiterByte {
+        delimiter = given
+      } else {
+        delimiter = try sniffDelimiter()
+      }
+      return try parseDelimited(into: &sink, delimiter: delimiter, readsIDs: readsIDs)
+    case .tsv:
+      return try parseDelimited(
+        into: &sink, delimiter: options.delimiterByte ?? .tab, readsIDs: readsIDs)
     case .jsonLines: return try parseJSONLines(into: &sink, readsIDs: readsIDs)
     }
   }
 
-  /// Sniffs the format from the first line with content.
-  private func sniffFormat() throws(PredictionFileError) -> PredictionFileFormat {
+  /// The delimiter of a CSV file: a comma, unless the first line with
+  /// content has no comma outside quotes but has a semicolon or a tab (as
+  /// spreadsheets write in some locales), which is then used and noted.
+  private func sniffDelimiter() throws(PredictionFileError) -> UInt8 {
+    try fillFirstLine()
+    var commas = 0
+    var semicolons = 0
+    var tabs = 0
+    var isQuoted = false
+    var offset = source.start
+    while offset < source.end, Self.isWhitespace(source.storage[offset]) { offset += 1 }
+    scan: while offset < source.end {
+      switch source.storage[offset] {
+      case .quote: isQuoted.toggle()
+      case .comma where !isQuoted: commas += 1
+      case .semicolon where !isQuoted: semicolons += 1
+      case .tab where !isQuoted: tabs += 1
+      case .lineFeed where !isQuoted: break scan
+      default: break
+      }
+      offset += 1
+    }
+    guard commas == 0, semicolons + tabs > 0 else { return .comma }
+    let (delimiter, name) = semicolons >= tabs ? (UInt8.semicolon, "';'") : (UInt8.tab, "a tab")
+    notes.append(
+      "\(path): the header has no comma but has \(name), so fields are read as separated by \(name) (--delimiter chooses)"
+    )
+    return delimiter
+  }
+
+  /// Fills the buffer until it holds the first line with content, or the
+  /// whole file.
+  private func fillFirstLine() throws(PredictionFileError) {
     var consumed = 0
     while true {
       var offset = source.start + consumed
@@ -146,6 +190,11 @@ final class PredictionFileParser {
       if offset < source.end, source.firstIndex(of: .lineFeed, from: offset) != nil { break }
       guard try source.fill() else { break }
     }
+  }
+
+  /// Sniffs the format from the first line with content.
+  private func sniffFormat() throws(PredictionFileError) -> PredictionFileFormat {
+    try fillFirstLine()
     return PredictionFileFormat.sniffed(
       from: UnsafeBufferPointer(start: source.storage + source.start, count: source.availableCount))
   }
@@ -159,6 +208,7 @@ final class PredictionFileParser {
   private func parseDelimited<Sink: RecordSink>(
     into sink: inout Sink, delimiter: UInt8, readsIDs: Bool
   ) throws(PredictionFileError) -> Int {
+    self.delimiter = delimiter
     var headerTokenizer = DelimitedRecordTokenizer(delimiter: delimiter)
     defer { headerTokenizer.deallocate() }
     let header = try readHeader(&headerTokenizer)
@@ -586,12 +636,79 @@ final class PredictionFileParser {
     do {
       layout = try ColumnLayout(header: header, options: options, readsIDs: readsIDs)
     } catch {
+      var reason = error.reason
+      if case .missingColumn(.prediction, let accepted, let found) = reason,
+        options.predictionColumn == nil
+      {
+        let numeric = numericColumns(header: header, unit: unit)
+        if !numeric.isEmpty {
+          reason = .missingPredictionColumn(
+            accepted: accepted, found: found, numericColumns: numeric)
+        }
+      }
       throw PredictionFileError(
-        path: path, location: .init(line: headerLine, column: 1, unit: unit), reason: error.reason)
+        path: path, location: .init(line: headerLine, column: 1, unit: unit), reason: reason)
     }
     if case .threshold = layout.source { isThresholded = true }
     columns = LabelColumns(header: header, layout: layout)
     return layout
+  }
+
+  /// The columns, other than the gold and id columns, whose value in the
+  /// first record is a number: candidates for `--score-column`. Reads the
+  /// buffer without consuming it (a JSON line's strings may be unescaped in
+  /// place, so parsing must stop after this).
+  private func numericColumns(header: [String], unit: PredictionFileError.ColumnUnit) -> [String] {
+    let gold = ColumnLayout.find(
+      options.goldColumn.map { [$0] } ?? PredictionFileOptions.goldColumnNames, in: header)
+    let id = ColumnLayout.find(
+      options.idColumn.map { [$0] } ?? PredictionFileOptions.idColumnNames, in: header)
+    let base = source.storage
+    var numeric: [String] = []
+    func isNumber(_ slice: ValueSlice) -> Bool {
+      if case .value = NumberScanner.score(base + slice.start, count: slice.count) { return true }
+      return false
+    }
+    if unit == .byte {
+      guard
+        let lineEnd = source.firstIndex(of: .lineFeed, from: source.start)
+          ?? (source.isAtEndOfFile ? source.end : nil)
+      else { return [] }
+      let tokenizer = JSONLineTokenizer(keys: header)
+      guard (try? tokenizer.tokenize(base, from: source.start, to: lineEnd)) == true else {
+        return []
+      }
+      for (index, name) in header.enumerated()
+      where index != gold && index != id && tokenizer.isPresent[index]
+        && tokenizer.values[index].kind == .number && isNumber(tokenizer.values[index])
+      {
+        numeric.append(name)
+      }
+      return numeric
+    }
+    var tokenizer = DelimitedRecordTokenizer(delimiter: delimiter, capacity: header.count)
+    defer { tokenizer.deallocate() }
+    var position = source.start
+    while true {
+      guard
+        let outcome = try? tokenizer.tokenize(
+          base, from: position, to: source.end, isFinal: source.isAtEndOfFile)
+      else { return [] }
+      switch outcome {
+      case .incomplete: return []
+      case .blankLine(let next): position = next
+      case .record(let count, _, _):
+        guard count == header.count else { return [] }
+        for (index, name) in header.enumerated() where index != gold && index != id {
+          var slice = tokenizer.fields[index]
+          if slice.kind == .escapedText {
+            slice = DelimitedRecordTokenizer.unescape(slice, in: base)
+          }
+          if isNumber(slice) { numeric.append(name) }
+        }
+        return numeric
+      }
+    }
   }
 
   // MARK: - Errors

@@ -45,6 +45,20 @@ struct InputOptions {
       "A count column that makes each row a confusion-matrix cell (default: count, when present with gold and prediction columns)."
   )
 
+  static let delimiter = Option<Unicode.Scalar?>(
+    name: "delimiter", valueName: "character",
+    help:
+      "The field delimiter of a CSV or TSV file, such as ';' or tab (default: a comma, or ';' or a tab when the header has no comma).",
+    default: .some(nil),
+    expectation: "one ASCII character other than a double quote, or 'tab'",
+    convert: { text in
+      if text == "tab" || text == "\\t" { return .some("\t") }
+      let scalars = Array(text.unicodeScalars)
+      guard scalars.count == 1, scalars[0].isASCII, scalars[0] != "\"", scalars[0] != "\n",
+        scalars[0] != "\r"
+      else { return nil }
+      return .some(scalars[0])
+    })
   static let maximumRecordBytes = Option<Int>(
     name: "max-record-bytes", valueName: "bytes",
     help: "The longest record read, in bytes; a longer one is an error.",
@@ -53,7 +67,7 @@ struct InputOptions {
   /// The declarations, in help order.
   static let declarations: [any OptionDeclaration] = [
     inputFormat, goldColumn, predictionColumn, idColumn, scoreColumns, scoreArrayColumn,
-    scoreColumn, threshold, countColumn, maximumRecordBytes,
+    scoreColumn, threshold, countColumn, delimiter, maximumRecordBytes,
   ]
 
   /// The labels given by `--labels`, if any.
@@ -78,6 +92,7 @@ struct InputOptions {
     reader.countColumn = values[Self.countColumn]
     reader.positiveLabel = values[ScoringOptions.positive]
     reader.maximumRecordByteCount = values[Self.maximumRecordBytes]
+    reader.delimiter = values[Self.delimiter]
     reader.labels = labels
   }
 
