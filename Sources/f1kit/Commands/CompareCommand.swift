@@ -77,7 +77,7 @@ struct CompareCommand: ParsableCommand {
     let names = Self.modelNames(paths)
     let clock = ContinuousClock()
     let readingStart = clock.now
-    let aligned = try align(names: names)
+    let aligned = try Self.align(paths, input: input, names: names)
     let counts: ComparisonCounts
     do {
       counts = try ComparisonCounts(aligned)
@@ -121,7 +121,10 @@ struct CompareCommand: ParsableCommand {
     return Set(names).count == names.count ? names : paths
   }
 
-  private func align(names: [String]) throws(CommandFailure) -> AlignedPredictions {
+  /// Reads and aligns the files, as `compare`, `gate` and `report` do.
+  static func align(_ paths: [String], input: InputOptions, names: [String])
+    throws(CommandFailure) -> AlignedPredictions
+  {
     var items: [ItemPredictions] = []
     for path in paths { items.append(try input.readItems(path)) }
     do {
