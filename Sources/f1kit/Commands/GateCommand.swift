@@ -48,10 +48,12 @@ struct GateCommand: ParsableCommand {
       input, 73 or 74 when --summary cannot be written.
       """,
     arguments: [baseline, candidate],
-    options: [metric, margin, mode, format, summary] + ScoringOptions.declarations
+    options: [metric, margin, mode, format, summary, ModelNames.option]
+      + ScoringOptions.declarations
       + ResamplingOptions.declarations + InputOptions.declarations)
 
   var paths: [String]
+  var names: [String]
   var metric: Metric
   var gate: ReleaseGate
   var format: TextOrJSONFormat
@@ -62,6 +64,7 @@ struct GateCommand: ParsableCommand {
 
   init(parsing values: ParsedValues) throws(UsageError) {
     paths = [values[Self.baseline], values[Self.candidate]]
+    names = try ModelNames.given(values, paths: paths) ?? ModelNames.defaults(paths)
     metric = values[Self.metric]
     do {
       gate = try ReleaseGate(mode: values[Self.mode], margin: values[Self.margin])
@@ -76,7 +79,6 @@ struct GateCommand: ParsableCommand {
   }
 
   func run() throws(CommandFailure) -> CommandOutput {
-    let names = CompareCommand.modelNames(paths)
     let aligned = try CompareCommand.align(paths, input: input, names: names)
     let counts: ComparisonCounts
     do {
