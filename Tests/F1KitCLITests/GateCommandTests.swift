@@ -187,3 +187,47 @@ struct GateCommandTests {
     #expect(result.standardOutput.isEmpty)
   }
 }
+
+@Suite("docs/gate.md quotes the tool's real output")
+struct GateDocumentationTests {
+  static let document: String =
+    (try? String(
+      contentsOf: Fixtures.packageRoot.appendingPathComponent("docs/gate.md"), encoding: .utf8))
+    ?? ""
+
+  /// Each ```console block: the command after `$ `, and the lines after it.
+  static let examples: [(command: String, output: String)] = document.components(
+    separatedBy: "```console\n"
+  ).dropFirst().compactMap { block in
+    guard let end = block.range(of: "```") else { return nil }
+    let lines = block[..<end.lowerBound].split(separator: "\n", omittingEmptySubsequences: false)
+    guard let first = lines.first, first.hasPrefix("$ f1kit ") else { return nil }
+    return (String(first.dropFirst(2)), lines.dropFirst().joined(separator: "\n"))
+  }
+
+  @Test("every console example is what f1kit prints")
+  func consoleExamples() throws {
+    #expect(Self.examples.count == 5)
+    for example in Self.examples {
+      let arguments = example.command.split(separator: " ").dropFirst().map(String.init)
+      let result = try runF1Kit(arguments + ["-q"])
+      #expect(result.standardOutput == example.output, "\(example.command)")
+    }
+  }
+
+  @Test("the JSON example's complete lines are the tool's")
+  func jsonExample() throws {
+    let start = try #require(Self.document.range(of: "```json\n"))
+    let end = try #require(
+      Self.document.range(of: "```", range: start.upperBound..<Self.document.endIndex))
+    let result = try runF1Kit([
+      "gate", "fixtures/r8/test-tfidf-nb.csv", "fixtures/r8/test-tfidf-logreg.csv", "--metric",
+      "macro_f1", "--margin", "0.3", "--mode", "superiority", "--format", "json", "-q",
+    ])
+    let output = Set(result.standardOutput.split(separator: "\n"))
+    for line in Self.document[start.upperBound..<end.lowerBound].split(separator: "\n")
+    where !line.contains("…") {
+      #expect(output.contains(line), "\(line)")
+    }
+  }
+}
