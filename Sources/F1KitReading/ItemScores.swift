@@ -175,3 +175,48 @@ struct ScoreSink: RecordSink {
     return items.append(other.items, codes: codes, lineOffset: lineOffset)
   }
 }
+
+extension ItemScores {
+  /// The counts of (gold, predicted) label pairs, for the confusion matrix.
+  ///
+  /// - Complexity: O(*n*).
+  public var labelCounts: LabelCounts {
+    var counts: [Int: Int] = [:]
+    let width = predictions.labels.count
+    for (gold, predicted) in zip(predictions.gold, predictions.predicted) {
+      counts[Int(gold) * width + Int(predicted), default: 0] += 1
+    }
+    let cells = counts.keys.sorted().map {
+      LabelCounts.Cell(gold: $0 / width, predicted: $0 % width, count: counts[$0]!)
+    }
+    return LabelCounts(labels: predictions.labels, cells: cells, rowCount: count)
+  }
+
+  /// Where the scores came from, for headings: the score column and
+  /// positive label, or the score columns' labels.
+  public var sourceDescription: String {
+    if let positiveLabel { return "scores for positive label \"\(positiveLabel)\"" }
+    return "per-class scores for \(scoredLabels.map { "\"\($0)\"" }.joined(separator: ", "))"
+  }
+}
+
+extension ItemScores {
+  /// The items in another order, such as another file's order by id.
+  ///
+  /// - Parameter order: For each new position, the item's current position.
+  /// - Returns: The reordered items; their labels keep their codes.
+  /// - Complexity: O(*n* *K*).
+  public func reordered(by order: [Int]) -> ItemScores {
+    let width = scoredLabels.count
+    var scores: [Double] = []
+    scores.reserveCapacity(self.scores.count)
+    for item in order { scores += self.scores[(item * width)..<((item + 1) * width)] }
+    let ids = predictions.identifiers.map { identifiers in order.map { identifiers[$0] } }
+    let reordered = ItemPredictions(
+      labels: predictions.labels, gold: order.map { predictions.gold[$0] },
+      predicted: order.map { predictions.predicted[$0] }, ids: ids)
+    return ItemScores(
+      predictions: reordered, scoredLabels: scoredLabels, scores: scores,
+      positiveLabel: positiveLabel)
+  }
+}

@@ -1,4 +1,5 @@
 import F1Kit
+import F1KitReading
 
 /// One model's per-item scores, binary or multiclass: what the score-metric
 /// bootstrap, permutation test and comparisons resample.
@@ -99,5 +100,19 @@ public enum ScoredModel: Sendable {
     default:
       throw .countMismatch(scores: count, gold: other.count)
     }
+  }
+}
+
+extension ScoredModel {
+  /// The model of a file's per-item scores: binary for a score column,
+  /// multiclass for per-class scores.
+  ///
+  /// - Parameter items: The items read with their scores.
+  /// - Throws: ``ScoreMetricsError`` for no items, a non-finite score or a
+  ///   gold label without a score column.
+  /// - Complexity: O(*K* *n* log *n*).
+  public init(_ items: ItemScores) throws(ScoreMetricsError) {
+    self =
+      items.isBinary ? .binary(try items.binaryScores()) : .multiclass(try items.multiclassScores())
   }
 }
