@@ -55,7 +55,11 @@ let package = Package(
 
     // MARK: - Unit test bundles
     .target(name: "_TestSupport", dependencies: ["F1Kit"], path: "Tests/_TestSupport"),
-    .testTarget(name: "F1KitSupportTests", dependencies: ["F1KitSupport", "_TestSupport"]),
+    .executableTarget(
+      name: "atomic-write-probe", dependencies: ["F1KitSupport"], path: "Tests/AtomicWriteProbe"),
+    .testTarget(
+      name: "F1KitSupportTests",
+      dependencies: ["F1KitSupport", "atomic-write-probe", "_TestSupport"]),
     .testTarget(name: "F1KitTests", dependencies: ["F1Kit", "_TestSupport"]),
     .testTarget(name: "F1KitReadingTests", dependencies: ["F1KitReading", "_TestSupport"]),
     .testTarget(name: "F1KitStatisticsTests", dependencies: ["F1KitStatistics", "_TestSupport"]),
