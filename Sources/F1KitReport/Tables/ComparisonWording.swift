@@ -46,6 +46,7 @@ struct ComparisonWording {
     case .basic: "basic"
     case .wilson: "Wilson"
     case .deltaMethod: "delta-method"
+    case .delong: "DeLong"
     }
   }
 
