@@ -85,11 +85,17 @@ final class RecordInterpreter {
       let value = try score(slot: slot, base)
       if value < lowestScore { lowestScore = value }
       if value > highestScore { highestScore = value }
+      if Sink.keepsScores { sink.add(score: value) }
       predicted = value >= threshold ? 1 : 0
     case .scoreColumns(let slots):
-      predicted = try scoreColumnsWinner(slots: slots, base)
+      predicted = try scoreColumnsWinner(slots: slots, base, into: &sink)
     case .scoreArray(let slot):
       predicted = try scoreArrayWinner(slot: slot, base)
+      if Sink.keepsScores {
+        NumberScanner.forEachArrayElement(base + values[slot].start, count: values[slot].count) {
+          sink.add(score: $0)
+        }
+      }
     }
     var weight = 1
     if let slot = layout.count {
@@ -186,13 +192,14 @@ final class RecordInterpreter {
   }
 
   /// The class of the highest score column; ties go to the first.
-  private func scoreColumnsWinner(
-    slots: [Int], _ base: UnsafeMutablePointer<UInt8>
+  private func scoreColumnsWinner<Sink: RecordSink>(
+    slots: [Int], _ base: UnsafeMutablePointer<UInt8>, into sink: inout Sink
   ) throws(PredictionFileError) -> Int32 {
     var best = 0
     var bestScore = -Double.infinity
     for (index, slot) in slots.enumerated() {
       let value = try score(slot: slot, base)
+      if Sink.keepsScores { sink.add(score: value) }
       if index == 0 || value > bestScore {
         best = index
         bestScore = value
