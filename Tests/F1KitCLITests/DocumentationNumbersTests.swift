@@ -122,7 +122,9 @@ struct DocumentationNumbersTests {
         output = cached
       } else {
         let result = try Self.output(of: quote.command)
-        #expect(result.status == 0, "\(document) \(quote)")
+        // A failed release gate exits 1 by design; a usage or data error
+        // (64–78) means the quoted command no longer runs.
+        #expect(result.status == 0 || result.status == 1, "\(document) \(quote)")
         output = result.text
         outputs[quote.command] = output
       }
