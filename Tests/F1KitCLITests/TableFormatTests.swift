@@ -92,3 +92,22 @@ struct TableFormatTests {
     #expect(result.status == 64, "\(result.standardError)")
   }
 }
+
+@Suite("docs/tables.md quotes the tool's real tables")
+struct TableDocumentationTests {
+  @Test("the LaTeX and Markdown examples are what compare prints")
+  func examples() throws {
+    let document = try String(
+      contentsOf: Fixtures.packageRoot.appendingPathComponent("docs/tables.md"), encoding: .utf8)
+    for format in ["latex", "markdown"] {
+      let start = try #require(document.range(of: "```\(format)\n"))
+      let end = try #require(
+        document.range(of: "```\n", range: start.upperBound..<document.endIndex))
+      let result = try runF1Kit([
+        "compare", "fixtures/r8/test-tfidf-nb.csv", "fixtures/r8/test-tfidf-logreg.csv",
+        "--format", format, "-q",
+      ])
+      #expect(result.standardOutput == String(document[start.upperBound..<end.lowerBound]))
+    }
+  }
+}

@@ -59,7 +59,7 @@ struct ReportCommand: ParsableCommand {
       """,
     arguments: [files],
     options: [
-      out, json, format, tablesDirectory, TableOptions.digits, title, ModelNames.option,
+      out, json, title, format, tablesDirectory, TableOptions.digits, ModelNames.option,
       trainingLog, resamples, ResamplingOptions.confidence,
       seed,
     ] + ScoringOptions.declarations
