@@ -10,6 +10,9 @@ import PackageDescription
 
 let package = Package(
   name: "F1Kit",
+  // The oldest releases with every API used: String(validating:as:) (macOS 15,
+  // iOS 18), ContinuousClock and Duration (macOS 13), String.replacing (13).
+  platforms: [.macOS(.v15), .iOS(.v18), .tvOS(.v18), .watchOS(.v11), .visionOS(.v2)],
   products: [
     // MARK: - Public API
     .library(name: "F1Kit", targets: ["F1Kit"]),
