@@ -1,4 +1,5 @@
 import F1Kit
+import F1KitSupport
 import Foundation
 import Testing
 import _TestSupport
@@ -16,9 +17,13 @@ struct TrainingExampleTests {
   @Test(
     "usage errors exit 64 with Error and the usage",
     arguments: [
-      ([], "Error: Missing expected argument '--output <directory>'"),
+      ([], "Error: Missing expected option '--output <directory>'"),
+      (["--output", ""], "Error: The value '' is invalid for '--output <directory>'"),
       (["--output", "/tmp/x", "--bogus"], "Error: Unknown option '--bogus'"),
-      (["--output", "/tmp/x", "--epochs", "zero"], "Error: "),
+      (
+        ["--output", "/tmp/x", "--epochs", "zero"],
+        "Error: The value 'zero' is invalid for '--epochs <count>'; expected a whole number from 1"
+      ),
     ])
   func reportsUsageErrors(arguments: [String], message: String) throws {
     let result = try runProduct("train-pair-classifier", arguments)
@@ -36,7 +41,7 @@ struct TrainingExampleTests {
     #expect(result.status == 0, "\(result.standardError)")
     let log = try String(
       contentsOf: directory.url.appendingPathComponent("stsb-dev_results.csv"), encoding: .utf8)
-    let records = CSVText.records(in: log)
+    let records = try CSVText.records(in: log)
     #expect(records.first?.prefix(2) == ["epoch", "steps"])
     #expect(records.count == 3)  // header, steps 90 and 180
     let evaluation = try runF1Kit([

@@ -1,0 +1,46 @@
+/// The cut-offs at which ``MetricAdvisor``'s rules fire.
+///
+/// The defaults are conventions, not laws; each property says why it has its
+/// value.
+public struct AdviceThresholds: Hashable, Sendable {
+  /// The ratio of the largest to the smallest class's gold count at which
+  /// the classes count as imbalanced: 3 by default (the smallest class of a
+  /// binary problem then holds under 25% of the items).
+  public var imbalanceRatio: Double
+  /// The share of items of the smaller class at which a binary problem
+  /// counts as balanced: 0.4 by default.
+  public var balancedMinorityShare: Double
+  /// How far weighted-F1 must exceed macro-F1 before it is said to hide
+  /// minority classes: 0.05 by default.
+  public var weightedMacroGap: Double
+  /// The gold count below which a class counts as small: 30 by default, the
+  /// usual rule of thumb for a normal approximation.
+  public var smallSupport: Int
+  /// The power a test-set-size estimate aims for: 0.8 by default. (Whether
+  /// a comparison is significant is the comparison's own decision, at one
+  /// minus its confidence level.)
+  public var power: Double
+
+  /// Creates thresholds; every argument has a conventional default.
+  ///
+  /// - Parameters:
+  ///   - imbalanceRatio: Largest over smallest class count that counts as
+  ///     imbalanced.
+  ///   - balancedMinorityShare: Smaller class's share that makes a binary
+  ///     problem balanced.
+  ///   - weightedMacroGap: Weighted-F1 minus macro-F1 that counts as hiding
+  ///     minority classes.
+  ///   - smallSupport: Gold count below which a class is small.
+  ///   - power: The power a test-set-size estimate aims for.
+  public init(
+    imbalanceRatio: Double = 3, balancedMinorityShare: Double = 0.4,
+    weightedMacroGap: Double = 0.05, smallSupport: Int = 30,
+    power: Double = 0.8
+  ) {
+    self.imbalanceRatio = imbalanceRatio
+    self.balancedMinorityShare = balancedMinorityShare
+    self.weightedMacroGap = weightedMacroGap
+    self.smallSupport = smallSupport
+    self.power = power
+  }
+}

@@ -1,0 +1,223 @@
+import F1Kit
+import F1KitStatistics
+import Foundation
+
+extension MetricAdvisor {
+  /// ``AdviceRule/imbalancedClasses``: accuracy and micro-F1 mostly measure
+  /// the frequent classes.
+  func imbalancedClasses(_ data: DataProfile) -> Advice? {
+    guard let largest = data.largest, let smallest = data.smallest, data.occurring.count > 1
+    else { return nil }
+    let ratio = Double(largest.support) / Double(smallest.support)
+    guard ratio >= thresholds.imbalanceRatio else { return nil }
+    let metrics = data.metrics
+    let accuracy = metrics.value(of: .accuracy)
+    let balanced = metrics.value(of: .balancedAccuracy)
+    let mcc = metrics.value(of: .matthewsCorrelation)
+    let score = DisplayNumber.score
+    let opening =
+      "The largest class, \(AdviceText.quoted(largest.label)) (\(AdviceText.items(largest.support)), "
+      + "\(DisplayNumber.percent(data.share(largest.support)))), is \(DisplayNumber.ratio(ratio))× "
+      + "the smallest, \(AdviceText.quoted(smallest.label)) (\(AdviceText.items(smallest.support)))."
+    var evidence = [
+      AdviceEvidence("imbalance_ratio", value: ratio),
+      AdviceEvidence("support", label: largest.label, count: largest.support),
+      AdviceEvidence("support", label: smallest.label, count: smallest.support),
+      AdviceEvidence(Metric.accuracy.rawValue, value: accuracy),
+    ]
+    let message: String
+    if metrics.problem == .binary, let positive = metrics.positiveLabel {
+      let f1 = metrics.value(of: .binaryF1)
+      evidence += [
+        AdviceEvidence(Metric.binaryF1.rawValue, value: f1),
+        AdviceEvidence(Metric.balancedAccuracy.rawValue, value: balanced),
+        AdviceEvidence(Metric.matthewsCorrelation.rawValue, value: mcc),
+      ]
+      let positiveIsRare = positive.utf8.elementsEqual(smallest.label.utf8)
+      message =
+        opening + " Accuracy (\(score(accuracy, 4))) mostly measures the frequent class: always "
+        + "predicting \(AdviceText.quoted(largest.label)) would score "
+        + "\(score(data.share(largest.support), 4)). Report F1 of the positive label "
+        + "\(AdviceText.quoted(positive)) (\(score(f1, 4)))"
+        + (positiveIsRare
+          ? ""
+          : " — though the positive label is the frequent one here; check that --positive names the class you care about")
+        + ", and MCC (\(score(mcc, 4))) or balanced accuracy (\(score(balanced, 4))) when both classes matter."
+    } else {
+      let micro = metrics.value(of: .microF1)
+      let macro = metrics.value(of: .macroF1)
+      evidence += [
+        AdviceEvidence(Metric.microF1.rawValue, value: micro),
+        AdviceEvidence(Metric.macroF1.rawValue, value: macro),
+        AdviceEvidence(Metric.balancedAccuracy.rawValue, value: balanced),
+        AdviceEvidence(Metric.matthewsCorrelation.rawValue, value: mcc),
+      ]
+      message =
+        opening + " Accuracy (\(score(accuracy, 4))) and micro-F1 (\(score(micro, 4))) count "
+        + "every item once, so they mostly measure the frequent classes. Macro-F1 "
+        + "(\(score(macro, 4))) and balanced accuracy (\(score(balanced, 4))) weigh every class "
+        + "equally: prefer them for choosing a model. MCC (\(score(mcc, 4))) corrects for "
+        + "chance, but in a multiclass problem it too is driven by the frequent classes."
+    }
+    return Advice(
+      rule: .imbalancedClasses, severity: .recommendation,
+      title: metrics.problem == .binary
+        ? "Imbalanced classes: prefer F1 of the positive class or MCC to accuracy"
+        : "Imbalanced classes: prefer macro-F1 or balanced accuracy to accuracy",
+      message: message, evidence: evidence)
+  }
+
+  /// ``AdviceRule/balancedBinaryMetricsAgree``: with near-balanced binary
+  /// classes, accuracy and F1 tell the same story.
+  func balancedBinaryMetricsAgree(_ data: DataProfile) -> Advice? {
+    let metrics = data.metrics
+    guard metrics.problem == .binary, let positive = metrics.positiveLabel,
+      data.classes.count == 2, let smallest = data.classes.min(by: { $0.support < $1.support }),
+      data.itemCount > 0
+    else { return nil }
+    let share = data.share(smallest.support)
+    guard share >= thresholds.balancedMinorityShare else { return nil }
+    let accuracy = metrics.value(of: .accuracy)
+    let f1 = metrics.value(of: .binaryF1)
+    let counts = data.classes.map {
+      "\(AdviceText.quoted($0.label)): \(DisplayNumber.count($0.support))"
+    }
+    let score = DisplayNumber.score
+    let message =
+      "The two classes are nearly balanced (\(counts.joined(separator: ", ")); the smaller holds "
+      + "\(DisplayNumber.percent(share)) of the items), so accuracy (\(score(accuracy, 4))) and F1 of "
+      + "\(AdviceText.quoted(positive)) (\(score(f1, 4))) differ by only \(score(abs(accuracy - f1), 4)) "
+      + "and tell the same story. F1 of the positive label is the usual headline; accuracy is "
+      + "a fair summary here, which it would not be with imbalanced classes."
+    return Advice(
+      rule: .balancedBinaryMetricsAgree, severity: .note,
+      title: "Balanced binary classes: accuracy and F1 agree", message: message,
+      evidence: data.classes.map { AdviceEvidence("support", label: $0.label, count: $0.support) }
+        + [
+          AdviceEvidence("minority_share", value: share),
+          AdviceEvidence(Metric.accuracy.rawValue, value: accuracy),
+          AdviceEvidence(Metric.binaryF1.rawValue, value: f1),
+        ])
+  }
+
+  /// ``AdviceRule/microF1EqualsAccuracy``: single-label multiclass
+  /// micro-F1 is accuracy.
+  func microF1EqualsAccuracy(_ metrics: ClassificationMetrics) -> Advice? {
+    guard metrics.problem == .multiclass,
+      metrics.scope.evaluatedClassCount == metrics.scope.classCount
+    else { return nil }
+    let micro = metrics.value(of: .microF1)
+    let accuracy = metrics.value(of: .accuracy)
+    let message =
+      "Each item has one gold label and one prediction, and every label is evaluated, so each "
+      + "error is one false positive and one false negative: micro precision, micro recall and "
+      + "micro-F1 (\(DisplayNumber.score(micro))) all equal accuracy (\(DisplayNumber.score(accuracy))). "
+      + "Report one of them, not both as if they were two findings."
+    return Advice(
+      rule: .microF1EqualsAccuracy, severity: .note,
+      title: "Micro-F1 equals accuracy here", message: message,
+      evidence: [
+        AdviceEvidence(Metric.microF1.rawValue, value: micro),
+        AdviceEvidence(Metric.accuracy.rawValue, value: accuracy),
+      ])
+  }
+
+  /// ``AdviceRule/labelWithoutGoldItems``: an evaluated label never occurs,
+  /// so its recall is undefined.
+  func labelWithoutGoldItems(_ data: DataProfile) -> Advice? {
+    let metrics = data.metrics
+    let absent = data.classes.filter { $0.support == 0 }.map(\.label)
+    guard !absent.isEmpty else { return nil }
+    let settings = ZeroDivision.allCases.map { setting in
+      (setting, Self.rescored(metrics, zeroDivision: setting))
+    }
+    let recalls = settings.map {
+      "\(DisplayNumber.score($0.1?.value(of: .macroRecall) ?? .nan)) with \($0.0.rawValue)"
+    }
+    let message =
+      "\(AdviceText.list(absent.map(AdviceText.quoted))) \(absent.count == 1 ? "has" : "have") no "
+      + "gold items, so recall is 0/0 and zero_division decides it: macro recall is "
+      + "\(AdviceText.list(recalls)). Evaluate only labels that occur, or say which "
+      + "zero_division you used."
+    var evidence = absent.map { AdviceEvidence("support", label: $0, count: 0) }
+    for (setting, rescored) in settings {
+      evidence.append(
+        AdviceEvidence(
+          "macro_recall_zero_division_\(setting.rawValue)",
+          value: rescored?.value(of: .macroRecall) ?? .nan))
+    }
+    return Advice(
+      rule: .labelWithoutGoldItems, severity: .warning,
+      title: "Evaluated labels without gold items", message: message, evidence: evidence)
+  }
+
+  /// ``AdviceRule/smallClassSupport``: scores of a class with few gold
+  /// items are uncertain.
+  func smallClassSupport(_ data: DataProfile, models: [AdvisedModel]) -> Advice? {
+    let small = data.classes.indices.filter {
+      let row = data.classes[$0]
+      return row.support > 0 && row.support < thresholds.smallSupport
+    }
+    guard !small.isEmpty else { return nil }
+    var evidence: [AdviceEvidence] = []
+    var descriptions: [String] = []
+    let isNamed = models.count > 1
+    for index in small {
+      let entry = data.classes[index]
+      evidence.append(AdviceEvidence("support", label: entry.label, count: entry.support))
+      // The widest F1 interval among the models, when intervals exist.
+      let widest = models.compactMap { model -> (String, ConfidenceInterval)? in
+        guard index < model.classF1Intervals.count, let interval = model.classF1Intervals[index]
+        else { return nil }
+        return (model.name, interval)
+      }.max { $0.1.width < $1.1.width }
+      if let (model, interval) = widest {
+        evidence.append(
+          AdviceEvidence(
+            "f1_interval_width", label: entry.label, model: isNamed ? model : nil,
+            value: interval.width))
+        descriptions.append(
+          "\(AdviceText.quoted(entry.label)) (\(AdviceText.items(entry.support)); F1 interval "
+            + "\(DisplayNumber.interval(interval, digits: 2)), \(DisplayNumber.score(interval.width, digits: 2)) wide"
+            + (isNamed ? " for \(model)" : "") + ")")
+      } else {
+        let recall = entry.recall
+        guard
+          let wilson = try? AnalyticInterval.wilson(
+            successes: entry.truePositives, trials: entry.support),
+          wilson.lower.isFinite, wilson.upper.isFinite, wilson.lower <= wilson.upper
+        else { continue }
+        evidence.append(AdviceEvidence("recall", label: entry.label, value: recall))
+        evidence.append(
+          AdviceEvidence("recall_wilson_interval_width", label: entry.label, value: wilson.width))
+        descriptions.append(
+          "\(AdviceText.quoted(entry.label)) (recall \(DisplayNumber.score(recall, digits: 2)) on "
+            + "\(AdviceText.items(entry.support)), 95% Wilson interval "
+            + "\(DisplayNumber.interval(wilson, digits: 2)), \(DisplayNumber.score(wilson.width, digits: 2)) wide)"
+        )
+      }
+    }
+    let isPlural = small.count > 1
+    let message =
+      "\(isPlural ? "These classes have" : "This class has") fewer than \(thresholds.smallSupport) "
+      + "gold items, so \(isPlural ? "their" : "its") per-class scores are uncertain: "
+      + AdviceText.list(descriptions, limit: 6)
+      + ". Read differences on \(isPlural ? "them" : "it") as noise unless the intervals "
+      + "separate; collect more examples before tuning for \(isPlural ? "them" : "it")."
+    return Advice(
+      rule: .smallClassSupport, severity: .warning,
+      title: "Few gold items: wide intervals for \(small.count) class\(isPlural ? "es" : "")",
+      message: message, evidence: evidence)
+  }
+
+  /// The same counts scored under another zero-division rule.
+  static func rescored(
+    _ metrics: ClassificationMetrics, zeroDivision: ZeroDivision
+  ) -> ClassificationMetrics? {
+    try? ClassificationMetrics(
+      confusionMatrix: metrics.confusionMatrix,
+      options: EvaluationOptions(
+        labels: metrics.labels, positiveLabel: metrics.positiveLabel, problem: metrics.problem,
+        zeroDivision: zeroDivision))
+  }
+}
