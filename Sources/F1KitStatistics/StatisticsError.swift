@@ -24,6 +24,9 @@ public enum StatisticsError: Error, Hashable, Sendable, CustomStringConvertible 
   case invalidPValue(Double)
   /// Groups were asked to be resampled, but the items carry no groups.
   case noGroups
+  /// Models compared on scores do not score the same items against the
+  /// same gold labels.
+  case unpairedModels
 
   /// A one-line explanation for people.
   public var description: String {
@@ -52,6 +55,8 @@ public enum StatisticsError: Error, Hashable, Sendable, CustomStringConvertible 
       "expected p-values between 0 and 1, found \(value)"
     case .noGroups:
       "expected a group for every item to resample groups, found none"
+    case .unpairedModels:
+      "expected every model to score the same items against the same gold labels"
     }
   }
 }
