@@ -20,9 +20,11 @@ struct ExperimentDesignTests {
     var cases: [Case]
   }
 
-  static let asoCases = (try? Fixtures.decode(ASOGoldens.self, from: "goldens/aso.json").cases) ?? []
+  static let asoCases =
+    (try? Fixtures.decode(ASOGoldens.self, from: "goldens/aso.json").cases) ?? []
 
-  @Test("the violation ratio equals deepsig's and ε_min is within Monte Carlo error of it",
+  @Test(
+    "the violation ratio equals deepsig's and ε_min is within Monte Carlo error of it",
     arguments: asoCases.map(\.name))
   func almostStochasticOrderMatchesDeepsig(name: String) throws {
     let golden = try #require(Self.asoCases.first { $0.name == name })
@@ -110,7 +112,8 @@ struct ExperimentDesignTests {
   @Test("several runs: a model's value is the mean of its runs, and ASO is reported")
   func severalRunsAverageAndASO() throws {
     var generator = Xoshiro256StarStar(seed: 8)
-    let population = DesignPopulation(groups: 300, itemsPerGroup: 1, groupSpread: 0, runSpread: 0.03)
+    let population = DesignPopulation(
+      groups: 300, itemsPerGroup: 1, groupSpread: 0, runSpread: 0.03)
     let sample = population.draw(runsPerModel: [3, 4], using: &generator)
     let counts = try ExperimentCounts(gold: sample.gold, runs: sample.runs, classCount: 2)
     let comparison = try ExperimentComparison(

@@ -14,7 +14,7 @@ struct ExperimentResampling {
     self.design = design
     switch design {
     case .items:
-      samplers = [Resampler(table: counts.patternCounts, strategy: .automatic)]
+      samplers = [Resampler(cellCounts: counts.patternCounts, strategy: .automatic)]
       strata = [Array(counts.patternCounts.indices)]
     case .stratifiedByGold:
       var byClass = [[Int]](repeating: [], count: counts.classCount)
@@ -23,12 +23,12 @@ struct ExperimentResampling {
       }
       strata = byClass.filter { !$0.isEmpty }
       samplers = strata.map { rows in
-        Resampler(table: rows.map { counts.patternCounts[$0] }, strategy: .automatic)
+        Resampler(cellCounts: rows.map { counts.patternCounts[$0] }, strategy: .automatic)
       }
     case .groups:
       samplers = [
         Resampler(
-          table: [Int](repeating: 1, count: counts.groupCount), strategy: .automatic)
+          cellCounts: [Int](repeating: 1, count: counts.groupCount), strategy: .automatic)
       ]
       strata = []
     }
@@ -44,15 +44,15 @@ struct ExperimentResampling {
     case .items, .stratifiedByGold:
       for (stratum, sampler) in samplers.enumerated() {
         draw(sampler, into: &scratch, using: &generator)
-        for cell in sampler.positions.indices {
-          weights[strata[stratum][sampler.positions[cell]]] = Double(scratch[cell])
+        for cell in sampler.cellIndices.indices {
+          weights[strata[stratum][sampler.cellIndices[cell]]] = Double(scratch[cell])
         }
       }
     case .groups:
       let sampler = samplers[0]
       draw(sampler, into: &scratch, using: &generator)
-      for cell in sampler.positions.indices where scratch[cell] > 0 {
-        let group = sampler.positions[cell]
+      for cell in sampler.cellIndices.indices where scratch[cell] > 0 {
+        let group = sampler.cellIndices[cell]
         let times = Double(scratch[cell])
         for entry in counts.groupOffsets[group]..<counts.groupOffsets[group + 1] {
           weights[Int(counts.groupPatterns[entry])] +=
