@@ -101,12 +101,21 @@ public struct AlmostStochasticOrder: Hashable, Sendable {
       using: &generator)
   }
 
+  /// Whether two results are the same.
+  ///
+  /// - Parameters:
+  ///   - left: A result.
+  ///   - right: Another result.
+  /// - Returns: `true` when every stored value is equal.
   public static func == (left: Self, right: Self) -> Bool {
     left.epsilonMinimum == right.epsilonMinimum && left.violationRatio == right.violationRatio
       && left.confidence == right.confidence && left.sampleSizes == right.sampleSizes
       && left.iterations == right.iterations
   }
 
+  /// Hashes the stored values.
+  ///
+  /// - Parameter hasher: The hasher.
   public func hash(into hasher: inout Hasher) {
     hasher.combine(epsilonMinimum)
     hasher.combine(violationRatio)
