@@ -33,13 +33,22 @@ struct ExperimentDesignTests {
     let ratio = AlmostStochasticOrder.violationRatio(
       golden.first, golden.second, grid: grid, step: AlmostStochasticOrder.defaultStep)
     #expect(abs(ratio - golden.violation_ratio) <= 1e-12)
-    let test = try AlmostStochasticOrder(first: golden.first, second: golden.second, seed: 7)
-    // deepsig's own spread across seeds, plus the error of its mean over
-    // 40 seeds; 4 standard deviations keep the test deterministic and tight.
-    let tolerance = 4 * golden.epsilon_min_sd + 1e-9
+    // deepsig's ε_min is one Monte Carlo draw (its per-iteration seeds
+    // overlap from one seed to the next, so its spread across consecutive
+    // seeds, recorded in the golden, understates that error). Estimate the
+    // Monte Carlo spread from F1Kit's own draws instead: the difference of
+    // two independent draws has √2 times that standard deviation.
+    let draws = try (0..<12).map { seed throws in
+      try AlmostStochasticOrder(first: golden.first, second: golden.second, seed: UInt64(seed))
+        .epsilonMinimum
+    }
+    let mean = draws.reduce(0, +) / Double(draws.count)
+    let spread = (draws.reduce(0) { $0 + ($1 - mean) * ($1 - mean) } / Double(draws.count - 1))
+      .squareRoot()
+    let tolerance = 4 * 2.0.squareRoot() * max(spread, golden.epsilon_min_sd) + 1e-9
     #expect(
-      abs(test.epsilonMinimum - golden.epsilon_min_mean) <= tolerance,
-      "\(test.epsilonMinimum) against \(golden.epsilon_min_mean) ± \(tolerance)")
+      abs(draws[0] - golden.epsilon_min_mean) <= tolerance,
+      "\(draws[0]) against deepsig's \(golden.epsilon_min_mean) ± \(tolerance)")
   }
 
   @Test("every gold class keeps its item count in a stratified resample")
