@@ -7,6 +7,11 @@ extension CompareCommand {
   /// Compares models with several runs each, grouped items or strata,
   /// through the statistics module's experiment comparison.
   func runExperiment(design: ResamplingDesign) throws(CommandFailure) -> CommandOutput {
+    guard format == .text || format == .json else {
+      throw .usage(
+        "--format \(format.rawValue) is not available yet with several runs, groups or strata; use text or json"
+      )
+    }
     let runNames = ModelNames.defaults(paths)
     let aligned = try Self.align(paths, input: input, names: runNames)
     let groups = try groupCodes(itemCount: aligned.itemCount)
@@ -44,7 +49,7 @@ extension CompareCommand {
       adjustment: adjustment.adjustment)
     switch format {
     case .json: return CommandOutput(comparison.jsonDocument(description).serialized() + "\n")
-    case .text: return CommandOutput(comparison.textSummary(description))
+    default: return CommandOutput(comparison.textSummary(description))
     }
   }
 

@@ -1,6 +1,7 @@
 import CommandLineSupport
 import F1Kit
 import F1KitReading
+import F1KitReport
 import F1KitStatistics
 import Foundation
 
@@ -12,8 +13,11 @@ struct CompareCommand: ParsableCommand {
     help:
       "Two or more prediction files (CSV, TSV or JSON Lines) for the same items; NAME=run1.csv,run2.csv gives a model one file per training run."
   )
-  static let format = Option<TextOrJSONFormat>(
-    name: "format", help: "Output format.", default: .text)
+  static let format = Option<ComparisonFormat>(
+    name: "format",
+    help:
+      "Output format; markdown and latex print paper-ready tables with a caption and a statement.",
+    default: .text)
   static let metric = Option<ComparedMetric?>(
     name: "metric",
     help:
@@ -49,7 +53,9 @@ struct CompareCommand: ParsableCommand {
       class's count fixed.
       """,
     arguments: [files],
-    options: [format, metric, ModelNames.option, test, mcnemar, adjustment, timings]
+    options: [
+      format, TableOptions.digits, metric, ModelNames.option, test, mcnemar, adjustment, timings,
+    ]
       + ExperimentOptions.declarations + ScoringOptions.declarations
       + ResamplingOptions.declarations + InputOptions.declarations)
 
@@ -59,7 +65,8 @@ struct CompareCommand: ParsableCommand {
   var modelFiles: [[String]]
   /// The design, when the experiment engine is needed.
   var design: ResamplingDesign?
-  var format: TextOrJSONFormat
+  var format: ComparisonFormat
+  var digits: Int
   var metric: Metric?
   var scoreMetric: ScoreMetric?
   var test: TestChoice
@@ -87,6 +94,7 @@ struct CompareCommand: ParsableCommand {
       try ModelNames.given(values, paths: models.map { $0.files[0] })
       ?? zip(models, defaults).map { $0.name ?? $1 }
     format = values[Self.format]
+    digits = values[TableOptions.digits]
     switch values[Self.metric] {
     case .classification(let metric): self.metric = metric
     case .score(let metric): scoreMetric = metric
@@ -141,6 +149,9 @@ struct CompareCommand: ParsableCommand {
     switch format {
     case .json: return CommandOutput(comparison.jsonDocument().serialized() + "\n")
     case .text: return CommandOutput(comparison.textSummary())
+    case .markdown, .latex:
+      let tables = ResultTable.comparisonTables(comparison, digits: digits)
+      return CommandOutput(tables.rendered(as: format == .latex ? .latex : .markdown))
     }
   }
 
