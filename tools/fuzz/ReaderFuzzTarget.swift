@@ -45,7 +45,8 @@ import Foundation
 // In memory (/dev/shm) where there is one: a disk write per input would
 // dominate the run.
 let directory = URL(
-  fileURLWithPath: FileManager.default.fileExists(atPath: "/dev/shm") ? "/dev/shm" : NSTemporaryDirectory()
+  fileURLWithPath: FileManager.default.fileExists(atPath: "/dev/shm")
+    ? "/dev/shm" : NSTemporaryDirectory()
 ).appendingPathComponent("f1kit-fuzz-\(ProcessInfo.processInfo.processIdentifier)")
 let path = directory.appendingPathComponent("input.\(fileExtension)").path
 
