@@ -17,6 +17,9 @@ public struct ClassificationMetrics: Sendable {
   public let scope: MetricScope
   /// Whether the problem is binary or multiclass.
   public let problem: ProblemKind
+  /// The beta of the reported F-beta metrics, or `nil` when only F1 is
+  /// reported.
+  public let beta: Double?
   private let cellCounts: [Double]
 
   /// Scores a confusion matrix.
@@ -31,6 +34,7 @@ public struct ClassificationMetrics: Sendable {
   public init(
     confusionMatrix: ConfusionMatrix, options: EvaluationOptions = EvaluationOptions()
   ) throws(MetricsError) {
+    if let beta = options.beta, !(beta.isFinite && beta >= 0) { throw .invalidBeta(beta) }
     let matrix: ConfusionMatrix
     do {
       matrix = try confusionMatrix.reordered(
@@ -53,9 +57,11 @@ public struct ClassificationMetrics: Sendable {
     }
     self.confusionMatrix = matrix
     self.problem = problem
+    self.beta = options.beta
     self.scope = MetricScope(
       classCount: matrix.classCount, evaluatedClassCount: evaluated.count,
-      positiveClass: positiveClass, zeroDivision: options.zeroDivision)
+      positiveClass: positiveClass, zeroDivision: options.zeroDivision,
+      beta: options.beta ?? 1)
     self.cellCounts = matrix.counts.map(Double.init)
   }
 
@@ -88,7 +94,9 @@ public struct ClassificationMetrics: Sendable {
   public var itemCount: Int { confusionMatrix.total }
 
   /// The metrics reported for this problem, in report order.
-  public var reportedMetrics: [Metric] { Metric.reported(for: problem) }
+  public var reportedMetrics: [Metric] {
+    Metric.reported(for: problem, includesFBeta: beta != nil)
+  }
 
   /// The metric a best-model choice should use: binary F1 or macro-F1.
   public var primaryMetric: Metric { Metric.primary(for: problem) }

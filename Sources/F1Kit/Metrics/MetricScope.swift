@@ -19,6 +19,9 @@ public struct MetricScope: Hashable, Sendable {
   public let positiveClass: Int?
   /// The value of a score whose denominator is zero.
   public let zeroDivision: ZeroDivision
+  /// The beta of the F-beta metrics (``Metric/macroFBeta`` and the
+  /// others); F1 metrics always use 1.
+  public let beta: Double
 
   /// Creates a scope.
   ///
@@ -29,11 +32,14 @@ public struct MetricScope: Hashable, Sendable {
   ///   - positiveClass: The index of the positive class, if binary scores
   ///     are wanted.
   ///   - zeroDivision: The value of a score whose denominator is zero.
+  ///   - beta: The beta of the F-beta metrics, not negative.
   public init(
     classCount: Int, evaluatedClassCount: Int? = nil, positiveClass: Int? = nil,
-    zeroDivision: ZeroDivision = .zero
+    zeroDivision: ZeroDivision = .zero, beta: Double = 1
   ) {
     precondition(classCount >= 0 && (evaluatedClassCount ?? 0) <= classCount)
+    precondition(beta >= 0, "beta must not be negative")
+    self.beta = beta
     self.classCount = classCount
     self.evaluatedClassCount = evaluatedClassCount ?? classCount
     self.positiveClass = positiveClass
@@ -51,7 +57,7 @@ public struct MetricScope: Hashable, Sendable {
   /// - Complexity: O(*k*²) for *k* classes, with no allocation.
   public func value(of metric: Metric, counts: UnsafeBufferPointer<Double>) -> Double {
     precondition(counts.count == classCount * classCount)
-    if let (average, score) = metric.averagedScore {
+    if let (average, score) = metric.averagedScore(beta: beta) {
       return averaged(score, by: average, counts: counts)
     }
     switch metric {

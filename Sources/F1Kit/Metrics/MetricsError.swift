@@ -10,6 +10,8 @@ public enum MetricsError: Error, Hashable, Sendable, CustomStringConvertible {
   case unknownPositiveLabel(String, labels: [String])
   /// A positive label was given for a problem that is not binary.
   case positiveLabelNeedsBinaryProblem(String, labels: [String])
+  /// The F-beta's beta is negative, infinite or not a number.
+  case invalidBeta(Double)
 
   /// A one-line explanation for people.
   public var description: String {
@@ -26,6 +28,8 @@ public enum MetricsError: Error, Hashable, Sendable, CustomStringConvertible {
     case .positiveLabelNeedsBinaryProblem(let label, let labels):
       return
         "positive label \"\(label)\" applies to binary problems, but there are \(labels.count) labels: \(Self.list(labels))"
+    case .invalidBeta(let beta):
+      return "expected a finite beta of at least 0, found \(beta)"
     }
   }
 

@@ -2,7 +2,7 @@ extension ClassificationMetrics {
   /// The metrics as F1Kit's stable JSON document.
   ///
   /// Keys, in order: `n`, `problem`, `labels`, `positive_label` (binary
-  /// only), `metrics`, `per_class` (in `labels` order) and
+  /// only), `beta` (when F-beta metrics are reported), `metrics`, `per_class` (in `labels` order) and
   /// `confusion_matrix` (gold rows, predicted columns, over `labels`).
   /// Class names appear only as values, so a class called `accuracy` cannot
   /// collide with a key. An undefined value is `null`.
@@ -15,6 +15,7 @@ extension ClassificationMetrics {
       ("labels", .array(labels.map(JSONValue.string))),
     ]
     if let positiveLabel { document.append(("positive_label", .string(positiveLabel))) }
+    if let beta { document.append(("beta", .number(beta))) }
     document.append(
       ("metrics", .object(reportedMetrics.map { ($0.rawValue, .number(value(of: $0))) })))
     document.append(

@@ -73,6 +73,18 @@ extension ClassificationMetrics {
       lines.append(("binary recall (\(positiveLabel))", value(of: .binaryRecall)))
       lines.append(("binary f1 (\(positiveLabel))", value(of: .binaryF1)))
     }
+    if let beta {
+      let shown = beta == beta.rounded() && beta < 1e15 ? String(Int(beta)) : "\(beta)"
+      let parameter = "(beta=\(shown))"
+      if let positiveLabel {
+        lines.append(("binary f-beta \(parameter) (\(positiveLabel))", value(of: .binaryFBeta)))
+      }
+      lines += [
+        ("micro f-beta \(parameter)", value(of: .microFBeta)),
+        ("macro f-beta \(parameter)", value(of: .macroFBeta)),
+        ("weighted f-beta \(parameter)", value(of: .weightedFBeta)),
+      ]
+    }
     lines += [
       ("micro f1", value(of: .microF1)),
       ("balanced accuracy", value(of: .balancedAccuracy)),

@@ -24,7 +24,7 @@ enum AdviseCommand {
   static func run(_ parsed: ParsedArguments) throws -> String {
     let command = specification
     let input = try InputOptions(parsed, in: command)
-    let options = ScoringOptions.evaluationOptions(parsed, in: command, labels: input.labels)
+    let options = try ScoringOptions.evaluationOptions(parsed, in: command, labels: input.labels)
     let matrix = try input.readConfusionMatrix()
     let metrics: ClassificationMetrics
     do {

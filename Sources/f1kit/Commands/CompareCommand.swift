@@ -65,7 +65,8 @@ enum CompareCommand {
     let aligned = try align(inputs, names: names)
     let counts = try ComparisonCounts(aligned)
     let readingTime = clock.now - readingStart
-    let evaluation = ScoringOptions.evaluationOptions(parsed, in: command, labels: inputs[0].labels)
+    let evaluation = try ScoringOptions.evaluationOptions(
+      parsed, in: command, labels: inputs[0].labels)
     let options = try comparisonOptions(parsed, counts: counts, evaluation: evaluation)
     let bar = ProgressBar(label: "resampling", isQuiet: parsed.has("quiet"))
     let comparison: ModelComparison
@@ -119,6 +120,10 @@ enum CompareCommand {
     let metric =
       parsed.value("metric", in: command).flatMap(Metric.init(rawValue:))
       ?? Metric.primary(for: problem)
+    if metric.isFBeta && evaluation.beta == nil {
+      throw UsageError(
+        message: "The metric '\(metric.rawValue)' needs --beta, the F-beta's beta")
+    }
     if metric.isBinaryOnly && problem != .binary {
       throw UsageError(
         message:

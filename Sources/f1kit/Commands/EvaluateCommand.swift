@@ -28,7 +28,7 @@ enum EvaluateCommand {
   static func run(_ parsed: ParsedArguments) throws -> String {
     let command = specification
     let input = try InputOptions(parsed, in: command)
-    let options = ScoringOptions.evaluationOptions(parsed, in: command, labels: input.labels)
+    let options = try ScoringOptions.evaluationOptions(parsed, in: command, labels: input.labels)
     let digits = try parsed.integer("digits", in: command, within: 0...17) ?? 4
     let matrix = try input.readConfusionMatrix()
     let metrics: ClassificationMetrics

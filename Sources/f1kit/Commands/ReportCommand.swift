@@ -80,7 +80,7 @@ enum ReportCommand {
     let first = try InputOptions(parsed, in: command)
     let options = ReportOptions(
       title: parsed.value("title", in: command) ?? "Classifier evaluation",
-      evaluation: ScoringOptions.evaluationOptions(parsed, in: command, labels: first.labels),
+      evaluation: try ScoringOptions.evaluationOptions(parsed, in: command, labels: first.labels),
       seed: seed, resamples: resamples, toolVersion: F1KitTool.version,
       trainingCurve: trainingCurve)
     let report: ReportModel

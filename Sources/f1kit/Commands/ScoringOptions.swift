@@ -18,6 +18,11 @@ enum ScoringOptions {
       "zero-division", "value",
       help: "The score of a precision, recall or F1 whose denominator is zero.",
       allowed: ["0", "1", "nan"], default: "0"),
+    .value(
+      "beta", "beta",
+      help:
+        "Also report F-beta (binary_fbeta, micro_fbeta, macro_fbeta, weighted_fbeta) with this beta; > 1 favours recall."
+    ),
   ]
 
   /// The evaluation options a command line asks for.
@@ -26,14 +31,16 @@ enum ScoringOptions {
   ///   - parsed: The parsed command line.
   ///   - command: The command, for defaults.
   ///   - labels: The labels parsed from `--labels`, if given.
+  /// - Throws: ``UsageError`` when `--beta` is not a number of at least 0.
   static func evaluationOptions(
     _ parsed: ParsedArguments, in command: CommandSpecification, labels: [String]?
-  ) -> EvaluationOptions {
-    EvaluationOptions(
+  ) throws(UsageError) -> EvaluationOptions {
+    try EvaluationOptions(
       labels: labels,
       positiveLabel: parsed.value("positive", in: command),
       problem: parsed.value("problem", in: command).flatMap(ProblemKind.init(rawValue:)),
       zeroDivision: parsed.value("zero-division", in: command).flatMap(ZeroDivision.init(rawValue:))
-        ?? .zero)
+        ?? .zero,
+      beta: parsed.number("beta", in: command, within: 0...1e300))
   }
 }
