@@ -14,8 +14,13 @@ public struct ComparisonCounts: Sendable {
   public let itemCount: Int
   /// Each model's confusion matrix over ``labels``.
   public let matrices: [ConfusionMatrix]
-  /// Every pair (A, B), A before B in model order, with its joint counts.
+  /// Every pair (A, B), A before B in model order, with its joint counts;
+  /// empty when the models' items are not paired (count tables).
   public let pairs: [(first: Int, second: Int, predictions: PairedPredictions)]
+
+  /// Whether the models were scored item by item on the same items, so
+  /// that they can be compared pair by pair.
+  public var isPaired: Bool { matrices.count < 2 || !pairs.isEmpty }
 
   /// Counts aligned predictions.
   ///
@@ -37,5 +42,21 @@ public struct ComparisonCounts: Sendable {
     itemCount = aligned.itemCount
     matrices = (0..<modelCount).map { aligned.confusionMatrix(ofModel: $0) }
     self.pairs = pairs
+  }
+
+  /// Counts models that cannot be paired item by item, such as count
+  /// tables: each gets an interval, and no pair is compared.
+  ///
+  /// - Parameters:
+  ///   - labels: The label order of every matrix.
+  ///   - matrices: Each model's confusion matrix over `labels`, all with
+  ///     the same number of items.
+  /// - Complexity: O(1).
+  public init(labels: [String], matrices: [ConfusionMatrix]) {
+    precondition(!matrices.isEmpty, "a comparison needs at least one model")
+    self.labels = labels
+    self.itemCount = matrices[0].total
+    self.matrices = matrices
+    self.pairs = []
   }
 }

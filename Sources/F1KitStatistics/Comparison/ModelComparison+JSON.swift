@@ -1,7 +1,8 @@
 import F1Kit
 
 extension ModelComparison {
-  /// The comparison as F1Kit's stable JSON document.
+  /// The comparison on one metric as F1Kit's stable JSON document, the
+  /// output of `f1kit compare --format json`.
   ///
   /// For two models: `n`, `metric`, `seed`, `models` (name, value,
   /// interval), `difference` (B − A with its interval) and `tests`
@@ -9,44 +10,54 @@ extension ModelComparison {
   /// `comparisons` lists every pair in that shape, with each test's
   /// `adjusted_p_value` and the `adjustment` used.
   ///
+  /// - Parameter metric: The metric; the headline metric by default.
   /// - Returns: The document.
-  public func jsonDocument() -> JSONValue {
+  public func jsonDocument(metric: Metric? = nil) -> JSONValue {
+    let metric = metric ?? options.metric
+    let pairs = self.pairs(on: metric)
     var document: [(key: String, value: JSONValue)] = [
       ("n", .integer(itemCount)),
-      ("metric", .string(options.metric.rawValue)),
+      ("metric", .string(metric.rawValue)),
       (
         "seed",
         options.seed <= UInt64(Int.max)
           ? .integer(Int(options.seed)) : .string(String(options.seed))
       ),
       ("labels", .array(labels.map(JSONValue.string))),
-      ("models", .array(models.map(Self.json))),
+      ("models", .array(models.map { Self.json($0, metric: metric) })),
     ]
     if models.count == 2, let pair = pairs.first {
-      document += pairMembers(pair, includesAdjusted: false)
+      document += pairMembers(pair)
     } else {
       document.append(("adjustment", .string(options.adjustment.rawValue)))
-      document.append(
-        (
-          "comparisons",
-          .array(
-            pairs.map { pair in
-              .object(
-                [
-                  ("first", .string(models[pair.first].name)),
-                  ("second", .string(models[pair.second].name)),
-                ] + pairMembers(pair, includesAdjusted: true))
-            })
-        ))
+      document.append(("comparisons", .array(pairs.map { .object(comparisonMembers($0)) })))
     }
     return .object(document)
   }
 
-  private static func json(_ model: Model) -> JSONValue {
-    .object([
+  /// One pair's members as `f1kit compare --format json` writes them:
+  /// `first`, `second` (the models' names), `difference` and `tests`, each
+  /// test with its `adjusted_p_value` when more than two models are
+  /// compared. With two models, compare writes `difference` and `tests`
+  /// at the top level of its document.
+  ///
+  /// - Parameter pair: The pair.
+  /// - Returns: The members, in order.
+  public func comparisonMembers(_ pair: Pair) -> [(key: String, value: JSONValue)] {
+    [
+      ("first", .string(models[pair.first].name)),
+      ("second", .string(models[pair.second].name)),
+    ] + pairMembers(pair)
+  }
+
+  private static func json(_ model: Model, metric: Metric) -> JSONValue {
+    guard let interval = model.interval(of: metric) else {
+      return .object([("name", .string(model.name))])
+    }
+    return .object([
       ("name", .string(model.name)),
-      ("value", .number(model.value)),
-      ("interval", intervalJSON(model.interval)),
+      ("value", .number(interval.estimate)),
+      ("interval", intervalJSON(interval)),
     ])
   }
 
@@ -59,9 +70,8 @@ extension ModelComparison {
     ])
   }
 
-  private func pairMembers(_ pair: Pair, includesAdjusted: Bool)
-    -> [(key: String, value: JSONValue)]
-  {
+  private func pairMembers(_ pair: Pair) -> [(key: String, value: JSONValue)] {
+    let includesAdjusted = models.count > 2
     let difference: JSONValue = .object([
       ("value", .number(pair.difference.estimate)),
       ("low", .number(pair.difference.lower)), ("high", .number(pair.difference.upper)),

@@ -14,15 +14,15 @@ extension ModelComparison {
   public func verdict(for pair: Pair) -> String {
     let first = models[pair.first].name
     let second = models[pair.second].name
-    let metric = options.metric.displayName
+    let metric = pair.metric.displayName
     let difference = pair.difference
     let confidence = Self.percent(difference.confidence)
-    guard let test = primaryTest, let p = pValueForVerdict(pair, test) else {
+    guard let test = primaryTest, let p = decisionPValue(for: pair) else {
       return
         "\(second) − \(first) on \(metric): \(Self.number(difference.estimate)), \(confidence) CI \(Self.range(difference))."
     }
     let evidence =
-      "p = \(Self.pValue(p)) (\(Self.testName(test))\(models.count > 2 ? ", \(options.adjustment.displayName)-adjusted" : ""))"
+      "p = \(Self.pValue(p)) (\(test.displayName)\(models.count > 2 ? ", \(options.adjustment.displayName)-adjusted" : ""))"
     if p < significanceLevel && difference.estimate != 0 {
       let (winner, loser) = difference.estimate > 0 ? (second, first) : (first, second)
       let margin = abs(difference.estimate)
@@ -35,25 +35,20 @@ extension ModelComparison {
     }
     let verdict =
       "\(second) and \(first) do not differ significantly on \(metric): \(second) − \(first) = \(Self.number(difference.estimate)), \(confidence) CI \(Self.range(difference)), \(evidence)."
-    guard
-      let needed = PowerAnalysis.requiredItemCount(
-        difference: difference.estimate, standardError: difference.standardError,
-        itemCount: itemCount, significanceLevel: significanceLevel)
-    else { return verdict }
+    guard let needed = requiredItemCount(for: pair) else { return verdict }
     return verdict
       + " Detecting a difference of \(Self.number(abs(difference.estimate))) with 80% power would take about \(Self.count(needed)) items; this test set has \(Self.count(itemCount))."
   }
 
-  private func pValueForVerdict(_ pair: Pair, _ test: ComparisonOptions.Test) -> Double? {
-    models.count > 2 ? pair.adjustedPValues[test] : pair.pValue(of: test)
-  }
-
-  /// A plain-text summary: each model's value and interval, each pair's
-  /// difference and tests, and a verdict sentence per pair.
+  /// A plain-text summary on one metric: each model's value and interval,
+  /// each pair's difference and tests, and a verdict sentence per pair.
   ///
+  /// - Parameter metric: The metric; the headline metric by default.
   /// - Returns: The summary, ending with a newline.
-  public func textSummary() -> String {
-    let metric = options.metric.rawValue
+  public func textSummary(metric compared: Metric? = nil) -> String {
+    let compared = compared ?? options.metric
+    let pairs = self.pairs(on: compared)
+    let metric = compared.rawValue
     let method = options.bootstrap.method.rawValue
     var text =
       "Compared on \(metric) over \(itemCount) items (seed \(options.seed), \(options.bootstrap.resamples) resamples, \(Self.percent(options.bootstrap.confidence)) \(method) intervals)\n\n"
@@ -63,10 +58,11 @@ extension ModelComparison {
     text +=
       "  " + String(repeating: " ", count: valueWidth - metric.count) + metric + "  interval\n"
     for model in models {
-      let value = String(format: "%.4f", model.value)
+      guard let interval = model.interval(of: compared) else { continue }
+      let value = String(format: "%.4f", interval.estimate)
       text += model.name.padding(toLength: nameWidth, withPad: " ", startingAt: 0)
       text += "  " + String(repeating: " ", count: max(0, valueWidth - value.count)) + value
-      text += "  " + Self.range(model.interval) + "\n"
+      text += "  " + Self.range(interval) + "\n"
     }
     for pair in pairs {
       text += "\n" + pairSummary(pair)
@@ -114,14 +110,6 @@ extension ModelComparison {
       grouped.append(digit)
     }
     return (value < 0 ? "-" : "") + grouped
-  }
-
-  static func testName(_ test: ComparisonOptions.Test) -> String {
-    switch test {
-    case .permutation: "permutation test"
-    case .bootstrap: "paired bootstrap"
-    case .mcnemar: "McNemar's test"
-    }
   }
 
   static func number(_ value: Double) -> String {

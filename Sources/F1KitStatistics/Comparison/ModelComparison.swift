@@ -2,39 +2,84 @@ import F1Kit
 import F1KitReading
 
 /// Several models scored on the same items, with an interval for each and
-/// paired tests between every pair: the numbers behind "B beats A on
-/// macro-F1 by 0.031, 95% CI [0.012, 0.049], p = 0.002".
+/// paired tests between every pair on one or more metrics: the numbers
+/// behind "B beats A on macro-F1 by 0.031, 95% CI [0.012, 0.049],
+/// p = 0.002".
+///
+/// This is F1Kit's one comparison engine: `f1kit compare`, `f1kit report`
+/// and their JSON get every interval, difference, p-value, multiplicity
+/// adjustment and test-set size from it.
 ///
 /// Every model is scored over the same label set (the union of all labels,
 /// or the caller's), so a class one model never predicts still counts in
 /// every model's average.
+///
+/// ## Randomness
+///
+/// One ``Xoshiro256StarStar`` seeded with ``ComparisonOptions/seed`` feeds
+/// every resampling step in a fixed order: each model's bootstrap (in model
+/// order), then for each pair (in ``ComparisonCounts/pairs`` order) its
+/// paired bootstrap and its permutation test. A step's draws depend on the
+/// counts alone, never on the metrics, and each step scores every metric
+/// from the same draws. So a comparison on several metrics gives, for each
+/// metric *M*, exactly the numbers of a comparison on *M* alone with the
+/// same seed, resamples and tests.
 public struct ModelComparison: Sendable {
-  /// One model's score.
+  /// One model's scores.
   public struct Model: Hashable, Sendable {
     /// The model's name, usually its file name.
     public var name: String
-    /// The model's value of the compared metric.
-    public var value: Double
-    /// The bootstrap interval of the value.
-    public var interval: ConfidenceInterval
+    /// The bootstrap interval of each metric in
+    /// ``ComparisonOptions/intervalMetrics``; its
+    /// ``ConfidenceInterval/estimate`` is the model's value.
+    public var intervals: [Metric: ConfidenceInterval]
+
+    /// Creates a model's scores.
+    ///
+    /// - Parameters:
+    ///   - name: The model's name.
+    ///   - intervals: The interval of each metric.
+    public init(name: String, intervals: [Metric: ConfidenceInterval]) {
+      self.name = name
+      self.intervals = intervals
+    }
+
+    /// The model's value of a metric, if it was scored.
+    ///
+    /// - Parameter metric: The metric.
+    /// - Returns: The value on all items, or `nil`.
+    public func value(of metric: Metric) -> Double? { intervals[metric]?.estimate }
+
+    /// The bootstrap interval of a metric, if it was scored.
+    ///
+    /// - Parameter metric: The metric.
+    /// - Returns: The interval, or `nil`.
+    public func interval(of metric: Metric) -> ConfidenceInterval? { intervals[metric] }
   }
 
-  /// The comparison of two models: the second minus the first.
+  /// The comparison of two models on one metric: the second minus the
+  /// first.
   public struct Pair: Hashable, Sendable {
+    /// The metric compared.
+    public var metric: Metric
     /// The index of the first model (A).
     public var first: Int
     /// The index of the second model (B).
     public var second: Int
     /// B − A with its bootstrap interval.
     public var difference: ConfidenceInterval
+    /// The paired bootstrap the difference's interval comes from, with its
+    /// sorted resampled differences; always computed, whether or not the
+    /// paired bootstrap test was asked for.
+    public var bootstrap: PairedBootstrapTest
     /// The permutation test, if run.
     public var permutation: PermutationTest?
-    /// The paired bootstrap test, if run.
+    /// The paired bootstrap test, if asked for.
     public var pairedBootstrap: PairedBootstrapTest?
     /// McNemar's test, if run.
     public var mcnemar: McNemarTest?
-    /// Each test's p-value adjusted over all pairs; equal to the raw p-value
-    /// when only two models are compared.
+    /// Each test's p-value adjusted over all pairs on the same metric;
+    /// equal to the raw p-value when only two models are compared.
     public var adjustedPValues: [ComparisonOptions.Test: Double]
 
     /// The raw p-value of a test, if it was run.
@@ -56,9 +101,12 @@ public struct ModelComparison: Sendable {
   public let labels: [String]
   /// The options the comparison ran with.
   public let options: ComparisonOptions
-  /// Each model's score, in input order.
+  /// Each model's scores, in input order.
   public let models: [Model]
-  /// Every pair (A, B) with A before B in input order.
+  /// Every pair (A, B) with A before B in input order, on every metric of
+  /// ``ComparisonOptions/metrics``: all pairs on the first metric, then all
+  /// pairs on the second, and so on. Empty when the models' items are not
+  /// paired.
   public let pairs: [Pair]
 
   /// Scores and compares aligned models.
@@ -67,7 +115,7 @@ public struct ModelComparison: Sendable {
   ///   - aligned: The models' predictions for the same items.
   ///   - names: A name for each model.
   ///   - evaluation: The labels, positive label and zero-division rule.
-  ///   - options: The metric, tests, resampling and seed.
+  ///   - options: The metrics, tests, resampling and seed.
   ///   - progress: Called as resampling advances, with the work done and
   ///     the total over the whole comparison.
   /// - Throws: ``MetricsError`` when the evaluation options do not fit the
@@ -89,12 +137,13 @@ public struct ModelComparison: Sendable {
   ///   - counts: Each model's confusion matrix and each pair's joint counts.
   ///   - names: A name for each model.
   ///   - evaluation: The labels, positive label and zero-division rule.
-  ///   - options: The metric, tests, resampling and seed.
+  ///   - options: The metrics, tests, resampling and seed.
   ///   - progress: Called as resampling advances.
   /// - Throws: ``MetricsError`` when the evaluation options do not fit the
   ///   data, ``StatisticsError`` when the resampling options are invalid.
-  /// - Complexity: O(*R* × cells) per model and pair for *R* resamples, with
-  ///   no dependence on the number of items.
+  /// - Complexity: O(*R* × (*c* + *m* *k*²)) per model and pair for *R*
+  ///   resamples, *c* non-empty cells, *m* metrics and *k* classes, with no
+  ///   dependence on the number of items.
   public init(
     counts: ComparisonCounts, names: [String], evaluation: EvaluationOptions = .init(),
     options: ComparisonOptions = .init(), progress: ResamplingProgress? = nil
@@ -105,6 +154,7 @@ public struct ModelComparison: Sendable {
     ).scope
     var generator = Xoshiro256StarStar(seed: options.seed)
     let bootstrap = Bootstrap(options: options.bootstrap)
+    let metrics = options.metrics
     let stepsPerPair = 1 + (options.tests.contains(.permutation) ? 1 : 0)
     let totalSteps = (names.count + counts.pairs.count * stepsPerPair) * options.bootstrap.resamples
     var completedSteps = 0
@@ -116,38 +166,45 @@ public struct ModelComparison: Sendable {
 
     var models: [Model] = []
     for (index, name) in names.enumerated() {
-      let interval = try bootstrap.intervals(
-        for: [options.metric], counts: counts.matrices[index].counts, scope: scope,
-        progress: stepProgress(),
-        using: &generator)[options.metric]!
+      let intervals = try bootstrap.intervals(
+        for: options.intervalMetrics, counts: counts.matrices[index].counts, scope: scope,
+        progress: stepProgress(), using: &generator)
       completedSteps += options.bootstrap.resamples
-      models.append(Model(name: name, value: interval.estimate, interval: interval))
+      models.append(Model(name: name, intervals: intervals))
     }
 
-    var pairs: [Pair] = []
+    // Pairs by pair first, as they are computed; reordered by metric below.
+    var byPair: [[Pair]] = []
     for (first, second, predictions) in counts.pairs {
       let comparison = try PairedComparison(predictions: predictions, scope: scope)
-      let bootstrapTest = try comparison.bootstrap(
-        for: [options.metric], options: options.bootstrap, progress: stepProgress(),
-        using: &generator)[options.metric]!
+      let bootstrapTests = try comparison.bootstrap(
+        for: metrics, options: options.bootstrap, progress: stepProgress(), using: &generator)
       completedSteps += options.bootstrap.resamples
-      var permutation: PermutationTest?
+      var permutations: [Metric: PermutationTest] = [:]
       if options.tests.contains(.permutation) {
-        permutation = try comparison.permutationTest(
-          for: [options.metric], resamples: options.bootstrap.resamples,
-          progress: stepProgress(), using: &generator)[options.metric]!
+        permutations = try comparison.permutationTest(
+          for: metrics, resamples: options.bootstrap.resamples, progress: stepProgress(),
+          using: &generator)
         completedSteps += options.bootstrap.resamples
       }
-      pairs.append(
-        Pair(
-          first: first, second: second, difference: bootstrapTest.difference,
-          permutation: permutation,
-          pairedBootstrap: options.tests.contains(.bootstrap) ? bootstrapTest : nil,
-          mcnemar: options.tests.contains(.mcnemar)
-            ? comparison.mcnemar(method: options.mcnemarMethod) : nil,
-          adjustedPValues: [:]))
+      let mcnemar =
+        options.tests.contains(.mcnemar) ? comparison.mcnemar(method: options.mcnemarMethod) : nil
+      byPair.append(
+        metrics.map { metric in
+          let bootstrapTest = bootstrapTests[metric]!
+          return Pair(
+            metric: metric, first: first, second: second, difference: bootstrapTest.difference,
+            bootstrap: bootstrapTest, permutation: permutations[metric],
+            pairedBootstrap: options.tests.contains(.bootstrap) ? bootstrapTest : nil,
+            mcnemar: mcnemar, adjustedPValues: [:])
+        })
     }
-    try Self.adjust(&pairs, tests: options.tests, by: options.adjustment)
+    var pairs: [Pair] = []
+    for metricIndex in metrics.indices {
+      var onMetric = byPair.map { $0[metricIndex] }
+      try Self.adjust(&onMetric, tests: options.tests, by: options.adjustment)
+      pairs += onMetric
+    }
 
     self.itemCount = counts.itemCount
     self.labels = counts.labels
@@ -156,7 +213,8 @@ public struct ModelComparison: Sendable {
     self.pairs = pairs
   }
 
-  /// Adjusts each test's p-values over all pairs, keeping input order.
+  /// Adjusts each test's p-values over the pairs of one metric, keeping
+  /// input order.
   private static func adjust(
     _ pairs: inout [Pair], tests: [ComparisonOptions.Test], by adjustment: PValueAdjustment
   ) throws {
@@ -168,9 +226,43 @@ public struct ModelComparison: Sendable {
     }
   }
 
+  /// Every pair compared on one metric, in pair order.
+  ///
+  /// - Parameter metric: A metric of ``ComparisonOptions/metrics``.
+  /// - Returns: The pairs; empty for a metric not compared.
+  public func pairs(on metric: Metric) -> [Pair] {
+    pairs.filter { $0.metric == metric }
+  }
+
   /// The test whose p-value headlines a verdict: the permutation test when
   /// it ran, then the paired bootstrap, then McNemar.
   public var primaryTest: ComparisonOptions.Test? {
     [.permutation, .bootstrap, .mcnemar].first { options.tests.contains($0) }
+  }
+
+  /// The p-value a decision about a pair rests on: the primary test's,
+  /// adjusted over the pairs when more than two models are compared.
+  ///
+  /// - Parameter pair: The pair.
+  /// - Returns: The p-value, or `nil` when no test ran.
+  public func decisionPValue(for pair: Pair) -> Double? {
+    guard let test = primaryTest else { return nil }
+    return models.count > 2 ? pair.adjustedPValues[test] : pair.pValue(of: test)
+  }
+
+  /// The test-set size at which a pair's observed difference would be
+  /// significant at ``significanceLevel`` with probability `power`, from
+  /// the paired bootstrap's standard error (see
+  /// ``PowerAnalysis/requiredItemCount(difference:standardError:itemCount:significanceLevel:power:)``).
+  ///
+  /// - Parameters:
+  ///   - pair: The pair.
+  ///   - power: The wanted probability of detecting the difference.
+  /// - Returns: The number of items, or `nil` when the difference is zero
+  ///   or its standard error is not positive.
+  public func requiredItemCount(for pair: Pair, power: Double = 0.8) -> Int? {
+    PowerAnalysis.requiredItemCount(
+      difference: pair.difference.estimate, standardError: pair.difference.standardError,
+      itemCount: itemCount, significanceLevel: significanceLevel, power: power)
   }
 }

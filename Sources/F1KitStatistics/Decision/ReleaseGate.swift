@@ -1,0 +1,127 @@
+import F1Kit
+
+/// A release decision from a difference interval: is the candidate model at
+/// least as good as the baseline within a margin (non-inferiority), better
+/// by more than a margin (superiority), or the same within a margin
+/// (equivalence)?
+///
+/// A p-value from a test of "no difference" does not answer these
+/// questions: a non-significant difference is not evidence that the
+/// candidate is no worse. The gate reads the two-sided interval of
+/// candidate − baseline at confidence 1 − α and decides with strict
+/// inequalities, so a bound that lands exactly on the margin fails:
+///
+/// | Mode | Passes when |
+/// | --- | --- |
+/// | ``Mode/nonInferiority`` | lower > −*D* |
+/// | ``Mode/superiority`` | lower > +*D* |
+/// | ``Mode/equivalence`` | −*D* < lower and upper < +*D* |
+///
+/// The lower end of a two-sided interval at confidence 1 − α is a one-sided
+/// bound at 1 − α/2, so non-inferiority and superiority are one-sided tests
+/// at level α/2 (2.5% at the default 95%). Equivalence is the two one-sided
+/// tests (TOST) of [Schuirmann 1987](https://doi.org/10.1007/BF01068419),
+/// each at level α/2: rejecting both "difference ≤ −*D*" and "difference ≥
+/// +*D*" at α/2 is the same as the two-sided 1 − α interval lying inside
+/// (−*D*, +*D*). The conventional TOST at 5% per side uses the 90% interval
+/// (`confidence` 0.90).
+///
+/// An interval with an undefined end (NaN) never passes.
+public struct ReleaseGate: Hashable, Sendable {
+  /// The question the gate answers.
+  public enum Mode: String, CaseIterable, Hashable, Sendable, Codable {
+    /// The candidate is not worse than the baseline by more than the margin:
+    /// the interval's lower end is above −*D*.
+    case nonInferiority = "non-inferiority"
+    /// The candidate is better than the baseline by more than the margin:
+    /// the interval's lower end is above +*D*; *D* may be 0.
+    case superiority
+    /// The candidate and the baseline differ by less than the margin either
+    /// way: the whole interval lies inside (−*D*, +*D*).
+    case equivalence
+  }
+
+  /// The question the gate answers.
+  public let mode: Mode
+  /// The margin *D*, on the metric's own scale (0.01 is one point of F1).
+  public let margin: Double
+
+  /// Creates a gate.
+  ///
+  /// - Parameters:
+  ///   - mode: The question to answer; non-inferiority by default.
+  ///   - margin: The margin *D*: positive for non-inferiority and
+  ///     equivalence, zero or more for superiority.
+  /// - Throws: ``ReleaseGateError/invalidMargin(_:mode:)`` when the margin
+  ///   is not finite or out of range for the mode.
+  public init(mode: Mode = .nonInferiority, margin: Double) throws(ReleaseGateError) {
+    let isValid =
+      margin.isFinite && (mode == .superiority ? margin >= 0 : margin > 0)
+    guard isValid else { throw .invalidMargin(margin, mode: mode) }
+    self.mode = mode
+    self.margin = margin
+  }
+
+  /// Whether an interval of candidate − baseline passes the gate.
+  ///
+  /// - Parameter difference: The two-sided interval of candidate − baseline.
+  /// - Returns: `true` when the interval clears the margin by a strict
+  ///   inequality; `false` on the boundary or when an end is undefined.
+  public func passes(_ difference: ConfidenceInterval) -> Bool {
+    switch mode {
+    case .nonInferiority: difference.lower > -margin
+    case .superiority: difference.lower > margin
+    case .equivalence: difference.lower > -margin && difference.upper < margin
+    }
+  }
+
+  /// Decides on an interval of candidate − baseline and says whether the
+  /// test set is large enough for the margin.
+  ///
+  /// - Parameters:
+  ///   - difference: The two-sided interval of candidate − baseline.
+  ///   - itemCount: The number of test items the interval comes from.
+  ///   - metric: The metric the models were compared on.
+  ///   - baseline: The baseline model's name.
+  ///   - candidate: The candidate model's name.
+  ///   - power: The chance of passing that the needed test-set size aims
+  ///     for; 0.8 by default.
+  /// - Returns: The decision.
+  public func decision(
+    for difference: ConfidenceInterval, itemCount: Int, metric: Metric, baseline: String,
+    candidate: String, power: Double = 0.8
+  ) -> ReleaseDecision {
+    ReleaseDecision(
+      gate: self, metric: metric, baseline: baseline, candidate: candidate,
+      difference: difference, itemCount: itemCount, passes: passes(difference),
+      reachability: MarginReachability(
+        gate: self, difference: difference, itemCount: itemCount, power: power))
+  }
+
+  /// Decides on the engine's comparison of two models.
+  ///
+  /// The interval is the comparison's own, so the gate and `f1kit compare`
+  /// never disagree.
+  ///
+  /// - Parameters:
+  ///   - comparison: A comparison holding the pair.
+  ///   - baseline: The index of the baseline model; 0 by default.
+  ///   - candidate: The index of the candidate model, after the baseline; 1
+  ///     by default.
+  ///   - power: The chance of passing that the needed test-set size aims
+  ///     for; 0.8 by default.
+  /// - Returns: The decision.
+  /// - Throws: ``ReleaseGateError/noSuchPair(baseline:candidate:)`` when
+  ///   the comparison holds no pair (baseline, candidate) in that order.
+  public func decision(
+    for comparison: ModelComparison, baseline: Int = 0, candidate: Int = 1, power: Double = 0.8
+  ) throws(ReleaseGateError) -> ReleaseDecision {
+    guard
+      let pair = comparison.pairs.first(where: { $0.first == baseline && $0.second == candidate })
+    else { throw .noSuchPair(baseline: baseline, candidate: candidate) }
+    return decision(
+      for: pair.difference, itemCount: comparison.itemCount, metric: comparison.options.metric,
+      baseline: comparison.models[baseline].name, candidate: comparison.models[candidate].name,
+      power: power)
+  }
+}
