@@ -28,16 +28,22 @@ let package = Package(
     .target(name: "F1KitEvaluation", dependencies: ["F1Kit"]),
     .target(name: "F1KitReport", dependencies: ["F1Kit", "F1KitReading", "F1KitStatistics"]),
 
+    // MARK: - Internal
+    .target(name: "CommandLineSupport"),
+
     // MARK: - Command-line tool
     .executableTarget(
       name: "f1kit",
       dependencies: [
-        "F1Kit", "F1KitReading", "F1KitStatistics", "F1KitEvaluation", "F1KitReport",
+        "CommandLineSupport", "F1Kit", "F1KitReading", "F1KitStatistics", "F1KitEvaluation",
+        "F1KitReport",
       ]
     ),
 
     // MARK: - Examples
-    .executableTarget(name: "train-pair-classifier", dependencies: ["F1Kit", "F1KitEvaluation"]),
+    .executableTarget(
+      name: "train-pair-classifier",
+      dependencies: ["CommandLineSupport", "F1Kit", "F1KitEvaluation"]),
 
     // MARK: - Unit test bundles
     .target(name: "_TestSupport", dependencies: ["F1Kit"], path: "Tests/_TestSupport"),
@@ -46,6 +52,7 @@ let package = Package(
     .testTarget(name: "F1KitStatisticsTests", dependencies: ["F1KitStatistics", "_TestSupport"]),
     .testTarget(name: "F1KitEvaluationTests", dependencies: ["F1KitEvaluation", "_TestSupport"]),
     .testTarget(name: "F1KitReportTests", dependencies: ["F1KitReport", "_TestSupport"]),
+    .testTarget(name: "CommandLineSupportTests", dependencies: ["CommandLineSupport"]),
     .testTarget(
       name: "F1KitCLITests", dependencies: ["f1kit", "train-pair-classifier", "_TestSupport"]),
   ],

@@ -1,3 +1,4 @@
+import CommandLineSupport
 import Foundation
 
 /// A progress bar on standard error, drawn only when standard error is a

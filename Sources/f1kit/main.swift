@@ -1,3 +1,3 @@
 import Foundation
 
-exit(F1KitTool.run(Array(CommandLine.arguments.dropFirst())))
+exit(F1KitTool.tool.run(Array(CommandLine.arguments.dropFirst())).rawValue)

@@ -70,10 +70,16 @@ struct CommandLineTests {
       (["evaluate", "a.csv", "--bogus"], "Error: Unknown option '--bogus'"),
       (
         ["evaluate", "a.csv", "--digits", "many"],
-        "Error: The value 'many' is invalid for '--digits'"
+        "Error: The value 'many' is invalid for '--digits <digits>'; expected a whole number from 0 to 17"
       ),
       (["evaluate", "a.csv", "b.csv"], "Error: Unexpected argument 'b.csv'"),
       (["frobnicate"], "Error: Unknown subcommand 'frobnicate'"),
+      (
+        ["evaluate", "a.csv", "--format", "json", "--format", "text"],
+        "Error: The option '--format' was given more than once"
+      ),
+      (["evaluate", "a.csv", "--ci=yes"], "Error: The flag '--ci' does not take a value"),
+      (["compare", "a.csv"], "Error: Expected at least two files to compare, found 1"),
     ])
   func reportsUsageErrors(arguments: [String], message: String) throws {
     let result = try runF1Kit(arguments)

@@ -115,7 +115,9 @@ struct ReportCommandTests {
     let result = try runF1Kit(["help", "report"])
     #expect(result.status == 0)
     #expect(result.standardOutput.hasPrefix("OVERVIEW: Write an HTML report"))
-    #expect(result.standardOutput.contains("USAGE: f1kit report <files> ... [--out <file>]"))
+    #expect(
+      result.standardOutput.contains(
+        "USAGE: f1kit report <files> ... --out <file> [--title <title>]"))
     let root = try runF1Kit(["--help"])
     #expect(root.standardOutput.contains("\n  report "))
     #expect(root.standardOutput.contains("\n  advise "))

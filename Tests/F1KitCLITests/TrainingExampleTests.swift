@@ -16,9 +16,13 @@ struct TrainingExampleTests {
   @Test(
     "usage errors exit 64 with Error and the usage",
     arguments: [
-      ([], "Error: Missing expected argument '--output <directory>'"),
+      ([], "Error: Missing expected option '--output <directory>'"),
+      (["--output", ""], "Error: The value '' is invalid for '--output <directory>'"),
       (["--output", "/tmp/x", "--bogus"], "Error: Unknown option '--bogus'"),
-      (["--output", "/tmp/x", "--epochs", "zero"], "Error: "),
+      (
+        ["--output", "/tmp/x", "--epochs", "zero"],
+        "Error: The value 'zero' is invalid for '--epochs <count>'; expected a whole number from 1"
+      ),
     ])
   func reportsUsageErrors(arguments: [String], message: String) throws {
     let result = try runProduct("train-pair-classifier", arguments)

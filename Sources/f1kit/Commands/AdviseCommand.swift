@@ -1,10 +1,14 @@
+import CommandLineSupport
 import F1Kit
 import F1KitReport
 import Foundation
 
 /// `f1kit advise`: prints metric advice for one prediction file.
-enum AdviseCommand {
-  static let specification = CommandSpecification(
+struct AdviseCommand: ParsableCommand {
+  static let format = Option<TextOrJSONFormat>(
+    name: "format", help: "Output format.", default: .text)
+
+  static let configuration = CommandConfiguration(
     name: "advise",
     abstract: "Advise which metrics to trust for one prediction file, citing the numbers.",
     discussion: """
@@ -14,28 +18,33 @@ enum AdviseCommand {
       no-skill baselines. Each item names its rule id, its severity and the numbers that \
       triggered it. 'f1kit report' shows the same advice.
       """,
-    arguments: [InputOptions.fileArgument],
-    options: [
-      .value(
-        "format", "format", help: "Output format.", allowed: ["text", "json"], default: "text")
-    ] + ScoringOptions.specifications + InputOptions.specifications
-  )
+    arguments: [InputOptions.file],
+    options: [format] + ScoringOptions.declarations + InputOptions.declarations)
 
-  static func run(_ parsed: ParsedArguments) throws -> String {
-    let command = specification
-    let input = try InputOptions(parsed, in: command)
-    let options = try ScoringOptions.evaluationOptions(parsed, in: command, labels: input.labels)
-    let matrix = try input.readConfusionMatrix()
+  var path: String
+  var format: TextOrJSONFormat
+  var scoring: ScoringOptions
+  var input: InputOptions
+
+  init(parsing values: ParsedValues) {
+    path = values[InputOptions.file]
+    format = values[Self.format]
+    scoring = ScoringOptions(values)
+    input = InputOptions(values)
+  }
+
+  func run() throws(CommandFailure) -> CommandOutput {
+    let matrix = try input.readConfusionMatrix(path)
     let metrics: ClassificationMetrics
     do {
-      metrics = try ClassificationMetrics(confusionMatrix: matrix, options: options)
+      metrics = try ClassificationMetrics(confusionMatrix: matrix, options: scoring.evaluation)
     } catch {
-      throw UsageError(message: error.description)
+      throw .usage(error.description)
     }
     let advice = MetricAdvisor().advice(for: metrics)
-    switch parsed.value("format", in: command) {
-    case "json": return advice.jsonDocument().serialized() + "\n"
-    default: return advice.text()
+    switch format {
+    case .json: return CommandOutput(advice.jsonDocument().serialized() + "\n")
+    case .text: return CommandOutput(advice.text())
     }
   }
 }

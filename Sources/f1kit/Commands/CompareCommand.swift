@@ -1,3 +1,4 @@
+import CommandLineSupport
 import F1Kit
 import F1KitReading
 import F1KitStatistics
@@ -5,8 +6,31 @@ import Foundation
 
 /// `f1kit compare`: paired significance tests between models scored on the
 /// same items.
-enum CompareCommand {
-  static let specification = CommandSpecification(
+struct CompareCommand: ParsableCommand {
+  static let files = Argument<[String]>(
+    name: "files",
+    help: "Two or more prediction files (CSV, TSV or JSON Lines) for the same items.")
+  static let format = Option<TextOrJSONFormat>(
+    name: "format", help: "Output format.", default: .text)
+  static let metric = Option<Metric?>(
+    name: "metric",
+    help:
+      "The metric to compare on; by default binary_f1 for binary problems and macro_f1 otherwise.",
+    choices: Metric.self)
+  static let test = Option<TestChoice>(
+    name: "test", help: "The paired tests to run.", default: .all)
+  static let mcnemar = Option<McNemarChoice>(
+    name: "mcnemar", valueName: "method", help: "How McNemar's p-value is computed.",
+    default: .midP)
+  static let adjustment = Option<AdjustmentChoice>(
+    name: "adjustment", valueName: "method",
+    help: "Multiplicity adjustment with more than two models.", default: .holm)
+  static let timings = Flag(
+    name: "timings",
+    help:
+      "Print how long reading and counting, and scoring and resampling, took on standard error.")
+
+  static let configuration = CommandConfiguration(
     name: "compare",
     abstract: "Compare models on the same items with intervals and paired significance tests.",
     discussion: """
@@ -18,76 +42,72 @@ enum CompareCommand {
       multiplicity (Holm by default). Resampling works on the counts of (gold, A, B) \
       cells, so its cost does not grow with the number of items.
       """,
-    arguments: [
-      .init(
-        name: "files",
-        help: "Two or more prediction files (CSV, TSV or JSON Lines) for the same items.",
-        isRepeating: true)
-    ],
-    options: [
-      .value(
-        "format", "format", help: "Output format.", allowed: ["text", "json"], default: "text"),
-      .value(
-        "metric", "metric",
-        help:
-          "The metric to compare on; by default binary_f1 for binary problems and macro_f1 otherwise.",
-        allowed: Metric.allCases.map(\.rawValue)),
-      .value(
-        "test", "test", help: "The paired tests to run.",
-        allowed: ["all", "permutation", "bootstrap", "mcnemar"], default: "all"),
-      .value(
-        "mcnemar", "method", help: "How McNemar's p-value is computed.",
-        allowed: ["mid-p", "exact", "chi2", "chi2-uncorrected"], default: "mid-p"),
-      .value(
-        "adjustment", "method", help: "Multiplicity adjustment with more than two models.",
-        allowed: ["holm", "bh"], default: "holm"),
-      .flag(
-        "timings",
-        help:
-          "Print how long reading and counting, and scoring and resampling, took on standard error."
-      ),
-    ] + ScoringOptions.specifications + ResamplingOptions.specifications
-      + InputOptions.specifications
-  )
+    arguments: [files],
+    options: [format, metric, test, mcnemar, adjustment, timings] + ScoringOptions.declarations
+      + ResamplingOptions.declarations + InputOptions.declarations)
 
-  static func run(_ parsed: ParsedArguments) throws -> String {
-    let command = specification
-    guard parsed.positionals.count >= 2 else {
-      throw UsageError(
-        message: "Expected at least two files to compare, found \(parsed.positionals.count)")
+  var paths: [String]
+  var format: TextOrJSONFormat
+  var metric: Metric?
+  var test: TestChoice
+  var mcnemar: McNemarChoice
+  var adjustment: AdjustmentChoice
+  var isTimed: Bool
+  var scoring: ScoringOptions
+  var resampling: ResamplingOptions
+  var input: InputOptions
+
+  init(parsing values: ParsedValues) throws(UsageError) {
+    paths = values[Self.files]
+    guard paths.count >= 2 else {
+      throw UsageError("Expected at least two files to compare, found \(paths.count)")
     }
-    let inputs = try parsed.positionals.indices.map { index throws(UsageError) in
-      try InputOptions(parsed, in: command, fileIndex: index)
-    }
-    let names = modelNames(parsed.positionals)
+    format = values[Self.format]
+    metric = values[Self.metric]
+    test = values[Self.test]
+    mcnemar = values[Self.mcnemar]
+    adjustment = values[Self.adjustment]
+    isTimed = values[Self.timings]
+    scoring = ScoringOptions(values)
+    resampling = ResamplingOptions(values)
+    input = InputOptions(values)
+  }
+
+  func run() throws(CommandFailure) -> CommandOutput {
+    let names = Self.modelNames(paths)
     let clock = ContinuousClock()
     let readingStart = clock.now
-    let aligned = try align(inputs, names: names)
-    let counts = try ComparisonCounts(aligned)
+    let aligned = try align(names: names)
+    let counts: ComparisonCounts
+    do {
+      counts = try ComparisonCounts(aligned)
+    } catch {
+      throw .data(error.description)
+    }
     let readingTime = clock.now - readingStart
-    let evaluation = try ScoringOptions.evaluationOptions(
-      parsed, in: command, labels: inputs[0].labels)
-    let options = try comparisonOptions(parsed, counts: counts, evaluation: evaluation)
-    let bar = ProgressBar(label: "resampling", isQuiet: parsed.has("quiet"))
+    let options = try comparisonOptions(counts: counts)
+    let bar = ProgressBar(label: "resampling", isQuiet: resampling.isQuiet)
     let comparison: ModelComparison
     let resamplingStart = clock.now
     do {
       defer { bar.finish() }
       comparison = try ModelComparison(
-        counts: counts, names: names, evaluation: evaluation, options: options,
+        counts: counts, names: names, evaluation: scoring.evaluation, options: options,
         progress: bar.handler)
     } catch let error as MetricsError {
-      throw UsageError(message: error.description)
+      throw .usage(error.description)
+    } catch {
+      throw .usage("\(error)")
     }
-    if parsed.has("timings") {
+    if isTimed {
       Console.writeError(
-        "timings: reading, aligning and counting \(seconds(readingTime)) s, scoring and resampling \(seconds(clock.now - resamplingStart)) s\n"
+        "timings: reading, aligning and counting \(Self.seconds(readingTime)) s, scoring and resampling \(Self.seconds(clock.now - resamplingStart)) s\n"
       )
     }
-    if parsed.value("format", in: command) == "json" {
-      return comparison.jsonDocument().serialized() + "\n"
+    switch format {
+    case .json: return CommandOutput(comparison.jsonDocument().serialized() + "\n")
+    case .text: return CommandOutput(comparison.textSummary())
     }
-    return comparison.textSummary()
   }
 
   private static func seconds(_ duration: Duration) -> String {
@@ -101,54 +121,38 @@ enum CompareCommand {
     return Set(names).count == names.count ? names : paths
   }
 
-  static func align(_ inputs: [InputOptions], names: [String]) throws -> AlignedPredictions {
-    let items = try inputs.map { try $0.readItems() }
+  private func align(names: [String]) throws(CommandFailure) -> AlignedPredictions {
+    var items: [ItemPredictions] = []
+    for path in paths { items.append(try input.readItems(path)) }
     do {
-      return try AlignedPredictions(items, names: names, labels: inputs[0].labels)
+      return try AlignedPredictions(items, names: names, labels: input.labels)
     } catch {
-      throw CommandFailure.data(error.description)
+      throw .data(error.description)
     }
   }
 
-  private static func comparisonOptions(
-    _ parsed: ParsedArguments, counts: ComparisonCounts, evaluation: EvaluationOptions
-  ) throws -> ComparisonOptions {
-    let command = specification
-    let problem = try ClassificationMetrics(
-      confusionMatrix: counts.matrices[0], options: evaluation
-    ).problem
-    let metric =
-      parsed.value("metric", in: command).flatMap(Metric.init(rawValue:))
-      ?? Metric.primary(for: problem)
-    if metric.isFBeta && evaluation.beta == nil {
-      throw UsageError(
-        message: "The metric '\(metric.rawValue)' needs --beta, the F-beta's beta")
+  private func comparisonOptions(counts: ComparisonCounts) throws(CommandFailure)
+    -> ComparisonOptions
+  {
+    let problem: ProblemKind
+    do {
+      problem = try ClassificationMetrics(
+        confusionMatrix: counts.matrices[0], options: scoring.evaluation
+      ).problem
+    } catch {
+      throw .usage(error.description)
+    }
+    let metric = self.metric ?? Metric.primary(for: problem)
+    if metric.isFBeta && scoring.evaluation.beta == nil {
+      throw .usage("The metric '\(metric.rawValue)' needs --beta, the F-beta's beta")
     }
     if metric.isBinaryOnly && problem != .binary {
-      throw UsageError(
-        message:
-          "The metric '\(metric.rawValue)' needs a binary problem; this one has \(counts.labels.count) labels"
+      throw .usage(
+        "The metric '\(metric.rawValue)' needs a binary problem; this one has \(counts.labels.count) labels"
       )
     }
-    let tests: [ComparisonOptions.Test] =
-      switch parsed.value("test", in: command) {
-      case "permutation": [.permutation]
-      case "bootstrap": [.bootstrap]
-      case "mcnemar": [.mcnemar]
-      default: ComparisonOptions.Test.allCases
-      }
-    let mcnemar: McNemarTest.Method =
-      switch parsed.value("mcnemar", in: command) {
-      case "exact": .exact
-      case "chi2": .chiSquare
-      case "chi2-uncorrected": .chiSquareUncorrected
-      default: .midP
-      }
     return ComparisonOptions(
-      metric: metric, tests: tests,
-      bootstrap: try ResamplingOptions.bootstrapOptions(parsed, in: command),
-      mcnemarMethod: mcnemar,
-      adjustment: parsed.value("adjustment", in: command) == "bh" ? .benjaminiHochberg : .holm,
-      seed: try ResamplingOptions.seed(parsed, in: command))
+      metric: metric, tests: test.tests, bootstrap: resampling.bootstrap,
+      mcnemarMethod: mcnemar.method, adjustment: adjustment.adjustment, seed: resampling.seed)
   }
 }

@@ -1,10 +1,18 @@
+import CommandLineSupport
 import F1Kit
 import F1KitStatistics
 import Foundation
 
 /// `f1kit evaluate`: scores one prediction file.
-enum EvaluateCommand {
-  static let specification = CommandSpecification(
+struct EvaluateCommand: ParsableCommand {
+  static let format = Option<EvaluationFormat>(
+    name: "format", help: "Output format.", default: .text)
+  static let digits = Option<Int>(
+    name: "digits", help: "Decimal places in the text report.", default: 4, in: 0...17)
+  static let intervals = Flag(
+    name: "ci", help: "Add bootstrap and analytic confidence intervals for every metric.")
+
+  static let configuration = CommandConfiguration(
     name: "evaluate",
     abstract: "Score one prediction file with scikit-learn-exact metrics.",
     discussion: """
@@ -14,51 +22,64 @@ enum EvaluateCommand {
       Matthews correlation, Cohen's kappa and the confusion matrix. Two labels make a \
       binary problem whose positive label is the later one in label order.
       """,
-    arguments: [InputOptions.fileArgument],
-    options: [
-      .value(
-        "format", "format", help: "Output format.", allowed: ["text", "json", "csv"],
-        default: "text"),
-      .value("digits", "digits", help: "Decimal places in the text report.", default: "4"),
-      .flag("ci", help: "Add bootstrap and analytic confidence intervals for every metric."),
-    ] + ScoringOptions.specifications + ResamplingOptions.specifications
-      + InputOptions.specifications
-  )
+    arguments: [InputOptions.file],
+    options: [format, digits, intervals] + ScoringOptions.declarations
+      + ResamplingOptions.declarations + InputOptions.declarations)
 
-  static func run(_ parsed: ParsedArguments) throws -> String {
-    let command = specification
-    let input = try InputOptions(parsed, in: command)
-    let options = try ScoringOptions.evaluationOptions(parsed, in: command, labels: input.labels)
-    let digits = try parsed.integer("digits", in: command, within: 0...17) ?? 4
-    let matrix = try input.readConfusionMatrix()
+  var path: String
+  var format: EvaluationFormat
+  var digits: Int
+  var isIntervalRequested: Bool
+  var scoring: ScoringOptions
+  var resampling: ResamplingOptions
+  var input: InputOptions
+
+  init(parsing values: ParsedValues) {
+    path = values[InputOptions.file]
+    format = values[Self.format]
+    digits = values[Self.digits]
+    isIntervalRequested = values[Self.intervals]
+    scoring = ScoringOptions(values)
+    resampling = ResamplingOptions(values)
+    input = InputOptions(values)
+  }
+
+  func run() throws(CommandFailure) -> CommandOutput {
+    let matrix = try input.readConfusionMatrix(path)
     let metrics: ClassificationMetrics
     do {
-      metrics = try ClassificationMetrics(confusionMatrix: matrix, options: options)
+      metrics = try ClassificationMetrics(confusionMatrix: matrix, options: scoring.evaluation)
     } catch {
-      throw UsageError(message: error.description)
+      throw .usage(error.description)
     }
-    if parsed.values["zero-division"] == nil { warnAboutUndefinedScores(metrics) }
-    let intervals = parsed.has("ci") ? try intervals(for: metrics, parsed) : nil
-    switch parsed.value("format", in: command) {
-    case "json":
-      return JSONValue.object(metrics.jsonDocument() + (intervals?.jsonMembers() ?? []))
-        .serialized() + "\n"
-    case "csv":
-      return intervals?.csvTable(for: metrics) ?? metrics.csvTable()
-    default:
+    if !scoring.isZeroDivisionChosen { Self.warnAboutUndefinedScores(metrics) }
+    let intervals = isIntervalRequested ? try intervals(for: metrics) : nil
+    switch format {
+    case .json:
+      return CommandOutput(
+        JSONValue.object(metrics.jsonDocument() + (intervals?.jsonMembers() ?? []))
+          .serialized() + "\n")
+    case .csv:
+      return CommandOutput(intervals?.csvTable(for: metrics) ?? metrics.csvTable())
+    case .text:
       let report = metrics.textReport(digits: digits)
-      return intervals.map { report + "\n" + $0.textTable(digits: digits) } ?? report
+      return CommandOutput(
+        intervals.map { report + "\n" + $0.textTable(digits: digits) } ?? report)
     }
   }
 
-  private static func intervals(for metrics: ClassificationMetrics, _ parsed: ParsedArguments)
-    throws -> MetricIntervals
+  private func intervals(for metrics: ClassificationMetrics) throws(CommandFailure)
+    -> MetricIntervals
   {
-    let options = try ResamplingOptions.bootstrapOptions(parsed, in: specification)
-    let seed = try ResamplingOptions.seed(parsed, in: specification)
-    let bar = ProgressBar(label: "bootstrap", isQuiet: parsed.has("quiet"))
+    let bar = ProgressBar(label: "bootstrap", isQuiet: resampling.isQuiet)
     defer { bar.finish() }
-    return try MetricIntervals(for: metrics, options: options, seed: seed, progress: bar.handler)
+    do {
+      return try MetricIntervals(
+        for: metrics, options: resampling.bootstrap, seed: resampling.seed,
+        progress: bar.handler)
+    } catch {
+      throw .usage("\(error)")
+    }
   }
 
   /// One warning line naming the classes whose scores were set to 0, as

@@ -1,3 +1,4 @@
+import CommandLineSupport
 import F1Kit
 import F1KitReading
 import F1KitReport
@@ -6,8 +7,34 @@ import Foundation
 
 /// `f1kit report`: writes one self-contained HTML report for one or more
 /// models scored on the same test items.
-enum ReportCommand {
-  static let specification = CommandSpecification(
+struct ReportCommand: ParsableCommand {
+  static let files = Argument<[String]>(
+    name: "files",
+    help:
+      "Prediction files (CSV, TSV or JSON Lines) of models scored on the same test items; the first is the reference."
+  )
+  static let out = Option<FilePath>(
+    name: "out", valueName: "file", help: "The HTML file to write (required).")
+  static let title = Option<String>(
+    name: "title", help: "The report's title.", default: "Classifier evaluation")
+  static let names = Option<[String]?>(
+    name: "names",
+    help: "Display names of the models, separated by commas (default: the file names).",
+    default: .some(nil), expectation: "names separated by commas, or a JSON array of strings",
+    convert: { ScoringOptions.parseList($0).map { .some($0) } })
+  static let trainingLog = Option<FilePath?>(
+    name: "training-log", valueName: "file",
+    help: "A CSV evaluation log (epoch,steps,<metric columns>) to draw as a training curve.")
+  static let resamples = Option<Int>(
+    name: "resamples", valueName: "count",
+    help: "Bootstrap and permutation resamples; 0 computes no intervals or tests.",
+    default: 9_999, in: 0...10_000_000)
+  static let seed = Option<UInt64>(
+    name: "seed",
+    help: "Seed of the random number generator (xoshiro256**), for reproducible reports.",
+    default: Xoshiro256StarStar.defaultSeed)
+
+  static let configuration = CommandConfiguration(
     name: "report",
     abstract:
       "Write an HTML report with charts, intervals and metric advice for one or more models.",
@@ -19,83 +46,67 @@ enum ReportCommand {
       page needs no JavaScript and loads nothing. It is written atomically, and the same \
       inputs and seed give the same bytes.
       """,
-    arguments: [
-      .init(
-        name: "files",
-        help:
-          "Prediction files (CSV, TSV or JSON Lines) of models scored on the same test items; the first is the reference.",
-        isRepeating: true)
-    ],
-    options: [
-      .value("out", "file", help: "The HTML file to write (required)."),
-      .value("title", "title", help: "The report's title.", default: "Classifier evaluation"),
-      .value(
-        "names", "names",
-        help: "Display names of the models, separated by commas (default: the file names)."),
-      .value(
-        "training-log", "file",
-        help: "A CSV evaluation log (epoch,steps,<metric columns>) to draw as a training curve."),
-      .value(
-        "resamples", "count",
-        help: "Bootstrap and permutation resamples; 0 computes no intervals or tests.",
-        default: "9999"),
-      .value(
-        "seed", "seed",
-        help: "Seed of the random number generator (xoshiro256**), for reproducible reports.",
-        default: String(Xoshiro256StarStar.defaultSeed)),
-    ] + ScoringOptions.specifications + InputOptions.specifications
-  )
+    arguments: [files],
+    options: [out, title, names, trainingLog, resamples, seed] + ScoringOptions.declarations
+      + InputOptions.declarations)
 
-  static func run(_ parsed: ParsedArguments) throws -> String {
-    let command = specification
-    guard let out = parsed.value("out", in: command) else {
-      throw UsageError(message: "Missing expected option '--out <file>'")
-    }
-    let seed = try ResamplingOptions.seed(parsed, in: command)
-    let resamples = try parsed.integer("resamples", in: command, within: 0...10_000_000) ?? 9_999
-    let names = try parsed.value("names", in: command).map { text throws(UsageError) in
-      try InputOptions.parseList(text)
-    }
-    if let names, names.count != parsed.positionals.count {
+  var paths: [String]
+  var out: FilePath
+  var title: String
+  var names: [String]?
+  var trainingLog: FilePath?
+  var resamples: Int
+  var seed: UInt64
+  var scoring: ScoringOptions
+  var input: InputOptions
+
+  init(parsing values: ParsedValues) throws(UsageError) {
+    paths = values[Self.files]
+    out = values[Self.out]
+    title = values[Self.title]
+    names = values[Self.names]
+    if let names, names.count != paths.count {
       throw UsageError(
-        message:
-          "Expected \(parsed.positionals.count) names for \(parsed.positionals.count) files, found \(names.count)"
-      )
+        "Expected \(paths.count) names for \(paths.count) files, found \(names.count)")
     }
+    trainingLog = values[Self.trainingLog]
+    resamples = values[Self.resamples]
+    seed = values[Self.seed]
+    scoring = ScoringOptions(values)
+    input = InputOptions(values)
+  }
+
+  func run() throws(CommandFailure) -> CommandOutput {
     var trainingCurve: TrainingCurve?
-    if let path = parsed.value("training-log", in: command) {
+    if let trainingLog {
       do {
-        trainingCurve = try TrainingCurve(contentsOfFile: path)
+        trainingCurve = try TrainingCurve(contentsOfFile: trainingLog.path)
       } catch {
         let isUnreadable = if case .cannotRead = error.reason { true } else { false }
-        throw CommandFailure(message: error.description, status: isUnreadable ? 66 : 65)
+        throw CommandFailure(error.description, status: isUnreadable ? .noInput : .dataError)
       }
     }
     var inputs: [ReportInput] = []
-    for index in parsed.positionals.indices {
-      let input = try InputOptions(parsed, in: command, fileIndex: index)
-      let name = names?[index] ?? defaultName(for: input.path, among: parsed.positionals)
-      inputs.append(try read(input, name: name))
+    for (index, path) in paths.enumerated() {
+      let name = names?[index] ?? Self.defaultName(for: path, among: paths)
+      inputs.append(try read(path, name: name))
     }
-    let first = try InputOptions(parsed, in: command)
     let options = ReportOptions(
-      title: parsed.value("title", in: command) ?? "Classifier evaluation",
-      evaluation: try ScoringOptions.evaluationOptions(parsed, in: command, labels: first.labels),
-      seed: seed, resamples: resamples, toolVersion: F1KitTool.version,
-      trainingCurve: trainingCurve)
+      title: title, evaluation: scoring.evaluation, seed: seed, resamples: resamples,
+      toolVersion: F1KitTool.version, trainingCurve: trainingCurve)
     let report: ReportModel
     do {
       report = try ReportBuilder(options: options).build(inputs)
     } catch {
       switch error {
-      case .invalidOptions(let message): throw UsageError(message: message)
-      default: throw CommandFailure.data(error.description)
+      case .invalidOptions(let message): throw .usage(message)
+      default: throw .data(error.description)
       }
     }
     do {
-      try HTMLReport(report).write(toFile: out)
+      try HTMLReport(report).write(toFile: out.path)
     } catch {
-      throw CommandFailure.cannotCreate(error.description)
+      throw .cannotCreate(error.description)
     }
     return ""
   }
@@ -111,23 +122,19 @@ enum ReportCommand {
   }
 
   /// Reads a file's items, or its counts when it is a count table.
-  static func read(_ input: InputOptions, name: String) throws -> ReportInput {
+  private func read(_ path: String, name: String) throws(CommandFailure) -> ReportInput {
+    let items: ItemPredictions
     do {
-      let reader = try PredictionReader(path: input.path, options: input.reader)
-      do {
-        let items = try reader.readItems()
-        do {
-          return try ReportInput(name: name, sourceFile: input.path, items: items)
-        } catch {
-          throw CommandFailure.data("\(input.path): \(error.description)")
-        }
-      } catch let error as PredictionFileError {
-        guard case .countTableHasNoItems = error.reason else { throw error }
-        return ReportInput(
-          name: name, sourceFile: input.path, confusionMatrix: try input.readConfusionMatrix())
-      }
-    } catch let error as PredictionFileError {
-      throw CommandFailure(message: error.description, status: InputOptions.exitStatus(of: error))
+      items = try PredictionReader(path: path, options: input.reader).readItems()
+    } catch {
+      guard case .countTableHasNoItems = error.reason else { throw InputOptions.failure(error) }
+      return ReportInput(
+        name: name, sourceFile: path, confusionMatrix: try input.readConfusionMatrix(path))
+    }
+    do {
+      return try ReportInput(name: name, sourceFile: path, items: items)
+    } catch {
+      throw .data("\(path): \(error.description)")
     }
   }
 }

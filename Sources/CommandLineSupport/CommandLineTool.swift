@@ -1,0 +1,152 @@
+/// A command-line tool: finds the command, prints help, the version and
+/// errors, runs the command and turns the outcome into an exit status.
+///
+/// A tool either has subcommands (`f1kit evaluate …`) or is one command
+/// (`train-pair-classifier …`).
+package struct CommandLineTool: Sendable {
+  /// The tool's name as typed.
+  package let name: String
+  /// The version `--version` prints, if the tool has one.
+  package let version: String?
+  /// One sentence about the tool, for its help.
+  package let abstract: String
+  /// The subcommands, in the order help lists them; empty for a
+  /// single-command tool.
+  package let subcommands: [any ParsableCommand.Type]
+  private let command: (any ParsableCommand.Type)?
+
+  /// Creates a tool with subcommands.
+  ///
+  /// - Parameters:
+  ///   - name: The tool's name as typed.
+  ///   - version: The version `--version` prints.
+  ///   - abstract: One sentence about the tool.
+  ///   - subcommands: The subcommands, in help order.
+  package init(
+    name: String, version: String?, abstract: String, subcommands: [any ParsableCommand.Type]
+  ) {
+    self.name = name
+    self.version = version
+    self.abstract = abstract
+    self.subcommands = subcommands
+    self.command = nil
+  }
+
+  /// Creates a tool that is one command, named by the command's
+  /// configuration.
+  ///
+  /// - Parameters:
+  ///   - command: The command.
+  ///   - version: The version `--version` prints, if any.
+  package init(command: any ParsableCommand.Type, version: String? = nil) {
+    self.name = command.configuration.name
+    self.version = version
+    self.abstract = command.configuration.abstract
+    self.subcommands = []
+    self.command = command
+  }
+
+  /// Runs the tool.
+  ///
+  /// - Parameter arguments: The command line without the program's name.
+  /// - Returns: The status to exit with.
+  package func run(_ arguments: [String]) -> ExitStatus {
+    if let command { return run(command, arguments, commandName: name) }
+    guard let first = arguments.first else {
+      Console.writeOutput(rootHelp)
+      return .success
+    }
+    switch first {
+    case "--version" where version != nil:
+      Console.writeOutput(version! + "\n")
+      return .success
+    case "-h", "--help", "-help":
+      Console.writeOutput(rootHelp)
+      return .success
+    case "help":
+      return help(for: Array(arguments.dropFirst()))
+    default:
+      break
+    }
+    guard let command = subcommand(named: first) else {
+      return reportUnknownSubcommand(first, usage: "\(name) <subcommand>")
+    }
+    return run(command, Array(arguments.dropFirst()), commandName: "\(name) \(first)")
+  }
+
+  private var rootHelp: String {
+    HelpFormatter.rootHelp(
+      toolName: name, abstract: abstract, subcommands: subcommands.map { $0.configuration })
+  }
+
+  private func subcommand(named name: String) -> (any ParsableCommand.Type)? {
+    subcommands.first { $0.configuration.name == name }
+  }
+
+  private func help(for arguments: [String]) -> ExitStatus {
+    guard let subcommandName = arguments.first(where: { !$0.hasPrefix("-") }) else {
+      Console.writeOutput(command.map { help(for: $0, commandName: name) } ?? rootHelp)
+      return .success
+    }
+    guard let command = subcommand(named: subcommandName) else {
+      return reportUnknownSubcommand(subcommandName, usage: "\(name) help <subcommand>")
+    }
+    Console.writeOutput(help(for: command, commandName: "\(name) \(subcommandName)"))
+    return .success
+  }
+
+  private func help(for command: any ParsableCommand.Type, commandName: String) -> String {
+    HelpFormatter.help(
+      for: command.configuration, commandName: commandName, showsVersion: version != nil)
+  }
+
+  private func reportUnknownSubcommand(_ name: String, usage: String) -> ExitStatus {
+    Console.writeError(
+      "Error: Unknown subcommand '\(name)'\nUsage: \(usage)\n  See '\(self.name) --help' for more information.\n"
+    )
+    return .usage
+  }
+
+  private func run(_ command: any ParsableCommand.Type, _ arguments: [String], commandName: String)
+    -> ExitStatus
+  {
+    let options = arguments.prefix { $0 != "--" }
+    if let version, options.contains("--version") {
+      Console.writeOutput(version + "\n")
+      return .success
+    }
+    if CommandParser.isHelpRequested(in: arguments) {
+      Console.writeOutput(help(for: command, commandName: commandName))
+      return .success
+    }
+    let output: CommandOutput
+    do {
+      output = try execute(command, arguments)
+    } catch {
+      if error.status == .usage {
+        let usage = HelpFormatter.usage(for: command.configuration, commandName: commandName)
+        Console.writeError(
+          "Error: \(error.message)\nUsage: \(usage)\n  See '\(commandName) --help' for more information.\n"
+        )
+      } else {
+        Console.writeError("Error: \(error.message)\n")
+      }
+      return error.status
+    }
+    Console.writeOutput(output.text)
+    return output.status
+  }
+
+  private func execute(_ command: any ParsableCommand.Type, _ arguments: [String])
+    throws(CommandFailure) -> CommandOutput
+  {
+    let parsed: any ParsableCommand
+    do {
+      let values = try CommandParser.parse(arguments, for: command.configuration)
+      parsed = try command.init(parsing: values)
+    } catch {
+      throw CommandFailure(error)
+    }
+    return try parsed.run()
+  }
+}

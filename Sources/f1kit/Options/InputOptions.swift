@@ -1,0 +1,126 @@
+import CommandLineSupport
+import F1Kit
+import F1KitReading
+import Foundation
+
+/// The options every command shares for reading a prediction file.
+struct InputOptions {
+  /// The one prediction file a single-file command reads.
+  static let file = Argument<String>(
+    name: "file",
+    help: "A CSV, TSV or JSON Lines file of gold labels and predictions; '-' reads standard input.")
+
+  static let inputFormat = Option<InputFormat?>(
+    name: "input-format", help: "The file's format; from the extension or contents when omitted.")
+  static let goldColumn = Option<String?>(
+    name: "gold-column", valueName: "name",
+    help: "The gold-label column (default: label, gold, y_true or target).")
+  static let predictionColumn = Option<String?>(
+    name: "pred-column", valueName: "name",
+    help: "The prediction column (default: prediction, pred or y_pred).")
+  static let idColumn = Option<String?>(
+    name: "id-column", valueName: "name", help: "The item-id column (default: id, when present).")
+  static let scoreColumns = Option<[String]?>(
+    name: "score-columns", valueName: "names",
+    help:
+      "Per-class score columns, named by their labels, separated by commas; the highest score wins (ties: the first column).",
+    default: .some(nil),
+    expectation: "column names separated by commas, or a JSON array of strings",
+    convert: { ScoringOptions.parseList($0).map { .some($0) } })
+  static let scoreArrayColumn = Option<String?>(
+    name: "score-array-column", valueName: "name",
+    help:
+      "A column holding a JSON array of per-class scores; classes are named by --labels or 0, 1, ..."
+  )
+  static let scoreColumn = Option<String?>(
+    name: "score-column", valueName: "name",
+    help:
+      "One binary score column; the positive label is predicted when the score is at least --threshold."
+  )
+  static let threshold = Option<Double>(
+    name: "threshold", help: "The cut-off for --score-column.", default: 0.5)
+  static let countColumn = Option<String?>(
+    name: "count-column", valueName: "name",
+    help:
+      "A count column that makes each row a confusion-matrix cell (default: count, when present with gold and prediction columns)."
+  )
+
+  /// The declarations, in help order.
+  static let declarations: [any OptionDeclaration] = [
+    inputFormat, goldColumn, predictionColumn, idColumn, scoreColumns, scoreArrayColumn,
+    scoreColumn, threshold, countColumn,
+  ]
+
+  /// The labels given by `--labels`, if any.
+  var labels: [String]?
+  /// How to read every file.
+  var reader: PredictionFileOptions
+
+  /// Reads the options; the command must also declare ``ScoringOptions``.
+  ///
+  /// - Parameter values: The parsed command line.
+  init(_ values: ParsedValues) {
+    labels = values[ScoringOptions.labels]
+    reader = PredictionFileOptions()
+    reader.format = values[Self.inputFormat]?.fileFormat
+    reader.goldColumn = values[Self.goldColumn]
+    reader.predictionColumn = values[Self.predictionColumn]
+    reader.idColumn = values[Self.idColumn]
+    reader.scoreColumns = values[Self.scoreColumns] ?? []
+    reader.scoreArrayColumn = values[Self.scoreArrayColumn]
+    reader.scoreColumn = values[Self.scoreColumn]
+    reader.threshold = values[Self.threshold]
+    reader.countColumn = values[Self.countColumn]
+    reader.positiveLabel = values[ScoringOptions.positive]
+    reader.labels = labels
+  }
+
+  /// Reads a file into a confusion matrix.
+  ///
+  /// - Parameter path: The file, or `-` for standard input.
+  /// - Returns: The confusion matrix over ``labels`` or the labels seen.
+  /// - Throws: A one-line failure with the reader's exit status.
+  func readConfusionMatrix(_ path: String) throws(CommandFailure) -> ConfusionMatrix {
+    let counts: LabelCounts
+    do {
+      counts = try PredictionReader(path: path, options: reader).readCounts()
+    } catch {
+      throw Self.failure(error)
+    }
+    do {
+      return try counts.confusionMatrix(labels: labels)
+    } catch {
+      if case .duplicateLabel = error { throw .usage(error.description) }
+      throw .data("\(path): \(error.description)")
+    }
+  }
+
+  /// Reads a file's items in order, for paired comparisons.
+  ///
+  /// - Parameter path: The file, or `-` for standard input.
+  /// - Returns: The items.
+  /// - Throws: A one-line failure with the reader's exit status.
+  func readItems(_ path: String) throws(CommandFailure) -> ItemPredictions {
+    do {
+      return try PredictionReader(path: path, options: reader).readItems()
+    } catch {
+      throw Self.failure(error)
+    }
+  }
+
+  /// A reader error as a failure: 66 (`EX_NOINPUT`) when the file cannot be
+  /// opened, 65 (`EX_DATAERR`) for anything wrong inside it, 64 when the
+  /// options contradict each other.
+  ///
+  /// - Parameter error: The reader's error.
+  /// - Returns: The failure.
+  static func failure(_ error: PredictionFileError) -> CommandFailure {
+    let status: ExitStatus =
+      switch error.reason {
+      case .cannotOpen: .noInput
+      case .invalidOptions: .usage
+      default: .dataError
+      }
+    return CommandFailure(error.description, status: status)
+  }
+}
