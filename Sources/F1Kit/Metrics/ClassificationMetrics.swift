@@ -20,7 +20,12 @@ public struct ClassificationMetrics: Sendable {
   /// The beta of the reported F-beta metrics, or `nil` when only F1 is
   /// reported.
   public let beta: Double?
-  private let cellCounts: [Double]
+  /// The cells every metric is computed from: the counts, or the weight
+  /// sums of weighted items, over the matrix's labels.
+  public let cellCounts: [Double]
+  /// Whether the items carry sample weights, so ``cellCounts`` holds
+  /// weight sums rather than ``confusionMatrix``'s counts.
+  public let isWeighted: Bool
 
   /// Scores a confusion matrix.
   ///
@@ -33,6 +38,33 @@ public struct ClassificationMetrics: Sendable {
   /// - Complexity: O(*k*²) for *k* labels.
   public init(
     confusionMatrix: ConfusionMatrix, options: EvaluationOptions = EvaluationOptions()
+  ) throws(MetricsError) {
+    try self.init(confusionMatrix: confusionMatrix, weights: nil, options: options)
+  }
+
+  /// Scores weighted counts, as scikit-learn does with `sample_weight`:
+  /// every metric is computed from the weight sums, while
+  /// ``confusionMatrix`` and ``itemCount`` still count items.
+  ///
+  /// - Parameters:
+  ///   - weightedConfusionMatrix: The item counts and weight sums.
+  ///   - options: The labels to evaluate, the positive label, the problem
+  ///     kind, the zero-division rule and the beta.
+  /// - Throws: ``MetricsError`` when the options do not fit the data, or
+  ///   ``MetricsError/zeroTotalWeight`` when the weights sum to zero.
+  /// - Complexity: O(*k*²) for *k* labels.
+  public init(
+    weightedConfusionMatrix: WeightedConfusionMatrix,
+    options: EvaluationOptions = EvaluationOptions()
+  ) throws(MetricsError) {
+    guard weightedConfusionMatrix.totalWeight > 0 else { throw .zeroTotalWeight }
+    try self.init(
+      confusionMatrix: weightedConfusionMatrix.itemCounts, weights: weightedConfusionMatrix,
+      options: options)
+  }
+
+  private init(
+    confusionMatrix: ConfusionMatrix, weights: WeightedConfusionMatrix?, options: EvaluationOptions
   ) throws(MetricsError) {
     if let beta = options.beta, !(beta.isFinite && beta >= 0) { throw .invalidBeta(beta) }
     let matrix: ConfusionMatrix
@@ -62,7 +94,13 @@ public struct ClassificationMetrics: Sendable {
       classCount: matrix.classCount, evaluatedClassCount: evaluated.count,
       positiveClass: positiveClass, zeroDivision: options.zeroDivision,
       beta: options.beta ?? 1)
-    self.cellCounts = matrix.counts.map(Double.init)
+    if let weights {
+      // The labels are the matrix's own, so reordering cannot fail.
+      self.cellCounts = try! weights.reordered(to: matrix.labels).weights
+    } else {
+      self.cellCounts = matrix.counts.map(Double.init)
+    }
+    self.isWeighted = weights != nil
   }
 
   private static func problem(
@@ -100,6 +138,16 @@ public struct ClassificationMetrics: Sendable {
 
   /// The metric a best-model choice should use: binary F1 or macro-F1.
   public var primaryMetric: Metric { Metric.primary(for: problem) }
+
+  /// The weight sums restricted to the evaluated labels, as
+  /// scikit-learn's `confusion_matrix(labels=, sample_weight=)` returns
+  /// them; the counts when unweighted.
+  public var evaluatedCells: [[Double]] {
+    let size = scope.evaluatedClassCount
+    return (0..<size).map { gold in
+      (0..<size).map { cellCounts[gold * scope.classCount + $0] }
+    }
+  }
 
   /// The confusion matrix restricted to the evaluated labels, as
   /// scikit-learn's `confusion_matrix(labels=)` returns it.
@@ -147,7 +195,7 @@ public struct ClassificationMetrics: Sendable {
           precision: scope.value(of: .precision, for: tally),
           recall: scope.value(of: .recall, for: tally),
           fScore: scope.value(of: .fScore(beta: beta), for: tally),
-          support: Int(tally.actual))
+          support: Int(tally.actual.rounded()), supportWeight: tally.actual)
       }
     }
   }
@@ -180,8 +228,33 @@ public struct ClassScores: Hashable, Sendable {
   public var recall: Double
   /// The F-score for the beta it was computed with.
   public var fScore: Double
-  /// The number of items whose gold label is this label.
+  /// The number of items whose gold label is this label (for weighted
+  /// items, their total weight rounded; see ``supportWeight``).
   public var support: Int
+  /// The total weight of items whose gold label is this label; equals
+  /// ``support`` for unweighted items.
+  public var supportWeight: Double
+
+  /// Creates a row.
+  ///
+  /// - Parameters:
+  ///   - label: The class label.
+  ///   - precision: The class's precision.
+  ///   - recall: The class's recall.
+  ///   - fScore: The class's F-score.
+  ///   - support: The number of gold items of the class.
+  ///   - supportWeight: Their total weight; `nil` takes `support`.
+  public init(
+    label: String, precision: Double, recall: Double, fScore: Double, support: Int,
+    supportWeight: Double? = nil
+  ) {
+    self.label = label
+    self.precision = precision
+    self.recall = recall
+    self.fScore = fScore
+    self.support = support
+    self.supportWeight = supportWeight ?? Double(support)
+  }
 }
 
 /// A label whose scores have a zero denominator.

@@ -4,13 +4,22 @@ extension ClassificationMetrics {
   /// Keys, in order: `n`, `problem`, `labels`, `positive_label` (binary
   /// only), `beta` (when F-beta metrics are reported), `metrics`, `per_class` (in `labels` order) and
   /// `confusion_matrix` (gold rows, predicted columns, over `labels`).
+  /// Weighted items add `weighted: true` and `total_weight` after `n`;
+  /// then `support` and the matrix's cells are weight sums, written
+  /// without rounding.
   /// Class names appear only as values, so a class called `accuracy` cannot
   /// collide with a key. An undefined value is `null`.
   ///
   /// - Returns: The document; callers may append members such as intervals.
   public func jsonDocument() -> [(key: String, value: JSONValue)] {
     var document: [(key: String, value: JSONValue)] = [
-      ("n", .integer(itemCount)),
+      ("n", .integer(itemCount))
+    ]
+    if isWeighted {
+      document.append(("weighted", .bool(true)))
+      document.append(("total_weight", .number(cellCounts.reduce(0, +))))
+    }
+    document += [
       ("problem", .string(problem.rawValue)),
       ("labels", .array(labels.map(JSONValue.string))),
     ]
@@ -26,14 +35,16 @@ extension ClassificationMetrics {
             .object([
               ("label", .string(row.label)), ("precision", .number(row.precision)),
               ("recall", .number(row.recall)), ("f1", .number(row.fScore)),
-              ("support", .integer(row.support)),
+              ("support", isWeighted ? .number(row.supportWeight) : .integer(row.support)),
             ])
           })
       ))
     document.append(
       (
         "confusion_matrix",
-        .array(evaluatedConfusionMatrix.rows.map { .array($0.map(JSONValue.integer)) })
+        isWeighted
+          ? .array(evaluatedCells.map { .array($0.map(JSONValue.number)) })
+          : .array(evaluatedConfusionMatrix.rows.map { .array($0.map(JSONValue.integer)) })
       ))
     return document
   }

@@ -8,7 +8,12 @@ extension ClassificationMetrics {
   /// - Parameter digits: Decimal places for scores.
   /// - Returns: The report, ending with a newline.
   public func textReport(digits: Int = 4) -> String {
-    var report = scikitLearnReport(digits: digits)
+    var report = ""
+    if isWeighted {
+      report +=
+        "weighted: every score uses sample weights (total weight \(JSONValue.format(cellCounts.reduce(0, +))) over \(itemCount) items)\n\n"
+    }
+    report += scikitLearnReport(digits: digits)
     report += "\n"
     report += otherMetricsReport(digits: digits)
     report += "\n"
@@ -28,15 +33,18 @@ extension ClassificationMetrics {
       .map { " " + pad($0, 9) }.joined() + "\n\n"
     for row in rows {
       report += scoreLine(
-        row.label, [row.precision, row.recall, row.fScore], support: row.support,
+        row.label, [row.precision, row.recall, row.fScore], support: supportText(row),
         width: width, digits: digits)
     }
     report += "\n"
-    let support = rows.reduce(0) { $0 + $1.support }
+    let support =
+      isWeighted
+      ? JSONValue.format(rows.reduce(0) { $0 + $1.supportWeight })
+      : String(rows.reduce(0) { $0 + $1.support })
     if isMicroAverageAccuracy {
       report += pad("accuracy", width) + " " + pad("", 9) + " " + pad("", 9) + " "
       report += " " + pad(Self.format(value(of: .accuracy), digits), 9)
-      report += " " + pad(String(support), 9) + "\n"
+      report += " " + pad(support, 9) + "\n"
     } else {
       report += averageLine("micro avg", .micro, support: support, width: width, digits: digits)
     }
@@ -52,18 +60,22 @@ extension ClassificationMetrics {
     scope.evaluatedClassCount == scope.classCount
   }
 
+  private func supportText(_ row: ClassScores) -> String {
+    isWeighted ? JSONValue.format(row.supportWeight) : String(row.support)
+  }
+
   private func averageLine(
-    _ heading: String, _ average: Average, support: Int, width: Int, digits: Int
+    _ heading: String, _ average: Average, support: String, width: Int, digits: Int
   ) -> String {
     let scores = [Score.precision, .recall, .fScore(beta: 1)].map { averaged($0, by: average) }
     return scoreLine(heading, scores, support: support, width: width, digits: digits)
   }
 
   private func scoreLine(
-    _ heading: String, _ scores: [Double], support: Int, width: Int, digits: Int
+    _ heading: String, _ scores: [Double], support: String, width: Int, digits: Int
   ) -> String {
     pad(heading, width) + " " + scores.map { " " + pad(Self.format($0, digits), 9) }.joined()
-      + " " + pad(String(support), 9) + "\n"
+      + " " + pad(support, 9) + "\n"
   }
 
   private func otherMetricsReport(digits: Int) -> String {
@@ -99,14 +111,17 @@ extension ClassificationMetrics {
   }
 
   private func confusionMatrixReport() -> String {
-    let matrix = evaluatedConfusionMatrix
-    let names = matrix.labels
-    let cells = matrix.rows.map { $0.map(String.init) }
+    let names = labels
+    let cells =
+      isWeighted
+      ? evaluatedCells.map { $0.map(JSONValue.format) }
+      : evaluatedConfusionMatrix.rows.map { $0.map(String.init) }
     let rowWidth = max(names.map { $0.unicodeScalars.count }.max() ?? 0, "gold \\ predicted".count)
     let columnWidths = names.indices.map { column in
       max(names[column].unicodeScalars.count, cells.map { $0[column].count }.max() ?? 1)
     }
-    var report = "confusion matrix (rows: gold, columns: predicted)\n"
+    var report =
+      "confusion matrix (rows: gold, columns: predicted\(isWeighted ? "; weight sums" : ""))\n"
     report += leftPad("gold \\ predicted", rowWidth)
     for (name, width) in zip(names, columnWidths) { report += "  " + pad(name, width) }
     report += "\n"

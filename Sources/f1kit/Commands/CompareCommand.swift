@@ -74,6 +74,7 @@ struct CompareCommand: ParsableCommand {
   }
 
   func run() throws(CommandFailure) -> CommandOutput {
+    try input.refuseLabelSetsAndWeights(in: "compare", paths: paths, problem: scoring.problem)
     let names = Self.modelNames(paths)
     let clock = ContinuousClock()
     let readingStart = clock.now

@@ -45,12 +45,25 @@ struct EvaluateCommand: ParsableCommand {
   }
 
   func run() throws(CommandFailure) -> CommandOutput {
-    let matrix = try input.readConfusionMatrix(path)
+    if input.isMultilabel(path, problem: scoring.problem) { return try evaluateMultilabel() }
     let metrics: ClassificationMetrics
     do {
-      metrics = try ClassificationMetrics(confusionMatrix: matrix, options: scoring.evaluation)
-    } catch {
+      if input.labelSets.weightColumn != nil {
+        if isIntervalRequested {
+          throw CommandFailure.usage("--ci does not support --weight-column yet")
+        }
+        metrics = try ClassificationMetrics(
+          weightedConfusionMatrix: try input.readWeighted(path), options: scoring.evaluation)
+      } else {
+        metrics = try ClassificationMetrics(
+          confusionMatrix: try input.readConfusionMatrix(path), options: scoring.evaluation)
+      }
+    } catch let error as MetricsError {
       throw .usage(error.description)
+    } catch let failure as CommandFailure {
+      throw failure
+    } catch {
+      throw .usage("\(error)")
     }
     if !scoring.isZeroDivisionChosen { Self.warnAboutUndefinedScores(metrics) }
     let intervals = isIntervalRequested ? try intervals(for: metrics) : nil
@@ -65,6 +78,24 @@ struct EvaluateCommand: ParsableCommand {
       let report = metrics.textReport(digits: digits)
       return CommandOutput(
         intervals.map { report + "\n" + $0.textTable(digits: digits) } ?? report)
+    }
+  }
+
+  /// Scores a multilabel file.
+  private func evaluateMultilabel() throws(CommandFailure) -> CommandOutput {
+    if isIntervalRequested { throw .usage("--ci does not support multilabel problems yet") }
+    let counts = try input.readMultilabel(path)
+    let metrics: MultilabelMetrics
+    do {
+      metrics = try MultilabelMetrics(counts: counts, options: scoring.evaluation)
+    } catch {
+      throw .usage(error.description)
+    }
+    if !scoring.isZeroDivisionChosen { Self.warn(about: metrics.undefinedScores()) }
+    switch format {
+    case .json: return CommandOutput(JSONValue.object(metrics.jsonDocument()).serialized() + "\n")
+    case .csv: return CommandOutput(metrics.csvTable())
+    case .text: return CommandOutput(metrics.textReport(digits: digits))
     }
   }
 
@@ -85,7 +116,10 @@ struct EvaluateCommand: ParsableCommand {
   /// One warning line naming the classes whose scores were set to 0, as
   /// scikit-learn's `UndefinedMetricWarning` does under its default.
   static func warnAboutUndefinedScores(_ metrics: ClassificationMetrics) {
-    let undefined = metrics.undefinedScores()
+    warn(about: metrics.undefinedScores())
+  }
+
+  private static func warn(about undefined: [UndefinedScore]) {
     guard !undefined.isEmpty else { return }
     var parts: [String] = []
     let neverPredicted = undefined.filter(\.isPrecisionUndefined).map(\.label)
