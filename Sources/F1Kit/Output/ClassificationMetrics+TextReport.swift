@@ -12,7 +12,7 @@ extension ClassificationMetrics {
     var report = ""
     if isWeighted {
       report +=
-        "weighted: every score uses sample weights (total weight \(JSONValue.format(cellCounts.reduce(0, +))) over \(itemCount) items)\n\n"
+        "weighted: every score uses sample weights (total weight \(NumberText.shortestBare(cellCounts.reduce(0, +))) over \(itemCount) items)\n\n"
     }
     report += scikitLearnReport(digits: digits)
     report += "\n"
@@ -40,7 +40,7 @@ extension ClassificationMetrics {
     report += "\n"
     let support =
       isWeighted
-      ? JSONValue.format(rows.reduce(0) { $0 + $1.supportWeight })
+      ? NumberText.shortestBare(rows.reduce(0) { $0 + $1.supportWeight })
       : String(rows.reduce(0) { $0 + $1.support })
     if isMicroAverageAccuracy {
       report += pad("accuracy", width) + " " + pad("", 9) + " " + pad("", 9) + " "
@@ -62,7 +62,7 @@ extension ClassificationMetrics {
   }
 
   private func supportText(_ row: ClassScores) -> String {
-    isWeighted ? JSONValue.format(row.supportWeight) : String(row.support)
+    isWeighted ? NumberText.shortestBare(row.supportWeight) : String(row.support)
   }
 
   private func averageLine(
@@ -115,7 +115,7 @@ extension ClassificationMetrics {
     let names = labels
     let cells =
       isWeighted
-      ? evaluatedCells.map { $0.map(JSONValue.format) }
+      ? evaluatedCells.map { $0.map(NumberText.shortestBare) }
       : evaluatedConfusionMatrix.rows.map { $0.map(String.init) }
     let rowWidth = max(names.map { $0.unicodeScalars.count }.max() ?? 0, "gold \\ predicted".count)
     let columnWidths = names.indices.map { column in

@@ -1,3 +1,5 @@
+import F1KitSupport
+
 extension MultilabelMetrics {
   /// The metrics as F1Kit's stable JSON document.
   ///
@@ -64,6 +66,6 @@ extension MultilabelMetrics {
       rows.append(["jaccard", row.label, CSVText.number(row.jaccard)])
       rows.append(["support", row.label, CSVText.number(row.support)])
     }
-    return rows.map(CSVText.record).joined()
+    return rows.map { CSVText.record($0) }.joined()
   }
 }

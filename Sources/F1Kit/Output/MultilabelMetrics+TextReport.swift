@@ -1,3 +1,4 @@
+import F1KitSupport
 import Foundation
 
 extension MultilabelMetrics {
@@ -13,7 +14,7 @@ extension MultilabelMetrics {
     var report = ""
     if isWeighted {
       report +=
-        "weighted: every score uses sample weights (total weight \(JSONValue.format(tallies.totalWeight)) over \(itemCount) items)\n\n"
+        "weighted: every score uses sample weights (total weight \(NumberText.shortestBare(tallies.totalWeight)) over \(itemCount) items)\n\n"
     }
     let rows = perLabel()
     let width = max(rows.map { $0.label.unicodeScalars.count }.max() ?? 0, 12, digits)
@@ -70,7 +71,7 @@ extension MultilabelMetrics {
   }
 
   private func count(_ value: Double) -> String {
-    isWeighted ? JSONValue.format(value) : String(Int(value.rounded()))
+    isWeighted ? NumberText.shortestBare(value) : String(Int(value.rounded()))
   }
 
   private func confusionReport() -> String {
