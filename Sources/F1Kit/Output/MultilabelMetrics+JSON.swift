@@ -55,6 +55,11 @@ extension MultilabelMetrics {
   ///
   /// - Returns: RFC 4180 text with a header row and CRLF line ends.
   public func csvTable() -> String {
+    csvRows().map { CSVText.record($0) }.joined()
+  }
+
+  /// The rows of ``csvTable()``, header first, as unquoted fields.
+  package func csvRows() -> [[String]] {
     var rows = [["metric", "label", "value"]]
     for metric in reportedMetrics {
       rows.append([metric.rawValue, "", CSVText.number(value(of: metric))])
@@ -66,6 +71,6 @@ extension MultilabelMetrics {
       rows.append(["jaccard", row.label, CSVText.number(row.jaccard)])
       rows.append(["support", row.label, CSVText.number(row.support)])
     }
-    return rows.map { CSVText.record($0) }.joined()
+    return rows
   }
 }

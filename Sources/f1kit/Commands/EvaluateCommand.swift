@@ -81,9 +81,9 @@ struct EvaluateCommand: ParsableCommand {
     }
   }
 
-  /// Scores a multilabel file.
+  /// Scores a multilabel file, with bootstrap intervals over items when
+  /// asked.
   private func evaluateMultilabel() throws(CommandFailure) -> CommandOutput {
-    if isIntervalRequested { throw .usage("--ci does not support multilabel problems yet") }
     let counts = try input.readMultilabel(path)
     let metrics: MultilabelMetrics
     do {
@@ -92,10 +92,29 @@ struct EvaluateCommand: ParsableCommand {
       throw .usage(error.description)
     }
     if !scoring.isZeroDivisionChosen { Self.warn(about: metrics.undefinedScores()) }
+    var intervals: MultilabelIntervals?
+    if isIntervalRequested {
+      let bar = ProgressBar(label: "bootstrap", isQuiet: resampling.isQuiet)
+      defer { bar.finish() }
+      do {
+        intervals = try MultilabelIntervals(
+          for: metrics, options: resampling.bootstrap, seed: resampling.seed)
+      } catch {
+        throw .usage("\(error)")
+      }
+    }
     switch format {
-    case .json: return CommandOutput(JSONValue.object(metrics.jsonDocument()).serialized() + "\n")
-    case .csv: return CommandOutput(metrics.csvTable())
-    case .text: return CommandOutput(metrics.textReport(digits: digits))
+    case .json:
+      return CommandOutput(
+        JSONValue.object(metrics.jsonDocument() + (intervals?.jsonMembers() ?? [])).serialized()
+          + "\n")
+    case .csv:
+      guard let intervals else { return CommandOutput(metrics.csvTable()) }
+      return CommandOutput(intervals.csvTable(for: metrics))
+    case .text:
+      let report = metrics.textReport(digits: digits)
+      return CommandOutput(
+        intervals.map { report + "\n" + $0.textTable(digits: digits) } ?? report)
     }
   }
 
