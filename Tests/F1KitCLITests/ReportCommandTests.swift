@@ -140,7 +140,7 @@ struct ReportCommandTests {
     #expect(result.standardOutput.hasPrefix("OVERVIEW: Write an HTML report"))
     #expect(
       result.standardOutput.contains(
-        "USAGE: f1kit report <files> ... --out <file> [--title <title>]"))
+        "USAGE: f1kit report <files> ... --out <file> [--json <file>] [--title <title>]"))
     let root = try runF1Kit(["--help"])
     #expect(root.standardOutput.contains("\n  report "))
     #expect(root.standardOutput.contains("\n  advise "))

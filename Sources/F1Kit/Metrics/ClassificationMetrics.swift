@@ -20,12 +20,15 @@ public struct ClassificationMetrics: Sendable {
   /// The beta of the reported F-beta metrics, or `nil` when only F1 is
   /// reported.
   public let beta: Double?
-  /// The cells every metric is computed from: the counts, or the weight
-  /// sums of weighted items, over the matrix's labels.
-  public let cellCounts: [Double]
-  /// Whether the items carry sample weights, so ``cellCounts`` holds
-  /// weight sums rather than ``confusionMatrix``'s counts.
+  /// Whether the items carry sample weights, so every metric is computed
+  /// from weight sums rather than ``confusionMatrix``'s counts.
   public let isWeighted: Bool
+  /// The weight sums over the matrix's labels, row-major; `nil` when
+  /// unweighted.
+  private let weightSums: [Double]?
+  /// The per-class tallies every metric is computed from (see
+  /// ``MetricScope``), made once from the matrix's non-empty cells.
+  private let tallies: [Double]
 
   /// Scores a confusion matrix.
   ///
@@ -35,7 +38,8 @@ public struct ClassificationMetrics: Sendable {
   ///     kind and the zero-division rule.
   /// - Throws: ``MetricsError`` when the options do not fit the data, for
   ///   example a positive label that is not one of the labels.
-  /// - Complexity: O(*k*²) for *k* labels.
+  /// - Complexity: O(*k* log *k* + *c* log *c*) for *k* labels and *c*
+  ///   non-empty cells (plus O(*k*²) for a dense matrix).
   public init(
     confusionMatrix: ConfusionMatrix, options: EvaluationOptions = EvaluationOptions()
   ) throws(MetricsError) {
@@ -94,13 +98,16 @@ public struct ClassificationMetrics: Sendable {
       classCount: matrix.classCount, evaluatedClassCount: evaluated.count,
       positiveClass: positiveClass, zeroDivision: options.zeroDivision,
       beta: options.beta ?? 1)
+    self.isWeighted = weights != nil
     if let weights {
       // The labels are the matrix's own, so reordering cannot fail.
-      self.cellCounts = try! weights.reordered(to: matrix.labels).weights
+      let sums = try! weights.reordered(to: matrix.labels).weights
+      self.weightSums = sums
+      self.tallies = scope.tallies(ofCells: sums)
     } else {
-      self.cellCounts = matrix.counts.map(Double.init)
+      self.weightSums = nil
+      self.tallies = scope.tallies(of: matrix)
     }
-    self.isWeighted = weights != nil
   }
 
   private static func problem(
@@ -136,27 +143,32 @@ public struct ClassificationMetrics: Sendable {
     Metric.reported(for: problem, includesFBeta: beta != nil)
   }
 
+  /// The total weight of the items; their number when unweighted.
+  public var totalWeight: Double { tallies[tallies.count - 1] }
+
+  /// The weight sums restricted to the evaluated labels, as scikit-learn's
+  /// `confusion_matrix(labels=, sample_weight=)` returns them; `nil` when
+  /// unweighted (see ``evaluatedConfusionMatrix``).
+  public var evaluatedCells: [[Double]]? {
+    guard let weightSums else { return nil }
+    let size = scope.evaluatedClassCount
+    let stride = scope.classCount
+    return (0..<size).map { gold in (0..<size).map { weightSums[gold * stride + $0] } }
+  }
+
   /// The metric a best-model choice should use: binary F1 or macro-F1.
   public var primaryMetric: Metric { Metric.primary(for: problem) }
 
-  /// The weight sums restricted to the evaluated labels, as
-  /// scikit-learn's `confusion_matrix(labels=, sample_weight=)` returns
-  /// them; the counts when unweighted.
-  public var evaluatedCells: [[Double]] {
-    let size = scope.evaluatedClassCount
-    return (0..<size).map { gold in
-      (0..<size).map { cellCounts[gold * scope.classCount + $0] }
-    }
-  }
-
   /// The confusion matrix restricted to the evaluated labels, as
   /// scikit-learn's `confusion_matrix(labels=)` returns it.
+  ///
+  /// - Complexity: O(*c* log *c*) for *c* non-empty cells (O(*k*²) for a
+  ///   dense matrix).
   public var evaluatedConfusionMatrix: ConfusionMatrix {
     let size = scope.evaluatedClassCount
-    let rows = (0..<size).map { gold in
-      (0..<size).map { confusionMatrix[gold: gold, predicted: $0] }
-    }
-    return try! ConfusionMatrix(labels: labels, counts: rows)
+    if size == confusionMatrix.classCount { return confusionMatrix }
+    let cells = confusionMatrix.nonEmptyCells.filter { $0.gold < size && $0.predicted < size }
+    return try! ConfusionMatrix(labels: labels, cells: cells)
   }
 
   /// Computes one headline metric.
@@ -164,9 +176,9 @@ public struct ClassificationMetrics: Sendable {
   /// - Parameter metric: The metric to compute.
   /// - Returns: Its value; NaN where it is undefined, such as a binary metric
   ///   of a multiclass problem.
-  /// - Complexity: O(*k*²) for *k* labels.
+  /// - Complexity: O(*k*) for *k* labels.
   public func value(of metric: Metric) -> Double {
-    cellCounts.withUnsafeBufferPointer { scope.value(of: metric, counts: $0) }
+    tallies.withUnsafeBufferPointer { scope.value(of: metric, tallies: $0) }
   }
 
   /// Combines a per-class score over the evaluated labels.
@@ -175,9 +187,9 @@ public struct ClassificationMetrics: Sendable {
   ///   - score: Precision, recall or an F-score with any beta.
   ///   - average: Binary, micro, macro or weighted.
   /// - Returns: The averaged score; NaN where it is undefined.
-  /// - Complexity: O(*k*²) for *k* labels.
+  /// - Complexity: O(*k*) for *k* labels.
   public func averaged(_ score: Score, by average: Average) -> Double {
-    cellCounts.withUnsafeBufferPointer { scope.averaged(score, by: average, counts: $0) }
+    tallies.withUnsafeBufferPointer { scope.averaged(score, by: average, tallies: $0) }
   }
 
   /// The per-class rows of a classification report, in label order.
@@ -185,11 +197,11 @@ public struct ClassificationMetrics: Sendable {
   /// - Parameter beta: The F-score's beta; 1 gives F1.
   /// - Returns: Precision, recall, F-score and support of each evaluated
   ///   label.
-  /// - Complexity: O(*k*²) for *k* labels.
+  /// - Complexity: O(*k*) for *k* labels.
   public func perClass(beta: Double = 1) -> [ClassScores] {
-    cellCounts.withUnsafeBufferPointer { counts in
+    tallies.withUnsafeBufferPointer { tallies in
       labels.indices.map { index in
-        let tally = scope.tally(of: index, counts)
+        let tally = scope.tally(of: index, tallies)
         return ClassScores(
           label: labels[index],
           precision: scope.value(of: .precision, for: tally),
@@ -204,10 +216,11 @@ public struct ClassificationMetrics: Sendable {
   /// and was replaced by the zero-division value.
   ///
   /// - Returns: One entry per label with an undefined score, in label order.
+  /// - Complexity: O(*k*) for *k* labels.
   public func undefinedScores() -> [UndefinedScore] {
-    cellCounts.withUnsafeBufferPointer { counts in
+    tallies.withUnsafeBufferPointer { tallies in
       labels.indices.compactMap { index in
-        let tally = scope.tally(of: index, counts)
+        let tally = scope.tally(of: index, tallies)
         let entry = UndefinedScore(
           label: labels[index], isPrecisionUndefined: tally.predicted == 0,
           isRecallUndefined: tally.actual == 0,

@@ -2,11 +2,15 @@ extension ClassificationMetrics {
   /// The metrics as F1Kit's stable JSON document.
   ///
   /// Keys, in order: `n`, `problem`, `labels`, `positive_label` (binary
-  /// only), `beta` (when F-beta metrics are reported), `metrics`, `per_class` (in `labels` order) and
-  /// `confusion_matrix` (gold rows, predicted columns, over `labels`).
-  /// Weighted items add `weighted: true` and `total_weight` after `n`;
-  /// then `support` and the matrix's cells are weight sums, written
-  /// without rounding.
+  /// only), `beta` (when F-beta metrics are reported), `metrics`,
+  /// `per_class` (in `labels` order) and `confusion_matrix` (gold rows,
+  /// predicted columns, over `labels`). Over more than
+  /// ``ConfusionMatrix/denseClassLimit`` labels the full matrix would be
+  /// mostly zeros, so `confusion_matrix_cells` replaces it: the non-empty
+  /// cells as `{"gold", "predicted", "count"}` objects, by gold then
+  /// predicted label order. Weighted items add `weighted: true` and
+  /// `total_weight` after `n`; then `support` and the matrix's cells are
+  /// weight sums, written without rounding.
   /// Class names appear only as values, so a class called `accuracy` cannot
   /// collide with a key. An undefined value is `null`.
   ///
@@ -17,7 +21,7 @@ extension ClassificationMetrics {
     ]
     if isWeighted {
       document.append(("weighted", .bool(true)))
-      document.append(("total_weight", .number(cellCounts.reduce(0, +))))
+      document.append(("total_weight", .number(totalWeight)))
     }
     document += [
       ("problem", .string(problem.rawValue)),
@@ -39,13 +43,21 @@ extension ClassificationMetrics {
             ])
           })
       ))
-    document.append(
-      (
-        "confusion_matrix",
-        isWeighted
-          ? .array(evaluatedCells.map { .array($0.map(JSONValue.number)) })
-          : .array(evaluatedConfusionMatrix.rows.map { .array($0.map(JSONValue.integer)) })
-      ))
+    let matrix = evaluatedConfusionMatrix
+    if let cells = evaluatedCells {
+      document.append(("confusion_matrix", .array(cells.map { .array($0.map(JSONValue.number)) })))
+    } else if matrix.isSparse {
+      let cells = matrix.nonEmptyCells.map { cell in
+        JSONValue.object([
+          ("gold", .string(matrix.labels[cell.gold])),
+          ("predicted", .string(matrix.labels[cell.predicted])), ("count", .integer(cell.count)),
+        ])
+      }
+      document.append(("confusion_matrix_cells", .array(cells)))
+    } else {
+      document.append(
+        ("confusion_matrix", .array(matrix.rows.map { .array($0.map(JSONValue.integer)) })))
+    }
     return document
   }
 }

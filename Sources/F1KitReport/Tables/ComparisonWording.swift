@@ -1,4 +1,5 @@
 import F1Kit
+import F1KitAdvice
 import F1KitStatistics
 
 /// How the paper tables and statements of one comparison word their

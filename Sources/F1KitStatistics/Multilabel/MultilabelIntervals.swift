@@ -46,7 +46,7 @@ public struct MultilabelIntervals: Sendable {
     guard counts.reduce(0, +) > 0 else { throw .noItems }
     let metrics = evaluation.reportedMetrics
     var generator = Xoshiro256StarStar(seed: seed)
-    let resampler = Resampler(table: counts, strategy: options.strategy)
+    let resampler = Resampler(cellCounts: counts, strategy: options.strategy)
     var draws = [Int](repeating: 0, count: resampler.counts.count)
     var multiplicities = [Double](repeating: 0, count: counts.count)
     var tallies = MultilabelTallies(evaluatedLabelCount: scope.evaluatedLabelCount)
@@ -54,7 +54,7 @@ public struct MultilabelIntervals: Sendable {
     for index in values.indices { values[index].reserveCapacity(options.resamples) }
     for _ in 0..<options.resamples {
       draws.withUnsafeMutableBufferPointer { resampler.draw(into: $0, using: &generator) }
-      for (cell, position) in resampler.positions.enumerated() {
+      for (cell, position) in resampler.cellIndices.enumerated() {
         multiplicities[position] = Double(draws[cell])
       }
       multiplicities.withUnsafeBufferPointer { scope.tally(into: &tallies, multiplicities: $0) }
