@@ -46,18 +46,55 @@ struct EvaluateCommand: ParsableCommand {
 
   func run() throws(CommandFailure) -> CommandOutput {
     if input.isMultilabel(path, problem: scoring.problem) { return try evaluateMultilabel() }
+    if input.labelSets.weightColumn != nil { return try evaluateWeighted() }
+    let scored = input.hasScores ? try input.readScoredModel(path) : nil
+    let matrix: ConfusionMatrix
+    if let scored {
+      matrix = try input.confusionMatrix(of: scored.items, path: path)
+    } else {
+      matrix = try input.readConfusionMatrix(path)
+    }
     let metrics: ClassificationMetrics
     do {
-      if input.labelSets.weightColumn != nil {
-        if isIntervalRequested {
-          throw CommandFailure.usage("--ci does not support --weight-column yet")
-        }
-        metrics = try ClassificationMetrics(
-          weightedConfusionMatrix: try input.readWeighted(path), options: scoring.evaluation)
-      } else {
-        metrics = try ClassificationMetrics(
-          confusionMatrix: try input.readConfusionMatrix(path), options: scoring.evaluation)
-      }
+      metrics = try ClassificationMetrics(confusionMatrix: matrix, options: scoring.evaluation)
+    } catch {
+      throw .usage(error.description)
+    }
+    if !scoring.isZeroDivisionChosen { Self.warnAboutUndefinedScores(metrics) }
+    let intervals = isIntervalRequested ? try intervals(for: metrics) : nil
+    var scores: ScoreSummary?
+    if let scored { scores = try scoreSummary(scored) }
+    switch format {
+    case .json:
+      return CommandOutput(
+        JSONValue.object(
+          metrics.jsonDocument() + (intervals?.jsonMembers() ?? []) + (scores?.jsonMembers() ?? [])
+        ).serialized() + "\n")
+    case .csv:
+      return CommandOutput(
+        (intervals?.csvTable(for: metrics) ?? metrics.csvTable())
+          + (scores?.csvRecords(includesIntervals: intervals != nil) ?? ""))
+    case .text:
+      var report = metrics.textReport(digits: digits)
+      if let intervals { report += "\n" + intervals.textTable(digits: digits) }
+      if let scores { report += "\n" + scores.textSection(digits: digits) }
+      return CommandOutput(report)
+    }
+  }
+
+  /// Scores a single-label file with sample weights: every metric from
+  /// weight sums, as scikit-learn's `sample_weight`.
+  private func evaluateWeighted() throws(CommandFailure) -> CommandOutput {
+    if isIntervalRequested { throw .usage("--ci does not support --weight-column yet") }
+    if input.reader.scoreColumn != nil || input.reader.scoreArrayColumn != nil {
+      throw .usage(
+        "--weight-column takes labels or --score-columns, not --score-column or --score-array-column"
+      )
+    }
+    let metrics: ClassificationMetrics
+    do {
+      metrics = try ClassificationMetrics(
+        weightedConfusionMatrix: try input.readWeighted(path), options: scoring.evaluation)
     } catch let error as MetricsError {
       throw .usage(error.description)
     } catch let failure as CommandFailure {
@@ -66,18 +103,10 @@ struct EvaluateCommand: ParsableCommand {
       throw .usage("\(error)")
     }
     if !scoring.isZeroDivisionChosen { Self.warnAboutUndefinedScores(metrics) }
-    let intervals = isIntervalRequested ? try intervals(for: metrics) : nil
     switch format {
-    case .json:
-      return CommandOutput(
-        JSONValue.object(metrics.jsonDocument() + (intervals?.jsonMembers() ?? []))
-          .serialized() + "\n")
-    case .csv:
-      return CommandOutput(intervals?.csvTable(for: metrics) ?? metrics.csvTable())
-    case .text:
-      let report = metrics.textReport(digits: digits)
-      return CommandOutput(
-        intervals.map { report + "\n" + $0.textTable(digits: digits) } ?? report)
+    case .json: return CommandOutput(JSONValue.object(metrics.jsonDocument()).serialized() + "\n")
+    case .csv: return CommandOutput(metrics.csvTable())
+    case .text: return CommandOutput(metrics.textReport(digits: digits))
     }
   }
 
