@@ -280,4 +280,22 @@ public struct UndefinedScore: Hashable, Sendable {
   public var isRecallUndefined: Bool
   /// Both hold, so the F-score is undefined too.
   public var isFScoreUndefined: Bool
+
+  /// Creates a record of which scores of a label are undefined.
+  ///
+  /// - Parameters:
+  ///   - label: The class label.
+  ///   - isPrecisionUndefined: Whether the label is never predicted.
+  ///   - isRecallUndefined: Whether the label never occurs in the gold labels.
+  ///   - isFScoreUndefined: Whether the F-score is undefined; by default,
+  ///     when both of the others are.
+  public init(
+    label: String, isPrecisionUndefined: Bool, isRecallUndefined: Bool,
+    isFScoreUndefined: Bool? = nil
+  ) {
+    self.label = label
+    self.isPrecisionUndefined = isPrecisionUndefined
+    self.isRecallUndefined = isRecallUndefined
+    self.isFScoreUndefined = isFScoreUndefined ?? (isPrecisionUndefined && isRecallUndefined)
+  }
 }
