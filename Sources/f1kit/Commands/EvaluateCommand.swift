@@ -121,6 +121,8 @@ struct EvaluateCommand: ParsableCommand {
     case .json: return CommandOutput(JSONValue.object(metrics.jsonDocument()).serialized() + "\n")
     case .csv: return CommandOutput(metrics.csvTable())
     case .text: return CommandOutput(metrics.textReport(digits: digits))
+    case .markdown, .latex:
+      throw .usage("--format \(format.rawValue) does not support --weight-column yet")
     }
   }
 
@@ -158,6 +160,8 @@ struct EvaluateCommand: ParsableCommand {
       let report = metrics.textReport(digits: digits)
       return CommandOutput(
         intervals.map { report + "\n" + $0.textTable(digits: digits) } ?? report)
+    case .markdown, .latex:
+      throw .usage("--format \(format.rawValue) does not support multilabel problems yet")
     }
   }
 
