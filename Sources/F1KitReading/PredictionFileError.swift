@@ -58,6 +58,8 @@ public struct PredictionFileError: Error, Hashable, Sendable {
     case score
     /// The sample-weight column.
     case weight
+    /// The group an item belongs to, for grouped resampling.
+    case group
   }
 
   /// What went wrong.
