@@ -32,6 +32,8 @@ CASES = [
      ["--score-columns", "acq,crude,earn,grain,interest,money-fx,ship,trade"], "argmax"),
     ("stsb/test-minilm-l6.csv",
      ["--score-column", "score", "--threshold", "0.7"], "threshold:score:0.7"),
+    ("stsb/test-minilm-l6.csv", ["--beta", "2"], "prediction"),
+    ("r8/test-tfidf-nb.csv", ["--beta", "0.5"], "prediction"),
 ]
 
 
@@ -40,7 +42,7 @@ def number(x):
     return None if math.isnan(x) else x
 
 
-def expected(y_true, y_pred):
+def expected(y_true, y_pred, beta=None):
     labels = unique_labels(y_true, y_pred)
     binary = len(labels) == 2
     out = {"n": int(len(y_true)), "problem": "binary" if binary else "multiclass",
@@ -61,6 +63,12 @@ def expected(y_true, y_pred):
         p, r, f, _ = m.precision_recall_fscore_support(
             y_true, y_pred, average="binary", pos_label=pos, **kw)
         metrics.update({"binary_precision": p, "binary_recall": r, "binary_f1": f})
+    if beta is not None:
+        out["beta"] = beta
+        for avg in ("micro", "macro", "weighted") + (("binary",) if binary else ()):
+            extra = {"pos_label": labels[1]} if avg == "binary" else {}
+            metrics[f"{avg}_fbeta"] = m.fbeta_score(
+                y_true, y_pred, beta=beta, average=avg, **extra, **kw)
     out["metrics"] = {k: number(v) for k, v in metrics.items()}
     p, r, f, s = m.precision_recall_fscore_support(y_true, y_pred, labels=labels, **kw)
     out["per_class"] = [
@@ -85,7 +93,9 @@ def main():
             _, column, threshold = how.split(":")
             labels = unique_labels(y_true)
             y_pred = np.where(frame[column] >= float(threshold), labels[1], labels[0])
-        case = {"file": path, "arguments": arguments, "expected": expected(y_true, y_pred)}
+        beta = float(arguments[arguments.index("--beta") + 1]) if "--beta" in arguments else None
+        case = {"file": path, "arguments": arguments,
+                "expected": expected(y_true, y_pred, beta)}
         # The text report must start with scikit-learn's own, character for character.
         case["classification_report"] = m.classification_report(
             y_true, y_pred, digits=4, zero_division=0)

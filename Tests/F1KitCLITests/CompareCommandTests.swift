@@ -36,6 +36,27 @@ struct CompareCommandTests {
     #expect(tests["mcnemar"]?["discordant"] as? [Int] == [84, 70])
   }
 
+  @Test("--metric macro_fbeta compares fbeta_score(beta=) and needs --beta")
+  func comparesOnFBeta() throws {
+    let arguments = [
+      "compare", "fixtures/r8/test-tfidf-nb.csv", "fixtures/r8/test-tfidf-logreg.csv",
+      "--format", "json", "--resamples", "200", "--metric", "macro_fbeta",
+    ]
+    let result = try runF1Kit(arguments + ["--beta", "2"])
+    #expect(result.status == 0, "\(result.standardError)")
+    let document = try json(result)
+    #expect(document["metric"] as? String == "macro_fbeta")
+    let models = try #require(document["models"] as? [[String: Any]])
+    // sklearn.metrics.fbeta_score(beta=2, average="macro", zero_division=0)
+    #expect(abs((models.first?["value"] as? Double ?? 0) - 0.31262062062329127) < 1e-12)
+    #expect(abs((models.last?["value"] as? Double ?? 0) - 0.8015764265355891) < 1e-12)
+    let missing = try runF1Kit(arguments)
+    #expect(missing.status == 64)
+    #expect(missing.standardError.contains("needs --beta"))
+    let negative = try runF1Kit(arguments + ["--beta", "-1"])
+    #expect(negative.status == 64)
+  }
+
   @Test("the same seed gives the same output; another seed another")
   func isReproducible() throws {
     let arguments = [

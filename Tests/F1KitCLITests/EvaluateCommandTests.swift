@@ -17,6 +17,7 @@ struct FixtureReport: Decodable, Sendable, CustomTestStringConvertible {
     let problem: String
     let labels: [String]
     let positive_label: String?
+    let beta: Double?
     let metrics: [String: Double?]
     let per_class: [Row]
     let confusion_matrix: [[Int]]
@@ -50,6 +51,7 @@ struct EvaluateCommandTests {
     #expect(actual.problem == expected.problem)
     #expect(actual.labels == expected.labels)
     #expect(actual.positive_label == expected.positive_label)
+    #expect(actual.beta == expected.beta)
     #expect(actual.confusion_matrix == expected.confusion_matrix)
     #expect(Set(actual.metrics.keys) == Set(expected.metrics.keys))
     for (name, value) in expected.metrics {

@@ -155,6 +155,22 @@ struct GoldenMetricsTests {
     }
   }
 
+  @Test("micro_fbeta, macro_fbeta and weighted_fbeta equal fbeta_score", arguments: goldenCases)
+  func fBetaMetrics(golden: GoldenCase) throws {
+    for (beta, pick) in [(0.5, \GoldenCase.Averages.fHalf), (2.0, \GoldenCase.Averages.fTwo)] {
+      let matrix = try ConfusionMatrix(gold: golden.yTrue, predicted: golden.yPred)
+      let options = EvaluationOptions(
+        labels: golden.labels ?? golden.stringOrderWhereItDiffers, problem: .multiclass,
+        zeroDivision: golden.zeroDivision, beta: beta)
+      let metrics = try ClassificationMetrics(confusionMatrix: matrix, options: options)
+      #expect(
+        metrics.reportedMetrics.filter(\.isFBeta) == [.microFBeta, .macroFBeta, .weightedFBeta])
+      #expect(agrees(metrics.value(of: .microFBeta), golden.expected.micro[keyPath: pick]))
+      #expect(agrees(metrics.value(of: .macroFBeta), golden.expected.macro[keyPath: pick]))
+      #expect(agrees(metrics.value(of: .weightedFBeta), golden.expected.weighted[keyPath: pick]))
+    }
+  }
+
   @Test("accuracy, balanced accuracy, MCC and Cohen's kappa", arguments: goldenCases)
   func agreementMetrics(golden: GoldenCase) throws {
     let metrics = try metrics(for: golden)
@@ -184,6 +200,12 @@ struct GoldenMetricsTests {
       #expect(
         agrees(scope.averaged(.fScore(beta: 0.5), by: .binary, counts: counts), expected.fHalf))
       #expect(agrees(scope.averaged(.fScore(beta: 2), by: .binary, counts: counts), expected.fTwo))
+    }
+    for (beta, fScore) in [(0.5, expected.fHalf), (2.0, expected.fTwo)] {
+      let betaScope = MetricScope(
+        classCount: matrix.classCount, positiveClass: 0, zeroDivision: golden.zeroDivision,
+        beta: beta)
+      #expect(agrees(betaScope.value(of: .binaryFBeta, in: matrix), fScore), "binary_fbeta")
     }
   }
 }

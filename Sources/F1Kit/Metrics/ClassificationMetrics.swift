@@ -17,6 +17,15 @@ public struct ClassificationMetrics: Sendable {
   public let scope: MetricScope
   /// Whether the problem is binary or multiclass.
   public let problem: ProblemKind
+  /// The beta of the reported F-beta metrics, or `nil` when only F1 is
+  /// reported.
+  public let beta: Double?
+  /// Whether the items carry sample weights, so every metric is computed
+  /// from weight sums rather than ``confusionMatrix``'s counts.
+  public let isWeighted: Bool
+  /// The weight sums over the matrix's labels, row-major; `nil` when
+  /// unweighted.
+  private let weightSums: [Double]?
   /// The per-class tallies every metric is computed from (see
   /// ``MetricScope``), made once from the matrix's non-empty cells.
   private let tallies: [Double]
@@ -37,7 +46,36 @@ public struct ClassificationMetrics: Sendable {
   public init(
     confusionMatrix: ConfusionMatrix, options given: EvaluationOptions = EvaluationOptions()
   ) throws(MetricsError) {
+    try self.init(confusionMatrix: confusionMatrix, weights: nil, options: given)
+  }
+
+  /// Scores weighted counts, as scikit-learn does with `sample_weight`:
+  /// every metric is computed from the weight sums, while
+  /// ``confusionMatrix`` and ``itemCount`` still count items.
+  ///
+  /// - Parameters:
+  ///   - weightedConfusionMatrix: The item counts and weight sums.
+  ///   - options: The labels to evaluate, the positive label, the problem
+  ///     kind, the zero-division rule and the beta.
+  /// - Throws: ``MetricsError`` when the options do not fit the data, or
+  ///   ``MetricsError/zeroTotalWeight`` when the weights sum to zero.
+  /// - Complexity: O(*k*²) for *k* labels.
+  public init(
+    weightedConfusionMatrix: WeightedConfusionMatrix,
+    options: EvaluationOptions = EvaluationOptions()
+  ) throws(MetricsError) {
+    guard weightedConfusionMatrix.totalWeight > 0 else { throw .zeroTotalWeight }
+    try self.init(
+      confusionMatrix: weightedConfusionMatrix.itemCounts, weights: weightedConfusionMatrix,
+      options: options)
+  }
+
+  private init(
+    confusionMatrix: ConfusionMatrix, weights: WeightedConfusionMatrix?,
+    options given: EvaluationOptions
+  ) throws(MetricsError) {
     let options = given.spellingNumbers(like: confusionMatrix.labels)
+    if let beta = options.beta, !(beta.isFinite && beta >= 0) { throw .invalidBeta(beta) }
     let matrix: ConfusionMatrix
     do {
       matrix = try confusionMatrix.reordered(
@@ -65,10 +103,21 @@ public struct ClassificationMetrics: Sendable {
     }
     self.confusionMatrix = matrix
     self.problem = problem
+    self.beta = options.beta
     self.scope = MetricScope(
       classCount: matrix.classCount, evaluatedClassCount: evaluated.count,
-      positiveClass: positiveClass, zeroDivision: options.zeroDivision)
-    self.tallies = scope.tallies(of: matrix)
+      positiveClass: positiveClass, zeroDivision: options.zeroDivision,
+      beta: options.beta ?? 1)
+    self.isWeighted = weights != nil
+    if let weights {
+      // The labels are the matrix's own, so reordering cannot fail.
+      let sums = try! weights.reordered(to: matrix.labels).weights
+      self.weightSums = sums
+      self.tallies = scope.tallies(ofCells: sums)
+    } else {
+      self.weightSums = nil
+      self.tallies = scope.tallies(of: matrix)
+    }
   }
 
   private static func problem(
@@ -100,7 +149,22 @@ public struct ClassificationMetrics: Sendable {
   public var itemCount: Int { confusionMatrix.total }
 
   /// The metrics reported for this problem, in report order.
-  public var reportedMetrics: [Metric] { Metric.reported(for: problem) }
+  public var reportedMetrics: [Metric] {
+    Metric.reported(for: problem, includesFBeta: beta != nil)
+  }
+
+  /// The total weight of the items; their number when unweighted.
+  public var totalWeight: Double { tallies[tallies.count - 1] }
+
+  /// The weight sums restricted to the evaluated labels, as scikit-learn's
+  /// `confusion_matrix(labels=, sample_weight=)` returns them; `nil` when
+  /// unweighted (see ``evaluatedConfusionMatrix``).
+  public var evaluatedCells: [[Double]]? {
+    guard let weightSums else { return nil }
+    let size = scope.evaluatedClassCount
+    let stride = scope.classCount
+    return (0..<size).map { gold in (0..<size).map { weightSums[gold * stride + $0] } }
+  }
 
   /// The metric a best-model choice should use: binary F1 or macro-F1.
   public var primaryMetric: Metric { Metric.primary(for: problem) }
@@ -153,7 +217,10 @@ public struct ClassificationMetrics: Sendable {
           precision: scope.value(of: .precision, for: tally),
           recall: scope.value(of: .recall, for: tally),
           fScore: scope.value(of: .fScore(beta: beta), for: tally),
-          support: confusionMatrix.goldTotals[index])
+          support: isWeighted
+            ? Int(clamping: Int64(exactly: tally.actual.rounded()) ?? Int64.max)
+            : confusionMatrix.goldTotals[index],
+          supportWeight: tally.actual)
       }
     }
   }
@@ -187,24 +254,32 @@ public struct ClassScores: Hashable, Sendable {
   public var recall: Double
   /// The F-score for the beta it was computed with.
   public var fScore: Double
-  /// The number of items whose gold label is this label.
+  /// The number of items whose gold label is this label (for weighted
+  /// items, their total weight rounded; see ``supportWeight``).
   public var support: Int
+  /// The total weight of items whose gold label is this label; equals
+  /// ``support`` for unweighted items.
+  public var supportWeight: Double
 
-  /// Creates a row, for example to compare with a computed report or to
-  /// build one from scores computed elsewhere.
+  /// Creates a row.
   ///
   /// - Parameters:
   ///   - label: The class label.
-  ///   - precision: True positives over items predicted as this label.
-  ///   - recall: True positives over items whose gold label is this label.
-  ///   - fScore: The F-score.
-  ///   - support: The number of items whose gold label is this label.
-  public init(label: String, precision: Double, recall: Double, fScore: Double, support: Int) {
+  ///   - precision: The class's precision.
+  ///   - recall: The class's recall.
+  ///   - fScore: The class's F-score.
+  ///   - support: The number of gold items of the class.
+  ///   - supportWeight: Their total weight; `nil` takes `support`.
+  public init(
+    label: String, precision: Double, recall: Double, fScore: Double, support: Int,
+    supportWeight: Double? = nil
+  ) {
     self.label = label
     self.precision = precision
     self.recall = recall
     self.fScore = fScore
     self.support = support
+    self.supportWeight = supportWeight ?? Double(support)
   }
 }
 

@@ -15,6 +15,10 @@ public struct EvaluationOptions: Hashable, Sendable {
   public var problem: ProblemKind?
   /// The value of a score whose denominator is zero.
   public var zeroDivision: ZeroDivision
+  /// The beta of the F-beta metrics to report beside F1, as
+  /// scikit-learn's `fbeta_score(beta=)`; `nil` reports no F-beta metric.
+  /// Beta > 1 weighs recall more, beta < 1 precision.
+  public var beta: Double?
 
   /// Creates options; every argument defaults to scikit-learn's default.
   ///
@@ -23,10 +27,12 @@ public struct EvaluationOptions: Hashable, Sendable {
   ///   - positiveLabel: The positive label of a binary problem.
   ///   - problem: The kind of problem, or `nil` to infer it.
   ///   - zeroDivision: The value of a score whose denominator is zero.
+  ///   - beta: The beta of the F-beta metrics to report, or `nil` for none.
   public init(
     labels: [String]? = nil, positiveLabel: String? = nil, problem: ProblemKind? = nil,
-    zeroDivision: ZeroDivision = .zero
+    zeroDivision: ZeroDivision = .zero, beta: Double? = nil
   ) {
+    self.beta = beta
     self.labels = labels
     self.positiveLabel = positiveLabel
     self.problem = problem

@@ -18,6 +18,10 @@ extension Metric {
     case .binaryPrecision: "binary precision"
     case .binaryRecall: "binary recall"
     case .binaryF1: "binary F1"
+    case .microFBeta: "micro F-beta"
+    case .macroFBeta: "macro F-beta"
+    case .weightedFBeta: "weighted F-beta"
+    case .binaryFBeta: "binary F-beta"
     }
   }
 }

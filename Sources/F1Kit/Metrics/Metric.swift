@@ -37,24 +37,47 @@ public enum Metric: String, CaseIterable, Hashable, Sendable, Codable {
   case binaryRecall = "binary_recall"
   /// F1 of the positive label: the primary metric of a binary problem.
   case binaryF1 = "binary_f1"
+  /// F-beta of the pooled counts, for the scope's ``MetricScope/beta``.
+  case microFBeta = "micro_fbeta"
+  /// The unweighted mean of per-class F-beta.
+  case macroFBeta = "macro_fbeta"
+  /// The support-weighted mean of per-class F-beta.
+  case weightedFBeta = "weighted_fbeta"
+  /// F-beta of the positive label.
+  case binaryFBeta = "binary_fbeta"
 
   /// The metrics reported for every problem, in report order.
-  public static let multiclassMetrics: [Metric] = allCases.filter { !$0.isBinaryOnly }
+  public static let multiclassMetrics: [Metric] = allCases.filter {
+    !$0.isBinaryOnly && !$0.isFBeta
+  }
 
   /// Whether the metric exists only for binary problems.
   public var isBinaryOnly: Bool {
     switch self {
-    case .binaryPrecision, .binaryRecall, .binaryF1: true
+    case .binaryPrecision, .binaryRecall, .binaryF1, .binaryFBeta: true
+    default: false
+    }
+  }
+
+  /// Whether the metric is an F-beta average, reported only when a beta is
+  /// chosen (`--beta`) and computed with the scope's ``MetricScope/beta``.
+  public var isFBeta: Bool {
+    switch self {
+    case .microFBeta, .macroFBeta, .weightedFBeta, .binaryFBeta: true
     default: false
     }
   }
 
   /// The metrics reported for a problem of the given kind, in report order.
   ///
-  /// - Parameter problem: The kind of problem.
+  /// - Parameters:
+  ///   - problem: The kind of problem.
+  ///   - includesFBeta: Whether to add the F-beta averages after the others.
   /// - Returns: Every metric for binary problems; the others otherwise.
-  public static func reported(for problem: ProblemKind) -> [Metric] {
-    problem == .binary ? allCases : multiclassMetrics
+  public static func reported(for problem: ProblemKind, includesFBeta: Bool = false) -> [Metric] {
+    allCases.filter { metric in
+      (problem == .binary || !metric.isBinaryOnly) && (includesFBeta || !metric.isFBeta)
+    }
   }
 
   /// The metric a best-model choice should use for a problem of this kind.
@@ -65,9 +88,11 @@ public enum Metric: String, CaseIterable, Hashable, Sendable, Codable {
     problem == .binary ? .binaryF1 : .macroF1
   }
 
-  /// The averaging and score a precision, recall or F1 metric combines,
-  /// or `nil` for the other metrics.
-  var averagedScore: (average: Average, score: Score)? {
+  /// The averaging and score a precision, recall or F-score metric
+  /// combines, or `nil` for the other metrics.
+  ///
+  /// - Parameter beta: The beta of the F-beta metrics.
+  func averagedScore(beta: Double) -> (average: Average, score: Score)? {
     switch self {
     case .microPrecision: (.micro, .precision)
     case .microRecall: (.micro, .recall)
@@ -81,6 +106,10 @@ public enum Metric: String, CaseIterable, Hashable, Sendable, Codable {
     case .binaryPrecision: (.binary, .precision)
     case .binaryRecall: (.binary, .recall)
     case .binaryF1: (.binary, .fScore(beta: 1))
+    case .microFBeta: (.micro, .fScore(beta: beta))
+    case .macroFBeta: (.macro, .fScore(beta: beta))
+    case .weightedFBeta: (.weighted, .fScore(beta: beta))
+    case .binaryFBeta: (.binary, .fScore(beta: beta))
     case .accuracy, .balancedAccuracy, .matthewsCorrelation, .cohenKappa: nil
     }
   }

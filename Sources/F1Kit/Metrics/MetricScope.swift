@@ -19,6 +19,9 @@ public struct MetricScope: Hashable, Sendable {
   public let positiveClass: Int?
   /// The value of a score whose denominator is zero.
   public let zeroDivision: ZeroDivision
+  /// The beta of the F-beta metrics (``Metric/macroFBeta`` and the
+  /// others); F1 metrics always use 1.
+  public let beta: Double
 
   /// Creates a scope.
   ///
@@ -29,11 +32,14 @@ public struct MetricScope: Hashable, Sendable {
   ///   - positiveClass: The index of the positive class, if binary scores
   ///     are wanted.
   ///   - zeroDivision: The value of a score whose denominator is zero.
+  ///   - beta: The beta of the F-beta metrics, not negative.
   public init(
     classCount: Int, evaluatedClassCount: Int? = nil, positiveClass: Int? = nil,
-    zeroDivision: ZeroDivision = .zero
+    zeroDivision: ZeroDivision = .zero, beta: Double = 1
   ) {
     precondition(classCount >= 0 && (evaluatedClassCount ?? 0) <= classCount)
+    precondition(beta >= 0, "beta must not be negative")
+    self.beta = beta
     self.classCount = classCount
     self.evaluatedClassCount = evaluatedClassCount ?? classCount
     self.positiveClass = positiveClass
@@ -159,6 +165,24 @@ public struct MetricScope: Hashable, Sendable {
   /// - Returns: A buffer of ``tallyCount`` numbers.
   /// - Complexity: O(*k* + *c* log *c*) for *c* non-empty cells (O(*k*²)
   ///   for a dense matrix).
+  /// The tallies of dense row-major cells, such as weight sums.
+  ///
+  /// - Parameter cells: `classCount`² values, gold down, predicted across.
+  /// - Returns: The tallies.
+  package func tallies(ofCells cells: [Double]) -> [Double] {
+    precondition(cells.count == classCount * classCount)
+    var result = [Double](repeating: 0, count: tallyCount)
+    result.withUnsafeMutableBufferPointer { tallies in
+      for gold in 0..<classCount {
+        for predicted in 0..<classCount where cells[gold * classCount + predicted] != 0 {
+          addToTallies(
+            cells[gold * classCount + predicted], gold: gold, predicted: predicted, tallies)
+        }
+      }
+    }
+    return result
+  }
+
   package func tallies(of matrix: ConfusionMatrix) -> [Double] {
     var result = [Double](repeating: 0, count: tallyCount)
     result.withUnsafeMutableBufferPointer { tallies in
@@ -194,7 +218,7 @@ public struct MetricScope: Hashable, Sendable {
   /// - Returns: The metric's value; NaN where it is undefined.
   /// - Complexity: O(*k*), with no allocation.
   package func value(of metric: Metric, tallies: UnsafeBufferPointer<Double>) -> Double {
-    if let (average, score) = metric.averagedScore {
+    if let (average, score) = metric.averagedScore(beta: beta) {
       return averaged(score, by: average, tallies: tallies)
     }
     switch metric {

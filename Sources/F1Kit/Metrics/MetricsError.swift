@@ -13,6 +13,14 @@ public enum MetricsError: Error, Hashable, Sendable, CustomStringConvertible {
   /// A binary problem's two labels form no well-known pair (see
   /// ``PositiveLabelConvention``), so the positive label must be named.
   case positiveLabelNeeded(labels: [String])
+  /// The F-beta's beta is negative, infinite or not a number.
+  case invalidBeta(Double)
+  /// Gold sets, predicted sets and weights differ in number.
+  case lengthMismatch(gold: Int, predicted: Int, weights: Int?)
+  /// A sample weight is negative, NaN or infinite; `item` counts from 0.
+  case invalidWeight(Double, item: Int)
+  /// Every sample weight is zero, so no metric is defined.
+  case zeroTotalWeight
 
   /// A one-line explanation for people.
   public var description: String {
@@ -33,6 +41,15 @@ public enum MetricsError: Error, Hashable, Sendable, CustomStringConvertible {
     case .positiveLabelNeeded(let labels):
       return
         "cannot tell which of \(Self.list(labels, conjunction: "and")) is the positive label; name it with --positive (positiveLabel)"
+    case .invalidBeta(let beta):
+      return "expected a finite beta of at least 0, found \(beta)"
+    case .lengthMismatch(let gold, let predicted, let weights):
+      return
+        "expected one prediction\(weights == nil ? "" : " and one weight") per gold item, found \(gold) gold, \(predicted) predicted\(weights.map { " and \($0) weights" } ?? "")"
+    case .invalidWeight(let weight, let item):
+      return "expected a finite sample weight of at least 0, found \(weight) for item \(item + 1)"
+    case .zeroTotalWeight:
+      return "the sample weights sum to zero, so no metric is defined"
     }
   }
 

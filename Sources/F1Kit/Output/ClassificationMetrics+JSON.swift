@@ -2,23 +2,33 @@ extension ClassificationMetrics {
   /// The metrics as F1Kit's stable JSON document.
   ///
   /// Keys, in order: `n`, `problem`, `labels`, `positive_label` (binary
-  /// only), `metrics`, `per_class` (in `labels` order) and
-  /// `confusion_matrix` (gold rows, predicted columns, over `labels`). Over
-  /// more than ``ConfusionMatrix/denseClassLimit`` labels the full matrix
-  /// would be mostly zeros, so `confusion_matrix_cells` replaces it: the
-  /// non-empty cells as `{"gold", "predicted", "count"}` objects, by gold
-  /// then predicted label order.
+  /// only), `beta` (when F-beta metrics are reported), `metrics`,
+  /// `per_class` (in `labels` order) and `confusion_matrix` (gold rows,
+  /// predicted columns, over `labels`). Over more than
+  /// ``ConfusionMatrix/denseClassLimit`` labels the full matrix would be
+  /// mostly zeros, so `confusion_matrix_cells` replaces it: the non-empty
+  /// cells as `{"gold", "predicted", "count"}` objects, by gold then
+  /// predicted label order. Weighted items add `weighted: true` and
+  /// `total_weight` after `n`; then `support` and the matrix's cells are
+  /// weight sums, written without rounding.
   /// Class names appear only as values, so a class called `accuracy` cannot
   /// collide with a key. An undefined value is `null`.
   ///
   /// - Returns: The document; callers may append members such as intervals.
   public func jsonDocument() -> [(key: String, value: JSONValue)] {
     var document: [(key: String, value: JSONValue)] = [
-      ("n", .integer(itemCount)),
+      ("n", .integer(itemCount))
+    ]
+    if isWeighted {
+      document.append(("weighted", .bool(true)))
+      document.append(("total_weight", .number(totalWeight)))
+    }
+    document += [
       ("problem", .string(problem.rawValue)),
       ("labels", .array(labels.map(JSONValue.string))),
     ]
     if let positiveLabel { document.append(("positive_label", .string(positiveLabel))) }
+    if let beta { document.append(("beta", .number(beta))) }
     document.append(
       ("metrics", .object(reportedMetrics.map { ($0.rawValue, .number(value(of: $0))) })))
     document.append(
@@ -29,12 +39,14 @@ extension ClassificationMetrics {
             .object([
               ("label", .string(row.label)), ("precision", .number(row.precision)),
               ("recall", .number(row.recall)), ("f1", .number(row.fScore)),
-              ("support", .integer(row.support)),
+              ("support", isWeighted ? .number(row.supportWeight) : .integer(row.support)),
             ])
           })
       ))
     let matrix = evaluatedConfusionMatrix
-    if matrix.isSparse {
+    if let cells = evaluatedCells {
+      document.append(("confusion_matrix", .array(cells.map { .array($0.map(JSONValue.number)) })))
+    } else if matrix.isSparse {
       let cells = matrix.nonEmptyCells.map { cell in
         JSONValue.object([
           ("gold", .string(matrix.labels[cell.gold])),

@@ -11,7 +11,12 @@ extension ClassificationMetrics {
   /// - Parameter digits: Decimal places for scores.
   /// - Returns: The report, ending with a newline.
   public func textReport(digits: Int = 4) -> String {
-    var report = scikitLearnReport(digits: digits)
+    var report = ""
+    if isWeighted {
+      report +=
+        "weighted: every score uses sample weights (total weight \(NumberText.shortestBare(totalWeight)) over \(itemCount) items)\n\n"
+    }
+    report += scikitLearnReport(digits: digits)
     report += "\n"
     report += otherMetricsReport(digits: digits)
     report += "\n"
@@ -33,15 +38,18 @@ extension ClassificationMetrics {
       .map { " " + pad($0, 9) }.joined() + "\n\n"
     for (row, label) in zip(rows, labels) {
       report += scoreLine(
-        label, [row.precision, row.recall, row.fScore], support: row.support,
+        label, [row.precision, row.recall, row.fScore], support: supportText(row),
         width: width, digits: digits)
     }
     report += "\n"
-    let support = rows.reduce(0) { $0 + $1.support }
+    let support =
+      isWeighted
+      ? NumberText.shortestBare(rows.reduce(0) { $0 + $1.supportWeight })
+      : String(rows.reduce(0) { $0 + $1.support })
     if isMicroAverageAccuracy {
       report += pad("accuracy", width) + " " + pad("", 9) + " " + pad("", 9) + " "
       report += " " + pad(Self.format(value(of: .accuracy), digits), 9)
-      report += " " + pad(String(support), 9) + "\n"
+      report += " " + pad(support, 9) + "\n"
     } else {
       report += averageLine("micro avg", .micro, support: support, width: width, digits: digits)
     }
@@ -57,18 +65,22 @@ extension ClassificationMetrics {
     scope.evaluatedClassCount == scope.classCount
   }
 
+  private func supportText(_ row: ClassScores) -> String {
+    isWeighted ? NumberText.shortestBare(row.supportWeight) : String(row.support)
+  }
+
   private func averageLine(
-    _ heading: String, _ average: Average, support: Int, width: Int, digits: Int
+    _ heading: String, _ average: Average, support: String, width: Int, digits: Int
   ) -> String {
     let scores = [Score.precision, .recall, .fScore(beta: 1)].map { averaged($0, by: average) }
     return scoreLine(heading, scores, support: support, width: width, digits: digits)
   }
 
   private func scoreLine(
-    _ heading: String, _ scores: [Double], support: Int, width: Int, digits: Int
+    _ heading: String, _ scores: [Double], support: String, width: Int, digits: Int
   ) -> String {
     pad(heading, width) + " " + scores.map { " " + pad(Self.format($0, digits), 9) }.joined()
-      + " " + pad(String(support), 9) + "\n"
+      + " " + pad(support, 9) + "\n"
   }
 
   private func otherMetricsReport(digits: Int) -> String {
@@ -77,6 +89,18 @@ extension ClassificationMetrics {
       lines.append(("binary precision (\(positiveLabel))", value(of: .binaryPrecision)))
       lines.append(("binary recall (\(positiveLabel))", value(of: .binaryRecall)))
       lines.append(("binary f1 (\(positiveLabel))", value(of: .binaryF1)))
+    }
+    if let beta {
+      let shown = beta == beta.rounded() && beta < 1e15 ? String(Int(beta)) : "\(beta)"
+      let parameter = "(beta=\(shown))"
+      if let positiveLabel {
+        lines.append(("binary f-beta \(parameter) (\(positiveLabel))", value(of: .binaryFBeta)))
+      }
+      lines += [
+        ("micro f-beta \(parameter)", value(of: .microFBeta)),
+        ("macro f-beta \(parameter)", value(of: .macroFBeta)),
+        ("weighted f-beta \(parameter)", value(of: .weightedFBeta)),
+      ]
     }
     lines += [
       ("micro f1", value(of: .microF1)),
@@ -93,14 +117,17 @@ extension ClassificationMetrics {
 
   private func confusionMatrixReport() -> String {
     let matrix = evaluatedConfusionMatrix
-    if matrix.isSparse { return confusionCellsReport(matrix) }
+    if evaluatedCells == nil && matrix.isSparse { return confusionCellsReport(matrix) }
     let names = matrix.labels.map { TerminalText.escaped($0) }
-    let cells = matrix.rows.map { $0.map(String.init) }
+    let cells =
+      evaluatedCells.map { $0.map { $0.map(NumberText.shortestBare) } }
+      ?? matrix.rows.map { $0.map(String.init) }
     let rowWidth = max(names.map { $0.unicodeScalars.count }.max() ?? 0, "gold \\ predicted".count)
     let columnWidths = names.indices.map { column in
       max(names[column].unicodeScalars.count, cells.map { $0[column].count }.max() ?? 1)
     }
-    var report = "confusion matrix (rows: gold, columns: predicted)\n"
+    var report =
+      "confusion matrix (rows: gold, columns: predicted\(isWeighted ? "; weight sums" : ""))\n"
     report += leftPad("gold \\ predicted", rowWidth)
     for (name, width) in zip(names, columnWidths) { report += "  " + pad(name, width) }
     report += "\n"

@@ -219,6 +219,6 @@ extension MetricAdvisor {
       confusionMatrix: metrics.confusionMatrix,
       options: EvaluationOptions(
         labels: metrics.labels, positiveLabel: metrics.positiveLabel, problem: metrics.problem,
-        zeroDivision: zeroDivision))
+        zeroDivision: zeroDivision, beta: metrics.beta))
   }
 }

@@ -8,9 +8,12 @@ extension CrossEncoderEvaluator {
   /// Binary tasks report every `Metric` (binary F1 first among
   /// equals as primary) plus `threshold` for a single-output model;
   /// multiclass tasks report the multiclass metrics with macro-F1 primary;
-  /// multilabel tasks report the ``MultilabelMetric`` values with
-  /// samples-F1 primary. Binary and multiclass values equal
-  /// `ClassificationMetrics` over (gold, predicted) exactly.
+  /// multilabel tasks report every ``MultilabelMetric`` (samples, micro,
+  /// macro and weighted precision, recall and F1, Jaccard indices, subset
+  /// accuracy, Hamming loss) with samples-F1 primary, then each class's
+  /// precision, recall, F1 and support as `label_<class>_<score>`. Values
+  /// equal ``ClassificationMetrics`` or ``MultilabelMetrics`` over (gold,
+  /// predicted) exactly.
   ///
   /// - Parameters:
   ///   - model: The model to score.
@@ -58,15 +61,39 @@ extension CrossEncoderEvaluator {
   func metricValues(of predictions: Predictions) -> [(name: String, value: Double)] {
     switch gold {
     case .classSets(let gold):
-      let scores = MultilabelScores(
+      let metrics = Self.multilabelMetrics(
         gold: gold, predicted: predictions.classSets,
         classCount: predictions.scores.first?.count ?? 0, zeroDivision: zeroDivision)
-      return MultilabelMetric.allCases.map { ($0.rawValue, scores.value(of: $0)) }
+      var values = metrics.reportedMetrics.map { ($0.rawValue, metrics.value(of: $0)) }
+      for row in metrics.perLabel() {
+        values += [
+          ("label_\(row.label)_precision", row.precision),
+          ("label_\(row.label)_recall", row.recall),
+          ("label_\(row.label)_f1", row.fScore), ("label_\(row.label)_support", row.support),
+        ]
+      }
+      return values
     case .classes(let gold):
       let metrics = Self.classificationMetrics(
         gold: gold, predicted: predictions.classes, task: task, zeroDivision: zeroDivision)
       return metrics.reportedMetrics.map { ($0.rawValue, metrics.value(of: $0)) }
     }
+  }
+
+  /// The core multilabel metrics over (gold, predicted) class sets, with
+  /// classes `0..<classCount` in numeric order.
+  static func multilabelMetrics(
+    gold: [Set<Int>], predicted: [Set<Int>], classCount: Int, zeroDivision: ZeroDivision
+  ) -> MultilabelMetrics {
+    let labels = (0..<classCount).map(String.init)
+    var counts = MultilabelCounts(labels: labels)
+    for (goldSet, predictedSet) in zip(gold, predicted) {
+      counts.add(gold: LabelSet(goldSet), predicted: LabelSet(predictedSet))
+    }
+    // The labels are distinct and every weight is 1, so this cannot throw
+    // for a model with at least one output (the task checks that).
+    return try! MultilabelMetrics(
+      counts: counts, options: EvaluationOptions(labels: labels, zeroDivision: zeroDivision))
   }
 
   /// The core metrics over (gold, predicted), in that order.

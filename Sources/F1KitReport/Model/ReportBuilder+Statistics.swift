@@ -132,7 +132,7 @@ extension ReportBuilder {
       // that would take too long.
       let classScope = MetricScope(
         classCount: scope.classCount, evaluatedClassCount: scope.evaluatedClassCount,
-        positiveClass: index, zeroDivision: scope.zeroDivision)
+        positiveClass: index, zeroDivision: scope.zeroDivision, beta: scope.beta)
       let f1: ConfidenceInterval?
       if isBootstrapped {
         f1 = try bootstrap.intervals(

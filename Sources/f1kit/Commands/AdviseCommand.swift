@@ -34,6 +34,7 @@ struct AdviseCommand: ParsableCommand {
   }
 
   func run() throws(CommandFailure) -> CommandOutput {
+    try input.refuseLabelSetsAndWeights(in: "advise", paths: [path], problem: scoring.problem)
     let matrix = try input.readConfusionMatrix(path)
     let metrics: ClassificationMetrics
     do {

@@ -110,6 +110,7 @@ struct CompareCommand: ParsableCommand {
   }
 
   func run() throws(CommandFailure) -> CommandOutput {
+    try input.refuseLabelSetsAndWeights(in: "compare", paths: paths, problem: scoring.problem)
     if let design {
       guard scoreMetric == nil else {
         throw .usage("Score metrics cannot yet be compared over runs, groups or strata")
@@ -185,6 +186,9 @@ struct CompareCommand: ParsableCommand {
       throw .usage(error.description)
     }
     let metric = self.metric ?? Metric.primary(for: problem)
+    if metric.isFBeta && scoring.evaluation.beta == nil {
+      throw .usage("The metric '\(metric.rawValue)' needs --beta, the F-beta's beta")
+    }
     if metric.isBinaryOnly && problem != .binary {
       throw .usage(
         "The metric '\(metric.rawValue)' needs a binary problem; this one has \(counts.labels.count) labels"

@@ -55,6 +55,8 @@ struct EvaluateCommand: ParsableCommand {
   }
 
   func run() throws(CommandFailure) -> CommandOutput {
+    if input.isMultilabel(path, problem: scoring.problem) { return try evaluateMultilabel() }
+    if input.labelSets.weightColumn != nil { return try evaluateWeighted() }
     let scored = input.hasScores ? try input.readScoredModel(path) : nil
     let matrix: ConfusionMatrix
     if let scored {
@@ -95,6 +97,75 @@ struct EvaluateCommand: ParsableCommand {
     }
   }
 
+  /// Scores a single-label file with sample weights: every metric from
+  /// weight sums, as scikit-learn's `sample_weight`.
+  private func evaluateWeighted() throws(CommandFailure) -> CommandOutput {
+    if isIntervalRequested { throw .usage("--ci does not support --weight-column yet") }
+    if input.reader.scoreColumn != nil || input.reader.scoreArrayColumn != nil {
+      throw .usage(
+        "--weight-column takes labels or --score-columns, not --score-column or --score-array-column"
+      )
+    }
+    let metrics: ClassificationMetrics
+    do {
+      metrics = try ClassificationMetrics(
+        weightedConfusionMatrix: try input.readWeighted(path), options: scoring.evaluation)
+    } catch let error as MetricsError {
+      throw .usage(error.description)
+    } catch let failure as CommandFailure {
+      throw failure
+    } catch {
+      throw .usage("\(error)")
+    }
+    if !scoring.isZeroDivisionChosen { Self.warnAboutUndefinedScores(metrics) }
+    switch format {
+    case .json: return CommandOutput(JSONValue.object(metrics.jsonDocument()).serialized() + "\n")
+    case .csv: return CommandOutput(metrics.csvTable())
+    case .text: return CommandOutput(metrics.textReport(digits: digits))
+    case .markdown, .latex:
+      throw .usage("--format \(format.rawValue) does not support --weight-column yet")
+    }
+  }
+
+  /// Scores a multilabel file, with bootstrap intervals over items when
+  /// asked.
+  private func evaluateMultilabel() throws(CommandFailure) -> CommandOutput {
+    let counts = try input.readMultilabel(path)
+    let metrics: MultilabelMetrics
+    do {
+      metrics = try MultilabelMetrics(counts: counts, options: scoring.evaluation)
+    } catch {
+      throw .usage(error.description)
+    }
+    if !scoring.isZeroDivisionChosen { Self.warn(about: metrics.undefinedScores()) }
+    var intervals: MultilabelIntervals?
+    if isIntervalRequested {
+      let bar = ProgressBar(label: "bootstrap", isQuiet: resampling.isQuiet)
+      defer { bar.finish() }
+      do {
+        intervals = try MultilabelIntervals(
+          for: metrics, options: resampling.bootstrap, seed: resampling.seed)
+      } catch {
+        throw .usage("\(error)")
+      }
+    }
+    switch format {
+    case .json:
+      return CommandOutput(
+        JSONValue.object(metrics.jsonDocument() + (intervals?.jsonMembers() ?? [])).serialized()
+          + "\n")
+    case .csv:
+      guard let intervals else { return CommandOutput(metrics.csvTable()) }
+      return CommandOutput(intervals.csvTable(for: metrics))
+    case .text:
+      let report = metrics.textReport(digits: digits)
+      return CommandOutput(
+        intervals.map { report + "\n" + $0.textTable(digits: digits) } ?? report)
+    case .markdown, .latex:
+      throw .usage("--format \(format.rawValue) does not support multilabel problems yet")
+    }
+  }
+
   private func intervals(for metrics: ClassificationMetrics) throws(CommandFailure)
     -> MetricIntervals
   {
@@ -112,7 +183,10 @@ struct EvaluateCommand: ParsableCommand {
   /// One warning line naming the classes whose scores were set to 0, as
   /// scikit-learn's `UndefinedMetricWarning` does under its default.
   static func warnAboutUndefinedScores(_ metrics: ClassificationMetrics) {
-    let undefined = metrics.undefinedScores()
+    warn(about: metrics.undefinedScores())
+  }
+
+  private static func warn(about undefined: [UndefinedScore]) {
     guard !undefined.isEmpty else { return }
     var parts: [String] = []
     let neverPredicted = undefined.filter(\.isPrecisionUndefined).map(\.label)

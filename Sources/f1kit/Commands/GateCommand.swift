@@ -79,6 +79,7 @@ struct GateCommand: ParsableCommand {
   }
 
   func run() throws(CommandFailure) -> CommandOutput {
+    try input.refuseLabelSetsAndWeights(in: "gate", paths: paths, problem: scoring.problem)
     let aligned = try CompareCommand.align(paths, input: input, names: names)
     let counts: ComparisonCounts
     do {

@@ -98,6 +98,7 @@ struct ReportCommand: ParsableCommand {
   }
 
   func run() throws(CommandFailure) -> CommandOutput {
+    try input.refuseLabelSetsAndWeights(in: "report", paths: paths, problem: scoring.problem)
     var trainingCurve: TrainingCurve?
     if let trainingLog {
       do {

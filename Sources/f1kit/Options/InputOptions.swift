@@ -37,8 +37,29 @@ struct InputOptions {
     help:
       "One binary score column; the positive label is predicted when the score is at least --threshold."
   )
-  static let threshold = Option<Double>(
-    name: "threshold", help: "The cut-off for --score-column.", default: 0.5)
+  static let threshold = Option<[Double]>(
+    name: "threshold",
+    help:
+      "The cut-off for --score-column; for a multilabel problem with --score-columns, one cut-off for all labels or one per column, separated by commas.",
+    default: [0.5], defaultDescription: "0.5",
+    expectation: "a finite number, or finite numbers separated by commas",
+    convert: { text in
+      let values = text.split(separator: ",", omittingEmptySubsequences: false).map {
+        Double($0).flatMap { $0.isFinite ? $0 : nil }
+      }
+      return values.contains(nil) ? nil : values.compactMap { $0 }
+    })
+  static let labelSeparator = Option<String>(
+    name: "label-separator", valueName: "separator",
+    help:
+      "What separates labels in a multilabel cell such as 'a|b'; a cell starting with '[' is a JSON array.",
+    default: "|", defaultDescription: "|", expectation: "text that is not empty",
+    convert: { $0.isEmpty ? nil : $0 })
+  static let weightColumn = Option<String?>(
+    name: "weight-column", valueName: "name",
+    help:
+      "A column of sample weights; every metric then uses them, as scikit-learn's sample_weight."
+  )
   static let countColumn = Option<String?>(
     name: "count-column", valueName: "name",
     help:
@@ -67,13 +88,16 @@ struct InputOptions {
   /// The declarations, in help order.
   static let declarations: [any OptionDeclaration] = [
     inputFormat, goldColumn, predictionColumn, idColumn, scoreColumns, scoreArrayColumn,
-    scoreColumn, threshold, countColumn, delimiter, maximumRecordBytes,
+    scoreColumn, threshold, countColumn, delimiter, maximumRecordBytes, labelSeparator,
+    weightColumn,
   ]
 
   /// The labels given by `--labels`, if any.
   var labels: [String]?
   /// How to read every file.
   var reader: PredictionFileOptions
+  /// How to read label sets and sample weights.
+  var labelSets: LabelSetOptions
 
   /// Reads the options; the command must also declare ``ScoringOptions``.
   ///
@@ -88,12 +112,80 @@ struct InputOptions {
     reader.scoreColumns = values[Self.scoreColumns] ?? []
     reader.scoreArrayColumn = values[Self.scoreArrayColumn]
     reader.scoreColumn = values[Self.scoreColumn]
-    reader.threshold = values[Self.threshold]
+    let thresholds = values[Self.threshold]
+    reader.threshold = thresholds.count == 1 ? thresholds[0] : 0.5
     reader.countColumn = values[Self.countColumn]
     reader.positiveLabel = values[ScoringOptions.positive]
     reader.maximumRecordByteCount = values[Self.maximumRecordBytes]
     reader.delimiter = values[Self.delimiter]
     reader.labels = labels
+    labelSets = LabelSetOptions(
+      file: reader, separator: values[Self.labelSeparator],
+      weightColumn: values[Self.weightColumn], thresholds: thresholds)
+  }
+
+  /// Whether a file is read as a multilabel problem: `--problem
+  /// multilabel`, or no `--problem` and label sets (`a|b`, JSON arrays) in
+  /// its first records.
+  ///
+  /// - Parameters:
+  ///   - path: The file.
+  ///   - problem: The `--problem` given, if any.
+  /// - Returns: Whether to read label sets.
+  func isMultilabel(_ path: String, problem: ProblemChoice?) -> Bool {
+    if let problem { return problem == .multilabel }
+    return LabelSetReader.holdsLabelSets(path: path, options: labelSets)
+  }
+
+  /// Refuses sample weights and label sets in a command that does not read
+  /// them yet, rather than scoring `a|b` as one label.
+  ///
+  /// - Parameters:
+  ///   - command: The command's name, for the message.
+  ///   - paths: The files it reads.
+  ///   - problem: The `--problem` given, if any.
+  /// - Throws: A usage failure naming what `evaluate` supports instead.
+  func refuseLabelSetsAndWeights(
+    in command: String, paths: [String], problem: ProblemChoice?
+  ) throws(CommandFailure) {
+    if labelSets.weightColumn != nil {
+      throw .usage("\(command) does not support --weight-column yet; 'f1kit evaluate' does")
+    }
+    if problem == .multilabel
+      || (problem == nil && paths.contains { isMultilabel($0, problem: nil) })
+    {
+      throw .usage(
+        "\(command) does not support multilabel files yet; 'f1kit evaluate' does (use --problem multiclass if '\(labelSets.separator)' is part of your labels)"
+      )
+    }
+  }
+
+  /// Reads a multilabel file into its distinct patterns.
+  ///
+  /// - Parameter path: The file, or `-` for standard input.
+  /// - Returns: The counts over the labels in first-seen order.
+  /// - Throws: A one-line failure with the reader's exit status.
+  func readMultilabel(_ path: String) throws(CommandFailure) -> MultilabelCounts {
+    do {
+      return try LabelSetReader(path: path, options: labelSets).readMultilabel()
+    } catch {
+      throw Self.failure(error)
+    }
+  }
+
+  /// Reads a single-label file with sample weights.
+  ///
+  /// - Parameter path: The file, or `-` for standard input.
+  /// - Returns: The item counts and weight sums.
+  /// - Throws: A one-line failure with the reader's exit status.
+  func readWeighted(_ path: String) throws(CommandFailure) -> WeightedConfusionMatrix {
+    var options = labelSets
+    options.isMultilabel = false
+    do {
+      return try LabelSetReader(path: path, options: options).readWeighted()
+    } catch {
+      throw Self.failure(error)
+    }
   }
 
   /// Reads a file into a confusion matrix.

@@ -13,18 +13,31 @@ struct ScoringOptions {
     convert: { parseList($0).map { .some($0) } })
   static let positive = Option<String?>(
     name: "positive", valueName: "label", help: "The positive label of a binary problem.")
-  static let problem = Option<ProblemKind?>(
-    name: "problem", help: "The kind of problem; inferred from the number of labels when omitted.",
-    choices: ProblemKind.self)
+  static let problem = Option<ProblemChoice?>(
+    name: "problem",
+    help:
+      "The kind of problem; inferred when omitted: multilabel when label cells hold sets ('a|b' or JSON arrays), else binary for two labels and multiclass otherwise."
+  )
   static let zeroDivision = Option<ZeroDivision>(
     name: "zero-division", valueName: "value",
     help: "The score of a precision, recall or F1 whose denominator is zero.", choice: .zero)
 
+  static let beta = Option<Double?>(
+    name: "beta",
+    help:
+      "Also report F-beta (binary_fbeta, micro_fbeta, macro_fbeta, weighted_fbeta) with this beta; > 1 favours recall.",
+    default: .some(nil), expectation: "a finite number of at least 0",
+    convert: { Double($0).flatMap { $0.isFinite && $0 >= 0 ? .some($0) : nil } })
+
   /// The declarations, in help order.
-  static let declarations: [any OptionDeclaration] = [labels, positive, problem, zeroDivision]
+  static let declarations: [any OptionDeclaration] = [
+    labels, positive, problem, zeroDivision, beta,
+  ]
 
   /// The evaluation options the command line asks for.
   var evaluation: EvaluationOptions
+  /// The `--problem` given, if any.
+  var problem: ProblemChoice?
   /// Whether `--zero-division` was given, which silences the warning about
   /// undefined scores.
   var isZeroDivisionChosen: Bool
@@ -33,9 +46,11 @@ struct ScoringOptions {
   ///
   /// - Parameter values: The parsed command line.
   init(_ values: ParsedValues) {
+    problem = values[Self.problem]
     evaluation = EvaluationOptions(
       labels: values[Self.labels], positiveLabel: values[Self.positive],
-      problem: values[Self.problem], zeroDivision: values[Self.zeroDivision])
+      problem: problem?.kind, zeroDivision: values[Self.zeroDivision],
+      beta: values[Self.beta])
     isZeroDivisionChosen = values.isSpecified(Self.zeroDivision)
   }
 
@@ -50,5 +65,19 @@ struct ScoringOptions {
       return text.split(separator: ",", omittingEmptySubsequences: false).map(String.init)
     }
     return (try? JSONSerialization.jsonObject(with: Data(text.utf8))) as? [String]
+  }
+}
+
+/// `--problem`: a single-label kind, or multilabel.
+enum ProblemChoice: String, CaseIterable, ExpressibleByArgument {
+  case binary, multiclass, multilabel
+
+  /// The single-label kind, or `nil` for multilabel.
+  var kind: ProblemKind? {
+    switch self {
+    case .binary: .binary
+    case .multiclass: .multiclass
+    case .multilabel: nil
+    }
   }
 }

@@ -1,0 +1,109 @@
+/// Sums of sample weights by gold label (rows) and predicted label
+/// (columns), beside the item counts of the same cells.
+///
+/// Sample weights make every metric a function of the weighted sums, as
+/// scikit-learn's `sample_weight` does; the item counts stay for what counts
+/// items (``ClassificationMetrics/itemCount``). The integer
+/// ``ConfusionMatrix`` stays the representation of unweighted data.
+public struct WeightedConfusionMatrix: Hashable, Sendable {
+  /// The item counts of each cell, over ``labels``.
+  public private(set) var itemCounts: ConfusionMatrix
+  /// The weight sums in row-major order, like ``ConfusionMatrix/counts``.
+  public private(set) var weights: [Double]
+
+  /// Creates an all-zero matrix over the given labels.
+  ///
+  /// - Parameter labels: Distinct labels in the order rows and columns take.
+  public init(labels: [String]) {
+    itemCounts = ConfusionMatrix(labels: labels)
+    weights = Array(repeating: 0, count: labels.count * labels.count)
+  }
+
+  /// Counts weighted (gold, predicted) pairs.
+  ///
+  /// - Parameters:
+  ///   - gold: The true label of each item.
+  ///   - predicted: The predicted label of each item.
+  ///   - weights: The sample weight of each item: finite, not negative.
+  ///   - labels: Labels to put first, which may never occur; `nil` orders
+  ///     every label that occurs.
+  /// - Throws: ``MetricsError`` when the lengths differ, a label repeats in
+  ///   `labels`, or a weight is negative or not finite.
+  public init(
+    gold: [String], predicted: [String], weights: [Double], labels: [String]? = nil
+  ) throws(MetricsError) {
+    guard gold.count == predicted.count, weights.count == gold.count else {
+      throw .lengthMismatch(gold: gold.count, predicted: predicted.count, weights: weights.count)
+    }
+    let order: [String]
+    do {
+      order = try ConfusionMatrix.labelOrder(naming: labels, occurring: gold + predicted)
+    } catch {
+      guard case .duplicateLabel(let label) = error else { throw .noLabels }
+      throw .duplicateLabel(label)
+    }
+    let index = order.exactLabelPositions()
+    self.init(labels: order)
+    for item in gold.indices {
+      try MultilabelCounts.validate(weight: weights[item], item: item)
+      add(
+        goldIndex: index[ExactLabel(gold[item])]!,
+        predictedIndex: index[ExactLabel(predicted[item])]!, weight: weights[item])
+    }
+  }
+
+  /// The labels of the rows and columns, in order.
+  public var labels: [String] { itemCounts.labels }
+
+  /// The number of labels.
+  public var classCount: Int { itemCounts.classCount }
+
+  /// The sum of every item's weight.
+  public var totalWeight: Double { weights.reduce(0, +) }
+
+  /// Adds items to one cell.
+  ///
+  /// - Parameters:
+  ///   - goldIndex: The row.
+  ///   - predictedIndex: The column.
+  ///   - weight: The summed weight of the items added.
+  ///   - count: How many items.
+  /// - Complexity: O(1).
+  public mutating func add(goldIndex: Int, predictedIndex: Int, weight: Double, count: Int = 1) {
+    itemCounts.add(goldIndex: goldIndex, predictedIndex: predictedIndex, count: count)
+    weights[goldIndex * classCount + predictedIndex] += weight
+  }
+
+  /// The weight sum of one cell.
+  ///
+  /// - Parameters:
+  ///   - gold: The row.
+  ///   - predicted: The column.
+  public subscript(gold gold: Int, predicted predicted: Int) -> Double {
+    weights[gold * classCount + predicted]
+  }
+
+  /// The same matrix with rows and columns in a new order.
+  ///
+  /// - Parameter order: Every label of this matrix, plus any others (which
+  ///   get empty rows), each once.
+  /// - Returns: The reordered matrix.
+  /// - Throws: ``ConfusionMatrixError`` when a label repeats.
+  public func reordered(to order: [String]) throws(ConfusionMatrixError) -> WeightedConfusionMatrix
+  {
+    let counts = try itemCounts.reordered(to: order)
+    let positions = labels.exactLabelPositions()
+    let size = counts.classCount
+    var result = WeightedConfusionMatrix(labels: counts.labels)
+    result.itemCounts = counts
+    let old = counts.labels.map { positions[ExactLabel($0)] }
+    for row in 0..<size {
+      guard let oldRow = old[row] else { continue }
+      for column in 0..<size {
+        guard let oldColumn = old[column] else { continue }
+        result.weights[row * size + column] = weights[oldRow * classCount + oldColumn]
+      }
+    }
+    return result
+  }
+}

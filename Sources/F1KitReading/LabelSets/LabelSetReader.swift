@@ -1,0 +1,136 @@
+import F1Kit
+import Foundation
+
+/// Reads a prediction file whose cells hold label sets (a multilabel
+/// problem) or whose rows carry sample weights, in one streaming pass.
+///
+/// A label-set cell is `a|b` (see ``LabelSetOptions/separator``), a JSON
+/// array such as `["a","b"]` (in a CSV cell, or as a JSON Lines value), or
+/// empty for no labels; a JSON `null` is also the empty set. With per-label
+/// score columns, a label is predicted when its score is at least its
+/// threshold, and every score column is a label (a column of the
+/// indicator matrix) whether or not it occurs. Memory grows with the number
+/// of distinct (gold set, predicted set, weight) patterns, not with rows.
+///
+/// Unweighted single-label files go through ``PredictionReader``, whose
+/// integer counts this type leaves alone.
+public struct LabelSetReader: Sendable {
+  /// The file's path; `-` reads standard input.
+  public let path: String
+  /// How to read it.
+  public let options: LabelSetOptions
+
+  /// Creates a reader.
+  ///
+  /// - Parameters:
+  ///   - path: The file's path, or `-` for standard input.
+  ///   - options: The columns, separator, weights and thresholds.
+  /// - Throws: ``PredictionFileError`` with ``PredictionFileError/Reason/invalidOptions(_:)``
+  ///   when the options contradict each other.
+  public init(path: String, options: LabelSetOptions) throws(PredictionFileError) {
+    self.path = path
+    self.options = options
+    let name = path == "-" ? "<stdin>" : path
+    if let problem = options.file.validationProblem() {
+      throw PredictionFileError(path: name, reason: .invalidOptions(problem))
+    }
+    if options.separator.isEmpty {
+      throw PredictionFileError(path: name, reason: .invalidOptions("the label separator is empty"))
+    }
+    if options.file.scoreArrayColumn != nil || options.file.scoreColumn != nil
+      || options.file.countColumn != nil
+    {
+      throw PredictionFileError(
+        path: name,
+        reason: .invalidOptions(
+          "label sets and sample weights are read from gold and prediction columns or --score-columns, not a score array, a single score column or a count column"
+        ))
+    }
+    let scoreCount = options.file.scoreColumns.count
+    if options.thresholds.isEmpty || options.thresholds.contains(where: { !$0.isFinite })
+      || (options.thresholds.count > 1 && options.thresholds.count != scoreCount)
+    {
+      throw PredictionFileError(
+        path: name,
+        reason: .invalidOptions(
+          "expected one finite threshold, or one per score column (\(scoreCount)), found \(options.thresholds.count)"
+        ))
+    }
+  }
+
+  /// Reads a multilabel file.
+  ///
+  /// - Returns: The items' patterns over the labels in first-seen order
+  ///   (score columns first when given).
+  /// - Throws: ``PredictionFileError`` for a file that cannot be read or is
+  ///   malformed, a bad weight (naming its line), or weights that sum to
+  ///   zero.
+  /// - Complexity: O(*n*) time for *n* bytes; memory O(*g*) for *g*
+  ///   distinct patterns.
+  public func readMultilabel() throws(PredictionFileError) -> MultilabelCounts {
+    let walker = try LabelSetWalker(path: path, options: options)
+    var counts = MultilabelCounts(labels: [], isWeighted: options.weightColumn != nil)
+    try walker.walk { record throws(PredictionFileError) in
+      let gold = try record.labelSet(.gold)
+      let predicted = try record.predictedSet()
+      counts.add(gold: gold, predicted: predicted, weight: try record.weight() ?? 1)
+    }
+    counts.replaceLabels(walker.labels)
+    try walker.checkTotalWeight(counts.totalWeight)
+    return counts
+  }
+
+  /// Reads a single-label file with sample weights.
+  ///
+  /// - Returns: The weighted counts over the labels in first-seen order.
+  /// - Throws: ``PredictionFileError`` for a file that cannot be read or is
+  ///   malformed, a bad weight (naming its line), or weights that sum to
+  ///   zero.
+  /// - Complexity: O(*n*) time for *n* bytes; memory O(*k*²) for *k* labels.
+  public func readWeighted() throws(PredictionFileError) -> WeightedConfusionMatrix {
+    let walker = try LabelSetWalker(path: path, options: options)
+    var cells: [Int: (count: Int, weight: Double)] = [:]
+    let stride = 1 << 31
+    try walker.walk { record throws(PredictionFileError) in
+      let gold = try record.singleLabel(.gold)
+      let predicted = try record.singleLabel(.prediction)
+      let weight = try record.weight() ?? 1
+      cells[gold * stride + predicted, default: (0, 0)].count += 1
+      cells[gold * stride + predicted, default: (0, 0)].weight += weight
+    }
+    var matrix = WeightedConfusionMatrix(labels: walker.labels)
+    for (key, cell) in cells {
+      // Each cell's weight was summed in file order, so the matrix does
+      // not depend on the dictionary's order.
+      matrix.add(
+        goldIndex: key / stride, predictedIndex: key % stride, weight: cell.weight,
+        count: cell.count)
+    }
+    try walker.checkTotalWeight(matrix.totalWeight)
+    return matrix
+  }
+
+  /// Whether the file's first records hold label sets: a gold or
+  /// prediction cell with the separator or a JSON array. Standard input is
+  /// never sniffed.
+  ///
+  /// - Parameters:
+  ///   - path: The file.
+  ///   - options: How to read it.
+  ///   - recordLimit: How many records to look at.
+  /// - Returns: `true` when a label set was seen.
+  public static func holdsLabelSets(
+    path: String, options: LabelSetOptions, recordLimit: Int = 1000
+  ) -> Bool {
+    guard path != "-", let walker = try? LabelSetWalker(path: path, options: options) else {
+      return false
+    }
+    var found = false
+    try? walker.walk(limit: recordLimit) { record throws(PredictionFileError) in
+      if record.holdsSet(.gold) || (!record.hasScores && record.holdsSet(.prediction)) {
+        found = true
+      }
+    }
+    return found
+  }
+}

@@ -1,0 +1,523 @@
+import F1Kit
+import Foundation
+
+/// Streams the records of a CSV, TSV or JSON Lines file for
+/// ``LabelSetReader``, and reads label sets, single labels, scores and
+/// weights out of the current record.
+final class LabelSetWalker {
+  /// A column that holds labels.
+  enum LabelColumn {
+    case gold
+    case prediction
+  }
+
+  let options: LabelSetOptions
+  private let source: ChunkedByteSource
+  private(set) var interner = LabelInterner()
+  private var format: PredictionFileFormat = .csv
+  private var header: [String] = []
+  /// The header index of each slot: gold, prediction (or -1), weight (or
+  /// -1), then the score columns.
+  private var columns: [Int] = []
+  private var separator: [UInt8]
+  private var scoreCodes: [Int32] = []
+  /// The current record.
+  private var base: UnsafeMutablePointer<UInt8>
+  private var values: UnsafeMutablePointer<ValueSlice>?
+  private var recordStart = 0
+  private var line = 1
+  private var escapeBuffer: [UInt8] = []
+
+  /// Opens a file.
+  init(path: String, options: LabelSetOptions) throws(PredictionFileError) {
+    self.options = options
+    source = try ChunkedByteSource(path: path, chunkSize: options.file.chunkSize)
+    separator = Array(options.separator.utf8)
+    base = source.storage
+  }
+
+  /// The labels seen, by code.
+  var labels: [String] { interner.names }
+
+  /// Whether the current record has score columns instead of a prediction.
+  var hasScores: Bool { !options.file.scoreColumns.isEmpty }
+
+  private var path: String { source.displayName }
+
+  // MARK: - Walking
+
+  /// Calls `body` once per record, with the walker positioned on it.
+  ///
+  /// - Parameters:
+  ///   - limit: The most records to read.
+  ///   - body: Reads the record through the walker's accessors.
+  func walk(
+    limit: Int = .max, _ body: (LabelSetWalker) throws(PredictionFileError) -> Void
+  ) throws(PredictionFileError) {
+    try source.fill(atLeast: 3)
+    if source.availableCount >= 3, source.storage[source.start] == 0xEF,
+      source.storage[source.start + 1] == 0xBB, source.storage[source.start + 2] == 0xBF
+    {
+      source.start += 3
+    }
+    if let known = options.file.format ?? PredictionFileFormat.inferred(fromPath: path) {
+      format = known
+    } else {
+      _ = try source.fill(until: .lineFeed)
+      format = PredictionFileFormat.sniffed(
+        from: UnsafeBufferPointer(
+          start: source.storage + source.start, count: source.availableCount))
+    }
+    let rows: Int
+    switch format {
+    case .csv: rows = try walkDelimited(delimiter: .comma, limit: limit, body)
+    case .tsv: rows = try walkDelimited(delimiter: .tab, limit: limit, body)
+    case .jsonLines: rows = try walkJSONLines(limit: limit, body)
+    }
+    if rows == 0 { throw error(.noDataRows, line: line, column: 1) }
+  }
+
+  private func walkDelimited(
+    delimiter: UInt8, limit: Int, _ body: (LabelSetWalker) throws(PredictionFileError) -> Void
+  ) throws(PredictionFileError) -> Int {
+    var tokenizer = DelimitedRecordTokenizer(delimiter: delimiter)
+    defer { tokenizer.deallocate() }
+    var rows = 0
+    var isHeader = true
+    while rows < limit {
+      if source.availableCount == 0 {
+        if source.isAtEndOfFile { break }
+        try source.fill()
+        continue
+      }
+      let outcome: DelimitedRecordTokenizer.Outcome
+      do {
+        outcome = try tokenizer.tokenize(
+          source.storage, from: source.start, to: source.end, isFinal: source.isAtEndOfFile)
+      } catch {
+        throw syntaxError(error)
+      }
+      switch outcome {
+      case .incomplete:
+        if source.isAtEndOfFile { return rows }
+        try source.fill()
+      case .blankLine(let next):
+        line += 1
+        source.start = next
+      case .record(let count, let next, let lineBreaks):
+        base = source.storage
+        values = tokenizer.fields
+        recordStart = source.start
+        if isHeader {
+          header = (0..<count).map { text(of: tokenizer.fields[$0]) }
+          try resolveColumns()
+          isHeader = false
+        } else {
+          guard count == header.count else {
+            throw error(
+              .wrongFieldCount(expected: header.count, found: count), line: line,
+              column: min(count, header.count) + 1)
+          }
+          try body(self)
+          rows += 1
+        }
+        line += 1 + lineBreaks
+        source.start = next
+      }
+    }
+    if isHeader { throw error(.emptyFile, line: 1, column: 1) }
+    return rows
+  }
+
+  private func walkJSONLines(
+    limit: Int, _ body: (LabelSetWalker) throws(PredictionFileError) -> Void
+  ) throws(PredictionFileError) -> Int {
+    var tokenizer: JSONLineTokenizer? = nil
+    var rows = 0
+    while rows < limit {
+      let lineEnd: Int
+      if let found = try source.fill(until: .lineFeed) {
+        lineEnd = found
+      } else if source.availableCount > 0 {
+        lineEnd = source.end
+      } else {
+        break
+      }
+      if tokenizer == nil {
+        let keys = JSONLineTokenizer(keys: nil)
+        let hasObject: Bool
+        do {
+          hasObject = try keys.tokenize(source.storage, from: source.start, to: lineEnd)
+        } catch {
+          throw self.error(.malformedJSON(expected: "a JSON object"), line: line, column: 1)
+        }
+        if !hasObject {
+          line += 1
+          source.start = min(lineEnd + 1, source.end)
+          continue
+        }
+        header = keys.collectedKeys
+        try resolveColumns()
+        // Keep only the slots used, in slot order.
+        let names = columns.map { $0 >= 0 ? header[$0] : "" }
+        tokenizer = JSONLineTokenizer(keys: names)
+      }
+      let current = tokenizer!
+      let hasObject: Bool
+      do {
+        hasObject = try current.tokenize(source.storage, from: source.start, to: lineEnd)
+      } catch {
+        throw self.error(.malformedJSON(expected: "a JSON object"), line: line, column: 1)
+      }
+      if hasObject {
+        for slot in columns.indices where columns[slot] >= 0 && !current.isPresent[slot] {
+          throw error(.missingKey(header[columns[slot]]), line: line, column: 1)
+        }
+        base = source.storage
+        values = current.values
+        recordStart = source.start
+        try body(self)
+        rows += 1
+      }
+      line += 1
+      source.start = min(lineEnd + 1, source.end)
+    }
+    if tokenizer == nil { throw error(.emptyFile, line: 1, column: 1) }
+    return rows
+  }
+
+  /// Finds the gold, prediction, weight and score columns in the header.
+  private func resolveColumns() throws(PredictionFileError) {
+    func find(_ names: [String], role: PredictionFileError.ColumnRole)
+      throws(PredictionFileError) -> Int
+    {
+      guard let index = ColumnLayout.find(names, in: header) else {
+        throw error(
+          .missingColumn(role: role, accepted: names, found: header), line: line, column: 1)
+      }
+      return index
+    }
+    let file = options.file
+    let gold = try find(
+      file.goldColumn.map { [$0] } ?? PredictionFileOptions.goldColumnNames, role: .gold)
+    let prediction =
+      hasScores
+      ? -1
+      : try find(
+        file.predictionColumn.map { [$0] } ?? PredictionFileOptions.predictionColumnNames,
+        role: .prediction)
+    let weight =
+      try options.weightColumn.map { name throws(PredictionFileError) in
+        try find([name], role: .weight)
+      } ?? -1
+    var scores: [Int] = []
+    for name in file.scoreColumns { scores.append(try find([name], role: .score)) }
+    // JSON Lines slots are positions in `columns`; CSV slots are header
+    // indices, so keep both views.
+    columns = [gold, prediction, weight] + scores
+    scoreCodes = file.scoreColumns.map { interner.code(of: $0) }
+  }
+
+  private func syntaxError(_ error: DelimitedRecordTokenizer.SyntaxError) -> PredictionFileError {
+    switch error {
+    case .unterminatedQuote(let field, _):
+      self.error(.unterminatedQuote, line: line, column: field + 1)
+    case .strayQuote(let field, _):
+      self.error(.strayQuote, line: line, column: field + 1)
+    case .characterAfterQuote(let field, let offset):
+      self.error(
+        .unexpectedCharacterAfterQuote(
+          found: String(decoding: CollectionOfOne(source.storage[offset]), as: UTF8.self)),
+        line: line, column: field + 1)
+    }
+  }
+
+  // MARK: - Reading the current record
+
+  private func slice(_ slot: Int) -> ValueSlice {
+    format == .jsonLines ? values![slot] : values![columns[slot]]
+  }
+
+  private func slot(of column: LabelColumn) -> Int { column == .gold ? 0 : 1 }
+
+  /// Whether a label column's cell holds a set (a JSON array or the
+  /// separator).
+  func holdsSet(_ column: LabelColumn) -> Bool {
+    let index = slot(of: column)
+    guard columns[index] >= 0 else { return false }
+    var value = slice(index)
+    if value.kind == .array { return true }
+    if value.kind == .escapedText { value = DelimitedRecordTokenizer.unescape(value, in: base) }
+    guard value.kind == .text || value.kind == .escapedText || value.kind == .string else {
+      return false
+    }
+    if value.count > 0, base[value.start] == UInt8(ascii: "[") { return true }
+    return range(of: separator, in: value.start..<(value.start + value.count)) != nil
+  }
+
+  /// The label set in a label column.
+  func labelSet(_ column: LabelColumn) throws(PredictionFileError) -> LabelSet {
+    let index = slot(of: column)
+    var value = slice(index)
+    var result = LabelSet()
+    switch value.kind {
+    case .null:
+      return result
+    case .array:
+      try parseArray(value, slot: index, into: &result)
+      return result
+    case .number, .boolean:
+      result.insert(try code(value.start, value.count, slot: index))
+      return result
+    case .object:
+      throw unsupported(slot: index, expected: "a label set", value: value)
+    case .escapedText:
+      value = DelimitedRecordTokenizer.unescape(value, in: base)
+    case .text, .string:
+      break
+    }
+    if value.count == 0 { return result }
+    if value.kind != .string, base[value.start] == UInt8(ascii: "[") {
+      try parseArray(value, slot: index, into: &result)
+      return result
+    }
+    var start = value.start
+    let end = value.start + value.count
+    while let found = range(of: separator, in: start..<end) {
+      result.insert(try code(start, found - start, slot: index))
+      start = found + separator.count
+    }
+    result.insert(try code(start, end - start, slot: index))
+    return result
+  }
+
+  /// The predicted set: from the prediction column, or the score columns
+  /// at or above their thresholds.
+  func predictedSet() throws(PredictionFileError) -> LabelSet {
+    guard hasScores else { return try labelSet(.prediction) }
+    var result = LabelSet()
+    for (offset, code) in scoreCodes.enumerated() {
+      let threshold =
+        options.thresholds.count == 1 ? options.thresholds[0] : options.thresholds[offset]
+      if try score(slot: 3 + offset) >= threshold { result.insert(Int(code)) }
+    }
+    return result
+  }
+
+  /// The single label in a label column, or the arg-max of the score
+  /// columns for the prediction (ties go to the first column).
+  func singleLabel(_ column: LabelColumn) throws(PredictionFileError) -> Int {
+    if column == .prediction, hasScores {
+      var best = -Double.infinity
+      var winner = Int(scoreCodes[0])
+      for (offset, code) in scoreCodes.enumerated() {
+        let value = try score(slot: 3 + offset)
+        if value > best {
+          best = value
+          winner = Int(code)
+        }
+      }
+      return winner
+    }
+    let index = slot(of: column)
+    var value = slice(index)
+    switch value.kind {
+    case .array, .object, .null:
+      throw unsupported(slot: index, expected: "a single label", value: value)
+    case .escapedText:
+      value = DelimitedRecordTokenizer.unescape(value, in: base)
+    default:
+      break
+    }
+    return try code(value.start, value.count, slot: index)
+  }
+
+  /// The record's sample weight, or `nil` without a weight column.
+  func weight() throws(PredictionFileError) -> Double? {
+    guard columns[2] >= 0 else { return nil }
+    var value = slice(2)
+    if value.kind == .escapedText { value = DelimitedRecordTokenizer.unescape(value, in: base) }
+    let name = header[columns[2]]
+    let found = String(
+      decoding: UnsafeBufferPointer(start: base + value.start, count: value.count), as: UTF8.self)
+    guard value.kind != .array, value.kind != .object, value.kind != .null,
+      case .value(let weight) = NumberScanner.score(base + value.start, count: value.count),
+      weight >= 0
+    else {
+      throw error(
+        .unsupportedValue(
+          column: name, expected: "a finite sample weight of at least 0",
+          found: "'\(found)'"),
+        line: line, column: column(of: 2, value))
+    }
+    return weight
+  }
+
+  /// Fails unless the weights read add up to more than zero.
+  func checkTotalWeight(_ total: Double) throws(PredictionFileError) {
+    guard options.weightColumn != nil, !(total > 0) else { return }
+    throw PredictionFileError(
+      path: path,
+      reason: .unsupportedValue(
+        column: options.weightColumn!, expected: "sample weights that do not all be zero",
+        found: "a total weight of 0"))
+  }
+
+  private func score(slot: Int) throws(PredictionFileError) -> Double {
+    var value = slice(slot)
+    if value.kind == .escapedText { value = DelimitedRecordTokenizer.unescape(value, in: base) }
+    let name = header[columns[slot]]
+    let found = String(
+      decoding: UnsafeBufferPointer(start: base + value.start, count: value.count), as: UTF8.self)
+    switch NumberScanner.score(base + value.start, count: value.count) {
+    case .value(let score):
+      return score
+    case .notFinite:
+      throw error(
+        .nonFiniteScore(column: name, found: found), line: line, column: column(of: slot, value))
+    default:
+      throw error(
+        .invalidNumber(column: name, found: found), line: line, column: column(of: slot, value))
+    }
+  }
+
+  // MARK: - Helpers
+
+  private func code(_ start: Int, _ count: Int, slot: Int) throws(PredictionFileError) -> Int {
+    guard let code = interner.code(of: base + start, count: count) else {
+      throw error(
+        .invalidUTF8(column: header[columns[slot]]), line: line, column: columns[slot] + 1)
+    }
+    return Int(code)
+  }
+
+  /// Reads a JSON array of strings (or numbers, booleans) as labels;
+  /// `null` elements are skipped.
+  private func parseArray(_ value: ValueSlice, slot: Int, into result: inout LabelSet)
+    throws(PredictionFileError)
+  {
+    var position = value.start
+    let end = value.start + value.count
+    func skipSpace() {
+      while position < end,
+        base[position] == .space || base[position] == .tab
+          || base[position] == .carriageReturn || base[position] == .lineFeed
+      {
+        position += 1
+      }
+    }
+    func fail(_ expected: String) -> PredictionFileError {
+      error(.malformedJSON(expected: expected), line: line, column: column(of: slot, value))
+    }
+    skipSpace()
+    guard position < end, base[position] == UInt8(ascii: "[") else {
+      throw fail("'[' to start a JSON array of labels")
+    }
+    position += 1
+    skipSpace()
+    if position < end, base[position] == UInt8(ascii: "]") { return }
+    while true {
+      skipSpace()
+      guard position < end else { throw fail("a label in the JSON array") }
+      if base[position] == .quote {
+        position += 1
+        let start = position
+        var hasEscape = false
+        while position < end, base[position] != .quote {
+          if base[position] == UInt8(ascii: "\\") {
+            hasEscape = true
+            position += 1
+          }
+          position += 1
+        }
+        guard position < end else { throw fail("'\"' to end a label") }
+        if hasEscape {
+          guard let label = Self.unescapeJSON(base + start, count: position - start) else {
+            throw fail("a valid JSON string")
+          }
+          result.insert(Int(interner.code(of: label)))
+        } else {
+          result.insert(try code(start, position - start, slot: slot))
+        }
+        position += 1
+      } else {
+        let start = position
+        while position < end, base[position] != UInt8(ascii: ","),
+          base[position] != UInt8(ascii: "]"), base[position] != .space
+        {
+          position += 1
+        }
+        guard position > start else { throw fail("a label in the JSON array") }
+        let isNull =
+          position - start == 4 && base[start] == UInt8(ascii: "n")
+          && base[start + 1] == UInt8(ascii: "u")
+        if !isNull { result.insert(try code(start, position - start, slot: slot)) }
+      }
+      skipSpace()
+      guard position < end else { throw fail("',' or ']' in the JSON array") }
+      if base[position] == UInt8(ascii: "]") { return }
+      guard base[position] == UInt8(ascii: ",") else { throw fail("',' or ']' in the JSON array") }
+      position += 1
+    }
+  }
+
+  /// Decodes a JSON string body with escapes, via Foundation.
+  private static func unescapeJSON(_ bytes: UnsafePointer<UInt8>, count: Int) -> String? {
+    var data = Data([UInt8(ascii: "\"")])
+    data.append(bytes, count: count)
+    data.append(UInt8(ascii: "\""))
+    return try? JSONDecoder().decode(String.self, from: data)
+  }
+
+  private func range(of needle: [UInt8], in bounds: Range<Int>) -> Int? {
+    guard let first = needle.first, bounds.count >= needle.count else { return nil }
+    var position = bounds.lowerBound
+    let last = bounds.upperBound - needle.count
+    while position <= last {
+      guard let found = memchr(base + position, Int32(first), last - position + 1) else {
+        return nil
+      }
+      let index = base.distance(to: found.assumingMemoryBound(to: UInt8.self))
+      var matches = true
+      for offset in 1..<needle.count where base[index + offset] != needle[offset] {
+        matches = false
+        break
+      }
+      if matches { return index }
+      position = index + 1
+    }
+    return nil
+  }
+
+  private func column(of slot: Int, _ value: ValueSlice) -> Int {
+    format == .jsonLines ? value.origin - recordStart + 1 : columns[slot] + 1
+  }
+
+  private func unsupported(slot: Int, expected: String, value: ValueSlice) -> PredictionFileError {
+    let found = String(
+      decoding: UnsafeBufferPointer(start: base + value.start, count: min(value.count, 40)),
+      as: UTF8.self)
+    return error(
+      .unsupportedValue(column: header[columns[slot]], expected: expected, found: "'\(found)'"),
+      line: line, column: column(of: slot, value))
+  }
+
+  private func text(of value: ValueSlice) -> String {
+    var value = value
+    if value.kind == .escapedText {
+      value = DelimitedRecordTokenizer.unescape(value, in: source.storage)
+    }
+    return String(
+      decoding: UnsafeBufferPointer(start: source.storage + value.start, count: value.count),
+      as: UTF8.self)
+  }
+
+  private func error(_ reason: PredictionFileError.Reason, line: Int, column: Int)
+    -> PredictionFileError
+  {
+    PredictionFileError(
+      path: path,
+      location: .init(line: line, column: column, unit: format == .jsonLines ? .byte : .field),
+      reason: reason)
+  }
+}

@@ -1,0 +1,171 @@
+import F1Kit
+import F1KitSupport
+import Foundation
+
+/// Bootstrap confidence intervals for every multilabel metric, resampling
+/// items through their distinct label-set patterns.
+///
+/// Items with the same (gold set, predicted set, weight) are
+/// interchangeable, so a resample of *N* items is a multinomial draw of how
+/// many items each pattern gets (the same draw as resampling items one by
+/// one), and each metric is recomputed from the pattern totals with
+/// ``MultilabelScope/tally(into:multiplicities:)``. Sample weights are
+/// carried: an item keeps its weight in every resample. The cost is
+/// O(*R* · *g* · *s*) for *R* resamples of *g* patterns with at most *s*
+/// labels, whatever the number of items; BCa's jackknife adds O(*g*² · *s*)
+/// and is replaced by the percentile method past 2,000 patterns.
+public struct MultilabelIntervals: Sendable {
+  /// The bootstrap interval of each reported metric.
+  public let intervals: [MultilabelMetric: ConfidenceInterval]
+  /// The metrics with intervals, in report order.
+  public let metrics: [MultilabelMetric]
+  /// The options the bootstrap ran with.
+  public let options: BootstrapOptions
+  /// The seed of the generator.
+  public let seed: UInt64
+
+  /// The most patterns for which BCa's jackknife runs.
+  public static let jackknifePatternLimit = 2_000
+
+  /// Computes intervals for every metric a multilabel evaluation reports.
+  ///
+  /// - Parameters:
+  ///   - evaluation: The scored predictions.
+  ///   - options: Resamples, confidence and interval method.
+  ///   - seed: The seed of the random number generator.
+  /// - Throws: ``StatisticsError`` when the options are invalid or there are
+  ///   no items.
+  /// - Complexity: O(*R* · *g* · *s*); see the type's discussion.
+  public init(
+    for evaluation: MultilabelMetrics, options: BootstrapOptions = .init(),
+    seed: UInt64 = Xoshiro256StarStar.defaultSeed
+  ) throws(StatisticsError) {
+    try options.validate()
+    let scope = evaluation.scope
+    let counts = scope.groupItemCounts.map { Int($0) }
+    guard counts.reduce(0, +) > 0 else { throw .noItems }
+    let metrics = evaluation.reportedMetrics
+    var generator = Xoshiro256StarStar(seed: seed)
+    let resampler = Resampler(cellCounts: counts, strategy: options.strategy)
+    var draws = [Int](repeating: 0, count: resampler.counts.count)
+    var multiplicities = [Double](repeating: 0, count: counts.count)
+    var tallies = MultilabelTallies(evaluatedLabelCount: scope.evaluatedLabelCount)
+    var values = [[Double]](repeating: [], count: metrics.count)
+    for index in values.indices { values[index].reserveCapacity(options.resamples) }
+    for _ in 0..<options.resamples {
+      draws.withUnsafeMutableBufferPointer { resampler.draw(into: $0, using: &generator) }
+      for (cell, position) in resampler.cellIndices.enumerated() {
+        multiplicities[position] = Double(draws[cell])
+      }
+      multiplicities.withUnsafeBufferPointer { scope.tally(into: &tallies, multiplicities: $0) }
+      for (index, metric) in metrics.enumerated() {
+        values[index].append(scope.value(of: metric, in: tallies))
+      }
+    }
+    var method = options.method
+    var accelerations = [Double](repeating: 0, count: metrics.count)
+    if method == .bca {
+      if counts.count > Self.jackknifePatternLimit {
+        method = .percentile
+      } else {
+        accelerations = Self.accelerations(scope: scope, counts: counts, metrics: metrics)
+      }
+    }
+    var intervals: [MultilabelMetric: ConfidenceInterval] = [:]
+    for (index, metric) in metrics.enumerated() {
+      let distribution = BootstrapDistribution(
+        values: values[index], estimate: evaluation.value(of: metric))
+      intervals[metric] = distribution.interval(
+        method: method, confidence: options.confidence, acceleration: accelerations[index])
+    }
+    self.intervals = intervals
+    self.metrics = metrics
+    self.options = options
+    self.seed = seed
+  }
+
+  /// BCa accelerations from the leave-one-item-out values: one per pattern,
+  /// weighted by its item count.
+  private static func accelerations(
+    scope: MultilabelScope, counts: [Int], metrics: [MultilabelMetric]
+  ) -> [Double] {
+    var multiplicities = counts.map(Double.init)
+    var tallies = MultilabelTallies(evaluatedLabelCount: scope.evaluatedLabelCount)
+    var leaveOneOut = [[Double]](repeating: [], count: metrics.count)
+    for group in counts.indices {
+      multiplicities[group] -= 1
+      multiplicities.withUnsafeBufferPointer { scope.tally(into: &tallies, multiplicities: $0) }
+      for (index, metric) in metrics.enumerated() {
+        leaveOneOut[index].append(scope.value(of: metric, in: tallies))
+      }
+      multiplicities[group] += 1
+    }
+    return leaveOneOut.map { BootstrapDistribution.acceleration(values: $0, weights: counts) }
+  }
+
+  /// The intervals as a JSON member `intervals`: one object per metric with
+  /// `low`, `high`, `method`, `confidence` and `resamples`.
+  ///
+  /// - Returns: The members, to append to an evaluation document.
+  public func jsonMembers() -> [(key: String, value: JSONValue)] {
+    [
+      (
+        "intervals",
+        .object(
+          metrics.compactMap { metric in
+            intervals[metric].map { (metric.rawValue, ModelComparison.intervalJSON($0)) }
+          })
+      )
+    ]
+  }
+
+  /// A text table of each metric's value and bootstrap interval.
+  ///
+  /// - Parameter digits: Decimal places.
+  /// - Returns: The table, ending with a newline.
+  public func textTable(digits: Int = 4) -> String {
+    let percent = ModelComparison.percent(options.confidence)
+    let used = intervals.values.first?.method ?? options.method
+    var text =
+      "\(percent) confidence intervals (\(used.rawValue) bootstrap over items, \(options.resamples) resamples, seed \(seed))\n"
+    let width = metrics.map { $0.rawValue.count }.max() ?? 0
+    for metric in metrics {
+      guard let interval = intervals[metric] else { continue }
+      var line = metric.rawValue.padding(toLength: width, withPad: " ", startingAt: 0)
+      line += "  " + Self.format(interval.estimate, digits)
+      line += "  [" + Self.format(interval.lower, digits) + ", "
+      line += Self.format(interval.upper, digits) + "]"
+      if interval.undefinedResamples > 0 {
+        line += "  (\(interval.undefinedResamples) resamples undefined)"
+      }
+      text += line + "\n"
+    }
+    return text
+  }
+
+  /// The metrics as a tidy CSV table, ``MultilabelMetrics/csvTable()``
+  /// with `low` and `high` columns filled for the headline metrics.
+  ///
+  /// - Parameter evaluation: The scored predictions these intervals belong
+  ///   to.
+  /// - Returns: RFC 4180 text with a header row and CRLF line ends.
+  public func csvTable(for evaluation: MultilabelMetrics) -> String {
+    let rows = evaluation.csvRows()
+    guard let header = rows.first else { return "" }
+    var text = CSVText.record(header + ["low", "high"])
+    for row in rows.dropFirst() {
+      let interval =
+        row[1].isEmpty ? MultilabelMetric(rawValue: row[0]).flatMap { intervals[$0] } : nil
+      text += CSVText.record(
+        row + [
+          interval.map { CSVText.number($0.lower) } ?? "",
+          interval.map { CSVText.number($0.upper) } ?? "",
+        ])
+    }
+    return text
+  }
+
+  private static func format(_ value: Double, _ digits: Int) -> String {
+    value.isNaN ? "nan" : String(format: "%.*f", digits, value)
+  }
+}

@@ -1,0 +1,157 @@
+import F1Kit
+import F1KitReading
+import Foundation
+import Testing
+
+/// A pattern key that ignores group order and label codes.
+private func patterns(_ counts: MultilabelCounts) -> [String: Double] {
+  var result: [String: Double] = [:]
+  for group in counts.groups {
+    let gold = group.gold.indices.map { counts.labels[$0] }.sorted().joined(separator: "+")
+    let predicted = group.predicted.indices.map { counts.labels[$0] }.sorted().joined(
+      separator: "+")
+    result["\(gold)→\(predicted)@\(group.weight)", default: 0] += Double(group.itemCount)
+  }
+  return result
+}
+
+private func read(
+  _ text: String, name: String = "sets.csv", options: LabelSetOptions = LabelSetOptions()
+) throws -> MultilabelCounts {
+  let path = try PredictionFileFixture.write(text, name: name)
+  return try LabelSetReader(path: path, options: options).readMultilabel()
+}
+
+private func failure(
+  _ text: String, name: String = "sets.csv", options: LabelSetOptions = LabelSetOptions(),
+  weighted: Bool = false
+) throws -> String? {
+  let path = try PredictionFileFixture.write(text, name: name)
+  do {
+    let reader = try LabelSetReader(path: path, options: options)
+    if weighted { _ = try reader.readWeighted() } else { _ = try reader.readMultilabel() }
+    return nil
+  } catch {
+    return String(error.description.dropFirst(path.count))
+  }
+}
+
+@Suite("Reading label sets and sample weights")
+struct LabelSetReaderTests {
+  let expected = try! MultilabelCounts(
+    gold: [["a", "b"], [], ["c"], ["a"]], predicted: [["a"], ["b"], [], ["a", "c"]])
+
+  @Test("a|b cells, an empty cell as no labels, and a custom separator")
+  func separatedCells() throws {
+    let counts = try read("label,prediction\na|b,a\n,b\nc,\na,a|c\n")
+    #expect(patterns(counts) == patterns(expected))
+    var options = LabelSetOptions()
+    options.separator = ";"
+    let other = try read("label,prediction\na;b,a\n,b\nc,\na,a;c\n", options: options)
+    #expect(patterns(other) == patterns(expected))
+  }
+
+  @Test("JSON arrays in JSON Lines and in CSV cells, with escapes and null")
+  func jsonArrays() throws {
+    let lines = """
+      {"label": ["a", "b"], "prediction": ["a"]}
+      {"label": [], "prediction": "b"}
+      {"label": ["c"], "prediction": null}
+      {"label": ["\\u0061"], "prediction": ["a", "c"]}
+      """
+    #expect(patterns(try read(lines, name: "sets.jsonl")) == patterns(expected))
+    let csv =
+      "label,prediction\n\"[\"\"a\"\",\"\"b\"\"]\",\"[\"\"a\"\"]\"\n[],b\n\"[\"\"c\"\"]\",[]\na,\"[\"\"a\"\", \"\"c\"\"]\"\n"
+    #expect(patterns(try read(csv)) == patterns(expected))
+  }
+
+  @Test("per-label score columns with one threshold or one per label")
+  func scoreColumns() throws {
+    let text = "label,a,b,c\na|b,0.9,0.2,0.1\n,0.1,0.6,0.3\nc,0.2,0.4,0.45\na,0.7,0.1,0.5\n"
+    var options = LabelSetOptions()
+    options.file.scoreColumns = ["a", "b", "c"]
+    let counts = try read(text, options: options)
+    #expect(patterns(counts) == patterns(expected))
+    #expect(Set(counts.labels) == ["a", "b", "c"])
+    options.thresholds = [0.5, 0.5, 0.25]
+    let perLabel = try read(text, options: options)
+    let shifted = try MultilabelCounts(
+      gold: [["a", "b"], [], ["c"], ["a"]], predicted: [["a"], ["b", "c"], ["c"], ["a", "c"]])
+    #expect(patterns(perLabel) == patterns(shifted))
+  }
+
+  @Test("weights are carried per item; zero weights are allowed")
+  func weights() throws {
+    var options = LabelSetOptions()
+    options.weightColumn = "w"
+    let counts = try read("label,prediction,w\na|b,a,2\na|b,a,0.5\n,b,0\n", options: options)
+    #expect(counts.isWeighted)
+    #expect(counts.totalWeight == 2.5)
+    #expect(counts.itemCount == 3)
+  }
+
+  @Test(
+    "bad weights name their line and column",
+    arguments: [
+      (
+        "label,prediction,w\na,a,1\nb,b,-1\n",
+        "3:3: expected a finite sample weight of at least 0 in field 3 (\"w\"), found '-1'"
+      ),
+      (
+        "label,prediction,w\na,a,nan\n",
+        "2:3: expected a finite sample weight of at least 0 in field 3 (\"w\"), found 'nan'"
+      ),
+      (
+        "label,prediction,w\na,a,inf\n",
+        "2:3: expected a finite sample weight of at least 0 in field 3 (\"w\"), found 'inf'"
+      ),
+      (
+        "label,prediction,w\na,a,heavy\n",
+        "2:3: expected a finite sample weight of at least 0 in field 3 (\"w\"), found 'heavy'"
+      ),
+    ])
+  func badWeights(text: String, message: String) throws {
+    var options = LabelSetOptions()
+    options.weightColumn = "w"
+    #expect(try failure(text, options: options, weighted: true) == ":" + message)
+    #expect(
+      try failure(text, options: options)?.hasSuffix(message.split(separator: ":", maxSplits: 2)[2])
+        == true)
+  }
+
+  @Test("a total weight of zero is an error")
+  func zeroTotalWeight() throws {
+    var options = LabelSetOptions()
+    options.weightColumn = "w"
+    let message = try failure(
+      "label,prediction,w\na,a,0\nb,a,0\n", options: options, weighted: true)
+    #expect(message?.contains("total weight of 0") == true)
+  }
+
+  @Test("a missing weight column is named")
+  func missingWeightColumn() throws {
+    var options = LabelSetOptions()
+    options.weightColumn = "importance"
+    let message = try failure("label,prediction\na,a\n", options: options, weighted: true)
+    #expect(message?.contains("no weight column: expected \"importance\"") == true)
+  }
+
+  @Test("weighted single labels sum weights per cell and keep item counts")
+  func weightedSingleLabels() throws {
+    var options = LabelSetOptions()
+    options.weightColumn = "w"
+    let path = try PredictionFileFixture.write("label,prediction,w\na,a,1.5\na,b,2\na,a,0.25\n")
+    let matrix = try LabelSetReader(path: path, options: options).readWeighted()
+    let ordered = try matrix.reordered(to: ["a", "b"])
+    #expect(ordered.weights == [1.75, 2, 0, 0])
+    #expect(ordered.itemCounts.counts == [2, 1, 0, 0])
+  }
+
+  @Test("label sets are sniffed from the first records")
+  func sniffing() throws {
+    let sets = try PredictionFileFixture.write("label,prediction\na,a\nb|c,b\n")
+    let single = try PredictionFileFixture.write("label,prediction\na,a\nb,b\n")
+    #expect(LabelSetReader.holdsLabelSets(path: sets, options: LabelSetOptions()))
+    #expect(!LabelSetReader.holdsLabelSets(path: single, options: LabelSetOptions()))
+  }
+}
