@@ -101,10 +101,25 @@ package struct CommandLineTool: Sendable {
   }
 
   private func reportUnknownSubcommand(_ name: String, usage: String) -> ExitStatus {
-    Console.writeError(
-      "Error: Unknown subcommand '\(name)'\nUsage: \(usage)\n  See '\(self.name) --help' for more information.\n"
-    )
+    var message = "Unknown subcommand '\(name)'"
+    if let suggestion = name.closestMatch(among: subcommands.map { $0.configuration.name }) {
+      message += ". Did you mean '\(suggestion)'?"
+    }
+    reportUsageError(message, usage: usage, helpCommand: "\(self.name) --help")
     return .usage
+  }
+
+  /// Prints a usage error as three lines on standard error: the error, the
+  /// short usage and where to find the full help.
+  private func reportUsageError(_ message: String, usage: String, helpCommand: String) {
+    Console.writeError(
+      "Error: \(message)\nUsage: \(usage)\n  See '\(helpCommand)' for more information.\n")
+  }
+
+  /// How to ask for a command's full help: `f1kit help evaluate`, or
+  /// `train-pair-classifier --help` for a single-command tool.
+  private func helpCommand(for command: any ParsableCommand.Type) -> String {
+    self.command == nil ? "\(name) help \(command.configuration.name)" : "\(name) --help"
   }
 
   private func run(_ command: any ParsableCommand.Type, _ arguments: [String], commandName: String)
@@ -124,10 +139,10 @@ package struct CommandLineTool: Sendable {
       output = try execute(command, arguments)
     } catch {
       if error.status == .usage {
-        let usage = HelpFormatter.usage(for: command.configuration, commandName: commandName)
-        Console.writeError(
-          "Error: \(error.message)\nUsage: \(usage)\n  See '\(commandName) --help' for more information.\n"
-        )
+        reportUsageError(
+          error.message,
+          usage: HelpFormatter.shortUsage(for: command.configuration, commandName: commandName),
+          helpCommand: helpCommand(for: command))
       } else {
         Console.writeError("Error: \(error.message)\n")
       }

@@ -26,11 +26,11 @@ struct AdviseCommand: ParsableCommand {
   var scoring: ScoringOptions
   var input: InputOptions
 
-  init(parsing values: ParsedValues) {
+  init(parsing values: ParsedValues) throws(UsageError) {
     path = values[InputOptions.file]
     format = values[Self.format]
     scoring = ScoringOptions(values)
-    input = InputOptions(values)
+    input = try InputOptions(values)
   }
 
   func run() throws(CommandFailure) -> CommandOutput {

@@ -70,7 +70,7 @@ struct CompareCommand: ParsableCommand {
     isTimed = values[Self.timings]
     scoring = ScoringOptions(values)
     resampling = ResamplingOptions(values)
-    input = InputOptions(values)
+    input = try InputOptions(values)
   }
 
   func run() throws(CommandFailure) -> CommandOutput {

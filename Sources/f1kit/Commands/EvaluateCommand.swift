@@ -34,14 +34,14 @@ struct EvaluateCommand: ParsableCommand {
   var resampling: ResamplingOptions
   var input: InputOptions
 
-  init(parsing values: ParsedValues) {
+  init(parsing values: ParsedValues) throws(UsageError) {
     path = values[InputOptions.file]
     format = values[Self.format]
     digits = values[Self.digits]
     isIntervalRequested = values[Self.intervals]
     scoring = ScoringOptions(values)
     resampling = ResamplingOptions(values)
-    input = InputOptions(values)
+    input = try InputOptions(values)
   }
 
   func run() throws(CommandFailure) -> CommandOutput {

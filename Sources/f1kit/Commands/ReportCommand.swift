@@ -73,7 +73,7 @@ struct ReportCommand: ParsableCommand {
     resamples = values[Self.resamples]
     seed = values[Self.seed]
     scoring = ScoringOptions(values)
-    input = InputOptions(values)
+    input = try InputOptions(values)
   }
 
   func run() throws(CommandFailure) -> CommandOutput {
@@ -108,7 +108,23 @@ struct ReportCommand: ParsableCommand {
     } catch {
       throw .cannotCreate(error.description)
     }
+    if let size = try? FileManager.default.attributesOfItem(atPath: out.path)[.size] as? Int {
+      Console.writeError("wrote \(out.path) (\(Self.describe(byteCount: size)))\n")
+    }
     return ""
+  }
+
+  /// A file size for people: `812 bytes`, `45.3 kB`, `12.1 MB` (SI units).
+  static func describe(byteCount: Int) -> String {
+    guard byteCount >= 1000 else { return "\(byteCount) byte\(byteCount == 1 ? "" : "s")" }
+    let units = ["kB", "MB", "GB", "TB"]
+    var value = Double(byteCount) / 1000
+    var unit = 0
+    while value >= 999.95 && unit < units.count - 1 {
+      value /= 1000
+      unit += 1
+    }
+    return String(format: "%.1f", value) + " " + units[unit]
   }
 
   /// The file name without its extension, or the whole path when two

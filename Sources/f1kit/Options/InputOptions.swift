@@ -19,7 +19,12 @@ struct InputOptions {
     name: "pred-column", valueName: "name",
     help: "The prediction column (default: prediction, pred or y_pred).")
   static let idColumn = Option<String?>(
-    name: "id-column", valueName: "name", help: "The item-id column (default: id, when present).")
+    name: "id-column", valueName: "name",
+    help:
+      "The item-id column that aligns files (default: id, when present; '' reads no ids).")
+  static let noIDColumn = Flag(
+    name: "no-id-column",
+    help: "Read no ids, even from a column named id: align files row by row.")
   static let scoreColumns = Option<[String]?>(
     name: "score-columns", valueName: "names",
     help:
@@ -47,7 +52,7 @@ struct InputOptions {
 
   /// The declarations, in help order.
   static let declarations: [any OptionDeclaration] = [
-    inputFormat, goldColumn, predictionColumn, idColumn, scoreColumns, scoreArrayColumn,
+    inputFormat, goldColumn, predictionColumn, idColumn, noIDColumn, scoreColumns, scoreArrayColumn,
     scoreColumn, threshold, countColumn,
   ]
 
@@ -59,13 +64,21 @@ struct InputOptions {
   /// Reads the options; the command must also declare ``ScoringOptions``.
   ///
   /// - Parameter values: The parsed command line.
-  init(_ values: ParsedValues) {
+  /// - Throws: A ``UsageError`` when `--id-column` and `--no-id-column` are
+  ///   both given.
+  init(_ values: ParsedValues) throws(UsageError) {
     labels = values[ScoringOptions.labels]
     reader = PredictionFileOptions()
     reader.format = values[Self.inputFormat]?.fileFormat
     reader.goldColumn = values[Self.goldColumn]
     reader.predictionColumn = values[Self.predictionColumn]
     reader.idColumn = values[Self.idColumn]
+    if values[Self.noIDColumn] {
+      guard reader.idColumn == nil else {
+        throw UsageError("'--id-column' and '--no-id-column' cannot be used together")
+      }
+      reader.idColumn = ""
+    }
     reader.scoreColumns = values[Self.scoreColumns] ?? []
     reader.scoreArrayColumn = values[Self.scoreArrayColumn]
     reader.scoreColumn = values[Self.scoreColumn]
