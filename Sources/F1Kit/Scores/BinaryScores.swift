@@ -1,0 +1,173 @@
+import Foundation
+
+/// A binary model's score for the positive label on each item, with the
+/// gold labels, ready to be scored any number of times.
+///
+/// Creating the value sorts the scores once (O(*n* log *n*)) and, when the
+/// scores are probabilities, works out each item's log-loss and Brier terms
+/// and its calibration bin. Every metric afterwards — and every bootstrap
+/// resample, which only reweights the items — is one O(*n*) pass.
+///
+/// The metrics equal scikit-learn 1.9's `average_precision_score`,
+/// `roc_auc_score`, `log_loss` and `brier_score_loss` (with both labels
+/// given) to 1e-12; a metric scikit-learn would answer with a warning and a
+/// placeholder is `nil` instead.
+public struct BinaryScores: Sendable {
+  /// The number of items.
+  public let count: Int
+  /// Whether every score is in [0, 1], so the probability metrics apply.
+  public let isProbability: Bool
+  /// Whether each item's gold label is the positive label.
+  package let isPositive: [Bool]
+  /// The scores sorted once.
+  package let ranking: ScoreRanking
+  /// The scores in item order.
+  package let scores: [Double]
+  /// Each item's log loss, when the scores are probabilities.
+  private let logLosses: [Double]
+  /// Each item's two-column squared error, when the scores are
+  /// probabilities.
+  private let squaredErrors: [Double]
+  /// Each item's calibration bin, when the scores are probabilities.
+  private let bins: [UInt8]
+
+  /// Prepares scores for scoring.
+  ///
+  /// - Parameters:
+  ///   - scores: One score per item; higher means more likely positive.
+  ///   - isPositive: Whether each item's gold label is the positive label.
+  /// - Throws: ``ScoreMetricsError/noItems``,
+  ///   ``ScoreMetricsError/countMismatch(scores:gold:)`` or
+  ///   ``ScoreMetricsError/nonFiniteScore(item:)``.
+  /// - Complexity: O(*n* log *n*) for *n* items.
+  public init(scores: [Double], isPositive: [Bool]) throws(ScoreMetricsError) {
+    guard !scores.isEmpty else { throw .noItems }
+    guard scores.count == isPositive.count else {
+      throw .countMismatch(scores: scores.count, gold: isPositive.count)
+    }
+    if let item = scores.firstIndex(where: { !$0.isFinite }) { throw .nonFiniteScore(item: item) }
+    count = scores.count
+    self.scores = scores
+    self.isPositive = isPositive
+    ranking = ScoreRanking(scores: scores)
+    isProbability = scores.allSatisfy { $0 >= 0 && $0 <= 1 }
+    guard isProbability else {
+      (logLosses, squaredErrors, bins) = ([], [], [])
+      return
+    }
+    let epsilon = Double.ulpOfOne
+    var logLosses: [Double] = []
+    var squaredErrors: [Double] = []
+    var bins: [UInt8] = []
+    logLosses.reserveCapacity(count)
+    squaredErrors.reserveCapacity(count)
+    bins.reserveCapacity(count)
+    for (score, positive) in zip(scores, isPositive) {
+      // scikit-learn stacks (1 − p, p) and clips both to [ε, 1 − ε].
+      let complement = 1 - score
+      let probability = positive ? score : complement
+      logLosses.append(-log(min(max(probability, epsilon), 1 - epsilon)))
+      let gold = positive ? 1.0 : 0.0
+      let negativeError = (1 - gold) - complement
+      let positiveError = gold - score
+      squaredErrors.append(negativeError * negativeError + positiveError * positiveError)
+      bins.append(UInt8(CalibrationBins.index(of: score)))
+    }
+    self.logLosses = logLosses
+    self.squaredErrors = squaredErrors
+    self.bins = bins
+  }
+
+  /// Every binary score metric, each with its value or the reason it has
+  /// none.
+  ///
+  /// - Complexity: O(*n*).
+  public var metrics: ScoreMetrics {
+    let entries = ScoreMetric.binaryMetrics.map { metric in
+      let value = value(of: metric)
+      return ScoreMetrics.Entry(
+        metric: metric, value: value, undefinedReason: value == nil ? undefinedReason(metric) : nil)
+    }
+    return ScoreMetrics(
+      problem: .binary, itemCount: count, isProbability: isProbability, entries: entries)
+  }
+
+  /// One metric's value.
+  ///
+  /// - Parameter metric: A binary score metric.
+  /// - Returns: Its value, or `nil` when it is undefined or not a binary
+  ///   metric.
+  /// - Complexity: O(*n*).
+  public func value(of metric: ScoreMetric) -> Double? {
+    value(of: metric, weight: { _ in 1 })
+  }
+
+  /// One metric's value with each item counted `weights[item]` times, as a
+  /// bootstrap resample counts it.
+  ///
+  /// - Parameters:
+  ///   - metric: A binary score metric.
+  ///   - weights: One non-negative weight per item.
+  /// - Returns: Its value, or `nil` when it is undefined for the weighted
+  ///   items.
+  /// - Complexity: O(*n*), without sorting.
+  package func value(of metric: ScoreMetric, weights: UnsafeBufferPointer<Double>) -> Double? {
+    value(of: metric, weight: { weights[$0] })
+  }
+
+  /// The reason a metric is undefined for these items.
+  ///
+  /// - Parameter metric: A binary score metric.
+  /// - Returns: The reason, or `nil` when the metric has a value.
+  public func undefinedReason(_ metric: ScoreMetric) -> UndefinedScoreMetricReason? {
+    guard value(of: metric) == nil else { return nil }
+    if metric.needsProbabilities, !isProbability { return .scoresNotProbabilities }
+    if metric == .averagePrecision { return .noPositiveItems }
+    return .singleGoldClass
+  }
+
+  @inline(__always)
+  private func value(of metric: ScoreMetric, weight: (Int) -> Double) -> Double? {
+    switch metric {
+    case .averagePrecision, .rocAUC:
+      let summary = isPositive.withUnsafeBufferPointer { isPositive in
+        ranking.summarize { item in
+          let w = weight(item)
+          return isPositive[item] ? (w, 0) : (0, w)
+        }
+      }
+      return metric == .rocAUC ? summary.rocAUC : summary.averagePrecision
+    case .logLoss:
+      guard isProbability else { return nil }
+      return weightedMean(logLosses, weight: weight)
+    case .brierScore:
+      guard isProbability else { return nil }
+      return weightedMean(squaredErrors, weight: weight).map { $0 * 0.5 }
+    case .expectedCalibrationError:
+      guard isProbability else { return nil }
+      return CalibrationBins.expectedCalibrationError(
+        count: count, bins: bins, confidences: scores, isCorrect: isPositive, weight: weight)
+    case .rocAUCOneVsRestMacro, .rocAUCOneVsRestWeighted, .rocAUCOneVsOneMacro,
+      .averagePrecisionMacro:
+      return nil
+    }
+  }
+}
+
+/// The weighted mean of per-item terms, summed with compensation.
+///
+/// - Parameters:
+///   - terms: One term per item.
+///   - weight: An item's weight.
+/// - Returns: The mean, or `nil` when the weights add up to zero.
+@inline(__always)
+func weightedMean(_ terms: [Double], weight: (Int) -> Double) -> Double? {
+  var sum = CompensatedSum()
+  var total = 0.0
+  for item in terms.indices {
+    let w = weight(item)
+    if w != 0 { sum.add(w * terms[item]) }
+    total += w
+  }
+  return total > 0 ? sum.value / total : nil
+}
