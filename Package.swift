@@ -22,39 +22,51 @@ let package = Package(
   ],
   targets: [
     // MARK: - Libraries
-    .target(name: "F1Kit", linkerSettings: [.linkedLibrary("m", .when(platforms: [.linux]))]),
+    .target(
+      name: "F1Kit", dependencies: ["F1KitSupport"],
+      linkerSettings: [.linkedLibrary("m", .when(platforms: [.linux]))]),
     .target(name: "F1KitReading", dependencies: ["F1Kit"]),
-    .target(name: "F1KitStatistics", dependencies: ["F1Kit", "F1KitReading"]),
-    .target(name: "F1KitEvaluation", dependencies: ["F1Kit"]),
-    .target(name: "F1KitReport", dependencies: ["F1Kit", "F1KitReading", "F1KitStatistics"]),
+    .target(name: "F1KitStatistics", dependencies: ["F1Kit", "F1KitReading", "F1KitSupport"]),
+    .target(name: "F1KitEvaluation", dependencies: ["F1Kit", "F1KitSupport"]),
+    .target(
+      name: "F1KitReport",
+      dependencies: ["F1Kit", "F1KitReading", "F1KitStatistics", "F1KitSupport"]
+    ),
+
+    // MARK: - Internal support (no product: `package` access only)
+    .target(name: "F1KitSupport"),
 
     // MARK: - Internal
-    .target(name: "CommandLineSupport"),
+    .target(name: "CommandLineSupport", dependencies: ["F1KitSupport"]),
 
     // MARK: - Command-line tool
     .executableTarget(
       name: "f1kit",
       dependencies: [
         "CommandLineSupport", "F1Kit", "F1KitReading", "F1KitStatistics", "F1KitEvaluation",
-        "F1KitReport",
+        "F1KitReport", "F1KitSupport",
       ]
     ),
 
     // MARK: - Examples
     .executableTarget(
       name: "train-pair-classifier",
-      dependencies: ["CommandLineSupport", "F1Kit", "F1KitEvaluation"]),
+      dependencies: ["CommandLineSupport", "F1Kit", "F1KitEvaluation", "F1KitSupport"]),
 
     // MARK: - Unit test bundles
     .target(name: "_TestSupport", dependencies: ["F1Kit"], path: "Tests/_TestSupport"),
+    .testTarget(name: "F1KitSupportTests", dependencies: ["F1KitSupport", "_TestSupport"]),
     .testTarget(name: "F1KitTests", dependencies: ["F1Kit", "_TestSupport"]),
     .testTarget(name: "F1KitReadingTests", dependencies: ["F1KitReading", "_TestSupport"]),
     .testTarget(name: "F1KitStatisticsTests", dependencies: ["F1KitStatistics", "_TestSupport"]),
-    .testTarget(name: "F1KitEvaluationTests", dependencies: ["F1KitEvaluation", "_TestSupport"]),
+    .testTarget(
+      name: "F1KitEvaluationTests",
+      dependencies: ["F1KitEvaluation", "F1KitSupport", "_TestSupport"]),
     .testTarget(name: "F1KitReportTests", dependencies: ["F1KitReport", "_TestSupport"]),
     .testTarget(name: "CommandLineSupportTests", dependencies: ["CommandLineSupport"]),
     .testTarget(
-      name: "F1KitCLITests", dependencies: ["f1kit", "train-pair-classifier", "_TestSupport"]),
+      name: "F1KitCLITests",
+      dependencies: ["f1kit", "train-pair-classifier", "F1KitSupport", "_TestSupport"]),
   ],
   swiftLanguageModes: [.v6]
 )

@@ -1,5 +1,6 @@
 import F1Kit
 import F1KitEvaluation
+import F1KitSupport
 import Foundation
 
 /// The training run: train, evaluate every few steps, keep the best step,
@@ -30,7 +31,7 @@ struct PairClassifierTraining {
       (vector: model.features.vector(for: train.pairs[$0]), label: train.labels[$0])
     }
     let stepsPerEpoch = (examples.count + Self.batchSize - 1) / Self.batchSize
-    var generator = SplitMix64(state: options.seed)
+    var generator = SplitMix64(seed: options.seed)
     var best: (result: EvaluationResult, weights: [Double])?
     var step = 0
 

@@ -44,16 +44,3 @@ struct PairLogisticRegression: CrossEncoder {
     return loss / Double(batch.count)
   }
 }
-
-/// SplitMix64: a small, fast, seedable generator for reproducible shuffles.
-struct SplitMix64: RandomNumberGenerator {
-  var state: UInt64
-
-  mutating func next() -> UInt64 {
-    state &+= 0x9E37_79B9_7F4A_7C15
-    var value = state
-    value = (value ^ (value >> 30)) &* 0xBF58_476D_1CE4_E5B9
-    value = (value ^ (value >> 27)) &* 0x94D0_49BB_1331_11EB
-    return value ^ (value >> 31)
-  }
-}

@@ -1,5 +1,6 @@
 import F1Kit
 import F1KitEvaluation
+import F1KitSupport
 import Foundation
 
 /// One STS-B split: `id,sentence1,sentence2,similarity,label`.
@@ -20,7 +21,13 @@ struct SentencePairFile {
     } catch {
       throw .unreadableData(url.path, reason: "it cannot be read as UTF-8 text")
     }
-    var records = CSVText.records(in: text)
+    var records: [[String]]
+    do {
+      records = try CSVText.records(in: text)
+    } catch {
+      throw .unreadableData(
+        "\(url.path):\(error.line):\(error.column)", reason: "expected \(error.expected)")
+    }
     guard !records.isEmpty else { throw .unreadableData(url.path, reason: "it is empty") }
     let header = records.removeFirst()
     var columns: [Int] = []

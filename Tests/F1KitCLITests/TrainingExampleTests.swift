@@ -1,4 +1,5 @@
 import F1Kit
+import F1KitSupport
 import Foundation
 import Testing
 import _TestSupport
@@ -40,7 +41,7 @@ struct TrainingExampleTests {
     #expect(result.status == 0, "\(result.standardError)")
     let log = try String(
       contentsOf: directory.url.appendingPathComponent("stsb-dev_results.csv"), encoding: .utf8)
-    let records = CSVText.records(in: log)
+    let records = try CSVText.records(in: log)
     #expect(records.first?.prefix(2) == ["epoch", "steps"])
     #expect(records.count == 3)  // header, steps 90 and 180
     let evaluation = try runF1Kit([

@@ -1,5 +1,6 @@
 import F1Kit
 import F1KitEvaluation
+import F1KitSupport
 import Foundation
 import Testing
 import _TestSupport
@@ -81,7 +82,7 @@ struct DocumentationSampleTests {
       evaluationSteps: 400)
     // Steps 400 and 800 and the end of each epoch (1000, 2000), plus 1200,
     // 1600: six evaluations.
-    let rows = CSVText.records(
+    let rows = try CSVText.records(
       in:
         try String(
           contentsOf: folder.url.appendingPathComponent("dev_results.csv"), encoding: .utf8))

@@ -1,4 +1,5 @@
 import F1Kit
+import F1KitSupport
 import Foundation
 import Testing
 import _TestSupport
@@ -8,7 +9,7 @@ import _TestSupport
 @Suite("Results log")
 struct ResultsLogTests {
   static func rows(_ file: URL) throws -> [[String]] {
-    CSVText.records(in: try String(contentsOf: file, encoding: .utf8))
+    try CSVText.records(in: try String(contentsOf: file, encoding: .utf8))
   }
 
   static func evaluator(

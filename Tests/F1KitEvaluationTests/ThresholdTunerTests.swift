@@ -1,4 +1,5 @@
 import F1Kit
+import F1KitSupport
 import Testing
 
 @testable import F1KitEvaluation
@@ -100,7 +101,7 @@ struct ThresholdTunerTests {
     "matches an exhaustive search over every candidate threshold",
     arguments: [Metric.binaryF1, .accuracy, .matthewsCorrelation, .macroF1, .balancedAccuracy])
   func matchesExhaustiveSearch(metric: Metric) throws {
-    var generator = SplitMix64(state: 7)
+    var generator = SplitMix64(seed: 7)
     for _ in 0..<40 {
       let count = Int.random(in: 1...30, using: &generator)
       // Few distinct values, so ties are common.

@@ -49,7 +49,7 @@ public struct MetricScope: Hashable, Sendable {
   /// - Returns: The metric's value; NaN where it is undefined (for example
   ///   a binary metric without a positive class).
   /// - Complexity: O(*k*²) for *k* classes, with no allocation.
-  public func value(of metric: Metric, counts: UnsafeBufferPointer<Double>) -> Double {
+  package func value(of metric: Metric, counts: UnsafeBufferPointer<Double>) -> Double {
     precondition(counts.count == classCount * classCount)
     if let (average, score) = metric.averagedScore {
       return averaged(score, by: average, counts: counts)
@@ -84,7 +84,7 @@ public struct MetricScope: Hashable, Sendable {
   ///   - counts: Row-major counts.
   /// - Returns: The averaged score, NaN when every value it averages is.
   /// - Complexity: O(*k*²) for *k* classes, with no allocation.
-  public func averaged(
+  package func averaged(
     _ score: Score, by average: Average, counts: UnsafeBufferPointer<Double>
   ) -> Double {
     switch average {
@@ -108,7 +108,7 @@ public struct MetricScope: Hashable, Sendable {
   ///   - counts: Row-major counts.
   /// - Returns: The class's score, or the zero-division value when undefined.
   /// - Complexity: O(*k*) for *k* classes.
-  public func value(
+  package func value(
     of score: Score, forClass index: Int, counts: UnsafeBufferPointer<Double>
   ) -> Double {
     value(of: score, for: tally(of: index, counts))

@@ -1,3 +1,4 @@
+import F1KitSupport
 import Foundation
 
 extension ClassificationMetrics {
@@ -107,7 +108,7 @@ extension ClassificationMetrics {
   }
 
   static func format(_ value: Double, _ digits: Int) -> String {
-    value.isNaN ? "nan" : String(format: "%.*f", digits, value)
+    NumberText.fixed(value, digits: digits)
   }
 }
 

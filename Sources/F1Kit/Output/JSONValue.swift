@@ -1,8 +1,16 @@
+import F1KitSupport
+
 /// A JSON document with object keys kept in the order they were given.
 ///
 /// F1Kit's JSON output has stable keys in a documented order so people can
 /// read it and tools can diff it; Foundation's serializer sorts or shuffles
 /// keys and rejects NaN, which F1Kit writes as `null`.
+///
+/// `JSONValue` is public on purpose: composing JSON is meant for users. The
+/// JSON outputs (``ClassificationMetrics/jsonDocument()`` and the
+/// statistics and report modules' documents) are values a program can nest
+/// in its own document, next to its run's metadata, and serialize with the
+/// same key order and number format as `f1kit --format json`.
 public indirect enum JSONValue: Hashable, Sendable {
   /// `null`.
   case null
@@ -34,7 +42,7 @@ public indirect enum JSONValue: Hashable, Sendable {
     case .null: output += "null"
     case .bool(let value): output += value ? "true" : "false"
     case .integer(let value): output += String(value)
-    case .number(let value): output += value.isFinite ? Self.format(value) : "null"
+    case .number(let value): output += value.isFinite ? NumberText.shortest(value) : "null"
     case .string(let value): Self.writeEscaped(value, to: &output)
     case .array(let elements):
       writeContainer(
@@ -79,12 +87,6 @@ public indirect enum JSONValue: Hashable, Sendable {
     case .object: false
     default: true
     }
-  }
-
-  /// Shortest round-trip decimal, so a reader recovers the exact double.
-  static func format(_ value: Double) -> String {
-    if value == value.rounded(), abs(value) < 1e15 { return String(Int(value)) + ".0" }
-    return "\(value)"
   }
 
   private static func writeEscaped(_ text: String, to output: inout String) {

@@ -1,4 +1,5 @@
 import F1Kit
+import F1KitSupport
 import Foundation
 
 /// Scores a cross-encoder on labelled sentence pairs with
@@ -52,7 +53,7 @@ public struct CrossEncoderEvaluator: CrossEncoderEvaluating {
   public var zeroDivision: ZeroDivision = .zero
   let gold: GoldLabels
   /// Where progress and notes go; tests replace it.
-  var output: @Sendable (String) -> Void = ProgressReporter.standardError
+  var output: @Sendable (String) -> Void = StandardStream.note
 
   /// Creates an evaluator for a binary or multiclass task.
   ///

@@ -1,14 +1,10 @@
+import F1KitSupport
 import Foundation
 
 /// Draws an evaluator's progress over batches and its closing summary.
 struct ProgressReporter {
   /// What the reporter writes, after resolving ``ProgressStyle/automatic``.
   enum Mode { case bar, line, hidden }
-
-  /// Writes text to standard error.
-  static let standardError: @Sendable (String) -> Void = { text in
-    FileHandle.standardError.write(Data(text.utf8))
-  }
 
   let title: String
   let totalBatches: Int
@@ -29,7 +25,7 @@ struct ProgressReporter {
   init(
     title: String, totalBatches: Int, style: ProgressStyle,
     isTerminal: Bool = isatty(STDERR_FILENO) == 1,
-    write: @escaping @Sendable (String) -> Void = standardError
+    write: @escaping @Sendable (String) -> Void = StandardStream.note
   ) {
     self.title = title.isEmpty ? "evaluation" : title
     self.totalBatches = totalBatches

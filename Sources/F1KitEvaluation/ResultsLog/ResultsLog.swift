@@ -1,10 +1,5 @@
+import F1KitSupport
 import Foundation
-
-#if canImport(Glibc)
-  import Glibc
-#elseif canImport(Darwin)
-  import Darwin
-#endif
 
 /// An evaluator's CSV file of results, one row per evaluation.
 ///
@@ -25,7 +20,7 @@ public struct ResultsLog: Sendable {
   /// The evaluator's name, which names the files.
   public let name: String
   /// Where notes about a changed schema go; standard error by default.
-  var note: @Sendable (String) -> Void = ProgressReporter.standardError
+  var note: @Sendable (String) -> Void = StandardStream.note
 
   /// Creates a log in a folder.
   ///
@@ -66,8 +61,8 @@ public struct ResultsLog: Sendable {
   ) throws(EvaluationError) -> URL {
     let header = ["epoch", "steps"] + metrics.map(\.name)
     let row = [Self.number(epoch), String(step)] + metrics.map { Self.number($0.value) }
-    let headerLine = CSVFormat.line(header)
-    let rowLine = CSVFormat.line(row)
+    let headerLine = CSVText.record(header, lineEnding: "\n")
+    let rowLine = CSVText.record(row, lineEnding: "\n")
     try createDirectory()
     var generation = 1
     while true {
@@ -82,7 +77,7 @@ public struct ResultsLog: Sendable {
         try Self.replaceAtomically(file, with: headerLine + rowLine)
         return file
       }
-      if CSVFormat.firstRecord(of: existing) == header {
+      if (try? CSVText.records(in: existing, limit: 1).first) == header {
         let separator = existing.isEmpty || existing.hasSuffix("\n") ? "" : "\r\n"
         try Self.replaceAtomically(file, with: existing + separator + rowLine)
         return file
@@ -91,14 +86,10 @@ public struct ResultsLog: Sendable {
     }
   }
 
-  /// Writes a number so that it reads back to the same `Double`.
+  /// Writes a number so that it reads back to the same `Double`, whole
+  /// numbers bare (`1`) the way Python writes them.
   static func number(_ value: Double) -> String {
-    // `description` is the shortest round-trip form; keep integral epochs
-    // such as 1.0 short ("1") the way Python writes them.
-    if value.isFinite, value == value.rounded(), abs(value) < 1e15 {
-      return String(Int64(value))
-    }
-    return value.description
+    NumberText.shortestBare(value)
   }
 
   private func createDirectory() throws(EvaluationError) {
@@ -125,51 +116,13 @@ public struct ResultsLog: Sendable {
 
   /// Replaces a file's contents so that a crash leaves either the old or
   /// the new contents, never a mix.
-  ///
-  /// Why rewrite through a temporary file rather than append: appending the
-  /// row with one `write(2)` after checking the header would keep earlier
-  /// rows, but a crash or a full disk in the middle of that write leaves a
-  /// partial last line, and the next append would glue its row onto it,
-  /// corrupting both. Writing the complete new contents to a temporary file
-  /// in the same folder (so the same file system), flushing it with
-  /// `fsync`, and `rename(2)`-ing it over the log is atomic on POSIX file
-  /// systems: readers and a crash see the old file or the new one. The cost
-  /// is rewriting the log on every call, a few kilobytes for thousands of
-  /// evaluations. One process is assumed to write a given log at a time.
   static func replaceAtomically(_ file: URL, with contents: String) throws(EvaluationError) {
-    let folder = file.deletingLastPathComponent().path
-    var template = Array("\(folder)/.\(file.lastPathComponent).XXXXXX".utf8CString)
-    let descriptor = template.withUnsafeMutableBufferPointer { mkstemp($0.baseAddress!) }
-    guard descriptor >= 0 else {
-      throw .resultsLogUnwritable(path: file.path, reason: systemReason())
-    }
-    let temporaryPath = String(
-      decoding: template.dropLast().map { UInt8(bitPattern: $0) }, as: UTF8.self)
-    var failure: String?
-    var bytes = Array(contents.utf8)[...]
-    while failure == nil, !bytes.isEmpty {
-      let written = bytes.withUnsafeBytes { write(descriptor, $0.baseAddress, $0.count) }
-      if written < 0, errno != EINTR { failure = systemReason() }
-      if written > 0 { bytes = bytes.dropFirst(written) }
-    }
-    if failure == nil, fchmod(descriptor, 0o644) != 0 || fsync(descriptor) != 0 {
-      failure = systemReason()
-    }
-    if close(descriptor) != 0, failure == nil { failure = systemReason() }
-    if failure == nil, rename(temporaryPath, file.path) != 0 { failure = systemReason() }
-    if let failure {
-      unlink(temporaryPath)
-      throw .resultsLogUnwritable(path: file.path, reason: failure)
-    }
-    // Make the rename itself durable; a failure here loses nothing written.
-    let folderDescriptor = open(folder, O_RDONLY)
-    if folderDescriptor >= 0 {
-      _ = fsync(folderDescriptor)
-      close(folderDescriptor)
+    do {
+      try AtomicFileWriter.write(contents, toPath: file.path)
+    } catch {
+      throw .resultsLogUnwritable(path: file.path, reason: error.reason)
     }
   }
-
-  private static func systemReason() -> String { String(cString: strerror(errno)) }
 
   private static func reason(_ error: any Error) -> String {
     (error as NSError).localizedFailureReason ?? (error as NSError).localizedDescription

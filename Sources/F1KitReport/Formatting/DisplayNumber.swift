@@ -1,36 +1,22 @@
+import F1KitSupport
 import Foundation
 
 /// Numbers written for people, the same on every machine and locale.
 enum DisplayNumber {
   /// A score with a fixed number of decimals; `undefined` for NaN.
   static func score(_ value: Double, digits: Int = 4) -> String {
-    guard value.isFinite else { return value.isNaN ? "undefined" : (value > 0 ? "∞" : "−∞") }
-    let text = String(format: "%.*f", digits, value)
-    // Avoid "-0.0000" for tiny negative values.
-    if text.hasPrefix("-"), text.dropFirst().allSatisfy({ $0 == "0" || $0 == "." }) {
-      return String(text.dropFirst())
-    }
-    return text.hasPrefix("-") ? "−" + text.dropFirst() : text
+    NumberText.fixed(value, digits: digits, style: .typographic)
   }
 
   /// A signed difference such as `+0.0310` or `−0.0084` (with a true minus
   /// sign).
   static func signed(_ value: Double, digits: Int = 4) -> String {
-    guard value.isFinite else { return score(value, digits: digits) }
-    let text = score(abs(value), digits: digits)
-    if text.allSatisfy({ $0 == "0" || $0 == "." }) { return text }
-    return (value < 0 ? "−" : "+") + text
+    NumberText.signed(value, digits: digits, style: .typographic)
   }
 
   /// A count with thousands separators: `1,083`.
   static func count(_ value: Int) -> String {
-    let digits = String(value.magnitude)
-    var grouped = ""
-    for (index, digit) in digits.enumerated() {
-      if index > 0 && (digits.count - index) % 3 == 0 { grouped += "," }
-      grouped.append(digit)
-    }
-    return (value < 0 ? "−" : "") + grouped
+    NumberText.grouped(value, style: .typographic)
   }
 
   /// A fraction as a percentage: `49.5%`.
@@ -61,7 +47,7 @@ enum DisplayNumber {
     guard value.isFinite else { return "0" }
     let rounded = (value * 100).rounded() / 100
     if rounded == rounded.rounded(), abs(rounded) < 1e15 { return String(Int(rounded)) }
-    var text = String(format: "%.2f", rounded)
+    var text = NumberText.fixed(rounded, digits: 2)
     while text.hasSuffix("0") { text.removeLast() }
     return text
   }

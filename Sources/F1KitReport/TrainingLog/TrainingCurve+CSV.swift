@@ -1,3 +1,4 @@
+import F1KitSupport
 import Foundation
 
 extension TrainingCurve {
@@ -28,10 +29,18 @@ extension TrainingCurve {
   /// - Throws: ``TrainingLogError`` naming the line of the first problem.
   /// - Complexity: O(*n*) for *n* characters.
   public init(csv text: String, source: String) throws(TrainingLogError) {
-    let records = Self.records(text)
-    guard let (headerLine, header) = records.first else {
+    let records: [CSVRecord]
+    do {
+      records = try CSVText.numberedRecords(in: text)
+    } catch {
+      throw TrainingLogError(
+        path: source, line: error.line,
+        reason: .malformedCSV(column: error.column, expected: error.expected))
+    }
+    guard let first = records.first, !(records.count == 1 && first.isBlank) else {
       throw TrainingLogError(path: source, reason: .empty)
     }
+    let (headerLine, header) = (first.line, first.fields)
     guard let epochColumn = header.firstIndex(of: "epoch") else {
       throw TrainingLogError(path: source, line: headerLine, reason: .missingColumn("epoch"))
     }
@@ -43,8 +52,8 @@ extension TrainingCurve {
       throw TrainingLogError(path: source, line: headerLine, reason: .noMetricColumns)
     }
     var points: [Point] = []
-    for (line, fields) in records.dropFirst() {
-      if fields.count == 1 && fields[0].isEmpty { continue }
+    for record in records.dropFirst() where !record.isBlank {
+      let (line, fields) = (record.line, record.fields)
       guard fields.count == header.count else {
         throw TrainingLogError(
           path: source, line: line, reason: .fieldCount(expected: header.count, found: fields.count)
@@ -76,65 +85,6 @@ extension TrainingCurve {
     self.init(
       metricNames: metricColumns.map { header[$0] }, points: points,
       source: URL(fileURLWithPath: source).lastPathComponent)
-  }
-
-  /// The records of a CSV text with the 1-based line each starts on.
-  static func records(_ text: String) -> [(line: Int, fields: [String])] {
-    var records: [(Int, [String])] = []
-    var fields: [String] = []
-    var field = ""
-    var isQuoted = false
-    var line = 1
-    var recordLine = 1
-    var scalars = Array(text.unicodeScalars)[...]
-    if scalars.first == "\u{FEFF}" { scalars = scalars.dropFirst() }
-    var index = scalars.startIndex
-    var hasContent = false
-    while index < scalars.endIndex {
-      let scalar = scalars[index]
-      index += 1
-      if isQuoted {
-        if scalar == "\"" {
-          if index < scalars.endIndex, scalars[index] == "\"" {
-            field.unicodeScalars.append("\"")
-            index += 1
-          } else {
-            isQuoted = false
-          }
-        } else {
-          if scalar == "\n" { line += 1 }
-          field.unicodeScalars.append(scalar)
-        }
-        continue
-      }
-      switch scalar {
-      case "\"" where field.isEmpty:
-        isQuoted = true
-        hasContent = true
-      case ",":
-        fields.append(field)
-        field = ""
-        hasContent = true
-      case "\r":
-        continue
-      case "\n":
-        fields.append(field)
-        records.append((recordLine, fields))
-        fields = []
-        field = ""
-        hasContent = false
-        line += 1
-        recordLine = line
-      default:
-        field.unicodeScalars.append(scalar)
-        hasContent = true
-      }
-    }
-    if hasContent {
-      fields.append(field)
-      records.append((recordLine, fields))
-    }
-    return records
   }
 
   private static func reason(_ error: any Error) -> String {

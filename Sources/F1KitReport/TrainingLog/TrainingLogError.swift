@@ -14,6 +14,9 @@ public struct TrainingLogError: Error, Hashable, Sendable, CustomStringConvertib
     case notANumber(column: String, text: String)
     /// The header has no metric column after `epoch` and `steps`.
     case noMetricColumns
+    /// A quote is misplaced, at a 1-based column of the line; `expected`
+    /// says what RFC 4180 wants there.
+    case malformedCSV(column: Int, expected: String)
   }
 
   /// The file, as the user named it.
@@ -51,6 +54,8 @@ public struct TrainingLogError: Error, Hashable, Sendable, CustomStringConvertib
       return "\(location): expected a number in column \"\(column)\", found \"\(text)\""
     case .noMetricColumns:
       return "\(location): expected at least one metric column after epoch and steps"
+    case .malformedCSV(let column, let expected):
+      return "\(location):\(column): expected \(expected)"
     }
   }
 }

@@ -6,8 +6,8 @@
 /// cell's probability its share of the items.
 public enum ResamplingStrategy: String, CaseIterable, Hashable, Sendable {
   /// Chooses ``cells`` unless the non-empty cells are so many that drawing
-  /// the items is cheaper: ``items`` when
-  /// ``cellCostInItems`` × non-empty cells > *N*.
+  /// the items is cheaper: ``items`` when 40 × non-empty cells > *N* (one
+  /// binomial draw costs about 40 item draws).
   case automatic
   /// Draws the multinomial directly, one exact binomial per non-empty cell
   /// (conditional on the cells before it). Costs O(cells) per resample,
@@ -25,7 +25,7 @@ public enum ResamplingStrategy: String, CaseIterable, Hashable, Sendable {
   /// cell costs 25–80 items; 40 is in the middle. With 3 classes (9 cells)
   /// the multinomial is cheaper from about 360 items on; with 3 classes and
   /// two models (at most 27 joint cells), from about 1,100.
-  public static let cellCostInItems = 40
+  package static let cellCostInItems = 40
 
   /// The strategy ``automatic`` stands for, given the data's shape.
   ///
@@ -34,7 +34,7 @@ public enum ResamplingStrategy: String, CaseIterable, Hashable, Sendable {
   ///   - items: The number of items *N*.
   /// - Returns: ``cells`` or ``items``; the strategy itself when it is not
   ///   ``automatic``.
-  public func resolved(nonEmptyCells: Int, items: Int) -> ResamplingStrategy {
+  package func resolved(nonEmptyCells: Int, items: Int) -> ResamplingStrategy {
     guard self == .automatic else { return self }
     return nonEmptyCells * Self.cellCostInItems > items ? .items : .cells
   }

@@ -1,4 +1,5 @@
 import F1Kit
+import F1KitSupport
 import Foundation
 
 extension ModelComparison {
@@ -59,7 +60,7 @@ extension ModelComparison {
       "  " + String(repeating: " ", count: valueWidth - metric.count) + metric + "  interval\n"
     for model in models {
       guard let interval = model.interval(of: compared) else { continue }
-      let value = String(format: "%.4f", interval.estimate)
+      let value = NumberText.fixed(interval.estimate, digits: 4)
       text += model.name.padding(toLength: nameWidth, withPad: " ", startingAt: 0)
       text += "  " + String(repeating: " ", count: max(0, valueWidth - value.count)) + value
       text += "  " + Self.range(interval) + "\n"
@@ -103,17 +104,11 @@ extension ModelComparison {
 
   /// A whole number with thousands separators, as the report prints them.
   static func count(_ value: Int) -> String {
-    let digits = String(value.magnitude)
-    var grouped = ""
-    for (index, digit) in digits.enumerated() {
-      if index > 0 && (digits.count - index) % 3 == 0 { grouped += "," }
-      grouped.append(digit)
-    }
-    return (value < 0 ? "-" : "") + grouped
+    NumberText.grouped(value)
   }
 
   static func number(_ value: Double) -> String {
-    value.isNaN ? "undefined" : String(format: "%.3f", value)
+    NumberText.fixed(value, digits: 3, style: NumberText.Style.plain.spellingNaN(as: "undefined"))
   }
 
   static func range(_ interval: ConfidenceInterval) -> String {

@@ -15,8 +15,8 @@ extension PairedComparison {
   /// - Throws: ``StatisticsError`` when the options are invalid.
   /// - Complexity: O(*B* × (*c* + *m* *k*²)) for *B* resamples, *c*
   ///   non-empty joint cells, *m* metrics and *k* classes; independent of
-  ///   the number of items once *c* × ``ResamplingStrategy/cellCostInItems``
-  ///   is below it.
+  ///   the number of items once *c* times the cost of one cell draw (about
+  ///   40 item draws) is below it.
   public func bootstrap(
     for metrics: [Metric], options: BootstrapOptions = BootstrapOptions(),
     progress: ResamplingProgress? = nil, using generator: inout some RandomNumberGenerator

@@ -1,3 +1,5 @@
+import F1KitSupport
+
 /// A fast, seedable random number generator whose output is the same on
 /// every platform: Blackman and Vigna's xoshiro256\*\*, seeded through
 /// SplitMix64.

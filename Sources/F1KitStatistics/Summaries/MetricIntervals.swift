@@ -1,4 +1,5 @@
 import F1Kit
+import F1KitSupport
 import Foundation
 
 /// Confidence intervals for every reported metric of one set of
@@ -117,7 +118,7 @@ public struct MetricIntervals: Sendable {
   }
 
   static func format(_ value: Double, _ digits: Int) -> String {
-    value.isNaN ? "nan" : String(format: "%.*f", digits, value)
+    NumberText.fixed(value, digits: digits)
   }
 }
 
@@ -132,7 +133,7 @@ extension MetricIntervals {
   ///   belong to.
   /// - Returns: RFC 4180 text with a header row and CRLF line ends.
   public func csvTable(for classification: ClassificationMetrics) -> String {
-    let rows = CSVText.records(in: classification.csvTable())
+    let rows = classification.csvRows()
     guard let header = rows.first else { return "" }
     var text = CSVText.record(header + ["low", "high"])
     for row in rows.dropFirst() {

@@ -1,4 +1,5 @@
 import F1Kit
+import F1KitSupport
 import Foundation
 import _TestSupport
 
@@ -19,7 +20,7 @@ struct SentencePairSplit: Sendable {
   /// Reads `fixtures/stsb/<split>.csv`.
   static func load(_ split: String) throws -> SentencePairSplit {
     let text = try String(contentsOf: Fixtures.url("stsb/\(split).csv"), encoding: .utf8)
-    var records = CSVText.records(in: text)
+    var records = try CSVText.records(in: text)
     let header = records.removeFirst()
     let column = { (name: String) in header.firstIndex(of: name)! }
     let (id, first, second) = (column("id"), column("sentence1"), column("sentence2"))
