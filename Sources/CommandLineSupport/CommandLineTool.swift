@@ -52,17 +52,12 @@ package struct CommandLineTool: Sendable {
   /// - Returns: The status to exit with.
   package func run(_ arguments: [String]) -> ExitStatus {
     if let command { return run(command, arguments, commandName: name) }
-    guard let first = arguments.first else {
-      Console.writeOutput(rootHelp)
-      return .success
-    }
+    guard let first = arguments.first else { return Console.writeOutput(rootHelp) }
     switch first {
     case "--version" where version != nil:
-      Console.writeOutput(version! + "\n")
-      return .success
+      return Console.writeOutput(version! + "\n")
     case "-h", "--help", "-help":
-      Console.writeOutput(rootHelp)
-      return .success
+      return Console.writeOutput(rootHelp)
     case "help":
       return help(for: Array(arguments.dropFirst()))
     default:
@@ -85,14 +80,12 @@ package struct CommandLineTool: Sendable {
 
   private func help(for arguments: [String]) -> ExitStatus {
     guard let subcommandName = arguments.first(where: { !$0.hasPrefix("-") }) else {
-      Console.writeOutput(command.map { help(for: $0, commandName: name) } ?? rootHelp)
-      return .success
+      return Console.writeOutput(command.map { help(for: $0, commandName: name) } ?? rootHelp)
     }
     guard let command = subcommand(named: subcommandName) else {
       return reportUnknownSubcommand(subcommandName, usage: "\(name) help <subcommand>")
     }
-    Console.writeOutput(help(for: command, commandName: "\(name) \(subcommandName)"))
-    return .success
+    return Console.writeOutput(help(for: command, commandName: "\(name) \(subcommandName)"))
   }
 
   private func help(for command: any ParsableCommand.Type, commandName: String) -> String {
@@ -127,12 +120,10 @@ package struct CommandLineTool: Sendable {
   {
     let options = arguments.prefix { $0 != "--" }
     if let version, options.contains("--version") {
-      Console.writeOutput(version + "\n")
-      return .success
+      return Console.writeOutput(version + "\n")
     }
     if CommandParser.isHelpRequested(in: arguments) {
-      Console.writeOutput(help(for: command, commandName: commandName))
-      return .success
+      return Console.writeOutput(help(for: command, commandName: commandName))
     }
     let output: CommandOutput
     do {
@@ -148,8 +139,7 @@ package struct CommandLineTool: Sendable {
       }
       return error.status
     }
-    Console.writeOutput(output.text)
-    return output.status
+    return Console.writeOutput(output.text, then: output.status)
   }
 
   private func execute(_ command: any ParsableCommand.Type, _ arguments: [String])
