@@ -16,6 +16,7 @@ let package = Package(
     .library(name: "F1KitReading", targets: ["F1KitReading"]),
     .library(name: "F1KitStatistics", targets: ["F1KitStatistics"]),
     .library(name: "F1KitEvaluation", targets: ["F1KitEvaluation"]),
+    .library(name: "F1KitAdvice", targets: ["F1KitAdvice"]),
     .library(name: "F1KitReport", targets: ["F1KitReport"]),
     .executable(name: "f1kit", targets: ["f1kit"]),
     .executable(name: "train-pair-classifier", targets: ["train-pair-classifier"]),
@@ -28,9 +29,10 @@ let package = Package(
     .target(name: "F1KitReading", dependencies: ["F1Kit"]),
     .target(name: "F1KitStatistics", dependencies: ["F1Kit", "F1KitReading", "F1KitSupport"]),
     .target(name: "F1KitEvaluation", dependencies: ["F1Kit", "F1KitSupport"]),
+    .target(name: "F1KitAdvice", dependencies: ["F1Kit", "F1KitStatistics", "F1KitSupport"]),
     .target(
       name: "F1KitReport",
-      dependencies: ["F1Kit", "F1KitReading", "F1KitStatistics", "F1KitSupport"]
+      dependencies: ["F1Kit", "F1KitReading", "F1KitStatistics", "F1KitAdvice", "F1KitSupport"]
     ),
 
     // MARK: - Internal support (no product: `package` access only)
@@ -44,7 +46,7 @@ let package = Package(
       name: "f1kit",
       dependencies: [
         "CommandLineSupport", "F1Kit", "F1KitReading", "F1KitStatistics", "F1KitEvaluation",
-        "F1KitReport", "F1KitSupport",
+        "F1KitAdvice", "F1KitReport", "F1KitSupport",
       ]
     ),
 
@@ -55,14 +57,21 @@ let package = Package(
 
     // MARK: - Unit test bundles
     .target(name: "_TestSupport", dependencies: ["F1Kit"], path: "Tests/_TestSupport"),
-    .testTarget(name: "F1KitSupportTests", dependencies: ["F1KitSupport", "_TestSupport"]),
+    .executableTarget(
+      name: "atomic-write-probe", dependencies: ["F1KitSupport"], path: "Tests/AtomicWriteProbe"),
+    .testTarget(
+      name: "F1KitSupportTests",
+      dependencies: ["F1KitSupport", "atomic-write-probe", "_TestSupport"]),
     .testTarget(name: "F1KitTests", dependencies: ["F1Kit", "_TestSupport"]),
     .testTarget(name: "F1KitReadingTests", dependencies: ["F1KitReading", "_TestSupport"]),
     .testTarget(name: "F1KitStatisticsTests", dependencies: ["F1KitStatistics", "_TestSupport"]),
     .testTarget(
       name: "F1KitEvaluationTests",
       dependencies: ["F1KitEvaluation", "F1KitSupport", "_TestSupport"]),
-    .testTarget(name: "F1KitReportTests", dependencies: ["F1KitReport", "_TestSupport"]),
+    .testTarget(
+      name: "F1KitAdviceTests", dependencies: ["F1KitAdvice", "F1KitReading", "_TestSupport"]),
+    .testTarget(
+      name: "F1KitReportTests", dependencies: ["F1KitReport", "F1KitAdvice", "_TestSupport"]),
     .testTarget(name: "CommandLineSupportTests", dependencies: ["CommandLineSupport"]),
     .testTarget(
       name: "F1KitCLITests",

@@ -42,6 +42,29 @@ struct ReportCommandTests {
         == Data(contentsOf: URL(fileURLWithPath: second)))
   }
 
+  @Test("--out - writes the page to standard output")
+  func writesToStandardOutput() throws {
+    let result = try runF1Kit(["report", Self.stsb[0], "--out", "-", "--resamples", "0"])
+    #expect(result.status == 0, "\(result.standardError)")
+    #expect(result.standardOutput.hasPrefix("<!DOCTYPE html>"))
+  }
+
+  @Test("--out through a symbolic link replaces the link's target and keeps the link")
+  func keepsSymbolicLink() throws {
+    let directory = TemporaryDirectory()
+    let target = directory.write("target.html", "old")
+    let link = directory.url.appendingPathComponent("link.html").path
+    try FileManager.default.createSymbolicLink(atPath: link, withDestinationPath: target)
+    let result = try runF1Kit(["report", Self.stsb[0], "--out", link, "--resamples", "0"])
+    #expect(result.status == 0, "\(result.standardError)")
+    let type = try FileManager.default.attributesOfItem(atPath: link)[.type] as? FileAttributeType
+    #expect(type == .typeSymbolicLink)
+    #expect(try String(contentsOfFile: target, encoding: .utf8).hasPrefix("<!DOCTYPE html>"))
+    #expect(
+      try FileManager.default.contentsOfDirectory(atPath: directory.url.path).sorted()
+        == ["link.html", "target.html"])
+  }
+
   @Test("a missing output folder fails with status 73 and one line")
   func refusesMissingFolder() throws {
     let directory = TemporaryDirectory()
@@ -122,7 +145,7 @@ struct ReportCommandTests {
     #expect(result.standardOutput.hasPrefix("OVERVIEW: Write an HTML report"))
     #expect(
       result.standardOutput.contains(
-        "USAGE: f1kit report <files> ... --out <file> [--title <title>]"))
+        "USAGE: f1kit report <files> ... --out <file> [--json <file>] [--title <title>]"))
     let root = try runF1Kit(["--help"])
     #expect(root.standardOutput.contains("\n  report "))
     #expect(root.standardOutput.contains("\n  advise "))

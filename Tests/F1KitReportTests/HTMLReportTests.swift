@@ -1,4 +1,5 @@
 import F1Kit
+import F1KitAdvice
 import Foundation
 import Testing
 import _TestSupport

@@ -1,4 +1,5 @@
 import F1Kit
+import F1KitAdvice
 
 /// Horizontal bars of each class's precision, recall and F1, with interval
 /// whiskers: the picture of a classification report.
@@ -71,9 +72,9 @@ struct ClassScoreChart {
         row.label, limit: labelLimit, x: left - 8, y: y0 + 1.5 * barHeight + 4, anchor: .end,
         className: "category")
       let scores: [(String, Double, ClosedRange<Double>?, String)] = [
-        ("precision", row.precision, intervals[index]?.precision, ChartColor.precision),
-        ("recall", row.recall, intervals[index]?.recall, ChartColor.recall),
-        ("F1", row.fScore, intervals[index]?.f1, ChartColor.f1),
+        ("precision", row.precision, intervals[index]?.precision?.range, ChartColor.precision),
+        ("recall", row.recall, intervals[index]?.recall?.range, ChartColor.recall),
+        ("F1", row.fScore, intervals[index]?.f1?.range, ChartColor.f1),
       ]
       for (position, (name, value, interval, color)) in scores.enumerated() {
         let y = y0 + Double(position) * barHeight

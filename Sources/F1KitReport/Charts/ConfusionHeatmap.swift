@@ -1,4 +1,5 @@
 import F1Kit
+import F1KitAdvice
 
 /// A confusion matrix drawn as a viridis heatmap: counts, or each gold row
 /// normalised to shares (recall on the diagonal).

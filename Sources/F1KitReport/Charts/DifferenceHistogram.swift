@@ -1,3 +1,4 @@
+import F1KitAdvice
 import Foundation
 
 /// The bootstrap distribution of a difference between two models, as a

@@ -1,3 +1,4 @@
+import F1KitAdvice
 import Foundation
 
 /// The difference between models per metric, a point with its interval

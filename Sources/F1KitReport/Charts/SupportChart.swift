@@ -1,3 +1,5 @@
+import F1KitAdvice
+
 /// Horizontal bars of each class's gold count, with how often each model
 /// predicts the class beneath it: class balance, and over- or
 /// under-prediction at a glance.

@@ -1,3 +1,4 @@
+import F1KitAdvice
 import Foundation
 
 /// Metrics against training steps, one line per metric, with epoch

@@ -1,3 +1,5 @@
+import F1KitAdvice
+
 extension HTMLReport {
   /// The advice, most severe first, each with the numbers that triggered it.
   func adviceSection() -> String {

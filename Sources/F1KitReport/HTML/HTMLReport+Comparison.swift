@@ -1,48 +1,57 @@
 import F1Kit
+import F1KitAdvice
+import F1KitStatistics
 
 extension HTMLReport {
   /// The forest plot of differences, their table, and the bootstrap
   /// distribution of the primary metric's difference.
   func comparisonSection() -> String {
-    let reference = model.models[0].name
+    let names = model.models.map(\.name)
+    let differences = model.differences
+    let pairCount = names.count * (names.count - 1) / 2
     var html =
-      "<p>Each later model is compared with the first, <strong>\(HTMLText.escape(reference))</strong>, "
-    html +=
-      "on the same test items: a positive difference means the later model scores higher.</p>\n"
+      pairCount == 1
+      ? "<p>The two models are compared on the same test items: a positive difference means "
+        + "<strong>\(HTMLText.escape(names[1]))</strong> scores higher than "
+        + "<strong>\(HTMLText.escape(names[0]))</strong>.</p>\n"
+      : "<p>Every pair of models is compared on the same test items; for a pair “B − A”, a "
+        + "positive difference means B scores higher.</p>\n"
     for disagreement in model.disagreements {
       html += "<p>\(HTMLText.escape(sentence(for: disagreement)))</p>\n"
     }
-    let hasStatistics = model.comparisons.contains { $0.interval != nil || $0.pValue != nil }
+    let hasStatistics = differences.contains { $0.statistics != nil }
     if !hasStatistics {
       html +=
         "<p class=\"muted\">No intervals or tests were computed, so these differences carry no measure of uncertainty.</p>\n"
     }
-    let candidates = Array(model.models.dropFirst())
     var rows: [ForestPlot.Row] = []
-    for (candidateIndex, candidate) in candidates.enumerated() {
-      for comparison in model.comparisons where comparison.candidate == candidate.name {
-        var annotation = DisplayNumber.signed(comparison.difference, digits: 3)
-        if let interval = comparison.interval {
-          annotation += " " + DisplayNumber.interval(interval, digits: 3)
-        }
-        if let p = comparison.decisionPValue { annotation += ", " + DisplayNumber.pValue(p) }
-        let label =
-          candidates.count > 1
-          ? "\(candidate.name): \(name(of: comparison.metric))" : name(of: comparison.metric)
-        rows.append(
-          ForestPlot.Row(
-            label: label, difference: comparison.difference, interval: comparison.interval,
-            annotation: annotation, colorIndex: candidateIndex + 1))
+    var pairIndex = 0
+    var previous: (Int, Int)?
+    for difference in differences {
+      if let last = previous, last != (difference.first, difference.second) { pairIndex += 1 }
+      previous = (difference.first, difference.second)
+      var annotation = DisplayNumber.signed(difference.estimate, digits: 3)
+      if let pair = difference.statistics {
+        annotation += " " + DisplayNumber.interval(pair.difference, digits: 3)
       }
+      if let p = decisionPValue(difference) { annotation += ", " + DisplayNumber.pValue(p) }
+      let label =
+        pairCount > 1
+        ? "\(pairName(difference)): \(name(of: difference.metric))" : name(of: difference.metric)
+      rows.append(
+        ForestPlot.Row(
+          label: label, difference: difference.estimate,
+          interval: difference.statistics.map(\.difference.range), annotation: annotation,
+          colorIndex: pairIndex + 1))
     }
     let title =
-      candidates.count == 1
-      ? "Difference between \(candidates[0].name) and \(reference) per metric"
-      : "Differences between each model and \(reference) per metric"
+      pairCount == 1
+      ? "Difference between \(names[1]) and \(names[0]) per metric"
+      : "Differences between every pair of models per metric"
     let axisTitle =
-      candidates.count == 1
-      ? "\(HTMLText.truncated(candidates[0].name, to: 30)) − \(HTMLText.truncated(reference, to: 30))"
-      : "Later model − \(HTMLText.truncated(reference, to: 40))"
+      pairCount == 1
+      ? "\(HTMLText.truncated(names[1], to: 30)) − \(HTMLText.truncated(names[0], to: 30))"
+      : "Second model − first model"
     let plot = ForestPlot(id: "comparison-forest", title: title, axisTitle: axisTitle, rows: rows)
     html += figure(
       plot.render(),
@@ -51,16 +60,19 @@ extension HTMLReport {
         + "; the vertical line is no difference.",
       table: comparisonTable())
     let primary = model.reference.primaryMetric
-    for (index, comparison) in model.comparisons(on: primary).enumerated()
-    where !comparison.differenceQuantiles.isEmpty {
+    for (index, difference) in model.differences(on: primary).enumerated() {
+      guard let pair = difference.statistics, !pair.bootstrap.resampledDifferences.isEmpty
+      else { continue }
+      let first = names[difference.first]
+      let second = names[difference.second]
       let histogram = DifferenceHistogram(
         id: "comparison-distribution-\(index + 1)",
         title:
-          "Bootstrap distribution of the \(name(of: primary)) difference, \(comparison.candidate) − \(comparison.reference)",
-        quantiles: comparison.differenceQuantiles, observed: comparison.difference,
-        interval: comparison.interval, colorIndex: index + 1,
+          "Bootstrap distribution of the \(name(of: primary)) difference, \(second) − \(first)",
+        quantiles: ReportBuilder.differenceQuantiles(pair.bootstrap),
+        observed: difference.estimate, interval: pair.difference.range, colorIndex: index + 1,
         axisTitle:
-          "Difference in a resample: \(HTMLText.truncated(comparison.candidate, to: 30)) − \(HTMLText.truncated(comparison.reference, to: 30))"
+          "Difference in a resample: \(HTMLText.truncated(second, to: 30)) − \(HTMLText.truncated(first, to: 30))"
       )
       var table = HTMLTable(
         caption: "Share of the paired bootstrap resamples in each bin (the middle 99%)",
@@ -74,12 +86,23 @@ extension HTMLReport {
       html += figure(
         histogram.render(),
         caption:
-          "How the \(name(of: primary)) difference (\(comparison.candidate) − \(comparison.reference)) varies "
+          "How the \(name(of: primary)) difference (\(second) − \(first)) varies "
           + "over paired bootstrap resamples of the test items; the shaded band is the 95% interval, "
           + "the solid line the observed difference, the dashed line zero.",
         table: table.render())
     }
     return html
+  }
+
+  /// “B − A” for a pair.
+  func pairName(_ difference: ReportModel.Difference) -> String {
+    "\(model.models[difference.second].name) − \(model.models[difference.first].name)"
+  }
+
+  /// The p-value a decision about a pair rests on, from the engine.
+  func decisionPValue(_ difference: ReportModel.Difference) -> Double? {
+    guard let pair = difference.statistics else { return nil }
+    return model.comparison?.decisionPValue(for: pair)
   }
 
   /// Where two models' predictions part, with McNemar's test.
@@ -95,22 +118,29 @@ extension HTMLReport {
 
   /// Every comparison with its difference, interval, p-values and test.
   func comparisonTable() -> String {
+    let adjustment = model.comparison?.options.adjustment.displayName ?? "Holm"
     var table = HTMLTable(
-      caption: "Differences between models (later model minus first)",
+      caption: "Differences between models (second model minus first)",
       columns: [
         ("Comparison", false), ("Metric", false), ("Difference", true), ("95% interval", true),
-        ("p-value", true), ("Holm-adjusted p", true), ("Test", false),
+        ("p-value", true), ("\(adjustment)-adjusted p", true), ("Test", false),
       ])
-    for comparison in model.comparisons {
+    let test = model.comparison?.primaryTest
+    let isAdjusted = model.models.count > 2
+    for difference in model.differences {
+      let pair = difference.statistics
       table.append([
-        .header("\(comparison.candidate) − \(comparison.reference)"),
-        .text(name(of: comparison.metric)),
-        .number(DisplayNumber.signed(comparison.difference)),
+        .header(pairName(difference)),
+        .text(name(of: difference.metric)),
+        .number(DisplayNumber.signed(difference.estimate)),
         .number(
-          comparison.interval.map { DisplayNumber.interval($0) } ?? "—", className: "interval"),
-        .number(comparison.pValue.map { DisplayNumber.score($0) } ?? "—"),
-        .number(comparison.adjustedPValue.map { DisplayNumber.score($0) } ?? "—"),
-        .text(comparison.testName ?? "—"),
+          pair.map { DisplayNumber.interval($0.difference) } ?? "—", className: "interval"),
+        .number(test.flatMap { pair?.pValue(of: $0) }.map { DisplayNumber.score($0) } ?? "—"),
+        .number(
+          (isAdjusted ? test.flatMap { pair?.adjustedPValues[$0] } : nil).map {
+            DisplayNumber.score($0)
+          } ?? "—"),
+        .text(pair != nil ? test?.displayName ?? "—" : "—"),
       ])
     }
     return table.render()

@@ -1,4 +1,5 @@
 import F1Kit
+import F1KitAdvice
 
 extension HTMLReport {
   /// For each model: count and row-normalised heatmaps, or past

@@ -1,3 +1,5 @@
+import F1KitAdvice
+
 extension HTMLReport {
   /// Tool version, seed, resamples, methods, label order and inputs.
   func metadataSection() -> String {

@@ -1,4 +1,6 @@
 import F1Kit
+import F1KitAdvice
+import F1KitStatistics
 
 extension HTMLReport {
   /// For each model: a classification report table with interval columns
@@ -58,7 +60,7 @@ extension HTMLReport {
           ? ", with 95% intervals (Wilson for per-class precision and recall; bootstrap for F1 and the averages)"
           : ""),
       columns: columns)
-    func interval(_ range: ClosedRange<Double>?) -> HTMLTable.Cell {
+    func interval(_ range: ConfidenceInterval?) -> HTMLTable.Cell {
       .number(range.map { DisplayNumber.interval($0, digits: 3) } ?? "—", className: "interval")
     }
     for row in metrics.perClass() {

@@ -1,4 +1,6 @@
 import F1Kit
+import F1KitAdvice
+import F1KitStatistics
 
 extension HTMLReport {
   /// Verdict, key facts, headline metrics with baselines, class balance.
@@ -57,40 +59,44 @@ extension HTMLReport {
     return html
   }
 
-  /// One sentence per comparison on the primary metric, such as
+  /// One sentence per pair on the primary metric, such as
   /// “B beats A on macro-F1 by 0.031 [0.012, 0.049], p = 0.002,
-  /// paired permutation test.”
+  /// permutation test.”
   func verdictSentences() -> [String] {
     let primary = model.reference.primaryMetric
-    return model.comparisons(on: primary).map { verdict(for: $0) }
+    return model.differences(on: primary).map { verdict(for: $0) }
   }
 
-  func verdict(for comparison: MetricComparison) -> String {
-    let metric = name(of: comparison.metric)
-    let difference = comparison.difference
+  func verdict(for difference: ReportModel.Difference) -> String {
+    let metric = name(of: difference.metric)
+    let estimate = difference.estimate
+    let first = model.models[difference.first].name
+    let second = model.models[difference.second].name
     let digits = 3
     var statistics: [String] = []
+    let p = decisionPValue(difference)
+    let significanceLevel = model.comparison?.significanceLevel ?? 0.05
     let isSignificant =
-      comparison.isSignificant()
-      ?? comparison.interval.map { !$0.contains(0) }
-    let better = difference >= 0 ? comparison.candidate : comparison.reference
-    let worse = difference >= 0 ? comparison.reference : comparison.candidate
-    var amount = DisplayNumber.score(abs(difference), digits: digits)
-    if let interval = comparison.interval {
+      p.map { $0 < significanceLevel }
+      ?? difference.statistics.map { !$0.difference.contains(0) }
+    let better = estimate >= 0 ? second : first
+    let worse = estimate >= 0 ? first : second
+    var amount = DisplayNumber.score(abs(estimate), digits: digits)
+    if let interval = difference.statistics?.difference {
       let oriented =
-        difference >= 0
-        ? interval : (-interval.upperBound)...(-interval.lowerBound)
+        estimate >= 0 ? interval.range : (-interval.upper)...(-interval.lower)
       amount += " " + DisplayNumber.interval(oriented, digits: digits)
     }
-    if let p = comparison.decisionPValue {
+    if let p, let comparison = model.comparison {
       statistics.append(
-        (comparison.adjustedPValue != nil ? "Holm-adjusted " : "") + DisplayNumber.pValue(p))
+        (model.models.count > 2 ? "\(comparison.options.adjustment.displayName)-adjusted " : "")
+          + DisplayNumber.pValue(p))
+      if let test = comparison.primaryTest { statistics.append(test.displayName) }
     }
-    if let test = comparison.testName { statistics.append(test) }
     let tail = statistics.isEmpty ? "" : ", " + statistics.joined(separator: ", ")
-    if difference == 0 {
+    if estimate == 0 {
       return
-        "\(comparison.candidate) and \(comparison.reference) score the same on \(metric) (\(DisplayNumber.score(model.reference.value(of: comparison.metric))))."
+        "\(second) and \(first) score the same on \(metric) (\(DisplayNumber.score(model.models[difference.first].metrics.value(of: difference.metric))))."
     }
     switch isSignificant {
     case true?:

@@ -1,3 +1,5 @@
+import F1KitAdvice
+
 extension HTMLReport {
   /// The training curve and its table.
   func trainingSection() -> String {

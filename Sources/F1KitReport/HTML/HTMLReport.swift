@@ -1,4 +1,5 @@
 import F1Kit
+import F1KitAdvice
 
 /// Renders a ``ReportModel`` as one self-contained HTML page.
 ///

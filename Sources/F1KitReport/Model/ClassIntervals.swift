@@ -1,3 +1,5 @@
+import F1KitStatistics
+
 /// Confidence intervals for one class's precision, recall and F1.
 ///
 /// An interval is `nil` where it could not be computed, for example a
@@ -6,11 +8,11 @@ public struct ClassIntervals: Hashable, Sendable {
   /// The class label.
   public var label: String
   /// The interval of the class's precision.
-  public var precision: ClosedRange<Double>?
+  public var precision: ConfidenceInterval?
   /// The interval of the class's recall.
-  public var recall: ClosedRange<Double>?
+  public var recall: ConfidenceInterval?
   /// The interval of the class's F1.
-  public var f1: ClosedRange<Double>?
+  public var f1: ConfidenceInterval?
 
   /// Creates the intervals of one class.
   ///
@@ -20,8 +22,8 @@ public struct ClassIntervals: Hashable, Sendable {
   ///   - recall: The interval of recall, if known.
   ///   - f1: The interval of F1, if known.
   public init(
-    label: String, precision: ClosedRange<Double>? = nil, recall: ClosedRange<Double>? = nil,
-    f1: ClosedRange<Double>? = nil
+    label: String, precision: ConfidenceInterval? = nil, recall: ConfidenceInterval? = nil,
+    f1: ConfidenceInterval? = nil
   ) {
     self.label = label
     self.precision = precision
@@ -30,19 +32,12 @@ public struct ClassIntervals: Hashable, Sendable {
   }
 }
 
-extension ClosedRange where Bound == Double {
-  /// The interval between two numbers, or `nil` when either is not finite
-  /// or they are out of order.
-  ///
-  /// - Parameters:
-  ///   - lower: The lower end.
-  ///   - upper: The upper end.
-  /// - Returns: `lower...upper`, or `nil`.
-  static func finite(_ lower: Double, _ upper: Double) -> ClosedRange<Double>? {
-    guard lower.isFinite, upper.isFinite, lower <= upper else { return nil }
-    return lower...upper
+extension ConfidenceInterval {
+  /// The interval when both ends are finite and in order, else `nil`.
+  var finite: ConfidenceInterval? {
+    lower.isFinite && upper.isFinite && lower <= upper ? self : nil
   }
 
-  /// The distance from the lower to the upper end.
-  var width: Double { upperBound - lowerBound }
+  /// The interval's ends as a range, for drawing.
+  var range: ClosedRange<Double> { lower...upper }
 }

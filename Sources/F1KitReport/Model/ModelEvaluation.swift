@@ -1,4 +1,6 @@
 import F1Kit
+import F1KitAdvice
+import F1KitStatistics
 
 /// One model's scores on the test set, with intervals where statistics are
 /// available.
@@ -9,9 +11,9 @@ public struct ModelEvaluation: Sendable {
   public var sourceFile: String
   /// Every metric of the model, computed from its confusion matrix.
   public var metrics: ClassificationMetrics
-  /// Confidence intervals of headline metrics, in report order; empty when
-  /// statistics were not computed.
-  public var intervals: [(metric: Metric, interval: ClosedRange<Double>)]
+  /// The comparison engine's bootstrap interval of each headline metric
+  /// whose ends are finite; empty when statistics were not computed.
+  public var intervals: [Metric: ConfidenceInterval]
   /// Confidence intervals of per-class scores, in label order; empty when
   /// statistics were not computed.
   public var classIntervals: [ClassIntervals]
@@ -27,7 +29,7 @@ public struct ModelEvaluation: Sendable {
   ///     computed.
   public init(
     name: String, sourceFile: String, metrics: ClassificationMetrics,
-    intervals: [(metric: Metric, interval: ClosedRange<Double>)] = [],
+    intervals: [Metric: ConfidenceInterval] = [:],
     classIntervals: [ClassIntervals] = []
   ) {
     self.name = name
@@ -41,8 +43,8 @@ public struct ModelEvaluation: Sendable {
   ///
   /// - Parameter metric: The metric.
   /// - Returns: Its interval, or `nil`.
-  public func interval(of metric: Metric) -> ClosedRange<Double>? {
-    intervals.first { $0.metric == metric }?.interval
+  public func interval(of metric: Metric) -> ConfidenceInterval? {
+    intervals[metric]
   }
 
   /// The intervals of a class's scores, if computed.
@@ -51,5 +53,12 @@ public struct ModelEvaluation: Sendable {
   /// - Returns: Its intervals, or `nil`.
   public func classIntervals(of label: String) -> ClassIntervals? {
     classIntervals.first { $0.label.utf8.elementsEqual(label.utf8) }
+  }
+
+  /// The model as the advisor reads it.
+  var advised: AdvisedModel {
+    AdvisedModel(
+      name: name, metrics: metrics,
+      classF1Intervals: classIntervals.isEmpty ? [] : classIntervals.map(\.f1))
   }
 }

@@ -1,4 +1,5 @@
 import F1Kit
+import F1KitAdvice
 import F1KitReading
 import F1KitStatistics
 
@@ -36,63 +37,95 @@ extension ReportBuilder {
     BootstrapOptions(resamples: options.resamples, confidence: options.confidence)
   }
 
-  /// Fills in every interval and test, drawing all randomness from one
-  /// generator seeded with ``ReportOptions/seed`` in a fixed order, so the
-  /// same inputs and seed give the same numbers.
-  func computeStatistics(
-    aligned: AlignedPredictions?, models: inout [ModelEvaluation],
-    comparisons: inout [MetricComparison], disagreements: inout [ModelDisagreement]
-  ) throws(ReportError) {
-    var generator = Xoshiro256StarStar(seed: options.seed)
-    do {
-      for index in models.indices {
-        try addIntervals(to: &models[index], using: &generator)
-      }
-      if let aligned {
-        try compare(
-          aligned, models: models, comparisons: &comparisons, disagreements: &disagreements,
-          using: &generator)
-      }
-    } catch {
-      throw .statistics(error.description)
-    }
+  /// The seed of the per-class F1 bootstrap: a fixed function of
+  /// ``ReportOptions/seed``, so that the comparison engine's own generator
+  /// draws exactly what `f1kit compare` draws.
+  static func classIntervalSeed(_ seed: UInt64) -> UInt64 {
+    seed ^ 0x636C_6173_7365_7321
   }
 
-  /// BCa bootstrap intervals of a model's headline metrics and of each
-  /// class's precision, recall and F1.
+  /// Runs the comparison engine on every model and pair, then the per-class
+  /// intervals, and fills in the models' intervals and the pairs'
+  /// disagreements.
   ///
-  /// A class's scores are the binary scores of a scope whose positive class
-  /// is that class, so the statistics module's bootstrap resamples them as
-  /// it does any metric.
-  func addIntervals(
+  /// The engine compares on ``comparedMetrics(for:)`` with `f1kit compare`'s
+  /// tests, McNemar method and Holm adjustment, and the same seed,
+  /// resamples and confidence, so each metric's numbers equal those of
+  /// `f1kit compare --metric M`.
+  func computeStatistics(
+    aligned: AlignedPredictions?, order: [String], evaluation: EvaluationOptions,
+    models: inout [ModelEvaluation], disagreements: inout [ModelDisagreement]
+  ) throws(ReportError) -> ModelComparison {
+    let reference = models[0].metrics
+    let comparison: ModelComparison
+    do {
+      let counts =
+        try aligned.map { aligned throws(StatisticsError) in try ComparisonCounts(aligned) }
+        ?? ComparisonCounts(labels: order, matrices: models.map(\.metrics.confusionMatrix))
+      comparison = try ModelComparison(
+        counts: counts, names: models.map(\.name), evaluation: evaluation,
+        options: ComparisonOptions(
+          metrics: Self.comparedMetrics(for: reference.problem),
+          additionalIntervalMetrics: reference.reportedMetrics, bootstrap: bootstrapOptions,
+          seed: options.seed))
+      for index in models.indices {
+        models[index].intervals = comparison.models[index].intervals.compactMapValues(\.finite)
+      }
+      var generator = Xoshiro256StarStar(seed: Self.classIntervalSeed(options.seed))
+      for index in models.indices {
+        try addClassIntervals(to: &models[index], using: &generator)
+      }
+    } catch let error as StatisticsError {
+      throw .statistics(error.description)
+    } catch {
+      throw .invalidOptions("\(error)")
+    }
+    if let aligned {
+      for pair in comparison.pairs(on: reference.primaryMetric) {
+        let mcnemar = pair.mcnemar ?? McNemarTest(firstOnlyCorrect: 0, secondOnlyCorrect: 0)
+        let first = aligned.predictions[pair.first]
+        let second = aligned.predictions[pair.second]
+        let disagreementCount = first.indices.reduce(0) { $0 + (first[$1] != second[$1] ? 1 : 0) }
+        disagreements.append(
+          ModelDisagreement(
+            reference: models[pair.first].name, candidate: models[pair.second].name,
+            itemCount: aligned.itemCount, disagreementCount: disagreementCount,
+            referenceOnlyCorrect: mcnemar.firstOnlyCorrect,
+            candidateOnlyCorrect: mcnemar.secondOnlyCorrect, mcNemarPValue: mcnemar.pValue))
+      }
+    }
+    return comparison
+  }
+
+  /// Wilson intervals of each class's precision and recall, and a BCa
+  /// bootstrap (or delta-method) interval of its F1.
+  ///
+  /// A class's F1 is the binary F1 of a scope whose positive class is that
+  /// class, so the statistics module's bootstrap resamples it as it does any
+  /// metric.
+  func addClassIntervals(
     to model: inout ModelEvaluation, using generator: inout Xoshiro256StarStar
   ) throws(StatisticsError) {
     let metrics = model.metrics
     let bootstrap = Bootstrap(options: bootstrapOptions)
     let counts = metrics.confusionMatrix.counts
-    let headline = try bootstrap.intervals(
-      for: metrics.reportedMetrics, counts: counts, scope: metrics.scope, using: &generator)
-    model.intervals = metrics.reportedMetrics.compactMap { metric in
-      headline[metric].flatMap { interval in
-        ClosedRange.finite(interval.lower, interval.upper).map { (metric, $0) }
-      }
-    }
     let scope = metrics.scope
     let isBootstrapped = bootstrapsClasses(metrics)
     let rows = metrics.perClass()
-    let matrix = metrics.confusionMatrix
+    let classCount = metrics.confusionMatrix.classCount
+    var predictedCounts = [Int](repeating: 0, count: classCount)
+    for (cell, count) in counts.enumerated() { predictedCounts[cell % classCount] += count }
     model.classIntervals = try metrics.labels.indices.map { index throws(StatisticsError) in
       // Precision and recall are proportions of the items predicted as, or
       // labelled as, the class: Wilson intervals keep their coverage near
       // 0 and 1, where a bootstrap collapses (5 of 5 right resamples to
       // 1 every time).
-      let truePositives = matrix[gold: index, predicted: index]
-      let predicted = (0..<matrix.classCount).reduce(0) { $0 + matrix[gold: $1, predicted: index] }
-      func wilson(_ trials: Int) throws(StatisticsError) -> ClosedRange<Double>? {
+      let truePositives = counts[index * classCount + index]
+      func wilson(_ trials: Int) throws(StatisticsError) -> ConfidenceInterval? {
         guard trials > 0 else { return nil }
-        let interval = try AnalyticInterval.wilson(
-          successes: truePositives, trials: trials, confidence: options.confidence)
-        return ClosedRange.finite(interval.lower, interval.upper)
+        return try AnalyticInterval.wilson(
+          successes: truePositives, trials: trials, confidence: options.confidence
+        ).finite
       }
       // F1 is not a proportion: bootstrap it as the binary F1 of a scope
       // whose positive class is this class, or use the delta method when
@@ -109,70 +142,9 @@ extension ReportBuilder {
           for: .binaryF1, counts: counts, scope: classScope, confidence: options.confidence)
       }
       return ClassIntervals(
-        label: metrics.labels[index], precision: try wilson(predicted),
-        recall: try wilson(rows[index].support),
-        f1: f1.flatMap { ClosedRange.finite($0.lower, $0.upper) })
+        label: metrics.labels[index], precision: try wilson(predictedCounts[index]),
+        recall: try wilson(rows[index].support), f1: f1?.finite)
     }
-  }
-
-  /// Paired bootstrap intervals and permutation tests of each later model
-  /// against the first, Holm-adjusted across models when there are more
-  /// than two, with McNemar's test and the histogram quantiles.
-  func compare(
-    _ aligned: AlignedPredictions, models: [ModelEvaluation], comparisons: inout [MetricComparison],
-    disagreements: inout [ModelDisagreement], using generator: inout Xoshiro256StarStar
-  ) throws(StatisticsError) {
-    let reference = models[0]
-    let metrics = Self.comparedMetrics(for: reference.metrics.problem)
-    let primary = reference.metrics.primaryMetric
-    var results: [MetricComparison] = []
-    for candidateIndex in models.indices.dropFirst() {
-      let candidate = models[candidateIndex]
-      let pairs = try PairedPredictions(
-        gold: aligned.gold, first: aligned.predictions[0],
-        second: aligned.predictions[candidateIndex], classCount: aligned.labels.count)
-      let paired = try PairedComparison(predictions: pairs, scope: reference.metrics.scope)
-      // The histogram is cut from the same resamples the BCa interval comes
-      // from.
-      let bootstrapSeed = generator.next()
-      let bootstrap = try paired.bootstrap(
-        for: metrics, options: bootstrapOptions, seed: bootstrapSeed)
-      let permutation = try paired.permutationTest(
-        for: metrics, resamples: options.resamples, using: &generator)
-      let quantiles = bootstrap[primary].map(Self.differenceQuantiles) ?? []
-      for metric in metrics {
-        let test = bootstrap[metric]
-        results.append(
-          MetricComparison(
-            reference: reference.name, candidate: candidate.name, metric: metric,
-            difference: paired.difference(of: metric),
-            interval: test.flatMap { ClosedRange.finite($0.difference.lower, $0.difference.upper) },
-            confidence: options.confidence,
-            standardError: test.map(\.difference.standardError).flatMap { $0.isFinite ? $0 : nil },
-            pValue: permutation[metric].map(\.pValue).flatMap { $0.isNaN ? nil : $0 },
-            testName: "paired permutation test",
-            differenceQuantiles: metric == primary ? quantiles : []))
-      }
-      let mcnemar = paired.mcnemar()
-      let disagreementCount = aligned.gold.indices.reduce(0) {
-        $0 + (aligned.predictions[0][$1] != aligned.predictions[candidateIndex][$1] ? 1 : 0)
-      }
-      disagreements.append(
-        ModelDisagreement(
-          reference: reference.name, candidate: candidate.name, itemCount: aligned.gold.count,
-          disagreementCount: disagreementCount, referenceOnlyCorrect: mcnemar.firstOnlyCorrect,
-          candidateOnlyCorrect: mcnemar.secondOnlyCorrect, mcNemarPValue: mcnemar.pValue))
-    }
-    if models.count > 2 {
-      for metric in metrics {
-        let indices = results.indices.filter {
-          results[$0].metric == metric && results[$0].pValue != nil
-        }
-        let adjusted = try PValueAdjustment.holm.adjusted(indices.map { results[$0].pValue! })
-        for (index, value) in zip(indices, adjusted) { results[index].adjustedPValue = value }
-      }
-    }
-    comparisons = results
   }
 
   /// Quantiles of the paired bootstrap distribution of one difference, at
@@ -229,7 +201,7 @@ extension ReportBuilder {
             : "Histogram: left out, as re-cutting so many resamples would take too long.")
         if modelCount > 2 {
           lines.append(
-            "Several comparisons: Holm's step-down adjustment (Holm 1979) across the \(modelCount - 1) comparisons of each metric."
+            "Several comparisons: every pair of models is compared; Holm's step-down adjustment (Holm 1979) across the \(modelCount * (modelCount - 1) / 2) pairs of each metric."
           )
         }
       } else {

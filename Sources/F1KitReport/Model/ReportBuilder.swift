@@ -1,9 +1,11 @@
 import F1Kit
+import F1KitAdvice
 import F1KitReading
+import F1KitStatistics
 
 /// Computes a ``ReportModel`` from models' predictions: scores on a shared
-/// label order, baselines, comparisons with the first model, statistics and
-/// advice.
+/// label order, baselines, every pair compared through the statistics
+/// module's comparison engine, and advice.
 ///
 /// ```swift
 /// let inputs = try files.map { path in
@@ -73,15 +75,16 @@ public struct ReportBuilder: Sendable {
         reference: inputs[0], referenceMetrics: models[0].metrics, input, model.metrics)
     }
     let aligned = try Self.align(inputs, labels: requested, order: order)
-    var comparisons = Self.pointComparisons(models)
     var disagreements: [ModelDisagreement] = []
+    var comparison: ModelComparison?
     if options.resamples > 0 {
-      try computeStatistics(
-        aligned: aligned, models: &models, comparisons: &comparisons, disagreements: &disagreements)
+      comparison = try computeStatistics(
+        aligned: aligned, order: order, evaluation: evaluation, models: &models,
+        disagreements: &disagreements)
     }
     let reference = models[0].metrics
     let baselines = BaselineStrategy.allCases.map { BaselineScores($0, for: reference) }
-    let advice = advisor.advice(for: models, comparisons: comparisons)
+    let advice = advisor.advice(for: models.map(\.advised), comparison: comparison)
     let hasStatistics = options.resamples > 0
     let metadata = RunMetadata(
       toolVersion: options.toolVersion,
@@ -90,13 +93,16 @@ public struct ReportBuilder: Sendable {
       confidence: options.confidence,
       methods: methodDescriptions(
         models: models, isPaired: aligned != nil,
-        hasHistograms: comparisons.contains { !$0.differenceQuantiles.isEmpty }),
+        hasHistograms: comparison?.pairs.contains { !$0.bootstrap.resampledDifferences.isEmpty }
+          ?? false),
       zeroDivision: evaluation.zeroDivision.rawValue,
       labelOrder: reference.labels,
       inputFiles: inputs.map(\.sourceFile),
       trainingLog: options.trainingCurve?.source)
     return ReportModel(
-      title: options.title, models: models, comparisons: comparisons, disagreements: disagreements,
+      title: options.title, models: models,
+      comparedMetrics: models.count > 1 ? Self.comparedMetrics(for: reference.problem) : [],
+      comparison: comparison, disagreements: disagreements,
       baselines: baselines, trainingCurve: options.trainingCurve, advice: advice, metadata: metadata
     )
   }
@@ -121,27 +127,15 @@ public struct ReportBuilder: Sendable {
     return aligned
   }
 
-  /// The metrics compared between models, primary first.
-  static func comparedMetrics(for problem: ProblemKind) -> [Metric] {
+  /// The metrics compared between models, primary first: the headline
+  /// metric, accuracy, balanced accuracy, weighted-F1 and MCC, with
+  /// macro-F1 after binary F1 in a binary problem.
+  public static func comparedMetrics(for problem: ProblemKind) -> [Metric] {
     switch problem {
-    case .binary: [.binaryF1, .accuracy, .macroF1, .balancedAccuracy, .matthewsCorrelation]
-    case .multiclass: [.macroF1, .accuracy, .weightedF1, .balancedAccuracy, .matthewsCorrelation]
+    case .binary:
+      [.binaryF1, .macroF1, .accuracy, .balancedAccuracy, .weightedF1, .matthewsCorrelation]
+    case .multiclass: [.macroF1, .accuracy, .balancedAccuracy, .weightedF1, .matthewsCorrelation]
     }
-  }
-
-  /// Differences of each later model from the first, without statistics.
-  static func pointComparisons(_ models: [ModelEvaluation]) -> [MetricComparison] {
-    guard let reference = models.first else { return [] }
-    var comparisons: [MetricComparison] = []
-    for candidate in models.dropFirst() {
-      for metric in comparedMetrics(for: reference.metrics.problem) {
-        comparisons.append(
-          MetricComparison(
-            reference: reference.name, candidate: candidate.name, metric: metric,
-            difference: candidate.metrics.value(of: metric) - reference.metrics.value(of: metric)))
-      }
-    }
-    return comparisons
   }
 
   /// Checks that two models were scored on the same gold labels: the same

@@ -1,4 +1,6 @@
 import F1Kit
+import F1KitAdvice
+import F1KitStatistics
 
 /// Everything a report shows, computed and ready to render: the models'
 /// scores and intervals, the comparisons between them, the baselines, the
@@ -9,13 +11,18 @@ import F1Kit
 public struct ReportModel: Sendable {
   /// The report's title.
   public var title: String
-  /// The models, in the order given; the first is the reference of the
-  /// comparisons.
+  /// The models, in the order given; the first model's gold labels are the
+  /// data the advice describes.
   public var models: [ModelEvaluation]
-  /// Comparisons of each later model with the first, per metric.
-  public var comparisons: [MetricComparison]
-  /// Where each later model's predictions part from the first's; empty
-  /// when the files have no per-item predictions.
+  /// The metrics every pair of models is compared on, primary first.
+  public var comparedMetrics: [Metric]
+  /// The comparison engine's result: every model's intervals and, when the
+  /// files have per-item predictions, every pair's difference, interval,
+  /// tests and adjusted p-values on each compared metric; `nil` when no
+  /// statistics were computed.
+  public var comparison: ModelComparison?
+  /// Where each pair's predictions part; empty when the files have no
+  /// per-item predictions.
   public var disagreements: [ModelDisagreement]
   /// The no-skill baselines on the same gold labels.
   public var baselines: [BaselineScores]
@@ -31,14 +38,16 @@ public struct ReportModel: Sendable {
   /// - Parameters:
   ///   - title: The report's title.
   ///   - models: The models; at least one.
-  ///   - comparisons: Comparisons between models.
-  ///   - disagreements: Where later models' predictions part from the first's.
+  ///   - comparedMetrics: The metrics pairs are compared on, primary first.
+  ///   - comparison: The comparison engine's result, if computed.
+  ///   - disagreements: Where each pair's predictions part.
   ///   - baselines: No-skill baselines.
   ///   - trainingCurve: Metrics measured during training.
   ///   - advice: Advice about the metrics.
   ///   - metadata: How the report was made.
   public init(
-    title: String, models: [ModelEvaluation], comparisons: [MetricComparison] = [],
+    title: String, models: [ModelEvaluation], comparedMetrics: [Metric] = [],
+    comparison: ModelComparison? = nil,
     disagreements: [ModelDisagreement] = [], baselines: [BaselineScores] = [],
     trainingCurve: TrainingCurve? = nil, advice: [Advice] = [],
     metadata: RunMetadata
@@ -46,7 +55,8 @@ public struct ReportModel: Sendable {
     precondition(!models.isEmpty, "a report needs at least one model")
     self.title = title
     self.models = models
-    self.comparisons = comparisons
+    self.comparedMetrics = comparedMetrics
+    self.comparison = comparison
     self.disagreements = disagreements
     self.baselines = baselines
     self.trainingCurve = trainingCurve
@@ -57,16 +67,53 @@ public struct ReportModel: Sendable {
   /// The first model's metrics, whose gold labels every model shares.
   public var reference: ClassificationMetrics { models[0].metrics }
 
-  /// The comparisons on one metric, in model order.
+  /// One pair's difference on one metric, with the comparison engine's
+  /// statistics when they were computed.
+  public struct Difference: Sendable {
+    /// The index of the first model (A).
+    public var first: Int
+    /// The index of the second model (B).
+    public var second: Int
+    /// The metric compared.
+    public var metric: Metric
+    /// B − A.
+    public var estimate: Double
+    /// The engine's pair: interval, tests and adjusted p-values; `nil`
+    /// without statistics or per-item predictions.
+    public var statistics: ModelComparison.Pair?
+  }
+
+  /// Every pair of models (A before B in input order) on every compared
+  /// metric, pair by pair; empty with one model.
+  public var differences: [Difference] {
+    var result: [Difference] = []
+    for first in models.indices {
+      for second in models.indices where second > first {
+        result += comparedMetrics.map { difference(first, second, on: $0) }
+      }
+    }
+    return result
+  }
+
+  /// Every pair of models on one metric, in pair order.
   ///
   /// - Parameter metric: The metric.
-  /// - Returns: The comparisons of each later model with the first.
-  public func comparisons(on metric: Metric) -> [MetricComparison] {
-    comparisons.filter { $0.metric == metric }
+  /// - Returns: The pairs' differences.
+  public func differences(on metric: Metric) -> [Difference] {
+    differences.filter { $0.metric == metric }
+  }
+
+  private func difference(_ first: Int, _ second: Int, on metric: Metric) -> Difference {
+    let pair = comparison?.pairs.first {
+      $0.metric == metric && $0.first == first && $0.second == second
+    }
+    return Difference(
+      first: first, second: second, metric: metric,
+      estimate: pair?.difference.estimate
+        ?? models[second].metrics.value(of: metric) - models[first].metrics.value(of: metric),
+      statistics: pair)
   }
 
   /// Whether any interval, test or bootstrap distribution is present.
-  public var hasStatistics: Bool {
-    models.contains { !$0.intervals.isEmpty } || comparisons.contains { $0.interval != nil }
-  }
+  public var hasStatistics: Bool { comparison != nil }
 }

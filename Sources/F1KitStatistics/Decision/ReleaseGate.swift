@@ -105,6 +105,8 @@ public struct ReleaseGate: Hashable, Sendable {
   ///
   /// - Parameters:
   ///   - comparison: A comparison holding the pair.
+  ///   - metric: One of the compared metrics; the headline metric by
+  ///     default.
   ///   - baseline: The index of the baseline model; 0 by default.
   ///   - candidate: The index of the candidate model, after the baseline; 1
   ///     by default.
@@ -112,15 +114,20 @@ public struct ReleaseGate: Hashable, Sendable {
   ///     for; 0.8 by default.
   /// - Returns: The decision.
   /// - Throws: ``ReleaseGateError/noSuchPair(baseline:candidate:)`` when
-  ///   the comparison holds no pair (baseline, candidate) in that order.
+  ///   the comparison holds no pair (baseline, candidate) in that order on
+  ///   the metric.
   public func decision(
-    for comparison: ModelComparison, baseline: Int = 0, candidate: Int = 1, power: Double = 0.8
+    for comparison: ModelComparison, metric: Metric? = nil, baseline: Int = 0,
+    candidate: Int = 1, power: Double = 0.8
   ) throws(ReleaseGateError) -> ReleaseDecision {
+    let metric = metric ?? comparison.options.metric
     guard
-      let pair = comparison.pairs.first(where: { $0.first == baseline && $0.second == candidate })
+      let pair = comparison.pairs(on: metric).first(where: {
+        $0.first == baseline && $0.second == candidate
+      })
     else { throw .noSuchPair(baseline: baseline, candidate: candidate) }
     return decision(
-      for: pair.difference, itemCount: comparison.itemCount, metric: comparison.options.metric,
+      for: pair.difference, itemCount: comparison.itemCount, metric: metric,
       baseline: comparison.models[baseline].name, candidate: comparison.models[candidate].name,
       power: power)
   }

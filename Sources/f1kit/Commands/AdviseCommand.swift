@@ -1,6 +1,6 @@
 import CommandLineSupport
 import F1Kit
-import F1KitReport
+import F1KitAdvice
 import Foundation
 
 /// `f1kit advise`: prints metric advice for one prediction file.

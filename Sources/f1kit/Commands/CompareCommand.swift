@@ -43,10 +43,12 @@ struct CompareCommand: ParsableCommand {
       cells, so its cost does not grow with the number of items.
       """,
     arguments: [files],
-    options: [format, metric, test, mcnemar, adjustment, timings] + ScoringOptions.declarations
+    options: [format, metric, ModelNames.option, test, mcnemar, adjustment, timings]
+      + ScoringOptions.declarations
       + ResamplingOptions.declarations + InputOptions.declarations)
 
   var paths: [String]
+  var names: [String]
   var format: TextOrJSONFormat
   var metric: Metric?
   var test: TestChoice
@@ -62,6 +64,7 @@ struct CompareCommand: ParsableCommand {
     guard paths.count >= 2 else {
       throw UsageError("Expected at least two files to compare, found \(paths.count)")
     }
+    names = try ModelNames.given(values, paths: paths) ?? ModelNames.defaults(paths)
     format = values[Self.format]
     metric = values[Self.metric]
     test = values[Self.test]
@@ -74,7 +77,6 @@ struct CompareCommand: ParsableCommand {
   }
 
   func run() throws(CommandFailure) -> CommandOutput {
-    let names = Self.modelNames(paths)
     let clock = ContinuousClock()
     let readingStart = clock.now
     let aligned = try align(names: names)
@@ -113,12 +115,6 @@ struct CompareCommand: ParsableCommand {
   private static func seconds(_ duration: Duration) -> String {
     let (whole, attoseconds) = duration.components
     return String(format: "%.4f", Double(whole) + Double(attoseconds) * 1e-18)
-  }
-
-  /// File names, or whole paths when two files share a name.
-  static func modelNames(_ paths: [String]) -> [String] {
-    let names = paths.map { $0 == "-" ? "stdin" : URL(fileURLWithPath: $0).lastPathComponent }
-    return Set(names).count == names.count ? names : paths
   }
 
   private func align(names: [String]) throws(CommandFailure) -> AlignedPredictions {

@@ -11,17 +11,17 @@ struct ReportCommand: ParsableCommand {
   static let files = Argument<[String]>(
     name: "files",
     help:
-      "Prediction files (CSV, TSV or JSON Lines) of models scored on the same test items; the first is the reference."
+      "Prediction files (CSV, TSV or JSON Lines) of models scored on the same test items."
   )
   static let out = Option<FilePath>(
     name: "out", valueName: "file", help: "The HTML file to write (required).")
+  static let json = Option<FilePath?>(
+    name: "json", valueName: "file",
+    help:
+      "Also write every number the report shows as JSON: models, every pair's comparison (as 'f1kit compare --format json' gives it) and advice."
+  )
   static let title = Option<String>(
     name: "title", help: "The report's title.", default: "Classifier evaluation")
-  static let names = Option<[String]?>(
-    name: "names",
-    help: "Display names of the models, separated by commas (default: the file names).",
-    default: .some(nil), expectation: "names separated by commas, or a JSON array of strings",
-    convert: { ScoringOptions.parseList($0).map { .some($0) } })
   static let trainingLog = Option<FilePath?>(
     name: "training-log", valueName: "file",
     help: "A CSV evaluation log (epoch,steps,<metric columns>) to draw as a training curve.")
@@ -41,37 +41,40 @@ struct ReportCommand: ParsableCommand {
     discussion: """
       Reads each prediction file as 'f1kit evaluate' does and writes one HTML page: \
       a summary with a verdict, headline metrics and no-skill baselines, the per-class \
-      classification report, confusion matrices, a comparison of each later model with \
-      the first, an optional training curve, metric advice and the run's metadata. The \
+      classification report, confusion matrices, a comparison of every pair of models \
+      (the numbers 'f1kit compare' gives), an optional training curve, metric advice and the run's metadata. The \
       page needs no JavaScript and loads nothing. It is written atomically, and the same \
       inputs and seed give the same bytes.
       """,
     arguments: [files],
-    options: [out, title, names, trainingLog, resamples, seed] + ScoringOptions.declarations
+    options: [
+      out, json, title, ModelNames.option, trainingLog, resamples, ResamplingOptions.confidence,
+      seed,
+    ] + ScoringOptions.declarations
       + InputOptions.declarations)
 
   var paths: [String]
   var out: FilePath
+  var json: FilePath?
   var title: String
-  var names: [String]?
+  var names: [String]
   var trainingLog: FilePath?
   var resamples: Int
   var seed: UInt64
+  var confidence: Double
   var scoring: ScoringOptions
   var input: InputOptions
 
   init(parsing values: ParsedValues) throws(UsageError) {
     paths = values[Self.files]
     out = values[Self.out]
+    json = values[Self.json]
     title = values[Self.title]
-    names = values[Self.names]
-    if let names, names.count != paths.count {
-      throw UsageError(
-        "Expected \(paths.count) names for \(paths.count) files, found \(names.count)")
-    }
+    names = try ModelNames.given(values, paths: paths) ?? ModelNames.defaults(paths)
     trainingLog = values[Self.trainingLog]
     resamples = values[Self.resamples]
     seed = values[Self.seed]
+    confidence = values[ResamplingOptions.confidence]
     scoring = ScoringOptions(values)
     input = try InputOptions(values)
   }
@@ -88,11 +91,11 @@ struct ReportCommand: ParsableCommand {
     }
     var inputs: [ReportInput] = []
     for (index, path) in paths.enumerated() {
-      let name = names?[index] ?? Self.defaultName(for: path, among: paths)
-      inputs.append(try read(path, name: name))
+      inputs.append(try read(path, name: names[index]))
     }
     let options = ReportOptions(
       title: title, evaluation: scoring.evaluation, seed: seed, resamples: resamples,
+      confidence: confidence,
       toolVersion: F1KitTool.version, trainingCurve: trainingCurve)
     let report: ReportModel
     do {
@@ -105,6 +108,7 @@ struct ReportCommand: ParsableCommand {
     }
     do {
       try HTMLReport(report).write(toFile: out.path)
+      if let json { try report.writeJSON(toFile: json.path) }
     } catch {
       throw .cannotCreate(error.description)
     }
@@ -125,16 +129,6 @@ struct ReportCommand: ParsableCommand {
       unit += 1
     }
     return String(format: "%.1f", value) + " " + units[unit]
-  }
-
-  /// The file name without its extension, or the whole path when two
-  /// files share a name.
-  static func defaultName(for path: String, among paths: [String]) -> String {
-    func stem(_ path: String) -> String {
-      path == "-" ? "stdin" : URL(fileURLWithPath: path).deletingPathExtension().lastPathComponent
-    }
-    let name = stem(path)
-    return paths.filter { stem($0) == name }.count > 1 ? path : name
   }
 
   /// Reads a file's items, or its counts when it is a count table.

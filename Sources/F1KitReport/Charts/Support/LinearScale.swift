@@ -1,3 +1,4 @@
+import F1KitAdvice
 import Foundation
 
 /// Maps a data interval onto a pixel interval, with readable tick values.

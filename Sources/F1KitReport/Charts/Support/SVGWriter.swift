@@ -1,3 +1,4 @@
+import F1KitAdvice
 /// Builds the markup of one inline SVG chart.
 ///
 /// Every chart is a standalone, well-formed XML element: it opens with

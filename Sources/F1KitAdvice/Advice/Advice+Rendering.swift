@@ -59,7 +59,7 @@ extension Advice {
 
   /// An evidence value for people: counts with thousands separators,
   /// large numbers with one decimal, scores with four.
-  static func format(_ item: AdviceEvidence) -> String {
+  package static func format(_ item: AdviceEvidence) -> String {
     if countNames.contains(item.name), item.value == item.value.rounded(), abs(item.value) < 1e15 {
       return DisplayNumber.count(Int(item.value))
     }

@@ -1,4 +1,5 @@
 import F1Kit
+import F1KitStatistics
 
 /// Computes advice about choosing and reading metrics from the data itself:
 /// the class balance, each model's scores and intervals, and the
@@ -28,7 +29,7 @@ import F1Kit
 /// | ``AdviceRule/classNeverPredicted`` | a class that occurs is never predicted |
 /// | ``AdviceRule/weightedF1HidesMinorityClasses`` | weighted-F1 − macro-F1 ≥ ``AdviceThresholds/weightedMacroGap`` |
 /// | ``AdviceRule/noBetterThanBaseline`` | accuracy ≤ the majority class's, or the primary metric ≤ stratified random's |
-/// | ``AdviceRule/noSignificantDifference`` | a comparison on the primary metric has p ≥ ``AdviceThresholds/significanceLevel`` (or an interval containing 0) |
+/// | ``AdviceRule/noSignificantDifference`` | a pair compared on the primary metric has a decision p-value ≥ the comparison's significance level |
 public struct MetricAdvisor: Sendable {
   /// The cut-offs at which the rules fire.
   public var thresholds: AdviceThresholds
@@ -45,9 +46,10 @@ public struct MetricAdvisor: Sendable {
   /// - Parameter metrics: The model's metrics.
   /// - Returns: The advice, warnings first, then recommendations, then
   ///   notes; rules of equal severity in the order of the table above.
-  /// - Complexity: O(*k*²) for *k* labels.
+  /// - Complexity: One pass over the confusion matrix, then O(*k*) for *k*
+  ///   labels.
   public func advice(for metrics: ClassificationMetrics) -> [Advice] {
-    advice(for: [ModelEvaluation(name: "", sourceFile: "", metrics: metrics)])
+    advice(for: [AdvisedModel(name: "", metrics: metrics)])
   }
 
   /// Advice for one or more models scored on the same gold labels, and the
@@ -58,38 +60,47 @@ public struct MetricAdvisor: Sendable {
   /// ``Advice/model`` when there is more than one model.
   ///
   /// - Parameters:
-  ///   - models: The models' evaluations; per-class intervals sharpen the
-  ///     small-class advice when present.
-  ///   - comparisons: Comparisons between models; only those on each
-  ///     model's primary metric are used.
+  ///   - models: The models; per-class F1 intervals sharpen the small-class
+  ///     advice when present.
+  ///   - comparison: The comparison engine's result for the same models, if
+  ///     any; its pairs on the first model's primary metric are used.
   /// - Returns: The advice, warnings first, then recommendations, then
   ///   notes; otherwise in rule order, then model order.
-  /// - Complexity: O(*m* *k*²) for *m* models and *k* labels.
-  public func advice(
-    for models: [ModelEvaluation], comparisons: [MetricComparison] = []
+  /// - Complexity: One pass over each model's confusion matrix, then
+  ///   O(*m* *k* + *p*) for *m* models, *k* labels and *p* compared pairs.
+  public func advice(for models: [AdvisedModel], comparison: ModelComparison? = nil) -> [Advice] {
+    advice(for: models, comparison: comparison, counter: nil)
+  }
+
+  /// ``advice(for:comparison:)``, counting the class rows the rules read.
+  package func advice(
+    for models: [AdvisedModel], comparison: ModelComparison?, counter: ClassVisitCounter?
   ) -> [Advice] {
     guard let first = models.first else { return [] }
+    let profiles = models.map { ClassProfile($0.metrics, counter: counter) }
     var result: [Advice] = []
-    let data = DataProfile(first.metrics)
+    let data = DataProfile(first.metrics, profiles[0])
     result += [imbalancedClasses(data), balancedBinaryMetricsAgree(data)].compactMap { $0 }
-    result += [microF1EqualsAccuracy(first.metrics), labelWithoutGoldItems(first.metrics)]
+    result += [microF1EqualsAccuracy(first.metrics), labelWithoutGoldItems(data)]
       .compactMap { $0 }
     result += smallClassSupport(data, models: models).map { [$0] } ?? []
     let isNamed = models.count > 1
-    for model in models {
+    for (model, profile) in zip(models, profiles) {
       let name = isNamed ? model.name : nil
       result += [
-        classNeverPredicted(model.metrics, model: name),
-        weightedF1HidesMinorityClasses(model.metrics, model: name),
-        noBetterThanBaseline(model.metrics, model: name),
+        classNeverPredicted(model.metrics, profile, model: name),
+        weightedF1HidesMinorityClasses(model.metrics, profile, model: name),
+        noBetterThanBaseline(model.metrics, profile, model: name),
       ].compactMap { $0 }
     }
-    let primary = first.metrics.primaryMetric
-    for comparison in comparisons where comparison.metric == primary {
-      if let advice = noSignificantDifference(
-        comparison, itemCount: first.metrics.itemCount, positiveLabel: first.metrics.positiveLabel)
-      {
-        result.append(advice)
+    if let comparison {
+      let primary = first.metrics.primaryMetric
+      for pair in comparison.pairs(on: primary) {
+        if let advice = noSignificantDifference(
+          pair, in: comparison, positiveLabel: first.metrics.positiveLabel)
+        {
+          result.append(advice)
+        }
       }
     }
     // A stable sort: rule and model order survive within a severity.
@@ -102,40 +113,38 @@ public struct MetricAdvisor: Sendable {
 /// The gold-label facts several rules use.
 struct DataProfile {
   let metrics: ClassificationMetrics
-  /// Evaluated labels with their gold counts, in label order.
-  let classes: [(label: String, support: Int)]
-  let itemCount: Int
-
-  init(_ metrics: ClassificationMetrics) {
-    self.metrics = metrics
-    self.classes = metrics.perClass().map { ($0.label, $0.support) }
-    self.itemCount = metrics.itemCount
-  }
-
-  /// Classes with at least one gold item.
-  var occurring: [(label: String, support: Int)] { classes.filter { $0.support > 0 } }
-
+  let profile: ClassProfile
+  /// Classes with at least one gold item, in label order.
+  let occurring: [ClassProfile.Row]
   /// The most frequent class; the first in label order on a tie.
-  var largest: (label: String, support: Int)? {
-    occurring.reduce(nil) { best, next in
+  let largest: ClassProfile.Row?
+  /// The least frequent class that occurs; the first in label order on a
+  /// tie.
+  let smallest: ClassProfile.Row?
+
+  init(_ metrics: ClassificationMetrics, _ profile: ClassProfile) {
+    self.metrics = metrics
+    self.profile = profile
+    let occurring = profile.rows.filter { $0.support > 0 }
+    self.occurring = occurring
+    largest = occurring.reduce(nil) { best, next in
       guard let best else { return next }
       return next.support > best.support ? next : best
     }
-  }
-
-  /// The least frequent class that occurs; the first in label order on a
-  /// tie.
-  var smallest: (label: String, support: Int)? {
-    occurring.reduce(nil) { best, next in
+    smallest = occurring.reduce(nil) { best, next in
       guard let best else { return next }
       return next.support < best.support ? next : best
     }
   }
 
+  /// Evaluated classes, in label order.
+  var classes: ClassProfile.Rows { profile.rows }
+
+  /// The number of items.
+  var itemCount: Int { profile.itemCount }
+
   /// The share of all items that a count represents.
-  func share(_ count: Int) -> Double {
-    itemCount == 0 ? .nan : Double(count) / Double(itemCount)
-  }
+  func share(_ count: Int) -> Double { profile.share(count) }
 }
 
 /// Formatting shared by the rules' messages.

@@ -3,13 +3,11 @@ import F1Kit
 extension MetricAdvisor {
   /// ``AdviceRule/classNeverPredicted``: a class that occurs is never
   /// predicted, so `zero_division` decides its precision.
-  func classNeverPredicted(_ metrics: ClassificationMetrics, model: String?) -> Advice? {
-    let matrix = metrics.confusionMatrix
-    let rows = metrics.perClass()
-    let never = rows.indices.filter { index in
-      rows[index].support > 0
-        && (0..<matrix.classCount).allSatisfy { matrix[gold: $0, predicted: index] == 0 }
-    }
+  func classNeverPredicted(
+    _ metrics: ClassificationMetrics, _ profile: ClassProfile, model: String?
+  ) -> Advice? {
+    let rows = profile.rows
+    let never = rows.indices.filter { rows[$0].support > 0 && rows[$0].predicted == 0 }
     guard !never.isEmpty else { return nil }
     let names = never.map {
       "\(AdviceText.quoted(rows[$0].label)) (\(AdviceText.items(rows[$0].support)))"
@@ -45,24 +43,26 @@ extension MetricAdvisor {
 
   /// ``AdviceRule/weightedF1HidesMinorityClasses``: weighted-F1 well above
   /// macro-F1.
-  func weightedF1HidesMinorityClasses(_ metrics: ClassificationMetrics, model: String?) -> Advice? {
+  func weightedF1HidesMinorityClasses(
+    _ metrics: ClassificationMetrics, _ profile: ClassProfile, model: String?
+  ) -> Advice? {
     guard metrics.problem == .multiclass else { return nil }
     let weighted = metrics.value(of: .weightedF1)
     let macro = metrics.value(of: .macroF1)
     let gap = weighted - macro
     guard gap.isFinite, gap >= thresholds.weightedMacroGap else { return nil }
-    let rows = metrics.perClass().filter { $0.support > 0 && $0.fScore.isFinite }
+    let rows = profile.rows.filter { $0.support > 0 && $0.f1.isFinite }
     // Labels without gold items also pull macro-F1 down; only the gap the
     // occurring classes make is weighting hiding minority classes.
     let occurringMacro =
-      rows.isEmpty ? macro : rows.reduce(0) { $0 + $1.fScore } / Double(rows.count)
+      rows.isEmpty ? macro : rows.reduce(0) { $0 + $1.f1 } / Double(rows.count)
     guard weighted - occurringMacro >= thresholds.weightedMacroGap else { return nil }
     let totalSupport = rows.reduce(0) { $0 + $1.support }
     let averageSupport = rows.isEmpty ? 0 : Double(totalSupport) / Double(rows.count)
     // The weakest classes that are rarer than average: the ones weighting
     // hides.
-    let hidden = rows.filter { Double($0.support) < averageSupport && $0.fScore < weighted }
-      .sorted { ($0.fScore, $0.support) < ($1.fScore, $1.support) }.prefix(3)
+    let hidden = rows.filter { Double($0.support) < averageSupport && $0.f1 < weighted }
+      .sorted { ($0.f1, $0.support) < ($1.f1, $1.support) }.prefix(3)
     // A gap made only by labels without gold items is another rule's
     // business.
     guard !hidden.isEmpty else { return nil }
@@ -72,11 +72,11 @@ extension MetricAdvisor {
       AdviceEvidence("weighted_minus_macro_f1", value: gap),
     ]
     for row in hidden {
-      evidence.append(AdviceEvidence("f1", label: row.label, value: row.fScore))
+      evidence.append(AdviceEvidence("f1", label: row.label, value: row.f1))
       evidence.append(AdviceEvidence("support", label: row.label, count: row.support))
     }
     let examples = hidden.map {
-      "\(AdviceText.quoted($0.label)) has F1 \(DisplayNumber.score($0.fScore)) on \(AdviceText.items($0.support))"
+      "\(AdviceText.quoted($0.label)) has F1 \(DisplayNumber.score($0.f1)) on \(AdviceText.items($0.support))"
     }
     let message =
       "Weighted-F1 (\(DisplayNumber.score(weighted))) is \(DisplayNumber.score(gap)) above macro-F1 "
@@ -90,21 +90,22 @@ extension MetricAdvisor {
 
   /// ``AdviceRule/noBetterThanBaseline``: the model does not beat a
   /// baseline that ignores its input.
-  func noBetterThanBaseline(_ metrics: ClassificationMetrics, model: String?) -> Advice? {
-    guard metrics.itemCount > 0 else { return nil }
-    let majority = BaselineScores(.majorityClass, for: metrics)
-    let stratified = BaselineScores(.stratifiedRandom, for: metrics)
+  func noBetterThanBaseline(
+    _ metrics: ClassificationMetrics, _ profile: ClassProfile, model: String?
+  ) -> Advice? {
+    guard profile.itemCount > 0 else { return nil }
+    let baseline = BaselineScores.Summary(profile, metrics: metrics)
     let primary = metrics.primaryMetric
     let accuracy = metrics.value(of: .accuracy)
     let primaryValue = metrics.value(of: primary)
-    let majorityAccuracy = majority.value(of: .accuracy)
-    let stratifiedPrimary = stratified.value(of: primary)
+    let majorityAccuracy = baseline.majorityAccuracy
+    let stratifiedPrimary = baseline.stratifiedPrimary
     var failures: [String] = []
     var evidence: [AdviceEvidence] = []
     if accuracy <= majorityAccuracy {
       failures.append(
         "its accuracy (\(DisplayNumber.score(accuracy))) is no better than always predicting "
-          + "\(AdviceText.quoted(majority.predictedLabel ?? "")) (\(DisplayNumber.score(majorityAccuracy)))"
+          + "\(AdviceText.quoted(baseline.majorityLabel)) (\(DisplayNumber.score(majorityAccuracy)))"
       )
       evidence += [
         AdviceEvidence(Metric.accuracy.rawValue, value: accuracy),

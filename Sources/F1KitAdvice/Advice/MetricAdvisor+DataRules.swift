@@ -124,8 +124,9 @@ extension MetricAdvisor {
 
   /// ``AdviceRule/labelWithoutGoldItems``: an evaluated label never occurs,
   /// so its recall is undefined.
-  func labelWithoutGoldItems(_ metrics: ClassificationMetrics) -> Advice? {
-    let absent = metrics.perClass().filter { $0.support == 0 }.map(\.label)
+  func labelWithoutGoldItems(_ data: DataProfile) -> Advice? {
+    let metrics = data.metrics
+    let absent = data.classes.filter { $0.support == 0 }.map(\.label)
     guard !absent.isEmpty else { return nil }
     let settings = ZeroDivision.allCases.map { setting in
       (setting, Self.rescored(metrics, zeroDivision: setting))
@@ -152,17 +153,23 @@ extension MetricAdvisor {
 
   /// ``AdviceRule/smallClassSupport``: scores of a class with few gold
   /// items are uncertain.
-  func smallClassSupport(_ data: DataProfile, models: [ModelEvaluation]) -> Advice? {
-    let small = data.occurring.filter { $0.support < thresholds.smallSupport }
+  func smallClassSupport(_ data: DataProfile, models: [AdvisedModel]) -> Advice? {
+    let small = data.classes.indices.filter {
+      let row = data.classes[$0]
+      return row.support > 0 && row.support < thresholds.smallSupport
+    }
     guard !small.isEmpty else { return nil }
     var evidence: [AdviceEvidence] = []
     var descriptions: [String] = []
     let isNamed = models.count > 1
-    for entry in small {
+    for index in small {
+      let entry = data.classes[index]
       evidence.append(AdviceEvidence("support", label: entry.label, count: entry.support))
       // The widest F1 interval among the models, when intervals exist.
-      let widest = models.compactMap { model -> (String, ClosedRange<Double>)? in
-        model.classIntervals(of: entry.label)?.f1.map { (model.name, $0) }
+      let widest = models.compactMap { model -> (String, ConfidenceInterval)? in
+        guard index < model.classF1Intervals.count, let interval = model.classF1Intervals[index]
+        else { return nil }
+        return (model.name, interval)
       }.max { $0.1.width < $1.1.width }
       if let (model, interval) = widest {
         evidence.append(
@@ -174,22 +181,19 @@ extension MetricAdvisor {
             + "\(DisplayNumber.interval(interval, digits: 2)), \(DisplayNumber.score(interval.width, digits: 2)) wide"
             + (isNamed ? " for \(model)" : "") + ")")
       } else {
-        let recall =
-          data.metrics.perClass().first { $0.label.utf8.elementsEqual(entry.label.utf8) }?.recall
-          ?? .nan
-        let truePositives = Int((recall * Double(entry.support)).rounded())
+        let recall = entry.recall
         guard
           let wilson = try? AnalyticInterval.wilson(
-            successes: truePositives, trials: entry.support),
-          let interval = ClosedRange.finite(wilson.lower, wilson.upper)
+            successes: entry.truePositives, trials: entry.support),
+          wilson.lower.isFinite, wilson.upper.isFinite, wilson.lower <= wilson.upper
         else { continue }
         evidence.append(AdviceEvidence("recall", label: entry.label, value: recall))
         evidence.append(
-          AdviceEvidence("recall_wilson_interval_width", label: entry.label, value: interval.width))
+          AdviceEvidence("recall_wilson_interval_width", label: entry.label, value: wilson.width))
         descriptions.append(
           "\(AdviceText.quoted(entry.label)) (recall \(DisplayNumber.score(recall, digits: 2)) on "
             + "\(AdviceText.items(entry.support)), 95% Wilson interval "
-            + "\(DisplayNumber.interval(interval, digits: 2)), \(DisplayNumber.score(interval.width, digits: 2)) wide)"
+            + "\(DisplayNumber.interval(wilson, digits: 2)), \(DisplayNumber.score(wilson.width, digits: 2)) wide)"
         )
       }
     }

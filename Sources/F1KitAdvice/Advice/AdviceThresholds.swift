@@ -16,9 +16,9 @@ public struct AdviceThresholds: Hashable, Sendable {
   /// The gold count below which a class counts as small: 30 by default, the
   /// usual rule of thumb for a normal approximation.
   public var smallSupport: Int
-  /// The significance level of model comparisons: 0.05 by default.
-  public var significanceLevel: Double
-  /// The power a test-set-size estimate aims for: 0.8 by default.
+  /// The power a test-set-size estimate aims for: 0.8 by default. (Whether
+  /// a comparison is significant is the comparison's own decision, at one
+  /// minus its confidence level.)
   public var power: Double
 
   /// Creates thresholds; every argument has a conventional default.
@@ -31,18 +31,16 @@ public struct AdviceThresholds: Hashable, Sendable {
   ///   - weightedMacroGap: Weighted-F1 minus macro-F1 that counts as hiding
   ///     minority classes.
   ///   - smallSupport: Gold count below which a class is small.
-  ///   - significanceLevel: The significance level of comparisons.
   ///   - power: The power a test-set-size estimate aims for.
   public init(
     imbalanceRatio: Double = 3, balancedMinorityShare: Double = 0.4,
-    weightedMacroGap: Double = 0.05, smallSupport: Int = 30, significanceLevel: Double = 0.05,
+    weightedMacroGap: Double = 0.05, smallSupport: Int = 30,
     power: Double = 0.8
   ) {
     self.imbalanceRatio = imbalanceRatio
     self.balancedMinorityShare = balancedMinorityShare
     self.weightedMacroGap = weightedMacroGap
     self.smallSupport = smallSupport
-    self.significanceLevel = significanceLevel
     self.power = power
   }
 }

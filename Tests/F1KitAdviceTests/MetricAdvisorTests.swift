@@ -1,7 +1,10 @@
 import F1Kit
+import F1KitReading
+import F1KitStatistics
 import Testing
+import _TestSupport
 
-@testable import F1KitReport
+@testable import F1KitAdvice
 
 /// A small confusion matrix and the advice rules it must fire: a golden
 /// case for ``MetricAdvisor``.
@@ -54,7 +57,7 @@ struct MetricAdvisorTests {
 
   @Test("fires exactly the expected rules on small confusion matrices", arguments: cases)
   func firesExpectedRules(_ testCase: AdviceCase) throws {
-    let metrics = try ReportTestData.metrics(
+    let metrics = try AdviceTestData.metrics(
       testCase.labels, testCase.rows, options: EvaluationOptions(labels: testCase.evaluatedLabels))
     let fired = Set(MetricAdvisor().advice(for: metrics).map(\.rule))
     #expect(fired == testCase.expected)
@@ -81,13 +84,13 @@ struct MetricAdvisorTests {
 
   @Test("fires the expected rules on the real fixtures", arguments: fixtureCases)
   func firesExpectedRulesOnFixtures(_ path: String, _ expected: Set<AdviceRule>) throws {
-    let metrics = try ReportTestData.fixtureMetrics(path)
+    let metrics = try AdviceTestData.fixtureMetrics(path)
     #expect(Set(MetricAdvisor().advice(for: metrics).map(\.rule)) == expected)
   }
 
   @Test("cites the zero-division settings for the classes naive Bayes never predicts")
   func citesZeroDivisionEvidence() throws {
-    let metrics = try ReportTestData.fixtureMetrics("r8/test-tfidf-nb.csv")
+    let metrics = try AdviceTestData.fixtureMetrics("r8/test-tfidf-nb.csv")
     let advice = try #require(
       MetricAdvisor().advice(for: metrics).first { $0.rule == .classNeverPredicted })
     #expect(advice.severity == .warning)
@@ -104,14 +107,14 @@ struct MetricAdvisorTests {
 
   @Test("orders advice warnings first, then recommendations, then notes")
   func ordersBySeverity() throws {
-    let metrics = try ReportTestData.fixtureMetrics("r8/test-tfidf-nb.csv")
+    let metrics = try AdviceTestData.fixtureMetrics("r8/test-tfidf-nb.csv")
     let severities = MetricAdvisor().advice(for: metrics).map(\.severity)
     #expect(severities == severities.sorted(by: >))
   }
 
   @Test("imbalance cites the ratio of the largest to the smallest class")
   func imbalanceRatio() throws {
-    let metrics = try ReportTestData.fixtureMetrics("r8/test-tfidf-logreg.csv")
+    let metrics = try AdviceTestData.fixtureMetrics("r8/test-tfidf-logreg.csv")
     let advice = try #require(
       MetricAdvisor().advice(for: metrics).first { $0.rule == .imbalancedClasses })
     #expect(
@@ -122,47 +125,84 @@ struct MetricAdvisorTests {
     #expect(advice.evidence.first?.value == 108.3)
   }
 
-  @Test("a comparison that is not significant says so and gives the test-set size needed")
-  func noSignificantDifference() throws {
-    let metrics = try ReportTestData.metrics(["0", "1"], [[450, 50], [60, 440]])
-    let models = [
-      ModelEvaluation(name: "A", sourceFile: "a.csv", metrics: metrics),
-      ModelEvaluation(name: "B", sourceFile: "b.csv", metrics: metrics),
-    ]
-    let comparison = MetricComparison(
-      reference: "A", candidate: "B", metric: .binaryF1, difference: 0.005,
-      interval: -0.0146...0.0246,
-      standardError: 0.01, pValue: 0.3, testName: "paired permutation test")
-    let advice = try #require(
-      MetricAdvisor().advice(for: models, comparisons: [comparison]).first {
-        $0.rule == .noSignificantDifference
-      })
-    let required = try #require(advice.evidence.first { $0.name == "n_required" }?.value)
-    // 1,000 × ((z₀.₉₇₅ + z₀.₈) × 0.01 / 0.005)² = 1,000 × 5.6032² = 31,396.
-    #expect(required == 31_396)
-    #expect(advice.message.contains("p = 0.30 (paired permutation test)"))
-    #expect(advice.message.contains("about 31,396 items would be needed (this one has 1,000)"))
+  /// The engine's comparison of two fixture files, on their primary metric.
+  static func comparison(_ first: String, _ second: String) throws -> (
+    ModelComparison, [AdvisedModel]
+  ) {
+    let items = try [first, second].map {
+      try PredictionReader(path: Fixtures.url($0).path).readItems()
+    }
+    let aligned = try AlignedPredictions(items, names: [first, second])
+    let metrics = try (0..<2).map {
+      try ClassificationMetrics(confusionMatrix: aligned.confusionMatrix(ofModel: $0))
+    }
+    let comparison = try ModelComparison(
+      aligned: aligned, names: ["A", "B"],
+      options: ComparisonOptions(
+        metric: metrics[0].primaryMetric, bootstrap: BootstrapOptions(resamples: 999)))
+    return (
+      comparison,
+      [AdvisedModel(name: "A", metrics: metrics[0]), AdvisedModel(name: "B", metrics: metrics[1])]
+    )
   }
 
-  @Test(
-    "the significance rule uses the p-value, else the interval",
-    arguments: [
-      (0.01 as Double?, nil as ClosedRange<Double>?, false),
-      (0.2, nil, true),
-      (nil, -0.01...0.02, true),
-      (nil, 0.001...0.02, false),
-      (nil, nil, false),
-    ])
-  func significanceSource(pValue: Double?, interval: ClosedRange<Double>?, fires: Bool) throws {
-    let metrics = try ReportTestData.metrics(["0", "1"], [[45, 5], [6, 44]])
-    let comparison = MetricComparison(
-      reference: "A", candidate: "B", metric: .binaryF1, difference: 0.01, interval: interval,
-      pValue: pValue)
-    let models = [ModelEvaluation(name: "A", sourceFile: "", metrics: metrics)]
-    let fired = MetricAdvisor().advice(for: models, comparisons: [comparison]).contains {
-      $0.rule == .noSignificantDifference
+  @Test("a comparison that is not significant says so with the engine's numbers and test-set size")
+  func noSignificantDifference() throws {
+    let (comparison, models) = try Self.comparison(
+      "stsb/test-minilm-l6.csv", "stsb/test-minilm-l3.csv")
+    let pair = try #require(comparison.pairs.first)
+    let advice = try #require(
+      MetricAdvisor().advice(for: models, comparison: comparison).first {
+        $0.rule == .noSignificantDifference
+      })
+    let required = try #require(comparison.requiredItemCount(for: pair))
+    #expect(advice.evidence.first { $0.name == "n_required" }?.value == Double(required))
+    #expect(advice.evidence.first { $0.name == "p_value" }?.value == pair.permutation?.pValue)
+    #expect(advice.evidence.first { $0.name == "difference" }?.value == pair.difference.estimate)
+    #expect(advice.message.contains("(permutation test)"))
+    #expect(
+      advice.message.contains(
+        "about \(DisplayNumber.count(required)) items would be needed (this one has 1,379)"))
+  }
+
+  @Test("a significant comparison gives no such advice")
+  func significantDifference() throws {
+    let (comparison, models) = try Self.comparison(
+      "r8/test-tfidf-nb.csv", "r8/test-tfidf-logreg.csv")
+    let advice = MetricAdvisor().advice(for: models, comparison: comparison)
+    #expect(!advice.contains { $0.rule == .noSignificantDifference })
+  }
+
+  @Test("the rules read each class a bounded number of times: O(k) for k classes")
+  func linearInClasses() throws {
+    // 600 classes, most of them small, some never predicted: every rule
+    // fires and walks the classes.
+    let classCount = 600
+    let labels = (0..<classCount).map { "class-\($0)" }
+    var rows = [[Int]](repeating: [Int](repeating: 0, count: classCount), count: classCount)
+    for gold in 0..<classCount {
+      let support = gold % 10 == 0 ? 200 : 3 + gold % 20
+      rows[gold][gold] = support - 1
+      rows[gold][gold % 7 == 0 ? (gold + 1) % classCount : gold] += 1
+      if gold % 13 == 0 {
+        rows[gold][(gold + 1) % classCount] += rows[gold][gold]
+        rows[gold][gold] = 0
+      }
     }
-    #expect(fired == fires)
+    let metrics = try AdviceTestData.metrics(labels, rows)
+    let counter = ClassVisitCounter()
+    let models = [
+      AdvisedModel(name: "A", metrics: metrics), AdvisedModel(name: "B", metrics: metrics),
+    ]
+    let advice = MetricAdvisor().advice(for: models, comparison: nil, counter: counter)
+    #expect(
+      Set(advice.map(\.rule)).isSuperset(of: [
+        .imbalancedClasses, .smallClassSupport, .classNeverPredicted,
+      ]))
+    // The quadratic rules of old visited every class once per small class:
+    // about 600 × 540 rows here, against 24,000 at most now.
+    #expect(counter.visits > 0)
+    #expect(counter.visits <= 20 * classCount * models.count, "\(counter.visits) visits")
   }
 
   @Test("rule ids are stable")
@@ -177,7 +217,7 @@ struct MetricAdvisorTests {
 
   @Test("advice renders as JSON with stable keys and integer counts")
   func jsonRendering() throws {
-    let metrics = try ReportTestData.metrics(["a", "b"], [[90, 0], [10, 0]])
+    let metrics = try AdviceTestData.metrics(["a", "b"], [[90, 0], [10, 0]])
     let json = MetricAdvisor().advice(for: metrics).jsonDocument().serialized(indentation: 0)
     #expect(json.hasPrefix("{\"advice\":[{\"id\":\""))
     #expect(json.contains("{\"name\":\"support\",\"label\":\"b\",\"value\":10}"))

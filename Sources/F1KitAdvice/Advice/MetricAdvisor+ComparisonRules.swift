@@ -1,0 +1,64 @@
+import F1Kit
+import F1KitStatistics
+
+extension MetricAdvisor {
+  /// ``AdviceRule/noSignificantDifference``: two models are not
+  /// significantly different; says how many test items would be needed to
+  /// detect the observed difference.
+  ///
+  /// Every number comes from the comparison engine: the difference and its
+  /// interval, the decision p-value (adjusted when more than two models are
+  /// compared) and the test-set size, so the advice says what `f1kit
+  /// compare` says.
+  func noSignificantDifference(
+    _ pair: ModelComparison.Pair, in comparison: ModelComparison, positiveLabel: String? = nil
+  ) -> Advice? {
+    let alpha = comparison.significanceLevel
+    let interval = pair.difference
+    let p = comparison.decisionPValue(for: pair)
+    let isSignificant = p.map { $0 < alpha } ?? !interval.contains(0)
+    guard !isSignificant else { return nil }
+    let first = comparison.models[pair.first].name
+    let second = comparison.models[pair.second].name
+    let difference = interval.estimate
+    var metric = pair.metric.displayName
+    if pair.metric.isBinaryOnly, let positiveLabel {
+      metric += " of \(AdviceText.quoted(positiveLabel))"
+    }
+    var evidence = [
+      AdviceEvidence("difference", value: difference),
+      AdviceEvidence("interval_lower", value: interval.lower),
+      AdviceEvidence("interval_upper", value: interval.upper),
+    ]
+    var statement =
+      "\(second) and \(first) are not significantly different on \(metric): the difference is "
+      + "\(DisplayNumber.signed(difference)) \(DisplayNumber.interval(interval))"
+    if let p, let test = comparison.primaryTest {
+      let adjusted =
+        comparison.models.count > 2 ? "\(comparison.options.adjustment.displayName)-adjusted " : ""
+      statement += ", \(adjusted)\(DisplayNumber.pValue(p)) (\(test.displayName))"
+      evidence.append(AdviceEvidence("p_value", value: p))
+    }
+    statement += "."
+    let itemCount = comparison.itemCount
+    evidence.append(AdviceEvidence("n", count: itemCount))
+    if let required = comparison.requiredItemCount(for: pair, power: thresholds.power) {
+      evidence.append(AdviceEvidence("n_required", count: required))
+      statement +=
+        " To detect a difference of \(DisplayNumber.score(abs(difference))) with "
+        + "\(DisplayNumber.percent(thresholds.power, digits: 0)) power at the "
+        + "\(DisplayNumber.percent(alpha, digits: 0)) level, a test set of about "
+        + "\(DisplayNumber.count(required)) items would be needed (this one has "
+        + "\(DisplayNumber.count(itemCount))), assuming the standard error "
+        + "(\(DisplayNumber.score(interval.standardError))) shrinks as 1/√n."
+    } else if difference == 0 {
+      statement += " The models score exactly the same; no test-set size would separate them."
+    }
+    statement +=
+      " Choose between them on other grounds (cost, speed, size), or collect more test data."
+    return Advice(
+      rule: .noSignificantDifference, severity: .recommendation,
+      title: "\(second) vs \(first): no significant difference",
+      message: statement, evidence: evidence)
+  }
+}

@@ -1,0 +1,162 @@
+import F1Kit
+import F1KitAdvice
+import F1KitStatistics
+
+/// How the paper tables and statements of one comparison word their
+/// numbers: digits, the headline test, the adjustment and the caption.
+struct ComparisonWording {
+  let comparison: ModelComparison
+  /// The metric the tables and statements are about.
+  let metric: Metric
+  /// The pairs compared on ``metric``.
+  let pairs: [ModelComparison.Pair]
+  let digits: Int
+  /// The test whose p-value the tables show: the engine's headline test.
+  let test: ComparisonOptions.Test?
+  /// Whether p-values are adjusted: with more than two models, as
+  /// `compare` adjusts them.
+  let isAdjusted: Bool
+
+  init(_ comparison: ModelComparison, metric: Metric, digits: Int) {
+    self.comparison = comparison
+    self.metric = metric
+    pairs = comparison.pairs(on: metric)
+    self.digits = digits
+    test = comparison.primaryTest
+    isAdjusted = comparison.models.count > 2
+  }
+
+  var options: ComparisonOptions { comparison.options }
+  var metricName: String { metric.displayName }
+  var metricTitle: String { ResultTable.title(metric) }
+  var confidence: String { Self.percent(options.bootstrap.confidence) }
+  var methodName: String { Self.methodName(options.bootstrap.method) }
+  var adjustmentName: String { options.adjustment.displayName }
+  var pHeader: String { isAdjusted ? "p (\(adjustmentName))" : "p" }
+
+  /// A confidence level as a percentage: "95%", "99.5%".
+  static func percent(_ confidence: Double) -> String {
+    let value = confidence * 100
+    return value == value.rounded() ? "\(Int(value))%" : "\(value)%"
+  }
+
+  static func methodName(_ method: IntervalMethod) -> String {
+    switch method {
+    case .bca: "BCa"
+    case .percentile: "percentile"
+    case .basic: "basic"
+    case .wilson: "Wilson"
+    case .deltaMethod: "delta-method"
+    }
+  }
+
+  static func testDescription(_ test: ComparisonOptions.Test, resamples: Int, mcnemar: String)
+    -> String
+  {
+    switch test {
+    case .permutation:
+      "the two-sided permutation test (approximate randomization, \(DisplayNumber.count(resamples)) resamples)"
+    case .bootstrap:
+      "the two-sided paired bootstrap test (\(DisplayNumber.count(resamples)) resamples)"
+    case .mcnemar: "McNemar's test (\(mcnemar))"
+    }
+  }
+
+  static func testShortName(_ test: ComparisonOptions.Test) -> String {
+    switch test {
+    case .permutation: "permutation"
+    case .bootstrap: "paired-bootstrap"
+    case .mcnemar: "McNemar"
+    }
+  }
+
+  func number(_ value: Double) -> String { DisplayNumber.score(value, digits: digits) }
+
+  /// "0.842 [0.791, 0.883]".
+  func valueWithInterval(_ value: Double, _ interval: ConfidenceInterval) -> String {
+    "\(number(value)) [\(number(interval.lower)), \(number(interval.upper))]"
+  }
+
+  /// The p-value the tables show for a pair: the engine's decision
+  /// p-value, adjusted with more than two models.
+  func pValue(_ pair: ModelComparison.Pair) -> Double? {
+    comparison.decisionPValue(for: pair)
+  }
+
+  /// A model's value of the metric; NaN when it was not scored.
+  func value(_ model: ModelComparison.Model) -> Double { model.value(of: metric) ?? .nan }
+
+  /// "0.012*", "< 0.001***", "0.340".
+  func pCell(_ pair: ModelComparison.Pair) -> String {
+    guard let p = pValue(pair) else { return "—" }
+    let text = p.isNaN ? "undefined" : p < 0.001 ? "< 0.001" : DisplayNumber.score(p, digits: 3)
+    return text + Self.marks(p)
+  }
+
+  /// Significance marks: `*` below 0.05, `**` below 0.01, `***` below
+  /// 0.001, as every caption defines them.
+  static func marks(_ p: Double) -> String {
+    p < 0.001 ? "***" : p < 0.01 ? "**" : p < 0.05 ? "*" : ""
+  }
+
+  static let marksDefinition = "Marks: * p < 0.05, ** p < 0.01, *** p < 0.001."
+
+  /// "p = 0.034" or "p < 0.001".
+  func pText(_ p: Double) -> String {
+    p.isNaN ? "p undefined" : p < 0.001 ? "p < 0.001" : "p = \(DisplayNumber.score(p, digits: 3))"
+  }
+
+  /// The caption: subject, intervals, differences, test, adjustment,
+  /// seed, marks.
+  func caption(subject: String, differences: String) -> String {
+    let resamples = DisplayNumber.count(options.bootstrap.resamples)
+    var text =
+      "\(subject), with \(confidence) \(methodName) bootstrap intervals (\(resamples) resamples, seed \(options.seed)). "
+    text +=
+      "\(differences), with its \(confidence) \(methodName) interval from the paired bootstrap."
+    if let test {
+      let mcnemar = options.mcnemarMethod.rawValue.replacingOccurrences(of: "_", with: "-")
+      text +=
+        " p is \(Self.testDescription(test, resamples: options.bootstrap.resamples, mcnemar: mcnemar))"
+      text +=
+        isAdjusted
+        ? ", \(adjustmentName)-adjusted over all \(pairs.count) pairs. "
+        : " against the baseline. "
+      text += Self.marksDefinition
+    }
+    return text
+  }
+
+  /// One sentence per pair in the form Dror et al. (2018) and Ulmer et al.
+  /// (2022) ask for: both scores, the difference with its interval and
+  /// method, the test and its adjusted p-value, the resamples and the seed.
+  func statement(_ pair: ModelComparison.Pair) -> String {
+    let first = comparison.models[pair.first]
+    let second = comparison.models[pair.second]
+    let difference = pair.difference
+    let p = pValue(pair)
+    let isSignificant =
+      p.map { $0 < 1 - options.bootstrap.confidence } ?? !difference.contains(0)
+    let evidence: String
+    if let test, let p {
+      evidence =
+        ", \(isAdjusted ? "\(adjustmentName)-adjusted " : "")\(Self.testShortName(test)) \(pText(p))"
+    } else {
+      evidence = ""
+    }
+    let tail =
+      "\(evidence), \(DisplayNumber.count(options.bootstrap.resamples)) resamples, seed \(options.seed))."
+    if isSignificant && difference.estimate != 0 && !difference.estimate.isNaN {
+      let secondWins = difference.estimate > 0
+      let (winner, loser) = secondWins ? (second, first) : (first, second)
+      let (low, high) =
+        secondWins ? (difference.lower, difference.upper) : (-difference.upper, -difference.lower)
+      return
+        "\(winner.name) outperforms \(loser.name) on \(metricName) (\(number(value(winner))) vs \(number(value(loser))); difference \(number(abs(difference.estimate))), \(confidence) \(methodName) CI [\(number(low)), \(number(high))]"
+        + tail
+    }
+    return
+      "\(second.name) and \(first.name) do not differ significantly on \(metricName) (\(number(value(second))) vs \(number(value(first))); difference \(number(difference.estimate)), \(confidence) \(methodName) CI [\(number(difference.lower)), \(number(difference.upper))]"
+      + tail
+  }
+}

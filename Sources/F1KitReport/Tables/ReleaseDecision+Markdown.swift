@@ -1,0 +1,49 @@
+import F1Kit
+import F1KitAdvice
+import F1KitStatistics
+
+extension ReleaseDecision {
+  /// A Markdown block for a CI run's summary page (such as
+  /// `$GITHUB_STEP_SUMMARY`): a heading with the decision, a small table of
+  /// the gate's numbers, and the decision sentence.
+  ///
+  /// Model names are escaped with ``ResultTable/markdownEscaped(_:)``.
+  ///
+  /// - Parameter digits: Decimal places of the numbers; 3 by default.
+  /// - Returns: The block, starting and ending with a blank line so it can
+  ///   be appended to an existing summary.
+  public func markdownSummary(digits: Int = 3) -> String {
+    func number(_ value: Double) -> String { DisplayNumber.score(value, digits: digits) }
+    let margin = number(gate.margin)
+    let rule: String =
+      switch gate.mode {
+      case .nonInferiority: "lower end > −\(margin)"
+      case .superiority: "lower end > \(margin)"
+      case .equivalence: "−\(margin) < lower end, upper end < \(margin)"
+      }
+    let confidence = ComparisonWording.percent(difference.confidence)
+    let method = ComparisonWording.methodName(difference.method)
+    let rows: [[String]] = [
+      ["Baseline", baseline],
+      ["Candidate", candidate],
+      ["Metric", metric.displayName],
+      ["Mode", gate.mode.rawValue],
+      ["Margin", margin],
+      ["Difference (candidate − baseline)", number(difference.estimate)],
+      [
+        "\(confidence) \(method) CI",
+        "[\(number(difference.lower)), \(number(difference.upper))]",
+      ],
+      ["Passes when", rule],
+      ["Test items", DisplayNumber.count(itemCount)],
+    ]
+    var text = "\n### Release gate: \(passes ? "✅ PASS" : "❌ FAIL")\n\n"
+    text += "| | |\n| :--- | :--- |\n"
+    for row in rows {
+      text += "| " + row.map(ResultTable.markdownEscaped).joined(separator: " | ") + " |\n"
+    }
+    text += "\n" + ResultTable.markdownEscaped(sentence) + "\n"
+    if let note = reachabilityNote { text += "\n" + ResultTable.markdownEscaped(note) + "\n" }
+    return text + "\n"
+  }
+}
