@@ -52,7 +52,7 @@ struct ResamplingEquivalenceTests {
     "each cell's resampled count has the multinomial mean and variance under both strategies",
     arguments: [ResamplingStrategy.cells, .items])
   func cellMoments(_ strategy: ResamplingStrategy) {
-    let resampler = Resampler(table: Self.counts, strategy: strategy)
+    let resampler = Resampler(cellCounts: Self.counts, strategy: strategy)
     #expect(resampler.strategy == strategy)
     let cells = resampler.counts.count
     var sums = [Double](repeating: 0, count: cells)

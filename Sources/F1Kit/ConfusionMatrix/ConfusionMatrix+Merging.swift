@@ -7,18 +7,19 @@ extension ConfusionMatrix {
   /// - Returns: A matrix over `order` followed by the remaining labels.
   /// - Throws: ``ConfusionMatrixError/duplicateLabel(_:)`` when `order`
   ///   repeats a label.
-  /// - Complexity: O(*k*²) for *k* labels.
+  /// - Complexity: O(*k* log *k* + *c* log *c*) for *k* labels and *c*
+  ///   non-empty cells, plus O(*k*²) up to ``denseClassLimit`` labels.
   public func reordered(to order: [String]) throws(ConfusionMatrixError) -> ConfusionMatrix {
     let newLabels = try Self.labelOrder(naming: order, occurring: labels)
+    if newLabels.elementsEqual(labels, by: { ExactLabel($0) == ExactLabel($1) }) {
+      return self
+    }
     let position = newLabels.exactLabelPositions()
     let mapping = labels.map { position[ExactLabel($0)]! }
     var result = ConfusionMatrix(labels: newLabels)
-    for gold in 0..<classCount {
-      for predicted in 0..<classCount where self[gold: gold, predicted: predicted] != 0 {
-        result.add(
-          goldIndex: mapping[gold], predictedIndex: mapping[predicted],
-          count: self[gold: gold, predicted: predicted])
-      }
+    for cell in nonEmptyCells {
+      result.add(
+        goldIndex: mapping[cell.gold], predictedIndex: mapping[cell.predicted], count: cell.count)
     }
     return result
   }
@@ -30,7 +31,8 @@ extension ConfusionMatrix {
   /// database) can be combined. Labels only `other` has are appended.
   ///
   /// - Parameter other: The matrix to add.
-  /// - Complexity: O(*k*²) for *k* labels in the union.
+  /// - Complexity: O(*k* + *c*) for *k* labels in the union and *c*
+  ///   non-empty cells, plus O(*k*²) up to ``denseClassLimit`` labels.
   public mutating func merge(_ other: ConfusionMatrix) {
     let known = Set(labels.map(ExactLabel.init))
     let added = other.labels.filter { !known.contains(ExactLabel($0)) }
@@ -39,12 +41,8 @@ extension ConfusionMatrix {
     }
     let position = labels.exactLabelPositions()
     let mapping = other.labels.map { position[ExactLabel($0)]! }
-    for gold in 0..<other.classCount {
-      for predicted in 0..<other.classCount {
-        add(
-          goldIndex: mapping[gold], predictedIndex: mapping[predicted],
-          count: other[gold: gold, predicted: predicted])
-      }
+    for cell in other.nonEmptyCells {
+      add(goldIndex: mapping[cell.gold], predictedIndex: mapping[cell.predicted], count: cell.count)
     }
   }
 

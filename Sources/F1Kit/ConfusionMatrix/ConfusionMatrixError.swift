@@ -8,6 +8,8 @@ public enum ConfusionMatrixError: Error, Hashable, Sendable, CustomStringConvert
   case negativeCount(Int)
   /// Gold and predicted sequences have different lengths.
   case lengthMismatch(gold: Int, predicted: Int)
+  /// A cell's row or column is not an index into the labels.
+  case cellOutOfRange(gold: Int, predicted: Int, labelCount: Int)
 
   /// A one-line explanation for people.
   public var description: String {
@@ -20,6 +22,8 @@ public enum ConfusionMatrixError: Error, Hashable, Sendable, CustomStringConvert
       "expected counts of zero or more, found \(count)"
     case .lengthMismatch(let gold, let predicted):
       "expected as many predictions as gold labels, found \(predicted) and \(gold)"
+    case .cellOutOfRange(let gold, let predicted, let labelCount):
+      "expected a cell within \(labelCount) labels, found row \(gold), column \(predicted)"
     }
   }
 }

@@ -17,7 +17,9 @@ public struct ClassificationMetrics: Sendable {
   public let scope: MetricScope
   /// Whether the problem is binary or multiclass.
   public let problem: ProblemKind
-  private let cellCounts: [Double]
+  /// The per-class tallies every metric is computed from (see
+  /// ``MetricScope``), made once from the matrix's non-empty cells.
+  private let tallies: [Double]
 
   /// Scores a confusion matrix.
   ///
@@ -27,7 +29,8 @@ public struct ClassificationMetrics: Sendable {
   ///     kind and the zero-division rule.
   /// - Throws: ``MetricsError`` when the options do not fit the data, for
   ///   example a positive label that is not one of the labels.
-  /// - Complexity: O(*k*²) for *k* labels.
+  /// - Complexity: O(*k* log *k* + *c* log *c*) for *k* labels and *c*
+  ///   non-empty cells (plus O(*k*²) for a dense matrix).
   public init(
     confusionMatrix: ConfusionMatrix, options: EvaluationOptions = EvaluationOptions()
   ) throws(MetricsError) {
@@ -56,7 +59,7 @@ public struct ClassificationMetrics: Sendable {
     self.scope = MetricScope(
       classCount: matrix.classCount, evaluatedClassCount: evaluated.count,
       positiveClass: positiveClass, zeroDivision: options.zeroDivision)
-    self.cellCounts = matrix.counts.map(Double.init)
+    self.tallies = scope.tallies(of: matrix)
   }
 
   private static func problem(
@@ -95,12 +98,14 @@ public struct ClassificationMetrics: Sendable {
 
   /// The confusion matrix restricted to the evaluated labels, as
   /// scikit-learn's `confusion_matrix(labels=)` returns it.
+  ///
+  /// - Complexity: O(*c* log *c*) for *c* non-empty cells (O(*k*²) for a
+  ///   dense matrix).
   public var evaluatedConfusionMatrix: ConfusionMatrix {
     let size = scope.evaluatedClassCount
-    let rows = (0..<size).map { gold in
-      (0..<size).map { confusionMatrix[gold: gold, predicted: $0] }
-    }
-    return try! ConfusionMatrix(labels: labels, counts: rows)
+    if size == confusionMatrix.classCount { return confusionMatrix }
+    let cells = confusionMatrix.nonEmptyCells.filter { $0.gold < size && $0.predicted < size }
+    return try! ConfusionMatrix(labels: labels, cells: cells)
   }
 
   /// Computes one headline metric.
@@ -108,9 +113,9 @@ public struct ClassificationMetrics: Sendable {
   /// - Parameter metric: The metric to compute.
   /// - Returns: Its value; NaN where it is undefined, such as a binary metric
   ///   of a multiclass problem.
-  /// - Complexity: O(*k*²) for *k* labels.
+  /// - Complexity: O(*k*) for *k* labels.
   public func value(of metric: Metric) -> Double {
-    cellCounts.withUnsafeBufferPointer { scope.value(of: metric, counts: $0) }
+    tallies.withUnsafeBufferPointer { scope.value(of: metric, tallies: $0) }
   }
 
   /// Combines a per-class score over the evaluated labels.
@@ -119,9 +124,9 @@ public struct ClassificationMetrics: Sendable {
   ///   - score: Precision, recall or an F-score with any beta.
   ///   - average: Binary, micro, macro or weighted.
   /// - Returns: The averaged score; NaN where it is undefined.
-  /// - Complexity: O(*k*²) for *k* labels.
+  /// - Complexity: O(*k*) for *k* labels.
   public func averaged(_ score: Score, by average: Average) -> Double {
-    cellCounts.withUnsafeBufferPointer { scope.averaged(score, by: average, counts: $0) }
+    tallies.withUnsafeBufferPointer { scope.averaged(score, by: average, tallies: $0) }
   }
 
   /// The per-class rows of a classification report, in label order.
@@ -129,11 +134,11 @@ public struct ClassificationMetrics: Sendable {
   /// - Parameter beta: The F-score's beta; 1 gives F1.
   /// - Returns: Precision, recall, F-score and support of each evaluated
   ///   label.
-  /// - Complexity: O(*k*²) for *k* labels.
+  /// - Complexity: O(*k*) for *k* labels.
   public func perClass(beta: Double = 1) -> [ClassScores] {
-    cellCounts.withUnsafeBufferPointer { counts in
+    tallies.withUnsafeBufferPointer { tallies in
       labels.indices.map { index in
-        let tally = scope.tally(of: index, counts)
+        let tally = scope.tally(of: index, tallies)
         return ClassScores(
           label: labels[index],
           precision: scope.value(of: .precision, for: tally),
@@ -148,10 +153,11 @@ public struct ClassificationMetrics: Sendable {
   /// and was replaced by the zero-division value.
   ///
   /// - Returns: One entry per label with an undefined score, in label order.
+  /// - Complexity: O(*k*) for *k* labels.
   public func undefinedScores() -> [UndefinedScore] {
-    cellCounts.withUnsafeBufferPointer { counts in
+    tallies.withUnsafeBufferPointer { tallies in
       labels.indices.compactMap { index in
-        let tally = scope.tally(of: index, counts)
+        let tally = scope.tally(of: index, tallies)
         let entry = UndefinedScore(
           label: labels[index], isPrecisionUndefined: tally.predicted == 0,
           isRecallUndefined: tally.actual == 0,

@@ -48,19 +48,11 @@ public struct MetricScope: Hashable, Sendable {
   ///     predicted labels across.
   /// - Returns: The metric's value; NaN where it is undefined (for example
   ///   a binary metric without a positive class).
-  /// - Complexity: O(*k*²) for *k* classes, with no allocation.
+  /// - Complexity: O(*k*²) for *k* classes; no heap allocation for small
+  ///   *k*.
   package func value(of metric: Metric, counts: UnsafeBufferPointer<Double>) -> Double {
     precondition(counts.count == classCount * classCount)
-    if let (average, score) = metric.averagedScore {
-      return averaged(score, by: average, counts: counts)
-    }
-    switch metric {
-    case .accuracy: return accuracy(counts)
-    case .balancedAccuracy: return balancedAccuracy(counts)
-    case .matthewsCorrelation: return matthewsCorrelation(counts)
-    case .cohenKappa: return cohenKappa(counts)
-    default: preconditionFailure("\(metric) is an averaged score")
-    }
+    return withTallies(of: counts) { value(of: metric, tallies: $0) }
   }
 
   /// Computes a metric from a confusion matrix whose labels this scope was
@@ -70,10 +62,11 @@ public struct MetricScope: Hashable, Sendable {
   ///   - metric: The metric to compute.
   ///   - matrix: A matrix with ``classCount`` labels.
   /// - Returns: The metric's value; NaN where it is undefined.
-  /// - Complexity: O(*k*²) for *k* classes.
+  /// - Complexity: O(*k* + *c*) for *k* classes and *c* non-empty cells
+  ///   (O(*k*²) for a dense matrix).
   public func value(of metric: Metric, in matrix: ConfusionMatrix) -> Double {
-    let counts = matrix.counts.map(Double.init)
-    return counts.withUnsafeBufferPointer { value(of: metric, counts: $0) }
+    precondition(matrix.classCount == classCount)
+    return tallies(of: matrix).withUnsafeBufferPointer { value(of: metric, tallies: $0) }
   }
 
   /// Combines one per-class score over the evaluated classes.
@@ -83,21 +76,13 @@ public struct MetricScope: Hashable, Sendable {
   ///   - average: How to combine the per-class values.
   ///   - counts: Row-major counts.
   /// - Returns: The averaged score, NaN when every value it averages is.
-  /// - Complexity: O(*k*²) for *k* classes, with no allocation.
+  /// - Complexity: O(*k*²) for *k* classes; no heap allocation for small
+  ///   *k*.
   package func averaged(
     _ score: Score, by average: Average, counts: UnsafeBufferPointer<Double>
   ) -> Double {
-    switch average {
-    case .binary:
-      guard let positiveClass else { return .nan }
-      return value(of: score, for: tally(of: positiveClass, counts))
-    case .micro:
-      var pooled = ClassTally()
-      for index in 0..<evaluatedClassCount { pooled.add(tally(of: index, counts)) }
-      return value(of: score, for: pooled)
-    case .macro, .weighted:
-      return mean(of: score, weighted: average == .weighted, counts: counts)
-    }
+    precondition(counts.count == classCount * classCount)
+    return withTallies(of: counts) { averaged(score, by: average, tallies: $0) }
   }
 
   /// The score of one class.
@@ -111,21 +96,153 @@ public struct MetricScope: Hashable, Sendable {
   package func value(
     of score: Score, forClass index: Int, counts: UnsafeBufferPointer<Double>
   ) -> Double {
-    value(of: score, for: tally(of: index, counts))
+    var result = ClassTally()
+    result.truePositives = counts[index * classCount + index]
+    for other in 0..<classCount {
+      result.actual += counts[index * classCount + other]
+      result.predicted += counts[other * classCount + index]
+    }
+    return value(of: score, for: result)
+  }
+
+  // MARK: - Tallies
+
+  /// The length of a tally buffer: ``tallyStride`` numbers per class, then
+  /// the total count.
+  ///
+  /// Every metric is a function of five numbers per class — its true
+  /// positives, gold count, predicted count, and its gold and predicted
+  /// counts within the evaluated classes (for Cohen's kappa) — and the total.
+  /// Scoring from these costs O(*k*) whatever the number of cells, and they
+  /// are filled from the non-empty cells alone, so nothing costs *k*².
+  package var tallyCount: Int { Self.tallyStride * classCount + 1 }
+
+  /// The numbers kept per class in a tally buffer.
+  package static let tallyStride = 5
+
+  /// Zeroes a tally buffer.
+  @inline(__always)
+  package func clearTallies(_ tallies: UnsafeMutableBufferPointer<Double>) {
+    for index in tallies.indices { tallies[index] = 0 }
+  }
+
+  /// Adds one cell's count to a tally buffer.
+  ///
+  /// Adding cells in row-major order sums each class's counts in the same
+  /// order as a row or column sum of the dense matrix, so the result does
+  /// not depend on whether the matrix was dense or sparse.
+  ///
+  /// - Parameters:
+  ///   - count: The number of items (or weight) in the cell.
+  ///   - gold: The cell's row.
+  ///   - predicted: The cell's column.
+  ///   - tallies: A buffer of ``tallyCount`` numbers.
+  @inline(__always)
+  package func addToTallies(
+    _ count: Double, gold: Int, predicted: Int, _ tallies: UnsafeMutableBufferPointer<Double>
+  ) {
+    let goldBase = gold &* Self.tallyStride
+    let predictedBase = predicted &* Self.tallyStride
+    if gold == predicted { tallies[goldBase] += count }
+    tallies[goldBase &+ 1] += count
+    tallies[predictedBase &+ 2] += count
+    if gold < evaluatedClassCount && predicted < evaluatedClassCount {
+      tallies[goldBase &+ 3] += count
+      tallies[predictedBase &+ 4] += count
+    }
+    tallies[tallies.count &- 1] += count
+  }
+
+  /// The tallies of a matrix, from its non-empty cells.
+  ///
+  /// - Parameter matrix: A matrix with ``classCount`` labels.
+  /// - Returns: A buffer of ``tallyCount`` numbers.
+  /// - Complexity: O(*k* + *c* log *c*) for *c* non-empty cells (O(*k*²)
+  ///   for a dense matrix).
+  package func tallies(of matrix: ConfusionMatrix) -> [Double] {
+    var result = [Double](repeating: 0, count: tallyCount)
+    result.withUnsafeMutableBufferPointer { tallies in
+      for cell in matrix.nonEmptyCells {
+        addToTallies(Double(cell.count), gold: cell.gold, predicted: cell.predicted, tallies)
+      }
+    }
+    return result
+  }
+
+  /// Calls `body` with the tallies of row-major counts, in a temporary
+  /// buffer.
+  private func withTallies<Result>(
+    of counts: UnsafeBufferPointer<Double>, _ body: (UnsafeBufferPointer<Double>) -> Result
+  ) -> Result {
+    withUnsafeTemporaryAllocation(of: Double.self, capacity: tallyCount) { tallies in
+      clearTallies(tallies)
+      for gold in 0..<classCount {
+        for predicted in 0..<classCount {
+          let count = counts[gold &* classCount &+ predicted]
+          if count != 0 { addToTallies(count, gold: gold, predicted: predicted, tallies) }
+        }
+      }
+      return body(UnsafeBufferPointer(tallies))
+    }
+  }
+
+  /// Computes a metric from a tally buffer.
+  ///
+  /// - Parameters:
+  ///   - metric: The metric to compute.
+  ///   - tallies: A buffer of ``tallyCount`` numbers.
+  /// - Returns: The metric's value; NaN where it is undefined.
+  /// - Complexity: O(*k*), with no allocation.
+  package func value(of metric: Metric, tallies: UnsafeBufferPointer<Double>) -> Double {
+    if let (average, score) = metric.averagedScore {
+      return averaged(score, by: average, tallies: tallies)
+    }
+    switch metric {
+    case .accuracy: return accuracy(tallies)
+    case .balancedAccuracy: return balancedAccuracy(tallies)
+    case .matthewsCorrelation: return matthewsCorrelation(tallies)
+    case .cohenKappa: return cohenKappa(tallies)
+    default: preconditionFailure("\(metric) is an averaged score")
+    }
+  }
+
+  /// Combines one per-class score over the evaluated classes, from a tally
+  /// buffer.
+  ///
+  /// - Parameters:
+  ///   - score: Precision, recall or an F-score.
+  ///   - average: How to combine the per-class values.
+  ///   - tallies: A buffer of ``tallyCount`` numbers.
+  /// - Returns: The averaged score, NaN when every value it averages is.
+  /// - Complexity: O(*k*), with no allocation.
+  package func averaged(
+    _ score: Score, by average: Average, tallies: UnsafeBufferPointer<Double>
+  ) -> Double {
+    switch average {
+    case .binary:
+      guard let positiveClass else { return .nan }
+      return value(of: score, for: tally(of: positiveClass, tallies))
+    case .micro:
+      var pooled = ClassTally()
+      for index in 0..<evaluatedClassCount { pooled.add(tally(of: index, tallies)) }
+      return value(of: score, for: pooled)
+    case .macro, .weighted:
+      return mean(of: score, weighted: average == .weighted, tallies: tallies)
+    }
   }
 
   /// The mean of per-class scores that are not NaN, optionally weighted by
   /// support; all-zero weights fall back to the plain mean, as
   /// scikit-learn's `_nanaverage` does.
   private func mean(
-    of score: Score, weighted: Bool, counts: UnsafeBufferPointer<Double>
+    of score: Score, weighted: Bool, tallies: UnsafeBufferPointer<Double>
   ) -> Double {
     var sum = 0.0
     var weightedSum = 0.0
     var totalWeight = 0.0
     var defined = 0
     for index in 0..<evaluatedClassCount {
-      let classTally = tally(of: index, counts)
+      let classTally = tally(of: index, tallies)
       let classValue = value(of: score, for: classTally)
       if classValue.isNaN { continue }
       sum += classValue
@@ -158,29 +275,26 @@ public struct MetricScope: Hashable, Sendable {
     denominator == 0 ? zeroDivision.value : numerator / denominator
   }
 
-  func tally(of index: Int, _ counts: UnsafeBufferPointer<Double>) -> ClassTally {
-    var result = ClassTally()
-    result.truePositives = counts[index * classCount + index]
-    for other in 0..<classCount {
-      result.actual += counts[index * classCount + other]
-      result.predicted += counts[other * classCount + index]
-    }
-    return result
+  @inline(__always)
+  func tally(of index: Int, _ tallies: UnsafeBufferPointer<Double>) -> ClassTally {
+    let base = index &* Self.tallyStride
+    return ClassTally(
+      truePositives: tallies[base], predicted: tallies[base &+ 2], actual: tallies[base &+ 1])
   }
 
-  private func accuracy(_ counts: UnsafeBufferPointer<Double>) -> Double {
+  private func accuracy(_ tallies: UnsafeBufferPointer<Double>) -> Double {
     var correct = 0.0
-    for index in 0..<classCount { correct += counts[index * classCount + index] }
-    return correct / counts.reduce(0, +)
+    for index in 0..<classCount { correct += tallies[index &* Self.tallyStride] }
+    return correct / tallies[tallies.count - 1]
   }
 
   /// Mean recall over classes with gold items; scikit-learn drops classes
   /// that are only predicted.
-  private func balancedAccuracy(_ counts: UnsafeBufferPointer<Double>) -> Double {
+  private func balancedAccuracy(_ tallies: UnsafeBufferPointer<Double>) -> Double {
     var sum = 0.0
     var classes = 0
     for index in 0..<classCount {
-      let classTally = tally(of: index, counts)
+      let classTally = tally(of: index, tallies)
       guard classTally.actual > 0 else { continue }
       sum += classTally.truePositives / classTally.actual
       classes += 1
@@ -190,14 +304,14 @@ public struct MetricScope: Hashable, Sendable {
 
   /// Gorodkin's multiclass form, computed as scikit-learn does; a zero
   /// denominator (one class in gold or predictions) gives 0.
-  private func matthewsCorrelation(_ counts: UnsafeBufferPointer<Double>) -> Double {
+  private func matthewsCorrelation(_ tallies: UnsafeBufferPointer<Double>) -> Double {
     var correct = 0.0
     var total = 0.0
     var goldDotPredicted = 0.0
     var predictedSquares = 0.0
     var goldSquares = 0.0
     for index in 0..<classCount {
-      let classTally = tally(of: index, counts)
+      let classTally = tally(of: index, tallies)
       correct += classTally.truePositives
       total += classTally.actual
       goldDotPredicted += classTally.actual * classTally.predicted
@@ -212,20 +326,17 @@ public struct MetricScope: Hashable, Sendable {
   /// Kappa over the evaluated classes only, as scikit-learn restricts the
   /// matrix to `labels=`; undefined (NaN) when the restricted matrix is empty
   /// or chance agreement is certain.
-  private func cohenKappa(_ counts: UnsafeBufferPointer<Double>) -> Double {
+  private func cohenKappa(_ tallies: UnsafeBufferPointer<Double>) -> Double {
     var total = 0.0
     var agreement = 0.0
     var goldTotal = 0.0
     var predictedTotal = 0.0
     var chanceDiagonal = 0.0
     for index in 0..<evaluatedClassCount {
-      var gold = 0.0
-      var predicted = 0.0
-      for other in 0..<evaluatedClassCount {
-        gold += counts[index * classCount + other]
-        predicted += counts[other * classCount + index]
-      }
-      agreement += counts[index * classCount + index]
+      let base = index &* Self.tallyStride
+      let gold = tallies[base &+ 3]
+      let predicted = tallies[base &+ 4]
+      agreement += tallies[base]
       total += gold
       goldTotal += gold
       predictedTotal += predicted

@@ -3,7 +3,11 @@ extension ClassificationMetrics {
   ///
   /// Keys, in order: `n`, `problem`, `labels`, `positive_label` (binary
   /// only), `metrics`, `per_class` (in `labels` order) and
-  /// `confusion_matrix` (gold rows, predicted columns, over `labels`).
+  /// `confusion_matrix` (gold rows, predicted columns, over `labels`). Over
+  /// more than ``ConfusionMatrix/denseClassLimit`` labels the full matrix
+  /// would be mostly zeros, so `confusion_matrix_cells` replaces it: the
+  /// non-empty cells as `{"gold", "predicted", "count"}` objects, by gold
+  /// then predicted label order.
   /// Class names appear only as values, so a class called `accuracy` cannot
   /// collide with a key. An undefined value is `null`.
   ///
@@ -29,11 +33,19 @@ extension ClassificationMetrics {
             ])
           })
       ))
-    document.append(
-      (
-        "confusion_matrix",
-        .array(evaluatedConfusionMatrix.rows.map { .array($0.map(JSONValue.integer)) })
-      ))
+    let matrix = evaluatedConfusionMatrix
+    if matrix.isSparse {
+      let cells = matrix.nonEmptyCells.map { cell in
+        JSONValue.object([
+          ("gold", .string(matrix.labels[cell.gold])),
+          ("predicted", .string(matrix.labels[cell.predicted])), ("count", .integer(cell.count)),
+        ])
+      }
+      document.append(("confusion_matrix_cells", .array(cells)))
+    } else {
+      document.append(
+        ("confusion_matrix", .array(matrix.rows.map { .array($0.map(JSONValue.integer)) })))
+    }
     return document
   }
 }

@@ -4,7 +4,9 @@ import Foundation
 extension ClassificationMetrics {
   /// A classification report laid out as scikit-learn's
   /// `classification_report` lays it out, followed by the metrics it leaves
-  /// out and the confusion matrix.
+  /// out and the confusion matrix. Over more than
+  /// ``ConfusionMatrix/denseClassLimit`` evaluated labels the matrix is
+  /// listed as its non-empty cells, one per line, instead of a grid.
   ///
   /// - Parameter digits: Decimal places for scores.
   /// - Returns: The report, ending with a newline.
@@ -89,6 +91,7 @@ extension ClassificationMetrics {
 
   private func confusionMatrixReport() -> String {
     let matrix = evaluatedConfusionMatrix
+    if matrix.isSparse { return confusionCellsReport(matrix) }
     let names = matrix.labels
     let cells = matrix.rows.map { $0.map(String.init) }
     let rowWidth = max(names.map { $0.unicodeScalars.count }.max() ?? 0, "gold \\ predicted".count)
@@ -103,6 +106,23 @@ extension ClassificationMetrics {
       report += pad(name, rowWidth)
       for (cell, width) in zip(row, columnWidths) { report += "  " + pad(cell, width) }
       report += "\n"
+    }
+    return report
+  }
+
+  /// The non-empty cells of a matrix too large for a grid, as
+  /// `gold  predicted  count` lines.
+  private func confusionCellsReport(_ matrix: ConfusionMatrix) -> String {
+    let cells = matrix.nonEmptyCells
+    let names = matrix.labels
+    let goldWidth = max(cells.map { names[$0.gold].unicodeScalars.count }.max() ?? 0, 4)
+    let predictedWidth = max(cells.map { names[$0.predicted].unicodeScalars.count }.max() ?? 0, 9)
+    var report =
+      "confusion matrix: \(cells.count) non-empty cells of \(names.count) × \(names.count)\n"
+    report += leftPad("gold", goldWidth) + "  " + leftPad("predicted", predictedWidth) + "  count\n"
+    for cell in cells {
+      report += leftPad(names[cell.gold], goldWidth) + "  "
+      report += leftPad(names[cell.predicted], predictedWidth) + "  " + String(cell.count) + "\n"
     }
     return report
   }

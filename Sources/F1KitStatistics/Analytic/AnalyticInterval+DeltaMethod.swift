@@ -27,13 +27,35 @@ extension AnalyticInterval {
   ///   undefined.
   /// - Throws: ``StatisticsError`` when there are no items or the
   ///   confidence is invalid.
-  /// - Complexity: O(*c* *k*²) for *c* non-empty cells and *k* classes.
+  /// - Complexity: O(*c* *k*²) for *c* non-empty cells and *k* classes;
+  ///   O(*c* *k*) for a sparse matrix (more than
+  ///   ``ConfusionMatrix/denseClassLimit`` classes).
   public static func deltaMethod(
     for metric: Metric, of classification: ClassificationMetrics, confidence: Double = 0.95
   ) throws(StatisticsError) -> ConfidenceInterval {
-    try deltaMethod(
-      for: metric, counts: classification.confusionMatrix.counts, scope: classification.scope,
-      confidence: confidence)
+    let matrix = classification.confusionMatrix
+    guard matrix.isSparse else {
+      return try deltaMethod(
+        for: metric, counts: matrix.counts, scope: classification.scope, confidence: confidence)
+    }
+    guard confidence > 0, confidence < 1 else { throw .invalidConfidence(confidence) }
+    guard matrix.total > 0 else { throw .noItems }
+    let scope = classification.scope
+    let cells = matrix.nonEmptyCells
+    var tallies = Bootstrap.tallies(of: cells, scope: scope)
+    var perturbed = cells.map { Double($0.count) }
+    return tallies.withUnsafeMutableBufferPointer { tallies in
+      interval(
+        for: metric, cellCounts: cells.map { Double($0.count) }, total: Double(matrix.total),
+        confidence: confidence,
+        value: { scope.value(of: metric, tallies: UnsafeBufferPointer(tallies)) },
+        perturb: { index, step in
+          scope.addToTallies(
+            step, gold: cells[index].gold, predicted: cells[index].predicted, tallies)
+          perturbed[index] += step
+          return perturbed[index]
+        })
+    }
   }
 
   /// The delta-method interval for any metric, from row-major counts and a
@@ -59,22 +81,39 @@ extension AnalyticInterval {
     let total = Double(counts.reduce(0, +))
     guard total > 0 else { throw .noItems }
     var table = counts.map(Double.init)
-    func value() -> Double {
-      table.withUnsafeBufferPointer { scope.value(of: metric, counts: $0) }
+    let nonEmpty = counts.indices.filter { counts[$0] > 0 }
+    return table.withUnsafeMutableBufferPointer { table in
+      interval(
+        for: metric, cellCounts: nonEmpty.map { Double(counts[$0]) }, total: total,
+        confidence: confidence,
+        value: { scope.value(of: metric, counts: UnsafeBufferPointer(table)) },
+        perturb: { index, step in
+          table[nonEmpty[index]] += step
+          return table[nonEmpty[index]]
+        })
     }
+  }
+
+  /// The delta-method interval, given the metric as a function of counts
+  /// that `perturb` changes one non-empty cell at a time (returning the
+  /// cell's new count).
+  private static func interval(
+    for metric: Metric, cellCounts: [Double], total: Double, confidence: Double,
+    value: () -> Double, perturb: (Int, Double) -> Double
+  ) -> ConfidenceInterval {
     let estimate = value()
     // The metric is scale-free in the counts, so ∂f/∂pⱼ = N ∂f/∂nⱼ.
     var meanGradient = 0.0
     var meanSquaredGradient = 0.0
-    for cell in counts.indices where counts[cell] > 0 {
-      let step = 1e-5 * table[cell]
-      table[cell] += step
+    for (index, count) in cellCounts.enumerated() {
+      let step = 1e-5 * count
+      _ = perturb(index, step)
       let above = value()
-      table[cell] -= 2 * step
+      _ = perturb(index, -2 * step)
       let below = value()
-      table[cell] += step
+      let restored = perturb(index, step)
       let gradient = total * (above - below) / (2 * step)
-      let proportion = table[cell] / total
+      let proportion = restored / total
       meanGradient += proportion * gradient
       meanSquaredGradient += proportion * gradient * gradient
     }

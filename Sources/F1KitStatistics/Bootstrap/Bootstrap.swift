@@ -59,15 +59,16 @@ public struct Bootstrap: Hashable, Sendable {
   /// - Returns: One interval per metric.
   /// - Throws: ``StatisticsError`` when the options are invalid or there
   ///   are no items.
-  /// - Complexity: O(*B* × (*c* + *m* *k*²)) for *B* resamples, *c*
-  ///   non-empty cells, *m* metrics and *k* classes, plus O(*c* *m* *k*²)
-  ///   for the BCa jackknife.
+  /// - Complexity: O(*B* × (*c* + *m* *k*)) for *B* resamples, *c*
+  ///   non-empty cells, *m* metrics and *k* classes (O(*B* × *N*) instead
+  ///   of O(*B* × *c*) when item resampling is cheaper), plus O(*c* *m* *k*)
+  ///   for the BCa jackknife. Memory is O(*B* *m* + *c* + *k*).
   public func intervals(
     for metrics: [Metric], of classification: ClassificationMetrics,
     progress: ResamplingProgress? = nil, using generator: inout some RandomNumberGenerator
   ) throws(StatisticsError) -> [Metric: ConfidenceInterval] {
     try intervals(
-      for: metrics, counts: classification.confusionMatrix.counts, scope: classification.scope,
+      for: metrics, in: classification.confusionMatrix, scope: classification.scope,
       progress: progress, using: &generator)
   }
 
@@ -106,17 +107,56 @@ public struct Bootstrap: Hashable, Sendable {
   /// - Returns: One interval per metric.
   /// - Throws: ``StatisticsError`` when the options are invalid, the counts
   ///   do not fit the scope, or there are no items.
-  /// - Complexity: As ``intervals(for:of:progress:using:)``.
+  /// - Complexity: As ``intervals(for:of:progress:using:)``, plus O(*k*²)
+  ///   to find the non-empty cells.
   public func intervals(
     for metrics: [Metric], counts: [Int], scope: MetricScope,
     progress: ResamplingProgress? = nil, using generator: inout some RandomNumberGenerator
   ) throws(StatisticsError) -> [Metric: ConfidenceInterval] {
+    try Self.validate(counts: counts, classCount: scope.classCount)
+    return try intervals(
+      for: metrics, cells: Self.cells(of: counts, classCount: scope.classCount), scope: scope,
+      progress: progress, using: &generator)
+  }
+
+  /// Computes confidence intervals for several metrics of a confusion
+  /// matrix, dense or sparse.
+  ///
+  /// - Parameters:
+  ///   - metrics: The metrics to compute intervals for.
+  ///   - matrix: The counts; it must have `scope.classCount` labels.
+  ///   - scope: The classes evaluated, positive class and zero-division
+  ///     rule.
+  ///   - progress: Called with the resamples completed and the total.
+  ///   - generator: The source of randomness.
+  /// - Returns: One interval per metric; the same as from the matrix's
+  ///   ``ConfusionMatrix/counts``.
+  /// - Throws: ``StatisticsError`` when the options are invalid, the matrix
+  ///   does not fit the scope, or there are no items.
+  /// - Complexity: As ``intervals(for:of:progress:using:)``.
+  public func intervals(
+    for metrics: [Metric], in matrix: ConfusionMatrix, scope: MetricScope,
+    progress: ResamplingProgress? = nil, using generator: inout some RandomNumberGenerator
+  ) throws(StatisticsError) -> [Metric: ConfidenceInterval] {
+    guard matrix.classCount == scope.classCount else {
+      throw .classCountMismatch(data: matrix.classCount, scope: scope.classCount)
+    }
+    return try intervals(
+      for: metrics, cells: matrix.nonEmptyCells, scope: scope, progress: progress,
+      using: &generator)
+  }
+
+  /// Computes intervals from non-empty cells in row-major order.
+  func intervals(
+    for metrics: [Metric], cells: [ConfusionMatrix.Cell], scope: MetricScope,
+    progress: ResamplingProgress?, using generator: inout some RandomNumberGenerator
+  ) throws(StatisticsError) -> [Metric: ConfidenceInterval] {
     try options.validate()
     let distributions = try self.distributions(
-      for: metrics, counts: counts, scope: scope, progress: progress, using: &generator)
+      for: metrics, cells: cells, scope: scope, progress: progress, using: &generator)
     let accelerations =
       options.method == .bca
-      ? jackknifeAccelerations(for: metrics, counts: counts, scope: scope)
+      ? jackknifeAccelerations(for: metrics, cells: cells, scope: scope)
       : Array(repeating: 0, count: metrics.count)
     var result: [Metric: ConfidenceInterval] = [:]
     for (index, metric) in metrics.enumerated() {
@@ -154,57 +194,103 @@ public struct Bootstrap: Hashable, Sendable {
 
   /// The bootstrap distribution of each metric.
   func distributions(
-    for metrics: [Metric], counts: [Int], scope: MetricScope,
+    for metrics: [Metric], cells: [ConfusionMatrix.Cell], scope: MetricScope,
     progress: ResamplingProgress?, using generator: inout some RandomNumberGenerator
   ) throws(StatisticsError) -> [BootstrapDistribution] {
-    try Self.validate(counts: counts, classCount: scope.classCount)
-    let resampler = Resampler(table: counts, strategy: options.strategy)
+    let resampler = Resampler(cellCounts: cells.map(\.count), strategy: options.strategy)
     guard resampler.total > 0 else { throw .noItems }
+    let golds = resampler.cellIndices.map { cells[$0].gold }
+    let predictions = resampler.cellIndices.map { cells[$0].predicted }
     let resamples = options.resamples
     let reporter = ProgressReporter(progress, total: resamples)
     var values = [Double](repeating: 0, count: metrics.count * resamples)
-    var table = [Double](repeating: 0, count: counts.count)
+    var tallies = [Double](repeating: 0, count: scope.tallyCount)
     var draws = [Int](repeating: 0, count: resampler.counts.count)
     withResamplingGenerator(&generator) { generator in
-      table.withUnsafeMutableBufferPointer { table in
+      tallies.withUnsafeMutableBufferPointer { tallies in
         draws.withUnsafeMutableBufferPointer { draws in
           for resample in 0..<resamples {
             resampler.draw(into: draws, using: &generator)
-            for cell in draws.indices { table[resampler.positions[cell]] = Double(draws[cell]) }
-            let scored = UnsafeBufferPointer(table)
+            scope.clearTallies(tallies)
+            for cell in draws.indices where draws[cell] != 0 {
+              scope.addToTallies(
+                Double(draws[cell]), gold: golds[cell], predicted: predictions[cell], tallies)
+            }
+            let scored = UnsafeBufferPointer(tallies)
             for (index, metric) in metrics.enumerated() {
-              values[index * resamples + resample] = scope.value(of: metric, counts: scored)
+              values[index * resamples + resample] = scope.value(of: metric, tallies: scored)
             }
             reporter.report(resample + 1)
           }
         }
       }
     }
-    let table64 = counts.map(Double.init)
+    let observed = Self.tallies(of: cells, scope: scope)
     return metrics.indices.map { index in
-      let estimate = table64.withUnsafeBufferPointer { scope.value(of: metrics[index], counts: $0) }
+      let estimate = observed.withUnsafeBufferPointer {
+        scope.value(of: metrics[index], tallies: $0)
+      }
       return BootstrapDistribution(
         values: values[index * resamples..<(index + 1) * resamples], estimate: estimate)
     }
   }
 
-  /// The BCa acceleration of each metric, from one leave-one-out
-  /// evaluation per non-empty cell.
+  /// The bootstrap distribution of each metric, from row-major counts.
+  func distributions(
+    for metrics: [Metric], counts: [Int], scope: MetricScope,
+    progress: ResamplingProgress?, using generator: inout some RandomNumberGenerator
+  ) throws(StatisticsError) -> [BootstrapDistribution] {
+    try Self.validate(counts: counts, classCount: scope.classCount)
+    return try distributions(
+      for: metrics, cells: Self.cells(of: counts, classCount: scope.classCount), scope: scope,
+      progress: progress, using: &generator)
+  }
+
+  /// The BCa acceleration of each metric, from row-major counts.
   func jackknifeAccelerations(
     for metrics: [Metric], counts: [Int], scope: MetricScope
   ) -> [Double] {
-    var table = counts.map(Double.init)
-    let cells = counts.indices.filter { counts[$0] > 0 }
-    let weights = cells.map { counts[$0] }
-    var leaveOneOut = [[Double]](repeating: [], count: metrics.count)
-    for cell in cells {
-      table[cell] -= 1
-      table.withUnsafeBufferPointer { table in
-        for (index, metric) in metrics.enumerated() {
-          leaveOneOut[index].append(scope.value(of: metric, counts: table))
-        }
+    jackknifeAccelerations(
+      for: metrics, cells: Self.cells(of: counts, classCount: scope.classCount), scope: scope)
+  }
+
+  /// The non-empty cells of row-major counts, in row-major order.
+  static func cells(of counts: [Int], classCount k: Int) -> [ConfusionMatrix.Cell] {
+    var cells: [ConfusionMatrix.Cell] = []
+    for (position, count) in counts.enumerated() where count > 0 {
+      cells.append(ConfusionMatrix.Cell(gold: position / k, predicted: position % k, count: count))
+    }
+    return cells
+  }
+
+  /// The tallies of non-empty cells given in row-major order.
+  static func tallies(of cells: [ConfusionMatrix.Cell], scope: MetricScope) -> [Double] {
+    var result = [Double](repeating: 0, count: scope.tallyCount)
+    result.withUnsafeMutableBufferPointer { tallies in
+      for cell in cells {
+        scope.addToTallies(Double(cell.count), gold: cell.gold, predicted: cell.predicted, tallies)
       }
-      table[cell] += 1
+    }
+    return result
+  }
+
+  /// The BCa acceleration of each metric, from one leave-one-out
+  /// evaluation per non-empty cell.
+  func jackknifeAccelerations(
+    for metrics: [Metric], cells: [ConfusionMatrix.Cell], scope: MetricScope
+  ) -> [Double] {
+    var tallies = Self.tallies(of: cells, scope: scope)
+    let weights = cells.map(\.count)
+    var leaveOneOut = [[Double]](repeating: [], count: metrics.count)
+    tallies.withUnsafeMutableBufferPointer { tallies in
+      for cell in cells {
+        scope.addToTallies(-1, gold: cell.gold, predicted: cell.predicted, tallies)
+        let scored = UnsafeBufferPointer(tallies)
+        for (index, metric) in metrics.enumerated() {
+          leaveOneOut[index].append(scope.value(of: metric, tallies: scored))
+        }
+        scope.addToTallies(1, gold: cell.gold, predicted: cell.predicted, tallies)
+      }
     }
     return leaveOneOut.map { BootstrapDistribution.acceleration(values: $0, weights: weights) }
   }

@@ -167,7 +167,7 @@ public struct ModelComparison: Sendable {
     var models: [Model] = []
     for (index, name) in names.enumerated() {
       let intervals = try bootstrap.intervals(
-        for: options.intervalMetrics, counts: counts.matrices[index].counts, scope: scope,
+        for: options.intervalMetrics, in: counts.matrices[index], scope: scope,
         progress: stepProgress(), using: &generator)
       completedSteps += options.bootstrap.resamples
       models.append(Model(name: name, intervals: intervals))

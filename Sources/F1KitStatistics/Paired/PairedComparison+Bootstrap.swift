@@ -13,10 +13,11 @@ extension PairedComparison {
   /// - Returns: One ``PairedBootstrapTest`` per metric. Identical models
   ///   get a difference of 0, interval [0, 0] and p = 1.
   /// - Throws: ``StatisticsError`` when the options are invalid.
-  /// - Complexity: O(*B* × (*c* + *m* *k*²)) for *B* resamples, *c*
+  /// - Complexity: O(*B* × (*c* + *m* *k*)) for *B* resamples, *c*
   ///   non-empty joint cells, *m* metrics and *k* classes; independent of
   ///   the number of items once *c* times the cost of one cell draw (about
-  ///   40 item draws) is below it.
+  ///   40 item draws) is below it (O(*B* × *N*) otherwise), plus
+  ///   O(*c* *m* *k*) for the BCa jackknife.
   public func bootstrap(
     for metrics: [Metric], options: BootstrapOptions = BootstrapOptions(),
     progress: ResamplingProgress? = nil, using generator: inout some RandomNumberGenerator
@@ -66,14 +67,14 @@ extension PairedComparison {
     for metrics: [Metric], options: BootstrapOptions, progress: ResamplingProgress?,
     using generator: inout some RandomNumberGenerator
   ) -> [BootstrapDistribution] {
-    let k = predictions.classCount
-    let resampler = Resampler(table: predictions.counts, strategy: options.strategy)
-    let cells = jointCells(at: resampler.positions)
+    let resampler = Resampler(
+      cellCounts: predictions.cells.map(\.count), strategy: options.strategy)
+    let cells = jointCells(at: resampler.cellIndices)
     let resamples = options.resamples
     let reporter = ProgressReporter(progress, total: resamples)
     var values = [Double](repeating: 0, count: metrics.count * resamples)
-    var first = [Double](repeating: 0, count: k * k)
-    var second = [Double](repeating: 0, count: k * k)
+    var first = [Double](repeating: 0, count: scope.tallyCount)
+    var second = [Double](repeating: 0, count: scope.tallyCount)
     var draws = [Int](repeating: 0, count: cells.counts.count)
     withResamplingGenerator(&generator) { generator in
       for resample in 0..<resamples {
@@ -81,19 +82,18 @@ extension PairedComparison {
           resampler.draw(into: draws, using: &generator)
           first.withUnsafeMutableBufferPointer { first in
             second.withUnsafeMutableBufferPointer { second in
-              for cell in 0..<k * k {
-                first[cell] = 0
-                second[cell] = 0
-              }
-              for index in draws.indices {
+              scope.clearTallies(first)
+              scope.clearTallies(second)
+              for index in draws.indices where draws[index] != 0 {
                 let drawn = Double(draws[index])
-                first[cells.firstCells[index]] += drawn
-                second[cells.secondCells[index]] += drawn
+                let gold = cells.gold[index]
+                scope.addToTallies(drawn, gold: gold, predicted: cells.first[index], first)
+                scope.addToTallies(drawn, gold: gold, predicted: cells.second[index], second)
               }
               for (index, metric) in metrics.enumerated() {
                 values[index * resamples + resample] =
-                  scope.value(of: metric, counts: UnsafeBufferPointer(second))
-                  - scope.value(of: metric, counts: UnsafeBufferPointer(first))
+                  scope.value(of: metric, tallies: UnsafeBufferPointer(second))
+                  - scope.value(of: metric, tallies: UnsafeBufferPointer(first))
               }
             }
           }
@@ -111,25 +111,28 @@ extension PairedComparison {
   /// The BCa acceleration of each difference, from one leave-one-out
   /// evaluation per non-empty joint cell.
   func jackknifeAccelerations(for metrics: [Metric]) -> [Double] {
-    var first = predictions.firstCounts.map(Double.init)
-    var second = predictions.secondCounts.map(Double.init)
-    let positions = predictions.counts.indices.filter { predictions.counts[$0] > 0 }
-    let cells = jointCells(at: positions)
+    var first = tallies(keepingFirst: true)
+    var second = tallies(keepingFirst: false)
+    let cells = predictions.cells
     var leaveOneOut = [[Double]](repeating: [], count: metrics.count)
-    for index in positions.indices {
-      first[cells.firstCells[index]] -= 1
-      second[cells.secondCells[index]] -= 1
-      for (metricIndex, metric) in metrics.enumerated() {
-        let delta =
-          second.withUnsafeBufferPointer { scope.value(of: metric, counts: $0) }
-          - first.withUnsafeBufferPointer { scope.value(of: metric, counts: $0) }
-        leaveOneOut[metricIndex].append(delta)
+    first.withUnsafeMutableBufferPointer { first in
+      second.withUnsafeMutableBufferPointer { second in
+        for cell in cells {
+          scope.addToTallies(-1, gold: cell.gold, predicted: cell.first, first)
+          scope.addToTallies(-1, gold: cell.gold, predicted: cell.second, second)
+          for (metricIndex, metric) in metrics.enumerated() {
+            let delta =
+              scope.value(of: metric, tallies: UnsafeBufferPointer(second))
+              - scope.value(of: metric, tallies: UnsafeBufferPointer(first))
+            leaveOneOut[metricIndex].append(delta)
+          }
+          scope.addToTallies(1, gold: cell.gold, predicted: cell.first, first)
+          scope.addToTallies(1, gold: cell.gold, predicted: cell.second, second)
+        }
       }
-      first[cells.firstCells[index]] += 1
-      second[cells.secondCells[index]] += 1
     }
     return leaveOneOut.map {
-      BootstrapDistribution.acceleration(values: $0, weights: cells.counts)
+      BootstrapDistribution.acceleration(values: $0, weights: cells.map(\.count))
     }
   }
 

@@ -13,7 +13,7 @@ extension PairedComparison {
   ///   observed difference is undefined gets a NaN p-value; identical
   ///   models get a p-value of 1.
   /// - Throws: ``StatisticsError/invalidResampleCount(_:)``.
-  /// - Complexity: O(*R* × (*c* + *m* *k*²)) for *c* non-empty joint cells
+  /// - Complexity: O(*R* × (*c* + *m* *k*)) for *c* non-empty joint cells
   ///   with different predictions, *m* metrics and *k* classes;
   ///   independent of the number of items.
   public func permutationTest(
@@ -21,20 +21,21 @@ extension PairedComparison {
     using generator: inout some RandomNumberGenerator
   ) throws(StatisticsError) -> [Metric: PermutationTest] {
     guard resamples >= 1 else { throw .invalidResampleCount(resamples) }
-    let k = predictions.classCount
     // Items on which the models agree are unchanged by a swap.
-    var fixedFirst = [Double](repeating: 0, count: k * k)
-    var fixedSecond = [Double](repeating: 0, count: k * k)
+    var fixedFirst = [Double](repeating: 0, count: scope.tallyCount)
+    var fixedSecond = [Double](repeating: 0, count: scope.tallyCount)
     var swappable: [Int] = []
-    for (position, count) in predictions.counts.enumerated() where count > 0 {
-      let second = position % k
-      let first = (position / k) % k
-      if first == second {
-        let cell = (position / (k * k)) * k + first
-        fixedFirst[cell] += Double(count)
-        fixedSecond[cell] += Double(count)
-      } else {
-        swappable.append(position)
+    fixedFirst.withUnsafeMutableBufferPointer { fixedFirst in
+      fixedSecond.withUnsafeMutableBufferPointer { fixedSecond in
+        for (index, cell) in predictions.cells.enumerated() {
+          if cell.first == cell.second {
+            let count = Double(cell.count)
+            scope.addToTallies(count, gold: cell.gold, predicted: cell.first, fixedFirst)
+            scope.addToTallies(count, gold: cell.gold, predicted: cell.first, fixedSecond)
+          } else {
+            swappable.append(index)
+          }
+        }
       }
     }
     let cells = jointCells(at: swappable)
@@ -48,24 +49,31 @@ extension PairedComparison {
       for resample in 0..<resamples {
         first.withUnsafeMutableBufferPointer { first in
           second.withUnsafeMutableBufferPointer { second in
-            for cell in 0..<k * k {
-              first[cell] = fixedFirst[cell]
-              second[cell] = fixedSecond[cell]
+            for index in first.indices {
+              first[index] = fixedFirst[index]
+              second[index] = fixedSecond[index]
             }
             for index in cells.counts.indices {
               let count = cells.counts[index]
               let swapped = BinomialSampler.sampleHalf(trials: count, using: &generator)
               let kept = Double(count - swapped)
               let moved = Double(swapped)
-              first[cells.firstCells[index]] += kept
-              first[cells.secondCells[index]] += moved
-              second[cells.secondCells[index]] += kept
-              second[cells.firstCells[index]] += moved
+              let gold = cells.gold[index]
+              let a = cells.first[index]
+              let b = cells.second[index]
+              if kept != 0 {
+                scope.addToTallies(kept, gold: gold, predicted: a, first)
+                scope.addToTallies(kept, gold: gold, predicted: b, second)
+              }
+              if moved != 0 {
+                scope.addToTallies(moved, gold: gold, predicted: b, first)
+                scope.addToTallies(moved, gold: gold, predicted: a, second)
+              }
             }
             for (index, metric) in metrics.enumerated() {
               let delta =
-                scope.value(of: metric, counts: UnsafeBufferPointer(second))
-                - scope.value(of: metric, counts: UnsafeBufferPointer(first))
+                scope.value(of: metric, tallies: UnsafeBufferPointer(second))
+                - scope.value(of: metric, tallies: UnsafeBufferPointer(first))
               if delta.isNaN {
                 undefined[index] += 1
               } else if Self.isAtLeast(abs(delta), abs(observed[index])) {

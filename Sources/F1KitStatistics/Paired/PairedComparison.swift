@@ -13,8 +13,10 @@ import F1Kit
 /// print(test.difference.estimate, test.difference.lower, test.difference.upper, test.pValue)
 /// ```
 ///
-/// Every test works on the *k*³ joint counts of ``PairedPredictions``, so
-/// its cost per resample does not grow with the number of items. As in
+/// Every test works on the non-empty joint cells of ``PairedPredictions``
+/// and scores each model from per-class tallies (see ``MetricScope``), so
+/// its cost per resample is O(cells + *k*): it does not grow with the
+/// number of items once the cells are counted, nor with *k*² or *k*³. As in
 /// ``Bootstrap``, the resampling loops run on a ``Xoshiro256StarStar``: the
 /// caller's own, or one seeded by a single output of the caller's
 /// generator.
@@ -45,16 +47,18 @@ public struct PairedComparison: Hashable, Sendable {
   ///
   /// - Parameter metric: The metric.
   /// - Returns: Its value on the first model's predictions.
+  /// - Complexity: O(*c* + *k*) for *c* non-empty joint cells.
   public func firstValue(of metric: Metric) -> Double {
-    value(of: metric, counts: predictions.firstCounts)
+    value(of: metric, keepingFirst: true)
   }
 
   /// The second model's value of a metric.
   ///
   /// - Parameter metric: The metric.
   /// - Returns: Its value on the second model's predictions.
+  /// - Complexity: O(*c* + *k*) for *c* non-empty joint cells.
   public func secondValue(of metric: Metric) -> Double {
-    value(of: metric, counts: predictions.secondCounts)
+    value(of: metric, keepingFirst: false)
   }
 
   /// The observed difference second − first of a metric.
@@ -70,7 +74,7 @@ public struct PairedComparison: Hashable, Sendable {
   ///
   /// - Parameter method: How the p-value is computed; mid-p by default.
   /// - Returns: The discordant counts, statistic and p-value.
-  /// - Complexity: O(*k*²).
+  /// - Complexity: O(*c*) for *c* non-empty joint cells.
   public func mcnemar(method: McNemarTest.Method = .midP) -> McNemarTest {
     let discordant = predictions.discordantCounts
     return McNemarTest(
@@ -78,32 +82,47 @@ public struct PairedComparison: Hashable, Sendable {
       secondOnlyCorrect: discordant.secondOnlyCorrect, method: method)
   }
 
-  private func value(of metric: Metric, counts: [Int]) -> Double {
-    counts.map(Double.init).withUnsafeBufferPointer { scope.value(of: metric, counts: $0) }
+  private func value(of metric: Metric, keepingFirst: Bool) -> Double {
+    tallies(keepingFirst: keepingFirst).withUnsafeBufferPointer {
+      scope.value(of: metric, tallies: $0)
+    }
   }
 
-  /// The joint cells that hold items, with where each adds to the two
-  /// confusion matrices.
+  /// One model's tallies (see ``MetricScope``) from the joint cells.
+  func tallies(keepingFirst: Bool) -> [Double] {
+    var result = [Double](repeating: 0, count: scope.tallyCount)
+    result.withUnsafeMutableBufferPointer { tallies in
+      for cell in predictions.cells {
+        scope.addToTallies(
+          Double(cell.count), gold: cell.gold,
+          predicted: keepingFirst ? cell.first : cell.second, tallies)
+      }
+    }
+    return result
+  }
+
+  /// Some non-empty joint cells, as parallel arrays for the resampling
+  /// loops.
   struct JointCells {
-    /// The first model's matrix cell of each non-empty joint cell.
-    var firstCells: [Int] = []
-    /// The second model's matrix cell of each non-empty joint cell.
-    var secondCells: [Int] = []
-    /// The count of each non-empty joint cell.
+    /// The gold class of each cell.
+    var gold: [Int] = []
+    /// The first model's prediction in each cell.
+    var first: [Int] = []
+    /// The second model's prediction in each cell.
+    var second: [Int] = []
+    /// The count of each cell.
     var counts: [Int] = []
   }
 
-  /// Maps joint positions to matrix cells for the given non-empty cells.
-  func jointCells(at positions: [Int]) -> JointCells {
-    let k = predictions.classCount
+  /// The joint cells at the given indices into ``PairedPredictions/cells``.
+  func jointCells(at indices: [Int]) -> JointCells {
     var cells = JointCells()
-    for position in positions {
-      let second = position % k
-      let first = (position / k) % k
-      let gold = position / (k * k)
-      cells.firstCells.append(gold * k + first)
-      cells.secondCells.append(gold * k + second)
-      cells.counts.append(predictions.counts[position])
+    for index in indices {
+      let cell = predictions.cells[index]
+      cells.gold.append(cell.gold)
+      cells.first.append(cell.first)
+      cells.second.append(cell.second)
+      cells.counts.append(cell.count)
     }
     return cells
   }

@@ -1,16 +1,46 @@
 /// Two models' predictions for the same items, reduced to counts of
 /// (gold, first model's prediction, second model's prediction) triples.
 ///
-/// These *k*³ counts are the sufficient statistic of every paired
+/// These joint counts are the sufficient statistic of every paired
 /// comparison: both models' confusion matrices, the per-item agreement
 /// McNemar's test needs, and the resampling and permutation distributions
-/// are functions of them.
+/// are functions of them. Of the *k*³ possible cells at most *N* (one per
+/// item) hold items, and only those are stored, so memory grows with the
+/// non-empty cells, not with *k*³.
 public struct PairedPredictions: Hashable, Sendable {
+  /// One non-empty joint cell.
+  public struct Cell: Hashable, Sendable {
+    /// The gold class index.
+    public var gold: Int
+    /// The first model's predicted class index.
+    public var first: Int
+    /// The second model's predicted class index.
+    public var second: Int
+    /// The number of items in the cell; at least 1.
+    public var count: Int
+
+    /// Creates a cell.
+    ///
+    /// - Parameters:
+    ///   - gold: The gold class index.
+    ///   - first: The first model's predicted class index.
+    ///   - second: The second model's predicted class index.
+    ///   - count: The number of items.
+    public init(gold: Int, first: Int, second: Int, count: Int) {
+      self.gold = gold
+      self.first = first
+      self.second = second
+      self.count = count
+    }
+  }
+
   /// The number of classes *k*.
   public let classCount: Int
-  /// The *k*³ joint counts; the cell of gold class `g`, first prediction
-  /// `a` and second prediction `b` is at `(g × k + a) × k + b`.
-  public let counts: [Int]
+  /// The non-empty joint cells, ordered by gold class, then the first
+  /// model's prediction, then the second's.
+  public let cells: [Cell]
+  /// The number of items.
+  public let itemCount: Int
 
   /// Counts the joint cells of two models' predictions.
   ///
@@ -23,14 +53,14 @@ public struct PairedPredictions: Hashable, Sendable {
   ///   the arrays differ in length, and
   ///   ``StatisticsError/classOutOfRange(_:classCount:)`` for an index
   ///   outside 0..<`classCount`.
-  /// - Complexity: O(*n* + *k*³) for *n* items.
+  /// - Complexity: O(*n* + *k*³) for *n* items when *k*³ ≤ max(*n*, 2¹⁶),
+  ///   O(*n* log *n*) time and O(*n*) memory otherwise.
   public init(
     gold: [Int32], first: [Int32], second: [Int32], classCount: Int
   ) throws(StatisticsError) {
     guard gold.count == first.count, gold.count == second.count else {
       throw .lengthMismatch(gold: gold.count, first: first.count, second: second.count)
     }
-    var counts = [Int](repeating: 0, count: classCount * classCount * classCount)
     let limit = Int32(clamping: classCount)
     for item in gold.indices {
       let g = gold[item]
@@ -40,10 +70,16 @@ public struct PairedPredictions: Hashable, Sendable {
         let outOfRange = (g < 0 || g >= limit) ? g : (a < 0 || a >= limit) ? a : b
         throw .classOutOfRange(outOfRange, classCount: classCount)
       }
-      counts[(Int(g) * classCount + Int(a)) * classCount + Int(b)] += 1
     }
     self.classCount = classCount
-    self.counts = counts
+    self.itemCount = gold.count
+    let (square, squareOverflow) = classCount.multipliedReportingOverflow(by: classCount)
+    let (cube, cubeOverflow) = square.multipliedReportingOverflow(by: classCount)
+    if !squareOverflow && !cubeOverflow && cube <= max(gold.count, 1 << 16) {
+      self.cells = Self.denseCount(gold, first, second, classCount: classCount)
+    } else {
+      self.cells = Self.sortedCount(gold, first, second)
+    }
   }
 
   /// Wraps joint counts made elsewhere, such as merged shards.
@@ -59,48 +95,163 @@ public struct PairedPredictions: Hashable, Sendable {
       throw .countShapeMismatch(expected: expected, found: counts.count)
     }
     if let negative = counts.first(where: { $0 < 0 }) { throw .negativeCount(negative) }
+    var cells: [Cell] = []
+    for (position, count) in counts.enumerated() where count > 0 {
+      cells.append(
+        Cell(
+          gold: position / (classCount * classCount), first: (position / classCount) % classCount,
+          second: position % classCount, count: count))
+    }
     self.classCount = classCount
-    self.counts = counts
+    self.cells = cells
+    self.itemCount = counts.reduce(0, +)
   }
 
-  /// The number of items.
-  public var itemCount: Int { counts.reduce(0, +) }
+  /// Wraps non-empty joint cells made elsewhere.
+  ///
+  /// - Parameters:
+  ///   - classCount: The number of classes *k*.
+  ///   - cells: Cells in any order; a cell given twice adds up, and empty
+  ///     cells are dropped.
+  /// - Throws: ``StatisticsError/classOutOfRange(_:classCount:)`` or
+  ///   ``StatisticsError/negativeCount(_:)``.
+  /// - Complexity: O(*c* log *c*) for *c* cells.
+  public init(classCount: Int, cells: [Cell]) throws(StatisticsError) {
+    for cell in cells {
+      for index in [cell.gold, cell.first, cell.second] where !(0..<classCount).contains(index) {
+        throw .classOutOfRange(Int32(clamping: index), classCount: classCount)
+      }
+      if cell.count < 0 { throw .negativeCount(cell.count) }
+    }
+    var merged: [Cell] = []
+    for cell in cells.sorted(by: Self.precedes) where cell.count > 0 {
+      if let last = merged.last, !Self.precedes(last, cell) {
+        merged[merged.count - 1].count += cell.count
+      } else {
+        merged.append(cell)
+      }
+    }
+    self.classCount = classCount
+    self.cells = merged
+    self.itemCount = merged.reduce(0) { $0 + $1.count }
+  }
+
+  /// All *k*³ joint counts; the cell of gold class `g`, first prediction
+  /// `a` and second prediction `b` is at `(g × k + a) × k + b`.
+  ///
+  /// - Complexity: O(*k*³) time and memory; prefer ``cells`` for many
+  ///   classes.
+  public var counts: [Int] {
+    var counts = [Int](repeating: 0, count: classCount * classCount * classCount)
+    for cell in cells { counts[self.cell(cell.gold, cell.first, cell.second)] = cell.count }
+    return counts
+  }
+
+  /// The number of items in one joint cell.
+  ///
+  /// - Parameters:
+  ///   - gold: The gold class index.
+  ///   - first: The first model's predicted class index.
+  ///   - second: The second model's predicted class index.
+  /// - Returns: The count; 0 for an empty cell.
+  /// - Complexity: O(log *c*) for *c* non-empty cells.
+  public func count(gold: Int, first: Int, second: Int) -> Int {
+    let probe = Cell(gold: gold, first: first, second: second, count: 0)
+    var low = 0
+    var high = cells.count
+    while low < high {
+      let middle = (low + high) / 2
+      if Self.precedes(cells[middle], probe) { low = middle + 1 } else { high = middle }
+    }
+    guard low < cells.count, !Self.precedes(probe, cells[low]) else { return 0 }
+    return cells[low].count
+  }
 
   /// The first model's row-major confusion-matrix counts.
+  ///
+  /// - Complexity: O(*k*² + *c*).
   public var firstCounts: [Int] { marginal(keepingFirst: true) }
 
   /// The second model's row-major confusion-matrix counts.
+  ///
+  /// - Complexity: O(*k*² + *c*).
   public var secondCounts: [Int] { marginal(keepingFirst: false) }
 
   /// The numbers of items exactly one model gets right: the discordant
   /// pairs of McNemar's test.
+  ///
+  /// - Complexity: O(*c*) for *c* non-empty cells.
   public var discordantCounts: (firstOnlyCorrect: Int, secondOnlyCorrect: Int) {
     var firstOnly = 0
     var secondOnly = 0
-    for gold in 0..<classCount {
-      for other in 0..<classCount where other != gold {
-        firstOnly += counts[cell(gold, gold, other)]
-        secondOnly += counts[cell(gold, other, gold)]
-      }
+    for cell in cells {
+      if cell.first == cell.gold && cell.second != cell.gold { firstOnly += cell.count }
+      if cell.second == cell.gold && cell.first != cell.gold { secondOnly += cell.count }
     }
     return (firstOnly, secondOnly)
   }
 
-  /// The index of a joint cell.
+  /// The index of a joint cell in ``counts``.
   func cell(_ gold: Int, _ first: Int, _ second: Int) -> Int {
     (gold * classCount + first) * classCount + second
   }
 
   private func marginal(keepingFirst: Bool) -> [Int] {
     var result = [Int](repeating: 0, count: classCount * classCount)
-    for gold in 0..<classCount {
-      for first in 0..<classCount {
-        for second in 0..<classCount {
-          let predicted = keepingFirst ? first : second
-          result[gold * classCount + predicted] += counts[cell(gold, first, second)]
-        }
-      }
+    for cell in cells {
+      let predicted = keepingFirst ? cell.first : cell.second
+      result[cell.gold * classCount + predicted] += cell.count
     }
     return result
+  }
+
+  /// Orders cells by gold class, then first, then second prediction.
+  private static func precedes(_ left: Cell, _ right: Cell) -> Bool {
+    (left.gold, left.first, left.second) < (right.gold, right.first, right.second)
+  }
+
+  /// Counts into a dense *k*³ table, then keeps the non-empty cells.
+  private static func denseCount(
+    _ gold: [Int32], _ first: [Int32], _ second: [Int32], classCount k: Int
+  ) -> [Cell] {
+    var counts = [Int](repeating: 0, count: k * k * k)
+    for item in gold.indices {
+      counts[(Int(gold[item]) * k + Int(first[item])) * k + Int(second[item])] += 1
+    }
+    var cells: [Cell] = []
+    for (position, count) in counts.enumerated() where count > 0 {
+      cells.append(
+        Cell(
+          gold: position / (k * k), first: (position / k) % k, second: position % k, count: count))
+    }
+    return cells
+  }
+
+  /// Sorts the items' packed (gold, first, second) keys and counts runs:
+  /// memory grows with the items, not with *k*³.
+  private static func sortedCount(_ gold: [Int32], _ first: [Int32], _ second: [Int32]) -> [Cell] {
+    // Codes are below 2³¹, so gold fills the high word and the two
+    // predictions the low one.
+    var keys = gold.indices.map { item in
+      (
+        high: UInt64(UInt32(gold[item])),
+        low: UInt64(UInt32(first[item])) << 32 | UInt64(UInt32(second[item]))
+      )
+    }
+    keys.sort { $0.high != $1.high ? $0.high < $1.high : $0.low < $1.low }
+    var cells: [Cell] = []
+    for key in keys {
+      if let last = cells.last, UInt64(last.gold) == key.high,
+        UInt64(last.first) << 32 | UInt64(last.second) == key.low
+      {
+        cells[cells.count - 1].count += 1
+      } else {
+        cells.append(
+          Cell(
+            gold: Int(key.high), first: Int(key.low >> 32), second: Int(key.low & 0xFFFF_FFFF),
+            count: 1))
+      }
+    }
+    return cells
   }
 }

@@ -2,42 +2,43 @@
 /// items fall in each non-empty cell.
 ///
 /// Cells that are empty stay empty in every resample, so only the non-empty
-/// ones are kept. A resample is either an exact multinomial draw over those
+/// ones are given. A resample is either an exact multinomial draw over those
 /// cells by conditional binomials, or *N* uniform item draws, as the
-/// ``ResamplingStrategy`` says; the two have the same distribution.
+/// ``ResamplingStrategy`` says — resolved from the number of non-empty
+/// cells, never from the size of the table they come from; the two have the
+/// same distribution.
 struct Resampler {
-  /// The index in the table of each non-empty cell.
-  let positions: [Int]
-  /// The count of each non-empty cell.
+  /// For each drawn cell, its index in the counts the resampler was made
+  /// from.
+  let cellIndices: [Int]
+  /// The count of each drawn cell.
   let counts: [Int]
   /// The number of items *N*.
   let total: Int
   /// ``ResamplingStrategy/cells`` or ``ResamplingStrategy/items``.
   let strategy: ResamplingStrategy
-  /// For item resampling: the non-empty cell of each item.
+  /// For item resampling: the drawn cell of each item.
   private let itemCells: [Int32]
 
-  /// Collects the non-empty cells of a table.
+  /// Prepares to resample non-empty cells.
   ///
   /// - Parameters:
-  ///   - table: Non-negative counts.
+  ///   - cellCounts: The count of each non-empty cell, in table order
+  ///     (row-major for a confusion matrix); zero counts are skipped.
   ///   - strategy: The strategy asked for; ``ResamplingStrategy/automatic``
   ///     is resolved here.
-  init(table: [Int], strategy: ResamplingStrategy) {
-    var positions: [Int] = []
-    var counts: [Int] = []
-    for (position, count) in table.enumerated() where count > 0 {
-      positions.append(position)
-      counts.append(count)
-    }
+  /// - Complexity: O(*c* log *c*) for *c* cells, plus O(*N*) for item
+  ///   resampling.
+  init(cellCounts: [Int], strategy: ResamplingStrategy) {
+    let nonEmpty = cellCounts.indices.filter { cellCounts[$0] > 0 }
     // Largest cells first: the remaining items shrink fastest, so later
     // conditional binomials are more often trivial. Ties keep table order,
     // so the draws for a seed do not depend on the sort algorithm.
-    let order = counts.indices.sorted {
-      counts[$0] != counts[$1] ? counts[$0] > counts[$1] : $0 < $1
+    let order = nonEmpty.sorted {
+      cellCounts[$0] != cellCounts[$1] ? cellCounts[$0] > cellCounts[$1] : $0 < $1
     }
-    self.positions = order.map { positions[$0] }
-    self.counts = order.map { counts[$0] }
+    self.cellIndices = order
+    self.counts = order.map { cellCounts[$0] }
     self.total = counts.reduce(0, +)
     self.strategy = strategy.resolved(nonEmptyCells: counts.count, items: total)
     if self.strategy == .items {
@@ -52,10 +53,10 @@ struct Resampler {
     }
   }
 
-  /// Writes one resample's count for each non-empty cell.
+  /// Writes one resample's count for each drawn cell.
   ///
   /// - Parameters:
-  ///   - draws: One slot per non-empty cell, overwritten.
+  ///   - draws: One slot per cell of ``counts``, overwritten.
   ///   - generator: The source of randomness.
   /// - Complexity: O(cells) for cell resampling, O(*N*) for item
   ///   resampling; no allocation.
