@@ -90,7 +90,7 @@ struct ReleaseGateTests {
       note.hasPrefix(
         "With 1,379 items the interval is ±0.017 wide, so a 0.010 margin can never pass for a candidate no better than the baseline; about "
       ))
-    #expect(note.contains(ModelComparison.count(expected!) + " items would give 80% chance"))
+    #expect(note.contains(ModelComparison.count(expected!) + " items would give an 80% chance"))
   }
 
   @Test("says nothing about reachability when the margin is within reach")

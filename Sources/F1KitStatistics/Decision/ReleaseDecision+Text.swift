@@ -64,7 +64,7 @@ extension ReleaseDecision {
     let margin = Self.number(gate.margin)
     let chance = ModelComparison.percent(reachability.power)
     let needed = reachability.requiredItemCount.map {
-      "about \(ModelComparison.count($0)) items would give \(chance) chance of passing"
+      "about \(ModelComparison.count($0)) items would give an \(chance) chance of passing"
     }
     switch gate.mode {
     case .nonInferiority, .equivalence:

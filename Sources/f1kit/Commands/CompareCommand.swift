@@ -79,7 +79,7 @@ struct CompareCommand: ParsableCommand {
   func run() throws(CommandFailure) -> CommandOutput {
     let clock = ContinuousClock()
     let readingStart = clock.now
-    let aligned = try align(names: names)
+    let aligned = try Self.align(paths, input: input, names: names)
     let counts: ComparisonCounts
     do {
       counts = try ComparisonCounts(aligned)
@@ -117,7 +117,10 @@ struct CompareCommand: ParsableCommand {
     return String(format: "%.4f", Double(whole) + Double(attoseconds) * 1e-18)
   }
 
-  private func align(names: [String]) throws(CommandFailure) -> AlignedPredictions {
+  /// Reads and aligns the files, as `compare` and `gate` do.
+  static func align(_ paths: [String], input: InputOptions, names: [String])
+    throws(CommandFailure) -> AlignedPredictions
+  {
     var items: [ItemPredictions] = []
     for path in paths { items.append(try input.readItems(path)) }
     do {

@@ -1,0 +1,233 @@
+import Foundation
+import Testing
+import _TestSupport
+
+@Suite("f1kit gate: release decisions, exit statuses and CI summaries")
+struct GateCommandTests {
+  static let stsb = ["fixtures/stsb/test-minilm-l6.csv", "fixtures/stsb/test-minilm-l3.csv"]
+  static let r8 = ["fixtures/r8/test-tfidf-nb.csv", "fixtures/r8/test-tfidf-logreg.csv"]
+
+  private func json(_ text: String) throws -> [String: Any] {
+    try #require(JSONSerialization.jsonObject(with: Data(text.utf8)) as? [String: Any])
+  }
+
+  /// The lines of a JSON document's `"difference": {…}` member, as written.
+  private func differenceBlock(_ text: String) throws -> String {
+    let start = try #require(text.range(of: "\n  \"difference\": {"))
+    let end = try #require(text.range(of: "\n  }", range: start.upperBound..<text.endIndex))
+    return String(text[start.lowerBound..<end.upperBound])
+  }
+
+  @Test(
+    "the difference interval equals compare's to the last digit",
+    arguments: [
+      (stsb, "binary_f1", ["--resamples", "999"]),
+      (stsb, "macro_f1", ["--resamples", "999", "--seed", "7", "--confidence", "0.9"]),
+      (r8, "macro_f1", ["--resamples", "999", "--ci-method", "percentile"]),
+      (r8, "accuracy", ["--resamples", "999"]),
+    ])
+  func equalsCompare(files: [String], metric: String, options: [String]) throws {
+    let compare = try runF1Kit(
+      ["compare"] + files + ["--metric", metric, "--format", "json", "-q"] + options)
+    let gate = try runF1Kit(
+      ["gate"] + files + [
+        "--metric", metric, "--margin", "0.02", "--format", "json", "-q",
+      ] + options)
+    #expect(compare.status == 0, "\(compare.standardError)")
+    #expect(gate.status == 0 || gate.status == 1, "\(gate.standardError)")
+    #expect(try differenceBlock(gate.standardOutput) == differenceBlock(compare.standardOutput))
+    let expected = try #require(json(compare.standardOutput)["difference"] as? [String: Any])
+    let actual = try #require(json(gate.standardOutput)["difference"] as? [String: Any])
+    for key in ["value", "low", "high", "confidence"] {
+      #expect(actual[key] as? Double == expected[key] as? Double, "\(key)")
+    }
+    #expect(actual["method"] as? String == expected["method"] as? String)
+  }
+
+  @Test("the JSON document has the documented keys, in order")
+  func jsonKeys() throws {
+    let result = try runF1Kit(
+      ["gate"] + Self.r8 + [
+        "--metric", "macro_f1", "--margin", "0.1", "--mode", "superiority", "--format", "json",
+        "--resamples", "499", "-q",
+      ])
+    #expect(result.status == 0, "\(result.standardError)")
+    let document = try json(result.standardOutput)
+    #expect(document["decision"] as? String == "pass")
+    #expect(document["mode"] as? String == "superiority")
+    #expect(document["metric"] as? String == "macro_f1")
+    #expect(document["margin"] as? Double == 0.1)
+    #expect(document["baseline"] as? String == "test-tfidf-nb.csv")
+    #expect(document["candidate"] as? String == "test-tfidf-logreg.csv")
+    let keys = result.standardOutput.split(separator: "\n").filter { $0.hasPrefix("  \"") }
+      .map { $0.dropFirst(3).prefix { $0 != "\"" } }
+    #expect(
+      keys == [
+        "decision", "mode", "metric", "margin", "difference", "baseline", "candidate", "n",
+        "sentence", "reachability",
+      ])
+  }
+
+  /// The STS-B pair: binary-F1 difference −0.008, 95% CI [−0.025, 0.009]
+  /// with the defaults (seed 42, 9,999 resamples).
+  @Test(
+    "exit 0 on pass and 1 on fail, with one sentence first",
+    arguments: [
+      (
+        "non-inferiority", "0.05", Int32(0),
+        "PASS: candidate is not worse than baseline by more than 0.050 on binary F1: difference −0.008, 95% CI [−0.025, 0.009]."
+      ),
+      (
+        "non-inferiority", "0.01", 1,
+        "FAIL: candidate may be worse than baseline by more than 0.010 on binary F1: difference −0.008, 95% CI [−0.025, 0.009]; the lower end −0.025 is not above −0.010."
+      ),
+      (
+        "superiority", "0", 1,
+        "FAIL: candidate is not shown to be better than baseline on binary F1: difference −0.008, 95% CI [−0.025, 0.009]; the lower end −0.025 is not above 0.000."
+      ),
+      (
+        "equivalence", "0.03", 0,
+        "PASS: candidate and baseline are equivalent within ±0.030 on binary F1: difference −0.008, 95% CI [−0.025, 0.009]."
+      ),
+      (
+        "equivalence", "0.02", 1,
+        "FAIL: candidate and baseline are not shown to be equivalent within ±0.020 on binary F1: difference −0.008, 95% CI [−0.025, 0.009]; the lower end −0.025 is not above −0.020."
+      ),
+    ])
+  func exitStatuses(mode: String, margin: String, status: Int32, sentence: String) throws {
+    let result = try runF1Kit(
+      ["gate"] + Self.stsb + ["--metric", "binary_f1", "--margin", margin, "--mode", mode, "-q"])
+    #expect(result.status == status, "\(result.standardError)")
+    #expect(result.standardOutput.split(separator: "\n").first.map(String.init) == sentence)
+    #expect(result.standardError.isEmpty)
+  }
+
+  @Test("says when the test set is too small for the margin, and how many items it needs")
+  func unreachableMargin() throws {
+    let result = try runF1Kit(
+      ["gate"] + Self.stsb + ["--metric", "binary_f1", "--margin", "0.01", "-q"])
+    #expect(result.status == 1)
+    let lines = result.standardOutput.split(separator: "\n")
+    #expect(lines.count == 2)
+    #expect(
+      lines.last?.hasPrefix(
+        "With 1,379 items the interval is ±0.017 wide, so a 0.010 margin can never pass for a candidate no better than the baseline; about "
+      ) == true)
+  }
+
+  @Test(
+    "a usage error exits 64, never 1",
+    arguments: [
+      ["--metric", "binary_f1"],
+      ["--metric", "binary_f1", "--margin", "-0.1"],
+      ["--metric", "binary_f1", "--margin", "0"],
+      ["--metric", "macro_f1", "--margin", "abc"],
+      ["--margin", "0.01"],
+      ["--metric", "binary_f1", "--margin", "0.01", "--mode", "better"],
+    ])
+  func usageErrors(options: [String]) throws {
+    let result = try runF1Kit(["gate"] + Self.stsb + options + ["-q"])
+    #expect(result.status == 64, "\(result.standardError)")
+    #expect(result.standardOutput.isEmpty)
+    #expect(result.standardError.hasPrefix("Error: "))
+  }
+
+  @Test("a missing file exits 66 and mismatched files exit 65")
+  func inputErrors() throws {
+    let missing = try runF1Kit([
+      "gate", "fixtures/stsb/none.csv", Self.stsb[1], "--metric", "binary_f1", "--margin", "0.01",
+    ])
+    #expect(missing.status == 66, "\(missing.standardError)")
+    let mismatched = try runF1Kit([
+      "gate", Self.stsb[0], Self.r8[0], "--metric", "accuracy", "--margin", "0.01", "-q",
+    ])
+    #expect(mismatched.status == 65, "\(mismatched.standardError)")
+  }
+
+  @Test("--summary appends a Markdown block and keeps what was there")
+  func appendsSummary() throws {
+    let directory = FileManager.default.temporaryDirectory.appendingPathComponent(
+      "f1kit-gate-\(UUID().uuidString)")
+    try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
+    defer { try? FileManager.default.removeItem(at: directory) }
+    let summary = directory.appendingPathComponent("summary.md")
+    try "# Earlier step\n".write(to: summary, atomically: true, encoding: .utf8)
+    let pass = try runF1Kit(
+      ["gate"] + Self.stsb + [
+        "--metric", "binary_f1", "--margin", "0.05", "--summary", summary.path, "-q",
+      ])
+    let fail = try runF1Kit(
+      ["gate"] + Self.stsb + [
+        "--metric", "binary_f1", "--margin", "0.01", "--summary", summary.path, "-q",
+      ])
+    #expect(pass.status == 0 && fail.status == 1)
+    let text = try String(contentsOf: summary, encoding: .utf8)
+    #expect(text.hasPrefix("# Earlier step\n"))
+    #expect(text.components(separatedBy: "### Release gate: ").count == 3)
+    let passIndex = try #require(text.range(of: "✅ PASS")).lowerBound
+    let failIndex = try #require(text.range(of: "❌ FAIL")).lowerBound
+    #expect(passIndex < failIndex)
+    #expect(text.contains("| Candidate | test-minilm-l3.csv |"))
+    // Brackets are escaped so that no label can become a Markdown link.
+    #expect(text.contains(#"| 95% BCa CI | \[−0.025, 0.009\] |"#))
+    #expect(
+      text.contains(
+        #"PASS: candidate is not worse than baseline by more than 0.050 on binary F1: difference −0.008, 95% CI \[−0.025, 0.009\]."#
+      ))
+  }
+
+  @Test("--summary into a folder that does not exist exits 73 without a decision on stdout")
+  func summaryCannotBeCreated() throws {
+    let result = try runF1Kit(
+      ["gate"] + Self.stsb + [
+        "--metric", "binary_f1", "--margin", "0.05", "--summary", "/nonexistent-f1kit/summary.md",
+        "-q",
+      ])
+    #expect(result.status == 73, "\(result.standardError)")
+    #expect(result.standardOutput.isEmpty)
+  }
+}
+
+@Suite("docs/gate.md quotes the tool's real output")
+struct GateDocumentationTests {
+  static let document: String =
+    (try? String(
+      contentsOf: Fixtures.packageRoot.appendingPathComponent("docs/gate.md"), encoding: .utf8))
+    ?? ""
+
+  /// Each ```console block: the command after `$ `, and the lines after it.
+  static let examples: [(command: String, output: String)] = document.components(
+    separatedBy: "```console\n"
+  ).dropFirst().compactMap { block in
+    guard let end = block.range(of: "```") else { return nil }
+    let lines = block[..<end.lowerBound].split(separator: "\n", omittingEmptySubsequences: false)
+    guard let first = lines.first, first.hasPrefix("$ f1kit ") else { return nil }
+    return (String(first.dropFirst(2)), lines.dropFirst().joined(separator: "\n"))
+  }
+
+  @Test("every console example is what f1kit prints")
+  func consoleExamples() throws {
+    #expect(Self.examples.count == 5)
+    for example in Self.examples {
+      let arguments = example.command.split(separator: " ").dropFirst().map(String.init)
+      let result = try runF1Kit(arguments + ["-q"])
+      #expect(result.standardOutput == example.output, "\(example.command)")
+    }
+  }
+
+  @Test("the JSON example's complete lines are the tool's")
+  func jsonExample() throws {
+    let start = try #require(Self.document.range(of: "```json\n"))
+    let end = try #require(
+      Self.document.range(of: "```", range: start.upperBound..<Self.document.endIndex))
+    let result = try runF1Kit([
+      "gate", "fixtures/r8/test-tfidf-nb.csv", "fixtures/r8/test-tfidf-logreg.csv", "--metric",
+      "macro_f1", "--margin", "0.3", "--mode", "superiority", "--format", "json", "-q",
+    ])
+    let output = Set(result.standardOutput.split(separator: "\n"))
+    for line in Self.document[start.upperBound..<end.lowerBound].split(separator: "\n")
+    where !line.contains("…") {
+      #expect(output.contains(line), "\(line)")
+    }
+  }
+}
