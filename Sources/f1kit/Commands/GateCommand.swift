@@ -75,7 +75,7 @@ struct GateCommand: ParsableCommand {
     summaryPath = values[Self.summary]
     scoring = ScoringOptions(values)
     resampling = ResamplingOptions(values)
-    input = InputOptions(values)
+    input = try InputOptions(values)
   }
 
   func run() throws(CommandFailure) -> CommandOutput {
