@@ -113,7 +113,7 @@ struct CompareCommandTests {
     let result = try runF1Kit(
       [
         "compare", "a.csv", "b.csv", "--format", "json", "--metric", "accuracy", "--resamples",
-        "99",
+        "100",
       ],
       in: directory.url)
     #expect(result.status == 0, "\(result.standardError)")
@@ -130,7 +130,7 @@ struct CompareCommandTests {
     directory.write("a.csv", "id,label,prediction\n1,x,x\n2,y,x\n3,x,y\n")
     directory.write("b.csv", "id,label,prediction\n3,x,x\n1,x,x\n2,y,y\n")
     let result = try runF1Kit(
-      ["compare", "a.csv", "b.csv", "--resamples", "99"] + option, in: directory.url)
+      ["compare", "a.csv", "b.csv", "--resamples", "100"] + option, in: directory.url)
     // Row by row, the gold labels of row 2 differ (y against x).
     #expect(result.status == 65, "\(result.standardError)")
     #expect(result.standardError.contains("item 2"), "\(result.standardError)")

@@ -34,6 +34,7 @@ struct AdviseCommand: ParsableCommand {
   }
 
   func run() throws(CommandFailure) -> CommandOutput {
+    try InputOptions.checkNotDirectories([path])
     let matrix = try input.readConfusionMatrix(path)
     let metrics: ClassificationMetrics
     do {

@@ -77,6 +77,7 @@ struct CompareCommand: ParsableCommand {
   }
 
   func run() throws(CommandFailure) -> CommandOutput {
+    try InputOptions.checkNotDirectories(paths)
     let clock = ContinuousClock()
     let readingStart = clock.now
     let aligned = try Self.align(paths, input: input, names: names)

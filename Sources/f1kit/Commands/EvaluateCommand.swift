@@ -45,6 +45,7 @@ struct EvaluateCommand: ParsableCommand {
   }
 
   func run() throws(CommandFailure) -> CommandOutput {
+    try InputOptions.checkNotDirectories([path])
     let matrix = try input.readConfusionMatrix(path)
     let metrics: ClassificationMetrics
     do {

@@ -79,6 +79,7 @@ struct GateCommand: ParsableCommand {
   }
 
   func run() throws(CommandFailure) -> CommandOutput {
+    try InputOptions.checkNotDirectories(paths)
     let aligned = try CompareCommand.align(paths, input: input, names: names)
     let counts: ComparisonCounts
     do {

@@ -28,7 +28,9 @@ struct ReportCommand: ParsableCommand {
   static let resamples = Option<Int>(
     name: "resamples", valueName: "count",
     help: "Bootstrap and permutation resamples; 0 computes no intervals or tests.",
-    default: 9_999, in: 0...10_000_000)
+    default: 9_999, defaultDescription: "9999",
+    expectation: "0 (no intervals or tests) or a whole number from 100 to 10000000",
+    convert: { Int($0).flatMap { $0 == 0 || (100...10_000_000).contains($0) ? $0 : nil } })
   static let seed = Option<UInt64>(
     name: "seed",
     help: "Seed of the random number generator (xoshiro256**), for reproducible reports.",
@@ -80,6 +82,10 @@ struct ReportCommand: ParsableCommand {
   }
 
   func run() throws(CommandFailure) -> CommandOutput {
+    try InputOptions.checkNotDirectories(paths)
+    if let trainingLog {
+      try InputOptions.checkNotDirectories([trainingLog.path], kind: "a training log")
+    }
     var trainingCurve: TrainingCurve?
     if let trainingLog {
       do {

@@ -100,11 +100,36 @@ struct InputOptions {
     } catch {
       throw Self.failure(error)
     }
+    let matrix: ConfusionMatrix
     do {
-      return try counts.confusionMatrix(labels: labels)
+      matrix = try counts.confusionMatrix(labels: labels)
     } catch {
       if case .duplicateLabel = error { throw .usage(error.description) }
       throw .data("\(path): \(error.description)")
+    }
+    guard matrix.total > 0 else {
+      throw .data("\(path): expected at least one item, found none (every count is zero)")
+    }
+    return matrix
+  }
+
+  /// Refuses a folder where a file is expected, before anything is read, so
+  /// the error names the problem rather than a failed read.
+  ///
+  /// - Parameters:
+  ///   - paths: The paths as given; `-` (standard input) is always accepted.
+  ///   - kind: What the file should be, for the message.
+  /// - Throws: A failure with status 66 (`EX_NOINPUT`) for a folder.
+  static func checkNotDirectories(_ paths: [String], kind: String = "a prediction file")
+    throws(CommandFailure)
+  {
+    for path in paths where path != "-" {
+      var isDirectory: ObjCBool = false
+      if FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory),
+        isDirectory.boolValue
+      {
+        throw .noInput("\(path): is a folder; expected \(kind)")
+      }
     }
   }
 
