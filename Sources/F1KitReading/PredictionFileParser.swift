@@ -1,5 +1,5 @@
-import F1Kit
 import Dispatch
+import F1Kit
 
 #if canImport(Glibc)
   import Glibc
@@ -38,10 +38,17 @@ protocol RecordSink: SendableMetatype {
   ///
   /// - Returns: `false` if a count overflows.
   mutating func append(_ other: consuming Self, codes: [Int32], lineOffset: Int) -> Bool
+  /// Whether the sink keeps each record's scores (see `add(score:)`).
+  static var keepsScores: Bool { get }
+  /// Adds a score of the record about to be added: its positive-class
+  /// score, or its per-class scores one by one in column order.
+  mutating func add(score: Double)
 }
 
 extension RecordSink {
   mutating func reserveCapacity(_ count: Int) {}
+  static var keepsScores: Bool { false }
+  mutating func add(score: Double) {}
 }
 
 /// What became of an id given to a `RecordSink`.

@@ -74,11 +74,18 @@ final class RecordInterpreter {
     case .label(let slot):
       predicted = try labelCode(slot: slot, base)
     case .threshold(let slot):
-      predicted = try score(slot: slot, base) >= threshold ? 1 : 0
+      let value = try score(slot: slot, base)
+      if Sink.keepsScores { sink.add(score: value) }
+      predicted = value >= threshold ? 1 : 0
     case .scoreColumns(let slots):
-      predicted = try scoreColumnsWinner(slots: slots, base)
+      predicted = try scoreColumnsWinner(slots: slots, base, into: &sink)
     case .scoreArray(let slot):
       predicted = try scoreArrayWinner(slot: slot, base)
+      if Sink.keepsScores {
+        NumberScanner.forEachArrayElement(base + values[slot].start, count: values[slot].count) {
+          sink.add(score: $0)
+        }
+      }
     }
     var weight = 1
     if let slot = layout.count {
@@ -165,13 +172,14 @@ final class RecordInterpreter {
   }
 
   /// The class of the highest score column; ties go to the first.
-  private func scoreColumnsWinner(
-    slots: [Int], _ base: UnsafeMutablePointer<UInt8>
+  private func scoreColumnsWinner<Sink: RecordSink>(
+    slots: [Int], _ base: UnsafeMutablePointer<UInt8>, into sink: inout Sink
   ) throws(PredictionFileError) -> Int32 {
     var best = 0
     var bestScore = -Double.infinity
     for (index, slot) in slots.enumerated() {
       let value = try score(slot: slot, base)
+      if Sink.keepsScores { sink.add(score: value) }
       if index == 0 || value > bestScore {
         best = index
         bestScore = value

@@ -22,6 +22,9 @@ public enum StatisticsError: Error, Hashable, Sendable, CustomStringConvertible 
   case invalidProportion(successes: Int, trials: Int)
   /// A p-value outside [0, 1].
   case invalidPValue(Double)
+  /// Models compared on scores do not score the same items against the
+  /// same gold labels.
+  case unpairedModels
 
   /// A one-line explanation for people.
   public var description: String {
@@ -48,6 +51,8 @@ public enum StatisticsError: Error, Hashable, Sendable, CustomStringConvertible 
       "expected 0 to \(trials) successes out of \(trials) trials, found \(successes)"
     case .invalidPValue(let value):
       "expected p-values between 0 and 1, found \(value)"
+    case .unpairedModels:
+      "expected every model to score the same items against the same gold labels"
     }
   }
 }

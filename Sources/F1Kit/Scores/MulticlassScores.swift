@@ -24,6 +24,8 @@ public struct MulticlassScores: Sendable {
   public let isProbability: Bool
   /// Each item's gold class, an index into its row.
   package let gold: [Int]
+  /// The score rows, row-major.
+  package let scores: [Double]
   /// Each class's column sorted once.
   package let rankings: [ScoreRanking]
   /// How many items each class has.
@@ -71,6 +73,7 @@ public struct MulticlassScores: Sendable {
     count = gold.count
     self.classCount = classCount
     self.gold = gold
+    self.scores = scores
     self.goldCounts = goldCounts
     rankings = (0..<classCount).map { column in
       ScoreRanking(count: gold.count) { scores[$0 * classCount + column] }

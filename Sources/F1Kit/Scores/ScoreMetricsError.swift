@@ -14,6 +14,9 @@ public enum ScoreMetricsError: Error, Hashable, Sendable, CustomStringConvertibl
   case tooFewClasses(Int)
   /// An item's gold class index is not a column of the score rows.
   case goldClassOutOfRange(item: Int, classIndex: Int, classCount: Int)
+  /// An item's gold label is none of the labels the score columns name
+  /// (0-based item index).
+  case goldLabelNotScored(item: Int, label: String, scoredLabels: [String])
 
   /// A one-line explanation for people.
   public var description: String {
@@ -28,6 +31,8 @@ public enum ScoreMetricsError: Error, Hashable, Sendable, CustomStringConvertibl
       "expected per-class scores for at least two classes, found \(count)"
     case .goldClassOutOfRange(let item, let classIndex, let classCount):
       "item \(item + 1): gold class \(classIndex) is not one of the \(classCount) score columns"
+    case .goldLabelNotScored(let item, let label, let scoredLabels):
+      "item \(item + 1): expected a gold label with a score column (\(scoredLabels.prefix(10).map { "\"\($0)\"" }.joined(separator: ", "))\(scoredLabels.count > 10 ? ", …" : "")), found \"\(label)\""
     }
   }
 }

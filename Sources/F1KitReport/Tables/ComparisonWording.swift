@@ -47,6 +47,7 @@ struct ComparisonWording {
     case .basic: "basic"
     case .wilson: "Wilson"
     case .deltaMethod: "delta-method"
+    case .delong: "DeLong"
     }
   }
 

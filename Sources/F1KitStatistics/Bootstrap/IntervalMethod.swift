@@ -19,6 +19,9 @@ public enum IntervalMethod: String, CaseIterable, Hashable, Sendable, Codable {
   case wilson
   /// The estimate ± z × the delta-method standard error.
   case deltaMethod = "delta_method"
+  /// ROC-AUC ± z × DeLong's standard error ([DeLong et al.,
+  /// 1988](https://doi.org/10.2307/2531595)), clipped to [0, 1].
+  case delong
 
   /// The methods a bootstrap can compute.
   public static let bootstrapMethods: [IntervalMethod] = [.bca, .percentile, .basic]

@@ -12,11 +12,11 @@ struct CompareCommand: ParsableCommand {
     help: "Two or more prediction files (CSV, TSV or JSON Lines) for the same items.")
   static let format = Option<TextOrJSONFormat>(
     name: "format", help: "Output format.", default: .text)
-  static let metric = Option<Metric?>(
+  static let metric = Option<ComparedMetric?>(
     name: "metric",
     help:
-      "The metric to compare on; by default binary_f1 for binary problems and macro_f1 otherwise.",
-    choices: Metric.self)
+      "The metric to compare on; by default binary_f1 for binary problems and macro_f1 otherwise. Score metrics (roc_auc, average_precision, log_loss, ...) need --score-column, --score-columns or --score-array-column."
+  )
   static let test = Option<TestChoice>(
     name: "test", help: "The paired tests to run.", default: .all)
   static let mcnemar = Option<McNemarChoice>(
@@ -51,6 +51,7 @@ struct CompareCommand: ParsableCommand {
   var names: [String]
   var format: TextOrJSONFormat
   var metric: Metric?
+  var scoreMetric: ScoreMetric?
   var test: TestChoice
   var mcnemar: McNemarChoice
   var adjustment: AdjustmentChoice
@@ -66,7 +67,11 @@ struct CompareCommand: ParsableCommand {
     }
     names = try ModelNames.given(values, paths: paths) ?? ModelNames.defaults(paths)
     format = values[Self.format]
-    metric = values[Self.metric]
+    switch values[Self.metric] {
+    case .classification(let metric): self.metric = metric
+    case .score(let metric): scoreMetric = metric
+    case nil: break
+    }
     test = values[Self.test]
     mcnemar = values[Self.mcnemar]
     adjustment = values[Self.adjustment]
@@ -78,6 +83,7 @@ struct CompareCommand: ParsableCommand {
 
   func run() throws(CommandFailure) -> CommandOutput {
     try InputOptions.checkNotDirectories(paths)
+    if let scoreMetric { return try runScoreComparison(on: scoreMetric, names: names) }
     let clock = ContinuousClock()
     let readingStart = clock.now
     let aligned = try Self.align(paths, input: input, names: names)

@@ -46,7 +46,13 @@ struct EvaluateCommand: ParsableCommand {
 
   func run() throws(CommandFailure) -> CommandOutput {
     try InputOptions.checkNotDirectories([path])
-    let matrix = try input.readConfusionMatrix(path)
+    let scored = input.hasScores ? try input.readScoredModel(path) : nil
+    let matrix: ConfusionMatrix
+    if let scored {
+      matrix = try input.confusionMatrix(of: scored.items, path: path)
+    } else {
+      matrix = try input.readConfusionMatrix(path)
+    }
     let metrics: ClassificationMetrics
     do {
       metrics = try ClassificationMetrics(confusionMatrix: matrix, options: scoring.evaluation)
@@ -55,17 +61,23 @@ struct EvaluateCommand: ParsableCommand {
     }
     if !scoring.isZeroDivisionChosen { Self.warnAboutUndefinedScores(metrics) }
     let intervals = isIntervalRequested ? try intervals(for: metrics) : nil
+    var scores: ScoreSummary?
+    if let scored { scores = try scoreSummary(scored) }
     switch format {
     case .json:
       return CommandOutput(
-        JSONValue.object(metrics.jsonDocument() + (intervals?.jsonMembers() ?? []))
-          .serialized() + "\n")
+        JSONValue.object(
+          metrics.jsonDocument() + (intervals?.jsonMembers() ?? []) + (scores?.jsonMembers() ?? [])
+        ).serialized() + "\n")
     case .csv:
-      return CommandOutput(intervals?.csvTable(for: metrics) ?? metrics.csvTable())
-    case .text:
-      let report = metrics.textReport(digits: digits)
       return CommandOutput(
-        intervals.map { report + "\n" + $0.textTable(digits: digits) } ?? report)
+        (intervals?.csvTable(for: metrics) ?? metrics.csvTable())
+          + (scores?.csvRecords(includesIntervals: intervals != nil) ?? ""))
+    case .text:
+      var report = metrics.textReport(digits: digits)
+      if let intervals { report += "\n" + intervals.textTable(digits: digits) }
+      if let scores { report += "\n" + scores.textSection(digits: digits) }
+      return CommandOutput(report)
     }
   }
 

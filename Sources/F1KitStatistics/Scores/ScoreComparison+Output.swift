@@ -1,0 +1,216 @@
+import F1Kit
+import F1KitSupport
+
+extension ScoreComparison {
+  /// The comparison on the headline score metric as F1Kit's stable JSON
+  /// document, the output of `f1kit compare --metric roc_auc --format json`.
+  ///
+  /// The shape is that of ``ModelComparison/jsonDocument(metric:)``: `n`,
+  /// `metric`, `seed`, `models` (name, value — null when undefined —,
+  /// interval, and DeLong's `analytic_interval` for ROC-AUC), then for two
+  /// models `difference` and `tests` (`permutation`, `paired_bootstrap`,
+  /// `delong` with `p_value` and `statistic` = (AUC_second − AUC_first) /
+  /// SE), and for more models `adjustment` and `comparisons`.
+  ///
+  /// - Returns: The document.
+  public func jsonDocument() -> JSONValue {
+    let metric = options.metrics[0]
+    var document: [(key: String, value: JSONValue)] = [
+      ("n", .integer(itemCount)),
+      ("metric", .string(metric.rawValue)),
+      (
+        "seed",
+        options.seed <= UInt64(Int.max)
+          ? .integer(Int(options.seed)) : .string(String(options.seed))
+      ),
+      ("models", .array(models.map { modelJSON($0, metric: metric) })),
+    ]
+    let pairs = self.pairs.filter { $0.metric == metric }
+    if models.count == 2, let pair = pairs.first {
+      document += pairMembers(pair)
+    } else {
+      document.append(("adjustment", .string(options.adjustment.rawValue)))
+      document.append(
+        (
+          "comparisons",
+          .array(
+            pairs.map { pair in
+              .object(
+                [
+                  ("first", .string(models[pair.first].name)),
+                  ("second", .string(models[pair.second].name)),
+                ] + pairMembers(pair))
+            })
+        ))
+    }
+    return .object(document)
+  }
+
+  private func modelJSON(_ model: Model, metric: ScoreMetric) -> JSONValue {
+    var members: [(key: String, value: JSONValue)] = [
+      ("name", .string(model.name)),
+      ("value", model.metrics[metric].map(JSONValue.number) ?? .null),
+    ]
+    if let interval = model.intervals[metric] {
+      members.append(("interval", ModelComparison.intervalJSON(interval)))
+    }
+    if metric == .rocAUC, let delong = model.delongInterval {
+      members.append(
+        (
+          "analytic_interval",
+          .object([
+            ("low", .number(delong.lower)), ("high", .number(delong.upper)),
+            ("method", .string(delong.method.rawValue)),
+            ("confidence", .number(delong.confidence)),
+          ])
+        ))
+    }
+    if let reason = model.metrics.entries.first(where: { $0.metric == metric })?.undefinedReason {
+      members.append(("note", .string(reason.description)))
+    }
+    return .object(members)
+  }
+
+  private func pairMembers(_ pair: Pair) -> [(key: String, value: JSONValue)] {
+    let includesAdjusted = models.count > 2
+    var tests: [(key: String, value: JSONValue)] = []
+    func adjusted(_ test: Test) -> [(key: String, value: JSONValue)] {
+      guard includesAdjusted, let value = pair.adjustedPValues[test] else { return [] }
+      return [("adjusted_p_value", .number(value))]
+    }
+    if let p = pair.permutationPValue {
+      tests.append(
+        (
+          "permutation",
+          .object(
+            [("p_value", .number(p)), ("resamples", .integer(options.bootstrap.resamples))]
+              + adjusted(.permutation))
+        ))
+    }
+    if let p = pair.bootstrapPValue {
+      tests.append(
+        (
+          "paired_bootstrap",
+          .object(
+            [("p_value", .number(p)), ("resamples", .integer(options.bootstrap.resamples))]
+              + adjusted(.bootstrap))
+        ))
+    }
+    if let delong = pair.delong {
+      tests.append(
+        (
+          "delong",
+          .object(
+            [("p_value", .number(delong.pValue)), ("statistic", .number(delong.statistic))]
+              + adjusted(.delong))
+        ))
+    }
+    return [
+      (
+        "difference",
+        .object([
+          ("value", .number(pair.difference.estimate)),
+          ("low", .number(pair.difference.lower)), ("high", .number(pair.difference.upper)),
+          ("confidence", .number(pair.difference.confidence)),
+          ("method", .string(pair.difference.method.rawValue)),
+        ])
+      ),
+      ("tests", .object(tests)),
+    ]
+  }
+
+  /// A plain-text summary on the headline score metric: each model's value
+  /// and interval, each pair's difference and tests, and a verdict sentence
+  /// per pair.
+  ///
+  /// - Returns: The summary, ending with a newline.
+  public func textSummary() -> String {
+    let metric = options.metrics[0]
+    let confidence = ModelComparison.percent(options.bootstrap.confidence)
+    var text =
+      "Compared on \(metric.rawValue) over \(ModelComparison.count(itemCount)) items (seed \(options.seed), \(options.bootstrap.resamples) resamples, \(confidence) \(options.bootstrap.method.rawValue) intervals over items)\n\n"
+    let nameWidth = max(models.map { $0.name.count }.max() ?? 0, 5)
+    let valueWidth = max(metric.rawValue.count, 6)
+    text += "model".padding(toLength: nameWidth, withPad: " ", startingAt: 0)
+    text +=
+      "  " + String(repeating: " ", count: valueWidth - metric.rawValue.count) + metric.rawValue
+      + "  interval\n"
+    for model in models {
+      text += model.name.padding(toLength: nameWidth, withPad: " ", startingAt: 0) + "  "
+      guard let value = model.metrics[metric] else {
+        let reason = model.metrics.entries.first { $0.metric == metric }?.undefinedReason
+        text += "n/a (\(reason?.description ?? "undefined"))\n"
+        continue
+      }
+      let shown = NumberText.fixed(value, digits: 4)
+      text += String(repeating: " ", count: max(0, valueWidth - shown.count)) + shown
+      if let interval = model.intervals[metric] {
+        text += "  " + ModelComparison.range(interval)
+      }
+      if metric == .rocAUC, let delong = model.delongInterval {
+        text += "  delong " + ModelComparison.range(delong)
+      }
+      text += "\n"
+    }
+    for pair in pairs where pair.metric == metric {
+      let first = models[pair.first].name
+      let second = models[pair.second].name
+      text +=
+        "\n\(second) − \(first): \(ModelComparison.number(pair.difference.estimate)), \(confidence) CI \(ModelComparison.range(pair.difference))\n"
+      for test in options.tests {
+        guard let p = pair.pValue(of: test) else { continue }
+        let name: String
+        switch test {
+        case .permutation: name = "permutation test"
+        case .bootstrap: name = "paired bootstrap"
+        case .delong: name = "DeLong's test"
+        }
+        var line = "  " + name.padding(toLength: 20, withPad: " ", startingAt: 0)
+        line += "  p = \(p.isNaN ? "undefined" : ModelComparison.pValue(p))"
+        if test == .delong, let z = pair.delong?.statistic, z.isFinite {
+          line += "  z = \(NumberText.fixed(z, digits: 3))"
+        } else if test != .delong {
+          line += "  \(options.bootstrap.resamples) resamples"
+        }
+        if models.count > 2, let adjusted = pair.adjustedPValues[test] {
+          line +=
+            "  (\(options.adjustment.rawValue)-adjusted p = \(ModelComparison.pValue(adjusted)))"
+        }
+        text += line + "\n"
+      }
+      text += "\n" + verdict(for: pair) + "\n"
+    }
+    return text
+  }
+
+  /// One sentence on a pair: who is better by how much, or that they do not
+  /// differ significantly, with the p-value of the first test run.
+  ///
+  /// - Parameter pair: The pair.
+  /// - Returns: The sentence.
+  public func verdict(for pair: Pair) -> String {
+    let first = models[pair.first].name
+    let second = models[pair.second].name
+    let name = pair.metric.displayName
+    let difference = pair.difference
+    let confidence = ModelComparison.percent(difference.confidence)
+    let test = options.tests.first { pair.pValue(of: $0).map { !$0.isNaN } ?? false }
+    guard let test, let p = models.count > 2 ? pair.adjustedPValues[test] : pair.pValue(of: test)
+    else {
+      return
+        "\(second) − \(first) on \(name): \(ModelComparison.number(difference.estimate)), \(confidence) CI \(ModelComparison.range(difference))."
+    }
+    let testName =
+      test == .permutation ? "permutation test" : test == .bootstrap ? "paired bootstrap" : "DeLong"
+    let evidence = "p = \(ModelComparison.pValue(p)) (\(testName))"
+    let alpha = 1 - options.bootstrap.confidence
+    if p < alpha, difference.estimate != 0 {
+      let secondIsBetter = (difference.estimate > 0) == pair.metric.isHigherBetter
+      let (winner, loser) = secondIsBetter ? (second, first) : (first, second)
+      return
+        "\(winner) beats \(loser) on \(name) (\(pair.metric.isHigherBetter ? "higher" : "lower") is better): \(second) − \(first) = \(ModelComparison.number(difference.estimate)), \(confidence) CI \(ModelComparison.range(difference)), \(evidence)."
+    }
+    return
+      "\(second) and \(first) do not differ significantly on \(name): \(second) − \(first) = \(ModelComparison.number(difference.estimate)), \(confidence) CI \(ModelComparison.range(difference)), \(evidence)."
+  }
+}

@@ -1,0 +1,156 @@
+import F1Kit
+import F1KitSupport
+
+/// One model's score metrics as `f1kit evaluate` shows them: each value or
+/// why it has none, optionally with bootstrap intervals over items and
+/// DeLong's interval for ROC-AUC, in text, JSON and CSV.
+///
+/// The intervals come from the comparison engine (``ScoreComparison``
+/// with one model), so `evaluate --ci`, `compare` and `report` agree.
+public struct ScoreSummary: Sendable {
+  /// Every score metric's value or why it has none.
+  public let metrics: ScoreMetrics
+  /// The engine's result for the model, when intervals were asked for.
+  public let intervals: ScoreComparison.Model?
+  /// The options of the intervals, when asked for.
+  public let intervalOptions: ScoreComparison.Options?
+  /// Where the scores came from, for the text heading, such as
+  /// `score column "score", positive label "1"`.
+  public let source: String
+
+  /// Summarizes a model's scores.
+  ///
+  /// - Parameters:
+  ///   - model: The model's scores.
+  ///   - source: Where the scores came from, for the text heading.
+  ///   - intervalOptions: The resampling options for intervals, or `nil`
+  ///     for none; their metrics are replaced by every reported metric.
+  ///   - progress: Called as resampling advances.
+  /// - Throws: ``StatisticsError`` when the resampling options are invalid.
+  public init(
+    model: ScoredModel, source: String, intervalOptions: ScoreComparison.Options? = nil,
+    progress: ResamplingProgress? = nil
+  ) throws(StatisticsError) {
+    metrics = model.metrics
+    self.source = source
+    if var options = intervalOptions {
+      options.metrics = model.reportedMetrics.filter { model.value(of: $0) != nil }
+      options.tests = []
+      let comparison = try ScoreComparison(
+        models: [model], names: ["model"], options: options, progress: progress)
+      intervals = comparison.models[0]
+      self.intervalOptions = options
+    } else {
+      intervals = nil
+      self.intervalOptions = nil
+    }
+  }
+
+  /// The JSON members: `"score_metrics"` (null for an undefined metric),
+  /// `"score_metric_notes"` (why each undefined metric is null) and, with
+  /// intervals, `"score_intervals"` and `"score_analytic_intervals"`.
+  ///
+  /// - Returns: Members to add to the evaluation document.
+  public func jsonMembers() -> [(key: String, value: JSONValue)] {
+    var members: [(key: String, value: JSONValue)] = [
+      (
+        "score_metrics",
+        .object(
+          metrics.entries.map { ($0.metric.rawValue, $0.value.map(JSONValue.number) ?? .null) })
+      ),
+      (
+        "score_metric_notes",
+        .object(
+          metrics.entries.compactMap { entry in
+            entry.undefinedReason.map { (entry.metric.rawValue, .string($0.description)) }
+          })
+      ),
+    ]
+    if let intervals {
+      members.append(
+        (
+          "score_intervals",
+          .object(
+            metrics.entries.compactMap { entry in
+              intervals.intervals[entry.metric].map {
+                (entry.metric.rawValue, ModelComparison.intervalJSON($0))
+              }
+            })
+        ))
+      members.append(
+        (
+          "score_analytic_intervals",
+          .object(
+            intervals.delongInterval.map { interval in
+              [
+                (
+                  ScoreMetric.rocAUC.rawValue,
+                  JSONValue.object([
+                    ("low", .number(interval.lower)), ("high", .number(interval.upper)),
+                    ("method", .string(interval.method.rawValue)),
+                    ("confidence", .number(interval.confidence)),
+                  ])
+                )
+              ]
+            } ?? [])
+        ))
+    }
+    return members
+  }
+
+  /// The text section: one line per metric, `n/a` with the reason for an
+  /// undefined one, and the intervals when asked for.
+  ///
+  /// - Parameter digits: Decimal places.
+  /// - Returns: Lines ending in a newline.
+  public func textSection(digits: Int = 4) -> String {
+    var text = "score metrics (\(source))\n"
+    let width = metrics.entries.map { $0.metric.rawValue.count }.max() ?? 0
+    for entry in metrics.entries {
+      var line = entry.metric.rawValue.padding(toLength: width, withPad: " ", startingAt: 0) + "  "
+      if let value = entry.value {
+        line += NumberText.fixed(value, digits: digits)
+        if let interval = intervals?.intervals[entry.metric] {
+          line +=
+            "  [" + NumberText.fixed(interval.lower, digits: digits) + ", "
+            + NumberText.fixed(interval.upper, digits: digits) + "]"
+        }
+        if entry.metric == .rocAUC, let delong = intervals?.delongInterval {
+          line +=
+            "  delong [" + NumberText.fixed(delong.lower, digits: digits) + ", "
+            + NumberText.fixed(delong.upper, digits: digits) + "]"
+        }
+      } else {
+        line += "n/a (\(entry.undefinedReason?.description ?? "undefined"))"
+      }
+      text += line + "\n"
+    }
+    if let options = intervalOptions {
+      text +=
+        "(\(ModelComparison.percent(options.bootstrap.confidence)) intervals: \(options.bootstrap.method.rawValue) bootstrap over items, \(options.bootstrap.resamples) resamples, seed \(options.seed))\n"
+    }
+    return text
+  }
+
+  /// CSV rows `metric,label,value` (plus `low,high` with intervals), the
+  /// label empty and an undefined value empty.
+  ///
+  /// - Parameter includesIntervals: Whether to add the `low` and `high`
+  ///   fields.
+  /// - Returns: RFC 4180 records without a header.
+  public func csvRecords(includesIntervals: Bool) -> String {
+    var text = ""
+    for entry in metrics.entries {
+      var fields = [entry.metric.rawValue, "", entry.value.map(CSVText.number) ?? ""]
+      if includesIntervals {
+        let interval = intervals?.intervals[entry.metric]
+        fields += [
+          interval.map { CSVText.number($0.lower) } ?? "",
+          interval.map { CSVText.number($0.upper) } ?? "",
+        ]
+      }
+      text += CSVText.record(fields)
+    }
+    return text
+  }
+}

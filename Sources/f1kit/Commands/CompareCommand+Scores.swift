@@ -1,0 +1,90 @@
+import CommandLineSupport
+import F1Kit
+import F1KitReading
+import F1KitStatistics
+
+extension CompareCommand {
+  /// Compares the files on a score metric through the engine's
+  /// ``ScoreComparison``: bootstrap intervals over items, the paired
+  /// bootstrap and permutation tests and, for ROC-AUC, DeLong's test.
+  ///
+  /// - Parameters:
+  ///   - metric: The score metric.
+  ///   - names: The models' names.
+  /// - Returns: The comparison as text or JSON.
+  /// - Throws: A usage failure without scores or with McNemar's test asked
+  ///   for; a data failure when the files do not score the same items.
+  func runScoreComparison(on metric: ScoreMetric, names: [String]) throws(CommandFailure)
+    -> CommandOutput
+  {
+    guard input.hasScores else {
+      throw .usage(
+        "The metric '\(metric.rawValue)' needs scores: give --score-column, --score-columns or --score-array-column"
+      )
+    }
+    let tests: [ScoreComparison.Test]
+    switch test {
+    case .all: tests = ScoreComparison.Test.allCases
+    case .permutation: tests = [.permutation]
+    case .bootstrap: tests = [.bootstrap]
+    case .mcnemar:
+      throw .usage(
+        "McNemar's test compares predicted labels; score metrics use the permutation, paired bootstrap and DeLong tests"
+      )
+    }
+    let models = try alignedScoredModels()
+    let options = ScoreComparison.Options(
+      metrics: [metric], tests: tests, bootstrap: resampling.bootstrap,
+      adjustment: adjustment.adjustment, seed: resampling.seed)
+    let bar = ProgressBar(label: "resampling", isQuiet: resampling.isQuiet)
+    let comparison: ScoreComparison
+    do {
+      defer { bar.finish() }
+      comparison = try ScoreComparison(
+        models: models, names: names, options: options, progress: bar.handler)
+    } catch {
+      if case .unpairedModels = error {
+        throw .data("The files do not have the same gold labels item by item")
+      }
+      throw .usage(error.description)
+    }
+    switch format {
+    case .json: return CommandOutput(comparison.jsonDocument().serialized() + "\n")
+    case .text: return CommandOutput(comparison.textSummary())
+    }
+  }
+
+  /// Each file's scores, the items put in the first file's order by id when
+  /// every file has ids, row by row otherwise.
+  private func alignedScoredModels() throws(CommandFailure) -> [ScoredModel] {
+    var files: [ItemScores] = []
+    for path in paths { files.append(try input.readItemScores(path)) }
+    let first = files[0]
+    var models: [ScoredModel] = []
+    for (index, var file) in files.enumerated() {
+      if index > 0 {
+        if let ids = first.predictions.identifiers, let own = file.predictions.identifiers {
+          let positions = ids.positions(in: own)
+          guard own.count == ids.count, !positions.contains(nil) else {
+            throw .data("\(paths[index]): the ids do not match those of \(paths[0])")
+          }
+          file = file.reordered(by: positions.map { $0! })
+        } else if file.count != first.count {
+          throw .data(
+            "\(paths[index]) has \(file.count) items but \(paths[0]) has \(first.count)")
+        }
+        guard file.scoredLabels == first.scoredLabels else {
+          throw .data(
+            "\(paths[index]) scores the labels \(file.scoredLabels) but \(paths[0]) scores \(first.scoredLabels)"
+          )
+        }
+      }
+      do {
+        models.append(try ScoredModel(file))
+      } catch {
+        throw .data("\(paths[index]): \(error.description)")
+      }
+    }
+    return models
+  }
+}

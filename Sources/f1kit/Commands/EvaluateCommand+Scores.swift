@@ -1,0 +1,30 @@
+import CommandLineSupport
+import F1Kit
+import F1KitReading
+import F1KitStatistics
+
+extension EvaluateCommand {
+  /// The score metrics of a file read with its scores, with bootstrap
+  /// intervals over items when `--ci` is given.
+  ///
+  /// - Parameter scored: The items and the model of their scores.
+  /// - Returns: The summary to print.
+  /// - Throws: A usage failure for invalid resampling options.
+  func scoreSummary(_ scored: (items: ItemScores, model: ScoredModel)) throws(CommandFailure)
+    -> ScoreSummary
+  {
+    let options =
+      isIntervalRequested
+      ? ScoreComparison.Options(
+        metrics: [], bootstrap: resampling.bootstrap, seed: resampling.seed) : nil
+    let bar = ProgressBar(label: "score bootstrap", isQuiet: resampling.isQuiet || options == nil)
+    defer { bar.finish() }
+    do {
+      return try ScoreSummary(
+        model: scored.model, source: scored.items.sourceDescription, intervalOptions: options,
+        progress: bar.handler)
+    } catch {
+      throw .usage(error.description)
+    }
+  }
+}

@@ -1,0 +1,61 @@
+import CommandLineSupport
+import F1Kit
+import F1KitReading
+import F1KitStatistics
+
+extension InputOptions {
+  /// Whether the prediction comes from scores (`--score-column`,
+  /// `--score-columns` or `--score-array-column`), so the score metrics
+  /// apply.
+  var hasScores: Bool {
+    reader.scoreColumn != nil || !reader.scoreColumns.isEmpty || reader.scoreArrayColumn != nil
+  }
+
+  /// Reads a file's items with their scores.
+  ///
+  /// - Parameter path: The file, or `-` for standard input.
+  /// - Returns: The items, in file order.
+  /// - Throws: A one-line failure with the reader's exit status.
+  func readItemScores(_ path: String) throws(CommandFailure) -> ItemScores {
+    do {
+      return try PredictionReader(path: path, options: reader).readItemScores()
+    } catch {
+      throw Self.failure(error)
+    }
+  }
+
+  /// Reads a file's items and sorts their scores for the score metrics.
+  ///
+  /// - Parameter path: The file, or `-` for standard input.
+  /// - Returns: The items and the model of their scores.
+  /// - Throws: A one-line failure: 65 for scores that cannot be scored.
+  func readScoredModel(_ path: String) throws(CommandFailure) -> (
+    items: ItemScores, model: ScoredModel
+  ) {
+    let items = try readItemScores(path)
+    do {
+      return (items, try ScoredModel(items))
+    } catch {
+      throw .data("\(path == "-" ? "<stdin>" : path): \(error.description)")
+    }
+  }
+
+  /// The confusion matrix of items read with their scores, over ``labels``
+  /// or the labels seen.
+  ///
+  /// - Parameters:
+  ///   - items: The items.
+  ///   - path: The file, for messages.
+  /// - Returns: The confusion matrix.
+  /// - Throws: A one-line failure.
+  func confusionMatrix(of items: ItemScores, path: String) throws(CommandFailure)
+    -> ConfusionMatrix
+  {
+    do {
+      return try items.labelCounts.confusionMatrix(labels: labels)
+    } catch {
+      if case .duplicateLabel = error { throw .usage(error.description) }
+      throw .data("\(path): \(error.description)")
+    }
+  }
+}

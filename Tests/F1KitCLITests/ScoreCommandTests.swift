@@ -1,0 +1,82 @@
+import Foundation
+import Testing
+import _TestSupport
+
+@Suite("f1kit evaluate and compare on scores")
+struct ScoreCommandTests {
+  private func json(_ result: CommandResult) throws -> [String: Any] {
+    try #require(
+      JSONSerialization.jsonObject(with: Data(result.standardOutput.utf8)) as? [String: Any])
+  }
+
+  @Test("evaluate --score-column adds score_metrics, null with a note where undefined")
+  func evaluateJSON() throws {
+    let result = try runF1Kit([
+      "evaluate", "fixtures/stsb/test-minilm-l6.csv", "--score-column", "score", "--positive", "1",
+      "--format", "json",
+    ])
+    #expect(result.status == 0, "\(result.standardError)")
+    let document = try json(result)
+    let scores = try #require(document["score_metrics"] as? [String: Any])
+    // scikit-learn 1.9.1: roc_auc_score and average_precision_score.
+    #expect(abs((scores["roc_auc"] as? Double ?? 0) - 0.9007761955473989) <= 1e-12)
+    #expect(abs((scores["average_precision"] as? Double ?? 0) - 0.8868522312060766) <= 1e-12)
+    #expect(scores["log_loss"] is NSNull)
+    let notes = try #require(document["score_metric_notes"] as? [String: String])
+    #expect(notes["log_loss"]?.contains("not probabilities") == true)
+  }
+
+  @Test("evaluate text and CSV show the score metrics; --ci adds intervals and DeLong's")
+  func evaluateTextAndCSV() throws {
+    let text = try runF1Kit([
+      "evaluate", "fixtures/stsb/test-minilm-l6.csv", "--score-column", "score", "--ci",
+      "--resamples", "199", "-q",
+    ])
+    #expect(text.status == 0, "\(text.standardError)")
+    #expect(text.standardOutput.contains("score metrics (scores for positive label \"1\")"))
+    #expect(text.standardOutput.contains("roc_auc            0.9008  ["))
+    #expect(text.standardOutput.contains("delong ["))
+    #expect(
+      text.standardOutput.contains("log_loss           n/a (the scores are not probabilities"))
+    let csv = try runF1Kit([
+      "evaluate", "fixtures/stsb/test-minilm-l6.csv", "--score-column", "score", "--format", "csv",
+    ])
+    #expect(csv.standardOutput.contains("roc_auc,,0.900776195547398"))
+    #expect(csv.standardOutput.contains("log_loss,,\r\n"))
+  }
+
+  @Test("compare --metric roc_auc reports DeLong's paired test beside the resampling tests")
+  func compareDeLong() throws {
+    let result = try runF1Kit([
+      "compare", "fixtures/stsb/test-minilm-l6.csv", "fixtures/stsb/test-minilm-l3.csv",
+      "--score-column", "score", "--metric", "roc_auc", "--resamples", "199", "--format", "json",
+      "-q",
+    ])
+    #expect(result.status == 0, "\(result.standardError)")
+    let document = try json(result)
+    #expect(document["metric"] as? String == "roc_auc")
+    let tests = try #require(document["tests"] as? [String: [String: Any]])
+    #expect(Set(tests.keys) == ["permutation", "paired_bootstrap", "delong"])
+    // tools/make_score_goldens.py's numpy DeLong on the same files.
+    #expect(abs((tests["delong"]?["statistic"] as? Double ?? 0) - 0.6057755184237106) <= 1e-9)
+    #expect(abs((tests["delong"]?["p_value"] as? Double ?? 0) - 0.5446638286263962) <= 1e-9)
+    let models = try #require(document["models"] as? [[String: Any]])
+    #expect(abs((models[1]["value"] as? Double ?? 0) - 0.9038132079522159) <= 1e-12)
+    #expect(models[0]["analytic_interval"] != nil)
+  }
+
+  @Test("a score metric without scores, or with McNemar's test, is a usage error")
+  func usageErrors() throws {
+    let noScores = try runF1Kit([
+      "compare", "fixtures/stsb/test-minilm-l6.csv", "fixtures/stsb/test-minilm-l3.csv",
+      "--metric", "roc_auc",
+    ])
+    #expect(noScores.status == 64)
+    #expect(noScores.standardError.contains("needs scores"))
+    let mcnemar = try runF1Kit([
+      "compare", "fixtures/stsb/test-minilm-l6.csv", "fixtures/stsb/test-minilm-l3.csv",
+      "--score-column", "score", "--metric", "log_loss", "--test", "mcnemar",
+    ])
+    #expect(mcnemar.status == 64)
+  }
+}
