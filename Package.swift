@@ -10,6 +10,9 @@ import PackageDescription
 
 let package = Package(
   name: "F1Kit",
+  // The oldest releases with every API used: String(validating:as:) (macOS 15,
+  // iOS 18), ContinuousClock and Duration (macOS 13), String.replacing (13).
+  platforms: [.macOS(.v15), .iOS(.v18), .tvOS(.v18), .watchOS(.v11), .visionOS(.v2)],
   products: [
     // MARK: - Public API
     .library(name: "F1Kit", targets: ["F1Kit"]),
@@ -55,19 +58,25 @@ let package = Package(
       name: "train-pair-classifier",
       dependencies: ["CommandLineSupport", "F1Kit", "F1KitEvaluation", "F1KitSupport"]),
 
+    // MARK: - Benchmarks
+    .executableTarget(
+      name: "results-log-benchmark", dependencies: ["F1KitEvaluation"],
+      path: "Benchmarks/ResultsLogBenchmark"),
+
     // MARK: - Unit test bundles
     .target(name: "_TestSupport", dependencies: ["F1Kit"], path: "Tests/_TestSupport"),
     .executableTarget(
-      name: "atomic-write-probe", dependencies: ["F1KitSupport"], path: "Tests/AtomicWriteProbe"),
+      name: "write-probe", dependencies: ["F1KitEvaluation", "F1KitSupport"],
+      path: "Tests/WriteProbe"),
     .testTarget(
       name: "F1KitSupportTests",
-      dependencies: ["F1KitSupport", "atomic-write-probe", "_TestSupport"]),
+      dependencies: ["F1KitSupport", "write-probe", "_TestSupport"]),
     .testTarget(name: "F1KitTests", dependencies: ["F1Kit", "_TestSupport"]),
     .testTarget(name: "F1KitReadingTests", dependencies: ["F1KitReading", "_TestSupport"]),
     .testTarget(name: "F1KitStatisticsTests", dependencies: ["F1KitStatistics", "_TestSupport"]),
     .testTarget(
       name: "F1KitEvaluationTests",
-      dependencies: ["F1KitEvaluation", "F1KitSupport", "_TestSupport"]),
+      dependencies: ["F1KitEvaluation", "F1KitSupport", "write-probe", "_TestSupport"]),
     .testTarget(
       name: "F1KitAdviceTests", dependencies: ["F1KitAdvice", "F1KitReading", "_TestSupport"]),
     .testTarget(

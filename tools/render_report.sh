@@ -26,7 +26,9 @@ mkdir -p "$work" docs
 "$f1kit" report fixtures/stsb/test-minilm-l6.csv fixtures/stsb/test-minilm-l3.csv \
   --title "STS-B paraphrase: MiniLM-L6 vs MiniLM-L3" --out "$work/stsb.html"
 "$f1kit" report fixtures/r8/test-tfidf-logreg.csv fixtures/r8/test-tfidf-nb.csv \
-  --title "Reuters-R8: logistic regression vs naive Bayes" --out "$work/r8.html"
+  fixtures/r8/test-tfidf-logreg-balanced.csv \
+  --title "Reuters-R8: logistic regression, naive Bayes and a prior-corrected logistic regression" \
+  --out "$work/r8.html"
 "$f1kit" report fixtures/training/test-predictions.csv --names pair-classifier \
   --training-log fixtures/training/stsb-dev_results.csv \
   --title "STS-B: the example pair classifier and its training run" --out "$work/training.html"

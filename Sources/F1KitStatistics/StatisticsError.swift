@@ -12,6 +12,8 @@ public enum StatisticsError: Error, Hashable, Sendable, CustomStringConvertible 
   case lengthMismatch(gold: Int, first: Int, second: Int)
   /// A class index outside 0..<classCount.
   case classOutOfRange(Int32, classCount: Int)
+  /// A label that is not among the labels given for the classes.
+  case unknownLabel(String)
   /// A table of counts has the wrong number of cells.
   case countShapeMismatch(expected: Int, found: Int)
   /// A count below zero.
@@ -41,6 +43,8 @@ public enum StatisticsError: Error, Hashable, Sendable, CustomStringConvertible 
       "expected as many predictions of each model as gold labels, found \(gold) gold labels, \(first) and \(second) predictions"
     case .classOutOfRange(let index, let classCount):
       "expected class indices from 0 to \(classCount - 1), found \(index)"
+    case .unknownLabel(let label):
+      "expected one of the given labels, found \"\(label)\""
     case .countShapeMismatch(let expected, let found):
       "expected \(expected) counts, found \(found)"
     case .negativeCount(let count):

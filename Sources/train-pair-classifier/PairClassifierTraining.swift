@@ -75,16 +75,18 @@ struct PairClassifierTraining {
   private func writePredictions(
     _ predictions: Predictions, of split: SentencePairFile, to file: URL
   ) throws(TrainingError) {
-    var text = "id,label,prediction,score\n"
+    var text = CSVText.record(["id", "label", "prediction", "score"], lineEnding: "\n")
     for index in split.identifiers.indices {
-      text +=
-        "\(split.identifiers[index]),\(split.labels[index]),\(predictions.classes[index]),"
-        + "\(predictions.scores[index][0])\n"
+      text += CSVText.record(
+        [
+          split.identifiers[index], String(split.labels[index]),
+          String(predictions.classes[index]), "\(predictions.scores[index][0])",
+        ], lineEnding: "\n")
     }
     do {
-      try Data(text.utf8).write(to: file, options: .atomic)
+      try AtomicFileWriter.write(text, toPath: file.path)
     } catch {
-      throw .unwritableOutput(file.path, reason: error.localizedDescription)
+      throw .unwritableOutput(file.path, reason: error.reason)
     }
   }
 }

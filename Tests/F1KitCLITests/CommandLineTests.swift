@@ -37,8 +37,8 @@ struct CommandLineTests {
         """
 
         OPTIONS:
-          --format <format>       Output format. (values: text, json, csv; default:
-                                  text)
+          --format <format>       Output format. (values: text, json, csv, markdown,
+                                  latex; default: text)
 
         """
       ))

@@ -6,7 +6,7 @@ import _TestSupport
 
 @testable import F1KitEvaluation
 
-@Suite("Results log")
+@Suite("Results log", .serialized)
 struct ResultsLogTests {
   static func rows(_ file: URL) throws -> [[String]] {
     try CSVText.records(in: try String(contentsOf: file, encoding: .utf8))
@@ -104,18 +104,76 @@ struct ResultsLogTests {
   }
 
   @Test(
-    "a matching header is recognised through RFC 4180 quoting, and a missing final line break is added"
+    "a matching header is recognised through RFC 4180 quoting, and a torn last row is cut off with a note"
   )
-  func quotedHeaderAndMissingLineBreak() throws {
+  func quotedHeaderAndTornRow() throws {
     let folder = TemporaryDirectory()
-    folder.write("x_results.csv", "\"epoch\",steps,\"macro_f1\"\r\n1,10,0.5")
-    let log = ResultsLog(directory: folder.url, name: "x")
+    folder.write("x_results.csv", "\"epoch\",steps,\"macro_f1\"\r\n1,10,0.5\n2,20,0.7")
+    var log = ResultsLog(directory: folder.url, name: "x")
+    let recorder = OutputRecorder()
+    log.note = recorder.sink
     let file = try log.append(epoch: 2, step: 20, metrics: [("macro_f1", 0.75)])
     #expect(file.lastPathComponent == "x_results.csv")
     #expect(
       try Self.rows(file) == [
         ["epoch", "steps", "macro_f1"], ["1", "10", "0.5"], ["2", "20", "0.75"],
       ])
+    #expect(recorder.text.contains("ended in an incomplete row, removed: \"2,20,0.7\""))
+  }
+
+  @Test("an append adds the row in place: same file, earlier bytes untouched")
+  func appendsInPlace() throws {
+    let folder = TemporaryDirectory()
+    let log = ResultsLog(directory: folder.url, name: "x")
+    let file = try log.append(epoch: 1, step: 10, metrics: [("accuracy", 0.5)])
+    let before = try Data(contentsOf: file)
+    let inode = try FileManager.default.attributesOfItem(atPath: file.path)[.systemFileNumber]
+    try log.append(epoch: 2, step: 20, metrics: [("accuracy", 0.25)])
+    let after = try Data(contentsOf: file)
+    #expect(after.prefix(before.count) == before)
+    #expect(String(decoding: after.dropFirst(before.count), as: UTF8.self) == "2,20,0.25\n")
+    #expect(
+      try FileManager.default.attributesOfItem(atPath: file.path)[.systemFileNumber] as? Int
+        == inode as? Int)
+  }
+
+  @Test(
+    "kill -9 while appending leaves a log that reads back whole and takes the next row",
+    arguments: [0.05, 0.3])
+  func survivesSIGKILL(delay: Double) throws {
+    let folder = TemporaryDirectory()
+    let probe = Process()
+    probe.executableURL = productsDirectory.appendingPathComponent("write-probe")
+    probe.arguments = ["log", folder.url.path]
+    let errors = Pipe()
+    probe.standardError = errors
+    try probe.run()
+    var seen = Data()
+    while !String(decoding: seen, as: UTF8.self).contains("writing") {
+      let chunk = errors.fileHandleForReading.availableData
+      if chunk.isEmpty { break }
+      seen += chunk
+    }
+    Thread.sleep(forTimeInterval: delay)
+    kill(probe.processIdentifier, SIGKILL)
+    probe.waitUntilExit()
+    #expect(probe.terminationStatus == SIGKILL)
+
+    let file = folder.url.appendingPathComponent("probe_results.csv")
+    #expect(
+      try FileManager.default.contentsOfDirectory(atPath: folder.url.path) == [
+        "probe_results.csv"
+      ])
+    var log = ResultsLog(directory: folder.url, name: "probe")
+    log.note = { _ in }
+    let metrics = (0..<20).map { (name: "metric_\($0)", value: 1.0 / Double($0 + 3)) }
+    try log.append(epoch: -1, step: -1, metrics: metrics)
+    let rows = try Self.rows(file)
+    #expect(rows.count >= 2)
+    #expect(rows.allSatisfy { $0.count == 22 })
+    // Steps run 1, 2, 3, … with no gap, then the row written after the kill.
+    #expect(rows.dropFirst().dropLast().map { $0[1] } == (1..<(rows.count - 1)).map(String.init))
+    #expect(rows.last?[1] == "-1")
   }
 
   @Test(
@@ -146,9 +204,9 @@ struct ResultsLogTests {
   }
 
   @Test(
-    "an unwritable folder gives a typed error and loses no logged row",
-    .enabled(if: ReadOnlyDirectory.isSupported, "this machine cannot make a folder unwritable"))
-  func unwritableFolderKeepsRows() throws {
+    "an unwritable log gives a typed error and loses no logged row",
+    .enabled(if: ReadOnlyDirectory.isSupported, "this machine cannot make a file unwritable"))
+  func unwritableLogKeepsRows() throws {
     let folder = TemporaryDirectory()
     let evaluator = try Self.evaluator()
     try evaluator.evaluate(WordOverlapModel(), outputDirectory: folder.url, epoch: 1, step: 10)
@@ -156,8 +214,8 @@ struct ResultsLogTests {
     let file = folder.url.appendingPathComponent("stsb-dev_results.csv")
     let before = try String(contentsOf: file, encoding: .utf8)
 
-    ReadOnlyDirectory.lock(folder.url)
-    defer { ReadOnlyDirectory.unlock(folder.url) }
+    ReadOnlyDirectory.lock(file)
+    defer { ReadOnlyDirectory.unlock(file) }
     #expect {
       try evaluator.evaluate(WordOverlapModel(), outputDirectory: folder.url, epoch: 3, step: 30)
     } throws: { error in
@@ -172,4 +230,36 @@ struct ResultsLogTests {
         "stsb-dev_results.csv"
       ])
   }
+
+  @Test(
+    "a new log in an unwritable folder gives a typed error and leaves nothing",
+    .enabled(if: ReadOnlyDirectory.isSupported, "this machine cannot make a folder unwritable"))
+  func unwritableFolder() throws {
+    let folder = TemporaryDirectory()
+    let evaluator = try Self.evaluator()
+    ReadOnlyDirectory.lock(folder.url)
+    defer { ReadOnlyDirectory.unlock(folder.url) }
+    #expect {
+      try evaluator.evaluate(WordOverlapModel(), outputDirectory: folder.url, epoch: 1, step: 10)
+    } throws: { error in
+      guard case .resultsLogUnwritable(_, let reason) = error as? EvaluationError else {
+        return false
+      }
+      return !reason.isEmpty
+    }
+    #expect(try FileManager.default.contentsOfDirectory(atPath: folder.url.path).isEmpty)
+  }
 }
+
+/// The build folder holding the test bundle and the write probe.
+let productsDirectory: URL = {
+  let executable = Bundle.main.executableURL ?? URL(fileURLWithPath: CommandLine.arguments[0])
+  var directory = executable.deletingLastPathComponent()
+  while !FileManager.default.fileExists(
+    atPath: directory.appendingPathComponent("write-probe").path),
+    directory.pathComponents.count > 1
+  {
+    directory = directory.deletingLastPathComponent()
+  }
+  return directory
+}()

@@ -51,6 +51,14 @@ struct TrainingCurveTests {
         "epoch,steps,f1\n1,2.5,0.5\n",
         "log.csv:2: expected a number in column \"steps\", found \"2.5\""
       ),
+      (
+        "epoch,steps,f1\n1,2,0\"5\n",
+        "log.csv:2:6: expected a quote only at the start of a field (write \"\" inside a quoted field)"
+      ),
+      (
+        "epoch,steps,\"f1\" x\n1,2,0.5\n",
+        "log.csv:1:17: expected a comma or a line end after a closing quote"
+      ),
     ])
   func malformed(_ text: String, _ message: String) {
     #expect(throws: (any Error).self) { try TrainingCurve(csv: text, source: "log.csv") }

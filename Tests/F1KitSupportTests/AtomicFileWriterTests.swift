@@ -122,8 +122,8 @@ struct AtomicFileWriterTests {
     to path: String, megabytes: Int, named: Bool, signal: Int32, delay: Double
   ) throws -> Int32 {
     let probe = Process()
-    probe.executableURL = productsDirectory.appendingPathComponent("atomic-write-probe")
-    probe.arguments = [path, String(megabytes)] + (named ? ["named"] : [])
+    probe.executableURL = productsDirectory.appendingPathComponent("write-probe")
+    probe.arguments = ["atomic", path, String(megabytes)] + (named ? ["named"] : [])
     let errors = Pipe()
     probe.standardError = errors
     try probe.run()
@@ -187,7 +187,7 @@ let productsDirectory: URL = {
   let executable = Bundle.main.executableURL ?? URL(fileURLWithPath: CommandLine.arguments[0])
   var directory = executable.deletingLastPathComponent()
   while !FileManager.default.fileExists(
-    atPath: directory.appendingPathComponent("atomic-write-probe").path),
+    atPath: directory.appendingPathComponent("write-probe").path),
     directory.pathComponents.count > 1
   {
     directory = directory.deletingLastPathComponent()

@@ -180,6 +180,23 @@ public struct ClassScores: Hashable, Sendable {
   public var fScore: Double
   /// The number of items whose gold label is this label.
   public var support: Int
+
+  /// Creates a row, for example to compare with a computed report or to
+  /// build one from scores computed elsewhere.
+  ///
+  /// - Parameters:
+  ///   - label: The class label.
+  ///   - precision: True positives over items predicted as this label.
+  ///   - recall: True positives over items whose gold label is this label.
+  ///   - fScore: The F-score.
+  ///   - support: The number of items whose gold label is this label.
+  public init(label: String, precision: Double, recall: Double, fScore: Double, support: Int) {
+    self.label = label
+    self.precision = precision
+    self.recall = recall
+    self.fScore = fScore
+    self.support = support
+  }
 }
 
 /// A label whose scores have a zero denominator.
@@ -192,4 +209,22 @@ public struct UndefinedScore: Hashable, Sendable {
   public var isRecallUndefined: Bool
   /// Both hold, so the F-score is undefined too.
   public var isFScoreUndefined: Bool
+
+  /// Creates a record of which scores of a label are undefined.
+  ///
+  /// - Parameters:
+  ///   - label: The class label.
+  ///   - isPrecisionUndefined: Whether the label is never predicted.
+  ///   - isRecallUndefined: Whether the label never occurs in the gold labels.
+  ///   - isFScoreUndefined: Whether the F-score is undefined; by default,
+  ///     when both of the others are.
+  public init(
+    label: String, isPrecisionUndefined: Bool, isRecallUndefined: Bool,
+    isFScoreUndefined: Bool? = nil
+  ) {
+    self.label = label
+    self.isPrecisionUndefined = isPrecisionUndefined
+    self.isRecallUndefined = isRecallUndefined
+    self.isFScoreUndefined = isFScoreUndefined ?? (isPrecisionUndefined && isRecallUndefined)
+  }
 }

@@ -38,6 +38,16 @@ struct ClassProfile {
   let itemCount: Int
   /// The gold count of every label, evaluated or not, in label order.
   let goldCounts: [Int]
+  /// The model's metrics.
+  let metrics: ClassificationMetrics
+  /// The metrics the rules cite, each computed once: every metric value
+  /// reads the whole confusion matrix.
+  private let values: [Metric: Double]
+
+  /// The metrics the rules cite.
+  static let citedMetrics: [Metric] = [
+    .accuracy, .balancedAccuracy, .matthewsCorrelation, .microF1, .macroF1, .weightedF1,
+  ]
 
   /// Reads a model's classes.
   ///
@@ -69,6 +79,18 @@ struct ClassProfile {
       }, counter: counter)
     itemCount = total
     goldCounts = support
+    self.metrics = metrics
+    let cited = Self.citedMetrics + (metrics.problem == .binary ? [.binaryF1] : [])
+    values = Dictionary(uniqueKeysWithValues: cited.map { ($0, metrics.value(of: $0)) })
+  }
+
+  /// A metric's value, computed once per model for the metrics the rules
+  /// cite.
+  ///
+  /// - Parameter metric: The metric.
+  /// - Returns: Its value.
+  func value(of metric: Metric) -> Double {
+    values[metric] ?? metrics.value(of: metric)
   }
 
   /// The share of all items that a count represents.

@@ -11,9 +11,9 @@ extension MetricAdvisor {
     let ratio = Double(largest.support) / Double(smallest.support)
     guard ratio >= thresholds.imbalanceRatio else { return nil }
     let metrics = data.metrics
-    let accuracy = metrics.value(of: .accuracy)
-    let balanced = metrics.value(of: .balancedAccuracy)
-    let mcc = metrics.value(of: .matthewsCorrelation)
+    let accuracy = data.profile.value(of: .accuracy)
+    let balanced = data.profile.value(of: .balancedAccuracy)
+    let mcc = data.profile.value(of: .matthewsCorrelation)
     let score = DisplayNumber.score
     let opening =
       "The largest class, \(AdviceText.quoted(largest.label)) (\(AdviceText.items(largest.support)), "
@@ -27,7 +27,7 @@ extension MetricAdvisor {
     ]
     let message: String
     if metrics.problem == .binary, let positive = metrics.positiveLabel {
-      let f1 = metrics.value(of: .binaryF1)
+      let f1 = data.profile.value(of: .binaryF1)
       evidence += [
         AdviceEvidence(Metric.binaryF1.rawValue, value: f1),
         AdviceEvidence(Metric.balancedAccuracy.rawValue, value: balanced),
@@ -44,8 +44,8 @@ extension MetricAdvisor {
           : " — though the positive label is the frequent one here; check that --positive names the class you care about")
         + ", and MCC (\(score(mcc, 4))) or balanced accuracy (\(score(balanced, 4))) when both classes matter."
     } else {
-      let micro = metrics.value(of: .microF1)
-      let macro = metrics.value(of: .macroF1)
+      let micro = data.profile.value(of: .microF1)
+      let macro = data.profile.value(of: .macroF1)
       evidence += [
         AdviceEvidence(Metric.microF1.rawValue, value: micro),
         AdviceEvidence(Metric.macroF1.rawValue, value: macro),
@@ -77,8 +77,8 @@ extension MetricAdvisor {
     else { return nil }
     let share = data.share(smallest.support)
     guard share >= thresholds.balancedMinorityShare else { return nil }
-    let accuracy = metrics.value(of: .accuracy)
-    let f1 = metrics.value(of: .binaryF1)
+    let accuracy = data.profile.value(of: .accuracy)
+    let f1 = data.profile.value(of: .binaryF1)
     let counts = data.classes.map {
       "\(AdviceText.quoted($0.label)): \(DisplayNumber.count($0.support))"
     }
@@ -102,12 +102,13 @@ extension MetricAdvisor {
 
   /// ``AdviceRule/microF1EqualsAccuracy``: single-label multiclass
   /// micro-F1 is accuracy.
-  func microF1EqualsAccuracy(_ metrics: ClassificationMetrics) -> Advice? {
+  func microF1EqualsAccuracy(_ data: DataProfile) -> Advice? {
+    let metrics = data.metrics
     guard metrics.problem == .multiclass,
       metrics.scope.evaluatedClassCount == metrics.scope.classCount
     else { return nil }
-    let micro = metrics.value(of: .microF1)
-    let accuracy = metrics.value(of: .accuracy)
+    let micro = data.profile.value(of: .microF1)
+    let accuracy = data.profile.value(of: .accuracy)
     let message =
       "Each item has one gold label and one prediction, and every label is evaluated, so each "
       + "error is one false positive and one false negative: micro precision, micro recall and "

@@ -24,7 +24,7 @@ extension MetricAdvisor {
         AdviceEvidence("macro_precision_zero_division_\(setting.rawValue)", value: value))
       precisions.append("\(DisplayNumber.score(value)) with zero_division=\(setting.rawValue)")
     }
-    let macroF1 = metrics.value(of: .macroF1)
+    let macroF1 = profile.value(of: .macroF1)
     evidence.append(AdviceEvidence(Metric.macroF1.rawValue, value: macroF1))
     let isPlural = never.count > 1
     let message =
@@ -47,8 +47,8 @@ extension MetricAdvisor {
     _ metrics: ClassificationMetrics, _ profile: ClassProfile, model: String?
   ) -> Advice? {
     guard metrics.problem == .multiclass else { return nil }
-    let weighted = metrics.value(of: .weightedF1)
-    let macro = metrics.value(of: .macroF1)
+    let weighted = profile.value(of: .weightedF1)
+    let macro = profile.value(of: .macroF1)
     let gap = weighted - macro
     guard gap.isFinite, gap >= thresholds.weightedMacroGap else { return nil }
     let rows = profile.rows.filter { $0.support > 0 && $0.f1.isFinite }
@@ -96,8 +96,8 @@ extension MetricAdvisor {
     guard profile.itemCount > 0 else { return nil }
     let baseline = BaselineScores.Summary(profile, metrics: metrics)
     let primary = metrics.primaryMetric
-    let accuracy = metrics.value(of: .accuracy)
-    let primaryValue = metrics.value(of: primary)
+    let accuracy = profile.value(of: .accuracy)
+    let primaryValue = profile.value(of: primary)
     let majorityAccuracy = baseline.majorityAccuracy
     let stratifiedPrimary = baseline.stratifiedPrimary
     var failures: [String] = []

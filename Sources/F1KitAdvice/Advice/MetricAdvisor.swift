@@ -79,9 +79,9 @@ public struct MetricAdvisor: Sendable {
     guard let first = models.first else { return [] }
     let profiles = models.map { ClassProfile($0.metrics, counter: counter) }
     var result: [Advice] = []
-    let data = DataProfile(first.metrics, profiles[0])
+    let data = DataProfile(profiles[0])
     result += [imbalancedClasses(data), balancedBinaryMetricsAgree(data)].compactMap { $0 }
-    result += [microF1EqualsAccuracy(first.metrics), labelWithoutGoldItems(data)]
+    result += [microF1EqualsAccuracy(data), labelWithoutGoldItems(data)]
       .compactMap { $0 }
     result += smallClassSupport(data, models: models).map { [$0] } ?? []
     let isNamed = models.count > 1
@@ -122,8 +122,8 @@ struct DataProfile {
   /// tie.
   let smallest: ClassProfile.Row?
 
-  init(_ metrics: ClassificationMetrics, _ profile: ClassProfile) {
-    self.metrics = metrics
+  init(_ profile: ClassProfile) {
+    self.metrics = profile.metrics
     self.profile = profile
     let occurring = profile.rows.filter { $0.support > 0 }
     self.occurring = occurring

@@ -93,4 +93,20 @@ public struct ThresholdTuning: Hashable, Sendable {
   public let value: Double
   /// How many tuning items the threshold predicts positive.
   public let positiveCount: Int
+
+  /// Creates a tuning result, for example to freeze a threshold tuned
+  /// elsewhere and report it the way the evaluator does.
+  ///
+  /// - Parameters:
+  ///   - threshold: The threshold.
+  ///   - metric: The metric that was maximised.
+  ///   - value: The metric's value at the threshold.
+  ///   - positiveCount: How many tuning items the threshold predicts
+  ///     positive.
+  public init(threshold: Double, metric: Metric, value: Double, positiveCount: Int) {
+    self.threshold = threshold
+    self.metric = metric
+    self.value = value
+    self.positiveCount = positiveCount
+  }
 }

@@ -45,7 +45,7 @@ struct ForestPlot {
       description:
         "For each metric, the difference between two models as a dot"
         + (rows.contains { $0.interval != nil } ? " with a line for its 95% interval" : "")
-        + "; the vertical line marks no difference, and right of it the later model scores higher than the first. "
+        + "; the vertical line marks no difference, and right of it the second model of the pair scores higher than the first. "
         + "The table after the chart lists the values.")
     let ticks = scale.ticks(count: 4)
     let step = ticks.count > 1 ? ticks[1] - ticks[0] : symmetric

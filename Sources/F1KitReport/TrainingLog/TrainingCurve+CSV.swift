@@ -29,61 +29,29 @@ extension TrainingCurve {
   /// - Throws: ``TrainingLogError`` naming the line of the first problem.
   /// - Complexity: O(*n*) for *n* characters.
   public init(csv text: String, source: String) throws(TrainingLogError) {
-    let records: [CSVRecord]
+    let contents: ResultsLogFormat.Contents
     do {
-      records = try CSVText.numberedRecords(in: text)
+      contents = try ResultsLogFormat.parse(text)
     } catch {
-      throw TrainingLogError(
-        path: source, line: error.line,
-        reason: .malformedCSV(column: error.column, expected: error.expected))
-    }
-    guard let first = records.first, !(records.count == 1 && first.isBlank) else {
-      throw TrainingLogError(path: source, reason: .empty)
-    }
-    let (headerLine, header) = (first.line, first.fields)
-    guard let epochColumn = header.firstIndex(of: "epoch") else {
-      throw TrainingLogError(path: source, line: headerLine, reason: .missingColumn("epoch"))
-    }
-    guard let stepColumn = header.firstIndex(of: "steps") else {
-      throw TrainingLogError(path: source, line: headerLine, reason: .missingColumn("steps"))
-    }
-    let metricColumns = header.indices.filter { $0 != epochColumn && $0 != stepColumn }
-    guard !metricColumns.isEmpty else {
-      throw TrainingLogError(path: source, line: headerLine, reason: .noMetricColumns)
-    }
-    var points: [Point] = []
-    for record in records.dropFirst() where !record.isBlank {
-      let (line, fields) = (record.line, record.fields)
-      guard fields.count == header.count else {
-        throw TrainingLogError(
-          path: source, line: line, reason: .fieldCount(expected: header.count, found: fields.count)
-        )
-      }
-      func number(_ column: Int) throws(TrainingLogError) -> Double {
-        let field = fields[column].trimmingCharacters(in: .whitespaces)
-        if field.isEmpty || field.lowercased() == "nan" { return .nan }
-        guard let value = Double(field) else {
-          throw TrainingLogError(
-            path: source, line: line, reason: .notANumber(column: header[column], text: field))
+      let reason: TrainingLogError.Reason =
+        switch error.reason {
+        case .empty: .empty
+        case .missingColumn(let name): .missingColumn(name)
+        case .noMetricColumns: .noMetricColumns
+        case .fieldCount(let expected, let found): .fieldCount(expected: expected, found: found)
+        case .notANumber(let column, let text): .notANumber(column: column, text: text)
+        case .malformedCSV(let column, let expected):
+          .malformedCSV(column: column, expected: expected)
         }
-        return value
-      }
-      let epoch = try number(epochColumn)
-      let step = try number(stepColumn)
-      guard step.isNaN || step == step.rounded() else {
-        throw TrainingLogError(
-          path: source, line: line,
-          reason: .notANumber(column: "steps", text: fields[stepColumn]))
-      }
-      var values: [Double] = []
-      for column in metricColumns { values.append(try number(column)) }
-      points.append(
-        Point(
-          epoch: epoch.isNaN ? -1 : epoch, step: step.isNaN || abs(step) > 1e15 ? -1 : Int(step),
-          values: values))
+      throw TrainingLogError(path: source, line: error.line, reason: reason)
     }
     self.init(
-      metricNames: metricColumns.map { header[$0] }, points: points,
+      metricNames: contents.metricNames,
+      points: contents.rows.map { row in
+        Point(
+          epoch: row.epoch.isNaN ? -1 : row.epoch,
+          step: row.step.isNaN || abs(row.step) > 1e15 ? -1 : Int(row.step), values: row.values)
+      },
       source: URL(fileURLWithPath: source).lastPathComponent)
   }
 

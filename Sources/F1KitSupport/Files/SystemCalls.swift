@@ -8,9 +8,15 @@
 
 /// The few POSIX calls the package makes, named apart from Swift methods
 /// called `write` and `close`, for Glibc, Musl and Darwin alike.
-enum SystemCalls {
+package enum SystemCalls {
   /// `write(2)`.
-  static func write(_ descriptor: Int32, _ buffer: UnsafeRawPointer, _ count: Int) -> Int {
+  ///
+  /// - Parameters:
+  ///   - descriptor: An open file descriptor.
+  ///   - buffer: The bytes.
+  ///   - count: How many bytes to write.
+  /// - Returns: The bytes written, or -1 with `errno` set.
+  package static func write(_ descriptor: Int32, _ buffer: UnsafeRawPointer, _ count: Int) -> Int {
     #if canImport(Glibc)
       Glibc.write(descriptor, buffer, count)
     #elseif canImport(Musl)
@@ -21,8 +27,11 @@ enum SystemCalls {
   }
 
   /// `close(2)`.
+  ///
+  /// - Parameter descriptor: An open file descriptor.
+  /// - Returns: 0, or -1 with `errno` set.
   @discardableResult
-  static func close(_ descriptor: Int32) -> Int32 {
+  package static func close(_ descriptor: Int32) -> Int32 {
     #if canImport(Glibc)
       Glibc.close(descriptor)
     #elseif canImport(Musl)
@@ -38,7 +47,7 @@ enum SystemCalls {
   ///   - descriptor: An open file descriptor.
   ///   - bytes: The bytes to write.
   /// - Returns: `nil` on success, or the `errno` of the failed call.
-  static func writeAll(_ descriptor: Int32, _ bytes: UnsafeRawBufferPointer) -> Int32? {
+  package static func writeAll(_ descriptor: Int32, _ bytes: UnsafeRawBufferPointer) -> Int32? {
     guard var next = bytes.baseAddress else { return nil }
     var remaining = bytes.count
     while remaining > 0 {
@@ -55,7 +64,10 @@ enum SystemCalls {
 
   /// A system error code as a short lower-case phrase: `no space left on
   /// device`.
-  static func message(_ code: Int32) -> String {
+  ///
+  /// - Parameter code: An `errno` value.
+  /// - Returns: The phrase.
+  package static func message(_ code: Int32) -> String {
     String(cString: strerror(code)).lowercased()
   }
 }

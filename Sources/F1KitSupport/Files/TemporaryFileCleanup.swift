@@ -8,11 +8,9 @@ import Foundation
   import Darwin
 #endif
 
-#if canImport(Darwin)
-  private typealias SignalHandler = sig_t
-#else
-  private typealias SignalHandler = sighandler_t
-#endif
+/// What `signal(2)` takes and returns, spelt the same for Glibc, Musl and
+/// Darwin (whose C names differ: `sighandler_t`, `sig_t`).
+private typealias SignalHandler = @convention(c) (Int32) -> Void
 
 /// Removes named temporary files when SIGINT, SIGTERM or SIGHUP ends the
 /// process part-way through a write.

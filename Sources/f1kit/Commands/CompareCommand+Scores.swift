@@ -51,6 +51,10 @@ extension CompareCommand {
     switch format {
     case .json: return CommandOutput(comparison.jsonDocument().serialized() + "\n")
     case .text: return CommandOutput(comparison.textSummary())
+    case .markdown, .latex:
+      throw .usage(
+        "Markdown and LaTeX tables cover label metrics; compare score metrics with --format text or json"
+      )
     }
   }
 

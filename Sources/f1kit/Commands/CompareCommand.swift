@@ -1,6 +1,7 @@
 import CommandLineSupport
 import F1Kit
 import F1KitReading
+import F1KitReport
 import F1KitStatistics
 import Foundation
 
@@ -10,8 +11,11 @@ struct CompareCommand: ParsableCommand {
   static let files = Argument<[String]>(
     name: "files",
     help: "Two or more prediction files (CSV, TSV or JSON Lines) for the same items.")
-  static let format = Option<TextOrJSONFormat>(
-    name: "format", help: "Output format.", default: .text)
+  static let format = Option<ComparisonFormat>(
+    name: "format",
+    help:
+      "Output format; markdown and latex print paper-ready tables with a caption and a statement.",
+    default: .text)
   static let metric = Option<ComparedMetric?>(
     name: "metric",
     help:
@@ -43,13 +47,16 @@ struct CompareCommand: ParsableCommand {
       cells, so its cost does not grow with the number of items.
       """,
     arguments: [files],
-    options: [format, metric, ModelNames.option, test, mcnemar, adjustment, timings]
+    options: [
+      format, TableOptions.digits, metric, ModelNames.option, test, mcnemar, adjustment, timings,
+    ]
       + ScoringOptions.declarations
       + ResamplingOptions.declarations + InputOptions.declarations)
 
   var paths: [String]
   var names: [String]
-  var format: TextOrJSONFormat
+  var format: ComparisonFormat
+  var digits: Int
   var metric: Metric?
   var scoreMetric: ScoreMetric?
   var test: TestChoice
@@ -67,6 +74,7 @@ struct CompareCommand: ParsableCommand {
     }
     names = try ModelNames.given(values, paths: paths) ?? ModelNames.defaults(paths)
     format = values[Self.format]
+    digits = values[TableOptions.digits]
     switch values[Self.metric] {
     case .classification(let metric): self.metric = metric
     case .score(let metric): scoreMetric = metric
@@ -116,6 +124,9 @@ struct CompareCommand: ParsableCommand {
     switch format {
     case .json: return CommandOutput(comparison.jsonDocument().serialized() + "\n")
     case .text: return CommandOutput(comparison.textSummary())
+    case .markdown, .latex:
+      let tables = ResultTable.comparisonTables(comparison, digits: digits)
+      return CommandOutput(tables.rendered(as: format == .latex ? .latex : .markdown))
     }
   }
 

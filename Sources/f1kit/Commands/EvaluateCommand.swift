@@ -1,5 +1,6 @@
 import CommandLineSupport
 import F1Kit
+import F1KitReport
 import F1KitStatistics
 import Foundation
 
@@ -8,7 +9,10 @@ struct EvaluateCommand: ParsableCommand {
   static let format = Option<EvaluationFormat>(
     name: "format", help: "Output format.", default: .text)
   static let digits = Option<Int>(
-    name: "digits", help: "Decimal places in the text report.", default: 4, in: 0...17)
+    name: "digits",
+    help:
+      "Decimal places in the text report (default 4) and in Markdown and LaTeX tables (default 3).",
+    default: 4, in: 0...17)
   static let intervals = Flag(
     name: "ci", help: "Add bootstrap and analytic confidence intervals for every metric.")
 
@@ -20,7 +24,10 @@ struct EvaluateCommand: ParsableCommand {
       file and prints a classification report: per-class precision, recall, F1 and \
       support, accuracy, macro and weighted averages, micro-F1, balanced accuracy, \
       Matthews correlation, Cohen's kappa and the confusion matrix. Two labels make a \
-      binary problem whose positive label is the later one in label order.
+      binary problem whose positive label is the later one in label order. \
+      --format markdown and --format latex print paper-ready tables (headline metrics with \
+      bootstrap intervals, and per-class scores) with a caption saying how the numbers were \
+      made.
       """,
     arguments: [InputOptions.file],
     options: [format, digits, intervals] + ScoringOptions.declarations
@@ -29,6 +36,7 @@ struct EvaluateCommand: ParsableCommand {
   var path: String
   var format: EvaluationFormat
   var digits: Int
+  var tableDigits: Int
   var isIntervalRequested: Bool
   var scoring: ScoringOptions
   var resampling: ResamplingOptions
@@ -38,6 +46,7 @@ struct EvaluateCommand: ParsableCommand {
     path = values[InputOptions.file]
     format = values[Self.format]
     digits = values[Self.digits]
+    tableDigits = values.isSpecified(Self.digits) ? digits : TableOptions.defaultDigits
     isIntervalRequested = values[Self.intervals]
     scoring = ScoringOptions(values)
     resampling = ResamplingOptions(values)
@@ -60,10 +69,15 @@ struct EvaluateCommand: ParsableCommand {
       throw .usage(error.description)
     }
     if !scoring.isZeroDivisionChosen { Self.warnAboutUndefinedScores(metrics) }
-    let intervals = isIntervalRequested ? try intervals(for: metrics) : nil
+    let isTable = format == .markdown || format == .latex
+    let intervals = isIntervalRequested || isTable ? try intervals(for: metrics) : nil
     var scores: ScoreSummary?
-    if let scored { scores = try scoreSummary(scored) }
+    if let scored, !isTable { scores = try scoreSummary(scored) }
     switch format {
+    case .markdown, .latex:
+      let tables = ResultTable.evaluationTables(
+        metrics, intervals: intervals, name: ModelNames.defaults([path])[0], digits: tableDigits)
+      return CommandOutput(tables.rendered(as: format == .latex ? .latex : .markdown))
     case .json:
       return CommandOutput(
         JSONValue.object(

@@ -3,6 +3,7 @@ import F1Kit
 import F1KitReading
 import F1KitReport
 import F1KitStatistics
+import F1KitSupport
 import Foundation
 
 /// `f1kit report`: writes one self-contained HTML report for one or more
@@ -19,6 +20,16 @@ struct ReportCommand: ParsableCommand {
     name: "json", valueName: "file",
     help:
       "Also write every number the report shows as JSON: models, every pair's comparison (as 'f1kit compare --format json' gives it) and advice."
+  )
+  static let format = Option<ReportFormat>(
+    name: "format",
+    help:
+      "html writes only the report; markdown or latex also print paper-ready tables of the report's numbers on standard output.",
+    default: .html)
+  static let tablesDirectory = Option<FilePath?>(
+    name: "tables-dir", valueName: "folder",
+    help:
+      "Also write the tables as tables.md (Markdown) and tables.tex (LaTeX, booktabs) into this folder, created if missing."
   )
   static let title = Option<String>(
     name: "title", help: "The report's title.", default: "Classifier evaluation")
@@ -50,7 +61,8 @@ struct ReportCommand: ParsableCommand {
       """,
     arguments: [files],
     options: [
-      out, json, title, ModelNames.option, trainingLog, resamples, ResamplingOptions.confidence,
+      out, json, title, format, tablesDirectory, TableOptions.digits, ModelNames.option,
+      trainingLog, resamples, ResamplingOptions.confidence,
       seed,
     ] + ScoringOptions.declarations
       + InputOptions.declarations)
@@ -58,6 +70,9 @@ struct ReportCommand: ParsableCommand {
   var paths: [String]
   var out: FilePath
   var json: FilePath?
+  var format: ReportFormat
+  var tablesDirectory: FilePath?
+  var digits: Int
   var title: String
   var names: [String]
   var trainingLog: FilePath?
@@ -71,6 +86,9 @@ struct ReportCommand: ParsableCommand {
     paths = values[Self.files]
     out = values[Self.out]
     json = values[Self.json]
+    format = values[Self.format]
+    tablesDirectory = values[Self.tablesDirectory]
+    digits = values[TableOptions.digits]
     title = values[Self.title]
     names = try ModelNames.given(values, paths: paths) ?? ModelNames.defaults(paths)
     trainingLog = values[Self.trainingLog]
@@ -112,6 +130,12 @@ struct ReportCommand: ParsableCommand {
       default: throw .data(error.description)
       }
     }
+    let isTabled = format != .html || tablesDirectory != nil
+    guard !isTabled || report.comparison != nil else {
+      throw .usage(
+        "Tables need intervals: --format \(format.rawValue) and --tables-dir need --resamples above 0"
+      )
+    }
     do {
       try HTMLReport(report).write(toFile: out.path)
       if let json { try report.writeJSON(toFile: json.path) }
@@ -121,7 +145,38 @@ struct ReportCommand: ParsableCommand {
     if let size = try? FileManager.default.attributesOfItem(atPath: out.path)[.size] as? Int {
       Console.writeError("wrote \(out.path) (\(Self.describe(byteCount: size)))\n")
     }
-    return ""
+    guard let comparison = report.comparison, isTabled else { return "" }
+    let tables =
+      [ResultTable.metricsTable(comparison, metrics: comparison.options.metrics, digits: digits)]
+      + ResultTable.comparisonTables(comparison, digits: digits)
+    if let tablesDirectory { try Self.write(tables, into: tablesDirectory.path) }
+    switch format {
+    case .html: return ""
+    case .markdown: return CommandOutput(tables.rendered(as: .markdown))
+    case .latex: return CommandOutput(tables.rendered(as: .latex))
+    }
+  }
+
+  /// Writes `tables.md` and `tables.tex` into a folder, creating it.
+  private static func write(_ tables: [ResultTable], into folder: String)
+    throws(CommandFailure)
+  {
+    do {
+      try FileManager.default.createDirectory(
+        atPath: folder, withIntermediateDirectories: true)
+    } catch {
+      throw .cannotCreate("cannot create the folder \(folder): \(error.localizedDescription)")
+    }
+    let base = URL(fileURLWithPath: folder)
+    do {
+      try AtomicFileWriter.write(
+        tables.rendered(as: .markdown), toPath: base.appendingPathComponent("tables.md").path)
+      try AtomicFileWriter.write(
+        tables.rendered(as: .latex), toPath: base.appendingPathComponent("tables.tex").path)
+    } catch {
+      throw CommandFailure(
+        error.description, status: error.kind == .inputOutput ? .ioError : .cannotCreate)
+    }
   }
 
   /// A file size for people: `812 bytes`, `45.3 kB`, `12.1 MB` (SI units).

@@ -4,7 +4,18 @@ import F1KitStatistics
 
 /// `--format` of `evaluate`.
 enum EvaluationFormat: String, CaseIterable, ExpressibleByArgument {
-  case text, json, csv
+  case text, json, csv, markdown, latex
+}
+
+/// `--format` of `compare`.
+enum ComparisonFormat: String, CaseIterable, ExpressibleByArgument {
+  case text, json, markdown, latex
+}
+
+/// `--format` of `report`: only the HTML file, or also tables on standard
+/// output.
+enum ReportFormat: String, CaseIterable, ExpressibleByArgument {
+  case html, markdown, latex
 }
 
 /// `--format` of `compare` and `advise`.

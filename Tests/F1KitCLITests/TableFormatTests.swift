@@ -1,0 +1,113 @@
+import Foundation
+import Testing
+import _TestSupport
+
+@Suite("--format markdown and latex: paper-ready tables from evaluate, compare and report")
+struct TableFormatTests {
+  static let r8 = ["fixtures/r8/test-tfidf-nb.csv", "fixtures/r8/test-tfidf-logreg.csv"]
+
+  @Test("compare's Markdown table shows compare's own numbers, marks and a statement")
+  func compareMarkdown() throws {
+    let options = ["--resamples", "999", "-q"]
+    let json = try runF1Kit(["compare"] + Self.r8 + ["--format", "json"] + options)
+    let markdown = try runF1Kit(["compare"] + Self.r8 + ["--format", "markdown"] + options)
+    #expect(markdown.status == 0, "\(markdown.standardError)")
+    let document = try #require(
+      JSONSerialization.jsonObject(with: Data(json.standardOutput.utf8)) as? [String: Any])
+    let difference = try #require(document["difference"] as? [String: Any])
+    func three(_ key: String) -> String {
+      String(format: "%.3f", difference[key] as? Double ?? .nan)
+    }
+    let cell = "\(three("value")) \\[\(three("low")), \(three("high"))\\]"
+    #expect(markdown.standardOutput.contains("| test-tfidf-logreg.csv | "))
+    #expect(markdown.standardOutput.contains(cell))
+    // With 999 resamples the smallest permutation p-value is 1/1000.
+    #expect(markdown.standardOutput.contains("| 0.001\\*\\* |"))
+    #expect(markdown.standardOutput.contains("Marks: \\* p \\< 0.05"))
+    #expect(
+      markdown.standardOutput.contains(
+        "test-tfidf-logreg.csv outperforms test-tfidf-nb.csv on macro-F1"))
+    #expect(markdown.standardOutput.contains("999 resamples, seed 42)."))
+  }
+
+  @Test("--digits sets the decimals of the tables")
+  func digits() throws {
+    let result = try runF1Kit(
+      ["compare"] + Self.r8 + ["--format", "latex", "--digits", "2", "--resamples", "199", "-q"])
+    #expect(result.status == 0, "\(result.standardError)")
+    #expect(result.standardOutput.contains("test-tfidf-nb.csv & 0.33 ["))
+    #expect(
+      result.standardOutput.contains("\\toprule") && result.standardOutput.contains("\\bottomrule"))
+  }
+
+  @Test("evaluate prints headline metrics with intervals and per-class scores")
+  func evaluateLaTeX() throws {
+    let result = try runF1Kit([
+      "evaluate", "fixtures/r8/test-tfidf-logreg.csv", "--format", "latex", "--resamples", "199",
+      "-q",
+    ])
+    #expect(result.status == 0, "\(result.standardError)")
+    #expect(result.standardOutput.components(separatedBy: "\\begin{tabular}").count == 3)
+    #expect(result.standardOutput.contains("199 resamples, seed 42"))
+  }
+
+  @Test("report --tables-dir writes tables.md and tables.tex beside the HTML")
+  func reportTables() throws {
+    let directory = FileManager.default.temporaryDirectory.appendingPathComponent(
+      "f1kit-tables-\(UUID().uuidString)")
+    try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
+    defer { try? FileManager.default.removeItem(at: directory) }
+    let tables = directory.appendingPathComponent("tables")
+    let result = try runF1Kit(
+      ["report"] + Self.r8 + [
+        "--out", directory.appendingPathComponent("report.html").path, "--tables-dir",
+        tables.path, "--resamples", "199",
+      ])
+    #expect(result.status == 0, "\(result.standardError)")
+    #expect(result.standardOutput.isEmpty)
+    let markdown = try String(
+      contentsOf: tables.appendingPathComponent("tables.md"), encoding: .utf8)
+    let latex = try String(contentsOf: tables.appendingPathComponent("tables.tex"), encoding: .utf8)
+    #expect(markdown.contains("| Model | Macro-F1 | Accuracy |"))
+    #expect(latex.contains("\\label{tab:f1kit-comparison}"))
+    let printed = try runF1Kit(
+      ["report"] + Self.r8 + [
+        "--out", directory.appendingPathComponent("report2.html").path, "--format", "markdown",
+        "--resamples", "199",
+      ])
+    #expect(printed.standardOutput == markdown)
+  }
+
+  @Test("tables need intervals: report --resamples 0 with --format latex is a usage error")
+  func reportWithoutIntervals() throws {
+    let directory = FileManager.default.temporaryDirectory.appendingPathComponent(
+      "f1kit-tables-\(UUID().uuidString)")
+    try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
+    defer { try? FileManager.default.removeItem(at: directory) }
+    let result = try runF1Kit(
+      ["report"] + Self.r8 + [
+        "--out", directory.appendingPathComponent("report.html").path, "--format", "latex",
+        "--resamples", "0",
+      ])
+    #expect(result.status == 64, "\(result.standardError)")
+  }
+}
+
+@Suite("docs/tables.md quotes the tool's real tables")
+struct TableDocumentationTests {
+  @Test("the LaTeX and Markdown examples are what compare prints")
+  func examples() throws {
+    let document = try String(
+      contentsOf: Fixtures.packageRoot.appendingPathComponent("docs/tables.md"), encoding: .utf8)
+    for format in ["latex", "markdown"] {
+      let start = try #require(document.range(of: "```\(format)\n"))
+      let end = try #require(
+        document.range(of: "```\n", range: start.upperBound..<document.endIndex))
+      let result = try runF1Kit([
+        "compare", "fixtures/r8/test-tfidf-nb.csv", "fixtures/r8/test-tfidf-logreg.csv",
+        "--format", format, "-q",
+      ])
+      #expect(result.standardOutput == String(document[start.upperBound..<end.lowerBound]))
+    }
+  }
+}
