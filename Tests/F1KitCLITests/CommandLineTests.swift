@@ -130,12 +130,12 @@ struct CommandLineTests {
       ),
       (
         ["evaluate", "a.csv", "--format", "jsno"],
-        "Error: The value 'jsno' is invalid for '--format <format>'; expected one of text, json, csv. Did you mean 'json'?"
+        "Error: The value 'jsno' is invalid for '--format <format>'; expected one of text, json, csv, markdown, latex. Did you mean 'json'?"
       ),
       (["frobnicate"], "Error: Unknown subcommand 'frobnicate'\n"),
       (
         ["evaluate", "a.csv", "--format", "xml"],
-        "Error: The value 'xml' is invalid for '--format <format>'; expected one of text, json, csv\n"
+        "Error: The value 'xml' is invalid for '--format <format>'; expected one of text, json, csv, markdown, latex\n"
       ),
     ])
   func suggestsSpelling(arguments: [String], message: String) throws {
