@@ -13,6 +13,9 @@ read that file directly, so ``swift test`` never needs Python.
 
 What each metric is, as F1Kit defines it (scikit-learn where it has one):
 
+* ``curves``: ``roc_curve`` (``drop_intermediate=True``; the first threshold,
+  +inf, written as null, as NaN rates are) and ``precision_recall_curve`` for
+  every binary case, keyed by the case's name.
 * ``average_precision`` = ``average_precision_score`` for the positive label;
   null when no item is positive (scikit-learn warns and returns 0).
 * ``roc_auc`` = ``roc_auc_score``; null with one gold class.
@@ -472,6 +475,31 @@ def delong_cases(rng):
     return out
 
 
+def nullable(values):
+    return [None if (math.isnan(v) or math.isinf(v)) else float(v) for v in values]
+
+
+def curve_cases(binary):
+    """roc_curve and precision_recall_curve on every binary case."""
+    from sklearn.metrics import precision_recall_curve, roc_curve
+    out = []
+    for case in binary:
+        gold = np.array([v == case["pos_label"] for v in case["y_true"]], dtype=int)
+        scores = np.array(case["scores"])
+        with warnings.catch_warnings():
+            warnings.simplefilter("ignore")
+            fpr, tpr, roc_thresholds = roc_curve(gold, scores, pos_label=1)
+            precision, recall, pr_thresholds = precision_recall_curve(gold, scores, pos_label=1)
+        out.append({
+            "name": case["name"],
+            "roc": {"fpr": nullable(fpr), "tpr": nullable(tpr),
+                    "thresholds": nullable(roc_thresholds)},
+            "pr": {"precision": nullable(precision), "recall": nullable(recall),
+                   "thresholds": nullable(pr_thresholds)},
+        })
+    return out
+
+
 def main():
     rng = np.random.default_rng(SEED)
     b = Builder()
@@ -486,6 +514,7 @@ def main():
         "multiclass": b.multiclass,
         "generated": generated_cases(),
         "delong": delong_cases(rng),
+        "curves": curve_cases(b.binary),
     }
     text = json.dumps(doc, ensure_ascii=False, allow_nan=False, separators=(",", ":"))
     os.makedirs(os.path.dirname(OUT_PATH), exist_ok=True)

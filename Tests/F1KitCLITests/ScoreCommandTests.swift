@@ -79,4 +79,27 @@ struct ScoreCommandTests {
     ])
     #expect(mcnemar.status == 64)
   }
+
+  @Test("curves prints every ROC and precision-recall point, the infinite threshold as null")
+  func curves() throws {
+    let result = try runF1Kit([
+      "curves", "fixtures/stsb/test-minilm-l6.csv", "--score-column", "score",
+    ])
+    #expect(result.status == 0, "\(result.standardError)")
+    let document = try json(result)
+    let roc = try #require(document["roc"] as? [String: [Any]])
+    let pr = try #require(document["pr"] as? [String: [Any]])
+    // scikit-learn 1.9.1: roc_curve keeps 350 points, precision_recall_curve
+    // one per distinct score plus the final (1, 0).
+    #expect(roc["fpr"]?.count == 350)
+    #expect(roc["thresholds"]?.first is NSNull)
+    #expect(pr["precision"]?.count == (pr["thresholds"]?.count ?? 0) + 1)
+    #expect(pr["recall"]?.last as? Double == 0)
+    let csv = try runF1Kit([
+      "curves", "fixtures/stsb/test-minilm-l6.csv", "--score-column", "score", "--format", "csv",
+    ])
+    #expect(csv.standardOutput.hasPrefix("curve,x,y,threshold\r\nroc,0.0,0.0,\r\n"))
+    let noScores = try runF1Kit(["curves", "fixtures/stsb/test-minilm-l6.csv"])
+    #expect(noScores.status == 64)
+  }
 }

@@ -71,10 +71,39 @@ struct GeneratedScoreCase: Decodable, Sendable, CustomTestStringConvertible {
   var testDescription: String { name }
 }
 
+/// scikit-learn's ROC and precision–recall curves of one binary case;
+/// `nil` is JSON null (NaN, or the +∞ first ROC threshold).
+struct CurveGolden: Decodable, Sendable {
+  struct ROC: Decodable, Sendable {
+    let fpr: [Double?]
+    let tpr: [Double?]
+    let thresholds: [Double?]
+  }
+  struct PR: Decodable, Sendable {
+    let precision: [Double?]
+    let recall: [Double?]
+    let thresholds: [Double?]
+  }
+  let name: String
+  let roc: ROC
+  let pr: PR
+}
+
 private struct ScoreGoldenFile: Decodable {
   let binary: [BinaryScoreCase]
   let multiclass: [MulticlassScoreCase]
   let generated: [GeneratedScoreCase]
+  let curves: [CurveGolden]
+}
+
+/// Whether two curve coordinates agree to 1e-12; `nil` stands for NaN or
+/// an infinity.
+private func curveAgrees(_ actual: [Double], _ expected: [Double?]) -> Bool {
+  actual.count == expected.count
+    && zip(actual, expected).allSatisfy { value, reference in
+      guard let reference else { return !value.isFinite }
+      return abs(value - reference) <= 1e-12
+    }
 }
 
 private let scoreGoldens: ScoreGoldenFile? = try? Fixtures.decode(
@@ -185,6 +214,24 @@ struct GoldenScoreMetricsTests {
     let scores = try MulticlassScores(
       scores: golden.scores.flatMap { $0 }, classCount: golden.labels.count, gold: gold)
     expectAgreement(scores.metrics, golden.expected)
+  }
+
+  @Test(
+    "ROC and precision-recall curves equal roc_curve and precision_recall_curve",
+    arguments: scoreGoldens?.binary ?? [])
+  func curves(golden: BinaryScoreCase) throws {
+    let expected = try #require(scoreGoldens?.curves.first { $0.name == golden.name })
+    let scores = try BinaryScores(
+      scores: golden.scores, isPositive: golden.yTrue.map { $0 == golden.posLabel })
+    let roc = scores.rocCurve
+    #expect(curveAgrees(roc.falsePositiveRates, expected.roc.fpr))
+    #expect(curveAgrees(roc.truePositiveRates, expected.roc.tpr))
+    #expect(curveAgrees(roc.thresholds, expected.roc.thresholds))
+    #expect(roc.thresholds.first == .infinity)
+    let pr = scores.precisionRecallCurve
+    #expect(curveAgrees(pr.precisions, expected.pr.precision))
+    #expect(curveAgrees(pr.recalls, expected.pr.recall))
+    #expect(curveAgrees(pr.thresholds, expected.pr.thresholds))
   }
 
   @Test("generated cases up to a million items", arguments: scoreGoldens?.generated ?? [])

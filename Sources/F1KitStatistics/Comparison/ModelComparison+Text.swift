@@ -46,8 +46,8 @@ extension ModelComparison {
   ///
   /// - Parameter metric: The metric; the headline metric by default.
   /// - Returns: The summary, ending with a newline.
-  public func textSummary(metric compared: Metric? = nil) -> String {
-    let compared = compared ?? options.metric
+  public func textSummary(metric: Metric? = nil) -> String {
+    let compared = metric ?? options.metric
     let pairs = self.pairs(on: compared)
     let metric = compared.rawValue
     let method = options.bootstrap.method.rawValue

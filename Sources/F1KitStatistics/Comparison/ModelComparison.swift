@@ -118,7 +118,7 @@ public struct ModelComparison: Sendable {
   ///   - options: The metrics, tests, resampling and seed.
   ///   - progress: Called as resampling advances, with the work done and
   ///     the total over the whole comparison.
-  /// - Throws: ``MetricsError`` when the evaluation options do not fit the
+  /// - Throws: `MetricsError` when the evaluation options do not fit the
   ///   data, ``StatisticsError`` when the resampling options are invalid.
   /// - Complexity: O(*R* × cells) per model and pair for *R* resamples,
   ///   independent of the number of items once the cells are counted.
@@ -139,7 +139,7 @@ public struct ModelComparison: Sendable {
   ///   - evaluation: The labels, positive label and zero-division rule.
   ///   - options: The metrics, tests, resampling and seed.
   ///   - progress: Called as resampling advances.
-  /// - Throws: ``MetricsError`` when the evaluation options do not fit the
+  /// - Throws: `MetricsError` when the evaluation options do not fit the
   ///   data, ``StatisticsError`` when the resampling options are invalid.
   /// - Complexity: O(*R* × (*c* + *m* *k*²)) per model and pair for *R*
   ///   resamples, *c* non-empty cells, *m* metrics and *k* classes, with no
