@@ -29,7 +29,7 @@ let package = Package(
     .target(
       name: "F1Kit", dependencies: ["F1KitSupport"],
       linkerSettings: [.linkedLibrary("m", .when(platforms: [.linux]))]),
-    .target(name: "F1KitReading", dependencies: ["F1Kit"]),
+    .target(name: "F1KitReading", dependencies: ["F1Kit", "F1KitSupport"]),
     .target(name: "F1KitStatistics", dependencies: ["F1Kit", "F1KitReading", "F1KitSupport"]),
     .target(name: "F1KitEvaluation", dependencies: ["F1Kit", "F1KitSupport"]),
     .target(name: "F1KitAdvice", dependencies: ["F1Kit", "F1KitStatistics", "F1KitSupport"]),

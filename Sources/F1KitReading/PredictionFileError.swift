@@ -56,6 +56,8 @@ public struct PredictionFileError: Error, Hashable, Sendable {
     case count
     /// A score from which the prediction is derived.
     case score
+    /// The group an item belongs to, for grouped resampling.
+    case group
   }
 
   /// What went wrong.

@@ -24,6 +24,8 @@ public enum StatisticsError: Error, Hashable, Sendable, CustomStringConvertible 
   case invalidProportion(successes: Int, trials: Int)
   /// A p-value outside [0, 1].
   case invalidPValue(Double)
+  /// Groups were asked to be resampled, but the items carry no groups.
+  case noGroups
   /// Models compared on scores do not score the same items against the
   /// same gold labels.
   case unpairedModels
@@ -55,6 +57,8 @@ public enum StatisticsError: Error, Hashable, Sendable, CustomStringConvertible 
       "expected 0 to \(trials) successes out of \(trials) trials, found \(successes)"
     case .invalidPValue(let value):
       "expected p-values between 0 and 1, found \(value)"
+    case .noGroups:
+      "expected a group for every item to resample groups, found none"
     case .unpairedModels:
       "expected every model to score the same items against the same gold labels"
     }

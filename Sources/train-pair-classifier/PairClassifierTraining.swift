@@ -27,6 +27,7 @@ struct PairClassifierTraining {
       task: .binary(.tunedThreshold(maximizing: .binaryF1)), batchSize: 64)
 
     var model = PairLogisticRegression()
+    model.learningRate = options.learningRate
     let examples = train.pairs.indices.map {
       (vector: model.features.vector(for: train.pairs[$0]), label: train.labels[$0])
     }

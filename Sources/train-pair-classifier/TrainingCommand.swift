@@ -24,6 +24,24 @@ struct TrainingCommand: ParsableCommand {
   }
 
   func run() throws(CommandFailure) -> CommandOutput {
+    guard options.seeds > 1 else { return CommandOutput(try Self.train(options)) }
+    var text = ""
+    for offset in 0..<options.seeds {
+      var run = options
+      run.seed = options.seed &+ UInt64(offset)
+      run.output = options.output.appendingPathComponent("seed-\(run.seed)")
+      do {
+        try FileManager.default.createDirectory(at: run.output, withIntermediateDirectories: true)
+      } catch {
+        throw .cannotCreate("cannot create \(run.output.path): \(error.localizedDescription)")
+      }
+      text += try Self.train(run) + "\n"
+    }
+    return CommandOutput(text)
+  }
+
+  /// Trains one run and describes it.
+  private static func train(_ options: TrainingOptions) throws(CommandFailure) -> String {
     let clock = ContinuousClock()
     let start = clock.now
     let outcome: PairClassifierTraining.Outcome
@@ -40,13 +58,12 @@ struct TrainingCommand: ParsableCommand {
     let seconds = (clock.now - start).components
     let elapsed = Double(seconds.seconds) + Double(seconds.attoseconds) / 1e18
     func format(_ value: Double) -> String { String(format: "%.4f", value) }
-    return CommandOutput(
-      """
+    return """
       trained \(outcome.steps) steps (\(options.epochs) epochs of batch \(PairClassifierTraining.batchSize), seed \(options.seed)) in \(String(format: "%.1f", elapsed)) s
       best step \(outcome.best.step) (epoch \(format(outcome.best.epoch))): dev binary F1 \(format(outcome.best.primaryValue)) at threshold \(format(outcome.best.threshold!)) tuned on dev
       test binary F1 \(format(outcome.test.primaryValue)), accuracy \(format(outcome.test["stsb-test_accuracy"]!)), MCC \(format(outcome.test["stsb-test_mcc"]!)) at that frozen threshold
       wrote \(outcome.files.map(\.path).joined(separator: ", "))
 
-      """)
+      """
   }
 }

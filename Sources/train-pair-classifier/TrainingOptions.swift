@@ -15,13 +15,22 @@ struct TrainingOptions {
     name: "evaluation-steps", valueName: "count",
     help: "Evaluate on the development split every this many steps.", default: 60, in: 1...)
   static let seed = Option<UInt64>(name: "seed", help: "Seed of the shuffling.", default: 42)
+  static let seeds = Option<Int>(
+    name: "seeds", valueName: "count",
+    help:
+      "Train this many runs with seeds --seed, --seed + 1, ...; each run writes to <output>/seed-<seed>.",
+    default: 1, in: 1...100)
+  static let learningRate = Option<Double>(
+    name: "learning-rate", valueName: "rate", help: "The AdaGrad learning rate.", default: 0.2)
   static let data = Option<FilePath?>(
     name: "data", valueName: "directory", help: "The folder with train.csv, dev.csv and test.csv.",
     default: .some(nil), defaultDescription: "the package's fixtures/stsb",
     expectation: FilePath.valueExpectation, convert: { FilePath(argument: $0).map { .some($0) } })
 
   /// The declarations, in help order.
-  static let declarations: [any OptionDeclaration] = [output, epochs, evaluationSteps, seed, data]
+  static let declarations: [any OptionDeclaration] = [
+    output, epochs, evaluationSteps, seed, seeds, learningRate, data,
+  ]
 
   /// The package's `fixtures/stsb`, found from this file's path.
   static let packageData = URL(fileURLWithPath: #filePath).deletingLastPathComponent()
@@ -32,6 +41,8 @@ struct TrainingOptions {
   var epochs = 4
   var evaluationSteps = 60
   var seed: UInt64 = 42
+  var seeds = 1
+  var learningRate = 0.2
   var data = Self.packageData
 
   /// Creates options with the defaults.
@@ -49,6 +60,8 @@ struct TrainingOptions {
     epochs = values[Self.epochs]
     evaluationSteps = values[Self.evaluationSteps]
     seed = values[Self.seed]
+    seeds = values[Self.seeds]
+    learningRate = values[Self.learningRate]
     data = values[Self.data].map { URL(fileURLWithPath: $0.path) } ?? Self.packageData
   }
 }

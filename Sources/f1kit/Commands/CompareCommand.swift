@@ -10,7 +10,9 @@ import Foundation
 struct CompareCommand: ParsableCommand {
   static let files = Argument<[String]>(
     name: "files",
-    help: "Two or more prediction files (CSV, TSV or JSON Lines) for the same items.")
+    help:
+      "Two or more prediction files (CSV, TSV or JSON Lines) for the same items; NAME=run1.csv,run2.csv gives a model one file per training run."
+  )
   static let format = Option<ComparisonFormat>(
     name: "format",
     help:
@@ -44,17 +46,25 @@ struct CompareCommand: ParsableCommand {
       approximate randomization (permutation), the paired bootstrap, and McNemar's test on \
       per-item correctness. With more than two models the p-values are adjusted for \
       multiplicity (Holm by default). Resampling works on the counts of (gold, A, B) \
-      cells, so its cost does not grow with the number of items.
+      cells, so its cost does not grow with the number of items. A model trained with \
+      several seeds is NAME=run1.csv,run2.csv,...: its value is the mean of its runs, the \
+      bootstrap resamples runs and then items, and Almost Stochastic Order compares the \
+      runs. --group-column resamples whole groups of items; --stratify gold keeps each \
+      class's count fixed.
       """,
     arguments: [files],
     options: [
       format, TableOptions.digits, metric, ModelNames.option, test, mcnemar, adjustment, timings,
     ]
-      + ScoringOptions.declarations
+      + ExperimentOptions.declarations + ScoringOptions.declarations
       + ResamplingOptions.declarations + InputOptions.declarations)
 
   var paths: [String]
   var names: [String]
+  /// Each model's run files.
+  var modelFiles: [[String]]
+  /// The design, when the experiment engine is needed.
+  var design: ResamplingDesign?
   var format: ComparisonFormat
   var digits: Int
   var metric: Metric?
@@ -66,13 +76,23 @@ struct CompareCommand: ParsableCommand {
   var scoring: ScoringOptions
   var resampling: ResamplingOptions
   var input: InputOptions
+  /// The column naming each item's group, if any.
+  var groupColumn: String?
 
   init(parsing values: ParsedValues) throws(UsageError) {
-    paths = values[Self.files]
-    guard paths.count >= 2 else {
-      throw UsageError("Expected at least two files to compare, found \(paths.count)")
+    let models = try ExperimentOptions.models(values[Self.files])
+    guard models.count >= 2 else {
+      throw UsageError("Expected at least two files to compare, found \(models.count)")
     }
-    names = try ModelNames.given(values, paths: paths) ?? ModelNames.defaults(paths)
+    modelFiles = models.map(\.files)
+    paths = models.flatMap(\.files)
+    let experiment = ExperimentOptions(values)
+    design = experiment.isNeeded(for: models) ? try experiment.design() : nil
+    groupColumn = experiment.groupColumn
+    let defaults = ModelNames.defaults(models.map { $0.files[0] })
+    names =
+      try ModelNames.given(values, paths: models.map { $0.files[0] })
+      ?? zip(models, defaults).map { $0.name ?? $1 }
     format = values[Self.format]
     digits = values[TableOptions.digits]
     switch values[Self.metric] {
@@ -91,6 +111,12 @@ struct CompareCommand: ParsableCommand {
 
   func run() throws(CommandFailure) -> CommandOutput {
     try InputOptions.checkNotDirectories(paths)
+    if let design {
+      guard scoreMetric == nil else {
+        throw .usage("Score metrics cannot yet be compared over runs, groups or strata")
+      }
+      return try runExperiment(design: design)
+    }
     if let scoreMetric { return try runScoreComparison(on: scoreMetric, names: names) }
     let clock = ContinuousClock()
     let readingStart = clock.now

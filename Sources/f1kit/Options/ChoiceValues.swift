@@ -96,3 +96,8 @@ enum AdjustmentChoice: String, CaseIterable, ExpressibleByArgument {
     }
   }
 }
+
+/// `--stratify` of `compare`: what a stratified bootstrap holds fixed.
+enum StratifyChoice: String, CaseIterable, ExpressibleByArgument {
+  case none, gold
+}

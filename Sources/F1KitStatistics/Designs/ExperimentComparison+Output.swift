@@ -1,0 +1,270 @@
+import F1Kit
+import Foundation
+
+extension ExperimentComparison {
+  /// What an experiment's outputs name besides the numbers.
+  public struct Description: Hashable, Sendable {
+    /// Each model's name.
+    public var names: [String]
+    /// Each model's run files, in run order.
+    public var runFiles: [[String]]
+    /// The label order.
+    public var labels: [String]
+    /// The seed of the random number generator.
+    public var seed: UInt64
+    /// The adjustment of p-values across pairs, with more than two models.
+    public var adjustment: PValueAdjustment
+
+    /// Creates a description.
+    ///
+    /// - Parameters:
+    ///   - names: Each model's name.
+    ///   - runFiles: Each model's run files.
+    ///   - labels: The label order.
+    ///   - seed: The seed of the random number generator.
+    ///   - adjustment: The adjustment across pairs.
+    public init(
+      names: [String], runFiles: [[String]], labels: [String], seed: UInt64,
+      adjustment: PValueAdjustment = .holm
+    ) {
+      self.names = names
+      self.runFiles = runFiles
+      self.labels = labels
+      self.seed = seed
+      self.adjustment = adjustment
+    }
+  }
+
+  /// The number of items per group below which grouped intervals are
+  /// unreliable: a bootstrap over fewer groups undercovers.
+  public static let fewGroups = 30
+
+  /// Each pair's bootstrap p-value adjusted across pairs.
+  ///
+  /// - Parameter adjustment: The adjustment.
+  /// - Returns: The adjusted p-values, in pair order.
+  /// - Throws: ``StatisticsError/invalidPValue(_:)`` for a p-value outside
+  ///   [0, 1].
+  public func adjustedBootstrapPValues(by adjustment: PValueAdjustment) throws(StatisticsError)
+    -> [Double]
+  {
+    try adjustment.adjusted(pairs.map(\.bootstrapPValue))
+  }
+
+  /// The comparison as JSON, in the shape of `f1kit compare --format json`
+  /// with each model's runs and the resampling design added.
+  ///
+  /// - Parameter description: Names, files, labels and seed.
+  /// - Returns: The document.
+  public func jsonDocument(_ description: Description) -> JSONValue {
+    var document: [(key: String, value: JSONValue)] = [
+      ("n", .integer(counts.itemCount)),
+      ("metric", .string(metric.rawValue)),
+      (
+        "seed",
+        description.seed <= UInt64(Int.max)
+          ? .integer(Int(description.seed)) : .string(String(description.seed))
+      ),
+      ("labels", .array(description.labels.map(JSONValue.string))),
+      ("design", designJSON),
+      (
+        "models",
+        .array(
+          models.indices.map { index in
+            let model = models[index]
+            return .object([
+              ("name", .string(description.names[index])),
+              ("value", .number(model.interval.estimate)),
+              ("interval", ModelComparison.intervalJSON(model.interval)),
+              (
+                "runs",
+                .array(
+                  zip(description.runFiles[index], model.runValues).map { file, value in
+                    .object([("file", .string(file)), ("value", .number(value))])
+                  })
+              ),
+            ])
+          })
+      ),
+    ]
+    let adjusted =
+      models.count > 2 ? try? adjustedBootstrapPValues(by: description.adjustment) : nil
+    if models.count == 2, let pair = pairs.first {
+      document += pairMembers(pair, adjusted: nil)
+    } else {
+      document.append(("adjustment", .string(description.adjustment.rawValue)))
+      document.append(
+        (
+          "comparisons",
+          .array(
+            pairs.indices.map { index in
+              let pair = pairs[index]
+              return .object(
+                [
+                  ("first", .string(description.names[pair.first])),
+                  ("second", .string(description.names[pair.second])),
+                ] + pairMembers(pair, adjusted: adjusted?[index]))
+            })
+        ))
+    }
+    return .object(document)
+  }
+
+  private var designJSON: JSONValue {
+    let resampling =
+      switch design {
+      case .items: "items"
+      case .stratifiedByGold: "stratified_by_gold"
+      case .groups: "groups"
+      }
+    var members: [(key: String, value: JSONValue)] = [
+      ("resampling", .string(resampling)),
+      ("runs", .array(counts.runCounts.map(JSONValue.integer))),
+    ]
+    if design == .groups { members.append(("groups", .integer(counts.groupCount))) }
+    return .object(members)
+  }
+
+  private func pairMembers(_ pair: Pair, adjusted: Double?) -> [(key: String, value: JSONValue)] {
+    let difference: JSONValue = .object([
+      ("value", .number(pair.difference.estimate)),
+      ("low", .number(pair.difference.lower)), ("high", .number(pair.difference.upper)),
+      ("confidence", .number(pair.difference.confidence)),
+      ("method", .string(pair.difference.method.rawValue)),
+      ("item_standard_error", .number(pair.itemStandardError)),
+      ("seed_standard_error", .number(pair.seedStandardError)),
+    ])
+    var bootstrap: [(key: String, value: JSONValue)] = [
+      ("p_value", .number(pair.bootstrapPValue)),
+      ("resamples", .integer(pair.difference.resamples)),
+    ]
+    if let adjusted { bootstrap.append(("adjusted_p_value", .number(adjusted))) }
+    var tests: [(key: String, value: JSONValue)] = [("paired_bootstrap", .object(bootstrap))]
+    if let test = pair.groupPermutation {
+      tests.append(
+        (
+          "permutation",
+          .object([
+            ("p_value", .number(test.pValue)), ("resamples", .integer(test.resamples)),
+            ("swaps", .string("groups")),
+          ])
+        ))
+    }
+    if let aso = pair.almostStochasticOrder {
+      tests.append(
+        (
+          "aso",
+          .object([
+            ("epsilon_min", .number(aso.epsilonMinimum)),
+            ("confidence", .number(aso.confidence)),
+            (
+              "runs",
+              .array([.integer(aso.sampleSizes.second), .integer(aso.sampleSizes.first)])
+            ),
+          ])
+        ))
+    }
+    return [("difference", difference), ("tests", .object(tests))]
+  }
+
+  /// A plain-text summary: each model's mean with its interval and runs,
+  /// each pair's difference and tests, where the interval's width comes
+  /// from, and notes on the design.
+  ///
+  /// - Parameter description: Names, files, labels and seed.
+  /// - Returns: The summary, ending with a newline.
+  public func textSummary(_ description: Description) -> String {
+    let names = description.names
+    let confidence = models.first.map { ModelComparison.percent($0.interval.confidence) } ?? ""
+    var text =
+      "Compared on \(metric.rawValue) over \(counts.itemCount) items (\(designPhrase), seed \(description.seed), \(models.first?.interval.resamples ?? 0) resamples)\n\n"
+    for (index, model) in models.enumerated() {
+      text +=
+        "\(names[index]): \(String(format: "%.4f", model.interval.estimate)) \(confidence) CI \(ModelComparison.range(model.interval)) (\(model.interval.method.rawValue))"
+      if model.runValues.count > 1 {
+        let values = model.runValues
+        text +=
+          ", mean of \(values.count) runs: sd \(String(format: "%.4f", Self.standardDeviation(values))), min \(String(format: "%.4f", values.min() ?? .nan)), max \(String(format: "%.4f", values.max() ?? .nan))"
+      }
+      text += "\n"
+      if model.runValues.count > 1 {
+        for (file, value) in zip(description.runFiles[index], model.runValues) {
+          text += "  run \(file): \(String(format: "%.4f", value))\n"
+        }
+      }
+    }
+    let adjusted =
+      models.count > 2 ? try? adjustedBootstrapPValues(by: description.adjustment) : nil
+    for (index, pair) in pairs.enumerated() {
+      let first = names[pair.first]
+      let second = names[pair.second]
+      text +=
+        "\n\(second) − \(first): \(ModelComparison.number(pair.difference.estimate)), \(confidence) CI \(ModelComparison.range(pair.difference))\n"
+      var bootstrapLine =
+        "  paired bootstrap      p = \(ModelComparison.pValue(pair.bootstrapPValue))"
+      if let adjusted {
+        bootstrapLine +=
+          " (\(description.adjustment.displayName)-adjusted \(ModelComparison.pValue(adjusted[index])))"
+      }
+      text +=
+        bootstrapLine
+        + (counts.runCounts.contains { $0 > 1 } ? "  (runs and items resampled)\n" : "\n")
+      if let test = pair.groupPermutation {
+        text +=
+          "  permutation test      p = \(ModelComparison.pValue(test.pValue))  (whole groups swapped)\n"
+      }
+      if let aso = pair.almostStochasticOrder {
+        text +=
+          "  ASO                   ε_min = \(String(format: "%.3f", aso.epsilonMinimum)) for \"\(second) is better than \(first)\" (below 0.5: almost stochastically dominant; 0.2 is the strict threshold)\n"
+      }
+      if let share = seedShare(of: pair) {
+        text +=
+          "  width: \(Int((share * 100).rounded()))% of the variance from training seeds, \(Int(((1 - share) * 100).rounded()))% from test items\n"
+      }
+    }
+    for note in notes { text += "\nNote: \(note)" }
+    return text + (notes.isEmpty ? "" : "\n")
+  }
+
+  /// The share of a pair's difference variance that comes from seeds,
+  /// when runs were resampled.
+  ///
+  /// - Parameter pair: The pair.
+  /// - Returns: Between 0 and 1, or `nil` with one run per model.
+  public func seedShare(of pair: Pair) -> Double? {
+    guard counts.runCounts.contains(where: { $0 > 1 }) else { return nil }
+    let seed = pair.seedStandardError * pair.seedStandardError
+    let item = pair.itemStandardError * pair.itemStandardError
+    guard seed + item > 0 else { return nil }
+    return seed / (seed + item)
+  }
+
+  private var designPhrase: String {
+    switch design {
+    case .items: "items resampled"
+    case .stratifiedByGold: "items resampled within each gold class"
+    case .groups: "\(counts.groupCount) groups resampled"
+    }
+  }
+
+  /// Cautions the design calls for.
+  public var notes: [String] {
+    var notes: [String] = []
+    if design == .groups && counts.groupCount < Self.fewGroups {
+      notes.append(
+        "only \(counts.groupCount) groups: a bootstrap over fewer than about \(Self.fewGroups) groups gives intervals that are too narrow."
+      )
+    }
+    if design == .groups {
+      notes.append(
+        "McNemar's test is not reported: it assumes independent items, and these items come in groups."
+      )
+    }
+    if counts.runCounts.contains(1) && counts.runCounts.count > 1 {
+      notes.append(
+        "one run per model cannot separate seed luck from model quality; train each model with several seeds (NAME=run1.csv,run2.csv,…)."
+      )
+    }
+    return notes
+  }
+}

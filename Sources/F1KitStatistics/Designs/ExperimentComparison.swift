@@ -1,0 +1,205 @@
+import F1Kit
+
+/// Models compared the way experiments are run: several training runs per
+/// model, items that may come in groups, and a bootstrap that resamples
+/// both.
+///
+/// A model's value is the mean of its runs' values: the quantity a paper
+/// means by "model A scores 0.84" when A was trained with several seeds.
+/// Its uncertainty has two sources, which seed was drawn and which test
+/// items were drawn, so each bootstrap resample draws both: the runs of each
+/// model with replacement, then a test set of the same size under the
+/// ``ResamplingDesign`` (items, items within gold classes, or whole groups),
+/// shared by every run of every model so the comparison stays paired
+/// (Bouthillier et al. 2021). With one run per model this is the ordinary
+/// paired bootstrap.
+///
+/// Intervals are BCa when every model has one run, with a jackknife that
+/// leaves out one item (or one group); with several runs the jackknife has
+/// no standard two-level form, so the interval is the percentile interval
+/// of the two-level bootstrap.
+public struct ExperimentComparison: Sendable {
+  /// One model's runs and their mean.
+  public struct Model: Hashable, Sendable {
+    /// The mean of the runs' values, with its interval.
+    public var interval: ConfidenceInterval
+    /// Each run's value on the whole test set.
+    public var runValues: [Double]
+  }
+
+  /// The comparison of two models: the second minus the first.
+  public struct Pair: Hashable, Sendable {
+    /// The index of the first model.
+    public var first: Int
+    /// The index of the second model.
+    public var second: Int
+    /// The difference of the means, with its interval.
+    public var difference: ConfidenceInterval
+    /// The two-sided p-value of the (two-level) paired bootstrap, shifted
+    /// to the null of no difference.
+    public var bootstrapPValue: Double
+    /// The permutation test swapping whole groups, when items are grouped
+    /// and each model has one run.
+    public var groupPermutation: PermutationTest?
+    /// Almost Stochastic Order of the second model's runs over the first's,
+    /// when each model has at least two runs.
+    public var almostStochasticOrder: AlmostStochasticOrder?
+    /// The standard deviation of the difference when only test items are
+    /// resampled (every run kept).
+    public var itemStandardError: Double
+    /// The standard deviation of the difference when only runs are
+    /// resampled (the test set kept).
+    public var seedStandardError: Double
+  }
+
+  /// The metric compared.
+  public let metric: Metric
+  /// How test sets were resampled.
+  public let design: ResamplingDesign
+  /// The counts compared.
+  public let counts: ExperimentCounts
+  /// Each model, in input order.
+  public let models: [Model]
+  /// Every pair, first before second in input order.
+  public let pairs: [Pair]
+
+  /// Compares the models of an experiment on one metric.
+  ///
+  /// Randomness is drawn in a fixed order from `generator`: the bootstrap
+  /// resamples, then each pair's group permutation test, then each pair's
+  /// Almost Stochastic Order test.
+  ///
+  /// - Parameters:
+  ///   - counts: The experiment's counts.
+  ///   - metric: The metric compared.
+  ///   - scope: The label set, positive class and zero-division rule.
+  ///   - design: How test sets are resampled.
+  ///   - options: Resamples, confidence and interval method.
+  ///   - generator: The source of randomness.
+  /// - Throws: ``StatisticsError`` when the options are invalid, the scope
+  ///   does not fit the counts, or `design` is ``ResamplingDesign/groups``
+  ///   for ungrouped counts.
+  /// - Complexity: O(*R* · (*d* + *r* · *k*²)) for *R* resamples, *d*
+  ///   distinct rows (at most the number of items) or group entries, *r*
+  ///   runs and *k* classes; independent of the number of items once
+  ///   counted.
+  public init(
+    counts: ExperimentCounts, metric: Metric, scope: MetricScope,
+    design: ResamplingDesign = .items, options: BootstrapOptions = BootstrapOptions(),
+    using generator: inout some RandomNumberGenerator
+  ) throws(StatisticsError) {
+    try options.validate()
+    guard scope.classCount == counts.classCount else {
+      throw .classCountMismatch(data: counts.classCount, scope: scope.classCount)
+    }
+    if design == .groups && !counts.isGrouped { throw .noGroups }
+    let scorer = RunScorer(counts: counts, scope: scope, metric: metric)
+    let draws = ExperimentResampling(counts: counts, design: design)
+    let distributions = scorer.resampledMeans(
+      resamples: options.resamples, draws: draws, using: &generator)
+    let fullValues = scorer.runValues(weights: counts.patternCounts.map(Double.init))
+    let hasSeveralRuns = counts.runCounts.contains { $0 > 1 }
+    let method: IntervalMethod = hasSeveralRuns ? .percentile : options.method
+    let jackknife =
+      method == .bca ? scorer.jackknifeModelValues(grouped: design == .groups) : nil
+    let modelCount = counts.runCounts.count
+    let estimates = (0..<modelCount).map { model in
+      Self.mean(scorer.runs(ofModel: model).map { fullValues[$0] })
+    }
+
+    self.models = (0..<modelCount).map { model in
+      let distribution = BootstrapDistribution(
+        values: distributions.twoLevel[model], estimate: estimates[model])
+      let acceleration =
+        jackknife.map { values in
+          BootstrapDistribution.acceleration(values: values.values[model], weights: values.weights)
+        } ?? 0
+      return Model(
+        interval: distribution.interval(
+          method: method, confidence: options.confidence, acceleration: acceleration),
+        runValues: scorer.runs(ofModel: model).map { fullValues[$0] })
+    }
+    var pairs: [Pair] = []
+    for first in 0..<modelCount {
+      for second in (first + 1)..<modelCount {
+        let differences = zip(distributions.twoLevel[second], distributions.twoLevel[first])
+          .map { $0 - $1 }
+        let distribution = BootstrapDistribution(
+          values: differences, estimate: estimates[second] - estimates[first])
+        let acceleration =
+          jackknife.map { values in
+            BootstrapDistribution.acceleration(
+              values: zip(values.values[second], values.values[first]).map { $0 - $1 },
+              weights: values.weights)
+          } ?? 0
+        pairs.append(
+          Pair(
+            first: first, second: second,
+            difference: distribution.interval(
+              method: method, confidence: options.confidence, acceleration: acceleration),
+            bootstrapPValue: PairedComparison.shiftedPValue(distribution),
+            groupPermutation: nil, almostStochasticOrder: nil,
+            itemStandardError: Self.standardDeviation(
+              zip(distributions.itemsOnly[second], distributions.itemsOnly[first]).map { $0 - $1 }
+            ),
+            seedStandardError: Self.standardDeviation(
+              zip(distributions.seedsOnly[second], distributions.seedsOnly[first]).map { $0 - $1 }
+            )))
+      }
+    }
+    if design == .groups && !hasSeveralRuns {
+      for index in pairs.indices {
+        pairs[index].groupPermutation = scorer.groupPermutationTest(
+          first: pairs[index].first, second: pairs[index].second,
+          observed: pairs[index].difference.estimate, resamples: options.resamples,
+          using: &generator)
+      }
+    }
+    if counts.runCounts.allSatisfy({ $0 >= 2 }) {
+      for index in pairs.indices {
+        let pair = pairs[index]
+        pairs[index].almostStochasticOrder = try AlmostStochasticOrder(
+          first: models[pair.second].runValues, second: models[pair.first].runValues,
+          confidence: 0.95, using: &generator)
+      }
+    }
+    self.metric = metric
+    self.design = design
+    self.counts = counts
+    self.pairs = pairs
+  }
+
+  /// Compares the models of an experiment with a generator seeded by
+  /// `seed`.
+  ///
+  /// - Parameters:
+  ///   - counts: The experiment's counts.
+  ///   - metric: The metric compared.
+  ///   - scope: The label set, positive class and zero-division rule.
+  ///   - design: How test sets are resampled.
+  ///   - options: Resamples, confidence and interval method.
+  ///   - seed: The seed of the random number generator.
+  /// - Throws: As ``init(counts:metric:scope:design:options:using:)``.
+  public init(
+    counts: ExperimentCounts, metric: Metric, scope: MetricScope,
+    design: ResamplingDesign = .items, options: BootstrapOptions = BootstrapOptions(),
+    seed: UInt64 = Xoshiro256StarStar.defaultSeed
+  ) throws(StatisticsError) {
+    var generator = Xoshiro256StarStar(seed: seed)
+    try self.init(
+      counts: counts, metric: metric, scope: scope, design: design, options: options,
+      using: &generator)
+  }
+
+  static func mean(_ values: [Double]) -> Double {
+    values.reduce(0, +) / Double(values.count)
+  }
+
+  static func standardDeviation(_ values: [Double]) -> Double {
+    let defined = values.filter { !$0.isNaN }
+    guard defined.count > 1 else { return defined.isEmpty ? .nan : 0 }
+    let mean = mean(defined)
+    let squares = defined.reduce(0) { $0 + ($1 - mean) * ($1 - mean) }
+    return (squares / Double(defined.count - 1)).squareRoot()
+  }
+}

@@ -1,0 +1,196 @@
+import F1Kit
+
+/// Scores every run of an experiment on weighted distinct rows, and the
+/// resampling loops built on that.
+struct RunScorer {
+  let counts: ExperimentCounts
+  let scope: MetricScope
+  let metric: Metric
+
+  /// The distributions of each model's mean over resamples.
+  struct Distributions {
+    /// Runs and test items resampled: `[model][resample]`.
+    var twoLevel: [[Double]]
+    /// Only test items resampled, every run kept.
+    var itemsOnly: [[Double]]
+    /// Only runs resampled, the observed test set kept.
+    var seedsOnly: [[Double]]
+  }
+
+  /// Leave-one-unit-out values of each model's mean, for BCa's
+  /// acceleration.
+  struct JackknifeValues {
+    var values: [[Double]]
+    var weights: [Int]
+  }
+
+  var totalRuns: Int { counts.runCounts.reduce(0, +) }
+
+  func runs(ofModel model: Int) -> Range<Int> {
+    let first = counts.firstRun(ofModel: model)
+    return first..<(first + counts.runCounts[model])
+  }
+
+  /// Each run's metric on the rows weighted by `weights`.
+  func runValues(weights: [Double]) -> [Double] {
+    var table = [Double](repeating: 0, count: totalRuns * counts.classCount * counts.classCount)
+    var values = [Double](repeating: 0, count: totalRuns)
+    scoreRuns(weights: weights, table: &table, into: &values)
+    return values
+  }
+
+  /// Scores every run at once: one pass over the distinct rows fills each
+  /// run's confusion table, laid out run after run in `table`.
+  private func scoreRuns(weights: [Double], table: inout [Double], into values: inout [Double]) {
+    let k = counts.classCount
+    let runCount = totalRuns
+    let width = counts.rowWidth
+    for cell in table.indices { table[cell] = 0 }
+    counts.patterns.withUnsafeBufferPointer { patterns in
+      table.withUnsafeMutableBufferPointer { table in
+        for pattern in weights.indices where weights[pattern] != 0 {
+          let row = pattern * width
+          let gold = Int(patterns[row]) * k
+          for run in 0..<runCount {
+            table[run * k * k + gold + Int(patterns[row + 1 + run])] += weights[pattern]
+          }
+        }
+      }
+    }
+    table.withUnsafeBufferPointer { table in
+      for run in 0..<runCount {
+        let start = run * k * k
+        values[run] = scope.value(
+          of: metric, counts: UnsafeBufferPointer(rebasing: table[start..<(start + k * k)]))
+      }
+    }
+  }
+
+  /// Draws `resamples` test sets and run choices, and records each model's
+  /// mean three ways.
+  func resampledMeans(
+    resamples: Int, draws: ExperimentResampling,
+    using generator: inout some RandomNumberGenerator
+  ) -> Distributions {
+    let modelCount = counts.runCounts.count
+    var result = Distributions(
+      twoLevel: Array(repeating: [], count: modelCount),
+      itemsOnly: Array(repeating: [], count: modelCount),
+      seedsOnly: Array(repeating: [], count: modelCount))
+    let fullValues = runValues(weights: counts.patternCounts.map(Double.init))
+    var weights = [Double](repeating: 0, count: counts.patternCount)
+    var scratch: [Int] = []
+    var table = [Double](repeating: 0, count: totalRuns * counts.classCount * counts.classCount)
+    var values = [Double](repeating: 0, count: totalRuns)
+    withResamplingGenerator(&generator) { generator in
+      for _ in 0..<resamples {
+        draws.draw(into: &weights, scratch: &scratch, using: &generator)
+        scoreRuns(weights: weights, table: &table, into: &values)
+        for model in 0..<modelCount {
+          let runs = runs(ofModel: model)
+          var twoLevel = 0.0
+          var seedsOnly = 0.0
+          if runs.count == 1 {
+            twoLevel = values[runs.lowerBound]
+            seedsOnly = fullValues[runs.lowerBound]
+          } else {
+            for _ in runs {
+              let run = runs.lowerBound + Int(generator.next(upperBound: UInt64(runs.count)))
+              twoLevel += values[run]
+              seedsOnly += fullValues[run]
+            }
+          }
+          let count = Double(runs.count)
+          result.twoLevel[model].append(twoLevel / count)
+          result.seedsOnly[model].append(seedsOnly / count)
+          result.itemsOnly[model].append(values[runs].reduce(0, +) / count)
+        }
+      }
+    }
+    return result
+  }
+
+  /// Each model's mean with one unit left out: a group, or one item of
+  /// each distinct row (weighted by the row's count).
+  func jackknifeModelValues(grouped: Bool) -> JackknifeValues {
+    let modelCount = counts.runCounts.count
+    var weights = counts.patternCounts.map(Double.init)
+    var values = [[Double]](repeating: [], count: modelCount)
+    var unitWeights: [Int] = []
+    func record() {
+      let runValues = runValues(weights: weights)
+      for model in 0..<modelCount {
+        values[model].append(ExperimentComparison.mean(runs(ofModel: model).map { runValues[$0] }))
+      }
+    }
+    if grouped {
+      for group in 0..<counts.groupCount {
+        let entries = counts.groupOffsets[group]..<counts.groupOffsets[group + 1]
+        for entry in entries {
+          weights[Int(counts.groupPatterns[entry])] -= Double(counts.groupPatternCounts[entry])
+        }
+        record()
+        unitWeights.append(1)
+        for entry in entries {
+          weights[Int(counts.groupPatterns[entry])] += Double(counts.groupPatternCounts[entry])
+        }
+      }
+    } else {
+      for pattern in counts.patternCounts.indices {
+        weights[pattern] -= 1
+        record()
+        unitWeights.append(counts.patternCounts[pattern])
+        weights[pattern] += 1
+      }
+    }
+    return JackknifeValues(values: values, weights: unitWeights)
+  }
+
+  /// The permutation test that swaps the two models' predictions on whole
+  /// groups, for models with one run each.
+  func groupPermutationTest(
+    first: Int, second: Int, observed: Double, resamples: Int,
+    using generator: inout some RandomNumberGenerator
+  ) -> PermutationTest {
+    let k = counts.classCount
+    let firstRun = counts.firstRun(ofModel: first)
+    let secondRun = counts.firstRun(ofModel: second)
+    var firstTable = [Double](repeating: 0, count: k * k)
+    var secondTable = [Double](repeating: 0, count: k * k)
+    var exceedances = 0
+    var undefined = 0
+    withResamplingGenerator(&generator) { generator in
+      for _ in 0..<resamples {
+        for cell in 0..<k * k {
+          firstTable[cell] = 0
+          secondTable[cell] = 0
+        }
+        for group in 0..<counts.groupCount {
+          let isSwapped = generator.next() & 1 == 1
+          for entry in counts.groupOffsets[group]..<counts.groupOffsets[group + 1] {
+            let pattern = Int(counts.groupPatterns[entry])
+            let gold = counts.gold(ofPattern: pattern) * k
+            let a = counts.prediction(ofPattern: pattern, run: firstRun)
+            let b = counts.prediction(ofPattern: pattern, run: secondRun)
+            let count = Double(counts.groupPatternCounts[entry])
+            firstTable[gold + (isSwapped ? b : a)] += count
+            secondTable[gold + (isSwapped ? a : b)] += count
+          }
+        }
+        let delta =
+          secondTable.withUnsafeBufferPointer { scope.value(of: metric, counts: $0) }
+          - firstTable.withUnsafeBufferPointer { scope.value(of: metric, counts: $0) }
+        if delta.isNaN {
+          undefined += 1
+        } else if PairedComparison.isAtLeast(abs(delta), abs(observed)) {
+          exceedances += 1
+        }
+      }
+    }
+    let pValue =
+      observed.isNaN ? .nan : Double(exceedances + 1) / Double(resamples - undefined + 1)
+    return PermutationTest(
+      metric: metric, difference: observed, pValue: pValue, resamples: resamples,
+      undefinedResamples: undefined)
+  }
+}

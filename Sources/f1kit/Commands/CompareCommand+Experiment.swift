@@ -1,0 +1,74 @@
+import CommandLineSupport
+import F1Kit
+import F1KitReading
+import F1KitStatistics
+
+extension CompareCommand {
+  /// Compares models with several runs each, grouped items or strata,
+  /// through the statistics module's experiment comparison.
+  func runExperiment(design: ResamplingDesign) throws(CommandFailure) -> CommandOutput {
+    guard format == .text || format == .json else {
+      throw .usage(
+        "--format \(format.rawValue) is not available yet with several runs, groups or strata; use text or json"
+      )
+    }
+    let runNames = ModelNames.defaults(paths)
+    let aligned = try Self.align(paths, input: input, names: runNames)
+    let groups = try groupCodes(itemCount: aligned.itemCount)
+    let classification: ClassificationMetrics
+    do {
+      classification = try ClassificationMetrics(
+        confusionMatrix: aligned.confusionMatrix(ofModel: 0), options: scoring.evaluation)
+    } catch {
+      throw .usage(error.description)
+    }
+    let metric = self.metric ?? Metric.primary(for: classification.problem)
+    if metric.isBinaryOnly && classification.problem != .binary {
+      throw .usage(
+        "The metric '\(metric.rawValue)' needs a binary problem; this one has \(aligned.labels.count) labels"
+      )
+    }
+    var runs: [[[Int32]]] = []
+    var offset = 0
+    for files in modelFiles {
+      runs.append((offset..<(offset + files.count)).map { aligned.predictions[$0] })
+      offset += files.count
+    }
+    let comparison: ExperimentComparison
+    do {
+      let counts = try ExperimentCounts(
+        gold: aligned.gold, runs: runs, groups: groups, classCount: aligned.labels.count)
+      comparison = try ExperimentComparison(
+        counts: counts, metric: metric, scope: classification.scope, design: design,
+        options: resampling.bootstrap, seed: resampling.seed)
+    } catch {
+      throw .data(error.description)
+    }
+    let description = ExperimentComparison.Description(
+      names: names, runFiles: modelFiles, labels: aligned.labels, seed: resampling.seed,
+      adjustment: adjustment.adjustment)
+    switch format {
+    case .json: return CommandOutput(comparison.jsonDocument(description).serialized() + "\n")
+    default: return CommandOutput(comparison.textSummary(description))
+    }
+  }
+
+  /// The group of each item, read from the first file in its row order,
+  /// which is the order alignment keeps.
+  private func groupCodes(itemCount: Int) throws(CommandFailure) -> [Int]? {
+    guard let groupColumn else { return nil }
+    let groups: ItemGroups
+    do {
+      groups = try ItemGroups(
+        contentsOf: paths[0], column: groupColumn, format: input.reader.format)
+    } catch {
+      throw InputOptions.failure(error)
+    }
+    guard groups.codes.count == itemCount else {
+      throw .data(
+        "\(paths[0]): expected a group for each of the \(itemCount) items, found \(groups.codes.count)"
+      )
+    }
+    return groups.codes
+  }
+}

@@ -1,0 +1,73 @@
+import CommandLineSupport
+import F1KitReading
+import F1KitStatistics
+import Foundation
+
+/// How `compare` is told about the design of an experiment: several runs
+/// per model (`NAME=run1.csv,run2.csv`), grouped items and strata.
+struct ExperimentOptions {
+  static let groupColumn = Option<String?>(
+    name: "group-column", valueName: "name",
+    help:
+      "A column naming each item's group (query, document, premise): the bootstrap resamples whole groups and the permutation test swaps them."
+  )
+  static let stratify = Option<StratifyChoice>(
+    name: "stratify",
+    help:
+      "gold keeps every class's item count fixed in each resample, for test sets whose class counts were fixed by design.",
+    default: StratifyChoice.none)
+
+  /// The declarations, in help order.
+  static let declarations: [any OptionDeclaration] = [groupColumn, stratify]
+
+  /// One model: a name and one file per training run.
+  struct Model: Hashable {
+    var name: String?
+    var files: [String]
+  }
+
+  var groupColumn: String?
+  var stratify: StratifyChoice
+
+  init(_ values: ParsedValues) {
+    groupColumn = values[Self.groupColumn]
+    stratify = values[Self.stratify]
+  }
+
+  /// Whether the comparison needs the experiment engine rather than the
+  /// single-run one.
+  func isNeeded(for models: [Model]) -> Bool {
+    groupColumn != nil || stratify != .none || models.contains { $0.files.count > 1 }
+  }
+
+  /// The resampling design the options ask for.
+  func design() throws(UsageError) -> ResamplingDesign {
+    switch (groupColumn, stratify) {
+    case (.some, .gold):
+      throw UsageError("--group-column and --stratify gold cannot be combined; choose one")
+    case (.some, .none): .groups
+    case (nil, .gold): .stratifiedByGold
+    case (nil, .none): .items
+    }
+  }
+
+  /// Parses `compare`'s positional arguments: a file is a model with one
+  /// run; `NAME=a.csv,b.csv` is a model with one run per file.
+  ///
+  /// An argument that names an existing file is a file even when it holds
+  /// `=`.
+  static func models(_ arguments: [String]) throws(UsageError) -> [Model] {
+    try arguments.map { argument throws(UsageError) in
+      guard let equals = argument.firstIndex(of: "="),
+        !FileManager.default.fileExists(atPath: argument)
+      else { return Model(name: nil, files: [argument]) }
+      let name = String(argument[..<equals])
+      let files = argument[argument.index(after: equals)...].split(separator: ",").map(String.init)
+      guard !name.isEmpty, !files.isEmpty, !files.contains(where: \.isEmpty) else {
+        throw UsageError(
+          "Expected NAME=run1.csv,run2.csv for a model with several runs, found '\(argument)'")
+      }
+      return Model(name: name, files: files)
+    }
+  }
+}

@@ -1,0 +1,82 @@
+import Foundation
+import Testing
+import _TestSupport
+
+/// `f1kit compare` with several runs per model, groups and strata.
+@Suite("f1kit compare: runs, groups and strata")
+struct ExperimentCommandTests {
+  static let seeds = [42, 43, 44, 45, 46]
+
+  static func runs(_ configuration: String) -> String {
+    seeds.map { "fixtures/training/seeds/\(configuration)/seed-\($0).csv" }.joined(separator: ",")
+  }
+
+  private func json(_ result: CommandResult) throws -> [String: Any] {
+    try #require(
+      JSONSerialization.jsonObject(with: Data(result.standardOutput.utf8)) as? [String: Any])
+  }
+
+  @Test("NAME=run,run,…: each model's value is the mean of its runs, with ASO and the runs listed")
+  func severalRuns() throws {
+    let result = try runF1Kit([
+      "compare", "fast=" + Self.runs("lr-0.2"), "slow=" + Self.runs("lr-0.05"),
+      "--format", "json", "--resamples", "999",
+    ])
+    #expect(result.status == 0, "\(result.standardError)")
+    let document = try json(result)
+    let models = try #require(document["models"] as? [[String: Any]])
+    #expect(models.map { $0["name"] as? String } == ["fast", "slow"])
+    for model in models {
+      let runs = try #require(model["runs"] as? [[String: Any]])
+      #expect(runs.count == 5)
+      let values = runs.compactMap { $0["value"] as? Double }
+      let mean = values.reduce(0, +) / Double(values.count)
+      #expect(abs((model["value"] as? Double ?? 0) - mean) < 1e-12)
+    }
+    let tests = try #require(document["tests"] as? [String: [String: Any]])
+    let aso = try #require(tests["aso"])
+    let epsilon = try #require(aso["epsilon_min"] as? Double)
+    #expect(epsilon >= 0 && epsilon <= 1)
+    #expect(aso["runs"] as? [Int] == [5, 5])
+    let design = try #require(document["design"] as? [String: Any])
+    #expect(design["runs"] as? [Int] == [5, 5])
+  }
+
+  @Test("--group-column resamples groups, swaps them, and leaves McNemar out with a note")
+  func groups() throws {
+    let result = try runF1Kit([
+      "compare", "fixtures/stsb/test-minilm-l6.csv", "fixtures/stsb/test-minilm-l3.csv",
+      "--group-column", "sentence1", "--resamples", "999",
+    ])
+    #expect(result.status == 0, "\(result.standardError)")
+    #expect(result.standardOutput.contains("1256 groups resampled"))
+    #expect(result.standardOutput.contains("whole groups swapped"))
+    #expect(result.standardOutput.contains("McNemar's test is not reported"))
+    let missing = try runF1Kit([
+      "compare", "fixtures/stsb/test-minilm-l6.csv", "fixtures/stsb/test-minilm-l3.csv",
+      "--group-column", "query",
+    ])
+    #expect(missing.status == 65)
+    #expect(missing.standardError.contains("no group column"))
+  }
+
+  @Test("--stratify gold and --group-column together are a usage error")
+  func designsConflict() throws {
+    let result = try runF1Kit([
+      "compare", "fixtures/stsb/test-minilm-l6.csv", "fixtures/stsb/test-minilm-l3.csv",
+      "--group-column", "sentence1", "--stratify", "gold",
+    ])
+    #expect(result.status == 64)
+  }
+
+  @Test("--stratify gold runs and says so")
+  func stratified() throws {
+    let result = try runF1Kit([
+      "compare", "fixtures/stsb/test-minilm-l6.csv", "fixtures/stsb/test-minilm-l3.csv",
+      "--stratify", "gold", "--resamples", "999", "--format", "json",
+    ])
+    #expect(result.status == 0, "\(result.standardError)")
+    let design = try #require(try json(result)["design"] as? [String: Any])
+    #expect(design["resampling"] as? String == "stratified_by_gold")
+  }
+}
