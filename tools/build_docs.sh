@@ -21,10 +21,10 @@ articles() {
   case "$1" in
     F1Kit) echo metrics.md ;;
     F1KitReading) echo performance.md ;;
-    F1KitStatistics) echo statistics.md ;;
+    F1KitStatistics) echo statistics.md gate.md scores.md ;;
     F1KitAdvice) echo choosing-a-metric.md ;;
     F1KitEvaluation) echo evaluator.md ;;
-    F1KitReport) [ -d Sources/F1KitAdvice ] || echo choosing-a-metric.md ;;
+    F1KitReport) echo tables.md ;;
   esac
 }
 

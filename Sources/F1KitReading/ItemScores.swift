@@ -57,7 +57,7 @@ public struct ItemScores: Sendable {
   /// The binary scores, sorted once and ready for every score metric.
   ///
   /// - Returns: The scores with the positive flags.
-  /// - Throws: ``ScoreMetricsError`` when there are no items or the file's
+  /// - Throws: `ScoreMetricsError` when there are no items or the file's
   ///   scores are per-class (`.tooFewClasses(_:)`).
   /// - Complexity: O(*n* log *n*).
   public func binaryScores() throws(ScoreMetricsError) -> BinaryScores {
@@ -69,9 +69,9 @@ public struct ItemScores: Sendable {
   /// metric.
   ///
   /// - Returns: The scores with each item's gold class.
-  /// - Throws: ``ScoreMetricsError/goldLabelNotScored(item:label:scoredLabels:)``
+  /// - Throws: `ScoreMetricsError/goldLabelNotScored(item:label:scoredLabels:)`
   ///   for a gold label without a score column, and the errors of
-  ///   ``MulticlassScores/init(scores:classCount:gold:)``.
+  ///   `MulticlassScores/init(scores:classCount:gold:)`.
   /// - Complexity: O(*K* *n* log *n*) for *K* classes.
   public func multiclassScores() throws(ScoreMetricsError) -> MulticlassScores {
     let columns = scoredLabels.exactLabelPositions()

@@ -3,14 +3,14 @@ import F1Kit
 extension LabelCounts {
   /// Builds the confusion matrix of these counts.
   ///
-  /// The matrix's labels are `labels` first, in the order given (including
+  /// The matrix's labels are `leading` first, in the order given (including
   /// any that never occur), followed by the other labels that occur in
-  /// ``LabelOrdering`` order; with `labels` `nil`, every label that occurs in
-  /// ``LabelOrdering`` order.
+  /// `LabelOrdering` order; with `leading` `nil`, every label that occurs in
+  /// `LabelOrdering` order.
   ///
-  /// - Parameter labels: Labels to put first, or `nil`.
+  /// - Parameter leading: Labels to put first, or `nil`.
   /// - Returns: The confusion matrix, gold labels down and predicted across.
-  /// - Throws: ``ConfusionMatrixError/duplicateLabel(_:)`` if `labels`
+  /// - Throws: `ConfusionMatrixError/duplicateLabel(_:)` if `leading`
   ///   repeats a label.
   /// - Complexity: O(*k*² + *c* + *k* log *k*) for *k* labels and *c*
   ///   non-zero cells.

@@ -144,7 +144,7 @@ public struct ClassificationMetrics: Sendable {
           precision: scope.value(of: .precision, for: tally),
           recall: scope.value(of: .recall, for: tally),
           fScore: scope.value(of: .fScore(beta: beta), for: tally),
-          support: Int(tally.actual))
+          support: confusionMatrix.goldTotals[index])
       }
     }
   }

@@ -5,12 +5,12 @@ extension CrossEncoderEvaluator {
   /// Scores a model, computes every metric of the task, and appends them to
   /// the results log.
   ///
-  /// Binary tasks report every ``Metric`` (binary F1 first among
+  /// Binary tasks report every `Metric` (binary F1 first among
   /// equals as primary) plus `threshold` for a single-output model;
   /// multiclass tasks report the multiclass metrics with macro-F1 primary;
   /// multilabel tasks report the ``MultilabelMetric`` values with
   /// samples-F1 primary. Binary and multiclass values equal
-  /// ``ClassificationMetrics`` over (gold, predicted) exactly.
+  /// `ClassificationMetrics` over (gold, predicted) exactly.
   ///
   /// - Parameters:
   ///   - model: The model to score.

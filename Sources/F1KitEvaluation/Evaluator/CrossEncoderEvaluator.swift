@@ -10,7 +10,7 @@ import Foundation
 /// `CrossEncoderClassificationEvaluator` and `CEF1Evaluator`, with these
 /// differences:
 ///
-/// - Metrics come from ``ClassificationMetrics`` over (gold, predicted) in
+/// - Metrics come from `ClassificationMetrics` over (gold, predicted) in
 ///   that order. `CEF1Evaluator` calls `f1_score(pred_labels, labels)`,
 ///   which swaps them and changes weighted F1.
 /// - A single-output binary model is thresholded at a fixed threshold, or at

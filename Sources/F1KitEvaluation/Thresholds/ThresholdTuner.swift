@@ -29,7 +29,7 @@ public enum ThresholdTuner {
   /// - Parameters:
   ///   - scores: One score per item; higher means more likely positive.
   ///   - gold: Whether each item is positive, in the same order.
-  ///   - metric: The metric to maximise; any ``Metric`` of a binary problem.
+  ///   - metric: The metric to maximise; any `Metric` of a binary problem.
   ///   - zeroDivision: The value of a score whose denominator is zero.
   /// - Returns: The chosen threshold, the metric's value there and how many
   ///   items it predicts positive.

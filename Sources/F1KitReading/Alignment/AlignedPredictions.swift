@@ -8,8 +8,8 @@ import F1Kit
 /// (and so nothing is computed) when they do not.
 public struct AlignedPredictions: Hashable, Sendable {
   /// The label order every code refers to: the caller's labels first, then
-  /// the other labels that occur, in ``LabelOrdering`` order — the order
-  /// ``ClassificationMetrics`` gives the same data.
+  /// the other labels that occur, in `LabelOrdering` order — the order
+  /// `ClassificationMetrics` gives the same data.
   public let labels: [String]
   /// The gold label code of each item.
   public let gold: [Int32]

@@ -19,7 +19,7 @@ public struct ReportInput: Sendable {
   ///   - name: The model's display name.
   ///   - sourceFile: The prediction file.
   ///   - items: The per-item predictions.
-  /// - Throws: ``ConfusionMatrixError`` if the items cannot be counted.
+  /// - Throws: `ConfusionMatrixError` if the items cannot be counted.
   public init(name: String, sourceFile: String, items: ItemPredictions) throws(ConfusionMatrixError)
   {
     self.name = name

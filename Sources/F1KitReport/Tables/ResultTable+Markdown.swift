@@ -2,7 +2,7 @@ extension ResultTable {
   /// The table as GitHub-flavoured Markdown: the caption as a paragraph, a
   /// pipe table, then the statements as a paragraph.
   ///
-  /// Characters Markdown would read as markup (`|`, `\`, `*`, `_`, `` ` ``,
+  /// Characters Markdown would read as markup (`|`, `\`, `*`, `_`, the backquote,
   /// `[`, `]`, `<`, `>`, `#`) are backslash-escaped, and line breaks become
   /// spaces, so a label cannot break the table or turn into emphasis.
   ///

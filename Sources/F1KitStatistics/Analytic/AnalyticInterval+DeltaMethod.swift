@@ -8,7 +8,7 @@ extension AnalyticInterval {
   /// proportions p̂ have covariance (diag(p) − p pᵀ) / *N*. A metric *f*(p)
   /// then has variance ∇fᵀ (diag(p) − p pᵀ) ∇f / *N* to first order. F1Kit
   /// takes the gradient by central differences in each non-empty cell
-  /// (empty cells have no variance), which serves every ``Metric`` with the
+  /// (empty cells have no variance), which serves every `Metric` with the
   /// same code. This is the derivation of [Takahashi, Yamamoto, Kuchiba and
   /// Koyama 2022, "Confidence interval for micro-averaged F1 and
   /// macro-averaged F1 scores"](https://doi.org/10.1007/s10489-021-02635-5),
@@ -29,7 +29,7 @@ extension AnalyticInterval {
   ///   confidence is invalid.
   /// - Complexity: O(*c* *k*²) for *c* non-empty cells and *k* classes;
   ///   O(*c* *k*) for a sparse matrix (more than
-  ///   ``ConfusionMatrix/denseClassLimit`` classes).
+  ///   `ConfusionMatrix/denseClassLimit` classes).
   public static func deltaMethod(
     for metric: Metric, of classification: ClassificationMetrics, confidence: Double = 0.95
   ) throws(StatisticsError) -> ConfidenceInterval {

@@ -12,10 +12,10 @@ import F1Kit
 /// resampling pass scores every metric asked for.
 ///
 /// Resamples in which a metric is undefined (NaN, for example macro-F1 with
-/// ``ZeroDivision/nan`` when every class score is undefined) are left out
+/// `ZeroDivision/nan` when every class score is undefined) are left out
 /// of that metric's bootstrap distribution and counted in
 /// ``ConfidenceInterval/undefinedResamples``. With the default
-/// ``ZeroDivision/zero`` the F-scores are always defined; undefined
+/// `ZeroDivision/zero` the F-scores are always defined; undefined
 /// resamples arise for Cohen's kappa and balanced accuracy.
 ///
 /// ```swift
@@ -99,7 +99,7 @@ public struct Bootstrap: Hashable, Sendable {
   /// - Parameters:
   ///   - metrics: The metrics to compute intervals for.
   ///   - counts: `scope.classCount`² counts, gold labels down and predicted
-  ///     labels across, as ``ConfusionMatrix/counts``.
+  ///     labels across, as `ConfusionMatrix/counts`.
   ///   - scope: The classes evaluated, positive class and zero-division
   ///     rule.
   ///   - progress: Called with the resamples completed and the total.
@@ -130,7 +130,7 @@ public struct Bootstrap: Hashable, Sendable {
   ///   - progress: Called with the resamples completed and the total.
   ///   - generator: The source of randomness.
   /// - Returns: One interval per metric; the same as from the matrix's
-  ///   ``ConfusionMatrix/counts``.
+  ///   `ConfusionMatrix/counts`.
   /// - Throws: ``StatisticsError`` when the options are invalid, the matrix
   ///   does not fit the scope, or there are no items.
   /// - Complexity: As ``intervals(for:of:progress:using:)``.

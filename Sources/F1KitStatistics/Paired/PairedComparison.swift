@@ -14,7 +14,7 @@ import F1Kit
 /// ```
 ///
 /// Every test works on the non-empty joint cells of ``PairedPredictions``
-/// and scores each model from per-class tallies (see ``MetricScope``), so
+/// and scores each model from per-class tallies (see `MetricScope`), so
 /// its cost per resample is O(cells + *k*): it does not grow with the
 /// number of items once the cells are counted, nor with *k*² or *k*³. As in
 /// ``Bootstrap``, the resampling loops run on a ``Xoshiro256StarStar``: the

@@ -4,8 +4,8 @@ extension PairedPredictions {
   /// Counts the joint cells of two models' predictions given as label
   /// strings.
   ///
-  /// Labels match exactly, as ``ConfusionMatrix`` matches them, and class
-  /// *i* is `labels[i]`, so a ``MetricScope`` and a confusion matrix over
+  /// Labels match exactly, as `ConfusionMatrix` matches them, and class
+  /// *i* is `labels[i]`, so a `MetricScope` and a confusion matrix over
   /// the same labels line up with these counts:
   ///
   /// ```swift

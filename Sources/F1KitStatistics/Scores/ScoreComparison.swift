@@ -24,7 +24,7 @@ public struct ScoreComparison: Sendable {
     case permutation
     /// The paired bootstrap of the difference, shifted to the null.
     case bootstrap = "paired_bootstrap"
-    /// DeLong's z test of two ROC-AUCs (binary ``ScoreMetric/rocAUC`` only).
+    /// DeLong's z test of two ROC-AUCs (binary `ScoreMetric/rocAUC` only).
     case delong
   }
 

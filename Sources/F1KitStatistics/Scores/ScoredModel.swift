@@ -108,7 +108,7 @@ extension ScoredModel {
   /// multiclass for per-class scores.
   ///
   /// - Parameter items: The items read with their scores.
-  /// - Throws: ``ScoreMetricsError`` for no items, a non-finite score or a
+  /// - Throws: `ScoreMetricsError` for no items, a non-finite score or a
   ///   gold label without a score column.
   /// - Complexity: O(*K* *n* log *n*).
   public init(_ items: ItemScores) throws(ScoreMetricsError) {

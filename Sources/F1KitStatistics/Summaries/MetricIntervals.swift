@@ -126,7 +126,7 @@ extension MetricIntervals {
   /// The metrics as a tidy CSV table with the bootstrap interval of each
   /// headline metric: columns `metric,label,value,low,high`.
   ///
-  /// The rows are those of ``ClassificationMetrics/csvTable()``; per-class
+  /// The rows are those of `ClassificationMetrics/csvTable()`; per-class
   /// rows have empty `low` and `high`.
   ///
   /// - Parameter classification: The scored predictions these intervals

@@ -1,0 +1,78 @@
+// A libFuzzer target for F1Kit's prediction-file readers, built by
+// tools/fuzz.sh with `swiftc -sanitize=fuzzer,address`. Which reader it
+// exercises is chosen at compile time by one of FUZZ_CSV, FUZZ_TSV,
+// FUZZ_JSONL, FUZZ_COUNTS or FUZZ_SCORES.
+//
+// Each input is written to a file in a private directory (the readers read
+// paths, as the tool does) and read twice: counted (`readCounts`, then the
+// confusion matrix) and item by item (`readItems`). The first input byte
+// picks the reader's chunk size (1 to 256 bytes), so records straddle chunk
+// boundaries and the reader's parallel halves. A thrown `PredictionFileError`
+// is the expected answer to bad input; anything else — a trap, an overflow,
+// an out-of-bounds access ASan sees — is a finding.
+
+import F1Kit
+import F1KitReading
+import Foundation
+
+#if FUZZ_CSV
+  let fileExtension = "csv"
+  func options() -> PredictionFileOptions { PredictionFileOptions() }
+#elseif FUZZ_TSV
+  let fileExtension = "tsv"
+  func options() -> PredictionFileOptions { PredictionFileOptions() }
+#elseif FUZZ_JSONL
+  let fileExtension = "jsonl"
+  func options() -> PredictionFileOptions { PredictionFileOptions() }
+#elseif FUZZ_COUNTS
+  let fileExtension = "csv"
+  func options() -> PredictionFileOptions {
+    var options = PredictionFileOptions()
+    options.countColumn = "count"
+    return options
+  }
+#elseif FUZZ_SCORES
+  let fileExtension = "csv"
+  func options() -> PredictionFileOptions {
+    var options = PredictionFileOptions()
+    options.scoreColumns = ["neg", "neu", "pos"]
+    return options
+  }
+#else
+  #error("define one of FUZZ_CSV, FUZZ_TSV, FUZZ_JSONL, FUZZ_COUNTS, FUZZ_SCORES")
+#endif
+
+// In memory (/dev/shm) where there is one: a disk write per input would
+// dominate the run.
+let directory = URL(
+  fileURLWithPath: FileManager.default.fileExists(atPath: "/dev/shm")
+    ? "/dev/shm" : NSTemporaryDirectory()
+).appendingPathComponent("f1kit-fuzz-\(ProcessInfo.processInfo.processIdentifier)")
+let path = directory.appendingPathComponent("input.\(fileExtension)").path
+
+@_cdecl("LLVMFuzzerInitialize")
+public func initialize(
+  _ argc: UnsafeMutablePointer<CInt>, _ argv: UnsafeMutablePointer<UnsafeMutablePointer<CChar>?>
+) -> CInt {
+  try? FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
+  return 0
+}
+
+@_cdecl("LLVMFuzzerTestOneInput")
+public func testOneInput(_ start: UnsafePointer<UInt8>?, _ count: Int) -> CInt {
+  guard let start, count > 0 else { return 0 }
+  let bytes = UnsafeBufferPointer(start: start, count: count)
+  guard let file = fopen(path, "wb") else { return 0 }
+  _ = fwrite(start + 1, 1, count - 1, file)
+  fclose(file)
+  var readOptions = options()
+  readOptions.chunkSize = Int(bytes[0]) + 1
+  guard let reader = try? PredictionReader(path: path, options: readOptions) else { return 0 }
+  if let matrix = try? reader.readConfusionMatrix() {
+    _ = try? ClassificationMetrics(confusionMatrix: matrix).value(of: .macroF1)
+  }
+  if readOptions.countColumn == nil, let items = try? reader.readItems() {
+    _ = items.identifiers?.positions(in: items.identifiers!)
+  }
+  return 0
+}
