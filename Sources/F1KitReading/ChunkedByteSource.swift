@@ -32,6 +32,9 @@ final class ChunkedByteSource {
   private let fileDescriptor: Int32
   private let ownsFileDescriptor: Bool
   private let chunkSize: Int
+  /// The most unconsumed bytes kept while looking for the end of a record;
+  /// `fill()` refuses to keep more.
+  var maximumRecordByteCount = Int.max
 
   /// The buffer; `capacity` bytes are allocated.
   private(set) var storage: UnsafeMutablePointer<UInt8>
@@ -137,6 +140,8 @@ final class ChunkedByteSource {
   /// Keeps the unconsumed bytes and reads up to one more chunk after them.
   ///
   /// - Returns: `false` if the end of the file was reached and nothing was read.
+  /// - Throws: `.recordTooLong` when `maximumRecordByteCount` bytes are
+  ///   already kept, and `.cannotRead` when reading fails.
   @discardableResult
   func fill() throws(PredictionFileError) -> Bool {
     if isAtEndOfFile { return false }
@@ -146,6 +151,10 @@ final class ChunkedByteSource {
       start = 0
       end = remaining
       clearPadding()
+    }
+    if end >= maximumRecordByteCount {
+      throw PredictionFileError(
+        path: displayName, reason: .recordTooLong(limit: maximumRecordByteCount))
     }
     if capacity - end < chunkSize {
       let newCapacity = max(capacity * 2, end + chunkSize)

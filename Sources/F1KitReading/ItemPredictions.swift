@@ -13,6 +13,12 @@ public struct ItemPredictions: Hashable, Sendable {
   public var predicted: [Int32]
   /// The id of each item, if the file has an id column, kept as bytes.
   public var identifiers: ItemIdentifiers?
+  /// Whether every label is a number, compared by value and spelled one way
+  /// (`1.0` and `1e0` read as `1`); see ``normalizedLabel(_:)``.
+  public var hasNumericLabels: Bool = false
+  /// What the reader noticed that does not stop it, such as a threshold
+  /// outside the scores read: one line each, naming the file.
+  public var warnings: [String] = []
 
   /// The id of each item as a `String`, if the file has an id column.
   ///
@@ -44,11 +50,26 @@ public struct ItemPredictions: Hashable, Sendable {
   ///   - gold: The gold label code of each item.
   ///   - predicted: The predicted label code of each item.
   ///   - identifiers: The id of each item, if known.
-  public init(labels: [String], gold: [Int32], predicted: [Int32], identifiers: ItemIdentifiers?) {
+  ///   - hasNumericLabels: Whether every label is a number spelled one way.
+  public init(
+    labels: [String], gold: [Int32], predicted: [Int32], identifiers: ItemIdentifiers?,
+    hasNumericLabels: Bool = false
+  ) {
     self.labels = labels
     self.gold = gold
     self.predicted = predicted
     self.identifiers = identifiers
+    self.hasNumericLabels = hasNumericLabels
+  }
+
+  /// A label named by a caller (in `--labels` or `--positive`), spelled as
+  /// these labels are: with numeric labels, `1.0` and `1e0` become `1`;
+  /// otherwise the label unchanged.
+  ///
+  /// - Parameter label: A label as the caller wrote it.
+  /// - Returns: The label as it appears in ``labels``.
+  public func normalizedLabel(_ label: String) -> String {
+    LabelResolution.normalized(label, isNumeric: hasNumericLabels)
   }
 
   /// The number of items.

@@ -122,24 +122,27 @@ extension PredictionReader {
       throw error
     }
     let identifiers = try sink.items.takeIdentifiers(path: parser.path)
+    let resolution = try LabelResolution(parser)
+    if parser.isThresholded || resolution.codes != nil {
+      for index in sink.items.gold.indices {
+        sink.items.gold[index] = resolution.code(sink.items.gold[index])
+        sink.items.predicted[index] = resolution.predictedCode(sink.items.predicted[index])
+      }
+    }
     var positiveLabel: String?
     let scoredLabels: [String]
-    if parser.isThresholded {
-      let (negative, positive) = try parser.resolveBinaryLabels()
-      for index in sink.items.predicted.indices {
-        sink.items.predicted[index] = sink.items.predicted[index] == 1 ? positive : negative
-      }
-      positiveLabel = parser.interner.names[Int(positive)]
+    if let binary = resolution.binary {
+      positiveLabel = resolution.names[Int(binary.positive)]
       scoredLabels = [positiveLabel!]
     } else if !options.scoreColumns.isEmpty {
-      scoredLabels = options.scoreColumns
+      scoredLabels = options.scoreColumns.map(resolution.normalized)
     } else {
       let width = sink.items.gold.isEmpty ? 0 : sink.scores.count / sink.items.gold.count
-      scoredLabels = options.labels ?? (0..<width).map(String.init)
+      scoredLabels = (options.labels ?? (0..<width).map(String.init)).map(resolution.normalized)
     }
     let predictions = ItemPredictions(
-      labels: parser.interner.names, gold: sink.items.gold, predicted: sink.items.predicted,
-      identifiers: sink.items.hasIDs ? identifiers : nil)
+      labels: resolution.names, gold: sink.items.gold, predicted: sink.items.predicted,
+      identifiers: sink.items.hasIDs ? identifiers : nil, hasNumericLabels: resolution.isNumeric)
     return ItemScores(
       predictions: predictions, scoredLabels: scoredLabels, scores: sink.scores,
       positiveLabel: positiveLabel)

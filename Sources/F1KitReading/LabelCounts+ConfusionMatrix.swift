@@ -3,7 +3,8 @@ import F1Kit
 extension LabelCounts {
   /// Builds the confusion matrix of these counts.
   ///
-  /// The matrix's labels are `leading` first, in the order given (including
+  /// The matrix's labels are `leading` first (spelled as these labels are;
+  /// see `normalizedLabel(_:)`), in the order given (including
   /// any that never occur), followed by the other labels that occur in
   /// `LabelOrdering` order; with `leading` `nil`, every label that occurs in
   /// `LabelOrdering` order.
@@ -18,7 +19,8 @@ extension LabelCounts {
     -> ConfusionMatrix
   {
     let occurring = Set(cells.flatMap { [$0.gold, $0.predicted] }).map { labels[$0] }
-    let order = try ConfusionMatrix.labelOrder(naming: leading, occurring: occurring)
+    let order = try ConfusionMatrix.labelOrder(
+      naming: leading?.map(normalizedLabel), occurring: occurring)
     let positions = order.exactLabelPositions()
     var matrix = ConfusionMatrix(labels: order)
     for cell in cells {

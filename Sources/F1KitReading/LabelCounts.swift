@@ -6,6 +6,10 @@ import F1Kit
 /// Labels are numbered by *code* in the order they were first seen. Memory is
 /// proportional to the number of distinct pairs, not to the number of rows.
 public struct LabelCounts: Hashable, Sendable {
+  /// The most items a file may count: 2^53, the largest count a `Double`
+  /// holds exactly, so every metric and resample of the counts is exact.
+  public static let maximumTotalCount = 1 << 53
+
   /// One cell of the count table.
   public struct Cell: Hashable, Sendable {
     /// The code of the gold label.
@@ -36,6 +40,12 @@ public struct LabelCounts: Hashable, Sendable {
   /// The number of data rows read (in a count table, the number of cells
   /// listed, not the number of items).
   public var rowCount: Int
+  /// Whether every label is a number, compared by value and spelled one way
+  /// (`1.0` and `1e0` read as `1`); see ``normalizedLabel(_:)``.
+  public var hasNumericLabels: Bool
+  /// What the reader noticed that does not stop it, such as a threshold
+  /// outside the scores read: one line each, naming the file.
+  public var warnings: [String] = []
 
   /// Creates label counts.
   ///
@@ -44,7 +54,8 @@ public struct LabelCounts: Hashable, Sendable {
   ///   - cells: The cells with a non-zero count, in any order; they are
   ///     sorted, and repeated pairs are added up.
   ///   - rowCount: The number of data rows read.
-  public init(labels: [String], cells: [Cell], rowCount: Int) {
+  ///   - hasNumericLabels: Whether every label is a number spelled one way.
+  public init(labels: [String], cells: [Cell], rowCount: Int, hasNumericLabels: Bool = false) {
     var merged: [Cell] = []
     for cell in cells.sorted(by: { ($0.gold, $0.predicted) < ($1.gold, $1.predicted) }) {
       if let last = merged.last, last.gold == cell.gold, last.predicted == cell.predicted {
@@ -56,6 +67,17 @@ public struct LabelCounts: Hashable, Sendable {
     self.labels = labels
     self.cells = merged.filter { $0.count != 0 }
     self.rowCount = rowCount
+    self.hasNumericLabels = hasNumericLabels
+  }
+
+  /// A label named by a caller (in `--labels` or `--positive`), spelled as
+  /// these labels are: with numeric labels, `1.0` and `1e0` become `1`;
+  /// otherwise the label unchanged.
+  ///
+  /// - Parameter label: A label as the caller wrote it.
+  /// - Returns: The label as it appears in ``labels``.
+  public func normalizedLabel(_ label: String) -> String {
+    LabelResolution.normalized(label, isNumeric: hasNumericLabels)
   }
 
   /// The number of items, the sum of all counts.

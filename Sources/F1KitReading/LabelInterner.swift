@@ -32,6 +32,10 @@ struct LabelInterner {
 
   /// The label of each code.
   private(set) var names: [String] = []
+  /// Where each code's label was first read, by code, as recorded by
+  /// `noteFirstPlace(of:_:)`; shorter than `names` when some labels came
+  /// from the options rather than the file.
+  private(set) var firstPlaces: [PredictionFileError.Location] = []
   /// By hash slot: the high 32 bits of the hash and the code plus one in the
   /// low 32 bits, so most mismatches are rejected without touching an
   /// entry; 0 marks an empty slot.
@@ -69,6 +73,34 @@ struct LabelInterner {
   mutating func code(of label: String) -> Int32 {
     let bytes = Array(label.utf8) + [0]
     return bytes.withUnsafeBufferPointer { code(of: $0.baseAddress!, count: bytes.count - 1)! }
+  }
+
+  /// Records where the label of `code` was read, if it is the first place
+  /// recorded for it: a comparison per call, and an append per label.
+  @inline(__always)
+  mutating func noteFirstPlace(
+    of code: Int32, _ place: @autoclosure () -> PredictionFileError.Location
+  ) {
+    if Int(code) >= firstPlaces.count {
+      let location = place()
+      while firstPlaces.count <= Int(code) { firstPlaces.append(location) }
+    }
+  }
+
+  /// Adds the labels of `other`, read after this interner's from a point
+  /// `lineOffset` lines further on, keeping their first places.
+  ///
+  /// - Returns: The code here of each of `other`'s codes.
+  mutating func merge(_ other: LabelInterner, lineOffset: Int) -> [Int32] {
+    other.names.enumerated().map { index, name in
+      let code = code(of: name)
+      if index < other.firstPlaces.count {
+        var place = other.firstPlaces[index]
+        place.line += lineOffset
+        noteFirstPlace(of: code, place)
+      }
+      return code
+    }
   }
 
   /// The code of a label that is already known, without adding it.

@@ -28,6 +28,16 @@ extension PredictionFileError: CustomStringConvertible {
       let columns = found.isEmpty ? "none" : found.map(Self.quoted).joined(separator: ", ")
       let expected = accepted.count == 1 ? names : "one of \(names)"
       return "no \(role.rawValue) column: expected \(expected); found \(columns)"
+    case .missingPredictionColumn(let accepted, let found, let numeric):
+      let missing = PredictionFileError(
+        path: path, reason: .missingColumn(role: .prediction, accepted: accepted, found: found)
+      ).message
+      if numeric.count == 1 {
+        return missing
+          + "; for scores, add --score-column \(Self.quoted(numeric[0])) (positive when at least --threshold, 0.5 by default)"
+      }
+      return missing
+        + "; for per-class scores, add --score-columns \(numeric.map(Self.quoted).joined(separator: ",")), or --score-column with one of them for a binary score"
     case .wrongFieldCount(let expected, let found):
       return "expected \(expected) fields as in the header, found \(found)\(place)"
     case .unterminatedQuote:
@@ -53,7 +63,8 @@ extension PredictionFileError: CustomStringConvertible {
       return
         "expected a non-negative integer count\(place) (\(Self.quoted(column))), found \(Self.quoted(found))"
     case .countOverflow:
-      return "the counts add up to more than \(Int.max)\(place)"
+      return
+        "the counts add up to more than \(LabelCounts.maximumTotalCount) items\(place), the most F1Kit counts exactly"
     case .duplicateID(let id, let firstLine):
       return "duplicate id \(Self.quoted(id))\(place), first seen on line \(firstLine)"
     case .malformedJSON(let expected):
@@ -66,9 +77,48 @@ extension PredictionFileError: CustomStringConvertible {
       let labels = found.isEmpty ? "none" : found.map(Self.quoted).joined(separator: ", ")
       return
         "a thresholded score needs exactly two labels (gold labels and the given labels); found \(labels)"
+    case .notFiniteLabel(let found):
+      return
+        "\(Self.quoted(found))\(place) is not a label: labels that are numbers must be finite"
+    case .positiveLabelNeeded(let labels):
+      return
+        "cannot tell which of \(labels.map(Self.quoted).joined(separator: " and ")) is the positive label; name it with --positive (positiveLabel)"
+    case .labelsDoNotMatch(let gold, let predicted, let share, let cause):
+      let problem =
+        share >= 1
+        ? "the predicted labels (\(Self.list(predicted))) share none of the gold labels (\(Self.list(gold)))"
+        : "\(Int((share * 100).rounded(.down)))% of items carry a predicted label the gold labels never use (predicted \(Self.list(predicted)); gold \(Self.list(gold)))"
+      return problem + "; " + Self.hint(for: cause)
+        + "; if these labels are right, name them all with --labels"
+    case .recordTooLong(let limit):
+      return
+        "a record longer than \(limit) bytes starts on this line; raise the limit with --max-record-bytes if it is meant"
     case .countTableHasNoItems(let column):
       return
         "the file is a count table (column \(Self.quoted(column))) and has no per-item predictions"
+    }
+  }
+
+  /// Up to five quoted labels, then how many more.
+  static func list(_ labels: [String]) -> String {
+    let shown = labels.prefix(5).map(quoted).joined(separator: ", ")
+    return labels.count > 5 ? shown + " and \(labels.count - 5) more" : shown
+  }
+
+  /// What to check for a likely cause of labels that do not fit.
+  private static func hint(for cause: LabelMismatchCause) -> String {
+    switch cause {
+    case .scoreArrayClassIndices(let column):
+      return
+        "the classes of score array \(quoted(column)) are named 0, 1, … by position; name them in order with --labels"
+    case .numbersAgainstText:
+      return
+        "one side's labels are numbers and the other's are text; write both with the same labels"
+    case .caseOrSpaces:
+      return "some labels differ only in case or surrounding spaces; spell them the same way"
+    case .wrongColumn(let gold, let prediction):
+      return
+        "check the columns: gold labels from \(quoted(gold)) (--gold-column), predictions from \(quoted(prediction)) (--pred-column)"
     }
   }
 
@@ -84,28 +134,6 @@ extension PredictionFileError: CustomStringConvertible {
   /// A value in double quotes with control characters escaped and long text
   /// shortened, so the message stays on one line.
   static func quoted(_ text: String) -> String {
-    var result = "\""
-    var length = 0
-    for scalar in text.unicodeScalars {
-      if length == 60 {
-        result += "…"
-        break
-      }
-      length += 1
-      switch scalar {
-      case "\"": result += "\\\""
-      case "\\": result += "\\\\"
-      case "\n": result += "\\n"
-      case "\r": result += "\\r"
-      case "\t": result += "\\t"
-      default:
-        if scalar.value < 0x20 || scalar.value == 0x7F {
-          result += "\\u{\(String(scalar.value, radix: 16))}"
-        } else {
-          result.unicodeScalars.append(scalar)
-        }
-      }
-    }
-    return result + "\""
+    TerminalText.quoted(text)
   }
 }

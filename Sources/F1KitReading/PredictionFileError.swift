@@ -60,6 +60,19 @@ public struct PredictionFileError: Error, Hashable, Sendable {
     case group
   }
 
+  /// Why predicted labels likely do not fit the gold labels.
+  public enum LabelMismatchCause: Hashable, Sendable {
+    /// A score array's classes are numbered 0, 1, … because no labels
+    /// named them.
+    case scoreArrayClassIndices(column: String)
+    /// One side's labels are numbers and the other's are text.
+    case numbersAgainstText
+    /// Some labels differ only in case or surrounding spaces.
+    case caseOrSpaces
+    /// The gold or prediction column is likely the wrong one.
+    case wrongColumn(gold: String, prediction: String)
+  }
+
   /// What went wrong.
   public enum Reason: Hashable, Sendable {
     /// The file could not be opened; `message` is the system's explanation.
@@ -75,6 +88,9 @@ public struct PredictionFileError: Error, Hashable, Sendable {
     /// No column plays `role`; `accepted` lists the names looked for and
     /// `found` the names in the header.
     case missingColumn(role: ColumnRole, accepted: [String], found: [String])
+    /// No column is a prediction column, but `numericColumns` hold
+    /// numbers in the first record: likely scores for `--score-column`.
+    case missingPredictionColumn(accepted: [String], found: [String], numericColumns: [String])
     /// A record has a different number of fields than the header.
     case wrongFieldCount(expected: Int, found: Int)
     /// A quoted field is not closed before the end of the file; the location
@@ -96,7 +112,8 @@ public struct PredictionFileError: Error, Hashable, Sendable {
     case wrongScoreCount(column: String, expected: Int, found: Int)
     /// A count is not a non-negative integer.
     case invalidCount(column: String, found: String)
-    /// The counts of a cell add up to more than `Int.max`.
+    /// The counts add up to more than `limit`, the most items F1Kit counts
+    /// (2^53, the largest count a `Double` holds exactly).
     case countOverflow
     /// The same identifier appears on two rows.
     case duplicateID(String, firstLine: Int)
@@ -110,8 +127,23 @@ public struct PredictionFileError: Error, Hashable, Sendable {
     /// Thresholded binary scores need exactly two labels; `found` lists the
     /// labels there were.
     case binaryLabelsUnresolved(found: [String])
+    /// Thresholded binary scores need the positive label named: the two
+    /// labels form no well-known pair (see `PositiveLabelConvention`). A
+    /// usage problem rather than bad data.
+    case positiveLabelNeeded(labels: [String])
+    /// The predicted labels share none of the gold labels
+    /// (`unknownShare` 1), or over half the items (`unknownShare`) carry a
+    /// predicted label the gold labels never use.
+    case labelsDoNotMatch(
+      gold: [String], predicted: [String], unknownShare: Double, likelyCause: LabelMismatchCause)
+    /// A record (or the header) is longer than `limit` bytes, the options'
+    /// `maximumRecordByteCount`; the location is the line it starts on.
+    case recordTooLong(limit: Int)
     /// A count table has no per-item predictions to read.
     case countTableHasNoItems(column: String)
+    /// A label is NaN or an infinity: a JSON `NaN` or `Infinity`, or `nan`
+    /// or `inf` where every other label is a number.
+    case notFiniteLabel(found: String)
   }
 
   /// The file as named in messages: the path, or `<stdin>`.

@@ -72,5 +72,6 @@ extension UInt8 {
   static let space: UInt8 = 0x20
   static let quote: UInt8 = 0x22
   static let comma: UInt8 = 0x2C
+  static let semicolon: UInt8 = 0x3B
   static let openingBrace: UInt8 = 0x7B
 }

@@ -19,6 +19,8 @@ public struct PredictionFileOptions: Hashable, Sendable {
   public static let countColumnNames = ["count"]
   /// The default number of bytes read at a time: 1 MiB.
   public static let defaultChunkSize = 1 << 20
+  /// The default longest record, in bytes: 16 MiB.
+  public static let defaultMaximumRecordByteCount = 16 << 20
 
   /// The file format, or `nil` to infer it from the extension and, failing
   /// that, from the first bytes.
@@ -47,18 +49,29 @@ public struct PredictionFileOptions: Hashable, Sendable {
   /// The count column of a count table, or `nil` to use a column named
   /// `count` when the prediction comes from a prediction column.
   public var countColumn: String?
-  /// The positive label for `scoreColumn`, or `nil` for the later of the two
-  /// labels in `LabelOrdering` order.
+  /// The positive label for `scoreColumn`, or `nil` for the positive member
+  /// of a well-known pair (`1` of 0/1, `yes` of no/yes; see
+  /// `PositiveLabelConvention`); any other pair must be named.
   public var positiveLabel: String?
   /// Labels known in advance: the class names of `scoreArrayColumn`, the
   /// candidates for the two labels of `scoreColumn`, and the leading labels
   /// of the confusion matrix.
   public var labels: [String]?
+  /// The field delimiter of CSV and TSV files, or `nil` for the format's:
+  /// a tab for TSV; for CSV a comma, or a semicolon or tab when the first
+  /// line has no comma but has one of them (a reader warning says so).
+  public var delimiter: Unicode.Scalar?
   /// The number of bytes read at a time.
   public var chunkSize: Int
+  /// The longest record (or header line) read, in bytes; a longer one is an
+  /// error, so a file without line breaks cannot take unbounded memory.
+  public var maximumRecordByteCount: Int
   /// The smallest CSV or TSV file, in bytes after the header, whose counts
   /// are read in two halves at once (see `PredictionFileParser`).
   var minimumParallelByteCount = 4 << 20
+  /// Whether to refuse predicted labels that do not fit the gold labels
+  /// (see `LabelSetCheck`); off only in tests of other reading mechanics.
+  var checksLabelSets = true
 
   /// Creates reading options.
   ///
@@ -74,7 +87,9 @@ public struct PredictionFileOptions: Hashable, Sendable {
   ///   - countColumn: The count column of a count table, or `nil` to detect it.
   ///   - positiveLabel: The positive label for `scoreColumn`.
   ///   - labels: Labels known in advance.
+  ///   - delimiter: The field delimiter of CSV and TSV files, or `nil`.
   ///   - chunkSize: The number of bytes read at a time.
+  ///   - maximumRecordByteCount: The longest record read, in bytes.
   public init(
     format: PredictionFileFormat? = nil,
     goldColumn: String? = nil,
@@ -87,7 +102,9 @@ public struct PredictionFileOptions: Hashable, Sendable {
     countColumn: String? = nil,
     positiveLabel: String? = nil,
     labels: [String]? = nil,
-    chunkSize: Int = PredictionFileOptions.defaultChunkSize
+    delimiter: Unicode.Scalar? = nil,
+    chunkSize: Int = PredictionFileOptions.defaultChunkSize,
+    maximumRecordByteCount: Int = PredictionFileOptions.defaultMaximumRecordByteCount
   ) {
     self.format = format
     self.goldColumn = goldColumn
@@ -100,7 +117,9 @@ public struct PredictionFileOptions: Hashable, Sendable {
     self.countColumn = countColumn
     self.positiveLabel = positiveLabel
     self.labels = labels
+    self.delimiter = delimiter
     self.chunkSize = chunkSize
+    self.maximumRecordByteCount = maximumRecordByteCount
   }
 }
 
@@ -117,7 +136,20 @@ extension PredictionFileOptions {
     if sources.count > 1 {
       return "the prediction can come from only one of \(sources.joined(separator: ", "))"
     }
+    if scoreColumns.count == 1 {
+      return
+        "scoreColumns (--score-columns) names one column, \"\(scoreColumns[0])\"; a single binary score takes scoreColumn (--score-column) and a threshold"
+    }
+    if let delimiter,
+      !delimiter.isASCII || delimiter == "\"" || delimiter == "\r" || delimiter == "\n"
+    {
+      return
+        "delimiter must be one ASCII character other than a double quote, CR or LF, not \(TerminalText.quoted(String(delimiter)))"
+    }
     if chunkSize < 1 { return "chunkSize must be at least 1, not \(chunkSize)" }
+    if maximumRecordByteCount < 1 {
+      return "maximumRecordByteCount must be at least 1, not \(maximumRecordByteCount)"
+    }
     if !threshold.isFinite { return "threshold must be finite, not \(threshold)" }
     if scoreColumns.distinctExactLabels().count != scoreColumns.count {
       return "scoreColumns has a repeated name"
@@ -129,5 +161,12 @@ extension PredictionFileOptions {
       return "labels must not be empty for scoreArrayColumn"
     }
     return nil
+  }
+}
+
+extension PredictionFileOptions {
+  /// The delimiter as a byte, if one is set (checked to be ASCII).
+  var delimiterByte: UInt8? {
+    delimiter.map { UInt8(truncatingIfNeeded: $0.value) }
   }
 }

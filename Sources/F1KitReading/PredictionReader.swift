@@ -46,7 +46,9 @@ public struct PredictionReader: Sendable {
 
   /// Counts the (gold, predicted) label pairs in the file.
   ///
-  /// In a count table each row adds its count to its cell. With a binary
+  /// In a count table each row adds its count to its cell. When every label
+  /// is a number, labels are compared by value (`1`, `1.0` and `1e0` are one
+  /// label, spelled `1`; see ``LabelCounts/hasNumericLabels``). With a binary
   /// score column, the predictions are the positive label when the score is at
   /// least the threshold and the negative label otherwise (see
   /// ``PredictionFileOptions/positiveLabel``).
@@ -59,16 +61,26 @@ public struct PredictionReader: Sendable {
     let parser = try PredictionFileParser(path: path, options: options)
     var sink = CountingSink()
     let rowCount = try parser.parse(into: &sink, readsIDs: false)
-    var cells = sink.table.nonZeroCells().map {
-      LabelCounts.Cell(gold: $0.gold, predicted: $0.predicted, count: $0.count)
+    let resolution = try LabelResolution(parser)
+    let cells = sink.table.nonZeroCells().map {
+      LabelCounts.Cell(
+        gold: Int(resolution.code(Int32($0.gold))),
+        predicted: Int(resolution.predictedCode(Int32($0.predicted))), count: $0.count)
     }
-    if parser.isThresholded {
-      let (negative, positive) = try parser.resolveBinaryLabels()
-      for index in cells.indices {
-        cells[index].predicted = Int(cells[index].predicted == 1 ? positive : negative)
+    if !parser.isThresholded {
+      var check = LabelSetCheck(labelCount: resolution.names.count)
+      for cell in cells {
+        check.goldCounts[cell.gold] &+= cell.count
+        check.predictedCounts[cell.predicted] &+= cell.count
       }
+      try check.check(
+        names: resolution.names, columns: parser.columns, options: options, path: parser.path)
     }
-    return LabelCounts(labels: parser.interner.names, cells: cells, rowCount: rowCount)
+    var counts = LabelCounts(
+      labels: resolution.names, cells: cells, rowCount: rowCount,
+      hasNumericLabels: resolution.isNumeric)
+    counts.warnings = warnings(parser)
+    return counts
   }
 
   /// Reads the gold and predicted label of every item, in file order.
@@ -92,25 +104,60 @@ public struct PredictionReader: Sendable {
       throw error
     }
     let identifiers = try sink.takeIdentifiers(path: parser.path)
-    if parser.isThresholded {
-      let (negative, positive) = try parser.resolveBinaryLabels()
-      for index in sink.predicted.indices {
-        sink.predicted[index] = sink.predicted[index] == 1 ? positive : negative
+    let resolution = try LabelResolution(parser)
+    if parser.isThresholded || resolution.codes != nil {
+      for index in sink.gold.indices {
+        sink.gold[index] = resolution.code(sink.gold[index])
+        sink.predicted[index] = resolution.predictedCode(sink.predicted[index])
       }
     }
-    return ItemPredictions(
-      labels: parser.interner.names, gold: sink.gold, predicted: sink.predicted,
-      identifiers: sink.hasIDs ? identifiers : nil)
+    if !parser.isThresholded {
+      var check = LabelSetCheck(labelCount: resolution.names.count)
+      for (gold, predicted) in zip(sink.gold, sink.predicted) {
+        check.goldCounts[Int(gold)] += 1
+        check.predictedCounts[Int(predicted)] += 1
+      }
+      try check.check(
+        names: resolution.names, columns: parser.columns, options: options, path: parser.path)
+    }
+    var items = ItemPredictions(
+      labels: resolution.names, gold: sink.gold, predicted: sink.predicted,
+      identifiers: sink.hasIDs ? identifiers : nil, hasNumericLabels: resolution.isNumeric)
+    items.warnings = warnings(parser)
+    return items
+  }
+
+  /// What the reader noticed that does not stop it, one line each.
+  private func warnings(_ parser: PredictionFileParser) -> [String] {
+    var warnings = parser.notes
+    if let range = parser.scoreRange, !range.contains(options.threshold) {
+      let outcome =
+        options.threshold > range.upperBound
+        ? "no item is predicted positive" : "every item is predicted positive"
+      warnings.append(
+        "\(parser.path): the threshold \(options.threshold) is outside the scores read (\(range.lowerBound) to \(range.upperBound)), so \(outcome)"
+      )
+    }
+    return warnings
   }
 }
 
 /// Adds records up in a `CountTable`.
+///
+/// The total is checked against `LabelCounts.maximumTotalCount` as it grows,
+/// so no cell, row or column sum can overflow later, and every count
+/// converts to a `Double` exactly.
 struct CountingSink: RecordSink {
   var table = CountTable()
+  /// The number of items added.
+  private(set) var total = 0
 
   @inline(__always)
   mutating func add(gold: Int32, predicted: Int32, weight: Int) -> Bool {
-    table.add(gold: gold, predicted: predicted, weight: weight)
+    let (sum, overflow) = total.addingReportingOverflow(weight)
+    guard !overflow, sum <= LabelCounts.maximumTotalCount else { return false }
+    total = sum
+    return table.add(gold: gold, predicted: predicted, weight: weight)
   }
 
   mutating func add(
@@ -119,7 +166,7 @@ struct CountingSink: RecordSink {
 
   mutating func append(_ other: consuming CountingSink, codes: [Int32], lineOffset: Int) -> Bool {
     for cell in other.table.nonZeroCells() {
-      guard table.add(gold: codes[cell.gold], predicted: codes[cell.predicted], weight: cell.count)
+      guard add(gold: codes[cell.gold], predicted: codes[cell.predicted], weight: cell.count)
       else {
         return false
       }

@@ -32,6 +32,14 @@ final class RecordInterpreter {
   @exclusivity(unchecked) private var classNames: [String] = []
   /// The number of classes in a score array, once known.
   @exclusivity(unchecked) private var scoreArrayLength: Int?
+  /// The lowest and highest thresholded score so far.
+  @exclusivity(unchecked) private var lowestScore = Double.infinity
+  @exclusivity(unchecked) private var highestScore = -Double.infinity
+
+  /// The lowest and highest thresholded score read, if any.
+  var scoreRange: ClosedRange<Double>? {
+    lowestScore <= highestScore ? lowestScore...highestScore : nil
+  }
 
   init(
     path: String, format: PredictionFileFormat, layout: ColumnLayout, slotNames: [String],
@@ -75,6 +83,8 @@ final class RecordInterpreter {
       predicted = try labelCode(slot: slot, base)
     case .threshold(let slot):
       let value = try score(slot: slot, base)
+      if value < lowestScore { lowestScore = value }
+      if value > highestScore { highestScore = value }
       if Sink.keepsScores { sink.add(score: value) }
       predicted = value >= threshold ? 1 : 0
     case .scoreColumns(let slots):
@@ -140,9 +150,19 @@ final class RecordInterpreter {
     slot: Int, _ base: UnsafeMutablePointer<UInt8>
   ) throws(PredictionFileError) -> Int32 {
     let slice = try text(slot: slot, base, expected: "a label")
+    if slice.kind == .number, slice.count > 0 {
+      // A JSON number is a digit or '-' first, unless it is NaN or Infinity.
+      let first =
+        base[slice.start] == UInt8(ascii: "-") && slice.count > 1
+        ? base[slice.start + 1] : base[slice.start]
+      if first == UInt8(ascii: "N") || first == UInt8(ascii: "I") {
+        throw error(.notFiniteLabel(found: string(slice, base)), slot: slot, base)
+      }
+    }
     guard let code = interner.code(of: base + slice.start, count: slice.count) else {
       throw error(.invalidUTF8(column: slotNames[slot]), slot: slot, base)
     }
+    interner.noteFirstPlace(of: code, location(slot: slot, base))
     return code
   }
 
@@ -185,7 +205,9 @@ final class RecordInterpreter {
         bestScore = value
       }
     }
-    return classCode(best)
+    let code = classCode(best)
+    interner.noteFirstPlace(of: code, location(slot: slots[best], base))
+    return code
   }
 
   /// The class of the highest score in an array; ties go to the first.
@@ -219,7 +241,9 @@ final class RecordInterpreter {
         classNames = (0..<count).map(String.init)
         classCodes = Array(repeating: -1, count: count)
       }
-      return classCode(index)
+      let code = classCode(index)
+      interner.noteFirstPlace(of: code, location(slot: slot, base))
+      return code
     case .notFinite(let text):
       throw error(.nonFiniteScore(column: column, found: text), slot: slot, base)
     case .invalidElement(let text):

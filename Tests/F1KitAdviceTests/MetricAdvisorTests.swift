@@ -13,6 +13,7 @@ struct AdviceCase: Sendable, CustomTestStringConvertible {
   let labels: [String]
   let rows: [[Int]]
   var evaluatedLabels: [String]? = nil
+  var positiveLabel: String? = nil
   let expected: Set<AdviceRule>
 
   var testDescription: String { name }
@@ -30,6 +31,7 @@ struct MetricAdvisorTests {
       expected: [.imbalancedClasses]),
     AdviceCase(
       name: "always predicting the majority class", labels: ["a", "b"], rows: [[90, 0], [10, 0]],
+      positiveLabel: "b",
       expected: [
         .imbalancedClasses, .classNeverPredicted, .smallClassSupport, .noBetterThanBaseline,
       ]),
@@ -52,13 +54,16 @@ struct MetricAdvisorTests {
       expected: [.microF1EqualsAccuracy, .labelWithoutGoldItems]),
     AdviceCase(
       name: "labels subset: micro-F1 is not accuracy", labels: ["a", "b", "c"],
-      rows: [[60, 3, 2], [4, 50, 5], [3, 2, 55]], evaluatedLabels: ["a", "b"], expected: []),
+      rows: [[60, 3, 2], [4, 50, 5], [3, 2, 55]], evaluatedLabels: ["a", "b"], positiveLabel: "b",
+      expected: []),
   ]
 
   @Test("fires exactly the expected rules on small confusion matrices", arguments: cases)
   func firesExpectedRules(_ testCase: AdviceCase) throws {
     let metrics = try AdviceTestData.metrics(
-      testCase.labels, testCase.rows, options: EvaluationOptions(labels: testCase.evaluatedLabels))
+      testCase.labels, testCase.rows,
+      options: EvaluationOptions(
+        labels: testCase.evaluatedLabels, positiveLabel: testCase.positiveLabel))
     let fired = Set(MetricAdvisor().advice(for: metrics).map(\.rule))
     #expect(fired == testCase.expected)
   }
@@ -217,7 +222,8 @@ struct MetricAdvisorTests {
 
   @Test("advice renders as JSON with stable keys and integer counts")
   func jsonRendering() throws {
-    let metrics = try AdviceTestData.metrics(["a", "b"], [[90, 0], [10, 0]])
+    let metrics = try AdviceTestData.metrics(
+      ["a", "b"], [[90, 0], [10, 0]], options: EvaluationOptions(positiveLabel: "b"))
     let json = MetricAdvisor().advice(for: metrics).jsonDocument().serialized(indentation: 0)
     #expect(json.hasPrefix("{\"advice\":[{\"id\":\""))
     #expect(json.contains("{\"name\":\"support\",\"label\":\"b\",\"value\":10}"))

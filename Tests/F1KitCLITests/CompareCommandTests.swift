@@ -113,7 +113,7 @@ struct CompareCommandTests {
     let result = try runF1Kit(
       [
         "compare", "a.csv", "b.csv", "--format", "json", "--metric", "accuracy", "--resamples",
-        "100",
+        "100", "--positive", "y",
       ],
       in: directory.url)
     #expect(result.status == 0, "\(result.standardError)")

@@ -30,7 +30,7 @@ struct ReadingJSONLinesTests {
   @Test(
     "takes labels from strings, numbers and Booleans as spelled",
     arguments: [
-      (#"{"label": 1, "prediction": 1.0}"#, "1→1.0"),
+      (#"{"label": 1, "prediction": 1.0}"#, "1→1"),
       (#"{"label": true, "prediction": false}"#, "true→false"),
       (#"{"label": "a\"b\\c\/d\n", "prediction": "\u00e9\ud83d\ude00"}"#, "a\"b\\c/d\n→é😀"),
       (#"{"label": -2.5e3, "prediction": "x"}"#, "-2.5e3→x"),

@@ -11,6 +11,7 @@ struct ReadingParallelTests {
   ) throws -> (onePass: LabelCounts, halves: LabelCounts) {
     let path = try PredictionFileFixture.write(text, name: name)
     var options = PredictionFileOptions(chunkSize: chunkSize)
+    options.checksLabelSets = false
     options.minimumParallelByteCount = .max
     let onePass = try PredictionReader(path: path, options: options).readCounts()
     options.minimumParallelByteCount = 0
@@ -23,6 +24,7 @@ struct ReadingParallelTests {
     onePass: String?, halves: String?
   ) {
     var options = PredictionFileOptions(chunkSize: chunkSize)
+    options.checksLabelSets = false
     options.minimumParallelByteCount = .max
     let onePass = try PredictionFileFixture.failure(text, options: options)?.message
     options.minimumParallelByteCount = 0
@@ -156,7 +158,10 @@ struct ItemIdentifiersTests {
     var second = "label,prediction,id\n"
     for index in 0..<3000 { first += "item\(index),a,b\n" }
     for index in (0..<3000).reversed() { second += "a,a,item\(index)\n" }
-    let a = try PredictionReader(path: try PredictionFileFixture.write(first)).readItems()
+    var options = PredictionFileOptions()
+    options.checksLabelSets = false
+    let a = try PredictionReader(path: try PredictionFileFixture.write(first), options: options)
+      .readItems()
     let b = try PredictionReader(path: try PredictionFileFixture.write(second)).readItems()
     #expect(a.identifiers?.count == 3000)
     #expect(a.identifiers?[2999] == "item2999")
@@ -171,6 +176,7 @@ struct ItemIdentifiersTests {
     for index in 60..<90 { text += "\"i\n\(index)\",c,\(["a", "d"][index % 2])\n\n" }
     let path = try PredictionFileFixture.write(text)
     var options = PredictionFileOptions(chunkSize: chunkSize)
+    options.checksLabelSets = false
     options.minimumParallelByteCount = .max
     let onePass = try PredictionReader(path: path, options: options).readItems()
     options.minimumParallelByteCount = 0

@@ -61,7 +61,8 @@ struct AnalyticIntervalTests {
   @Test("Wilson's interval for accuracy counts the diagonal of the whole matrix")
   func wilsonForAccuracy() throws {
     let matrix = try ConfusionMatrix(labels: ["a", "b"], counts: [[40, 10], [5, 45]])
-    let metrics = try ClassificationMetrics(confusionMatrix: matrix)
+    let metrics = try ClassificationMetrics(
+      confusionMatrix: matrix, options: EvaluationOptions(positiveLabel: "b"))
     let interval = try AnalyticInterval.wilson(accuracyOf: metrics)
     #expect(interval == (try AnalyticInterval.wilson(successes: 85, trials: 100)))
     #expect(interval.contains(0.85) && interval.method == .wilson)

@@ -4,9 +4,9 @@ import Testing
 @Suite("Problem kind, positive label and argument order")
 struct ClassificationMetricsTests {
   @Test(
-    "two labels make a binary problem whose positive label is the later one",
+    "two labels make a binary problem whose positive label is that of a well-known pair",
     arguments: [
-      (["0", "1"], "1"), (["false", "true"], "true"), (["no", "yes"], "yes"), (["2", "10"], "10"),
+      (["0", "1"], "1"), (["false", "true"], "true"), (["no", "yes"], "yes"), (["-1", "1"], "1"),
     ])
   func binaryDefaultsToLaterLabel(labels: [String], positive: String) throws {
     let matrix = try ConfusionMatrix(gold: labels, predicted: labels.reversed())

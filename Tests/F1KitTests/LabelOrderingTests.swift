@@ -4,7 +4,7 @@ import Testing
 @Suite("Default label order")
 struct LabelOrderingTests {
   @Test(
-    "integers sort by value, everything else by code point",
+    "numbers sort by value, everything else by code point",
     arguments: [
       (["10", "2", "-1", "0"], ["-1", "0", "2", "10"]),
       (["-10", "-2", "3"], ["-10", "-2", "3"]),
@@ -14,6 +14,10 @@ struct LabelOrderingTests {
       (["true", "false"], ["false", "true"]),
       (["yes", "no", "yes"], ["no", "yes"]),
       (["99999999999999999999999", "5"], ["5", "99999999999999999999999"]),
+      (["10", "2.5", "-0.5", "1e-05", "2"], ["-0.5", "1e-05", "2", "2.5", "10"]),
+      (["1.0", "1", "0.5"], ["0.5", "1", "1.0"]),
+      (["-1.5", "-10", "-1.25"], ["-10", "-1.5", "-1.25"]),
+      (["1.5", "nan"], ["1.5", "nan"]),
     ])
   func sortsLikeNumPy(input: [String], expected: [String]) {
     #expect(LabelOrdering.sorted(input) == expected)

@@ -7,7 +7,8 @@ struct PublicInitializerTests {
   func classScores() throws {
     let matrix = try ConfusionMatrix(
       gold: ["cat", "dog", "dog", "cat"], predicted: ["cat", "dog", "cat", "cat"])
-    let metrics = try ClassificationMetrics(confusionMatrix: matrix)
+    let metrics = try ClassificationMetrics(
+      confusionMatrix: matrix, options: EvaluationOptions(positiveLabel: "dog"))
     let cat = ClassScores(label: "cat", precision: 2.0 / 3.0, recall: 1, fScore: 0.8, support: 2)
     let computed = try #require(metrics.perClass().first { $0.label == "cat" })
     #expect(computed.label == cat.label && computed.support == cat.support)

@@ -1,23 +1,37 @@
 /// The order F1Kit gives labels when the caller names none: the order
 /// scikit-learn's `unique_labels` produces for the same data.
 ///
-/// When every label is an integer (an optional `-` followed by ASCII digits),
-/// labels sort by numeric value, as NumPy sorts an integer array: `2` comes
-/// before `10`. Otherwise they sort by Unicode code point, as NumPy sorts an
-/// array of `str`: `Zebra` comes before `apple`, and `é` after both.
+/// When every label is a number (`2`, `-1`, `0.5`, `1e3`: what pandas reads
+/// as a number), labels sort by numeric value, as NumPy sorts a numeric
+/// array: `2` comes before `10`, and `2.5` between them. Otherwise they sort
+/// by Unicode code point, as NumPy sorts an array of `str`: `Zebra` comes
+/// before `apple`, and `é` after both.
 public enum LabelOrdering {
   /// Returns the distinct labels of a sequence in F1Kit's default label order.
   ///
   /// - Parameter labels: Labels in any order; duplicates are removed.
   /// - Returns: The distinct labels, numerically ordered when all are
-  ///   integers and in code-point order otherwise.
+  ///   numbers (equal values spelled differently, such as `1` and `1.0`, in
+  ///   code-point order) and in code-point order otherwise.
   /// - Complexity: O(*n* log *n*), where *n* is the number of distinct labels.
   public static func sorted(_ labels: some Sequence<String>) -> [String] {
     let distinct = labels.distinctExactLabels()
     if distinct.allSatisfy(isInteger) {
       return distinct.sorted(by: integerPrecedes)
     }
-    return distinct.sorted(by: codePointPrecedes)
+    var values: [DecimalLabel] = []
+    values.reserveCapacity(distinct.count)
+    for label in distinct {
+      guard case .number(let value) = DecimalLabel.reading(label) else {
+        return distinct.sorted(by: codePointPrecedes)
+      }
+      values.append(value)
+    }
+    return zip(values, distinct).sorted { left, right in
+      if left.0.isLess(than: right.0) { return true }
+      if right.0.isLess(than: left.0) { return false }
+      return codePointPrecedes(left.1, right.1)
+    }.map(\.1)
   }
 
   /// Returns whether a label is spelled as a base-10 integer.

@@ -26,14 +26,18 @@ public struct ClassificationMetrics: Sendable {
   /// - Parameters:
   ///   - confusionMatrix: The counts of gold and predicted labels.
   ///   - options: The labels to evaluate, the positive label, the problem
-  ///     kind and the zero-division rule.
+  ///     kind and the zero-division rule. When every label is a number, a
+  ///     named label matches the label of equal value (`1.0` matches `1`).
   /// - Throws: ``MetricsError`` when the options do not fit the data, for
-  ///   example a positive label that is not one of the labels.
+  ///   example a positive label that is not one of the labels, or a binary
+  ///   problem whose positive label is not named and cannot be assumed
+  ///   (see ``PositiveLabelConvention``).
   /// - Complexity: O(*k* log *k* + *c* log *c*) for *k* labels and *c*
   ///   non-empty cells (plus O(*k*²) for a dense matrix).
   public init(
-    confusionMatrix: ConfusionMatrix, options: EvaluationOptions = EvaluationOptions()
+    confusionMatrix: ConfusionMatrix, options given: EvaluationOptions = EvaluationOptions()
   ) throws(MetricsError) {
+    let options = given.spellingNumbers(like: confusionMatrix.labels)
     let matrix: ConfusionMatrix
     do {
       matrix = try confusionMatrix.reordered(
@@ -47,7 +51,12 @@ public struct ClassificationMetrics: Sendable {
     let problem = try Self.problem(for: evaluated, options: options)
     var positiveClass: Int?
     if problem == .binary {
-      let positive = options.positiveLabel ?? evaluated[1]
+      guard
+        let positive = options.positiveLabel
+          ?? PositiveLabelConvention.positiveLabel(of: evaluated)
+      else {
+        throw .positiveLabelNeeded(labels: evaluated)
+      }
       guard let index = evaluated.firstIndex(where: { ExactLabel($0) == ExactLabel(positive) })
       else {
         throw .unknownPositiveLabel(positive, labels: evaluated)

@@ -6,8 +6,9 @@ public struct EvaluationOptions: Hashable, Sendable {
   /// it may name labels that never occur, and labels it leaves out are
   /// excluded from per-class scores and their averages.
   public var labels: [String]?
-  /// The positive label of a binary problem; `nil` takes the later of the
-  /// two labels in label order (`1` of 0/1, `true` of false/true).
+  /// The positive label of a binary problem; `nil` takes the positive
+  /// member of a well-known pair (`1` of 0/1, `true` of false/true; see
+  /// ``PositiveLabelConvention``) and refuses any other pair.
   public var positiveLabel: String?
   /// The kind of problem; `nil` infers binary for two labels and
   /// multiclass otherwise.

@@ -3,9 +3,11 @@ import F1KitSupport
 extension ClassificationMetrics {
   /// The metrics as a tidy CSV table with columns `metric,label,value`.
   ///
-  /// Headline metrics have an empty label; per-class rows repeat the metric
-  /// names `precision`, `recall`, `f1` and `support` with the class label, so
-  /// the table loads straight into a data frame. Undefined values are empty.
+  /// Headline metrics have an empty label, except the binary ones, whose
+  /// label is the positive label they score; per-class rows repeat the
+  /// metric names `precision`, `recall`, `f1` and `support` with the class
+  /// label, so the table loads straight into a data frame. Undefined values
+  /// are empty.
   ///
   /// - Returns: RFC 4180 text with a header row and CRLF line ends.
   public func csvTable() -> String {
@@ -16,7 +18,8 @@ extension ClassificationMetrics {
   package func csvRows() -> [[String]] {
     var rows = [["metric", "label", "value"]]
     for metric in reportedMetrics {
-      rows.append([metric.rawValue, "", CSVText.number(value(of: metric))])
+      let label = metric.isBinaryOnly ? positiveLabel ?? "" : ""
+      rows.append([metric.rawValue, label, CSVText.number(value(of: metric))])
     }
     for row in perClass() {
       rows.append(["precision", row.label, CSVText.number(row.precision)])

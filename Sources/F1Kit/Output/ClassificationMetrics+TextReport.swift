@@ -19,19 +19,21 @@ extension ClassificationMetrics {
     return report
   }
 
-  /// The part scikit-learn prints: per-class rows, then accuracy (or micro
+  /// The part scikit-learn prints (labels with control characters escaped
+  /// and cut at 60 characters, so a label cannot restyle a terminal): per-class rows, then accuracy (or micro
   /// average when some labels are not evaluated), macro and weighted
   /// averages.
   func scikitLearnReport(digits: Int) -> String {
     let rows = perClass()
-    let width = max(rows.map { $0.label.unicodeScalars.count }.max() ?? 0, 12, digits)
+    let labels = rows.map { TerminalText.escaped($0.label) }
+    let width = max(labels.map { $0.unicodeScalars.count }.max() ?? 0, 12, digits)
     var report =
       pad("", width) + " "
       + ["precision", "recall", "f1-score", "support"]
       .map { " " + pad($0, 9) }.joined() + "\n\n"
-    for row in rows {
+    for (row, label) in zip(rows, labels) {
       report += scoreLine(
-        row.label, [row.precision, row.recall, row.fScore], support: row.support,
+        label, [row.precision, row.recall, row.fScore], support: row.support,
         width: width, digits: digits)
     }
     report += "\n"
@@ -71,7 +73,7 @@ extension ClassificationMetrics {
 
   private func otherMetricsReport(digits: Int) -> String {
     var lines: [(String, Double)] = []
-    if let positiveLabel {
+    if let positiveLabel = positiveLabel.map({ TerminalText.escaped($0) }) {
       lines.append(("binary precision (\(positiveLabel))", value(of: .binaryPrecision)))
       lines.append(("binary recall (\(positiveLabel))", value(of: .binaryRecall)))
       lines.append(("binary f1 (\(positiveLabel))", value(of: .binaryF1)))
@@ -92,7 +94,7 @@ extension ClassificationMetrics {
   private func confusionMatrixReport() -> String {
     let matrix = evaluatedConfusionMatrix
     if matrix.isSparse { return confusionCellsReport(matrix) }
-    let names = matrix.labels
+    let names = matrix.labels.map { TerminalText.escaped($0) }
     let cells = matrix.rows.map { $0.map(String.init) }
     let rowWidth = max(names.map { $0.unicodeScalars.count }.max() ?? 0, "gold \\ predicted".count)
     let columnWidths = names.indices.map { column in
@@ -114,7 +116,7 @@ extension ClassificationMetrics {
   /// `gold  predicted  count` lines.
   private func confusionCellsReport(_ matrix: ConfusionMatrix) -> String {
     let cells = matrix.nonEmptyCells
-    let names = matrix.labels
+    let names = matrix.labels.map { TerminalText.escaped($0) }
     let goldWidth = max(cells.map { names[$0.gold].unicodeScalars.count }.max() ?? 0, 4)
     let predictedWidth = max(cells.map { names[$0.predicted].unicodeScalars.count }.max() ?? 0, 9)
     var report =

@@ -23,7 +23,8 @@ public struct AlignedPredictions: Hashable, Sendable {
   /// - Parameters:
   ///   - models: Each model's items, read from its file.
   ///   - names: A name for each model (its file name), used in errors.
-  ///   - labels: The caller's label order, if any.
+  ///   - labels: The caller's label order, if any; with numeric labels,
+  ///     spelled as they are (see ``ItemPredictions/normalizedLabel(_:)``).
   /// - Throws: ``AlignmentError`` when the models cover different items or
   ///   disagree on a gold label.
   /// - Complexity: O(*m* · *n*) for *m* models of *n* items.
@@ -34,7 +35,10 @@ public struct AlignedPredictions: Hashable, Sendable {
     let occurring = models.flatMap(\.labels)
     let order: [String]
     do {
-      order = try ConfusionMatrix.labelOrder(naming: labels, occurring: occurring)
+      let isNumeric = models.contains(where: \.hasNumericLabels)
+      order = try ConfusionMatrix.labelOrder(
+        naming: labels?.map { LabelResolution.normalized($0, isNumeric: isNumeric) },
+        occurring: occurring)
     } catch {
       guard case .duplicateLabel(let label) = error else { preconditionFailure() }
       throw .duplicateLabel(label)
@@ -132,11 +136,11 @@ public enum AlignmentError: Error, Hashable, Sendable, CustomStringConvertible {
     case .differentItemCounts(let first, let firstCount, let other, let otherCount):
       "\(other): expected \(firstCount) items to match \(first), found \(otherCount)"
     case .missingItem(let id, let file, let presentIn):
-      "\(file): expected an item with id \"\(id)\" (it is in \(presentIn)), found none"
+      "\(file): expected an item with id \(TerminalText.quoted(id)) (it is in \(presentIn)), found none"
     case .goldMismatch(let item, let firstFile, let firstLabel, let otherFile, let otherLabel):
-      "\(otherFile): item \(item) has gold label \"\(otherLabel)\" but \"\(firstLabel)\" in \(firstFile); the files do not describe the same items"
+      "\(otherFile): item \(TerminalText.escaped(item)) has gold label \(TerminalText.quoted(otherLabel)) but \(TerminalText.quoted(firstLabel)) in \(firstFile); the files do not describe the same items"
     case .duplicateLabel(let label):
-      "label \"\(label)\" is given more than once"
+      "label \(TerminalText.quoted(label)) is given more than once"
     }
   }
 }

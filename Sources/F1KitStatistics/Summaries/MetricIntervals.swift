@@ -137,7 +137,7 @@ extension MetricIntervals {
     guard let header = rows.first else { return "" }
     var text = CSVText.record(header + ["low", "high"])
     for row in rows.dropFirst() {
-      let interval = row[1].isEmpty ? Metric(rawValue: row[0]).flatMap { bootstrap[$0] } : nil
+      let interval = Metric(rawValue: row[0]).flatMap { bootstrap[$0] }
       text += CSVText.record(
         row + [
           interval.map { CSVText.number($0.lower) } ?? "",

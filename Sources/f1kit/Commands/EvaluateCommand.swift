@@ -24,7 +24,8 @@ struct EvaluateCommand: ParsableCommand {
       file and prints a classification report: per-class precision, recall, F1 and \
       support, accuracy, macro and weighted averages, micro-F1, balanced accuracy, \
       Matthews correlation, Cohen's kappa and the confusion matrix. Two labels make a \
-      binary problem whose positive label is the later one in label order. \
+      binary problem; its positive label is 1 of 0/1 or -1/1, true, yes, pos or \
+      positive, and must be named with --positive for any other pair. \
       --format markdown and --format latex print paper-ready tables (headline metrics with \
       bootstrap intervals, and per-class scores) with a caption saying how the numbers were \
       made.
@@ -129,6 +130,7 @@ struct EvaluateCommand: ParsableCommand {
   }
 
   private static func list(_ labels: [String]) -> String {
-    labels.map { "\"\($0)\"" }.joined(separator: ", ")
+    labels.prefix(10).map { TerminalText.quoted($0) }.joined(separator: ", ")
+      + (labels.count > 10 ? ", and \(labels.count - 10) more" : "")
   }
 }

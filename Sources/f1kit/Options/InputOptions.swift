@@ -50,10 +50,29 @@ struct InputOptions {
       "A count column that makes each row a confusion-matrix cell (default: count, when present with gold and prediction columns)."
   )
 
+  static let delimiter = Option<Unicode.Scalar?>(
+    name: "delimiter", valueName: "character",
+    help:
+      "The field delimiter of a CSV or TSV file, such as ';' or tab (default: a comma, or ';' or a tab when the header has no comma).",
+    default: .some(nil),
+    expectation: "one ASCII character other than a double quote, or 'tab'",
+    convert: { text in
+      if text == "tab" || text == "\\t" { return .some("\t") }
+      let scalars = Array(text.unicodeScalars)
+      guard scalars.count == 1, scalars[0].isASCII, scalars[0] != "\"", scalars[0] != "\n",
+        scalars[0] != "\r"
+      else { return nil }
+      return .some(scalars[0])
+    })
+  static let maximumRecordBytes = Option<Int>(
+    name: "max-record-bytes", valueName: "bytes",
+    help: "The longest record read, in bytes; a longer one is an error.",
+    default: PredictionFileOptions.defaultMaximumRecordByteCount, in: 1...Int.max)
+
   /// The declarations, in help order.
   static let declarations: [any OptionDeclaration] = [
-    inputFormat, goldColumn, predictionColumn, idColumn, noIDColumn, scoreColumns, scoreArrayColumn,
-    scoreColumn, threshold, countColumn,
+    inputFormat, goldColumn, predictionColumn, idColumn, noIDColumn, scoreColumns,
+    scoreArrayColumn, scoreColumn, threshold, countColumn, delimiter, maximumRecordBytes,
   ]
 
   /// The labels given by `--labels`, if any.
@@ -85,6 +104,8 @@ struct InputOptions {
     reader.threshold = values[Self.threshold]
     reader.countColumn = values[Self.countColumn]
     reader.positiveLabel = values[ScoringOptions.positive]
+    reader.maximumRecordByteCount = values[Self.maximumRecordBytes]
+    reader.delimiter = values[Self.delimiter]
     reader.labels = labels
   }
 
@@ -100,6 +121,7 @@ struct InputOptions {
     } catch {
       throw Self.failure(error)
     }
+    for warning in counts.warnings { Console.writeError("warning: \(warning)\n") }
     let matrix: ConfusionMatrix
     do {
       matrix = try counts.confusionMatrix(labels: labels)
@@ -140,7 +162,9 @@ struct InputOptions {
   /// - Throws: A one-line failure with the reader's exit status.
   func readItems(_ path: String) throws(CommandFailure) -> ItemPredictions {
     do {
-      return try PredictionReader(path: path, options: reader).readItems()
+      let items = try PredictionReader(path: path, options: reader).readItems()
+      for warning in items.warnings { Console.writeError("warning: \(warning)\n") }
+      return items
     } catch {
       throw Self.failure(error)
     }
@@ -148,7 +172,7 @@ struct InputOptions {
 
   /// A reader error as a failure: 66 (`EX_NOINPUT`) when the file cannot be
   /// opened, 65 (`EX_DATAERR`) for anything wrong inside it, 64 when the
-  /// options contradict each other.
+  /// options contradict each other or must name the positive label.
   ///
   /// - Parameter error: The reader's error.
   /// - Returns: The failure.
@@ -156,7 +180,7 @@ struct InputOptions {
     let status: ExitStatus =
       switch error.reason {
       case .cannotOpen: .noInput
-      case .invalidOptions: .usage
+      case .invalidOptions, .positiveLabelNeeded: .usage
       default: .dataError
       }
     return CommandFailure(error.description, status: status)

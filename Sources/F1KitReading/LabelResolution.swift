@@ -1,0 +1,127 @@
+import F1Kit
+
+/// The final labels of a parsed file: numeric labels merged by value and
+/// spelled one way, and the two labels of thresholded scores.
+///
+/// When every label read is a number (see `DecimalLabel`), labels are
+/// compared by value, as scikit-learn compares them after pandas reads the
+/// file: `1`, `1.0` and `1e0` become one label, spelled `1`. A `nan` or `inf`
+/// among such labels is an error. The work is per distinct label, never per
+/// row; codes are remapped only when two spellings merged.
+struct LabelResolution {
+  /// The label of each final code, in first-seen order.
+  private(set) var names: [String]
+  /// The final code of each parsed code, or `nil` when codes are unchanged.
+  private(set) var codes: [Int32]?
+  /// Whether every label read is a number.
+  let isNumeric: Bool
+  /// The final codes of the negative and positive labels, when predictions
+  /// are thresholded scores.
+  private(set) var binary: (negative: Int32, positive: Int32)?
+
+  /// Resolves the labels a parser read.
+  ///
+  /// - Throws: `.notFiniteLabel` at the first NaN or infinite label among
+  ///   numbers, `.binaryLabelsUnresolved` when thresholded scores do not
+  ///   have exactly two labels, and `.positiveLabelNeeded` when neither the
+  ///   options nor a well-known pair name the positive one.
+  init(_ parser: PredictionFileParser) throws(PredictionFileError) {
+    let interner = parser.interner
+    names = interner.names
+    let readings = names.map(DecimalLabel.reading)
+    isNumeric = !readings.isEmpty && !readings.contains(.text)
+    if isNumeric {
+      if let index = readings.firstIndex(of: .notFinite) {
+        throw PredictionFileError(
+          path: parser.path,
+          location: index < interner.firstPlaces.count ? interner.firstPlaces[index] : nil,
+          reason: .notFiniteLabel(found: names[index]))
+      }
+      mergeNumbers(readings)
+    }
+    if parser.isThresholded {
+      binary = try resolveBinaryLabels(parser.options, path: parser.path)
+    }
+  }
+
+  /// The final code of a parsed gold code, or predicted code when the
+  /// predictions are labels.
+  @inline(__always)
+  func code(_ parsed: Int32) -> Int32 {
+    if let codes { return codes[Int(parsed)] }
+    return parsed
+  }
+
+  /// The final code of a parsed predicted code.
+  @inline(__always)
+  func predictedCode(_ parsed: Int32) -> Int32 {
+    if let binary { return parsed == 1 ? binary.positive : binary.negative }
+    return code(parsed)
+  }
+
+  /// A label named in the options, spelled as this file's labels are.
+  func normalized(_ label: String) -> String {
+    Self.normalized(label, isNumeric: isNumeric)
+  }
+
+  /// A label spelled as labels are when `isNumeric`: a number's one
+  /// spelling, anything else unchanged.
+  static func normalized(_ label: String, isNumeric: Bool) -> String {
+    guard isNumeric, case .number(let value) = DecimalLabel.reading(label) else { return label }
+    return value.spelling
+  }
+
+  /// Gives each numeric value one code and one spelling.
+  private mutating func mergeNumbers(_ readings: [DecimalLabel.Reading]) {
+    var codeOfValue: [DecimalLabel: Int32] = [:]
+    var merged: [String] = []
+    var codes: [Int32] = []
+    codes.reserveCapacity(readings.count)
+    for reading in readings {
+      guard case .number(let value) = reading else { continue }
+      if let code = codeOfValue[value] {
+        codes.append(code)
+      } else {
+        let code = Int32(merged.count)
+        codeOfValue[value] = code
+        merged.append(value.spelling)
+        codes.append(code)
+      }
+    }
+    if merged.count < names.count { self.codes = codes }
+    names = merged
+  }
+
+  /// The codes of the negative and positive labels of thresholded scores.
+  ///
+  /// The candidates are the gold labels with the given labels and positive
+  /// label; there must be exactly two. The positive label is the one given,
+  /// or else the positive member of a well-known pair
+  /// (`PositiveLabelConvention`).
+  private mutating func resolveBinaryLabels(
+    _ options: PredictionFileOptions, path: String
+  ) throws(PredictionFileError) -> (negative: Int32, positive: Int32) {
+    let given = (options.labels ?? []) + (options.positiveLabel.map { [$0] } ?? [])
+    let sorted = LabelOrdering.sorted(names + given.map(normalized))
+    guard sorted.count == 2 else {
+      throw PredictionFileError(path: path, reason: .binaryLabelsUnresolved(found: sorted))
+    }
+    guard
+      let positive = options.positiveLabel.map(normalized)
+        ?? PositiveLabelConvention.positiveLabel(of: sorted)
+    else {
+      throw PredictionFileError(path: path, reason: .positiveLabelNeeded(labels: sorted))
+    }
+    let negative = sorted.first { !$0.utf8.elementsEqual(positive.utf8) }!
+    return (code(ofName: negative), code(ofName: positive))
+  }
+
+  /// The code of a label, adding it after the others if it is new.
+  private mutating func code(ofName name: String) -> Int32 {
+    if let index = names.firstIndex(where: { $0.utf8.elementsEqual(name.utf8) }) {
+      return Int32(index)
+    }
+    names.append(name)
+    return Int32(names.count - 1)
+  }
+}

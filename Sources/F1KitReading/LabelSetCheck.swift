@@ -1,0 +1,91 @@
+import F1Kit
+
+/// Stops a file whose predicted labels cannot be meant for its gold labels:
+/// they share none, or over half the items carry a predicted label the gold
+/// labels never use. Scoring such a file would print a table of zeros with
+/// a straight face.
+///
+/// The check is skipped when the caller names the labels (`labels` in the
+/// options), for thresholded scores (whose labels come from the gold ones),
+/// and for fewer than ``minimumItemCount`` items, where a model that misses
+/// every class can be real.
+struct LabelSetCheck {
+  /// The fewest items the check applies to.
+  static let minimumItemCount = 10
+
+  /// How many items carry each code as gold label and as predicted label.
+  var goldCounts: [Int]
+  var predictedCounts: [Int]
+
+  init(labelCount: Int) {
+    goldCounts = Array(repeating: 0, count: labelCount)
+    predictedCounts = Array(repeating: 0, count: labelCount)
+  }
+
+  /// Throws `.labelsDoNotMatch` with the likely cause when the labels do not
+  /// fit.
+  func check(
+    names: [String], columns: LabelColumns, options: PredictionFileOptions, path: String
+  ) throws(PredictionFileError) {
+    guard options.labels == nil, options.checksLabelSets else { return }
+    var total = 0
+    for count in goldCounts { total = total &+ count }
+    guard total >= Self.minimumItemCount else { return }
+    let gold = goldCounts.indices.filter { goldCounts[$0] > 0 }
+    let predicted = predictedCounts.indices.filter { predictedCounts[$0] > 0 }
+    let goldSet = Set(gold)
+    var unknownItems = 0
+    for code in predicted where !goldSet.contains(code) {
+      unknownItems = unknownItems &+ predictedCounts[code]
+    }
+    let sharesNone = predicted.allSatisfy { !goldSet.contains($0) }
+    guard sharesNone || unknownItems > total / 2 else { return }
+    let goldNames = gold.map { names[$0] }
+    let predictedNames = predicted.map { names[$0] }
+    throw PredictionFileError(
+      path: path,
+      reason: .labelsDoNotMatch(
+        gold: goldNames, predicted: predictedNames,
+        unknownShare: sharesNone ? 1 : Double(unknownItems) / Double(total),
+        likelyCause: Self.likelyCause(gold: goldNames, predicted: predictedNames, columns: columns))
+    )
+  }
+
+  /// The most likely reason for labels that do not fit.
+  static func likelyCause(gold: [String], predicted: [String], columns: LabelColumns)
+    -> PredictionFileError.LabelMismatchCause
+  {
+    if columns.isScoreArray { return .scoreArrayClassIndices(column: columns.prediction[0]) }
+    let isNumber = { (label: String) -> Bool in
+      if case .number = DecimalLabel.reading(label) { return true }
+      return false
+    }
+    let goldNumbers = gold.filter(isNumber).count
+    let predictedNumbers = predicted.filter(isNumber).count
+    if (goldNumbers == gold.count) != (predictedNumbers == predicted.count),
+      goldNumbers == 0 || predictedNumbers == 0
+    {
+      return .numbersAgainstText
+    }
+    let folded = { (label: String) in
+      label.lowercased().trimmingCharacters(in: " \t")
+    }
+    let goldFolded = Set(gold.map(folded))
+    if predicted.contains(where: { goldFolded.contains(folded($0)) }) {
+      return .caseOrSpaces
+    }
+    return .wrongColumn(gold: columns.gold, prediction: columns.prediction.joined(separator: ","))
+  }
+}
+
+extension String {
+  /// The string without leading and trailing characters of `set`.
+  fileprivate func trimmingCharacters(in set: String) -> String {
+    let scalars = unicodeScalars
+    let isTrimmed = { (scalar: Unicode.Scalar) in set.unicodeScalars.contains(scalar) }
+    guard let first = scalars.firstIndex(where: { !isTrimmed($0) }),
+      let last = scalars.lastIndex(where: { !isTrimmed($0) })
+    else { return "" }
+    return String(scalars[first...last])
+  }
+}

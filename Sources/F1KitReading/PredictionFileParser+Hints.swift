@@ -1,0 +1,60 @@
+import F1Kit
+
+extension PredictionFileParser {
+  /// The columns, other than the gold and id columns, whose value in the
+  /// first record is a number: candidates for `--score-column`. Reads the
+  /// buffer without consuming it (a JSON line's strings may be unescaped in
+  /// place, so parsing must stop after this).
+  func numericColumns(header: [String], unit: PredictionFileError.ColumnUnit) -> [String] {
+    let gold = ColumnLayout.find(
+      options.goldColumn.map { [$0] } ?? PredictionFileOptions.goldColumnNames, in: header)
+    let id = ColumnLayout.find(
+      options.idColumn.map { [$0] } ?? PredictionFileOptions.idColumnNames, in: header)
+    let base = source.storage
+    var numeric: [String] = []
+    func isNumber(_ slice: ValueSlice) -> Bool {
+      if case .value = NumberScanner.score(base + slice.start, count: slice.count) { return true }
+      return false
+    }
+    if unit == .byte {
+      guard
+        let lineEnd = source.firstIndex(of: .lineFeed, from: source.start)
+          ?? (source.isAtEndOfFile ? source.end : nil)
+      else { return [] }
+      let tokenizer = JSONLineTokenizer(keys: header)
+      guard (try? tokenizer.tokenize(base, from: source.start, to: lineEnd)) == true else {
+        return []
+      }
+      for (index, name) in header.enumerated()
+      where index != gold && index != id && tokenizer.isPresent[index]
+        && tokenizer.values[index].kind == .number && isNumber(tokenizer.values[index])
+      {
+        numeric.append(name)
+      }
+      return numeric
+    }
+    var tokenizer = DelimitedRecordTokenizer(delimiter: delimiter, capacity: header.count)
+    defer { tokenizer.deallocate() }
+    var position = source.start
+    while true {
+      guard
+        let outcome = try? tokenizer.tokenize(
+          base, from: position, to: source.end, isFinal: source.isAtEndOfFile)
+      else { return [] }
+      switch outcome {
+      case .incomplete: return []
+      case .blankLine(let next): position = next
+      case .record(let count, _, _):
+        guard count == header.count else { return [] }
+        for (index, name) in header.enumerated() where index != gold && index != id {
+          var slice = tokenizer.fields[index]
+          if slice.kind == .escapedText {
+            slice = DelimitedRecordTokenizer.unescape(slice, in: base)
+          }
+          if isNumber(slice) { numeric.append(name) }
+        }
+        return numeric
+      }
+    }
+  }
+}

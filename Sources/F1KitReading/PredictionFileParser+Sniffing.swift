@@ -1,0 +1,65 @@
+import F1Kit
+
+#if canImport(Glibc)
+  import Glibc
+#elseif canImport(Musl)
+  import Musl
+#elseif canImport(Darwin)
+  import Darwin
+#endif
+
+extension PredictionFileParser {
+  /// The delimiter of a CSV file: a comma, unless the first line with
+  /// content has no comma outside quotes but has a semicolon or a tab (as
+  /// spreadsheets write in some locales), which is then used and noted.
+  func sniffDelimiter() throws(PredictionFileError) -> UInt8 {
+    try fillFirstLine()
+    var commas = 0
+    var semicolons = 0
+    var tabs = 0
+    var isQuoted = false
+    var offset = source.start
+    while offset < source.end, Self.isWhitespace(source.storage[offset]) { offset += 1 }
+    scan: while offset < source.end {
+      switch source.storage[offset] {
+      case .quote: isQuoted.toggle()
+      case .comma where !isQuoted: commas += 1
+      case .semicolon where !isQuoted: semicolons += 1
+      case .tab where !isQuoted: tabs += 1
+      case .lineFeed where !isQuoted: break scan
+      default: break
+      }
+      offset += 1
+    }
+    guard commas == 0, semicolons + tabs > 0 else { return .comma }
+    let (delimiter, name) = semicolons >= tabs ? (UInt8.semicolon, "';'") : (UInt8.tab, "a tab")
+    notes.append(
+      "\(path): the header has no comma but has \(name), so fields are read as separated by \(name) (--delimiter chooses)"
+    )
+    return delimiter
+  }
+
+  /// Fills the buffer until it holds the first line with content, or the
+  /// whole file.
+  func fillFirstLine() throws(PredictionFileError) {
+    var consumed = 0
+    while true {
+      var offset = source.start + consumed
+      while offset < source.end, Self.isWhitespace(source.storage[offset]) { offset += 1 }
+      consumed = offset - source.start
+      if offset < source.end, source.firstIndex(of: .lineFeed, from: offset) != nil { break }
+      guard try source.fill() else { break }
+    }
+  }
+
+  /// Sniffs the format from the first line with content.
+  func sniffFormat() throws(PredictionFileError) -> PredictionFileFormat {
+    try fillFirstLine()
+    return PredictionFileFormat.sniffed(
+      from: UnsafeBufferPointer(start: source.storage + source.start, count: source.availableCount))
+  }
+
+  static func isWhitespace(_ byte: UInt8) -> Bool {
+    byte == .space || byte == .tab || byte == .carriageReturn || byte == .lineFeed
+  }
+}

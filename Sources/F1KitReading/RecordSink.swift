@@ -1,0 +1,49 @@
+import F1Kit
+
+/// Receives each record's label codes from a `PredictionFileParser`.
+protocol RecordSink: SendableMetatype {
+  /// Adds `weight` items with these codes.
+  ///
+  /// - Returns: `false` if a count overflows.
+  mutating func add(gold: Int32, predicted: Int32, weight: Int) -> Bool
+  /// Adds the id of the record about to be added.
+  ///
+  /// The id's bytes are in the read buffer, followed by at least
+  /// `ChunkedByteSource.padding` readable bytes. Repeated ids are found
+  /// after reading (see `ItemIdentifiers.Builder`), so the sink keeps where
+  /// each id was, for the message.
+  ///
+  /// - Parameters:
+  ///   - line: The line on which the record starts.
+  ///   - place: Where the id is, for an error message.
+  /// - Returns: The outcome: added, or not UTF-8.
+  mutating func add(
+    id bytes: UnsafePointer<UInt8>, count: Int, line: Int, place: PredictionFileError.Location
+  ) -> IDOutcome
+  /// Makes room for about `count` more records.
+  mutating func reserveCapacity(_ count: Int)
+  /// An empty sink.
+  init()
+  /// Adds the records of `other`, read after this sink's, whose label codes
+  /// are `codes[code]` here and whose lines are `lineOffset` further on.
+  ///
+  /// - Returns: `false` if a count overflows.
+  mutating func append(_ other: consuming Self, codes: [Int32], lineOffset: Int) -> Bool
+  /// Whether the sink keeps each record's scores (see `add(score:)`).
+  static var keepsScores: Bool { get }
+  /// Adds a score of the record about to be added: its positive-class
+  /// score, or its per-class scores one by one in column order.
+  mutating func add(score: Double)
+}
+
+extension RecordSink {
+  mutating func reserveCapacity(_ count: Int) {}
+  static var keepsScores: Bool { false }
+  mutating func add(score: Double) {}
+}
+
+/// What became of an id given to a `RecordSink`.
+enum IDOutcome {
+  case added
+  case invalidUTF8
+}

@@ -1,0 +1,105 @@
+import F1Kit
+import F1KitReading
+import Foundation
+import Testing
+
+/// Hostile inputs end in one clear error line, never a crash or unbounded
+/// memory (issue 14 §1, §3, §6).
+@Suite("Reading hostile input")
+struct ReadingHardeningTests {
+  @Test(
+    "count tables whose total passes 2^53 stop at the line that passes it",
+    arguments: [
+      ("a,a,4611686018427387904\nb,b,4611686018427387904\n", 2),
+      ("a,a,9223372036854775807\nb,b,0\n", 2),
+      ("a,a,9007199254740992\nb,b,1\n", 3),
+      ("a,a,4503599627370496\nb,b,4503599627370496\na,b,1\n", 4),
+    ])
+  func countOverflow(rows: String, line: Int) throws {
+    let text = "label,prediction,count\n" + rows
+    let failure = try #require(try PredictionFileFixture.failure(text))
+    #expect(failure.error.location?.line == line)
+    #expect(
+      failure.message.hasSuffix(
+        "the counts add up to more than 9007199254740992 items in field 3, the most F1Kit counts exactly"
+      ))
+  }
+
+  @Test("a total of exactly 2^53 is counted")
+  func largestTotal() throws {
+    let counts = try PredictionFileFixture.counts(
+      "label,prediction,count\na,a,4503599627370496\nb,b,4503599627370495\nb,a,1\n")
+    #expect(counts.values.reduce(0, +) == 1 << 53)
+  }
+
+  @Test("a record longer than the limit stops at its line, in every format")
+  func recordTooLong() throws {
+    let long = String(repeating: "x", count: 5000)
+    let cases = [
+      ("label,prediction\na,b\n\(long),b\n", "p.csv", 3),
+      ("label\tprediction\na\tb\nc\t\(long)\n", "p.tsv", 3),
+      (
+        "{\"label\": \"a\", \"prediction\": \"b\"}\n{\"label\": \"\(long)\", \"prediction\": \"b\"}\n",
+        "p.jsonl", 2
+      ),
+      ("\(long),prediction\n", "p.csv", 1),
+    ]
+    for (text, name, line) in cases {
+      let options = PredictionFileOptions(chunkSize: 512, maximumRecordByteCount: 4096)
+      for readsItems in [false, true] {
+        let failure = try #require(
+          try PredictionFileFixture.failure(
+            text, name: name, options: options, readsItems: readsItems))
+        #expect(failure.error.location?.line == line, "\(name)")
+        #expect(
+          failure.message.contains(
+            "a record longer than 4096 bytes starts on this line; raise the limit with --max-record-bytes"
+          ))
+      }
+      let raised = PredictionFileOptions(chunkSize: 512, maximumRecordByteCount: 1 << 20)
+      #expect(
+        try PredictionFileFixture.failure(text, name: name, options: raised) == nil || line == 1)
+    }
+  }
+
+  @Test("an endless stream of zero bytes ends with an error, not unbounded memory")
+  func devZero() throws {
+    guard FileManager.default.fileExists(atPath: "/dev/zero") else { return }
+    let options = PredictionFileOptions(maximumRecordByteCount: 1 << 20)
+    #expect {
+      _ = try PredictionReader(path: "/dev/zero", options: options).readCounts()
+    } throws: { error in
+      guard let error = error as? PredictionFileError,
+        case .recordTooLong(limit: 1 << 20) = error.reason
+      else { return false }
+      return error.location?.line == 1
+    }
+  }
+
+  @Test("labels in errors have control characters escaped and are cut short, on one line")
+  func labelsEscapedInErrors() throws {
+    let hostile = "evil\u{1B}]0;title\u{07}\nnext" + String(repeating: "y", count: 500)
+    let text = "id,label,prediction\n\"\(hostile)\",a,a\n\"\(hostile)\",b,a\n"
+    let failure = try #require(try PredictionFileFixture.failure(text, readsItems: true))
+    #expect(!failure.message.contains("\n"))
+    #expect(!failure.message.contains("\u{1B}"))
+    #expect(failure.message.contains(#"duplicate id "evil\u{1B}]0;title\u{7}\nnext"#))
+    let metricsError = MetricsError.duplicateLabel(hostile).description
+    #expect(metricsError.contains(#"evil\u{1B}]0;title\u{7}\nnext"#))
+    #expect(metricsError.contains("…"))
+    #expect(!metricsError.contains("\n"))
+    #expect(metricsError.unicodeScalars.count < 120)
+  }
+
+  @Test("the text report escapes control characters in labels")
+  func labelsEscapedInTextReport() throws {
+    let labels = ["a\u{1B}[31m", "b\nc"]
+    let matrix = try ConfusionMatrix(gold: labels, predicted: labels.reversed())
+    let report = try ClassificationMetrics(
+      confusionMatrix: matrix, options: .init(positiveLabel: labels[0])
+    ).textReport(digits: 2)
+    #expect(!report.contains("\u{1B}"))
+    #expect(report.contains(#"a\u{1B}[31m"#))
+    #expect(report.contains(#"b\nc"#))
+  }
+}

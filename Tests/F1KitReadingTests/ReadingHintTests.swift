@@ -1,0 +1,59 @@
+import F1Kit
+import F1KitReading
+import Testing
+
+/// Errors and warnings that lead to the fix (issue 9 §4, reader parts).
+@Suite("Reading hints: score columns and delimiters")
+struct ReadingHintTests {
+  @Test(
+    "a file with no prediction column but a numeric column suggests --score-column",
+    arguments: [
+      (
+        "label,score,text\na,0.9,x\nb,0.1,y\n", "p.csv",
+        #":1:1: no prediction column: expected one of "prediction", "pred", "y_pred"; found "label", "score", "text"; for scores, add --score-column "score" (positive when at least --threshold, 0.5 by default)"#
+      ),
+      (
+        "{\"id\": 1, \"label\": \"a\", \"p_neg\": 0.2, \"p_pos\": 0.8}\n", "p.jsonl",
+        #":1:1: no prediction column: expected one of "prediction", "pred", "y_pred"; found "id", "label", "p_neg", "p_pos"; for per-class scores, add --score-columns "p_neg","p_pos", or --score-column with one of them for a binary score"#
+      ),
+      (
+        "label,guess\na,b\n", "p.csv",
+        #":1:1: no prediction column: expected one of "prediction", "pred", "y_pred"; found "label", "guess""#
+      ),
+    ])
+  func suggestsScoreColumn(text: String, name: String, message: String) throws {
+    let failure = try #require(try PredictionFileFixture.failure(text, name: name))
+    #expect(failure.message == message)
+  }
+
+  @Test(
+    "a .csv whose header has no comma but a semicolon or a tab is read with it, and says so",
+    arguments: [
+      ("label;prediction\na;a\n\"b;c\";b\n", "';'"),
+      ("label\tprediction\na\ta\n\"b;c\"\tb\n", "a tab"),
+    ])
+  func detectsDelimiter(text: String, name: String) throws {
+    let path = try PredictionFileFixture.write(text)
+    let counts = try PredictionReader(path: path).readCounts()
+    #expect(counts.labelledCells == ["a→a": 1, "b;c→b": 1])
+    #expect(
+      counts.warnings == [
+        "\(path): the header has no comma but has \(name), so fields are read as separated by \(name) (--delimiter chooses)"
+      ])
+  }
+
+  @Test("--delimiter chooses the delimiter of CSV and TSV files")
+  func explicitDelimiter() throws {
+    let text = "label|prediction\na|a\nb|\"x|y\"\n"
+    let options = PredictionFileOptions(delimiter: "|")
+    #expect(try PredictionFileFixture.counts(text, options: options) == ["a→a": 1, "b→x|y": 1])
+    #expect(
+      try PredictionFileFixture.counts(text, name: "p.tsv", options: options)
+        == ["a→a": 1, "b→x|y": 1])
+    let commas = try PredictionFileFixture.counts("label,prediction\na,b;c\n")
+    #expect(commas == ["a→b;c": 1])
+    let failure = try #require(
+      try PredictionFileFixture.failure(text, options: PredictionFileOptions(delimiter: "\"")))
+    #expect(failure.message.contains("delimiter must be one ASCII character"))
+  }
+}
