@@ -52,17 +52,12 @@ package struct CommandLineTool: Sendable {
   /// - Returns: The status to exit with.
   package func run(_ arguments: [String]) -> ExitStatus {
     if let command { return run(command, arguments, commandName: name) }
-    guard let first = arguments.first else {
-      Console.writeOutput(rootHelp)
-      return .success
-    }
+    guard let first = arguments.first else { return Console.writeOutput(rootHelp) }
     switch first {
     case "--version" where version != nil:
-      Console.writeOutput(version! + "\n")
-      return .success
+      return Console.writeOutput(version! + "\n")
     case "-h", "--help", "-help":
-      Console.writeOutput(rootHelp)
-      return .success
+      return Console.writeOutput(rootHelp)
     case "help":
       return help(for: Array(arguments.dropFirst()))
     default:
@@ -85,14 +80,12 @@ package struct CommandLineTool: Sendable {
 
   private func help(for arguments: [String]) -> ExitStatus {
     guard let subcommandName = arguments.first(where: { !$0.hasPrefix("-") }) else {
-      Console.writeOutput(command.map { help(for: $0, commandName: name) } ?? rootHelp)
-      return .success
+      return Console.writeOutput(command.map { help(for: $0, commandName: name) } ?? rootHelp)
     }
     guard let command = subcommand(named: subcommandName) else {
       return reportUnknownSubcommand(subcommandName, usage: "\(name) help <subcommand>")
     }
-    Console.writeOutput(help(for: command, commandName: "\(name) \(subcommandName)"))
-    return .success
+    return Console.writeOutput(help(for: command, commandName: "\(name) \(subcommandName)"))
   }
 
   private func help(for command: any ParsableCommand.Type, commandName: String) -> String {
@@ -101,10 +94,25 @@ package struct CommandLineTool: Sendable {
   }
 
   private func reportUnknownSubcommand(_ name: String, usage: String) -> ExitStatus {
-    Console.writeError(
-      "Error: Unknown subcommand '\(name)'\nUsage: \(usage)\n  See '\(self.name) --help' for more information.\n"
-    )
+    var message = "Unknown subcommand '\(name)'"
+    if let suggestion = name.closestMatch(among: subcommands.map { $0.configuration.name }) {
+      message += ". Did you mean '\(suggestion)'?"
+    }
+    reportUsageError(message, usage: usage, helpCommand: "\(self.name) --help")
     return .usage
+  }
+
+  /// Prints a usage error as three lines on standard error: the error, the
+  /// short usage and where to find the full help.
+  private func reportUsageError(_ message: String, usage: String, helpCommand: String) {
+    Console.writeError(
+      "Error: \(message)\nUsage: \(usage)\n  See '\(helpCommand)' for more information.\n")
+  }
+
+  /// How to ask for a command's full help: `f1kit help evaluate`, or
+  /// `train-pair-classifier --help` for a single-command tool.
+  private func helpCommand(for command: any ParsableCommand.Type) -> String {
+    self.command == nil ? "\(name) help \(command.configuration.name)" : "\(name) --help"
   }
 
   private func run(_ command: any ParsableCommand.Type, _ arguments: [String], commandName: String)
@@ -112,29 +120,26 @@ package struct CommandLineTool: Sendable {
   {
     let options = arguments.prefix { $0 != "--" }
     if let version, options.contains("--version") {
-      Console.writeOutput(version + "\n")
-      return .success
+      return Console.writeOutput(version + "\n")
     }
     if CommandParser.isHelpRequested(in: arguments) {
-      Console.writeOutput(help(for: command, commandName: commandName))
-      return .success
+      return Console.writeOutput(help(for: command, commandName: commandName))
     }
     let output: CommandOutput
     do {
       output = try execute(command, arguments)
     } catch {
       if error.status == .usage {
-        let usage = HelpFormatter.usage(for: command.configuration, commandName: commandName)
-        Console.writeError(
-          "Error: \(error.message)\nUsage: \(usage)\n  See '\(commandName) --help' for more information.\n"
-        )
+        reportUsageError(
+          error.message,
+          usage: HelpFormatter.shortUsage(for: command.configuration, commandName: commandName),
+          helpCommand: helpCommand(for: command))
       } else {
         Console.writeError("Error: \(error.message)\n")
       }
       return error.status
     }
-    Console.writeOutput(output.text)
-    return output.status
+    return Console.writeOutput(output.text, then: output.status)
   }
 
   private func execute(_ command: any ParsableCommand.Type, _ arguments: [String])

@@ -76,7 +76,12 @@ package enum CommandParser {
     {
       return (option, nil)
     }
-    throw UsageError("Unknown option '\(argument)'")
+    let name = String(argument.prefix { $0 != "=" })
+    let longNames = configuration.options.map { "--\($0.name)" }
+    if name.hasPrefix("--"), let suggestion = name.closestMatch(among: longNames) {
+      throw UsageError("Unknown option '\(name)'. Did you mean '\(suggestion)'?")
+    }
+    throw UsageError("Unknown option '\(name)'")
   }
 
   private static func assign(

@@ -1,22 +1,37 @@
 import F1KitSupport
-import Foundation
 
-/// Standard output and error, through F1KitSupport's checked writes.
+/// Standard output and error for a command-line tool, through
+/// F1KitSupport's checked writes.
+///
+/// Foundation's `FileHandle.write` traps when a write fails; these never
+/// do. Only ``CommandLineTool`` writes standard output, so a failure there
+/// becomes the tool's exit status; commands write notes, warnings and
+/// progress to standard error, where a failure is ignored because there is
+/// nowhere left to report it.
 package enum Console {
-  /// Writes text to standard output.
+  /// Writes text to standard output and says how the tool should exit.
   ///
-  /// A closed pipe (`| head`) ends the program quietly; any other failure,
-  /// such as a full disk, ends it with one line on standard error and exit
-  /// status 74 (EX_IOERR), where Foundation's `FileHandle` would trap.
-  ///
-  /// - Parameter text: The text, written whole.
-  package static func writeOutput(_ text: String) {
+  /// - Parameters:
+  ///   - text: The text, written whole.
+  ///   - status: The status to exit with when the write succeeds.
+  /// - Returns: `status` after a successful write; ``ExitStatus/closedPipe``
+  ///   when the reader went away (`| head`), quietly; ``ExitStatus/ioError``
+  ///   after one line on standard error for any other failure, such as a
+  ///   full disk.
+  package static func writeOutput(_ text: String, then status: ExitStatus = .success)
+    -> ExitStatus
+  {
     do {
       try StandardStream.output.write(text)
+      return status
     } catch {
-      guard case .failed(_, let message) = error else { exit(0) }
-      writeError("Error: cannot write to standard output: \(message)\n")
-      exit(74)
+      switch error {
+      case .closed:
+        return .closedPipe
+      case .failed(_, let message):
+        writeError("Error: cannot write to standard output: \(message)\n")
+        return .ioError
+      }
     }
   }
 

@@ -29,5 +29,11 @@ package struct ExitStatus: RawRepresentable, Hashable, Sendable, CustomStringCon
   /// Reading or writing failed midway, for example a full disk (`EX_IOERR`).
   package static let ioError = ExitStatus(rawValue: 74)
 
+  /// Standard output's reader went away, as when piping into `head`: 128 +
+  /// `SIGPIPE`, what a shell reports for a program that signal ended, so
+  /// pipelines treat F1Kit like other tools whether or not `SIGPIPE` is
+  /// ignored. Nothing is printed.
+  package static let closedPipe = ExitStatus(rawValue: 128 + 13)
+
   package var description: String { String(rawValue) }
 }

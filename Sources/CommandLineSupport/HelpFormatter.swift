@@ -78,6 +78,23 @@ package enum HelpFormatter {
     return String(text.dropFirst("USAGE: ".count)).replacing("\u{A0}", with: " ")
   }
 
+  /// The short synopsis an error shows: the command, its arguments, its
+  /// required options and `[<options>]` for the rest.
+  ///
+  /// - Parameters:
+  ///   - configuration: The command.
+  ///   - commandName: The command as typed.
+  /// - Returns: The synopsis, without a `Usage: ` prefix.
+  package static func shortUsage(for configuration: CommandConfiguration, commandName: String)
+    -> String
+  {
+    var parts = usageParts(for: configuration, commandName: commandName).filter {
+      !$0.hasPrefix("[--")
+    }
+    if configuration.options.contains(where: { !$0.isRequired }) { parts.append("[<options>]") }
+    return parts.joined(separator: " ")
+  }
+
   private static func usageParts(for configuration: CommandConfiguration, commandName: String)
     -> [String]
   {

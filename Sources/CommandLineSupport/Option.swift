@@ -58,7 +58,11 @@ package struct Option<Value: Sendable>: OptionDeclaration {
 
   package func parseValue(_ text: String) throws(UsageError) -> any Sendable {
     guard let value = convert(text) else {
-      throw UsageError("The value '\(text)' is invalid for '\(synopsis)'; expected \(expectation)")
+      var message = "The value '\(text)' is invalid for '\(synopsis)'; expected \(expectation)"
+      if let allowedValues, let suggestion = text.closestMatch(among: allowedValues) {
+        message += ". Did you mean '\(suggestion)'?"
+      }
+      throw UsageError(message)
     }
     return value
   }

@@ -72,7 +72,7 @@ struct ColumnLayout {
       throw Problem(reason: .countTableHasNoItems(column: header[count]))
     }
     if let name = options.idColumn {
-      id = try require(name, [], .id)
+      id = name.isEmpty ? nil : try require(name, [], .id)
     } else {
       id = Self.find(PredictionFileOptions.idColumnNames, in: header)
     }

@@ -30,8 +30,9 @@ public struct PredictionFileOptions: Hashable, Sendable {
   /// The prediction column's name, or `nil` to detect it (unless scores give
   /// the prediction).
   public var predictionColumn: String?
-  /// The id column's name, or `nil` to use a column named `id` if there is
-  /// one. Only the item path reads ids.
+  /// The id column's name, `nil` to use a column named `id` if there is
+  /// one, or empty to read no ids (items then align row by row). Only the
+  /// item path reads ids.
   public var idColumn: String?
   /// Per-class score columns, whose names are the class labels; the
   /// prediction is the class with the highest score. Empty for none.

@@ -86,8 +86,62 @@ struct CommandLineTests {
     #expect(result.status == 64)
     #expect(result.standardOutput.isEmpty)
     #expect(result.standardError.hasPrefix(message))
+    let lines = result.standardError.split(separator: "\n", omittingEmptySubsequences: false)
+    #expect(lines.count == 4, "\(result.standardError)")  // three lines and the final newline
     #expect(result.standardError.contains("\nUsage: f1kit"))
-    #expect(result.standardError.contains("for more information."))
+    #expect(result.standardError.contains("for more information.\n"))
+  }
+
+  @Test(
+    "a usage error shows the command's short usage and points to its help, not the full synopsis",
+    arguments: [
+      (
+        ["evaluate", "a.csv", "--bogus"], "f1kit evaluate <file> [<options>]", "f1kit help evaluate"
+      ),
+      (
+        ["report", "a.csv", "--title"], "f1kit report <files> ... --out <file> [<options>]",
+        "f1kit help report"
+      ),
+      (
+        ["compare", "a.csv", "b.csv", "--test", "t"], "f1kit compare <files> ... [<options>]",
+        "f1kit help compare"
+      ),
+      (["evalute"], "f1kit <subcommand>", "f1kit --help"),
+    ])
+  func shortUsage(arguments: [String], usage: String, help: String) throws {
+    let result = try runF1Kit(arguments)
+    #expect(result.status == 64)
+    let lines = result.standardError.split(separator: "\n").dropFirst()
+    #expect(Array(lines) == ["Usage: \(usage)", "  See '\(help)' for more information."])
+  }
+
+  @Test(
+    "a misspelt subcommand, option or value suggests the closest spelling",
+    arguments: [
+      (["evalute", "a.csv"], "Error: Unknown subcommand 'evalute'. Did you mean 'evaluate'?"),
+      (["help", "reprot"], "Error: Unknown subcommand 'reprot'. Did you mean 'report'?"),
+      (
+        ["evaluate", "a.csv", "--postive", "yes"],
+        "Error: Unknown option '--postive'. Did you mean '--positive'?"
+      ),
+      (
+        ["compare", "a.csv", "b.csv", "--adjustmnet=bh"],
+        "Error: Unknown option '--adjustmnet'. Did you mean '--adjustment'?"
+      ),
+      (
+        ["evaluate", "a.csv", "--format", "jsno"],
+        "Error: The value 'jsno' is invalid for '--format <format>'; expected one of text, json, csv, markdown, latex. Did you mean 'json'?"
+      ),
+      (["frobnicate"], "Error: Unknown subcommand 'frobnicate'\n"),
+      (
+        ["evaluate", "a.csv", "--format", "xml"],
+        "Error: The value 'xml' is invalid for '--format <format>'; expected one of text, json, csv, markdown, latex\n"
+      ),
+    ])
+  func suggestsSpelling(arguments: [String], message: String) throws {
+    let result = try runF1Kit(arguments)
+    #expect(result.status == 64)
+    #expect(result.standardError.hasPrefix(message), "\(result.standardError)")
   }
 
   @Test(

@@ -134,13 +134,38 @@ struct CompareCommandTests {
     let result = try runF1Kit(
       [
         "compare", "a.csv", "b.csv", "--format", "json", "--metric", "accuracy", "--resamples",
-        "99", "--positive", "y",
+        "100", "--positive", "y",
       ],
       in: directory.url)
     #expect(result.status == 0, "\(result.standardError)")
     let document = try json(result)
     let difference = try #require(document["difference"] as? [String: Any])
     #expect(abs((difference["value"] as? Double ?? 0) - 2.0 / 3.0) < 1e-12)
+  }
+
+  @Test(
+    "--no-id-column and --id-column '' align row by row, ignoring the id column",
+    arguments: [["--no-id-column"], ["--id-column", ""], ["--id-column="]])
+  func ignoresIDColumn(_ option: [String]) throws {
+    let directory = TemporaryDirectory()
+    directory.write("a.csv", "id,label,prediction\n1,x,x\n2,y,x\n3,x,y\n")
+    directory.write("b.csv", "id,label,prediction\n3,x,x\n1,x,x\n2,y,y\n")
+    let result = try runF1Kit(
+      ["compare", "a.csv", "b.csv", "--resamples", "100"] + option, in: directory.url)
+    // Row by row, the gold labels of row 2 differ (y against x).
+    #expect(result.status == 65, "\(result.standardError)")
+    #expect(result.standardError.contains("item 2"), "\(result.standardError)")
+  }
+
+  @Test("--id-column and --no-id-column together are a usage error")
+  func idColumnConflict() throws {
+    let result = try runF1Kit([
+      "compare", "a.csv", "b.csv", "--id-column", "id", "--no-id-column",
+    ])
+    #expect(result.status == 64)
+    #expect(
+      result.standardError.hasPrefix(
+        "Error: '--id-column' and '--no-id-column' cannot be used together\n"))
   }
 
   @Test("one file is a usage error")

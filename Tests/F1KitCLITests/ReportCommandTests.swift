@@ -13,6 +13,11 @@ struct ReportCommandTests {
     let result = try runF1Kit(["report"] + Self.stsb + ["--out", out, "--resamples", "200"])
     #expect(result.status == 0, "\(result.standardError)")
     #expect(result.standardOutput.isEmpty)
+    let size = try #require(
+      try FileManager.default.attributesOfItem(atPath: out)[.size] as? Int)
+    #expect(size > 1000)
+    let kilobytes = String(format: "%.1f", Double(size) / 1000)
+    #expect(result.standardError == "wrote \(out) (\(kilobytes) kB)\n")
     let html = try String(contentsOfFile: out, encoding: .utf8)
     #expect(html.hasPrefix("<!DOCTYPE html>"))
     #expect(html.contains("<title>Classifier evaluation</title>"))

@@ -26,14 +26,15 @@ struct AdviseCommand: ParsableCommand {
   var scoring: ScoringOptions
   var input: InputOptions
 
-  init(parsing values: ParsedValues) {
+  init(parsing values: ParsedValues) throws(UsageError) {
     path = values[InputOptions.file]
     format = values[Self.format]
     scoring = ScoringOptions(values)
-    input = InputOptions(values)
+    input = try InputOptions(values)
   }
 
   func run() throws(CommandFailure) -> CommandOutput {
+    try InputOptions.checkNotDirectories([path])
     try input.refuseLabelSetsAndWeights(in: "advise", paths: [path], problem: scoring.problem)
     let matrix = try input.readConfusionMatrix(path)
     let metrics: ClassificationMetrics

@@ -106,10 +106,11 @@ struct CompareCommand: ParsableCommand {
     isTimed = values[Self.timings]
     scoring = ScoringOptions(values)
     resampling = ResamplingOptions(values)
-    input = InputOptions(values)
+    input = try InputOptions(values)
   }
 
   func run() throws(CommandFailure) -> CommandOutput {
+    try InputOptions.checkNotDirectories(paths)
     try input.refuseLabelSetsAndWeights(in: "compare", paths: paths, problem: scoring.problem)
     if let design {
       guard scoreMetric == nil else {

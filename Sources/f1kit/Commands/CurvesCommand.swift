@@ -27,13 +27,14 @@ struct CurvesCommand: ParsableCommand {
   var format: CurvesFormat
   var input: InputOptions
 
-  init(parsing values: ParsedValues) {
+  init(parsing values: ParsedValues) throws(UsageError) {
     path = values[InputOptions.file]
     format = values[Self.format]
-    input = InputOptions(values)
+    input = try InputOptions(values)
   }
 
   func run() throws(CommandFailure) -> CommandOutput {
+    try InputOptions.checkNotDirectories([path])
     guard input.reader.scoreColumn != nil else {
       throw .usage("curves needs one binary score column: give --score-column")
     }

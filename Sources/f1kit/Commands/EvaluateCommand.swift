@@ -43,7 +43,7 @@ struct EvaluateCommand: ParsableCommand {
   var resampling: ResamplingOptions
   var input: InputOptions
 
-  init(parsing values: ParsedValues) {
+  init(parsing values: ParsedValues) throws(UsageError) {
     path = values[InputOptions.file]
     format = values[Self.format]
     digits = values[Self.digits]
@@ -51,10 +51,11 @@ struct EvaluateCommand: ParsableCommand {
     isIntervalRequested = values[Self.intervals]
     scoring = ScoringOptions(values)
     resampling = ResamplingOptions(values)
-    input = InputOptions(values)
+    input = try InputOptions(values)
   }
 
   func run() throws(CommandFailure) -> CommandOutput {
+    try InputOptions.checkNotDirectories([path])
     if input.isMultilabel(path, problem: scoring.problem) { return try evaluateMultilabel() }
     if input.labelSets.weightColumn != nil { return try evaluateWeighted() }
     let scored = input.hasScores ? try input.readScoredModel(path) : nil

@@ -75,10 +75,11 @@ struct GateCommand: ParsableCommand {
     summaryPath = values[Self.summary]
     scoring = ScoringOptions(values)
     resampling = ResamplingOptions(values)
-    input = InputOptions(values)
+    input = try InputOptions(values)
   }
 
   func run() throws(CommandFailure) -> CommandOutput {
+    try InputOptions.checkNotDirectories(paths)
     try input.refuseLabelSetsAndWeights(in: "gate", paths: paths, problem: scoring.problem)
     let aligned = try CompareCommand.align(paths, input: input, names: names)
     let counts: ComparisonCounts

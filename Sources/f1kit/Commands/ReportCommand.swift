@@ -39,7 +39,9 @@ struct ReportCommand: ParsableCommand {
   static let resamples = Option<Int>(
     name: "resamples", valueName: "count",
     help: "Bootstrap and permutation resamples; 0 computes no intervals or tests.",
-    default: 9_999, in: 0...10_000_000)
+    default: 9_999, defaultDescription: "9999",
+    expectation: "0 (no intervals or tests) or a whole number from 100 to 10000000",
+    convert: { Int($0).flatMap { $0 == 0 || (100...10_000_000).contains($0) ? $0 : nil } })
   static let seed = Option<UInt64>(
     name: "seed",
     help: "Seed of the random number generator (xoshiro256**), for reproducible reports.",
@@ -94,10 +96,14 @@ struct ReportCommand: ParsableCommand {
     seed = values[Self.seed]
     confidence = values[ResamplingOptions.confidence]
     scoring = ScoringOptions(values)
-    input = InputOptions(values)
+    input = try InputOptions(values)
   }
 
   func run() throws(CommandFailure) -> CommandOutput {
+    try InputOptions.checkNotDirectories(paths)
+    if let trainingLog {
+      try InputOptions.checkNotDirectories([trainingLog.path], kind: "a training log")
+    }
     try input.refuseLabelSetsAndWeights(in: "report", paths: paths, problem: scoring.problem)
     var trainingCurve: TrainingCurve?
     if let trainingLog {
@@ -137,6 +143,9 @@ struct ReportCommand: ParsableCommand {
     } catch {
       throw .cannotCreate(error.description)
     }
+    if let size = try? FileManager.default.attributesOfItem(atPath: out.path)[.size] as? Int {
+      Console.writeError("wrote \(out.path) (\(Self.describe(byteCount: size)))\n")
+    }
     guard let comparison = report.comparison, isTabled else { return "" }
     let tables =
       [ResultTable.metricsTable(comparison, metrics: comparison.options.metrics, digits: digits)]
@@ -169,6 +178,19 @@ struct ReportCommand: ParsableCommand {
       throw CommandFailure(
         error.description, status: error.kind == .inputOutput ? .ioError : .cannotCreate)
     }
+  }
+
+  /// A file size for people: `812 bytes`, `45.3 kB`, `12.1 MB` (SI units).
+  static func describe(byteCount: Int) -> String {
+    guard byteCount >= 1000 else { return "\(byteCount) byte\(byteCount == 1 ? "" : "s")" }
+    let units = ["kB", "MB", "GB", "TB"]
+    var value = Double(byteCount) / 1000
+    var unit = 0
+    while value >= 999.95 && unit < units.count - 1 {
+      value /= 1000
+      unit += 1
+    }
+    return String(format: "%.1f", value) + " " + units[unit]
   }
 
   /// Reads a file's items, or its counts when it is a count table.

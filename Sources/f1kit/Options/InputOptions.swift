@@ -19,7 +19,12 @@ struct InputOptions {
     name: "pred-column", valueName: "name",
     help: "The prediction column (default: prediction, pred or y_pred).")
   static let idColumn = Option<String?>(
-    name: "id-column", valueName: "name", help: "The item-id column (default: id, when present).")
+    name: "id-column", valueName: "name",
+    help:
+      "The item-id column that aligns files (default: id, when present; '' reads no ids).")
+  static let noIDColumn = Flag(
+    name: "no-id-column",
+    help: "Read no ids, even from a column named id: align files row by row.")
   static let scoreColumns = Option<[String]?>(
     name: "score-columns", valueName: "names",
     help:
@@ -87,9 +92,9 @@ struct InputOptions {
 
   /// The declarations, in help order.
   static let declarations: [any OptionDeclaration] = [
-    inputFormat, goldColumn, predictionColumn, idColumn, scoreColumns, scoreArrayColumn,
-    scoreColumn, threshold, countColumn, delimiter, maximumRecordBytes, labelSeparator,
-    weightColumn,
+    inputFormat, goldColumn, predictionColumn, idColumn, noIDColumn, scoreColumns,
+    scoreArrayColumn, scoreColumn, threshold, countColumn, delimiter, maximumRecordBytes,
+    labelSeparator, weightColumn,
   ]
 
   /// The labels given by `--labels`, if any.
@@ -102,13 +107,21 @@ struct InputOptions {
   /// Reads the options; the command must also declare ``ScoringOptions``.
   ///
   /// - Parameter values: The parsed command line.
-  init(_ values: ParsedValues) {
+  /// - Throws: A ``UsageError`` when `--id-column` and `--no-id-column` are
+  ///   both given.
+  init(_ values: ParsedValues) throws(UsageError) {
     labels = values[ScoringOptions.labels]
     reader = PredictionFileOptions()
     reader.format = values[Self.inputFormat]?.fileFormat
     reader.goldColumn = values[Self.goldColumn]
     reader.predictionColumn = values[Self.predictionColumn]
     reader.idColumn = values[Self.idColumn]
+    if values[Self.noIDColumn] {
+      guard reader.idColumn == nil else {
+        throw UsageError("'--id-column' and '--no-id-column' cannot be used together")
+      }
+      reader.idColumn = ""
+    }
     reader.scoreColumns = values[Self.scoreColumns] ?? []
     reader.scoreArrayColumn = values[Self.scoreArrayColumn]
     reader.scoreColumn = values[Self.scoreColumn]
@@ -201,11 +214,36 @@ struct InputOptions {
       throw Self.failure(error)
     }
     for warning in counts.warnings { Console.writeError("warning: \(warning)\n") }
+    let matrix: ConfusionMatrix
     do {
-      return try counts.confusionMatrix(labels: labels)
+      matrix = try counts.confusionMatrix(labels: labels)
     } catch {
       if case .duplicateLabel = error { throw .usage(error.description) }
       throw .data("\(path): \(error.description)")
+    }
+    guard matrix.total > 0 else {
+      throw .data("\(path): expected at least one item, found none (every count is zero)")
+    }
+    return matrix
+  }
+
+  /// Refuses a folder where a file is expected, before anything is read, so
+  /// the error names the problem rather than a failed read.
+  ///
+  /// - Parameters:
+  ///   - paths: The paths as given; `-` (standard input) is always accepted.
+  ///   - kind: What the file should be, for the message.
+  /// - Throws: A failure with status 66 (`EX_NOINPUT`) for a folder.
+  static func checkNotDirectories(_ paths: [String], kind: String = "a prediction file")
+    throws(CommandFailure)
+  {
+    for path in paths where path != "-" {
+      var isDirectory: ObjCBool = false
+      if FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory),
+        isDirectory.boolValue
+      {
+        throw .noInput("\(path): is a folder; expected \(kind)")
+      }
     }
   }
 

@@ -6,7 +6,7 @@ import F1KitStatistics
 struct ResamplingOptions {
   static let resamples = Option<Int>(
     name: "resamples", valueName: "count", help: "Bootstrap and permutation resamples.",
-    default: 9_999, in: 1...10_000_000)
+    default: 9_999, in: 100...10_000_000)
   static let confidence = Option<Double>(
     name: "confidence", valueName: "level", help: "Confidence level of the intervals.",
     default: 0.95, in: 0.5...0.999_999)

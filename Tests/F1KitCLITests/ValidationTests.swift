@@ -1,0 +1,91 @@
+import Foundation
+import Testing
+import _TestSupport
+
+@Suite("f1kit validates its inputs and options with the right exit status")
+struct ValidationTests {
+  static let stsb = "fixtures/stsb/test-minilm-l6.csv"
+
+  @Test(
+    "a folder given as input is one line and exit 66",
+    arguments: [
+      ["evaluate", "fixtures"], ["advise", "fixtures"], ["compare", stsb, "fixtures"],
+      ["report", "fixtures", "--out", "/tmp/never-written.html"],
+    ])
+  func folderAsInput(arguments: [String]) throws {
+    let result = try runF1Kit(arguments)
+    #expect(result.status == 66)
+    #expect(result.standardOutput.isEmpty)
+    #expect(result.standardError == "Error: fixtures: is a folder; expected a prediction file\n")
+  }
+
+  @Test("a folder given as the training log is one line and exit 66")
+  func folderAsTrainingLog() throws {
+    let directory = TemporaryDirectory()
+    let result = try runF1Kit([
+      "report", Self.stsb, "--training-log", "fixtures", "--out",
+      directory.url.appendingPathComponent("r.html").path, "--resamples", "0",
+    ])
+    #expect(result.status == 66)
+    #expect(result.standardError == "Error: fixtures: is a folder; expected a training log\n")
+    #expect(try FileManager.default.contentsOfDirectory(atPath: directory.url.path).isEmpty)
+  }
+
+  @Test(
+    "resamples below 100 are refused; the report's 0 still means no intervals",
+    arguments: [
+      (["evaluate", stsb, "--ci", "--resamples", "1"], "a whole number from 100 to 10000000"),
+      (["evaluate", stsb, "--ci", "--resamples", "0"], "a whole number from 100 to 10000000"),
+      (
+        ["compare", stsb, stsb, "--resamples", "99"], "a whole number from 100 to 10000000"
+      ),
+      (
+        ["report", stsb, "--out", "r.html", "--resamples", "50"],
+        "0 (no intervals or tests) or a whole number from 100 to 10000000"
+      ),
+    ])
+  func refusesFewResamples(arguments: [String], expectation: String) throws {
+    let result = try runF1Kit(arguments)
+    #expect(result.status == 64)
+    let firstLine = result.standardError.split(separator: "\n").first ?? ""
+    #expect(firstLine.hasSuffix("'--resamples <count>'; expected \(expectation)"), "\(firstLine)")
+  }
+
+  @Test("--out '' is a usage error")
+  func emptyOut() throws {
+    let result = try runF1Kit(["report", Self.stsb, "--out", ""])
+    #expect(result.status == 64)
+    #expect(
+      result.standardError.hasPrefix(
+        "Error: The value '' is invalid for '--out <file>'; expected a path that is not empty\n"))
+  }
+
+  @Test(
+    "a count table whose cells are all zero is bad data: one line, exit 65",
+    arguments: [
+      ["evaluate"], ["advise"], ["evaluate", "--labels", "a,b"], ["report", "--out", "r.html"],
+    ])
+  func allZeroCounts(command: [String]) throws {
+    let directory = TemporaryDirectory()
+    directory.write("zero.csv", "label,prediction,count\na,a,0\nb,b,0\na,b,0\n")
+    let arguments = [command[0], "zero.csv"] + command.dropFirst()
+    let result = try runF1Kit(arguments, in: directory.url)
+    #expect(result.status == 65, "\(result.standardError)")
+    #expect(
+      result.standardError
+        == "Error: zero.csv: expected at least one item, found none (every count is zero)\n")
+    #expect(
+      !FileManager.default.fileExists(atPath: directory.url.appendingPathComponent("r.html").path))
+  }
+
+  @Test("options are checked before the file is read, so no data warning precedes a usage error")
+  func optionsBeforeData() throws {
+    // This file draws a zero-division warning when it is scored.
+    let result = try runF1Kit([
+      "evaluate", "fixtures/r8/test-tfidf-nb.csv", "--ci", "--resamples", "5",
+    ])
+    #expect(result.status == 64)
+    #expect(result.standardError.hasPrefix("Error: The value '5' is invalid"))
+    #expect(!result.standardError.contains("warning"))
+  }
+}
