@@ -44,9 +44,9 @@ public struct ClassificationMetrics: Sendable {
   /// - Complexity: O(*k* log *k* + *c* log *c*) for *k* labels and *c*
   ///   non-empty cells (plus O(*k*²) for a dense matrix).
   public init(
-    confusionMatrix: ConfusionMatrix, options given: EvaluationOptions = EvaluationOptions()
+    confusionMatrix: ConfusionMatrix, options: EvaluationOptions = EvaluationOptions()
   ) throws(MetricsError) {
-    try self.init(confusionMatrix: confusionMatrix, weights: nil, options: given)
+    try self.init(confusionMatrix: confusionMatrix, weights: nil, options: options)
   }
 
   /// Scores weighted counts, as scikit-learn does with `sample_weight`:

@@ -8,11 +8,11 @@ extension CrossEncoderEvaluator {
   /// Binary tasks report every `Metric` (binary F1 first among
   /// equals as primary) plus `threshold` for a single-output model;
   /// multiclass tasks report the multiclass metrics with macro-F1 primary;
-  /// multilabel tasks report every ``MultilabelMetric`` (samples, micro,
+  /// multilabel tasks report every `MultilabelMetric` (samples, micro,
   /// macro and weighted precision, recall and F1, Jaccard indices, subset
   /// accuracy, Hamming loss) with samples-F1 primary, then each class's
   /// precision, recall, F1 and support as `label_<class>_<score>`. Values
-  /// equal ``ClassificationMetrics`` or ``MultilabelMetrics`` over (gold,
+  /// equal `ClassificationMetrics` or `MultilabelMetrics` over (gold,
   /// predicted) exactly.
   ///
   /// - Parameters:

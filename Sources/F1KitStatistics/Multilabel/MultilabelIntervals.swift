@@ -9,7 +9,7 @@ import Foundation
 /// interchangeable, so a resample of *N* items is a multinomial draw of how
 /// many items each pattern gets (the same draw as resampling items one by
 /// one), and each metric is recomputed from the pattern totals with
-/// ``MultilabelScope/tally(into:multiplicities:)``. Sample weights are
+/// `MultilabelScope/tally(into:multiplicities:)`. Sample weights are
 /// carried: an item keeps its weight in every resample. The cost is
 /// O(*R* · *g* · *s*) for *R* resamples of *g* patterns with at most *s*
 /// labels, whatever the number of items; BCa's jackknife adds O(*g*² · *s*)
@@ -143,7 +143,7 @@ public struct MultilabelIntervals: Sendable {
     return text
   }
 
-  /// The metrics as a tidy CSV table, ``MultilabelMetrics/csvTable()``
+  /// The metrics as a tidy CSV table, `MultilabelMetrics/csvTable()`
   /// with `low` and `high` columns filled for the headline metrics.
   ///
   /// - Parameter evaluation: The scored predictions these intervals belong
