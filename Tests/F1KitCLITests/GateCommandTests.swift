@@ -44,6 +44,186 @@ struct GateCommandTests {
     #expect(actual["method"] as? String == expected["method"] as? String)
   }
 
+  /// The five documented members of a `"difference"` object, as written:
+  /// equal lines mean equal numbers to the last digit.
+  private func differenceMembers(_ text: String) throws -> [String] {
+    try differenceBlock(text).split(separator: "\n").map {
+      $0.trimmingCharacters(in: .whitespaces)
+    }.filter { line in
+      ["value", "low", "high", "confidence", "method"].contains {
+        line.hasPrefix("\"\($0)\":")
+      }
+    }.map { $0.hasSuffix(",") ? String($0.dropLast()) : $0 }
+  }
+
+  static func runs(_ configuration: String) -> String {
+    [42, 43, 44, 45, 46].map { "fixtures/training/seeds/\(configuration)/seed-\($0).csv" }
+      .joined(separator: ",")
+  }
+
+  @Test(
+    "with runs, groups, strata and score metrics the interval equals compare's to the last digit",
+    arguments: [
+      (["fast=" + runs("lr-0.2"), "slow=" + runs("lr-0.05")], ["--metric", "binary_f1"]),
+      (
+        ["fast=" + runs("lr-0.2"), "slow=" + runs("lr-0.05")],
+        ["--metric", "accuracy", "--seed", "7"]
+      ),
+      (stsb, ["--metric", "binary_f1", "--group-column", "sentence1"]),
+      (stsb, ["--metric", "macro_f1", "--group-column", "sentence1", "--confidence", "0.9"]),
+      (
+        ["fast=" + runs("lr-0.2"), "slow=" + runs("lr-0.05")],
+        ["--metric", "macro_f1", "--stratify", "gold"]
+      ),
+      (stsb, ["--metric", "binary_f1", "--stratify", "gold"]),
+      (stsb, ["--metric", "roc_auc", "--score-column", "score", "--positive", "1"]),
+      (
+        stsb,
+        [
+          "--metric", "average_precision", "--score-column", "score", "--positive", "1", "--seed",
+          "3",
+        ]
+      ),
+    ])
+  func experimentEqualsCompare(models: [String], options: [String]) throws {
+    let common = options + ["--resamples", "499", "--format", "json", "-q"]
+    let compare = try runF1Kit(["compare"] + models + common)
+    let gate = try runF1Kit(["gate"] + models + ["--margin", "0.02"] + common)
+    #expect(compare.status == 0, "\(compare.standardError)")
+    #expect(gate.status == 0 || gate.status == 1, "\(gate.standardError)")
+    let expected = try differenceMembers(compare.standardOutput)
+    #expect(expected.count == 5)
+    #expect(try differenceMembers(gate.standardOutput) == expected)
+    let document = try json(gate.standardOutput)
+    if models[0].contains("=") {
+      #expect(document["baseline"] as? String == "fast")
+      #expect(document["candidate"] as? String == "slow")
+    }
+    let comparedDesign = try json(compare.standardOutput)["design"] as? [String: Any]
+    let gatedDesign = document["design"] as? [String: Any]
+    #expect(gatedDesign?["resampling"] as? String == comparedDesign?["resampling"] as? String)
+    #expect(gatedDesign?["runs"] as? [Int] == comparedDesign?["runs"] as? [Int])
+    #expect(gatedDesign?["groups"] as? Int == comparedDesign?["groups"] as? Int)
+  }
+
+  @Test("with --group-column the margin's reachability is in groups, from the grouped width")
+  func groupedReachability() throws {
+    let grouped = try runF1Kit(
+      ["gate"] + Self.stsb + [
+        "--metric", "binary_f1", "--margin", "0.01", "--group-column", "sentence1", "-q",
+        "--format", "json",
+      ])
+    #expect(grouped.status == 1, "\(grouped.standardError)")
+    let document = try json(grouped.standardOutput)
+    let difference = try #require(document["difference"] as? [String: Any])
+    let reach = try #require(document["reachability"] as? [String: Any])
+    let halfWidth = try #require(reach["half_width"] as? Double)
+    let low = try #require(difference["low"] as? Double)
+    let high = try #require(difference["high"] as? Double)
+    #expect(abs(halfWidth - (high - low) / 2) < 1e-15)
+    #expect(reach["unit"] as? String == "groups")
+    #expect(reach["count"] as? Int == 1256)
+    let note = try #require(reach["note"] as? String)
+    #expect(note.hasPrefix("With 1,256 groups the interval is ±"))
+    #expect(note.contains(" groups would give an 80% chance of passing"))
+    #expect(!note.contains("items"))
+  }
+
+  @Test("with runs the note names the runs and says when only more runs would help")
+  func runsReachability() throws {
+    let result = try runF1Kit([
+      "gate", "fast=" + Self.runs("lr-0.2"), "slow=" + Self.runs("lr-0.05"), "--metric",
+      "binary_f1", "--margin", "0.01", "-q",
+    ])
+    #expect(result.status == 0, "\(result.standardError)")
+    let lines = result.standardOutput.split(separator: "\n").map(String.init)
+    #expect(
+      lines == [
+        "PASS: candidate is not worse than baseline by more than 0.010 on binary F1: difference 0.006, 95% CI [−0.007, 0.018].",
+        "With 5 runs per model and 1,379 items the interval is ±0.013 wide, so a 0.010 margin can never pass for a candidate no better than the baseline; the spread between training runs alone keeps the interval wider than that, so more test items cannot make it pass; more runs per model would.",
+      ])
+  }
+
+  /// Two models' probabilities of the positive class for the same 300
+  /// items: the candidate's are sharper, so its log loss is lower.
+  private func probabilityFiles() throws -> (URL, [String]) {
+    let directory = FileManager.default.temporaryDirectory.appendingPathComponent(
+      "f1kit-gate-scores-\(UUID().uuidString)")
+    try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
+    var baseline = "id,label,score\n"
+    var candidate = "id,label,score\n"
+    for item in 0..<300 {
+      let gold = item % 2
+      let noise = Double((item * 37) % 23) / 23 - 0.5
+      let leaning = gold == 1 ? 0.15 : -0.15
+      baseline += "i\(item),\(gold),\(0.5 + leaning + 0.3 * noise)\n"
+      candidate += "i\(item),\(gold),\(0.5 + 1.6 * leaning + 0.25 * noise)\n"
+    }
+    let paths = [
+      directory.appendingPathComponent("base.csv"), directory.appendingPathComponent("cand.csv"),
+    ]
+    try baseline.write(to: paths[0], atomically: true, encoding: .utf8)
+    try candidate.write(to: paths[1], atomically: true, encoding: .utf8)
+    return (directory, paths.map(\.path))
+  }
+
+  @Test("a lower-is-better score metric passes when the candidate's log loss is lower")
+  func lowerIsBetterScoreMetric() throws {
+    let (directory, files) = try probabilityFiles()
+    defer { try? FileManager.default.removeItem(at: directory) }
+    let options = ["--score-column", "score", "--positive", "1", "--resamples", "499", "-q"]
+    let compare = try runF1Kit(
+      ["compare"] + files + ["--metric", "log_loss", "--format", "json"] + options)
+    #expect(compare.status == 0, "\(compare.standardError)")
+    let difference = try #require(json(compare.standardOutput)["difference"] as? [String: Any])
+    let high = try #require(difference["high"] as? Double)
+    #expect(high < -0.01)
+    let superior = try runF1Kit(
+      ["gate"] + files + ["--metric", "log_loss", "--margin", "0.01", "--mode", "superiority"]
+        + options)
+    #expect(superior.status == 0, "\(superior.standardOutput)\(superior.standardError)")
+    #expect(
+      superior.standardOutput.hasPrefix(
+        "PASS: candidate is better than baseline by more than 0.010 on log loss"))
+    // Swapped, the candidate is the worse model: non-inferiority fails on
+    // the upper end.
+    let swapped = try runF1Kit(
+      ["gate", files[1], files[0], "--metric", "log_loss", "--margin", "0.01", "--format", "json"]
+        + options)
+    #expect(swapped.status == 1, "\(swapped.standardError)")
+    let sentence = try #require(json(swapped.standardOutput)["sentence"] as? String)
+    #expect(sentence.contains("; the upper end "))
+    #expect(sentence.hasSuffix(" is not below 0.010."))
+  }
+
+  @Test("a score metric that is undefined for a model is bad data, exit 65")
+  func undefinedScoreMetric() throws {
+    let result = try runF1Kit(
+      ["gate"] + Self.stsb + [
+        "--metric", "log_loss", "--score-column", "score", "--positive", "1", "--margin", "0.01",
+        "--resamples", "199", "-q",
+      ])
+    #expect(result.status == 65)
+    #expect(result.standardOutput.isEmpty)
+    #expect(
+      result.standardError
+        == "Error: test-minilm-l6.csv: log loss is undefined, so the gate cannot decide: the scores are not probabilities (a score is outside [0, 1])\n"
+    )
+  }
+
+  @Test("a score metric over runs or groups is refused as compare refuses it, exit 64")
+  func scoreMetricWithGroups() throws {
+    let result = try runF1Kit(
+      ["gate"] + Self.stsb + [
+        "--metric", "roc_auc", "--score-column", "score", "--positive", "1", "--margin", "0.01",
+        "--group-column", "sentence1", "-q",
+      ])
+    #expect(result.status == 64)
+    #expect(
+      result.standardError.contains(
+        "Score metrics cannot yet be compared over runs, groups or strata"))
+  }
+
   @Test("the JSON document has the documented keys, in order")
   func jsonKeys() throws {
     let result = try runF1Kit(
@@ -207,7 +387,7 @@ struct GateDocumentationTests {
 
   @Test("every console example is what f1kit prints")
   func consoleExamples() throws {
-    #expect(Self.examples.count == 5)
+    #expect(Self.examples.count == 8)
     for example in Self.examples {
       let arguments = example.command.split(separator: " ").dropFirst().map(String.init)
       let result = try runF1Kit(arguments + ["-q"])

@@ -84,7 +84,7 @@ struct ReleaseGateTests {
     let expected = PowerAnalysis.requiredItemCount(
       difference: 0.01, standardError: 0.0087, itemCount: 1379, significanceLevel: 0.05,
       power: 0.8)
-    #expect(decision.reachability.requiredItemCount == expected)
+    #expect(decision.reachability.requiredCount == expected)
     let note = try #require(decision.reachabilityNote)
     #expect(
       note.hasPrefix(
@@ -111,14 +111,14 @@ struct ReleaseGateTests {
       metric: .accuracy, baseline: "a", candidate: "b")
     #expect(above.reachability.assumedDifference == 0.02)
     #expect(
-      above.reachability.requiredItemCount
+      above.reachability.requiredCount
         == PowerAnalysis.requiredItemCount(
           difference: 0.01, standardError: 0.0107, itemCount: 500, significanceLevel: 0.05))
     let below = gate.decision(
       for: Self.interval(-0.015, 0.025, estimate: 0.005), itemCount: 500, metric: .accuracy,
       baseline: "a", candidate: "b")
     #expect(!below.reachability.isReachable)
-    #expect(below.reachability.requiredItemCount == nil)
+    #expect(below.reachability.requiredCount == nil)
     #expect(below.reachabilityNote?.contains("more items would not make") == true)
   }
 
@@ -134,7 +134,7 @@ struct ReleaseGateTests {
     let decision = gate.decision(
       for: Self.interval(-0.021, 0.013, estimate: -0.004, standardError: standardError),
       itemCount: 1379, metric: .macroF1, baseline: "a", candidate: "b")
-    let needed = try #require(decision.reachability.requiredItemCount)
+    let needed = try #require(decision.reachability.requiredCount)
     let shrunk = standardError * (1379 / Double(needed)).squareRoot()
     let z = StandardNormal.quantile(0.975)
     var generator = Xoshiro256StarStar(seed: 7)
@@ -170,7 +170,7 @@ struct ReleaseGateTests {
     let decision = try ReleaseGate(margin: 0.05).decision(for: comparison)
     #expect(decision.difference == comparison.pairs[0].difference)
     #expect(decision.baseline == "base.csv" && decision.candidate == "cand.csv")
-    #expect(decision.itemCount == 200 && decision.metric == .accuracy)
+    #expect(decision.itemCount == 200 && decision.metric == GateMetric(.accuracy))
     #expect(throws: ReleaseGateError.noSuchPair(baseline: 1, candidate: 0)) {
       try ReleaseGate(margin: 0.05).decision(for: comparison, baseline: 1, candidate: 0)
     }

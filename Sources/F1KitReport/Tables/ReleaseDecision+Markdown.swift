@@ -16,14 +16,16 @@ extension ReleaseDecision {
     func number(_ value: Double) -> String { DisplayNumber.score(value, digits: digits) }
     let margin = number(gate.margin)
     let rule: String =
-      switch gate.mode {
-      case .nonInferiority: "lower end > −\(margin)"
-      case .superiority: "lower end > \(margin)"
-      case .equivalence: "−\(margin) < lower end, upper end < \(margin)"
+      switch (gate.mode, metric.isHigherBetter) {
+      case (.nonInferiority, true): "lower end > −\(margin)"
+      case (.nonInferiority, false): "upper end < \(margin)"
+      case (.superiority, true): "lower end > \(margin)"
+      case (.superiority, false): "upper end < \(gate.margin == 0 ? margin : "−" + margin)"
+      case (.equivalence, _): "−\(margin) < lower end, upper end < \(margin)"
       }
     let confidence = ComparisonWording.percent(difference.confidence)
     let method = ComparisonWording.methodName(difference.method)
-    let rows: [[String]] = [
+    var rows: [[String]] = [
       ["Baseline", baseline],
       ["Candidate", candidate],
       ["Metric", metric.displayName],
@@ -37,6 +39,20 @@ extension ReleaseDecision {
       ["Passes when", rule],
       ["Test items", DisplayNumber.count(itemCount)],
     ]
+    if let experiment {
+      if let groups = experiment.groupCount {
+        rows.append(["Groups (resampled whole)", DisplayNumber.count(groups)])
+      }
+      if experiment.design == .stratifiedByGold {
+        rows.append(["Resampling", "within each gold class"])
+      }
+      if experiment.hasSeveralRuns {
+        rows.append([
+          "Runs (baseline, candidate)",
+          experiment.runCounts.map(String.init).joined(separator: ", "),
+        ])
+      }
+    }
     var text = "\n### Release gate: \(passes ? "✅ PASS" : "❌ FAIL")\n\n"
     text += "| | |\n| :--- | :--- |\n"
     for row in rows {

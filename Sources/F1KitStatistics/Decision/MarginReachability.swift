@@ -1,5 +1,5 @@
 /// Whether a test set is large enough for a release gate's margin, and how
-/// many items it would take.
+/// large it would have to be.
 ///
 /// An interval's width shrinks only as 1/√*n*. When half the width is at
 /// least the margin, a non-inferiority gate cannot pass a candidate that is
@@ -16,24 +16,107 @@
 /// - superiority: the size at which the observed difference, if it were the
 ///   true one, would clear the margin with probability `power`; none when
 ///   the observed difference is not above the margin.
+///
+/// The size is counted in the units the bootstrap resampled: items, or
+/// whole groups when items come in groups (``Unit/groups``), since a
+/// grouped interval narrows with the number of groups, not of items. When
+/// models have several training runs, the share of the variance that comes
+/// from seeds does not shrink with more test items; the needed size grows
+/// only the test-item share, and when the seeds' share alone keeps the
+/// interval too wide, no test set is large enough
+/// (``isLimitedBySeeds``).
 public struct MarginReachability: Hashable, Sendable {
+  /// What the test-set size counts.
+  public enum Unit: String, Hashable, Sendable, CaseIterable {
+    /// Independent test items.
+    case items
+    /// Groups of items (pairs sharing a query or premise), resampled whole.
+    case groups
+  }
+
   /// Half the interval's width: the "±" of "±0.017".
   public var halfWidth: Double
   /// Whether a candidate no better than the baseline could pass at this
   /// test-set size (half the width below the margin); for superiority,
-  /// whether the observed difference is above the margin.
+  /// whether the observed difference is above the margin in the metric's
+  /// better direction.
   public var isReachable: Bool
   /// The difference the needed size assumes is true: 0 for
   /// non-inferiority and equivalence, the observed one for superiority.
   public var assumedDifference: Double
   /// The chance of passing the needed size aims for.
   public var power: Double
-  /// The test-set size at which the gate passes with probability ``power``
-  /// when ``assumedDifference`` is the true difference, rounded up; `nil`
-  /// when no size would do or the interval carries no standard error.
-  public var requiredItemCount: Int?
+  /// What ``count`` and ``requiredCount`` count.
+  public var unit: Unit
+  /// The number of ``unit``s behind the interval.
+  public var count: Int
+  /// The share of the difference's variance that comes from training
+  /// seeds, which more test data does not reduce; 0 with one run per model.
+  public var seedShare: Double
+  /// The number of ``unit``s at which the gate passes with probability
+  /// ``power`` when ``assumedDifference`` is the true difference, rounded
+  /// up; `nil` when no size would do or the interval carries no standard
+  /// error.
+  public var requiredCount: Int?
+  /// Whether the seeds' share of the variance alone keeps the interval too
+  /// wide for any test set: more runs per model, not more items, would
+  /// help.
+  public var isLimitedBySeeds: Bool
 
   /// Works out the reachability of a gate's margin on an interval.
+  ///
+  /// - Parameters:
+  ///   - gate: The gate.
+  ///   - difference: The two-sided interval of candidate − baseline.
+  ///   - count: The number of test items, or of groups when `unit` is
+  ///     ``Unit/groups``, behind the interval.
+  ///   - unit: What `count` counts; items by default.
+  ///   - seedShare: The share of the difference's variance that comes from
+  ///     training seeds, in [0, 1]; 0 by default.
+  ///   - isHigherBetter: Whether larger values of the metric are better;
+  ///     `true` by default.
+  ///   - power: The chance of passing to aim for, in (0, 1).
+  public init(
+    gate: ReleaseGate, difference: ConfidenceInterval, count: Int, unit: Unit = .items,
+    seedShare: Double = 0, isHigherBetter: Bool = true, power: Double = 0.8
+  ) {
+    halfWidth = difference.width / 2
+    self.power = power
+    self.unit = unit
+    self.count = count
+    self.seedShare = seedShare.isFinite ? min(max(seedShare, 0), 1) : 0
+    isLimitedBySeeds = false
+    let significanceLevel = 1 - difference.confidence
+    let gain = isHigherBetter ? difference.estimate : -difference.estimate
+    // The distance from the margin the needed size must resolve, and the
+    // power of each one-sided test; nil when no size would make it pass.
+    let distance: Double?
+    var sidePower = power
+    switch gate.mode {
+    case .nonInferiority, .equivalence:
+      isReachable = halfWidth < gate.margin
+      assumedDifference = 0
+      distance = gate.margin
+      // Both one-sided tests must pass: at a true difference of 0 each
+      // fails with probability (1 − power)/2.
+      if gate.mode == .equivalence { sidePower = 1 - (1 - power) / 2 }
+    case .superiority:
+      isReachable = gain > gate.margin
+      assumedDifference = difference.estimate
+      distance = isReachable ? gain - gate.margin : nil
+    }
+    requiredCount = distance.flatMap {
+      Self.requiredCount(
+        distance: $0, standardError: difference.standardError, count: count,
+        seedShare: self.seedShare, significanceLevel: significanceLevel, power: sidePower)
+    }
+    isLimitedBySeeds =
+      requiredCount == nil && distance != nil && self.seedShare > 0
+      && difference.standardError > 0 && difference.standardError.isFinite
+  }
+
+  /// Works out the reachability of a gate's margin on an interval over
+  /// independent items.
   ///
   /// - Parameters:
   ///   - gate: The gate.
@@ -43,29 +126,34 @@ public struct MarginReachability: Hashable, Sendable {
   public init(
     gate: ReleaseGate, difference: ConfidenceInterval, itemCount: Int, power: Double = 0.8
   ) {
-    halfWidth = difference.width / 2
-    self.power = power
-    let significanceLevel = 1 - difference.confidence
-    switch gate.mode {
-    case .nonInferiority, .equivalence:
-      isReachable = halfWidth < gate.margin
-      assumedDifference = 0
-      // Both one-sided tests must pass: at a true difference of 0 each
-      // fails with probability (1 − power)/2.
-      let sidePower = gate.mode == .equivalence ? 1 - (1 - power) / 2 : power
-      requiredItemCount = PowerAnalysis.requiredItemCount(
-        difference: gate.margin, standardError: difference.standardError,
-        itemCount: itemCount, significanceLevel: significanceLevel, power: sidePower)
-    case .superiority:
-      isReachable = difference.estimate > gate.margin
-      assumedDifference = difference.estimate
-      requiredItemCount =
-        isReachable
-        ? PowerAnalysis.requiredItemCount(
-          difference: difference.estimate - gate.margin,
-          standardError: difference.standardError, itemCount: itemCount,
-          significanceLevel: significanceLevel, power: power)
-        : nil
+    self.init(gate: gate, difference: difference, count: itemCount, power: power)
+  }
+
+  /// The size at which a true `distance` from the margin is cleared with
+  /// probability `power`, when `seedShare` of the variance does not shrink.
+  ///
+  /// Without seeds this is ``PowerAnalysis/requiredItemCount(difference:standardError:itemCount:significanceLevel:power:)``;
+  /// with them the standard error at size *m* is
+  /// √(*s*·SE² + (1 − *s*)·SE²·*n*/*m*), and *m* is the smallest size at
+  /// which *z* times it is at most `distance`.
+  static func requiredCount(
+    distance: Double, standardError: Double, count: Int, seedShare: Double,
+    significanceLevel: Double, power: Double
+  ) -> Int? {
+    guard seedShare > 0 else {
+      return PowerAnalysis.requiredItemCount(
+        difference: distance, standardError: standardError, itemCount: count,
+        significanceLevel: significanceLevel, power: power)
     }
+    guard standardError > 0, standardError.isFinite, distance != 0, distance.isFinite,
+      count > 0, significanceLevel > 0, significanceLevel < 1, power > 0, power < 1
+    else { return nil }
+    let z = StandardNormal.quantile(1 - significanceLevel / 2) + StandardNormal.quantile(power)
+    let variance = standardError * standardError
+    let room = (distance / z) * (distance / z) - seedShare * variance
+    guard room > 0 else { return nil }
+    let required = ((1 - seedShare) * variance * Double(count) / room).rounded(.up)
+    guard required.isFinite, required < Double(Int.max) else { return nil }
+    return max(Int(required), 1)
   }
 }

@@ -4,10 +4,13 @@ extension ReleaseDecision {
   /// The decision as F1Kit's stable JSON document:
   /// `{"decision", "mode", "metric", "margin", "difference": {"value",
   /// "low", "high", "confidence", "method"}, "baseline", "candidate", "n",
-  /// "reachability"}`.
+  /// "design", "sentence", "reachability"}`.
   ///
-  /// `difference` has the keys and numbers of the `difference` object of
-  /// ``ModelComparison/jsonDocument(metric:)`` for the same pair.
+  /// `difference` has the numbers of the `difference` object of `f1kit
+  /// compare --format json` for the same pair. `design` is there only for
+  /// an experiment (several runs, groups or strata), as `compare` writes
+  /// it: `{"resampling", "runs", "groups"}`. `reachability` counts its
+  /// sizes in `unit` (`items` or `groups`).
   ///
   /// - Returns: The document.
   public func jsonDocument() -> JSONValue {
@@ -16,13 +19,19 @@ extension ReleaseDecision {
       ("reachable", .bool(reachability.isReachable)),
       ("assumed_difference", .number(reachability.assumedDifference)),
       ("power", .number(reachability.power)),
-      ("required_n", reachability.requiredItemCount.map(JSONValue.integer) ?? .null),
+      ("unit", .string(reachability.unit.rawValue)),
+      ("count", .integer(reachability.count)),
+      ("required_n", reachability.requiredCount.map(JSONValue.integer) ?? .null),
     ]
+    if experiment?.hasSeveralRuns == true {
+      reach.append(("seed_share", .number(reachability.seedShare)))
+      reach.append(("limited_by_seeds", .bool(reachability.isLimitedBySeeds)))
+    }
     if let note = reachabilityNote { reach.append(("note", .string(note))) }
-    return .object([
+    var members: [(key: String, value: JSONValue)] = [
       ("decision", .string(outcome)),
       ("mode", .string(gate.mode.rawValue)),
-      ("metric", .string(metric.rawValue)),
+      ("metric", .string(metric.name)),
       ("margin", .number(gate.margin)),
       (
         "difference",
@@ -36,8 +45,23 @@ extension ReleaseDecision {
       ("baseline", .string(baseline)),
       ("candidate", .string(candidate)),
       ("n", .integer(itemCount)),
-      ("sentence", .string(sentence)),
-      ("reachability", .object(reach)),
-    ])
+    ]
+    if let experiment {
+      let resampling =
+        switch experiment.design {
+        case .items: "items"
+        case .stratifiedByGold: "stratified_by_gold"
+        case .groups: "groups"
+        }
+      var design: [(key: String, value: JSONValue)] = [
+        ("resampling", .string(resampling)),
+        ("runs", .array(experiment.runCounts.map(JSONValue.integer))),
+      ]
+      if let groups = experiment.groupCount { design.append(("groups", .integer(groups))) }
+      members.append(("design", .object(design)))
+    }
+    members.append(("sentence", .string(sentence)))
+    members.append(("reachability", .object(reach)))
+    return .object(members)
   }
 }

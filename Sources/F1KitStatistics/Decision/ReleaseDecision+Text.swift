@@ -16,20 +16,29 @@ extension ReleaseDecision {
     var reason = ""
     let lower = Self.number(difference.lower)
     let upper = Self.number(difference.upper)
+    // For a lower-is-better metric the failing end is the upper one, and
+    // "worse" means a positive difference.
+    let isHigherBetter = metric.isHigherBetter
     switch gate.mode {
     case .nonInferiority:
       claim =
         passes
         ? "candidate is not worse than baseline by more than \(margin) on \(metricName)"
         : "candidate may be worse than baseline by more than \(margin) on \(metricName)"
-      reason = "the lower end \(lower) is not above −\(margin)"
+      reason =
+        isHigherBetter
+        ? "the lower end \(lower) is not above −\(margin)"
+        : "the upper end \(upper) is not below \(margin)"
     case .superiority:
       let by = gate.margin == 0 ? "" : " by more than \(margin)"
       claim =
         passes
         ? "candidate is better than baseline\(by) on \(metricName)"
         : "candidate is not shown to be better than baseline\(by) on \(metricName)"
-      reason = "the lower end \(lower) is not above \(margin)"
+      reason =
+        isHigherBetter
+        ? "the lower end \(lower) is not above \(margin)"
+        : "the upper end \(upper) is not below \(gate.margin == 0 ? margin : "−" + margin)"
     case .equivalence:
       claim =
         passes
@@ -51,38 +60,62 @@ extension ReleaseDecision {
   }
 
   /// A sentence saying the test set is too small for the margin and how
-  /// many items would be needed, or `nil` when the margin is within reach
-  /// (or, for superiority, when the candidate passes).
+  /// many items (or groups) would be needed, or `nil` when the margin is
+  /// within reach (or, for superiority, when the candidate passes).
   ///
   /// For example: "With 1,379 items the interval is ±0.017 wide, so a 0.010
   /// margin can never pass for a candidate no better than the baseline;
   /// about 3,950 items would give an 80% chance of passing if the models
-  /// are equally good."
+  /// are equally good." When whole groups were resampled the sizes are in
+  /// groups; with several runs per model the sentence names the runs, and
+  /// says so when the spread between runs alone keeps the interval too
+  /// wide for any test set. `nil` when the interval is undefined.
   public var reachabilityNote: String? {
-    let items = ModelComparison.count(itemCount)
+    guard !reachability.halfWidth.isNaN else { return nil }
+    let unit = reachability.unit.rawValue
+    let units = "\(ModelComparison.count(reachability.count)) \(unit)"
+    let sample: String
+    if let experiment, experiment.hasSeveralRuns {
+      let runs = experiment.runCounts
+      let perModel =
+        runs.allSatisfy({ $0 == runs[0] })
+        ? "\(runs[0]) runs per model" : "\(runs.map(String.init).joined(separator: " and ")) runs"
+      sample = "\(perModel) and \(units)"
+    } else {
+      sample = units
+    }
     let width = Self.number(reachability.halfWidth)
     let margin = Self.number(gate.margin)
     let chance = ModelComparison.percent(reachability.power)
-    let needed = reachability.requiredItemCount.map {
-      "about \(ModelComparison.count($0)) items would give an \(chance) chance of passing"
+    let sameRuns = experiment?.hasSeveralRuns == true ? " (with the same runs)" : ""
+    let needed = reachability.requiredCount.map {
+      "about \(ModelComparison.count($0)) \(unit)\(sameRuns) would give an \(chance) chance of passing"
     }
+    let seeds =
+      "the spread between training runs alone keeps the interval wider than that, so more test \(unit) cannot make it pass; more runs per model would."
     switch gate.mode {
     case .nonInferiority, .equivalence:
       guard !reachability.isReachable else { return nil }
       let whom = gate.mode == .equivalence ? "" : " for a candidate no better than the baseline"
       let head =
-        "With \(items) items the interval is ±\(width) wide, so a \(margin) margin can never pass\(whom)"
+        "With \(sample) the interval is ±\(width) wide, so a \(margin) margin can never pass\(whom)"
+      if reachability.isLimitedBySeeds { return head + "; " + seeds }
       guard let needed else { return head + "." }
       return head + "; \(needed) if the models are equally good."
     case .superiority:
       guard !passes else { return nil }
       guard reachability.isReachable else {
+        let side = metric.isHigherBetter ? "above" : "below"
+        let bound = metric.isHigherBetter || gate.margin == 0 ? margin : "−" + margin
         return
-          "The observed difference \(Self.number(difference.estimate)) is not above the \(margin) margin, so more items would not make this candidate pass."
+          "The observed difference \(Self.number(difference.estimate)) is not \(side) the \(bound) margin, so more \(unit) would not make this candidate pass."
       }
+      let head = "With \(sample) the interval is ±\(width) wide"
+      if reachability.isLimitedBySeeds { return head + "; " + seeds }
       guard let needed else { return nil }
       return
-        "With \(items) items the interval is ±\(width) wide; \(needed) if the true difference is the observed \(Self.number(difference.estimate))."
+        head
+        + "; \(needed) if the true difference is the observed \(Self.number(difference.estimate))."
     }
   }
 

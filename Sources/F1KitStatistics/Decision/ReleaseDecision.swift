@@ -3,10 +3,36 @@ import F1Kit
 /// A release gate's verdict on one comparison: pass or fail, the interval
 /// it rests on, and whether the test set could ever let the margin pass.
 public struct ReleaseDecision: Hashable, Sendable {
+  /// How the comparison behind a decision resampled, when it was an
+  /// experiment: several runs per model, grouped items or strata.
+  public struct Experiment: Hashable, Sendable {
+    /// How test sets were resampled.
+    public var design: ResamplingDesign
+    /// The number of runs of the baseline and of the candidate.
+    public var runCounts: [Int]
+    /// The number of groups, when whole groups were resampled.
+    public var groupCount: Int?
+
+    /// Creates an experiment description.
+    ///
+    /// - Parameters:
+    ///   - design: How test sets were resampled.
+    ///   - runCounts: The runs of the baseline and of the candidate.
+    ///   - groupCount: The number of groups, when grouped.
+    public init(design: ResamplingDesign, runCounts: [Int], groupCount: Int? = nil) {
+      self.design = design
+      self.runCounts = runCounts
+      self.groupCount = groupCount
+    }
+
+    /// Whether either model has more than one run.
+    public var hasSeveralRuns: Bool { runCounts.contains { $0 > 1 } }
+  }
+
   /// The gate that decided.
   public var gate: ReleaseGate
   /// The metric the models were compared on.
-  public var metric: Metric
+  public var metric: GateMetric
   /// The baseline model's name.
   public var baseline: String
   /// The candidate model's name.
@@ -15,6 +41,8 @@ public struct ReleaseDecision: Hashable, Sendable {
   public var difference: ConfidenceInterval
   /// The number of test items.
   public var itemCount: Int
+  /// Runs, groups and strata, when the comparison was an experiment.
+  public var experiment: Experiment?
   /// Whether the candidate passes.
   public var passes: Bool
   /// How the margin compares with what this test set can resolve.
@@ -30,12 +58,13 @@ public struct ReleaseDecision: Hashable, Sendable {
   ///   - candidate: The candidate's name.
   ///   - difference: Candidate − baseline with its interval.
   ///   - itemCount: The number of test items.
+  ///   - experiment: Runs, groups and strata, if any.
   ///   - passes: Whether the candidate passes.
   ///   - reachability: How the margin compares with the test set.
   public init(
-    gate: ReleaseGate, metric: Metric, baseline: String, candidate: String,
-    difference: ConfidenceInterval, itemCount: Int, passes: Bool,
-    reachability: MarginReachability
+    gate: ReleaseGate, metric: GateMetric, baseline: String, candidate: String,
+    difference: ConfidenceInterval, itemCount: Int, experiment: Experiment? = nil,
+    passes: Bool, reachability: MarginReachability
   ) {
     self.gate = gate
     self.metric = metric
@@ -43,6 +72,7 @@ public struct ReleaseDecision: Hashable, Sendable {
     self.candidate = candidate
     self.difference = difference
     self.itemCount = itemCount
+    self.experiment = experiment
     self.passes = passes
     self.reachability = reachability
   }

@@ -64,19 +64,62 @@ public struct ReleaseGate: Hashable, Sendable {
 
   /// Whether an interval of candidate − baseline passes the gate.
   ///
-  /// - Parameter difference: The two-sided interval of candidate − baseline.
+  /// For a lower-is-better metric (log loss, Brier score, ECE) the
+  /// candidate is worse when the difference is positive, so the rules read
+  /// the interval the other way round: non-inferiority passes when the
+  /// upper end is below +*D*, superiority when it is below −*D*.
+  ///
+  /// - Parameters:
+  ///   - difference: The two-sided interval of candidate − baseline.
+  ///   - isHigherBetter: Whether larger values of the metric are better;
+  ///     `true` by default.
   /// - Returns: `true` when the interval clears the margin by a strict
   ///   inequality; `false` on the boundary or when an end is undefined.
-  public func passes(_ difference: ConfidenceInterval) -> Bool {
-    switch mode {
-    case .nonInferiority: difference.lower > -margin
-    case .superiority: difference.lower > margin
-    case .equivalence: difference.lower > -margin && difference.upper < margin
+  public func passes(_ difference: ConfidenceInterval, isHigherBetter: Bool = true) -> Bool {
+    let lower = isHigherBetter ? difference.lower : -difference.upper
+    let upper = isHigherBetter ? difference.upper : -difference.lower
+    return switch mode {
+    case .nonInferiority: lower > -margin
+    case .superiority: lower > margin
+    case .equivalence: lower > -margin && upper < margin
     }
   }
 
   /// Decides on an interval of candidate − baseline and says whether the
   /// test set is large enough for the margin.
+  ///
+  /// - Parameters:
+  ///   - difference: The two-sided interval of candidate − baseline.
+  ///   - itemCount: The number of test items the interval comes from.
+  ///   - metric: The metric the models were compared on.
+  ///   - baseline: The baseline model's name.
+  ///   - candidate: The candidate model's name.
+  ///   - experiment: Runs, groups and strata, when the interval comes from
+  ///     an experiment; the margin's reachability is then counted in
+  ///     groups when grouped.
+  ///   - seedShare: The share of the difference's variance that comes
+  ///     from training seeds; 0 by default.
+  ///   - power: The chance of passing that the needed test-set size aims
+  ///     for; 0.8 by default.
+  /// - Returns: The decision.
+  public func decision(
+    for difference: ConfidenceInterval, itemCount: Int, metric: GateMetric, baseline: String,
+    candidate: String, experiment: ReleaseDecision.Experiment? = nil, seedShare: Double = 0,
+    power: Double = 0.8
+  ) -> ReleaseDecision {
+    let groupCount = experiment?.groupCount
+    return ReleaseDecision(
+      gate: self, metric: metric, baseline: baseline, candidate: candidate,
+      difference: difference, itemCount: itemCount, experiment: experiment,
+      passes: passes(difference, isHigherBetter: metric.isHigherBetter),
+      reachability: MarginReachability(
+        gate: self, difference: difference, count: groupCount ?? itemCount,
+        unit: groupCount == nil ? .items : .groups, seedShare: seedShare,
+        isHigherBetter: metric.isHigherBetter, power: power))
+  }
+
+  /// Decides on an interval of candidate − baseline on a metric of
+  /// predicted labels.
   ///
   /// - Parameters:
   ///   - difference: The two-sided interval of candidate − baseline.
@@ -91,11 +134,9 @@ public struct ReleaseGate: Hashable, Sendable {
     for difference: ConfidenceInterval, itemCount: Int, metric: Metric, baseline: String,
     candidate: String, power: Double = 0.8
   ) -> ReleaseDecision {
-    ReleaseDecision(
-      gate: self, metric: metric, baseline: baseline, candidate: candidate,
-      difference: difference, itemCount: itemCount, passes: passes(difference),
-      reachability: MarginReachability(
-        gate: self, difference: difference, itemCount: itemCount, power: power))
+    decision(
+      for: difference, itemCount: itemCount, metric: GateMetric(metric), baseline: baseline,
+      candidate: candidate, power: power)
   }
 
   /// Decides on the engine's comparison of two models.
@@ -128,6 +169,79 @@ public struct ReleaseGate: Hashable, Sendable {
     else { throw .noSuchPair(baseline: baseline, candidate: candidate) }
     return decision(
       for: pair.difference, itemCount: comparison.itemCount, metric: metric,
+      baseline: comparison.models[baseline].name, candidate: comparison.models[candidate].name,
+      power: power)
+  }
+
+  /// Decides on an experiment's comparison of two models: several runs
+  /// per model, grouped items or strata.
+  ///
+  /// The interval is the experiment's own (the one `f1kit compare` prints
+  /// for the same runs, groups and seed). With groups the margin's
+  /// reachability is counted in groups; with several runs it allows for
+  /// the share of the width that comes from seeds.
+  ///
+  /// - Parameters:
+  ///   - comparison: The experiment's comparison.
+  ///   - names: Each model's name, in the comparison's order.
+  ///   - baseline: The index of the baseline model; 0 by default.
+  ///   - candidate: The index of the candidate model, after the baseline; 1
+  ///     by default.
+  ///   - power: The chance of passing that the needed test-set size aims
+  ///     for; 0.8 by default.
+  /// - Returns: The decision.
+  /// - Throws: ``ReleaseGateError/noSuchPair(baseline:candidate:)`` when
+  ///   the comparison holds no such pair.
+  public func decision(
+    for comparison: ExperimentComparison, names: [String], baseline: Int = 0,
+    candidate: Int = 1, power: Double = 0.8
+  ) throws(ReleaseGateError) -> ReleaseDecision {
+    guard
+      let pair = comparison.pairs.first(where: {
+        $0.first == baseline && $0.second == candidate
+      }), names.indices.contains(baseline), names.indices.contains(candidate)
+    else { throw .noSuchPair(baseline: baseline, candidate: candidate) }
+    let counts = comparison.counts
+    let experiment = ReleaseDecision.Experiment(
+      design: comparison.design,
+      runCounts: [counts.runCounts[baseline], counts.runCounts[candidate]],
+      groupCount: comparison.design == .groups ? counts.groupCount : nil)
+    return decision(
+      for: pair.difference, itemCount: counts.itemCount, metric: GateMetric(comparison.metric),
+      baseline: names[baseline], candidate: names[candidate], experiment: experiment,
+      seedShare: comparison.seedShare(of: pair) ?? 0, power: power)
+  }
+
+  /// Decides on the engine's comparison of two models on a score metric
+  /// (ROC-AUC, average precision, log loss, …).
+  ///
+  /// The interval is the comparison's bootstrap interval, the one `f1kit
+  /// compare --metric M --score-column …` prints; lower-is-better metrics
+  /// are decided in their own direction.
+  ///
+  /// - Parameters:
+  ///   - comparison: A comparison holding the pair.
+  ///   - metric: One of the compared metrics; the headline metric by
+  ///     default.
+  ///   - baseline: The index of the baseline model; 0 by default.
+  ///   - candidate: The index of the candidate model, after the baseline; 1
+  ///     by default.
+  ///   - power: The chance of passing that the needed test-set size aims
+  ///     for; 0.8 by default.
+  /// - Returns: The decision.
+  /// - Throws: ``ReleaseGateError/noSuchPair(baseline:candidate:)`` when
+  ///   the comparison holds no such pair on the metric.
+  public func decision(
+    for comparison: ScoreComparison, metric: ScoreMetric? = nil, baseline: Int = 0,
+    candidate: Int = 1, power: Double = 0.8
+  ) throws(ReleaseGateError) -> ReleaseDecision {
+    guard let metric = metric ?? comparison.options.metrics.first,
+      let pair = comparison.pairs.first(where: {
+        $0.metric == metric && $0.first == baseline && $0.second == candidate
+      })
+    else { throw .noSuchPair(baseline: baseline, candidate: candidate) }
+    return decision(
+      for: pair.difference, itemCount: comparison.itemCount, metric: GateMetric(metric),
       baseline: comparison.models[baseline].name, candidate: comparison.models[candidate].name,
       power: power)
   }

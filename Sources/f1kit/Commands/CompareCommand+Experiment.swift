@@ -12,6 +12,21 @@ extension CompareCommand {
         "--format \(format.rawValue) is not available yet with several runs, groups or strata; use text or json"
       )
     }
+    let (comparison, description) = try experimentComparison(design: design)
+    switch format {
+    case .json: return CommandOutput(comparison.jsonDocument(description).serialized() + "\n")
+    default: return CommandOutput(comparison.textSummary(description))
+    }
+  }
+
+  /// Reads the runs, counts them and compares the models under `design`,
+  /// as `compare` and `gate` do.
+  ///
+  /// - Parameter design: How test sets are resampled.
+  /// - Returns: The comparison and what its outputs name.
+  func experimentComparison(design: ResamplingDesign) throws(CommandFailure) -> (
+    ExperimentComparison, ExperimentComparison.Description
+  ) {
     let runNames = ModelNames.defaults(paths)
     let aligned = try Self.align(paths, input: input, names: runNames)
     let groups = try groupCodes(itemCount: aligned.itemCount)
@@ -47,10 +62,7 @@ extension CompareCommand {
     let description = ExperimentComparison.Description(
       names: names, runFiles: modelFiles, labels: aligned.labels, seed: resampling.seed,
       adjustment: adjustment.adjustment)
-    switch format {
-    case .json: return CommandOutput(comparison.jsonDocument(description).serialized() + "\n")
-    default: return CommandOutput(comparison.textSummary(description))
-    }
+    return (comparison, description)
   }
 
   /// The group of each item, read from the first file in its row order,

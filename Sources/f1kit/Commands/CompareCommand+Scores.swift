@@ -17,6 +17,28 @@ extension CompareCommand {
   func runScoreComparison(on metric: ScoreMetric, names: [String]) throws(CommandFailure)
     -> CommandOutput
   {
+    let comparison = try scoreComparison(on: metric, names: names)
+    switch format {
+    case .json: return CommandOutput(comparison.jsonDocument().serialized() + "\n")
+    case .text: return CommandOutput(comparison.textSummary())
+    case .markdown, .latex:
+      throw .usage(
+        "Markdown and LaTeX tables cover label metrics; compare score metrics with --format text or json"
+      )
+    }
+  }
+
+  /// Reads the files' scores and compares them on a score metric, as
+  /// `compare` and `gate` do.
+  ///
+  /// - Parameters:
+  ///   - metric: The score metric.
+  ///   - names: The models' names.
+  /// - Returns: The engine's comparison.
+  /// - Throws: As ``runScoreComparison(on:names:)``.
+  func scoreComparison(on metric: ScoreMetric, names: [String]) throws(CommandFailure)
+    -> ScoreComparison
+  {
     guard input.hasScores else {
       throw .usage(
         "The metric '\(metric.rawValue)' needs scores: give --score-column, --score-columns or --score-array-column"
@@ -37,24 +59,15 @@ extension CompareCommand {
       metrics: [metric], tests: tests, bootstrap: resampling.bootstrap,
       adjustment: adjustment.adjustment, seed: resampling.seed)
     let bar = ProgressBar(label: "resampling", isQuiet: resampling.isQuiet)
-    let comparison: ScoreComparison
     do {
       defer { bar.finish() }
-      comparison = try ScoreComparison(
+      return try ScoreComparison(
         models: models, names: names, options: options, progress: bar.handler)
     } catch {
       if case .unpairedModels = error {
         throw .data("The files do not have the same gold labels item by item")
       }
       throw .usage(error.description)
-    }
-    switch format {
-    case .json: return CommandOutput(comparison.jsonDocument().serialized() + "\n")
-    case .text: return CommandOutput(comparison.textSummary())
-    case .markdown, .latex:
-      throw .usage(
-        "Markdown and LaTeX tables cover label metrics; compare score metrics with --format text or json"
-      )
     }
   }
 

@@ -120,32 +120,12 @@ struct CompareCommand: ParsableCommand {
     }
     if let scoreMetric { return try runScoreComparison(on: scoreMetric, names: names) }
     let clock = ContinuousClock()
-    let readingStart = clock.now
-    let aligned = try Self.align(paths, input: input, names: names)
-    let counts: ComparisonCounts
-    do {
-      counts = try ComparisonCounts(aligned)
-    } catch {
-      throw .data(error.description)
-    }
-    let readingTime = clock.now - readingStart
-    let options = try comparisonOptions(counts: counts)
-    let bar = ProgressBar(label: "resampling", isQuiet: resampling.isQuiet)
-    let comparison: ModelComparison
-    let resamplingStart = clock.now
-    do {
-      defer { bar.finish() }
-      comparison = try ModelComparison(
-        counts: counts, names: names, evaluation: scoring.evaluation, options: options,
-        progress: bar.handler)
-    } catch let error as MetricsError {
-      throw .usage(error.description)
-    } catch {
-      throw .usage("\(error)")
-    }
+    let start = clock.now
+    var readingEnd = start
+    let comparison = try labelComparison { readingEnd = clock.now }
     if isTimed {
       Console.writeError(
-        "timings: reading, aligning and counting \(Self.seconds(readingTime)) s, scoring and resampling \(Self.seconds(clock.now - resamplingStart)) s\n"
+        "timings: reading, aligning and counting \(Self.seconds(readingEnd - start)) s, scoring and resampling \(Self.seconds(clock.now - readingEnd)) s\n"
       )
     }
     switch format {
@@ -154,6 +134,35 @@ struct CompareCommand: ParsableCommand {
     case .markdown, .latex:
       let tables = ResultTable.comparisonTables(comparison, digits: digits)
       return CommandOutput(tables.rendered(as: format == .latex ? .latex : .markdown))
+    }
+  }
+
+  /// Reads, aligns and counts the files and compares the models on a
+  /// metric of predicted labels with the single-run engine, as `compare`
+  /// and `gate` do.
+  ///
+  /// - Parameter didCount: Called once the files are read and counted.
+  /// - Returns: The engine's comparison.
+  func labelComparison(didCount: () -> Void = {}) throws(CommandFailure) -> ModelComparison {
+    let aligned = try Self.align(paths, input: input, names: names)
+    let counts: ComparisonCounts
+    do {
+      counts = try ComparisonCounts(aligned)
+    } catch {
+      throw .data(error.description)
+    }
+    didCount()
+    let options = try comparisonOptions(counts: counts)
+    let bar = ProgressBar(label: "resampling", isQuiet: resampling.isQuiet)
+    do {
+      defer { bar.finish() }
+      return try ModelComparison(
+        counts: counts, names: names, evaluation: scoring.evaluation, options: options,
+        progress: bar.handler)
+    } catch let error as MetricsError {
+      throw .usage(error.description)
+    } catch {
+      throw .usage("\(error)")
     }
   }
 

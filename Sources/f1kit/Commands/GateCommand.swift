@@ -9,14 +9,20 @@ import F1KitSupport
 /// `f1kit compare` makes.
 struct GateCommand: ParsableCommand {
   static let baseline = Argument<String>(
-    name: "baseline", help: "The baseline model's prediction file, such as production's.")
+    name: "baseline",
+    help:
+      "The baseline model's prediction file, such as production's; NAME=run1.csv,run2.csv gives it one file per training run."
+  )
   static let candidate = Argument<String>(
-    name: "candidate", help: "The candidate model's prediction file for the same items.")
-  static let metric = Option<Metric>(
-    name: "metric", help: "The metric the gate decides on.", default: nil,
-    allowedValues: Metric.allCases.map(\.rawValue),
-    expectation: "one of " + Metric.allCases.map(\.rawValue).joined(separator: ", "),
-    convert: { Metric(rawValue: $0) })
+    name: "candidate",
+    help:
+      "The candidate model's prediction file for the same items, or NAME=run1.csv,run2.csv.")
+  static let metric = Option<ComparedMetric>(
+    name: "metric",
+    help:
+      "The metric the gate decides on; score metrics (roc_auc, average_precision, log_loss, ...) need --score-column, --score-columns or --score-array-column.",
+    default: nil, allowedValues: ComparedMetric.allValueStrings,
+    expectation: ComparedMetric.valueExpectation, convert: { ComparedMetric(argument: $0) })
   static let margin = Option<Double>(
     name: "margin", valueName: "value",
     help: "The margin D on the metric's scale (0.01 is one point of F1).",
@@ -38,34 +44,41 @@ struct GateCommand: ParsableCommand {
     abstract: "Decide whether a candidate model may replace a baseline, for CI.",
     discussion: """
       Compares CANDIDATE with BASELINE on the same items exactly as 'f1kit compare \
-      BASELINE CANDIDATE' does (same seed, resamples and confidence give the same \
+      BASELINE CANDIDATE' does, with the same input options, runs (NAME=run1.csv,...), \
+      --group-column and --stratify (same seed, resamples and confidence give the same \
       difference interval, to the last digit) and decides on the two-sided interval of \
-      candidate − baseline, with strict inequalities: a bound exactly on the margin fails. \
+      candidate − baseline, with strict inequalities: a bound exactly on the margin fails; \
+      for lower-is-better score metrics (log loss, Brier score, ECE) the upper end decides. \
       Non-inferiority and superiority are one-sided tests at level (1 − confidence)/2; \
       equivalence is the two one-sided tests (TOST), each at that level. When the test set \
       is too small for the margin to be reachable, a second line says so and how many items \
-      would be needed. Exit status: 0 pass, 1 fail, 64 usage error, 65 bad data, 66 missing \
+      (or groups, with --group-column) would be needed. Exit status: 0 pass, 1 fail, 64 usage error, 65 bad data, 66 missing \
       input, 73 or 74 when --summary cannot be written.
       """,
     arguments: [baseline, candidate],
     options: [metric, margin, mode, format, summary, ModelNames.option]
-      + ScoringOptions.declarations
+      + ExperimentOptions.declarations + ScoringOptions.declarations
       + ResamplingOptions.declarations + InputOptions.declarations)
 
-  var paths: [String]
-  var names: [String]
-  var metric: Metric
+  /// The comparison `compare` would make of BASELINE and CANDIDATE.
+  var comparison: CompareCommand
   var gate: ReleaseGate
   var format: TextOrJSONFormat
   var summaryPath: String?
-  var scoring: ScoringOptions
-  var resampling: ResamplingOptions
-  var input: InputOptions
 
   init(parsing values: ParsedValues) throws(UsageError) {
-    paths = [values[Self.baseline], values[Self.candidate]]
-    names = try ModelNames.given(values, paths: paths) ?? ModelNames.defaults(paths)
-    metric = values[Self.metric]
+    let models = try ExperimentOptions.models([values[Self.baseline], values[Self.candidate]])
+    let defaults = ModelNames.defaults(models.map { $0.files[0] })
+    let names =
+      try ModelNames.given(values, paths: models.map { $0.files[0] })
+      ?? zip(models, defaults).map { $0.name ?? $1 }
+    let experiment = ExperimentOptions(values)
+    comparison = CompareCommand(
+      gatingModels: models, names: names,
+      design: experiment.isNeeded(for: models) ? try experiment.design() : nil,
+      groupColumn: experiment.groupColumn, metric: values[Self.metric],
+      scoring: ScoringOptions(values), resampling: ResamplingOptions(values),
+      input: try InputOptions(values))
     do {
       gate = try ReleaseGate(mode: values[Self.mode], margin: values[Self.margin])
     } catch {
@@ -73,28 +86,14 @@ struct GateCommand: ParsableCommand {
     }
     format = values[Self.format]
     summaryPath = values[Self.summary]
-    scoring = ScoringOptions(values)
-    resampling = ResamplingOptions(values)
-    input = try InputOptions(values)
   }
 
   func run() throws(CommandFailure) -> CommandOutput {
+    let paths = comparison.paths
     try InputOptions.checkNotDirectories(paths)
-    try input.refuseLabelSetsAndWeights(in: "gate", paths: paths, problem: scoring.problem)
-    let aligned = try CompareCommand.align(paths, input: input, names: names)
-    let counts: ComparisonCounts
-    do {
-      counts = try ComparisonCounts(aligned)
-    } catch {
-      throw .data(error.description)
-    }
-    let comparison = try compare(counts, names: names)
-    let decision: ReleaseDecision
-    do {
-      decision = try gate.decision(for: comparison)
-    } catch {
-      throw CommandFailure(error.description, status: .software)
-    }
+    try comparison.input.refuseLabelSetsAndWeights(
+      in: "gate", paths: paths, problem: comparison.scoring.problem)
+    let decision = try decide()
     if let summaryPath {
       do {
         try AppendingFileWriter.append(decision.markdownSummary(), toPath: summaryPath)
@@ -116,36 +115,37 @@ struct GateCommand: ParsableCommand {
     }
   }
 
-  /// The engine's comparison with `compare`'s defaults for everything the
-  /// gate does not set, so the interval equals `compare`'s.
-  private func compare(_ counts: ComparisonCounts, names: [String]) throws(CommandFailure)
-    -> ModelComparison
-  {
-    let problem: ProblemKind
+  /// The gate's decision on the comparison `compare` makes: the single-run
+  /// engine, the experiment engine (runs, groups, strata) or the score
+  /// engine, whichever `compare` would use for the same options.
+  private func decide() throws(CommandFailure) -> ReleaseDecision {
     do {
-      problem = try ClassificationMetrics(
-        confusionMatrix: counts.matrices[0], options: scoring.evaluation
-      ).problem
+      if let design = comparison.design {
+        guard comparison.scoreMetric == nil else {
+          throw CommandFailure.usage(
+            "Score metrics cannot yet be compared over runs, groups or strata")
+        }
+        let (experiment, description) = try comparison.experimentComparison(design: design)
+        return try gate.decision(for: experiment, names: description.names)
+      }
+      if let scoreMetric = comparison.scoreMetric {
+        let scores = try comparison.scoreComparison(on: scoreMetric, names: comparison.names)
+        for model in scores.models {
+          if let reason = model.metrics.entries.first(where: { $0.metric == scoreMetric })?
+            .undefinedReason
+          {
+            throw CommandFailure.data(
+              "\(model.name): \(scoreMetric.displayName) is undefined, so the gate cannot decide: \(reason.description)"
+            )
+          }
+        }
+        return try gate.decision(for: scores)
+      }
+      return try gate.decision(for: comparison.labelComparison())
+    } catch let failure as CommandFailure {
+      throw failure
     } catch {
-      throw .usage(error.description)
-    }
-    if metric.isBinaryOnly && problem != .binary {
-      throw .usage(
-        "The metric '\(metric.rawValue)' needs a binary problem; this one has \(counts.labels.count) labels"
-      )
-    }
-    let options = ComparisonOptions(
-      metric: metric, bootstrap: resampling.bootstrap, seed: resampling.seed)
-    let bar = ProgressBar(label: "resampling", isQuiet: resampling.isQuiet)
-    do {
-      defer { bar.finish() }
-      return try ModelComparison(
-        counts: counts, names: names, evaluation: scoring.evaluation, options: options,
-        progress: bar.handler)
-    } catch let error as MetricsError {
-      throw .usage(error.description)
-    } catch {
-      throw .usage("\(error)")
+      throw CommandFailure("\(error)", status: .software)
     }
   }
 }

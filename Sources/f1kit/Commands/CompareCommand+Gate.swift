@@ -1,0 +1,48 @@
+import CommandLineSupport
+import F1Kit
+import F1KitStatistics
+
+extension CompareCommand {
+  /// The comparison `gate` decides on: `compare`'s for two models, with
+  /// `compare`'s defaults for the tests, McNemar's method and the
+  /// adjustment, so the difference interval is `compare`'s own.
+  ///
+  /// - Parameters:
+  ///   - models: The baseline and the candidate, each with its run files.
+  ///   - names: Their names.
+  ///   - design: The resampling design, when the experiment engine is
+  ///     needed.
+  ///   - groupColumn: The column naming each item's group, if any.
+  ///   - metric: The metric to compare on.
+  ///   - scoring: How predictions are scored.
+  ///   - resampling: Resamples, confidence, interval method and seed.
+  ///   - input: How the files are read.
+  init(
+    gatingModels models: [ExperimentOptions.Model], names: [String], design: ResamplingDesign?,
+    groupColumn: String?, metric: ComparedMetric, scoring: ScoringOptions,
+    resampling: ResamplingOptions, input: InputOptions
+  ) {
+    modelFiles = models.map(\.files)
+    paths = models.flatMap(\.files)
+    self.names = names
+    self.design = design
+    self.groupColumn = groupColumn
+    format = .json
+    digits = TableOptions.defaultDigits
+    switch metric {
+    case .classification(let metric):
+      self.metric = metric
+      scoreMetric = nil
+    case .score(let metric):
+      self.metric = nil
+      scoreMetric = metric
+    }
+    test = .all
+    mcnemar = .midP
+    adjustment = .holm
+    isTimed = false
+    self.scoring = scoring
+    self.resampling = resampling
+    self.input = input
+  }
+}
