@@ -27,6 +27,7 @@ extension CompareCommand {
     self.names = names
     self.design = design
     self.groupColumn = groupColumn
+    predictionColumns = nil
     format = .json
     digits = TableOptions.defaultDigits
     switch metric {
