@@ -33,7 +33,9 @@ struct EvaluateCommand: ParsableCommand {
       positive, and must be named with --positive for any other pair. \
       --format markdown and --format latex print paper-ready tables (headline metrics with \
       bootstrap intervals, and per-class scores) with a caption saying how the numbers were \
-      made.
+      made. Several files are shards of one data set (item files or count tables with \
+      the same columns), summed exactly and scored as one; --pred-columns a,b scores each \
+      model of a file that holds one prediction column per model.
       """,
     arguments: [files],
     options: [format, digits, intervals, ModelColumns.option] + ScoringOptions.declarations
