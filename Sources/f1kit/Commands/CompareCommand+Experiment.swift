@@ -61,7 +61,7 @@ extension CompareCommand {
     }
     let description = ExperimentComparison.Description(
       names: names, runFiles: modelFiles, labels: aligned.labels, seed: resampling.seed,
-      adjustment: adjustment.adjustment)
+      adjustment: adjustment.adjustment, positiveLabel: classification.positiveLabel)
     return (comparison, description)
   }
 

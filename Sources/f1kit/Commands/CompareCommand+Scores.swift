@@ -17,10 +17,12 @@ extension CompareCommand {
   func runScoreComparison(on metric: ScoreMetric, names: [String]) throws(CommandFailure)
     -> CommandOutput
   {
-    let comparison = try scoreComparison(on: metric, names: names)
+    let (comparison, positiveLabel) = try scoreComparison(on: metric, names: names)
     switch format {
-    case .json: return CommandOutput(comparison.jsonDocument().serialized() + "\n")
-    case .text: return CommandOutput(comparison.textSummary())
+    case .json:
+      return CommandOutput(
+        comparison.jsonDocument(positiveLabel: positiveLabel).serialized() + "\n")
+    case .text: return CommandOutput(comparison.textSummary(positiveLabel: positiveLabel))
     case .markdown, .latex:
       throw .usage(
         "Markdown and LaTeX tables cover label metrics; compare score metrics with --format text or json"
@@ -34,10 +36,11 @@ extension CompareCommand {
   /// - Parameters:
   ///   - metric: The score metric.
   ///   - names: The models' names.
-  /// - Returns: The engine's comparison.
+  /// - Returns: The engine's comparison, and the positive label of binary
+  ///   scores.
   /// - Throws: As ``runScoreComparison(on:names:)``.
   func scoreComparison(on metric: ScoreMetric, names: [String]) throws(CommandFailure)
-    -> ScoreComparison
+    -> (comparison: ScoreComparison, positiveLabel: String?)
   {
     guard input.hasScores else {
       throw .usage(
@@ -54,15 +57,16 @@ extension CompareCommand {
         "McNemar's test compares predicted labels; score metrics use the permutation, paired bootstrap and DeLong tests"
       )
     }
-    let models = try alignedScoredModels()
+    let (models, positiveLabel) = try alignedScoredModels()
     let options = ScoreComparison.Options(
       metrics: [metric], tests: tests, bootstrap: resampling.bootstrap,
       adjustment: adjustment.adjustment, seed: resampling.seed)
     let bar = ProgressBar(label: "resampling", isQuiet: resampling.isQuiet)
     do {
       defer { bar.finish() }
-      return try ScoreComparison(
+      let comparison = try ScoreComparison(
         models: models, names: names, options: options, progress: bar.handler)
+      return (comparison, positiveLabel)
     } catch {
       if case .unpairedModels = error {
         throw .data("The files do not have the same gold labels item by item")
@@ -72,8 +76,11 @@ extension CompareCommand {
   }
 
   /// Each file's scores, the items put in the first file's order by id when
-  /// every file has ids, row by row otherwise.
-  private func alignedScoredModels() throws(CommandFailure) -> [ScoredModel] {
+  /// every file has ids, row by row otherwise, and the positive label of
+  /// binary scores.
+  private func alignedScoredModels() throws(CommandFailure) -> (
+    models: [ScoredModel], positiveLabel: String?
+  ) {
     var files: [ItemScores] = []
     for path in paths { files.append(try input.readItemScores(path)) }
     let first = files[0]
@@ -102,6 +109,6 @@ extension CompareCommand {
         throw .data("\(paths[index]): \(error.description)")
       }
     }
-    return models
+    return (models, first.positiveLabel)
   }
 }

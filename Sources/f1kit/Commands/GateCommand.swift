@@ -130,6 +130,7 @@ struct GateCommand: ParsableCommand {
       }
       if let scoreMetric = comparison.scoreMetric {
         let scores = try comparison.scoreComparison(on: scoreMetric, names: comparison.names)
+          .comparison
         for model in scores.models {
           if let reason = model.metrics.entries.first(where: { $0.metric == scoreMetric })?
             .undefinedReason
