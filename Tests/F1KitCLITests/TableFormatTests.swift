@@ -111,3 +111,102 @@ struct TableDocumentationTests {
     }
   }
 }
+
+@Suite("--format markdown and latex for runs, groups, strata and score metrics")
+struct ExperimentTableFormatTests {
+  static let stsb = ["fixtures/stsb/test-minilm-l6.csv", "fixtures/stsb/test-minilm-l3.csv"]
+
+  static func runs(_ configuration: String) -> String {
+    [42, 43, 44, 45, 46].map { "fixtures/training/seeds/\(configuration)/seed-\($0).csv" }
+      .joined(separator: ",")
+  }
+
+  private func json(_ text: String) throws -> [String: Any] {
+    try #require(JSONSerialization.jsonObject(with: Data(text.utf8)) as? [String: Any])
+  }
+
+  /// "0.006 \[−0.007, 0.018\]": a JSON interval as a Markdown cell shows it.
+  private func cell(_ object: [String: Any], value: String = "value") -> String {
+    func three(_ key: String) -> String {
+      String(format: "%.3f", object[key] as? Double ?? .nan).replacingOccurrences(
+        of: "-", with: "−")
+    }
+    return "\(three(value)) \\[\(three("low")), \(three("high"))\\]"
+  }
+
+  @Test(
+    "the tables show compare's own experiment numbers",
+    arguments: [
+      (["fast=" + runs("lr-0.2"), "slow=" + runs("lr-0.05")], [String]()),
+      (stsb, ["--group-column", "sentence1"]),
+      (stsb, ["--stratify", "gold"]),
+    ])
+  func experimentNumbers(models: [String], options: [String]) throws {
+    let common = options + ["--metric", "binary_f1", "--resamples", "499", "-q"]
+    let compare = try runF1Kit(["compare"] + models + common + ["--format", "json"])
+    let markdown = try runF1Kit(["compare"] + models + common + ["--format", "markdown"])
+    #expect(markdown.status == 0, "\(markdown.standardError)")
+    let document = try json(compare.standardOutput)
+    let difference = try #require(document["difference"] as? [String: Any])
+    #expect(markdown.standardOutput.contains(cell(difference)))
+    for model in try #require(document["models"] as? [[String: Any]]) {
+      let interval = try #require(model["interval"] as? [String: Any])
+      var merged = interval
+      merged["value"] = model["value"]
+      #expect(markdown.standardOutput.contains(cell(merged)), "\(model["name"] ?? "")")
+    }
+  }
+
+  @Test("score-metric tables show compare's own numbers")
+  func scoreNumbers() throws {
+    let common =
+      Self.stsb + [
+        "--metric", "roc_auc", "--score-column", "score", "--positive", "1", "--resamples", "499",
+        "-q",
+      ]
+    let compare = try runF1Kit(["compare"] + common + ["--format", "json"])
+    let latex = try runF1Kit(["compare"] + common + ["--format", "latex"])
+    #expect(latex.status == 0, "\(latex.standardError)")
+    let difference = try #require(json(compare.standardOutput)["difference"] as? [String: Any])
+    let expected = cell(difference).replacingOccurrences(of: "\\[", with: "[")
+      .replacingOccurrences(of: "\\]", with: "]").replacingOccurrences(of: "−", with: "$-$")
+    #expect(latex.standardOutput.contains(expected))
+    #expect(latex.standardOutput.contains("ROC-AUC [95\\% CI]"))
+  }
+
+  @Test("model names given with NAME= are escaped in both formats")
+  func hostileRunNames() throws {
+    let models = ["50%_a&b#c=" + Self.runs("lr-0.2"), "x|y*z=" + Self.runs("lr-0.05")]
+    let common = ["--metric", "binary_f1", "--resamples", "199", "-q"]
+    let markdown = try runF1Kit(["compare"] + models + common + ["--format", "markdown"])
+    #expect(markdown.status == 0, "\(markdown.standardError)")
+    #expect(markdown.standardOutput.contains(##"| 50%\_a&b\#c | 5 | "##))
+    #expect(markdown.standardOutput.contains(#"| x\|y\*z | 5 | "#))
+    let latex = try runF1Kit(["compare"] + models + common + ["--format", "latex"])
+    #expect(latex.status == 0, "\(latex.standardError)")
+    #expect(latex.standardOutput.contains(##"    50\%\_a\&b\#c & 5 & "##))
+    #expect(latex.standardOutput.contains(#"    x\textbar{}y*z & 5 & "#))
+  }
+}
+
+@Suite("docs/tables.md quotes the tool's real experiment and score tables")
+struct ExperimentTableDocumentationTests {
+  @Test("every console example in docs/tables.md is what compare prints")
+  func consoleExamples() throws {
+    let document = try String(
+      contentsOf: Fixtures.packageRoot.appendingPathComponent("docs/tables.md"), encoding: .utf8)
+    let examples = document.components(separatedBy: "```console\n").dropFirst().compactMap {
+      block -> (String, String)? in
+      guard let end = block.range(of: "```\n") else { return nil }
+      let lines = block[..<end.lowerBound].split(separator: "\n", omittingEmptySubsequences: false)
+      guard let first = lines.first, first.hasPrefix("$ f1kit ") else { return nil }
+      return (String(first.dropFirst(2)), lines.dropFirst().joined(separator: "\n"))
+    }
+    #expect(examples.count == 3)
+    for (command, output) in examples {
+      let arguments = command.split(separator: " ").dropFirst().map(String.init)
+      let result = try runF1Kit(arguments + ["-q"])
+      #expect(result.standardOutput == output, "\(command)")
+    }
+  }
+}

@@ -30,7 +30,7 @@ extension ResultTable {
   /// `\textasciicircum{}`, `\textbackslash{}`); `<`, `>` and `|`, which the
   /// default font encoding prints as other glyphs, become `\textless{}`,
   /// `\textgreater{}` and `\textbar{}`; the symbols F1Kit's own text uses
-  /// (− ± Δ × ≤ ≥ — – … †) become their LaTeX commands so pdfLaTeX needs
+  /// (− ± Δ × ≤ ≥ — – … † ε) become their LaTeX commands so pdfLaTeX needs
   /// no Unicode set-up for them; line breaks become spaces.
   ///
   /// - Parameter text: Plain text.
@@ -59,6 +59,7 @@ extension ResultTable {
       case "–": escaped += "--"
       case "…": escaped += "\\ldots{}"
       case "†": escaped += "\\textdagger{}"
+      case "ε": escaped += "$\\varepsilon$"
       case "\n", "\r", "\r\n", "\t": escaped += " "
       default: escaped.append(character)
       }

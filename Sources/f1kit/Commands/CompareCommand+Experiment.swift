@@ -1,21 +1,21 @@
 import CommandLineSupport
 import F1Kit
 import F1KitReading
+import F1KitReport
 import F1KitStatistics
 
 extension CompareCommand {
   /// Compares models with several runs each, grouped items or strata,
   /// through the statistics module's experiment comparison.
   func runExperiment(design: ResamplingDesign) throws(CommandFailure) -> CommandOutput {
-    guard format == .text || format == .json else {
-      throw .usage(
-        "--format \(format.rawValue) is not available yet with several runs, groups or strata; use text or json"
-      )
-    }
     let (comparison, description) = try experimentComparison(design: design)
     switch format {
     case .json: return CommandOutput(comparison.jsonDocument(description).serialized() + "\n")
-    default: return CommandOutput(comparison.textSummary(description))
+    case .text: return CommandOutput(comparison.textSummary(description))
+    case .markdown, .latex:
+      let tables = ResultTable.experimentTables(
+        comparison, description: description, groupColumn: groupColumn, digits: digits)
+      return CommandOutput(tables.rendered(as: format == .latex ? .latex : .markdown))
     }
   }
 

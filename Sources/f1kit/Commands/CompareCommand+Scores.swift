@@ -1,6 +1,7 @@
 import CommandLineSupport
 import F1Kit
 import F1KitReading
+import F1KitReport
 import F1KitStatistics
 
 extension CompareCommand {
@@ -11,7 +12,7 @@ extension CompareCommand {
   /// - Parameters:
   ///   - metric: The score metric.
   ///   - names: The models' names.
-  /// - Returns: The comparison as text or JSON.
+  /// - Returns: The comparison as text, JSON, or Markdown or LaTeX tables.
   /// - Throws: A usage failure without scores or with McNemar's test asked
   ///   for; a data failure when the files do not score the same items.
   func runScoreComparison(on metric: ScoreMetric, names: [String]) throws(CommandFailure)
@@ -24,9 +25,8 @@ extension CompareCommand {
         comparison.jsonDocument(positiveLabel: positiveLabel).serialized() + "\n")
     case .text: return CommandOutput(comparison.textSummary(positiveLabel: positiveLabel))
     case .markdown, .latex:
-      throw .usage(
-        "Markdown and LaTeX tables cover label metrics; compare score metrics with --format text or json"
-      )
+      let tables = ResultTable.scoreComparisonTables(comparison, digits: digits)
+      return CommandOutput(tables.rendered(as: format == .latex ? .latex : .markdown))
     }
   }
 
