@@ -228,7 +228,6 @@ struct EvaluateCommand: ParsableCommand {
   }
 
   private static func list(_ labels: [String]) -> String {
-    labels.prefix(10).map { TerminalText.quoted($0) }.joined(separator: ", ")
-      + (labels.count > 10 ? ", and \(labels.count - 10) more" : "")
+    TerminalText.list(labels)
   }
 }
