@@ -1,3 +1,4 @@
+import F1Kit
 import Foundation
 
 /// A reason an evaluator cannot be built, cannot score a model, or cannot
@@ -63,6 +64,19 @@ public enum EvaluationError: Error, CustomStringConvertible {
       "the model failed while scoring: \(error)"
     case .resultsLogUnwritable(let path, let reason):
       "cannot write the results log \(path): \(reason); rows already in it are unchanged"
+    }
+  }
+}
+
+extension EvaluationError {
+  /// The evaluator's error for a threshold tuner's.
+  ///
+  /// - Parameter error: Why the scores could not be tuned.
+  init(_ error: ScoreMetricsError) {
+    switch error {
+    case .countMismatch(let scores, let gold): self = .lengthMismatch(pairs: scores, labels: gold)
+    case .nonFiniteScore(let item): self = .notANumberScore(pairIndex: item)
+    default: self = .emptyEvaluationSet
     }
   }
 }

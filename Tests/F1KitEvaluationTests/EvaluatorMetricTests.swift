@@ -248,3 +248,8 @@ struct MultilabelCase: Sendable, CustomTestStringConvertible {
   let expected: [ZeroDivision: [Double]]
   var testDescription: String { name }
 }
+
+/// Equal, or both NaN.
+func agreesExactly(_ left: Double, _ right: Double) -> Bool {
+  left == right || (left.isNaN && right.isNaN)
+}
