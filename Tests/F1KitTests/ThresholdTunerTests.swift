@@ -206,3 +206,40 @@ struct ThresholdSweepTests {
 private func agreesExactly(_ left: Double, _ right: Double) -> Bool {
   left == right || (left.isNaN && right.isNaN)
 }
+
+@Suite("Threshold advice")
+struct ThresholdAdviceTests {
+  @Test("a constant score's best F1 is predicting everything positive, never 1")
+  func constantScores() throws {
+    let scores = try BinaryScores(
+      scores: Array(repeating: 0.3, count: 5), isPositive: [true, false, false, true, false])
+    let advice = ThresholdAdvice(scores, threshold: 0.5)
+    #expect(advice.isConstant)
+    #expect(advice.f1AtThreshold == 0)
+    #expect(advice.bestF1 == 4.0 / 7.0)
+    #expect(advice.isFarFromBest)
+  }
+
+  @Test("F1 at the cut-off and the best F1 match a direct count")
+  func matchesDirectCount() throws {
+    var generator = SplitMix64(seed: 3)
+    for _ in 0..<30 {
+      let count = Int.random(in: 2...40, using: &generator)
+      let values = (0..<count).map { _ in Double(Int.random(in: 0...10, using: &generator)) / 10 }
+      let gold = (0..<count).map { _ in Bool.random(using: &generator) }
+      let threshold = Double(Int.random(in: 0...10, using: &generator)) / 10 + 0.05
+      let advice = ThresholdAdvice(
+        try BinaryScores(scores: values, isPositive: gold), threshold: threshold)
+      func f1(at cut: Double) -> Double {
+        let tp = zip(values, gold).filter { $0.0 >= cut && $0.1 }.count
+        let predicted = values.filter { $0 >= cut }.count
+        let positives = gold.filter { $0 }.count
+        return tp == 0 ? 0 : 2 * Double(tp) / Double(predicted + positives)
+      }
+      #expect(abs(advice.f1AtThreshold - f1(at: threshold)) <= 1e-15)
+      let best = Set(values).map(f1(at:)).max()!
+      #expect(abs(advice.bestF1 - best) <= 1e-15)
+      #expect(abs(f1(at: advice.bestThreshold) - advice.bestF1) <= 1e-15)
+    }
+  }
+}

@@ -48,9 +48,12 @@ extension CompareCommand {
       }
       throw .usage(error.description)
     }
+    let thresholds = try thresholdChoices()
     switch format {
-    case .json: return CommandOutput(comparison.jsonDocument().serialized() + "\n")
-    case .text: return CommandOutput(comparison.textSummary())
+    case .json:
+      return CommandOutput(
+        Self.adding(thresholds, to: comparison.jsonDocument()).serialized() + "\n")
+    case .text: return CommandOutput(comparison.textSummary() + Self.lines(thresholds))
     case .markdown, .latex:
       throw .usage(
         "Markdown and LaTeX tables cover label metrics; compare score metrics with --format text or json"
