@@ -32,7 +32,7 @@ extension CompareCommand {
         "McNemar's test compares predicted labels; score metrics use the permutation, paired bootstrap and DeLong tests"
       )
     }
-    let models = try alignedScoredModels()
+    let (models, positiveLabel) = try alignedScoredModels()
     let options = ScoreComparison.Options(
       metrics: [metric], tests: tests, bootstrap: resampling.bootstrap,
       adjustment: adjustment.adjustment, seed: resampling.seed)
@@ -52,8 +52,11 @@ extension CompareCommand {
     switch format {
     case .json:
       return CommandOutput(
-        Self.adding(thresholds, to: comparison.jsonDocument()).serialized() + "\n")
-    case .text: return CommandOutput(comparison.textSummary() + Self.lines(thresholds))
+        Self.adding(thresholds, to: comparison.jsonDocument(positiveLabel: positiveLabel))
+          .serialized() + "\n")
+    case .text:
+      return CommandOutput(
+        comparison.textSummary(positiveLabel: positiveLabel) + Self.lines(thresholds))
     case .markdown, .latex:
       throw .usage(
         "Markdown and LaTeX tables cover label metrics; compare score metrics with --format text or json"
@@ -62,8 +65,11 @@ extension CompareCommand {
   }
 
   /// Each file's scores, the items put in the first file's order by id when
-  /// every file has ids, row by row otherwise.
-  private func alignedScoredModels() throws(CommandFailure) -> [ScoredModel] {
+  /// every file has ids, row by row otherwise, and the positive label of
+  /// binary scores.
+  private func alignedScoredModels() throws(CommandFailure) -> (
+    models: [ScoredModel], positiveLabel: String?
+  ) {
     var files: [ItemScores] = []
     for path in paths { files.append(try input.readItemScores(path)) }
     let first = files[0]
@@ -92,6 +98,6 @@ extension CompareCommand {
         throw .data("\(paths[index]): \(error.description)")
       }
     }
-    return models
+    return (models, first.positiveLabel)
   }
 }

@@ -19,7 +19,9 @@ extension InputOptions {
   func readItemScores(_ path: String) throws(CommandFailure) -> ItemScores {
     let options = try readerOptions(for: path)
     do {
-      return try PredictionReader(path: path, options: options).readItemScores()
+      let items = try PredictionReader(path: path, options: options).readItemScores()
+      for warning in items.predictions.warnings { Console.writeError("warning: \(warning)\n") }
+      return items
     } catch {
       throw Self.failure(error)
     }
