@@ -19,11 +19,15 @@ extension CompareCommand {
     -> CommandOutput
   {
     let (comparison, positiveLabel) = try scoreComparison(on: metric, names: names)
+    let thresholds = try thresholdChoices()
     switch format {
     case .json:
       return CommandOutput(
-        comparison.jsonDocument(positiveLabel: positiveLabel).serialized() + "\n")
-    case .text: return CommandOutput(comparison.textSummary(positiveLabel: positiveLabel))
+        Self.adding(thresholds, to: comparison.jsonDocument(positiveLabel: positiveLabel))
+          .serialized() + "\n")
+    case .text:
+      return CommandOutput(
+        comparison.textSummary(positiveLabel: positiveLabel) + Self.lines(thresholds))
     case .markdown, .latex:
       let tables = ResultTable.scoreComparisonTables(comparison, digits: digits)
       return CommandOutput(tables.rendered(as: format == .latex ? .latex : .markdown))
