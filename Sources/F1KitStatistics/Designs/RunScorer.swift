@@ -148,6 +148,16 @@ struct RunScorer {
 
   /// The permutation test that swaps the two models' predictions on whole
   /// groups, for models with one run each.
+  ///
+  /// Swapping a group moves each of its items whose two predictions differ
+  /// from one cell of a model's table to another, so each group is kept as
+  /// the list of those moves, and a resample starts from the observed
+  /// tables and applies the moves of the swapped groups. Groups where the
+  /// models agree on every item are never swapped in effect and draw no
+  /// coin. Each coin is one bit of a 64-bit random word.
+  ///
+  /// - Complexity: O(*R* · (*m* + *k*²)) for *R* resamples, *m* group
+  ///   entries where the predictions differ and *k* classes.
   func groupPermutationTest(
     first: Int, second: Int, observed: Double, resamples: Int,
     using generator: inout some RandomNumberGenerator
@@ -155,35 +165,79 @@ struct RunScorer {
     let k = counts.classCount
     let firstRun = counts.firstRun(ofModel: first)
     let secondRun = counts.firstRun(ofModel: second)
-    var firstTable = [Double](repeating: 0, count: k * k)
-    var secondTable = [Double](repeating: 0, count: k * k)
+    var observedFirst = [Double](repeating: 0, count: k * k)
+    var observedSecond = [Double](repeating: 0, count: k * k)
+    // Each swappable group's moves: the first model's cell, the second
+    // model's cell (both in the gold row) and the count moved.
+    var moveOffsets = [0]
+    var moveFirstCells: [Int32] = []
+    var moveSecondCells: [Int32] = []
+    var moveCounts: [Double] = []
+    for group in 0..<counts.groupCount {
+      for entry in counts.groupOffsets[group]..<counts.groupOffsets[group + 1] {
+        let pattern = Int(counts.groupPatterns[entry])
+        let gold = counts.gold(ofPattern: pattern) * k
+        let a = gold + counts.prediction(ofPattern: pattern, run: firstRun)
+        let b = gold + counts.prediction(ofPattern: pattern, run: secondRun)
+        let count = Double(counts.groupPatternCounts[entry])
+        observedFirst[a] += count
+        observedSecond[b] += count
+        if a != b {
+          moveFirstCells.append(Int32(a))
+          moveSecondCells.append(Int32(b))
+          moveCounts.append(count)
+        }
+      }
+      if moveCounts.count > moveOffsets[moveOffsets.count - 1] {
+        moveOffsets.append(moveCounts.count)
+      }
+    }
+    let swappable = moveOffsets.count - 1
+    var firstTable = observedFirst
+    var secondTable = observedSecond
     var exceedances = 0
     var undefined = 0
     withResamplingGenerator(&generator) { generator in
-      for _ in 0..<resamples {
-        for cell in 0..<k * k {
-          firstTable[cell] = 0
-          secondTable[cell] = 0
-        }
-        for group in 0..<counts.groupCount {
-          let isSwapped = generator.next() & 1 == 1
-          for entry in counts.groupOffsets[group]..<counts.groupOffsets[group + 1] {
-            let pattern = Int(counts.groupPatterns[entry])
-            let gold = counts.gold(ofPattern: pattern) * k
-            let a = counts.prediction(ofPattern: pattern, run: firstRun)
-            let b = counts.prediction(ofPattern: pattern, run: secondRun)
-            let count = Double(counts.groupPatternCounts[entry])
-            firstTable[gold + (isSwapped ? b : a)] += count
-            secondTable[gold + (isSwapped ? a : b)] += count
+      moveOffsets.withUnsafeBufferPointer { offsets in
+        moveFirstCells.withUnsafeBufferPointer { firstCells in
+          moveSecondCells.withUnsafeBufferPointer { secondCells in
+            moveCounts.withUnsafeBufferPointer { moved in
+              firstTable.withUnsafeMutableBufferPointer { firstTable in
+                secondTable.withUnsafeMutableBufferPointer { secondTable in
+                  for _ in 0..<resamples {
+                    for cell in 0..<k * k {
+                      firstTable[cell] = observedFirst[cell]
+                      secondTable[cell] = observedSecond[cell]
+                    }
+                    var word: UInt64 = 0
+                    for group in 0..<swappable {
+                      if group & 63 == 0 { word = generator.next() }
+                      let isSwapped = word & 1 == 1
+                      word >>= 1
+                      guard isSwapped else { continue }
+                      for move in offsets[group]..<offsets[group + 1] {
+                        let a = Int(firstCells[move])
+                        let b = Int(secondCells[move])
+                        let count = moved[move]
+                        firstTable[a] -= count
+                        firstTable[b] += count
+                        secondTable[b] -= count
+                        secondTable[a] += count
+                      }
+                    }
+                    let delta =
+                      scope.value(of: metric, counts: UnsafeBufferPointer(secondTable))
+                      - scope.value(of: metric, counts: UnsafeBufferPointer(firstTable))
+                    if delta.isNaN {
+                      undefined += 1
+                    } else if PairedComparison.isAtLeast(abs(delta), abs(observed)) {
+                      exceedances += 1
+                    }
+                  }
+                }
+              }
+            }
           }
-        }
-        let delta =
-          secondTable.withUnsafeBufferPointer { scope.value(of: metric, counts: $0) }
-          - firstTable.withUnsafeBufferPointer { scope.value(of: metric, counts: $0) }
-        if delta.isNaN {
-          undefined += 1
-        } else if PairedComparison.isAtLeast(abs(delta), abs(observed)) {
-          exceedances += 1
         }
       }
     }
