@@ -8,10 +8,14 @@ struct ExperimentResampling {
   private let samplers: [Resampler]
   /// For stratified designs, the distinct rows each sampler's cells index.
   private let strata: [[Int]]
+  /// For the groups design, ``ExperimentCounts/groupPatternCounts`` as
+  /// numbers.
+  private let groupEntryCounts: [Double]
 
   init(counts: ExperimentCounts, design: ResamplingDesign) {
     self.counts = counts
     self.design = design
+    groupEntryCounts = design == .groups ? counts.groupPatternCounts.map(Double.init) : []
     switch design {
     case .items:
       samplers = [Resampler(cellCounts: counts.patternCounts, strategy: .automatic)]
@@ -51,12 +55,23 @@ struct ExperimentResampling {
     case .groups:
       let sampler = samplers[0]
       draw(sampler, into: &scratch, using: &generator)
-      for cell in sampler.cellIndices.indices where scratch[cell] > 0 {
-        let group = sampler.cellIndices[cell]
-        let times = Double(scratch[cell])
-        for entry in counts.groupOffsets[group]..<counts.groupOffsets[group + 1] {
-          weights[Int(counts.groupPatterns[entry])] +=
-            times * Double(counts.groupPatternCounts[entry])
+      weights.withUnsafeMutableBufferPointer { weights in
+        sampler.cellIndices.withUnsafeBufferPointer { groups in
+          counts.groupOffsets.withUnsafeBufferPointer { offsets in
+            counts.groupPatterns.withUnsafeBufferPointer { patterns in
+              groupEntryCounts.withUnsafeBufferPointer { entryCounts in
+                scratch.withUnsafeBufferPointer { scratch in
+                  for cell in groups.indices where scratch[cell] > 0 {
+                    let group = groups[cell]
+                    let times = Double(scratch[cell])
+                    for entry in offsets[group]..<offsets[group + 1] {
+                      weights[Int(patterns[entry])] += times * entryCounts[entry]
+                    }
+                  }
+                }
+              }
+            }
+          }
         }
       }
     }

@@ -151,13 +151,15 @@ struct RunScorer {
   ///
   /// Swapping a group moves each of its items whose two predictions differ
   /// from one cell of a model's table to another, so each group is kept as
-  /// the list of those moves, and a resample starts from the observed
-  /// tables and applies the moves of the swapped groups. Groups where the
-  /// models agree on every item are never swapped in effect and draw no
-  /// coin. Each coin is one bit of a 64-bit random word.
+  /// its net change to the first model's table (the second's is the same
+  /// change negated), and a resample starts from the observed tables and
+  /// applies the changes of the swapped groups. Groups whose swap changes
+  /// nothing draw no coin. Each coin is one bit of a 64-bit random word.
+  /// Counts are whole numbers, so the tables are exact whatever the order
+  /// of the changes.
   ///
-  /// - Complexity: O(*R* · (*m* + *k*²)) for *R* resamples, *m* group
-  ///   entries where the predictions differ and *k* classes.
+  /// - Complexity: O(*R* · (*m* + *k*²)) for *R* resamples, *m* cells
+  ///   changed by swaps over all groups and *k* classes.
   func groupPermutationTest(
     first: Int, second: Int, observed: Double, resamples: Int,
     using generator: inout some RandomNumberGenerator
@@ -167,13 +169,16 @@ struct RunScorer {
     let secondRun = counts.firstRun(ofModel: second)
     var observedFirst = [Double](repeating: 0, count: k * k)
     var observedSecond = [Double](repeating: 0, count: k * k)
-    // Each swappable group's moves: the first model's cell, the second
-    // model's cell (both in the gold row) and the count moved.
-    var moveOffsets = [0]
-    var moveFirstCells: [Int32] = []
-    var moveSecondCells: [Int32] = []
-    var moveCounts: [Double] = []
+    // Swapping a group moves each of its differing items from cell a to
+    // cell b of the first model's table and from b to a of the second's,
+    // so the second table's change is the first's negated. Each swappable
+    // group keeps its net change to the first table, by cell.
+    var changeOffsets = [0]
+    var changeCells: [Int32] = []
+    var changeAmounts: [Double] = []
+    var groupChange: [Int: Double] = [:]
     for group in 0..<counts.groupCount {
+      groupChange.removeAll(keepingCapacity: true)
       for entry in counts.groupOffsets[group]..<counts.groupOffsets[group + 1] {
         let pattern = Int(counts.groupPatterns[entry])
         let gold = counts.gold(ofPattern: pattern) * k
@@ -183,56 +188,52 @@ struct RunScorer {
         observedFirst[a] += count
         observedSecond[b] += count
         if a != b {
-          moveFirstCells.append(Int32(a))
-          moveSecondCells.append(Int32(b))
-          moveCounts.append(count)
+          groupChange[a, default: 0] -= count
+          groupChange[b, default: 0] += count
         }
       }
-      if moveCounts.count > moveOffsets[moveOffsets.count - 1] {
-        moveOffsets.append(moveCounts.count)
+      for (cell, amount) in groupChange.sorted(by: { $0.key < $1.key }) where amount != 0 {
+        changeCells.append(Int32(cell))
+        changeAmounts.append(amount)
+      }
+      if changeAmounts.count > changeOffsets[changeOffsets.count - 1] {
+        changeOffsets.append(changeAmounts.count)
       }
     }
-    let swappable = moveOffsets.count - 1
+    let swappable = changeOffsets.count - 1
     var firstTable = observedFirst
     var secondTable = observedSecond
     var exceedances = 0
     var undefined = 0
     withResamplingGenerator(&generator) { generator in
-      moveOffsets.withUnsafeBufferPointer { offsets in
-        moveFirstCells.withUnsafeBufferPointer { firstCells in
-          moveSecondCells.withUnsafeBufferPointer { secondCells in
-            moveCounts.withUnsafeBufferPointer { moved in
-              firstTable.withUnsafeMutableBufferPointer { firstTable in
-                secondTable.withUnsafeMutableBufferPointer { secondTable in
-                  for _ in 0..<resamples {
-                    for cell in 0..<k * k {
-                      firstTable[cell] = observedFirst[cell]
-                      secondTable[cell] = observedSecond[cell]
+      changeOffsets.withUnsafeBufferPointer { offsets in
+        changeCells.withUnsafeBufferPointer { cells in
+          changeAmounts.withUnsafeBufferPointer { amounts in
+            firstTable.withUnsafeMutableBufferPointer { firstTable in
+              secondTable.withUnsafeMutableBufferPointer { secondTable in
+                for _ in 0..<resamples {
+                  for cell in 0..<k * k { firstTable[cell] = observedFirst[cell] }
+                  var word: UInt64 = 0
+                  for group in 0..<swappable {
+                    if group & 63 == 0 { word = generator.next() }
+                    let isSwapped = word & 1 == 1
+                    word >>= 1
+                    guard isSwapped else { continue }
+                    for change in offsets[group]..<offsets[group + 1] {
+                      firstTable[Int(cells[change])] += amounts[change]
                     }
-                    var word: UInt64 = 0
-                    for group in 0..<swappable {
-                      if group & 63 == 0 { word = generator.next() }
-                      let isSwapped = word & 1 == 1
-                      word >>= 1
-                      guard isSwapped else { continue }
-                      for move in offsets[group]..<offsets[group + 1] {
-                        let a = Int(firstCells[move])
-                        let b = Int(secondCells[move])
-                        let count = moved[move]
-                        firstTable[a] -= count
-                        firstTable[b] += count
-                        secondTable[b] -= count
-                        secondTable[a] += count
-                      }
-                    }
-                    let delta =
-                      scope.value(of: metric, counts: UnsafeBufferPointer(secondTable))
-                      - scope.value(of: metric, counts: UnsafeBufferPointer(firstTable))
-                    if delta.isNaN {
-                      undefined += 1
-                    } else if PairedComparison.isAtLeast(abs(delta), abs(observed)) {
-                      exceedances += 1
-                    }
+                  }
+                  for cell in 0..<k * k {
+                    secondTable[cell] =
+                      observedSecond[cell] - (firstTable[cell] - observedFirst[cell])
+                  }
+                  let delta =
+                    scope.value(of: metric, counts: UnsafeBufferPointer(secondTable))
+                    - scope.value(of: metric, counts: UnsafeBufferPointer(firstTable))
+                  if delta.isNaN {
+                    undefined += 1
+                  } else if PairedComparison.isAtLeast(abs(delta), abs(observed)) {
+                    exceedances += 1
                   }
                 }
               }
