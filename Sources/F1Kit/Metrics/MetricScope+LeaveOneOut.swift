@@ -1,6 +1,7 @@
 extension MetricScope {
   /// Scores a table with one item left out of one cell at a time, for the
-  /// jackknife of BCa intervals.
+  /// jackknife of BCa intervals (or one cell's count changed by any amount,
+  /// for the delta method's numerical derivatives).
   ///
   /// Every metric is a sum over classes of terms that depend on one class's
   /// tally, then a few operations on those sums. Leaving one item out of
@@ -140,6 +141,24 @@ extension MetricScope {
     package func values(
       leavingOutGold gold: Int, predicted: Int, into values: UnsafeMutableBufferPointer<Double>
     ) {
+      self.values(changingGold: gold, predicted: predicted, by: -1, into: values)
+    }
+
+    /// Writes each metric's value on the table with `amount` added to the
+    /// count of cell (`gold`, `predicted`), as a numerical derivative
+    /// needs.
+    ///
+    /// - Parameters:
+    ///   - gold: The cell's row.
+    ///   - predicted: The cell's column.
+    ///   - amount: The change of the cell's count; the count must stay
+    ///     non-negative.
+    ///   - values: One slot per metric, overwritten.
+    /// - Complexity: O(*m*) for *m* metrics; no allocation.
+    package func values(
+      changingGold gold: Int, predicted: Int, by amount: Double,
+      into values: UnsafeMutableBufferPointer<Double>
+    ) {
       let evaluatedCount = scope.evaluatedClassCount
       let isEvaluatedCell = gold < evaluatedCount && predicted < evaluatedCount
       // The changed classes, before and after: `gold` first, then
@@ -150,19 +169,19 @@ extension MetricScope {
       var newGold = oldGold
       var newPredicted = oldPredicted
       if gold == predicted {
-        newGold.truePositives -= 1
-        newGold.actual -= 1
-        newGold.predicted -= 1
+        newGold.truePositives += amount
+        newGold.actual += amount
+        newGold.predicted += amount
         if isEvaluatedCell {
-          newGold.evaluatedActual -= 1
-          newGold.evaluatedPredicted -= 1
+          newGold.evaluatedActual += amount
+          newGold.evaluatedPredicted += amount
         }
       } else {
-        newGold.actual -= 1
-        newPredicted.predicted -= 1
+        newGold.actual += amount
+        newPredicted.predicted += amount
         if isEvaluatedCell {
-          newGold.evaluatedActual -= 1
-          newPredicted.evaluatedPredicted -= 1
+          newGold.evaluatedActual += amount
+          newPredicted.evaluatedPredicted += amount
         }
       }
       let indices = (gold, predicted)
@@ -172,11 +191,11 @@ extension MetricScope {
         body(indices.0, old.0, new.0)
         if classCount == 2 { body(indices.1, old.1, new.1) }
       }
-      let total = tallies[tallies.count - 1] - 1
+      let total = tallies[tallies.count - 1] + amount
       for (index, sums) in sums.enumerated() {
         switch sums {
         case .accuracy(let correct):
-          values[index] = (correct - (gold == predicted ? 1 : 0)) / total
+          values[index] = (correct + (gold == predicted ? amount : 0)) / total
         case .binary(let score):
           guard let positive = scope.positiveClass else {
             values[index] = .nan
