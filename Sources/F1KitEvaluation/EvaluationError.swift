@@ -31,6 +31,17 @@ public enum EvaluationError: Error, CustomStringConvertible {
   /// The results log could not be read or written; rows already in it are
   /// untouched.
   case resultsLogUnwritable(path: String, reason: String)
+  /// Class names that do not name every class once: their count differs
+  /// from the task's classes, or a name repeats.
+  case classNamesMismatch(names: [String], classCount: Int)
+  /// A prediction-file row whose fields do not match the header: scores
+  /// not matching the score columns, or a missing id.
+  case predictionRowMismatch(row: Int, expected: Int, found: Int)
+  /// A prediction file could not be written; an existing file is unchanged.
+  case predictionFileUnwritable(path: String, reason: String)
+  /// A prediction file or per-class results were asked of a multilabel
+  /// task, which has label sets rather than one label per pair.
+  case singleLabelTaskNeeded
 
   /// A one-line explanation for people.
   public var description: String {
@@ -63,6 +74,14 @@ public enum EvaluationError: Error, CustomStringConvertible {
       "the model failed while scoring: \(error)"
     case .resultsLogUnwritable(let path, let reason):
       "cannot write the results log \(path): \(reason); rows already in it are unchanged"
+    case .classNamesMismatch(let names, let classCount):
+      "expected \(classCount) distinct class names, one per class, found \(names.count)\(Set(names).count < names.count ? " with repeats" : "")"
+    case .predictionRowMismatch(let row, let expected, let found):
+      "prediction row \(row) has \(found) fields, expected \(expected) (one per header column)"
+    case .predictionFileUnwritable(let path, let reason):
+      "cannot write the prediction file \(path): \(reason)"
+    case .singleLabelTaskNeeded:
+      "a prediction file and per-class results need a binary or multiclass task; a multilabel task has label sets"
     }
   }
 }

@@ -99,8 +99,10 @@ extension PredictionReader {
   ///
   /// - Returns: The items with their scores.
   /// - Throws: ``PredictionFileError`` for a file that cannot be read or is
-  ///   malformed, for a duplicate id, and with reason `.invalidOptions` when
-  ///   the options name no scores.
+  ///   malformed, for a duplicate id, with reason `.labelsDoNotMatch` when
+  ///   the argmax labels cannot be meant for the gold labels (as
+  ///   ``readItems()`` checks), and with reason `.invalidOptions` when the
+  ///   options name no scores.
   /// - Complexity: O(*n*) time for *n* bytes; O(*m* *K*) memory for *m*
   ///   items with *K* scores each.
   public func readItemScores() throws(PredictionFileError) -> ItemScores {
@@ -129,6 +131,15 @@ extension PredictionReader {
         sink.items.predicted[index] = resolution.predictedCode(sink.items.predicted[index])
       }
     }
+    if !parser.isThresholded {
+      var check = LabelSetCheck(labelCount: resolution.names.count)
+      for (gold, predicted) in zip(sink.items.gold, sink.items.predicted) {
+        check.goldCounts[Int(gold)] += 1
+        check.predictedCounts[Int(predicted)] += 1
+      }
+      try check.check(
+        names: resolution.names, columns: parser.columns, options: options, path: parser.path)
+    }
     var positiveLabel: String?
     let scoredLabels: [String]
     if let binary = resolution.binary {
@@ -140,9 +151,10 @@ extension PredictionReader {
       let width = sink.items.gold.isEmpty ? 0 : sink.scores.count / sink.items.gold.count
       scoredLabels = (options.labels ?? (0..<width).map(String.init)).map(resolution.normalized)
     }
-    let predictions = ItemPredictions(
+    var predictions = ItemPredictions(
       labels: resolution.names, gold: sink.items.gold, predicted: sink.items.predicted,
       identifiers: sink.items.hasIDs ? identifiers : nil, hasNumericLabels: resolution.isNumeric)
+    predictions.warnings = warnings(parser)
     return ItemScores(
       predictions: predictions, scoredLabels: scoredLabels, scores: sink.scores,
       positiveLabel: positiveLabel)

@@ -88,6 +88,7 @@ extension PredictionFileError: CustomStringConvertible {
         share >= 1
         ? "the predicted labels (\(Self.list(predicted))) share none of the gold labels (\(Self.list(gold)))"
         : "\(Int((share * 100).rounded(.down)))% of items carry a predicted label the gold labels never use (predicted \(Self.list(predicted)); gold \(Self.list(gold)))"
+      if case .scoreArrayClassIndices = cause { return problem + "; " + Self.hint(for: cause) }
       return problem + "; " + Self.hint(for: cause)
         + "; if these labels are right, name them all with --labels"
     case .recordTooLong(let limit):

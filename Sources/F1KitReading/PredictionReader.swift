@@ -128,7 +128,7 @@ public struct PredictionReader: Sendable {
   }
 
   /// What the reader noticed that does not stop it, one line each.
-  private func warnings(_ parser: PredictionFileParser) -> [String] {
+  func warnings(_ parser: PredictionFileParser) -> [String] {
     var warnings = parser.notes
     if let range = parser.scoreRange, !range.contains(options.threshold) {
       let outcome =

@@ -62,7 +62,8 @@ struct PairClassifierTraining {
       model, outputDirectory: options.output, epoch: chosen.result.epoch, step: chosen.result.step)
     let predictions = try testEvaluator.predict(model)
     let predictionsFile = options.output.appendingPathComponent("test-predictions.csv")
-    try writePredictions(predictions, of: test, to: predictionsFile)
+    try writePredictions(
+      predictions, of: testEvaluator, split: test, to: predictionsFile)
     return Outcome(
       best: chosen.result, test: testResult, steps: step,
       files: [
@@ -72,22 +73,20 @@ struct PairClassifierTraining {
       ])
   }
 
-  /// Writes `id,label,prediction,score`, the columns `f1kit evaluate` reads.
+  /// Writes `id,label,prediction,score`, the columns `f1kit evaluate` reads,
+  /// through the evaluator's prediction file, which escapes every field.
   private func writePredictions(
-    _ predictions: Predictions, of split: SentencePairFile, to file: URL
+    _ predictions: Predictions, of evaluator: CrossEncoderEvaluator, split: SentencePairFile,
+    to file: URL
   ) throws(TrainingError) {
-    var text = CSVText.record(["id", "label", "prediction", "score"], lineEnding: "\n")
-    for index in split.identifiers.indices {
-      text += CSVText.record(
-        [
-          split.identifiers[index], String(split.labels[index]),
-          String(predictions.classes[index]), "\(predictions.scores[index][0])",
-        ], lineEnding: "\n")
-    }
     do {
-      try AtomicFileWriter.write(text, toPath: file.path)
+      try evaluator.predictionFile(for: predictions, identifiers: split.identifiers)
+        .write(toPath: file.path)
     } catch {
-      throw .unwritableOutput(file.path, reason: error.reason)
+      if case .predictionFileUnwritable(_, let reason) = error {
+        throw .unwritableOutput(file.path, reason: reason)
+      }
+      throw .unwritableOutput(file.path, reason: error.description)
     }
   }
 }

@@ -37,4 +37,46 @@ struct LabelGuardCommandTests {
         #"<stdin>:3:2: "nan" in field 2 is not a label: labels that are numbers must be finite"#))
     #expect(result.standardError.split(separator: "\n").count == 1)
   }
+
+  @Test(
+    "score inputs get the label-set guard: a score array without --labels ends with exit 65 and the hint",
+    arguments: [
+      ["evaluate", "fixtures/examples/predictions.jsonl", "--score-array-column", "scores"],
+      [
+        "evaluate", "fixtures/examples/predictions.jsonl", "--score-array-column", "scores",
+        "--format", "json",
+      ],
+      [
+        "compare", "fixtures/examples/predictions.jsonl", "fixtures/examples/predictions.jsonl",
+        "--score-array-column", "scores", "--metric", "log_loss", "--resamples", "200",
+      ],
+      [
+        "compare", "fixtures/examples/predictions.jsonl", "fixtures/examples/predictions.jsonl",
+        "--score-array-column", "scores", "--resamples", "200",
+      ],
+    ])
+  func scoreInputsGuarded(arguments: [String]) throws {
+    let result = try runF1Kit(arguments)
+    #expect(result.status == 65, "\(result.standardOutput)")
+    #expect(result.standardOutput.isEmpty)
+    #expect(
+      result.standardError.contains(
+        #"share none of the gold labels ("neg", "pos", "neu"); the classes of score array "scores" are named 0, 1, … by position; name them in order with --labels"#
+      ), "\(result.standardError)")
+    #expect(result.standardError.split(separator: "\n").count == 1)
+    let named = try runF1Kit(arguments + ["--labels", "neg,neu,pos"])
+    #expect(named.status == 0, "\(named.standardError)")
+  }
+
+  @Test("evaluate --score-column warns when the threshold is outside the scores read")
+  func thresholdOutsideScores() throws {
+    let result = try runF1Kit(
+      ["evaluate", "-", "--score-column", "score", "--threshold", "1.5"],
+      input: "label,score\n0,0.1\n1,0.9\n0,0.3\n")
+    #expect(result.status == 0, "\(result.standardError)")
+    #expect(
+      result.standardError.contains(
+        "warning: <stdin>: the threshold 1.5 is outside the scores read (0.1 to 0.9), so no item is predicted positive"
+      ), "\(result.standardError)")
+  }
 }

@@ -55,6 +55,57 @@ struct LabelGuardTests {
     #expect(named.values.reduce(0, +) == 12)
   }
 
+  @Test(
+    "per-item scores get the same guard: a score array without --labels, score columns not named as the labels"
+  )
+  func itemScoresGuard() throws {
+    let lines = (0..<12).map { index in
+      "{\"label\": \"\(["neg", "neu", "pos"][index % 3])\", \"scores\": [0.1, 0.\(index % 9), 0.2]}\n"
+    }
+    let arrayPath = try PredictionFileFixture.write(lines.joined(), name: "p.jsonl")
+    #expect {
+      _ = try PredictionReader(path: arrayPath, options: .init(scoreArrayColumn: "scores"))
+        .readItemScores()
+    } throws: { error in
+      guard let error = error as? PredictionFileError,
+        case .labelsDoNotMatch(_, _, let share, let cause) = error.reason
+      else { return false }
+      return share == 1 && cause == .scoreArrayClassIndices(column: "scores")
+        && error.description.contains("name them in order with --labels")
+    }
+    let named = try PredictionReader(
+      path: arrayPath, options: .init(scoreArrayColumn: "scores", labels: ["neg", "neu", "pos"])
+    ).readItemScores()
+    #expect(named.count == 12)
+    #expect(named.scoredLabels == ["neg", "neu", "pos"])
+
+    let columns =
+      "label,p_neg,p_pos\n"
+      + (0..<12).map { "\(["neg", "pos"][$0 % 2]),0.\($0 % 9),0.5\n" }.joined()
+    let columnsPath = try PredictionFileFixture.write(columns)
+    #expect {
+      _ = try PredictionReader(path: columnsPath, options: .init(scoreColumns: ["p_neg", "p_pos"]))
+        .readItemScores()
+    } throws: { error in
+      guard let error = error as? PredictionFileError,
+        case .labelsDoNotMatch(_, _, _, let cause) = error.reason
+      else { return false }
+      return cause == .wrongColumn(gold: "label", prediction: "p_neg,p_pos")
+    }
+  }
+
+  @Test("per-item scores warn about a threshold outside the scores read")
+  func itemScoresThresholdWarning() throws {
+    let path = try PredictionFileFixture.write("label,score\n0,0.1\n1,0.4\n")
+    let scores = try PredictionReader(
+      path: path, options: .init(scoreColumn: "score", threshold: 0.05)
+    ).readItemScores()
+    #expect(
+      scores.predictions.warnings.first?.hasSuffix(
+        "the threshold 0.05 is outside the scores read (0.1 to 0.4), so every item is predicted positive"
+      ) == true)
+  }
+
   @Test("naming the labels, a few items, or mostly shared labels pass")
   func matchingLabelsPass() throws {
     let text = "label,prediction\n" + Self.rows(["a", "b"], ["x", "y"])

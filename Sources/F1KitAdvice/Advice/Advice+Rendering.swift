@@ -92,15 +92,28 @@ extension [Advice] {
   /// All the advice as text for a terminal, items separated by blank
   /// lines; a single line when there is none.
   ///
+  /// - Parameter positiveLabel: The positive label of a binary problem,
+  ///   named on a first line so the reader knows which label the binary
+  ///   metrics score.
   /// - Returns: The text, ending with a newline.
-  public func text() -> String {
-    isEmpty ? "No advice: none of the rules fired.\n" : map { $0.text() }.joined(separator: "\n")
+  public func text(positiveLabel: String? = nil) -> String {
+    let heading =
+      positiveLabel.map { "positive label: \(AdviceText.quoted($0)) (binary metrics score it)\n\n" }
+      ?? ""
+    return heading
+      + (isEmpty
+        ? "No advice: none of the rules fired.\n" : map { $0.text() }.joined(separator: "\n"))
   }
 
-  /// All the advice as a JSON document: `{"advice": [...]}`.
+  /// All the advice as a JSON document: `{"positive_label": ..., "advice":
+  /// [...]}`, with `positive_label` only for a binary problem.
   ///
+  /// - Parameter positiveLabel: The positive label of a binary problem.
   /// - Returns: The document.
-  public func jsonDocument() -> JSONValue {
-    .object([("advice", .array(map { $0.jsonValue() }))])
+  public func jsonDocument(positiveLabel: String? = nil) -> JSONValue {
+    var members: [(key: String, value: JSONValue)] = []
+    if let positiveLabel { members.append(("positive_label", .string(positiveLabel))) }
+    members.append(("advice", .array(map { $0.jsonValue() })))
+    return .object(members)
   }
 }

@@ -149,8 +149,9 @@ struct DataProfile {
 
 /// Formatting shared by the rules' messages.
 enum AdviceText {
-  /// `"grain"`.
-  static func quoted(_ label: String) -> String { "\"\(label)\"" }
+  /// `"grain"`, with control characters escaped and a long label cut, so
+  /// a label cannot restyle a terminal or split a message.
+  static func quoted(_ label: String) -> String { TerminalText.quoted(label) }
 
   /// `a`, `a and b`, `a, b and c`; past `limit` items, `a, b, c and 4 more`.
   static func list(_ items: [String], limit: Int = 5) -> String {

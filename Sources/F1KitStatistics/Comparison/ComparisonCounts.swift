@@ -44,6 +44,17 @@ public struct ComparisonCounts: Sendable {
     self.pairs = pairs
   }
 
+  /// Wraps counts made elsewhere, such as from joint count tables.
+  init(
+    labels: [String], itemCount: Int, matrices: [ConfusionMatrix],
+    pairs: [(first: Int, second: Int, predictions: PairedPredictions)]
+  ) {
+    self.labels = labels
+    self.itemCount = itemCount
+    self.matrices = matrices
+    self.pairs = pairs
+  }
+
   /// Counts models that cannot be paired item by item, such as count
   /// tables: each gets an interval, and no pair is compared.
   ///

@@ -4,7 +4,8 @@ extension ModelComparison {
   /// The comparison on one metric as F1Kit's stable JSON document, the
   /// output of `f1kit compare --format json`.
   ///
-  /// For two models: `n`, `metric`, `seed`, `models` (name, value,
+  /// For two models: `n`, `metric`, `seed`, `labels`, `positive_label`
+  /// (binary problems only), `models` (name, value,
   /// interval), `difference` (B − A with its interval) and `tests`
   /// (`permutation`, `paired_bootstrap`, `mcnemar`, as run). For more models,
   /// `comparisons` lists every pair in that shape, with each test's
@@ -24,8 +25,9 @@ extension ModelComparison {
           ? .integer(Int(options.seed)) : .string(String(options.seed))
       ),
       ("labels", .array(labels.map(JSONValue.string))),
-      ("models", .array(models.map { Self.json($0, metric: metric) })),
     ]
+    if let positiveLabel { document.append(("positive_label", .string(positiveLabel))) }
+    document.append(("models", .array(models.map { Self.json($0, metric: metric) })))
     if models.count == 2, let pair = pairs.first {
       document += pairMembers(pair)
     } else {

@@ -52,7 +52,7 @@ extension ModelComparison {
     let metric = compared.rawValue
     let method = options.bootstrap.method.rawValue
     var text =
-      "Compared on \(metric) over \(itemCount) items (seed \(options.seed), \(options.bootstrap.resamples) resamples, \(Self.percent(options.bootstrap.confidence)) \(method) intervals)\n\n"
+      "Compared on \(metric)\(Self.positivePhrase(positiveLabel)) over \(itemCount) items (seed \(options.seed), \(options.bootstrap.resamples) resamples, \(Self.percent(options.bootstrap.confidence)) \(method) intervals)\n\n"
     let nameWidth = max(models.map { $0.name.count }.max() ?? 0, 5)
     let valueWidth = max(metric.count, 6)
     text += "model".padding(toLength: nameWidth, withPad: " ", startingAt: 0)
@@ -100,6 +100,15 @@ extension ModelComparison {
       )
     }
     return text
+  }
+
+  /// ` (positive label "yes")` for a binary problem, empty otherwise: the
+  /// text outputs name the label their binary metrics score.
+  ///
+  /// - Parameter positiveLabel: The positive label, if any.
+  /// - Returns: The phrase, with its leading space.
+  package static func positivePhrase(_ positiveLabel: String?) -> String {
+    positiveLabel.map { " (positive label \(TerminalText.quoted($0)))" } ?? ""
   }
 
   /// A whole number with thousands separators, as the report prints them.

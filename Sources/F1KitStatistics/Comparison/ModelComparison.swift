@@ -99,6 +99,9 @@ public struct ModelComparison: Sendable {
   public let itemCount: Int
   /// The labels scored, evaluated labels first.
   public let labels: [String]
+  /// The positive label of a binary problem, which the binary metrics
+  /// score; `nil` otherwise.
+  public let positiveLabel: String?
   /// The options the comparison ran with.
   public let options: ComparisonOptions
   /// Each model's scores, in input order.
@@ -149,9 +152,9 @@ public struct ModelComparison: Sendable {
     options: ComparisonOptions = .init(), progress: ResamplingProgress? = nil
   ) throws {
     precondition(names.count == counts.matrices.count)
-    let scope = try ClassificationMetrics(
-      confusionMatrix: counts.matrices[0], options: evaluation
-    ).scope
+    let classification = try ClassificationMetrics(
+      confusionMatrix: counts.matrices[0], options: evaluation)
+    let scope = classification.scope
     var generator = Xoshiro256StarStar(seed: options.seed)
     let bootstrap = Bootstrap(options: options.bootstrap)
     let metrics = options.metrics
@@ -208,6 +211,7 @@ public struct ModelComparison: Sendable {
 
     self.itemCount = counts.itemCount
     self.labels = counts.labels
+    self.positiveLabel = classification.positiveLabel
     self.options = options
     self.models = models
     self.pairs = pairs

@@ -10,6 +10,8 @@ extension ExperimentComparison {
     public var runFiles: [[String]]
     /// The label order.
     public var labels: [String]
+    /// The positive label of a binary problem, if any.
+    public var positiveLabel: String?
     /// The seed of the random number generator.
     public var seed: UInt64
     /// The adjustment of p-values across pairs, with more than two models.
@@ -23,13 +25,15 @@ extension ExperimentComparison {
     ///   - labels: The label order.
     ///   - seed: The seed of the random number generator.
     ///   - adjustment: The adjustment across pairs.
+    ///   - positiveLabel: The positive label of a binary problem, if any.
     public init(
       names: [String], runFiles: [[String]], labels: [String], seed: UInt64,
-      adjustment: PValueAdjustment = .holm
+      adjustment: PValueAdjustment = .holm, positiveLabel: String? = nil
     ) {
       self.names = names
       self.runFiles = runFiles
       self.labels = labels
+      self.positiveLabel = positiveLabel
       self.seed = seed
       self.adjustment = adjustment
     }
@@ -66,6 +70,11 @@ extension ExperimentComparison {
           ? .integer(Int(description.seed)) : .string(String(description.seed))
       ),
       ("labels", .array(description.labels.map(JSONValue.string))),
+    ]
+    if let positiveLabel = description.positiveLabel {
+      document.append(("positive_label", .string(positiveLabel)))
+    }
+    document += [
       ("design", designJSON),
       (
         "models",
@@ -177,7 +186,7 @@ extension ExperimentComparison {
     let names = description.names
     let confidence = models.first.map { ModelComparison.percent($0.interval.confidence) } ?? ""
     var text =
-      "Compared on \(metric.rawValue) over \(counts.itemCount) items (\(designPhrase), seed \(description.seed), \(models.first?.interval.resamples ?? 0) resamples)\n\n"
+      "Compared on \(metric.rawValue)\(ModelComparison.positivePhrase(description.positiveLabel)) over \(counts.itemCount) items (\(designPhrase), seed \(description.seed), \(models.first?.interval.resamples ?? 0) resamples)\n\n"
     for (index, model) in models.enumerated() {
       text +=
         "\(names[index]): \(String(format: "%.4f", model.interval.estimate)) \(confidence) CI \(ModelComparison.range(model.interval)) (\(model.interval.method.rawValue))"

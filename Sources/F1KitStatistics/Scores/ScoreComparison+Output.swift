@@ -12,8 +12,10 @@ extension ScoreComparison {
   /// `delong` with `p_value` and `statistic` = (AUC_second − AUC_first) /
   /// SE), and for more models `adjustment` and `comparisons`.
   ///
+  /// - Parameter positiveLabel: The label whose scores were read, for
+  ///   binary scores; written as `positive_label` after `seed`.
   /// - Returns: The document.
-  public func jsonDocument() -> JSONValue {
+  public func jsonDocument(positiveLabel: String? = nil) -> JSONValue {
     let metric = options.metrics[0]
     var document: [(key: String, value: JSONValue)] = [
       ("n", .integer(itemCount)),
@@ -23,8 +25,9 @@ extension ScoreComparison {
         options.seed <= UInt64(Int.max)
           ? .integer(Int(options.seed)) : .string(String(options.seed))
       ),
-      ("models", .array(models.map { modelJSON($0, metric: metric) })),
     ]
+    if let positiveLabel { document.append(("positive_label", .string(positiveLabel))) }
+    document.append(("models", .array(models.map { modelJSON($0, metric: metric) })))
     let pairs = self.pairs.filter { $0.metric == metric }
     if models.count == 2, let pair = pairs.first {
       document += pairMembers(pair)
@@ -123,12 +126,14 @@ extension ScoreComparison {
   /// and interval, each pair's difference and tests, and a verdict sentence
   /// per pair.
   ///
+  /// - Parameter positiveLabel: The label whose scores were read, for
+  ///   binary scores; named in the first line.
   /// - Returns: The summary, ending with a newline.
-  public func textSummary() -> String {
+  public func textSummary(positiveLabel: String? = nil) -> String {
     let metric = options.metrics[0]
     let confidence = ModelComparison.percent(options.bootstrap.confidence)
     var text =
-      "Compared on \(metric.rawValue) over \(ModelComparison.count(itemCount)) items (seed \(options.seed), \(options.bootstrap.resamples) resamples, \(confidence) \(options.bootstrap.method.rawValue) intervals over items)\n\n"
+      "Compared on \(metric.rawValue)\(ModelComparison.positivePhrase(positiveLabel)) over \(ModelComparison.count(itemCount)) items (seed \(options.seed), \(options.bootstrap.resamples) resamples, \(confidence) \(options.bootstrap.method.rawValue) intervals over items)\n\n"
     let nameWidth = max(models.map { $0.name.count }.max() ?? 0, 5)
     let valueWidth = max(metric.rawValue.count, 6)
     text += "model".padding(toLength: nameWidth, withPad: " ", startingAt: 0)

@@ -45,8 +45,10 @@ struct AdviseCommand: ParsableCommand {
     }
     let advice = MetricAdvisor().advice(for: metrics)
     switch format {
-    case .json: return CommandOutput(advice.jsonDocument().serialized() + "\n")
-    case .text: return CommandOutput(advice.text())
+    case .json:
+      return CommandOutput(
+        advice.jsonDocument(positiveLabel: metrics.positiveLabel).serialized() + "\n")
+    case .text: return CommandOutput(advice.text(positiveLabel: metrics.positiveLabel))
     }
   }
 }

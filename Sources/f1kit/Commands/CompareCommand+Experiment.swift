@@ -46,7 +46,7 @@ extension CompareCommand {
     }
     let description = ExperimentComparison.Description(
       names: names, runFiles: modelFiles, labels: aligned.labels, seed: resampling.seed,
-      adjustment: adjustment.adjustment)
+      adjustment: adjustment.adjustment, positiveLabel: classification.positiveLabel)
     switch format {
     case .json: return CommandOutput(comparison.jsonDocument(description).serialized() + "\n")
     default: return CommandOutput(comparison.textSummary(description))

@@ -32,7 +32,7 @@ extension CompareCommand {
         "McNemar's test compares predicted labels; score metrics use the permutation, paired bootstrap and DeLong tests"
       )
     }
-    let models = try alignedScoredModels()
+    let (models, positiveLabel) = try alignedScoredModels()
     let options = ScoreComparison.Options(
       metrics: [metric], tests: tests, bootstrap: resampling.bootstrap,
       adjustment: adjustment.adjustment, seed: resampling.seed)
@@ -49,8 +49,10 @@ extension CompareCommand {
       throw .usage(error.description)
     }
     switch format {
-    case .json: return CommandOutput(comparison.jsonDocument().serialized() + "\n")
-    case .text: return CommandOutput(comparison.textSummary())
+    case .json:
+      return CommandOutput(
+        comparison.jsonDocument(positiveLabel: positiveLabel).serialized() + "\n")
+    case .text: return CommandOutput(comparison.textSummary(positiveLabel: positiveLabel))
     case .markdown, .latex:
       throw .usage(
         "Markdown and LaTeX tables cover label metrics; compare score metrics with --format text or json"
@@ -59,8 +61,11 @@ extension CompareCommand {
   }
 
   /// Each file's scores, the items put in the first file's order by id when
-  /// every file has ids, row by row otherwise.
-  private func alignedScoredModels() throws(CommandFailure) -> [ScoredModel] {
+  /// every file has ids, row by row otherwise, and the positive label of
+  /// binary scores.
+  private func alignedScoredModels() throws(CommandFailure) -> (
+    models: [ScoredModel], positiveLabel: String?
+  ) {
     var files: [ItemScores] = []
     for path in paths { files.append(try input.readItemScores(path)) }
     let first = files[0]
@@ -89,6 +94,6 @@ extension CompareCommand {
         throw .data("\(paths[index]): \(error.description)")
       }
     }
-    return models
+    return (models, first.positiveLabel)
   }
 }

@@ -54,7 +54,8 @@ struct CompareCommand: ParsableCommand {
       """,
     arguments: [files],
     options: [
-      format, TableOptions.digits, metric, ModelNames.option, test, mcnemar, adjustment, timings,
+      format, TableOptions.digits, metric, ModelNames.option, ModelColumns.option, test, mcnemar,
+      adjustment, timings,
     ]
       + ExperimentOptions.declarations + ScoringOptions.declarations
       + ResamplingOptions.declarations + InputOptions.declarations)
@@ -78,20 +79,39 @@ struct CompareCommand: ParsableCommand {
   var input: InputOptions
   /// The column naming each item's group, if any.
   var groupColumn: String?
+  /// Each model's prediction column, when one file (or its shards) holds
+  /// every model.
+  var predictionColumns: [String]?
 
   init(parsing values: ParsedValues) throws(UsageError) {
-    let models = try ExperimentOptions.models(values[Self.files])
+    predictionColumns = values[ModelColumns.option]
+    let models: [ExperimentOptions.Model]
+    if let predictionColumns {
+      try ModelColumns.check(predictionColumns)
+      models = predictionColumns.map {
+        ExperimentOptions.Model(name: $0, files: values[Self.files])
+      }
+    } else {
+      models = try ExperimentOptions.models(values[Self.files])
+    }
     guard models.count >= 2 else {
-      throw UsageError("Expected at least two files to compare, found \(models.count)")
+      throw UsageError(
+        predictionColumns == nil
+          ? "Expected at least two files to compare, found \(models.count); for one file with a prediction column per model, name them with --pred-columns"
+          : "Expected at least two columns in --pred-columns, found \(models.count)")
     }
     modelFiles = models.map(\.files)
-    paths = models.flatMap(\.files)
+    paths = predictionColumns == nil ? models.flatMap(\.files) : values[Self.files]
     let experiment = ExperimentOptions(values)
-    design = experiment.isNeeded(for: models) ? try experiment.design() : nil
+    if predictionColumns != nil, experiment.groupColumn != nil || experiment.stratify != .none {
+      throw UsageError("--group-column and --stratify are not available with --pred-columns yet")
+    }
+    design =
+      predictionColumns == nil && experiment.isNeeded(for: models) ? try experiment.design() : nil
     groupColumn = experiment.groupColumn
     let defaults = ModelNames.defaults(models.map { $0.files[0] })
     names =
-      try ModelNames.given(values, paths: models.map { $0.files[0] })
+      try ModelNames.given(values, paths: models.map { $0.name ?? $0.files[0] })
       ?? zip(models, defaults).map { $0.name ?? $1 }
     format = values[Self.format]
     digits = values[TableOptions.digits]
@@ -118,16 +138,15 @@ struct CompareCommand: ParsableCommand {
       }
       return try runExperiment(design: design)
     }
-    if let scoreMetric { return try runScoreComparison(on: scoreMetric, names: names) }
+    if let scoreMetric {
+      if predictionColumns != nil {
+        throw .usage("Score metrics cannot yet be compared with --pred-columns")
+      }
+      return try runScoreComparison(on: scoreMetric, names: names)
+    }
     let clock = ContinuousClock()
     let readingStart = clock.now
-    let aligned = try Self.align(paths, input: input, names: names)
-    let counts: ComparisonCounts
-    do {
-      counts = try ComparisonCounts(aligned)
-    } catch {
-      throw .data(error.description)
-    }
+    let counts = try comparisonCounts()
     let readingTime = clock.now - readingStart
     let options = try comparisonOptions(counts: counts)
     let bar = ProgressBar(label: "resampling", isQuiet: resampling.isQuiet)

@@ -18,7 +18,9 @@ extension InputOptions {
   /// - Throws: A one-line failure with the reader's exit status.
   func readItemScores(_ path: String) throws(CommandFailure) -> ItemScores {
     do {
-      return try PredictionReader(path: path, options: reader).readItemScores()
+      let items = try PredictionReader(path: path, options: reader).readItemScores()
+      for warning in items.predictions.warnings { Console.writeError("warning: \(warning)\n") }
+      return items
     } catch {
       throw Self.failure(error)
     }

@@ -1,0 +1,210 @@
+import F1Kit
+
+extension PredictionReader {
+  /// Counts the combinations of the gold label and several models' predicted
+  /// labels in one file: one prediction column per model.
+  ///
+  /// The file holds items (each row counts once), as in
+  /// `id,label,model_a,model_b`, or is a count table whose count column
+  /// (`count`, or ``PredictionFileOptions/countColumn``) says how many
+  /// items each row stands for, as `GROUP BY label, model_a, model_b`
+  /// gives: `label,model_a,model_b,count`. Rows repeating a combination add
+  /// up, and rows counting zero items are dropped with their labels. A
+  /// negative or fractional count is an error naming its line.
+  ///
+  /// Each column is read in a pass of its own with the options' other
+  /// settings, so labels read exactly as they do from a file per model. With
+  /// `nil`, the file is read once and its prediction comes from the options
+  /// (a detected prediction column, or scores).
+  ///
+  /// - Parameter predictionColumns: Each model's prediction column, or `nil`
+  ///   for the one prediction the options give.
+  /// - Returns: The joint counts, with the models named by their columns.
+  /// - Throws: ``PredictionFileError`` for a file that cannot be read or is
+  ///   malformed, for several columns from standard input (which can be read
+  ///   once), and for columns combined with score options.
+  /// - Complexity: O(*m* · *n*) time for *m* columns and *n* bytes; O(*r* ·
+  ///   *m*) memory for *r* rows while reading, then O(cells).
+  public func readJointCounts(predictionColumns: [String]? = nil) throws(PredictionFileError)
+    -> JointCounts
+  {
+    let displayPath = path == "-" ? "<stdin>" : path
+    if let predictionColumns {
+      if let problem = Self.columnsProblem(predictionColumns, options: options) {
+        throw PredictionFileError(path: displayPath, reason: .invalidOptions(problem))
+      }
+      if path == "-", predictionColumns.count > 1 {
+        throw PredictionFileError(
+          path: displayPath,
+          reason: .invalidOptions(
+            "several prediction columns cannot be read from standard input, which is read once; name a file"
+          ))
+      }
+    }
+    var labels: [String] = []
+    var labelCodes: [ExactLabel: Int] = [:]
+    var models: [String] = []
+    var goldColumn = ""
+    var gold: [Int32] = []
+    var predictions: [[Int32]] = []
+    var weights: [Int]?
+    var rowCount = 0
+    var isNumeric = false
+    var warnings: [String] = []
+    for column in predictionColumns.map({ $0.map(Optional.some) }) ?? [nil] {
+      var options = self.options
+      if let column { options.predictionColumn = column }
+      let parser = try PredictionFileParser(path: path, options: options)
+      var sink = RowSink()
+      let rows = try parser.parse(into: &sink, readsIDs: false)
+      let resolution = try LabelResolution(parser)
+      let global = resolution.names.map { name in
+        if let code = labelCodes[ExactLabel(name)] { return Int32(code) }
+        labelCodes[ExactLabel(name)] = labels.count
+        labels.append(name)
+        return Int32(labels.count - 1)
+      }
+      if !parser.isThresholded {
+        var check = LabelSetCheck(labelCount: resolution.names.count)
+        for row in sink.gold.indices {
+          let weight = sink.weight(row)
+          check.goldCounts[Int(resolution.code(sink.gold[row]))] &+= weight
+          check.predictedCounts[Int(resolution.predictedCode(sink.predicted[row]))] &+= weight
+        }
+        try check.check(
+          names: resolution.names, columns: parser.columns, options: options, path: parser.path)
+      }
+      if models.isEmpty {
+        goldColumn = parser.columns.gold
+        gold = sink.gold.map { global[Int(resolution.code($0))] }
+        weights = sink.weights
+        rowCount = rows
+      }
+      predictions.append(sink.predicted.map { global[Int(resolution.predictedCode($0))] })
+      models.append(column ?? parser.columns.prediction.joined(separator: ","))
+      isNumeric = isNumeric || resolution.isNumeric
+      warnings += parser.notes.filter { !warnings.contains($0) }
+    }
+    let cells = Self.jointCells(
+      gold: gold, predictions: predictions, weights: weights, labelCount: labels.count)
+    do {
+      var counts = try JointCounts(
+        labels: labels, models: models, goldColumn: goldColumn, cells: cells,
+        rowCount: rowCount, hasNumericLabels: isNumeric)
+      counts.warnings = warnings
+      return counts
+    } catch {
+      throw PredictionFileError(path: displayPath, reason: .invalidOptions(error.description))
+    }
+  }
+
+  /// Why these prediction columns cannot be read with these options, if
+  /// they cannot.
+  private static func columnsProblem(_ columns: [String], options: PredictionFileOptions)
+    -> String?
+  {
+    if columns.isEmpty { return "predictionColumns must name at least one column" }
+    if columns.distinctExactLabels().count != columns.count {
+      return "predictionColumns names a column twice"
+    }
+    if options.predictionColumn != nil || !options.scoreColumns.isEmpty
+      || options.scoreArrayColumn != nil || options.scoreColumn != nil
+    {
+      return
+        "predictionColumns gives every model's prediction; it cannot be combined with predictionColumn or score columns"
+    }
+    return nil
+  }
+
+  /// Adds up the rows' weights per combination of codes.
+  private static func jointCells(
+    gold: [Int32], predictions: [[Int32]], weights: [Int]?, labelCount: Int
+  ) -> [JointCounts.Cell] {
+    let width = predictions.count + 1
+    let bits = max(1, Int.bitWidth - max(labelCount - 1, 0).leadingZeroBitCount)
+    var cells: [JointCounts.Cell] = []
+    if bits * width <= 64 {
+      // Pack a row's codes into one word: fast for item files of millions.
+      var counts: [UInt64: Int] = [:]
+      for row in gold.indices {
+        var key = UInt64(UInt32(gold[row]))
+        for model in predictions.indices {
+          key = key << UInt64(bits) | UInt64(UInt32(predictions[model][row]))
+        }
+        counts[key, default: 0] += weights?[row] ?? 1
+      }
+      let mask = bits == 64 ? UInt64.max : (1 << UInt64(bits)) - 1
+      for (key, count) in counts {
+        var codes = [Int](repeating: 0, count: width)
+        var rest = key
+        for index in stride(from: width - 1, through: 0, by: -1) {
+          codes[index] = Int(rest & mask)
+          rest >>= UInt64(bits)
+        }
+        cells.append(
+          JointCounts.Cell(gold: codes[0], predictions: Array(codes.dropFirst()), count: count))
+      }
+    } else {
+      var counts: [[Int32]: Int] = [:]
+      for row in gold.indices {
+        counts[[gold[row]] + predictions.map { $0[row] }, default: 0] += weights?[row] ?? 1
+      }
+      for (codes, count) in counts {
+        cells.append(
+          JointCounts.Cell(
+            gold: Int(codes[0]), predictions: codes.dropFirst().map { Int($0) }, count: count))
+      }
+    }
+    return cells
+  }
+}
+
+/// Keeps every record's codes and weight in file order, for joint counts:
+/// weights only once a record has a weight other than 1.
+struct RowSink: RecordSink {
+  var gold: [Int32] = []
+  var predicted: [Int32] = []
+  /// Each record's weight, or `nil` while every weight is 1.
+  var weights: [Int]?
+  /// The sum of the weights, checked against `LabelCounts.maximumTotalCount`.
+  private(set) var total = 0
+
+  /// The weight of the record at `row`.
+  func weight(_ row: Int) -> Int { weights?[row] ?? 1 }
+
+  mutating func add(gold: Int32, predicted: Int32, weight: Int) -> Bool {
+    let (sum, overflow) = total.addingReportingOverflow(weight)
+    guard !overflow, sum <= LabelCounts.maximumTotalCount else { return false }
+    total = sum
+    if weight != 1, weights == nil {
+      weights = [Int](repeating: 1, count: self.gold.count)
+    }
+    self.gold.append(gold)
+    self.predicted.append(predicted)
+    weights?.append(weight)
+    return true
+  }
+
+  mutating func add(
+    id bytes: UnsafePointer<UInt8>, count: Int, line: Int, place: PredictionFileError.Location
+  ) -> IDOutcome { .added }
+
+  mutating func reserveCapacity(_ count: Int) {
+    gold.reserveCapacity(count)
+    predicted.reserveCapacity(count)
+  }
+
+  mutating func append(_ other: consuming RowSink, codes: [Int32], lineOffset: Int) -> Bool {
+    let (sum, overflow) = total.addingReportingOverflow(other.total)
+    guard !overflow, sum <= LabelCounts.maximumTotalCount else { return false }
+    total = sum
+    if weights != nil || other.weights != nil {
+      weights =
+        (weights ?? [Int](repeating: 1, count: gold.count))
+        + (other.weights ?? [Int](repeating: 1, count: other.gold.count))
+    }
+    gold += other.gold.lazy.map { codes[Int($0)] }
+    predicted += other.predicted.lazy.map { codes[Int($0)] }
+    return true
+  }
+}

@@ -1,0 +1,71 @@
+import CommandLineSupport
+import F1Kit
+import F1KitReading
+
+/// `--pred-columns a,b,c`: one file (or several shards of it) holding one
+/// prediction column per model, item by item or as a joint count table.
+enum ModelColumns {
+  /// `--pred-columns a,b,c`.
+  static let option = Option<[String]?>(
+    name: "pred-columns", valueName: "names",
+    help:
+      "One prediction column per model, separated by commas: the file (or each shard of it) holds every model's predictions, item by item or as a count table (label,a,b,...,count); models are named by their columns.",
+    default: .some(nil),
+    expectation: "column names separated by commas, or a JSON array of strings",
+    convert: { ScoringOptions.parseList($0).map { .some($0) } })
+
+  /// Checks the columns given: none empty, none repeated.
+  ///
+  /// - Parameter columns: The columns of `--pred-columns`.
+  /// - Throws: A ``UsageError`` naming the problem.
+  static func check(_ columns: [String]) throws(UsageError) {
+    if columns.contains(where: \.isEmpty) {
+      throw UsageError("--pred-columns names an empty column")
+    }
+    if columns.distinctExactLabels().count != columns.count {
+      throw UsageError("--pred-columns names a column twice")
+    }
+  }
+
+  /// Reads the joint counts of every file and adds them up: the files are
+  /// shards of the same table, with the same columns.
+  ///
+  /// - Parameters:
+  ///   - paths: The files (shards), or `-` for standard input.
+  ///   - columns: Each model's prediction column, or `nil` for the one
+  ///     prediction the options give.
+  ///   - input: How to read every file.
+  /// - Returns: The summed counts.
+  /// - Throws: A one-line failure with the reader's exit status; 65 when
+  ///   shards disagree on their columns or their counts overflow.
+  static func readJointCounts(_ paths: [String], columns: [String]?, input: InputOptions)
+    throws(CommandFailure) -> JointCounts
+  {
+    var total: JointCounts?
+    for path in paths {
+      let counts: JointCounts
+      do {
+        counts = try PredictionReader(path: path, options: input.reader).readJointCounts(
+          predictionColumns: columns)
+      } catch {
+        throw InputOptions.failure(error)
+      }
+      guard let sum = total else {
+        total = counts
+        continue
+      }
+      do {
+        total = try sum.merging(counts, names: (paths[0], path))
+      } catch {
+        throw .data(error.description)
+      }
+    }
+    guard var total else { throw .usage("Expected at least one file") }
+    for warning in total.warnings { Console.writeError("warning: \(warning)\n") }
+    total.warnings = []
+    guard total.itemCount > 0 else {
+      throw .data("\(paths[0]): expected at least one item, found none (every count is zero)")
+    }
+    return total
+  }
+}

@@ -1,0 +1,183 @@
+import Foundation
+import Testing
+import _TestSupport
+
+/// The R8 fixtures' three models as one wide file, as a joint count table
+/// and as shards of both, written to a temporary folder.
+private struct ScaleFixture {
+  static let models = ["nb", "logreg", "balanced"]
+  static let files = [
+    "fixtures/r8/test-tfidf-nb.csv", "fixtures/r8/test-tfidf-logreg.csv",
+    "fixtures/r8/test-tfidf-logreg-balanced.csv",
+  ]
+
+  let folder = TemporaryDirectory()
+  /// Each item's id, gold label and the three predictions.
+  let rows: [[String]]
+
+  init() throws {
+    var columns: [[[String]]] = []
+    for file in Self.files {
+      let text = try String(
+        contentsOf: Fixtures.packageRoot.appendingPathComponent(file), encoding: .utf8)
+      columns.append(
+        text.split(whereSeparator: \.isNewline).dropFirst().map {
+          $0.split(separator: ",", omittingEmptySubsequences: false).map(String.init)
+        })
+    }
+    rows = columns[0].indices.map { item in
+      [columns[0][item][0], columns[0][item][1]] + columns.map { $0[item][2] }
+    }
+  }
+
+  /// Writes the items as `id,label,nb,logreg,balanced`.
+  func writeWide(_ name: String, rows: ArraySlice<[String]>) -> String {
+    folder.write(
+      name,
+      "id,label," + Self.models.joined(separator: ",") + "\n"
+        + rows.map { $0.joined(separator: ",") + "\n" }.joined())
+  }
+
+  /// Writes the joint counts of `rows` in a shuffled order, with every
+  /// cell of more than one item split over two rows and a zero-count row
+  /// naming a label no item has.
+  func writeCounts(_ name: String, rows: ArraySlice<[String]>, seed: UInt64) -> String {
+    var counts: [[String]: Int] = [:]
+    for row in rows { counts[Array(row.dropFirst()), default: 0] += 1 }
+    var lines: [String] = []
+    for (cell, count) in counts.sorted(by: { $0.key.lexicographicallyPrecedes($1.key) }) {
+      let key = cell.joined(separator: ",")
+      if count > 1 {
+        lines.append("\(key),\(count / 2)")
+        lines.append("\(key),\(count - count / 2)")
+      } else {
+        lines.append("\(key),\(count)")
+      }
+    }
+    lines.append("unseen,unseen,unseen,unseen,0")
+    var generator = SeededGenerator(seed: seed)
+    lines.shuffle(using: &generator)
+    return folder.write(
+      name,
+      "label," + Self.models.joined(separator: ",") + ",count\n"
+        + lines.map { $0 + "\n" }.joined())
+  }
+
+  /// The items cut into `count` shards of about equal size.
+  func shards(_ count: Int) -> [ArraySlice<[String]>] {
+    let size = (rows.count + count - 1) / count
+    return stride(from: 0, to: rows.count, by: size).map {
+      rows[$0..<min($0 + size, rows.count)]
+    }
+  }
+}
+
+/// SplitMix64, for shuffles that repeat.
+private struct SeededGenerator: RandomNumberGenerator {
+  var state: UInt64
+  init(seed: UInt64) { state = seed }
+  mutating func next() -> UInt64 {
+    state &+= 0x9E37_79B9_7F4A_7C15
+    var z = state
+    z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
+    z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
+    return z ^ (z >> 31)
+  }
+}
+
+@Suite("Past one machine: --pred-columns, joint count tables and shards")
+struct ScaleCommandTests {
+  private let options = ["--format", "json", "--resamples", "500", "--seed", "7"]
+
+  private func output(_ arguments: [String]) throws -> String {
+    let result = try runF1Kit(arguments)
+    #expect(result.status == 0, "\(arguments): \(result.standardError)")
+    return result.standardOutput
+  }
+
+  @Test("compare: one wide file, its joint counts in any row order and 4 shards equal three files")
+  func compareIsExactOnCounts() throws {
+    let fixture = try ScaleFixture()
+    let columns = ["--pred-columns", ScaleFixture.models.joined(separator: ",")]
+    let reference = try output(
+      ["compare"] + ScaleFixture.files + ["--names", ScaleFixture.models.joined(separator: ",")]
+        + options)
+    #expect(reference.contains("\"bca\"") || reference.contains("interval"))
+    let wide = fixture.writeWide("wide.csv", rows: fixture.rows[...])
+    #expect(try output(["compare", wide] + columns + options) == reference)
+    for seed: UInt64 in [1, 2] {
+      let counts = fixture.writeCounts("counts-\(seed).csv", rows: fixture.rows[...], seed: seed)
+      #expect(try output(["compare", counts] + columns + options) == reference)
+    }
+    let shards = fixture.shards(4)
+    #expect(shards.count == 4)
+    let countShards = shards.enumerated().map {
+      fixture.writeCounts("shard-\($0.offset).csv", rows: $0.element, seed: UInt64($0.offset))
+    }
+    #expect(try output(["compare"] + countShards + columns + options) == reference)
+    // Item shards and count shards mix.
+    let mixed = [fixture.writeWide("items-0.csv", rows: shards[0])] + countShards.dropFirst()
+    #expect(try output(["compare"] + mixed + columns + options) == reference)
+    // The text summary too.
+    let text = try output(["compare", wide] + columns + ["--resamples", "200"])
+    let countsText = try output(
+      ["compare", fixture.writeCounts("text.csv", rows: fixture.rows[...], seed: 9)] + columns
+        + ["--resamples", "200"])
+    #expect(text == countsText)
+  }
+
+  @Test("a negative or fractional count is a line-numbered data error")
+  func badCountsAreRefused() throws {
+    let folder = TemporaryDirectory()
+    for (count, name) in [("-1", "negative"), ("1.5", "fractional"), ("x", "text")] {
+      let path = folder.write(
+        "\(name).csv", "label,a,b,count\npos,pos,neg,3\nneg,neg,neg,\(count)\n")
+      let result = try runF1Kit(["compare", path, "--pred-columns", "a,b"])
+      #expect(result.status == 65)
+      #expect(result.standardError.contains("\(name).csv:3:4:"), "\(result.standardError)")
+      #expect(result.standardError.contains("count"))
+    }
+  }
+
+  @Test("shards must agree on their columns")
+  func shardsAgreeOnColumns() throws {
+    let folder = TemporaryDirectory()
+    let first = folder.write("one.csv", "label,a,b,count\npos,pos,neg,3\nneg,neg,neg,2\n")
+    let second = folder.write("two.csv", "gold,a,b,count\npos,pos,neg,3\nneg,neg,neg,2\n")
+    let result = try runF1Kit(["compare", first, second, "--pred-columns", "a,b"])
+    #expect(result.status == 65)
+    #expect(result.standardError.contains("two.csv: expected the columns of"))
+  }
+
+  @Test("usage errors: one column, a repeated column, a missing column, standard input")
+  func columnUsageErrors() throws {
+    let folder = TemporaryDirectory()
+    let path = folder.write("wide.csv", "label,a,b\npos,pos,neg\nneg,neg,neg\n")
+    let one = try runF1Kit(["compare", path, "--pred-columns", "a"])
+    #expect(one.status == 64)
+    let repeated = try runF1Kit(["compare", path, "--pred-columns", "a,a"])
+    #expect(repeated.status == 64)
+    #expect(repeated.standardError.contains("twice"))
+    let missing = try runF1Kit(["compare", path, "--pred-columns", "a,c"])
+    #expect(missing.status == 65)
+    #expect(missing.standardError.contains("\"c\""))
+    let standardInput = try runF1Kit(
+      ["compare", "-", "--pred-columns", "a,b"], input: "label,a,b\npos,pos,neg\n")
+    #expect(standardInput.status == 64)
+    #expect(standardInput.standardError.contains("standard input"))
+    let hint = try runF1Kit(["compare", path])
+    #expect(hint.status == 64)
+    #expect(hint.standardError.contains("--pred-columns"))
+  }
+
+  @Test("--names renames the columns' models")
+  func namesRenameColumns() throws {
+    let folder = TemporaryDirectory()
+    let path = folder.write(
+      "wide.csv",
+      "label,a,b\n" + String(repeating: "pos,pos,neg\nneg,neg,neg\npos,pos,pos\n", count: 5))
+    let text = try output(
+      ["compare", path, "--pred-columns", "a,b", "--names", "old,new", "--resamples", "200"])
+    #expect(text.contains("old") && text.contains("new"))
+  }
+}
