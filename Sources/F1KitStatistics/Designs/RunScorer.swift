@@ -216,11 +216,12 @@ struct RunScorer {
                   var word: UInt64 = 0
                   for group in 0..<swappable {
                     if group & 63 == 0 { word = generator.next() }
-                    let isSwapped = word & 1 == 1
+                    // Without a branch on the coin, which no predictor
+                    // can guess: an unswapped group adds zero.
+                    let coin = Double(word & 1)
                     word >>= 1
-                    guard isSwapped else { continue }
                     for change in offsets[group]..<offsets[group + 1] {
-                      firstTable[Int(cells[change])] += amounts[change]
+                      firstTable[Int(cells[change])] += coin * amounts[change]
                     }
                   }
                   for cell in 0..<k * k {
