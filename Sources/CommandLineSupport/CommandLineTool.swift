@@ -106,7 +106,44 @@ package struct CommandLineTool: Sendable {
   /// short usage and where to find the full help.
   private func reportUsageError(_ message: String, usage: String, helpCommand: String) {
     Console.writeError(
-      "Error: \(message)\nUsage: \(usage)\n  See '\(helpCommand)' for more information.\n")
+      "Error: \(Self.oneLine(message))\nUsage: \(usage)\n  See '\(helpCommand)' for more information.\n"
+    )
+  }
+
+  /// The most Unicode scalars of an error message printed.
+  static let messageLimit = 2_000
+
+  /// A message as one line: control characters escaped as Swift writes them
+  /// (`\n`, `\u{1B}`), so nothing from the input can split the line or
+  /// restyle the terminal, and cut after ``messageLimit`` scalars.
+  ///
+  /// The readers already escape and cut what they quote; this is the last
+  /// guard for anything else a message echoes, such as an option name.
+  ///
+  /// - Parameter message: The message.
+  /// - Returns: The message on one line.
+  static func oneLine(_ message: String) -> String {
+    var result = ""
+    var length = 0
+    for scalar in message.unicodeScalars {
+      if length == messageLimit {
+        result += "…"
+        break
+      }
+      length += 1
+      switch scalar {
+      case "\n": result += "\\n"
+      case "\r": result += "\\r"
+      case "\t": result += "\\t"
+      default:
+        if scalar.value < 0x20 || (0x7F...0x9F).contains(scalar.value) {
+          result += "\\u{\(String(scalar.value, radix: 16, uppercase: true))}"
+        } else {
+          result.unicodeScalars.append(scalar)
+        }
+      }
+    }
+    return result
   }
 
   /// How to ask for a command's full help: `f1kit help evaluate`, or
@@ -135,7 +172,7 @@ package struct CommandLineTool: Sendable {
           usage: HelpFormatter.shortUsage(for: command.configuration, commandName: commandName),
           helpCommand: helpCommand(for: command))
       } else {
-        Console.writeError("Error: \(error.message)\n")
+        Console.writeError("Error: \(Self.oneLine(error.message))\n")
       }
       return error.status
     }

@@ -210,8 +210,10 @@ extension ItemScores {
   /// Where the scores came from, for headings: the score column and
   /// positive label, or the score columns' labels.
   public var sourceDescription: String {
-    if let positiveLabel { return "scores for positive label \"\(positiveLabel)\"" }
-    return "per-class scores for \(scoredLabels.map { "\"\($0)\"" }.joined(separator: ", "))"
+    if let positiveLabel {
+      return "scores for positive label \(TerminalText.quoted(positiveLabel))"
+    }
+    return "per-class scores for \(TerminalText.list(scoredLabels))"
   }
 }
 

@@ -24,8 +24,8 @@ extension PredictionFileError: CustomStringConvertible {
     case .noDataRows:
       return "the file has a header but no data rows"
     case .missingColumn(let role, let accepted, let found):
-      let names = accepted.map(Self.quoted).joined(separator: ", ")
-      let columns = found.isEmpty ? "none" : found.map(Self.quoted).joined(separator: ", ")
+      let names = TerminalText.list(accepted)
+      let columns = found.isEmpty ? "none" : TerminalText.list(found)
       let expected = accepted.count == 1 ? names : "one of \(names)"
       return "no \(role.rawValue) column: expected \(expected); found \(columns)"
     case .missingPredictionColumn(let accepted, let found, let numeric):
@@ -74,7 +74,7 @@ extension PredictionFileError: CustomStringConvertible {
     case .unsupportedValue(let column, let expected, let found):
       return "expected \(expected)\(place) (\(Self.quoted(column))), found \(found)"
     case .binaryLabelsUnresolved(let found):
-      let labels = found.isEmpty ? "none" : found.map(Self.quoted).joined(separator: ", ")
+      let labels = found.isEmpty ? "none" : TerminalText.list(found)
       return
         "a thresholded score needs exactly two labels (gold labels and the given labels); found \(labels)"
     case .notFiniteLabel(let found):
@@ -102,8 +102,7 @@ extension PredictionFileError: CustomStringConvertible {
 
   /// Up to five quoted labels, then how many more.
   static func list(_ labels: [String]) -> String {
-    let shown = labels.prefix(5).map(quoted).joined(separator: ", ")
-    return labels.count > 5 ? shown + " and \(labels.count - 5) more" : shown
+    TerminalText.list(labels, limit: 5)
   }
 
   /// What to check for a likely cause of labels that do not fit.

@@ -138,7 +138,7 @@ extension PredictionFileOptions {
     }
     if scoreColumns.count == 1 {
       return
-        "scoreColumns (--score-columns) names one column, \"\(scoreColumns[0])\"; a single binary score takes scoreColumn (--score-column) and a threshold"
+        "scoreColumns (--score-columns) names one column, \(TerminalText.quoted(scoreColumns[0])); a single binary score takes scoreColumn (--score-column) and a threshold"
     }
     if let delimiter,
       !delimiter.isASCII || delimiter == "\"" || delimiter == "\r" || delimiter == "\n"

@@ -1,3 +1,5 @@
+import F1Kit
+
 /// A reason a statistical computation cannot be carried out as asked.
 public enum StatisticsError: Error, Hashable, Sendable, CustomStringConvertible {
   /// A resample count below 1.
@@ -46,7 +48,7 @@ public enum StatisticsError: Error, Hashable, Sendable, CustomStringConvertible 
     case .classOutOfRange(let index, let classCount):
       "expected class indices from 0 to \(classCount - 1), found \(index)"
     case .unknownLabel(let label):
-      "expected one of the given labels, found \"\(label)\""
+      "expected one of the given labels, found \(TerminalText.quoted(label))"
     case .countShapeMismatch(let expected, let found):
       "expected \(expected) counts, found \(found)"
     case .negativeCount(let count):

@@ -30,7 +30,7 @@ struct CommandLineTests {
     #expect(result.status == 0)
     let help = result.standardOutput
     #expect(help.hasPrefix("OVERVIEW: Score one prediction file"))
-    #expect(help.contains("\nUSAGE: f1kit evaluate <file> [--format <format>]"))
+    #expect(help.contains("\nUSAGE: f1kit evaluate <file> ... [--format <format>]"))
     #expect(help.contains("\nARGUMENTS:\n  <file>                  "))
     #expect(
       help.contains(
@@ -62,7 +62,7 @@ struct CommandLineTests {
   @Test(
     "usage errors print Error, the usage and a pointer to help, and exit 64",
     arguments: [
-      (["evaluate"], "Error: Missing expected argument '<file>'"),
+      (["evaluate"], "Error: Missing expected argument '<file> ...'"),
       (
         ["evaluate", "a.csv", "--format", "xml"],
         "Error: The value 'xml' is invalid for '--format <format>'"
@@ -72,7 +72,7 @@ struct CommandLineTests {
         ["evaluate", "a.csv", "--digits", "many"],
         "Error: The value 'many' is invalid for '--digits <digits>'; expected a whole number from 0 to 17"
       ),
-      (["evaluate", "a.csv", "b.csv"], "Error: Unexpected argument 'b.csv'"),
+      (["advise", "a.csv", "b.csv"], "Error: Unexpected argument 'b.csv'"),
       (["frobnicate"], "Error: Unknown subcommand 'frobnicate'"),
       (
         ["evaluate", "a.csv", "--format", "json", "--format", "text"],
@@ -96,7 +96,8 @@ struct CommandLineTests {
     "a usage error shows the command's short usage and points to its help, not the full synopsis",
     arguments: [
       (
-        ["evaluate", "a.csv", "--bogus"], "f1kit evaluate <file> [<options>]", "f1kit help evaluate"
+        ["evaluate", "a.csv", "--bogus"], "f1kit evaluate <file> ... [<options>]",
+        "f1kit help evaluate"
       ),
       (
         ["report", "a.csv", "--title"], "f1kit report <files> ... --out <file> [<options>]",

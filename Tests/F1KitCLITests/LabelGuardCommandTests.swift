@@ -79,4 +79,43 @@ struct LabelGuardCommandTests {
         "warning: <stdin>: the threshold 1.5 is outside the scores read (0.1 to 0.9), so no item is predicted positive"
       ), "\(result.standardError)")
   }
+
+  @Test("labels other than the well-known pairs need --positive: exit 64 naming both labels")
+  func positiveLabelNeeded() throws {
+    let input = "label,prediction\nduplicate,duplicate\nnot_duplicate,duplicate\n"
+    let result = try runF1Kit(["evaluate", "-"], input: input)
+    #expect(result.status == 64)
+    #expect(
+      result.standardError.hasPrefix(
+        #"Error: cannot tell which of "duplicate" and "not_duplicate" is the positive label; name it with --positive"#
+      ), "\(result.standardError)")
+    let named = try runF1Kit(["evaluate", "-", "--positive", "duplicate"], input: input)
+    #expect(named.status == 0)
+    #expect(named.standardOutput.contains("binary f1 (duplicate)"))
+  }
+
+  @Test("--score-columns naming one column is a usage error pointing to --score-column")
+  func oneScoreColumn() throws {
+    let result = try runF1Kit([
+      "evaluate", "fixtures/examples/scores.csv", "--score-columns", "pos",
+    ])
+    #expect(result.status == 64)
+    #expect(
+      result.standardError.contains(
+        #"--score-columns) names one column, "pos"; a single binary score takes scoreColumn (--score-column)"#
+      ), "\(result.standardError)")
+  }
+
+  @Test("a .csv separated by semicolons is read with a warning; --delimiter chooses")
+  func semicolonCSV() throws {
+    let input = "label;prediction\nneg;neg\npos;pos\nneg;pos\n"
+    let sniffed = try runF1Kit(["evaluate", "-", "--format", "json"], input: input)
+    #expect(sniffed.status == 0, "\(sniffed.standardError)")
+    #expect(
+      sniffed.standardError.contains("fields are read as separated by ';' (--delimiter chooses)"))
+    let chosen = try runF1Kit(
+      ["evaluate", "-", "--format", "json", "--delimiter", ";"], input: input)
+    #expect(chosen.status == 0)
+    #expect(chosen.standardOutput == sniffed.standardOutput)
+  }
 }

@@ -75,4 +75,13 @@ struct ReadmeUsageTests {
       #expect(FileManager.default.fileExists(atPath: report.path))
     }
   }
+
+  @Test("the TSV example reads as its CSV twin")
+  func tsvMatchesCSV() throws {
+    let csv = try runF1Kit(["evaluate", "fixtures/examples/predictions.csv", "--format", "json"])
+    let tsv = try runF1Kit(["evaluate", "fixtures/examples/predictions.tsv", "--format", "json"])
+    #expect(csv.status == 0 && tsv.status == 0)
+    #expect(tsv.standardOutput == csv.standardOutput)
+    #expect(tsv.standardError.isEmpty)
+  }
 }

@@ -126,6 +126,77 @@ struct ScaleCommandTests {
     #expect(text == countsText)
   }
 
+  @Test("report: the JSON of one wide file, its joint counts and its shards equals three files'")
+  func reportIsExactOnCounts() throws {
+    let fixture = try ScaleFixture()
+    let columns = ["--pred-columns", ScaleFixture.models.joined(separator: ",")]
+    let settings = ["--resamples", "300", "--seed", "3"]
+    func json(_ arguments: [String], _ name: String) throws -> String {
+      let html = fixture.folder.url.appendingPathComponent("\(name).html").path
+      let json = fixture.folder.url.appendingPathComponent("\(name).json").path
+      _ = try output(["report"] + arguments + settings + ["--out", html, "--json", json])
+      return try String(contentsOfFile: json, encoding: .utf8)
+    }
+    let reference = try json(
+      ScaleFixture.files + ["--names", ScaleFixture.models.joined(separator: ",")], "files")
+    #expect(reference.contains("\"comparisons\""))
+    let wide = fixture.writeWide("wide.csv", rows: fixture.rows[...])
+    #expect(try json([wide] + columns, "wide") == reference)
+    let counts = fixture.writeCounts("counts.csv", rows: fixture.rows[...], seed: 4)
+    #expect(try json([counts] + columns, "counts") == reference)
+    let shards = fixture.shards(4).enumerated().map {
+      fixture.writeCounts("shard-\($0.offset).csv", rows: $0.element, seed: UInt64($0.offset))
+    }
+    #expect(try json(shards + columns, "shards") == reference)
+  }
+
+  @Test("evaluate: 4 count shards score exactly as the whole file, intervals included")
+  func evaluateSumsShards() throws {
+    let fixture = try ScaleFixture()
+    let settings = ["--format", "json", "--ci", "--resamples", "300", "--seed", "5"]
+    let reference = try output(["evaluate", ScaleFixture.files[0]] + settings)
+    let shards = fixture.shards(4).enumerated().map { shard in
+      var counts: [String: Int] = [:]
+      for row in shard.element { counts["\(row[1]),\(row[2])", default: 0] += 1 }
+      return fixture.folder.write(
+        "nb-\(shard.offset).csv",
+        "label,prediction,count\n" + counts.map { "\($0.key),\($0.value)\n" }.joined())
+    }
+    #expect(try output(["evaluate"] + shards + settings) == reference)
+    let wide = fixture.writeWide("wide.csv", rows: fixture.rows[...])
+    let items = try output(
+      [
+        "evaluate", wide, "--pred-column", "nb", "--format", "json", "--ci", "--resamples", "300",
+        "--seed", "5",
+      ])
+    #expect(items == reference)
+  }
+
+  @Test("evaluate --pred-columns reports each model as its own file would")
+  func evaluateReportsEachColumn() throws {
+    let fixture = try ScaleFixture()
+    let counts = fixture.writeCounts("counts.csv", rows: fixture.rows[...], seed: 8)
+    let result = try output(
+      ["evaluate", counts, "--pred-columns", "nb,balanced", "--format", "json"])
+    let document = try #require(
+      JSONSerialization.jsonObject(with: Data(result.utf8)) as? [String: Any])
+    let models = try #require(document["models"] as? [[String: Any]])
+    #expect(models.map { $0["name"] as? String } == ["nb", "balanced"])
+    for (model, file) in zip(models, [ScaleFixture.files[0], ScaleFixture.files[2]]) {
+      let alone = try #require(
+        JSONSerialization.jsonObject(
+          with: Data(try output(["evaluate", file, "--format", "json"]).utf8))
+          as? [String: Any])
+      #expect(
+        NSDictionary(dictionary: model.filter { $0.key != "name" })
+          == NSDictionary(dictionary: alone))
+    }
+    let text = try output(["evaluate", counts, "--pred-columns", "nb,balanced"])
+    #expect(text.contains("== nb ==") && text.contains("== balanced =="))
+    let csv = try runF1Kit(["evaluate", counts, "--pred-columns", "nb,balanced", "--format", "csv"])
+    #expect(csv.status == 64)
+  }
+
   @Test("a negative or fractional count is a line-numbered data error")
   func badCountsAreRefused() throws {
     let folder = TemporaryDirectory()

@@ -15,7 +15,7 @@ public enum ConfusionMatrixError: Error, Hashable, Sendable, CustomStringConvert
   public var description: String {
     switch self {
     case .duplicateLabel(let label):
-      "label \"\(label)\" is given more than once"
+      "label \(TerminalText.quoted(label)) is given more than once"
     case .shapeMismatch(let labelCount, let rows):
       "expected \(labelCount) rows of \(labelCount) counts, found rows of \(rows)"
     case .negativeCount(let count):

@@ -1,3 +1,5 @@
+import F1KitSupport
+
 /// Labels and other input text made safe to echo on a terminal or in a
 /// one-line message.
 ///
@@ -54,5 +56,34 @@ package enum TerminalText {
   /// - Returns: The quoted text.
   package static func quoted(_ text: String, limit: Int = defaultLimit) -> String {
     "\"" + escaped(text, limit: limit, escapesQuotes: true) + "\""
+  }
+
+  /// The most items of a list shown in one message.
+  package static let defaultListLimit = 10
+
+  /// Items quoted and separated by commas, at most `limit` of them, then
+  /// how many more: `"a", "b" and 999,990 more`, so a message naming the
+  /// labels of a file with a million classes stays one short line.
+  ///
+  /// - Parameters:
+  ///   - items: Text from the input, such as labels or column names.
+  ///   - limit: The most items shown.
+  ///   - conjunction: The word before the last item shown when all fit, as
+  ///     in `"a", "b" and "c"`; `nil` separates every item by a comma.
+  /// - Returns: The list, each item escaped and cut as
+  ///   ``quoted(_:limit:)`` does.
+  /// - Complexity: O(`limit`), whatever the number of items.
+  package static func list(
+    _ items: some Collection<String>, limit: Int = defaultListLimit, conjunction: String? = nil
+  ) -> String {
+    let shown = items.prefix(limit).map { quoted($0) }
+    let hidden = items.count - shown.count
+    if hidden > 0 {
+      return shown.joined(separator: ", ") + " and \(NumberText.grouped(hidden)) more"
+    }
+    if let conjunction, shown.count > 1 {
+      return shown.dropLast().joined(separator: ", ") + " \(conjunction) " + shown[shown.count - 1]
+    }
+    return shown.joined(separator: ", ")
   }
 }

@@ -54,10 +54,6 @@ public enum MetricsError: Error, Hashable, Sendable, CustomStringConvertible {
   }
 
   private static func list(_ labels: [String], conjunction: String? = nil) -> String {
-    if let conjunction, labels.count == 2 {
-      return "\(TerminalText.quoted(labels[0])) \(conjunction) \(TerminalText.quoted(labels[1]))"
-    }
-    let shown = labels.prefix(10).map { TerminalText.quoted($0) }.joined(separator: ", ")
-    return labels.count > 10 ? shown + ", …" : shown
+    TerminalText.list(labels, conjunction: conjunction)
   }
 }

@@ -32,7 +32,7 @@ public enum ScoreMetricsError: Error, Hashable, Sendable, CustomStringConvertibl
     case .goldClassOutOfRange(let item, let classIndex, let classCount):
       "item \(item + 1): gold class \(classIndex) is not one of the \(classCount) score columns"
     case .goldLabelNotScored(let item, let label, let scoredLabels):
-      "item \(item + 1): expected a gold label with a score column (\(scoredLabels.prefix(10).map { "\"\($0)\"" }.joined(separator: ", "))\(scoredLabels.count > 10 ? ", …" : "")), found \"\(label)\""
+      "item \(item + 1): expected a gold label with a score column (\(TerminalText.list(scoredLabels))), found \(TerminalText.quoted(label))"
     }
   }
 }

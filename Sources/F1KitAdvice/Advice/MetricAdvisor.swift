@@ -157,7 +157,8 @@ enum AdviceText {
   static func list(_ items: [String], limit: Int = 5) -> String {
     guard items.count > 1 else { return items.first ?? "" }
     if items.count > limit {
-      return items.prefix(limit).joined(separator: ", ") + " and \(items.count - limit) more"
+      return items.prefix(limit).joined(separator: ", ")
+        + " and \(DisplayNumber.count(items.count - limit)) more"
     }
     return items.dropLast().joined(separator: ", ") + " and " + items.last!
   }

@@ -53,14 +53,14 @@ extension ReportBuilder {
   /// resamples and confidence, so each metric's numbers equal those of
   /// `f1kit compare --metric M`.
   func computeStatistics(
-    aligned: AlignedPredictions?, order: [String], evaluation: EvaluationOptions,
+    paired: ComparisonCounts?, order: [String], evaluation: EvaluationOptions,
     models: inout [ModelEvaluation], disagreements: inout [ModelDisagreement]
   ) throws(ReportError) -> ModelComparison {
     let reference = models[0].metrics
     let comparison: ModelComparison
     do {
       let counts =
-        try aligned.map { aligned throws(StatisticsError) in try ComparisonCounts(aligned) }
+        paired
         ?? ComparisonCounts(labels: order, matrices: models.map(\.metrics.confusionMatrix))
       comparison = try ModelComparison(
         counts: counts, names: models.map(\.name), evaluation: evaluation,
@@ -80,16 +80,17 @@ extension ReportBuilder {
     } catch {
       throw .invalidOptions("\(error)")
     }
-    if let aligned {
+    if let paired {
       for pair in comparison.pairs(on: reference.primaryMetric) {
         let mcnemar = pair.mcnemar ?? McNemarTest(firstOnlyCorrect: 0, secondOnlyCorrect: 0)
-        let first = aligned.predictions[pair.first]
-        let second = aligned.predictions[pair.second]
-        let disagreementCount = first.indices.reduce(0) { $0 + (first[$1] != second[$1] ? 1 : 0) }
+        let cells =
+          paired.pairs.first { $0.first == pair.first && $0.second == pair.second }?.predictions
+          .cells ?? []
+        let disagreementCount = cells.reduce(0) { $0 + ($1.first != $1.second ? $1.count : 0) }
         disagreements.append(
           ModelDisagreement(
             reference: models[pair.first].name, candidate: models[pair.second].name,
-            itemCount: aligned.itemCount, disagreementCount: disagreementCount,
+            itemCount: paired.itemCount, disagreementCount: disagreementCount,
             referenceOnlyCorrect: mcnemar.firstOnlyCorrect,
             candidateOnlyCorrect: mcnemar.secondOnlyCorrect, mcNemarPValue: mcnemar.pValue))
       }

@@ -46,6 +46,22 @@ public struct ReportBuilder: Sendable {
   ///   resampling: O(*B* (*c* + *k*²)) per model and comparison for *B*
   ///   resamples and *c* non-empty cells.
   public func build(_ inputs: [ReportInput]) throws(ReportError) -> ReportModel {
+    try build(inputs, jointCounts: nil)
+  }
+
+  /// Builds the report model of models whose joint counts are known, such
+  /// as several prediction columns of one file or a joint count table:
+  /// every pair is compared from these counts, as from aligned items.
+  ///
+  /// - Parameters:
+  ///   - inputs: The models' confusion matrices, reference first.
+  ///   - jointCounts: The models' counts, one model per input in the same
+  ///     order, or `nil` to align the inputs' items.
+  /// - Returns: The report model.
+  /// - Throws: ``ReportError`` as ``build(_:)`` does.
+  public func build(_ inputs: [ReportInput], jointCounts: ComparisonCounts?)
+    throws(ReportError) -> ReportModel
+  {
     guard !inputs.isEmpty else { throw .noModels }
     // One label order for every model: the caller's labels first, then
     // every other label any model has, in LabelOrdering order.
@@ -74,12 +90,13 @@ public struct ReportBuilder: Sendable {
       try Self.checkSameGold(
         reference: inputs[0], referenceMetrics: models[0].metrics, input, model.metrics)
     }
-    let aligned = try Self.align(inputs, labels: requested, order: order)
+    let paired = try Self.pairedCounts(
+      inputs, jointCounts: jointCounts, labels: requested, order: order)
     var disagreements: [ModelDisagreement] = []
     var comparison: ModelComparison?
     if options.resamples > 0 {
       comparison = try computeStatistics(
-        aligned: aligned, order: order, evaluation: evaluation, models: &models,
+        paired: paired, order: order, evaluation: evaluation, models: &models,
         disagreements: &disagreements)
     }
     let reference = models[0].metrics
@@ -92,7 +109,7 @@ public struct ReportBuilder: Sendable {
       resamples: hasStatistics ? options.resamples : nil,
       confidence: options.confidence,
       methods: methodDescriptions(
-        models: models, isPaired: aligned != nil,
+        models: models, isPaired: paired != nil,
         hasHistograms: comparison?.pairs.contains { !$0.bootstrap.resampledDifferences.isEmpty }
           ?? false),
       zeroDivision: evaluation.zeroDivision.rawValue,
@@ -105,6 +122,28 @@ public struct ReportBuilder: Sendable {
       comparison: comparison, disagreements: disagreements,
       baselines: baselines, trainingCurve: options.trainingCurve, advice: advice, metadata: metadata
     )
+  }
+
+  /// The counts of paired comparisons: the joint counts given, or those of
+  /// the models' aligned items; `nil` when there is one model, some file is
+  /// a count table of one model, or the label orders differ.
+  static func pairedCounts(
+    _ inputs: [ReportInput], jointCounts: ComparisonCounts?, labels: [String]?, order: [String]
+  ) throws(ReportError) -> ComparisonCounts? {
+    guard inputs.count > 1 else { return nil }
+    if let jointCounts {
+      guard jointCounts.matrices.count == inputs.count, jointCounts.isPaired,
+        jointCounts.labels.count == order.count,
+        zip(jointCounts.labels, order).allSatisfy({ $0.utf8.elementsEqual($1.utf8) })
+      else { return nil }
+      return jointCounts
+    }
+    guard let aligned = try align(inputs, labels: labels, order: order) else { return nil }
+    do {
+      return try ComparisonCounts(aligned)
+    } catch {
+      throw .statistics(error.description)
+    }
   }
 
   /// Aligns the models' items for paired comparisons, or `nil` when there

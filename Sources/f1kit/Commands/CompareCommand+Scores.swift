@@ -84,7 +84,7 @@ extension CompareCommand {
         }
         guard file.scoredLabels == first.scoredLabels else {
           throw .data(
-            "\(paths[index]) scores the labels \(file.scoredLabels) but \(paths[0]) scores \(first.scoredLabels)"
+            "\(paths[index]) scores the labels \(TerminalText.list(file.scoredLabels)) but \(paths[0]) scores \(TerminalText.list(first.scoredLabels))"
           )
         }
       }

@@ -15,6 +15,11 @@ struct EvaluateCommand: ParsableCommand {
     default: 4, in: 0...17)
   static let intervals = Flag(
     name: "ci", help: "Add bootstrap and analytic confidence intervals for every metric.")
+  static let files = Argument<[String]>(
+    name: "file",
+    help:
+      "A CSV, TSV or JSON Lines file of gold labels and predictions; '-' reads standard input. Several files are shards of one data set (item files or count tables with the same columns), summed and scored as one."
+  )
 
   static let configuration = CommandConfiguration(
     name: "evaluate",
@@ -28,13 +33,19 @@ struct EvaluateCommand: ParsableCommand {
       positive, and must be named with --positive for any other pair. \
       --format markdown and --format latex print paper-ready tables (headline metrics with \
       bootstrap intervals, and per-class scores) with a caption saying how the numbers were \
-      made.
+      made. Several files are shards of one data set (item files or count tables with \
+      the same columns), summed exactly and scored as one; --pred-columns a,b scores each \
+      model of a file that holds one prediction column per model.
       """,
-    arguments: [InputOptions.file],
-    options: [format, digits, intervals] + ScoringOptions.declarations
+    arguments: [files],
+    options: [format, digits, intervals, ModelColumns.option] + ScoringOptions.declarations
       + ResamplingOptions.declarations + InputOptions.declarations)
 
   var path: String
+  /// Every file named: shards of one data set when there are several.
+  var paths: [String]
+  /// Each model's prediction column, when the file holds several models.
+  var predictionColumns: [String]?
   var format: EvaluationFormat
   var digits: Int
   var tableDigits: Int
@@ -44,7 +55,10 @@ struct EvaluateCommand: ParsableCommand {
   var input: InputOptions
 
   init(parsing values: ParsedValues) throws(UsageError) {
-    path = values[InputOptions.file]
+    paths = values[Self.files]
+    path = paths.first ?? "-"
+    predictionColumns = values[ModelColumns.option]
+    if let predictionColumns { try ModelColumns.check(predictionColumns) }
     format = values[Self.format]
     digits = values[Self.digits]
     tableDigits = values.isSpecified(Self.digits) ? digits : TableOptions.defaultDigits
@@ -55,7 +69,8 @@ struct EvaluateCommand: ParsableCommand {
   }
 
   func run() throws(CommandFailure) -> CommandOutput {
-    try InputOptions.checkNotDirectories([path])
+    try InputOptions.checkNotDirectories(paths)
+    if paths.count > 1 || predictionColumns != nil { return try evaluateJointCounts() }
     if input.isMultilabel(path, problem: scoring.problem) { return try evaluateMultilabel() }
     if input.labelSets.weightColumn != nil { return try evaluateWeighted() }
     let scored = input.hasScores ? try input.readScoredModel(path) : nil
@@ -73,13 +88,22 @@ struct EvaluateCommand: ParsableCommand {
     }
     if !scoring.isZeroDivisionChosen { Self.warnAboutUndefinedScores(metrics) }
     let isTable = format == .markdown || format == .latex
-    let intervals = isIntervalRequested || isTable ? try intervals(for: metrics) : nil
     var scores: ScoreSummary?
     if let scored, !isTable { scores = try scoreSummary(scored) }
+    return try output(metrics, scores: scores, name: ModelNames.defaults([path])[0])
+  }
+
+  /// The output of one model's metrics in the chosen format, with intervals
+  /// when asked for or when tables need them.
+  func output(_ metrics: ClassificationMetrics, scores: ScoreSummary?, name: String)
+    throws(CommandFailure) -> CommandOutput
+  {
+    let isTable = format == .markdown || format == .latex
+    let intervals = isIntervalRequested || isTable ? try intervals(for: metrics) : nil
     switch format {
     case .markdown, .latex:
       let tables = ResultTable.evaluationTables(
-        metrics, intervals: intervals, name: ModelNames.defaults([path])[0], digits: tableDigits)
+        metrics, intervals: intervals, name: name, digits: tableDigits)
       return CommandOutput(tables.rendered(as: format == .latex ? .latex : .markdown))
     case .json:
       return CommandOutput(
@@ -167,7 +191,7 @@ struct EvaluateCommand: ParsableCommand {
     }
   }
 
-  private func intervals(for metrics: ClassificationMetrics) throws(CommandFailure)
+  func intervals(for metrics: ClassificationMetrics) throws(CommandFailure)
     -> MetricIntervals
   {
     let bar = ProgressBar(label: "bootstrap", isQuiet: resampling.isQuiet)
@@ -204,7 +228,6 @@ struct EvaluateCommand: ParsableCommand {
   }
 
   private static func list(_ labels: [String]) -> String {
-    labels.prefix(10).map { TerminalText.quoted($0) }.joined(separator: ", ")
-      + (labels.count > 10 ? ", and \(labels.count - 10) more" : "")
+    TerminalText.list(labels)
   }
 }

@@ -62,7 +62,7 @@ struct ReportCommand: ParsableCommand {
     arguments: [files],
     options: [
       out, json, title, format, tablesDirectory, TableOptions.digits, ModelNames.option,
-      trainingLog, resamples, ResamplingOptions.confidence,
+      ModelColumns.option, trainingLog, resamples, ResamplingOptions.confidence,
       seed,
     ] + ScoringOptions.declarations
       + InputOptions.declarations)
@@ -81,16 +81,25 @@ struct ReportCommand: ParsableCommand {
   var confidence: Double
   var scoring: ScoringOptions
   var input: InputOptions
+  /// Each model's prediction column, when one file (or its shards) holds
+  /// every model.
+  var predictionColumns: [String]?
 
   init(parsing values: ParsedValues) throws(UsageError) {
     paths = values[Self.files]
+    predictionColumns = values[ModelColumns.option]
     out = values[Self.out]
     json = values[Self.json]
     format = values[Self.format]
     tablesDirectory = values[Self.tablesDirectory]
     digits = values[TableOptions.digits]
     title = values[Self.title]
-    names = try ModelNames.given(values, paths: paths) ?? ModelNames.defaults(paths)
+    if let predictionColumns {
+      try ModelColumns.check(predictionColumns)
+      names = try ModelNames.given(values, paths: predictionColumns) ?? predictionColumns
+    } else {
+      names = try ModelNames.given(values, paths: paths) ?? ModelNames.defaults(paths)
+    }
     trainingLog = values[Self.trainingLog]
     resamples = values[Self.resamples]
     seed = values[Self.seed]
@@ -115,8 +124,13 @@ struct ReportCommand: ParsableCommand {
       }
     }
     var inputs: [ReportInput] = []
-    for (index, path) in paths.enumerated() {
-      inputs.append(try read(path, name: names[index]))
+    var jointCounts: ComparisonCounts?
+    if let predictionColumns {
+      (inputs, jointCounts) = try readColumns(predictionColumns)
+    } else {
+      for (index, path) in paths.enumerated() {
+        inputs.append(try read(path, name: names[index]))
+      }
     }
     let options = ReportOptions(
       title: title, evaluation: scoring.evaluation, seed: seed, resamples: resamples,
@@ -124,7 +138,7 @@ struct ReportCommand: ParsableCommand {
       toolVersion: F1KitTool.version, trainingCurve: trainingCurve)
     let report: ReportModel
     do {
-      report = try ReportBuilder(options: options).build(inputs)
+      report = try ReportBuilder(options: options).build(inputs, jointCounts: jointCounts)
     } catch {
       switch error {
       case .invalidOptions(let message): throw .usage(message)

@@ -1,0 +1,72 @@
+import CommandLineSupport
+import F1Kit
+import F1KitReading
+import F1KitReport
+import Foundation
+
+extension EvaluateCommand {
+  /// Scores shards summed into one data set (`evaluate a.csv b.csv …`),
+  /// or each model of a file with one prediction column per model
+  /// (`--pred-columns`), from their joint counts.
+  ///
+  /// One model prints exactly what one file holding every shard's items
+  /// prints. Several models print one report each, in column order: text
+  /// and tables one after another under the model's name, JSON as
+  /// `{"models": [{"name": …, …}, …]}`.
+  func evaluateJointCounts() throws(CommandFailure) -> CommandOutput {
+    if input.labelSets.weightColumn != nil {
+      throw .usage("--weight-column is not available yet with several files or --pred-columns")
+    }
+    if paths.contains(where: { input.isMultilabel($0, problem: scoring.problem) }) {
+      throw .usage("multilabel files cannot yet be read as shards or with --pred-columns")
+    }
+    let joint = try ModelColumns.readJointCounts(paths, columns: predictionColumns, input: input)
+    let names = predictionColumns ?? [ModelNames.defaults([path])[0]]
+    var models: [(name: String, metrics: ClassificationMetrics)] = []
+    for (model, name) in names.enumerated() {
+      do {
+        let matrix = try joint.confusionMatrix(ofModel: model, labels: input.labels)
+        models.append(
+          (name, try ClassificationMetrics(confusionMatrix: matrix, options: scoring.evaluation)))
+      } catch let error as ConfusionMatrixError {
+        throw .usage(error.description)
+      } catch let error as MetricsError {
+        throw .usage(error.description)
+      } catch {
+        throw .usage("\(error)")
+      }
+      if !scoring.isZeroDivisionChosen { Self.warnAboutUndefinedScores(models[model].metrics) }
+    }
+    if predictionColumns == nil {
+      return try output(models[0].metrics, scores: nil, name: models[0].name)
+    }
+    switch format {
+    case .json:
+      var documents: [JSONValue] = []
+      for model in models {
+        let intervals = isIntervalRequested ? try intervals(for: model.metrics) : nil
+        documents.append(
+          .object(
+            [("name", .string(model.name))] + model.metrics.jsonDocument()
+              + (intervals?.jsonMembers() ?? [])))
+      }
+      return CommandOutput(JSONValue.object([("models", .array(documents))]).serialized() + "\n")
+    case .csv:
+      throw .usage("--format csv prints one model; use --format json for several --pred-columns")
+    case .text:
+      var text: [String] = []
+      for model in models {
+        text.append(
+          "== \(model.name) ==\n\n"
+            + (try output(model.metrics, scores: nil, name: model.name).text))
+      }
+      return CommandOutput(text.joined(separator: "\n"))
+    case .markdown, .latex:
+      var text: [String] = []
+      for model in models {
+        text.append(try output(model.metrics, scores: nil, name: model.name).text)
+      }
+      return CommandOutput(text.joined(separator: "\n"))
+    }
+  }
+}

@@ -1,0 +1,30 @@
+import CommandLineSupport
+import F1Kit
+import F1KitReading
+import F1KitReport
+import F1KitStatistics
+
+extension ReportCommand {
+  /// Reads one file's prediction columns (summed over its shards) as one
+  /// model per column, with the joint counts that pair them.
+  ///
+  /// - Parameter columns: Each model's prediction column.
+  /// - Returns: Each model's input, named by ``names``, and the counts of
+  ///   every pair.
+  func readColumns(_ columns: [String]) throws(CommandFailure) -> (
+    inputs: [ReportInput], counts: ComparisonCounts
+  ) {
+    let joint = try ModelColumns.readJointCounts(paths, columns: columns, input: input)
+    let source = paths.joined(separator: " + ")
+    do {
+      let inputs = try columns.indices.map { model throws(ConfusionMatrixError) in
+        ReportInput(
+          name: names[model], sourceFile: "\(source) (\(columns[model]))",
+          confusionMatrix: try joint.confusionMatrix(ofModel: model, labels: input.labels))
+      }
+      return (inputs, try ComparisonCounts(joint, labels: input.labels))
+    } catch {
+      throw .usage(error.description)
+    }
+  }
+}
