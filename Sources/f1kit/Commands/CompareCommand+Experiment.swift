@@ -27,6 +27,8 @@ extension CompareCommand {
   func experimentComparison(design: ResamplingDesign) throws(CommandFailure) -> (
     ExperimentComparison, ExperimentComparison.Description
   ) {
+    let clock = ContinuousClock()
+    let readingStart = clock.now
     let runNames = ModelNames.defaults(paths)
     let aligned = try Self.align(paths, input: input, names: runNames)
     let groups = try groupCodes(itemCount: aligned.itemCount)
@@ -53,6 +55,15 @@ extension CompareCommand {
     do {
       let counts = try ExperimentCounts(
         gold: aligned.gold, runs: runs, groups: groups, classCount: aligned.labels.count)
+      let readingTime = clock.now - readingStart
+      let resamplingStart = clock.now
+      defer {
+        if isTimed {
+          Console.writeError(
+            "timings: reading, aligning and counting \(Self.seconds(readingTime)) s, scoring and resampling \(Self.seconds(clock.now - resamplingStart)) s\n"
+          )
+        }
+      }
       comparison = try ExperimentComparison(
         counts: counts, metric: metric, scope: classification.scope, design: design,
         options: resampling.bootstrap, seed: resampling.seed)
