@@ -1,3 +1,4 @@
+import F1Kit
 import Foundation
 
 /// A reason an evaluator cannot be built, cannot score a model, or cannot
@@ -82,6 +83,19 @@ public enum EvaluationError: Error, CustomStringConvertible {
       "cannot write the prediction file \(path): \(reason)"
     case .singleLabelTaskNeeded:
       "a prediction file and per-class results need a binary or multiclass task; a multilabel task has label sets"
+    }
+  }
+}
+
+extension EvaluationError {
+  /// The evaluator's error for a threshold tuner's.
+  ///
+  /// - Parameter error: Why the scores could not be tuned.
+  init(_ error: ScoreMetricsError) {
+    switch error {
+    case .countMismatch(let scores, let gold): self = .lengthMismatch(pairs: scores, labels: gold)
+    case .nonFiniteScore(let item): self = .notANumberScore(pairIndex: item)
+    default: self = .emptyEvaluationSet
     }
   }
 }

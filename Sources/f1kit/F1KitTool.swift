@@ -11,6 +11,6 @@ enum F1KitTool {
     name: "f1kit", version: version, abstract: abstract,
     subcommands: [
       EvaluateCommand.self, CompareCommand.self, ReportCommand.self, AdviseCommand.self,
-      GateCommand.self, CurvesCommand.self,
+      GateCommand.self, CurvesCommand.self, TuneCommand.self,
     ])
 }

@@ -37,7 +37,37 @@ struct EvaluatorMetricTests {
     #expect(result.isGreaterBetter)
     #expect(result.threshold == 0.4)
     #expect(result["stsb-dev_threshold"] == 0.4)
-    #expect(result.metricKeys.count == Metric.reported(for: .binary).count + 1)
+    #expect(result.metricKeys.count == Metric.reported(for: .binary).count + 7)
+  }
+
+  @Test(
+    "a single-output binary task logs AP, F1 at the frozen threshold and the best F1 and accuracy tuned on the set",
+    arguments: [true, false])
+  func scoreColumns(isFrozen: Bool) throws {
+    let task: CrossEncoderTask =
+      isFrozen ? .binary(.threshold(0.4)) : .binary(.tunedThreshold(maximizing: .binaryF1))
+    let evaluator = try CrossEncoderEvaluator(
+      sentencePairs: development.pairs, labels: development.labels, name: "dev", task: task,
+      progress: .hidden)
+    let result = try evaluator.evaluate(WordOverlapModel())
+    let scores = development.pairs.map(WordOverlapModel.overlap)
+    let gold = development.labels.map { $0 == 1 }
+    let expectedAP = try BinaryScores(scores: scores, isPositive: gold).value(of: .averagePrecision)
+    #expect(result["dev_average_precision"] == expectedAP)
+    let bestF1 = try ThresholdTuner.tune(scores: scores, gold: gold, maximizing: .binaryF1)
+    let bestAccuracy = try ThresholdTuner.tune(scores: scores, gold: gold, maximizing: .accuracy)
+    #expect(result["dev_best_f1_tuned_on_this_set"] == bestF1.value)
+    #expect(result["dev_best_f1_threshold_tuned_on_this_set"] == bestF1.threshold)
+    #expect(result["dev_best_accuracy_tuned_on_this_set"] == bestAccuracy.value)
+    #expect(result["dev_best_accuracy_threshold_tuned_on_this_set"] == bestAccuracy.threshold)
+    if isFrozen {
+      #expect(result["dev_f1_at_frozen_threshold"] == result["dev_binary_f1"])
+      #expect(result["dev_best_f1_tuned_on_this_set"]! >= result["dev_f1_at_frozen_threshold"]!)
+    } else {
+      #expect(result["dev_f1_at_frozen_threshold"] == nil)
+      #expect(result["dev_binary_f1"] == bestF1.value)
+    }
+    #expect(result.metricKeys.last == "dev_threshold")
   }
 
   @Test("binary argmax over two outputs equals the core metrics")
@@ -247,4 +277,9 @@ struct MultilabelCase: Sendable, CustomTestStringConvertible {
   let classCount: Int
   let expected: [ZeroDivision: [Double]]
   var testDescription: String { name }
+}
+
+/// Equal, or both NaN.
+func agreesExactly(_ left: Double, _ right: Double) -> Bool {
+  left == right || (left.isNaN && right.isNaN)
 }

@@ -24,12 +24,12 @@ public struct BinaryScores: Sendable {
   /// The scores in item order.
   package let scores: [Double]
   /// Each item's log loss, when the scores are probabilities.
-  private let logLosses: [Double]
+  package let logLosses: [Double]
   /// Each item's two-column squared error, when the scores are
   /// probabilities.
-  private let squaredErrors: [Double]
+  package let squaredErrors: [Double]
   /// Each item's calibration bin, when the scores are probabilities.
-  private let bins: [UInt8]
+  package let bins: [UInt8]
 
   /// Prepares scores for scoring.
   ///

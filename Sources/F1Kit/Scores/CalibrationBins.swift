@@ -37,6 +37,27 @@ package enum CalibrationBins {
     count itemCount: Int, bins: [UInt8], confidences: [Double], isCorrect: [Bool],
     weight: (Int) -> Double
   ) -> Double? {
+    expectedCalibrationError(
+      count: itemCount, bin: { Int(bins[$0]) }, confidence: { confidences[$0] },
+      isCorrect: { isCorrect[$0] }, weight: weight)
+  }
+
+  /// The expected calibration error of weighted items given by functions.
+  ///
+  /// - Parameters:
+  ///   - count: The number of items.
+  ///   - bin: An item's bin.
+  ///   - confidence: An item's confidence.
+  ///   - isCorrect: Whether an item's top label (binary: its gold label)
+  ///     is positive or correct.
+  ///   - weight: An item's weight.
+  /// - Returns: The ECE, or `nil` when the total weight is zero.
+  /// - Complexity: O(*n*).
+  @inline(__always)
+  package static func expectedCalibrationError(
+    count itemCount: Int, bin: (Int) -> Int, confidence: (Int) -> Double,
+    isCorrect: (Int) -> Bool, weight: (Int) -> Double
+  ) -> Double? {
     var totals = (
       weight: [Double](repeating: 0, count: count),
       confidence: [Double](repeating: 0, count: count),
@@ -45,10 +66,10 @@ package enum CalibrationBins {
     var all = 0.0
     for item in 0..<itemCount {
       let w = weight(item)
-      let bin = Int(bins[item])
+      let bin = bin(item)
       totals.weight[bin] += w
-      totals.confidence[bin] += w * confidences[item]
-      if isCorrect[item] { totals.correct[bin] += w }
+      totals.confidence[bin] += w * confidence(item)
+      if isCorrect(item) { totals.correct[bin] += w }
       all += w
     }
     guard all > 0 else { return nil }

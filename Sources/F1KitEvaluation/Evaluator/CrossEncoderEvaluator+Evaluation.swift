@@ -76,8 +76,59 @@ extension CrossEncoderEvaluator {
     case .classes(let gold):
       let metrics = Self.classificationMetrics(
         gold: gold, predicted: predictions.classes, task: task, zeroDivision: zeroDivision)
-      return metrics.reportedMetrics.map { ($0.rawValue, metrics.value(of: $0)) }
+      var values = metrics.reportedMetrics.map { ($0.rawValue, metrics.value(of: $0)) }
+      if case .binary(let decision) = task, predictions.scores.first?.count == 1 {
+        let frozen: Double? =
+          if case .threshold(let threshold) = decision { threshold } else { nil }
+        values += Self.scoreColumns(
+          scores: predictions.scores.map { $0[0] }, isPositive: gold.map { $0 == 1 },
+          frozenThreshold: frozen, zeroDivision: zeroDivision)
+      }
+      return values
     }
+  }
+
+  /// The threshold-free and threshold-sweep columns of a single-output
+  /// binary model: `average_precision`; `f1_at_frozen_threshold` when the
+  /// threshold is fixed; and the best F1 and accuracy over every threshold
+  /// with their thresholds, named `..._tuned_on_this_set` because they are
+  /// chosen on the very set they are measured on (optimistic, as
+  /// sentence-transformers' `CrossEncoderClassificationEvaluator` columns
+  /// `F1`, `F1_Threshold`, `Accuracy` and `Accuracy_Threshold` are).
+  ///
+  /// - Parameters:
+  ///   - scores: Each pair's score.
+  ///   - isPositive: Whether each pair's gold label is 1.
+  ///   - frozenThreshold: The fixed threshold, if the task has one.
+  ///   - zeroDivision: The value of a score whose denominator is zero.
+  /// - Returns: The columns in log order; a value that is undefined (no
+  ///   positive pairs, infinite scores) is NaN.
+  /// - Complexity: O(*n* log *n*) for *n* pairs.
+  static func scoreColumns(
+    scores: [Double], isPositive: [Bool], frozenThreshold: Double?, zeroDivision: ZeroDivision
+  ) -> [(name: String, value: Double)] {
+    let averagePrecision =
+      (try? BinaryScores(scores: scores, isPositive: isPositive))?.value(of: .averagePrecision)
+      ?? .nan
+    var columns: [(name: String, value: Double)] = [("average_precision", averagePrecision)]
+    guard let sweep = try? ThresholdSweep(scores: scores, gold: isPositive) else { return columns }
+    if let frozenThreshold {
+      columns.append(
+        (
+          "f1_at_frozen_threshold",
+          sweep.value(
+            of: .binaryF1, at: sweep.index(of: frozenThreshold), zeroDivision: zeroDivision)
+        ))
+    }
+    let f1 = ThresholdTuner.tune(sweep, maximizing: .binaryF1, zeroDivision: zeroDivision)
+    let accuracy = ThresholdTuner.tune(sweep, maximizing: .accuracy, zeroDivision: zeroDivision)
+    columns += [
+      ("best_f1_tuned_on_this_set", f1.value),
+      ("best_f1_threshold_tuned_on_this_set", f1.threshold),
+      ("best_accuracy_tuned_on_this_set", accuracy.value),
+      ("best_accuracy_threshold_tuned_on_this_set", accuracy.threshold),
+    ]
+    return columns
   }
 
   /// The core multilabel metrics over (gold, predicted) class sets, with

@@ -43,9 +43,14 @@ extension CrossEncoderEvaluator {
     case .binary(.threshold(let threshold)):
       return Self.thresholded(scores, at: threshold)
     case .binary(.tunedThreshold(let metric)):
-      let tuning = try ThresholdTuner.tune(
-        scores: scores.map { $0[0] }, gold: labels.map { $0 == 1 }, maximizing: metric,
-        zeroDivision: zeroDivision)
+      let tuning: ThresholdTuning
+      do {
+        tuning = try ThresholdTuner.tune(
+          scores: scores.map { $0[0] }, gold: labels.map { $0 == 1 }, maximizing: metric,
+          zeroDivision: zeroDivision)
+      } catch {
+        throw EvaluationError(error)
+      }
       return Self.thresholded(scores, at: tuning.threshold)
     case .multilabel(let threshold):
       let sets = scores.map { row in Set(row.indices.filter { row[$0] >= threshold }) }

@@ -16,7 +16,7 @@ import Foundation
 /// - A single-output binary model is thresholded at a fixed threshold, or at
 ///   one tuned on a development set and then frozen for the test set (see
 ///   ``BinaryDecision``); tuning never splits tied scores and considers the
-///   all-positive end (see ``ThresholdTuner``).
+///   all-positive end (see F1Kit's `ThresholdTuner`).
 /// - The results log never puts a row under a header with other columns
 ///   and survives a crash mid-write (see ``ResultsLog``).
 /// - Multilabel tasks report samples-F1.

@@ -75,7 +75,7 @@ public enum BinaryDecision: Hashable, Sendable {
   /// that set, so they serve model selection, not reporting: take the
   /// ``EvaluationResult/threshold`` of the chosen step and evaluate the test
   /// set with ``threshold(_:)`` set to it, so the test set never chooses its
-  /// own threshold. ``ThresholdTuner`` describes the candidates and the
+  /// own threshold. F1Kit's `ThresholdTuner` describes the candidates and the
   /// tie-break.
   case tunedThreshold(maximizing: Metric)
 }

@@ -9,7 +9,10 @@ import F1Kit
 /// over items: each model's scores are sorted once, and a bootstrap
 /// resample only reweights the items (see `ItemBootstrap`), so it never
 /// sorts again. A permutation exchanges the two models' scores on a random
-/// half of the items, which does need a fresh sort of both.
+/// half of the items; for binary models both models' scores are sorted
+/// together once (`ExchangeableBinaryScores`), so a permutation is one
+/// O(*n*) pass with exactly the values a fresh sort would give, while
+/// multiclass models are sorted again for each permutation.
 ///
 /// ## Randomness
 ///
@@ -129,7 +132,8 @@ public struct ScoreComparison: Sendable {
   /// - Throws: ``StatisticsError`` when the resampling options are invalid
   ///   or the models do not score the same items.
   /// - Complexity: O(*R* × *n*) per model and pair for the bootstrap, and
-  ///   O(*R* × *n* log *n*) per pair for the permutation test, for *R*
+  ///   O(*R* × *n*) per pair for the permutation test of binary models
+  ///   (O(*R* × *n* log *n*) for multiclass ones), for *R*
   ///   resamples of *n* items.
   public init(
     models: [ScoredModel], names: [String], options: Options,
@@ -274,11 +278,32 @@ public struct ScoreComparison: Sendable {
     var defined = [Int](repeating: 0, count: metrics.count)
     var swaps = [Bool](repeating: false, count: first.count)
     let stride = max(1, resamples / 100)
+    // Two binary models are sorted together once; each permutation is then
+    // O(n) per metric. Multiclass models are sorted again per permutation.
+    var exchangeable: ExchangeableBinaryScores?
+    if case .binary(let a) = first, case .binary(let b) = second {
+      let pair = ExchangeableBinaryScores(a, b)
+      if pair.hasProbabilityTerms || !metrics.contains(where: \.needsProbabilities) {
+        exchangeable = pair
+      }
+    }
     for resample in 0..<resamples {
       for item in swaps.indices { swaps[item] = generator.next() & 1 == 1 }
-      guard let (a, b) = try? first.exchangingScores(with: second, where: swaps) else { break }
+      var exchanged: (ScoredModel, ScoredModel)?
+      if exchangeable == nil {
+        guard let models = try? first.exchangingScores(with: second, where: swaps) else { break }
+        exchanged = models
+      }
       for (index, metric) in metrics.enumerated() {
-        guard let x = a.value(of: metric), let y = b.value(of: metric) else { continue }
+        let pair: (Double?, Double?)
+        if let exchangeable {
+          pair = swaps.withUnsafeBufferPointer { exchangeable.values(of: metric, swaps: $0) }
+        } else if let exchanged {
+          pair = (exchanged.0.value(of: metric), exchanged.1.value(of: metric))
+        } else {
+          continue
+        }
+        guard let x = pair.0, let y = pair.1 else { continue }
         defined[index] += 1
         if PairedComparison.isAtLeast(abs(y - x), abs(observed[index])) {
           exceedances[index] += 1

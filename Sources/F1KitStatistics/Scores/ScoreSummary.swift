@@ -17,6 +17,12 @@ public struct ScoreSummary: Sendable {
   /// Where the scores came from, for the text heading, such as
   /// `score column "score", positive label "1"`.
   public let source: String
+  /// The cut-off applied to a binary score and where it came from, if
+  /// known.
+  public let threshold: ThresholdChoice?
+  /// How far F1 at that cut-off is from the best on these items, for a
+  /// binary score with a known cut-off.
+  public let thresholdAdvice: ThresholdAdvice?
 
   /// Summarizes a model's scores.
   ///
@@ -25,14 +31,22 @@ public struct ScoreSummary: Sendable {
   ///   - source: Where the scores came from, for the text heading.
   ///   - intervalOptions: The resampling options for intervals, or `nil`
   ///     for none; their metrics are replaced by every reported metric.
+  ///   - threshold: The cut-off applied to a binary score, if any; it adds
+  ///     the ``thresholdAdvice``.
   ///   - progress: Called as resampling advances.
   /// - Throws: ``StatisticsError`` when the resampling options are invalid.
   public init(
     model: ScoredModel, source: String, intervalOptions: ScoreComparison.Options? = nil,
-    progress: ResamplingProgress? = nil
+    threshold: ThresholdChoice? = nil, progress: ResamplingProgress? = nil
   ) throws(StatisticsError) {
     metrics = model.metrics
     self.source = source
+    self.threshold = threshold
+    if let threshold, case .binary(let scores) = model {
+      thresholdAdvice = ThresholdAdvice(scores, threshold: threshold.threshold)
+    } else {
+      thresholdAdvice = nil
+    }
     if var options = intervalOptions {
       options.metrics = model.reportedMetrics.filter { model.value(of: $0) != nil }
       options.tests = []
@@ -66,6 +80,22 @@ public struct ScoreSummary: Sendable {
           })
       ),
     ]
+    if let threshold { members.append(("threshold", threshold.jsonValue())) }
+    if let advice = thresholdAdvice {
+      members.append(
+        (
+          "threshold_advice",
+          .object([
+            ("f1_at_threshold", .number(advice.f1AtThreshold)),
+            ("best_threshold_on_this_file", .number(advice.bestThreshold)),
+            ("best_f1_on_this_file", .number(advice.bestF1)),
+            ("lowest_f1", .number(advice.lowestF1)),
+            ("average_precision", advice.averagePrecision.map(JSONValue.number) ?? .null),
+            ("is_far_from_best", .bool(advice.isFarFromBest)),
+            ("is_constant", .bool(advice.isConstant)),
+          ])
+        ))
+    }
     if let intervals {
       members.append(
         (
@@ -128,6 +158,10 @@ public struct ScoreSummary: Sendable {
     if let options = intervalOptions {
       text +=
         "(\(ModelComparison.percent(options.bootstrap.confidence)) intervals: \(options.bootstrap.method.rawValue) bootstrap over items, \(options.bootstrap.resamples) resamples, seed \(options.seed))\n"
+    }
+    if let threshold { text += threshold.sentence(digits: digits) + "\n" }
+    if let advice = thresholdAdvice, let threshold {
+      text += advice.sentences(for: threshold, digits: digits).map { $0 + "\n" }.joined()
     }
     return text
   }

@@ -48,11 +48,15 @@ extension CompareCommand {
       }
       throw .usage(error.description)
     }
+    let thresholds = try thresholdChoices()
     switch format {
     case .json:
       return CommandOutput(
-        comparison.jsonDocument(positiveLabel: positiveLabel).serialized() + "\n")
-    case .text: return CommandOutput(comparison.textSummary(positiveLabel: positiveLabel))
+        Self.adding(thresholds, to: comparison.jsonDocument(positiveLabel: positiveLabel))
+          .serialized() + "\n")
+    case .text:
+      return CommandOutput(
+        comparison.textSummary(positiveLabel: positiveLabel) + Self.lines(thresholds))
     case .markdown, .latex:
       throw .usage(
         "Markdown and LaTeX tables cover label metrics; compare score metrics with --format text or json"

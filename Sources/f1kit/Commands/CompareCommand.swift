@@ -167,9 +167,12 @@ struct CompareCommand: ParsableCommand {
         "timings: reading, aligning and counting \(Self.seconds(readingTime)) s, scoring and resampling \(Self.seconds(clock.now - resamplingStart)) s\n"
       )
     }
+    let thresholds = try thresholdChoices()
     switch format {
-    case .json: return CommandOutput(comparison.jsonDocument().serialized() + "\n")
-    case .text: return CommandOutput(comparison.textSummary())
+    case .json:
+      return CommandOutput(
+        Self.adding(thresholds, to: comparison.jsonDocument()).serialized() + "\n")
+    case .text: return CommandOutput(comparison.textSummary() + Self.lines(thresholds))
     case .markdown, .latex:
       let tables = ResultTable.comparisonTables(comparison, digits: digits)
       return CommandOutput(tables.rendered(as: format == .latex ? .latex : .markdown))

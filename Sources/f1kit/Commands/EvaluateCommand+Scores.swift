@@ -9,7 +9,8 @@ extension EvaluateCommand {
   ///
   /// - Parameter scored: The items and the model of their scores.
   /// - Returns: The summary to print.
-  /// - Throws: A usage failure for invalid resampling options.
+  /// - Throws: A usage failure for invalid resampling options; a failure
+  ///   when the `--threshold-from` cut-off cannot be worked out.
   func scoreSummary(_ scored: (items: ItemScores, model: ScoredModel)) throws(CommandFailure)
     -> ScoreSummary
   {
@@ -17,12 +18,13 @@ extension EvaluateCommand {
       isIntervalRequested
       ? ScoreComparison.Options(
         metrics: [], bootstrap: resampling.bootstrap, seed: resampling.seed) : nil
+    let threshold = try input.thresholdChoice(for: path)
     let bar = ProgressBar(label: "score bootstrap", isQuiet: resampling.isQuiet || options == nil)
     defer { bar.finish() }
     do {
       return try ScoreSummary(
         model: scored.model, source: scored.items.sourceDescription, intervalOptions: options,
-        progress: bar.handler)
+        threshold: threshold, progress: bar.handler)
     } catch {
       throw .usage(error.description)
     }

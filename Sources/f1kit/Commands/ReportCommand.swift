@@ -130,6 +130,10 @@ struct ReportCommand: ParsableCommand {
     } else {
       for (index, path) in paths.enumerated() {
         inputs.append(try read(path, name: names[index]))
+        // The report's model has no place for it yet, so say where the cut-off came from here.
+        if input.thresholdResolver != nil, let choice = try input.thresholdChoice(for: path) {
+          Console.writeError("\(path): \(choice.sentence())\n")
+        }
       }
     }
     let options = ReportOptions(
@@ -210,8 +214,9 @@ struct ReportCommand: ParsableCommand {
   /// Reads a file's items, or its counts when it is a count table.
   private func read(_ path: String, name: String) throws(CommandFailure) -> ReportInput {
     let items: ItemPredictions
+    let options = try input.readerOptions(for: path)
     do {
-      items = try PredictionReader(path: path, options: input.reader).readItems()
+      items = try PredictionReader(path: path, options: options).readItems()
     } catch {
       guard case .countTableHasNoItems = error.reason else { throw InputOptions.failure(error) }
       return ReportInput(

@@ -17,8 +17,9 @@ extension InputOptions {
   /// - Returns: The items, in file order.
   /// - Throws: A one-line failure with the reader's exit status.
   func readItemScores(_ path: String) throws(CommandFailure) -> ItemScores {
+    let options = try readerOptions(for: path)
     do {
-      let items = try PredictionReader(path: path, options: reader).readItemScores()
+      let items = try PredictionReader(path: path, options: options).readItemScores()
       for warning in items.predictions.warnings { Console.writeError("warning: \(warning)\n") }
       return items
     } catch {

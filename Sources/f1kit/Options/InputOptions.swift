@@ -54,6 +54,11 @@ struct InputOptions {
       }
       return values.contains(nil) ? nil : values.compactMap { $0 }
     })
+  static let thresholdFrom = Option<String?>(
+    name: "threshold-from", valueName: "file",
+    help:
+      "Apply a cut-off chosen on development data to --score-column: a JSON file written by 'f1kit tune --out', or a development prediction file to tune binary F1 on; several, separated by commas, give one per file."
+  )
   static let labelSeparator = Option<String>(
     name: "label-separator", valueName: "separator",
     help:
@@ -93,7 +98,8 @@ struct InputOptions {
   /// The declarations, in help order.
   static let declarations: [any OptionDeclaration] = [
     inputFormat, goldColumn, predictionColumn, idColumn, noIDColumn, scoreColumns,
-    scoreArrayColumn, scoreColumn, threshold, countColumn, delimiter, maximumRecordBytes,
+    scoreArrayColumn, scoreColumn, threshold, thresholdFrom, countColumn, delimiter,
+    maximumRecordBytes,
     labelSeparator, weightColumn,
   ]
 
@@ -103,6 +109,10 @@ struct InputOptions {
   var reader: PredictionFileOptions
   /// How to read label sets and sample weights.
   var labelSets: LabelSetOptions
+  /// Whether `--threshold` was given.
+  var isThresholdGiven: Bool
+  /// Where `--threshold-from` takes each file's cut-off from, if given.
+  var thresholdResolver: ThresholdResolver?
 
   /// Reads the options; the command must also declare ``ScoringOptions``.
   ///
@@ -127,6 +137,18 @@ struct InputOptions {
     reader.scoreColumn = values[Self.scoreColumn]
     let thresholds = values[Self.threshold]
     reader.threshold = thresholds.count == 1 ? thresholds[0] : 0.5
+    isThresholdGiven = values.isSpecified(Self.threshold)
+    if let sources = values[Self.thresholdFrom] {
+      guard !isThresholdGiven else {
+        throw UsageError("'--threshold' and '--threshold-from' cannot be used together")
+      }
+      guard values[Self.scoreColumn] != nil else {
+        throw UsageError("'--threshold-from' needs a binary score column: give --score-column")
+      }
+      let paths = sources.split(separator: ",").map(String.init)
+      guard !paths.isEmpty else { throw UsageError("'--threshold-from' needs a file") }
+      thresholdResolver = ThresholdResolver(sources: paths)
+    }
     reader.countColumn = values[Self.countColumn]
     reader.positiveLabel = values[ScoringOptions.positive]
     reader.maximumRecordByteCount = values[Self.maximumRecordBytes]
@@ -208,8 +230,9 @@ struct InputOptions {
   /// - Throws: A one-line failure with the reader's exit status.
   func readConfusionMatrix(_ path: String) throws(CommandFailure) -> ConfusionMatrix {
     let counts: LabelCounts
+    let options = try readerOptions(for: path)
     do {
-      counts = try PredictionReader(path: path, options: reader).readCounts()
+      counts = try PredictionReader(path: path, options: options).readCounts()
     } catch {
       throw Self.failure(error)
     }
@@ -253,8 +276,9 @@ struct InputOptions {
   /// - Returns: The items.
   /// - Throws: A one-line failure with the reader's exit status.
   func readItems(_ path: String) throws(CommandFailure) -> ItemPredictions {
+    let options = try readerOptions(for: path)
     do {
-      let items = try PredictionReader(path: path, options: reader).readItems()
+      let items = try PredictionReader(path: path, options: options).readItems()
       for warning in items.warnings { Console.writeError("warning: \(warning)\n") }
       return items
     } catch {

@@ -2,8 +2,6 @@ import F1Kit
 import F1KitSupport
 import Testing
 
-@testable import F1KitEvaluation
-
 @Suite("Threshold tuning")
 struct ThresholdTunerTests {
   /// The value of a metric when items scoring at least `threshold` are
@@ -122,28 +120,126 @@ struct ThresholdTunerTests {
 
   @Test("rejects empty input, mismatched counts and NaN scores")
   func rejectsBadInput() {
-    #expect {
-      try ThresholdTuner.tune(scores: [], gold: [])
-    } throws: { error in
-      guard case .emptyEvaluationSet = error as? EvaluationError else { return false }
-      return true
-    }
-    #expect {
+    #expect(throws: ScoreMetricsError.noItems) { try ThresholdTuner.tune(scores: [], gold: []) }
+    #expect(throws: ScoreMetricsError.countMismatch(scores: 1, gold: 2)) {
       try ThresholdTuner.tune(scores: [0.1], gold: [true, false])
-    } throws: { error in
-      guard case .lengthMismatch(1, 2) = error as? EvaluationError else { return false }
-      return true
     }
-    #expect {
+    #expect(throws: ScoreMetricsError.nonFiniteScore(item: 1)) {
       try ThresholdTuner.tune(scores: [0.1, .nan], gold: [true, false])
-    } throws: { error in
-      guard case .notANumberScore(1) = error as? EvaluationError else { return false }
-      return true
     }
+  }
+
+  @Test("the candidate count is the distinct scores plus the all-negative end")
+  func candidateCount() throws {
+    let tuning = try ThresholdTuner.tune(
+      scores: [0.2, 0.2, 0.5, 0.9], gold: [false, true, false, true])
+    #expect(tuning.candidateCount == 4)
+  }
+
+  @Test(
+    "the constrained forms match an exhaustive search",
+    arguments: [
+      ThresholdConstraint.minimumPrecision(0.5), .minimumPrecision(0.8), .minimumRecall(0.5),
+      .minimumRecall(0.9),
+    ])
+  func constrainedMatchesExhaustiveSearch(constraint: ThresholdConstraint) throws {
+    var generator = SplitMix64(seed: 11)
+    for _ in 0..<40 {
+      let count = Int.random(in: 1...30, using: &generator)
+      let scores = (0..<count).map { _ in Double(Int.random(in: 0...8, using: &generator)) / 8 }
+      let gold = (0..<count).map { _ in Bool.random(using: &generator) }
+      let tuning = try ThresholdTuner.tune(scores: scores, gold: gold, constraint: constraint)
+      var best: (threshold: Double, value: Double)?
+      for threshold in Set(scores).sorted(by: >) {
+        let truePositives = zip(scores, gold).filter { $0.0 >= threshold && $0.1 }.count
+        let predicted = scores.filter { $0 >= threshold }.count
+        let positives = gold.filter { $0 }.count
+        guard positives > 0 else { continue }
+        let precision = Double(truePositives) / Double(predicted)
+        let recall = Double(truePositives) / Double(positives)
+        let (floor, floorValue, value) =
+          switch constraint {
+          case .minimumPrecision(let p): (p, precision, recall)
+          case .minimumRecall(let r): (r, recall, precision)
+          }
+        if floorValue >= floor, best == nil || value > best!.value { best = (threshold, value) }
+      }
+      #expect(tuning?.threshold == best?.threshold)
+      #expect(tuning?.value == best?.value)
+    }
+  }
+
+  @Test("recall at precision at least 0.9 picks the lowest threshold keeping that precision")
+  func recallAtPrecision() throws {
+    let scores = [0.95, 0.9, 0.8, 0.7, 0.6, 0.5]
+    let gold = [true, true, true, false, true, false]
+    let tuning = try #require(
+      try ThresholdTuner.tune(scores: scores, gold: gold, constraint: .minimumPrecision(0.9)))
+    #expect(tuning.threshold == 0.8)
+    #expect(tuning.value == 0.75)
+    #expect(tuning.metric == .binaryRecall)
+    #expect(
+      try ThresholdTuner.tune(
+        scores: scores, gold: [false] + gold.dropFirst(), constraint: .minimumPrecision(1.1))
+        == nil)
+  }
+}
+
+@Suite("Threshold sweep")
+struct ThresholdSweepTests {
+  @Test("a threshold selects the candidate predicting the same items positive")
+  func indexOfThreshold() throws {
+    let sweep = try ThresholdSweep(scores: [0.9, 0.5, 0.5, 0.1], gold: [true, false, true, false])
+    #expect(sweep.thresholds == [(0.9).nextUp, 0.9, 0.5, 0.1])
+    #expect(sweep.truePositives == [0, 1, 2, 2])
+    #expect(sweep.falsePositives == [0, 0, 1, 2])
+    #expect(sweep.index(of: 1) == 0)
+    #expect(sweep.index(of: 0.9) == 1)
+    #expect(sweep.index(of: 0.7) == 1)
+    #expect(sweep.index(of: 0.5) == 2)
+    #expect(sweep.index(of: 0.3) == 2)
+    #expect(sweep.index(of: -4) == 3)
   }
 }
 
 /// Equal, or both NaN.
-func agreesExactly(_ left: Double, _ right: Double) -> Bool {
+private func agreesExactly(_ left: Double, _ right: Double) -> Bool {
   left == right || (left.isNaN && right.isNaN)
+}
+
+@Suite("Threshold advice")
+struct ThresholdAdviceTests {
+  @Test("a constant score's best F1 is predicting everything positive, never 1")
+  func constantScores() throws {
+    let scores = try BinaryScores(
+      scores: Array(repeating: 0.3, count: 5), isPositive: [true, false, false, true, false])
+    let advice = ThresholdAdvice(scores, threshold: 0.5)
+    #expect(advice.isConstant)
+    #expect(advice.f1AtThreshold == 0)
+    #expect(advice.bestF1 == 4.0 / 7.0)
+    #expect(advice.isFarFromBest)
+  }
+
+  @Test("F1 at the cut-off and the best F1 match a direct count")
+  func matchesDirectCount() throws {
+    var generator = SplitMix64(seed: 3)
+    for _ in 0..<30 {
+      let count = Int.random(in: 2...40, using: &generator)
+      let values = (0..<count).map { _ in Double(Int.random(in: 0...10, using: &generator)) / 10 }
+      let gold = (0..<count).map { _ in Bool.random(using: &generator) }
+      let threshold = Double(Int.random(in: 0...10, using: &generator)) / 10 + 0.05
+      let advice = ThresholdAdvice(
+        try BinaryScores(scores: values, isPositive: gold), threshold: threshold)
+      func f1(at cut: Double) -> Double {
+        let tp = zip(values, gold).filter { $0.0 >= cut && $0.1 }.count
+        let predicted = values.filter { $0 >= cut }.count
+        let positives = gold.filter { $0 }.count
+        return tp == 0 ? 0 : 2 * Double(tp) / Double(predicted + positives)
+      }
+      #expect(abs(advice.f1AtThreshold - f1(at: threshold)) <= 1e-15)
+      let best = Set(values).map(f1(at:)).max()!
+      #expect(abs(advice.bestF1 - best) <= 1e-15)
+      #expect(abs(f1(at: advice.bestThreshold) - advice.bestF1) <= 1e-15)
+    }
+  }
 }

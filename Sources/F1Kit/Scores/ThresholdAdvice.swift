@@ -1,0 +1,55 @@
+/// How much binary F1 depends on the cut-off applied to a score: F1 at the
+/// cut-off used, the best F1 any cut-off reaches on the same items, the
+/// range across every cut-off, and average precision.
+///
+/// The best cut-off is chosen on the very items it is measured on, so its
+/// F1 is optimistic (sentence-transformers issue #755): it says how much a
+/// cut-off tuned on development data could gain, not what it would score.
+/// A constant score cannot reach F1 = 1 (sentence-transformers issue
+/// #2282): every item gets the same prediction, so the best is predicting
+/// every item positive.
+public struct ThresholdAdvice: Hashable, Sendable {
+  /// The gap in F1 from which the cut-off used counts as far from the
+  /// best: 0.02.
+  public static let notableGap = 0.02
+
+  /// The cut-off that was applied.
+  public let threshold: Double
+  /// Binary F1 at the cut-off that was applied.
+  public let f1AtThreshold: Double
+  /// The cut-off with the best binary F1 on these items (ties: the highest).
+  public let bestThreshold: Double
+  /// The best binary F1 on these items: optimistic, being tuned on them.
+  public let bestF1: Double
+  /// The lowest binary F1 over every candidate cut-off.
+  public let lowestF1: Double
+  /// Average precision, when defined.
+  public let averagePrecision: Double?
+  /// Whether every item has the same score.
+  public let isConstant: Bool
+
+  /// Works out the advice for scores cut at a threshold.
+  ///
+  /// - Parameters:
+  ///   - scores: The model's scores.
+  ///   - threshold: The cut-off that was applied (items at or above it are
+  ///     predicted positive).
+  /// - Complexity: O(*n* log *n*) for *n* items.
+  public init(_ scores: BinaryScores, threshold: Double) {
+    // BinaryScores has at least one finite score, so the sweep cannot fail.
+    let sweep = try! ThresholdSweep(scores: scores.scores, gold: scores.isPositive)
+    let values = sweep.values(of: .binaryF1)
+    let best = ThresholdTuner.tune(sweep, maximizing: .binaryF1)
+    self.threshold = threshold
+    f1AtThreshold = values[sweep.index(of: threshold)]
+    bestThreshold = best.threshold
+    bestF1 = best.value
+    lowestF1 = values.min() ?? .nan
+    averagePrecision = scores.value(of: .averagePrecision)
+    isConstant = sweep.count == 2
+  }
+
+  /// Whether the best cut-off beats the one used by at least
+  /// ``notableGap``.
+  public var isFarFromBest: Bool { bestF1 - f1AtThreshold >= Self.notableGap }
+}

@@ -1,0 +1,30 @@
+import CommandLineSupport
+import F1KitReading
+import F1KitStatistics
+
+extension InputOptions {
+  /// The reader options for one file, with its `--threshold-from` cut-off.
+  ///
+  /// - Parameter path: The file to read.
+  /// - Returns: ``reader``, with the tuned threshold when one applies.
+  /// - Throws: A one-line failure when the cut-off cannot be worked out.
+  func readerOptions(for path: String) throws(CommandFailure) -> PredictionFileOptions {
+    guard let thresholdResolver else { return reader }
+    var options = reader
+    options.threshold = try thresholdResolver.choice(for: path, input: self).threshold
+    return options
+  }
+
+  /// The cut-off applied to a file's binary score column and where it came
+  /// from, or `nil` without `--score-column`.
+  ///
+  /// - Parameter path: The evaluated file.
+  /// - Returns: The choice.
+  /// - Throws: A one-line failure when the cut-off cannot be worked out.
+  func thresholdChoice(for path: String) throws(CommandFailure) -> ThresholdChoice? {
+    guard reader.scoreColumn != nil else { return nil }
+    if let thresholdResolver { return try thresholdResolver.choice(for: path, input: self) }
+    return ThresholdChoice(
+      threshold: reader.threshold, source: isThresholdGiven ? .given : .defaultValue)
+  }
+}

@@ -1,0 +1,172 @@
+import CommandLineSupport
+import F1Kit
+import F1KitReading
+import F1KitStatistics
+import F1KitSupport
+import Foundation
+
+/// Where `--threshold-from` takes each evaluated file's cut-off from: a
+/// threshold file written by `f1kit tune --out`, or a development
+/// prediction file tuned for binary F1 when first needed.
+///
+/// With one source every file gets its cut-off; with several, the files
+/// get them in the order they are read (the command-line order). A source
+/// that is the evaluated file itself (same path or same contents) still
+/// applies, with a warning, since its results are optimistic
+/// (sentence-transformers issue #755).
+final class ThresholdResolver: @unchecked Sendable {
+  /// The sources as given.
+  let sources: [String]
+  private let lock = NSLock()
+  private var assignments: [String: Int] = [:]
+  private var choices: [String: ThresholdChoice] = [:]
+  private var tunings: [Int: TunedThreshold] = [:]
+
+  /// Creates a resolver.
+  ///
+  /// - Parameter sources: The files of `--threshold-from`.
+  init(sources: [String]) { self.sources = sources }
+
+  /// The cut-off of one evaluated file and where it came from.
+  ///
+  /// - Parameters:
+  ///   - path: The evaluated file.
+  ///   - input: The input options, to read a development file with.
+  /// - Returns: The choice, worked out once per file.
+  /// - Throws: A one-line failure when a source cannot be read or tuned,
+  ///   or more files are read than sources given.
+  func choice(for path: String, input: InputOptions) throws(CommandFailure) -> ThresholdChoice {
+    lock.lock()
+    defer { lock.unlock() }
+    if let choice = choices[path] { return choice }
+    let index: Int
+    if sources.count == 1 {
+      index = 0
+    } else if let assigned = assignments[path] {
+      index = assigned
+    } else {
+      guard assignments.count < sources.count else {
+        throw .usage(
+          "'--threshold-from' names \(sources.count) files but more prediction files are read; give one, or one per file in order"
+        )
+      }
+      index = assignments.count
+      assignments[path] = index
+    }
+    let tuned: TunedThreshold
+    if let cached = tunings[index] {
+      tuned = cached
+    } else {
+      tuned = try TunedThreshold(source: sources[index], input: input)
+      tunings[index] = tuned
+    }
+    let isSame = tuned.isSameFile(as: path)
+    if isSame {
+      Console.writeError(
+        "warning: the threshold for \(path) was tuned on \(tuned.file), which is that file itself; its results are optimistic (tune on development data)\n"
+      )
+    }
+    let choice = ThresholdChoice(
+      threshold: tuned.tuning.threshold,
+      source: .tuned(file: tuned.file, tuning: tuned.tuning, isEvaluatedFile: isSame))
+    choices[path] = choice
+    return choice
+  }
+}
+
+/// A threshold tuned on a development file, with what identifies that file.
+struct TunedThreshold {
+  /// The development file, as named.
+  let file: String
+  /// The tuner's result on it.
+  let tuning: ThresholdTuning
+  /// The development file's size in bytes, when known.
+  let byteCount: Int?
+  /// The development file's SHA-256, when known.
+  let digest: String?
+
+  /// Reads a threshold file, or tunes binary F1 on a development file.
+  ///
+  /// - Parameters:
+  ///   - source: A JSON file written by `f1kit tune --out`, or a prediction
+  ///     file with the same score column.
+  ///   - input: The input options, to read a development file with.
+  /// - Throws: A one-line failure: 66 for a missing file, 65 for one that
+  ///   cannot be tuned.
+  init(source: String, input: InputOptions) throws(CommandFailure) {
+    try InputOptions.checkNotDirectories([source], kind: "a threshold or development file")
+    if let record = Self.thresholdRecord(at: source) {
+      guard let threshold = record["threshold"] as? Double, threshold.isFinite else {
+        throw .data("\(source): expected a finite number at \"threshold\"")
+      }
+      let metric = (record["metric"] as? String).flatMap(Metric.init(rawValue:)) ?? .binaryF1
+      let value = record["value"] as? Double ?? .nan
+      var constraint: ThresholdConstraint?
+      if let floors = record["constraint"] as? [String: Any] {
+        if let precision = floors["min_precision"] as? Double {
+          constraint = .minimumPrecision(precision)
+        } else if let recall = floors["min_recall"] as? Double {
+          constraint = .minimumRecall(recall)
+        }
+      }
+      tuning = ThresholdTuning(
+        threshold: threshold, metric: metric, value: value,
+        positiveCount: record["positive_count"] as? Int ?? 0,
+        candidateCount: record["candidates"] as? Int ?? 0, constraint: constraint)
+      let origin = record["tuned_on"] as? [String: Any]
+      file = origin?["file"] as? String ?? source
+      byteCount = origin?["bytes"] as? Int
+      digest = origin?["sha256"] as? String
+      return
+    }
+    var plain = input
+    plain.thresholdResolver = nil
+    let (_, model) = try plain.readScoredModel(source)
+    guard case .binary(let scores) = model else {
+      throw .usage("'--threshold-from' needs one binary score column: give --score-column")
+    }
+    do {
+      tuning = try ThresholdTuner.tune(scores: scores.scores, gold: scores.isPositive)
+    } catch {
+      throw .data("\(source): \(error.description)")
+    }
+    file = source
+    byteCount = Self.byteCount(of: source)
+    digest = nil
+  }
+
+  /// Whether an evaluated file is the development file: the same path, or
+  /// the same size and SHA-256.
+  ///
+  /// - Parameter path: The evaluated file; `-` (standard input) never is.
+  /// - Returns: Whether it is the same file.
+  func isSameFile(as path: String) -> Bool {
+    guard path != "-", file != "-" else { return false }
+    if Self.canonical(path) == Self.canonical(file) { return true }
+    guard let size = Self.byteCount(of: path), size == byteCount else { return false }
+    let evaluated = SHA256.hexDigest(ofFileAtPath: path)
+    return evaluated != nil && evaluated == (digest ?? SHA256.hexDigest(ofFileAtPath: file))
+  }
+
+  /// The fields of a threshold file, or `nil` when the file is not one (a
+  /// JSON object with a `"threshold"` member, under 1 MB).
+  static func thresholdRecord(at path: String) -> [String: Any]? {
+    guard path != "-", let size = byteCount(of: path), size < 1_000_000,
+      let data = FileManager.default.contents(atPath: path),
+      let object = try? JSONSerialization.jsonObject(with: data) as? [String: Any],
+      object["threshold"] != nil
+    else { return nil }
+    return object
+  }
+
+  static func byteCount(of path: String) -> Int? {
+    guard let size = try? FileManager.default.attributesOfItem(atPath: path)[.size] else {
+      return nil
+    }
+    return (size as? NSNumber)?.intValue ?? (size as? Int) ?? (size as? UInt64).map { Int($0) }
+  }
+
+  private static func canonical(_ path: String) -> String {
+    URL(fileURLWithPath: path).standardizedFileURL.resolvingSymlinksInPath().path
+  }
+}

@@ -1,0 +1,183 @@
+import Foundation
+import Testing
+import _TestSupport
+
+@Suite("f1kit tune and --threshold-from")
+struct TuneCommandTests {
+  private func json(_ result: CommandResult) throws -> [String: Any] {
+    try #require(
+      JSONSerialization.jsonObject(with: Data(result.standardOutput.utf8)) as? [String: Any])
+  }
+
+  @Test("tune picks the dev cut-off that scikit-learn's f1_score confirms, and --out writes it")
+  func tuneOnDev() throws {
+    let directory = TemporaryDirectory()
+    let out = directory.url.appendingPathComponent("threshold.json").path
+    let result = try runF1Kit([
+      "tune", "fixtures/stsb/dev-minilm-l6.csv", "--score-column", "score", "--out", out,
+    ])
+    #expect(result.status == 0, "\(result.standardError)")
+    let document = try json(result)
+    #expect(document["threshold"] as? Double == 0.634695)
+    #expect(document["metric"] as? String == "binary_f1")
+    // sklearn: f1_score(dev.label, dev.score >= 0.634695).
+    #expect(abs((document["value"] as? Double ?? 0) - 0.8181154127100073) <= 1e-12)
+    #expect(document["candidates"] as? Int == 1497)
+    let origin = try #require(document["tuned_on"] as? [String: Any])
+    #expect((origin["sha256"] as? String)?.count == 64)
+    #expect(try String(contentsOfFile: out, encoding: .utf8) == result.standardOutput)
+  }
+
+  @Test("evaluate --threshold-from applies the frozen dev cut-off and says where it came from")
+  func evaluateWithFrozenThreshold() throws {
+    let directory = TemporaryDirectory()
+    let out = directory.url.appendingPathComponent("threshold.json").path
+    _ = try runF1Kit([
+      "tune", "fixtures/stsb/dev-minilm-l6.csv", "--score-column", "score", "--out", out,
+    ])
+    for source in [out, "fixtures/stsb/dev-minilm-l6.csv"] {
+      let result = try runF1Kit([
+        "evaluate", "fixtures/stsb/test-minilm-l6.csv", "--score-column", "score",
+        "--threshold-from", source, "--format", "json",
+      ])
+      #expect(result.status == 0, "\(result.standardError)")
+      let document = try json(result)
+      // sklearn: f1_score(test.label, test.score >= 0.634695).
+      #expect(
+        abs(
+          ((document["metrics"] as? [String: Any])?["binary_f1"] as? Double ?? 0)
+            - 0.830376153300213) <= 1e-12)
+      let threshold = try #require(document["threshold"] as? [String: Any])
+      #expect(threshold["value"] as? Double == 0.634695)
+      #expect(threshold["source"] as? String == "tuned")
+      #expect(threshold["tuned_on"] as? String == "fixtures/stsb/dev-minilm-l6.csv")
+      #expect(threshold["tuned_on_evaluated_file"] as? Bool == false)
+    }
+    let text = try runF1Kit([
+      "evaluate", "fixtures/stsb/test-minilm-l6.csv", "--score-column", "score",
+      "--threshold-from", out,
+    ])
+    #expect(
+      text.standardOutput.contains(
+        "threshold 0.634695 chosen on fixtures/stsb/dev-minilm-l6.csv for binary_f1 (0.8181 there)")
+    )
+  }
+
+  @Test(
+    "a cut-off tuned on the evaluated file is flagged, by path or by identical contents",
+    arguments: [false, true])
+  func tunedOnTestFile(isCopy: Bool) throws {
+    let directory = TemporaryDirectory()
+    var source = "fixtures/stsb/test-minilm-l6.csv"
+    if isCopy {
+      source = directory.write(
+        "copy.csv",
+        try String(contentsOfFile: "fixtures/stsb/test-minilm-l6.csv", encoding: .utf8))
+    }
+    let result = try runF1Kit([
+      "evaluate", "fixtures/stsb/test-minilm-l6.csv", "--score-column", "score",
+      "--threshold-from", source, "--format", "json",
+    ])
+    #expect(result.status == 0, "\(result.standardError)")
+    #expect(result.standardError.contains("which is that file itself; its results are optimistic"))
+    let threshold = try #require(try json(result)["threshold"] as? [String: Any])
+    #expect(threshold["tuned_on_evaluated_file"] as? Bool == true)
+  }
+
+  @Test("a constant score cannot tune to F1 = 1 (sentence-transformers #2282)")
+  func constantScores() throws {
+    let directory = TemporaryDirectory()
+    let file = directory.write(
+      "constant.csv", "label,score\n1,0.4\n0,0.4\n0,0.4\n1,0.4\n0,0.4\n")
+    let result = try runF1Kit(["tune", file, "--score-column", "score"])
+    #expect(result.status == 0, "\(result.standardError)")
+    let document = try json(result)
+    // Every item positive: precision 2/5, recall 1, F1 4/7.
+    #expect(document["value"] as? Double == 4.0 / 7.0)
+    let evaluation = try runF1Kit(["evaluate", file, "--score-column", "score"])
+    #expect(evaluation.standardOutput.contains("every item has the same score"))
+  }
+
+  @Test("the default cut-off far from the best is called out with both F1s and AP")
+  func defaultThresholdAdvice() throws {
+    // Rare positives scored low: at 0.5 only one of four positives is found.
+    let directory = TemporaryDirectory()
+    var rows = "label,score\n"
+    for index in 0..<40 { rows += "0,\(Double(index) / 200)\n" }
+    rows += "1,0.3\n1,0.35\n1,0.45\n1,0.6\n"
+    let file = directory.write("rare.csv", rows)
+    let result = try runF1Kit(["evaluate", file, "--score-column", "score", "--format", "json"])
+    #expect(result.status == 0, "\(result.standardError)")
+    let advice = try #require(try json(result)["threshold_advice"] as? [String: Any])
+    #expect(advice["f1_at_threshold"] as? Double == 0.4)
+    #expect(advice["best_f1_on_this_file"] as? Double == 1)
+    #expect(advice["best_threshold_on_this_file"] as? Double == 0.3)
+    #expect(advice["average_precision"] as? Double == 1)
+    #expect(advice["is_far_from_best"] as? Bool == true)
+    let text = try runF1Kit(["evaluate", file, "--score-column", "score"])
+    #expect(
+      text.standardOutput.contains("threshold 0.5 (the default; not chosen on development data)"))
+    #expect(
+      text.standardOutput.contains(
+        "advice: the cut-off 0.5 is far from the best (F1 0.4000 against 1.0000)"))
+    #expect(text.standardOutput.contains("optimistic"))
+  }
+
+  @Test("compare records each file's cut-off, one --threshold-from source per file")
+  func compareRecordsThresholds() throws {
+    let result = try runF1Kit([
+      "compare", "fixtures/stsb/test-minilm-l6.csv", "fixtures/stsb/test-minilm-l3.csv",
+      "--score-column", "score", "--threshold-from",
+      "fixtures/stsb/dev-minilm-l6.csv,fixtures/stsb/dev-minilm-l3.csv", "--resamples", "199",
+      "--format", "json", "-q",
+    ])
+    #expect(result.status == 0, "\(result.standardError)")
+    let thresholds = try #require(try json(result)["thresholds"] as? [String: [String: Any]])
+    #expect(thresholds["fixtures/stsb/test-minilm-l6.csv"]?["value"] as? Double == 0.634695)
+    #expect(
+      thresholds["fixtures/stsb/test-minilm-l3.csv"]?["tuned_on"] as? String
+        == "fixtures/stsb/dev-minilm-l3.csv")
+  }
+
+  @Test(
+    "contradictory or impossible requests end with one line and the right status",
+    arguments: [
+      (
+        [
+          "tune", "fixtures/stsb/dev.csv", "--score-column", "score", "--min-precision", "0.9",
+          "--min-recall", "0.5",
+        ], Int32(64)
+      ),
+      (
+        [
+          "evaluate", "fixtures/stsb/test-minilm-l6.csv", "--score-column", "score", "--threshold",
+          "0.3", "--threshold-from", "fixtures/stsb/dev-minilm-l6.csv",
+        ], 64
+      ),
+      (
+        [
+          "evaluate", "fixtures/stsb/test-minilm-l6.csv", "--threshold-from",
+          "fixtures/stsb/dev-minilm-l6.csv",
+        ], 64
+      ),
+      (
+        [
+          "evaluate", "fixtures/stsb/test-minilm-l6.csv", "--score-column", "score",
+          "--threshold-from", "missing.json",
+        ], 66
+      ),
+    ] as [([String], Int32)])
+  func refusals(arguments: [String], status: Int32) throws {
+    let result = try runF1Kit(arguments)
+    #expect(result.status == status, "\(result.standardError)")
+  }
+
+  @Test("a precision floor no cut-off reaches is a data error")
+  func unreachableFloor() throws {
+    let directory = TemporaryDirectory()
+    let file = directory.write("low.csv", "label,score\n0,0.9\n1,0.5\n0,0.1\n")
+    let result = try runF1Kit(["tune", file, "--score-column", "score", "--min-precision", "0.9"])
+    #expect(result.status == 65)
+    #expect(result.standardError.contains("no cut-off reaches precision >= 0.9"))
+  }
+}
