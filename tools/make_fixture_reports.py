@@ -13,6 +13,7 @@ Needs: pip install scikit-learn pandas   (scikit-learn 1.9.1 was used)
 import json
 import math
 import pathlib
+import sys
 
 import numpy as np
 import pandas as pd
@@ -21,6 +22,9 @@ from sklearn import metrics as m
 from sklearn.utils.multiclass import unique_labels
 
 ROOT = pathlib.Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT / "tools"))
+
+from make_score_goldens import binary_expected, multiclass_expected  # noqa: E402
 
 # (file, extra f1kit arguments, how to get predictions from the frame)
 CASES = [
@@ -29,6 +33,8 @@ CASES = [
     ("r8/test-tfidf-logreg.csv", [], "prediction"),
     ("r8/test-tfidf-nb.csv", [], "prediction"),
     ("r8/test-tfidf-logreg-scores.csv",
+     ["--score-columns", "acq,crude,earn,grain,interest,money-fx,ship,trade"], "argmax"),
+    ("r8/test-tfidf-nb-scores.csv",
      ["--score-columns", "acq,crude,earn,grain,interest,money-fx,ship,trade"], "argmax"),
     ("stsb/test-minilm-l6.csv",
      ["--score-column", "score", "--threshold", "0.7"], "threshold:score:0.7"),
@@ -96,6 +102,19 @@ def main():
         beta = float(arguments[arguments.index("--beta") + 1]) if "--beta" in arguments else None
         case = {"file": path, "arguments": arguments,
                 "expected": expected(y_true, y_pred, beta)}
+        # The score metrics (average precision, ROC-AUC, log loss, Brier
+        # score, ECE) of the files read with their scores, from scikit-learn
+        # through tools/make_score_goldens.py's definitions.
+        if how == "argmax":
+            columns = arguments[1].split(",")
+            gold = np.array([columns.index(label) for label in y_true])
+            case["expected"]["score_metrics"] = multiclass_expected(
+                gold, frame[columns].to_numpy(dtype=np.float64), len(columns))
+        elif how.startswith("threshold:"):
+            _, column, _ = how.split(":")
+            positive = unique_labels(y_true)[1]
+            case["expected"]["score_metrics"] = binary_expected(
+                y_true == positive, frame[column].to_numpy(dtype=np.float64))
         # The text report must start with scikit-learn's own, character for character.
         case["classification_report"] = m.classification_report(
             y_true, y_pred, digits=4, zero_division=0)

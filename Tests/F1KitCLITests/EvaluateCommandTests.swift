@@ -21,6 +21,8 @@ struct FixtureReport: Decodable, Sendable, CustomTestStringConvertible {
     let metrics: [String: Double?]
     let per_class: [Row]
     let confusion_matrix: [[Int]]
+    /// The score metrics, for a file read with its scores.
+    let score_metrics: [String: Double?]?
   }
   let file: String
   let arguments: [String]
@@ -56,6 +58,13 @@ struct EvaluateCommandTests {
     #expect(Set(actual.metrics.keys) == Set(expected.metrics.keys))
     for (name, value) in expected.metrics {
       #expect(agrees(actual.metrics[name].flatMap { $0 } ?? .nan, value), "\(name)")
+    }
+    if let expectedScores = expected.score_metrics {
+      let actualScores = try #require(actual.score_metrics)
+      #expect(Set(actualScores.keys) == Set(expectedScores.keys))
+      for (name, value) in expectedScores {
+        #expect(agrees(actualScores[name].flatMap { $0 } ?? .nan, value), "\(name)")
+      }
     }
     for (row, expectedRow) in zip(actual.per_class, expected.per_class) {
       #expect(row.label == expectedRow.label)

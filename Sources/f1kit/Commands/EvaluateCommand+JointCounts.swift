@@ -7,7 +7,8 @@ import Foundation
 extension EvaluateCommand {
   /// Scores shards summed into one data set (`evaluate a.csv b.csv …`),
   /// or each model of a file with one prediction column per model
-  /// (`--pred-columns`), from their joint counts.
+  /// (`--pred-columns`), from each model's counts: by the counting path,
+  /// so memory stays flat in the number of items.
   ///
   /// One model prints exactly what one file holding every shard's items
   /// prints. Several models print one report each, in column order: text
@@ -20,12 +21,12 @@ extension EvaluateCommand {
     if paths.contains(where: { input.isMultilabel($0, problem: scoring.problem) }) {
       throw .usage("multilabel files cannot yet be read as shards or with --pred-columns")
     }
-    let joint = try ModelColumns.readJointCounts(paths, columns: predictionColumns, input: input)
+    let counts = try ModelColumns.readModelCounts(paths, columns: predictionColumns, input: input)
     let names = predictionColumns ?? [ModelNames.defaults([path])[0]]
     var models: [(name: String, metrics: ClassificationMetrics)] = []
     for (model, name) in names.enumerated() {
       do {
-        let matrix = try joint.confusionMatrix(ofModel: model, labels: input.labels)
+        let matrix = try counts[model].confusionMatrix(ofModel: 0, labels: input.labels)
         models.append(
           (name, try ClassificationMetrics(confusionMatrix: matrix, options: scoring.evaluation)))
       } catch let error as ConfusionMatrixError {

@@ -68,4 +68,67 @@ enum ModelColumns {
     }
     return total
   }
+
+  /// Reads each model's confusion-matrix counts from every file and adds
+  /// them up over the files (shards), by the counting path: memory does not
+  /// grow with the number of items, as it does when models are paired.
+  ///
+  /// - Parameters:
+  ///   - paths: The files (shards), or `-` for standard input.
+  ///   - columns: Each model's prediction column, or `nil` for the one
+  ///     prediction the options give.
+  ///   - input: How to read every file.
+  /// - Returns: Each model's summed counts, as joint counts of one model.
+  /// - Throws: A one-line failure with the reader's exit status; 64 for
+  ///   several columns from standard input, 65 when counts overflow.
+  static func readModelCounts(_ paths: [String], columns: [String]?, input: InputOptions)
+    throws(CommandFailure) -> [JointCounts]
+  {
+    if let columns, columns.count > 1, paths.contains("-") {
+      throw .usage(
+        "Several --pred-columns cannot be read from standard input, which is read once; name a file"
+      )
+    }
+    var models: [JointCounts] = []
+    for column in columns.map({ $0.map(Optional.some) }) ?? [nil] {
+      var options = input.reader
+      if let column {
+        guard options.predictionColumn == nil, options.scoreColumns.isEmpty,
+          options.scoreArrayColumn == nil, options.scoreColumn == nil
+        else {
+          throw .usage("--pred-columns cannot be combined with --pred-column or score columns")
+        }
+        options.predictionColumn = column
+      }
+      var total: JointCounts?
+      for path in paths {
+        let counts: LabelCounts
+        do {
+          counts = try PredictionReader(path: path, options: options).readCounts()
+        } catch {
+          throw InputOptions.failure(error)
+        }
+        for warning in counts.warnings { Console.writeError("warning: \(warning)\n") }
+        do {
+          let shard = try JointCounts(
+            labels: counts.labels, models: [column ?? ""], goldColumn: "",
+            cells: counts.cells.map {
+              JointCounts.Cell(gold: $0.gold, predictions: [$0.predicted], count: $0.count)
+            }, rowCount: counts.rowCount, hasNumericLabels: counts.hasNumericLabels)
+          total =
+            try total.map { total throws(JointCountsError) in
+              try total.merging(shard, names: (paths[0], path))
+            } ?? shard
+        } catch {
+          throw .data("\(path): \(error.description)")
+        }
+      }
+      guard let total else { throw .usage("Expected at least one file") }
+      guard total.itemCount > 0 else {
+        throw .data("\(paths[0]): expected at least one item, found none (every count is zero)")
+      }
+      models.append(total)
+    }
+    return models
+  }
 }
