@@ -201,11 +201,16 @@ struct HTMLReportTests {
   }
 
   @Test(
-    "three models of 50 classes make a page under 1 MB, with top confusions instead of heatmaps")
+    "three models of 50 classes make a page under 1 MB, with heatmaps of the largest classes and top confusions"
+  )
   func largeReportSize() throws {
     let html = try Self.page(Self.pageNames[3])
     #expect(html.utf8.count < 1_000_000, "\(html.utf8.count) bytes")
-    #expect(!html.contains("confusion-counts"))
+    let counts = try #require(
+      PageStructure.svgElements(html).first { $0.contains("id=\"model-1-confusion-counts\"") })
+    // 15 classes and one row for the other 35.
+    #expect(PageStructure.count(of: "class=\"diagonal\"", in: counts) == 16)
+    #expect(counts.contains(">other 35 classes</text>"))
     #expect(PageStructure.count(of: "<caption>Top confusions of", in: html) == 3)
     // Long labels are shortened in charts, with the full label in a title.
     #expect(

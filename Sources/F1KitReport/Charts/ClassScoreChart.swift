@@ -36,17 +36,27 @@ struct ClassScoreChart {
     let legend: [(String, String)] = [
       ("Precision", ChartColor.precision), ("Recall", ChartColor.recall), ("F1", ChartColor.f1),
     ]
-    var legendX = left
+    var legendX = 8.0
     for (name, color) in legend {
       svg.rect(x: legendX, y: 10, width: 12, height: 12, fill: color)
       svg.text(name, x: legendX + 17, y: 20.5, className: "legend")
-      legendX += 17 + Double(name.count) * 7 + 22
+      legendX += 17 + TextMetrics.width(of: name, fontSize: 12) + 18
     }
     if intervals.contains(where: { $0 != nil }) {
       svg.line(x1: legendX, y1: 16, x2: legendX + 16, y2: 16, className: "whisker")
       svg.line(x1: legendX, y1: 12, x2: legendX, y2: 20, className: "whisker")
       svg.line(x1: legendX + 16, y1: 12, x2: legendX + 16, y2: 20, className: "whisker")
       svg.text("95% interval", x: legendX + 22, y: 20.5, className: "legend")
+      legendX += 22 + TextMetrics.width(of: "95% interval", fontSize: 12) + 18
+    }
+    let isDegenerate = intervals.contains { classIntervals in
+      [classIntervals?.precision, classIntervals?.recall, classIntervals?.f1].contains {
+        $0?.isDegenerate == true
+      }
+    }
+    if isDegenerate {
+      svg.raw(ClassComparisonChart.diamond(x: legendX + 6, y: 16))
+      svg.text("degenerate interval", x: legendX + 16, y: 20.5, className: "legend")
     }
     // Bands and grid.
     for index in rows.indices where index % 2 == 1 {
@@ -88,7 +98,11 @@ struct ClassScoreChart {
         svg.rect(
           x: left, y: y + 0.5, width: max(scale.clampedPosition(value) - left, 1.5),
           height: barHeight - 1, fill: color, tooltip: rows.count <= 30 ? tooltip : nil)
-        if let interval {
+        if let interval, interval.upperBound - interval.lowerBound <= 1e-12 {
+          svg.raw(
+            ClassComparisonChart.diamond(
+              x: scale.clampedPosition(interval.lowerBound), y: y + barHeight / 2))
+        } else if let interval {
           let middle = y + barHeight / 2
           let low = scale.clampedPosition(interval.lowerBound)
           let high = scale.clampedPosition(interval.upperBound)

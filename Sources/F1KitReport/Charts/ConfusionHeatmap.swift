@@ -1,15 +1,22 @@
 import F1Kit
 import F1KitAdvice
+import Foundation
 
-/// A confusion matrix drawn as a viridis heatmap: counts, or each gold row
-/// normalised to shares (recall on the diagonal).
+/// A confusion matrix drawn as a viridis heatmap: counts coloured on a
+/// logarithmic scale, or each gold row normalised to shares (recall on the
+/// diagonal).
+///
+/// A linear colour scale would drown every class beside the largest (1,070
+/// items against a few dozen), so counts are coloured by log(1 + count)
+/// while the cells print the raw counts, and the legend says so.
 ///
 /// Zero cells are muted, the diagonal is outlined, text on a cell is black
 /// or white by contrast, and long labels are shortened with the full label
 /// in a `<title>`.
 struct ConfusionHeatmap {
   enum Normalization {
-    /// Colour by count over the largest count; cells show counts.
+    /// Colour by log(1 + count) over log(1 + the largest count); cells
+    /// show the raw counts.
     case counts
     /// Colour by share of the gold row; cells show percentages.
     case rows
@@ -34,12 +41,14 @@ struct ConfusionHeatmap {
     let gridSize = cell * Double(size)
     let width = left + gridSize + 16
     let legendTop = top + gridSize + 20
-    let height = legendTop + 40
+    let height = legendTop + (normalization == .counts ? 54 : 40)
     let rows = matrix.rows
     let rowTotals = rows.map { $0.reduce(0, +) }
     let largest = max(rows.flatMap { $0 }.max() ?? 1, 1)
     let isNormalized = normalization == .rows
-    let kind = isNormalized ? "row-normalised (share of each gold label)" : "counts"
+    let kind =
+      isNormalized
+      ? "row-normalised (share of each gold label)" : "counts on a logarithmic colour scale"
     var svg = SVGWriter(
       id: id, width: width, height: height,
       title: "Confusion matrix of \(modelName), \(isNormalized ? "row-normalised" : "counts")",
@@ -47,7 +56,7 @@ struct ConfusionHeatmap {
         "\(size) by \(size) heatmap of \(kind): rows are gold labels, columns predicted labels; "
         + "the diagonal holds correct predictions. Colour follows the viridis scale from dark "
         + "(low) to yellow (high). The table after the chart lists the values.")
-    let fontSize = min(13, max(8, cell * 0.3))
+    let fontSize = min(13, max(ChartTextStyle.minimumRenderedSize, cell * 0.3))
     let showsText = cell >= 18
     let showsTooltips = size <= 15
     // Axis titles.
@@ -76,7 +85,7 @@ struct ConfusionHeatmap {
       for column in 0..<size {
         let count = rows[row][column]
         let share = rowTotals[row] > 0 ? Double(count) / Double(rowTotals[row]) : 0
-        let value = isNormalized ? share : Double(count) / Double(largest)
+        let value = isNormalized ? share : Self.logShare(count, of: largest)
         let x = left + cell * Double(column)
         let y = top + cell * Double(row)
         let tooltip =
@@ -100,13 +109,17 @@ struct ConfusionHeatmap {
           } else {
             text = count == 0 ? "0" : DisplayNumber.count(count)
           }
-          if !text.isEmpty {
+          // Text that would not fit at the smallest readable size is left
+          // to the tooltip and the data table.
+          let size = max(
+            ChartTextStyle.minimumRenderedSize, fontSize * (text.count > 4 ? 0.82 : 1))
+          let fits = TextMetrics.width(of: text, fontSize: size, isMonospaced: true) <= cell - 3
+          if !text.isEmpty && fits {
             let fill = count == 0 ? nil : ChartColor.text(onViridis: value)
-            let size = fontSize * (text.count > 4 ? 0.82 : 1)
             svg.text(
               text, x: x + cell / 2, y: y + cell / 2 + size * 0.35, anchor: .middle,
               className: count == 0 ? "cell-text zero-text" : "cell-text", fill: fill,
-              extra: " font-size=\"\(DisplayNumber.coordinate(size))\"")
+              fontSize: size)
           }
         }
       }
@@ -134,11 +147,41 @@ struct ConfusionHeatmap {
     }
     svg.raw("</linearGradient></defs>")
     svg.rect(x: left, y: legendTop, width: legendWidth, height: 10, fill: "url(#\(gradientID))")
-    svg.text("0", x: left, y: legendTop + 24, className: "tick")
-    svg.text(
-      isNormalized ? "100% of gold row" : DisplayNumber.count(largest),
-      x: left + legendWidth, y: legendTop + 24, anchor: .end, className: "tick")
+    if isNormalized {
+      svg.text("0", x: left, y: legendTop + 24, className: "tick")
+      svg.text(
+        "100% of gold row", x: left + legendWidth, y: legendTop + 24, anchor: .end,
+        className: "tick")
+    } else {
+      // Ticks at 1, 10, 100, … on the log scale, and the largest count at
+      // the end; a tick that would overlap its neighbour is left out.
+      var ticks = [1]
+      while ticks.last! * 10 < largest { ticks.append(ticks.last! * 10) }
+      let lastX = left + legendWidth
+      let lastText = DisplayNumber.count(largest)
+      let lastStart = lastX - TextMetrics.width(of: lastText, fontSize: 11)
+      var previousEnd = -Double.infinity
+      for tick in ticks where tick < largest {
+        let x = left + legendWidth * Self.logShare(tick, of: largest)
+        let text = DisplayNumber.count(tick)
+        let half = TextMetrics.width(of: text, fontSize: 11) / 2
+        guard x - half > previousEnd + 4, x + half < lastStart - 4 else { continue }
+        svg.line(x1: x, y1: legendTop + 10, x2: x, y2: legendTop + 13, className: "axis")
+        svg.text(text, x: x, y: legendTop + 24, anchor: .middle, className: "tick")
+        previousEnd = x + half
+      }
+      svg.text(lastText, x: lastX, y: legendTop + 24, anchor: .end, className: "tick")
+      svg.text(
+        "log colour scale", x: left, y: legendTop + 40, className: "tick")
+    }
     return svg.finished()
+  }
+
+  /// Where a count falls on the logarithmic colour scale, from 0 (none) to
+  /// 1 (the largest count).
+  static func logShare(_ count: Int, of largest: Int) -> Double {
+    guard largest > 0, count > 0 else { return 0 }
+    return log1p(Double(count)) / log1p(Double(largest))
   }
 
   static func percentText(_ share: Double, isCompact: Bool) -> String {

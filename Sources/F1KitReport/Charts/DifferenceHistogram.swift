@@ -52,7 +52,7 @@ struct DifferenceHistogram {
   func render() -> String {
     let bins = self.bins
     let left = 52.0
-    let right = 16.0
+    let right = 24.0
     let top = 14.0
     let plotHeight = 170.0
     let plotBottom = top + plotHeight

@@ -3,6 +3,10 @@ import Foundation
 
 /// The difference between models per metric, a point with its interval
 /// whisker around a line at zero: the forest plot of a model comparison.
+///
+/// The label column and the annotation column are as wide as their longest
+/// text (measured with ``TextMetrics``), so nothing is cut off; rows of
+/// several pairs are grouped under a heading per pair.
 struct ForestPlot {
   struct Row {
     var label: String
@@ -10,6 +14,8 @@ struct ForestPlot {
     var interval: ClosedRange<Double>?
     var annotation: String
     var colorIndex: Int
+    /// The pair the row belongs to, drawn as a heading above its rows.
+    var group: String? = nil
   }
 
   let id: String
@@ -17,17 +23,46 @@ struct ForestPlot {
   let axisTitle: String
   let rows: [Row]
 
-  static let width = 640.0
+  /// The width the plot aims for; wider when its labels need it.
+  static let preferredWidth = 720.0
+  /// The narrowest the plotting area between the columns gets.
+  static let minimumPlotWidth = 220.0
+  /// The widest the label column gets; longer labels are shortened.
+  static let maximumLabelWidth = 300.0
+
+  /// The rows in drawing order: a heading (`row == nil`) before each
+  /// group's rows.
+  var lines: [(heading: String?, row: Row?)] {
+    var result: [(heading: String?, row: Row?)] = []
+    var previous: String?
+    for row in rows {
+      if let group = row.group, group != previous {
+        result.append((group, nil))
+        previous = group
+      }
+      result.append((nil, row))
+    }
+    return result
+  }
 
   func render() -> String {
     let rowHeight = 26.0
-    let longest = rows.map(\.label.count).max() ?? 8
-    let labelLimit = min(max(longest, 8), 34)
-    let left = Double(labelLimit) * 6.4 + 14
-    let annotationWidth = 214.0
-    let right = Self.width - annotationWidth
+    let fontSize = ChartTextStyle.size(ofClasses: "category")
+    let indent = rows.contains { $0.group != nil } ? 12.0 : 0
+    let labelWidth = min(
+      Self.maximumLabelWidth,
+      max(
+        rows.map { TextMetrics.width(of: $0.label, fontSize: fontSize) + indent }.max() ?? 40,
+        40))
+    let left = labelWidth + 16
+    let annotationWidth =
+      (rows.map { TextMetrics.width(of: $0.annotation, fontSize: fontSize) }.max() ?? 0) + 14
+    let plotWidth = max(Self.minimumPlotWidth, Self.preferredWidth - left - annotationWidth)
+    let width = left + plotWidth + annotationWidth
+    let right = left + plotWidth
     let top = 16.0
-    let plotBottom = top + rowHeight * Double(rows.count)
+    let lines = self.lines
+    let plotBottom = top + rowHeight * Double(lines.count)
     let height = plotBottom + 44
     var extent =
       rows.flatMap { row in
@@ -39,36 +74,57 @@ struct ForestPlot {
     extent = max(extent * 1.1, 0.005)
     let domain = LinearScale.niceDomain(-extent...extent, count: 4)
     let symmetric = max(abs(domain.lowerBound), abs(domain.upperBound))
-    let scale = LinearScale(domain: -symmetric...symmetric, from: left, to: right - 10)
+    let scale = LinearScale(domain: -symmetric...symmetric, from: left + 8, to: right - 8)
     var svg = SVGWriter(
-      id: id, width: Self.width, height: height, title: title,
+      id: id, width: width, height: height, title: title,
       description:
         "For each metric, the difference between two models as a dot"
         + (rows.contains { $0.interval != nil } ? " with a line for its 95% interval" : "")
         + "; the vertical line marks no difference, and right of it the second model of the pair scores higher than the first. "
         + "The table after the chart lists the values.")
+    // Backgrounds first: a band behind every other row, none behind
+    // headings; then the grid, which skips the heading rows.
+    for (index, line) in lines.enumerated() where line.row != nil && index % 2 == 1 {
+      svg.rect(
+        x: 0, y: top + rowHeight * Double(index), width: width, height: rowHeight,
+        className: "band")
+    }
+    var segments: [(Double, Double)] = []
+    var segmentStart = top - 4
+    for (index, line) in lines.enumerated() where line.heading != nil {
+      let headingTop = top + rowHeight * Double(index)
+      if headingTop > segmentStart { segments.append((segmentStart, headingTop)) }
+      segmentStart = headingTop + rowHeight
+    }
+    if plotBottom > segmentStart { segments.append((segmentStart, plotBottom)) }
     let ticks = scale.ticks(count: 4)
     let step = ticks.count > 1 ? ticks[1] - ticks[0] : symmetric
     for tick in ticks {
       let x = scale.position(tick)
-      svg.line(
-        x1: x, y1: top - 4, x2: x, y2: plotBottom,
-        className: abs(tick) < step / 1e6 ? "zero-line" : "grid")
+      for (start, end) in segments {
+        svg.line(
+          x1: x, y1: start, x2: x, y2: end,
+          className: abs(tick) < step / 1e6 ? "zero-line" : "grid")
+      }
       svg.text(
         (tick > step / 1e6 ? "+" : "") + LinearScale.tickLabel(tick, step: step), x: x,
         y: plotBottom + 16, anchor: .middle, className: "tick")
     }
     svg.text(
-      axisTitle, x: (left + right - 10) / 2, y: plotBottom + 32,
+      axisTitle, x: (left + right) / 2, y: plotBottom + 32,
       anchor: .middle, className: "axis-title")
-    for (index, row) in rows.enumerated() {
+    for (index, line) in lines.enumerated() {
       let y = top + rowHeight * (Double(index) + 0.5)
-      if index % 2 == 1 {
-        svg.rect(
-          x: 0, y: y - rowHeight / 2, width: Self.width, height: rowHeight, className: "band")
+      if let heading = line.heading {
+        svg.text(
+          TextMetrics.fitted(heading, in: width - 8, fontSize: fontSize), x: 4, y: y + 4,
+          className: "category group-heading", fullText: heading)
+        continue
       }
-      svg.label(
-        row.label, limit: labelLimit, x: left - 8, y: y + 4, anchor: .end, className: "category")
+      guard let row = line.row else { continue }
+      svg.text(
+        TextMetrics.fitted(row.label, in: labelWidth - indent, fontSize: fontSize), x: left - 8,
+        y: y + 4, anchor: .end, className: "category", fullText: row.label)
       let color = ChartColor.model(row.colorIndex)
       if let interval = row.interval {
         let low = scale.clampedPosition(interval.lowerBound)
@@ -85,7 +141,7 @@ struct ForestPlot {
           "<path d=\"M\(c(x)) \(c(y - 6))L\(c(x + 6)) \(c(y))L\(c(x)) \(c(y + 6))L\(c(x - 6)) \(c(y))Z\" "
             + "fill=\"\(color)\" class=\"marker\"/>")
       }
-      svg.text(row.annotation, x: right + 4, y: y + 4, className: "value")
+      svg.text(row.annotation, x: right + 6, y: y + 4, className: "value")
     }
     return svg.finished()
   }

@@ -91,9 +91,11 @@ struct SupportChart {
         let y = y0 + goldHeight + modelHeight * Double(modelIndex)
         let value = model.counts[index]
         if value == 0 {
-          svg.text(
-            "never predicted", x: left + 3, y: y + modelHeight + (isDense ? 1 : 2),
-            className: "note-text small")
+          // Never predicted: a hollow mark in the model's colour.
+          svg.rect(
+            x: left + 1, y: y + 0.5, width: max(modelHeight, 4), height: max(modelHeight - 1, 2),
+            className: "never-mark", tooltip: "never predicted by \(model.name)",
+            extra: " fill=\"none\" stroke=\"\(ChartColor.model(modelIndex))\" stroke-width=\"1\"")
         } else {
           svg.rect(
             x: left, y: y + 0.5, width: scale.position(Double(value)) - left,

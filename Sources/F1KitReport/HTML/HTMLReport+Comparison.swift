@@ -35,14 +35,11 @@ extension HTMLReport {
         annotation += " " + DisplayNumber.interval(pair.difference, digits: 3)
       }
       if let p = decisionPValue(difference) { annotation += ", " + DisplayNumber.pValue(p) }
-      let label =
-        pairCount > 1
-        ? "\(pairName(difference)): \(name(of: difference.metric))" : name(of: difference.metric)
       rows.append(
         ForestPlot.Row(
-          label: label, difference: difference.estimate,
+          label: name(of: difference.metric), difference: difference.estimate,
           interval: difference.statistics.map(\.difference.range), annotation: annotation,
-          colorIndex: pairIndex + 1))
+          colorIndex: pairIndex + 1, group: pairCount > 1 ? pairName(difference) : nil))
     }
     let title =
       pairCount == 1

@@ -2,45 +2,92 @@ import F1Kit
 import F1KitAdvice
 
 extension HTMLReport {
-  /// For each model: count and row-normalised heatmaps, or past
-  /// ``heatmapClassLimit`` classes a table of the largest confusions.
+  /// The most classes a collapsed heatmap shows when a matrix has more than
+  /// ``heatmapClassLimit``: the largest classes, and one row and column for
+  /// the rest.
+  static let collapsedHeatmapClassCount = 15
+
+  /// The most classes whose full count matrix is listed in a collapsed
+  /// table; past it, the JSON holds the non-empty cells.
+  static let fullMatrixClassLimit = 100
+
+  /// For each model: count and row-normalised heatmaps (past
+  /// ``heatmapClassLimit`` classes, over the largest classes with the rest
+  /// merged), and a table of its top confusions.
   func confusionSection() -> String {
     var html =
       "<p>Rows are gold labels and columns predicted labels; the outlined diagonal holds the correct predictions. "
     html +=
-      "The row-normalised matrix divides each row by its gold count, so its diagonal is each class's recall.</p>\n"
+      "The count matrix prints raw counts but colours them on a logarithmic scale, so that small classes "
+      + "stay visible beside the largest; the row-normalised matrix divides each row by its gold count, "
+      + "so its diagonal is each class's recall.</p>\n"
     for (index, evaluation) in model.models.enumerated() {
       if model.models.count > 1 {
         html +=
           "<h3 id=\"\(elementID("confusion-heading", model: index))\">\(HTMLText.escape(evaluation.name))</h3>\n"
       }
       let matrix = evaluation.metrics.evaluatedConfusionMatrix
-      if matrix.classCount <= Self.heatmapClassLimit {
-        html += "<div class=\"pair\">"
-        for normalization in [ConfusionHeatmap.Normalization.counts, .rows] {
-          let isRows = normalization == .rows
-          let chart = ConfusionHeatmap(
-            id: elementID(isRows ? "confusion-rows" : "confusion-counts", model: index),
-            modelName: evaluation.name, matrix: matrix, normalization: normalization)
-          let svg = chart.render()
-          html += figure(
-            svg,
-            caption: isRows
-              ? "Share of each gold label's items by predicted label (%)."
-              : "Counts of items by gold and predicted label; muted cells are zero.",
-            table: matrixTable(matrix, model: evaluation.name, isNormalized: isRows))
+      let isCollapsed = matrix.classCount > Self.heatmapClassLimit
+      let shown = isCollapsed ? collapsedMatrix(matrix) : matrix
+      if isCollapsed {
+        html +=
+          "<p>With \(matrix.classCount) classes the heatmap cells would be unreadable, so the heatmaps show the "
+          + "\(Self.collapsedHeatmapClassCount) classes with the most gold items and merge the other "
+          + "\(matrix.classCount - Self.collapsedHeatmapClassCount) into one row and column.</p>\n"
+      }
+      html += "<div class=\"pair\">"
+      for normalization in [ConfusionHeatmap.Normalization.counts, .rows] {
+        let isRows = normalization == .rows
+        let chart = ConfusionHeatmap(
+          id: elementID(isRows ? "confusion-rows" : "confusion-counts", model: index),
+          modelName: evaluation.name, matrix: shown, normalization: normalization)
+        html += figure(
+          chart.render(),
+          caption: isRows
+            ? "Share of each gold label's items by predicted label (%); colour is the share, from 0 to 100% of the row."
+            : "Counts of items by gold and predicted label; colour is on a logarithmic scale of the count "
+              + "(log of 1 + count), so a cell of 10 is visibly coloured beside one of 1,000; muted cells are zero.",
+          table: matrixTable(shown, model: evaluation.name, isNormalized: isRows))
+      }
+      html += "</div>\n"
+      let limit = isCollapsed ? 20 : 10
+      html +=
+        "<h4 id=\"\(elementID("top-confusions-heading", model: index))\">Top confusions of \(HTMLText.escape(evaluation.name))</h4>\n"
+      html += topConfusionsTable(matrix, model: evaluation.name, limit: limit)
+      if isCollapsed {
+        if matrix.classCount <= Self.fullMatrixClassLimit {
+          html +=
+            "<details><summary>Full confusion matrix (counts)</summary>"
+            + matrixTable(matrix, model: evaluation.name, isNormalized: false) + "</details>\n"
+        } else {
+          html +=
+            "<p class=\"muted note\">The full \(matrix.classCount) × \(matrix.classCount) matrix is too large for a page; "
+            + "the JSON (<code>--json</code>) lists its non-empty cells.</p>\n"
         }
-        html += "</div>\n"
-      } else {
-        html +=
-          "<p>With \(matrix.classCount) classes the heatmap cells would be unreadable, so the table lists the \(min(20, matrix.classCount * matrix.classCount)) largest off-diagonal cells: the confusions that cost the most.</p>\n"
-        html += topConfusionsTable(matrix, model: evaluation.name)
-        html +=
-          "<details><summary>Full confusion matrix (counts)</summary>"
-          + matrixTable(matrix, model: evaluation.name, isNormalized: false) + "</details>\n"
       }
     }
     return html
+  }
+
+  /// The matrix over the ``collapsedHeatmapClassCount`` classes with the
+  /// most gold items (most first), with one more row and column that
+  /// merges the other classes.
+  func collapsedMatrix(_ matrix: ConfusionMatrix) -> ConfusionMatrix {
+    let totals = matrix.goldTotals
+    let top = totals.indices.sorted { (totals[$1], $0) < (totals[$0], $1) }
+      .prefix(Self.collapsedHeatmapClassCount)
+    var position = [Int](repeating: top.count, count: matrix.classCount)
+    for (slot, index) in top.enumerated() { position[index] = slot }
+    var other = "other \(matrix.classCount - top.count) classes"
+    let labels = top.map { matrix.labels[$0] }
+    while labels.contains(where: { $0.utf8.elementsEqual(other.utf8) }) { other += "…" }
+    var counts = [[Int]](
+      repeating: [Int](repeating: 0, count: top.count + 1), count: top.count + 1)
+    for cell in matrix.nonEmptyCells {
+      counts[position[cell.gold]][position[cell.predicted]] += cell.count
+    }
+    // The labels are distinct, so this cannot fail.
+    return (try? ConfusionMatrix(labels: labels + [other], counts: counts)) ?? matrix
   }
 
   /// The matrix as a table: counts, or percentages of each gold row.
@@ -51,10 +98,12 @@ extension HTMLReport {
     var table = HTMLTable(
       caption: "Confusion matrix of \(name)" + (isNormalized ? ", % of each gold row" : ", counts"),
       columns: columns)
+    table.hasLabelColumns = true
+    let rows = matrix.rows
     for (row, label) in matrix.labels.enumerated() {
-      let counts = matrix.rows[row]
+      let counts = rows[row]
       let total = counts.reduce(0, +)
-      var cells: [HTMLTable.Cell] = [.header(label)]
+      var cells: [HTMLTable.Cell] = [.label(label)]
       for count in counts {
         if isNormalized {
           cells.append(
@@ -71,29 +120,30 @@ extension HTMLReport {
     return table.render()
   }
 
-  /// The largest off-diagonal cells, largest first (ties in label order).
-  func topConfusionsTable(_ matrix: ConfusionMatrix, model name: String, limit: Int = 20) -> String
+  /// The largest off-diagonal cells, largest first (ties in label order):
+  /// gold label, predicted label, count and share of the gold label.
+  ///
+  /// - Complexity: O(*c* log *c*) for *c* non-empty cells.
+  func topConfusionsTable(_ matrix: ConfusionMatrix, model name: String, limit: Int = 10) -> String
   {
-    let rows = matrix.rows
-    var cells: [(gold: Int, predicted: Int, count: Int)] = []
-    for gold in 0..<matrix.classCount {
-      for predicted in 0..<matrix.classCount where gold != predicted && rows[gold][predicted] > 0 {
-        cells.append((gold, predicted, rows[gold][predicted]))
-      }
-    }
+    var cells = matrix.nonEmptyCells.filter { $0.gold != $0.predicted }
     cells.sort { ($1.count, $0.gold, $0.predicted) < ($0.count, $1.gold, $1.predicted) }
+    let errors = cells.reduce(0) { $0 + $1.count }
     var table = HTMLTable(
-      caption: "Top confusions of \(name)",
+      caption: "Top confusions of \(name): the \(min(limit, cells.count)) largest of "
+        + "\(DisplayNumber.count(cells.count)) kinds of error (\(DisplayNumber.count(errors)) wrong items)",
       columns: [
         ("Gold label", false), ("Predicted as", false), ("Items", true),
-        ("Share of gold label", true),
+        ("Share of gold label", true), ("Share of all errors", true),
       ])
+    table.className = "confusions"
     for cell in cells.prefix(limit) {
-      let total = rows[cell.gold].reduce(0, +)
+      let total = matrix.goldTotals[cell.gold]
       table.append([
-        .header(matrix.labels[cell.gold]), .text(matrix.labels[cell.predicted]),
+        .label(matrix.labels[cell.gold]), .label(matrix.labels[cell.predicted], isHeader: false),
         .number(DisplayNumber.count(cell.count)),
         .number(DisplayNumber.percent(Double(cell.count) / Double(max(total, 1)))),
+        .number(DisplayNumber.percent(Double(cell.count) / Double(max(errors, 1)))),
       ])
     }
     if cells.isEmpty { table.append([.text("No confusions: every item is predicted correctly.")]) }

@@ -3,19 +3,40 @@ import F1KitAdvice
 import F1KitStatistics
 
 extension HTMLReport {
-  /// For each model: a classification report table with interval columns
-  /// and the per-class bar chart.
+  /// Every model's per-class F1 side by side, then for each model a
+  /// classification report table with interval columns and the per-class
+  /// bar chart. Past ``shownClassLimit`` classes, the largest classes are
+  /// shown, the rest summarised in a row, and the full table collapsed.
   func perClassSection() -> String {
     var html = "<p>Rows and columns follow scikit-learn's <code>classification_report</code>. "
     html += "Support is the number of gold items of the class.</p>\n"
+    html += shownClassesNote
+    let shown = shownClasses
+    if model.models.count > 1 {
+      html += "<h3 id=\"class-f1-heading\">F1 of every model, class by class</h3>\n"
+      html += classComparisonFigure(shown)
+    }
+    var hasDegenerate = false
     for (index, evaluation) in model.models.enumerated() {
       if model.models.count > 1 {
         html +=
           "<h3 id=\"\(elementID("per-class-heading", model: index))\">\(HTMLText.escape(evaluation.name))</h3>\n"
       }
-      html += classificationReportTable(evaluation)
-      let rows = evaluation.metrics.perClass()
-      let intervals = rows.map { evaluation.classIntervals(of: $0.label) }
+      let report = classificationReportTable(evaluation, classes: shown)
+      hasDegenerate = hasDegenerate || report.hasDegenerate
+      html += report.html
+      if shown.count < evaluation.metrics.labels.count
+        && evaluation.metrics.labels.count <= Self.fullTableClassLimit
+      {
+        html +=
+          "<details><summary>Full classification report (all \(evaluation.metrics.labels.count) classes)</summary>"
+          + classificationReportTable(
+            evaluation, classes: Array(evaluation.metrics.labels.indices), summarizesRest: false
+          ).html + "</details>\n"
+      }
+      let allRows = evaluation.metrics.perClass()
+      let rows = shown.map { allRows[$0] }
+      let intervals = shown.map { evaluation.classIntervals(at: $0) }
       let chart = ClassScoreChart(
         id: elementID("class-scores", model: index), modelName: evaluation.name, rows: rows,
         intervals: intervals)
@@ -26,26 +47,89 @@ extension HTMLReport {
           ("F1 95% interval", true),
         ])
       for (row, interval) in zip(rows, intervals) {
+        let cell = intervalCell(interval?.f1)
         table.append([
-          .header(row.label), .number(DisplayNumber.score(row.precision)),
+          .label(row.label), .number(DisplayNumber.score(row.precision)),
           .number(DisplayNumber.score(row.recall)), .number(DisplayNumber.score(row.fScore)),
-          .number(interval?.f1.map { DisplayNumber.interval($0) } ?? "—", className: "interval"),
+          .number(cell.text, className: "interval" + (cell.isDegenerate ? " degenerate" : "")),
         ])
       }
       html += figure(
         chart.render(),
         caption: "Precision, recall and F1 of each class for \(evaluation.name)"
           + (intervals.contains { $0?.f1 != nil }
-            ? "; whiskers are 95% intervals (Wilson for precision and recall, see Run metadata for F1)."
+            ? "; whiskers are 95% intervals (Wilson for precision and recall, see Run metadata for F1), "
+              + "and a hollow diamond marks a degenerate interval (no width)."
             : "."),
         table: table.render())
     }
+    if hasDegenerate { html += degenerateNote }
     return html
   }
 
+  /// The chart of every model's F1 per class, with its data table.
+  func classComparisonFigure(_ shown: [Int]) -> String {
+    let labels = model.reference.labels
+    let perClass = model.models.map { $0.metrics.perClass() }
+    let rows = shown.map { index in
+      ClassComparisonChart.ClassRow(
+        label: labels[index], scores: perClass.map { $0[index].fScore },
+        intervals: model.models.map { $0.classIntervals(at: index)?.f1 })
+    }
+    let chart = ClassComparisonChart(
+      id: "class-f1-comparison", modelNames: model.models.map(\.name), rows: rows)
+    let hasIntervals = rows.contains { $0.intervals.contains { $0 != nil } }
+    var columns: [(title: String, isNumeric: Bool)] = [("Class", false), ("Support", true)]
+    for evaluation in model.models { columns.append(("F1 of \(evaluation.name)", true)) }
+    var table = HTMLTable(
+      caption: "F1 of each class for every model"
+        + (hasIntervals ? ", with 95% intervals under each value" : ""),
+      columns: columns)
+    for (row, index) in zip(rows, shown) {
+      var cells: [HTMLTable.Cell] = [
+        .label(row.label), .number(DisplayNumber.count(perClass[0][index].support)),
+      ]
+      for (score, interval) in zip(row.scores, row.intervals) {
+        let cell = intervalCell(interval)
+        cells.append(
+          .number(
+            DisplayNumber.score(score), detail: hasIntervals ? cell.text : nil,
+            detailClassName: cell.className))
+      }
+      table.append(cells)
+    }
+    let hidden = hiddenClasses
+    if !hidden.isEmpty {
+      var cells: [HTMLTable.Cell] = [
+        .header("other \(hidden.count) classes (mean)"),
+        .number(DisplayNumber.count(hidden.reduce(0) { $0 + perClass[0][$1].support })),
+      ]
+      for rows in perClass {
+        cells.append(.number(DisplayNumber.score(Self.mean(hidden.map { rows[$0].fScore }))))
+      }
+      table.append(cells, className: "summary-row")
+    }
+    return figure(
+      chart.render(),
+      caption: "F1 of each class, one bar per model"
+        + (hasIntervals
+          ? "; whiskers are 95% intervals, and a hollow diamond marks a degenerate interval (no width)."
+          : "."),
+      table: table.render())
+  }
+
+  /// The mean of the finite values, or NaN when there are none.
+  static func mean(_ values: [Double]) -> Double {
+    let finite = values.filter(\.isFinite)
+    return finite.isEmpty ? .nan : finite.reduce(0, +) / Double(finite.count)
+  }
+
   /// scikit-learn's `classification_report` layout, with an interval
-  /// column after each score when intervals exist.
-  func classificationReportTable(_ evaluation: ModelEvaluation) -> String {
+  /// column after each score when intervals exist, for the given classes;
+  /// the classes left out are summarised in one row when `summarizesRest`.
+  func classificationReportTable(
+    _ evaluation: ModelEvaluation, classes: [Int], summarizesRest: Bool = true
+  ) -> (html: String, hasDegenerate: Bool) {
     let metrics = evaluation.metrics
     let hasIntervals = !evaluation.classIntervals.isEmpty
     var columns: [(title: String, isNumeric: Bool)] = [("", false)]
@@ -60,12 +144,17 @@ extension HTMLReport {
           ? ", with 95% intervals (Wilson for per-class precision and recall; bootstrap for F1 and the averages)"
           : ""),
       columns: columns)
+    var hasDegenerate = false
     func interval(_ range: ConfidenceInterval?) -> HTMLTable.Cell {
-      .number(range.map { DisplayNumber.interval($0, digits: 3) } ?? "—", className: "interval")
+      let cell = intervalCell(range)
+      hasDegenerate = hasDegenerate || cell.isDegenerate
+      return .number(cell.text, className: "interval" + (cell.isDegenerate ? " degenerate" : ""))
     }
-    for row in metrics.perClass() {
-      let intervals = evaluation.classIntervals(of: row.label)
-      var cells: [HTMLTable.Cell] = [.header(row.label)]
+    let allRows = metrics.perClass()
+    for index in classes {
+      let row = allRows[index]
+      let intervals = evaluation.classIntervals(at: index)
+      var cells: [HTMLTable.Cell] = [.label(row.label)]
       cells.append(.number(DisplayNumber.score(row.precision)))
       if hasIntervals { cells.append(interval(intervals?.precision)) }
       cells.append(.number(DisplayNumber.score(row.recall)))
@@ -75,8 +164,19 @@ extension HTMLReport {
       cells.append(.number(DisplayNumber.count(row.support)))
       table.append(cells)
     }
-    let support = metrics.perClass().reduce(0) { $0 + $1.support }
     let blank = HTMLTable.Cell.number("")
+    let shown = Set(classes)
+    let rest = allRows.indices.filter { !shown.contains($0) }.map { allRows[$0] }
+    if summarizesRest && !rest.isEmpty {
+      var cells: [HTMLTable.Cell] = [.header("other \(rest.count) classes (mean)")]
+      for scores in [rest.map(\.precision), rest.map(\.recall), rest.map(\.fScore)] {
+        cells.append(.number(DisplayNumber.score(Self.mean(scores))))
+        if hasIntervals { cells.append(blank) }
+      }
+      cells.append(.number(DisplayNumber.count(rest.reduce(0) { $0 + $1.support })))
+      table.append(cells, className: "summary-row")
+    }
+    let support = allRows.reduce(0) { $0 + $1.support }
     let isAccuracyRow = metrics.scope.evaluatedClassCount == metrics.scope.classCount
     var summaryRows: [(String, [Metric?], Metric?)] = []
     if isAccuracyRow {
@@ -101,6 +201,6 @@ extension HTMLReport {
       cells.append(.number(DisplayNumber.count(support)))
       table.append(cells, className: index == 0 ? "summary-row" : nil)
     }
-    return table.render()
+    return (table.render(), hasDegenerate)
   }
 }

@@ -33,7 +33,7 @@ extension HTMLReport {
       facts.append(
         (
           DisplayNumber.count(smallest.support),
-          "items in the smallest class, “\(HTMLText.truncated(smallest.label, to: 24))”"
+          "items in the smallest class, “\u{2068}\(HTMLText.truncated(smallest.label, to: 24))\u{2069}”"
         ))
     }
     let primary = reference.primaryMetric
@@ -110,14 +110,12 @@ extension HTMLReport {
     }
   }
 
-  /// Metrics down, models and baselines across, intervals beside values.
+  /// Metrics down, models and baselines across, each interval under its
+  /// value, so that the table stays narrow with several models.
   func headlineTable() -> String {
     let hasIntervals = model.models.contains { !$0.intervals.isEmpty }
     var columns: [(title: String, isNumeric: Bool)] = [("Metric", false)]
-    for evaluation in model.models {
-      columns.append((evaluation.name, true))
-      if hasIntervals { columns.append(("95% interval", true)) }
-    }
+    for evaluation in model.models { columns.append((evaluation.name, true)) }
     for baseline in model.baselines {
       columns.append(
         (
@@ -127,10 +125,12 @@ extension HTMLReport {
     }
     var table = HTMLTable(
       caption: "Headline metrics of each model"
-        + (hasIntervals ? " with 95% bootstrap intervals" : "")
+        + (hasIntervals ? " with 95% bootstrap intervals (under each value)" : "")
         + ", and of two no-skill baselines on the same gold labels."
         + (model.models.count > 1 ? " ★ marks the best model per metric." : ""),
       columns: columns)
+    table.className = "headline"
+    var hasDegenerate = false
     for metric in headlineMetrics {
       var cells: [HTMLTable.Cell] = [.header(name(of: metric))]
       let values = model.models.map { $0.metrics.value(of: metric) }
@@ -138,20 +138,38 @@ extension HTMLReport {
       for (evaluation, value) in zip(model.models, values) {
         let isBest =
           model.models.count > 1 && value == best && values.filter { $0 == best }.count == 1
-        cells.append(.number(DisplayNumber.score(value), className: isBest ? "best" : nil))
-        if hasIntervals {
-          cells.append(
-            .number(
-              evaluation.interval(of: metric).map { DisplayNumber.interval($0, digits: 3) } ?? "—",
-              className: "interval"))
-        }
+        let interval = hasIntervals ? intervalCell(evaluation.interval(of: metric)) : nil
+        hasDegenerate = hasDegenerate || interval?.isDegenerate == true
+        cells.append(
+          .number(
+            DisplayNumber.score(value), className: isBest ? "best" : nil, detail: interval?.text,
+            detailClassName: interval?.className))
       }
       for baseline in model.baselines {
         cells.append(.number(DisplayNumber.score(baseline.value(of: metric)), className: "muted"))
       }
       table.append(cells)
     }
-    return table.render()
+    return table.render() + (hasDegenerate ? degenerateNote : "")
+  }
+
+  /// An interval as a table cell shows it: `[0.791, 0.883]`, or marked
+  /// when it is degenerate.
+  func intervalCell(_ interval: ConfidenceInterval?) -> (
+    text: String, className: String?, isDegenerate: Bool
+  ) {
+    guard let interval else { return ("—", nil, false) }
+    let text = DisplayNumber.interval(interval, digits: 3)
+    if interval.isDegenerate { return (text + " degenerate ⚠", "degenerate", true) }
+    return (text, nil, false)
+  }
+
+  /// What a degenerate interval means, under a table that has one.
+  var degenerateNote: String {
+    "<p class=\"muted note\"><span class=\"degenerate\">⚠ degenerate</span>: the interval has no width "
+      + "because every resample gave the same value (for example a class that is never predicted, "
+      + "whose F1 is 0 in every resample). It shows that resampling cannot vary the score, not that "
+      + "the score is certain.</p>\n"
   }
 
   /// How the baselines are computed, in one paragraph.
@@ -163,42 +181,58 @@ extension HTMLReport {
       + methods.joined(separator: " ")
   }
 
-  /// The support chart with its data table.
+  /// The support chart with its data table, for the shown classes, with
+  /// the rest summarised in one row.
   func classBalanceFigure() -> String {
     let reference = model.reference
     let rows = reference.perClass()
-    let labels = rows.map(\.label)
+    let shown = shownClasses
     let predicted = model.models.map { evaluation in
       (name: evaluation.name, counts: Self.predictedCounts(evaluation.metrics))
     }
     let chart = SupportChart(
-      id: "class-support", labels: labels, support: rows.map(\.support), predicted: predicted)
+      id: "class-support", labels: shown.map { rows[$0].label },
+      support: shown.map { rows[$0].support },
+      predicted: predicted.map { model in (model.name, shown.map { model.counts[$0] }) })
     var columns: [(title: String, isNumeric: Bool)] = [
       ("Class", false), ("Gold items", true), ("Share", true),
     ]
     for evaluation in model.models { columns.append(("Predicted by \(evaluation.name)", true)) }
     var table = HTMLTable(caption: "Gold and predicted items per class", columns: columns)
     let total = rows.reduce(0) { $0 + $1.support }
-    for (index, row) in rows.enumerated() {
+    func share(_ count: Int) -> String {
+      DisplayNumber.percent(total > 0 ? Double(count) / Double(total) : 0)
+    }
+    for index in shown {
+      let row = rows[index]
       var cells: [HTMLTable.Cell] = [
-        .header(row.label), .number(DisplayNumber.count(row.support)),
-        .number(DisplayNumber.percent(total > 0 ? Double(row.support) / Double(total) : 0)),
+        .label(row.label), .number(DisplayNumber.count(row.support)), .number(share(row.support)),
       ]
       for model in predicted { cells.append(.number(DisplayNumber.count(model.counts[index]))) }
       table.append(cells)
     }
+    let hidden = hiddenClasses
+    if !hidden.isEmpty {
+      let support = hidden.reduce(0) { $0 + rows[$1].support }
+      var cells: [HTMLTable.Cell] = [
+        .header("other \(hidden.count) classes"), .number(DisplayNumber.count(support)),
+        .number(share(support)),
+      ]
+      for model in predicted {
+        cells.append(.number(DisplayNumber.count(hidden.reduce(0) { $0 + model.counts[$1] })))
+      }
+      table.append(cells, className: "summary-row")
+    }
     let caption =
       "Gold items per class (grey), and how often each model predicts the class (coloured). "
-      + "A class with no coloured bar is never predicted."
+      + "A hollow mark instead of a coloured bar: the model never predicts the class."
     return figure(chart.render(), caption: caption, table: table.render())
   }
 
   /// How many items a model predicts as each evaluated label: the column
   /// sums of its confusion matrix.
   static func predictedCounts(_ metrics: ClassificationMetrics) -> [Int] {
-    let matrix = metrics.confusionMatrix
-    return metrics.labels.indices.map { column in
-      (0..<matrix.classCount).reduce(0) { $0 + matrix[gold: $1, predicted: column] }
-    }
+    let totals = metrics.confusionMatrix.predictedTotals
+    return metrics.labels.indices.map { totals[$0] }
   }
 }

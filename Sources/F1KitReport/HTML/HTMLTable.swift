@@ -6,16 +6,48 @@ struct HTMLTable {
     var isNumeric = false
     var isHeader = false
     var className: String? = nil
+    /// A second line in smaller type, such as a value's interval.
+    var detail: String? = nil
+    var detailClassName: String? = nil
+    /// Whether the text is a label, isolated from its surroundings with
+    /// `<bdi>` so that bidirectional controls in it cannot reorder the
+    /// page.
+    var isLabel = false
 
     static func header(_ text: String) -> Cell { Cell(text: text, isHeader: true) }
-    static func number(_ text: String, className: String? = nil) -> Cell {
-      Cell(text: text, isNumeric: true, className: className)
+    static func label(_ text: String, isHeader: Bool = true) -> Cell {
+      Cell(text: text, isHeader: isHeader, isLabel: true)
+    }
+    static func number(
+      _ text: String, className: String? = nil, detail: String? = nil,
+      detailClassName: String? = nil
+    ) -> Cell {
+      Cell(
+        text: text, isNumeric: true, className: className, detail: detail,
+        detailClassName: detailClassName)
     }
     static func text(_ text: String) -> Cell { Cell(text: text) }
+
+    /// The cell's content as HTML.
+    var content: String {
+      var html = isLabel ? HTMLText.isolated(text) : HTMLText.escape(text)
+      if let detail {
+        html = "<span class=\"v\">\(html)</span>"
+        let classes = ["detail"] + (detailClassName.map { [$0] } ?? [])
+        html +=
+          "<span class=\"\(classes.joined(separator: " "))\">\(HTMLText.escape(detail))</span>"
+      }
+      return html
+    }
   }
 
   var caption: String?
+  /// A class for the `<table>` element.
+  var className: String?
   var columns: [(title: String, isNumeric: Bool)]
+  /// Whether the column titles after the first are labels (a matrix's
+  /// predicted labels), isolated with `<bdi>`.
+  var hasLabelColumns = false
   var rows: [(cells: [Cell], className: String?)] = []
 
   init(caption: String? = nil, columns: [(title: String, isNumeric: Bool)]) {
@@ -28,12 +60,15 @@ struct HTMLTable {
   }
 
   func render() -> String {
-    var html = "<div class=\"table-scroll\"><table>"
+    var html =
+      "<div class=\"table-scroll\"><table"
+      + (className.map { " class=\"\($0)\"" } ?? "") + ">"
     if let caption { html += "<caption>\(HTMLText.escape(caption))</caption>" }
     html += "<thead><tr>"
-    for column in columns {
+    for (index, column) in columns.enumerated() {
       html += column.isNumeric ? "<th scope=\"col\" class=\"num\">" : "<th scope=\"col\">"
-      html += HTMLText.escape(column.title) + "</th>"
+      let isLabel = hasLabelColumns && index > 0 && index < columns.count - 1
+      html += (isLabel ? HTMLText.isolated(column.title) : HTMLText.escape(column.title)) + "</th>"
     }
     html += "</tr></thead><tbody>"
     for row in rows {
@@ -44,9 +79,9 @@ struct HTMLTable {
         if let className = cell.className { classes.append(className) }
         let classAttribute = classes.isEmpty ? "" : " class=\"\(classes.joined(separator: " "))\""
         if cell.isHeader {
-          html += "<th scope=\"row\"\(classAttribute)>\(HTMLText.escape(cell.text))</th>"
+          html += "<th scope=\"row\"\(classAttribute)>\(cell.content)</th>"
         } else {
-          html += "<td\(classAttribute)>\(HTMLText.escape(cell.text))</td>"
+          html += "<td\(classAttribute)>\(cell.content)</td>"
         }
       }
       html += "</tr>"

@@ -11,7 +11,20 @@ enum HTMLText {
   static func escape(_ text: String) -> String {
     var result = ""
     result.reserveCapacity(text.utf8.count)
+    // Bidirectional embeddings, overrides and isolates left open in the
+    // text are closed at its end, so they cannot reorder what follows.
+    var openEmbeddings = 0
+    var openIsolates = 0
     for scalar in text.unicodeScalars {
+      switch scalar.value {
+      case 0x202A...0x202B, 0x202D...0x202E: openEmbeddings += 1
+      case 0x202C: openEmbeddings = max(openEmbeddings - 1, 0)
+      case 0x2066...0x2068: openIsolates += 1
+      case 0x2069:
+        openIsolates = max(openIsolates - 1, 0)
+        openEmbeddings = 0
+      default: break
+      }
       switch scalar {
       case "&": result += "&amp;"
       case "<": result += "&lt;"
@@ -26,7 +39,19 @@ enum HTMLText {
       default: result.unicodeScalars.append(scalar)
       }
     }
+    for _ in 0..<openEmbeddings { result += "\u{202C}" }
+    for _ in 0..<openIsolates { result += "\u{2069}" }
     return result
+  }
+
+  /// Escapes a label and isolates it in `<bdi>`, so that right-to-left
+  /// text or bidirectional controls (U+202E, U+2066) in it cannot reorder
+  /// the text around it.
+  ///
+  /// - Parameter text: A label or model name.
+  /// - Returns: `<bdi>` and the escaped text.
+  static func isolated(_ text: String) -> String {
+    "<bdi>\(escape(text))</bdi>"
   }
 
   /// Shortens text to at most `limit` characters, ending with `…` when cut.

@@ -11,7 +11,7 @@ enum ReportStylesheet {
     *{box-sizing:border-box}
     html{-webkit-text-size-adjust:100%}
     body{margin:0;background:var(--bg);color:var(--fg);font:15px/1.55 system-ui,-apple-system,"Segoe UI",Roboto,"Helvetica Neue",Arial,sans-serif}
-    main,header.page,footer.page{max-width:1080px;margin:0 auto;padding:0 24px}
+    main,header.page,footer.page{max-width:1240px;margin:0 auto;padding:0 24px}
     header.page{padding-top:28px}
     h1{font-size:1.9rem;line-height:1.2;margin:0 0 6px}
     h2{font-size:1.35rem;margin:40px 0 12px;padding-top:8px;border-top:1px solid var(--line)}
@@ -36,11 +36,16 @@ enum ReportStylesheet {
     thead th{border-bottom:2px solid var(--line);font-weight:600;vertical-align:bottom}
     td.num,th.num{text-align:right;white-space:nowrap}
     td.interval{color:var(--muted)}
+    thead th.num{white-space:normal;overflow-wrap:anywhere;min-width:5.5em}
+    td .detail{display:block;color:var(--muted);font-size:.82em}
+    .degenerate{color:var(--warning)}
+    td .detail.degenerate,td.interval.degenerate{color:var(--warning)}
     tr.summary-row td,tr.summary-row th{border-top:2px solid var(--line)}
     tr.baseline td,tr.baseline th{color:var(--muted)}
     th[scope=row]{font-weight:500;overflow-wrap:break-word;min-width:7em;max-width:22em}
     .best{font-weight:700}
-    .best::after{content:" ★";font-weight:400;color:var(--muted)}
+    .best .detail{font-weight:400}
+    .best:not(:has(>.v))::after,.best>.v::after{content:" ★";font-weight:400;color:var(--muted)}
     .muted{color:var(--muted)}
     figure{margin:14px 0 22px}
     figcaption{color:var(--muted);font-size:.88rem;margin-top:4px}
@@ -51,10 +56,10 @@ enum ReportStylesheet {
     details{margin:6px 0}
     summary{cursor:pointer;color:var(--accent);font-size:.9rem}
     svg text{fill:var(--fg);font-family:system-ui,-apple-system,"Segoe UI",Roboto,Arial,sans-serif}
-    svg .tick,svg .note-text{fill:var(--muted);font-size:11px}
-    svg .small{font-size:8px}
-    svg .legend,svg .category,svg .value{font-size:12px}
-    svg .axis-title{fill:var(--muted);font-size:12px}
+    svg .tick,svg .note-text,svg .axis-title{fill:var(--muted)}
+    \(ChartTextStyle.css)
+    svg .group-heading{font-weight:600}
+    svg .degenerate-mark{fill:var(--bg);stroke:var(--warning);stroke-width:1.8}
     svg .cell-text{font-family:ui-monospace,SFMono-Regular,Menlo,Consolas,monospace}
     svg .zero-text{fill:var(--zero-text)}
     svg .grid{stroke:var(--line);stroke-width:1}

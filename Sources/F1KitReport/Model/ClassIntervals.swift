@@ -38,6 +38,14 @@ extension ConfidenceInterval {
     lower.isFinite && upper.isFinite && lower <= upper ? self : nil
   }
 
+  /// Whether the interval has no width: every resample gave the same value,
+  /// as for the F1 of a class that is never predicted ([0, 0]). Such an
+  /// interval shows that resampling cannot vary the score, not that the
+  /// score is certain.
+  var isDegenerate: Bool {
+    upper - lower <= 1e-12 * max(1, abs(upper))
+  }
+
   /// The interval's ends as a range, for drawing.
   var range: ClosedRange<Double> { lower...upper }
 }

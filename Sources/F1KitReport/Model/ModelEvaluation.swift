@@ -55,6 +55,20 @@ public struct ModelEvaluation: Sendable {
     classIntervals.first { $0.label.utf8.elementsEqual(label.utf8) }
   }
 
+  /// The intervals of the class at `index` in the label order, if
+  /// computed; O(1) when the intervals are in label order, as the builder
+  /// makes them.
+  ///
+  /// - Parameter index: An index into the metrics' labels.
+  /// - Returns: Its intervals, or `nil`.
+  func classIntervals(at index: Int) -> ClassIntervals? {
+    let label = metrics.labels[index]
+    if index < classIntervals.count, classIntervals[index].label.utf8.elementsEqual(label.utf8) {
+      return classIntervals[index]
+    }
+    return classIntervals(of: label)
+  }
+
   /// The model as the advisor reads it.
   var advised: AdvisedModel {
     AdvisedModel(

@@ -10,6 +10,10 @@ extension ReportModel {
   /// - `models`: each model's `name` and `metrics`, one
   ///   `{"value", "low", "high"}` object per headline metric (`low` and
   ///   `high` are `null` without intervals).
+  ///   `per_class` lists every class (`label`, `precision`, `recall`,
+  ///   `f1`, `support`, `f1_low`, `f1_high`), however many the page
+  ///   shows; `confusion_cells` lists the confusion matrix's non-empty
+  ///   cells as `[gold, predicted, count]`, indices into `labels`.
   /// - `comparisons`: every pair on every compared metric, metric by metric
   ///   and pair by pair, as `{"metric", "first", "second", "difference",
   ///   "tests"}`. Apart from `metric`, each object is the comparison
@@ -39,7 +43,25 @@ extension ReportModel {
           ])
         )
       }
-      return .object([("name", .string(evaluation.name)), ("metrics", .object(metrics))])
+      let rows = evaluation.metrics.perClass()
+      let perClass: [JSONValue] = rows.indices.map { index in
+        let row = rows[index]
+        let f1 = evaluation.classIntervals(at: index)?.f1
+        return .object([
+          ("label", .string(row.label)), ("precision", .number(row.precision)),
+          ("recall", .number(row.recall)), ("f1", .number(row.fScore)),
+          ("support", .integer(row.support)),
+          ("f1_low", f1.map { .number($0.lower) } ?? .null),
+          ("f1_high", f1.map { .number($0.upper) } ?? .null),
+        ])
+      }
+      let cells: [JSONValue] = evaluation.metrics.confusionMatrix.nonEmptyCells.map {
+        .array([.integer($0.gold), .integer($0.predicted), .integer($0.count)])
+      }
+      return .object([
+        ("name", .string(evaluation.name)), ("metrics", .object(metrics)),
+        ("per_class", .array(perClass)), ("confusion_cells", .array(cells)),
+      ])
     }
     let comparisonsJSON: [JSONValue] =
       comparison.map { comparison in

@@ -8,9 +8,12 @@ import F1KitAdvice
 /// the page's colour scheme are set by classes the report's stylesheet
 /// defines; data colours are literal.
 struct SVGWriter {
+  private var opening = ""
   private(set) var markup = ""
   let width: Double
   let height: Double
+  /// The smallest font size of the text drawn so far, in view-box units.
+  private(set) var smallestFontSize = Double.infinity
 
   /// Opens a chart.
   ///
@@ -30,20 +33,29 @@ struct SVGWriter {
     self.height = height
     let w = DisplayNumber.coordinate(width)
     let h = DisplayNumber.coordinate(height)
-    // On a narrow screen a wide chart scrolls sideways rather than shrink
-    // its text below about 8 px.
-    let minimum =
-      width > 420 ? ";min-width:\(DisplayNumber.coordinate((width * 0.7).rounded()))px" : ""
-    markup +=
+    opening =
       "<svg id=\"\(id)\" class=\"\(className)\" "
-      + "viewBox=\"0 0 \(w) \(h)\" width=\"\(w)\" height=\"\(h)\" style=\"max-width:\(w)px\(minimum)\" role=\"img\" "
-      + "aria-labelledby=\"\(id)-title \(id)-desc\">"
+      + "viewBox=\"0 0 \(w) \(h)\" width=\"\(w)\" height=\"\(h)\" style=\"max-width:\(w)px"
+    markup =
+      "\" role=\"img\" aria-labelledby=\"\(id)-title \(id)-desc\">"
       + "<title id=\"\(id)-title\">\(HTMLText.escape(title))</title>"
       + "<desc id=\"\(id)-desc\">\(HTMLText.escape(description))</desc>"
   }
 
-  /// Closes the chart and returns its markup.
-  func finished() -> String { markup + "</svg>" }
+  /// The narrowest the chart may be drawn, in CSS pixels, so that its
+  /// smallest text stays at least ``ChartTextStyle/minimumRenderedSize``.
+  var minimumWidth: Double {
+    guard smallestFontSize.isFinite else { return 0 }
+    return (width * ChartTextStyle.minimumRenderedSize / smallestFontSize).rounded(.up)
+  }
+
+  /// Closes the chart and returns its markup. On a screen narrower than
+  /// ``minimumWidth`` the chart scrolls sideways rather than shrink its
+  /// text below ``ChartTextStyle/minimumRenderedSize``.
+  func finished() -> String {
+    opening + ";min-width:\(DisplayNumber.coordinate(minimumWidth))px" + markup
+      + "</svg>"
+  }
 
   /// Appends raw, already-escaped markup.
   mutating func raw(_ text: String) { markup += text }
@@ -103,14 +115,18 @@ struct SVGWriter {
   /// shortened.
   mutating func text(
     _ content: String, x: Double, y: Double, anchor: TextAnchor = .start,
-    className: String? = nil, fill: String? = nil, fullText: String? = nil, extra: String = ""
+    className: String? = nil, fill: String? = nil, fullText: String? = nil,
+    fontSize: Double? = nil, extra: String = ""
   ) {
+    let size = fontSize ?? ChartTextStyle.size(ofClasses: className)
+    smallestFontSize = min(smallestFontSize, size)
     markup += "<text x=\"\(c(x))\" y=\"\(c(y))\""
     if anchor != .start { markup += " text-anchor=\"\(anchor.rawValue)\"" }
     if let className { markup += " class=\"\(className)\"" }
     // A style, not a fill attribute: the stylesheet's text colour would
     // override an attribute.
     if let fill { markup += " style=\"fill:\(fill)\"" }
+    if let fontSize { markup += " font-size=\"\(c(fontSize))\"" }
     markup += extra + ">"
     if let fullText, fullText != content {
       markup += "<title>\(HTMLText.escape(fullText))</title>"

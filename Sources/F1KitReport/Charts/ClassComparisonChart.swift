@@ -1,0 +1,146 @@
+import F1KitAdvice
+import F1KitStatistics
+
+/// Every model's F1 for each class side by side: one band per class, one
+/// bar per model in the model's colour, with interval whiskers.
+///
+/// A degenerate interval (no width: every resample gave the same value,
+/// as for a class a model never predicts) is drawn as a hollow diamond in
+/// the warning colour and named in the legend, so that it does not read
+/// as certainty.
+struct ClassComparisonChart {
+  /// One class.
+  struct ClassRow {
+    var label: String
+    /// Each model's F1, in model order.
+    var scores: [Double]
+    /// Each model's F1 interval, in model order; `nil` where none.
+    var intervals: [ConfidenceInterval?]
+  }
+
+  let id: String
+  let modelNames: [String]
+  let rows: [ClassRow]
+
+  static let width = 640.0
+
+  func render() -> String {
+    let modelCount = max(modelNames.count, 1)
+    let barHeight = rows.count > 30 ? 5.0 : 9.0
+    let gap = rows.count > 30 ? 7.0 : 12.0
+    let band = barHeight * Double(modelCount) + gap
+    let fontSize = ChartTextStyle.size(ofClasses: "category")
+    let legendFont = ChartTextStyle.size(ofClasses: "legend")
+    let labelWidth = min(
+      200, max(rows.map { TextMetrics.width(of: $0.label, fontSize: fontSize) }.max() ?? 30, 30))
+    let left = labelWidth + 16
+    let right = 52.0
+    let hasIntervals = rows.contains { $0.intervals.contains { $0 != nil } }
+    let hasDegenerate = rows.contains { $0.intervals.contains { $0?.isDegenerate == true } }
+    // The legend wraps onto as many rows as it needs.
+    var legend: [(x: Double, row: Int, text: String, kind: Int)] = []
+    var x = left
+    var legendRow = 0
+    var entries = modelNames.enumerated().map {
+      (HTMLText.truncated($0.element, to: 40), $0.offset)
+    }
+    if hasIntervals { entries.append(("95% interval", -1)) }
+    if hasDegenerate { entries.append(("degenerate interval", -2)) }
+    for (text, kind) in entries {
+      let itemWidth = 18 + TextMetrics.width(of: text, fontSize: legendFont) + 18
+      if x + itemWidth > Self.width - 4 && x > left {
+        legendRow += 1
+        x = left
+      }
+      legend.append((x, legendRow, text, kind))
+      x += itemWidth
+    }
+    let top = 18.0 + 18 * Double(legendRow + 1)
+    let plotBottom = top + band * Double(rows.count) - gap / 2
+    let height = plotBottom + 36
+    let scale = LinearScale(domain: 0...1, from: left, to: Self.width - right)
+    var svg = SVGWriter(
+      id: id, width: Self.width, height: height,
+      title: "Per-class F1 of every model",
+      description:
+        "For each of \(rows.count) classes, one horizontal bar per model (\(modelNames.joined(separator: ", "))) "
+        + "showing its F1 from 0 to 1"
+        + (hasIntervals ? ", with whiskers for 95% intervals" : "")
+        + (hasDegenerate ? "; a hollow diamond marks a degenerate interval, one with no width" : "")
+        + ". The table after the chart lists the values.")
+    for item in legend {
+      let y = 4 + 18 * Double(item.row)
+      switch item.kind {
+      case -1:
+        svg.line(x1: item.x, y1: y + 8, x2: item.x + 14, y2: y + 8, className: "whisker")
+        svg.line(x1: item.x, y1: y + 4, x2: item.x, y2: y + 12, className: "whisker")
+        svg.line(x1: item.x + 14, y1: y + 4, x2: item.x + 14, y2: y + 12, className: "whisker")
+      case -2:
+        svg.raw(Self.diamond(x: item.x + 7, y: y + 8))
+      default:
+        svg.rect(x: item.x, y: y + 2, width: 12, height: 12, fill: ChartColor.model(item.kind))
+      }
+      svg.text(item.text, x: item.x + 18, y: y + 12.5, className: "legend")
+    }
+    for index in rows.indices where index % 2 == 1 {
+      svg.rect(
+        x: 0, y: top + band * Double(index) - gap / 2, width: Self.width, height: band,
+        className: "band")
+    }
+    for tick in stride(from: 0.0, through: 1.0, by: 0.2) {
+      let position = scale.position(tick)
+      svg.line(
+        x1: position, y1: top - 6, x2: position, y2: plotBottom,
+        className: tick == 0 ? "axis" : "grid")
+      svg.text(
+        LinearScale.tickLabel(tick, step: 0.2), x: position, y: plotBottom + 16, anchor: .middle,
+        className: "tick")
+    }
+    svg.text(
+      "F1", x: (left + Self.width - right) / 2, y: plotBottom + 30, anchor: .middle,
+      className: "axis-title")
+    for (index, row) in rows.enumerated() {
+      let y0 = top + band * Double(index)
+      svg.text(
+        TextMetrics.fitted(row.label, in: labelWidth, fontSize: fontSize), x: left - 8,
+        y: y0 + barHeight * Double(modelCount) / 2 + 4, anchor: .end, className: "category",
+        fullText: row.label)
+      for (model, value) in row.scores.enumerated() {
+        let y = y0 + barHeight * Double(model)
+        let interval = model < row.intervals.count ? row.intervals[model] : nil
+        var tooltip = "\(row.label), \(modelNames[model]): F1 \(DisplayNumber.score(value))"
+        if let interval {
+          tooltip += " \(DisplayNumber.interval(interval))"
+          if interval.isDegenerate { tooltip += " (degenerate interval)" }
+        }
+        guard value.isFinite else {
+          svg.text("undefined", x: left + 4, y: y + barHeight, className: "note-text")
+          continue
+        }
+        svg.rect(
+          x: left, y: y + 0.5, width: max(scale.clampedPosition(value) - left, 1.5),
+          height: barHeight - 1, fill: ChartColor.model(model),
+          tooltip: rows.count <= 30 ? tooltip : nil)
+        guard let interval else { continue }
+        let middle = y + barHeight / 2
+        if interval.isDegenerate {
+          svg.raw(Self.diamond(x: scale.clampedPosition(interval.lower), y: middle))
+        } else {
+          let low = scale.clampedPosition(interval.lower)
+          let high = scale.clampedPosition(interval.upper)
+          svg.line(x1: low, y1: middle, x2: high, y2: middle, className: "whisker")
+          svg.line(x1: low, y1: y + 1, x2: low, y2: y + barHeight - 1, className: "whisker")
+          svg.line(x1: high, y1: y + 1, x2: high, y2: y + barHeight - 1, className: "whisker")
+        }
+      }
+    }
+    return svg.finished()
+  }
+
+  /// A hollow diamond in the warning colour: a degenerate interval.
+  static func diamond(x: Double, y: Double) -> String {
+    func c(_ value: Double) -> String { DisplayNumber.coordinate(value) }
+    return
+      "<path class=\"degenerate-mark\" d=\"M\(c(x)) \(c(y - 5))L\(c(x + 5)) \(c(y))L\(c(x)) \(c(y + 5))L\(c(x - 5)) \(c(y))Z\"/>"
+  }
+}

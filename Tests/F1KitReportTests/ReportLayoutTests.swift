@@ -1,0 +1,169 @@
+import F1Kit
+import Foundation
+import Testing
+import _TestSupport
+
+@testable import F1KitReport
+
+#if canImport(FoundationXML)
+  import FoundationXML
+#endif
+
+/// One `<text>` element of a chart, as drawn.
+struct ChartText {
+  var content: String
+  var x: Double
+  var anchor: String
+  var fontSize: Double
+  var isTransformed: Bool
+
+  /// Every text element of an SVG chart, with its effective font size.
+  static func all(in svg: String) throws -> [ChartText] {
+    let document = try XMLDocument(xmlString: svg, options: [])
+    let nodes = try document.nodes(forXPath: "//*[local-name()='text']")
+    return nodes.compactMap { node in
+      guard let element = node as? XMLElement else { return nil }
+      func attribute(_ name: String) -> String? { element.attribute(forName: name)?.stringValue }
+      let content =
+        (element.children ?? []).filter { $0.kind == .text }.compactMap(\.stringValue).joined()
+      let size =
+        attribute("font-size").flatMap(Double.init)
+        ?? ChartTextStyle.size(ofClasses: attribute("class"))
+      return ChartText(
+        content: content, x: attribute("x").flatMap(Double.init) ?? 0,
+        anchor: attribute("text-anchor") ?? "start", fontSize: size,
+        isTransformed: attribute("transform") != nil)
+    }
+  }
+
+  /// The horizontal extent of the text, estimated.
+  var extent: ClosedRange<Double> {
+    let width = TextMetrics.width(
+      of: content, fontSize: fontSize, isMonospaced: false)
+    switch anchor {
+    case "end": return (x - width)...x
+    case "middle": return (x - width / 2)...(x + width / 2)
+    default: return x...(x + width)
+    }
+  }
+}
+
+/// Attributes of an `<svg>` element's opening tag.
+enum ChartFrame {
+  /// The view box width and the CSS `min-width` in pixels.
+  static func widths(_ svg: String) throws -> (viewBox: Double, minimum: Double) {
+    let tag = String(svg.prefix { $0 != ">" })
+    let viewBox = try #require(PageStructure.attributeValues("viewBox", in: tag).first)
+    let width = try #require(Double(viewBox.split(separator: " ")[2]))
+    let style = try #require(PageStructure.attributeValues("style", in: tag).first)
+    let minimum = try #require(
+      style.split(separator: ";").first { $0.hasPrefix("min-width:") }
+        .flatMap { Double($0.dropFirst("min-width:".count).dropLast(2)) })
+    return (width, minimum)
+  }
+}
+
+@Suite("Report layout: nothing cut off, nothing too small, wide tables contained")
+struct ReportLayoutTests {
+  static let r8Files = [
+    "r8/test-tfidf-logreg.csv", "r8/test-tfidf-nb.csv", "r8/test-tfidf-logreg-balanced.csv",
+  ]
+
+  /// The three-model Reuters-R8 report, built once for every test.
+  static let r8Model = Result { try HTMLReportTests.fixtureReport(r8Files) }
+
+  static func r8Report() throws -> ReportModel {
+    try r8Model.get()
+  }
+
+  @Test(
+    "every chart's text lies inside its view box (the forest plot's p-values are not cut off)",
+    arguments: HTMLReportTests.pageNames + ["Reuters-R8, three models"])
+  func textInsideCharts(_ name: String) throws {
+    let html =
+      name == "Reuters-R8, three models"
+      ? HTMLReport(try Self.r8Report()).render() : try HTMLReportTests.page(name)
+    for svg in PageStructure.svgElements(html) {
+      let (width, _) = try ChartFrame.widths(svg)
+      for text in try ChartText.all(in: svg) where !text.isTransformed {
+        #expect(
+          text.extent.lowerBound >= -0.5 && text.extent.upperBound <= width + 0.5,
+          "“\(text.content)” spans \(text.extent) in a chart \(width) wide: \(svg.prefix(60))")
+      }
+    }
+  }
+
+  @Test("the forest plot of three models shows every annotation in full, p-value included")
+  func forestAnnotations() throws {
+    let html = HTMLReport(try Self.r8Report()).render()
+    let forest = try #require(
+      PageStructure.svgElements(html).first { $0.contains("id=\"comparison-forest\"") })
+    let texts = try ChartText.all(in: forest)
+    let annotations = texts.filter { $0.content.contains(", p ") }
+    #expect(annotations.count == 15)
+    #expect(annotations.allSatisfy { $0.content.hasSuffix("001") || $0.content.last!.isNumber })
+    #expect(!texts.contains { $0.content.hasSuffix("…") && $0.content.contains(", p") })
+    // The pairs are headings, not truncated prefixes of every row.
+    #expect(texts.contains { $0.content == "test-tfidf-nb − test-tfidf-logreg" })
+  }
+
+  @Test("with three models the headline table fits a 1280 px window, intervals under values")
+  func headlineTableFits() throws {
+    let html = HTMLReport(try Self.r8Report()).render()
+    let start = try #require(html.range(of: "<table class=\"headline\">"))
+    let end = try #require(html.range(of: "</table>", range: start.upperBound..<html.endIndex))
+    let table = String(html[start.lowerBound..<end.upperBound])
+    let header = table.components(separatedBy: "</thead>")[0]
+    // Metric, three models and two baselines: no separate interval columns.
+    #expect(PageStructure.count(of: "<th scope=\"col\"", in: header) == 6)
+    #expect(PageStructure.count(of: "<span class=\"detail\">[", in: table) == 27)
+    // Its narrowest layout: each column as wide as its longest word
+    // (13.5 px text) plus 20 px of padding.
+    var widest = [Double](repeating: 0, count: 6)
+    for row in table.components(separatedBy: "<tr").dropFirst() {
+      let cells = row.components(separatedBy: "<t").dropFirst().filter {
+        $0.hasPrefix("d") || $0.hasPrefix("h ") || $0.hasPrefix("h>")
+      }
+      for (index, cell) in cells.enumerated() where index < 6 {
+        let text = cell.replacingOccurrences(
+          of: "<[^>]*>", with: " ", options: .regularExpression)
+        let words = text.split(whereSeparator: { $0 == " " || $0 == "-" }).map(String.init)
+        let longest = words.map { TextMetrics.width(of: $0, fontSize: 13.5) }.max() ?? 0
+        widest[index] = max(widest[index], longest + 20)
+      }
+    }
+    let total = widest.reduce(0, +)
+    #expect(total <= 1280 - 48, "the table needs \(total) px")
+    // Whatever is wider scrolls inside its own box, never the page.
+    #expect(
+      table.isEmpty || html.contains("<div class=\"table-scroll\"><table class=\"headline\">"))
+    #expect(ReportStylesheet.css.contains(".table-scroll{overflow-x:auto"))
+  }
+
+  @Test(
+    "no chart text is drawn smaller than 10 px, even on a narrow screen",
+    arguments: HTMLReportTests.pageNames + ["Reuters-R8, three models"])
+  func chartTextSize(_ name: String) throws {
+    let html =
+      name == "Reuters-R8, three models"
+      ? HTMLReport(try Self.r8Report()).render() : try HTMLReportTests.page(name)
+    for svg in PageStructure.svgElements(html) {
+      let (width, minimum) = try ChartFrame.widths(svg)
+      for text in try ChartText.all(in: svg) {
+        // The chart is never drawn narrower than its min-width, so its text
+        // is never scaled below this.
+        let rendered = text.fontSize * minimum / width
+        #expect(
+          rendered >= ChartTextStyle.minimumRenderedSize - 1e-9,
+          "“\(text.content)” at \(rendered) px in \(svg.prefix(60))")
+      }
+    }
+    // No stylesheet rule sets a chart font below 10 px.
+    for rule in ReportStylesheet.css.split(separator: "\n") where rule.hasPrefix("svg") {
+      if let range = rule.range(of: "font-size:") {
+        let size = Double(rule[range.upperBound...].prefix { $0.isNumber || $0 == "." }) ?? 0
+        #expect(size >= 10, "\(rule)")
+      }
+    }
+  }
+}
