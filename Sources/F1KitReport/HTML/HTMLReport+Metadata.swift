@@ -16,14 +16,24 @@ extension HTMLReport {
     html += "<dt>Methods</dt><dd>"
     html += metadata.methods.map { HTMLText.escape($0) }.joined(separator: "<br>")
     html += "</dd><dt>Label order</dt><dd>"
-    html += metadata.labelOrder.map { "<code>\(HTMLText.escape($0))</code>" }.joined(
+    html += metadata.labelOrder.prefix(Self.fullTableClassLimit).map {
+      "<code>\(HTMLText.isolated($0))</code>"
+    }.joined(
       separator: ", ")
+    if metadata.labelOrder.count > Self.fullTableClassLimit {
+      html +=
+        " and \(metadata.labelOrder.count - Self.fullTableClassLimit) more (every label is in the JSON)"
+    }
     html += "</dd><dt>Prediction files</dt><dd>"
     html += zip(model.models, metadata.inputFiles).map { evaluation, file in
       "<code>\(HTMLText.escape(file))</code>"
         + (evaluation.name == file ? "" : " (\(HTMLText.escape(evaluation.name)))")
     }.joined(separator: "<br>")
     html += "</dd>"
+    for setting in metadata.inputSettings {
+      html +=
+        "<dt>\(HTMLText.escape(setting.name))</dt><dd>\(HTMLText.escape(setting.value))</dd>"
+    }
     if let log = metadata.trainingLog {
       html += "<dt>Training log</dt><dd><code>\(HTMLText.escape(log))</code></dd>"
     }

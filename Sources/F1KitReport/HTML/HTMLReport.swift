@@ -14,7 +14,8 @@ import F1KitAdvice
 /// and everything is laid out in a fixed order.
 ///
 /// Sections: Summary (verdict, headline metrics with intervals and
-/// baselines, class balance), Per-class scores, Confusion matrices, Model
+/// baselines, class balance), Per-class scores, Confusion matrices,
+/// Examples (items with their text, when the input has text columns), Model
 /// comparison (two or more models), Training curve (with a log), Advice and
 /// Run metadata.
 public struct HTMLReport: Sendable {
@@ -42,6 +43,9 @@ public struct HTMLReport: Sendable {
       ("per-class", "Per-class scores", perClassSection()),
       ("confusion", "Confusion matrices", confusionSection()),
     ]
+    if model.examples.contains(where: { $0.items.contains { !$0.texts.isEmpty } }) {
+      sections.append(("examples", "Examples", examplesSection()))
+    }
     if model.models.count > 1 {
       sections.append(("comparison", "Model comparison", comparisonSection()))
     }

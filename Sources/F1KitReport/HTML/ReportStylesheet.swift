@@ -39,6 +39,8 @@ enum ReportStylesheet {
     thead th.num{white-space:normal;overflow-wrap:anywhere;min-width:5.5em}
     td .detail{display:block;color:var(--muted);font-size:.82em}
     .degenerate{color:var(--warning)}
+    table.examples td{max-width:34em;overflow-wrap:anywhere}
+    td.wrong .detail{color:var(--warning)}
     td .detail.degenerate,td.interval.degenerate{color:var(--warning)}
     tr.summary-row td,tr.summary-row th{border-top:2px solid var(--line)}
     tr.baseline td,tr.baseline th{color:var(--muted)}

@@ -90,8 +90,12 @@ public struct ReportBuilder: Sendable {
       try Self.checkSameGold(
         reference: inputs[0], referenceMetrics: models[0].metrics, input, model.metrics)
     }
-    let paired = try Self.pairedCounts(
+    let (paired, aligned) = try Self.pairedCounts(
       inputs, jointCounts: jointCounts, labels: requested, order: order)
+    // The examples are picked now, so that the aligned items can go.
+    let examples = exampleCandidates(inputs, aligned: aligned)
+    let alignment = Self.alignmentDescription(
+      inputs, aligned: aligned, isJoint: jointCounts != nil && paired != nil)
     var disagreements: [ModelDisagreement] = []
     var comparison: ModelComparison?
     if options.resamples > 0 {
@@ -115,32 +119,114 @@ public struct ReportBuilder: Sendable {
       zeroDivision: evaluation.zeroDivision.rawValue,
       labelOrder: reference.labels,
       inputFiles: inputs.map(\.sourceFile),
-      trainingLog: options.trainingCurve?.source)
-    return ReportModel(
+      trainingLog: options.trainingCurve?.source,
+      inputSettings: inputSettings(reference: models[0].metrics, alignment: alignment))
+    var report = ReportModel(
       title: options.title, models: models,
       comparedMetrics: models.count > 1 ? Self.comparedMetrics(for: reference.problem) : [],
       comparison: comparison, disagreements: disagreements,
       baselines: baselines, trainingCurve: options.trainingCurve, advice: advice, metadata: metadata
     )
+    report.examples = examples
+    return report
+  }
+
+  /// Items to show with their text, picked from the predictions: up to
+  /// ``ItemExamples/itemLimit`` that every model gets wrong, and as many on
+  /// which the models disagree. Their text is not read here.
+  func exampleCandidates(_ inputs: [ReportInput], aligned: AlignedPredictions?)
+    -> [ItemExamples]
+  {
+    let labels: [String]
+    let gold: [Int32]
+    let predictions: [[Int32]]
+    let ids: ItemIdentifiers?
+    if let aligned {
+      (labels, gold, predictions, ids) =
+        (aligned.labels, aligned.gold, aligned.predictions, aligned.identifiers)
+    } else if inputs.count == 1, let items = inputs[0].items {
+      (labels, gold, predictions, ids) = (
+        items.labels, items.gold, [items.predicted], items.identifiers
+      )
+    } else {
+      return []
+    }
+    func item(_ row: Int) -> ItemExamples.Item {
+      ItemExamples.Item(
+        row: row, id: ids?[row], gold: labels[Int(gold[row])],
+        predictions: predictions.map { labels[Int($0[row])] }, texts: [])
+    }
+    var groups: [ItemExamples] = []
+    let wrong = ItemExamples.pick(count: gold.count, seed: options.seed) { row in
+      predictions.allSatisfy { $0[row] != gold[row] }
+    }
+    if !wrong.isEmpty { groups.append(ItemExamples(kind: .misclassified, items: wrong.map(item))) }
+    if predictions.count > 1 {
+      let differing = ItemExamples.pick(count: gold.count, seed: options.seed ^ 0xD15A) { row in
+        predictions.contains { $0[row] != predictions[0][row] }
+      }
+      if !differing.isEmpty {
+        groups.append(ItemExamples(kind: .disagreement, items: differing.map(item)))
+      }
+    }
+    return groups
+  }
+
+  /// The caller's input settings, then the positive label and how the
+  /// files were aligned.
+  func inputSettings(reference: ClassificationMetrics, alignment: String)
+    -> [RunMetadata.Setting]
+  {
+    var settings = options.inputSettings
+    if let positive = reference.positiveLabel {
+      let source =
+        options.evaluation.positiveLabel != nil
+        ? "given with --positive" : "assumed: the labels are a well-known pair"
+      settings.append(.init(name: "Positive label", value: "“\(positive)” (\(source))"))
+    } else {
+      settings.append(.init(name: "Positive label", value: "none (\(reference.problem.rawValue))"))
+    }
+    settings.append(.init(name: "Alignment", value: alignment))
+    return settings
+  }
+
+  /// How the models' items were paired, in words.
+  static func alignmentDescription(
+    _ inputs: [ReportInput], aligned: AlignedPredictions?, isJoint: Bool
+  ) -> String {
+    if inputs.count == 1 { return "none needed (one model)" }
+    if isJoint { return "row by row: one file holds every model's predictions" }
+    if let aligned {
+      return aligned.identifiers != nil
+        ? "by item id: every file has an id column, and each item is matched by its id"
+        : "row by row: the files hold the same items in the same order (no id column)"
+    }
+    if inputs.contains(where: { $0.items == nil }) {
+      return "none: a count table has no items, so models are compared without paired tests"
+    }
+    return "none: the files' label orders differ, so models are compared without paired tests"
   }
 
   /// The counts of paired comparisons: the joint counts given, or those of
   /// the models' aligned items; `nil` when there is one model, some file is
   /// a count table of one model, or the label orders differ.
+  ///
+  /// The aligned items come back too (`nil` with joint counts), for the
+  /// examples.
   static func pairedCounts(
     _ inputs: [ReportInput], jointCounts: ComparisonCounts?, labels: [String]?, order: [String]
-  ) throws(ReportError) -> ComparisonCounts? {
-    guard inputs.count > 1 else { return nil }
+  ) throws(ReportError) -> (counts: ComparisonCounts?, aligned: AlignedPredictions?) {
+    guard inputs.count > 1 else { return (nil, nil) }
     if let jointCounts {
       guard jointCounts.matrices.count == inputs.count, jointCounts.isPaired,
         jointCounts.labels.count == order.count,
         zip(jointCounts.labels, order).allSatisfy({ $0.utf8.elementsEqual($1.utf8) })
-      else { return nil }
-      return jointCounts
+      else { return (nil, nil) }
+      return (jointCounts, nil)
     }
-    guard let aligned = try align(inputs, labels: labels, order: order) else { return nil }
+    guard let aligned = try align(inputs, labels: labels, order: order) else { return (nil, nil) }
     do {
-      return try ComparisonCounts(aligned)
+      return (try ComparisonCounts(aligned), aligned)
     } catch {
       throw .statistics(error.description)
     }

@@ -32,6 +32,10 @@ public struct ReportModel: Sendable {
   public var advice: [Advice]
   /// How the report was made.
   public var metadata: RunMetadata
+  /// A few items with their text: misclassified items and items on which
+  /// models disagree; empty until text is attached with
+  /// ``attachingTexts(_:)``, and without per-item predictions.
+  public var examples: [ItemExamples] = []
 
   /// Creates a report model.
   ///

@@ -17,6 +17,10 @@ public struct ReportOptions: Sendable {
   public var toolVersion: String
   /// Metrics measured during training, if a log was given.
   public var trainingCurve: TrainingCurve?
+  /// How the files were read (columns, score column, threshold and where
+  /// it came from), listed in the run metadata; the builder adds the
+  /// positive label and the alignment.
+  public var inputSettings: [RunMetadata.Setting] = []
 
   /// Creates options.
   ///

@@ -1,5 +1,24 @@
 /// How a report was made: enough to reproduce it.
 public struct RunMetadata: Hashable, Sendable {
+  /// One input option as the report lists it, such as `Threshold` and
+  /// `0.7 (--threshold)`.
+  public struct Setting: Hashable, Sendable {
+    /// What the option is, for people: `Score column`.
+    public var name: String
+    /// Its value and where it came from: `0.5 (the default)`.
+    public var value: String
+
+    /// Creates a setting.
+    ///
+    /// - Parameters:
+    ///   - name: What the option is.
+    ///   - value: Its value and where it came from.
+    public init(name: String, value: String) {
+      self.name = name
+      self.value = value
+    }
+  }
+
   /// The F1Kit version that made the report.
   public var toolVersion: String
   /// The random seed of the resampling, if any was done.
@@ -19,6 +38,9 @@ public struct RunMetadata: Hashable, Sendable {
   public var inputFiles: [String]
   /// The training log, if one was given.
   public var trainingLog: String?
+  /// How the inputs were read and aligned: columns, score column,
+  /// threshold and its source, positive label, alignment.
+  public var inputSettings: [Setting]
 
   /// Creates metadata.
   ///
@@ -32,10 +54,11 @@ public struct RunMetadata: Hashable, Sendable {
   ///   - labelOrder: The label order.
   ///   - inputFiles: The prediction files.
   ///   - trainingLog: The training log, if any.
+  ///   - inputSettings: How the inputs were read and aligned.
   public init(
     toolVersion: String, seed: UInt64? = nil, resamples: Int? = nil, confidence: Double = 0.95,
     methods: [String] = [], zeroDivision: String = "0", labelOrder: [String] = [],
-    inputFiles: [String] = [], trainingLog: String? = nil
+    inputFiles: [String] = [], trainingLog: String? = nil, inputSettings: [Setting] = []
   ) {
     self.toolVersion = toolVersion
     self.seed = seed
@@ -46,5 +69,6 @@ public struct RunMetadata: Hashable, Sendable {
     self.labelOrder = labelOrder
     self.inputFiles = inputFiles
     self.trainingLog = trainingLog
+    self.inputSettings = inputSettings
   }
 }

@@ -84,6 +84,7 @@ struct ReportCommand: ParsableCommand {
   /// Each model's prediction column, when one file (or its shards) holds
   /// every model.
   var predictionColumns: [String]?
+  var inputSettings: [RunMetadata.Setting]
 
   init(parsing values: ParsedValues) throws(UsageError) {
     paths = values[Self.files]
@@ -106,6 +107,7 @@ struct ReportCommand: ParsableCommand {
     confidence = values[ResamplingOptions.confidence]
     scoring = ScoringOptions(values)
     input = try InputOptions(values)
+    inputSettings = Self.inputSettings(values, input: input)
   }
 
   func run() throws(CommandFailure) -> CommandOutput {
@@ -136,11 +138,12 @@ struct ReportCommand: ParsableCommand {
         }
       }
     }
-    let options = ReportOptions(
+    var options = ReportOptions(
       title: title, evaluation: scoring.evaluation, seed: seed, resamples: resamples,
       confidence: confidence,
       toolVersion: F1KitTool.version, trainingCurve: trainingCurve)
-    let report: ReportModel
+    options.inputSettings = inputSettings
+    var report: ReportModel
     do {
       report = try ReportBuilder(options: options).build(inputs, jointCounts: jointCounts)
     } catch {
@@ -148,6 +151,12 @@ struct ReportCommand: ParsableCommand {
       case .invalidOptions(let message): throw .usage(message)
       default: throw .data(error.description)
       }
+    }
+    // A few items with their text, read from the first file for just
+    // those rows (not from shards, whose rows are numbered across files).
+    if !report.examples.isEmpty && (predictionColumns == nil || paths.count == 1) {
+      report = report.attachingTexts(
+        ItemTextReader(path: paths[0], options: input.reader).readTexts(rows: report.exampleRows))
     }
     let isTabled = format != .html || tablesDirectory != nil
     guard !isTabled || report.comparison != nil else {
