@@ -243,3 +243,25 @@ struct ThresholdAdviceTests {
     }
   }
 }
+
+@Suite("Reliability diagram")
+struct ReliabilityDiagramTests {
+  @Test("each bin counts its items, their mean probability and their positive rate")
+  func bins() throws {
+    let scores = try BinaryScores(
+      scores: [0.0, 0.05, 0.5, 0.52, 1.0, 0.99], isPositive: [false, true, false, true, true, true])
+    let diagram = try #require(ReliabilityDiagram(scores))
+    #expect(diagram.bins.count == 15)
+    #expect(diagram.bins.map(\.count).reduce(0, +) == 6)
+    #expect(diagram.bins[0].count == 2)
+    #expect(diagram.bins[0].meanConfidence == 0.025)
+    #expect(diagram.bins[0].observedRate == 0.5)
+    #expect(diagram.bins[7].count == 2)
+    #expect(diagram.bins[8].count == 0)
+    #expect(diagram.bins[8].meanConfidence.isNaN)
+    #expect(diagram.bins[14].count == 2)
+    #expect(diagram.bins[14].observedRate == 1)
+    #expect(
+      ReliabilityDiagram(try BinaryScores(scores: [2, 0], isPositive: [true, false])) == nil)
+  }
+}
