@@ -69,8 +69,8 @@ render() {
   echo "$out (${width}x$fitted)"
 }
 
-render stsb 1280 9000 desktop
-render stsb 390 12000 phone
-render r8 1280 12000 desktop
+render stsb 1280 14000 desktop
+render stsb 390 20000 phone
+render r8 1280 20000 desktop
 render r8 1280 1700 dark-top --blink-settings=preferredColorScheme=0
 render training 1280 9000 desktop

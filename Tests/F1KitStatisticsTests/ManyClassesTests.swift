@@ -62,10 +62,15 @@ struct ManyClassesTests {
     let dense = try bootstrap.intervals(
       for: wanted, counts: metrics.confusionMatrix.counts, scope: metrics.scope, seed: 3)
     #expect(sparse == dense)
-    let delta = try AnalyticInterval.deltaMethod(for: .macroF1, of: metrics)
-    let denseDelta = try AnalyticInterval.deltaMethod(
-      for: .macroF1, counts: metrics.confusionMatrix.counts, scope: metrics.scope)
-    #expect(abs(delta.standardError - denseDelta.standardError) < 1e-9)
+    for metric in [Metric.macroF1, .weightedF1, .microF1, .accuracy, .matthewsCorrelation] {
+      let delta = try AnalyticInterval.deltaMethod(for: metric, of: metrics)
+      let denseDelta = try AnalyticInterval.deltaMethod(
+        for: metric, counts: metrics.confusionMatrix.counts, scope: metrics.scope)
+      #expect(delta.estimate == denseDelta.estimate)
+      #expect(
+        abs(delta.standardError - denseDelta.standardError) < 1e-9 * denseDelta.standardError,
+        "\(metric.rawValue): \(delta.standardError) vs \(denseDelta.standardError)")
+    }
   }
 
   @Test("paired tests over 2,000 classes run on the non-empty cells")

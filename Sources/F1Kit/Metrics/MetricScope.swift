@@ -111,6 +111,20 @@ public struct MetricScope: Hashable, Sendable {
     return value(of: score, for: result)
   }
 
+  /// The score of one class, from a tally buffer.
+  ///
+  /// - Parameters:
+  ///   - score: Precision, recall or an F-score.
+  ///   - index: The class.
+  ///   - tallies: A buffer of ``tallyCount`` numbers.
+  /// - Returns: The class's score, or the zero-division value when undefined.
+  /// - Complexity: O(1).
+  package func value(
+    of score: Score, forClass index: Int, tallies: UnsafeBufferPointer<Double>
+  ) -> Double {
+    value(of: score, for: tally(of: index, tallies))
+  }
+
   // MARK: - Tallies
 
   /// The length of a tally buffer: ``tallyStride`` numbers per class, then

@@ -51,29 +51,20 @@ struct ClassProfile {
 
   /// Reads a model's classes.
   ///
-  /// - Complexity: One pass over the confusion matrix and one call of
+  /// - Complexity: O(*k*) for *k* classes from the matrix's totals and
+  ///   diagonal (never its *k*² cells), plus one call of
   ///   ``ClassificationMetrics/perClass(beta:)``.
   init(_ metrics: ClassificationMetrics, counter: ClassVisitCounter? = nil) {
     let matrix = metrics.confusionMatrix
-    let classCount = matrix.classCount
-    let counts = matrix.counts
-    var support = [Int](repeating: 0, count: classCount)
-    var predicted = [Int](repeating: 0, count: classCount)
-    var total = 0
-    for gold in 0..<classCount {
-      for column in 0..<classCount {
-        let count = counts[gold * classCount + column]
-        support[gold] += count
-        predicted[column] += count
-        total += count
-      }
-    }
+    let support = matrix.goldTotals
+    let predicted = matrix.predictedTotals
+    let total = matrix.total
     let scores = metrics.perClass()
     rows = Rows(
       storage: scores.indices.map { index in
         Row(
           label: scores[index].label, support: scores[index].support, predicted: predicted[index],
-          truePositives: counts[index * classCount + index],
+          truePositives: matrix[gold: index, predicted: index],
           precision: scores[index].precision, recall: scores[index].recall,
           f1: scores[index].fScore)
       }, counter: counter)

@@ -29,20 +29,25 @@ public struct BaselineScores: Sendable {
   /// Computes a baseline's scores on the gold labels of a model's metrics.
   ///
   /// The baseline is scored with the same labels, positive label and
-  /// zero-division rule as the model.
+  /// zero-division rule as the model. The baseline's confusion matrix is
+  /// never built: its per-class tallies (true positives, gold and
+  /// predicted counts) follow from the gold counts in closed form, and
+  /// every metric is a function of them.
   ///
   /// - Parameters:
   ///   - strategy: The baseline to score.
   ///   - metrics: A model's metrics, whose gold labels the baseline predicts.
-  /// - Complexity: O(*k*²) for *k* labels per metric.
+  /// - Complexity: O(*k*) for *k* labels per metric.
   public init(_ strategy: BaselineStrategy, for metrics: ClassificationMetrics) {
     let matrix = metrics.confusionMatrix
     let classCount = matrix.classCount
-    let goldCounts = (0..<classCount).map { row in
-      (0..<classCount).reduce(0) { $0 + matrix[gold: row, predicted: $1] }
-    }
+    let goldCounts = matrix.goldTotals
+    let scope = metrics.scope
+    let evaluated = scope.evaluatedClassCount
     let total = Double(goldCounts.reduce(0, +))
-    var expected = [Double](repeating: 0, count: classCount * classCount)
+    let evaluatedGold = Double(goldCounts.prefix(evaluated).reduce(0, +))
+    let stride = MetricScope.tallyStride
+    var tallies = [Double](repeating: 0, count: scope.tallyCount)
     var predictedLabel: String?
     switch strategy {
     case .majorityClass:
@@ -52,26 +57,43 @@ public struct BaselineScores: Sendable {
           goldCounts[$0] < goldCounts[$1] || (goldCounts[$0] == goldCounts[$1] && $0 > $1)
         } ?? 0
       predictedLabel = classCount > 0 ? matrix.labels[majority] : nil
+      // Row i holds nᵢ in column m.
       for row in 0..<classCount {
-        expected[row * classCount + majority] = Double(goldCounts[row])
+        let count = Double(goldCounts[row])
+        tallies[row * stride + 1] = count
+        if row < evaluated && majority < evaluated { tallies[row * stride + 3] = count }
       }
+      if classCount > 0 {
+        tallies[majority * stride] = Double(goldCounts[majority])
+        tallies[majority * stride + 2] = total
+        if majority < evaluated { tallies[majority * stride + 4] = evaluatedGold }
+      }
+      tallies[tallies.count - 1] = total
     case .stratifiedRandom:
-      for row in 0..<classCount {
-        for column in 0..<classCount where total > 0 {
-          expected[row * classCount + column] =
-            Double(goldCounts[row]) * Double(goldCounts[column]) / total
+      // Cell (i, j) holds nᵢ·nⱼ / N: row and column sums are nᵢ, and
+      // within the evaluated classes nᵢ·N_E / N.
+      if total > 0 {
+        for row in 0..<classCount {
+          let count = Double(goldCounts[row])
+          tallies[row * stride] = count * count / total
+          tallies[row * stride + 1] = count
+          tallies[row * stride + 2] = count
+          if row < evaluated {
+            tallies[row * stride + 3] = count * evaluatedGold / total
+            tallies[row * stride + 4] = count * evaluatedGold / total
+          }
         }
+        tallies[tallies.count - 1] = total
       }
     }
-    let scope = metrics.scope
     self.strategy = strategy
     self.predictedLabel = predictedLabel
-    self.values = expected.withUnsafeBufferPointer { counts in
-      metrics.reportedMetrics.map { ($0, scope.value(of: $0, counts: counts)) }
+    self.values = tallies.withUnsafeBufferPointer { tallies in
+      metrics.reportedMetrics.map { ($0, scope.value(of: $0, tallies: tallies)) }
     }
-    self.classF1 = expected.withUnsafeBufferPointer { counts in
+    self.classF1 = tallies.withUnsafeBufferPointer { tallies in
       (0..<scope.evaluatedClassCount).map {
-        scope.value(of: .fScore(beta: 1), forClass: $0, counts: counts)
+        scope.value(of: .fScore(beta: 1), forClass: $0, tallies: tallies)
       }
     }
   }

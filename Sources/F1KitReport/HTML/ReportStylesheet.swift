@@ -36,7 +36,7 @@ enum ReportStylesheet {
     thead th{border-bottom:2px solid var(--line);font-weight:600;vertical-align:bottom}
     td.num,th.num{text-align:right;white-space:nowrap}
     td.interval{color:var(--muted)}
-    thead th.num{white-space:normal;overflow-wrap:anywhere;min-width:5.5em}
+    thead th.num{white-space:normal;overflow-wrap:break-word}
     td .detail{display:block;color:var(--muted);font-size:.82em}
     .degenerate{color:var(--warning)}
     table.examples td{max-width:34em;overflow-wrap:anywhere}

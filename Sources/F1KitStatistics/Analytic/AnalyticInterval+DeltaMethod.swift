@@ -28,8 +28,9 @@ extension AnalyticInterval {
   /// - Throws: ``StatisticsError`` when there are no items or the
   ///   confidence is invalid.
   /// - Complexity: O(*c* *k*²) for *c* non-empty cells and *k* classes;
-  ///   O(*c* *k*) for a sparse matrix (more than
-  ///   `ConfusionMatrix/denseClassLimit` classes).
+  ///   O(*c* + *k*) for a sparse matrix (more than
+  ///   `ConfusionMatrix/denseClassLimit` classes), whose derivatives update
+  ///   the sums of the two classes a cell touches.
   public static func deltaMethod(
     for metric: Metric, of classification: ClassificationMetrics, confidence: Double = 0.95
   ) throws(StatisticsError) -> ConfidenceInterval {
@@ -42,18 +43,24 @@ extension AnalyticInterval {
     guard matrix.total > 0 else { throw .noItems }
     let scope = classification.scope
     let cells = matrix.nonEmptyCells
-    var tallies = Bootstrap.tallies(of: cells, scope: scope)
+    let tallies = Bootstrap.tallies(of: cells, scope: scope)
+    // Each derivative changes one cell, so its evaluations update the sums
+    // of the two classes the cell touches instead of rescoring k classes.
+    let scorer = MetricScope.LeaveOneOutScorer(metrics: [metric], scope: scope, tallies: tallies)
     var perturbed = cells.map { Double($0.count) }
-    return tallies.withUnsafeMutableBufferPointer { tallies in
+    return withUnsafeTemporaryAllocation(of: Double.self, capacity: 1) { changed in
       interval(
         for: metric, cellCounts: cells.map { Double($0.count) }, total: Double(matrix.total),
         confidence: confidence,
-        value: { scope.value(of: metric, tallies: UnsafeBufferPointer(tallies)) },
-        perturb: { index, step in
-          scope.addToTallies(
-            step, gold: cells[index].gold, predicted: cells[index].predicted, tallies)
+        value: {
+          tallies.withUnsafeBufferPointer { scope.value(of: metric, tallies: $0) }
+        },
+        perturbed: { index, step in
           perturbed[index] += step
-          return perturbed[index]
+          scorer.values(
+            changingGold: cells[index].gold, predicted: cells[index].predicted,
+            by: perturbed[index] - Double(cells[index].count), into: changed)
+          return (perturbed[index], changed[0])
         })
     }
   }
@@ -97,6 +104,26 @@ extension AnalyticInterval {
   /// The delta-method interval, given the metric as a function of counts
   /// that `perturb` changes one non-empty cell at a time (returning the
   /// cell's new count).
+  /// ``interval(for:cellCounts:total:confidence:value:perturb:)`` for a
+  /// `perturbed` that changes one cell's count by a step and returns the
+  /// new count with the metric's value there.
+  private static func interval(
+    for metric: Metric, cellCounts: [Double], total: Double, confidence: Double,
+    value: () -> Double, perturbed: (Int, Double) -> (count: Double, value: Double)
+  ) -> ConfidenceInterval {
+    // The value at the last perturbed point; the unperturbed table's
+    // before the first step.
+    var current: Double?
+    return interval(
+      for: metric, cellCounts: cellCounts, total: total, confidence: confidence,
+      value: { current ?? value() },
+      perturb: { index, step in
+        let result = perturbed(index, step)
+        current = result.value
+        return result.count
+      })
+  }
+
   private static func interval(
     for metric: Metric, cellCounts: [Double], total: Double, confidence: Double,
     value: () -> Double, perturb: (Int, Double) -> Double

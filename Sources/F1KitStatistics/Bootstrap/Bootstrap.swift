@@ -61,8 +61,8 @@ public struct Bootstrap: Hashable, Sendable {
   ///   are no items.
   /// - Complexity: O(*B* × (*c* + *m* *k*)) for *B* resamples, *c*
   ///   non-empty cells, *m* metrics and *k* classes (O(*B* × *N*) instead
-  ///   of O(*B* × *c*) when item resampling is cheaper), plus O(*c* *m* *k*)
-  ///   for the BCa jackknife. Memory is O(*B* *m* + *c* + *k*).
+  ///   of O(*B* × *c*) when item resampling is cheaper), plus O(*c* *m* +
+  ///   *k* *m*) for the BCa jackknife. Memory is O(*B* *m* + *c* + *k*).
   public func intervals(
     for metrics: [Metric], of classification: ClassificationMetrics,
     progress: ResamplingProgress? = nil, using generator: inout some RandomNumberGenerator
@@ -276,23 +276,33 @@ public struct Bootstrap: Hashable, Sendable {
 
   /// The BCa acceleration of each metric, from one leave-one-out
   /// evaluation per non-empty cell.
+  ///
+  /// - Complexity: O(*c* · *m* + *k* · *m*) for *c* non-empty cells, *m*
+  ///   metrics and *k* classes: each leave-one-out value updates the sums
+  ///   of the two classes the cell touches
+  ///   (`MetricScope.LeaveOneOutScorer`).
   func jackknifeAccelerations(
     for metrics: [Metric], cells: [ConfusionMatrix.Cell], scope: MetricScope
   ) -> [Double] {
-    var tallies = Self.tallies(of: cells, scope: scope)
+    let scorer = MetricScope.LeaveOneOutScorer(
+      metrics: metrics, scope: scope, tallies: Self.tallies(of: cells, scope: scope))
     let weights = cells.map(\.count)
-    var leaveOneOut = [[Double]](repeating: [], count: metrics.count)
-    tallies.withUnsafeMutableBufferPointer { tallies in
-      for cell in cells {
-        scope.addToTallies(-1, gold: cell.gold, predicted: cell.predicted, tallies)
-        let scored = UnsafeBufferPointer(tallies)
-        for (index, metric) in metrics.enumerated() {
-          leaveOneOut[index].append(scope.value(of: metric, tallies: scored))
+    var leaveOneOut = [Double](repeating: 0, count: metrics.count * cells.count)
+    leaveOneOut.withUnsafeMutableBufferPointer { values in
+      withUnsafeTemporaryAllocation(of: Double.self, capacity: metrics.count) { cellValues in
+        for (position, cell) in cells.enumerated() {
+          scorer.values(leavingOutGold: cell.gold, predicted: cell.predicted, into: cellValues)
+          for index in metrics.indices {
+            values[index * cells.count + position] = cellValues[index]
+          }
         }
-        scope.addToTallies(1, gold: cell.gold, predicted: cell.predicted, tallies)
       }
     }
-    return leaveOneOut.map { BootstrapDistribution.acceleration(values: $0, weights: weights) }
+    return metrics.indices.map { index in
+      BootstrapDistribution.acceleration(
+        values: Array(leaveOneOut[index * cells.count..<(index + 1) * cells.count]),
+        weights: weights)
+    }
   }
 
   static func validate(counts: [Int], classCount: Int) throws(StatisticsError) {

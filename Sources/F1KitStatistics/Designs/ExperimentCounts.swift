@@ -73,27 +73,13 @@ public struct ExperimentCounts: Sendable {
         throw .classOutOfRange(bad, classCount: classCount)
       }
     }
-    var patternIndex: [[Int32]: Int] = [:]
-    var patterns: [Int32] = []
-    var patternCounts: [Int] = []
-    var itemPattern = [Int](repeating: 0, count: gold.count)
-    var row = [Int32](repeating: 0, count: 1 + allRuns.count)
-    for item in gold.indices {
-      row[0] = gold[item]
-      for (index, run) in allRuns.enumerated() { row[index + 1] = run[item] }
-      if let known = patternIndex[row] {
-        patternCounts[known] += 1
-        itemPattern[item] = known
-      } else {
-        patternIndex[row] = patternCounts.count
-        itemPattern[item] = patternCounts.count
-        patterns.append(contentsOf: row)
-        patternCounts.append(1)
-      }
-    }
+    let rowWidth = 1 + allRuns.count
+    let (patterns, patternCounts, itemPattern) =
+      Self.packedRows(gold: gold, runs: allRuns, classCount: classCount)
+      ?? Self.arrayRows(gold: gold, runs: allRuns)
     self.classCount = classCount
     self.runCounts = runs.map(\.count)
-    self.rowWidth = 1 + allRuns.count
+    self.rowWidth = rowWidth
     self.itemCount = gold.count
     self.patterns = patterns
     self.patternCounts = patternCounts
@@ -111,18 +97,109 @@ public struct ExperimentCounts: Sendable {
     }
   }
 
+  /// The distinct rows in first-seen order, their counts and each item's
+  /// row, when a row's codes fit in 64 bits: each row is packed into one
+  /// integer key, looked up in a direct table for up to 2¹⁶ keys and in a
+  /// dictionary beyond. `nil` when the codes do not fit.
+  private static func packedRows(
+    gold: [Int32], runs: [[Int32]], classCount: Int
+  ) -> (patterns: [Int32], counts: [Int], itemPattern: [Int32])? {
+    let bits = max(1, Int.bitWidth - (classCount - 1).leadingZeroBitCount)
+    let width = 1 + runs.count
+    guard bits * width <= 64 else { return nil }
+    let shift = UInt64(bits)
+    var patterns: [Int32] = []
+    var patternCounts: [Int] = []
+    var itemPattern = [Int32](repeating: 0, count: gold.count)
+    var keys = [UInt64](repeating: 0, count: gold.count)
+    for (index, code) in gold.enumerated() { keys[index] = UInt64(code) }
+    for run in runs {
+      for (index, code) in run.enumerated() { keys[index] = keys[index] << shift | UInt64(code) }
+    }
+    func record(_ item: Int) {
+      patterns.append(gold[item])
+      for run in runs { patterns.append(run[item]) }
+      patternCounts.append(1)
+    }
+    if bits * width <= 16 {
+      var table = [Int32](repeating: -1, count: 1 << (bits * width))
+      for item in gold.indices {
+        let key = Int(keys[item])
+        var known = table[key]
+        if known < 0 {
+          known = Int32(patternCounts.count)
+          table[key] = known
+          record(item)
+        } else {
+          patternCounts[Int(known)] += 1
+        }
+        itemPattern[item] = known
+      }
+    } else {
+      var index: [UInt64: Int32] = [:]
+      for item in gold.indices {
+        if let known = index[keys[item]] {
+          patternCounts[Int(known)] += 1
+          itemPattern[item] = known
+        } else {
+          let known = Int32(patternCounts.count)
+          index[keys[item]] = known
+          itemPattern[item] = known
+          record(item)
+        }
+      }
+    }
+    return (patterns, patternCounts, itemPattern)
+  }
+
+  /// The distinct rows in first-seen order, their counts and each item's
+  /// row, for rows of any width.
+  private static func arrayRows(
+    gold: [Int32], runs: [[Int32]]
+  ) -> (patterns: [Int32], counts: [Int], itemPattern: [Int32]) {
+    var patternIndex: [[Int32]: Int32] = [:]
+    var patterns: [Int32] = []
+    var patternCounts: [Int] = []
+    var itemPattern = [Int32](repeating: 0, count: gold.count)
+    var row = [Int32](repeating: 0, count: 1 + runs.count)
+    for item in gold.indices {
+      row[0] = gold[item]
+      for (index, run) in runs.enumerated() { row[index + 1] = run[item] }
+      if let known = patternIndex[row] {
+        patternCounts[Int(known)] += 1
+        itemPattern[item] = known
+      } else {
+        let known = Int32(patternCounts.count)
+        patternIndex[row] = known
+        itemPattern[item] = known
+        patterns.append(contentsOf: row)
+        patternCounts.append(1)
+      }
+    }
+    return (patterns, patternCounts, itemPattern)
+  }
+
   /// Each group's distinct rows with their counts, groups in first-seen
   /// order.
   private static func groupEntries(
-    groups: [Int], itemPattern: [Int]
+    groups: [Int], itemPattern: [Int32]
   ) -> (offsets: [Int], patterns: [Int32], counts: [Int]) {
+    var members: [[Int32]] = []
+    // Group codes numbered from zero (as ItemGroups gives them) index a
+    // table; any other integers go through a dictionary.
+    let isCompact = groups.allSatisfy { $0 >= 0 && $0 < groups.count }
+    var groupTable = [Int](repeating: -1, count: isCompact ? groups.count : 0)
     var groupIndex: [Int: Int] = [:]
-    var members: [[Int]] = []
     for (item, group) in groups.enumerated() {
-      if let index = groupIndex[group] {
-        members[index].append(itemPattern[item])
+      let known = isCompact ? groupTable[group] : (groupIndex[group] ?? -1)
+      if known >= 0 {
+        members[known].append(itemPattern[item])
       } else {
-        groupIndex[group] = members.count
+        if isCompact {
+          groupTable[group] = members.count
+        } else {
+          groupIndex[group] = members.count
+        }
         members.append([itemPattern[item]])
       }
     }
@@ -135,7 +212,7 @@ public struct ExperimentCounts: Sendable {
       while start < entries.count {
         var end = start + 1
         while end < entries.count && entries[end] == entries[start] { end += 1 }
-        patterns.append(Int32(entries[start]))
+        patterns.append(entries[start])
         counts.append(end - start)
         start = end
       }

@@ -8,10 +8,35 @@ struct ExperimentResampling {
   private let samplers: [Resampler]
   /// For stratified designs, the distinct rows each sampler's cells index.
   private let strata: [[Int]]
+  /// For the groups design, ``ExperimentCounts/groupPatternCounts`` as
+  /// numbers.
+  private let groupEntryCounts: [Double]
+  /// For the groups design with at most ``denseRowLimit`` distinct rows:
+  /// each group's count of every distinct row, group after group, so a
+  /// drawn group adds one short row of numbers.
+  private let groupRows: [Double]
+
+  /// The number of distinct rows up to which groups are kept as dense
+  /// rows.
+  static let denseRowLimit = 32
 
   init(counts: ExperimentCounts, design: ResamplingDesign) {
     self.counts = counts
     self.design = design
+    groupEntryCounts = design == .groups ? counts.groupPatternCounts.map(Double.init) : []
+    if design == .groups && counts.patternCount <= Self.denseRowLimit {
+      let width = counts.patternCount
+      var rows = [Double](repeating: 0, count: counts.groupCount * width)
+      for group in 0..<counts.groupCount {
+        for entry in counts.groupOffsets[group]..<counts.groupOffsets[group + 1] {
+          rows[group * width + Int(counts.groupPatterns[entry])] +=
+            Double(counts.groupPatternCounts[entry])
+        }
+      }
+      groupRows = rows
+    } else {
+      groupRows = []
+    }
     switch design {
     case .items:
       samplers = [Resampler(cellCounts: counts.patternCounts, strategy: .automatic)]
@@ -48,15 +73,39 @@ struct ExperimentResampling {
           weights[strata[stratum][sampler.cellIndices[cell]]] = Double(scratch[cell])
         }
       }
+    case .groups where !groupRows.isEmpty:
+      // The same uniform group draws as the sampler's item strategy makes
+      // (one per group, in the same order), each adding its group's row.
+      let width = counts.patternCount
+      let groupCount = UInt64(counts.groupCount)
+      weights.withUnsafeMutableBufferPointer { weights in
+        groupRows.withUnsafeBufferPointer { rows in
+          for _ in 0..<counts.groupCount {
+            let row = Int(generator.next(upperBound: groupCount)) * width
+            for pattern in 0..<width { weights[pattern] += rows[row + pattern] }
+          }
+        }
+      }
     case .groups:
       let sampler = samplers[0]
       draw(sampler, into: &scratch, using: &generator)
-      for cell in sampler.cellIndices.indices where scratch[cell] > 0 {
-        let group = sampler.cellIndices[cell]
-        let times = Double(scratch[cell])
-        for entry in counts.groupOffsets[group]..<counts.groupOffsets[group + 1] {
-          weights[Int(counts.groupPatterns[entry])] +=
-            times * Double(counts.groupPatternCounts[entry])
+      weights.withUnsafeMutableBufferPointer { weights in
+        sampler.cellIndices.withUnsafeBufferPointer { groups in
+          counts.groupOffsets.withUnsafeBufferPointer { offsets in
+            counts.groupPatterns.withUnsafeBufferPointer { patterns in
+              groupEntryCounts.withUnsafeBufferPointer { entryCounts in
+                scratch.withUnsafeBufferPointer { scratch in
+                  for cell in groups.indices where scratch[cell] > 0 {
+                    let group = groups[cell]
+                    let times = Double(scratch[cell])
+                    for entry in offsets[group]..<offsets[group + 1] {
+                      weights[Int(patterns[entry])] += times * entryCounts[entry]
+                    }
+                  }
+                }
+              }
+            }
+          }
         }
       }
     }

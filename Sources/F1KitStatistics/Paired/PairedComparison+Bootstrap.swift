@@ -110,24 +110,23 @@ extension PairedComparison {
 
   /// The BCa acceleration of each difference, from one leave-one-out
   /// evaluation per non-empty joint cell.
+  ///
+  /// - Complexity: O(*c* · *m* + *k* · *m*) for *c* non-empty joint cells,
+  ///   *m* metrics and *k* classes (`MetricScope.LeaveOneOutScorer`).
   func jackknifeAccelerations(for metrics: [Metric]) -> [Double] {
-    var first = tallies(keepingFirst: true)
-    var second = tallies(keepingFirst: false)
+    let firstScorer = MetricScope.LeaveOneOutScorer(
+      metrics: metrics, scope: scope, tallies: tallies(keepingFirst: true))
+    let secondScorer = MetricScope.LeaveOneOutScorer(
+      metrics: metrics, scope: scope, tallies: tallies(keepingFirst: false))
     let cells = predictions.cells
     var leaveOneOut = [[Double]](repeating: [], count: metrics.count)
-    first.withUnsafeMutableBufferPointer { first in
-      second.withUnsafeMutableBufferPointer { second in
+    for index in metrics.indices { leaveOneOut[index].reserveCapacity(cells.count) }
+    withUnsafeTemporaryAllocation(of: Double.self, capacity: metrics.count) { first in
+      withUnsafeTemporaryAllocation(of: Double.self, capacity: metrics.count) { second in
         for cell in cells {
-          scope.addToTallies(-1, gold: cell.gold, predicted: cell.first, first)
-          scope.addToTallies(-1, gold: cell.gold, predicted: cell.second, second)
-          for (metricIndex, metric) in metrics.enumerated() {
-            let delta =
-              scope.value(of: metric, tallies: UnsafeBufferPointer(second))
-              - scope.value(of: metric, tallies: UnsafeBufferPointer(first))
-            leaveOneOut[metricIndex].append(delta)
-          }
-          scope.addToTallies(1, gold: cell.gold, predicted: cell.first, first)
-          scope.addToTallies(1, gold: cell.gold, predicted: cell.second, second)
+          firstScorer.values(leavingOutGold: cell.gold, predicted: cell.first, into: first)
+          secondScorer.values(leavingOutGold: cell.gold, predicted: cell.second, into: second)
+          for index in metrics.indices { leaveOneOut[index].append(second[index] - first[index]) }
         }
       }
     }

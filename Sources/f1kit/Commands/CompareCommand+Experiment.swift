@@ -12,6 +12,8 @@ extension CompareCommand {
         "--format \(format.rawValue) is not available yet with several runs, groups or strata; use text or json"
       )
     }
+    let clock = ContinuousClock()
+    let readingStart = clock.now
     let runNames = ModelNames.defaults(paths)
     let aligned = try Self.align(paths, input: input, names: runNames)
     let groups = try groupCodes(itemCount: aligned.itemCount)
@@ -38,6 +40,15 @@ extension CompareCommand {
     do {
       let counts = try ExperimentCounts(
         gold: aligned.gold, runs: runs, groups: groups, classCount: aligned.labels.count)
+      let readingTime = clock.now - readingStart
+      let resamplingStart = clock.now
+      defer {
+        if isTimed {
+          Console.writeError(
+            "timings: reading, aligning and counting \(Self.seconds(readingTime)) s, scoring and resampling \(Self.seconds(clock.now - resamplingStart)) s\n"
+          )
+        }
+      }
       comparison = try ExperimentComparison(
         counts: counts, metric: metric, scope: classification.scope, design: design,
         options: resampling.bootstrap, seed: resampling.seed)

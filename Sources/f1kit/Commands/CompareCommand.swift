@@ -179,7 +179,7 @@ struct CompareCommand: ParsableCommand {
     }
   }
 
-  private static func seconds(_ duration: Duration) -> String {
+  static func seconds(_ duration: Duration) -> String {
     let (whole, attoseconds) = duration.components
     return String(format: "%.4f", Double(whole) + Double(attoseconds) * 1e-18)
   }
