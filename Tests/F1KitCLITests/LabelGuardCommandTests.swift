@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+import _TestSupport
 
 /// The reader's guards as a user meets them on the command line (issue 9
 /// §1–3, issue 14 §7).
@@ -117,5 +118,23 @@ struct LabelGuardCommandTests {
       ["evaluate", "-", "--format", "json", "--delimiter", ";"], input: input)
     #expect(chosen.status == 0)
     #expect(chosen.standardOutput == sniffed.standardOutput)
+  }
+
+  @Test(
+    "gold and predicted labels that share nothing end with exit 65 and the likely cause",
+    arguments: ["evaluate", "advise", "compare"])
+  func labelSetsThatDoNotMatch(command: String) throws {
+    let rows = (0..<12).map { "\($0),\(["neg", "pos"][$0 % 2]),\($0 % 3 == 0 ? 1 : 0)\n" }
+    let directory = TemporaryDirectory()
+    let path = directory.write("p.csv", "id,label,prediction\n" + rows.joined())
+    let files = command == "compare" ? [path, path, "--resamples", "200"] : [path]
+    let result = try runF1Kit([command] + files)
+    #expect(result.status == 65, "\(result.standardError)")
+    #expect(result.standardOutput.isEmpty)
+    #expect(
+      result.standardError.contains(
+        #"the predicted labels ("1", "0") share none of the gold labels ("neg", "pos"); one side's labels are numbers and the other's are text"#
+      ), "\(result.standardError)")
+    #expect(result.standardError.split(separator: "\n").count == 1)
   }
 }

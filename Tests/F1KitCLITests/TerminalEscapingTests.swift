@@ -26,6 +26,20 @@ struct TerminalEscapingTests {
     #expect(result.standardOutput.split(separator: "\n").allSatisfy { $0.count < 400 })
   }
 
+  @Test("an ESC sequence in a label is escaped in the multilabel text report and --ci table")
+  func multilabelAndIntervalsEscape() throws {
+    let input = "label,prediction\nx,\"\u{1B}[31mred\"\nneg,neg\nx,x\n\"\u{1B}[31mred\",x\n"
+    for arguments in [
+      ["evaluate", "-", "--problem", "multilabel"],
+      ["evaluate", "-", "--ci", "--resamples", "200"],
+    ] {
+      let result = try runF1Kit(arguments, input: input)
+      #expect(result.status == 0, "\(result.standardError)")
+      #expect(Self.isInert(result.standardOutput + result.standardError))
+      #expect(result.standardOutput.contains(#"\u{1B}[31mred"#))
+    }
+  }
+
   @Test("a newline or ESC in a label keeps an error on one line")
   func errorsStayOneLine() throws {
     // The positive label cannot be guessed for these two labels.

@@ -17,13 +17,14 @@ extension MultilabelMetrics {
         "weighted: every score uses sample weights (total weight \(NumberText.shortestBare(tallies.totalWeight)) over \(itemCount) items)\n\n"
     }
     let rows = perLabel()
-    let width = max(rows.map { $0.label.unicodeScalars.count }.max() ?? 0, 12, digits)
+    let labels = rows.map { TerminalText.escaped($0.label) }
+    let width = max(labels.map { $0.unicodeScalars.count }.max() ?? 0, 12, digits)
     report +=
       pad("", width) + " "
       + ["precision", "recall", "f1-score", "support"].map { " " + pad($0, 9) }.joined() + "\n\n"
-    for row in rows {
+    for (row, label) in zip(rows, labels) {
       report += line(
-        row.label, [row.precision, row.recall, row.fScore], support: row.support, width: width,
+        label, [row.precision, row.recall, row.fScore], support: row.support, width: width,
         digits: digits)
     }
     report += "\n"
@@ -75,7 +76,7 @@ extension MultilabelMetrics {
   }
 
   private func confusionReport() -> String {
-    let names = labels
+    let names = labels.map { TerminalText.escaped($0) }
     let cells = labelConfusion().map { matrix in
       [matrix[0][0], matrix[0][1], matrix[1][0], matrix[1][1]].map(count)
     }
