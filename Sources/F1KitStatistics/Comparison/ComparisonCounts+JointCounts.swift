@@ -13,7 +13,7 @@ extension ComparisonCounts {
   /// - Parameters:
   ///   - joint: The joint counts of two or more models.
   ///   - labels: The caller's label order, if any, as for
-  ///     ``AlignedPredictions``.
+  ///     `AlignedPredictions`.
   /// - Throws: `ConfusionMatrixError/duplicateLabel(_:)` when `labels`
   ///   repeats a label.
   /// - Complexity: O(*m*² · *c* log *c* + *k* log *k*) for *m* models,
