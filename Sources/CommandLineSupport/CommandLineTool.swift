@@ -1,3 +1,5 @@
+import F1KitSupport
+
 /// A command-line tool: finds the command, prints help, the version and
 /// errors, runs the command and turns the outcome into an exit status.
 ///
@@ -123,27 +125,7 @@ package struct CommandLineTool: Sendable {
   /// - Parameter message: The message.
   /// - Returns: The message on one line.
   static func oneLine(_ message: String) -> String {
-    var result = ""
-    var length = 0
-    for scalar in message.unicodeScalars {
-      if length == messageLimit {
-        result += "…"
-        break
-      }
-      length += 1
-      switch scalar {
-      case "\n": result += "\\n"
-      case "\r": result += "\\r"
-      case "\t": result += "\\t"
-      default:
-        if scalar.value < 0x20 || (0x7F...0x9F).contains(scalar.value) {
-          result += "\\u{\(String(scalar.value, radix: 16, uppercase: true))}"
-        } else {
-          result.unicodeScalars.append(scalar)
-        }
-      }
-    }
-    return result
+    TerminalEscaping.escaped(message, limit: messageLimit, escapesQuotes: false)
   }
 
   /// How to ask for a command's full help: `f1kit help evaluate`, or

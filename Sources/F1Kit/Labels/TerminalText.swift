@@ -22,29 +22,7 @@ package enum TerminalText {
   package static func escaped(
     _ text: String, limit: Int = defaultLimit, escapesQuotes: Bool = false
   ) -> String {
-    var result = ""
-    var length = 0
-    for scalar in text.unicodeScalars {
-      if length == limit {
-        result += "…"
-        break
-      }
-      length += 1
-      switch scalar {
-      case "\"" where escapesQuotes: result += "\\\""
-      case "\\" where escapesQuotes: result += "\\\\"
-      case "\n": result += "\\n"
-      case "\r": result += "\\r"
-      case "\t": result += "\\t"
-      default:
-        if scalar.value < 0x20 || (0x7F...0x9F).contains(scalar.value) {
-          result += "\\u{\(String(scalar.value, radix: 16, uppercase: true))}"
-        } else {
-          result.unicodeScalars.append(scalar)
-        }
-      }
-    }
-    return result
+    TerminalEscaping.escaped(text, limit: limit, escapesQuotes: escapesQuotes)
   }
 
   /// `text` in double quotes, escaped and cut as ``escaped(_:limit:escapesQuotes:)``
