@@ -16,6 +16,11 @@ scikit-learn's with ``sample_weight``: the weighted confusion matrix over the
 label order, per-class precision/recall/F1/support, micro/macro/weighted
 precision/recall/F1/F-beta, binary scores for two labels, accuracy, balanced
 accuracy, MCC and Cohen's kappa. NaN is written as null.
+
+``comparisons`` holds two models' predictions for the same weighted items
+(what ``f1kit compare --weight-column`` reads) with each model's value of
+every metric ``compare --metric`` accepts, from scikit-learn with
+``sample_weight``.
 """
 
 import json
@@ -76,6 +81,75 @@ def expected(y_true, y_pred, w, named, zd_key, beta):
     return out
 
 
+def model_metrics(y_true, y_pred, w, named, zd_key, beta, pos):
+    """Every metric of `f1kit compare --metric`, keyed by its name."""
+    zd = ZD[zd_key]
+    evaluated = named
+    kw = dict(labels=evaluated, zero_division=zd, sample_weight=w)
+    out = {}
+    for average in ("micro", "macro", "weighted"):
+        p, r, f, _ = precision_recall_fscore_support(y_true, y_pred, average=average, **kw)
+        out[f"{average}_precision"] = fnum(p)
+        out[f"{average}_recall"] = fnum(r)
+        out[f"{average}_f1"] = fnum(f)
+        out[f"{average}_fbeta"] = fnum(fbeta_score(
+            y_true, y_pred, beta=beta, average=average, **kw))
+    if pos is not None:
+        bkw = dict(zero_division=zd, sample_weight=w, pos_label=pos)
+        p, r, f, _ = precision_recall_fscore_support(y_true, y_pred, average="binary", **bkw)
+        out["binary_precision"] = fnum(p)
+        out["binary_recall"] = fnum(r)
+        out["binary_f1"] = fnum(f)
+        out["binary_fbeta"] = fnum(fbeta_score(
+            y_true, y_pred, beta=beta, average="binary", **bkw))
+    out["accuracy"] = fnum(accuracy_score(y_true, y_pred, sample_weight=w))
+    out["balanced_accuracy"] = fnum(balanced_accuracy_score(y_true, y_pred, sample_weight=w))
+    out["mcc"] = fnum(matthews_corrcoef(y_true, y_pred, sample_weight=w))
+    out["cohen_kappa"] = fnum(cohen_kappa_score(
+        y_true, y_pred, labels=evaluated, sample_weight=w))
+    return out
+
+
+def make_comparisons(rng):
+    """Two models on the same weighted items, for `f1kit compare
+    --weight-column`: each model's value of every metric with
+    sample_weight. Integer, fractional and zero weights; binary problems
+    (positive label "pos") and multiclass ones, some with `labels=`."""
+    comparisons = []
+    for i in range(36):
+        pool = POOLS[i % len(POOLS)]
+        binary = len(pool) == 2
+        k = 2 if binary else int(rng.integers(3, len(pool) + 1))
+        pool = pool[:k]
+        n = int(rng.integers(8, 60))
+        y_true = [str(x) for x in rng.choice(pool, size=n)]
+        models = []
+        for accuracy in (0.55, 0.75):
+            models.append([t if rng.random() < accuracy else str(rng.choice(pool))
+                           for t in y_true])
+        if i % 3 == 0:
+            w = [int(v) for v in rng.integers(0, 6, size=n)]
+        else:
+            w = [float(round(v, 6)) if rng.random() > 0.15 else 0.0
+                 for v in rng.uniform(0, 4, size=n)]
+        if sum(w) == 0:
+            w[0] = 1
+        labels = sorted(set(y_true) | set(models[0]) | set(models[1]))
+        named = None
+        if not binary and i % 4 == 1:
+            named = labels + ["never-seen"]
+        zd = ["0", "1", "nan"][i % 3]
+        beta = [0.5, 2.0, 3.0][i % 3]
+        pos = "pos" if binary and "pos" in labels and "neg" in labels else None
+        comparisons.append({
+            "name": f"weighted comparison {i}", "y_true": y_true,
+            "y_pred_a": models[0], "y_pred_b": models[1], "sample_weight": w,
+            "labels": named, "zero_division": zd, "beta": beta, "pos_label": pos,
+            "expected": [model_metrics(y_true, m, np.asarray(w, dtype=float), named, zd,
+                                       beta, pos) for m in models]})
+    return comparisons
+
+
 def main():
     rng = np.random.default_rng(SEED)
     cases = []
@@ -103,12 +177,14 @@ def main():
                       "beta": beta,
                       "expected": expected(y_true, y_pred, np.asarray(w, dtype=float),
                                            named, zd, beta)})
+    comparisons = make_comparisons(rng)
     document = {"generator": "tools/make_weighted_goldens.py",
-                "sklearn_version": sklearn.__version__, "cases": cases}
+                "sklearn_version": sklearn.__version__, "cases": cases,
+                "comparisons": comparisons}
     with open(OUT_PATH, "w", encoding="utf-8") as out:
         json.dump(document, out, ensure_ascii=False, separators=(",", ":"))
         out.write("\n")
-    print(f"wrote {OUT_PATH} ({len(cases)} cases)")
+    print(f"wrote {OUT_PATH} ({len(cases)} cases, {len(comparisons)} comparisons)")
 
 
 if __name__ == "__main__":

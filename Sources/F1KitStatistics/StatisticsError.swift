@@ -31,6 +31,12 @@ public enum StatisticsError: Error, Hashable, Sendable, CustomStringConvertible 
   /// Models compared on scores do not score the same items against the
   /// same gold labels.
   case unpairedModels
+  /// A sample weight that is negative, NaN or infinite.
+  case invalidWeight(Double)
+  /// Every sample weight is zero, so no weighted metric is defined.
+  case zeroTotalWeight
+  /// A weighted comparison was not given one weight per item.
+  case weightCountMismatch(items: Int, weights: Int)
 
   /// A one-line explanation for people.
   public var description: String {
@@ -63,6 +69,12 @@ public enum StatisticsError: Error, Hashable, Sendable, CustomStringConvertible 
       "expected a group for every item to resample groups, found none"
     case .unpairedModels:
       "expected every model to score the same items against the same gold labels"
+    case .invalidWeight(let weight):
+      "expected a finite sample weight of at least 0, found \(weight)"
+    case .zeroTotalWeight:
+      "expected sample weights that are not all zero, found a total weight of 0"
+    case .weightCountMismatch(let items, let weights):
+      "expected one sample weight per item (\(items)), found \(weights)"
     }
   }
 }

@@ -1,6 +1,7 @@
 import F1Kit
 import F1KitAdvice
 import F1KitStatistics
+import F1KitSupport
 
 extension ReleaseDecision {
   /// A Markdown block for a CI run's summary page (such as
@@ -39,6 +40,9 @@ extension ReleaseDecision {
       ["Passes when", rule],
       ["Test items", DisplayNumber.count(itemCount)],
     ]
+    if let totalWeight {
+      rows.append(["Sample weights (total)", NumberText.shortestBare(totalWeight)])
+    }
     if let experiment {
       if let groups = experiment.groupCount {
         rows.append(["Groups (resampled whole)", DisplayNumber.count(groups)])

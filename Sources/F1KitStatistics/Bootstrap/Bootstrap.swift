@@ -146,17 +146,63 @@ public struct Bootstrap: Hashable, Sendable {
       using: &generator)
   }
 
-  /// Computes intervals from non-empty cells in row-major order.
+  /// Computes confidence intervals for several metrics of weighted items
+  /// from one resampling pass.
+  ///
+  /// The bootstrap resamples items, each carrying its sample weight: a
+  /// resample is a multinomial draw of *N* items over the distinct (gold,
+  /// predicted, weight) rows, and each metric is scored from the weight
+  /// sums of the drawn items, as scikit-learn's `sample_weight` scores it.
+  /// The BCa jackknife leaves out one item (and its weight) at a time. With
+  /// every weight 1 the intervals equal those of the unweighted matrix, bit
+  /// for bit.
+  ///
+  /// - Parameters:
+  ///   - metrics: The metrics to compute intervals for.
+  ///   - predictions: The weighted rows; `scope.classCount` classes.
+  ///   - scope: The classes evaluated, positive class, zero-division rule
+  ///     and beta.
+  ///   - progress: Called with the resamples completed and the total.
+  ///   - generator: The source of randomness.
+  /// - Returns: One interval per metric.
+  /// - Throws: ``StatisticsError`` when the options are invalid, the rows
+  ///   do not fit the scope, there are no items, or every weight is zero.
+  /// - Complexity: O(*B* × (*c* + *m* *k*)) for *B* resamples, *c* distinct
+  ///   rows, *m* metrics and *k* classes, plus O(*c* *m* + *k* *m*) for
+  ///   the jackknife; independent of the number of items.
+  public func intervals(
+    for metrics: [Metric], weighted predictions: WeightedPredictions, scope: MetricScope,
+    progress: ResamplingProgress? = nil, using generator: inout some RandomNumberGenerator
+  ) throws(StatisticsError) -> [Metric: ConfidenceInterval] {
+    guard predictions.classCount == scope.classCount else {
+      throw .classCountMismatch(data: predictions.classCount, scope: scope.classCount)
+    }
+    guard predictions.itemCount > 0 else { throw .noItems }
+    guard predictions.totalWeight > 0 else { throw .zeroTotalWeight }
+    return try intervals(
+      for: metrics,
+      cells: predictions.cells.map {
+        ConfusionMatrix.Cell(gold: $0.gold, predicted: $0.predicted, count: $0.count)
+      }, itemWeights: predictions.cells.map(\.weight), scope: scope, progress: progress,
+      using: &generator)
+  }
+
+  /// Computes intervals from non-empty cells in row-major order; with
+  /// `itemWeights`, each cell's items carry that weight (cells may then
+  /// repeat a gold and prediction with different weights).
   func intervals(
-    for metrics: [Metric], cells: [ConfusionMatrix.Cell], scope: MetricScope,
-    progress: ResamplingProgress?, using generator: inout some RandomNumberGenerator
+    for metrics: [Metric], cells: [ConfusionMatrix.Cell], itemWeights: [Double]? = nil,
+    scope: MetricScope, progress: ResamplingProgress?,
+    using generator: inout some RandomNumberGenerator
   ) throws(StatisticsError) -> [Metric: ConfidenceInterval] {
     try options.validate()
     let distributions = try self.distributions(
-      for: metrics, cells: cells, scope: scope, progress: progress, using: &generator)
+      for: metrics, cells: cells, itemWeights: itemWeights, scope: scope, progress: progress,
+      using: &generator)
     let accelerations =
       options.method == .bca
-      ? jackknifeAccelerations(for: metrics, cells: cells, scope: scope)
+      ? jackknifeAccelerations(
+        for: metrics, cells: cells, itemWeights: itemWeights, scope: scope)
       : Array(repeating: 0, count: metrics.count)
     var result: [Metric: ConfidenceInterval] = [:]
     for (index, metric) in metrics.enumerated() {
@@ -192,15 +238,18 @@ public struct Bootstrap: Hashable, Sendable {
       for: metrics, counts: counts, scope: scope, progress: progress, using: &generator)
   }
 
-  /// The bootstrap distribution of each metric.
+  /// The bootstrap distribution of each metric; with `itemWeights`, each
+  /// drawn item adds its cell's weight rather than 1.
   func distributions(
-    for metrics: [Metric], cells: [ConfusionMatrix.Cell], scope: MetricScope,
-    progress: ResamplingProgress?, using generator: inout some RandomNumberGenerator
+    for metrics: [Metric], cells: [ConfusionMatrix.Cell], itemWeights: [Double]? = nil,
+    scope: MetricScope, progress: ResamplingProgress?,
+    using generator: inout some RandomNumberGenerator
   ) throws(StatisticsError) -> [BootstrapDistribution] {
     let resampler = Resampler(cellCounts: cells.map(\.count), strategy: options.strategy)
     guard resampler.total > 0 else { throw .noItems }
     let golds = resampler.cellIndices.map { cells[$0].gold }
     let predictions = resampler.cellIndices.map { cells[$0].predicted }
+    let weights = resampler.cellIndices.map { itemWeights?[$0] ?? 1 }
     let resamples = options.resamples
     let reporter = ProgressReporter(progress, total: resamples)
     var values = [Double](repeating: 0, count: metrics.count * resamples)
@@ -214,7 +263,8 @@ public struct Bootstrap: Hashable, Sendable {
             scope.clearTallies(tallies)
             for cell in draws.indices where draws[cell] != 0 {
               scope.addToTallies(
-                Double(draws[cell]), gold: golds[cell], predicted: predictions[cell], tallies)
+                Double(draws[cell]) * weights[cell], gold: golds[cell],
+                predicted: predictions[cell], tallies)
             }
             let scored = UnsafeBufferPointer(tallies)
             for (index, metric) in metrics.enumerated() {
@@ -225,7 +275,7 @@ public struct Bootstrap: Hashable, Sendable {
         }
       }
     }
-    let observed = Self.tallies(of: cells, scope: scope)
+    let observed = Self.tallies(of: cells, itemWeights: itemWeights, scope: scope)
     return metrics.indices.map { index in
       let estimate = observed.withUnsafeBufferPointer {
         scope.value(of: metrics[index], tallies: $0)
@@ -263,12 +313,17 @@ public struct Bootstrap: Hashable, Sendable {
     return cells
   }
 
-  /// The tallies of non-empty cells given in row-major order.
-  static func tallies(of cells: [ConfusionMatrix.Cell], scope: MetricScope) -> [Double] {
+  /// The tallies of non-empty cells given in row-major order; with
+  /// `itemWeights`, each cell adds its count times its items' weight.
+  static func tallies(
+    of cells: [ConfusionMatrix.Cell], itemWeights: [Double]? = nil, scope: MetricScope
+  ) -> [Double] {
     var result = [Double](repeating: 0, count: scope.tallyCount)
     result.withUnsafeMutableBufferPointer { tallies in
-      for cell in cells {
-        scope.addToTallies(Double(cell.count), gold: cell.gold, predicted: cell.predicted, tallies)
+      for (position, cell) in cells.enumerated() {
+        scope.addToTallies(
+          Double(cell.count) * (itemWeights?[position] ?? 1), gold: cell.gold,
+          predicted: cell.predicted, tallies)
       }
     }
     return result
@@ -282,16 +337,25 @@ public struct Bootstrap: Hashable, Sendable {
   ///   of the two classes the cell touches
   ///   (`MetricScope.LeaveOneOutScorer`).
   func jackknifeAccelerations(
-    for metrics: [Metric], cells: [ConfusionMatrix.Cell], scope: MetricScope
+    for metrics: [Metric], cells: [ConfusionMatrix.Cell], itemWeights: [Double]? = nil,
+    scope: MetricScope
   ) -> [Double] {
     let scorer = MetricScope.LeaveOneOutScorer(
-      metrics: metrics, scope: scope, tallies: Self.tallies(of: cells, scope: scope))
+      metrics: metrics, scope: scope,
+      tallies: Self.tallies(of: cells, itemWeights: itemWeights, scope: scope))
     let weights = cells.map(\.count)
     var leaveOneOut = [Double](repeating: 0, count: metrics.count * cells.count)
     leaveOneOut.withUnsafeMutableBufferPointer { values in
       withUnsafeTemporaryAllocation(of: Double.self, capacity: metrics.count) { cellValues in
         for (position, cell) in cells.enumerated() {
-          scorer.values(leavingOutGold: cell.gold, predicted: cell.predicted, into: cellValues)
+          if let itemWeights {
+            // One item, carrying its weight, leaves the cell.
+            scorer.values(
+              changingGold: cell.gold, predicted: cell.predicted, by: -itemWeights[position],
+              into: cellValues)
+          } else {
+            scorer.values(leavingOutGold: cell.gold, predicted: cell.predicted, into: cellValues)
+          }
           for index in metrics.indices {
             values[index * cells.count + position] = cellValues[index]
           }

@@ -17,6 +17,16 @@ public struct ComparisonCounts: Sendable {
   /// Every pair (A, B), A before B in model order, with its joint counts;
   /// empty when the models' items are not paired (count tables).
   public let pairs: [(first: Int, second: Int, predictions: PairedPredictions)]
+  /// Each model's weighted rows, when the items carry sample weights; `nil`
+  /// for unweighted items. The pairs' cells then carry the weights too.
+  public let weighted: [WeightedPredictions]?
+
+  /// Whether the items carry sample weights, so every metric, interval and
+  /// test is weighted.
+  public var isWeighted: Bool { weighted != nil }
+
+  /// The sum of the items' sample weights, or `nil` without weights.
+  public var totalWeight: Double? { weighted?.first?.totalWeight }
 
   /// Whether the models were scored item by item on the same items, so
   /// that they can be compared pair by pair.
@@ -42,6 +52,69 @@ public struct ComparisonCounts: Sendable {
     itemCount = aligned.itemCount
     matrices = (0..<modelCount).map { aligned.confusionMatrix(ofModel: $0) }
     self.pairs = pairs
+    self.weighted = nil
+  }
+
+  /// Counts aligned predictions whose items carry sample weights.
+  ///
+  /// Each pair's cells are (gold, A, B, weight) rows and each model's are
+  /// (gold, prediction, weight) rows, with item counts, in one canonical
+  /// order; a joint count table with a weight column that summarizes the
+  /// same items gives the same counts (see ``init(_:labels:)``), so
+  /// ``ModelComparison`` gives bit-identical results from either.
+  ///
+  /// - Parameters:
+  ///   - aligned: The models' predictions for the same items.
+  ///   - weights: Each item's sample weight, in the aligned item order.
+  /// - Throws: ``StatisticsError`` when a code is out of range, the
+  ///   weights do not match the items, a weight is negative or not finite,
+  ///   or every weight is zero.
+  /// - Complexity: O(*m*² · *n* log *n*) for *n* items and *m* models.
+  public init(_ aligned: AlignedPredictions, weights: [Double]) throws(StatisticsError) {
+    guard weights.count == aligned.itemCount else {
+      throw .weightCountMismatch(items: aligned.itemCount, weights: weights.count)
+    }
+    let classCount = aligned.labels.count
+    var models: [WeightedPredictions] = []
+    for predictions in aligned.predictions {
+      models.append(
+        try WeightedPredictions(
+          gold: aligned.gold, predicted: predictions, weights: weights, classCount: classCount))
+    }
+    var pairs: [(first: Int, second: Int, predictions: PairedPredictions)] = []
+    for first in aligned.predictions.indices {
+      for second in (first + 1)..<aligned.predictions.count {
+        let cells = aligned.gold.indices.map { item in
+          PairedPredictions.Cell(
+            gold: Int(aligned.gold[item]), first: Int(aligned.predictions[first][item]),
+            second: Int(aligned.predictions[second][item]), weight: weights[item], count: 1)
+        }
+        pairs.append(
+          (first, second, try PairedPredictions(classCount: classCount, cells: cells)))
+      }
+    }
+    try self.init(labels: aligned.labels, weighted: models, pairs: pairs)
+  }
+
+  /// Wraps weighted counts made elsewhere, checking that some weight is
+  /// not zero.
+  init(
+    labels: [String], weighted: [WeightedPredictions],
+    pairs: [(first: Int, second: Int, predictions: PairedPredictions)]
+  ) throws(StatisticsError) {
+    guard let first = weighted.first, first.itemCount > 0 else { throw .noItems }
+    guard first.totalWeight > 0 else { throw .zeroTotalWeight }
+    self.labels = labels
+    self.itemCount = first.itemCount
+    self.matrices = weighted.map { model in
+      var matrix = ConfusionMatrix(labels: labels)
+      for cell in model.cells {
+        matrix.add(goldIndex: cell.gold, predictedIndex: cell.predicted, count: cell.count)
+      }
+      return matrix
+    }
+    self.pairs = pairs
+    self.weighted = weighted
   }
 
   /// Wraps counts made elsewhere, such as from joint count tables.
@@ -53,6 +126,7 @@ public struct ComparisonCounts: Sendable {
     self.itemCount = itemCount
     self.matrices = matrices
     self.pairs = pairs
+    self.weighted = nil
   }
 
   /// Counts models that cannot be paired item by item, such as count
@@ -69,5 +143,12 @@ public struct ComparisonCounts: Sendable {
     self.itemCount = matrices[0].total
     self.matrices = matrices
     self.pairs = []
+    self.weighted = nil
+  }
+
+  /// Each model's weighted confusion matrix, when the items carry sample
+  /// weights.
+  public var weightedMatrices: [WeightedConfusionMatrix]? {
+    weighted?.map { $0.confusionMatrix(labels: labels) }
   }
 }

@@ -4,6 +4,7 @@ extension ModelComparison {
   /// The comparison on one metric as F1Kit's stable JSON document, the
   /// output of `f1kit compare --format json`.
   ///
+  /// Weighted items add `weighted: true` and `total_weight` after `n`.
   /// For two models: `n`, `metric`, `seed`, `labels`, `positive_label`
   /// (binary problems only), `models` (name, value,
   /// interval), `difference` (B − A with its interval) and `tests`
@@ -17,7 +18,12 @@ extension ModelComparison {
     let metric = metric ?? options.metric
     let pairs = self.pairs(on: metric)
     var document: [(key: String, value: JSONValue)] = [
-      ("n", .integer(itemCount)),
+      ("n", .integer(itemCount))
+    ]
+    if let totalWeight {
+      document += [("weighted", .bool(true)), ("total_weight", .number(totalWeight))]
+    }
+    document += [
       ("metric", .string(metric.rawValue)),
       (
         "seed",

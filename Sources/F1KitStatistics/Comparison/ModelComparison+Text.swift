@@ -52,7 +52,9 @@ extension ModelComparison {
     let metric = compared.rawValue
     let method = options.bootstrap.method.rawValue
     var text =
-      "Compared on \(metric)\(Self.positivePhrase(positiveLabel)) over \(itemCount) items (seed \(options.seed), \(options.bootstrap.resamples) resamples, \(Self.percent(options.bootstrap.confidence)) \(method) intervals)\n\n"
+      "Compared on \(metric)\(Self.positivePhrase(positiveLabel)) over \(itemCount) items (seed \(options.seed), \(options.bootstrap.resamples) resamples, \(Self.percent(options.bootstrap.confidence)) \(method) intervals)\n"
+    if let weightNote { text += weightNote + "\n" }
+    text += "\n"
     let nameWidth = max(models.map { $0.name.count }.max() ?? 0, 5)
     let valueWidth = max(metric.count, 6)
     text += "model".padding(toLength: nameWidth, withPad: " ", startingAt: 0)
@@ -70,6 +72,16 @@ extension ModelComparison {
     }
     text += "\n" + pairs.map(verdict(for:)).joined(separator: "\n") + "\n"
     return text
+  }
+
+  /// The line that says the results are weighted, or `nil` for
+  /// unweighted items: "weighted: every value, interval and test uses
+  /// sample weights (total weight 6.75 over 5 items); McNemar's test
+  /// counts items, so it is not run".
+  public var weightNote: String? {
+    guard let totalWeight else { return nil }
+    return
+      "weighted: every value, interval and test uses sample weights (total weight \(NumberText.shortestBare(totalWeight)) over \(itemCount) items); McNemar's test counts items, so it is not run"
   }
 
   private func pairSummary(_ pair: Pair) -> String {

@@ -97,6 +97,14 @@ public struct ModelComparison: Sendable {
 
   /// The number of items.
   public let itemCount: Int
+  /// The sum of the items' sample weights when they carry weights; `nil`
+  /// for unweighted items.
+  ///
+  /// With weights every value, interval and test is weighted: the
+  /// bootstrap resamples items, each carrying its weight, and the
+  /// permutation test swaps each item's predictions, its weight attached.
+  /// McNemar's test counts items, so it is not run on weighted items.
+  public let totalWeight: Double?
   /// The labels scored, evaluated labels first.
   public let labels: [String]
   /// The positive label of a binary problem, which the binary metrics
@@ -136,6 +144,10 @@ public struct ModelComparison: Sendable {
 
   /// Scores and compares models from their counts.
   ///
+  /// With weighted counts (``ComparisonCounts/isWeighted``) every metric
+  /// is weighted and McNemar's test, which counts items, is left out of
+  /// ``ComparisonOptions/tests``.
+  ///
   /// - Parameters:
   ///   - counts: Each model's confusion matrix and each pair's joint counts.
   ///   - names: A name for each model.
@@ -152,6 +164,8 @@ public struct ModelComparison: Sendable {
     options: ComparisonOptions = .init(), progress: ResamplingProgress? = nil
   ) throws {
     precondition(names.count == counts.matrices.count)
+    var options = options
+    if counts.isWeighted { options.tests.removeAll { $0 == .mcnemar } }
     let classification = try ClassificationMetrics(
       confusionMatrix: counts.matrices[0], options: evaluation)
     let scope = classification.scope
@@ -169,9 +183,16 @@ public struct ModelComparison: Sendable {
 
     var models: [Model] = []
     for (index, name) in names.enumerated() {
-      let intervals = try bootstrap.intervals(
-        for: options.intervalMetrics, in: counts.matrices[index], scope: scope,
-        progress: stepProgress(), using: &generator)
+      let intervals =
+        if let weighted = counts.weighted {
+          try bootstrap.intervals(
+            for: options.intervalMetrics, weighted: weighted[index], scope: scope,
+            progress: stepProgress(), using: &generator)
+        } else {
+          try bootstrap.intervals(
+            for: options.intervalMetrics, in: counts.matrices[index], scope: scope,
+            progress: stepProgress(), using: &generator)
+        }
       completedSteps += options.bootstrap.resamples
       models.append(Model(name: name, intervals: intervals))
     }
@@ -210,6 +231,7 @@ public struct ModelComparison: Sendable {
     }
 
     self.itemCount = counts.itemCount
+    self.totalWeight = counts.totalWeight
     self.labels = counts.labels
     self.positiveLabel = classification.positiveLabel
     self.options = options
@@ -229,6 +251,10 @@ public struct ModelComparison: Sendable {
       for index in pairs.indices { pairs[index].adjustedPValues[test] = adjusted[index] }
     }
   }
+
+  /// Whether the items carry sample weights, so every value, interval and
+  /// test is weighted.
+  public var isWeighted: Bool { totalWeight != nil }
 
   /// Every pair compared on one metric, in pair order.
   ///

@@ -10,7 +10,8 @@ extension ReleaseDecision {
   /// compare --format json` for the same pair. `design` is there only for
   /// an experiment (several runs, groups or strata), as `compare` writes
   /// it: `{"resampling", "runs", "groups"}`. `reachability` counts its
-  /// sizes in `unit` (`items` or `groups`).
+  /// sizes in `unit` (`items` or `groups`). A weighted comparison adds
+  /// `weighted: true` and `total_weight` after `n`.
   ///
   /// - Returns: The document.
   public func jsonDocument() -> JSONValue {
@@ -46,6 +47,9 @@ extension ReleaseDecision {
       ("candidate", .string(candidate)),
       ("n", .integer(itemCount)),
     ]
+    if let totalWeight {
+      members += [("weighted", .bool(true)), ("total_weight", .number(totalWeight))]
+    }
     if let experiment {
       let resampling =
         switch experiment.design {

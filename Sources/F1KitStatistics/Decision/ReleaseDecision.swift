@@ -47,6 +47,9 @@ public struct ReleaseDecision: Hashable, Sendable {
   public var passes: Bool
   /// How the margin compares with what this test set can resolve.
   public var reachability: MarginReachability
+  /// The sum of the items' sample weights when the comparison was
+  /// weighted; `nil` otherwise.
+  public var totalWeight: Double? = nil
 
   /// Creates a decision; ``ReleaseGate/decision(for:itemCount:metric:baseline:candidate:power:)``
   /// is the usual way to get one.

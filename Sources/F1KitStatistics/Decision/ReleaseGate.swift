@@ -167,10 +167,12 @@ public struct ReleaseGate: Hashable, Sendable {
         $0.first == baseline && $0.second == candidate
       })
     else { throw .noSuchPair(baseline: baseline, candidate: candidate) }
-    return decision(
+    var result = decision(
       for: pair.difference, itemCount: comparison.itemCount, metric: metric,
       baseline: comparison.models[baseline].name, candidate: comparison.models[candidate].name,
       power: power)
+    result.totalWeight = comparison.totalWeight
+    return result
   }
 
   /// Decides on an experiment's comparison of two models: several runs

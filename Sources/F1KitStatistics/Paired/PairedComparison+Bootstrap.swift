@@ -85,7 +85,7 @@ extension PairedComparison {
               scope.clearTallies(first)
               scope.clearTallies(second)
               for index in draws.indices where draws[index] != 0 {
-                let drawn = Double(draws[index])
+                let drawn = Double(draws[index]) * cells.weights[index]
                 let gold = cells.gold[index]
                 scope.addToTallies(drawn, gold: gold, predicted: cells.first[index], first)
                 scope.addToTallies(drawn, gold: gold, predicted: cells.second[index], second)
@@ -124,8 +124,11 @@ extension PairedComparison {
     withUnsafeTemporaryAllocation(of: Double.self, capacity: metrics.count) { first in
       withUnsafeTemporaryAllocation(of: Double.self, capacity: metrics.count) { second in
         for cell in cells {
-          firstScorer.values(leavingOutGold: cell.gold, predicted: cell.first, into: first)
-          secondScorer.values(leavingOutGold: cell.gold, predicted: cell.second, into: second)
+          // One item, carrying its weight, leaves the cell.
+          firstScorer.values(
+            changingGold: cell.gold, predicted: cell.first, by: -cell.weight, into: first)
+          secondScorer.values(
+            changingGold: cell.gold, predicted: cell.second, by: -cell.weight, into: second)
           for index in metrics.indices { leaveOneOut[index].append(second[index] - first[index]) }
         }
       }

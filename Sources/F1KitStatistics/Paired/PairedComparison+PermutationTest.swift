@@ -4,6 +4,10 @@ extension PairedComparison {
   /// Runs an approximate randomization test for several metrics from one
   /// pass of random swaps.
   ///
+  /// Each item's two predictions are swapped with probability 1/2; an item
+  /// with a sample weight keeps it, so a swapped item moves its weight
+  /// from one model's cell to the other's.
+  ///
   /// - Parameters:
   ///   - metrics: The metrics to test.
   ///   - resamples: The number of random swaps *R*; 9,999 by default.
@@ -29,7 +33,7 @@ extension PairedComparison {
       fixedSecond.withUnsafeMutableBufferPointer { fixedSecond in
         for (index, cell) in predictions.cells.enumerated() {
           if cell.first == cell.second {
-            let count = Double(cell.count)
+            let count = Double(cell.count) * cell.weight
             scope.addToTallies(count, gold: cell.gold, predicted: cell.first, fixedFirst)
             scope.addToTallies(count, gold: cell.gold, predicted: cell.first, fixedSecond)
           } else {
@@ -56,8 +60,9 @@ extension PairedComparison {
             for index in cells.counts.indices {
               let count = cells.counts[index]
               let swapped = BinomialSampler.sampleHalf(trials: count, using: &generator)
-              let kept = Double(count - swapped)
-              let moved = Double(swapped)
+              let weight = cells.weights[index]
+              let kept = Double(count - swapped) * weight
+              let moved = Double(swapped) * weight
               let gold = cells.gold[index]
               let a = cells.first[index]
               let b = cells.second[index]

@@ -72,6 +72,9 @@ public struct PairedComparison: Hashable, Sendable {
   /// McNemar's test of equal accuracy, on the items exactly one model gets
   /// right.
   ///
+  /// It counts items and ignores sample weights, so ``ModelComparison``
+  /// does not run it on weighted items.
+  ///
   /// - Parameter method: How the p-value is computed; mid-p by default.
   /// - Returns: The discordant counts, statistic and p-value.
   /// - Complexity: O(*c*) for *c* non-empty joint cells.
@@ -94,7 +97,7 @@ public struct PairedComparison: Hashable, Sendable {
     result.withUnsafeMutableBufferPointer { tallies in
       for cell in predictions.cells {
         scope.addToTallies(
-          Double(cell.count), gold: cell.gold,
+          Double(cell.count) * cell.weight, gold: cell.gold,
           predicted: keepingFirst ? cell.first : cell.second, tallies)
       }
     }
@@ -112,6 +115,8 @@ public struct PairedComparison: Hashable, Sendable {
     var second: [Int] = []
     /// The count of each cell.
     var counts: [Int] = []
+    /// The sample weight of each item of each cell (1 without weights).
+    var weights: [Double] = []
   }
 
   /// The joint cells at the given indices into ``PairedPredictions/cells``.
@@ -123,6 +128,7 @@ public struct PairedComparison: Hashable, Sendable {
       cells.first.append(cell.first)
       cells.second.append(cell.second)
       cells.counts.append(cell.count)
+      cells.weights.append(cell.weight)
     }
     return cells
   }

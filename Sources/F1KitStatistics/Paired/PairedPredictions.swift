@@ -16,6 +16,9 @@ public struct PairedPredictions: Hashable, Sendable {
     public var first: Int
     /// The second model's predicted class index.
     public var second: Int
+    /// The sample weight of each item in the cell: 1 for unweighted
+    /// items. Items with different weights are in different cells.
+    public var weight: Double
     /// The number of items in the cell; at least 1.
     public var count: Int
 
@@ -25,11 +28,14 @@ public struct PairedPredictions: Hashable, Sendable {
     ///   - gold: The gold class index.
     ///   - first: The first model's predicted class index.
     ///   - second: The second model's predicted class index.
+    ///   - weight: The sample weight of each of its items: finite, not
+    ///     negative; 1 for unweighted items.
     ///   - count: The number of items.
-    public init(gold: Int, first: Int, second: Int, count: Int) {
+    public init(gold: Int, first: Int, second: Int, weight: Double = 1, count: Int) {
       self.gold = gold
       self.first = first
       self.second = second
+      self.weight = weight
       self.count = count
     }
   }
@@ -37,7 +43,7 @@ public struct PairedPredictions: Hashable, Sendable {
   /// The number of classes *k*.
   public let classCount: Int
   /// The non-empty joint cells, ordered by gold class, then the first
-  /// model's prediction, then the second's.
+  /// model's prediction, then the second's, then the items' weight.
   public let cells: [Cell]
   /// The number of items.
   public let itemCount: Int
@@ -107,14 +113,20 @@ public struct PairedPredictions: Hashable, Sendable {
     self.itemCount = counts.reduce(0, +)
   }
 
-  /// Wraps non-empty joint cells made elsewhere.
+  /// Wraps non-empty joint cells made elsewhere, such as weighted items
+  /// (one cell of count 1 per item) or a joint count table with a weight
+  /// column.
+  ///
+  /// The cells are put in one canonical order (gold, first, second,
+  /// weight), so cells given in any order give the same value, bit for bit.
   ///
   /// - Parameters:
   ///   - classCount: The number of classes *k*.
-  ///   - cells: Cells in any order; a cell given twice adds up, and empty
-  ///     cells are dropped.
-  /// - Throws: ``StatisticsError/classOutOfRange(_:classCount:)`` or
-  ///   ``StatisticsError/negativeCount(_:)``.
+  ///   - cells: Cells in any order; a cell given twice (with the same
+  ///     weight) adds up, and empty cells are dropped.
+  /// - Throws: ``StatisticsError/classOutOfRange(_:classCount:)``,
+  ///   ``StatisticsError/negativeCount(_:)`` or
+  ///   ``StatisticsError/invalidWeight(_:)``.
   /// - Complexity: O(*c* log *c*) for *c* cells.
   public init(classCount: Int, cells: [Cell]) throws(StatisticsError) {
     for cell in cells {
@@ -122,6 +134,7 @@ public struct PairedPredictions: Hashable, Sendable {
         throw .classOutOfRange(Int32(clamping: index), classCount: classCount)
       }
       if cell.count < 0 { throw .negativeCount(cell.count) }
+      guard cell.weight.isFinite, cell.weight >= 0 else { throw .invalidWeight(cell.weight) }
     }
     var merged: [Cell] = []
     for cell in cells.sorted(by: Self.precedes) where cell.count > 0 {
@@ -143,29 +156,39 @@ public struct PairedPredictions: Hashable, Sendable {
   ///   classes.
   public var counts: [Int] {
     var counts = [Int](repeating: 0, count: classCount * classCount * classCount)
-    for cell in cells { counts[self.cell(cell.gold, cell.first, cell.second)] = cell.count }
+    for cell in cells { counts[self.cell(cell.gold, cell.first, cell.second)] += cell.count }
     return counts
   }
 
-  /// The number of items in one joint cell.
+  /// The number of items in one joint cell, whatever their weights.
   ///
   /// - Parameters:
   ///   - gold: The gold class index.
   ///   - first: The first model's predicted class index.
   ///   - second: The second model's predicted class index.
   /// - Returns: The count; 0 for an empty cell.
-  /// - Complexity: O(log *c*) for *c* non-empty cells.
+  /// - Complexity: O(log *c* + *w*) for *c* non-empty cells and *w*
+  ///   distinct weights in the cell.
   public func count(gold: Int, first: Int, second: Int) -> Int {
-    let probe = Cell(gold: gold, first: first, second: second, count: 0)
+    let probe = Cell(gold: gold, first: first, second: second, weight: -.infinity, count: 0)
     var low = 0
     var high = cells.count
     while low < high {
       let middle = (low + high) / 2
       if Self.precedes(cells[middle], probe) { low = middle + 1 } else { high = middle }
     }
-    guard low < cells.count, !Self.precedes(probe, cells[low]) else { return 0 }
-    return cells[low].count
+    var total = 0
+    while low < cells.count, cells[low].gold == gold, cells[low].first == first,
+      cells[low].second == second
+    {
+      total += cells[low].count
+      low += 1
+    }
+    return total
   }
+
+  /// Whether any item has a weight other than 1.
+  public var hasWeights: Bool { cells.contains { $0.weight != 1 } }
 
   /// The first model's row-major confusion-matrix counts.
   ///
@@ -205,9 +228,11 @@ public struct PairedPredictions: Hashable, Sendable {
     return result
   }
 
-  /// Orders cells by gold class, then first, then second prediction.
+  /// Orders cells by gold class, then first, then second prediction, then
+  /// weight.
   private static func precedes(_ left: Cell, _ right: Cell) -> Bool {
-    (left.gold, left.first, left.second) < (right.gold, right.first, right.second)
+    (left.gold, left.first, left.second, left.weight)
+      < (right.gold, right.first, right.second, right.weight)
   }
 
   /// Counts into a dense *k*³ table, then keeps the non-empty cells.

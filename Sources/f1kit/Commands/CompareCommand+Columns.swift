@@ -18,11 +18,41 @@ extension CompareCommand {
         throw .usage(error.description)
       }
     }
+    if input.isWeighted {
+      return try input.weightedComparisonCounts(paths, names: names)
+    }
     let aligned = try Self.align(paths, input: input, names: names)
     do {
       return try ComparisonCounts(aligned)
     } catch {
       throw .data(error.description)
+    }
+  }
+}
+
+extension CompareCommand {
+  /// Refuses `--weight-column` where the weighted engine does not reach
+  /// yet: runs, groups and strata, score metrics, one file of prediction
+  /// columns, and McNemar's test alone (it counts items, not weights).
+  ///
+  /// - Parameter command: The command's name, for the message.
+  /// - Throws: A usage failure.
+  func refuseUnsupportedWeights(in command: String) throws(CommandFailure) {
+    guard input.isWeighted else { return }
+    if design != nil {
+      throw .usage(
+        "\(command) does not support --weight-column with runs, groups or strata yet")
+    }
+    if scoreMetric != nil {
+      throw .usage("\(command) does not support --weight-column with score metrics yet")
+    }
+    if predictionColumns != nil {
+      throw .usage("\(command) does not support --weight-column with --pred-columns yet")
+    }
+    if test == .mcnemar {
+      throw .usage(
+        "McNemar's test counts items, not sample weights; with --weight-column use --test permutation, bootstrap or all"
+      )
     }
   }
 }

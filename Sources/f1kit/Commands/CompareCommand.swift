@@ -50,7 +50,9 @@ struct CompareCommand: ParsableCommand {
       several seeds is NAME=run1.csv,run2.csv,...: its value is the mean of its runs, the \
       bootstrap resamples runs and then items, and Almost Stochastic Order compares the \
       runs. --group-column resamples whole groups of items; --stratify gold keeps each \
-      class's count fixed.
+      class's count fixed. --weight-column weights every value, interval and test by \
+      sample weights (each resampled or swapped item carries its weight; McNemar's test, \
+      which counts items, is not run).
       """,
     arguments: [files],
     options: [
@@ -131,7 +133,9 @@ struct CompareCommand: ParsableCommand {
 
   func run() throws(CommandFailure) -> CommandOutput {
     try InputOptions.checkNotDirectories(paths)
-    try input.refuseLabelSetsAndWeights(in: "compare", paths: paths, problem: scoring.problem)
+    try input.refuseLabelSetsAndWeights(
+      in: "compare", paths: paths, problem: scoring.problem, allowsWeights: true)
+    try refuseUnsupportedWeights(in: "compare")
     if let design {
       guard scoreMetric == nil else {
         throw .usage("Score metrics cannot yet be compared over runs, groups or strata")

@@ -92,7 +92,8 @@ struct GateCommand: ParsableCommand {
     let paths = comparison.paths
     try InputOptions.checkNotDirectories(paths)
     try comparison.input.refuseLabelSetsAndWeights(
-      in: "gate", paths: paths, problem: comparison.scoring.problem)
+      in: "gate", paths: paths, problem: comparison.scoring.problem, allowsWeights: true)
+    try comparison.refuseUnsupportedWeights(in: "gate")
     let decision = try decide()
     if let summaryPath {
       do {
@@ -110,7 +111,11 @@ struct GateCommand: ParsableCommand {
     case .json:
       return CommandOutput(decision.jsonDocument().serialized() + "\n", status: status)
     case .text:
-      let note = decision.reachabilityNote.map { $0 + "\n" } ?? ""
+      var note = decision.reachabilityNote.map { $0 + "\n" } ?? ""
+      if let totalWeight = decision.totalWeight {
+        note +=
+          "weighted: the difference and its interval use sample weights (total weight \(NumberText.shortestBare(totalWeight)) over \(decision.itemCount) items)\n"
+      }
       return CommandOutput(decision.sentence + "\n" + note, status: status)
     }
   }

@@ -179,11 +179,13 @@ struct InputOptions {
   ///   - command: The command's name, for the message.
   ///   - paths: The files it reads.
   ///   - problem: The `--problem` given, if any.
+  ///   - allowsWeights: Whether the command reads sample weights of
+  ///     single-label files.
   /// - Throws: A usage failure naming what `evaluate` supports instead.
   func refuseLabelSetsAndWeights(
-    in command: String, paths: [String], problem: ProblemChoice?
+    in command: String, paths: [String], problem: ProblemChoice?, allowsWeights: Bool = false
   ) throws(CommandFailure) {
-    if labelSets.weightColumn != nil {
+    if labelSets.weightColumn != nil && !allowsWeights {
       throw .usage("\(command) does not support --weight-column yet; 'f1kit evaluate' does")
     }
     if problem == .multilabel
