@@ -43,6 +43,15 @@ public enum EvaluationError: Error, CustomStringConvertible {
   /// A prediction file or per-class results were asked of a multilabel
   /// task, which has label sets rather than one label per pair.
   case singleLabelTaskNeeded
+  /// The numbers of pairs and of sample weights differ.
+  case weightCountMismatch(pairs: Int, weights: Int)
+  /// A sample weight is negative, NaN or infinite.
+  case invalidWeight(weight: Double, index: Int)
+  /// Every sample weight is zero, so no weighted metric is defined.
+  case zeroTotalWeight
+  /// Sample weights were given with a threshold tuned on the evaluation
+  /// set, which tunes on unweighted items.
+  case weightsNeedFixedThreshold
 
   /// A one-line explanation for people.
   public var description: String {
@@ -83,6 +92,14 @@ public enum EvaluationError: Error, CustomStringConvertible {
       "cannot write the prediction file \(path): \(reason)"
     case .singleLabelTaskNeeded:
       "a prediction file and per-class results need a binary or multiclass task; a multilabel task has label sets"
+    case .weightCountMismatch(let pairs, let weights):
+      "expected one sample weight per pair (\(pairs)), found \(weights)"
+    case .invalidWeight(let weight, let index):
+      "expected a finite sample weight of at least 0 for pair \(index), found \(weight)"
+    case .zeroTotalWeight:
+      "expected sample weights that are not all zero, found a total weight of 0"
+    case .weightsNeedFixedThreshold:
+      "sample weights need a fixed threshold or argmax; a threshold tuned on the evaluation set is tuned on unweighted pairs"
     }
   }
 }

@@ -70,8 +70,9 @@ public struct PredictionFileOptions: Hashable, Sendable {
   /// are read in two halves at once (see `PredictionFileParser`).
   var minimumParallelByteCount = 4 << 20
   /// Whether to refuse predicted labels that do not fit the gold labels
-  /// (see `LabelSetCheck`); off only in tests of other reading mechanics.
-  var checksLabelSets = true
+  /// (see `LabelSetCheck`); off in tests of other reading mechanics, and
+  /// when a weight column is read as one more column of a joint table.
+  package var checksLabelSets = true
 
   /// Creates reading options.
   ///

@@ -116,6 +116,105 @@ struct WeightedCompareCommandTests {
       text.standardOutput.contains("weighted: the difference and its interval use sample weights"))
   }
 
+  /// The joint count table `label,a,b,w,count` of the items of two files,
+  /// as `GROUP BY label, a, b, w` gives it, written in a shuffled row order
+  /// with one cell split over two rows and a row counting zero items, gives
+  /// the files' comparison byte for byte.
+  @Test(
+    "a weighted joint count table gives the raw files' comparison byte for byte",
+    arguments: [2, 9, 16])
+  fileprivate func jointTableEqualsFiles(index: Int) throws {
+    let golden = goldens[index]
+    let folder = TemporaryDirectory()
+    var counts: [[String]: Int] = [:]
+    for item in golden.yTrue.indices {
+      let key = [
+        golden.yTrue[item], golden.yPredA[item], golden.yPredB[item],
+        String(golden.sampleWeight[item]),
+      ]
+      counts[key, default: 0] += 1
+    }
+    let sorted = counts.map { $0.key + [String($0.value)] }.sorted {
+      $0.lexicographicallyPrecedes($1)
+    }.reversed().map { $0 }
+    // Odd rows first, then even ones: an order no sort would give.
+    var rows =
+      stride(from: 1, to: sorted.count, by: 2).map { sorted[$0] }
+      + stride(from: 0, to: sorted.count, by: 2).map { sorted[$0] }
+    if let split = rows.firstIndex(where: { Int($0[4])! > 1 }) {
+      rows[split][4] = String(Int(rows[split][4])! - 1)
+      rows.append(Array(rows[split].prefix(4)) + ["1"])
+    }
+    rows.append([golden.yTrue[0], golden.yTrue[0], golden.yTrue[0], "0.125", "0"])
+    let table = folder.write(
+      "counts.csv", "label,a,b,w,count\n" + rows.map { $0.joined(separator: ",") + "\n" }.joined())
+    let shared =
+      ["--weight-column", "w", "--metric", golden.metric, "--resamples", "500", "--format", "json"]
+      + golden.options
+    let files = try runF1Kit(["compare"] + golden.files(in: folder) + ["--names", "a,b"] + shared)
+    let joint = try runF1Kit(["compare", table, "--pred-columns", "a,b"] + shared)
+    #expect(files.status == 0, "\(files.standardError)")
+    #expect(joint.status == 0, "\(joint.standardError)")
+    #expect(joint.standardOutput == files.standardOutput)
+    #expect(try json(joint)["weighted"] as? Bool == true)
+  }
+
+  @Test("a bad weight in a joint count table is an error naming its line")
+  func jointTableBadWeight() throws {
+    let folder = TemporaryDirectory()
+    let table = folder.write("counts.csv", "label,a,b,w,count\nx,x,y,1.5,3\ny,y,y,-1,2\n")
+    let result = try runF1Kit(["compare", table, "--pred-columns", "a,b", "--weight-column", "w"])
+    #expect(result.status == 65)
+    #expect(result.standardError.contains("counts.csv:3:4: expected a finite sample weight"))
+  }
+
+  @Test("evaluate --ci --weight-column: intervals around scikit-learn's weighted values")
+  func evaluateIntervals() throws {
+    let folder = TemporaryDirectory()
+    let golden = try #require(goldens.first { $0.posLabel == nil && $0.labels == nil })
+    let file = golden.files(in: folder)[0]
+    let result = try runF1Kit(
+      ["evaluate", file, "--weight-column", "w", "--ci", "--format", "json", "--resamples", "400"]
+        + golden.options)
+    #expect(result.status == 0, "\(result.standardError)")
+    let document = try json(result)
+    #expect(document["weighted"] as? Bool == true)
+    let metrics = try #require(document["metrics"] as? [String: Double])
+    let intervals = try #require(document["intervals"] as? [String: [String: Any]])
+    for key in ["macro_f1", "accuracy", "weighted_f1", "mcc", "macro_fbeta"] {
+      let wanted = try #require(golden.expected[0][key] ?? nil)
+      #expect(agrees(try #require(metrics[key]), wanted), "\(key)")
+      let interval = try #require(intervals[key])
+      let low = try #require(interval["low"] as? Double)
+      let high = try #require(interval["high"] as? Double)
+      #expect(low <= wanted + 1e-12 && wanted - 1e-12 <= high, "\(key) [\(low), \(high)]")
+      #expect(high > low)
+    }
+    #expect((document["analytic_intervals"] as? [String: Any])?.isEmpty == true)
+    let text = try runF1Kit(
+      ["evaluate", file, "--weight-column", "w", "--ci", "--resamples", "400"] + golden.options)
+    #expect(text.standardOutput.contains("each carrying its sample weight"))
+  }
+
+  @Test("an F-beta metric is named with its beta: macro F2 in text, tables and gate")
+  func fBetaNames() throws {
+    let a = Fixtures.url("r8/test-tfidf-nb.csv").path
+    let b = Fixtures.url("r8/test-tfidf-logreg.csv").path
+    let options = ["--metric", "macro_fbeta", "--beta", "2", "--resamples", "200"]
+    let text = try runF1Kit(["compare", a, b] + options)
+    #expect(text.standardOutput.contains("on macro F2 by"), "\(text.standardOutput)")
+    #expect(text.standardOutput.contains("Compared on macro_fbeta (beta 2)"))
+    let markdown = try runF1Kit(["compare", a, b] + options + ["--format", "markdown"])
+    #expect(markdown.standardOutput.contains("| Model | Macro F2 \\[95% CI\\]"))
+    let document = try json(try runF1Kit(["compare", a, b] + options + ["--format", "json"]))
+    #expect(document["beta"] as? Double == 2)
+    let gate = try runF1Kit(["gate", a, b] + options + ["--margin", "0.01"])
+    #expect(gate.standardOutput.contains("on macro F2"), "\(gate.standardOutput)")
+    let half = try runF1Kit(
+      ["compare", a, b, "--metric", "weighted_fbeta", "--beta", "0.5", "--resamples", "200"])
+    #expect(half.standardOutput.contains("weighted F0.5"))
+  }
+
   @Test("the text says the results are weighted and why McNemar's test is not run")
   func textSaysWeighted() throws {
     let folder = TemporaryDirectory()

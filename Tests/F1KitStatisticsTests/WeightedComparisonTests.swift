@@ -210,3 +210,77 @@ struct WeightedComparisonTests {
     }
   }
 }
+
+@Suite("Weighted joint count tables")
+struct WeightedJointCountsTests {
+  /// The joint table `label,a,b,weight,count` of a golden comparison's
+  /// items, its rows in a shuffled order, one cell split over two rows and
+  /// a row counting zero items.
+  static func table(_ golden: WeightedComparisonCase, seed: UInt64) throws -> JointCounts {
+    var labels: [String] = []
+    var codes: [String: Int] = [:]
+    func code(_ label: String) -> Int {
+      if let code = codes[label] { return code }
+      codes[label] = labels.count
+      labels.append(label)
+      return labels.count - 1
+    }
+    var counts: [[Int]: Int] = [:]
+    for item in golden.yTrue.indices {
+      let key = [
+        code(golden.yTrue[item]), code(golden.yPredA[item]), code(golden.yPredB[item]),
+        code(String(golden.sampleWeight[item])),
+      ]
+      counts[key, default: 0] += 1
+    }
+    var cells = counts.map { key, count in
+      JointCounts.Cell(gold: key[0], predictions: Array(key.dropFirst()), count: count)
+    }
+    var generator = Xoshiro256StarStar(seed: seed)
+    cells.sort { $0.predictions.lexicographicallyPrecedes($1.predictions) }
+    cells.shuffle(using: &generator)
+    if let split = cells.firstIndex(where: { $0.count > 1 }) {
+      cells[split].count -= 1
+      cells.append(
+        JointCounts.Cell(gold: cells[split].gold, predictions: cells[split].predictions, count: 1))
+    }
+    cells.append(JointCounts.Cell(gold: 0, predictions: [0, 0, code("7.5")], count: 0))
+    return try JointCounts(
+      labels: labels, models: ["a", "b", "w"], goldColumn: "label", cells: cells,
+      rowCount: cells.count)
+  }
+
+  @Test(
+    "a weighted joint table in any row order gives the raw items' comparison to the last bit",
+    arguments: [0, 5, 13, 20])
+  func tableEqualsItems(index: Int) throws {
+    let golden = weightedComparisonCases[index]
+    let options = ComparisonOptions(
+      metrics: [golden.posLabel != nil ? .binaryF1 : .macroF1, .accuracy, .matthewsCorrelation],
+      tests: [.permutation, .bootstrap], bootstrap: BootstrapOptions(resamples: 300), seed: 21)
+    let items = try ModelComparison(
+      counts: ComparisonCounts(try golden.aligned(), weights: golden.sampleWeight),
+      names: ["a", "b"], evaluation: golden.evaluation, options: options)
+    for seed in [1, 2] as [UInt64] {
+      let table = try ModelComparison(
+        counts: ComparisonCounts(
+          weightedJoint: try Self.table(golden, seed: seed), labels: golden.labels),
+        names: ["a", "b"], evaluation: golden.evaluation, options: options)
+      #expect(table.labels == items.labels)
+      #expect(table.itemCount == items.itemCount)
+      #expect(table.totalWeight == items.totalWeight)
+      #expect(table.models == items.models)
+      #expect(table.pairs == items.pairs)
+    }
+  }
+
+  @Test("a weight that is not a finite number of at least 0 is refused")
+  func badWeight() throws {
+    for bad in ["-1", "nan", "inf", "heavy"] {
+      let joint = try JointCounts(
+        labels: ["x", "y", bad], models: ["a", "b", "w"], goldColumn: "label",
+        cells: [JointCounts.Cell(gold: 0, predictions: [0, 1, 2], count: 3)], rowCount: 1)
+      #expect(throws: StatisticsError.self) { try ComparisonCounts(weightedJoint: joint) }
+    }
+  }
+}

@@ -25,3 +25,25 @@ extension Metric {
     }
   }
 }
+
+extension Metric {
+  /// The metric's name in prose with its beta written in, as an F-beta
+  /// metric is conventionally named: "macro F2", "binary F0.5"; other
+  /// metrics, and F-beta without a beta, keep ``displayName``.
+  ///
+  /// - Parameter beta: The beta of the F-beta metrics, if chosen.
+  /// - Returns: The name.
+  public func displayName(beta: Double?) -> String {
+    guard isFBeta, let beta, beta.isFinite, beta >= 0 else { return displayName }
+    let shown =
+      beta == beta.rounded() && abs(beta) < 1e15 ? String(Int(beta)) : String(beta)
+    let average =
+      switch self {
+      case .microFBeta: "micro"
+      case .macroFBeta: "macro"
+      case .weightedFBeta: "weighted"
+      default: "binary"
+      }
+    return "\(average) F\(shown)"
+  }
+}

@@ -12,6 +12,10 @@ public struct InputExample: Hashable, Sendable {
   /// The index of the gold class: 0 or 1 for a binary problem, `0..<k` for
   /// a problem with *k* classes.
   public var label: Int
+  /// The example's sample weight: every metric of an evaluator built from
+  /// examples weights the example by it, as scikit-learn's `sample_weight`
+  /// does; 1 by default.
+  public var weight: Double
 
   /// Creates an example.
   ///
@@ -19,9 +23,11 @@ public struct InputExample: Hashable, Sendable {
   ///   - identifier: An optional identifier.
   ///   - texts: The texts; a cross-encoder example has exactly two.
   ///   - label: The index of the gold class.
-  public init(identifier: String? = nil, texts: [String], label: Int) {
+  ///   - weight: The sample weight: finite, not negative; 1 by default.
+  public init(identifier: String? = nil, texts: [String], label: Int, weight: Double = 1) {
     self.identifier = identifier
     self.texts = texts
     self.label = label
+    self.weight = weight
   }
 }

@@ -63,7 +63,8 @@ extension CrossEncoderEvaluator {
     case .classSets(let gold):
       let metrics = Self.multilabelMetrics(
         gold: gold, predicted: predictions.classSets,
-        classCount: predictions.scores.first?.count ?? 0, zeroDivision: zeroDivision)
+        classCount: predictions.scores.first?.count ?? 0, zeroDivision: zeroDivision,
+        weights: sampleWeights)
       var values = metrics.reportedMetrics.map { ($0.rawValue, metrics.value(of: $0)) }
       for row in metrics.perLabel() {
         values += [
@@ -75,9 +76,13 @@ extension CrossEncoderEvaluator {
       return values
     case .classes(let gold):
       let metrics = Self.classificationMetrics(
-        gold: gold, predicted: predictions.classes, task: task, zeroDivision: zeroDivision)
+        gold: gold, predicted: predictions.classes, task: task, zeroDivision: zeroDivision,
+        weights: sampleWeights)
       var values = metrics.reportedMetrics.map { ($0.rawValue, metrics.value(of: $0)) }
-      if case .binary(let decision) = task, predictions.scores.first?.count == 1 {
+      // The score sweeps are not weighted, so weighted pairs leave them out.
+      if case .binary(let decision) = task, predictions.scores.first?.count == 1,
+        sampleWeights == nil
+      {
         let frozen: Double? =
           if case .threshold(let threshold) = decision { threshold } else { nil }
         values += Self.scoreColumns(
@@ -134,22 +139,26 @@ extension CrossEncoderEvaluator {
   /// The core multilabel metrics over (gold, predicted) class sets, with
   /// classes `0..<classCount` in numeric order.
   static func multilabelMetrics(
-    gold: [Set<Int>], predicted: [Set<Int>], classCount: Int, zeroDivision: ZeroDivision
+    gold: [Set<Int>], predicted: [Set<Int>], classCount: Int, zeroDivision: ZeroDivision,
+    weights: [Double]? = nil
   ) -> MultilabelMetrics {
     let labels = (0..<classCount).map(String.init)
-    var counts = MultilabelCounts(labels: labels)
-    for (goldSet, predictedSet) in zip(gold, predicted) {
-      counts.add(gold: LabelSet(goldSet), predicted: LabelSet(predictedSet))
+    var counts = MultilabelCounts(labels: labels, isWeighted: weights != nil)
+    for (index, (goldSet, predictedSet)) in zip(gold, predicted).enumerated() {
+      counts.add(
+        gold: LabelSet(goldSet), predicted: LabelSet(predictedSet), weight: weights?[index] ?? 1)
     }
-    // The labels are distinct and every weight is 1, so this cannot throw
-    // for a model with at least one output (the task checks that).
+    // The labels are distinct and the weights were checked (finite, not
+    // negative, not all zero), so this cannot throw for a model with at
+    // least one output (the task checks that).
     return try! MultilabelMetrics(
       counts: counts, options: EvaluationOptions(labels: labels, zeroDivision: zeroDivision))
   }
 
   /// The core metrics over (gold, predicted), in that order.
   static func classificationMetrics(
-    gold: [Int], predicted: [Int], task: CrossEncoderTask, zeroDivision: ZeroDivision
+    gold: [Int], predicted: [Int], task: CrossEncoderTask, zeroDivision: ZeroDivision,
+    weights: [Double]? = nil
   ) -> ClassificationMetrics {
     let options =
       if case .binary = task {
@@ -158,6 +167,14 @@ extension CrossEncoderEvaluator {
       } else {
         EvaluationOptions(problem: .multiclass, zeroDivision: zeroDivision)
       }
+    if let weights {
+      // The weights were checked when the evaluator was made (finite, not
+      // negative, not all zero, one per pair), so neither can throw.
+      let matrix = try! WeightedConfusionMatrix(
+        gold: gold.map(String.init), predicted: predicted.map(String.init), weights: weights,
+        labels: options.labels)
+      return try! ClassificationMetrics(weightedConfusionMatrix: matrix, options: options)
+    }
     // The labels are distinct class indices and the counts match, so
     // neither initialiser can throw.
     let matrix = try! ConfusionMatrix(

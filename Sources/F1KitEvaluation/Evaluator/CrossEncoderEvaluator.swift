@@ -52,6 +52,10 @@ public struct CrossEncoderEvaluator: CrossEncoderEvaluating {
   /// default is 0.
   public var zeroDivision: ZeroDivision = .zero
   let gold: GoldLabels
+  /// Each pair's sample weight, or `nil` when the pairs are unweighted:
+  /// every metric then weights the pairs, as scikit-learn's
+  /// `sample_weight` does.
+  public let sampleWeights: [Double]?
   /// Where progress and notes go; tests replace it.
   var output: @Sendable (String) -> Void = StandardStream.note
 
@@ -68,14 +72,20 @@ public struct CrossEncoderEvaluator: CrossEncoderEvaluating {
   ///   - batchSize: How many pairs the model scores at a time.
   ///   - progress: How progress is shown on standard error.
   ///   - writesResults: Whether to append to the results log.
+  ///   - sampleWeights: Each pair's sample weight (finite, not negative,
+  ///     not all zero), or `nil` for unweighted pairs. With weights every
+  ///     metric is weighted, and the score-sweep columns (average
+  ///     precision, tuned F1 and accuracy) are left out, as they are not
+  ///     weighted.
   /// - Throws: ``EvaluationError`` for no pairs, a count mismatch, a
   ///   negative label (or one other than 0 and 1 for a binary task), a bad
-  ///   name or batch size, a NaN threshold, or a multilabel task.
+  ///   name or batch size, a NaN threshold, a multilabel task, a bad
+  ///   weight, or weights with a threshold tuned on the evaluation set.
   /// - Complexity: O(*n*) for *n* pairs.
   public init(
     sentencePairs: [SentencePair], labels: [Int], name: String = "",
     task: CrossEncoderTask, batchSize: Int = 32, progress: ProgressStyle = .automatic,
-    writesResults: Bool = true
+    writesResults: Bool = true, sampleWeights: [Double]? = nil
   ) throws(EvaluationError) {
     guard !task.isMultilabel else { throw .labelKindMismatch(task: task) }
     guard sentencePairs.count == labels.count else {
@@ -85,13 +95,21 @@ public struct CrossEncoderEvaluator: CrossEncoderEvaluating {
     if let index = labels.firstIndex(where: { $0 < 0 || $0 >= classCount }) {
       throw .labelOutOfRange(label: labels[index], index: index, classCount: classCount)
     }
+    if sampleWeights != nil, case .binary(.tunedThreshold) = task {
+      throw .weightsNeedFixedThreshold
+    }
     try self.init(
       sentencePairs: sentencePairs, gold: .classes(labels), name: name, task: task,
-      batchSize: batchSize, progress: progress, writesResults: writesResults)
+      batchSize: batchSize, progress: progress, writesResults: writesResults,
+      sampleWeights: sampleWeights)
   }
 
   /// Creates an evaluator from input examples, as sentence-transformers'
   /// `from_input_examples` does.
+  ///
+  /// A weighted evaluation takes its weights with the examples: when any
+  /// example's ``InputExample/weight`` is not 1, every metric weights the
+  /// examples by them.
   ///
   /// - Parameters:
   ///   - examples: Examples with exactly two texts each.
@@ -117,9 +135,11 @@ public struct CrossEncoderEvaluator: CrossEncoderEvaluating {
       }
       pairs.append(SentencePair(example.texts[0], example.texts[1]))
     }
+    let weights = examples.map(\.weight)
     try self.init(
       sentencePairs: pairs, labels: examples.map(\.label), name: name, task: task,
-      batchSize: batchSize, progress: progress, writesResults: writesResults)
+      batchSize: batchSize, progress: progress, writesResults: writesResults,
+      sampleWeights: weights.contains { $0 != 1 } ? weights : nil)
   }
 
   /// Creates an evaluator for a multilabel task: each pair may belong to
@@ -134,13 +154,16 @@ public struct CrossEncoderEvaluator: CrossEncoderEvaluating {
   ///   - batchSize: How many pairs the model scores at a time.
   ///   - progress: How progress is shown on standard error.
   ///   - writesResults: Whether to append to the results log.
+  ///   - sampleWeights: Each pair's sample weight (finite, not negative,
+  ///     not all zero), or `nil` for unweighted pairs.
   /// - Throws: ``EvaluationError`` for no pairs, a count mismatch, a
-  ///   negative label, a bad name or batch size, or a NaN threshold.
+  ///   negative label, a bad name or batch size, a NaN threshold, or a bad
+  ///   weight.
   /// - Complexity: O(*n* *k*) for *n* pairs of at most *k* labels.
   public init(
     sentencePairs: [SentencePair], labelSets: [Set<Int>], name: String = "",
     threshold: Double = 0.5, batchSize: Int = 32, progress: ProgressStyle = .automatic,
-    writesResults: Bool = true
+    writesResults: Bool = true, sampleWeights: [Double]? = nil
   ) throws(EvaluationError) {
     guard sentencePairs.count == labelSets.count else {
       throw .lengthMismatch(pairs: sentencePairs.count, labels: labelSets.count)
@@ -152,14 +175,24 @@ public struct CrossEncoderEvaluator: CrossEncoderEvaluating {
     try self.init(
       sentencePairs: sentencePairs, gold: .classSets(labelSets), name: name,
       task: .multilabel(threshold: threshold), batchSize: batchSize, progress: progress,
-      writesResults: writesResults)
+      writesResults: writesResults, sampleWeights: sampleWeights)
   }
 
   private init(
     sentencePairs: [SentencePair], gold: GoldLabels, name: String, task: CrossEncoderTask,
-    batchSize: Int, progress: ProgressStyle, writesResults: Bool
+    batchSize: Int, progress: ProgressStyle, writesResults: Bool, sampleWeights: [Double]?
   ) throws(EvaluationError) {
     guard !sentencePairs.isEmpty else { throw .emptyEvaluationSet }
+    if let sampleWeights {
+      guard sampleWeights.count == sentencePairs.count else {
+        throw .weightCountMismatch(pairs: sentencePairs.count, weights: sampleWeights.count)
+      }
+      if let index = sampleWeights.firstIndex(where: { !($0.isFinite && $0 >= 0) }) {
+        throw .invalidWeight(weight: sampleWeights[index], index: index)
+      }
+      guard sampleWeights.contains(where: { $0 > 0 }) else { throw .zeroTotalWeight }
+    }
+    self.sampleWeights = sampleWeights
     guard batchSize >= 1 else { throw .invalidBatchSize(batchSize) }
     guard Self.isValidName(name) else { throw .invalidName(name) }
     switch task {

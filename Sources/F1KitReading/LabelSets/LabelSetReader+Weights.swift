@@ -27,3 +27,62 @@ extension LabelSetReader {
     return weights
   }
 }
+
+extension LabelSetReader {
+  /// One distinct (gold, predicted, weight) combination of a weighted
+  /// single-label file, with how many records have it.
+  public struct WeightedRow: Hashable, Sendable {
+    /// The gold label's code in ``WeightedRows/labels``.
+    public var gold: Int
+    /// The predicted label's code.
+    public var predicted: Int
+    /// The sample weight.
+    public var weight: Double
+    /// The number of records.
+    public var count: Int
+  }
+
+  /// The distinct weighted rows of a single-label file and its labels.
+  public struct WeightedRows: Sendable {
+    /// The labels in first-seen order.
+    public var labels: [String]
+    /// The distinct rows, in no particular order.
+    public var rows: [WeightedRow]
+  }
+
+  /// Reads a single-label file with sample weights into its distinct
+  /// (gold, predicted, weight) rows, which a bootstrap of weighted items
+  /// draws from.
+  ///
+  /// - Returns: The rows and labels.
+  /// - Throws: ``PredictionFileError`` as ``readWeighted()`` does.
+  /// - Complexity: O(*n*) time for *n* bytes; memory O(*r*) for *r*
+  ///   distinct rows.
+  public func readWeightedRows() throws(PredictionFileError) -> WeightedRows {
+    let walker = try LabelSetWalker(path: path, options: options)
+    struct Key: Hashable {
+      var gold: Int
+      var predicted: Int
+      var weight: UInt64
+    }
+    var counts: [Key: Int] = [:]
+    var total = 0.0
+    try walker.walk { record throws(PredictionFileError) in
+      let gold = try record.singleLabel(.gold)
+      let predicted = try record.singleLabel(.prediction)
+      let weight = try record.weight() ?? 1
+      total += weight
+      // +0 so that -0.0 and 0.0 are one weight.
+      counts[Key(gold: gold, predicted: predicted, weight: (weight + 0).bitPattern), default: 0] +=
+        1
+    }
+    try walker.checkTotalWeight(total)
+    return WeightedRows(
+      labels: walker.labels,
+      rows: counts.map {
+        WeightedRow(
+          gold: $0.key.gold, predicted: $0.key.predicted,
+          weight: Double(bitPattern: $0.key.weight), count: $0.value)
+      })
+  }
+}

@@ -109,8 +109,10 @@ extension HTMLReport {
       + "\(DisplayNumber.count(disagreement.disagreementCount)) of \(DisplayNumber.count(disagreement.itemCount)) "
       + "items (\(DisplayNumber.percent(share))): \(disagreement.reference) alone is right on "
       + "\(DisplayNumber.count(disagreement.referenceOnlyCorrect)), \(disagreement.candidate) alone on "
-      + "\(DisplayNumber.count(disagreement.candidateOnlyCorrect)). McNemar's mid-p test of equal accuracy: "
-      + "\(DisplayNumber.pValue(disagreement.mcNemarPValue))."
+      + "\(DisplayNumber.count(disagreement.candidateOnlyCorrect))."
+      + (disagreement.mcNemarPValue.isNaN
+        ? " McNemar's test counts items, not sample weights, so it is not run on weighted items."
+        : " McNemar's mid-p test of equal accuracy: \(DisplayNumber.pValue(disagreement.mcNemarPValue)).")
   }
 
   /// Every comparison with its difference, interval, p-values and test.

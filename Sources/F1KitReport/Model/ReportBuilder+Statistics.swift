@@ -2,6 +2,7 @@ import F1Kit
 import F1KitAdvice
 import F1KitReading
 import F1KitStatistics
+import F1KitSupport
 
 extension ReportBuilder {
   /// The probabilities at which a comparison's bootstrap distribution is
@@ -57,6 +58,11 @@ extension ReportBuilder {
     models: inout [ModelEvaluation], disagreements: inout [ModelDisagreement]
   ) throws(ReportError) -> ModelComparison {
     let reference = models[0].metrics
+    if reference.isWeighted && paired?.isWeighted != true {
+      throw .invalidOptions(
+        "weighted models need the weighted counts of their items (ComparisonCounts(_:weights:)) with the report's label order"
+      )
+    }
     let comparison: ModelComparison
     do {
       let counts =
@@ -73,7 +79,12 @@ extension ReportBuilder {
       }
       var generator = Xoshiro256StarStar(seed: Self.classIntervalSeed(options.seed))
       for index in models.indices {
-        try addClassIntervals(to: &models[index], using: &generator)
+        if let weighted = counts.weighted {
+          try addWeightedClassIntervals(
+            to: &models[index], rows: weighted[index], using: &generator)
+        } else {
+          try addClassIntervals(to: &models[index], using: &generator)
+        }
       }
     } catch let error as StatisticsError {
       throw .statistics(error.description)
@@ -82,17 +93,22 @@ extension ReportBuilder {
     }
     if let paired {
       for pair in comparison.pairs(on: reference.primaryMetric) {
-        let mcnemar = pair.mcnemar ?? McNemarTest(firstOnlyCorrect: 0, secondOnlyCorrect: 0)
-        let cells =
-          paired.pairs.first { $0.first == pair.first && $0.second == pair.second }?.predictions
-          .cells ?? []
+        let predictions = paired.pairs.first {
+          $0.first == pair.first && $0.second == pair.second
+        }?.predictions
+        let cells = predictions?.cells ?? []
         let disagreementCount = cells.reduce(0) { $0 + ($1.first != $1.second ? $1.count : 0) }
+        // Weighted comparisons run no McNemar test; the discordant items
+        // are still counted, and the p-value is NaN.
+        let discordant =
+          predictions?.discordantCounts ?? (firstOnlyCorrect: 0, secondOnlyCorrect: 0)
         disagreements.append(
           ModelDisagreement(
             reference: models[pair.first].name, candidate: models[pair.second].name,
             itemCount: paired.itemCount, disagreementCount: disagreementCount,
-            referenceOnlyCorrect: mcnemar.firstOnlyCorrect,
-            candidateOnlyCorrect: mcnemar.secondOnlyCorrect, mcNemarPValue: mcnemar.pValue))
+            referenceOnlyCorrect: pair.mcnemar?.firstOnlyCorrect ?? discordant.firstOnlyCorrect,
+            candidateOnlyCorrect: pair.mcnemar?.secondOnlyCorrect ?? discordant.secondOnlyCorrect,
+            mcNemarPValue: pair.mcnemar?.pValue ?? (paired.isWeighted ? .nan : 1)))
       }
     }
     return comparison
@@ -148,6 +164,31 @@ extension ReportBuilder {
     }
   }
 
+  /// Bootstrap intervals of each class's precision, recall and F1 from
+  /// weighted items, each resampled item carrying its weight: a class's
+  /// scores are the binary scores of a scope whose positive class is that
+  /// class. (Wilson and delta-method intervals count items, so they do not
+  /// apply.)
+  func addWeightedClassIntervals(
+    to model: inout ModelEvaluation, rows: WeightedPredictions,
+    using generator: inout Xoshiro256StarStar
+  ) throws(StatisticsError) {
+    let metrics = model.metrics
+    let scope = metrics.scope
+    let bootstrap = Bootstrap(options: bootstrapOptions)
+    let scores: [Metric] = [.binaryPrecision, .binaryRecall, .binaryF1]
+    model.classIntervals = try metrics.labels.indices.map { index throws(StatisticsError) in
+      let classScope = MetricScope(
+        classCount: scope.classCount, evaluatedClassCount: scope.evaluatedClassCount,
+        positiveClass: index, zeroDivision: scope.zeroDivision, beta: scope.beta)
+      let intervals = try bootstrap.intervals(
+        for: scores, weighted: rows, scope: classScope, using: &generator)
+      return ClassIntervals(
+        label: metrics.labels[index], precision: intervals[.binaryPrecision]?.finite,
+        recall: intervals[.binaryRecall]?.finite, f1: intervals[.binaryF1]?.finite)
+    }
+  }
+
   /// Quantiles of the paired bootstrap distribution of one difference, at
   /// ``histogramProbabilities`` and their mirror images, ascending; empty
   /// when no resample is defined.
@@ -168,6 +209,12 @@ extension ReportBuilder {
       "Scores: scikit-learn-exact, from each model's confusion matrix.",
       "Baselines: analytic, from the gold class frequencies (no sampling).",
     ]
+    if let reference = models.first?.metrics, reference.isWeighted {
+      lines.insert(
+        "Sample weights: every score, interval and test is weighted by the items' sample weights "
+          + "(total \(NumberText.shortestBare(reference.totalWeight))), as scikit-learn's sample_weight; "
+          + "each resampled or swapped item carries its weight.", at: 0)
+    }
     let level = DisplayNumber.percent(options.confidence, digits: 0)
     let resamples = DisplayNumber.count(options.resamples)
     guard options.resamples > 0 else {
@@ -178,9 +225,15 @@ extension ReportBuilder {
       "Intervals: \(level) BCa bootstrap (Efron 1987) over \(resamples) resamples of the test items "
         + "for each model's headline metrics"
         + (analytic.isEmpty ? " and each class's F1." : "."))
-    lines.append(
-      "Per-class precision and recall: \(level) Wilson score intervals (Wilson 1927), which keep their "
-        + "coverage near 0 and 1 where a bootstrap collapses.")
+    if models.first?.metrics.isWeighted == true {
+      lines.append(
+        "Per-class precision, recall and F1: \(level) BCa bootstrap of the weighted items (Wilson and "
+          + "delta-method intervals count items, so they do not apply).")
+    } else {
+      lines.append(
+        "Per-class precision and recall: \(level) Wilson score intervals (Wilson 1927), which keep their "
+          + "coverage near 0 and 1 where a bootstrap collapses.")
+    }
     if !analytic.isEmpty {
       lines.append(
         "Per-class F1\(analytic.count == models.count ? "" : " of " + analytic.joined(separator: ", ")): "
@@ -193,9 +246,11 @@ extension ReportBuilder {
           "Differences: paired bootstrap of the test items (\(level) BCa interval, \(resamples) resamples); "
             + "p-values: paired approximate permutation test (\(resamples) random swaps of the two models' predictions)."
         )
-        lines.append(
-          "Accuracy: McNemar's mid-p test on the items exactly one model gets right (Fagerland et al. 2013)."
-        )
+        if models.first?.metrics.isWeighted != true {
+          lines.append(
+            "Accuracy: McNemar's mid-p test on the items exactly one model gets right (Fagerland et al. 2013)."
+          )
+        }
         lines.append(
           hasHistograms
             ? "Histogram: quantiles of the same paired bootstrap resamples (percentile cuts at 0.5%, 2.5%, 5%, 10%, 20%, …, 80%, 90%, 95%, 97.5%, 99.5%)."

@@ -78,8 +78,14 @@ public struct ReportBuilder: Sendable {
     var models: [ModelEvaluation] = []
     for input in inputs {
       do {
-        let matrix = try input.confusionMatrix.reordered(to: order)
-        let metrics = try ClassificationMetrics(confusionMatrix: matrix, options: evaluation)
+        let metrics =
+          if let weighted = input.weightedConfusionMatrix {
+            try ClassificationMetrics(
+              weightedConfusionMatrix: weighted.reordered(to: order), options: evaluation)
+          } else {
+            try ClassificationMetrics(
+              confusionMatrix: input.confusionMatrix.reordered(to: order), options: evaluation)
+          }
         models.append(
           ModelEvaluation(name: input.name, sourceFile: input.sourceFile, metrics: metrics))
       } catch {
@@ -216,7 +222,8 @@ public struct ReportBuilder: Sendable {
   static func pairedCounts(
     _ inputs: [ReportInput], jointCounts: ComparisonCounts?, labels: [String]?, order: [String]
   ) throws(ReportError) -> (counts: ComparisonCounts?, aligned: AlignedPredictions?) {
-    guard inputs.count > 1 else { return (nil, nil) }
+    // Weighted models are scored from their weighted counts, even alone.
+    guard inputs.count > 1 || jointCounts?.isWeighted == true else { return (nil, nil) }
     if let jointCounts {
       guard jointCounts.matrices.count == inputs.count, jointCounts.isPaired,
         jointCounts.labels.count == order.count,

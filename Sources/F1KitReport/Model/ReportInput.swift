@@ -12,6 +12,10 @@ public struct ReportInput: Sendable {
   /// The per-item predictions, for paired comparisons; `nil` for a count
   /// table, which supports intervals but not paired tests.
   public var items: ItemPredictions?
+  /// The weight sums of the counts' cells, when the items carry sample
+  /// weights: every score is then weighted. The report's comparison must
+  /// then come from weighted counts (`ComparisonCounts(_:weights:)`).
+  public var weightedConfusionMatrix: WeightedConfusionMatrix?
 
   /// Creates an input from per-item predictions.
   ///

@@ -69,13 +69,17 @@ extension ReportModel {
           .object([("metric", .string(pair.metric.rawValue))] + comparison.comparisonMembers(pair))
         }
       } ?? []
-    return .object([
-      ("n", .integer(reference.itemCount)),
-      ("labels", .array(reference.labels.map(JSONValue.string))),
-      ("models", .array(modelsJSON)),
-      ("comparisons", .array(comparisonsJSON)),
-      ("advice", .array(advice.map { $0.jsonValue() })),
-    ])
+    return .object(
+      [
+        ("n", .integer(reference.itemCount))
+      ]
+        + (reference.isWeighted
+          ? [("weighted", .bool(true)), ("total_weight", .number(reference.totalWeight))] : []) + [
+          ("labels", .array(reference.labels.map(JSONValue.string))),
+          ("models", .array(modelsJSON)),
+          ("comparisons", .array(comparisonsJSON)),
+          ("advice", .array(advice.map { $0.jsonValue() })),
+        ])
   }
 
   /// Writes ``jsonDocument()`` to a file atomically: a temporary file in

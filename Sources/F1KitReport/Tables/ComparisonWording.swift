@@ -27,8 +27,8 @@ struct ComparisonWording {
   }
 
   var options: ComparisonOptions { comparison.options }
-  var metricName: String { metric.displayName }
-  var metricTitle: String { ResultTable.title(metric) }
+  var metricName: String { comparison.displayName(of: metric) }
+  var metricTitle: String { ResultTable.title(metric, beta: comparison.beta) }
   var confidence: String { Self.percent(options.bootstrap.confidence) }
   var methodName: String { Self.methodName(options.bootstrap.method) }
   var adjustmentName: String { options.adjustment.displayName }

@@ -1,6 +1,7 @@
 import F1Kit
 import F1KitAdvice
 import F1KitStatistics
+import F1KitSupport
 
 extension ResultTable {
   /// The tables of a model comparison: one row per model with its metric
@@ -47,11 +48,15 @@ extension ResultTable {
       rows.append(row)
     }
     let againstBaseline = pairs.filter { $0.first == 0 }
+    let weighting =
+      comparison.totalWeight.map {
+        ", weighted by sample weights (total \(NumberText.shortestBare($0)))"
+      } ?? ""
     var tables = [
       ResultTable(
         caption: wording.caption(
           subject:
-            "\(metricTitle) of each model on the same \(DisplayNumber.count(comparison.itemCount)) test items",
+            "\(metricTitle) of each model on the same \(DisplayNumber.count(comparison.itemCount)) test items\(weighting)",
           differences: "Δ is each model minus the baseline \(baseline)"),
         label: "f1kit-comparison", header: header, rows: rows,
         statements: comparison.models.count == 2
@@ -70,7 +75,7 @@ extension ResultTable {
         ResultTable(
           caption: wording.caption(
             subject:
-              "Every pair of models compared on \(wording.metricName) over the same \(DisplayNumber.count(comparison.itemCount)) test items",
+              "Every pair of models compared on \(wording.metricName) over the same \(DisplayNumber.count(comparison.itemCount)) test items\(weighting)",
             differences: "Δ is the second model minus the first"),
           label: "f1kit-pairs", header: pairHeader, rows: pairRows,
           statements: pairs.map(wording.statement)))

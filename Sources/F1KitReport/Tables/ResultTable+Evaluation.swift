@@ -54,8 +54,8 @@ extension ResultTable {
   }
 
   /// A metric's name as a column title: "Macro-F1", "MCC".
-  static func title(_ metric: Metric) -> String {
-    let name = metric.displayName
+  static func title(_ metric: Metric, beta: Double? = nil) -> String {
+    let name = metric.displayName(beta: beta)
     return name.prefix(1).uppercased() + name.dropFirst()
   }
 }

@@ -1,6 +1,7 @@
 import F1Kit
 import F1KitAdvice
 import F1KitStatistics
+import F1KitSupport
 
 extension ResultTable {
   /// One row per model and one column per metric, each cell the model's
@@ -32,9 +33,10 @@ extension ResultTable {
     let confidence = ComparisonWording.percent(options.bootstrap.confidence)
     let method = ComparisonWording.methodName(options.bootstrap.method)
     let caption =
-      "Scores of each model on the same \(DisplayNumber.count(comparison.itemCount)) test items, with \(confidence) \(method) bootstrap intervals in brackets (\(DisplayNumber.count(options.bootstrap.resamples)) resamples, seed \(options.seed))."
+      "Scores of each model on the same \(DisplayNumber.count(comparison.itemCount)) test items\(comparison.totalWeight.map { ", weighted by sample weights (total \(NumberText.shortestBare($0)))" } ?? ""), with \(confidence) \(method) bootstrap intervals in brackets (\(DisplayNumber.count(options.bootstrap.resamples)) resamples, seed \(options.seed))."
     return ResultTable(
-      caption: caption, label: "f1kit-scores", header: ["Model"] + columns.map(title),
+      caption: caption, label: "f1kit-scores",
+      header: ["Model"] + columns.map { title($0, beta: comparison.beta) },
       rows: rows)
   }
 }

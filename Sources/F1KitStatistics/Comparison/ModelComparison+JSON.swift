@@ -4,7 +4,8 @@ extension ModelComparison {
   /// The comparison on one metric as F1Kit's stable JSON document, the
   /// output of `f1kit compare --format json`.
   ///
-  /// Weighted items add `weighted: true` and `total_weight` after `n`.
+  /// Weighted items add `weighted: true` and `total_weight` after `n`; an
+  /// F-beta metric adds its `beta` after `metric`.
   /// For two models: `n`, `metric`, `seed`, `labels`, `positive_label`
   /// (binary problems only), `models` (name, value,
   /// interval), `difference` (B − A with its interval) and `tests`
@@ -23,8 +24,9 @@ extension ModelComparison {
     if let totalWeight {
       document += [("weighted", .bool(true)), ("total_weight", .number(totalWeight))]
     }
+    document.append(("metric", .string(metric.rawValue)))
+    if metric.isFBeta, let beta { document.append(("beta", .number(beta))) }
     document += [
-      ("metric", .string(metric.rawValue)),
       (
         "seed",
         options.seed <= UInt64(Int.max)

@@ -15,7 +15,7 @@ extension ModelComparison {
   public func verdict(for pair: Pair) -> String {
     let first = models[pair.first].name
     let second = models[pair.second].name
-    let metric = pair.metric.displayName
+    let metric = displayName(of: pair.metric)
     let difference = pair.difference
     let confidence = Self.percent(difference.confidence)
     guard let test = primaryTest, let p = decisionPValue(for: pair) else {
@@ -51,8 +51,10 @@ extension ModelComparison {
     let pairs = self.pairs(on: compared)
     let metric = compared.rawValue
     let method = options.bootstrap.method.rawValue
+    let betaPhrase =
+      compared.isFBeta ? beta.map { " (beta \(NumberText.shortestBare($0)))" } ?? "" : ""
     var text =
-      "Compared on \(metric)\(Self.positivePhrase(positiveLabel)) over \(itemCount) items (seed \(options.seed), \(options.bootstrap.resamples) resamples, \(Self.percent(options.bootstrap.confidence)) \(method) intervals)\n"
+      "Compared on \(metric)\(betaPhrase)\(Self.positivePhrase(positiveLabel)) over \(itemCount) items (seed \(options.seed), \(options.bootstrap.resamples) resamples, \(Self.percent(options.bootstrap.confidence)) \(method) intervals)\n"
     if let weightNote { text += weightNote + "\n" }
     text += "\n"
     let nameWidth = max(models.map { $0.name.count }.max() ?? 0, 5)

@@ -105,6 +105,8 @@ public struct ModelComparison: Sendable {
   /// permutation test swaps each item's predictions, its weight attached.
   /// McNemar's test counts items, so it is not run on weighted items.
   public let totalWeight: Double?
+  /// The beta of the F-beta metrics, when one was chosen.
+  public let beta: Double?
   /// The labels scored, evaluated labels first.
   public let labels: [String]
   /// The positive label of a binary problem, which the binary metrics
@@ -232,6 +234,7 @@ public struct ModelComparison: Sendable {
 
     self.itemCount = counts.itemCount
     self.totalWeight = counts.totalWeight
+    self.beta = evaluation.beta
     self.labels = counts.labels
     self.positiveLabel = classification.positiveLabel
     self.options = options
@@ -255,6 +258,13 @@ public struct ModelComparison: Sendable {
   /// Whether the items carry sample weights, so every value, interval and
   /// test is weighted.
   public var isWeighted: Bool { totalWeight != nil }
+
+  /// A metric's name in prose, with the comparison's beta written into an
+  /// F-beta metric's name: "macro F2".
+  ///
+  /// - Parameter metric: The metric.
+  /// - Returns: The name.
+  public func displayName(of metric: Metric) -> String { metric.displayName(beta: beta) }
 
   /// Every pair compared on one metric, in pair order.
   ///

@@ -172,6 +172,7 @@ public struct ReleaseGate: Hashable, Sendable {
       baseline: comparison.models[baseline].name, candidate: comparison.models[candidate].name,
       power: power)
     result.totalWeight = comparison.totalWeight
+    result.metric.displayName = comparison.displayName(of: metric)
     return result
   }
 

@@ -54,6 +54,40 @@ public struct MetricIntervals: Sendable {
     self.seed = seed
   }
 
+  /// Computes bootstrap intervals for every metric of weighted items: the
+  /// bootstrap resamples items, each carrying its sample weight (see
+  /// ``Bootstrap/intervals(for:weighted:scope:progress:using:)``).
+  ///
+  /// The analytic intervals (Wilson, the delta method) count items, so
+  /// none is computed: ``analytic`` is empty.
+  ///
+  /// - Parameters:
+  ///   - classification: The weighted scores; its label order is the
+  ///     rows' class order.
+  ///   - rows: The items' distinct (gold, predicted, weight) rows over the
+  ///     classification's labels.
+  ///   - options: Resamples, confidence and interval method.
+  ///   - seed: The seed of the random number generator.
+  ///   - progress: Called as resampling advances.
+  /// - Throws: ``StatisticsError`` when the options are invalid, the rows
+  ///   do not fit, or every weight is zero.
+  /// - Complexity: O(*R* × *r*) for *R* resamples and *r* distinct rows.
+  public init(
+    for classification: ClassificationMetrics, weighted rows: WeightedPredictions,
+    options: BootstrapOptions = .init(), seed: UInt64 = Xoshiro256StarStar.defaultSeed,
+    progress: ResamplingProgress? = nil
+  ) throws(StatisticsError) {
+    let metrics = classification.reportedMetrics
+    var generator = Xoshiro256StarStar(seed: seed)
+    bootstrap = try Bootstrap(options: options).intervals(
+      for: metrics, weighted: rows, scope: classification.scope, progress: progress,
+      using: &generator)
+    analytic = [:]
+    self.metrics = metrics
+    self.options = options
+    self.seed = seed
+  }
+
   /// The intervals as JSON members: `intervals` (bootstrap, one object per
   /// metric with `low`, `high`, `method`, `confidence`, `resamples`) and
   /// `analytic_intervals`.

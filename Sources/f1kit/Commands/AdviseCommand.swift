@@ -1,6 +1,7 @@
 import CommandLineSupport
 import F1Kit
 import F1KitAdvice
+import F1KitSupport
 import Foundation
 
 /// `f1kit advise`: prints metric advice for one prediction file.
@@ -35,20 +36,37 @@ struct AdviseCommand: ParsableCommand {
 
   func run() throws(CommandFailure) -> CommandOutput {
     try InputOptions.checkNotDirectories([path])
-    try input.refuseLabelSetsAndWeights(in: "advise", paths: [path], problem: scoring.problem)
-    let matrix = try input.readConfusionMatrix(path)
+    try input.refuseLabelSetsAndWeights(
+      in: "advise", paths: [path], problem: scoring.problem, allowsWeights: true)
     let metrics: ClassificationMetrics
     do {
-      metrics = try ClassificationMetrics(confusionMatrix: matrix, options: scoring.evaluation)
+      if input.isWeighted {
+        metrics = try ClassificationMetrics(
+          weightedConfusionMatrix: try input.readWeighted(path), options: scoring.evaluation)
+      } else {
+        metrics = try ClassificationMetrics(
+          confusionMatrix: try input.readConfusionMatrix(path), options: scoring.evaluation)
+      }
+    } catch let failure as CommandFailure {
+      throw failure
     } catch {
-      throw .usage(error.description)
+      throw .usage("\(error)")
     }
     let advice = MetricAdvisor().advice(for: metrics)
     switch format {
     case .json:
-      return CommandOutput(
-        advice.jsonDocument(positiveLabel: metrics.positiveLabel).serialized() + "\n")
-    case .text: return CommandOutput(advice.text(positiveLabel: metrics.positiveLabel))
+      var document = advice.jsonDocument(positiveLabel: metrics.positiveLabel)
+      if metrics.isWeighted, case .object(let members) = document {
+        document = .object(
+          [("weighted", .bool(true)), ("total_weight", .number(metrics.totalWeight))] + members)
+      }
+      return CommandOutput(document.serialized() + "\n")
+    case .text:
+      let note =
+        metrics.isWeighted
+        ? "weighted: the scores cited use sample weights (total weight \(NumberText.shortestBare(metrics.totalWeight)) over \(metrics.itemCount) items); class sizes count items\n\n"
+        : ""
+      return CommandOutput(note + advice.text(positiveLabel: metrics.positiveLabel))
     }
   }
 }

@@ -9,6 +9,9 @@ extension CompareCommand {
   /// shards (`--pred-columns`), which give the same counts for the same
   /// items, whether the file lists items or counts.
   func comparisonCounts() throws(CommandFailure) -> ComparisonCounts {
+    if let predictionColumns, input.isWeighted {
+      return try input.weightedJointComparisonCounts(paths, columns: predictionColumns)
+    }
     if let predictionColumns {
       let joint = try ModelColumns.readJointCounts(
         paths, columns: predictionColumns, input: input)
@@ -32,8 +35,8 @@ extension CompareCommand {
 
 extension CompareCommand {
   /// Refuses `--weight-column` where the weighted engine does not reach
-  /// yet: runs, groups and strata, score metrics, one file of prediction
-  /// columns, and McNemar's test alone (it counts items, not weights).
+  /// yet: runs, groups and strata, score metrics, and McNemar's test alone
+  /// (it counts items, not weights).
   ///
   /// - Parameter command: The command's name, for the message.
   /// - Throws: A usage failure.
@@ -45,9 +48,6 @@ extension CompareCommand {
     }
     if scoreMetric != nil {
       throw .usage("\(command) does not support --weight-column with score metrics yet")
-    }
-    if predictionColumns != nil {
-      throw .usage("\(command) does not support --weight-column with --pred-columns yet")
     }
     if test == .mcnemar {
       throw .usage(

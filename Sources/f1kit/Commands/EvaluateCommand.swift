@@ -1,5 +1,6 @@
 import CommandLineSupport
 import F1Kit
+import F1KitReading
 import F1KitReport
 import F1KitStatistics
 import Foundation
@@ -125,16 +126,20 @@ struct EvaluateCommand: ParsableCommand {
   /// Scores a single-label file with sample weights: every metric from
   /// weight sums, as scikit-learn's `sample_weight`.
   private func evaluateWeighted() throws(CommandFailure) -> CommandOutput {
-    if isIntervalRequested { throw .usage("--ci does not support --weight-column yet") }
     if input.reader.scoreColumn != nil || input.reader.scoreArrayColumn != nil {
       throw .usage(
         "--weight-column takes labels or --score-columns, not --score-column or --score-array-column"
       )
     }
     let metrics: ClassificationMetrics
+    let rows: LabelSetReader.WeightedRows?
     do {
+      // With --ci the file is read once, into its distinct weighted rows,
+      // which give both the matrix and the bootstrap's draws.
+      rows = isIntervalRequested ? try input.readWeightedRows(path) : nil
       metrics = try ClassificationMetrics(
-        weightedConfusionMatrix: try input.readWeighted(path), options: scoring.evaluation)
+        weightedConfusionMatrix: try rows.map(Self.weightedMatrix) ?? input.readWeighted(path),
+        options: scoring.evaluation)
     } catch let error as MetricsError {
       throw .usage(error.description)
     } catch let failure as CommandFailure {
@@ -143,13 +148,69 @@ struct EvaluateCommand: ParsableCommand {
       throw .usage("\(error)")
     }
     if !scoring.isZeroDivisionChosen { Self.warnAboutUndefinedScores(metrics) }
+    let intervals = try rows.map { rows throws(CommandFailure) in
+      try weightedIntervals(for: metrics, rows: rows)
+    }
     switch format {
-    case .json: return CommandOutput(JSONValue.object(metrics.jsonDocument()).serialized() + "\n")
-    case .csv: return CommandOutput(metrics.csvTable())
-    case .text: return CommandOutput(metrics.textReport(digits: digits))
+    case .json:
+      return CommandOutput(
+        JSONValue.object(metrics.jsonDocument() + (intervals?.jsonMembers() ?? [])).serialized()
+          + "\n")
+    case .csv:
+      return CommandOutput(intervals?.csvTable(for: metrics) ?? metrics.csvTable())
+    case .text:
+      let report = metrics.textReport(digits: digits)
+      return CommandOutput(
+        intervals.map {
+          report + "\n" + $0.textTable(digits: digits)
+            + "Each resample draws items with replacement, each carrying its sample weight.\n"
+        } ?? report)
     case .markdown, .latex:
       throw .usage("--format \(format.rawValue) does not support --weight-column yet")
     }
+  }
+
+  /// Bootstrap intervals of a weighted file's metrics: the file's distinct
+  /// (gold, predicted, weight) rows are resampled as items, each carrying
+  /// its weight.
+  private func weightedIntervals(
+    for metrics: ClassificationMetrics, rows read: LabelSetReader.WeightedRows
+  ) throws(CommandFailure) -> MetricIntervals {
+    let positions = metrics.confusionMatrix.labels.exactLabelPositions()
+    let code = read.labels.map { positions[ExactLabel($0)] }
+    let bar = ProgressBar(label: "bootstrap", isQuiet: resampling.isQuiet)
+    defer { bar.finish() }
+    do {
+      let rows = try WeightedPredictions(
+        classCount: metrics.confusionMatrix.classCount,
+        cells: try read.rows.map { row throws(StatisticsError) in
+          guard let gold = code[row.gold], let predicted = code[row.predicted] else {
+            throw .unknownLabel(read.labels[code[row.gold] == nil ? row.gold : row.predicted])
+          }
+          return WeightedPredictions.Cell(
+            gold: gold, predicted: predicted, weight: row.weight, count: row.count)
+        })
+      return try MetricIntervals(
+        for: metrics, weighted: rows, options: resampling.bootstrap, seed: resampling.seed,
+        progress: bar.handler)
+    } catch {
+      throw .usage(error.description)
+    }
+  }
+
+  /// The weighted confusion matrix of distinct weighted rows, adding them
+  /// in (gold, predicted, weight) order so the sums do not depend on the
+  /// order the rows were read in.
+  static func weightedMatrix(_ read: LabelSetReader.WeightedRows) -> WeightedConfusionMatrix {
+    var matrix = WeightedConfusionMatrix(labels: read.labels)
+    for row in read.rows.sorted(by: {
+      ($0.gold, $0.predicted, $0.weight) < ($1.gold, $1.predicted, $1.weight)
+    }) {
+      matrix.add(
+        goldIndex: row.gold, predictedIndex: row.predicted, weight: Double(row.count) * row.weight,
+        count: row.count)
+    }
+    return matrix
   }
 
   /// Scores a multilabel file, with bootstrap intervals over items when

@@ -28,3 +28,31 @@ extension ReportCommand {
     }
   }
 }
+
+extension ReportCommand {
+  /// Reads files whose items carry sample weights: each model's input with
+  /// its weighted matrix, and the weighted counts every pair is compared
+  /// from.
+  ///
+  /// - Returns: Each model's input, named by ``names``, and the counts.
+  func readWeighted() throws(CommandFailure) -> (
+    inputs: [ReportInput], counts: ComparisonCounts
+  ) {
+    let (items, counts) = try input.weightedItems(paths, names: paths)
+    guard let matrices = counts.weightedMatrices else {
+      preconditionFailure("weighted counts carry weighted matrices")
+    }
+    var inputs: [ReportInput] = []
+    for (index, path) in paths.enumerated() {
+      var model: ReportInput
+      do {
+        model = try ReportInput(name: names[index], sourceFile: path, items: items[index])
+      } catch {
+        throw .data("\(path): \(error.description)")
+      }
+      model.weightedConfusionMatrix = matrices[index]
+      inputs.append(model)
+    }
+    return (inputs, counts)
+  }
+}

@@ -53,6 +53,12 @@ extension ReportCommand {
     if let column = reader.countColumn {
       settings.append(.init(name: "Count column", value: "“\(column)” (--count-column)"))
     }
+    if let column = input.labelSets.weightColumn {
+      settings.append(
+        .init(
+          name: "Sample weights",
+          value: "“\(column)” (--weight-column): every score, interval and test is weighted"))
+    }
     let idColumn: String
     switch reader.idColumn {
     case nil: idColumn = "“id” when every file has one (the default)"

@@ -115,7 +115,11 @@ struct ReportCommand: ParsableCommand {
     if let trainingLog {
       try InputOptions.checkNotDirectories([trainingLog.path], kind: "a training log")
     }
-    try input.refuseLabelSetsAndWeights(in: "report", paths: paths, problem: scoring.problem)
+    try input.refuseLabelSetsAndWeights(
+      in: "report", paths: paths, problem: scoring.problem, allowsWeights: true)
+    if input.isWeighted && predictionColumns != nil {
+      throw .usage("report does not support --weight-column with --pred-columns yet")
+    }
     var trainingCurve: TrainingCurve?
     if let trainingLog {
       do {
@@ -129,6 +133,8 @@ struct ReportCommand: ParsableCommand {
     var jointCounts: ComparisonCounts?
     if let predictionColumns {
       (inputs, jointCounts) = try readColumns(predictionColumns)
+    } else if input.isWeighted {
+      (inputs, jointCounts) = try readWeighted()
     } else {
       for (index, path) in paths.enumerated() {
         inputs.append(try read(path, name: names[index]))

@@ -33,6 +33,22 @@ extension InputOptions {
     }
   }
 
+  /// Reads a single-label file with sample weights into its distinct
+  /// (gold, predicted, weight) rows.
+  ///
+  /// - Parameter path: The file, or `-` for standard input.
+  /// - Returns: The rows and the labels in first-seen order.
+  /// - Throws: A one-line failure with the reader's exit status.
+  func readWeightedRows(_ path: String) throws(CommandFailure) -> LabelSetReader.WeightedRows {
+    var options = labelSets
+    options.isMultilabel = false
+    do {
+      return try LabelSetReader(path: path, options: options).readWeightedRows()
+    } catch {
+      throw Self.failure(error)
+    }
+  }
+
   /// Reads and aligns files whose items carry sample weights, and counts
   /// them for the comparison engine.
   ///
@@ -46,6 +62,21 @@ extension InputOptions {
   /// - Throws: A one-line failure naming the file and item.
   func weightedComparisonCounts(_ paths: [String], names: [String]) throws(CommandFailure)
     -> ComparisonCounts
+  {
+    try weightedItems(paths, names: names).counts
+  }
+
+  /// Reads files whose items carry sample weights: each file's items, and
+  /// the weighted counts of the aligned items (see
+  /// ``weightedComparisonCounts(_:names:)``).
+  ///
+  /// - Parameters:
+  ///   - paths: The files, one per model.
+  ///   - names: Each model's name, for messages.
+  /// - Returns: The items and the weighted counts.
+  /// - Throws: A one-line failure naming the file and item.
+  func weightedItems(_ paths: [String], names: [String]) throws(CommandFailure)
+    -> (items: [ItemPredictions], counts: ComparisonCounts)
   {
     var items: [ItemPredictions] = []
     var weights: [[Double]] = []
@@ -85,7 +116,62 @@ extension InputOptions {
       }
     }
     do {
-      return try ComparisonCounts(aligned, weights: weights[0])
+      return (items, try ComparisonCounts(aligned, weights: weights[0]))
+    } catch {
+      throw .data("\(paths[0]): \(error.description)")
+    }
+  }
+}
+
+extension InputOptions {
+  /// Reads one file of prediction columns (or its shards) with a weight
+  /// column, item by item or as a weighted joint count table
+  /// (`label,a,b,weight,count`, where `count` is how many items have that
+  /// weight), and counts it for the comparison engine.
+  ///
+  /// The weights are first checked in a pass of their own, so a bad weight
+  /// is an error naming its line; the weight column is then read as one
+  /// more column of the joint table, so the rows group by weight exactly as
+  /// `GROUP BY label, a, b, weight` groups them.
+  ///
+  /// - Parameters:
+  ///   - paths: The files (shards).
+  ///   - columns: Each model's prediction column.
+  /// - Returns: The weighted counts: bit-identical, for the same seed, to
+  ///   the counts of the raw weighted items the table summarizes.
+  /// - Throws: A one-line failure with the reader's exit status.
+  func weightedJointComparisonCounts(_ paths: [String], columns: [String])
+    throws(CommandFailure) -> ComparisonCounts
+  {
+    guard let weightColumn = labelSets.weightColumn else {
+      preconditionFailure("weighted counts need --weight-column")
+    }
+    if columns.contains(weightColumn) {
+      throw .usage("--weight-column '\(weightColumn)' is also named in --pred-columns")
+    }
+    for path in paths {
+      var options = labelSets
+      options.isMultilabel = false
+      options.file.predictionColumn = columns[0]
+      options.file.countColumn = nil
+      guard path != "-" else {
+        throw .usage(
+          "--weight-column needs a named file here, not standard input, which is read once")
+      }
+      do {
+        _ = try LabelSetReader(path: path, options: options).readWeights()
+      } catch {
+        throw Self.failure(error)
+      }
+    }
+    var input = self
+    // The weight column's values are numbers, not classes: the check
+    // that gold and predicted labels overlap does not apply to it.
+    input.reader.checksLabelSets = false
+    let joint = try ModelColumns.readJointCounts(
+      paths, columns: columns + [weightColumn], input: input)
+    do {
+      return try ComparisonCounts(weightedJoint: joint, labels: labels)
     } catch {
       throw .data("\(paths[0]): \(error.description)")
     }
