@@ -97,7 +97,8 @@ extension MetricIntervals {
     func fill(_ table: inout [Double], from weights: [Double]) {
       for cell in table.indices { table[cell] = 0 }
       for pattern in weights.indices where weights[pattern] != 0 {
-        table[counts.gold(ofPattern: pattern) * k + counts.prediction(ofPattern: pattern, run: 0)] +=
+        table[
+          counts.gold(ofPattern: pattern) * k + counts.prediction(ofPattern: pattern, run: 0)] +=
           weights[pattern]
       }
     }
