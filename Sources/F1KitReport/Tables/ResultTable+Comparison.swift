@@ -56,7 +56,7 @@ extension ResultTable {
       ResultTable(
         caption: wording.caption(
           subject:
-            "\(metricTitle) of each model on the same \(DisplayNumber.count(comparison.itemCount)) test items\(weighting)",
+            "\(wording.subjectTitle) of each model on the same \(DisplayNumber.count(comparison.itemCount)) test items\(weighting)",
           differences: "Δ is each model minus the baseline \(baseline)"),
         label: "f1kit-comparison", header: header, rows: rows,
         statements: comparison.models.count == 2

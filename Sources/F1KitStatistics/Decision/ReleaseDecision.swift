@@ -50,6 +50,10 @@ public struct ReleaseDecision: Hashable, Sendable {
   /// The sum of the items' sample weights when the comparison was
   /// weighted; `nil` otherwise.
   public var totalWeight: Double? = nil
+  /// The positive label, when ``metric`` is about it alone (binary F1, a
+  /// binary score metric): the sentence and the JSON name it, so a CI log
+  /// says which class the decision is about.
+  public var positiveLabel: String? = nil
 
   /// Creates a decision; ``ReleaseGate/decision(for:itemCount:metric:baseline:candidate:power:)``
   /// is the usual way to get one.
