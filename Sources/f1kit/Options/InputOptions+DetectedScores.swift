@@ -31,7 +31,12 @@ extension InputOptions {
     do {
       return .scores(try PredictionReader(path: path, options: options).readItemScores())
     } catch {
-      if case .missingColumn = error.reason { return .none }
+      switch error.reason {
+      // No such column; or a file that cannot be opened, which the read of
+      // the predictions reports.
+      case .missingColumn, .cannotOpen: return .none
+      default: break
+      }
       return .unreadable(error.description)
     }
   }
