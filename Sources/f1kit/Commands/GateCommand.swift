@@ -95,8 +95,9 @@ struct GateCommand: ParsableCommand {
       in: "gate", paths: paths, problem: comparison.scoring.problem)
     let decision = try decide()
     // Where each file's cut-off came from, when a score column made the
-    // predictions: the default, --threshold or --threshold-from.
-    let thresholds = try comparison.thresholdChoices()
+    // predictions the gate decides on: the default, --threshold or
+    // --threshold-from. A score metric uses no cut-off.
+    let thresholds = comparison.scoreMetric == nil ? try comparison.thresholdChoices() : []
     if let summaryPath {
       do {
         try AppendingFileWriter.append(
