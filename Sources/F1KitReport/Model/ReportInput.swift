@@ -16,6 +16,8 @@ public struct ReportInput: Sendable {
   /// weights: every score is then weighted. The report's comparison must
   /// then come from weighted counts (`ComparisonCounts(_:weights:)`).
   public var weightedConfusionMatrix: WeightedConfusionMatrix?
+  /// The per-item scores, for the score section; `nil` without scores.
+  public var scores: ScoreInput? = nil
 
   /// Creates an input from per-item predictions.
   ///

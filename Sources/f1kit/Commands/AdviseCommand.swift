@@ -16,7 +16,11 @@ struct AdviseCommand: ParsableCommand {
       Scores the file as 'f1kit evaluate' does, then applies F1Kit's metric advice rules: \
       class imbalance, micro-F1 equal to accuracy, weighted-F1 hiding minority classes, \
       classes with few gold items, classes never predicted, balanced binary classes and \
-      no-skill baselines. Each item names its rule id, its severity and the numbers that \
+      no-skill baselines. With scores (--score-column, --score-columns, --score-array-column, \
+      or a column named 'score' beside the prediction column) it first prints the score \
+      metrics, then also advises on the cut-off: the default 0.5, one tuned on the evaluated \
+      file itself, how far F1 moves across cut-offs, and average precision against ROC-AUC \
+      when a class is rare. Each item names its rule id, its severity and the numbers that \
       triggered it. 'f1kit report' shows the same advice.
       """,
     arguments: [InputOptions.file],
@@ -38,6 +42,10 @@ struct AdviseCommand: ParsableCommand {
     try InputOptions.checkNotDirectories([path])
     try input.refuseLabelSetsAndWeights(
       in: "advise", paths: [path], problem: scoring.problem, allowsWeights: true)
+    if input.isWeighted && input.hasScores {
+      throw .usage("advise does not support --weight-column with score columns yet")
+    }
+    let scores = try readScores()
     let metrics: ClassificationMetrics
     do {
       if input.isWeighted {
@@ -45,28 +53,36 @@ struct AdviseCommand: ParsableCommand {
           weightedConfusionMatrix: try input.readWeighted(path), options: scoring.evaluation)
       } else {
         metrics = try ClassificationMetrics(
-          confusionMatrix: try input.readConfusionMatrix(path), options: scoring.evaluation)
+          confusionMatrix: try scores?.matrix ?? input.readConfusionMatrix(path),
+          options: scoring.evaluation)
       }
     } catch let failure as CommandFailure {
       throw failure
     } catch {
       throw .usage("\(error)")
     }
-    let advice = MetricAdvisor().advice(for: metrics)
+    let advisor = MetricAdvisor()
+    let advice = MetricAdvisor.ordered(
+      advisor.advice(for: metrics) + advisor.scoreAdvice(for: scores.map { [$0.advised] } ?? []))
     switch format {
     case .json:
       var document = advice.jsonDocument(positiveLabel: metrics.positiveLabel)
+      if let scores, case .object(let members) = document {
+        document = .object(members + scores.summary.jsonMembers())
+      }
       if metrics.isWeighted, case .object(let members) = document {
         document = .object(
           [("weighted", .bool(true)), ("total_weight", .number(metrics.totalWeight))] + members)
       }
       return CommandOutput(document.serialized() + "\n")
     case .text:
+      let heading =
+        scores.map { $0.summary.textSection() + ($0.note.map { "(\($0))\n" } ?? "") + "\n" } ?? ""
       let note =
         metrics.isWeighted
         ? "weighted: the scores cited use sample weights (total weight \(NumberText.shortestBare(metrics.totalWeight)) over \(metrics.itemCount) items); class sizes count items\n\n"
         : ""
-      return CommandOutput(note + advice.text(positiveLabel: metrics.positiveLabel))
+      return CommandOutput(note + heading + advice.text(positiveLabel: metrics.positiveLabel))
     }
   }
 }
