@@ -82,8 +82,8 @@ extension CompareCommand {
     guard let groupColumn else { return nil }
     let groups: ItemGroups
     do {
-      groups = try ItemGroups(
-        contentsOf: paths[0], column: groupColumn, format: input.reader.format)
+      groups = try PredictionReader(path: paths[0], options: input.reader)
+        .readGroups(column: groupColumn)
     } catch {
       throw InputOptions.failure(error)
     }
