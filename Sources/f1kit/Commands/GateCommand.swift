@@ -94,9 +94,14 @@ struct GateCommand: ParsableCommand {
     try comparison.input.refuseLabelSetsAndWeights(
       in: "gate", paths: paths, problem: comparison.scoring.problem)
     let decision = try decide()
+    // Where each file's cut-off came from, when a score column made the
+    // predictions the gate decides on: the default, --threshold or
+    // --threshold-from. A score metric uses no cut-off.
+    let thresholds = comparison.scoreMetric == nil ? try comparison.thresholdChoices() : []
     if let summaryPath {
       do {
-        try AppendingFileWriter.append(decision.markdownSummary(), toPath: summaryPath)
+        try AppendingFileWriter.append(
+          decision.markdownSummary() + Self.markdownLines(thresholds), toPath: summaryPath)
       } catch {
         switch error.kind {
         case .emptyPath: throw .usage(error.description)
@@ -108,11 +113,20 @@ struct GateCommand: ParsableCommand {
     let status: ExitStatus = decision.passes ? .success : .decisionFailed
     switch format {
     case .json:
-      return CommandOutput(decision.jsonDocument().serialized() + "\n", status: status)
+      return CommandOutput(
+        CompareCommand.adding(thresholds, to: decision.jsonDocument()).serialized() + "\n",
+        status: status)
     case .text:
       let note = decision.reachabilityNote.map { $0 + "\n" } ?? ""
-      return CommandOutput(decision.sentence + "\n" + note, status: status)
+      return CommandOutput(
+        decision.sentence + "\n" + note + CompareCommand.lines(thresholds), status: status)
     }
+  }
+
+  /// Markdown lines naming each file's cut-off, for the step summary.
+  static func markdownLines(_ choices: [(file: String, choice: ThresholdChoice)]) -> String {
+    guard !choices.isEmpty else { return "" }
+    return choices.map { "- `\($0.file)`: \($0.choice.sentence())\n" }.joined() + "\n"
   }
 
   /// The gate's decision on the comparison `compare` makes: the single-run
@@ -126,11 +140,13 @@ struct GateCommand: ParsableCommand {
             "Score metrics cannot yet be compared over runs, groups or strata")
         }
         let (experiment, description) = try comparison.experimentComparison(design: design)
-        return try gate.decision(for: experiment, names: description.names)
+        var decision = try gate.decision(for: experiment, names: description.names)
+        if experiment.metric.isBinaryOnly { decision.positiveLabel = description.positiveLabel }
+        return decision
       }
       if let scoreMetric = comparison.scoreMetric {
-        let scores = try comparison.scoreComparison(on: scoreMetric, names: comparison.names)
-          .comparison
+        let (scores, positiveLabel) = try comparison.scoreComparison(
+          on: scoreMetric, names: comparison.names)
         for model in scores.models {
           if let reason = model.metrics.entries.first(where: { $0.metric == scoreMetric })?
             .undefinedReason
@@ -140,9 +156,14 @@ struct GateCommand: ParsableCommand {
             )
           }
         }
-        return try gate.decision(for: scores)
+        var decision = try gate.decision(for: scores)
+        decision.positiveLabel = positiveLabel
+        return decision
       }
-      return try gate.decision(for: comparison.labelComparison())
+      let labels = try comparison.labelComparison()
+      var decision = try gate.decision(for: labels)
+      if labels.options.metric.isBinaryOnly { decision.positiveLabel = labels.positiveLabel }
+      return decision
     } catch let failure as CommandFailure {
       throw failure
     } catch {
