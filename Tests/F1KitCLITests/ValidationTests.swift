@@ -88,4 +88,20 @@ struct ValidationTests {
     #expect(result.standardError.hasPrefix("Error: The value '5' is invalid"))
     #expect(!result.standardError.contains("warning"))
   }
+
+  /// Issue 14 §3: a file without line breaks is refused at the record
+  /// limit (here lowered to 64 KiB) by every command, with one line and
+  /// exit 65, instead of being buffered without bound.
+  @Test(
+    "an endless stream without line breaks is refused at the record limit",
+    .timeLimit(.minutes(1)), arguments: ["evaluate", "advise"])
+  func endlessRecord(command: String) throws {
+    guard FileManager.default.fileExists(atPath: "/dev/zero") else { return }
+    let result = try runF1Kit([command, "/dev/zero", "--max-record-bytes", "65536"])
+    #expect(result.status == 65, "\(result.standardError)")
+    #expect(
+      result.standardError.contains(
+        "Error: /dev/zero:1:1: a record longer than 65536 bytes starts on this line"),
+      "\(result.standardError)")
+  }
 }

@@ -76,6 +76,19 @@ struct ReadingHardeningTests {
     }
   }
 
+  /// Every command probes a file for label sets before reading it, so the
+  /// probe is bounded too: before, `f1kit evaluate /dev/zero` grew past
+  /// 3 GB in the probe and never reached the reader's limit.
+  @Test(
+    "the multilabel probe stops at the record limit on an endless stream",
+    .timeLimit(.minutes(1)))
+  func labelSetProbeIsBounded() throws {
+    guard FileManager.default.fileExists(atPath: "/dev/zero") else { return }
+    let options = LabelSetOptions(
+      file: PredictionFileOptions(maximumRecordByteCount: 1 << 20))
+    #expect(!LabelSetReader.holdsLabelSets(path: "/dev/zero", options: options))
+  }
+
   @Test("labels in errors have control characters escaped and are cut short, on one line")
   func labelsEscapedInErrors() throws {
     let hostile = "evil\u{1B}]0;title\u{07}\nnext" + String(repeating: "y", count: 500)

@@ -32,6 +32,11 @@ final class LabelSetWalker {
   init(path: String, options: LabelSetOptions) throws(PredictionFileError) {
     self.options = options
     source = try ChunkedByteSource(path: path, chunkSize: options.file.chunkSize)
+    // The same bound as the prediction reader's: the multilabel probe runs
+    // first on every file, so without it a file with no line break (such
+    // as /dev/zero) would be buffered without limit before any reader
+    // refused it.
+    source.maximumRecordByteCount = options.file.maximumRecordByteCount
     separator = Array(options.separator.utf8)
     base = source.storage
   }
