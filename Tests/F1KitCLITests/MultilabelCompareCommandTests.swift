@@ -92,4 +92,36 @@ struct MultilabelCompareCommandTests {
     #expect(fbeta.status == 64)
     #expect(fbeta.standardError.contains("--beta"))
   }
+
+  @Test("gate decides on compare's own difference interval, Hamming loss in its own direction")
+  func gate() throws {
+    let folder = TemporaryDirectory()
+    let (a, b) = files(in: folder)
+    let compared = try json(
+      try runF1Kit(["compare", a, b, "--format", "json", "--resamples", "299"]))
+    let gated = try runF1Kit([
+      "gate", a, b, "--metric", "samples_f1", "--margin", "0.5", "--format", "json",
+      "--resamples", "299",
+    ])
+    #expect(gated.status == 0, "\(gated.standardError)")
+    let decision = try json(gated)
+    let fromCompare = try #require(compared["difference"] as? [String: Any])
+    let fromGate = try #require(decision["difference"] as? [String: Any])
+    for key in ["value", "low", "high"] {
+      #expect(fromGate[key] as? Double == fromCompare[key] as? Double, "\(key)")
+    }
+    // On the 20 Newsgroups fixture naive Bayes has the lower Hamming
+    // loss, so as candidate it passes a non-inferiority gate that logistic
+    // regression, as candidate against it, fails.
+    let logreg = "fixtures/newsgroups/test-logreg.csv"
+    let nb = "fixtures/newsgroups/test-nb.csv"
+    let better = try runF1Kit([
+      "gate", logreg, nb, "--metric", "hamming_loss", "--margin", "0.0001", "--resamples", "299",
+    ])
+    let worse = try runF1Kit([
+      "gate", nb, logreg, "--metric", "hamming_loss", "--margin", "0.0001", "--resamples", "299",
+    ])
+    #expect(better.status == 0, "\(better.standardOutput)")
+    #expect(worse.status == 1, "\(worse.standardOutput)")
+  }
 }

@@ -91,9 +91,14 @@ struct GateCommand: ParsableCommand {
   func run() throws(CommandFailure) -> CommandOutput {
     let paths = comparison.paths
     try InputOptions.checkNotDirectories(paths)
-    try comparison.input.refuseLabelSetsAndWeights(
-      in: "gate", paths: paths, problem: comparison.scoring.problem)
-    let decision = try decide()
+    let decision: ReleaseDecision
+    if comparison.isMultilabelComparison {
+      decision = try decideMultilabel()
+    } else {
+      try comparison.input.refuseLabelSetsAndWeights(
+        in: "gate", paths: paths, problem: comparison.scoring.problem)
+      decision = try decide()
+    }
     if let summaryPath {
       do {
         try AppendingFileWriter.append(decision.markdownSummary(), toPath: summaryPath)
@@ -112,6 +117,19 @@ struct GateCommand: ParsableCommand {
     case .text:
       let note = decision.reachabilityNote.map { $0 + "\n" } ?? ""
       return CommandOutput(decision.sentence + "\n" + note, status: status)
+    }
+  }
+
+  /// The gate's decision on the multilabel comparison `compare` makes for
+  /// the same files: the paired bootstrap interval of candidate − baseline
+  /// (the permutation and McNemar tests, drawn after it, are not needed).
+  private func decideMultilabel() throws(CommandFailure) -> ReleaseDecision {
+    let multilabel = try comparison.multilabelComparison(
+      metrics: [try comparison.multilabelMetric()], tests: [.bootstrap])
+    do {
+      return try gate.decision(for: multilabel)
+    } catch {
+      throw CommandFailure("\(error)", status: .software)
     }
   }
 
