@@ -109,7 +109,9 @@ struct MultilabelCommandTests {
     #expect(fromScores.status == 0, "\(fromScores.standardError)")
     let scored = try #require(try json(fromScores)["metrics"] as? [String: Any])
     #expect(abs((scored["samples_f1"] as? Double ?? 0) - 0.3333333333333333) < 1e-12)
-    let refused = try runF1Kit(["compare", lines, lines])
+    let refused = try runF1Kit([
+      "report", lines, lines, "--out", folder.url.appendingPathComponent("r.html").path,
+    ])
     #expect(refused.status == 64)
     #expect(refused.standardError.contains("does not support multilabel"))
   }

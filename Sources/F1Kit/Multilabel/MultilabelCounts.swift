@@ -18,6 +18,20 @@ public struct MultilabelCounts: Sendable {
     public var weight: Double
     /// The number of items.
     public var itemCount: Int
+
+    /// Creates a group.
+    ///
+    /// - Parameters:
+    ///   - gold: The gold label indices.
+    ///   - predicted: The predicted label indices.
+    ///   - weight: The weight of each item.
+    ///   - itemCount: The number of items.
+    public init(gold: LabelSet, predicted: LabelSet, weight: Double = 1, itemCount: Int) {
+      self.gold = gold
+      self.predicted = predicted
+      self.weight = weight
+      self.itemCount = itemCount
+    }
   }
 
   private struct Key: Hashable {

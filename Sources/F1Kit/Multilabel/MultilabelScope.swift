@@ -52,9 +52,30 @@ public struct MultilabelScope: Sendable {
     counts: MultilabelCounts, evaluatedLabelCount: Int? = nil, zeroDivision: ZeroDivision = .zero,
     beta: Double = 1
   ) {
-    let evaluated = evaluatedLabelCount ?? counts.labels.count
-    precondition(evaluated <= counts.labels.count && beta >= 0)
-    labelCount = counts.labels.count
+    self.init(
+      labelCount: counts.labels.count, groups: counts.groups,
+      evaluatedLabelCount: evaluatedLabelCount, zeroDivision: zeroDivision, beta: beta)
+  }
+
+  /// Creates a scope for groups given one by one, kept in order and never
+  /// merged: a paired comparison lays out both models' groups side by side
+  /// and weights them with its own multiplicities.
+  ///
+  /// - Parameters:
+  ///   - labelCount: The number of labels (indicator columns).
+  ///   - groups: The groups, whose indices are below `labelCount`.
+  ///   - evaluatedLabelCount: How many leading labels are evaluated; `nil`
+  ///     evaluates all.
+  ///   - zeroDivision: The value of a score whose denominator is zero.
+  ///   - beta: The beta of the F-beta metrics, not negative.
+  /// - Complexity: O(*g* · *s*) for *g* groups of at most *s* labels.
+  package init(
+    labelCount: Int, groups: [MultilabelCounts.Group], evaluatedLabelCount: Int? = nil,
+    zeroDivision: ZeroDivision = .zero, beta: Double = 1
+  ) {
+    let evaluated = evaluatedLabelCount ?? labelCount
+    precondition(evaluated <= labelCount && beta >= 0)
+    self.labelCount = labelCount
     self.evaluatedLabelCount = evaluated
     self.zeroDivision = zeroDivision
     self.beta = beta
@@ -70,7 +91,7 @@ public struct MultilabelScope: Sendable {
     var truePositiveOffsets = [0]
     var falsePositiveOffsets = [0]
     var falseNegativeOffsets = [0]
-    for group in counts.groups {
+    for group in groups {
       weights.append(group.weight)
       itemCounts.append(Double(group.itemCount))
       let shared = group.gold.intersectionCount(with: group.predicted)
@@ -145,33 +166,57 @@ public struct MultilabelScope: Sendable {
     for group in 0..<groupCount {
       let multiplicity = multiplicities[group]
       if multiplicity == 0 { continue }
-      let weight = weights[group] * multiplicity
-      tallies.totalWeight += weight
-      tallies.differenceWeight += weight * differences[group]
-      if differences[group] == 0 { tallies.exactWeight += weight }
-      for offset in truePositiveOffsets[group]..<truePositiveOffsets[group + 1] {
-        tallies.truePositives[Int(truePositiveLabels[offset])] += weight
-      }
-      for offset in falsePositiveOffsets[group]..<falsePositiveOffsets[group + 1] {
-        tallies.falsePositives[Int(falsePositiveLabels[offset])] += weight
-      }
-      for offset in falseNegativeOffsets[group]..<falseNegativeOffsets[group + 1] {
-        tallies.falseNegatives[Int(falseNegativeLabels[offset])] += weight
-      }
-      // scikit-learn multiplies an item's counts by its weight before
-      // dividing, so a zero-weight item's scores are undefined; with weight
-      // zero it adds nothing to any samples mean either way.
-      if weights[group] == 0 { continue }
-      let gold = goldCounts[group]
-      let predicted = predictedCounts[group]
-      let shared = sharedCounts[group]
-      tallies.samplesPrecision.add(divide(shared, by: predicted), weight: weight)
-      tallies.samplesRecall.add(divide(shared, by: gold), weight: weight)
-      tallies.samplesF1.add(divide(2 * shared, by: gold + predicted), weight: weight)
-      tallies.samplesFBeta.add(
-        fScore(beta: beta, shared, gold: gold, predicted: predicted), weight: weight)
-      tallies.samplesJaccard.add(divide(shared, by: gold + predicted - shared), weight: weight)
+      add(group: group, multiplicity: multiplicity, to: &tallies)
     }
+  }
+
+  /// Totals with one item of a group left out: the jackknife's
+  /// leave-one-out totals, made by subtracting that item's contribution
+  /// from the totals of all items rather than by tallying again.
+  ///
+  /// - Parameters:
+  ///   - group: The group one of whose items is left out.
+  ///   - total: Totals of every item, from ``tally(into:multiplicities:)``.
+  ///   - tallies: Totals to overwrite, made for this scope (its arrays are
+  ///     reused, so the jackknife does not allocate).
+  /// - Complexity: O(*k* + *s*) for *k* evaluated labels and a group of at
+  ///   most *s* labels.
+  public func leavingOutOneItem(
+    ofGroup group: Int, from total: MultilabelTallies, into tallies: inout MultilabelTallies
+  ) {
+    tallies.copy(from: total)
+    add(group: group, multiplicity: -1, to: &tallies)
+  }
+
+  /// Adds `multiplicity` items of a group (a negative one removes items).
+  @inline(__always)
+  private func add(group: Int, multiplicity: Double, to tallies: inout MultilabelTallies) {
+    let weight = weights[group] * multiplicity
+    tallies.totalWeight += weight
+    tallies.differenceWeight += weight * differences[group]
+    if differences[group] == 0 { tallies.exactWeight += weight }
+    for offset in truePositiveOffsets[group]..<truePositiveOffsets[group + 1] {
+      tallies.truePositives[Int(truePositiveLabels[offset])] += weight
+    }
+    for offset in falsePositiveOffsets[group]..<falsePositiveOffsets[group + 1] {
+      tallies.falsePositives[Int(falsePositiveLabels[offset])] += weight
+    }
+    for offset in falseNegativeOffsets[group]..<falseNegativeOffsets[group + 1] {
+      tallies.falseNegatives[Int(falseNegativeLabels[offset])] += weight
+    }
+    // scikit-learn multiplies an item's counts by its weight before
+    // dividing, so a zero-weight item's scores are undefined; with weight
+    // zero it adds nothing to any samples mean either way.
+    if weights[group] == 0 { return }
+    let gold = goldCounts[group]
+    let predicted = predictedCounts[group]
+    let shared = sharedCounts[group]
+    tallies.samplesPrecision.add(divide(shared, by: predicted), weight: weight)
+    tallies.samplesRecall.add(divide(shared, by: gold), weight: weight)
+    tallies.samplesF1.add(divide(2 * shared, by: gold + predicted), weight: weight)
+    tallies.samplesFBeta.add(
+      fScore(beta: beta, shared, gold: gold, predicted: predicted), weight: weight)
+    tallies.samplesJaccard.add(divide(shared, by: gold + predicted - shared), weight: weight)
   }
 
   /// Computes a metric from tallies made by this scope.
@@ -354,6 +399,24 @@ public struct MultilabelTallies: Sendable {
     truePositives = Array(repeating: 0, count: evaluatedLabelCount)
     falsePositives = truePositives
     falseNegatives = truePositives
+  }
+
+  /// Overwrites these totals with others of the same scope, reusing the
+  /// arrays.
+  mutating func copy(from other: MultilabelTallies) {
+    for label in truePositives.indices {
+      truePositives[label] = other.truePositives[label]
+      falsePositives[label] = other.falsePositives[label]
+      falseNegatives[label] = other.falseNegatives[label]
+    }
+    totalWeight = other.totalWeight
+    exactWeight = other.exactWeight
+    differenceWeight = other.differenceWeight
+    samplesPrecision = other.samplesPrecision
+    samplesRecall = other.samplesRecall
+    samplesF1 = other.samplesF1
+    samplesFBeta = other.samplesFBeta
+    samplesJaccard = other.samplesJaccard
   }
 
   mutating func reset() {

@@ -17,8 +17,13 @@ final class LabelSetWalker {
   private var format: PredictionFileFormat = .csv
   private var header: [String] = []
   /// The header index of each slot: gold, prediction (or -1), weight (or
-  /// -1), then the score columns.
+  /// -1), then the score columns, then the id column when ids are read.
   private var columns: [Int] = []
+  /// The slot of the id column, or `nil` when ids are not read.
+  private(set) var idSlot: Int?
+  /// Whether to read ids (``LabelSetOptions/file`` names the column, or
+  /// `id` is used when present).
+  private let readsIDs: Bool
   private var separator: [UInt8]
   private var scoreCodes: [Int32] = []
   /// The current record.
@@ -29,8 +34,14 @@ final class LabelSetWalker {
   private var escapeBuffer: [UInt8] = []
 
   /// Opens a file.
-  init(path: String, options: LabelSetOptions) throws(PredictionFileError) {
+  ///
+  /// - Parameters:
+  ///   - path: The file, or `-` for standard input.
+  ///   - options: How to read it.
+  ///   - readsIDs: Whether to find an id column.
+  init(path: String, options: LabelSetOptions, readsIDs: Bool = false) throws(PredictionFileError) {
     self.options = options
+    self.readsIDs = readsIDs
     source = try ChunkedByteSource(path: path, chunkSize: options.file.chunkSize)
     // The same bound as the prediction reader's: the multilabel probe runs
     // first on every file, so without it a file with no line break (such
@@ -220,6 +231,19 @@ final class LabelSetWalker {
     // JSON Lines slots are positions in `columns`; CSV slots are header
     // indices, so keep both views.
     columns = [gold, prediction, weight] + scores
+    idSlot = nil
+    if readsIDs {
+      let id: Int?
+      if let name = file.idColumn {
+        id = name.isEmpty ? nil : try find([name], role: .id)
+      } else {
+        id = ColumnLayout.find(PredictionFileOptions.idColumnNames, in: header)
+      }
+      if let id {
+        idSlot = columns.count
+        columns.append(id)
+      }
+    }
     scoreCodes = file.scoreColumns.map { interner.code(of: $0) }
   }
 
@@ -335,6 +359,20 @@ final class LabelSetWalker {
       break
     }
     return try code(value.start, value.count, slot: index)
+  }
+
+  /// The current line number (1 is the header of a CSV or TSV file).
+  var currentLine: Int { line }
+
+  /// Calls a closure with the UTF-8 bytes of the record's id, unescaped.
+  ///
+  /// - Parameter body: Called once, with the id's bytes; not called when
+  ///   ids are not read.
+  func withIDBytes(_ body: (UnsafePointer<UInt8>, Int) -> Void) {
+    guard let idSlot else { return }
+    var value = slice(idSlot)
+    if value.kind == .escapedText { value = DelimitedRecordTokenizer.unescape(value, in: base) }
+    body(base + value.start, value.count)
   }
 
   /// The record's sample weight, or `nil` without a weight column.

@@ -12,8 +12,9 @@ import Foundation
 /// `MultilabelScope/tally(into:multiplicities:)`. Sample weights are
 /// carried: an item keeps its weight in every resample. The cost is
 /// O(*R* · *g* · *s*) for *R* resamples of *g* patterns with at most *s*
-/// labels, whatever the number of items; BCa's jackknife adds O(*g*² · *s*)
-/// and is replaced by the percentile method past 2,000 patterns.
+/// labels, whatever the number of items; BCa's jackknife adds O(*g* · (*s*
+/// + *m* · *k*)) for *m* metrics over *k* labels, since each
+/// leave-one-item-out total is the full total minus one item.
 public struct MultilabelIntervals: Sendable {
   /// The bootstrap interval of each reported metric.
   public let intervals: [MultilabelMetric: ConfidenceInterval]
@@ -23,9 +24,6 @@ public struct MultilabelIntervals: Sendable {
   public let options: BootstrapOptions
   /// The seed of the generator.
   public let seed: UInt64
-
-  /// The most patterns for which BCa's jackknife runs.
-  public static let jackknifePatternLimit = 2_000
 
   /// Computes intervals for every metric a multilabel evaluation reports.
   ///
@@ -41,36 +39,59 @@ public struct MultilabelIntervals: Sendable {
     seed: UInt64 = Xoshiro256StarStar.defaultSeed
   ) throws(StatisticsError) {
     try options.validate()
-    let scope = evaluation.scope
-    let counts = scope.groupItemCounts.map { Int($0) }
-    guard counts.reduce(0, +) > 0 else { throw .noItems }
+    guard evaluation.itemCount > 0 else { throw .noItems }
     let metrics = evaluation.reportedMetrics
     var generator = Xoshiro256StarStar(seed: seed)
+    let intervals = Self.intervals(
+      for: evaluation, metrics: metrics, options: options, using: &generator)
+    self.intervals = intervals
+    self.metrics = metrics
+    self.options = options
+    self.seed = seed
+  }
+
+  /// Each metric's bootstrap interval over items, drawn from a caller's
+  /// generator: the step `MultilabelComparison` runs for each model.
+  ///
+  /// - Parameters:
+  ///   - evaluation: The scored predictions, with at least one item.
+  ///   - metrics: The metrics to give intervals.
+  ///   - options: Valid resampling options.
+  ///   - progress: Called as resamples complete.
+  ///   - generator: The source of randomness.
+  /// - Returns: The interval of each metric.
+  /// - Complexity: O(*R* · *g* · *s*) for *R* resamples of *g* patterns.
+  static func intervals(
+    for evaluation: MultilabelMetrics, metrics: [MultilabelMetric], options: BootstrapOptions,
+    progress: ResamplingProgress? = nil, using generator: inout some RandomNumberGenerator
+  ) -> [MultilabelMetric: ConfidenceInterval] {
+    let scope = evaluation.scope
+    let counts = scope.groupItemCounts.map { Int($0) }
     let resampler = Resampler(cellCounts: counts, strategy: options.strategy)
     var draws = [Int](repeating: 0, count: resampler.counts.count)
     var multiplicities = [Double](repeating: 0, count: counts.count)
     var tallies = MultilabelTallies(evaluatedLabelCount: scope.evaluatedLabelCount)
     var values = [[Double]](repeating: [], count: metrics.count)
     for index in values.indices { values[index].reserveCapacity(options.resamples) }
-    for _ in 0..<options.resamples {
-      draws.withUnsafeMutableBufferPointer { resampler.draw(into: $0, using: &generator) }
-      for (cell, position) in resampler.cellIndices.enumerated() {
-        multiplicities[position] = Double(draws[cell])
-      }
-      multiplicities.withUnsafeBufferPointer { scope.tally(into: &tallies, multiplicities: $0) }
-      for (index, metric) in metrics.enumerated() {
-        values[index].append(scope.value(of: metric, in: tallies))
-      }
-    }
-    var method = options.method
-    var accelerations = [Double](repeating: 0, count: metrics.count)
-    if method == .bca {
-      if counts.count > Self.jackknifePatternLimit {
-        method = .percentile
-      } else {
-        accelerations = Self.accelerations(scope: scope, counts: counts, metrics: metrics)
+    let reporter = ProgressReporter(progress, total: options.resamples)
+    withResamplingGenerator(&generator) { generator in
+      for resample in 0..<options.resamples {
+        draws.withUnsafeMutableBufferPointer { resampler.draw(into: $0, using: &generator) }
+        for (cell, position) in resampler.cellIndices.enumerated() {
+          multiplicities[position] = Double(draws[cell])
+        }
+        multiplicities.withUnsafeBufferPointer { scope.tally(into: &tallies, multiplicities: $0) }
+        for (index, metric) in metrics.enumerated() {
+          values[index].append(scope.value(of: metric, in: tallies))
+        }
+        reporter.report(resample + 1)
       }
     }
+    let method = options.method
+    let accelerations =
+      method == .bca
+      ? Self.accelerations(scope: scope, counts: counts, metrics: metrics)
+      : [Double](repeating: 0, count: metrics.count)
     var intervals: [MultilabelMetric: ConfidenceInterval] = [:]
     for (index, metric) in metrics.enumerated() {
       let distribution = BootstrapDistribution(
@@ -78,27 +99,24 @@ public struct MultilabelIntervals: Sendable {
       intervals[metric] = distribution.interval(
         method: method, confidence: options.confidence, acceleration: accelerations[index])
     }
-    self.intervals = intervals
-    self.metrics = metrics
-    self.options = options
-    self.seed = seed
+    return intervals
   }
 
   /// BCa accelerations from the leave-one-item-out values: one per pattern,
-  /// weighted by its item count.
+  /// weighted by its item count, each made by subtracting one item from
+  /// the totals (`MultilabelScope/leavingOutOneItem(ofGroup:from:into:)`).
   private static func accelerations(
     scope: MultilabelScope, counts: [Int], metrics: [MultilabelMetric]
   ) -> [Double] {
-    var multiplicities = counts.map(Double.init)
+    let total = scope.tally()
     var tallies = MultilabelTallies(evaluatedLabelCount: scope.evaluatedLabelCount)
     var leaveOneOut = [[Double]](repeating: [], count: metrics.count)
+    for index in leaveOneOut.indices { leaveOneOut[index].reserveCapacity(counts.count) }
     for group in counts.indices {
-      multiplicities[group] -= 1
-      multiplicities.withUnsafeBufferPointer { scope.tally(into: &tallies, multiplicities: $0) }
+      scope.leavingOutOneItem(ofGroup: group, from: total, into: &tallies)
       for (index, metric) in metrics.enumerated() {
         leaveOneOut[index].append(scope.value(of: metric, in: tallies))
       }
-      multiplicities[group] += 1
     }
     return leaveOneOut.map { BootstrapDistribution.acceleration(values: $0, weights: counts) }
   }

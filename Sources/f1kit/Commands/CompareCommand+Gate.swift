@@ -37,7 +37,11 @@ extension CompareCommand {
     case .score(let metric):
       self.metric = nil
       scoreMetric = metric
+    case .multilabel:
+      self.metric = nil
+      scoreMetric = nil
     }
+    metricName = metric.defaultValueDescription
     // For two models on a score metric the difference interval is drawn
     // before any permutation, so leaving out the permutation test (the
     // costly part: it sorts the scores again for every resample) keeps the

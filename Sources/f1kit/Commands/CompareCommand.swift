@@ -72,6 +72,9 @@ struct CompareCommand: ParsableCommand {
   var digits: Int
   var metric: Metric?
   var scoreMetric: ScoreMetric?
+  /// The `--metric` given, as written: a multilabel comparison reads its
+  /// metric from it.
+  var metricName: String?
   var test: TestChoice
   var mcnemar: McNemarChoice
   var adjustment: AdjustmentChoice
@@ -120,8 +123,10 @@ struct CompareCommand: ParsableCommand {
     switch values[Self.metric] {
     case .classification(let metric): self.metric = metric
     case .score(let metric): scoreMetric = metric
+    case .multilabel: break
     case nil: break
     }
+    metricName = values[Self.metric]?.defaultValueDescription
     test = values[Self.test]
     mcnemar = values[Self.mcnemar]
     adjustment = values[Self.adjustment]
@@ -133,6 +138,7 @@ struct CompareCommand: ParsableCommand {
 
   func run() throws(CommandFailure) -> CommandOutput {
     try InputOptions.checkNotDirectories(paths)
+    if isMultilabelComparison { return try runMultilabelComparison() }
     try input.refuseLabelSetsAndWeights(
       in: "compare", paths: paths, problem: scoring.problem, allowsWeights: true)
     try refuseUnsupportedWeights(in: "compare")

@@ -91,14 +91,20 @@ struct GateCommand: ParsableCommand {
   func run() throws(CommandFailure) -> CommandOutput {
     let paths = comparison.paths
     try InputOptions.checkNotDirectories(paths)
-    try comparison.input.refuseLabelSetsAndWeights(
-      in: "gate", paths: paths, problem: comparison.scoring.problem, allowsWeights: true)
-    try comparison.refuseUnsupportedWeights(in: "gate")
-    let decision = try decide()
-    // Where each file's cut-off came from, when a score column made the
-    // predictions the gate decides on: the default, --threshold or
-    // --threshold-from. A score metric uses no cut-off.
-    let thresholds = comparison.scoreMetric == nil ? try comparison.thresholdChoices() : []
+    let decision: ReleaseDecision
+    var thresholds: [(file: String, choice: ThresholdChoice)] = []
+    if comparison.isMultilabelComparison {
+      decision = try decideMultilabel()
+    } else {
+      try comparison.input.refuseLabelSetsAndWeights(
+        in: "gate", paths: paths, problem: comparison.scoring.problem, allowsWeights: true)
+      try comparison.refuseUnsupportedWeights(in: "gate")
+      decision = try decide()
+      // Where each file's cut-off came from, when a score column made the
+      // predictions the gate decides on: the default, --threshold or
+      // --threshold-from. A score metric uses no cut-off.
+      thresholds = comparison.scoreMetric == nil ? try comparison.thresholdChoices() : []
+    }
     if let summaryPath {
       do {
         try AppendingFileWriter.append(
@@ -125,6 +131,19 @@ struct GateCommand: ParsableCommand {
       }
       return CommandOutput(
         decision.sentence + "\n" + note + CompareCommand.lines(thresholds), status: status)
+    }
+  }
+
+  /// The gate's decision on the multilabel comparison `compare` makes for
+  /// the same files: the paired bootstrap interval of candidate − baseline
+  /// (the permutation and McNemar tests, drawn after it, are not needed).
+  private func decideMultilabel() throws(CommandFailure) -> ReleaseDecision {
+    let multilabel = try comparison.multilabelComparison(
+      metrics: [try comparison.multilabelMetric()], tests: [.bootstrap])
+    do {
+      return try gate.decision(for: multilabel)
+    } catch {
+      throw CommandFailure("\(error)", status: .software)
     }
   }
 

@@ -1,0 +1,220 @@
+import F1Kit
+import F1KitSupport
+
+extension MultilabelComparison {
+  /// The comparison on one metric as F1Kit's stable JSON document, the
+  /// output of `f1kit compare --format json` for multilabel files.
+  ///
+  /// The shape is that of ``ModelComparison/jsonDocument(metric:)``: `n`,
+  /// `metric`, `seed`, `labels`, then `problem` (`"multilabel"`) and
+  /// `weighted` (`true` only for weighted items), `models` (name, value —
+  /// null when undefined —, interval), then for two models `difference`
+  /// and `tests` (`permutation`, `paired_bootstrap`, `mcnemar` on exact
+  /// matches), and for more models `adjustment` and `comparisons`.
+  ///
+  /// - Parameter metric: The metric; the headline metric by default.
+  /// - Returns: The document.
+  public func jsonDocument(metric: MultilabelMetric? = nil) -> JSONValue {
+    let metric = metric ?? options.metric
+    var document: [(key: String, value: JSONValue)] = [
+      ("n", .integer(itemCount)),
+      ("metric", .string(metric.rawValue)),
+      (
+        "seed",
+        options.seed <= UInt64(Int.max)
+          ? .integer(Int(options.seed)) : .string(String(options.seed))
+      ),
+      ("labels", .array(models[0].metrics.labels.map(JSONValue.string))),
+      ("problem", .string("multilabel")),
+    ]
+    if isWeighted { document.append(("weighted", .bool(true))) }
+    document.append(("models", .array(models.map { modelJSON($0, metric: metric) })))
+    let pairs = self.pairs(on: metric)
+    if models.count == 2, let pair = pairs.first {
+      document += pairMembers(pair)
+    } else {
+      document.append(("adjustment", .string(options.adjustment.rawValue)))
+      document.append(
+        (
+          "comparisons",
+          .array(
+            pairs.map { pair in
+              .object(
+                [
+                  ("first", .string(models[pair.first].name)),
+                  ("second", .string(models[pair.second].name)),
+                ] + pairMembers(pair))
+            })
+        ))
+    }
+    return .object(document)
+  }
+
+  private func modelJSON(_ model: Model, metric: MultilabelMetric) -> JSONValue {
+    let value = model.value(of: metric)
+    var members: [(key: String, value: JSONValue)] = [
+      ("name", .string(model.name)), ("value", value.isNaN ? .null : .number(value)),
+    ]
+    if let interval = model.intervals[metric] {
+      members.append(("interval", ModelComparison.intervalJSON(interval)))
+    }
+    return .object(members)
+  }
+
+  private func pairMembers(_ pair: Pair) -> [(key: String, value: JSONValue)] {
+    let includesAdjusted = models.count > 2
+    func adjusted(_ test: ComparisonOptions.Test) -> [(key: String, value: JSONValue)] {
+      guard includesAdjusted, let value = pair.adjustedPValues[test] else { return [] }
+      return [("adjusted_p_value", .number(value))]
+    }
+    var tests: [(key: String, value: JSONValue)] = []
+    if let p = pair.permutationPValue {
+      var members: [(key: String, value: JSONValue)] = [
+        ("p_value", p.isNaN ? .null : .number(p)),
+        ("resamples", .integer(options.bootstrap.resamples)),
+      ]
+      if pair.undefinedPermutations > 0 {
+        members.append(("undefined_resamples", .integer(pair.undefinedPermutations)))
+      }
+      tests.append(("permutation", .object(members + adjusted(.permutation))))
+    }
+    if let p = pair.bootstrapPValue {
+      tests.append(
+        (
+          "paired_bootstrap",
+          .object(
+            [
+              ("p_value", p.isNaN ? .null : .number(p)),
+              ("resamples", .integer(pair.difference.resamples)),
+            ] + adjusted(.bootstrap))
+        ))
+    }
+    if let test = pair.mcnemar {
+      tests.append(
+        (
+          "mcnemar",
+          .object(
+            [
+              ("p_value", .number(test.pValue)), ("statistic", .number(test.statistic)),
+              ("method", .string(test.method.rawValue)),
+              (
+                "discordant",
+                .array([.integer(test.firstOnlyCorrect), .integer(test.secondOnlyCorrect)])
+              ),
+              ("on", .string("exact_match")),
+            ] + adjusted(.mcnemar))
+        ))
+    }
+    let difference: JSONValue = .object([
+      ("value", .number(pair.difference.estimate)),
+      ("low", .number(pair.difference.lower)), ("high", .number(pair.difference.upper)),
+      ("confidence", .number(pair.difference.confidence)),
+      ("method", .string(pair.difference.method.rawValue)),
+    ])
+    return [("difference", difference), ("tests", .object(tests))]
+  }
+
+  /// A plain-text summary on one metric: each model's value and interval,
+  /// each pair's difference and tests, and a verdict sentence per pair.
+  ///
+  /// - Parameter metric: The metric; the headline metric by default.
+  /// - Returns: The summary, ending with a newline.
+  public func textSummary(metric: MultilabelMetric? = nil) -> String {
+    let metric = metric ?? options.metric
+    let name = metric.rawValue
+    let method = options.bootstrap.method
+    var text =
+      "Compared on \(name) (multilabel, \(models[0].metrics.labels.count) labels\(isWeighted ? ", weighted" : "")) over \(ModelComparison.count(itemCount)) items (seed \(options.seed), \(options.bootstrap.resamples) resamples, \(ModelComparison.percent(options.bootstrap.confidence)) \(method.rawValue) intervals over items)\n\n"
+    let nameWidth = max(models.map { $0.name.count }.max() ?? 0, 5)
+    let valueWidth = max(name.count, 6)
+    text += "model".padding(toLength: nameWidth, withPad: " ", startingAt: 0)
+    text += "  " + String(repeating: " ", count: valueWidth - name.count) + name + "  interval\n"
+    for model in models {
+      let value = NumberText.fixed(model.value(of: metric), digits: 4)
+      text += model.name.padding(toLength: nameWidth, withPad: " ", startingAt: 0)
+      text += "  " + String(repeating: " ", count: max(0, valueWidth - value.count)) + value
+      if let interval = model.intervals[metric] {
+        text += "  " + ModelComparison.range(interval)
+      }
+      text += "\n"
+    }
+    let pairs = self.pairs(on: metric)
+    for pair in pairs {
+      text += "\n" + pairSummary(pair)
+    }
+    text += "\n" + pairs.map(verdict(for:)).joined(separator: "\n") + "\n"
+    return text
+  }
+
+  private func pairSummary(_ pair: Pair) -> String {
+    let first = models[pair.first].name
+    let second = models[pair.second].name
+    var text =
+      "\(second) − \(first): \(ModelComparison.number(pair.difference.estimate)), \(ModelComparison.percent(pair.difference.confidence)) CI \(ModelComparison.range(pair.difference))\n"
+    func line(_ name: String, _ test: ComparisonOptions.Test, _ p: Double, _ detail: String) {
+      var entry =
+        "  " + name.padding(toLength: 22, withPad: " ", startingAt: 0) + "p = "
+        + (p.isNaN ? "undefined" : ModelComparison.pValue(p))
+      if models.count > 2, let adjusted = pair.adjustedPValues[test] {
+        entry +=
+          " (\(options.adjustment.displayName)-adjusted \(ModelComparison.pValue(adjusted)))"
+      }
+      text += entry + "  " + detail + "\n"
+    }
+    if let p = pair.permutationPValue {
+      line("permutation test", .permutation, p, "\(options.bootstrap.resamples) resamples")
+    }
+    if let p = pair.bootstrapPValue {
+      line("paired bootstrap", .bootstrap, p, "\(pair.difference.resamples) resamples")
+    }
+    if let test = pair.mcnemar {
+      line(
+        "McNemar (\(test.method.rawValue.replacingOccurrences(of: "_", with: "-")))", .mcnemar,
+        test.pValue,
+        "exact matches: \(test.firstOnlyCorrect) only \(first), \(test.secondOnlyCorrect) only \(second)"
+      )
+    }
+    return text
+  }
+
+  /// One plain sentence on a pair, such as "B beats A on samples-F1 by
+  /// 0.031, 95% CI [0.012, 0.049], p = 0.002 (permutation test)." For
+  /// Hamming loss, where lower is better, the winner is the model with the
+  /// lower loss and the sentence says so.
+  ///
+  /// - Parameter pair: The pair.
+  /// - Returns: The sentence.
+  public func verdict(for pair: Pair) -> String {
+    let first = models[pair.first].name
+    let second = models[pair.second].name
+    let name = pair.metric.displayName
+    let difference = pair.difference
+    let confidence = ModelComparison.percent(difference.confidence)
+    let range = ModelComparison.range(difference)
+    guard let test = primaryTest, let p = decisionPValue(for: pair) else {
+      return
+        "\(second) − \(first) on \(name): \(ModelComparison.number(difference.estimate)), \(confidence) CI \(range)."
+    }
+    let evidence =
+      "p = \(ModelComparison.pValue(p)) (\(test.displayName)\(models.count > 2 ? ", \(options.adjustment.displayName)-adjusted" : ""))"
+    if p < significanceLevel && difference.estimate != 0 {
+      let secondIsBetter = (difference.estimate > 0) != pair.metric.isLowerBetter
+      let (winner, loser) = secondIsBetter ? (second, first) : (first, second)
+      if pair.metric.isLowerBetter {
+        return
+          "\(winner) beats \(loser) on \(name) (lower is better): \(second) − \(first) = \(ModelComparison.number(difference.estimate)), \(confidence) CI \(range), \(evidence)."
+      }
+      let interval =
+        difference.estimate > 0
+        ? range
+        : "[\(ModelComparison.number(-difference.upper)), \(ModelComparison.number(-difference.lower))]"
+      return
+        "\(winner) beats \(loser) on \(name) by \(ModelComparison.number(abs(difference.estimate))), \(confidence) CI \(interval), \(evidence)."
+    }
+    let verdict =
+      "\(second) and \(first) do not differ significantly on \(name): \(second) − \(first) = \(ModelComparison.number(difference.estimate)), \(confidence) CI \(range), \(evidence)."
+    guard let needed = requiredItemCount(for: pair) else { return verdict }
+    return verdict
+      + " Detecting a difference of \(ModelComparison.number(abs(difference.estimate))) with 80% power would take about \(ModelComparison.count(needed)) items; this test set has \(ModelComparison.count(itemCount))."
+  }
+}

@@ -1,0 +1,120 @@
+import CommandLineSupport
+import F1Kit
+import F1KitReading
+import F1KitReport
+import F1KitStatistics
+
+extension CompareCommand {
+  /// Whether the files are compared as a multilabel problem: `--problem
+  /// multilabel`, or no `--problem` and label sets in a file's first
+  /// records.
+  var isMultilabelComparison: Bool {
+    if let problem = scoring.problem { return problem == .multilabel }
+    return paths.contains { input.isMultilabel($0, problem: nil) }
+  }
+
+  /// The multilabel metric to compare on: `--metric`, or samples-F1.
+  ///
+  /// - Throws: A usage failure for a metric multilabel problems do not
+  ///   have, or an F-beta without `--beta`.
+  func multilabelMetric() throws(CommandFailure) -> MultilabelMetric {
+    guard let metricName else { return .samplesF1 }
+    guard let metric = MultilabelMetric(rawValue: metricName) else {
+      let names = MultilabelMetric.allCases.map(\.rawValue).joined(separator: ", ")
+      let hint = metricName == "accuracy" ? " (subset_accuracy is the exact-match accuracy)" : ""
+      throw .usage(
+        "The metric '\(metricName)' is not a multilabel metric\(hint); expected one of \(names)")
+    }
+    if metric.isFBeta && scoring.evaluation.beta == nil {
+      throw .usage("The metric '\(metric.rawValue)' needs --beta, the F-beta's beta")
+    }
+    return metric
+  }
+
+  /// Reads and aligns multilabel files and compares them with the engine's
+  /// ``MultilabelComparison``, as `compare` and `gate` do.
+  ///
+  /// - Parameters:
+  ///   - metrics: The metrics compared, headline first.
+  ///   - intervalMetrics: Further metrics each model gets an interval for.
+  ///   - tests: The tests to run.
+  /// - Returns: The comparison.
+  /// - Throws: A usage failure for options multilabel comparisons do not
+  ///   take; a data failure when the files do not describe the same items.
+  func multilabelComparison(
+    metrics: [MultilabelMetric], intervalMetrics: [MultilabelMetric] = [],
+    tests: [ComparisonOptions.Test]
+  ) throws(CommandFailure) -> MultilabelComparison {
+    if design != nil || groupColumn != nil {
+      throw .usage(
+        "Multilabel files cannot yet be compared over runs, groups or strata; compare one file per model"
+      )
+    }
+    if predictionColumns != nil {
+      throw .usage("Multilabel files cannot yet be compared with --pred-columns")
+    }
+    if scoreMetric != nil {
+      throw .usage(
+        "Score metrics are not available for multilabel files; use a multilabel metric such as samples_f1"
+      )
+    }
+    var items: [LabelSetItems] = []
+    for path in paths {
+      do {
+        items.append(try LabelSetReader(path: path, options: input.labelSets).readItems())
+      } catch {
+        throw InputOptions.failure(error)
+      }
+    }
+    let aligned: AlignedLabelSets
+    do {
+      aligned = try AlignedLabelSets(items, names: paths, labels: input.labels)
+    } catch {
+      if case .duplicateLabel = error { throw .usage(error.description) }
+      throw .data(error.description)
+    }
+    var tests = tests
+    if aligned.weights != nil, tests.contains(.mcnemar) {
+      guard tests.count > 1 else {
+        throw .usage(
+          "McNemar's test counts exact matches and cannot carry sample weights; use --test permutation or bootstrap"
+        )
+      }
+      tests.removeAll { $0 == .mcnemar }
+    }
+    let options = MultilabelComparison.Options(
+      metrics: metrics, additionalIntervalMetrics: intervalMetrics, tests: tests,
+      bootstrap: resampling.bootstrap, mcnemarMethod: mcnemar.method,
+      adjustment: adjustment.adjustment, seed: resampling.seed)
+    let bar = ProgressBar(label: "resampling", isQuiet: resampling.isQuiet)
+    do {
+      defer { bar.finish() }
+      return try MultilabelComparison(
+        gold: aligned.gold, predictions: aligned.predictions, labels: aligned.labels,
+        weights: aligned.weights, names: names, evaluation: scoring.evaluation,
+        options: options, progress: bar.handler)
+    } catch let error as MetricsError {
+      throw .usage(error.description)
+    } catch {
+      throw .usage("\(error)")
+    }
+  }
+
+  /// Compares multilabel files on a multilabel metric: intervals over
+  /// items, the paired bootstrap, the permutation test and McNemar's test
+  /// on exact matches.
+  ///
+  /// - Returns: The comparison as text, JSON, or Markdown or LaTeX tables.
+  /// - Throws: As ``multilabelComparison(metrics:intervalMetrics:tests:)``.
+  func runMultilabelComparison() throws(CommandFailure) -> CommandOutput {
+    let comparison = try multilabelComparison(
+      metrics: [try multilabelMetric()], tests: test.tests)
+    switch format {
+    case .json: return CommandOutput(comparison.jsonDocument().serialized() + "\n")
+    case .text: return CommandOutput(comparison.textSummary())
+    case .markdown, .latex:
+      let tables = ResultTable.multilabelComparisonTables(comparison, digits: digits)
+      return CommandOutput(tables.rendered(as: format == .latex ? .latex : .markdown))
+    }
+  }
+}
