@@ -26,4 +26,13 @@ public enum AdviceRule: String, CaseIterable, Hashable, Sendable, Codable {
   case noBetterThanBaseline = "no-better-than-baseline"
   /// Two models are not significantly different on the primary metric.
   case noSignificantDifference = "no-significant-difference"
+  /// Two models with one training run each differ by little, so a seed
+  /// could reverse the difference.
+  case singleRunPerModel = "single-run-per-model"
+  /// Items were resampled in fewer than about 30 groups, so the group
+  /// intervals are too narrow.
+  case fewGroups = "few-groups"
+  /// Items were resampled in groups: how many, and how much wider the
+  /// intervals are than item-level ones.
+  case groupedIntervals = "grouped-intervals"
 }

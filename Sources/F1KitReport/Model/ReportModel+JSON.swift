@@ -25,6 +25,11 @@ extension ReportModel {
   /// - `advice`: each piece of advice as `f1kit advise --format json`
   ///   writes it (`id`, `severity`, `model` when named, `title`, `message`,
   ///   `evidence`).
+  /// - `experiment`, only with several runs per model, grouped items or
+  ///   strata: the primary metric's comparison as `f1kit compare
+  ///   NAME=run1.csv,… --format json` gives it (`design` with `resampling`,
+  ///   `runs`, `groups` and, by group, `item_level` width ratios; `models`
+  ///   with their `runs`; the differences and tests).
   ///
   /// - Returns: The document.
   public func jsonDocument() -> JSONValue {
@@ -69,13 +74,18 @@ extension ReportModel {
           .object([("metric", .string(pair.metric.rawValue))] + comparison.comparisonMembers(pair))
         }
       } ?? []
-    return .object([
+    var document: [(key: String, value: JSONValue)] = [
       ("n", .integer(reference.itemCount)),
       ("labels", .array(reference.labels.map(JSONValue.string))),
       ("models", .array(modelsJSON)),
       ("comparisons", .array(comparisonsJSON)),
       ("advice", .array(advice.map { $0.jsonValue() })),
-    ])
+    ]
+    if let experiment {
+      document.append(
+        ("experiment", experiment.comparison.jsonDocument(experiment.description)))
+    }
+    return .object(document)
   }
 
   /// Writes ``jsonDocument()`` to a file atomically: a temporary file in

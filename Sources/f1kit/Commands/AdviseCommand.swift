@@ -16,26 +16,33 @@ struct AdviseCommand: ParsableCommand {
       class imbalance, micro-F1 equal to accuracy, weighted-F1 hiding minority classes, \
       classes with few gold items, classes never predicted, balanced binary classes and \
       no-skill baselines. Each item names its rule id, its severity and the numbers that \
-      triggered it. 'f1kit report' shows the same advice.
+      triggered it. 'f1kit report' shows the same advice. With --group-column it also \
+      says how many groups the items form, how much wider the primary metric's interval \
+      by group is than the item-level one, and warns under about 30 groups.
       """,
     arguments: [InputOptions.file],
-    options: [format] + ScoringOptions.declarations + InputOptions.declarations)
+    options: [format, ExperimentOptions.groupColumn] + ScoringOptions.declarations
+      + InputOptions.declarations)
 
   var path: String
   var format: TextOrJSONFormat
   var scoring: ScoringOptions
   var input: InputOptions
+  /// The column naming each item's group, if any.
+  var groupColumn: String?
 
   init(parsing values: ParsedValues) throws(UsageError) {
     path = values[InputOptions.file]
     format = values[Self.format]
     scoring = ScoringOptions(values)
     input = try InputOptions(values)
+    groupColumn = values[ExperimentOptions.groupColumn]
   }
 
   func run() throws(CommandFailure) -> CommandOutput {
     try InputOptions.checkNotDirectories([path])
     try input.refuseLabelSetsAndWeights(in: "advise", paths: [path], problem: scoring.problem)
+    if groupColumn != nil { return try adviseGroups() }
     let matrix = try input.readConfusionMatrix(path)
     let metrics: ClassificationMetrics
     do {
@@ -43,7 +50,11 @@ struct AdviseCommand: ParsableCommand {
     } catch {
       throw .usage(error.description)
     }
-    let advice = MetricAdvisor().advice(for: metrics)
+    return render(MetricAdvisor().advice(for: metrics), metrics: metrics)
+  }
+
+  /// The advice in the chosen format.
+  func render(_ advice: [Advice], metrics: ClassificationMetrics) -> CommandOutput {
     switch format {
     case .json:
       return CommandOutput(
