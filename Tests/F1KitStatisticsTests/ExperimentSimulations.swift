@@ -5,7 +5,7 @@ import Testing
 @testable import F1KitStatistics
 
 /// The release-build simulations behind the "Experiments" figures of
-/// docs/statistics.md: group coverage with 20, 40 and 60 groups, the
+/// docs/statistics.md: group coverage with 10, 20, 40 and 60 groups, the
 /// grouped difference and permutation test under a zero mean difference,
 /// and two-level coverage with seed variance. Too slow for a debug run, so
 /// they run only when F1KIT_EXPERIMENT_REPORT is set:
@@ -31,13 +31,13 @@ struct ExperimentSimulations {
     String(format: "%.1f", 100 * (0.95 * 0.05 / Double(trials)).squareRoot())
   }
 
-  @Test("group coverage: item-level against group intervals, 20, 40 and 60 groups of 15")
+  @Test("group coverage: item-level against group intervals, 10 to 60 groups of 15")
   func groupCoverage() throws {
     var lines = [
       "| groups × items | item-level BCa | group BCa | group percentile | mean width ratio (group / item) |",
       "| --- | ---: | ---: | ---: | ---: |",
     ]
-    for groups in [20, 40, 60] {
+    for groups in [10, 20, 40, 60] {
       let population = DesignPopulation(groups: groups, itemsPerGroup: 15, groupSpread: 0.35)
       var generator = Xoshiro256StarStar(seed: UInt64(10_000 + groups))
       var item = 0

@@ -119,7 +119,7 @@ extension MetricAdvisor {
       message:
         "The bootstrap resamples \(DisplayNumber.count(groupCount)) groups. With fewer than about "
         + "\(ExperimentComparison.fewGroups) groups a group bootstrap undercovers (docs/statistics.md "
-        + "measures the shortfall with 20 and 40 groups), "
+        + "measures coverage with 10 to 60 groups of 15 items), "
         + "so read the intervals as too narrow and collect test items from more groups.",
       evidence: [
         AdviceEvidence("groups", count: groupCount),
