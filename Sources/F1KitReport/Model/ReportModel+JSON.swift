@@ -25,6 +25,7 @@ extension ReportModel {
   /// - `advice`: each piece of advice as `f1kit advise --format json`
   ///   writes it (`id`, `severity`, `model` when named, `title`, `message`,
   ///   `evidence`).
+  /// - `scores`, when the inputs have scores: ``ScoreReport/jsonValue()``.
   /// - `experiment`, only with several runs per model, grouped items or
   ///   strata: the primary metric's comparison as `f1kit compare
   ///   NAME=run1.csv,… --format json` gives it (`design` with `resampling`,
@@ -81,6 +82,7 @@ extension ReportModel {
       ("comparisons", .array(comparisonsJSON)),
       ("advice", .array(advice.map { $0.jsonValue() })),
     ]
+    if let scores { document.append(("scores", scores.jsonValue())) }
     if let experiment {
       document.append(
         ("experiment", experiment.comparison.jsonDocument(experiment.description)))

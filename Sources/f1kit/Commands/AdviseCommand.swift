@@ -15,7 +15,11 @@ struct AdviseCommand: ParsableCommand {
       Scores the file as 'f1kit evaluate' does, then applies F1Kit's metric advice rules: \
       class imbalance, micro-F1 equal to accuracy, weighted-F1 hiding minority classes, \
       classes with few gold items, classes never predicted, balanced binary classes and \
-      no-skill baselines. Each item names its rule id, its severity and the numbers that \
+      no-skill baselines. With scores (--score-column, --score-columns, --score-array-column, \
+      or a column named 'score' beside the prediction column) it first prints the score \
+      metrics, then also advises on the cut-off: the default 0.5, one tuned on the evaluated \
+      file itself, how far F1 moves across cut-offs, and average precision against ROC-AUC \
+      when a class is rare. Each item names its rule id, its severity and the numbers that \
       triggered it. 'f1kit report' shows the same advice. With --group-column it also \
       says how many groups the items form, how much wider the primary metric's interval \
       by group is than the item-level one, and warns under about 30 groups.
@@ -43,17 +47,37 @@ struct AdviseCommand: ParsableCommand {
     try InputOptions.checkNotDirectories([path])
     try input.refuseLabelSetsAndWeights(in: "advise", paths: [path], problem: scoring.problem)
     if groupColumn != nil { return try adviseGroups() }
-    let matrix = try input.readConfusionMatrix(path)
+    let scores = try readScores()
+    let matrix: ConfusionMatrix
+    if let scored = scores?.matrix {
+      matrix = scored
+    } else {
+      matrix = try input.readConfusionMatrix(path)
+    }
     let metrics: ClassificationMetrics
     do {
       metrics = try ClassificationMetrics(confusionMatrix: matrix, options: scoring.evaluation)
     } catch {
       throw .usage(error.description)
     }
-    return render(MetricAdvisor().advice(for: metrics), metrics: metrics)
+    let advisor = MetricAdvisor()
+    let advice = MetricAdvisor.ordered(
+      advisor.advice(for: metrics) + advisor.scoreAdvice(for: scores.map { [$0.advised] } ?? []))
+    switch format {
+    case .json:
+      var document = advice.jsonDocument(positiveLabel: metrics.positiveLabel)
+      if let scores, case .object(let members) = document {
+        document = .object(members + scores.summary.jsonMembers())
+      }
+      return CommandOutput(document.serialized() + "\n")
+    case .text:
+      let heading =
+        scores.map { $0.summary.textSection() + ($0.note.map { "(\($0))\n" } ?? "") + "\n" } ?? ""
+      return CommandOutput(heading + advice.text(positiveLabel: metrics.positiveLabel))
+    }
   }
 
-  /// The advice in the chosen format.
+  /// Advice in the chosen format, for the group path (no score section).
   func render(_ advice: [Advice], metrics: ClassificationMetrics) -> CommandOutput {
     switch format {
     case .json:
