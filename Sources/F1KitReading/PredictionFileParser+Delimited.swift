@@ -23,7 +23,9 @@ extension PredictionFileParser {
     if let rowCount = try parseInHalves(body, into: &sink, readsIDs: readsIDs) {
       return rowCount
     }
-    if readsIDs, let count = try estimatedRecordCount() { sink.reserveCapacity(count) }
+    if readsIDs || Sink.keepsScores, let count = try estimatedRecordCount() {
+      sink.reserveCapacity(count)
+    }
     let rowCount = try readRecords(body, into: &sink, readsIDs: readsIDs, stopsAtQuote: false)
       .rowCount
     if rowCount == 0 {

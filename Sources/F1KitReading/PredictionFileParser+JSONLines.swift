@@ -24,7 +24,9 @@ extension PredictionFileParser {
     let interpreter = RecordInterpreter(
       path: path, format: format, layout: columns.mapped(to: slots), slotNames: slotNames,
       values: tokenizer.values, options: options, readsIDs: readsIDs)
-    if readsIDs, let count = try estimatedRecordCount() { sink.reserveCapacity(count) }
+    if readsIDs || Sink.keepsScores, let count = try estimatedRecordCount() {
+      sink.reserveCapacity(count)
+    }
     var rowCount = 0
     while true {
       let base = source.storage

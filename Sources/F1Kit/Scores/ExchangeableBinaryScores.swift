@@ -5,18 +5,23 @@
 /// an exchange holds, for each item, one of the two scores, so its order is
 /// the pooled order restricted to the entries it holds, and its tie groups
 /// are the pooled groups restricted the same way. Each permutation is then
-/// one O(*n*) pass per model, without sorting, and gives exactly the values
+/// one O(*n*) pass, without sorting, and gives exactly the values
 /// that sorting the exchanged scores again would give: the ranking sums add
 /// the same counts per tie group, and the per-item terms of log loss, Brier
 /// score and ECE are summed in the same item order.
 package struct ExchangeableBinaryScores: Sendable {
+  /// The most items a pair can have: 2^29 − 1, so that both models'
+  /// entries pack into 32-bit codes.
+  package static let maximumCount = (1 << 29) - 1
+
   /// The first model.
   package let first: BinaryScores
   /// The second model.
   package let second: BinaryScores
-  /// Both models' scores sorted together: entry *k* < *n* is the first
-  /// model's item *k*, entry *n* + *k* the second model's.
-  private let pooled: ScoreRanking
+  /// Both models' scores sorted together, one code per pooled position:
+  /// `item << 3 | isSecond << 2 | isPositive << 1 | endsGroup`, where
+  /// `isSecond` says the entry is the second model's score of the item.
+  private let pooled: [UInt32]
 
   /// Sorts both models' scores together.
   ///
@@ -24,58 +29,118 @@ package struct ExchangeableBinaryScores: Sendable {
   ///   - first: The first model.
   ///   - second: The second model, on the same items with the same gold
   ///     labels.
+  /// - Returns: `nil` with more than ``maximumCount`` items.
   /// - Complexity: O(*n* log *n*) for *n* items.
-  package init(_ first: BinaryScores, _ second: BinaryScores) {
+  package init?(_ first: BinaryScores, _ second: BinaryScores) {
+    let count = first.count
+    guard count <= Self.maximumCount, second.count == count else { return nil }
     self.first = first
     self.second = second
-    let count = first.count
-    pooled = ScoreRanking(count: 2 * count) {
+    let ranking = ScoreRanking(count: 2 * count) {
       $0 < count ? first.scores[$0] : second.scores[$0 - count]
     }
+    var pooled = [UInt32](repeating: 0, count: 2 * count)
+    var start = 0
+    for end in ranking.groupEnds {
+      for position in start..<end {
+        let entry = ranking.items[position]
+        let isSecond = entry >= count
+        let item = isSecond ? entry - count : entry
+        pooled[position] =
+          UInt32(item) << 3 | (isSecond ? 4 : 0) | (first.isPositive[item] ? 2 : 0)
+          | (position == end - 1 ? 1 : 0)
+      }
+      start = end
+    }
+    self.pooled = pooled
+  }
+
+  /// Packs one flag per item into 64-bit words, item *i* at bit *i* % 64
+  /// of word *i* / 64, as ``values(of:swapBits:)`` takes them.
+  ///
+  /// - Parameter swaps: One flag per item.
+  /// - Returns: ⌈*n* / 64⌉ words.
+  package static func swapBits(_ swaps: [Bool]) -> [UInt64] {
+    var bits = [UInt64](repeating: 0, count: (swaps.count + 63) / 64)
+    for item in swaps.indices where swaps[item] { bits[item >> 6] |= 1 << UInt64(item & 63) }
+    return bits
   }
 
   /// A metric's value for both models after exchanging their scores on the
-  /// items `swaps` marks.
+  /// items `swapBits` marks.
   ///
   /// - Parameters:
   ///   - metric: A binary score metric.
-  ///   - swaps: One flag per item: `true` exchanges the two scores.
+  ///   - swapBits: One bit per item, packed as ``swapBits(_:)`` packs
+  ///     them: a set bit exchanges the item's two scores.
   /// - Returns: The first and the second exchanged model's values, `nil`
   ///   where undefined; equal to `BinaryScores` of the exchanged scores.
-  /// - Complexity: O(*n*), without sorting.
-  package func values(of metric: ScoreMetric, swaps: UnsafeBufferPointer<Bool>) -> (
+  /// - Complexity: O(*n*), without sorting; the ranking metrics sweep the
+  ///   pooled order once for both models.
+  package func values(of metric: ScoreMetric, swapBits: UnsafeBufferPointer<UInt64>) -> (
     Double?, Double?
   ) {
-    (
-      value(of: metric, swaps: swaps, isFirst: true),
-      value(of: metric, swaps: swaps, isFirst: false)
-    )
+    switch metric {
+    case .averagePrecision, .rocAUC:
+      let (x, y) = summaries(swapBits: swapBits)
+      return metric == .rocAUC
+        ? (x.rocAUC, y.rocAUC) : (x.averagePrecision, y.averagePrecision)
+    default:
+      return (
+        value(of: metric, swapBits: swapBits, isFirst: true),
+        value(of: metric, swapBits: swapBits, isFirst: false)
+      )
+    }
   }
 
   /// Whether the probability metrics of an exchanged model can be worked out
-  /// from the two models' per-item terms: both models' scores are
-  /// probabilities.
-  package var hasProbabilityTerms: Bool { first.isProbability && second.isProbability }
+  /// from the two models' per-item terms: both models keep them.
+  package var hasProbabilityTerms: Bool { first.hasItemTerms && second.hasItemTerms }
+
+  /// Whether an item's scores are exchanged.
+  @inline(__always)
+  private static func isSwapped(_ item: Int, _ bits: UnsafeBufferPointer<UInt64>) -> Bool {
+    (bits[item &>> 6] &>> UInt64(item & 63)) & 1 == 1
+  }
+
+  /// Both exchanged models' ranking sums, in one sweep of the pooled order:
+  /// each entry belongs to the first exchanged model when it is the first
+  /// model's score of an item not exchanged or the second model's of an
+  /// item exchanged, and to the second otherwise.
+  private func summaries(swapBits bits: UnsafeBufferPointer<UInt64>) -> (RankSummary, RankSummary) {
+    var x = RankSummary()
+    var y = RankSummary()
+    withUnsafeTemporaryAllocation(of: Double.self, capacity: 4) { sums in
+      sums.initialize(repeating: 0)
+      pooled.withUnsafeBufferPointer { pooled in
+        for code in pooled {
+          let item = Int(code &>> 3)
+          let isSecond = Int(code &>> 2) & 1
+          let swapped = Int((bits[item &>> 6] &>> UInt64(item & 63)) & 1)
+          // [first negative, first positive, second negative, second positive]
+          sums[(isSecond ^ swapped) << 1 | Int(code &>> 1) & 1] += 1
+          if code & 1 != 0 {
+            x.add(groupPositive: sums[1], groupNegative: sums[0])
+            y.add(groupPositive: sums[3], groupNegative: sums[2])
+            sums.update(repeating: 0)
+          }
+        }
+      }
+    }
+    return (x, y)
+  }
 
   @inline(__always)
-  private func value(of metric: ScoreMetric, swaps: UnsafeBufferPointer<Bool>, isFirst: Bool)
-    -> Double?
-  {
+  private func value(
+    of metric: ScoreMetric, swapBits bits: UnsafeBufferPointer<UInt64>, isFirst: Bool
+  ) -> Double? {
     let count = first.count
     // Item `item` of the exchanged model takes the second model's score when
     // `takesSecond(item)`.
-    @inline(__always) func takesSecond(_ item: Int) -> Bool { swaps[item] == isFirst }
+    @inline(__always) func takesSecond(_ item: Int) -> Bool {
+      Self.isSwapped(item, bits) == isFirst
+    }
     switch metric {
-    case .averagePrecision, .rocAUC:
-      let summary = first.isPositive.withUnsafeBufferPointer { isPositive in
-        pooled.summarize { entry in
-          let isSecond = entry >= count
-          let item = isSecond ? entry - count : entry
-          guard isSecond == takesSecond(item) else { return (0, 0) }
-          return isPositive[item] ? (1, 0) : (0, 1)
-        }
-      }
-      return metric == .rocAUC ? summary.rocAUC : summary.averagePrecision
     case .logLoss:
       guard hasProbabilityTerms else { return nil }
       return mean(count) { takesSecond($0) ? second.logLosses[$0] : first.logLosses[$0] }
@@ -90,8 +155,8 @@ package struct ExchangeableBinaryScores: Sendable {
         count: count, bin: { Int(takesSecond($0) ? second.bins[$0] : first.bins[$0]) },
         confidence: { takesSecond($0) ? second.scores[$0] : first.scores[$0] },
         isCorrect: { first.isPositive[$0] }, weight: { _ in 1 })
-    case .rocAUCOneVsRestMacro, .rocAUCOneVsRestWeighted, .rocAUCOneVsOneMacro,
-      .averagePrecisionMacro:
+    case .averagePrecision, .rocAUC, .rocAUCOneVsRestMacro, .rocAUCOneVsRestWeighted,
+      .rocAUCOneVsOneMacro, .averagePrecisionMacro:
       return nil
     }
   }

@@ -29,19 +29,19 @@ public struct MulticlassScores: Sendable {
   /// Each class's column sorted once.
   package let rankings: [ScoreRanking]
   /// How many items each class has.
-  private let goldCounts: [Int]
+  package let goldCounts: [Int]
   /// Each item's log loss, for probability rows.
-  private let logLosses: [Double]
+  package let logLosses: [Double]
   /// Each item's squared error against its one-hot gold row, for
   /// probability rows.
-  private let squaredErrors: [Double]
+  package let squaredErrors: [Double]
   /// Each item's top-label confidence, for probability rows.
-  private let confidences: [Double]
+  package let confidences: [Double]
   /// Whether each item's top label (the first largest score) is its gold
   /// class, for probability rows.
-  private let isTopLabelCorrect: [Bool]
+  package let isTopLabelCorrect: [Bool]
   /// Each item's calibration bin, for probability rows.
-  private let bins: [UInt8]
+  package let bins: [UInt8]
 
   /// Prepares per-class scores for scoring.
   ///

@@ -34,10 +34,9 @@ public struct ThresholdAdvice: Hashable, Sendable {
   ///   - scores: The model's scores.
   ///   - threshold: The cut-off that was applied (items at or above it are
   ///     predicted positive).
-  /// - Complexity: O(*n* log *n*) for *n* items.
+  /// - Complexity: O(*n*) for *n* items: the scores are already sorted.
   public init(_ scores: BinaryScores, threshold: Double) {
-    // BinaryScores has at least one finite score, so the sweep cannot fail.
-    let sweep = try! ThresholdSweep(scores: scores.scores, gold: scores.isPositive)
+    let sweep = ThresholdSweep(scores)
     let values = sweep.values(of: .binaryF1)
     let best = ThresholdTuner.tune(sweep, maximizing: .binaryF1)
     self.threshold = threshold

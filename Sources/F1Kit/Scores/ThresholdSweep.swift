@@ -66,6 +66,46 @@ public struct ThresholdSweep: Hashable, Sendable {
     self.falsePositives = falsePositives
   }
 
+  /// Sweeps the thresholds of scores already sorted, without sorting them
+  /// again.
+  ///
+  /// - Parameter scores: The model's scores, sorted once.
+  /// - Complexity: O(*n*) for *n* items.
+  package init(_ scores: BinaryScores) {
+    let ranking = scores.ranking
+    let values = scores.scores
+    let gold = scores.isPositive
+    var thresholds: [Double] = []
+    var truePositives: [Int] = []
+    var falsePositives: [Int] = []
+    let candidates = ranking.groupEnds.count + 1
+    thresholds.reserveCapacity(candidates)
+    truePositives.reserveCapacity(candidates)
+    falsePositives.reserveCapacity(candidates)
+    thresholds.append(values[ranking.items[0]].nextUp)
+    truePositives.append(0)
+    falsePositives.append(0)
+    var tp = 0
+    var fp = 0
+    var start = 0
+    ranking.items.withUnsafeBufferPointer { items in
+      for end in ranking.groupEnds {
+        for position in start..<end {
+          if gold[items[position]] { tp += 1 } else { fp += 1 }
+        }
+        thresholds.append(values[items[start]])
+        truePositives.append(tp)
+        falsePositives.append(fp)
+        start = end
+      }
+    }
+    positiveCount = tp
+    negativeCount = fp
+    self.thresholds = thresholds
+    self.truePositives = truePositives
+    self.falsePositives = falsePositives
+  }
+
   /// The number of candidates.
   public var count: Int { thresholds.count }
 
@@ -92,9 +132,15 @@ public struct ThresholdSweep: Hashable, Sendable {
     let scope = MetricScope(classCount: 2, positiveClass: 1, zeroDivision: zeroDivision)
     let tp = Double(truePositives[index])
     let fp = Double(falsePositives[index])
-    // Row-major 2×2 counts, gold 0/1 down, predicted 0/1 across.
-    let counts = [Double(negativeCount) - fp, fp, Double(positiveCount) - tp, tp]
-    return counts.withUnsafeBufferPointer { scope.value(of: metric, counts: $0) }
+    // Row-major 2×2 counts, gold 0/1 down, predicted 0/1 across, on the
+    // stack: a sweep of millions of candidates allocates nothing.
+    return withUnsafeTemporaryAllocation(of: Double.self, capacity: 4) { counts in
+      counts[0] = Double(negativeCount) - fp
+      counts[1] = fp
+      counts[2] = Double(positiveCount) - tp
+      counts[3] = tp
+      return scope.value(of: metric, counts: UnsafeBufferPointer(counts))
+    }
   }
 
   /// A metric's value at every candidate.

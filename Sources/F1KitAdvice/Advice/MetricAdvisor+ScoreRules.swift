@@ -64,13 +64,20 @@ extension MetricAdvisor {
 
   /// F1 near a cut-off: the lowest and highest binary F1 over cut-offs
   /// within ``nearbyThresholdShare`` of the score range on either side.
-  struct NearbyF1 {
-    var window: Double
-    var lowest: Double
-    var highest: Double
+  package struct NearbyF1 {
+    /// The distance from the cut-off on either side.
+    package var window: Double
+    /// The lowest F1 over the window.
+    package var lowest: Double
+    /// The highest F1 over the window.
+    package var highest: Double
   }
 
-  static func nearbyF1(_ scores: BinaryScores, cutoff: Double) -> NearbyF1 {
+  /// F1 near a cut-off, over ``nearbyThresholdShare`` of the score range on
+  /// either side.
+  ///
+  /// - Complexity: O(*n* log *n*).
+  package static func nearbyF1(_ scores: BinaryScores, cutoff: Double) -> NearbyF1 {
     // BinaryScores has at least one finite score, so the sweep cannot fail.
     let sweep = try! ThresholdSweep(scores: scores.scores, gold: scores.isPositive)
     let low = scores.scores.min() ?? cutoff

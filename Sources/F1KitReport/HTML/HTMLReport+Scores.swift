@@ -72,6 +72,12 @@ extension HTMLReport {
         "Score metrics with \(DisplayNumber.percent($0.options.bootstrap.confidence, digits: 0)) \($0.options.bootstrap.method.rawValue) bootstrap intervals over items (\(DisplayNumber.count($0.options.bootstrap.resamples)) resamples); ROC-AUC also with DeLong's interval"
       } ?? "Score metrics (no intervals: --resamples 0)",
       columns: [("Metric", false)] + scores.models.map { ($0.name, true) })
+    // Why a metric is undefined, said once under the table when it is the
+    // same reason in every cell.
+    let reasons = scores.models.flatMap { entry in
+      entry.scores.metrics.entries.compactMap { $0.undefinedReason?.description }
+    }
+    let sharedReason = Set(reasons).count == 1 ? reasons.first : nil
     for metric in scores.reportedMetrics {
       let name = metric.displayName + (metric.isHigherBetter ? "" : " (lower is better)")
       var cells: [HTMLTable.Cell] = [.header(name)]
@@ -80,7 +86,9 @@ extension HTMLReport {
         guard let value = metrics[metric] else {
           let reason = metrics.entries.first { $0.metric == metric }?.undefinedReason
           cells.append(
-            .number("n/a", className: "muted", detail: reason?.description ?? "undefined"))
+            sharedReason == nil
+              ? .number("n/a", className: "muted", detail: reason?.description ?? "undefined")
+              : .number("n/a", className: "muted"))
           continue
         }
         var detail = scores.interval(of: metric, model: index).map {
@@ -94,6 +102,7 @@ extension HTMLReport {
       table.append(cells)
     }
     return table.render()
+      + (sharedReason.map { "<p class=\"muted\">n/a: \(HTMLText.escape($0)).</p>\n" } ?? "")
   }
 
   func scoreDifferences(_ scores: ScoreReport) -> String {
@@ -211,8 +220,11 @@ extension HTMLReport {
       if let advice = entry.thresholdAdvice {
         caption +=
           "F1 at the cut-off used is \(DisplayNumber.score(advice.f1AtThreshold, digits: 3)); the best cut-off on this set, \(DisplayNumber.score(advice.bestThreshold)), gives \(DisplayNumber.score(advice.bestF1, digits: 3)) (tuned on this set: optimistic). "
-        caption +=
-          "Across cut-offs F1 ranges from \(DisplayNumber.score(advice.lowestF1, digits: 3)) to \(DisplayNumber.score(advice.bestF1, digits: 3))."
+        if let cutoff = entry.cutoff {
+          let nearby = MetricAdvisor.nearbyF1(binary, cutoff: cutoff)
+          caption +=
+            "Moving the cut-off by up to ±\(DisplayNumber.score(nearby.window, digits: 3)) (5% of the score range) moves F1 between \(DisplayNumber.score(nearby.lowest, digits: 3)) and \(DisplayNumber.score(nearby.highest, digits: 3))."
+        }
         if advice.isConstant { caption += " Every item has the same score." }
       } else {
         caption +=

@@ -4,7 +4,7 @@ import F1Kit
 /// metrics): each resample draws *n* items with replacement and hands the
 /// metric their multiplicities as weights, so a model's scores are sorted
 /// once and never again.
-struct ItemBootstrap {
+struct ItemBootstrap: Sendable {
   /// The number of items.
   let count: Int
 
@@ -26,6 +26,18 @@ struct ItemBootstrap {
   /// The largest number of items whose jackknife leaves out one item at a
   /// time; above it, one of this many contiguous groups at a time.
   static let jackknifeGroupLimit = 2_000
+
+  /// The BCa acceleration from every item's leave-one-out value, worked
+  /// out directly (see `BinaryScores.leaveOneOutValues(of:)`).
+  ///
+  /// - Parameter values: One leave-one-out value per item; NaN where
+  ///   undefined.
+  /// - Returns: The acceleration, 0 when it cannot be estimated.
+  /// - Complexity: O(*n*).
+  static func acceleration(leaveOneOut values: [Double]) -> Double {
+    BootstrapDistribution.acceleration(
+      values: values, weights: [Int](repeating: 1, count: values.count))
+  }
 
   /// The BCa acceleration of a statistic from the jackknife.
   ///

@@ -9,17 +9,23 @@ import F1Kit
 /// over items: each model's scores are sorted once, and a bootstrap
 /// resample only reweights the items (see `ItemBootstrap`), so it never
 /// sorts again. A permutation exchanges the two models' scores on a random
-/// half of the items; for binary models both models' scores are sorted
-/// together once (`ExchangeableBinaryScores`), so a permutation is one
-/// O(*n*) pass with exactly the values a fresh sort would give, while
-/// multiclass models are sorted again for each permutation.
+/// half of the items; both models' scores (for multiclass models, each
+/// class's two columns) are sorted together once
+/// (`ExchangeableBinaryScores`, `ExchangeableMulticlassScores`), so a
+/// permutation is one O(*n*) pass per column with exactly the values a
+/// fresh sort would give.
 ///
 /// ## Randomness
 ///
-/// One ``Xoshiro256StarStar`` seeded with ``ScoreComparison/Options/seed``
-/// feeds, in order: each model's bootstrap, then for each pair its paired
-/// bootstrap and its permutation test. Every metric of a step is scored on
-/// the same draws.
+/// Resamples run in blocks of 64 on every core (`ResampleBlocks`). Each
+/// block has its own ``Xoshiro256StarStar``, seeded from
+/// ``ScoreComparison/Options/seed``, a stream number and the block's index,
+/// so the results depend on the seed alone, never on the number of cores.
+/// Stream 0 draws the bootstrap resamples, shared by every model and every
+/// pair: each model's interval and each pair's difference are scored on the
+/// same draws, as a paired bootstrap should be. Stream 1 + *p* draws the
+/// permutations of the *p*-th pair. Every metric of a step is scored on the
+/// same draws.
 public struct ScoreComparison: Sendable {
   /// A paired test on score metrics.
   public enum Test: String, CaseIterable, Hashable, Sendable, Codable {
@@ -131,10 +137,12 @@ public struct ScoreComparison: Sendable {
   ///     the total.
   /// - Throws: ``StatisticsError`` when the resampling options are invalid
   ///   or the models do not score the same items.
-  /// - Complexity: O(*R* × *n*) per model and pair for the bootstrap, and
-  ///   O(*R* × *n*) per pair for the permutation test of binary models
-  ///   (O(*R* × *n* log *n*) for multiclass ones), for *R*
-  ///   resamples of *n* items.
+  /// - Complexity: O(*R* × *n*) per model for the bootstrap (one draw of
+  ///   *n* items per resample, shared by every model and pair), and
+  ///   O(*R* × *K* × *n*) per pair for the permutation test (*K* = 1 for
+  ///   binary models; *K*² *n* for one-vs-one ROC-AUC), for *R* resamples
+  ///   of *n* items and *K* classes, without sorting again; divided among
+  ///   the cores.
   public init(
     models: [ScoredModel], names: [String], options: Options,
     progress: ResamplingProgress? = nil
@@ -147,28 +155,60 @@ public struct ScoreComparison: Sendable {
     }
     let resamples = options.bootstrap.resamples
     let pairIndices = models.indices.flatMap { a in (a + 1..<models.count).map { (a, $0) } }
-    let stepsPerPair = 1 + (options.tests.contains(.permutation) ? 1 : 0)
-    let totalSteps = (models.count + pairIndices.count * stepsPerPair) * resamples
+    let permutes = options.tests.contains(.permutation)
+    let totalSteps = resamples * (1 + (permutes ? pairIndices.count : 0))
     var completed = 0
     let report: (Int) -> Void = { done in progress?(completed + done, totalSteps) }
-
-    var generator = Xoshiro256StarStar(seed: options.seed)
-    let bootstrap = ItemBootstrap(count: count)
     let metrics = options.metrics
+    let bootstrap = ItemBootstrap(count: count)
+    let isBCa = options.bootstrap.method == .bca
+
+    // One set of draws for every model: value (model, metric) of each
+    // resample, from which each pair's differences follow.
+    let resampled = models.map(ResampledModel.init)
+    let values = ResampleBlocks(seed: options.seed, stream: 0, resamples: resamples).run(
+      width: models.count * metrics.count, report: report
+    ) { range, generator, store in
+      var weights = [Double](repeating: 0, count: count)
+      weights.withUnsafeMutableBufferPointer { weights in
+        for resample in range {
+          bootstrap.draw(into: weights, using: &generator)
+          let drawn = UnsafeBufferPointer(weights)
+          for (index, model) in resampled.enumerated() {
+            for (position, metric) in metrics.enumerated() {
+              store.store(
+                model.value(of: metric, weights: drawn),
+                index: index * metrics.count + position, resample: resample)
+            }
+          }
+        }
+      }
+    }
+    completed += resamples
+    func resampledValues(model: Int, metric position: Int) -> ArraySlice<Double> {
+      let start = (model * metrics.count + position) * resamples
+      return values[start..<(start + resamples)]
+    }
+
+    var leaveOneOut: [[[Double]?]] = []
     var results: [Model] = []
-    for (model, name) in zip(models, names) {
-      let values = Self.resampledValues(
-        count: bootstrap.count, metrics: metrics, resamples: resamples, generator: &generator,
-        report: report
-      ) { metric, weights in model.value(of: metric, weights: weights) }
-      completed += resamples
+    for (index, (model, name)) in zip(models, names).enumerated() {
+      leaveOneOut.append(
+        metrics.map { metric in
+          guard isBCa, case .binary(let scores) = model else { return nil }
+          return scores.leaveOneOutValues(of: metric)
+        })
       var intervals: [ScoreMetric: ConfidenceInterval] = [:]
-      for (index, metric) in metrics.enumerated() {
+      for (position, metric) in metrics.enumerated() {
         guard let estimate = model.value(of: metric) else { continue }
-        let distribution = BootstrapDistribution(values: values[index], estimate: estimate)
-        let acceleration =
-          options.bootstrap.method == .bca
-          ? bootstrap.acceleration { model.value(of: metric, weights: $0) } : 0
+        let distribution = BootstrapDistribution(
+          values: resampledValues(model: index, metric: position), estimate: estimate)
+        var acceleration = 0.0
+        if let values = leaveOneOut[index][position] {
+          acceleration = ItemBootstrap.acceleration(leaveOneOut: values)
+        } else if isBCa {
+          acceleration = bootstrap.acceleration { model.value(of: metric, weights: $0) }
+        }
         intervals[metric] = distribution.interval(
           method: options.bootstrap.method, confidence: options.bootstrap.confidence,
           acceleration: acceleration)
@@ -184,19 +224,17 @@ public struct ScoreComparison: Sendable {
     }
 
     var byPair: [[Pair]] = []
-    for (a, b) in pairIndices {
+    for (pairIndex, (a, b)) in pairIndices.enumerated() {
       let (first, second) = (models[a], models[b])
       func difference(_ metric: ScoreMetric, _ weights: UnsafeBufferPointer<Double>) -> Double {
         second.value(of: metric, weights: weights) - first.value(of: metric, weights: weights)
       }
-      let values = Self.resampledValues(
-        count: count, metrics: metrics, resamples: resamples, generator: &generator,
-        report: report, statistic: difference)
-      completed += resamples
       var permutationPValues: [Double?] = Array(repeating: nil, count: metrics.count)
-      if options.tests.contains(.permutation) {
+      if permutes {
         permutationPValues = Self.permutationPValues(
-          first, second, metrics: metrics, resamples: resamples, generator: &generator,
+          first, second, metrics: metrics,
+          blocks: ResampleBlocks(
+            seed: options.seed, stream: 1 + UInt64(pairIndex), resamples: resamples),
           report: report)
         completed += resamples
       }
@@ -206,12 +244,21 @@ public struct ScoreComparison: Sendable {
         delong = DeLongTest(first: x, second: y)
       }
       byPair.append(
-        metrics.enumerated().map { index, metric in
+        metrics.enumerated().map { position, metric in
           let estimate = (second.value(of: metric) ?? .nan) - (first.value(of: metric) ?? .nan)
-          let distribution = BootstrapDistribution(values: values[index], estimate: estimate)
-          let acceleration =
-            options.bootstrap.method == .bca && !estimate.isNaN
-            ? bootstrap.acceleration { difference(metric, $0) } : 0
+          let differences = zip(
+            resampledValues(model: a, metric: position),
+            resampledValues(model: b, metric: position)
+          ).map { $1 - $0 }
+          let distribution = BootstrapDistribution(values: differences, estimate: estimate)
+          var acceleration = 0.0
+          if isBCa, !estimate.isNaN {
+            if let x = leaveOneOut[a][position], let y = leaveOneOut[b][position] {
+              acceleration = ItemBootstrap.acceleration(leaveOneOut: zip(x, y).map { $1 - $0 })
+            } else {
+              acceleration = bootstrap.acceleration { difference(metric, $0) }
+            }
+          }
           return Pair(
             metric: metric, first: a, second: b,
             difference: distribution.interval(
@@ -219,7 +266,7 @@ public struct ScoreComparison: Sendable {
               acceleration: acceleration),
             bootstrapPValue: options.tests.contains(.bootstrap)
               ? PairedComparison.shiftedPValue(distribution) : nil,
-            permutationPValue: permutationPValues[index] ?? nil,
+            permutationPValue: permutationPValues[position] ?? nil,
             delong: metric == .rocAUC ? delong : nil, adjustedPValues: [:])
         })
     }
@@ -242,78 +289,119 @@ public struct ScoreComparison: Sendable {
     self.pairs = pairs
   }
 
-  /// Each metric's statistic over bootstrap resamples of the items.
-  private static func resampledValues(
-    count: Int, metrics: [ScoreMetric], resamples: Int, generator: inout Xoshiro256StarStar,
-    report: (Int) -> Void,
-    statistic: (ScoreMetric, UnsafeBufferPointer<Double>) -> Double
-  ) -> [[Double]] {
-    var values = [[Double]](repeating: [], count: metrics.count)
-    for index in values.indices { values[index].reserveCapacity(resamples) }
-    var weights = [Double](repeating: 0, count: count)
-    let bootstrap = ItemBootstrap(count: count)
-    let stride = max(1, resamples / 100)
-    for resample in 0..<resamples {
-      weights.withUnsafeMutableBufferPointer { bootstrap.draw(into: $0, using: &generator) }
-      weights.withUnsafeBufferPointer { weights in
-        for (index, metric) in metrics.enumerated() {
-          values[index].append(statistic(metric, weights))
-        }
-      }
-      if (resample + 1) % stride == 0 || resample + 1 == resamples { report(resample + 1) }
-    }
-    return values
-  }
-
   /// Each metric's permutation p-value: (r + 1) / (R + 1), where r counts
   /// defined permutations whose |difference| is at least the observed one.
   private static func permutationPValues(
-    _ first: ScoredModel, _ second: ScoredModel, metrics: [ScoreMetric], resamples: Int,
-    generator: inout Xoshiro256StarStar, report: (Int) -> Void
+    _ first: ScoredModel, _ second: ScoredModel, metrics: [ScoreMetric], blocks: ResampleBlocks,
+    report: (Int) -> Void
   ) -> [Double?] {
     let observed = metrics.map {
       (second.value(of: $0) ?? .nan) - (first.value(of: $0) ?? .nan)
     }
-    var exceedances = [Int](repeating: 0, count: metrics.count)
-    var defined = [Int](repeating: 0, count: metrics.count)
-    var swaps = [Bool](repeating: false, count: first.count)
-    let stride = max(1, resamples / 100)
-    // Two binary models are sorted together once; each permutation is then
-    // O(n) per metric. Multiclass models are sorted again per permutation.
-    var exchangeable: ExchangeableBinaryScores?
-    if case .binary(let a) = first, case .binary(let b) = second {
-      let pair = ExchangeableBinaryScores(a, b)
-      if pair.hasProbabilityTerms || !metrics.contains(where: \.needsProbabilities) {
-        exchangeable = pair
-      }
-    }
-    for resample in 0..<resamples {
-      for item in swaps.indices { swaps[item] = generator.next() & 1 == 1 }
-      var exchanged: (ScoredModel, ScoredModel)?
-      if exchangeable == nil {
-        guard let models = try? first.exchangingScores(with: second, where: swaps) else { break }
-        exchanged = models
-      }
-      for (index, metric) in metrics.enumerated() {
-        let pair: (Double?, Double?)
-        if let exchangeable {
-          pair = swaps.withUnsafeBufferPointer { exchangeable.values(of: metric, swaps: $0) }
-        } else if let exchanged {
-          pair = (exchanged.0.value(of: metric), exchanged.1.value(of: metric))
-        } else {
-          continue
-        }
-        guard let x = pair.0, let y = pair.1 else { continue }
-        defined[index] += 1
-        if PairedComparison.isAtLeast(abs(y - x), abs(observed[index])) {
-          exceedances[index] += 1
+    let count = first.count
+    let exchange = PermutationExchange(first, second, metrics: metrics)
+    // |difference| of each metric after each permutation; NaN if undefined.
+    let differences = blocks.run(width: metrics.count, report: report) {
+      range, generator, store in
+      var bits = [UInt64](repeating: 0, count: (count + 63) / 64)
+      for resample in range {
+        for word in bits.indices { bits[word] = generator.next() }
+        for (position, pair) in exchange.values(of: metrics, swapBits: bits).enumerated() {
+          guard let x = pair.0, let y = pair.1 else { continue }
+          store.store(abs(y - x), index: position, resample: resample)
         }
       }
-      if (resample + 1) % stride == 0 || resample + 1 == resamples { report(resample + 1) }
     }
-    return observed.indices.map { index in
-      observed[index].isNaN
-        ? nil : Double(exceedances[index] + 1) / Double(defined[index] + 1)
+    return observed.indices.map { position in
+      guard !observed[position].isNaN else { return nil }
+      var exceedances = 0
+      var defined = 0
+      let row = differences[(position * blocks.resamples)..<((position + 1) * blocks.resamples)]
+      for value in row where !value.isNaN {
+        defined += 1
+        if PairedComparison.isAtLeast(value, abs(observed[position])) { exceedances += 1 }
+      }
+      return Double(exceedances + 1) / Double(defined + 1)
+    }
+  }
+}
+
+/// One model prepared for bootstrap resampling: a binary model's ranking is
+/// packed (`PackedBinaryRanking`) so the ranking metrics sweep one array.
+private struct ResampledModel: Sendable {
+  let model: ScoredModel
+  let packed: PackedBinaryRanking?
+
+  init(_ model: ScoredModel) {
+    self.model = model
+    if case .binary(let scores) = model {
+      packed = PackedBinaryRanking(scores)
+    } else {
+      packed = nil
+    }
+  }
+
+  /// One metric's value with weighted items; NaN when undefined.
+  @inline(__always)
+  func value(of metric: ScoreMetric, weights: UnsafeBufferPointer<Double>) -> Double {
+    if let packed, metric == .rocAUC || metric == .averagePrecision {
+      return packed.value(of: metric, weights: weights) ?? .nan
+    }
+    return model.value(of: metric, weights: weights)
+  }
+}
+
+/// Two models prepared for permutations: sorted together once when they
+/// allow it, otherwise exchanged and sorted again each time.
+private struct PermutationExchange: Sendable {
+  private enum Kind {
+    case binary(ExchangeableBinaryScores)
+    case multiclass(ExchangeableMulticlassScores)
+    case sortingAgain(ScoredModel, ScoredModel)
+  }
+  private let kind: Kind
+
+  init(_ first: ScoredModel, _ second: ScoredModel, metrics: [ScoreMetric]) {
+    let needsProbabilities = metrics.contains(where: \.needsProbabilities)
+    switch (first, second) {
+    case (.binary(let a), .binary(let b)):
+      if let pair = ExchangeableBinaryScores(a, b),
+        pair.hasProbabilityTerms || !needsProbabilities
+      {
+        kind = .binary(pair)
+        return
+      }
+    case (.multiclass(let a), .multiclass(let b)):
+      if let pair = ExchangeableMulticlassScores(a, b),
+        pair.hasProbabilityTerms || !needsProbabilities
+      {
+        kind = .multiclass(pair)
+        return
+      }
+    default:
+      break
+    }
+    kind = .sortingAgain(first, second)
+  }
+
+  /// Each metric's values for both models after exchanging the items whose
+  /// bit is set.
+  func values(of metrics: [ScoreMetric], swapBits bits: [UInt64]) -> [(Double?, Double?)] {
+    switch kind {
+    case .binary(let pair):
+      return bits.withUnsafeBufferPointer { bits in
+        metrics.map { pair.values(of: $0, swapBits: bits) }
+      }
+    case .multiclass(let pair):
+      return bits.withUnsafeBufferPointer { bits in
+        metrics.map { pair.values(of: $0, swapBits: bits) }
+      }
+    case .sortingAgain(let first, let second):
+      let swaps = (0..<first.count).map { (bits[$0 >> 6] >> UInt64($0 & 63)) & 1 == 1 }
+      guard let (x, y) = try? first.exchangingScores(with: second, where: swaps) else {
+        return metrics.map { _ in (nil, nil) }
+      }
+      return metrics.map { (x.value(of: $0), y.value(of: $0)) }
     }
   }
 }

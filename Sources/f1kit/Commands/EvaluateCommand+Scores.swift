@@ -7,11 +7,11 @@ extension EvaluateCommand {
   /// The score metrics of a file read with its scores, with bootstrap
   /// intervals over items when `--ci` is given.
   ///
-  /// - Parameter scored: The items and the model of their scores.
+  /// - Parameter scored: Where the scores came from and their model.
   /// - Returns: The summary to print.
   /// - Throws: A usage failure for invalid resampling options; a failure
   ///   when the `--threshold-from` cut-off cannot be worked out.
-  func scoreSummary(_ scored: (items: ItemScores, model: ScoredModel)) throws(CommandFailure)
+  func scoreSummary(_ scored: (source: String, model: ScoredModel)) throws(CommandFailure)
     -> ScoreSummary
   {
     let options =
@@ -23,7 +23,7 @@ extension EvaluateCommand {
     defer { bar.finish() }
     do {
       return try ScoreSummary(
-        model: scored.model, source: scored.items.sourceDescription, intervalOptions: options,
+        model: scored.model, source: scored.source, intervalOptions: options,
         threshold: threshold, progress: bar.handler)
     } catch {
       throw .usage(error.description)

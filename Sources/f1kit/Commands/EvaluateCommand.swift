@@ -83,10 +83,16 @@ struct EvaluateCommand: ParsableCommand {
     if paths.count > 1 || predictionColumns != nil { return try evaluateJointCounts() }
     if input.isMultilabel(path, problem: scoring.problem) { return try evaluateMultilabel() }
     if input.labelSets.weightColumn != nil { return try evaluateWeighted() }
-    let scored = input.hasScores ? try input.readScoredModel(path) : nil
+    var scored: (source: String, model: ScoredModel)?
     let matrix: ConfusionMatrix
-    if let scored {
-      matrix = try input.confusionMatrix(of: scored.items, path: path)
+    if input.reader.scoreColumn != nil {
+      // A binary score column is read flat: a score and a flag per item.
+      let read = try input.readBinaryScoreModel(path, keepsItemTerms: isIntervalRequested)
+      (matrix, scored) = (read.matrix, (read.source, read.model))
+    } else if input.hasScores {
+      let read = try input.readScoredModel(path)
+      matrix = try input.confusionMatrix(of: read.items, path: path)
+      scored = (read.items.sourceDescription, read.model)
     } else {
       matrix = try input.readConfusionMatrix(path)
     }

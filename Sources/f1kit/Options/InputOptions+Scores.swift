@@ -43,6 +43,38 @@ extension InputOptions {
     }
   }
 
+  /// Reads a file's binary score column flat (a score and a positive flag
+  /// per item, no ids) and sorts the scores once.
+  ///
+  /// - Parameters:
+  ///   - path: The file, or `-` for standard input.
+  ///   - keepsItemTerms: Whether the model keeps its per-item terms for
+  ///     resampling (`--ci`).
+  /// - Returns: The confusion matrix of the thresholded scores, the model
+  ///   and where the scores came from.
+  /// - Throws: A one-line failure with the reader's exit status; 65 for
+  ///   scores that cannot be scored.
+  func readBinaryScoreModel(_ path: String, keepsItemTerms: Bool) throws(CommandFailure) -> (
+    matrix: ConfusionMatrix, model: ScoredModel, source: String
+  ) {
+    let options = try readerOptions(for: path)
+    let column: BinaryScoreColumn
+    do {
+      column = try PredictionReader(path: path, options: options).readBinaryScoreColumn()
+    } catch {
+      throw Self.failure(error)
+    }
+    for warning in column.counts.warnings { Console.writeError("warning: \(warning)\n") }
+    let matrix = try confusionMatrix(of: column.counts, path: path)
+    do {
+      let scores = try BinaryScores(
+        scores: column.scores, isPositive: column.isPositive, keepsItemTerms: keepsItemTerms)
+      return (matrix, .binary(scores), column.sourceDescription)
+    } catch {
+      throw .data("\(path == "-" ? "<stdin>" : path): \(error.description)")
+    }
+  }
+
   /// The confusion matrix of items read with their scores, over ``labels``
   /// or the labels seen.
   ///

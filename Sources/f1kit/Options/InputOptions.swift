@@ -237,6 +237,21 @@ struct InputOptions {
       throw Self.failure(error)
     }
     for warning in counts.warnings { Console.writeError("warning: \(warning)\n") }
+    return try confusionMatrix(of: counts, path: path)
+  }
+
+  /// The confusion matrix of a file's label counts, over ``labels`` or the
+  /// labels seen.
+  ///
+  /// - Parameters:
+  ///   - counts: The counts read.
+  ///   - path: The file, for messages.
+  /// - Returns: The confusion matrix.
+  /// - Throws: A usage failure for a repeated label, a data failure when
+  ///   every count is zero.
+  func confusionMatrix(of counts: LabelCounts, path: String) throws(CommandFailure)
+    -> ConfusionMatrix
+  {
     let matrix: ConfusionMatrix
     do {
       matrix = try counts.confusionMatrix(labels: labels)
