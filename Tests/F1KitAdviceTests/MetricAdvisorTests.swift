@@ -219,6 +219,7 @@ struct MetricAdvisorTests {
         "label-without-gold-items", "no-better-than-baseline", "no-significant-difference",
         "default-threshold", "threshold-tuned-on-evaluated-file", "threshold-sensitivity",
         "constant-scores", "average-precision-under-imbalance",
+        "single-run-per-model", "few-groups", "grouped-intervals",
       ])
   }
 

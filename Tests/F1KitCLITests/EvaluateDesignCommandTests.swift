@@ -93,4 +93,36 @@ struct EvaluateDesignCommandTests {
     #expect(result.status == 64)
     #expect(result.standardError.contains("standard input"))
   }
+
+  @Test("advise --group-column cites the groups and the width ratio; under 30 groups it warns")
+  func adviseGroups() throws {
+    let result = try runF1Kit([
+      "advise", Self.grouped, "--group-column", "query", "--format", "json",
+    ])
+    #expect(result.status == 0, "\(result.standardError)")
+    let advice = try #require(json(result)["advice"] as? [[String: Any]])
+    let grouped = try #require(advice.first { $0["id"] as? String == "grouped-intervals" })
+    let evidence = try #require(grouped["evidence"] as? [[String: Any]])
+    #expect(evidence.first { $0["name"] as? String == "groups" }?["value"] as? Int == 40)
+    let ratio = try #require(
+      evidence.first { $0["name"] as? String == "width_ratio" }?["value"] as? Double)
+    #expect(ratio > 1.2, "ratio \(ratio)")
+    #expect(!advice.contains { $0["id"] as? String == "few-groups" })
+  }
+
+  @Test(
+    "compare says one run per model cannot separate seed luck only when the difference is small")
+  func compareSeedNote() throws {
+    let close = try runF1Kit([
+      "compare", "fixtures/stsb/test-minilm-l6.csv", "fixtures/stsb/test-minilm-l3.csv",
+      "--resamples", "499", "-q",
+    ])
+    #expect(close.standardOutput.contains("one run per model cannot separate seed luck"))
+    let far = try runF1Kit([
+      "compare", "fixtures/r8/test-tfidf-nb.csv", "fixtures/r8/test-tfidf-logreg.csv",
+      "--resamples", "499", "-q",
+    ])
+    #expect(far.status == 0)
+    #expect(!far.standardOutput.contains("seed luck"))
+  }
 }

@@ -34,7 +34,9 @@ extension Advice {
   }
 
   /// Evidence names whose values are counts, written as JSON integers.
-  static let countNames: Set<String> = ["support", "predicted", "n", "n_required"]
+  static let countNames: Set<String> = [
+    "support", "predicted", "n", "n_required", "groups", "groups_recommended", "runs_per_model",
+  ]
 
   /// The advice as text for a terminal: a heading line with the severity
   /// and id, the message wrapped at `width` columns, and the evidence.

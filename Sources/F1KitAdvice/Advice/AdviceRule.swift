@@ -40,4 +40,13 @@ public enum AdviceRule: String, CaseIterable, Hashable, Sendable, Codable {
   /// One class is rare: read average precision beside ROC-AUC, each
   /// against its own no-skill value.
   case averagePrecisionUnderImbalance = "average-precision-under-imbalance"
+  /// Two models with one training run each differ by little, so a seed
+  /// could reverse the difference.
+  case singleRunPerModel = "single-run-per-model"
+  /// Items were resampled in fewer than about 30 groups, so the group
+  /// intervals are too narrow.
+  case fewGroups = "few-groups"
+  /// Items were resampled in groups: how many, and how much wider the
+  /// intervals are than item-level ones.
+  case groupedIntervals = "grouped-intervals"
 }

@@ -1,3 +1,5 @@
+import F1KitStatistics
+
 /// The cut-offs at which ``MetricAdvisor``'s rules fire.
 ///
 /// The defaults are conventions, not laws; each property says why it has its
@@ -20,6 +22,12 @@ public struct AdviceThresholds: Hashable, Sendable {
   /// a comparison is significant is the comparison's own decision, at one
   /// minus its confidence level.)
   public var power: Double
+  /// The difference below which two models with one training run each
+  /// count as close enough for a seed to reverse: by default
+  /// ``ExperimentComparison/smallDifference`` (0.01), about the
+  /// seed-to-seed spread Reimers & Gurevych (2017) report for fine-tuned
+  /// models' scores.
+  public var smallDifference: Double = ExperimentComparison.smallDifference
 
   /// Creates thresholds; every argument has a conventional default.
   ///

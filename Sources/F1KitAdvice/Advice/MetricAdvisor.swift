@@ -101,6 +101,12 @@ public struct MetricAdvisor: Sendable {
         {
           result.append(advice)
         }
+        if let advice = singleRunPerModel(
+          difference: pair.difference, metric: pair.metric,
+          first: comparison.models[pair.first].name, second: comparison.models[pair.second].name)
+        {
+          result.append(advice)
+        }
       }
     }
     // A stable sort: rule and model order survive within a severity.

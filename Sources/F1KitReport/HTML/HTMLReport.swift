@@ -46,6 +46,7 @@ public struct HTMLReport: Sendable {
     if model.examples.contains(where: { $0.items.contains { !$0.texts.isEmpty } }) {
       sections.append(("examples", "Examples", examplesSection()))
     }
+    if model.experiment != nil { sections.append(("runs", "Runs and groups", runsSection())) }
     if model.models.count > 1 {
       sections.append(("comparison", "Model comparison", comparisonSection()))
     }

@@ -26,6 +26,11 @@ extension ReportModel {
   ///   writes it (`id`, `severity`, `model` when named, `title`, `message`,
   ///   `evidence`).
   /// - `scores`, when the inputs have scores: ``ScoreReport/jsonValue()``.
+  /// - `experiment`, only with several runs per model, grouped items or
+  ///   strata: the primary metric's comparison as `f1kit compare
+  ///   NAME=run1.csv,… --format json` gives it (`design` with `resampling`,
+  ///   `runs`, `groups` and, by group, `item_level` width ratios; `models`
+  ///   with their `runs`; the differences and tests).
   ///
   /// - Returns: The document.
   public func jsonDocument() -> JSONValue {
@@ -70,17 +75,22 @@ extension ReportModel {
           .object([("metric", .string(pair.metric.rawValue))] + comparison.comparisonMembers(pair))
         }
       } ?? []
-    return .object(
-      [
-        ("n", .integer(reference.itemCount))
-      ]
-        + (reference.isWeighted
-          ? [("weighted", .bool(true)), ("total_weight", .number(reference.totalWeight))] : []) + [
-          ("labels", .array(reference.labels.map(JSONValue.string))),
-          ("models", .array(modelsJSON)),
-          ("comparisons", .array(comparisonsJSON)),
-          ("advice", .array(advice.map { $0.jsonValue() })),
-        ] + (scores.map { [("scores", $0.jsonValue())] } ?? []))
+    var document: [(key: String, value: JSONValue)] = [("n", .integer(reference.itemCount))]
+    if reference.isWeighted {
+      document += [("weighted", .bool(true)), ("total_weight", .number(reference.totalWeight))]
+    }
+    document += [
+      ("labels", .array(reference.labels.map(JSONValue.string))),
+      ("models", .array(modelsJSON)),
+      ("comparisons", .array(comparisonsJSON)),
+      ("advice", .array(advice.map { $0.jsonValue() })),
+    ]
+    if let scores { document.append(("scores", scores.jsonValue())) }
+    if let experiment {
+      document.append(
+        ("experiment", experiment.comparison.jsonDocument(experiment.description)))
+    }
+    return .object(document)
   }
 
   /// Writes ``jsonDocument()`` to a file atomically: a temporary file in

@@ -39,6 +39,9 @@ public struct ReportModel: Sendable {
   /// The score section: threshold-free metrics, curves and cut-offs, when
   /// the inputs have scores.
   public var scores: ScoreReport? = nil
+  /// Several runs per model, grouped items or strata, compared on the
+  /// primary metric; `nil` for a plain comparison of single files.
+  public var experiment: ExperimentReport?
 
   /// Creates a report model.
   ///

@@ -44,6 +44,12 @@ extension ExperimentComparison {
   /// measures it).
   public static let fewGroups = 30
 
+  /// The difference below which two models with one run each count as
+  /// close enough for another training seed to reverse: 0.01, about the
+  /// seed-to-seed spread Reimers & Gurevych (2017) report for fine-tuned
+  /// models. A difference whose interval includes 0 is close too.
+  public static let smallDifference = 0.01
+
   /// Each pair's bootstrap p-value adjusted across pairs.
   ///
   /// - Parameter adjustment: The adjustment.
@@ -294,7 +300,11 @@ extension ExperimentComparison {
         "McNemar's test is not reported: it assumes independent items, and these items come in groups."
       )
     }
-    if counts.runCounts.contains(1) && counts.runCounts.count > 1 {
+    let isSmall = pairs.contains { pair in
+      counts.runCounts[pair.first] == 1 && counts.runCounts[pair.second] == 1
+        && (pair.difference.contains(0) || abs(pair.difference.estimate) < Self.smallDifference)
+    }
+    if isSmall {
       notes.append(
         "one run per model cannot separate seed luck from model quality; train each model with several seeds (NAME=run1.csv,run2.csv,…)."
       )

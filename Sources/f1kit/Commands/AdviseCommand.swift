@@ -21,27 +21,39 @@ struct AdviseCommand: ParsableCommand {
       metrics, then also advises on the cut-off: the default 0.5, one tuned on the evaluated \
       file itself, how far F1 moves across cut-offs, and average precision against ROC-AUC \
       when a class is rare. Each item names its rule id, its severity and the numbers that \
-      triggered it. 'f1kit report' shows the same advice.
+      triggered it. 'f1kit report' shows the same advice. With --group-column it also \
+      says how many groups the items form, how much wider the primary metric's interval \
+      by group is than the item-level one, and warns under about 30 groups.
       """,
     arguments: [InputOptions.file],
-    options: [format] + ScoringOptions.declarations + InputOptions.declarations)
+    options: [format, ExperimentOptions.groupColumn] + ScoringOptions.declarations
+      + InputOptions.declarations)
 
   var path: String
   var format: TextOrJSONFormat
   var scoring: ScoringOptions
   var input: InputOptions
+  /// The column naming each item's group, if any.
+  var groupColumn: String?
 
   init(parsing values: ParsedValues) throws(UsageError) {
     path = values[InputOptions.file]
     format = values[Self.format]
     scoring = ScoringOptions(values)
     input = try InputOptions(values)
+    groupColumn = values[ExperimentOptions.groupColumn]
   }
 
   func run() throws(CommandFailure) -> CommandOutput {
     try InputOptions.checkNotDirectories([path])
     try input.refuseLabelSetsAndWeights(
       in: "advise", paths: [path], problem: scoring.problem, allowsWeights: true)
+    if groupColumn != nil {
+      guard !input.isWeighted else {
+        throw .usage("advise does not support --weight-column with --group-column yet")
+      }
+      return try adviseGroups()
+    }
     if input.isWeighted && input.hasScores {
       throw .usage("advise does not support --weight-column with score columns yet")
     }
@@ -83,6 +95,16 @@ struct AdviseCommand: ParsableCommand {
         ? "weighted: the scores cited use sample weights (total weight \(NumberText.shortestBare(metrics.totalWeight)) over \(metrics.itemCount) items); class sizes count items\n\n"
         : ""
       return CommandOutput(note + heading + advice.text(positiveLabel: metrics.positiveLabel))
+    }
+  }
+
+  /// Advice in the chosen format, for the group path (no score section).
+  func render(_ advice: [Advice], metrics: ClassificationMetrics) -> CommandOutput {
+    switch format {
+    case .json:
+      return CommandOutput(
+        advice.jsonDocument(positiveLabel: metrics.positiveLabel).serialized() + "\n")
+    case .text: return CommandOutput(advice.text(positiveLabel: metrics.positiveLabel))
     }
   }
 }

@@ -168,7 +168,9 @@ struct CompareCommand: ParsableCommand {
     case .json:
       return CommandOutput(
         Self.adding(thresholds, to: comparison.jsonDocument()).serialized() + "\n")
-    case .text: return CommandOutput(comparison.textSummary() + Self.lines(thresholds))
+    case .text:
+      return CommandOutput(
+        comparison.textSummary() + Self.lines(thresholds) + Self.seedNotes(comparison))
     case .markdown, .latex:
       let tables = ResultTable.comparisonTables(comparison, digits: digits)
       return CommandOutput(tables.rendered(as: format == .latex ? .latex : .markdown))

@@ -64,7 +64,7 @@ struct ReportCommand: ParsableCommand {
       out, json, title, format, tablesDirectory, TableOptions.digits, ModelNames.option,
       ModelColumns.option, trainingLog, resamples, ResamplingOptions.confidence,
       seed,
-    ] + ScoringOptions.declarations
+    ] + ExperimentOptions.declarations + ScoringOptions.declarations
       + InputOptions.declarations)
 
   var paths: [String]
@@ -85,6 +85,13 @@ struct ReportCommand: ParsableCommand {
   /// every model.
   var predictionColumns: [String]?
   var inputSettings: [RunMetadata.Setting]
+  /// Each model's run files (one file per model unless `NAME=a.csv,b.csv`).
+  var modelFiles: [[String]] = []
+  /// How the runs-and-groups section resamples, when models have several
+  /// runs or items are grouped or stratified.
+  var design: ResamplingDesign?
+  /// The column naming each item's group, if any.
+  var groupColumn: String?
 
   init(parsing values: ParsedValues) throws(UsageError) {
     paths = values[Self.files]
@@ -99,7 +106,21 @@ struct ReportCommand: ParsableCommand {
       try ModelColumns.check(predictionColumns)
       names = try ModelNames.given(values, paths: predictionColumns) ?? predictionColumns
     } else {
-      names = try ModelNames.given(values, paths: paths) ?? ModelNames.defaults(paths)
+      let models = try ExperimentOptions.models(paths)
+      modelFiles = models.map(\.files)
+      paths = models.map { $0.files[0] }
+      let defaults = ModelNames.defaults(paths)
+      names =
+        try ModelNames.given(values, paths: models.map { $0.name ?? $0.files[0] })
+        ?? zip(models, defaults).map { $0.name ?? $1 }
+      let experiment = ExperimentOptions(values)
+      groupColumn = experiment.groupColumn
+      if experiment.isNeeded(for: models) { design = try experiment.design() }
+    }
+    if predictionColumns != nil,
+      values[ExperimentOptions.groupColumn] != nil || values[ExperimentOptions.stratify] != .none
+    {
+      throw UsageError("--group-column and --stratify are not available with --pred-columns yet")
     }
     trainingLog = values[Self.trainingLog]
     resamples = values[Self.resamples]
@@ -156,6 +177,7 @@ struct ReportCommand: ParsableCommand {
       default: throw .data(error.description)
       }
     }
+    if let design { try addExperiment(to: &report, design: design) }
     // A few items with their text, read from the first file for just
     // those rows (not from shards, whose rows are numbered across files).
     if !report.examples.isEmpty && (predictionColumns == nil || paths.count == 1) {
@@ -178,9 +200,14 @@ struct ReportCommand: ParsableCommand {
       Console.writeError("wrote \(out.path) (\(Self.describe(byteCount: size)))\n")
     }
     guard let comparison = report.comparison, isTabled else { return "" }
-    let tables =
+    var tables =
       [ResultTable.metricsTable(comparison, metrics: comparison.options.metrics, digits: digits)]
       + ResultTable.comparisonTables(comparison, digits: digits)
+    if let experiment = report.experiment {
+      tables += ResultTable.experimentTables(
+        experiment.comparison, description: experiment.description, groupColumn: groupColumn,
+        digits: digits)
+    }
     if let tablesDirectory { try Self.write(tables, into: tablesDirectory.path) }
     switch format {
     case .html: return ""

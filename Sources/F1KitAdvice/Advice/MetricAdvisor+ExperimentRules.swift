@@ -1,0 +1,183 @@
+import F1Kit
+import F1KitStatistics
+
+extension MetricAdvisor {
+  /// Advice about how an experiment was run: one training run per model,
+  /// and grouped test items.
+  ///
+  /// - ``AdviceRule/singleRunPerModel`` for each pair on which both models
+  ///   have one run and the difference is small (its interval includes 0,
+  ///   or it is below ``AdviceThresholds/smallDifference``).
+  /// - ``AdviceRule/fewGroups`` when items were resampled in fewer than
+  ///   ``ExperimentComparison/fewGroups`` groups.
+  /// - ``AdviceRule/groupedIntervals`` when items were resampled in groups:
+  ///   how many, and how much wider the group intervals are than item-level
+  ///   ones when ``ExperimentComparison/groupWidening`` was measured.
+  ///
+  /// - Parameters:
+  ///   - experiment: The comparison.
+  ///   - names: Each model's name.
+  /// - Returns: The advice, most severe first.
+  public func advice(for experiment: ExperimentComparison, names: [String]) -> [Advice] {
+    var result: [Advice] = []
+    if experiment.design == .groups {
+      if let advice = fewGroups(experiment.counts.groupCount) { result.append(advice) }
+      result.append(
+        groupedIntervals(
+          groupCount: experiment.counts.groupCount, itemCount: experiment.counts.itemCount,
+          metric: experiment.metric, widening: experiment.groupWidening, names: names,
+          pairs: experiment.pairs.map { (names[$0.first], names[$0.second]) }))
+    }
+    for pair in experiment.pairs
+    where experiment.counts.runCounts[pair.first] == 1
+      && experiment.counts.runCounts[pair.second] == 1
+    {
+      if let advice = singleRunPerModel(
+        difference: pair.difference, metric: experiment.metric, first: names[pair.first],
+        second: names[pair.second])
+      {
+        result.append(advice)
+      }
+    }
+    return result.enumerated().sorted {
+      ($0.element.severity, $1.offset) > ($1.element.severity, $0.offset)
+    }.map(\.element)
+  }
+
+  /// Advice about one model's intervals by group, for `f1kit advise
+  /// --group-column`: how many groups, how much wider the group interval
+  /// of the primary metric is than the item-level one, and a warning
+  /// under ``ExperimentComparison/fewGroups`` groups.
+  ///
+  /// - Parameters:
+  ///   - intervals: Intervals computed with
+  ///     ``ResamplingDesign/groups``.
+  ///   - metric: The metric whose widths are compared.
+  ///   - itemCount: The number of items.
+  /// - Returns: The advice, most severe first; empty unless the intervals
+  ///   are by group.
+  public func advice(forGrouped intervals: MetricIntervals, metric: Metric, itemCount: Int)
+    -> [Advice]
+  {
+    guard intervals.design == .groups, let groupCount = intervals.groupCount else { return [] }
+    var result: [Advice] = []
+    if let advice = fewGroups(groupCount) { result.append(advice) }
+    let ratio = intervals.bootstrap[metric].flatMap { interval in
+      intervals.itemLevel[metric].flatMap { MetricIntervals.widthRatio(interval, $0) }
+    }
+    result.append(
+      groupedIntervals(
+        groupCount: groupCount, itemCount: itemCount, metric: metric,
+        ratios: ratio.map { [("", $0)] } ?? []))
+    return result
+  }
+
+  /// A width ratio for people: `1.84×`.
+  static func times(_ ratio: Double) -> String { DisplayNumber.score(ratio, digits: 2) + "×" }
+
+  /// ``AdviceRule/singleRunPerModel``: one run per model and a small
+  /// difference (its interval includes 0, or it is below
+  /// ``AdviceThresholds/smallDifference``).
+  ///
+  /// - Parameters:
+  ///   - difference: The difference, second model minus first, with its
+  ///     interval.
+  ///   - metric: The metric compared.
+  ///   - first: The first model's name.
+  ///   - second: The second model's name.
+  /// - Returns: The advice, or `nil` when the difference is not small.
+  public func singleRunPerModel(
+    difference: ConfidenceInterval, metric: Metric, first: String, second: String
+  ) -> Advice? {
+    let isSmall =
+      difference.contains(0) || abs(difference.estimate) < thresholds.smallDifference
+    guard isSmall, !difference.estimate.isNaN else { return nil }
+    return Advice(
+      rule: .singleRunPerModel, severity: .recommendation,
+      title:
+        "\(second) vs \(first): one run per model cannot separate seed luck from model quality",
+      message:
+        "The difference on \(metric.displayName) is \(DisplayNumber.signed(difference.estimate)) "
+        + "\(DisplayNumber.interval(difference)), small enough that another training seed could "
+        + "reverse it (Reimers & Gurevych 2017). One run per model cannot separate seed luck from "
+        + "model quality: train each model with several seeds and compare the runs "
+        + "(f1kit compare NAME=run1.csv,run2.csv,… NAME2=…).",
+      evidence: [
+        AdviceEvidence("difference", value: difference.estimate),
+        AdviceEvidence("interval_lower", value: difference.lower),
+        AdviceEvidence("interval_upper", value: difference.upper),
+        AdviceEvidence("runs_per_model", count: 1),
+      ])
+  }
+
+  /// ``AdviceRule/fewGroups``: fewer than about 30 groups.
+  func fewGroups(_ groupCount: Int) -> Advice? {
+    guard groupCount < ExperimentComparison.fewGroups else { return nil }
+    return Advice(
+      rule: .fewGroups, severity: .warning,
+      title: "Only \(DisplayNumber.count(groupCount)) groups: the group intervals are too narrow",
+      message:
+        "The bootstrap resamples \(DisplayNumber.count(groupCount)) groups. With fewer than about "
+        + "\(ExperimentComparison.fewGroups) groups a group bootstrap undercovers (docs/statistics.md "
+        + "measures coverage with 10 to 60 groups of 15 items), "
+        + "so read the intervals as too narrow and collect test items from more groups.",
+      evidence: [
+        AdviceEvidence("groups", count: groupCount),
+        AdviceEvidence("groups_recommended", count: ExperimentComparison.fewGroups),
+      ])
+  }
+
+  /// ``AdviceRule/groupedIntervals`` for an experiment's widening.
+  private func groupedIntervals(
+    groupCount: Int, itemCount: Int, metric: Metric, widening: GroupWidening?,
+    names: [String], pairs: [(String, String)]
+  ) -> Advice {
+    var ratios: [(String, Double)] = []
+    if let widening {
+      for (index, ratio) in widening.modelRatios.enumerated() {
+        if let ratio { ratios.append((names[index], ratio)) }
+      }
+      for (index, ratio) in widening.differenceRatios.enumerated() {
+        if let ratio { ratios.append(("\(pairs[index].1) − \(pairs[index].0)", ratio)) }
+      }
+    }
+    return groupedIntervals(
+      groupCount: groupCount, itemCount: itemCount, metric: metric, ratios: ratios)
+  }
+
+  /// ``AdviceRule/groupedIntervals``: how many groups, and each width
+  /// ratio (an empty name is the one model's).
+  private func groupedIntervals(
+    groupCount: Int, itemCount: Int, metric: Metric, ratios: [(name: String, ratio: Double)]
+  ) -> Advice {
+    var message =
+      "Intervals resample whole groups: \(DisplayNumber.count(itemCount)) items in "
+      + "\(DisplayNumber.count(groupCount)) groups (\(String(format: "%.1f", Double(itemCount) / Double(max(groupCount, 1)))) items per group)."
+    var evidence = [
+      AdviceEvidence("groups", count: groupCount), AdviceEvidence("n", count: itemCount),
+    ]
+    if let largest = ratios.max(by: { $0.ratio < $1.ratio }) {
+      let list = ratios.map { entry in
+        (entry.name.isEmpty ? "" : "\(entry.name) ") + Self.times(entry.ratio)
+      }
+      message +=
+        " On \(metric.displayName) the group intervals are "
+        + (ratios.count == 1 && ratios[0].name.isEmpty
+          ? Self.times(largest.ratio)
+          : AdviceText.list(list, limit: 8))
+        + " as wide as item-level ones"
+        + (largest.ratio >= 1.1
+          ? ": items of one group are alike, and intervals that ignore the groups would be too narrow."
+          : ": the groups hardly widen the intervals here.")
+      for entry in ratios {
+        evidence.append(
+          AdviceEvidence(
+            "width_ratio", model: entry.name.isEmpty ? nil : entry.name, value: entry.ratio))
+      }
+    }
+    return Advice(
+      rule: .groupedIntervals, severity: .note,
+      title: "Intervals by group: \(DisplayNumber.count(groupCount)) groups",
+      message: message, evidence: evidence)
+  }
+}

@@ -1,0 +1,56 @@
+import CommandLineSupport
+import F1Kit
+import F1KitAdvice
+import F1KitReading
+import F1KitStatistics
+
+extension AdviseCommand {
+  /// The resamples behind the group advice's width ratio: enough for a
+  /// ratio, quick for a command that otherwise does no resampling.
+  static let groupResamples = 1_999
+
+  /// The file's advice plus the advice about its groups: how many, how much
+  /// wider the primary metric's interval by group is than the item-level
+  /// one (``AdviseCommand/groupResamples`` resamples each, the default
+  /// seed), and a warning under about 30 groups.
+  func adviseGroups() throws(CommandFailure) -> CommandOutput {
+    guard let groupColumn else { return "" }
+    let items = try input.readItems(path)
+    let aligned: AlignedPredictions
+    do {
+      aligned = try AlignedPredictions(
+        [items], names: ModelNames.defaults([path]), labels: input.labels)
+    } catch {
+      throw .data(error.description)
+    }
+    let metrics: ClassificationMetrics
+    do {
+      metrics = try ClassificationMetrics(
+        confusionMatrix: aligned.confusionMatrix(ofModel: 0), options: scoring.evaluation)
+    } catch {
+      throw .usage(error.description)
+    }
+    let groups = try ExperimentOptions.groupCodes(
+      column: groupColumn, path: path, input: input, itemCount: aligned.itemCount)
+    let intervals: MetricIntervals
+    do {
+      let counts = try ExperimentCounts(
+        gold: aligned.gold, runs: [[aligned.predictions[0]]], groups: groups,
+        classCount: aligned.labels.count)
+      intervals = try MetricIntervals(
+        for: metrics, counts: counts, design: .groups,
+        options: BootstrapOptions(resamples: Self.groupResamples))
+    } catch {
+      throw .data(error.description)
+    }
+    let advisor = MetricAdvisor()
+    let advice =
+      advisor.advice(for: metrics)
+      + advisor.advice(
+        forGrouped: intervals, metric: metrics.primaryMetric, itemCount: aligned.itemCount)
+    let sorted = advice.enumerated().sorted {
+      ($0.element.severity, $1.offset) > ($1.element.severity, $0.offset)
+    }.map(\.element)
+    return render(sorted, metrics: metrics)
+  }
+}

@@ -1,0 +1,89 @@
+import CommandLineSupport
+import F1Kit
+import F1KitAdvice
+import F1KitReading
+import F1KitReport
+import F1KitStatistics
+
+extension ReportCommand {
+  /// Adds the runs-and-groups section: every run of every model compared
+  /// on the report's primary metric with `compare`'s experiment engine
+  /// (the same seed, resamples and confidence, so the numbers equal
+  /// `f1kit compare NAME=… --metric M`), its advice and its metadata.
+  ///
+  /// - Parameters:
+  ///   - report: The report built from each model's first run.
+  ///   - design: How test sets are resampled.
+  /// - Throws: A usage failure without resamples, or the reading and
+  ///   counting failures of `compare`.
+  func addExperiment(to report: inout ReportModel, design: ResamplingDesign)
+    throws(CommandFailure)
+  {
+    guard resamples > 0 else {
+      throw .usage("Runs, --group-column and --stratify need intervals: --resamples above 0")
+    }
+    let files = modelFiles.flatMap { $0 }
+    let aligned = try CompareCommand.align(
+      files, input: input, names: ModelNames.defaults(files))
+    let groups = try groupColumn.map { column throws(CommandFailure) in
+      try ExperimentOptions.groupCodes(
+        column: column, path: files[0], input: input, itemCount: aligned.itemCount)
+    }
+    let classification: ClassificationMetrics
+    do {
+      classification = try ClassificationMetrics(
+        confusionMatrix: aligned.confusionMatrix(ofModel: 0), options: scoring.evaluation)
+    } catch {
+      throw .usage(error.description)
+    }
+    var runs: [[[Int32]]] = []
+    var offset = 0
+    for model in modelFiles {
+      runs.append((offset..<(offset + model.count)).map { aligned.predictions[$0] })
+      offset += model.count
+    }
+    var comparison: ExperimentComparison
+    do {
+      let counts = try ExperimentCounts(
+        gold: aligned.gold, runs: runs, groups: groups, classCount: aligned.labels.count)
+      comparison = try ExperimentComparison(
+        counts: counts, metric: classification.primaryMetric, scope: classification.scope,
+        design: design,
+        options: BootstrapOptions(resamples: resamples, confidence: confidence), seed: seed)
+      try comparison.measureGroupWidening(seed: seed)
+    } catch {
+      throw .data(error.description)
+    }
+    let description = ExperimentComparison.Description(
+      names: names, runFiles: modelFiles, labels: aligned.labels, seed: seed,
+      positiveLabel: classification.positiveLabel)
+    let experiment = ExperimentReport(
+      comparison: comparison, description: description, groupColumn: groupColumn)
+    report.experiment = experiment
+    // The experiment's advice replaces the first runs' one-run advice.
+    let advice =
+      report.advice.filter { $0.rule != .singleRunPerModel }
+      + MetricAdvisor().advice(for: comparison, names: names)
+    report.advice = advice.enumerated().sorted {
+      ($0.element.severity, $1.offset) > ($1.element.severity, $0.offset)
+    }.map(\.element)
+    report.metadata.methods.append(experiment.methodDescription)
+    report.metadata.inputFiles = files
+    if let groupColumn {
+      report.metadata.inputSettings.append(
+        .init(
+          name: "Group column",
+          value: "“\(groupColumn)” (--group-column): \(comparison.counts.groupCount) groups"))
+    }
+    if design == .stratifiedByGold {
+      report.metadata.inputSettings.append(
+        .init(name: "Strata", value: "gold classes (--stratify gold)"))
+    }
+    if experiment.hasSeveralRuns {
+      report.metadata.inputSettings.append(
+        .init(
+          name: "Runs",
+          value: zip(names, modelFiles).map { "\($0): \($1.count)" }.joined(separator: ", ")))
+    }
+  }
+}

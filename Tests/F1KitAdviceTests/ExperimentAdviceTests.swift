@@ -1,0 +1,81 @@
+import F1Kit
+import F1KitStatistics
+import Testing
+
+@testable import F1KitAdvice
+
+/// Advice about how an experiment was run: one run per model, and groups.
+@Suite("Experiment advice: one run per model, few groups, grouped intervals")
+struct ExperimentAdviceTests {
+  /// Two binary models on `groups` groups of 10 items: the first model is
+  /// right on the first `firstRight` items of each group, the second on the
+  /// first `secondRight`; whole groups are easy or hard.
+  static func experiment(
+    groups: Int, firstRight: Int, secondRight: Int, design: ResamplingDesign = .groups
+  ) throws -> ExperimentComparison {
+    var gold: [Int32] = []
+    var first: [Int32] = []
+    var second: [Int32] = []
+    var groupOfItem: [Int] = []
+    for group in 0..<groups {
+      // Every third group is hard: both models miss 4 more of its items.
+      let penalty = group % 3 == 0 ? 4 : 0
+      for item in 0..<10 {
+        let label = Int32((group + item) % 2)
+        gold.append(label)
+        first.append(item < firstRight - penalty ? label : 1 - label)
+        second.append(item < secondRight - penalty ? label : 1 - label)
+        groupOfItem.append(group)
+      }
+    }
+    let counts = try ExperimentCounts(
+      gold: gold, runs: [[first], [second]], groups: groupOfItem, classCount: 2)
+    var comparison = try ExperimentComparison(
+      counts: counts, metric: .accuracy, scope: MetricScope(classCount: 2), design: design,
+      options: BootstrapOptions(resamples: 999), seed: 1)
+    try comparison.measureGroupWidening(seed: 1)
+    return comparison
+  }
+
+  @Test("one run per model and a small difference: seed luck cannot be told from quality")
+  func singleRunSmallDifference() throws {
+    let close = try Self.experiment(groups: 40, firstRight: 8, secondRight: 8)
+    let advice = MetricAdvisor().advice(for: close, names: ["a", "b"])
+    let singleRun = try #require(advice.first { $0.rule == .singleRunPerModel })
+    #expect(singleRun.title.contains("one run per model cannot separate seed luck"))
+    #expect(singleRun.evidence.first { $0.name == "difference" }?.value == 0)
+    let far = try Self.experiment(groups: 40, firstRight: 5, secondRight: 9)
+    #expect(
+      !MetricAdvisor().advice(for: far, names: ["a", "b"]).contains {
+        $0.rule == .singleRunPerModel
+      })
+  }
+
+  @Test("groups: the count and each width ratio are cited; under 30 groups a warning")
+  func groups() throws {
+    let comparison = try Self.experiment(groups: 40, firstRight: 6, secondRight: 8)
+    let advice = MetricAdvisor().advice(for: comparison, names: ["a", "b"])
+    #expect(!advice.contains { $0.rule == .fewGroups })
+    let grouped = try #require(advice.first { $0.rule == .groupedIntervals })
+    #expect(grouped.title == "Intervals by group: 40 groups")
+    let widening = try #require(comparison.groupWidening)
+    let ratios = grouped.evidence.filter { $0.name == "width_ratio" }.map(\.value)
+    #expect(ratios == (widening.modelRatios + widening.differenceRatios).compactMap { $0 })
+    // Hard and easy groups: the model intervals widen by group.
+    #expect(try #require(widening.modelRatios[0]) > 1.1)
+    let few = try Self.experiment(groups: 20, firstRight: 6, secondRight: 8)
+    let fewAdvice = MetricAdvisor().advice(for: few, names: ["a", "b"])
+    let warning = try #require(fewAdvice.first)
+    #expect(warning.rule == .fewGroups)
+    #expect(warning.severity == .warning)
+    #expect(warning.evidence.first { $0.name == "groups" }?.value == 20)
+  }
+
+  @Test("no group advice without groups")
+  func noGroups() throws {
+    let comparison = try Self.experiment(
+      groups: 40, firstRight: 6, secondRight: 8, design: .items)
+    let advice = MetricAdvisor().advice(for: comparison, names: ["a", "b"])
+    #expect(!advice.contains { $0.rule == .groupedIntervals || $0.rule == .fewGroups })
+  }
+}

@@ -1,0 +1,150 @@
+import F1Kit
+import Foundation
+import Testing
+
+@testable import F1KitStatistics
+
+/// The release-build simulations behind the "Experiments" figures of
+/// docs/statistics.md: group coverage with 10, 20, 40 and 60 groups, the
+/// grouped difference and permutation test under a zero mean difference,
+/// and two-level coverage with seed variance. Too slow for a debug run, so
+/// they run only when F1KIT_EXPERIMENT_REPORT is set:
+///
+///     F1KIT_EXPERIMENT_REPORT=1 swift test -c release -Xswiftc -enable-testing \
+///       --filter ExperimentSimulations
+///
+/// and print Markdown tables. Fixed seeds: the same build prints the same
+/// numbers.
+@Suite(
+  "Experiment simulations",
+  .enabled(if: ProcessInfo.processInfo.environment["F1KIT_EXPERIMENT_REPORT"] != nil))
+struct ExperimentSimulations {
+  static let trials = 2_000
+  static let resamples = 999
+
+  static func percent(_ count: Int, of total: Int) -> String {
+    String(format: "%.1f%%", 100 * Double(count) / Double(total))
+  }
+
+  /// The Monte Carlo standard error of a coverage near 95% over `trials`.
+  static func monteCarloError(_ trials: Int) -> String {
+    String(format: "%.1f", 100 * (0.95 * 0.05 / Double(trials)).squareRoot())
+  }
+
+  @Test("group coverage: item-level against group intervals, 10 to 60 groups of 15")
+  func groupCoverage() throws {
+    var lines = [
+      "| groups × items | item-level BCa | group BCa | group percentile | mean width ratio (group / item) |",
+      "| --- | ---: | ---: | ---: | ---: |",
+    ]
+    for groups in [10, 20, 40, 60] {
+      let population = DesignPopulation(groups: groups, itemsPerGroup: 15, groupSpread: 0.35)
+      var generator = Xoshiro256StarStar(seed: UInt64(10_000 + groups))
+      var item = 0
+      var group = 0
+      var percentile = 0
+      var ratioSum = 0.0
+      for _ in 0..<Self.trials {
+        let sample = population.draw(runsPerModel: [1], using: &generator)
+        let counts = try ExperimentCounts(
+          gold: sample.gold, runs: sample.runs, groups: sample.groups, classCount: 2)
+        func interval(_ design: ResamplingDesign, _ method: IntervalMethod) throws
+          -> ConfidenceInterval
+        {
+          try ExperimentComparison(
+            counts: counts, metric: .accuracy, scope: MetricScope(classCount: 2), design: design,
+            options: BootstrapOptions(resamples: Self.resamples, method: method),
+            using: &generator
+          ).models[0].interval
+        }
+        let itemInterval = try interval(.items, .bca)
+        let groupInterval = try interval(.groups, .bca)
+        let groupPercentile = try interval(.groups, .percentile)
+        if itemInterval.contains(population.accuracy) { item += 1 }
+        if groupInterval.contains(population.accuracy) { group += 1 }
+        if groupPercentile.contains(population.accuracy) { percentile += 1 }
+        ratioSum += MetricIntervals.widthRatio(groupInterval, itemInterval) ?? .nan
+      }
+      lines.append(
+        "| \(groups) × 15 | \(Self.percent(item, of: Self.trials)) | \(Self.percent(group, of: Self.trials)) | \(Self.percent(percentile, of: Self.trials)) | \(String(format: "%.2f", ratioSum / Double(Self.trials))) |"
+      )
+    }
+    print(
+      "Group coverage (\(Self.trials) test sets each, \(Self.resamples) resamples, Monte Carlo SE ±\(Self.monteCarloError(Self.trials)) points):\n"
+        + lines.joined(separator: "\n"))
+  }
+
+  @Test("grouped difference with zero mean: interval coverage of 0 and permutation size")
+  func groupedDifference() throws {
+    var lines = [
+      "| groups × items | grouped interval covers 0 | item-level interval covers 0 | grouped permutation rejects (α = 0.05) |",
+      "| --- | ---: | ---: | ---: |",
+    ]
+    for groups in [20, 40, 60] {
+      let population = DesignPopulation(
+        groups: groups, itemsPerGroup: 15, groupSpread: 0.15, groupEffect: 0.15)
+      var generator = Xoshiro256StarStar(seed: UInt64(20_000 + groups))
+      var grouped = 0
+      var itemLevel = 0
+      var rejected = 0
+      for _ in 0..<Self.trials {
+        let sample = population.draw(runsPerModel: [1, 1], using: &generator)
+        let counts = try ExperimentCounts(
+          gold: sample.gold, runs: sample.runs, groups: sample.groups, classCount: 2)
+        let pair = try ExperimentComparison(
+          counts: counts, metric: .accuracy, scope: MetricScope(classCount: 2), design: .groups,
+          options: BootstrapOptions(resamples: Self.resamples), using: &generator
+        ).pairs[0]
+        let itemPair = try ExperimentComparison(
+          counts: counts, metric: .accuracy, scope: MetricScope(classCount: 2), design: .items,
+          options: BootstrapOptions(resamples: Self.resamples), using: &generator
+        ).pairs[0]
+        if pair.difference.contains(0) { grouped += 1 }
+        if itemPair.difference.contains(0) { itemLevel += 1 }
+        if let test = pair.groupPermutation, test.pValue <= 0.05 { rejected += 1 }
+      }
+      lines.append(
+        "| \(groups) × 15 | \(Self.percent(grouped, of: Self.trials)) | \(Self.percent(itemLevel, of: Self.trials)) | \(Self.percent(rejected, of: Self.trials)) |"
+      )
+    }
+    print(
+      "Grouped difference, zero mean (\(Self.trials) test sets each, \(Self.resamples) resamples):\n"
+        + lines.joined(separator: "\n"))
+  }
+
+  @Test("two-level coverage of the mean-over-seeds difference")
+  func seedCoverage() throws {
+    let trials = 1_000
+    var lines = [
+      "| runs per model | two-level interval covers 0 | items-only interval covers 0 | mean seed share of the variance |",
+      "| --- | ---: | ---: | ---: |",
+    ]
+    for runs in [3, 5, 10] {
+      let population = DesignPopulation(
+        groups: 500, itemsPerGroup: 1, groupSpread: 0, runSpread: 0.03)
+      var generator = Xoshiro256StarStar(seed: UInt64(30_000 + runs))
+      var twoLevel = 0
+      var itemsOnly = 0
+      var shareSum = 0.0
+      for _ in 0..<trials {
+        let sample = population.draw(runsPerModel: [runs, runs], using: &generator)
+        let counts = try ExperimentCounts(gold: sample.gold, runs: sample.runs, classCount: 2)
+        let comparison = try ExperimentComparison(
+          counts: counts, metric: .accuracy, scope: MetricScope(classCount: 2),
+          options: BootstrapOptions(resamples: Self.resamples), using: &generator)
+        let pair = comparison.pairs[0]
+        if pair.difference.contains(0) { twoLevel += 1 }
+        // What ignoring the seeds would give: a normal interval from the
+        // items-only standard error.
+        if abs(pair.difference.estimate) <= 1.959_964 * pair.itemStandardError { itemsOnly += 1 }
+        shareSum += comparison.seedShare(of: pair) ?? .nan
+      }
+      lines.append(
+        "| \(runs) | \(Self.percent(twoLevel, of: trials)) | \(Self.percent(itemsOnly, of: trials)) | \(String(format: "%.0f%%", 100 * shareSum / Double(trials))) |"
+      )
+    }
+    print(
+      "Two-level coverage (500 items, run shift sd 0.03, \(trials) experiments each, \(Self.resamples) resamples, Monte Carlo SE ±\(Self.monteCarloError(trials)) points):\n"
+        + lines.joined(separator: "\n"))
+  }
+}
