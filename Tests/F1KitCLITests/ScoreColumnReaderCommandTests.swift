@@ -38,8 +38,10 @@ struct ScoreColumnReaderCommandTests {
     #expect(labelled.status == 0, "\(labelled.standardError)")
     let (a, b) = (try json(scored), try json(labelled))
     for key in ["n", "labels", "metrics", "per_class", "confusion_matrix"] {
-      let left = try JSONSerialization.data(withJSONObject: a[key] as Any, options: .sortedKeys)
-      let right = try JSONSerialization.data(withJSONObject: b[key] as Any, options: .sortedKeys)
+      let left = try JSONSerialization.data(
+        withJSONObject: a[key] as Any, options: [.sortedKeys, .fragmentsAllowed])
+      let right = try JSONSerialization.data(
+        withJSONObject: b[key] as Any, options: [.sortedKeys, .fragmentsAllowed])
       #expect(left == right, "\(key)")
     }
     let metrics = try #require(a["score_metrics"] as? [String: Any])
