@@ -24,7 +24,7 @@ public struct AdviceThresholds: Hashable, Sendable {
   public var power: Double
   /// The difference below which two models with one training run each
   /// count as close enough for a seed to reverse: by default
-  /// ``ExperimentComparison/smallDifference`` (0.01), about the
+  /// `ExperimentComparison/smallDifference` (0.01), about the
   /// seed-to-seed spread Reimers & Gurevych (2017) report for fine-tuned
   /// models' scores.
   public var smallDifference: Double = ExperimentComparison.smallDifference

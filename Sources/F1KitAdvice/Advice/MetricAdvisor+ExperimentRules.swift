@@ -9,10 +9,10 @@ extension MetricAdvisor {
   ///   have one run and the difference is small (its interval includes 0,
   ///   or it is below ``AdviceThresholds/smallDifference``).
   /// - ``AdviceRule/fewGroups`` when items were resampled in fewer than
-  ///   ``ExperimentComparison/fewGroups`` groups.
+  ///   `ExperimentComparison/fewGroups` groups.
   /// - ``AdviceRule/groupedIntervals`` when items were resampled in groups:
   ///   how many, and how much wider the group intervals are than item-level
-  ///   ones when ``ExperimentComparison/groupWidening`` was measured.
+  ///   ones when `ExperimentComparison/groupWidening` was measured.
   ///
   /// - Parameters:
   ///   - experiment: The comparison.
@@ -47,11 +47,11 @@ extension MetricAdvisor {
   /// Advice about one model's intervals by group, for `f1kit advise
   /// --group-column`: how many groups, how much wider the group interval
   /// of the primary metric is than the item-level one, and a warning
-  /// under ``ExperimentComparison/fewGroups`` groups.
+  /// under `ExperimentComparison/fewGroups` groups.
   ///
   /// - Parameters:
   ///   - intervals: Intervals computed with
-  ///     ``ResamplingDesign/groups``.
+  ///     `ResamplingDesign/groups`.
   ///   - metric: The metric whose widths are compared.
   ///   - itemCount: The number of items.
   /// - Returns: The advice, most severe first; empty unless the intervals

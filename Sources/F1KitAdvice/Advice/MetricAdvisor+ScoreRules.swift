@@ -7,14 +7,14 @@ extension MetricAdvisor {
   /// | rule | fires when |
   /// |---|---|
   /// | ``AdviceRule/constantScores`` | every item has the same binary score (warning) |
-  /// | ``AdviceRule/defaultThreshold`` | the cut-off is the default 0.5: a warning when the best cut-off on the file beats it by ``ThresholdAdvice/notableGap`` in F1, else a recommendation |
+  /// | ``AdviceRule/defaultThreshold`` | the cut-off is the default 0.5: a warning when the best cut-off on the file beats it by `ThresholdAdvice/notableGap` in F1, else a recommendation |
   /// | ``AdviceRule/thresholdTunedOnEvaluatedFile`` | `--threshold-from` names the evaluated file itself (warning) |
-  /// | ``AdviceRule/thresholdSensitivity`` | any other known cut-off (`--threshold`, tuned on development data, or the cut-off predictions from a column equal): a recommendation when the best cut-off on the file beats it by ``ThresholdAdvice/notableGap``, else a note |
+  /// | ``AdviceRule/thresholdSensitivity`` | any other known cut-off (`--threshold`, tuned on development data, or the cut-off predictions from a column equal): a recommendation when the best cut-off on the file beats it by `ThresholdAdvice/notableGap`, else a note |
   /// | ``AdviceRule/averagePrecisionUnderImbalance`` | binary, one class ≥ ``AdviceThresholds/imbalanceRatio`` times the other (once, from the first model's gold labels) |
   ///
   /// Each threshold rule cites F1 at the cut-off used, the best cut-off on
   /// the file and its F1 (optimistic: tuned on the items it is measured
-  /// on) from ``ThresholdAdvice``, and the lowest and highest F1 over
+  /// on) from `ThresholdAdvice`, and the lowest and highest F1 over
   /// cut-offs within ``nearbyThresholdShare`` of the score range of it.
   ///
   /// - Parameter models: The models' scores, reference first; a model is

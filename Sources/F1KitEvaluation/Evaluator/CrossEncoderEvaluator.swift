@@ -121,7 +121,7 @@ public struct CrossEncoderEvaluator: CrossEncoderEvaluating {
   ///   - writesResults: Whether to append to the results log.
   /// - Throws: ``EvaluationError/exampleNeedsTwoTexts(index:textCount:)``
   ///   for an example without exactly two texts, and the errors of
-  ///   ``init(sentencePairs:labels:name:task:batchSize:progress:writesResults:)``.
+  ///   ``init(sentencePairs:labels:name:task:batchSize:progress:writesResults:sampleWeights:)``.
   /// - Complexity: O(*n*) for *n* examples.
   public init(
     examples: [InputExample], name: String = "", task: CrossEncoderTask,

@@ -4,7 +4,7 @@ import F1Kit
 /// gold and predicted label sets, its weight and its id, for comparing
 /// models item by item.
 ///
-/// Unlike ``MultilabelCounts``, which keeps only distinct patterns, this
+/// Unlike `MultilabelCounts`, which keeps only distinct patterns, this
 /// keeps one entry per item, so that several files can be aligned.
 public struct LabelSetItems: Sendable {
   /// The labels the sets' indices refer to, in first-seen order (score

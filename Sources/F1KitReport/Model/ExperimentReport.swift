@@ -3,7 +3,7 @@ import F1KitStatistics
 
 /// The report's view of an experiment: models trained with several runs,
 /// test items in groups, or strata, compared on the primary metric by the
-/// statistics module's ``ExperimentComparison``.
+/// statistics module's `ExperimentComparison`.
 ///
 /// The report's other sections show each model's first run; this one shows
 /// the mean over runs, each run, the two-level (or grouped, or stratified)

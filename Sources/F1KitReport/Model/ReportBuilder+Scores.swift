@@ -8,7 +8,7 @@ extension ReportBuilder {
   ///
   /// The items are put in the first file's order by id when every file has
   /// ids (row by row otherwise), as `f1kit compare --metric roc_auc` puts
-  /// them, and compared by ``ScoreComparison`` with the report's seed,
+  /// them, and compared by `ScoreComparison` with the report's seed,
   /// resamples and confidence: binary scores with the permutation, paired
   /// bootstrap and DeLong tests, so each metric's numbers equal `f1kit
   /// compare --metric M`'s; per-class scores with the paired bootstrap

@@ -4,7 +4,7 @@ import F1KitStatistics
 
 /// The report's score section: every model's threshold-free metrics with
 /// their intervals, the paired tests between models from the comparison
-/// engine (``ScoreComparison``), and for binary scores the cut-off each
+/// engine (`ScoreComparison`), and for binary scores the cut-off each
 /// model's predictions came from, where it lies on the curves, and how far
 /// F1 moves with it.
 ///

@@ -10,7 +10,7 @@ extension ResultTable {
   /// over all pairs.
   ///
   /// The p-values are those `f1kit compare` words its verdicts with
-  /// (``MultilabelComparison/decisionPValue(for:)``). For Hamming loss,
+  /// (`MultilabelComparison/decisionPValue(for:)`). For Hamming loss,
   /// where lower is better, the column title says so and the statements
   /// call the model with the lower loss the better one.
   ///
