@@ -110,19 +110,7 @@ extension ScoreReport {
         ))
     }
     if let advice = model.thresholdAdvice {
-      members.append(
-        (
-          "threshold_advice",
-          .object([
-            ("f1_at_threshold", .number(advice.f1AtThreshold)),
-            ("best_threshold_on_this_file", .number(advice.bestThreshold)),
-            ("best_f1_on_this_file", .number(advice.bestF1)),
-            ("lowest_f1", .number(advice.lowestF1)),
-            ("average_precision", advice.averagePrecision.map(JSONValue.number) ?? .null),
-            ("is_far_from_best", .bool(advice.isFarFromBest)),
-            ("is_constant", .bool(advice.isConstant)),
-          ])
-        ))
+      members.append(("threshold_advice", advice.jsonValue()))
     }
     return .object(members)
   }

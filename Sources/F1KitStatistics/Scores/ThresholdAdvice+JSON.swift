@@ -1,0 +1,21 @@
+import F1Kit
+
+extension ThresholdAdvice {
+  /// The advice as `advise`'s JSON and the report's JSON write it under
+  /// `"threshold_advice"`, so the two documents cannot drift apart.
+  ///
+  /// - Returns: An object with `f1_at_threshold`, `best_threshold_on_this_file`,
+  ///   `best_f1_on_this_file`, `lowest_f1`, `average_precision`,
+  ///   `is_far_from_best` and `is_constant`.
+  public func jsonValue() -> JSONValue {
+    .object([
+      ("f1_at_threshold", .number(f1AtThreshold)),
+      ("best_threshold_on_this_file", .number(bestThreshold)),
+      ("best_f1_on_this_file", .number(bestF1)),
+      ("lowest_f1", .number(lowestF1)),
+      ("average_precision", averagePrecision.map(JSONValue.number) ?? .null),
+      ("is_far_from_best", .bool(isFarFromBest)),
+      ("is_constant", .bool(isConstant)),
+    ])
+  }
+}
