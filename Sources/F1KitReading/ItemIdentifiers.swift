@@ -28,20 +28,28 @@ import F1Kit
 /// the ids are partitioned by the top bits of their hashes, and each
 /// partition gets its own small open-addressing table. Building it is also
 /// how a reader finds the first repeated id.
+///
+/// Each id costs its bytes plus about 10 bytes: a 4-byte end offset and
+/// 1.5 four-byte slots of the index (a load factor of 2/3). A slot holds a
+/// position only, so every match is confirmed by comparing bytes: two ids
+/// are one only when their bytes are equal.
 public struct ItemIdentifiers: RandomAccessCollection, Hashable, Sendable {
   /// The UTF-8 bytes of every id, back to back.
   private var utf8: [UInt8]
-  /// The offset in `utf8` one past each id's last byte.
-  private var ends: [Int]
+  /// The offset in `utf8` one past each id's last byte, modulo 2³².
+  private var ends: [UInt32]
+  /// The positions at which `ends` passes another multiple of 2³², in
+  /// order: empty unless the ids take 4 GiB or more.
+  private var wraps: [Int]
   /// By partition, where its table starts in `slots`; one more entry for the
-  /// end. Each table's size is a power of two.
+  /// end.
   private var tableStarts: [Int]
   /// How far to shift a hash right to get its partition (64 for one
   /// partition).
   private var partitionShift: UInt64
-  /// The tables: a tag of the hash (see `tag(_:)`) in the high 32 bits and
-  /// the position plus one in the low 32 bits; 0 marks an empty slot.
-  private var slots: [UInt64]
+  /// The tables: each slot holds a position plus one; 0 marks an empty
+  /// slot.
+  private var slots: [UInt32]
 
   /// Creates an empty list of ids.
   public init() {
@@ -64,10 +72,12 @@ public struct ItemIdentifiers: RandomAccessCollection, Hashable, Sendable {
   }
 
   fileprivate init(
-    utf8: [UInt8], ends: [Int], tableStarts: [Int], partitionShift: UInt64, slots: [UInt64]
+    utf8: [UInt8], ends: [UInt32], wraps: [Int], tableStarts: [Int], partitionShift: UInt64,
+    slots: [UInt32]
   ) {
     self.utf8 = utf8
     self.ends = ends
+    self.wraps = wraps
     self.tableStarts = tableStarts
     self.partitionShift = partitionShift
     self.slots = slots
@@ -97,10 +107,32 @@ public struct ItemIdentifiers: RandomAccessCollection, Hashable, Sendable {
   public func withUTF8<Result>(
     at position: Int, _ body: (UnsafeBufferPointer<UInt8>) throws -> Result
   ) rethrows -> Result {
-    let start = position == 0 ? 0 : ends[position - 1]
+    let range = Self.byteRange(of: position, ends: ends, wraps: wraps)
     return try utf8.withUnsafeBufferPointer { storage in
-      try body(UnsafeBufferPointer(rebasing: storage[start..<ends[position]]))
+      try body(UnsafeBufferPointer(rebasing: storage[range]))
     }
+  }
+
+  /// Where the id at `position` is in the bytes.
+  @inline(__always)
+  fileprivate static func byteRange(of position: Int, ends: [UInt32], wraps: [Int]) -> Range<Int> {
+    if wraps.isEmpty {
+      return (position == 0 ? 0 : Int(ends[position - 1]))..<Int(ends[position])
+    }
+    let end = unwrapped(position, ends: ends, wraps: wraps)
+    return (position == 0 ? 0 : unwrapped(position - 1, ends: ends, wraps: wraps))..<end
+  }
+
+  /// The end offset of the id at `position`, with the multiples of 2³² it
+  /// passed added back.
+  private static func unwrapped(_ position: Int, ends: [UInt32], wraps: [Int]) -> Int {
+    var low = 0
+    var high = wraps.count
+    while low < high {
+      let middle = (low + high) / 2
+      if wraps[middle] <= position { low = middle + 1 } else { high = middle }
+    }
+    return low << 32 | Int(ends[position])
   }
 
   // MARK: - Finding ids
@@ -134,15 +166,20 @@ public struct ItemIdentifiers: RandomAccessCollection, Hashable, Sendable {
   public func positions(in other: ItemIdentifiers) -> [Int?] {
     utf8.withUnsafeBufferPointer { storage in
       other.utf8.withUnsafeBufferPointer { otherStorage in
-        var start = 0
-        return ends.map { end in
-          defer { start = end }
-          let base = storage.baseAddress.map { $0 + start } ?? Self.emptyBytes
-          let hash = ByteWords(base, count: end - start).hash
-          return other.find(base, count: end - start, hash: hash, in: otherStorage)
+        indices.map { position in
+          let range = Self.byteRange(of: position, ends: ends, wraps: wraps)
+          let base = storage.baseAddress.map { $0 + range.lowerBound } ?? Self.emptyBytes
+          let hash = ByteWords(base, count: range.count).hash
+          return other.find(base, count: range.count, hash: hash, in: otherStorage)
         }
       }
     }
+  }
+
+  /// The first position of the id with these bytes, whose hash (from
+  /// `ByteWords`) is `hash`.
+  func position(of bytes: UnsafePointer<UInt8>, count: Int, hash: UInt64) -> Int? {
+    utf8.withUnsafeBufferPointer { storage in find(bytes, count: count, hash: hash, in: storage) }
   }
 
   private func find(
@@ -150,37 +187,40 @@ public struct ItemIdentifiers: RandomAccessCollection, Hashable, Sendable {
   ) -> Int? {
     let partition = Int(truncatingIfNeeded: hash >> partitionShift)
     let tableStart = tableStarts[partition]
-    let mask = tableStarts[partition + 1] - tableStart - 1
-    var slot = Int(truncatingIfNeeded: hash) & mask
-    let tag = Self.tag(hash)
+    let size = tableStarts[partition + 1] - tableStart
+    var slot = Self.slot(hash, size: size)
     while true {
       let entry = slots[tableStart + slot]
       if entry == 0 { return nil }
-      if entry & 0xFFFF_FFFF_0000_0000 == tag {
-        let position = Int(entry & 0xFFFF_FFFF) - 1
-        if Self.equals(storage, ends, position, bytes, count) { return position }
-      }
-      slot = (slot + 1) & mask
+      let position = Int(entry) - 1
+      if Self.equals(storage, ends, wraps, position, bytes, count) { return position }
+      slot = slot + 1 == size ? 0 : slot + 1
     }
   }
 
   /// Whether the id at `position` has these bytes.
   @inline(__always)
   fileprivate static func equals(
-    _ storage: UnsafeBufferPointer<UInt8>, _ ends: [Int], _ position: Int,
+    _ storage: UnsafeBufferPointer<UInt8>, _ ends: [UInt32], _ wraps: [Int], _ position: Int,
     _ bytes: UnsafePointer<UInt8>, _ count: Int
   ) -> Bool {
-    let start = position == 0 ? 0 : ends[position - 1]
-    guard ends[position] - start == count else { return false }
-    return count == 0 || memcmp(storage.baseAddress! + start, bytes, count) == 0
+    let range = byteRange(of: position, ends: ends, wraps: wraps)
+    guard range.count == count else { return false }
+    return count == 0 || memcmp(storage.baseAddress! + range.lowerBound, bytes, count) == 0
   }
 
-  /// The bits of a hash kept in a slot, bits 16 to 31, in the high half;
-  /// they do not overlap the slot index (the low bits) of tables under
-  /// 65,536 slots. A false match costs one comparison of bytes.
+  /// The first slot to probe for a hash in a table of `size` slots: the low
+  /// 32 bits of the hash scaled to the size (the partition takes the top
+  /// bits).
   @inline(__always)
-  fileprivate static func tag(_ hash: UInt64) -> UInt64 {
-    (hash & 0xFFFF_0000) << 32
+  fileprivate static func slot(_ hash: UInt64, size: Int) -> Int {
+    Int(truncatingIfNeeded: (hash & 0xFFFF_FFFF) &* UInt64(size) >> 32)
+  }
+
+  /// The number of slots of a table for `count` ids: a load factor of at
+  /// most 2/3, and always one empty slot.
+  fileprivate static func tableSize(forCount count: Int) -> Int {
+    count + count / 2 + 1
   }
 
   /// A readable address for an empty id.
@@ -192,22 +232,23 @@ public struct ItemIdentifiers: RandomAccessCollection, Hashable, Sendable {
 
   /// Whether two lists hold the same ids in the same order.
   public static func == (lhs: ItemIdentifiers, rhs: ItemIdentifiers) -> Bool {
-    lhs.ends == rhs.ends && lhs.utf8 == rhs.utf8
+    lhs.ends == rhs.ends && lhs.wraps == rhs.wraps && lhs.utf8 == rhs.utf8
   }
 
   /// Hashes the ids in order.
   public func hash(into hasher: inout Hasher) {
     hasher.combine(ends)
+    hasher.combine(wraps)
     hasher.combine(utf8)
   }
 }
 
 extension ItemIdentifiers {
-  /// Collects ids and their hashes; `build()` makes the index.
+  /// Collects ids; `build()` makes the index.
   struct Builder {
     private var utf8: [UInt8] = []
-    private var ends: [Int] = []
-    private var hashes: [UInt64] = []
+    private var ends: [UInt32] = []
+    private var wraps: [Int] = []
 
     /// The number of ids collected.
     var count: Int { ends.count }
@@ -216,36 +257,37 @@ extension ItemIdentifiers {
     mutating func reserveCapacity(_ count: Int) {
       utf8.reserveCapacity(count * 8)
       ends.reserveCapacity(count)
-      hashes.reserveCapacity(count)
     }
 
     /// Adds an id.
     mutating func append(_ bytes: UnsafePointer<UInt8>, count: Int) {
-      append(bytes, count: count, hash: ByteWords(bytes, count: count).hash)
-    }
-
-    /// Adds an id whose hash is known (from `ByteWords`).
-    @inline(__always)
-    mutating func append(_ bytes: UnsafePointer<UInt8>, count: Int, hash: UInt64) {
       precondition(ends.count < Int(UInt32.max), "too many ids")
+      let before = utf8.count
       utf8.append(contentsOf: UnsafeBufferPointer(start: bytes, count: count))
-      ends.append(utf8.count)
-      hashes.append(hash)
+      ends.append(UInt32(truncatingIfNeeded: utf8.count))
+      for _ in 0..<(utf8.count >> 32 - before >> 32) { wraps.append(ends.count - 1) }
     }
 
     /// Adds the ids of `other` after these.
     mutating func append(contentsOf other: Builder) {
+      precondition(ends.count + other.ends.count <= Int(UInt32.max), "too many ids")
       let offset = utf8.count
       utf8 += other.utf8
-      ends += other.ends.lazy.map { $0 + offset }
-      hashes += other.hashes
-      precondition(ends.count <= Int(UInt32.max), "too many ids")
+      let position = ends.count
+      var start = offset
+      for index in other.ends.indices {
+        let range = ItemIdentifiers.byteRange(of: index, ends: other.ends, wraps: other.wraps)
+        let end = offset + range.upperBound
+        ends.append(UInt32(truncatingIfNeeded: end))
+        for _ in 0..<(end >> 32 - start >> 32) { wraps.append(position + index) }
+        start = end
+      }
     }
 
     /// The id at `position` as a `String`.
     func string(at position: Int) -> String {
-      let start = position == 0 ? 0 : ends[position - 1]
-      return String(decoding: utf8[start..<ends[position]], as: UTF8.self)
+      let range = ItemIdentifiers.byteRange(of: position, ends: ends, wraps: wraps)
+      return String(decoding: utf8[range], as: UTF8.self)
     }
 
     /// Builds the index.
@@ -253,6 +295,8 @@ extension ItemIdentifiers {
     /// The ids are partitioned by the top bits of their hashes, about 2,048
     /// to a partition, keeping their order; then each partition's table is
     /// filled in turn, so that each fill stays within a cache-sized table.
+    /// Hashes are computed from the bytes, once to size the partitions and
+    /// once to fill them, rather than kept.
     ///
     /// - Returns: The ids, and the first repeated id, if any: the smallest
     ///   position whose id is also at an earlier position, and the first such
@@ -265,73 +309,77 @@ extension ItemIdentifiers {
       while partitionBits < 16, (count >> partitionBits) > 2048 { partitionBits += 1 }
       let partitionCount = 1 << partitionBits
       let shift: UInt64 = 64 - partitionBits
+      let (ends, wraps) = (self.ends, self.wraps)
 
-      // Partition sizes, then where each partition's ids and table start.
-      var sizes = [Int](repeating: 0, count: partitionCount)
-      for hash in hashes { sizes[Int(truncatingIfNeeded: hash >> shift)] += 1 }
+      var repeated: (position: Int, first: Int)?
       var tableStarts = [Int](repeating: 0, count: partitionCount + 1)
-      var cursors = [Int](repeating: 0, count: partitionCount)
-      var total = 0
-      for partition in 0..<partitionCount {
-        cursors[partition] = total
-        total += sizes[partition]
-        // A load factor of at most 2/3.
-        var size = 1
-        while size * 2 < 3 * sizes[partition] { size *= 2 }
-        tableStarts[partition + 1] = tableStarts[partition] + size
-      }
+      var slots: [UInt32] = []
+      utf8.withUnsafeBufferPointer { storage in
+        func hash(_ position: Int) -> UInt64 {
+          let range = ItemIdentifiers.byteRange(of: position, ends: ends, wraps: wraps)
+          let base = storage.baseAddress.map { $0 + range.lowerBound } ?? ItemIdentifiers.emptyBytes
+          return ByteWords(base, count: range.count).hash
+        }
+        // Partition sizes, then where each partition's ids and table start.
+        var sizes = [Int](repeating: 0, count: partitionCount)
+        for position in 0..<count { sizes[Int(truncatingIfNeeded: hash(position) >> shift)] += 1 }
+        var cursors = [Int](repeating: 0, count: partitionCount)
+        var total = 0
+        for partition in 0..<partitionCount {
+          cursors[partition] = total
+          total += sizes[partition]
+          tableStarts[partition + 1] =
+            tableStarts[partition] + ItemIdentifiers.tableSize(forCount: sizes[partition])
+        }
 
-      // The low 32 bits of each hash (all that the slot and tag use) and the
-      // position, grouped by partition in file order.
-      var grouped = [UInt64](repeating: 0, count: count)
-      grouped.withUnsafeMutableBufferPointer { grouped in
-        cursors.withUnsafeMutableBufferPointer { cursors in
-          for (position, hash) in hashes.enumerated() {
-            let partition = Int(truncatingIfNeeded: hash >> shift)
-            grouped[cursors[partition]] = hash << 32 | UInt64(position)
-            cursors[partition] += 1
+        // The low 32 bits of each hash (all that the slot uses) and the
+        // position, grouped by partition in file order.
+        var grouped = [UInt64](repeating: 0, count: count)
+        grouped.withUnsafeMutableBufferPointer { grouped in
+          cursors.withUnsafeMutableBufferPointer { cursors in
+            for position in 0..<count {
+              let hash = hash(position)
+              let partition = Int(truncatingIfNeeded: hash >> shift)
+              grouped[cursors[partition]] = hash << 32 | UInt64(position)
+              cursors[partition] += 1
+            }
           }
         }
-      }
-      hashes = []
 
-      var slots = [UInt64](repeating: 0, count: tableStarts[partitionCount])
-      var repeated: (position: Int, first: Int)?
-      utf8.withUnsafeBufferPointer { storage in
+        slots = [UInt32](repeating: 0, count: tableStarts[partitionCount])
         var next = 0
         for partition in 0..<partitionCount {
           let tableStart = tableStarts[partition]
-          let mask = tableStarts[partition + 1] - tableStart - 1
+          let size = tableStarts[partition + 1] - tableStart
           for _ in 0..<sizes[partition] {
             let hash = grouped[next] >> 32
             let position = Int(grouped[next] & 0xFFFF_FFFF)
             next += 1
-            var slot = Int(truncatingIfNeeded: hash) & mask
-            let tag = ItemIdentifiers.tag(hash)
+            var slot = ItemIdentifiers.slot(hash, size: size)
+            let range = ItemIdentifiers.byteRange(of: position, ends: ends, wraps: wraps)
+            let bytes =
+              storage.baseAddress.map { $0 + range.lowerBound } ?? ItemIdentifiers.emptyBytes
             while true {
               let entry = slots[tableStart + slot]
               if entry == 0 {
-                slots[tableStart + slot] = tag | UInt64(position + 1)
+                slots[tableStart + slot] = UInt32(position + 1)
                 break
               }
-              if entry & 0xFFFF_FFFF_0000_0000 == tag {
-                let first = Int(entry & 0xFFFF_FFFF) - 1
-                let start = position == 0 ? 0 : ends[position - 1]
-                let bytes = storage.baseAddress.map { $0 + start } ?? ItemIdentifiers.emptyBytes
-                if ItemIdentifiers.equals(storage, ends, first, bytes, ends[position] - start) {
-                  if repeated == nil || position < repeated!.position {
-                    repeated = (position, first)
-                  }
-                  break
+              let first = Int(entry) - 1
+              if ItemIdentifiers.equals(storage, ends, wraps, first, bytes, range.count) {
+                if repeated == nil || position < repeated!.position {
+                  repeated = (position, first)
                 }
+                break
               }
-              slot = (slot + 1) & mask
+              slot = slot + 1 == size ? 0 : slot + 1
             }
           }
         }
       }
       let identifiers = ItemIdentifiers(
-        utf8: utf8, ends: ends, tableStarts: tableStarts, partitionShift: shift, slots: slots)
+        utf8: utf8, ends: ends, wraps: wraps, tableStarts: tableStarts, partitionShift: shift,
+        slots: slots)
       return (identifiers, repeated)
     }
   }

@@ -237,7 +237,7 @@ struct ItemSink: RecordSink {
     }
     nextLine = line + 1
     column = place.column
-    builder.append(bytes, count: count, hash: words.hash)
+    builder.append(bytes, count: count)
     return .added
   }
 

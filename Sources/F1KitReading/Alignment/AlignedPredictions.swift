@@ -20,6 +20,12 @@ public struct AlignedPredictions: Hashable, Sendable {
 
   /// Aligns models' predictions.
   ///
+  /// Models whose ids are the first model's in the same order (such as
+  /// those read with `PredictionReader.readItems(alignedTo:)`) are taken as
+  /// they are, without looking ids up. Each model's label codes are
+  /// recoded in place when the caller gives up its items (pass them with
+  /// `consume`), so aligning takes no memory beyond the items'.
+  ///
   /// - Parameters:
   ///   - models: Each model's items, read from its file.
   ///   - names: A name for each model (its file name), used in errors.
@@ -28,7 +34,7 @@ public struct AlignedPredictions: Hashable, Sendable {
   /// - Throws: ``AlignmentError`` when the models cover different items or
   ///   disagree on a gold label.
   /// - Complexity: O(*m* · *n*) for *m* models of *n* items.
-  public init(_ models: [ItemPredictions], names: [String], labels: [String]? = nil)
+  public init(_ models: consuming [ItemPredictions], names: [String], labels: [String]? = nil)
     throws(AlignmentError)
   {
     precondition(models.count == names.count && !models.isEmpty)
@@ -44,42 +50,59 @@ public struct AlignedPredictions: Hashable, Sendable {
       throw .duplicateLabel(label)
     }
     let position = order.exactLabelPositions()
-    let recoded = models.map { model in
-      let codes = model.labels.map { Int32(position[ExactLabel($0)]!) }
-      return (
-        gold: model.gold.map { codes[Int($0)] }, predicted: model.predicted.map { codes[Int($0)] }
-      )
-    }
-    let reference = models[0]
     var permutations: [[Int]?] = Array(repeating: nil, count: models.count)
     let isAlignedByID = models.allSatisfy { $0.identifiers != nil }
     if isAlignedByID {
       permutations = try Self.idPermutations(models, names: names)
-    } else if let mismatch = models.firstIndex(where: { $0.count != reference.count }) {
+    } else if let mismatch = models.firstIndex(where: { $0.count != models[0].count }) {
       throw .differentItemCounts(
-        first: names[0], firstCount: reference.count, other: names[mismatch],
+        first: names[0], firstCount: models[0].count, other: names[mismatch],
         otherCount: models[mismatch].count)
     }
-    let gold = recoded[0].gold
+    // The first file's ids name items in messages, even when aligned row by row.
+    let referenceIDs = models[0].identifiers
+    var gold: [Int32] = []
     var predictions: [[Int32]] = []
-    for (index, model) in recoded.enumerated() {
-      let permutation = permutations[index]
-      let modelGold = permutation.map { $0.map { model.gold[$0] } } ?? model.gold
-      if let row = gold.indices.first(where: { gold[$0] != modelGold[$0] }) {
+    for index in models.indices {
+      let codes = models[index].labels.map { Int32(position[ExactLabel($0)]!) }
+      // Taken out of the model, so that an array no one else holds is
+      // recoded in place.
+      var modelGold = models[index].gold
+      var modelPredicted = models[index].predicted
+      models[index].gold = []
+      models[index].predicted = []
+      Self.recode(&modelGold, codes)
+      Self.recode(&modelPredicted, codes)
+      if let permutation = permutations[index] {
+        modelGold = permutation.map { modelGold[$0] }
+        modelPredicted = permutation.map { modelPredicted[$0] }
+      }
+      if index == 0 {
+        gold = modelGold
+      } else if let row = gold.indices.first(where: { gold[$0] != modelGold[$0] }) {
         throw .goldMismatch(
-          item: reference.identifiers?[row] ?? String(row + 1), firstFile: names[0],
+          item: referenceIDs?[row] ?? String(row + 1), firstFile: names[0],
           firstLabel: order[Int(gold[row])], otherFile: names[index],
           otherLabel: order[Int(modelGold[row])])
       }
-      predictions.append(permutation.map { $0.map { model.predicted[$0] } } ?? model.predicted)
+      predictions.append(modelPredicted)
     }
     self.labels = order
     self.gold = gold
     self.predictions = predictions
-    self.identifiers = isAlignedByID ? reference.identifiers : nil
+    self.identifiers = isAlignedByID ? referenceIDs : nil
   }
 
-  /// For each model, the index of each of the first model's ids.
+  /// Replaces each code by `codes[code]`, unless that changes nothing.
+  private static func recode(_ values: inout [Int32], _ codes: [Int32]) {
+    guard codes.indices.contains(where: { codes[$0] != Int32($0) }) else { return }
+    values.withUnsafeMutableBufferPointer { values in
+      for index in values.indices { values[index] = codes[Int(values[index])] }
+    }
+  }
+
+  /// For each model, the index of each of the first model's ids; `nil` for
+  /// a model whose ids are the first model's in the same order.
   private static func idPermutations(_ models: [ItemPredictions], names: [String])
     throws(AlignmentError) -> [[Int]?]
   {
@@ -91,6 +114,11 @@ public struct AlignedPredictions: Hashable, Sendable {
         throw .differentItemCounts(
           first: names[0], firstCount: referenceIDs.count, other: names[index],
           otherCount: ids.count)
+      }
+      // Equal lists (the same storage, when read aligned) need no lookups.
+      if ids == referenceIDs {
+        result.append(nil)
+        continue
       }
       let positions = referenceIDs.positions(in: ids)
       if let missing = positions.firstIndex(of: nil) {

@@ -26,13 +26,41 @@ public struct ReportInput: Sendable {
   ///   - sourceFile: The prediction file.
   ///   - items: The per-item predictions.
   /// - Throws: `ConfusionMatrixError` if the items cannot be counted.
+  /// - Complexity: O(*n* + *k* log *k*) for *n* items and *k* labels, counted
+  ///   from the items' label codes: no label is made per item.
   public init(name: String, sourceFile: String, items: ItemPredictions) throws(ConfusionMatrixError)
   {
     self.name = name
     self.sourceFile = sourceFile
     self.items = items
-    self.confusionMatrix = try ConfusionMatrix(
-      gold: items.goldLabels, predicted: items.predictedLabels)
+    self.confusionMatrix = try Self.counts(of: items)
+  }
+
+  /// The confusion matrix of items, over the labels that occur in
+  /// `LabelOrdering` order, as `ConfusionMatrix(gold:predicted:)` orders the
+  /// same labels.
+  private static func counts(of items: ItemPredictions) throws(ConfusionMatrixError)
+    -> ConfusionMatrix
+  {
+    guard items.gold.count == items.predicted.count else {
+      throw .lengthMismatch(gold: items.gold.count, predicted: items.predicted.count)
+    }
+    var occurs = [Bool](repeating: false, count: items.labels.count)
+    for (gold, predicted) in zip(items.gold, items.predicted) {
+      occurs[Int(gold)] = true
+      occurs[Int(predicted)] = true
+    }
+    let occurring = items.labels.indices.filter { occurs[$0] }.map { items.labels[$0] }
+    let order = try ConfusionMatrix.labelOrder(naming: nil, occurring: occurring)
+    let position = order.exactLabelPositions()
+    let codes = items.labels.indices.map {
+      occurs[$0] ? position[ExactLabel(items.labels[$0])]! : -1
+    }
+    var matrix = ConfusionMatrix(labels: order)
+    for (gold, predicted) in zip(items.gold, items.predicted) {
+      matrix.add(goldIndex: codes[Int(gold)], predictedIndex: codes[Int(predicted)])
+    }
+    return matrix
   }
 
   /// Creates an input from counts alone.

@@ -210,9 +210,20 @@ struct CompareCommand: ParsableCommand {
     throws(CommandFailure) -> AlignedPredictions
   {
     var items: [ItemPredictions] = []
-    for path in paths { items.append(try input.readItems(path)) }
+    for path in paths {
+      // Files after the first are read in its order, keeping no ids of
+      // their own, unless their ids do not match (then the full read and
+      // the alignment report why).
+      if let reference = items.first?.identifiers,
+        let aligned = try input.readItems(path, alignedTo: reference)
+      {
+        items.append(aligned)
+      } else {
+        items.append(try input.readItems(path))
+      }
+    }
     do {
-      return try AlignedPredictions(items, names: names, labels: input.labels)
+      return try AlignedPredictions(consume items, names: names, labels: input.labels)
     } catch {
       throw .data(error.description)
     }

@@ -251,9 +251,14 @@ struct ReportCommand: ParsableCommand {
     return String(format: "%.1f", value) + " " + units[unit]
   }
 
-  /// Reads a file's items, or its counts when it is a count table.
+  /// Reads a file's items, or its counts when it is a count table or when
+  /// nothing in the report needs the items.
   private func read(_ path: String, name: String) throws(CommandFailure) -> ReportInput {
     if input.hasScores { return try readScored(path, name: name) }
+    if needsNoItems(path) {
+      return ReportInput(
+        name: name, sourceFile: path, confusionMatrix: try input.readConfusionMatrix(path))
+    }
     let items: ItemPredictions
     let options = try input.readerOptions(for: path)
     do {
@@ -268,5 +273,20 @@ struct ReportCommand: ParsableCommand {
     } catch {
       throw .data("\(path): \(error.description)")
     }
+  }
+
+  /// Whether the report can be made from a file's counts alone, so that its
+  /// memory does not grow with the items: one model, no runs or groups, and
+  /// neither examples to show (no text column) nor a score column found by
+  /// name. Paired comparisons, examples and scores need the items.
+  private func needsNoItems(_ path: String) -> Bool {
+    guard paths.count == 1, predictionColumns == nil, design == nil, path != "-" else {
+      return false
+    }
+    guard ItemTextReader(path: path, options: input.reader).readTexts(rows: [0]).isEmpty else {
+      return false
+    }
+    if case .none = input.detectScores(path) { return true }
+    return false
   }
 }

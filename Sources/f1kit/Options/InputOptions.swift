@@ -303,6 +303,26 @@ struct InputOptions {
     }
   }
 
+  /// Reads a file's items in the order of another file's ids, keeping no
+  /// ids of its own (see `PredictionReader.readItems(alignedTo:)`).
+  ///
+  /// - Parameters:
+  ///   - path: The file.
+  ///   - reference: The ids of the first file.
+  /// - Returns: The items, or `nil` when the ids do not match one to one or
+  ///   the file cannot be read so: ``readItems(_:)`` then reports why.
+  /// - Throws: A usage failure for options that do not fit the file.
+  func readItems(_ path: String, alignedTo reference: ItemIdentifiers) throws(CommandFailure)
+    -> ItemPredictions?
+  {
+    let options = try readerOptions(for: path)
+    guard let reader = try? PredictionReader(path: path, options: options),
+      let items = reader.readItems(alignedTo: reference)
+    else { return nil }
+    for warning in items.warnings { Console.writeError("warning: \(warning)\n") }
+    return items
+  }
+
   /// A reader error as a failure: 66 (`EX_NOINPUT`) when the file cannot be
   /// opened, 65 (`EX_DATAERR`) for anything wrong inside it, 64 when the
   /// options contradict each other or must name the positive label.
