@@ -7,9 +7,11 @@
 // paths, as the tool does) and read twice: counted (`readCounts`, then the
 // confusion matrix) and item by item (`readItems`). The first input byte
 // picks the reader's chunk size (1 to 256 bytes), so records straddle chunk
-// boundaries and the reader's parallel halves. A thrown `PredictionFileError`
-// is the expected answer to bad input; anything else — a trap, an overflow,
-// an out-of-bounds access ASan sees — is a finding.
+// boundaries and the reader's parallel halves. A file with ids is also read
+// in its own id order (`readItems(alignedTo:)`), which must give the same
+// items. A thrown `PredictionFileError` is the expected answer to bad input;
+// anything else — a trap, an overflow, an out-of-bounds access ASan sees, a
+// difference between the two item reads — is a finding.
 
 import F1Kit
 import F1KitReading
@@ -76,7 +78,14 @@ public func testOneInput(_ start: UnsafePointer<UInt8>?, _ count: Int) -> CInt {
     _ = try? ClassificationMetrics(confusionMatrix: matrix).value(of: .macroF1)
   }
   if readOptions.countColumn == nil, let items = try? reader.readItems() {
-    _ = items.identifiers?.positions(in: items.identifiers!)
+    if let ids = items.identifiers {
+      _ = ids.positions(in: ids)
+      // Read again in its own id order (as `compare` reads a second
+      // file): the same items, or a finding.
+      guard let aligned = reader.readItems(alignedTo: ids), aligned.labels == items.labels,
+        aligned.gold == items.gold, aligned.predicted == items.predicted
+      else { fatalError("readItems(alignedTo:) differs from readItems()") }
+    }
   }
   return 0
 }
