@@ -30,7 +30,7 @@ extension CompareCommand {
     let clock = ContinuousClock()
     let readingStart = clock.now
     let runNames = ModelNames.defaults(paths)
-    let aligned = try Self.align(paths, input: input, names: runNames)
+    let aligned = try Self.align(paths, inputs: pathInputs, names: runNames)
     let groups = try groupCodes(itemCount: aligned.itemCount)
     let classification: ClassificationMetrics
     do {

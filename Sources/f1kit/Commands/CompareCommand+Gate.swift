@@ -28,6 +28,7 @@ extension CompareCommand {
     self.design = design
     self.groupColumn = groupColumn
     predictionColumns = nil
+    scoreColumnsOf = nil
     format = .json
     digits = TableOptions.defaultDigits
     switch metric {

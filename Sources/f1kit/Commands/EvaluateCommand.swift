@@ -38,7 +38,8 @@ struct EvaluateCommand: ParsableCommand {
       model of a file that holds one prediction column per model.
       """,
     arguments: [files],
-    options: [format, digits, intervals, ModelColumns.option] + ScoringOptions.declarations
+    options: [format, digits, intervals, ModelColumns.option, ModelScoreColumns.option]
+      + ScoringOptions.declarations
       + ResamplingOptions.declarations + InputOptions.declarations)
 
   var path: String
@@ -46,6 +47,8 @@ struct EvaluateCommand: ParsableCommand {
   var paths: [String]
   /// Each model's prediction column, when the file holds several models.
   var predictionColumns: [String]?
+  /// Each model's score column, when the file holds several models' scores.
+  var scoreColumnsOf: ModelScoreColumns?
   var format: EvaluationFormat
   var digits: Int
   var tableDigits: Int
@@ -66,10 +69,13 @@ struct EvaluateCommand: ParsableCommand {
     scoring = ScoringOptions(values)
     resampling = ResamplingOptions(values)
     input = try InputOptions(values)
+    scoreColumnsOf = values[ModelScoreColumns.option]
+    try scoreColumnsOf?.check(input: input, predictionColumns: predictionColumns, paths: paths)
   }
 
   func run() throws(CommandFailure) -> CommandOutput {
     try InputOptions.checkNotDirectories(paths)
+    if let scoreColumnsOf { return try evaluateScoreColumns(scoreColumnsOf) }
     if paths.count > 1 || predictionColumns != nil { return try evaluateJointCounts() }
     if input.isMultilabel(path, problem: scoring.problem) { return try evaluateMultilabel() }
     if input.labelSets.weightColumn != nil { return try evaluateWeighted() }

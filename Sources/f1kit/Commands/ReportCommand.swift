@@ -62,7 +62,8 @@ struct ReportCommand: ParsableCommand {
     arguments: [files],
     options: [
       out, json, title, format, tablesDirectory, TableOptions.digits, ModelNames.option,
-      ModelColumns.option, trainingLog, resamples, ResamplingOptions.confidence,
+      ModelColumns.option, ModelScoreColumns.option, trainingLog, resamples,
+      ResamplingOptions.confidence,
       seed,
     ] + ScoringOptions.declarations
       + InputOptions.declarations)
@@ -84,6 +85,8 @@ struct ReportCommand: ParsableCommand {
   /// Each model's prediction column, when one file (or its shards) holds
   /// every model.
   var predictionColumns: [String]?
+  /// Each model's score column, when one file holds every model's scores.
+  var scoreColumnsOf: ModelScoreColumns?
   var inputSettings: [RunMetadata.Setting]
 
   init(parsing values: ParsedValues) throws(UsageError) {
@@ -107,6 +110,11 @@ struct ReportCommand: ParsableCommand {
     confidence = values[ResamplingOptions.confidence]
     scoring = ScoringOptions(values)
     input = try InputOptions(values)
+    scoreColumnsOf = values[ModelScoreColumns.option]
+    if let scoreColumnsOf {
+      try scoreColumnsOf.check(input: input, predictionColumns: predictionColumns, paths: paths)
+      names = try ModelNames.given(values, paths: scoreColumnsOf.names) ?? scoreColumnsOf.names
+    }
     inputSettings = Self.inputSettings(values, input: input)
   }
 
@@ -129,9 +137,16 @@ struct ReportCommand: ParsableCommand {
     var jointCounts: ComparisonCounts?
     if let predictionColumns {
       (inputs, jointCounts) = try readColumns(predictionColumns)
+    } else if let scoreColumnsOf {
+      for index in scoreColumnsOf.models.indices {
+        inputs.append(
+          try read(
+            paths[0], name: names[index], input: scoreColumnsOf.input(ofModel: index, from: input),
+            source: scoreColumnsOf.source(ofModel: index, path: paths[0])))
+      }
     } else {
       for (index, path) in paths.enumerated() {
-        inputs.append(try read(path, name: names[index]))
+        inputs.append(try read(path, name: names[index], input: input, source: path))
         // The report's model has no place for it yet, so say where the cut-off came from here.
         if input.thresholdResolver != nil, let choice = try input.thresholdChoice(for: path) {
           Console.writeError("\(path): \(choice.sentence())\n")
@@ -221,7 +236,9 @@ struct ReportCommand: ParsableCommand {
   }
 
   /// Reads a file's items, or its counts when it is a count table.
-  private func read(_ path: String, name: String) throws(CommandFailure) -> ReportInput {
+  private func read(_ path: String, name: String, input: InputOptions, source: String)
+    throws(CommandFailure) -> ReportInput
+  {
     let items: ItemPredictions
     let options = try input.readerOptions(for: path)
     do {
@@ -229,10 +246,10 @@ struct ReportCommand: ParsableCommand {
     } catch {
       guard case .countTableHasNoItems = error.reason else { throw InputOptions.failure(error) }
       return ReportInput(
-        name: name, sourceFile: path, confusionMatrix: try input.readConfusionMatrix(path))
+        name: name, sourceFile: source, confusionMatrix: try input.readConfusionMatrix(path))
     }
     do {
-      return try ReportInput(name: name, sourceFile: path, items: items)
+      return try ReportInput(name: name, sourceFile: source, items: items)
     } catch {
       throw .data("\(path): \(error.description)")
     }
