@@ -72,6 +72,10 @@ public struct PredictionFileOptions: Hashable, Sendable {
   /// Whether to refuse predicted labels that do not fit the gold labels
   /// (see `LabelSetCheck`); off only in tests of other reading mechanics.
   var checksLabelSets = true
+  /// Whether a CSV or TSV file with a header and no data rows is read as
+  /// zero rows rather than refused: a shard of several (Spark writes one
+  /// for an empty result), whose columns still count.
+  public var acceptsHeaderOnly = false
 
   /// Creates reading options.
   ///

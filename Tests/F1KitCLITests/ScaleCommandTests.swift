@@ -210,14 +210,72 @@ struct ScaleCommandTests {
     }
   }
 
-  @Test("shards must agree on their columns")
-  func shardsAgreeOnColumns() throws {
+  @Test(
+    "shards must agree on their columns, in compare and evaluate, even a header alone",
+    arguments: [
+      "gold,a,b,count\npos,pos,neg,3\nneg,neg,neg,2\n", "label,b,a,count\npos,pos,neg,3\n",
+      "gold,a,b\n",
+    ])
+  func shardsAgreeOnColumns(second contents: String) throws {
     let folder = TemporaryDirectory()
     let first = folder.write("one.csv", "label,a,b,count\npos,pos,neg,3\nneg,neg,neg,2\n")
-    let second = folder.write("two.csv", "gold,a,b,count\npos,pos,neg,3\nneg,neg,neg,2\n")
+    let second = folder.write("two.csv", contents)
     let result = try runF1Kit(["compare", first, second, "--pred-columns", "a,b"])
     #expect(result.status == 65)
-    #expect(result.standardError.contains("two.csv: expected the columns of"))
+    #expect(result.standardError.contains("two.csv: expected the columns of one.csv"))
+    #expect(result.standardError.contains("shards must agree"))
+    let evaluate = try runF1Kit(["evaluate", first, second, "--pred-column", "a"])
+    #expect(evaluate.status == 65, "\(evaluate.standardError)")
+    #expect(evaluate.standardError.contains("expected the columns of one.csv"))
+  }
+
+  @Test("a header-only shard (Spark's empty part file) counts as zero rows; all empty is exit 65")
+  func headerOnlyShardsAreEmpty() throws {
+    let fixture = try ScaleFixture()
+    let columns = ["--pred-columns", ScaleFixture.models.joined(separator: ",")]
+    let whole = fixture.writeWide("whole.csv", rows: fixture.rows[...])
+    let empty = fixture.folder.write(
+      "part-empty.csv", "label," + ScaleFixture.models.joined(separator: ",") + ",count\n")
+    let shards = fixture.shards(4).enumerated().map {
+      fixture.writeCounts("part-\($0.offset).csv", rows: $0.element, seed: UInt64($0.offset))
+    }
+    let settings = ["--format", "json", "--resamples", "200", "--seed", "4"]
+    let reference = try output(["compare", whole] + columns + settings)
+    #expect(
+      try output(["compare"] + [empty] + shards + [empty] + columns + settings) == reference)
+    let evaluate = try output(["evaluate", whole] + columns + ["--format", "json"])
+    #expect(
+      try output(["evaluate"] + shards + [empty] + columns + ["--format", "json"]) == evaluate)
+    for command in ["compare", "evaluate"] {
+      let allEmpty = try runF1Kit([command, empty, empty] + columns)
+      #expect(allEmpty.status == 65, "\(command): \(allEmpty.standardError)")
+      #expect(allEmpty.standardError.contains("expected at least one item"))
+      // One file alone with a header and no rows is still an error.
+      let alone = try runF1Kit([command, empty] + columns)
+      #expect(alone.status == 65)
+      #expect(alone.standardError.contains("no data rows"))
+    }
+  }
+
+  @Test("evaluate: 4 item shards with different label sets give exactly the whole file")
+  func evaluateMergesLabelSetsOfShards() throws {
+    let fixture = try ScaleFixture()
+    // Sorted by gold label, each shard sees only some of the classes.
+    let sorted = fixture.rows.sorted { $0[1] < $1[1] }
+    let size = (sorted.count + 3) / 4
+    let shards = stride(from: 0, to: sorted.count, by: size).enumerated().map {
+      fixture.writeWide(
+        "sorted-\($0.offset).csv", rows: sorted[$0.element..<min($0.element + size, sorted.count)])
+    }
+    #expect(shards.count == 4)
+    let whole = fixture.writeWide("whole.csv", rows: fixture.rows[...])
+    let settings = [
+      "--pred-columns", "nb,logreg", "--format", "json", "--ci", "--resamples", "200", "--seed",
+      "2",
+    ]
+    #expect(try output(["evaluate"] + shards + settings) == output(["evaluate", whole] + settings))
+    let compare = ["--pred-columns", "nb,logreg", "--format", "json", "--resamples", "200"]
+    #expect(try output(["compare"] + shards + compare) == output(["compare", whole] + compare))
   }
 
   @Test("usage errors: one column, a repeated column, a missing column, standard input")

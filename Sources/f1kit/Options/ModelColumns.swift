@@ -42,10 +42,14 @@ enum ModelColumns {
     throws(CommandFailure) -> JointCounts
   {
     var total: JointCounts?
+    var options = input.reader
+    // A shard of several may be a header alone (Spark writes one for an
+    // empty partition); its columns must still agree.
+    options.acceptsHeaderOnly = paths.count > 1
     for path in paths {
       let counts: JointCounts
       do {
-        counts = try PredictionReader(path: path, options: input.reader).readJointCounts(
+        counts = try PredictionReader(path: path, options: options).readJointCounts(
           predictionColumns: columns)
       } catch {
         throw InputOptions.failure(error)
@@ -100,6 +104,7 @@ enum ModelColumns {
         }
         options.predictionColumn = column
       }
+      options.acceptsHeaderOnly = paths.count > 1
       var total: JointCounts?
       for path in paths {
         let counts: LabelCounts
@@ -111,7 +116,8 @@ enum ModelColumns {
         for warning in counts.warnings { Console.writeError("warning: \(warning)\n") }
         do {
           let shard = try JointCounts(
-            labels: counts.labels, models: [column ?? ""], goldColumn: "",
+            labels: counts.labels, models: [counts.predictionColumn],
+            goldColumn: counts.goldColumn,
             cells: counts.cells.map {
               JointCounts.Cell(gold: $0.gold, predictions: [$0.predicted], count: $0.count)
             }, rowCount: counts.rowCount, hasNumericLabels: counts.hasNumericLabels)
@@ -120,6 +126,7 @@ enum ModelColumns {
               try total.merging(shard, names: (paths[0], path))
             } ?? shard
         } catch {
+          if case .differentColumns = error { throw .data(error.description) }
           throw .data("\(path): \(error.description)")
         }
       }
