@@ -213,7 +213,7 @@ struct ScaleCommandTests {
   @Test(
     "shards must agree on their columns, in compare and evaluate, even a header alone",
     arguments: [
-      "gold,a,b,count\npos,pos,neg,3\nneg,neg,neg,2\n", "label,b,a,count\npos,pos,neg,3\n",
+      "gold,a,b,count\npos,pos,neg,3\nneg,neg,neg,2\n", "y_true,a,b,count\npos,pos,neg,3\n",
       "gold,a,b\n",
     ])
   func shardsAgreeOnColumns(second contents: String) throws {
@@ -222,11 +222,12 @@ struct ScaleCommandTests {
     let second = folder.write("two.csv", contents)
     let result = try runF1Kit(["compare", first, second, "--pred-columns", "a,b"])
     #expect(result.status == 65)
-    #expect(result.standardError.contains("two.csv: expected the columns of one.csv"))
+    #expect(result.standardError.contains("two.csv: expected the columns of /"))
+    #expect(result.standardError.contains("one.csv (\"label\", \"a\", \"b\")"))
     #expect(result.standardError.contains("shards must agree"))
     let evaluate = try runF1Kit(["evaluate", first, second, "--pred-column", "a"])
     #expect(evaluate.status == 65, "\(evaluate.standardError)")
-    #expect(evaluate.standardError.contains("expected the columns of one.csv"))
+    #expect(evaluate.standardError.contains("one.csv (\"label\", \"a\"), found"))
   }
 
   @Test("a header-only shard (Spark's empty part file) counts as zero rows; all empty is exit 65")
