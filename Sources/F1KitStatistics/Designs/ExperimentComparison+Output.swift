@@ -39,8 +39,9 @@ extension ExperimentComparison {
     }
   }
 
-  /// The number of items per group below which grouped intervals are
-  /// unreliable: a bootstrap over fewer groups undercovers.
+  /// The number of groups below which grouped intervals are unreliable:
+  /// a bootstrap over fewer groups undercovers (docs/statistics.md
+  /// measures it).
   public static let fewGroups = 30
 
   /// Each pair's bootstrap p-value adjusted across pairs.
@@ -131,6 +132,25 @@ extension ExperimentComparison {
       ("runs", .array(counts.runCounts.map(JSONValue.integer))),
     ]
     if design == .groups { members.append(("groups", .integer(counts.groupCount))) }
+    if let widening = groupWidening {
+      func ratio(_ value: Double?) -> JSONValue { value.map(JSONValue.number) ?? .null }
+      members.append(
+        (
+          "item_level",
+          .object([
+            (
+              "models",
+              .array(widening.itemLevelModels.map(ModelComparison.intervalJSON))
+            ),
+            (
+              "differences",
+              .array(widening.itemLevelDifferences.map(ModelComparison.intervalJSON))
+            ),
+            ("model_width_ratios", .array(widening.modelRatios.map(ratio))),
+            ("difference_width_ratios", .array(widening.differenceRatios.map(ratio))),
+          ])
+        ))
+    }
     return .object(members)
   }
 
@@ -228,7 +248,12 @@ extension ExperimentComparison {
       }
       if let share = seedShare(of: pair) {
         text +=
-          "  width: \(Int((share * 100).rounded()))% of the variance from training seeds, \(Int(((1 - share) * 100).rounded()))% from test items\n"
+          "  width: \(Int((share * 100).rounded()))% of the variance from training seeds, \(Int(((1 - share) * 100).rounded()))% from test \(design == .groups ? "groups" : "items")\n"
+      }
+      if let widening = groupWidening, let ratio = widening.differenceRatios[index] {
+        let reference = widening.itemLevelDifferences[index]
+        text +=
+          "  groups: the interval over \(counts.groupCount) groups is \(String(format: "%.2f", ratio))× as wide as the item-level one \(ModelComparison.range(reference))\n"
       }
     }
     for note in notes { text += "\nNote: \(note)" }

@@ -54,6 +54,10 @@ public struct ExperimentComparison: Sendable {
 
   /// The metric compared.
   public let metric: Metric
+  /// The label set, positive class and zero-division rule.
+  public let scope: MetricScope
+  /// Resamples, confidence and interval method.
+  public let options: BootstrapOptions
   /// How test sets were resampled.
   public let design: ResamplingDesign
   /// The counts compared.
@@ -62,6 +66,10 @@ public struct ExperimentComparison: Sendable {
   public let models: [Model]
   /// Every pair, first before second in input order.
   public let pairs: [Pair]
+  /// Under ``ResamplingDesign/groups``, how much wider the intervals are
+  /// than if items were resampled one by one; `nil` until
+  /// ``measureGroupWidening(seed:)`` is called.
+  public internal(set) var groupWidening: GroupWidening?
 
   /// Compares the models of an experiment on one metric.
   ///
@@ -164,6 +172,8 @@ public struct ExperimentComparison: Sendable {
       }
     }
     self.metric = metric
+    self.scope = scope
+    self.options = options
     self.design = design
     self.counts = counts
     self.pairs = pairs

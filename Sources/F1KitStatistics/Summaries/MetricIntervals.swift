@@ -18,6 +18,15 @@ public struct MetricIntervals: Sendable {
   public let options: BootstrapOptions
   /// The seed of the bootstrap's generator.
   public let seed: UInt64
+  /// How the bootstrap drew its test sets: items, items within gold
+  /// classes, or whole groups.
+  public internal(set) var design: ResamplingDesign = .items
+  /// The number of groups resampled, under ``ResamplingDesign/groups``.
+  public internal(set) var groupCount: Int?
+  /// Under ``ResamplingDesign/groups``, each metric's interval when items
+  /// are resampled one by one, from the same number of resamples: what
+  /// ignoring the groups would give, for comparing widths.
+  public internal(set) var itemLevel: [Metric: ConfidenceInterval] = [:]
 
   /// The metrics that get an analytic interval beside the bootstrap one.
   public static let analyticMetrics: [Metric] = [
@@ -54,13 +63,25 @@ public struct MetricIntervals: Sendable {
     self.seed = seed
   }
 
+  /// Intervals already computed.
+  init(
+    bootstrap: [Metric: ConfidenceInterval], analytic: [Metric: ConfidenceInterval],
+    metrics: [Metric], options: BootstrapOptions, seed: UInt64
+  ) {
+    self.bootstrap = bootstrap
+    self.analytic = analytic
+    self.metrics = metrics
+    self.options = options
+    self.seed = seed
+  }
+
   /// The intervals as JSON members: `intervals` (bootstrap, one object per
   /// metric with `low`, `high`, `method`, `confidence`, `resamples`) and
   /// `analytic_intervals`.
   ///
   /// - Returns: The members, to append to an evaluation document.
   public func jsonMembers() -> [(key: String, value: JSONValue)] {
-    [
+    var members: [(key: String, value: JSONValue)] = [
       (
         "intervals",
         .object(
@@ -85,6 +106,8 @@ public struct MetricIntervals: Sendable {
           })
       ),
     ]
+    if design != .items { members += designJSONMembers() }
+    return members
   }
 
   /// A text table of each metric's value with its bootstrap and analytic
@@ -95,7 +118,7 @@ public struct MetricIntervals: Sendable {
   public func textTable(digits: Int = 4) -> String {
     let percent = ModelComparison.percent(options.confidence)
     var text =
-      "\(percent) confidence intervals (\(options.method.rawValue) bootstrap, \(options.resamples) resamples, seed \(seed))\n"
+      "\(percent) confidence intervals (\(options.method.rawValue) bootstrap\(designPhrase), \(options.resamples) resamples, seed \(seed))\n"
     let width = metrics.map { $0.rawValue.count }.max() ?? 0
     for metric in metrics {
       guard let interval = bootstrap[metric] else { continue }
@@ -109,12 +132,20 @@ public struct MetricIntervals: Sendable {
           "  \(analytic.method.rawValue) [" + Self.format(analytic.lower, digits) + ", "
           + Self.format(analytic.upper, digits) + "]"
       }
+      if let items = itemLevel[metric] {
+        line +=
+          "  items [" + Self.format(items.lower, digits) + ", " + Self.format(items.upper, digits)
+          + "]"
+        if let ratio = Self.widthRatio(interval, items) {
+          line += "  " + String(format: "%.2f", ratio) + "× as wide"
+        }
+      }
       if interval.undefinedResamples > 0 {
         line += "  (\(interval.undefinedResamples) resamples undefined)"
       }
       text += line + "\n"
     }
-    return text
+    return text + designNotes.map { "Note: \($0)\n" }.joined()
   }
 
   static func format(_ value: Double, _ digits: Int) -> String {

@@ -64,9 +64,11 @@ extension CompareCommand {
           )
         }
       }
-      comparison = try ExperimentComparison(
+      var measured = try ExperimentComparison(
         counts: counts, metric: metric, scope: classification.scope, design: design,
         options: resampling.bootstrap, seed: resampling.seed)
+      try measured.measureGroupWidening(seed: resampling.seed)
+      comparison = measured
     } catch {
       throw .data(error.description)
     }
@@ -80,18 +82,7 @@ extension CompareCommand {
   /// which is the order alignment keeps.
   private func groupCodes(itemCount: Int) throws(CommandFailure) -> [Int]? {
     guard let groupColumn else { return nil }
-    let groups: ItemGroups
-    do {
-      groups = try ItemGroups(
-        contentsOf: paths[0], column: groupColumn, format: input.reader.format)
-    } catch {
-      throw InputOptions.failure(error)
-    }
-    guard groups.codes.count == itemCount else {
-      throw .data(
-        "\(paths[0]): expected a group for each of the \(itemCount) items, found \(groups.codes.count)"
-      )
-    }
-    return groups.codes
+    return try ExperimentOptions.groupCodes(
+      column: groupColumn, path: paths[0], input: input, itemCount: itemCount)
   }
 }

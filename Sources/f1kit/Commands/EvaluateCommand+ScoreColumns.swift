@@ -15,6 +15,9 @@ extension EvaluateCommand {
   func evaluateScoreColumns(_ columns: ModelScoreColumns) throws(CommandFailure)
     -> CommandOutput
   {
+    if design != nil {
+      throw .usage("--group-column and --stratify are not available with --score-columns-of yet")
+    }
     if input.labelSets.weightColumn != nil {
       throw .usage("--weight-column is not available yet with --score-columns-of")
     }

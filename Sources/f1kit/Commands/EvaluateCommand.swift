@@ -39,8 +39,8 @@ struct EvaluateCommand: ParsableCommand {
       """,
     arguments: [files],
     options: [format, digits, intervals, ModelColumns.option, ModelScoreColumns.option]
-      + ScoringOptions.declarations
-      + ResamplingOptions.declarations + InputOptions.declarations)
+      + ScoringOptions.declarations + ResamplingOptions.declarations
+      + ExperimentOptions.declarations + InputOptions.declarations)
 
   var path: String
   /// Every file named: shards of one data set when there are several.
@@ -56,6 +56,11 @@ struct EvaluateCommand: ParsableCommand {
   var scoring: ScoringOptions
   var resampling: ResamplingOptions
   var input: InputOptions
+  /// How the intervals' bootstrap draws test sets, when grouped or
+  /// stratified.
+  var design: ResamplingDesign?
+  /// The column naming each item's group, if any.
+  var groupColumn: String?
 
   init(parsing values: ParsedValues) throws(UsageError) {
     paths = values[Self.files]
@@ -71,11 +76,15 @@ struct EvaluateCommand: ParsableCommand {
     input = try InputOptions(values)
     scoreColumnsOf = values[ModelScoreColumns.option]
     try scoreColumnsOf?.check(input: input, predictionColumns: predictionColumns, paths: paths)
+    let experiment = ExperimentOptions(values)
+    groupColumn = experiment.groupColumn
+    if groupColumn != nil || experiment.stratify != .none { design = try experiment.design() }
   }
 
   func run() throws(CommandFailure) -> CommandOutput {
     try InputOptions.checkNotDirectories(paths)
     if let scoreColumnsOf { return try evaluateScoreColumns(scoreColumnsOf) }
+    if let design { return try evaluateDesign(design) }
     if paths.count > 1 || predictionColumns != nil { return try evaluateJointCounts() }
     if input.isMultilabel(path, problem: scoring.problem) { return try evaluateMultilabel() }
     if input.labelSets.weightColumn != nil { return try evaluateWeighted() }
@@ -101,11 +110,15 @@ struct EvaluateCommand: ParsableCommand {
 
   /// The output of one model's metrics in the chosen format, with intervals
   /// when asked for or when tables need them.
-  func output(_ metrics: ClassificationMetrics, scores: ScoreSummary?, name: String)
-    throws(CommandFailure) -> CommandOutput
-  {
+  func output(
+    _ metrics: ClassificationMetrics, scores: ScoreSummary?, name: String,
+    intervals given: MetricIntervals? = nil
+  ) throws(CommandFailure) -> CommandOutput {
     let isTable = format == .markdown || format == .latex
-    let intervals = isIntervalRequested || isTable ? try intervals(for: metrics) : nil
+    var intervals = given
+    if intervals == nil && (isIntervalRequested || isTable) {
+      intervals = try self.intervals(for: metrics)
+    }
     switch format {
     case .markdown, .latex:
       let tables = ResultTable.evaluationTables(

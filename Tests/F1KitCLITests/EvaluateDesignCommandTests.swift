@@ -1,0 +1,96 @@
+import Foundation
+import Testing
+import _TestSupport
+
+/// `f1kit evaluate --ci` with `--group-column` or `--stratify gold`.
+@Suite("f1kit evaluate --ci by group or within gold classes")
+struct EvaluateDesignCommandTests {
+  static let grouped = "fixtures/experiments/a-run1.csv"
+
+  private func json(_ result: CommandResult) throws -> [String: Any] {
+    try #require(
+      JSONSerialization.jsonObject(with: Data(result.standardOutput.utf8)) as? [String: Any])
+  }
+
+  private func width(_ interval: Any?) throws -> Double {
+    let object = try #require(interval as? [String: Any])
+    return try #require(object["high"] as? Double) - #require(object["low"] as? Double)
+  }
+
+  @Test("JSON says the intervals are by group and how many groups, with the item-level ones")
+  func groupedJSON() throws {
+    let result = try runF1Kit([
+      "evaluate", Self.grouped, "--ci", "--group-column", "query", "--resamples", "999",
+      "--format", "json", "-q",
+    ])
+    #expect(result.status == 0, "\(result.standardError)")
+    let document = try json(result)
+    let resampling = try #require(document["resampling"] as? [String: Any])
+    #expect(resampling["unit"] as? String == "groups")
+    #expect(resampling["groups"] as? Int == 40)
+    let intervals = try #require(document["intervals"] as? [String: Any])
+    let items = try #require(document["item_level_intervals"] as? [String: Any])
+    // 40 queries of 15 pairs whose difficulty varies by query: the group
+    // interval of accuracy is clearly wider than the item-level one.
+    let ratio = try width(intervals["accuracy"]) / width(items["accuracy"])
+    #expect(ratio > 1.2, "ratio \(ratio)")
+    #expect((document["analytic_intervals"] as? [String: Any])?.isEmpty == true)
+    let plain = try runF1Kit([
+      "evaluate", Self.grouped, "--ci", "--resamples", "999", "--format", "json", "-q",
+    ])
+    let plainDocument = try json(plain)
+    #expect(plainDocument["resampling"] == nil)
+    // The item-level intervals are the plain --ci ones' width to within
+    // Monte Carlo error.
+    let plainWidth = try width(
+      (plainDocument["intervals"] as? [String: Any])?["accuracy"])
+    #expect(abs(try width(items["accuracy"]) - plainWidth) < 0.15 * plainWidth)
+  }
+
+  @Test("the text names the design, the groups and each width ratio")
+  func groupedText() throws {
+    let result = try runF1Kit([
+      "evaluate", Self.grouped, "--ci", "--group-column", "query", "--resamples", "499", "-q",
+    ])
+    #expect(result.status == 0, "\(result.standardError)")
+    #expect(result.standardOutput.contains("bootstrap by group, 40 groups"))
+    #expect(result.standardOutput.contains("× as wide"))
+    #expect(result.standardOutput.contains("analytic intervals are left out"))
+  }
+
+  @Test("--stratify gold resamples within classes and keeps the analytic intervals")
+  func stratified() throws {
+    let result = try runF1Kit([
+      "evaluate", Self.grouped, "--ci", "--stratify", "gold", "--resamples", "499",
+      "--format", "json", "-q",
+    ])
+    #expect(result.status == 0, "\(result.standardError)")
+    let document = try json(result)
+    let resampling = try #require(document["resampling"] as? [String: Any])
+    #expect(resampling["stratified_by_gold"] as? Bool == true)
+    #expect((document["analytic_intervals"] as? [String: Any])?.isEmpty == false)
+  }
+
+  @Test(
+    "misuse is one line and the right status",
+    arguments: [
+      (["--group-column", "query"], Int32(64), "add --ci"),
+      (["--ci", "--group-column", "nothing"], 65, "nothing"),
+      (["--ci", "--group-column", "query", "--stratify", "gold"], 64, "cannot be combined"),
+    ])
+  func misuse(arguments: [String], status: Int32, message: String) throws {
+    let result = try runF1Kit(["evaluate", Self.grouped] + arguments + ["-q"])
+    #expect(result.status == status)
+    #expect(result.standardError.contains(message), "\(result.standardError)")
+  }
+
+  @Test("standard input cannot be grouped, as it cannot be read twice")
+  func standardInput() throws {
+    let text = try String(
+      contentsOf: Fixtures.packageRoot.appendingPathComponent(Self.grouped), encoding: .utf8)
+    let result = try runF1Kit(
+      ["evaluate", "-", "--ci", "--group-column", "query", "-q"], input: text)
+    #expect(result.status == 64)
+    #expect(result.standardError.contains("standard input"))
+  }
+}
