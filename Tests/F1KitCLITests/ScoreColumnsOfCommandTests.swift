@@ -4,7 +4,7 @@ import _TestSupport
 
 /// The STS-B fixtures' two models as one file with a score column per
 /// model: `id,label,l6,l3` (scores), written to a temporary folder.
-private struct ScoreColumnsFixture {
+struct ScoreColumnsFixture {
   static let files = ["fixtures/stsb/test-minilm-l6.csv", "fixtures/stsb/test-minilm-l3.csv"]
   static let names = ["l6", "l3"]
 

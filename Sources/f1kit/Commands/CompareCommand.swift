@@ -115,11 +115,12 @@ struct CompareCommand: ParsableCommand {
     modelFiles = models.map(\.files)
     paths = predictionColumns == nil ? models.flatMap(\.files) : values[Self.files]
     let experiment = ExperimentOptions(values)
-    if predictionColumns != nil, experiment.groupColumn != nil || experiment.stratify != .none {
-      throw UsageError("--group-column and --stratify are not available with --pred-columns yet")
+    if predictionColumns != nil, experiment.stratify != .none {
+      throw UsageError("--stratify is not available with --pred-columns yet")
     }
     design =
-      predictionColumns == nil && experiment.isNeeded(for: models) ? try experiment.design() : nil
+      (predictionColumns == nil || experiment.groupColumn != nil)
+        && experiment.isNeeded(for: models) ? try experiment.design() : nil
     groupColumn = experiment.groupColumn
     let defaults = ModelNames.defaults(models.map { $0.files[0] })
     names =

@@ -35,12 +35,13 @@ enum ModelColumns {
   ///   - columns: Each model's prediction column, or `nil` for the one
   ///     prediction the options give.
   ///   - input: How to read every file.
+  ///   - groupColumn: The column naming each row's group, or `nil`.
   /// - Returns: The summed counts.
   /// - Throws: A one-line failure with the reader's exit status; 65 when
   ///   shards disagree on their columns or their counts overflow.
-  static func readJointCounts(_ paths: [String], columns: [String]?, input: InputOptions)
-    throws(CommandFailure) -> JointCounts
-  {
+  static func readJointCounts(
+    _ paths: [String], columns: [String]?, input: InputOptions, groupColumn: String? = nil
+  ) throws(CommandFailure) -> JointCounts {
     var total: JointCounts?
     var options = input.reader
     // A shard of several may be a header alone (Spark writes one for an
@@ -50,7 +51,7 @@ enum ModelColumns {
       let counts: JointCounts
       do {
         counts = try PredictionReader(path: path, options: options).readJointCounts(
-          predictionColumns: columns)
+          predictionColumns: columns, groupColumn: groupColumn)
       } catch {
         throw InputOptions.failure(error)
       }
