@@ -139,7 +139,7 @@ struct GateCommandTests {
     let lines = result.standardOutput.split(separator: "\n").map(String.init)
     #expect(
       lines == [
-        "PASS: candidate is not worse than baseline by more than 0.010 on binary F1: difference 0.006, 95% CI [−0.007, 0.018].",
+        "PASS: candidate is not worse than baseline by more than 0.010 on binary F1 (positive label \"1\"): difference 0.006, 95% CI [−0.007, 0.018].",
         "With 5 runs per model and 1,379 items the interval is ±0.013 wide, so a 0.010 margin can never pass for a candidate no better than the baseline; the spread between training runs alone keeps the interval wider than that, so more test items cannot make it pass; more runs per model would.",
       ])
   }
@@ -255,23 +255,23 @@ struct GateCommandTests {
     arguments: [
       (
         "non-inferiority", "0.05", Int32(0),
-        "PASS: candidate is not worse than baseline by more than 0.050 on binary F1: difference −0.008, 95% CI [−0.025, 0.009]."
+        "PASS: candidate is not worse than baseline by more than 0.050 on binary F1 (positive label \"1\"): difference −0.008, 95% CI [−0.025, 0.009]."
       ),
       (
         "non-inferiority", "0.01", 1,
-        "FAIL: candidate may be worse than baseline by more than 0.010 on binary F1: difference −0.008, 95% CI [−0.025, 0.009]; the lower end −0.025 is not above −0.010."
+        "FAIL: candidate may be worse than baseline by more than 0.010 on binary F1 (positive label \"1\"): difference −0.008, 95% CI [−0.025, 0.009]; the lower end −0.025 is not above −0.010."
       ),
       (
         "superiority", "0", 1,
-        "FAIL: candidate is not shown to be better than baseline on binary F1: difference −0.008, 95% CI [−0.025, 0.009]; the lower end −0.025 is not above 0.000."
+        "FAIL: candidate is not shown to be better than baseline on binary F1 (positive label \"1\"): difference −0.008, 95% CI [−0.025, 0.009]; the lower end −0.025 is not above 0.000."
       ),
       (
         "equivalence", "0.03", 0,
-        "PASS: candidate and baseline are equivalent within ±0.030 on binary F1: difference −0.008, 95% CI [−0.025, 0.009]."
+        "PASS: candidate and baseline are equivalent within ±0.030 on binary F1 (positive label \"1\"): difference −0.008, 95% CI [−0.025, 0.009]."
       ),
       (
         "equivalence", "0.02", 1,
-        "FAIL: candidate and baseline are not shown to be equivalent within ±0.020 on binary F1: difference −0.008, 95% CI [−0.025, 0.009]; the lower end −0.025 is not above −0.020."
+        "FAIL: candidate and baseline are not shown to be equivalent within ±0.020 on binary F1 (positive label \"1\"): difference −0.008, 95% CI [−0.025, 0.009]; the lower end −0.025 is not above −0.020."
       ),
     ])
   func exitStatuses(mode: String, margin: String, status: Int32, sentence: String) throws {
@@ -348,11 +348,12 @@ struct GateCommandTests {
     let failIndex = try #require(text.range(of: "❌ FAIL")).lowerBound
     #expect(passIndex < failIndex)
     #expect(text.contains("| Candidate | test-minilm-l3.csv |"))
+    #expect(text.contains("| Metric | binary F1 |\n| Positive label | 1 |\n"))
     // Brackets are escaped so that no label can become a Markdown link.
     #expect(text.contains(#"| 95% BCa CI | \[−0.025, 0.009\] |"#))
     #expect(
       text.contains(
-        #"PASS: candidate is not worse than baseline by more than 0.050 on binary F1: difference −0.008, 95% CI \[−0.025, 0.009\]."#
+        #"PASS: candidate is not worse than baseline by more than 0.050 on binary F1 (positive label "1"): difference −0.008, 95% CI \[−0.025, 0.009\]."#
       ))
   }
 

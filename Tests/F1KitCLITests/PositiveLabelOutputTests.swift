@@ -51,6 +51,38 @@ struct PositiveLabelCase: Sendable, CustomTestStringConvertible {
         arguments: ["compare", "yes-a.csv", "yes-b.csv"] + quick,
         expected: #"(positive label "yes")"#),
       .init(arguments: ["advise", "yes-a.csv"], expected: #"positive label: "yes""#),
+      // The sentences a reader copies into a paper or a CI log name it too.
+      .init(
+        arguments: ["compare", "a.csv", "b.csv"] + positive + quick,
+        expected: #"do not differ significantly on binary F1 (positive label "duplicate"): "#),
+      .init(
+        arguments: ["compare", "a.csv", "b.csv", "--format", "markdown"] + positive + quick,
+        expected: "**Table.** Binary F1 (positive label: duplicate) of each model"),
+      .init(
+        arguments: ["compare", "a.csv", "b.csv", "--format", "latex"] + positive + quick,
+        expected: "on binary F1 for the positive label duplicate (0.667 vs 0.667;"),
+      .init(
+        arguments: ["compare", "x=a.csv,b.csv", "y=b.csv,a.csv", "--format", "markdown"]
+          + positive + quick,
+        expected: "**Table.** Binary F1 (positive label: duplicate) of each model"),
+      .init(
+        arguments: [
+          "compare", "s.csv", "t.csv", "--score-column", "score", "--metric", "roc_auc",
+          "--format", "markdown",
+        ] + positive + quick,
+        expected: "ROC-AUC (positive label: duplicate) of each model's scores"),
+      .init(
+        arguments: ["compare", "s.csv", "t.csv", "--score-column", "score", "--metric", "roc_auc"]
+          + positive + quick,
+        expected: #"on ROC-AUC (positive label "duplicate"): "#),
+      .init(
+        arguments: ["gate", "a.csv", "b.csv", "--metric", "binary_f1", "--margin", "0.9"]
+          + positive + ["--resamples", "200"],
+        expected: #"on binary F1 (positive label "duplicate"): difference"#),
+      .init(
+        arguments: ["gate", "a.csv", "b.csv", "--metric", "binary_f1", "--margin", "0.9"]
+          + positive + ["--resamples", "200"] + json,
+        expected: jsonKey),
     ]
   }()
 }

@@ -27,8 +27,29 @@ struct ComparisonWording {
   }
 
   var options: ComparisonOptions { comparison.options }
-  var metricName: String { metric.displayName }
+  var metricName: String {
+    metric.displayName + Self.positiveClause(comparison.positiveLabel, for: metric)
+  }
   var metricTitle: String { ResultTable.title(metric) }
+  /// The metric as a caption's subject, naming the positive label when the
+  /// metric depends on it: "Binary F1 (positive label: 1)".
+  var subjectTitle: String {
+    metricTitle + Self.positivePhrase(comparison.positiveLabel, for: metric)
+  }
+
+  /// " (positive label: 1)" for a metric of the positive label alone, so a
+  /// table pasted into a paper says which class its binary F1 is about.
+  static func positivePhrase(_ positiveLabel: String?, for metric: Metric) -> String {
+    guard metric.isBinaryOnly, let positiveLabel else { return "" }
+    return " (positive label: \(positiveLabel))"
+  }
+
+  /// " for the positive label 1", the same naming inside a sentence that
+  /// goes on with its own parentheses.
+  static func positiveClause(_ positiveLabel: String?, for metric: Metric) -> String {
+    guard metric.isBinaryOnly, let positiveLabel else { return "" }
+    return " for the positive label \(positiveLabel)"
+  }
   var confidence: String { Self.percent(options.bootstrap.confidence) }
   var methodName: String { Self.methodName(options.bootstrap.method) }
   var adjustmentName: String { options.adjustment.displayName }

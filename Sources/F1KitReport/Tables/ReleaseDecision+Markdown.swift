@@ -29,6 +29,9 @@ extension ReleaseDecision {
       ["Baseline", baseline],
       ["Candidate", candidate],
       ["Metric", metric.displayName],
+    ]
+    if let positiveLabel { rows.append(["Positive label", positiveLabel]) }
+    rows += [
       ["Mode", gate.mode.rawValue],
       ["Margin", margin],
       ["Difference (candidate − baseline)", number(difference.estimate)],

@@ -51,7 +51,7 @@ extension ResultTable {
       ResultTable(
         caption: wording.caption(
           subject:
-            "\(metricTitle) of each model on the same \(DisplayNumber.count(comparison.itemCount)) test items",
+            "\(wording.subjectTitle) of each model on the same \(DisplayNumber.count(comparison.itemCount)) test items",
           differences: "Δ is each model minus the baseline \(baseline)"),
         label: "f1kit-comparison", header: header, rows: rows,
         statements: comparison.models.count == 2

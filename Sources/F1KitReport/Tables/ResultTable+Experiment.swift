@@ -68,7 +68,7 @@ extension ResultTable {
       ResultTable(
         caption: wording.caption(
           subject:
-            "\(wording.metricTitle) of each model on the same \(DisplayNumber.count(comparison.counts.itemCount)) test items",
+            "\(wording.subjectTitle) of each model on the same \(DisplayNumber.count(comparison.counts.itemCount)) test items",
           differences: "Δ is each model minus the baseline \(names[0])"),
         label: "f1kit-experiment", header: header, rows: rows,
         statements: comparison.models.count == 2
@@ -126,8 +126,15 @@ struct ExperimentWording {
   var confidence: String { ComparisonWording.percent(interval?.confidence ?? 0.95) }
   var methodName: String { ComparisonWording.methodName(interval?.method ?? .percentile) }
   var resamples: Int { interval?.resamples ?? 0 }
-  var metricName: String { comparison.metric.displayName }
+  var metricName: String {
+    comparison.metric.displayName
+      + ComparisonWording.positiveClause(description.positiveLabel, for: comparison.metric)
+  }
   var metricTitle: String { ResultTable.title(comparison.metric) }
+  var subjectTitle: String {
+    metricTitle
+      + ComparisonWording.positivePhrase(description.positiveLabel, for: comparison.metric)
+  }
   var adjustmentName: String { description.adjustment.displayName }
   var pHeader: String { isAdjusted ? "p (\(adjustmentName))" : "p" }
 

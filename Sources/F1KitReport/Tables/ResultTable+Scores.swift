@@ -21,12 +21,16 @@ extension ResultTable {
   ///   - metric: One of the compared metrics; the headline metric by
   ///     default.
   ///   - digits: Decimal places of scores and differences; 3 by default.
+  ///   - positiveLabel: The label whose scores were compared, for binary
+  ///     scores; the caption and the statements name it.
   /// - Returns: The tables, each with its caption and statements.
   public static func scoreComparisonTables(
-    _ comparison: ScoreComparison, metric: ScoreMetric? = nil, digits: Int = 3
+    _ comparison: ScoreComparison, metric: ScoreMetric? = nil, digits: Int = 3,
+    positiveLabel: String? = nil
   ) -> [ResultTable] {
     let wording = ScoreWording(
-      comparison: comparison, metric: metric ?? comparison.options.metrics[0], digits: digits)
+      comparison: comparison, metric: metric ?? comparison.options.metrics[0], digits: digits,
+      positiveLabel: positiveLabel)
     let pairs = wording.pairs
     let models = comparison.models
     let confidence = wording.confidence
@@ -49,7 +53,7 @@ extension ResultTable {
       ResultTable(
         caption: wording.caption(
           subject:
-            "\(wording.metricTitle) of each model's scores on the same \(DisplayNumber.count(comparison.itemCount)) test items",
+            "\(wording.metricTitle)\(wording.positivePhrase) of each model's scores on the same \(DisplayNumber.count(comparison.itemCount)) test items",
           differences: "Δ is each model minus the baseline \(models[0].name)"),
         label: "f1kit-score-comparison", header: header, rows: rows,
         statements: models.count == 2 ? pairs.map(wording.statement) : [])
@@ -80,15 +84,18 @@ struct ScoreWording {
   let comparison: ScoreComparison
   let metric: ScoreMetric
   let digits: Int
+  /// The label whose scores were compared, for binary scores.
+  let positiveLabel: String?
   /// The pairs compared on ``metric``.
   let pairs: [ScoreComparison.Pair]
   /// The test whose p-values the tables show.
   let test: ScoreComparison.Test?
 
-  init(comparison: ScoreComparison, metric: ScoreMetric, digits: Int) {
+  init(comparison: ScoreComparison, metric: ScoreMetric, digits: Int, positiveLabel: String?) {
     self.comparison = comparison
     self.metric = metric
     self.digits = digits
+    self.positiveLabel = positiveLabel
     let pairs = comparison.pairs.filter { $0.metric == metric }
     self.pairs = pairs
     test = comparison.options.tests.first { test in
@@ -97,6 +104,10 @@ struct ScoreWording {
   }
 
   var options: ScoreComparison.Options { comparison.options }
+  var positivePhrase: String { positiveLabel.map { " (positive label: \($0))" } ?? "" }
+  var metricName: String {
+    metric.displayName + (positiveLabel.map { " for the positive label \($0)" } ?? "")
+  }
   var isAdjusted: Bool { comparison.models.count > 2 }
   var confidence: String { ComparisonWording.percent(options.bootstrap.confidence) }
   var methodName: String { ComparisonWording.methodName(options.bootstrap.method) }
@@ -204,11 +215,11 @@ struct ScoreWording {
         ? (difference.lower, difference.upper) : (-difference.upper, -difference.lower)
       let shown = isSecondMinusFirst ? difference.estimate : -difference.estimate
       return
-        "\(winner.name) outperforms \(loser.name) on \(metric.displayName) (\(number(winner.value)) vs \(number(loser.value))\(direction); difference \(number(shown)), \(confidence) \(methodName) CI [\(number(low)), \(number(high))]"
+        "\(winner.name) outperforms \(loser.name) on \(metricName) (\(number(winner.value)) vs \(number(loser.value))\(direction); difference \(number(shown)), \(confidence) \(methodName) CI [\(number(low)), \(number(high))]"
         + tail
     }
     return
-      "\(second.name) and \(first.name) do not differ significantly on \(metric.displayName) (\(number(second.value)) vs \(number(first.value))\(direction); difference \(number(difference.estimate)), \(confidence) \(methodName) CI [\(number(difference.lower)), \(number(difference.upper))]"
+      "\(second.name) and \(first.name) do not differ significantly on \(metricName) (\(number(second.value)) vs \(number(first.value))\(direction); difference \(number(difference.estimate)), \(confidence) \(methodName) CI [\(number(difference.lower)), \(number(difference.upper))]"
       + tail
   }
 }

@@ -15,7 +15,9 @@ extension ModelComparison {
   public func verdict(for pair: Pair) -> String {
     let first = models[pair.first].name
     let second = models[pair.second].name
-    let metric = pair.metric.displayName
+    let metric =
+      pair.metric.displayName
+      + (pair.metric.isBinaryOnly ? Self.positivePhrase(positiveLabel) : "")
     let difference = pair.difference
     let confidence = Self.percent(difference.confidence)
     guard let test = primaryTest, let p = decisionPValue(for: pair) else {

@@ -32,6 +32,9 @@ extension ReleaseDecision {
       ("decision", .string(outcome)),
       ("mode", .string(gate.mode.rawValue)),
       ("metric", .string(metric.name)),
+    ]
+    if let positiveLabel { members.append(("positive_label", .string(positiveLabel))) }
+    members += [
       ("margin", .number(gate.margin)),
       (
         "difference",

@@ -10,7 +10,7 @@ extension ReleaseDecision {
   ///
   /// Numbers have three decimals and a true minus sign.
   public var sentence: String {
-    let metricName = metric.displayName
+    let metricName = metric.displayName + ModelComparison.positivePhrase(positiveLabel)
     let margin = Self.number(gate.margin)
     let claim: String
     var reason = ""

@@ -47,6 +47,10 @@ public struct ReleaseDecision: Hashable, Sendable {
   public var passes: Bool
   /// How the margin compares with what this test set can resolve.
   public var reachability: MarginReachability
+  /// The positive label, when ``metric`` is about it alone (binary F1, a
+  /// binary score metric): the sentence and the JSON name it, so a CI log
+  /// says which class the decision is about.
+  public var positiveLabel: String? = nil
 
   /// Creates a decision; ``ReleaseGate/decision(for:itemCount:metric:baseline:candidate:power:)``
   /// is the usual way to get one.

@@ -183,7 +183,7 @@ extension ScoreComparison {
         }
         text += line + "\n"
       }
-      text += "\n" + verdict(for: pair) + "\n"
+      text += "\n" + verdict(for: pair, positiveLabel: positiveLabel) + "\n"
     }
     return text
   }
@@ -191,12 +191,15 @@ extension ScoreComparison {
   /// One sentence on a pair: who is better by how much, or that they do not
   /// differ significantly, with the p-value of the first test run.
   ///
-  /// - Parameter pair: The pair.
+  /// - Parameters:
+  ///   - pair: The pair.
+  ///   - positiveLabel: The label whose scores were compared, for binary
+  ///     scores; the sentence names it.
   /// - Returns: The sentence.
-  public func verdict(for pair: Pair) -> String {
+  public func verdict(for pair: Pair, positiveLabel: String? = nil) -> String {
     let first = models[pair.first].name
     let second = models[pair.second].name
-    let name = pair.metric.displayName
+    let name = pair.metric.displayName + ModelComparison.positivePhrase(positiveLabel)
     let difference = pair.difference
     let confidence = ModelComparison.percent(difference.confidence)
     let test = options.tests.first { pair.pValue(of: $0).map { !$0.isNaN } ?? false }

@@ -29,7 +29,8 @@ extension CompareCommand {
       return CommandOutput(
         comparison.textSummary(positiveLabel: positiveLabel) + Self.lines(thresholds))
     case .markdown, .latex:
-      let tables = ResultTable.scoreComparisonTables(comparison, digits: digits)
+      let tables = ResultTable.scoreComparisonTables(
+        comparison, digits: digits, positiveLabel: positiveLabel)
       return CommandOutput(tables.rendered(as: format == .latex ? .latex : .markdown))
     }
   }

@@ -153,9 +153,12 @@ struct GateCommand: ParsableCommand {
             "Score metrics cannot yet be compared over runs, groups or strata")
         }
         let (experiment, description) = try comparison.experimentComparison(design: design)
-        return try gate.decision(for: experiment, names: description.names)
+        var decision = try gate.decision(for: experiment, names: description.names)
+        if experiment.metric.isBinaryOnly { decision.positiveLabel = description.positiveLabel }
+        return decision
       }
       if let scoreMetric = comparison.scoreMetric {
+<<<<<<< HEAD
         guard comparison.predictionColumns == nil else {
           throw CommandFailure.usage(
             "Score metrics cannot yet be compared with --pred-columns; give each model's score column with --score-columns-of"
@@ -163,6 +166,10 @@ struct GateCommand: ParsableCommand {
         }
         let scores = try comparison.scoreComparison(on: scoreMetric, names: comparison.names)
           .comparison
+=======
+        let (scores, positiveLabel) = try comparison.scoreComparison(
+          on: scoreMetric, names: comparison.names)
+>>>>>>> main
         for model in scores.models {
           if let reason = model.metrics.entries.first(where: { $0.metric == scoreMetric })?
             .undefinedReason
@@ -172,9 +179,14 @@ struct GateCommand: ParsableCommand {
             )
           }
         }
-        return try gate.decision(for: scores)
+        var decision = try gate.decision(for: scores)
+        decision.positiveLabel = positiveLabel
+        return decision
       }
-      return try gate.decision(for: comparison.labelComparison())
+      let labels = try comparison.labelComparison()
+      var decision = try gate.decision(for: labels)
+      if labels.options.metric.isBinaryOnly { decision.positiveLabel = labels.positiveLabel }
+      return decision
     } catch let failure as CommandFailure {
       throw failure
     } catch {
