@@ -158,18 +158,13 @@ struct GateCommand: ParsableCommand {
         return decision
       }
       if let scoreMetric = comparison.scoreMetric {
-<<<<<<< HEAD
         guard comparison.predictionColumns == nil else {
           throw CommandFailure.usage(
             "Score metrics cannot yet be compared with --pred-columns; give each model's score column with --score-columns-of"
           )
         }
-        let scores = try comparison.scoreComparison(on: scoreMetric, names: comparison.names)
-          .comparison
-=======
         let (scores, positiveLabel) = try comparison.scoreComparison(
           on: scoreMetric, names: comparison.names)
->>>>>>> main
         for model in scores.models {
           if let reason = model.metrics.entries.first(where: { $0.metric == scoreMetric })?
             .undefinedReason
