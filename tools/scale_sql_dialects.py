@@ -29,6 +29,7 @@ run by tools/scale_run.py.
 import argparse
 import csv
 import glob
+import json
 import os
 import pathlib
 import random
@@ -170,6 +171,16 @@ def same_rows(first, second, name):
     return len(rows1)
 
 
+def without_run_files(text):
+    """A grouped comparison's JSON without each run's source file, which
+    names the input (the items, or a table); every number is kept."""
+    document = json.loads(text)
+    for model in document.get("models", []):
+        for run in model.get("runs", []):
+            run.pop("file", None)
+    return json.dumps(document, sort_keys=True)
+
+
 def f1kit(binary, arguments):
     result = subprocess.run([binary] + arguments, capture_output=True, text=True)
     if result.returncode != 0:
@@ -227,6 +238,7 @@ def main():
         grouped_outputs = {
             name: f1kit(args.f1kit, ["compare"] + files + grouping) for name, files in grouped_inputs.items()
         }
+        grouped_outputs = {name: without_run_files(text) for name, text in grouped_outputs.items()}
         for results, label in [(outputs, "compare"), (grouped_outputs, "compare --group-column")]:
             reference = next(iter(results.values()))
             for name, output in results.items():
