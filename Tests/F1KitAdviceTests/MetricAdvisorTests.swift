@@ -217,6 +217,8 @@ struct MetricAdvisorTests {
         "imbalanced-classes", "micro-f1-equals-accuracy", "weighted-f1-hides-minority-classes",
         "small-class-support", "balanced-binary-metrics-agree", "class-never-predicted",
         "label-without-gold-items", "no-better-than-baseline", "no-significant-difference",
+        "default-threshold", "threshold-tuned-on-evaluated-file", "threshold-sensitivity",
+        "constant-scores", "average-precision-under-imbalance",
       ])
   }
 

@@ -75,7 +75,8 @@ struct HTMLReportTests {
   /// The pages the structural tests check.
   static let pageNames = [
     "sentence pairs, two models and a training log", "Reuters-R8, two models", "one model",
-    "three models of 50 classes",
+    "three models of 50 classes", "sentence pairs with their scores",
+    "probability scores, cut at the default",
   ]
 
   /// Renders one of the pages the structural tests check. The three models
@@ -94,6 +95,10 @@ struct HTMLReportTests {
         .render()
     case pageNames[2]:
       return HTMLReport(try fixtureReport(["r8/test-tfidf-nb.csv"])).render()
+    case pageNames[4]:
+      return HTMLReport(try ScoreReportTests.stsbReport()).render()
+    case pageNames[5]:
+      return HTMLReport(try ScoreReportTests.probabilityReport()).render()
     default:
       let inputs = ReportTestData.syntheticInputs(models: 3, classes: 50)
       return HTMLReport(try ReportBuilder(options: ReportOptions(resamples: 20)).build(inputs))

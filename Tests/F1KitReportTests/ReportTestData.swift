@@ -1,5 +1,6 @@
 import F1Kit
 import F1KitReading
+import F1KitStatistics
 import Foundation
 import _TestSupport
 
@@ -65,4 +66,44 @@ enum ReportTestData {
     3,600,0.83,0.835,0.66
 
     """
+}
+
+extension ReportTestData {
+  /// A report input read from a fixture with its binary scores: the
+  /// predictions from the prediction column, the scores from `score`
+  /// beside it, as `f1kit report` reads the STS-B fixtures.
+  static func scoredFixtureInput(_ path: String) throws -> ReportInput {
+    var input = try fixtureInput(path)
+    var options = PredictionFileOptions()
+    options.scoreColumn = "score"
+    let items = try PredictionReader(path: Fixtures.url(path).path, options: options)
+      .readItemScores()
+    input.scores = ScoreInput(items: items, source: "the score column “score”", threshold: nil)
+    return input
+  }
+
+  /// The STS-B fixture's scores turned into probabilities (a logistic of
+  /// the cosine), cut at 0.5 by default: a binary model whose log loss,
+  /// Brier score, ECE and reliability diagram are defined.
+  static func probabilityInput(_ path: String, threshold: Double = 0.5) throws -> ReportInput {
+    var options = PredictionFileOptions()
+    options.scoreColumn = "score"
+    let raw = try PredictionReader(path: Fixtures.url(path).path, options: options)
+      .readItemScores()
+    let probabilities = raw.scores.map { 1 / (1 + exp(-8 * ($0 - 0.6))) }
+    let positive = raw.predictions.labels.firstIndex(of: "1")!
+    let negative = raw.predictions.labels.firstIndex(of: "0")!
+    let predicted = probabilities.map { Int32($0 >= threshold ? positive : negative) }
+    let predictions = ItemPredictions(
+      labels: raw.predictions.labels, gold: raw.predictions.gold, predicted: predicted,
+      ids: raw.predictions.ids)
+    let items = ItemScores(
+      predictions: predictions, scoredLabels: ["1"], scores: probabilities, positiveLabel: "1")
+    let name = URL(fileURLWithPath: path).deletingPathExtension().lastPathComponent + "-probability"
+    var input = try ReportInput(name: name, sourceFile: name + ".csv", items: predictions)
+    input.scores = ScoreInput(
+      items: items, source: "a logistic of the score column",
+      threshold: ThresholdChoice(threshold: threshold, source: .defaultValue))
+    return input
+  }
 }

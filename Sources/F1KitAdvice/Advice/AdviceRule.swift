@@ -26,4 +26,18 @@ public enum AdviceRule: String, CaseIterable, Hashable, Sendable, Codable {
   case noBetterThanBaseline = "no-better-than-baseline"
   /// Two models are not significantly different on the primary metric.
   case noSignificantDifference = "no-significant-difference"
+  /// A binary score was cut at the default 0.5, not at a cut-off chosen
+  /// on development data.
+  case defaultThreshold = "default-threshold"
+  /// The cut-off was tuned on the evaluated file itself, so its results
+  /// are optimistic.
+  case thresholdTunedOnEvaluatedFile = "threshold-tuned-on-evaluated-file"
+  /// How far F1 moves across cut-offs, for a cut-off given or chosen on
+  /// development data.
+  case thresholdSensitivity = "threshold-sensitivity"
+  /// Every item has the same score, so the scores rank nothing.
+  case constantScores = "constant-scores"
+  /// One class is rare: read average precision beside ROC-AUC, each
+  /// against its own no-skill value.
+  case averagePrecisionUnderImbalance = "average-precision-under-imbalance"
 }

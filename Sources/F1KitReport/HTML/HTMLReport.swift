@@ -49,6 +49,7 @@ public struct HTMLReport: Sendable {
     if model.models.count > 1 {
       sections.append(("comparison", "Model comparison", comparisonSection()))
     }
+    if model.scores != nil { sections.append(("scores", "Scores and cut-offs", scoresSection())) }
     if model.trainingCurve != nil {
       sections.append(("training", "Training curve", trainingSection()))
     }

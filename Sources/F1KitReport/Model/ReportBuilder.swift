@@ -105,7 +105,10 @@ public struct ReportBuilder: Sendable {
     }
     let reference = models[0].metrics
     let baselines = BaselineStrategy.allCases.map { BaselineScores($0, for: reference) }
-    let advice = advisor.advice(for: models.map(\.advised), comparison: comparison)
+    let scores = try scoreReport(inputs, models: models)
+    let advice = MetricAdvisor.ordered(
+      advisor.advice(for: models.map(\.advised), comparison: comparison)
+        + advisor.scoreAdvice(for: scores?.advised ?? []))
     let hasStatistics = options.resamples > 0
     let metadata = RunMetadata(
       toolVersion: options.toolVersion,
@@ -128,6 +131,7 @@ public struct ReportBuilder: Sendable {
       baselines: baselines, trainingCurve: options.trainingCurve, advice: advice, metadata: metadata
     )
     report.examples = examples
+    report.scores = scores
     return report
   }
 

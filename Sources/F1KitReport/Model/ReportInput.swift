@@ -12,6 +12,8 @@ public struct ReportInput: Sendable {
   /// The per-item predictions, for paired comparisons; `nil` for a count
   /// table, which supports intervals but not paired tests.
   public var items: ItemPredictions?
+  /// The per-item scores, for the score section; `nil` without scores.
+  public var scores: ScoreInput? = nil
 
   /// Creates an input from per-item predictions.
   ///

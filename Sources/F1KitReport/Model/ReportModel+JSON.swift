@@ -25,6 +25,7 @@ extension ReportModel {
   /// - `advice`: each piece of advice as `f1kit advise --format json`
   ///   writes it (`id`, `severity`, `model` when named, `title`, `message`,
   ///   `evidence`).
+  /// - `scores`, when the inputs have scores: ``ScoreReport/jsonValue()``.
   ///
   /// - Returns: The document.
   public func jsonDocument() -> JSONValue {
@@ -69,13 +70,14 @@ extension ReportModel {
           .object([("metric", .string(pair.metric.rawValue))] + comparison.comparisonMembers(pair))
         }
       } ?? []
-    return .object([
-      ("n", .integer(reference.itemCount)),
-      ("labels", .array(reference.labels.map(JSONValue.string))),
-      ("models", .array(modelsJSON)),
-      ("comparisons", .array(comparisonsJSON)),
-      ("advice", .array(advice.map { $0.jsonValue() })),
-    ])
+    return .object(
+      [
+        ("n", .integer(reference.itemCount)),
+        ("labels", .array(reference.labels.map(JSONValue.string))),
+        ("models", .array(modelsJSON)),
+        ("comparisons", .array(comparisonsJSON)),
+        ("advice", .array(advice.map { $0.jsonValue() })),
+      ] + (scores.map { [("scores", $0.jsonValue())] } ?? []))
   }
 
   /// Writes ``jsonDocument()`` to a file atomically: a temporary file in

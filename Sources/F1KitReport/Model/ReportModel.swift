@@ -36,6 +36,9 @@ public struct ReportModel: Sendable {
   /// models disagree; empty until text is attached with
   /// ``attachingTexts(_:)``, and without per-item predictions.
   public var examples: [ItemExamples] = []
+  /// The score section: threshold-free metrics, curves and cut-offs, when
+  /// the inputs have scores.
+  public var scores: ScoreReport? = nil
 
   /// Creates a report model.
   ///

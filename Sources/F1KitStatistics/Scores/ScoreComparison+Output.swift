@@ -74,7 +74,9 @@ extension ScoreComparison {
     return .object(members)
   }
 
-  private func pairMembers(_ pair: Pair) -> [(key: String, value: JSONValue)] {
+  /// A pair's `difference` and `tests` members, as ``jsonDocument(positiveLabel:)``
+  /// writes them for each pair.
+  package func pairMembers(_ pair: Pair) -> [(key: String, value: JSONValue)] {
     let includesAdjusted = models.count > 2
     var tests: [(key: String, value: JSONValue)] = []
     func adjusted(_ test: Test) -> [(key: String, value: JSONValue)] {

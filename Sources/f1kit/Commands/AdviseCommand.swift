@@ -17,7 +17,11 @@ struct AdviseCommand: ParsableCommand {
       Scores the file as 'f1kit evaluate' does, then applies F1Kit's metric advice rules: \
       class imbalance, micro-F1 equal to accuracy, weighted-F1 hiding minority classes, \
       classes with few gold items, classes never predicted, balanced binary classes and \
-      no-skill baselines. Each item names its rule id, its severity and the numbers that \
+      no-skill baselines. With scores (--score-column, --score-columns, --score-array-column, \
+      or a column named 'score' beside the prediction column) it first prints the score \
+      metrics, then also advises on the cut-off: the default 0.5, one tuned on the evaluated \
+      file itself, how far F1 moves across cut-offs, and average precision against ROC-AUC \
+      when a class is rare. Each item names its rule id, its severity and the numbers that \
       triggered it. 'f1kit report' shows the same advice. Several files are shards of \
       one data set (item files or count tables with the same columns), summed exactly; \
       --pred-columns a,b advises on each model of a file that holds one prediction column \
@@ -34,6 +38,8 @@ struct AdviseCommand: ParsableCommand {
   )
 
   var paths: [String]
+  /// The first (or only) file.
+  var path: String { paths[0] }
   var format: TextOrJSONFormat
   var scoring: ScoringOptions
   var input: InputOptions
@@ -53,19 +59,33 @@ struct AdviseCommand: ParsableCommand {
     try InputOptions.checkNotDirectories(paths)
     try input.refuseLabelSetsAndWeights(in: "advise", paths: paths, problem: scoring.problem)
     guard paths.count == 1, predictionColumns == nil else { return try adviseEachModel() }
-    let matrix = try input.readConfusionMatrix(paths[0])
+    let scores = try readScores()
+    let matrix: ConfusionMatrix
+    if let scored = scores?.matrix {
+      matrix = scored
+    } else {
+      matrix = try input.readConfusionMatrix(path)
+    }
     let metrics: ClassificationMetrics
     do {
       metrics = try ClassificationMetrics(confusionMatrix: matrix, options: scoring.evaluation)
     } catch {
       throw .usage(error.description)
     }
-    let advice = MetricAdvisor().advice(for: metrics)
+    let advisor = MetricAdvisor()
+    let advice = MetricAdvisor.ordered(
+      advisor.advice(for: metrics) + advisor.scoreAdvice(for: scores.map { [$0.advised] } ?? []))
     switch format {
     case .json:
-      return CommandOutput(
-        advice.jsonDocument(positiveLabel: metrics.positiveLabel).serialized() + "\n")
-    case .text: return CommandOutput(advice.text(positiveLabel: metrics.positiveLabel))
+      var document = advice.jsonDocument(positiveLabel: metrics.positiveLabel)
+      if let scores, case .object(let members) = document {
+        document = .object(members + scores.summary.jsonMembers())
+      }
+      return CommandOutput(document.serialized() + "\n")
+    case .text:
+      let heading =
+        scores.map { $0.summary.textSection() + ($0.note.map { "(\($0))\n" } ?? "") + "\n" } ?? ""
+      return CommandOutput(heading + advice.text(positiveLabel: metrics.positiveLabel))
     }
   }
 

@@ -121,9 +121,14 @@ struct GateCommand: ParsableCommand {
     try comparison.input.refuseLabelSetsAndWeights(
       in: "gate", paths: paths, problem: comparison.scoring.problem)
     let decision = try decide()
+    // Where each file's cut-off came from, when a score column made the
+    // predictions the gate decides on: the default, --threshold or
+    // --threshold-from. A score metric uses no cut-off.
+    let thresholds = comparison.scoreMetric == nil ? try comparison.thresholdChoices() : []
     if let summaryPath {
       do {
-        try AppendingFileWriter.append(decision.markdownSummary(), toPath: summaryPath)
+        try AppendingFileWriter.append(
+          decision.markdownSummary() + Self.markdownLines(thresholds), toPath: summaryPath)
       } catch {
         switch error.kind {
         case .emptyPath: throw .usage(error.description)
@@ -135,11 +140,20 @@ struct GateCommand: ParsableCommand {
     let status: ExitStatus = decision.passes ? .success : .decisionFailed
     switch format {
     case .json:
-      return CommandOutput(decision.jsonDocument().serialized() + "\n", status: status)
+      return CommandOutput(
+        CompareCommand.adding(thresholds, to: decision.jsonDocument()).serialized() + "\n",
+        status: status)
     case .text:
       let note = decision.reachabilityNote.map { $0 + "\n" } ?? ""
-      return CommandOutput(decision.sentence + "\n" + note, status: status)
+      return CommandOutput(
+        decision.sentence + "\n" + note + CompareCommand.lines(thresholds), status: status)
     }
+  }
+
+  /// Markdown lines naming each file's cut-off, for the step summary.
+  static func markdownLines(_ choices: [(file: String, choice: ThresholdChoice)]) -> String {
+    guard !choices.isEmpty else { return "" }
+    return choices.map { "- `\($0.file)`: \($0.choice.sentence())\n" }.joined() + "\n"
   }
 
   /// The gate's decision on the comparison `compare` makes: the single-run

@@ -147,17 +147,15 @@ struct ReportCommand: ParsableCommand {
     } else {
       for (index, path) in paths.enumerated() {
         inputs.append(try read(path, name: names[index], input: input, source: path))
-        // The report's model has no place for it yet, so say where the cut-off came from here.
-        if input.thresholdResolver != nil, let choice = try input.thresholdChoice(for: path) {
-          Console.writeError("\(path): \(choice.sentence())\n")
-        }
       }
     }
+    let scoreNote: String?
+    (inputs, scoreNote) = detectingScores(inputs)
     var options = ReportOptions(
       title: title, evaluation: scoring.evaluation, seed: seed, resamples: resamples,
       confidence: confidence,
       toolVersion: F1KitTool.version, trainingCurve: trainingCurve)
-    options.inputSettings = inputSettings
+    options.inputSettings = scoreSettings(inputs, note: scoreNote)
     var report: ReportModel
     do {
       report = try ReportBuilder(options: options).build(inputs, jointCounts: jointCounts)
@@ -239,6 +237,9 @@ struct ReportCommand: ParsableCommand {
   private func read(_ path: String, name: String, input: InputOptions, source: String)
     throws(CommandFailure) -> ReportInput
   {
+    if input.hasScores {
+      return try readScored(path, name: name, input: input, sourceFile: source)
+    }
     let items: ItemPredictions
     let options = try input.readerOptions(for: path)
     do {

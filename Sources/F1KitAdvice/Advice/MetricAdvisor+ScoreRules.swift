@@ -1,0 +1,206 @@
+import F1Kit
+import F1KitStatistics
+
+extension MetricAdvisor {
+  /// Advice about models' scores and the cut-offs applied to them.
+  ///
+  /// | rule | fires when |
+  /// |---|---|
+  /// | ``AdviceRule/constantScores`` | every item has the same binary score (warning) |
+  /// | ``AdviceRule/defaultThreshold`` | the cut-off is the default 0.5: a warning when the best cut-off on the file beats it by ``ThresholdAdvice/notableGap`` in F1, else a recommendation |
+  /// | ``AdviceRule/thresholdTunedOnEvaluatedFile`` | `--threshold-from` names the evaluated file itself (warning) |
+  /// | ``AdviceRule/thresholdSensitivity`` | any other known cut-off (`--threshold`, tuned on development data, or the cut-off predictions from a column equal): a recommendation when the best cut-off on the file beats it by ``ThresholdAdvice/notableGap``, else a note |
+  /// | ``AdviceRule/averagePrecisionUnderImbalance`` | binary, one class ≥ ``AdviceThresholds/imbalanceRatio`` times the other (once, from the first model's gold labels) |
+  ///
+  /// Each threshold rule cites F1 at the cut-off used, the best cut-off on
+  /// the file and its F1 (optimistic: tuned on the items it is measured
+  /// on) from ``ThresholdAdvice``, and the lowest and highest F1 over
+  /// cut-offs within ``nearbyThresholdShare`` of the score range of it.
+  ///
+  /// - Parameter models: The models' scores, reference first; a model is
+  ///   named in the advice when there are several.
+  /// - Returns: The advice, in rule order, then model order; merge it with
+  ///   other advice through ``ordered(_:)``.
+  /// - Complexity: O(*m* *n* log *n*) for *m* models of *n* items.
+  public func scoreAdvice(for models: [AdvisedScores]) -> [Advice] {
+    guard let first = models.first else { return [] }
+    var result: [Advice] = []
+    let isNamed = models.count > 1
+    for model in models {
+      guard case .binary(let scores) = model.scores else { continue }
+      let name = isNamed ? model.name : nil
+      guard let cutoff = model.threshold?.threshold ?? model.impliedThreshold else {
+        continue
+      }
+      let advice = ThresholdAdvice(scores, threshold: cutoff)
+      if advice.isConstant { result.append(constantScores(advice, model: name)) }
+      result.append(
+        thresholdAdvice(
+          advice, nearby: Self.nearbyF1(scores, cutoff: cutoff), choice: model.threshold,
+          model: name))
+    }
+    if case .binary(let scores) = first.scores, let advice = averagePrecisionUnderImbalance(scores)
+    {
+      result.append(advice)
+    }
+    return result
+  }
+
+  /// Advice from several sources in the order ``advice(for:comparison:)``
+  /// gives its own: warnings first, then recommendations, then notes, the
+  /// given order kept within a severity.
+  ///
+  /// - Parameter advice: The advice.
+  /// - Returns: The advice ordered.
+  public static func ordered(_ advice: [Advice]) -> [Advice] {
+    advice.enumerated().sorted {
+      ($0.element.severity, $1.offset) > ($1.element.severity, $0.offset)
+    }.map(\.element)
+  }
+
+  /// The share of the score range on either side of the cut-off over
+  /// which the threshold rules report how far F1 moves: 5%.
+  public static let nearbyThresholdShare = 0.05
+
+  /// F1 near a cut-off: the lowest and highest binary F1 over cut-offs
+  /// within ``nearbyThresholdShare`` of the score range on either side.
+  struct NearbyF1 {
+    var window: Double
+    var lowest: Double
+    var highest: Double
+  }
+
+  static func nearbyF1(_ scores: BinaryScores, cutoff: Double) -> NearbyF1 {
+    // BinaryScores has at least one finite score, so the sweep cannot fail.
+    let sweep = try! ThresholdSweep(scores: scores.scores, gold: scores.isPositive)
+    let low = scores.scores.min() ?? cutoff
+    let high = scores.scores.max() ?? cutoff
+    let window = nearbyThresholdShare * (high - low)
+    let first = sweep.index(of: cutoff + window)
+    let last = sweep.index(of: cutoff - window)
+    let values = (min(first, last)...max(first, last)).map { sweep.value(of: .binaryF1, at: $0) }
+    return NearbyF1(window: window, lowest: values.min() ?? .nan, highest: values.max() ?? .nan)
+  }
+
+  private func evidence(_ advice: ThresholdAdvice, nearby: NearbyF1) -> [AdviceEvidence] {
+    [
+      AdviceEvidence("threshold", value: advice.threshold),
+      AdviceEvidence("f1_at_threshold", value: advice.f1AtThreshold),
+      AdviceEvidence("threshold_window", value: nearby.window),
+      AdviceEvidence("lowest_f1_in_window", value: nearby.lowest),
+      AdviceEvidence("highest_f1_in_window", value: nearby.highest),
+      AdviceEvidence("best_threshold_on_this_file", value: advice.bestThreshold),
+      AdviceEvidence("best_f1_on_this_file", value: advice.bestF1),
+    ]
+  }
+
+  /// The sentences every threshold rule ends with: how far F1 moves near
+  /// the cut-off, and the best cut-off on the file.
+  private func range(_ advice: ThresholdAdvice, nearby: NearbyF1) -> String {
+    "Moving the cut-off by up to ±\(DisplayNumber.score(nearby.window)) (5% of the score range) moves F1 between \(DisplayNumber.score(nearby.lowest)) and \(DisplayNumber.score(nearby.highest)). The best cut-off on this file, \(Self.number(advice.bestThreshold)), gives F1 \(DisplayNumber.score(advice.bestF1)) (optimistic: tuned on the items it is measured on)."
+  }
+
+  /// A threshold as written: its shortest round-tripping form.
+  static func number(_ value: Double) -> String {
+    var text = "\(value)"
+    if text.hasSuffix(".0") { text.removeLast(2) }
+    return text
+  }
+
+  private func thresholdAdvice(
+    _ advice: ThresholdAdvice, nearby: NearbyF1, choice: ThresholdChoice?, model: String?
+  ) -> Advice {
+    let cutoff = Self.number(advice.threshold)
+    let atCutoff = "F1 at the cut-off \(cutoff) is \(DisplayNumber.score(advice.f1AtThreshold))."
+    let tune =
+      "Choose the cut-off on development data ('f1kit tune DEV --score-column S --out threshold.json') and apply it with '--threshold-from threshold.json'."
+    switch choice?.source {
+    case .defaultValue?:
+      let gap = advice.bestF1 - advice.f1AtThreshold
+      return Advice(
+        rule: .defaultThreshold, severity: advice.isFarFromBest ? .warning : .recommendation,
+        model: model,
+        title: "The cut-off is the default \(cutoff), not one chosen on development data",
+        message:
+          "\(atCutoff) \(range(advice, nearby: nearby)) "
+          + (advice.isFarFromBest
+            ? "That is \(DisplayNumber.score(gap)) of F1 left on the table by a cut-off nobody chose. "
+            : "The default happens to be close to the best here, but nothing guarantees it on other data. ")
+          + tune,
+        evidence: evidence(advice, nearby: nearby))
+    case .tuned(let file, _, true)?:
+      return Advice(
+        rule: .thresholdTunedOnEvaluatedFile, severity: .warning, model: model,
+        title: "The cut-off was tuned on the evaluated file itself",
+        message:
+          "The cut-off \(cutoff) was chosen on \(file), the very file evaluated, so F1 \(DisplayNumber.score(advice.f1AtThreshold)) and every metric of the predictions are optimistic: the items picked their own cut-off. "
+          + "\(range(advice, nearby: nearby)) Tune on development data and apply the cut-off to the test file with '--threshold-from'.",
+        evidence: evidence(advice, nearby: nearby))
+    default:
+      let source: String
+      switch choice?.source {
+      case .given?: source = "given with --threshold"
+      case .tuned(let file, let tuning, _)?:
+        source = "chosen on \(file) for \(tuning.metric.rawValue)"
+      default: source = "the cut-off the prediction column's predictions equal"
+      }
+      let far =
+        advice.isFarFromBest
+        ? " The cut-off is \(DisplayNumber.score(advice.bestF1 - advice.f1AtThreshold)) of F1 from the best here; if it was chosen on development data, the score distributions may differ between the files."
+        : ""
+      return Advice(
+        rule: .thresholdSensitivity, severity: advice.isFarFromBest ? .recommendation : .note,
+        model: model,
+        title:
+          "F1 moves from \(DisplayNumber.score(nearby.lowest)) to \(DisplayNumber.score(nearby.highest)) near the cut-off \(cutoff)",
+        message: "\(atCutoff.dropLast()) (\(source)). \(range(advice, nearby: nearby))\(far)",
+        evidence: evidence(advice, nearby: nearby))
+    }
+  }
+
+  private func constantScores(_ advice: ThresholdAdvice, model: String?) -> Advice {
+    Advice(
+      rule: .constantScores, severity: .warning, model: model,
+      title: "Every item has the same score",
+      message:
+        "The scores rank nothing: every cut-off predicts all items alike, ROC-AUC is 0.5 and average precision is the positive rate. The best F1 any cut-off reaches, \(DisplayNumber.score(advice.bestF1)), is that of predicting every item positive; it is never 1 unless every item is positive.",
+      evidence: [
+        AdviceEvidence("best_f1_on_this_file", value: advice.bestF1),
+        AdviceEvidence("average_precision", value: advice.averagePrecision ?? .nan),
+      ])
+  }
+
+  private func averagePrecisionUnderImbalance(_ scores: BinaryScores) -> Advice? {
+    let positives = scores.isPositive.lazy.filter { $0 }.count
+    let negatives = scores.count - positives
+    guard positives > 0, negatives > 0 else { return nil }
+    let rate = Double(positives) / Double(scores.count)
+    let ratio = Double(max(positives, negatives)) / Double(min(positives, negatives))
+    guard ratio >= thresholds.imbalanceRatio,
+      let ap = scores.value(of: .averagePrecision), let auc = scores.value(of: .rocAUC)
+    else { return nil }
+    let share = DisplayNumber.percent(rate)
+    let message: String
+    if positives < negatives {
+      message =
+        "Positives are \(AdviceText.items(positives)) of \(AdviceText.items(scores.count)) (\(share)). ROC-AUC (\(DisplayNumber.score(auc))) counts how often a positive outranks a negative, and with \(DisplayNumber.ratio(ratio)) negatives per positive a high ROC-AUC can hide many false positives among the top-scored items. "
+        + "Average precision (\(DisplayNumber.score(ap))) measures precision where the positives are found; its no-skill value is the positive rate, \(DisplayNumber.score(rate)), not 0.5. Report average precision beside ROC-AUC, each against its own no-skill value."
+    } else {
+      message =
+        "Positives are the majority, \(AdviceText.items(positives)) of \(AdviceText.items(scores.count)) (\(share)), so average precision (\(DisplayNumber.score(ap))) starts from a no-skill value of \(DisplayNumber.score(rate)): a high value says little. ROC-AUC (\(DisplayNumber.score(auc)), no-skill 0.5) does not move with the positive rate; "
+        + "or score the rare class as positive (--positive) to read its average precision."
+    }
+    return Advice(
+      rule: .averagePrecisionUnderImbalance, severity: .recommendation,
+      title: positives < negatives
+        ? "Positives are rare: read average precision beside ROC-AUC"
+        : "Positives are the majority: average precision starts high",
+      message: message,
+      evidence: [
+        AdviceEvidence("positive_rate", value: rate),
+        AdviceEvidence("imbalance_ratio", value: ratio),
+        AdviceEvidence("average_precision", value: ap),
+        AdviceEvidence("roc_auc", value: auc),
+      ])
+  }
+}

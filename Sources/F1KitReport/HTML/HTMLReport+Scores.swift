@@ -1,0 +1,276 @@
+import F1Kit
+import F1KitAdvice
+import F1KitStatistics
+
+extension HTMLReport {
+  /// The score section: threshold-free metrics with intervals, the paired
+  /// tests between models, and for binary scores the ROC and
+  /// precision–recall curves, F1 against the cut-off, the reliability
+  /// diagram and the score distribution of each gold class.
+  func scoresSection() -> String {
+    guard let scores = model.scores else { return "" }
+    var html = "<p>Metrics of the scores themselves, before any cut-off, from "
+    html += HTMLText.escape(scores.models[0].source)
+    if let positive = scores.positiveLabel {
+      html += " (scores for the positive label “\(HTMLText.isolated(positive))”)"
+    }
+    html +=
+      ". Every interval and test comes from the comparison engine that <code>f1kit compare --metric roc_auc</code> uses.</p>\n"
+    if scores.isBinary {
+      html += "<ul class=\"cutoffs\">"
+      for entry in scores.models {
+        html += "<li><strong>\(HTMLText.isolated(entry.name))</strong>: "
+        html += HTMLText.escape(Self.cutoffSentence(entry)) + "</li>"
+      }
+      html += "</ul>\n"
+    }
+    html += scoreMetricsTable(scores)
+    if scores.models.count > 1 { html += scoreDifferences(scores) }
+    guard scores.isBinary else {
+      html +=
+        "<p class=\"muted\">Curves, cut-offs and calibration are drawn for one binary score column (<code>--score-column</code>); these are per-class scores.</p>\n"
+      return html
+    }
+    html += scoreCurves(scores)
+    html += thresholdFigures(scores)
+    html += calibrationFigures(scores)
+    html += distributionFigures(scores)
+    return html
+  }
+
+  /// Where a model's cut-off came from, in a sentence.
+  static func cutoffSentence(_ entry: ScoreReport.Model) -> String {
+    if let threshold = entry.threshold { return "predictions at the " + threshold.sentence() }
+    if let implied = entry.impliedThreshold {
+      return
+        "predictions from the prediction column; they equal a cut-off of \(DisplayNumber.score(implied)) on the score (every item predicted positive scores at least it, every other item less)"
+    }
+    return
+      "predictions from the prediction column; no cut-off of the score gives them, so the cut-off charts mark none"
+  }
+
+  /// The label of the cut-off used, for a chart.
+  static func cutoffLabel(_ entry: ScoreReport.Model) -> String? {
+    guard let cutoff = entry.cutoff else { return nil }
+    let value = DisplayNumber.score(cutoff)
+    guard let threshold = entry.threshold else {
+      return "cut-off used \(value) (the prediction column's)"
+    }
+    switch threshold.source {
+    case .defaultValue: return "cut-off used \(value) (the default)"
+    case .given: return "cut-off used \(value) (--threshold)"
+    case .tuned(let file, _, let isEvaluatedFile):
+      return isEvaluatedFile
+        ? "cut-off used \(value) (tuned on this set: optimistic)"
+        : "cut-off used \(value) (tuned on \(file))"
+    }
+  }
+
+  func scoreMetricsTable(_ scores: ScoreReport) -> String {
+    var table = HTMLTable(
+      caption: scores.comparison.map {
+        "Score metrics with \(DisplayNumber.percent($0.options.bootstrap.confidence, digits: 0)) \($0.options.bootstrap.method.rawValue) bootstrap intervals over items (\(DisplayNumber.count($0.options.bootstrap.resamples)) resamples); ROC-AUC also with DeLong's interval"
+      } ?? "Score metrics (no intervals: --resamples 0)",
+      columns: [("Metric", false)] + scores.models.map { ($0.name, true) })
+    for metric in scores.reportedMetrics {
+      let name = metric.displayName + (metric.isHigherBetter ? "" : " (lower is better)")
+      var cells: [HTMLTable.Cell] = [.header(name)]
+      for (index, entry) in scores.models.enumerated() {
+        let metrics = entry.scores.metrics
+        guard let value = metrics[metric] else {
+          let reason = metrics.entries.first { $0.metric == metric }?.undefinedReason
+          cells.append(
+            .number("n/a", className: "muted", detail: reason?.description ?? "undefined"))
+          continue
+        }
+        var detail = scores.interval(of: metric, model: index).map {
+          DisplayNumber.interval($0)
+        }
+        if metric == .rocAUC, let delong = scores.comparison?.models[index].delongInterval {
+          detail = (detail.map { $0 + " · " } ?? "") + "DeLong " + DisplayNumber.interval(delong)
+        }
+        cells.append(.number(DisplayNumber.score(value), detail: detail))
+      }
+      table.append(cells)
+    }
+    return table.render()
+  }
+
+  func scoreDifferences(_ scores: ScoreReport) -> String {
+    guard let comparison = scores.comparison else { return "" }
+    let tests = comparison.options.tests
+    var columns: [(title: String, isNumeric: Bool)] = [
+      ("Metric", false), ("Pair", false), ("Difference", true),
+    ]
+    for test in tests {
+      switch test {
+      case .bootstrap: columns.append(("Paired bootstrap p", true))
+      case .permutation: columns.append(("Permutation p", true))
+      case .delong: columns.append(("DeLong p (z)", true))
+      }
+    }
+    let adjusted = scores.models.count > 2
+    var table = HTMLTable(
+      caption:
+        "Differences between models on the same items (second − first), with \(DisplayNumber.percent(comparison.options.bootstrap.confidence, digits: 0)) paired bootstrap intervals"
+        + (adjusted
+          ? "; p-values \(comparison.options.adjustment.rawValue)-adjusted over pairs" : ""),
+      columns: columns)
+    for pair in comparison.pairs {
+      var cells: [HTMLTable.Cell] = [
+        .header(pair.metric.displayName),
+        .text("\(scores.models[pair.second].name) − \(scores.models[pair.first].name)"),
+        .number(
+          DisplayNumber.signed(pair.difference.estimate),
+          detail: DisplayNumber.interval(pair.difference)),
+      ]
+      for test in tests {
+        let p = adjusted ? pair.adjustedPValues[test] : pair.pValue(of: test)
+        guard let p, p.isFinite else {
+          cells.append(.number("—"))
+          continue
+        }
+        var text = DisplayNumber.pValue(p)
+        if test == .delong, let z = pair.delong?.statistic, z.isFinite {
+          text += " (z = \(DisplayNumber.score(z, digits: 2)))"
+        }
+        cells.append(.number(text))
+      }
+      table.append(cells)
+    }
+    var html = table.render()
+    if let metric = scores.comparedMetrics.first {
+      html += "<ul class=\"cutoffs\">"
+      for pair in scores.pairs(on: metric) {
+        html += "<li>\(HTMLText.escape(comparison.verdict(for: pair)))</li>"
+      }
+      html += "</ul>\n"
+    }
+    return html
+  }
+
+  func scoreCurves(_ scores: ScoreReport) -> String {
+    let binaries = scores.models.compactMap(\.binaryScores)
+    guard binaries.count == scores.models.count, let first = binaries.first else { return "" }
+    let positives = first.isPositive.lazy.filter { $0 }.count
+    let positiveRate = Double(positives) / Double(first.count)
+    let roc = ROCCurveChart(
+      id: "scores-roc",
+      series: zip(scores.models, binaries).map { entry, binary in
+        .init(
+          name: entry.name, curve: binary.rocCurve, auc: binary.value(of: .rocAUC),
+          operatingPoint: entry.operatingPoint, cutoff: entry.cutoff)
+      })
+    let pr = PrecisionRecallChart(
+      id: "scores-pr",
+      series: zip(scores.models, binaries).map { entry, binary in
+        .init(
+          name: entry.name, curve: binary.precisionRecallCurve,
+          averagePrecision: binary.value(of: .averagePrecision),
+          operatingPoint: entry.operatingPoint, cutoff: entry.cutoff)
+      }, positiveRate: positiveRate)
+    var html = "<h3>ROC and precision–recall curves</h3>\n<div class=\"pair\">"
+    html += figure(
+      roc.render(),
+      caption:
+        "ROC curves; a marker is a model's operating point, the rates of its predictions. The diagonal is chance.",
+      table: roc.table())
+    html += figure(
+      pr.render(),
+      caption:
+        "Precision–recall curves as steps (their area is average precision), with iso-F1 curves; a no-skill model's precision is the positive rate, \(DisplayNumber.score(positiveRate, digits: 3)).",
+      table: pr.table())
+    return html + "</div>\n"
+  }
+
+  func thresholdFigures(_ scores: ScoreReport) -> String {
+    var html = "<h3>F1, precision and recall against the cut-off</h3>\n"
+    html +=
+      "<p>The best cut-off on the evaluated items is tuned on the very items it is measured on, so its F1 is optimistic: it shows how much a cut-off chosen on development data (<code>f1kit tune DEV</code>, then <code>--threshold-from</code>) could gain, not what it would score.</p>\n<div class=\"pair\">"
+    for (index, entry) in scores.models.enumerated() {
+      guard let binary = entry.binaryScores,
+        let sweep = try? ThresholdSweep(scores: binary.scores, gold: binary.isPositive)
+      else { continue }
+      var marks: [ThresholdChart.Mark] = []
+      if let cutoff = entry.cutoff, let label = Self.cutoffLabel(entry) {
+        marks.append(.init(threshold: cutoff, label: label, isDashed: false))
+      }
+      let best = ThresholdTuner.tune(sweep, maximizing: .binaryF1)
+      if entry.cutoff.map({ sweep.index(of: $0) != sweep.index(of: best.threshold) }) ?? true {
+        marks.append(
+          .init(
+            threshold: best.threshold,
+            label:
+              "best on this set \(DisplayNumber.score(best.threshold)), F1 \(DisplayNumber.score(best.value, digits: 3)) (tuned on this set)",
+            isDashed: true))
+      }
+      let chart = ThresholdChart(
+        id: elementID("score-threshold", model: index), name: entry.name, sweep: sweep,
+        marks: marks, domain: LinearScale.niceDomain(Self.scoreRange(scores), count: 6))
+      var caption = "\(entry.name): "
+      if let advice = entry.thresholdAdvice {
+        caption +=
+          "F1 at the cut-off used is \(DisplayNumber.score(advice.f1AtThreshold, digits: 3)); the best cut-off on this set, \(DisplayNumber.score(advice.bestThreshold)), gives \(DisplayNumber.score(advice.bestF1, digits: 3)) (tuned on this set: optimistic). "
+        caption +=
+          "Across cut-offs F1 ranges from \(DisplayNumber.score(advice.lowestF1, digits: 3)) to \(DisplayNumber.score(advice.bestF1, digits: 3))."
+        if advice.isConstant { caption += " Every item has the same score." }
+      } else {
+        caption +=
+          "the best cut-off on this set, \(DisplayNumber.score(best.threshold)), gives F1 \(DisplayNumber.score(best.value, digits: 3)) (tuned on this set: optimistic)."
+      }
+      html += figure(chart.render(), caption: caption, table: chart.table())
+    }
+    return html + "</div>\n"
+  }
+
+  func calibrationFigures(_ scores: ScoreReport) -> String {
+    var html = "<h3>Calibration</h3>\n"
+    var figures = ""
+    for (index, entry) in scores.models.enumerated() {
+      guard let binary = entry.binaryScores else { continue }
+      guard let diagram = ReliabilityDiagram(binary) else {
+        html +=
+          "<p><strong>\(HTMLText.isolated(entry.name))</strong>: no reliability diagram, log loss, Brier score or ECE: the scores are not probabilities (a score is outside [0, 1]).</p>\n"
+        continue
+      }
+      let ece = binary.value(of: .expectedCalibrationError)
+      let chart = ReliabilityChart(
+        id: elementID("reliability", model: index), name: entry.name, diagram: diagram,
+        color: ChartColor.model(index), calibrationError: ece)
+      figures += figure(
+        chart.render(),
+        caption:
+          "\(entry.name): share of positive items against the predicted probability in 15 equal-width bins, with each bin's item count above it"
+          + (ece.map { "; ECE \(DisplayNumber.score($0))" } ?? "") + ".",
+        table: chart.table())
+    }
+    return html + (figures.isEmpty ? "" : "<div class=\"pair\">\(figures)</div>\n")
+  }
+
+  func distributionFigures(_ scores: ScoreReport) -> String {
+    let range = Self.scoreRange(scores)
+    var html = "<h3>Score distribution of each gold class</h3>\n<div class=\"pair\">"
+    for (index, entry) in scores.models.enumerated() {
+      guard let binary = entry.binaryScores else { continue }
+      let chart = ScoreDistributionChart(
+        id: elementID("score-distribution", model: index), name: entry.name,
+        scores: binary.scores, isPositive: binary.isPositive, range: range,
+        positiveLabel: scores.positiveLabel ?? "", cutoff: entry.cutoff)
+      html += figure(
+        chart.render(),
+        caption:
+          "\(entry.name): the share of each gold class's items in each score bin (each class sums to 1, so a small class is as visible as a large one).",
+        table: chart.table())
+    }
+    return html + "</div>\n"
+  }
+
+  /// The lowest to the highest score of every binary model (widened by
+  /// 0.5 each way when they are all equal).
+  static func scoreRange(_ scores: ScoreReport) -> ClosedRange<Double> {
+    let binaries = scores.models.compactMap(\.binaryScores)
+    let low = binaries.compactMap { $0.scores.min() }.min() ?? 0
+    let high = binaries.compactMap { $0.scores.max() }.max() ?? 1
+    return low < high ? low...high : (low - 0.5)...(high + 0.5)
+  }
+}

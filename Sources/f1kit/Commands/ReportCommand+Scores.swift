@@ -1,0 +1,104 @@
+import CommandLineSupport
+import F1Kit
+import F1KitReading
+import F1KitReport
+import F1KitStatistics
+
+extension ReportCommand {
+  /// Reads a file with its scores (`--score-column`, `--score-columns` or
+  /// `--score-array-column`): the predictions they make, and the scores
+  /// for the score section with the cut-off and where it came from.
+  ///
+  /// - Parameters:
+  ///   - path: The file.
+  ///   - name: The model's name.
+  ///   - modelInput: How to read the model, when not by ``input`` (one
+  ///     score column of several under `--score-columns-of`).
+  ///   - sourceFile: How the model's source is named, when not `path`.
+  /// - Returns: The input.
+  /// - Throws: A one-line failure with the reader's exit status.
+  func readScored(
+    _ path: String, name: String, input modelInput: InputOptions? = nil,
+    sourceFile: String? = nil
+  ) throws(CommandFailure) -> ReportInput {
+    // `--score-columns-of` reads each model with its own score column.
+    let input = modelInput ?? self.input
+    let items = try input.readItemScores(path)
+    var report: ReportInput
+    do {
+      report = try ReportInput(
+        name: name, sourceFile: sourceFile ?? path, items: items.predictions)
+    } catch {
+      throw .data("\(path): \(error.description)")
+    }
+    let reader = input.reader
+    let source: String
+    if let column = reader.scoreColumn {
+      source = "the score column “\(column)”"
+    } else if let column = reader.scoreArrayColumn {
+      source = "the score-array column “\(column)”"
+    } else {
+      source = "the score columns \(reader.scoreColumns.map { "“\($0)”" }.joined(separator: ", "))"
+    }
+    report.scores = ScoreInput(
+      items: items, source: source, threshold: try input.thresholdChoice(for: path))
+    return report
+  }
+
+  /// The inputs with the scores of a column named
+  /// ``InputOptions/detectedScoreColumn`` attached, when no score option is
+  /// given, the predictions come from a prediction column of per-item
+  /// files, and every file has that column holding one binary score per
+  /// item. The predictions are unchanged.
+  ///
+  /// - Parameter inputs: The inputs as read.
+  /// - Returns: The inputs, and a note for the run metadata: the column
+  ///   read, or why a column of that name was not read.
+  func detectingScores(_ inputs: [ReportInput]) -> (inputs: [ReportInput], note: String?) {
+    guard predictionColumns == nil, inputs.allSatisfy({ $0.items != nil }) else {
+      return (inputs, nil)
+    }
+    var result = inputs
+    let column = InputOptions.detectedScoreColumn
+    for (index, path) in paths.enumerated() {
+      switch input.detectScores(path) {
+      case .none: return (inputs, nil)
+      case .unreadable(let reason):
+        return (inputs, "“\(column)” not read as scores (give --score-column): \(reason)")
+      case .scores(let items):
+        result[index].scores = ScoreInput(
+          items: items, source: "the score column “\(column)” (found by name)", threshold: nil)
+      }
+    }
+    return (result, InputOptions.detectedScoreNote)
+  }
+
+  /// The run metadata's input settings with the score column found by
+  /// name, and each file's cut-off and where it came from when
+  /// `--threshold-from` gives it.
+  ///
+  /// - Parameters:
+  ///   - inputs: The inputs read.
+  ///   - note: The note of ``detectingScores(_:)``.
+  /// - Returns: The settings.
+  func scoreSettings(_ inputs: [ReportInput], note: String?) -> [RunMetadata.Setting] {
+    var settings = inputSettings
+    if let note {
+      let position =
+        (settings.firstIndex { $0.name == "Prediction column" } ?? settings.count - 1) + 1
+      settings.insert(.init(name: "Score column", value: note), at: min(position, settings.count))
+    }
+    let choices = inputs.compactMap { input in
+      input.scores?.threshold.map { (input.sourceFile, $0) }
+    }
+    if input.thresholdResolver != nil, !choices.isEmpty,
+      let index = settings.firstIndex(where: { $0.name == "Threshold" })
+    {
+      settings[index].value =
+        choices.count == 1
+        ? choices[0].1.sentence()
+        : choices.map { "\($0.0): \($0.1.sentence())" }.joined(separator: "; ")
+    }
+    return settings
+  }
+}

@@ -1,0 +1,178 @@
+import Foundation
+import Testing
+import _TestSupport
+
+/// Parses a command's JSON output.
+private func jsonObject(_ text: String) throws -> [String: Any] {
+  try #require(try JSONSerialization.jsonObject(with: Data(text.utf8)) as? [String: Any])
+}
+
+@Suite("Scores in report, advise and gate: metrics, cut-offs and where they came from")
+struct ScoreAdviceCommandTests {
+  static let l6 = "fixtures/stsb/test-minilm-l6.csv"
+  static let l3 = "fixtures/stsb/test-minilm-l3.csv"
+  static let dev6 = "fixtures/stsb/dev-minilm-l6.csv"
+  static let dev3 = "fixtures/stsb/dev-minilm-l3.csv"
+
+  @Test("advise --score-column prints the score metrics and warns about the default cut-off")
+  func adviseDefaultCutoff() throws {
+    let result = try runF1Kit(["advise", Self.l6, "--score-column", "score", "--format", "json"])
+    #expect(result.status == 0, "\(result.standardError)")
+    let object = try jsonObject(result.standardOutput)
+    let metrics = try #require(object["score_metrics"] as? [String: Any])
+    // scikit-learn's average_precision_score and roc_auc_score on the file.
+    #expect(agrees(try #require(metrics["average_precision"] as? Double), 0.8868522312060766))
+    #expect(agrees(try #require(metrics["roc_auc"] as? Double), 0.9007761955473989))
+    #expect(metrics["log_loss"] is NSNull)
+    let advice = try #require(object["advice"] as? [[String: Any]])
+    let first = try #require(advice.first)
+    #expect(first["id"] as? String == "default-threshold")
+    #expect(first["severity"] as? String == "warning")
+    let evidence = Dictionary(
+      uniqueKeysWithValues: try #require(first["evidence"] as? [[String: Any]]).map {
+        ($0["name"] as! String, $0["value"] as! Double)
+      })
+    // sklearn f1_score at score >= 0.5, at the best cut-off, and the lowest
+    // and highest F1 for cut-offs within 0.05 × (max − min) of 0.5.
+    #expect(agrees(try #require(evidence["f1_at_threshold"]), 0.8014842300556586))
+    #expect(evidence["best_threshold_on_this_file"] == 0.595741)
+    #expect(agrees(try #require(evidence["best_f1_on_this_file"]), 0.8398914518317503))
+    #expect(agrees(try #require(evidence["threshold_window"]), 0.05800605, tolerance: 1e-12))
+    #expect(agrees(try #require(evidence["lowest_f1_in_window"]), 0.7753408417308832))
+    #expect(agrees(try #require(evidence["highest_f1_in_window"]), 0.8258899676375404))
+    let threshold = try #require(object["threshold"] as? [String: Any])
+    #expect(threshold["source"] as? String == "default")
+  }
+
+  @Test("advise warns when the cut-off was tuned on the evaluated file itself")
+  func adviseTunedOnItself() throws {
+    let result = try runF1Kit([
+      "advise", Self.l6, "--score-column", "score", "--threshold-from", Self.l6,
+    ])
+    #expect(result.status == 0)
+    #expect(result.standardOutput.contains("[threshold-tuned-on-evaluated-file]"))
+    #expect(
+      result.standardOutput.contains("warning: The cut-off was tuned on the evaluated file itself"))
+    #expect(!result.standardOutput.contains("[default-threshold]"))
+  }
+
+  @Test("advise with a cut-off from development data notes how far F1 moves, with numbers")
+  func adviseTunedOnDev() throws {
+    let result = try runF1Kit([
+      "advise", Self.l6, "--score-column", "score", "--threshold-from", Self.dev6,
+    ])
+    #expect(result.status == 0)
+    let text = result.standardOutput
+    #expect(text.contains("threshold 0.634695 chosen on \(Self.dev6) for binary_f1 (0.8181 there)"))
+    #expect(text.contains("[threshold-sensitivity]"))
+    #expect(text.contains("F1 at the cut-off 0.634695 is 0.8304"))
+    #expect(!text.contains("[default-threshold]"))
+  }
+
+  @Test(
+    "report --threshold-from: the page, its metadata and its JSON say where each cut-off came from")
+  func reportThresholdSource() throws {
+    let folder = TemporaryDirectory()
+    let html = folder.url.appendingPathComponent("r.html").path
+    let json = folder.url.appendingPathComponent("r.json").path
+    let result = try runF1Kit([
+      "report", Self.l6, Self.l3, "--score-column", "score", "--threshold-from",
+      "\(Self.dev6),\(Self.dev3)", "--resamples", "200", "--out", html, "--json", json,
+    ])
+    #expect(result.status == 0, "\(result.standardError)")
+    let page = try String(contentsOfFile: html, encoding: .utf8)
+    #expect(page.contains("threshold 0.634695 chosen on \(Self.dev6) for binary_f1"))
+    #expect(page.contains("threshold 0.636334 chosen on \(Self.dev3) for binary_f1"))
+    #expect(!page.contains("0.5 (the default)"))
+    let object = try jsonObject(try String(contentsOfFile: json, encoding: .utf8))
+    let scores = try #require(object["scores"] as? [String: Any])
+    let models = try #require(scores["models"] as? [[String: Any]])
+    let threshold = try #require(models[0]["threshold"] as? [String: Any])
+    #expect(threshold["source"] as? String == "tuned")
+    #expect(threshold["tuned_on"] as? String == Self.dev6)
+    #expect(threshold["value"] as? Double == 0.634695)
+    // The dev-tuned cut-offs reproduce the files' prediction columns, so the
+    // label metrics are the report's without scores.
+    let plain = folder.url.appendingPathComponent("plain.json").path
+    _ = try runF1Kit([
+      "report", Self.l6, Self.l3, "--resamples", "0", "--out",
+      folder.url.appendingPathComponent("plain.html").path, "--json", plain,
+    ])
+    let plainModels = try #require(
+      try jsonObject(try String(contentsOfFile: plain, encoding: .utf8))["models"]
+        as? [[String: Any]])
+    let ours = try #require(object["models"] as? [[String: Any]])
+    for (a, b) in zip(ours, plainModels) {
+      let x = try #require(a["metrics"] as? [String: [String: Any]])
+      let y = try #require(b["metrics"] as? [String: [String: Any]])
+      #expect(x["binary_f1"]?["value"] as? Double == y["binary_f1"]?["value"] as? Double)
+    }
+  }
+
+  @Test("the report's score comparisons equal compare --metric's, to the last digit")
+  func reportAgreesWithCompare() throws {
+    let folder = TemporaryDirectory()
+    let json = folder.url.appendingPathComponent("r.json").path
+    let report = try runF1Kit([
+      "report", Self.l6, Self.l3, "--score-column", "score", "--resamples", "300", "--seed", "11",
+      "--out", folder.url.appendingPathComponent("r.html").path, "--json", json,
+    ])
+    #expect(report.status == 0, "\(report.standardError)")
+    let scores = try #require(
+      try jsonObject(try String(contentsOfFile: json, encoding: .utf8))["scores"]
+        as? [String: Any])
+    let comparisons = try #require(scores["comparisons"] as? [[String: Any]])
+    for metric in ["roc_auc", "average_precision"] {
+      let compare = try runF1Kit([
+        "compare", Self.l6, Self.l3, "--score-column", "score", "--metric", metric, "--resamples",
+        "300", "--seed", "11", "--format", "json", "--quiet",
+      ])
+      #expect(compare.status == 0, "\(compare.standardError)")
+      let expected = try jsonObject(compare.standardOutput)
+      let pair = try #require(comparisons.first { $0["metric"] as? String == metric })
+      #expect(
+        NSDictionary(dictionary: pair["difference"] as! [String: Any])
+          == NSDictionary(dictionary: expected["difference"] as! [String: Any]))
+      #expect(
+        NSDictionary(dictionary: pair["tests"] as! [String: Any])
+          == NSDictionary(dictionary: expected["tests"] as! [String: Any]))
+    }
+  }
+
+  @Test("the main job's report finds the score column and says so in its metadata")
+  func reportFindsScoreColumn() throws {
+    let folder = TemporaryDirectory()
+    let html = folder.url.appendingPathComponent("r.html").path
+    let result = try runF1Kit([
+      "report", Self.l6, Self.l3, "--resamples", "200", "--out", html,
+    ])
+    #expect(result.status == 0)
+    let page = try String(contentsOfFile: html, encoding: .utf8)
+    #expect(page.contains("<section id=\"scores\""))
+    #expect(page.contains("<dt>Score column</dt><dd>“score” (found by name)"))
+    #expect(page.contains("id=\"scores-roc\""))
+  }
+
+  @Test("gate says where each file's cut-off came from, in text and JSON")
+  func gateThresholdSource() throws {
+    let text = try runF1Kit([
+      "gate", Self.l6, Self.l3, "--metric", "binary_f1", "--margin", "0.05", "--score-column",
+      "score", "--threshold-from", "\(Self.dev6),\(Self.dev3)", "--resamples", "200",
+    ])
+    #expect(text.status == 0, "\(text.standardError)")
+    #expect(
+      text.standardOutput.contains(
+        "\(Self.l6): threshold 0.634695 chosen on \(Self.dev6) for binary_f1"))
+    #expect(
+      text.standardOutput.contains(
+        "\(Self.l3): threshold 0.636334 chosen on \(Self.dev3) for binary_f1"))
+    let json = try runF1Kit([
+      "gate", Self.l6, Self.l3, "--metric", "binary_f1", "--margin", "0.05", "--score-column",
+      "score", "--resamples", "200", "--format", "json",
+    ])
+    let thresholds = try #require(
+      try jsonObject(json.standardOutput)["thresholds"] as? [String: [String: Any]])
+    #expect(thresholds[Self.l6]?["source"] as? String == "default")
+    #expect(thresholds[Self.l6]?["value"] as? Double == 0.5)
+  }
+}
