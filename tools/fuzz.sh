@@ -47,7 +47,13 @@ run() {
   target=$1
   shift
   mkdir -p "$OUT/corpus/$target"
-  "$OUT/fuzz-$target" -artifact_prefix="$OUT/crash-$target-" "$@" \
+  # -max_len: the seeds are at most about 1 KB and a record of a few
+  # hundred bytes reaches every reader state, so longer inputs only slow
+  # each execution. -detect_leaks=0: the Swift runtime keeps metadata and
+  # caches for the life of the process, which LeakSanitizer would scan for
+  # on many executions; a leak is no memory-safety finding here. Later
+  # ARGS override both.
+  "$OUT/fuzz-$target" -artifact_prefix="$OUT/crash-$target-" -max_len=2048 -detect_leaks=0 "$@" \
     "$OUT/corpus/$target" "fixtures/fuzz-corpus/$target"
 }
 

@@ -6,10 +6,10 @@ import Foundation
 /// resampling whole groups (items that share a query, a document or a
 /// premise).
 ///
-/// Groups are read in a pass of their own, after the predictions, because
-/// only grouped comparisons need them: the prediction reader's fast paths
-/// stay as they are. The pass keeps the file's text in memory while it
-/// reads.
+/// ``PredictionReader/readGroups(column:)`` reads them with the byte-level
+/// prediction reader, one `String` per distinct group; the
+/// ``init(contentsOf:column:format:)`` pass needs no gold or prediction
+/// column but keeps the file's text in memory and makes a `String` per item.
 public struct ItemGroups: Hashable, Sendable {
   /// Each item's group code, in file order; codes number the distinct
   /// group values in first-seen order.
@@ -19,6 +19,12 @@ public struct ItemGroups: Hashable, Sendable {
 
   /// The number of distinct groups.
   public var count: Int { values.count }
+
+  /// Groups with these codes and values.
+  init(codes: [Int], values: [String]) {
+    self.codes = codes
+    self.values = values
+  }
 
   /// Reads the group column of a CSV, TSV or JSON Lines file.
   ///

@@ -15,11 +15,6 @@ struct FuzzCorpusTests {
     ("scores", "csv", ["--score-columns", "neg,neu,pos"]),
   ]
 
-  /// Inputs from issue 14 that still crash until the reader bounds count
-  /// totals (guards' part of issue 14 §1); recorded as known issues so the
-  /// suite stays green before and after that fix lands.
-  static let knownCrashes: Set<String> = ["counts/issue14-overflow-total"]
-
   static var cases: [String] {
     targets.flatMap { target in
       let folder = Fixtures.url("fuzz-corpus/\(target.folder)")
@@ -56,17 +51,33 @@ struct FuzzCorpusTests {
       let isCrash =
         ![0, 64, 65].contains(result.status) || result.standardError.contains("Fatal error")
         || result.standardError.contains("Backtracing")
-      if Self.knownCrashes.contains(input) {
-        withKnownIssue("issue 14 §1: count totals are not yet bounded", isIntermittent: true) {
-          #expect(!isCrash)
-        }
-      } else {
-        #expect(!isCrash, "\(arguments[0]) \(input): status \(result.status)")
-      }
+      #expect(!isCrash, "\(arguments[0]) \(input): status \(result.status)")
       if !isCrash && result.status != 0 {
         let lines = result.standardError.split(separator: "\n")
         #expect(lines.first?.contains("Error") == true || lines.first?.contains(":") == true)
       }
     }
+  }
+
+  /// Issue 14 §1: counts whose total passes what F1Kit counts exactly (two
+  /// cells of 2⁶², or one of 2⁶³ − 1) are bad data naming their line, for
+  /// every command that reads a count table, never a trap.
+  @Test(
+    "count totals past the exact range exit 65 naming the line",
+    arguments: ["issue14-overflow-total", "issue14-overflow-cell"],
+    [["evaluate"], ["evaluate", "--format", "json"], ["advise"], ["evaluate", "--ci"]])
+  func countOverflow(input: String, command: [String]) throws {
+    let bytes = try Data(contentsOf: Fixtures.url("fuzz-corpus/counts/\(input)")).dropFirst()
+    let directory = FileManager.default.temporaryDirectory
+      .appendingPathComponent("f1kit-overflow-\(UUID().uuidString)")
+    try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
+    defer { try? FileManager.default.removeItem(at: directory) }
+    let file = directory.appendingPathComponent("counts.csv")
+    try bytes.write(to: file)
+    let result = try runF1Kit(command + [file.path, "--count-column", "count"])
+    #expect(result.status == 65, "\(result.standardError)")
+    let lines = result.standardError.split(separator: "\n")
+    #expect(lines.count == 1, "\(result.standardError)")
+    #expect(result.standardError.hasPrefix("Error: \(file.path):2:"), "\(result.standardError)")
   }
 }

@@ -49,22 +49,26 @@ let directory = URL(
     ? "/dev/shm" : NSTemporaryDirectory()
 ).appendingPathComponent("f1kit-fuzz-\(ProcessInfo.processInfo.processIdentifier)")
 let path = directory.appendingPathComponent("input.\(fileExtension)").path
+/// The input file, opened once: each input is written over it in place
+/// (truncate, then one `pwrite`), so no execution opens, buffers or closes
+/// a file of its own or touches Foundation's file APIs.
+nonisolated(unsafe) var descriptor: CInt = -1
 
 @_cdecl("LLVMFuzzerInitialize")
 public func initialize(
   _ argc: UnsafeMutablePointer<CInt>, _ argv: UnsafeMutablePointer<UnsafeMutablePointer<CChar>?>
 ) -> CInt {
   try? FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
+  descriptor = open(path, O_RDWR | O_CREAT | O_TRUNC, 0o600)
   return 0
 }
 
 @_cdecl("LLVMFuzzerTestOneInput")
 public func testOneInput(_ start: UnsafePointer<UInt8>?, _ count: Int) -> CInt {
-  guard let start, count > 0 else { return 0 }
+  guard let start, count > 0, descriptor >= 0 else { return 0 }
   let bytes = UnsafeBufferPointer(start: start, count: count)
-  guard let file = fopen(path, "wb") else { return 0 }
-  _ = fwrite(start + 1, 1, count - 1, file)
-  fclose(file)
+  guard ftruncate(descriptor, 0) == 0, pwrite(descriptor, start + 1, count - 1, 0) == count - 1
+  else { return 0 }
   var readOptions = options()
   readOptions.chunkSize = Int(bytes[0]) + 1
   guard let reader = try? PredictionReader(path: path, options: readOptions) else { return 0 }

@@ -12,9 +12,13 @@ struct ExperimentResampling {
   /// numbers.
   private let groupEntryCounts: [Double]
   /// For the groups design with at most ``denseRowLimit`` distinct rows:
-  /// each group's count of every distinct row, group after group, so a
-  /// drawn group adds one short row of numbers.
-  private let groupRows: [Double]
+  /// each group's count of every distinct row, as ``groupBlocks`` vectors
+  /// of eight (zero-padded), group after group, so a drawn group adds one
+  /// short row of numbers to accumulators held in registers.
+  private let groupRows: [SIMD8<Double>]
+  /// The number of eight-wide vectors per group in ``groupRows``: 1, 2 or
+  /// 4.
+  private let groupBlocks: Int
 
   /// The number of distinct rows up to which groups are kept as dense
   /// rows.
@@ -25,17 +29,20 @@ struct ExperimentResampling {
     self.design = design
     groupEntryCounts = design == .groups ? counts.groupPatternCounts.map(Double.init) : []
     if design == .groups && counts.patternCount <= Self.denseRowLimit {
-      let width = counts.patternCount
-      var rows = [Double](repeating: 0, count: counts.groupCount * width)
+      let blocks = counts.patternCount <= 8 ? 1 : counts.patternCount <= 16 ? 2 : 4
+      var rows = [SIMD8<Double>](repeating: .zero, count: counts.groupCount * blocks)
       for group in 0..<counts.groupCount {
         for entry in counts.groupOffsets[group]..<counts.groupOffsets[group + 1] {
-          rows[group * width + Int(counts.groupPatterns[entry])] +=
+          let pattern = Int(counts.groupPatterns[entry])
+          rows[group * blocks + pattern / 8][pattern % 8] +=
             Double(counts.groupPatternCounts[entry])
         }
       }
       groupRows = rows
+      groupBlocks = blocks
     } else {
       groupRows = []
+      groupBlocks = 0
     }
     switch design {
     case .items:
@@ -76,14 +83,15 @@ struct ExperimentResampling {
     case .groups where !groupRows.isEmpty:
       // The same uniform group draws as the sampler's item strategy makes
       // (one per group, in the same order), each adding its group's row.
-      let width = counts.patternCount
-      let groupCount = UInt64(counts.groupCount)
-      weights.withUnsafeMutableBufferPointer { weights in
-        groupRows.withUnsafeBufferPointer { rows in
-          for _ in 0..<counts.groupCount {
-            let row = Int(generator.next(upperBound: groupCount)) * width
-            for pattern in 0..<width { weights[pattern] += rows[row + pattern] }
-          }
+      // The sums are whole numbers, exact in any order.
+      let (first, second, third, fourth) = drawGroupRows(using: &generator)
+      for pattern in weights.indices {
+        let lane = pattern % 8
+        switch pattern / 8 {
+        case 0: weights[pattern] = first[lane]
+        case 1: weights[pattern] = second[lane]
+        case 2: weights[pattern] = third[lane]
+        default: weights[pattern] = fourth[lane]
         }
       }
     case .groups:
@@ -109,6 +117,49 @@ struct ExperimentResampling {
         }
       }
     }
+  }
+
+  /// Draws ``ExperimentCounts/groupCount`` groups uniformly with
+  /// replacement and sums their dense rows.
+  ///
+  /// The sums live in registers while the groups are drawn, so successive
+  /// draws do not wait on each other through memory and the loads of the
+  /// drawn rows overlap.
+  ///
+  /// - Returns: The summed rows, ``groupBlocks`` vectors of eight (the
+  ///   rest zero).
+  /// - Complexity: O(*g*) for *g* groups; no allocation.
+  private func drawGroupRows(
+    using generator: inout some RandomNumberGenerator
+  ) -> (SIMD8<Double>, SIMD8<Double>, SIMD8<Double>, SIMD8<Double>) {
+    let groupCount = UInt64(counts.groupCount)
+    var first = SIMD8<Double>.zero
+    var second = SIMD8<Double>.zero
+    var third = SIMD8<Double>.zero
+    var fourth = SIMD8<Double>.zero
+    groupRows.withUnsafeBufferPointer { rows in
+      switch groupBlocks {
+      case 1:
+        for _ in 0..<groupCount {
+          first += rows[Int(generator.next(upperBound: groupCount))]
+        }
+      case 2:
+        for _ in 0..<groupCount {
+          let row = Int(generator.next(upperBound: groupCount)) &* 2
+          first += rows[row]
+          second += rows[row &+ 1]
+        }
+      default:
+        for _ in 0..<groupCount {
+          let row = Int(generator.next(upperBound: groupCount)) &* 4
+          first += rows[row]
+          second += rows[row &+ 1]
+          third += rows[row &+ 2]
+          fourth += rows[row &+ 3]
+        }
+      }
+    }
+    return (first, second, third, fourth)
   }
 
   private func draw(

@@ -205,36 +205,92 @@ struct RunScorer {
     var secondTable = observedSecond
     var exceedances = 0
     var undefined = 0
-    withResamplingGenerator(&generator) { generator in
-      changeOffsets.withUnsafeBufferPointer { offsets in
-        changeCells.withUnsafeBufferPointer { cells in
-          changeAmounts.withUnsafeBufferPointer { amounts in
-            firstTable.withUnsafeMutableBufferPointer { firstTable in
-              secondTable.withUnsafeMutableBufferPointer { secondTable in
-                for _ in 0..<resamples {
-                  for cell in 0..<k * k { firstTable[cell] = observedFirst[cell] }
-                  var word: UInt64 = 0
-                  for group in 0..<swappable {
-                    if group & 63 == 0 { word = generator.next() }
-                    // Without a branch on the coin, which no predictor
-                    // can guess: an unswapped group adds zero.
-                    let coin = Double(word & 1)
-                    word >>= 1
-                    for change in offsets[group]..<offsets[group + 1] {
-                      firstTable[Int(cells[change])] += coin * amounts[change]
+    func record(_ delta: Double) {
+      if delta.isNaN {
+        undefined += 1
+      } else if PairedComparison.isAtLeast(abs(delta), abs(observed)) {
+        exceedances += 1
+      }
+    }
+    if k * k <= 32 {
+      // Up to 32 cells: each group's change as a dense row of vectors of
+      // eight, summed in registers (the same coins, so the same tables).
+      let blocks = k * k <= 8 ? 1 : k * k <= 16 ? 2 : 4
+      var rows = [SIMD8<Double>](repeating: .zero, count: swappable * blocks)
+      for group in 0..<swappable {
+        for change in changeOffsets[group]..<changeOffsets[group + 1] {
+          let cell = Int(changeCells[change])
+          rows[group * blocks + cell / 8][cell % 8] += changeAmounts[change]
+        }
+      }
+      withResamplingGenerator(&generator) { generator in
+        rows.withUnsafeBufferPointer { rows in
+          for _ in 0..<resamples {
+            var sums = (
+              SIMD8<Double>.zero, SIMD8<Double>.zero, SIMD8<Double>.zero, SIMD8<Double>.zero
+            )
+            var word: UInt64 = 0
+            for group in 0..<swappable {
+              if group & 63 == 0 { word = generator.next() }
+              let coin = SIMD8<Double>(repeating: Double(word & 1))
+              word >>= 1
+              let row = group &* blocks
+              sums.0 += coin * rows[row]
+              if blocks > 1 {
+                sums.1 += coin * rows[row &+ 1]
+                if blocks > 2 {
+                  sums.2 += coin * rows[row &+ 2]
+                  sums.3 += coin * rows[row &+ 3]
+                }
+              }
+            }
+            for cell in 0..<k * k {
+              let lane = cell % 8
+              let change: Double
+              switch cell / 8 {
+              case 0: change = sums.0[lane]
+              case 1: change = sums.1[lane]
+              case 2: change = sums.2[lane]
+              default: change = sums.3[lane]
+              }
+              firstTable[cell] = observedFirst[cell] + change
+              secondTable[cell] = observedSecond[cell] - change
+            }
+            let second = secondTable.withUnsafeBufferPointer {
+              scope.value(of: metric, counts: $0)
+            }
+            let first = firstTable.withUnsafeBufferPointer { scope.value(of: metric, counts: $0) }
+            record(second - first)
+          }
+        }
+      }
+    } else {
+      withResamplingGenerator(&generator) { generator in
+        changeOffsets.withUnsafeBufferPointer { offsets in
+          changeCells.withUnsafeBufferPointer { cells in
+            changeAmounts.withUnsafeBufferPointer { amounts in
+              firstTable.withUnsafeMutableBufferPointer { firstTable in
+                secondTable.withUnsafeMutableBufferPointer { secondTable in
+                  for _ in 0..<resamples {
+                    for cell in 0..<k * k { firstTable[cell] = observedFirst[cell] }
+                    var word: UInt64 = 0
+                    for group in 0..<swappable {
+                      if group & 63 == 0 { word = generator.next() }
+                      // Without a branch on the coin, which no predictor
+                      // can guess: an unswapped group adds zero.
+                      let coin = Double(word & 1)
+                      word >>= 1
+                      for change in offsets[group]..<offsets[group + 1] {
+                        firstTable[Int(cells[change])] += coin * amounts[change]
+                      }
                     }
-                  }
-                  for cell in 0..<k * k {
-                    secondTable[cell] =
-                      observedSecond[cell] - (firstTable[cell] - observedFirst[cell])
-                  }
-                  let delta =
-                    scope.value(of: metric, counts: UnsafeBufferPointer(secondTable))
-                    - scope.value(of: metric, counts: UnsafeBufferPointer(firstTable))
-                  if delta.isNaN {
-                    undefined += 1
-                  } else if PairedComparison.isAtLeast(abs(delta), abs(observed)) {
-                    exceedances += 1
+                    for cell in 0..<k * k {
+                      secondTable[cell] =
+                        observedSecond[cell] - (firstTable[cell] - observedFirst[cell])
+                    }
+                    record(
+                      scope.value(of: metric, counts: UnsafeBufferPointer(secondTable))
+                        - scope.value(of: metric, counts: UnsafeBufferPointer(firstTable)))
                   }
                 }
               }

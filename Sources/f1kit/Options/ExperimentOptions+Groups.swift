@@ -23,7 +23,7 @@ extension ExperimentOptions {
     }
     let groups: ItemGroups
     do {
-      groups = try ItemGroups(contentsOf: path, column: column, format: input.reader.format)
+      groups = try PredictionReader(path: path, options: input.reader).readGroups(column: column)
     } catch {
       throw InputOptions.failure(error)
     }

@@ -1,0 +1,97 @@
+import F1Kit
+import Foundation
+import Testing
+
+@testable import F1KitReading
+
+@Suite("Reading a group column with the byte-level reader")
+struct ReadingGroupsTests {
+  /// A file of `count` records whose group values repeat, with quoted and
+  /// non-ASCII values, long values (past the interner's sixteen inline
+  /// bytes) and blank lines, in the given format.
+  static func text(format: String, count: Int) -> String {
+    let values = ["q1", "q\"2", "q,3", "é", String(repeating: "long-query-", count: 3), "", "7"]
+    var lines: [String] = []
+    switch format {
+    case "jsonl":
+      for item in 0..<count {
+        let value = values[(item * 7 + item / 3) % values.count]
+        let escaped = value.replacingOccurrences(of: "\"", with: "\\\"")
+        lines.append(
+          "{\"label\": \"\(item % 3)\", \"prediction\": \"\(item % 2)\", \"query\": \"\(escaped)\"}"
+        )
+        if item % 50 == 0 { lines.append("") }
+      }
+    case "tsv":
+      lines.append("label\tquery\tprediction")
+      for item in 0..<count {
+        let value = values[(item * 7 + item / 3) % values.count]
+          .replacingOccurrences(of: "\"", with: "'")
+        lines.append("\(item % 3)\t\(value)\t\(item % 2)")
+      }
+    default:
+      lines.append("label,query,prediction")
+      for item in 0..<count {
+        let value = values[(item * 7 + item / 3) % values.count]
+        let field =
+          value.contains(",") || value.contains("\"")
+          ? "\"" + value.replacingOccurrences(of: "\"", with: "\"\"") + "\"" : value
+        lines.append("\(item % 3),\(field),\(item % 2)")
+        if item % 50 == 0 { lines.append("") }
+      }
+    }
+    return lines.joined(separator: "\n") + "\n"
+  }
+
+  @Test(
+    "gives the same groups as the String-based pass, in one pass or in halves, any chunk size",
+    arguments: ["csv", "tsv", "jsonl"], [7, 64, 1 << 20])
+  func matchesStringPass(format: String, chunkSize: Int) throws {
+    let path = try PredictionFileFixture.write(
+      Self.text(format: format, count: 3_000), name: "groups.\(format)")
+    let expected = try ItemGroups(contentsOf: path, column: "query")
+    #expect(expected.count == 7)
+    for minimum in [Int.max, 0] {
+      var options = PredictionFileOptions(chunkSize: chunkSize)
+      options.minimumParallelByteCount = minimum
+      let reader = try PredictionReader(path: path, options: options)
+      let groups = try reader.readGroups(column: "query")
+      #expect(groups == expected)
+      #expect(groups.codes.count == (try reader.readItems()).count)
+    }
+  }
+
+  @Test("a missing group column names the group role and the columns found")
+  func missingColumn() throws {
+    let path = try PredictionFileFixture.write("label,prediction\n0,1\n")
+    #expect {
+      try PredictionReader(path: path).readGroups(column: "query")
+    } throws: { error in
+      guard let error = error as? PredictionFileError,
+        case .missingColumn(role: .group, let accepted, let found) = error.reason
+      else { return false }
+      return accepted == ["query"] && found == ["label", "prediction"]
+    }
+  }
+
+  @Test("a group value that is not UTF-8 is refused with its line")
+  func invalidUTF8() throws {
+    let bytes = Array("label,prediction,query\n0,1,a\n1,1,".utf8) + [0xFF, 0xFE] + [0x0A]
+    let path = try PredictionFileFixture.write(bytes: bytes)
+    #expect {
+      try PredictionReader(path: path).readGroups(column: "query")
+    } throws: { error in
+      guard let error = error as? PredictionFileError, case .invalidUTF8 = error.reason else {
+        return false
+      }
+      return error.location?.line == 3
+    }
+  }
+
+  @Test("standard input is refused: it was read for the predictions already")
+  func standardInput() throws {
+    #expect(throws: PredictionFileError.self) {
+      try PredictionReader(path: "-").readGroups(column: "query")
+    }
+  }
+}
