@@ -17,6 +17,23 @@ extension MetricAdvisor {
   }
 
   /// Advice for several multilabel models scored on the same gold label
+  /// sets, without a comparison: the data advice once, from the first
+  /// model's gold sets, and each model's own advice, named when there are
+  /// several.
+  ///
+  /// - Parameters:
+  ///   - metrics: Each model's metrics, on the same gold sets.
+  ///   - names: Each model's name.
+  /// - Returns: The advice, warnings first, then recommendations, then
+  ///   notes.
+  /// - Complexity: O(*m* · (*g* · *s* + *k*)) for *m* models.
+  public func advice(forMultilabel metrics: [MultilabelMetrics], names: [String]) -> [Advice] {
+    let isNamed = metrics.count > 1
+    return multilabelAdvice(
+      for: zip(names, metrics).map { (name: isNamed ? $0 : nil, metrics: $1) }, pairs: [])
+  }
+
+  /// Advice for several multilabel models scored on the same gold label
   /// sets, and the comparisons between them.
   ///
   /// Advice about the data (label cardinality and imbalance, empty gold
