@@ -29,32 +29,15 @@ extension CompareCommand {
   ) {
     let clock = ContinuousClock()
     let readingStart = clock.now
-    let runNames = ModelNames.defaults(paths)
-    let aligned = try Self.align(paths, input: input, names: runNames)
-    let groups = try groupCodes(itemCount: aligned.itemCount)
-    let classification: ClassificationMetrics
-    do {
-      classification = try ClassificationMetrics(
-        confusionMatrix: aligned.confusionMatrix(ofModel: 0), options: scoring.evaluation)
-    } catch {
-      throw .usage(error.description)
-    }
+    let (counts, labels, classification, runFiles) = try experimentCounts()
     let metric = self.metric ?? Metric.primary(for: classification.problem)
     if metric.isBinaryOnly && classification.problem != .binary {
       throw .usage(
-        "The metric '\(metric.rawValue)' needs a binary problem; this one has \(aligned.labels.count) labels"
+        "The metric '\(metric.rawValue)' needs a binary problem; this one has \(labels.count) labels"
       )
-    }
-    var runs: [[[Int32]]] = []
-    var offset = 0
-    for files in modelFiles {
-      runs.append((offset..<(offset + files.count)).map { aligned.predictions[$0] })
-      offset += files.count
     }
     let comparison: ExperimentComparison
     do {
-      let counts = try ExperimentCounts(
-        gold: aligned.gold, runs: runs, groups: groups, classCount: aligned.labels.count)
       let readingTime = clock.now - readingStart
       let resamplingStart = clock.now
       defer {
@@ -73,9 +56,49 @@ extension CompareCommand {
       throw .data(error.description)
     }
     let description = ExperimentComparison.Description(
-      names: names, runFiles: modelFiles, labels: aligned.labels, seed: resampling.seed,
+      names: names, runFiles: runFiles, labels: labels, seed: resampling.seed,
       adjustment: adjustment.adjustment, positiveLabel: classification.positiveLabel)
     return (comparison, description)
+  }
+
+  /// The experiment's counts: from the files aligned item by item, or
+  /// from the joint counts of one file's prediction columns (and groups)
+  /// summed over its shards, which resample exactly alike.
+  ///
+  /// - Returns: The counts, the label order, the first model's metrics
+  ///   (for the problem and scope) and each model's run sources.
+  private func experimentCounts() throws(CommandFailure) -> (
+    ExperimentCounts, [String], ClassificationMetrics, [[String]]
+  ) {
+    if let predictionColumns {
+      let read = try ModelColumns.experimentCounts(
+        paths, columns: predictionColumns, input: input, groupColumn: groupColumn,
+        options: scoring.evaluation)
+      return (read.counts, read.labels, read.classification, read.runFiles)
+    }
+    let runNames = ModelNames.defaults(paths)
+    let aligned = try Self.align(paths, inputs: pathInputs, names: runNames)
+    let groups = try groupCodes(itemCount: aligned.itemCount)
+    let classification: ClassificationMetrics
+    do {
+      classification = try ClassificationMetrics(
+        confusionMatrix: aligned.confusionMatrix(ofModel: 0), options: scoring.evaluation)
+    } catch {
+      throw .usage(error.description)
+    }
+    var runs: [[[Int32]]] = []
+    var offset = 0
+    for files in modelFiles {
+      runs.append((offset..<(offset + files.count)).map { aligned.predictions[$0] })
+      offset += files.count
+    }
+    do {
+      let counts = try ExperimentCounts(
+        gold: aligned.gold, runs: runs, groups: groups, classCount: aligned.labels.count)
+      return (counts, aligned.labels, classification, modelFiles)
+    } catch {
+      throw .data(error.description)
+    }
   }
 
   /// The group of each item, read from the first file in its row order,
