@@ -225,8 +225,7 @@ struct CompareCommand: ParsableCommand {
     throws(CommandFailure) -> AlignedPredictions
   {
     var items: [ItemPredictions] = []
-<<<<<<< HEAD
-    for path in paths {
+    for (path, input) in zip(paths, inputs) {
       // Files after the first are read in its order, keeping no ids of
       // their own, unless their ids do not match (then the full read and
       // the alignment report why).
@@ -239,12 +238,7 @@ struct CompareCommand: ParsableCommand {
       }
     }
     do {
-      return try AlignedPredictions(consume items, names: names, labels: input.labels)
-=======
-    for (path, input) in zip(paths, inputs) { items.append(try input.readItems(path)) }
-    do {
-      return try AlignedPredictions(items, names: names, labels: inputs.first?.labels)
->>>>>>> main
+      return try AlignedPredictions(consume items, names: names, labels: inputs.first?.labels)
     } catch {
       throw .data(error.description)
     }
