@@ -205,12 +205,12 @@ struct CompareCommand: ParsableCommand {
     return String(format: "%.4f", Double(whole) + Double(attoseconds) * 1e-18)
   }
 
-  /// Reads and aligns the files, as `compare` and `gate` do.
+  /// Reads the files (on every core at once) and aligns them, as `compare`
+  /// and `gate` do.
   static func align(_ paths: [String], input: InputOptions, names: [String])
     throws(CommandFailure) -> AlignedPredictions
   {
-    var items: [ItemPredictions] = []
-    for path in paths { items.append(try input.readItems(path)) }
+    let items = try input.readItems(paths)
     do {
       return try AlignedPredictions(items, names: names, labels: input.labels)
     } catch {
