@@ -24,7 +24,9 @@ Needs: pip install scikit-learn pandas numpy
 
 import argparse
 import json
+import os
 import pathlib
+import resource
 import subprocess
 import sys
 import time
@@ -100,14 +102,24 @@ def peak_memory_kib(path):
     return int(result.stdout.strip())
 
 
+def cpu_seconds():
+    """CPU time of this process and its finished children (user + system)."""
+    own = resource.getrusage(resource.RUSAGE_SELF)
+    children = resource.getrusage(resource.RUSAGE_CHILDREN)
+    return own.ru_utime + own.ru_stime + children.ru_utime + children.ru_stime
+
+
 def best_times_interleaved(first, second, path, repeats):
+    """Best wall time and best CPU time of each, interleaved."""
     first_times, second_times = [], []
     for _ in range(repeats):
         for function, times in ((first, first_times), (second, second_times)):
+            cpu = cpu_seconds()
             start = time.perf_counter()
             function(path)
-            times.append(time.perf_counter() - start)
-    return min(first_times), min(second_times)
+            times.append((time.perf_counter() - start, cpu_seconds() - cpu))
+    return (min(t[0] for t in first_times), min(t[1] for t in first_times)), \
+        (min(t[0] for t in second_times), min(t[1] for t in second_times))
 
 
 def main():
@@ -125,11 +137,18 @@ def main():
         assert difference <= 1e-12, (key, expected[key], actual["metrics"][key])
     print(f"agree on samples_f1, micro_f1, macro_f1, hamming_loss, jaccard_samples (1e-12); "
           f"{rows:,} items x {len(LABELS)} labels")
-    python_time, f1kit_time = best_times_interleaved(
+    load_before = os.getloadavg()
+    (python_time, python_cpu), (f1kit_time, f1kit_cpu) = best_times_interleaved(
         python_sklearn, f1kit, path, arguments.repeats)
-    print(f"(a) pandas + MultiLabelBinarizer + scikit-learn  {python_time:8.3f} s")
-    print(f"(b) f1kit evaluate (release)                     {f1kit_time:8.3f} s")
-    print(f"    f1kit is {python_time / f1kit_time:.1f}x faster")
+    load_after = os.getloadavg()
+    print(f"(a) pandas + MultiLabelBinarizer + scikit-learn  {python_time:8.3f} s wall"
+          f"  {python_cpu:8.3f} s CPU")
+    print(f"(b) f1kit evaluate (release)                     {f1kit_time:8.3f} s wall"
+          f"  {f1kit_cpu:8.3f} s CPU")
+    print(f"    f1kit is {python_time / f1kit_time:.1f}x faster (wall), "
+          f"{python_cpu / f1kit_cpu:.1f}x less CPU")
+    print(f"    load average (1, 5, 15 min) before {load_before[0]:.2f} {load_before[1]:.2f} "
+          f"{load_before[2]:.2f}, after {load_after[0]:.2f} {load_after[1]:.2f} {load_after[2]:.2f}")
     print("f1kit peak memory by rows")
     for size in (rows // 10, rows // 2, rows):
         print(f"    {size:>10,} rows  {peak_memory_kib(make_file(size)) / 1024:7.1f} MiB")

@@ -32,6 +32,10 @@ mkdir -p "$work" docs
 "$f1kit" report fixtures/training/test-predictions.csv --names pair-classifier \
   --training-log fixtures/training/stsb-dev_results.csv \
   --title "STS-B: the example pair classifier and its training run" --out "$work/training.html"
+"$f1kit" report fixtures/newsgroups/test-logreg.csv fixtures/newsgroups/test-nb.csv \
+  --names logreg,naive-bayes \
+  --title "20 Newsgroups tags: one-vs-rest logistic regression vs naive Bayes" \
+  --out "$work/newsgroups.html"
 runs() { for run in 1 2 3; do printf '%s' "fixtures/experiments/$1-run$run.csv,"; done | sed 's/,$//'; }
 "$f1kit" report "a=$(runs a)" "b=$(runs b)" --group-column query \
   --title "Two models, three training runs each, 40 groups of test pairs" --out "$work/runs.html"
@@ -78,3 +82,4 @@ render r8 1280 20000 desktop
 render r8 1280 1700 dark-top --blink-settings=preferredColorScheme=0
 render training 1280 9000 desktop
 render runs 1280 12000 desktop
+render newsgroups 1280 9000 desktop

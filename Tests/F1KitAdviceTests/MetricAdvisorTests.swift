@@ -219,7 +219,8 @@ struct MetricAdvisorTests {
         "label-without-gold-items", "no-better-than-baseline", "no-significant-difference",
         "default-threshold", "threshold-tuned-on-evaluated-file", "threshold-sensitivity",
         "constant-scores", "average-precision-under-imbalance",
-        "single-run-per-model", "few-groups", "grouped-intervals",
+        "single-run-per-model", "few-groups", "grouped-intervals", "multilabel-averaging",
+        "empty-label-sets",
       ])
   }
 

@@ -171,6 +171,22 @@ struct DocumentationNumbersTests {
       ["report", "fixtures/stsb/test-minilm-l6.csv", "--out", "stsb.html", "--resamples", "0"],
       ["0.5120", "0.4880"]
     ),
+    (
+      "docs/choosing-a-metric.md", ["advise", "fixtures/newsgroups/test-logreg.csv"],
+      ["2.75", "500", "78", "6.4×", "0.704", "0.779", "0.724", "321"]
+    ),
+    (
+      "docs/choosing-a-metric.md", ["advise", "fixtures/newsgroups/test-nb.csv"],
+      ["0.756", "0.811", "0.777", "216"]
+    ),
+    (
+      "docs/choosing-a-metric.md",
+      [
+        "compare", "fixtures/newsgroups/test-logreg.csv", "fixtures/newsgroups/test-nb.csv",
+        "--resamples", "999",
+      ],
+      ["by 0.052, 95% CI [0.038, 0.067], p = 0.001"]
+    ),
   ]
 
   @Test("numbers quoted in prose appear in the output of the command they come from")

@@ -3,7 +3,8 @@ import Foundation
 /// A binary model's score for the positive label on each item, with the
 /// gold labels, ready to be scored any number of times.
 ///
-/// Creating the value sorts the scores once (O(*n* log *n*)) and, when the
+/// Creating the value sorts the scores once (a radix sort, O(*n*)), sums
+/// the ranking once for ROC-AUC and average precision and, when the
 /// scores are probabilities, works out each item's log-loss and Brier terms
 /// and its calibration bin. Every metric afterwards — and every bootstrap
 /// resample, which only reweights the items — is one O(*n*) pass.
@@ -30,6 +31,9 @@ public struct BinaryScores: Sendable {
   package let squaredErrors: [Double]
   /// Each item's calibration bin, when the scores are probabilities.
   package let bins: [UInt8]
+  /// The ranking sums of the items, each counted once: ROC-AUC and average
+  /// precision without a further sweep.
+  package let summary: RankSummary
 
   /// Prepares scores for scoring.
   ///
@@ -39,7 +43,7 @@ public struct BinaryScores: Sendable {
   /// - Throws: ``ScoreMetricsError/noItems``,
   ///   ``ScoreMetricsError/countMismatch(scores:gold:)`` or
   ///   ``ScoreMetricsError/nonFiniteScore(item:)``.
-  /// - Complexity: O(*n* log *n*) for *n* items.
+  /// - Complexity: O(*n*) for *n* items (a radix sort).
   public init(scores: [Double], isPositive: [Bool]) throws(ScoreMetricsError) {
     try self.init(scores: scores, isPositive: isPositive, keepsItemTerms: true)
   }
@@ -59,7 +63,7 @@ public struct BinaryScores: Sendable {
   ///   - keepsItemTerms: Whether to keep each item's log loss, squared
   ///     error and calibration bin.
   /// - Throws: As ``init(scores:isPositive:)``.
-  /// - Complexity: O(*n* log *n*) for *n* items.
+  /// - Complexity: O(*n*) for *n* items (a radix sort).
   package init(scores: [Double], isPositive: [Bool], keepsItemTerms: Bool)
     throws(ScoreMetricsError)
   {
@@ -71,7 +75,11 @@ public struct BinaryScores: Sendable {
     count = scores.count
     self.scores = scores
     self.isPositive = isPositive
-    ranking = ScoreRanking(scores: scores)
+    let ranking = ScoreRanking(scores: scores)
+    self.ranking = ranking
+    summary = isPositive.withUnsafeBufferPointer { isPositive in
+      ranking.summarize { isPositive[$0] ? (1, 0) : (0, 1) }
+    }
     isProbability = scores.allSatisfy { $0 >= 0 && $0 <= 1 }
     guard isProbability, keepsItemTerms else {
       (logLosses, squaredErrors, bins) = ([], [], [])
@@ -136,7 +144,11 @@ public struct BinaryScores: Sendable {
   ///   metric.
   /// - Complexity: O(*n*).
   public func value(of metric: ScoreMetric) -> Double? {
-    value(of: metric, weight: { _ in 1 })
+    switch metric {
+    case .rocAUC: summary.rocAUC
+    case .averagePrecision: summary.averagePrecision
+    default: value(of: metric, weight: { _ in 1 })
+    }
   }
 
   /// One metric's value with each item counted `weights[item]` times, as a

@@ -82,6 +82,13 @@ package struct ExchangeableBinaryScores: Sendable {
   ) {
     switch metric {
     case .averagePrecision, .rocAUC:
+      if first.count <= CountedRankSums.exactItemLimit {
+        let (x, y) = countedSums(
+          swapBits: swapBits, includesPrecision: metric == .averagePrecision)
+        return metric == .rocAUC
+          ? (x.summary.rocAUC, y.summary.rocAUC)
+          : (x.summary.averagePrecision, y.summary.averagePrecision)
+      }
       let (x, y) = summaries(swapBits: swapBits)
       return metric == .rocAUC
         ? (x.rocAUC, y.rocAUC) : (x.averagePrecision, y.averagePrecision)
@@ -124,6 +131,46 @@ package struct ExchangeableBinaryScores: Sendable {
             y.add(groupPositive: sums[3], groupNegative: sums[2])
             sums.update(repeating: 0)
           }
+        }
+      }
+    }
+    return (x, y)
+  }
+
+  /// Both exchanged models' ranking sums in integers, as ``summaries`` adds
+  /// them (bit for bit the same up to `CountedRankSums.exactItemLimit`
+  /// items), each entry counted to its model without a branch; average
+  /// precision's division only when `includesPrecision`.
+  private func countedSums(swapBits bits: UnsafeBufferPointer<UInt64>, includesPrecision: Bool)
+    -> (CountedRankSums, CountedRankSums)
+  {
+    var x = CountedRankSums()
+    var y = CountedRankSums()
+    var firstPositive = 0
+    var firstNegative = 0
+    var secondPositive = 0
+    var secondNegative = 0
+    pooled.withUnsafeBufferPointer { pooled in
+      for code in pooled {
+        let item = Int(code &>> 3)
+        let swapped = Int(truncatingIfNeeded: bits[item &>> 6] &>> UInt64(item & 63)) & 1
+        let toSecond = (Int(code &>> 2) & 1) ^ swapped
+        let positive = Int(code &>> 1) & 1
+        secondPositive &+= toSecond & positive
+        secondNegative &+= toSecond & (positive ^ 1)
+        firstPositive &+= (toSecond ^ 1) & positive
+        firstNegative &+= (toSecond ^ 1) & (positive ^ 1)
+        if code & 1 != 0 {
+          x.add(
+            groupPositive: firstPositive, groupNegative: firstNegative,
+            includesPrecision: includesPrecision)
+          y.add(
+            groupPositive: secondPositive, groupNegative: secondNegative,
+            includesPrecision: includesPrecision)
+          firstPositive = 0
+          firstNegative = 0
+          secondPositive = 0
+          secondNegative = 0
         }
       }
     }

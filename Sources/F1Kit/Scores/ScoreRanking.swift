@@ -15,33 +15,116 @@ package struct ScoreRanking: Sendable {
   /// Sorts scores.
   ///
   /// - Parameter scores: One finite score per item.
-  /// - Complexity: O(*n* log *n*) for *n* items.
+  /// - Complexity: O(*n*) for *n* items (a radix sort).
   package init(scores: [Double]) {
     self.init(count: scores.count) { scores[$0] }
   }
 
   /// Sorts the scores a function gives for items `0..<count`.
   ///
+  /// The sort is a stable least-significant-digit radix sort of each
+  /// score's order-preserving bit pattern (``descendingKey(_:)``), so tied
+  /// items keep their input order, exactly as a comparison sort by (score
+  /// descending, item ascending) orders them; `-0.0` ties with `0.0`.
+  ///
   /// - Parameters:
   ///   - count: The number of items.
-  ///   - score: The score of an item.
-  /// - Complexity: O(*n* log *n*) for *n* items.
+  ///   - score: The score of an item; not NaN.
+  /// - Complexity: O(*n*) for *n* items: at most six passes of 11 bits,
+  ///   skipping a pass where every score has the same digit.
   package init(count: Int, score: (Int) -> Double) {
-    var keyed: [(score: Double, item: Int)] = []
-    keyed.reserveCapacity(count)
-    for item in 0..<count { keyed.append((score(item), item)) }
-    keyed.sort { $0.score > $1.score || ($0.score == $1.score && $0.item < $1.item) }
-    var items: [Int] = []
-    items.reserveCapacity(count)
+    var keyed = [SortRecord](repeating: SortRecord(key: 0, item: 0), count: count)
+    keyed.withUnsafeMutableBufferPointer { keyed in
+      for item in 0..<count {
+        keyed[item] = SortRecord(key: Self.descendingKey(score(item)), item: item)
+      }
+      Self.radixSort(keyed)
+    }
+    var items = [Int](repeating: 0, count: count)
     var groupEnds: [Int] = []
-    for position in keyed.indices {
-      items.append(keyed[position].item)
-      if position + 1 == keyed.count || keyed[position + 1].score != keyed[position].score {
-        groupEnds.append(position + 1)
+    keyed.withUnsafeBufferPointer { keyed in
+      items.withUnsafeMutableBufferPointer { items in
+        for position in keyed.indices {
+          items[position] = keyed[position].item
+          if position + 1 == keyed.count || keyed[position + 1].key != keyed[position].key {
+            groupEnds.append(position + 1)
+          }
+        }
       }
     }
     self.items = items
     self.groupEnds = groupEnds
+  }
+
+  /// A score's key: unsigned keys in ascending order are the scores in
+  /// descending order, and two keys are equal exactly when the scores are
+  /// (`-0.0` and `0.0` share one key).
+  ///
+  /// - Parameter score: A score, not NaN.
+  /// - Returns: The key.
+  @inline(__always)
+  static func descendingKey(_ score: Double) -> UInt64 {
+    let bits = (score + 0.0).bitPattern  // -0.0 + 0.0 is 0.0
+    let ascending = bits & (1 << 63) != 0 ? ~bits : bits | (1 << 63)
+    return ~ascending
+  }
+
+  /// One item to sort: its key and its index.
+  struct SortRecord {
+    var key: UInt64
+    var item: Int
+  }
+
+  /// The number of bits of each radix digit.
+  private static let digitBits = 11
+
+  /// Sorts records by key, stably, in place: one counting pass for every
+  /// digit, then one scatter per digit that is not the same for every key.
+  ///
+  /// - Parameter records: The records.
+  /// - Complexity: O(*n*) time, *n* records of scratch.
+  private static func radixSort(_ records: UnsafeMutableBufferPointer<SortRecord>) {
+    let count = records.count
+    guard count > 1 else { return }
+    let radix = 1 << digitBits
+    let digitCount = (64 + digitBits - 1) / digitBits
+    let mask = UInt64(radix - 1)
+    var histograms = [Int](repeating: 0, count: radix * digitCount)
+    histograms.withUnsafeMutableBufferPointer { histograms in
+      for record in records {
+        var key = record.key
+        for digit in 0..<digitCount {
+          histograms[digit &* radix &+ Int(key & mask)] &+= 1
+          key &>>= UInt64(digitBits)
+        }
+      }
+      let scratch = UnsafeMutableBufferPointer<SortRecord>.allocate(capacity: count)
+      defer { scratch.deallocate() }
+      var source = records
+      var target = scratch
+      for digit in 0..<digitCount {
+        let histogram = UnsafeMutableBufferPointer(
+          rebasing: histograms[(digit * radix)..<((digit + 1) * radix)])
+        let shift = UInt64(digit * digitBits)
+        // A digit every key shares leaves the order as it is.
+        if histogram[Int((source[0].key &>> shift) & mask)] == count { continue }
+        var offset = 0
+        for bucket in 0..<radix {
+          let size = histogram[bucket]
+          histogram[bucket] = offset
+          offset &+= size
+        }
+        for record in source {
+          let bucket = Int((record.key &>> shift) & mask)
+          target[histogram[bucket]] = record
+          histogram[bucket] &+= 1
+        }
+        swap(&source, &target)
+      }
+      if source.baseAddress != records.baseAddress {
+        _ = records.update(fromContentsOf: source)
+      }
+    }
   }
 
   /// Sweeps the ranking once, adding up each tie group's positive and
@@ -83,6 +166,28 @@ package struct RankSummary: Hashable, Sendable {
   private var doubledArea = 0.0
   /// Σ over groups of the group's positives × the precision at its score.
   private var precisionSum = 0.0
+
+  /// The running sums after whole-number weights were added up exactly.
+  ///
+  /// - Parameters:
+  ///   - positiveWeight: The total weight of positive items.
+  ///   - negativeWeight: The total weight of negative items.
+  ///   - doubledArea: Σ over groups of negatives × (2 × positives above +
+  ///     positives tied).
+  ///   - precisionSum: Σ over groups of the group's positives × the
+  ///     precision at its score.
+  @inline(__always)
+  package init(
+    positiveWeight: Double, negativeWeight: Double, doubledArea: Double, precisionSum: Double
+  ) {
+    self.positiveWeight = positiveWeight
+    self.negativeWeight = negativeWeight
+    self.doubledArea = doubledArea
+    self.precisionSum = precisionSum
+  }
+
+  /// Creates empty sums.
+  package init() {}
 
   /// Adds the next tie group down the ranking.
   ///

@@ -37,15 +37,45 @@ public struct ThresholdAdvice: Hashable, Sendable {
   /// - Complexity: O(*n*) for *n* items: the scores are already sorted.
   public init(_ scores: BinaryScores, threshold: Double) {
     let sweep = ThresholdSweep(scores)
-    let values = sweep.values(of: .binaryF1)
-    let best = ThresholdTuner.tune(sweep, maximizing: .binaryF1)
+    // Binary F1 at every candidate in one pass: the value
+    // `sweep.value(of: .binaryF1, at:)` gives (zero when undefined), and the
+    // choice `ThresholdTuner.tune(sweep, maximizing: .binaryF1)` makes.
+    let atThreshold = sweep.index(of: threshold)
+    var f1AtThreshold = 0.0
+    var best: (index: Int, value: Double)?
+    var lowest = Double.infinity
+    sweep.truePositives.withUnsafeBufferPointer { truePositives in
+      sweep.falsePositives.withUnsafeBufferPointer { falsePositives in
+        for index in 0..<sweep.count {
+          let f1 = Self.binaryF1(
+            truePositives: truePositives[index], falsePositives: falsePositives[index],
+            positives: sweep.positiveCount)
+          lowest = min(lowest, f1)
+          if index == atThreshold { f1AtThreshold = f1 }
+          if sweep.isCandidate(index), best.map({ f1 > $0.value }) ?? true {
+            best = (index, f1)
+          }
+        }
+      }
+    }
     self.threshold = threshold
-    f1AtThreshold = values[sweep.index(of: threshold)]
-    bestThreshold = best.threshold
-    bestF1 = best.value
-    lowestF1 = values.min() ?? .nan
+    self.f1AtThreshold = f1AtThreshold
+    bestThreshold = sweep.thresholds[best?.index ?? 0]
+    bestF1 = best?.value ?? .nan
+    lowestF1 = lowest
     averagePrecision = scores.value(of: .averagePrecision)
     isConstant = sweep.count == 2
+  }
+
+  /// Binary F1 from the counts at a cut-off, bit for bit what the general
+  /// metric code gives: 2·TP / (positives + TP + FP), each an exact
+  /// integer, and 0 when nothing is positive or predicted positive.
+  @inline(__always)
+  private static func binaryF1(truePositives: Int, falsePositives: Int, positives: Int)
+    -> Double
+  {
+    let denominator = positives &+ truePositives &+ falsePositives
+    return denominator == 0 ? 0 : Double(2 &* truePositives) / Double(denominator)
   }
 
   /// Whether the best cut-off beats the one used by at least

@@ -89,14 +89,20 @@ public struct ThresholdSweep: Hashable, Sendable {
     var fp = 0
     var start = 0
     ranking.items.withUnsafeBufferPointer { items in
-      for end in ranking.groupEnds {
-        for position in start..<end {
-          if gold[items[position]] { tp += 1 } else { fp += 1 }
+      gold.withUnsafeBufferPointer { gold in
+        values.withUnsafeBufferPointer { values in
+          for end in ranking.groupEnds {
+            for position in start..<end {
+              let isPositive = gold[items[position]] ? 1 : 0
+              tp &+= isPositive
+              fp &+= 1 &- isPositive
+            }
+            thresholds.append(values[items[start]])
+            truePositives.append(tp)
+            falsePositives.append(fp)
+            start = end
+          }
         }
-        thresholds.append(values[items[start]])
-        truePositives.append(tp)
-        falsePositives.append(fp)
-        start = end
       }
     }
     positiveCount = tp

@@ -49,4 +49,10 @@ public enum AdviceRule: String, CaseIterable, Hashable, Sendable, Codable {
   /// Items were resampled in groups: how many, and how much wider the
   /// intervals are than item-level ones.
   case groupedIntervals = "grouped-intervals"
+  /// A multilabel problem: which of the samples, micro and macro averages
+  /// to read, from the label cardinality and label frequency imbalance.
+  case multilabelAveraging = "multilabel-averaging"
+  /// Items with no gold label (or no predicted label), whose samples
+  /// scores are set by `zero_division`.
+  case emptyLabelSets = "empty-label-sets"
 }

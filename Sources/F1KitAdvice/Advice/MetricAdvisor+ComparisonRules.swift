@@ -13,18 +13,34 @@ extension MetricAdvisor {
   func noSignificantDifference(
     _ pair: ModelComparison.Pair, in comparison: ModelComparison, positiveLabel: String? = nil
   ) -> Advice? {
-    let alpha = comparison.significanceLevel
-    let interval = pair.difference
     let p = comparison.decisionPValue(for: pair)
-    let isSignificant = p.map { $0 < alpha } ?? !interval.contains(0)
+    let isSignificant = p.map { $0 < comparison.significanceLevel } ?? !pair.difference.contains(0)
     guard !isSignificant else { return nil }
-    let first = comparison.models[pair.first].name
-    let second = comparison.models[pair.second].name
-    let difference = interval.estimate
     var metric = pair.metric.displayName
     if pair.metric.isBinaryOnly, let positiveLabel {
       metric += " of \(AdviceText.quoted(positiveLabel))"
     }
+    return noSignificantDifference(
+      ComparedPair(
+        first: comparison.models[pair.first].name, second: comparison.models[pair.second].name,
+        metricName: metric, difference: pair.difference, decisionPValue: p,
+        test: comparison.primaryTest,
+        adjustment: comparison.models.count > 2 ? comparison.options.adjustment : nil,
+        itemCount: comparison.itemCount,
+        requiredItemCount: comparison.requiredItemCount(for: pair, power: thresholds.power),
+        significanceLevel: comparison.significanceLevel))
+  }
+
+  /// ``AdviceRule/noSignificantDifference`` for a pair already known not to
+  /// differ significantly, from any comparison engine's numbers.
+  func noSignificantDifference(_ pair: ComparedPair) -> Advice {
+    let alpha = pair.significanceLevel
+    let interval = pair.difference
+    let p = pair.decisionPValue
+    let first = pair.first
+    let second = pair.second
+    let difference = interval.estimate
+    let metric = pair.metricName
     var evidence = [
       AdviceEvidence("difference", value: difference),
       AdviceEvidence("interval_lower", value: interval.lower),
@@ -33,16 +49,15 @@ extension MetricAdvisor {
     var statement =
       "\(second) and \(first) are not significantly different on \(metric): the difference is "
       + "\(DisplayNumber.signed(difference)) \(DisplayNumber.interval(interval))"
-    if let p, let test = comparison.primaryTest {
-      let adjusted =
-        comparison.models.count > 2 ? "\(comparison.options.adjustment.displayName)-adjusted " : ""
+    if let p, let test = pair.test {
+      let adjusted = pair.adjustment.map { "\($0.displayName)-adjusted " } ?? ""
       statement += ", \(adjusted)\(DisplayNumber.pValue(p)) (\(test.displayName))"
       evidence.append(AdviceEvidence("p_value", value: p))
     }
     statement += "."
-    let itemCount = comparison.itemCount
+    let itemCount = pair.itemCount
     evidence.append(AdviceEvidence("n", count: itemCount))
-    if let required = comparison.requiredItemCount(for: pair, power: thresholds.power) {
+    if let required = pair.requiredItemCount {
       evidence.append(AdviceEvidence("n_required", count: required))
       statement +=
         " To detect a difference of \(DisplayNumber.score(abs(difference))) with "
@@ -61,4 +76,22 @@ extension MetricAdvisor {
       title: "\(second) vs \(first): no significant difference",
       message: statement, evidence: evidence)
   }
+}
+
+/// The numbers ``MetricAdvisor/noSignificantDifference(_:)`` cites for one
+/// compared pair, whichever engine compared it.
+struct ComparedPair {
+  var first: String
+  var second: String
+  /// The metric's name in prose.
+  var metricName: String
+  /// The difference second − first, with its interval.
+  var difference: ConfidenceInterval
+  var decisionPValue: Double?
+  var test: ComparisonOptions.Test?
+  /// The multiplicity adjustment, when more than two models are compared.
+  var adjustment: PValueAdjustment?
+  var itemCount: Int
+  var requiredItemCount: Int?
+  var significanceLevel: Double
 }

@@ -30,6 +30,13 @@ import F1KitStatistics
 /// | ``AdviceRule/weightedF1HidesMinorityClasses`` | weighted-F1 − macro-F1 ≥ ``AdviceThresholds/weightedMacroGap`` |
 /// | ``AdviceRule/noBetterThanBaseline`` | accuracy ≤ the majority class's, or the primary metric ≤ stratified random's |
 /// | ``AdviceRule/noSignificantDifference`` | a pair compared on the primary metric has a decision p-value ≥ the comparison's significance level |
+///
+/// Multilabel evaluations (`advice(for:)` with `MultilabelMetrics` or a
+/// `MultilabelComparison`) have their own rules:
+/// ``AdviceRule/multilabelAveraging`` (always, a recommendation when label
+/// frequencies differ by ``AdviceThresholds/imbalanceRatio``),
+/// ``AdviceRule/emptyLabelSets``, ``AdviceRule/labelWithoutGoldItems`` and
+/// ``AdviceRule/classNeverPredicted`` per label.
 public struct MetricAdvisor: Sendable {
   /// The cut-offs at which the rules fire.
   public var thresholds: AdviceThresholds

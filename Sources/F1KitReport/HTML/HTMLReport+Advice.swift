@@ -2,15 +2,18 @@ import F1KitAdvice
 
 extension HTMLReport {
   /// The advice, most severe first, each with the numbers that triggered it.
-  func adviceSection() -> String {
-    guard !model.advice.isEmpty else {
+  func adviceSection() -> String { Self.adviceList(model.advice) }
+
+  /// The advice as an ordered list with each item's evidence and rule id.
+  static func adviceList(_ items: [Advice]) -> String {
+    guard !items.isEmpty else {
       return "<p>None of F1Kit's advice rules fired for these data.</p>\n"
     }
     var html =
       "<p>Computed from these data by F1Kit's advice rules; each item cites the numbers that triggered it. "
     html +=
       "<code>f1kit advise FILE</code> prints the same advice for one file.</p>\n<ol class=\"advice\">\n"
-    for advice in model.advice {
+    for advice in items {
       let severity = advice.severity.rawValue
       html += "<li class=\"\(severity)\"><h3><span class=\"badge \(severity)\">\(severity)</span>"
       html += HTMLText.escape((advice.model.map { "\($0): " } ?? "") + advice.title) + "</h3>"

@@ -57,14 +57,30 @@ public struct HTMLReport: Sendable {
     sections.append(("advice", "Advice", adviceSection()))
     sections.append(("metadata", "Run metadata", metadataSection()))
 
+    return Self.page(
+      title: model.title, lede: lede, toolVersion: model.metadata.toolVersion, sections: sections)
+  }
+
+  /// The page around the sections: head, stylesheet, title, lede, table
+  /// of contents, the sections and the footer.
+  ///
+  /// - Parameters:
+  ///   - title: The page's title.
+  ///   - lede: One line under the title.
+  ///   - toolVersion: F1Kit's version, for the generator tag and footer.
+  ///   - sections: Each section's id, heading and HTML body.
+  /// - Returns: The HTML document.
+  static func page(
+    title: String, lede: String, toolVersion: String,
+    sections: [(id: String, title: String, body: String)]
+  ) -> String {
     var html = "<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">\n"
     html += "<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n"
     html += "<meta name=\"color-scheme\" content=\"light dark\">\n"
-    html +=
-      "<meta name=\"generator\" content=\"F1Kit \(HTMLText.escape(model.metadata.toolVersion))\">\n"
-    html += "<title>\(HTMLText.escape(model.title))</title>\n"
+    html += "<meta name=\"generator\" content=\"F1Kit \(HTMLText.escape(toolVersion))\">\n"
+    html += "<title>\(HTMLText.escape(title))</title>\n"
     html += "<style>\n\(ReportStylesheet.css)\n</style>\n</head>\n<body>\n"
-    html += "<header class=\"page\">\n<h1>\(HTMLText.escape(model.title))</h1>\n"
+    html += "<header class=\"page\">\n<h1>\(HTMLText.escape(title))</h1>\n"
     html += "<p class=\"lede\">\(HTMLText.escape(lede))</p>\n"
     html += "<nav class=\"toc\" aria-label=\"Sections\"><ol>"
     for section in sections {
@@ -78,7 +94,7 @@ public struct HTMLReport: Sendable {
       html += "</section>\n"
     }
     html +=
-      "</main>\n<footer class=\"page\"><p>Made by F1Kit \(HTMLText.escape(model.metadata.toolVersion)). "
+      "</main>\n<footer class=\"page\"><p>Made by F1Kit \(HTMLText.escape(toolVersion)). "
     html +=
       "Scores equal scikit-learn's. This page is self-contained: no scripts, no external resources.</p></footer>\n"
     html += "</body>\n</html>\n"
@@ -104,6 +120,11 @@ public struct HTMLReport: Sendable {
   /// A chart in a figure with its caption and its data table in a
   /// `<details>` element.
   func figure(_ svg: String, caption: String, table: String) -> String {
+    Self.figure(svg, caption: caption, table: table)
+  }
+
+  /// A chart in a figure with its caption and its data table.
+  static func figure(_ svg: String, caption: String, table: String) -> String {
     "<figure><div class=\"chart-scroll\">\(svg)</div>"
       + "<figcaption>\(HTMLText.escape(caption))</figcaption>"
       + "<details><summary>Data table</summary>\(table)</details></figure>\n"

@@ -8,7 +8,9 @@ extension MultilabelComparison {
   /// The shape is that of ``ModelComparison/jsonDocument(metric:)``: `n`,
   /// `metric`, `seed`, `labels`, then `problem` (`"multilabel"`) and
   /// `weighted` (`true` only for weighted items), `models` (name, value —
-  /// null when undefined —, interval), then for two models `difference`
+  /// null when undefined —, interval, and with
+  /// ``Options/includesLabelIntervals`` `per_label_f1` — `per_label_fbeta`
+  /// with a beta —: each label's score, support and interval), then for two models `difference`
   /// and `tests` (`permutation`, `paired_bootstrap`, `mcnemar` on exact
   /// matches), and for more models `adjustment` and `comparisons`.
   ///
@@ -57,6 +59,22 @@ extension MultilabelComparison {
     ]
     if let interval = model.intervals[metric] {
       members.append(("interval", ModelComparison.intervalJSON(interval)))
+    }
+    if !model.labelIntervals.isEmpty {
+      let scores = model.metrics.perLabel(beta: model.metrics.scope.beta)
+      members.append(
+        (
+          model.metrics.beta == nil ? "per_label_f1" : "per_label_fbeta",
+          .array(
+            zip(scores, model.labelIntervals).map { score, interval in
+              .object([
+                ("label", .string(score.label)),
+                ("value", score.fScore.isNaN ? .null : .number(score.fScore)),
+                ("support", .number(score.support)),
+                ("interval", ModelComparison.intervalJSON(interval)),
+              ])
+            })
+        ))
     }
     return .object(members)
   }

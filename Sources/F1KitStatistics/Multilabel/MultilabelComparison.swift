@@ -50,6 +50,11 @@ public struct MultilabelComparison: Sendable {
     public var adjustment: PValueAdjustment
     /// The seed of the one generator every step draws from.
     public var seed: UInt64
+    /// Whether each model also gets an interval for every evaluated
+    /// label's F-score (``Model/labelIntervals``), from the same resamples:
+    /// O(*R* · *k*) more work and *R* · *k* values of memory per model, no
+    /// extra random draws.
+    public var includesLabelIntervals = false
 
     /// Creates options.
     ///
@@ -96,6 +101,10 @@ public struct MultilabelComparison: Sendable {
     /// The bootstrap interval of each metric of
     /// ``Options/intervalMetrics``; its estimate is the model's value.
     public var intervals: [MultilabelMetric: ConfidenceInterval]
+    /// The bootstrap interval of each evaluated label's F-score (F1, or
+    /// F-beta for the evaluation's beta), in label order, from the same
+    /// resamples; empty unless ``Options/includesLabelIntervals``.
+    public var labelIntervals: [ConfidenceInterval] = []
 
     /// The model's value of a metric.
     ///
@@ -202,9 +211,13 @@ public struct MultilabelComparison: Sendable {
       let metrics = try MultilabelMetrics(counts: counts, options: evaluation)
       let intervals = MultilabelIntervals.intervals(
         for: metrics, metrics: options.intervalMetrics, options: options.bootstrap,
-        progress: stepProgress(), using: &generator)
+        includesLabels: options.includesLabelIntervals, progress: stepProgress(),
+        using: &generator)
       completed += resamples
-      models.append(Model(name: name, metrics: metrics, intervals: intervals))
+      models.append(
+        Model(
+          name: name, metrics: metrics, intervals: intervals.metrics,
+          labelIntervals: intervals.labels))
     }
     let ordered = models[0].metrics.counts.labels
     let mapping: [Int] = {

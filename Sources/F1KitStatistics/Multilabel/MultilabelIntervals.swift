@@ -44,7 +44,7 @@ public struct MultilabelIntervals: Sendable {
     var generator = Xoshiro256StarStar(seed: seed)
     let intervals = Self.intervals(
       for: evaluation, metrics: metrics, options: options, using: &generator)
-    self.intervals = intervals
+    self.intervals = intervals.metrics
     self.metrics = metrics
     self.options = options
     self.seed = seed
@@ -53,25 +53,36 @@ public struct MultilabelIntervals: Sendable {
   /// Each metric's bootstrap interval over items, drawn from a caller's
   /// generator: the step `MultilabelComparison` runs for each model.
   ///
+  /// Per-label F-scores read the same resampled totals as the metrics, so
+  /// their intervals add O(*R* · *k*) work and no random draws: the
+  /// metrics' intervals are the same with or without them.
+  ///
   /// - Parameters:
   ///   - evaluation: The scored predictions, with at least one item.
   ///   - metrics: The metrics to give intervals.
   ///   - options: Valid resampling options.
+  ///   - includesLabels: Whether to give each evaluated label's F-score
+  ///     (the evaluation's beta, 1 by default) an interval too.
   ///   - progress: Called as resamples complete.
   ///   - generator: The source of randomness.
-  /// - Returns: The interval of each metric.
-  /// - Complexity: O(*R* · *g* · *s*) for *R* resamples of *g* patterns.
+  /// - Returns: The interval of each metric, and of each label's F-score
+  ///   in label order (empty unless `includesLabels`).
+  /// - Complexity: O(*R* · (*g* · *s* + *k*)) for *R* resamples of *g*
+  ///   patterns over *k* labels.
   static func intervals(
     for evaluation: MultilabelMetrics, metrics: [MultilabelMetric], options: BootstrapOptions,
-    progress: ResamplingProgress? = nil, using generator: inout some RandomNumberGenerator
-  ) -> [MultilabelMetric: ConfidenceInterval] {
+    includesLabels: Bool = false, progress: ResamplingProgress? = nil,
+    using generator: inout some RandomNumberGenerator
+  ) -> (metrics: [MultilabelMetric: ConfidenceInterval], labels: [ConfidenceInterval]) {
     let scope = evaluation.scope
     let counts = scope.groupItemCounts.map { Int($0) }
     let resampler = Resampler(cellCounts: counts, strategy: options.strategy)
     var draws = [Int](repeating: 0, count: resampler.counts.count)
     var multiplicities = [Double](repeating: 0, count: counts.count)
     var tallies = MultilabelTallies(evaluatedLabelCount: scope.evaluatedLabelCount)
-    var values = [[Double]](repeating: [], count: metrics.count)
+    let labelScore = LabelScore.fScore(beta: scope.beta)
+    let labelCount = includesLabels ? scope.evaluatedLabelCount : 0
+    var values = [[Double]](repeating: [], count: metrics.count + labelCount)
     for index in values.indices { values[index].reserveCapacity(options.resamples) }
     let reporter = ProgressReporter(progress, total: options.resamples)
     withResamplingGenerator(&generator) { generator in
@@ -84,38 +95,56 @@ public struct MultilabelIntervals: Sendable {
         for (index, metric) in metrics.enumerated() {
           values[index].append(scope.value(of: metric, in: tallies))
         }
+        for label in 0..<labelCount {
+          values[metrics.count + label].append(
+            scope.value(of: labelScore, forLabel: label, in: tallies))
+        }
         reporter.report(resample + 1)
       }
     }
     let method = options.method
     let accelerations =
       method == .bca
-      ? Self.accelerations(scope: scope, counts: counts, metrics: metrics)
-      : [Double](repeating: 0, count: metrics.count)
-    var intervals: [MultilabelMetric: ConfidenceInterval] = [:]
-    for (index, metric) in metrics.enumerated() {
-      let distribution = BootstrapDistribution(
-        values: values[index], estimate: evaluation.value(of: metric))
-      intervals[metric] = distribution.interval(
+      ? Self.accelerations(
+        scope: scope, counts: counts, metrics: metrics, labelCount: labelCount)
+      : [Double](repeating: 0, count: values.count)
+    let total = evaluation.tallies
+    func interval(_ index: Int, estimate: Double) -> ConfidenceInterval {
+      BootstrapDistribution(values: values[index], estimate: estimate).interval(
         method: method, confidence: options.confidence, acceleration: accelerations[index])
     }
-    return intervals
+    var intervals: [MultilabelMetric: ConfidenceInterval] = [:]
+    for (index, metric) in metrics.enumerated() {
+      intervals[metric] = interval(index, estimate: evaluation.value(of: metric))
+    }
+    let labels = (0..<labelCount).map { label in
+      interval(
+        metrics.count + label,
+        estimate: scope.value(of: labelScore, forLabel: label, in: total))
+    }
+    return (intervals, labels)
   }
 
   /// BCa accelerations from the leave-one-item-out values: one per pattern,
   /// weighted by its item count, each made by subtracting one item from
-  /// the totals (`MultilabelScope/leavingOutOneItem(ofGroup:from:into:)`).
+  /// the totals (`MultilabelScope/leavingOutOneItem(ofGroup:from:into:)`);
+  /// the metrics' first, then the first `labelCount` labels' F-scores.
   private static func accelerations(
-    scope: MultilabelScope, counts: [Int], metrics: [MultilabelMetric]
+    scope: MultilabelScope, counts: [Int], metrics: [MultilabelMetric], labelCount: Int
   ) -> [Double] {
     let total = scope.tally()
+    let labelScore = LabelScore.fScore(beta: scope.beta)
     var tallies = MultilabelTallies(evaluatedLabelCount: scope.evaluatedLabelCount)
-    var leaveOneOut = [[Double]](repeating: [], count: metrics.count)
+    var leaveOneOut = [[Double]](repeating: [], count: metrics.count + labelCount)
     for index in leaveOneOut.indices { leaveOneOut[index].reserveCapacity(counts.count) }
     for group in counts.indices {
       scope.leavingOutOneItem(ofGroup: group, from: total, into: &tallies)
       for (index, metric) in metrics.enumerated() {
         leaveOneOut[index].append(scope.value(of: metric, in: tallies))
+      }
+      for label in 0..<labelCount {
+        leaveOneOut[metrics.count + label].append(
+          scope.value(of: labelScore, forLabel: label, in: tallies))
       }
     }
     return leaveOneOut.map { BootstrapDistribution.acceleration(values: $0, weights: counts) }

@@ -8,19 +8,19 @@ struct ItemBootstrap: Sendable {
   /// The number of items.
   let count: Int
 
-  /// Draws one resample's item weights: how many times each item was drawn.
+  /// Draws one resample's item counts: how many times each item was drawn.
   ///
   /// - Parameters:
-  ///   - weights: Overwritten with `count` multiplicities adding up to
+  ///   - counts: Overwritten with `count` multiplicities adding up to
   ///     `count`.
   ///   - generator: The source of randomness.
   /// - Complexity: O(*n*), allocation-free.
   @inline(__always)
   func draw(
-    into weights: UnsafeMutableBufferPointer<Double>, using generator: inout Xoshiro256StarStar
+    into counts: UnsafeMutableBufferPointer<UInt32>, using generator: inout Xoshiro256StarStar
   ) {
-    for item in 0..<count { weights[item] = 0 }
-    for _ in 0..<count { weights[Int.random(in: 0..<count, using: &generator)] += 1 }
+    counts.update(repeating: 0)
+    for _ in 0..<count { counts[Int.random(in: 0..<count, using: &generator)] &+= 1 }
   }
 
   /// The largest number of items whose jackknife leaves out one item at a

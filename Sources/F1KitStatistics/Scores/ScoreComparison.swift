@@ -165,20 +165,33 @@ public struct ScoreComparison: Sendable {
 
     // One set of draws for every model: value (model, metric) of each
     // resample, from which each pair's differences follow.
+    // Binary ranking metrics sweep the whole-number counts; any other
+    // metric gets them as `Double` weights.
     let resampled = models.map(ResampledModel.init)
+    let needsWeights = resampled.contains { model in
+      metrics.contains { !model.takesCounts($0) }
+    }
     let values = ResampleBlocks(seed: options.seed, stream: 0, resamples: resamples).run(
       width: models.count * metrics.count, report: report
     ) { range, generator, store in
-      var weights = [Double](repeating: 0, count: count)
-      weights.withUnsafeMutableBufferPointer { weights in
-        for resample in range {
-          bootstrap.draw(into: weights, using: &generator)
-          let drawn = UnsafeBufferPointer(weights)
-          for (index, model) in resampled.enumerated() {
-            for (position, metric) in metrics.enumerated() {
-              store.store(
-                model.value(of: metric, weights: drawn),
-                index: index * metrics.count + position, resample: resample)
+      var counts = [UInt32](repeating: 0, count: count)
+      var weights = [Double](repeating: 0, count: needsWeights ? count : 0)
+      counts.withUnsafeMutableBufferPointer { counts in
+        weights.withUnsafeMutableBufferPointer { weights in
+          for resample in range {
+            bootstrap.draw(into: counts, using: &generator)
+            if needsWeights {
+              for item in 0..<count { weights[item] = Double(counts[item]) }
+            }
+            let (drawn, weighed) = (UnsafeBufferPointer(counts), UnsafeBufferPointer(weights))
+            for (index, model) in resampled.enumerated() {
+              for (position, metric) in metrics.enumerated() {
+                store.store(
+                  model.takesCounts(metric)
+                    ? model.value(of: metric, counts: drawn)
+                    : model.value(of: metric, weights: weighed),
+                  index: index * metrics.count + position, resample: resample)
+              }
             }
           }
         }
@@ -339,6 +352,20 @@ private struct ResampledModel: Sendable {
     } else {
       packed = nil
     }
+  }
+
+  /// Whether a metric is worked out from whole-number counts
+  /// (``value(of:counts:)``): a binary ranking metric, with few enough items
+  /// for the integer sums to be exact.
+  func takesCounts(_ metric: ScoreMetric) -> Bool {
+    guard let packed, packed.allowsCounts else { return false }
+    return metric == .rocAUC || metric == .averagePrecision
+  }
+
+  /// One ranking metric's value with counted items; NaN when undefined.
+  @inline(__always)
+  func value(of metric: ScoreMetric, counts: UnsafeBufferPointer<UInt32>) -> Double {
+    packed?.value(of: metric, counts: counts) ?? .nan
   }
 
   /// One metric's value with weighted items; NaN when undefined.

@@ -23,7 +23,9 @@ struct AdviseCommand: ParsableCommand {
       when a class is rare. Each item names its rule id, its severity and the numbers that \
       triggered it. 'f1kit report' shows the same advice. With --group-column it also \
       says how many groups the items form, how much wider the primary metric's interval \
-      by group is than the item-level one, and warns under about 30 groups.
+      by group is than the item-level one, and warns under about 30 groups. For a multilabel file it explains which of the \
+      samples, micro and macro averages to read, citing the label cardinality, the label \
+      frequency imbalance and empty label sets.
       """,
     arguments: [InputOptions.file],
     options: [format, ExperimentOptions.groupColumn] + ScoringOptions.declarations
@@ -46,6 +48,7 @@ struct AdviseCommand: ParsableCommand {
 
   func run() throws(CommandFailure) -> CommandOutput {
     try InputOptions.checkNotDirectories([path])
+    if input.isMultilabel(path, problem: scoring.problem) { return try adviseMultilabel() }
     try input.refuseLabelSetsAndWeights(
       in: "advise", paths: [path], problem: scoring.problem, allowsWeights: true)
     if groupColumn != nil {
@@ -105,6 +108,38 @@ struct AdviseCommand: ParsableCommand {
       return CommandOutput(
         advice.jsonDocument(positiveLabel: metrics.positiveLabel).serialized() + "\n")
     case .text: return CommandOutput(advice.text(positiveLabel: metrics.positiveLabel))
+    }
+  }
+
+  /// Advice for a multilabel file: which average to read, citing label
+  /// cardinality, label frequency imbalance and empty label sets.
+  private func adviseMultilabel() throws(CommandFailure) -> CommandOutput {
+    if groupColumn != nil {
+      throw .usage("advise does not support --group-column with multilabel files yet")
+    }
+    let counts = try input.readMultilabel(path)
+    let metrics: MultilabelMetrics
+    do {
+      metrics = try MultilabelMetrics(counts: counts, options: scoring.evaluation)
+    } catch {
+      throw .usage(error.description)
+    }
+    let advice = MetricAdvisor().advice(for: metrics)
+    switch format {
+    case .json:
+      var document = advice.jsonDocument()
+      if metrics.isWeighted, case .object(let members) = document {
+        document = .object(
+          [("weighted", .bool(true)), ("total_weight", .number(metrics.counts.totalWeight))]
+            + members)
+      }
+      return CommandOutput(document.serialized() + "\n")
+    case .text:
+      let note =
+        metrics.isWeighted
+        ? "weighted: the scores cited use sample weights (total weight \(NumberText.shortestBare(metrics.counts.totalWeight)) over \(metrics.itemCount) items); label counts count items\n\n"
+        : ""
+      return CommandOutput(note + advice.text())
     }
   }
 }

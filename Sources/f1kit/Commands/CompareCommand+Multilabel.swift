@@ -38,12 +38,13 @@ extension CompareCommand {
   ///   - metrics: The metrics compared, headline first.
   ///   - intervalMetrics: Further metrics each model gets an interval for.
   ///   - tests: The tests to run.
+  ///   - includesLabelIntervals: Whether each label's F1 gets an interval.
   /// - Returns: The comparison.
   /// - Throws: A usage failure for options multilabel comparisons do not
   ///   take; a data failure when the files do not describe the same items.
   func multilabelComparison(
     metrics: [MultilabelMetric], intervalMetrics: [MultilabelMetric] = [],
-    tests: [ComparisonOptions.Test]
+    tests: [ComparisonOptions.Test], includesLabelIntervals: Bool = false
   ) throws(CommandFailure) -> MultilabelComparison {
     if design != nil || groupColumn != nil {
       throw .usage(
@@ -82,10 +83,11 @@ extension CompareCommand {
       }
       tests.removeAll { $0 == .mcnemar }
     }
-    let options = MultilabelComparison.Options(
+    var options = MultilabelComparison.Options(
       metrics: metrics, additionalIntervalMetrics: intervalMetrics, tests: tests,
       bootstrap: resampling.bootstrap, mcnemarMethod: mcnemar.method,
       adjustment: adjustment.adjustment, seed: resampling.seed)
+    options.includesLabelIntervals = includesLabelIntervals
     let bar = ProgressBar(label: "resampling", isQuiet: resampling.isQuiet)
     do {
       defer { bar.finish() }
@@ -108,7 +110,8 @@ extension CompareCommand {
   /// - Throws: As ``multilabelComparison(metrics:intervalMetrics:tests:)``.
   func runMultilabelComparison() throws(CommandFailure) -> CommandOutput {
     let comparison = try multilabelComparison(
-      metrics: [try multilabelMetric()], tests: test.tests)
+      metrics: [try multilabelMetric()], tests: test.tests,
+      includesLabelIntervals: format == .json)
     switch format {
     case .json: return CommandOutput(comparison.jsonDocument().serialized() + "\n")
     case .text: return CommandOutput(comparison.textSummary())

@@ -52,7 +52,10 @@ struct CompareCommand: ParsableCommand {
       runs. --group-column resamples whole groups of items; --stratify gold keeps each \
       class's count fixed. --weight-column weights every value, interval and test by \
       sample weights (each resampled or swapped item carries its weight; McNemar's test, \
-      which counts items, is not run).
+      which counts items, is not run). Multilabel files (label sets such as a|b, JSON arrays, or \
+      per-label --score-columns with --threshold) are compared on samples_f1 by default \
+      or any multilabel --metric, resampling items through their label-set patterns; \
+      McNemar's test then compares exact matches.
       """,
     arguments: [files],
     options: [

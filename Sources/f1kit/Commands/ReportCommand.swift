@@ -57,7 +57,10 @@ struct ReportCommand: ParsableCommand {
       classification report, confusion matrices, a comparison of every pair of models \
       (the numbers 'f1kit compare' gives), an optional training curve, metric advice and the run's metadata. The \
       page needs no JavaScript and loads nothing. It is written atomically, and the same \
-      inputs and seed give the same bytes.
+      inputs and seed give the same bytes. Multilabel files (label sets such as a|b or JSON \
+      arrays) get every multilabel metric with its interval, per-label F1 bars with \
+      intervals, the labels per item of gold and predicted sets, the gold label \
+      co-occurrence, paired tests on samples-, micro- and macro-F1, and the multilabel advice.
       """,
     arguments: [files],
     options: [
@@ -136,6 +139,7 @@ struct ReportCommand: ParsableCommand {
     if let trainingLog {
       try InputOptions.checkNotDirectories([trainingLog.path], kind: "a training log")
     }
+    if isMultilabelReport { return try runMultilabelReport() }
     try input.refuseLabelSetsAndWeights(
       in: "report", paths: paths, problem: scoring.problem, allowsWeights: true)
     if input.isWeighted && predictionColumns != nil {
@@ -217,7 +221,7 @@ struct ReportCommand: ParsableCommand {
   }
 
   /// Writes `tables.md` and `tables.tex` into a folder, creating it.
-  private static func write(_ tables: [ResultTable], into folder: String)
+  static func write(_ tables: [ResultTable], into folder: String)
     throws(CommandFailure)
   {
     do {

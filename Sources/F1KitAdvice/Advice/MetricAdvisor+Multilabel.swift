@@ -1,0 +1,274 @@
+import F1Kit
+import F1KitStatistics
+
+extension MetricAdvisor {
+  /// Advice for a multilabel evaluation: which average to read — samples,
+  /// micro or macro — citing the data's label cardinality, label frequency
+  /// imbalance and empty label sets, and the labels never predicted or
+  /// never in a gold set.
+  ///
+  /// - Parameter metrics: One model's multilabel metrics.
+  /// - Returns: The advice, warnings first, then recommendations, then
+  ///   notes.
+  /// - Complexity: O(*g* · *s* + *k*) for *g* distinct patterns of at most
+  ///   *s* labels and *k* labels.
+  public func advice(for metrics: MultilabelMetrics) -> [Advice] {
+    multilabelAdvice(for: [(name: nil, metrics: metrics)], pairs: [])
+  }
+
+  /// Advice for several multilabel models scored on the same gold label
+  /// sets, without a comparison: the data advice once, from the first
+  /// model's gold sets, and each model's own advice, named when there are
+  /// several.
+  ///
+  /// - Parameters:
+  ///   - metrics: Each model's metrics, on the same gold sets.
+  ///   - names: Each model's name.
+  /// - Returns: The advice, warnings first, then recommendations, then
+  ///   notes.
+  /// - Complexity: O(*m* · (*g* · *s* + *k*)) for *m* models.
+  public func advice(forMultilabel metrics: [MultilabelMetrics], names: [String]) -> [Advice] {
+    let isNamed = metrics.count > 1
+    return multilabelAdvice(
+      for: zip(names, metrics).map { (name: isNamed ? $0 : nil, metrics: $1) }, pairs: [])
+  }
+
+  /// Advice for several multilabel models scored on the same gold label
+  /// sets, and the comparisons between them.
+  ///
+  /// Advice about the data (label cardinality and imbalance, empty gold
+  /// sets, labels without gold items) comes once, from the first model's
+  /// gold sets; advice about a model (empty predicted sets, labels never
+  /// predicted) names the model; each pair compared on the headline metric
+  /// that is not significantly different gets
+  /// ``AdviceRule/noSignificantDifference``.
+  ///
+  /// - Parameter comparison: The comparison engine's result.
+  /// - Returns: The advice, warnings first, then recommendations, then
+  ///   notes; otherwise in rule order, then model order.
+  /// - Complexity: O(*m* · (*g* · *s* + *k*) + *p*) for *m* models and *p*
+  ///   compared pairs.
+  public func advice(for comparison: MultilabelComparison) -> [Advice] {
+    let isNamed = comparison.models.count > 1
+    let models = comparison.models.map { (name: isNamed ? $0.name : nil, metrics: $0.metrics) }
+    return multilabelAdvice(
+      for: models, pairs: comparison.pairs(on: comparison.options.metric).map { ($0, comparison) })
+  }
+
+  private func multilabelAdvice(
+    for models: [(name: String?, metrics: MultilabelMetrics)],
+    pairs: [(MultilabelComparison.Pair, MultilabelComparison)]
+  ) -> [Advice] {
+    guard let first = models.first?.metrics else { return [] }
+    let data = LabelSetProfile(first)
+    var result: [Advice] = []
+    if let advice = multilabelAveraging(data, models: models) { result.append(advice) }
+    if let advice = emptyGoldSets(data) { result.append(advice) }
+    if let advice = labelsWithoutGoldSets(data) { result.append(advice) }
+    for model in models {
+      let profile = LabelSetProfile(model.metrics)
+      if let advice = emptyPredictedSets(profile, model: model.name) { result.append(advice) }
+      result += labelsNeverPredicted(profile, model: model.name)
+    }
+    for (pair, comparison) in pairs {
+      let p = comparison.decisionPValue(for: pair)
+      let interval = pair.difference
+      guard !(p.map { $0 < comparison.significanceLevel } ?? !interval.contains(0)) else {
+        continue
+      }
+      result.append(
+        noSignificantDifference(
+          ComparedPair(
+            first: comparison.models[pair.first].name,
+            second: comparison.models[pair.second].name, metricName: pair.metric.displayName,
+            difference: interval, decisionPValue: p, test: comparison.primaryTest,
+            adjustment: comparison.models.count > 2 ? comparison.options.adjustment : nil,
+            itemCount: comparison.itemCount,
+            requiredItemCount: comparison.requiredItemCount(for: pair, power: thresholds.power),
+            significanceLevel: comparison.significanceLevel)))
+    }
+    return Self.ordered(result)
+  }
+
+  /// ``AdviceRule/multilabelAveraging``: which average answers which
+  /// question, and whether label frequencies are uneven enough for micro-F1
+  /// to measure mostly the frequent labels.
+  private func multilabelAveraging(
+    _ data: LabelSetProfile, models: [(name: String?, metrics: MultilabelMetrics)]
+  ) -> Advice? {
+    guard let most = data.mostFrequent, let least = data.leastFrequent else { return nil }
+    let supports = data.goldSupports
+    let labels = data.labels
+    let ratio = Double(supports[most]) / Double(supports[least])
+    let isImbalanced = ratio >= thresholds.imbalanceRatio
+    func show(_ value: Double) -> String { DisplayNumber.score(value, digits: 3) }
+    let values = models.map { model in
+      let metrics = model.metrics
+      let prefix = model.name.map { "\($0): " } ?? ""
+      return prefix
+        + "samples-F1 \(show(metrics.value(of: .samplesF1))), micro-F1 \(show(metrics.value(of: .microF1))), macro-F1 \(show(metrics.value(of: .macroF1)))"
+    }
+    let ratioText = DisplayNumber.score(ratio, digits: 1)
+    var message =
+      "Items carry \(DisplayNumber.score(data.cardinality, digits: 2)) gold labels on average (at most \(data.largestGoldSet)) over \(labels.count) labels; "
+    message +=
+      "the most frequent label, \(AdviceText.quoted(labels[most])), is in \(DisplayNumber.count(supports[most])) gold sets and the rarest, \(AdviceText.quoted(labels[least])), in \(DisplayNumber.count(supports[least])) (\(ratioText)×). "
+    message +=
+      "Samples-F1 scores each item's predicted set and then averages over items: read it when the unit that matters is the item (the tags shown for one document). "
+    message +=
+      "Micro-F1 pools every item-label decision, so frequent labels dominate it; macro-F1 gives each label the same weight, so rare labels count as much as common ones. "
+    message +=
+      isImbalanced
+      ? "With label frequencies this uneven, micro-F1 mostly measures the frequent labels: report macro-F1 (and per-label F1) beside it when rare labels matter. "
+      : "Label frequencies are within \(DisplayNumber.score(thresholds.imbalanceRatio, digits: 0))× of each other, so micro- and macro-F1 weigh labels much alike. "
+    message += "Here: \(values.joined(separator: "; "))."
+    var evidence = [
+      AdviceEvidence("label_cardinality", value: data.cardinality),
+      AdviceEvidence("support", label: labels[most], count: supports[most]),
+      AdviceEvidence("support", label: labels[least], count: supports[least]),
+      AdviceEvidence("imbalance_ratio", value: ratio),
+    ]
+    for model in models {
+      for metric in [MultilabelMetric.samplesF1, .microF1, .macroF1] {
+        evidence.append(
+          AdviceEvidence(metric.rawValue, model: model.name, value: model.metrics.value(of: metric))
+        )
+      }
+    }
+    return Advice(
+      rule: .multilabelAveraging, severity: isImbalanced ? .recommendation : .note,
+      title: isImbalanced
+        ? "Label frequencies differ \(ratioText)×: read macro-F1 beside micro- and samples-F1"
+        : "Samples, micro and macro averages answer different questions",
+      message: message, evidence: evidence)
+  }
+
+  /// ``AdviceRule/emptyLabelSets`` for the data: items with no gold label,
+  /// whose samples scores `zero_division` sets.
+  private func emptyGoldSets(_ data: LabelSetProfile) -> Advice? {
+    guard data.emptyGoldItems > 0 else { return nil }
+    let empty = data.emptyGoldItems
+    let zeroDivision = data.metrics.scope.zeroDivision
+    let message =
+      "Of the \(DisplayNumber.count(data.itemCount)) items, \(DisplayNumber.count(empty)) \(empty == 1 ? "has" : "have") no gold label. "
+      + "For such an item recall is 0/0, and so is F1 when nothing is predicted: the samples averages count it as the zero-division value (\(zeroDivision.rawValue)), "
+      + "so they move with --zero-division while micro- and macro-F1, which pool counts per label, do not. "
+      + "Say which zero-division value the samples averages use, or compare on micro- or macro-F1."
+    return Advice(
+      rule: .emptyLabelSets, severity: .warning,
+      title:
+        "\(AdviceText.items(empty)) with no gold label: the samples averages depend on zero_division",
+      message: message,
+      evidence: [
+        AdviceEvidence("empty_gold_sets", count: empty),
+        AdviceEvidence("n", count: data.itemCount),
+      ])
+  }
+
+  /// ``AdviceRule/emptyLabelSets`` for a model: items it gives no label.
+  private func emptyPredictedSets(_ profile: LabelSetProfile, model: String?) -> Advice? {
+    guard profile.emptyPredictedItems > 0 else { return nil }
+    let empty = profile.emptyPredictedItems
+    let message =
+      "The model predicts no label at all for \(AdviceText.items(empty)) of \(DisplayNumber.count(profile.itemCount)). "
+      + "Each such item with gold labels has samples-F1 0 (and samples precision 0/0, set by --zero-division), "
+      + "so empty predictions lower samples-F1. A lower threshold, or always predicting the most likely label, may help."
+    return Advice(
+      rule: .emptyLabelSets, severity: .note, model: model,
+      title: "\(AdviceText.items(empty)) with no predicted label",
+      message: message,
+      evidence: [
+        AdviceEvidence("empty_predicted_sets", model: model, count: empty),
+        AdviceEvidence("n", count: profile.itemCount),
+      ])
+  }
+
+  /// ``AdviceRule/labelWithoutGoldItems``: evaluated labels in no gold set.
+  private func labelsWithoutGoldSets(_ data: LabelSetProfile) -> Advice? {
+    let absent = data.labels.indices.filter { data.goldSupports[$0] == 0 }
+    guard !absent.isEmpty else { return nil }
+    let names = absent.map { AdviceText.quoted(data.labels[$0]) }
+    let message =
+      "\(AdviceText.list(names)) \(absent.count == 1 ? "is" : "are") in no gold set, so \(absent.count == 1 ? "its" : "their") recall is 0/0 and --zero-division sets it; "
+      + "macro averages include \(absent.count == 1 ? "it" : "them") and micro averages do not (beyond any false positives). "
+      + "Evaluate only labels that occur, or say which zero_division you used."
+    return Advice(
+      rule: .labelWithoutGoldItems, severity: .warning,
+      title: "Evaluated labels without gold items", message: message,
+      evidence: absent.map { AdviceEvidence("support", label: data.labels[$0], count: 0) })
+  }
+
+  /// ``AdviceRule/classNeverPredicted``: labels in gold sets that a model
+  /// never predicts.
+  private func labelsNeverPredicted(_ profile: LabelSetProfile, model: String?) -> [Advice] {
+    profile.labels.indices.filter {
+      profile.goldSupports[$0] > 0 && profile.predictedCounts[$0] == 0
+    }.map { label in
+      let name = AdviceText.quoted(profile.labels[label])
+      return Advice(
+        rule: .classNeverPredicted, severity: .warning, model: model,
+        title: "Label \(name) is never predicted",
+        message:
+          "Label \(name) is in \(DisplayNumber.count(profile.goldSupports[label])) gold sets but never predicted: its precision is 0/0, so --zero-division sets it and moves macro precision and macro-F1; micro averages only lose its recall.",
+        evidence: [
+          AdviceEvidence(
+            "support", label: profile.labels[label], count: profile.goldSupports[label])
+        ])
+    }
+  }
+}
+
+/// The label-set facts the multilabel rules use, counted in items (not
+/// weights), over the evaluated labels.
+private struct LabelSetProfile {
+  let metrics: MultilabelMetrics
+  let labels: [String]
+  /// The number of items whose gold set holds each label.
+  var goldSupports: [Int]
+  /// The number of items whose predicted set holds each label.
+  var predictedCounts: [Int]
+  var itemCount = 0
+  var emptyGoldItems = 0
+  var emptyPredictedItems = 0
+  var largestGoldSet = 0
+  private var goldLabelCount = 0
+
+  init(_ metrics: MultilabelMetrics) {
+    self.metrics = metrics
+    labels = metrics.labels
+    goldSupports = Array(repeating: 0, count: labels.count)
+    predictedCounts = goldSupports
+    let bound = labels.count
+    for group in metrics.counts.groups {
+      let gold = group.gold.prefix(below: bound)
+      let predicted = group.predicted.prefix(below: bound)
+      let size = gold.count
+      itemCount += group.itemCount
+      goldLabelCount += size * group.itemCount
+      largestGoldSet = max(largestGoldSet, size)
+      if size == 0 { emptyGoldItems += group.itemCount }
+      if predicted.isEmpty { emptyPredictedItems += group.itemCount }
+      gold.forEachIndex { goldSupports[$0] += group.itemCount }
+      predicted.forEachIndex { predictedCounts[$0] += group.itemCount }
+    }
+  }
+
+  /// Gold labels per item.
+  var cardinality: Double { itemCount == 0 ? 0 : Double(goldLabelCount) / Double(itemCount) }
+
+  /// The label in most gold sets; the first in label order on a tie.
+  var mostFrequent: Int? {
+    labels.indices.filter { goldSupports[$0] > 0 }.reduce(nil) { best, next in
+      guard let best else { return next }
+      return goldSupports[next] > goldSupports[best] ? next : best
+    }
+  }
+
+  /// The label in fewest gold sets among those in any; the first on a tie.
+  var leastFrequent: Int? {
+    labels.indices.filter { goldSupports[$0] > 0 }.reduce(nil) { best, next in
+      guard let best else { return next }
+      return goldSupports[next] < goldSupports[best] ? next : best
+    }
+  }
+}

@@ -1,0 +1,118 @@
+import F1KitAdvice
+import Foundation
+
+/// Gold label co-occurrence as a viridis heatmap: the cell at row *a* and
+/// column *b* counts the items whose gold set holds both labels, and the
+/// outlined diagonal is each label's support.
+///
+/// Counts are coloured by log(1 + count) over log(1 + the largest), as the
+/// confusion heatmap does, so that pairs that occur a few times are not
+/// drowned by the most frequent labels; the cells print the raw counts
+/// where they fit, and zero cells are muted.
+struct LabelCooccurrenceHeatmap {
+  let id: String
+  /// The labels shown, in row (and column) order.
+  let labels: [String]
+  /// `counts[a][b]` for the labels shown.
+  let counts: [[Int]]
+
+  static let maximumWidth = 960.0
+
+  func render() -> String {
+    let size = labels.count
+    let longest = labels.map(\.count).max() ?? 4
+    let labelLimit = min(max(longest, 3), 16)
+    let labelWidth = Double(labelLimit) * 6.4 + 12
+    let cell = min(
+      48, max(16, ((Self.maximumWidth - labelWidth - 24) / Double(max(size, 1))).rounded(.down)))
+    let left = labelWidth + 8
+    let top = labelWidth * 0.72 + 12
+    let gridSize = cell * Double(size)
+    // Room on the right for the last rotated column labels.
+    let width = left + gridSize + labelWidth * 0.6 + 16
+    let legendTop = top + gridSize + 20
+    let height = legendTop + 54
+    let largest = max(counts.flatMap { $0 }.max() ?? 1, 1)
+    var svg = SVGWriter(
+      id: id, width: width, height: height,
+      title: "Gold label co-occurrence",
+      description:
+        "\(size) by \(size) heatmap: each cell counts the items whose gold set holds both its row "
+        + "and its column label; the diagonal is each label's support. Colour follows the viridis "
+        + "scale on a logarithmic scale from dark (few) to yellow (many). The table after the chart "
+        + "lists the counts.")
+    let fontSize = min(12, max(ChartTextStyle.minimumRenderedSize, cell * 0.3))
+    let showsTooltips = size <= 40
+    for (column, label) in labels.enumerated() {
+      let x = left + cell * (Double(column) + 0.5) + 4
+      let y = top - 6
+      svg.label(
+        label, limit: labelLimit, x: x, y: y, className: "category",
+        extra:
+          " transform=\"rotate(-45 \(DisplayNumber.coordinate(x)) \(DisplayNumber.coordinate(y)))\""
+      )
+    }
+    for (row, label) in labels.enumerated() {
+      svg.label(
+        label, limit: labelLimit, x: left - 6, y: top + cell * (Double(row) + 0.5) + 4,
+        anchor: .end, className: "category")
+    }
+    for row in 0..<size {
+      for column in 0..<size {
+        let count = counts[row][column]
+        let value = ConfusionHeatmap.logShare(count, of: largest)
+        let x = left + cell * Double(column)
+        let y = top + cell * Double(row)
+        let tooltip =
+          showsTooltips
+          ? (row == column
+            ? "\(labels[row]): in \(DisplayNumber.count(count)) gold sets"
+            : "\(labels[row]) and \(labels[column]): together in \(DisplayNumber.count(count)) gold sets")
+          : nil
+        if count == 0 {
+          svg.rect(
+            x: x + 0.5, y: y + 0.5, width: cell - 1, height: cell - 1, className: "zero-cell",
+            tooltip: tooltip)
+          continue
+        }
+        svg.rect(
+          x: x + 0.5, y: y + 0.5, width: cell - 1, height: cell - 1,
+          fill: ChartColor.viridis(value), tooltip: tooltip)
+        let text = DisplayNumber.count(count)
+        let textSize = max(
+          ChartTextStyle.minimumRenderedSize, fontSize * (text.count > 3 ? 0.82 : 1))
+        if TextMetrics.width(of: text, fontSize: textSize, isMonospaced: true) <= cell - 3 {
+          svg.text(
+            text, x: x + cell / 2, y: y + cell / 2 + textSize * 0.35, anchor: .middle,
+            className: "cell-text", fill: ChartColor.text(onViridis: value), fontSize: textSize)
+        }
+      }
+    }
+    for index in 0..<size {
+      let corner = left + cell * Double(index)
+      let cornerY = top + cell * Double(index)
+      svg.rect(
+        x: corner + 1, y: cornerY + 1, width: cell - 2, height: cell - 2, className: "diagonal")
+      svg.rect(
+        x: corner + 2.5, y: cornerY + 2.5, width: cell - 5, height: cell - 5,
+        className: "diagonal-inner")
+    }
+    let legendWidth = min(gridSize, 220)
+    let gradientID = "\(id)-gradient"
+    svg.raw("<defs><linearGradient id=\"\(gradientID)\">")
+    for stop in 0...8 {
+      let position = Double(stop) / 8
+      svg.raw(
+        "<stop offset=\"\(DisplayNumber.coordinate(position * 100))%\" stop-color=\"\(ChartColor.viridis(position))\"/>"
+      )
+    }
+    svg.raw("</linearGradient></defs>")
+    svg.rect(x: left, y: legendTop, width: legendWidth, height: 10, fill: "url(#\(gradientID))")
+    svg.text("1", x: left, y: legendTop + 24, className: "tick")
+    svg.text(
+      DisplayNumber.count(largest), x: left + legendWidth, y: legendTop + 24, anchor: .end,
+      className: "tick")
+    svg.text("items, log colour scale", x: left, y: legendTop + 40, className: "tick")
+    return svg.finished()
+  }
+}

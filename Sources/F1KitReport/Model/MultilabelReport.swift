@@ -1,0 +1,166 @@
+import F1Kit
+import F1KitAdvice
+import F1KitStatistics
+
+/// Everything `f1kit report` shows for multilabel models: each model's
+/// metrics with intervals, per-label scores, the label cardinality of the
+/// gold and predicted sets, the gold label co-occurrence, the paired
+/// comparisons and the multilabel advice.
+///
+/// Every interval and test comes from one `MultilabelComparison` (the
+/// engine `f1kit compare` uses), so the report and `compare` agree.
+public struct MultilabelReport: Sendable {
+  /// One model's metrics and, when resampled, intervals.
+  public struct Model: Sendable {
+    /// The model's name.
+    public var name: String
+    /// The source file.
+    public var sourceFile: String
+    /// Every metric of the model's predictions.
+    public var metrics: MultilabelMetrics
+    /// Each metric's interval; empty without resampling.
+    public var intervals: [MultilabelMetric: ConfidenceInterval]
+    /// Each evaluated label's F1 interval, in label order; empty without
+    /// resampling.
+    public var labelIntervals: [ConfidenceInterval]
+    /// How many items have each number of predicted labels: index *c*
+    /// counts the items with *c* evaluated labels.
+    public var cardinality: [Int]
+  }
+
+  /// The report's title.
+  public var title: String
+  /// The evaluated labels, in report order.
+  public var labels: [String]
+  /// The number of items.
+  public var itemCount: Int
+  /// The models, in input order.
+  public var models: [Model]
+  /// How many items have each number of gold labels.
+  public var goldCardinality: [Int]
+  /// `cooccurrence[a][b]`: the number of items whose gold set holds both
+  /// label *a* and label *b*; the diagonal is each label's support.
+  public var cooccurrence: [[Int]]
+  /// The comparison engine's result; `nil` when not resampled.
+  public var comparison: MultilabelComparison?
+  /// The multilabel advice, most severe first.
+  public var advice: [Advice]
+  /// The settings the report was made with.
+  public var options: ReportOptions
+
+  /// The metrics the report tabulates, in order: the F1 averages first.
+  public static let tabulatedMetrics: [MultilabelMetric] = [
+    .samplesF1, .microF1, .macroF1, .weightedF1, .samplesPrecision, .samplesRecall,
+    .microPrecision, .microRecall, .macroPrecision, .macroRecall, .jaccardSamples, .jaccardMicro,
+    .jaccardMacro, .subsetAccuracy, .hammingLoss,
+  ]
+
+  /// The metrics whose pairs are compared with tests: the three averages
+  /// the advice discusses.
+  public static let comparedMetrics: [MultilabelMetric] = [.samplesF1, .microF1, .macroF1]
+
+  /// Scores and compares aligned multilabel models.
+  ///
+  /// - Parameters:
+  ///   - gold: The gold set of each item.
+  ///   - predictions: Each model's predicted set of each item.
+  ///   - labels: The labels the sets' indices refer to.
+  ///   - weights: One sample weight per item, or `nil`.
+  ///   - names: A name for each model.
+  ///   - sourceFiles: Each model's file.
+  ///   - options: Title, evaluation options, resamples, confidence and seed;
+  ///     0 resamples computes no intervals or tests.
+  ///   - progress: Called as resampling advances.
+  /// - Throws: `MetricsError` when the evaluation options do not fit the
+  ///   data; `StatisticsError` for invalid resampling options or no items.
+  /// - Complexity: O(*n* · *s*²) for the co-occurrence of *n* items with at
+  ///   most *s* gold labels, then the comparison's cost.
+  public init(
+    gold: [LabelSet], predictions: [[LabelSet]], labels: [String], weights: [Double]?,
+    names: [String], sourceFiles: [String], options: ReportOptions,
+    progress: ResamplingProgress? = nil
+  ) throws {
+    precondition(predictions.count == names.count && names.count == sourceFiles.count)
+    title = options.title
+    self.options = options
+    itemCount = gold.count
+    var comparison: MultilabelComparison?
+    var metrics: [MultilabelMetrics] = []
+    if options.resamples > 0 {
+      let isWeighted = weights != nil
+      var comparisonOptions = MultilabelComparison.Options(
+        metrics: Self.comparedMetrics, additionalIntervalMetrics: Self.tabulatedMetrics,
+        tests: isWeighted ? [.permutation, .bootstrap] : [.permutation, .bootstrap, .mcnemar],
+        bootstrap: BootstrapOptions(
+          resamples: options.resamples, confidence: options.confidence),
+        seed: options.seed)
+      comparisonOptions.includesLabelIntervals = true
+      let result = try MultilabelComparison(
+        gold: gold, predictions: predictions, labels: labels, weights: weights, names: names,
+        evaluation: options.evaluation, options: comparisonOptions, progress: progress)
+      metrics = result.models.map(\.metrics)
+      comparison = result
+    } else {
+      for prediction in predictions {
+        var counts = MultilabelCounts(labels: labels, isWeighted: weights != nil)
+        for item in gold.indices {
+          counts.add(gold: gold[item], predicted: prediction[item], weight: weights?[item] ?? 1)
+        }
+        metrics.append(try MultilabelMetrics(counts: counts, options: options.evaluation))
+      }
+    }
+    self.comparison = comparison
+    let evaluated = metrics[0].labels
+    self.labels = evaluated
+    goldCardinality = Self.cardinality(of: metrics[0].counts, gold: true, bound: evaluated.count)
+    cooccurrence = Self.cooccurrence(of: metrics[0].counts, bound: evaluated.count)
+    models = metrics.indices.map { index in
+      Model(
+        name: names[index], sourceFile: sourceFiles[index], metrics: metrics[index],
+        intervals: comparison?.models[index].intervals ?? [:],
+        labelIntervals: comparison?.models[index].labelIntervals ?? [],
+        cardinality: Self.cardinality(
+          of: metrics[index].counts, gold: false, bound: evaluated.count))
+    }
+    let advisor = MetricAdvisor()
+    advice =
+      comparison.map { advisor.advice(for: $0) }
+      ?? advisor.advice(forMultilabel: metrics, names: names)
+  }
+
+  /// How many items have each number of labels among the first `bound`,
+  /// from 0 to the largest.
+  static func cardinality(of counts: MultilabelCounts, gold: Bool, bound: Int) -> [Int] {
+    var sizes: [Int] = [0]
+    for group in counts.groups {
+      let size = (gold ? group.gold : group.predicted).prefix(below: bound).count
+      if size >= sizes.count { sizes += Array(repeating: 0, count: size - sizes.count + 1) }
+      sizes[size] += group.itemCount
+    }
+    return sizes
+  }
+
+  /// The gold co-occurrence counts over the first `bound` labels.
+  static func cooccurrence(of counts: MultilabelCounts, bound: Int) -> [[Int]] {
+    var matrix = [[Int]](repeating: [Int](repeating: 0, count: bound), count: bound)
+    var gold: [Int] = []
+    for group in counts.groups {
+      gold.removeAll(keepingCapacity: true)
+      group.gold.prefix(below: bound).forEachIndex { gold.append($0) }
+      for a in gold {
+        for b in gold { matrix[a][b] += group.itemCount }
+      }
+    }
+    return matrix
+  }
+
+  /// Whether the items carry sample weights.
+  public var isWeighted: Bool { models[0].metrics.isWeighted }
+
+  /// The mean number of gold labels per item.
+  public var meanGoldCardinality: Double {
+    guard itemCount > 0 else { return 0 }
+    return Double(goldCardinality.enumerated().reduce(0) { $0 + $1.offset * $1.element })
+      / Double(itemCount)
+  }
+}
