@@ -1,4 +1,5 @@
 import CommandLineSupport
+import Dispatch
 import F1Kit
 import F1KitReading
 import F1KitReport
@@ -30,8 +31,7 @@ extension CompareCommand {
     let clock = ContinuousClock()
     let readingStart = clock.now
     let runNames = ModelNames.defaults(paths)
-    let aligned = try Self.align(paths, input: input, names: runNames)
-    let groups = try groupCodes(itemCount: aligned.itemCount)
+    let (aligned, groups) = try alignedWithGroups(names: runNames)
     let classification: ClassificationMetrics
     do {
       classification = try ClassificationMetrics(
@@ -78,11 +78,52 @@ extension CompareCommand {
     return (comparison, description)
   }
 
-  /// The group of each item, read from the first file in its row order,
-  /// which is the order alignment keeps.
-  private func groupCodes(itemCount: Int) throws(CommandFailure) -> [Int]? {
-    guard let groupColumn else { return nil }
-    return try ExperimentOptions.groupCodes(
-      column: groupColumn, path: paths[0], input: input, itemCount: itemCount)
+  /// Reads and aligns the files and, with `--group-column`, the group of
+  /// each item from the first file in its row order (the order alignment
+  /// keeps), reading the group column while the files are read.
+  ///
+  /// Failures come in the order of reading one after the other: the files
+  /// first, then the group column.
+  private func alignedWithGroups(names: [String]) throws(CommandFailure) -> (
+    AlignedPredictions, [Int]?
+  ) {
+    guard let groupColumn, paths[0] != "-" else {
+      let aligned = try Self.align(paths, input: input, names: names)
+      guard let groupColumn else { return (aligned, nil) }
+      return (
+        aligned,
+        try ExperimentOptions.groupCodes(
+          column: groupColumn, path: paths[0], input: input, itemCount: aligned.itemCount)
+      )
+    }
+    let path = paths[0]
+    let options = input.reader
+    let reading = DispatchGroup()
+    let groupRead = GroupColumnRead()
+    DispatchQueue.global().async(group: reading) {
+      groupRead.result = Result { () throws(PredictionFileError) -> ItemGroups in
+        try PredictionReader(path: path, options: options).readGroups(column: groupColumn)
+      }
+    }
+    let alignment = Result { () throws(CommandFailure) -> AlignedPredictions in
+      try Self.align(paths, input: input, names: names)
+    }
+    reading.wait()
+    let aligned = try alignment.get()
+    switch groupRead.result {
+    case .success(let groups):
+      return (
+        aligned,
+        try ExperimentOptions.checkedCodes(groups, path: path, itemCount: aligned.itemCount)
+      )
+    case .failure(let error): throw InputOptions.failure(error)
+    case nil: throw .ioError("\(path): the group column was not read")
+    }
   }
+}
+
+/// The group column read on another thread; written once before the
+/// reading group is left, read after it.
+private final class GroupColumnRead: @unchecked Sendable {
+  var result: Result<ItemGroups, PredictionFileError>?
 }
