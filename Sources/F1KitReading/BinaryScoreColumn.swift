@@ -71,6 +71,8 @@ extension PredictionReader {
       labels: resolution.names, cells: cells, rowCount: rowCount,
       hasNumericLabels: resolution.isNumeric)
     counts.warnings = warnings(parser)
+    counts.goldColumn = parser.columns.gold
+    counts.predictionColumn = parser.columns.prediction.joined(separator: ",")
     var isPositive = [Bool](repeating: false, count: sink.gold.count)
     sink.gold.withUnsafeBufferPointer { gold in
       isPositive.withUnsafeMutableBufferPointer { isPositive in

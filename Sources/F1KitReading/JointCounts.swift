@@ -21,6 +21,9 @@ public struct JointCounts: Hashable, Sendable {
     public var predictions: [Int]
     /// How many items have these labels; at least 1.
     public var count: Int
+    /// The code of the items' group in ``JointCounts/groups``; 0 when the
+    /// items are not grouped.
+    public var group: Int
 
     /// Creates a cell.
     ///
@@ -28,10 +31,12 @@ public struct JointCounts: Hashable, Sendable {
     ///   - gold: The code of the gold label.
     ///   - predictions: The code of each model's predicted label.
     ///   - count: How many items have these labels.
-    public init(gold: Int, predictions: [Int], count: Int) {
+    ///   - group: The code of the items' group, or 0 without groups.
+    public init(gold: Int, predictions: [Int], count: Int, group: Int = 0) {
       self.gold = gold
       self.predictions = predictions
       self.count = count
+      self.group = group
     }
   }
 
@@ -55,6 +60,13 @@ public struct JointCounts: Hashable, Sendable {
   public var hasNumericLabels: Bool
   /// What the reader noticed that does not stop it, one line each.
   public var warnings: [String] = []
+  /// The name of each group code, in first-seen order, or empty when the
+  /// items are not grouped: the values of ``groupColumn``.
+  public private(set) var groups: [String] = []
+  /// The column naming each item's group, or `nil` without groups.
+  public let groupColumn: String?
+  /// Whether the items are grouped.
+  public var isGrouped: Bool { groupColumn != nil }
 
   /// Creates joint counts, sorting the cells, adding up repeated
   /// combinations and dropping empty cells and the labels only they use.
@@ -66,21 +78,28 @@ public struct JointCounts: Hashable, Sendable {
   ///   - cells: Cells in any order, each with one prediction per model.
   ///   - rowCount: The number of data rows read.
   ///   - hasNumericLabels: Whether the labels were read as numbers.
+  ///   - groups: The name of each group code, when the items are grouped;
+  ///     groups only empty cells use are dropped.
+  ///   - groupColumn: The column naming each item's group, or `nil`.
   /// - Throws: ``JointCountsError`` for a code out of range, a cell with the
   ///   wrong number of predictions, a negative count, or counts whose sum
   ///   exceeds ``LabelCounts/maximumTotalCount``.
   /// - Complexity: O(*c* log *c*) for *c* cells.
   public init(
     labels: [String], models: [String], goldColumn: String, cells: [Cell], rowCount: Int,
-    hasNumericLabels: Bool = false
+    hasNumericLabels: Bool = false, groups: [String] = [], groupColumn: String? = nil
   ) throws(JointCountsError) {
     var total = 0
+    let groupLimit = groupColumn == nil ? 1 : groups.count
     for cell in cells {
       guard cell.predictions.count == models.count else {
         throw .wrongPredictionCount(expected: models.count, found: cell.predictions.count)
       }
       for code in [cell.gold] + cell.predictions where !labels.indices.contains(code) {
         throw .codeOutOfRange(code, labelCount: labels.count)
+      }
+      guard (0..<groupLimit).contains(cell.group) else {
+        throw .codeOutOfRange(cell.group, labelCount: groupLimit)
       }
       guard cell.count >= 0 else { throw .negativeCount(cell.count) }
       let (sum, overflow) = total.addingReportingOverflow(cell.count)
@@ -99,8 +118,21 @@ public struct JointCounts: Hashable, Sendable {
       newCode[code] = kept.count
       kept.append(label)
     }
+    // Keep only the groups of non-empty cells, in code order.
+    var newGroup = [Int](repeating: 0, count: groupLimit)
+    var keptGroups: [String] = []
+    if groupColumn != nil {
+      var isGroupUsed = [Bool](repeating: false, count: groupLimit)
+      for cell in cells where cell.count > 0 { isGroupUsed[cell.group] = true }
+      for code in groups.indices where isGroupUsed[code] {
+        newGroup[code] = keptGroups.count
+        keptGroups.append(groups[code])
+      }
+    }
     let recoded = cells.lazy.filter { $0.count > 0 }.map {
-      Cell(gold: newCode[$0.gold], predictions: $0.predictions.map { newCode[$0] }, count: $0.count)
+      Cell(
+        gold: newCode[$0.gold], predictions: $0.predictions.map { newCode[$0] }, count: $0.count,
+        group: newGroup[$0.group])
     }
     var merged: [Cell] = []
     for cell in recoded.sorted(by: Self.precedes) {
@@ -117,6 +149,8 @@ public struct JointCounts: Hashable, Sendable {
     self.itemCount = total
     self.rowCount = rowCount
     self.hasNumericLabels = hasNumericLabels
+    self.groups = keptGroups
+    self.groupColumn = groupColumn
   }
 
   /// A label named by a caller (in `--labels` or `--positive`), spelled as
@@ -174,9 +208,13 @@ public struct JointCounts: Hashable, Sendable {
     return labels.map { position[ExactLabel($0)]! }
   }
 
-  /// Orders cells by gold code, then by the predicted codes in model order.
+  /// Orders cells by gold code, then by the predicted codes in model
+  /// order, then by group code.
   static func precedes(_ left: Cell, _ right: Cell) -> Bool {
     if left.gold != right.gold { return left.gold < right.gold }
-    return left.predictions.lexicographicallyPrecedes(right.predictions)
+    if left.predictions != right.predictions {
+      return left.predictions.lexicographicallyPrecedes(right.predictions)
+    }
+    return left.group < right.group
   }
 }

@@ -46,6 +46,11 @@ public struct LabelCounts: Hashable, Sendable {
   /// What the reader noticed that does not stop it, such as a threshold
   /// outside the scores read: one line each, naming the file.
   public var warnings: [String] = []
+  /// The gold column's name, when read from a file.
+  public var goldColumn = ""
+  /// The prediction column's name (the score columns', separated by
+  /// commas), when read from a file.
+  public var predictionColumn = ""
 
   /// Creates label counts.
   ///

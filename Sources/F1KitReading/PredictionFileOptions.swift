@@ -73,6 +73,10 @@ public struct PredictionFileOptions: Hashable, Sendable {
   /// (see `LabelSetCheck`); off in tests of other reading mechanics, and
   /// when a weight column is read as one more column of a joint table.
   package var checksLabelSets = true
+  /// Whether a CSV or TSV file with a header and no data rows is read as
+  /// zero rows rather than refused: a shard of several (Spark writes one
+  /// for an empty result), whose columns still count.
+  public var acceptsHeaderOnly = false
 
   /// Creates reading options.
   ///

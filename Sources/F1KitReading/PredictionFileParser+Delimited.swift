@@ -28,7 +28,7 @@ extension PredictionFileParser {
     }
     let rowCount = try readRecords(body, into: &sink, readsIDs: readsIDs, stopsAtQuote: false)
       .rowCount
-    if rowCount == 0 {
+    if rowCount == 0 && !options.acceptsHeaderOnly {
       throw error(.noDataRows, line: line, column: 1, unit: .field)
     }
     return rowCount

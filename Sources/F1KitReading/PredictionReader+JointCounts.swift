@@ -17,16 +17,22 @@ extension PredictionReader {
   /// `nil`, the file is read once and its prediction comes from the options
   /// (a detected prediction column, or scores).
   ///
-  /// - Parameter predictionColumns: Each model's prediction column, or `nil`
-  ///   for the one prediction the options give.
+  /// With a group column, each row's group is read too (by name, from the
+  /// same row, whether the row is an item or a count), and the cells count
+  /// per group: the table of `GROUP BY label, model_a, model_b, grp`.
+  ///
+  /// - Parameters:
+  ///   - predictionColumns: Each model's prediction column, or `nil` for
+  ///     the one prediction the options give.
+  ///   - groupColumn: The column naming each row's group, or `nil`.
   /// - Returns: The joint counts, with the models named by their columns.
   /// - Throws: ``PredictionFileError`` for a file that cannot be read or is
   ///   malformed, for several columns from standard input (which can be read
   ///   once), and for columns combined with score options.
   /// - Complexity: O(*m* · *n*) time for *m* columns and *n* bytes; O(*r* ·
   ///   *m*) memory for *r* rows while reading, then O(cells).
-  public func readJointCounts(predictionColumns: [String]? = nil) throws(PredictionFileError)
-    -> JointCounts
+  public func readJointCounts(predictionColumns: [String]? = nil, groupColumn: String? = nil)
+    throws(PredictionFileError) -> JointCounts
   {
     let displayPath = path == "-" ? "<stdin>" : path
     if let predictionColumns {
@@ -85,12 +91,25 @@ extension PredictionReader {
       isNumeric = isNumeric || resolution.isNumeric
       warnings += parser.notes.filter { !warnings.contains($0) }
     }
+    var groups: ItemGroups?
+    if let groupColumn {
+      let read = try ItemGroups(contentsOf: path, column: groupColumn, format: options.format)
+      guard read.codes.count == gold.count else {
+        throw PredictionFileError(
+          path: displayPath,
+          reason: .invalidOptions(
+            "expected a group for each of the \(gold.count) rows, found \(read.codes.count)"))
+      }
+      groups = read
+    }
     let cells = Self.jointCells(
-      gold: gold, predictions: predictions, weights: weights, labelCount: labels.count)
+      gold: gold, predictions: predictions, weights: weights, groups: groups?.codes,
+      labelCount: labels.count)
     do {
       var counts = try JointCounts(
         labels: labels, models: models, goldColumn: goldColumn, cells: cells,
-        rowCount: rowCount, hasNumericLabels: isNumeric)
+        rowCount: rowCount, hasNumericLabels: isNumeric, groups: groups?.values ?? [],
+        groupColumn: groupColumn)
       counts.warnings = warnings
       return counts
     } catch {
@@ -116,10 +135,22 @@ extension PredictionReader {
     return nil
   }
 
-  /// Adds up the rows' weights per combination of codes.
+  /// Adds up the rows' weights per combination of codes (and group).
   private static func jointCells(
-    gold: [Int32], predictions: [[Int32]], weights: [Int]?, labelCount: Int
+    gold: [Int32], predictions: [[Int32]], weights: [Int]?, groups: [Int]?, labelCount: Int
   ) -> [JointCounts.Cell] {
+    if let groups {
+      var counts: [[Int32]: Int] = [:]
+      for row in gold.indices {
+        counts[[Int32(groups[row]), gold[row]] + predictions.map { $0[row] }, default: 0] +=
+          weights?[row] ?? 1
+      }
+      return counts.map { codes, count in
+        JointCounts.Cell(
+          gold: Int(codes[1]), predictions: codes.dropFirst(2).map { Int($0) }, count: count,
+          group: Int(codes[0]))
+      }
+    }
     let width = predictions.count + 1
     let bits = max(1, Int.bitWidth - max(labelCount - 1, 0).leadingZeroBitCount)
     var cells: [JointCounts.Cell] = []

@@ -80,6 +80,8 @@ public struct PredictionReader: Sendable {
       labels: resolution.names, cells: cells, rowCount: rowCount,
       hasNumericLabels: resolution.isNumeric)
     counts.warnings = warnings(parser)
+    counts.goldColumn = parser.columns.gold
+    counts.predictionColumn = parser.columns.prediction.joined(separator: ",")
     return counts
   }
 

@@ -72,7 +72,7 @@ struct CommandLineTests {
         ["evaluate", "a.csv", "--digits", "many"],
         "Error: The value 'many' is invalid for '--digits <digits>'; expected a whole number from 0 to 17"
       ),
-      (["advise", "a.csv", "b.csv"], "Error: Unexpected argument 'b.csv'"),
+      (["curves", "a.csv", "b.csv"], "Error: Unexpected argument 'b.csv'"),
       (["frobnicate"], "Error: Unknown subcommand 'frobnicate'"),
       (
         ["evaluate", "a.csv", "--format", "json", "--format", "text"],

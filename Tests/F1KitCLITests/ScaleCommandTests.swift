@@ -4,7 +4,7 @@ import _TestSupport
 
 /// The R8 fixtures' three models as one wide file, as a joint count table
 /// and as shards of both, written to a temporary folder.
-private struct ScaleFixture {
+struct ScaleFixture {
   static let models = ["nb", "logreg", "balanced"]
   static let files = [
     "fixtures/r8/test-tfidf-nb.csv", "fixtures/r8/test-tfidf-logreg.csv",
@@ -210,14 +210,73 @@ struct ScaleCommandTests {
     }
   }
 
-  @Test("shards must agree on their columns")
-  func shardsAgreeOnColumns() throws {
+  @Test(
+    "shards must agree on their columns, in compare and evaluate, even a header alone",
+    arguments: [
+      "gold,a,b,count\npos,pos,neg,3\nneg,neg,neg,2\n", "y_true,a,b,count\npos,pos,neg,3\n",
+      "gold,a,b\n",
+    ])
+  func shardsAgreeOnColumns(second contents: String) throws {
     let folder = TemporaryDirectory()
     let first = folder.write("one.csv", "label,a,b,count\npos,pos,neg,3\nneg,neg,neg,2\n")
-    let second = folder.write("two.csv", "gold,a,b,count\npos,pos,neg,3\nneg,neg,neg,2\n")
+    let second = folder.write("two.csv", contents)
     let result = try runF1Kit(["compare", first, second, "--pred-columns", "a,b"])
     #expect(result.status == 65)
-    #expect(result.standardError.contains("two.csv: expected the columns of"))
+    #expect(result.standardError.contains("two.csv: expected the columns of /"))
+    #expect(result.standardError.contains("one.csv (\"label\", \"a\", \"b\")"))
+    #expect(result.standardError.contains("shards must agree"))
+    let evaluate = try runF1Kit(["evaluate", first, second, "--pred-column", "a"])
+    #expect(evaluate.status == 65, "\(evaluate.standardError)")
+    #expect(evaluate.standardError.contains("one.csv (\"label\", \"a\"), found"))
+  }
+
+  @Test("a header-only shard (Spark's empty part file) counts as zero rows; all empty is exit 65")
+  func headerOnlyShardsAreEmpty() throws {
+    let fixture = try ScaleFixture()
+    let columns = ["--pred-columns", ScaleFixture.models.joined(separator: ",")]
+    let whole = fixture.writeWide("whole.csv", rows: fixture.rows[...])
+    let empty = fixture.folder.write(
+      "part-empty.csv", "label," + ScaleFixture.models.joined(separator: ",") + ",count\n")
+    let shards = fixture.shards(4).enumerated().map {
+      fixture.writeCounts("part-\($0.offset).csv", rows: $0.element, seed: UInt64($0.offset))
+    }
+    let settings = ["--format", "json", "--resamples", "200", "--seed", "4"]
+    let reference = try output(["compare", whole] + columns + settings)
+    #expect(
+      try output(["compare"] + [empty] + shards + [empty] + columns + settings) == reference)
+    let evaluate = try output(["evaluate", whole] + columns + ["--format", "json"])
+    #expect(
+      try output(["evaluate"] + shards + [empty] + columns + ["--format", "json"]) == evaluate)
+    for command in ["compare", "evaluate"] {
+      let allEmpty = try runF1Kit([command, empty, empty] + columns)
+      #expect(allEmpty.status == 65, "\(command): \(allEmpty.standardError)")
+      #expect(allEmpty.standardError.contains("expected at least one item"))
+      // One file alone with a header and no rows is still an error.
+      let alone = try runF1Kit([command, empty] + columns)
+      #expect(alone.status == 65)
+      #expect(alone.standardError.contains("no data rows"))
+    }
+  }
+
+  @Test("evaluate: 4 item shards with different label sets give exactly the whole file")
+  func evaluateMergesLabelSetsOfShards() throws {
+    let fixture = try ScaleFixture()
+    // Sorted by gold label, each shard sees only some of the classes.
+    let sorted = fixture.rows.sorted { $0[1] < $1[1] }
+    let size = (sorted.count + 3) / 4
+    let shards = stride(from: 0, to: sorted.count, by: size).enumerated().map {
+      fixture.writeWide(
+        "sorted-\($0.offset).csv", rows: sorted[$0.element..<min($0.element + size, sorted.count)])
+    }
+    #expect(shards.count == 4)
+    let whole = fixture.writeWide("whole.csv", rows: fixture.rows[...])
+    let settings = [
+      "--pred-columns", "nb,logreg", "--format", "json", "--ci", "--resamples", "200", "--seed",
+      "2",
+    ]
+    #expect(try output(["evaluate"] + shards + settings) == output(["evaluate", whole] + settings))
+    let compare = ["--pred-columns", "nb,logreg", "--format", "json", "--resamples", "200"]
+    #expect(try output(["compare"] + shards + compare) == output(["compare", whole] + compare))
   }
 
   @Test("usage errors: one column, a repeated column, a missing column, standard input")
@@ -250,5 +309,219 @@ struct ScaleCommandTests {
     let text = try output(
       ["compare", path, "--pred-columns", "a,b", "--names", "old,new", "--resamples", "200"])
     #expect(text.contains("old") && text.contains("new"))
+  }
+}
+
+/// The R8 fixture's three models with a group column (`topic-N`, groups
+/// of one to seven items), as one file per model, a wide file in shuffled
+/// row order and grouped joint count tables.
+private struct GroupedScaleFixture {
+  let base: ScaleFixture
+  /// Each row of `base.rows` with its group appended.
+  let rows: [[String]]
+
+  init() throws {
+    base = try ScaleFixture()
+    var groups: [String] = []
+    var generator = SeededGenerator(seed: 77)
+    while groups.count < base.rows.count {
+      let size = Int(generator.next() % 7) + 1
+      groups += Array(repeating: "topic-\(groups.count)", count: size)
+    }
+    rows = zip(base.rows, groups).map { $0 + [$1] }
+  }
+
+  /// One file per model: `id,label,prediction,grp`.
+  func writeModelFiles() -> [String] {
+    ScaleFixture.models.indices.map { model in
+      base.folder.write(
+        "\(ScaleFixture.models[model]).csv",
+        "id,label,prediction,grp\n"
+          + rows.map { "\($0[0]),\($0[1]),\($0[2 + model]),\($0[5])\n" }.joined())
+    }
+  }
+
+  /// The items as `id,label,nb,logreg,balanced,grp` in shuffled order.
+  func writeShuffledWide(_ name: String) -> String {
+    var generator = SeededGenerator(seed: 5)
+    let shuffled = rows.shuffled(using: &generator)
+    return base.folder.write(
+      name,
+      "id,label," + ScaleFixture.models.joined(separator: ",") + ",grp\n"
+        + shuffled.map { $0.joined(separator: ",") + "\n" }.joined())
+  }
+
+  /// The grouped joint counts of `rows` (`label,nb,logreg,balanced,grp,count`),
+  /// shuffled, every cell of more than one item split over two rows, with
+  /// zero-count rows (one naming a group no item has).
+  func writeCounts(_ name: String, rows: ArraySlice<[String]>, seed: UInt64) -> String {
+    var counts: [[String]: Int] = [:]
+    for row in rows { counts[Array(row.dropFirst()), default: 0] += 1 }
+    var lines: [String] = []
+    for (cell, count) in counts {
+      let key = cell.joined(separator: ",")
+      if count > 1 {
+        lines.append("\(key),1")
+        lines.append("\(key),\(count - 1)")
+      } else {
+        lines.append("\(key),\(count)")
+      }
+    }
+    if let first = counts.keys.first { lines.append(first.joined(separator: ",") + ",0") }
+    lines.append("acq,acq,acq,acq,no-such-group,0")
+    var generator = SeededGenerator(seed: seed)
+    lines.shuffle(using: &generator)
+    return base.folder.write(
+      name,
+      "label," + ScaleFixture.models.joined(separator: ",") + ",grp,count\n"
+        + lines.map { $0 + "\n" }.joined())
+  }
+}
+
+@Suite("Joint count tables with a group column")
+struct GroupedCountTableTests {
+  private func output(_ arguments: [String]) throws -> String {
+    let result = try runF1Kit(arguments)
+    #expect(result.status == 0, "\(arguments): \(result.standardError)")
+    return result.standardOutput
+  }
+
+  /// A comparison document with each run's file left out: the sources
+  /// differ (three files, or one file's columns), every number must not.
+  private func withoutRunFiles(_ text: String) throws -> NSDictionary {
+    var document = try #require(
+      JSONSerialization.jsonObject(with: Data(text.utf8)) as? [String: Any])
+    let models = try #require(document["models"] as? [[String: Any]])
+    document["models"] = models.map { model in
+      var model = model
+      model["runs"] = (model["runs"] as? [[String: Any]])?.map { $0.filter { $0.key != "file" } }
+      return model
+    }
+    return NSDictionary(dictionary: document)
+  }
+
+  @Test(
+    "compare --group-column: grouped counts in any order, duplicates and zero rows, and shards equal the raw files",
+    arguments: [
+      ["--resamples", "300", "--seed", "7"], ["--resamples", "200", "--metric", "accuracy"],
+      ["--resamples", "200", "--test", "permutation", "--metric", "micro_f1"],
+    ])
+  func compareIsExactOnGroupedCounts(settings: [String]) throws {
+    let fixture = try GroupedScaleFixture()
+    let common = settings + ["--group-column", "grp", "--format", "json"]
+    let reference = try output(
+      ["compare"] + fixture.writeModelFiles()
+        + ["--names", ScaleFixture.models.joined(separator: ",")] + common)
+    #expect(
+      reference.contains("\"groups\"") || reference.contains("grp") || reference.contains("group"))
+    let want = try withoutRunFiles(reference)
+    let columns = ["--pred-columns", ScaleFixture.models.joined(separator: ",")]
+    let shuffled = fixture.writeShuffledWide("shuffled.csv")
+    #expect(try withoutRunFiles(output(["compare", shuffled] + columns + common)) == want)
+    for seed: UInt64 in [1, 2] {
+      let counts = fixture.writeCounts("counts-\(seed).csv", rows: fixture.rows[...], seed: seed)
+      let got = try output(["compare", counts] + columns + common)
+      #expect(try withoutRunFiles(got) == want)
+    }
+    // Shards cut across groups: a group's items may sit in several shards.
+    let size = (fixture.rows.count + 3) / 4
+    let shards = stride(from: 0, to: fixture.rows.count, by: size).enumerated().map {
+      fixture.writeCounts(
+        "part-\($0.offset).csv",
+        rows: fixture.rows[$0.element..<min($0.element + size, fixture.rows.count)],
+        seed: UInt64($0.offset))
+    }
+    #expect(shards.count == 4)
+    #expect(try withoutRunFiles(output(["compare"] + shards + columns + common)) == want)
+  }
+
+  @Test("report --group-column: grouped counts and shards give the raw files' experiment section")
+  func reportIsExactOnGroupedCounts() throws {
+    let fixture = try GroupedScaleFixture()
+    func experiment(_ arguments: [String], _ name: String) throws -> NSDictionary {
+      let html = fixture.base.folder.url.appendingPathComponent("\(name).html").path
+      let path = fixture.base.folder.url.appendingPathComponent("\(name).json").path
+      _ = try output(
+        ["report"] + arguments + [
+          "--group-column", "grp", "--resamples", "200", "--seed", "11", "--out", html,
+          "--json", path,
+        ])
+      let document = try #require(
+        JSONSerialization.jsonObject(with: Data(contentsOf: URL(fileURLWithPath: path)))
+          as? [String: Any])
+      let section = try #require(document["experiment"] as? [String: Any])
+      let text = String(
+        decoding: try JSONSerialization.data(withJSONObject: section), as: UTF8.self)
+      #expect(try String(contentsOfFile: html, encoding: .utf8).contains("grp"))
+      return try withoutRunFiles(text)
+    }
+    let want = try experiment(
+      fixture.writeModelFiles() + ["--names", ScaleFixture.models.joined(separator: ",")], "files")
+    let columns = ["--pred-columns", ScaleFixture.models.joined(separator: ",")]
+    let counts = fixture.writeCounts("counts.csv", rows: fixture.rows[...], seed: 3)
+    #expect(try experiment([counts] + columns, "counts") == want)
+    let half = fixture.rows.count / 2
+    let shards = [
+      fixture.writeCounts("part-0.csv", rows: fixture.rows[..<half], seed: 4),
+      fixture.writeCounts("part-1.csv", rows: fixture.rows[half...], seed: 5),
+    ]
+    #expect(try experiment(shards + columns, "shards") == want)
+    let stratified = try runF1Kit(
+      ["report", counts] + columns + [
+        "--stratify", "gold", "--out",
+        fixture.base.folder.url.appendingPathComponent("s.html").path,
+      ])
+    #expect(stratified.status == 64)
+  }
+
+  @Test("the raw files give the same grouped result in any row order")
+  func rawGroupsAreOrderFree() throws {
+    let fixture = try GroupedScaleFixture()
+    let settings = ["--group-column", "grp", "--resamples", "200", "--format", "json"]
+    let files = fixture.writeModelFiles()
+    let reference = try output(["compare", files[0], files[1], "--names", "a,b"] + settings)
+    // The same items and groups, each file shuffled the same way.
+    var generator = SeededGenerator(seed: 31)
+    let order = Array(fixture.rows.indices).shuffled(using: &generator)
+    let shuffled = [0, 1].map { model in
+      fixture.base.folder.write(
+        "shuffled-\(model).csv",
+        "id,label,prediction,grp\n"
+          + order.map { fixture.rows[$0] }.map { "\($0[0]),\($0[1]),\($0[2 + model]),\($0[5])\n" }
+          .joined())
+    }
+    #expect(
+      try withoutRunFiles(output(["compare"] + shuffled + ["--names", "a,b"] + settings))
+        == withoutRunFiles(reference))
+  }
+
+  @Test("gate --group-column decides alike on grouped counts and on the raw files")
+  func gateOnGroupedCounts() throws {
+    let fixture = try GroupedScaleFixture()
+    let settings = [
+      "--group-column", "grp", "--metric", "macro_f1", "--margin", "0.02", "--resamples", "300",
+      "--format", "json",
+    ]
+    let files = fixture.writeModelFiles()
+    let reference = try runF1Kit(["gate", files[0], files[1], "--names", "nb,logreg"] + settings)
+    let counts = fixture.writeCounts("counts.csv", rows: fixture.rows[...], seed: 4)
+    let result = try runF1Kit(["gate", counts, "--pred-columns", "nb,logreg"] + settings)
+    #expect(result.status == reference.status, "\(result.standardError)")
+    #expect(result.standardOutput == reference.standardOutput)
+    #expect(!reference.standardOutput.isEmpty)
+  }
+
+  @Test("a missing group column names the file; --stratify with --pred-columns is refused")
+  func groupErrors() throws {
+    let fixture = try GroupedScaleFixture()
+    let counts = fixture.writeCounts("counts.csv", rows: fixture.rows[...], seed: 4)
+    let missing = try runF1Kit(
+      ["compare", counts, "--pred-columns", "nb,logreg", "--group-column", "query"])
+    #expect(missing.status == 65)
+    #expect(missing.standardError.contains("counts.csv"))
+    #expect(missing.standardError.contains("query"))
+    let stratify = try runF1Kit(
+      ["compare", counts, "--pred-columns", "nb,logreg", "--stratify", "gold"])
+    #expect(stratify.status == 64)
   }
 }

@@ -157,6 +157,32 @@ struct WeightedCompareCommandTests {
     #expect(joint.status == 0, "\(joint.standardError)")
     #expect(joint.standardOutput == files.standardOutput)
     #expect(try json(joint)["weighted"] as? Bool == true)
+    // The report reads the same table into the same numbers.
+    func report(_ arguments: [String], _ name: String) throws -> [String: Any] {
+      let html = folder.url.appendingPathComponent("\(name).html").path
+      let path = folder.url.appendingPathComponent("\(name).json").path
+      let result = try runF1Kit(
+        ["report"] + arguments
+          + ["--weight-column", "w", "--resamples", "300", "--out", html, "--json", path]
+          + golden.options)
+      #expect(result.status == 0, "\(result.standardError)")
+      return try #require(
+        JSONSerialization.jsonObject(with: Data(contentsOf: URL(fileURLWithPath: path)))
+          as? [String: Any])
+    }
+    let fileReport = try report(golden.files(in: folder) + ["--names", "a,b"], "files")
+    let tableReport = try report([table, "--pred-columns", "a,b"], "table")
+    for key in ["comparisons", "advice"] {
+      let want = try #require(fileReport[key] as? [Any], "\(key)")
+      #expect(NSArray(array: tableReport[key] as? [Any] ?? []) == NSArray(array: want), "\(key)")
+    }
+    let models = { (document: [String: Any]) in
+      (document["models"] as? [[String: Any]] ?? []).map {
+        NSDictionary(dictionary: $0.filter { $0.key != "source_file" && $0.key != "examples" })
+      }
+    }
+    #expect(models(tableReport) == models(fileReport))
+    #expect(models(tableReport).count == 2)
   }
 
   @Test("a bad weight in a joint count table is an error naming its line")

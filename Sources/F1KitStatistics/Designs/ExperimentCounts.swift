@@ -81,14 +81,23 @@ public struct ExperimentCounts: Sendable {
     self.runCounts = runs.map(\.count)
     self.rowWidth = rowWidth
     self.itemCount = gold.count
-    self.patterns = patterns
-    self.patternCounts = patternCounts
     if let groups {
-      (groupOffsets, groupPatterns, groupPatternCounts) = Self.groupEntries(
-        groups: groups, itemPattern: itemPattern)
+      let entries = Self.groupEntries(groups: groups, itemPattern: itemPattern)
+      // One order of rows and groups whatever the order of the items, so a
+      // count table with a group column resamples exactly as its items.
+      let canonical = Self.canonicalOrder(
+        rows: patterns, rowCounts: patternCounts, rowWidth: rowWidth, offsets: entries.offsets,
+        entries: entries.patterns, counts: entries.counts)
+      self.patterns = canonical.rows
+      self.patternCounts = canonical.rowCounts
+      groupOffsets = canonical.offsets
+      groupPatterns = canonical.entries
+      groupPatternCounts = canonical.counts
       groupCount = groupOffsets.count - 1
       isGrouped = true
     } else {
+      self.patterns = patterns
+      self.patternCounts = patternCounts
       groupOffsets = []
       groupPatterns = []
       groupPatternCounts = []

@@ -1,6 +1,8 @@
 import CommandLineSupport
 import F1Kit
 import F1KitAdvice
+import F1KitReading
+import F1KitReport
 import F1KitSupport
 import Foundation
 
@@ -23,39 +25,69 @@ struct AdviseCommand: ParsableCommand {
       when a class is rare. Each item names its rule id, its severity and the numbers that \
       triggered it. 'f1kit report' shows the same advice. With --group-column it also \
       says how many groups the items form, how much wider the primary metric's interval \
-      by group is than the item-level one, and warns under about 30 groups. For a multilabel file it explains which of the \
-      samples, micro and macro averages to read, citing the label cardinality, the label \
-      frequency imbalance and empty label sets.
+      by group is than the item-level one, and warns under about 30 groups. For a \
+      multilabel file it explains which of the samples, micro and macro averages to read, \
+      citing the label cardinality, the label frequency imbalance and empty label sets. \
+      Several files are shards of one data set (item files or count tables with the same \
+      columns), summed exactly; --pred-columns a,b advises on each model of a file that \
+      holds one prediction column per model.
       """,
-    arguments: [InputOptions.file],
-    options: [format, ExperimentOptions.groupColumn] + ScoringOptions.declarations
+    arguments: [files],
+    options: [format, ExperimentOptions.groupColumn, ModelColumns.option]
+      + ScoringOptions.declarations
       + InputOptions.declarations)
 
-  var path: String
+  static let files = Argument<[String]>(
+    name: "file",
+    help:
+      "A CSV, TSV or JSON Lines file of gold labels and predictions; '-' reads standard input. Several files are shards of one data set, summed and advised on as one."
+  )
+
+  var paths: [String]
+  /// The first (or only) file.
+  var path: String { paths[0] }
   var format: TextOrJSONFormat
   var scoring: ScoringOptions
   var input: InputOptions
   /// The column naming each item's group, if any.
   var groupColumn: String?
+  /// Each model's prediction column, when the file holds several models.
+  var predictionColumns: [String]?
 
   init(parsing values: ParsedValues) throws(UsageError) {
-    path = values[InputOptions.file]
+    paths = values[Self.files]
     format = values[Self.format]
     scoring = ScoringOptions(values)
     input = try InputOptions(values)
     groupColumn = values[ExperimentOptions.groupColumn]
+    predictionColumns = values[ModelColumns.option]
+    if let predictionColumns { try ModelColumns.check(predictionColumns) }
   }
 
   func run() throws(CommandFailure) -> CommandOutput {
-    try InputOptions.checkNotDirectories([path])
-    if input.isMultilabel(path, problem: scoring.problem) { return try adviseMultilabel() }
+    try InputOptions.checkNotDirectories(paths)
+    if paths.count == 1, predictionColumns == nil,
+      input.isMultilabel(path, problem: scoring.problem)
+    {
+      return try adviseMultilabel()
+    }
     try input.refuseLabelSetsAndWeights(
-      in: "advise", paths: [path], problem: scoring.problem, allowsWeights: true)
+      in: "advise", paths: paths, problem: scoring.problem, allowsWeights: true)
+    let isOneItemFile = paths.count == 1 && predictionColumns == nil
     if groupColumn != nil {
+      guard isOneItemFile else {
+        throw .usage("advise --group-column takes one file, without --pred-columns")
+      }
       guard !input.isWeighted else {
         throw .usage("advise does not support --weight-column with --group-column yet")
       }
       return try adviseGroups()
+    }
+    guard isOneItemFile else {
+      guard !input.isWeighted else {
+        throw .usage("advise does not support --weight-column with shards or --pred-columns yet")
+      }
+      return try adviseEachModel()
     }
     if input.isWeighted && input.hasScores {
       throw .usage("advise does not support --weight-column with score columns yet")
@@ -108,6 +140,53 @@ struct AdviseCommand: ParsableCommand {
       return CommandOutput(
         advice.jsonDocument(positiveLabel: metrics.positiveLabel).serialized() + "\n")
     case .text: return CommandOutput(advice.text(positiveLabel: metrics.positiveLabel))
+    }
+  }
+
+  /// Advises on shards summed into one data set, or on each model of a
+  /// file with one prediction column per model (`--pred-columns`), from
+  /// each model's counts, as `evaluate` scores them: several models print
+  /// their advice one after another under each model's name, JSON as
+  /// `{"models": [{"name": …, "advice": …}, …]}`.
+  private func adviseEachModel() throws(CommandFailure) -> CommandOutput {
+    let counts = try ModelColumns.readModelCounts(paths, columns: predictionColumns, input: input)
+    let names = predictionColumns ?? [ModelNames.defaults([paths[0]])[0]]
+    var documents: [JSONValue] = []
+    var texts: [String] = []
+    for (model, name) in names.enumerated() {
+      let metrics: ClassificationMetrics
+      do {
+        metrics = try ClassificationMetrics(
+          confusionMatrix: try counts[model].confusionMatrix(ofModel: 0, labels: input.labels),
+          options: scoring.evaluation)
+      } catch let error as ConfusionMatrixError {
+        throw .usage(error.description)
+      } catch let error as MetricsError {
+        throw .usage(error.description)
+      } catch {
+        throw .usage("\(error)")
+      }
+      let advice = MetricAdvisor().advice(for: metrics)
+      guard predictionColumns != nil else {
+        switch format {
+        case .json:
+          return CommandOutput(
+            advice.jsonDocument(positiveLabel: metrics.positiveLabel).serialized() + "\n")
+        case .text: return CommandOutput(advice.text(positiveLabel: metrics.positiveLabel))
+        }
+      }
+      let document = advice.jsonDocument(positiveLabel: metrics.positiveLabel)
+      if case .object(let members) = document {
+        documents.append(.object([("name", .string(name))] + members))
+      } else {
+        documents.append(.object([("name", .string(name)), ("advice", document)]))
+      }
+      texts.append("== \(name) ==\n\n" + advice.text(positiveLabel: metrics.positiveLabel))
+    }
+    switch format {
+    case .json:
+      return CommandOutput(JSONValue.object([("models", .array(documents))]).serialized() + "\n")
+    case .text: return CommandOutput(texts.joined(separator: "\n"))
     }
   }
 

@@ -24,11 +24,27 @@ extension CompareCommand {
     if input.isWeighted {
       return try input.weightedComparisonCounts(paths, names: names)
     }
-    let aligned = try Self.align(paths, input: input, names: names)
+    let aligned = try Self.align(paths, inputs: pathInputs, names: names)
     do {
       return try ComparisonCounts(aligned)
     } catch {
       throw .data(error.description)
+    }
+  }
+
+  /// How each of ``paths`` is read: the input options, with the model's
+  /// `--score-column` under `--score-columns-of`.
+  var pathInputs: [InputOptions] {
+    paths.indices.map { index in
+      scoreColumnsOf?.input(ofModel: index, from: input) ?? input
+    }
+  }
+
+  /// How each of ``paths`` is named in outputs: the file, and the model's
+  /// score column under `--score-columns-of`.
+  var pathSources: [String] {
+    paths.indices.map { index in
+      scoreColumnsOf?.source(ofModel: index, path: paths[index]) ?? paths[index]
     }
   }
 }

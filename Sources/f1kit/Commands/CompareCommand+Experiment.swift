@@ -1,5 +1,4 @@
 import CommandLineSupport
-import Dispatch
 import F1Kit
 import F1KitReading
 import F1KitReport
@@ -30,31 +29,15 @@ extension CompareCommand {
   ) {
     let clock = ContinuousClock()
     let readingStart = clock.now
-    let runNames = ModelNames.defaults(paths)
-    let (aligned, groups) = try alignedWithGroups(names: runNames)
-    let classification: ClassificationMetrics
-    do {
-      classification = try ClassificationMetrics(
-        confusionMatrix: aligned.confusionMatrix(ofModel: 0), options: scoring.evaluation)
-    } catch {
-      throw .usage(error.description)
-    }
+    let (counts, labels, classification, runFiles) = try experimentCounts()
     let metric = self.metric ?? Metric.primary(for: classification.problem)
     if metric.isBinaryOnly && classification.problem != .binary {
       throw .usage(
-        "The metric '\(metric.rawValue)' needs a binary problem; this one has \(aligned.labels.count) labels"
+        "The metric '\(metric.rawValue)' needs a binary problem; this one has \(labels.count) labels"
       )
-    }
-    var runs: [[[Int32]]] = []
-    var offset = 0
-    for files in modelFiles {
-      runs.append((offset..<(offset + files.count)).map { aligned.predictions[$0] })
-      offset += files.count
     }
     let comparison: ExperimentComparison
     do {
-      let counts = try ExperimentCounts(
-        gold: aligned.gold, runs: runs, groups: groups, classCount: aligned.labels.count)
       let readingTime = clock.now - readingStart
       let resamplingStart = clock.now
       defer {
@@ -73,57 +56,56 @@ extension CompareCommand {
       throw .data(error.description)
     }
     let description = ExperimentComparison.Description(
-      names: names, runFiles: modelFiles, labels: aligned.labels, seed: resampling.seed,
+      names: names, runFiles: runFiles, labels: labels, seed: resampling.seed,
       adjustment: adjustment.adjustment, positiveLabel: classification.positiveLabel)
     return (comparison, description)
   }
 
-  /// Reads and aligns the files and, with `--group-column`, the group of
-  /// each item from the first file in its row order (the order alignment
-  /// keeps), reading the group column while the files are read.
+  /// The experiment's counts: from the files aligned item by item, or
+  /// from the joint counts of one file's prediction columns (and groups)
+  /// summed over its shards, which resample exactly alike.
   ///
-  /// Failures come in the order of reading one after the other: the files
-  /// first, then the group column.
-  private func alignedWithGroups(names: [String]) throws(CommandFailure) -> (
-    AlignedPredictions, [Int]?
+  /// - Returns: The counts, the label order, the first model's metrics
+  ///   (for the problem and scope) and each model's run sources.
+  private func experimentCounts() throws(CommandFailure) -> (
+    ExperimentCounts, [String], ClassificationMetrics, [[String]]
   ) {
-    guard let groupColumn, paths[0] != "-" else {
-      let aligned = try Self.align(paths, input: input, names: names)
-      guard let groupColumn else { return (aligned, nil) }
-      return (
-        aligned,
-        try ExperimentOptions.groupCodes(
-          column: groupColumn, path: paths[0], input: input, itemCount: aligned.itemCount)
-      )
+    if let predictionColumns {
+      let read = try ModelColumns.experimentCounts(
+        paths, columns: predictionColumns, input: input, groupColumn: groupColumn,
+        options: scoring.evaluation)
+      return (read.counts, read.labels, read.classification, read.runFiles)
     }
-    let path = paths[0]
-    let options = input.reader
-    let reading = DispatchGroup()
-    let groupRead = GroupColumnRead()
-    DispatchQueue.global().async(group: reading) {
-      groupRead.result = Result { () throws(PredictionFileError) -> ItemGroups in
-        try PredictionReader(path: path, options: options).readGroups(column: groupColumn)
-      }
+    let runNames = ModelNames.defaults(paths)
+    let aligned = try Self.align(paths, inputs: pathInputs, names: runNames)
+    let groups = try groupCodes(itemCount: aligned.itemCount)
+    let classification: ClassificationMetrics
+    do {
+      classification = try ClassificationMetrics(
+        confusionMatrix: aligned.confusionMatrix(ofModel: 0), options: scoring.evaluation)
+    } catch {
+      throw .usage(error.description)
     }
-    let alignment = Result { () throws(CommandFailure) -> AlignedPredictions in
-      try Self.align(paths, input: input, names: names)
+    var runs: [[[Int32]]] = []
+    var offset = 0
+    for files in modelFiles {
+      runs.append((offset..<(offset + files.count)).map { aligned.predictions[$0] })
+      offset += files.count
     }
-    reading.wait()
-    let aligned = try alignment.get()
-    switch groupRead.result {
-    case .success(let groups):
-      return (
-        aligned,
-        try ExperimentOptions.checkedCodes(groups, path: path, itemCount: aligned.itemCount)
-      )
-    case .failure(let error): throw InputOptions.failure(error)
-    case nil: throw .ioError("\(path): the group column was not read")
+    do {
+      let counts = try ExperimentCounts(
+        gold: aligned.gold, runs: runs, groups: groups, classCount: aligned.labels.count)
+      return (counts, aligned.labels, classification, modelFiles)
+    } catch {
+      throw .data(error.description)
     }
   }
-}
 
-/// The group column read on another thread; written once before the
-/// reading group is left, read after it.
-private final class GroupColumnRead: @unchecked Sendable {
-  var result: Result<ItemGroups, PredictionFileError>?
+  /// The group of each item, read from the first file in its row order,
+  /// which is the order alignment keeps.
+  private func groupCodes(itemCount: Int) throws(CommandFailure) -> [Int]? {
+    guard let groupColumn else { return nil }
+    return try ExperimentOptions.groupCodes(
+      column: groupColumn, path: paths[0], input: input, itemCount: itemCount)
+  }
 }

@@ -17,17 +17,23 @@ extension CompareCommand {
   ///   - scoring: How predictions are scored.
   ///   - resampling: Resamples, confidence, interval method and seed.
   ///   - input: How the files are read.
+  ///   - predictionColumns: The two models' prediction columns, when one
+  ///     file (or its shards) holds both.
+  ///   - scoreColumnsOf: The two models' score columns, when one file holds
+  ///     both.
   init(
     gatingModels models: [ExperimentOptions.Model], names: [String], design: ResamplingDesign?,
     groupColumn: String?, metric: ComparedMetric, scoring: ScoringOptions,
-    resampling: ResamplingOptions, input: InputOptions
+    resampling: ResamplingOptions, input: InputOptions, predictionColumns: [String]? = nil,
+    scoreColumnsOf: ModelScoreColumns? = nil
   ) {
     modelFiles = models.map(\.files)
-    paths = models.flatMap(\.files)
+    paths = predictionColumns == nil ? models.flatMap(\.files) : models[0].files
     self.names = names
     self.design = design
     self.groupColumn = groupColumn
-    predictionColumns = nil
+    self.predictionColumns = predictionColumns
+    self.scoreColumnsOf = scoreColumnsOf
     format = .json
     digits = TableOptions.defaultDigits
     switch metric {

@@ -47,7 +47,7 @@ extension CompareCommand {
   func scoreComparison(on metric: ScoreMetric, names: [String]) throws(CommandFailure)
     -> (comparison: ScoreComparison, positiveLabel: String?)
   {
-    guard input.hasScores else {
+    guard input.hasScores || scoreColumnsOf != nil else {
       throw .usage(
         "The metric '\(metric.rawValue)' needs scores: give --score-column, --score-columns or --score-array-column"
       )
@@ -87,7 +87,7 @@ extension CompareCommand {
     models: [ScoredModel], positiveLabel: String?
   ) {
     var files: [ItemScores] = []
-    for path in paths { files.append(try input.readItemScores(path)) }
+    for (path, input) in zip(paths, pathInputs) { files.append(try input.readItemScores(path)) }
     let first = files[0]
     var models: [ScoredModel] = []
     for (index, var file) in files.enumerated() {

@@ -11,8 +11,10 @@ extension CompareCommand {
   ///   out.
   func thresholdChoices() throws(CommandFailure) -> [(file: String, choice: ThresholdChoice)] {
     var choices: [(file: String, choice: ThresholdChoice)] = []
-    for path in paths {
-      if let choice = try input.thresholdChoice(for: path) { choices.append((path, choice)) }
+    for (index, input) in pathInputs.enumerated() {
+      if let choice = try input.thresholdChoice(for: paths[index]) {
+        choices.append((pathSources[index], choice))
+      }
     }
     return choices
   }

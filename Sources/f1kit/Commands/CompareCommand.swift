@@ -59,8 +59,8 @@ struct CompareCommand: ParsableCommand {
       """,
     arguments: [files],
     options: [
-      format, TableOptions.digits, metric, ModelNames.option, ModelColumns.option, test, mcnemar,
-      adjustment, timings,
+      format, TableOptions.digits, metric, ModelNames.option, ModelColumns.option,
+      ModelScoreColumns.option, test, mcnemar, adjustment, timings,
     ]
       + ExperimentOptions.declarations + ScoringOptions.declarations
       + ResamplingOptions.declarations + InputOptions.declarations)
@@ -90,11 +90,21 @@ struct CompareCommand: ParsableCommand {
   /// Each model's prediction column, when one file (or its shards) holds
   /// every model.
   var predictionColumns: [String]?
+  /// Each model's score column, when one file holds every model's scores.
+  var scoreColumnsOf: ModelScoreColumns?
 
   init(parsing values: ParsedValues) throws(UsageError) {
     predictionColumns = values[ModelColumns.option]
+    scoreColumnsOf = values[ModelScoreColumns.option]
+    input = try InputOptions(values)
     let models: [ExperimentOptions.Model]
-    if let predictionColumns {
+    if let scoreColumnsOf {
+      try scoreColumnsOf.check(
+        input: input, predictionColumns: predictionColumns, paths: values[Self.files])
+      models = scoreColumnsOf.models.map {
+        ExperimentOptions.Model(name: $0.name, files: values[Self.files])
+      }
+    } else if let predictionColumns {
       try ModelColumns.check(predictionColumns)
       models = predictionColumns.map {
         ExperimentOptions.Model(name: $0, files: values[Self.files])
@@ -104,18 +114,21 @@ struct CompareCommand: ParsableCommand {
     }
     guard models.count >= 2 else {
       throw UsageError(
-        predictionColumns == nil
-          ? "Expected at least two files to compare, found \(models.count); for one file with a prediction column per model, name them with --pred-columns"
-          : "Expected at least two columns in --pred-columns, found \(models.count)")
+        scoreColumnsOf != nil
+          ? "Expected at least two models in --score-columns-of, found \(models.count)"
+          : predictionColumns == nil
+            ? "Expected at least two files to compare, found \(models.count); for one file with a prediction column per model, name them with --pred-columns"
+            : "Expected at least two columns in --pred-columns, found \(models.count)")
     }
     modelFiles = models.map(\.files)
     paths = predictionColumns == nil ? models.flatMap(\.files) : values[Self.files]
     let experiment = ExperimentOptions(values)
-    if predictionColumns != nil, experiment.groupColumn != nil || experiment.stratify != .none {
-      throw UsageError("--group-column and --stratify are not available with --pred-columns yet")
+    if predictionColumns != nil, experiment.stratify != .none {
+      throw UsageError("--stratify is not available with --pred-columns yet")
     }
     design =
-      predictionColumns == nil && experiment.isNeeded(for: models) ? try experiment.design() : nil
+      (predictionColumns == nil || experiment.groupColumn != nil)
+        && experiment.isNeeded(for: models) ? try experiment.design() : nil
     groupColumn = experiment.groupColumn
     let defaults = ModelNames.defaults(models.map { $0.files[0] })
     names =
@@ -136,7 +149,6 @@ struct CompareCommand: ParsableCommand {
     isTimed = values[Self.timings]
     scoring = ScoringOptions(values)
     resampling = ResamplingOptions(values)
-    input = try InputOptions(values)
   }
 
   func run() throws(CommandFailure) -> CommandOutput {
@@ -208,14 +220,14 @@ struct CompareCommand: ParsableCommand {
     return String(format: "%.4f", Double(whole) + Double(attoseconds) * 1e-18)
   }
 
-  /// Reads the files (on every core at once) and aligns them, as `compare`
-  /// and `gate` do.
-  static func align(_ paths: [String], input: InputOptions, names: [String])
+  /// Reads and aligns the files, as `compare` and `gate` do.
+  static func align(_ paths: [String], inputs: [InputOptions], names: [String])
     throws(CommandFailure) -> AlignedPredictions
   {
-    let items = try input.readItems(paths)
+    var items: [ItemPredictions] = []
+    for (path, input) in zip(paths, inputs) { items.append(try input.readItems(path)) }
     do {
-      return try AlignedPredictions(items, names: names, labels: input.labels)
+      return try AlignedPredictions(items, names: names, labels: inputs.first?.labels)
     } catch {
       throw .data(error.description)
     }

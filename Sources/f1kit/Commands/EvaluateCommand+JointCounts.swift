@@ -2,6 +2,7 @@ import CommandLineSupport
 import F1Kit
 import F1KitReading
 import F1KitReport
+import F1KitStatistics
 import Foundation
 
 extension EvaluateCommand {
@@ -41,6 +42,18 @@ extension EvaluateCommand {
     if predictionColumns == nil {
       return try output(models[0].metrics, scores: nil, name: models[0].name)
     }
+    return try outputModels(models.map { ($0.name, $0.metrics, nil) })
+  }
+
+  /// Several models' reports, in order: text and tables one after another
+  /// under each model's name, JSON as `{"models": [{"name": …, …}, …]}`.
+  ///
+  /// - Parameter models: Each model's name, metrics and score summary.
+  /// - Returns: The output.
+  /// - Throws: A usage failure for `--format csv`, which prints one model.
+  func outputModels(
+    _ models: [(name: String, metrics: ClassificationMetrics, scores: ScoreSummary?)]
+  ) throws(CommandFailure) -> CommandOutput {
     switch format {
     case .json:
       var documents: [JSONValue] = []
@@ -49,17 +62,17 @@ extension EvaluateCommand {
         documents.append(
           .object(
             [("name", .string(model.name))] + model.metrics.jsonDocument()
-              + (intervals?.jsonMembers() ?? [])))
+              + (intervals?.jsonMembers() ?? []) + (model.scores?.jsonMembers() ?? [])))
       }
       return CommandOutput(JSONValue.object([("models", .array(documents))]).serialized() + "\n")
     case .csv:
-      throw .usage("--format csv prints one model; use --format json for several --pred-columns")
+      throw .usage("--format csv prints one model; use --format json for several models")
     case .text:
       var text: [String] = []
       for model in models {
         text.append(
           "== \(model.name) ==\n\n"
-            + (try output(model.metrics, scores: nil, name: model.name).text))
+            + (try output(model.metrics, scores: model.scores, name: model.name).text))
       }
       return CommandOutput(text.joined(separator: "\n"))
     case .markdown, .latex:

@@ -7,13 +7,16 @@ extension EvaluateCommand {
   /// The score metrics of a file read with its scores, with bootstrap
   /// intervals over items when `--ci` is given.
   ///
-  /// - Parameter scored: Where the scores came from and their model.
+  /// - Parameters:
+  ///   - scored: Where the scores came from and their model.
+  ///   - modelInput: How the model was read, when not by ``input``.
   /// - Returns: The summary to print.
   /// - Throws: A usage failure for invalid resampling options; a failure
   ///   when the `--threshold-from` cut-off cannot be worked out.
-  func scoreSummary(_ scored: (source: String, model: ScoredModel)) throws(CommandFailure)
-    -> ScoreSummary
-  {
+  func scoreSummary(
+    _ scored: (source: String, model: ScoredModel), input modelInput: InputOptions? = nil
+  ) throws(CommandFailure) -> ScoreSummary {
+    let input = modelInput ?? self.input
     let options =
       isIntervalRequested
       ? ScoreComparison.Options(

@@ -39,15 +39,17 @@ struct EvaluateCommand: ParsableCommand {
       model of a file that holds one prediction column per model.
       """,
     arguments: [files],
-    options: [format, digits, intervals, ModelColumns.option] + ScoringOptions.declarations
-      + ResamplingOptions.declarations + ExperimentOptions.declarations
-      + InputOptions.declarations)
+    options: [format, digits, intervals, ModelColumns.option, ModelScoreColumns.option]
+      + ScoringOptions.declarations + ResamplingOptions.declarations
+      + ExperimentOptions.declarations + InputOptions.declarations)
 
   var path: String
   /// Every file named: shards of one data set when there are several.
   var paths: [String]
   /// Each model's prediction column, when the file holds several models.
   var predictionColumns: [String]?
+  /// Each model's score column, when the file holds several models' scores.
+  var scoreColumnsOf: ModelScoreColumns?
   var format: EvaluationFormat
   var digits: Int
   var tableDigits: Int
@@ -73,6 +75,8 @@ struct EvaluateCommand: ParsableCommand {
     scoring = ScoringOptions(values)
     resampling = ResamplingOptions(values)
     input = try InputOptions(values)
+    scoreColumnsOf = values[ModelScoreColumns.option]
+    try scoreColumnsOf?.check(input: input, predictionColumns: predictionColumns, paths: paths)
     let experiment = ExperimentOptions(values)
     groupColumn = experiment.groupColumn
     if groupColumn != nil || experiment.stratify != .none { design = try experiment.design() }
@@ -80,6 +84,7 @@ struct EvaluateCommand: ParsableCommand {
 
   func run() throws(CommandFailure) -> CommandOutput {
     try InputOptions.checkNotDirectories(paths)
+    if let scoreColumnsOf { return try evaluateScoreColumns(scoreColumnsOf) }
     if let design { return try evaluateDesign(design) }
     if paths.count > 1 || predictionColumns != nil { return try evaluateJointCounts() }
     if input.isMultilabel(path, problem: scoring.problem) { return try evaluateMultilabel() }

@@ -8,15 +8,11 @@ import F1KitSupport
 /// `f1kit gate`: a release decision in CI, from the same comparison
 /// `f1kit compare` makes.
 struct GateCommand: ParsableCommand {
-  static let baseline = Argument<String>(
-    name: "baseline",
+  static let files = Argument<[String]>(
+    name: "baseline candidate",
     help:
-      "The baseline model's prediction file, such as production's; NAME=run1.csv,run2.csv gives it one file per training run."
+      "The baseline model's prediction file (such as production's), then the candidate's for the same items; NAME=run1.csv,run2.csv gives a model one file per training run. With --pred-columns or --score-columns-of, the one file (or, for --pred-columns, its shards) holding both models."
   )
-  static let candidate = Argument<String>(
-    name: "candidate",
-    help:
-      "The candidate model's prediction file for the same items, or NAME=run1.csv,run2.csv.")
   static let metric = Option<ComparedMetric>(
     name: "metric",
     help:
@@ -55,8 +51,11 @@ struct GateCommand: ParsableCommand {
       (or groups, with --group-column) would be needed. Exit status: 0 pass, 1 fail, 64 usage error, 65 bad data, 66 missing \
       input, 73 or 74 when --summary cannot be written.
       """,
-    arguments: [baseline, candidate],
-    options: [metric, margin, mode, format, summary, ModelNames.option]
+    arguments: [files],
+    options: [
+      metric, margin, mode, format, summary, ModelNames.option, ModelColumns.option,
+      ModelScoreColumns.option,
+    ]
       + ExperimentOptions.declarations + ScoringOptions.declarations
       + ResamplingOptions.declarations + InputOptions.declarations)
 
@@ -67,18 +66,46 @@ struct GateCommand: ParsableCommand {
   var summaryPath: String?
 
   init(parsing values: ParsedValues) throws(UsageError) {
-    let models = try ExperimentOptions.models([values[Self.baseline], values[Self.candidate]])
+    let files = values[Self.files]
+    let predictionColumns = values[ModelColumns.option]
+    let scoreColumnsOf = values[ModelScoreColumns.option]
+    let input = try InputOptions(values)
+    let models: [ExperimentOptions.Model]
+    if let scoreColumnsOf {
+      try scoreColumnsOf.check(input: input, predictionColumns: predictionColumns, paths: files)
+      models = scoreColumnsOf.models.map { ExperimentOptions.Model(name: $0.name, files: files) }
+    } else if let predictionColumns {
+      try ModelColumns.check(predictionColumns)
+      models = predictionColumns.map { ExperimentOptions.Model(name: $0, files: files) }
+    } else {
+      guard files.count == 2 else {
+        throw UsageError(
+          "Expected a baseline and a candidate file, found \(files.count) file\(files.count == 1 ? "" : "s"); for one file with a prediction column per model, name them with --pred-columns"
+        )
+      }
+      models = try ExperimentOptions.models(files)
+    }
+    guard models.count == 2 else {
+      throw UsageError(
+        "Expected two models, the baseline and the candidate, in --\(scoreColumnsOf == nil ? "pred-columns" : "score-columns-of"), found \(models.count)"
+      )
+    }
     let defaults = ModelNames.defaults(models.map { $0.files[0] })
     let names =
-      try ModelNames.given(values, paths: models.map { $0.files[0] })
+      try ModelNames.given(values, paths: models.map { $0.name ?? $0.files[0] })
       ?? zip(models, defaults).map { $0.name ?? $1 }
     let experiment = ExperimentOptions(values)
+    if predictionColumns != nil, experiment.stratify != .none {
+      throw UsageError("--stratify is not available with --pred-columns yet")
+    }
     comparison = CompareCommand(
       gatingModels: models, names: names,
-      design: experiment.isNeeded(for: models) ? try experiment.design() : nil,
+      design: (predictionColumns == nil || experiment.groupColumn != nil)
+        && experiment.isNeeded(for: models)
+        ? try experiment.design() : nil,
       groupColumn: experiment.groupColumn, metric: values[Self.metric],
       scoring: ScoringOptions(values), resampling: ResamplingOptions(values),
-      input: try InputOptions(values))
+      input: input, predictionColumns: predictionColumns, scoreColumnsOf: scoreColumnsOf)
     do {
       gate = try ReleaseGate(mode: values[Self.mode], margin: values[Self.margin])
     } catch {
@@ -169,6 +196,11 @@ struct GateCommand: ParsableCommand {
         return decision
       }
       if let scoreMetric = comparison.scoreMetric {
+        guard comparison.predictionColumns == nil else {
+          throw CommandFailure.usage(
+            "Score metrics cannot yet be compared with --pred-columns; give each model's score column with --score-columns-of"
+          )
+        }
         let (scores, positiveLabel) = try comparison.scoreComparison(
           on: scoreMetric, names: comparison.names)
         for model in scores.models {

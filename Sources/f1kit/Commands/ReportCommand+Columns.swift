@@ -14,8 +14,24 @@ extension ReportCommand {
   func readColumns(_ columns: [String]) throws(CommandFailure) -> (
     inputs: [ReportInput], counts: ComparisonCounts
   ) {
-    let joint = try ModelColumns.readJointCounts(paths, columns: columns, input: input)
     let source = paths.joined(separator: " + ")
+    if input.isWeighted {
+      // Weighted count tables carry the weight as one more column, counted
+      // per distinct weight: the same weighted counts as the raw items.
+      let counts = try input.weightedJointComparisonCounts(paths, columns: columns)
+      guard let weighted = counts.weightedMatrices else {
+        preconditionFailure("weighted counts carry weighted matrices")
+      }
+      let inputs = columns.indices.map { model in
+        var input = ReportInput(
+          name: names[model], sourceFile: "\(source) (\(columns[model]))",
+          confusionMatrix: counts.matrices[model])
+        input.weightedConfusionMatrix = weighted[model]
+        return input
+      }
+      return (inputs, counts)
+    }
+    let joint = try ModelColumns.readJointCounts(paths, columns: columns, input: input)
     do {
       let inputs = try columns.indices.map { model throws(ConfusionMatrixError) in
         ReportInput(

@@ -22,9 +22,68 @@ extension ReportCommand {
     guard resamples > 0 else {
       throw .usage("Runs, --group-column and --stratify need intervals: --resamples above 0")
     }
+    let (counts, labels, classification, runFiles) = try experimentCounts()
+    var comparison: ExperimentComparison
+    do {
+      comparison = try ExperimentComparison(
+        counts: counts, metric: classification.primaryMetric, scope: classification.scope,
+        design: design,
+        options: BootstrapOptions(resamples: resamples, confidence: confidence), seed: seed)
+      try comparison.measureGroupWidening(seed: seed)
+    } catch {
+      throw .data(error.description)
+    }
+    let description = ExperimentComparison.Description(
+      names: names, runFiles: runFiles, labels: labels, seed: seed,
+      positiveLabel: classification.positiveLabel)
+    let experiment = ExperimentReport(
+      comparison: comparison, description: description, groupColumn: groupColumn)
+    report.experiment = experiment
+    // The experiment's advice replaces the first runs' one-run advice.
+    let advice =
+      report.advice.filter { $0.rule != .singleRunPerModel }
+      + MetricAdvisor().advice(for: comparison, names: names)
+    report.advice = advice.enumerated().sorted {
+      ($0.element.severity, $1.offset) > ($1.element.severity, $0.offset)
+    }.map(\.element)
+    report.metadata.methods.append(experiment.methodDescription)
+    report.metadata.inputFiles = runFiles.flatMap { $0 }
+    if let groupColumn {
+      report.metadata.inputSettings.append(
+        .init(
+          name: "Group column",
+          value: "“\(groupColumn)” (--group-column): \(comparison.counts.groupCount) groups"))
+    }
+    if design == .stratifiedByGold {
+      report.metadata.inputSettings.append(
+        .init(name: "Strata", value: "gold classes (--stratify gold)"))
+    }
+    if experiment.hasSeveralRuns {
+      report.metadata.inputSettings.append(
+        .init(
+          name: "Runs",
+          value: zip(names, modelFiles).map { "\($0): \($1.count)" }.joined(separator: ", ")))
+    }
+  }
+
+  /// The experiment's counts: from every run file aligned item by item, or
+  /// from the joint counts of one file's prediction columns (and groups),
+  /// as `compare` reads them.
+  ///
+  /// - Returns: The counts, the label order, the first run's metrics and
+  ///   each model's run sources.
+  private func experimentCounts() throws(CommandFailure) -> (
+    ExperimentCounts, [String], ClassificationMetrics, [[String]]
+  ) {
+    if let predictionColumns {
+      let read = try ModelColumns.experimentCounts(
+        paths, columns: predictionColumns, input: input, groupColumn: groupColumn,
+        options: scoring.evaluation)
+      return (read.counts, read.labels, read.classification, read.runFiles)
+    }
     let files = modelFiles.flatMap { $0 }
     let aligned = try CompareCommand.align(
-      files, input: input, names: ModelNames.defaults(files))
+      files, inputs: files.map { _ in input }, names: ModelNames.defaults(files))
     let groups = try groupColumn.map { column throws(CommandFailure) in
       try ExperimentOptions.groupCodes(
         column: column, path: files[0], input: input, itemCount: aligned.itemCount)
@@ -42,48 +101,12 @@ extension ReportCommand {
       runs.append((offset..<(offset + model.count)).map { aligned.predictions[$0] })
       offset += model.count
     }
-    var comparison: ExperimentComparison
     do {
       let counts = try ExperimentCounts(
         gold: aligned.gold, runs: runs, groups: groups, classCount: aligned.labels.count)
-      comparison = try ExperimentComparison(
-        counts: counts, metric: classification.primaryMetric, scope: classification.scope,
-        design: design,
-        options: BootstrapOptions(resamples: resamples, confidence: confidence), seed: seed)
-      try comparison.measureGroupWidening(seed: seed)
+      return (counts, aligned.labels, classification, modelFiles)
     } catch {
       throw .data(error.description)
-    }
-    let description = ExperimentComparison.Description(
-      names: names, runFiles: modelFiles, labels: aligned.labels, seed: seed,
-      positiveLabel: classification.positiveLabel)
-    let experiment = ExperimentReport(
-      comparison: comparison, description: description, groupColumn: groupColumn)
-    report.experiment = experiment
-    // The experiment's advice replaces the first runs' one-run advice.
-    let advice =
-      report.advice.filter { $0.rule != .singleRunPerModel }
-      + MetricAdvisor().advice(for: comparison, names: names)
-    report.advice = advice.enumerated().sorted {
-      ($0.element.severity, $1.offset) > ($1.element.severity, $0.offset)
-    }.map(\.element)
-    report.metadata.methods.append(experiment.methodDescription)
-    report.metadata.inputFiles = files
-    if let groupColumn {
-      report.metadata.inputSettings.append(
-        .init(
-          name: "Group column",
-          value: "“\(groupColumn)” (--group-column): \(comparison.counts.groupCount) groups"))
-    }
-    if design == .stratifiedByGold {
-      report.metadata.inputSettings.append(
-        .init(name: "Strata", value: "gold classes (--stratify gold)"))
-    }
-    if experiment.hasSeveralRuns {
-      report.metadata.inputSettings.append(
-        .init(
-          name: "Runs",
-          value: zip(names, modelFiles).map { "\($0): \($1.count)" }.joined(separator: ", ")))
     }
   }
 }

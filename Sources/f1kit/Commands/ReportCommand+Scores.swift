@@ -12,13 +12,22 @@ extension ReportCommand {
   /// - Parameters:
   ///   - path: The file.
   ///   - name: The model's name.
+  ///   - modelInput: How to read the model, when not by ``input`` (one
+  ///     score column of several under `--score-columns-of`).
+  ///   - sourceFile: How the model's source is named, when not `path`.
   /// - Returns: The input.
   /// - Throws: A one-line failure with the reader's exit status.
-  func readScored(_ path: String, name: String) throws(CommandFailure) -> ReportInput {
+  func readScored(
+    _ path: String, name: String, input modelInput: InputOptions? = nil,
+    sourceFile: String? = nil
+  ) throws(CommandFailure) -> ReportInput {
+    // `--score-columns-of` reads each model with its own score column.
+    let input = modelInput ?? self.input
     let items = try input.readItemScores(path)
     var report: ReportInput
     do {
-      report = try ReportInput(name: name, sourceFile: path, items: items.predictions)
+      report = try ReportInput(
+        name: name, sourceFile: sourceFile ?? path, items: items.predictions)
     } catch {
       throw .data("\(path): \(error.description)")
     }

@@ -21,7 +21,23 @@ extension ReportCommand {
         name: "Gold column",
         value: reader.goldColumn.map { "“\($0)” (--gold-column)" }
           ?? "found by name (label, gold, y_true or target)"))
-    if let column = reader.scoreColumn {
+    if let models = values[ModelScoreColumns.option] {
+      settings.append(
+        .init(
+          name: "Predictions",
+          value:
+            "one score column per model (--score-columns-of: \(models.models.map { "\($0.name) from “\($0.column)”" }.joined(separator: ", "))): the positive label when the score is at least the threshold"
+        ))
+      let threshold = values[InputOptions.threshold].first ?? reader.threshold
+      let source =
+        values.isSpecified(InputOptions.threshold) ? "given with --threshold" : "the default"
+      settings.append(.init(name: "Threshold", value: "\(threshold) (\(source))"))
+    } else if let columns = values[ModelColumns.option] {
+      settings.append(
+        .init(
+          name: "Prediction columns",
+          value: "\(quoted(columns)), one per model (--pred-columns)"))
+    } else if let column = reader.scoreColumn {
       settings.append(
         .init(
           name: "Predictions",

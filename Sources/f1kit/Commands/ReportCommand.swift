@@ -12,7 +12,7 @@ struct ReportCommand: ParsableCommand {
   static let files = Argument<[String]>(
     name: "files",
     help:
-      "Prediction files (CSV, TSV or JSON Lines) of models scored on the same test items."
+      "Prediction files (CSV, TSV or JSON Lines) of models scored on the same test items; NAME=run1.csv,run2.csv gives a model one file per training run (the runs section then resamples runs and items). With --pred-columns: one file, or its shards, holding every model."
   )
   static let out = Option<FilePath>(
     name: "out", valueName: "file", help: "The HTML file to write (required).")
@@ -65,7 +65,8 @@ struct ReportCommand: ParsableCommand {
     arguments: [files],
     options: [
       out, json, title, format, tablesDirectory, TableOptions.digits, ModelNames.option,
-      ModelColumns.option, trainingLog, resamples, ResamplingOptions.confidence,
+      ModelColumns.option, ModelScoreColumns.option, trainingLog, resamples,
+      ResamplingOptions.confidence,
       seed,
     ] + ExperimentOptions.declarations + ScoringOptions.declarations
       + InputOptions.declarations)
@@ -87,6 +88,8 @@ struct ReportCommand: ParsableCommand {
   /// Each model's prediction column, when one file (or its shards) holds
   /// every model.
   var predictionColumns: [String]?
+  /// Each model's score column, when one file holds every model's scores.
+  var scoreColumnsOf: ModelScoreColumns?
   var inputSettings: [RunMetadata.Setting]
   /// Each model's run files (one file per model unless `NAME=a.csv,b.csv`).
   var modelFiles: [[String]] = []
@@ -120,10 +123,13 @@ struct ReportCommand: ParsableCommand {
       groupColumn = experiment.groupColumn
       if experiment.isNeeded(for: models) { design = try experiment.design() }
     }
-    if predictionColumns != nil,
-      values[ExperimentOptions.groupColumn] != nil || values[ExperimentOptions.stratify] != .none
-    {
-      throw UsageError("--group-column and --stratify are not available with --pred-columns yet")
+    if predictionColumns != nil {
+      let experiment = ExperimentOptions(values)
+      if experiment.stratify != .none {
+        throw UsageError("--stratify is not available with --pred-columns yet")
+      }
+      groupColumn = experiment.groupColumn
+      if groupColumn != nil { design = try experiment.design() }
     }
     trainingLog = values[Self.trainingLog]
     resamples = values[Self.resamples]
@@ -131,6 +137,11 @@ struct ReportCommand: ParsableCommand {
     confidence = values[ResamplingOptions.confidence]
     scoring = ScoringOptions(values)
     input = try InputOptions(values)
+    scoreColumnsOf = values[ModelScoreColumns.option]
+    if let scoreColumnsOf {
+      try scoreColumnsOf.check(input: input, predictionColumns: predictionColumns, paths: paths)
+      names = try ModelNames.given(values, paths: scoreColumnsOf.names) ?? scoreColumnsOf.names
+    }
     inputSettings = Self.inputSettings(values, input: input)
   }
 
@@ -142,9 +153,6 @@ struct ReportCommand: ParsableCommand {
     if isMultilabelReport { return try runMultilabelReport() }
     try input.refuseLabelSetsAndWeights(
       in: "report", paths: paths, problem: scoring.problem, allowsWeights: true)
-    if input.isWeighted && predictionColumns != nil {
-      throw .usage("report does not support --weight-column with --pred-columns yet")
-    }
     var trainingCurve: TrainingCurve?
     if let trainingLog {
       do {
@@ -159,10 +167,20 @@ struct ReportCommand: ParsableCommand {
     if let predictionColumns {
       (inputs, jointCounts) = try readColumns(predictionColumns)
     } else if input.isWeighted {
+      if scoreColumnsOf != nil {
+        throw .usage("report does not support --weight-column with --score-columns-of yet")
+      }
       (inputs, jointCounts) = try readWeighted()
+    } else if let scoreColumnsOf {
+      for index in scoreColumnsOf.models.indices {
+        inputs.append(
+          try read(
+            paths[0], name: names[index], input: scoreColumnsOf.input(ofModel: index, from: input),
+            source: scoreColumnsOf.source(ofModel: index, path: paths[0])))
+      }
     } else {
       for (index, path) in paths.enumerated() {
-        inputs.append(try read(path, name: names[index]))
+        inputs.append(try read(path, name: names[index], input: input, source: path))
       }
     }
     let scoreNote: String?
@@ -256,8 +274,12 @@ struct ReportCommand: ParsableCommand {
   }
 
   /// Reads a file's items, or its counts when it is a count table.
-  private func read(_ path: String, name: String) throws(CommandFailure) -> ReportInput {
-    if input.hasScores { return try readScored(path, name: name) }
+  private func read(_ path: String, name: String, input: InputOptions, source: String)
+    throws(CommandFailure) -> ReportInput
+  {
+    if input.hasScores {
+      return try readScored(path, name: name, input: input, sourceFile: source)
+    }
     let items: ItemPredictions
     let options = try input.readerOptions(for: path)
     do {
@@ -265,10 +287,10 @@ struct ReportCommand: ParsableCommand {
     } catch {
       guard case .countTableHasNoItems = error.reason else { throw InputOptions.failure(error) }
       return ReportInput(
-        name: name, sourceFile: path, confusionMatrix: try input.readConfusionMatrix(path))
+        name: name, sourceFile: source, confusionMatrix: try input.readConfusionMatrix(path))
     }
     do {
-      return try ReportInput(name: name, sourceFile: path, items: items)
+      return try ReportInput(name: name, sourceFile: source, items: items)
     } catch {
       throw .data("\(path): \(error.description)")
     }

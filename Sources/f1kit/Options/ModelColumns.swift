@@ -35,18 +35,23 @@ enum ModelColumns {
   ///   - columns: Each model's prediction column, or `nil` for the one
   ///     prediction the options give.
   ///   - input: How to read every file.
+  ///   - groupColumn: The column naming each row's group, or `nil`.
   /// - Returns: The summed counts.
   /// - Throws: A one-line failure with the reader's exit status; 65 when
   ///   shards disagree on their columns or their counts overflow.
-  static func readJointCounts(_ paths: [String], columns: [String]?, input: InputOptions)
-    throws(CommandFailure) -> JointCounts
-  {
+  static func readJointCounts(
+    _ paths: [String], columns: [String]?, input: InputOptions, groupColumn: String? = nil
+  ) throws(CommandFailure) -> JointCounts {
     var total: JointCounts?
+    var options = input.reader
+    // A shard of several may be a header alone (Spark writes one for an
+    // empty partition); its columns must still agree.
+    options.acceptsHeaderOnly = paths.count > 1
     for path in paths {
       let counts: JointCounts
       do {
-        counts = try PredictionReader(path: path, options: input.reader).readJointCounts(
-          predictionColumns: columns)
+        counts = try PredictionReader(path: path, options: options).readJointCounts(
+          predictionColumns: columns, groupColumn: groupColumn)
       } catch {
         throw InputOptions.failure(error)
       }
@@ -100,6 +105,7 @@ enum ModelColumns {
         }
         options.predictionColumn = column
       }
+      options.acceptsHeaderOnly = paths.count > 1
       var total: JointCounts?
       for path in paths {
         let counts: LabelCounts
@@ -111,7 +117,8 @@ enum ModelColumns {
         for warning in counts.warnings { Console.writeError("warning: \(warning)\n") }
         do {
           let shard = try JointCounts(
-            labels: counts.labels, models: [column ?? ""], goldColumn: "",
+            labels: counts.labels, models: [counts.predictionColumn],
+            goldColumn: counts.goldColumn,
             cells: counts.cells.map {
               JointCounts.Cell(gold: $0.gold, predictions: [$0.predicted], count: $0.count)
             }, rowCount: counts.rowCount, hasNumericLabels: counts.hasNumericLabels)
@@ -120,6 +127,7 @@ enum ModelColumns {
               try total.merging(shard, names: (paths[0], path))
             } ?? shard
         } catch {
+          if case .differentColumns = error { throw .data(error.description) }
           throw .data("\(path): \(error.description)")
         }
       }

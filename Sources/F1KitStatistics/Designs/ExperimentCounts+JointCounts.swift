@@ -1,0 +1,166 @@
+import F1Kit
+import F1KitReading
+
+extension ExperimentCounts {
+  /// Counts an experiment of one run per model from joint counts: the
+  /// distinct rows are the table's (gold, A, B, …) cells and, when the
+  /// table has a group column, each group's rows are its cells.
+  ///
+  /// The result resamples exactly as ``init(gold:runs:groups:classCount:)``
+  /// does for the items the table summarizes, whatever the order of the
+  /// table's rows: with groups, distinct rows and groups are put in one
+  /// canonical order by both initializers (see
+  /// `canonicalOrder(rows:rowCounts:rowWidth:offsets:entries:counts:)`).
+  /// Without groups, the distinct rows are the table's cells in their
+  /// sorted order. So the experiment engine gives
+  /// bit-identical intervals and tests from a count table and from its
+  /// items, for the same seed.
+  ///
+  /// - Parameters:
+  ///   - joint: The joint counts of two or more models.
+  ///   - labels: The caller's label order, if any, as for
+  ///     `AlignedPredictions`.
+  /// - Throws: ``StatisticsError/noItems`` for a table without items;
+  ///   `ConfusionMatrixError/duplicateLabel(_:)` (as a
+  ///   ``StatisticsError``) never, since the label order is checked first.
+  /// - Complexity: O(*c* log *c*) for *c* cells, never dependent on the
+  ///   number of items.
+  public init(_ joint: JointCounts, labelOrder order: [String]) throws(StatisticsError) {
+    guard joint.itemCount > 0, !joint.models.isEmpty else { throw .noItems }
+    let position = joint.positions(in: order)
+    let modelCount = joint.models.count
+    let rowWidth = 1 + modelCount
+    var patternIndex: [[Int32]: Int32] = [:]
+    var patterns: [Int32] = []
+    var patternCounts: [Int] = []
+    var cellPattern = [Int32](repeating: 0, count: joint.cells.count)
+    var row = [Int32](repeating: 0, count: rowWidth)
+    for (index, cell) in joint.cells.enumerated() {
+      row[0] = Int32(position[cell.gold])
+      for model in 0..<modelCount { row[model + 1] = Int32(position[cell.predictions[model]]) }
+      if let known = patternIndex[row] {
+        patternCounts[Int(known)] += cell.count
+        cellPattern[index] = known
+      } else {
+        let known = Int32(patternCounts.count)
+        patternIndex[row] = known
+        cellPattern[index] = known
+        patterns.append(contentsOf: row)
+        patternCounts.append(cell.count)
+      }
+    }
+    self.classCount = order.count
+    self.runCounts = [Int](repeating: 1, count: modelCount)
+    self.rowWidth = rowWidth
+    self.itemCount = joint.itemCount
+    if joint.isGrouped {
+      var members = [[(pattern: Int32, count: Int)]](repeating: [], count: joint.groups.count)
+      for (index, cell) in joint.cells.enumerated() {
+        members[cell.group].append((cellPattern[index], cell.count))
+      }
+      var offsets = [0]
+      var entryPatterns: [Int32] = []
+      var entryCounts: [Int] = []
+      for var entries in members {
+        entries.sort { $0.pattern < $1.pattern }
+        var start = 0
+        while start < entries.count {
+          var end = start + 1
+          var count = entries[start].count
+          while end < entries.count && entries[end].pattern == entries[start].pattern {
+            count += entries[end].count
+            end += 1
+          }
+          entryPatterns.append(entries[start].pattern)
+          entryCounts.append(count)
+          start = end
+        }
+        offsets.append(entryCounts.count)
+      }
+      let canonical = Self.canonicalOrder(
+        rows: patterns, rowCounts: patternCounts, rowWidth: rowWidth, offsets: offsets,
+        entries: entryPatterns, counts: entryCounts)
+      self.patterns = canonical.rows
+      self.patternCounts = canonical.rowCounts
+      groupOffsets = canonical.offsets
+      groupPatterns = canonical.entries
+      groupPatternCounts = canonical.counts
+      groupCount = joint.groups.count
+      isGrouped = true
+    } else {
+      self.patterns = patterns
+      self.patternCounts = patternCounts
+      groupOffsets = []
+      groupPatterns = []
+      groupPatternCounts = []
+      groupCount = joint.itemCount
+      isGrouped = false
+    }
+  }
+
+  /// Puts distinct rows and groups in one order that depends only on what
+  /// the items are, never on the order items or table rows came in:
+  /// distinct rows sorted by their codes (gold, then each run's
+  /// prediction), each group's entries in that order, and groups sorted by
+  /// their entries (row, then count) compared in turn. Groups that compare
+  /// equal hold the same counts, so their order cannot change any
+  /// statistic.
+  ///
+  /// - Parameters:
+  ///   - rows: The distinct rows' codes, row-major.
+  ///   - rowCounts: How many items have each distinct row.
+  ///   - rowWidth: The codes per distinct row.
+  ///   - offsets: The start of each group's entries; one more than the
+  ///     groups.
+  ///   - entries: Each entry's distinct row.
+  ///   - counts: Each entry's count.
+  /// - Returns: The same rows, groups and entries, reordered.
+  /// - Complexity: O(*p* log *p* + *g* log *g* · *e*) for *p* distinct
+  ///   rows and *g* groups of up to *e* entries.
+  static func canonicalOrder(
+    rows: [Int32], rowCounts: [Int], rowWidth: Int, offsets: [Int], entries: [Int32],
+    counts: [Int]
+  ) -> (
+    rows: [Int32], rowCounts: [Int], offsets: [Int], entries: [Int32], counts: [Int]
+  ) {
+    func codes(_ pattern: Int) -> ArraySlice<Int32> {
+      rows[(pattern * rowWidth)..<((pattern + 1) * rowWidth)]
+    }
+    let order = rowCounts.indices.sorted { codes($0).lexicographicallyPrecedes(codes($1)) }
+    var newIndex = [Int32](repeating: 0, count: rowCounts.count)
+    var newRows: [Int32] = []
+    newRows.reserveCapacity(rows.count)
+    for (position, pattern) in order.enumerated() {
+      newIndex[pattern] = Int32(position)
+      newRows.append(contentsOf: codes(pattern))
+    }
+    let newRowCounts = order.map { rowCounts[$0] }
+    var groups: [[(pattern: Int32, count: Int)]] = []
+    groups.reserveCapacity(offsets.count - 1)
+    for group in 0..<(offsets.count - 1) {
+      groups.append(
+        (offsets[group]..<offsets[group + 1]).map { (newIndex[Int(entries[$0])], counts[$0]) }
+          .sorted { $0.pattern < $1.pattern })
+    }
+    groups.sort { left, right in
+      for (a, b) in zip(left, right) {
+        if a.pattern != b.pattern { return a.pattern < b.pattern }
+        if a.count != b.count { return a.count < b.count }
+      }
+      return left.count < right.count
+    }
+    var newOffsets = [0]
+    var newEntries: [Int32] = []
+    var newCounts: [Int] = []
+    newEntries.reserveCapacity(entries.count)
+    newCounts.reserveCapacity(counts.count)
+    for group in groups {
+      for entry in group {
+        newEntries.append(entry.pattern)
+        newCounts.append(entry.count)
+      }
+      newOffsets.append(newCounts.count)
+    }
+    return (newRows, newRowCounts, newOffsets, newEntries, newCounts)
+  }
+}
