@@ -83,8 +83,11 @@ package struct ExchangeableBinaryScores: Sendable {
     switch metric {
     case .averagePrecision, .rocAUC:
       if first.count <= CountedRankSums.exactItemLimit {
-        let (x, y) = countedSums(
-          swapBits: swapBits, includesPrecision: metric == .averagePrecision)
+        // Literal flags, so each call is compiled without the other's work.
+        let (x, y) =
+          metric == .rocAUC
+          ? countedSums(swapBits: swapBits, includesPrecision: false)
+          : countedSums(swapBits: swapBits, includesPrecision: true)
         return metric == .rocAUC
           ? (x.summary.rocAUC, y.summary.rocAUC)
           : (x.summary.averagePrecision, y.summary.averagePrecision)
@@ -141,6 +144,7 @@ package struct ExchangeableBinaryScores: Sendable {
   /// them (bit for bit the same up to `CountedRankSums.exactItemLimit`
   /// items), each entry counted to its model without a branch; average
   /// precision's division only when `includesPrecision`.
+  @inline(__always)
   private func countedSums(swapBits bits: UnsafeBufferPointer<UInt64>, includesPrecision: Bool)
     -> (CountedRankSums, CountedRankSums)
   {

@@ -93,6 +93,26 @@ package struct PackedBinaryRanking: Sendable {
   ///   or for another metric.
   /// - Complexity: O(*n*), allocation-free.
   package func value(of metric: ScoreMetric, counts: UnsafeBufferPointer<UInt32>) -> Double? {
+    value(of: metric, anyCounts: counts)
+  }
+
+  /// ROC-AUC and average precision of items counted a whole number of
+  /// times, from 16-bit counters; as the 32-bit `value(of:counts:)`.
+  ///
+  /// - Parameters:
+  ///   - metric: ``ScoreMetric/rocAUC`` or ``ScoreMetric/averagePrecision``.
+  ///   - counts: How many times each item counts (see ``allowsCounts``).
+  /// - Returns: The value, or `nil` when undefined for the counted items
+  ///   or for another metric.
+  /// - Complexity: O(*n*), allocation-free.
+  package func value(of metric: ScoreMetric, counts: UnsafeBufferPointer<UInt16>) -> Double? {
+    value(of: metric, anyCounts: counts)
+  }
+
+  @inline(__always)
+  private func value<Count: FixedWidthInteger & UnsignedInteger>(
+    of metric: ScoreMetric, anyCounts counts: UnsafeBufferPointer<Count>
+  ) -> Double? {
     switch metric {
     case .rocAUC: sums(counts: counts, includesPrecision: false).summary.rocAUC
     case .averagePrecision:
@@ -104,15 +124,15 @@ package struct PackedBinaryRanking: Sendable {
   /// One sweep in integers: each code's weight goes to its group's positive
   /// or negative sum without a branch, and each group is added at its end.
   @inline(__always)
-  private func sums(counts: UnsafeBufferPointer<UInt32>, includesPrecision: Bool)
-    -> CountedRankSums
-  {
+  private func sums<Count: FixedWidthInteger & UnsignedInteger>(
+    counts: UnsafeBufferPointer<Count>, includesPrecision: Bool
+  ) -> CountedRankSums {
     var sums = CountedRankSums()
     var groupPositive = 0
     var groupNegative = 0
     codes.withUnsafeBufferPointer { codes in
       for code in codes {
-        let weight = Int(counts[Int(code &>> 2)])
+        let weight = Int(truncatingIfNeeded: counts[Int(code &>> 2)])
         let positiveWeight = weight & -Int((code &>> 1) & 1)
         groupPositive &+= positiveWeight
         groupNegative &+= weight &- positiveWeight

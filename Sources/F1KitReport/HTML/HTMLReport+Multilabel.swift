@@ -58,7 +58,7 @@ private struct MultilabelPage {
   /// to `HTMLReport.shownClassLimit`, in label order; otherwise the most
   /// frequent ones, most first (ties in label order).
   var shownLabels: [Int] {
-    let support = report.cooccurrence.indices.map { report.cooccurrence[$0][$0] }
+    let support = report.goldSupports
     guard support.count > HTMLReport.shownClassLimit else { return Array(support.indices) }
     return support.indices.sorted { (support[$1], $0) < (support[$0], $1) }
       .prefix(HTMLReport.shownClassLimit).map { $0 }
@@ -69,7 +69,7 @@ private struct MultilabelPage {
     return report.labels.indices.filter { !shown.contains($0) }
   }
 
-  func support(_ label: Int) -> Int { report.cooccurrence[label][label] }
+  func support(_ label: Int) -> Int { report.goldSupports[label] }
 
   /// An interval for a table cell: `[0.687, 0.721]`, flagged when it has
   /// no width.
@@ -309,7 +309,14 @@ private struct MultilabelPage {
   func cooccurrence() -> String {
     let shown = shownLabels
     let labels = shown.map { report.labels[$0] }
-    let counts = shown.map { a in shown.map { b in report.cooccurrence[a][b] } }
+    var together: [Int: [Int: Int]] = [:]
+    for pair in report.cooccurrences {
+      together[pair.first, default: [:]][pair.second] = pair.itemCount
+      together[pair.second, default: [:]][pair.first] = pair.itemCount
+    }
+    let counts = shown.map { a in
+      shown.map { b in a == b ? support(a) : together[a]?[b] ?? 0 }
+    }
     let heatmap = LabelCooccurrenceHeatmap(id: "label-cooccurrence", labels: labels, counts: counts)
     var table = HTMLTable(
       caption: "Items whose gold set holds both labels; the diagonal is each label's support",
@@ -320,13 +327,9 @@ private struct MultilabelPage {
         [.label(label)] + counts[row].map { .number(DisplayNumber.count($0)) }
           + [.number(DisplayNumber.count(counts[row][row]))])
     }
-    var pairs: [(Int, Int, Int)] = []
-    for a in report.labels.indices {
-      for b in (a + 1)..<report.labels.count where report.cooccurrence[a][b] > 0 {
-        pairs.append((a, b, report.cooccurrence[a][b]))
-      }
+    let pairs = report.cooccurrences.sorted {
+      ($1.itemCount, $0.first, $0.second) < ($0.itemCount, $1.first, $1.second)
     }
-    pairs.sort { ($1.2, $0.0, $0.1) < ($0.2, $1.0, $1.1) }
     var html =
       "<p>Which labels occur together in the gold sets; the diagonal is each label's support. "
       + "Labels that often occur together tend to be predicted together, so their per-label "
@@ -347,7 +350,8 @@ private struct MultilabelPage {
           ("Label", false), ("With", false), ("Items", true),
           ("Share of the first label's items", true),
         ])
-      for (a, b, count) in pairs.prefix(10) {
+      for pair in pairs.prefix(10) {
+        let (a, b, count) = (pair.first, pair.second, pair.itemCount)
         top.append([
           .label(report.labels[a]), .label(report.labels[b], isHeader: false),
           .number(DisplayNumber.count(count)),

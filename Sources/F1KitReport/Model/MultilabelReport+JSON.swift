@@ -14,9 +14,9 @@ extension MultilabelReport {
   ///   `f1_high`) and `cardinality` (items with 0, 1, 2, … predicted
   ///   labels);
   /// - `gold_cardinality`: items with 0, 1, 2, … gold labels;
-  /// - `cooccurrence`: the non-empty cells of the gold co-occurrence matrix
-  ///   as `[a, b, items]` with *a* ≤ *b*, indices into `labels` (*a* = *b*
-  ///   is the label's support);
+  /// - `gold_support`: the number of items whose gold set holds each label;
+  /// - `cooccurrence`: every pair of labels sharing a gold set as `[a, b,
+  ///   items]` with *a* < *b*, indices into `labels`;
   /// - `comparisons`: for each compared metric (`samples_f1`, `micro_f1`,
   ///   `macro_f1`), the comparison engine's own document, equal to `f1kit
   ///   compare FILES --metric M --format json` with the same seed,
@@ -55,11 +55,8 @@ extension MultilabelReport {
         ("cardinality", .array(model.cardinality.map(JSONValue.integer))),
       ])
     }
-    var cells: [JSONValue] = []
-    for a in cooccurrence.indices {
-      for b in a..<cooccurrence.count where cooccurrence[a][b] > 0 {
-        cells.append(.array([.integer(a), .integer(b), .integer(cooccurrence[a][b])]))
-      }
+    let cells: [JSONValue] = cooccurrences.map {
+      .array([.integer($0.first), .integer($0.second), .integer($0.itemCount)])
     }
     var document: [(key: String, value: JSONValue)] = [
       ("title", .string(title)), ("problem", .string("multilabel")), ("n", .integer(itemCount)),
@@ -69,6 +66,7 @@ extension MultilabelReport {
     document += [
       ("models", .array(modelsJSON)),
       ("gold_cardinality", .array(goldCardinality.map(JSONValue.integer))),
+      ("gold_support", .array(goldSupports.map(JSONValue.integer))),
       ("cooccurrence", .array(cells)),
       (
         "comparisons",

@@ -38,9 +38,12 @@ public struct MultilabelReport: Sendable {
   public var models: [Model]
   /// How many items have each number of gold labels.
   public var goldCardinality: [Int]
-  /// `cooccurrence[a][b]`: the number of items whose gold set holds both
-  /// label *a* and label *b*; the diagonal is each label's support.
-  public var cooccurrence: [[Int]]
+  /// The number of items whose gold set holds each label.
+  public var goldSupports: [Int]
+  /// Every pair of labels that share a gold set, with the number of items
+  /// whose gold set holds both, `first` < `second`, in label order: memory
+  /// grows with the pairs that occur, never with the square of the labels.
+  public var cooccurrences: [LabelPair]
   /// The comparison engine's result; `nil` when not resampled.
   public var comparison: MultilabelComparison?
   /// The multilabel advice, most severe first.
@@ -113,7 +116,8 @@ public struct MultilabelReport: Sendable {
     let evaluated = metrics[0].labels
     self.labels = evaluated
     goldCardinality = Self.cardinality(of: metrics[0].counts, gold: true, bound: evaluated.count)
-    cooccurrence = Self.cooccurrence(of: metrics[0].counts, bound: evaluated.count)
+    goldSupports = Self.supports(of: metrics[0].counts, bound: evaluated.count)
+    cooccurrences = Self.cooccurrences(of: metrics[0].counts, bound: evaluated.count)
     models = metrics.indices.map { index in
       Model(
         name: names[index], sourceFile: sourceFiles[index], metrics: metrics[index],
@@ -140,18 +144,36 @@ public struct MultilabelReport: Sendable {
     return sizes
   }
 
-  /// The gold co-occurrence counts over the first `bound` labels.
-  static func cooccurrence(of counts: MultilabelCounts, bound: Int) -> [[Int]] {
-    var matrix = [[Int]](repeating: [Int](repeating: 0, count: bound), count: bound)
+  /// The number of items whose gold set holds each of the first `bound`
+  /// labels.
+  static func supports(of counts: MultilabelCounts, bound: Int) -> [Int] {
+    var supports = [Int](repeating: 0, count: bound)
+    for group in counts.groups {
+      group.gold.prefix(below: bound).forEachIndex { supports[$0] += group.itemCount }
+    }
+    return supports
+  }
+
+  /// The pairs of the first `bound` labels that share a gold set.
+  ///
+  /// - Complexity: O(*g* · *s*²) for *g* patterns of at most *s* gold
+  ///   labels, and memory for the pairs that occur.
+  static func cooccurrences(of counts: MultilabelCounts, bound: Int) -> [LabelPair] {
+    var pairs: [UInt64: Int] = [:]
     var gold: [Int] = []
     for group in counts.groups {
       gold.removeAll(keepingCapacity: true)
       group.gold.prefix(below: bound).forEachIndex { gold.append($0) }
-      for a in gold {
-        for b in gold { matrix[a][b] += group.itemCount }
+      for (position, first) in gold.enumerated() {
+        for second in gold[(position + 1)...] {
+          let (a, b) = first < second ? (first, second) : (second, first)
+          pairs[UInt64(a) << 32 | UInt64(b), default: 0] += group.itemCount
+        }
       }
     }
-    return matrix
+    return pairs.map { key, count in
+      LabelPair(first: Int(key >> 32), second: Int(key & 0xFFFF_FFFF), itemCount: count)
+    }.sorted { ($0.first, $0.second) < ($1.first, $1.second) }
   }
 
   /// Whether the items carry sample weights.
@@ -163,4 +185,14 @@ public struct MultilabelReport: Sendable {
     return Double(goldCardinality.enumerated().reduce(0) { $0 + $1.offset * $1.element })
       / Double(itemCount)
   }
+}
+
+/// Two labels that share gold sets, and how many items hold both.
+public struct LabelPair: Hashable, Sendable {
+  /// The first label's index, the smaller of the two.
+  public var first: Int
+  /// The second label's index.
+  public var second: Int
+  /// The number of items whose gold set holds both labels.
+  public var itemCount: Int
 }

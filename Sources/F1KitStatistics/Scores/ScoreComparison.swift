@@ -174,25 +174,39 @@ public struct ScoreComparison: Sendable {
     let values = ResampleBlocks(seed: options.seed, stream: 0, resamples: resamples).run(
       width: models.count * metrics.count, report: report
     ) { range, generator, store in
-      var counts = [UInt32](repeating: 0, count: count)
-      var weights = [Double](repeating: 0, count: needsWeights ? count : 0)
-      counts.withUnsafeMutableBufferPointer { counts in
-        weights.withUnsafeMutableBufferPointer { weights in
-          for resample in range {
-            bootstrap.draw(into: counts, using: &generator)
-            if needsWeights {
-              for item in 0..<count { weights[item] = Double(counts[item]) }
-            }
-            let (drawn, weighed) = (UnsafeBufferPointer(counts), UnsafeBufferPointer(weights))
-            for (index, model) in resampled.enumerated() {
-              for (position, metric) in metrics.enumerated() {
-                store.store(
-                  model.takesCounts(metric)
-                    ? model.value(of: metric, counts: drawn)
-                    : model.value(of: metric, weights: weighed),
-                  index: index * metrics.count + position, resample: resample)
+      // 16-bit counts; a resample whose counter wraps is drawn again, from
+      // the same generator state, into 32-bit ones.
+      let counts = UnsafeMutableBufferPointer<UInt16>.allocate(capacity: count)
+      let wideCounts = UnsafeMutableBufferPointer<UInt32>.allocate(capacity: count)
+      let weights = UnsafeMutableBufferPointer<Double>.allocate(capacity: needsWeights ? count : 0)
+      defer {
+        counts.deallocate()
+        wideCounts.deallocate()
+        weights.deallocate()
+      }
+      for resample in range {
+        let start = generator
+        let isNarrow = bootstrap.draw(into: counts, using: &generator)
+        if !isNarrow {
+          generator = start
+          bootstrap.draw(into: wideCounts, using: &generator)
+        }
+        if needsWeights {
+          for item in 0..<count {
+            weights[item] = isNarrow ? Double(counts[item]) : Double(wideCounts[item])
+          }
+        }
+        for (index, model) in resampled.enumerated() {
+          for (position, metric) in metrics.enumerated() {
+            let value =
+              if !model.takesCounts(metric) {
+                model.value(of: metric, weights: UnsafeBufferPointer(weights))
+              } else if isNarrow {
+                model.value(of: metric, counts: UnsafeBufferPointer(counts))
+              } else {
+                model.value(of: metric, counts: UnsafeBufferPointer(wideCounts))
               }
-            }
+            store.store(value, index: index * metrics.count + position, resample: resample)
           }
         }
       }
@@ -365,6 +379,13 @@ private struct ResampledModel: Sendable {
   /// One ranking metric's value with counted items; NaN when undefined.
   @inline(__always)
   func value(of metric: ScoreMetric, counts: UnsafeBufferPointer<UInt32>) -> Double {
+    packed?.value(of: metric, counts: counts) ?? .nan
+  }
+
+  /// One ranking metric's value with items counted in 16 bits; NaN when
+  /// undefined.
+  @inline(__always)
+  func value(of metric: ScoreMetric, counts: UnsafeBufferPointer<UInt16>) -> Double {
     packed?.value(of: metric, counts: counts) ?? .nan
   }
 

@@ -76,36 +76,9 @@ extension CompareCommand {
         options: scoring.evaluation)
       return (read.counts, read.labels, read.classification, read.runFiles)
     }
-    let runNames = ModelNames.defaults(paths)
-    let aligned = try Self.align(paths, inputs: pathInputs, names: runNames)
-    let groups = try groupCodes(itemCount: aligned.itemCount)
-    let classification: ClassificationMetrics
-    do {
-      classification = try ClassificationMetrics(
-        confusionMatrix: aligned.confusionMatrix(ofModel: 0), options: scoring.evaluation)
-    } catch {
-      throw .usage(error.description)
-    }
-    var runs: [[[Int32]]] = []
-    var offset = 0
-    for files in modelFiles {
-      runs.append((offset..<(offset + files.count)).map { aligned.predictions[$0] })
-      offset += files.count
-    }
-    do {
-      let counts = try ExperimentCounts(
-        gold: aligned.gold, runs: runs, groups: groups, classCount: aligned.labels.count)
-      return (counts, aligned.labels, classification, modelFiles)
-    } catch {
-      throw .data(error.description)
-    }
-  }
-
-  /// The group of each item, read from the first file in its row order,
-  /// which is the order alignment keeps.
-  private func groupCodes(itemCount: Int) throws(CommandFailure) -> [Int]? {
-    guard let groupColumn else { return nil }
-    return try ExperimentOptions.groupCodes(
-      column: groupColumn, path: paths[0], input: input, itemCount: itemCount)
+    let read = try ExperimentOptions.counts(
+      ofRuns: modelFiles, inputs: pathInputs, groupColumn: groupColumn,
+      options: scoring.evaluation)
+    return (read.counts, read.labels, read.classification, modelFiles)
   }
 }

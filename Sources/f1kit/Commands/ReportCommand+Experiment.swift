@@ -81,32 +81,9 @@ extension ReportCommand {
         options: scoring.evaluation)
       return (read.counts, read.labels, read.classification, read.runFiles)
     }
-    let files = modelFiles.flatMap { $0 }
-    let aligned = try CompareCommand.align(
-      files, inputs: files.map { _ in input }, names: ModelNames.defaults(files))
-    let groups = try groupColumn.map { column throws(CommandFailure) in
-      try ExperimentOptions.groupCodes(
-        column: column, path: files[0], input: input, itemCount: aligned.itemCount)
-    }
-    let classification: ClassificationMetrics
-    do {
-      classification = try ClassificationMetrics(
-        confusionMatrix: aligned.confusionMatrix(ofModel: 0), options: scoring.evaluation)
-    } catch {
-      throw .usage(error.description)
-    }
-    var runs: [[[Int32]]] = []
-    var offset = 0
-    for model in modelFiles {
-      runs.append((offset..<(offset + model.count)).map { aligned.predictions[$0] })
-      offset += model.count
-    }
-    do {
-      let counts = try ExperimentCounts(
-        gold: aligned.gold, runs: runs, groups: groups, classCount: aligned.labels.count)
-      return (counts, aligned.labels, classification, modelFiles)
-    } catch {
-      throw .data(error.description)
-    }
+    let read = try ExperimentOptions.counts(
+      ofRuns: modelFiles, inputs: modelFiles.joined().map { _ in input },
+      groupColumn: groupColumn, options: scoring.evaluation)
+    return (read.counts, read.labels, read.classification, modelFiles)
   }
 }
