@@ -140,7 +140,7 @@ struct GateCommandTests {
     #expect(
       lines == [
         "PASS: candidate is not worse than baseline by more than 0.010 on binary F1 (positive label \"1\"): difference 0.006, 95% CI [−0.007, 0.018].",
-        "With 5 runs per model and 1,379 items the interval is ±0.013 wide, so a 0.010 margin can never pass for a candidate no better than the baseline; the spread between training runs alone keeps the interval wider than that, so more test items cannot make it pass; more runs per model would.",
+        "With 5 runs per model and 1,379 items the interval is ±0.012 wide, so a 0.010 margin can never pass for a candidate no better than the baseline; the spread between training runs alone keeps the interval wider than that, so more test items cannot make it pass; more runs per model would.",
       ])
   }
 

@@ -73,9 +73,12 @@ public struct ExperimentComparison: Sendable {
 
   /// Compares the models of an experiment on one metric.
   ///
-  /// Randomness is drawn in a fixed order from `generator`: the bootstrap
-  /// resamples, then each pair's group permutation test, then each pair's
-  /// Almost Stochastic Order test.
+  /// Randomness is drawn in a fixed order from `generator`: one output
+  /// seeds the bootstrap resamples and each pair's group permutation test,
+  /// which run in blocks on every core, each block with a generator seeded
+  /// from that output, a stream and the block's index (so the results
+  /// depend on the seed, never on the number of cores); then each pair's
+  /// Almost Stochastic Order test draws from `generator` itself.
   ///
   /// - Parameters:
   ///   - counts: The experiment's counts.
@@ -103,8 +106,12 @@ public struct ExperimentComparison: Sendable {
     if design == .groups && !counts.isGrouped { throw .noGroups }
     let scorer = RunScorer(counts: counts, scope: scope, metric: metric)
     let draws = ExperimentResampling(counts: counts, design: design)
+    // One output of the generator seeds the resampling blocks of the
+    // bootstrap (stream 0) and of each pair's permutation test (stream 1
+    // plus the pair's index).
+    let blockSeed = generator.next()
     let distributions = scorer.resampledMeans(
-      resamples: options.resamples, draws: draws, using: &generator)
+      resamples: options.resamples, draws: draws, seed: blockSeed)
     let fullValues = scorer.runValues(weights: counts.patternCounts.map(Double.init))
     let hasSeveralRuns = counts.runCounts.contains { $0 > 1 }
     let method: IntervalMethod = hasSeveralRuns ? .percentile : options.method
@@ -160,7 +167,7 @@ public struct ExperimentComparison: Sendable {
         pairs[index].groupPermutation = scorer.groupPermutationTest(
           first: pairs[index].first, second: pairs[index].second,
           observed: pairs[index].difference.estimate, resamples: options.resamples,
-          using: &generator)
+          seed: blockSeed, stream: 1 + UInt64(index))
       }
     }
     if counts.runCounts.allSatisfy({ $0 >= 2 }) {

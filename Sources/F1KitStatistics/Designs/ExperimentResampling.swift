@@ -1,6 +1,6 @@
 /// Draws resampled test sets of an experiment as weights on its distinct
 /// rows, under a ``ResamplingDesign``.
-struct ExperimentResampling {
+struct ExperimentResampling: Sendable {
   let counts: ExperimentCounts
   let design: ResamplingDesign
   /// The samplers: one over all rows, one per gold class, or one over the

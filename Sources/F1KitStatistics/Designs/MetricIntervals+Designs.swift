@@ -41,10 +41,13 @@ extension MetricIntervals {
     }
     if design == .groups && !counts.isGrouped { throw .noGroups }
     let metrics = classification.reportedMetrics
+    // The experiment engine's seeding: one output of the seeded generator
+    // seeds the resampling blocks, so the intervals equal the engine's.
     var generator = Xoshiro256StarStar(seed: seed)
+    let blockSeed = generator.next()
     let bootstrap = Self.designIntervals(
       metrics: metrics, scope: classification.scope, counts: counts, design: design,
-      options: options, using: &generator)
+      options: options, seed: blockSeed, stream: 0)
     var analytic: [Metric: ConfidenceInterval] = [:]
     if design != .groups {
       analytic[.accuracy] = try AnalyticInterval.wilson(
@@ -61,7 +64,7 @@ extension MetricIntervals {
       groupCount = counts.groupCount
       itemLevel = Self.designIntervals(
         metrics: metrics, scope: classification.scope, counts: counts, design: .items,
-        options: options, using: &generator)
+        options: options, seed: blockSeed, stream: 1)
     }
   }
 
@@ -82,19 +85,15 @@ extension MetricIntervals {
   }
 
   /// Bootstrap intervals of `metrics` for the one run of `counts`, every
-  /// metric scored on the same resamples.
+  /// metric scored on the same resamples, drawn in blocks on every core
+  /// (``ResampleBlocks``) from `seed` and `stream`.
   private static func designIntervals(
     metrics: [Metric], scope: MetricScope, counts: ExperimentCounts, design: ResamplingDesign,
-    options: BootstrapOptions, using generator: inout Xoshiro256StarStar
+    options: BootstrapOptions, seed: UInt64, stream: UInt64
   ) -> [Metric: ConfidenceInterval] {
     let k = counts.classCount
     let draws = ExperimentResampling(counts: counts, design: design)
-    var weights = [Double](repeating: 0, count: counts.patternCount)
-    var scratch: [Int] = []
-    var table = [Double](repeating: 0, count: k * k)
-    var values = [[Double]](repeating: [], count: metrics.count)
-    for index in values.indices { values[index].reserveCapacity(options.resamples) }
-    func fill(_ table: inout [Double], from weights: [Double]) {
+    @Sendable func fill(_ table: inout [Double], from weights: [Double]) {
       for cell in table.indices { table[cell] = 0 }
       for pattern in weights.indices where weights[pattern] != 0 {
         table[
@@ -102,15 +101,26 @@ extension MetricIntervals {
           weights[pattern]
       }
     }
-    for _ in 0..<options.resamples {
-      draws.draw(into: &weights, scratch: &scratch, using: &generator)
-      fill(&table, from: weights)
-      table.withUnsafeBufferPointer { table in
-        for (index, metric) in metrics.enumerated() {
-          values[index].append(scope.value(of: metric, counts: table))
+    let blocks = ResampleBlocks(seed: seed, stream: stream, resamples: options.resamples)
+    let stored = blocks.run(width: metrics.count, report: { _ in }) { range, generator, store in
+      var weights = [Double](repeating: 0, count: counts.patternCount)
+      var scratch: [Int] = []
+      var table = [Double](repeating: 0, count: k * k)
+      for resample in range {
+        draws.draw(into: &weights, scratch: &scratch, using: &generator)
+        fill(&table, from: weights)
+        table.withUnsafeBufferPointer { table in
+          for (index, metric) in metrics.enumerated() {
+            store.store(scope.value(of: metric, counts: table), index: index, resample: resample)
+          }
         }
       }
     }
+    let resamples = options.resamples
+    let values = metrics.indices.map { index in
+      Array(stored[(index * resamples)..<((index + 1) * resamples)])
+    }
+    var table = [Double](repeating: 0, count: k * k)
     let full = counts.patternCounts.map(Double.init)
     fill(&table, from: full)
     let estimates = table.withUnsafeBufferPointer { table in

@@ -2,7 +2,7 @@ import F1Kit
 
 /// Scores every run of an experiment on weighted distinct rows, and the
 /// resampling loops built on that.
-struct RunScorer {
+struct RunScorer: Sendable {
   let counts: ExperimentCounts
   let scope: MetricScope
   let metric: Metric
@@ -68,32 +68,49 @@ struct RunScorer {
 
   /// Draws `resamples` test sets and run choices, and records each model's
   /// mean three ways.
-  func resampledMeans(
-    resamples: Int, draws: ExperimentResampling,
-    using generator: inout some RandomNumberGenerator
-  ) -> Distributions {
+  ///
+  /// The resamples run in blocks on every core (``ResampleBlocks``), each
+  /// block drawing from its own generator seeded from `seed` and the
+  /// block's index, so the distributions depend on the seed, never on the
+  /// number of cores.
+  ///
+  /// - Parameters:
+  ///   - resamples: The number of resamples.
+  ///   - draws: How test sets are drawn.
+  ///   - seed: The seed of the blocks' generators.
+  /// - Returns: Each model's mean over runs and items resampled, items
+  ///   only and runs only, resample by resample.
+  /// - Complexity: O(*R* · (*d* + *r* · *k*²)) for *R* resamples, *d*
+  ///   distinct rows or groups, *r* runs and *k* classes, divided among the
+  ///   cores; no allocation inside a block's loop.
+  func resampledMeans(resamples: Int, draws: ExperimentResampling, seed: UInt64) -> Distributions {
     let modelCount = counts.runCounts.count
-    var result = Distributions(
-      twoLevel: Array(repeating: [], count: modelCount),
-      itemsOnly: Array(repeating: [], count: modelCount),
-      seedsOnly: Array(repeating: [], count: modelCount))
     let fullValues = runValues(weights: counts.patternCounts.map(Double.init))
-    var weights = [Double](repeating: 0, count: counts.patternCount)
-    var scratch: [Int] = []
-    var table = [Double](repeating: 0, count: totalRuns * counts.classCount * counts.classCount)
-    var values = [Double](repeating: 0, count: totalRuns)
-    withResamplingGenerator(&generator) { generator in
-      for _ in 0..<resamples {
+    let modelRuns = (0..<modelCount).map { runs(ofModel: $0) }
+    let runTotal = totalRuns
+    let tableSize = runTotal * counts.classCount * counts.classCount
+    let patternCount = counts.patternCount
+    let scorer = self
+    let blocks = ResampleBlocks(seed: seed, stream: 0, resamples: resamples)
+    let stored = blocks.run(width: 3 * modelCount, report: { _ in }) {
+      range, generator, store in
+      var weights = [Double](repeating: 0, count: patternCount)
+      var scratch: [Int] = []
+      var table = [Double](repeating: 0, count: tableSize)
+      var values = [Double](repeating: 0, count: runTotal)
+      for resample in range {
         draws.draw(into: &weights, scratch: &scratch, using: &generator)
-        scoreRuns(weights: weights, table: &table, into: &values)
-        for model in 0..<modelCount {
-          let runs = runs(ofModel: model)
+        scorer.scoreRuns(weights: weights, table: &table, into: &values)
+        for (model, runs) in modelRuns.enumerated() {
           var twoLevel = 0.0
           var seedsOnly = 0.0
+          var itemsOnly = 0.0
           if runs.count == 1 {
             twoLevel = values[runs.lowerBound]
             seedsOnly = fullValues[runs.lowerBound]
+            itemsOnly = twoLevel
           } else {
+            for run in runs { itemsOnly += values[run] }
             for _ in runs {
               let run = runs.lowerBound + Int(generator.next(upperBound: UInt64(runs.count)))
               twoLevel += values[run]
@@ -101,13 +118,19 @@ struct RunScorer {
             }
           }
           let count = Double(runs.count)
-          result.twoLevel[model].append(twoLevel / count)
-          result.seedsOnly[model].append(seedsOnly / count)
-          result.itemsOnly[model].append(values[runs].reduce(0, +) / count)
+          store.store(twoLevel / count, index: model, resample: resample)
+          store.store(itemsOnly / count, index: modelCount + model, resample: resample)
+          store.store(seedsOnly / count, index: 2 * modelCount + model, resample: resample)
         }
       }
     }
-    return result
+    func row(_ index: Int) -> [Double] {
+      Array(stored[(index * resamples)..<((index + 1) * resamples)])
+    }
+    return Distributions(
+      twoLevel: (0..<modelCount).map { row($0) },
+      itemsOnly: (0..<modelCount).map { row(modelCount + $0) },
+      seedsOnly: (0..<modelCount).map { row(2 * modelCount + $0) })
   }
 
   /// Each model's mean with one unit left out: a group, or one item of
@@ -156,76 +179,88 @@ struct RunScorer {
   /// applies the changes of the swapped groups. Groups whose swap changes
   /// nothing draw no coin. Each coin is one bit of a 64-bit random word.
   /// Counts are whole numbers, so the tables are exact whatever the order
-  /// of the changes.
+  /// of the changes. The resamples run in blocks on every core
+  /// (``ResampleBlocks``), so the p-value depends on the seed and the
+  /// stream, never on the number of cores.
   ///
+  /// - Parameters:
+  ///   - first: The first model, with one run.
+  ///   - second: The second model, with one run.
+  ///   - observed: The observed difference, second minus first.
+  ///   - resamples: The number of permutations.
+  ///   - seed: The seed of the blocks' generators.
+  ///   - stream: The blocks' stream, one per pair.
+  /// - Returns: The test.
   /// - Complexity: O(*R* · (*m* + *k*²)) for *R* resamples, *m* cells
-  ///   changed by swaps over all groups and *k* classes.
+  ///   changed by swaps over all groups and *k* classes, divided among the
+  ///   cores.
   func groupPermutationTest(
-    first: Int, second: Int, observed: Double, resamples: Int,
-    using generator: inout some RandomNumberGenerator
+    first: Int, second: Int, observed: Double, resamples: Int, seed: UInt64, stream: UInt64
   ) -> PermutationTest {
     let k = counts.classCount
     let firstRun = counts.firstRun(ofModel: first)
     let secondRun = counts.firstRun(ofModel: second)
-    var observedFirst = [Double](repeating: 0, count: k * k)
-    var observedSecond = [Double](repeating: 0, count: k * k)
-    // Swapping a group moves each of its differing items from cell a to
-    // cell b of the first model's table and from b to a of the second's,
-    // so the second table's change is the first's negated. Each swappable
-    // group keeps its net change to the first table, by cell.
-    var changeOffsets = [0]
-    var changeCells: [Int32] = []
-    var changeAmounts: [Double] = []
-    var groupChange: [Int: Double] = [:]
-    for group in 0..<counts.groupCount {
-      groupChange.removeAll(keepingCapacity: true)
-      for entry in counts.groupOffsets[group]..<counts.groupOffsets[group + 1] {
-        let pattern = Int(counts.groupPatterns[entry])
-        let gold = counts.gold(ofPattern: pattern) * k
-        let a = gold + counts.prediction(ofPattern: pattern, run: firstRun)
-        let b = gold + counts.prediction(ofPattern: pattern, run: secondRun)
-        let count = Double(counts.groupPatternCounts[entry])
-        observedFirst[a] += count
-        observedSecond[b] += count
-        if a != b {
-          groupChange[a, default: 0] -= count
-          groupChange[b, default: 0] += count
+    let (observedFirst, observedSecond, changeOffsets, changeCells, changeAmounts) = {
+      () -> ([Double], [Double], [Int], [Int32], [Double]) in
+      var observedFirst = [Double](repeating: 0, count: k * k)
+      var observedSecond = [Double](repeating: 0, count: k * k)
+      // Swapping a group moves each of its differing items from cell a to
+      // cell b of the first model's table and from b to a of the second's,
+      // so the second table's change is the first's negated. Each swappable
+      // group keeps its net change to the first table, by cell.
+      var changeOffsets = [0]
+      var changeCells: [Int32] = []
+      var changeAmounts: [Double] = []
+      var groupChange: [Int: Double] = [:]
+      for group in 0..<counts.groupCount {
+        groupChange.removeAll(keepingCapacity: true)
+        for entry in counts.groupOffsets[group]..<counts.groupOffsets[group + 1] {
+          let pattern = Int(counts.groupPatterns[entry])
+          let gold = counts.gold(ofPattern: pattern) * k
+          let a = gold + counts.prediction(ofPattern: pattern, run: firstRun)
+          let b = gold + counts.prediction(ofPattern: pattern, run: secondRun)
+          let count = Double(counts.groupPatternCounts[entry])
+          observedFirst[a] += count
+          observedSecond[b] += count
+          if a != b {
+            groupChange[a, default: 0] -= count
+            groupChange[b, default: 0] += count
+          }
+        }
+        for (cell, amount) in groupChange.sorted(by: { $0.key < $1.key }) where amount != 0 {
+          changeCells.append(Int32(cell))
+          changeAmounts.append(amount)
+        }
+        if changeAmounts.count > changeOffsets[changeOffsets.count - 1] {
+          changeOffsets.append(changeAmounts.count)
         }
       }
-      for (cell, amount) in groupChange.sorted(by: { $0.key < $1.key }) where amount != 0 {
-        changeCells.append(Int32(cell))
-        changeAmounts.append(amount)
-      }
-      if changeAmounts.count > changeOffsets[changeOffsets.count - 1] {
-        changeOffsets.append(changeAmounts.count)
-      }
-    }
+      return (observedFirst, observedSecond, changeOffsets, changeCells, changeAmounts)
+    }()
     let swappable = changeOffsets.count - 1
-    var firstTable = observedFirst
-    var secondTable = observedSecond
-    var exceedances = 0
-    var undefined = 0
-    func record(_ delta: Double) {
-      if delta.isNaN {
-        undefined += 1
-      } else if PairedComparison.isAtLeast(abs(delta), abs(observed)) {
-        exceedances += 1
-      }
-    }
+    let blocks = ResampleBlocks(seed: seed, stream: stream, resamples: resamples)
+    let scope = self.scope
+    let metric = self.metric
+    let differences: [Double]
     if k * k <= 32 {
       // Up to 32 cells: each group's change as a dense row of vectors of
-      // eight, summed in registers (the same coins, so the same tables).
-      let blocks = k * k <= 8 ? 1 : k * k <= 16 ? 2 : 4
-      var rows = [SIMD8<Double>](repeating: .zero, count: swappable * blocks)
-      for group in 0..<swappable {
-        for change in changeOffsets[group]..<changeOffsets[group + 1] {
-          let cell = Int(changeCells[change])
-          rows[group * blocks + cell / 8][cell % 8] += changeAmounts[change]
+      // eight, summed in registers.
+      let blockWidth = k * k <= 8 ? 1 : k * k <= 16 ? 2 : 4
+      let rows: [SIMD8<Double>] = {
+        var rows = [SIMD8<Double>](repeating: .zero, count: swappable * blockWidth)
+        for group in 0..<swappable {
+          for change in changeOffsets[group]..<changeOffsets[group + 1] {
+            let cell = Int(changeCells[change])
+            rows[group * blockWidth + cell / 8][cell % 8] += changeAmounts[change]
+          }
         }
-      }
-      withResamplingGenerator(&generator) { generator in
+        return rows
+      }()
+      differences = blocks.run(width: 1, report: { _ in }) { range, generator, store in
+        var firstTable = observedFirst
+        var secondTable = observedSecond
         rows.withUnsafeBufferPointer { rows in
-          for _ in 0..<resamples {
+          for resample in range {
             var sums = (
               SIMD8<Double>.zero, SIMD8<Double>.zero, SIMD8<Double>.zero, SIMD8<Double>.zero
             )
@@ -234,11 +269,11 @@ struct RunScorer {
               if group & 63 == 0 { word = generator.next() }
               let coin = SIMD8<Double>(repeating: Double(word & 1))
               word >>= 1
-              let row = group &* blocks
+              let row = group &* blockWidth
               sums.0 += coin * rows[row]
-              if blocks > 1 {
+              if blockWidth > 1 {
                 sums.1 += coin * rows[row &+ 1]
-                if blocks > 2 {
+                if blockWidth > 2 {
                   sums.2 += coin * rows[row &+ 2]
                   sums.3 += coin * rows[row &+ 3]
                 }
@@ -260,18 +295,20 @@ struct RunScorer {
               scope.value(of: metric, counts: $0)
             }
             let first = firstTable.withUnsafeBufferPointer { scope.value(of: metric, counts: $0) }
-            record(second - first)
+            store.store(second - first, index: 0, resample: resample)
           }
         }
       }
     } else {
-      withResamplingGenerator(&generator) { generator in
+      differences = blocks.run(width: 1, report: { _ in }) { range, generator, store in
+        var firstTable = observedFirst
+        var secondTable = observedSecond
         changeOffsets.withUnsafeBufferPointer { offsets in
           changeCells.withUnsafeBufferPointer { cells in
             changeAmounts.withUnsafeBufferPointer { amounts in
               firstTable.withUnsafeMutableBufferPointer { firstTable in
                 secondTable.withUnsafeMutableBufferPointer { secondTable in
-                  for _ in 0..<resamples {
+                  for resample in range {
                     for cell in 0..<k * k { firstTable[cell] = observedFirst[cell] }
                     var word: UInt64 = 0
                     for group in 0..<swappable {
@@ -288,15 +325,25 @@ struct RunScorer {
                       secondTable[cell] =
                         observedSecond[cell] - (firstTable[cell] - observedFirst[cell])
                     }
-                    record(
+                    store.store(
                       scope.value(of: metric, counts: UnsafeBufferPointer(secondTable))
-                        - scope.value(of: metric, counts: UnsafeBufferPointer(firstTable)))
+                        - scope.value(of: metric, counts: UnsafeBufferPointer(firstTable)),
+                      index: 0, resample: resample)
                   }
                 }
               }
             }
           }
         }
+      }
+    }
+    var exceedances = 0
+    var undefined = 0
+    for delta in differences {
+      if delta.isNaN {
+        undefined += 1
+      } else if PairedComparison.isAtLeast(abs(delta), abs(observed)) {
+        exceedances += 1
       }
     }
     let pValue =

@@ -43,6 +43,7 @@ public struct Xoshiro256StarStar: RandomNumberGenerator, Hashable, Sendable {
   ///
   /// - Returns: A value uniformly distributed over all `UInt64` values.
   /// - Complexity: O(1).
+  @inline(__always)
   public mutating func next() -> UInt64 {
     let result = Self.rotateLeft(state.1 &* 5, by: 7) &* 9
     let shifted = state.1 << 17
@@ -55,8 +56,11 @@ public struct Xoshiro256StarStar: RandomNumberGenerator, Hashable, Sendable {
     return result
   }
 
+  @inline(__always)
   private static func rotateLeft(_ value: UInt64, by distance: UInt64) -> UInt64 {
-    (value << distance) | (value >> (64 - distance))
+    // Masking shifts: the distances are constants in 1...63, so these are
+    // the plain shifts without the checks for out-of-range distances.
+    (value &<< distance) | (value &>> (64 &- distance))
   }
 
   /// Returns whether two generators will produce the same sequence.

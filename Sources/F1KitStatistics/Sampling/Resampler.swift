@@ -7,7 +7,7 @@
 /// ``ResamplingStrategy`` says — resolved from the number of non-empty
 /// cells, never from the size of the table they come from; the two have the
 /// same distribution.
-struct Resampler {
+struct Resampler: Sendable {
   /// For each drawn cell, its index in the counts the resampler was made
   /// from.
   let cellIndices: [Int]

@@ -27,6 +27,21 @@ extension ExperimentOptions {
     } catch {
       throw InputOptions.failure(error)
     }
+    return try checkedCodes(groups, path: path, itemCount: itemCount)
+  }
+
+  /// The codes of groups read from `path`, once they are known to cover
+  /// `itemCount` items.
+  ///
+  /// - Parameters:
+  ///   - groups: The groups read.
+  ///   - path: The file they were read from.
+  ///   - itemCount: The number of items the groups must cover.
+  /// - Returns: One group code per item.
+  /// - Throws: A data failure when the counts differ.
+  static func checkedCodes(_ groups: ItemGroups, path: String, itemCount: Int)
+    throws(CommandFailure) -> [Int]
+  {
     guard groups.codes.count == itemCount else {
       throw .data(
         "\(path): expected a group for each of the \(itemCount) items, found \(groups.codes.count)"
