@@ -353,20 +353,41 @@ public enum LabelScore: Hashable, Sendable {
 /// of the groups.
 public struct MultilabelTallies: Sendable {
   /// A running mean of per-item scores that skips undefined (NaN) ones.
+  ///
+  /// Sums are compensated (Neumaier, with each product's rounding error
+  /// from a fused multiply-add): a million items added one by one
+  /// otherwise drift by about 1e-12, more than the 1e-12 F1Kit promises
+  /// against scikit-learn, whose NumPy sums are pairwise.
   public struct Mean: Sendable {
-    /// The weighted sum of defined values.
+    /// The weighted sum of defined values, without its compensation.
     public var sum = 0.0
-    /// The sum of the weights of defined values.
+    /// The sum of the weights of defined values, without its compensation.
     public var weight = 0.0
+    /// The rounding errors lost from `sum` so far.
+    private var sumError = 0.0
+    /// The rounding errors lost from `weight` so far.
+    private var weightError = 0.0
 
     mutating func add(_ value: Double, weight itemWeight: Double) {
       guard !value.isNaN else { return }
-      sum += value * itemWeight
-      weight += itemWeight
+      let product = value * itemWeight
+      sumError += (-product).addingProduct(value, itemWeight)
+      Self.accumulate(product, into: &sum, error: &sumError)
+      Self.accumulate(itemWeight, into: &weight, error: &weightError)
+    }
+
+    /// Adds `term` to `total`, keeping the rounding error (Neumaier).
+    private static func accumulate(_ term: Double, into total: inout Double, error: inout Double) {
+      let next = total + term
+      error += abs(total) >= abs(term) ? (total - next) + term : (term - next) + total
+      total = next
     }
 
     /// The mean, NaN when nothing defined was added.
-    public var mean: Double { weight == 0 ? .nan : sum / weight }
+    public var mean: Double {
+      let totalWeight = weight + weightError
+      return totalWeight == 0 ? .nan : (sum + sumError) / totalWeight
+    }
   }
 
   /// Per evaluated label, the weight of true positives.
