@@ -52,6 +52,11 @@ for module in $libraries; do
   cp -R "$catalog" "$stage/$module/$module.docc"
   for article in $(articles "$module"); do
     cp "docs/$article" "$stage/$module/$module.docc/"
+    # Images an article shows (![...](name.png)) are catalog resources.
+    for image in $(grep -oE '!\[[^]]*\]\([A-Za-z0-9._-]+\.png\)' "docs/$article" \
+      | sed -E 's/.*\(([^)]*)\)$/\1/'); do
+      cp "docs/$image" "$stage/$module/$module.docc/"
+    done
   done
   cp "$graphs/$module.symbols.json" "$stage/$module/graphs/"
   cp "$graphs/$module"@*.symbols.json "$stage/$module/graphs/" 2>/dev/null || true

@@ -7,7 +7,7 @@ import F1Kit
 /// A table is read from one file with one prediction column per model,
 /// either item by item (each row counts once) or as a count table whose
 /// `count` column says how many items each row stands for (see
-/// ``PredictionReader/readJointCounts(predictionColumns:)``). Tables of
+/// ``PredictionReader/readJointCounts(predictionColumns:groupColumn:)``). Tables of
 /// shards of the same items add up with ``merging(_:names:)``.
 ///
 /// Memory is proportional to the number of non-empty cells, never to the

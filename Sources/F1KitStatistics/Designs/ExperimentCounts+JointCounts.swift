@@ -18,8 +18,8 @@ extension ExperimentCounts {
   ///
   /// - Parameters:
   ///   - joint: The joint counts of two or more models.
-  ///   - labels: The caller's label order, if any, as for
-  ///     `AlignedPredictions`.
+  ///   - order: The label order: the caller's labels first, if any, as
+  ///     for `AlignedPredictions`.
   /// - Throws: ``StatisticsError/noItems`` for a table without items;
   ///   `ConfusionMatrixError/duplicateLabel(_:)` (as a
   ///   ``StatisticsError``) never, since the label order is checked first.
