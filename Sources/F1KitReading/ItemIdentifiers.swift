@@ -211,10 +211,12 @@ public struct ItemIdentifiers: RandomAccessCollection, Hashable, Sendable {
 
   /// The first slot to probe for a hash in a table of `size` slots: the low
   /// 32 bits of the hash scaled to the size (the partition takes the top
-  /// bits).
+  /// bits). The parentheses matter: Swift's `>>` binds tighter than `&*`,
+  /// and without them every probe started at slot 0, which made reading
+  /// ids quadratic.
   @inline(__always)
-  fileprivate static func slot(_ hash: UInt64, size: Int) -> Int {
-    Int(truncatingIfNeeded: (hash & 0xFFFF_FFFF) &* UInt64(size) >> 32)
+  static func slot(_ hash: UInt64, size: Int) -> Int {
+    Int(truncatingIfNeeded: ((hash & 0xFFFF_FFFF) &* UInt64(size)) >> 32)
   }
 
   /// The number of slots of a table for `count` ids: a load factor of at
