@@ -59,21 +59,7 @@ extension CompareCommand {
         "Score metrics are not available for multilabel files; use a multilabel metric such as samples_f1"
       )
     }
-    var items: [LabelSetItems] = []
-    for path in paths {
-      do {
-        items.append(try LabelSetReader(path: path, options: input.labelSets).readItems())
-      } catch {
-        throw InputOptions.failure(error)
-      }
-    }
-    let aligned: AlignedLabelSets
-    do {
-      aligned = try AlignedLabelSets(items, names: paths, labels: input.labels)
-    } catch {
-      if case .duplicateLabel = error { throw .usage(error.description) }
-      throw .data(error.description)
-    }
+    let aligned = try input.alignedLabelSets(paths)
     var tests = tests
     if aligned.weights != nil, tests.contains(.mcnemar) {
       guard tests.count > 1 else {

@@ -33,21 +33,7 @@ extension ReportCommand {
     if trainingLog != nil {
       throw .usage("Multilabel reports cannot yet draw a training log")
     }
-    var items: [LabelSetItems] = []
-    for path in paths {
-      do {
-        items.append(try LabelSetReader(path: path, options: input.labelSets).readItems())
-      } catch {
-        throw InputOptions.failure(error)
-      }
-    }
-    let aligned: AlignedLabelSets
-    do {
-      aligned = try AlignedLabelSets(items, names: paths, labels: input.labels)
-    } catch {
-      if case .duplicateLabel = error { throw .usage(error.description) }
-      throw .data(error.description)
-    }
+    let aligned = try input.alignedLabelSets(paths)
     var options = ReportOptions(
       title: title, evaluation: scoring.evaluation, seed: seed, resamples: resamples,
       confidence: confidence, toolVersion: F1KitTool.version)
