@@ -112,36 +112,51 @@ struct ExperimentSimulations {
         + lines.joined(separator: "\n"))
   }
 
-  @Test("two-level coverage of the mean-over-seeds difference")
+  @Test("two-level coverage of the mean-over-seeds difference and of a model's mean")
   func seedCoverage() throws {
     let trials = 1_000
     var lines = [
-      "| runs per model | two-level interval covers 0 | items-only interval covers 0 | mean seed share of the variance |",
-      "| --- | ---: | ---: | ---: |",
+      "| items | runs per model | two-level difference interval covers 0 | items-only interval covers 0 | first model's interval covers 0.65 | mean seed share of the variance |",
+      "| --- | ---: | ---: | ---: | ---: | ---: |",
     ]
-    for runs in [3, 5, 10] {
-      let population = DesignPopulation(
-        groups: 500, itemsPerGroup: 1, groupSpread: 0, runSpread: 0.03)
-      var generator = Xoshiro256StarStar(seed: UInt64(30_000 + runs))
-      var twoLevel = 0
-      var itemsOnly = 0
-      var shareSum = 0.0
-      for _ in 0..<trials {
-        let sample = population.draw(runsPerModel: [runs, runs], using: &generator)
-        let counts = try ExperimentCounts(gold: sample.gold, runs: sample.runs, classCount: 2)
-        let comparison = try ExperimentComparison(
-          counts: counts, metric: .accuracy, scope: MetricScope(classCount: 2),
-          options: BootstrapOptions(resamples: Self.resamples), using: &generator)
-        let pair = comparison.pairs[0]
-        if pair.difference.contains(0) { twoLevel += 1 }
-        // What ignoring the seeds would give: a normal interval from the
-        // items-only standard error.
-        if abs(pair.difference.estimate) <= 1.959_964 * pair.itemStandardError { itemsOnly += 1 }
-        shareSum += comparison.seedShare(of: pair) ?? .nan
+    // Independent items; items with a shared difficulty (accuracy uniform
+    // on [0.45, 0.85]) and a persistent model-by-item effect (the second
+    // model 0.1 better on a random half of the items, worse on the other);
+    // and, for the record, no seed variance at all.
+    let scenarios:
+      [(name: String, spread: Double, effect: Double, runSpread: Double, runs: [Int])] = [
+        ("independent", 0, 0, 0.03, [3, 5, 10]),
+        ("item effects", 0.2, 0.1, 0.03, [3, 5, 10]),
+        ("no seed variance", 0, 0, 0, [5]),
+      ]
+    for (index, scenario) in scenarios.enumerated() {
+      for runs in scenario.runs {
+        let population = DesignPopulation(
+          groups: 500, itemsPerGroup: 1, groupSpread: scenario.spread,
+          groupEffect: scenario.effect, runSpread: scenario.runSpread)
+        var generator = Xoshiro256StarStar(seed: UInt64(30_000 + 100 * index + runs))
+        var twoLevel = 0
+        var itemsOnly = 0
+        var model = 0
+        var shareSum = 0.0
+        for _ in 0..<trials {
+          let sample = population.draw(runsPerModel: [runs, runs], using: &generator)
+          let counts = try ExperimentCounts(gold: sample.gold, runs: sample.runs, classCount: 2)
+          let comparison = try ExperimentComparison(
+            counts: counts, metric: .accuracy, scope: MetricScope(classCount: 2),
+            options: BootstrapOptions(resamples: Self.resamples), using: &generator)
+          let pair = comparison.pairs[0]
+          if pair.difference.contains(0) { twoLevel += 1 }
+          // What ignoring the seeds would give: a normal interval from the
+          // items-only standard error.
+          if abs(pair.difference.estimate) <= 1.959_964 * pair.itemStandardError { itemsOnly += 1 }
+          if comparison.models[0].interval.contains(population.accuracy) { model += 1 }
+          shareSum += comparison.seedShare(of: pair) ?? .nan
+        }
+        lines.append(
+          "| \(scenario.name) | \(runs) | \(Self.percent(twoLevel, of: trials)) | \(Self.percent(itemsOnly, of: trials)) | \(Self.percent(model, of: trials)) | \(String(format: "%.0f%%", 100 * shareSum / Double(trials))) |"
+        )
       }
-      lines.append(
-        "| \(runs) | \(Self.percent(twoLevel, of: trials)) | \(Self.percent(itemsOnly, of: trials)) | \(String(format: "%.0f%%", 100 * shareSum / Double(trials))) |"
-      )
     }
     print(
       "Two-level coverage (500 items, run shift sd 0.03, \(trials) experiments each, \(Self.resamples) resamples, Monte Carlo SE ±\(Self.monteCarloError(trials)) points):\n"

@@ -19,7 +19,7 @@ extension HTMLReport {
     var html = "<p>"
     html +=
       experiment.hasSeveralRuns
-      ? "Each model's \(HTMLText.escape(metric)) is the mean of its training runs' values. Its \(level) interval, and each difference's, come from a two-level bootstrap: each resample draws every model's runs with replacement, then a test set shared by every run. "
+      ? "Each model's \(HTMLText.escape(metric)) is the mean of its training runs' values. Its \(level) interval, and each difference's, come from a two-level bootstrap: each resample draws every model's runs with replacement, then a test set shared by every run. Because every run scores the same test items, that counts each run's item-level noise more than once, so the resamples are moved onto a corrected variance (the spread between runs less their item-level noise, plus the test-set variance) with Student's t for the few runs. "
       : "Each model has one run, so its \(HTMLText.escape(metric)) is that run's value; the \(level) intervals come from a paired bootstrap of the test set. "
     switch comparison.design {
     case .items:
@@ -163,11 +163,11 @@ extension HTMLReport {
     html += differences.render()
     if hasShares {
       html +=
-        "<p><strong>Where the width comes from.</strong> Beside the two-level resamples F1Kit draws the same difference twice more: with only the test "
+        "<p><strong>Where the width comes from.</strong> The corrected variance has two parts. “From seeds” is the spread of each model's run values less the item-level noise each run carries (measured with only the test "
         + (comparison.design == .groups ? "groups" : "items")
-        + " resampled (every run kept) and with only the runs resampled (the test set kept). "
-        + "“From seeds” is the runs-only variance as a share of the sum of the two variances, "
-        + "“From test \(comparison.design == .groups ? "groups" : "items")” the rest. "
+        + " resampled, every run kept), at least zero; “From test \(comparison.design == .groups ? "groups" : "items")” is the variance of the difference with only the test "
+        + (comparison.design == .groups ? "groups" : "items")
+        + " resampled. The two add up to the interval's variance. "
         + "A large seed share means more runs per model, not more test items, would narrow the interval.</p>\n"
     }
     if hasASO {

@@ -48,7 +48,7 @@ public struct ExperimentReport: Sendable {
     var line =
       "Runs and groups (\(comparison.metric.displayName)): \(level) "
       + (hasSeveralRuns
-        ? "percentile interval of a two-level bootstrap that resamples each model's runs, then \(unit)"
+        ? "percentile interval of a two-level bootstrap that resamples each model's runs, then \(unit), corrected so that each run's item-level noise counts once, with Student's t for the runs"
         : "\(comparison.models.first?.interval.method == .bca ? "BCa" : "percentile") bootstrap interval that resamples \(unit)")
       + ", \(comparison.options.resamples) resamples; the other sections show each model's first run"
       + " with intervals that resample items one by one."

@@ -183,7 +183,10 @@ struct ExperimentWording {
       ? ": the mean over each model's training runs (\(runsPhrase)), "
       : ", "
     text +=
-      "with \(confidence) \(methodName) bootstrap intervals (\(resampleCount) resamples, seed \(description.seed)) that resample \(resampled). "
+      "with \(confidence) \(methodName) bootstrap intervals (\(resampleCount) resamples, seed \(description.seed)) that resample \(resampled)"
+      + (hasSeveralRuns
+        ? ", corrected so that each run's item-level noise counts once, with Student's t for the runs. "
+        : ". ")
     text +=
       "\(differences), with its \(confidence) \(methodName) interval from the same paired bootstrap. "
     text +=

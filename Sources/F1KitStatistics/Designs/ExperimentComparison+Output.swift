@@ -267,7 +267,8 @@ extension ExperimentComparison {
   }
 
   /// The share of a pair's difference variance that comes from seeds,
-  /// when runs were resampled.
+  /// when runs were resampled: the seed part over the seed part plus the
+  /// item part of the corrected variance.
   ///
   /// - Parameter pair: The pair.
   /// - Returns: Between 0 and 1, or `nil` with one run per model.

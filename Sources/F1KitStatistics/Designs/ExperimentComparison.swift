@@ -15,9 +15,13 @@ import F1Kit
 /// paired bootstrap.
 ///
 /// Intervals are BCa when every model has one run, with a jackknife that
-/// leaves out one item (or one group); with several runs the jackknife has
-/// no standard two-level form, so the interval is the percentile interval
-/// of the two-level bootstrap.
+/// leaves out one item (or one group). With several runs, resampling both
+/// runs and items counts each run's item-level noise more than once, so the
+/// two-level resamples are moved onto a method-of-moments variance (the
+/// runs' spread less that noise, plus the test-set variance; see
+/// `RunVariance`) and onto Student's *t* with Welch–Satterthwaite degrees
+/// of freedom, and the interval is the percentile interval of the moved
+/// resamples (docs/statistics.md, "Experiments").
 public struct ExperimentComparison: Sendable {
   /// One model's runs and their mean.
   public struct Model: Hashable, Sendable {
@@ -36,7 +40,8 @@ public struct ExperimentComparison: Sendable {
     /// The difference of the means, with its interval.
     public var difference: ConfidenceInterval
     /// The two-sided p-value of the (two-level) paired bootstrap, shifted
-    /// to the null of no difference.
+    /// to the null of no difference; with several runs, on the corrected
+    /// resamples the interval comes from.
     public var bootstrapPValue: Double
     /// The permutation test swapping whole groups, when items are grouped
     /// and each model has one run.
@@ -45,10 +50,14 @@ public struct ExperimentComparison: Sendable {
     /// when each model has at least two runs.
     public var almostStochasticOrder: AlmostStochasticOrder?
     /// The standard deviation of the difference when only test items are
-    /// resampled (every run kept).
+    /// resampled (every run kept): the square root of the item part of the
+    /// difference's variance.
     public var itemStandardError: Double
-    /// The standard deviation of the difference when only runs are
-    /// resampled (the test set kept).
+    /// The square root of the seed part of the difference's variance: each
+    /// model's between-run variance of its mean less the item-level noise
+    /// its runs carry, at least 0, summed over the two models; 0 when every
+    /// model has one run. With several runs, its square plus
+    /// ``itemStandardError``'s is the interval's variance.
     public var seedStandardError: Double
   }
 
@@ -121,45 +130,73 @@ public struct ExperimentComparison: Sendable {
     let estimates = (0..<modelCount).map { model in
       Self.mean(scorer.runs(ofModel: model).map { fullValues[$0] })
     }
+    let variances = (0..<modelCount).map { model in
+      let runs = scorer.runs(ofModel: model)
+      return RunVariance(
+        runValues: runs.map { fullValues[$0] }, itemsOnly: runs.map { distributions.itemsOnly[$0] })
+    }
 
     self.models = (0..<modelCount).map { model in
-      let distribution = BootstrapDistribution(
-        values: distributions.twoLevel[model], estimate: estimates[model])
-      let acceleration =
-        jackknife.map { values in
-          BootstrapDistribution.acceleration(values: values.values[model], weights: values.weights)
-        } ?? 0
+      let interval: ConfidenceInterval
+      if hasSeveralRuns {
+        let variance = variances[model].variance
+        interval = TwoLevelDistribution(
+          values: distributions.twoLevel[model], estimate: estimates[model], variance: variance,
+          degreesOfFreedom: RunVariance.degreesOfFreedom(
+            variance: variance, models: [variances[model]])
+        ).interval(confidence: options.confidence)
+      } else {
+        let distribution = BootstrapDistribution(
+          values: distributions.twoLevel[model], estimate: estimates[model])
+        let acceleration =
+          jackknife.map { values in
+            BootstrapDistribution.acceleration(
+              values: values.values[model], weights: values.weights)
+          } ?? 0
+        interval = distribution.interval(
+          method: method, confidence: options.confidence, acceleration: acceleration)
+      }
       return Model(
-        interval: distribution.interval(
-          method: method, confidence: options.confidence, acceleration: acceleration),
-        runValues: scorer.runs(ofModel: model).map { fullValues[$0] })
+        interval: interval, runValues: scorer.runs(ofModel: model).map { fullValues[$0] })
     }
     var pairs: [Pair] = []
     for first in 0..<modelCount {
       for second in (first + 1)..<modelCount {
         let differences = zip(distributions.twoLevel[second], distributions.twoLevel[first])
           .map { $0 - $1 }
-        let distribution = BootstrapDistribution(
-          values: differences, estimate: estimates[second] - estimates[first])
-        let acceleration =
-          jackknife.map { values in
-            BootstrapDistribution.acceleration(
-              values: zip(values.values[second], values.values[first]).map { $0 - $1 },
-              weights: values.weights)
-          } ?? 0
+        let estimate = estimates[second] - estimates[first]
+        let itemVariance = RunVariance.variance(
+          zip(variances[second].itemsOnlyMeans, variances[first].itemsOnlyMeans)
+            .map { $0 - $1 }.filter { !$0.isNaN })
+        let seedVariance = variances[second].seedVariance + variances[first].seedVariance
+        let difference: ConfidenceInterval
+        let pValue: Double
+        if hasSeveralRuns {
+          let variance = seedVariance + itemVariance
+          let corrected = TwoLevelDistribution(
+            values: differences, estimate: estimate, variance: variance,
+            degreesOfFreedom: RunVariance.degreesOfFreedom(
+              variance: variance, models: [variances[first], variances[second]]))
+          difference = corrected.interval(confidence: options.confidence)
+          pValue = corrected.pValue
+        } else {
+          let distribution = BootstrapDistribution(values: differences, estimate: estimate)
+          let acceleration =
+            jackknife.map { values in
+              BootstrapDistribution.acceleration(
+                values: zip(values.values[second], values.values[first]).map { $0 - $1 },
+                weights: values.weights)
+            } ?? 0
+          difference = distribution.interval(
+            method: method, confidence: options.confidence, acceleration: acceleration)
+          pValue = PairedComparison.shiftedPValue(distribution)
+        }
         pairs.append(
           Pair(
-            first: first, second: second,
-            difference: distribution.interval(
-              method: method, confidence: options.confidence, acceleration: acceleration),
-            bootstrapPValue: PairedComparison.shiftedPValue(distribution),
+            first: first, second: second, difference: difference, bootstrapPValue: pValue,
             groupPermutation: nil, almostStochasticOrder: nil,
-            itemStandardError: Self.standardDeviation(
-              zip(distributions.itemsOnly[second], distributions.itemsOnly[first]).map { $0 - $1 }
-            ),
-            seedStandardError: Self.standardDeviation(
-              zip(distributions.seedsOnly[second], distributions.seedsOnly[first]).map { $0 - $1 }
-            )))
+            itemStandardError: itemVariance.squareRoot(),
+            seedStandardError: seedVariance.squareRoot()))
       }
     }
     if design == .groups && !hasSeveralRuns {

@@ -7,14 +7,14 @@ struct RunScorer: Sendable {
   let scope: MetricScope
   let metric: Metric
 
-  /// The distributions of each model's mean over resamples.
+  /// The resampled values behind an experiment's intervals.
   struct Distributions {
-    /// Runs and test items resampled: `[model][resample]`.
+    /// Each model's mean with runs and test items resampled:
+    /// `[model][resample]`.
     var twoLevel: [[Double]]
-    /// Only test items resampled, every run kept.
+    /// Each run's value with only test items resampled (every run on the
+    /// same test sets): `[run][resample]`.
     var itemsOnly: [[Double]]
-    /// Only runs resampled, the observed test set kept.
-    var seedsOnly: [[Double]]
   }
 
   /// Leave-one-unit-out values of each model's mean, for BCa's
@@ -67,7 +67,8 @@ struct RunScorer: Sendable {
   }
 
   /// Draws `resamples` test sets and run choices, and records each model's
-  /// mean three ways.
+  /// mean over resampled runs and each run's value on the resampled test
+  /// set.
   ///
   /// The resamples run in blocks on every core (``ResampleBlocks``), each
   /// block drawing from its own generator seeded from `seed` and the
@@ -78,21 +79,20 @@ struct RunScorer: Sendable {
   ///   - resamples: The number of resamples.
   ///   - draws: How test sets are drawn.
   ///   - seed: The seed of the blocks' generators.
-  /// - Returns: Each model's mean over runs and items resampled, items
-  ///   only and runs only, resample by resample.
+  /// - Returns: Each model's mean over runs and items resampled, and each
+  ///   run's value with items only resampled, resample by resample.
   /// - Complexity: O(*R* · (*d* + *r* · *k*²)) for *R* resamples, *d*
   ///   distinct rows or groups, *r* runs and *k* classes, divided among the
   ///   cores; no allocation inside a block's loop.
   func resampledMeans(resamples: Int, draws: ExperimentResampling, seed: UInt64) -> Distributions {
     let modelCount = counts.runCounts.count
-    let fullValues = runValues(weights: counts.patternCounts.map(Double.init))
     let modelRuns = (0..<modelCount).map { runs(ofModel: $0) }
     let runTotal = totalRuns
     let tableSize = runTotal * counts.classCount * counts.classCount
     let patternCount = counts.patternCount
     let scorer = self
     let blocks = ResampleBlocks(seed: seed, stream: 0, resamples: resamples)
-    let stored = blocks.run(width: 3 * modelCount, report: { _ in }) {
+    let stored = blocks.run(width: modelCount + runTotal, report: { _ in }) {
       range, generator, store in
       var weights = [Double](repeating: 0, count: patternCount)
       var scratch: [Int] = []
@@ -101,26 +101,20 @@ struct RunScorer: Sendable {
       for resample in range {
         draws.draw(into: &weights, scratch: &scratch, using: &generator)
         scorer.scoreRuns(weights: weights, table: &table, into: &values)
+        for run in 0..<runTotal {
+          store.store(values[run], index: modelCount + run, resample: resample)
+        }
         for (model, runs) in modelRuns.enumerated() {
           var twoLevel = 0.0
-          var seedsOnly = 0.0
-          var itemsOnly = 0.0
           if runs.count == 1 {
             twoLevel = values[runs.lowerBound]
-            seedsOnly = fullValues[runs.lowerBound]
-            itemsOnly = twoLevel
           } else {
-            for run in runs { itemsOnly += values[run] }
             for _ in runs {
-              let run = runs.lowerBound + Int(generator.next(upperBound: UInt64(runs.count)))
-              twoLevel += values[run]
-              seedsOnly += fullValues[run]
+              twoLevel +=
+                values[runs.lowerBound + Int(generator.next(upperBound: UInt64(runs.count)))]
             }
           }
-          let count = Double(runs.count)
-          store.store(twoLevel / count, index: model, resample: resample)
-          store.store(itemsOnly / count, index: modelCount + model, resample: resample)
-          store.store(seedsOnly / count, index: 2 * modelCount + model, resample: resample)
+          store.store(twoLevel / Double(runs.count), index: model, resample: resample)
         }
       }
     }
@@ -129,8 +123,7 @@ struct RunScorer: Sendable {
     }
     return Distributions(
       twoLevel: (0..<modelCount).map { row($0) },
-      itemsOnly: (0..<modelCount).map { row(modelCount + $0) },
-      seedsOnly: (0..<modelCount).map { row(2 * modelCount + $0) })
+      itemsOnly: (0..<runTotal).map { row(modelCount + $0) })
   }
 
   /// Each model's mean with one unit left out: a group, or one item of
