@@ -80,7 +80,7 @@ struct ExperimentTableTests {
     #expect(table.rows[1][5].hasPrefix(String(format: "%.3f", comparison.pairs[0].bootstrapPValue)))
     #expect(
       table.caption.hasPrefix(
-        "Accuracy of each model on the same 240 test items: the mean over each model's training runs (\(Self.hostileNames[0]) 3 runs, \(Self.hostileNames[1]) 2 runs), with 95% percentile bootstrap intervals (499 resamples, seed 42) that resample each model's runs, then items. Δ is each model minus the baseline \(Self.hostileNames[0]), with its 95% percentile interval from the same paired bootstrap. p is the two-sided paired bootstrap test (runs and items resampled, 499 resamples) against the baseline. Marks: * p < 0.05, ** p < 0.01, *** p < 0.001."
+        "Accuracy of each model on the same 240 test items: the mean over each model's training runs (\(Self.hostileNames[0]) 3 runs, \(Self.hostileNames[1]) 2 runs), with 95% percentile bootstrap intervals (499 resamples, seed 42) that resample each model's runs, then items, corrected so that each run's item-level noise counts once, with Student's t for the runs. Δ is each model minus the baseline \(Self.hostileNames[0]), with its 95% percentile interval from the same paired bootstrap. p is the two-sided paired bootstrap test (runs and items resampled, 499 resamples) against the baseline. Marks: * p < 0.05, ** p < 0.01, *** p < 0.001."
       ))
     let statement = try #require(table.statements.first)
     #expect(statement.contains("means of "))
