@@ -270,11 +270,13 @@ extension ItemIdentifiers {
       for _ in 0..<(utf8.count >> 32 - before >> 32) { wraps.append(ends.count - 1) }
     }
 
-    /// Adds the ids of `other` after these.
-    mutating func append(contentsOf other: Builder) {
+    /// Adds the ids of `other` after these, letting go of `other`'s bytes
+    /// once copied.
+    mutating func append(contentsOf other: consuming Builder) {
       precondition(ends.count + other.ends.count <= Int(UInt32.max), "too many ids")
       let offset = utf8.count
       utf8 += other.utf8
+      other.utf8 = []
       let position = ends.count
       var start = offset
       for index in other.ends.indices {
