@@ -122,4 +122,33 @@ struct MultilabelCommandTests {
     let samples = (model["metrics"] as? [String: [String: Any]])?["samples_f1"]?["value"] as? Double
     #expect(abs((samples ?? 0) - 0.3333333333333333) < 1e-12)
   }
+
+  @Test(
+    "without --ci the file is read into running totals: the same JSON bytes as with --ci's patterns",
+    arguments: [
+      ["fixtures/newsgroups/test-nb.csv", "--zero-division", "nan", "--beta", "0.5"],
+      ["fixtures/newsgroups/test-logreg.csv", "--labels", "sci,never,comp,med"],
+      ["WEIGHTED", "--weight-column", "w", "--zero-division", "1"],
+    ])
+  func totalsEqualPatterns(arguments: [String]) throws {
+    let folder = TemporaryDirectory()
+    let weighted = folder.write(
+      "weighted.csv", "label,prediction,w\nsports|tech,sports,0.1\n,tech,0.7\nhealth,,0.3\n,,0.2\n")
+    let file = arguments[0] == "WEIGHTED" ? weighted : arguments[0]
+    let options = Array(arguments.dropFirst())
+    let totals = try runF1Kit(["evaluate", file, "--format", "json"] + options)
+    #expect(totals.status == 0, "\(totals.standardError)")
+    let patterns = try runF1Kit(
+      ["evaluate", file, "--format", "json", "--ci", "--resamples", "100", "--quiet"] + options)
+    #expect(patterns.status == 0, "\(patterns.standardError)")
+    // The intervals follow the metrics' members, so the document without
+    // its closing brace is a prefix of the one with intervals.
+    let members = try #require(totals.standardOutput.range(of: "\n}\n", options: .backwards))
+    #expect(totals.standardOutput[..<members.lowerBound].count > 100)
+    #expect(patterns.standardOutput.hasPrefix(totals.standardOutput[..<members.lowerBound] + ",\n"))
+    let text = try runF1Kit(["evaluate", file] + options)
+    let textWithIntervals = try runF1Kit(
+      ["evaluate", file, "--ci", "--resamples", "100", "--quiet"] + options)
+    #expect(textWithIntervals.standardOutput.hasPrefix(text.standardOutput))
+  }
 }

@@ -31,7 +31,7 @@ struct MultilabelIntervalsTests {
     let interval = try #require(intervals.intervals[.samplesF1])
     // The per-item F1 values, recomputed from the patterns.
     var values: [Double] = []
-    for group in evaluation.counts.groups {
+    for group in try #require(evaluation.counts).groups {
       let shared = Double(group.gold.intersectionCount(with: group.predicted))
       let total = Double(group.gold.count + group.predicted.count)
       let f1 = total == 0 ? 0 : 2 * shared / total

@@ -71,18 +71,60 @@ private struct MultilabelGoldenFile: Decodable {
   let cases: [MultilabelGoldenCase]
 }
 
-private let multilabelCases: [MultilabelGoldenCase] =
+let multilabelCases: [MultilabelGoldenCase] =
   (try? Fixtures.decode(MultilabelGoldenFile.self, from: "goldens/multilabel.json").cases) ?? []
+
+extension MultilabelGoldenCase {
+  /// The case's options: its labels, zero-division rule and beta.
+  var options: EvaluationOptions {
+    EvaluationOptions(labels: labels, zeroDivision: zeroDivision, beta: beta)
+  }
+
+  /// The case scored from its distinct patterns.
+  func metricsFromPatterns() throws -> MultilabelMetrics {
+    let counts = try MultilabelCounts(gold: gold, predicted: pred, weights: sampleWeight)
+    return try MultilabelMetrics(counts: counts, options: options)
+  }
+
+  /// The case scored from running totals, its items added one at a time
+  /// in the given order (file order by default).
+  func metricsFromTotals(order: [Int]? = nil) throws -> MultilabelMetrics {
+    var accumulator = MultilabelAccumulator(options: options, isWeighted: sampleWeight != nil)
+    var codes: [[UInt8]: Int] = [:]
+    func set(_ labels: [String]) -> LabelSet {
+      LabelSet(
+        labels.map { label in
+          if let code = codes[Array(label.utf8)] { return code }
+          let code = accumulator.appendLabel(label)
+          codes[Array(label.utf8)] = code
+          return code
+        })
+    }
+    for item in order ?? Array(gold.indices) {
+      accumulator.add(
+        gold: set(gold[item]), predicted: set(pred[item]), weight: sampleWeight?[item] ?? 1)
+    }
+    return try MultilabelMetrics(accumulated: accumulator)
+  }
+}
+
+/// The two ways of scoring multilabel items.
+enum MultilabelScoring: String, CaseIterable, Sendable {
+  /// `MultilabelCounts`, whose patterns a bootstrap resamples.
+  case patterns
+  /// `MultilabelAccumulator`, in memory that does not grow with items.
+  case totals
+}
 
 @Suite("Multilabel metrics equal scikit-learn's on the committed golden cases")
 struct MultilabelGoldenTests {
-  private func metrics(for golden: MultilabelGoldenCase) throws -> MultilabelMetrics {
-    let counts = try MultilabelCounts(
-      gold: golden.gold, predicted: golden.pred, weights: golden.sampleWeight)
-    return try MultilabelMetrics(
-      counts: counts,
-      options: EvaluationOptions(
-        labels: golden.labels, zeroDivision: golden.zeroDivision, beta: golden.beta))
+  private func metrics(
+    for golden: MultilabelGoldenCase, scoring: MultilabelScoring = .patterns
+  ) throws -> MultilabelMetrics {
+    switch scoring {
+    case .patterns: try golden.metricsFromPatterns()
+    case .totals: try golden.metricsFromTotals()
+    }
   }
 
   @Test("the golden file holds at least 300 cases")
@@ -90,11 +132,13 @@ struct MultilabelGoldenTests {
     #expect(multilabelCases.count >= 300)
   }
 
-  @Test("label order, per-label scores and label confusion", arguments: multilabelCases)
-  func perLabel(golden: MultilabelGoldenCase) throws {
-    let metrics = try metrics(for: golden)
+  @Test(
+    "label order, per-label scores and label confusion",
+    arguments: multilabelCases, MultilabelScoring.allCases)
+  func perLabel(golden: MultilabelGoldenCase, scoring: MultilabelScoring) throws {
+    let metrics = try metrics(for: golden, scoring: scoring)
     let expected = golden.expected
-    #expect(metrics.counts.labels == expected.labelOrder)
+    #expect(metrics.allLabels == expected.labelOrder)
     let rows = metrics.perLabel()
     let betaRows = metrics.perLabel(beta: golden.beta)
     #expect(rows.count == expected.perLabel.support.count)
@@ -117,9 +161,11 @@ struct MultilabelGoldenTests {
     }
   }
 
-  @Test("micro, macro, weighted and samples averages, with F-beta", arguments: multilabelCases)
-  func averages(golden: MultilabelGoldenCase) throws {
-    let metrics = try metrics(for: golden)
+  @Test(
+    "micro, macro, weighted and samples averages, with F-beta",
+    arguments: multilabelCases, MultilabelScoring.allCases)
+  func averages(golden: MultilabelGoldenCase, scoring: MultilabelScoring) throws {
+    let metrics = try metrics(for: golden, scoring: scoring)
     let table: [(MultilabelGoldenCase.Scores, [MultilabelMetric])] = [
       (golden.expected.micro, [.microPrecision, .microRecall, .microF1, .microFBeta]),
       (golden.expected.macro, [.macroPrecision, .macroRecall, .macroF1, .macroFBeta]),
@@ -137,9 +183,11 @@ struct MultilabelGoldenTests {
     }
   }
 
-  @Test("Jaccard, subset accuracy and Hamming loss", arguments: multilabelCases)
-  func setMetrics(golden: MultilabelGoldenCase) throws {
-    let metrics = try metrics(for: golden)
+  @Test(
+    "Jaccard, subset accuracy and Hamming loss",
+    arguments: multilabelCases, MultilabelScoring.allCases)
+  func setMetrics(golden: MultilabelGoldenCase, scoring: MultilabelScoring) throws {
+    let metrics = try metrics(for: golden, scoring: scoring)
     let expected = golden.expected
     #expect(agrees(metrics.value(of: .jaccardMicro), expected.jaccard.micro))
     #expect(agrees(metrics.value(of: .jaccardMacro), expected.jaccard.macro))

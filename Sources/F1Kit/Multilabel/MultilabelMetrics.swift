@@ -8,8 +8,13 @@
 /// print(metrics.value(of: .samplesF1))
 /// ```
 public struct MultilabelMetrics: Sendable {
-  /// The counts, evaluated labels first, then any other label that occurs.
-  public let counts: MultilabelCounts
+  /// The counts, evaluated labels first, then any other label that
+  /// occurs; `nil` for metrics made from a ``MultilabelAccumulator``,
+  /// which keeps no patterns.
+  public let counts: MultilabelCounts?
+  /// Every label (indicator column): the evaluated labels first, then any
+  /// other label that occurs, in ``LabelOrdering`` order.
+  public let allLabels: [String]
   /// The evaluated labels, the zero-division rule and the beta.
   public let scope: MultilabelScope
   /// The beta of the reported F-beta metrics, or `nil` when none are
@@ -17,8 +22,17 @@ public struct MultilabelMetrics: Sendable {
   public let beta: Double?
   /// The totals of the data.
   public let tallies: MultilabelTallies
+  /// The number of items.
+  public let itemCount: Int
+  /// Whether the items carry sample weights.
+  public let isWeighted: Bool
 
   /// Scores multilabel counts.
+  ///
+  /// The totals are those of a ``MultilabelAccumulator`` given every
+  /// pattern, so these metrics equal, to the last bit, those of
+  /// ``init(accumulated:)`` over the same items; the counts are kept for
+  /// resampling.
   ///
   /// - Parameters:
   ///   - counts: The items' gold and predicted label sets.
@@ -32,30 +46,67 @@ public struct MultilabelMetrics: Sendable {
   public init(counts: MultilabelCounts, options: EvaluationOptions = EvaluationOptions())
     throws(MetricsError)
   {
+    var accumulator = MultilabelAccumulator(options: options, isWeighted: counts.isWeighted)
+    for label in counts.labels { accumulator.appendLabel(label) }
+    for group in counts.groups {
+      accumulator.add(
+        gold: group.gold, predicted: group.predicted, weight: group.weight,
+        count: group.itemCount)
+    }
+    try self.init(accumulator, counts: counts)
+  }
+
+  /// Scores the totals of items added one by one, in memory that does not
+  /// grow with the items.
+  ///
+  /// The result has no ``counts``, so it cannot be resampled (bootstrap
+  /// intervals and comparisons need ``init(counts:options:)``).
+  ///
+  /// - Parameter accumulated: The totals, with the options they were made
+  ///   with.
+  /// - Throws: ``MetricsError`` as ``init(counts:options:)`` does.
+  /// - Complexity: O(*k* log *k*) for *k* labels.
+  public init(accumulated: MultilabelAccumulator) throws(MetricsError) {
+    try self.init(accumulated, counts: nil)
+  }
+
+  private init(_ accumulator: MultilabelAccumulator, counts: MultilabelCounts?)
+    throws(MetricsError)
+  {
+    let options = accumulator.options
     if let beta = options.beta, !(beta.isFinite && beta >= 0) { throw .invalidBeta(beta) }
     if let positive = options.positiveLabel {
-      throw .positiveLabelNeedsBinaryProblem(positive, labels: options.labels ?? counts.labels)
+      throw .positiveLabelNeedsBinaryProblem(positive, labels: options.labels ?? accumulator.labels)
     }
-    let ordered = try counts.reordered(to: options.labels)
-    let evaluated = options.labels?.count ?? ordered.labels.count
+    let order: [String]
+    do {
+      order = try ConfusionMatrix.labelOrder(naming: options.labels, occurring: accumulator.labels)
+    } catch {
+      guard case .duplicateLabel(let label) = error else { throw .noLabels }
+      throw .duplicateLabel(label)
+    }
+    let evaluated = options.labels?.count ?? order.count
     guard evaluated > 0 else { throw .noLabels }
-    guard ordered.itemCount == 0 || ordered.totalWeight > 0 else { throw .zeroTotalWeight }
-    self.counts = ordered
-    self.beta = options.beta
+    guard accumulator.itemCount == 0 || accumulator.totalWeight > 0 else {
+      throw .zeroTotalWeight
+    }
+    let positions = order.exactLabelPositions()
+    self.counts = try counts?.reordered(to: options.labels)
+    allLabels = order
+    beta = options.beta
+    itemCount = accumulator.itemCount
+    isWeighted = accumulator.isWeighted
+    tallies = accumulator.tallies(
+      positions: accumulator.labels.map { positions[ExactLabel($0)]! },
+      evaluatedLabelCount: evaluated)
     scope = MultilabelScope(
-      counts: ordered, evaluatedLabelCount: evaluated, zeroDivision: options.zeroDivision,
+      labelCount: order.count, groups: self.counts?.groups ?? [],
+      evaluatedLabelCount: evaluated, zeroDivision: options.zeroDivision,
       beta: options.beta ?? 1)
-    tallies = scope.tally()
   }
 
   /// The evaluated labels, in report order.
-  public var labels: [String] { Array(counts.labels.prefix(scope.evaluatedLabelCount)) }
-
-  /// The number of items.
-  public var itemCount: Int { counts.itemCount }
-
-  /// Whether the items carry sample weights.
-  public var isWeighted: Bool { counts.isWeighted }
+  public var labels: [String] { Array(allLabels.prefix(scope.evaluatedLabelCount)) }
 
   /// The metrics reported, in report order.
   public var reportedMetrics: [MultilabelMetric] {

@@ -323,16 +323,30 @@ public struct MultilabelScope: Sendable {
     }
   }
 
-  /// F-beta as scikit-learn computes it: (1 + β²)·tp / (β²·gold + predicted),
-  /// with recall for β = ∞ and precision for β = 0.
   private func fScore(beta: Double, _ shared: Double, gold: Double, predicted: Double) -> Double {
-    if beta == .infinity { return divide(shared, by: gold) }
-    if beta == 0 { return divide(shared, by: predicted) }
-    let betaSquared = beta * beta
-    return divide((1 + betaSquared) * shared, by: betaSquared * gold + predicted)
+    Self.fScore(beta: beta, shared, gold: gold, predicted: predicted, zeroDivision: zeroDivision)
   }
 
   private func divide(_ numerator: Double, by denominator: Double) -> Double {
+    Self.divide(numerator, by: denominator, zeroDivision: zeroDivision)
+  }
+
+  /// F-beta as scikit-learn computes it: (1 + β²)·tp / (β²·gold + predicted),
+  /// with recall for β = ∞ and precision for β = 0.
+  static func fScore(
+    beta: Double, _ shared: Double, gold: Double, predicted: Double, zeroDivision: ZeroDivision
+  ) -> Double {
+    if beta == .infinity { return divide(shared, by: gold, zeroDivision: zeroDivision) }
+    if beta == 0 { return divide(shared, by: predicted, zeroDivision: zeroDivision) }
+    let betaSquared = beta * beta
+    return divide(
+      (1 + betaSquared) * shared, by: betaSquared * gold + predicted, zeroDivision: zeroDivision)
+  }
+
+  /// A ratio, or the zero-division value when the denominator is zero.
+  static func divide(_ numerator: Double, by denominator: Double, zeroDivision: ZeroDivision)
+    -> Double
+  {
     denominator == 0 ? zeroDivision.value : numerator / denominator
   }
 }
@@ -374,6 +388,21 @@ public struct MultilabelTallies: Sendable {
       sumError += (-product).addingProduct(value, itemWeight)
       Self.accumulate(product, into: &sum, error: &sumError)
       Self.accumulate(itemWeight, into: &weight, error: &weightError)
+    }
+
+    /// Adds `count` items of one value and weight, as if they were added
+    /// one by one: the rounding error of `itemWeight × count` is kept too,
+    /// so grouped and ungrouped items give the same mean.
+    mutating func add(_ value: Double, weight itemWeight: Double, count: Double) {
+      guard count != 1 else { return add(value, weight: itemWeight) }
+      guard !value.isNaN else { return }
+      let groupWeight = itemWeight * count
+      let groupWeightError = (-groupWeight).addingProduct(itemWeight, count)
+      let product = value * groupWeight
+      sumError += (-product).addingProduct(value, groupWeight) + value * groupWeightError
+      Self.accumulate(product, into: &sum, error: &sumError)
+      weightError += groupWeightError
+      Self.accumulate(groupWeight, into: &weight, error: &weightError)
     }
 
     /// Adds `term` to `total`, keeping the rounding error (Neumaier).

@@ -18,6 +18,24 @@ struct CompensatedSum {
     sum = total
   }
 
+  /// Adds a term times a whole number, as if the term were added that
+  /// many times: the product's rounding error, from a fused multiply-add,
+  /// joins the compensation.
+  ///
+  /// - Parameters:
+  ///   - term: The term.
+  ///   - count: How many times to add it; a whole number.
+  @inline(__always)
+  mutating func add(_ term: Double, times count: Double) {
+    if count == 1 {
+      add(term)
+      return
+    }
+    let product = term * count
+    compensation += (-product).addingProduct(term, count)
+    add(product)
+  }
+
   /// The compensated total.
   var value: Double { sum + compensation }
 }

@@ -12,6 +12,9 @@ extension MetricAdvisor {
   ///   notes.
   /// - Complexity: O(*g* · *s* + *k*) for *g* distinct patterns of at most
   ///   *s* labels and *k* labels.
+  /// - Precondition: `metrics` keep their patterns (made by
+  ///   `MultilabelMetrics.init(counts:options:)`): the data advice counts
+  ///   label sets.
   public func advice(for metrics: MultilabelMetrics) -> [Advice] {
     multilabelAdvice(for: [(name: nil, metrics: metrics)], pairs: [])
   }
@@ -239,7 +242,11 @@ private struct LabelSetProfile {
     goldSupports = Array(repeating: 0, count: labels.count)
     predictedCounts = goldSupports
     let bound = labels.count
-    for group in metrics.counts.groups {
+    guard let counts = metrics.counts else {
+      preconditionFailure(
+        "multilabel advice needs the label-set patterns (MultilabelMetrics(counts:options:))")
+    }
+    for group in counts.groups {
       let gold = group.gold.prefix(below: bound)
       let predicted = group.predicted.prefix(below: bound)
       let size = gold.count

@@ -9,8 +9,10 @@ import Foundation
 /// empty for no labels; a JSON `null` is also the empty set. With per-label
 /// score columns, a label is predicted when its score is at least its
 /// threshold, and every score column is a label (a column of the
-/// indicator matrix) whether or not it occurs. Memory grows with the number
-/// of distinct (gold set, predicted set, weight) patterns, not with rows.
+/// indicator matrix) whether or not it occurs. ``readMultilabel()`` keeps
+/// each distinct (gold set, predicted set, weight) pattern, which a
+/// bootstrap resamples; ``readMultilabelTotals(evaluation:)`` keeps only
+/// running totals, in memory that grows with labels, not rows.
 ///
 /// Unweighted single-label files go through ``PredictionReader``, whose
 /// integer counts this type leaves alone.
@@ -78,6 +80,39 @@ public struct LabelSetReader: Sendable {
     counts.replaceLabels(walker.labels)
     try walker.checkTotalWeight(counts.totalWeight)
     return counts
+  }
+
+  /// Reads a multilabel file into running totals, in memory that grows
+  /// with the number of labels, not rows.
+  ///
+  /// The totals give every metric (`MultilabelMetrics(accumulated:)`)
+  /// but cannot be resampled; ``readMultilabel()`` keeps the patterns a
+  /// bootstrap needs.
+  ///
+  /// - Parameter evaluation: The labels to evaluate, the zero-division rule
+  ///   and the beta, which the per-item scores need; they are checked when
+  ///   the totals are scored.
+  /// - Returns: The totals over the labels in first-seen order (score
+  ///   columns first when given).
+  /// - Throws: ``PredictionFileError`` as ``readMultilabel()`` does.
+  /// - Complexity: O(*n*) time for *n* bytes; memory O(*k*) for *k*
+  ///   labels.
+  public func readMultilabelTotals(evaluation: EvaluationOptions) throws(PredictionFileError)
+    -> MultilabelAccumulator
+  {
+    let walker = try LabelSetWalker(path: path, options: options)
+    var accumulator = MultilabelAccumulator(
+      options: evaluation, isWeighted: options.weightColumn != nil)
+    try walker.walk { record throws(PredictionFileError) in
+      let gold = try record.labelSet(.gold)
+      let predicted = try record.predictedSet()
+      let weight = try record.weight() ?? 1
+      record.appendNewLabels(to: &accumulator)
+      accumulator.add(gold: gold, predicted: predicted, weight: weight)
+    }
+    walker.appendNewLabels(to: &accumulator)
+    try walker.checkTotalWeight(accumulator.totalWeight)
+    return accumulator
   }
 
   /// Reads a single-label file with sample weights.

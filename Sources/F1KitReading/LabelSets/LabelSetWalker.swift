@@ -55,6 +55,17 @@ final class LabelSetWalker {
   /// The labels seen, by code.
   var labels: [String] { interner.names }
 
+  /// Gives an accumulator the labels seen since it last caught up, so
+  /// its indices are the walker's codes.
+  ///
+  /// - Parameter accumulator: Totals whose labels are a prefix of the
+  ///   walker's.
+  func appendNewLabels(to accumulator: inout MultilabelAccumulator) {
+    while accumulator.labels.count < interner.names.count {
+      accumulator.appendLabel(interner.names[accumulator.labels.count])
+    }
+  }
+
   /// Whether the current record has score columns instead of a prediction.
   var hasScores: Bool { !options.file.scoreColumns.isEmpty }
 

@@ -115,16 +115,18 @@ public struct MultilabelReport: Sendable {
     self.comparison = comparison
     let evaluated = metrics[0].labels
     self.labels = evaluated
-    goldCardinality = Self.cardinality(of: metrics[0].counts, gold: true, bound: evaluated.count)
-    goldSupports = Self.supports(of: metrics[0].counts, bound: evaluated.count)
-    cooccurrences = Self.cooccurrences(of: metrics[0].counts, bound: evaluated.count)
+    // Every model above was scored from its counts, which the charts read.
+    let patterns = metrics.map { $0.counts! }
+    goldCardinality = Self.cardinality(of: patterns[0], gold: true, bound: evaluated.count)
+    goldSupports = Self.supports(of: patterns[0], bound: evaluated.count)
+    cooccurrences = Self.cooccurrences(of: patterns[0], bound: evaluated.count)
     models = metrics.indices.map { index in
       Model(
         name: names[index], sourceFile: sourceFiles[index], metrics: metrics[index],
         intervals: comparison?.models[index].intervals ?? [:],
         labelIntervals: comparison?.models[index].labelIntervals ?? [],
         cardinality: Self.cardinality(
-          of: metrics[index].counts, gold: false, bound: evaluated.count))
+          of: patterns[index], gold: false, bound: evaluated.count))
     }
     let advisor = MetricAdvisor()
     advice =

@@ -219,7 +219,7 @@ public struct MultilabelComparison: Sendable {
           name: name, metrics: metrics, intervals: intervals.metrics,
           labelIntervals: intervals.labels))
     }
-    let ordered = models[0].metrics.counts.labels
+    let ordered = models[0].metrics.allLabels
     let mapping: [Int] = {
       let position = ordered.exactLabelPositions()
       return labels.map { position[ExactLabel($0)]! }

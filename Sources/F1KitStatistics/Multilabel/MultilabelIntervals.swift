@@ -34,6 +34,8 @@ public struct MultilabelIntervals: Sendable {
   /// - Throws: ``StatisticsError`` when the options are invalid or there are
   ///   no items.
   /// - Complexity: O(*R* · *g* · *s*); see the type's discussion.
+  /// - Precondition: `evaluation` keeps its patterns (it was made by
+  ///   `MultilabelMetrics.init(counts:options:)`, not from an accumulator).
   public init(
     for evaluation: MultilabelMetrics, options: BootstrapOptions = .init(),
     seed: UInt64 = Xoshiro256StarStar.defaultSeed
@@ -74,6 +76,9 @@ public struct MultilabelIntervals: Sendable {
     includesLabels: Bool = false, progress: ResamplingProgress? = nil,
     using generator: inout some RandomNumberGenerator
   ) -> (metrics: [MultilabelMetric: ConfidenceInterval], labels: [ConfidenceInterval]) {
+    precondition(
+      evaluation.counts != nil,
+      "a bootstrap resamples patterns; score with MultilabelMetrics(counts:options:)")
     let scope = evaluation.scope
     let counts = scope.groupItemCounts.map { Int($0) }
     let resampler = Resampler(cellCounts: counts, strategy: options.strategy)

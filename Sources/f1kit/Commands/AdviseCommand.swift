@@ -209,14 +209,14 @@ struct AdviseCommand: ParsableCommand {
       var document = advice.jsonDocument()
       if metrics.isWeighted, case .object(let members) = document {
         document = .object(
-          [("weighted", .bool(true)), ("total_weight", .number(metrics.counts.totalWeight))]
+          [("weighted", .bool(true)), ("total_weight", .number(metrics.tallies.totalWeight))]
             + members)
       }
       return CommandOutput(document.serialized() + "\n")
     case .text:
       let note =
         metrics.isWeighted
-        ? "weighted: the scores cited use sample weights (total weight \(NumberText.shortestBare(metrics.counts.totalWeight)) over \(metrics.itemCount) items); label counts count items\n\n"
+        ? "weighted: the scores cited use sample weights (total weight \(NumberText.shortestBare(metrics.tallies.totalWeight)) over \(metrics.itemCount) items); label counts count items\n\n"
         : ""
       return CommandOutput(note + advice.text())
     }

@@ -239,14 +239,25 @@ struct EvaluateCommand: ParsableCommand {
   }
 
   /// Scores a multilabel file, with bootstrap intervals over items when
-  /// asked.
+  /// asked. Without intervals the file is read into running totals, so
+  /// memory does not grow with rows; a bootstrap needs the file's
+  /// distinct patterns.
   private func evaluateMultilabel() throws(CommandFailure) -> CommandOutput {
-    let counts = try input.readMultilabel(path)
     let metrics: MultilabelMetrics
-    do {
-      metrics = try MultilabelMetrics(counts: counts, options: scoring.evaluation)
-    } catch {
-      throw .usage(error.description)
+    if isIntervalRequested {
+      let counts = try input.readMultilabel(path)
+      do {
+        metrics = try MultilabelMetrics(counts: counts, options: scoring.evaluation)
+      } catch {
+        throw .usage(error.description)
+      }
+    } else {
+      let totals = try input.readMultilabelTotals(path, evaluation: scoring.evaluation)
+      do {
+        metrics = try MultilabelMetrics(accumulated: totals)
+      } catch {
+        throw .usage(error.description)
+      }
     }
     if !scoring.isZeroDivisionChosen { Self.warn(about: metrics.undefinedScores()) }
     var intervals: MultilabelIntervals?

@@ -210,6 +210,25 @@ struct InputOptions {
     }
   }
 
+  /// Reads a multilabel file into running totals, in memory that does not
+  /// grow with rows.
+  ///
+  /// - Parameters:
+  ///   - path: The file, or `-` for standard input.
+  ///   - evaluation: The labels to evaluate, zero-division rule and beta.
+  /// - Returns: The totals over the labels in first-seen order.
+  /// - Throws: A one-line failure with the reader's exit status.
+  func readMultilabelTotals(_ path: String, evaluation: EvaluationOptions) throws(CommandFailure)
+    -> MultilabelAccumulator
+  {
+    do {
+      return try LabelSetReader(path: path, options: labelSets).readMultilabelTotals(
+        evaluation: evaluation)
+    } catch {
+      throw Self.failure(error)
+    }
+  }
+
   /// Reads a single-label file with sample weights.
   ///
   /// - Parameter path: The file, or `-` for standard input.
