@@ -82,7 +82,8 @@ public struct ExperimentCounts: Sendable {
     self.rowWidth = rowWidth
     self.itemCount = gold.count
     if let groups {
-      let entries = Self.groupEntries(groups: groups, itemPattern: itemPattern)
+      let entries = Self.groupEntries(
+        groups: groups, itemPattern: itemPattern, patternCount: patternCounts.count)
       // One order of rows and groups whatever the order of the items, so a
       // count table with a group column resamples exactly as its items.
       let canonical = Self.canonicalOrder(
@@ -189,41 +190,93 @@ public struct ExperimentCounts: Sendable {
   }
 
   /// Each group's distinct rows with their counts, groups in first-seen
-  /// order.
-  private static func groupEntries(
-    groups: [Int], itemPattern: [Int32]
+  /// order and each group's rows in increasing order.
+  ///
+  /// Groups are numbered in one pass, then counted per group and distinct
+  /// row in a dense table when it is no larger than a few times the items
+  /// (at most a few dozen distinct rows, as for one or two runs), or else
+  /// gathered group by group and sorted.
+  ///
+  /// - Parameters:
+  ///   - groups: The group of each item, any integers.
+  ///   - itemPattern: The distinct row of each item.
+  ///   - patternCount: The number of distinct rows.
+  /// - Returns: The start of each group's entries (one more than the
+  ///   groups), each entry's distinct row and its count.
+  /// - Complexity: O(*n* + *g* · *d*) for *n* items, *g* groups and *d*
+  ///   distinct rows with the dense table; O(*n* log *n*) at worst
+  ///   otherwise. No allocation per item or group.
+  static func groupEntries(
+    groups: [Int], itemPattern: [Int32], patternCount: Int
   ) -> (offsets: [Int], patterns: [Int32], counts: [Int]) {
-    var members: [[Int32]] = []
-    // Group codes numbered from zero (as ItemGroups gives them) index a
-    // table; any other integers go through a dictionary.
-    let isCompact = groups.allSatisfy { $0 >= 0 && $0 < groups.count }
-    var groupTable = [Int](repeating: -1, count: isCompact ? groups.count : 0)
-    var groupIndex: [Int: Int] = [:]
-    for (item, group) in groups.enumerated() {
-      let known = isCompact ? groupTable[group] : (groupIndex[group] ?? -1)
-      if known >= 0 {
-        members[known].append(itemPattern[item])
-      } else {
-        if isCompact {
-          groupTable[group] = members.count
-        } else {
-          groupIndex[group] = members.count
+    let itemCount = groups.count
+    // Each item's group numbered from zero in first-seen order. Codes
+    // numbered from zero (as ItemGroups gives them) index a table; any
+    // other integers go through a dictionary.
+    var groupOf = [Int](repeating: 0, count: itemCount)
+    var groupCount = 0
+    if groups.allSatisfy({ $0 >= 0 && $0 < itemCount }) {
+      var number = [Int](repeating: -1, count: itemCount)
+      for item in 0..<itemCount {
+        var known = number[groups[item]]
+        if known < 0 {
+          known = groupCount
+          number[groups[item]] = known
+          groupCount += 1
         }
-        members.append([itemPattern[item]])
+        groupOf[item] = known
+      }
+    } else {
+      var number: [Int: Int] = [:]
+      for item in 0..<itemCount {
+        let known = number[groups[item], default: groupCount]
+        if known == groupCount {
+          number[groups[item]] = known
+          groupCount += 1
+        }
+        groupOf[item] = known
       }
     }
     var offsets = [0]
+    offsets.reserveCapacity(groupCount + 1)
     var patterns: [Int32] = []
     var counts: [Int] = []
-    for var entries in members {
-      entries.sort()
-      var start = 0
-      while start < entries.count {
-        var end = start + 1
-        while end < entries.count && entries[end] == entries[start] { end += 1 }
-        patterns.append(entries[start])
-        counts.append(end - start)
-        start = end
+    let (cellCount, overflow) = groupCount.multipliedReportingOverflow(by: patternCount)
+    if !overflow && cellCount <= 4 * itemCount + 1_024 {
+      var table = [Int](repeating: 0, count: cellCount)
+      for item in 0..<itemCount {
+        table[groupOf[item] * patternCount + Int(itemPattern[item])] += 1
+      }
+      for group in 0..<groupCount {
+        let row = group * patternCount
+        for pattern in 0..<patternCount where table[row + pattern] != 0 {
+          patterns.append(Int32(pattern))
+          counts.append(table[row + pattern])
+        }
+        offsets.append(counts.count)
+      }
+      return (offsets, patterns, counts)
+    }
+    // Items gathered by group (a counting sort), then each group's rows
+    // sorted and run-length coded.
+    var start = [Int](repeating: 0, count: groupCount + 1)
+    for item in 0..<itemCount { start[groupOf[item] + 1] += 1 }
+    for group in 0..<groupCount { start[group + 1] += start[group] }
+    var next = start
+    var gathered = [Int32](repeating: 0, count: itemCount)
+    for item in 0..<itemCount {
+      gathered[next[groupOf[item]]] = itemPattern[item]
+      next[groupOf[item]] += 1
+    }
+    for group in 0..<groupCount {
+      gathered[start[group]..<start[group + 1]].sort()
+      var first = start[group]
+      while first < start[group + 1] {
+        var end = first + 1
+        while end < start[group + 1] && gathered[end] == gathered[first] { end += 1 }
+        patterns.append(gathered[first])
+        counts.append(end - first)
+        first = end
       }
       offsets.append(counts.count)
     }

@@ -11,14 +11,15 @@ struct ExperimentResampling: Sendable {
   /// For the groups design, ``ExperimentCounts/groupPatternCounts`` as
   /// numbers.
   private let groupEntryCounts: [Double]
-  /// For the groups design with at most ``denseRowLimit`` distinct rows:
-  /// each group's count of every distinct row, as ``groupBlocks`` vectors
-  /// of eight (zero-padded), group after group, so a drawn group adds one
-  /// short row of numbers to accumulators held in registers.
-  private let groupRows: [SIMD8<Double>]
-  /// The number of eight-wide vectors per group in ``groupRows``: 1, 2 or
-  /// 4.
-  private let groupBlocks: Int
+  /// For the groups design with at most ``denseRowLimit`` distinct rows
+  /// (and sums that fit in 32 bits): each group's count of every distinct
+  /// row, ``groupLanes`` numbers per group (zero-padded), group after
+  /// group, so a drawn group adds one short vector of integers to
+  /// accumulators held in registers.
+  private let groupRows: [Int32]
+  /// The numbers per group in ``groupRows``: 4, 8, 16 or 32, the width of
+  /// the vectors added; 0 when groups are not kept as dense rows.
+  private let groupLanes: Int
 
   /// The number of distinct rows up to which groups are kept as dense
   /// rows.
@@ -28,22 +29,8 @@ struct ExperimentResampling: Sendable {
     self.counts = counts
     self.design = design
     groupEntryCounts = design == .groups ? counts.groupPatternCounts.map(Double.init) : []
-    if design == .groups && counts.patternCount <= Self.denseRowLimit {
-      let blocks = counts.patternCount <= 8 ? 1 : counts.patternCount <= 16 ? 2 : 4
-      var rows = [SIMD8<Double>](repeating: .zero, count: counts.groupCount * blocks)
-      for group in 0..<counts.groupCount {
-        for entry in counts.groupOffsets[group]..<counts.groupOffsets[group + 1] {
-          let pattern = Int(counts.groupPatterns[entry])
-          rows[group * blocks + pattern / 8][pattern % 8] +=
-            Double(counts.groupPatternCounts[entry])
-        }
-      }
-      groupRows = rows
-      groupBlocks = blocks
-    } else {
-      groupRows = []
-      groupBlocks = 0
-    }
+    (groupRows, groupLanes) =
+      design == .groups ? Self.denseGroupRows(of: counts) : ([], 0)
     switch design {
     case .items:
       samplers = [Resampler(cellCounts: counts.patternCounts, strategy: .automatic)]
@@ -80,18 +67,22 @@ struct ExperimentResampling: Sendable {
           weights[strata[stratum][sampler.cellIndices[cell]]] = Double(scratch[cell])
         }
       }
-    case .groups where !groupRows.isEmpty:
+    case .groups where groupLanes != 0:
       // The same uniform group draws as the sampler's item strategy makes
       // (one per group, in the same order), each adding its group's row.
-      // The sums are whole numbers, exact in any order.
-      let (first, second, third, fourth) = drawGroupRows(using: &generator)
-      for pattern in weights.indices {
-        let lane = pattern % 8
-        switch pattern / 8 {
-        case 0: weights[pattern] = first[lane]
-        case 1: weights[pattern] = second[lane]
-        case 2: weights[pattern] = third[lane]
-        default: weights[pattern] = fourth[lane]
+      // The sums are whole numbers below 2³¹, exact in any order.
+      groupRows.withUnsafeBytes { rows in
+        weights.withUnsafeMutableBufferPointer { weights in
+          switch groupLanes {
+          case 4:
+            Self.sumDrawnRows(rows, as: SIMD4<Int32>.self, into: weights, using: &generator)
+          case 8:
+            Self.sumDrawnRows(rows, as: SIMD8<Int32>.self, into: weights, using: &generator)
+          case 16:
+            Self.sumDrawnRows(rows, as: SIMD16<Int32>.self, into: weights, using: &generator)
+          default:
+            Self.sumDrawnRows(rows, as: SIMD32<Int32>.self, into: weights, using: &generator)
+          }
         }
       }
     case .groups:
@@ -119,47 +110,65 @@ struct ExperimentResampling: Sendable {
     }
   }
 
-  /// Draws ``ExperimentCounts/groupCount`` groups uniformly with
-  /// replacement and sums their dense rows.
+  /// Each group's dense row of distinct-row counts, and the row's width,
+  /// when there are at most ``denseRowLimit`` distinct rows and no sum of
+  /// drawn rows can reach 2³¹; otherwise no rows and a width of 0.
   ///
-  /// The sums live in registers while the groups are drawn, so successive
-  /// draws do not wait on each other through memory and the loads of the
-  /// drawn rows overlap.
-  ///
-  /// - Returns: The summed rows, ``groupBlocks`` vectors of eight (the
-  ///   rest zero).
-  /// - Complexity: O(*g*) for *g* groups; no allocation.
-  private func drawGroupRows(
-    using generator: inout some RandomNumberGenerator
-  ) -> (SIMD8<Double>, SIMD8<Double>, SIMD8<Double>, SIMD8<Double>) {
-    let groupCount = UInt64(counts.groupCount)
-    var first = SIMD8<Double>.zero
-    var second = SIMD8<Double>.zero
-    var third = SIMD8<Double>.zero
-    var fourth = SIMD8<Double>.zero
-    groupRows.withUnsafeBufferPointer { rows in
-      switch groupBlocks {
-      case 1:
-        for _ in 0..<groupCount {
-          first += rows[Int(generator.next(upperBound: groupCount))]
-        }
-      case 2:
-        for _ in 0..<groupCount {
-          let row = Int(generator.next(upperBound: groupCount)) &* 2
-          first += rows[row]
-          second += rows[row &+ 1]
-        }
-      default:
-        for _ in 0..<groupCount {
-          let row = Int(generator.next(upperBound: groupCount)) &* 4
-          first += rows[row]
-          second += rows[row &+ 1]
-          third += rows[row &+ 2]
-          fourth += rows[row &+ 3]
-        }
+  /// - Parameter counts: Grouped counts.
+  /// - Returns: The rows, group after group, and the numbers per row: 4, 8,
+  ///   16 or 32.
+  /// - Complexity: O(*g* · *w* + *e*) for *g* groups of width *w* and *e*
+  ///   group entries.
+  static func denseGroupRows(of counts: ExperimentCounts) -> (rows: [Int32], lanes: Int) {
+    let patternCount = counts.patternCount
+    guard patternCount <= denseRowLimit, counts.groupCount > 0 else { return ([], 0) }
+    // A resample draws groupCount groups, so a row's sum is at most
+    // groupCount times the largest count in one group.
+    let largest = counts.groupPatternCounts.max() ?? 0
+    let (bound, overflow) = counts.groupCount.multipliedReportingOverflow(by: largest)
+    guard !overflow, bound <= Int(Int32.max) else { return ([], 0) }
+    let lanes = patternCount <= 4 ? 4 : patternCount <= 8 ? 8 : patternCount <= 16 ? 16 : 32
+    var rows = [Int32](repeating: 0, count: counts.groupCount * lanes)
+    for group in 0..<counts.groupCount {
+      for entry in counts.groupOffsets[group]..<counts.groupOffsets[group + 1] {
+        rows[group * lanes + Int(counts.groupPatterns[entry])] += Int32(
+          counts.groupPatternCounts[entry])
       }
     }
-    return (first, second, third, fourth)
+    return (rows, lanes)
+  }
+
+  /// Draws as many groups as `rows` holds, uniformly with replacement, and
+  /// writes the sum of their rows to `weights`.
+  ///
+  /// The generator is copied into a local and the sum kept in one vector
+  /// of integers, so the loop runs in registers: nothing waits on memory
+  /// but the loads of the drawn rows, which overlap.
+  ///
+  /// - Parameters:
+  ///   - rows: The groups' rows, one `Row` each.
+  ///   - row: The vector type of a row.
+  ///   - weights: One weight per distinct row, overwritten; at most
+  ///     `Row.scalarCount`.
+  ///   - generator: The source of randomness.
+  /// - Complexity: O(*g*) for *g* groups; no allocation.
+  @inline(__always)
+  private static func sumDrawnRows<Row: SIMD>(
+    _ rows: UnsafeRawBufferPointer, as row: Row.Type,
+    into weights: UnsafeMutableBufferPointer<Double>,
+    using generator: inout some RandomNumberGenerator
+  ) where Row.Scalar == Int32 {
+    let stride = MemoryLayout<Row>.size
+    let groupCount = rows.count / stride
+    let bound = UInt64(groupCount)
+    var local = generator
+    var sum = Row()
+    for _ in 0..<groupCount {
+      let group = Int(local.next(upperBound: bound))
+      sum &+= rows.loadUnaligned(fromByteOffset: group &* stride, as: Row.self)
+    }
+    generator = local
+    for pattern in weights.indices { weights[pattern] = Double(sum[pattern]) }
   }
 
   private func draw(
