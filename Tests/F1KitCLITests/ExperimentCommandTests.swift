@@ -42,7 +42,7 @@ struct ExperimentCommandTests {
     #expect(design["runs"] as? [Int] == [5, 5])
   }
 
-  @Test("--group-column resamples groups, swaps them, and leaves McNemar out with a note")
+  @Test("--group-column resamples groups, swaps them, and runs the clustered McNemar test")
   func groups() throws {
     let result = try runF1Kit([
       "compare", "fixtures/stsb/test-minilm-l6.csv", "fixtures/stsb/test-minilm-l3.csv",
@@ -51,7 +51,9 @@ struct ExperimentCommandTests {
     #expect(result.status == 0, "\(result.standardError)")
     #expect(result.standardOutput.contains("1256 groups resampled"))
     #expect(result.standardOutput.contains("whole groups swapped"))
-    #expect(result.standardOutput.contains("McNemar's test is not reported"))
+    #expect(result.standardOutput.contains("McNemar (clustered)"))
+    #expect(result.standardOutput.contains("variance from 1256 groups"))
+    #expect(result.standardOutput.contains("McNemar's test is the clustered one"))
     let missing = try runF1Kit([
       "compare", "fixtures/stsb/test-minilm-l6.csv", "fixtures/stsb/test-minilm-l3.csv",
       "--group-column", "query",

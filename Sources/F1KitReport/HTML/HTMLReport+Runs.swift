@@ -110,6 +110,7 @@ extension HTMLReport {
     // Differences.
     guard !comparison.pairs.isEmpty else { return html + notes(comparison) }
     let hasPermutation = comparison.pairs.contains { $0.groupPermutation != nil }
+    let hasClusteredMcNemar = comparison.pairs.contains { $0.clusteredMcNemar != nil }
     let hasASO = comparison.pairs.contains { $0.almostStochasticOrder != nil }
     let shares = comparison.pairs.map { comparison.seedShare(of: $0) }
     let hasShares = shares.contains { $0 != nil }
@@ -118,6 +119,7 @@ extension HTMLReport {
       ("Paired bootstrap p", true),
     ]
     if hasPermutation { differenceColumns.append(("Group permutation p", true)) }
+    if hasClusteredMcNemar { differenceColumns.append(("Clustered McNemar p", true)) }
     if hasASO { differenceColumns.append(("ASO ε_min", true)) }
     if hasShares {
       differenceColumns += [
@@ -139,6 +141,9 @@ extension HTMLReport {
       ]
       if hasPermutation {
         cells.append(.number(pair.groupPermutation.map { DisplayNumber.pValue($0.pValue) } ?? "—"))
+      }
+      if hasClusteredMcNemar {
+        cells.append(.number(pair.clusteredMcNemar.map { DisplayNumber.pValue($0.pValue) } ?? "—"))
       }
       if hasASO {
         cells.append(

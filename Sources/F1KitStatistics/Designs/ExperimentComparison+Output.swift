@@ -185,6 +185,21 @@ extension ExperimentComparison {
           ])
         ))
     }
+    if let test = pair.clusteredMcNemar {
+      tests.append(
+        (
+          "mcnemar",
+          .object([
+            ("p_value", .number(test.pValue)), ("statistic", .number(test.statistic)),
+            ("method", .string("clustered")),
+            (
+              "discordant",
+              .array([.integer(test.firstOnlyCorrect), .integer(test.secondOnlyCorrect)])
+            ),
+            ("groups", .integer(test.groupCount)),
+          ])
+        ))
+    }
     if let aso = pair.almostStochasticOrder {
       tests.append(
         (
@@ -248,6 +263,10 @@ extension ExperimentComparison {
         text +=
           "  permutation test      p = \(ModelComparison.pValue(test.pValue))  (whole groups swapped)\n"
       }
+      if let test = pair.clusteredMcNemar {
+        text +=
+          "  McNemar (clustered)   p = \(ModelComparison.pValue(test.pValue))  (discordant items \(test.firstOnlyCorrect) vs \(test.secondOnlyCorrect), variance from \(test.groupCount) groups)\n"
+      }
       if let aso = pair.almostStochasticOrder {
         text +=
           "  ASO                   ε_min = \(String(format: "%.3f", aso.epsilonMinimum)) for \"\(second) is better than \(first)\" (below 0.5: almost stochastically dominant; 0.2 is the strict threshold)\n"
@@ -295,9 +314,13 @@ extension ExperimentComparison {
         "only \(counts.groupCount) groups: a bootstrap over fewer than about \(Self.fewGroups) groups gives intervals that are too narrow."
       )
     }
-    if design == .groups {
+    if design == .groups && counts.runCounts.contains(where: { $0 > 1 }) {
       notes.append(
-        "McNemar's test is not reported: it assumes independent items, and these items come in groups."
+        "McNemar's test is not reported: it compares one prediction per item, and these models have several runs."
+      )
+    } else if design == .groups {
+      notes.append(
+        "McNemar's test is the clustered one (Durkalski et al. 2003): the plain test assumes independent items, and these items come in groups."
       )
     }
     let isSmall = pairs.contains { pair in

@@ -50,6 +50,9 @@ public struct ExperimentComparison: Sendable {
     /// The standard deviation of the difference when only runs are
     /// resampled (the test set kept).
     public var seedStandardError: Double
+    /// McNemar's test for grouped items (``ClusteredMcNemarTest``), when
+    /// items are grouped and each model has one run.
+    public var clusteredMcNemar: ClusteredMcNemarTest? = nil
   }
 
   /// The metric compared.
@@ -168,6 +171,9 @@ public struct ExperimentComparison: Sendable {
           first: pairs[index].first, second: pairs[index].second,
           observed: pairs[index].difference.estimate, resamples: options.resamples,
           seed: blockSeed, stream: 1 + UInt64(index))
+        pairs[index].clusteredMcNemar = ClusteredMcNemarTest(
+          counts: counts, firstRun: counts.firstRun(ofModel: pairs[index].first),
+          secondRun: counts.firstRun(ofModel: pairs[index].second))
       }
     }
     if counts.runCounts.allSatisfy({ $0 >= 2 }) {
