@@ -199,8 +199,12 @@ struct ItemSink: RecordSink {
   }
 
   mutating func append(_ other: consuming ItemSink, codes: [Int32], lineOffset: Int) -> Bool {
+    // Each of `other`'s arrays is let go once appended, so that merging
+    // holds one array of the two halves at a time, not all of them.
     gold += other.gold.lazy.map { codes[Int($0)] }
+    other.gold = []
     predicted += other.predicted.lazy.map { codes[Int($0)] }
+    other.predicted = []
     hasIDs = hasIDs || other.hasIDs
     let positionOffset = builder.count
     for jump in other.jumps {
@@ -212,7 +216,9 @@ struct ItemSink: RecordSink {
       nextLine = other.nextLine + lineOffset
       column = other.column
     }
-    builder.append(contentsOf: other.builder)
+    let otherBuilder = other.builder
+    other.builder = ItemIdentifiers.Builder()
+    builder.append(contentsOf: consume otherBuilder)
     return true
   }
 

@@ -126,6 +126,30 @@ struct CompareCommandTests {
     #expect(result.standardError.contains("item 2"), "\(result.standardError)")
   }
 
+  @Test(
+    "a gold mismatch in files of different row orders names the item as the full alignment does",
+    arguments: [0, 1_500, 2_999])
+  func refusesGoldMismatchAlignedByID(position: Int) throws {
+    let labels = ["x", "y", "zed"]
+    let rows = (0..<3_000).map { ("id\($0)", labels[$0 % 3], labels[$0 / 3 % 3]) }
+    var reversed = Array(rows.reversed())
+    let changed = reversed.firstIndex { $0.0 == "id\(position)" }!
+    let other = labels[(position + 1) % 3]
+    reversed[changed].1 = other
+    let directory = TemporaryDirectory()
+    for (name, rows) in [("a.csv", rows), ("b.csv", reversed)] {
+      directory.write(
+        name, "id,label,prediction\n" + rows.map { "\($0.0),\($0.1),\($0.2)\n" }.joined())
+    }
+    let result = try runF1Kit(["compare", "a.csv", "b.csv", "--quiet"], in: directory.url)
+    #expect(result.status == 65)
+    #expect(result.standardOutput.isEmpty)
+    #expect(
+      result.standardError
+        == "Error: b.csv: item id\(position) has gold label \"\(other)\" but \"\(labels[position % 3])\" in a.csv; the files do not describe the same items\n"
+    )
+  }
+
   @Test("files in different row orders align by id")
   func alignsByID() throws {
     let directory = TemporaryDirectory()

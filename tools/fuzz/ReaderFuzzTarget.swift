@@ -82,7 +82,7 @@ public func testOneInput(_ start: UnsafePointer<UInt8>?, _ count: Int) -> CInt {
       _ = ids.positions(in: ids)
       // Read again in its own id order (as `compare` reads a second
       // file): the same items, or a finding.
-      guard let aligned = reader.readItems(alignedTo: ids), aligned.labels == items.labels,
+      guard let aligned = reader.readItems(alignedTo: items), aligned.labels == items.labels,
         aligned.gold == items.gold, aligned.predicted == items.predicted
       else { fatalError("readItems(alignedTo:) differs from readItems()") }
     }

@@ -22,9 +22,13 @@ public struct AlignedPredictions: Hashable, Sendable {
   ///
   /// Models whose ids are the first model's in the same order (such as
   /// those read with `PredictionReader.readItems(alignedTo:)`) are taken as
-  /// they are, without looking ids up. Each model's label codes are
-  /// recoded in place when the caller gives up its items (pass them with
-  /// `consume`), so aligning takes no memory beyond the items'.
+  /// they are, without looking ids up. A model whose gold codes are the
+  /// first model's array itself (the same storage, as that read returns
+  /// them) and whose labels start with the first model's has the first
+  /// model's gold labels, so they are not compared again. Each model's
+  /// label codes are recoded in place when the caller gives up its items
+  /// (pass them with `consume`), so aligning takes no memory beyond the
+  /// items'.
   ///
   /// - Parameters:
   ///   - models: Each model's items, read from its file.
@@ -61,6 +65,14 @@ public struct AlignedPredictions: Hashable, Sendable {
     }
     // The first file's ids name items in messages, even when aligned row by row.
     let referenceIDs = models[0].identifiers
+    // Gold that is the first model's (read with `readItems(alignedTo:)`) is
+    // dropped before the first model's is recoded, which then needs no copy.
+    var sharesFirstGold = Array(repeating: false, count: models.count)
+    for index in models.indices.dropFirst()
+    where permutations[index] == nil && Self.sharesGold(models[index], with: models[0]) {
+      sharesFirstGold[index] = true
+      models[index].gold = []
+    }
     var gold: [Int32] = []
     var predictions: [[Int32]] = []
     for index in models.indices {
@@ -79,6 +91,8 @@ public struct AlignedPredictions: Hashable, Sendable {
       }
       if index == 0 {
         gold = modelGold
+      } else if sharesFirstGold[index] {
+        // The first model's gold codes, naming the same labels: equal.
       } else if let row = gold.indices.first(where: { gold[$0] != modelGold[$0] }) {
         throw .goldMismatch(
           item: referenceIDs?[row] ?? String(row + 1), firstFile: names[0],
@@ -99,6 +113,19 @@ public struct AlignedPredictions: Hashable, Sendable {
     values.withUnsafeMutableBufferPointer { values in
       for index in values.indices { values[index] = codes[Int(values[index])] }
     }
+  }
+
+  /// Whether `model`'s gold codes are `first`'s, in the same storage, and
+  /// name the same labels: `model`'s labels start with `first`'s. Such gold
+  /// equals `first`'s item by item without being compared.
+  private static func sharesGold(_ model: ItemPredictions, with first: ItemPredictions) -> Bool {
+    guard model.gold.count == first.gold.count, model.labels.count >= first.labels.count,
+      zip(model.labels, first.labels).allSatisfy({ ExactLabel($0) == ExactLabel($1) })
+    else { return false }
+    return model.gold.isEmpty
+      || model.gold.withUnsafeBufferPointer { gold in
+        first.gold.withUnsafeBufferPointer { $0.baseAddress == gold.baseAddress }
+      }
   }
 
   /// For each model, the index of each of the first model's ids; `nil` for

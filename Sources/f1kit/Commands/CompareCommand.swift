@@ -226,10 +226,10 @@ struct CompareCommand: ParsableCommand {
   {
     var items: [ItemPredictions] = []
     for (path, input) in zip(paths, inputs) {
-      // Files after the first are read in its order, keeping no ids of
-      // their own, unless their ids do not match (then the full read and
-      // the alignment report why).
-      if let reference = items.first?.identifiers,
+      // Files after the first are read in its order, keeping no ids or
+      // gold labels of their own, unless their ids or gold labels do not
+      // match (then the full read and the alignment report why).
+      if let reference = items.first, reference.identifiers != nil,
         let aligned = try input.readItems(path, alignedTo: reference)
       {
         items.append(aligned)

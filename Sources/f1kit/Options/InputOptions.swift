@@ -323,15 +323,17 @@ struct InputOptions {
   }
 
   /// Reads a file's items in the order of another file's ids, keeping no
-  /// ids of its own (see `PredictionReader.readItems(alignedTo:)`).
+  /// ids or gold labels of its own (see
+  /// `PredictionReader.readItems(alignedTo:)`).
   ///
   /// - Parameters:
   ///   - path: The file.
-  ///   - reference: The ids of the first file.
-  /// - Returns: The items, or `nil` when the ids do not match one to one or
-  ///   the file cannot be read so: ``readItems(_:)`` then reports why.
+  ///   - reference: The items of the first file, with ids.
+  /// - Returns: The items, or `nil` when the ids do not match one to one, a
+  ///   gold label differs or the file cannot be read so: ``readItems(_:)``
+  ///   and the alignment then report why.
   /// - Throws: A usage failure for options that do not fit the file.
-  func readItems(_ path: String, alignedTo reference: ItemIdentifiers) throws(CommandFailure)
+  func readItems(_ path: String, alignedTo reference: ItemPredictions) throws(CommandFailure)
     -> ItemPredictions?
   {
     let options = try readerOptions(for: path)
