@@ -62,6 +62,38 @@ struct ExperimentCommandTests {
     #expect(missing.standardError.contains("no group column"))
   }
 
+  @Test(
+    "the group column is read beside the predictions, but a prediction file's error still comes first"
+  )
+  func groupReadKeepsErrorOrder() throws {
+    let directory = FileManager.default.temporaryDirectory
+      .appendingPathComponent("f1kit-group-read-\(UUID().uuidString)")
+    try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
+    defer { try? FileManager.default.removeItem(at: directory) }
+    // No "query" column, and a short row at line 3 of the second file.
+    try "id,label,prediction\n1,a,a\n2,b,a\n3,a,b\n".write(
+      to: directory.appendingPathComponent("first.csv"), atomically: true, encoding: .utf8)
+    try "id,label,prediction\n1,a,a\n2,b\n3,a,b\n".write(
+      to: directory.appendingPathComponent("second.csv"), atomically: true, encoding: .utf8)
+    let result = try runF1Kit(
+      ["compare", "first.csv", "second.csv", "--group-column", "query"], in: directory)
+    #expect(result.status == 65)
+    #expect(result.standardError.contains("second.csv:3:"), "\(result.standardError)")
+    #expect(!result.standardError.contains("no group column"))
+    // With well-formed files, the missing group column is the error.
+    try "id,label,prediction\n1,a,a\n2,b,b\n3,a,b\n".write(
+      to: directory.appendingPathComponent("second.csv"), atomically: true, encoding: .utf8)
+    let missing = try runF1Kit(
+      ["compare", "first.csv", "second.csv", "--group-column", "query"], in: directory)
+    #expect(missing.status == 65)
+    #expect(missing.standardError.contains("no group column"), "\(missing.standardError)")
+    let standardInput = try runF1Kit(
+      ["compare", "-", "second.csv", "--group-column", "query"],
+      input: "id,label,prediction\n1,a,a\n2,b,b\n3,a,b\n", in: directory)
+    #expect(standardInput.status == 64)
+    #expect(standardInput.standardError.contains("standard input cannot be read twice"))
+  }
+
   @Test("--stratify gold and --group-column together are a usage error")
   func designsConflict() throws {
     let result = try runF1Kit([

@@ -23,12 +23,25 @@ extension ExperimentOptions {
     counts: ExperimentCounts, labels: [String], classification: ClassificationMetrics
   ) {
     let files = Array(runFiles.joined())
-    let aligned = try CompareCommand.align(
-      files, inputs: inputs, names: ModelNames.defaults(files))
+    if groupColumn != nil && files[0] == "-" {
+      throw .usage("--group-column needs a file: standard input cannot be read twice")
+    }
+    // The group column is read beside the prediction files, not after them.
+    let groupRead = groupColumn.map {
+      GroupColumnRead(column: $0, path: files[0], input: inputs[0])
+    }
+    let aligned: AlignedPredictions
+    do {
+      aligned = try CompareCommand.align(files, inputs: inputs, names: ModelNames.defaults(files))
+    } catch {
+      // The prediction files' error comes first, as when groups were read
+      // after them; no thread is left reading.
+      groupRead?.wait()
+      throw error
+    }
     // Alignment keeps the first file's row order, so its groups line up.
-    let groups = try groupColumn.map { column throws(CommandFailure) in
-      try groupCodes(
-        column: column, path: files[0], input: inputs[0], itemCount: aligned.itemCount)
+    let groups = try groupRead.map { read throws(CommandFailure) in
+      try read.codes(itemCount: aligned.itemCount)
     }
     let classification: ClassificationMetrics
     do {
