@@ -63,6 +63,14 @@ struct ReportCommandTests {
     #expect(
       try FileManager.default.contentsOfDirectory(atPath: directory.url.path).sorted()
         == ["link.html", "target.html"])
+    // The size printed is the page's, not the link's few bytes.
+    let size = try #require(
+      try FileManager.default.attributesOfItem(atPath: target)[.size] as? Int)
+    #expect(size > 1000)
+    #expect(
+      result.standardError.contains(
+        "wrote \(link) (\(String(format: "%.1f", Double(size) / 1000)) kB)"),
+      "\(result.standardError)")
   }
 
   @Test("a missing output folder fails with status 73 and one line")

@@ -63,9 +63,7 @@ extension ReportCommand {
     } catch {
       throw .cannotCreate(error.description)
     }
-    if let size = try? FileManager.default.attributesOfItem(atPath: out.path)[.size] as? Int {
-      Console.writeError("wrote \(out.path) (\(Self.describe(byteCount: size)))\n")
-    }
+    Console.writeError(Self.wroteLine(out.path))
     guard let comparison = report.comparison, isTabled else { return "" }
     let tables = MultilabelReport.comparedMetrics.flatMap {
       ResultTable.multilabelComparisonTables(comparison, metric: $0, digits: digits)

@@ -218,9 +218,7 @@ struct ReportCommand: ParsableCommand {
     } catch {
       throw .cannotCreate(error.description)
     }
-    if let size = try? FileManager.default.attributesOfItem(atPath: out.path)[.size] as? Int {
-      Console.writeError("wrote \(out.path) (\(Self.describe(byteCount: size)))\n")
-    }
+    Console.writeError(Self.wroteLine(out.path))
     guard let comparison = report.comparison, isTabled else { return "" }
     var tables =
       [ResultTable.metricsTable(comparison, metrics: comparison.options.metrics, digits: digits)]
@@ -258,6 +256,23 @@ struct ReportCommand: ParsableCommand {
       throw CommandFailure(
         error.description, status: error.kind == .inputOutput ? .ioError : .cannotCreate)
     }
+  }
+
+  /// The line that says where the page went and how large it is.
+  ///
+  /// The size is the written file's: through a symbolic link, the file it
+  /// names (the link itself is a few bytes); a device or a pipe written in
+  /// place has no size worth printing.
+  ///
+  /// - Parameter path: The `--out` path.
+  /// - Returns: The line, ending with a newline.
+  static func wroteLine(_ path: String) -> String {
+    let resolved = URL(fileURLWithPath: path).resolvingSymlinksInPath().path
+    guard let attributes = try? FileManager.default.attributesOfItem(atPath: resolved),
+      attributes[.type] as? FileAttributeType == .typeRegular,
+      let size = attributes[.size] as? Int
+    else { return "wrote \(path)\n" }
+    return "wrote \(path) (\(describe(byteCount: size)))\n"
   }
 
   /// A file size for people: `812 bytes`, `45.3 kB`, `12.1 MB` (SI units).
