@@ -133,10 +133,11 @@ public struct ExperimentComparison: Sendable {
     let estimates = (0..<modelCount).map { model in
       Self.mean(scorer.runs(ofModel: model).map { fullValues[$0] })
     }
+    let covariance = ItemCovariance(itemsOnly: distributions.itemsOnly)
     let variances = (0..<modelCount).map { model in
       let runs = scorer.runs(ofModel: model)
       return RunVariance(
-        runValues: runs.map { fullValues[$0] }, itemsOnly: runs.map { distributions.itemsOnly[$0] })
+        runValues: runs.map { fullValues[$0] }, covariance: covariance, runs: runs)
     }
 
     self.models = (0..<modelCount).map { model in
@@ -168,9 +169,9 @@ public struct ExperimentComparison: Sendable {
         let differences = zip(distributions.twoLevel[second], distributions.twoLevel[first])
           .map { $0 - $1 }
         let estimate = estimates[second] - estimates[first]
-        let itemVariance = RunVariance.variance(
-          zip(variances[second].itemsOnlyMeans, variances[first].itemsOnlyMeans)
-            .map { $0 - $1 }.filter { !$0.isNaN })
+        let itemVariance = covariance.variance(
+          of: Self.differenceWeights(
+            first: scorer.runs(ofModel: first), second: scorer.runs(ofModel: second)))
         let seedVariance = variances[second].seedVariance + variances[first].seedVariance
         let difference: ConfidenceInterval
         let pValue: Double
@@ -249,6 +250,14 @@ public struct ExperimentComparison: Sendable {
     try self.init(
       counts: counts, metric: metric, scope: scope, design: design, options: options,
       using: &generator)
+  }
+
+  /// The weights that make a weighted sum of runs the second model's mean
+  /// less the first's.
+  static func differenceWeights(first: Range<Int>, second: Range<Int>)
+    -> [(run: Int, weight: Double)]
+  {
+    second.map { ($0, 1 / Double(second.count)) } + first.map { ($0, -1 / Double(first.count)) }
   }
 
   static func mean(_ values: [Double]) -> Double {

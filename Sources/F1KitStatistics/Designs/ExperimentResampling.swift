@@ -53,6 +53,13 @@ struct ExperimentResampling: Sendable {
     }
   }
 
+  /// Whether test sets are drawn cell by cell (a multinomial over the
+  /// distinct rows, possibly within gold classes), rather than item by item
+  /// or group by group.
+  var drawsCells: Bool {
+    design != .groups && samplers.allSatisfy { $0.strategy == .cells }
+  }
+
   /// Fills `weights` (one per distinct row) with a resampled test set.
   func draw(
     into weights: inout [Double], scratch: inout [Int],

@@ -13,7 +13,8 @@ struct RunScorer: Sendable {
     /// `[model][resample]`.
     var twoLevel: [[Double]]
     /// Each run's value with only test items resampled (every run on the
-    /// same test sets): `[run][resample]`.
+    /// same test sets): `[run][resample]`; NaN where the run is undefined
+    /// or, in a collapsed draw, was not chosen.
     var itemsOnly: [[Double]]
   }
 
@@ -66,9 +67,49 @@ struct RunScorer: Sendable {
     }
   }
 
+  /// Scores the runs `runs` on a drawn collapsed test set: each run's
+  /// confusion table in `table` (laid out run after run, as
+  /// ``scoreRuns(weights:table:into:)`` does) and its value in `values`;
+  /// other runs are left as they were.
+  private func scoreCells(
+    _ scratch: RunMarginals.Scratch, runs: UnsafeBufferPointer<Int>, table: inout [Double],
+    into values: inout [Double]
+  ) {
+    let k = counts.classCount
+    let size = k * k
+    let width = counts.rowWidth
+    table.withUnsafeMutableBufferPointer { table in
+      for run in runs {
+        for cell in (run * size)..<((run + 1) * size) { table[cell] = 0 }
+      }
+      counts.patterns.withUnsafeBufferPointer { patterns in
+        for cell in 0..<scratch.cellCount where scratch.cellDraws[cell] != 0 {
+          let row = scratch.cellRows[cell] * width
+          let gold = Int(patterns[row]) * k
+          let weight = Double(scratch.cellDraws[cell])
+          for run in runs {
+            table[run * size + gold + Int(patterns[row + 1 + run])] += weight
+          }
+        }
+      }
+      for run in runs {
+        values[run] = scope.value(
+          of: metric,
+          counts: UnsafeBufferPointer(rebasing: table[(run * size)..<((run + 1) * size)]))
+      }
+    }
+  }
+
   /// Draws `resamples` test sets and run choices, and records each model's
   /// mean over resampled runs and each run's value on the resampled test
   /// set.
+  ///
+  /// With several runs and test sets drawn cell by cell, each resample
+  /// chooses the runs first and draws a test set collapsed to them
+  /// (``RunMarginals``): the runs it did not choose get no value (NaN) in
+  /// that resample's items-only values, which ``ItemCovariance`` allows
+  /// for. Otherwise every distinct row (or group) is drawn and every run
+  /// scored, and the runs are chosen after the test set.
   ///
   /// The resamples run in blocks on every core (``ResampleBlocks``), each
   /// block drawing from its own generator seeded from `seed` and the
@@ -91,6 +132,9 @@ struct RunScorer: Sendable {
     let tableSize = runTotal * counts.classCount * counts.classCount
     let patternCount = counts.patternCount
     let scorer = self
+    let marginals =
+      counts.runCounts.contains { $0 > 1 } && draws.drawsCells
+      ? RunMarginals(counts: counts, isStratified: draws.design == .stratifiedByGold) : nil
     let blocks = ResampleBlocks(seed: seed, stream: 0, resamples: resamples)
     let stored = blocks.run(width: modelCount + runTotal, report: { _ in }) {
       range, generator, store in
@@ -98,6 +142,51 @@ struct RunScorer: Sendable {
       var scratch: [Int] = []
       var table = [Double](repeating: 0, count: tableSize)
       var values = [Double](repeating: 0, count: runTotal)
+      if let marginals {
+        var cells = marginals.makeScratch()
+        var picks = [Int](repeating: 0, count: runTotal)
+        var chosen = [Int](repeating: 0, count: runTotal)
+        var isChosen = [Bool](repeating: false, count: runTotal)
+        for resample in range {
+          for runs in modelRuns {
+            for slot in runs {
+              let pick =
+                runs.count == 1
+                ? slot : runs.lowerBound + Int(generator.next(upperBound: UInt64(runs.count)))
+              picks[slot] = pick
+              isChosen[pick] = true
+            }
+          }
+          var chosenCount = 0
+          for run in 0..<runTotal where isChosen[run] {
+            chosen[chosenCount] = run
+            chosenCount += 1
+            isChosen[run] = false
+          }
+          let isCollapsed = chosen.withUnsafeBufferPointer { chosen in
+            let runs = UnsafeBufferPointer(rebasing: chosen[0..<chosenCount])
+            guard marginals.draw(runs: runs, into: &cells, using: &generator) else {
+              return false
+            }
+            for run in 0..<runTotal { values[run] = .nan }
+            scorer.scoreCells(cells, runs: runs, table: &table, into: &values)
+            return true
+          }
+          if !isCollapsed {
+            draws.draw(into: &weights, scratch: &scratch, using: &generator)
+            scorer.scoreRuns(weights: weights, table: &table, into: &values)
+          }
+          for run in 0..<runTotal {
+            store.store(values[run], index: modelCount + run, resample: resample)
+          }
+          for (model, runs) in modelRuns.enumerated() {
+            var twoLevel = 0.0
+            for slot in runs { twoLevel += values[picks[slot]] }
+            store.store(twoLevel / Double(runs.count), index: model, resample: resample)
+          }
+        }
+        return
+      }
       for resample in range {
         draws.draw(into: &weights, scratch: &scratch, using: &generator)
         scorer.scoreRuns(weights: weights, table: &table, into: &values)

@@ -37,40 +37,40 @@ struct RunVariance {
   var interaction: Double
   /// The items-only bootstrap variance of the mean over all runs.
   var itemVariance: Double
-  /// The mean over runs in each items-only resample (NaN where a run's
-  /// value is undefined).
-  var itemsOnlyMeans: [Double]
 
   /// Splits a model's variance.
   ///
   /// - Parameters:
   ///   - runValues: Each run's value on the observed test set.
-  ///   - itemsOnly: Each run's value on the items-only resamples,
-  ///     `[run][resample]`, the same resamples for every run.
-  /// - Complexity: O(*R* · *B*) for *B* resamples.
-  init(runValues: [Double], itemsOnly: [[Double]]) {
+  ///   - covariance: The items-only covariances of the experiment's runs.
+  ///   - runs: This model's runs, as indices into `covariance`.
+  /// - Complexity: O(*R*²) for *R* runs.
+  init(runValues: [Double], covariance: ItemCovariance, runs: Range<Int>) {
     runCount = runValues.count
-    let resamples = itemsOnly.first?.count ?? 0
-    var means = [Double](repeating: 0, count: resamples)
-    for row in itemsOnly {
-      for resample in 0..<resamples { means[resample] += row[resample] }
-    }
-    for resample in 0..<resamples { means[resample] /= Double(runCount) }
-    itemsOnlyMeans = means
-    // Only the resamples where every run is defined, so the variances
-    // below are over the same resamples and their difference is an
-    // interaction, not a change of sample.
-    let defined = means.indices.filter { !means[$0].isNaN }
-    itemVariance = Self.variance(defined.map { means[$0] })
+    let weight = 1 / Double(runCount)
+    itemVariance = covariance.variance(of: runs.map { ($0, weight) })
     guard runCount > 1 else {
       meanSquare = 0
       interaction = 0
       return
     }
     meanSquare = Self.variance(runValues) / Double(runCount)
-    var runVariances = 0.0
-    for row in itemsOnly { runVariances += Self.variance(defined.map { row[$0] }) }
+    let runVariances = runs.reduce(0) { $0 + covariance.covariance($1, $1) }
     interaction = (runVariances / Double(runCount) - itemVariance) / Double(runCount - 1)
+  }
+
+  /// Splits a model's variance from its runs' items-only values.
+  ///
+  /// - Parameters:
+  ///   - runValues: Each run's value on the observed test set.
+  ///   - itemsOnly: Each run's value on the items-only resamples,
+  ///     `[run][resample]`, the same resamples for every run; NaN where a
+  ///     run has no value.
+  /// - Complexity: O(*R*² · *B*) for *B* resamples.
+  init(runValues: [Double], itemsOnly: [[Double]]) {
+    self.init(
+      runValues: runValues, covariance: ItemCovariance(itemsOnly: itemsOnly),
+      runs: 0..<itemsOnly.count)
   }
 
   /// The seed part of the variance: *S*²/*R* less the interaction, at

@@ -1,0 +1,245 @@
+/// Test sets drawn for the runs a two-level resample chose, and for no
+/// other: the distinct rows are collapsed to the gold label and the chosen
+/// runs' predictions before the multinomial draw.
+///
+/// A two-level resample scores only the runs it drew, about 3.4 distinct
+/// runs of 5 per model. Collapsing the cells of a multinomial sums their
+/// probabilities and leaves a multinomial, so drawing the collapsed table
+/// gives the chosen runs' confusion tables exactly the joint distribution
+/// that drawing every distinct row and then ignoring the other runs would
+/// give; but with ten binary runs it draws about 200 cells instead of up to
+/// 2¹¹. The runs are chosen before the test set and independently of it.
+///
+/// Stratified designs keep each gold class's count: the gold label is part
+/// of every collapsed cell, so each class's cells get their own
+/// multinomial.
+struct RunMarginals: Sendable {
+  /// The largest collapsed key space drawn through a direct table; a
+  /// resample whose chosen runs need more returns `false` from
+  /// ``draw(runs:into:using:)``.
+  static let keyLimit = 1 << 16
+
+  let counts: ExperimentCounts
+  /// Whether each gold class keeps its count.
+  let isStratified: Bool
+  /// Each distinct row's gold code.
+  private let gold: [Int32]
+  /// Each run's predictions, run after run, one per distinct row.
+  private let columns: [Int32]
+  /// The number of items of each gold class (stratified), or of all.
+  private let strataTotals: [Int]
+  /// When every code fits in ``codeBits`` bits and a whole row in 16: each
+  /// distinct row packed, the gold code in the lowest bits and run *r*'s
+  /// prediction ``codeBits`` · (1 + *r*) bits up, so that a row collapsed
+  /// to some runs is the packed row masked; empty otherwise.
+  private let packedRows: [Int32]
+  /// The bits of one code in ``packedRows``.
+  private let codeBits: Int
+
+  /// Working storage of one thread's draws, made once and reused.
+  struct Scratch {
+    /// Each distinct row's collapsed key.
+    var keys: [Int]
+    /// The cell of each key, −1 when the key has none yet.
+    var cellOfKey: [Int32]
+    /// Each cell's first distinct row, whose codes the cell stands for.
+    var cellRows: [Int]
+    /// Each cell's count in the observed test set.
+    var cellCounts: [Int]
+    /// Each cell's count in the drawn test set.
+    var cellDraws: [Int]
+    /// The number of cells in use.
+    var cellCount = 0
+    /// Items and weight left to draw in each stratum.
+    var remaining: [Int]
+    var remainingWeight: [Int]
+  }
+
+  /// Prepares collapsed draws of an experiment's test sets.
+  ///
+  /// - Parameters:
+  ///   - counts: The experiment's counts.
+  ///   - isStratified: Whether each gold class keeps its count.
+  init(counts: ExperimentCounts, isStratified: Bool) {
+    self.counts = counts
+    self.isStratified = isStratified
+    let width = counts.rowWidth
+    let rows = counts.patternCount
+    let runTotal = width - 1
+    var gold = [Int32](repeating: 0, count: rows)
+    var columns = [Int32](repeating: 0, count: rows * runTotal)
+    var totals = [Int](repeating: 0, count: isStratified ? counts.classCount : 1)
+    for row in 0..<rows {
+      gold[row] = counts.patterns[row * width]
+      for run in 0..<runTotal {
+        columns[run * rows + row] = counts.patterns[row * width + 1 + run]
+      }
+      totals[isStratified ? Int(gold[row]) : 0] += counts.patternCounts[row]
+    }
+    self.gold = gold
+    self.columns = columns
+    strataTotals = totals
+    let bits = Swift.max(1, Int.bitWidth - (counts.classCount - 1).leadingZeroBitCount)
+    codeBits = bits
+    if bits * width <= 16 {
+      var packed = [Int32](repeating: 0, count: rows)
+      for row in 0..<rows {
+        var key = 0
+        for column in (0..<width).reversed() {
+          key = key << bits | Int(counts.patterns[row * width + column])
+        }
+        packed[row] = Int32(key)
+      }
+      packedRows = packed
+    } else {
+      packedRows = []
+    }
+  }
+
+  /// Storage for one thread's draws.
+  func makeScratch() -> Scratch {
+    let rows = counts.patternCount
+    let keySpace =
+      packedRows.isEmpty
+      ? Swift.min(
+        Self.keyLimit, Self.keySpace(classCount: counts.classCount, runs: counts.rowWidth - 1))
+      : 1 << (codeBits * counts.rowWidth)
+    return Scratch(
+      keys: [Int](repeating: 0, count: rows),
+      cellOfKey: [Int32](repeating: -1, count: keySpace),
+      cellRows: [Int](repeating: 0, count: rows),
+      cellCounts: [Int](repeating: 0, count: rows),
+      cellDraws: [Int](repeating: 0, count: rows),
+      remaining: [Int](repeating: 0, count: strataTotals.count),
+      remainingWeight: [Int](repeating: 0, count: strataTotals.count))
+  }
+
+  /// The number of keys of the gold label and `runs` predictions, capped
+  /// just above ``keyLimit``.
+  static func keySpace(classCount: Int, runs: Int) -> Int {
+    var space = classCount
+    for _ in 0..<runs {
+      let (product, overflow) = space.multipliedReportingOverflow(by: classCount)
+      if overflow || product > keyLimit { return keyLimit + 1 }
+      space = product
+    }
+    return space
+  }
+
+  /// Draws a test set collapsed to the gold label and the predictions of
+  /// `runs`.
+  ///
+  /// - Parameters:
+  ///   - runs: The chosen runs, each once, in increasing order.
+  ///   - scratch: This thread's storage; on return its cells hold the
+  ///     drawn test set.
+  ///   - generator: The source of randomness.
+  /// - Returns: `false`, drawing nothing, when the collapsed keys would
+  ///   pass ``keyLimit``.
+  /// - Complexity: O(*d* · *m* + *c*) for *d* distinct rows, *m* chosen
+  ///   runs and *c* collapsed cells; no allocation.
+  func draw(
+    runs: UnsafeBufferPointer<Int>, into scratch: inout Scratch,
+    using generator: inout some RandomNumberGenerator
+  ) -> Bool {
+    let classCount = counts.classCount
+    guard
+      !packedRows.isEmpty
+        || Self.keySpace(classCount: classCount, runs: runs.count) <= Self.keyLimit
+    else {
+      return false
+    }
+    collapse(runs: runs, into: &scratch)
+    for stratum in strataTotals.indices {
+      scratch.remaining[stratum] = strataTotals[stratum]
+      scratch.remainingWeight[stratum] = strataTotals[stratum]
+    }
+    for cell in 0..<scratch.cellCount {
+      let stratum = isStratified ? Int(gold[scratch.cellRows[cell]]) : 0
+      let weight = scratch.cellCounts[cell]
+      // The last cell of a stratum has all its remaining weight: a
+      // probability of exactly 1, so it takes every remaining item.
+      let drawn = BinomialSampler.sample(
+        trials: scratch.remaining[stratum],
+        probability: Double(weight) / Double(scratch.remainingWeight[stratum]),
+        using: &generator)
+      scratch.cellDraws[cell] = drawn
+      scratch.remaining[stratum] -= drawn
+      scratch.remainingWeight[stratum] -= weight
+    }
+    return true
+  }
+
+  /// Fills the scratch's cells with the observed counts collapsed to the
+  /// gold label and `runs`, in order of each cell's first distinct row.
+  private func collapse(runs: UnsafeBufferPointer<Int>, into scratch: inout Scratch) {
+    let rows = counts.patternCount
+    scratch.cellCount = 0
+    if !packedRows.isEmpty {
+      // Mask the packed rows: one operation a row, whatever the runs.
+      var mask = (1 << codeBits) - 1
+      for run in runs { mask |= ((1 << codeBits) - 1) << (codeBits * (1 + run)) }
+      packedRows.withUnsafeBufferPointer { packed in
+        scratch.keys.withUnsafeMutableBufferPointer { keys in
+          for row in 0..<rows { keys[row] = Int(packed[row]) & mask }
+        }
+      }
+    } else {
+      mixedRadixKeys(runs: runs, into: &scratch)
+    }
+    countCells(into: &scratch)
+  }
+
+  /// Each distinct row's key in the mixed radix of the class count: the
+  /// gold code, then the codes of `runs` in order.
+  private func mixedRadixKeys(runs: UnsafeBufferPointer<Int>, into scratch: inout Scratch) {
+    let rows = counts.patternCount
+    let classCount = counts.classCount
+    gold.withUnsafeBufferPointer { gold in
+      columns.withUnsafeBufferPointer { columns in
+        scratch.keys.withUnsafeMutableBufferPointer { keys in
+          for row in 0..<rows { keys[row] = Int(gold[row]) }
+          var stride = classCount
+          for run in runs {
+            let column = UnsafeBufferPointer(rebasing: columns[(run * rows)..<((run + 1) * rows)])
+            for row in 0..<rows { keys[row] &+= stride &* Int(column[row]) }
+            stride &*= classCount
+          }
+        }
+      }
+    }
+  }
+
+  /// Sums the observed counts of the distinct rows that share a key into
+  /// one cell each, in order of each cell's first distinct row.
+  private func countCells(into scratch: inout Scratch) {
+    let rows = counts.patternCount
+    var cellCount = 0
+    counts.patternCounts.withUnsafeBufferPointer { patternCounts in
+      scratch.keys.withUnsafeBufferPointer { keys in
+        scratch.cellOfKey.withUnsafeMutableBufferPointer { cellOfKey in
+          scratch.cellRows.withUnsafeMutableBufferPointer { cellRows in
+            scratch.cellCounts.withUnsafeMutableBufferPointer { cellCounts in
+              for row in 0..<rows {
+                let key = keys[row]
+                var cell = Int(cellOfKey[key])
+                if cell < 0 {
+                  cell = cellCount
+                  cellOfKey[key] = Int32(truncatingIfNeeded: cell)
+                  cellRows[cell] = row
+                  cellCounts[cell] = 0
+                  cellCount += 1
+                }
+                cellCounts[cell] += patternCounts[row]
+              }
+              // Leave the key table empty for the next draw, touching only
+              // its used keys.
+              for cell in 0..<cellCount { cellOfKey[keys[cellRows[cell]]] = -1 }
+            }
+          }
+        }
+      }
+    }
+    scratch.cellCount = cellCount
+  }
+}
