@@ -130,14 +130,11 @@ public struct ExperimentCounts: Sendable {
     let width = 1 + runs.count
     guard bits * width <= 64 else { return nil }
     let shift = UInt64(bits)
-    var patterns: [Int32] = []
+    // Each distinct row's first item, from which its codes are copied once
+    // all are counted.
+    var firstItems: [Int] = []
     var patternCounts: [Int] = []
     var itemPattern = [Int32](repeating: 0, count: keepsItemPatterns ? gold.count : 0)
-    func record(_ item: Int) {
-      patterns.append(gold[item])
-      for run in runs { patterns.append(run[item]) }
-      patternCounts.append(1)
-    }
     let isDirect = bits * width <= 16
     var table = [Int32](repeating: -1, count: isDirect ? 1 << (bits * width) : 0)
     var index: [UInt64: Int32] = [:]
@@ -164,23 +161,29 @@ public struct ExperimentCounts: Sendable {
         if isDirect {
           known = table[Int(key)]
           if known < 0 {
-            known = Int32(patternCounts.count)
+            known = Int32(firstItems.count)
             table[Int(key)] = known
-            record(item)
-          } else {
-            patternCounts[Int(known)] += 1
+            firstItems.append(item)
+            patternCounts.append(0)
           }
         } else if let found = index[key] {
           known = found
-          patternCounts[Int(known)] += 1
         } else {
-          known = Int32(patternCounts.count)
+          known = Int32(firstItems.count)
           index[key] = known
-          record(item)
+          firstItems.append(item)
+          patternCounts.append(0)
         }
+        patternCounts[Int(known)] += 1
         if keepsItemPatterns { itemPattern[item] = known }
       }
       start = end
+    }
+    var patterns: [Int32] = []
+    patterns.reserveCapacity(firstItems.count * width)
+    for item in firstItems {
+      patterns.append(gold[item])
+      for run in runs { patterns.append(run[item]) }
     }
     return (patterns, patternCounts, itemPattern)
   }
