@@ -114,6 +114,19 @@ struct ExperimentSimulations {
 
   @Test("two-level coverage of the mean-over-seeds difference and of a model's mean")
   func seedCoverage() throws {
+    try printSeedCoverage(strategy: .automatic)
+  }
+
+  /// The same experiments with every test set drawn as a multinomial over
+  /// distinct rows, so that the two-level bootstrap takes its collapsed
+  /// draw (`RunMarginals`), as it does on large test sets; 500 items would
+  /// otherwise be drawn one by one.
+  @Test("two-level coverage with test sets drawn as collapsed cells")
+  func seedCoverageOfCollapsedDraws() throws {
+    try printSeedCoverage(strategy: .cells)
+  }
+
+  func printSeedCoverage(strategy: ResamplingStrategy) throws {
     let trials = 1_000
     var lines = [
       "| items | runs per model | two-level difference interval covers 0 | items-only interval covers 0 | first model's interval covers 0.65 | mean seed share of the variance |",
@@ -144,7 +157,8 @@ struct ExperimentSimulations {
           let counts = try ExperimentCounts(gold: sample.gold, runs: sample.runs, classCount: 2)
           let comparison = try ExperimentComparison(
             counts: counts, metric: .accuracy, scope: MetricScope(classCount: 2),
-            options: BootstrapOptions(resamples: Self.resamples), using: &generator)
+            options: BootstrapOptions(resamples: Self.resamples, strategy: strategy),
+            using: &generator)
           let pair = comparison.pairs[0]
           if pair.difference.contains(0) { twoLevel += 1 }
           // What ignoring the seeds would give: a normal interval from the
@@ -159,7 +173,7 @@ struct ExperimentSimulations {
       }
     }
     print(
-      "Two-level coverage (500 items, run shift sd 0.03, \(trials) experiments each, \(Self.resamples) resamples, Monte Carlo SE ±\(Self.monteCarloError(trials)) points):\n"
+      "Two-level coverage (500 items drawn \(strategy == .cells ? "as collapsed cells" : "one by one"), run shift sd 0.03, \(trials) experiments each, \(Self.resamples) resamples, Monte Carlo SE ±\(Self.monteCarloError(trials)) points):\n"
         + lines.joined(separator: "\n"))
   }
 }
