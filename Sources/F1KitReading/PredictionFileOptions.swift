@@ -67,8 +67,9 @@ public struct PredictionFileOptions: Hashable, Sendable {
   /// error, so a file without line breaks cannot take unbounded memory.
   public var maximumRecordByteCount: Int
   /// The smallest CSV or TSV file, in bytes after the header, whose counts
-  /// are read in two halves at once (see `PredictionFileParser`).
-  var minimumParallelByteCount = 4 << 20
+  /// are read in two halves at once (see `PredictionFileParser`); `.max`
+  /// reads every file in one pass, as when several files are read at once.
+  package var minimumParallelByteCount = 4 << 20
   /// Whether to refuse predicted labels that do not fit the gold labels
   /// (see `LabelSetCheck`); off in tests of other reading mechanics, and
   /// when a weight column is read as one more column of a joint table.

@@ -224,19 +224,7 @@ struct CompareCommand: ParsableCommand {
   static func align(_ paths: [String], inputs: [InputOptions], names: [String])
     throws(CommandFailure) -> AlignedPredictions
   {
-    var items: [ItemPredictions] = []
-    for (path, input) in zip(paths, inputs) {
-      // Files after the first are read in its order, keeping no ids or
-      // gold labels of their own, unless their ids or gold labels do not
-      // match (then the full read and the alignment report why).
-      if let reference = items.first, reference.identifiers != nil,
-        let aligned = try input.readItems(path, alignedTo: reference)
-      {
-        items.append(aligned)
-      } else {
-        items.append(try input.readItems(path))
-      }
-    }
+    let items = try readItems(paths, inputs: inputs)
     do {
       return try AlignedPredictions(consume items, names: names, labels: inputs.first?.labels)
     } catch {

@@ -312,11 +312,29 @@ struct InputOptions {
   /// - Returns: The items.
   /// - Throws: A one-line failure with the reader's exit status.
   func readItems(_ path: String) throws(CommandFailure) -> ItemPredictions {
-    let options = try readerOptions(for: path)
+    let items = try readItemsKeepingWarnings(path)
+    for warning in items.warnings { Console.writeError("warning: \(warning)\n") }
+    return items
+  }
+
+  /// Reads a file's items in order without printing the reader's warnings,
+  /// which the items keep: for files read several at once, whose warnings
+  /// are printed in file order afterwards.
+  ///
+  /// - Parameters:
+  ///   - path: The file, or `-` for standard input.
+  ///   - isOnePass: Whether to read the file in one pass on this thread,
+  ///     never in two halves at once (as when other files are read beside
+  ///     it).
+  /// - Returns: The items, with their warnings.
+  /// - Throws: A one-line failure with the reader's exit status.
+  func readItemsKeepingWarnings(_ path: String, isOnePass: Bool = false) throws(CommandFailure)
+    -> ItemPredictions
+  {
+    var options = try readerOptions(for: path)
+    if isOnePass { options.minimumParallelByteCount = .max }
     do {
-      let items = try PredictionReader(path: path, options: options).readItems()
-      for warning in items.warnings { Console.writeError("warning: \(warning)\n") }
-      return items
+      return try PredictionReader(path: path, options: options).readItems()
     } catch {
       throw Self.failure(error)
     }
@@ -336,12 +354,27 @@ struct InputOptions {
   func readItems(_ path: String, alignedTo reference: ItemPredictions) throws(CommandFailure)
     -> ItemPredictions?
   {
-    let options = try readerOptions(for: path)
-    guard let reader = try? PredictionReader(path: path, options: options),
-      let items = reader.readItems(alignedTo: reference)
-    else { return nil }
+    guard let items = try readItemsKeepingWarnings(path, alignedTo: reference) else { return nil }
     for warning in items.warnings { Console.writeError("warning: \(warning)\n") }
     return items
+  }
+
+  /// Reads a file's items in the order of another file's ids, as
+  /// ``readItems(_:alignedTo:)`` does, without printing the reader's
+  /// warnings, which the items keep.
+  ///
+  /// - Parameters:
+  ///   - path: The file.
+  ///   - reference: The items of the first file, with ids.
+  /// - Returns: The items with their warnings, or `nil` when they cannot
+  ///   be read so.
+  /// - Throws: A usage failure for options that do not fit the file.
+  func readItemsKeepingWarnings(_ path: String, alignedTo reference: ItemPredictions)
+    throws(CommandFailure) -> ItemPredictions?
+  {
+    let options = try readerOptions(for: path)
+    guard let reader = try? PredictionReader(path: path, options: options) else { return nil }
+    return reader.readItems(alignedTo: reference)
   }
 
   /// A reader error as a failure: 66 (`EX_NOINPUT`) when the file cannot be

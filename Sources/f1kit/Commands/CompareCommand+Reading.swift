@@ -1,0 +1,127 @@
+import CommandLineSupport
+import Dispatch
+import F1KitReading
+import Foundation
+
+extension CompareCommand {
+  /// Reads each file's items for alignment, as `compare` and `gate` do.
+  ///
+  /// The first file is read first. When it has ids, each other file is
+  /// read in its order, keeping no ids or gold labels of its own, unless
+  /// its ids or gold labels do not match (then its full read, and the
+  /// alignment, report why).
+  ///
+  /// The other files are read several at once, one per processor and each
+  /// in one pass, when there are at least two of them, none is standard
+  /// input and no `--threshold-from` gives cut-offs in reading order; when
+  /// the processors do not divide them evenly, the files left over are
+  /// read last, one at a time (in two halves at once). What is printed and
+  /// thrown is what reading the files one after another gives: warnings in
+  /// file order, then the failure of the first file in order that fails.
+  ///
+  /// - Parameters:
+  ///   - paths: The files, in order.
+  ///   - inputs: How each file is read.
+  /// - Returns: Each file's items.
+  /// - Throws: The first failing file's one-line failure.
+  static func readItems(_ paths: [String], inputs: [InputOptions])
+    throws(CommandFailure) -> [ItemPredictions]
+  {
+    var items = [try inputs[0].readItems(paths[0])]
+    let reference = items[0]
+    let processorCount = ProcessInfo.processInfo.activeProcessorCount
+    let isConcurrent =
+      processorCount > 1 && paths.count >= 3 && !paths.contains("-")
+      && inputs.allSatisfy { $0.thresholdResolver == nil }
+    let others = Array(paths.indices.dropFirst())
+    let width = isConcurrent ? min(processorCount, others.count) : 1
+    let pooled = isConcurrent ? Array(others.prefix(others.count - others.count % width)) : []
+    let outcomes = OrderedReads.map(count: pooled.count, width: width) { offset in
+      let index = pooled[offset]
+      do throws(CommandFailure) {
+        return .success(
+          try readItems(paths[index], input: inputs[index], reference: reference, isOnePass: true))
+      } catch {
+        return .failure(error)
+      }
+    }
+    for outcome in outcomes {
+      let read = try outcome.get()
+      for warning in read.warnings { Console.writeError("warning: \(warning)\n") }
+      items.append(read)
+    }
+    for index in others.dropFirst(pooled.count) {
+      let read = try readItems(
+        paths[index], input: inputs[index], reference: reference, isOnePass: false)
+      for warning in read.warnings { Console.writeError("warning: \(warning)\n") }
+      items.append(read)
+    }
+    return items
+  }
+
+  /// Reads a file after the first, in the first file's order when it has
+  /// ids and this file's ids and gold labels match, keeping its warnings.
+  private static func readItems(
+    _ path: String, input: InputOptions, reference: ItemPredictions, isOnePass: Bool
+  ) throws(CommandFailure) -> ItemPredictions {
+    if reference.identifiers != nil,
+      let aligned = try input.readItemsKeepingWarnings(path, alignedTo: reference)
+    {
+      return aligned
+    }
+    return try input.readItemsKeepingWarnings(path, isOnePass: isOnePass)
+  }
+}
+
+/// Runs a read for each index on several threads at once, handing out the
+/// indices in increasing order and none past the first that fails, so that
+/// every read before the first failure in order is done.
+final class OrderedReads<Value: Sendable>: @unchecked Sendable {
+  private let lock = NSLock()
+  private var next = 0
+  /// The first index that failed, or `count`.
+  private var end: Int
+  private var outcomes: [Result<Value, CommandFailure>?]
+
+  private init(count: Int) {
+    end = count
+    outcomes = Array(repeating: nil, count: count)
+  }
+
+  /// The outcome of `read` for each index in `0..<count`, up to and
+  /// including the first failure.
+  ///
+  /// - Parameters:
+  ///   - count: The number of reads.
+  ///   - width: The number of threads, the caller's among them.
+  ///   - read: One read; called from several threads at once.
+  /// - Returns: The outcomes in index order, ending at the first failure.
+  static func map(
+    count: Int, width: Int, _ read: @escaping @Sendable (Int) -> Result<Value, CommandFailure>
+  ) -> [Result<Value, CommandFailure>] {
+    guard count > 0 else { return [] }
+    let work = OrderedReads(count: count)
+    DispatchQueue.concurrentPerform(iterations: max(1, min(width, count))) { _ in
+      while let index = work.take() {
+        work.finish(index, with: read(index))
+      }
+    }
+    return Array(work.outcomes[..<min(work.end + 1, count)].map { $0! })
+  }
+
+  /// The next index to read, or `nil` when none is left before a failure.
+  private func take() -> Int? {
+    lock.lock()
+    defer { lock.unlock() }
+    guard next < end else { return nil }
+    next += 1
+    return next - 1
+  }
+
+  private func finish(_ index: Int, with outcome: Result<Value, CommandFailure>) {
+    lock.lock()
+    defer { lock.unlock() }
+    outcomes[index] = outcome
+    if case .failure = outcome, index < end { end = index }
+  }
+}
