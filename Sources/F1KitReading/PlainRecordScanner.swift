@@ -21,6 +21,23 @@ struct PlainRecordScanner {
     var idCount: Int
     /// The offset of the next record.
     var next: Int
+
+    /// Whether the prediction field holds the gold field's bytes, for
+    /// fields of up to 8 bytes (as most labels are): then the prediction
+    /// has the gold label's code, found without looking the label up.
+    ///
+    /// Loads a word at each field's start, so the buffer must have
+    /// `ChunkedByteSource.padding` readable bytes past the record.
+    @inline(__always)
+    func isPredictionGold(_ base: UnsafePointer<UInt8>) -> Bool {
+      guard goldCount == predictionCount, goldCount <= 8 else { return false }
+      let raw = UnsafeRawPointer(base)
+      let gold = UInt64(
+        littleEndian: raw.loadUnaligned(fromByteOffset: goldStart, as: UInt64.self))
+      let prediction = UInt64(
+        littleEndian: raw.loadUnaligned(fromByteOffset: predictionStart, as: UInt64.self))
+      return (gold ^ prediction) & ByteWords.mask(goldCount) == 0
+    }
   }
 
   let delimiter: UInt8

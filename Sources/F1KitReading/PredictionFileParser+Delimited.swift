@@ -84,8 +84,11 @@ extension PredictionFileParser {
         if let scanner, let fields = scanner.scan(base, from: position, to: end),
           let gold = interpreter.interner.code(
             ofPadded: base + fields.goldStart, count: fields.goldCount),
-          let predicted = interpreter.interner.code(
-            ofPadded: base + fields.predictionStart, count: fields.predictionCount)
+          let predicted =
+            fields.isPredictionGold(base)
+            ? gold
+            : interpreter.interner.code(
+              ofPadded: base + fields.predictionStart, count: fields.predictionCount)
         {
           interpreter.interner.noteFirstPlace(
             of: gold, .init(line: line, column: scanner.goldIndex + 1, unit: .field))

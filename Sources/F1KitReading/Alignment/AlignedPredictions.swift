@@ -1,3 +1,4 @@
+import Dispatch
 import F1Kit
 
 /// Several models' predictions for the same items, aligned item by item over
@@ -28,7 +29,9 @@ public struct AlignedPredictions: Hashable, Sendable {
   /// model's gold labels, so they are not compared again. Each model's
   /// label codes are recoded in place when the caller gives up its items
   /// (pass them with `consume`), so aligning takes no memory beyond the
-  /// items'.
+  /// items'. The models after the first are recoded and checked on
+  /// several threads at once; a gold label that differs is reported for
+  /// the first such model in order, at its first such item.
   ///
   /// - Parameters:
   ///   - models: Each model's items, read from its file.
@@ -73,33 +76,40 @@ public struct AlignedPredictions: Hashable, Sendable {
       sharesFirstGold[index] = true
       models[index].gold = []
     }
-    var gold: [Int32] = []
-    var predictions: [[Int32]] = []
-    for index in models.indices {
-      let codes = models[index].labels.map { Int32(position[ExactLabel($0)]!) }
-      // Taken out of the model, so that an array no one else holds is
-      // recoded in place.
-      var modelGold = models[index].gold
-      var modelPredicted = models[index].predicted
+    // Each model's codes, taken out of the model, so that an array no one
+    // else holds is recoded in place; the first model's gold is the
+    // reference the others are checked against.
+    var slots = models.indices.map { index in
+      var slot = ModelCodes(
+        codes: models[index].labels.map { Int32(position[ExactLabel($0)]!) },
+        gold: models[index].gold, predicted: models[index].predicted,
+        permutation: permutations[index], sharesFirstGold: sharesFirstGold[index])
       models[index].gold = []
       models[index].predicted = []
-      Self.recode(&modelGold, codes)
-      Self.recode(&modelPredicted, codes)
-      if let permutation = permutations[index] {
-        modelGold = permutation.map { modelGold[$0] }
-        modelPredicted = permutation.map { modelPredicted[$0] }
+      if index == 0 { slot.recode() }
+      return slot
+    }
+    let gold = slots[0].gold
+    slots[0].gold = []
+    // The other models are recoded and checked on several threads; the
+    // first model in order with a gold label that differs is reported.
+    slots.withUnsafeMutableBufferPointer { slots in
+      let shared = SharedSlots(slots: slots)
+      DispatchQueue.concurrentPerform(iterations: shared.slots.count - 1) { offset in
+        shared.slots[offset + 1].recodeAndCheck(against: gold)
       }
-      if index == 0 {
-        gold = modelGold
-      } else if sharesFirstGold[index] {
-        // The first model's gold codes, naming the same labels: equal.
-      } else if let row = gold.indices.first(where: { gold[$0] != modelGold[$0] }) {
-        throw .goldMismatch(
-          item: referenceIDs?[row] ?? String(row + 1), firstFile: names[0],
-          firstLabel: order[Int(gold[row])], otherFile: names[index],
-          otherLabel: order[Int(modelGold[row])])
-      }
-      predictions.append(modelPredicted)
+    }
+    if let index = slots.indices.first(where: { slots[$0].mismatch != nil }) {
+      let row = slots[index].mismatch!
+      throw .goldMismatch(
+        item: referenceIDs?[row] ?? String(row + 1), firstFile: names[0],
+        firstLabel: order[Int(gold[row])], otherFile: names[index],
+        otherLabel: order[Int(slots[index].mismatchLabel)])
+    }
+    let predictions = slots.indices.map { index in
+      let predicted = slots[index].predicted
+      slots[index].predicted = []
+      return predicted
     }
     self.labels = order
     self.gold = gold
@@ -107,12 +117,65 @@ public struct AlignedPredictions: Hashable, Sendable {
     self.identifiers = isAlignedByID ? referenceIDs : nil
   }
 
-  /// Replaces each code by `codes[code]`, unless that changes nothing.
-  private static func recode(_ values: inout [Int32], _ codes: [Int32]) {
-    guard codes.indices.contains(where: { codes[$0] != Int32($0) }) else { return }
-    values.withUnsafeMutableBufferPointer { values in
-      for index in values.indices { values[index] = codes[Int(values[index])] }
+  /// One model's codes while they are recoded into the common label order,
+  /// put in the first model's item order and checked against its gold.
+  private struct ModelCodes {
+    /// The common code of each of the model's codes.
+    let codes: [Int32]
+    var gold: [Int32]
+    var predicted: [Int32]
+    /// The model's position of each of the first model's items, or `nil`.
+    let permutation: [Int]?
+    /// Whether the gold codes are the first model's (and so not kept).
+    let sharesFirstGold: Bool
+    /// The first item whose gold label differs from the first model's.
+    var mismatch: Int?
+    /// That item's gold code, in the common order.
+    var mismatchLabel: Int32 = 0
+
+    /// Recodes the codes and puts them in the first model's item order.
+    mutating func recode() {
+      Self.recode(&gold, codes)
+      Self.recode(&predicted, codes)
+      if let permutation {
+        gold = permutation.map { gold[$0] }
+        predicted = permutation.map { predicted[$0] }
+      }
     }
+
+    /// Recodes the codes, then finds the first item whose gold label
+    /// differs from `reference`'s and lets the gold codes go.
+    mutating func recodeAndCheck(against reference: [Int32]) {
+      if sharesFirstGold {
+        // The first model's gold codes, naming the same labels: equal.
+        gold = []
+      }
+      recode()
+      if !sharesFirstGold {
+        mismatch = gold.withUnsafeBufferPointer { gold in
+          reference.withUnsafeBufferPointer { reference in
+            reference.indices.first { gold[$0] != reference[$0] }
+          }
+        }
+        if let mismatch { mismatchLabel = gold[mismatch] }
+      }
+      gold = []
+    }
+
+    /// Replaces each code by `codes[code]`, unless that changes nothing.
+    private static func recode(_ values: inout [Int32], _ codes: [Int32]) {
+      guard codes.indices.contains(where: { codes[$0] != Int32($0) }) else { return }
+      codes.withUnsafeBufferPointer { codes in
+        values.withUnsafeMutableBufferPointer { values in
+          for index in values.indices { values[index] = codes[Int(values[index])] }
+        }
+      }
+    }
+  }
+
+  /// The slots of the models after the first, each touched by one thread.
+  private struct SharedSlots: @unchecked Sendable {
+    let slots: UnsafeMutableBufferPointer<ModelCodes>
   }
 
   /// Whether `model`'s gold codes are `first`'s, in the same storage, and
@@ -165,9 +228,24 @@ public struct AlignedPredictions: Hashable, Sendable {
   /// - Returns: Its counts of gold (rows) against predicted (columns).
   /// - Complexity: O(*n* + *k*²) for *n* items and *k* labels.
   public func confusionMatrix(ofModel model: Int) -> ConfusionMatrix {
+    let width = labels.count
     var matrix = ConfusionMatrix(labels: labels)
-    for (gold, predicted) in zip(gold, predictions[model]) {
-      matrix.add(goldIndex: Int(gold), predictedIndex: Int(predicted))
+    // Counted in a table first when it is small beside the items, as it is
+    // for all but thousands of labels; else cell by cell.
+    guard width * width <= gold.count + 4_096 else {
+      for (gold, predicted) in zip(gold, predictions[model]) {
+        matrix.add(goldIndex: Int(gold), predictedIndex: Int(predicted))
+      }
+      return matrix
+    }
+    var counts = [Int](repeating: 0, count: width * width)
+    gold.withUnsafeBufferPointer { gold in
+      predictions[model].withUnsafeBufferPointer { predicted in
+        for item in gold.indices { counts[Int(gold[item]) * width + Int(predicted[item])] += 1 }
+      }
+    }
+    for (cell, count) in counts.enumerated() where count > 0 {
+      matrix.add(goldIndex: cell / width, predictedIndex: cell % width, count: count)
     }
     return matrix
   }

@@ -69,13 +69,21 @@ public struct ExperimentCounts: Sendable {
     }
     let limit = Int32(clamping: classCount)
     for codes in [gold] + allRuns {
-      if let bad = codes.first(where: { $0 < 0 || $0 >= limit }) {
+      // The largest code as unsigned finds a negative one too, in one
+      // pass that vectorizes; the first bad code is looked for only then.
+      let largest = codes.withUnsafeBufferPointer { codes in
+        codes.reduce(UInt32(0)) { max($0, UInt32(bitPattern: $1)) }
+      }
+      if largest >= UInt32(clamping: limit),
+        let bad = codes.first(where: { $0 < 0 || $0 >= limit })
+      {
         throw .classOutOfRange(bad, classCount: classCount)
       }
     }
     let rowWidth = 1 + allRuns.count
     let (patterns, patternCounts, itemPattern) =
-      Self.packedRows(gold: gold, runs: allRuns, classCount: classCount)
+      Self.packedRows(
+        gold: gold, runs: allRuns, classCount: classCount, keepsItemPatterns: groups != nil)
       ?? Self.arrayRows(gold: gold, runs: allRuns)
     self.classCount = classCount
     self.runCounts = runs.map(\.count)
@@ -108,11 +116,15 @@ public struct ExperimentCounts: Sendable {
   }
 
   /// The distinct rows in first-seen order, their counts and each item's
-  /// row, when a row's codes fit in 64 bits: each row is packed into one
-  /// integer key, looked up in a direct table for up to 2¹⁶ keys and in a
-  /// dictionary beyond. `nil` when the codes do not fit.
+  /// row (when `keepsItemPatterns`; else none), when a row's codes fit in
+  /// 64 bits: each row is packed into one integer key, looked up in a
+  /// direct table for up to 2¹⁶ keys and in a dictionary beyond. `nil` when
+  /// the codes do not fit.
+  ///
+  /// Keys are packed a block of items at a time, run by run, so that they
+  /// stay in cache and no key is kept per item.
   private static func packedRows(
-    gold: [Int32], runs: [[Int32]], classCount: Int
+    gold: [Int32], runs: [[Int32]], classCount: Int, keepsItemPatterns: Bool
   ) -> (patterns: [Int32], counts: [Int], itemPattern: [Int32])? {
     let bits = max(1, Int.bitWidth - (classCount - 1).leadingZeroBitCount)
     let width = 1 + runs.count
@@ -120,44 +132,55 @@ public struct ExperimentCounts: Sendable {
     let shift = UInt64(bits)
     var patterns: [Int32] = []
     var patternCounts: [Int] = []
-    var itemPattern = [Int32](repeating: 0, count: gold.count)
-    var keys = [UInt64](repeating: 0, count: gold.count)
-    for (index, code) in gold.enumerated() { keys[index] = UInt64(code) }
-    for run in runs {
-      for (index, code) in run.enumerated() { keys[index] = keys[index] << shift | UInt64(code) }
-    }
+    var itemPattern = [Int32](repeating: 0, count: keepsItemPatterns ? gold.count : 0)
     func record(_ item: Int) {
       patterns.append(gold[item])
       for run in runs { patterns.append(run[item]) }
       patternCounts.append(1)
     }
-    if bits * width <= 16 {
-      var table = [Int32](repeating: -1, count: 1 << (bits * width))
-      for item in gold.indices {
-        let key = Int(keys[item])
-        var known = table[key]
-        if known < 0 {
+    let isDirect = bits * width <= 16
+    var table = [Int32](repeating: -1, count: isDirect ? 1 << (bits * width) : 0)
+    var index: [UInt64: Int32] = [:]
+    let blockSize = 4_096
+    var keys = [UInt64](repeating: 0, count: min(blockSize, gold.count))
+    var start = 0
+    while start < gold.count {
+      let end = min(start + blockSize, gold.count)
+      keys.withUnsafeMutableBufferPointer { keys in
+        gold.withUnsafeBufferPointer { gold in
+          for item in start..<end { keys[item - start] = UInt64(gold[item]) }
+        }
+        for run in runs {
+          run.withUnsafeBufferPointer { run in
+            for item in start..<end {
+              keys[item - start] = keys[item - start] << shift | UInt64(run[item])
+            }
+          }
+        }
+      }
+      for item in start..<end {
+        let key = keys[item - start]
+        var known: Int32
+        if isDirect {
+          known = table[Int(key)]
+          if known < 0 {
+            known = Int32(patternCounts.count)
+            table[Int(key)] = known
+            record(item)
+          } else {
+            patternCounts[Int(known)] += 1
+          }
+        } else if let found = index[key] {
+          known = found
+          patternCounts[Int(known)] += 1
+        } else {
           known = Int32(patternCounts.count)
-          table[key] = known
-          record(item)
-        } else {
-          patternCounts[Int(known)] += 1
-        }
-        itemPattern[item] = known
-      }
-    } else {
-      var index: [UInt64: Int32] = [:]
-      for item in gold.indices {
-        if let known = index[keys[item]] {
-          patternCounts[Int(known)] += 1
-          itemPattern[item] = known
-        } else {
-          let known = Int32(patternCounts.count)
-          index[keys[item]] = known
-          itemPattern[item] = known
+          index[key] = known
           record(item)
         }
+        if keepsItemPatterns { itemPattern[item] = known }
       }
+      start = end
     }
     return (patterns, patternCounts, itemPattern)
   }

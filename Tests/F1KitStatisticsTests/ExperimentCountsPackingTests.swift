@@ -1,0 +1,104 @@
+import Testing
+
+@testable import F1KitStatistics
+
+/// `ExperimentCounts` packs each item's codes into one key a block of
+/// items at a time; its distinct rows must be those of counting the rows
+/// one by one.
+@Suite("Packing experiment rows")
+struct ExperimentCountsPackingTests {
+  /// Deterministic pseudo-random codes below `bound`.
+  private func codes(_ count: Int, bound: Int, seed: UInt64) -> [Int32] {
+    var state = seed &+ 0x9E37_79B9_7F4A_7C15
+    return (0..<count).map { _ in
+      state = state &* 6_364_136_223_846_793_005 &+ 1_442_695_040_888_963_407
+      return Int32((state >> 33) % UInt64(bound))
+    }
+  }
+
+  /// The distinct rows in first-seen order and their counts, row by row.
+  private func reference(gold: [Int32], runs: [[Int32]]) -> (rows: [[Int32]], counts: [Int]) {
+    var index: [[Int32]: Int] = [:]
+    var rows: [[Int32]] = []
+    var counts: [Int] = []
+    for item in gold.indices {
+      let row = [gold[item]] + runs.map { $0[item] }
+      if let known = index[row] {
+        counts[known] += 1
+      } else {
+        index[row] = rows.count
+        rows.append(row)
+        counts.append(1)
+      }
+    }
+    return (rows, counts)
+  }
+
+  @Test(
+    "distinct rows and counts over several blocks of items, in a direct table and a dictionary",
+    arguments: [(3, 4), (300, 5), (2, 10)])
+  func packsRows(classCount: Int, runCount: Int) throws {
+    let itemCount = 10_001
+    let gold = codes(itemCount, bound: classCount, seed: 1)
+    // Runs that mostly agree with gold, so rows repeat.
+    let runs = (0..<runCount).map { run in
+      zip(gold, codes(itemCount, bound: classCount, seed: UInt64(run + 2))).enumerated().map {
+        $0.offset % 5 == 0 ? $0.element.1 : $0.element.0
+      }
+    }
+    let counts = try ExperimentCounts(
+      gold: gold, runs: [Array(runs.prefix(2)), Array(runs.dropFirst(2))],
+      classCount: classCount)
+    let expected = reference(gold: gold, runs: runs)
+    let width = 1 + runCount
+    #expect(counts.patternCounts == expected.counts)
+    #expect(counts.patterns == expected.rows.flatMap { $0 })
+    #expect(counts.rowWidth == width)
+  }
+
+  @Test("grouped items keep each item's row: each group's rows and counts")
+  func packsGroupedRows() throws {
+    let itemCount = 9_000
+    let gold = codes(itemCount, bound: 3, seed: 5)
+    let runs = (0..<3).map { codes(itemCount, bound: 3, seed: UInt64(10 + $0)) }
+    let groups = codes(itemCount, bound: 700, seed: 6).map { Int($0) * 3 - 50 }
+    let counts = try ExperimentCounts(
+      gold: gold, runs: [runs], groups: groups, classCount: 3)
+    var expected: [Int: [[Int32]: Int]] = [:]
+    for item in 0..<itemCount {
+      expected[groups[item], default: [:]][[gold[item]] + runs.map { $0[item] }, default: 0] += 1
+    }
+    var found: [[[Int32]: Int]] = []
+    for group in 0..<counts.groupCount {
+      var rows: [[Int32]: Int] = [:]
+      for entry in counts.groupOffsets[group]..<counts.groupOffsets[group + 1] {
+        let pattern = Int(counts.groupPatterns[entry])
+        let row = Array(counts.patterns[(pattern * 4)..<(pattern * 4 + 4)])
+        rows[row, default: 0] += counts.groupPatternCounts[entry]
+      }
+      found.append(rows)
+    }
+    #expect(counts.groupCount == expected.count)
+    #expect(Set(found) == Set(expected.values))
+  }
+
+  @Test("the first bad code in run order is reported, negative or too large")
+  func reportsFirstBadCode() {
+    var gold = codes(6_000, bound: 3, seed: 1)
+    var first = codes(6_000, bound: 3, seed: 2)
+    var second = codes(6_000, bound: 3, seed: 3)
+    second[10] = -1
+    first[5_000] = 3
+    #expect(throws: StatisticsError.classOutOfRange(3, classCount: 3)) {
+      try ExperimentCounts(gold: gold, runs: [[first], [second]], classCount: 3)
+    }
+    first[5_000] = 0
+    #expect(throws: StatisticsError.classOutOfRange(-1, classCount: 3)) {
+      try ExperimentCounts(gold: gold, runs: [[first], [second]], classCount: 3)
+    }
+    gold[5_999] = 7
+    #expect(throws: StatisticsError.classOutOfRange(7, classCount: 3)) {
+      try ExperimentCounts(gold: gold, runs: [[first], [second]], classCount: 3)
+    }
+  }
+}
