@@ -133,10 +133,7 @@ extension PredictionReader {
     }
     if !parser.isThresholded {
       var check = LabelSetCheck(labelCount: resolution.names.count)
-      for (gold, predicted) in zip(sink.items.gold, sink.items.predicted) {
-        check.goldCounts[Int(gold)] += 1
-        check.predictedCounts[Int(predicted)] += 1
-      }
+      check.count(gold: sink.items.gold, predicted: sink.items.predicted)
       try check.check(
         names: resolution.names, columns: parser.columns, options: options, path: parser.path)
     }
@@ -169,6 +166,8 @@ struct ScoreSink: RecordSink {
   static var keepsScores: Bool { true }
 
   mutating func add(score: Double) { scores.append(score) }
+
+  mutating func flush() { items.flush() }
 
   mutating func reserveCapacity(_ count: Int) {
     items.reserveCapacity(count)

@@ -22,6 +22,40 @@ struct LabelSetCheck {
     predictedCounts = Array(repeating: 0, count: labelCount)
   }
 
+  /// Counts each item's gold and predicted label code.
+  ///
+  /// Consecutive items count in four lanes of counts, summed at the end,
+  /// so that items with the same labels do not wait on one another's
+  /// increment.
+  ///
+  /// - Parameters:
+  ///   - gold: Each item's gold label code, below the label count.
+  ///   - predicted: Each item's predicted label code, below the label count.
+  /// - Complexity: O(*n* + *k*) for *n* items and *k* labels.
+  mutating func count(gold: [Int32], predicted: [Int32]) {
+    precondition(gold.count == predicted.count)
+    let labelCount = goldCounts.count
+    let laneWidth = 2 * labelCount
+    var lanes = [Int](repeating: 0, count: 4 * laneWidth)
+    lanes.withUnsafeMutableBufferPointer { lanes in
+      gold.withUnsafeBufferPointer { gold in
+        predicted.withUnsafeBufferPointer { predicted in
+          for item in gold.indices {
+            let lane = (item & 3) * laneWidth
+            lanes[lane + Int(gold[item])] += 1
+            lanes[lane + labelCount + Int(predicted[item])] += 1
+          }
+        }
+      }
+    }
+    for lane in 0..<4 {
+      for code in 0..<labelCount {
+        goldCounts[code] += lanes[lane * laneWidth + code]
+        predictedCounts[code] += lanes[lane * laneWidth + labelCount + code]
+      }
+    }
+  }
+
   /// Throws `.labelsDoNotMatch` with the likely cause when the labels do not
   /// fit.
   func check(

@@ -63,7 +63,9 @@ final class PredictionFileParser {
     -> Int
   {
     do {
-      return try parseFile(into: &sink, readsIDs: readsIDs)
+      let rowCount = try parseFile(into: &sink, readsIDs: readsIDs)
+      sink.flush()
+      return rowCount
     } catch {
       // The byte source does not count lines: a record too long is placed
       // at the line it starts on.

@@ -115,10 +115,7 @@ public struct PredictionReader: Sendable {
     }
     if !parser.isThresholded {
       var check = LabelSetCheck(labelCount: resolution.names.count)
-      for (gold, predicted) in zip(sink.gold, sink.predicted) {
-        check.goldCounts[Int(gold)] += 1
-        check.predictedCounts[Int(predicted)] += 1
-      }
+      check.count(gold: sink.gold, predicted: sink.predicted)
       try check.check(
         names: resolution.names, columns: parser.columns, options: options, path: parser.path)
     }
@@ -179,10 +176,21 @@ struct CountingSink: RecordSink {
 
 /// Keeps every record's codes and id; ids are collected as bytes, and
 /// checked for repeats once read (see `ItemIdentifiers.Builder`).
+///
+/// Codes are written to a small block first, through pointers, and
+/// appended to `gold` and `predicted` a block at a time, so that adding
+/// a record checks no array's uniqueness or capacity: the arrays hold every
+/// record once `flush()` has run, as `PredictionFileParser.parse(into:readsIDs:)`
+/// and `append(_:codes:lineOffset:)` run it.
 struct ItemSink: RecordSink {
   var gold: [Int32] = []
   var predicted: [Int32] = []
   var hasIDs = false
+  /// The block of codes not yet appended; one per sink, never shared by
+  /// two sinks that add records.
+  private let block = CodeBlock()
+  /// The number of codes in `block`.
+  private var blockCount = 0
   private var builder = ItemIdentifiers.Builder()
   /// Where ids are, kept sparsely: the ids whose record does not start on
   /// the line after the previous id's, or whose place is not on that line
@@ -199,6 +207,8 @@ struct ItemSink: RecordSink {
   }
 
   mutating func append(_ other: consuming ItemSink, codes: [Int32], lineOffset: Int) -> Bool {
+    flush()
+    other.flush()
     // Each of `other`'s arrays is let go once appended, so that merging
     // holds one array of the two halves at a time, not all of them.
     gold += other.gold.lazy.map { codes[Int($0)] }
@@ -222,10 +232,20 @@ struct ItemSink: RecordSink {
     return true
   }
 
+  @inline(__always)
   mutating func add(gold: Int32, predicted: Int32, weight: Int) -> Bool {
-    self.gold.append(gold)
-    self.predicted.append(predicted)
+    if blockCount == CodeBlock.capacity { flush() }
+    block.gold[blockCount] = gold
+    block.predicted[blockCount] = predicted
+    blockCount &+= 1
     return true
+  }
+
+  mutating func flush() {
+    guard blockCount > 0 else { return }
+    gold.append(contentsOf: UnsafeBufferPointer(start: block.gold, count: blockCount))
+    predicted.append(contentsOf: UnsafeBufferPointer(start: block.predicted, count: blockCount))
+    blockCount = 0
   }
 
   @inline(__always)
@@ -279,5 +299,19 @@ struct ItemSink: RecordSink {
     if jump.position == position { return (jump.line, jump.place) }
     let line = jump.line + position - jump.position
     return (line, .init(line: line, column: jump.place.column, unit: jump.place.unit))
+  }
+}
+
+/// A fixed block of codes that an `ItemSink` writes through pointers before
+/// appending them to its arrays.
+final class CodeBlock {
+  /// The number of records a block holds.
+  static let capacity = 1_024
+  let gold = UnsafeMutablePointer<Int32>.allocate(capacity: capacity)
+  let predicted = UnsafeMutablePointer<Int32>.allocate(capacity: capacity)
+
+  deinit {
+    gold.deallocate()
+    predicted.deallocate()
   }
 }

@@ -29,6 +29,9 @@ protocol RecordSink: SendableMetatype {
   ///
   /// - Returns: `false` if a count overflows.
   mutating func append(_ other: consuming Self, codes: [Int32], lineOffset: Int) -> Bool
+  /// Finishes adding what the sink holds back, such as records written to
+  /// a block before they are appended; run at the end of a parse.
+  mutating func flush()
   /// Whether the sink keeps each record's scores (see `add(score:)`).
   static var keepsScores: Bool { get }
   /// Adds a score of the record about to be added: its positive-class
@@ -38,6 +41,7 @@ protocol RecordSink: SendableMetatype {
 
 extension RecordSink {
   mutating func reserveCapacity(_ count: Int) {}
+  mutating func flush() {}
   static var keepsScores: Bool { false }
   mutating func add(score: Double) {}
 }

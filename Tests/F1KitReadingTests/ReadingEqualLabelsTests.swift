@@ -56,3 +56,70 @@ struct ReadingEqualLabelsTests {
     #expect(items.predicted == [0, 0, 1, 0, 0])
   }
 }
+
+/// Item codes are written to a block before they are appended, a block at
+/// a time: every record must come out once, in order, however the file is
+/// split.
+@Suite("Reading items a block at a time")
+struct ReadingItemBlocksTests {
+  @Test(
+    "items of several blocks come out once and in order, with ids and scores",
+    arguments: [(1, false), (1_023, false), (1_025, true), (5_000, false), (5_000, true)])
+  func readsBlocks(count: Int, inHalves: Bool) throws {
+    let labels = ["cat", "dog", "bird"]
+    var lines = ["id,label,prediction"]
+    for item in 0..<count {
+      lines.append("i\(item),\(labels[item % 3]),\(labels[(item / 3) % 3])")
+    }
+    let path = try PredictionFileFixture.write(lines.joined(separator: "\n") + "\n")
+    var options = PredictionFileOptions()
+    options.minimumParallelByteCount = inHalves ? 0 : .max
+    options.checksLabelSets = false
+    let items = try PredictionReader(path: path, options: options).readItems()
+    #expect(items.count == count)
+    #expect(items.gold.map { items.labels[Int($0)] } == (0..<count).map { labels[$0 % 3] })
+    #expect(
+      items.predicted.map { items.labels[Int($0)] } == (0..<count).map { labels[($0 / 3) % 3] })
+    #expect(items.ids == (0..<count).map { "i\($0)" })
+    // The same items with per-class scores whose highest is the prediction.
+    var scoreLines = ["id,label,cat,dog,bird"]
+    for item in 0..<count {
+      let scores = (0..<3).map { $0 == (item / 3) % 3 ? "0.8" : "0.1" }
+      scoreLines.append("i\(item),\(labels[item % 3]),\(scores.joined(separator: ","))")
+    }
+    let scorePath = try PredictionFileFixture.write(scoreLines.joined(separator: "\n") + "\n")
+    var scoreOptions = options
+    scoreOptions.scoreColumns = labels
+    let scored = try PredictionReader(path: scorePath, options: scoreOptions).readItemScores()
+    #expect(scored.predictions.count == count)
+    #expect(
+      scored.predictions.gold.map { scored.predictions.labels[Int($0)] }
+        == (0..<count).map { labels[$0 % 3] })
+    #expect(
+      scored.predictions.predicted.map { scored.predictions.labels[Int($0)] }
+        == (0..<count).map { labels[($0 / 3) % 3] })
+    #expect(
+      scored.scores
+        == (0..<count).flatMap { item in (0..<3).map { $0 == (item / 3) % 3 ? 0.8 : 0.1 } })
+  }
+}
+
+@Suite("Counting labels for the label-set check")
+struct LabelSetCheckCountTests {
+  @Test("counts in lanes equal counting item by item", arguments: [0, 1, 3, 4, 5, 1_001])
+  func countsItems(count: Int) {
+    let gold = (0..<count).map { Int32(($0 * 7) % 5) }
+    let predicted = (0..<count).map { Int32(($0 * 3 + 1) % 5) }
+    var check = LabelSetCheck(labelCount: 6)
+    check.goldCounts[5] = 2
+    check.count(gold: gold, predicted: predicted)
+    var goldCounts = [0, 0, 0, 0, 0, 2]
+    var predictedCounts = [0, 0, 0, 0, 0, 0]
+    for (gold, predicted) in zip(gold, predicted) {
+      goldCounts[Int(gold)] += 1
+      predictedCounts[Int(predicted)] += 1
+    }
+    #expect(check.goldCounts == goldCounts)
+    #expect(check.predictedCounts == predictedCounts)
+  }
+}
