@@ -117,7 +117,7 @@ public struct ExperimentComparison: Sendable {
     }
     if design == .groups && !counts.isGrouped { throw .noGroups }
     let scorer = RunScorer(counts: counts, scope: scope, metric: metric)
-    let draws = ExperimentResampling(counts: counts, design: design)
+    let draws = ExperimentResampling(counts: counts, design: design, strategy: options.strategy)
     // One output of the generator seeds the resampling blocks of the
     // bootstrap (stream 0) and of each pair's permutation test (stream 1
     // plus the pair's index).

@@ -25,7 +25,17 @@ struct ExperimentResampling: Sendable {
   /// rows.
   static let denseRowLimit = 32
 
-  init(counts: ExperimentCounts, design: ResamplingDesign) {
+  /// Prepares the draws of a design.
+  ///
+  /// - Parameters:
+  ///   - counts: The experiment's counts.
+  ///   - design: How test sets are resampled.
+  ///   - strategy: Whether distinct rows are drawn as cells or item by
+  ///     item; ``ResamplingStrategy/automatic`` decides from their number.
+  ///     Groups are always drawn one by one.
+  init(
+    counts: ExperimentCounts, design: ResamplingDesign, strategy: ResamplingStrategy = .automatic
+  ) {
     self.counts = counts
     self.design = design
     groupEntryCounts = design == .groups ? counts.groupPatternCounts.map(Double.init) : []
@@ -33,7 +43,7 @@ struct ExperimentResampling: Sendable {
       design == .groups ? Self.denseGroupRows(of: counts) : ([], 0)
     switch design {
     case .items:
-      samplers = [Resampler(cellCounts: counts.patternCounts, strategy: .automatic)]
+      samplers = [Resampler(cellCounts: counts.patternCounts, strategy: strategy)]
       strata = [Array(counts.patternCounts.indices)]
     case .stratifiedByGold:
       var byClass = [[Int]](repeating: [], count: counts.classCount)
@@ -42,7 +52,7 @@ struct ExperimentResampling: Sendable {
       }
       strata = byClass.filter { !$0.isEmpty }
       samplers = strata.map { rows in
-        Resampler(cellCounts: rows.map { counts.patternCounts[$0] }, strategy: .automatic)
+        Resampler(cellCounts: rows.map { counts.patternCounts[$0] }, strategy: strategy)
       }
     case .groups:
       samplers = [

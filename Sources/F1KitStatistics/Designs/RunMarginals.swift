@@ -154,18 +154,33 @@ struct RunMarginals: Sendable {
       scratch.remaining[stratum] = strataTotals[stratum]
       scratch.remainingWeight[stratum] = strataTotals[stratum]
     }
-    for cell in 0..<scratch.cellCount {
-      let stratum = isStratified ? Int(gold[scratch.cellRows[cell]]) : 0
-      let weight = scratch.cellCounts[cell]
-      // The last cell of a stratum has all its remaining weight: a
-      // probability of exactly 1, so it takes every remaining item.
-      let drawn = BinomialSampler.sample(
-        trials: scratch.remaining[stratum],
-        probability: Double(weight) / Double(scratch.remainingWeight[stratum]),
-        using: &generator)
-      scratch.cellDraws[cell] = drawn
-      scratch.remaining[stratum] -= drawn
-      scratch.remainingWeight[stratum] -= weight
+    let cellCount = scratch.cellCount
+    let isStratified = isStratified
+    gold.withUnsafeBufferPointer { gold in
+      scratch.cellRows.withUnsafeBufferPointer { cellRows in
+        scratch.cellCounts.withUnsafeBufferPointer { cellCounts in
+          scratch.cellDraws.withUnsafeMutableBufferPointer { cellDraws in
+            scratch.remaining.withUnsafeMutableBufferPointer { remaining in
+              scratch.remainingWeight.withUnsafeMutableBufferPointer { remainingWeight in
+                for cell in 0..<cellCount {
+                  let stratum = isStratified ? Int(gold[cellRows[cell]]) : 0
+                  let weight = cellCounts[cell]
+                  // The last cell of a stratum has all its remaining
+                  // weight: a probability of exactly 1, so it takes every
+                  // remaining item.
+                  let drawn = BinomialSampler.sample(
+                    trials: remaining[stratum],
+                    probability: Double(weight) / Double(remainingWeight[stratum]),
+                    using: &generator)
+                  cellDraws[cell] = drawn
+                  remaining[stratum] -= drawn
+                  remainingWeight[stratum] -= weight
+                }
+              }
+            }
+          }
+        }
+      }
     }
     return true
   }
