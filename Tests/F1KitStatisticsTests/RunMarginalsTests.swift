@@ -167,6 +167,33 @@ struct RunMarginalsTests {
     #expect(pair.0.difference.estimate == pair.1.difference.estimate)
   }
 
+  @Test(
+    "cells worked out in advance for every set of runs give the same draws as collapsing each time",
+    arguments: [false, true])
+  func precomputedCellsGiveTheSameDraws(isStratified: Bool) throws {
+    let counts = try Self.experiment(items: 4_000, seed: 31)
+    let precomputed = RunMarginals(counts: counts, isStratified: isStratified)
+    let collapsing = RunMarginals(
+      counts: counts, isStratified: isStratified, precomputesCells: false)
+    // 2⁶ sets of runs, 64 × 4,000 rows at most.
+    #expect(precomputed.cellsByRunSet != nil)
+    #expect(collapsing.cellsByRunSet == nil)
+    var first = precomputed.makeScratch()
+    var second = collapsing.makeScratch()
+    var firstGenerator = Xoshiro256StarStar(seed: 32)
+    var secondGenerator = Xoshiro256StarStar(seed: 32)
+    for runs in [[0, 3], [0, 1, 2, 3, 4, 5], [2, 5], [1, 2, 4], [0, 2, 3, 5]] {
+      runs.withUnsafeBufferPointer {
+        #expect(precomputed.draw(runs: $0, into: &first, using: &firstGenerator))
+        #expect(collapsing.draw(runs: $0, into: &second, using: &secondGenerator))
+      }
+      #expect(first.cellCount == second.cellCount)
+      #expect(first.cellRows[0..<first.cellCount] == second.cellRows[0..<second.cellCount])
+      #expect(first.cellCounts[0..<first.cellCount] == second.cellCounts[0..<second.cellCount])
+      #expect(first.cellDraws[0..<first.cellCount] == second.cellDraws[0..<second.cellCount])
+    }
+  }
+
   @Test("runs whose collapsed keys would not fit a table are drawn in full")
   func fallsBackBeyondTheKeyLimit() throws {
     var generator = Xoshiro256StarStar(seed: 21)

@@ -35,6 +35,26 @@ struct RunMarginals: Sendable {
   private let packedRows: [Int32]
   /// The bits of one code in ``packedRows``.
   private let codeBits: Int
+  /// The collapsed cells of every set of chosen runs, worked out once
+  /// when there are few such sets; `nil` otherwise.
+  private(set) var cellsByRunSet: CellTable?
+
+  /// Every set of chosen runs' collapsed cells, in the order
+  /// ``draw(runs:into:using:)`` would find them.
+  struct CellTable {
+    /// Where each set's cells start in ``rows`` and ``counts``, indexed by
+    /// the set's bit mask (bit *r* for run *r*); one more than the masks.
+    var starts: [Int]
+    /// Each cell's first distinct row.
+    var rows: [Int]
+    /// Each cell's observed count.
+    var counts: [Int]
+  }
+
+  /// The largest number of sets of runs whose cells are worked out in
+  /// advance, and of distinct rows visited doing it.
+  static let runSetLimit = 4_096
+  static let precomputationLimit = 1 << 23
 
   /// Working storage of one thread's draws, made once and reused.
   struct Scratch {
@@ -60,7 +80,9 @@ struct RunMarginals: Sendable {
   /// - Parameters:
   ///   - counts: The experiment's counts.
   ///   - isStratified: Whether each gold class keeps its count.
-  init(counts: ExperimentCounts, isStratified: Bool) {
+  ///   - precomputesCells: Whether the cells of every set of chosen runs
+  ///     may be worked out in advance (the draws are the same either way).
+  init(counts: ExperimentCounts, isStratified: Bool, precomputesCells: Bool = true) {
     self.counts = counts
     self.isStratified = isStratified
     let width = counts.rowWidth
@@ -94,6 +116,39 @@ struct RunMarginals: Sendable {
     } else {
       packedRows = []
     }
+    cellsByRunSet = nil
+    if precomputesCells { cellsByRunSet = makeCellTable() }
+  }
+
+  /// The collapsed cells of every set of runs, when rows pack into 16
+  /// bits and the sets are few enough:
+  /// a resample then copies its set's cells instead of collapsing the
+  /// distinct rows again (the same cells in the same order, so the same
+  /// draws).
+  ///
+  /// - Complexity: O(*s* · *d*) for *s* sets and *d* distinct rows, at most
+  ///   ``precomputationLimit``.
+  private func makeCellTable() -> CellTable? {
+    let runTotal = counts.rowWidth - 1
+    guard !packedRows.isEmpty, runTotal <= 12 else { return nil }
+    let setCount = 1 << runTotal
+    guard setCount <= Self.runSetLimit,
+      setCount * counts.patternCount <= Self.precomputationLimit
+    else { return nil }
+    var table = CellTable(
+      starts: [Int](repeating: 0, count: (1 << runTotal) + 1), rows: [], counts: [])
+    var scratch = makeScratch()
+    var runs: [Int] = []
+    for mask in 0..<(1 << runTotal) {
+      table.starts[mask] = table.rows.count
+      runs.removeAll(keepingCapacity: true)
+      for run in 0..<runTotal where mask & (1 << run) != 0 { runs.append(run) }
+      runs.withUnsafeBufferPointer { collapse(runs: $0, into: &scratch) }
+      table.rows.append(contentsOf: scratch.cellRows[0..<scratch.cellCount])
+      table.counts.append(contentsOf: scratch.cellCounts[0..<scratch.cellCount])
+    }
+    table.starts[1 << runTotal] = table.rows.count
+    return table
   }
 
   /// Storage for one thread's draws.
@@ -149,7 +204,19 @@ struct RunMarginals: Sendable {
     else {
       return false
     }
-    collapse(runs: runs, into: &scratch)
+    if let table = cellsByRunSet {
+      var mask = 0
+      for run in runs { mask |= 1 << run }
+      let start = table.starts[mask]
+      let count = table.starts[mask + 1] - start
+      for cell in 0..<count {
+        scratch.cellRows[cell] = table.rows[start + cell]
+        scratch.cellCounts[cell] = table.counts[start + cell]
+      }
+      scratch.cellCount = count
+    } else {
+      collapse(runs: runs, into: &scratch)
+    }
     for stratum in strataTotals.indices {
       scratch.remaining[stratum] = strataTotals[stratum]
       scratch.remainingWeight[stratum] = strataTotals[stratum]
