@@ -7,7 +7,7 @@
 /// probabilities and leaves a multinomial, so drawing the collapsed table
 /// gives the chosen runs' confusion tables exactly the joint distribution
 /// that drawing every distinct row and then ignoring the other runs would
-/// give; but with ten binary runs it draws about 200 cells instead of up to
+/// give; but with ten binary runs it draws about 270 cells instead of up to
 /// 2¹¹. The runs are chosen before the test set and independently of it.
 ///
 /// Stratified designs keep each gold class's count: the gold label is part
