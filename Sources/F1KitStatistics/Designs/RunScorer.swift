@@ -42,7 +42,8 @@ struct RunScorer: Sendable {
 
   /// Scores every run at once: one pass over the distinct rows fills each
   /// run's confusion table, laid out run after run in `table`.
-  private func scoreRuns(weights: [Double], table: inout [Double], into values: inout [Double]) {
+  fileprivate func scoreRuns(weights: [Double], table: inout [Double], into values: inout [Double])
+  {
     let k = counts.classCount
     let runCount = totalRuns
     let width = counts.rowWidth
@@ -71,7 +72,7 @@ struct RunScorer: Sendable {
   /// confusion table in `table` (laid out run after run, as
   /// ``scoreRuns(weights:table:into:)`` does) and its value in `values`;
   /// other runs are left as they were.
-  private func scoreCells(
+  fileprivate func scoreCells(
     _ scratch: RunMarginals.Scratch, runs: UnsafeBufferPointer<Int>, table: inout [Double],
     into values: inout [Double]
   ) {
@@ -127,84 +128,18 @@ struct RunScorer: Sendable {
   ///   cores; no allocation inside a block's loop.
   func resampledMeans(resamples: Int, draws: ExperimentResampling, seed: UInt64) -> Distributions {
     let modelCount = counts.runCounts.count
-    let modelRuns = (0..<modelCount).map { runs(ofModel: $0) }
-    let runTotal = totalRuns
-    let tableSize = runTotal * counts.classCount * counts.classCount
-    let patternCount = counts.patternCount
     let scorer = self
     let marginals =
       counts.runCounts.contains { $0 > 1 } && draws.drawsCells
       ? RunMarginals(counts: counts, isStratified: draws.design == .stratifiedByGold) : nil
     let blocks = ResampleBlocks(seed: seed, stream: 0, resamples: resamples)
-    let stored = blocks.run(width: modelCount + runTotal, report: { _ in }) {
+    let stored = blocks.run(width: modelCount + totalRuns, report: { _ in }) {
       range, generator, store in
-      var weights = [Double](repeating: 0, count: patternCount)
-      var scratch: [Int] = []
-      var table = [Double](repeating: 0, count: tableSize)
-      var values = [Double](repeating: 0, count: runTotal)
+      var block = Block(scorer: scorer, draws: draws)
       if let marginals {
-        var cells = marginals.makeScratch()
-        var picks = [Int](repeating: 0, count: runTotal)
-        var chosen = [Int](repeating: 0, count: runTotal)
-        var isChosen = [Bool](repeating: false, count: runTotal)
-        for resample in range {
-          for runs in modelRuns {
-            for slot in runs {
-              let pick =
-                runs.count == 1
-                ? slot : runs.lowerBound + Int(generator.next(upperBound: UInt64(runs.count)))
-              picks[slot] = pick
-              isChosen[pick] = true
-            }
-          }
-          var chosenCount = 0
-          for run in 0..<runTotal where isChosen[run] {
-            chosen[chosenCount] = run
-            chosenCount += 1
-            isChosen[run] = false
-          }
-          let isCollapsed = chosen.withUnsafeBufferPointer { chosen in
-            let runs = UnsafeBufferPointer(rebasing: chosen[0..<chosenCount])
-            guard marginals.draw(runs: runs, into: &cells, using: &generator) else {
-              return false
-            }
-            for run in 0..<runTotal { values[run] = .nan }
-            scorer.scoreCells(cells, runs: runs, table: &table, into: &values)
-            return true
-          }
-          if !isCollapsed {
-            draws.draw(into: &weights, scratch: &scratch, using: &generator)
-            scorer.scoreRuns(weights: weights, table: &table, into: &values)
-          }
-          for run in 0..<runTotal {
-            store.store(values[run], index: modelCount + run, resample: resample)
-          }
-          for (model, runs) in modelRuns.enumerated() {
-            var twoLevel = 0.0
-            for slot in runs { twoLevel += values[picks[slot]] }
-            store.store(twoLevel / Double(runs.count), index: model, resample: resample)
-          }
-        }
-        return
-      }
-      for resample in range {
-        draws.draw(into: &weights, scratch: &scratch, using: &generator)
-        scorer.scoreRuns(weights: weights, table: &table, into: &values)
-        for run in 0..<runTotal {
-          store.store(values[run], index: modelCount + run, resample: resample)
-        }
-        for (model, runs) in modelRuns.enumerated() {
-          var twoLevel = 0.0
-          if runs.count == 1 {
-            twoLevel = values[runs.lowerBound]
-          } else {
-            for _ in runs {
-              twoLevel +=
-                values[runs.lowerBound + Int(generator.next(upperBound: UInt64(runs.count)))]
-            }
-          }
-          store.store(twoLevel / Double(runs.count), index: model, resample: resample)
-        }
+        block.resampleCollapsed(range, marginals: marginals, using: &generator, into: store)
+      } else {
+        block.resample(range, using: &generator, into: store)
       }
     }
     func row(_ index: Int) -> [Double] {
@@ -212,7 +147,7 @@ struct RunScorer: Sendable {
     }
     return Distributions(
       twoLevel: (0..<modelCount).map { row($0) },
-      itemsOnly: (0..<runTotal).map { row(modelCount + $0) })
+      itemsOnly: (0..<totalRuns).map { row(modelCount + $0) })
   }
 
   /// Each model's mean with one unit left out: a group, or one item of
@@ -249,5 +184,112 @@ struct RunScorer: Sendable {
       }
     }
     return JackknifeValues(values: values, weights: unitWeights)
+  }
+}
+
+extension RunScorer {
+  /// One block's working storage for ``RunScorer/resampledMeans(resamples:draws:seed:)``,
+  /// made once per block so that its loops do not allocate.
+  fileprivate struct Block {
+    let scorer: RunScorer
+    let draws: ExperimentResampling
+    let modelRuns: [Range<Int>]
+    var weights: [Double]
+    var scratch: [Int] = []
+    var table: [Double]
+    var values: [Double]
+    /// The run each slot of a model's resampled runs chose.
+    var picks: [Int]
+
+    init(scorer: RunScorer, draws: ExperimentResampling) {
+      self.scorer = scorer
+      self.draws = draws
+      let counts = scorer.counts
+      modelRuns = counts.runCounts.indices.map { scorer.runs(ofModel: $0) }
+      weights = [Double](repeating: 0, count: counts.patternCount)
+      table = [Double](
+        repeating: 0, count: scorer.totalRuns * counts.classCount * counts.classCount)
+      values = [Double](repeating: 0, count: scorer.totalRuns)
+      picks = [Int](repeating: 0, count: scorer.totalRuns)
+    }
+
+    /// Draws every distinct row (or group), scores every run, then
+    /// chooses each model's runs.
+    mutating func resample(
+      _ range: Range<Int>, using generator: inout Xoshiro256StarStar,
+      into store: ResampleBlocks.ValueStore
+    ) {
+      for resample in range {
+        drawAndScoreAll(using: &generator)
+        for runs in modelRuns {
+          for slot in runs {
+            picks[slot] =
+              runs.count == 1
+              ? slot : runs.lowerBound + Int(generator.next(upperBound: UInt64(runs.count)))
+          }
+        }
+        record(resample, into: store)
+      }
+    }
+
+    /// Chooses each model's runs, then draws a test set collapsed to them
+    /// (``RunMarginals``) and scores only them; the other runs get NaN.
+    mutating func resampleCollapsed(
+      _ range: Range<Int>, marginals: RunMarginals, using generator: inout Xoshiro256StarStar,
+      into store: ResampleBlocks.ValueStore
+    ) {
+      var cells = marginals.makeScratch()
+      var chosen = [Int](repeating: 0, count: values.count)
+      var isChosen = [Bool](repeating: false, count: values.count)
+      for resample in range {
+        for runs in modelRuns {
+          for slot in runs {
+            let pick =
+              runs.count == 1
+              ? slot : runs.lowerBound + Int(generator.next(upperBound: UInt64(runs.count)))
+            picks[slot] = pick
+            isChosen[pick] = true
+          }
+        }
+        var chosenCount = 0
+        for run in isChosen.indices where isChosen[run] {
+          chosen[chosenCount] = run
+          chosenCount += 1
+          isChosen[run] = false
+        }
+        let isCollapsed = chosen.withUnsafeBufferPointer { chosen in
+          let runs = UnsafeBufferPointer(rebasing: chosen[0..<chosenCount])
+          guard marginals.draw(runs: runs, into: &cells, using: &generator) else {
+            return false
+          }
+          for run in values.indices { values[run] = .nan }
+          scorer.scoreCells(cells, runs: runs, table: &table, into: &values)
+          return true
+        }
+        if !isCollapsed { drawAndScoreAll(using: &generator) }
+        record(resample, into: store)
+      }
+    }
+
+    /// Draws a test set over every distinct row (or group) and scores
+    /// every run on it.
+    private mutating func drawAndScoreAll(using generator: inout Xoshiro256StarStar) {
+      draws.draw(into: &weights, scratch: &scratch, using: &generator)
+      scorer.scoreRuns(weights: weights, table: &table, into: &values)
+    }
+
+    /// Stores each run's items-only value and each model's mean over its
+    /// chosen runs.
+    private func record(_ resample: Int, into store: ResampleBlocks.ValueStore) {
+      let modelCount = modelRuns.count
+      for run in values.indices {
+        store.store(values[run], index: modelCount + run, resample: resample)
+      }
+      for (model, runs) in modelRuns.enumerated() {
+        var twoLevel = 0.0
+        for slot in runs { twoLevel += values[picks[slot]] }
+        store.store(twoLevel / Double(runs.count), index: model, resample: resample)
+      }
+    }
   }
 }
