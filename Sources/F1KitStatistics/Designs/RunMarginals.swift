@@ -24,7 +24,8 @@ struct RunMarginals: Sendable {
   let isStratified: Bool
   /// Each distinct row's gold code.
   private let gold: [Int32]
-  /// Each run's predictions, run after run, one per distinct row.
+  /// Each run's predictions, run after run, one per distinct row; empty
+  /// when rows are packed (``packedRows`` then serves instead).
   private let columns: [Int32]
   /// The number of items of each gold class (stratified), or of all.
   private let strataTotals: [Int]
@@ -58,7 +59,8 @@ struct RunMarginals: Sendable {
 
   /// Working storage of one thread's draws, made once and reused.
   struct Scratch {
-    /// Each distinct row's collapsed key.
+    /// Each distinct row's collapsed key; empty, as is ``cellOfKey``, when
+    /// every run set's cells were worked out in advance.
     var keys: [Int]
     /// The cell of each key, −1 when the key has none yet.
     var cellOfKey: [Int32]
@@ -87,37 +89,45 @@ struct RunMarginals: Sendable {
     self.isStratified = isStratified
     let width = counts.rowWidth
     let rows = counts.patternCount
-    let runTotal = width - 1
     var gold = [Int32](repeating: 0, count: rows)
-    var columns = [Int32](repeating: 0, count: rows * runTotal)
     var totals = [Int](repeating: 0, count: isStratified ? counts.classCount : 1)
     for row in 0..<rows {
       gold[row] = counts.patterns[row * width]
-      for run in 0..<runTotal {
-        columns[run * rows + row] = counts.patterns[row * width + 1 + run]
-      }
       totals[isStratified ? Int(gold[row]) : 0] += counts.patternCounts[row]
     }
     self.gold = gold
-    self.columns = columns
     strataTotals = totals
     let bits = Swift.max(1, Int.bitWidth - (counts.classCount - 1).leadingZeroBitCount)
     codeBits = bits
     if bits * width <= 16 {
-      var packed = [Int32](repeating: 0, count: rows)
-      for row in 0..<rows {
+      packedRows = (0..<rows).map { row in
         var key = 0
         for column in (0..<width).reversed() {
           key = key << bits | Int(counts.patterns[row * width + column])
         }
-        packed[row] = Int32(key)
+        return Int32(key)
       }
-      packedRows = packed
+      columns = []
     } else {
       packedRows = []
+      columns = Self.columns(of: counts)
     }
     cellsByRunSet = nil
     if precomputesCells { cellsByRunSet = makeCellTable() }
+  }
+
+  /// Each run's predictions, run after run, one per distinct row, so that
+  /// the mixed-radix keys add one contiguous column at a time.
+  private static func columns(of counts: ExperimentCounts) -> [Int32] {
+    let width = counts.rowWidth
+    let rows = counts.patternCount
+    var columns = [Int32](repeating: 0, count: rows * (width - 1))
+    for row in 0..<rows {
+      for run in 0..<(width - 1) {
+        columns[run * rows + row] = counts.patterns[row * width + 1 + run]
+      }
+    }
+    return columns
   }
 
   /// The collapsed cells of every set of runs, when rows pack into 16
@@ -159,9 +169,11 @@ struct RunMarginals: Sendable {
       ? Swift.min(
         Self.keyLimit, Self.keySpace(classCount: counts.classCount, runs: counts.rowWidth - 1))
       : 1 << (codeBits * counts.rowWidth)
+    // With every run set's cells worked out, no draw collapses rows.
+    let collapses = cellsByRunSet == nil
     return Scratch(
-      keys: [Int](repeating: 0, count: rows),
-      cellOfKey: [Int32](repeating: -1, count: keySpace),
+      keys: [Int](repeating: 0, count: collapses ? rows : 0),
+      cellOfKey: [Int32](repeating: -1, count: collapses ? keySpace : 0),
       cellRows: [Int](repeating: 0, count: rows),
       cellCounts: [Int](repeating: 0, count: rows),
       cellDraws: [Int](repeating: 0, count: rows),

@@ -60,11 +60,20 @@ struct RunScorer: Sendable {
       }
     }
     table.withUnsafeBufferPointer { table in
-      for run in 0..<runCount {
-        let start = run * k * k
-        values[run] = scope.value(
-          of: metric, counts: UnsafeBufferPointer(rebasing: table[start..<(start + k * k)]))
-      }
+      score(runs: 0..<runCount, tables: table, into: &values)
+    }
+  }
+
+  /// Each of `runs`' value from its confusion table in `tables`, laid out
+  /// run after run.
+  private func score(
+    runs: some Sequence<Int>, tables: UnsafeBufferPointer<Double>, into values: inout [Double]
+  ) {
+    let size = counts.classCount * counts.classCount
+    for run in runs {
+      values[run] = scope.value(
+        of: metric, counts: UnsafeBufferPointer(rebasing: tables[(run * size)..<((run + 1) * size)])
+      )
     }
   }
 
@@ -93,11 +102,7 @@ struct RunScorer: Sendable {
           }
         }
       }
-      for run in runs {
-        values[run] = scope.value(
-          of: metric,
-          counts: UnsafeBufferPointer(rebasing: table[(run * size)..<((run + 1) * size)]))
-      }
+      score(runs: runs, tables: UnsafeBufferPointer(table), into: &values)
     }
   }
 
