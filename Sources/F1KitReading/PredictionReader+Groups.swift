@@ -91,13 +91,16 @@ extension PredictionReader {
 
 /// Interns each record's group value into a code: given as its id (when
 /// the group column takes the id column's place) or as its group.
+///
+/// Codes are kept as `Int`, the type `ItemGroups` hands on, so that no
+/// array of codes is converted (and its pages touched) once read.
 struct GroupSink: RecordSink {
-  var interner = LabelInterner()
-  var codes: [Int32] = []
+  var interner = GroupInterner()
+  var codes: [Int] = []
 
   /// The groups read, numbered in first-seen order.
   var itemGroups: ItemGroups {
-    ItemGroups(codes: codes.map(Int.init), values: interner.names)
+    ItemGroups(codes: codes, values: interner.names)
   }
 
   mutating func reserveCapacity(_ count: Int) { codes.reserveCapacity(count) }
@@ -107,7 +110,7 @@ struct GroupSink: RecordSink {
   @inline(__always)
   mutating func add(group bytes: UnsafePointer<UInt8>, count: Int) -> IDOutcome {
     guard let code = interner.code(ofPadded: bytes, count: count) else { return .invalidUTF8 }
-    codes.append(code)
+    codes.append(Int(truncatingIfNeeded: code))
     return .added
   }
 
@@ -119,8 +122,8 @@ struct GroupSink: RecordSink {
   }
 
   mutating func append(_ other: consuming GroupSink, codes _: [Int32], lineOffset: Int) -> Bool {
-    let mapping = interner.merge(other.interner, lineOffset: lineOffset)
-    codes += other.codes.lazy.map { mapping[Int($0)] }
+    let mapping = interner.merge(other.interner)
+    codes += other.codes.lazy.map { Int(truncatingIfNeeded: mapping[$0]) }
     return true
   }
 }

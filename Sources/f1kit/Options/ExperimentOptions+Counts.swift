@@ -32,7 +32,9 @@ extension ExperimentOptions {
     } else {
       first = try inputs[0].readItems(files[0])
     }
-    let items = try CompareCommand.readItems(files, inputs: inputs, first: first)
+    // The first file's items are handed on, not kept here: alignment
+    // recodes their arrays in place, which a second reference would copy.
+    let items = try CompareCommand.readItems(files, inputs: inputs, first: consume first)
     let aligned: AlignedPredictions
     do {
       aligned = try AlignedPredictions(
