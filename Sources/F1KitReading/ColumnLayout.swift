@@ -25,6 +25,9 @@ struct ColumnLayout {
   var gold: Int
   var source: PredictionSource
   var id: Int?
+  /// The group column, when groups are read beside the items and the
+  /// header has it.
+  var group: Int?
   var count: Int?
 
   /// Finds the columns in a header.
@@ -33,10 +36,13 @@ struct ColumnLayout {
   ///   - header: The column names (for JSON Lines, the first object's keys).
   ///   - options: The reading options.
   ///   - readsIDs: Whether ids are wanted (the item path).
+  ///   - groupColumn: The group column to read beside the items, if any.
+  ///     When the header has no such column, `group` is `nil` and the
+  ///     caller reports it (after the items, as a second pass would).
   /// - Throws: `.missingColumn` when a needed column is absent, and
   ///   `.countTableHasNoItems` for a count table on the item path.
   init(
-    header: [String], options: PredictionFileOptions, readsIDs: Bool
+    header: [String], options: PredictionFileOptions, readsIDs: Bool, groupColumn: String? = nil
   ) throws(ColumnLayout.Problem) {
     func require(
       _ explicit: String?, _ candidates: [String], _ role: PredictionFileError.ColumnRole
@@ -76,6 +82,9 @@ struct ColumnLayout {
     } else {
       id = Self.find(PredictionFileOptions.idColumnNames, in: header)
     }
+    if let groupColumn {
+      group = Self.find([groupColumn], in: header)
+    }
   }
 
   /// The index of the first of `names` in `header`, matched exactly, or else
@@ -104,6 +113,7 @@ struct ColumnLayout {
     }
     if let count { columns.append(count) }
     if readsIDs, let id { columns.append(id) }
+    if let group { columns.append(group) }
     var seen: Set<Int> = []
     return columns.filter { seen.insert($0).inserted }
   }
@@ -122,6 +132,7 @@ struct ColumnLayout {
     }
     copy.count = count.map(transform)
     copy.id = id.flatMap { slots[$0] }
+    copy.group = group.map(transform)
     return copy
   }
 }

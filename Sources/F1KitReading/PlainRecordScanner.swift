@@ -19,6 +19,8 @@ struct PlainRecordScanner {
     var predictionCount: Int
     var idStart: Int
     var idCount: Int
+    var groupStart: Int
+    var groupCount: Int
     /// The offset of the next record.
     var next: Int
 
@@ -46,16 +48,22 @@ struct PlainRecordScanner {
   let predictionIndex: Int
   /// The id field's index, or -1 when ids are not read.
   let idIndex: Int
+  /// The group field's index, or -1 when groups are not read.
+  let groupIndex: Int
   /// `threshold` in every byte: all of the bytes that end or complicate a
   /// field (delimiter, quote, CR, LF) are below it.
   private let thresholds: UInt64
 
-  init(delimiter: UInt8, fieldCount: Int, goldIndex: Int, predictionIndex: Int, idIndex: Int?) {
+  init(
+    delimiter: UInt8, fieldCount: Int, goldIndex: Int, predictionIndex: Int, idIndex: Int?,
+    groupIndex: Int? = nil
+  ) {
     self.delimiter = delimiter
     self.fieldCount = fieldCount
     self.goldIndex = goldIndex
     self.predictionIndex = predictionIndex
     self.idIndex = idIndex ?? -1
+    self.groupIndex = groupIndex ?? -1
     let threshold = UInt64(max(delimiter, .quote, .carriageReturn, .lineFeed)) + 1
     thresholds = threshold &* Self.ones
   }
@@ -69,7 +77,7 @@ struct PlainRecordScanner {
   func scan(_ base: UnsafePointer<UInt8>, from start: Int, to end: Int) -> Fields? {
     var fields = Fields(
       goldStart: 0, goldCount: 0, predictionStart: 0, predictionCount: 0, idStart: 0, idCount: 0,
-      next: 0)
+      groupStart: 0, groupCount: 0, next: 0)
     var position = start
     var index = 0
     let raw = UnsafeRawPointer(base)
@@ -106,6 +114,10 @@ struct PlainRecordScanner {
       if index == idIndex {
         fields.idStart = fieldStart
         fields.idCount = count
+      }
+      if index == groupIndex {
+        fields.groupStart = fieldStart
+        fields.groupCount = count
       }
       let isLast = index == fieldCount &- 1
       if base[terminator] == .lineFeed {

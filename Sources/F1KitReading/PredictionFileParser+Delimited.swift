@@ -68,7 +68,8 @@ extension PredictionFileParser {
     if case .label(let prediction) = layout.source, layout.count == nil {
       scanner = PlainRecordScanner(
         delimiter: body.delimiter, fieldCount: fieldCount, goldIndex: layout.gold,
-        predictionIndex: prediction, idIndex: readsIDs ? layout.id : nil)
+        predictionIndex: prediction, idIndex: readsIDs ? layout.id : nil,
+        groupIndex: layout.group)
     } else {
       scanner = nil
     }
@@ -94,8 +95,12 @@ extension PredictionFileParser {
             of: gold, .init(line: line, column: scanner.goldIndex + 1, unit: .field))
           interpreter.interner.noteFirstPlace(
             of: predicted, .init(line: line, column: scanner.predictionIndex + 1, unit: .field))
-          var isAdded = true
-          if scanner.idIndex >= 0 {
+          // The group first: when it is refused, nothing is added, and the
+          // general path below reports it.
+          var isAdded =
+            scanner.groupIndex < 0
+            || sink.add(group: base + fields.groupStart, count: fields.groupCount) == .added
+          if isAdded, scanner.idIndex >= 0 {
             let place = PredictionFileError.Location(
               line: line, column: scanner.idIndex + 1, unit: .field)
             if case .invalidUTF8 = sink.add(

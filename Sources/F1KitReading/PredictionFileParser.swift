@@ -34,6 +34,12 @@ final class PredictionFileParser {
   var line = 1
   /// The 1-based line of the header, or of the first JSON object.
   var headerLine = 1
+  /// The column whose value each record also gives its sink as a group
+  /// (see `RecordSink.add(group:count:)`), if any.
+  var groupColumn: String?
+  /// The error for a `groupColumn` the header does not have: the records
+  /// are read without groups, and the caller reports it after them.
+  var missingGroupColumn: PredictionFileError?
 
   /// The file as named in messages.
   var path: String { source.displayName }
@@ -114,7 +120,8 @@ final class PredictionFileParser {
   ) throws(PredictionFileError) -> ColumnLayout {
     let layout: ColumnLayout
     do {
-      layout = try ColumnLayout(header: header, options: options, readsIDs: readsIDs)
+      layout = try ColumnLayout(
+        header: header, options: options, readsIDs: readsIDs, groupColumn: groupColumn)
     } catch {
       var reason = error.reason
       if case .missingColumn(.prediction, let accepted, let found) = reason,
@@ -128,6 +135,11 @@ final class PredictionFileParser {
       }
       throw PredictionFileError(
         path: path, location: .init(line: headerLine, column: 1, unit: unit), reason: reason)
+    }
+    if let groupColumn, layout.group == nil {
+      missingGroupColumn = PredictionFileError(
+        path: path, location: .init(line: headerLine, column: 1, unit: unit),
+        reason: .missingColumn(role: .group, accepted: [groupColumn], found: header))
     }
     if case .threshold = layout.source { isThresholded = true }
     columns = LabelColumns(header: header, layout: layout)

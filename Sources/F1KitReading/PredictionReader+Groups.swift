@@ -1,6 +1,50 @@
 import F1Kit
 
 extension PredictionReader {
+  /// Reads the gold and predicted label of every item and the group of
+  /// each, in file order, in one pass over the file.
+  ///
+  /// The items are those ``readItems()`` returns and the groups those
+  /// ``readGroups(column:)`` returns, read together: group values are
+  /// interned from the read buffer beside the labels, one `String` per
+  /// distinct group, in both halves of a large file. When the read fails,
+  /// a file is read again as those two passes read it, so the error is the
+  /// one they give: the items' error is thrown, and a group error (no such
+  /// column, a value that is not UTF-8) is returned as the groups' failure,
+  /// for the caller to report after anything it reads next. Standard input
+  /// (`-`) can be read once: a missing group column is still returned as
+  /// the groups' failure, but any other error is the first in the input.
+  ///
+  /// - Parameter column: The group column's name.
+  /// - Returns: The items, and each item's group code (numbering the
+  ///   distinct values in first-seen order) with the values, or why the
+  ///   groups cannot be read.
+  /// - Throws: ``PredictionFileError`` as ``readItems()`` throws it.
+  /// - Complexity: O(*n*) time for *n* bytes; O(*m* + *g*) memory for *m*
+  ///   items and *g* distinct groups.
+  public func readItems(groupColumn column: String) throws(PredictionFileError) -> (
+    items: ItemPredictions, groups: Result<ItemGroups, PredictionFileError>
+  ) {
+    var sink = GroupedItemSink()
+    let parser: PredictionFileParser
+    do {
+      parser = try PredictionFileParser(path: path, options: options)
+      parser.groupColumn = column
+      _ = try parser.parse(into: &sink, readsIDs: true)
+    } catch {
+      guard path != "-" else {
+        // An id repeated before the malformed record is reported first.
+        _ = try sink.items.takeIdentifiers(path: error.path)
+        throw error
+      }
+      let items = try readItems()
+      return (items, Result { () throws(PredictionFileError) in try readGroups(column: column) })
+    }
+    let items = try items(from: &sink.items, parser: parser)
+    if let missing = parser.missingGroupColumn { return (items, .failure(missing)) }
+    return (items, .success(sink.groups.itemGroups))
+  }
+
   /// Reads the group of every item from one column, in file order, with the
   /// byte-level reader that reads the predictions.
   ///
@@ -9,6 +53,7 @@ extension PredictionReader {
   /// read exactly as ``readItems()`` reads them (the same quoting, blank
   /// lines, delimiter and JSON Lines rules, the same halves of a large
   /// file), so the *i*-th code belongs to the *i*-th item it returns.
+  /// ``readItems(groupColumn:)`` reads both in one pass.
   ///
   /// - Parameter column: The group column's name.
   /// - Returns: Each item's group code, numbering the distinct values in
@@ -40,31 +85,45 @@ extension PredictionReader {
       }
       throw error
     }
-    return ItemGroups(codes: sink.codes.map(Int.init), values: sink.interner.names)
+    return sink.itemGroups
   }
 }
 
-/// Interns each record's group value (given as its id) into a code.
+/// Interns each record's group value into a code: given as its id (when
+/// the group column takes the id column's place) or as its group.
+///
+/// Codes are kept as `Int`, the type `ItemGroups` hands on, so that no
+/// array of codes is converted (and its pages touched) once read.
 struct GroupSink: RecordSink {
-  var interner = LabelInterner()
-  var codes: [Int32] = []
+  var interner = GroupInterner()
+  var codes: [Int] = []
+
+  /// The groups read, numbered in first-seen order.
+  var itemGroups: ItemGroups {
+    ItemGroups(codes: codes, values: interner.names)
+  }
 
   mutating func reserveCapacity(_ count: Int) { codes.reserveCapacity(count) }
 
   mutating func add(gold: Int32, predicted: Int32, weight: Int) -> Bool { true }
 
   @inline(__always)
-  mutating func add(
-    id bytes: UnsafePointer<UInt8>, count: Int, line: Int, place: PredictionFileError.Location
-  ) -> IDOutcome {
+  mutating func add(group bytes: UnsafePointer<UInt8>, count: Int) -> IDOutcome {
     guard let code = interner.code(ofPadded: bytes, count: count) else { return .invalidUTF8 }
-    codes.append(code)
+    codes.append(Int(truncatingIfNeeded: code))
     return .added
   }
 
+  @inline(__always)
+  mutating func add(
+    id bytes: UnsafePointer<UInt8>, count: Int, line: Int, place: PredictionFileError.Location
+  ) -> IDOutcome {
+    add(group: bytes, count: count)
+  }
+
   mutating func append(_ other: consuming GroupSink, codes _: [Int32], lineOffset: Int) -> Bool {
-    let mapping = interner.merge(other.interner, lineOffset: lineOffset)
-    codes += other.codes.lazy.map { mapping[Int($0)] }
+    let mapping = interner.merge(other.interner)
+    codes += other.codes.lazy.map { Int(truncatingIfNeeded: mapping[$0]) }
     return true
   }
 }

@@ -105,6 +105,21 @@ public struct PredictionReader: Sendable {
       _ = try sink.takeIdentifiers(path: parser.path)
       throw error
     }
+    return try items(from: &sink, parser: parser)
+  }
+
+  /// The items a parse left in `sink`: the ids checked for repeats, the
+  /// label codes resolved and the label sets checked.
+  ///
+  /// - Parameters:
+  ///   - sink: The sink `parser` read every record into; left without ids.
+  ///   - parser: The parser, once it has read the file.
+  /// - Returns: The items, with the parser's warnings.
+  /// - Throws: ``PredictionFileError`` for a duplicate id or labels that do
+  ///   not fit.
+  func items(from sink: inout ItemSink, parser: PredictionFileParser)
+    throws(PredictionFileError) -> ItemPredictions
+  {
     let identifiers = try sink.takeIdentifiers(path: parser.path)
     let resolution = try LabelResolution(parser)
     if parser.isThresholded || resolution.codes != nil {

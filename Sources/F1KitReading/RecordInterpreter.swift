@@ -106,6 +106,12 @@ final class RecordInterpreter {
       }
       weight = count
     }
+    if let slot = layout.group {
+      let slice = try text(slot: slot, base, expected: "a group")
+      if case .invalidUTF8 = sink.add(group: base + slice.start, count: slice.count) {
+        throw error(.invalidUTF8(column: slotNames[slot]), slot: slot, base)
+      }
+    }
     if readsIDs, let slot = layout.id {
       let slice = try text(slot: slot, base, expected: "an id")
       let place = location(slot: slot, base)

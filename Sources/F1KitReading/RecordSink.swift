@@ -20,6 +20,15 @@ protocol RecordSink: SendableMetatype {
   mutating func add(
     id bytes: UnsafePointer<UInt8>, count: Int, line: Int, place: PredictionFileError.Location
   ) -> IDOutcome
+  /// Adds the group value of the record about to be added, when the
+  /// parser reads a group column (see `PredictionFileParser.groupColumn`).
+  ///
+  /// The value's bytes are in the read buffer, followed by at least
+  /// `ChunkedByteSource.padding` readable bytes. The group is given before
+  /// the record's id: when it is refused, nothing of the record is added.
+  ///
+  /// - Returns: The outcome: added, or not UTF-8.
+  mutating func add(group bytes: UnsafePointer<UInt8>, count: Int) -> IDOutcome
   /// Makes room for about `count` more records.
   mutating func reserveCapacity(_ count: Int)
   /// An empty sink.
@@ -40,6 +49,7 @@ protocol RecordSink: SendableMetatype {
 }
 
 extension RecordSink {
+  mutating func add(group bytes: UnsafePointer<UInt8>, count: Int) -> IDOutcome { .added }
   mutating func reserveCapacity(_ count: Int) {}
   mutating func flush() {}
   static var keepsScores: Bool { false }

@@ -84,14 +84,17 @@ struct EvaluateDesignCommandTests {
     #expect(result.standardError.contains(message), "\(result.standardError)")
   }
 
-  @Test("standard input cannot be grouped, as it cannot be read twice")
+  @Test("standard input can be grouped, in one pass, with the file's intervals")
   func standardInput() throws {
     let text = try String(
       contentsOf: Fixtures.packageRoot.appendingPathComponent(Self.grouped), encoding: .utf8)
-    let result = try runF1Kit(
-      ["evaluate", "-", "--ci", "--group-column", "query", "-q"], input: text)
-    #expect(result.status == 64)
-    #expect(result.standardError.contains("standard input"))
+    let arguments = ["--ci", "--group-column", "query", "--resamples", "499", "--format", "json"]
+    let fromInput = try runF1Kit(["evaluate", "-"] + arguments + ["-q"], input: text)
+    let fromFile = try runF1Kit(["evaluate", Self.grouped] + arguments + ["-q"])
+    #expect(fromInput.status == 0, "\(fromInput.standardError)")
+    #expect(fromFile.status == 0, "\(fromFile.standardError)")
+    #expect(fromInput.standardOutput == fromFile.standardOutput)
+    #expect(try json(fromInput)["resampling"] != nil)
   }
 
   @Test("advise --group-column cites the groups and the width ratio; under 30 groups it warns")

@@ -87,11 +87,31 @@ struct ExperimentCommandTests {
       ["compare", "first.csv", "second.csv", "--group-column", "query"], in: directory)
     #expect(missing.status == 65)
     #expect(missing.standardError.contains("no group column"), "\(missing.standardError)")
+    // Standard input is read once, groups and items together, so its
+    // missing group column is reported after the other files are read.
     let standardInput = try runF1Kit(
       ["compare", "-", "second.csv", "--group-column", "query"],
       input: "id,label,prediction\n1,a,a\n2,b,b\n3,a,b\n", in: directory)
-    #expect(standardInput.status == 64)
-    #expect(standardInput.standardError.contains("standard input cannot be read twice"))
+    #expect(standardInput.status == 65)
+    #expect(standardInput.standardError.contains("<stdin>:1:1: no group column"))
+  }
+
+  @Test("standard input can be grouped: its groups are read in the same pass as its items")
+  func groupedStandardInput() throws {
+    let first = "fixtures/experiments/a-run1.csv"
+    let second = "fixtures/experiments/b-run1.csv"
+    let arguments = ["--group-column", "query", "--resamples", "999", "--format", "json"]
+    let fromFile = try runF1Kit(["compare", first, second] + arguments)
+    let text = try String(
+      contentsOf: Fixtures.packageRoot.appendingPathComponent(first), encoding: .utf8)
+    let fromInput = try runF1Kit(["compare", "-", second] + arguments, input: text)
+    #expect(fromFile.status == 0, "\(fromFile.standardError)")
+    #expect(fromInput.status == 0, "\(fromInput.standardError)")
+    // Only the first model's name and file differ.
+    let renamed = fromInput.standardOutput
+      .replacingOccurrences(of: "\"name\": \"stdin\"", with: "\"name\": \"a-run1.csv\"")
+      .replacingOccurrences(of: "\"file\": \"-\"", with: "\"file\": \"\(first)\"")
+    #expect(renamed == fromFile.standardOutput)
   }
 
   @Test("--stratify gold and --group-column together are a usage error")

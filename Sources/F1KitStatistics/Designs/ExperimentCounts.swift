@@ -237,8 +237,14 @@ public struct ExperimentCounts: Sendable {
   ) -> (offsets: [Int], patterns: [Int32], counts: [Int]) {
     let itemCount = groups.count
     // Each item's group numbered from zero in first-seen order. Codes
-    // numbered from zero (as ItemGroups gives them) index a table; any
+    // already so numbered (as ItemGroups gives them) are used as they are,
+    // with no array per item; other codes from zero index a table; any
     // other integers go through a dictionary.
+    if let groupCount = firstSeenCount(groups) {
+      return groupEntries(
+        groupOf: groups, groupCount: groupCount, itemPattern: itemPattern,
+        patternCount: patternCount)
+    }
     var groupOf = [Int](repeating: 0, count: itemCount)
     var groupCount = 0
     if groups.allSatisfy({ $0 >= 0 && $0 < itemCount }) {
@@ -263,6 +269,46 @@ public struct ExperimentCounts: Sendable {
         groupOf[item] = known
       }
     }
+    return groupEntries(
+      groupOf: groupOf, groupCount: groupCount, itemPattern: itemPattern,
+      patternCount: patternCount)
+  }
+
+  /// The number of distinct groups when `groups` numbers them from zero in
+  /// first-seen order (each code at most one more than the largest before
+  /// it), else `nil`.
+  ///
+  /// - Complexity: O(*n*) for *n* items, with no allocation.
+  static func firstSeenCount(_ groups: [Int]) -> Int? {
+    groups.withUnsafeBufferPointer { groups in
+      var next = 0
+      for group in groups {
+        if group == next {
+          next &+= 1
+        } else if UInt(bitPattern: group) > UInt(bitPattern: next) {
+          return nil
+        }
+      }
+      return next
+    }
+  }
+
+  /// Each group's distinct rows with their counts, for groups numbered
+  /// from zero in first-seen order (see
+  /// ``groupEntries(groups:itemPattern:patternCount:)``).
+  ///
+  /// - Parameters:
+  ///   - groupOf: The group of each item, numbered from zero in first-seen
+  ///     order.
+  ///   - groupCount: The number of groups.
+  ///   - itemPattern: The distinct row of each item.
+  ///   - patternCount: The number of distinct rows.
+  /// - Returns: The start of each group's entries (one more than the
+  ///   groups), each entry's distinct row and its count.
+  private static func groupEntries(
+    groupOf: [Int], groupCount: Int, itemPattern: [Int32], patternCount: Int
+  ) -> (offsets: [Int], patterns: [Int32], counts: [Int]) {
+    let itemCount = groupOf.count
     var offsets = [0]
     offsets.reserveCapacity(groupCount + 1)
     var patterns: [Int32] = []

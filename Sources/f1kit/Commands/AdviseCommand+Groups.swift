@@ -15,7 +15,9 @@ extension AdviseCommand {
   /// seed), and a warning under about 30 groups.
   func adviseGroups() throws(CommandFailure) -> CommandOutput {
     guard let groupColumn else { return "" }
-    let items = try input.readItems(path)
+    // The groups are read in the same pass as the items.
+    let (items, groupRead) = try ExperimentOptions.readItems(
+      path, input: input, groupColumn: groupColumn)
     let aligned: AlignedPredictions
     do {
       aligned = try AlignedPredictions(
@@ -30,8 +32,8 @@ extension AdviseCommand {
     } catch {
       throw .usage(error.description)
     }
-    let groups = try ExperimentOptions.groupCodes(
-      column: groupColumn, path: path, input: input, itemCount: aligned.itemCount)
+    let groups = try ExperimentOptions.checkedCodes(
+      groupRead, path: path, itemCount: aligned.itemCount)
     let intervals: MetricIntervals
     do {
       let counts = try ExperimentCounts(

@@ -27,8 +27,24 @@ extension CompareCommand {
   static func readItems(_ paths: [String], inputs: [InputOptions])
     throws(CommandFailure) -> [ItemPredictions]
   {
-    var items = [try inputs[0].readItems(paths[0])]
-    let reference = items[0]
+    try readItems(paths, inputs: inputs, first: try inputs[0].readItems(paths[0]))
+  }
+
+  /// Reads the items of each file after the first, as
+  /// ``readItems(_:inputs:)`` does, once the first file's are read (as
+  /// when its groups are read in the same pass).
+  ///
+  /// - Parameters:
+  ///   - paths: The files, in order, the first among them.
+  ///   - inputs: How each file is read.
+  ///   - first: The first file's items.
+  /// - Returns: Each file's items, `first` first.
+  /// - Throws: The first failing file's one-line failure.
+  static func readItems(_ paths: [String], inputs: [InputOptions], first: ItemPredictions)
+    throws(CommandFailure) -> [ItemPredictions]
+  {
+    var items = [first]
+    let reference = first
     let processorCount = ProcessInfo.processInfo.activeProcessorCount
     let isConcurrent =
       processorCount > 1 && paths.count >= 3 && !paths.contains("-")

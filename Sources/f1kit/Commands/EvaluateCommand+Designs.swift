@@ -25,7 +25,15 @@ extension EvaluateCommand {
         "\(option) is not available with multilabel files, --weight-column or score columns yet")
     }
     let name = ModelNames.defaults([path])[0]
-    let items = try input.readItems(path)
+    // By group, the groups are read in the same pass as the items.
+    var groupRead: Result<ItemGroups, PredictionFileError>?
+    let items: ItemPredictions
+    if let groupColumn {
+      (items, groupRead) = try ExperimentOptions.readItems(
+        path, input: input, groupColumn: groupColumn)
+    } else {
+      items = try input.readItems(path)
+    }
     let aligned: AlignedPredictions
     do {
       aligned = try AlignedPredictions([items], names: [name], labels: input.labels)
@@ -40,9 +48,8 @@ extension EvaluateCommand {
       throw .usage(error.description)
     }
     if !scoring.isZeroDivisionChosen { Self.warnAboutUndefinedScores(metrics) }
-    let groups = try groupColumn.map { column throws(CommandFailure) in
-      try ExperimentOptions.groupCodes(
-        column: column, path: path, input: input, itemCount: aligned.itemCount)
+    let groups = try groupRead.map { read throws(CommandFailure) in
+      try ExperimentOptions.checkedCodes(read, path: path, itemCount: aligned.itemCount)
     }
     let intervals: MetricIntervals
     do {

@@ -23,25 +23,28 @@ extension ExperimentOptions {
     counts: ExperimentCounts, labels: [String], classification: ClassificationMetrics
   ) {
     let files = Array(runFiles.joined())
-    if groupColumn != nil && files[0] == "-" {
-      throw .usage("--group-column needs a file: standard input cannot be read twice")
+    // The first file's groups are read in the same pass as its items; a
+    // group error is reported after the prediction files' errors.
+    var groupRead: Result<ItemGroups, PredictionFileError>?
+    let first: ItemPredictions
+    if let groupColumn {
+      (first, groupRead) = try readItems(files[0], input: inputs[0], groupColumn: groupColumn)
+    } else {
+      first = try inputs[0].readItems(files[0])
     }
-    // The group column is read beside the prediction files, not after them.
-    let groupRead = groupColumn.map {
-      GroupColumnRead(column: $0, path: files[0], input: inputs[0])
-    }
+    // The first file's items are handed on, not kept here: alignment
+    // recodes their arrays in place, which a second reference would copy.
+    let items = try CompareCommand.readItems(files, inputs: inputs, first: consume first)
     let aligned: AlignedPredictions
     do {
-      aligned = try CompareCommand.align(files, inputs: inputs, names: ModelNames.defaults(files))
+      aligned = try AlignedPredictions(
+        consume items, names: ModelNames.defaults(files), labels: inputs.first?.labels)
     } catch {
-      // The prediction files' error comes first, as when groups were read
-      // after them; no thread is left reading.
-      groupRead?.wait()
-      throw error
+      throw .data(error.description)
     }
     // Alignment keeps the first file's row order, so its groups line up.
     let groups = try groupRead.map { read throws(CommandFailure) in
-      try read.codes(itemCount: aligned.itemCount)
+      try checkedCodes(read, path: files[0], itemCount: aligned.itemCount)
     }
     let classification: ClassificationMetrics
     do {

@@ -2,51 +2,63 @@ import CommandLineSupport
 import F1KitReading
 
 extension ExperimentOptions {
-  /// The group of each item, read from a file's group column in its row
-  /// order, which is the order reading and alignment keep.
+  /// Reads a file's items and, in the same pass, the group of each from a
+  /// column, printing the reader's warnings.
+  ///
+  /// A group error (no such column, a value that is not UTF-8) is not
+  /// thrown but returned, for ``checkedCodes(_:path:itemCount:)`` to report
+  /// once the caller has read what it reads before the groups, as when the
+  /// groups were read in a second pass; standard input, read once, can be
+  /// grouped too.
   ///
   /// - Parameters:
-  ///   - column: The group column.
-  ///   - path: The file; standard input cannot be read twice, so `-` is
-  ///     refused.
-  ///   - input: How files are read.
-  ///   - itemCount: The number of items the groups must cover.
-  /// - Returns: One group code per item, numbered from zero in first-seen
-  ///   order.
-  /// - Throws: A usage failure for standard input, the reader's failure, or
-  ///   a data failure when the counts differ.
-  static func groupCodes(
-    column: String, path: String, input: InputOptions, itemCount: Int
-  ) throws(CommandFailure) -> [Int] {
-    guard path != "-" else {
-      throw .usage("--group-column needs a file: standard input cannot be read twice")
-    }
-    let groups: ItemGroups
+  ///   - path: The file, or `-` for standard input.
+  ///   - input: How the file is read.
+  ///   - groupColumn: The group column.
+  /// - Returns: The items in file order, and their groups or why there are
+  ///   none.
+  /// - Throws: A one-line failure with the reader's exit status for the
+  ///   items.
+  /// - Complexity: O(*n*) for a file of *n* bytes.
+  static func readItems(_ path: String, input: InputOptions, groupColumn: String)
+    throws(CommandFailure) -> (
+      items: ItemPredictions, groups: Result<ItemGroups, PredictionFileError>
+    )
+  {
+    let options = try input.readerOptions(for: path)
+    let read: (items: ItemPredictions, groups: Result<ItemGroups, PredictionFileError>)
     do {
-      groups = try PredictionReader(path: path, options: input.reader).readGroups(column: column)
+      read = try PredictionReader(path: path, options: options).readItems(groupColumn: groupColumn)
     } catch {
       throw InputOptions.failure(error)
     }
-    return try checkedCodes(groups, path: path, itemCount: itemCount)
+    for warning in read.items.warnings { Console.writeError("warning: \(warning)\n") }
+    return read
   }
 
   /// The codes of groups read from `path`, once they are known to cover
   /// `itemCount` items.
   ///
   /// - Parameters:
-  ///   - groups: The groups read.
+  ///   - groups: The groups read, or why they could not be.
   ///   - path: The file they were read from.
   ///   - itemCount: The number of items the groups must cover.
-  /// - Returns: One group code per item.
-  /// - Throws: A data failure when the counts differ.
-  static func checkedCodes(_ groups: ItemGroups, path: String, itemCount: Int)
-    throws(CommandFailure) -> [Int]
-  {
-    guard groups.codes.count == itemCount else {
-      throw .data(
-        "\(path): expected a group for each of the \(itemCount) items, found \(groups.codes.count)"
-      )
+  /// - Returns: One group code per item, numbered from zero in first-seen
+  ///   order.
+  /// - Throws: The reader's failure, or a data failure when the counts
+  ///   differ.
+  static func checkedCodes(
+    _ groups: Result<ItemGroups, PredictionFileError>, path: String, itemCount: Int
+  ) throws(CommandFailure) -> [Int] {
+    let codes: [Int]
+    switch groups {
+    case .success(let groups): codes = groups.codes
+    case .failure(let error): throw InputOptions.failure(error)
     }
-    return groups.codes
+    guard codes.count == itemCount else {
+      throw .data(
+        "\(path): expected a group for each of the \(itemCount) items, found \(codes.count)")
+    }
+    return codes
   }
 }
