@@ -45,12 +45,18 @@ struct BinomialSamplerTests {
   @Test("draws have the binomial mean and variance", arguments: settings)
   func meanAndVariance(_ setting: BinomialSetting) {
     var generator = Xoshiro256StarStar(seed: 11)
+    Self.expectMoments(setting) {
+      BinomialSampler.sample(
+        trials: setting.trials, probability: setting.probability, using: &generator)
+    }
+  }
+
+  /// Five standard errors around the mean and the variance.
+  static func expectMoments(_ setting: BinomialSetting, draw: () -> Int) {
     var sum = 0.0
     var sumOfSquares = 0.0
     for _ in 0..<Self.draws {
-      let x = Double(
-        BinomialSampler.sample(
-          trials: setting.trials, probability: setting.probability, using: &generator))
+      let x = Double(draw())
       sum += x
       sumOfSquares += x * x
     }
@@ -75,6 +81,54 @@ struct BinomialSamplerTests {
       BinomialSampler.sample(
         trials: setting.trials, probability: setting.probability, using: &generator)
     }
+  }
+
+  /// Settings on both sides of BTRS's limit, into its density check (small
+  /// spread, where the squeeze is loose) and far out in n.
+  static let transformedRejectionSettings = [
+    BinomialSetting(trials: 19, probability: 0.5),  // inversion below the limit
+    BinomialSetting(trials: 20, probability: 0.5),  // BTRS at the limit
+    BinomialSetting(trials: 25, probability: 0.4),  // BTRS, mean 10
+    BinomialSetting(trials: 40, probability: 0.75),  // BTRS of 1 − p
+    BinomialSetting(trials: 1_000, probability: 0.1),
+    BinomialSetting(trials: 200_000, probability: 0.37),
+    BinomialSetting(trials: 1_000_000, probability: 0.000_05),  // mean 50
+    BinomialSetting(trials: 3_000_000, probability: 0.999),
+  ]
+
+  @Test(
+    "BTRS draws fit the exact pmf by a chi-square test",
+    arguments: transformedRejectionSettings)
+  func transformedRejectionFit(_ setting: BinomialSetting) {
+    var generator = Xoshiro256StarStar(seed: 14)
+    Self.expectFit(setting) {
+      BinomialSampler.sampleByTransformedRejection(
+        trials: setting.trials, probability: setting.probability, using: &generator)
+    }
+  }
+
+  @Test(
+    "BTRS draws have the binomial mean and variance", arguments: transformedRejectionSettings)
+  func transformedRejectionMoments(_ setting: BinomialSetting) {
+    var generator = Xoshiro256StarStar(seed: 15)
+    Self.expectMoments(setting) {
+      BinomialSampler.sampleByTransformedRejection(
+        trials: setting.trials, probability: setting.probability, using: &generator)
+    }
+  }
+
+  @Test("BTRS handles the edges p = 0, p = 1 and n = 0")
+  func transformedRejectionEdges() {
+    var generator = Xoshiro256StarStar(seed: 1)
+    #expect(
+      BinomialSampler.sampleByTransformedRejection(trials: 10, probability: 0, using: &generator)
+        == 0)
+    #expect(
+      BinomialSampler.sampleByTransformedRejection(trials: 10, probability: 1, using: &generator)
+        == 10)
+    #expect(
+      BinomialSampler.sampleByTransformedRejection(trials: 0, probability: 0.5, using: &generator)
+        == 0)
   }
 
   @Test(

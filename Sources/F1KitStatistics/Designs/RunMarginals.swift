@@ -246,8 +246,9 @@ struct RunMarginals: Sendable {
                   let weight = cellCounts[cell]
                   // The last cell of a stratum has all its remaining
                   // weight: a probability of exactly 1, so it takes every
-                  // remaining item.
-                  let drawn = BinomialSampler.sample(
+                  // remaining item. BTRS, since every call has a new n
+                  // and p and BTPE's set-up would dominate.
+                  let drawn = BinomialSampler.sampleByTransformedRejection(
                     trials: remaining[stratum],
                     probability: Double(weight) / Double(remainingWeight[stratum]),
                     using: &generator)

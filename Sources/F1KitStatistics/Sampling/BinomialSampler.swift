@@ -10,6 +10,11 @@ import Foundation
 /// Both are exact: no normal approximation is made. Inversion restarts a draw
 /// that runs past the mean plus ten standard deviations, which guards
 /// against rounding and removes probability below 10⁻²⁰.
+///
+/// ``sampleByTransformedRejection(trials:probability:using:)`` draws from
+/// the same distribution with Hörmann's BTRS, whose set-up is cheaper; the
+/// collapsed two-level draw (``RunMarginals``) uses it, since every one of
+/// its draws has a new *n* and *p*.
 enum BinomialSampler {
   /// The mean n·min(p, 1 − p) above which BTPE replaces inversion.
   static let inversionLimit = 30.0
@@ -65,8 +70,9 @@ enum BinomialSampler {
     return successes
   }
 
-  /// Inversion for p ≤ 1/2 and a small mean.
-  private static func inversion(
+  /// Inversion for p ≤ 1/2 and a small mean; both samplers use it below
+  /// their limits.
+  static func inversion(
     trials: Int, probability: Double, using generator: inout some RandomNumberGenerator
   ) -> Int {
     let failure = 1 - probability

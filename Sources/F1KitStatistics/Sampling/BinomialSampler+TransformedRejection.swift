@@ -1,0 +1,99 @@
+import Foundation
+
+extension BinomialSampler {
+  /// The mean n·min(p, 1 − p) from which BTRS replaces inversion; the
+  /// algorithm's bounds hold from 10 on.
+  static let transformedRejectionLimit = 10.0
+
+  /// Draws one binomial variate with BTRS, the transformed rejection
+  /// sampler with squeeze of [Hörmann 1993, "The generation of binomial
+  /// random variates"](https://doi.org/10.1080/00949659308811496), below
+  /// its limit by inversion.
+  ///
+  /// BTRS and BTPE draw from the same exact distribution, but BTRS needs
+  /// far less set-up per call: a square root and two divisions, with the
+  /// logarithms of the density only for the fifth or so of candidates
+  /// that fall outside the squeeze. That matters where every call has a
+  /// new *n* and *p*, as in the conditional binomials of a multinomial
+  /// draw (``RunMarginals``). The draws differ from
+  /// ``sample(trials:probability:using:)``'s for the same generator, so
+  /// callers whose results are quoted keep one method or the other.
+  ///
+  /// - Parameters:
+  ///   - trials: The number of trials *n*; zero or more.
+  ///   - probability: The success probability *p* in [0, 1].
+  ///   - generator: The source of randomness.
+  /// - Returns: The number of successes, in 0...`trials`.
+  /// - Complexity: O(1) expected for BTRS, O(*n*·*p*) for inversion.
+  static func sampleByTransformedRejection(
+    trials: Int, probability: Double, using generator: inout some RandomNumberGenerator
+  ) -> Int {
+    if trials == 0 || probability <= 0 { return 0 }
+    if probability >= 1 { return trials }
+    let smaller = min(probability, 1 - probability)
+    let draw =
+      Double(trials) * smaller < transformedRejectionLimit
+      ? inversion(trials: trials, probability: smaller, using: &generator)
+      : btrs(trials: trials, probability: smaller, using: &generator)
+    return probability > 0.5 ? trials - draw : draw
+  }
+
+  /// BTRS for p ≤ 1/2 and n·p ≥ 10, with the paper's names.
+  private static func btrs(
+    trials: Int, probability p: Double, using generator: inout some RandomNumberGenerator
+  ) -> Int {
+    let n = Double(trials)
+    let q = 1 - p
+    let spread = (n * p * q).squareRoot()
+    let b = 1.15 + 2.53 * spread
+    let a = -0.0873 + 0.0248 * b + 0.01 * p
+    let c = n * p + 0.5
+    // Inside the squeeze (us ≥ 0.07, v ≤ vr) the candidate is accepted with
+    // no density evaluated.
+    let vr = 0.92 - 4.2 / b
+    while true {
+      let u = generator.nextUnitInterval() - 0.5
+      let v = generator.nextUnitInterval()
+      let us = 0.5 - abs(u)
+      let k = floor((2 * a / us + b) * u + c)
+      // Also rejects us = 0, whose candidate is −∞.
+      if k < 0 || k > n { continue }
+      if us >= 0.07 && v <= vr { return Int(k) }
+      let alpha = (2.83 + 5.1 / b) * spread
+      let logV = log(v * alpha / (a / (us * us) + b))
+      if logV <= logDensityRatio(k, trials: n, probability: p) { return Int(k) }
+    }
+  }
+
+  /// log f(k) − log f(m) for the Binomial(n, p) pmf f and its mode
+  /// m = ⌊(n + 1)p⌋, from Stirling's series, which keeps it accurate where
+  /// differences of log-gamma values of size n log n would cancel.
+  private static func logDensityRatio(
+    _ k: Double, trials n: Double, probability p: Double
+  ) -> Double {
+    let m = floor((n + 1) * p)
+    let r = p / (1 - p)
+    let leading =
+      (m + 0.5) * log((m + 1) / (r * (n - m + 1))) + (n + 1) * log((n - m + 1) / (n - k + 1))
+      + (k + 0.5) * log(r * (n - k + 1) / (k + 1))
+    return leading + stirlingTail(m) + stirlingTail(n - m) - stirlingTail(k) - stirlingTail(n - k)
+  }
+
+  /// log k! − [(k + ½) log(k + 1) − (k + 1) + ½ log 2π]: exact to double
+  /// precision from a table below 10, and from four terms of Stirling's
+  /// series beyond, whose error there is below 4·10⁻¹³.
+  private static func stirlingTail(_ k: Double) -> Double {
+    if k < 10 { return stirlingTails[Int(k)] }
+    let x = k + 1
+    let square = x * x
+    return (1.0 / 12 - (1.0 / 360 - (1.0 / 1260 - 1.0 / (1680 * square)) / square) / square) / x
+  }
+
+  /// ``stirlingTail(_:)`` for k = 0 through 9, to 17 significant digits.
+  private static let stirlingTails: [Double] = [
+    0.081_061_466_795_327_258, 0.041_340_695_955_409_294, 0.027_677_925_684_998_339,
+    0.020_790_672_103_765_093, 0.016_644_691_189_821_192, 0.013_876_128_823_070_748,
+    0.011_896_709_945_891_770, 0.010_411_265_261_972_096, 0.009_255_462_182_712_733,
+    0.008_330_563_433_362_871,
+  ]
+}
