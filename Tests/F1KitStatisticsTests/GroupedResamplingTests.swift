@@ -179,6 +179,37 @@ struct GroupedResamplingTests {
     #expect(Set(differences).count > 20)
   }
 
+  @Test(
+    "binary permutations add coin pairs from a table, with the same differences",
+    arguments: [1, 3, 64, 65, 131])
+  func pairTableEqualsReference(groups: Int) throws {
+    let counts = try Self.groupedCounts(
+      items: groups * 12, groups: groups, classCount: 2, runs: 2, seed: UInt64(groups))
+    let scope = MetricScope(classCount: 2, positiveClass: 1)
+    let scorer = RunScorer(counts: counts, scope: scope, metric: .binaryF1)
+    let differences = scorer.groupPermutationDifferences(
+      first: 0, second: 1, resamples: 200, seed: 78, stream: 2)
+    let reference = Self.referenceDifferences(
+      counts, scope: scope, metric: .binaryF1, resamples: 200, seed: 78, stream: 2)
+    #expect(differences.elementsEqual(reference) { $0 == $1 || ($0.isNaN && $1.isNaN) })
+    if groups > 3 { #expect(Set(differences).count > 10) }
+  }
+
+  @Test("a pair table holds the four sums of each two groups, and only while it is small")
+  func pairTable() {
+    let rows: [Int32] = [1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12]
+    #expect(
+      RunScorer.pairSums(of: rows, lanes: 4) == [
+        0, 0, 0, 0, 1, 2, 3, 4, 5, 6, 7, 8, 6, 8, 10, 12,
+        0, 0, 0, 0, 9, 10, 11, 12, 0, 0, 0, 0, 9, 10, 11, 12,
+      ])
+    let largest = RunScorer.pairTableLimit / 64 * 2
+    #expect(!RunScorer.pairSums(of: [Int32](repeating: 1, count: largest * 4), lanes: 4).isEmpty)
+    #expect(
+      RunScorer.pairSums(of: [Int32](repeating: 1, count: (largest + 1) * 4), lanes: 4).isEmpty)
+    #expect(RunScorer.pairSums(of: [Int32](repeating: 1, count: 16 * 8), lanes: 16).isEmpty)
+  }
+
   @Test("more than 2³¹ items permute without dense changes, with the same differences")
   func largeTablesUseTheSparsePermutation() throws {
     let big = 1 << 31
