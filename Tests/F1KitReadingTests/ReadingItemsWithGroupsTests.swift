@@ -77,6 +77,37 @@ struct ReadingItemsWithGroupsTests {
     #expect(try read.groups.get().count == 10_000)
   }
 
+  @Test(
+    "score columns, a thresholded score and score arrays give the two passes' items and groups",
+    arguments: [
+      PredictionFileOptions(scoreColumns: ["0", "1"], chunkSize: 64),
+      PredictionFileOptions(scoreColumn: "1", threshold: 0.4, positiveLabel: "1", chunkSize: 64),
+    ])
+  func scores(options: PredictionFileOptions) throws {
+    var lines = ["label,0,query,1"]
+    for item in 0..<500 {
+      let score = Double((item * 37) % 100) / 100
+      lines.append("\(item % 2),\(1 - score),\"q,\(item % 23)\",\(score)")
+    }
+    let csv = try PredictionFileFixture.write(lines.joined(separator: "\n") + "\n")
+    var json: [String] = []
+    for item in 0..<500 {
+      json.append(
+        "{\"label\": \"\(item % 2)\", \"scores\": [0.3, \(Double(item % 7) / 10)], \"query\": \"q\(item % 23)\"}"
+      )
+    }
+    let jsonl = try PredictionFileFixture.write(json.joined(separator: "\n"), name: "s.jsonl")
+    var arrays = PredictionFileOptions(scoreArrayColumn: "scores", chunkSize: 64)
+    arrays.labels = ["0", "1"]
+    for (path, options) in [(csv, options), (jsonl, arrays)] {
+      let reader = try PredictionReader(path: path, options: options)
+      let read = try reader.readItems(groupColumn: "query")
+      #expect(read.items == (try reader.readItems()))
+      #expect(try read.groups.get() == (try reader.readGroups(column: "query")))
+      #expect(try read.groups.get().count == 23)
+    }
+  }
+
   @Test("the group column may be the id column or a label column")
   func sharedColumn() throws {
     let path = try PredictionFileFixture.write(
