@@ -12,11 +12,18 @@ groups. Times, best of 3, with 9,999 resamples:
 and prints (b)/(a) and (c)/(a); the targets are below 3x each. Each run is
 timed whole and, from `--timings`, split into reading, aligning and counting
 the files and scoring and resampling.
+
+The commands run in rounds, (a), (b) and (c) once each per round, so a
+round's three times share the machine's state; besides the best of each
+command, the script prints the median over rounds of each round's ratio,
+which a burst of load on a shared machine moves far less than it moves a
+best-of ratio whose (a) happened to land in a quiet moment.
 """
 
 import argparse
 import os
 import re
+import statistics
 import subprocess
 import time
 
@@ -54,20 +61,30 @@ def write_files(items, runs, groups, seed=7):
 TIMINGS = re.compile(r"timings: reading, aligning and counting ([\d.]+) s, scoring and resampling ([\d.]+) s")
 
 
-def best_of(command, repeats=3):
-    """Best wall time of `repeats` runs, with that run's --timings split."""
-    best = None
+def timed(command):
+    """Wall time of one run, with its --timings split."""
+    start = time.perf_counter()
+    result = subprocess.run(
+        command + ["--timings"], check=True, stdout=subprocess.DEVNULL,
+        stderr=subprocess.PIPE, text=True)
+    elapsed = time.perf_counter() - start
+    split = TIMINGS.search(result.stderr)
+    reading, resampling = (float(split.group(1)), float(split.group(2))) if split else (float("nan"),) * 2
+    return (elapsed, reading, resampling)
+
+
+def rounds_of(commands, repeats=3):
+    """Each command's runs, `repeats` rounds of one run of every command."""
+    runs = [[] for _ in commands]
     for _ in range(repeats):
-        start = time.perf_counter()
-        result = subprocess.run(
-            command + ["--timings"], check=True, stdout=subprocess.DEVNULL,
-            stderr=subprocess.PIPE, text=True)
-        elapsed = time.perf_counter() - start
-        split = TIMINGS.search(result.stderr)
-        reading, resampling = (float(split.group(1)), float(split.group(2))) if split else (float("nan"),) * 2
-        if best is None or elapsed < best[0]:
-            best = (elapsed, reading, resampling)
-    return best
+        for index, command in enumerate(commands):
+            runs[index].append(timed(command))
+    return runs
+
+
+def best(runs):
+    """The run with the best wall time."""
+    return min(runs, key=lambda run: run[0])
 
 
 def main():
@@ -81,17 +98,18 @@ def main():
     single = [F1KIT, "compare", paths["a"][0], paths["b"][0]] + common
     runs = [F1KIT, "compare", "A=" + ",".join(paths["a"]), "B=" + ",".join(paths["b"])] + common
     grouped = single + ["--group-column", "group"]
-    print(f"items {arguments.items:,}, 9,999 resamples, best of {arguments.repeats}, "
+    print(f"items {arguments.items:,}, 9,999 resamples, best of {arguments.repeats} rounds, "
           f"load average {os.getloadavg()[0]:.1f} before")
-    a = best_of(single, arguments.repeats)
-    b = best_of(runs, arguments.repeats)
-    c = best_of(grouped, arguments.repeats)
-    print("                                  whole run   vs (a)   reading+counting   resampling   vs (a)")
-    rows = [("(a) single run each:", a), ("(b) 5 runs each (two-level):", b),
-            (f"(c) {arguments.groups:,} groups:", c)]
-    for name, (whole, reading, resampling) in rows:
+    timings = rounds_of([single, runs, grouped], arguments.repeats)
+    a, b, c = (best(command) for command in timings)
+    print("                                  whole run   vs (a)   reading+counting   resampling   vs (a)"
+          "   median round ratio")
+    rows = [("(a) single run each:", a, timings[0]), ("(b) 5 runs each (two-level):", b, timings[1]),
+            (f"(c) {arguments.groups:,} groups:", c, timings[2])]
+    for name, (whole, reading, resampling), command in rows:
+        ratios = [run[0] / base[0] for run, base in zip(command, timings[0])]
         print(f"{name:32s} {whole:8.3f} s  {whole / a[0]:6.2f}x   {reading:8.3f} s        "
-              f"{resampling:8.3f} s  {resampling / a[2]:6.2f}x")
+              f"{resampling:8.3f} s  {resampling / a[2]:6.2f}x   {statistics.median(ratios):6.2f}x")
     print("targets: (b) and (c) whole run under 3x (a)")
     print(f"load average {os.getloadavg()[0]:.1f} after")
 
