@@ -28,14 +28,12 @@ extension BinomialSampler {
   static func sampleByTransformedRejection(
     trials: Int, probability: Double, using generator: inout some RandomNumberGenerator
   ) -> Int {
-    if trials == 0 || probability <= 0 { return 0 }
-    if probability >= 1 { return trials }
-    let smaller = min(probability, 1 - probability)
-    let draw =
+    reflected(trials: trials, probability: probability, using: &generator) {
+      trials, smaller, generator in
       Double(trials) * smaller < transformedRejectionLimit
-      ? inversion(trials: trials, probability: smaller, using: &generator)
-      : btrs(trials: trials, probability: smaller, using: &generator)
-    return probability > 0.5 ? trials - draw : draw
+        ? inversion(trials: trials, probability: smaller, using: &generator)
+        : btrs(trials: trials, probability: smaller, using: &generator)
+    }
   }
 
   /// BTRS for p ≤ 1/2 and n·p ≥ 10, with the paper's names.

@@ -30,14 +30,33 @@ enum BinomialSampler {
   static func sample(
     trials: Int, probability: Double, using generator: inout some RandomNumberGenerator
   ) -> Int {
+    reflected(trials: trials, probability: probability, using: &generator) {
+      trials, smaller, generator in
+      Double(trials) * smaller <= inversionLimit
+        ? inversion(trials: trials, probability: smaller, using: &generator)
+        : btpe(trials: trials, probability: smaller, using: &generator)
+    }
+  }
+
+  /// A draw for any *p* from one for *p* ≤ 1/2: the edges answered at
+  /// once, and *p* > 1/2 drawn as failures of 1 − *p*.
+  ///
+  /// - Parameters:
+  ///   - trials: The number of trials *n*; zero or more.
+  ///   - probability: The success probability *p* in [0, 1].
+  ///   - generator: The source of randomness.
+  ///   - draw: Draws for *n* ≥ 1 and 0 < *p* ≤ 1/2.
+  /// - Returns: The number of successes, in 0...`trials`.
+  @inline(__always)
+  static func reflected<Generator: RandomNumberGenerator>(
+    trials: Int, probability: Double, using generator: inout Generator,
+    _ draw: (Int, Double, inout Generator) -> Int
+  ) -> Int {
     if trials == 0 || probability <= 0 { return 0 }
     if probability >= 1 { return trials }
     let smaller = min(probability, 1 - probability)
-    let draw =
-      Double(trials) * smaller <= inversionLimit
-      ? inversion(trials: trials, probability: smaller, using: &generator)
-      : btpe(trials: trials, probability: smaller, using: &generator)
-    return probability > 0.5 ? trials - draw : draw
+    let successes = draw(trials, smaller, &generator)
+    return probability > 0.5 ? trials - successes : successes
   }
 
   /// Draws one Binomial(n, ½) variate: the number of heads in `trials`
