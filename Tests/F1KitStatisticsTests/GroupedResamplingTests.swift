@@ -69,6 +69,35 @@ struct GroupedResamplingTests {
     }
   }
 
+  @Test(
+    "rows with counts past 2¹⁵ − 1 are kept as 32-bit numbers, with the same draws",
+    arguments: [Int(Int16.max), Int(Int16.max) + 1, 100_000])
+  func wideGroupCounts(largeCount: Int) throws {
+    let joint = try JointCounts(
+      labels: ["0", "1"], models: ["a", "b"], goldColumn: "label",
+      cells: [
+        JointCounts.Cell(gold: 0, predictions: [0, 1], count: largeCount, group: 0),
+        JointCounts.Cell(gold: 1, predictions: [1, 1], count: 5, group: 1),
+        JointCounts.Cell(gold: 1, predictions: [0, 1], count: 3, group: 2),
+        JointCounts.Cell(gold: 0, predictions: [0, 0], count: 7, group: 2),
+        JointCounts.Cell(gold: 1, predictions: [1, 0], count: 2, group: 3),
+      ], rowCount: 5, groups: ["w", "x", "y", "z"], groupColumn: "group")
+    let counts = try ExperimentCounts(joint, labelOrder: ["0", "1"])
+    #expect(ExperimentResampling.denseGroupRows(of: counts).lanes == 8)
+    let sampling = ExperimentResampling(counts: counts, design: .groups)
+    var generator = Xoshiro256StarStar(seed: 6)
+    var reference = generator
+    var weights = [Double](repeating: 0, count: counts.patternCount)
+    var scratch: [Int] = []
+    var largest = 0.0
+    for _ in 0..<40 {
+      sampling.draw(into: &weights, scratch: &scratch, using: &generator)
+      #expect(weights == Self.referenceWeights(counts, using: &reference))
+      largest = max(largest, weights.max() ?? 0)
+    }
+    #expect(largest >= Double(2 * largeCount))
+  }
+
   @Test("sums that could pass 2³¹ are drawn without dense rows, with the same draws")
   func largeGroupCountsUseTheSparsePath() throws {
     // Four groups of about 2³⁰ items: four draws of one could reach 2³².
