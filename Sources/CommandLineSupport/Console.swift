@@ -43,6 +43,14 @@ package enum Console {
     StandardStream.note(text)
   }
 
+  /// Writes each of a reader's warnings to standard error, one
+  /// `warning:` line each.
+  ///
+  /// - Parameter warnings: The warnings, in the order they were found.
+  package static func writeWarnings(_ warnings: [String]) {
+    for warning in warnings { writeError("warning: \(warning)\n") }
+  }
+
   /// Whether standard error is a terminal, so progress bars are wanted.
   package static var isErrorTerminal: Bool { StandardStream.error.isTerminal }
 }

@@ -27,10 +27,7 @@ struct ReadingEqualLabelsTests {
       expected.append(row)
       lines.append("\(row.0),\(row.1),x\(index % 10)")
     }
-    let path = try PredictionFileFixture.write(lines.joined(separator: "\n") + "\n")
-    var options = PredictionFileOptions()
-    options.minimumParallelByteCount = inHalves ? 0 : .max
-    options.checksLabelSets = false
+    let (path, options) = try writeFile(lines, inHalves: inHalves)
     let items = try PredictionReader(path: path, options: options).readItems()
     #expect(items.gold.map { items.labels[Int($0)] } == expected.map(\.0))
     #expect(items.predicted.map { items.labels[Int($0)] } == expected.map(\.1))
@@ -71,10 +68,7 @@ struct ReadingItemBlocksTests {
     for item in 0..<count {
       lines.append("i\(item),\(labels[item % 3]),\(labels[(item / 3) % 3])")
     }
-    let path = try PredictionFileFixture.write(lines.joined(separator: "\n") + "\n")
-    var options = PredictionFileOptions()
-    options.minimumParallelByteCount = inHalves ? 0 : .max
-    options.checksLabelSets = false
+    let (path, options) = try writeFile(lines, inHalves: inHalves)
     let items = try PredictionReader(path: path, options: options).readItems()
     #expect(items.count == count)
     #expect(items.gold.map { items.labels[Int($0)] } == (0..<count).map { labels[$0 % 3] })
@@ -122,4 +116,16 @@ struct LabelSetCheckCountTests {
     #expect(check.goldCounts == goldCounts)
     #expect(check.predictedCounts == predictedCounts)
   }
+}
+
+/// Writes `lines` to a file, with options that read it in halves or in one
+/// pass and leave the label sets unchecked.
+private func writeFile(_ lines: [String], inHalves: Bool) throws -> (
+  path: String, options: PredictionFileOptions
+) {
+  let path = try PredictionFileFixture.write(lines.joined(separator: "\n") + "\n")
+  var options = PredictionFileOptions()
+  options.minimumParallelByteCount = inHalves ? 0 : .max
+  options.checksLabelSets = false
+  return (path, options)
 }

@@ -99,11 +99,11 @@ struct ExperimentResampling: Sendable {
       narrowGroupRows.withUnsafeBytes { rows in
         weights.withUnsafeMutableBufferPointer { weights in
           if groupLanes == 4 {
-            Self.sumDrawnNarrowRows(
+            Self.sumDrawnRows(
               rows, as: SIMD4<Int16>.self, widening: { SIMD4<Int32>(truncatingIfNeeded: $0) },
               into: weights, using: &generator)
           } else {
-            Self.sumDrawnNarrowRows(
+            Self.sumDrawnRows(
               rows, as: SIMD8<Int16>.self, widening: { SIMD8<Int32>(truncatingIfNeeded: $0) },
               into: weights, using: &generator)
           }
@@ -117,13 +117,17 @@ struct ExperimentResampling: Sendable {
         weights.withUnsafeMutableBufferPointer { weights in
           switch groupLanes {
           case 4:
-            Self.sumDrawnRows(rows, as: SIMD4<Int32>.self, into: weights, using: &generator)
+            Self.sumDrawnRows(
+              rows, as: SIMD4<Int32>.self, widening: { $0 }, into: weights, using: &generator)
           case 8:
-            Self.sumDrawnRows(rows, as: SIMD8<Int32>.self, into: weights, using: &generator)
+            Self.sumDrawnRows(
+              rows, as: SIMD8<Int32>.self, widening: { $0 }, into: weights, using: &generator)
           case 16:
-            Self.sumDrawnRows(rows, as: SIMD16<Int32>.self, into: weights, using: &generator)
+            Self.sumDrawnRows(
+              rows, as: SIMD16<Int32>.self, widening: { $0 }, into: weights, using: &generator)
           default:
-            Self.sumDrawnRows(rows, as: SIMD32<Int32>.self, into: weights, using: &generator)
+            Self.sumDrawnRows(
+              rows, as: SIMD32<Int32>.self, widening: { $0 }, into: weights, using: &generator)
           }
         }
       }
@@ -188,56 +192,29 @@ struct ExperimentResampling: Sendable {
   /// but the loads of the drawn rows, which overlap.
   ///
   /// - Parameters:
-  ///   - rows: The groups' rows, one `Row` each.
-  ///   - row: The vector type of a row.
+  ///   - rows: The groups' rows, one `Stored` each.
+  ///   - stored: The vector type of a stored row: 32-bit numbers, or
+  ///     16-bit ones where every count fits.
+  ///   - widening: The stored row as 32-bit numbers (itself when it is).
   ///   - weights: One weight per distinct row, overwritten; at most
   ///     `Row.scalarCount`.
   ///   - generator: The source of randomness.
   /// - Complexity: O(*g*) for *g* groups; no allocation.
   @inline(__always)
-  private static func sumDrawnRows<Row: SIMD>(
-    _ rows: UnsafeRawBufferPointer, as row: Row.Type,
+  private static func sumDrawnRows<Stored: SIMD, Row: SIMD>(
+    _ rows: UnsafeRawBufferPointer, as stored: Stored.Type,
+    widening: (Stored) -> Row,
     into weights: UnsafeMutableBufferPointer<Double>,
     using generator: inout some RandomNumberGenerator
   ) where Row.Scalar == Int32 {
-    let stride = MemoryLayout<Row>.size
+    let stride = MemoryLayout<Stored>.size
     let groupCount = rows.count / stride
     let bound = UInt64(groupCount)
     var local = generator
     var sum = Row()
     for _ in 0..<groupCount {
       let group = Int(local.next(upperBound: bound))
-      sum &+= rows.loadUnaligned(fromByteOffset: group &* stride, as: Row.self)
-    }
-    generator = local
-    for pattern in weights.indices { weights[pattern] = Double(sum[pattern]) }
-  }
-
-  /// ``sumDrawnRows(_:as:into:using:)`` for rows stored as 16-bit numbers,
-  /// each widened to 32 bits as it is added: the same draws and sums.
-  ///
-  /// - Parameters:
-  ///   - rows: The groups' rows, one `Narrow` each.
-  ///   - narrow: The vector type of a stored row.
-  ///   - widening: The row as 32-bit numbers.
-  ///   - weights: One weight per distinct row, overwritten; at most
-  ///     `Narrow.scalarCount`.
-  ///   - generator: The source of randomness.
-  /// - Complexity: O(*g*) for *g* groups; no allocation.
-  @inline(__always)
-  private static func sumDrawnNarrowRows<Narrow: SIMD, Wide: SIMD>(
-    _ rows: UnsafeRawBufferPointer, as narrow: Narrow.Type, widening: (Narrow) -> Wide,
-    into weights: UnsafeMutableBufferPointer<Double>,
-    using generator: inout some RandomNumberGenerator
-  ) where Narrow.Scalar == Int16, Wide.Scalar == Int32 {
-    let stride = MemoryLayout<Narrow>.size
-    let groupCount = rows.count / stride
-    let bound = UInt64(groupCount)
-    var local = generator
-    var sum = Wide()
-    for _ in 0..<groupCount {
-      let group = Int(local.next(upperBound: bound))
-      sum &+= widening(rows.loadUnaligned(fromByteOffset: group &* stride, as: Narrow.self))
+      sum &+= widening(rows.loadUnaligned(fromByteOffset: group &* stride, as: Stored.self))
     }
     generator = local
     for pattern in weights.indices { weights[pattern] = Double(sum[pattern]) }

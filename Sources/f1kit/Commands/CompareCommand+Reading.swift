@@ -63,13 +63,13 @@ extension CompareCommand {
     }
     for outcome in outcomes {
       let read = try outcome.get()
-      for warning in read.warnings { Console.writeError("warning: \(warning)\n") }
+      Console.writeWarnings(read.warnings)
       items.append(read)
     }
     for index in others.dropFirst(pooled.count) {
       let read = try readItems(
         paths[index], input: inputs[index], reference: reference, isOnePass: false)
-      for warning in read.warnings { Console.writeError("warning: \(warning)\n") }
+      Console.writeWarnings(read.warnings)
       items.append(read)
     }
     return items

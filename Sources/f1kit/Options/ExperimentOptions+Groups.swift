@@ -32,7 +32,7 @@ extension ExperimentOptions {
     } catch {
       throw InputOptions.failure(error)
     }
-    for warning in read.items.warnings { Console.writeError("warning: \(warning)\n") }
+    Console.writeWarnings(read.items.warnings)
     return read
   }
 

@@ -20,7 +20,7 @@ extension InputOptions {
     let options = try readerOptions(for: path)
     do {
       let items = try PredictionReader(path: path, options: options).readItemScores()
-      for warning in items.predictions.warnings { Console.writeError("warning: \(warning)\n") }
+      Console.writeWarnings(items.predictions.warnings)
       return items
     } catch {
       throw Self.failure(error)
@@ -64,7 +64,7 @@ extension InputOptions {
     } catch {
       throw Self.failure(error)
     }
-    for warning in column.counts.warnings { Console.writeError("warning: \(warning)\n") }
+    Console.writeWarnings(column.counts.warnings)
     let matrix = try confusionMatrix(of: column.counts, path: path)
     do {
       let scores = try BinaryScores(

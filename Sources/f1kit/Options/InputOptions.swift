@@ -257,7 +257,7 @@ struct InputOptions {
     } catch {
       throw Self.failure(error)
     }
-    for warning in counts.warnings { Console.writeError("warning: \(warning)\n") }
+    Console.writeWarnings(counts.warnings)
     return try confusionMatrix(of: counts, path: path)
   }
 
@@ -313,7 +313,7 @@ struct InputOptions {
   /// - Throws: A one-line failure with the reader's exit status.
   func readItems(_ path: String) throws(CommandFailure) -> ItemPredictions {
     let items = try readItemsKeepingWarnings(path)
-    for warning in items.warnings { Console.writeError("warning: \(warning)\n") }
+    Console.writeWarnings(items.warnings)
     return items
   }
 
@@ -355,7 +355,7 @@ struct InputOptions {
     -> ItemPredictions?
   {
     guard let items = try readItemsKeepingWarnings(path, alignedTo: reference) else { return nil }
-    for warning in items.warnings { Console.writeError("warning: \(warning)\n") }
+    Console.writeWarnings(items.warnings)
     return items
   }
 

@@ -66,7 +66,7 @@ enum ModelColumns {
       }
     }
     guard var total else { throw .usage("Expected at least one file") }
-    for warning in total.warnings { Console.writeError("warning: \(warning)\n") }
+    Console.writeWarnings(total.warnings)
     total.warnings = []
     guard total.itemCount > 0 else {
       throw .data("\(paths[0]): expected at least one item, found none (every count is zero)")
@@ -114,7 +114,7 @@ enum ModelColumns {
         } catch {
           throw InputOptions.failure(error)
         }
-        for warning in counts.warnings { Console.writeError("warning: \(warning)\n") }
+        Console.writeWarnings(counts.warnings)
         do {
           let shard = try JointCounts(
             labels: counts.labels, models: [counts.predictionColumn],
