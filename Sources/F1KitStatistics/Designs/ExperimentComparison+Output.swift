@@ -103,6 +103,8 @@ extension ExperimentComparison {
           })
       ),
     ]
+    let cautions = cautions(names: description.names)
+    if !cautions.isEmpty { document.append(("cautions", .array(cautions.map(JSONValue.string)))) }
     let adjusted =
       models.count > 2 ? try? adjustedBootstrapPValues(by: description.adjustment) : nil
     if models.count == 2, let pair = pairs.first {
@@ -281,6 +283,7 @@ extension ExperimentComparison {
           "  groups: the interval over \(counts.groupCount) groups is \(String(format: "%.2f", ratio))× as wide as the item-level one \(ModelComparison.range(reference))\n"
       }
     }
+    let notes = cautions(names: names) + notes
     for note in notes { text += "\nNote: \(note)" }
     return text + (notes.isEmpty ? "" : "\n")
   }
