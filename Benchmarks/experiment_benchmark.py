@@ -5,7 +5,7 @@
 
 Writes binary prediction files under Benchmarks/data/ (ignored by git): two
 models with five runs each over N items, and a group column with 10,000
-groups. Times, best of 3, with 9,999 resamples:
+groups. Times, in rounds (--repeats, 3 by default), with 9,999 resamples:
   (a) f1kit compare A B                        (one run each, items resampled)
   (b) f1kit compare A=a1..a5 B=b1..b5          (two-level bootstrap + ASO)
   (c) f1kit compare A B --group-column group   (10,000 groups resampled)
