@@ -66,7 +66,7 @@ struct ReportExperimentTests {
     #expect(!verdict.contains(DisplayNumber.score(abs(firstRun.estimate), digits: 3)))
     #expect(!verdict.contains("permutation test"))
     #expect(
-      verdict.contains(runs.contains { $0 > 1 } ? "two-level paired bootstrap" : "paired bootstrap")
+      verdict.contains("paired bootstrap (\(experiment.comparison.resamplingPhrase()))")
     )
     #expect(verdict.contains("as in Runs and groups"))
   }

@@ -35,7 +35,9 @@ extension HTMLReport {
     let adjustment =
       comparison.models.count > 2
       ? "\(experiment.description.adjustment.displayName)-adjusted " : ""
-    let test = experiment.hasSeveralRuns ? "two-level paired bootstrap" : "paired bootstrap"
+    // The test as `f1kit compare` names it: "paired bootstrap (runs and
+    // groups resampled)".
+    let test = "paired bootstrap (\(comparison.resamplingPhrase()))"
     var sentences: [String] = comparison.pairs.indices.map { index in
       let pair = comparison.pairs[index]
       let difference = pair.difference
