@@ -36,7 +36,7 @@ extension HTMLReport {
     html +=
       "\(DisplayNumber.count(comparison.options.resamples)) resamples, seed \(experiment.description.seed).</p>\n"
     html +=
-      "<p class=\"evidence\">The other sections of this report show each model's first run, with intervals that resample items one by one"
+      "<p class=\"evidence\">The Summary's verdict comes from this section. The other sections of this report show each model's first run, with intervals that resample items one by one"
       + (comparison.design == .groups
         ? ", which ignore the groups and are too narrow: quote the intervals of this section."
         : ".")
