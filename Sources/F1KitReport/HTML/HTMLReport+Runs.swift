@@ -168,7 +168,7 @@ extension HTMLReport {
     html += differences.render()
     if hasShares {
       html +=
-        "<p><strong>Where the width comes from.</strong> The corrected variance has two parts. “From seeds” is the spread of each model's run values less the item-level noise each run carries (measured with only the test "
+        "<p><strong>Where the variance comes from.</strong> The corrected variance has two parts. “From seeds” is the spread of each model's run values less the item-level noise each run carries (measured with only the test "
         + (comparison.design == .groups ? "groups" : "items")
         + " resampled, every run kept), at least zero; “From test \(comparison.design == .groups ? "groups" : "items")” is the variance of the difference with only the test "
         + (comparison.design == .groups ? "groups" : "items")
