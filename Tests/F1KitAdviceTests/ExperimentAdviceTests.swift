@@ -71,6 +71,36 @@ struct ExperimentAdviceTests {
     #expect(warning.evidence.first { $0.name == "groups" }?.value == 20)
   }
 
+  @Test(
+    "the grouped-intervals advice calls item-level intervals too narrow only for ratios clearly above 1",
+    arguments: [
+      (
+        [("A", 0.86), ("B", 1.35), ("B − A", 1.01)],
+        "On accuracy the group intervals are A 0.86×, B 1.35× and B − A 1.01× as wide as item-level ones. Where the ratio is clearly above 1 (B 1.35×), items of one group are alike, and intervals that ignore the groups would be too narrow; for A 0.86× and B − A 1.01× the groups add no measurable correlation (a ratio near or below 1)."
+      ),
+      (
+        [("", 0.96)],
+        "On accuracy the group intervals are 0.96× as wide as item-level ones: the ratio is not clearly above 1, so the groups add no measurable correlation here, and intervals that ignore them would not be too narrow."
+      ),
+      (
+        [("A", 0.86), ("B − A", 1.01)],
+        "On accuracy the group intervals are A 0.86× and B − A 1.01× as wide as item-level ones: no ratio is clearly above 1, so the groups add no measurable correlation here, and intervals that ignore them would not be too narrow."
+      ),
+      (
+        [("", 1.77)],
+        "On accuracy the group intervals are 1.77× as wide as item-level ones: items of one group are alike, and intervals that ignore the groups would be too narrow."
+      ),
+    ])
+  func widthRatioWording(ratios: [(String, Double)], expected: String) {
+    let advice = MetricAdvisor().groupedIntervals(
+      groupCount: 40, itemCount: 600, metric: .accuracy,
+      ratios: ratios.map { (name: $0.0, ratio: $0.1) })
+    #expect(
+      advice.message
+        == "Intervals resample whole groups: 600 items in 40 groups (15.0 items per group). "
+        + expected)
+  }
+
   @Test("no group advice without groups")
   func noGroups() throws {
     let comparison = try Self.experiment(

@@ -72,6 +72,54 @@ struct EvaluateDesignCommandTests {
   }
 
   @Test(
+    "a table's caption says what the intervals resample, as compare's captions do",
+    arguments: [
+      (
+        ["--group-column", "query"],
+        " that resample whole groups of items (40 groups by query)."
+      ),
+      (
+        ["--stratify", "gold"], " that resample items within each gold class (class counts fixed)."
+      ),
+      ([], "."),
+    ])
+  func tableCaption(arguments: [String], design: String) throws {
+    for format in ["markdown", "latex"] {
+      let result = try runF1Kit(
+        ["evaluate", Self.grouped, "--resamples", "499", "--format", format, "-q"] + arguments)
+      #expect(result.status == 0, "\(result.standardError)")
+      let intervals =
+        format == "latex"
+        ? "with 95\\% BCa bootstrap intervals in brackets (499 resamples, seed 42)"
+        : "with 95% BCa bootstrap intervals in brackets (499 resamples, seed 42)"
+      #expect(result.standardOutput.contains(intervals + design), "\(result.standardOutput)")
+    }
+  }
+
+  @Test("help says --group-column and --stratify change only evaluate's --ci intervals")
+  func help() throws {
+    let evaluate = try runF1Kit(["help", "evaluate"]).standardOutput
+    let advise = try runF1Kit(["help", "advise"]).standardOutput
+    let compare = try runF1Kit(["help", "compare"]).standardOutput
+    func flat(_ help: String) -> String {
+      help.split(whereSeparator: \.isWhitespace).joined(separator: " ")
+    }
+    // evaluate and advise run no permutation test; compare does.
+    for help in [evaluate, advise] { #expect(!flat(help).contains("permutation test")) }
+    #expect(flat(compare).contains("the permutation test swaps them"))
+    #expect(
+      flat(evaluate).contains(
+        "--group-column <name> A column naming each item's group (query, document, premise): the --ci intervals resample whole groups"
+      ))
+    #expect(flat(evaluate).contains("Needs --ci (or --format markdown or latex)."))
+    #expect(flat(evaluate).contains("With --ci, --group-column makes the intervals resample"))
+    #expect(
+      flat(advise).contains(
+        "the advice adds how much wider the primary metric's interval is when whole groups are resampled"
+      ))
+  }
+
+  @Test(
     "misuse is one line and the right status",
     arguments: [
       (["--group-column", "query"], Int32(64), "add --ci"),

@@ -42,6 +42,67 @@ struct ExperimentCommandTests {
     #expect(design["runs"] as? [Int] == [5, 5])
   }
 
+  static let experimentRuns = (
+    "A=" + (1...3).map { "fixtures/experiments/a-run\($0).csv" }.joined(separator: ","),
+    "B=" + (1...3).map { "fixtures/experiments/b-run\($0).csv" }.joined(separator: ",")
+  )
+
+  @Test(
+    "with runs or groups the text says what was resampled and ends with the experiment's verdict",
+    arguments: [
+      (
+        ["fast=" + runs("lr-0.2"), "slow=" + runs("lr-0.05")], "runs and items resampled",
+        "runs and items resampled", "slow and fast", "items"
+      ),
+      (
+        [experimentRuns.0, experimentRuns.1, "--group-column", "query"],
+        "runs and 40 groups resampled", "runs and groups resampled", "B and A", "groups"
+      ),
+      (
+        [
+          "fixtures/experiments/a-run1.csv", "fixtures/experiments/b-run1.csv", "--stratify",
+          "gold",
+        ],
+        "items resampled within each gold class", "items resampled within each gold class",
+        "b-run1.csv beats a-run1.csv", nil
+      ),
+    ])
+  func verdictAndLabels(
+    models: [String], header: String, label: String, opening: String, shares: String?
+  ) throws {
+    let arguments = ["compare"] + models + ["--resamples", "999", "-q"]
+    let text = try runF1Kit(arguments)
+    #expect(text.status == 0, "\(text.standardError)")
+    let output = text.standardOutput
+    #expect(output.contains("items (\(header), seed 42, 999 resamples)\n"), "\(output)")
+    #expect(output.contains("paired bootstrap      p = "))
+    #expect(output.contains("  (\(label))\n"))
+    #expect(!output.contains("width:"))
+    if let shares {
+      #expect(output.contains("% from training seeds, "))
+      #expect(output.contains("% from test \(shares)\n"))
+      #expect(output.contains("  variance: "))
+    }
+    // The sentence quotes the experiment's interval and p-value, as JSON
+    // gives them.
+    let document = try json(try runF1Kit(arguments + ["--format", "json"]))
+    let difference = try #require(document["difference"] as? [String: Any])
+    let tests = try #require(document["tests"] as? [String: [String: Any]])
+    let p = try #require(tests["paired_bootstrap"]?["p_value"] as? Double)
+    func number(_ value: Any?) -> String { String(format: "%.3f", value as? Double ?? .nan) }
+    let sentence = try #require(
+      output.split(separator: "\n").first { $0.hasPrefix(opening) }.map(String.init),
+      "\(output)")
+    #expect(sentence.hasSuffix(", p = \(number(p)) (paired bootstrap, \(label))."))
+    let low = difference["low"] as? Double ?? .nan
+    let high = difference["high"] as? Double ?? .nan
+    let value = difference["value"] as? Double ?? .nan
+    #expect(
+      sentence.contains("95% CI [\(number(low)), \(number(high))]")
+        || sentence.contains("95% CI [\(number(-high)), \(number(-low))]"))
+    #expect(sentence.contains(number(abs(value))))
+  }
+
   @Test("--group-column resamples groups, swaps them, and runs the clustered McNemar test")
   func groups() throws {
     let result = try runF1Kit([

@@ -120,6 +120,25 @@ struct ExperimentTableTests {
     #expect(table.statements.first?.contains(", stratified by gold class, seed 42).") == true)
   }
 
+  @Test(
+    "the caption's test says what was resampled, in compare's words",
+    arguments: [
+      ([1, 1], ResamplingDesign.groups, "groups resampled"),
+      ([2, 2], .groups, "runs and groups resampled"),
+      ([2, 2], .items, "runs and items resampled"),
+      ([1, 1], .stratifiedByGold, "items resampled within each gold class"),
+      ([2, 2], .stratifiedByGold, "runs and items resampled within each gold class"),
+    ])
+  func testLabel(runs: [Int], design: ResamplingDesign, label: String) throws {
+    let (comparison, description) = try Self.experiment(runs: runs, design: design)
+    let table = try #require(
+      ResultTable.experimentTables(comparison, description: description).first)
+    #expect(comparison.resamplingPhrase() == label)
+    #expect(
+      table.caption.contains("p is the two-sided paired bootstrap test (\(label), 499 resamples)"))
+    #expect(comparison.textSummary(description).contains("(\(label))\n"))
+  }
+
   @Test("three models add a pairs table with adjusted p-values")
   func threeModels() throws {
     let (comparison, description) = try Self.experiment(runs: [2, 2, 2], design: .items)

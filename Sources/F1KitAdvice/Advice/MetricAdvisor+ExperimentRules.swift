@@ -72,6 +72,13 @@ extension MetricAdvisor {
     return result
   }
 
+  /// The width ratio from which group intervals are clearly wider than
+  /// item-level ones: 1.1. The item-level reference uses at most
+  /// `ExperimentComparison/wideningResampleLimit` resamples, so ratios
+  /// within a few percent of 1 are Monte Carlo noise, and ratios below 1
+  /// mean the groups add no measurable correlation.
+  static let clearWidening = 1.1
+
   /// A width ratio for people: `1.84×`.
   static func times(_ ratio: Double) -> String { DisplayNumber.score(ratio, digits: 2) + "×" }
 
@@ -146,8 +153,10 @@ extension MetricAdvisor {
   }
 
   /// ``AdviceRule/groupedIntervals``: how many groups, and each width
-  /// ratio (an empty name is the one model's).
-  private func groupedIntervals(
+  /// ratio (an empty name is the one model's). Only ratios of at least
+  /// ``clearWidening`` are said to make item-level intervals too narrow;
+  /// for the others the groups add no measurable correlation.
+  func groupedIntervals(
     groupCount: Int, itemCount: Int, metric: Metric, ratios: [(name: String, ratio: Double)]
   ) -> Advice {
     var message =
@@ -156,19 +165,29 @@ extension MetricAdvisor {
     var evidence = [
       AdviceEvidence("groups", count: groupCount), AdviceEvidence("n", count: itemCount),
     ]
-    if let largest = ratios.max(by: { $0.ratio < $1.ratio }) {
-      let list = ratios.map { entry in
-        (entry.name.isEmpty ? "" : "\(entry.name) ") + Self.times(entry.ratio)
+    if !ratios.isEmpty {
+      func listed(_ entries: [(name: String, ratio: Double)]) -> String {
+        AdviceText.list(
+          entries.map { (($0.name.isEmpty ? "" : "\($0.name) ") + Self.times($0.ratio)) }, limit: 8)
       }
+      let wider = ratios.filter { $0.ratio >= Self.clearWidening }
+      let others = ratios.filter { $0.ratio < Self.clearWidening }
       message +=
-        " On \(metric.displayName) the group intervals are "
-        + (ratios.count == 1 && ratios[0].name.isEmpty
-          ? Self.times(largest.ratio)
-          : AdviceText.list(list, limit: 8))
-        + " as wide as item-level ones"
-        + (largest.ratio >= 1.1
-          ? ": items of one group are alike, and intervals that ignore the groups would be too narrow."
-          : ": the groups hardly widen the intervals here.")
+        " On \(metric.displayName) the group intervals are \(listed(ratios)) as wide as item-level ones"
+      if others.isEmpty {
+        message +=
+          ": items of one group are alike, and intervals that ignore the groups would be too narrow."
+      } else if wider.isEmpty {
+        message +=
+          ": \(ratios.count == 1 ? "the ratio is not" : "no ratio is") clearly above 1, so the "
+          + "groups add no measurable correlation here, and intervals that ignore them would not "
+          + "be too narrow."
+      } else {
+        message +=
+          ". Where the ratio is clearly above 1 (\(listed(wider))), items of one group are "
+          + "alike, and intervals that ignore the groups would be too narrow; for "
+          + "\(listed(others)) the groups add no measurable correlation (a ratio near or below 1)."
+      }
       for entry in ratios {
         evidence.append(
           AdviceEvidence(

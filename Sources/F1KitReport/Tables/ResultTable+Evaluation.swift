@@ -12,9 +12,13 @@ extension ResultTable {
   ///   - intervals: Bootstrap intervals of the same scores, if computed.
   ///   - name: The model's name, usually its file name.
   ///   - digits: Decimal places; 3 by default.
-  /// - Returns: The two tables.
+  ///   - groupColumn: The column that named each item's group, when the
+  ///     intervals resample whole groups; the caption names it.
+  /// - Returns: The two tables. When the intervals resample whole groups
+  ///   or items within each gold class, the caption says so.
   public static func evaluationTables(
-    _ metrics: ClassificationMetrics, intervals: MetricIntervals?, name: String, digits: Int = 3
+    _ metrics: ClassificationMetrics, intervals: MetricIntervals?, name: String, digits: Int = 3,
+    groupColumn: String? = nil
   ) -> [ResultTable] {
     let headline: [Metric] =
       (metrics.problem == .binary ? [.binaryF1] : [])
@@ -32,7 +36,11 @@ extension ResultTable {
     if let intervals {
       let options = intervals.options
       caption +=
-        ", with \(ComparisonWording.percent(options.confidence)) \(ComparisonWording.methodName(options.method)) bootstrap intervals in brackets (\(DisplayNumber.count(options.resamples)) resamples, seed \(intervals.seed))."
+        ", with \(ComparisonWording.percent(options.confidence)) \(ComparisonWording.methodName(options.method)) bootstrap intervals in brackets (\(DisplayNumber.count(options.resamples)) resamples, seed \(intervals.seed))"
+      caption +=
+        intervals.design == .items
+        ? "."
+        : " that resample \(ExperimentWording.units(of: intervals.design, groupCount: intervals.groupCount, groupColumn: groupColumn))."
     } else {
       caption += "; no intervals were computed."
     }

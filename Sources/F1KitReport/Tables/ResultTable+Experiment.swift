@@ -153,16 +153,30 @@ struct ExperimentWording {
   /// What a resample draws: "runs, then items", "runs, then whole groups
   /// of items", …
   var resampled: String {
-    let units: String
-    switch comparison.design {
-    case .items: units = "items"
-    case .stratifiedByGold: units = "items within each gold class (class counts fixed)"
+    let units = Self.units(
+      of: comparison.design, groupCount: comparison.counts.groupCount, groupColumn: groupColumn)
+    return hasSeveralRuns ? "each model's runs, then \(units)" : units
+  }
+
+  /// What a design's resample draws from the test set, as the captions
+  /// say it: "items", "items within each gold class (class counts
+  /// fixed)" or "whole groups of items (40 groups by query)".
+  ///
+  /// - Parameters:
+  ///   - design: The resampling design.
+  ///   - groupCount: The number of groups, under `ResamplingDesign.groups`.
+  ///   - groupColumn: The column that named each item's group, if known.
+  /// - Returns: The phrase.
+  static func units(of design: ResamplingDesign, groupCount: Int?, groupColumn: String?)
+    -> String
+  {
+    switch design {
+    case .items: return "items"
+    case .stratifiedByGold: return "items within each gold class (class counts fixed)"
     case .groups:
       let column = groupColumn.map { " by \($0)" } ?? ""
-      units =
-        "whole groups of items (\(DisplayNumber.count(comparison.counts.groupCount)) groups\(column))"
+      return "whole groups of items (\(DisplayNumber.count(groupCount ?? 0)) groups\(column))"
     }
-    return hasSeveralRuns ? "each model's runs, then \(units)" : units
   }
 
   /// "fast 5 runs, slow 3 runs" or "5 runs per model".
@@ -190,7 +204,7 @@ struct ExperimentWording {
     text +=
       "\(differences), with its \(confidence) \(methodName) interval from the same paired bootstrap. "
     text +=
-      "p is the two-sided paired bootstrap test (\(hasSeveralRuns ? "runs and \(comparison.design == .groups ? "groups" : "items")" : comparison.design == .groups ? "groups" : "items") resampled, \(resampleCount) resamples)"
+      "p is the two-sided paired bootstrap test (\(comparison.resamplingPhrase()), \(resampleCount) resamples)"
     text +=
       isAdjusted
       ? ", \(adjustmentName)-adjusted over all \(comparison.pairs.count) pairs. "

@@ -227,7 +227,7 @@ extension ExperimentComparison {
     let names = description.names
     let confidence = models.first.map { ModelComparison.percent($0.interval.confidence) } ?? ""
     var text =
-      "Compared on \(metric.rawValue)\(ModelComparison.positivePhrase(description.positiveLabel)) over \(counts.itemCount) items (\(designPhrase), seed \(description.seed), \(models.first?.interval.resamples ?? 0) resamples)\n\n"
+      "Compared on \(metric.rawValue)\(ModelComparison.positivePhrase(description.positiveLabel)) over \(counts.itemCount) items (\(resamplingPhrase(countingGroups: true)), seed \(description.seed), \(models.first?.interval.resamples ?? 0) resamples)\n\n"
     for (index, model) in models.enumerated() {
       text +=
         "\(names[index]): \(String(format: "%.4f", model.interval.estimate)) \(confidence) CI \(ModelComparison.range(model.interval)) (\(model.interval.method.rawValue))"
@@ -256,9 +256,7 @@ extension ExperimentComparison {
         bootstrapLine +=
           " (\(description.adjustment.displayName)-adjusted \(ModelComparison.pValue(adjusted[index])))"
       }
-      text +=
-        bootstrapLine
-        + (counts.runCounts.contains { $0 > 1 } ? "  (runs and items resampled)\n" : "\n")
+      text += bootstrapLine + "  (\(resamplingPhrase()))\n"
       if let test = pair.groupPermutation {
         text +=
           "  permutation test      p = \(ModelComparison.pValue(test.pValue))  (whole groups swapped)\n"
@@ -273,7 +271,7 @@ extension ExperimentComparison {
       }
       if let share = seedShare(of: pair) {
         text +=
-          "  width: \(Int((share * 100).rounded()))% of the variance from training seeds, \(Int(((1 - share) * 100).rounded()))% from test \(design == .groups ? "groups" : "items")\n"
+          "  variance: \(Int((share * 100).rounded()))% from training seeds, \(Int(((1 - share) * 100).rounded()))% from test \(design == .groups ? "groups" : "items")\n"
       }
       if let widening = groupWidening, let ratio = widening.differenceRatios[index] {
         let reference = widening.itemLevelDifferences[index]
@@ -281,8 +279,56 @@ extension ExperimentComparison {
           "  groups: the interval over \(counts.groupCount) groups is \(String(format: "%.2f", ratio))× as wide as the item-level one \(ModelComparison.range(reference))\n"
       }
     }
+    text +=
+      "\n"
+      + pairs.indices.map { verdict(for: $0, description: description) }
+      .joined(separator: "\n") + "\n"
     for note in notes { text += "\nNote: \(note)" }
     return text + (notes.isEmpty ? "" : "\n")
+  }
+
+  /// One plain sentence saying what a pair's numbers mean, from the
+  /// experiment's own interval and paired-bootstrap p-value (two-level with
+  /// several runs; adjusted across pairs with more than two models), such
+  /// as "slow and fast do not differ significantly on binary F1: slow −
+  /// fast = 0.006, 95% CI [-0.005, 0.017], p = 0.287 (paired bootstrap,
+  /// runs and items resampled)."
+  ///
+  /// - Parameters:
+  ///   - index: The pair's index in ``pairs``.
+  ///   - description: Names, labels and the adjustment.
+  /// - Returns: The sentence.
+  public func verdict(for index: Int, description: Description) -> String {
+    let pair = pairs[index]
+    let first = description.names[pair.first]
+    let second = description.names[pair.second]
+    let name =
+      metric.displayName
+      + (metric.isBinaryOnly ? ModelComparison.positivePhrase(description.positiveLabel) : "")
+    let difference = pair.difference
+    let confidence = ModelComparison.percent(difference.confidence)
+    let isAdjusted = models.count > 2
+    let p =
+      isAdjusted
+      ? (try? adjustedBootstrapPValues(by: description.adjustment))?[index] ?? .nan
+      : pair.bootstrapPValue
+    guard !p.isNaN, !difference.estimate.isNaN else {
+      return
+        "\(second) − \(first) on \(name): \(ModelComparison.number(difference.estimate)), \(confidence) CI \(ModelComparison.range(difference))."
+    }
+    let evidence =
+      "p = \(ModelComparison.pValue(p)) (paired bootstrap, \(resamplingPhrase())\(isAdjusted ? ", \(description.adjustment.displayName)-adjusted" : ""))"
+    if p < 1 - difference.confidence && difference.estimate != 0 {
+      let (winner, loser) = difference.estimate > 0 ? (second, first) : (first, second)
+      let interval =
+        difference.estimate > 0
+        ? ModelComparison.range(difference)
+        : "[\(ModelComparison.number(-difference.upper)), \(ModelComparison.number(-difference.lower))]"
+      return
+        "\(winner) beats \(loser) on \(name) by \(ModelComparison.number(abs(difference.estimate))), \(confidence) CI \(interval), \(evidence)."
+    }
+    return
+      "\(second) and \(first) do not differ significantly on \(name): \(second) − \(first) = \(ModelComparison.number(difference.estimate)), \(confidence) CI \(ModelComparison.range(difference)), \(evidence)."
   }
 
   /// The share of a pair's difference variance that comes from seeds,
@@ -299,11 +345,22 @@ extension ExperimentComparison {
     return seed / (seed + item)
   }
 
-  private var designPhrase: String {
+  /// What each bootstrap resample draws, as the text output and the
+  /// tables' captions say it: "items resampled", "runs and items
+  /// resampled", "groups resampled", "runs and groups resampled", "items
+  /// resampled within each gold class" or "runs and items resampled within
+  /// each gold class".
+  ///
+  /// - Parameter countingGroups: Whether to say how many groups: "40
+  ///   groups resampled".
+  /// - Returns: The phrase.
+  public func resamplingPhrase(countingGroups: Bool = false) -> String {
+    let runs = counts.runCounts.contains { $0 > 1 } ? "runs and " : ""
     switch design {
-    case .items: "items resampled"
-    case .stratifiedByGold: "items resampled within each gold class"
-    case .groups: "\(counts.groupCount) groups resampled"
+    case .items: return "\(runs)items resampled"
+    case .stratifiedByGold: return "\(runs)items resampled within each gold class"
+    case .groups:
+      return "\(runs)\(countingGroups ? "\(counts.groupCount) " : "")groups resampled"
     }
   }
 

@@ -33,7 +33,7 @@ struct AdviseCommand: ParsableCommand {
       holds one prediction column per model.
       """,
     arguments: [files],
-    options: [format, ExperimentOptions.groupColumn, ModelColumns.option]
+    options: [format, ExperimentOptions.adviceGroupColumn, ModelColumns.option]
       + ScoringOptions.declarations
       + InputOptions.declarations)
 
@@ -60,7 +60,7 @@ struct AdviseCommand: ParsableCommand {
     format = values[Self.format]
     scoring = ScoringOptions(values)
     input = try InputOptions(values)
-    groupColumn = values[ExperimentOptions.groupColumn]
+    groupColumn = values[ExperimentOptions.adviceGroupColumn]
     predictionColumns = values[ModelColumns.option]
     if let predictionColumns { try ModelColumns.check(predictionColumns) }
   }

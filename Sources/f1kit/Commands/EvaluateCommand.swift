@@ -36,12 +36,15 @@ struct EvaluateCommand: ParsableCommand {
       bootstrap intervals, and per-class scores) with a caption saying how the numbers were \
       made. Several files are shards of one data set (item files or count tables with \
       the same columns), summed exactly and scored as one; --pred-columns a,b scores each \
-      model of a file that holds one prediction column per model.
+      model of a file that holds one prediction column per model. With --ci, --group-column \
+      makes the intervals resample whole groups of items (pairs that share a query or \
+      premise), each shown beside the item-level interval, and --stratify gold keeps every \
+      class's item count fixed; both change only the intervals.
       """,
     arguments: [files],
     options: [format, digits, intervals, ModelColumns.option, ModelScoreColumns.option]
       + ScoringOptions.declarations + ResamplingOptions.declarations
-      + ExperimentOptions.declarations + InputOptions.declarations)
+      + ExperimentOptions.intervalDeclarations + InputOptions.declarations)
 
   var path: String
   /// Every file named: shards of one data set when there are several.
@@ -130,7 +133,7 @@ struct EvaluateCommand: ParsableCommand {
     switch format {
     case .markdown, .latex:
       let tables = ResultTable.evaluationTables(
-        metrics, intervals: intervals, name: name, digits: tableDigits)
+        metrics, intervals: intervals, name: name, digits: tableDigits, groupColumn: groupColumn)
       return CommandOutput(tables.rendered(as: format == .latex ? .latex : .markdown))
     case .json:
       return CommandOutput(

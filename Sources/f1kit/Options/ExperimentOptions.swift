@@ -20,6 +20,33 @@ struct ExperimentOptions {
   /// The declarations, in help order.
   static let declarations: [any OptionDeclaration] = [groupColumn, stratify]
 
+  /// `--group-column` as `evaluate` reads it: it changes only the
+  /// intervals, and there is no test.
+  static let intervalGroupColumn = Option<String?>(
+    name: "group-column", valueName: "name",
+    help:
+      "A column naming each item's group (query, document, premise): the --ci intervals resample whole groups, each shown beside the item-level interval with the ratio of their widths. Needs --ci (or --format markdown or latex)."
+  )
+  /// `--stratify` as `evaluate` reads it.
+  static let intervalStratify = Option<StratifyChoice>(
+    name: "stratify",
+    help:
+      "gold keeps every class's item count fixed in each resample of the --ci intervals, for test sets whose class counts were fixed by design. Needs --ci (or --format markdown or latex).",
+    default: StratifyChoice.none)
+
+  /// `evaluate`'s declarations, in help order: the same options, with help
+  /// that speaks of intervals only.
+  static let intervalDeclarations: [any OptionDeclaration] = [
+    intervalGroupColumn, intervalStratify,
+  ]
+
+  /// `--group-column` as `advise` reads it.
+  static let adviceGroupColumn = Option<String?>(
+    name: "group-column", valueName: "name",
+    help:
+      "A column naming each item's group (query, document, premise): the advice adds how much wider the primary metric's interval is when whole groups are resampled, and warns under about 30 groups."
+  )
+
   /// One model: a name and one file per training run.
   struct Model: Hashable {
     var name: String?

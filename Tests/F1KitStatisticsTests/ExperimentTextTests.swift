@@ -1,0 +1,176 @@
+import F1Kit
+import Foundation
+import Testing
+
+@testable import F1KitStatistics
+
+/// The words of an experiment's text summary: what each resample draws,
+/// where the difference's variance comes from, and one verdict sentence
+/// per pair from the experiment's own numbers.
+@Suite("Experiment text: resampling labels, the variance shares and a verdict per pair")
+struct ExperimentTextTests {
+  /// Models on 30 groups of 10 binary items: an item is right for model
+  /// `m` when one uniform draw per item falls below `accuracy[m]` plus the
+  /// group's shift and the run's shift, so items, groups and runs all vary
+  /// (and the models stay paired).
+  static func comparison(
+    accuracy: [Double], runs: Int, design: ResamplingDesign, resamples: Int = 499
+  ) throws -> (ExperimentComparison, ExperimentComparison.Description) {
+    var generator = Xoshiro256StarStar(seed: 3)
+    var gold: [Int32] = []
+    var groups: [Int] = []
+    var draws: [Double] = []
+    var groupShifts: [Double] = []
+    for group in 0..<30 {
+      groupShifts.append(0.3 * generator.nextUnitInterval() - 0.15)
+      for _ in 0..<10 {
+        gold.append(Int32(generator.next() & 1))
+        groups.append(group)
+        draws.append(generator.nextUnitInterval())
+      }
+    }
+    let predictions = accuracy.map { accuracy in
+      (0..<runs).map { _ in
+        let runShift = 0.06 * generator.nextUnitInterval() - 0.03
+        return gold.indices.map { index in
+          draws[index] < accuracy + groupShifts[groups[index]] + runShift
+            ? gold[index] : 1 - gold[index]
+        }
+      }
+    }
+    let counts = try ExperimentCounts(
+      gold: gold, runs: predictions, groups: groups, classCount: 2)
+    let comparison = try ExperimentComparison(
+      counts: counts, metric: .accuracy, scope: MetricScope(classCount: 2), design: design,
+      options: BootstrapOptions(resamples: resamples), seed: 1)
+    let names = ["a", "b", "c"].prefix(accuracy.count).map { $0 }
+    let description = ExperimentComparison.Description(
+      names: names,
+      runFiles: names.map { name in (1...runs).map { "\(name)-run\($0).csv" } },
+      labels: ["0", "1"], seed: 1)
+    return (comparison, description)
+  }
+
+  static func number(_ value: Double) -> String { String(format: "%.3f", value) }
+
+  static func range(_ interval: ConfidenceInterval) -> String {
+    "[\(number(interval.lower)), \(number(interval.upper))]"
+  }
+
+  struct Case: Sendable, CustomTestStringConvertible {
+    var design: ResamplingDesign
+    var runs: Int
+    /// What the header says each resample draws.
+    var header: String
+    /// What the test line and the verdict say.
+    var label: String
+    var testDescription: String { "\(design), \(runs) run(s): \(label)" }
+  }
+
+  static let cases = [
+    Case(design: .items, runs: 1, header: "items resampled", label: "items resampled"),
+    Case(
+      design: .items, runs: 2, header: "runs and items resampled",
+      label: "runs and items resampled"),
+    Case(design: .groups, runs: 1, header: "30 groups resampled", label: "groups resampled"),
+    Case(
+      design: .groups, runs: 2, header: "runs and 30 groups resampled",
+      label: "runs and groups resampled"),
+    Case(
+      design: .stratifiedByGold, runs: 1, header: "items resampled within each gold class",
+      label: "items resampled within each gold class"),
+    Case(
+      design: .stratifiedByGold, runs: 2,
+      header: "runs and items resampled within each gold class",
+      label: "runs and items resampled within each gold class"),
+  ]
+
+  @Test(
+    "the header, the test line and the verdict say what each resample draws", arguments: cases)
+  func resamplingLabels(_ example: Case) throws {
+    let (comparison, description) = try Self.comparison(
+      accuracy: [0.7, 0.7], runs: example.runs, design: example.design)
+    let text = comparison.textSummary(description)
+    let pair = comparison.pairs[0]
+    #expect(
+      text.hasPrefix(
+        "Compared on accuracy over 300 items (\(example.header), seed 1, 499 resamples)\n"))
+    #expect(
+      text.contains(
+        "  paired bootstrap      p = \(Self.number(pair.bootstrapPValue))  (\(example.label))\n"))
+    #expect(comparison.resamplingPhrase() == example.label)
+    // The verdict is the experiment's own p-value, after the pair's lines.
+    let verdict = comparison.verdict(for: 0, description: description)
+    #expect(
+      verdict.hasSuffix(
+        ", p = \(Self.number(pair.bootstrapPValue)) (paired bootstrap, \(example.label))."))
+    #expect(text.contains("\n\n" + verdict + "\n"), "\(text)")
+  }
+
+  @Test("no significant difference: the sentence gives the experiment's interval")
+  func noDifference() throws {
+    for runs in [1, 3] {
+      let (comparison, description) = try Self.comparison(
+        accuracy: [0.7, 0.7], runs: runs, design: .groups)
+      let pair = comparison.pairs[0]
+      try #require(pair.bootstrapPValue >= 0.05)
+      #expect(
+        comparison.verdict(for: 0, description: description)
+          == "b and a do not differ significantly on accuracy: b − a = \(Self.number(pair.difference.estimate)), 95% CI \(Self.range(pair.difference)), p = \(Self.number(pair.bootstrapPValue)) (paired bootstrap, \(comparison.resamplingPhrase()))."
+      )
+    }
+  }
+
+  @Test("with several runs the shares are labelled as shares of variance, not of width")
+  func varianceShares() throws {
+    for design in [ResamplingDesign.items, .groups] {
+      let (comparison, description) = try Self.comparison(
+        accuracy: [0.65, 0.7], runs: 3, design: design)
+      let share = try #require(comparison.seedShare(of: comparison.pairs[0]))
+      let text = comparison.textSummary(description)
+      let units = design == .groups ? "groups" : "items"
+      #expect(
+        text.contains(
+          "  variance: \(Int((share * 100).rounded()))% from training seeds, \(Int(((1 - share) * 100).rounded()))% from test \(units)\n"
+        ), "\(text)")
+      #expect(!text.contains("width:"))
+    }
+    let (single, description) = try Self.comparison(
+      accuracy: [0.65, 0.7], runs: 1, design: .groups)
+    #expect(!single.textSummary(description).contains("variance:"))
+  }
+
+  @Test("a significant difference names the winner, whichever model it is")
+  func winner() throws {
+    for (accuracy, winner, loser) in [([0.55, 0.9], "b", "a"), ([0.9, 0.55], "a", "b")] {
+      let (comparison, description) = try Self.comparison(
+        accuracy: accuracy, runs: 2, design: .groups)
+      let pair = comparison.pairs[0]
+      #expect(pair.bootstrapPValue < 0.05)
+      let difference = pair.difference
+      let interval =
+        difference.estimate > 0
+        ? Self.range(difference)
+        : "[\(Self.number(-difference.upper)), \(Self.number(-difference.lower))]"
+      #expect(
+        comparison.verdict(for: 0, description: description)
+          == "\(winner) beats \(loser) on accuracy by \(Self.number(abs(difference.estimate))), 95% CI \(interval), p = \(Self.number(pair.bootstrapPValue)) (paired bootstrap, runs and groups resampled)."
+      )
+    }
+  }
+
+  @Test("with three models every pair gets a sentence with its adjusted p-value")
+  func threeModels() throws {
+    let (comparison, description) = try Self.comparison(
+      accuracy: [0.6, 0.65, 0.9], runs: 1, design: .groups)
+    let adjusted = try comparison.adjustedBootstrapPValues(by: .holm)
+    let text = comparison.textSummary(description)
+    for index in comparison.pairs.indices {
+      let verdict = comparison.verdict(for: index, description: description)
+      #expect(verdict.hasSuffix("(paired bootstrap, groups resampled, Holm-adjusted)."))
+      let p = adjusted[index]
+      #expect(verdict.contains("p = \(p < 0.001 ? String(format: "%.2g", p) : Self.number(p))"))
+      #expect(text.contains(verdict + "\n"))
+    }
+  }
+}
