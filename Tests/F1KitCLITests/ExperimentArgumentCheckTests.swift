@@ -123,6 +123,36 @@ struct ExperimentArgumentCheckTests {
     }
   }
 
+  @Test(
+    "with groups or strata, a test the design does not run is a usage error",
+    arguments: [
+      (
+        ["--stratify", "gold", "--test", "permutation"],
+        "--test permutation does not apply with --stratify gold"
+      ),
+      (
+        ["--stratify", "gold", "--test", "mcnemar"],
+        "--test mcnemar does not apply with --stratify gold"
+      ),
+      (
+        ["--stratify", "gold", "--mcnemar", "exact"],
+        "--mcnemar exact does not apply with --stratify gold"
+      ),
+      (
+        ["--group-column", "query", "--mcnemar", "chi2"],
+        "--mcnemar chi2 does not apply with --group-column"
+      ),
+    ])
+  func designTests(options: [String], message: String) throws {
+    let result = try runF1Kit(["compare", Self.a[0], Self.b[0]] + options + Self.quick)
+    #expect(result.status == 64)
+    #expect(firstLine(result).hasPrefix("Error: \(message)"), "\(result.standardError)")
+    // Without the design the option applies.
+    let plain = try runF1Kit(
+      ["compare", Self.a[0], Self.b[0]] + options.dropFirst(2) + Self.quick)
+    #expect(plain.status == 0, "\(plain.standardError)")
+  }
+
   @Test("gate with several runs refuses an interval method that does not apply")
   func gateIntervalMethod() throws {
     let result = try runF1Kit(

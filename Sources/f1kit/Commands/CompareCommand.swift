@@ -139,6 +139,8 @@ struct CompareCommand: ParsableCommand {
     design =
       (predictionColumns == nil || experiment.groupColumn != nil)
         && experiment.isNeeded(for: models) ? try experiment.design() : nil
+    try ExperimentOptions.checkDesignTests(
+      design, test: values[Self.test], mcnemar: values[Self.mcnemar])
     groupColumn = experiment.groupColumn
     let defaults = ModelNames.defaults(models.map { $0.files[0] })
     names =
@@ -167,8 +169,14 @@ struct CompareCommand: ParsableCommand {
   }
 
   func run() throws(CommandFailure) -> CommandOutput {
-    try InputOptions.checkNotDirectories(paths)
+    let output = try runComparison()
+    // After a successful run only: a failing one prints its one error line.
     Console.writeWarnings(modelWarnings)
+    return output
+  }
+
+  private func runComparison() throws(CommandFailure) -> CommandOutput {
+    try InputOptions.checkNotDirectories(paths)
     if isMultilabelComparison { return try runMultilabelComparison() }
     try input.refuseLabelSetsAndWeights(
       in: "compare", paths: paths, problem: scoring.problem, allowsWeights: true)

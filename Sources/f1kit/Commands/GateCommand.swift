@@ -130,9 +130,15 @@ struct GateCommand: ParsableCommand {
   }
 
   func run() throws(CommandFailure) -> CommandOutput {
+    let output = try runGate()
+    // After a successful run only: a failing one prints its one error line.
+    Console.writeWarnings(comparison.modelWarnings)
+    return output
+  }
+
+  private func runGate() throws(CommandFailure) -> CommandOutput {
     let paths = comparison.paths
     try InputOptions.checkNotDirectories(paths)
-    Console.writeWarnings(comparison.modelWarnings)
     let decision: ReleaseDecision
     var thresholds: [(file: String, choice: ThresholdChoice)] = []
     if comparison.isMultilabelComparison {

@@ -159,8 +159,14 @@ struct ReportCommand: ParsableCommand {
   }
 
   func run() throws(CommandFailure) -> CommandOutput {
-    try InputOptions.checkNotDirectories(paths)
+    let output = try runReport()
+    // After a successful run only: a failing one prints its one error line.
     Console.writeWarnings(modelWarnings)
+    return output
+  }
+
+  private func runReport() throws(CommandFailure) -> CommandOutput {
+    try InputOptions.checkNotDirectories(paths)
     if let trainingLog {
       try InputOptions.checkNotDirectories([trainingLog.path], kind: "a training log")
     }

@@ -1,4 +1,5 @@
 import CommandLineSupport
+import F1KitStatistics
 import Foundation
 
 extension ExperimentOptions {
@@ -119,6 +120,45 @@ extension ExperimentOptions {
       throw UsageError(
         "--mcnemar \(mcnemar.rawValue) does not apply with several runs per model, where McNemar's test is not run; leave --mcnemar out"
       )
+    }
+  }
+}
+
+extension ExperimentOptions {
+  /// Refuses tests that a grouped or stratified comparison of one run per
+  /// model would silently leave out: within gold classes only the paired
+  /// bootstrap runs, and by group McNemar's test is the clustered one,
+  /// which has no `--mcnemar` variants.
+  ///
+  /// - Parameters:
+  ///   - design: The resampling design, if the experiment engine is used.
+  ///   - test: `--test`.
+  ///   - mcnemar: `--mcnemar`.
+  /// - Throws: ``UsageError`` when an option asks for a test the design
+  ///   does not run.
+  static func checkDesignTests(
+    _ design: ResamplingDesign?, test: TestChoice, mcnemar: McNemarChoice
+  ) throws(UsageError) {
+    switch design {
+    case .stratifiedByGold?:
+      if test == .permutation || test == .mcnemar {
+        throw UsageError(
+          "--test \(test.rawValue) does not apply with --stratify gold: the test is the paired bootstrap within gold classes; leave --test out or give bootstrap"
+        )
+      }
+      if mcnemar != .midP {
+        throw UsageError(
+          "--mcnemar \(mcnemar.rawValue) does not apply with --stratify gold, where McNemar's test is not run; leave --mcnemar out"
+        )
+      }
+    case .groups?:
+      if mcnemar != .midP {
+        throw UsageError(
+          "--mcnemar \(mcnemar.rawValue) does not apply with --group-column: McNemar's test is the clustered one (Durkalski et al. 2003); leave --mcnemar out"
+        )
+      }
+    case .items?, nil:
+      return
     }
   }
 }
