@@ -12,9 +12,12 @@ struct ExperimentTextTests {
   /// Models on 30 groups of 10 binary items: an item is right for model
   /// `m` when one uniform draw per item falls below `accuracy[m]` plus the
   /// group's shift and the run's shift, so items, groups and runs all vary
-  /// (and the models stay paired).
+  /// (and the models stay paired). With `sharesRunShifts`, run `r` of
+  /// every model has the same shift, so the models differ only by
+  /// `accuracy`.
   static func comparison(
-    accuracy: [Double], runs: Int, design: ResamplingDesign, resamples: Int = 499
+    accuracy: [Double], runs: Int, design: ResamplingDesign, runSpread: Double = 0.06,
+    sharesRunShifts: Bool = false, resamples: Int = 499
   ) throws -> (ExperimentComparison, ExperimentComparison.Description) {
     var generator = Xoshiro256StarStar(seed: 3)
     var gold: [Int32] = []
@@ -29,9 +32,11 @@ struct ExperimentTextTests {
         draws.append(generator.nextUnitInterval())
       }
     }
+    let shared = (0..<runs).map { _ in runSpread * (generator.nextUnitInterval() - 0.5) }
     let predictions = accuracy.map { accuracy in
-      (0..<runs).map { _ in
-        let runShift = 0.06 * generator.nextUnitInterval() - 0.03
+      (0..<runs).map { run in
+        let runShift =
+          sharesRunShifts ? shared[run] : runSpread * (generator.nextUnitInterval() - 0.5)
         return gold.indices.map { index in
           draws[index] < accuracy + groupShifts[groups[index]] + runShift
             ? gold[index] : 1 - gold[index]
@@ -102,23 +107,57 @@ struct ExperimentTextTests {
     // The verdict is the experiment's own p-value, after the pair's lines.
     let verdict = comparison.verdict(for: 0, description: description)
     #expect(
-      verdict.hasSuffix(
+      verdict.contains(
         ", p = \(Self.number(pair.bootstrapPValue)) (paired bootstrap, \(example.label))."))
     #expect(text.contains("\n\n" + verdict + "\n"), "\(text)")
   }
 
-  @Test("no significant difference: the sentence gives the experiment's interval")
-  func noDifference() throws {
-    for runs in [1, 3] {
-      let (comparison, description) = try Self.comparison(
-        accuracy: [0.7, 0.7], runs: runs, design: .groups)
-      let pair = comparison.pairs[0]
-      try #require(pair.bootstrapPValue >= 0.05)
-      #expect(
-        comparison.verdict(for: 0, description: description)
-          == "b and a do not differ significantly on accuracy: b − a = \(Self.number(pair.difference.estimate)), 95% CI \(Self.range(pair.difference)), p = \(Self.number(pair.bootstrapPValue)) (paired bootstrap, \(comparison.resamplingPhrase()))."
-      )
+  /// What the verdict adds on power when the difference is not
+  /// significant, worked out here from its definition: at *m* units the
+  /// standard error is √(*s*·SE² + (1 − *s*)·SE²·*n*/*m*) for the seeds'
+  /// share *s*, and *m* is the smallest size at which (z₀.₉₇₅ + z₀.₈)
+  /// times it is at most the observed difference.
+  static func powerSentence(
+    difference: ConfidenceInterval, seedShare: Double, count: Int, unit: String
+  ) -> String {
+    let z = 1.959963984540054 + 0.8416212335729143
+    let variance = difference.standardError * difference.standardError
+    let size = abs(difference.estimate)
+    let room = (size / z) * (size / z) - seedShare * variance
+    let head = " Detecting a difference of \(number(size)) with 80% power would take"
+    guard room > 0 else {
+      return
+        head
+        + " more runs per model, not more test \(unit): the spread between training runs alone would keep the interval too wide."
     }
+    let needed = Int(((1 - seedShare) * variance * Double(count) / room).rounded(.up))
+    let formatted = needed.formatted(
+      .number.grouping(.automatic).locale(Locale(identifier: "en_US")))
+    return
+      head
+      + " about \(formatted) \(unit)\(seedShare > 0 ? " (with the same runs)" : ""); this test set has \(count)."
+  }
+
+  @Test(
+    "no significant difference: the experiment's interval, and the test set 80% power would take",
+    arguments: [
+      (1, ResamplingDesign.groups), (3, .groups), (1, .stratifiedByGold), (3, .items),
+    ])
+  func noDifference(runs: Int, design: ResamplingDesign) throws {
+    let (comparison, description) = try Self.comparison(
+      accuracy: [0.7, 0.71], runs: runs, design: design, sharesRunShifts: true)
+    let pair = comparison.pairs[0]
+    try #require(pair.bootstrapPValue >= 0.05)
+    try #require(pair.difference.estimate != 0)
+    let share = comparison.seedShare(of: pair) ?? 0
+    #expect((share > 0) == (runs > 1))
+    let power = Self.powerSentence(
+      difference: pair.difference, seedShare: share, count: design == .groups ? 30 : 300,
+      unit: design == .groups ? "groups" : "items")
+    #expect(
+      comparison.verdict(for: 0, description: description)
+        == "b and a do not differ significantly on accuracy: b − a = \(Self.number(pair.difference.estimate)), 95% CI \(Self.range(pair.difference)), p = \(Self.number(pair.bootstrapPValue)) (paired bootstrap, \(comparison.resamplingPhrase()))."
+        + power)
   }
 
   @Test("with several runs the shares are labelled as shares of variance, not of width")
@@ -167,7 +206,7 @@ struct ExperimentTextTests {
     let text = comparison.textSummary(description)
     for index in comparison.pairs.indices {
       let verdict = comparison.verdict(for: index, description: description)
-      #expect(verdict.hasSuffix("(paired bootstrap, groups resampled, Holm-adjusted)."))
+      #expect(verdict.contains("(paired bootstrap, groups resampled, Holm-adjusted)."))
       let p = adjusted[index]
       #expect(verdict.contains("p = \(p < 0.001 ? String(format: "%.2g", p) : Self.number(p))"))
       #expect(text.contains(verdict + "\n"))

@@ -329,6 +329,32 @@ extension ExperimentComparison {
     }
     return
       "\(second) and \(first) do not differ significantly on \(name): \(second) − \(first) = \(ModelComparison.number(difference.estimate)), \(confidence) CI \(ModelComparison.range(difference)), \(evidence)."
+      + powerSentence(for: pair)
+  }
+
+  /// How large a test set would detect a pair's observed difference with
+  /// 80% power, from the experiment's own standard error, counted in what
+  /// was resampled (items or groups) and, with several runs, growing only
+  /// the test-set share of the variance: the calculation `f1kit gate`
+  /// uses (`MarginReachability`). Empty when no size can be given.
+  private func powerSentence(for pair: Pair) -> String {
+    let difference = pair.difference
+    let seedShare = seedShare(of: pair) ?? 0
+    let isGrouped = design == .groups
+    let (count, unit) = isGrouped ? (counts.groupCount, "groups") : (counts.itemCount, "items")
+    let size = ModelComparison.number(abs(difference.estimate))
+    let needed = MarginReachability.requiredCount(
+      distance: abs(difference.estimate), standardError: difference.standardError, count: count,
+      seedShare: seedShare, significanceLevel: 1 - difference.confidence, power: 0.8)
+    if let needed {
+      return
+        " Detecting a difference of \(size) with 80% power would take about \(ModelComparison.count(needed)) \(unit)\(seedShare > 0 ? " (with the same runs)" : ""); this test set has \(ModelComparison.count(count))."
+    }
+    guard seedShare > 0, difference.estimate != 0, difference.standardError > 0,
+      difference.standardError.isFinite
+    else { return "" }
+    return
+      " Detecting a difference of \(size) with 80% power would take more runs per model, not more test \(unit): the spread between training runs alone would keep the interval too wide."
   }
 
   /// The share of a pair's difference variance that comes from seeds,
