@@ -28,6 +28,9 @@ public enum StatisticsError: Error, Hashable, Sendable, CustomStringConvertible 
   case invalidPValue(Double)
   /// Groups were asked to be resampled, but the items carry no groups.
   case noGroups
+  /// Groups were asked to be resampled, but the items form fewer than two
+  /// groups: every resample would redraw the one group.
+  case tooFewGroups(Int)
   /// Models compared on scores do not score the same items against the
   /// same gold labels.
   case unpairedModels
@@ -67,6 +70,8 @@ public enum StatisticsError: Error, Hashable, Sendable, CustomStringConvertible 
       "expected p-values between 0 and 1, found \(value)"
     case .noGroups:
       "expected a group for every item to resample groups, found none"
+    case .tooFewGroups(let count):
+      "expected at least 2 groups to resample groups (about 30 for intervals to trust), found \(count): a bootstrap over one group redraws it whole every time, so its intervals have no width and its p-values mean nothing"
     case .unpairedModels:
       "expected every model to score the same items against the same gold labels"
     case .invalidWeight(let weight):

@@ -56,6 +56,83 @@ struct ReportRunsCommandTests {
     #expect(!advice.contains("single-run-per-model"))
   }
 
+  /// A number as the report writes it: three decimals, a true minus sign.
+  private func score(_ value: Double) -> String {
+    String(format: "%.3f", value).replacingOccurrences(of: "-", with: "\u{2212}")
+  }
+
+  /// The Summary's verdict box of a page.
+  private func verdict(_ html: String) throws -> String {
+    let start = try #require(html.range(of: "<div class=\"verdict\""))
+    let end = try #require(html.range(of: "</div>", range: start.upperBound..<html.endIndex))
+    return String(html[start.lowerBound..<end.upperBound])
+  }
+
+  @Test(
+    "the Summary's verdict is compare's experiment (difference, interval, p), not the first runs'",
+    arguments: [
+      [Self.runs("a"), Self.runs("b"), "--group-column", "query"],
+      [
+        "fixtures/experiments/a-run1.csv", "fixtures/experiments/b-run1.csv", "--group-column",
+        "query",
+      ],
+      [Self.runs("a"), Self.runs("b"), "--stratify", "gold"],
+    ])
+  func verdictIsTheExperiments(arguments: [String]) throws {
+    let (html, json) = try report(arguments + ["--resamples", "999"])
+    let compare = try runF1Kit(
+      ["compare"] + arguments + ["--metric", "binary_f1", "--resamples", "999", "--format", "json"])
+    #expect(compare.status == 0, "\(compare.standardError)")
+    let document = try object(compare.standardOutput)
+    let difference = try #require(document["difference"] as? [String: Any])
+    let value = try #require(difference["value"] as? Double)
+    let low = try #require(difference["low"] as? Double)
+    let high = try #require(difference["high"] as? Double)
+    let tests = try #require(document["tests"] as? [String: Any])
+    let p = try #require((tests["paired_bootstrap"] as? [String: Any])?["p_value"] as? Double)
+    // B is ahead in every design of the fixture.
+    #expect(value > 0)
+    let pText =
+      p < 0.001 ? "p &lt; 0.001" : "p = " + String(format: p < 0.1 ? "%.3f" : "%.2f", p)
+    let verdict = try verdict(html)
+    #expect(
+      verdict.contains("by \(score(value)) [\(score(low)), \(score(high))], \(pText)"),
+      "\(verdict)")
+    #expect(verdict.contains(p < 0.05 ? "beats" : "not a significant difference"))
+    // The first runs' item-level comparison (0.113, permutation test) is
+    // not the verdict; it stays in the JSON under first_run.
+    #expect(!verdict.contains("permutation test"))
+    #expect(json["comparisons"] == nil && json["models"] == nil)
+    let firstRun = try #require(json["first_run"] as? [String: Any])
+    #expect((firstRun["comparisons"] as? [Any])?.isEmpty == false)
+  }
+
+  @Test("with runs, the metadata lists each model's run files under the model's name")
+  func metadataListsEachModelsRuns() throws {
+    let (html, _) = try report([
+      Self.runs("a"), Self.runs("b"), "--group-column", "query", "--resamples", "199",
+    ])
+    func files(_ model: String) -> String {
+      (1...3).map { "<code>fixtures/experiments/\(model)-run\($0).csv</code>" }
+        .joined(separator: ", ")
+    }
+    #expect(
+      html.contains("<dt>Prediction files</dt><dd>a: \(files("a"))<br>b: \(files("b"))</dd>"))
+    #expect(!html.contains("a-run2.csv</code> (b)"))
+  }
+
+  @Test("with groups, the first runs' item-level 'no significant difference' advice is left out")
+  func noItemLevelSignificanceAdvice() throws {
+    let (html, json) = try report([
+      "fixtures/stsb/test-minilm-l6.csv", "fixtures/stsb/test-minilm-l3.csv", "--group-column",
+      "sentence1", "--resamples", "499",
+    ])
+    let advice = try #require(json["advice"] as? [[String: Any]]).compactMap { $0["id"] as? String }
+    #expect(!advice.contains("no-significant-difference"))
+    #expect(advice.contains("grouped-intervals"))
+    #expect(try verdict(html).contains("not a significant difference"))
+  }
+
   @Test("one file per model with --group-column: intervals by group, one run each")
   func groupsOnly() throws {
     let (html, json) = try report([

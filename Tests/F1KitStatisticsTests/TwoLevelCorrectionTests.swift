@@ -141,8 +141,60 @@ struct TwoLevelCorrectionTests {
     #expect(interval.lower == reference.lower)
     #expect(interval.upper == reference.upper)
     #expect(interval.undefinedResamples == reference.undefinedResamples)
-    #expect(distribution.pValue == PairedComparison.shiftedPValue(full))
+    #expect(distribution.pValue == equalTailedPValue(full))
     #expect(abs(interval.standardError - 0.006) < 1e-15)
+  }
+
+  /// The p-value inverts the percentile interval: on skewed resamples, where
+  /// the shifted p-value of a single-run paired bootstrap disagrees with
+  /// the interval, a 95% interval excludes 0 exactly when p ≤ 0.05.
+  @Test(
+    "the two-level p-value is at most 0.05 exactly when the 95% interval excludes 0",
+    arguments: [2.0, 4.3, Double.infinity])
+  func pValueAgreesWithInterval(degreesOfFreedom: Double) {
+    var generator = Xoshiro256StarStar(seed: 17)
+    let noise = (0..<9_999).map { _ in
+      -log(1 - generator.nextUnitInterval()) - 1  // skewed, mean 0
+    }
+    var disagreementsOfShifted = 0
+    for step in 0..<80 {
+      let estimate = 0.0005 * Double(step)
+      let values = noise.map { estimate + 0.01 * $0 }
+      let distribution = TwoLevelDistribution(
+        values: values, estimate: estimate, variance: 0.01 * 0.01,
+        degreesOfFreedom: degreesOfFreedom)
+      let interval = distribution.interval(confidence: 0.95)
+      let excludesZero = interval.lower > 0 || interval.upper < 0
+      // One resample either side of the 2.5% quantile is the interpolation's slack.
+      let isBorderline = abs(distribution.pValue - 0.05) <= 2.0 / 10_000
+      if !isBorderline {
+        #expect(excludesZero == (distribution.pValue <= 0.05), "estimate \(estimate)")
+      }
+      let moved = BootstrapDistribution(
+        values: values.map(distribution.corrected), estimate: estimate)
+      if excludesZero != (PairedComparison.shiftedPValue(moved) <= 0.05) {
+        disagreementsOfShifted += 1
+      }
+    }
+    // The shifted p-value, which this replaced, disagrees somewhere here.
+    #expect(disagreementsOfShifted > 0)
+  }
+
+  @Test("the two-level p-value is 1 at an estimate of 0 and mirrors for negative estimates")
+  func pValueEdges() {
+    var generator = Xoshiro256StarStar(seed: 3)
+    let noise = (0..<999).map { _ in generator.nextUnitInterval() - 0.5 }
+    let zero = TwoLevelDistribution(
+      values: noise.map { 0.02 * $0 }, estimate: 0, variance: 1e-4, degreesOfFreedom: 5)
+    #expect(zero.pValue == 1)
+    let positive = TwoLevelDistribution(
+      values: noise.map { 0.004 + 0.02 * $0 }, estimate: 0.004, variance: 1e-4,
+      degreesOfFreedom: 5)
+    let negative = TwoLevelDistribution(
+      values: noise.map { -0.004 - 0.02 * $0 }, estimate: -0.004, variance: 1e-4,
+      degreesOfFreedom: 5)
+    #expect(positive.pValue == negative.pValue)
+    #expect(positive.pValue > 0 && positive.pValue < 1)
   }
 
   @Test("with infinite degrees of freedom the move is a rescaling about the estimate")
@@ -199,4 +251,17 @@ struct TwoLevelCorrectionTests {
     // exactly when p ≤ 0.05.
     #expect(pair.difference.contains(0) == (pair.bootstrapPValue > 0.05))
   }
+}
+
+/// Twice the share of `distribution`'s values on the other side of 0 from
+/// its estimate, counting the estimate once, at most 1: the equal-tailed
+/// bootstrap p-value, worked out value by value.
+private func equalTailedPValue(_ distribution: BootstrapDistribution) -> Double {
+  let estimate = distribution.estimate
+  guard estimate != 0 else { return 1 }
+  let tail = distribution.sortedValues.filter { value in
+    PairedComparison.isAtLeast(
+      estimate > 0 ? estimate - value : value - estimate, abs(estimate))
+  }.count
+  return min(1, 2 * Double(tail + 1) / Double(distribution.sortedValues.count + 1))
 }

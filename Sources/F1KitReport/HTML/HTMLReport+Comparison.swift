@@ -16,6 +16,14 @@ extension HTMLReport {
         + "<strong>\(HTMLText.escape(names[0]))</strong>.</p>\n"
       : "<p>Every pair of models is compared on the same test items; for a pair “B − A”, a "
         + "positive difference means B scores higher.</p>\n"
+    if let experiment = model.experiment {
+      html += firstRunNote(isAboutIntervals: true)
+      html +=
+        "<p class=\"muted\">No p-values here: they would test "
+        + (experiment.hasSeveralRuns ? "the first runs, " : "")
+        + "item by item. The test to quote is the experiment's, on the primary metric, in the "
+        + "Summary and in Runs and groups.</p>\n"
+    }
     for disagreement in model.disagreements {
       html += "<p>\(HTMLText.escape(sentence(for: disagreement)))</p>\n"
     }
@@ -34,7 +42,9 @@ extension HTMLReport {
       if let pair = difference.statistics {
         annotation += " " + DisplayNumber.interval(pair.difference, digits: 3)
       }
-      if let p = decisionPValue(difference) { annotation += ", " + DisplayNumber.pValue(p) }
+      if !hasExperiment, let p = decisionPValue(difference) {
+        annotation += ", " + DisplayNumber.pValue(p)
+      }
       rows.append(
         ForestPlot.Row(
           label: name(of: difference.metric), difference: difference.estimate,
@@ -110,13 +120,18 @@ extension HTMLReport {
       + "items (\(DisplayNumber.percent(share))): \(disagreement.reference) alone is right on "
       + "\(DisplayNumber.count(disagreement.referenceOnlyCorrect)), \(disagreement.candidate) alone on "
       + "\(DisplayNumber.count(disagreement.candidateOnlyCorrect))."
-      + (disagreement.mcNemarPValue.isNaN
-        ? " McNemar's test counts items, not sample weights, so it is not run on weighted items."
-        : " McNemar's mid-p test of equal accuracy: \(DisplayNumber.pValue(disagreement.mcNemarPValue)).")
+      + (hasExperiment
+        ? ""
+        : disagreement.mcNemarPValue.isNaN
+          ? " McNemar's test counts items, not sample weights, so it is not run on weighted items."
+          : " McNemar's mid-p test of equal accuracy: \(DisplayNumber.pValue(disagreement.mcNemarPValue)).")
   }
 
-  /// Every comparison with its difference, interval, p-values and test.
+  /// Every comparison with its difference, interval, p-values and test;
+  /// with an experiment, the first runs' differences and item-level
+  /// intervals only.
   func comparisonTable() -> String {
+    if hasExperiment { return firstRunComparisonTable() }
     let adjustment = model.comparison?.options.adjustment.displayName ?? "Holm"
     var table = HTMLTable(
       caption: "Differences between models (second model minus first)",
@@ -140,6 +155,31 @@ extension HTMLReport {
             DisplayNumber.score($0)
           } ?? "—"),
         .text(pair != nil ? test?.displayName ?? "—" : "—"),
+      ])
+    }
+    return table.render()
+  }
+
+  /// The first runs' differences with their item-level intervals, and no
+  /// p-values: the test to quote is the experiment's.
+  func firstRunComparisonTable() -> String {
+    let subject =
+      model.experiment?.hasSeveralRuns == true ? "the first runs of the models" : "the models"
+    var table = HTMLTable(
+      caption:
+        "Differences between \(subject) (second model minus first), with 95% intervals that resample items one by one",
+      columns: [
+        ("Comparison", false), ("Metric", false), ("Difference", true),
+        ("95% interval (items)", true),
+      ])
+    for difference in model.differences {
+      table.append([
+        .header(pairName(difference)),
+        .text(name(of: difference.metric)),
+        .number(DisplayNumber.signed(difference.estimate)),
+        .number(
+          difference.statistics.map { DisplayNumber.interval($0.difference) } ?? "—",
+          className: "interval"),
       ])
     }
     return table.render()

@@ -25,10 +25,18 @@ extension HTMLReport {
         " and \(metadata.labelOrder.count - Self.fullTableClassLimit) more (every label is in the JSON)"
     }
     html += "</dd><dt>Prediction files</dt><dd>"
-    html += zip(model.models, metadata.inputFiles).map { evaluation, file in
-      "<code>\(HTMLText.escape(file))</code>"
-        + (evaluation.name == file ? "" : " (\(HTMLText.escape(evaluation.name)))")
-    }.joined(separator: "<br>")
+    if metadata.runFiles.contains(where: { $0.count > 1 }) {
+      // Several runs: each model's name, then its run files.
+      html += zip(model.models, metadata.runFiles).map { evaluation, files in
+        "\(HTMLText.escape(evaluation.name)): "
+          + files.map { "<code>\(HTMLText.escape($0))</code>" }.joined(separator: ", ")
+      }.joined(separator: "<br>")
+    } else {
+      html += zip(model.models, metadata.inputFiles).map { evaluation, file in
+        "<code>\(HTMLText.escape(file))</code>"
+          + (evaluation.name == file ? "" : " (\(HTMLText.escape(evaluation.name)))")
+      }.joined(separator: "<br>")
+    }
     html += "</dd>"
     for setting in metadata.inputSettings {
       html +=

@@ -36,7 +36,7 @@ extension HTMLReport {
     html +=
       "\(DisplayNumber.count(comparison.options.resamples)) resamples, seed \(experiment.description.seed).</p>\n"
     html +=
-      "<p class=\"evidence\">The other sections of this report show each model's first run, with intervals that resample items one by one"
+      "<p class=\"evidence\">The Summary's verdict comes from this section. The other sections of this report show each model's first run, with intervals that resample items one by one"
       + (comparison.design == .groups
         ? ", which ignore the groups and are too narrow: quote the intervals of this section."
         : ".")
@@ -108,7 +108,7 @@ extension HTMLReport {
     html += runsTable.render()
 
     // Differences.
-    guard !comparison.pairs.isEmpty else { return html + notes(comparison) }
+    guard !comparison.pairs.isEmpty else { return html + notes(comparison, names: names) }
     let hasPermutation = comparison.pairs.contains { $0.groupPermutation != nil }
     let hasClusteredMcNemar = comparison.pairs.contains { $0.clusteredMcNemar != nil }
     let hasASO = comparison.pairs.contains { $0.almostStochasticOrder != nil }
@@ -179,11 +179,11 @@ extension HTMLReport {
       html +=
         "<p><strong>Almost Stochastic Order</strong> (Dror et al. 2019) compares the runs: ε_min is for the claim “B is better than A”; below 0.5 B is almost stochastically dominant, and 0.2 is the stricter threshold deepsig recommends.</p>\n"
     }
-    return html + notes(comparison)
+    return html + notes(comparison, names: names)
   }
 
-  private func notes(_ comparison: ExperimentComparison) -> String {
-    let notes = comparison.notes
+  private func notes(_ comparison: ExperimentComparison, names: [String]) -> String {
+    let notes = comparison.cautions(names: names) + comparison.notes
     guard !notes.isEmpty else { return "" }
     return "<ul class=\"evidence\">"
       + notes.map { "<li>\(HTMLText.escape($0.prefix(1).uppercased() + $0.dropFirst()))</li>" }

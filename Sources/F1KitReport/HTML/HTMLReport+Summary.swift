@@ -38,10 +38,16 @@ extension HTMLReport {
     }
     let primary = reference.primaryMetric
     for (index, evaluation) in model.models.enumerated() where index < 3 {
+      // With an experiment, a model's value is the mean of its runs.
+      let experiment = model.experiment?.comparison
+      let isInExperiment = experiment?.models.indices.contains(index) == true
+      let mean = isInExperiment ? experiment?.models[index].interval.estimate : nil
+      let runs = isInExperiment ? experiment?.counts.runCounts[index] ?? 1 : 1
       facts.append(
         (
-          DisplayNumber.score(evaluation.metrics.value(of: primary)),
+          DisplayNumber.score(mean ?? evaluation.metrics.value(of: primary)),
           "\(name(of: primary)) · \(HTMLText.truncated(evaluation.name, to: 28))"
+            + (runs > 1 ? ", mean of \(runs) runs" : "")
         ))
     }
     html += "<div class=\"facts\">"
@@ -52,6 +58,7 @@ extension HTMLReport {
     }
     html += "</div>\n"
     html += "<h3 id=\"headline-heading\">Headline metrics</h3>\n"
+    html += firstRunNote(isAboutIntervals: true)
     html += headlineTable()
     html += "<p class=\"muted\">\(HTMLText.escape(baselineExplanation))</p>\n"
     html += "<h3 id=\"balance-heading\">Class balance</h3>\n"
@@ -61,8 +68,10 @@ extension HTMLReport {
 
   /// One sentence per pair on the primary metric, such as
   /// “B beats A on macro-F1 by 0.031 [0.012, 0.049], p = 0.002,
-  /// permutation test.”
+  /// permutation test.”; with an experiment (several runs, groups or
+  /// strata), its sentences instead.
   func verdictSentences() -> [String] {
+    if let experiment = model.experiment { return experimentVerdicts(experiment) }
     let primary = model.reference.primaryMetric
     return model.differences(on: primary).map { verdict(for: $0) }
   }
@@ -123,9 +132,13 @@ extension HTMLReport {
           true
         ))
     }
+    let subject =
+      model.experiment?.hasSeveralRuns == true ? "the first run of each model" : "each model"
     var table = HTMLTable(
-      caption: "Headline metrics of each model"
-        + (hasIntervals ? " with 95% bootstrap intervals (under each value)" : "")
+      caption: "Headline metrics of \(subject)"
+        + (hasIntervals
+          ? " with 95% bootstrap intervals (under each value)"
+            + (hasExperiment ? " that resample items one by one" : "") : "")
         + ", and of two no-skill baselines on the same gold labels."
         + (model.models.count > 1 ? " ★ marks the best model per metric." : ""),
       columns: columns)

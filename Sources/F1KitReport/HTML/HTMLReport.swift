@@ -17,7 +17,11 @@ import F1KitAdvice
 /// baselines, class balance), Per-class scores, Confusion matrices,
 /// Examples (items with their text, when the input has text columns), Model
 /// comparison (two or more models), Training curve (with a log), Advice and
-/// Run metadata.
+/// Run metadata. With several runs per model, grouped items or strata, a
+/// Runs and groups section compares the models as the experiment was run;
+/// the Summary's verdict then comes from it, and the sections built from
+/// each model's first run with items resampled one by one say so and show
+/// no p-values.
 public struct HTMLReport: Sendable {
   /// The report's content.
   public var model: ReportModel
@@ -38,19 +42,28 @@ public struct HTMLReport: Sendable {
   /// - Returns: The HTML document, UTF-8 text ending with a newline.
   /// - Complexity: O(*m* *k*²) for *m* models and *k* classes.
   public func render() -> String {
+    // With an experiment, the sections built from each model's first run
+    // (or from items resampled one by one) open by saying so.
     var sections: [(id: String, title: String, body: String)] = [
       ("summary", "Summary", summarySection()),
-      ("per-class", "Per-class scores", perClassSection()),
-      ("confusion", "Confusion matrices", confusionSection()),
+      ("per-class", "Per-class scores", firstRunNote(isAboutIntervals: true) + perClassSection()),
+      (
+        "confusion", "Confusion matrices",
+        firstRunNote(isAboutIntervals: false) + confusionSection()
+      ),
     ]
     if model.examples.contains(where: { $0.items.contains { !$0.texts.isEmpty } }) {
-      sections.append(("examples", "Examples", examplesSection()))
+      sections.append(
+        ("examples", "Examples", firstRunNote(isAboutIntervals: false) + examplesSection()))
     }
     if model.experiment != nil { sections.append(("runs", "Runs and groups", runsSection())) }
     if model.models.count > 1 {
       sections.append(("comparison", "Model comparison", comparisonSection()))
     }
-    if model.scores != nil { sections.append(("scores", "Scores and cut-offs", scoresSection())) }
+    if model.scores != nil {
+      sections.append(
+        ("scores", "Scores and cut-offs", firstRunNote(isAboutIntervals: true) + scoresSection()))
+    }
     if model.trainingCurve != nil {
       sections.append(("training", "Training curve", trainingSection()))
     }

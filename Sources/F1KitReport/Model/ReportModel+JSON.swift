@@ -30,7 +30,12 @@ extension ReportModel {
   ///   strata: the primary metric's comparison as `f1kit compare
   ///   NAME=run1.csv,… --format json` gives it (`design` with `resampling`,
   ///   `runs`, `groups` and, by group, `item_level` width ratios; `models`
-  ///   with their `runs`; the differences and tests).
+  ///   with their `runs`; the differences and tests). Its numbers are the
+  ///   ones to quote. `models`, `comparisons` and `scores`, which come from
+  ///   each model's first run with items resampled one by one, then move
+  ///   into `first_run` {`note`, `files`, `resampling`: `"items"`,
+  ///   `models`, `comparisons`, `scores`}, so that no reader of the top
+  ///   level takes them for the experiment's.
   ///
   /// - Returns: The document.
   public func jsonDocument() -> JSONValue {
@@ -79,17 +84,36 @@ extension ReportModel {
     if reference.isWeighted {
       document += [("weighted", .bool(true)), ("total_weight", .number(reference.totalWeight))]
     }
-    document += [
-      ("labels", .array(reference.labels.map(JSONValue.string))),
+    document.append(("labels", .array(reference.labels.map(JSONValue.string))))
+    guard let experiment else {
+      document += [
+        ("models", .array(modelsJSON)),
+        ("comparisons", .array(comparisonsJSON)),
+        ("advice", .array(advice.map { $0.jsonValue() })),
+      ]
+      if let scores { document.append(("scores", scores.jsonValue())) }
+      return .object(document)
+    }
+    // With an experiment, what comes from each model's first run with items
+    // resampled one by one is kept apart, under a name that says so.
+    var firstRun: [(key: String, value: JSONValue)] = [
+      (
+        "note",
+        .string(
+          experiment.firstRunNote(isAboutIntervals: true)
+            ?? "Each model's predictions, items resampled one by one.")
+      ),
+      ("files", .array(metadata.inputFiles.map(JSONValue.string))),
+      ("resampling", .string("items")),
       ("models", .array(modelsJSON)),
       ("comparisons", .array(comparisonsJSON)),
-      ("advice", .array(advice.map { $0.jsonValue() })),
     ]
-    if let scores { document.append(("scores", scores.jsonValue())) }
-    if let experiment {
-      document.append(
-        ("experiment", experiment.comparison.jsonDocument(experiment.description)))
-    }
+    if let scores { firstRun.append(("scores", scores.jsonValue())) }
+    document += [
+      ("first_run", .object(firstRun)),
+      ("advice", .array(advice.map { $0.jsonValue() })),
+      ("experiment", experiment.comparison.jsonDocument(experiment.description)),
+    ]
     return .object(document)
   }
 

@@ -34,8 +34,12 @@ public struct RunMetadata: Hashable, Sendable {
   public var zeroDivision: String
   /// The label order of every table and chart.
   public var labelOrder: [String]
-  /// The prediction files, as the user named them.
+  /// The prediction files, as the user named them: each model's first
+  /// (or only) run.
   public var inputFiles: [String]
+  /// Each model's run files, in model and run order, when the report has
+  /// an experiment; empty otherwise.
+  public var runFiles: [[String]] = []
   /// The training log, if one was given.
   public var trainingLog: String?
   /// How the inputs were read and aligned: columns, score column,

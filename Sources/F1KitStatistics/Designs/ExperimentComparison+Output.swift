@@ -103,6 +103,8 @@ extension ExperimentComparison {
           })
       ),
     ]
+    let cautions = cautions(names: description.names)
+    if !cautions.isEmpty { document.append(("cautions", .array(cautions.map(JSONValue.string)))) }
     let adjusted =
       models.count > 2 ? try? adjustedBootstrapPValues(by: description.adjustment) : nil
     if models.count == 2, let pair = pairs.first {
@@ -283,6 +285,7 @@ extension ExperimentComparison {
       "\n"
       + pairs.indices.map { verdict(for: $0, description: description) }
       .joined(separator: "\n") + "\n"
+    let notes = cautions(names: names) + notes
     for note in notes { text += "\nNote: \(note)" }
     return text + (notes.isEmpty ? "" : "\n")
   }

@@ -78,6 +78,9 @@ public struct ExperimentComparison: Sendable {
   public let models: [Model]
   /// Every pair, first before second in input order.
   public let pairs: [Pair]
+  /// How many interval ends reached past the metric's range and were cut
+  /// at its bounds (several runs only; see ``cautions(names:)``).
+  public let cutIntervalEnds: Int
   /// Under ``ResamplingDesign/groups``, how much wider the intervals are
   /// than if items were resampled one by one; `nil` until
   /// ``measureGroupWidening(seed:)`` is called.
@@ -116,6 +119,7 @@ public struct ExperimentComparison: Sendable {
       throw .classCountMismatch(data: counts.classCount, scope: scope.classCount)
     }
     if design == .groups && !counts.isGrouped { throw .noGroups }
+    if design == .groups && counts.groupCount < 2 { throw .tooFewGroups(counts.groupCount) }
     let scorer = RunScorer(counts: counts, scope: scope, metric: metric)
     let draws = ExperimentResampling(counts: counts, design: design, strategy: options.strategy)
     // One output of the generator seeds the resampling blocks of the
@@ -140,7 +144,7 @@ public struct ExperimentComparison: Sendable {
         runValues: runs.map { fullValues[$0] }, covariance: covariance, runs: runs)
     }
 
-    self.models = (0..<modelCount).map { model in
+    var models = (0..<modelCount).map { model in
       let interval: ConfidenceInterval
       if hasSeveralRuns {
         let variance = variances[model].variance
@@ -222,12 +226,74 @@ public struct ExperimentComparison: Sendable {
           confidence: 0.95, using: &generator)
       }
     }
+    cutIntervalEnds =
+      hasSeveralRuns ? Self.cutToRange(models: &models, pairs: &pairs, metric: metric) : 0
     self.metric = metric
     self.scope = scope
     self.options = options
     self.design = design
     self.counts = counts
     self.pairs = pairs
+    self.models = models
+  }
+
+  /// Cuts the intervals of several-run comparisons at the metric's range
+  /// (a difference at the range's width either way): Student's *t* with the
+  /// one or two degrees of freedom of two runs can move resamples far past
+  /// any value a test set can give.
+  ///
+  /// - Returns: The number of interval ends cut.
+  private static func cutToRange(models: inout [Model], pairs: inout [Pair], metric: Metric)
+    -> Int
+  {
+    let range = metric.valueRange
+    let width = range.upperBound - range.lowerBound
+    var cut = 0
+    func clamp(_ interval: inout ConfidenceInterval, to bounds: ClosedRange<Double>) {
+      if interval.lower < bounds.lowerBound {
+        interval.lower = bounds.lowerBound
+        cut += 1
+      }
+      if interval.upper > bounds.upperBound {
+        interval.upper = bounds.upperBound
+        cut += 1
+      }
+    }
+    for index in models.indices { clamp(&models[index].interval, to: range) }
+    for index in pairs.indices { clamp(&pairs[index].difference, to: -width...width) }
+    return cut
+  }
+
+  /// Cautions about the numbers themselves: interval ends cut at the
+  /// metric's range, and models whose one run leaves their seed luck
+  /// uncounted beside models with several.
+  ///
+  /// - Parameter names: Each model's name.
+  /// - Returns: One sentence per caution, without a leading "Note:".
+  public func cautions(names: [String]) -> [String] {
+    var cautions: [String] = []
+    if cutIntervalEnds > 0 {
+      let range = metric.valueRange
+      let fewest = counts.runCounts.min() ?? 0
+      let ends = cutIntervalEnds == 1 ? "end" : "ends"
+      let verb = cutIntervalEnds == 1 ? "was" : "were"
+      cautions.append(
+        "\(cutIntervalEnds) interval \(ends) reached past \(metric.displayName)'s range [\(Self.bound(range.lowerBound)), \(Self.bound(range.upperBound))] and \(verb) cut at its bounds: with \(fewest) run\(fewest == 1 ? "" : "s") for a model the seed variance rests on very few degrees of freedom, so Student's t makes the intervals very wide; train more runs (5 or more per model)."
+      )
+    }
+    if counts.runCounts.contains(where: { $0 > 1 }) {
+      for (model, runCount) in counts.runCounts.enumerated() where runCount == 1 {
+        let name = model < names.count ? names[model] : "model \(model + 1)"
+        cautions.append(
+          "\(name) has one run: its seed luck cannot be estimated and counts as 0, so the intervals that involve it are too narrow, and Almost Stochastic Order, which needs two runs per model, is not reported; train \(name) with several seeds too."
+        )
+      }
+    }
+    return cautions
+  }
+
+  private static func bound(_ value: Double) -> String {
+    value == value.rounded() ? String(Int(value)) : String(value)
   }
 
   /// Compares the models of an experiment with a generator seeded by

@@ -21,7 +21,8 @@
 /// - the items-only bootstrap variance of one run's value, *V*(run *r*), is
 ///   about (σ²_B + σ²_E)/*C*;
 ///
-/// so the interaction is [meanᵣ *V*(run *r*) − *V*(mean)]/(*R* − 1), and the
+/// so the interaction is [meanᵣ *V*(run *r*) − *V*(mean)]/(*R* − 1), at
+/// least 0 since it estimates a variance, and the
 /// target variance is max(0, *S*²/*R* − interaction) + *V*(mean): the seed
 /// part, clamped at zero, plus the item part. For a linear metric such as
 /// accuracy the interaction estimate is exactly the two-way ANOVA
@@ -56,7 +57,12 @@ struct RunVariance {
     }
     meanSquare = Self.variance(runValues) / Double(runCount)
     let runVariances = runs.reduce(0) { $0 + covariance.covariance($1, $1) }
-    interaction = (runVariances / Double(runCount) - itemVariance) / Double(runCount - 1)
+    // A variance, so at least 0: the items-only values come from the
+    // resamples that drew each run, so equal runs can get a slightly
+    // negative estimate, which the seed part would then turn into a
+    // spread the runs do not have.
+    interaction = Swift.max(
+      0, (runVariances / Double(runCount) - itemVariance) / Double(runCount - 1))
   }
 
   /// Splits a model's variance from its runs' items-only values.
@@ -91,6 +97,9 @@ struct RunVariance {
     runCount > 1 ? meanSquare * meanSquare / Double(runCount - 1) : 0
   }
 
+  /// The degrees of freedom above which Student's *t* is taken as normal.
+  static let normalDegreesOfFreedom = 1e9
+
   /// The Welch–Satterthwaite degrees of freedom of a corrected variance
   /// whose seed parts come from `models`: the variance squared over the
   /// sum of their terms. The item parts rest on every test item, so they
@@ -99,17 +108,28 @@ struct RunVariance {
   /// - Parameters:
   ///   - variance: The corrected variance.
   ///   - models: The models whose between-run variances it includes.
-  /// - Returns: The degrees of freedom, at least 1, or +∞.
+  /// - Returns: The degrees of freedom, at least 1, or +∞ (also above
+  ///   ``normalDegreesOfFreedom``).
   static func degreesOfFreedom(variance: Double, models: [RunVariance]) -> Double {
     let denominator = models.reduce(0) { $0 + $1.satterthwaiteTerm }
     guard denominator > 0, variance.isFinite else { return .infinity }
-    return Swift.max(1, variance * variance / denominator)
+    let degrees = variance * variance / denominator
+    // Beyond this Student's t is the normal distribution to double
+    // precision's use here (quantiles within 10⁻⁹ relative).
+    return degrees > Self.normalDegreesOfFreedom ? .infinity : Swift.max(1, degrees)
   }
 
   /// The sample variance, *n* − 1 in the denominator; 0 for fewer than two
-  /// values.
+  /// values, and exactly 0 for equal values.
+  ///
+  /// The mean of equal values can come out one unit in the last place off
+  /// them (three times 0.804 over 3 is 0.8039999999999999), which would
+  /// give a variance near 10⁻³², degrees of freedom near 10⁵⁶ and a
+  /// Student's *t* far outside its accurate range; runs that score alike
+  /// (deterministic training, one file given twice) have no seed part.
   static func variance(_ values: [Double]) -> Double {
     guard values.count > 1 else { return 0 }
+    if values.allSatisfy({ $0 == values[0] }) { return 0 }
     let mean = values.reduce(0, +) / Double(values.count)
     var squares = 0.0
     for value in values { squares += (value - mean) * (value - mean) }

@@ -19,9 +19,11 @@ import Foundation
 /// per model a normal quantile covers about 91% (docs/statistics.md).
 ///
 /// The interval is the percentile interval of the moved values, and the
-/// p-value their shifted paired-bootstrap p-value, so the two agree: the
-/// interval at confidence 1 − α excludes 0 exactly when p ≤ α (up to the
-/// quantiles' interpolation). Only the values those need are moved.
+/// p-value the equal-tailed one that inverts it (twice the share of moved
+/// values on the far side of 0), so the two agree: the interval at
+/// confidence 1 − α excludes 0 exactly when p ≤ α, up to the quantiles'
+/// interpolation and the +1 of a bootstrap p-value. Only the values those
+/// need are moved.
 struct TwoLevelDistribution {
   /// The two-level resamples.
   let resampled: BootstrapDistribution
@@ -108,27 +110,39 @@ struct TwoLevelDistribution {
       resamples: resampled.resamples, undefinedResamples: resampled.undefinedCount)
   }
 
-  /// The shifted two-sided p-value of the moved values, as
-  /// `PairedComparison.shiftedPValue` computes it for a paired bootstrap:
-  /// the share of moved values at least as far from the estimate as the
-  /// estimate is from 0.
+  /// The equal-tailed two-sided p-value of the moved values: twice the
+  /// share of them on the other side of 0 from the estimate, counting the
+  /// estimate once as a resample, (2 (*k* + 1)/(*B* + 1)), at most 1.
   ///
-  /// The moved values keep the resamples' order, so the extreme ones are a
-  /// run at each end of the sorted resamples; binary searches find them.
+  /// This is the p-value that inverts the percentile interval, so a 95%
+  /// interval that excludes 0 comes with p ≤ 0.05 and one that contains 0
+  /// with p > 0.05. The shifted p-value of a single-run paired bootstrap
+  /// (values at least as far from the estimate as 0 is, on either side)
+  /// agrees with it only when the distribution is symmetric; two-level
+  /// distributions with few runs are skewed, and the shifted p-value then
+  /// said "not significant" beside an interval that excluded 0.
+  ///
+  /// The moved values keep the resamples' order, so those past 0 are a run
+  /// at one end of the sorted resamples; a binary search finds it.
   ///
   /// - Complexity: O(log *B*) moved values for *B* resamples.
   var pValue: Double {
     let estimate = resampled.estimate
     guard !estimate.isNaN else { return .nan }
     let values = resampled.sortedValues
-    func isExtreme(_ index: Int) -> Bool {
-      PairedComparison.isAtLeast(abs(corrected(values[index]) - estimate), abs(estimate))
+    guard estimate != 0, !values.isEmpty else { return 1 }
+    // A moved value is past 0 when it is at least as far from the estimate,
+    // towards 0, as 0 is (the shifted test's tolerance, one side only).
+    func isPastZero(_ index: Int) -> Bool {
+      let distance =
+        estimate > 0 ? estimate - corrected(values[index]) : corrected(values[index]) - estimate
+      return PairedComparison.isAtLeast(distance, abs(estimate))
     }
-    let split = Self.partitionPoint(0..<values.count) { corrected(values[$0]) >= estimate }
-    let lowCount = Self.partitionPoint(0..<split) { !isExtreme($0) }
-    let highStart = Self.partitionPoint(split..<values.count) { isExtreme($0) }
-    let exceedances = lowCount + (values.count - highStart)
-    return Double(exceedances + 1) / Double(values.count + 1)
+    let tail =
+      estimate > 0
+      ? Self.partitionPoint(0..<values.count) { !isPastZero($0) }
+      : values.count - Self.partitionPoint(0..<values.count) { isPastZero($0) }
+    return Swift.min(1, 2 * Double(tail + 1) / Double(values.count + 1))
   }
 
   /// The first index of `range` where `predicate` holds, for a predicate

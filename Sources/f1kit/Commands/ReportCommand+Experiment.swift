@@ -39,15 +39,17 @@ extension ReportCommand {
     let experiment = ExperimentReport(
       comparison: comparison, description: description, groupColumn: groupColumn)
     report.experiment = experiment
-    // The experiment's advice replaces the first runs' one-run advice.
+    // The experiment's advice replaces the first runs' one-run advice, and
+    // their item-level "no significant difference": the test to quote is
+    // the experiment's, which the Summary's verdict states.
     let advice =
-      report.advice.filter { $0.rule != .singleRunPerModel }
+      report.advice.filter { $0.rule != .singleRunPerModel && $0.rule != .noSignificantDifference }
       + MetricAdvisor().advice(for: comparison, names: names)
     report.advice = advice.enumerated().sorted {
       ($0.element.severity, $1.offset) > ($1.element.severity, $0.offset)
     }.map(\.element)
     report.metadata.methods.append(experiment.methodDescription)
-    report.metadata.inputFiles = runFiles.flatMap { $0 }
+    report.metadata.runFiles = runFiles
     if let groupColumn {
       report.metadata.inputSettings.append(
         .init(

@@ -1,0 +1,70 @@
+import F1Kit
+import F1KitAdvice
+import F1KitStatistics
+
+extension HTMLReport {
+  /// Whether the report has an experiment (several runs, groups or strata),
+  /// so that the Summary's verdict comes from it and the sections built
+  /// from each model's first run say so and claim no significance.
+  var hasExperiment: Bool { model.experiment != nil }
+
+  /// The paragraph that opens a section built from each model's first run
+  /// or from items resampled one by one, when the report has an
+  /// experiment; empty otherwise.
+  ///
+  /// - Parameter isAboutIntervals: Whether the section shows intervals.
+  /// - Returns: A `<p>` element, or an empty string.
+  func firstRunNote(isAboutIntervals: Bool) -> String {
+    guard let note = model.experiment?.firstRunNote(isAboutIntervals: isAboutIntervals) else {
+      return ""
+    }
+    return "<p class=\"first-run\"><strong>\(HTMLText.escape(note))</strong></p>\n"
+  }
+
+  /// The Summary's verdict with an experiment: one sentence per pair from
+  /// the experiment comparison (the numbers of `f1kit compare … --metric
+  /// M`), then one sentence on what was resampled.
+  ///
+  /// - Parameter experiment: The experiment.
+  /// - Returns: The sentences.
+  func experimentVerdicts(_ experiment: ExperimentReport) -> [String] {
+    let comparison = experiment.comparison
+    let names = experiment.description.names
+    let metric = name(of: comparison.metric)
+    let pValues = experiment.decisionPValues
+    let adjustment =
+      comparison.models.count > 2
+      ? "\(experiment.description.adjustment.displayName)-adjusted " : ""
+    // The test as `f1kit compare` names it: "paired bootstrap (runs and
+    // groups resampled)".
+    let test = "paired bootstrap (\(comparison.resamplingPhrase()))"
+    var sentences: [String] = comparison.pairs.indices.map { index in
+      let pair = comparison.pairs[index]
+      let difference = pair.difference
+      let first = names[pair.first]
+      let second = names[pair.second]
+      if difference.estimate == 0 {
+        return
+          "\(second) and \(first) score the same on \(metric) (\(DisplayNumber.score(comparison.models[pair.first].interval.estimate)))."
+      }
+      let isSecondBetter = difference.estimate > 0
+      let (better, worse) = isSecondBetter ? (second, first) : (first, second)
+      let oriented =
+        isSecondBetter ? difference.range : (-difference.upper)...(-difference.lower)
+      let amount =
+        DisplayNumber.score(abs(difference.estimate), digits: 3) + " "
+        + DisplayNumber.interval(oriented, digits: 3)
+      let p = pValues[index]
+      let tail = ", \(adjustment)\(DisplayNumber.pValue(p)), \(test)"
+      return p < experiment.significanceLevel
+        ? "\(better) beats \(worse) on \(metric) by \(amount)\(tail)."
+        : "\(better) scores higher than \(worse) on \(metric) by \(amount)\(tail): not a significant difference."
+    }
+    sentences.append(
+      (experiment.hasSeveralRuns
+        ? "Each model's value is the mean of its runs (\(experiment.runsPhrase)); the interval and p-value resample the runs, then \(experiment.resampledUnits)"
+        : "The interval and p-value resample \(experiment.resampledUnits)")
+        + ", as in Runs and groups and f1kit compare.")
+    return sentences
+  }
+}
