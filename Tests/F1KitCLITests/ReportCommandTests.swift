@@ -106,6 +106,27 @@ struct ReportCommandTests {
       try FileManager.default.contentsOfDirectory(atPath: directory.url.path) == ["report.html"])
   }
 
+  /// The report used to be replaced before a --json path that could not
+  /// be written was found, so the command failed with the old report lost.
+  @Test(
+    "an output that cannot be written is found before the existing report is replaced",
+    arguments: [["--json", "missing/report.json"], ["--tables-dir", "a-file"]])
+  func unwritableSecondOutputKeepsReport(_ output: [String]) throws {
+    let directory = TemporaryDirectory()
+    let out = directory.write("report.html", "the old report")
+    _ = directory.write("a-file", "not a folder")
+    let path = directory.url.appendingPathComponent(output[1]).path
+    let result = try runF1Kit(
+      [
+        "report", "fixtures/stsb/test-minilm-l6.csv", "fixtures/stsb/test-minilm-l3.csv",
+        "--out", out, "--resamples", "100", output[0], path,
+      ])
+    #expect(result.status == 73, "\(result.standardError)")
+    #expect(result.standardError.hasPrefix("Error: "))
+    #expect(result.standardError.contains(path))
+    #expect(try String(contentsOfFile: out, encoding: .utf8) == "the old report")
+  }
+
   @Test("models with different gold labels are refused, naming both")
   func refusesDifferentGold() throws {
     let directory = TemporaryDirectory()

@@ -106,7 +106,7 @@ struct ExperimentTableTests {
       table.caption.contains(
         "p is the two-sided paired bootstrap test (groups resampled, 499 resamples)"))
     #expect(
-      table.caption.hasSuffix("With fewer than about 30 groups these intervals are too narrow."))
+      table.caption.hasSuffix("With fewer than about 30 groups these intervals can be too narrow."))
     #expect(table.statements.first?.contains(", 24 groups resampled whole, seed 42).") == true)
   }
 

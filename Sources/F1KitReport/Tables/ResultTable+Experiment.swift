@@ -213,7 +213,7 @@ struct ExperimentWording {
     if comparison.design == .groups && comparison.counts.groupCount < ExperimentComparison.fewGroups
     {
       text +=
-        " With fewer than about \(ExperimentComparison.fewGroups) groups these intervals are too narrow."
+        " With fewer than about \(ExperimentComparison.fewGroups) groups these intervals can be too narrow."
     }
     return text
   }

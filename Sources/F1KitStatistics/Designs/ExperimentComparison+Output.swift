@@ -398,7 +398,7 @@ extension ExperimentComparison {
     var notes: [String] = []
     if design == .groups && counts.groupCount < Self.fewGroups {
       notes.append(
-        "only \(counts.groupCount) groups: a bootstrap over fewer than about \(Self.fewGroups) groups gives intervals that are too narrow."
+        "only \(counts.groupCount) groups: a bootstrap over fewer than about \(Self.fewGroups) groups can give intervals that are too narrow."
       )
     }
     if design == .groups && counts.runCounts.contains(where: { $0 > 1 }) {

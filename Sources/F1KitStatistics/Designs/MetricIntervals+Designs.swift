@@ -162,7 +162,7 @@ extension MetricIntervals {
     ]
     if groupCount < ExperimentComparison.fewGroups {
       notes.append(
-        "only \(groupCount) groups: a bootstrap over fewer than about \(ExperimentComparison.fewGroups) groups gives intervals that are too narrow."
+        "only \(groupCount) groups: a bootstrap over fewer than about \(ExperimentComparison.fewGroups) groups can give intervals that are too narrow."
       )
     }
     return notes

@@ -232,6 +232,10 @@ struct ReportCommand: ParsableCommand {
         "Tables need intervals: --format \(format.rawValue) and --tables-dir need --resamples above 0"
       )
     }
+    // Every output is checked before any is replaced, so that a --json or
+    // --tables-dir that cannot be written leaves an existing report as it
+    // was.
+    try Self.checkOutputs(out: out, json: json, tablesDirectory: isTabled ? tablesDirectory : nil)
     do {
       try HTMLReport(report).write(toFile: out.path)
       if let json { try report.writeJSON(toFile: json.path) }
@@ -253,6 +257,29 @@ struct ReportCommand: ParsableCommand {
     case .html: return ""
     case .markdown: return CommandOutput(tables.rendered(as: .markdown))
     case .latex: return CommandOutput(tables.rendered(as: .latex))
+    }
+  }
+
+  /// Checks that the report, its JSON and its tables' folder can be
+  /// written, before any of them is.
+  ///
+  /// - Throws: A one-line failure (exit 73) naming the first output that
+  ///   cannot be written.
+  static func checkOutputs(out: FilePath, json: FilePath?, tablesDirectory: FilePath?)
+    throws(CommandFailure)
+  {
+    do {
+      try AtomicFileWriter.checkWritable(out.path)
+      if let json { try AtomicFileWriter.checkWritable(json.path) }
+    } catch {
+      throw .cannotCreate(error.description)
+    }
+    guard let folder = tablesDirectory?.path else { return }
+    var isDirectory: ObjCBool = false
+    if FileManager.default.fileExists(atPath: folder, isDirectory: &isDirectory),
+      !isDirectory.boolValue
+    {
+      throw .cannotCreate("cannot create the folder \(folder): a file of that name exists")
     }
   }
 

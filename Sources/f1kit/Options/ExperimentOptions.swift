@@ -9,7 +9,7 @@ struct ExperimentOptions {
   static let groupColumn = Option<String?>(
     name: "group-column", valueName: "name",
     help:
-      "A column naming each item's group (query, document, premise): the bootstrap resamples whole groups and the permutation test swaps them."
+      "A column naming each item's group (query, document, premise): the bootstrap resamples whole groups and the permutation test swaps them. Read from the first file (the other files need not have it, and their group columns are not read); not with --stratify."
   )
   static let stratify = Option<StratifyChoice>(
     name: "stratify",
