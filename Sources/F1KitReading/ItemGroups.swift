@@ -34,7 +34,7 @@ public struct ItemGroups: Hashable, Sendable {
   ///   - column: The group column's name.
   ///   - format: The file's format, or `nil` to infer it as the reader does.
   /// - Throws: ``PredictionFileError`` when the file cannot be read, has no
-  ///   such column, or a record has no value in it.
+  ///   such column, or a record has no value or an empty one in it.
   /// - Complexity: O(*n*) for a file of *n* bytes.
   public init(
     contentsOf path: String, column: String, format: PredictionFileFormat? = nil
@@ -110,6 +110,11 @@ public struct ItemGroups: Hashable, Sendable {
           path: path, location: .init(line: row.line, column: position + 1, unit: .field),
           reason: .wrongFieldCount(expected: header.fields.count, found: row.fields.count))
       }
+      guard !row.fields[position].isEmpty else {
+        throw PredictionFileError(
+          path: path, location: .init(line: row.line, column: position + 1, unit: .field),
+          reason: .emptyGroup(column: column))
+      }
       return row.fields[position]
     }
   }
@@ -137,6 +142,12 @@ public struct ItemGroups: Hashable, Sendable {
           path: path, location: location, reason: .malformedJSON(expected: "a JSON object"))
       }
       switch object[column] {
+      case let value as String where value.isEmpty:
+        throw PredictionFileError(
+          path: path, location: location, reason: .emptyGroup(column: column))
+      case is NSNull:
+        throw PredictionFileError(
+          path: path, location: location, reason: .emptyGroup(column: column))
       case let value as String: values.append(value)
       case let value as NSNumber: values.append(value.stringValue)
       default:

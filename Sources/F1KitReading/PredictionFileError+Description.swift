@@ -94,6 +94,9 @@ extension PredictionFileError: CustomStringConvertible {
     case .recordTooLong(let limit):
       return
         "a record longer than \(limit) bytes starts on this line; raise the limit with --max-record-bytes if it is meant"
+    case .emptyGroup(let column):
+      return
+        "expected a group\(place) (\(Self.quoted(column))), found a missing value (empty or null, as pandas writes NaN); fill in the missing groups, for example with each item's id as a group of its own"
     case .countTableHasNoItems(let column):
       return
         "the file is a count table (column \(Self.quoted(column))) and has no per-item predictions"

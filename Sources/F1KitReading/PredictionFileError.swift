@@ -146,6 +146,10 @@ public struct PredictionFileError: Error, Hashable, Sendable {
     /// A label is NaN or an infinity: a JSON `NaN` or `Infinity`, or `nan`
     /// or `inf` where every other label is a number.
     case notFiniteLabel(found: String)
+    /// A group value is missing: empty, or `null` in JSON, as pandas
+    /// writes NaN. Items without a group would otherwise silently become
+    /// one large group.
+    case emptyGroup(column: String)
   }
 
   /// The file as named in messages: the path, or `<stdin>`.

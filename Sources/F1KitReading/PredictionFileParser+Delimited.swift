@@ -95,16 +95,17 @@ extension PredictionFileParser {
             of: gold, .init(line: line, column: scanner.goldIndex + 1, unit: .field))
           interpreter.interner.noteFirstPlace(
             of: predicted, .init(line: line, column: scanner.predictionIndex + 1, unit: .field))
-          // The group first: when it is refused, nothing is added, and the
-          // general path below reports it.
+          // The group first: when it is refused (empty or not UTF-8),
+          // nothing is added, and the general path below reports it.
           var isAdded =
             scanner.groupIndex < 0
             || sink.add(group: base + fields.groupStart, count: fields.groupCount) == .added
           if isAdded, scanner.idIndex >= 0 {
             let place = PredictionFileError.Location(
               line: line, column: scanner.idIndex + 1, unit: .field)
-            if case .invalidUTF8 = sink.add(
+            if sink.add(
               id: base + fields.idStart, count: fields.idCount, line: line, place: place)
+              != .added
             {
               isAdded = false
             }
@@ -118,7 +119,8 @@ extension PredictionFileParser {
             position = fields.next
             continue
           }
-          // An id that is not UTF-8: the general path below reports it.
+          // An id that is not UTF-8, or an empty group value: the general
+          // path below reports it.
         }
         let outcome: DelimitedRecordTokenizer.Outcome
         do {

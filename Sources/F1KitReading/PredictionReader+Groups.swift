@@ -11,7 +11,8 @@ extension PredictionReader {
   /// a file is read again as those two passes read it, so the error is the
   /// one they give: the items' error is thrown, and a group error (no such
   /// column, a value that is not UTF-8) is returned as the groups' failure,
-  /// for the caller to report after anything it reads next. Standard input
+  /// for the caller to report after anything it reads next; an empty group
+  /// value is such an error. Standard input
   /// (`-`) can be read once: a missing group column is still returned as
   /// the groups' failure, but any other error is the first in the input.
   ///
@@ -60,7 +61,7 @@ extension PredictionReader {
   ///   first-seen order, and the values.
   /// - Throws: ``PredictionFileError`` when the file cannot be read, is
   ///   malformed, has no such column (role `.group`), or a group value is
-  ///   not UTF-8; standard input (`-`) is refused, since the predictions
+  ///   empty or not UTF-8; standard input (`-`) is refused, since the predictions
   ///   were read from it already.
   /// - Complexity: O(*n*) time for *n* bytes; O(*m* + *g*) memory for *m*
   ///   items and *g* distinct groups.
@@ -80,8 +81,17 @@ extension PredictionReader {
       _ = try parser.parse(into: &sink, readsIDs: true)
     } catch {
       var error = error
-      if case .missingColumn(.id, let accepted, let found) = error.reason {
+      switch error.reason {
+      case .missingColumn(.id, let accepted, let found):
         error.reason = .missingColumn(role: .group, accepted: accepted, found: found)
+      case .unsupportedValue(column, _, "null"):
+        // JSON's missing value, as pandas writes NaN.
+        error.reason = .emptyGroup(column: column)
+      case .unsupportedValue(column, _, let found):
+        error.reason = .unsupportedValue(
+          column: column, expected: "a group (a string, number or Boolean)", found: found)
+      default:
+        break
       }
       throw error
     }
@@ -109,6 +119,7 @@ struct GroupSink: RecordSink {
 
   @inline(__always)
   mutating func add(group bytes: UnsafePointer<UInt8>, count: Int) -> IDOutcome {
+    guard count > 0 else { return .emptyGroup }
     guard let code = interner.code(ofPadded: bytes, count: count) else { return .invalidUTF8 }
     codes.append(Int(truncatingIfNeeded: code))
     return .added

@@ -107,9 +107,18 @@ final class RecordInterpreter {
       weight = count
     }
     if let slot = layout.group {
+      // JSON's null is a missing group, as an empty field is.
+      if values[slot].kind == .null {
+        throw error(.emptyGroup(column: slotNames[slot]), slot: slot, base)
+      }
       let slice = try text(slot: slot, base, expected: "a group")
-      if case .invalidUTF8 = sink.add(group: base + slice.start, count: slice.count) {
+      switch sink.add(group: base + slice.start, count: slice.count) {
+      case .added:
+        break
+      case .invalidUTF8:
         throw error(.invalidUTF8(column: slotNames[slot]), slot: slot, base)
+      case .emptyGroup:
+        throw error(.emptyGroup(column: slotNames[slot]), slot: slot, base)
       }
     }
     if readsIDs, let slot = layout.id {
@@ -120,6 +129,10 @@ final class RecordInterpreter {
         break
       case .invalidUTF8:
         throw error(.invalidUTF8(column: slotNames[slot]), slot: slot, base)
+      case .emptyGroup:
+        // The group column read in the id's place (see
+        // `PredictionReader.readGroups(column:)`).
+        throw error(.emptyGroup(column: slotNames[slot]), slot: slot, base)
       }
     }
     guard sink.add(gold: gold, predicted: predicted, weight: weight) else {

@@ -27,7 +27,7 @@ protocol RecordSink: SendableMetatype {
   /// `ChunkedByteSource.padding` readable bytes. The group is given before
   /// the record's id: when it is refused, nothing of the record is added.
   ///
-  /// - Returns: The outcome: added, or not UTF-8.
+  /// - Returns: The outcome: added, not UTF-8, or empty.
   mutating func add(group bytes: UnsafePointer<UInt8>, count: Int) -> IDOutcome
   /// Makes room for about `count` more records.
   mutating func reserveCapacity(_ count: Int)
@@ -56,8 +56,12 @@ extension RecordSink {
   mutating func add(score: Double) {}
 }
 
-/// What became of an id given to a `RecordSink`.
+/// What became of an id or group value given to a `RecordSink`.
 enum IDOutcome {
   case added
   case invalidUTF8
+  /// A group value with no bytes, refused rather than made one group of
+  /// every item whose group is missing (pandas writes NaN as an empty
+  /// field).
+  case emptyGroup
 }

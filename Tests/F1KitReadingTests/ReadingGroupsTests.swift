@@ -6,11 +6,11 @@ import Testing
 
 @Suite("Reading a group column with the byte-level reader")
 struct ReadingGroupsTests {
-  /// A file of `count` records whose group values repeat, with quoted and
-  /// non-ASCII values, long values (past the interner's sixteen inline
-  /// bytes) and blank lines, in the given format.
+  /// A file of `count` records whose group values repeat, with quoted,
+  /// non-ASCII and blank (a space) values, long values (past the
+  /// interner's sixteen inline bytes) and blank lines, in the given format.
   static func text(format: String, count: Int) -> String {
-    let values = ["q1", "q\"2", "q,3", "é", String(repeating: "long-query-", count: 3), "", "7"]
+    let values = ["q1", "q\"2", "q,3", "é", String(repeating: "long-query-", count: 3), " ", "7"]
     var lines: [String] = []
     switch format {
     case "jsonl":
@@ -86,6 +86,76 @@ struct ReadingGroupsTests {
       }
       return error.location?.line == 3
     }
+  }
+
+  /// A file of `count` records with the group value of record `empty`
+  /// (0-based) missing, as pandas writes NaN: an empty field, or `null` in
+  /// JSON Lines; and the line it is on.
+  static func missingGroup(format: String, count: Int, empty: Int) -> (text: String, line: Int) {
+    var lines: [String] = []
+    var line = 0
+    for item in 0..<count {
+      let value = "q\(item / 4)"
+      switch format {
+      case "jsonl":
+        let group = item == empty ? "null" : "\"\(value)\""
+        lines.append(
+          "{\"label\": \"\(item % 3)\", \"prediction\": \"\(item % 2)\", \"query\": \(group)}")
+      case "tsv":
+        if item == 0 { lines.append("label\tprediction\tquery") }
+        lines.append("\(item % 3)\t\(item % 2)\t\(item == empty ? "" : value)")
+      case "quoted":
+        if item == 0 { lines.append("label,prediction,query") }
+        lines.append("\(item % 3),\(item % 2),\(item == empty ? "\"\"" : value)")
+      default:
+        if item == 0 { lines.append("label,query,prediction") }
+        lines.append("\(item % 3),\(item == empty ? "" : value),\(item % 2)")
+      }
+      if item == empty { line = lines.count }
+    }
+    return (lines.joined(separator: "\n") + "\n", line)
+  }
+
+  @Test(
+    "a missing group value is refused at its line and column, in one pass, in two or in halves, not made a group",
+    arguments: ["csv", "quoted", "tsv", "jsonl"], [64, 1 << 20])
+  func missingValue(format: String, chunkSize: Int) throws {
+    let file = Self.missingGroup(format: format, count: 3_000, empty: 2_222)
+    let path = try PredictionFileFixture.write(
+      file.text, name: "groups.\(format == "quoted" ? "csv" : format)")
+    let column = format == "csv" ? 2 : format == "jsonl" ? 44 : 3
+    func isMissingGroup(_ error: PredictionFileError) -> Bool {
+      error.reason == .emptyGroup(column: "query") && error.location?.line == file.line
+        && error.location?.column == column
+    }
+    for minimum in [Int.max, 0] {
+      var options = PredictionFileOptions(chunkSize: chunkSize)
+      options.minimumParallelByteCount = minimum
+      let reader = try PredictionReader(path: path, options: options)
+      #expect {
+        try reader.readGroups(column: "query")
+      } throws: { error in
+        isMissingGroup(try #require(error as? PredictionFileError))
+      }
+      let read = try reader.readItems(groupColumn: "query")
+      #expect(read.items == (try reader.readItems()))
+      #expect(throws: PredictionFileError.self) { try read.groups.get() }
+      if case .failure(let error) = read.groups { #expect(isMissingGroup(error), "\(error)") }
+    }
+    #expect {
+      try ItemGroups(contentsOf: path, column: "query")
+    } throws: { error in
+      guard let error = error as? PredictionFileError else { return false }
+      return error.reason == .emptyGroup(column: "query") && error.location?.line == file.line
+    }
+    let message = PredictionFileError(
+      path: "a.csv", location: .init(line: 3, column: 2, unit: .field),
+      reason: .emptyGroup(column: "query")
+    ).description
+    #expect(
+      message.hasPrefix("a.csv:3:2: expected a group in field 2 (\"query\"), found a missing value")
+    )
+    #expect(message.contains("fill in the missing groups"))
   }
 
   @Test("standard input is refused: it was read for the predictions already")

@@ -9,7 +9,7 @@ struct ReadingItemsWithGroupsTests {
   /// A file of `count` records in one of several shapes, with the name
   /// that chooses its format.
   ///
-  /// `csv`, `tsv` and `jsonl` have quoted, non-ASCII, long and empty group
+  /// `csv`, `tsv` and `jsonl` have quoted, non-ASCII, long and blank group
   /// values and blank lines (see `ReadingGroupsTests.text`); `crlf` has
   /// CRLF line ends, `ids` an id column before the group column, `plain`
   /// neither, all three without quotes and with blank lines, so they can
@@ -19,7 +19,7 @@ struct ReadingItemsWithGroupsTests {
     case "csv", "tsv", "jsonl":
       return ("groups.\(shape)", ReadingGroupsTests.text(format: shape, count: count))
     default:
-      let values = ["q1", "é", String(repeating: "long-query-", count: 3), "", "7", "q1 "]
+      let values = ["q1", "é", String(repeating: "long-query-", count: 3), " ", "7", "q1 "]
       let separator = shape == "crlf" ? "\r\n" : "\n"
       var lines = [shape == "ids" ? "id,label,prediction,query" : "label,query,prediction"]
       for item in 0..<count {

@@ -56,6 +56,7 @@ struct AdviseCommand: ParsableCommand {
 
   init(parsing values: ParsedValues) throws(UsageError) {
     paths = values[Self.files]
+    try InputOptions.checkStandardInputReadOnce(paths)
     format = values[Self.format]
     scoring = ScoringOptions(values)
     input = try InputOptions(values)

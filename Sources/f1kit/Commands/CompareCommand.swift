@@ -92,6 +92,8 @@ struct CompareCommand: ParsableCommand {
   var predictionColumns: [String]?
   /// Each model's score column, when one file holds every model's scores.
   var scoreColumnsOf: ModelScoreColumns?
+  /// Warnings about the models given, such as one file given for two.
+  var modelWarnings: [String] = []
 
   init(parsing values: ParsedValues) throws(UsageError) {
     predictionColumns = values[ModelColumns.option]
@@ -101,17 +103,25 @@ struct CompareCommand: ParsableCommand {
     if let scoreColumnsOf {
       try scoreColumnsOf.check(
         input: input, predictionColumns: predictionColumns, paths: values[Self.files])
+      try ExperimentOptions.refuseRunLists(in: values[Self.files], with: "--score-columns-of")
       models = scoreColumnsOf.models.map {
         ExperimentOptions.Model(name: $0.name, files: values[Self.files])
       }
     } else if let predictionColumns {
       try ModelColumns.check(predictionColumns)
+      try ExperimentOptions.refuseRunLists(in: values[Self.files], with: "--pred-columns")
       models = predictionColumns.map {
         ExperimentOptions.Model(name: $0, files: values[Self.files])
       }
     } else {
       models = try ExperimentOptions.models(values[Self.files])
+      try ExperimentOptions.checkSeveralRunsOptions(
+        models, intervalMethod: values[ResamplingOptions.intervalMethod], test: values[Self.test],
+        mcnemar: values[Self.mcnemar])
     }
+    let isFilePerModel = predictionColumns == nil && scoreColumnsOf == nil
+    try InputOptions.checkStandardInputReadOnce(
+      isFilePerModel ? models.flatMap(\.files) : values[Self.files])
     guard models.count >= 2 else {
       throw UsageError(
         scoreColumnsOf != nil
@@ -129,11 +139,18 @@ struct CompareCommand: ParsableCommand {
     design =
       (predictionColumns == nil || experiment.groupColumn != nil)
         && experiment.isNeeded(for: models) ? try experiment.design() : nil
+    try ExperimentOptions.checkDesignTests(
+      design, test: values[Self.test], mcnemar: values[Self.mcnemar])
     groupColumn = experiment.groupColumn
     let defaults = ModelNames.defaults(models.map { $0.files[0] })
     names =
       try ModelNames.given(values, paths: models.map { $0.name ?? $0.files[0] })
       ?? zip(models, defaults).map { $0.name ?? $1 }
+    if isFilePerModel {
+      try ExperimentOptions.checkDistinctNames(
+        models, names: names, namesAreGiven: values[ModelNames.option] != nil)
+      modelWarnings = try ExperimentOptions.checkedFileWarnings(for: models, names: names)
+    }
     format = values[Self.format]
     digits = values[TableOptions.digits]
     switch values[Self.metric] {
@@ -152,6 +169,13 @@ struct CompareCommand: ParsableCommand {
   }
 
   func run() throws(CommandFailure) -> CommandOutput {
+    let output = try runComparison()
+    // After a successful run only: a failing one prints its one error line.
+    Console.writeWarnings(modelWarnings)
+    return output
+  }
+
+  private func runComparison() throws(CommandFailure) -> CommandOutput {
     try InputOptions.checkNotDirectories(paths)
     if isMultilabelComparison { return try runMultilabelComparison() }
     try input.refuseLabelSetsAndWeights(

@@ -69,6 +69,7 @@ struct EvaluateCommand: ParsableCommand {
   init(parsing values: ParsedValues) throws(UsageError) {
     paths = values[Self.files]
     path = paths.first ?? "-"
+    try InputOptions.checkStandardInputReadOnce(paths)
     predictionColumns = values[ModelColumns.option]
     if let predictionColumns { try ModelColumns.check(predictionColumns) }
     format = values[Self.format]

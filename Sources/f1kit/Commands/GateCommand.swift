@@ -73,9 +73,11 @@ struct GateCommand: ParsableCommand {
     let models: [ExperimentOptions.Model]
     if let scoreColumnsOf {
       try scoreColumnsOf.check(input: input, predictionColumns: predictionColumns, paths: files)
+      try ExperimentOptions.refuseRunLists(in: files, with: "--score-columns-of")
       models = scoreColumnsOf.models.map { ExperimentOptions.Model(name: $0.name, files: files) }
     } else if let predictionColumns {
       try ModelColumns.check(predictionColumns)
+      try ExperimentOptions.refuseRunLists(in: files, with: "--pred-columns")
       models = predictionColumns.map { ExperimentOptions.Model(name: $0, files: files) }
     } else {
       guard files.count == 2 else {
@@ -84,7 +86,12 @@ struct GateCommand: ParsableCommand {
         )
       }
       models = try ExperimentOptions.models(files)
+      try ExperimentOptions.checkSeveralRunsOptions(
+        models, intervalMethod: values[ResamplingOptions.intervalMethod])
     }
+    let isFilePerModel = predictionColumns == nil && scoreColumnsOf == nil
+    try InputOptions.checkStandardInputReadOnce(
+      isFilePerModel ? models.flatMap(\.files) : files)
     guard models.count == 2 else {
       throw UsageError(
         "Expected two models, the baseline and the candidate, in --\(scoreColumnsOf == nil ? "pred-columns" : "score-columns-of"), found \(models.count)"
@@ -94,6 +101,12 @@ struct GateCommand: ParsableCommand {
     let names =
       try ModelNames.given(values, paths: models.map { $0.name ?? $0.files[0] })
       ?? zip(models, defaults).map { $0.name ?? $1 }
+    var modelWarnings: [String] = []
+    if isFilePerModel {
+      try ExperimentOptions.checkDistinctNames(
+        models, names: names, namesAreGiven: values[ModelNames.option] != nil)
+      modelWarnings = try ExperimentOptions.checkedFileWarnings(for: models, names: names)
+    }
     let experiment = ExperimentOptions(values)
     if predictionColumns != nil, experiment.stratify != .none {
       throw UsageError("--stratify is not available with --pred-columns yet")
@@ -106,6 +119,7 @@ struct GateCommand: ParsableCommand {
       groupColumn: experiment.groupColumn, metric: values[Self.metric],
       scoring: ScoringOptions(values), resampling: ResamplingOptions(values),
       input: input, predictionColumns: predictionColumns, scoreColumnsOf: scoreColumnsOf)
+    comparison.modelWarnings = modelWarnings
     do {
       gate = try ReleaseGate(mode: values[Self.mode], margin: values[Self.margin])
     } catch {
@@ -116,6 +130,13 @@ struct GateCommand: ParsableCommand {
   }
 
   func run() throws(CommandFailure) -> CommandOutput {
+    let output = try runGate()
+    // After a successful run only: a failing one prints its one error line.
+    Console.writeWarnings(comparison.modelWarnings)
+    return output
+  }
+
+  private func runGate() throws(CommandFailure) -> CommandOutput {
     let paths = comparison.paths
     try InputOptions.checkNotDirectories(paths)
     let decision: ReleaseDecision

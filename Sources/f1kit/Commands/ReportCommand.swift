@@ -98,6 +98,8 @@ struct ReportCommand: ParsableCommand {
   var design: ResamplingDesign?
   /// The column naming each item's group, if any.
   var groupColumn: String?
+  /// Warnings about the models given, such as one file given for two.
+  var modelWarnings: [String] = []
 
   init(parsing values: ParsedValues) throws(UsageError) {
     paths = values[Self.files]
@@ -110,15 +112,26 @@ struct ReportCommand: ParsableCommand {
     title = values[Self.title]
     if let predictionColumns {
       try ModelColumns.check(predictionColumns)
+      try ExperimentOptions.refuseRunLists(in: paths, with: "--pred-columns")
+      try InputOptions.checkStandardInputReadOnce(paths)
       names = try ModelNames.given(values, paths: predictionColumns) ?? predictionColumns
     } else {
+      if values[ModelScoreColumns.option] != nil {
+        try ExperimentOptions.refuseRunLists(in: paths, with: "--score-columns-of")
+      }
       let models = try ExperimentOptions.models(paths)
+      try InputOptions.checkStandardInputReadOnce(models.flatMap(\.files))
       modelFiles = models.map(\.files)
       paths = models.map { $0.files[0] }
       let defaults = ModelNames.defaults(paths)
       names =
         try ModelNames.given(values, paths: models.map { $0.name ?? $0.files[0] })
         ?? zip(models, defaults).map { $0.name ?? $1 }
+      if values[ModelScoreColumns.option] == nil {
+        try ExperimentOptions.checkDistinctNames(
+          models, names: names, namesAreGiven: values[ModelNames.option] != nil)
+        modelWarnings = try ExperimentOptions.checkedFileWarnings(for: models, names: names)
+      }
       let experiment = ExperimentOptions(values)
       groupColumn = experiment.groupColumn
       if experiment.isNeeded(for: models) { design = try experiment.design() }
@@ -146,6 +159,13 @@ struct ReportCommand: ParsableCommand {
   }
 
   func run() throws(CommandFailure) -> CommandOutput {
+    let output = try runReport()
+    // After a successful run only: a failing one prints its one error line.
+    Console.writeWarnings(modelWarnings)
+    return output
+  }
+
+  private func runReport() throws(CommandFailure) -> CommandOutput {
     try InputOptions.checkNotDirectories(paths)
     if let trainingLog {
       try InputOptions.checkNotDirectories([trainingLog.path], kind: "a training log")

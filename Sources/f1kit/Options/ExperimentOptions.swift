@@ -82,17 +82,29 @@ struct ExperimentOptions {
   /// run; `NAME=a.csv,b.csv` is a model with one run per file.
   ///
   /// An argument that names an existing file is a file even when it holds
-  /// `=`.
+  /// `=`. An empty entry in a run list (`A=a.csv,,b.csv`, `A=a.csv,`) is
+  /// refused rather than dropped: it is usually an unset shell variable.
+  ///
+  /// - Parameter arguments: The positional arguments.
+  /// - Returns: One model per argument.
+  /// - Throws: ``UsageError`` for a `NAME=` argument without a name or
+  ///   files, or with an empty entry.
   static func models(_ arguments: [String]) throws(UsageError) -> [Model] {
     try arguments.map { argument throws(UsageError) in
       guard let equals = argument.firstIndex(of: "="),
         !FileManager.default.fileExists(atPath: argument)
       else { return Model(name: nil, files: [argument]) }
       let name = String(argument[..<equals])
-      let files = argument[argument.index(after: equals)...].split(separator: ",").map(String.init)
-      guard !name.isEmpty, !files.isEmpty, !files.contains(where: \.isEmpty) else {
+      let list = argument[argument.index(after: equals)...]
+      guard !name.isEmpty, !list.isEmpty else {
         throw UsageError(
           "Expected NAME=run1.csv,run2.csv for a model with several runs, found '\(argument)'")
+      }
+      let files = list.split(separator: ",", omittingEmptySubsequences: false).map(String.init)
+      if let empty = files.firstIndex(where: \.isEmpty) {
+        throw UsageError(
+          "Expected a file name in entry \(empty + 1) of the run list '\(argument)', found an empty entry; an unset shell variable is the usual cause"
+        )
       }
       return Model(name: name, files: files)
     }

@@ -1,0 +1,183 @@
+import CommandLineSupport
+import F1KitStatistics
+import Foundation
+
+extension ExperimentOptions {
+  /// Refuses two models with one name given on the command line (`A=…`
+  /// twice, or `--names a,a`): the outputs could not tell them apart.
+  ///
+  /// Default names made from file names are not refused: the same plain
+  /// file given twice has the same name, and ``checkedFileWarnings(for:names:)``
+  /// warns about it.
+  ///
+  /// - Parameters:
+  ///   - models: The models.
+  ///   - names: The names the outputs use, one per model.
+  ///   - namesAreGiven: Whether `names` come from `--names`.
+  /// - Throws: ``UsageError`` for a repeated name.
+  static func checkDistinctNames(
+    _ models: [Model], names: [String], namesAreGiven: Bool
+  ) throws(UsageError) {
+    // Whether each name seen was given rather than made from a file name.
+    var seenNames: [String: Bool] = [:]
+    for (model, name) in zip(models, names) {
+      let isGiven = namesAreGiven || model.name != nil
+      if let wasGiven = seenNames.updateValue(isGiven, forKey: name), wasGiven || isGiven {
+        throw UsageError(
+          "Two models are named '\(name)'; give each model its own name, or the outputs cannot tell them apart"
+        )
+      }
+    }
+  }
+
+  /// Refuses a file listed twice within a model, which would count as two
+  /// runs and shrink the seed spread, and returns a warning for a file
+  /// given for two models: comparing a file with itself can be a
+  /// deliberate sanity check.
+  ///
+  /// Files are the same when they are one file on disk (`a.csv`,
+  /// `./a.csv`, a link to it), or the same path when they do not exist.
+  /// Standard input is left to `InputOptions.checkStandardInputReadOnce(_:)`.
+  ///
+  /// - Parameters:
+  ///   - models: The models, each with its run files.
+  ///   - names: The names the outputs use, one per model.
+  /// - Returns: A warning for each file given for a second model.
+  /// - Throws: ``UsageError`` for a file repeated within a model.
+  static func checkedFileWarnings(for models: [Model], names: [String]) throws(UsageError)
+    -> [String]
+  {
+    var owners: [FileIdentity: Int] = [:]
+    var warnings: [String] = []
+    for (index, model) in models.enumerated() {
+      var files: Set<FileIdentity> = []
+      for file in model.files where file != "-" {
+        let identity = FileIdentity(file)
+        guard files.insert(identity).inserted else {
+          throw UsageError(
+            "Model '\(names[index])' lists the file '\(file)' twice, so it would count as two runs; list each run's file once"
+          )
+        }
+        if let owner = owners[identity] {
+          let models =
+            names[owner] == names[index]
+            ? "as two models" : "for both '\(names[owner])' and '\(names[index])'"
+          warnings.append(
+            "'\(file)' is given \(models), which share its predictions; check the arguments unless this is a sanity check"
+          )
+        } else {
+          owners[identity] = index
+        }
+      }
+    }
+    return warnings
+  }
+
+  /// Refuses `NAME=run1.csv,…` arguments where every model is a column of
+  /// the same files, as with `--pred-columns`.
+  ///
+  /// - Parameters:
+  ///   - arguments: The positional arguments.
+  ///   - option: The option that names the models, such as
+  ///     `--pred-columns`.
+  /// - Throws: ``UsageError`` for an argument that gives a model's runs.
+  static func refuseRunLists(in arguments: [String], with option: String) throws(UsageError) {
+    for argument in arguments
+    where argument.contains("=") && !FileManager.default.fileExists(atPath: argument) {
+      throw UsageError(
+        "'\(argument)' gives a model's runs (NAME=run1.csv,…), which does not combine with \(option), where each column is a model; give the file (or its shards) alone"
+      )
+    }
+  }
+
+  /// Refuses options that several runs per model would silently ignore:
+  /// with several runs the intervals are two-level percentile intervals
+  /// and the test is the two-level paired bootstrap.
+  ///
+  /// - Parameters:
+  ///   - models: The models, each with its run files.
+  ///   - intervalMethod: `--ci-method`.
+  ///   - test: `--test`, for `compare`.
+  ///   - mcnemar: `--mcnemar`, for `compare`.
+  /// - Throws: ``UsageError`` when a model has several runs and an option
+  ///   asks for something other than its default or what applies.
+  static func checkSeveralRunsOptions(
+    _ models: [Model], intervalMethod: IntervalChoice, test: TestChoice = .all,
+    mcnemar: McNemarChoice = .midP
+  ) throws(UsageError) {
+    guard models.contains(where: { $0.files.count > 1 }) else { return }
+    if intervalMethod != .bca, intervalMethod != .percentile {
+      throw UsageError(
+        "--ci-method \(intervalMethod.rawValue) does not apply with several runs per model: their intervals are two-level percentile intervals (runs, then items); leave --ci-method out or give percentile"
+      )
+    }
+    if test == .permutation || test == .mcnemar {
+      throw UsageError(
+        "--test \(test.rawValue) does not apply with several runs per model: the test is the two-level paired bootstrap (runs, then items); leave --test out or give bootstrap"
+      )
+    }
+    if mcnemar != .midP {
+      throw UsageError(
+        "--mcnemar \(mcnemar.rawValue) does not apply with several runs per model, where McNemar's test is not run; leave --mcnemar out"
+      )
+    }
+  }
+}
+
+extension ExperimentOptions {
+  /// Refuses tests that a grouped or stratified comparison of one run per
+  /// model would silently leave out: within gold classes only the paired
+  /// bootstrap runs, and by group McNemar's test is the clustered one,
+  /// which has no `--mcnemar` variants.
+  ///
+  /// - Parameters:
+  ///   - design: The resampling design, if the experiment engine is used.
+  ///   - test: `--test`.
+  ///   - mcnemar: `--mcnemar`.
+  /// - Throws: ``UsageError`` when an option asks for a test the design
+  ///   does not run.
+  static func checkDesignTests(
+    _ design: ResamplingDesign?, test: TestChoice, mcnemar: McNemarChoice
+  ) throws(UsageError) {
+    switch design {
+    case .stratifiedByGold?:
+      if test == .permutation || test == .mcnemar {
+        throw UsageError(
+          "--test \(test.rawValue) does not apply with --stratify gold: the test is the paired bootstrap within gold classes; leave --test out or give bootstrap"
+        )
+      }
+      if mcnemar != .midP {
+        throw UsageError(
+          "--mcnemar \(mcnemar.rawValue) does not apply with --stratify gold, where McNemar's test is not run; leave --mcnemar out"
+        )
+      }
+    case .groups?:
+      if mcnemar != .midP {
+        throw UsageError(
+          "--mcnemar \(mcnemar.rawValue) does not apply with --group-column: McNemar's test is the clustered one (Durkalski et al. 2003); leave --mcnemar out"
+        )
+      }
+    case .items?, nil:
+      return
+    }
+  }
+}
+
+/// What makes two file arguments the same file: the device and file
+/// number of a file that exists, or else its standardized path.
+private enum FileIdentity: Hashable {
+  case file(device: UInt64, number: UInt64)
+  case path(String)
+
+  init(_ path: String) {
+    let url = URL(fileURLWithPath: path).standardizedFileURL.resolvingSymlinksInPath()
+    if let attributes = try? FileManager.default.attributesOfItem(atPath: url.path),
+      let device = (attributes[.systemNumber] as? NSNumber)?.uint64Value,
+      let number = (attributes[.systemFileNumber] as? NSNumber)?.uint64Value
+    {
+      self = .file(device: device, number: number)
+    } else {
+      self = .path(url.path)
+    }
+  }
+}

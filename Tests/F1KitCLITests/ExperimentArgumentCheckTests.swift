@@ -1,0 +1,298 @@
+import Foundation
+import Testing
+import _TestSupport
+
+/// Arguments for runs and groups that are almost surely mistakes: refused
+/// with one line (64 for usage, 65 for data), or warned about when they may
+/// be meant.
+@Suite("f1kit compare, report, gate: checks of runs, groups and model lists")
+struct ExperimentArgumentCheckTests {
+  static let a = (1...3).map { "fixtures/experiments/a-run\($0).csv" }
+  static let b = (1...3).map { "fixtures/experiments/b-run\($0).csv" }
+  static let runsA = "A=" + a.joined(separator: ",")
+  static let runsB = "B=" + Self.b.joined(separator: ",")
+  static let quick = ["--resamples", "100", "-q"]
+
+  /// The first line of standard error.
+  private func firstLine(_ result: CommandResult) -> String {
+    String(result.standardError.prefix { $0 != "\n" })
+  }
+
+  /// A folder holding `a-run1.csv` with the groups of the items on the
+  /// given data rows (1-based) left empty, as pandas writes NaN.
+  private func withMissingGroups(rows: Set<Int>) throws -> URL {
+    let directory = FileManager.default.temporaryDirectory
+      .appendingPathComponent("f1kit-missing-groups-\(UUID().uuidString)")
+    try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
+    let text = try String(
+      contentsOf: Fixtures.packageRoot.appendingPathComponent(Self.a[0]), encoding: .utf8)
+    let lines = text.split(separator: "\n", omittingEmptySubsequences: false).enumerated().map {
+      line -> String in
+      guard rows.contains(line.offset) else { return String(line.element) }
+      var fields = line.element.split(separator: ",", omittingEmptySubsequences: false)
+      fields[1] = ""
+      return fields.joined(separator: ",")
+    }
+    try lines.joined(separator: "\n").write(
+      to: directory.appendingPathComponent("a-run1.csv"), atomically: true, encoding: .utf8)
+    return directory
+  }
+
+  @Test(
+    "an empty group value is refused at file:line:column by every command that reads --group-column",
+    arguments: [
+      ["evaluate", "a-run1.csv", "--ci"],
+      ["compare", "a-run1.csv", "B"],
+      ["compare", "A=a-run1.csv,A2", "B"],
+      ["report", "a-run1.csv", "B", "--out", "report.html"],
+      ["gate", "a-run1.csv", "B", "--metric", "accuracy", "--margin", "0.01"],
+      ["advise", "a-run1.csv"],
+    ])
+  func emptyGroup(command: [String]) throws {
+    let directory = try withMissingGroups(rows: [7, 20])
+    defer { try? FileManager.default.removeItem(at: directory) }
+    let root = Fixtures.packageRoot.path
+    let arguments = command.map {
+      $0 == "B"
+        ? "\(root)/\(Self.b[0])" : $0.replacingOccurrences(of: "A2", with: "\(root)/\(Self.a[1])")
+    }
+    let quick =
+      command[0] == "advise" ? [] : command[0] == "report" ? ["--resamples", "100"] : Self.quick
+    let result = try runF1Kit(arguments + ["--group-column", "query"] + quick, in: directory)
+    #expect(result.status == 65, "\(result.standardError)")
+    #expect(
+      firstLine(result)
+        == "Error: a-run1.csv:8:2: expected a group in field 2 (\"query\"), found a missing value (empty or null, as pandas writes NaN); fill in the missing groups, for example with each item's id as a group of its own"
+    )
+    #expect(
+      !FileManager.default.fileExists(atPath: directory.appendingPathComponent("report.html").path))
+  }
+
+  @Test("an empty group value in a file of prediction columns or a count table is refused too")
+  func emptyGroupInColumns() throws {
+    let directory = FileManager.default.temporaryDirectory
+      .appendingPathComponent("f1kit-missing-groups-\(UUID().uuidString)")
+    try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
+    defer { try? FileManager.default.removeItem(at: directory) }
+    var items = ["query,label,a,b"]
+    for item in 0..<120 {
+      items.append(
+        "\(item == 50 ? "" : "q\(item / 4)"),\(item % 2),\(item % 3 == 0 ? 1 : 0),\(item % 2)")
+    }
+    try (items.joined(separator: "\n") + "\n").write(
+      to: directory.appendingPathComponent("models.csv"), atomically: true, encoding: .utf8)
+    try "query,label,a,b,count\nq1,0,0,0,3\n,1,1,0,2\nq2,1,1,1,4\n".write(
+      to: directory.appendingPathComponent("counts.csv"), atomically: true, encoding: .utf8)
+    for (file, place) in [("models.csv", "52:1"), ("counts.csv", "3:1")] {
+      let result = try runF1Kit(
+        ["compare", file, "--pred-columns", "a,b", "--group-column", "query"] + Self.quick,
+        in: directory)
+      #expect(result.status == 65, "\(result.standardError)")
+      #expect(firstLine(result).hasPrefix("Error: \(file):\(place): expected a group in field 1"))
+    }
+  }
+
+  @Test(
+    "with several runs, an interval method or test that does not apply is a usage error that says what applies",
+    arguments: [
+      (["--ci-method", "basic"], "--ci-method basic does not apply with several runs per model"),
+      (["--test", "permutation"], "--test permutation does not apply with several runs per model"),
+      (["--test", "mcnemar"], "--test mcnemar does not apply with several runs per model"),
+      (["--mcnemar", "exact"], "--mcnemar exact does not apply with several runs per model"),
+    ])
+  func optionsThatDoNotApply(options: [String], message: String) throws {
+    let result = try runF1Kit(["compare", Self.runsA, Self.runsB] + options + Self.quick)
+    #expect(result.status == 64)
+    #expect(firstLine(result).hasPrefix("Error: \(message)"), "\(result.standardError)")
+    #expect(
+      firstLine(result).contains("two-level percentile")
+        || firstLine(result).contains("two-level paired bootstrap")
+        || options[0] == "--mcnemar")
+    // One run each: the option applies.
+    let single = try runF1Kit(["compare", Self.a[0], Self.b[0]] + options + Self.quick)
+    #expect(single.status == 0, "\(single.standardError)")
+  }
+
+  @Test("with several runs, the defaults and what applies (percentile, bootstrap) are accepted")
+  func optionsThatApply() throws {
+    for options in [
+      ["--ci-method", "percentile"], ["--ci-method", "bca"], ["--test", "bootstrap"],
+    ] {
+      let result = try runF1Kit(["compare", Self.runsA, Self.runsB] + options + Self.quick)
+      #expect(result.status == 0, "\(options): \(result.standardError)")
+    }
+  }
+
+  @Test(
+    "with groups or strata, a test the design does not run is a usage error",
+    arguments: [
+      (
+        ["--stratify", "gold", "--test", "permutation"],
+        "--test permutation does not apply with --stratify gold"
+      ),
+      (
+        ["--stratify", "gold", "--test", "mcnemar"],
+        "--test mcnemar does not apply with --stratify gold"
+      ),
+      (
+        ["--stratify", "gold", "--mcnemar", "exact"],
+        "--mcnemar exact does not apply with --stratify gold"
+      ),
+      (
+        ["--group-column", "query", "--mcnemar", "chi2"],
+        "--mcnemar chi2 does not apply with --group-column"
+      ),
+    ])
+  func designTests(options: [String], message: String) throws {
+    let result = try runF1Kit(["compare", Self.a[0], Self.b[0]] + options + Self.quick)
+    #expect(result.status == 64)
+    #expect(firstLine(result).hasPrefix("Error: \(message)"), "\(result.standardError)")
+    // Without the design the option applies.
+    let plain = try runF1Kit(
+      ["compare", Self.a[0], Self.b[0]] + options.dropFirst(2) + Self.quick)
+    #expect(plain.status == 0, "\(plain.standardError)")
+  }
+
+  @Test("gate with several runs refuses an interval method that does not apply")
+  func gateIntervalMethod() throws {
+    let result = try runF1Kit(
+      [
+        "gate", Self.runsA, Self.runsB, "--metric", "accuracy", "--margin", "0.01", "--ci-method",
+        "basic",
+      ]
+        + Self.quick)
+    #expect(result.status == 64)
+    #expect(
+      firstLine(result).hasPrefix("Error: --ci-method basic does not apply with several runs"))
+  }
+
+  @Test(
+    "two models with one name are a usage error, given as NAME= or with --names",
+    arguments: [
+      [Self.runsA, "A=" + Self.b.joined(separator: ",")],
+      [Self.a[0], Self.b[0], "--names", "x,x"],
+      [Self.runsA, Self.b[0], "--names", "A,A"],
+    ])
+  func duplicateNames(arguments: [String]) throws {
+    for command in [["compare"], ["report", "--out", "/dev/null"]] {
+      let result = try runF1Kit(command + arguments + ["--resamples", "100"])
+      #expect(result.status == 64, "\(result.standardError)")
+      #expect(firstLine(result).hasPrefix("Error: Two models are named"), "\(result.standardError)")
+    }
+  }
+
+  @Test("a file listed twice within one model is a usage error: it would count as two runs")
+  func repeatedRun() throws {
+    for run in [Self.a[0], "./" + Self.a[0]] {
+      let result = try runF1Kit(["compare", "A=\(Self.a[0]),\(run)", Self.runsB] + Self.quick)
+      #expect(result.status == 64)
+      #expect(
+        firstLine(result)
+          == "Error: Model 'A' lists the file '\(run)' twice, so it would count as two runs; list each run's file once"
+      )
+    }
+    let gate = try runF1Kit(
+      [
+        "gate", "A=\(Self.a[0]),\(Self.a[0])", Self.runsB, "--metric", "accuracy", "--margin",
+        "0.01",
+      ]
+        + Self.quick)
+    #expect(gate.status == 64)
+  }
+
+  @Test("the same file given as two models runs, with a warning: it may be a sanity check")
+  func sameFileAsTwoModels() throws {
+    let named = try runF1Kit(["compare", "A=\(Self.a[0])", "B=\(Self.a[0])"] + Self.quick)
+    #expect(named.status == 0, "\(named.standardError)")
+    #expect(
+      named.standardError.contains(
+        "warning: '\(Self.a[0])' is given for both 'A' and 'B', which share its predictions"))
+    let plain = try runF1Kit(["compare", Self.a[0], Self.a[0]] + Self.quick)
+    #expect(plain.status == 0, "\(plain.standardError)")
+    #expect(plain.standardError.contains("warning: '\(Self.a[0])' is given as two models"))
+    let distinct = try runF1Kit(["compare", Self.runsA, Self.runsB] + Self.quick)
+    #expect(!distinct.standardError.contains("warning"))
+  }
+
+  @Test("files with one base name in different folders are different models and runs")
+  func sameBaseName() throws {
+    let directory = FileManager.default.temporaryDirectory
+      .appendingPathComponent("f1kit-base-names-\(UUID().uuidString)")
+    defer { try? FileManager.default.removeItem(at: directory) }
+    for (folder, source) in [
+      ("x", Self.a[0]), ("y", Self.b[0]), ("z", Self.a[1]), ("w", Self.b[1]),
+    ] {
+      let url = directory.appendingPathComponent(folder)
+      try FileManager.default.createDirectory(at: url, withIntermediateDirectories: true)
+      try FileManager.default.copyItem(
+        at: Fixtures.packageRoot.appendingPathComponent(source),
+        to: url.appendingPathComponent("predictions.csv"))
+    }
+    let plain = try runF1Kit(
+      ["compare", "x/predictions.csv", "y/predictions.csv", "--format", "json"] + Self.quick,
+      in: directory)
+    #expect(plain.status == 0, "\(plain.standardError)")
+    #expect(plain.standardOutput.contains("\"x/predictions.csv\""))
+    #expect(plain.standardOutput.contains("\"y/predictions.csv\""))
+    #expect(!plain.standardError.contains("warning"))
+    let runs = try runF1Kit(
+      ["compare", "A=x/predictions.csv,z/predictions.csv", "B=y/predictions.csv,w/predictions.csv"]
+        + Self.quick, in: directory)
+    #expect(runs.status == 0, "\(runs.standardError)")
+    #expect(runs.standardError.isEmpty, "\(runs.standardError)")
+  }
+
+  @Test(
+    "an empty entry in a run list is a usage error naming the argument and the usual cause",
+    arguments: [
+      ("A=\(Self.a[0]),,\(Self.a[1])", 2), ("A=\(Self.a[0]),\(Self.a[1]),", 3),
+      ("A=,\(Self.a[0])", 1),
+    ])
+  func emptyRunEntry(argument: String, entry: Int) throws {
+    for command in [["compare"], ["report", "--out", "/dev/null"]] {
+      let result = try runF1Kit(command + [argument, Self.runsB] + ["--resamples", "100"])
+      #expect(result.status == 64)
+      #expect(
+        firstLine(result)
+          == "Error: Expected a file name in entry \(entry) of the run list '\(argument)', found an empty entry; an unset shell variable is the usual cause"
+      )
+    }
+  }
+
+  @Test(
+    "standard input given more than once is a usage error, not an empty file",
+    arguments: [
+      ["compare", "A=\(Self.a[0]),-,-", Self.runsB],
+      ["compare", "-", "-"],
+      ["report", "-", "-", "--out", "/dev/null"],
+      ["gate", "-", "-", "--metric", "accuracy", "--margin", "0.01"],
+      ["evaluate", "-", "-"],
+      ["advise", "-", "-"],
+    ])
+  func standardInputTwice(arguments: [String]) throws {
+    let text = try String(
+      contentsOf: Fixtures.packageRoot.appendingPathComponent(Self.a[2]), encoding: .utf8)
+    let result = try runF1Kit(arguments, input: text)
+    #expect(result.status == 64, "\(result.standardError)")
+    #expect(firstLine(result).hasPrefix("Error: Standard input can be read only once"))
+  }
+
+  @Test(
+    "NAME=run,… with --pred-columns is a usage error saying they do not combine",
+    arguments: [
+      ["compare", "A=\(Self.a[0]),\(Self.a[1])", "--pred-columns", "label,prediction"],
+      [
+        "report", "A=\(Self.a[0]),\(Self.a[1])", "--pred-columns", "label,prediction", "--out",
+        "/dev/null",
+      ],
+      [
+        "gate", "A=\(Self.a[0])", "--pred-columns", "label,prediction", "--metric", "accuracy",
+        "--margin", "0.01",
+      ],
+    ])
+  func runsWithPredictionColumns(arguments: [String]) throws {
+    let result = try runF1Kit(arguments)
+    #expect(result.status == 64, "\(result.standardError)")
+    #expect(firstLine(result).contains("which does not combine with --pred-columns"))
+  }
+}
