@@ -19,7 +19,7 @@ struct ReportCommand: ParsableCommand {
   static let json = Option<FilePath?>(
     name: "json", valueName: "file",
     help:
-      "Also write every number the report shows as JSON: models, every pair's comparison (as 'f1kit compare --format json' gives it) and advice."
+      "Also write every number the report shows as JSON: models, every pair's comparison (as 'f1kit compare --format json' gives it) and advice. With runs, --group-column or --stratify, the first runs' models and comparisons move under first_run, beside experiment (the numbers to quote)."
   )
   static let format = Option<ReportFormat>(
     name: "format",
