@@ -122,7 +122,8 @@ extension MetricAdvisor {
     guard groupCount < ExperimentComparison.fewGroups else { return nil }
     return Advice(
       rule: .fewGroups, severity: .warning,
-      title: "Only \(DisplayNumber.count(groupCount)) groups: the group intervals can be too narrow",
+      title:
+        "Only \(DisplayNumber.count(groupCount)) groups: the group intervals can be too narrow",
       message:
         "The bootstrap resamples \(DisplayNumber.count(groupCount)) groups. With fewer than about "
         + "\(ExperimentComparison.fewGroups) groups a group bootstrap can undercover (docs/statistics.md "
