@@ -74,29 +74,13 @@ package enum AtomicFileWriter {
       }
       return
     }
-    let target = try resolvingSymbolicLinks(path)
-    var status = stat()
-    var mode: mode_t = 0o644
-    if stat(target, &status) == 0 {
-      switch status.st_mode & S_IFMT {
-      case S_IFDIR:
-        throw FileWriteError(path: path, reason: "it is a folder")
-      case S_IFREG:
-        mode = status.st_mode & 0o7777
-      default:
-        try writeInPlace(bytes, to: target, reportedAs: path)
-        return
-      }
-    } else if errno != ENOENT {
-      throw FileWriteError(path: path, reason: SystemCalls.message(errno))
-    }
-    let folder = folder(of: target)
-    var isDirectory: ObjCBool = false
-    guard FileManager.default.fileExists(atPath: folder, isDirectory: &isDirectory) else {
-      throw FileWriteError(path: path, reason: "the folder \(folder) does not exist")
-    }
-    guard isDirectory.boolValue else {
-      throw FileWriteError(path: path, reason: "\(folder) is not a folder")
+    let (target, folder, mode): (String, String, mode_t)
+    switch try destination(of: path) {
+    case .inPlace(let device):
+      try writeInPlace(bytes, to: device, reportedAs: path)
+      return
+    case .replaced(let file, let parent, let permissions):
+      (target, folder, mode) = (file, parent, permissions)
     }
     #if os(Linux)
       if isUnnamedTemporaryFileEnabled,
