@@ -17,6 +17,21 @@ struct ExperimentCautionsTests {
     }
   }
 
+  /// Two binary models' runs on `count` items: run *r* of the first right
+  /// with the chance `first[r]`, of the second with `second[r]`; the first
+  /// model's runs drawn from `seed`, the second's from `seed + 1`.
+  static func counts(
+    count: Int, goldSeed: UInt64, first: [Double], second: [Double], seed: UInt64
+  ) throws -> ExperimentCounts {
+    let gold = gold(count: count, seed: goldSeed)
+    return try ExperimentCounts(
+      gold: gold,
+      runs: [
+        runs(accuracies: first, gold: gold, seed: seed),
+        runs(accuracies: second, gold: gold, seed: seed + 1),
+      ], classCount: 2)
+  }
+
   static func gold(count: Int, seed: UInt64) -> [Int32] {
     var generator = Xoshiro256StarStar(seed: seed)
     return (0..<count).map { _ in generator.nextUnitInterval() < 0.5 ? 0 : 1 }
@@ -58,13 +73,9 @@ struct ExperimentCautionsTests {
     "with two runs far apart, intervals are cut at the metric's range and a caution says so",
     arguments: [Metric.binaryF1, .matthewsCorrelation])
   func intervalsAreCutAtTheRange(metric: Metric) throws {
-    let gold = Self.gold(count: 400, seed: 9)
-    let counts = try ExperimentCounts(
-      gold: gold,
-      runs: [
-        Self.runs(accuracies: [0.97, 0.55], gold: gold, seed: 10),
-        Self.runs(accuracies: [0.8, 0.82], gold: gold, seed: 11),
-      ], classCount: 2)
+    let counts = try Self.counts(
+      count: 400, goldSeed: 9, first: [0.97, 0.55], second: [0.8, 0.82],
+      seed: 10)
     let comparison = try ExperimentComparison(
       counts: counts, metric: metric, scope: MetricScope(classCount: 2, positiveClass: 1),
       options: BootstrapOptions(resamples: 999), seed: 42)
@@ -85,13 +96,9 @@ struct ExperimentCautionsTests {
 
   @Test("close runs need no cut and no caution")
   func closeRunsAreNotCut() throws {
-    let gold = Self.gold(count: 400, seed: 9)
-    let counts = try ExperimentCounts(
-      gold: gold,
-      runs: [
-        Self.runs(accuracies: [0.8, 0.81, 0.79], gold: gold, seed: 12),
-        Self.runs(accuracies: [0.82, 0.83, 0.81], gold: gold, seed: 13),
-      ], classCount: 2)
+    let counts = try Self.counts(
+      count: 400, goldSeed: 9, first: [0.8, 0.81, 0.79], second: [0.82, 0.83, 0.81],
+      seed: 12)
     let comparison = try ExperimentComparison(
       counts: counts, metric: .accuracy, scope: MetricScope(classCount: 2),
       options: BootstrapOptions(resamples: 999), seed: 42)
@@ -101,13 +108,9 @@ struct ExperimentCautionsTests {
 
   @Test("a model with one run beside one with several is named in a caution")
   func singleRunBesideSeveralIsCautioned() throws {
-    let gold = Self.gold(count: 300, seed: 4)
-    let counts = try ExperimentCounts(
-      gold: gold,
-      runs: [
-        Self.runs(accuracies: [0.7], gold: gold, seed: 5),
-        Self.runs(accuracies: [0.75, 0.72, 0.78, 0.74, 0.76], gold: gold, seed: 6),
-      ], classCount: 2)
+    let counts = try Self.counts(
+      count: 300, goldSeed: 4, first: [0.7], second: [0.75, 0.72, 0.78, 0.74, 0.76],
+      seed: 5)
     let comparison = try ExperimentComparison(
       counts: counts, metric: .accuracy, scope: MetricScope(classCount: 2),
       options: BootstrapOptions(resamples: 499), seed: 42)
