@@ -67,7 +67,7 @@ struct ReportCommand: ParsableCommand {
       out, json, title, format, tablesDirectory, TableOptions.digits, ModelNames.option,
       ModelColumns.option, ModelScoreColumns.option, trainingLog, resamples,
       ResamplingOptions.confidence,
-      seed,
+      seed, ResamplingOptions.quiet,
     ] + ExperimentOptions.declarations + ScoringOptions.declarations
       + InputOptions.declarations)
 
@@ -83,6 +83,8 @@ struct ReportCommand: ParsableCommand {
   var resamples: Int
   var seed: UInt64
   var confidence: Double
+  /// Whether to draw no progress bar (`-q`, `--quiet`).
+  var isQuiet: Bool
   var scoring: ScoringOptions
   var input: InputOptions
   /// Each model's prediction column, when one file (or its shards) holds
@@ -148,6 +150,7 @@ struct ReportCommand: ParsableCommand {
     resamples = values[Self.resamples]
     seed = values[Self.seed]
     confidence = values[ResamplingOptions.confidence]
+    isQuiet = values[ResamplingOptions.quiet]
     scoring = ScoringOptions(values)
     input = try InputOptions(values)
     scoreColumnsOf = values[ModelScoreColumns.option]
