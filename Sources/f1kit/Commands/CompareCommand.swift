@@ -224,6 +224,10 @@ struct CompareCommand: ParsableCommand {
   /// - Returns: The engine's comparison.
   func labelComparison(didCount: () -> Void = {}) throws(CommandFailure) -> ModelComparison {
     let counts = try comparisonCounts()
+    Console.writeWarnings(
+      StrayPredictedLabels.warnings(
+        matrices: counts.matrices, sources: predictionColumns ?? pathSources,
+        evaluation: scoring.evaluation))
     didCount()
     let options = try comparisonOptions(counts: counts)
     let bar = ProgressBar(label: "resampling", isQuiet: resampling.isQuiet)

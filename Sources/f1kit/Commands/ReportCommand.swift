@@ -206,6 +206,13 @@ struct ReportCommand: ParsableCommand {
         inputs.append(try read(path, name: names[index], input: input, source: path))
       }
     }
+    if design == nil {
+      // With runs, groups or strata, the experiment's counts are checked.
+      Console.writeWarnings(
+        StrayPredictedLabels.warnings(
+          matrices: inputs.map(\.confusionMatrix), sources: inputs.map(\.sourceFile),
+          evaluation: scoring.evaluation))
+    }
     let scoreNote: String?
     (inputs, scoreNote) = detectingScores(inputs)
     var options = ReportOptions(
