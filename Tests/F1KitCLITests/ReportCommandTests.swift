@@ -188,10 +188,13 @@ struct ReportCommandTests {
     let out = directory.url.appendingPathComponent("report.html").path
     let files = ["fixtures/newsgroups/test-logreg.csv", "fixtures/newsgroups/test-nb.csv"]
     let arguments = ["--out", out, "--resamples", "200"] + (flag.map { [$0] } ?? [])
-    let report = try runF1KitOnTerminal(["report"] + files + arguments)
-    #expect(report.status == 0, "\(report.standardError)")
-    #expect(report.standardError.contains("resampling ") == (flag == nil))
-    #expect(report.standardError.contains("wrote \(out) ("))
+    // A multilabel report, then a single-label one.
+    for models in [files, Self.stsb] {
+      let report = try runF1KitOnTerminal(["report"] + models + arguments)
+      #expect(report.status == 0, "\(report.standardError)")
+      #expect(report.standardError.contains("resampling ") == (flag == nil), "\(models)")
+      #expect(report.standardError.contains("wrote \(out) ("))
+    }
     let compare = try runF1KitOnTerminal(
       ["compare"] + files + ["--resamples", "200"] + (flag.map { [$0] } ?? []))
     #expect(compare.status == 0, "\(compare.standardError)")

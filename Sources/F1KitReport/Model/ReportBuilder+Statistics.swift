@@ -55,7 +55,8 @@ extension ReportBuilder {
   /// `f1kit compare --metric M`.
   func computeStatistics(
     paired: ComparisonCounts?, order: [String], evaluation: EvaluationOptions,
-    models: inout [ModelEvaluation], disagreements: inout [ModelDisagreement]
+    models: inout [ModelEvaluation], disagreements: inout [ModelDisagreement],
+    progress: ResamplingProgress? = nil
   ) throws(ReportError) -> ModelComparison {
     let reference = models[0].metrics
     if reference.isWeighted && paired?.isWeighted != true {
@@ -73,7 +74,7 @@ extension ReportBuilder {
         options: ComparisonOptions(
           metrics: Self.comparedMetrics(for: reference.problem),
           additionalIntervalMetrics: reference.reportedMetrics, bootstrap: bootstrapOptions,
-          seed: options.seed))
+          seed: options.seed), progress: progress)
       for index in models.indices {
         models[index].intervals = comparison.models[index].intervals.compactMapValues(\.finite)
       }

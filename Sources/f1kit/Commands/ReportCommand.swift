@@ -222,8 +222,11 @@ struct ReportCommand: ParsableCommand {
       toolVersion: F1KitTool.version, trainingCurve: trainingCurve)
     options.inputSettings = scoreSettings(inputs, note: scoreNote)
     var report: ReportModel
+    let bar = ProgressBar(label: "resampling", isQuiet: isQuiet || resamples == 0)
     do {
-      report = try ReportBuilder(options: options).build(inputs, jointCounts: jointCounts)
+      defer { bar.finish() }
+      report = try ReportBuilder(options: options).build(
+        inputs, jointCounts: jointCounts, progress: bar.handler)
     } catch {
       switch error {
       case .invalidOptions(let message): throw .usage(message)
