@@ -9,7 +9,7 @@ struct ExperimentOptions {
   static let groupColumn = Option<String?>(
     name: "group-column", valueName: "name",
     help:
-      "A column naming each item's group (query, document, premise): the bootstrap resamples whole groups and the permutation test swaps them. Read from the first file (the other files need not have it, and their group columns are not read); not with --stratify."
+      "A column naming each item's group (query, document, premise): the bootstrap resamples whole groups and the permutation test swaps them. Read from the first file; every other file that has the column must give each item the same group (exit 65 at the first that differs), and files without it are allowed; not with --stratify."
   )
   static let stratify = Option<StratifyChoice>(
     name: "stratify",
