@@ -23,6 +23,9 @@ extension ReportCommand {
       throw .usage("Runs, --group-column and --stratify need intervals: --resamples above 0")
     }
     let (counts, labels, classification, runFiles) = try experimentCounts()
+    Console.writeWarnings(
+      StrayPredictedLabels.warnings(
+        counts: counts, labels: labels, runFiles: runFiles, evaluation: scoring.evaluation))
     var comparison: ExperimentComparison
     do {
       comparison = try ExperimentComparison(

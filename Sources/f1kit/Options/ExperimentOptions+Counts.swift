@@ -50,7 +50,8 @@ extension ExperimentOptions {
       aligned = try AlignedPredictions(
         consume items, names: ModelNames.defaults(files), labels: inputs.first?.labels)
     } catch {
-      throw .data(error.description)
+      throw InputOptions.alignmentFailure(
+        error, paths: files, names: ModelNames.defaults(files), inputs: inputs)
     }
     // Alignment keeps the first file's row order, so its groups line up.
     var groups: [Int]?
