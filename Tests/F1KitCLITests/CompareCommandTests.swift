@@ -146,7 +146,7 @@ struct CompareCommandTests {
     #expect(result.standardOutput.isEmpty)
     #expect(
       result.standardError
-        == "Error: b.csv: item id\(position) has gold label \"\(other)\" but \"\(labels[position % 3])\" in a.csv; the files do not describe the same items\n"
+        == "Error: b.csv:\(changed + 2): item id\(position) has gold label \"\(other)\" but \"\(labels[position % 3])\" in a.csv; the files do not describe the same items\n"
     )
   }
 
@@ -235,6 +235,21 @@ struct CompareCommandTests {
     #expect(
       piped.standardError
         == "Error: stdin: expected 1000 items to match a.csv, found \(count)\n")
+  }
+
+  @Test("row by row, a gold label that differs is refused at its line in the other file")
+  func placesGoldMismatchByRow() throws {
+    let directory = TemporaryDirectory()
+    directory.write("a.csv", Self.unidentified(1_000))
+    let changed = Self.unidentified(1_000).replacingOccurrences(of: "t500,0,0", with: "t500,1,0")
+    directory.write("b.csv", changed)
+    let result = try runF1Kit(
+      ["compare", "a.csv", "b.csv", "--resamples", "100"], in: directory.url)
+    #expect(result.status == 65)
+    #expect(
+      result.standardError
+        == "Error: b.csv:504: item 501 has gold label \"1\" but \"0\" in a.csv; the files do not describe the same items\n"
+    )
   }
 
   @Test("an id the first file lacks is refused at its line, naming the id it replaces")

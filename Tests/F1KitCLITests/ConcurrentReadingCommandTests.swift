@@ -158,7 +158,7 @@ struct ConcurrentReadingCommandTests {
     Breakage(
       summary: "a different gold label in the 6th file", hasIDs: false,
       edits: [5: { $0.replacingFirst("\nx,", with: "\nq,") }],
-      expected: "b1.csv: item"),
+      expected: "b1.csv:"),
     Breakage(
       summary: "an id missing from the 7th file", hasIDs: true,
       edits: [6: { $0.replacingOccurrences(of: "item7,", with: "item7b,") }],

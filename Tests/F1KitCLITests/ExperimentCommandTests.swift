@@ -274,6 +274,12 @@ struct ExperimentCommandTests {
         "warning: b3.csv predicts \"positve\" for 3 items, b4.csv for 1, a label no gold item has: "
       ))
     #expect(both.standardError.components(separatedBy: "\n").count == 2)
+    // Standard input is named as in the outputs.
+    let piped = try runF1Kit(
+      ["compare", "a1.csv", "-"] + quick, input: Self.runFile(seed: 5, strayRows: [10, 20, 30]),
+      in: directory.url)
+    #expect(piped.status == 0, "\(piped.standardError)")
+    #expect(piped.standardError == warning.replacingOccurrences(of: "b3.csv", with: "stdin"))
   }
 
   @Test("with three gold labels a predicted-only label is said to count in macro averages")

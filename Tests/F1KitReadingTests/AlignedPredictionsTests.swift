@@ -42,7 +42,7 @@ struct AlignedPredictionsTests {
     let second = items([("x", "x"), ("x", "x")])
     #expect(
       throws: AlignmentError.goldMismatch(
-        item: "2", firstFile: "a", firstLabel: "y", otherFile: "b", otherLabel: "x")
+        item: "2", firstFile: "a", firstLabel: "y", otherFile: "b", otherLabel: "x", otherItem: 1)
     ) { try AlignedPredictions([first, second], names: ["a", "b"]) }
   }
 
@@ -95,6 +95,13 @@ struct AlignedPredictionsTests {
         "b", 6,
         "dir/b.csv:9: expected the ids of a, found id \"q\\u{1B}\", which a does not have, and no item with a's id \"q7\"; the files do not describe the same items"
       ),
+      (
+        AlignmentError.goldMismatch(
+          item: "q7", firstFile: "a", firstLabel: "x", otherFile: "b", otherLabel: "y",
+          otherItem: 2),
+        "b", 2,
+        "dir/b.csv:9: item q7 has gold label \"y\" but \"x\" in a; the files do not describe the same items"
+      ),
     ])
   func placesItems(error: AlignmentError, file: String, item: Int, located: String) throws {
     let place = try #require(error.place)
@@ -103,7 +110,7 @@ struct AlignedPredictionsTests {
     #expect(error.description(path: "dir/b.csv", line: 9) == located)
   }
 
-  @Test("by id, or about a gold label, an error has no item to place")
+  @Test("by id, an id without a counterpart, or a gold label of unknown place: nothing to place")
   func leavesUnplaced() {
     let errors: [AlignmentError] = [
       .differentItemCounts(first: "a", firstCount: 3, other: "b", otherCount: 5, isByID: true),

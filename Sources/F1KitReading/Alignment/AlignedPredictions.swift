@@ -104,7 +104,8 @@ public struct AlignedPredictions: Hashable, Sendable {
       throw .goldMismatch(
         item: referenceIDs?[row] ?? String(row + 1), firstFile: names[0],
         firstLabel: order[Int(gold[row])], otherFile: names[index],
-        otherLabel: order[Int(slots[index].mismatchLabel)])
+        otherLabel: order[Int(slots[index].mismatchLabel)],
+        otherItem: permutations[index]?[row] ?? row)
     }
     let predictions = slots.indices.map { index in
       let predicted = slots[index].predicted
@@ -270,9 +271,11 @@ public enum AlignmentError: Error, Hashable, Sendable, CustomStringConvertible {
   /// lacks (at position `item` in its file), and lacks the first's
   /// `missingID`.
   case unmatchedItem(id: String, item: Int, file: String, missingID: String, presentIn: String)
-  /// Two files give an item different gold labels.
+  /// Two files give an item different gold labels; `otherItem` is its
+  /// position in the other file, when known.
   case goldMismatch(
-    item: String, firstFile: String, firstLabel: String, otherFile: String, otherLabel: String)
+    item: String, firstFile: String, firstLabel: String, otherFile: String, otherLabel: String,
+    otherItem: Int? = nil)
   /// The caller's label order names a label twice.
   case duplicateLabel(String)
 
@@ -286,7 +289,7 @@ public enum AlignmentError: Error, Hashable, Sendable, CustomStringConvertible {
     case .unmatchedItem(let id, let item, let file, _, let presentIn):
       "\(file): expected the ids of \(presentIn), found id \(TerminalText.quoted(id)) (item \(item + 1)), "
         + unmatchedItemEnd
-    case .goldMismatch(let item, let firstFile, let firstLabel, let otherFile, let otherLabel):
+    case .goldMismatch(let item, let firstFile, let firstLabel, let otherFile, let otherLabel, _):
       "\(otherFile): item \(TerminalText.escaped(item)) has gold label \(TerminalText.quoted(otherLabel)) but \(TerminalText.quoted(firstLabel)) in \(firstFile); the files do not describe the same items"
     case .duplicateLabel(let label):
       "label \(TerminalText.quoted(label)) is given more than once"
@@ -296,8 +299,8 @@ public enum AlignmentError: Error, Hashable, Sendable, CustomStringConvertible {
   /// The file and the position of the item (counted from 0) that the
   /// error is about, for a caller that can place it on a line (see
   /// `PredictionReader.line(ofItem:)`): the first item past the first
-  /// file's count, the last item of a shorter file, or an id the first
-  /// file lacks.
+  /// file's count, the last item of a shorter file, an id the first file
+  /// lacks, or an item whose gold label differs.
   public var place: (file: String, item: Int)? {
     switch self {
     case .differentItemCounts(_, let firstCount, let other, let otherCount, let isByID):
@@ -305,7 +308,9 @@ public enum AlignmentError: Error, Hashable, Sendable, CustomStringConvertible {
       isByID ? nil : (other, min(firstCount, otherCount - 1))
     case .unmatchedItem(_, let item, let file, _, _):
       (file, item)
-    case .missingItem, .goldMismatch, .duplicateLabel:
+    case .goldMismatch(_, _, _, let otherFile, _, let otherItem):
+      otherItem.map { (otherFile, $0) }
+    case .missingItem, .duplicateLabel:
       nil
     }
   }
@@ -331,7 +336,10 @@ public enum AlignmentError: Error, Hashable, Sendable, CustomStringConvertible {
       return
         "\(path):\(line): expected the ids of \(presentIn), found id \(TerminalText.quoted(id)), "
         + unmatchedItemEnd
-    case .missingItem, .goldMismatch, .duplicateLabel:
+    case .goldMismatch(let item, let firstFile, let firstLabel, _, let otherLabel, _):
+      return
+        "\(path):\(line): item \(TerminalText.escaped(item)) has gold label \(TerminalText.quoted(otherLabel)) but \(TerminalText.quoted(firstLabel)) in \(firstFile); the files do not describe the same items"
+    case .missingItem, .duplicateLabel:
       return description
     }
   }

@@ -60,6 +60,33 @@ extension CompareCommand {
     /// Whether the items and groups are in the first file's order (the
     /// first file's, or read by its ids).
     var isInFirstOrder: Bool
+    /// The groups compared with the first file's as soon as they were read,
+    /// when the items' order was known then; `groups` is then `nil`.
+    var check: GroupCheck?
+
+    /// What a file's groups came to beside the first file's.
+    enum GroupCheck: Sendable {
+      /// Every item has the first file's group.
+      case agreed
+      /// The first item, in the first file's order, with another group.
+      case differs(item: Int, found: String)
+    }
+
+    /// Compares the groups with `first`'s when both cover the same items
+    /// in the same order, and lets them go: each file's group codes are
+    /// held no longer than its read.
+    mutating func checkGroups(against first: ItemGroups?, referenceHasIDs: Bool) {
+      guard let first, case .success(let groups) = self.groups,
+        groups.codes.count == first.codes.count,
+        isInFirstOrder || !referenceHasIDs || items.identifiers == nil
+      else { return }
+      if let item = first.firstDisagreement(with: groups) {
+        check = .differs(item: item, found: groups.values[groups.codes[item]])
+      } else {
+        check = .agreed
+      }
+      self.groups = nil
+    }
   }
 
   /// Reads each file after the first, as ``readItems(_:inputs:first:)``
@@ -78,6 +105,11 @@ extension CompareCommand {
     _ paths: [String], inputs: [InputOptions], first: FileRead, groupColumn: String?
   ) throws(CommandFailure) -> [FileRead] {
     let reference = first.items
+    // The first file's groups, which each other file's are compared with
+    // as soon as it is read, where the items' order is known then: in the
+    // first file's order (read by its ids), or aligned row by row.
+    let firstGroups = first.groups.flatMap { try? $0.get() }
+    let referenceHasIDs = reference.identifiers != nil
     var reads = [first]
     let processorCount = ProcessInfo.processInfo.activeProcessorCount
     let isConcurrent =
@@ -89,10 +121,11 @@ extension CompareCommand {
     let outcomes = OrderedReads.map(count: pooled.count, width: width) { offset in
       let index = pooled[offset]
       do throws(CommandFailure) {
-        return .success(
-          try readFile(
-            paths[index], input: inputs[index], reference: reference, groupColumn: groupColumn,
-            isOnePass: true))
+        var read = try readFile(
+          paths[index], input: inputs[index], reference: reference, groupColumn: groupColumn,
+          isOnePass: true)
+        read.checkGroups(against: firstGroups, referenceHasIDs: referenceHasIDs)
+        return .success(read)
       } catch {
         return .failure(error)
       }
@@ -103,9 +136,10 @@ extension CompareCommand {
       reads.append(read)
     }
     for index in others.dropFirst(pooled.count) {
-      let read = try readFile(
+      var read = try readFile(
         paths[index], input: inputs[index], reference: reference, groupColumn: groupColumn,
         isOnePass: false)
+      read.checkGroups(against: firstGroups, referenceHasIDs: referenceHasIDs)
       Console.writeWarnings(read.items.warnings)
       reads.append(read)
     }

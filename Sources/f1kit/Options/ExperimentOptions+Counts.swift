@@ -39,9 +39,9 @@ extension ExperimentOptions {
     var reads = try CompareCommand.readFiles(
       files, inputs: inputs, first: consume first, groupColumn: groupColumn)
     let groupReads = reads.map { read in
-      read.groups.map {
-        (groups: $0, identifiers: read.isInFirstOrder ? nil : read.items.identifiers)
-      }
+      OtherGroups(
+        groups: read.groups, check: read.check,
+        identifiers: read.isInFirstOrder ? nil : read.items.identifiers)
     }
     let items = reads.map(\.items)
     reads = []
@@ -55,9 +55,8 @@ extension ExperimentOptions {
     }
     // Alignment keeps the first file's row order, so its groups line up.
     var groups: [Int]?
-    if let groupColumn, let firstRead = groupReads[0] {
-      let firstGroups = try checkedGroups(
-        firstRead.groups, path: files[0], itemCount: aligned.itemCount)
+    if let groupColumn, let firstRead = groupReads[0].groups {
+      let firstGroups = try checkedGroups(firstRead, path: files[0], itemCount: aligned.itemCount)
       try checkAgreement(
         of: firstGroups, with: groupReads, files: files, inputs: inputs,
         groupColumn: groupColumn, identifiers: aligned.identifiers)

@@ -79,6 +79,18 @@ extension ExperimentOptions {
     return checked
   }
 
+  /// A file's groups as ``checkAgreement(of:with:files:inputs:groupColumn:identifiers:)``
+  /// takes them.
+  struct OtherGroups {
+    /// The groups still to compare, or why there are none; `nil` when
+    /// none were read or they were compared already.
+    var groups: Result<ItemGroups, PredictionFileError>?
+    /// The comparison made as the file was read, if any.
+    var check: CompareCommand.FileRead.GroupCheck?
+    /// The file's ids in its own order, when its groups are in that order.
+    var identifiers: ItemIdentifiers?
+  }
+
   /// Checks that every file after the first that has the group column
   /// gives each item the group the first file gives it.
   ///
@@ -89,9 +101,9 @@ extension ExperimentOptions {
   ///
   /// - Parameters:
   ///   - first: The first file's groups, in the aligned items' order.
-  ///   - reads: Each file's groups (`nil` when none were read), with its
-  ///     ids in file order when its groups are not in the first file's
-  ///     order but the files are aligned by id; the first file's first.
+  ///   - reads: Each file's groups, the first file's first: compared
+  ///     already as the file was read, or to compare here, with its ids in
+  ///     file order when its groups are not in the first file's order.
   ///   - files: The files, in order.
   ///   - inputs: How each file is read.
   ///   - groupColumn: The group column.
@@ -100,14 +112,22 @@ extension ExperimentOptions {
   ///   first group that differs, or the reader's failure.
   /// - Complexity: O(*n* + *g*) per file for *n* items and *g* groups.
   static func checkAgreement(
-    of first: ItemGroups,
-    with reads: [(groups: Result<ItemGroups, PredictionFileError>, identifiers: ItemIdentifiers?)?],
-    files: [String], inputs: [InputOptions], groupColumn: String, identifiers: ItemIdentifiers?
+    of first: ItemGroups, with reads: [OtherGroups], files: [String], inputs: [InputOptions],
+    groupColumn: String, identifiers: ItemIdentifiers?
   ) throws(CommandFailure) {
     for index in files.indices.dropFirst() {
-      guard let read = reads[index] else { continue }
+      switch reads[index].check {
+      case .agreed: continue
+      case .differs(let item, let found):
+        throw groupMismatch(
+          item: item, expected: first.values[first.codes[item]], found: found,
+          file: files[index], input: inputs[index], firstFile: files[0], firstInput: inputs[0],
+          groupColumn: groupColumn, identifiers: identifiers)
+      case nil: break
+      }
+      guard let read = reads[index].groups else { continue }
       let groups: ItemGroups
-      switch read.groups {
+      switch read {
       case .success(let read): groups = read
       case .failure(let error):
         if case .missingColumn(.group, _, _) = error.reason { continue }
@@ -120,7 +140,7 @@ extension ExperimentOptions {
       }
       // A file read in its own order is put in the first file's by id.
       var positions: [Int]?
-      if let identifiers, let own = read.identifiers, own != identifiers {
+      if let identifiers, let own = reads[index].identifiers, own != identifiers {
         positions = identifiers.positions(in: own).map { $0 ?? 0 }
       }
       guard let item = first.firstDisagreement(with: groups, positions: positions) else {

@@ -69,8 +69,8 @@ enum StrayPredictedLabels {
   ///   - goldCounts: How many items carry each label as gold label.
   ///   - predictedCounts: For each source, how many items it predicts each
   ///     label for.
-  ///   - sources: Each source's name in messages: its file (a run's file),
-  ///     or its column.
+  ///   - sources: Each source's name in messages: its file (a run's file;
+  ///     `-` is named `stdin`), or its column.
   ///   - evaluation: How the problem is scored: `--labels` and
   ///     `--positive`.
   /// - Returns: The warnings, in label order.
@@ -90,7 +90,8 @@ enum StrayPredictedLabels {
       let counts = predicting.enumerated().map { offset, source in
         let count = predictedCounts[source][label]
         let items = offset == 0 ? (count == 1 ? " item" : " items") : ""
-        return "\(sources[source]) \(offset == 0 ? "predicts " : "")"
+        let file = sources[source] == "-" ? "stdin" : sources[source]
+        return "\(file) \(offset == 0 ? "predicts " : "")"
           + (offset == 0 ? "\(TerminalText.quoted(labels[label])) for " : "for ")
           + NumberText.grouped(count) + items
       }
