@@ -118,15 +118,18 @@ public struct ReportBuilder: Sendable {
       advisor.advice(for: models.map(\.advised), comparison: comparison)
         + advisor.scoreAdvice(for: scores?.advised ?? []))
     let hasStatistics = options.resamples > 0
+    let hasHistograms =
+      comparison?.pairs.contains { !$0.bootstrap.resampledDifferences.isEmpty } ?? false
     let metadata = RunMetadata(
       toolVersion: options.toolVersion,
       seed: hasStatistics ? options.seed : nil,
       resamples: hasStatistics ? options.resamples : nil,
       confidence: options.confidence,
       methods: methodDescriptions(
-        models: models, isPaired: paired != nil,
-        hasHistograms: comparison?.pairs.contains { !$0.bootstrap.resampledDifferences.isEmpty }
-          ?? false),
+        models: models, isPaired: paired != nil, hasHistograms: hasHistograms),
+      firstRunMethods: methodDescriptions(
+        models: models, isPaired: paired != nil, hasHistograms: hasHistograms,
+        isBesideExperiment: true),
       zeroDivision: evaluation.zeroDivision.rawValue,
       labelOrder: reference.labels,
       inputFiles: inputs.map(\.sourceFile),

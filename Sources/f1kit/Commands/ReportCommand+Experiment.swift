@@ -51,7 +51,6 @@ extension ReportCommand {
     report.advice = advice.enumerated().sorted {
       ($0.element.severity, $1.offset) > ($1.element.severity, $0.offset)
     }.map(\.element)
-    report.metadata.methods.append(experiment.methodDescription)
     report.metadata.runFiles = runFiles
     if let groupColumn {
       report.metadata.inputSettings.append(
