@@ -16,6 +16,13 @@ extension HTMLReport {
     }
     html +=
       ". Every interval and test comes from the comparison engine that <code>f1kit compare --metric roc_auc</code> uses.</p>\n"
+    if let experiment = model.experiment, let comparison = scores.comparison,
+      !comparison.pairs.isEmpty, !comparison.options.tests.isEmpty
+    {
+      let tests = comparison.options.tests.map(Self.scoreTestName)
+      html +=
+        "<p class=\"muted\">\(HTMLText.escape(experiment.scoreTestsNote(tests: tests)))</p>\n"
+    }
     if scores.isBinary {
       html += "<ul class=\"cutoffs\">"
       for entry in scores.models {
@@ -105,8 +112,18 @@ extension HTMLReport {
       + (sharedReason.map { "<p class=\"muted\">n/a: \(HTMLText.escape($0)).</p>\n" } ?? "")
   }
 
+  /// A score test as the Scores and cut-offs section names it in prose.
+  static func scoreTestName(_ test: ScoreComparison.Test) -> String {
+    switch test {
+    case .bootstrap: "paired bootstrap"
+    case .permutation: "permutation"
+    case .delong: "DeLong's"
+    }
+  }
+
   func scoreDifferences(_ scores: ScoreReport) -> String {
     guard let comparison = scores.comparison else { return "" }
+    if hasExperiment { return firstRunScoreDifferences(scores, comparison: comparison) }
     let tests = comparison.options.tests
     var columns: [(title: String, isNumeric: Bool)] = [
       ("Metric", false), ("Pair", false), ("Difference", true),
@@ -156,6 +173,29 @@ extension HTMLReport {
       html += "</ul>\n"
     }
     return html
+  }
+
+  /// With an experiment, the differences between the models' score
+  /// metrics with their item-level intervals, and no p-values or verdicts:
+  /// their tests take the items one by one (the JSON's `first_run` keeps
+  /// them).
+  func firstRunScoreDifferences(_ scores: ScoreReport, comparison: ScoreComparison) -> String {
+    var table = HTMLTable(
+      caption:
+        "Differences between models on the same items (second − first), with \(DisplayNumber.percent(comparison.options.bootstrap.confidence, digits: 0)) paired bootstrap intervals that resample items one by one",
+      columns: [
+        ("Metric", false), ("Pair", false), ("Difference (interval over items)", true),
+      ])
+    for pair in comparison.pairs {
+      table.append([
+        .header(pair.metric.displayName),
+        .text("\(scores.models[pair.second].name) − \(scores.models[pair.first].name)"),
+        .number(
+          DisplayNumber.signed(pair.difference.estimate),
+          detail: DisplayNumber.interval(pair.difference)),
+      ])
+    }
+    return table.render()
   }
 
   func scoreCurves(_ scores: ScoreReport) -> String {

@@ -213,21 +213,46 @@ public struct ExperimentReport: Sendable {
   ///   models' scores with tests of its own.
   /// - Returns: One line.
   func firstRunMethodsHeading(hasScoreTests: Bool) -> String {
-    var ignored: [String] = hasSeveralRuns ? ["the other runs"] : []
-    switch comparison.design {
-    case .items: break
-    case .stratifiedByGold: ignored.append("the gold strata")
-    case .groups: ignored.append("the \(DisplayNumber.count(comparison.counts.groupCount)) groups")
-    }
+    let ignored = ignoredByItemResampling
     let subject =
       (hasSeveralRuns ? "each model's first run, items" : "items") + " resampled one by one"
       + (ignored.isEmpty ? "" : ", ignoring " + ignored.joined(separator: " and "))
     return "Other sections (each opens with a bold note saying so): \(subject). "
       + "Model comparison there shows no p-values; they are in the JSON's first_run (--json)"
       + (hasScoreTests
-        ? ". Scores and cut-offs keeps its own item-level tests of the score metrics, "
-          + "which the experiment does not cover" : "")
+        ? ". Nor does Scores and cut-offs: the p-values of its item-level tests of the score "
+          + "metrics, which the experiment does not cover, are in the JSON's first_run.scores" : "")
       + ". Their methods:"
+  }
+
+  /// The sentence that replaces Scores and cut-offs' p-values: its tests
+  /// take the items one by one, so its p-values are only in the JSON.
+  ///
+  /// - Parameter tests: The score tests' names, as the section's table
+  ///   would head them: "paired bootstrap", "permutation", "DeLong's".
+  /// - Returns: One sentence.
+  func scoreTestsNote(tests: [String]) -> String {
+    let names =
+      tests.count > 1
+      ? tests.dropLast().joined(separator: ", ") + " and " + (tests.last ?? "") : tests.first ?? ""
+    let ignored = ignoredByItemResampling
+    return "No p-values here: the \(names) tests of the score metrics take "
+      + (hasSeveralRuns ? "the first runs' items" : "the items") + " one by one"
+      + (ignored.isEmpty ? "" : ", ignoring " + ignored.joined(separator: " and "))
+      + ", so their p-values are only in the JSON's first_run.scores.comparisons (--json)."
+  }
+
+  /// What an interval or test that resamples items one by one ignores:
+  /// "the other runs" with several runs per model, then "the gold strata"
+  /// or "the 24 groups".
+  private var ignoredByItemResampling: [String] {
+    var ignored: [String] = hasSeveralRuns ? ["the other runs"] : []
+    switch comparison.design {
+    case .items: break
+    case .stratifiedByGold: ignored.append("the gold strata")
+    case .groups: ignored.append("the \(DisplayNumber.count(comparison.counts.groupCount)) groups")
+    }
+    return ignored
   }
 
   /// What a resample draws as its test set, for the Methods list: "the
