@@ -97,6 +97,12 @@ extension PredictionFileError: CustomStringConvertible {
     case .emptyGroup(let column):
       return
         "expected a group\(place) (\(Self.quoted(column))), found a missing value (empty or null, as pandas writes NaN); fill in the missing groups, for example with each item's id as a group of its own"
+    case .groupMismatch(
+      let column, let item, let isID, let expected, let found, let firstFile, let firstLine):
+      let name = isID ? Self.quoted(item) : item
+      let origin = firstLine.map { "\(firstFile) line \($0)" } ?? firstFile
+      return
+        "expected group \(Self.quoted(expected))\(place) (\(Self.quoted(column))) for item \(name) (as in \(origin)), found \(Self.quoted(found)); every file with the group column must give each item the first file's group"
     case .countTableHasNoItems(let column):
       return
         "the file is a count table (column \(Self.quoted(column))) and has no per-item predictions"

@@ -150,6 +150,13 @@ public struct PredictionFileError: Error, Hashable, Sendable {
     /// writes NaN. Items without a group would otherwise silently become
     /// one large group.
     case emptyGroup(column: String)
+    /// A file gives an item another group than the first file does:
+    /// `expected` there (on `firstLine`, when known), `found` here. The
+    /// item is named by its id when the files are aligned by id, else by
+    /// its 1-based number.
+    case groupMismatch(
+      column: String, item: String, isID: Bool, expected: String, found: String,
+      firstFile: String, firstLine: Int?)
   }
 
   /// The file as named in messages: the path, or `<stdin>`.

@@ -46,6 +46,32 @@ extension PredictionReader {
     return (items, .success(sink.groups.itemGroups))
   }
 
+  /// Reads the items of a file that holds the items of `reference`, in
+  /// `reference`'s order, as ``readItems(alignedTo:)`` does, and the group
+  /// of each in the same pass.
+  ///
+  /// Group values are interned from the read buffer, one `String` per
+  /// distinct group; their codes number this file's values in first-seen
+  /// order, stored at each item's position in `reference`.
+  ///
+  /// - Parameters:
+  ///   - reference: The items of the first model's file, with ids.
+  ///   - groupColumn: The group column's name.
+  /// - Returns: The items in `reference`'s order and their groups (or the
+  ///   column's absence, as the groups' failure); `nil` when
+  ///   ``readItems(alignedTo:)`` gives `nil`, or a group value is empty or
+  ///   not UTF-8: ``readItems(groupColumn:)`` then reports why.
+  /// - Complexity: O(*n*) on average for *n* bytes; O(*m* + *g*) memory for
+  ///   *m* items and *g* distinct groups.
+  public func readItems(alignedTo reference: ItemPredictions, groupColumn: String) -> (
+    items: ItemPredictions, groups: Result<ItemGroups, PredictionFileError>
+  )? {
+    guard let read = readAligned(to: reference, groupColumn: groupColumn),
+      let groups = read.groups
+    else { return nil }
+    return (read.items, groups)
+  }
+
   /// Reads the group of every item from one column, in file order, with the
   /// byte-level reader that reads the predictions.
   ///

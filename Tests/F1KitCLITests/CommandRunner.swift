@@ -67,3 +67,89 @@ let productsDirectory: URL = {
   }
   return directory
 }()
+
+/// Runs the `f1kit` binary with standard error on a pseudo-terminal, as in
+/// an interactive shell, so that what it draws only on a terminal (the
+/// progress bar) can be seen.
+///
+/// - Parameters:
+///   - arguments: The command line after `f1kit`.
+///   - directory: The working directory; the package root by default.
+/// - Returns: The exit status, standard output, and what the terminal
+///   received on standard error.
+/// - Note: Standard output is read after the child exits, so it must fit
+///   in a pipe's buffer (64 KiB).
+func runF1KitOnTerminal(_ arguments: [String], in directory: URL? = nil) throws
+  -> CommandResult
+{
+  let (controller, terminal) = try PseudoTerminal.open()
+  let process = Process()
+  process.executableURL = productsDirectory.appendingPathComponent("f1kit")
+  process.arguments = arguments
+  process.currentDirectoryURL = directory ?? Fixtures.packageRoot
+  let output = Pipe()
+  process.standardOutput = output
+  process.standardError = FileHandle(fileDescriptor: terminal, closeOnDealloc: false)
+  process.standardInput = FileHandle.nullDevice
+  try process.run()
+  // Only the child holds the terminal now: reading it ends when the child
+  // exits.
+  close(terminal)
+  var received: [UInt8] = []
+  var buffer = [UInt8](repeating: 0, count: 4_096)
+  while true {
+    let count = buffer.withUnsafeMutableBytes { read(controller, $0.baseAddress, $0.count) }
+    guard count > 0 else { break }
+    received += buffer[..<count]
+  }
+  close(controller)
+  let outputData = output.fileHandleForReading.readDataToEndOfFile()
+  process.waitUntilExit()
+  return CommandResult(
+    status: process.terminationStatus,
+    standardOutput: String(decoding: outputData, as: UTF8.self),
+    standardError: String(decoding: received, as: UTF8.self))
+}
+
+/// A pseudo-terminal pair, through the C library's `posix_openpt`,
+/// `grantpt`, `unlockpt` and `ptsname` (looked up at run time: Swift's
+/// Glibc module does not import them).
+enum PseudoTerminal {
+  /// Whether this system has pseudo-terminals.
+  static var isAvailable: Bool {
+    guard let (controller, terminal) = try? open() else { return false }
+    close(controller)
+    close(terminal)
+    return true
+  }
+
+  private typealias Call = @convention(c) (Int32) -> Int32
+  private typealias Name = @convention(c) (Int32) -> UnsafeMutablePointer<CChar>?
+
+  /// Opens a pseudo-terminal.
+  ///
+  /// - Returns: The controlling side's descriptor and the terminal's.
+  static func open() throws -> (controller: Int32, terminal: Int32) {
+    let library = dlopen(nil, RTLD_NOW)
+    func symbol<T>(_ name: String, as type: T.Type) throws -> T {
+      guard let address = dlsym(library, name) else { throw CocoaError(.featureUnsupported) }
+      return unsafeBitCast(address, to: type)
+    }
+    let openController = try symbol("posix_openpt", as: Call.self)
+    let grant = try symbol("grantpt", as: Call.self)
+    let unlock = try symbol("unlockpt", as: Call.self)
+    let name = try symbol("ptsname", as: Name.self)
+    let controller = openController(O_RDWR | O_NOCTTY)
+    guard controller >= 0 else { throw CocoaError(.featureUnsupported) }
+    guard grant(controller) == 0, unlock(controller) == 0, let path = name(controller) else {
+      close(controller)
+      throw CocoaError(.featureUnsupported)
+    }
+    let terminal = Foundation.open(path, O_RDWR | O_NOCTTY)
+    guard terminal >= 0 else {
+      close(controller)
+      throw CocoaError(.featureUnsupported)
+    }
+    return (controller, terminal)
+  }
+}

@@ -146,7 +146,7 @@ struct CompareCommandTests {
     #expect(result.standardOutput.isEmpty)
     #expect(
       result.standardError
-        == "Error: b.csv: item id\(position) has gold label \"\(other)\" but \"\(labels[position % 3])\" in a.csv; the files do not describe the same items\n"
+        == "Error: b.csv:\(changed + 2): item id\(position) has gold label \"\(other)\" but \"\(labels[position % 3])\" in a.csv; the files do not describe the same items\n"
     )
   }
 
@@ -179,6 +179,94 @@ struct CompareCommandTests {
     // Row by row, the gold labels of row 2 differ (y against x).
     #expect(result.status == 65, "\(result.standardError)")
     #expect(result.standardError.contains("item 2"), "\(result.standardError)")
+  }
+
+  /// A file of `count` items without ids: a text column whose first value
+  /// spans two lines, and a blank line after the 11th item, so that item
+  /// *k* (from 0) past the 11th starts on line *k* + 4.
+  private static func unidentified(_ count: Int) -> String {
+    "text,label,prediction\n"
+      + (0..<count).map { item in
+        let text = item == 0 ? "\"two\nlines\"" : "t\(item)"
+        return "\(text),\(item % 2),0\n" + (item == 10 ? "\n" : "")
+      }.joined()
+  }
+
+  @Test(
+    "files of different lengths without ids are refused at a line of the other file, exit 65",
+    arguments: [
+      (
+        1_001,
+        "b.csv:1004: expected 1000 items to match a.csv, found 1001 (the first extra item, item 1001, is on this line"
+      ),
+      (
+        998,
+        "b.csv:1001: expected 1000 items to match a.csv, found 998 (its last item, item 998, is on this line"
+      ),
+    ])
+  func placesDifferentLengths(count: Int, expected: String) throws {
+    let directory = TemporaryDirectory()
+    directory.write("a.csv", Self.unidentified(1_000))
+    directory.write("a2.csv", Self.unidentified(1_000))
+    directory.write("b.csv", Self.unidentified(count))
+    let suffix = "; without an id column in every file, files are aligned row by row)\n"
+    // Messages name the files, even when the models have other names.
+    for arguments in [
+      ["a.csv", "b.csv"], ["a.csv", "b.csv", "--names", "first,second"],
+      ["A=a.csv,a2.csv", "B=a2.csv,b.csv"],
+    ] {
+      let result = try runF1Kit(
+        ["compare"] + arguments + ["--resamples", "100"], in: directory.url)
+      #expect(result.status == 65)
+      #expect(result.standardOutput.isEmpty)
+      #expect(result.standardError == "Error: " + expected + suffix, "\(arguments)")
+    }
+    let out = directory.url.appendingPathComponent("report.html").path
+    let report = try runF1Kit(
+      ["report", "A=a.csv,a2.csv", "B=a2.csv,b.csv", "--resamples", "100", "--out", out],
+      in: directory.url)
+    #expect(report.status == 65)
+    #expect(report.standardError == "Error: " + expected + suffix)
+    // Standard input cannot be read again: the message has no line.
+    let piped = try runF1Kit(
+      ["compare", "a.csv", "-", "--resamples", "100"], input: Self.unidentified(count),
+      in: directory.url)
+    #expect(piped.status == 65)
+    #expect(
+      piped.standardError
+        == "Error: stdin: expected 1000 items to match a.csv, found \(count)\n")
+  }
+
+  @Test("row by row, a gold label that differs is refused at its line in the other file")
+  func placesGoldMismatchByRow() throws {
+    let directory = TemporaryDirectory()
+    directory.write("a.csv", Self.unidentified(1_000))
+    let changed = Self.unidentified(1_000).replacingOccurrences(of: "t500,0,0", with: "t500,1,0")
+    directory.write("b.csv", changed)
+    let result = try runF1Kit(
+      ["compare", "a.csv", "b.csv", "--resamples", "100"], in: directory.url)
+    #expect(result.status == 65)
+    #expect(
+      result.standardError
+        == "Error: b.csv:504: item 501 has gold label \"1\" but \"0\" in a.csv; the files do not describe the same items\n"
+    )
+  }
+
+  @Test("an id the first file lacks is refused at its line, naming the id it replaces")
+  func placesUnmatchedID() throws {
+    let directory = TemporaryDirectory()
+    let rows = (0..<50).map { "item\($0),\($0 % 3 == 0 ? "x" : "y"),x\n" }
+    directory.write("a.csv", "id,label,prediction\n" + rows.joined())
+    var renamed = rows
+    renamed[7] = "item7b,y,x\n"
+    directory.write("b.csv", "id,label,prediction\n" + renamed.reversed().joined())
+    let result = try runF1Kit(
+      ["compare", "a.csv", "b.csv", "--resamples", "100"], in: directory.url)
+    #expect(result.status == 65)
+    #expect(
+      result.standardError
+        == "Error: b.csv:44: expected the ids of a.csv, found id \"item7b\", which a.csv does not have, and no item with a.csv's id \"item7\"; the files do not describe the same items\n"
+    )
   }
 
   @Test("--id-column and --no-id-column together are a usage error")

@@ -259,6 +259,82 @@ struct ExperimentArgumentCheckTests {
     }
   }
 
+  /// A folder with the fixture runs as `a1.csv`…, and the first of B's
+  /// runs as `b,1.csv` (plus `extra`, copies of it under other names).
+  private func commaFolder(extra: [String] = []) throws -> TemporaryDirectory {
+    let directory = TemporaryDirectory()
+    for (index, path) in (Self.a + Self.b).enumerated() {
+      let text = try String(
+        contentsOf: Fixtures.packageRoot.appendingPathComponent(path), encoding: .utf8)
+      let name = index < 3 ? "a\(index + 1).csv" : index == 3 ? "b,1.csv" : "b\(index - 2).csv"
+      for copy in [name] + (index == 3 ? extra : []) { directory.write(copy, text) }
+    }
+    return directory
+  }
+
+  @Test(
+    "a comma in a run's file name: taken when only the joined name exists, or written \\,",
+    arguments: ["B=b,1.csv,b2.csv", "B=b\\,1.csv,b2.csv", "B=./b\\,1.csv,./b2.csv"])
+  func commaInRunFile(argument: String) throws {
+    let directory = try commaFolder()
+    for command in [["compare", "--format", "json"], ["report", "--out", "report.html"]] {
+      let result = try runF1Kit(
+        command + ["A=a1.csv,a2.csv", argument] + Self.quick
+          + (command[0] == "report" ? ["--json", "report.json"] : []),
+        in: directory.url)
+      #expect(result.status == 0, "\(result.standardError)")
+      let json =
+        command[0] == "report"
+        ? try String(
+          contentsOf: directory.url.appendingPathComponent("report.json"), encoding: .utf8)
+        : result.standardOutput
+      #expect(json.contains("\"file\": \"b,1.csv\"") || json.contains("\"file\": \"./b,1.csv\""))
+      #expect(!json.contains("\"file\": \"1.csv\""))
+    }
+  }
+
+  @Test(
+    "a run list that names existing files in two ways is a usage error showing both and the fixes")
+  func ambiguousRunList() throws {
+    let directory = try commaFolder(extra: ["b", "1.csv"])
+    let argument = "B=b,1.csv,b2.csv"
+    for command in [
+      ["compare"], ["report", "--out", "report.html"],
+      ["gate", "--metric", "accuracy", "--margin", "0.01"],
+    ] {
+      let result = try runF1Kit(
+        command + ["A=a1.csv,a2.csv", argument] + Self.quick, in: directory.url)
+      #expect(result.status == 64)
+      #expect(
+        firstLine(result)
+          == "Error: 'B=b,1.csv,b2.csv' can be read as the runs 'b', '1.csv' and 'b2.csv' or as the runs 'b,1.csv' and 'b2.csv', files that all exist; write a comma that belongs to a file's name as '\\,' (B=b\\,1.csv,b2.csv), or start each run's relative path with './' to keep the runs apart (B=./b,./1.csv,./b2.csv)"
+      )
+    }
+    // Both fixes are read one way.
+    for fixed in ["B=b\\,1.csv,b2.csv", "B=./b,./1.csv,./b2.csv"] {
+      let result = try runF1Kit(
+        ["compare", "A=a1.csv,a2.csv", fixed, "--format", "json"] + Self.quick,
+        in: directory.url)
+      #expect(result.status == 0, "\(result.standardError)")
+      let runs = fixed.hasPrefix("B=b") ? 2 : 3
+      #expect(result.standardOutput.contains("\"runs\": [2, \(runs)]"), "\(fixed)")
+    }
+  }
+
+  @Test("a run file that does not exist, joined or not, is named by the reader (exit 66)")
+  func missingRunFile() throws {
+    let directory = try commaFolder()
+    for argument in ["B=b2.csv,b9.csv", "B=b,9.csv,b2.csv"] {
+      let result = try runF1Kit(
+        ["compare", "A=a1.csv,a2.csv", argument] + Self.quick, in: directory.url)
+      #expect(result.status == 66)
+      let missing = argument.contains("b9") ? "b9.csv" : "b"
+      #expect(
+        firstLine(result)
+          == "Error: \(missing): cannot open the file: No such file or directory")
+    }
+  }
+
   @Test(
     "standard input given more than once is a usage error, not an empty file",
     arguments: [

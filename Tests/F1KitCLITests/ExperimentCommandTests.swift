@@ -207,4 +207,93 @@ struct ExperimentCommandTests {
     let design = try #require(try json(result)["design"] as? [String: Any])
     #expect(design["resampling"] as? String == "stratified_by_gold")
   }
+
+  /// A run file of 300 items, gold `negative`/`positive` (or three labels),
+  /// mostly right, with `stray` predicted on the rows in `strayRows`.
+  private static func runFile(
+    seed: Int, labels: [String] = ["negative", "positive"], stray: String = "positve",
+    strayRows: Set<Int> = []
+  ) -> String {
+    "label,prediction\n"
+      + (0..<300).map { item in
+        let gold = labels[item % labels.count]
+        let wrong = (item * 7 + seed * 13) % 10 == 0
+        let predicted =
+          strayRows.contains(item) ? stray : wrong ? labels[(item + 1) % labels.count] : gold
+        return "\(gold),\(predicted)\n"
+      }.joined()
+  }
+
+  @Test(
+    "a predicted label no gold item has is named with its run file and count, once, by compare, gate and report"
+  )
+  func strayPredictedLabel() throws {
+    let directory = TemporaryDirectory()
+    for seed in 1...2 {
+      directory.write("a\(seed).csv", Self.runFile(seed: seed))
+      directory.write("b\(seed).csv", Self.runFile(seed: seed + 2))
+    }
+    directory.write("b3.csv", Self.runFile(seed: 5, strayRows: [10, 20, 30]))
+    directory.write("b4.csv", Self.runFile(seed: 6, strayRows: [40]))
+    let warning =
+      "warning: b3.csv predicts \"positve\" for 3 items, a label no gold item has: it is scored as a class of its own, so the problem has 3 classes where the gold labels have 2: multiclass (macro_f1 by default), not binary with positive label \"positive\" (binary_f1); check those predictions for a typo, or give --labels negative,positive to keep the gold labels' classes (those items then count as errors)\n"
+    let quick = ["--resamples", "100"]
+    let runs = ["A=a1.csv,a2.csv", "B=b1.csv,b3.csv"]
+    for arguments in [
+      ["compare"] + runs, ["compare", "a1.csv", "b3.csv"],
+      ["compare"] + runs + ["--stratify", "gold"],
+      ["gate", "a1.csv", "b3.csv", "--metric", "macro_f1", "--margin", "0.05"],
+      ["gate"] + runs + ["--metric", "macro_f1", "--margin", "0.05"],
+    ] {
+      let result = try runF1Kit(arguments + quick, in: directory.url)
+      #expect([0, 1].contains(result.status), "\(arguments): \(result.standardError)")
+      #expect(result.standardError == warning, "\(arguments)")
+      #expect(!result.standardOutput.contains("positve"), "\(arguments)")
+    }
+    for arguments in [runs, ["a1.csv", "b3.csv"]] {
+      let out = directory.url.appendingPathComponent("report.html").path
+      let result = try runF1Kit(["report"] + arguments + quick + ["--out", out], in: directory.url)
+      #expect(result.status == 0, "\(result.standardError)")
+      #expect(result.standardError.hasPrefix(warning + "wrote \(out) ("), "\(arguments)")
+    }
+    // Named classes leave no class to add; files without such labels warn
+    // about nothing.
+    for arguments in [
+      runs + ["--labels", "negative,positive"], ["A=a1.csv,a2.csv", "B=b1.csv,b2.csv"],
+      ["a1.csv", "b1.csv"],
+    ] {
+      let result = try runF1Kit(["compare"] + arguments + quick, in: directory.url)
+      #expect(result.status == 0, "\(result.standardError)")
+      #expect(result.standardError.isEmpty, "\(arguments)")
+    }
+    // Two runs with the label: one line names both, with their counts.
+    let both = try runF1Kit(
+      ["compare", "A=a1.csv,a2.csv", "B=b3.csv,b4.csv"] + quick, in: directory.url)
+    #expect(
+      both.standardError.hasPrefix(
+        "warning: b3.csv predicts \"positve\" for 3 items, b4.csv for 1, a label no gold item has: "
+      ))
+    #expect(both.standardError.components(separatedBy: "\n").count == 2)
+    // Standard input is named as in the outputs.
+    let piped = try runF1Kit(
+      ["compare", "a1.csv", "-"] + quick, input: Self.runFile(seed: 5, strayRows: [10, 20, 30]),
+      in: directory.url)
+    #expect(piped.status == 0, "\(piped.standardError)")
+    #expect(piped.standardError == warning.replacingOccurrences(of: "b3.csv", with: "stdin"))
+  }
+
+  @Test("with three gold labels a predicted-only label is said to count in macro averages")
+  func strayPredictedLabelMulticlass() throws {
+    let directory = TemporaryDirectory()
+    let labels = ["cat", "dog", "owl"]
+    directory.write("a.csv", Self.runFile(seed: 1, labels: labels))
+    directory.write("b.csv", Self.runFile(seed: 2, labels: labels, stray: "d0g", strayRows: [7]))
+    let result = try runF1Kit(
+      ["compare", "a.csv", "b.csv", "--resamples", "100"], in: directory.url)
+    #expect(result.status == 0, "\(result.standardError)")
+    #expect(
+      result.standardError
+        == "warning: b.csv predicts \"d0g\" for 1 item, a label no gold item has: it is scored as a class of its own, so the problem has 4 classes where the gold labels have 3 (macro averages count it, with an F1 of 0); check those predictions for a typo, or give --labels cat,dog,owl to keep the gold labels' classes (those items then count as errors)\n"
+    )
+  }
 }

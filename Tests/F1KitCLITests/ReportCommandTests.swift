@@ -179,4 +179,46 @@ struct ReportCommandTests {
     #expect(root.standardOutput.contains("\n  report "))
     #expect(root.standardOutput.contains("\n  advise "))
   }
+
+  @Test(
+    "-q and --quiet draw no progress bar on a terminal, as compare's do; without them one is drawn",
+    .enabled(if: PseudoTerminal.isAvailable), arguments: [nil, "-q", "--quiet"])
+  func quiet(flag: String?) throws {
+    let directory = TemporaryDirectory()
+    let out = directory.url.appendingPathComponent("report.html").path
+    let files = ["fixtures/newsgroups/test-logreg.csv", "fixtures/newsgroups/test-nb.csv"]
+    let arguments = ["--out", out, "--resamples", "200"] + (flag.map { [$0] } ?? [])
+    // A multilabel report, then a single-label one.
+    for models in [files, Self.stsb] {
+      let report = try runF1KitOnTerminal(["report"] + models + arguments)
+      #expect(report.status == 0, "\(report.standardError)")
+      #expect(report.standardError.contains("resampling ") == (flag == nil), "\(models)")
+      #expect(report.standardError.contains("wrote \(out) ("))
+    }
+    let compare = try runF1KitOnTerminal(
+      ["compare"] + files + ["--resamples", "200"] + (flag.map { [$0] } ?? []))
+    #expect(compare.status == 0, "\(compare.standardError)")
+    #expect(compare.standardError.contains("resampling ") == (flag == nil))
+  }
+
+  @Test("report -q writes the same page and prints the same line as without it")
+  func quietChangesNothingElse() throws {
+    let directory = TemporaryDirectory()
+    var pages: [String] = []
+    for flag in [[], ["-q"]] {
+      let out = directory.url.appendingPathComponent("report\(flag.count).html").path
+      let result = try runF1Kit(
+        ["report"] + Self.stsb + ["--out", out, "--resamples", "200", "--seed", "3"] + flag)
+      #expect(result.status == 0, "\(result.standardError)")
+      #expect(result.standardError.hasPrefix("wrote \(out) ("))
+      pages.append(try String(contentsOfFile: out, encoding: .utf8))
+    }
+    #expect(pages[0] == pages[1])
+    let help = try runF1Kit(["report", "--help"])
+    #expect(help.standardOutput.contains("  -q, --quiet "))
+    #expect(help.standardOutput.contains("Draw no progress bar."))
+    let failure = try runF1Kit(["report", "missing.csv", "--out", "x.html", "-q"])
+    #expect(failure.status == 66)
+    #expect(failure.standardError.hasPrefix("Error: missing.csv: "))
+  }
 }

@@ -39,6 +39,15 @@ struct ReportRunsCommandTests {
     #expect(html.components(separatedBy: "class=\"run-dot\"").count - 1 == 6)
     #expect(html.contains("From seeds"))
     #expect(html.contains("Width ratio"))
+    // The Methods list describes the experiment, not the first runs'
+    // item-level permutation test, as the report's method.
+    #expect(
+      html.contains(
+        "<dt>Methods</dt><dd>Summary&#39;s verdict and Runs and groups (binary F1): each model&#39;s "
+          + "value is the mean of its runs&#39; values (3 per model); two-level paired bootstrap, "
+          + "999 resamples, seed 42: each resample draws each model&#39;s runs with replacement, "
+          + "then whole groups with replacement (40 groups of the column “query”, 600 items)"))
+    #expect(!html.contains("p-values: paired approximate permutation test"))
     let experiment = try #require(json["experiment"] as? [String: Any])
     let design = try #require(experiment["design"] as? [String: Any])
     #expect(design["groups"] as? Int == 40)

@@ -71,7 +71,7 @@ struct AlignedPredictionsOrderTests {
     #expect(
       throws: AlignmentError.goldMismatch(
         item: "1501", firstFile: "run1.csv", firstLabel: labels[gold[1_500]],
-        otherFile: "run5.csv", otherLabel: labels[(gold[1_500] + 1) % 3])
+        otherFile: "run5.csv", otherLabel: labels[(gold[1_500] + 1) % 3], otherItem: 1_500)
     ) { try AlignedPredictions(models, names: names) }
   }
 

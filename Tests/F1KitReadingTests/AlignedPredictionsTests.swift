@@ -42,7 +42,7 @@ struct AlignedPredictionsTests {
     let second = items([("x", "x"), ("x", "x")])
     #expect(
       throws: AlignmentError.goldMismatch(
-        item: "2", firstFile: "a", firstLabel: "y", otherFile: "b", otherLabel: "x")
+        item: "2", firstFile: "a", firstLabel: "y", otherFile: "b", otherLabel: "x", otherItem: 1)
     ) { try AlignedPredictions([first, second], names: ["a", "b"]) }
   }
 
@@ -53,7 +53,8 @@ struct AlignedPredictionsTests {
         [items([("x", "x")]), items([("x", "x"), ("x", "x")])], names: ["a", "b"])
     }
     #expect(
-      throws: AlignmentError.missingItem(id: "2", file: "b", presentIn: "a")
+      throws: AlignmentError.unmatchedItem(
+        id: "3", item: 1, file: "b", missingID: "2", presentIn: "a")
     ) {
       try AlignedPredictions(
         [
@@ -62,5 +63,95 @@ struct AlignedPredictionsTests {
         ],
         names: ["a", "b"])
     }
+    // No id of its own to point at: a repeated one.
+    #expect(
+      throws: AlignmentError.missingItem(id: "2", file: "b", presentIn: "a")
+    ) {
+      try AlignedPredictions(
+        [
+          items([("x", "x"), ("x", "x")], ids: ["1", "2"]),
+          items([("x", "x"), ("x", "x")], ids: ["1", "1"]),
+        ],
+        names: ["a", "b"])
+    }
+  }
+
+  @Test(
+    "an alignment error places the item it is about: the first extra, the last, an unknown id",
+    arguments: [
+      (
+        AlignmentError.differentItemCounts(first: "a", firstCount: 3, other: "b", otherCount: 5),
+        "b", 3,
+        "dir/b.csv:9: expected 3 items to match a, found 5 (the first extra item, item 4, is on this line; without an id column in every file, files are aligned row by row)"
+      ),
+      (
+        AlignmentError.differentItemCounts(first: "a", firstCount: 3, other: "b", otherCount: 2),
+        "b", 1,
+        "dir/b.csv:9: expected 3 items to match a, found 2 (its last item, item 2, is on this line; without an id column in every file, files are aligned row by row)"
+      ),
+      (
+        AlignmentError.unmatchedItem(
+          id: "q\u{1B}", item: 6, file: "b", missingID: "q7", presentIn: "a"),
+        "b", 6,
+        "dir/b.csv:9: expected the ids of a, found id \"q\\u{1B}\", which a does not have, and no item with a's id \"q7\"; the files do not describe the same items"
+      ),
+      (
+        AlignmentError.goldMismatch(
+          item: "q7", firstFile: "a", firstLabel: "x", otherFile: "b", otherLabel: "y",
+          otherItem: 2),
+        "b", 2,
+        "dir/b.csv:9: item q7 has gold label \"y\" but \"x\" in a; the files do not describe the same items"
+      ),
+    ])
+  func placesItems(error: AlignmentError, file: String, item: Int, located: String) throws {
+    let place = try #require(error.place)
+    #expect(place.file == file)
+    #expect(place.item == item)
+    #expect(error.description(path: "dir/b.csv", line: 9) == located)
+  }
+
+  @Test("by id, an id without a counterpart, or a gold label of unknown place: nothing to place")
+  func leavesUnplaced() {
+    let errors: [AlignmentError] = [
+      .differentItemCounts(first: "a", firstCount: 3, other: "b", otherCount: 5, isByID: true),
+      .missingItem(id: "2", file: "b", presentIn: "a"),
+      .goldMismatch(item: "2", firstFile: "a", firstLabel: "y", otherFile: "b", otherLabel: "x"),
+    ]
+    for error in errors {
+      #expect(error.place == nil)
+      #expect(error.description(path: "b.csv", line: 9) == error.description)
+    }
+  }
+
+  @Test(
+    "an item's line (its gold label's) counts the header, blank lines and line breaks in quotes",
+    arguments: [
+      (
+        "text,label,prediction\n\"one\",x,x\n\n\"two\nlines\",y,x\r\n\"three\",x,y\n", "preds.csv",
+        [2, 5, 6]
+      ),
+      (
+        "{\"label\": \"x\", \"prediction\": \"x\"}\n\n{\"label\": \"y\", \"prediction\": \"x\"}\n"
+          + "{\"label\": \"x\", \"prediction\": \"y\"}",
+        "preds.jsonl", [1, 3, 4]
+      ),
+    ])
+  func linesOfItems(text: String, name: String, lines: [Int]) throws {
+    let path = try PredictionFileFixture.write(text, name: name)
+    let reader = try PredictionReader(path: path)
+    #expect(try reader.readItems().count == lines.count)
+    #expect(lines.indices.map { reader.line(ofItem: $0) } == lines)
+    #expect(reader.line(ofItem: lines.count) == nil)
+    #expect(try PredictionReader(path: "-").line(ofItem: 0) == nil)
+  }
+
+  @Test("a large file's item line is found in one pass, not in halves")
+  func lineOfItemInLargeFile() throws {
+    // Over 4 MB, which a full read parses in two halves at once.
+    let rows = String(repeating: "x,x\ny,x\n", count: 600_000)
+    let path = try PredictionFileFixture.write("label,prediction\n" + rows)
+    let reader = try PredictionReader(path: path)
+    #expect(reader.line(ofItem: 1_000_000) == 1_000_002)
+    #expect(reader.line(ofItem: 1_199_999) == 1_200_001)
   }
 }

@@ -112,9 +112,11 @@ struct AlignedReadingTests {
   func goldMismatch(position: Int) throws {
     let first = try PredictionReader(path: file(count: 3_000, shuffled: false)).readItems()
     let id = "id\(position)"
+    var changedRow = -1
     let path = try file(count: 3_000, shuffled: true) { rows in
       let row = rows.firstIndex { $0.0 == id }!
       rows[row].1 = rows[row].1 == "x" ? "y" : "x"
+      changedRow = row
     }
     let reader = try PredictionReader(path: path)
     #expect(reader.readItems(alignedTo: first) == nil)
@@ -122,7 +124,7 @@ struct AlignedReadingTests {
     #expect(
       throws: AlignmentError.goldMismatch(
         item: id, firstFile: "a", firstLabel: goldLabel, otherFile: "b",
-        otherLabel: goldLabel == "x" ? "y" : "x")
+        otherLabel: goldLabel == "x" ? "y" : "x", otherItem: changedRow)
     ) { try AlignedPredictions([first, try reader.readItems()], names: ["a", "b"]) }
   }
 
@@ -191,7 +193,7 @@ struct AlignedReadingTests {
     let second = ItemPredictions(labels: ["y", "x"], gold: gold, predicted: [0, 0, 0])
     #expect(
       throws: AlignmentError.goldMismatch(
-        item: "1", firstFile: "a", firstLabel: "x", otherFile: "b", otherLabel: "y")
+        item: "1", firstFile: "a", firstLabel: "x", otherFile: "b", otherLabel: "y", otherItem: 0)
     ) { try AlignedPredictions([first, second], names: ["a", "b"]) }
   }
 }

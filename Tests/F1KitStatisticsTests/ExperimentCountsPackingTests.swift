@@ -101,4 +101,22 @@ struct ExperimentCountsPackingTests {
       try ExperimentCounts(gold: gold, runs: [[first], [second]], classCount: 3)
     }
   }
+
+  @Test(
+    "label tallies are each run's gold and predicted counts per class, grouped or not",
+    arguments: [false, true])
+  func labelTallies(isGrouped: Bool) throws {
+    let itemCount = 5_000
+    let gold = codes(itemCount, bound: 4, seed: 21)
+    let runs = (0..<3).map { codes(itemCount, bound: 4, seed: UInt64(30 + $0)) }
+    let groups = isGrouped ? codes(itemCount, bound: 90, seed: 22).map { Int($0) } : nil
+    let counts = try ExperimentCounts(
+      gold: gold, runs: [[runs[0]], [runs[1], runs[2]]], groups: groups, classCount: 4)
+    let tallies = counts.labelTallies()
+    let tally = { (codes: [Int32]) in
+      (0..<4).map { code in codes.filter { $0 == Int32(code) }.count }
+    }
+    #expect(tallies.gold == tally(gold))
+    #expect(tallies.predicted == runs.map(tally))
+  }
 }

@@ -104,7 +104,8 @@ public struct AlignedPredictions: Hashable, Sendable {
       throw .goldMismatch(
         item: referenceIDs?[row] ?? String(row + 1), firstFile: names[0],
         firstLabel: order[Int(gold[row])], otherFile: names[index],
-        otherLabel: order[Int(slots[index].mismatchLabel)])
+        otherLabel: order[Int(slots[index].mismatchLabel)],
+        otherItem: permutations[index]?[row] ?? row)
     }
     let predictions = slots.indices.map { index in
       let predicted = slots[index].predicted
@@ -203,7 +204,7 @@ public struct AlignedPredictions: Hashable, Sendable {
       guard ids.count == referenceIDs.count else {
         throw .differentItemCounts(
           first: names[0], firstCount: referenceIDs.count, other: names[index],
-          otherCount: ids.count)
+          otherCount: ids.count, isByID: true)
       }
       // Equal lists (the same storage, when read aligned) need no lookups.
       if ids == referenceIDs {
@@ -212,6 +213,13 @@ public struct AlignedPredictions: Hashable, Sendable {
       }
       let positions = referenceIDs.positions(in: ids)
       if let missing = positions.firstIndex(of: nil) {
+        // As many ids, one of them missing: this file has an id the first
+        // lacks, whose item can be placed on a line.
+        if let extra = ids.positions(in: referenceIDs).firstIndex(of: nil) {
+          throw .unmatchedItem(
+            id: ids[extra], item: extra, file: names[index], missingID: referenceIDs[missing],
+            presentIn: names[0])
+        }
         throw .missingItem(id: referenceIDs[missing], file: names[index], presentIn: names[0])
       }
       result.append(positions.map { $0! })
@@ -253,27 +261,94 @@ public struct AlignedPredictions: Hashable, Sendable {
 
 /// A reason models' predictions cannot be compared item by item.
 public enum AlignmentError: Error, Hashable, Sendable, CustomStringConvertible {
-  /// Row-aligned files (or id-aligned files) hold different numbers of items.
-  case differentItemCounts(first: String, firstCount: Int, other: String, otherCount: Int)
+  /// Row-aligned files (or id-aligned files, `isByID`) hold different
+  /// numbers of items.
+  case differentItemCounts(
+    first: String, firstCount: Int, other: String, otherCount: Int, isByID: Bool = false)
   /// An id of the first file is missing from another.
   case missingItem(id: String, file: String, presentIn: String)
-  /// Two files give an item different gold labels.
+  /// Another file, with as many ids as the first, has an id the first
+  /// lacks (at position `item` in its file), and lacks the first's
+  /// `missingID`.
+  case unmatchedItem(id: String, item: Int, file: String, missingID: String, presentIn: String)
+  /// Two files give an item different gold labels; `otherItem` is its
+  /// position in the other file, when known.
   case goldMismatch(
-    item: String, firstFile: String, firstLabel: String, otherFile: String, otherLabel: String)
+    item: String, firstFile: String, firstLabel: String, otherFile: String, otherLabel: String,
+    otherItem: Int? = nil)
   /// The caller's label order names a label twice.
   case duplicateLabel(String)
 
   /// A one-line explanation for people.
   public var description: String {
     switch self {
-    case .differentItemCounts(let first, let firstCount, let other, let otherCount):
+    case .differentItemCounts(let first, let firstCount, let other, let otherCount, _):
       "\(other): expected \(firstCount) items to match \(first), found \(otherCount)"
     case .missingItem(let id, let file, let presentIn):
       "\(file): expected an item with id \(TerminalText.quoted(id)) (it is in \(presentIn)), found none"
-    case .goldMismatch(let item, let firstFile, let firstLabel, let otherFile, let otherLabel):
+    case .unmatchedItem(let id, let item, let file, _, let presentIn):
+      "\(file): expected the ids of \(presentIn), found id \(TerminalText.quoted(id)) (item \(item + 1)), "
+        + unmatchedItemEnd
+    case .goldMismatch(let item, let firstFile, let firstLabel, let otherFile, let otherLabel, _):
       "\(otherFile): item \(TerminalText.escaped(item)) has gold label \(TerminalText.quoted(otherLabel)) but \(TerminalText.quoted(firstLabel)) in \(firstFile); the files do not describe the same items"
     case .duplicateLabel(let label):
       "label \(TerminalText.quoted(label)) is given more than once"
     }
+  }
+
+  /// The file and the position of the item (counted from 0) that the
+  /// error is about, for a caller that can place it on a line (see
+  /// `PredictionReader.line(ofItem:)`): the first item past the first
+  /// file's count, the last item of a shorter file, an id the first file
+  /// lacks, or an item whose gold label differs.
+  public var place: (file: String, item: Int)? {
+    switch self {
+    case .differentItemCounts(_, let firstCount, let other, let otherCount, let isByID):
+      // By id, the extra or missing items can be anywhere in the file.
+      isByID ? nil : (other, min(firstCount, otherCount - 1))
+    case .unmatchedItem(_, let item, let file, _, _):
+      (file, item)
+    case .goldMismatch(_, _, _, let otherFile, _, let otherItem):
+      otherItem.map { (otherFile, $0) }
+    case .missingItem, .duplicateLabel:
+      nil
+    }
+  }
+
+  /// The explanation placed on the line of ``place``'s item.
+  ///
+  /// - Parameters:
+  ///   - path: The path of ``place``'s file, which starts the message.
+  ///   - line: The line of its item.
+  /// - Returns: A one-line `path:line: …` explanation; ``description``
+  ///   for an error without a place.
+  public func description(path: String, line: Int) -> String {
+    guard place != nil else { return description }
+    switch self {
+    case .differentItemCounts(let first, let firstCount, _, let otherCount, _):
+      let item =
+        otherCount > firstCount
+        ? "the first extra item, item \(firstCount + 1), is on this line"
+        : "its last item, item \(otherCount), is on this line"
+      return
+        "\(path):\(line): expected \(firstCount) items to match \(first), found \(otherCount) (\(item); without an id column in every file, files are aligned row by row)"
+    case .unmatchedItem(let id, _, _, _, let presentIn):
+      return
+        "\(path):\(line): expected the ids of \(presentIn), found id \(TerminalText.quoted(id)), "
+        + unmatchedItemEnd
+    case .goldMismatch(let item, let firstFile, let firstLabel, _, let otherLabel, _):
+      return
+        "\(path):\(line): item \(TerminalText.escaped(item)) has gold label \(TerminalText.quoted(otherLabel)) but \(TerminalText.quoted(firstLabel)) in \(firstFile); the files do not describe the same items"
+    case .missingItem, .duplicateLabel:
+      return description
+    }
+  }
+
+  /// The end of ``unmatchedItem(id:item:file:missingID:presentIn:)``'s
+  /// explanation.
+  private var unmatchedItemEnd: String {
+    guard case .unmatchedItem(_, _, _, let missingID, let presentIn) = self else { return "" }
+    return
+      "which \(presentIn) does not have, and no item with \(presentIn)'s id \(TerminalText.quoted(missingID)); the files do not describe the same items"
   }
 }

@@ -33,6 +33,19 @@ extension PredictionReader {
   ///   items: 4 bytes each, and 1 more (4 with over 256 labels) while the
   ///   gold labels are checked.
   public func readItems(alignedTo reference: ItemPredictions) -> ItemPredictions? {
+    readAligned(to: reference, groupColumn: nil)?.items
+  }
+
+  /// Reads the items of a file that holds the items of `reference`, in
+  /// `reference`'s order, and, when `groupColumn` is given, the group of
+  /// each in the same pass (see `readItems(alignedTo:groupColumn:)`).
+  ///
+  /// - Returns: The items and, with a group column, their groups in
+  ///   `reference`'s order or the column's absence; `nil` as
+  ///   ``readItems(alignedTo:)`` returns it.
+  func readAligned(to reference: ItemPredictions, groupColumn: String?) -> (
+    items: ItemPredictions, groups: Result<ItemGroups, PredictionFileError>?
+  )? {
     guard path != "-", let identifiers = reference.identifiers,
       reference.gold.count == identifiers.count
     else { return nil }
@@ -40,8 +53,9 @@ extension PredictionReader {
     // The sink stores labels by the reference's positions, so one pass.
     options.minimumParallelByteCount = .max
     guard let parser = try? PredictionFileParser(path: path, options: options) else { return nil }
+    parser.groupColumn = groupColumn
     var sink = AligningSink()
-    sink.start(identifiers)
+    sink.start(identifiers, readsGroups: groupColumn != nil)
     guard (try? parser.parse(into: &sink, readsIDs: true)) != nil, sink.isComplete,
       let resolution = try? LabelResolution(parser)
     else { return nil }
@@ -91,7 +105,9 @@ extension PredictionReader {
       labels: labels, gold: reference.gold, predicted: predicted, identifiers: identifiers,
       hasNumericLabels: resolution.isNumeric)
     items.warnings = warnings(parser)
-    return items
+    guard groupColumn != nil else { return (items, nil) }
+    if let missing = parser.missingGroupColumn { return (items, .failure(missing)) }
+    return (items, .success(sink.itemGroups))
   }
 }
 
@@ -110,12 +126,25 @@ struct AligningSink: RecordSink {
   private var position = -1
   /// The number of records stored.
   private var count = 0
+  /// The group code at each reference position, when groups are read;
+  /// codes number this file's group values in first-seen order.
+  private var groupCodes: [Int] = []
+  private var groupInterner = GroupInterner()
+  /// The group code of the record being read.
+  private var group = -1
 
-  /// Starts storing by `reference`'s positions.
-  mutating func start(_ reference: ItemIdentifiers) {
+  /// Starts storing by `reference`'s positions, with each record's group
+  /// when `readsGroups` is set.
+  mutating func start(_ reference: ItemIdentifiers, readsGroups: Bool = false) {
     self.reference = reference
     gold = CompactCodes(count: reference.count)
     predicted = [Int32](repeating: -1, count: reference.count)
+    if readsGroups { groupCodes = [Int](repeating: -1, count: reference.count) }
+  }
+
+  /// The groups read, in the reference's order.
+  var itemGroups: ItemGroups {
+    ItemGroups(codes: groupCodes, values: groupInterner.names)
   }
 
   /// Whether every reference position got exactly one record.
@@ -141,11 +170,20 @@ struct AligningSink: RecordSink {
     return .added
   }
 
+  @inline(__always)
+  mutating func add(group bytes: UnsafePointer<UInt8>, count: Int) -> IDOutcome {
+    guard count > 0 else { return .emptyGroup }
+    guard let code = groupInterner.code(ofPadded: bytes, count: count) else { return .invalidUTF8 }
+    group = Int(truncatingIfNeeded: code)
+    return .added
+  }
+
   mutating func add(gold: Int32, predicted: Int32, weight: Int) -> Bool {
     // No id, an id the reference lacks, a repeated id or a count row: stop.
     guard position >= 0, weight == 1, self.predicted[position] < 0 else { return false }
     self.gold[position] = gold
     self.predicted[position] = predicted
+    if !groupCodes.isEmpty { groupCodes[position] = group }
     count += 1
     position = -1
     return true

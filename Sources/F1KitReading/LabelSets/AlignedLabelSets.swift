@@ -61,7 +61,7 @@ public struct AlignedLabelSets: Sendable {
         guard ids.count == referenceIDs.count else {
           throw .differentItemCounts(
             first: names[0], firstCount: referenceIDs.count, other: names[index],
-            otherCount: ids.count)
+            otherCount: ids.count, isByID: true)
         }
         let positions = referenceIDs.positions(in: ids)
         if let missing = positions.firstIndex(of: nil) {

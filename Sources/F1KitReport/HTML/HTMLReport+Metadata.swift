@@ -14,7 +14,7 @@ extension HTMLReport {
       html += "<dt>\(HTMLText.escape(term))</dt><dd>\(HTMLText.escape(value))</dd>"
     }
     html += "<dt>Methods</dt><dd>"
-    html += metadata.methods.map { HTMLText.escape($0) }.joined(separator: "<br>")
+    html += model.methods.map { HTMLText.escape($0) }.joined(separator: "<br>")
     html += "</dd><dt>Label order</dt><dd>"
     html += metadata.labelOrder.prefix(Self.fullTableClassLimit).map {
       "<code>\(HTMLText.isolated($0))</code>"

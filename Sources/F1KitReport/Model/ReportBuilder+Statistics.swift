@@ -55,7 +55,8 @@ extension ReportBuilder {
   /// `f1kit compare --metric M`.
   func computeStatistics(
     paired: ComparisonCounts?, order: [String], evaluation: EvaluationOptions,
-    models: inout [ModelEvaluation], disagreements: inout [ModelDisagreement]
+    models: inout [ModelEvaluation], disagreements: inout [ModelDisagreement],
+    progress: ResamplingProgress? = nil
   ) throws(ReportError) -> ModelComparison {
     let reference = models[0].metrics
     if reference.isWeighted && paired?.isWeighted != true {
@@ -73,7 +74,7 @@ extension ReportBuilder {
         options: ComparisonOptions(
           metrics: Self.comparedMetrics(for: reference.problem),
           additionalIntervalMetrics: reference.reportedMetrics, bootstrap: bootstrapOptions,
-          seed: options.seed))
+          seed: options.seed), progress: progress)
       for index in models.indices {
         models[index].intervals = comparison.models[index].intervals.compactMapValues(\.finite)
       }
@@ -201,8 +202,21 @@ extension ReportBuilder {
   }
 
   /// How intervals and tests were computed, for the run metadata.
+  ///
+  /// - Parameters:
+  ///   - models: The models, scored.
+  ///   - isPaired: Whether the models were compared item by item.
+  ///   - hasHistograms: Whether Model comparison shows the bootstrap
+  ///     histogram.
+  ///   - isBesideExperiment: Whether the lines describe the sections built
+  ///     from each model's first run in a report whose verdict comes from
+  ///     an experiment: then the paired tests, whose p-values those
+  ///     sections do not show, are named as the JSON's `first_run` has
+  ///     them, not as the report's tests.
+  /// - Returns: One line per method.
   func methodDescriptions(
-    models: [ModelEvaluation], isPaired: Bool, hasHistograms: Bool
+    models: [ModelEvaluation], isPaired: Bool, hasHistograms: Bool,
+    isBesideExperiment: Bool = false
   ) -> [String] {
     let modelCount = models.count
     var lines = [
@@ -241,7 +255,23 @@ extension ReportBuilder {
           + "one by one would take too long.")
     }
     if modelCount > 1 {
-      if isPaired {
+      if isPaired && isBesideExperiment {
+        lines.append(
+          "Differences: paired bootstrap of the test items (\(level) BCa interval, \(resamples) resamples), "
+            + "with no p-values shown: the paired approximate permutation test (\(resamples) random swaps of "
+            + "the two models' predictions)"
+            + (models.first?.metrics.isWeighted == true
+              ? "" : " and McNemar's mid-p test on accuracy (Fagerland et al. 2013)")
+            + (modelCount > 2
+              ? ", with Holm's adjustment across the \(modelCount * (modelCount - 1) / 2) pairs,"
+              : "")
+            + " test these items one by one; their p-values are in the JSON's first_run.comparisons, "
+            + "and are not the report's tests.")
+        lines.append(
+          hasHistograms
+            ? "Histogram: quantiles of the same paired bootstrap resamples (percentile cuts at 0.5%, 2.5%, 5%, 10%, 20%, …, 80%, 90%, 95%, 97.5%, 99.5%)."
+            : "Histogram: left out, as re-cutting so many resamples would take too long.")
+      } else if isPaired {
         lines.append(
           "Differences: paired bootstrap of the test items (\(level) BCa interval, \(resamples) resamples); "
             + "p-values: paired approximate permutation test (\(resamples) random swaps of the two models' predictions)."

@@ -57,11 +57,13 @@ public struct ReportBuilder: Sendable {
   ///   - inputs: The models' confusion matrices, reference first.
   ///   - jointCounts: The models' counts, one model per input in the same
   ///     order, or `nil` to align the inputs' items.
+  ///   - progress: Called as the comparison engine's resampling advances.
   /// - Returns: The report model.
   /// - Throws: ``ReportError`` as ``build(_:)`` does.
-  public func build(_ inputs: [ReportInput], jointCounts: ComparisonCounts?)
-    throws(ReportError) -> ReportModel
-  {
+  public func build(
+    _ inputs: [ReportInput], jointCounts: ComparisonCounts?,
+    progress: ResamplingProgress? = nil
+  ) throws(ReportError) -> ReportModel {
     guard !inputs.isEmpty else { throw .noModels }
     // One label order for every model: the caller's labels first, then
     // every other label any model has, in LabelOrdering order.
@@ -107,7 +109,7 @@ public struct ReportBuilder: Sendable {
     if options.resamples > 0 {
       comparison = try computeStatistics(
         paired: paired, order: order, evaluation: evaluation, models: &models,
-        disagreements: &disagreements)
+        disagreements: &disagreements, progress: progress)
     }
     let reference = models[0].metrics
     let baselines = BaselineStrategy.allCases.map { BaselineScores($0, for: reference) }
@@ -116,15 +118,18 @@ public struct ReportBuilder: Sendable {
       advisor.advice(for: models.map(\.advised), comparison: comparison)
         + advisor.scoreAdvice(for: scores?.advised ?? []))
     let hasStatistics = options.resamples > 0
+    let hasHistograms =
+      comparison?.pairs.contains { !$0.bootstrap.resampledDifferences.isEmpty } ?? false
     let metadata = RunMetadata(
       toolVersion: options.toolVersion,
       seed: hasStatistics ? options.seed : nil,
       resamples: hasStatistics ? options.resamples : nil,
       confidence: options.confidence,
       methods: methodDescriptions(
-        models: models, isPaired: paired != nil,
-        hasHistograms: comparison?.pairs.contains { !$0.bootstrap.resampledDifferences.isEmpty }
-          ?? false),
+        models: models, isPaired: paired != nil, hasHistograms: hasHistograms),
+      firstRunMethods: methodDescriptions(
+        models: models, isPaired: paired != nil, hasHistograms: hasHistograms,
+        isBesideExperiment: true),
       zeroDivision: evaluation.zeroDivision.rawValue,
       labelOrder: reference.labels,
       inputFiles: inputs.map(\.sourceFile),

@@ -126,4 +126,18 @@ public struct ReportModel: Sendable {
 
   /// Whether any interval, test or bootstrap distribution is present.
   public var hasStatistics: Bool { comparison != nil }
+
+  /// The report's Methods list, one line per method: the run metadata's
+  /// ``RunMetadata/methods`` for a plain report; with an experiment, the
+  /// experiment's methods (``ExperimentReport/methods``, which the
+  /// Summary's verdict and Runs and groups use), then a heading for the
+  /// sections built from each model's first run and their methods
+  /// (``RunMetadata/firstRunMethods``), so that no line presents the first
+  /// runs' item-level tests as the report's.
+  public var methods: [String] {
+    guard let experiment else { return metadata.methods }
+    let hasScoreTests = scores?.comparison?.pairs.isEmpty == false
+    return experiment.methods + [experiment.firstRunMethodsHeading(hasScoreTests: hasScoreTests)]
+      + metadata.firstRunMethods
+  }
 }

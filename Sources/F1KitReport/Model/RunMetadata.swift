@@ -30,6 +30,12 @@ public struct RunMetadata: Hashable, Sendable {
   /// How intervals and tests were computed, one line each (for example
   /// `intervals: BCa bootstrap`).
   public var methods: [String]
+  /// How the sections built from each model's first run were computed,
+  /// as the report's Methods list gives them when the report also has an
+  /// experiment (``ReportModel/experiment``): ``methods`` with the paired
+  /// tests, whose p-values those sections do not show, named as the
+  /// JSON's `first_run` has them. See ``ReportModel/methods``.
+  public var firstRunMethods: [String] = []
   /// The zero-division rule the scores use.
   public var zeroDivision: String
   /// The label order of every table and chart.
@@ -54,6 +60,7 @@ public struct RunMetadata: Hashable, Sendable {
   ///   - resamples: The number of resamples, if any.
   ///   - confidence: The confidence level of intervals.
   ///   - methods: How intervals and tests were computed.
+  ///   - firstRunMethods: The same beside an experiment.
   ///   - zeroDivision: The zero-division rule.
   ///   - labelOrder: The label order.
   ///   - inputFiles: The prediction files.
@@ -61,7 +68,8 @@ public struct RunMetadata: Hashable, Sendable {
   ///   - inputSettings: How the inputs were read and aligned.
   public init(
     toolVersion: String, seed: UInt64? = nil, resamples: Int? = nil, confidence: Double = 0.95,
-    methods: [String] = [], zeroDivision: String = "0", labelOrder: [String] = [],
+    methods: [String] = [], firstRunMethods: [String] = [], zeroDivision: String = "0",
+    labelOrder: [String] = [],
     inputFiles: [String] = [], trainingLog: String? = nil, inputSettings: [Setting] = []
   ) {
     self.toolVersion = toolVersion
@@ -69,6 +77,7 @@ public struct RunMetadata: Hashable, Sendable {
     self.resamples = resamples
     self.confidence = confidence
     self.methods = methods
+    self.firstRunMethods = firstRunMethods
     self.zeroDivision = zeroDivision
     self.labelOrder = labelOrder
     self.inputFiles = inputFiles

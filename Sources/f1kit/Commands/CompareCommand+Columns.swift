@@ -24,7 +24,8 @@ extension CompareCommand {
     if input.isWeighted {
       return try input.weightedComparisonCounts(paths, names: names)
     }
-    let aligned = try Self.align(paths, inputs: pathInputs, names: names)
+    // Messages name the files, where they point.
+    let aligned = try Self.align(paths, inputs: pathInputs, names: ModelNames.defaults(paths))
     do {
       return try ComparisonCounts(aligned)
     } catch {

@@ -30,6 +30,9 @@ extension CompareCommand {
     let clock = ContinuousClock()
     let readingStart = clock.now
     let (counts, labels, classification, runFiles) = try experimentCounts()
+    Console.writeWarnings(
+      StrayPredictedLabels.warnings(
+        counts: counts, labels: labels, runFiles: runFiles, evaluation: scoring.evaluation))
     let metric = self.metric ?? Metric.primary(for: classification.problem)
     if metric.isBinaryOnly && classification.problem != .binary {
       throw .usage(

@@ -43,8 +43,74 @@ extension CompareCommand {
   static func readItems(_ paths: [String], inputs: [InputOptions], first: ItemPredictions)
     throws(CommandFailure) -> [ItemPredictions]
   {
-    var items = [first]
-    let reference = first
+    var reads = try readFiles(
+      paths, inputs: inputs, first: FileRead(items: first, groups: nil, isInFirstOrder: true),
+      groupColumn: nil)
+    // The reads are let go, so that each file's items are held once.
+    defer { reads = [] }
+    return reads.map(\.items)
+  }
+
+  /// A file's items and, when a group column is read, its groups.
+  struct FileRead: Sendable {
+    var items: ItemPredictions
+    /// The groups, or why there are none; `nil` when no group column is
+    /// read.
+    var groups: Result<ItemGroups, PredictionFileError>?
+    /// Whether the items and groups are in the first file's order (the
+    /// first file's, or read by its ids).
+    var isInFirstOrder: Bool
+    /// The groups compared with the first file's as soon as they were read,
+    /// when the items' order was known then; `groups` is then `nil`.
+    var check: GroupCheck?
+
+    /// What a file's groups came to beside the first file's.
+    enum GroupCheck: Sendable {
+      /// Every item has the first file's group.
+      case agreed
+      /// The first item, in the first file's order, with another group.
+      case differs(item: Int, found: String)
+    }
+
+    /// Compares the groups with `first`'s when both cover the same items
+    /// in the same order, and lets them go: each file's group codes are
+    /// held no longer than its read.
+    mutating func checkGroups(against first: ItemGroups?, referenceHasIDs: Bool) {
+      guard let first, case .success(let groups) = self.groups,
+        groups.codes.count == first.codes.count,
+        isInFirstOrder || !referenceHasIDs || items.identifiers == nil
+      else { return }
+      if let item = first.firstDisagreement(with: groups) {
+        check = .differs(item: item, found: groups.values[groups.codes[item]])
+      } else {
+        check = .agreed
+      }
+      self.groups = nil
+    }
+  }
+
+  /// Reads each file after the first, as ``readItems(_:inputs:first:)``
+  /// does, with each one's groups in the same pass when `groupColumn` is
+  /// given.
+  ///
+  /// - Parameters:
+  ///   - paths: The files, in order, the first among them.
+  ///   - inputs: How each file is read.
+  ///   - first: The first file's read.
+  ///   - groupColumn: The group column to read beside the items, if any.
+  /// - Returns: Each file's read, `first` first.
+  /// - Throws: The first failing file's one-line failure for its items; a
+  ///   group error is returned as the groups' failure.
+  static func readFiles(
+    _ paths: [String], inputs: [InputOptions], first: FileRead, groupColumn: String?
+  ) throws(CommandFailure) -> [FileRead] {
+    let reference = first.items
+    // The first file's groups, which each other file's are compared with
+    // as soon as it is read, where the items' order is known then: in the
+    // first file's order (read by its ids), or aligned row by row.
+    let firstGroups = first.groups.flatMap { try? $0.get() }
+    let referenceHasIDs = reference.identifiers != nil
+    var reads = [first]
     let processorCount = ProcessInfo.processInfo.activeProcessorCount
     let isConcurrent =
       processorCount > 1 && paths.count >= 3 && !paths.contains("-")
@@ -55,37 +121,57 @@ extension CompareCommand {
     let outcomes = OrderedReads.map(count: pooled.count, width: width) { offset in
       let index = pooled[offset]
       do throws(CommandFailure) {
-        return .success(
-          try readItems(paths[index], input: inputs[index], reference: reference, isOnePass: true))
+        var read = try readFile(
+          paths[index], input: inputs[index], reference: reference, groupColumn: groupColumn,
+          isOnePass: true)
+        read.checkGroups(against: firstGroups, referenceHasIDs: referenceHasIDs)
+        return .success(read)
       } catch {
         return .failure(error)
       }
     }
     for outcome in outcomes {
       let read = try outcome.get()
-      Console.writeWarnings(read.warnings)
-      items.append(read)
+      Console.writeWarnings(read.items.warnings)
+      reads.append(read)
     }
     for index in others.dropFirst(pooled.count) {
-      let read = try readItems(
-        paths[index], input: inputs[index], reference: reference, isOnePass: false)
-      Console.writeWarnings(read.warnings)
-      items.append(read)
+      var read = try readFile(
+        paths[index], input: inputs[index], reference: reference, groupColumn: groupColumn,
+        isOnePass: false)
+      read.checkGroups(against: firstGroups, referenceHasIDs: referenceHasIDs)
+      Console.writeWarnings(read.items.warnings)
+      reads.append(read)
     }
-    return items
+    return reads
   }
 
   /// Reads a file after the first, in the first file's order when it has
-  /// ids and this file's ids and gold labels match, keeping its warnings.
-  private static func readItems(
-    _ path: String, input: InputOptions, reference: ItemPredictions, isOnePass: Bool
-  ) throws(CommandFailure) -> ItemPredictions {
-    if reference.identifiers != nil,
-      let aligned = try input.readItemsKeepingWarnings(path, alignedTo: reference)
-    {
-      return aligned
+  /// ids and this file's ids and gold labels match, keeping its warnings,
+  /// and its groups with a group column.
+  private static func readFile(
+    _ path: String, input: InputOptions, reference: ItemPredictions, groupColumn: String?,
+    isOnePass: Bool
+  ) throws(CommandFailure) -> FileRead {
+    guard let groupColumn else {
+      if reference.identifiers != nil,
+        let aligned = try input.readItemsKeepingWarnings(path, alignedTo: reference)
+      {
+        return FileRead(items: aligned, groups: nil, isInFirstOrder: true)
+      }
+      return FileRead(
+        items: try input.readItemsKeepingWarnings(path, isOnePass: isOnePass), groups: nil,
+        isInFirstOrder: false)
     }
-    return try input.readItemsKeepingWarnings(path, isOnePass: isOnePass)
+    if reference.identifiers != nil,
+      let aligned = try input.readItemsKeepingWarnings(
+        path, alignedTo: reference, groupColumn: groupColumn)
+    {
+      return FileRead(items: aligned.items, groups: aligned.groups, isInFirstOrder: true)
+    }
+    let read = try input.readItemsKeepingWarnings(
+      path, groupColumn: groupColumn, isOnePass: isOnePass)
+    return FileRead(items: read.items, groups: read.groups, isInFirstOrder: false)
   }
 }
 

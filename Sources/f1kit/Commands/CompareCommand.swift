@@ -11,7 +11,7 @@ struct CompareCommand: ParsableCommand {
   static let files = Argument<[String]>(
     name: "files",
     help:
-      "Two or more prediction files (CSV, TSV or JSON Lines) for the same items; NAME=run1.csv,run2.csv gives a model one file per training run."
+      "Two or more prediction files (CSV, TSV or JSON Lines) for the same items; NAME=run1.csv,run2.csv gives a model one file per training run (a comma within a file's name is written \\,)."
   )
   static let format = Option<ComparisonFormat>(
     name: "format",
@@ -224,6 +224,10 @@ struct CompareCommand: ParsableCommand {
   /// - Returns: The engine's comparison.
   func labelComparison(didCount: () -> Void = {}) throws(CommandFailure) -> ModelComparison {
     let counts = try comparisonCounts()
+    Console.writeWarnings(
+      StrayPredictedLabels.warnings(
+        matrices: counts.matrices, sources: predictionColumns ?? pathSources,
+        evaluation: scoring.evaluation))
     didCount()
     let options = try comparisonOptions(counts: counts)
     let bar = ProgressBar(label: "resampling", isQuiet: resampling.isQuiet)
@@ -252,7 +256,7 @@ struct CompareCommand: ParsableCommand {
     do {
       return try AlignedPredictions(consume items, names: names, labels: inputs.first?.labels)
     } catch {
-      throw .data(error.description)
+      throw InputOptions.alignmentFailure(error, paths: paths, names: names, inputs: inputs)
     }
   }
 

@@ -23,6 +23,9 @@ extension ReportCommand {
       throw .usage("Runs, --group-column and --stratify need intervals: --resamples above 0")
     }
     let (counts, labels, classification, runFiles) = try experimentCounts()
+    Console.writeWarnings(
+      StrayPredictedLabels.warnings(
+        counts: counts, labels: labels, runFiles: runFiles, evaluation: scoring.evaluation))
     var comparison: ExperimentComparison
     do {
       comparison = try ExperimentComparison(
@@ -48,7 +51,6 @@ extension ReportCommand {
     report.advice = advice.enumerated().sorted {
       ($0.element.severity, $1.offset) > ($1.element.severity, $0.offset)
     }.map(\.element)
-    report.metadata.methods.append(experiment.methodDescription)
     report.metadata.runFiles = runFiles
     if let groupColumn {
       report.metadata.inputSettings.append(

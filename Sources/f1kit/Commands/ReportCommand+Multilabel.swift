@@ -39,7 +39,7 @@ extension ReportCommand {
       confidence: confidence, toolVersion: F1KitTool.version)
     options.inputSettings = inputSettings
     let report: MultilabelReport
-    let bar = ProgressBar(label: "resampling", isQuiet: resamples == 0)
+    let bar = ProgressBar(label: "resampling", isQuiet: isQuiet || resamples == 0)
     do {
       defer { bar.finish() }
       report = try MultilabelReport(

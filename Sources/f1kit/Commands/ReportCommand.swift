@@ -12,7 +12,7 @@ struct ReportCommand: ParsableCommand {
   static let files = Argument<[String]>(
     name: "files",
     help:
-      "Prediction files (CSV, TSV or JSON Lines) of models scored on the same test items; NAME=run1.csv,run2.csv gives a model one file per training run (the runs section then resamples runs and items). With --pred-columns: one file, or its shards, holding every model."
+      "Prediction files (CSV, TSV or JSON Lines) of models scored on the same test items; NAME=run1.csv,run2.csv gives a model one file per training run (the runs section then resamples runs and items; a comma within a file's name is written \\,). With --pred-columns: one file, or its shards, holding every model."
   )
   static let out = Option<FilePath>(
     name: "out", valueName: "file", help: "The HTML file to write (required).")
@@ -67,7 +67,7 @@ struct ReportCommand: ParsableCommand {
       out, json, title, format, tablesDirectory, TableOptions.digits, ModelNames.option,
       ModelColumns.option, ModelScoreColumns.option, trainingLog, resamples,
       ResamplingOptions.confidence,
-      seed,
+      seed, ResamplingOptions.quiet,
     ] + ExperimentOptions.declarations + ScoringOptions.declarations
       + InputOptions.declarations)
 
@@ -83,6 +83,8 @@ struct ReportCommand: ParsableCommand {
   var resamples: Int
   var seed: UInt64
   var confidence: Double
+  /// Whether to draw no progress bar (`-q`, `--quiet`).
+  var isQuiet: Bool
   var scoring: ScoringOptions
   var input: InputOptions
   /// Each model's prediction column, when one file (or its shards) holds
@@ -148,6 +150,7 @@ struct ReportCommand: ParsableCommand {
     resamples = values[Self.resamples]
     seed = values[Self.seed]
     confidence = values[ResamplingOptions.confidence]
+    isQuiet = values[ResamplingOptions.quiet]
     scoring = ScoringOptions(values)
     input = try InputOptions(values)
     scoreColumnsOf = values[ModelScoreColumns.option]
@@ -203,6 +206,14 @@ struct ReportCommand: ParsableCommand {
         inputs.append(try read(path, name: names[index], input: input, source: path))
       }
     }
+    // Printed once the models are known to share their gold labels; with
+    // runs, groups or strata, the experiment's counts are checked instead.
+    let strayLabelWarnings =
+      design != nil
+      ? []
+      : StrayPredictedLabels.warnings(
+        matrices: inputs.map(\.confusionMatrix), sources: inputs.map(\.sourceFile),
+        evaluation: scoring.evaluation)
     let scoreNote: String?
     (inputs, scoreNote) = detectingScores(inputs)
     var options = ReportOptions(
@@ -211,14 +222,18 @@ struct ReportCommand: ParsableCommand {
       toolVersion: F1KitTool.version, trainingCurve: trainingCurve)
     options.inputSettings = scoreSettings(inputs, note: scoreNote)
     var report: ReportModel
+    let bar = ProgressBar(label: "resampling", isQuiet: isQuiet || resamples == 0)
     do {
-      report = try ReportBuilder(options: options).build(inputs, jointCounts: jointCounts)
+      defer { bar.finish() }
+      report = try ReportBuilder(options: options).build(
+        inputs, jointCounts: jointCounts, progress: bar.handler)
     } catch {
       switch error {
       case .invalidOptions(let message): throw .usage(message)
       default: throw .data(error.description)
       }
     }
+    Console.writeWarnings(strayLabelWarnings)
     if let design { try addExperiment(to: &report, design: design) }
     // A few items with their text, read from the first file for just
     // those rows (not from shards, whose rows are numbered across files).

@@ -23,28 +23,44 @@ extension ExperimentOptions {
     counts: ExperimentCounts, labels: [String], classification: ClassificationMetrics
   ) {
     let files = Array(runFiles.joined())
-    // The first file's groups are read in the same pass as its items; a
-    // group error is reported after the prediction files' errors.
-    var groupRead: Result<ItemGroups, PredictionFileError>?
-    let first: ItemPredictions
+    // The first file's groups are read in the same pass as its items, and
+    // so are the other files'; a group error is reported after the
+    // prediction files' errors.
+    let first: CompareCommand.FileRead
     if let groupColumn {
-      (first, groupRead) = try readItems(files[0], input: inputs[0], groupColumn: groupColumn)
+      let read = try readItems(files[0], input: inputs[0], groupColumn: groupColumn)
+      first = CompareCommand.FileRead(items: read.items, groups: read.groups, isInFirstOrder: true)
     } else {
-      first = try inputs[0].readItems(files[0])
+      first = CompareCommand.FileRead(
+        items: try inputs[0].readItems(files[0]), groups: nil, isInFirstOrder: true)
     }
     // The first file's items are handed on, not kept here: alignment
     // recodes their arrays in place, which a second reference would copy.
-    let items = try CompareCommand.readItems(files, inputs: inputs, first: consume first)
+    var reads = try CompareCommand.readFiles(
+      files, inputs: inputs, first: consume first, groupColumn: groupColumn)
+    let groupReads = reads.map { read in
+      OtherGroups(
+        groups: read.groups, check: read.check,
+        identifiers: read.isInFirstOrder ? nil : read.items.identifiers)
+    }
+    let items = reads.map(\.items)
+    reads = []
     let aligned: AlignedPredictions
     do {
       aligned = try AlignedPredictions(
         consume items, names: ModelNames.defaults(files), labels: inputs.first?.labels)
     } catch {
-      throw .data(error.description)
+      throw InputOptions.alignmentFailure(
+        error, paths: files, names: ModelNames.defaults(files), inputs: inputs)
     }
     // Alignment keeps the first file's row order, so its groups line up.
-    let groups = try groupRead.map { read throws(CommandFailure) in
-      try checkedCodes(read, path: files[0], itemCount: aligned.itemCount)
+    var groups: [Int]?
+    if let groupColumn, let firstRead = groupReads[0].groups {
+      let firstGroups = try checkedGroups(firstRead, path: files[0], itemCount: aligned.itemCount)
+      try checkAgreement(
+        of: firstGroups, with: groupReads, files: files, inputs: inputs,
+        groupColumn: groupColumn, identifiers: aligned.identifiers)
+      groups = firstGroups.codes
     }
     let classification: ClassificationMetrics
     do {

@@ -50,15 +50,134 @@ extension ExperimentOptions {
   static func checkedCodes(
     _ groups: Result<ItemGroups, PredictionFileError>, path: String, itemCount: Int
   ) throws(CommandFailure) -> [Int] {
-    let codes: [Int]
+    try checkedGroups(groups, path: path, itemCount: itemCount).codes
+  }
+
+  /// Groups read from `path`, once they are known to cover `itemCount`
+  /// items.
+  ///
+  /// - Parameters:
+  ///   - groups: The groups read, or why they could not be.
+  ///   - path: The file they were read from.
+  ///   - itemCount: The number of items the groups must cover.
+  /// - Returns: The groups.
+  /// - Throws: The reader's failure, or a data failure when the counts
+  ///   differ.
+  static func checkedGroups(
+    _ groups: Result<ItemGroups, PredictionFileError>, path: String, itemCount: Int
+  ) throws(CommandFailure) -> ItemGroups {
+    let checked: ItemGroups
     switch groups {
-    case .success(let groups): codes = groups.codes
+    case .success(let groups): checked = groups
     case .failure(let error): throw InputOptions.failure(error)
     }
-    guard codes.count == itemCount else {
+    guard checked.codes.count == itemCount else {
       throw .data(
-        "\(path): expected a group for each of the \(itemCount) items, found \(codes.count)")
+        "\(path): expected a group for each of the \(itemCount) items, found \(checked.codes.count)"
+      )
     }
-    return codes
+    return checked
+  }
+
+  /// A file's groups as ``checkAgreement(of:with:files:inputs:groupColumn:identifiers:)``
+  /// takes them.
+  struct OtherGroups {
+    /// The groups still to compare, or why there are none; `nil` when
+    /// none were read or they were compared already.
+    var groups: Result<ItemGroups, PredictionFileError>?
+    /// The comparison made as the file was read, if any.
+    var check: CompareCommand.FileRead.GroupCheck?
+    /// The file's ids in its own order, when its groups are in that order.
+    var identifiers: ItemIdentifiers?
+  }
+
+  /// Checks that every file after the first that has the group column
+  /// gives each item the group the first file gives it.
+  ///
+  /// A file without the column is passed over; one whose group values
+  /// cannot be read (empty, not UTF-8) is refused as the first file would
+  /// be. The first item that a file puts in another group is reported at
+  /// its line in that file, read again for the message.
+  ///
+  /// - Parameters:
+  ///   - first: The first file's groups, in the aligned items' order.
+  ///   - reads: Each file's groups, the first file's first: compared
+  ///     already as the file was read, or to compare here, with its ids in
+  ///     file order when its groups are not in the first file's order.
+  ///   - files: The files, in order.
+  ///   - inputs: How each file is read.
+  ///   - groupColumn: The group column.
+  ///   - identifiers: The aligned items' ids, when aligned by id.
+  /// - Throws: A data failure naming the file, line and column of the
+  ///   first group that differs, or the reader's failure.
+  /// - Complexity: O(*n* + *g*) per file for *n* items and *g* groups.
+  static func checkAgreement(
+    of first: ItemGroups, with reads: [OtherGroups], files: [String], inputs: [InputOptions],
+    groupColumn: String, identifiers: ItemIdentifiers?
+  ) throws(CommandFailure) {
+    for index in files.indices.dropFirst() {
+      switch reads[index].check {
+      case .agreed: continue
+      case .differs(let item, let found):
+        throw groupMismatch(
+          item: item, expected: first.values[first.codes[item]], found: found,
+          file: files[index], input: inputs[index], firstFile: files[0], firstInput: inputs[0],
+          groupColumn: groupColumn, identifiers: identifiers)
+      case nil: break
+      }
+      guard let read = reads[index].groups else { continue }
+      let groups: ItemGroups
+      switch read {
+      case .success(let read): groups = read
+      case .failure(let error):
+        if case .missingColumn(.group, _, _) = error.reason { continue }
+        throw InputOptions.failure(error)
+      }
+      guard groups.codes.count == first.codes.count else {
+        throw .data(
+          "\(files[index]): expected a group for each of the \(first.codes.count) items, found \(groups.codes.count)"
+        )
+      }
+      // A file read in its own order is put in the first file's by id.
+      var positions: [Int]?
+      if let identifiers, let own = reads[index].identifiers, own != identifiers {
+        positions = identifiers.positions(in: own).map { $0 ?? 0 }
+      }
+      guard let item = first.firstDisagreement(with: groups, positions: positions) else {
+        continue
+      }
+      let found = groups.values[groups.codes[positions?[item] ?? item]]
+      throw groupMismatch(
+        item: item, expected: first.values[first.codes[item]], found: found,
+        file: files[index], input: inputs[index], firstFile: files[0], firstInput: inputs[0],
+        groupColumn: groupColumn, identifiers: identifiers)
+    }
+  }
+
+  /// The failure for a file that gives an item another group than the
+  /// first file does, placed by reading both files again.
+  private static func groupMismatch(
+    item: Int, expected: String, found: String, file: String, input: InputOptions,
+    firstFile: String, firstInput: InputOptions, groupColumn: String,
+    identifiers: ItemIdentifiers?
+  ) -> CommandFailure {
+    func place(_ path: String, _ input: InputOptions, _ record: PredictionReader.RecordKey)
+      -> PredictionFileError.Location?
+    {
+      guard let options = try? input.readerOptions(for: path),
+        let reader = try? PredictionReader(path: path, options: options)
+      else { return nil }
+      return reader.groupPlace(column: groupColumn, of: record)
+    }
+    let id = identifiers.map { $0[item] }
+    let location = place(file, input, id.map { .id($0) } ?? .index(item))
+    let firstLine = place(firstFile, firstInput, .index(item))?.line
+    func named(_ path: String) -> String { path == "-" ? "<stdin>" : path }
+    let error = PredictionFileError(
+      path: named(file), location: location,
+      reason: .groupMismatch(
+        column: groupColumn, item: id ?? String(item + 1), isID: id != nil, expected: expected,
+        found: found, firstFile: named(firstFile), firstLine: firstLine))
+    return InputOptions.failure(error)
   }
 }

@@ -9,7 +9,7 @@ struct ExperimentOptions {
   static let groupColumn = Option<String?>(
     name: "group-column", valueName: "name",
     help:
-      "A column naming each item's group (query, document, premise): the bootstrap resamples whole groups and the permutation test swaps them. Read from the first file (the other files need not have it, and their group columns are not read); not with --stratify."
+      "A column naming each item's group (query, document, premise): the bootstrap resamples whole groups and the permutation test swaps them. Read from the first file; every other file that has the column must give each item the same group (exit 65 at the first that differs), and files without it are allowed; not with --stratify."
   )
   static let stratify = Option<StratifyChoice>(
     name: "stratify",
@@ -83,12 +83,14 @@ struct ExperimentOptions {
   ///
   /// An argument that names an existing file is a file even when it holds
   /// `=`. An empty entry in a run list (`A=a.csv,,b.csv`, `A=a.csv,`) is
-  /// refused rather than dropped: it is usually an unset shell variable.
+  /// refused rather than dropped: it is usually an unset shell variable. A
+  /// comma within a file's name is written `\,`, or found when only the
+  /// joined name exists (see ``runFiles(in:argument:)``).
   ///
   /// - Parameter arguments: The positional arguments.
   /// - Returns: One model per argument.
   /// - Throws: ``UsageError`` for a `NAME=` argument without a name or
-  ///   files, or with an empty entry.
+  ///   files, with an empty entry, or with two readings.
   static func models(_ arguments: [String]) throws(UsageError) -> [Model] {
     try arguments.map { argument throws(UsageError) in
       guard let equals = argument.firstIndex(of: "="),
@@ -100,13 +102,7 @@ struct ExperimentOptions {
         throw UsageError(
           "Expected NAME=run1.csv,run2.csv for a model with several runs, found '\(argument)'")
       }
-      let files = list.split(separator: ",", omittingEmptySubsequences: false).map(String.init)
-      if let empty = files.firstIndex(where: \.isEmpty) {
-        throw UsageError(
-          "Expected a file name in entry \(empty + 1) of the run list '\(argument)', found an empty entry; an unset shell variable is the usual cause"
-        )
-      }
-      return Model(name: name, files: files)
+      return Model(name: name, files: try runFiles(in: list, argument: argument))
     }
   }
 }

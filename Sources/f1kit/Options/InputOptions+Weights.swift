@@ -95,7 +95,8 @@ extension InputOptions {
     do {
       aligned = try AlignedPredictions(items, names: names, labels: labels)
     } catch {
-      throw .data(error.description)
+      throw InputOptions.alignmentFailure(
+        error, paths: paths, names: names, inputs: paths.map { _ in self })
     }
     // The first file's order is the aligned order; the others must agree.
     for index in paths.indices.dropFirst() {

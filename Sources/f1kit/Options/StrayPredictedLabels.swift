@@ -1,0 +1,133 @@
+import F1Kit
+import F1KitStatistics
+import F1KitSupport
+
+/// Predicted labels that no gold item has, found in the counts a
+/// comparison is made from: each is scored as a class of its own, so a
+/// typo such as `positve` in a few rows of one run turns a binary problem
+/// into a three-class one. Nothing is refused and no number changes; the
+/// warnings say which file, which label, how many items and what it does
+/// to the classes.
+enum StrayPredictedLabels {
+  /// The warnings for models scored from confusion matrices, one per
+  /// model, over any label orders: gold counts are the first matrix's.
+  ///
+  /// - Parameters:
+  ///   - matrices: Each model's confusion matrix.
+  ///   - sources: Each model's file, or column, in messages.
+  ///   - evaluation: How the problem is scored.
+  /// - Returns: The warnings, in label order.
+  static func warnings(
+    matrices: [ConfusionMatrix], sources: [String], evaluation: EvaluationOptions
+  ) -> [String] {
+    guard let first = matrices.first else { return [] }
+    var union: [String] = []
+    var seen: Set<ExactLabel> = []
+    for label in matrices.flatMap(\.labels) where seen.insert(ExactLabel(label)).inserted {
+      union.append(label)
+    }
+    let labels = LabelOrdering.sorted(union)
+    let positions = labels.exactLabelPositions()
+    let tally = { (matrix: ConfusionMatrix, totals: [Int]) in
+      var counts = [Int](repeating: 0, count: labels.count)
+      for (index, label) in matrix.labels.enumerated() {
+        counts[positions[ExactLabel(label)]!] += totals[index]
+      }
+      return counts
+    }
+    return warnings(
+      labels: labels, goldCounts: tally(first, first.goldTotals),
+      predictedCounts: matrices.map { tally($0, $0.predictedTotals) }, sources: sources,
+      evaluation: evaluation)
+  }
+
+  /// The warnings for an experiment's runs.
+  ///
+  /// - Parameters:
+  ///   - counts: The experiment's counts.
+  ///   - labels: The label order its codes refer to.
+  ///   - runFiles: Each model's run files (or columns), in order.
+  ///   - evaluation: How the problem is scored.
+  /// - Returns: The warnings, in label order.
+  static func warnings(
+    counts: ExperimentCounts, labels: [String], runFiles: [[String]],
+    evaluation: EvaluationOptions
+  ) -> [String] {
+    let tallies = counts.labelTallies()
+    return warnings(
+      labels: labels, goldCounts: tallies.gold, predictedCounts: tallies.predicted,
+      sources: Array(runFiles.joined()), evaluation: evaluation)
+  }
+
+  /// One warning per predicted label that no gold item has.
+  ///
+  /// No warning is given when `--labels` names the classes: the classes
+  /// are then the user's, and such predictions count as errors.
+  ///
+  /// - Parameters:
+  ///   - labels: The label order the counts refer to.
+  ///   - goldCounts: How many items carry each label as gold label.
+  ///   - predictedCounts: For each source, how many items it predicts each
+  ///     label for.
+  ///   - sources: Each source's name in messages: its file (a run's file;
+  ///     `-` is named `stdin`), or its column.
+  ///   - evaluation: How the problem is scored: `--labels` and
+  ///     `--positive`.
+  /// - Returns: The warnings, in label order.
+  /// - Complexity: O(*s* · *k*) for *s* sources and *k* labels.
+  static func warnings(
+    labels: [String], goldCounts: [Int], predictedCounts: [[Int]], sources: [String],
+    evaluation: EvaluationOptions
+  ) -> [String] {
+    guard evaluation.labels == nil else { return [] }
+    let gold = labels.indices.filter { goldCounts[$0] > 0 }
+    let scored = labels.indices.filter { label in
+      goldCounts[label] > 0 || predictedCounts.contains { $0[label] > 0 }
+    }
+    let goldNames = LabelOrdering.sorted(gold.map { labels[$0] })
+    return scored.filter { goldCounts[$0] == 0 }.map { label in
+      let predicting = predictedCounts.indices.filter { predictedCounts[$0][label] > 0 }
+      let counts = predicting.enumerated().map { offset, source in
+        let count = predictedCounts[source][label]
+        let items = offset == 0 ? (count == 1 ? " item" : " items") : ""
+        let file = sources[source] == "-" ? "stdin" : sources[source]
+        return "\(file) \(offset == 0 ? "predicts " : "")"
+          + (offset == 0 ? "\(TerminalText.quoted(labels[label])) for " : "for ")
+          + NumberText.grouped(count) + items
+      }
+      return counts.joined(separator: ", ") + ", a label no gold item has: "
+        + consequence(classCount: scored.count, goldNames: goldNames, evaluation: evaluation)
+        + "; check those predictions for a typo, or give " + labelsOption(goldNames)
+        + " to keep the gold labels' classes (those items then count as errors)"
+    }
+  }
+
+  /// What a class that only predictions have does to the problem.
+  private static func consequence(
+    classCount: Int, goldNames: [String], evaluation: EvaluationOptions
+  ) -> String {
+    let classes =
+      "it is scored as a class of its own, so the problem has \(classCount) classes where the gold labels have \(goldNames.count)"
+    guard goldNames.count == 2 else {
+      return classes + " (macro averages count it, with an F1 of 0)"
+    }
+    let positive = evaluation.positiveLabel ?? PositiveLabelConvention.positiveLabel(of: goldNames)
+    let binary = positive.map { " with positive label \(TerminalText.quoted($0))" } ?? ""
+    return classes + ": multiclass (macro_f1 by default), not binary\(binary) (binary_f1)"
+  }
+
+  /// `--labels` with the gold labels when they are few and need no
+  /// quoting, else a description of it.
+  private static func labelsOption(_ goldNames: [String]) -> String {
+    guard goldNames.count <= TerminalText.defaultListLimit,
+      goldNames.allSatisfy({ name in
+        !name.isEmpty
+          && name.unicodeScalars.allSatisfy {
+            ("a"..."z").contains($0) || ("A"..."Z").contains($0) || ("0"..."9").contains($0)
+              || "_-.+:".unicodeScalars.contains($0)
+          }
+      })
+    else { return "--labels with the gold labels" }
+    return "--labels " + goldNames.joined(separator: ",")
+  }
+}
