@@ -19,14 +19,7 @@ struct ReportExperimentScoresTests {
   /// ``plainReport()`` with an experiment attached, as `f1kit report`
   /// attaches one for several runs, `--group-column` or `--stratify gold`.
   static func report(runs: [Int], design: ResamplingDesign) throws -> ReportModel {
-    var report = try plainReport()
-    let (comparison, description) = try ExperimentTableTests.experiment(
-      runs: runs, design: design, names: ["A", "B"])
-    report.experiment = ExperimentReport(
-      comparison: comparison, description: description,
-      groupColumn: design == .groups ? "query" : nil)
-    report.metadata.runFiles = description.runFiles
-    return report
+    try ReportExperimentTests.attachingExperiment(to: plainReport(), runs: runs, design: design)
   }
 
   /// The Scores and cut-offs section of a rendered report.

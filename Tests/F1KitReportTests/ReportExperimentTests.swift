@@ -21,7 +21,16 @@ struct ReportExperimentTests {
     ]
     inputs[0].name = "A"
     inputs[1].name = "B"
-    var report = try ReportBuilder(options: ReportOptions(resamples: 199)).build(inputs)
+    let report = try ReportBuilder(options: ReportOptions(resamples: 199)).build(inputs)
+    return try attachingExperiment(to: report, runs: runs, design: design)
+  }
+
+  /// `report` with a two-model experiment attached, as `f1kit report`
+  /// attaches one for several runs, `--group-column` or `--stratify gold`.
+  static func attachingExperiment(
+    to report: ReportModel, runs: [Int], design: ResamplingDesign
+  ) throws -> ReportModel {
+    var report = report
     let (comparison, description) = try ExperimentTableTests.experiment(
       runs: runs, design: design, names: ["A", "B"])
     report.experiment = ExperimentReport(
