@@ -95,8 +95,15 @@ public struct ReportBuilder: Sendable {
       }
     }
     for (input, model) in zip(inputs, models).dropFirst() {
-      try Self.checkSameGold(
-        reference: inputs[0], referenceMetrics: models[0].metrics, input, model.metrics)
+      do {
+        try Self.checkSameGold(
+          reference: inputs[0], referenceMetrics: models[0].metrics, input, model.metrics)
+      } catch {
+        // Items, unlike counts per label, can say where the files first
+        // differ: a shorter file's last item, or the first other label.
+        if jointCounts == nil { _ = try Self.align(inputs, labels: requested, order: order) }
+        throw error
+      }
     }
     let (paired, aligned) = try Self.pairedCounts(
       inputs, jointCounts: jointCounts, labels: requested, order: order)
@@ -260,7 +267,7 @@ public struct ReportBuilder: Sendable {
     do {
       aligned = try AlignedPredictions(items, names: inputs.map(\.sourceFile), labels: labels)
     } catch {
-      throw .itemsDoNotMatch(error.description)
+      throw .itemsNotAligned(error)
     }
     guard aligned.labels.count == order.count,
       zip(aligned.labels, order).allSatisfy({ $0.utf8.elementsEqual($1.utf8) })

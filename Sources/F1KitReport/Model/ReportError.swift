@@ -1,3 +1,5 @@
+import F1KitReading
+
 /// A reason a report cannot be built or written.
 public enum ReportError: Error, Hashable, Sendable, CustomStringConvertible {
   /// No model was given.
@@ -8,6 +10,9 @@ public enum ReportError: Error, Hashable, Sendable, CustomStringConvertible {
   /// The files do not hold the same items (matched by id, or row by row
   /// without ids).
   case itemsDoNotMatch(String)
+  /// The models' files could not be aligned item by item; the error says
+  /// where, so that a command can name the file's line.
+  case itemsNotAligned(AlignmentError)
   /// Resampling failed; the message says why.
   case statistics(String)
   /// The models' options do not fit the data (for example a positive label
@@ -25,6 +30,8 @@ public enum ReportError: Error, Hashable, Sendable, CustomStringConvertible {
       "\(model) and \(reference) have different gold labels (\(detail)); a report compares models on the same test items"
     case .itemsDoNotMatch(let message), .statistics(let message), .invalidOptions(let message):
       message
+    case .itemsNotAligned(let error):
+      error.description
     case .cannotWrite(let path, let reason):
       "cannot write \(path): \(reason)"
     }

@@ -230,6 +230,10 @@ struct ReportCommand: ParsableCommand {
     } catch {
       switch error {
       case .invalidOptions(let message): throw .usage(message)
+      case .itemsNotAligned(let alignment):
+        throw InputOptions.alignmentFailure(
+          alignment, paths: inputs.map(\.sourceFile), names: inputs.map(\.sourceFile),
+          inputs: Array(repeating: input, count: inputs.count))
       default: throw .data(error.description)
       }
     }

@@ -1,0 +1,84 @@
+import Foundation
+import Testing
+import _TestSupport
+
+/// `f1kit report` places an alignment error at a line of the file it is
+/// about, as `compare` does, rather than naming only the file.
+@Suite("f1kit report: files that do not align")
+struct ReportAlignmentCommandTests {
+  /// A file without ids: `count` items, gold alternating 0 and 1.
+  static func unidentified(_ count: Int, flipping flipped: Int? = nil) -> String {
+    "text,label,prediction\n"
+      + (0..<count).map { item in
+        let gold = item == flipped ? (item + 1) % 2 : item % 2
+        return "t\(item),\(gold),0\n"
+      }.joined()
+  }
+
+  /// A file with ids `item0` … `item49`, its rows in reverse when asked.
+  static func identified(renaming renamed: Int? = nil, reversed: Bool = false) -> String {
+    var rows = (0..<50).map { "item\($0),\($0 % 3 == 0 ? "x" : "y"),x\n" }
+    if let renamed { rows[renamed] = "item\(renamed)b,y,x\n" }
+    return "id,label,prediction\n" + (reversed ? rows.reversed() : rows).joined()
+  }
+
+  /// A second file that does not match the first row by row, and the
+  /// line its error is expected to have.
+  enum Mismatch: String, CaseIterable, CustomTestStringConvertible {
+    case goldLabel = "a gold label that differs row by row"
+    case shorterFile = "a shorter file"
+
+    var testDescription: String { rawValue }
+
+    var secondFile: String {
+      switch self {
+      case .goldLabel: unidentified(1_000, flipping: 500)
+      case .shorterFile: unidentified(998)
+      }
+    }
+
+    var message: String {
+      switch self {
+      case .goldLabel:
+        "b.csv:502: item 501 has gold label \"1\" but \"0\" in a.csv; the files do not describe the same items"
+      case .shorterFile:
+        "b.csv:999: expected 1000 items to match a.csv, found 998 (its last item, item 998, is on this line; without an id column in every file, files are aligned row by row)"
+      }
+    }
+  }
+
+  @Test(
+    "a row-aligned file that does not match is refused at its line",
+    arguments: Mismatch.allCases)
+  func placesRowAlignedErrors(mismatch: Mismatch) throws {
+    let directory = TemporaryDirectory()
+    directory.write("a.csv", Self.unidentified(1_000))
+    directory.write("b.csv", mismatch.secondFile)
+    let result = try runF1Kit(
+      ["report", "a.csv", "b.csv", "--resamples", "100", "--out", "r.html", "-q"],
+      in: directory.url)
+    #expect(result.status == 65)
+    #expect(result.standardError == "Error: \(mismatch.message)\n")
+    #expect(
+      !FileManager.default.fileExists(
+        atPath: directory.url.appendingPathComponent("r.html").path))
+  }
+
+  @Test("an id the first file lacks is refused at its line in the other file")
+  func placesUnmatchedID() throws {
+    let directory = TemporaryDirectory()
+    directory.write("a.csv", Self.identified())
+    directory.write("b.csv", Self.identified(renaming: 7, reversed: true))
+    let result = try runF1Kit(
+      [
+        "report", "a.csv", "b.csv", "--resamples", "100", "--out", "r.html", "-q", "--positive",
+        "x",
+      ],
+      in: directory.url)
+    #expect(result.status == 65)
+    #expect(
+      result.standardError
+        == "Error: b.csv:44: expected the ids of a.csv, found id \"item7b\", which a.csv does not have, and no item with a.csv's id \"item7\"; the files do not describe the same items\n"
+    )
+  }
+}
