@@ -3,8 +3,9 @@ import Testing
 import _TestSupport
 
 /// `f1kit report` places an alignment error at a line of the file it is
-/// about, as `compare` does, rather than naming only the file.
-@Suite("f1kit report: files that do not align")
+/// about, as `compare` does, rather than naming only the file; so do both
+/// for id-aligned files of different lengths and for multilabel files.
+@Suite("f1kit report and compare: files that do not align")
 struct ReportAlignmentCommandTests {
   /// A file without ids: `count` items, gold alternating 0 and 1.
   static func unidentified(_ count: Int, flipping flipped: Int? = nil) -> String {
@@ -79,6 +80,59 @@ struct ReportAlignmentCommandTests {
     #expect(
       result.standardError
         == "Error: b.csv:44: expected the ids of a.csv, found id \"item7b\", which a.csv does not have, and no item with a.csv's id \"item7\"; the files do not describe the same items\n"
+    )
+  }
+
+  @Test(
+    "by id, a file with an item more or less is refused at the line of an unpaired id",
+    arguments: ["compare", "report"])
+  func placesUnpairedID(command: String) throws {
+    let directory = TemporaryDirectory()
+    directory.write("a.csv", Self.identified())
+    let rows = Self.identified().split(separator: "\n").map { $0 + "\n" }
+    // b.csv lacks item20 (line 22 of a.csv); c.csv has an item99 at its end.
+    directory.write("b.csv", (rows[..<21] + rows[22...]).joined())
+    directory.write("c.csv", rows.joined() + "item99,y,x\n")
+    let options = ["--resamples", "100", "--positive", "x"]
+    let output = command == "report" ? ["--out", "r.html", "-q"] : []
+    let shorter = try runF1Kit(
+      [command, "a.csv", "b.csv"] + options + output, in: directory.url)
+    #expect(shorter.status == 65)
+    #expect(
+      shorter.standardError
+        == "Error: a.csv:22: id \"item20\" on this line, which b.csv does not have (a.csv has 50 items, b.csv has 49); files with an id column are aligned by id, and these do not describe the same items\n"
+    )
+    let longer = try runF1Kit(
+      [command, "a.csv", "c.csv"] + options + output, in: directory.url)
+    #expect(longer.status == 65)
+    #expect(
+      longer.standardError
+        == "Error: c.csv:52: id \"item99\" on this line, which a.csv does not have (c.csv has 51 items, a.csv has 50); files with an id column are aligned by id, and these do not describe the same items\n"
+    )
+  }
+
+  @Test(
+    "multilabel files that do not align are refused at a line too",
+    arguments: ["compare", "report"])
+  func placesMultilabelErrors(command: String) throws {
+    let directory = TemporaryDirectory()
+    directory.write("a.csv", "id,label,prediction\n1,a|b,a\n2,b,b\n3,a,a|b\n4,b,a\n")
+    directory.write("b.csv", "id,label,prediction\n4,b,a\n2,b,b\n3,b,a|b\n1,a|b,a\n")
+    directory.write("c.csv", "label,prediction\na|b,a\nb,b\na,a|b\nb,a\n")
+    directory.write("d.csv", "label,prediction\na|b,a\nb,b\na,a|b\n")
+    let options = ["--problem", "multilabel", "--resamples", "100"]
+    let output = command == "report" ? ["--out", "r.html", "-q"] : []
+    let gold = try runF1Kit([command, "a.csv", "b.csv"] + options + output, in: directory.url)
+    #expect(gold.status == 65)
+    #expect(
+      gold.standardError
+        == "Error: b.csv:4: item 3 has gold label \"b\" but \"a\" in a.csv; the files do not describe the same items\n"
+    )
+    let shorter = try runF1Kit([command, "c.csv", "d.csv"] + options + output, in: directory.url)
+    #expect(shorter.status == 65)
+    #expect(
+      shorter.standardError
+        == "Error: d.csv:4: expected 4 items to match c.csv, found 3 (its last item, item 3, is on this line; without an id column in every file, files are aligned row by row)\n"
     )
   }
 }

@@ -77,6 +77,31 @@ struct AlignedPredictionsTests {
   }
 
   @Test(
+    "by id, files of different lengths name an id of the longer that the shorter lacks",
+    arguments: [
+      (["1", "2", "3"], ["3", "1"], "a", 1),
+      (["1", "2"], ["2", "9", "1"], "b", 1),
+    ])
+  func namesUnpairedID(first: [String], second: [String], file: String, item: Int) {
+    let rows: ([String]) -> [(String, String)] = { ids in ids.map { _ in ("x", "x") } }
+    let longer = first.count > second.count ? first : second
+    let shorter = first.count > second.count ? second : first
+    let expected = AlignmentError.unpairedItem(
+      id: longer[item], item: item, file: file, fileCount: longer.count,
+      missingFrom: file == "a" ? "b" : "a", missingFromCount: shorter.count)
+    #expect(throws: expected) {
+      try AlignedPredictions(
+        [items(rows(first), ids: first), items(rows(second), ids: second)], names: ["a", "b"])
+    }
+    #expect(expected.place?.file == file)
+    #expect(expected.place?.item == item)
+    #expect(
+      expected.description(path: "dir/\(file).csv", line: 4)
+        == "dir/\(file).csv:4: id \"\(longer[item])\" on this line, which \(file == "a" ? "b" : "a") does not have (\(file) has \(longer.count) items, \(file == "a" ? "b" : "a") has \(shorter.count)); files with an id column are aligned by id, and these do not describe the same items"
+    )
+  }
+
+  @Test(
     "an alignment error places the item it is about: the first extra, the last, an unknown id",
     arguments: [
       (

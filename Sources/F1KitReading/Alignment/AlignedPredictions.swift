@@ -202,9 +202,7 @@ public struct AlignedPredictions: Hashable, Sendable {
     for (index, model) in models.enumerated().dropFirst() {
       let ids = model.identifiers!
       guard ids.count == referenceIDs.count else {
-        throw .differentItemCounts(
-          first: names[0], firstCount: referenceIDs.count, other: names[index],
-          otherCount: ids.count, isByID: true)
+        throw .differentIDCounts(referenceIDs, ids, first: names[0], other: names[index])
       }
       // Equal lists (the same storage, when read aligned) need no lookups.
       if ids == referenceIDs {
@@ -267,6 +265,12 @@ public enum AlignmentError: Error, Hashable, Sendable, CustomStringConvertible {
     first: String, firstCount: Int, other: String, otherCount: Int, isByID: Bool = false)
   /// An id of the first file is missing from another.
   case missingItem(id: String, file: String, presentIn: String)
+  /// Id-aligned files hold different numbers of items: the longer one,
+  /// `file` (with `fileCount` items), has `id` at position `item`, and
+  /// `missingFrom` (with `missingFromCount`) has no item with that id.
+  case unpairedItem(
+    id: String, item: Int, file: String, fileCount: Int, missingFrom: String,
+    missingFromCount: Int)
   /// Another file, with as many ids as the first, has an id the first
   /// lacks (at position `item` in its file), and lacks the first's
   /// `missingID`.
@@ -286,6 +290,8 @@ public enum AlignmentError: Error, Hashable, Sendable, CustomStringConvertible {
       "\(other): expected \(firstCount) items to match \(first), found \(otherCount)"
     case .missingItem(let id, let file, let presentIn):
       "\(file): expected an item with id \(TerminalText.quoted(id)) (it is in \(presentIn)), found none"
+    case .unpairedItem(let id, let item, let file, _, _, _):
+      "\(file): item \(item + 1) has id \(TerminalText.quoted(id)), " + unpairedItemEnd
     case .unmatchedItem(let id, let item, let file, _, let presentIn):
       "\(file): expected the ids of \(presentIn), found id \(TerminalText.quoted(id)) (item \(item + 1)), "
         + unmatchedItemEnd
@@ -306,7 +312,7 @@ public enum AlignmentError: Error, Hashable, Sendable, CustomStringConvertible {
     case .differentItemCounts(_, let firstCount, let other, let otherCount, let isByID):
       // By id, the extra or missing items can be anywhere in the file.
       isByID ? nil : (other, min(firstCount, otherCount - 1))
-    case .unmatchedItem(_, let item, let file, _, _):
+    case .unmatchedItem(_, let item, let file, _, _), .unpairedItem(_, let item, let file, _, _, _):
       (file, item)
     case .goldMismatch(_, _, _, let otherFile, _, let otherItem):
       otherItem.map { (otherFile, $0) }
@@ -336,12 +342,53 @@ public enum AlignmentError: Error, Hashable, Sendable, CustomStringConvertible {
       return
         "\(path):\(line): expected the ids of \(presentIn), found id \(TerminalText.quoted(id)), "
         + unmatchedItemEnd
+    case .unpairedItem(let id, _, _, _, _, _):
+      return "\(path):\(line): id \(TerminalText.quoted(id)) on this line, " + unpairedItemEnd
     case .goldMismatch(let item, let firstFile, let firstLabel, _, let otherLabel, _):
       return
         "\(path):\(line): item \(TerminalText.escaped(item)) has gold label \(TerminalText.quoted(otherLabel)) but \(TerminalText.quoted(firstLabel)) in \(firstFile); the files do not describe the same items"
     case .missingItem, .duplicateLabel:
       return description
     }
+  }
+
+  /// The end of ``unpairedItem(id:item:file:fileCount:missingFrom:missingFromCount:)``'s
+  /// explanation.
+  private var unpairedItemEnd: String {
+    guard
+      case .unpairedItem(_, _, let file, let fileCount, let missingFrom, let missingFromCount) =
+        self
+    else { return "" }
+    return
+      "which \(missingFrom) does not have (\(file) has \(fileCount) items, \(missingFrom) has \(missingFromCount)); files with an id column are aligned by id, and these do not describe the same items"
+  }
+
+  /// The error for id-aligned files with different numbers of items: an
+  /// id of the longer file that the shorter lacks, so that it can be
+  /// placed on a line; the counts alone when every id has a counterpart.
+  ///
+  /// - Parameters:
+  ///   - referenceIDs: The first file's ids.
+  ///   - ids: The other file's ids.
+  ///   - first: The first file's name.
+  ///   - other: The other file's name.
+  /// - Returns: ``unpairedItem(id:item:file:fileCount:missingFrom:missingFromCount:)``
+  ///   or ``differentItemCounts(first:firstCount:other:otherCount:isByID:)``.
+  /// - Complexity: O(*n*) expected for *n* ids.
+  static func differentIDCounts(
+    _ referenceIDs: ItemIdentifiers, _ ids: ItemIdentifiers, first: String, other: String
+  ) -> AlignmentError {
+    let isOtherLonger = ids.count > referenceIDs.count
+    let (longer, shorter) = isOtherLonger ? (ids, referenceIDs) : (referenceIDs, ids)
+    guard let extra = longer.positions(in: shorter).firstIndex(of: nil) else {
+      return .differentItemCounts(
+        first: first, firstCount: referenceIDs.count, other: other, otherCount: ids.count,
+        isByID: true)
+    }
+    return .unpairedItem(
+      id: longer[extra], item: extra, file: isOtherLonger ? other : first,
+      fileCount: longer.count, missingFrom: isOtherLonger ? first : other,
+      missingFromCount: shorter.count)
   }
 
   /// The end of ``unmatchedItem(id:item:file:missingID:presentIn:)``'s

@@ -59,9 +59,7 @@ public struct AlignedLabelSets: Sendable {
         let referenceIDs = reference.identifiers!
         let ids = model.identifiers!
         guard ids.count == referenceIDs.count else {
-          throw .differentItemCounts(
-            first: names[0], firstCount: referenceIDs.count, other: names[index],
-            otherCount: ids.count, isByID: true)
+          throw .differentIDCounts(referenceIDs, ids, first: names[0], other: names[index])
         }
         let positions = referenceIDs.positions(in: ids)
         if let missing = positions.firstIndex(of: nil) {
@@ -81,7 +79,7 @@ public struct AlignedLabelSets: Sendable {
         throw .goldMismatch(
           item: reference.identifiers?[row] ?? String(row + 1), firstFile: names[0],
           firstLabel: Self.text(gold[row], order), otherFile: names[index],
-          otherLabel: Self.text(modelGold[row], order))
+          otherLabel: Self.text(modelGold[row], order), otherItem: item(row))
       }
       if let own = model.weights {
         let aligned = (0..<reference.count).map { own[item($0)] }
@@ -89,7 +87,7 @@ public struct AlignedLabelSets: Sendable {
           throw .goldMismatch(
             item: reference.identifiers?[row] ?? String(row + 1),
             firstFile: names[weightSource], firstLabel: "weight \(weights[row])",
-            otherFile: names[index], otherLabel: "weight \(aligned[row])")
+            otherFile: names[index], otherLabel: "weight \(aligned[row])", otherItem: item(row))
         }
         if weights == nil {
           weights = aligned

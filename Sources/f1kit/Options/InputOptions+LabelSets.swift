@@ -22,7 +22,12 @@ extension InputOptions {
       return try AlignedLabelSets(items, names: paths, labels: labels)
     } catch {
       if case .duplicateLabel = error { throw .usage(error.description) }
-      throw .data(error.description)
+      // Placed on a line by reading the file again with its label-set
+      // columns.
+      var reading = self
+      reading.reader = labelSets.file
+      throw Self.alignmentFailure(
+        error, paths: paths, names: paths, inputs: Array(repeating: reading, count: paths.count))
     }
   }
 }
