@@ -296,4 +296,34 @@ struct ExperimentCommandTests {
         == "warning: b.csv predicts \"d0g\" for 1 item, a label no gold item has: it is scored as a class of its own, so the problem has 4 classes where the gold labels have 3 (macro averages count it, with an F1 of 0); check those predictions for a typo, or give --labels cat,dog,owl to keep the gold labels' classes (those items then count as errors)\n"
     )
   }
+
+  @Test(
+    "evaluate warns of a predicted-only label too, for one file and for prediction columns",
+    arguments: [false, true])
+  func strayPredictedLabelEvaluate(usesColumns: Bool) throws {
+    let directory = TemporaryDirectory()
+    let labels = ["cat", "dog", "owl"]
+    let file = Self.runFile(seed: 2, labels: labels, stray: "d0g", strayRows: [7])
+    if usesColumns {
+      let rows = file.split(separator: "\n").map { line -> String in
+        let prediction = line.split(separator: ",").last.map(String.init) ?? ""
+        return "\(line),\(line.hasPrefix("label") ? "other" : prediction)"
+      }
+      directory.write("b.csv", rows.joined(separator: "\n") + "\n")
+    } else {
+      directory.write("b.csv", file)
+    }
+    let arguments =
+      usesColumns
+      ? ["evaluate", "b.csv", "--pred-columns", "prediction,other"] : ["evaluate", "b.csv"]
+    let result = try runF1Kit(arguments, in: directory.url)
+    #expect(result.status == 0, "\(result.standardError)")
+    let sources =
+      usesColumns
+      ? "prediction predicts \"d0g\" for 1 item, other for 1" : "b.csv predicts \"d0g\" for 1 item"
+    #expect(
+      result.standardError.hasSuffix(
+        "warning: \(sources), a label no gold item has: it is scored as a class of its own, so the problem has 4 classes where the gold labels have 3 (macro averages count it, with an F1 of 0); check those predictions for a typo, or give --labels cat,dog,owl to keep the gold labels' classes (those items then count as errors)\n"
+      ))
+  }
 }

@@ -39,6 +39,10 @@ extension EvaluateCommand {
       }
       if !scoring.isZeroDivisionChosen { Self.warnAboutUndefinedScores(models[model].metrics) }
     }
+    Console.writeWarnings(
+      StrayPredictedLabels.warnings(
+        matrices: models.map(\.metrics.confusionMatrix), sources: names,
+        evaluation: scoring.evaluation))
     if predictionColumns == nil {
       return try output(models[0].metrics, scores: nil, name: models[0].name)
     }

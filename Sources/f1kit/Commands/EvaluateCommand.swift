@@ -113,6 +113,9 @@ struct EvaluateCommand: ParsableCommand {
       throw .usage(error.description)
     }
     if !scoring.isZeroDivisionChosen { Self.warnAboutUndefinedScores(metrics) }
+    Console.writeWarnings(
+      StrayPredictedLabels.warnings(
+        matrices: [matrix], sources: [path], evaluation: scoring.evaluation))
     let isTable = format == .markdown || format == .latex
     var scores: ScoreSummary?
     if let scored, !isTable { scores = try scoreSummary(scored) }
