@@ -343,6 +343,21 @@ struct ExperimentArgumentCheckTests {
     }
   }
 
+  @Test("a missing path with '=' in its file name is named as typed, not as a run list")
+  func missingPathWithEquals() throws {
+    let directory = try commaFolder()
+    let result = try runF1Kit(
+      ["compare", "results/lr=0.1.csv", "a1.csv"] + Self.quick, in: directory.url)
+    #expect(result.status == 66)
+    #expect(
+      firstLine(result)
+        == "Error: results/lr=0.1.csv: cannot open the file: No such file or directory")
+    // A model name without '/' still reads as NAME=FILE.
+    let named = try runF1Kit(["compare", "lr=0.1.csv", "a1.csv"] + Self.quick, in: directory.url)
+    #expect(named.status == 66)
+    #expect(firstLine(named) == "Error: 0.1.csv: cannot open the file: No such file or directory")
+  }
+
   @Test(
     "standard input given more than once is a usage error, not an empty file",
     arguments: [
