@@ -9,7 +9,9 @@ struct ExperimentOptions {
   static let groupColumn = Option<String?>(
     name: "group-column", valueName: "name",
     help:
-      "A column naming each item's group (query, document, premise): the bootstrap resamples whole groups and the permutation test swaps them. Read from the first file; every other file that has the column must give each item the same group (exit 65 at the first that differs), and files without it are allowed; not with --stratify."
+      "A column naming each item's group (query, document, premise): the bootstrap resamples whole groups and the permutation test swaps them. Read from the first file; every other file that has the column must give each item the same group (exit 65 at the first that differs), and files without it are allowed; not with --stratify.",
+    default: .some(nil), expectation: "a column name",
+    convert: { $0.isEmpty ? nil : .some($0) }
   )
   static let stratify = Option<StratifyChoice>(
     name: "stratify",
