@@ -30,6 +30,14 @@ struct ReportRunsCommandTests {
     )
   }
 
+  @Test("a caution that starts with a model's name keeps the name's case")
+  func cautionKeepsModelName() throws {
+    let (html, _) = try report(
+      ["one=fixtures/experiments/a-run1.csv", Self.runs("b"), "--resamples", "200"])
+    #expect(html.contains("<li>one has one run: its seed luck cannot be estimated"))
+    #expect(!html.contains("One has one run"))
+  }
+
   @Test("runs and groups: the section, a dot per run, and JSON equal to compare's")
   func runsAndGroups() throws {
     let arguments = [Self.runs("a"), Self.runs("b"), "--group-column", "query"]
