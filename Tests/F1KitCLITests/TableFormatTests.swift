@@ -180,6 +180,20 @@ struct ExperimentTableFormatTests {
     }
   }
 
+  @Test("the table's caption keeps compare's cautions: a model with one run beside several")
+  func cautionsInCaption() throws {
+    let models = ["one=fixtures/training/seeds/lr-0.2/seed-42.csv", "slow=" + Self.runs("lr-0.05")]
+    let text = try runF1Kit(["compare"] + models + ["--resamples", "499", "-q"])
+    let caution = "one has one run: its seed luck cannot be estimated and counts as 0"
+    #expect(text.standardOutput.contains("Note: " + caution))
+    for format in ["markdown", "latex"] {
+      let table = try runF1Kit(
+        ["compare"] + models + ["--resamples", "499", "-q", "--format", format])
+      #expect(table.status == 0, "\(table.standardError)")
+      #expect(table.standardOutput.contains(caution), "\(format)")
+    }
+  }
+
   @Test("score-metric tables show compare's own numbers")
   func scoreNumbers() throws {
     let common =

@@ -215,6 +215,14 @@ struct ExperimentWording {
       text +=
         " With fewer than about \(ExperimentComparison.fewGroups) groups these intervals can be too narrow."
     }
+    // The cautions compare prints as notes (a model with one run beside
+    // models with several, interval ends cut at the metric's range) belong
+    // with the table that shows those intervals.
+    for caution in comparison.cautions(names: description.names) {
+      let startsWithName = description.names.contains { !$0.isEmpty && caution.hasPrefix($0) }
+      text +=
+        " " + (startsWithName ? caution : caution.prefix(1).uppercased() + caution.dropFirst())
+    }
     return text
   }
 
