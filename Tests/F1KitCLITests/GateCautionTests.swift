@@ -3,7 +3,8 @@ import Testing
 import _TestSupport
 
 /// `gate` and `compare` on experiments with few runs: the needed test-set
-/// size agrees with the Student's *t* interval just printed.
+/// size agrees with the Student's *t* interval just printed, and the gate
+/// prints the cautions `compare` prints.
 @Suite("f1kit gate and compare: needed sizes with few runs, and compare's cautions")
 struct GateCautionTests {
   static let experiments = "fixtures/experiments"
@@ -113,5 +114,80 @@ struct GateCautionTests {
         #expect(needed > count, "margin \(margin)")
       }
     }
+  }
+
+  @Test("a model with one run beside one with five: the gate says its seed luck counts as 0")
+  func oneRunBesideSeveral() throws {
+    let one = "one=fixtures/training/seeds/lr-0.2/seed-42.csv"
+    let slow = "slow=" + GateCommandTests.runs("lr-0.05")
+    let arguments = ["gate", one, slow, "--metric", "binary_f1", "--margin", "0.02", "-q"]
+    let caution =
+      "one has one run: its seed luck cannot be estimated and counts as 0, so the intervals that involve it are too narrow, and Almost Stochastic Order, which needs two runs per model, is not reported; train one with several seeds too."
+    let compare = try runF1Kit(["compare", one, slow, "--metric", "binary_f1", "-q"])
+    #expect(compare.standardOutput.contains("Note: " + caution))
+    let text = try runF1Kit(arguments)
+    #expect(text.status == 0, "\(text.standardError)")
+    #expect(text.standardOutput.hasPrefix("PASS: "))
+    #expect(text.standardOutput.hasSuffix("\nNote: " + caution + "\n"))
+    let document = try json(try runF1Kit(arguments + ["--format", "json"]).standardOutput)
+    #expect(document["cautions"] as? [String] == [caution])
+  }
+
+  @Test("two groups: the gate says a bootstrap over so few groups can be too narrow")
+  func fewGroups() throws {
+    let directory = try temporaryDirectory()
+    defer { try? FileManager.default.removeItem(at: directory) }
+    var files: [String] = []
+    for model in ["a", "b"] {
+      var lines = try rows("\(Self.experiments)/\(model)-run1.csv")
+      let query = try #require(lines[0].firstIndex(of: "query"))
+      for index in lines.indices.dropFirst() { lines[index][query] = index % 2 == 0 ? "q1" : "q2" }
+      let url = directory.appendingPathComponent("\(model).csv")
+      try write(lines, to: url)
+      files.append(url.path)
+    }
+    let summary = directory.appendingPathComponent("summary.md")
+    let arguments =
+      ["gate"] + files + [
+        "--group-column", "query", "--metric", "binary_f1", "--margin", "0.02", "-q",
+      ]
+    let caution =
+      "only 2 groups: a bootstrap over fewer than about 30 groups can give intervals that are too narrow."
+    let text = try runF1Kit(arguments + ["--summary", summary.path])
+    #expect(text.status == 0, "\(text.standardError)")
+    #expect(text.standardOutput.hasPrefix("PASS: "))
+    #expect(text.standardOutput.hasSuffix("\nNote: " + caution + "\n"))
+    let markdown = try String(contentsOf: summary, encoding: .utf8)
+    #expect(markdown.contains("\n**Note:** " + caution + "\n"))
+    let document = try json(try runF1Kit(arguments + ["--format", "json"]).standardOutput)
+    #expect(document["cautions"] as? [String] == [caution])
+  }
+
+  @Test("interval ends cut at the metric's range: the gate says so")
+  func cutIntervalEnds() throws {
+    let directory = try temporaryDirectory()
+    defer { try? FileManager.default.removeItem(at: directory) }
+    let summary = directory.appendingPathComponent("summary.md")
+    let arguments = [
+      "gate", Self.runsA, Self.runsB, "--metric", "binary_f1", "--margin", "0.3",
+      "--confidence", "0.999", "--group-column", "query", "-q",
+    ]
+    let caution =
+      "1 interval end reached past binary F1's range [0, 1] and was cut at its bounds: with 3 runs for a model the seed variance rests on very few degrees of freedom, so Student's t makes the intervals very wide; train more runs (5 or more per model)."
+    let text = try runF1Kit(arguments + ["--summary", summary.path])
+    #expect(text.status == 0, "\(text.standardError)")
+    #expect(text.standardOutput.contains("99.9% CI [−0.242, 1.000]"))
+    #expect(text.standardOutput.hasSuffix("\nNote: " + caution + "\n"))
+    // The summary escapes Markdown's brackets.
+    let markdown = try String(contentsOf: summary, encoding: .utf8)
+    let escaped = caution.replacingOccurrences(of: "[0, 1]", with: "\\[0, 1\\]")
+    #expect(markdown.contains("\n**Note:** " + escaped + "\n"))
+    let document = try json(try runF1Kit(arguments + ["--format", "json"]).standardOutput)
+    #expect(document["cautions"] as? [String] == [caution])
+    // With no caution to give, the JSON has no cautions member.
+    let plain = try runF1Kit(
+      ["gate", Self.runsA, Self.runsB, "--metric", "binary_f1", "--margin", "0.3", "-q"]
+        + ["--format", "json"])
+    #expect(try json(plain.standardOutput)["cautions"] == nil)
   }
 }

@@ -185,7 +185,10 @@ public struct ReleaseGate: Hashable, Sendable {
   /// The interval is the experiment's own (the one `f1kit compare` prints
   /// for the same runs, groups and seed). With groups the margin's
   /// reachability is counted in groups; with several runs it allows for
-  /// the share of the width that comes from seeds.
+  /// the share of the width that comes from seeds. The decision carries
+  /// the cautions `compare` prints for the comparison
+  /// (``ExperimentComparison/cautions(names:)``,
+  /// ``ExperimentComparison/fewGroupsNote``).
   ///
   /// - Parameters:
   ///   - comparison: The experiment's comparison.
@@ -212,11 +215,14 @@ public struct ReleaseGate: Hashable, Sendable {
       design: comparison.design,
       runCounts: [counts.runCounts[baseline], counts.runCounts[candidate]],
       groupCount: comparison.design == .groups ? counts.groupCount : nil)
-    return decision(
+    var result = decision(
       for: pair.difference, itemCount: counts.itemCount, metric: GateMetric(comparison.metric),
       baseline: names[baseline], candidate: names[candidate], experiment: experiment,
       seedShare: comparison.seedShare(of: pair) ?? 0, power: power,
       variance: pair.varianceSplit)
+    result.cautions =
+      comparison.cautions(names: names) + [comparison.fewGroupsNote].compactMap(\.self)
+    return result
   }
 
   /// Decides on the engine's comparison of two models on a score metric

@@ -396,14 +396,18 @@ extension ExperimentComparison {
     }
   }
 
+  /// The caution that a grouped bootstrap has fewer than ``fewGroups``
+  /// groups, whose intervals can be too narrow; `nil` otherwise.
+  public var fewGroupsNote: String? {
+    guard design == .groups && counts.groupCount < Self.fewGroups else { return nil }
+    return
+      "only \(counts.groupCount) groups: a bootstrap over fewer than about \(Self.fewGroups) groups can give intervals that are too narrow."
+  }
+
   /// Cautions the design calls for.
   public var notes: [String] {
     var notes: [String] = []
-    if design == .groups && counts.groupCount < Self.fewGroups {
-      notes.append(
-        "only \(counts.groupCount) groups: a bootstrap over fewer than about \(Self.fewGroups) groups can give intervals that are too narrow."
-      )
-    }
+    if let fewGroupsNote { notes.append(fewGroupsNote) }
     if design == .groups && counts.runCounts.contains(where: { $0 > 1 }) {
       notes.append(
         "McNemar's test is not reported: it compares one prediction per item, and these models have several runs."
