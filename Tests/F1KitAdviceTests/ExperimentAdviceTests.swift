@@ -101,6 +101,39 @@ struct ExperimentAdviceTests {
         + expected)
   }
 
+  @Test(
+    "ratios near or below 1 are not read as 'no correlation' with few groups or several runs",
+    arguments: [
+      (
+        [("", 0.28)], 2, false,
+        "On accuracy the group intervals are 0.28× as wide as item-level ones: the ratio is not clearly above 1, but with only 2 groups the ratios are themselves uncertain (the group intervals can be too narrow), so this does not show that intervals ignoring the groups would be wide enough."
+      ),
+      (
+        [("A", 0.86), ("B − A", 1.01)], 40, true,
+        "On accuracy the group intervals are A 0.86× and B − A 1.01× as wide as item-level ones: no ratio is clearly above 1, but with several runs per model the spread between runs can set most of each interval's width, so this shows that the seeds dominate, not that the groups add no correlation (f1kit evaluate with --ci --group-column shows one run's own widening)."
+      ),
+      (
+        [("A", 0.86), ("B", 1.35), ("B − A", 1.01)], 40, true,
+        "On accuracy the group intervals are A 0.86×, B 1.35× and B − A 1.01× as wide as item-level ones. Where the ratio is clearly above 1 (B 1.35×), items of one group are alike, and intervals that ignore the groups would be too narrow; for A 0.86× and B − A 1.01× the ratio is near or below 1: the spread between runs sets most of the width."
+      ),
+      (
+        [("A", 0.86), ("B", 1.35)], 20, false,
+        "On accuracy the group intervals are A 0.86× and B 1.35× as wide as item-level ones. Where the ratio is clearly above 1 (B 1.35×), items of one group are alike, and intervals that ignore the groups would be too narrow; for A 0.86× the ratio is near or below 1, which with only 20 groups is itself uncertain."
+      ),
+    ])
+  func qualifiedWidthRatioWording(
+    ratios: [(String, Double)], groups: Int, hasSeveralRuns: Bool, expected: String
+  ) {
+    let advice = MetricAdvisor().groupedIntervals(
+      groupCount: groups, itemCount: 600, metric: .accuracy,
+      ratios: ratios.map { (name: $0.0, ratio: $0.1) }, hasSeveralRuns: hasSeveralRuns)
+    let perGroup = String(format: "%.1f", 600 / Double(groups))
+    #expect(
+      advice.message
+        == "Intervals resample whole groups: 600 items in \(groups) groups (\(perGroup) items per group). "
+        + expected)
+  }
+
   @Test("no group advice without groups")
   func noGroups() throws {
     let comparison = try Self.experiment(

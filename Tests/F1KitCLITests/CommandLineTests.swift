@@ -80,6 +80,18 @@ struct CommandLineTests {
       ),
       (["evaluate", "a.csv", "--ci=yes"], "Error: The flag '--ci' does not take a value"),
       (["compare", "a.csv"], "Error: Expected at least two files to compare, found 1"),
+      (
+        ["compare", "A=a.csv,b.csv"],
+        "Error: Expected at least two models to compare, found 1 (a NAME=run1.csv,run2.csv list is one model with several runs)"
+      ),
+      (
+        ["compare", "a.csv", "b.csv", "--group-column", ""],
+        "Error: The value '' is invalid for '--group-column <name>'; expected a column name"
+      ),
+      (
+        ["compare", "A=a.csv,b.csv", "B=c.csv,d.csv", "--names", "x,y,z"],
+        "Error: Expected 2 names in --names, one per model, found 3"
+      ),
     ])
   func reportsUsageErrors(arguments: [String], message: String) throws {
     let result = try runF1Kit(arguments)

@@ -142,6 +142,14 @@ struct ExperimentArgumentCheckTests {
         ["--group-column", "query", "--mcnemar", "chi2"],
         "--mcnemar chi2 does not apply with --group-column"
       ),
+      (
+        ["--group-column", "query", "--test", "permutation"],
+        "--test permutation does not apply with --group-column"
+      ),
+      (
+        ["--group-column", "query", "--test", "mcnemar"],
+        "--test mcnemar does not apply with --group-column"
+      ),
     ])
   func designTests(options: [String], message: String) throws {
     let result = try runF1Kit(["compare", Self.a[0], Self.b[0]] + options + Self.quick)
@@ -335,6 +343,21 @@ struct ExperimentArgumentCheckTests {
     }
   }
 
+  @Test("a missing path with '=' in its file name is named as typed, not as a run list")
+  func missingPathWithEquals() throws {
+    let directory = try commaFolder()
+    let result = try runF1Kit(
+      ["compare", "results/lr=0.1.csv", "a1.csv"] + Self.quick, in: directory.url)
+    #expect(result.status == 66)
+    #expect(
+      firstLine(result)
+        == "Error: results/lr=0.1.csv: cannot open the file: No such file or directory")
+    // A model name without '/' still reads as NAME=FILE.
+    let named = try runF1Kit(["compare", "lr=0.1.csv", "a1.csv"] + Self.quick, in: directory.url)
+    #expect(named.status == 66)
+    #expect(firstLine(named) == "Error: 0.1.csv: cannot open the file: No such file or directory")
+  }
+
   @Test(
     "standard input given more than once is a usage error, not an empty file",
     arguments: [
@@ -370,5 +393,41 @@ struct ExperimentArgumentCheckTests {
     let result = try runF1Kit(arguments)
     #expect(result.status == 64, "\(result.standardError)")
     #expect(firstLine(result).contains("which does not combine with --pred-columns"))
+  }
+
+  @Test(
+    "report refuses what its Runs and groups section cannot take: weights, stdin as a first run",
+    arguments: [
+      [runsA, runsB], [a[0], b[0], "--group-column", "query"], [a[0], b[0], "--stratify", "gold"],
+    ])
+  func reportDesignInputs(models: [String]) throws {
+    let directory = TemporaryDirectory()
+    let weighted = try runF1Kit(
+      ["report"] + models + ["--weight-column", "w", "--out", directory.url.path + "/r.html"]
+        + Self.quick)
+    #expect(weighted.status == 64)
+    #expect(
+      firstLine(weighted)
+        == "Error: report does not support --weight-column with runs, groups or strata yet")
+    var piped = models
+    piped[0] = piped[0].hasPrefix("A=") ? "A=-," + Self.a.dropFirst().joined(separator: ",") : "-"
+    let text = try String(contentsOfFile: Self.a[0], encoding: .utf8)
+    let standardInput = try runF1Kit(
+      ["report"] + piped + ["--out", directory.url.path + "/r.html"] + Self.quick, input: text)
+    #expect(standardInput.status == 64)
+    #expect(
+      firstLine(standardInput).hasPrefix(
+        "Error: report reads each model's first run twice with runs, groups or strata"))
+    #expect(!FileManager.default.fileExists(atPath: directory.url.path + "/r.html"))
+    // A later run may be standard input: it is read once.
+    if models[0].hasPrefix("A=") {
+      let later = try runF1Kit(
+        [
+          "report", "A=\(Self.a[0]),-,\(Self.a[2])", Self.runsB, "--out",
+          directory.url.path + "/r.html",
+        ] + Self.quick,
+        input: try String(contentsOfFile: Self.a[1], encoding: .utf8))
+      #expect(later.status == 0, "\(later.standardError)")
+    }
   }
 }

@@ -404,7 +404,7 @@ struct GroupedCountTableTests {
     "compare --group-column: grouped counts in any order, duplicates and zero rows, and shards equal the raw files",
     arguments: [
       ["--resamples", "300", "--seed", "7"], ["--resamples", "200", "--metric", "accuracy"],
-      ["--resamples", "200", "--test", "permutation", "--metric", "micro_f1"],
+      ["--resamples", "200", "--test", "bootstrap", "--metric", "micro_f1"],
     ])
   func compareIsExactOnGroupedCounts(settings: [String]) throws {
     let fixture = try GroupedScaleFixture()

@@ -157,6 +157,29 @@ struct ExperimentTableFormatTests {
     }
   }
 
+  @Test(
+    "with runs, groups or strata, report's tables are compare's experiment tables and nothing else",
+    arguments: [
+      (["fast=" + runs("lr-0.2"), "slow=" + runs("lr-0.05")], [String]()),
+      (stsb, ["--group-column", "sentence1"]),
+      (stsb, ["--stratify", "gold"]),
+    ])
+  func reportExperimentTables(models: [String], options: [String]) throws {
+    let directory = TemporaryDirectory()
+    let common = options + ["--resamples", "499", "-q"]
+    for format in ["markdown", "latex"] {
+      let compare = try runF1Kit(["compare"] + models + common + ["--format", format])
+      let report = try runF1Kit(
+        ["report"] + models + common + [
+          "--format", format, "--out", directory.url.appendingPathComponent("r.html").path,
+        ])
+      #expect(report.status == 0, "\(report.standardError)")
+      #expect(report.standardOutput == compare.standardOutput, "\(format)")
+      // The first runs' item-level permutation test is not among them.
+      #expect(!report.standardOutput.contains("permutation"), "\(format)")
+    }
+  }
+
   @Test("score-metric tables show compare's own numbers")
   func scoreNumbers() throws {
     let common =

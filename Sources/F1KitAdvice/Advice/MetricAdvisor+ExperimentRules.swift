@@ -26,7 +26,8 @@ extension MetricAdvisor {
         groupedIntervals(
           groupCount: experiment.counts.groupCount, itemCount: experiment.counts.itemCount,
           metric: experiment.metric, widening: experiment.groupWidening, names: names,
-          pairs: experiment.pairs.map { (names[$0.first], names[$0.second]) }))
+          pairs: experiment.pairs.map { (names[$0.first], names[$0.second]) },
+          hasSeveralRuns: experiment.counts.runCounts.contains { $0 > 1 }))
     }
     for pair in experiment.pairs
     where experiment.counts.runCounts[pair.first] == 1
@@ -138,7 +139,7 @@ extension MetricAdvisor {
   /// ``AdviceRule/groupedIntervals`` for an experiment's widening.
   private func groupedIntervals(
     groupCount: Int, itemCount: Int, metric: Metric, widening: GroupWidening?,
-    names: [String], pairs: [(String, String)]
+    names: [String], pairs: [(String, String)], hasSeveralRuns: Bool
   ) -> Advice {
     var ratios: [(String, Double)] = []
     if let widening {
@@ -150,15 +151,29 @@ extension MetricAdvisor {
       }
     }
     return groupedIntervals(
-      groupCount: groupCount, itemCount: itemCount, metric: metric, ratios: ratios)
+      groupCount: groupCount, itemCount: itemCount, metric: metric, ratios: ratios,
+      hasSeveralRuns: hasSeveralRuns)
   }
 
   /// ``AdviceRule/groupedIntervals``: how many groups, and each width
   /// ratio (an empty name is the one model's). Only ratios of at least
-  /// ``clearWidening`` are said to make item-level intervals too narrow;
-  /// for the others the groups add no measurable correlation.
+  /// ``clearWidening`` are said to make item-level intervals too narrow.
+  /// The others are said to show that the groups add no measurable
+  /// correlation only when they can: not with fewer than
+  /// `ExperimentComparison/fewGroups` groups, where the group interval is
+  /// itself uncertain, nor with several runs per model, where the spread
+  /// between runs can set most of both intervals' widths.
+  ///
+  /// - Parameters:
+  ///   - groupCount: The number of groups.
+  ///   - itemCount: The number of items.
+  ///   - metric: The metric whose widths are compared.
+  ///   - ratios: Each width ratio, named by its model or pair.
+  ///   - hasSeveralRuns: Whether some model has several runs.
+  /// - Returns: The advice.
   func groupedIntervals(
-    groupCount: Int, itemCount: Int, metric: Metric, ratios: [(name: String, ratio: Double)]
+    groupCount: Int, itemCount: Int, metric: Metric, ratios: [(name: String, ratio: Double)],
+    hasSeveralRuns: Bool = false
   ) -> Advice {
     var message =
       "Intervals resample whole groups: \(DisplayNumber.count(itemCount)) items in "
@@ -179,15 +194,34 @@ extension MetricAdvisor {
         message +=
           ": items of one group are alike, and intervals that ignore the groups would be too narrow."
       } else if wider.isEmpty {
-        message +=
-          ": \(ratios.count == 1 ? "the ratio is not" : "no ratio is") clearly above 1, so the "
-          + "groups add no measurable correlation here, and intervals that ignore them would not "
-          + "be too narrow."
+        let notAbove = "\(ratios.count == 1 ? "the ratio is not" : "no ratio is") clearly above 1"
+        if groupCount < ExperimentComparison.fewGroups {
+          message +=
+            ": \(notAbove), but with only \(DisplayNumber.count(groupCount)) groups the ratios "
+            + "are themselves uncertain (the group intervals can be too narrow), so this does not "
+            + "show that intervals ignoring the groups would be wide enough."
+        } else if hasSeveralRuns {
+          message +=
+            ": \(notAbove), but with several runs per model the spread between runs can set most "
+            + "of each interval's width, so this shows that the seeds dominate, not that the "
+            + "groups add no correlation (f1kit evaluate with --ci --group-column shows one run's "
+            + "own widening)."
+        } else {
+          message +=
+            ": \(notAbove), so the groups add no measurable correlation here, and intervals that "
+            + "ignore them would not be too narrow."
+        }
       } else {
+        let nearOne =
+          groupCount < ExperimentComparison.fewGroups
+          ? "the ratio is near or below 1, which with only \(DisplayNumber.count(groupCount)) groups is itself uncertain"
+          : hasSeveralRuns
+            ? "the ratio is near or below 1: the spread between runs sets most of the width"
+            : "the groups add no measurable correlation (a ratio near or below 1)"
         message +=
           ". Where the ratio is clearly above 1 (\(listed(wider))), items of one group are "
           + "alike, and intervals that ignore the groups would be too narrow; for "
-          + "\(listed(others)) the groups add no measurable correlation (a ratio near or below 1)."
+          + "\(listed(others)) \(nearOne)."
       }
       for entry in ratios {
         evidence.append(

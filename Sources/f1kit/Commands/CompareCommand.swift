@@ -127,7 +127,9 @@ struct CompareCommand: ParsableCommand {
         scoreColumnsOf != nil
           ? "Expected at least two models in --score-columns-of, found \(models.count)"
           : predictionColumns == nil
-            ? "Expected at least two files to compare, found \(models.count); for one file with a prediction column per model, name them with --pred-columns"
+            ? (models.contains { $0.files.count > 1 }
+              ? "Expected at least two models to compare, found \(models.count) (a NAME=run1.csv,run2.csv list is one model with several runs)"
+              : "Expected at least two files to compare, found \(models.count); for one file with a prediction column per model, name them with --pred-columns")
             : "Expected at least two columns in --pred-columns, found \(models.count)")
     }
     modelFiles = models.map(\.files)

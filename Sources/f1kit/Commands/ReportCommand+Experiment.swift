@@ -6,6 +6,24 @@ import F1KitReport
 import F1KitStatistics
 
 extension ReportCommand {
+  /// Refuses what the runs-and-groups section cannot take yet, as
+  /// `compare` and `gate` do: sample weights (the experiment engine counts
+  /// items) and standard input as a model's first run (read once for the
+  /// first-run sections and again for the experiment).
+  ///
+  /// - Throws: A usage failure (exit 64) naming the option or the input.
+  func refuseUnsupportedDesignInputs() throws(CommandFailure) {
+    guard design != nil else { return }
+    if input.isWeighted {
+      throw .usage("report does not support --weight-column with runs, groups or strata yet")
+    }
+    if paths.contains("-") {
+      throw .usage(
+        "report reads each model's first run twice with runs, groups or strata (for the first-run sections and for Runs and groups), so standard input ('-') can only be a later run; save it to a file and name the file"
+      )
+    }
+  }
+
   /// Adds the runs-and-groups section: every run of every model compared
   /// on the report's primary metric with `compare`'s experiment engine
   /// (the same seed, resamples and confidence, so the numbers equal

@@ -176,6 +176,7 @@ struct ReportCommand: ParsableCommand {
     if isMultilabelReport { return try runMultilabelReport() }
     try input.refuseLabelSetsAndWeights(
       in: "report", paths: paths, problem: scoring.problem, allowsWeights: true)
+    try refuseUnsupportedDesignInputs()
     var trainingCurve: TrainingCurve?
     if let trainingLog {
       do {
@@ -263,14 +264,18 @@ struct ReportCommand: ParsableCommand {
     }
     Console.writeError(Self.wroteLine(out.path))
     guard let comparison = report.comparison, isTabled else { return "" }
-    var tables =
-      [ResultTable.metricsTable(comparison, metrics: comparison.options.metrics, digits: digits)]
+    // With runs, groups or strata the tables to quote are the
+    // experiment's, alone: the first runs' tables resample items one by
+    // one, and their verdict could contradict the report's own (its HTML
+    // marks those sections as the first runs' and leaves out their tests).
+    let tables =
+      report.experiment.map { experiment in
+        ResultTable.experimentTables(
+          experiment.comparison, description: experiment.description, groupColumn: groupColumn,
+          digits: digits)
+      }
+      ?? [ResultTable.metricsTable(comparison, metrics: comparison.options.metrics, digits: digits)]
       + ResultTable.comparisonTables(comparison, digits: digits)
-    if let experiment = report.experiment {
-      tables += ResultTable.experimentTables(
-        experiment.comparison, description: experiment.description, groupColumn: groupColumn,
-        digits: digits)
-    }
     if let tablesDirectory { try Self.write(tables, into: tablesDirectory.path) }
     switch format {
     case .html: return ""

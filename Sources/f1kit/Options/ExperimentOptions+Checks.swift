@@ -126,9 +126,11 @@ extension ExperimentOptions {
 
 extension ExperimentOptions {
   /// Refuses tests that a grouped or stratified comparison of one run per
-  /// model would silently leave out: within gold classes only the paired
-  /// bootstrap runs, and by group McNemar's test is the clustered one,
-  /// which has no `--mcnemar` variants.
+  /// model would silently leave out or not base its verdict on: within
+  /// gold classes only the paired bootstrap runs; by group the verdict is
+  /// the paired bootstrap's (the other two tests are printed beside it),
+  /// and McNemar's test is the clustered one, which has no `--mcnemar`
+  /// variants.
   ///
   /// - Parameters:
   ///   - design: The resampling design, if the experiment engine is used.
@@ -152,6 +154,11 @@ extension ExperimentOptions {
         )
       }
     case .groups?:
+      if test == .permutation || test == .mcnemar {
+        throw UsageError(
+          "--test \(test.rawValue) does not apply with --group-column: the verdict's test is the paired bootstrap over whole groups, and the group permutation test and the clustered McNemar test are printed beside it; leave --test out or give bootstrap"
+        )
+      }
       if mcnemar != .midP {
         throw UsageError(
           "--mcnemar \(mcnemar.rawValue) does not apply with --group-column: McNemar's test is the clustered one (Durkalski et al. 2003); leave --mcnemar out"

@@ -9,7 +9,9 @@ struct ExperimentOptions {
   static let groupColumn = Option<String?>(
     name: "group-column", valueName: "name",
     help:
-      "A column naming each item's group (query, document, premise): the bootstrap resamples whole groups and the permutation test swaps them. Read from the first file; every other file that has the column must give each item the same group (exit 65 at the first that differs), and files without it are allowed; not with --stratify."
+      "A column naming each item's group (query, document, premise): the bootstrap resamples whole groups and the permutation test swaps them. Read from the first file; every other file that has the column must give each item the same group (exit 65 at the first that differs), and files without it are allowed; not with --stratify.",
+    default: .some(nil), expectation: "a column name",
+    convert: { $0.isEmpty ? nil : .some($0) }
   )
   static let stratify = Option<StratifyChoice>(
     name: "stratify",
@@ -82,7 +84,8 @@ struct ExperimentOptions {
   /// run; `NAME=a.csv,b.csv` is a model with one run per file.
   ///
   /// An argument that names an existing file is a file even when it holds
-  /// `=`. An empty entry in a run list (`A=a.csv,,b.csv`, `A=a.csv,`) is
+  /// `=`, and so is a missing one whose name part holds `/` when none of
+  /// its run files exists (a path such as `results/lr=0.1.csv`). An empty entry in a run list (`A=a.csv,,b.csv`, `A=a.csv,`) is
   /// refused rather than dropped: it is usually an unset shell variable. A
   /// comma within a file's name is written `\,`, or found when only the
   /// joined name exists (see ``runFiles(in:argument:)``).
@@ -102,7 +105,17 @@ struct ExperimentOptions {
         throw UsageError(
           "Expected NAME=run1.csv,run2.csv for a model with several runs, found '\(argument)'")
       }
-      return Model(name: name, files: try runFiles(in: list, argument: argument))
+      let files = try runFiles(in: list, argument: argument)
+      // `results/lr=0.1.csv` that does not exist reads as a model named
+      // `results/lr`; when none of its run files exists either, it is far
+      // more likely the missing file itself, which the reader then names
+      // as it was typed.
+      if name.contains("/"),
+        !files.contains(where: { $0 == "-" || FileManager.default.fileExists(atPath: $0) })
+      {
+        return Model(name: nil, files: [argument])
+      }
+      return Model(name: name, files: files)
     }
   }
 }
