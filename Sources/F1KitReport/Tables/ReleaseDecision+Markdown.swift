@@ -6,7 +6,8 @@ import F1KitSupport
 extension ReleaseDecision {
   /// A Markdown block for a CI run's summary page (such as
   /// `$GITHUB_STEP_SUMMARY`): a heading with the decision, a small table of
-  /// the gate's numbers, and the decision sentence.
+  /// the gate's numbers, the decision sentence, the reachability note and
+  /// a "**Note:**" paragraph for each of the decision's ``ReleaseDecision/cautions``.
   ///
   /// Model names are escaped with ``ResultTable/markdownEscaped(_:)``.
   ///
@@ -67,6 +68,9 @@ extension ReleaseDecision {
     }
     text += "\n" + ResultTable.markdownEscaped(sentence) + "\n"
     if let note = reachabilityNote { text += "\n" + ResultTable.markdownEscaped(note) + "\n" }
+    for caution in cautions {
+      text += "\n**Note:** " + ResultTable.markdownEscaped(caution) + "\n"
+    }
     return text + "\n"
   }
 }

@@ -24,7 +24,12 @@
 /// from seeds does not shrink with more test items; the needed size grows
 /// only the test-item share, and when the seeds' share alone keeps the
 /// interval too wide, no test set is large enough
-/// (``isLimitedBySeeds``).
+/// (``isLimitedBySeeds``). The interval then rests on Student's *t* with
+/// the experiment's Welch–Satterthwaite degrees of freedom, which fall as
+/// the seeds' share grows, so the needed size uses *t* quantiles at the
+/// degrees of freedom each size would have (``DifferenceVariance``), not
+/// normal ones. A test set whose interval does not clear the margin never
+/// gets a needed size at or below its own.
 public struct MarginReachability: Hashable, Sendable {
   /// What the test-set size counts.
   public enum Unit: String, Hashable, Sendable, CaseIterable {
@@ -76,9 +81,14 @@ public struct MarginReachability: Hashable, Sendable {
   ///   - isHigherBetter: Whether larger values of the metric are better;
   ///     `true` by default.
   ///   - power: The chance of passing to aim for, in (0, 1).
+  ///   - variance: The difference's variance split into seed and test-item
+  ///     parts, when runs were resampled; the needed size then uses
+  ///     Student's *t* at the degrees of freedom each size would have.
+  ///     `nil` (normal quantiles) by default.
   public init(
     gate: ReleaseGate, difference: ConfidenceInterval, count: Int, unit: Unit = .items,
-    seedShare: Double = 0, isHigherBetter: Bool = true, power: Double = 0.8
+    seedShare: Double = 0, isHigherBetter: Bool = true, power: Double = 0.8,
+    variance: DifferenceVariance? = nil
   ) {
     halfWidth = difference.width / 2
     self.power = power
@@ -105,10 +115,16 @@ public struct MarginReachability: Hashable, Sendable {
       assumedDifference = difference.estimate
       distance = isReachable ? gain - gate.margin : nil
     }
+    // A size at which the gate does not pass now is no answer: the needed
+    // one is larger.
+    let passesNow =
+      gate.mode == .superiority
+      ? gate.passes(difference, isHigherBetter: isHigherBetter) : isReachable
     requiredCount = distance.flatMap {
       Self.requiredCount(
         distance: $0, standardError: difference.standardError, count: count,
-        seedShare: self.seedShare, significanceLevel: significanceLevel, power: sidePower)
+        seedShare: self.seedShare, significanceLevel: significanceLevel, power: sidePower,
+        variance: variance, minimumCount: passesNow ? 1 : count + 1)
     }
     isLimitedBySeeds =
       requiredCount == nil && distance != nil && self.seedShare > 0
@@ -135,8 +151,42 @@ public struct MarginReachability: Hashable, Sendable {
   /// Without seeds this is ``PowerAnalysis/requiredItemCount(difference:standardError:itemCount:significanceLevel:power:)``;
   /// with them the standard error at size *m* is
   /// √(*s*·SE² + (1 − *s*)·SE²·*n*/*m*), and *m* is the smallest size at
-  /// which *z* times it is at most `distance`.
+  /// which *z* times it is at most `distance`. With `variance` the
+  /// quantiles are Student's *t* at the degrees of freedom of size *m*
+  /// (``DifferenceVariance/degreesOfFreedom(scale:)``) and the variance is
+  /// ``DifferenceVariance/variance(scale:)``.
+  ///
+  /// - Parameters:
+  ///   - distance: The true distance from the margin to resolve.
+  ///   - standardError: The interval's standard error at `count`.
+  ///   - count: The number of items (or groups) behind the interval.
+  ///   - seedShare: The share of the variance that does not shrink.
+  ///   - significanceLevel: One minus the interval's confidence.
+  ///   - power: The chance of clearing the margin to aim for.
+  ///   - variance: The split variance of a several-run experiment, if any.
+  ///   - minimumCount: The smallest size to consider; 1 by default. A
+  ///     smaller computed size is raised to it.
+  /// - Returns: The size, or `nil` when no size up to 10¹⁵ would do or the
+  ///   inputs are undefined.
   static func requiredCount(
+    distance: Double, standardError: Double, count: Int, seedShare: Double,
+    significanceLevel: Double, power: Double, variance: DifferenceVariance? = nil,
+    minimumCount: Int = 1
+  ) -> Int? {
+    if let variance, variance.models.contains(where: { $0.runCount > 1 }) {
+      return studentCount(
+        distance: distance, variance: variance, count: count,
+        significanceLevel: significanceLevel, power: power, minimumCount: minimumCount)
+    }
+    let normal = normalCount(
+      distance: distance, standardError: standardError, count: count, seedShare: seedShare,
+      significanceLevel: significanceLevel, power: power)
+    return normal.map { max($0, minimumCount) }
+  }
+
+  /// ``requiredCount(distance:standardError:count:seedShare:significanceLevel:power:variance:minimumCount:)``
+  /// with normal quantiles.
+  private static func normalCount(
     distance: Double, standardError: Double, count: Int, seedShare: Double,
     significanceLevel: Double, power: Double
   ) -> Int? {
@@ -155,5 +205,55 @@ public struct MarginReachability: Hashable, Sendable {
     let required = ((1 - seedShare) * variance * Double(count) / room).rounded(.up)
     guard required.isFinite, required < Double(Int.max) else { return nil }
     return max(Int(required), 1)
+  }
+
+  /// The largest size the search for a needed size considers.
+  static let largestCount = 1e15
+
+  /// ``requiredCount(distance:standardError:count:seedShare:significanceLevel:power:variance:minimumCount:)``
+  /// with Student's *t* quantiles: the smallest size *m* ≥ `minimumCount`
+  /// at which (*t*₁₋α/₂ + *t*_power)·√*V*(*m*) ≤ `distance`, *t* at the
+  /// degrees of freedom of size *m*.
+  ///
+  /// The degrees fall as *m* grows, so the left side need not fall with
+  /// *m*: the sizes are searched on a grid growing by 5%, and the first
+  /// that fits is narrowed down to a whole size by bisection.
+  private static func studentCount(
+    distance: Double, variance: DifferenceVariance, count: Int, significanceLevel: Double,
+    power: Double, minimumCount: Int
+  ) -> Int? {
+    guard distance > 0, distance.isFinite, count > 0, significanceLevel > 0,
+      significanceLevel < 1, power > 0, power < 1
+    else { return nil }
+    let observed = variance.variance(scale: 1)
+    guard observed > 0, observed.isFinite else { return nil }
+    func fits(_ size: Double) -> Bool {
+      let scale = Double(count) / size
+      let degrees = variance.degreesOfFreedom(scale: scale)
+      let quantiles =
+        StudentT.quantile(1 - significanceLevel / 2, degreesOfFreedom: degrees)
+        + StudentT.quantile(power, degreesOfFreedom: degrees)
+      return quantiles * variance.variance(scale: scale).squareRoot() <= distance
+    }
+    var size = Double(max(minimumCount, 1))
+    if fits(size) { return Int(size) }
+    // Past this the item part no longer moves the variance or the degrees.
+    let shrinking =
+      variance.itemVariance + variance.models.reduce(0) { $0 + max(0, $1.meanSquare) }
+    while size < largestCount {
+      let next = max(size + 1, (size * 1.05).rounded(.up))
+      if fits(next) {
+        // fits(size) is false and fits(next) true: bisect the whole sizes.
+        var (low, high) = (size, next)
+        while high - low > 1 {
+          let middle = ((low + high) / 2).rounded(.down)
+          if fits(middle) { high = middle } else { low = middle }
+        }
+        return Int(high)
+      }
+      size = next
+      if Double(count) / size * shrinking <= 1e-12 * variance.seedVariance { return nil }
+    }
+    return nil
   }
 }

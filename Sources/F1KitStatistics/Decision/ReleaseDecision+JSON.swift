@@ -11,7 +11,9 @@ extension ReleaseDecision {
   /// an experiment (several runs, groups or strata), as `compare` writes
   /// it: `{"resampling", "runs", "groups"}`. `reachability` counts its
   /// sizes in `unit` (`items` or `groups`). A weighted comparison adds
-  /// `weighted: true` and `total_weight` after `n`.
+  /// `weighted: true` and `total_weight` after `n`. `cautions`, last, is
+  /// there only when ``cautions`` is not empty: an array of sentences, as
+  /// in `compare`'s JSON.
   ///
   /// - Returns: The document.
   public func jsonDocument() -> JSONValue {
@@ -69,6 +71,7 @@ extension ReleaseDecision {
     }
     members.append(("sentence", .string(sentence)))
     members.append(("reachability", .object(reach)))
+    if !cautions.isEmpty { members.append(("cautions", .array(cautions.map(JSONValue.string)))) }
     return .object(members)
   }
 }

@@ -119,6 +119,12 @@ extension ReleaseDecision {
     }
   }
 
+  /// The ``cautions`` as the text output writes them, as `compare` does:
+  /// one "Note: …" line each; empty when there are none.
+  public var cautionLines: String {
+    cautions.map { "Note: \($0)\n" }.joined()
+  }
+
   /// Three decimals with a true minus sign; "undefined" for NaN.
   static func number(_ value: Double) -> String {
     let text = ModelComparison.number(value)

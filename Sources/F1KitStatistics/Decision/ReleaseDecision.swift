@@ -54,6 +54,12 @@ public struct ReleaseDecision: Hashable, Sendable {
   /// binary score metric): the sentence and the JSON name it, so a CI log
   /// says which class the decision is about.
   public var positiveLabel: String? = nil
+  /// Cautions about the interval the decision rests on, the ones `f1kit
+  /// compare` prints for the same comparison: interval ends cut at the
+  /// metric's range, a model with one run beside models with several, too
+  /// few groups. Each is one sentence without a leading "Note:"; empty
+  /// when there is nothing to say.
+  public var cautions: [String] = []
 
   /// Creates a decision; ``ReleaseGate/decision(for:itemCount:metric:baseline:candidate:power:)``
   /// is the usual way to get one.

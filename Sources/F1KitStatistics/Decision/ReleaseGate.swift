@@ -101,11 +101,14 @@ public struct ReleaseGate: Hashable, Sendable {
   ///     from training seeds; 0 by default.
   ///   - power: The chance of passing that the needed test-set size aims
   ///     for; 0.8 by default.
+  ///   - variance: The difference's variance split into seed and test-item
+  ///     parts, when runs were resampled: the needed size then uses
+  ///     Student's *t* as the interval does. `nil` by default.
   /// - Returns: The decision.
   public func decision(
     for difference: ConfidenceInterval, itemCount: Int, metric: GateMetric, baseline: String,
     candidate: String, experiment: ReleaseDecision.Experiment? = nil, seedShare: Double = 0,
-    power: Double = 0.8
+    power: Double = 0.8, variance: DifferenceVariance? = nil
   ) -> ReleaseDecision {
     let groupCount = experiment?.groupCount
     return ReleaseDecision(
@@ -115,7 +118,7 @@ public struct ReleaseGate: Hashable, Sendable {
       reachability: MarginReachability(
         gate: self, difference: difference, count: groupCount ?? itemCount,
         unit: groupCount == nil ? .items : .groups, seedShare: seedShare,
-        isHigherBetter: metric.isHigherBetter, power: power))
+        isHigherBetter: metric.isHigherBetter, power: power, variance: variance))
   }
 
   /// Decides on an interval of candidate − baseline on a metric of
@@ -182,7 +185,10 @@ public struct ReleaseGate: Hashable, Sendable {
   /// The interval is the experiment's own (the one `f1kit compare` prints
   /// for the same runs, groups and seed). With groups the margin's
   /// reachability is counted in groups; with several runs it allows for
-  /// the share of the width that comes from seeds.
+  /// the share of the width that comes from seeds. The decision carries
+  /// the cautions `compare` prints for the comparison
+  /// (``ExperimentComparison/cautions(names:)``,
+  /// ``ExperimentComparison/fewGroupsNote``).
   ///
   /// - Parameters:
   ///   - comparison: The experiment's comparison.
@@ -209,10 +215,14 @@ public struct ReleaseGate: Hashable, Sendable {
       design: comparison.design,
       runCounts: [counts.runCounts[baseline], counts.runCounts[candidate]],
       groupCount: comparison.design == .groups ? counts.groupCount : nil)
-    return decision(
+    var result = decision(
       for: pair.difference, itemCount: counts.itemCount, metric: GateMetric(comparison.metric),
       baseline: names[baseline], candidate: names[candidate], experiment: experiment,
-      seedShare: comparison.seedShare(of: pair) ?? 0, power: power)
+      seedShare: comparison.seedShare(of: pair) ?? 0, power: power,
+      variance: pair.varianceSplit)
+    result.cautions =
+      comparison.cautions(names: names) + [comparison.fewGroupsNote].compactMap(\.self)
+    return result
   }
 
   /// Decides on the engine's comparison of two models on a score metric

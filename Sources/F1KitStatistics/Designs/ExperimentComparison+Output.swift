@@ -338,8 +338,10 @@ extension ExperimentComparison {
   /// How large a test set would detect a pair's observed difference with
   /// 80% power, from the experiment's own standard error, counted in what
   /// was resampled (items or groups) and, with several runs, growing only
-  /// the test-set share of the variance: the calculation `f1kit gate`
-  /// uses (`MarginReachability`). Empty when no size can be given.
+  /// the test-set share of the variance, with Student's *t* at the degrees
+  /// of freedom each size would have: the calculation `f1kit gate` uses
+  /// (`MarginReachability`). The pair is not significant, so the size is
+  /// larger than this test set's. Empty when no size can be given.
   private func powerSentence(for pair: Pair) -> String {
     let difference = pair.difference
     let seedShare = seedShare(of: pair) ?? 0
@@ -348,7 +350,8 @@ extension ExperimentComparison {
     let size = ModelComparison.number(abs(difference.estimate))
     let needed = MarginReachability.requiredCount(
       distance: abs(difference.estimate), standardError: difference.standardError, count: count,
-      seedShare: seedShare, significanceLevel: 1 - difference.confidence, power: 0.8)
+      seedShare: seedShare, significanceLevel: 1 - difference.confidence, power: 0.8,
+      variance: pair.varianceSplit, minimumCount: count + 1)
     if let needed {
       return
         " Detecting a difference of \(size) with 80% power would take about \(ModelComparison.count(needed)) \(unit)\(seedShare > 0 ? " (with the same runs)" : ""); this test set has \(ModelComparison.count(count))."
@@ -393,14 +396,18 @@ extension ExperimentComparison {
     }
   }
 
+  /// The caution that a grouped bootstrap has fewer than ``fewGroups``
+  /// groups, whose intervals can be too narrow; `nil` otherwise.
+  public var fewGroupsNote: String? {
+    guard design == .groups && counts.groupCount < Self.fewGroups else { return nil }
+    return
+      "only \(counts.groupCount) groups: a bootstrap over fewer than about \(Self.fewGroups) groups can give intervals that are too narrow."
+  }
+
   /// Cautions the design calls for.
   public var notes: [String] {
     var notes: [String] = []
-    if design == .groups && counts.groupCount < Self.fewGroups {
-      notes.append(
-        "only \(counts.groupCount) groups: a bootstrap over fewer than about \(Self.fewGroups) groups can give intervals that are too narrow."
-      )
-    }
+    if let fewGroupsNote { notes.append(fewGroupsNote) }
     if design == .groups && counts.runCounts.contains(where: { $0 > 1 }) {
       notes.append(
         "McNemar's test is not reported: it compares one prediction per item, and these models have several runs."

@@ -62,6 +62,11 @@ public struct ExperimentComparison: Sendable {
     /// McNemar's test for grouped items (``ClusteredMcNemarTest``), when
     /// items are grouped and each model has one run.
     public var clusteredMcNemar: ClusteredMcNemarTest? = nil
+    /// The difference's variance split into its seed and test-item parts,
+    /// with what its degrees of freedom rest on, when runs were resampled
+    /// (some model has several runs); `nil` otherwise. The size a margin
+    /// or a difference would need comes from it (``MarginReachability``).
+    public var varianceSplit: DifferenceVariance? = nil
   }
 
   /// The metric compared.
@@ -204,7 +209,15 @@ public struct ExperimentComparison: Sendable {
             first: first, second: second, difference: difference, bootstrapPValue: pValue,
             groupPermutation: nil, almostStochasticOrder: nil,
             itemStandardError: itemVariance.squareRoot(),
-            seedStandardError: seedVariance.squareRoot()))
+            seedStandardError: seedVariance.squareRoot(),
+            varianceSplit: hasSeveralRuns
+              ? DifferenceVariance(
+                itemVariance: itemVariance,
+                models: [variances[first], variances[second]].map {
+                  DifferenceVariance.Model(
+                    runCount: $0.runCount, meanSquare: $0.meanSquare,
+                    seedVariance: $0.seedVariance)
+                }) : nil))
       }
     }
     if design == .groups && !hasSeveralRuns {

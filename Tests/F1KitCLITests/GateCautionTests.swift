@@ -1,0 +1,193 @@
+import Foundation
+import Testing
+import _TestSupport
+
+/// `gate` and `compare` on experiments with few runs: the needed test-set
+/// size agrees with the Student's *t* interval just printed, and the gate
+/// prints the cautions `compare` prints.
+@Suite("f1kit gate and compare: needed sizes with few runs, and compare's cautions")
+struct GateCautionTests {
+  static let experiments = "fixtures/experiments"
+  static let runsA =
+    "A=" + (1...3).map { "\(experiments)/a-run\($0).csv" }.joined(separator: ",")
+  static let runsB =
+    "B=" + (1...3).map { "\(experiments)/b-run\($0).csv" }.joined(separator: ",")
+
+  /// A new temporary directory.
+  private func temporaryDirectory() throws -> URL {
+    let directory = FileManager.default.temporaryDirectory.appendingPathComponent(
+      "f1kit-gate-cautions-\(UUID().uuidString)")
+    try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
+    return directory
+  }
+
+  /// A fixture file's lines, header first, each split at commas.
+  private func rows(_ path: String) throws -> [[String]] {
+    try String(contentsOfFile: path, encoding: .utf8).split(separator: "\n")
+      .map { $0.split(separator: ",", omittingEmptySubsequences: false).map(String.init) }
+  }
+
+  /// Writes rows as a CSV file.
+  private func write(_ rows: [[String]], to url: URL) throws {
+    try (rows.map { $0.joined(separator: ",") }.joined(separator: "\n") + "\n")
+      .write(to: url, atomically: true, encoding: .utf8)
+  }
+
+  /// B's three runs with their first 20 wrong predictions made right, so B
+  /// is better than A by about 0.1 without being significantly better.
+  ///
+  /// - Parameter directory: Where to write them.
+  /// - Returns: The model argument `B=run1,run2,run3`.
+  private func improvedRuns(in directory: URL) throws -> String {
+    var paths: [String] = []
+    for run in 1...3 {
+      var lines = try rows("\(Self.experiments)/b-run\(run).csv")
+      var fixed = 0
+      for index in lines.indices.dropFirst() where fixed < 20 && lines[index][2] != lines[index][3]
+      {
+        lines[index][3] = lines[index][2]
+        fixed += 1
+      }
+      let url = directory.appendingPathComponent("bk20-\(run).csv")
+      try write(lines, to: url)
+      paths.append(url.path)
+    }
+    return "B=" + paths.joined(separator: ",")
+  }
+
+  private func json(_ text: String) throws -> [String: Any] {
+    try #require(JSONSerialization.jsonObject(with: Data(text.utf8)) as? [String: Any])
+  }
+
+  @Test("compare never asks for fewer items than a test set whose difference is not significant")
+  func compareNeedsMoreItems() throws {
+    let directory = try temporaryDirectory()
+    defer { try? FileManager.default.removeItem(at: directory) }
+    let result = try runF1Kit(["compare", Self.runsA, try improvedRuns(in: directory), "-q"])
+    #expect(result.status == 0, "\(result.standardError)")
+    let verdict = try #require(
+      result.standardOutput.split(separator: "\n").first { $0.contains("do not differ") })
+    #expect(verdict.contains("CI [-0.006, 0.233], p = 0.056"))
+    // Normal quantiles gave "about 540 items …; this test set has 600".
+    #expect(
+      verdict.hasSuffix(
+        "Detecting a difference of 0.104 with 80% power would take more runs per model, not more test items: the spread between training runs alone would keep the interval too wide."
+      ))
+  }
+
+  @Test(
+    "gate never asks for fewer groups than a test set whose interval is too wide for the margin",
+    arguments: [
+      (["--margin", "0.12"], "±0.127", 0.12),
+      (["--margin", "0.3", "--confidence", "0.999"], "±0.621", 0.3),
+    ])
+  func gateNeedsMoreGroups(options: [String], width: String, margin: Double) throws {
+    let arguments =
+      ["gate", Self.runsA, Self.runsB, "--metric", "binary_f1", "--group-column", "query", "-q"]
+      + options
+    let text = try runF1Kit(arguments)
+    #expect(text.status == 0, "\(text.standardError)")
+    let lines = text.standardOutput.split(separator: "\n").map(String.init)
+    #expect(lines.count >= 2)
+    #expect(lines[1].contains("and 40 groups the interval is \(width) wide"))
+    // Normal quantiles gave "about 13 groups" and "about 3 groups".
+    #expect(
+      lines[1].hasSuffix("so more test groups cannot make it pass; more runs per model would."))
+    let document = try json(try runF1Kit(arguments + ["--format", "json"]).standardOutput)
+    let reach = try #require(document["reachability"] as? [String: Any])
+    #expect(reach["reachable"] as? Bool == false)
+    #expect(reach["count"] as? Int == 40)
+    #expect(reach["required_n"] is NSNull)
+    #expect(reach["limited_by_seeds"] as? Bool == true)
+  }
+
+  @Test("a reachable margin's needed size may be below the test set's, an unreachable one's never")
+  func neededSizeAgreesWithReachability() throws {
+    for margin in ["0.2", "0.25", "0.4", "0.13", "0.1"] {
+      let result = try runF1Kit([
+        "gate", Self.runsA, Self.runsB, "--metric", "binary_f1", "--group-column", "query",
+        "--margin", margin, "--format", "json", "-q",
+      ])
+      let reach = try #require(json(result.standardOutput)["reachability"] as? [String: Any])
+      let count = try #require(reach["count"] as? Int)
+      if reach["reachable"] as? Bool == false, let needed = reach["required_n"] as? Int {
+        #expect(needed > count, "margin \(margin)")
+      }
+    }
+  }
+
+  @Test("a model with one run beside one with five: the gate says its seed luck counts as 0")
+  func oneRunBesideSeveral() throws {
+    let one = "one=fixtures/training/seeds/lr-0.2/seed-42.csv"
+    let slow = "slow=" + GateCommandTests.runs("lr-0.05")
+    let arguments = ["gate", one, slow, "--metric", "binary_f1", "--margin", "0.02", "-q"]
+    let caution =
+      "one has one run: its seed luck cannot be estimated and counts as 0, so the intervals that involve it are too narrow, and Almost Stochastic Order, which needs two runs per model, is not reported; train one with several seeds too."
+    let compare = try runF1Kit(["compare", one, slow, "--metric", "binary_f1", "-q"])
+    #expect(compare.standardOutput.contains("Note: " + caution))
+    let text = try runF1Kit(arguments)
+    #expect(text.status == 0, "\(text.standardError)")
+    #expect(text.standardOutput.hasPrefix("PASS: "))
+    #expect(text.standardOutput.hasSuffix("\nNote: " + caution + "\n"))
+    let document = try json(try runF1Kit(arguments + ["--format", "json"]).standardOutput)
+    #expect(document["cautions"] as? [String] == [caution])
+  }
+
+  @Test("two groups: the gate says a bootstrap over so few groups can be too narrow")
+  func fewGroups() throws {
+    let directory = try temporaryDirectory()
+    defer { try? FileManager.default.removeItem(at: directory) }
+    var files: [String] = []
+    for model in ["a", "b"] {
+      var lines = try rows("\(Self.experiments)/\(model)-run1.csv")
+      let query = try #require(lines[0].firstIndex(of: "query"))
+      for index in lines.indices.dropFirst() { lines[index][query] = index % 2 == 0 ? "q1" : "q2" }
+      let url = directory.appendingPathComponent("\(model).csv")
+      try write(lines, to: url)
+      files.append(url.path)
+    }
+    let summary = directory.appendingPathComponent("summary.md")
+    let arguments =
+      ["gate"] + files + [
+        "--group-column", "query", "--metric", "binary_f1", "--margin", "0.02", "-q",
+      ]
+    let caution =
+      "only 2 groups: a bootstrap over fewer than about 30 groups can give intervals that are too narrow."
+    let text = try runF1Kit(arguments + ["--summary", summary.path])
+    #expect(text.status == 0, "\(text.standardError)")
+    #expect(text.standardOutput.hasPrefix("PASS: "))
+    #expect(text.standardOutput.hasSuffix("\nNote: " + caution + "\n"))
+    let markdown = try String(contentsOf: summary, encoding: .utf8)
+    #expect(markdown.contains("\n**Note:** " + caution + "\n"))
+    let document = try json(try runF1Kit(arguments + ["--format", "json"]).standardOutput)
+    #expect(document["cautions"] as? [String] == [caution])
+  }
+
+  @Test("interval ends cut at the metric's range: the gate says so")
+  func cutIntervalEnds() throws {
+    let directory = try temporaryDirectory()
+    defer { try? FileManager.default.removeItem(at: directory) }
+    let summary = directory.appendingPathComponent("summary.md")
+    let arguments = [
+      "gate", Self.runsA, Self.runsB, "--metric", "binary_f1", "--margin", "0.3",
+      "--confidence", "0.999", "--group-column", "query", "-q",
+    ]
+    let caution =
+      "1 interval end reached past binary F1's range [0, 1] and was cut at its bounds: with 3 runs for a model the seed variance rests on very few degrees of freedom, so Student's t makes the intervals very wide; train more runs (5 or more per model)."
+    let text = try runF1Kit(arguments + ["--summary", summary.path])
+    #expect(text.status == 0, "\(text.standardError)")
+    #expect(text.standardOutput.contains("99.9% CI [−0.242, 1.000]"))
+    #expect(text.standardOutput.hasSuffix("\nNote: " + caution + "\n"))
+    // The summary escapes Markdown's brackets.
+    let markdown = try String(contentsOf: summary, encoding: .utf8)
+    let escaped = caution.replacingOccurrences(of: "[0, 1]", with: "\\[0, 1\\]")
+    #expect(markdown.contains("\n**Note:** " + escaped + "\n"))
+    let document = try json(try runF1Kit(arguments + ["--format", "json"]).standardOutput)
+    #expect(document["cautions"] as? [String] == [caution])
+    // With no caution to give, the JSON has no cautions member.
+    let plain = try runF1Kit(
+      ["gate", Self.runsA, Self.runsB, "--metric", "binary_f1", "--margin", "0.3", "-q"]
+        + ["--format", "json"])
+    #expect(try json(plain.standardOutput)["cautions"] == nil)
+  }
+}
