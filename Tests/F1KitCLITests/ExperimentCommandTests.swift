@@ -326,4 +326,43 @@ struct ExperimentCommandTests {
         "warning: \(sources), a label no gold item has: it is scored as a class of its own, so the problem has 4 classes where the gold labels have 3 (macro averages count it, with an F1 of 0); check those predictions for a typo, or give --labels cat,dog,owl to keep the gold labels' classes (those items then count as errors)\n"
       ))
   }
+
+  @Test("compare's JSON lists the few-groups warning among its cautions, as its text does")
+  func fewGroupsCautionInJSON() throws {
+    let directory = TemporaryDirectory()
+    for model in ["a", "b"] {
+      let text = try String(
+        contentsOfFile: "fixtures/experiments/\(model)-run1.csv", encoding: .utf8)
+      let lines = text.split(separator: "\n").enumerated().map { index, line -> String in
+        guard index > 0 else { return String(line) }
+        var fields = line.split(separator: ",", omittingEmptySubsequences: false).map(String.init)
+        fields[1] = index % 2 == 0 ? "q1" : "q2"
+        return fields.joined(separator: ",")
+      }
+      directory.write("\(model).csv", lines.joined(separator: "\n") + "\n")
+    }
+    let arguments = ["compare", "a.csv", "b.csv", "--group-column", "query", "--resamples", "200"]
+    let note =
+      "only 2 groups: a bootstrap over fewer than about 30 groups can give intervals that are too narrow."
+    let text = try runF1Kit(arguments + ["-q"], in: directory.url)
+    #expect(text.standardOutput.contains("Note: " + note))
+    let json = try runF1Kit(arguments + ["-q", "--format", "json"], in: directory.url)
+    let document = try #require(
+      JSONSerialization.jsonObject(with: Data(json.standardOutput.utf8)) as? [String: Any])
+    #expect(document["cautions"] as? [String] == [note])
+  }
+
+  @Test("with several runs and no groups, the text says why McNemar's test is not reported")
+  func mcNemarNoteWithRuns() throws {
+    let runs = { (name: String) in
+      "\(name)="
+        + (1...3).map { "fixtures/experiments/\(name)-run\($0).csv" }.joined(separator: ",")
+    }
+    let result = try runF1Kit(["compare", runs("a"), runs("b"), "--resamples", "200", "-q"])
+    #expect(result.status == 0, "\(result.standardError)")
+    #expect(
+      result.standardOutput.contains(
+        "Note: McNemar's test is not reported: it compares one prediction per item, and these models have several runs."
+      ))
+  }
 }

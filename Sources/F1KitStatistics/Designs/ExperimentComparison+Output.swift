@@ -103,7 +103,9 @@ extension ExperimentComparison {
           })
       ),
     ]
-    let cautions = cautions(names: description.names)
+    // The few-groups warning is a caution about the numbers too, as the
+    // text's notes and gate's JSON say.
+    let cautions = cautions(names: description.names) + (fewGroupsNote.map { [$0] } ?? [])
     if !cautions.isEmpty { document.append(("cautions", .array(cautions.map(JSONValue.string)))) }
     let adjusted =
       models.count > 2 ? try? adjustedBootstrapPValues(by: description.adjustment) : nil
@@ -408,7 +410,7 @@ extension ExperimentComparison {
   public var notes: [String] {
     var notes: [String] = []
     if let fewGroupsNote { notes.append(fewGroupsNote) }
-    if design == .groups && counts.runCounts.contains(where: { $0 > 1 }) {
+    if counts.runCounts.contains(where: { $0 > 1 }) {
       notes.append(
         "McNemar's test is not reported: it compares one prediction per item, and these models have several runs."
       )
