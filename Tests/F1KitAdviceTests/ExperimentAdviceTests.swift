@@ -114,7 +114,7 @@ struct ExperimentAdviceTests {
       ),
       (
         [("A", 0.86), ("B", 1.35), ("B − A", 1.01)], 40, true,
-        "On accuracy the group intervals are A 0.86×, B 1.35× and B − A 1.01× as wide as item-level ones. Where the ratio is clearly above 1 (B 1.35×), items of one group are alike, and intervals that ignore the groups would be too narrow; for A 0.86× and B − A 1.01× the ratio is near or below 1: the spread between runs sets most of the width."
+        "On accuracy the group intervals are A 0.86×, B 1.35× and B − A 1.01× as wide as item-level ones. Where the ratio is clearly above 1 (B 1.35×), items of one group are alike, and intervals that ignore the groups would be too narrow; for A 0.86× and B − A 1.01× the ratios are near or below 1: the spread between runs sets most of the width."
       ),
       (
         [("A", 0.86), ("B", 1.35)], 20, false,

@@ -212,11 +212,12 @@ extension MetricAdvisor {
             + "ignore them would not be too narrow."
         }
       } else {
+        let ratioIs = others.count == 1 ? "the ratio is" : "the ratios are"
         let nearOne =
           groupCount < ExperimentComparison.fewGroups
-          ? "the ratio is near or below 1, which with only \(DisplayNumber.count(groupCount)) groups is itself uncertain"
+          ? "\(ratioIs) near or below 1, which with only \(DisplayNumber.count(groupCount)) groups \(others.count == 1 ? "is itself" : "are themselves") uncertain"
           : hasSeveralRuns
-            ? "the ratio is near or below 1: the spread between runs sets most of the width"
+            ? "\(ratioIs) near or below 1: the spread between runs sets most of the width"
             : "the groups add no measurable correlation (a ratio near or below 1)"
         message +=
           ". Where the ratio is clearly above 1 (\(listed(wider))), items of one group are "
