@@ -330,17 +330,7 @@ struct ExperimentCommandTests {
   @Test("compare's JSON lists the few-groups warning among its cautions, as its text does")
   func fewGroupsCautionInJSON() throws {
     let directory = TemporaryDirectory()
-    for model in ["a", "b"] {
-      let text = try String(
-        contentsOfFile: "fixtures/experiments/\(model)-run1.csv", encoding: .utf8)
-      let lines = text.split(separator: "\n").enumerated().map { index, line -> String in
-        guard index > 0 else { return String(line) }
-        var fields = line.split(separator: ",", omittingEmptySubsequences: false).map(String.init)
-        fields[1] = index % 2 == 0 ? "q1" : "q2"
-        return fields.joined(separator: ",")
-      }
-      directory.write("\(model).csv", lines.joined(separator: "\n") + "\n")
-    }
+    _ = try GateCautionTests.twoGroupFirstRuns(in: directory.url)
     let arguments = ["compare", "a.csv", "b.csv", "--group-column", "query", "--resamples", "200"]
     let note =
       "only 2 groups: a bootstrap over fewer than about 30 groups can give intervals that are too narrow."

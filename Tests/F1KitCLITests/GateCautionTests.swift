@@ -13,22 +13,14 @@ struct GateCautionTests {
   static let runsB =
     "B=" + (1...3).map { "\(experiments)/b-run\($0).csv" }.joined(separator: ",")
 
-  /// A new temporary directory.
-  private func temporaryDirectory() throws -> URL {
-    let directory = FileManager.default.temporaryDirectory.appendingPathComponent(
-      "f1kit-gate-cautions-\(UUID().uuidString)")
-    try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
-    return directory
-  }
-
   /// A fixture file's lines, header first, each split at commas.
-  private func rows(_ path: String) throws -> [[String]] {
+  private static func rows(_ path: String) throws -> [[String]] {
     try String(contentsOfFile: path, encoding: .utf8).split(separator: "\n")
       .map { $0.split(separator: ",", omittingEmptySubsequences: false).map(String.init) }
   }
 
   /// Writes rows as a CSV file.
-  private func write(_ rows: [[String]], to url: URL) throws {
+  private static func write(_ rows: [[String]], to url: URL) throws {
     try (rows.map { $0.joined(separator: ",") }.joined(separator: "\n") + "\n")
       .write(to: url, atomically: true, encoding: .utf8)
   }
@@ -41,7 +33,7 @@ struct GateCautionTests {
   private func improvedRuns(in directory: URL) throws -> String {
     var paths: [String] = []
     for run in 1...3 {
-      var lines = try rows("\(Self.experiments)/b-run\(run).csv")
+      var lines = try Self.rows("\(Self.experiments)/b-run\(run).csv")
       var fixed = 0
       for index in lines.indices.dropFirst() where fixed < 20 && lines[index][2] != lines[index][3]
       {
@@ -49,10 +41,28 @@ struct GateCautionTests {
         fixed += 1
       }
       let url = directory.appendingPathComponent("bk20-\(run).csv")
-      try write(lines, to: url)
+      try Self.write(lines, to: url)
       paths.append(url.path)
     }
     return "B=" + paths.joined(separator: ",")
+  }
+
+  /// The first runs of A and B with their queries replaced by two, `q1`
+  /// and `q2`, alternating item by item: a test set of only two groups.
+  ///
+  /// - Parameter directory: Where to write them, as `a.csv` and `b.csv`.
+  /// - Returns: Their paths, A first.
+  static func twoGroupFirstRuns(in directory: URL) throws -> [String] {
+    var files: [String] = []
+    for model in ["a", "b"] {
+      var lines = try rows("\(experiments)/\(model)-run1.csv")
+      let query = try #require(lines[0].firstIndex(of: "query"))
+      for index in lines.indices.dropFirst() { lines[index][query] = index % 2 == 0 ? "q1" : "q2" }
+      let url = directory.appendingPathComponent("\(model).csv")
+      try write(lines, to: url)
+      files.append(url.path)
+    }
+    return files
   }
 
   private func json(_ text: String) throws -> [String: Any] {
@@ -61,8 +71,9 @@ struct GateCautionTests {
 
   @Test("compare never asks for fewer items than a test set whose difference is not significant")
   func compareNeedsMoreItems() throws {
-    let directory = try temporaryDirectory()
-    defer { try? FileManager.default.removeItem(at: directory) }
+    let folder = TemporaryDirectory()
+    defer { withExtendedLifetime(folder) {} }
+    let directory = folder.url
     let result = try runF1Kit(["compare", Self.runsA, try improvedRuns(in: directory), "-q"])
     #expect(result.status == 0, "\(result.standardError)")
     let verdict = try #require(
@@ -135,17 +146,10 @@ struct GateCautionTests {
 
   @Test("two groups: the gate says a bootstrap over so few groups can be too narrow")
   func fewGroups() throws {
-    let directory = try temporaryDirectory()
-    defer { try? FileManager.default.removeItem(at: directory) }
-    var files: [String] = []
-    for model in ["a", "b"] {
-      var lines = try rows("\(Self.experiments)/\(model)-run1.csv")
-      let query = try #require(lines[0].firstIndex(of: "query"))
-      for index in lines.indices.dropFirst() { lines[index][query] = index % 2 == 0 ? "q1" : "q2" }
-      let url = directory.appendingPathComponent("\(model).csv")
-      try write(lines, to: url)
-      files.append(url.path)
-    }
+    let folder = TemporaryDirectory()
+    defer { withExtendedLifetime(folder) {} }
+    let directory = folder.url
+    let files = try Self.twoGroupFirstRuns(in: directory)
     let summary = directory.appendingPathComponent("summary.md")
     let arguments =
       ["gate"] + files + [
@@ -165,8 +169,9 @@ struct GateCautionTests {
 
   @Test("interval ends cut at the metric's range: the gate says so")
   func cutIntervalEnds() throws {
-    let directory = try temporaryDirectory()
-    defer { try? FileManager.default.removeItem(at: directory) }
+    let folder = TemporaryDirectory()
+    defer { withExtendedLifetime(folder) {} }
+    let directory = folder.url
     let summary = directory.appendingPathComponent("summary.md")
     let arguments = [
       "gate", Self.runsA, Self.runsB, "--metric", "binary_f1", "--margin", "0.3",

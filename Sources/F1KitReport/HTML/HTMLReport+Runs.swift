@@ -185,14 +185,9 @@ extension HTMLReport {
   private func notes(_ comparison: ExperimentComparison, names: [String]) -> String {
     let notes = comparison.cautions(names: names) + comparison.notes
     guard !notes.isEmpty else { return "" }
-    // A note that starts with a model's name keeps the name as it is
-    // ("one has one run"); any other starts with a capital.
-    func sentence(_ note: String) -> String {
-      names.contains { !$0.isEmpty && note.hasPrefix($0) }
-        ? note : note.prefix(1).uppercased() + note.dropFirst()
-    }
     return "<ul class=\"evidence\">"
-      + notes.map { "<li>\(HTMLText.escape(sentence($0)))</li>" }.joined() + "</ul>\n"
+      + notes.map { "<li>\(HTMLText.escape(ExperimentWording.sentence($0, names: names)))</li>" }
+      .joined() + "</ul>\n"
   }
 
   /// A width ratio for people: `1.84×`.

@@ -219,11 +219,21 @@ struct ExperimentWording {
     // models with several, interval ends cut at the metric's range) belong
     // with the table that shows those intervals.
     for caution in comparison.cautions(names: description.names) {
-      let startsWithName = description.names.contains { !$0.isEmpty && caution.hasPrefix($0) }
-      text +=
-        " " + (startsWithName ? caution : caution.prefix(1).uppercased() + caution.dropFirst())
+      text += " " + Self.sentence(caution, names: description.names)
     }
     return text
+  }
+
+  /// A note or caution as a sentence: a capital first letter, unless it
+  /// starts with a model's name, which keeps its case ("one has one run").
+  ///
+  /// - Parameters:
+  ///   - note: The note, as ``ExperimentComparison`` words it.
+  ///   - names: The models' names.
+  /// - Returns: The sentence.
+  static func sentence(_ note: String, names: [String]) -> String {
+    names.contains { !$0.isEmpty && note.hasPrefix($0) }
+      ? note : note.prefix(1).uppercased() + note.dropFirst()
   }
 
   /// One sentence per pair: both means, the runs, the difference with its

@@ -75,13 +75,9 @@ public struct DifferenceVariance: Hashable, Sendable {
   ///   `RunVariance.normalDegreesOfFreedom`).
   public func degreesOfFreedom(scale: Double) -> Double {
     let denominator = models.reduce(0.0) { sum, model in
-      guard model.runCount > 1 else { return sum }
       let spread = model.seedVariance + scale * max(0, model.meanSquare - model.seedVariance)
-      return sum + spread * spread / Double(model.runCount - 1)
+      return sum + RunVariance.satterthwaiteTerm(meanSquare: spread, runCount: model.runCount)
     }
-    let variance = variance(scale: scale)
-    guard denominator > 0, variance.isFinite else { return .infinity }
-    let degrees = variance * variance / denominator
-    return degrees > RunVariance.normalDegreesOfFreedom ? .infinity : max(1, degrees)
+    return RunVariance.degreesOfFreedom(variance: variance(scale: scale), denominator: denominator)
   }
 }

@@ -94,6 +94,17 @@ struct RunVariance {
   /// (*S*²/*R*)²/(*R* − 1), the variance of *S*²/*R* over 2 when the runs
   /// are normal; 0 with one run (no seed variance estimated).
   var satterthwaiteTerm: Double {
+    Self.satterthwaiteTerm(meanSquare: meanSquare, runCount: runCount)
+  }
+
+  /// A model's term in the Welch–Satterthwaite denominator from its mean
+  /// square *S*²/*R* (or a share of it) and its number of runs.
+  ///
+  /// - Parameters:
+  ///   - meanSquare: The mean square.
+  ///   - runCount: The number of runs.
+  /// - Returns: (*S*²/*R*)²/(*R* − 1); 0 with one run.
+  static func satterthwaiteTerm(meanSquare: Double, runCount: Int) -> Double {
     runCount > 1 ? meanSquare * meanSquare / Double(runCount - 1) : 0
   }
 
@@ -111,7 +122,19 @@ struct RunVariance {
   /// - Returns: The degrees of freedom, at least 1, or +∞ (also above
   ///   ``normalDegreesOfFreedom``).
   static func degreesOfFreedom(variance: Double, models: [RunVariance]) -> Double {
-    let denominator = models.reduce(0) { $0 + $1.satterthwaiteTerm }
+    degreesOfFreedom(
+      variance: variance, denominator: models.reduce(0) { $0 + $1.satterthwaiteTerm })
+  }
+
+  /// The Welch–Satterthwaite degrees of freedom of `variance` over the sum
+  /// of the models' terms.
+  ///
+  /// - Parameters:
+  ///   - variance: The corrected variance.
+  ///   - denominator: The sum of the models' ``satterthwaiteTerm(meanSquare:runCount:)``.
+  /// - Returns: The degrees of freedom, at least 1, or +∞ (also above
+  ///   ``normalDegreesOfFreedom``).
+  static func degreesOfFreedom(variance: Double, denominator: Double) -> Double {
     guard denominator > 0, variance.isFinite else { return .infinity }
     let degrees = variance * variance / denominator
     // Beyond this Student's t is the normal distribution to double

@@ -59,10 +59,7 @@ extension CompareCommand {
   /// - Throws: A usage failure.
   func refuseUnsupportedWeights(in command: String) throws(CommandFailure) {
     guard input.isWeighted else { return }
-    if design != nil {
-      throw .usage(
-        "\(command) does not support --weight-column with runs, groups or strata yet")
-    }
+    if design != nil { throw InputOptions.designWeightsRefusal(in: command) }
     if scoreMetric != nil {
       throw .usage("\(command) does not support --weight-column with score metrics yet")
     }

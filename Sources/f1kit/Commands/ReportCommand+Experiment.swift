@@ -14,9 +14,7 @@ extension ReportCommand {
   /// - Throws: A usage failure (exit 64) naming the option or the input.
   func refuseUnsupportedDesignInputs() throws(CommandFailure) {
     guard design != nil else { return }
-    if input.isWeighted {
-      throw .usage("report does not support --weight-column with runs, groups or strata yet")
-    }
+    if input.isWeighted { throw InputOptions.designWeightsRefusal(in: "report") }
     if paths.contains("-") {
       throw .usage(
         "report reads each model's first run twice with runs, groups or strata (for the first-run sections and for Runs and groups), so standard input ('-') can only be a later run; save it to a file and name the file"

@@ -178,3 +178,14 @@ extension InputOptions {
     }
   }
 }
+
+extension InputOptions {
+  /// The refusal of `--weight-column` with runs, groups or strata, which
+  /// the experiment engine does not weight yet.
+  ///
+  /// - Parameter command: The command's name, for the message.
+  /// - Returns: A usage failure (exit 64).
+  static func designWeightsRefusal(in command: String) -> CommandFailure {
+    .usage("\(command) does not support --weight-column with runs, groups or strata yet")
+  }
+}
