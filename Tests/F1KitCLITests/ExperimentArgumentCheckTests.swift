@@ -96,6 +96,7 @@ struct ExperimentArgumentCheckTests {
     "with several runs, an interval method or test that does not apply is a usage error that says what applies",
     arguments: [
       (["--ci-method", "basic"], "--ci-method basic does not apply with several runs per model"),
+      (["--ci-method", "bca"], "--ci-method bca does not apply with several runs per model"),
       (["--test", "permutation"], "--test permutation does not apply with several runs per model"),
       (["--test", "mcnemar"], "--test mcnemar does not apply with several runs per model"),
       (["--mcnemar", "exact"], "--mcnemar exact does not apply with several runs per model"),
@@ -115,9 +116,7 @@ struct ExperimentArgumentCheckTests {
 
   @Test("with several runs, the defaults and what applies (percentile, bootstrap) are accepted")
   func optionsThatApply() throws {
-    for options in [
-      ["--ci-method", "percentile"], ["--ci-method", "bca"], ["--test", "bootstrap"],
-    ] {
+    for options in [[], ["--ci-method", "percentile"], ["--test", "bootstrap"]] {
       let result = try runF1Kit(["compare", Self.runsA, Self.runsB] + options + Self.quick)
       #expect(result.status == 0, "\(options): \(result.standardError)")
     }
@@ -161,17 +160,19 @@ struct ExperimentArgumentCheckTests {
     #expect(plain.status == 0, "\(plain.standardError)")
   }
 
-  @Test("gate with several runs refuses an interval method that does not apply")
-  func gateIntervalMethod() throws {
+  @Test(
+    "gate with several runs refuses an interval method that does not apply, BCa included when named",
+    arguments: ["basic", "bca"])
+  func gateIntervalMethod(method: String) throws {
     let result = try runF1Kit(
       [
         "gate", Self.runsA, Self.runsB, "--metric", "accuracy", "--margin", "0.01", "--ci-method",
-        "basic",
+        method,
       ]
         + Self.quick)
     #expect(result.status == 64)
     #expect(
-      firstLine(result).hasPrefix("Error: --ci-method basic does not apply with several runs"))
+      firstLine(result).hasPrefix("Error: --ci-method \(method) does not apply with several runs"))
   }
 
   @Test(

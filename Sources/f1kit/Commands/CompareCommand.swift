@@ -116,7 +116,9 @@ struct CompareCommand: ParsableCommand {
     } else {
       models = try ExperimentOptions.models(values[Self.files])
       try ExperimentOptions.checkSeveralRunsOptions(
-        models, intervalMethod: values[ResamplingOptions.intervalMethod], test: values[Self.test],
+        models,
+        intervalMethod: values.isSpecified(ResamplingOptions.intervalMethod)
+          ? values[ResamplingOptions.intervalMethod] : nil, test: values[Self.test],
         mcnemar: values[Self.mcnemar])
     }
     let isFilePerModel = predictionColumns == nil && scoreColumnsOf == nil

@@ -90,7 +90,9 @@ struct GateCommand: ParsableCommand {
       }
       models = try ExperimentOptions.models(files)
       try ExperimentOptions.checkSeveralRunsOptions(
-        models, intervalMethod: values[ResamplingOptions.intervalMethod])
+        models,
+        intervalMethod: values.isSpecified(ResamplingOptions.intervalMethod)
+          ? values[ResamplingOptions.intervalMethod] : nil)
     }
     let isFilePerModel = predictionColumns == nil && scoreColumnsOf == nil
     try InputOptions.checkStandardInputReadOnce(

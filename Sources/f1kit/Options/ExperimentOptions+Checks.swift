@@ -96,17 +96,19 @@ extension ExperimentOptions {
   ///
   /// - Parameters:
   ///   - models: The models, each with its run files.
-  ///   - intervalMethod: `--ci-method`.
+  ///   - intervalMethod: `--ci-method` as given, `nil` when it is left out
+  ///     (the default BCa then quietly becomes percentile, but a BCa asked
+  ///     for by name is refused rather than not given).
   ///   - test: `--test`, for `compare`.
   ///   - mcnemar: `--mcnemar`, for `compare`.
   /// - Throws: ``UsageError`` when a model has several runs and an option
   ///   asks for something other than its default or what applies.
   static func checkSeveralRunsOptions(
-    _ models: [Model], intervalMethod: IntervalChoice, test: TestChoice = .all,
+    _ models: [Model], intervalMethod: IntervalChoice?, test: TestChoice = .all,
     mcnemar: McNemarChoice = .midP
   ) throws(UsageError) {
     guard models.contains(where: { $0.files.count > 1 }) else { return }
-    if intervalMethod != .bca, intervalMethod != .percentile {
+    if let intervalMethod, intervalMethod != .percentile {
       throw UsageError(
         "--ci-method \(intervalMethod.rawValue) does not apply with several runs per model: their intervals are two-level percentile intervals (runs, then items); leave --ci-method out or give percentile"
       )

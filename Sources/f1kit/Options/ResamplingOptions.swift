@@ -15,7 +15,9 @@ struct ResamplingOptions {
     help: "Seed of the random number generator (xoshiro256**), for reproducible runs.",
     default: Xoshiro256StarStar.defaultSeed)
   static let intervalMethod = Option<IntervalChoice>(
-    name: "ci-method", valueName: "method", help: "How bootstrap intervals are formed.",
+    name: "ci-method", valueName: "method",
+    help:
+      "How bootstrap intervals are formed; with several runs per model they are two-level percentile intervals.",
     default: .bca)
   static let quiet = Flag(name: "quiet", shortName: "q", help: "Draw no progress bar.")
 
