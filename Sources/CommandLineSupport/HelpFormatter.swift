@@ -122,6 +122,7 @@ package enum HelpFormatter {
     if let allowed = option.allowedValues {
       notes.append("values: " + allowed.joined(separator: ", "))
     }
+    if let range = option.rangeDescription { notes.append(range) }
     if let defaultValue = option.defaultDescription { notes.append("default: \(defaultValue)") }
     return notes.isEmpty ? option.abstract : "\(option.abstract) (\(notes.joined(separator: "; ")))"
   }

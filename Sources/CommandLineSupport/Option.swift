@@ -20,6 +20,7 @@ package struct Option<Value: Sendable>: OptionDeclaration {
   package let abstract: String
   package let allowedValues: [String]?
   package let defaultDescription: String?
+  package let rangeDescription: String?
   /// The value when the option is not given, or `nil` for a required option.
   package let defaultValue: Value?
   /// Completes "expected …" in the error for an invalid value.
@@ -39,11 +40,13 @@ package struct Option<Value: Sendable>: OptionDeclaration {
   ///     the option required.
   ///   - defaultDescription: The default as shown in help.
   ///   - allowedValues: Every accepted value, shown in help.
+  ///   - rangeDescription: The accepted range, shown in help.
   ///   - expectation: Completes "expected …" in errors.
   ///   - convert: Turns the typed text into a value, or `nil` when invalid.
   package init(
     name: String, valueName: String? = nil, help: String, default defaultValue: Value?,
-    defaultDescription: String? = nil, allowedValues: [String]? = nil, expectation: String,
+    defaultDescription: String? = nil, allowedValues: [String]? = nil,
+    rangeDescription: String? = nil, expectation: String,
     convert: @escaping @Sendable (String) -> Value?
   ) {
     self.name = name
@@ -51,6 +54,7 @@ package struct Option<Value: Sendable>: OptionDeclaration {
     self.abstract = help
     self.defaultValue = defaultValue
     self.defaultDescription = defaultDescription
+    self.rangeDescription = rangeDescription
     self.allowedValues = allowedValues
     self.expectation = expectation
     self.convert = convert
@@ -117,6 +121,8 @@ extension Option where Value: ExpressibleByArgument & Comparable {
     self.init(
       name: name, valueName: valueName, help: help, default: defaultValue,
       defaultDescription: defaultValue.defaultValueDescription,
+      rangeDescription:
+        "from \(range.lowerBound.defaultValueDescription) to \(range.upperBound.defaultValueDescription)",
       expectation:
         "\(Value.valueExpectation) from \(range.lowerBound.defaultValueDescription) to \(range.upperBound.defaultValueDescription)",
       convert: { Value(argument: $0).flatMap { range.contains($0) ? $0 : nil } })
@@ -137,6 +143,7 @@ extension Option where Value: ExpressibleByArgument & Comparable {
     self.init(
       name: name, valueName: valueName, help: help, default: defaultValue,
       defaultDescription: defaultValue.defaultValueDescription,
+      rangeDescription: "at least \(range.lowerBound.defaultValueDescription)",
       expectation: "\(Value.valueExpectation) from \(range.lowerBound.defaultValueDescription)",
       convert: { Value(argument: $0).flatMap { range.contains($0) ? $0 : nil } })
   }

@@ -18,6 +18,9 @@ package protocol OptionDeclaration: Sendable {
   var allowedValues: [String]? { get }
   /// The default as shown in help, or `nil` when there is none to show.
   var defaultDescription: String? { get }
+  /// The accepted range as shown in help ("from 100 to 10000000"), or
+  /// `nil` when the value's type alone limits it.
+  var rangeDescription: String? { get }
   /// Whether the command line must give the option.
   var isRequired: Bool { get }
 
@@ -30,6 +33,9 @@ package protocol OptionDeclaration: Sendable {
 }
 
 extension OptionDeclaration {
+  /// No range by default: most options take any value of their type.
+  package var rangeDescription: String? { nil }
+
   /// Whether the option is a flag, present or absent, with no value.
   package var isFlag: Bool { valueName == nil }
 

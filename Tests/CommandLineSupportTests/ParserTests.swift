@@ -155,7 +155,7 @@ struct ParserTests {
     #expect(
       help.contains(
         "  --shape <shape>         The shape. (values: circle, square; default: circle)\n"))
-    #expect(help.contains("  --count <count>         How many. (default: 4)\n"))
+    #expect(help.contains("  --count <count>         How many. (from 0 to 17; default: 4)\n"))
     #expect(help.contains("  -v, --verbose           Say more.\n"))
   }
 }
