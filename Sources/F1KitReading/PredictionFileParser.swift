@@ -24,6 +24,11 @@ final class PredictionFileParser {
   var isThresholded = false
   /// The columns the labels came from, once the header is read.
   var columns = LabelColumns()
+  /// The header's column names (for JSON Lines, the first object's keys),
+  /// once read.
+  var header: [String] = []
+  /// Whether the layout found an id column, once the header is read.
+  var hasIDColumn = false
   /// The lowest and highest thresholded score read, if any.
   var scoreRange: ClosedRange<Double>?
   /// What the parser noticed that does not stop it, one line each.
@@ -143,6 +148,8 @@ final class PredictionFileParser {
     }
     if case .threshold = layout.source { isThresholded = true }
     columns = LabelColumns(header: header, layout: layout)
+    self.header = header
+    hasIDColumn = layout.id != nil
     return layout
   }
 

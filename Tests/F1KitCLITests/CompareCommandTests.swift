@@ -252,6 +252,43 @@ struct CompareCommandTests {
     )
   }
 
+  @Test(
+    "row by row, a gold mismatch between files that begin with pandas' unnamed index says to name it id",
+    arguments: ["", "Unnamed: 0"])
+  func hintsAtPandasIndex(indexName: String) throws {
+    let directory = TemporaryDirectory()
+    let rows = (0..<40).map { ($0, $0 % 2 == 0 ? "yes" : "no", $0 % 3 == 0 ? "yes" : "no") }
+    func file(_ rows: [(Int, String, String)]) -> String {
+      "\(indexName),label,prediction\n" + rows.map { "\($0.0),\($0.1),\($0.2)\n" }.joined()
+    }
+    directory.write("a.csv", file(rows))
+    directory.write("b.csv", file(rows.reversed()))
+    directory.write(
+      "plain.csv", "label,prediction\n" + rows.map { "\($0.1),\($0.2)\n" }.reversed().joined())
+    let hint =
+      " in the same order. Both begin with an unnamed column, as pandas writes a DataFrame's index: if it names the items, write it as an id column (df.to_csv(path, index_label=\"id\")) and the files align by it\n"
+    let result = try runF1Kit(["compare", "a.csv", "b.csv", "-q"], in: directory.url)
+    #expect(result.status == 65)
+    #expect(
+      result.standardError
+        == "Error: b.csv:2: item 1 has gold label \"no\" but \"yes\" in a.csv; the files do not describe the same items"
+        + hint)
+    // No hint when one file has no such column, or rows align by position as asked.
+    for arguments in [["a.csv", "plain.csv"], ["a.csv", "b.csv", "--no-id-column"]] {
+      let other = try runF1Kit(["compare"] + arguments + ["-q"], in: directory.url)
+      #expect(other.status == 65)
+      #expect(other.standardError.hasSuffix("the files do not describe the same items\n"))
+    }
+    // Named id, the same files align by it.
+    for name in ["a.csv", "b.csv"] {
+      let text = try String(contentsOf: directory.url.appendingPathComponent(name), encoding: .utf8)
+      directory.write(name, "id" + text.dropFirst(indexName.count))
+    }
+    let named = try runF1Kit(
+      ["compare", "a.csv", "b.csv", "-q", "--resamples", "100"], in: directory.url)
+    #expect(named.status == 0, "\(named.standardError)")
+  }
+
   @Test("an id the first file lacks is refused at its line, naming the id it replaces")
   func placesUnmatchedID() throws {
     let directory = TemporaryDirectory()
