@@ -88,6 +88,24 @@ struct GroupedResamplingTests {
     #expect(largest >= Double(2 * largeCount))
   }
 
+  @Test(
+    "rows are kept in the narrowest numbers their counts fit (bytes to 255, 16 bits to 2¹⁵ − 1, else 32), with the same draws",
+    arguments: [(1, 1), (255, 1), (256, 2), (Int(Int16.max), 2), (Int(Int16.max) + 1, 4)])
+  func groupRowNumberSize(largeCount: Int, size: Int) throws {
+    let joint = try JointCounts(
+      labels: ["0", "1"], models: ["a", "b"], goldColumn: "label",
+      cells: [
+        JointCounts.Cell(gold: 0, predictions: [0, 1], count: largeCount, group: 0),
+        JointCounts.Cell(gold: 1, predictions: [1, 1], count: 5, group: 1),
+        JointCounts.Cell(gold: 1, predictions: [0, 1], count: 3, group: 2),
+        JointCounts.Cell(gold: 0, predictions: [0, 0], count: 7, group: 2),
+        JointCounts.Cell(gold: 1, predictions: [1, 0], count: 2, group: 3),
+      ], rowCount: 5, groups: ["w", "x", "y", "z"], groupColumn: "group")
+    let counts = try ExperimentCounts(joint, labelOrder: ["0", "1"])
+    #expect(ExperimentResampling(counts: counts, design: .groups).groupRowNumberSize == size)
+    _ = Self.expectDrawsEqualReference(counts, seed: 8)
+  }
+
   @Test("sums that could pass 2³¹ are drawn without dense rows, with the same draws")
   func largeGroupCountsUseTheSparsePath() throws {
     // Four groups of about 2³⁰ items: four draws of one could reach 2³².
