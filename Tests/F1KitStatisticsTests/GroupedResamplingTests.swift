@@ -106,6 +106,25 @@ struct GroupedResamplingTests {
     _ = Self.expectDrawsEqualReference(counts, seed: 8)
   }
 
+  @Test("byte rows summed in 16-bit batches of 256 draws: 1,000 groups of 255 in one cell")
+  func byteRowsInBatches() throws {
+    let groupCount = 1_000
+    let cells = (0..<groupCount).flatMap { group in
+      [
+        JointCounts.Cell(gold: 0, predictions: [0, 1], count: 255, group: group),
+        JointCounts.Cell(gold: 1, predictions: [1, 1], count: 1 + group % 7, group: group),
+      ]
+    }
+    let joint = try JointCounts(
+      labels: ["0", "1"], models: ["a", "b"], goldColumn: "label", cells: cells,
+      rowCount: cells.count, groups: (0..<groupCount).map { "g\($0)" }, groupColumn: "group")
+    let counts = try ExperimentCounts(joint, labelOrder: ["0", "1"])
+    #expect(ExperimentResampling(counts: counts, design: .groups).groupRowNumberSize == 1)
+    let largest = Self.expectDrawsEqualReference(counts, seed: 11)
+    // Every draw adds 255 to that cell: 1,000 draws, past any 16-bit sum.
+    #expect(largest == Double(255 * groupCount))
+  }
+
   @Test("sums that could pass 2³¹ are drawn without dense rows, with the same draws")
   func largeGroupCountsUseTheSparsePath() throws {
     // Four groups of about 2³⁰ items: four draws of one could reach 2³².
