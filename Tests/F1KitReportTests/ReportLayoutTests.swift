@@ -140,6 +140,56 @@ struct ReportLayoutTests {
     #expect(ReportStylesheet.css.contains(".table-scroll{overflow-x:auto"))
   }
 
+  /// The declarations of the stylesheet's top-level rule for a selector.
+  static func declarations(of selector: String) throws -> [String: String] {
+    let line = try #require(
+      ReportStylesheet.css.split(separator: "\n").first { $0.hasPrefix(selector + "{") },
+      "no rule for \(selector)")
+    let body = line.dropFirst(selector.count + 1).prefix { $0 != "}" }
+    var result: [String: String] = [:]
+    for declaration in body.split(separator: ";") {
+      let parts = declaration.split(separator: ":", maxSplits: 1).map(String.init)
+      if parts.count == 2 { result[parts[0]] = parts[1] }
+    }
+    return result
+  }
+
+  @Test(
+    "every caption is its table's, and the table is alone in a scrolling box",
+    arguments: HTMLReportTests.pageNames + ["Reuters-R8, three models"])
+  func captionsInScrollingBoxes(_ name: String) throws {
+    let html =
+      name == "Reuters-R8, three models"
+      ? HTMLReport(try Self.r8Report()).render() : try HTMLReportTests.page(name)
+    // The scrolling box is then the container whose width bounds the
+    // caption's (see the next test).
+    let captions = PageStructure.count(of: "<caption>", in: html)
+    let contained = html.components(separatedBy: "<div class=\"table-scroll\"><table")
+      .dropFirst()
+      .filter { $0.drop { $0 != ">" }.dropFirst().hasPrefix("<caption>") }.count
+    #expect(captions > 0)
+    #expect(contained == captions, "\(captions - contained) captions outside a scrolling box")
+  }
+
+  @Test("a wide table's caption wraps within its scrolling box, so within a phone's screen")
+  func captionsWrapInScrollingBox() throws {
+    // A caption is as wide as its table unless bounded: the box is a size
+    // container and a caption at most as wide as it, and the caption stays
+    // in view as the table scrolls under it.
+    let box = try Self.declarations(of: ".table-scroll")
+    #expect(box["overflow-x"] == "auto")
+    #expect(box["container-type"] == "inline-size")
+    let caption = try Self.declarations(of: "caption")
+    #expect(caption["max-width"] == "100cqw")
+    #expect(caption["position"] == "sticky")
+    #expect(caption["left"] == "0")
+    #expect(caption["caption-side"] == "top")
+    // No other rule, such as the narrow screens' one, styles a caption.
+    let css = ReportStylesheet.css.replacingOccurrences(of: "figcaption", with: "")
+      .replacingOccurrences(of: "caption-side", with: "")
+    #expect(PageStructure.count(of: "caption", in: css) == 1)
+  }
+
   @Test(
     "no chart text is drawn smaller than 10 px, even on a narrow screen",
     arguments: HTMLReportTests.pageNames + ["Reuters-R8, three models"])

@@ -1,6 +1,12 @@
 /// The report's inline stylesheet: system fonts, a light and a dark colour
 /// scheme (`prefers-color-scheme`), narrow screens, and print.
 enum ReportStylesheet {
+  // A caption is as wide as its table, so the caption of a table wider
+  // than the screen would run off the screen inside the table's scrolling
+  // box. The box is therefore a size container, and a caption is at most as
+  // wide as the box (`100cqw`) and sticks to the box's left edge while the
+  // table scrolls under it; a table narrower than its box keeps a caption as
+  // wide as the table, as before.
   static let css = """
     :root{color-scheme:light dark;--bg:#ffffff;--fg:#1b1f24;--muted:#57606a;--line:#d0d7de;\
     --band:#f6f8fa;--card:#f6f8fa;--accent:#0072B2;--gold:#5f6b7a;--zero:#eef0f3;--zero-text:#8c959f;\
@@ -29,9 +35,9 @@ enum ReportStylesheet {
     .fact{background:var(--card);border-radius:8px;padding:10px 12px}
     .fact .value{display:block;font-size:1.3rem;font-weight:600;line-height:1.3;overflow-wrap:anywhere}
     .fact .label{color:var(--muted);font-size:.85rem}
-    .table-scroll{overflow-x:auto;margin:10px 0;max-width:100%}
+    .table-scroll{overflow-x:auto;margin:10px 0;max-width:100%;container-type:inline-size}
     table{border-collapse:collapse;font-size:.9rem;min-width:0}
-    caption{text-align:left;color:var(--muted);font-size:.85rem;padding:0 0 6px;caption-side:top}
+    caption{text-align:left;color:var(--muted);font-size:.85rem;padding:0 0 6px;caption-side:top;max-width:100cqw;position:sticky;left:0}
     th,td{padding:5px 10px;border-bottom:1px solid var(--line);text-align:left;vertical-align:top}
     thead th{border-bottom:2px solid var(--line);font-weight:600;vertical-align:bottom}
     td.num,th.num{text-align:right;white-space:nowrap}
