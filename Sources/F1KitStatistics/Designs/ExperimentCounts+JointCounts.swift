@@ -135,32 +135,63 @@ extension ExperimentCounts {
       newRows.append(contentsOf: codes(pattern))
     }
     let newRowCounts = order.map { rowCounts[$0] }
-    var groups: [[(pattern: Int32, count: Int)]] = []
-    groups.reserveCapacity(offsets.count - 1)
-    for group in 0..<(offsets.count - 1) {
-      groups.append(
-        (offsets[group]..<offsets[group + 1]).map { (newIndex[Int(entries[$0])], counts[$0]) }
-          .sorted { $0.pattern < $1.pattern })
+    // Each group's entries renumbered and sorted in place, in flat arrays
+    // (a group's rows are distinct, so the order is unique).
+    let groupCount = offsets.count - 1
+    var groupRows = entries.map { newIndex[Int($0)] }
+    var groupCounts = counts
+    for group in 0..<groupCount {
+      sortEntries(offsets[group]..<offsets[group + 1], rows: &groupRows, counts: &groupCounts)
     }
-    groups.sort { left, right in
-      for (a, b) in zip(left, right) {
-        if a.pattern != b.pattern { return a.pattern < b.pattern }
-        if a.count != b.count { return a.count < b.count }
+    let groupOrder = (0..<groupCount).sorted { left, right in
+      let leftStart = offsets[left]
+      let rightStart = offsets[right]
+      let leftCount = offsets[left + 1] - leftStart
+      let rightCount = offsets[right + 1] - rightStart
+      for step in 0..<min(leftCount, rightCount) {
+        let (a, b) = (leftStart + step, rightStart + step)
+        if groupRows[a] != groupRows[b] { return groupRows[a] < groupRows[b] }
+        if groupCounts[a] != groupCounts[b] { return groupCounts[a] < groupCounts[b] }
       }
-      return left.count < right.count
+      return leftCount < rightCount
     }
     var newOffsets = [0]
+    newOffsets.reserveCapacity(offsets.count)
     var newEntries: [Int32] = []
     var newCounts: [Int] = []
     newEntries.reserveCapacity(entries.count)
     newCounts.reserveCapacity(counts.count)
-    for group in groups {
-      for entry in group {
-        newEntries.append(entry.pattern)
-        newCounts.append(entry.count)
-      }
+    for group in groupOrder {
+      let range = offsets[group]..<offsets[group + 1]
+      newEntries.append(contentsOf: groupRows[range])
+      newCounts.append(contentsOf: groupCounts[range])
       newOffsets.append(newCounts.count)
     }
     return (newRows, newRowCounts, newOffsets, newEntries, newCounts)
+  }
+
+  /// Sorts one group's entries by row, carrying their counts: by insertion
+  /// for the few entries most groups have, else through a sorted order.
+  ///
+  /// - Complexity: O(*e*²) up to 16 entries, O(*e* log *e*) beyond.
+  private static func sortEntries(_ range: Range<Int>, rows: inout [Int32], counts: inout [Int]) {
+    guard range.count > 16 else {
+      for index in range.dropFirst() {
+        let (row, count) = (rows[index], counts[index])
+        var place = index
+        while place > range.lowerBound, rows[place - 1] > row {
+          rows[place] = rows[place - 1]
+          counts[place] = counts[place - 1]
+          place -= 1
+        }
+        rows[place] = row
+        counts[place] = count
+      }
+      return
+    }
+    let sorted = range.sorted { rows[$0] < rows[$1] }
+    let (sortedRows, sortedCounts) = (sorted.map { rows[$0] }, sorted.map { counts[$0] })
+    rows.replaceSubrange(range, with: sortedRows)
+    counts.replaceSubrange(range, with: sortedCounts)
   }
 }

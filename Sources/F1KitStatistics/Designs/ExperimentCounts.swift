@@ -155,18 +155,17 @@ public struct ExperimentCounts: Sendable {
           }
         }
       }
+      if isDirect {
+        countDirect(
+          keys: keys, items: start..<end, table: &table, firstItems: &firstItems,
+          patternCounts: &patternCounts, itemPattern: &itemPattern)
+        start = end
+        continue
+      }
       for item in start..<end {
         let key = keys[item - start]
         var known: Int32
-        if isDirect {
-          known = table[Int(key)]
-          if known < 0 {
-            known = Int32(firstItems.count)
-            table[Int(key)] = known
-            firstItems.append(item)
-            patternCounts.append(0)
-          }
-        } else if let found = index[key] {
+        if let found = index[key] {
           known = found
         } else {
           known = Int32(firstItems.count)
@@ -186,6 +185,52 @@ public struct ExperimentCounts: Sendable {
       for run in runs { patterns.append(run[item]) }
     }
     return (patterns, patternCounts, itemPattern)
+  }
+
+  /// Counts a block of items whose keys index `table` directly: a new key
+  /// takes the next row number, in first-seen order.
+  ///
+  /// - Parameters:
+  ///   - keys: The block's keys, the first `items.count` of them in use.
+  ///   - items: The block's items.
+  ///   - table: The row number of each key, −1 for none yet.
+  ///   - firstItems: Each row's first item; new rows are appended.
+  ///   - patternCounts: Each row's count so far.
+  ///   - itemPattern: Each item's row, or empty when not kept.
+  /// - Complexity: O(*b*) for *b* items; no allocation but for new rows.
+  private static func countDirect(
+    keys: [UInt64], items: Range<Int>, table: inout [Int32], firstItems: inout [Int],
+    patternCounts: inout [Int], itemPattern: inout [Int32]
+  ) {
+    let keepsItemPatterns = !itemPattern.isEmpty
+    var block = items
+    while !block.isEmpty {
+      // Items up to the first key without a row are counted through
+      // pointers; that key then takes its row and the loop goes on after it.
+      var newItem: Int?
+      table.withUnsafeMutableBufferPointer { table in
+        patternCounts.withUnsafeMutableBufferPointer { patternCounts in
+          itemPattern.withUnsafeMutableBufferPointer { itemPattern in
+            keys.withUnsafeBufferPointer { keys in
+              for item in block {
+                let known = table[Int(truncatingIfNeeded: keys[item &- items.lowerBound])]
+                if known < 0 {
+                  newItem = item
+                  return
+                }
+                patternCounts[Int(truncatingIfNeeded: known)] &+= 1
+                if keepsItemPatterns { itemPattern[item] = known }
+              }
+            }
+          }
+        }
+      }
+      guard let item = newItem else { return }
+      table[Int(truncatingIfNeeded: keys[item - items.lowerBound])] = Int32(firstItems.count)
+      firstItems.append(item)
+      patternCounts.append(0)
+      block = item..<block.upperBound
+    }
   }
 
   /// The distinct rows in first-seen order, their counts and each item's
@@ -316,8 +361,14 @@ public struct ExperimentCounts: Sendable {
     let (cellCount, overflow) = groupCount.multipliedReportingOverflow(by: patternCount)
     if !overflow && cellCount <= 4 * itemCount + 1_024 {
       var table = [Int](repeating: 0, count: cellCount)
-      for item in 0..<itemCount {
-        table[groupOf[item] * patternCount + Int(itemPattern[item])] += 1
+      table.withUnsafeMutableBufferPointer { table in
+        groupOf.withUnsafeBufferPointer { groupOf in
+          itemPattern.withUnsafeBufferPointer { itemPattern in
+            for item in 0..<itemCount {
+              table[groupOf[item] &* patternCount &+ Int(itemPattern[item])] &+= 1
+            }
+          }
+        }
       }
       for group in 0..<groupCount {
         let row = group * patternCount
