@@ -330,16 +330,45 @@ struct ExperimentCommandTests {
   @Test("compare's JSON lists the few-groups warning among its cautions, as its text does")
   func fewGroupsCautionInJSON() throws {
     let directory = TemporaryDirectory()
-    _ = try GateCautionTests.twoGroupFirstRuns(in: directory.url)
+    _ = try GateCautionTests.fewGroupFirstRuns(in: directory.url)
     let arguments = ["compare", "a.csv", "b.csv", "--group-column", "query", "--resamples", "200"]
     let note =
-      "only 2 groups: a bootstrap over fewer than about 30 groups can give intervals that are too narrow."
+      "only 6 groups: a bootstrap over fewer than about 30 groups can give intervals that are too narrow."
     let text = try runF1Kit(arguments + ["-q"], in: directory.url)
     #expect(text.standardOutput.contains("Note: " + note))
     let json = try runF1Kit(arguments + ["-q", "--format", "json"], in: directory.url)
     let document = try #require(
       JSONSerialization.jsonObject(with: Data(json.standardOutput.utf8)) as? [String: Any])
     #expect(document["cautions"] as? [String] == [note])
+  }
+
+  @Test(
+    "fewer than 5 groups are refused by every command that resamples groups",
+    arguments: [2, 4])
+  func fewerThanFiveGroupsAreRefused(groups: Int) throws {
+    let directory = TemporaryDirectory()
+    _ = try GateCautionTests.fewGroupFirstRuns(in: directory.url, groups: groups)
+    let grouping = ["--group-column", "query", "--resamples", "200", "-q"]
+    let message =
+      "Error: expected at least 5 groups to resample groups (about 30 for intervals to trust), found \(groups): over so few groups the permutation test cannot reach p ≤ 0.05"
+    for arguments in [
+      ["compare", "a.csv", "b.csv"], ["evaluate", "a.csv", "--ci"],
+      ["gate", "a.csv", "b.csv", "--metric", "binary_f1", "--margin", "0.02"],
+      ["report", "a.csv", "b.csv", "--out", "report.html"],
+    ] {
+      let result = try runF1Kit(arguments + grouping, in: directory.url)
+      #expect(result.status == 65, "\(arguments)")
+      #expect(result.standardError.hasPrefix(message), "\(arguments): \(result.standardError)")
+    }
+    #expect(
+      !FileManager.default.fileExists(
+        atPath: directory.url.appendingPathComponent("report.html").path))
+    // Advice can still be given: that the grouping is too coarse.
+    let advice = try runF1Kit(["advise", "a.csv", "--group-column", "query"], in: directory.url)
+    #expect(advice.status == 0, "\(advice.standardError)")
+    #expect(
+      advice.standardOutput.contains(
+        "warning: Only \(groups) groups: too few to resample by group [few-groups]"))
   }
 
   @Test("with several runs and no groups, the text says why McNemar's test is not reported")

@@ -52,12 +52,12 @@ struct GateCautionTests {
   ///
   /// - Parameter directory: Where to write them, as `a.csv` and `b.csv`.
   /// - Returns: Their paths, A first.
-  static func twoGroupFirstRuns(in directory: URL) throws -> [String] {
+  static func fewGroupFirstRuns(in directory: URL, groups: Int = 6) throws -> [String] {
     var files: [String] = []
     for model in ["a", "b"] {
       var lines = try rows("\(experiments)/\(model)-run1.csv")
       let query = try #require(lines[0].firstIndex(of: "query"))
-      for index in lines.indices.dropFirst() { lines[index][query] = index % 2 == 0 ? "q1" : "q2" }
+      for index in lines.indices.dropFirst() { lines[index][query] = "q\(index % groups + 1)" }
       let url = directory.appendingPathComponent("\(model).csv")
       try write(lines, to: url)
       files.append(url.path)
@@ -144,19 +144,19 @@ struct GateCautionTests {
     #expect(document["cautions"] as? [String] == [caution])
   }
 
-  @Test("two groups: the gate says a bootstrap over so few groups can be too narrow")
+  @Test("six groups: the gate says a bootstrap over so few groups can be too narrow")
   func fewGroups() throws {
     let folder = TemporaryDirectory()
     defer { withExtendedLifetime(folder) {} }
     let directory = folder.url
-    let files = try Self.twoGroupFirstRuns(in: directory)
+    let files = try Self.fewGroupFirstRuns(in: directory)
     let summary = directory.appendingPathComponent("summary.md")
     let arguments =
       ["gate"] + files + [
         "--group-column", "query", "--metric", "binary_f1", "--margin", "0.02", "-q",
       ]
     let caution =
-      "only 2 groups: a bootstrap over fewer than about 30 groups can give intervals that are too narrow."
+      "only 6 groups: a bootstrap over fewer than about 30 groups can give intervals that are too narrow."
     let text = try runF1Kit(arguments + ["--summary", summary.path])
     #expect(text.status == 0, "\(text.standardError)")
     #expect(text.standardOutput.hasPrefix("PASS: "))

@@ -6,8 +6,9 @@ import _TestSupport
 /// give each item the first file's group.
 @Suite("f1kit compare and report: every file's group column agrees with the first")
 struct GroupAgreementCommandTests {
-  /// Twelve items in three groups, without ids.
-  static let groups = ["q1", "q1", "q1", "q1", "q2", "q2", "q2", "q2", "q3", "q3", "q3", "q3"]
+  /// Twelve items in six groups (the fewest a grouped bootstrap runs on
+  /// is five), without ids.
+  static let groups = ["q4", "q4", "q1", "q1", "q2", "q2", "q5", "q5", "q3", "q3", "q6", "q6"]
   static let gold = [0, 1, 0, 1, 0, 1, 0, 1, 0, 1, 1, 0]
 
   /// A CSV file of the items with these predictions and, when given, groups.
@@ -147,8 +148,8 @@ struct GroupAgreementCommandTests {
       #expect(grouped.status == 0, "\(grouped.standardError)")
       #expect(plain.status == 0, "\(plain.standardError)")
       #expect(
-        grouped.standardOutput.contains("\"groups\" : 3")
-          || grouped.standardOutput.contains("\"groups\": 3"), "\(grouped.standardOutput)")
+        grouped.standardOutput.contains("\"groups\" : 6")
+          || grouped.standardOutput.contains("\"groups\": 6"), "\(grouped.standardOutput)")
       // Only the file names differ.
       #expect(
         plain.standardOutput.replacingOccurrences(of: "-plain.csv", with: ".csv")

@@ -37,8 +37,10 @@ struct ExperimentCautionsTests {
     return (0..<count).map { _ in generator.nextUnitInterval() < 0.5 ? 0 : 1 }
   }
 
-  @Test("one group is refused: a group bootstrap over it has no width", arguments: [1, 2])
-  func oneGroupIsRefused(groupCount: Int) throws {
+  @Test(
+    "fewer than 5 groups are refused: a bootstrap over them is too coarse to trust",
+    arguments: [1, 2, 4, 5])
+  func fewerThanFiveGroupsAreRefused(groupCount: Int) throws {
     let gold = Self.gold(count: 60, seed: 1)
     let runs = [Self.runs(accuracies: [0.7], gold: gold, seed: 2), [gold]]
     let groups = (0..<60).map { $0 % groupCount }
@@ -58,9 +60,13 @@ struct ExperimentCautionsTests {
       try MetricIntervals(
         for: metrics, counts: single, design: .groups, options: BootstrapOptions(resamples: 199))
     }
-    if groupCount == 1 {
-      #expect(throws: StatisticsError.tooFewGroups(1)) { try compare() }
-      #expect(throws: StatisticsError.tooFewGroups(1)) { try intervals() }
+    if groupCount < ExperimentComparison.minimumGroups {
+      #expect(throws: StatisticsError.tooFewGroups(groupCount)) { try compare() }
+      #expect(throws: StatisticsError.tooFewGroups(groupCount)) { try intervals() }
+      #expect(
+        StatisticsError.tooFewGroups(groupCount).description.hasPrefix(
+          "expected at least 5 groups to resample groups (about 30 for intervals to trust), found \(groupCount): "
+        ))
     } else {
       #expect(try compare().models.count == 2)
       #expect(try intervals().bootstrap.isEmpty == false)

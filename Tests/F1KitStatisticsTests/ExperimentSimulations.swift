@@ -31,13 +31,13 @@ struct ExperimentSimulations {
     String(format: "%.1f", 100 * (0.95 * 0.05 / Double(trials)).squareRoot())
   }
 
-  @Test("group coverage: item-level against group intervals, 10 to 60 groups of 15")
+  @Test("group coverage: item-level against group intervals, 3 to 60 groups of 15")
   func groupCoverage() throws {
     var lines = [
       "| groups × items | item-level BCa | group BCa | group percentile | mean width ratio (group / item) |",
       "| --- | ---: | ---: | ---: | ---: |",
     ]
-    for groups in [10, 20, 40, 60] {
+    for groups in [3, 5, 10, 20, 40, 60] {
       let population = DesignPopulation(groups: groups, itemsPerGroup: 15, groupSpread: 0.35)
       var generator = Xoshiro256StarStar(seed: UInt64(10_000 + groups))
       var item = 0
@@ -77,16 +77,18 @@ struct ExperimentSimulations {
   @Test("grouped difference with zero mean: interval coverage of 0 and permutation size")
   func groupedDifference() throws {
     var lines = [
-      "| groups × items | grouped interval covers 0 | item-level interval covers 0 | grouped permutation rejects (α = 0.05) |",
-      "| --- | ---: | ---: | ---: |",
+      "| groups × items | grouped interval covers 0 | item-level interval covers 0 | grouped permutation rejects (α = 0.05) | grouped bootstrap rejects (α = 0.05) | interval and bootstrap p disagree |",
+      "| --- | ---: | ---: | ---: | ---: | ---: |",
     ]
-    for groups in [20, 40, 60] {
+    for groups in [3, 5, 10, 20, 40, 60] {
       let population = DesignPopulation(
         groups: groups, itemsPerGroup: 15, groupSpread: 0.15, groupEffect: 0.15)
       var generator = Xoshiro256StarStar(seed: UInt64(20_000 + groups))
       var grouped = 0
       var itemLevel = 0
       var rejected = 0
+      var bootstrapRejected = 0
+      var disagreeing = 0
       for _ in 0..<Self.trials {
         let sample = population.draw(runsPerModel: [1, 1], using: &generator)
         let counts = try ExperimentCounts(
@@ -102,9 +104,11 @@ struct ExperimentSimulations {
         if pair.difference.contains(0) { grouped += 1 }
         if itemPair.difference.contains(0) { itemLevel += 1 }
         if let test = pair.groupPermutation, test.pValue <= 0.05 { rejected += 1 }
+        if pair.bootstrapPValue <= 0.05 { bootstrapRejected += 1 }
+        if pair.difference.contains(0) != (pair.bootstrapPValue > 0.05) { disagreeing += 1 }
       }
       lines.append(
-        "| \(groups) × 15 | \(Self.percent(grouped, of: Self.trials)) | \(Self.percent(itemLevel, of: Self.trials)) | \(Self.percent(rejected, of: Self.trials)) |"
+        "| \(groups) × 15 | \(Self.percent(grouped, of: Self.trials)) | \(Self.percent(itemLevel, of: Self.trials)) | \(Self.percent(rejected, of: Self.trials)) | \(Self.percent(bootstrapRejected, of: Self.trials)) | \(Self.percent(disagreeing, of: Self.trials)) |"
       )
     }
     print(

@@ -35,7 +35,8 @@ extension Advice {
 
   /// Evidence names whose values are counts, written as JSON integers.
   static let countNames: Set<String> = [
-    "support", "predicted", "n", "n_required", "groups", "groups_recommended", "runs_per_model",
+    "support", "predicted", "n", "n_required", "groups", "groups_required", "groups_recommended",
+    "runs_per_model",
     "empty_gold_sets", "empty_predicted_sets",
   ]
 

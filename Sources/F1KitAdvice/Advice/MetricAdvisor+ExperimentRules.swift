@@ -118,6 +118,30 @@ extension MetricAdvisor {
       ])
   }
 
+  /// ``AdviceRule/fewGroups`` for a grouping too coarse to resample at
+  /// all: fewer than `ExperimentComparison/minimumGroups` groups, where
+  /// no group interval is computed.
+  ///
+  /// - Parameter groupCount: The number of groups.
+  /// - Returns: The warning.
+  public func advice(forTooFewGroups groupCount: Int) -> Advice {
+    Advice(
+      rule: .fewGroups, severity: .warning,
+      title:
+        "Only \(DisplayNumber.count(groupCount)) groups: too few to resample by group",
+      message:
+        "F1Kit resamples whole groups only from \(ExperimentComparison.minimumGroups) groups on: "
+        + "over fewer, the group permutation test cannot reach p ≤ 0.05, and docs/statistics.md "
+        + "measures 73% coverage for a 95% interval over 3 groups of 15 items. Intervals that "
+        + "ignore the groups would be too narrow, so collect test items from more groups (about "
+        + "\(ExperimentComparison.fewGroups)).",
+      evidence: [
+        AdviceEvidence("groups", count: groupCount),
+        AdviceEvidence("groups_required", count: ExperimentComparison.minimumGroups),
+        AdviceEvidence("groups_recommended", count: ExperimentComparison.fewGroups),
+      ])
+  }
+
   /// ``AdviceRule/fewGroups``: fewer than about 30 groups.
   func fewGroups(_ groupCount: Int) -> Advice? {
     guard groupCount < ExperimentComparison.fewGroups else { return nil }

@@ -124,7 +124,9 @@ public struct ExperimentComparison: Sendable {
       throw .classCountMismatch(data: counts.classCount, scope: scope.classCount)
     }
     if design == .groups && !counts.isGrouped { throw .noGroups }
-    if design == .groups && counts.groupCount < 2 { throw .tooFewGroups(counts.groupCount) }
+    if design == .groups && counts.groupCount < ExperimentComparison.minimumGroups {
+      throw .tooFewGroups(counts.groupCount)
+    }
     let scorer = RunScorer(counts: counts, scope: scope, metric: metric)
     let draws = ExperimentResampling(counts: counts, design: design, strategy: options.strategy)
     // One output of the generator seeds the resampling blocks of the

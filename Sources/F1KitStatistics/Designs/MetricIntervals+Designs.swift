@@ -40,7 +40,9 @@ extension MetricIntervals {
       throw .classCountMismatch(data: counts.classCount, scope: classification.scope.classCount)
     }
     if design == .groups && !counts.isGrouped { throw .noGroups }
-    if design == .groups && counts.groupCount < 2 { throw .tooFewGroups(counts.groupCount) }
+    if design == .groups && counts.groupCount < ExperimentComparison.minimumGroups {
+      throw .tooFewGroups(counts.groupCount)
+    }
     let metrics = classification.reportedMetrics
     // The experiment engine's seeding: one output of the seeded generator
     // seeds the resampling blocks, so the intervals equal the engine's.

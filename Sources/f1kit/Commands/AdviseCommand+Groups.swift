@@ -34,22 +34,25 @@ extension AdviseCommand {
     }
     let groups = try ExperimentOptions.checkedCodes(
       groupRead, path: path, itemCount: aligned.itemCount)
-    let intervals: MetricIntervals
+    let advisor = MetricAdvisor()
+    let groupAdvice: [Advice]
     do {
       let counts = try ExperimentCounts(
         gold: aligned.gold, runs: [[aligned.predictions[0]]], groups: groups,
         classCount: aligned.labels.count)
-      intervals = try MetricIntervals(
+      let intervals = try MetricIntervals(
         for: metrics, counts: counts, design: .groups,
         options: BootstrapOptions(resamples: Self.groupResamples))
+      groupAdvice = advisor.advice(
+        forGrouped: intervals, metric: metrics.primaryMetric, itemCount: aligned.itemCount)
+    } catch .tooFewGroups(let count) {
+      // Advice, unlike an interval, can still be given: that the grouping
+      // is too coarse.
+      groupAdvice = [advisor.advice(forTooFewGroups: count)]
     } catch {
       throw .data(error.description)
     }
-    let advisor = MetricAdvisor()
-    let advice =
-      advisor.advice(for: metrics)
-      + advisor.advice(
-        forGrouped: intervals, metric: metrics.primaryMetric, itemCount: aligned.itemCount)
+    let advice = advisor.advice(for: metrics) + groupAdvice
     let sorted = advice.enumerated().sorted {
       ($0.element.severity, $1.offset) > ($1.element.severity, $0.offset)
     }.map(\.element)
