@@ -289,6 +289,46 @@ struct CompareCommandTests {
     #expect(named.status == 0, "\(named.standardError)")
   }
 
+  @Test("a verdict whose interval and test disagree on significance says so, in compare and report")
+  func verdictSaysWhenIntervalAndTestDisagree() throws {
+    // 120 items on which, with 999 resamples, the permutation test rejects
+    // (p = 0.027) while the BCa interval of the difference reaches just
+    // below 0.
+    let gold =
+      "100001000111101010010100101110011111000000111111101100111000100111011100111101000101010001101100001011100101001111011000"
+    let a =
+      "100000000110001000010111101010111111000000110011111100000010100110110110010101000111010100001100001001100000101111111001"
+    let b =
+      "110000100101101010011100101110111111110000000111101100111000110110011100011101000101010001101001001010110101001111011010"
+    let directory = TemporaryDirectory()
+    for (name, predictions) in [("a.csv", a), ("b.csv", b)] {
+      directory.write(
+        name,
+        "label,prediction\n"
+          + zip(gold, predictions).map { "\($0.0),\($0.1)\n" }.joined())
+    }
+    let sentence =
+      "95% CI [0.000, 0.217], p = 0.027 (permutation test). The 95% interval still contains 0 although the test rejects: the two disagree at the margin, so read the difference as borderline."
+    let compare = try runF1Kit(
+      ["compare", "a.csv", "b.csv", "--resamples", "999", "-q"], in: directory.url)
+    #expect(compare.status == 0, "\(compare.standardError)")
+    #expect(
+      compare.standardOutput.contains(
+        "b.csv beats a.csv on binary F1 (positive label \"1\") by 0.113, " + sentence))
+    let report = try runF1Kit(
+      ["report", "a.csv", "b.csv", "--resamples", "999", "-q", "--out", "r.html"],
+      in: directory.url)
+    #expect(report.status == 0, "\(report.standardError)")
+    let html = try String(
+      contentsOf: directory.url.appendingPathComponent("r.html"), encoding: .utf8)
+    #expect(
+      html.contains(
+        "p = 0.027, permutation test. The 95% interval still contains 0 although the test rejects"))
+    // With 9,999 resamples the two agree, and nothing is added.
+    let agreeing = try runF1Kit(["compare", "a.csv", "b.csv", "-q"], in: directory.url)
+    #expect(!agreeing.standardOutput.contains("disagree"))
+  }
+
   @Test("an id the first file lacks is refused at its line, naming the id it replaces")
   func placesUnmatchedID() throws {
     let directory = TemporaryDirectory()

@@ -56,9 +56,14 @@ extension HTMLReport {
         + DisplayNumber.interval(oriented, digits: 3)
       let p = pValues[index]
       let tail = ", \(adjustment)\(DisplayNumber.pValue(p)), \(test)"
-      return p < experiment.significanceLevel
-        ? "\(better) beats \(worse) on \(metric) by \(amount)\(tail)."
+      let isSignificant = p < experiment.significanceLevel
+      let disagreement = ModelComparison.disagreementSentence(
+        interval: difference, isSignificant: isSignificant,
+        isAdjusted: comparison.models.count > 2)
+      return isSignificant
+        ? "\(better) beats \(worse) on \(metric) by \(amount)\(tail)." + disagreement
         : "\(better) scores higher than \(worse) on \(metric) by \(amount)\(tail): not a significant difference."
+          + disagreement
     }
     sentences.append(
       (experiment.hasSeveralRuns

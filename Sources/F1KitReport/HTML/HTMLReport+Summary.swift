@@ -107,12 +107,19 @@ extension HTMLReport {
       return
         "\(second) and \(first) score the same on \(metric) (\(DisplayNumber.score(model.models[difference.first].metrics.value(of: difference.metric))))."
     }
+    // Only when a test decided: otherwise the interval is the verdict.
+    let disagreement = { (isSignificant: Bool) -> String in
+      guard p != nil, let interval = difference.statistics?.difference else { return "" }
+      return ModelComparison.disagreementSentence(
+        interval: interval, isSignificant: isSignificant, isAdjusted: self.model.models.count > 2)
+    }
     switch isSignificant {
     case true?:
-      return "\(better) beats \(worse) on \(metric) by \(amount)\(tail)."
+      return "\(better) beats \(worse) on \(metric) by \(amount)\(tail)." + disagreement(true)
     case false?:
       return
         "\(better) scores higher than \(worse) on \(metric) by \(amount)\(tail): not a significant difference."
+        + disagreement(false)
     case nil:
       return
         "\(better) scores higher than \(worse) on \(metric) by \(amount); no significance test was run."

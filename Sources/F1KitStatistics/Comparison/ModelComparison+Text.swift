@@ -35,12 +35,46 @@ extension ModelComparison {
         : "[\(Self.number(-difference.upper)), \(Self.number(-difference.lower))]"
       return
         "\(winner) beats \(loser) on \(metric) by \(Self.number(margin)), \(confidence) CI \(interval), \(evidence)."
+        + Self.disagreementSentence(
+          interval: difference, isSignificant: true, isAdjusted: models.count > 2)
     }
     let verdict =
       "\(second) and \(first) do not differ significantly on \(metric): \(second) − \(first) = \(Self.number(difference.estimate)), \(confidence) CI \(Self.range(difference)), \(evidence)."
+      + Self.disagreementSentence(
+        interval: difference, isSignificant: false, isAdjusted: models.count > 2)
     guard let needed = requiredItemCount(for: pair) else { return verdict }
     return verdict
       + " Detecting a difference of \(Self.number(abs(difference.estimate))) with 80% power would take about \(Self.count(needed)) items; this test set has \(Self.count(itemCount))."
+  }
+
+  /// The sentence that ends a verdict whose interval and test disagree on
+  /// significance, as they can near the margin (a BCa interval and a
+  /// permutation or shifted bootstrap p-value are different procedures):
+  /// empty when they agree, and when p-values are adjusted for several
+  /// pairs, where an unadjusted interval is expected to be the bolder.
+  ///
+  /// - Parameters:
+  ///   - interval: The difference's interval.
+  ///   - isSignificant: Whether the verdict's test rejected.
+  ///   - isAdjusted: Whether the test's p-value was adjusted for
+  ///     multiplicity.
+  /// - Returns: A sentence starting with a space, or an empty string.
+  public static func disagreementSentence(
+    interval: ConfidenceInterval, isSignificant: Bool, isAdjusted: Bool
+  ) -> String {
+    guard !isAdjusted, !interval.lower.isNaN, !interval.upper.isNaN else { return "" }
+    let excludesZero = interval.lower > 0 || interval.upper < 0
+    let confidence = percent(interval.confidence)
+    switch (isSignificant, excludesZero) {
+    case (false, true):
+      return
+        " The \(confidence) interval excludes 0 although the test does not reject: the two disagree at the margin, so read the difference as borderline, not absent."
+    case (true, false):
+      return
+        " The \(confidence) interval still contains 0 although the test rejects: the two disagree at the margin, so read the difference as borderline."
+    default:
+      return ""
+    }
   }
 
   /// A plain-text summary on one metric: each model's value and interval,

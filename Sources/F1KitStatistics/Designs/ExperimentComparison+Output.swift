@@ -338,9 +338,13 @@ extension ExperimentComparison {
         : "[\(ModelComparison.number(-difference.upper)), \(ModelComparison.number(-difference.lower))]"
       return
         "\(winner) beats \(loser) on \(name) by \(ModelComparison.number(abs(difference.estimate))), \(confidence) CI \(interval), \(evidence)."
+        + ModelComparison.disagreementSentence(
+          interval: difference, isSignificant: true, isAdjusted: isAdjusted)
     }
     return
       "\(second) and \(first) do not differ significantly on \(name): \(second) − \(first) = \(ModelComparison.number(difference.estimate)), \(confidence) CI \(ModelComparison.range(difference)), \(evidence)."
+      + ModelComparison.disagreementSentence(
+        interval: difference, isSignificant: false, isAdjusted: isAdjusted)
       + powerSentence(for: pair)
   }
 

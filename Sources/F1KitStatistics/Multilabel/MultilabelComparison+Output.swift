@@ -218,9 +218,12 @@ extension MultilabelComparison {
     if p < significanceLevel && difference.estimate != 0 {
       let secondIsBetter = (difference.estimate > 0) != pair.metric.isLowerBetter
       let (winner, loser) = secondIsBetter ? (second, first) : (first, second)
+      let disagreement = ModelComparison.disagreementSentence(
+        interval: difference, isSignificant: true, isAdjusted: models.count > 2)
       if pair.metric.isLowerBetter {
         return
           "\(winner) beats \(loser) on \(name) (lower is better): \(second) − \(first) = \(ModelComparison.number(difference.estimate)), \(confidence) CI \(range), \(evidence)."
+          + disagreement
       }
       let interval =
         difference.estimate > 0
@@ -228,9 +231,12 @@ extension MultilabelComparison {
         : "[\(ModelComparison.number(-difference.upper)), \(ModelComparison.number(-difference.lower))]"
       return
         "\(winner) beats \(loser) on \(name) by \(ModelComparison.number(abs(difference.estimate))), \(confidence) CI \(interval), \(evidence)."
+        + disagreement
     }
     let verdict =
       "\(second) and \(first) do not differ significantly on \(name): \(second) − \(first) = \(ModelComparison.number(difference.estimate)), \(confidence) CI \(range), \(evidence)."
+      + ModelComparison.disagreementSentence(
+        interval: difference, isSignificant: false, isAdjusted: models.count > 2)
     guard let needed = requiredItemCount(for: pair) else { return verdict }
     return verdict
       + " Detecting a difference of \(ModelComparison.number(abs(difference.estimate))) with 80% power would take about \(ModelComparison.count(needed)) items; this test set has \(ModelComparison.count(itemCount))."

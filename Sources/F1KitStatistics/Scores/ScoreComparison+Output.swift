@@ -219,8 +219,12 @@ extension ScoreComparison {
       let (winner, loser) = secondIsBetter ? (second, first) : (first, second)
       return
         "\(winner) beats \(loser) on \(name) (\(pair.metric.isHigherBetter ? "higher" : "lower") is better): \(second) − \(first) = \(ModelComparison.number(difference.estimate)), \(confidence) CI \(ModelComparison.range(difference)), \(evidence)."
+        + ModelComparison.disagreementSentence(
+          interval: difference, isSignificant: true, isAdjusted: models.count > 2)
     }
     return
       "\(second) and \(first) do not differ significantly on \(name): \(second) − \(first) = \(ModelComparison.number(difference.estimate)), \(confidence) CI \(ModelComparison.range(difference)), \(evidence)."
+      + ModelComparison.disagreementSentence(
+        interval: difference, isSignificant: false, isAdjusted: models.count > 2)
   }
 }
