@@ -350,7 +350,7 @@ struct ExperimentCommandTests {
     _ = try GateCautionTests.fewGroupFirstRuns(in: directory.url, groups: groups)
     let grouping = ["--group-column", "query", "--resamples", "200", "-q"]
     let message =
-      "Error: expected at least 5 groups to resample groups (about 30 for intervals to trust), found \(groups): over so few groups the permutation test cannot reach p ≤ 0.05"
+      "Error: a.csv: group column \"query\": expected at least 5 groups to resample groups (about 30 for intervals to trust), found \(groups): over so few groups the permutation test cannot reach p ≤ 0.05"
     for arguments in [
       ["compare", "a.csv", "b.csv"], ["evaluate", "a.csv", "--ci"],
       ["gate", "a.csv", "b.csv", "--metric", "binary_f1", "--margin", "0.02"],

@@ -56,7 +56,8 @@ extension CompareCommand {
       try measured.measureGroupWidening(seed: resampling.seed)
       comparison = measured
     } catch {
-      throw .data(error.description)
+      throw ExperimentOptions.designFailure(
+        error, groupFile: runFiles.first?.first, groupColumn: groupColumn)
     }
     let description = ExperimentComparison.Description(
       names: names, runFiles: runFiles, labels: labels, seed: resampling.seed,

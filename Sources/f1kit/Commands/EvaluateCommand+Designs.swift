@@ -60,7 +60,7 @@ extension EvaluateCommand {
         for: metrics, counts: counts, design: design, options: resampling.bootstrap,
         seed: resampling.seed)
     } catch {
-      throw .data(error.description)
+      throw ExperimentOptions.designFailure(error, groupFile: path, groupColumn: groupColumn)
     }
     return try output(metrics, scores: nil, name: name, intervals: intervals)
   }

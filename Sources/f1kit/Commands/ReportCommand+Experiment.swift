@@ -50,7 +50,8 @@ extension ReportCommand {
         options: BootstrapOptions(resamples: resamples, confidence: confidence), seed: seed)
       try comparison.measureGroupWidening(seed: seed)
     } catch {
-      throw .data(error.description)
+      throw ExperimentOptions.designFailure(
+        error, groupFile: runFiles.first?.first, groupColumn: groupColumn)
     }
     let description = ExperimentComparison.Description(
       names: names, runFiles: runFiles, labels: labels, seed: seed,

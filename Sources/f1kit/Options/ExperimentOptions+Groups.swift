@@ -1,5 +1,6 @@
 import CommandLineSupport
 import F1KitReading
+import F1KitStatistics
 
 extension ExperimentOptions {
   /// Reads a file's items and, in the same pass, the group of each from a
@@ -179,5 +180,26 @@ extension ExperimentOptions {
         column: groupColumn, item: id ?? String(item + 1), isID: id != nil, expected: expected,
         found: found, firstFile: named(firstFile), firstLine: firstLine))
     return InputOptions.failure(error)
+  }
+}
+
+extension ExperimentOptions {
+  /// The failure (exit 65) for an experiment the engine refused, naming
+  /// the file the groups came from and the group column when there were
+  /// too few groups.
+  ///
+  /// - Parameters:
+  ///   - error: The engine's error.
+  ///   - groupFile: The file whose group column gave the groups.
+  ///   - groupColumn: The group column, if any.
+  /// - Returns: A one-line data failure.
+  static func designFailure(_ error: StatisticsError, groupFile: String?, groupColumn: String?)
+    -> CommandFailure
+  {
+    guard case .tooFewGroups = error, let groupFile, let groupColumn else {
+      return .data(error.description)
+    }
+    let file = groupFile == "-" ? "<stdin>" : groupFile
+    return .data("\(file): group column \"\(groupColumn)\": \(error.description)")
   }
 }
