@@ -144,6 +144,24 @@ struct GateCautionTests {
     #expect(document["cautions"] as? [String] == [caution])
   }
 
+  /// Runs the gate with a Markdown summary, and expects it to pass or fail
+  /// (exit 0) with `caution` as the text's last note, the summary's note
+  /// (`inMarkdown` when escaped) and the JSON's only caution.
+  ///
+  /// - Returns: The text run.
+  private func expectCaution(
+    _ caution: String, arguments: [String], summary: URL, inMarkdown: String? = nil
+  ) throws -> CommandResult {
+    let text = try runF1Kit(arguments + ["--summary", summary.path])
+    #expect(text.status == 0, "\(text.standardError)")
+    #expect(text.standardOutput.hasSuffix("\nNote: " + caution + "\n"))
+    let markdown = try String(contentsOf: summary, encoding: .utf8)
+    #expect(markdown.contains("\n**Note:** " + (inMarkdown ?? caution) + "\n"))
+    let document = try json(try runF1Kit(arguments + ["--format", "json"]).standardOutput)
+    #expect(document["cautions"] as? [String] == [caution])
+    return text
+  }
+
   @Test("six groups: the gate says a bootstrap over so few groups can be too narrow")
   func fewGroups() throws {
     let folder = TemporaryDirectory()
@@ -157,14 +175,8 @@ struct GateCautionTests {
       ]
     let caution =
       "only 6 groups: a bootstrap over fewer than about 30 groups can give intervals that are too narrow."
-    let text = try runF1Kit(arguments + ["--summary", summary.path])
-    #expect(text.status == 0, "\(text.standardError)")
+    let text = try expectCaution(caution, arguments: arguments, summary: summary)
     #expect(text.standardOutput.hasPrefix("PASS: "))
-    #expect(text.standardOutput.hasSuffix("\nNote: " + caution + "\n"))
-    let markdown = try String(contentsOf: summary, encoding: .utf8)
-    #expect(markdown.contains("\n**Note:** " + caution + "\n"))
-    let document = try json(try runF1Kit(arguments + ["--format", "json"]).standardOutput)
-    #expect(document["cautions"] as? [String] == [caution])
   }
 
   @Test("interval ends cut at the metric's range: the gate says so")
@@ -179,16 +191,11 @@ struct GateCautionTests {
     ]
     let caution =
       "1 interval end reached past binary F1's range [0, 1] and was cut at its bounds: with 3 runs for a model the seed variance rests on very few degrees of freedom, so Student's t makes the intervals very wide; train more runs (5 or more per model)."
-    let text = try runF1Kit(arguments + ["--summary", summary.path])
-    #expect(text.status == 0, "\(text.standardError)")
-    #expect(text.standardOutput.contains("99.9% CI [−0.242, 1.000]"))
-    #expect(text.standardOutput.hasSuffix("\nNote: " + caution + "\n"))
     // The summary escapes Markdown's brackets.
-    let markdown = try String(contentsOf: summary, encoding: .utf8)
-    let escaped = caution.replacingOccurrences(of: "[0, 1]", with: "\\[0, 1\\]")
-    #expect(markdown.contains("\n**Note:** " + escaped + "\n"))
-    let document = try json(try runF1Kit(arguments + ["--format", "json"]).standardOutput)
-    #expect(document["cautions"] as? [String] == [caution])
+    let text = try expectCaution(
+      caution, arguments: arguments, summary: summary,
+      inMarkdown: caution.replacingOccurrences(of: "[0, 1]", with: "\\[0, 1\\]"))
+    #expect(text.standardOutput.contains("99.9% CI [−0.242, 1.000]"))
     // With no caution to give, the JSON has no cautions member.
     let plain = try runF1Kit(
       ["gate", Self.runsA, Self.runsB, "--metric", "binary_f1", "--margin", "0.3", "-q"]

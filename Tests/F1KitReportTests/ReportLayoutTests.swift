@@ -76,13 +76,20 @@ struct ReportLayoutTests {
     try r8Model.get()
   }
 
+  /// The test pages and the three-model Reuters-R8 report.
+  static let pageNames = HTMLReportTests.pageNames + ["Reuters-R8, three models"]
+
+  /// One of ``pageNames``, rendered.
+  static func page(_ name: String) throws -> String {
+    name == "Reuters-R8, three models"
+      ? HTMLReport(try r8Report()).render() : try HTMLReportTests.page(name)
+  }
+
   @Test(
     "every chart's text lies inside its view box (the forest plot's p-values are not cut off)",
-    arguments: HTMLReportTests.pageNames + ["Reuters-R8, three models"])
+    arguments: Self.pageNames)
   func textInsideCharts(_ name: String) throws {
-    let html =
-      name == "Reuters-R8, three models"
-      ? HTMLReport(try Self.r8Report()).render() : try HTMLReportTests.page(name)
+    let html = try Self.page(name)
     for svg in PageStructure.svgElements(html) {
       let (width, _) = try ChartFrame.widths(svg)
       for text in try ChartText.all(in: svg) where !text.isTransformed {
@@ -156,11 +163,9 @@ struct ReportLayoutTests {
 
   @Test(
     "every caption is its table's, and the table is alone in a scrolling box",
-    arguments: HTMLReportTests.pageNames + ["Reuters-R8, three models"])
+    arguments: Self.pageNames)
   func captionsInScrollingBoxes(_ name: String) throws {
-    let html =
-      name == "Reuters-R8, three models"
-      ? HTMLReport(try Self.r8Report()).render() : try HTMLReportTests.page(name)
+    let html = try Self.page(name)
     // The scrolling box is then the container whose width bounds the
     // caption's (see the next test).
     let captions = PageStructure.count(of: "<caption>", in: html)
@@ -192,11 +197,9 @@ struct ReportLayoutTests {
 
   @Test(
     "no chart text is drawn smaller than 10 px, even on a narrow screen",
-    arguments: HTMLReportTests.pageNames + ["Reuters-R8, three models"])
+    arguments: Self.pageNames)
   func chartTextSize(_ name: String) throws {
-    let html =
-      name == "Reuters-R8, three models"
-      ? HTMLReport(try Self.r8Report()).render() : try HTMLReportTests.page(name)
+    let html = try Self.page(name)
     for svg in PageStructure.svgElements(html) {
       let (width, minimum) = try ChartFrame.widths(svg)
       for text in try ChartText.all(in: svg) {

@@ -69,10 +69,9 @@ struct GroupedResamplingTests {
     }
   }
 
-  @Test(
-    "rows with counts past 2¹⁵ − 1 are kept as 32-bit numbers, with the same draws",
-    arguments: [Int(Int16.max), Int(Int16.max) + 1, 100_000])
-  func wideGroupCounts(largeCount: Int) throws {
+  /// Two binary models' counts in four groups, the first group holding
+  /// `largeCount` items of one distinct row.
+  static func fourGroups(largeCount: Int) throws -> ExperimentCounts {
     let joint = try JointCounts(
       labels: ["0", "1"], models: ["a", "b"], goldColumn: "label",
       cells: [
@@ -82,7 +81,14 @@ struct GroupedResamplingTests {
         JointCounts.Cell(gold: 0, predictions: [0, 0], count: 7, group: 2),
         JointCounts.Cell(gold: 1, predictions: [1, 0], count: 2, group: 3),
       ], rowCount: 5, groups: ["w", "x", "y", "z"], groupColumn: "group")
-    let counts = try ExperimentCounts(joint, labelOrder: ["0", "1"])
+    return try ExperimentCounts(joint, labelOrder: ["0", "1"])
+  }
+
+  @Test(
+    "rows with counts past 2¹⁵ − 1 are kept as 32-bit numbers, with the same draws",
+    arguments: [Int(Int16.max), Int(Int16.max) + 1, 100_000])
+  func wideGroupCounts(largeCount: Int) throws {
+    let counts = try Self.fourGroups(largeCount: largeCount)
     #expect(ExperimentResampling.denseGroupRows(of: counts).lanes == 8)
     let largest = Self.expectDrawsEqualReference(counts, seed: 6)
     #expect(largest >= Double(2 * largeCount))
@@ -92,16 +98,7 @@ struct GroupedResamplingTests {
     "rows are kept in the narrowest numbers their counts fit (bytes to 255, 16 bits to 2¹⁵ − 1, else 32), with the same draws",
     arguments: [(1, 1), (255, 1), (256, 2), (Int(Int16.max), 2), (Int(Int16.max) + 1, 4)])
   func groupRowNumberSize(largeCount: Int, size: Int) throws {
-    let joint = try JointCounts(
-      labels: ["0", "1"], models: ["a", "b"], goldColumn: "label",
-      cells: [
-        JointCounts.Cell(gold: 0, predictions: [0, 1], count: largeCount, group: 0),
-        JointCounts.Cell(gold: 1, predictions: [1, 1], count: 5, group: 1),
-        JointCounts.Cell(gold: 1, predictions: [0, 1], count: 3, group: 2),
-        JointCounts.Cell(gold: 0, predictions: [0, 0], count: 7, group: 2),
-        JointCounts.Cell(gold: 1, predictions: [1, 0], count: 2, group: 3),
-      ], rowCount: 5, groups: ["w", "x", "y", "z"], groupColumn: "group")
-    let counts = try ExperimentCounts(joint, labelOrder: ["0", "1"])
+    let counts = try Self.fourGroups(largeCount: largeCount)
     #expect(ExperimentResampling(counts: counts, design: .groups).groupRowNumberSize == size)
     _ = Self.expectDrawsEqualReference(counts, seed: 8)
   }

@@ -16,26 +16,52 @@ struct ExperimentResampling: Sendable {
   /// row, ``groupLanes`` numbers per group (zero-padded), group after
   /// group, so a drawn group adds one short vector of integers to
   /// accumulators held in registers.
-  private let groupRows: [Int32]
-  /// ``groupRows`` as 16-bit numbers, in their place, when rows are at most
-  /// 8 wide, some count passes 255 and none passes 2¹⁵ − 1: half the
-  /// memory, so more of the randomly drawn rows are found in the cache.
-  /// Sums are still 32-bit.
-  private let narrowGroupRows: [Int16]
-  /// ``groupRows`` as bytes, in their place, when rows are at most 8 wide
-  /// and no count passes 255 (groups of up to 255 items, as most are):
-  /// a quarter of the memory, so a table of 10,000 groups (80 kB) stays in
-  /// the second-level cache. Sums are still 32-bit.
-  private let byteGroupRows: [UInt8]
+  private let groupRows: DenseGroupRows
   /// The numbers per group in ``groupRows``: 4, 8, 16 or 32, the width of
   /// the vectors added; 0 when groups are not kept as dense rows.
   private let groupLanes: Int
 
+  /// Groups' dense rows, in the narrowest numbers every count fits: less
+  /// memory, so more of the randomly drawn rows are found in the cache
+  /// (10,000 groups of 8 cells take 80 kB as bytes). Sums are 32-bit
+  /// whatever the rows' numbers.
+  enum DenseGroupRows: Sendable {
+    /// Groups are not kept as dense rows.
+    case none
+    /// Rows at most 8 wide with no count past 255.
+    case bytes([UInt8])
+    /// Rows at most 8 wide with no count past 2¹⁵ − 1.
+    case halfWords([Int16])
+    /// Any other dense rows.
+    case words([Int32])
+
+    /// The rows in the narrowest numbers that hold them.
+    init(_ rows: [Int32], lanes: Int) {
+      if rows.isEmpty {
+        self = .none
+      } else if lanes <= 8 && rows.allSatisfy({ $0 <= Int32(UInt8.max) }) {
+        self = .bytes(rows.map { UInt8($0) })
+      } else if lanes <= 8 && rows.allSatisfy({ $0 <= Int32(Int16.max) }) {
+        self = .halfWords(rows.map { Int16($0) })
+      } else {
+        self = .words(rows)
+      }
+    }
+
+    /// The bytes of each number: 1, 2 or 4; 0 for no dense rows.
+    var numberSize: Int {
+      switch self {
+      case .none: 0
+      case .bytes: 1
+      case .halfWords: 2
+      case .words: 4
+      }
+    }
+  }
+
   /// The bytes of each number of a group's dense row as kept: 1, 2 or 4;
   /// 0 when groups are not kept as dense rows.
-  var groupRowNumberSize: Int {
-    !byteGroupRows.isEmpty ? 1 : !narrowGroupRows.isEmpty ? 2 : groupRows.isEmpty ? 0 : 4
-  }
+  var groupRowNumberSize: Int { groupRows.numberSize }
 
   /// The number of distinct rows up to which groups are kept as dense
   /// rows.
@@ -57,19 +83,7 @@ struct ExperimentResampling: Sendable {
     groupEntryCounts = design == .groups ? counts.groupPatternCounts.map(Double.init) : []
     let (rows, lanes) = design == .groups ? Self.denseGroupRows(of: counts) : ([], 0)
     groupLanes = lanes
-    if lanes <= 8 && !rows.isEmpty && rows.allSatisfy({ $0 <= Int32(UInt8.max) }) {
-      byteGroupRows = rows.map { UInt8($0) }
-      narrowGroupRows = []
-      groupRows = []
-    } else if lanes <= 8 && !rows.isEmpty && rows.allSatisfy({ $0 <= Int32(Int16.max) }) {
-      byteGroupRows = []
-      narrowGroupRows = rows.map { Int16($0) }
-      groupRows = []
-    } else {
-      byteGroupRows = []
-      narrowGroupRows = []
-      groupRows = rows
-    }
+    groupRows = DenseGroupRows(rows, lanes: lanes)
     switch design {
     case .items:
       samplers = [Resampler(cellCounts: counts.patternCounts, strategy: strategy)]
@@ -113,73 +127,100 @@ struct ExperimentResampling: Sendable {
           weights[strata[stratum][sampler.cellIndices[cell]]] = Double(scratch[cell])
         }
       }
-    case .groups where !byteGroupRows.isEmpty:
-      byteGroupRows.withUnsafeBytes { rows in
+    case .groups:
+      drawGroups(into: &weights, scratch: &scratch, using: &generator)
+    }
+  }
+
+  /// Fills `weights` with a grouped test set: as many groups as there are,
+  /// drawn uniformly with replacement, each adding its counts.
+  private func drawGroups(
+    into weights: inout [Double], scratch: inout [Int],
+    using generator: inout some RandomNumberGenerator
+  ) {
+    // Dense rows: the same uniform group draws as the sampler's item
+    // strategy makes (one per group, in the same order), each adding its
+    // group's row. The sums are whole numbers below 2³¹, exact in any
+    // order.
+    switch groupRows {
+    case .bytes(let rows):
+      // 256 rows of at most 255 cannot overflow 16 bits.
+      rows.withUnsafeBytes { rows in
         weights.withUnsafeMutableBufferPointer { weights in
           if groupLanes == 4 {
-            Self.sumDrawnByteRows(
+            Self.sumDrawnRows(
               rows, widening: { SIMD4<UInt16>(truncatingIfNeeded: $0 as SIMD4<UInt8>) },
-              finishing: { SIMD4<Int32>(truncatingIfNeeded: $0) }, into: weights,
+              finishing: { SIMD4<Int32>(truncatingIfNeeded: $0) }, batch: 256, into: weights,
               using: &generator)
           } else {
-            Self.sumDrawnByteRows(
+            Self.sumDrawnRows(
               rows, widening: { SIMD8<UInt16>(truncatingIfNeeded: $0 as SIMD8<UInt8>) },
-              finishing: { SIMD8<Int32>(truncatingIfNeeded: $0) }, into: weights,
+              finishing: { SIMD8<Int32>(truncatingIfNeeded: $0) }, batch: 256, into: weights,
               using: &generator)
           }
         }
       }
-    case .groups where !narrowGroupRows.isEmpty:
-      narrowGroupRows.withUnsafeBytes { rows in
+    case .halfWords(let rows):
+      rows.withUnsafeBytes { rows in
         weights.withUnsafeMutableBufferPointer { weights in
           if groupLanes == 4 {
             Self.sumDrawnRows(
-              rows, as: SIMD4<Int16>.self, widening: { SIMD4<Int32>(truncatingIfNeeded: $0) },
-              into: weights, using: &generator)
+              rows, widening: { SIMD4<Int32>(truncatingIfNeeded: $0 as SIMD4<Int16>) },
+              finishing: { $0 }, into: weights, using: &generator)
           } else {
             Self.sumDrawnRows(
-              rows, as: SIMD8<Int16>.self, widening: { SIMD8<Int32>(truncatingIfNeeded: $0) },
-              into: weights, using: &generator)
+              rows, widening: { SIMD8<Int32>(truncatingIfNeeded: $0 as SIMD8<Int16>) },
+              finishing: { $0 }, into: weights, using: &generator)
           }
         }
       }
-    case .groups where groupLanes != 0:
-      // The same uniform group draws as the sampler's item strategy makes
-      // (one per group, in the same order), each adding its group's row.
-      // The sums are whole numbers below 2³¹, exact in any order.
-      groupRows.withUnsafeBytes { rows in
+    case .words(let rows):
+      rows.withUnsafeBytes { rows in
         weights.withUnsafeMutableBufferPointer { weights in
           switch groupLanes {
           case 4:
             Self.sumDrawnRows(
-              rows, as: SIMD4<Int32>.self, widening: { $0 }, into: weights, using: &generator)
+              rows, widening: { $0 as SIMD4<Int32> }, finishing: { $0 }, into: weights,
+              using: &generator)
           case 8:
             Self.sumDrawnRows(
-              rows, as: SIMD8<Int32>.self, widening: { $0 }, into: weights, using: &generator)
+              rows, widening: { $0 as SIMD8<Int32> }, finishing: { $0 }, into: weights,
+              using: &generator)
           case 16:
             Self.sumDrawnRows(
-              rows, as: SIMD16<Int32>.self, widening: { $0 }, into: weights, using: &generator)
+              rows, widening: { $0 as SIMD16<Int32> }, finishing: { $0 }, into: weights,
+              using: &generator)
           default:
             Self.sumDrawnRows(
-              rows, as: SIMD32<Int32>.self, widening: { $0 }, into: weights, using: &generator)
+              rows, widening: { $0 as SIMD32<Int32> }, finishing: { $0 }, into: weights,
+              using: &generator)
           }
         }
       }
-    case .groups:
-      let sampler = samplers[0]
-      draw(sampler, into: &scratch, using: &generator)
-      weights.withUnsafeMutableBufferPointer { weights in
-        sampler.cellIndices.withUnsafeBufferPointer { groups in
-          counts.groupOffsets.withUnsafeBufferPointer { offsets in
-            counts.groupPatterns.withUnsafeBufferPointer { patterns in
-              groupEntryCounts.withUnsafeBufferPointer { entryCounts in
-                scratch.withUnsafeBufferPointer { scratch in
-                  for cell in groups.indices where scratch[cell] > 0 {
-                    let group = groups[cell]
-                    let times = Double(scratch[cell])
-                    for entry in offsets[group]..<offsets[group + 1] {
-                      weights[Int(patterns[entry])] += times * entryCounts[entry]
-                    }
+    case .none:
+      drawSparseGroups(into: &weights, scratch: &scratch, using: &generator)
+    }
+  }
+
+  /// Fills `weights` with a grouped test set drawn through the sampler,
+  /// each drawn group adding its entries as many times as it was drawn.
+  private func drawSparseGroups(
+    into weights: inout [Double], scratch: inout [Int],
+    using generator: inout some RandomNumberGenerator
+  ) {
+    let sampler = samplers[0]
+    draw(sampler, into: &scratch, using: &generator)
+    weights.withUnsafeMutableBufferPointer { weights in
+      sampler.cellIndices.withUnsafeBufferPointer { groups in
+        counts.groupOffsets.withUnsafeBufferPointer { offsets in
+          counts.groupPatterns.withUnsafeBufferPointer { patterns in
+            groupEntryCounts.withUnsafeBufferPointer { entryCounts in
+              scratch.withUnsafeBufferPointer { scratch in
+                for cell in groups.indices where scratch[cell] > 0 {
+                  let group = groups[cell]
+                  let times = Double(scratch[cell])
+                  for entry in offsets[group]..<offsets[group + 1] {
+                    weights[Int(patterns[entry])] += times * entryCounts[entry]
                   }
                 }
               }
@@ -221,58 +262,32 @@ struct ExperimentResampling: Sendable {
   /// Draws as many groups as `rows` holds, uniformly with replacement, and
   /// writes the sum of their rows to `weights`.
   ///
-  /// The generator is copied into a local and the sum kept in one vector
-  /// of integers, so the loop runs in registers: nothing waits on memory
-  /// but the loads of the drawn rows, which overlap.
+  /// The generator is copied into a local and the sums kept in vectors of
+  /// integers, so the loop runs in registers: nothing waits on memory but
+  /// the loads of the drawn rows, which overlap. Each drawn row is widened
+  /// to `Partial` and added to a partial sum, which every `batch` draws is
+  /// widened to 32 bits and added to the sum: rows of bytes are added in
+  /// 16-bit lanes, most draws then costing a load, one widening and one
+  /// addition.
   ///
   /// - Parameters:
   ///   - rows: The groups' rows, one `Stored` each.
-  ///   - stored: The vector type of a stored row: 32-bit numbers, or
-  ///     16-bit ones where every count fits.
-  ///   - widening: The stored row as 32-bit numbers (itself when it is).
+  ///   - widening: A stored row as the partial sum's numbers (itself when
+  ///     they are the same).
+  ///   - finishing: A partial sum as 32-bit numbers (itself when it is).
+  ///   - batch: The draws whose partial sum cannot overflow; all of them
+  ///     by default.
   ///   - weights: One weight per distinct row, overwritten; at most
   ///     `Row.scalarCount`.
   ///   - generator: The source of randomness.
   /// - Complexity: O(*g*) for *g* groups; no allocation.
   @inline(__always)
-  private static func sumDrawnRows<Stored: SIMD, Row: SIMD>(
-    _ rows: UnsafeRawBufferPointer, as stored: Stored.Type,
-    widening: (Stored) -> Row,
+  private static func sumDrawnRows<Stored: SIMD, Partial: SIMD, Row: SIMD>(
+    _ rows: UnsafeRawBufferPointer, widening: (Stored) -> Partial,
+    finishing: (Partial) -> Row, batch: Int = .max,
     into weights: UnsafeMutableBufferPointer<Double>,
     using generator: inout some RandomNumberGenerator
-  ) where Row.Scalar == Int32 {
-    let stride = MemoryLayout<Stored>.size
-    let groupCount = rows.count / stride
-    let bound = UInt64(groupCount)
-    var local = generator
-    var sum = Row()
-    for _ in 0..<groupCount {
-      let group = Int(local.next(upperBound: bound))
-      sum &+= widening(rows.loadUnaligned(fromByteOffset: group &* stride, as: Stored.self))
-    }
-    generator = local
-    for pattern in weights.indices { weights[pattern] = Double(sum[pattern]) }
-  }
-
-  /// ``sumDrawnRows(_:as:widening:into:using:)`` for rows of bytes: the
-  /// drawn rows are added in 16-bit lanes, which 256 rows of at most 255
-  /// cannot overflow, and every 256 draws the partial sum is added to the
-  /// 32-bit one, so most draws cost a load, one widening and one addition.
-  ///
-  /// - Parameters:
-  ///   - rows: The groups' rows, one `Stored` each.
-  ///   - widening: A stored row of bytes as 16-bit numbers.
-  ///   - finishing: A 16-bit partial sum as 32-bit numbers.
-  ///   - weights: One weight per distinct row, overwritten; at most
-  ///     `Row.scalarCount`.
-  ///   - generator: The source of randomness.
-  /// - Complexity: O(*g*) for *g* groups; no allocation.
-  @inline(__always)
-  private static func sumDrawnByteRows<Stored: SIMD, Partial: SIMD, Row: SIMD>(
-    _ rows: UnsafeRawBufferPointer, widening: (Stored) -> Partial,
-    finishing: (Partial) -> Row, into weights: UnsafeMutableBufferPointer<Double>,
-    using generator: inout some RandomNumberGenerator
-  ) where Stored.Scalar == UInt8, Partial.Scalar == UInt16, Row.Scalar == Int32 {
+  ) where Partial.Scalar: FixedWidthInteger, Row.Scalar == Int32 {
     let stride = MemoryLayout<Stored>.size
     let groupCount = rows.count / stride
     let bound = UInt64(groupCount)
@@ -280,7 +295,7 @@ struct ExperimentResampling: Sendable {
     var sum = Row()
     var drawn = 0
     while drawn < groupCount {
-      let batchEnd = Swift.min(groupCount, drawn + 256)
+      let batchEnd = groupCount - drawn > batch ? drawn + batch : groupCount
       var partialSum = Partial()
       while drawn < batchEnd {
         let group = Int(local.next(upperBound: bound))

@@ -173,12 +173,11 @@ extension ExperimentOptions {
     let id = identifiers.map { $0[item] }
     let location = place(file, input, id.map { .id($0) } ?? .index(item))
     let firstLine = place(firstFile, firstInput, .index(item))?.line
-    func named(_ path: String) -> String { path == "-" ? "<stdin>" : path }
     let error = PredictionFileError(
-      path: named(file), location: location,
+      path: InputOptions.displayName(of: file), location: location,
       reason: .groupMismatch(
         column: groupColumn, item: id ?? String(item + 1), isID: id != nil, expected: expected,
-        found: found, firstFile: named(firstFile), firstLine: firstLine))
+        found: found, firstFile: InputOptions.displayName(of: firstFile), firstLine: firstLine))
     return InputOptions.failure(error)
   }
 }
@@ -199,7 +198,8 @@ extension ExperimentOptions {
     guard case .tooFewGroups = error, let groupFile, let groupColumn else {
       return .data(error.description)
     }
-    let file = groupFile == "-" ? "<stdin>" : groupFile
-    return .data("\(file): group column \"\(groupColumn)\": \(error.description)")
+    return .data(
+      "\(InputOptions.displayName(of: groupFile)): group column \"\(groupColumn)\": \(error.description)"
+    )
   }
 }

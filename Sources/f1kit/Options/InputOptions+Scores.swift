@@ -39,7 +39,7 @@ extension InputOptions {
     do {
       return (items, try ScoredModel(items))
     } catch {
-      throw .data("\(path == "-" ? "<stdin>" : path): \(error.description)")
+      throw .data("\(Self.displayName(of: path)): \(error.description)")
     }
   }
 
@@ -71,7 +71,7 @@ extension InputOptions {
         scores: column.scores, isPositive: column.isPositive, keepsItemTerms: keepsItemTerms)
       return (matrix, .binary(scores), column.sourceDescription)
     } catch {
-      throw .data("\(path == "-" ? "<stdin>" : path): \(error.description)")
+      throw .data("\(Self.displayName(of: path)): \(error.description)")
     }
   }
 

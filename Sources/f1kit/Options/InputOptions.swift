@@ -392,4 +392,11 @@ struct InputOptions {
       }
     return CommandFailure(error.description, status: status)
   }
+
+  /// A file as messages name it: its path, or `<stdin>` for `-`, as the
+  /// reader's own errors do.
+  ///
+  /// - Parameter path: The path as given.
+  /// - Returns: The name.
+  static func displayName(of path: String) -> String { path == "-" ? "<stdin>" : path }
 }
