@@ -89,8 +89,8 @@ struct GateCautionTests {
   @Test(
     "gate never asks for fewer groups than a test set whose interval is too wide for the margin",
     arguments: [
-      (["--margin", "0.12"], "±0.127", 0.12),
-      (["--margin", "0.3", "--confidence", "0.999"], "±0.621", 0.3),
+      (["--margin", "0.12"], "±0.130", 0.12),
+      (["--margin", "0.3", "--confidence", "0.999"], "±0.543", 0.3),
     ])
   func gateNeedsMoreGroups(options: [String], width: String, margin: Double) throws {
     let arguments =
@@ -186,16 +186,16 @@ struct GateCautionTests {
     let directory = folder.url
     let summary = directory.appendingPathComponent("summary.md")
     let arguments = [
-      "gate", Self.runsA, Self.runsB, "--metric", "binary_f1", "--margin", "0.3",
-      "--confidence", "0.999", "--group-column", "query", "-q",
+      "gate", Self.runsA, Self.runsB, "--metric", "binary_f1", "--margin", "0.4",
+      "--confidence", "0.9999", "--group-column", "query", "-q",
     ]
     let caution =
-      "1 interval end reached past binary F1's range [0, 1] and was cut at its bounds: with 3 runs for a model the seed variance rests on very few degrees of freedom, so Student's t makes the intervals very wide; train more runs (5 or more per model)."
+      "2 interval ends reached past binary F1's range [0, 1] and were cut at its bounds: with 3 runs for a model the seed variance rests on very few degrees of freedom, so Student's t makes the intervals very wide; train more runs (5 or more per model)."
     // The summary escapes Markdown's brackets.
     let text = try expectCaution(
       caution, arguments: arguments, summary: summary,
       inMarkdown: caution.replacingOccurrences(of: "[0, 1]", with: "\\[0, 1\\]"))
-    #expect(text.standardOutput.contains("99.9% CI [−0.242, 1.000]"))
+    #expect(text.standardOutput.contains("99.99% CI [−0.368, 1.000]"))
     // With no caution to give, the JSON has no cautions member.
     let plain = try runF1Kit(
       ["gate", Self.runsA, Self.runsB, "--metric", "binary_f1", "--margin", "0.3", "-q"]

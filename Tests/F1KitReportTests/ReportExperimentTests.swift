@@ -72,7 +72,7 @@ struct ReportExperimentTests {
           + "\(DisplayNumber.pValue(pair.bootstrapPValue))"))
     // Not the first runs' item-level comparison.
     let firstRun = try #require(report.differences(on: report.reference.primaryMetric).first)
-    #expect(!verdict.contains(DisplayNumber.score(abs(firstRun.estimate), digits: 3)))
+    #expect(!verdict.contains("by \(DisplayNumber.score(abs(firstRun.estimate), digits: 3)) "))
     #expect(!verdict.contains("permutation test"))
     #expect(
       verdict.contains("paired bootstrap (\(experiment.comparison.resamplingPhrase()))")

@@ -157,6 +157,8 @@ struct ExperimentTextTests {
     #expect(
       comparison.verdict(for: 0, description: description)
         == "b and a do not differ significantly on accuracy: b − a = \(Self.number(pair.difference.estimate)), 95% CI \(Self.range(pair.difference)), p = \(Self.number(pair.bootstrapPValue)) (paired bootstrap, \(comparison.resamplingPhrase()))."
+        + ModelComparison.disagreementSentence(
+          interval: pair.difference, isSignificant: false, isAdjusted: false)
         + power)
   }
 

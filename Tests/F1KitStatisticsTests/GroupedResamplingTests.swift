@@ -28,13 +28,15 @@ struct GroupedResamplingTests {
   }
 
   /// One grouped resample drawn the plain way: a uniform draw of a group
-  /// per group, each adding every entry of the drawn group.
+  /// per group (``UniformIndicesTests/referenceIndices(_:below:using:)``),
+  /// each adding every entry of the drawn group.
   static func referenceWeights(
     _ counts: ExperimentCounts, using generator: inout Xoshiro256StarStar
   ) -> [Double] {
     var weights = [Double](repeating: 0, count: counts.patternCount)
-    for _ in 0..<counts.groupCount {
-      let group = Int(generator.next(upperBound: UInt64(counts.groupCount)))
+    for group in UniformIndicesTests.referenceIndices(
+      counts.groupCount, below: counts.groupCount, using: &generator)
+    {
       for entry in counts.groupOffsets[group]..<counts.groupOffsets[group + 1] {
         weights[Int(counts.groupPatterns[entry])] += Double(counts.groupPatternCounts[entry])
       }

@@ -3,8 +3,8 @@
 struct ExperimentResampling: Sendable {
   let counts: ExperimentCounts
   let design: ResamplingDesign
-  /// The samplers: one over all rows, one per gold class, or one over the
-  /// groups.
+  /// The samplers: one over all rows, or one per gold class; none for
+  /// groups, which are drawn by ``UniformIndices``.
   private let samplers: [Resampler]
   /// For stratified designs, the distinct rows each sampler's cells index.
   private let strata: [[Int]]
@@ -74,7 +74,8 @@ struct ExperimentResampling: Sendable {
   ///   - design: How test sets are resampled.
   ///   - strategy: Whether distinct rows are drawn as cells or item by
   ///     item; ``ResamplingStrategy/automatic`` decides from their number.
-  ///     Groups are always drawn one by one.
+  ///     Groups are always drawn one by one, two from each random word
+  ///     (``UniformIndices``).
   init(
     counts: ExperimentCounts, design: ResamplingDesign, strategy: ResamplingStrategy = .automatic
   ) {
@@ -98,10 +99,7 @@ struct ExperimentResampling: Sendable {
         Resampler(cellCounts: rows.map { counts.patternCounts[$0] }, strategy: strategy)
       }
     case .groups:
-      samplers = [
-        Resampler(
-          cellCounts: [Int](repeating: 1, count: counts.groupCount), strategy: .automatic)
-      ]
+      samplers = []
       strata = []
     }
   }
@@ -138,10 +136,10 @@ struct ExperimentResampling: Sendable {
     into weights: inout [Double], scratch: inout [Int],
     using generator: inout some RandomNumberGenerator
   ) {
-    // Dense rows: the same uniform group draws as the sampler's item
-    // strategy makes (one per group, in the same order), each adding its
-    // group's row. The sums are whole numbers below 2³¹, exact in any
-    // order.
+    // Dense rows: the same uniform group draws as the sparse path makes
+    // (one per group, in the same order, the batches being even), each
+    // adding its group's row. The sums are whole numbers below 2³¹, exact
+    // in any order.
     switch groupRows {
     case .bytes(let rows):
       // 256 rows of at most 255 cannot overflow 16 bits.
@@ -202,26 +200,27 @@ struct ExperimentResampling: Sendable {
     }
   }
 
-  /// Fills `weights` with a grouped test set drawn through the sampler,
-  /// each drawn group adding its entries as many times as it was drawn.
+  /// Fills `weights` with a grouped test set, each drawn group adding its
+  /// entries as many times as it was drawn.
   private func drawSparseGroups(
     into weights: inout [Double], scratch: inout [Int],
     using generator: inout some RandomNumberGenerator
   ) {
-    let sampler = samplers[0]
-    draw(sampler, into: &scratch, using: &generator)
+    let groupCount = counts.groupCount
+    if scratch.count < groupCount { scratch = [Int](repeating: 0, count: groupCount) }
+    scratch.withUnsafeMutableBufferPointer { times in
+      for group in 0..<groupCount { times[group] = 0 }
+      UniformIndices.draw(groupCount, below: groupCount, using: &generator) { times[$0] += 1 }
+    }
     weights.withUnsafeMutableBufferPointer { weights in
-      sampler.cellIndices.withUnsafeBufferPointer { groups in
-        counts.groupOffsets.withUnsafeBufferPointer { offsets in
-          counts.groupPatterns.withUnsafeBufferPointer { patterns in
-            groupEntryCounts.withUnsafeBufferPointer { entryCounts in
-              scratch.withUnsafeBufferPointer { scratch in
-                for cell in groups.indices where scratch[cell] > 0 {
-                  let group = groups[cell]
-                  let times = Double(scratch[cell])
-                  for entry in offsets[group]..<offsets[group + 1] {
-                    weights[Int(patterns[entry])] += times * entryCounts[entry]
-                  }
+      counts.groupOffsets.withUnsafeBufferPointer { offsets in
+        counts.groupPatterns.withUnsafeBufferPointer { patterns in
+          groupEntryCounts.withUnsafeBufferPointer { entryCounts in
+            scratch.withUnsafeBufferPointer { scratch in
+              for group in 0..<groupCount where scratch[group] > 0 {
+                let times = Double(scratch[group])
+                for entry in offsets[group]..<offsets[group + 1] {
+                  weights[Int(patterns[entry])] += times * entryCounts[entry]
                 }
               }
             }
@@ -290,19 +289,17 @@ struct ExperimentResampling: Sendable {
   ) where Partial.Scalar: FixedWidthInteger, Row.Scalar == Int32 {
     let stride = MemoryLayout<Stored>.size
     let groupCount = rows.count / stride
-    let bound = UInt64(groupCount)
     var local = generator
     var sum = Row()
     var drawn = 0
     while drawn < groupCount {
       let batchEnd = groupCount - drawn > batch ? drawn + batch : groupCount
       var partialSum = Partial()
-      while drawn < batchEnd {
-        let group = Int(local.next(upperBound: bound))
+      UniformIndices.draw(batchEnd - drawn, below: groupCount, using: &local) { group in
         partialSum &+= widening(
           rows.loadUnaligned(fromByteOffset: group &* stride, as: Stored.self))
-        drawn += 1
       }
+      drawn = batchEnd
       sum &+= finishing(partialSum)
     }
     generator = local
