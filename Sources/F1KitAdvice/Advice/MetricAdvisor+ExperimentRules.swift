@@ -152,7 +152,7 @@ extension MetricAdvisor {
       message:
         "The bootstrap resamples \(DisplayNumber.count(groupCount)) groups. With fewer than about "
         + "\(ExperimentComparison.fewGroups) groups a group bootstrap can undercover (docs/statistics.md "
-        + "measures 92% coverage for a 95% interval at 10 groups of 15 items, and 94.7% at 20), "
+        + "measures 92% coverage for a 95% interval at 10 groups of 15 items, and 94.4% at 20), "
         + "so read the intervals as possibly too narrow and collect test items from more groups.",
       evidence: [
         AdviceEvidence("groups", count: groupCount),

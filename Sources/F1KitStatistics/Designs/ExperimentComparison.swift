@@ -119,12 +119,25 @@ public struct ExperimentComparison: Sendable {
     design: ResamplingDesign = .items, options: BootstrapOptions = BootstrapOptions(),
     using generator: inout some RandomNumberGenerator
   ) throws(StatisticsError) {
+    try self.init(
+      counts: counts, metric: metric, scope: scope, design: design, options: options,
+      minimumGroups: Self.minimumGroups, using: &generator)
+  }
+
+  /// Compares the models of an experiment, resampling groups from
+  /// `minimumGroups` groups on: the simulations in docs/statistics.md
+  /// lower it to show what the refusal below ``minimumGroups`` prevents.
+  init(
+    counts: ExperimentCounts, metric: Metric, scope: MetricScope,
+    design: ResamplingDesign, options: BootstrapOptions, minimumGroups: Int,
+    using generator: inout some RandomNumberGenerator
+  ) throws(StatisticsError) {
     try options.validate()
     guard scope.classCount == counts.classCount else {
       throw .classCountMismatch(data: counts.classCount, scope: scope.classCount)
     }
     if design == .groups && !counts.isGrouped { throw .noGroups }
-    if design == .groups && counts.groupCount < ExperimentComparison.minimumGroups {
+    if design == .groups && counts.groupCount < minimumGroups {
       throw .tooFewGroups(counts.groupCount)
     }
     let scorer = RunScorer(counts: counts, scope: scope, metric: metric)
