@@ -43,17 +43,63 @@ func runProduct(
   process.standardError = error
   process.standardInput = standardInput
   try process.run()
-  if let input { standardInput.fileHandleForWriting.write(Data(input.utf8)) }
+  let writer = PipeWriter(Data((input ?? "").utf8), to: standardInput.fileHandleForWriting)
   try standardInput.fileHandleForWriting.close()
   // Read both pipes before waiting so a large output cannot fill a pipe and
   // block the child.
   let outputData = output.fileHandleForReading.readDataToEndOfFile()
   let errorData = error.fileHandleForReading.readDataToEndOfFile()
   process.waitUntilExit()
+  writer.wait()
   return CommandResult(
     status: process.terminationStatus,
     standardOutput: String(decoding: outputData, as: UTF8.self),
     standardError: String(decoding: errorData, as: UTF8.self))
+}
+
+/// Writes a child's standard input on a thread of its own, so that a child
+/// that exits without reading it all (a usage error, say) cannot end the
+/// test process.
+///
+/// Writing to a pipe whose reader has gone raises `SIGPIPE`, which would
+/// kill the whole test run; ignoring it process-wide would be inherited by
+/// every child, and the tests of F1Kit's own `SIGPIPE` handling need the
+/// default. So only the writing thread blocks it: the write then fails with
+/// `EPIPE`, which ends it, and the pending signal is taken before the
+/// thread exits. Writing beside the reads of the child's output also keeps
+/// a large input and a large output from filling both pipes at once.
+final class PipeWriter: Sendable {
+  private let done = DispatchSemaphore(value: 0)
+
+  /// Starts writing `data` to a duplicate of `handle`'s descriptor, closing
+  /// it at the end; the caller may close `handle` at once.
+  init(_ data: Data, to handle: FileHandle) {
+    let descriptor = dup(handle.fileDescriptor)
+    let done = self.done
+    let thread = Thread {
+      var pipeSignal = sigset_t()
+      sigemptyset(&pipeSignal)
+      sigaddset(&pipeSignal, SIGPIPE)
+      pthread_sigmask(SIG_BLOCK, &pipeSignal, nil)
+      data.withUnsafeBytes { buffer in
+        var offset = 0
+        while offset < buffer.count {
+          let written = write(descriptor, buffer.baseAddress! + offset, buffer.count - offset)
+          if written < 0 && errno == EINTR { continue }
+          guard written > 0 else { break }
+          offset += written
+        }
+      }
+      close(descriptor)
+      var now = timespec(tv_sec: 0, tv_nsec: 0)
+      _ = sigtimedwait(&pipeSignal, nil, &now)
+      done.signal()
+    }
+    thread.start()
+  }
+
+  /// Waits until the input is written or the reader has gone.
+  func wait() { done.wait() }
 }
 
 /// The build folder holding the test bundle and the `f1kit` binary.

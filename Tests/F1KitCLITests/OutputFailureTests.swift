@@ -63,6 +63,19 @@ struct OutputFailureTests {
     #expect(result.status == status)
   }
 
+  /// The test helper writes standard input beside the child: 4 MB into a
+  /// child that refuses its options at once would otherwise raise SIGPIPE
+  /// in the test process and end the whole test run.
+  @Test("a child that exits before reading a large standard input leaves the tests running")
+  func childIgnoringStandardInput() throws {
+    let rows = String(repeating: "1,0\n", count: 1_000_000)
+    for _ in 0..<3 {
+      let result = try runF1Kit(["evaluate", "-", "--bogus"], input: "label,prediction\n" + rows)
+      #expect(result.status == 64)
+      #expect(result.standardError.hasPrefix("Error: Unknown option '--bogus'"))
+    }
+  }
+
   @Test("a reader that went away ends the run quietly with 141 when SIGPIPE is ignored")
   func closedPipe() throws {
     let pipe = Pipe()
