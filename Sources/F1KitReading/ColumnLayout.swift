@@ -87,6 +87,18 @@ struct ColumnLayout {
     }
   }
 
+  /// The role of a column this layout reads for the items (gold label,
+  /// prediction, score or count), or `nil` for any other column.
+  func role(of column: Int) -> PredictionFileError.ColumnRole? {
+    if column == gold { return .gold }
+    if column == count { return .count }
+    switch source {
+    case .label(let index): return index == column ? .prediction : nil
+    case .scoreArray(let index), .threshold(let index): return index == column ? .score : nil
+    case .scoreColumns(let indices): return indices.contains(column) ? .score : nil
+    }
+  }
+
   /// The index of the first of `names` in `header`, matched exactly, or else
   /// ignoring case.
   static func find(_ names: [String], in header: [String]) -> Int? {

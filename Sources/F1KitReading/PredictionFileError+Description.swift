@@ -103,6 +103,9 @@ extension PredictionFileError: CustomStringConvertible {
       let origin = firstLine.map { "\(firstFile) line \($0)" } ?? firstFile
       return
         "expected group \(Self.quoted(expected))\(place) (\(Self.quoted(column))) for item \(name) (as in \(origin)), found \(Self.quoted(found)); every file with the group column must give each item the first file's group"
+    case .groupColumnHasRole(let column, let role):
+      return
+        "expected a group column other than the \(role.rawValue) column, found --group-column \(Self.quoted(column)), the \(role.rawValue) column itself: a group gathers items that belong together (a shared query, premise or document), not items with the same label or score; name such a column"
     case .countTableHasNoItems(let column):
       return
         "the file is a count table (column \(Self.quoted(column))) and has no per-item predictions"

@@ -143,6 +143,12 @@ public struct PredictionFileError: Error, Hashable, Sendable {
     case recordTooLong(limit: Int)
     /// A count table has no per-item predictions to read.
     case countTableHasNoItems(column: String)
+    /// The group column is the column of the gold labels, the predictions,
+    /// the scores or the counts: grouping by it would resample items with
+    /// the same label or score, not items that belong together, and print
+    /// intervals that mean nothing (even intervals that leave out their
+    /// own estimate).
+    case groupColumnHasRole(column: String, role: ColumnRole)
     /// A label is NaN or an infinity: a JSON `NaN` or `Infinity`, or `nan`
     /// or `inf` where every other label is a number.
     case notFiniteLabel(found: String)

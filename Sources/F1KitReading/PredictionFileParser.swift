@@ -42,6 +42,9 @@ final class PredictionFileParser {
   /// The column whose value each record also gives its sink as a group
   /// (see `RecordSink.add(group:count:)`), if any.
   var groupColumn: String?
+  /// A group column that another pass reads: refused, as ``groupColumn``
+  /// is, when it is a column this pass reads for the items.
+  var checkedGroupColumn: String?
   /// The error for a `groupColumn` the header does not have: the records
   /// are read without groups, and the caller reports it after them.
   var missingGroupColumn: PredictionFileError?
@@ -140,6 +143,13 @@ final class PredictionFileParser {
       }
       throw PredictionFileError(
         path: path, location: .init(line: headerLine, column: 1, unit: unit), reason: reason)
+    }
+    if let name = groupColumn ?? checkedGroupColumn,
+      let index = ColumnLayout.find([name], in: header), let role = layout.role(of: index)
+    {
+      throw PredictionFileError(
+        path: path, location: .init(line: headerLine, column: index + 1, unit: unit),
+        reason: .groupColumnHasRole(column: header[index], role: role))
     }
     if let groupColumn, layout.group == nil {
       missingGroupColumn = PredictionFileError(

@@ -33,6 +33,7 @@ extension PredictionReader {
       parser.groupColumn = column
       _ = try parser.parse(into: &sink, readsIDs: true)
     } catch {
+      if case .groupColumnHasRole = error.reason { throw error }
       guard path != "-" else {
         // An id repeated before the malformed record is reported first.
         _ = try sink.items.takeIdentifiers(path: error.path)
@@ -104,6 +105,7 @@ extension PredictionReader {
     var sink = GroupSink()
     do {
       let parser = try PredictionFileParser(path: path, options: groupOptions)
+      parser.checkedGroupColumn = column
       _ = try parser.parse(into: &sink, readsIDs: true)
     } catch {
       var error = error

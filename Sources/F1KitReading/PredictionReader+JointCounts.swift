@@ -61,6 +61,7 @@ extension PredictionReader {
       var options = self.options
       if let column { options.predictionColumn = column }
       let parser = try PredictionFileParser(path: path, options: options)
+      parser.checkedGroupColumn = groupColumn
       var sink = RowSink()
       let rows = try parser.parse(into: &sink, readsIDs: false)
       let resolution = try LabelResolution(parser)

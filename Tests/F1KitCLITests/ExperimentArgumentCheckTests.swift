@@ -92,6 +92,57 @@ struct ExperimentArgumentCheckTests {
     }
   }
 
+  /// Grouping by the gold labels once printed an interval that left out
+  /// its own estimate and a passing gate; each command now refuses it.
+  @Test(
+    "a group column that is the gold, prediction or score column is refused, naming its place",
+    arguments: [
+      (
+        ["compare", "fixtures/r8/test-tfidf-nb.csv", "fixtures/r8/test-tfidf-logreg.csv"], "label",
+        "fixtures/r8/test-tfidf-nb.csv:1:2", "gold"
+      ),
+      (
+        [
+          "gate", "fixtures/r8/test-tfidf-nb.csv", "fixtures/r8/test-tfidf-logreg.csv",
+          "--metric", "macro_f1", "--margin", "0.5",
+        ], "LABEL", "fixtures/r8/test-tfidf-nb.csv:1:2",
+        "gold"
+      ),
+      (
+        ["evaluate", "fixtures/r8/test-tfidf-nb.csv", "--ci"], "label",
+        "fixtures/r8/test-tfidf-nb.csv:1:2", "gold"
+      ),
+      (
+        ["advise", "fixtures/r8/test-tfidf-nb.csv"], "label", "fixtures/r8/test-tfidf-nb.csv:1:2",
+        "gold"
+      ),
+      ([runsA, runsB], "prediction", "fixtures/experiments/a-run1.csv:1:4", "prediction"),
+      (
+        [
+          "report", "fixtures/stsb/test-minilm-l6.csv", "fixtures/stsb/test-minilm-l3.csv",
+          "--score-column", "score", "--positive", "1", "--out", "/nonexistent/x.html",
+        ], "score",
+        "fixtures/stsb/test-minilm-l6.csv:1:7", "score"
+      ),
+      (
+        ["compare", "fixtures/r8/test-tfidf-nb.csv", "--pred-columns", "label,prediction"],
+        "prediction", "fixtures/r8/test-tfidf-nb.csv:1:3", "prediction"
+      ),
+    ] as [([String], String, String, String)])
+  func groupColumnWithARole(
+    command: [String], column: String, place: String, role: String
+  ) throws {
+    let arguments =
+      (command.first?.contains("=") == true ? ["compare"] : []) + command
+      + ["--group-column", column] + (command.first == "advise" ? [] : ["-q"])
+    let result = try runF1Kit(arguments)
+    #expect(result.status == 65, "\(result.standardError)")
+    #expect(
+      firstLine(result).hasPrefix(
+        "Error: \(place): expected a group column other than the \(role) column, found --group-column"
+      ), "\(result.standardError)")
+  }
+
   @Test(
     "with several runs, an interval method or test that does not apply is a usage error that says what applies",
     arguments: [
