@@ -74,7 +74,7 @@ public enum StatisticsError: Error, Hashable, Sendable, CustomStringConvertible 
     case .tooFewGroups(let count) where count < 2:
       "expected at least \(ExperimentComparison.minimumGroups) groups to resample groups (about \(ExperimentComparison.fewGroups) for intervals to trust), found \(count): a bootstrap over one group redraws it whole every time, so its intervals have no width and its p-values mean nothing"
     case .tooFewGroups(let count):
-      "expected at least \(ExperimentComparison.minimumGroups) groups to resample groups (about \(ExperimentComparison.fewGroups) for intervals to trust), found \(count): over so few groups the permutation test cannot reach p ≤ 0.05, and in simulation over 3 groups 95% intervals covered 73% and the paired bootstrap rejected a true zero difference 27% of the time (docs/statistics.md)"
+      "expected at least \(ExperimentComparison.minimumGroups) groups to resample groups (about \(ExperimentComparison.fewGroups) for intervals to trust), found \(count): over so few groups the permutation test cannot reach p ≤ 0.05 (its smallest p-value over g groups is 2/2^g, 0.0625 at 5), and in simulation over 3 to 5 groups 95% intervals covered 73–85% and the paired bootstrap rejected a true zero difference 14–27% of the time (docs/statistics.md)"
     case .unpairedModels:
       "expected every model to score the same items against the same gold labels"
     case .invalidWeight(let weight):

@@ -343,14 +343,14 @@ struct ExperimentCommandTests {
   }
 
   @Test(
-    "fewer than 5 groups are refused by every command that resamples groups",
-    arguments: [2, 4])
-  func fewerThanFiveGroupsAreRefused(groups: Int) throws {
+    "fewer than 6 groups are refused by every command that resamples groups",
+    arguments: [2, 5])
+  func fewerThanSixGroupsAreRefused(groups: Int) throws {
     let directory = TemporaryDirectory()
     _ = try GateCautionTests.fewGroupFirstRuns(in: directory.url, groups: groups)
     let grouping = ["--group-column", "query", "--resamples", "200", "-q"]
     let message =
-      "Error: a.csv: group column \"query\": expected at least 5 groups to resample groups (about 30 for intervals to trust), found \(groups): over so few groups the permutation test cannot reach p ≤ 0.05"
+      "Error: a.csv: group column \"query\": expected at least 6 groups to resample groups (about 30 for intervals to trust), found \(groups): over so few groups the permutation test cannot reach p ≤ 0.05"
     for arguments in [
       ["compare", "a.csv", "b.csv"], ["evaluate", "a.csv", "--ci"],
       ["gate", "a.csv", "b.csv", "--metric", "binary_f1", "--margin", "0.02"],

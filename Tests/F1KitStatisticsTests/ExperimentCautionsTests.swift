@@ -38,9 +38,9 @@ struct ExperimentCautionsTests {
   }
 
   @Test(
-    "fewer than 5 groups are refused: a bootstrap over them is too coarse to trust",
-    arguments: [1, 2, 4, 5])
-  func fewerThanFiveGroupsAreRefused(groupCount: Int) throws {
+    "fewer than 6 groups are refused: a bootstrap over them is too coarse to trust",
+    arguments: [1, 2, 4, 5, 6])
+  func fewerThanSixGroupsAreRefused(groupCount: Int) throws {
     let gold = Self.gold(count: 60, seed: 1)
     let runs = [Self.runs(accuracies: [0.7], gold: gold, seed: 2), [gold]]
     let groups = (0..<60).map { $0 % groupCount }
@@ -65,7 +65,7 @@ struct ExperimentCautionsTests {
       #expect(throws: StatisticsError.tooFewGroups(groupCount)) { try intervals() }
       #expect(
         StatisticsError.tooFewGroups(groupCount).description.hasPrefix(
-          "expected at least 5 groups to resample groups (about 30 for intervals to trust), found \(groupCount): "
+          "expected at least 6 groups to resample groups (about 30 for intervals to trust), found \(groupCount): "
         ))
     } else {
       #expect(try compare().models.count == 2)

@@ -5,9 +5,9 @@ import Testing
 @testable import F1KitStatistics
 
 /// The release-build simulations behind the "Experiments" figures of
-/// docs/statistics.md: group coverage with 3 to 60 groups (3 lies below
-/// the 5 groups `ExperimentComparison` accepts, so these lower its minimum
-/// to show what the refusal prevents), the grouped difference and
+/// docs/statistics.md: group coverage with 3 to 60 groups (3 and 5 lie
+/// below the 6 groups `ExperimentComparison` accepts, so these lower its
+/// minimum to show what the refusal prevents), the grouped difference and
 /// permutation test under a zero mean difference,
 /// and two-level coverage with seed variance. Too slow for a debug run, so
 /// they run only when F1KIT_EXPERIMENT_REPORT is set:
