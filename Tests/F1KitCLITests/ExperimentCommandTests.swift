@@ -116,6 +116,24 @@ struct ExperimentCommandTests {
     }
   }
 
+  /// The cut came from the two-run model's few degrees of freedom; the
+  /// note once said "with 1 run for a model", the one-run model's count.
+  @Test("two runs beside one: the notes name the runs the seed variance rests on, and who has them")
+  func twoRunsBesideOne() throws {
+    let result = try runF1Kit([
+      "compare", "A=fixtures/experiments/a-run1.csv,fixtures/experiments/a-run2.csv",
+      "B=fixtures/experiments/b-run1.csv", "-q",
+    ])
+    #expect(result.status == 0, "\(result.standardError)")
+    let notes = result.standardOutput.split(separator: "\n").filter { $0.hasPrefix("Note: ") }
+    #expect(
+      notes == [
+        "Note: 1 interval end reached past binary F1's range [0, 1] and was cut at its bounds: with 2 runs for a model the seed variance rests on very few degrees of freedom, so Student's t makes the intervals very wide; train more runs (5 or more per model).",
+        "Note: B has one run: its seed luck cannot be estimated and counts as 0, so the intervals that involve it are too narrow, and Almost Stochastic Order, which needs two runs per model, is not reported; train B with several seeds too.",
+        "Note: McNemar's test is not reported: it compares one prediction per item, and 1 of these models has several runs.",
+      ], "\(notes)")
+  }
+
   @Test("--group-column resamples groups, swaps them, and runs the clustered McNemar test")
   func groups() throws {
     let result = try runF1Kit([

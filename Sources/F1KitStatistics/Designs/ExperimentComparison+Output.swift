@@ -423,9 +423,14 @@ extension ExperimentComparison {
   public var notes: [String] {
     var notes: [String] = []
     if let fewGroupsNote { notes.append(fewGroupsNote) }
-    if counts.runCounts.contains(where: { $0 > 1 }) {
+    let severalRuns = counts.runCounts.filter { $0 > 1 }.count
+    if severalRuns > 0 {
+      let which =
+        severalRuns == counts.runCounts.count
+        ? "these models have"
+        : "\(severalRuns) of these models \(severalRuns == 1 ? "has" : "have")"
       notes.append(
-        "McNemar's test is not reported: it compares one prediction per item, and these models have several runs."
+        "McNemar's test is not reported: it compares one prediction per item, and \(which) several runs."
       )
     } else if design == .groups {
       notes.append(

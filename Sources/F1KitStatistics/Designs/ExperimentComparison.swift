@@ -302,12 +302,20 @@ public struct ExperimentComparison: Sendable {
     var cautions: [String] = []
     if cutIntervalEnds > 0 {
       let range = metric.valueRange
-      let fewest = counts.runCounts.min() ?? 0
       let ends = cutIntervalEnds == 1 ? "end" : "ends"
       let verb = cutIntervalEnds == 1 ? "was" : "were"
-      cautions.append(
-        "\(cutIntervalEnds) interval \(ends) reached past \(metric.displayName)'s range [\(Self.bound(range.lowerBound)), \(Self.bound(range.upperBound))] and \(verb) cut at its bounds: with \(fewest) run\(fewest == 1 ? "" : "s") for a model the seed variance rests on very few degrees of freedom, so Student's t makes the intervals very wide; train more runs (5 or more per model)."
-      )
+      let cut =
+        "\(cutIntervalEnds) interval \(ends) reached past \(metric.displayName)'s range [\(Self.bound(range.lowerBound)), \(Self.bound(range.upperBound))] and \(verb) cut at its bounds"
+      // A model with one run has no seed variance of its own; the few
+      // degrees of freedom are those of the models with several.
+      if let fewest = counts.runCounts.filter({ $0 > 1 }).min() {
+        cautions.append(
+          cut
+            + ": with \(fewest) runs for a model the seed variance rests on very few degrees of freedom, so Student's t makes the intervals very wide; train more runs (5 or more per model)."
+        )
+      } else {
+        cautions.append(cut + ".")
+      }
     }
     if counts.runCounts.contains(where: { $0 > 1 }) {
       for (model, runCount) in counts.runCounts.enumerated() where runCount == 1 {
