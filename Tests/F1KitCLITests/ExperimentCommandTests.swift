@@ -134,6 +134,38 @@ struct ExperimentCommandTests {
       ], "\(notes)")
   }
 
+  @Test(
+    "a run file given twice under two names: compare, gate and report say the runs are identical")
+  func identicalRuns() throws {
+    let directory = TemporaryDirectory()
+    let copy = directory.url.appendingPathComponent("a-copy.csv")
+    try FileManager.default.copyItem(
+      at: Fixtures.packageRoot.appendingPathComponent("fixtures/experiments/a-run1.csv"), to: copy)
+    let models = [
+      "A=fixtures/experiments/a-run1.csv,fixtures/experiments/a-run2.csv,\(copy.path)",
+      "B=fixtures/experiments/b-run1.csv,fixtures/experiments/b-run2.csv",
+    ]
+    let note =
+      "A's runs 1 and 3 predict the same label for every item: if one file was given twice, drop the copy, since each copy counts as a run and makes the spread over runs, the seed share and Almost Stochastic Order look more certain than they are."
+    let compare = try runF1Kit(["compare"] + models + ["--resamples", "200", "-q"])
+    #expect(compare.status == 0, "\(compare.standardError)")
+    #expect(compare.standardOutput.contains("\nNote: " + note + "\n"))
+    let gate = try runF1Kit(
+      ["gate"] + models + ["--metric", "binary_f1", "--margin", "0.3", "--format", "json", "-q"])
+    let document = try #require(
+      JSONSerialization.jsonObject(with: Data(gate.standardOutput.utf8)) as? [String: Any])
+    #expect((document["cautions"] as? [String])?.contains(note) == true)
+    let page = directory.url.appendingPathComponent("runs.html")
+    let report = try runF1Kit(["report"] + models + ["--out", page.path, "--resamples", "200"])
+    #expect(report.status == 0, "\(report.standardError)")
+    let html = try String(contentsOf: page, encoding: .utf8)
+    #expect(html.contains(note.replacingOccurrences(of: "'", with: "&#39;")) || html.contains(note))
+    // Different runs get no such note.
+    let distinct = try runF1Kit(
+      ["compare", Self.experimentRuns.0, Self.experimentRuns.1, "--resamples", "200", "-q"])
+    #expect(!distinct.standardOutput.contains("predict the same label for every item"))
+  }
+
   @Test("--group-column resamples groups, swaps them, and runs the clustered McNemar test")
   func groups() throws {
     let result = try runF1Kit([

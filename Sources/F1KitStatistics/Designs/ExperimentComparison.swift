@@ -293,8 +293,9 @@ public struct ExperimentComparison: Sendable {
   }
 
   /// Cautions about the numbers themselves: interval ends cut at the
-  /// metric's range, and models whose one run leaves their seed luck
-  /// uncounted beside models with several.
+  /// metric's range, runs of a model that predict alike on every item (a
+  /// file given twice, most likely), and models whose one run leaves their
+  /// seed luck uncounted beside models with several.
   ///
   /// - Parameter names: Each model's name.
   /// - Returns: One sentence per caution, without a leading "Note:".
@@ -315,6 +316,14 @@ public struct ExperimentComparison: Sendable {
         )
       } else {
         cautions.append(cut + ".")
+      }
+    }
+    for model in counts.runCounts.indices {
+      let name = model < names.count ? names[model] : "model \(model + 1)"
+      for (first, second) in counts.identicalRuns(ofModel: model) {
+        cautions.append(
+          "\(name)'s runs \(first + 1) and \(second + 1) predict the same label for every item: if one file was given twice, drop the copy, since each copy counts as a run and makes the spread over runs, the seed share and Almost Stochastic Order look more certain than they are."
+        )
       }
     }
     if counts.runCounts.contains(where: { $0 > 1 }) {

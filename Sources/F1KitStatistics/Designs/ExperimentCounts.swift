@@ -419,4 +419,26 @@ public struct ExperimentCounts: Sendable {
 
   /// The index across all models of a model's first run.
   func firstRun(ofModel model: Int) -> Int { runCounts[..<model].reduce(0, +) }
+
+  /// The runs of a model that predict the same label for every item as an
+  /// earlier run of it: each as (earlier run, run), numbered from 0 within
+  /// the model, paired with the first run it equals.
+  ///
+  /// - Complexity: O(*d* · *r*²) for *d* distinct rows and *r* runs of the
+  ///   model.
+  func identicalRuns(ofModel model: Int) -> [(first: Int, second: Int)] {
+    let start = firstRun(ofModel: model)
+    var pairs: [(first: Int, second: Int)] = []
+    for second in 1..<max(1, runCounts[model]) {
+      let twin = (0..<second).first { first in
+        !pairs.contains { $0.second == first }
+          && (0..<patternCount).allSatisfy { row in
+            prediction(ofPattern: row, run: start + first)
+              == prediction(ofPattern: row, run: start + second)
+          }
+      }
+      if let twin { pairs.append((twin, second)) }
+    }
+    return pairs
+  }
 }
