@@ -172,6 +172,40 @@ struct ScaleCommandTests {
     #expect(items == reference)
   }
 
+  /// Shards are summed, so a shard given twice counted its items twice
+  /// and narrowed every interval without a word.
+  @Test("a shard listed twice is a usage error; a byte-for-byte copy of one gets a warning")
+  func repeatedShards() throws {
+    let shard = "fixtures/experiments/a-run1.csv"
+    for command in ["evaluate", "advise"] {
+      let twice = try runF1Kit([command, shard, "./" + shard])
+      #expect(twice.status == 64, "\(twice.standardError)")
+      #expect(
+        twice.standardError.hasPrefix(
+          "Error: The shard './\(shard)' is the file '\(shard)' again, so its items would count twice"
+        ), "\(twice.standardError)")
+    }
+    let directory = TemporaryDirectory()
+    let copy = directory.url.appendingPathComponent("copy.csv")
+    try FileManager.default.copyItem(
+      at: Fixtures.packageRoot.appendingPathComponent(shard), to: copy)
+    let copied = try runF1Kit(["evaluate", shard, copy.path])
+    #expect(copied.status == 0)
+    #expect(
+      copied.standardError.contains(
+        "warning: the shard '\(copy.path)' has the same bytes as '\(shard)': if it is a copy, its items count twice"
+      ), "\(copied.standardError)")
+    let distinct = try runF1Kit(["evaluate", shard, "fixtures/experiments/a-run2.csv"])
+    #expect(!distinct.standardError.contains("same bytes"))
+    // Count-table shards of model columns, as compare and report sum them.
+    let fixture = try ScaleFixture()
+    let part = fixture.writeCounts("part.csv", rows: fixture.shards(2)[0], seed: 1)
+    let columns = ["--pred-columns", ScaleFixture.models.joined(separator: ",")]
+    let repeated = try runF1Kit(["compare", part, part] + columns + ["-q"])
+    #expect(repeated.status == 64, "\(repeated.standardError)")
+    #expect(repeated.standardError.contains("so its items would count twice"))
+  }
+
   @Test("evaluate --pred-columns reports each model as its own file would")
   func evaluateReportsEachColumn() throws {
     let fixture = try ScaleFixture()

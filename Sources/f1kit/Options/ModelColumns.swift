@@ -47,6 +47,7 @@ enum ModelColumns {
     // A shard of several may be a header alone (Spark writes one for an
     // empty partition); its columns must still agree.
     options.acceptsHeaderOnly = paths.count > 1
+    var shardsWithItems: [String] = []
     for path in paths {
       let counts: JointCounts
       do {
@@ -55,6 +56,7 @@ enum ModelColumns {
       } catch {
         throw InputOptions.failure(error)
       }
+      if counts.itemCount > 0 { shardsWithItems.append(path) }
       guard let sum = total else {
         total = counts
         continue
@@ -71,6 +73,7 @@ enum ModelColumns {
     guard total.itemCount > 0 else {
       throw .data("\(paths[0]): expected at least one item, found none (every count is zero)")
     }
+    Console.writeWarnings(try checkedShardWarnings(shardsWithItems))
     return total
   }
 
@@ -85,7 +88,8 @@ enum ModelColumns {
   ///   - input: How to read every file.
   /// - Returns: Each model's summed counts, as joint counts of one model.
   /// - Throws: A one-line failure with the reader's exit status; 64 for
-  ///   several columns from standard input, 65 when counts overflow.
+  ///   several columns from standard input or a shard listed twice, 65
+  ///   when counts overflow.
   static func readModelCounts(_ paths: [String], columns: [String]?, input: InputOptions)
     throws(CommandFailure) -> [JointCounts]
   {
@@ -95,6 +99,7 @@ enum ModelColumns {
       )
     }
     var models: [JointCounts] = []
+    var shardsWithItems: [String] = []
     for column in columns.map({ $0.map(Optional.some) }) ?? [nil] {
       var options = input.reader
       if let column {
@@ -122,6 +127,7 @@ enum ModelColumns {
             cells: counts.cells.map {
               JointCounts.Cell(gold: $0.gold, predictions: [$0.predicted], count: $0.count)
             }, rowCount: counts.rowCount, hasNumericLabels: counts.hasNumericLabels)
+          if models.isEmpty, shard.itemCount > 0 { shardsWithItems.append(path) }
           total =
             try total.map { total throws(JointCountsError) in
               try total.merging(shard, names: (paths[0], path))
@@ -137,6 +143,7 @@ enum ModelColumns {
       }
       models.append(total)
     }
+    Console.writeWarnings(try checkedShardWarnings(shardsWithItems))
     return models
   }
 }
