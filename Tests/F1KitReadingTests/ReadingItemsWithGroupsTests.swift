@@ -108,17 +108,36 @@ struct ReadingItemsWithGroupsTests {
     }
   }
 
-  @Test("the group column may be the id column or a label column")
+  @Test("the group column may be the id column, but not the gold or prediction column")
   func sharedColumn() throws {
     let path = try PredictionFileFixture.write(
       "id,label,prediction\n\"a,1\",x,x\n\n\"b\"\"2\",y,x\na1,x,y\n")
     let reader = try PredictionReader(path: path)
-    for column in ["id", "label"] {
-      let read = try reader.readItems(groupColumn: column)
-      #expect(read.items == (try reader.readItems()))
-      #expect(try read.groups.get() == (try reader.readGroups(column: column)))
+    let read = try reader.readItems(groupColumn: "id")
+    #expect(read.items == (try reader.readItems()))
+    #expect(try read.groups.get() == (try reader.readGroups(column: "id")))
+    #expect(try read.groups.get().values == ["a,1", "b\"2", "a1"])
+    // Grouping by what is measured would resample whole classes; both
+    // reads refuse it at the header.
+    for (column, role) in [
+      ("label", PredictionFileError.ColumnRole.gold), ("prediction", .prediction),
+    ] {
+      let reason = PredictionFileError.Reason.groupColumnHasRole(column: column, role: role)
+      #expect(
+        throws: PredictionFileError(
+          path: path, location: .init(line: 1, column: role == .gold ? 2 : 3, unit: .field),
+          reason: reason)
+      ) {
+        try reader.readItems(groupColumn: column)
+      }
+      #expect(
+        throws: PredictionFileError(
+          path: path, location: .init(line: 1, column: role == .gold ? 2 : 3, unit: .field),
+          reason: reason)
+      ) {
+        try reader.readGroups(column: column)
+      }
     }
-    #expect(try reader.readItems(groupColumn: "id").groups.get().values == ["a,1", "b\"2", "a1"])
   }
 
   /// Files whose groups cannot be read, and the column asked for.
