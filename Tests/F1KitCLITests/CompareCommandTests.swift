@@ -9,6 +9,34 @@ struct CompareCommandTests {
       JSONSerialization.jsonObject(with: Data(result.standardOutput.utf8)) as? [String: Any])
   }
 
+  /// "beats" beside p = 0.340 is right at --confidence 0.6 (α = 0.4) but
+  /// reads as a mistake unless the level is said.
+  @Test("at a confidence other than 95% the verdicts and statements name the significance level")
+  func verdictNamesTheLevel() throws {
+    let files = ["fixtures/stsb/test-minilm-l6.csv", "fixtures/stsb/test-minilm-l3.csv"]
+    let options = ["--confidence", "0.6", "--resamples", "999", "-q"]
+    let text = try runF1Kit(["compare"] + files + options)
+    #expect(
+      text.standardOutput.contains(
+        "beats test-minilm-l3.csv on binary F1 (positive label \"1\") by 0.008, 60% CI [0.001, 0.016], p = 0.336 (permutation test; α = 0.4, one minus the 60% confidence)."
+      ), "\(text.standardOutput)")
+    let markdown = try runF1Kit(["compare"] + files + options + ["--format", "markdown"])
+    #expect(markdown.standardOutput.contains("permutation p = 0.336 (α = 0.4), 999 resamples"))
+    let latex = try runF1Kit(["compare"] + files + options + ["--format", "latex"])
+    #expect(latex.standardOutput.contains("permutation p = 0.336 ($\\alpha$ = 0.4), 999 resamples"))
+    #expect(!latex.standardOutput.contains("α"))
+    let directory = TemporaryDirectory()
+    let page = directory.url.appendingPathComponent("report.html")
+    let report = try runF1Kit(
+      ["report"] + files + ["--confidence", "0.6", "--resamples", "999", "--out", page.path])
+    #expect(report.status == 0, "\(report.standardError)")
+    #expect(
+      try String(contentsOf: page, encoding: .utf8).contains(
+        "permutation test, α = 0.4, one minus the 60% confidence."))
+    let usual = try runF1Kit(["compare"] + files + ["--resamples", "999", "-q"])
+    #expect(!usual.standardOutput.contains("α ="))
+  }
+
   @Test("two models: the documented JSON keys, B − A, and p-values in (0, 1]")
   func comparesTwoModels() throws {
     let result = try runF1Kit([

@@ -55,7 +55,9 @@ extension HTMLReport {
         DisplayNumber.score(abs(difference.estimate), digits: 3) + " "
         + DisplayNumber.interval(oriented, digits: 3)
       let p = pValues[index]
-      let tail = ", \(adjustment)\(DisplayNumber.pValue(p)), \(test)"
+      let level = ModelComparison.significanceLevelPhrase(confidence: difference.confidence)
+      let tail =
+        ", \(adjustment)\(DisplayNumber.pValue(p)), \(test)" + (level.map { ", " + $0 } ?? "")
       let isSignificant = p < experiment.significanceLevel
       let disagreement = ModelComparison.disagreementSentence(
         interval: difference, isSignificant: isSignificant,

@@ -102,6 +102,12 @@ extension HTMLReport {
           + DisplayNumber.pValue(p))
       if let test = comparison.primaryTest { statistics.append(test.displayName) }
     }
+    if p != nil, let comparison = model.comparison,
+      let level = ModelComparison.significanceLevelPhrase(
+        confidence: comparison.options.bootstrap.confidence)
+    {
+      statistics.append(level)
+    }
     let tail = statistics.isEmpty ? "" : ", " + statistics.joined(separator: ", ")
     if estimate == 0 {
       return

@@ -164,6 +164,8 @@ struct ComparisonWording {
     if let test, let p {
       evidence =
         ", \(isAdjusted ? "\(adjustmentName)-adjusted " : "")\(Self.testShortName(test)) \(pText(p))"
+        + (ModelComparison.significanceLevel(confidence: difference.confidence).map { " (\($0))" }
+          ?? "")
     } else {
       evidence = ""
     }

@@ -258,6 +258,8 @@ struct ExperimentWording {
     }
     let test =
       "\(isAdjusted ? "\(adjustmentName)-adjusted " : "")\(hasSeveralRuns ? "two-level " : "")paired-bootstrap \(pText(p))"
+      + (ModelComparison.significanceLevel(confidence: difference.confidence).map { " (\($0))" }
+        ?? "")
     var design = ""
     switch comparison.design {
     case .items: break

@@ -60,6 +60,7 @@ extension ResultTable {
       case "…": escaped += "\\ldots{}"
       case "†": escaped += "\\textdagger{}"
       case "ε": escaped += "$\\varepsilon$"
+      case "α": escaped += "$\\alpha$"
       case "\n", "\r", "\r\n", "\t": escaped += " "
       default: escaped.append(character)
       }

@@ -161,7 +161,11 @@ struct MultilabelWording {
       ?? (!difference.lower.isNaN && !difference.contains(0))
     let testName = comparison.primaryTest.map(ComparisonWording.testShortName) ?? ""
     let evidence =
-      p.map { ", \(isAdjusted ? "\(adjustmentName)-adjusted " : "")\(testName) \(pText($0))" }
+      p.map {
+        ", \(isAdjusted ? "\(adjustmentName)-adjusted " : "")\(testName) \(pText($0))"
+          + (ModelComparison.significanceLevel(confidence: difference.confidence).map { " (\($0))" }
+            ?? "")
+      }
       ?? ""
     let tail =
       "\(evidence), \(DisplayNumber.count(options.bootstrap.resamples)) resamples, seed \(options.seed))."

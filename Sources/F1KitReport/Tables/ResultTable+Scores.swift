@@ -201,7 +201,11 @@ struct ScoreWording {
       p.map { $0 < 1 - options.bootstrap.confidence }
       ?? (!difference.lower.isNaN && !difference.contains(0))
     let evidence =
-      p.map { ", \(isAdjusted ? "\(adjustmentName)-adjusted " : "")\(testShortName) \(pText($0))" }
+      p.map {
+        ", \(isAdjusted ? "\(adjustmentName)-adjusted " : "")\(testShortName) \(pText($0))"
+          + (ModelComparison.significanceLevel(confidence: difference.confidence).map { " (\($0))" }
+            ?? "")
+      }
       ?? ""
     let tail =
       "\(evidence), \(DisplayNumber.count(options.bootstrap.resamples)) resamples, seed \(options.seed))."

@@ -24,8 +24,9 @@ extension ModelComparison {
       return
         "\(second) − \(first) on \(metric): \(Self.number(difference.estimate)), \(confidence) CI \(Self.range(difference))."
     }
+    let level = Self.significanceLevelPhrase(confidence: difference.confidence).map { "; " + $0 }
     let evidence =
-      "p = \(Self.pValue(p)) (\(test.displayName)\(models.count > 2 ? ", \(options.adjustment.displayName)-adjusted" : ""))"
+      "p = \(Self.pValue(p)) (\(test.displayName)\(models.count > 2 ? ", \(options.adjustment.displayName)-adjusted" : "")\(level ?? ""))"
     if p < significanceLevel && difference.estimate != 0 {
       let (winner, loser) = difference.estimate > 0 ? (second, first) : (first, second)
       let margin = abs(difference.estimate)
@@ -45,6 +46,29 @@ extension ModelComparison {
     guard let needed = requiredItemCount(for: pair) else { return verdict }
     return verdict
       + " Detecting a difference of \(Self.number(abs(difference.estimate))) with 80% power would take about \(Self.count(needed)) items; this test set has \(Self.count(itemCount))."
+  }
+
+  /// The significance level a verdict used, when the confidence is not the
+  /// usual 95%: "α = 0.4, one minus the 60% confidence". A verdict that
+  /// says "beats" beside p = 0.34 is right at that level but reads as a
+  /// mistake unless it says so.
+  ///
+  /// - Parameter confidence: The confidence level of the comparison.
+  /// - Returns: The phrase, or `nil` at 95%.
+  public static func significanceLevelPhrase(confidence: Double) -> String? {
+    significanceLevel(confidence: confidence).map {
+      "\($0), one minus the \(percent(confidence)) confidence"
+    }
+  }
+
+  /// The significance level alone, "α = 0.4", when the confidence is not
+  /// the usual 95%, as the result tables' statements quote it.
+  ///
+  /// - Parameter confidence: The confidence level of the comparison.
+  /// - Returns: The level, or `nil` at 95%.
+  public static func significanceLevel(confidence: Double) -> String? {
+    guard abs(confidence - 0.95) > 1e-9 else { return nil }
+    return "α = \(String(format: "%g", 1 - confidence))"
   }
 
   /// The sentence that ends a verdict whose interval and test disagree on

@@ -330,8 +330,10 @@ extension ExperimentComparison {
       return
         "\(second) − \(first) on \(name): \(ModelComparison.number(difference.estimate)), \(confidence) CI \(ModelComparison.range(difference))."
     }
+    let level = ModelComparison.significanceLevelPhrase(confidence: difference.confidence)
+      .map { "; " + $0 }
     let evidence =
-      "p = \(ModelComparison.pValue(p)) (paired bootstrap, \(resamplingPhrase())\(isAdjusted ? ", \(description.adjustment.displayName)-adjusted" : ""))"
+      "p = \(ModelComparison.pValue(p)) (paired bootstrap, \(resamplingPhrase())\(isAdjusted ? ", \(description.adjustment.displayName)-adjusted" : "")\(level ?? ""))"
     if p < 1 - difference.confidence && difference.estimate != 0 {
       let (winner, loser) = difference.estimate > 0 ? (second, first) : (first, second)
       let interval =

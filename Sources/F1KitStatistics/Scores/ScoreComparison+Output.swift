@@ -212,7 +212,9 @@ extension ScoreComparison {
     }
     let testName =
       test == .permutation ? "permutation test" : test == .bootstrap ? "paired bootstrap" : "DeLong"
-    let evidence = "p = \(ModelComparison.pValue(p)) (\(testName))"
+    let level = ModelComparison.significanceLevelPhrase(confidence: options.bootstrap.confidence)
+      .map { "; " + $0 }
+    let evidence = "p = \(ModelComparison.pValue(p)) (\(testName)\(level ?? ""))"
     let alpha = 1 - options.bootstrap.confidence
     if p < alpha, difference.estimate != 0 {
       let secondIsBetter = (difference.estimate > 0) == pair.metric.isHigherBetter
