@@ -92,6 +92,19 @@ struct ExperimentArgumentCheckTests {
     }
   }
 
+  @Test(
+    "evaluate and advise refuse NAME=run,… with a usage error naming the commands that take runs")
+  func runListsOutsideComparisons() throws {
+    for command in ["evaluate", "advise"] {
+      let result = try runF1Kit([command, Self.runsA])
+      #expect(result.status == 64, "\(result.standardError)")
+      #expect(
+        firstLine(result)
+          == "Error: '\(Self.runsA)' gives a model's runs (NAME=run1.csv,…), which compare, report and gate take; \(command) takes files (several are shards of one data set), so give one run's file"
+      )
+    }
+  }
+
   /// Grouping by the gold labels once printed an interval that left out
   /// its own estimate and a passing gate; each command now refuses it.
   @Test(

@@ -125,6 +125,14 @@ struct ExperimentCommandTests {
       "B=fixtures/experiments/b-run1.csv", "-q",
     ])
     #expect(result.status == 0, "\(result.standardError)")
+    // Binary F1 names its positive label; accuracy does not use one.
+    #expect(
+      result.standardOutput.hasPrefix("Compared on binary_f1 (positive label \"1\") over 600"))
+    let accuracy = try runF1Kit([
+      "compare", "A=fixtures/experiments/a-run1.csv,fixtures/experiments/a-run2.csv",
+      "B=fixtures/experiments/b-run1.csv", "--metric", "accuracy", "-q",
+    ])
+    #expect(accuracy.standardOutput.hasPrefix("Compared on accuracy over 600 items"))
     let notes = result.standardOutput.split(separator: "\n").filter { $0.hasPrefix("Note: ") }
     #expect(
       notes == [

@@ -114,7 +114,7 @@ extension ModelComparison {
     let betaPhrase =
       compared.isFBeta ? beta.map { " (beta \(NumberText.shortestBare($0)))" } ?? "" : ""
     var text =
-      "Compared on \(metric)\(betaPhrase)\(Self.positivePhrase(positiveLabel)) over \(itemCount) items (seed \(options.seed), \(options.bootstrap.resamples) resamples, \(Self.percent(options.bootstrap.confidence)) \(method) intervals)\n"
+      "Compared on \(metric)\(betaPhrase)\(compared.isBinaryOnly ? Self.positivePhrase(positiveLabel) : "") over \(itemCount) items (seed \(options.seed), \(options.bootstrap.resamples) resamples, \(Self.percent(options.bootstrap.confidence)) \(method) intervals)\n"
     if let weightNote { text += weightNote + "\n" }
     text += "\n"
     let nameWidth = max(models.map { $0.name.count }.max() ?? 0, 5)

@@ -240,7 +240,7 @@ extension ExperimentComparison {
     let names = description.names
     let confidence = models.first.map { ModelComparison.percent($0.interval.confidence) } ?? ""
     var text =
-      "Compared on \(metric.rawValue)\(ModelComparison.positivePhrase(description.positiveLabel)) over \(counts.itemCount) items (\(resamplingPhrase(countingGroups: true)), seed \(description.seed), \(models.first?.interval.resamples ?? 0) resamples)\n\n"
+      "Compared on \(metric.rawValue)\(metric.isBinaryOnly ? ModelComparison.positivePhrase(description.positiveLabel) : "") over \(counts.itemCount) items (\(resamplingPhrase(countingGroups: true)), seed \(description.seed), \(models.first?.interval.resamples ?? 0) resamples)\n\n"
     for (index, model) in models.enumerated() {
       text +=
         "\(names[index]): \(String(format: "%.4f", model.interval.estimate)) \(confidence) CI \(ModelComparison.range(model.interval)) (\(model.interval.method.rawValue))"

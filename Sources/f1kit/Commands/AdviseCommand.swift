@@ -66,6 +66,7 @@ struct AdviseCommand: ParsableCommand {
   }
 
   func run() throws(CommandFailure) -> CommandOutput {
+    try InputOptions.checkNoRunLists(paths, command: "advise")
     try InputOptions.checkNotDirectories(paths)
     if paths.count == 1, predictionColumns == nil,
       input.isMultilabel(path, problem: scoring.problem)

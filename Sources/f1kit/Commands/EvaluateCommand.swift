@@ -87,6 +87,7 @@ struct EvaluateCommand: ParsableCommand {
   }
 
   func run() throws(CommandFailure) -> CommandOutput {
+    try InputOptions.checkNoRunLists(paths, command: "evaluate")
     try InputOptions.checkNotDirectories(paths)
     if let scoreColumnsOf { return try evaluateScoreColumns(scoreColumnsOf) }
     if let design { return try evaluateDesign(design) }

@@ -286,6 +286,22 @@ struct InputOptions {
     return matrix
   }
 
+  /// Refuses `NAME=run1.csv,…`, a model's runs, in a command that takes
+  /// plain files, when no file has that name: a user who has just compared
+  /// runs would otherwise get "cannot open the file".
+  ///
+  /// - Parameters:
+  ///   - paths: The paths as given.
+  ///   - command: The command's name, for the message.
+  /// - Throws: A usage failure naming the commands that take runs.
+  static func checkNoRunLists(_ paths: [String], command: String) throws(CommandFailure) {
+    for path in paths where path.contains("=") && !FileManager.default.fileExists(atPath: path) {
+      throw .usage(
+        "'\(path)' gives a model's runs (NAME=run1.csv,…), which compare, report and gate take; \(command) takes files (several are shards of one data set), so give one run's file"
+      )
+    }
+  }
+
   /// Refuses a folder where a file is expected, before anything is read, so
   /// the error names the problem rather than a failed read.
   ///
