@@ -174,6 +174,22 @@ struct ExperimentCommandTests {
     #expect(!distinct.standardOutput.contains("predict the same label for every item"))
   }
 
+  @Test("with three models the report's runs table says its bootstrap p-values are unadjusted")
+  func unadjustedRunsTable() throws {
+    let directory = TemporaryDirectory()
+    let page = directory.url.appendingPathComponent("three.html")
+    let result = try runF1Kit([
+      "report", "A=fixtures/experiments/a-run1.csv,fixtures/experiments/a-run2.csv",
+      "B=fixtures/experiments/b-run1.csv,fixtures/experiments/b-run2.csv",
+      "C=fixtures/experiments/a-run3.csv,fixtures/experiments/b-run3.csv", "--resamples", "200",
+      "--out", page.path,
+    ])
+    #expect(result.status == 0, "\(result.standardError)")
+    let html = try String(contentsOf: page, encoding: .utf8)
+    #expect(html.contains("Paired bootstrap p (unadjusted)"))
+    #expect(html.contains("-adjusted"))
+  }
+
   @Test("--group-column resamples groups, swaps them, and runs the clustered McNemar test")
   func groups() throws {
     let result = try runF1Kit([

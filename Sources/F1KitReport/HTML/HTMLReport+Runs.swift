@@ -116,7 +116,9 @@ extension HTMLReport {
     let hasShares = shares.contains { $0 != nil }
     var differenceColumns: [(title: String, isNumeric: Bool)] = [
       ("Pair (B − A)", false), ("Difference", true), ("\(level) interval", true),
-      ("Paired bootstrap p", true),
+      // With several pairs the Summary quotes adjusted p-values; these are
+      // each pair's own.
+      (comparison.pairs.count > 1 ? "Paired bootstrap p (unadjusted)" : "Paired bootstrap p", true),
     ]
     if hasPermutation { differenceColumns.append(("Group permutation p", true)) }
     if hasClusteredMcNemar { differenceColumns.append(("Clustered McNemar p", true)) }
