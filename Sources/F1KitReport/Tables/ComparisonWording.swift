@@ -125,6 +125,12 @@ struct ComparisonWording {
   static let marksDefinition = "Marks: * p < 0.05, ** p < 0.01, *** p < 0.001."
 
   /// "p = 0.034" or "p < 0.001".
+  /// The significance level after a statement's p-value, " (α = 0.4)",
+  /// when the confidence is not 95%; empty at 95%.
+  static func levelNote(confidence: Double) -> String {
+    ModelComparison.significanceLevel(confidence: confidence).map { " (\($0))" } ?? ""
+  }
+
   func pText(_ p: Double) -> String {
     p.isNaN ? "p undefined" : p < 0.001 ? "p < 0.001" : "p = \(DisplayNumber.score(p, digits: 3))"
   }
@@ -164,8 +170,7 @@ struct ComparisonWording {
     if let test, let p {
       evidence =
         ", \(isAdjusted ? "\(adjustmentName)-adjusted " : "")\(Self.testShortName(test)) \(pText(p))"
-        + (ModelComparison.significanceLevel(confidence: difference.confidence).map { " (\($0))" }
-          ?? "")
+        + ComparisonWording.levelNote(confidence: difference.confidence)
     } else {
       evidence = ""
     }

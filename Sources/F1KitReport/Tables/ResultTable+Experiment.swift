@@ -258,8 +258,7 @@ struct ExperimentWording {
     }
     let test =
       "\(isAdjusted ? "\(adjustmentName)-adjusted " : "")\(hasSeveralRuns ? "two-level " : "")paired-bootstrap \(pText(p))"
-      + (ModelComparison.significanceLevel(confidence: difference.confidence).map { " (\($0))" }
-        ?? "")
+      + ComparisonWording.levelNote(confidence: difference.confidence)
     var design = ""
     switch comparison.design {
     case .items: break

@@ -163,8 +163,7 @@ struct MultilabelWording {
     let evidence =
       p.map {
         ", \(isAdjusted ? "\(adjustmentName)-adjusted " : "")\(testName) \(pText($0))"
-          + (ModelComparison.significanceLevel(confidence: difference.confidence).map { " (\($0))" }
-            ?? "")
+          + ComparisonWording.levelNote(confidence: difference.confidence)
       }
       ?? ""
     let tail =

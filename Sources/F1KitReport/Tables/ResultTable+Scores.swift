@@ -203,8 +203,7 @@ struct ScoreWording {
     let evidence =
       p.map {
         ", \(isAdjusted ? "\(adjustmentName)-adjusted " : "")\(testShortName) \(pText($0))"
-          + (ModelComparison.significanceLevel(confidence: difference.confidence).map { " (\($0))" }
-            ?? "")
+          + ComparisonWording.levelNote(confidence: difference.confidence)
       }
       ?? ""
     let tail =

@@ -24,9 +24,8 @@ extension ModelComparison {
       return
         "\(second) − \(first) on \(metric): \(Self.number(difference.estimate)), \(confidence) CI \(Self.range(difference))."
     }
-    let level = Self.significanceLevelPhrase(confidence: difference.confidence).map { "; " + $0 }
     let evidence =
-      "p = \(Self.pValue(p)) (\(test.displayName)\(models.count > 2 ? ", \(options.adjustment.displayName)-adjusted" : "")\(level ?? ""))"
+      "p = \(Self.pValue(p)) (\(test.displayName)\(models.count > 2 ? ", \(options.adjustment.displayName)-adjusted" : "")\(Self.significanceLevelClause(confidence: difference.confidence)))"
     if p < significanceLevel && difference.estimate != 0 {
       let (winner, loser) = difference.estimate > 0 ? (second, first) : (first, second)
       let margin = abs(difference.estimate)
@@ -59,6 +58,16 @@ extension ModelComparison {
     significanceLevel(confidence: confidence).map {
       "\($0), one minus the \(percent(confidence)) confidence"
     }
+  }
+
+  /// ``significanceLevelPhrase(confidence:)`` as the last clause inside a
+  /// verdict's parenthesis ("; α = 0.4, one minus the 60% confidence"), or
+  /// nothing at 95%.
+  ///
+  /// - Parameter confidence: The confidence level of the comparison.
+  /// - Returns: The clause, or an empty string.
+  static func significanceLevelClause(confidence: Double) -> String {
+    significanceLevelPhrase(confidence: confidence).map { "; " + $0 } ?? ""
   }
 
   /// The significance level alone, "α = 0.4", when the confidence is not

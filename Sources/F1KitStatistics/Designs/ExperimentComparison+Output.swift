@@ -330,10 +330,8 @@ extension ExperimentComparison {
       return
         "\(second) − \(first) on \(name): \(ModelComparison.number(difference.estimate)), \(confidence) CI \(ModelComparison.range(difference))."
     }
-    let level = ModelComparison.significanceLevelPhrase(confidence: difference.confidence)
-      .map { "; " + $0 }
     let evidence =
-      "p = \(ModelComparison.pValue(p)) (paired bootstrap, \(resamplingPhrase())\(isAdjusted ? ", \(description.adjustment.displayName)-adjusted" : "")\(level ?? ""))"
+      "p = \(ModelComparison.pValue(p)) (paired bootstrap, \(resamplingPhrase())\(isAdjusted ? ", \(description.adjustment.displayName)-adjusted" : "")\(ModelComparison.significanceLevelClause(confidence: difference.confidence)))"
     if p < 1 - difference.confidence && difference.estimate != 0 {
       let (winner, loser) = difference.estimate > 0 ? (second, first) : (first, second)
       let interval =

@@ -213,10 +213,8 @@ extension MultilabelComparison {
       return
         "\(second) − \(first) on \(name): \(ModelComparison.number(difference.estimate)), \(confidence) CI \(range)."
     }
-    let level = ModelComparison.significanceLevelPhrase(confidence: difference.confidence)
-      .map { "; " + $0 }
     let evidence =
-      "p = \(ModelComparison.pValue(p)) (\(test.displayName)\(models.count > 2 ? ", \(options.adjustment.displayName)-adjusted" : "")\(level ?? ""))"
+      "p = \(ModelComparison.pValue(p)) (\(test.displayName)\(models.count > 2 ? ", \(options.adjustment.displayName)-adjusted" : "")\(ModelComparison.significanceLevelClause(confidence: difference.confidence)))"
     if p < significanceLevel && difference.estimate != 0 {
       let secondIsBetter = (difference.estimate > 0) != pair.metric.isLowerBetter
       let (winner, loser) = secondIsBetter ? (second, first) : (first, second)

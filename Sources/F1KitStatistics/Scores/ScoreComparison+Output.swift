@@ -212,9 +212,8 @@ extension ScoreComparison {
     }
     let testName =
       test == .permutation ? "permutation test" : test == .bootstrap ? "paired bootstrap" : "DeLong"
-    let level = ModelComparison.significanceLevelPhrase(confidence: options.bootstrap.confidence)
-      .map { "; " + $0 }
-    let evidence = "p = \(ModelComparison.pValue(p)) (\(testName)\(level ?? ""))"
+    let level = ModelComparison.significanceLevelClause(confidence: options.bootstrap.confidence)
+    let evidence = "p = \(ModelComparison.pValue(p)) (\(testName)\(level))"
     let alpha = 1 - options.bootstrap.confidence
     if p < alpha, difference.estimate != 0 {
       let secondIsBetter = (difference.estimate > 0) == pair.metric.isHigherBetter
