@@ -174,7 +174,7 @@ struct CompareCommandTests {
     #expect(result.standardOutput.isEmpty)
     #expect(
       result.standardError
-        == "Error: b.csv:\(changed + 2): item id\(position) has gold label \"\(other)\" but \"\(labels[position % 3])\" in a.csv; the files do not describe the same items\n"
+        == "Error: b.csv:\(changed + 2):2: item id\(position) has gold label \"\(other)\" but \"\(labels[position % 3])\" in a.csv; the files do not describe the same items\n"
     )
   }
 
@@ -276,8 +276,35 @@ struct CompareCommandTests {
     #expect(result.status == 65)
     #expect(
       result.standardError
-        == "Error: b.csv:504: item 501 has gold label \"1\" but \"0\" in a.csv; the files do not describe the same items\n"
+        == "Error: b.csv:504:2: item 501 has gold label \"1\" but \"0\" in a.csv; the files do not describe the same items\n"
     )
+  }
+
+  @Test(
+    "a gold label that differs is placed on its field, or its byte in JSON Lines, in single and run lists",
+    arguments: [
+      (
+        "b.csv", "id,query,label,prediction\np1,q,1,1\np2,q,1,0\n",
+        "b.csv:3:3: item p2 has gold label \"1\" but \"0\""
+      ),
+      (
+        "b.jsonl",
+        "{\"id\": \"p1\", \"prediction\": 0, \"label\": 1}\n{\"id\": \"p2\", \"prediction\": 0, \"label\": 1}\n",
+        "b.jsonl:2:40: item p2 has gold label \"1\" but \"0\""
+      ),
+    ])
+  func placesGoldMismatchOnItsColumn(other: String, contents: String, message: String) throws {
+    let directory = TemporaryDirectory()
+    let first = "id,query,label,prediction\np1,q,1,0\np2,q,0,0\n"
+    directory.write("a.csv", first)
+    directory.write("c.csv", first)
+    directory.write(other, contents)
+    let expected = "Error: \(message) in a.csv; the files do not describe the same items\n"
+    for arguments in [["a.csv", other], ["A=a.csv,\(other)", "B=c.csv,a.csv"]] {
+      let result = try runF1Kit(["compare"] + arguments + ["-q"], in: directory.url)
+      #expect(result.status == 65)
+      #expect(result.standardError == expected, "\(arguments)")
+    }
   }
 
   @Test(
@@ -299,7 +326,7 @@ struct CompareCommandTests {
     #expect(result.status == 65)
     #expect(
       result.standardError
-        == "Error: b.csv:2: item 1 has gold label \"no\" but \"yes\" in a.csv; the files do not describe the same items"
+        == "Error: b.csv:2:2: item 1 has gold label \"no\" but \"yes\" in a.csv; the files do not describe the same items"
         + hint)
     // No hint when one file has no such column, or rows align by position as asked.
     for arguments in [["a.csv", "plain.csv"], ["a.csv", "b.csv", "--no-id-column"]] {

@@ -41,7 +41,7 @@ struct ReportAlignmentCommandTests {
     var message: String {
       switch self {
       case .goldLabel:
-        "b.csv:502: item 501 has gold label \"1\" but \"0\" in a.csv; the files do not describe the same items"
+        "b.csv:502:2: item 501 has gold label \"1\" but \"0\" in a.csv; the files do not describe the same items"
       case .shorterFile:
         "b.csv:999: expected 1000 items to match a.csv, found 998 (its last item, item 998, is on this line; without an id column in every file, files are aligned row by row)"
       }
@@ -127,6 +127,17 @@ struct ReportAlignmentCommandTests {
     #expect(
       gold.standardError
         == "Error: b.csv:4: item 3 has gold label \"b\" but \"a\" in a.csv; the files do not describe the same items\n"
+    )
+    // Weights that differ are named as weights, worded as single-label files' are.
+    directory.write("w1.csv", "id,label,prediction,w\ni1,a|b,a,1\ni2,b,b,2\ni3,a,a,1\n")
+    directory.write("w2.csv", "id,label,prediction,w\ni1,a|b,a|b,1\ni2,b,b,2.5\ni3,a,a,1\n")
+    let weights = try runF1Kit(
+      [command, "w1.csv", "w2.csv", "--weight-column", "w"] + options + output,
+      in: directory.url)
+    #expect(weights.status == 65)
+    #expect(
+      weights.standardError
+        == "Error: w2.csv:3: item i2 has sample weight 2.5 but 2 in w1.csv; every file must give an item the same weight\n"
     )
     let shorter = try runF1Kit([command, "c.csv", "d.csv"] + options + output, in: directory.url)
     #expect(shorter.status == 65)

@@ -1,5 +1,6 @@
 import Dispatch
 import F1Kit
+import F1KitSupport
 
 /// Several models' predictions for the same items, aligned item by item over
 /// one label order: what a paired comparison needs.
@@ -280,6 +281,11 @@ public enum AlignmentError: Error, Hashable, Sendable, CustomStringConvertible {
   case goldMismatch(
     item: String, firstFile: String, firstLabel: String, otherFile: String, otherLabel: String,
     otherItem: Int? = nil)
+  /// Two files give an item different sample weights; `otherItem` is its
+  /// position in the other file, when known.
+  case weightMismatch(
+    item: String, firstFile: String, firstWeight: Double, otherFile: String,
+    otherWeight: Double, otherItem: Int? = nil)
   /// The caller's label order names a label twice.
   case duplicateLabel(String)
 
@@ -297,6 +303,8 @@ public enum AlignmentError: Error, Hashable, Sendable, CustomStringConvertible {
         + unmatchedItemEnd
     case .goldMismatch(let item, let firstFile, let firstLabel, let otherFile, let otherLabel, _):
       "\(otherFile): item \(TerminalText.escaped(item)) has gold label \(TerminalText.quoted(otherLabel)) but \(TerminalText.quoted(firstLabel)) in \(firstFile); the files do not describe the same items"
+    case .weightMismatch:
+      "\(weightMismatchFile): " + weightMismatchText
     case .duplicateLabel(let label):
       "label \(TerminalText.quoted(label)) is given more than once"
     }
@@ -314,7 +322,8 @@ public enum AlignmentError: Error, Hashable, Sendable, CustomStringConvertible {
       isByID ? nil : (other, min(firstCount, otherCount - 1))
     case .unmatchedItem(_, let item, let file, _, _), .unpairedItem(_, let item, let file, _, _, _):
       (file, item)
-    case .goldMismatch(_, _, _, let otherFile, _, let otherItem):
+    case .goldMismatch(_, _, _, let otherFile, _, let otherItem),
+      .weightMismatch(_, _, _, let otherFile, _, let otherItem):
       otherItem.map { (otherFile, $0) }
     case .missingItem, .duplicateLabel:
       nil
@@ -326,9 +335,11 @@ public enum AlignmentError: Error, Hashable, Sendable, CustomStringConvertible {
   /// - Parameters:
   ///   - path: The path of ``place``'s file, which starts the message.
   ///   - line: The line of its item.
-  /// - Returns: A one-line `path:line: …` explanation; ``description``
-  ///   for an error without a place.
-  public func description(path: String, line: Int) -> String {
+  ///   - column: For a gold label that differs, the field (or JSON Lines
+  ///     byte) of the item's gold label, when known.
+  /// - Returns: A one-line `path:line: …` explanation (`path:line:column:
+  ///   …` with a column); ``description`` for an error without a place.
+  public func description(path: String, line: Int, column: Int? = nil) -> String {
     guard place != nil else { return description }
     switch self {
     case .differentItemCounts(let first, let firstCount, _, let otherCount, _):
@@ -345,11 +356,31 @@ public enum AlignmentError: Error, Hashable, Sendable, CustomStringConvertible {
     case .unpairedItem(let id, _, _, _, _, _):
       return "\(path):\(line): id \(TerminalText.quoted(id)) on this line, " + unpairedItemEnd
     case .goldMismatch(let item, let firstFile, let firstLabel, _, let otherLabel, _):
+      let place = column.map { "\(path):\(line):\($0)" } ?? "\(path):\(line)"
       return
-        "\(path):\(line): item \(TerminalText.escaped(item)) has gold label \(TerminalText.quoted(otherLabel)) but \(TerminalText.quoted(firstLabel)) in \(firstFile); the files do not describe the same items"
+        "\(place): item \(TerminalText.escaped(item)) has gold label \(TerminalText.quoted(otherLabel)) but \(TerminalText.quoted(firstLabel)) in \(firstFile); the files do not describe the same items"
+    case .weightMismatch:
+      return "\(path):\(line): " + weightMismatchText
     case .missingItem, .duplicateLabel:
       return description
     }
+  }
+
+  /// The file of ``weightMismatch(item:firstFile:firstWeight:otherFile:otherWeight:otherItem:)``
+  /// that the message starts with.
+  private var weightMismatchFile: String {
+    guard case .weightMismatch(_, _, _, let otherFile, _, _) = self else { return "" }
+    return otherFile
+  }
+
+  /// ``weightMismatch(item:firstFile:firstWeight:otherFile:otherWeight:otherItem:)``'s
+  /// explanation after its place, worded as single-label files' is.
+  private var weightMismatchText: String {
+    guard
+      case .weightMismatch(let item, let firstFile, let firstWeight, _, let otherWeight, _) = self
+    else { return "" }
+    return
+      "item \(TerminalText.escaped(item)) has sample weight \(NumberText.shortestBare(otherWeight)) but \(NumberText.shortestBare(firstWeight)) in \(firstFile); every file must give an item the same weight"
   }
 
   /// The end of ``unpairedItem(id:item:file:fileCount:missingFrom:missingFromCount:)``'s

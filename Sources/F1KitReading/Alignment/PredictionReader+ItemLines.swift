@@ -13,6 +13,18 @@ extension PredictionReader {
   ///   be read.
   /// - Complexity: O(*b*) for the *b* bytes up to the item.
   public func line(ofItem item: Int) -> Int? {
+    goldLocation(ofItem: item)?.line
+  }
+
+  /// Where one of the file's items has its gold label: the line, and the
+  /// field (CSV, TSV) or byte (JSON Lines) that holds it, for a message
+  /// about that label.
+  ///
+  /// - Parameter item: The item's position in the file, counted from 0.
+  /// - Returns: The gold label's place, or `nil` as ``line(ofItem:)``
+  ///   returns `nil`.
+  /// - Complexity: O(*b*) for the *b* bytes up to the item.
+  public func goldLocation(ofItem item: Int) -> PredictionFileError.Location? {
     guard path != "-", item >= 0 else { return nil }
     var options = self.options
     // One pass, so that the parser's line is the file's.
@@ -24,9 +36,9 @@ extension PredictionReader {
       _ = try parser.parse(into: &sink, readsIDs: false)
     } catch {
       // The sink refuses the item it stops at, and the parser's refusal
-      // names that item's line.
+      // names that item's line and its gold label's column.
       guard sink.isStopped, case .countOverflow = error.reason else { return nil }
-      return error.location?.line
+      return error.location
     }
     return nil
   }

@@ -84,10 +84,10 @@ public struct AlignedLabelSets: Sendable {
       if let own = model.weights {
         let aligned = (0..<reference.count).map { own[item($0)] }
         if let weights, let row = weights.indices.first(where: { weights[$0] != aligned[$0] }) {
-          throw .goldMismatch(
+          throw .weightMismatch(
             item: reference.identifiers?[row] ?? String(row + 1),
-            firstFile: names[weightSource], firstLabel: "weight \(weights[row])",
-            otherFile: names[index], otherLabel: "weight \(aligned[row])", otherItem: item(row))
+            firstFile: names[weightSource], firstWeight: weights[row],
+            otherFile: names[index], otherWeight: aligned[row], otherItem: item(row))
         }
         if weights == nil {
           weights = aligned

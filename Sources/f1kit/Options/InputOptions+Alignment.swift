@@ -13,19 +13,27 @@ extension InputOptions {
   ///   - names: The name of each file in `error`, as given to the
   ///     alignment.
   ///   - inputs: How each file is read.
-  /// - Returns: A one-line data failure, `file:line: …` when placed.
+  ///   - placesColumn: Whether a gold label that differs is placed on its
+  ///     field as well as its line; not for label sets, whose gold is
+  ///     spread over several columns.
+  /// - Returns: A one-line data failure, `file:line: …` when placed, and
+  ///   `file:line:column: …` for a gold label that differs.
   /// - Complexity: O(*b*) for the *b* bytes of the file read again, up to
   ///   the item.
   static func alignmentFailure(
-    _ error: AlignmentError, paths: [String], names: [String], inputs: [InputOptions]
+    _ error: AlignmentError, paths: [String], names: [String], inputs: [InputOptions],
+    placesColumn: Bool = true
   ) -> CommandFailure {
     let hint = pandasIndexHint(error, paths: paths, names: names, inputs: inputs)
     guard let place = error.place, let index = names.firstIndex(of: place.file),
       index < paths.count, index < inputs.count,
       let reader = try? PredictionReader(path: paths[index], options: inputs[index].reader),
-      let line = reader.line(ofItem: place.item)
+      let location = reader.goldLocation(ofItem: place.item)
     else { return .data(error.description + hint) }
-    return .data(error.description(path: paths[index], line: line) + hint)
+    var column: Int?
+    if placesColumn, case .goldMismatch = error { column = location.column }
+    return .data(
+      error.description(path: paths[index], line: location.line, column: column) + hint)
   }
 
   /// The end of the message for a gold label that differs row by row

@@ -27,7 +27,8 @@ extension InputOptions {
       var reading = self
       reading.reader = labelSets.file
       throw Self.alignmentFailure(
-        error, paths: paths, names: paths, inputs: Array(repeating: reading, count: paths.count))
+        error, paths: paths, names: paths, inputs: Array(repeating: reading, count: paths.count),
+        placesColumn: false)
     }
   }
 }
