@@ -1,3 +1,5 @@
+import F1KitSupport
+
 /// Parses a command line against a command's configuration, in
 /// swift-argument-parser's conventions.
 ///

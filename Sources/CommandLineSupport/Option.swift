@@ -1,3 +1,5 @@
+import F1KitSupport
+
 /// A named option that takes one value of a given type: `--name value` or
 /// `--name=value`.
 ///

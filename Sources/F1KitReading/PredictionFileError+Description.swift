@@ -1,4 +1,5 @@
 import F1Kit
+import F1KitSupport
 
 extension PredictionFileError: CustomStringConvertible {
   /// The error on one line: `<file>:<line>:<column>: <message>`.
@@ -28,6 +29,7 @@ extension PredictionFileError: CustomStringConvertible {
       let columns = found.isEmpty ? "none" : TerminalText.list(found)
       let expected = accepted.count == 1 ? names : "one of \(names)"
       return "no \(role.rawValue) column: expected \(expected); found \(columns)"
+        + Self.spellingHint(accepted: accepted, found: found)
     case .missingPredictionColumn(let accepted, let found, let numeric):
       let missing = PredictionFileError(
         path: path, reason: .missingColumn(role: .prediction, accepted: accepted, found: found)
@@ -147,5 +149,17 @@ extension PredictionFileError: CustomStringConvertible {
   /// shortened, so the message stays on one line.
   static func quoted(_ text: String) -> String {
     TerminalText.quoted(text)
+  }
+
+  /// `; did you mean "query"?` when one column was expected and the header
+  /// has one that is a likely misspelling of it, case aside (such as
+  /// `--group-column qurey`); otherwise nothing.
+  static func spellingHint(accepted: [String], found: [String]) -> String {
+    guard accepted.count == 1, let name = accepted.first else { return "" }
+    let lowercased = found.map { $0.lowercased() }
+    guard let match = name.lowercased().closestMatch(among: lowercased),
+      let index = lowercased.firstIndex(of: match)
+    else { return "" }
+    return "; did you mean \(quoted(found[index]))?"
   }
 }

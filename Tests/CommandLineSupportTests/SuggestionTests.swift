@@ -1,3 +1,4 @@
+import F1KitSupport
 import Testing
 
 @testable import CommandLineSupport

@@ -208,6 +208,23 @@ struct ExperimentCommandTests {
     ])
     #expect(missing.status == 65)
     #expect(missing.standardError.contains("no group column"))
+    #expect(!missing.standardError.contains("did you mean"))
+    // A misspelt group column is named, whichever command reads it.
+    for command in ["compare", "evaluate", "report"] {
+      let out = FileManager.default.temporaryDirectory
+        .appendingPathComponent("f1kit-misspelt-\(UUID().uuidString).html").path
+      let files =
+        command == "evaluate"
+        ? ["fixtures/experiments/a-run1.csv", "--ci"]
+        : ["fixtures/experiments/a-run1.csv", "fixtures/experiments/b-run1.csv"]
+          + (command == "report" ? ["--out", out] : [])
+      let misspelt = try runF1Kit([command] + files + ["--group-column", "qurey", "-q"])
+      #expect(misspelt.status == 65)
+      #expect(
+        misspelt.standardError.hasSuffix(
+          "no group column: expected \"qurey\"; found \"id\", \"query\", \"label\", \"prediction\"; did you mean \"query\"?\n"
+        ), "\(command): \(misspelt.standardError)")
+    }
   }
 
   @Test(

@@ -38,6 +38,16 @@ struct ReadingErrorTests {
       message: #":1:1: no id column: expected "key"; found "label", "prediction""#,
       options: .init(idColumn: "key")),
     Case(
+      text: "id,Query,label,prediction\n1,q,a,b\n",
+      message:
+        #":1:1: no id column: expected "qurey"; found "id", "Query", "label", "prediction"; did you mean "Query"?"#,
+      options: .init(idColumn: "qurey")),
+    Case(
+      text: "id,query,label,prediction\n1,q,a,b\n",
+      message:
+        #":1:1: no gold column: expected "LABLE"; found "id", "query", "label", "prediction"; did you mean "label"?"#,
+      options: .init(goldColumn: "LABLE")),
+    Case(
       text: "label,prediction\na,b\nc,d,e\n",
       message: ":3:3: expected 2 fields as in the header, found 3 in field 3"),
     Case(
