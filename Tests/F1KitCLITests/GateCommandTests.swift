@@ -146,7 +146,7 @@ struct GateCommandTests {
     #expect(
       wide.lines == [
         "PASS: candidate is not worse than baseline by more than 0.011 on binary F1 (positive label \"1\"): difference 0.006, 95% CI [−0.005, 0.017].",
-        "With 5 runs per model and 1,379 items the interval is ±0.011 wide, so a 0.011 margin can never pass for a candidate no better than the baseline; about 15,019 items (with the same runs) would give an 80% chance of passing if the models are equally good.",
+        "It passes on its observed lead over the baseline; with 5 runs per model and 1,379 items the interval is ±0.011 wide, so a 0.011 margin can never pass for a candidate no better than the baseline; about 15,019 items (with the same runs) would give an 80% chance of passing if the models are equally good.",
       ])
     // …but not for 0.010: as the test set grows the degrees of freedom fall
     // to the runs' own, and t times the seeds' part alone is too wide.
@@ -154,7 +154,7 @@ struct GateCommandTests {
     #expect(limited.status == 0)
     #expect(
       limited.lines.last
-        == "With 5 runs per model and 1,379 items the interval is ±0.011 wide, so a 0.010 margin can never pass for a candidate no better than the baseline; the spread between training runs alone keeps the interval wider than that, so more test items cannot make it pass; more runs per model would."
+        == "It passes on its observed lead over the baseline; with 5 runs per model and 1,379 items the interval is ±0.011 wide, so a 0.010 margin can never pass for a candidate no better than the baseline; the spread between training runs alone keeps the interval wider than that, so more test items cannot make it pass; more runs per model would."
     )
     // …but not for a 0.004 one: only more runs would help.
     let narrow = try gate(margin: "0.004")

@@ -69,7 +69,9 @@ extension ReleaseDecision {
   /// are equally good." When whole groups were resampled the sizes are in
   /// groups; with several runs per model the sentence names the runs, and
   /// says so when the spread between runs alone keeps the interval too
-  /// wide for any test set. `nil` when the interval is undefined.
+  /// wide for any test set. A non-inferiority candidate that passes all the
+  /// same is told it did so on its observed lead. `nil` when the interval
+  /// is undefined.
   public var reachabilityNote: String? {
     guard !reachability.halfWidth.isNaN else { return nil }
     let unit = reachability.unit.rawValue
@@ -97,8 +99,14 @@ extension ReleaseDecision {
     case .nonInferiority, .equivalence:
       guard !reachability.isReachable else { return nil }
       let whom = gate.mode == .equivalence ? "" : " for a candidate no better than the baseline"
+      // A candidate that passes an unreachable margin can only have done
+      // so on an observed lead, which the sentence says before warning
+      // about an equally good one.
+      let opening =
+        passes && gate.mode == .nonInferiority
+        ? "It passes on its observed lead over the baseline; with" : "With"
       let head =
-        "With \(sample) the interval is ±\(width) wide, so a \(margin) margin can never pass\(whom)"
+        "\(opening) \(sample) the interval is ±\(width) wide, so a \(margin) margin can never pass\(whom)"
       if reachability.isLimitedBySeeds { return head + "; " + seeds }
       guard let needed else { return head + "." }
       return head + "; \(needed) if the models are equally good."
