@@ -209,6 +209,17 @@ struct ExperimentCommandTests {
     #expect(missing.status == 65)
     #expect(missing.standardError.contains("no group column"))
     #expect(!missing.standardError.contains("did you mean"))
+    // The item-level reference spends at most 1,999 resamples, and says so
+    // when that is fewer than the comparison's.
+    let pairs = ["fixtures/experiments/a-run1.csv", "fixtures/experiments/b-run1.csv"]
+    let capped = try runF1Kit(["compare"] + pairs + ["--group-column", "query", "-q"])
+    #expect(
+      capped.standardOutput.contains(
+        "groups: the interval over 40 groups is 1.30× as wide as the item-level one [0.059, 0.169] (1,999 resamples)\n"
+      ), "\(capped.standardOutput)")
+    let uncapped = try runF1Kit(
+      ["compare"] + pairs + ["--group-column", "query", "--resamples", "999", "-q"])
+    #expect(uncapped.standardOutput.contains("as wide as the item-level one [0.062, 0.168]\n"))
     // A misspelt group column is named, whichever command reads it.
     for command in ["compare", "evaluate", "report"] {
       let out = FileManager.default.temporaryDirectory

@@ -288,8 +288,13 @@ extension ExperimentComparison {
       }
       if let widening = groupWidening, let ratio = widening.differenceRatios[index] {
         let reference = widening.itemLevelDifferences[index]
+        // The reference spends fewer resamples (a ratio needs less
+        // precision), so its last digit can differ from an item-level run's.
+        let resamples =
+          reference.resamples < options.resamples
+          ? " (\(ModelComparison.count(reference.resamples)) resamples)" : ""
         text +=
-          "  groups: the interval over \(counts.groupCount) groups is \(String(format: "%.2f", ratio))× as wide as the item-level one \(ModelComparison.range(reference))\n"
+          "  groups: the interval over \(counts.groupCount) groups is \(String(format: "%.2f", ratio))× as wide as the item-level one \(ModelComparison.range(reference))\(resamples)\n"
       }
     }
     text +=

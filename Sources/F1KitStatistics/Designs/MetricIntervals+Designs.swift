@@ -11,7 +11,8 @@ extension MetricIntervals {
   /// one item otherwise. Under ``ResamplingDesign/groups`` the analytic
   /// intervals are left out (they assume independent items), and each
   /// metric's item-level bootstrap interval is kept in ``itemLevel``, from
-  /// as many resamples, so the two widths can be compared.
+  /// as many resamples and the same seed as ``init(for:options:seed:progress:)``
+  /// gives (and so equal to it), so the two widths can be compared.
   ///
   /// - Parameters:
   ///   - classification: The scored predictions, whose confusion matrix
@@ -65,9 +66,9 @@ extension MetricIntervals {
     self.design = design
     if design == .groups {
       groupCount = counts.groupCount
-      itemLevel = Self.designIntervals(
-        metrics: metrics, scope: classification.scope, counts: counts, design: .items,
-        options: options, seed: blockSeed, stream: 1)
+      // The item-level intervals are the ones the same seed gives without
+      // groups, digit for digit, so the two outputs can be set side by side.
+      itemLevel = try MetricIntervals(for: classification, options: options, seed: seed).bootstrap
     }
   }
 

@@ -24,8 +24,8 @@ public struct MetricIntervals: Sendable {
   /// The number of groups resampled, under ``ResamplingDesign/groups``.
   public internal(set) var groupCount: Int?
   /// Under ``ResamplingDesign/groups``, each metric's interval when items
-  /// are resampled one by one, from the same number of resamples: what
-  /// ignoring the groups would give, for comparing widths.
+  /// are resampled one by one, from the same number of resamples and seed:
+  /// what ignoring the groups gives, for comparing widths.
   public internal(set) var itemLevel: [Metric: ConfidenceInterval] = [:]
 
   /// The metrics that get an analytic interval beside the bootstrap one.
