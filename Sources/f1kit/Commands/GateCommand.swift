@@ -132,6 +132,10 @@ struct GateCommand: ParsableCommand {
     }
     format = values[Self.format]
     summaryPath = values[Self.summary]
+    try OutputPaths.refuseClashes(
+      [("--summary", summaryPath)],
+      inputs: models.flatMap(\.files)
+        + OutputPaths.thresholdFiles(values[InputOptions.thresholdFrom]))
   }
 
   func run() throws(CommandFailure) -> CommandOutput {

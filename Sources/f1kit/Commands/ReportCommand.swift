@@ -159,6 +159,16 @@ struct ReportCommand: ParsableCommand {
       names = try ModelNames.given(values, paths: scoreColumnsOf.names) ?? scoreColumnsOf.names
     }
     inputSettings = Self.inputSettings(values, input: input)
+    let tables = tablesDirectory.map { URL(fileURLWithPath: $0.path) }
+    try OutputPaths.refuseClashes(
+      [
+        ("--out", out.path), ("--json", json?.path),
+        ("--tables-dir", tables?.appendingPathComponent("tables.md").path),
+        ("--tables-dir", tables?.appendingPathComponent("tables.tex").path),
+      ],
+      inputs: (modelFiles.isEmpty ? paths : modelFiles.flatMap { $0 })
+        + [trainingLog?.path].compactMap { $0 }
+        + OutputPaths.thresholdFiles(values[InputOptions.thresholdFrom]))
   }
 
   func run() throws(CommandFailure) -> CommandOutput {

@@ -71,6 +71,7 @@ struct TuneCommand: ParsableCommand {
       throw UsageError("'--metric' cannot be used with '--min-precision' or '--min-recall'")
     }
     outputPath = values[Self.out]
+    try OutputPaths.refuseClashes([("--out", outputPath)], inputs: [path])
     scoring = ScoringOptions(values)
     input = try InputOptions(values)
     if input.thresholdResolver != nil || input.isThresholdGiven {
