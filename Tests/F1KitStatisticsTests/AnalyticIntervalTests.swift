@@ -44,6 +44,41 @@ struct AnalyticIntervalTests {
     #expect(abs(delta.lower - bootstrap.lower) < 0.15 * bootstrap.standardError)
   }
 
+  /// The report asks for one class's F1 interval per class; from the
+  /// non-empty cells each costs O(cells + classes), and must equal the
+  /// interval from the full table (which costs O(cells × classes²)).
+  @Test(
+    "from the non-empty cells, the delta method gives the full table's interval",
+    arguments: [
+      (Metric.binaryF1, 0, 1.0, nil), (.binaryF1, 3, 2.0, nil), (.binaryF1, 5, 0.5, 4),
+      (.macroF1, 0, 1.0, nil), (.weightedF1, 0, 1.0, 5), (.matthewsCorrelation, 0, 1.0, nil),
+    ] as [(Metric, Int, Double, Int?)])
+  func cellsAgreeWithTable(
+    _ metric: Metric, _ positiveClass: Int, _ beta: Double, _ evaluated: Int?
+  ) throws {
+    let classCount = 6
+    var generator = Xoshiro256StarStar(seed: 17)
+    // Some empty cells, as a real matrix has.
+    let counts = (0..<(classCount * classCount)).map { cell in
+      let draw = Int(generator.next() % 60)
+      return cell % classCount == cell / classCount ? 200 + draw : (draw < 20 ? 0 : draw)
+    }
+    let scope = MetricScope(
+      classCount: classCount, evaluatedClassCount: evaluated, positiveClass: positiveClass,
+      beta: beta)
+    let table = try AnalyticInterval.deltaMethod(for: metric, counts: counts, scope: scope)
+    let cells = counts.indices.filter { counts[$0] > 0 }.map {
+      ConfusionMatrix.Cell(
+        gold: $0 / classCount, predicted: $0 % classCount, count: counts[$0])
+    }
+    let fromCells = try AnalyticInterval.deltaMethod(for: metric, cells: cells, scope: scope)
+    #expect(abs(fromCells.estimate - table.estimate) < 1e-12)
+    #expect(
+      abs(fromCells.standardError / table.standardError - 1) < 1e-6,
+      "cells \(fromCells.standardError), table \(table.standardError)")
+    #expect(abs(fromCells.lower - table.lower) < 1e-8 && abs(fromCells.upper - table.upper) < 1e-8)
+  }
+
   @Test("an undefined metric gives a NaN interval")
   func undefinedMetric() throws {
     let interval = try AnalyticInterval.deltaMethod(

@@ -133,6 +133,9 @@ extension ReportBuilder {
     let classCount = metrics.confusionMatrix.classCount
     var predictedCounts = [Int](repeating: 0, count: classCount)
     for (cell, count) in counts.enumerated() { predictedCounts[cell % classCount] += count }
+    // One delta-method interval per class: from the non-empty cells, each
+    // costs O(cells + classes), not O(cells × classes²) as from the table.
+    let cells = isBootstrapped ? [] : metrics.confusionMatrix.nonEmptyCells
     model.classIntervals = try metrics.labels.indices.map { index throws(StatisticsError) in
       // Precision and recall are proportions of the items predicted as, or
       // labelled as, the class: Wilson intervals keep their coverage near
@@ -157,7 +160,7 @@ extension ReportBuilder {
           for: [.binaryF1], counts: counts, scope: classScope, using: &generator)[.binaryF1]
       } else {
         f1 = try AnalyticInterval.deltaMethod(
-          for: .binaryF1, counts: counts, scope: classScope, confidence: options.confidence)
+          for: .binaryF1, cells: cells, scope: classScope, confidence: options.confidence)
       }
       return ClassIntervals(
         label: metrics.labels[index], precision: try wilson(predictedCounts[index]),

@@ -39,10 +39,34 @@ extension AnalyticInterval {
       return try deltaMethod(
         for: metric, counts: matrix.counts, scope: classification.scope, confidence: confidence)
     }
+    return try deltaMethod(
+      for: metric, cells: matrix.nonEmptyCells, scope: classification.scope,
+      confidence: confidence)
+  }
+
+  /// The delta-method interval for any metric, from a confusion matrix's
+  /// non-empty cells: each derivative updates the sums of the two classes
+  /// its cell touches instead of rescoring every class, so many classes
+  /// (or many per-class intervals, one scope per class) stay fast.
+  ///
+  /// - Parameters:
+  ///   - metric: The metric.
+  ///   - cells: The non-empty cells (`ConfusionMatrix/nonEmptyCells`).
+  ///   - scope: The classes evaluated, positive class and zero-division
+  ///     rule.
+  ///   - confidence: The confidence level, in (0, 1).
+  /// - Returns: The interval, NaN at both ends when the metric is
+  ///   undefined.
+  /// - Throws: ``StatisticsError`` when there are no items or the
+  ///   confidence is invalid.
+  /// - Complexity: O(*c* + *k*) for *c* non-empty cells and *k* classes.
+  public static func deltaMethod(
+    for metric: Metric, cells: [ConfusionMatrix.Cell], scope: MetricScope,
+    confidence: Double = 0.95
+  ) throws(StatisticsError) -> ConfidenceInterval {
     guard confidence > 0, confidence < 1 else { throw .invalidConfidence(confidence) }
-    guard matrix.total > 0 else { throw .noItems }
-    let scope = classification.scope
-    let cells = matrix.nonEmptyCells
+    let total = cells.reduce(0) { $0 + $1.count }
+    guard total > 0 else { throw .noItems }
     let tallies = Bootstrap.tallies(of: cells, scope: scope)
     // Each derivative changes one cell, so its evaluations update the sums
     // of the two classes the cell touches instead of rescoring k classes.
@@ -50,7 +74,7 @@ extension AnalyticInterval {
     var perturbed = cells.map { Double($0.count) }
     return withUnsafeTemporaryAllocation(of: Double.self, capacity: 1) { changed in
       interval(
-        for: metric, cellCounts: cells.map { Double($0.count) }, total: Double(matrix.total),
+        for: metric, cellCounts: cells.map { Double($0.count) }, total: Double(total),
         confidence: confidence,
         value: {
           tallies.withUnsafeBufferPointer { scope.value(of: metric, tallies: $0) }
