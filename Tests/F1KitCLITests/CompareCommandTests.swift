@@ -281,6 +281,21 @@ struct CompareCommandTests {
   }
 
   @Test(
+    "scikit-learn's scorer names are the metrics they name",
+    arguments: [
+      ("f1_macro", "macro_f1"), ("f1_weighted", "weighted_f1"),
+      ("precision_micro", "micro_precision"),
+      ("matthews_corrcoef", "mcc"),
+    ])
+  func acceptsScikitLearnScorers(scorer: String, metric: String) throws {
+    let files = ["fixtures/examples/prod.csv", "fixtures/examples/new.csv"]
+    let given = try runF1Kit(["compare"] + files + ["--metric", scorer, "--format", "json"])
+    let named = try runF1Kit(["compare"] + files + ["--metric", metric, "--format", "json"])
+    #expect(given.status == 0, "\(given.standardError)")
+    #expect(given.standardOutput == named.standardOutput)
+  }
+
+  @Test(
     "a gold label that differs is placed on its field, or its byte in JSON Lines, in single and run lists",
     arguments: [
       (

@@ -106,6 +106,32 @@ struct GateCommandTests {
     #expect(gatedDesign?["groups"] as? Int == comparedDesign?["groups"] as? Int)
   }
 
+  @Test(
+    "a margin no difference can reach is refused: '5 points' typed as --margin 5",
+    arguments: [
+      ("macro_f1", "5", "non-inferiority", "0 to 1"), ("accuracy", "1", "equivalence", "0 to 1"),
+      ("mcc", "2", "superiority", "−1 to 1"),
+    ])
+  func refusesMarginOutOfRange(metric: String, margin: String, mode: String, range: String)
+    throws
+  {
+    let result = try runF1Kit([
+      "gate", "fixtures/examples/prod.csv", "fixtures/examples/new.csv", "--metric", metric,
+      "--margin", margin, "--mode", mode,
+    ])
+    #expect(result.status == 64)
+    #expect(
+      result.standardError.hasPrefix(
+        "Error: '--margin \(margin)' is on the metric's own scale, where \(metric) runs from \(range): no difference between two models can reach it"
+      ), "\(result.standardError)")
+    // Just inside the range, and on an unbounded loss, the gate decides.
+    let inside = try runF1Kit([
+      "gate", "fixtures/examples/prod.csv", "fixtures/examples/new.csv", "--metric", metric,
+      "--margin", metric == "mcc" ? "1.9" : "0.9", "--mode", mode, "--resamples", "199",
+    ])
+    #expect(inside.status == 0 || inside.status == 1, "\(inside.standardError)")
+  }
+
   @Test("with --group-column the margin's reachability is in groups, from the grouped width")
   func groupedReachability() throws {
     let grouped = try runF1Kit(

@@ -21,7 +21,7 @@ struct CompareCommand: ParsableCommand {
   static let metric = Option<ComparedMetric?>(
     name: "metric",
     help:
-      "The metric to compare on; by default binary_f1 for binary problems and macro_f1 otherwise. Score metrics (roc_auc, average_precision, log_loss, ...) need --score-column, --score-columns or --score-array-column."
+      "The metric to compare on; by default binary_f1 for binary problems and macro_f1 otherwise. Score metrics (roc_auc, average_precision, log_loss, ...) need --score-column, --score-columns or --score-array-column. scikit-learn scorer names (f1_macro, f1, matthews_corrcoef, ...) name the same metrics."
   )
   static let test = Option<TestChoice>(
     name: "test", help: "The paired tests to run.", default: .all)

@@ -16,7 +16,7 @@ struct GateCommand: ParsableCommand {
   static let metric = Option<ComparedMetric>(
     name: "metric",
     help:
-      "The metric the gate decides on; score metrics (roc_auc, average_precision, log_loss, ...) need --score-column, --score-columns or --score-array-column.",
+      "The metric the gate decides on; score metrics (roc_auc, average_precision, log_loss, ...) need --score-column, --score-columns or --score-array-column; scikit-learn scorer names (f1_macro, ...) are accepted.",
     default: nil, allowedValues: ComparedMetric.allValueStrings,
     expectation: ComparedMetric.valueExpectation, convert: { ComparedMetric(argument: $0) })
   static let margin = Option<Double>(
@@ -130,12 +130,26 @@ struct GateCommand: ParsableCommand {
     } catch {
       throw UsageError(error.description.prefix(1).uppercased() + error.description.dropFirst())
     }
+    try Self.checkMarginInRange(gate.margin, metric: values[Self.metric])
     format = values[Self.format]
     summaryPath = values[Self.summary]
     try OutputPaths.refuseClashes(
       [("--summary", summaryPath)],
       inputs: models.flatMap(\.files)
         + OutputPaths.thresholdFiles(values[InputOptions.thresholdFrom]))
+  }
+
+  /// Refuses a margin no difference of the metric can reach: "5 points"
+  /// typed as `--margin 5` would let every candidate pass a
+  /// non-inferiority or equivalence gate (and none a superiority one).
+  private static func checkMarginInRange(_ margin: Double, metric: ComparedMetric)
+    throws(UsageError)
+  {
+    guard let width = metric.rangeWidth, margin >= width else { return }
+    let range = width == 2 ? "−1 to 1" : "0 to 1"
+    throw UsageError(
+      "'--margin \(NumberText.shortestBare(margin))' is on the metric's own scale, where \(metric.defaultValueDescription) runs from \(range): no difference between two models can reach it, so the gate would decide nothing; one point is 0.01"
+    )
   }
 
   func run() throws(CommandFailure) -> CommandOutput {

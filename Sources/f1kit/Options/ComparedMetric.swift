@@ -12,6 +12,7 @@ enum ComparedMetric: Hashable, Sendable, ExpressibleByArgument {
   case multilabel(MultilabelMetric)
 
   init?(argument: String) {
+    let argument = Self.scikitLearnScorers[argument] ?? argument
     if let metric = Metric(rawValue: argument) {
       self = .classification(metric)
     } else if let metric = ScoreMetric(rawValue: argument) {
@@ -28,6 +29,36 @@ enum ComparedMetric: Hashable, Sendable, ExpressibleByArgument {
     case .classification(let metric): metric.rawValue
     case .score(let metric): metric.rawValue
     case .multilabel(let metric): metric.rawValue
+    }
+  }
+
+  /// scikit-learn's scorer names (`cross_val_score(scoring=…)`) for the
+  /// metrics F1Kit names otherwise, so that `--metric f1_macro` means what
+  /// a scikit-learn user means by it. The `neg_` losses are left out: their
+  /// sign is the opposite of the metric F1Kit reports.
+  static let scikitLearnScorers: [String: String] = {
+    var names = [
+      "f1": "binary_f1", "precision": "binary_precision", "recall": "binary_recall",
+      "matthews_corrcoef": "mcc", "roc_auc_ovr": "roc_auc_ovr_macro",
+      "roc_auc_ovo": "roc_auc_ovo_macro",
+    ]
+    for metric in ["f1", "precision", "recall"] {
+      for average in ["micro", "macro", "weighted", "samples"] {
+        names["\(metric)_\(average)"] = "\(average)_\(metric)"
+      }
+    }
+    return names
+  }()
+
+  /// How far apart two models' values can be: 1 for a metric on [0, 1],
+  /// 2 for the Matthews correlation and Cohen's kappa (on [−1, 1]), `nil`
+  /// for log loss, which has no upper bound.
+  var rangeWidth: Double? {
+    switch self {
+    case .classification(let metric):
+      metric == .matthewsCorrelation || metric == .cohenKappa ? 2 : 1
+    case .score(let metric): metric == .logLoss ? nil : 1
+    case .multilabel: 1
     }
   }
 
