@@ -132,6 +132,25 @@ struct GateCommandTests {
     #expect(inside.status == 0 || inside.status == 1, "\(inside.standardError)")
   }
 
+  @Test(
+    "--threshold without a score column is refused, not ignored",
+    arguments: [
+      ["evaluate", "fixtures/examples/prod.csv", "--threshold", "0.7"],
+      ["compare", "fixtures/examples/prod.csv", "fixtures/examples/new.csv", "--threshold", "0.3"],
+      [
+        "gate", "fixtures/examples/prod.csv", "fixtures/examples/new.csv", "--metric", "accuracy",
+        "--margin", "0.05", "--threshold", "0.3",
+      ],
+    ])
+  func refusesThresholdWithoutScores(arguments: [String]) throws {
+    let result = try runF1Kit(arguments)
+    #expect(result.status == 64)
+    #expect(
+      result.standardError.hasPrefix(
+        "Error: '--threshold' cuts a score column, and none is named: give --score-column"),
+      "\(result.standardError)")
+  }
+
   @Test("with --group-column the margin's reachability is in groups, from the grouped width")
   func groupedReachability() throws {
     let grouped = try runF1Kit(

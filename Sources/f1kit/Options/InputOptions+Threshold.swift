@@ -28,3 +28,25 @@ extension InputOptions {
       threshold: reader.threshold, source: isThresholdGiven ? .given : .defaultValue)
   }
 }
+
+extension InputOptions {
+  /// Refuses `--threshold` when no score column is named: the prediction
+  /// column would be used as it is, and a user who meant "cut the
+  /// probabilities at 0.7" would get the numbers of no cut at all.
+  static func checkThresholdHasScores(_ values: ParsedValues, reader: PredictionFileOptions)
+    throws(UsageError)
+  {
+    guard values.isSpecified(threshold), reader.scoreColumn == nil, reader.scoreColumns.isEmpty,
+      reader.scoreArrayColumn == nil
+    else { return }
+    let scoresOfModels = ModelScoreColumns.option
+    if values.configuration.option(named: scoresOfModels.name) != nil,
+      values.isSpecified(scoresOfModels)
+    {
+      return
+    }
+    throw UsageError(
+      "'--threshold' cuts a score column, and none is named: give --score-column (or --score-columns for a multilabel problem); without one the prediction column is read as it is"
+    )
+  }
+}
