@@ -152,6 +152,10 @@ public struct PredictionFileError: Error, Hashable, Sendable {
     /// A label is NaN or an infinity: a JSON `NaN` or `Infinity`, or `nan`
     /// or `inf` where every other label is a number.
     case notFiniteLabel(found: String)
+    /// A CSV or TSV label field is empty, as pandas writes a missing value
+    /// (NaN). Read as the label "", it would add a class, and turn every
+    /// numeric label of the file into text (`1` no longer `1.0`).
+    case emptyLabel(column: String)
     /// A group value is missing: empty, or `null` in JSON, as pandas
     /// writes NaN. Items without a group would otherwise silently become
     /// one large group.

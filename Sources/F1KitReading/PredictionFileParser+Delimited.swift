@@ -82,7 +82,9 @@ extension PredictionFileParser {
       let end = source.end
       let isFinal = source.isAtEndOfFile
       scan: while position < end {
+        // An empty label is refused by the general path below.
         if let scanner, let fields = scanner.scan(base, from: position, to: end),
+          fields.goldCount > 0, fields.predictionCount > 0,
           let gold = interpreter.interner.code(
             ofPadded: base + fields.goldStart, count: fields.goldCount),
           let predicted =

@@ -169,6 +169,9 @@ final class RecordInterpreter {
     slot: Int, _ base: UnsafeMutablePointer<UInt8>
   ) throws(PredictionFileError) -> Int32 {
     let slice = try text(slot: slot, base, expected: "a label")
+    if slice.count == 0, slice.kind == .text {
+      throw error(.emptyLabel(column: slotNames[slot]), slot: slot, base)
+    }
     if slice.kind == .number, slice.count > 0 {
       // A JSON number is a digit or '-' first, unless it is NaN or Infinity.
       let first =

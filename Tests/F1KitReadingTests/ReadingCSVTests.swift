@@ -40,11 +40,31 @@ struct ReadingCSVTests {
       ("label,prediction\n\"a,b\",\"a,b\"\n", "a,b→a,b"),
       ("label,prediction\n\"line\nbreak\",x\n", "line\nbreak→x"),
       ("label,prediction\n\"say \"\"hi\"\"\",\"\"\"\"\n", "say \"hi\"→\""),
-      ("label,prediction\n\"\",\n", "→"),
       ("label,prediction\r\n\"a\r\nb\",c\r\n", "a\r\nb→c"),
     ])
   func unquotes(text: String, cell: String) throws {
     #expect(try PredictionFileFixture.counts(text) == [cell: 1])
+  }
+
+  @Test(
+    "refuses an empty label, quoted or not, in one pass and in halves, as pandas writes NaN",
+    arguments: [
+      ("label,prediction\n\"\",a\n", ":2:1: expected a label in field 1 (\"label\")"),
+      ("label,prediction\na,\n", ":2:2: expected a label in field 2 (\"prediction\")"),
+      ("label\tprediction\na\t\"\"\n", ":2:2: expected a label in field 2 (\"prediction\")"),
+      (
+        "label,prediction\n" + String(repeating: "a,b\n", count: 300) + "b,\n",
+        ":302:2: expected a label in field 2 (\"prediction\")"
+      ),
+    ])
+  func refusesEmptyLabel(text: String, message: String) throws {
+    let (onePass, halves) = try ReadingParallelTests.failuresBothWays(text, chunkSize: 64)
+    #expect(onePass?.hasPrefix(message) == true, "\(String(describing: onePass))")
+    #expect(
+      onePass?.hasSuffix(
+        "found an empty field, as pandas writes a missing value (NaN); drop the rows without a label (df.dropna(subset=[\"\(message.contains("label\"") ? "label" : "prediction")\"])) or fill them in"
+      ) == true)
+    #expect(halves == onePass)
   }
 
   @Test("handles CRLF line endings and keeps a lone CR as data")

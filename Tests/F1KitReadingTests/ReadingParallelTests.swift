@@ -104,7 +104,7 @@ struct ReadingParallelTests {
   }
 
   @Test(
-    "hashes a label the same read quoted (byte by byte) and unquoted (by words)", arguments: 0...40)
+    "hashes a label the same read quoted (byte by byte) and unquoted (by words)", arguments: 1...40)
   func hashesLabelsAlike(length: Int) throws {
     let label = String((0..<length).map { Character(UnicodeScalar(UInt8(97 + $0 % 26))) })
     let text = "label,prediction\n\"\(label)\",\(label)\n\(label),\"\(label)\"\n"
