@@ -15,8 +15,11 @@ public struct PredictionFileOptions: Hashable, Sendable {
   public static let predictionColumnNames = ["prediction", "pred", "y_pred"]
   /// The name that marks the id column.
   public static let idColumnNames = ["id"]
-  /// The name that marks the count column of a count table.
-  public static let countColumnNames = ["count"]
+  /// The names that mark the count column of a count table: `count`, and
+  /// the names SQL engines give an unaliased `count(*)` (DuckDB's
+  /// `count_star()`, SQLite's `count(*)`, Spark SQL's `count(1)`), so that
+  /// a forgotten `AS count` does not read each cell as one item.
+  public static let countColumnNames = ["count", "count_star()", "count(*)", "count(1)"]
   /// The default number of bytes read at a time: 1 MiB.
   public static let defaultChunkSize = 1 << 20
   /// The default longest record, in bytes: 16 MiB.

@@ -95,6 +95,22 @@ struct ScaleCommandTests {
     return result.standardOutput
   }
 
+  @Test(
+    "a SQL engine's unaliased count(*) column is a count column, as count is",
+    arguments: ["count_star()", "count(*)", "count(1)", "COUNT"])
+  func readsUnaliasedCounts(name: String) throws {
+    let directory = TemporaryDirectory()
+    let rows = "ent,ent,40\nent,neu,5\nneu,neu,30\nneu,ent,7\ncon,con,12\ncon,ent,6\n"
+    directory.write("named.csv", "label,prediction,count\n" + rows)
+    directory.write("sql.csv", "label,prediction,\(name)\n" + rows)
+    let named = try runF1Kit(["evaluate", "named.csv", "--format", "json"], in: directory.url)
+    let sql = try runF1Kit(["evaluate", "sql.csv", "--format", "json"], in: directory.url)
+    #expect(sql.status == 0, "\(sql.standardError)")
+    #expect(
+      sql.standardOutput.replacingOccurrences(of: "sql.csv", with: "named.csv")
+        == named.standardOutput)
+  }
+
   @Test("compare: one wide file, its joint counts in any row order and 4 shards equal three files")
   func compareIsExactOnCounts() throws {
     let fixture = try ScaleFixture()
