@@ -218,7 +218,7 @@ struct MetricAdvisorTests {
         "small-class-support", "balanced-binary-metrics-agree", "class-never-predicted",
         "label-without-gold-items", "no-better-than-baseline", "no-significant-difference",
         "default-threshold", "threshold-tuned-on-evaluated-file", "threshold-sensitivity",
-        "constant-scores", "average-precision-under-imbalance",
+        "constant-scores", "inverted-scores", "average-precision-under-imbalance",
         "single-run-per-model", "few-groups", "grouped-intervals", "multilabel-averaging",
         "empty-label-sets",
       ])

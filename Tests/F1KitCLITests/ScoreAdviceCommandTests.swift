@@ -44,6 +44,36 @@ struct ScoreAdviceCommandTests {
     #expect(threshold["source"] as? String == "default")
   }
 
+  @Test("scores of the other class (ROC-AUC far below 0.5) are named in advise and evaluate")
+  func warnsAboutInvertedScores() throws {
+    let directory = TemporaryDirectory()
+    // Positives score low, negatives high: 1 − P(positive), as
+    // predict_proba(X)[:, 0] gives; one pair out of order.
+    var rows = "id,label,score\n"
+    for item in 0..<200 {
+      let isPositive = item % 2 == 0
+      let score = isPositive ? 0.05 + Double(item % 17) / 100 : 0.6 + Double(item % 13) / 40
+      rows += "i\(item),\(isPositive ? 1 : 0),\(item == 0 ? 0.99 : score)\n"
+    }
+    directory.write("flipped.csv", rows)
+    let advise = try runF1Kit(
+      ["advise", "flipped.csv", "--score-column", "score"], in: directory.url)
+    #expect(advise.status == 0, "\(advise.standardError)")
+    #expect(
+      advise.standardOutput.contains(
+        "warning: The scores rank the other class first [inverted-scores]"))
+    #expect(advise.standardOutput.contains("ROC-AUC is 0.01"), "\(advise.standardOutput)")
+    let evaluate = try runF1Kit(
+      ["evaluate", "flipped.csv", "--score-column", "score"], in: directory.url)
+    #expect(
+      evaluate.standardOutput.contains(
+        "warning: ROC-AUC is 0.0100, far below 0.5: the negative items score above the positive ones"
+      ),
+      "\(evaluate.standardOutput)")
+    // The cut-off advice is not given on such scores.
+    #expect(!evaluate.standardOutput.contains("advice: the cut-off"))
+  }
+
   @Test("advise warns when the cut-off was tuned on the evaluated file itself")
   func adviseTunedOnItself() throws {
     let result = try runF1Kit([

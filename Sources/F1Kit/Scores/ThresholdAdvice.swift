@@ -25,6 +25,9 @@ public struct ThresholdAdvice: Hashable, Sendable {
   public let lowestF1: Double
   /// Average precision, when defined.
   public let averagePrecision: Double?
+  /// ROC-AUC, when defined: far below 0.5 the scores rank the other class
+  /// first.
+  public let rocAUC: Double?
   /// Whether every item has the same score.
   public let isConstant: Bool
 
@@ -64,6 +67,7 @@ public struct ThresholdAdvice: Hashable, Sendable {
     bestF1 = best?.value ?? .nan
     lowestF1 = lowest
     averagePrecision = scores.value(of: .averagePrecision)
+    rocAUC = scores.value(of: .rocAUC)
     isConstant = sweep.count == 2
   }
 

@@ -37,6 +37,9 @@ public enum AdviceRule: String, CaseIterable, Hashable, Sendable, Codable {
   case thresholdSensitivity = "threshold-sensitivity"
   /// Every item has the same score, so the scores rank nothing.
   case constantScores = "constant-scores"
+  /// The scores rank the negative items above the positive ones (ROC-AUC
+  /// far below 0.5): most likely the other class's scores.
+  case invertedScores = "inverted-scores"
   /// One class is rare: read average precision beside ROC-AUC, each
   /// against its own no-skill value.
   case averagePrecisionUnderImbalance = "average-precision-under-imbalance"

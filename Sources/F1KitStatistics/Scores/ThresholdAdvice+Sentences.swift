@@ -24,6 +24,14 @@ extension ThresholdAdvice {
         "every item has the same score, so every cut-off predicts all items alike; the best F1 is that of predicting every item positive, never 1 unless every item is positive"
       )
     }
+    if let rocAUC, rocAUC < 0.3 {
+      // Tuning a cut-off on scores of the other class only finds the
+      // cut-off that predicts nearly everything positive.
+      lines.append(
+        "warning: ROC-AUC is \(number(rocAUC)), far below 0.5: the negative items score above the positive ones, so these are most likely the other class's scores (predict_proba(X)[:, 0] where [:, 1] was meant); give the positive class's scores, or 1 − score"
+      )
+      return lines
+    }
     switch choice.source {
     case .defaultValue where isFarFromBest, .given where isFarFromBest:
       lines.append(
