@@ -20,6 +20,9 @@ extension PredictionFileError: CustomStringConvertible {
       return "cannot read the file: \(message)"
     case .invalidOptions(let message):
       return "invalid options: \(message)"
+    case .jsonArray:
+      return
+        "expected one JSON object per line (JSON Lines), found one JSON array of objects, as pandas' df.to_json(path, orient=\"records\") writes; write df.to_json(path, orient=\"records\", lines=True) instead"
     case .emptyFile:
       return "the file is empty; expected a header and data rows"
     case .noDataRows:

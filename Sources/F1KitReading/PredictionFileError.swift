@@ -83,6 +83,9 @@ public struct PredictionFileError: Error, Hashable, Sendable {
     case cannotRead(message: String)
     /// The reading options contradict each other or are out of range.
     case invalidOptions(String)
+    /// The file is one JSON array of objects (pandas'
+    /// `to_json(orient="records")`), not JSON Lines.
+    case jsonArray
     /// The file has no bytes other than a byte order mark or blank lines.
     case emptyFile
     /// The file has a header but no data rows.

@@ -59,6 +59,30 @@ extension PredictionFileParser {
       from: UnsafeBufferPointer(start: source.storage + source.start, count: source.availableCount))
   }
 
+  /// Refuses a file that opens a JSON array of objects (`[{`, spaces and
+  /// line breaks aside): read as CSV it would fail on its first quote, and
+  /// as JSON Lines on its bracket, neither saying what the file is.
+  func refuseJSONArray() throws(PredictionFileError) {
+    // The first two bytes that are not whitespace, read as far as needed
+    // (a pretty-printed array puts `{` on the second line).
+    var found: [UInt8] = []
+    var offset = 0
+    while found.count < 2 {
+      if source.start + offset >= source.end {
+        guard try source.fill() else { break }
+        continue
+      }
+      let byte = source.storage[source.start + offset]
+      if !Self.isWhitespace(byte) {
+        found.append(byte)
+        if found[0] != UInt8(ascii: "[") { return }
+      }
+      offset += 1
+    }
+    guard found == [UInt8(ascii: "["), .openingBrace] else { return }
+    throw error(.jsonArray, line: 1, column: 1, unit: .byte)
+  }
+
   static func isWhitespace(_ byte: UInt8) -> Bool {
     byte == .space || byte == .tab || byte == .carriageReturn || byte == .lineFeed
   }

@@ -99,6 +99,7 @@ final class PredictionFileParser {
     {
       source.start += 3
     }
+    try refuseJSONArray()
     if let format = options.format ?? PredictionFileFormat.inferred(fromPath: path) {
       self.format = format
     } else {

@@ -38,6 +38,16 @@ struct ReadingErrorTests {
       message: #":1:1: no id column: expected "key"; found "label", "prediction""#,
       options: .init(idColumn: "key")),
     Case(
+      text: "[{\"label\":\"a\",\"prediction\":\"b\"}]",
+      message:
+        #":1:1: expected one JSON object per line (JSON Lines), found one JSON array of objects, as pandas' df.to_json(path, orient="records") writes; write df.to_json(path, orient="records", lines=True) instead"#
+    ),
+    Case(
+      text: "\u{FEFF}[\n  {\n    \"label\": \"a\",\n    \"prediction\": \"b\"\n  }\n]\n",
+      message:
+        #":1:1: expected one JSON object per line (JSON Lines), found one JSON array of objects, as pandas' df.to_json(path, orient="records") writes; write df.to_json(path, orient="records", lines=True) instead"#,
+      name: "preds.jsonl"),
+    Case(
       text: "id,Query,label,prediction\n1,q,a,b\n",
       message:
         #":1:1: no id column: expected "qurey"; found "id", "Query", "label", "prediction"; did you mean "Query"?"#,
