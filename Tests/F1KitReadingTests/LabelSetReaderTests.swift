@@ -65,6 +65,29 @@ struct LabelSetReaderTests {
     #expect(patterns(try read(csv)) == patterns(expected))
   }
 
+  @Test(
+    "array cells must be JSON: a Python list's quotes and bare words are refused, null skipped",
+    arguments: [
+      (
+        "label,prediction\n\"['a', 'b']\",\"['a']\"\n",
+        "2:1: malformed JSON in field 1: expected a label in double quotes, found a single quote, as Python writes a list"
+      ),
+      (
+        "label,prediction\n\"[\"\"a\"\"]\",[nuts]\n",
+        "2:2: malformed JSON in field 2: expected a label in double quotes (a JSON string), a number or a Boolean"
+      ),
+    ])
+  func refusesNonJSONArrays(text: String, message: String) throws {
+    let found = try failure(text)
+    #expect(found?.hasPrefix(":" + message) == true, "\(String(describing: found))")
+  }
+
+  @Test("unquoted null, numbers and Booleans in an array cell")
+  func unquotedArrayElements() throws {
+    let counts = try read("label,prediction\n\"[1, null, true]\",\"[1]\"\n")
+    #expect(patterns(counts) == ["1+true→1@1.0": 1])
+  }
+
   @Test("per-label score columns with one threshold or one per label")
   func scoreColumns() throws {
     let text = "label,a,b,c\na|b,0.9,0.2,0.1\n,0.1,0.6,0.3\nc,0.2,0.4,0.45\na,0.7,0.1,0.5\n"

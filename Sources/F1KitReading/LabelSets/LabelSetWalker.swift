@@ -494,6 +494,10 @@ final class LabelSetWalker {
           result.insert(try code(start, position - start, slot: slot))
         }
         position += 1
+      } else if base[position] == UInt8(ascii: "'") {
+        throw fail(
+          "a label in double quotes, found a single quote, as Python writes a list (str(list), and pandas' to_csv of a list column); write the column as JSON, for example df[column] = df[column].apply(json.dumps)"
+        )
       } else {
         let start = position
         while position < end, base[position] != UInt8(ascii: ","),
@@ -502,10 +506,17 @@ final class LabelSetWalker {
           position += 1
         }
         guard position > start else { throw fail("a label in the JSON array") }
-        let isNull =
-          position - start == 4 && base[start] == UInt8(ascii: "n")
-          && base[start + 1] == UInt8(ascii: "u")
-        if !isNull { result.insert(try code(start, position - start, slot: slot)) }
+        let token = UnsafeBufferPointer(start: base + start, count: position - start)
+        if !token.elementsEqual("null".utf8) {
+          // Unquoted, only JSON's numbers and Booleans are labels.
+          let first = token[0]
+          guard
+            token.elementsEqual("true".utf8) || token.elementsEqual("false".utf8)
+              || first == UInt8(ascii: "-")
+              || (UInt8(ascii: "0")...UInt8(ascii: "9")).contains(first)
+          else { throw fail("a label in double quotes (a JSON string), a number or a Boolean") }
+          result.insert(try code(start, position - start, slot: slot))
+        }
       }
       skipSpace()
       guard position < end else { throw fail("',' or ']' in the JSON array") }
