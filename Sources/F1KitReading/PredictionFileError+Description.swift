@@ -101,7 +101,7 @@ extension PredictionFileError: CustomStringConvertible {
         "a record longer than \(limit) bytes starts on this line; raise the limit with --max-record-bytes if it is meant"
     case .emptyLabel(let column):
       return
-        "expected a label\(place) (\(Self.quoted(column))), found an empty field, as pandas writes a missing value (NaN); drop the rows without a label (df.dropna(subset=[\(Self.quoted(column))])) or fill them in"
+        "expected a label\(place) (\(Self.quoted(column))), found an empty field, as pandas writes a missing value (NaN); drop the rows without a label (df.dropna(subset=[\(Self.quoted(column))])) or fill them in; if the file holds label sets, where an empty field is no labels, add --problem multilabel"
     case .emptyGroup(let column):
       return
         "expected a group\(place) (\(Self.quoted(column))), found a missing value (empty or null, as pandas writes NaN); fill in the missing groups, for example with each item's id as a group of its own"

@@ -6,6 +6,20 @@ import _TestSupport
 /// §1–3, issue 14 §7).
 @Suite("f1kit guards against label mix-ups")
 struct LabelGuardCommandTests {
+  @Test(
+    "label sets on standard input, read as single labels, get one hint to add --problem multilabel")
+  func hintsAtLabelSetsOnStandardInput() throws {
+    let result = try runF1Kit(
+      ["evaluate", "-"], input: "label,prediction\na|b,a\nb,b|c\nc|d,c\na|b,a|b\n")
+    #expect(result.status == 0, "\(result.standardError)")
+    let hints = result.standardError.split(separator: "\n").filter { $0.contains("hold '|'") }
+    #expect(
+      hints == [
+        "warning: 2 of the 3 gold labels hold '|', as label sets do (such as \"a|b\"), and each is scored as a class of its own; if these are label sets, add --problem multilabel (standard input is never sniffed for them)"
+      ], "\(result.standardError)")
+    #expect(!result.standardError.contains("a label no gold item has"))
+  }
+
   @Test("gold 0/1 against predictions 0.0/1.0 gives scikit-learn's accuracy, spelled 0 and 1")
   func numericLabelsCompareByValue() throws {
     // pandas + scikit-learn: accuracy_score on these columns is 0.6.

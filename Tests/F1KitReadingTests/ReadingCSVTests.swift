@@ -62,7 +62,7 @@ struct ReadingCSVTests {
     #expect(onePass?.hasPrefix(message) == true, "\(String(describing: onePass))")
     #expect(
       onePass?.hasSuffix(
-        "found an empty field, as pandas writes a missing value (NaN); drop the rows without a label (df.dropna(subset=[\"\(message.contains("label\"") ? "label" : "prediction")\"])) or fill them in"
+        "found an empty field, as pandas writes a missing value (NaN); drop the rows without a label (df.dropna(subset=[\"\(message.contains("label\"") ? "label" : "prediction")\"])) or fill them in; if the file holds label sets, where an empty field is no labels, add --problem multilabel"
       ) == true)
     #expect(halves == onePass)
   }

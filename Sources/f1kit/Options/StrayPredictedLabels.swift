@@ -80,6 +80,7 @@ enum StrayPredictedLabels {
     evaluation: EvaluationOptions
   ) -> [String] {
     guard evaluation.labels == nil else { return [] }
+    if let hint = labelSetHint(labels: labels, goldCounts: goldCounts) { return [hint] }
     let gold = labels.indices.filter { goldCounts[$0] > 0 }
     let scored = labels.indices.filter { label in
       goldCounts[label] > 0 || predictedCounts.contains { $0[label] > 0 }
@@ -100,6 +101,18 @@ enum StrayPredictedLabels {
         + "; check those predictions for a typo, or give " + labelsOption(goldNames)
         + " to keep the gold labels' classes (those items then count as errors)"
     }
+  }
+
+  /// One warning in place of a warning per label when most gold labels
+  /// hold `|`, as label sets do: a multilabel file read as single labels
+  /// (standard input is never sniffed for label sets) makes every
+  /// combination of labels a class of its own.
+  private static func labelSetHint(labels: [String], goldCounts: [Int]) -> String? {
+    let gold = labels.indices.filter { goldCounts[$0] > 0 }
+    let sets = gold.filter { labels[$0].contains("|") }
+    guard !sets.isEmpty, sets.count * 2 >= gold.count else { return nil }
+    return
+      "\(sets.count) of the \(gold.count) gold labels hold '|', as label sets do (such as \(TerminalText.quoted(labels[sets[0]]))), and each is scored as a class of its own; if these are label sets, add --problem multilabel (standard input is never sniffed for them)"
   }
 
   /// What a class that only predictions have does to the problem.
