@@ -224,6 +224,27 @@ struct MetricAdvisorTests {
       ])
   }
 
+  @Test(
+    "a rare class: accuracy below the majority baseline with F1 above chance is a recommendation, not a warning"
+  )
+  func accuracyBelowMajorityWithSkill() throws {
+    // 98 "a" items, 18 of them predicted "b"; both "b" items found:
+    // accuracy 0.82 < 0.98, binary F1 of "b" 4 / 22 = 0.18 > 0.02.
+    let metrics = try AdviceTestData.metrics(
+      ["a", "b"], [[80, 18], [0, 2]], options: EvaluationOptions(positiveLabel: "b"))
+    let advice = try #require(
+      MetricAdvisor().advice(for: metrics).first { $0.rule == .noBetterThanBaseline })
+    #expect(advice.severity == .recommendation)
+    #expect(advice.title == "Accuracy is below the majority-class baseline")
+    #expect(!advice.message.contains("Check the labels are aligned"))
+    // Always predicting "a" fails on both: the warning stays.
+    let majority = try AdviceTestData.metrics(
+      ["a", "b"], [[98, 0], [2, 0]], options: EvaluationOptions(positiveLabel: "b"))
+    let warning = try #require(
+      MetricAdvisor().advice(for: majority).first { $0.rule == .noBetterThanBaseline })
+    #expect(warning.severity == .warning)
+  }
+
   @Test("advice renders as JSON with stable keys and integer counts")
   func jsonRendering() throws {
     let metrics = try AdviceTestData.metrics(

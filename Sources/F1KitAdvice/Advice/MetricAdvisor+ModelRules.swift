@@ -122,6 +122,25 @@ extension MetricAdvisor {
       ]
     }
     guard !failures.isEmpty else { return nil }
+    if primaryValue > stratifiedPrimary, primary != .accuracy {
+      // Only accuracy fails: with a rare class, predicting the majority
+      // scores high on accuracy alone, while the primary metric shows
+      // skill. Misaligned labels would fail both.
+      return Advice(
+        rule: .noBetterThanBaseline, severity: .recommendation, model: model,
+        title: "Accuracy is below the majority-class baseline",
+        message:
+          "Its accuracy (\(DisplayNumber.score(accuracy))) is below always predicting "
+          + "\(AdviceText.quoted(baseline.majorityLabel)) (\(DisplayNumber.score(majorityAccuracy))), "
+          + "but its \(primary.displayName) (\(DisplayNumber.score(primaryValue))) beats guessing "
+          + "labels at their gold frequencies (\(DisplayNumber.score(stratifiedPrimary))): the model "
+          + "has skill that accuracy, which rewards predicting the majority class, does not show. "
+          + "Judge it on \(primary.displayName) or balanced accuracy, not accuracy.",
+        evidence: evidence + [
+          AdviceEvidence(primary.rawValue, value: primaryValue),
+          AdviceEvidence("stratified_random_\(primary.rawValue)", value: stratifiedPrimary),
+        ])
+    }
     let message =
       "The model does not beat a baseline that ignores its input: "
       + AdviceText.list(failures) + ". Check the labels are aligned with the predictions "
