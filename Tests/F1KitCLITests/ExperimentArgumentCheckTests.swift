@@ -285,6 +285,16 @@ struct ExperimentArgumentCheckTests {
     #expect(plain.standardError.contains("warning: '\(Self.a[0])' is given as two models"))
     let distinct = try runF1Kit(["compare", Self.runsA, Self.runsB] + Self.quick)
     #expect(!distinct.standardError.contains("warning"))
+    // A copy under another name shares the predictions as surely.
+    let directory = TemporaryDirectory()
+    let copy = directory.write(
+      "copy.csv", try String(contentsOfFile: Self.a[0], encoding: .utf8))
+    let copied = try runF1Kit(
+      ["gate", Self.a[0], copy, "--metric", "accuracy", "--margin", "0.01"] + Self.quick)
+    #expect(
+      copied.standardError.contains(
+        "warning: '\(copy)' has the same bytes as '\(Self.a[0])' of 'a-run1.csv', so 'copy.csv' shares its predictions"
+      ), "\(copied.standardError)")
   }
 
   @Test("files with one base name in different folders are different models and runs")

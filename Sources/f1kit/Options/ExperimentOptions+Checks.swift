@@ -49,9 +49,11 @@ extension ExperimentOptions {
   {
     var owners: [FileIdentity: Int] = [:]
     var warnings: [String] = []
+    var earlierFiles: [(file: String, model: Int)] = []
     for (index, model) in models.enumerated() {
       var files: Set<FileIdentity> = []
       for file in model.files where file != "-" {
+        defer { earlierFiles.append((file, index)) }
         let identity = FileIdentity(file)
         guard files.insert(identity).inserted else {
           throw UsageError(
@@ -67,6 +69,15 @@ extension ExperimentOptions {
           )
         } else {
           owners[identity] = index
+          // A copy (the baseline saved under a new name) shares every
+          // prediction as surely as the same file does.
+          if let copied = earlierFiles.first(where: {
+            $0.model != index && ModelColumns.haveSameBytes($0.file, file)
+          }) {
+            warnings.append(
+              "'\(file)' has the same bytes as '\(copied.file)' of '\(names[copied.model])', so '\(names[index])' shares its predictions; check the arguments unless this is a sanity check"
+            )
+          }
         }
       }
     }

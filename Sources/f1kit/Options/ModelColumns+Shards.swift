@@ -39,7 +39,7 @@ extension ModelColumns {
 
   /// Whether two regular files hold the same bytes; `false` when either
   /// cannot be read.
-  private static func haveSameBytes(_ first: String, _ second: String) -> Bool {
+  static func haveSameBytes(_ first: String, _ second: String) -> Bool {
     func size(_ path: String) -> Int? {
       try? URL(fileURLWithPath: path).resourceValues(forKeys: [.fileSizeKey]).fileSize
     }
