@@ -10,6 +10,22 @@ import _TestSupport
 struct WeightedExampleCommandTests {
   static let file = Fixtures.url("examples/weighted.csv").path
 
+  @Test("advise names weight and items and quotes no Wilson interval of items over weight")
+  func adviseSmallClasses() throws {
+    let result = try runF1Kit(
+      ["advise", Self.file, "--pred-column", "a", "--weight-column", "weight"])
+    #expect(result.status == 0, "\(result.standardError)")
+    let text = result.standardOutput.split(whereSeparator: \.isWhitespace).joined(separator: " ")
+    #expect(text.contains("\"neg\" (recall 0.96 at weight 13, 10 items)"))
+    #expect(text.contains("\"neu\" (recall 0.94 at weight 17.5, 10 items)"))
+    #expect(text.contains("\"pos\" (recall 0.88 at weight 8.5, 10 items)"))
+    // The old text: 9 correct items over the rounded weight 13.
+    #expect(!text.contains("on 13 items"))
+    #expect(!text.contains("[0.42, 0.87]"))
+    #expect(text.contains("No Wilson interval is quoted"))
+    #expect(text.contains("support[\"neu\"] = 17.5"))
+  }
+
   @Test("evaluate --format csv carries the exact weighted supports, as the JSON does")
   func csvSupportsAreExactWeights() throws {
     let arguments = ["evaluate", Self.file, "--pred-column", "a", "--weight-column", "weight"]
