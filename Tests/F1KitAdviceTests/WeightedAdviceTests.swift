@@ -51,6 +51,22 @@ struct WeightedAdviceTests {
     #expect(!advice.contains { $0.rule == .balancedBinaryMetricsAgree })
   }
 
+  @Test("weighted-F1 hides the class of least weight, which it weights by gold weight")
+  func weightedF1HidesLightClass() throws {
+    // 10 items per class; "c" weighs 10 against 100 and is always missed.
+    var matrix = WeightedConfusionMatrix(labels: ["a", "b", "c"])
+    matrix.add(goldIndex: 0, predictedIndex: 0, weight: 100, count: 10)
+    matrix.add(goldIndex: 1, predictedIndex: 1, weight: 100, count: 10)
+    matrix.add(goldIndex: 2, predictedIndex: 0, weight: 10, count: 10)
+    let advice = MetricAdvisor().advice(
+      for: try ClassificationMetrics(weightedConfusionMatrix: matrix))
+    let hidden = try #require(advice.first { $0.rule == .weightedF1HidesMinorityClasses })
+    #expect(hidden.message.contains("weights each class by its gold weight"))
+    #expect(hidden.message.contains("\"c\" has F1 0.0000 on weight 10, 10 items"))
+    let never = try #require(advice.first { $0.rule == .classNeverPredicted })
+    #expect(never.message.contains("\"c\" (weight 10, 10 items) is never predicted"))
+  }
+
   @Test("baselines are DummyClassifier's fitted with sample_weight")
   func weightedBaselines() throws {
     let metrics = try Self.exampleMetrics()

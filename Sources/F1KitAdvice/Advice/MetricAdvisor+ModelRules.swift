@@ -81,7 +81,8 @@ extension MetricAdvisor {
     }
     let message =
       "Weighted-F1 (\(DisplayNumber.score(weighted))) is \(DisplayNumber.score(gap)) above macro-F1 "
-      + "(\(DisplayNumber.score(macro))) because it weights each class by its gold count, and the "
+      + "(\(DisplayNumber.score(macro))) because it weights each class by its gold "
+      + (profile.isWeighted ? "weight" : "count") + ", and the "
       + "frequent classes are scored well while rare ones are not: " + AdviceText.list(examples)
       + ". Weighted-F1 hides them; report macro-F1 with the per-class scores."
     return Advice(
