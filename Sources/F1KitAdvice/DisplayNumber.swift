@@ -20,6 +20,12 @@ package enum DisplayNumber {
     NumberText.grouped(value, style: .typographic)
   }
 
+  /// A weight sum exactly as `evaluate` prints it: `13`, `17.5`,
+  /// `0.30000000000000004` (the shortest form that reads back the same).
+  package static func weight(_ value: Double) -> String {
+    NumberText.shortestBare(value)
+  }
+
   /// A fraction as a percentage: `49.5%`.
   package static func percent(_ fraction: Double, digits: Int = 1) -> String {
     score(fraction * 100, digits: digits) + "%"

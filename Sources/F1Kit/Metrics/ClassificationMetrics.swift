@@ -14,7 +14,7 @@ public struct ClassificationMetrics: Sendable {
   /// The counts, evaluated labels first, then any other label that occurs.
   public let confusionMatrix: ConfusionMatrix
   /// The classes evaluated, the positive class and the zero-division rule.
-  public let scope: MetricScope
+  public private(set) var scope: MetricScope
   /// Whether the problem is binary or multiclass.
   public let problem: ProblemKind
   /// The beta of the reported F-beta metrics, or `nil` when only F1 is
@@ -155,6 +155,40 @@ public struct ClassificationMetrics: Sendable {
 
   /// The total weight of the items; their number when unweighted.
   public var totalWeight: Double { tallies[tallies.count - 1] }
+
+  /// The same counts (and weights) scored under another zero-division
+  /// rule.
+  ///
+  /// - Parameter zeroDivision: The value an undefined score takes.
+  /// - Returns: The metrics with that rule; the tallies are reused, since
+  ///   the rule only decides how they become scores.
+  /// - Complexity: O(1).
+  public func scored(zeroDivision: ZeroDivision) -> ClassificationMetrics {
+    var result = self
+    result.scope = MetricScope(
+      classCount: scope.classCount, evaluatedClassCount: scope.evaluatedClassCount,
+      positiveClass: scope.positiveClass, zeroDivision: zeroDivision, beta: scope.beta)
+    return result
+  }
+
+  /// Every label's gold total, over ``confusionMatrix``'s labels in order
+  /// (evaluated or not): the weight sum of its gold items when weighted,
+  /// their number otherwise, so that it matches what the metrics count.
+  ///
+  /// - Complexity: O(*k*) for *k* labels.
+  public var goldWeights: [Double] { classTallies(at: 1) }
+
+  /// Every label's predicted total, over ``confusionMatrix``'s labels in
+  /// order: the weight sum of the items predicted as it when weighted,
+  /// their number otherwise.
+  ///
+  /// - Complexity: O(*k*) for *k* labels.
+  public var predictedWeights: [Double] { classTallies(at: 2) }
+
+  /// One number of every class's tally (see ``MetricScope``).
+  private func classTallies(at offset: Int) -> [Double] {
+    (0..<scope.classCount).map { tallies[$0 * MetricScope.tallyStride + offset] }
+  }
 
   /// The weight sums restricted to the evaluated labels, as scikit-learn's
   /// `confusion_matrix(labels=, sample_weight=)` returns them; `nil` when

@@ -7,7 +7,8 @@ extension ClassificationMetrics {
   /// label is the positive label they score; per-class rows repeat the
   /// metric names `precision`, `recall`, `f1` and `support` with the class
   /// label, so the table loads straight into a data frame. Undefined values
-  /// are empty.
+  /// are empty. With sample weights, `support` is the class's exact weight
+  /// sum in its shortest round-trip form (`17.5`, `13.0`), as in the JSON.
   ///
   /// - Returns: RFC 4180 text with a header row and CRLF line ends.
   public func csvTable() -> String {
@@ -25,7 +26,12 @@ extension ClassificationMetrics {
       rows.append(["precision", row.label, CSVText.number(row.precision)])
       rows.append(["recall", row.label, CSVText.number(row.recall)])
       rows.append(["f1", row.label, CSVText.number(row.fScore)])
-      rows.append(["support", row.label, String(row.support)])
+      // A weighted support is a weight sum: print it exactly, as the JSON
+      // does, never rounded to a count.
+      rows.append([
+        "support", row.label,
+        isWeighted ? CSVText.number(row.supportWeight) : String(row.support),
+      ])
     }
     return rows
   }

@@ -62,10 +62,14 @@ extension Advice {
   }
 
   /// An evidence value for people: counts with thousands separators,
-  /// large numbers with one decimal, scores with four.
+  /// large numbers with one decimal, scores with four; a fractional count
+  /// is a weight sum, printed exactly as `evaluate` prints it.
   package static func format(_ item: AdviceEvidence) -> String {
     if countNames.contains(item.name), item.value == item.value.rounded(), abs(item.value) < 1e15 {
       return DisplayNumber.count(Int(item.value))
+    }
+    if countNames.contains(item.name), item.value.isFinite {
+      return DisplayNumber.weight(item.value)
     }
     return DisplayNumber.score(item.value, digits: abs(item.value) >= 10 ? 1 : 4)
   }

@@ -8,9 +8,13 @@ struct ClassProfile {
     let label: String
     /// Gold items of the class.
     let support: Int
-    /// Items predicted as the class.
-    let predicted: Int
-    /// Items of the class predicted as it.
+    /// The class's gold total as the metrics count it: the weight sum of
+    /// its gold items with sample weights, ``support`` otherwise.
+    let weight: Double
+    /// Items predicted as the class, as the metrics count them (a weight
+    /// sum with sample weights).
+    let predicted: Double
+    /// Items of the class predicted as it (items, even when weighted).
     let truePositives: Int
     let precision: Double
     let recall: Double
@@ -36,8 +40,14 @@ struct ClassProfile {
   let rows: Rows
   /// The number of items.
   let itemCount: Int
-  /// The gold count of every label, evaluated or not, in label order.
-  let goldCounts: [Int]
+  /// Whether the metrics use sample weights.
+  let isWeighted: Bool
+  /// The total the metrics count: the total weight with sample weights,
+  /// ``itemCount`` otherwise.
+  let totalWeight: Double
+  /// The gold total of every label, evaluated or not, in label order, as
+  /// the metrics count it (weight sums with sample weights).
+  let goldWeights: [Double]
   /// The model's metrics.
   let metrics: ClassificationMetrics
   /// The metrics the rules cite, each computed once: every metric value
@@ -56,20 +66,24 @@ struct ClassProfile {
   ///   ``ClassificationMetrics/perClass(beta:)``.
   init(_ metrics: ClassificationMetrics, counter: ClassVisitCounter? = nil) {
     let matrix = metrics.confusionMatrix
-    let support = matrix.goldTotals
-    let predicted = matrix.predictedTotals
-    let total = matrix.total
+    let items = matrix.goldTotals
+    let predicted = metrics.predictedWeights
     let scores = metrics.perClass()
     rows = Rows(
       storage: scores.indices.map { index in
+        // ClassScores.support is a rounded weight sum when weighted: take
+        // the item count from the matrix and the weight sum apart.
         Row(
-          label: scores[index].label, support: scores[index].support, predicted: predicted[index],
+          label: scores[index].label, support: items[index],
+          weight: scores[index].supportWeight, predicted: predicted[index],
           truePositives: matrix[gold: index, predicted: index],
           precision: scores[index].precision, recall: scores[index].recall,
           f1: scores[index].fScore)
       }, counter: counter)
-    itemCount = total
-    goldCounts = support
+    itemCount = matrix.total
+    isWeighted = metrics.isWeighted
+    totalWeight = metrics.isWeighted ? metrics.totalWeight : Double(matrix.total)
+    goldWeights = metrics.goldWeights
     self.metrics = metrics
     let cited = Self.citedMetrics + (metrics.problem == .binary ? [.binaryF1] : [])
     values = Dictionary(uniqueKeysWithValues: cited.map { ($0, metrics.value(of: $0)) })
@@ -84,9 +98,26 @@ struct ClassProfile {
     values[metric] ?? metrics.value(of: metric)
   }
 
-  /// The share of all items that a count represents.
-  func share(_ count: Int) -> Double {
-    itemCount == 0 ? .nan : Double(count) / Double(itemCount)
+  /// The share of the total (weight, or items when unweighted) that a
+  /// class's gold total represents.
+  func share(_ weight: Double) -> Double {
+    totalWeight == 0 ? .nan : weight / totalWeight
+  }
+
+  /// A class's size in words: `10 items`, or with sample weights
+  /// `weight 17.5, 10 items`, never a weight sum called items.
+  func size(_ row: Row) -> String {
+    isWeighted
+      ? "weight \(DisplayNumber.weight(row.weight)), \(AdviceText.items(row.support))"
+      : AdviceText.items(row.support)
+  }
+
+  /// The evidence of a class's size: its weight sum with sample weights
+  /// (as `evaluate` reports support), its item count otherwise.
+  func supportEvidence(_ row: Row, model: String? = nil) -> AdviceEvidence {
+    isWeighted
+      ? AdviceEvidence("support", label: row.label, model: model, value: row.weight)
+      : AdviceEvidence("support", label: row.label, model: model, count: row.support)
   }
 }
 

@@ -8,7 +8,7 @@ extension MetricAdvisor {
   func imbalancedClasses(_ data: DataProfile) -> Advice? {
     guard let largest = data.largest, let smallest = data.smallest, data.occurring.count > 1
     else { return nil }
-    let ratio = Double(largest.support) / Double(smallest.support)
+    let ratio = largest.weight / smallest.weight
     guard ratio >= thresholds.imbalanceRatio else { return nil }
     let metrics = data.metrics
     let accuracy = data.profile.value(of: .accuracy)
@@ -16,13 +16,13 @@ extension MetricAdvisor {
     let mcc = data.profile.value(of: .matthewsCorrelation)
     let score = DisplayNumber.score
     let opening =
-      "The largest class, \(AdviceText.quoted(largest.label)) (\(AdviceText.items(largest.support)), "
-      + "\(DisplayNumber.percent(data.share(largest.support)))), is \(DisplayNumber.ratio(ratio))× "
-      + "the smallest, \(AdviceText.quoted(smallest.label)) (\(AdviceText.items(smallest.support)))."
+      "The largest class, \(AdviceText.quoted(largest.label)) (\(data.size(largest)), "
+      + "\(DisplayNumber.percent(data.share(largest.weight)))), is \(DisplayNumber.ratio(ratio))× "
+      + "the smallest, \(AdviceText.quoted(smallest.label)) (\(data.size(smallest)))."
     var evidence = [
       AdviceEvidence("imbalance_ratio", value: ratio),
-      AdviceEvidence("support", label: largest.label, count: largest.support),
-      AdviceEvidence("support", label: smallest.label, count: smallest.support),
+      data.profile.supportEvidence(largest),
+      data.profile.supportEvidence(smallest),
       AdviceEvidence(Metric.accuracy.rawValue, value: accuracy),
     ]
     let message: String
@@ -37,7 +37,7 @@ extension MetricAdvisor {
       message =
         opening + " Accuracy (\(score(accuracy, 4))) mostly measures the frequent class: always "
         + "predicting \(AdviceText.quoted(largest.label)) would score "
-        + "\(score(data.share(largest.support), 4)). Report F1 of the positive label "
+        + "\(score(data.share(largest.weight), 4)). Report F1 of the positive label "
         + "\(AdviceText.quoted(positive)) (\(score(f1, 4)))"
         + (positiveIsRare
           ? ""
@@ -72,27 +72,27 @@ extension MetricAdvisor {
   func balancedBinaryMetricsAgree(_ data: DataProfile) -> Advice? {
     let metrics = data.metrics
     guard metrics.problem == .binary, let positive = metrics.positiveLabel,
-      data.classes.count == 2, let smallest = data.classes.min(by: { $0.support < $1.support }),
+      data.classes.count == 2, let smallest = data.classes.min(by: { $0.weight < $1.weight }),
       data.itemCount > 0
     else { return nil }
-    let share = data.share(smallest.support)
+    let share = data.share(smallest.weight)
     guard share >= thresholds.balancedMinorityShare else { return nil }
     let accuracy = data.profile.value(of: .accuracy)
     let f1 = data.profile.value(of: .binaryF1)
     let counts = data.classes.map {
-      "\(AdviceText.quoted($0.label)): \(DisplayNumber.count($0.support))"
+      "\(AdviceText.quoted($0.label)): \(data.profile.isWeighted ? data.size($0) : DisplayNumber.count($0.support))"
     }
     let score = DisplayNumber.score
     let message =
       "The two classes are nearly balanced (\(counts.joined(separator: ", ")); the smaller holds "
-      + "\(DisplayNumber.percent(share)) of the items), so accuracy (\(score(accuracy, 4))) and F1 of "
+      + "\(DisplayNumber.percent(share)) of the \(data.profile.isWeighted ? "weight" : "items")), so accuracy (\(score(accuracy, 4))) and F1 of "
       + "\(AdviceText.quoted(positive)) (\(score(f1, 4))) differ by only \(score(abs(accuracy - f1), 4)) "
       + "and tell the same story. F1 of the positive label is the usual headline; accuracy is "
       + "a fair summary here, which it would not be with imbalanced classes."
     return Advice(
       rule: .balancedBinaryMetricsAgree, severity: .note,
       title: "Balanced binary classes: accuracy and F1 agree", message: message,
-      evidence: data.classes.map { AdviceEvidence("support", label: $0.label, count: $0.support) }
+      evidence: data.classes.map { data.profile.supportEvidence($0) }
         + [
           AdviceEvidence("minority_share", value: share),
           AdviceEvidence(Metric.accuracy.rawValue, value: accuracy),
@@ -127,7 +127,8 @@ extension MetricAdvisor {
   /// so its recall is undefined.
   func labelWithoutGoldItems(_ data: DataProfile) -> Advice? {
     let metrics = data.metrics
-    let absent = data.classes.filter { $0.support == 0 }.map(\.label)
+    // With sample weights a class whose items all weigh 0 has recall 0/0 too.
+    let absent = data.classes.filter { $0.weight == 0 }.map(\.label)
     guard !absent.isEmpty else { return nil }
     let settings = ZeroDivision.allCases.map { setting in
       (setting, Self.rescored(metrics, zeroDivision: setting))
@@ -137,7 +138,8 @@ extension MetricAdvisor {
     }
     let message =
       "\(AdviceText.list(absent.map(AdviceText.quoted))) \(absent.count == 1 ? "has" : "have") no "
-      + "gold items, so recall is 0/0 and zero_division decides it: macro recall is "
+      + (data.profile.isWeighted ? "gold weight" : "gold items")
+      + ", so recall is 0/0 and zero_division decides it: macro recall is "
       + "\(AdviceText.list(recalls)). Evaluate only labels that occur, or say which "
       + "zero_division you used."
     var evidence = absent.map { AdviceEvidence("support", label: $0, count: 0) }
@@ -163,9 +165,10 @@ extension MetricAdvisor {
     var evidence: [AdviceEvidence] = []
     var descriptions: [String] = []
     let isNamed = models.count > 1
+    var isWithoutInterval = false
     for index in small {
       let entry = data.classes[index]
-      evidence.append(AdviceEvidence("support", label: entry.label, count: entry.support))
+      evidence.append(data.profile.supportEvidence(entry))
       // The widest F1 interval among the models, when intervals exist.
       let widest = models.compactMap { model -> (String, ConfidenceInterval)? in
         guard index < model.classF1Intervals.count, let interval = model.classF1Intervals[index]
@@ -178,9 +181,20 @@ extension MetricAdvisor {
             "f1_interval_width", label: entry.label, model: isNamed ? model : nil,
             value: interval.width))
         descriptions.append(
-          "\(AdviceText.quoted(entry.label)) (\(AdviceText.items(entry.support)); F1 interval "
+          "\(AdviceText.quoted(entry.label)) (\(data.size(entry)); F1 interval "
             + "\(DisplayNumber.interval(interval, digits: 2)), \(DisplayNumber.score(interval.width, digits: 2)) wide"
             + (isNamed ? " for \(model)" : "") + ")")
+      } else if data.profile.isWeighted {
+        isWithoutInterval = true
+        // A Wilson interval counts items, while the weighted recall is a
+        // ratio of weight sums: an interval from correct items over the
+        // class's weight need not even contain the recall. Quote none.
+        let recall = entry.recall
+        guard recall.isFinite else { continue }
+        evidence.append(AdviceEvidence("recall", label: entry.label, value: recall))
+        descriptions.append(
+          "\(AdviceText.quoted(entry.label)) (recall \(DisplayNumber.score(recall, digits: 2)) at "
+            + "\(data.size(entry)))")
       } else {
         let recall = entry.recall
         guard
@@ -198,27 +212,29 @@ extension MetricAdvisor {
         )
       }
     }
+    let weightNote =
+      isWithoutInterval
+      ? " No Wilson interval is quoted: it counts items, and these items carry sample weights; "
+        + "'f1kit evaluate --ci --weight-column' bootstraps weighted intervals."
+      : ""
     let isPlural = small.count > 1
     let message =
       "\(isPlural ? "These classes have" : "This class has") fewer than \(thresholds.smallSupport) "
       + "gold items, so \(isPlural ? "their" : "its") per-class scores are uncertain: "
       + AdviceText.list(descriptions, limit: 6)
-      + ". Read differences on \(isPlural ? "them" : "it") as noise unless the intervals "
-      + "separate; collect more examples before tuning for \(isPlural ? "them" : "it")."
+      + "." + weightNote + " Read differences on \(isPlural ? "them" : "it") as noise unless the "
+      + "intervals separate; collect more examples before tuning for \(isPlural ? "them" : "it")."
     return Advice(
       rule: .smallClassSupport, severity: .warning,
       title: "Few gold items: wide intervals for \(small.count) class\(isPlural ? "es" : "")",
       message: message, evidence: evidence)
   }
 
-  /// The same counts scored under another zero-division rule.
+  /// The same counts (and sample weights) scored under another
+  /// zero-division rule.
   static func rescored(
     _ metrics: ClassificationMetrics, zeroDivision: ZeroDivision
   ) -> ClassificationMetrics? {
-    try? ClassificationMetrics(
-      confusionMatrix: metrics.confusionMatrix,
-      options: EvaluationOptions(
-        labels: metrics.labels, positiveLabel: metrics.positiveLabel, problem: metrics.problem,
-        zeroDivision: zeroDivision, beta: metrics.beta))
+    metrics.scored(zeroDivision: zeroDivision)
   }
 }

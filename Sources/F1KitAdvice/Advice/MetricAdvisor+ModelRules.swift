@@ -7,14 +7,14 @@ extension MetricAdvisor {
     _ metrics: ClassificationMetrics, _ profile: ClassProfile, model: String?
   ) -> Advice? {
     let rows = profile.rows
-    let never = rows.indices.filter { rows[$0].support > 0 && rows[$0].predicted == 0 }
+    // With sample weights, a class predicted only for items of weight 0
+    // has precision 0/0 as well.
+    let never = rows.indices.filter { rows[$0].weight > 0 && rows[$0].predicted == 0 }
     guard !never.isEmpty else { return nil }
     let names = never.map {
-      "\(AdviceText.quoted(rows[$0].label)) (\(AdviceText.items(rows[$0].support)))"
+      "\(AdviceText.quoted(rows[$0].label)) (\(profile.size(rows[$0])))"
     }
-    var evidence = never.map {
-      AdviceEvidence("support", label: rows[$0].label, count: rows[$0].support)
-    }
+    var evidence = never.map { profile.supportEvidence(rows[$0]) }
     evidence += never.map { AdviceEvidence("predicted", label: rows[$0].label, count: 0) }
     let settings = ZeroDivision.allCases.map { ($0, Self.rescored(metrics, zeroDivision: $0)) }
     var precisions: [String] = []
@@ -51,18 +51,19 @@ extension MetricAdvisor {
     let macro = profile.value(of: .macroF1)
     let gap = weighted - macro
     guard gap.isFinite, gap >= thresholds.weightedMacroGap else { return nil }
-    let rows = profile.rows.filter { $0.support > 0 && $0.f1.isFinite }
+    let rows = profile.rows.filter { $0.weight > 0 && $0.f1.isFinite }
     // Labels without gold items also pull macro-F1 down; only the gap the
     // occurring classes make is weighting hiding minority classes.
     let occurringMacro =
       rows.isEmpty ? macro : rows.reduce(0) { $0 + $1.f1 } / Double(rows.count)
     guard weighted - occurringMacro >= thresholds.weightedMacroGap else { return nil }
-    let totalSupport = rows.reduce(0) { $0 + $1.support }
-    let averageSupport = rows.isEmpty ? 0 : Double(totalSupport) / Double(rows.count)
+    // Weighted-F1 weights each class by its weight sum with sample weights.
+    let totalSupport = rows.reduce(0) { $0 + $1.weight }
+    let averageSupport = rows.isEmpty ? 0 : totalSupport / Double(rows.count)
     // The weakest classes that are rarer than average: the ones weighting
     // hides.
-    let hidden = rows.filter { Double($0.support) < averageSupport && $0.f1 < weighted }
-      .sorted { ($0.f1, $0.support) < ($1.f1, $1.support) }.prefix(3)
+    let hidden = rows.filter { $0.weight < averageSupport && $0.f1 < weighted }
+      .sorted { ($0.f1, $0.weight) < ($1.f1, $1.weight) }.prefix(3)
     // A gap made only by labels without gold items is another rule's
     // business.
     guard !hidden.isEmpty else { return nil }
@@ -73,14 +74,15 @@ extension MetricAdvisor {
     ]
     for row in hidden {
       evidence.append(AdviceEvidence("f1", label: row.label, value: row.f1))
-      evidence.append(AdviceEvidence("support", label: row.label, count: row.support))
+      evidence.append(profile.supportEvidence(row))
     }
     let examples = hidden.map {
-      "\(AdviceText.quoted($0.label)) has F1 \(DisplayNumber.score($0.f1)) on \(AdviceText.items($0.support))"
+      "\(AdviceText.quoted($0.label)) has F1 \(DisplayNumber.score($0.f1)) on \(profile.size($0))"
     }
     let message =
       "Weighted-F1 (\(DisplayNumber.score(weighted))) is \(DisplayNumber.score(gap)) above macro-F1 "
-      + "(\(DisplayNumber.score(macro))) because it weights each class by its gold count, and the "
+      + "(\(DisplayNumber.score(macro))) because it weights each class by its gold "
+      + (profile.isWeighted ? "weight" : "count") + ", and the "
       + "frequent classes are scored well while rare ones are not: " + AdviceText.list(examples)
       + ". Weighted-F1 hides them; report macro-F1 with the per-class scores."
     return Advice(
@@ -93,7 +95,7 @@ extension MetricAdvisor {
   func noBetterThanBaseline(
     _ metrics: ClassificationMetrics, _ profile: ClassProfile, model: String?
   ) -> Advice? {
-    guard profile.itemCount > 0 else { return nil }
+    guard profile.totalWeight > 0 else { return nil }
     let baseline = BaselineScores.Summary(profile, metrics: metrics)
     let primary = metrics.primaryMetric
     let accuracy = profile.value(of: .accuracy)

@@ -127,26 +127,30 @@ public struct MetricAdvisor: Sendable {
 struct DataProfile {
   let metrics: ClassificationMetrics
   let profile: ClassProfile
-  /// Classes with at least one gold item, in label order.
+  /// Classes with at least one gold item (of positive weight, with sample
+  /// weights), in label order.
   let occurring: [ClassProfile.Row]
-  /// The most frequent class; the first in label order on a tie.
+  /// The most frequent class (by weight, with sample weights); the first
+  /// in label order on a tie.
   let largest: ClassProfile.Row?
-  /// The least frequent class that occurs; the first in label order on a
-  /// tie.
+  /// The least frequent class that occurs (by weight, with sample
+  /// weights); the first in label order on a tie.
   let smallest: ClassProfile.Row?
 
   init(_ profile: ClassProfile) {
     self.metrics = profile.metrics
     self.profile = profile
-    let occurring = profile.rows.filter { $0.support > 0 }
+    // With sample weights the metrics count weight, so the class balance
+    // they see is the balance of weight sums.
+    let occurring = profile.rows.filter { $0.weight > 0 }
     self.occurring = occurring
     largest = occurring.reduce(nil) { best, next in
       guard let best else { return next }
-      return next.support > best.support ? next : best
+      return next.weight > best.weight ? next : best
     }
     smallest = occurring.reduce(nil) { best, next in
       guard let best else { return next }
-      return next.support < best.support ? next : best
+      return next.weight < best.weight ? next : best
     }
   }
 
@@ -156,8 +160,12 @@ struct DataProfile {
   /// The number of items.
   var itemCount: Int { profile.itemCount }
 
-  /// The share of all items that a count represents.
-  func share(_ count: Int) -> Double { profile.share(count) }
+  /// The share of the total (weight, or items) that a gold total
+  /// represents.
+  func share(_ weight: Double) -> Double { profile.share(weight) }
+
+  /// A class's size in words (see ``ClassProfile/size(_:)``).
+  func size(_ row: ClassProfile.Row) -> String { profile.size(row) }
 }
 
 /// Formatting shared by the rules' messages.

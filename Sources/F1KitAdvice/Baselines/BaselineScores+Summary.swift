@@ -8,7 +8,8 @@ extension BaselineScores {
     /// The label the majority-class baseline predicts.
     let majorityLabel: String
     /// The majority-class baseline's accuracy: the largest gold count over
-    /// the number of items.
+    /// the number of items (weight sums over the total weight, with sample
+    /// weights).
     let majorityAccuracy: Double
     /// The stratified random baseline's value of the primary metric: each
     /// class's expected F1 is its gold frequency *p*ᵢ, so binary F1 is the
@@ -16,27 +17,28 @@ extension BaselineScores {
     let stratifiedPrimary: Double
 
     init(_ profile: ClassProfile, metrics: ClassificationMetrics) {
-      let counts = profile.goldCounts
+      // Weight sums when weighted, so the baselines score as the model does.
+      let counts = profile.goldWeights
       // The first label in label order wins a tie, as NumPy's argmax does.
       var majority = 0
       for index in counts.indices where counts[index] > counts[majority] { majority = index }
       majorityLabel =
         majority < metrics.confusionMatrix.labels.count
         ? metrics.confusionMatrix.labels[majority] : ""
-      let total = Double(profile.itemCount)
-      majorityAccuracy = Double(counts.isEmpty ? 0 : counts[majority]) / total
+      let total = profile.totalWeight
+      majorityAccuracy = (counts.isEmpty ? 0 : counts[majority]) / total
       let rows = profile.rows
-      let evaluated = (0..<rows.count).map { rows[$0].support }
+      let evaluated = (0..<rows.count).map { rows[$0].weight }
       if evaluated.contains(0) {
         // A label without gold items makes its expected F1 0/0, which the
         // zero-division rule decides: score the expected matrix itself.
         stratifiedPrimary = BaselineScores(.stratifiedRandom, for: metrics)
           .value(of: metrics.primaryMetric)
       } else if metrics.primaryMetric == .binaryF1, let positive = metrics.scope.positiveClass {
-        stratifiedPrimary = Double(evaluated[positive]) / total
+        stratifiedPrimary = evaluated[positive] / total
       } else {
         stratifiedPrimary =
-          evaluated.reduce(0) { $0 + Double($1) / total } / Double(max(evaluated.count, 1))
+          evaluated.reduce(0) { $0 + $1 / total } / Double(max(evaluated.count, 1))
       }
     }
   }

@@ -4,7 +4,9 @@ import F1Kit
 /// computed analytically from the class frequencies.
 ///
 /// No baseline is run and nothing is random. With gold counts *n*ᵢ over *N*
-/// items and frequencies *p*ᵢ = *n*ᵢ / *N*:
+/// items and frequencies *p*ᵢ = *n*ᵢ / *N* (with sample weights, *n*ᵢ is
+/// class *i*'s weight sum and *N* the total weight, as scikit-learn's
+/// `DummyClassifier` fitted with `sample_weight` has them):
 ///
 /// - The **majority-class** baseline predicts the most frequent label *m*
 ///   for every item, so its confusion matrix has *n*ᵢ in column *m* of row
@@ -41,11 +43,13 @@ public struct BaselineScores: Sendable {
   public init(_ strategy: BaselineStrategy, for metrics: ClassificationMetrics) {
     let matrix = metrics.confusionMatrix
     let classCount = matrix.classCount
-    let goldCounts = matrix.goldTotals
+    // Weight sums when the items carry sample weights, as scikit-learn's
+    // DummyClassifier fits with sample_weight; item counts otherwise.
+    let goldCounts = metrics.goldWeights
     let scope = metrics.scope
     let evaluated = scope.evaluatedClassCount
-    let total = Double(goldCounts.reduce(0, +))
-    let evaluatedGold = Double(goldCounts.prefix(evaluated).reduce(0, +))
+    let total = goldCounts.reduce(0, +)
+    let evaluatedGold = goldCounts.prefix(evaluated).reduce(0, +)
     let stride = MetricScope.tallyStride
     var tallies = [Double](repeating: 0, count: scope.tallyCount)
     var predictedLabel: String?
@@ -59,12 +63,12 @@ public struct BaselineScores: Sendable {
       predictedLabel = classCount > 0 ? matrix.labels[majority] : nil
       // Row i holds nᵢ in column m.
       for row in 0..<classCount {
-        let count = Double(goldCounts[row])
+        let count = goldCounts[row]
         tallies[row * stride + 1] = count
         if row < evaluated && majority < evaluated { tallies[row * stride + 3] = count }
       }
       if classCount > 0 {
-        tallies[majority * stride] = Double(goldCounts[majority])
+        tallies[majority * stride] = goldCounts[majority]
         tallies[majority * stride + 2] = total
         if majority < evaluated { tallies[majority * stride + 4] = evaluatedGold }
       }
@@ -74,7 +78,7 @@ public struct BaselineScores: Sendable {
       // within the evaluated classes nᵢ·N_E / N.
       if total > 0 {
         for row in 0..<classCount {
-          let count = Double(goldCounts[row])
+          let count = goldCounts[row]
           tallies[row * stride] = count * count / total
           tallies[row * stride + 1] = count
           tallies[row * stride + 2] = count

@@ -24,7 +24,8 @@ struct ConfusionHeatmap {
 
   let id: String
   let modelName: String
-  let matrix: ConfusionMatrix
+  /// Item counts, or weight sums with sample weights.
+  let matrix: ReportMatrix
   let normalization: Normalization
 
   static let maximumWidth = 600.0
@@ -44,14 +45,20 @@ struct ConfusionHeatmap {
     let height = legendTop + (normalization == .counts ? 54 : 40)
     let rows = matrix.rows
     let rowTotals = rows.map { $0.reduce(0, +) }
-    let largest = max(rows.flatMap { $0 }.max() ?? 1, 1)
+    // The largest cell tops the colour scale; a weight sum may be below 1.
+    let largest = rows.flatMap { $0 }.max() ?? 0
+    let legendLargest = largest > 0 ? largest : 1
     let isNormalized = normalization == .rows
     let kind =
       isNormalized
-      ? "row-normalised (share of each gold label)" : "counts on a logarithmic colour scale"
+      ? "row-normalised (share of each gold label)"
+      : matrix.isWeighted
+        ? "weight sums on a logarithmic colour scale" : "counts on a logarithmic colour scale"
     var svg = SVGWriter(
       id: id, width: width, height: height,
-      title: "Confusion matrix of \(modelName), \(isNormalized ? "row-normalised" : "counts")",
+      title:
+        "Confusion matrix of \(modelName), "
+        + (isNormalized ? "row-normalised" : matrix.isWeighted ? "weight sums" : "counts"),
       description:
         "\(size) by \(size) heatmap of \(kind): rows are gold labels, columns predicted labels; "
         + "the diagonal holds correct predictions. Colour follows the viridis scale from dark "
@@ -84,14 +91,14 @@ struct ConfusionHeatmap {
     for row in 0..<size {
       for column in 0..<size {
         let count = rows[row][column]
-        let share = rowTotals[row] > 0 ? Double(count) / Double(rowTotals[row]) : 0
-        let value = isNormalized ? share : Self.logShare(count, of: largest)
+        let share = rowTotals[row] > 0 ? count / rowTotals[row] : 0
+        let value = isNormalized ? share : Self.logShare(count, of: legendLargest)
         let x = left + cell * Double(column)
         let y = top + cell * Double(row)
         let tooltip =
           showsTooltips
           ? "gold \(matrix.labels[row]), predicted \(matrix.labels[column]): "
-            + "\(DisplayNumber.count(count)) (\(DisplayNumber.percent(share)) of gold \(matrix.labels[row]))"
+            + "\(matrix.text(count)) (\(DisplayNumber.percent(share)) of gold \(matrix.labels[row]))"
           : nil
         if count == 0 {
           svg.rect(
@@ -107,7 +114,7 @@ struct ConfusionHeatmap {
           if isNormalized {
             text = count == 0 ? "" : Self.percentText(share, isCompact: cell < 34)
           } else {
-            text = count == 0 ? "0" : DisplayNumber.count(count)
+            text = count == 0 ? "0" : matrix.text(count)
           }
           // Text that would not fit at the smallest readable size is left
           // to the tooltip and the data table.
@@ -155,15 +162,15 @@ struct ConfusionHeatmap {
     } else {
       // Ticks at 1, 10, 100, … on the log scale, and the largest count at
       // the end; a tick that would overlap its neighbour is left out.
-      var ticks = [1]
-      while ticks.last! * 10 < largest { ticks.append(ticks.last! * 10) }
+      var ticks = [1.0]
+      while ticks.last! * 10 < legendLargest { ticks.append(ticks.last! * 10) }
       let lastX = left + legendWidth
-      let lastText = DisplayNumber.count(largest)
+      let lastText = matrix.text(legendLargest)
       let lastStart = lastX - TextMetrics.width(of: lastText, fontSize: 11)
       var previousEnd = -Double.infinity
-      for tick in ticks where tick < largest {
-        let x = left + legendWidth * Self.logShare(tick, of: largest)
-        let text = DisplayNumber.count(tick)
+      for tick in ticks where tick < legendLargest {
+        let x = left + legendWidth * Self.logShare(tick, of: legendLargest)
+        let text = DisplayNumber.count(Int(tick))
         let half = TextMetrics.width(of: text, fontSize: 11) / 2
         guard x - half > previousEnd + 4, x + half < lastStart - 4 else { continue }
         svg.line(x1: x, y1: legendTop + 10, x2: x, y2: legendTop + 13, className: "axis")
@@ -179,9 +186,9 @@ struct ConfusionHeatmap {
 
   /// Where a count falls on the logarithmic colour scale, from 0 (none) to
   /// 1 (the largest count).
-  static func logShare(_ count: Int, of largest: Int) -> Double {
+  static func logShare(_ count: Double, of largest: Double) -> Double {
     guard largest > 0, count > 0 else { return 0 }
-    return log1p(Double(count)) / log1p(Double(largest))
+    return log1p(count) / log1p(largest)
   }
 
   static func percentText(_ share: Double, isCompact: Bool) -> String {

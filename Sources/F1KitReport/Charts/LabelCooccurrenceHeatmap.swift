@@ -60,7 +60,7 @@ struct LabelCooccurrenceHeatmap {
     for row in 0..<size {
       for column in 0..<size {
         let count = counts[row][column]
-        let value = ConfusionHeatmap.logShare(count, of: largest)
+        let value = ConfusionHeatmap.logShare(Double(count), of: Double(largest))
         let x = left + cell * Double(column)
         let y = top + cell * Double(row)
         let tooltip =

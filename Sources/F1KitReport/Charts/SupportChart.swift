@@ -2,13 +2,18 @@ import F1KitAdvice
 
 /// Horizontal bars of each class's gold count, with how often each model
 /// predicts the class beneath it: class balance, and over- or
-/// under-prediction at a glance.
+/// under-prediction at a glance. With sample weights every bar is a
+/// weight sum, as the weighted scores count them.
 struct SupportChart {
   let id: String
   let labels: [String]
-  let support: [Int]
-  /// Per model: its name and how many items it predicts as each label.
-  let predicted: [(name: String, counts: [Int])]
+  /// Each class's gold items, or gold weight with sample weights.
+  let support: [Double]
+  /// Per model: its name and how many items (or how much weight) it
+  /// predicts as each label.
+  let predicted: [(name: String, counts: [Double])]
+  /// Whether the amounts are weight sums rather than item counts.
+  var isWeighted = false
 
   static let width = 520.0
 
@@ -43,17 +48,18 @@ struct SupportChart {
     let top = predicted.isEmpty ? 12.0 : 18.0 + 18 * Double(legendRows)
     let total = support.reduce(0, +)
     let largest = max(support.max() ?? 1, predicted.flatMap(\.counts).max() ?? 1, 1)
-    let domain = LinearScale.niceDomain(0...Double(largest), count: 4)
+    let domain = LinearScale.niceDomain(0...largest, count: 4)
     let scale = LinearScale(domain: 0...domain.upperBound, from: left, to: Self.width - right)
     let plotBottom = top + band * Double(labels.count) - gap / 2
     let height = plotBottom + 38
     var svg = SVGWriter(
       id: id, width: Self.width, height: height, title: "Class support",
-      description:
-        "Gold items per class for \(labels.count) classes"
+      description: (isWeighted ? "Gold weight" : "Gold items")
+        + " per class for \(labels.count) classes"
         + (predicted.isEmpty
-          ? "" : ", and beneath each, how many items each model predicts as that class")
-        + ". The table after the chart lists the counts.")
+          ? ""
+          : ", and beneath each, how many \(isWeighted ? "weighted items" : "items") each model predicts as that class")
+        + ". The table after the chart lists the \(isWeighted ? "weight sums" : "counts").")
     if !predicted.isEmpty {
       svg.rect(x: left, y: 10, width: 12, height: 12, className: "gold-bar")
       svg.text("Gold", x: left + 17, y: 20.5, className: "legend")
@@ -68,12 +74,12 @@ struct SupportChart {
       let x = scale.position(tick)
       svg.line(x1: x, y1: top - 6, x2: x, y2: plotBottom, className: tick == 0 ? "axis" : "grid")
       svg.text(
-        DisplayNumber.count(Int(tick.rounded())), x: x, y: plotBottom + 16, anchor: .middle,
+        Self.amount(tick, isWeighted: isWeighted), x: x, y: plotBottom + 16, anchor: .middle,
         className: "tick")
     }
     svg.text(
-      "Items", x: (left + Self.width - right) / 2, y: plotBottom + 31, anchor: .middle,
-      className: "axis-title")
+      isWeighted ? "Weight" : "Items", x: (left + Self.width - right) / 2, y: plotBottom + 31,
+      anchor: .middle, className: "axis-title")
     for (index, label) in labels.enumerated() {
       let y0 = top + band * Double(index)
       svg.label(
@@ -81,12 +87,12 @@ struct SupportChart {
         className: "category")
       let count = support[index]
       svg.rect(
-        x: left, y: y0, width: scale.position(Double(count)) - left, height: goldHeight,
+        x: left, y: y0, width: scale.position(count) - left, height: goldHeight,
         className: "gold-bar")
-      let share = total > 0 ? Double(count) / Double(total) : 0
+      let share = total > 0 ? count / total : 0
       svg.text(
-        "\(DisplayNumber.count(count)) (\(DisplayNumber.percent(share)))",
-        x: scale.position(Double(count)) + 5, y: y0 + goldHeight - 2, className: "value")
+        "\(Self.amount(count, isWeighted: isWeighted)) (\(DisplayNumber.percent(share)))",
+        x: scale.position(count) + 5, y: y0 + goldHeight - 2, className: "value")
       for (modelIndex, model) in predicted.enumerated() {
         let y = y0 + goldHeight + modelHeight * Double(modelIndex)
         let value = model.counts[index]
@@ -98,11 +104,17 @@ struct SupportChart {
             extra: " fill=\"none\" stroke=\"\(ChartColor.model(modelIndex))\" stroke-width=\"1\"")
         } else {
           svg.rect(
-            x: left, y: y + 0.5, width: scale.position(Double(value)) - left,
+            x: left, y: y + 0.5, width: scale.position(value) - left,
             height: modelHeight - 1, fill: ChartColor.model(modelIndex))
         }
       }
     }
     return svg.finished()
+  }
+
+  /// An item count (`1,083`), or a weight sum as `evaluate` prints it
+  /// (`17.5`).
+  static func amount(_ value: Double, isWeighted: Bool) -> String {
+    isWeighted ? DisplayNumber.weight(value) : DisplayNumber.count(Int(value.rounded()))
   }
 }

@@ -13,9 +13,10 @@ extension HTMLReport {
   /// The classes that tables and charts show, as indices into the label
   /// order: every class up to ``shownClassLimit``, in label order;
   /// otherwise the ``shownClassLimit`` classes with the most gold items,
-  /// most first (ties in label order).
+  /// most first (ties in label order); with sample weights, the most gold
+  /// weight.
   var shownClasses: [Int] {
-    let support = model.reference.perClass().map(\.support)
+    let support = model.reference.perClass().map(\.supportWeight)
     guard support.count > Self.shownClassLimit else { return Array(support.indices) }
     return support.indices.sorted { (support[$1], $0) < (support[$0], $1) }
       .prefix(Self.shownClassLimit).map { $0 }

@@ -18,21 +18,28 @@ extension HTMLReport {
     var html =
       "<p>Rows are gold labels and columns predicted labels; the outlined diagonal holds the correct predictions. "
     html +=
-      "The count matrix prints raw counts but colours them on a logarithmic scale, so that small classes "
-      + "stay visible beside the largest; the row-normalised matrix divides each row by its gold count, "
-      + "so its diagonal is each class's recall.</p>\n"
+      model.reference.isWeighted
+      ? "With sample weights each cell is the weight sum of its items, as scikit-learn's "
+        + "<code>confusion_matrix(sample_weight=)</code> returns it (the item counts are in the JSON). "
+        + "The weight matrix colours the sums on a logarithmic scale, so that small classes stay "
+        + "visible beside the largest; the row-normalised matrix divides each row by its gold weight, "
+        + "so its diagonal is each class's weighted recall.</p>\n"
+      : "The count matrix prints raw counts but colours them on a logarithmic scale, so that small classes "
+        + "stay visible beside the largest; the row-normalised matrix divides each row by its gold count, "
+        + "so its diagonal is each class's recall.</p>\n"
     for (index, evaluation) in model.models.enumerated() {
       if model.models.count > 1 {
         html +=
           "<h3 id=\"\(elementID("confusion-heading", model: index))\">\(HTMLText.escape(evaluation.name))</h3>\n"
       }
-      let matrix = evaluation.metrics.evaluatedConfusionMatrix
+      let matrix = ReportMatrix(evaluated: evaluation.metrics)
+      let isWeighted = matrix.isWeighted
       let isCollapsed = matrix.classCount > Self.heatmapClassLimit
       let shown = isCollapsed ? collapsedMatrix(matrix) : matrix
       if isCollapsed {
         html +=
           "<p>With \(matrix.classCount) classes the heatmap cells would be unreadable, so the heatmaps show the "
-          + "\(Self.collapsedHeatmapClassCount) classes with the most gold items and merge the other "
+          + "\(Self.collapsedHeatmapClassCount) classes with the most gold \(isWeighted ? "weight" : "items") and merge the other "
           + "\(matrix.classCount - Self.collapsedHeatmapClassCount) into one row and column.</p>\n"
       }
       html += "<div class=\"pair\">"
@@ -44,9 +51,12 @@ extension HTMLReport {
         html += figure(
           chart.render(),
           caption: isRows
-            ? "Share of each gold label's items by predicted label (%); colour is the share, from 0 to 100% of the row."
-            : "Counts of items by gold and predicted label; colour is on a logarithmic scale of the count "
-              + "(log of 1 + count), so a cell of 10 is visibly coloured beside one of 1,000; muted cells are zero.",
+            ? "Share of each gold label's \(isWeighted ? "weight" : "items") by predicted label (%); colour is the share, from 0 to 100% of the row."
+            : isWeighted
+              ? "Weight sums of items by gold and predicted label; colour is on a logarithmic scale of the sum "
+                + "(log of 1 + sum), so a cell of 10 is visibly coloured beside one of 1,000; muted cells are zero."
+              : "Counts of items by gold and predicted label; colour is on a logarithmic scale of the count "
+                + "(log of 1 + count), so a cell of 10 is visibly coloured beside one of 1,000; muted cells are zero.",
           table: matrixTable(shown, model: evaluation.name, isNormalized: isRows))
       }
       html += "</div>\n"
@@ -57,7 +67,7 @@ extension HTMLReport {
       if isCollapsed {
         if matrix.classCount <= Self.fullMatrixClassLimit {
           html +=
-            "<details><summary>Full confusion matrix (counts)</summary>"
+            "<details><summary>Full confusion matrix (\(isWeighted ? "weight sums" : "counts"))</summary>"
             + matrixTable(matrix, model: evaluation.name, isNormalized: false) + "</details>\n"
         } else {
           html +=
@@ -72,7 +82,7 @@ extension HTMLReport {
   /// The matrix over the ``collapsedHeatmapClassCount`` classes with the
   /// most gold items (most first), with one more row and column that
   /// merges the other classes.
-  func collapsedMatrix(_ matrix: ConfusionMatrix) -> ConfusionMatrix {
+  func collapsedMatrix(_ matrix: ReportMatrix) -> ReportMatrix {
     let totals = matrix.goldTotals
     let top = totals.indices.sorted { (totals[$1], $0) < (totals[$0], $1) }
       .prefix(Self.collapsedHeatmapClassCount)
@@ -81,22 +91,29 @@ extension HTMLReport {
     var other = "other \(matrix.classCount - top.count) classes"
     let labels = top.map { matrix.labels[$0] }
     while labels.contains(where: { $0.utf8.elementsEqual(other.utf8) }) { other += "…" }
-    var counts = [[Int]](
-      repeating: [Int](repeating: 0, count: top.count + 1), count: top.count + 1)
+    var counts = [[Double]](
+      repeating: [Double](repeating: 0, count: top.count + 1), count: top.count + 1)
     for cell in matrix.nonEmptyCells {
-      counts[position[cell.gold]][position[cell.predicted]] += cell.count
+      counts[position[cell.gold]][position[cell.predicted]] += cell.value
     }
-    // The labels are distinct, so this cannot fail.
-    return (try? ConfusionMatrix(labels: labels + [other], counts: counts)) ?? matrix
+    var cells: [ReportMatrix.Cell] = []
+    for (gold, row) in counts.enumerated() {
+      for (predicted, value) in row.enumerated() where value != 0 {
+        cells.append(ReportMatrix.Cell(gold: gold, predicted: predicted, value: value))
+      }
+    }
+    return ReportMatrix(labels: labels + [other], cells: cells, isWeighted: matrix.isWeighted)
   }
 
   /// The matrix as a table: counts, or percentages of each gold row.
-  func matrixTable(_ matrix: ConfusionMatrix, model name: String, isNormalized: Bool) -> String {
+  func matrixTable(_ matrix: ReportMatrix, model name: String, isNormalized: Bool) -> String {
     var columns: [(title: String, isNumeric: Bool)] = [("Gold \\ predicted", false)]
     for label in matrix.labels { columns.append((label, true)) }
     columns.append(("Total", true))
     var table = HTMLTable(
-      caption: "Confusion matrix of \(name)" + (isNormalized ? ", % of each gold row" : ", counts"),
+      caption: "Confusion matrix of \(name)"
+        + (isNormalized
+          ? ", % of each gold row" : matrix.isWeighted ? ", weight sums" : ", counts"),
       columns: columns)
     table.hasLabelColumns = true
     let rows = matrix.rows
@@ -108,13 +125,12 @@ extension HTMLReport {
         if isNormalized {
           cells.append(
             .number(
-              total > 0 ? DisplayNumber.score(Double(count) / Double(total) * 100, digits: 1) : "—")
-          )
+              total > 0 ? DisplayNumber.score(count / total * 100, digits: 1) : "—"))
         } else {
-          cells.append(.number(DisplayNumber.count(count)))
+          cells.append(.number(matrix.text(count)))
         }
       }
-      cells.append(.number(DisplayNumber.count(total)))
+      cells.append(.number(matrix.text(total)))
       table.append(cells)
     }
     return table.render()
@@ -124,26 +140,31 @@ extension HTMLReport {
   /// gold label, predicted label, count and share of the gold label.
   ///
   /// - Complexity: O(*c* log *c*) for *c* non-empty cells.
-  func topConfusionsTable(_ matrix: ConfusionMatrix, model name: String, limit: Int = 10) -> String
-  {
+  func topConfusionsTable(_ matrix: ReportMatrix, model name: String, limit: Int = 10) -> String {
     var cells = matrix.nonEmptyCells.filter { $0.gold != $0.predicted }
-    cells.sort { ($1.count, $0.gold, $0.predicted) < ($0.count, $1.gold, $1.predicted) }
-    let errors = cells.reduce(0) { $0 + $1.count }
+    cells.sort { ($1.value, $0.gold, $0.predicted) < ($0.value, $1.gold, $1.predicted) }
+    let errors = cells.reduce(0) { $0 + $1.value }
+    let totals = matrix.goldTotals
     var table = HTMLTable(
       caption: "Top confusions of \(name): the \(min(limit, cells.count)) largest of "
-        + "\(DisplayNumber.count(cells.count)) kinds of error (\(DisplayNumber.count(errors)) wrong items)",
+        + "\(DisplayNumber.count(cells.count)) kinds of error ("
+        + (matrix.isWeighted
+          ? "wrong items of total weight \(matrix.text(errors)))"
+          : "\(matrix.text(errors)) wrong items)"),
       columns: [
-        ("Gold label", false), ("Predicted as", false), ("Items", true),
+        ("Gold label", false), ("Predicted as", false),
+        (matrix.isWeighted ? "Weight" : "Items", true),
         ("Share of gold label", true), ("Share of all errors", true),
       ])
     table.className = "confusions"
     for cell in cells.prefix(limit) {
-      let total = matrix.goldTotals[cell.gold]
+      // The cell is not empty, so its row and the errors sum to more than 0.
+      let total = totals[cell.gold]
       table.append([
         .label(matrix.labels[cell.gold]), .label(matrix.labels[cell.predicted], isHeader: false),
-        .number(DisplayNumber.count(cell.count)),
-        .number(DisplayNumber.percent(Double(cell.count) / Double(max(total, 1)))),
-        .number(DisplayNumber.percent(Double(cell.count) / Double(max(errors, 1)))),
+        .number(matrix.text(cell.value)),
+        .number(DisplayNumber.percent(cell.value / total)),
+        .number(DisplayNumber.percent(cell.value / errors)),
       ])
     }
     if cells.isEmpty { table.append([.text("No confusions: every item is predicted correctly.")]) }

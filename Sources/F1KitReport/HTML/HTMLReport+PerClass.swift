@@ -9,7 +9,11 @@ extension HTMLReport {
   /// shown, the rest summarised in a row, and the full table collapsed.
   func perClassSection() -> String {
     var html = "<p>Rows and columns follow scikit-learn's <code>classification_report</code>. "
-    html += "Support is the number of gold items of the class.</p>\n"
+    html +=
+      model.reference.isWeighted
+      ? "Support is the class's gold weight, the sum of its items' sample weights, as "
+        + "<code>classification_report(sample_weight=)</code> gives it.</p>\n"
+      : "Support is the number of gold items of the class.</p>\n"
     html += shownClassesNote
     let shown = shownClasses
     if model.models.count > 1 {
@@ -58,7 +62,10 @@ extension HTMLReport {
         chart.render(),
         caption: "Precision, recall and F1 of each class for \(evaluation.name)"
           + (intervals.contains { $0?.f1 != nil }
-            ? "; whiskers are 95% intervals (Wilson for precision and recall, see Run metadata for F1), "
+            ? "; whiskers are 95% intervals ("
+              + (evaluation.metrics.isWeighted
+                ? "bootstrap of the weighted items, see Run metadata"
+                : "Wilson for precision and recall, see Run metadata for F1") + "), "
               + "and a hollow diamond marks a degenerate interval (no width)."
             : "."),
         table: table.render())
@@ -87,7 +94,7 @@ extension HTMLReport {
       columns: columns)
     for (row, index) in zip(rows, shown) {
       var cells: [HTMLTable.Cell] = [
-        .label(row.label), .number(DisplayNumber.count(perClass[0][index].support)),
+        .label(row.label), .number(supportText(perClass[0][index].supportWeight)),
       ]
       for (score, interval) in zip(row.scores, row.intervals) {
         let cell = intervalCell(interval)
@@ -102,7 +109,7 @@ extension HTMLReport {
     if !hidden.isEmpty {
       var cells: [HTMLTable.Cell] = [
         .header("other \(hidden.count) classes (mean)"),
-        .number(DisplayNumber.count(hidden.reduce(0) { $0 + perClass[0][$1].support })),
+        .number(supportText(hidden.reduce(0) { $0 + perClass[0][$1].supportWeight })),
       ]
       for rows in perClass {
         cells.append(.number(DisplayNumber.score(Self.mean(hidden.map { rows[$0].fScore }))))
@@ -141,7 +148,9 @@ extension HTMLReport {
     var table = HTMLTable(
       caption: "Classification report of \(evaluation.name)"
         + (hasIntervals
-          ? ", with 95% intervals (Wilson for per-class precision and recall; bootstrap for F1 and the averages)"
+          ? (metrics.isWeighted
+            ? ", with 95% bootstrap intervals of the weighted items"
+            : ", with 95% intervals (Wilson for per-class precision and recall; bootstrap for F1 and the averages)")
           : ""),
       columns: columns)
     var hasDegenerate = false
@@ -161,7 +170,7 @@ extension HTMLReport {
       if hasIntervals { cells.append(interval(intervals?.recall)) }
       cells.append(.number(DisplayNumber.score(row.fScore)))
       if hasIntervals { cells.append(interval(intervals?.f1)) }
-      cells.append(.number(DisplayNumber.count(row.support)))
+      cells.append(.number(supportText(row.supportWeight)))
       table.append(cells)
     }
     let blank = HTMLTable.Cell.number("")
@@ -173,10 +182,12 @@ extension HTMLReport {
         cells.append(.number(DisplayNumber.score(Self.mean(scores))))
         if hasIntervals { cells.append(blank) }
       }
-      cells.append(.number(DisplayNumber.count(rest.reduce(0) { $0 + $1.support })))
+      cells.append(.number(supportText(rest.reduce(0) { $0 + $1.supportWeight })))
       table.append(cells, className: "summary-row")
     }
-    let support = allRows.reduce(0) { $0 + $1.support }
+    // The total weight with sample weights (39, not a sum of rounded
+    // weights), as the text classification report prints it.
+    let support = allRows.reduce(0) { $0 + $1.supportWeight }
     let isAccuracyRow = metrics.scope.evaluatedClassCount == metrics.scope.classCount
     var summaryRows: [(String, [Metric?], Metric?)] = []
     if isAccuracyRow {
@@ -198,9 +209,15 @@ extension HTMLReport {
           if hasIntervals { cells.append(blank) }
         }
       }
-      cells.append(.number(DisplayNumber.count(support)))
+      cells.append(.number(supportText(support)))
       table.append(cells, className: index == 0 ? "summary-row" : nil)
     }
     return (table.render(), hasDegenerate)
+  }
+
+  /// A support as the text classification report prints it: a count, or
+  /// with sample weights the exact weight sum (`17.5`).
+  func supportText(_ value: Double) -> String {
+    SupportChart.amount(value, isWeighted: model.reference.isWeighted)
   }
 }

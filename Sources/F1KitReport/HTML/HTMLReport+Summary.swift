@@ -14,9 +14,12 @@ extension HTMLReport {
       html += "</div>\n"
     }
     let rows = reference.perClass()
-    let occurring = rows.filter { $0.support > 0 }
-    let largest = occurring.max { $0.support < $1.support }
-    let smallest = occurring.min { $0.support < $1.support }
+    // With sample weights the class balance the scores see is that of the
+    // weight sums (supportWeight, which is the item count otherwise).
+    let isWeighted = reference.isWeighted
+    let occurring = rows.filter { $0.supportWeight > 0 }
+    let largest = occurring.max { $0.supportWeight < $1.supportWeight }
+    let smallest = occurring.min { $0.supportWeight < $1.supportWeight }
     var facts: [(String, String)] = [
       (DisplayNumber.count(reference.itemCount), "test items"),
       (
@@ -24,7 +27,21 @@ extension HTMLReport {
         reference.problem == .binary ? "labels (binary)" : "labels (multiclass)"
       ),
     ]
-    if let largest, let smallest {
+    if let largest, let smallest, isWeighted {
+      let items = reference.confusionMatrix.goldTotals[
+        reference.labels.firstIndex(of: smallest.label) ?? 0]
+      facts.append(
+        (
+          DisplayNumber.ratio(largest.supportWeight / smallest.supportWeight) + "×",
+          "largest / smallest class, by weight"
+        ))
+      facts.append(
+        (
+          DisplayNumber.weight(smallest.supportWeight),
+          "weight of the smallest class, “\u{2068}\(HTMLText.truncated(smallest.label, to: 24))\u{2069}” "
+            + "(\(DisplayNumber.count(items)) \(items == 1 ? "item" : "items"))"
+        ))
+    } else if let largest, let smallest {
       facts.append(
         (
           DisplayNumber.ratio(Double(largest.support) / Double(max(smallest.support, 1))) + "×",
@@ -203,7 +220,11 @@ extension HTMLReport {
     let methods = model.baselines.map {
       "\($0.strategy.displayName.prefix(1).uppercased() + $0.strategy.displayName.dropFirst()): \($0.method)"
     }
-    return "Baselines are computed analytically from the gold class frequencies, not by sampling. "
+    return "Baselines are computed analytically from the gold class frequencies, not by sampling"
+      + (model.reference.isWeighted
+        ? "; with sample weights a class's frequency is its share of the total weight, as "
+          + "scikit-learn's DummyClassifier has it when fitted with sample_weight. "
+        : ". ")
       + methods.joined(separator: " ")
   }
 
@@ -213,52 +234,75 @@ extension HTMLReport {
     let reference = model.reference
     let rows = reference.perClass()
     let shown = shownClasses
+    // With sample weights every amount is a weight sum, as the scores count
+    // them; the item counts get a column of their own.
+    let isWeighted = reference.isWeighted
+    let items = reference.confusionMatrix.goldTotals
     let predicted = model.models.map { evaluation in
       (name: evaluation.name, counts: Self.predictedCounts(evaluation.metrics))
     }
     let chart = SupportChart(
       id: "class-support", labels: shown.map { rows[$0].label },
-      support: shown.map { rows[$0].support },
-      predicted: predicted.map { model in (model.name, shown.map { model.counts[$0] }) })
-    var columns: [(title: String, isNumeric: Bool)] = [
-      ("Class", false), ("Gold items", true), ("Share", true),
-    ]
-    for evaluation in model.models { columns.append(("Predicted by \(evaluation.name)", true)) }
-    var table = HTMLTable(caption: "Gold and predicted items per class", columns: columns)
-    let total = rows.reduce(0) { $0 + $1.support }
-    func share(_ count: Int) -> String {
-      DisplayNumber.percent(total > 0 ? Double(count) / Double(total) : 0)
+      support: shown.map { rows[$0].supportWeight },
+      predicted: predicted.map { model in (model.name, shown.map { model.counts[$0] }) },
+      isWeighted: isWeighted)
+    var columns: [(title: String, isNumeric: Bool)] =
+      isWeighted
+      ? [("Class", false), ("Gold weight", true), ("Share of weight", true), ("Gold items", true)]
+      : [("Class", false), ("Gold items", true), ("Share", true)]
+    for evaluation in model.models {
+      columns.append(
+        ((isWeighted ? "Weight predicted by " : "Predicted by ") + evaluation.name, true))
+    }
+    var table = HTMLTable(
+      caption: isWeighted
+        ? "Gold and predicted weight per class, with gold items"
+        : "Gold and predicted items per class", columns: columns)
+    let total = rows.reduce(0) { $0 + $1.supportWeight }
+    func amount(_ value: Double) -> String {
+      SupportChart.amount(value, isWeighted: isWeighted)
+    }
+    func share(_ value: Double) -> String {
+      DisplayNumber.percent(total > 0 ? value / total : 0)
     }
     for index in shown {
       let row = rows[index]
       var cells: [HTMLTable.Cell] = [
-        .label(row.label), .number(DisplayNumber.count(row.support)), .number(share(row.support)),
+        .label(row.label), .number(amount(row.supportWeight)), .number(share(row.supportWeight)),
       ]
-      for model in predicted { cells.append(.number(DisplayNumber.count(model.counts[index]))) }
+      if isWeighted { cells.append(.number(DisplayNumber.count(items[index]))) }
+      for model in predicted { cells.append(.number(amount(model.counts[index]))) }
       table.append(cells)
     }
     let hidden = hiddenClasses
     if !hidden.isEmpty {
-      let support = hidden.reduce(0) { $0 + rows[$1].support }
+      let support = hidden.reduce(0) { $0 + rows[$1].supportWeight }
       var cells: [HTMLTable.Cell] = [
-        .header("other \(hidden.count) classes"), .number(DisplayNumber.count(support)),
+        .header("other \(hidden.count) classes"), .number(amount(support)),
         .number(share(support)),
       ]
+      if isWeighted {
+        cells.append(.number(DisplayNumber.count(hidden.reduce(0) { $0 + items[$1] })))
+      }
       for model in predicted {
-        cells.append(.number(DisplayNumber.count(hidden.reduce(0) { $0 + model.counts[$1] })))
+        cells.append(.number(amount(hidden.reduce(0) { $0 + model.counts[$1] })))
       }
       table.append(cells, className: "summary-row")
     }
     let caption =
-      "Gold items per class (grey), and how often each model predicts the class (coloured). "
+      (isWeighted
+        ? "Gold weight per class (grey), and how much weight each model predicts as the class (coloured); "
+          + "the scores count weight, as scikit-learn's sample_weight. "
+        : "Gold items per class (grey), and how often each model predicts the class (coloured). ")
       + "A hollow mark instead of a coloured bar: the model never predicts the class."
     return figure(chart.render(), caption: caption, table: table.render())
   }
 
   /// How many items a model predicts as each evaluated label: the column
-  /// sums of its confusion matrix.
-  static func predictedCounts(_ metrics: ClassificationMetrics) -> [Int] {
-    let totals = metrics.confusionMatrix.predictedTotals
+  /// sums of its confusion matrix, or of its weight sums with sample
+  /// weights.
+  static func predictedCounts(_ metrics: ClassificationMetrics) -> [Double] {
+    let totals = metrics.predictedWeights
     return metrics.labels.indices.map { totals[$0] }
   }
 }

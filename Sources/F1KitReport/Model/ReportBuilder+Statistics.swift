@@ -227,6 +227,9 @@ extension ReportBuilder {
       "Baselines: analytic, from the gold class frequencies (no sampling).",
     ]
     if let reference = models.first?.metrics, reference.isWeighted {
+      lines[1] =
+        "Baselines: analytic, from the gold classes' shares of the total weight (no sampling), "
+        + "as scikit-learn's DummyClassifier fitted with sample_weight."
       lines.insert(
         "Sample weights: every score, interval and test is weighted by the items' sample weights "
           + "(total \(NumberText.shortestBare(reference.totalWeight))), as scikit-learn's sample_weight; "

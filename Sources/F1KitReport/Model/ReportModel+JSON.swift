@@ -13,7 +13,11 @@ extension ReportModel {
   ///   `per_class` lists every class (`label`, `precision`, `recall`,
   ///   `f1`, `support`, `f1_low`, `f1_high`), however many the page
   ///   shows; `confusion_cells` lists the confusion matrix's non-empty
-  ///   cells as `[gold, predicted, count]`, indices into `labels`.
+  ///   cells as `[gold, predicted, count]`, indices into `labels`. With
+  ///   sample weights, `support` is the class's weight sum (as `evaluate`
+  ///   gives it) beside its gold `items`, and `weight_cells` lists the
+  ///   evaluated labels' non-empty weight sums as `[gold, predicted,
+  ///   weight]`, the cells the page shows.
   /// - `comparisons`: every pair on every compared metric, metric by metric
   ///   and pair by pair, as `{"metric", "first", "second", "difference",
   ///   "tests"}`. Apart from `metric`, each object is the comparison
@@ -55,24 +59,40 @@ extension ReportModel {
         )
       }
       let rows = evaluation.metrics.perClass()
+      let isWeighted = evaluation.metrics.isWeighted
+      let items = evaluation.metrics.confusionMatrix.goldTotals
       let perClass: [JSONValue] = rows.indices.map { index in
         let row = rows[index]
         let f1 = evaluation.classIntervals(at: index)?.f1
-        return .object([
-          ("label", .string(row.label)), ("precision", .number(row.precision)),
-          ("recall", .number(row.recall)), ("f1", .number(row.fScore)),
-          ("support", .integer(row.support)),
-          ("f1_low", f1.map { .number($0.lower) } ?? .null),
-          ("f1_high", f1.map { .number($0.upper) } ?? .null),
-        ])
+        // ClassScores.support rounds a weight sum: give the exact sum, and
+        // the items apart.
+        let support: [(key: String, value: JSONValue)] =
+          isWeighted
+          ? [("support", .number(row.supportWeight)), ("items", .integer(items[index]))]
+          : [("support", .integer(row.support))]
+        return .object(
+          [
+            ("label", .string(row.label)), ("precision", .number(row.precision)),
+            ("recall", .number(row.recall)), ("f1", .number(row.fScore)),
+          ] + support + [
+            ("f1_low", f1.map { .number($0.lower) } ?? .null),
+            ("f1_high", f1.map { .number($0.upper) } ?? .null),
+          ])
       }
       let cells: [JSONValue] = evaluation.metrics.confusionMatrix.nonEmptyCells.map {
         .array([.integer($0.gold), .integer($0.predicted), .integer($0.count)])
       }
-      return .object([
+      var members: [(key: String, value: JSONValue)] = [
         ("name", .string(evaluation.name)), ("metrics", .object(metrics)),
         ("per_class", .array(perClass)), ("confusion_cells", .array(cells)),
-      ])
+      ]
+      if isWeighted {
+        let weights = ReportMatrix(evaluated: evaluation.metrics).nonEmptyCells.map {
+          JSONValue.array([.integer($0.gold), .integer($0.predicted), .number($0.value)])
+        }
+        members.append(("weight_cells", .array(weights)))
+      }
+      return .object(members)
     }
     let comparisonsJSON: [JSONValue] =
       comparison.map { comparison in

@@ -129,7 +129,7 @@ struct AdviseCommand: ParsableCommand {
         scores.map { $0.summary.textSection() + ($0.note.map { "(\($0))\n" } ?? "") + "\n" } ?? ""
       let note =
         metrics.isWeighted
-        ? "weighted: the scores cited use sample weights (total weight \(NumberText.shortestBare(metrics.totalWeight)) over \(metrics.itemCount) items); class sizes count items\n\n"
+        ? "weighted: the scores cited use sample weights (total weight \(NumberText.shortestBare(metrics.totalWeight)) over \(metrics.itemCount) items); class sizes give weight and items\n\n"
         : ""
       return CommandOutput(note + heading + advice.text(positiveLabel: metrics.positiveLabel))
     }
