@@ -70,7 +70,7 @@ extension PredictionReader {
     var counts = LabelCounts(
       labels: resolution.names, cells: cells, rowCount: rowCount,
       hasNumericLabels: resolution.isNumeric)
-    counts.warnings = warnings(parser)
+    counts.warnings = try warnings(parser)
     counts.goldColumn = parser.columns.gold
     counts.predictionColumn = parser.columns.prediction.joined(separator: ",")
     var isPositive = [Bool](repeating: false, count: sink.gold.count)

@@ -151,7 +151,7 @@ extension PredictionReader {
     var predictions = ItemPredictions(
       labels: resolution.names, gold: sink.items.gold, predicted: sink.items.predicted,
       identifiers: sink.items.hasIDs ? identifiers : nil, hasNumericLabels: resolution.isNumeric)
-    predictions.warnings = warnings(parser)
+    predictions.warnings = try warnings(parser)
     return ItemScores(
       predictions: predictions, scoredLabels: scoredLabels, scores: sink.scores,
       positiveLabel: positiveLabel)

@@ -20,6 +20,11 @@ extension PredictionFileError: CustomStringConvertible {
       return "cannot read the file: \(message)"
     case .invalidOptions(let message):
       return "invalid options: \(message)"
+    case .defaultThresholdOutsideScores(let threshold, let lowest, let highest):
+      let outcome =
+        threshold > highest ? "no item is predicted positive" : "every item is predicted positive"
+      return
+        "the scores run from \(NumberText.shortestBare(lowest)) to \(NumberText.shortestBare(highest)), so the default cut-off \(NumberText.shortestBare(threshold)), which no one chose, predicts alike for every item (\(outcome)); give --threshold on the scores' own scale, or --threshold-from a development file"
     case .jsonArray:
       return
         "expected one JSON object per line (JSON Lines), found one JSON array of objects, as pandas' df.to_json(path, orient=\"records\") writes; write df.to_json(path, orient=\"records\", lines=True) instead"

@@ -83,6 +83,9 @@ public struct PredictionFileError: Error, Hashable, Sendable {
     case cannotRead(message: String)
     /// The reading options contradict each other or are out of range.
     case invalidOptions(String)
+    /// Every score lies on one side of a default cut-off no one chose,
+    /// so it would predict every item alike (scores from 0 to 100, say).
+    case defaultThresholdOutsideScores(threshold: Double, lowest: Double, highest: Double)
     /// The file is one JSON array of objects (pandas'
     /// `to_json(orient="records")`), not JSON Lines.
     case jsonArray

@@ -49,6 +49,11 @@ public struct PredictionFileOptions: Hashable, Sendable {
   public var scoreColumn: String?
   /// The threshold for `scoreColumn`; a score equal to it is positive.
   public var threshold: Double
+  /// Whether `threshold` is a default no one chose (the command line's
+  /// 0.5 without `--threshold` or `--threshold-from`): then scores that
+  /// all fall on one side of it are refused, since such a cut-off from
+  /// nowhere predicts every item alike.
+  public var isDefaultThreshold = false
   /// The count column of a count table, or `nil` to use a column named
   /// `count` when the prediction comes from a prediction column.
   public var countColumn: String?

@@ -79,7 +79,7 @@ public struct PredictionReader: Sendable {
     var counts = LabelCounts(
       labels: resolution.names, cells: cells, rowCount: rowCount,
       hasNumericLabels: resolution.isNumeric)
-    counts.warnings = warnings(parser)
+    counts.warnings = try warnings(parser)
     counts.goldColumn = parser.columns.gold
     counts.predictionColumn = parser.columns.prediction.joined(separator: ",")
     return counts
@@ -137,14 +137,24 @@ public struct PredictionReader: Sendable {
     var items = ItemPredictions(
       labels: resolution.names, gold: sink.gold, predicted: sink.predicted,
       identifiers: sink.hasIDs ? identifiers : nil, hasNumericLabels: resolution.isNumeric)
-    items.warnings = warnings(parser)
+    items.warnings = try warnings(parser)
     return items
   }
 
   /// What the reader noticed that does not stop it, one line each.
-  func warnings(_ parser: PredictionFileParser) -> [String] {
+  ///
+  /// - Throws: ``PredictionFileError/Reason/defaultThresholdOutsideScores(threshold:lowest:highest:)``
+  ///   when a default cut-off no one chose lies outside every score.
+  func warnings(_ parser: PredictionFileParser) throws(PredictionFileError) -> [String] {
     var warnings = parser.notes
     if let range = parser.scoreRange, !range.contains(options.threshold) {
+      // Constant scores get their own advice: no cut-off separates them.
+      if options.isDefaultThreshold, range.lowerBound < range.upperBound {
+        throw PredictionFileError(
+          path: parser.path,
+          reason: .defaultThresholdOutsideScores(
+            threshold: options.threshold, lowest: range.lowerBound, highest: range.upperBound))
+      }
       let outcome =
         options.threshold > range.upperBound
         ? "no item is predicted positive" : "every item is predicted positive"

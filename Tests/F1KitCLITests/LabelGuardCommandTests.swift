@@ -95,6 +95,45 @@ struct LabelGuardCommandTests {
       ), "\(result.standardError)")
   }
 
+  @Test(
+    "the default cut-off outside every score (scores from 0 to 100) is refused; a chosen one is not",
+    arguments: ["evaluate", "compare", "gate", "report", "advise"])
+  func defaultThresholdOutsideScores(command: String) throws {
+    let directory = TemporaryDirectory()
+    let rows = (0..<40).map { item in
+      "i\(item),\(item % 2),\(item % 2 == 0 ? 20 + item : 60 + item)\n"
+    }.joined()
+    directory.write("a.csv", "id,label,score\n" + rows)
+    directory.write("b.csv", "id,label,score\n" + rows.replacingOccurrences(of: ",6", with: ",5"))
+    let files = command == "evaluate" || command == "advise" ? ["a.csv"] : ["a.csv", "b.csv"]
+    var options = ["--score-column", "score"]
+    if command == "gate" { options += ["--metric", "binary_f1", "--margin", "0.05"] }
+    if command == "report" { options += ["--out", "r.html", "-q"] }
+    if command == "compare" { options += ["-q"] }
+    let refused = try runF1Kit([command] + files + options, in: directory.url)
+    #expect(refused.status == 65, "\(refused.standardError)")
+    #expect(
+      refused.standardError.hasPrefix(
+        "Error: a.csv: the scores run from 20 to 99, so the default cut-off 0.5, which no one chose, predicts alike for every item (every item is predicted positive); give --threshold on the scores' own scale"
+      ), "\(refused.standardError)")
+    let chosen = try runF1Kit(
+      [command] + files + options + ["--threshold", "50"], in: directory.url)
+    #expect(
+      chosen.status == 0 || (command == "gate" && chosen.status == 1), "\(chosen.standardError)")
+  }
+
+  @Test("tune and curves sweep every cut-off, so the default one is no claim")
+  func sweepsIgnoreDefaultThreshold() throws {
+    let directory = TemporaryDirectory()
+    directory.write(
+      "a.csv",
+      "label,score\n" + (0..<20).map { "\($0 % 2),\($0 % 2 == 0 ? 20 + $0 : 60 + $0)\n" }.joined())
+    for command in ["tune", "curves"] {
+      let result = try runF1Kit([command, "a.csv", "--score-column", "score"], in: directory.url)
+      #expect(result.status == 0, "\(command): \(result.standardError)")
+    }
+  }
+
   @Test("labels other than the well-known pairs need --positive: exit 64 naming both labels")
   func positiveLabelNeeded() throws {
     let input = "label,prediction\nduplicate,duplicate\nnot_duplicate,duplicate\n"

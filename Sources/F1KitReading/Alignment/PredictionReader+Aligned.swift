@@ -104,7 +104,9 @@ extension PredictionReader {
     var items = ItemPredictions(
       labels: labels, gold: reference.gold, predicted: predicted, identifiers: identifiers,
       hasNumericLabels: resolution.isNumeric)
-    items.warnings = warnings(parser)
+    // A refused cut-off is reported by the general read.
+    guard let warnings = try? warnings(parser) else { return nil }
+    items.warnings = warnings
     guard groupColumn != nil else { return (items, nil) }
     if let missing = parser.missingGroupColumn { return (items, .failure(missing)) }
     return (items, .success(sink.itemGroups))

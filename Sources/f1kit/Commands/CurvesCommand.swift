@@ -31,6 +31,8 @@ struct CurvesCommand: ParsableCommand {
     path = values[InputOptions.file]
     format = values[Self.format]
     input = try InputOptions(values)
+    // Curves sweep every cut-off; the default one read with is no claim.
+    input.reader.isDefaultThreshold = false
   }
 
   func run() throws(CommandFailure) -> CommandOutput {

@@ -74,6 +74,8 @@ struct TuneCommand: ParsableCommand {
     try OutputPaths.refuseClashes([("--out", outputPath)], inputs: [path])
     scoring = ScoringOptions(values)
     input = try InputOptions(values)
+    // tune chooses the cut-off, so the default one read with is no claim.
+    input.reader.isDefaultThreshold = false
     if input.thresholdResolver != nil || input.isThresholdGiven {
       throw UsageError(
         "'tune' chooses the cut-off; it takes no '--threshold' or '--threshold-from'")

@@ -138,6 +138,7 @@ struct InputOptions {
     let thresholds = values[Self.threshold]
     reader.threshold = thresholds.count == 1 ? thresholds[0] : 0.5
     isThresholdGiven = values.isSpecified(Self.threshold)
+    reader.isDefaultThreshold = !isThresholdGiven && values[Self.thresholdFrom] == nil
     try Self.checkThresholdHasScores(values, reader: reader)
     if let sources = values[Self.thresholdFrom] {
       guard !isThresholdGiven else {
