@@ -11,6 +11,10 @@ package struct CommandConfiguration: Sendable {
   package var arguments: [any ArgumentDeclaration]
   /// The named options and flags, in the order help lists them.
   package var options: [any OptionDeclaration]
+  /// What to say of an option this command does not have but users coming
+  /// from another tool type (`--pos-label` → "Did you mean '--positive'?"),
+  /// keyed by the option as typed, with its dashes.
+  package var unknownOptionHints: [String: String] = [:]
 
   /// Creates a configuration.
   ///

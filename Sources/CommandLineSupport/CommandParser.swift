@@ -79,6 +79,9 @@ package enum CommandParser {
       return (option, nil)
     }
     let name = String(argument.prefix { $0 != "=" })
+    if let hint = configuration.unknownOptionHints[name] {
+      throw UsageError("Unknown option '\(name)'. \(hint)")
+    }
     let longNames = configuration.options.map { "--\($0.name)" }
     if name.hasPrefix("--"), let suggestion = name.closestMatch(among: longNames) {
       throw UsageError("Unknown option '\(name)'. Did you mean '\(suggestion)'?")

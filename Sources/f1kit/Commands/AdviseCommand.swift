@@ -11,31 +11,32 @@ struct AdviseCommand: ParsableCommand {
   static let format = Option<TextOrJSONFormat>(
     name: "format", help: "Output format.", default: .text)
 
-  static let configuration = CommandConfiguration(
-    name: "advise",
-    abstract: "Advise which metrics to trust for one prediction file, citing the numbers.",
-    discussion: """
-      Scores the file as 'f1kit evaluate' does, then applies F1Kit's metric advice rules: \
-      class imbalance, micro-F1 equal to accuracy, weighted-F1 hiding minority classes, \
-      classes with few gold items, classes never predicted, balanced binary classes and \
-      no-skill baselines. With scores (--score-column, --score-columns, --score-array-column, \
-      or a column named 'score' beside the prediction column) it first prints the score \
-      metrics, then also advises on the cut-off: the default 0.5, one tuned on the evaluated \
-      file itself, how far F1 moves across cut-offs, and average precision against ROC-AUC \
-      when a class is rare. Each item names its rule id, its severity and the numbers that \
-      triggered it. 'f1kit report' shows the same advice. With --group-column it also \
-      says how many groups the items form, how much wider the primary metric's interval \
-      by group is than the item-level one, and warns under about 30 groups. For a \
-      multilabel file it explains which of the samples, micro and macro averages to read, \
-      citing the label cardinality, the label frequency imbalance and empty label sets. \
-      Several files are shards of one data set (item files or count tables with the same \
-      columns), summed exactly; --pred-columns a,b advises on each model of a file that \
-      holds one prediction column per model.
-      """,
-    arguments: [files],
-    options: [format, ExperimentOptions.adviceGroupColumn, ModelColumns.option]
-      + ScoringOptions.declarations
-      + InputOptions.declarations)
+  static let configuration = ScikitLearnOptions.hinting(
+    CommandConfiguration(
+      name: "advise",
+      abstract: "Advise which metrics to trust for one prediction file, citing the numbers.",
+      discussion: """
+        Scores the file as 'f1kit evaluate' does, then applies F1Kit's metric advice rules: \
+        class imbalance, micro-F1 equal to accuracy, weighted-F1 hiding minority classes, \
+        classes with few gold items, classes never predicted, balanced binary classes and \
+        no-skill baselines. With scores (--score-column, --score-columns, --score-array-column, \
+        or a column named 'score' beside the prediction column) it first prints the score \
+        metrics, then also advises on the cut-off: the default 0.5, one tuned on the evaluated \
+        file itself, how far F1 moves across cut-offs, and average precision against ROC-AUC \
+        when a class is rare. Each item names its rule id, its severity and the numbers that \
+        triggered it. 'f1kit report' shows the same advice. With --group-column it also \
+        says how many groups the items form, how much wider the primary metric's interval \
+        by group is than the item-level one, and warns under about 30 groups. For a \
+        multilabel file it explains which of the samples, micro and macro averages to read, \
+        citing the label cardinality, the label frequency imbalance and empty label sets. \
+        Several files are shards of one data set (item files or count tables with the same \
+        columns), summed exactly; --pred-columns a,b advises on each model of a file that \
+        holds one prediction column per model.
+        """,
+      arguments: [files],
+      options: [format, ExperimentOptions.adviceGroupColumn, ModelColumns.option]
+        + ScoringOptions.declarations
+        + InputOptions.declarations))
 
   static let files = Argument<[String]>(
     name: "file",

@@ -36,34 +36,35 @@ struct CompareCommand: ParsableCommand {
     help:
       "Print how long reading and counting, and scoring and resampling, took on standard error.")
 
-  static let configuration = CommandConfiguration(
-    name: "compare",
-    abstract: "Compare models on the same items with intervals and paired significance tests.",
-    discussion: """
-      Reads two or more prediction files for the same items (aligned by id when every \
-      file has an id column, row by row otherwise; gold labels must agree item by item), \
-      scores each on one metric with a bootstrap interval, and tests every pair: \
-      approximate randomization (permutation), the paired bootstrap, and McNemar's test on \
-      per-item correctness. With more than two models the p-values are adjusted for \
-      multiplicity (Holm by default). Resampling works on the counts of (gold, A, B) \
-      cells, so its cost does not grow with the number of items. A model trained with \
-      several seeds is NAME=run1.csv,run2.csv,...: its value is the mean of its runs, the \
-      bootstrap resamples runs and then items, and Almost Stochastic Order compares the \
-      runs. --group-column resamples whole groups of items; --stratify gold keeps each \
-      class's count fixed. --weight-column weights every value, interval and test by \
-      sample weights (each resampled or swapped item carries its weight; McNemar's test, \
-      which counts items, is not run). Multilabel files (label sets such as a|b, JSON arrays, or \
-      per-label --score-columns with --threshold) are compared on samples_f1 by default \
-      or any multilabel --metric, resampling items through their label-set patterns; \
-      McNemar's test then compares exact matches.
-      """,
-    arguments: [files],
-    options: [
-      format, TableOptions.digits, metric, ModelNames.option, ModelColumns.option,
-      ModelScoreColumns.option, test, mcnemar, adjustment, timings,
-    ]
-      + ExperimentOptions.declarations + ScoringOptions.declarations
-      + ResamplingOptions.declarations + InputOptions.declarations)
+  static let configuration = ScikitLearnOptions.hinting(
+    CommandConfiguration(
+      name: "compare",
+      abstract: "Compare models on the same items with intervals and paired significance tests.",
+      discussion: """
+        Reads two or more prediction files for the same items (aligned by id when every \
+        file has an id column, row by row otherwise; gold labels must agree item by item), \
+        scores each on one metric with a bootstrap interval, and tests every pair: \
+        approximate randomization (permutation), the paired bootstrap, and McNemar's test on \
+        per-item correctness. With more than two models the p-values are adjusted for \
+        multiplicity (Holm by default). Resampling works on the counts of (gold, A, B) \
+        cells, so its cost does not grow with the number of items. A model trained with \
+        several seeds is NAME=run1.csv,run2.csv,...: its value is the mean of its runs, the \
+        bootstrap resamples runs and then items, and Almost Stochastic Order compares the \
+        runs. --group-column resamples whole groups of items; --stratify gold keeps each \
+        class's count fixed. --weight-column weights every value, interval and test by \
+        sample weights (each resampled or swapped item carries its weight; McNemar's test, \
+        which counts items, is not run). Multilabel files (label sets such as a|b, JSON arrays, or \
+        per-label --score-columns with --threshold) are compared on samples_f1 by default \
+        or any multilabel --metric, resampling items through their label-set patterns; \
+        McNemar's test then compares exact matches.
+        """,
+      arguments: [files],
+      options: [
+        format, TableOptions.digits, metric, ModelNames.option, ModelColumns.option,
+        ModelScoreColumns.option, test, mcnemar, adjustment, timings,
+      ]
+        + ExperimentOptions.declarations + ScoringOptions.declarations
+        + ResamplingOptions.declarations + InputOptions.declarations))
 
   var paths: [String]
   var names: [String]

@@ -10,18 +10,19 @@ struct CurvesCommand: ParsableCommand {
   static let format = Option<CurvesFormat>(
     name: "format", help: "Output format.", default: .json)
 
-  static let configuration = CommandConfiguration(
-    name: "curves",
-    abstract: "Print the ROC and precision-recall curves of a binary score column.",
-    discussion: """
-      Reads gold labels and one score per item (--score-column) and prints the ROC \
-      points (fpr, tpr, thresholds as scikit-learn's roc_curve with drop_intermediate) \
-      and the precision-recall points (precision, recall, thresholds as \
-      precision_recall_curve). The first ROC threshold, +infinity, is written as null. \
-      The curves are never thinned.
-      """,
-    arguments: [InputOptions.file],
-    options: [format] + ScoringOptions.declarations + InputOptions.declarations)
+  static let configuration = ScikitLearnOptions.hinting(
+    CommandConfiguration(
+      name: "curves",
+      abstract: "Print the ROC and precision-recall curves of a binary score column.",
+      discussion: """
+        Reads gold labels and one score per item (--score-column) and prints the ROC \
+        points (fpr, tpr, thresholds as scikit-learn's roc_curve with drop_intermediate) \
+        and the precision-recall points (precision, recall, thresholds as \
+        precision_recall_curve). The first ROC threshold, +infinity, is written as null. \
+        The curves are never thinned.
+        """,
+      arguments: [InputOptions.file],
+      options: [format] + ScoringOptions.declarations + InputOptions.declarations))
 
   var path: String
   var format: CurvesFormat

@@ -22,29 +22,30 @@ struct EvaluateCommand: ParsableCommand {
       "A CSV, TSV or JSON Lines file of gold labels and predictions; '-' reads standard input. Several files are shards of one data set (item files or count tables with the same columns), summed and scored as one."
   )
 
-  static let configuration = CommandConfiguration(
-    name: "evaluate",
-    abstract: "Score one prediction file with scikit-learn-exact metrics.",
-    discussion: """
-      Reads gold labels and predictions (or scores) from a CSV, TSV or JSON Lines \
-      file and prints a classification report: per-class precision, recall, F1 and \
-      support, accuracy, macro and weighted averages, micro-F1, balanced accuracy, \
-      Matthews correlation, Cohen's kappa and the confusion matrix. Two labels make a \
-      binary problem; its positive label is 1 of 0/1 or -1/1, true, yes, pos or \
-      positive, and must be named with --positive for any other pair. \
-      --format markdown and --format latex print paper-ready tables (headline metrics with \
-      bootstrap intervals, and per-class scores) with a caption saying how the numbers were \
-      made. Several files are shards of one data set (item files or count tables with \
-      the same columns), summed exactly and scored as one; --pred-columns a,b scores each \
-      model of a file that holds one prediction column per model. With --ci, --group-column \
-      makes the intervals resample whole groups of items (pairs that share a query or \
-      premise), each shown beside the item-level interval, and --stratify gold keeps every \
-      class's item count fixed; both change only the intervals.
-      """,
-    arguments: [files],
-    options: [format, digits, intervals, ModelColumns.option, ModelScoreColumns.option]
-      + ScoringOptions.declarations + ResamplingOptions.declarations
-      + ExperimentOptions.intervalDeclarations + InputOptions.declarations)
+  static let configuration = ScikitLearnOptions.hinting(
+    CommandConfiguration(
+      name: "evaluate",
+      abstract: "Score one prediction file with scikit-learn-exact metrics.",
+      discussion: """
+        Reads gold labels and predictions (or scores) from a CSV, TSV or JSON Lines \
+        file and prints a classification report: per-class precision, recall, F1 and \
+        support, accuracy, macro and weighted averages, micro-F1, balanced accuracy, \
+        Matthews correlation, Cohen's kappa and the confusion matrix. Two labels make a \
+        binary problem; its positive label is 1 of 0/1 or -1/1, true, yes, pos or \
+        positive, and must be named with --positive for any other pair. \
+        --format markdown and --format latex print paper-ready tables (headline metrics with \
+        bootstrap intervals, and per-class scores) with a caption saying how the numbers were \
+        made. Several files are shards of one data set (item files or count tables with \
+        the same columns), summed exactly and scored as one; --pred-columns a,b scores each \
+        model of a file that holds one prediction column per model. With --ci, --group-column \
+        makes the intervals resample whole groups of items (pairs that share a query or \
+        premise), each shown beside the item-level interval, and --stratify gold keeps every \
+        class's item count fixed; both change only the intervals.
+        """,
+      arguments: [files],
+      options: [format, digits, intervals, ModelColumns.option, ModelScoreColumns.option]
+        + ScoringOptions.declarations + ResamplingOptions.declarations
+        + ExperimentOptions.intervalDeclarations + InputOptions.declarations))
 
   var path: String
   /// Every file named: shards of one data set when there are several.

@@ -35,32 +35,33 @@ struct GateCommand: ParsableCommand {
     name: "summary", valueName: "path",
     help: "Append a Markdown block with the decision to this file, such as $GITHUB_STEP_SUMMARY.")
 
-  static let configuration = CommandConfiguration(
-    name: "gate",
-    abstract: "Decide whether a candidate model may replace a baseline, for CI.",
-    discussion: """
-      Compares CANDIDATE with BASELINE on the same items exactly as 'f1kit compare \
-      BASELINE CANDIDATE' does, with the same input options, runs (NAME=run1.csv,...), \
-      --group-column and --stratify (same seed, resamples and confidence give the same \
-      difference interval, to the last digit) and decides on the two-sided interval of \
-      candidate − baseline, with strict inequalities: a bound exactly on the margin fails; \
-      for lower-is-better score metrics (log loss, Brier score, ECE) the upper end decides. \
-      Non-inferiority and superiority are one-sided tests at level (1 − confidence)/2; \
-      equivalence is the two one-sided tests (TOST), each at that level. When the test set \
-      is too small for the margin to be reachable, a second line says so and how many items \
-      (or groups, with --group-column) would be needed. The cautions 'compare' prints for \
-      the same comparison (interval ends cut at the metric's range, a model with one run \
-      beside models with several, fewer than about 30 groups) follow as 'Note:' lines, in \
-      the JSON's "cautions" array and in the --summary block. Exit status: 0 pass, 1 fail, 64 usage error, 65 bad data, 66 missing \
-      input, 73 or 74 when --summary cannot be written.
-      """,
-    arguments: [files],
-    options: [
-      metric, margin, mode, format, summary, ModelNames.option, ModelColumns.option,
-      ModelScoreColumns.option,
-    ]
-      + ExperimentOptions.declarations + ScoringOptions.declarations
-      + ResamplingOptions.declarations + InputOptions.declarations)
+  static let configuration = ScikitLearnOptions.hinting(
+    CommandConfiguration(
+      name: "gate",
+      abstract: "Decide whether a candidate model may replace a baseline, for CI.",
+      discussion: """
+        Compares CANDIDATE with BASELINE on the same items exactly as 'f1kit compare \
+        BASELINE CANDIDATE' does, with the same input options, runs (NAME=run1.csv,...), \
+        --group-column and --stratify (same seed, resamples and confidence give the same \
+        difference interval, to the last digit) and decides on the two-sided interval of \
+        candidate − baseline, with strict inequalities: a bound exactly on the margin fails; \
+        for lower-is-better score metrics (log loss, Brier score, ECE) the upper end decides. \
+        Non-inferiority and superiority are one-sided tests at level (1 − confidence)/2; \
+        equivalence is the two one-sided tests (TOST), each at that level. When the test set \
+        is too small for the margin to be reachable, a second line says so and how many items \
+        (or groups, with --group-column) would be needed. The cautions 'compare' prints for \
+        the same comparison (interval ends cut at the metric's range, a model with one run \
+        beside models with several, fewer than about 30 groups) follow as 'Note:' lines, in \
+        the JSON's "cautions" array and in the --summary block. Exit status: 0 pass, 1 fail, 64 usage error, 65 bad data, 66 missing \
+        input, 73 or 74 when --summary cannot be written.
+        """,
+      arguments: [files],
+      options: [
+        metric, margin, mode, format, summary, ModelNames.option, ModelColumns.option,
+        ModelScoreColumns.option,
+      ]
+        + ExperimentOptions.declarations + ScoringOptions.declarations
+        + ResamplingOptions.declarations + InputOptions.declarations))
 
   /// The comparison `compare` would make of BASELINE and CANDIDATE.
   var comparison: CompareCommand

@@ -47,29 +47,30 @@ struct ReportCommand: ParsableCommand {
     help: "Seed of the random number generator (xoshiro256**), for reproducible reports.",
     default: Xoshiro256StarStar.defaultSeed)
 
-  static let configuration = CommandConfiguration(
-    name: "report",
-    abstract:
-      "Write an HTML report with charts, intervals and metric advice for one or more models.",
-    discussion: """
-      Reads each prediction file as 'f1kit evaluate' does and writes one HTML page: \
-      a summary with a verdict, headline metrics and no-skill baselines, the per-class \
-      classification report, confusion matrices, a comparison of every pair of models \
-      (the numbers 'f1kit compare' gives), an optional training curve, metric advice and the run's metadata. The \
-      page needs no JavaScript and loads nothing. It is written atomically, and the same \
-      inputs and seed give the same bytes. Multilabel files (label sets such as a|b or JSON \
-      arrays) get every multilabel metric with its interval, per-label F1 bars with \
-      intervals, the labels per item of gold and predicted sets, the gold label \
-      co-occurrence, paired tests on samples-, micro- and macro-F1, and the multilabel advice.
-      """,
-    arguments: [files],
-    options: [
-      out, json, title, format, tablesDirectory, TableOptions.digits, ModelNames.option,
-      ModelColumns.option, ModelScoreColumns.option, trainingLog, resamples,
-      ResamplingOptions.confidence,
-      seed, ResamplingOptions.quiet,
-    ] + ExperimentOptions.declarations + ScoringOptions.declarations
-      + InputOptions.declarations)
+  static let configuration = ScikitLearnOptions.hinting(
+    CommandConfiguration(
+      name: "report",
+      abstract:
+        "Write an HTML report with charts, intervals and metric advice for one or more models.",
+      discussion: """
+        Reads each prediction file as 'f1kit evaluate' does and writes one HTML page: \
+        a summary with a verdict, headline metrics and no-skill baselines, the per-class \
+        classification report, confusion matrices, a comparison of every pair of models \
+        (the numbers 'f1kit compare' gives), an optional training curve, metric advice and the run's metadata. The \
+        page needs no JavaScript and loads nothing. It is written atomically, and the same \
+        inputs and seed give the same bytes. Multilabel files (label sets such as a|b or JSON \
+        arrays) get every multilabel metric with its interval, per-label F1 bars with \
+        intervals, the labels per item of gold and predicted sets, the gold label \
+        co-occurrence, paired tests on samples-, micro- and macro-F1, and the multilabel advice.
+        """,
+      arguments: [files],
+      options: [
+        out, json, title, format, tablesDirectory, TableOptions.digits, ModelNames.option,
+        ModelColumns.option, ModelScoreColumns.option, trainingLog, resamples,
+        ResamplingOptions.confidence,
+        seed, ResamplingOptions.quiet,
+      ] + ExperimentOptions.declarations + ScoringOptions.declarations
+        + InputOptions.declarations))
 
   var paths: [String]
   var out: FilePath

@@ -32,23 +32,24 @@ struct TuneCommand: ParsableCommand {
   /// but the F-beta ones.
   static let tunableMetrics = Metric.allCases.filter { !$0.isFBeta }
 
-  static let configuration = CommandConfiguration(
-    name: "tune",
-    abstract: "Choose the cut-off of a binary score column on a development file.",
-    discussion: """
-      Reads gold labels and one score per item (--score-column) from a development \
-      file and picks the cut-off that maximises --metric (binary F1 by default), or the \
-      best recall at --min-precision, or the best precision at --min-recall. Every \
-      distinct score is a candidate, as is a cut-off just above the highest; an item is \
-      positive when its score is at least the cut-off, so tied items are never split and \
-      a constant score cannot score perfectly; among equal values the highest cut-off \
-      wins. Prints {"threshold", "metric", "value", "candidates", ...} as JSON; --out \
-      also writes it, for 'evaluate', 'compare' and 'report' with --threshold-from on a \
-      test file. Never tune on the test file itself: its results would be optimistic.
-      """,
-    arguments: [InputOptions.file],
-    options: [metric, minimumPrecision, minimumRecall, out] + ScoringOptions.declarations
-      + InputOptions.declarations)
+  static let configuration = ScikitLearnOptions.hinting(
+    CommandConfiguration(
+      name: "tune",
+      abstract: "Choose the cut-off of a binary score column on a development file.",
+      discussion: """
+        Reads gold labels and one score per item (--score-column) from a development \
+        file and picks the cut-off that maximises --metric (binary F1 by default), or the \
+        best recall at --min-precision, or the best precision at --min-recall. Every \
+        distinct score is a candidate, as is a cut-off just above the highest; an item is \
+        positive when its score is at least the cut-off, so tied items are never split and \
+        a constant score cannot score perfectly; among equal values the highest cut-off \
+        wins. Prints {"threshold", "metric", "value", "candidates", ...} as JSON; --out \
+        also writes it, for 'evaluate', 'compare' and 'report' with --threshold-from on a \
+        test file. Never tune on the test file itself: its results would be optimistic.
+        """,
+      arguments: [InputOptions.file],
+      options: [metric, minimumPrecision, minimumRecall, out] + ScoringOptions.declarations
+        + InputOptions.declarations))
 
   var path: String
   var metric: Metric
