@@ -28,6 +28,16 @@ public struct ThresholdAdvice: Hashable, Sendable {
   /// ROC-AUC, when defined: far below 0.5 the scores rank the other class
   /// first.
   public let rocAUC: Double?
+
+  /// The ROC-AUC below which binary scores are taken to rank the other
+  /// class: 0.3, far below what chance gives on any test set large enough
+  /// to evaluate.
+  public static let invertedAUCLimit = 0.3
+
+  /// Whether ROC-AUC is below ``invertedAUCLimit``: the negative items
+  /// score above the positive ones, as the other class's column of
+  /// `predict_proba` does.
+  public var ranksOtherClassFirst: Bool { rocAUC.map { $0 < Self.invertedAUCLimit } ?? false }
   /// Whether every item has the same score.
   public let isConstant: Bool
 

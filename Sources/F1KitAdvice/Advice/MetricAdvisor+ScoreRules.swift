@@ -7,7 +7,7 @@ extension MetricAdvisor {
   /// | rule | fires when |
   /// |---|---|
   /// | ``AdviceRule/constantScores`` | every item has the same binary score (warning) |
-  /// | ``AdviceRule/invertedScores`` | binary ROC-AUC below ``invertedAUCLimit``: the scores rank the other class first (warning) |
+  /// | ``AdviceRule/invertedScores`` | binary ROC-AUC below `ThresholdAdvice/invertedAUCLimit`: the scores rank the other class first (warning) |
   /// | ``AdviceRule/defaultThreshold`` | the cut-off is the default 0.5: a warning when the best cut-off on the file beats it by `ThresholdAdvice/notableGap` in F1, else a recommendation |
   /// | ``AdviceRule/thresholdTunedOnEvaluatedFile`` | `--threshold-from` names the evaluated file itself (warning) |
   /// | ``AdviceRule/thresholdSensitivity`` | any other known cut-off (`--threshold`, tuned on development data, or the cut-off predictions from a column equal): a recommendation when the best cut-off on the file beats it by `ThresholdAdvice/notableGap`, else a note |
@@ -35,7 +35,7 @@ extension MetricAdvisor {
       }
       let advice = ThresholdAdvice(scores, threshold: cutoff)
       if advice.isConstant { result.append(constantScores(advice, model: name)) }
-      if let inverted = invertedScores(scores, model: name) { result.append(inverted) }
+      if let inverted = invertedScores(advice, model: name) { result.append(inverted) }
       result.append(
         thresholdAdvice(
           advice, nearby: Self.nearbyF1(scores, cutoff: cutoff), choice: model.threshold,
@@ -179,16 +179,11 @@ extension MetricAdvisor {
       ])
   }
 
-  /// The ROC-AUC below which binary scores are taken to rank the other
-  /// class: 0.3, far below what chance gives on any test set large enough
-  /// to evaluate.
-  public static let invertedAUCLimit = 0.3
-
   /// A warning when the scores put the negative items above the positive
   /// ones, as `predict_proba(X)[:, 0]` does where `[:, 1]` was meant:
   /// every cut-off on them then picks the wrong items.
-  private func invertedScores(_ scores: BinaryScores, model: String?) -> Advice? {
-    guard let auc = scores.value(of: .rocAUC), auc < Self.invertedAUCLimit else { return nil }
+  private func invertedScores(_ advice: ThresholdAdvice, model: String?) -> Advice? {
+    guard advice.ranksOtherClassFirst, let auc = advice.rocAUC else { return nil }
     return Advice(
       rule: .invertedScores, severity: .warning, model: model,
       title: "The scores rank the other class first",

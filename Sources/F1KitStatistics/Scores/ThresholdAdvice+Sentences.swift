@@ -24,7 +24,7 @@ extension ThresholdAdvice {
         "every item has the same score, so every cut-off predicts all items alike; the best F1 is that of predicting every item positive, never 1 unless every item is positive"
       )
     }
-    if let rocAUC, rocAUC < 0.3 {
+    if ranksOtherClassFirst, let rocAUC {
       // Tuning a cut-off on scores of the other class only finds the
       // cut-off that predicts nearly everything positive.
       lines.append(

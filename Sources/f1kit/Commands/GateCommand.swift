@@ -137,7 +137,7 @@ struct GateCommand: ParsableCommand {
     try OutputPaths.refuseClashes(
       [("--summary", summaryPath)],
       inputs: models.flatMap(\.files)
-        + OutputPaths.thresholdFiles(values[InputOptions.thresholdFrom]))
+        + (input.thresholdResolver?.sources ?? []))
   }
 
   /// Refuses a margin no difference of the metric can reach: "5 points"

@@ -169,7 +169,7 @@ struct ReportCommand: ParsableCommand {
       ],
       inputs: (modelFiles.isEmpty ? paths : modelFiles.flatMap { $0 })
         + [trainingLog?.path].compactMap { $0 }
-        + OutputPaths.thresholdFiles(values[InputOptions.thresholdFrom]))
+        + (input.thresholdResolver?.sources ?? []))
   }
 
   func run() throws(CommandFailure) -> CommandOutput {

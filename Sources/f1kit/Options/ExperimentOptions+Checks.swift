@@ -72,7 +72,7 @@ extension ExperimentOptions {
           // A copy (the baseline saved under a new name) shares every
           // prediction as surely as the same file does.
           if let copied = earlierFiles.first(where: {
-            $0.model != index && ModelColumns.haveSameBytes($0.file, file)
+            $0.model != index && FileIdentity.haveSameBytes($0.file, file)
           }) {
             warnings.append(
               "'\(file)' has the same bytes as '\(copied.file)' of '\(names[copied.model])', so '\(names[index])' shares its predictions; check the arguments unless this is a sanity check"

@@ -42,13 +42,4 @@ enum OutputPaths {
       }
     }
   }
-
-  /// The files named by `--threshold-from` (development files or
-  /// threshold JSON), which are read too.
-  ///
-  /// - Parameter sources: The option's value, comma-separated.
-  /// - Returns: The paths.
-  static func thresholdFiles(_ sources: String?) -> [String] {
-    sources?.split(separator: ",").map(String.init) ?? []
-  }
 }

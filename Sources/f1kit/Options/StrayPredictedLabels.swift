@@ -80,8 +80,8 @@ enum StrayPredictedLabels {
     evaluation: EvaluationOptions
   ) -> [String] {
     guard evaluation.labels == nil else { return [] }
-    if let hint = labelSetHint(labels: labels, goldCounts: goldCounts) { return [hint] }
     let gold = labels.indices.filter { goldCounts[$0] > 0 }
+    if let hint = labelSetHint(labels: labels, gold: gold) { return [hint] }
     let scored = labels.indices.filter { label in
       goldCounts[label] > 0 || predictedCounts.contains { $0[label] > 0 }
     }
@@ -107,8 +107,7 @@ enum StrayPredictedLabels {
   /// hold `|`, as label sets do: a multilabel file read as single labels
   /// (standard input is never sniffed for label sets) makes every
   /// combination of labels a class of its own.
-  private static func labelSetHint(labels: [String], goldCounts: [Int]) -> String? {
-    let gold = labels.indices.filter { goldCounts[$0] > 0 }
+  private static func labelSetHint(labels: [String], gold: [Int]) -> String? {
     let sets = gold.filter { labels[$0].contains("|") }
     guard !sets.isEmpty, sets.count * 2 >= gold.count else { return nil }
     return
