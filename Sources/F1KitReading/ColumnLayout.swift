@@ -53,7 +53,13 @@ struct ColumnLayout {
       }
       return index
     }
+    let named = Self.namedColumns(options: options, groupColumn: groupColumn, in: header)
     gold = try require(options.goldColumn, PredictionFileOptions.goldColumnNames, .gold)
+    if options.goldColumn == nil {
+      try Self.refuseRivals(
+        of: gold, among: PredictionFileOptions.goldColumnNames, in: header, role: .gold,
+        excluding: named)
+    }
     if !options.scoreColumns.isEmpty {
       var indices: [Int] = []
       for name in options.scoreColumns {
@@ -65,9 +71,14 @@ struct ColumnLayout {
     } else if let name = options.scoreColumn {
       source = .threshold(try require(name, [], .score))
     } else {
-      source = .label(
-        try require(
-          options.predictionColumn, PredictionFileOptions.predictionColumnNames, .prediction))
+      let prediction = try require(
+        options.predictionColumn, PredictionFileOptions.predictionColumnNames, .prediction)
+      if options.predictionColumn == nil {
+        try Self.refuseRivals(
+          of: prediction, among: PredictionFileOptions.predictionColumnNames, in: header,
+          role: .prediction, excluding: named.union([gold]))
+      }
+      source = .label(prediction)
     }
     if let name = options.countColumn {
       count = try require(name, [], .count)
@@ -114,6 +125,41 @@ struct ColumnLayout {
       }
     }
     return nil
+  }
+
+  /// The columns that options name for a role, which a detected column's
+  /// name cannot compete with.
+  static func namedColumns(
+    options: PredictionFileOptions, groupColumn: String?, in header: [String]
+  ) -> Set<Int> {
+    var names = options.scoreColumns
+    for name in [
+      options.goldColumn, options.predictionColumn, options.scoreArrayColumn, options.scoreColumn,
+      options.idColumn, options.countColumn, groupColumn,
+    ] {
+      if let name { names.append(name) }
+    }
+    return Set(names.compactMap { find([$0], in: header) })
+  }
+
+  /// Refuses a detected column when another column, not named for a role
+  /// of its own, has one of the same accepted names (ignoring case): with
+  /// both `label` and `gold`, taking the first by preference would score
+  /// whichever it happens to be, with no sign that it was a guess.
+  ///
+  /// - Throws: `.ambiguousColumn` naming the candidates in header order.
+  static func refuseRivals(
+    of chosen: Int, among names: [String], in header: [String],
+    role: PredictionFileError.ColumnRole, excluding named: Set<Int>
+  ) throws(ColumnLayout.Problem) {
+    let accepted = Set(names.map { $0.lowercased() })
+    let candidates = header.indices.filter { index in
+      index == chosen
+        || (!named.contains(index) && accepted.contains(header[index].lowercased()))
+    }
+    guard candidates.count > 1 else { return }
+    throw Problem(
+      reason: .ambiguousColumn(role: role, candidates: candidates.map { header[$0] }))
   }
 
   /// The columns this layout reads, each once, in order of first use.

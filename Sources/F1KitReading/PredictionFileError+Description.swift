@@ -25,6 +25,14 @@ extension PredictionFileError: CustomStringConvertible {
         threshold > highest ? "no item is predicted positive" : "every item is predicted positive"
       return
         "the scores run from \(NumberText.shortestBare(lowest)) to \(NumberText.shortestBare(highest)), so the default cut-off \(NumberText.shortestBare(threshold)), which no one chose, predicts alike for every item (\(outcome)); give --threshold on the scores' own scale, or --threshold-from a development file"
+    case .notUTF8(let encoding):
+      return
+        "the file is \(encoding) text, as Excel's \"Unicode Text\" and PowerShell write; expected UTF-8: save it as UTF-8 (pandas writes UTF-8 by default)"
+    case .notText(let kind):
+      return "expected CSV, TSV or JSON Lines text, found " + Self.conversion(of: kind)
+    case .carriageReturnLineEnds:
+      return
+        "the lines end in a carriage return alone (CR, as classic Mac OS wrote), so the whole file reads as one line; expected LF or CRLF line ends (convert with: tr '\\r' '\\n')"
     case .jsonArray:
       return
         "expected one JSON object per line (JSON Lines), found one JSON array of objects, as pandas' df.to_json(path, orient=\"records\") writes; write df.to_json(path, orient=\"records\", lines=True) instead"
@@ -38,6 +46,12 @@ extension PredictionFileError: CustomStringConvertible {
       let expected = accepted.count == 1 ? names : "one of \(names)"
       return "no \(role.rawValue) column: expected \(expected); found \(columns)"
         + Self.spellingHint(accepted: accepted, found: found)
+    case .ambiguousColumn(let role, let candidates):
+      let option = role == .gold ? "--gold-column" : "--pred-column"
+      let names = candidates.map { Self.quoted($0) }
+      let columns = names.dropLast().joined(separator: ", ") + " and " + names[names.count - 1]
+      return
+        "columns \(columns) could each be the \(role.rawValue) column, and a guess could score the wrong one; name it with \(option)"
     case .missingPredictionColumn(let accepted, let found, let numeric):
       let missing = PredictionFileError(
         path: path, reason: .missingColumn(role: .prediction, accepted: accepted, found: found)
@@ -158,6 +172,18 @@ extension PredictionFileError: CustomStringConvertible {
 
   /// A value in double quotes with control characters escaped and long text
   /// shortened, so the message stays on one line.
+  /// What a file that is not text is, and how to make text of it.
+  private static func conversion(of kind: BinaryKind) -> String {
+    switch kind {
+    case .gzip:
+      "a gzip-compressed file: decompress it first (gzip -dc FILE | f1kit … -, or gunzip FILE)"
+    case .zip:
+      "a ZIP archive (an Excel .xlsx workbook is one): export it as CSV (pandas: pd.read_excel(FILE).to_csv(OUT, index=False))"
+    case .parquet:
+      "a Parquet file: convert it (pandas: pd.read_parquet(FILE).to_csv(OUT, index=False))"
+    }
+  }
+
   static func quoted(_ text: String) -> String {
     TerminalText.quoted(text)
   }

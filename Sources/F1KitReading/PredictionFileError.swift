@@ -62,6 +62,16 @@ public struct PredictionFileError: Error, Hashable, Sendable {
     case group
   }
 
+  /// A kind of file that is not text, known by its first bytes.
+  public enum BinaryKind: String, Hashable, Sendable {
+    /// gzip-compressed (`.gz`), as `df.to_csv("p.csv.gz")` writes.
+    case gzip
+    /// A ZIP archive, such as an Excel `.xlsx` workbook.
+    case zip
+    /// An Apache Parquet file, as `df.to_parquet()` writes.
+    case parquet
+  }
+
   /// Why predicted labels likely do not fit the gold labels.
   public enum LabelMismatchCause: Hashable, Sendable {
     /// A score array's classes are numbered 0, 1, … because no labels
@@ -86,6 +96,13 @@ public struct PredictionFileError: Error, Hashable, Sendable {
     /// Every score lies on one side of a default cut-off no one chose,
     /// so it would predict every item alike (scores from 0 to 100, say).
     case defaultThresholdOutsideScores(threshold: Double, lowest: Double, highest: Double)
+    /// The file is text in another encoding than UTF-8 (UTF-16, as
+    /// Excel's "Unicode Text" writes), named by `encoding`.
+    case notUTF8(encoding: String)
+    /// The file's lines end in a lone carriage return (classic Mac OS).
+    case carriageReturnLineEnds
+    /// The file is compressed or columnar, not text.
+    case notText(kind: BinaryKind)
     /// The file is one JSON array of objects (pandas'
     /// `to_json(orient="records")`), not JSON Lines.
     case jsonArray
@@ -96,6 +113,10 @@ public struct PredictionFileError: Error, Hashable, Sendable {
     /// No column plays `role`; `accepted` lists the names looked for and
     /// `found` the names in the header.
     case missingColumn(role: ColumnRole, accepted: [String], found: [String])
+    /// No option names the `role` column and several columns have one of
+    /// its accepted names (`label` and `gold`, say), so which one holds it
+    /// would be a guess; `candidates` are their names in header order.
+    case ambiguousColumn(role: ColumnRole, candidates: [String])
     /// No column is a prediction column, but `numericColumns` hold
     /// numbers in the first record: likely scores for `--score-column`.
     case missingPredictionColumn(accepted: [String], found: [String], numericColumns: [String])

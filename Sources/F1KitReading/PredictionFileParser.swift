@@ -99,6 +99,9 @@ final class PredictionFileParser {
     {
       source.start += 3
     }
+    if let problem = try source.foreignTextProblem() {
+      throw error(problem, line: 1, column: 1, unit: .byte)
+    }
     try refuseJSONArray()
     if let format = options.format ?? PredictionFileFormat.inferred(fromPath: path) {
       self.format = format

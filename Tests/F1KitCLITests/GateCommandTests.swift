@@ -151,6 +151,23 @@ struct GateCommandTests {
       "\(result.standardError)")
   }
 
+  @Test(
+    "--threshold with per-class score columns of a single-label file is refused, not ignored",
+    arguments: [
+      ["evaluate", "fixtures/examples/scores.csv"],
+      ["advise", "fixtures/examples/scores.csv"],
+      ["compare", "fixtures/examples/scores.csv", "fixtures/examples/scores.csv"],
+    ])
+  func refusesThresholdOfPerClassScores(arguments: [String]) throws {
+    let result = try runF1Kit(arguments + ["--score-columns", "neg,pos", "--threshold", "0.9"])
+    #expect(result.status == 64)
+    #expect(
+      result.standardError.hasPrefix(
+        "Error: '--threshold' cuts one binary score column or the score columns of a multilabel file"
+      ),
+      "\(result.standardError)")
+  }
+
   @Test("with --group-column the margin's reachability is in groups, from the grouped width")
   func groupedReachability() throws {
     let grouped = try runF1Kit(

@@ -160,6 +160,20 @@ struct LabelGuardCommandTests {
       ), "\(result.standardError)")
   }
 
+  @Test("a file with both 'label' and 'gold' columns exits 64 until --gold-column names one")
+  func rivalGoldColumns() throws {
+    let input = "label,gold,prediction\nneg,pos,neg\npos,pos,pos\nneg,neg,neg\n"
+    let result = try runF1Kit(["evaluate", "-"], input: input)
+    #expect(result.status == 64)
+    #expect(
+      result.standardError.hasPrefix(
+        #"Error: <stdin>:1:1: columns "label" and "gold" could each be the gold column"#),
+      "\(result.standardError)")
+    let named = try runF1Kit(["evaluate", "-", "--gold-column", "gold"], input: input)
+    #expect(named.status == 0, "\(named.standardError)")
+    #expect(named.standardOutput.contains("accuracy                         0.6667"))
+  }
+
   @Test("a .csv separated by semicolons is read with a warning; --delimiter chooses")
   func semicolonCSV() throws {
     let input = "label;prediction\nneg;neg\npos;pos\nneg;pos\n"

@@ -41,6 +41,18 @@ struct LabelSetReaderTests {
   let expected = try! MultilabelCounts(
     gold: [["a", "b"], [], ["c"], ["a"]], predicted: [["a"], ["b"], [], ["a", "c"]])
 
+  @Test("a label-set file with both 'label' and 'gold' columns is refused, not guessed")
+  func refusesRivalGoldColumns() throws {
+    let message = try failure("label,gold,prediction\na|b,a,a\n")
+    #expect(
+      message
+        == #":1:1: columns "label" and "gold" could each be the gold column, and a guess could score the wrong one; name it with --gold-column"#
+    )
+    var options = LabelSetOptions()
+    options.file.goldColumn = "gold"
+    #expect(try read("label,gold,prediction\na|b,a,a\n", options: options).itemCount == 1)
+  }
+
   @Test("a|b cells, an empty cell as no labels, and a custom separator")
   func separatedCells() throws {
     let counts = try read("label,prediction\na|b,a\n,b\nc,\na,a|c\n")

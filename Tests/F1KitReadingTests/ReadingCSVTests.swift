@@ -138,11 +138,22 @@ struct ReadingCSVTests {
       ("y_true,y_pred\na,b\n", "a→b"),
       ("target,pred\na,b\n", "a→b"),
       ("Gold,PREDICTION\na,b\n", "a→b"),
-      ("LABEL,label,prediction\na,b,c\n", "b→c"),
-      ("gold,label,prediction\na,b,c\n", "b→c"),
     ])
   func detectsColumns(text: String, cell: String) throws {
     #expect(try PredictionFileFixture.counts(text) == [cell: 1])
+  }
+
+  @Test(
+    "two columns with accepted gold names, exactly or ignoring case, are a guess it refuses",
+    arguments: [
+      ("LABEL,label,prediction\na,b,c\n", ["LABEL", "label"]),
+      ("gold,label,prediction\na,b,c\n", ["gold", "label"]),
+    ])
+  func refusesTwoGoldColumns(text: String, candidates: [String]) throws {
+    let failure = try #require(try PredictionFileFixture.failure(text))
+    #expect(failure.error.reason == .ambiguousColumn(role: .gold, candidates: candidates))
+    let named = PredictionFileOptions(goldColumn: "label")
+    #expect(try PredictionFileFixture.counts(text, options: named) == ["b→c": 1])
   }
 
   @Test("uses columns named in the options")

@@ -174,6 +174,45 @@ struct ReadingErrorTests {
     #expect(failure.error.reason == .invalidNumber(column: "score", found: "abc"))
   }
 
+  /// UTF-16 text of `text`, with or without a byte order mark.
+  static func utf16(_ text: String, bigEndian: Bool, mark: Bool) -> [UInt8] {
+    let units = (mark ? [0xFEFF] : []) + Array(text.utf16)
+    return units.flatMap { unit in
+      let high = UInt8(unit >> 8)
+      let low = UInt8(unit & 0xFF)
+      return bigEndian ? [high, low] : [low, high]
+    }
+  }
+
+  @Test(
+    "names UTF-16 text, compressed files and lone-CR line ends instead of reading them as UTF-8",
+    arguments: [
+      (utf16("label,prediction\na,b\n", bigEndian: false, mark: true), "UTF-16 little-endian text"),
+      (utf16("label,prediction\na,b\n", bigEndian: true, mark: true), "UTF-16 big-endian text"),
+      (
+        utf16("label,prediction\na,b\n", bigEndian: false, mark: false), "UTF-16 little-endian text"
+      ),
+      ([0x1F, 0x8B, 0x08, 0x00, 0x00], "a gzip-compressed file"),
+      ([0x50, 0x4B, 0x03, 0x04, 0x14], "a ZIP archive"),
+      (Array("PAR1\u{15}\u{04}".utf8), "a Parquet file"),
+      (Array("label,prediction\ra,b\rb,b\r".utf8), "a carriage return alone"),
+    ])
+  func namesForeignText(bytes: [UInt8], phrase: String) throws {
+    let failure = try #require(try PredictionFileFixture.failure(bytes: bytes))
+    #expect(failure.message.hasPrefix(":1:1: "), "\(failure.message)")
+    #expect(failure.message.contains(phrase), "\(failure.message)")
+    let path = try PredictionFileFixture.write(bytes: bytes)
+    #expect(throws: PredictionFileError.self) {
+      _ = try LabelSetReader(path: path, options: LabelSetOptions()).readMultilabel()
+    }
+  }
+
+  @Test("CRLF line ends and a CR inside a quoted field are read as usual")
+  func readsCarriageReturnsThatEndNoLine() throws {
+    #expect(try PredictionFileFixture.counts("label,prediction\r\na,b\r\n") == ["a→b": 1])
+    #expect(try PredictionFileFixture.counts("label,prediction\na,\"b\rc\"\n") == ["a→b\rc": 1])
+  }
+
   @Test("reports invalid UTF-8 in the header and in labels")
   func reportsInvalidUTF8() throws {
     let header = try PredictionFileFixture.failure(

@@ -27,6 +27,40 @@ struct ReadingHintTests {
   }
 
   @Test(
+    "two columns that could each hold the gold labels or the predictions are refused, not guessed",
+    arguments: [
+      (
+        "label,gold,prediction\n1,0,1\n", "p.csv",
+        PredictionFileError.Reason.ambiguousColumn(role: .gold, candidates: ["label", "gold"]),
+        #":1:1: columns "label" and "gold" could each be the gold column, and a guess could score the wrong one; name it with --gold-column"#
+      ),
+      (
+        "{\"label\": 1, \"prediction\": 1, \"Y_PRED\": 0}\n", "p.jsonl",
+        .ambiguousColumn(role: .prediction, candidates: ["prediction", "Y_PRED"]),
+        #":1:1: columns "prediction" and "Y_PRED" could each be the prediction column, and a guess could score the wrong one; name it with --pred-column"#
+      ),
+    ])
+  func refusesRivalColumns(
+    text: String, name: String, reason: PredictionFileError.Reason, message: String
+  ) throws {
+    let failure = try #require(try PredictionFileFixture.failure(text, name: name))
+    #expect(failure.error.reason == reason)
+    #expect(failure.message == message)
+  }
+
+  @Test("a column named for another role, or named outright, leaves no rival")
+  func namedColumnsHaveNoRivals() throws {
+    let text = "label,target,prediction,pred\n1,0,1,0\n0,1,0,0\n"
+    let gold = PredictionFileOptions(goldColumn: "target", predictionColumn: "pred")
+    #expect(try PredictionFileFixture.counts(text, options: gold) == ["0→0": 1, "1→0": 1])
+    let grouped = "label,target,prediction\n1,g1,1\n0,g2,0\n"
+    let path = try PredictionFileFixture.write(grouped)
+    let read = try PredictionReader(path: path).readItems(groupColumn: "target")
+    #expect(read.items.count == 2)
+    #expect(try read.groups.get().count == 2)
+  }
+
+  @Test(
     "a .csv whose header has no comma but a semicolon or a tab is read with it, and says so",
     arguments: [
       ("label;prediction\na;a\n\"b;c\";b\n", "';'"),

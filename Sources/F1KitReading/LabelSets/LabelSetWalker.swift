@@ -87,6 +87,10 @@ final class LabelSetWalker {
     {
       source.start += 3
     }
+    if let problem = try source.foreignTextProblem() {
+      throw PredictionFileError(
+        path: path, location: .init(line: 1, column: 1, unit: .byte), reason: problem)
+    }
     if let known = options.file.format ?? PredictionFileFormat.inferred(fromPath: path) {
       format = known
     } else {
@@ -213,6 +217,28 @@ final class LabelSetWalker {
     return rows
   }
 
+  /// Refuses a detected gold or prediction column that another column's
+  /// name could be as well (see ``ColumnLayout/refuseRivals(of:among:in:role:excluding:)``).
+  private func refuseRivals(gold: Int, prediction: Int, weight: Int) throws(PredictionFileError) {
+    let file = options.file
+    var named = ColumnLayout.namedColumns(options: file, groupColumn: nil, in: header)
+    named.insert(weight)
+    do {
+      if file.goldColumn == nil {
+        try ColumnLayout.refuseRivals(
+          of: gold, among: PredictionFileOptions.goldColumnNames, in: header, role: .gold,
+          excluding: named)
+      }
+      if prediction >= 0, file.predictionColumn == nil {
+        try ColumnLayout.refuseRivals(
+          of: prediction, among: PredictionFileOptions.predictionColumnNames, in: header,
+          role: .prediction, excluding: named.union([gold]))
+      }
+    } catch {
+      throw self.error(error.reason, line: line, column: 1)
+    }
+  }
+
   /// Finds the gold, prediction, weight and score columns in the header.
   private func resolveColumns() throws(PredictionFileError) {
     func find(_ names: [String], role: PredictionFileError.ColumnRole)
@@ -239,6 +265,7 @@ final class LabelSetWalker {
       } ?? -1
     var scores: [Int] = []
     for name in file.scoreColumns { scores.append(try find([name], role: .score)) }
+    try refuseRivals(gold: gold, prediction: prediction, weight: weight)
     // JSON Lines slots are positions in `columns`; CSV slots are header
     // indices, so keep both views.
     columns = [gold, prediction, weight] + scores

@@ -7,8 +7,15 @@ extension InputOptions {
   ///
   /// - Parameter path: The file to read.
   /// - Returns: ``reader``, with the tuned threshold when one applies.
-  /// - Throws: A one-line failure when the cut-off cannot be worked out.
+  /// - Throws: A one-line failure when the cut-off cannot be worked out,
+  ///   or when `--threshold` is given for per-class scores, whose
+  ///   prediction is the class with the highest score and takes no cut-off.
   func readerOptions(for path: String) throws(CommandFailure) -> PredictionFileOptions {
+    if isThresholdGiven, !reader.scoreColumns.isEmpty || reader.scoreArrayColumn != nil {
+      throw .usage(
+        "'--threshold' cuts one binary score column or the score columns of a multilabel file; in a single-label file the per-class scores predict the class with the highest score, and no cut-off applies: drop --threshold, or give --score-column for one binary score"
+      )
+    }
     guard let thresholdResolver else { return reader }
     var options = reader
     options.threshold = try thresholdResolver.choice(for: path, input: self).threshold

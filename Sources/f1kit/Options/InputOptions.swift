@@ -405,7 +405,7 @@ struct InputOptions {
     let status: ExitStatus =
       switch error.reason {
       case .cannotOpen: .noInput
-      case .invalidOptions, .positiveLabelNeeded: .usage
+      case .invalidOptions, .positiveLabelNeeded, .ambiguousColumn: .usage
       default: .dataError
       }
     return CommandFailure(error.description, status: status)
