@@ -81,9 +81,10 @@ struct ColumnLayout {
       source = .label(prediction)
     }
     if let name = options.countColumn {
-      count = try require(name, [], .count)
+      count = name.isEmpty ? nil : try require(name, [], .count)
     } else if case .label = source {
       count = Self.find(PredictionFileOptions.countColumnNames, in: header)
+      try Self.refuseCountBesideIDs(count: count, options: options, in: header)
     }
     if readsIDs, let count {
       throw Problem(reason: .countTableHasNoItems(column: header[count]))
@@ -91,7 +92,7 @@ struct ColumnLayout {
     if let name = options.idColumn {
       id = name.isEmpty ? nil : try require(name, [], .id)
     } else {
-      id = Self.find(PredictionFileOptions.idColumnNames, in: header)
+      id = Self.detectedID(in: header)
     }
     if let groupColumn {
       group = Self.find([groupColumn], in: header)
@@ -108,6 +109,21 @@ struct ColumnLayout {
     case .scoreArray(let index), .threshold(let index): return index == column ? .score : nil
     case .scoreColumns(let indices): return indices.contains(column) ? .score : nil
     }
+  }
+
+  /// The id column found by name: `id`, or else a first column that
+  /// holds a data frame's index, as pandas' `to_csv()` writes it (no name,
+  /// or `Unnamed: 0` once read and written again) and `reset_index()`
+  /// names it (`index`), as R's `write.csv` writes row names. pandas
+  /// aligns frames on that index, so files that were sorted or shuffled
+  /// before they were written pair their items by it, not by position.
+  ///
+  /// - Parameter header: The column names.
+  /// - Returns: The column's index, or `nil` for none.
+  static func detectedID(in header: [String]) -> Int? {
+    if let id = find(PredictionFileOptions.idColumnNames, in: header) { return id }
+    guard let first = header.first else { return nil }
+    return PredictionFileOptions.indexColumnNames.contains(first) ? 0 : nil
   }
 
   /// The index of the first of `names` in `header`, matched exactly, or else
@@ -139,7 +155,7 @@ struct ColumnLayout {
     ] {
       if let name { names.append(name) }
     }
-    return Set(names.compactMap { find([$0], in: header) })
+    return Set(names.filter { !$0.isEmpty }.compactMap { find([$0], in: header) })
   }
 
   /// Refuses a detected column when another column, not named for a role
@@ -160,6 +176,23 @@ struct ColumnLayout {
     guard candidates.count > 1 else { return }
     throw Problem(
       reason: .ambiguousColumn(role: role, candidates: candidates.map { header[$0] }))
+  }
+
+  /// Refuses a count column found by name in a file that has a column
+  /// named `id` (or the one `--id-column` names): a count table's rows are
+  /// cells, which have no ids, so such a file is more likely one item a
+  /// row with a `count` of something else (annotators, say), and reading it
+  /// as cells would weight every item by that count.
+  ///
+  /// - Throws: `.countColumnBesideIDs` naming both columns.
+  static func refuseCountBesideIDs(
+    count: Int?, options: PredictionFileOptions, in header: [String]
+  ) throws(ColumnLayout.Problem) {
+    guard let count, options.idColumn?.isEmpty != true,
+      let id = find(
+        options.idColumn.map { [$0] } ?? PredictionFileOptions.idColumnNames, in: header)
+    else { return }
+    throw Problem(reason: .countColumnBesideIDs(count: header[count], id: header[id]))
   }
 
   /// The columns this layout reads, each once, in order of first use.

@@ -30,6 +30,9 @@ extension PredictionFileError: CustomStringConvertible {
         "the file is \(encoding) text, as Excel's \"Unicode Text\" and PowerShell write; expected UTF-8: save it as UTF-8 (pandas writes UTF-8 by default)"
     case .notText(let kind):
       return "expected CSV, TSV or JSON Lines text, found " + Self.conversion(of: kind)
+    case .countColumnBesideIDs(let count, let id):
+      return
+        "the file has an id column, \(Self.quoted(id)), and a column named \(Self.quoted(count)): rows with ids are items, but a count column makes each row a cell of a count table, weighted by its count; give --count-column '' to read one item a row, or --count-column \(Self.quoted(count)) to read cells"
     case .carriageReturnLineEnds:
       return
         "the lines end in a carriage return alone (CR, as classic Mac OS wrote), so the whole file reads as one line; expected LF or CRLF line ends (convert with: tr '\\r' '\\n')"
@@ -135,7 +138,7 @@ extension PredictionFileError: CustomStringConvertible {
         "expected a group column other than the \(role.rawValue) column, found --group-column \(Self.quoted(column)), the \(role.rawValue) column itself: a group gathers items that belong together (a shared query, premise or document), not items with the same label or score; name such a column"
     case .countTableHasNoItems(let column):
       return
-        "the file is a count table (column \(Self.quoted(column))) and has no per-item predictions"
+        "the file is a count table (column \(Self.quoted(column))) and has no per-item predictions; if its rows are items, give --count-column '' to read them so"
     }
   }
 

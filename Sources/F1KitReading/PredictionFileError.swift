@@ -99,6 +99,9 @@ public struct PredictionFileError: Error, Hashable, Sendable {
     /// The file is text in another encoding than UTF-8 (UTF-16, as
     /// Excel's "Unicode Text" writes), named by `encoding`.
     case notUTF8(encoding: String)
+    /// A column named like a count table's counts (`count`) is in a file
+    /// with an id column, so whether its rows are cells or items is a guess.
+    case countColumnBesideIDs(count: String, id: String)
     /// The file's lines end in a lone carriage return (classic Mac OS).
     case carriageReturnLineEnds
     /// The file is compressed or columnar, not text.

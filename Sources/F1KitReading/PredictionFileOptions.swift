@@ -15,6 +15,11 @@ public struct PredictionFileOptions: Hashable, Sendable {
   public static let predictionColumnNames = ["prediction", "pred", "y_pred"]
   /// The name that marks the id column.
   public static let idColumnNames = ["id"]
+  /// The names of a first column that holds a data frame's index, taken
+  /// for ids when no column is named `id`: none (pandas' `to_csv()`, R's
+  /// `write.csv`), `Unnamed: 0` (pandas, read and written again) and
+  /// `index` (pandas' `reset_index()`).
+  public static let indexColumnNames = ["", "Unnamed: 0", "index"]
   /// The names that mark the count column of a count table: `count`, and
   /// the names SQL engines give an unaliased `count(*)` (DuckDB's
   /// `count_star()`, SQLite's `count(*)`, Spark SQL's `count(1)`), so that
@@ -34,8 +39,9 @@ public struct PredictionFileOptions: Hashable, Sendable {
   /// the prediction).
   public var predictionColumn: String?
   /// The id column's name, `nil` to use a column named `id` if there is
-  /// one, or empty to read no ids (items then align row by row). Only the
-  /// item path reads ids.
+  /// one (or else a data frame's index, see ``indexColumnNames``), or
+  /// empty to read no ids (items then align row by row). Only the item
+  /// path reads ids.
   public var idColumn: String?
   /// Per-class score columns, whose names are the class labels; the
   /// prediction is the class with the highest score. Empty for none.
@@ -54,8 +60,9 @@ public struct PredictionFileOptions: Hashable, Sendable {
   /// all fall on one side of it are refused, since such a cut-off from
   /// nowhere predicts every item alike.
   public var isDefaultThreshold = false
-  /// The count column of a count table, or `nil` to use a column named
-  /// `count` when the prediction comes from a prediction column.
+  /// The count column of a count table, `nil` to use a column named
+  /// `count` when the prediction comes from a prediction column (and the
+  /// file has no id column), or empty to read one item a row.
   public var countColumn: String?
   /// The positive label for `scoreColumn`, or `nil` for the positive member
   /// of a well-known pair (`1` of 0/1, `yes` of no/yes; see
@@ -93,12 +100,14 @@ public struct PredictionFileOptions: Hashable, Sendable {
   ///   - format: The file format, or `nil` to infer it.
   ///   - goldColumn: The gold column's name, or `nil` to detect it.
   ///   - predictionColumn: The prediction column's name, or `nil` to detect it.
-  ///   - idColumn: The id column's name, or `nil` to use `id` if present.
+  ///   - idColumn: The id column's name, or `nil` to use `id` (or a data
+  ///     frame's index) if present.
   ///   - scoreColumns: Per-class score columns named by their labels.
   ///   - scoreArrayColumn: A column of per-class score arrays.
   ///   - scoreColumn: A binary score column compared with `threshold`.
   ///   - threshold: The threshold for `scoreColumn`; equal scores are positive.
-  ///   - countColumn: The count column of a count table, or `nil` to detect it.
+  ///   - countColumn: The count column of a count table, `nil` to detect it,
+  ///     or empty for none.
   ///   - positiveLabel: The positive label for `scoreColumn`.
   ///   - labels: Labels known in advance.
   ///   - delimiter: The field delimiter of CSV and TSV files, or `nil`.

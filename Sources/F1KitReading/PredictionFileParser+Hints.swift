@@ -8,8 +8,9 @@ extension PredictionFileParser {
   func numericColumns(header: [String], unit: PredictionFileError.ColumnUnit) -> [String] {
     let gold = ColumnLayout.find(
       options.goldColumn.map { [$0] } ?? PredictionFileOptions.goldColumnNames, in: header)
-    let id = ColumnLayout.find(
-      options.idColumn.map { [$0] } ?? PredictionFileOptions.idColumnNames, in: header)
+    let id =
+      options.idColumn.map { ColumnLayout.find([$0], in: header) }
+      ?? ColumnLayout.detectedID(in: header)
     let base = source.storage
     var numeric: [String] = []
     func isNumber(_ slice: ValueSlice) -> Bool {

@@ -323,40 +323,51 @@ struct CompareCommandTests {
   }
 
   @Test(
-    "row by row, a gold mismatch between files that begin with pandas' unnamed index says to name it id",
-    arguments: ["", "Unnamed: 0"])
-  func hintsAtPandasIndex(indexName: String) throws {
+    "files that begin with a data frame's index pair items by it, as pandas aligns frames, not by position",
+    arguments: ["", "Unnamed: 0", "index"])
+  func alignsByPandasIndex(indexName: String) throws {
     let directory = TemporaryDirectory()
+    // Sorted by gold label, so that position pairs gold labels that agree
+    // but items that differ: the silent wrong answer the index prevents.
     let rows = (0..<40).map { ($0, $0 % 2 == 0 ? "yes" : "no", $0 % 3 == 0 ? "yes" : "no") }
-    func file(_ rows: [(Int, String, String)]) -> String {
-      "\(indexName),label,prediction\n" + rows.map { "\($0.0),\($0.1),\($0.2)\n" }.joined()
+    func file(_ name: String, _ rows: [(Int, String, String)]) -> String {
+      "\(name),label,prediction\n" + rows.map { "\($0.0),\($0.1),\($0.2)\n" }.joined()
     }
-    directory.write("a.csv", file(rows))
-    directory.write("b.csv", file(rows.reversed()))
-    directory.write(
-      "plain.csv", "label,prediction\n" + rows.map { "\($0.1),\($0.2)\n" }.reversed().joined())
-    let hint =
-      " in the same order. Both begin with an unnamed column, as pandas writes a DataFrame's index: if it names the items, write it as an id column (df.to_csv(path, index_label=\"id\")) and the files align by it\n"
+    let sorted = rows.sorted { ($0.1, $0.0) < ($1.1, $1.0) }
+    let other = rows.map { ($0.0, $0.1, $0.0 < 10 ? $0.1 : $0.2) }
+      .sorted { ($0.1, -$0.0) < ($1.1, -$1.0) }
+    directory.write("a.csv", file(indexName, sorted))
+    directory.write("b.csv", file(indexName, other))
+    directory.write("a-id.csv", file("id", sorted))
+    directory.write("b-id.csv", file("id", other))
+    let json = ["--format", "json", "--resamples", "200"]
+    let byIndex = try runF1Kit(["compare", "a.csv", "b.csv"] + json, in: directory.url)
+    let byID = try runF1Kit(["compare", "a-id.csv", "b-id.csv"] + json, in: directory.url)
+    #expect(byIndex.status == 0, "\(byIndex.standardError)")
+    #expect(
+      byIndex.standardOutput
+        == byID.standardOutput.replacingOccurrences(of: "-id.csv", with: ".csv"))
+    let byPosition = try runF1Kit(
+      ["compare", "a.csv", "b.csv", "--no-id-column"] + json, in: directory.url)
+    #expect(byPosition.status == 0)
+    #expect(byPosition.standardOutput != byIndex.standardOutput)
+  }
+
+  @Test("files of which only some have ids are refused, not paired by position")
+  func refusesIdsInSomeFiles() throws {
+    let directory = TemporaryDirectory()
+    directory.write("a.csv", "id,label,prediction\nq1,yes,yes\nq2,no,yes\n")
+    directory.write("b.csv", "label,prediction\nyes,no\nno,no\n")
     let result = try runF1Kit(["compare", "a.csv", "b.csv", "-q"], in: directory.url)
     #expect(result.status == 65)
     #expect(
-      result.standardError
-        == "Error: b.csv:2:2: item 1 has gold label \"no\" but \"yes\" in a.csv; the files do not describe the same items"
-        + hint)
-    // No hint when one file has no such column, or rows align by position as asked.
-    for arguments in [["a.csv", "plain.csv"], ["a.csv", "b.csv", "--no-id-column"]] {
-      let other = try runF1Kit(["compare"] + arguments + ["-q"], in: directory.url)
-      #expect(other.status == 65)
-      #expect(other.standardError.hasSuffix("the files do not describe the same items\n"))
-    }
-    // Named id, the same files align by it.
-    for name in ["a.csv", "b.csv"] {
-      let text = try String(contentsOf: directory.url.appendingPathComponent(name), encoding: .utf8)
-      directory.write(name, "id" + text.dropFirst(indexName.count))
-    }
-    let named = try runF1Kit(
-      ["compare", "a.csv", "b.csv", "-q", "--resamples", "100"], in: directory.url)
-    #expect(named.status == 0, "\(named.standardError)")
+      result.standardError.hasPrefix(
+        "Error: b.csv: expected an id column, as a.csv has, found none"),
+      "\(result.standardError)")
+    let byPosition = try runF1Kit(
+      ["compare", "a.csv", "b.csv", "-q", "--no-id-column", "--resamples", "100"],
+      in: directory.url)
+    #expect(byPosition.status == 0, "\(byPosition.standardError)")
   }
 
   @Test("a verdict whose interval and test disagree on significance says so, in compare and report")

@@ -174,6 +174,20 @@ struct LabelGuardCommandTests {
     #expect(named.standardOutput.contains("accuracy                         0.6667"))
   }
 
+  @Test("an item file with ids and a 'count' column exits 64 until --count-column says which")
+  func countColumnBesideIDs() throws {
+    let input = "id,label,prediction,count\nq1,neg,neg,4\nq2,pos,pos,1\nq3,neg,pos,2\n"
+    let result = try runF1Kit(["evaluate", "-"], input: input)
+    #expect(result.status == 64)
+    #expect(
+      result.standardError.contains("give --count-column '' to read one item a row"),
+      "\(result.standardError)")
+    let items = try runF1Kit(
+      ["evaluate", "-", "--count-column", "", "--format", "json"], input: input)
+    #expect(items.status == 0, "\(items.standardError)")
+    #expect(items.standardOutput.contains("\"n\": 3"))
+  }
+
   @Test("a .csv separated by semicolons is read with a warning; --delimiter chooses")
   func semicolonCSV() throws {
     let input = "label;prediction\nneg;neg\npos;pos\nneg;pos\n"

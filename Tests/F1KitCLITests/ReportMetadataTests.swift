@@ -32,7 +32,10 @@ struct ReportMetadataTests {
     #expect(byID.contains("<dt>Alignment</dt><dd>by item id:"))
     #expect(byID.contains("<dt>Positive label</dt><dd>“1” (given with --positive)</dd>"))
     #expect(byID.contains("<dt>Gold column</dt><dd>found by name"))
-    #expect(byID.contains("<dt>Id column</dt><dd>“id” when every file has one (the default)</dd>"))
+    #expect(
+      byID.contains(
+        "<dt>Id column</dt><dd>“id”, or else a first column holding a data frame index, when every file has one (the default)</dd>"
+      ))
     let byRow = try Self.report([
       "fixtures/examples/a.csv", "fixtures/examples/b.csv", "--no-id-column",
     ])

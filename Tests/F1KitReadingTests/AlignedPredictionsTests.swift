@@ -36,6 +36,34 @@ struct AlignedPredictionsTests {
     #expect(aligned.identifiers.map(Array.init) == ["1", "2"])
   }
 
+  @Test("ids in some files but not in others are refused, whichever file has them")
+  func refusesIdsInSomeFiles() {
+    let withIDs = items([("x", "x"), ("y", "x")], ids: ["1", "2"])
+    let without = items([("x", "y"), ("y", "y")])
+    #expect(throws: AlignmentError.idsInSomeFiles(withIDs: "a", withoutIDs: "b")) {
+      try AlignedPredictions([withIDs, without], names: ["a", "b"])
+    }
+    #expect(throws: AlignmentError.idsInSomeFiles(withIDs: "b", withoutIDs: "a")) {
+      try AlignedPredictions([without, withIDs], names: ["a", "b"])
+    }
+  }
+
+  @Test(
+    "a first column holding a data frame's index is read as ids when no column is named id",
+    arguments: [
+      (",label,prediction\n7,a,b\n3,b,b\n", ["7", "3"]),
+      ("Unnamed: 0,label,prediction\n7,a,b\n3,b,b\n", ["7", "3"]),
+      ("index,label,prediction\n7,a,b\n3,b,b\n", ["7", "3"]),
+      ("id,label,prediction,index\nq,a,b,1\nr,b,b,2\n", ["q", "r"]),
+      ("label,index,prediction\na,1,b\nb,2,b\n", nil),
+    ])
+  func readsIndexAsIDs(text: String, ids: [String]?) throws {
+    let path = try PredictionFileFixture.write(text)
+    #expect(try PredictionReader(path: path).readItems().ids == ids)
+    let unread = try PredictionReader(path: path, options: .init(idColumn: "")).readItems()
+    #expect(unread.ids == nil)
+  }
+
   @Test("a gold mismatch names the item and both labels")
   func rejectsGoldMismatch() {
     let first = items([("x", "x"), ("y", "x")])

@@ -163,6 +163,23 @@ struct ReadingCSVTests {
     #expect(try PredictionFileFixture.counts(text, options: options) == ["a→b": 1])
   }
 
+  @Test("a count column found by name beside an id column is refused; --count-column chooses")
+  func refusesCountBesideIDs() throws {
+    let text = "id,label,prediction,count\nq1,a,a,3\nq2,a,b,2\n"
+    let failure = try #require(try PredictionFileFixture.failure(text))
+    #expect(failure.error.reason == .countColumnBesideIDs(count: "count", id: "id"))
+    let items = PredictionFileOptions(countColumn: "")
+    #expect(try PredictionFileFixture.counts(text, options: items) == ["a→a": 1, "a→b": 1])
+    let path = try PredictionFileFixture.write(text)
+    #expect(try PredictionReader(path: path, options: items).readItems().ids == ["q1", "q2"])
+    let cells = PredictionFileOptions(countColumn: "count")
+    #expect(try PredictionFileFixture.counts(text, options: cells) == ["a→a": 3, "a→b": 2])
+    // pandas' index beside a count column is a count table written with
+    // df.to_csv(), not items.
+    let table = ",label,prediction,count\n0,a,a,3\n1,a,b,2\n"
+    #expect(try PredictionFileFixture.counts(table) == ["a→a": 3, "a→b": 2])
+  }
+
   @Test("adds up count tables")
   func addsCountTables() throws {
     let text = "label,prediction,count\na,a,5\na,b,2\nb,b,0\na,a,1\n"

@@ -140,7 +140,8 @@ struct ReadingErrorTests {
       message: #":4:1: duplicate id "x" in field 1, first seen on line 2"#, readsItems: true),
     Case(
       text: "label,prediction,count\na,b,1\n",
-      message: #":1:1: the file is a count table (column "count") and has no per-item predictions"#,
+      message:
+        #":1:1: the file is a count table (column "count") and has no per-item predictions; if its rows are items, give --count-column '' to read them so"#,
       readsItems: true),
     Case(
       text: "label,score\nx,0.5\ny,0.1\nz,0.9\n",

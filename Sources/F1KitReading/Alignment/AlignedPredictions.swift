@@ -60,6 +60,7 @@ public struct AlignedPredictions: Hashable, Sendable {
     let position = order.exactLabelPositions()
     var permutations: [[Int]?] = Array(repeating: nil, count: models.count)
     let isAlignedByID = models.allSatisfy { $0.identifiers != nil }
+    try AlignmentError.refuseMixedIdentifiers(models.map { $0.identifiers != nil }, names: names)
     if isAlignedByID {
       permutations = try Self.idPermutations(models, names: names)
     } else if let mismatch = models.firstIndex(where: { $0.count != models[0].count }) {
@@ -286,6 +287,9 @@ public enum AlignmentError: Error, Hashable, Sendable, CustomStringConvertible {
   case weightMismatch(
     item: String, firstFile: String, firstWeight: Double, otherFile: String,
     otherWeight: Double, otherItem: Int? = nil)
+  /// Some files have ids (`withIDs` does) and others do not (`withoutIDs`),
+  /// so items could be paired only by position, whatever the ids say.
+  case idsInSomeFiles(withIDs: String, withoutIDs: String)
   /// The caller's label order names a label twice.
   case duplicateLabel(String)
 
@@ -294,6 +298,8 @@ public enum AlignmentError: Error, Hashable, Sendable, CustomStringConvertible {
     switch self {
     case .differentItemCounts(let first, let firstCount, let other, let otherCount, _):
       "\(other): expected \(firstCount) items to match \(first), found \(otherCount)"
+    case .idsInSomeFiles(let withIDs, let withoutIDs):
+      "\(withoutIDs): expected an id column, as \(withIDs) has, found none; without ids in every file the rows would pair by position, a different item wherever one file was sorted or filtered: give \(withoutIDs) the same ids, or pair every file row by row with --no-id-column"
     case .missingItem(let id, let file, let presentIn):
       "\(file): expected an item with id \(TerminalText.quoted(id)) (it is in \(presentIn)), found none"
     case .unpairedItem(let id, let item, let file, _, _, _):
@@ -325,7 +331,7 @@ public enum AlignmentError: Error, Hashable, Sendable, CustomStringConvertible {
     case .goldMismatch(_, _, _, let otherFile, _, let otherItem),
       .weightMismatch(_, _, _, let otherFile, _, let otherItem):
       otherItem.map { (otherFile, $0) }
-    case .missingItem, .duplicateLabel:
+    case .missingItem, .duplicateLabel, .idsInSomeFiles:
       nil
     }
   }
@@ -361,7 +367,7 @@ public enum AlignmentError: Error, Hashable, Sendable, CustomStringConvertible {
         "\(place): item \(TerminalText.escaped(item)) has gold label \(TerminalText.quoted(otherLabel)) but \(TerminalText.quoted(firstLabel)) in \(firstFile); the files do not describe the same items"
     case .weightMismatch:
       return "\(path):\(line): " + weightMismatchText
-    case .missingItem, .duplicateLabel:
+    case .missingItem, .duplicateLabel, .idsInSomeFiles:
       return description
     }
   }
@@ -428,5 +434,20 @@ public enum AlignmentError: Error, Hashable, Sendable, CustomStringConvertible {
     guard case .unmatchedItem(_, _, _, let missingID, let presentIn) = self else { return "" }
     return
       "which \(presentIn) does not have, and no item with \(presentIn)'s id \(TerminalText.quoted(missingID)); the files do not describe the same items"
+  }
+}
+
+extension AlignmentError {
+  /// Refuses models of which some have ids and others do not.
+  ///
+  /// - Parameters:
+  ///   - hasIDs: Whether each model has ids, in model order.
+  ///   - names: Each model's name.
+  /// - Throws: ``idsInSomeFiles(withIDs:withoutIDs:)`` for the first model
+  ///   with ids and the first without.
+  static func refuseMixedIdentifiers(_ hasIDs: [Bool], names: [String]) throws(AlignmentError) {
+    guard let with = hasIDs.firstIndex(of: true), let without = hasIDs.firstIndex(of: false)
+    else { return }
+    throw .idsInSomeFiles(withIDs: names[with], withoutIDs: names[without])
   }
 }

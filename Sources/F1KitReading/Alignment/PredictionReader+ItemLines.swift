@@ -44,30 +44,6 @@ extension PredictionReader {
   }
 }
 
-extension PredictionReader {
-  /// Whether the file's first column has no name, or pandas' `Unnamed: 0`,
-  /// and no column holds ids: how `DataFrame.to_csv()` writes a frame's
-  /// index, which may name the items that a row-by-row alignment
-  /// mismatched.
-  ///
-  /// - Returns: `false` also for standard input and for a file whose
-  ///   header cannot be read.
-  /// - Complexity: O(*b*) for the *b* bytes up to the first record.
-  public func hasUnnamedFirstColumn() -> Bool {
-    guard path != "-" else { return false }
-    var options = self.options
-    options.minimumParallelByteCount = .max
-    guard let parser = try? PredictionFileParser(path: path, options: options) else {
-      return false
-    }
-    // The sink refuses the first record, so only the header is read.
-    var sink = ItemLineSink()
-    _ = try? parser.parse(into: &sink, readsIDs: true)
-    guard let first = parser.header.first, !parser.hasIDColumn else { return false }
-    return first.isEmpty || first == "Unnamed: 0"
-  }
-}
-
 /// Counts records and refuses the one at ``stopsAt``, so that the parse
 /// stops there with an error placed on its line.
 struct ItemLineSink: RecordSink {

@@ -48,6 +48,7 @@ public struct AlignedLabelSets: Sendable {
     let position = order.exactLabelPositions()
     let reference = models[0]
     let isAlignedByID = models.allSatisfy { $0.identifiers != nil }
+    try AlignmentError.refuseMixedIdentifiers(models.map { $0.identifiers != nil }, names: names)
     var gold: [LabelSet] = []
     var predictions: [[LabelSet]] = []
     var weights: [Double]?

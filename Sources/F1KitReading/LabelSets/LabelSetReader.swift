@@ -40,7 +40,7 @@ public struct LabelSetReader: Sendable {
       throw PredictionFileError(path: name, reason: .invalidOptions("the label separator is empty"))
     }
     if options.file.scoreArrayColumn != nil || options.file.scoreColumn != nil
-      || options.file.countColumn != nil
+      || options.file.countColumn?.isEmpty == false
     {
       throw PredictionFileError(
         path: name,

@@ -275,7 +275,7 @@ final class LabelSetWalker {
       if let name = file.idColumn {
         id = name.isEmpty ? nil : try find([name], role: .id)
       } else {
-        id = ColumnLayout.find(PredictionFileOptions.idColumnNames, in: header)
+        id = ColumnLayout.detectedID(in: header)
       }
       if let id {
         idSlot = columns.count

@@ -66,7 +66,7 @@ extension ReportCommand {
           value: reader.predictionColumn.map { "“\($0)” (--pred-column)" }
             ?? "found by name (prediction, pred or y_pred)"))
     }
-    if let column = reader.countColumn {
+    if let column = reader.countColumn, !column.isEmpty {
       settings.append(.init(name: "Count column", value: "“\(column)” (--count-column)"))
     }
     if let column = input.labelSets.weightColumn {
@@ -77,7 +77,9 @@ extension ReportCommand {
     }
     let idColumn: String
     switch reader.idColumn {
-    case nil: idColumn = "“id” when every file has one (the default)"
+    case nil:
+      idColumn =
+        "“id”, or else a first column holding a data frame index, when every file has one (the default)"
     case ""?: idColumn = "none (--no-id-column): files are aligned row by row"
     case let name?: idColumn = "“\(name)” (--id-column)"
     }

@@ -73,7 +73,7 @@ struct InputOptions {
   static let countColumn = Option<String?>(
     name: "count-column", valueName: "name",
     help:
-      "A count column that makes each row a confusion-matrix cell (default: count, when present with gold and prediction columns)."
+      "A count column that makes each row a confusion-matrix cell (default: count, when present with gold and prediction columns); '' reads one item a row."
   )
 
   static let delimiter = Option<Unicode.Scalar?>(
@@ -405,7 +405,7 @@ struct InputOptions {
     let status: ExitStatus =
       switch error.reason {
       case .cannotOpen: .noInput
-      case .invalidOptions, .positiveLabelNeeded, .ambiguousColumn: .usage
+      case .invalidOptions, .positiveLabelNeeded, .ambiguousColumn, .countColumnBesideIDs: .usage
       default: .dataError
       }
     return CommandFailure(error.description, status: status)
