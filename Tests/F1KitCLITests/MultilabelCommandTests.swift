@@ -32,6 +32,51 @@ struct MultilabelCommandTests {
     let confusion = try #require(document["label_confusion"] as? [[[Int]]])
     #expect(confusion == [[[2, 1], [1, 0]], [[2, 0], [0, 2]], [[2, 1], [1, 0]]])
     #expect(document["weighted"] == nil)
+    #expect(
+      result.standardError
+        == "note: \(file) is read as label sets (multilabel): line 2 has \"sports|tech\", split at '|'; give --problem multiclass to keep each cell one label\n"
+    )
+  }
+
+  @Test("weighted per-class scores: evaluate says no score metric is computed, report refuses")
+  func weightedScoreColumns() throws {
+    let folder = TemporaryDirectory()
+    let file = folder.write(
+      "scores.csv", "label,a,b,w\na,0.9,0.1,2\nb,0.3,0.7,1\na,0.4,0.6,0.5\nb,0.2,0.8,1\n")
+    let evaluated = try runF1Kit([
+      "evaluate", file, "--score-columns", "a,b", "--weight-column", "w", "--positive", "b",
+      "--format", "json",
+    ])
+    #expect(evaluated.status == 0, "\(evaluated.standardError)")
+    #expect(evaluated.standardError.hasPrefix("note: with --weight-column, --score-columns give"))
+    #expect(try json(evaluated)["score_metrics"] == nil)
+    let reported = try runF1Kit([
+      "report", file, "--score-columns", "a,b", "--weight-column", "w", "--out",
+      folder.url.path + "/r.html",
+    ])
+    #expect(reported.status == 64)
+    #expect(
+      reported.standardError.hasPrefix(
+        "Error: report does not support --weight-column with score columns yet"))
+  }
+
+  @Test(
+    "the note on inferred label sets is not given when --problem or a JSON array decides",
+    arguments: [
+      ("sets.csv", ["--problem", "multilabel"]),
+      ("sets.jsonl", []),
+    ])
+  func noNoteWhenDecided(name: String, arguments: [String]) throws {
+    let folder = TemporaryDirectory()
+    let text =
+      name == "sets.csv"
+      ? sets
+      : "{\"label\": [\"a\", \"b\"], \"prediction\": [\"a\"]}\n{\"label\": [\"b\"], \"prediction\": [\"b\"]}\n"
+    let file = folder.write(name, text)
+    let result = try runF1Kit(["evaluate", file, "--format", "json"] + arguments)
+    #expect(result.status == 0, "\(result.standardError)")
+    #expect(try json(result)["problem"] as? String == "multilabel")
+    #expect(!result.standardError.contains("note:"), "\(result.standardError)")
   }
 
   @Test("--weight-column weights multilabel metrics; the JSON says so")

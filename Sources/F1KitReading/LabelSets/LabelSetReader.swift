@@ -145,6 +145,35 @@ public struct LabelSetReader: Sendable {
     return matrix
   }
 
+  /// The first cell of the file's first records that is a label set only
+  /// because it holds the separator (`Sci|Tech`), when no earlier cell is
+  /// a JSON array: the evidence to show a reader whose labels may hold the
+  /// separator as a character, where scikit-learn would see one class.
+  ///
+  /// - Parameters:
+  ///   - path: The file.
+  ///   - options: How to read it.
+  ///   - recordLimit: How many records to look at.
+  /// - Returns: The cell's line and text, or `nil`.
+  public static func firstSeparatedCell(
+    path: String, options: LabelSetOptions, recordLimit: Int = 1000
+  ) -> (line: Int, text: String)? {
+    guard path != "-", let walker = try? LabelSetWalker(path: path, options: options) else {
+      return nil
+    }
+    var found: (line: Int, text: String)?
+    var isDecided = false
+    try? walker.walk(limit: recordLimit) { record throws(PredictionFileError) in
+      guard !isDecided else { return }
+      for column in [LabelSetWalker.LabelColumn.gold, .prediction]
+      where !isDecided && (column == .gold || !record.hasScores) && record.holdsSet(column) {
+        isDecided = true
+        found = record.cellText(column).map { (record.currentLine, $0) }
+      }
+    }
+    return found
+  }
+
   /// Whether the file's first records hold label sets: a gold or
   /// prediction cell with the separator or a JSON array. Standard input is
   /// never sniffed.

@@ -322,6 +322,18 @@ final class LabelSetWalker {
     return range(of: separator, in: value.start..<(value.start + value.count)) != nil
   }
 
+  /// The text of a label column's cell, for messages; JSON arrays give
+  /// `nil`.
+  func cellText(_ column: LabelColumn) -> String? {
+    let index = slot(of: column)
+    guard columns[index] >= 0 else { return nil }
+    var value = slice(index)
+    guard value.kind != .array else { return nil }
+    if value.kind == .escapedText { value = DelimitedRecordTokenizer.unescape(value, in: base) }
+    return String(
+      decoding: UnsafeBufferPointer(start: base + value.start, count: value.count), as: UTF8.self)
+  }
+
   /// The label set in a label column.
   func labelSet(_ column: LabelColumn) throws(PredictionFileError) -> LabelSet {
     let index = slot(of: column)

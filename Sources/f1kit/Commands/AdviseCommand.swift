@@ -199,6 +199,7 @@ struct AdviseCommand: ParsableCommand {
     if groupColumn != nil {
       throw .usage("advise does not support --group-column with multilabel files yet")
     }
+    input.noteInferredLabelSets([path], problem: scoring.problem)
     let counts = try input.readMultilabel(path)
     let metrics: MultilabelMetrics
     do {

@@ -182,7 +182,10 @@ struct CompareCommand: ParsableCommand {
 
   private func runComparison() throws(CommandFailure) -> CommandOutput {
     try InputOptions.checkNotDirectories(paths)
-    if isMultilabelComparison { return try runMultilabelComparison() }
+    if isMultilabelComparison {
+      input.noteInferredLabelSets(paths, problem: scoring.problem)
+      return try runMultilabelComparison()
+    }
     try input.refuseLabelSetsAndWeights(
       in: "compare", paths: paths, problem: scoring.problem, allowsWeights: true)
     try refuseUnsupportedWeights(in: "compare")

@@ -165,6 +165,7 @@ struct EvaluateCommand: ParsableCommand {
         "--weight-column takes labels or --score-columns, not --score-column or --score-array-column"
       )
     }
+    if !input.reader.scoreColumns.isEmpty { Console.writeError(Self.unweightedScoresNote) }
     let metrics: ClassificationMetrics
     let rows: LabelSetReader.WeightedRows?
     do {
@@ -252,6 +253,7 @@ struct EvaluateCommand: ParsableCommand {
   /// memory does not grow with rows; a bootstrap needs the file's
   /// distinct patterns.
   private func evaluateMultilabel() throws(CommandFailure) -> CommandOutput {
+    input.noteInferredLabelSets([path], problem: scoring.problem)
     let metrics: MultilabelMetrics
     if isIntervalRequested {
       let counts = try input.readMultilabel(path)
@@ -313,6 +315,12 @@ struct EvaluateCommand: ParsableCommand {
 
   /// One warning line naming the classes whose scores were set to 0, as
   /// scikit-learn's `UndefinedMetricWarning` does under its default.
+  /// Why a weighted file's per-class score columns give labels but no
+  /// score metrics: scikit-learn weights those too, and numbers without
+  /// the weights would pass for weighted ones.
+  static let unweightedScoresNote =
+    "note: with --weight-column, --score-columns give each item's label (its highest score) but no score metrics yet (log loss, Brier score, ROC-AUC, average precision, ECE); without --weight-column they are computed unweighted\n"
+
   static func warnAboutUndefinedScores(_ metrics: ClassificationMetrics) {
     warn(about: metrics.undefinedScores())
   }

@@ -166,6 +166,7 @@ struct GateCommand: ParsableCommand {
     let decision: ReleaseDecision
     var thresholds: [(file: String, choice: ThresholdChoice)] = []
     if comparison.isMultilabelComparison {
+      comparison.input.noteInferredLabelSets(paths, problem: comparison.scoring.problem)
       decision = try decideMultilabel()
     } else {
       try comparison.input.refuseLabelSetsAndWeights(

@@ -23,6 +23,7 @@ extension ReportCommand {
   /// - Throws: A usage failure for options multilabel reports do not take;
   ///   a data failure when the files do not describe the same items.
   func runMultilabelReport() throws(CommandFailure) -> CommandOutput {
+    input.noteInferredLabelSets(paths, problem: scoring.problem)
     if design != nil || groupColumn != nil || modelFiles.contains(where: { $0.count > 1 }) {
       throw .usage(
         "Multilabel reports cannot yet resample runs, groups or strata; report one file per model")

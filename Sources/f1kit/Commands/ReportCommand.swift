@@ -187,6 +187,9 @@ struct ReportCommand: ParsableCommand {
     if isMultilabelReport { return try runMultilabelReport() }
     try input.refuseLabelSetsAndWeights(
       in: "report", paths: paths, problem: scoring.problem, allowsWeights: true)
+    if input.isWeighted && input.hasScores {
+      throw .usage("report does not support --weight-column with score columns yet")
+    }
     try refuseUnsupportedDesignInputs()
     var trainingCurve: TrainingCurve?
     if let trainingLog {

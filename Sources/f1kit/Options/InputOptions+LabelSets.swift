@@ -1,4 +1,5 @@
 import CommandLineSupport
+import F1Kit
 import F1KitReading
 
 extension InputOptions {
@@ -29,6 +30,28 @@ extension InputOptions {
       throw Self.alignmentFailure(
         error, paths: paths, names: paths, inputs: Array(repeating: reading, count: paths.count),
         placesColumn: false)
+    }
+  }
+}
+
+extension InputOptions {
+  /// Says on standard error, for each file read as label sets only
+  /// because a cell holds the separator, which cell made it so: a class
+  /// such as `Sci|Tech` is one label to scikit-learn, and split in two
+  /// here, every number changes with no other sign.
+  ///
+  /// - Parameters:
+  ///   - paths: The files read as label sets.
+  ///   - problem: The `--problem` given, if any; with one nothing is said.
+  func noteInferredLabelSets(_ paths: [String], problem: ProblemChoice?) {
+    guard problem == nil else { return }
+    for path in paths {
+      guard let cell = LabelSetReader.firstSeparatedCell(path: path, options: labelSets) else {
+        continue
+      }
+      Console.writeError(
+        "note: \(path) is read as label sets (multilabel): line \(cell.line) has \(TerminalText.quoted(cell.text)), split at '\(labelSets.separator)'; give --problem multiclass to keep each cell one label\n"
+      )
     }
   }
 }
