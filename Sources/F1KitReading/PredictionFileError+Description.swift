@@ -109,7 +109,7 @@ extension PredictionFileError: CustomStringConvertible {
         "\(Self.quoted(found))\(place) is not a label: labels that are numbers must be finite"
     case .positiveLabelNeeded(let labels):
       return
-        "cannot tell which of \(labels.map(Self.quoted).joined(separator: " and ")) is the positive label; name it with --positive (positiveLabel: in Swift)"
+        "cannot tell which of \(labels.map(Self.quoted).joined(separator: " and ")) is the positive label; name it with --positive"
     case .labelsDoNotMatch(let gold, let predicted, let share, let cause):
       let problem =
         share >= 1

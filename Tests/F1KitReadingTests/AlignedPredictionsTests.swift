@@ -36,6 +36,26 @@ struct AlignedPredictionsTests {
     #expect(aligned.identifiers.map(Array.init) == ["1", "2"])
   }
 
+  @Test("labels that differ only in case, and integer ids written as floats, name pandas' spelling")
+  func namesPandasSpellings() {
+    let cased = AlignmentError.goldMismatch(
+      item: "1", firstFile: "a.csv", firstLabel: "True", otherFile: "a.jsonl", otherLabel: "true")
+    #expect(
+      cased.description.hasSuffix(
+        "as pandas writes booleans True in CSV and true in JSON: write both files the same way)"))
+    let floated = AlignmentError.unmatchedItem(
+      id: "208.0", item: 0, file: "b.csv", missingID: "208", presentIn: "a.csv")
+    #expect(floated.description.contains("df[\"id\"].astype(\"Int64\")"))
+    #expect(floated.description(path: "b.csv", line: 2).contains("df[\"id\"].astype(\"Int64\")"))
+    for plain in [
+      AlignmentError.unmatchedItem(id: "x1", item: 0, file: "b", missingID: "x2", presentIn: "a"),
+      .missingItem(id: "2.5", file: "b", presentIn: "a"),
+      .goldMismatch(item: "1", firstFile: "a", firstLabel: "yes", otherFile: "b", otherLabel: "no"),
+    ] {
+      #expect(!plain.description.contains("pandas"), "\(plain)")
+    }
+  }
+
   @Test("ids in some files but not in others are refused, whichever file has them")
   func refusesIdsInSomeFiles() {
     let withIDs = items([("x", "x"), ("y", "x")], ids: ["1", "2"])

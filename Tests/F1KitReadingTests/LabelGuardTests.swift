@@ -177,7 +177,7 @@ struct LabelGuardTests {
       try PredictionFileFixture.failure(text, options: .init(scoreColumn: "score")))
     #expect(
       failure.message
-        == #": cannot tell which of "duplicate" and "not_duplicate" is the positive label; name it with --positive (positiveLabel: in Swift)"#
+        == #": cannot tell which of "duplicate" and "not_duplicate" is the positive label; name it with --positive"#
     )
     let named = try PredictionFileFixture.counts(
       text, options: .init(scoreColumn: "score", positiveLabel: "duplicate"))

@@ -40,7 +40,7 @@ public enum MetricsError: Error, Hashable, Sendable, CustomStringConvertible {
         "positive label \(TerminalText.quoted(label)) applies to binary problems, but there are \(labels.count) labels: \(Self.list(labels))"
     case .positiveLabelNeeded(let labels):
       return
-        "cannot tell which of \(Self.list(labels, conjunction: "and")) is the positive label; name it with --positive (positiveLabel: in Swift)"
+        "cannot tell which of \(Self.list(labels, conjunction: "and")) is the positive label; name it with --positive"
     case .invalidBeta(let beta):
       return "expected a finite beta of at least 0, found \(beta)"
     case .lengthMismatch(let gold, let predicted, let weights):

@@ -294,7 +294,9 @@ public enum AlignmentError: Error, Hashable, Sendable, CustomStringConvertible {
   case duplicateLabel(String)
 
   /// A one-line explanation for people.
-  public var description: String {
+  public var description: String { unplacedDescription + spellingHint }
+
+  private var unplacedDescription: String {
     switch self {
     case .differentItemCounts(let first, let firstCount, let other, let otherCount, _):
       "\(other): expected \(firstCount) items to match \(first), found \(otherCount)"
@@ -347,6 +349,10 @@ public enum AlignmentError: Error, Hashable, Sendable, CustomStringConvertible {
   ///   …` with a column); ``description`` for an error without a place.
   public func description(path: String, line: Int, column: Int? = nil) -> String {
     guard place != nil else { return description }
+    return placedDescription(path: path, line: line, column: column) + spellingHint
+  }
+
+  private func placedDescription(path: String, line: Int, column: Int?) -> String {
     switch self {
     case .differentItemCounts(let first, let firstCount, _, let otherCount, _):
       let item =
@@ -391,6 +397,37 @@ public enum AlignmentError: Error, Hashable, Sendable, CustomStringConvertible {
 
   /// The end of ``unpairedItem(id:item:file:fileCount:missingFrom:missingFromCount:)``'s
   /// explanation.
+  /// The likely cause of ids or gold labels that differ only in how
+  /// pandas spelled them, or empty: `True` in CSV against `true` in JSON,
+  /// an integer id written as a float (`208.0`) once its column held NaN.
+  private var spellingHint: String {
+    switch self {
+    case .goldMismatch(_, _, let first, _, let other, _)
+    where first != other && first.lowercased() == other.lowercased():
+      return
+        " (they differ only in letter case, as pandas writes booleans True in CSV and true in JSON: write both files the same way)"
+    case .missingItem(let id, _, _), .unpairedItem(let id, _, _, _, _, _):
+      return Self.isIntegerWrittenAsFloat(id) ? Self.floatIDHint : ""
+    case .unmatchedItem(let id, _, _, let missingID, _):
+      return Self.isIntegerWrittenAsFloat(id) || Self.isIntegerWrittenAsFloat(missingID)
+        ? Self.floatIDHint : ""
+    default:
+      return ""
+    }
+  }
+
+  private static let floatIDHint =
+    " (ids compare as text, and an integer id written as a float, such as 208.0, is how pandas writes an integer column that held NaN: write the ids as integers, df[\"id\"].astype(\"Int64\"))"
+
+  /// Whether an id is digits followed by `.0` (or more zeros).
+  private static func isIntegerWrittenAsFloat(_ id: String) -> Bool {
+    let parts = id.split(separator: ".", omittingEmptySubsequences: false)
+    guard parts.count == 2, let whole = parts.first, let fraction = parts.last else { return false }
+    let digits = whole.hasPrefix("-") ? whole.dropFirst() : whole[...]
+    return !digits.isEmpty && digits.allSatisfy { $0.isASCII && $0.isNumber } && !fraction.isEmpty
+      && fraction.allSatisfy { $0 == "0" }
+  }
+
   private var unpairedItemEnd: String {
     guard
       case .unpairedItem(_, _, let file, let fileCount, let missingFrom, let missingFromCount) =
