@@ -74,6 +74,24 @@ struct ScoreAdviceCommandTests {
     #expect(!evaluate.standardOutput.contains("advice: the cut-off"))
   }
 
+  @Test(
+    "a 'score' that is the predicted label's confidence, as Hugging Face writes it, is named so")
+  func predictedLabelConfidence() throws {
+    let directory = TemporaryDirectory()
+    let rows = (0..<40).map { index in
+      let gold = index % 2 == 0 ? "POSITIVE" : "NEGATIVE"
+      let predicted = index % 5 == 0 ? (gold == "POSITIVE" ? "NEGATIVE" : "POSITIVE") : gold
+      return "\(gold),\(predicted),\(0.51 + Double(index % 10) / 21)\n"
+    }
+    let file = directory.write("hf.csv", "label,prediction,score\n" + rows.joined())
+    let result = try runF1Kit(["advise", file, "--positive", "POSITIVE"])
+    #expect(result.status == 0, "\(result.standardError)")
+    #expect(
+      result.standardError.hasPrefix(
+        "warning: \(file): the column “score” is not read as scores: every score lies between 0.5 and 1, as when it is the predicted label's confidence"
+      ), "\(result.standardError)")
+  }
+
   @Test("advise warns when the cut-off was tuned on the evaluated file itself")
   func adviseTunedOnItself() throws {
     let result = try runF1Kit([

@@ -40,7 +40,7 @@ extension AdviseCommand {
     case .none: return nil
     case .unreadable(let reason):
       Console.writeError(
-        "warning: \(path): the column “\(InputOptions.detectedScoreColumn)” is not read as scores (give --score-column): \(reason)\n"
+        "warning: \(path): the column “\(InputOptions.detectedScoreColumn)” is not read as scores\(reason)\n"
       )
       return nil
     case .scores(let items):

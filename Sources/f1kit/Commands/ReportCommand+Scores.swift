@@ -64,7 +64,7 @@ extension ReportCommand {
       switch input.detectScores(path) {
       case .none: return (inputs, nil)
       case .unreadable(let reason):
-        return (inputs, "“\(column)” not read as scores (give --score-column): \(reason)")
+        return (inputs, "“\(column)” not read as scores\(reason)")
       case .scores(let items):
         result[index].scores = ScoreInput(
           items: items, source: "the score column “\(column)” (found by name)", threshold: nil)

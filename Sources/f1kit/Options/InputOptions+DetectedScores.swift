@@ -13,7 +13,9 @@ extension InputOptions {
     case none
     /// One binary score per item.
     case scores(ItemScores)
-    /// The column is there but cannot be read as binary scores: why.
+    /// The column is there but cannot be read as binary scores: why, as
+    /// the end of a sentence that names the column (from its opening
+    /// parenthesis or colon).
     case unreadable(String)
   }
 
@@ -35,11 +37,22 @@ extension InputOptions {
       // No such column; or a file that cannot be opened, which the read of
       // the predictions reports.
       case .missingColumn, .cannotOpen: return .none
+      case .defaultThresholdOutsideScores(_, let lowest, let highest)
+      where lowest >= 0.5 && highest <= 1:
+        return .unreadable(": " + Self.confidenceNote)
       default: break
       }
-      return .unreadable(error.description)
+      return .unreadable(" (give --score-column): " + error.description)
     }
   }
+
+  /// Why a score column of a binary file whose every value lies in
+  /// [0.5, 1] is not taken for the positive class's probability: that is
+  /// the confidence of the predicted label, as Hugging Face's
+  /// text-classification pipeline writes `{"label", "score"}`, and read
+  /// as a probability it would rank every negative prediction high.
+  static let confidenceNote =
+    "every score lies between 0.5 and 1, as when it is the predicted label's confidence (Hugging Face pipelines write {\"label\", \"score\"} so); the score metrics need the positive class's probability: write the score where the prediction is positive and 1 - score where it is not"
 
   /// A sentence for people on the scores found by ``detectScores(_:)``.
   static var detectedScoreNote: String {
