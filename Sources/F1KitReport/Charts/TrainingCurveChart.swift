@@ -2,7 +2,8 @@ import F1KitAdvice
 import Foundation
 
 /// Metrics against training steps, one line per metric, with epoch
-/// boundaries marked.
+/// boundaries marked. Evaluations outside training (epoch and steps -1) are
+/// left off the step axis.
 struct TrainingCurveChart {
   let id: String
   let curve: TrainingCurve
@@ -11,7 +12,8 @@ struct TrainingCurveChart {
   static let width = 560.0
 
   func render() -> String {
-    let points = curve.points
+    let charted = curve.chartedPointIndices
+    let points = charted.map { curve.points[$0] }
     let xs: [Double] =
       curve.hasSteps
       ? points.map { Double($0.step) } : points.indices.map { Double($0 + 1) }
@@ -82,7 +84,7 @@ struct TrainingCurveChart {
       y: plotBottom + 36, anchor: .middle, className: "axis-title")
     // Epoch boundaries: evaluations at a whole epoch end it; without any,
     // the first evaluation of each new epoch marks it.
-    for (index, epoch) in epochBoundaries(xs) {
+    for (index, epoch) in epochBoundaries(points) {
       let position = x.position(xs[index])
       svg.line(x1: position, y1: top, x2: position, y2: plotBottom, className: "epoch-line")
       svg.text("epoch \(epoch)", x: position - 3, y: top + 10, anchor: .end, className: "tick")
@@ -115,9 +117,8 @@ struct TrainingCurveChart {
 
   /// The indices of evaluations that mark the end of an epoch, with the
   /// epoch's number.
-  func epochBoundaries(_ xs: [Double]) -> [(index: Int, epoch: Int)] {
+  func epochBoundaries(_ points: [TrainingCurve.Point]) -> [(index: Int, epoch: Int)] {
     guard curve.hasEpochs else { return [] }
-    let points = curve.points
     let whole = points.indices.filter {
       points[$0].epoch > 0 && points[$0].epoch == points[$0].epoch.rounded()
     }
