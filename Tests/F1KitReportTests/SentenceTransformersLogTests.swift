@@ -4,7 +4,7 @@ import _TestSupport
 
 @testable import F1KitReport
 
-@Suite("Training logs of Sentence-Transformers and evaluations after training")
+@Suite("Training logs of Sentence-Transformers, evaluations after training, several runs")
 struct SentenceTransformersLogTests {
   /// The log CrossEncoderClassificationEvaluator writes for a one-output
   /// model: eight evaluations, then one with epoch -1 and steps -1.
@@ -120,5 +120,34 @@ struct SentenceTransformersLogTests {
     #expect(html.contains("<td class=\"num\">after training</td>"))
     #expect(html.contains("primary metric, Average_Precision, leads the chart."))
     #expect(html.contains("Accuracy_Threshold, F1_Threshold are cut-offs on the scores"))
+  }
+
+  @Test("a second run appended to the log is found where the steps go back, and said once")
+  func secondRun() throws {
+    let text = try Self.fixtureText()
+    let rows = text.split(separator: "\r\n", omittingEmptySubsequences: true).dropFirst()
+    let twice = text + rows.map { $0 + "\r\n" }.joined()
+    let curve = try TrainingCurve(csv: twice, source: "log.csv")
+    #expect(curve.runs() == [0..<9, 9..<18])
+    #expect(
+      curve.severalRunsWarning()
+        == "log.csv: the steps go back from 800 to 100 after evaluation 9, as when a second training run appends to the same log; its 2 runs are drawn as separate lines, earlier runs dashed"
+    )
+    #expect(curve.moments().compactMap { $0 } == [.afterTraining, .afterTraining])
+    let html = try Self.trainingSection(curve)
+    #expect(html.components(separatedBy: "the steps go back").count == 2)
+    #expect(html.contains("class=\"series dashed\""))
+    #expect(html.contains("the best Average_Precision is 0.8947 at step 200 of run 1."))
+    #expect(html.contains("Average_Precision is 0.8755 (run 1), 0.8755 (run 2)."))
+    #expect(try Self.fixtureCurve().severalRunsWarning() == nil)
+  }
+
+  @Test("steps that count from zero again in each new epoch start no run")
+  func stepsPerEpoch() throws {
+    let curve = try TrainingCurve(
+      csv: "epoch,steps,f1\n0,100,0.5\n0,200,0.6\n0,-1,0.62\n1,100,0.64\n1,200,0.66\n",
+      source: "log.csv")
+    #expect(curve.runs() == [0..<5])
+    #expect(curve.severalRunsWarning() == nil)
   }
 }

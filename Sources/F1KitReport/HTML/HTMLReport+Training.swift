@@ -11,11 +11,17 @@ extension HTMLReport {
     let indices = curve.plottedMetricIndices()
     let names = indices.map { curve.metricNames[$0] }
     let moments = curve.moments()
+    let runs = curve.runs()
     var html =
       "<p>Metrics measured on the evaluation set during training, from <code>\(HTMLText.escape(curve.source))</code>"
     html += " (\(curve.points.count) evaluations).\(conventionNote(curve))</p>\n"
+    if let warning = curve.severalRunsWarning() {
+      html +=
+        "<p><span class=\"badge warning\">warning</span>\(HTMLText.escape(warning)).</p>\n"
+    }
     let chart = TrainingCurveChart(id: "training-curve", curve: curve, metricIndices: indices)
     var columns: [(title: String, isNumeric: Bool)] = [("Epoch", true), ("Step", true)]
+    if runs.count > 1 { columns.insert(("Run", true), at: 0) }
     for name in curve.metricNames { columns.append((name, true)) }
     var table = HTMLTable(caption: "Every evaluation in the training log", columns: columns)
     for (index, point) in curve.points.enumerated() {
@@ -33,19 +39,26 @@ extension HTMLReport {
         ),
         .number(step),
       ]
+      if runs.count > 1 {
+        let run = runs.firstIndex { $0.contains(index) } ?? 0
+        cells.insert(.number(DisplayNumber.count(run + 1)), at: 0)
+      }
       for value in point.values { cells.append(.number(DisplayNumber.score(value))) }
       table.append(cells)
     }
     var caption = "\(names.joined(separator: ", ")) against training steps"
     if let best = bestPoint(curve, metric: indices.first) {
+      let run = runs.count > 1 ? " of run \(DisplayNumber.count(best.run + 1))" : ""
       caption +=
-        "; the best \(names[0]) is \(DisplayNumber.score(best.value)) at step \(DisplayNumber.count(best.step))"
+        "; the best \(names[0]) is \(DisplayNumber.score(best.value)) at step \(DisplayNumber.count(best.step))\(run)"
     }
     caption += "."
     for moment in [TrainingCurve.Moment.beforeTraining, .afterTraining] {
       guard let first = indices.first else { break }
-      let values = moments.indices.filter { moments[$0] == moment }.map {
-        DisplayNumber.score(curve.points[$0].values[first])
+      let values = moments.indices.filter { moments[$0] == moment }.map { index in
+        let run =
+          runs.count > 1 ? " (run \((runs.firstIndex { $0.contains(index) } ?? 0) + 1))" : ""
+        return DisplayNumber.score(curve.points[index].values[first]) + run
       }
       guard !values.isEmpty else { continue }
       caption +=
@@ -75,17 +88,20 @@ extension HTMLReport {
     return note
   }
 
-  /// The charted evaluation with the highest value of a metric; the
-  /// earliest on a tie.
-  func bestPoint(_ curve: TrainingCurve, metric index: Int?) -> (value: Double, step: Int)? {
+  /// The charted evaluation with the highest value of a metric, and its
+  /// run; the earliest on a tie.
+  func bestPoint(_ curve: TrainingCurve, metric index: Int?) -> (
+    value: Double, step: Int, run: Int
+  )? {
     guard let index else { return nil }
-    var best: (value: Double, step: Int)?
+    let runs = curve.runs()
+    var best: (value: Double, step: Int, run: Int)?
     for pointIndex in curve.chartedPointIndices {
       let point = curve.points[pointIndex]
       guard point.values[index].isFinite, best == nil || point.values[index] > best!.value else {
         continue
       }
-      best = (point.values[index], point.step)
+      best = (point.values[index], point.step, runs.firstIndex { $0.contains(pointIndex) } ?? 0)
     }
     return best
   }

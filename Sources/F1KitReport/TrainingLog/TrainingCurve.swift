@@ -144,4 +144,45 @@ public struct TrainingCurve: Hashable, Sendable {
   public var chartedPointIndices: [Int] {
     zip(points.indices, moments()).compactMap { $1 == nil ? $0 : nil }
   }
+
+  /// The training runs in the log, as ranges of ``points`` indices.
+  ///
+  /// A new run starts at an evaluation whose step is lower than that of the
+  /// evaluation with a step before it, at no later epoch, as when a second
+  /// training run appends to the log of the same output folder. (A step
+  /// that falls back as the epoch grows, as in logs whose steps count from
+  /// zero in every epoch, starts no run.)
+  ///
+  /// - Returns: One range for a log of one run; never empty for a log with
+  ///   points.
+  /// - Complexity: O(*n*) for *n* points.
+  public func runs() -> [Range<Int>] {
+    var starts = [0]
+    var previous: Point?
+    for (index, point) in points.enumerated() where point.step >= 0 {
+      if let previous, point.step < previous.step, !(point.epoch > previous.epoch) {
+        starts.append(index)
+      }
+      previous = point
+    }
+    guard !points.isEmpty else { return [] }
+    return zip(starts, starts.dropFirst() + [points.count]).map { $0..<$1 }
+  }
+
+  /// One line saying that the log holds several training runs, for
+  /// standard error and the report; `nil` for a log of one run.
+  ///
+  /// - Returns: Such as `log.csv: the steps go back from 800 to 100 after
+  ///   evaluation 9, as when a second training run appends to the same
+  ///   log; its 2 runs are drawn as separate lines, earlier runs dashed`.
+  public func severalRunsWarning() -> String? {
+    let runs = runs()
+    guard runs.count > 1 else { return nil }
+    let start = runs[1].lowerBound
+    let before = points[..<start].last { $0.step >= 0 }!
+    return
+      "\(source): the steps go back from \(before.step) to \(points[start].step) after evaluation "
+      + "\(start), as when a second training run appends to the same log; its \(runs.count) runs "
+      + "are drawn as separate lines, earlier runs dashed"
+  }
 }
