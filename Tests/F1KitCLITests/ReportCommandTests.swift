@@ -167,6 +167,34 @@ struct ReportCommandTests {
     #expect(html.contains("pair-classifier"))
   }
 
+  @Test(
+    "a Sentence-Transformers log with a second run appended: one warning line, the report says so too"
+  )
+  func trainingLogWithTwoRuns() throws {
+    let directory = TemporaryDirectory()
+    let log = try String(
+      contentsOf: Fixtures.url(
+        "training/sentence-transformers/CrossEncoderClassificationEvaluator_stsb-dev_results.csv"),
+      encoding: .utf8)
+    let rows = log.split(separator: "\r\n").dropFirst().map { $0 + "\r\n" }
+    let path = directory.write(
+      "CrossEncoderClassificationEvaluator_results.csv", log + rows.joined())
+    let out = directory.url.appendingPathComponent("report.html").path
+    let result = try runF1Kit([
+      "report", "fixtures/training/test-predictions.csv", "--training-log", path, "--out", out,
+      "--resamples", "0",
+    ])
+    #expect(result.status == 0, "\(result.standardError)")
+    let warnings = result.standardError.split(separator: "\n").filter { $0.hasPrefix("warning:") }
+    #expect(
+      warnings == [
+        "warning: CrossEncoderClassificationEvaluator_results.csv: the steps go back from 800 to 100 after evaluation 9, as when a second training run appends to the same log; its 2 runs are drawn as separate lines, earlier runs dashed"
+      ])
+    let html = try String(contentsOfFile: out, encoding: .utf8)
+    #expect(html.contains("the steps go back from 800 to 100 after evaluation 9"))
+    #expect(html.contains("the best Average_Precision is 0.8947 at step 200 of run 1."))
+  }
+
   @Test("help describes report and the tool lists it with advise")
   func help() throws {
     let result = try runF1Kit(["help", "report"])

@@ -32,6 +32,29 @@ struct TrainingCurveTests {
   }
 
   @Test(
+    "a log written before the score columns existed is read and charted as today's log is")
+  func readsLogWithoutScoreColumns() throws {
+    let text = try String(
+      contentsOf: Fixtures.url("training/stsb-dev_results.csv"), encoding: .utf8)
+    let scoreColumns: Set = [
+      "average_precision", "best_f1_tuned_on_this_set", "best_f1_threshold_tuned_on_this_set",
+      "best_accuracy_tuned_on_this_set", "best_accuracy_threshold_tuned_on_this_set",
+    ]
+    // The fixture quotes no field, so splitting at commas reads it.
+    let records = text.split(separator: "\n").map { $0.split(separator: ",").map(String.init) }
+    let kept = records[0].indices.filter { !scoreColumns.contains(records[0][$0]) }
+    #expect(kept.count == records[0].count - scoreColumns.count)
+    let older = records.map { record in kept.map { record[$0] }.joined(separator: ",") + "\n" }
+    let curve = try TrainingCurve(csv: older.joined(), source: "stsb-dev_results.csv")
+    let today = try TrainingCurve(csv: text, source: "stsb-dev_results.csv")
+    #expect(curve.metricNames.count == 17)
+    #expect(curve.points.map(\.step) == today.points.map(\.step))
+    #expect(
+      curve.plottedMetricIndices().map { curve.metricNames[$0] }
+        == today.plottedMetricIndices().map { today.metricNames[$0] })
+  }
+
+  @Test(
     "a malformed log fails with its line and what was expected",
     arguments: [
       ("", "log.csv: expected a header row 'epoch,steps,<metrics>', found an empty file"),

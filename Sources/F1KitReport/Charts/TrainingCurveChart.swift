@@ -2,7 +2,9 @@ import F1KitAdvice
 import Foundation
 
 /// Metrics against training steps, one line per metric, with epoch
-/// boundaries marked.
+/// boundaries marked. Evaluations outside training (epoch and steps -1) are
+/// left off the step axis; each run of a log holding several is its own
+/// line, earlier runs dashed.
 struct TrainingCurveChart {
   let id: String
   let curve: TrainingCurve
@@ -11,7 +13,10 @@ struct TrainingCurveChart {
   static let width = 560.0
 
   func render() -> String {
-    let points = curve.points
+    let charted = curve.chartedPointIndices
+    let points = charted.map { curve.points[$0] }
+    let runs = curve.runs()
+    let runOfPoint = charted.map { index in runs.firstIndex { $0.contains(index) } ?? 0 }
     let xs: [Double] =
       curve.hasSteps
       ? points.map { Double($0.step) } : points.indices.map { Double($0 + 1) }
@@ -41,6 +46,7 @@ struct TrainingCurveChart {
       description:
         "\(names.joined(separator: ", ")) against \(curve.hasSteps ? "training steps" : "evaluation number") "
         + "over \(points.count) evaluations from \(curve.source)"
+        + (runs.count > 1 ? ", \(runs.count) training runs, earlier runs dashed" : "")
         + (curve.hasEpochs ? ", with dotted lines at epoch boundaries" : "")
         + ". The table after the chart lists the values.")
     // Legend.
@@ -82,7 +88,8 @@ struct TrainingCurveChart {
       y: plotBottom + 36, anchor: .middle, className: "axis-title")
     // Epoch boundaries: evaluations at a whole epoch end it; without any,
     // the first evaluation of each new epoch marks it.
-    for (index, epoch) in epochBoundaries(xs) {
+    var marked: Set<Double> = []
+    for (index, epoch) in epochBoundaries(points) where marked.insert(xs[index]).inserted {
       let position = x.position(xs[index])
       svg.line(x1: position, y1: top, x2: position, y2: plotBottom, className: "epoch-line")
       svg.text("epoch \(epoch)", x: position - 3, y: top + 10, anchor: .end, className: "tick")
@@ -91,18 +98,29 @@ struct TrainingCurveChart {
       let color = ChartColor.model(position)
       var segment: [(Double, Double)] = []
       var segments: [[(Double, Double)]] = []
+      var segmentRuns: [Int] = []
       for (index, point) in points.enumerated() {
         let value = point.values[metricIndex]
+        if index > 0, runOfPoint[index] != runOfPoint[index - 1], !segment.isEmpty {
+          segments.append(segment)
+          segmentRuns.append(runOfPoint[index - 1])
+          segment = []
+        }
         if value.isFinite {
           segment.append((x.position(xs[index]), y.position(value)))
         } else if !segment.isEmpty {
           segments.append(segment)
+          segmentRuns.append(runOfPoint[index])
           segment = []
         }
       }
-      if !segment.isEmpty { segments.append(segment) }
-      for line in segments where line.count > 1 {
-        svg.polyline(line, stroke: color, className: "series")
+      if !segment.isEmpty {
+        segments.append(segment)
+        segmentRuns.append(runOfPoint.last ?? 0)
+      }
+      for (line, run) in zip(segments, segmentRuns) where line.count > 1 {
+        svg.polyline(
+          line, stroke: color, className: run < runs.count - 1 ? "series dashed" : "series")
       }
       if points.count <= 80 {
         for line in segments {
@@ -115,9 +133,8 @@ struct TrainingCurveChart {
 
   /// The indices of evaluations that mark the end of an epoch, with the
   /// epoch's number.
-  func epochBoundaries(_ xs: [Double]) -> [(index: Int, epoch: Int)] {
+  func epochBoundaries(_ points: [TrainingCurve.Point]) -> [(index: Int, epoch: Int)] {
     guard curve.hasEpochs else { return [] }
-    let points = curve.points
     let whole = points.indices.filter {
       points[$0].epoch > 0 && points[$0].epoch == points[$0].epoch.rounded()
     }

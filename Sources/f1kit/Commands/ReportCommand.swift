@@ -253,6 +253,7 @@ struct ReportCommand: ParsableCommand {
       }
     }
     Console.writeWarnings(strayLabelWarnings)
+    Console.writeWarnings([trainingCurve?.severalRunsWarning()].compactMap { $0 })
     if let design { try addExperiment(to: &report, design: design) }
     // A few items with their text, read from the first file for just
     // those rows (not from shards, whose rows are numbered across files).
