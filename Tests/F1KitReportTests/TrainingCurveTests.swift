@@ -17,6 +17,46 @@ struct TrainingCurveTests {
     #expect(curve.plottedMetricIndices() == [1, 0, 2])
   }
 
+  @Test(
+    "steps counted per epoch with a closing steps -1 row, as CrossEncoder.fit logs, count from the start"
+  )
+  func stepsPerEpoch() throws {
+    let text = """
+      epoch,steps,Accuracy,Accuracy_Threshold,F1,F1_Threshold,Precision,Recall,Average_Precision\r
+      0,100,0.7,0.5,0.6,0.5,0.6,0.6,0.71\r
+      0,200,0.72,0.5,0.62,0.5,0.6,0.6,0.73\r
+      0,-1,0.73,0.5,0.63,0.5,0.6,0.6,0.74\r
+      1,100,0.75,0.5,0.65,0.5,0.6,0.6,0.76\r
+      1,200,0.76,0.5,0.66,0.5,0.6,0.6,0.77\r
+      1,-1,0.77,0.5,0.67,0.5,0.6,0.6,0.78\r
+
+      """
+    let curve = try TrainingCurve(csv: text, source: "CEBinaryClassificationEvaluator_results.csv")
+    #expect(curve.stepsWereCountedPerEpoch)
+    #expect(curve.points.map(\.step) == [100, 200, 200, 300, 400, 400])
+    #expect(curve.points.map(\.epoch) == [0.5, 1, 1, 1.5, 2, 2])
+    #expect(curve.runs() == [0..<6])
+    #expect(curve.moments().allSatisfy { $0 == nil })
+    let epochsOnly = try TrainingCurve(
+      csv: "epoch,steps,F1\n0,-1,0.6\n1,-1,0.7\n", source: "log.csv")
+    #expect(epochsOnly.points.map(\.epoch) == [1, 2])
+    #expect(epochsOnly.points.map(\.step) == [-1, -1])
+  }
+
+  @Test("logs with global steps are read as they are")
+  func globalSteps() throws {
+    for path in [
+      "training/stsb-dev_results.csv",
+      "training/sentence-transformers/CrossEncoderClassificationEvaluator_stsb-dev_results.csv",
+    ] {
+      let curve = try TrainingCurve(contentsOfFile: Fixtures.url(path).path)
+      #expect(!curve.stepsWereCountedPerEpoch, "\(path)")
+    }
+    let wholeEpochs = try TrainingCurve(
+      csv: "epoch,steps,F1\n1,100,0.6\n2,200,0.7\n-1,-1,0.75\n", source: "log.csv")
+    #expect(wholeEpochs.points.map(\.step) == [100, 200, -1])
+  }
+
   @Test("reads the results log of the training fixture")
   func readsFixture() throws {
     let curve = try TrainingCurve(

@@ -79,6 +79,13 @@ extension HTMLReport {
         " Its columns are those Sentence-Transformers' \(HTMLText.escape(log.evaluator)) writes, so"
         + " its primary metric, \(HTMLText.escape(log.primaryMetric)), leads the chart."
     }
+    if curve.stepsWereCountedPerEpoch {
+      note +=
+        " It counts steps from 0 in every epoch and logs each epoch's closing evaluation with steps -1,"
+        + " as Sentence-Transformers' CrossEncoder.fit does, so steps here count from the start of"
+        + " training (an epoch's length taken as its highest logged step) and each closing evaluation"
+        + " sits at its epoch's end."
+    }
     let cutOffs = curve.metricNames.filter(TrainingCurve.isThresholdColumn)
     if !cutOffs.isEmpty {
       note +=

@@ -45,7 +45,7 @@ extension TrainingCurve {
         }
       throw TrainingLogError(path: source, line: error.line, reason: reason)
     }
-    self.init(
+    let curve = TrainingCurve(
       metricNames: contents.metricNames,
       points: contents.rows.map { row in
         Point(
@@ -53,6 +53,7 @@ extension TrainingCurve {
           step: row.step.isNaN || abs(row.step) > 1e15 ? -1 : Int(row.step), values: row.values)
       },
       source: URL(fileURLWithPath: source).lastPathComponent)
+    self = curve.countingStepsFromStart()
   }
 
   private static func reason(_ error: any Error) -> String {

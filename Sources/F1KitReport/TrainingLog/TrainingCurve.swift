@@ -33,6 +33,10 @@ public struct TrainingCurve: Hashable, Sendable {
   public var points: [Point]
   /// The log's file name, for the report.
   public var source: String
+  /// Whether the log counted steps from 0 in every epoch and its
+  /// evaluations were moved to steps from the start of training (see
+  /// ``countingStepsFromStart()``).
+  public var stepsWereCountedPerEpoch = false
 
   /// Creates a curve.
   ///
