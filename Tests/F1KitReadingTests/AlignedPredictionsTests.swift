@@ -36,13 +36,28 @@ struct AlignedPredictionsTests {
     #expect(aligned.identifiers.map(Array.init) == ["1", "2"])
   }
 
-  @Test("labels that differ only in case, and integer ids written as floats, name pandas' spelling")
-  func namesPandasSpellings() {
+  @Test("Boolean labels spelled True in CSV and true in JSON align as one label each")
+  func unifiesBooleanSpellings() throws {
+    let csv = items([("True", "False"), ("False", "False")])
+    let json = items([("true", "true"), ("false", "true")])
+    let aligned = try AlignedPredictions([csv, json], names: ["a.csv", "a.jsonl"])
+    #expect(aligned.labels == ["False", "True"])
+    #expect(aligned.gold == [1, 0])
+    #expect(aligned.predictions == [[0, 0], [1, 1]])
+    // Other labels that differ only in case stay apart (and fail to align).
+    #expect(throws: AlignmentError.self) {
+      try AlignedPredictions(
+        [items([("Yes", "Yes")]), items([("yes", "yes")])], names: ["a", "b"])
+    }
+  }
+
+  @Test("labels that differ only in case, and integer ids written as floats, say so")
+  func namesSpellings() {
     let cased = AlignmentError.goldMismatch(
-      item: "1", firstFile: "a.csv", firstLabel: "True", otherFile: "a.jsonl", otherLabel: "true")
+      item: "1", firstFile: "a.csv", firstLabel: "Yes", otherFile: "b.csv", otherLabel: "yes")
     #expect(
       cased.description.hasSuffix(
-        "as pandas writes booleans True in CSV and true in JSON: write both files the same way)"))
+        "(they differ only in letter case: write both files with one spelling)"))
     let floated = AlignmentError.unmatchedItem(
       id: "208.0", item: 0, file: "b.csv", missingID: "208", presentIn: "a.csv")
     #expect(floated.description.contains("df[\"id\"].astype(\"Int64\")"))

@@ -46,6 +46,7 @@ public struct AlignedPredictions: Hashable, Sendable {
     throws(AlignmentError)
   {
     precondition(models.count == names.count && !models.isEmpty)
+    Self.unifyBooleanSpellings(&models)
     let occurring = models.flatMap(\.labels)
     let order: [String]
     do {
@@ -118,6 +119,28 @@ public struct AlignedPredictions: Hashable, Sendable {
     self.gold = gold
     self.predictions = predictions
     self.identifiers = isAlignedByID ? referenceIDs : nil
+  }
+
+  /// Spells Boolean labels alike in every model when every label is one
+  /// (`true` or `false` in any case): pandas writes a Boolean column as
+  /// `True` in CSV and `true` in JSON, and the same frame written both ways
+  /// must align. Each label takes the spelling it has first, in model
+  /// order.
+  ///
+  /// - Parameter models: The models, whose label names may be respelled.
+  /// - Complexity: O(*k*) for *k* labels in all.
+  private static func unifyBooleanSpellings(_ models: inout [ItemPredictions]) {
+    let isBoolean = { (label: String) in ["true", "false"].contains(label.lowercased()) }
+    guard models.allSatisfy({ $0.labels.allSatisfy(isBoolean) }) else { return }
+    var spelling: [String: String] = [:]
+    for index in models.indices {
+      models[index].labels = models[index].labels.map { label in
+        let key = label.lowercased()
+        if let first = spelling[key] { return first }
+        spelling[key] = label
+        return label
+      }
+    }
   }
 
   /// One model's codes while they are recoded into the common label order,
@@ -397,15 +420,16 @@ public enum AlignmentError: Error, Hashable, Sendable, CustomStringConvertible {
 
   /// The end of ``unpairedItem(id:item:file:fileCount:missingFrom:missingFromCount:)``'s
   /// explanation.
-  /// The likely cause of ids or gold labels that differ only in how
-  /// pandas spelled them, or empty: `True` in CSV against `true` in JSON,
-  /// an integer id written as a float (`208.0`) once its column held NaN.
+  /// The likely cause of ids or gold labels that differ only in how they
+  /// are spelled, or empty: letter case (`Yes` against `yes`; Boolean
+  /// labels are spelled alike before they are compared), an integer id
+  /// written as a float (`208.0`), as pandas does once its column held NaN.
   private var spellingHint: String {
     switch self {
     case .goldMismatch(_, _, let first, _, let other, _)
     where first != other && first.lowercased() == other.lowercased():
       return
-        " (they differ only in letter case, as pandas writes booleans True in CSV and true in JSON: write both files the same way)"
+        " (they differ only in letter case: write both files with one spelling)"
     case .missingItem(let id, _, _), .unpairedItem(let id, _, _, _, _, _):
       return Self.isIntegerWrittenAsFloat(id) ? Self.floatIDHint : ""
     case .unmatchedItem(let id, _, _, let missingID, _):
