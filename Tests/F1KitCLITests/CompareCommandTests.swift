@@ -353,6 +353,26 @@ struct CompareCommandTests {
     #expect(byPosition.standardOutput != byIndex.standardOutput)
   }
 
+  @Test(
+    "a repeated index value, as pd.concat leaves it, says the index is read as ids and how to write it"
+  )
+  func repeatedIndexValue() throws {
+    let directory = TemporaryDirectory()
+    let frame = "0,yes,yes\n1,no,yes\n"
+    directory.write("a.csv", ",label,prediction\n" + frame + frame)
+    directory.write("b.csv", ",label,prediction\n" + frame + frame)
+    let result = try runF1Kit(["compare", "a.csv", "b.csv", "-q"], in: directory.url)
+    #expect(result.status == 65)
+    #expect(
+      result.standardError.hasPrefix(
+        "Error: a.csv:4:1: duplicate id \"0\" in field 1, first seen on line 2; the first column is a data frame's index"
+      ), "\(result.standardError)")
+    directory.write("c.csv", "id,label,prediction\n" + frame + frame)
+    let named = try runF1Kit(["compare", "c.csv", "c.csv", "-q"], in: directory.url)
+    #expect(named.status == 65)
+    #expect(!named.standardError.contains("data frame"), "\(named.standardError)")
+  }
+
   @Test("files of which only some have ids are refused, not paired by position")
   func refusesIdsInSomeFiles() throws {
     let directory = TemporaryDirectory()

@@ -408,7 +408,31 @@ struct InputOptions {
       case .invalidOptions, .positiveLabelNeeded, .ambiguousColumn, .countColumnBesideIDs: .usage
       default: .dataError
       }
+    if case .duplicateID = error.reason, error.location?.column == 1,
+      beginsWithIndexColumn(error.path)
+    {
+      return CommandFailure(
+        error.description
+          + "; the first column is a data frame's index, read as ids, and pd.concat keeps each frame's index: write the frame with index=False (or concatenate with ignore_index=True), or give --no-id-column to pair rows by position",
+        status: status)
+    }
     return CommandFailure(error.description, status: status)
+  }
+
+  /// Whether a file's header begins with a column that holds a data
+  /// frame's index (see `PredictionFileOptions.indexColumnNames`), read
+  /// from its first bytes.
+  private static func beginsWithIndexColumn(_ path: String) -> Bool {
+    guard path != "<stdin>", let handle = FileHandle(forReadingAtPath: path) else { return false }
+    defer { try? handle.close() }
+    guard let bytes = try? handle.read(upToCount: 4096) else { return false }
+    var line = String(decoding: bytes, as: UTF8.self)
+    if line.hasPrefix("\u{FEFF}") { line.removeFirst() }
+    let first = line.prefix { $0 != "," && $0 != "\t" && $0 != "\n" && $0 != "\r" }
+    let name =
+      first.count >= 2 && first.hasPrefix("\"") && first.hasSuffix("\"")
+      ? String(first.dropFirst().dropLast()) : String(first)
+    return PredictionFileOptions.indexColumnNames.contains(name)
   }
 
   /// A file as messages name it: its path, or `<stdin>` for `-`, as the
