@@ -13,34 +13,45 @@ extension ChunkedByteSource {
   /// - Throws: ``PredictionFileError`` when the file cannot be read.
   func foreignTextProblem() throws(PredictionFileError) -> PredictionFileError.Reason? {
     try fill(atLeast: 4)
-    let bytes = UnsafeBufferPointer(start: storage + start, count: availableCount)
-    if let kind = Self.binaryKind(of: bytes) { return .notText(kind: kind) }
-    if let encoding = Self.utf16Encoding(of: bytes) { return .notUTF8(encoding: encoding) }
-    let lineFeed = bytes.firstIndex(of: .lineFeed) ?? bytes.endIndex
-    guard let carriageReturn = bytes[..<lineFeed].firstIndex(of: .carriageReturn),
-      carriageReturn + 1 < lineFeed
-    else { return nil }
-    return .carriageReturnLineEnds
+    let base = storage + start
+    let count = availableCount
+    if let kind = Self.binaryKind(of: base, count: count) { return .notText(kind: kind) }
+    if let encoding = Self.utf16Encoding(of: base, count: count) {
+      return .notUTF8(encoding: encoding)
+    }
+    let lineEnd = firstIndex(of: .lineFeed, from: start).map { $0 - start } ?? count
+    var offset = 0
+    while offset < lineEnd, base[offset] != .carriageReturn { offset += 1 }
+    return offset + 1 < lineEnd ? .carriageReturnLineEnds : nil
+  }
+
+  /// Whether the `count` bytes at `base` start with `prefix`.
+  private static func bytes(
+    _ base: UnsafePointer<UInt8>, count: Int, startWith prefix: [UInt8]
+  ) -> Bool {
+    guard count >= prefix.count else { return false }
+    for index in prefix.indices where base[index] != prefix[index] { return false }
+    return true
   }
 
   /// The kind of a compressed or columnar file, from its magic number.
-  private static func binaryKind(of bytes: UnsafeBufferPointer<UInt8>) -> PredictionFileError
-    .BinaryKind?
+  private static func binaryKind(of base: UnsafePointer<UInt8>, count: Int)
+    -> PredictionFileError.BinaryKind?
   {
-    if bytes.starts(with: [0x1F, 0x8B]) { return .gzip }
-    if bytes.starts(with: [0x50, 0x4B, 0x03, 0x04]) { return .zip }
-    if bytes.starts(with: Array("PAR1".utf8)) { return .parquet }
+    if bytes(base, count: count, startWith: [0x1F, 0x8B]) { return .gzip }
+    if bytes(base, count: count, startWith: [0x50, 0x4B, 0x03, 0x04]) { return .zip }
+    if bytes(base, count: count, startWith: [0x50, 0x41, 0x52, 0x31]) { return .parquet }
     return nil
   }
 
   /// The UTF-16 byte order of text that has a UTF-16 byte order mark or,
   /// without one, a NUL byte beside each of its first two ASCII bytes.
-  private static func utf16Encoding(of bytes: UnsafeBufferPointer<UInt8>) -> String? {
-    if bytes.starts(with: [0xFF, 0xFE]) { return "UTF-16 little-endian" }
-    if bytes.starts(with: [0xFE, 0xFF]) { return "UTF-16 big-endian" }
-    guard bytes.count >= 4 else { return nil }
-    if bytes[0] != 0, bytes[1] == 0, bytes[2] != 0, bytes[3] == 0 { return "UTF-16 little-endian" }
-    if bytes[0] == 0, bytes[1] != 0, bytes[2] == 0, bytes[3] != 0 { return "UTF-16 big-endian" }
+  private static func utf16Encoding(of base: UnsafePointer<UInt8>, count: Int) -> String? {
+    if bytes(base, count: count, startWith: [0xFF, 0xFE]) { return "UTF-16 little-endian" }
+    if bytes(base, count: count, startWith: [0xFE, 0xFF]) { return "UTF-16 big-endian" }
+    guard count >= 4 else { return nil }
+    if base[0] != 0, base[1] == 0, base[2] != 0, base[3] == 0 { return "UTF-16 little-endian" }
+    if base[0] == 0, base[1] != 0, base[2] == 0, base[3] != 0 { return "UTF-16 big-endian" }
     return nil
   }
 }

@@ -283,12 +283,32 @@ struct WeightedCompareCommandTests {
       "\(result.standardError)")
   }
 
+  @Test("McNemar's test on a metric other than accuracy is a usage error, not evidence for it")
+  func mcnemarOnOtherMetrics() throws {
+    for metric in [[], ["--metric", "macro_f1"]] {
+      let result = try runF1Kit(
+        ["compare", "fixtures/examples/a.csv", "fixtures/examples/b.csv", "--test", "mcnemar"]
+          + metric)
+      #expect(result.status == 64)
+      #expect(
+        result.standardError.hasPrefix("Error: --test mcnemar tests accuracy"),
+        "\(result.standardError)")
+    }
+    let accuracy = try runF1Kit([
+      "compare", "fixtures/examples/a.csv", "fixtures/examples/b.csv", "--test", "mcnemar",
+      "--metric", "accuracy", "-q",
+    ])
+    #expect(accuracy.status == 0, "\(accuracy.standardError)")
+  }
+
   @Test("McNemar's test alone, and weights from standard input, are usage errors")
   func usageErrors() throws {
     let folder = TemporaryDirectory()
     let a = folder.write("a.csv", "label,prediction,w\na,a,1\nb,a,2\n")
     let b = folder.write("b.csv", "label,prediction,w\na,b,1\nb,b,2\n")
-    let mcnemar = try runF1Kit(["compare", a, b, "--weight-column", "w", "--test", "mcnemar"])
+    let mcnemar = try runF1Kit([
+      "compare", a, b, "--weight-column", "w", "--test", "mcnemar", "--metric", "accuracy",
+    ])
     #expect(mcnemar.status == 64)
     #expect(mcnemar.standardError.contains("McNemar's test counts items"))
     let standardInput = try runF1Kit(

@@ -87,7 +87,7 @@ struct ExperimentTableTests {
     #expect(statement.contains("two-level paired-bootstrap p"))
     #expect(
       statement.hasSuffix(
-        "499 resamples, seed 42; ASO ε_min = \(String(format: "%.2f", comparison.pairs[0].almostStochasticOrder?.epsilonMinimum ?? .nan)))."
+        "499 resamples, seed 42; ASO ε_min = \(String(format: "%.2f", comparison.pairs[0].almostStochasticOrder?.epsilonMinimum ?? .nan)) for “\(Self.hostileNames[1]) is better than \(Self.hostileNames[0])”)."
       ))
   }
 

@@ -26,6 +26,28 @@ struct ClassificationMetricsTests {
     #expect(metrics.value(of: .binaryF1).isNaN)
   }
 
+  @Test("labels to evaluate of which none is a gold label, or one misspelt by case, are refused")
+  func refusesNamedLabelsThatCannotBeMeant() throws {
+    let matrix = try ConfusionMatrix(
+      gold: ["ent", "neu", "con", "neu"], predicted: ["ent", "con", "con", "neu"])
+    #expect(
+      throws: MetricsError.noNamedLabelInGold(
+        named: ["Ent", "Neu", "Con"], gold: ["con", "ent", "neu"])
+    ) {
+      try ClassificationMetrics(
+        confusionMatrix: matrix, options: EvaluationOptions(labels: ["Ent", "Neu", "Con"]))
+    }
+    #expect(throws: MetricsError.namedLabelMisspelt("Neu", occurring: "neu")) {
+      try ClassificationMetrics(
+        confusionMatrix: matrix, options: EvaluationOptions(labels: ["ent", "Neu", "con"]))
+    }
+    // A label that occurs nowhere, with no near spelling, is scikit-learn's
+    // `labels` semantics and stays allowed.
+    let metrics = try ClassificationMetrics(
+      confusionMatrix: matrix, options: EvaluationOptions(labels: ["ent", "neu", "con", "xyz"]))
+    #expect(metrics.confusionMatrix.labels.prefix(4) == ["ent", "neu", "con", "xyz"])
+  }
+
   @Test("an explicit positive label is honoured")
   func explicitPositiveLabel() throws {
     let matrix = try ConfusionMatrix(gold: ["0", "0", "1"], predicted: ["0", "1", "1"])

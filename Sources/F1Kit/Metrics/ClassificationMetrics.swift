@@ -86,6 +86,7 @@ public struct ClassificationMetrics: Sendable {
     }
     let evaluated = Array(matrix.labels.prefix(options.labels?.count ?? matrix.classCount))
     guard !evaluated.isEmpty else { throw .noLabels }
+    if options.labels != nil { try Self.checkNamedLabels(evaluated.count, in: matrix) }
     let problem = try Self.problem(for: evaluated, options: options)
     var positiveClass: Int?
     if problem == .binary {
@@ -117,6 +118,37 @@ public struct ClassificationMetrics: Sendable {
     } else {
       self.weightSums = nil
       self.tallies = scope.tallies(of: matrix)
+    }
+  }
+
+  /// Refuses labels to evaluate that cannot be what was meant: none of
+  /// them a gold label, or one that occurs nowhere while an unnamed label
+  /// differs from it only in letter case.
+  ///
+  /// - Parameters:
+  ///   - namedCount: How many of the matrix's first labels were named.
+  ///   - matrix: The counts, the named labels first.
+  /// - Throws: ``MetricsError/noNamedLabelInGold(named:gold:)`` or
+  ///   ``MetricsError/namedLabelMisspelt(_:occurring:)``.
+  private static func checkNamedLabels(_ namedCount: Int, in matrix: ConfusionMatrix)
+    throws(MetricsError)
+  {
+    let labels = matrix.labels
+    let named = labels.indices.prefix(namedCount)
+    let others = labels.indices.dropFirst(namedCount)
+    let occurs = { (index: Int) in matrix.goldTotals[index] + matrix.predictedTotals[index] > 0 }
+    if named.allSatisfy({ matrix.goldTotals[$0] == 0 }),
+      matrix.goldTotals.contains(where: { $0 > 0 })
+    {
+      throw .noNamedLabelInGold(
+        named: named.map { labels[$0] },
+        gold: others.filter { matrix.goldTotals[$0] > 0 }.map { labels[$0] })
+    }
+    for index in named where !occurs(index) {
+      let lowered = labels[index].lowercased()
+      if let other = others.first(where: { occurs($0) && labels[$0].lowercased() == lowered }) {
+        throw .namedLabelMisspelt(labels[index], occurring: labels[other])
+      }
     }
   }
 

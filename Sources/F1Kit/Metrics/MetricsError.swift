@@ -21,6 +21,15 @@ public enum MetricsError: Error, Hashable, Sendable, CustomStringConvertible {
   case invalidWeight(Double, item: Int)
   /// Every sample weight is zero, so no metric is defined.
   case zeroTotalWeight
+  /// None of the labels to evaluate (`named`) is a gold label (`gold`), so
+  /// every score would be 0 or undefined: as scikit-learn's
+  /// `confusion_matrix` refuses, "at least one label specified must be in
+  /// y_true".
+  case noNamedLabelInGold(named: [String], gold: [String])
+  /// A label to evaluate occurs nowhere, while a label spelled the same
+  /// but for letter case does, and is not named: a typo that would drop
+  /// that class from every average.
+  case namedLabelMisspelt(String, occurring: String)
 
   /// A one-line explanation for people.
   public var description: String {
@@ -50,6 +59,15 @@ public enum MetricsError: Error, Hashable, Sendable, CustomStringConvertible {
       return "expected a finite sample weight of at least 0, found \(weight) for item \(item + 1)"
     case .zeroTotalWeight:
       return "the sample weights sum to zero, so no metric is defined"
+    case .noNamedLabelInGold(let named, let gold):
+      let names =
+        named.allSatisfy(\.isEmpty)
+        ? "only an empty label (an unset shell variable?)" : Self.list(named)
+      return
+        "none of the labels to evaluate (--labels) is a gold label, so every score would be 0: it names \(names); the gold labels are \(Self.list(gold))"
+    case .namedLabelMisspelt(let named, let occurring):
+      return
+        "the labels to evaluate (--labels) name \(TerminalText.quoted(named)), which no item has, and leave out \(TerminalText.quoted(occurring)), which items have; labels match by exact spelling"
     }
   }
 

@@ -269,7 +269,11 @@ struct ExperimentWording {
     var tail =
       ", \(test), \(DisplayNumber.count(resamples)) resamples\(design), seed \(description.seed)"
     if let aso = pair.almostStochasticOrder {
-      tail += "; ASO ε_min = \(DisplayNumber.score(aso.epsilonMinimum, digits: 2))"
+      // ε_min is for one claim, the second model better than the first;
+      // the sentence may name the first as the winner, so the claim is
+      // written out rather than left to the reader's guess.
+      tail +=
+        "; ASO ε_min = \(DisplayNumber.score(aso.epsilonMinimum, digits: 2)) for “\(second.name) is better than \(first.name)”"
     }
     tail += ")."
     if isSignificant && difference.estimate != 0 && !difference.estimate.isNaN {

@@ -165,6 +165,11 @@ struct CompareCommand: ParsableCommand {
     case nil: break
     }
     metricName = values[Self.metric]?.defaultValueDescription
+    if values[Self.test] == .mcnemar, metric != .accuracy, metric != .microF1 {
+      throw UsageError(
+        "--test mcnemar tests accuracy (which items each model gets right), so it is no evidence about \(metricName ?? "the default metric"): add --metric accuracy, or use --test permutation or bootstrap"
+      )
+    }
     test = values[Self.test]
     mcnemar = values[Self.mcnemar]
     adjustment = values[Self.adjustment]
