@@ -40,6 +40,12 @@ struct ScaledModelPair: Sendable {
   let first: ScoredModel
   let second: ScoredModel
 
+  /// Two given models.
+  init(first: ScoredModel, second: ScoredModel) {
+    self.first = first
+    self.second = second
+  }
+
   /// Draws `count` positives and `count` negatives.
   init(
     count: Int, scale: Scale, shift: Double = 1, using generator: inout Xoshiro256StarStar
@@ -130,7 +136,7 @@ struct ScaledModelPair: Sendable {
 /// each, so p ≤ 0.05 means at most 4 of 99 as extreme. The rejection
 /// rate's Monte Carlo standard error is 1.1 points at 5%.
 ///
-/// A release run of 2,000 pairs per setting with 999 permutations
+/// A release run of 1,000 pairs per setting with 999 permutations
 /// (``ScorePermutationScaleReport``) has the figures of docs/scores.md.
 @Suite("The score permutation test exchanges ranks, so scales do not matter")
 struct ScorePermutationScaleTests {
@@ -149,6 +155,52 @@ struct ScorePermutationScaleTests {
     #expect(rates.ranks >= 0.025 && rates.ranks <= 0.08, "ranks \(rates.ranks)")
     #expect(rates.scores >= 0.025 && rates.scores <= 0.08, "raw scores \(rates.scores)")
     #expect(rates.meanPValueChange < 0.05, "mean |Δp| \(rates.meanPValueChange)")
+  }
+
+  /// Each metric's permutation p-value in one comparison of a pair on
+  /// `metrics`, with 199 permutations.
+  private static func permutationPValues(
+    _ pair: ScaledModelPair, metrics: [ScoreMetric]
+  ) throws -> [ScoreMetric: Double?] {
+    let comparison = try ScoreComparison(
+      models: [pair.first, pair.second], names: ["A", "B"],
+      options: ScoreComparison.Options(
+        metrics: metrics, tests: [.permutation], bootstrap: BootstrapOptions(resamples: 199),
+        seed: 7))
+    return Dictionary(
+      uniqueKeysWithValues: comparison.pairs.map { ($0.metric, $0.permutationPValue) })
+  }
+
+  @Test("in a mixed metric set each metric gets the p-value it gets alone, on its own exchange")
+  func mixedMetrics() throws {
+    var generator = Xoshiro256StarStar(seed: 4_104)
+    // Both on the probability scale, so log loss and the Brier score are defined.
+    let pair = try ScaledModelPair(count: 60, scale: .fourthPower, using: &generator)
+    let metrics: [ScoreMetric] = [.rocAUC, .logLoss, .averagePrecision, .brierScore]
+    let together = try Self.permutationPValues(pair, metrics: metrics)
+    for metric in metrics {
+      let alone = try Self.permutationPValues(pair, metrics: [metric])
+      #expect(together[metric] == alone[metric], "\(metric)")
+      #expect((together[metric] ?? nil) != nil, "\(metric)")
+    }
+  }
+
+  @Test("models without per-item terms, exchanged and sorted again, give the same p-values")
+  func sortingAgain() throws {
+    var generator = Xoshiro256StarStar(seed: 4_105)
+    let pair = try ScaledModelPair(count: 60, scale: .fourthPower, using: &generator)
+    func withoutTerms(_ model: ScoredModel) throws -> ScoredModel {
+      guard case .binary(let scores) = model else { return model }
+      return .binary(
+        try BinaryScores(
+          scores: scores.scores, isPositive: scores.isPositive, keepsItemTerms: false))
+    }
+    let bare = ScaledModelPair(
+      first: try withoutTerms(pair.first), second: try withoutTerms(pair.second))
+    let metrics: [ScoreMetric] = [.rocAUC, .logLoss, .averagePrecision, .brierScore]
+    #expect(
+      try Self.permutationPValues(bare, metrics: metrics)
+        == Self.permutationPValues(pair, metrics: metrics))
   }
 
   @Test("a rank exchange leaves the ROC-AUC of unexchanged models as it was")
@@ -170,13 +222,13 @@ struct ScorePermutationScaleTests {
 ///     F1KIT_STATISTICS_REPORT=1 swift test -c release -Xswiftc -enable-testing \
 ///       --filter ScorePermutationScaleReport
 ///
-/// and print a Markdown table: 2,000 pairs of 100 + 100 items per row and
+/// and print a Markdown table: 1,000 pairs of 100 + 100 items per row and
 /// column (F1KIT_SCALE_TRIALS sets another number), 999 permutations each.
 @Suite(
   "Score permutation scale report",
   .enabled(if: ProcessInfo.processInfo.environment["F1KIT_STATISTICS_REPORT"] != nil))
 struct ScorePermutationScaleReport {
-  static let trials = Int(ProcessInfo.processInfo.environment["F1KIT_SCALE_TRIALS"] ?? "") ?? 2_000
+  static let trials = Int(ProcessInfo.processInfo.environment["F1KIT_SCALE_TRIALS"] ?? "") ?? 1_000
   static let resamples = 999
 
   @Test("size and power of the ROC-AUC permutation test by B's scale, raw scores against ranks")
