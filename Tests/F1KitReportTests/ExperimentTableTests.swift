@@ -176,7 +176,7 @@ struct ExperimentTableTests {
     #expect(table.rows[1][3].hasPrefix(p < 0.001 ? "< 0.001" : number(p)))
     #expect(
       table.caption
-        == "ROC-AUC of each model's scores on the same 200 test items, with 95% BCa bootstrap intervals over items (499 resamples, seed 42). Δ is each model minus the baseline \(Self.hostileNames[0]), with its 95% BCa interval from the paired bootstrap. p is the two-sided permutation test (each item's two scores exchanged at random, 499 resamples) against the baseline. Marks: * p < 0.05, ** p < 0.01, *** p < 0.001."
+        == "ROC-AUC of each model's scores on the same 200 test items, with 95% BCa bootstrap intervals over items (499 resamples, seed 42). Δ is each model minus the baseline \(Self.hostileNames[0]), with its 95% BCa interval from the paired bootstrap. p is the two-sided permutation test (each model's scores ranked, each item's two ranks exchanged at random, 499 resamples) against the baseline. Marks: * p < 0.05, ** p < 0.01, *** p < 0.001."
     )
     #expect(table.statements.count == 1)
     #expect(table.statements[0].contains("on ROC-AUC ("))

@@ -1,13 +1,25 @@
 /// Two binary models' scores on the same items, prepared for a paired
 /// permutation test that exchanges their scores on random items.
 ///
-/// The 2*n* scores of both models are sorted together once. A model after
-/// an exchange holds, for each item, one of the two scores, so its order is
+/// The ranking metrics (ROC-AUC, average precision) exchange each model's
+/// ranks (`ScoreRanking/midRanks()`), not its raw scores: the metrics
+/// read only each model's order of the items, and two models' raw scores
+/// need not share a scale (probabilities against logits, say), while
+/// their ranks always do. Exchanging raw scores on different scales mixes
+/// the scales in every permuted model, and the permutation distribution
+/// of the difference no longer matches its sampling distribution
+/// ([Venkatraman and Begg, 1996](https://doi.org/10.1093/biomet/83.4.835)
+/// exchange ranks for this reason). Log loss, Brier score and ECE exchange
+/// the probabilities themselves, which share one scale by definition.
+///
+/// The 2*n* ranks of both models are sorted together once. A model after
+/// an exchange holds, for each item, one of the two ranks, so its order is
 /// the pooled order restricted to the entries it holds, and its tie groups
 /// are the pooled groups restricted the same way. Each permutation is then
-/// one O(*n*) pass, without sorting, and gives exactly the values
-/// that sorting the exchanged scores again would give: the ranking sums add
-/// the same counts per tie group, and the per-item terms of log loss, Brier
+/// one O(*n*) pass, without sorting, and gives exactly the values that
+/// scoring the exchanged ranks (ranking metrics) or the exchanged scores
+/// (log loss, Brier score, ECE) again would give: the ranking sums add the
+/// same counts per tie group, and the per-item terms of log loss, Brier
 /// score and ECE are summed in the same item order.
 package struct ExchangeableBinaryScores: Sendable {
   /// The most items a pair can have: 2^29 − 1, so that both models'
@@ -18,26 +30,29 @@ package struct ExchangeableBinaryScores: Sendable {
   package let first: BinaryScores
   /// The second model.
   package let second: BinaryScores
-  /// Both models' scores sorted together, one code per pooled position:
+  /// Both models' ranks sorted together, one code per pooled position:
   /// `item << 3 | isSecond << 2 | isPositive << 1 | endsGroup`, where
   /// `isSecond` says the entry is the second model's score of the item.
   private let pooled: [UInt32]
 
-  /// Sorts both models' scores together.
+  /// Sorts both models' ranks together.
   ///
   /// - Parameters:
   ///   - first: The first model.
   ///   - second: The second model, on the same items with the same gold
   ///     labels.
   /// - Returns: `nil` with more than ``maximumCount`` items.
-  /// - Complexity: O(*n* log *n*) for *n* items.
+  /// - Complexity: O(*n*) for *n* items: the ranks come from each model's
+  ///   own order, and the pooled ranks are radix-sorted.
   package init?(_ first: BinaryScores, _ second: BinaryScores) {
     let count = first.count
     guard count <= Self.maximumCount, second.count == count else { return nil }
     self.first = first
     self.second = second
+    let firstRanks = first.ranking.midRanks()
+    let secondRanks = second.ranking.midRanks()
     let ranking = ScoreRanking(count: 2 * count) {
-      $0 < count ? first.scores[$0] : second.scores[$0 - count]
+      $0 < count ? firstRanks[$0] : secondRanks[$0 - count]
     }
     var pooled = [UInt32](repeating: 0, count: 2 * count)
     var start = 0
@@ -66,15 +81,17 @@ package struct ExchangeableBinaryScores: Sendable {
     return bits
   }
 
-  /// A metric's value for both models after exchanging their scores on the
-  /// items `swapBits` marks.
+  /// A metric's value for both models after exchanging their ranks (for
+  /// ROC-AUC and average precision) or their scores (for the others) on
+  /// the items `swapBits` marks.
   ///
   /// - Parameters:
   ///   - metric: A binary score metric.
   ///   - swapBits: One bit per item, packed as ``swapBits(_:)`` packs
-  ///     them: a set bit exchanges the item's two scores.
+  ///     them: a set bit exchanges the item's two ranks or scores.
   /// - Returns: The first and the second exchanged model's values, `nil`
-  ///   where undefined; equal to `BinaryScores` of the exchanged scores.
+  ///   where undefined; equal to `BinaryScores` of the exchanged ranks
+  ///   (ranking metrics) or of the exchanged scores (the others).
   /// - Complexity: O(*n*), without sorting; the ranking metrics sweep the
   ///   pooled order once for both models.
   package func values(of metric: ScoreMetric, swapBits: UnsafeBufferPointer<UInt64>) -> (

@@ -1,14 +1,20 @@
 /// Two multiclass models' score rows on the same items, prepared for a
 /// paired permutation test that exchanges their rows on random items.
 ///
-/// For each class, the 2*n* scores of both models' columns are sorted
+/// The ranking metrics (the one-vs-rest and one-vs-one ROC-AUCs and macro
+/// average precision) exchange rows of ranks: each class's column replaced
+/// by its ranks (`ScoreRanking/midRanks()`), so both models are on one
+/// scale, as ``ExchangeableBinaryScores`` explains. Log loss, Brier score
+/// and ECE exchange the probability rows themselves.
+///
+/// For each class, the 2*n* ranks of both models' columns are sorted
 /// together once. A model after an exchange holds, for each item, one of
 /// the two rows, so each of its columns is ordered as the pooled column
 /// restricted to the entries it holds, with the pooled tie groups
 /// restricted the same way. Each permutation is then one pass per class
 /// (per pair of classes for one-vs-one) without sorting, and gives exactly
-/// the values that sorting the exchanged rows again would give, as
-/// ``ExchangeableBinaryScores`` does for one column.
+/// the values that scoring the exchanged rank rows or probability rows
+/// again would give, as ``ExchangeableBinaryScores`` does for one column.
 package struct ExchangeableMulticlassScores: Sendable {
   /// The most items a pair can have: 2^29 − 1, so that both models'
   /// entries pack into 32-bit codes.
@@ -18,11 +24,11 @@ package struct ExchangeableMulticlassScores: Sendable {
   package let first: MulticlassScores
   /// The second model.
   package let second: MulticlassScores
-  /// For each class, both models' columns sorted together, one code per
-  /// pooled position: `item << 3 | isSecond << 2 | endsGroup`.
+  /// For each class, both models' column ranks sorted together, one code
+  /// per pooled position: `item << 3 | isSecond << 2 | endsGroup`.
   private let pooled: [[UInt32]]
 
-  /// Sorts both models' columns together, class by class.
+  /// Sorts both models' column ranks together, class by class.
   ///
   /// - Parameters:
   ///   - first: The first model.
@@ -30,7 +36,8 @@ package struct ExchangeableMulticlassScores: Sendable {
   ///     and gold classes.
   /// - Returns: `nil` with more than ``maximumCount`` items or models that
   ///   do not match.
-  /// - Complexity: O(*K* *n* log *n*) for *n* items and *K* classes.
+  /// - Complexity: O(*K* *n*) for *n* items and *K* classes: the ranks come
+  ///   from each model's own orders, and the pooled ranks are radix-sorted.
   package init?(_ first: MulticlassScores, _ second: MulticlassScores) {
     let count = first.count
     let width = first.classCount
@@ -40,9 +47,10 @@ package struct ExchangeableMulticlassScores: Sendable {
     self.first = first
     self.second = second
     pooled = (0..<width).map { column in
+      let firstRanks = first.rankings[column].midRanks()
+      let secondRanks = second.rankings[column].midRanks()
       let ranking = ScoreRanking(count: 2 * count) {
-        $0 < count
-          ? first.scores[$0 * width + column] : second.scores[($0 - count) * width + column]
+        $0 < count ? firstRanks[$0] : secondRanks[$0 - count]
       }
       var codes = [UInt32](repeating: 0, count: 2 * count)
       var start = 0
@@ -65,7 +73,8 @@ package struct ExchangeableMulticlassScores: Sendable {
   /// exchanged model's rows are too.
   package var hasProbabilityTerms: Bool { first.isProbability && second.isProbability }
 
-  /// A metric's value for both models after exchanging their rows on the
+  /// A metric's value for both models after exchanging their rank rows
+  /// (for the ranking metrics) or their score rows (for the others) on the
   /// items `swapBits` marks.
   ///
   /// - Parameters:
@@ -74,7 +83,10 @@ package struct ExchangeableMulticlassScores: Sendable {
   ///     ``ExchangeableBinaryScores/swapBits(_:)`` packs them: a set bit
   ///     exchanges the item's two rows.
   /// - Returns: The first and the second exchanged model's values, `nil`
-  ///   where undefined; equal to `MulticlassScores` of the exchanged rows.
+  ///   where undefined; equal to `MulticlassScores` of the exchanged rank
+  ///   rows (ranking metrics) or score rows (the others). One-vs-one
+  ///   ROC-AUC, which reads only the columns' orders, is defined when both
+  ///   models' rows are probability vectors.
   /// - Complexity: O(*K* *n*) for the one-vs-rest metrics, O(*K*² *n*) for
   ///   one-vs-one, O(*n*) for the others; without sorting.
   package func values(of metric: ScoreMetric, swapBits bits: UnsafeBufferPointer<UInt64>) -> (

@@ -64,6 +64,22 @@ public enum ScoreMetric: String, CaseIterable, Hashable, Sendable, Codable {
     }
   }
 
+  /// Whether the metric reads only the order of the items by each class's
+  /// score (ROC-AUC and average precision in all their averages), so any
+  /// strictly increasing transform of the scores leaves it unchanged.
+  ///
+  /// A paired permutation test exchanges such a metric's ranks rather than
+  /// its raw scores, so that two models on different scales are compared
+  /// on one.
+  package var isRankBased: Bool {
+    switch self {
+    case .averagePrecision, .rocAUC, .rocAUCOneVsRestMacro, .rocAUCOneVsRestWeighted,
+      .rocAUCOneVsOneMacro, .averagePrecisionMacro:
+      true
+    case .logLoss, .brierScore, .expectedCalibrationError: false
+    }
+  }
+
   /// The metric's name in prose, such as "ROC-AUC" or "log loss".
   public var displayName: String {
     switch self {

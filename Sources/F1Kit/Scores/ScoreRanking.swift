@@ -56,6 +56,30 @@ package struct ScoreRanking: Sendable {
     self.groupEnds = groupEnds
   }
 
+  /// Each item's rank from the lowest score up, tied items sharing the
+  /// mean of their ranks: 1 for a lowest score alone, *n* for a highest
+  /// score alone.
+  ///
+  /// The ranks order the items as the scores do, with the same ties, so
+  /// every ranking metric of the ranks equals that of the scores; unlike
+  /// the scores, two models' ranks of the same items share one scale.
+  ///
+  /// - Returns: One rank per item, in item order; whole or half numbers.
+  /// - Complexity: O(*n*), without sorting.
+  package func midRanks() -> [Double] {
+    let count = items.count
+    var ranks = [Double](repeating: 0, count: count)
+    var start = 0
+    for end in groupEnds {
+      // Positions start..<end from the top are ranks count − start down to
+      // count − end + 1; their mean, exact in a Double.
+      let rank = Double(2 * count - start - end + 1) / 2
+      for position in start..<end { ranks[items[position]] = rank }
+      start = end
+    }
+    return ranks
+  }
+
   /// A score's key: unsigned keys in ascending order are the scores in
   /// descending order, and two keys are equal exactly when the scores are
   /// (`-0.0` and `0.0` share one key).

@@ -148,8 +148,12 @@ struct ScoreWording {
     let resamples = DisplayNumber.count(options.bootstrap.resamples)
     switch test {
     case .permutation?:
-      return
-        "the two-sided permutation test (each item's two scores exchanged at random, \(resamples) resamples)"
+      // The ranking metrics exchange ranks (see `ScoreComparison`).
+      let exchanged =
+        metric.isRankBased
+        ? "each model's scores ranked, each item's two ranks exchanged at random"
+        : "each item's two scores exchanged at random"
+      return "the two-sided permutation test (\(exchanged), \(resamples) resamples)"
     case .bootstrap?: return "the two-sided paired bootstrap test (\(resamples) resamples)"
     case .delong?: return "DeLong's test of correlated ROC-AUCs"
     case nil: return ""

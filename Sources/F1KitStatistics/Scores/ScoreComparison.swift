@@ -9,11 +9,20 @@ import F1Kit
 /// over items: each model's scores are sorted once, and a bootstrap
 /// resample only reweights the items (see `ItemBootstrap`), so it never
 /// sorts again. A permutation exchanges the two models' scores on a random
-/// half of the items; both models' scores (for multiclass models, each
-/// class's two columns) are sorted together once
-/// (`ExchangeableBinaryScores`, `ExchangeableMulticlassScores`), so a
-/// permutation is one O(*n*) pass per column with exactly the values a
-/// fresh sort would give.
+/// half of the items: their ranks for the ranking metrics (ROC-AUC and
+/// average precision in all their averages; each model's scores, for
+/// multiclass models each class's column, replaced by their ranks, ties
+/// sharing their mean rank), and their probabilities for log loss, Brier
+/// score and ECE. The ranking metrics read only each model's order, and
+/// ranks put two models whose scores are on different scales
+/// (probabilities against logits, say) on one, so the permutation null
+/// stays valid ([Venkatraman and Begg,
+/// 1996](https://doi.org/10.1093/biomet/83.4.835)); exchanging raw scores
+/// on different scales mixes the scales and miscalibrates the p-values.
+/// Both models' ranks (for multiclass models, each class's two columns)
+/// are sorted together once (`ExchangeableBinaryScores`,
+/// `ExchangeableMulticlassScores`), so a permutation is one O(*n*) pass
+/// per column with exactly the values a fresh sort would give.
 ///
 /// ## Randomness
 ///
@@ -29,7 +38,8 @@ import F1Kit
 public struct ScoreComparison: Sendable {
   /// A paired test on score metrics.
   public enum Test: String, CaseIterable, Hashable, Sendable, Codable {
-    /// Exchange each item's two scores (or score rows) at random.
+    /// Exchange each item's two scores (or score rows) at random: ranks for
+    /// the ranking metrics, probabilities for the others.
     case permutation
     /// The paired bootstrap of the difference, shifted to the null.
     case bootstrap = "paired_bootstrap"
@@ -401,11 +411,15 @@ private struct ResampledModel: Sendable {
 
 /// Two models prepared for permutations: sorted together once when they
 /// allow it, otherwise exchanged and sorted again each time.
+///
+/// The ranking metrics (``ScoreMetric/isRankBased``) exchange the models'
+/// ranks and the others their scores, both with the same swap bits.
 private struct PermutationExchange: Sendable {
   private enum Kind {
     case binary(ExchangeableBinaryScores)
     case multiclass(ExchangeableMulticlassScores)
-    case sortingAgain(ScoredModel, ScoredModel)
+    /// The two models, and the two ranked models (`ScoredModel/ranked()`).
+    case sortingAgain(ScoredModel, ScoredModel, ranked: (ScoredModel, ScoredModel))
   }
   private let kind: Kind
 
@@ -429,7 +443,7 @@ private struct PermutationExchange: Sendable {
     default:
       break
     }
-    kind = .sortingAgain(first, second)
+    kind = .sortingAgain(first, second, ranked: (first.ranked(), second.ranked()))
   }
 
   /// Each metric's values for both models after exchanging the items whose
@@ -444,12 +458,21 @@ private struct PermutationExchange: Sendable {
       return bits.withUnsafeBufferPointer { bits in
         metrics.map { pair.values(of: $0, swapBits: bits) }
       }
-    case .sortingAgain(let first, let second):
+    case .sortingAgain(let first, let second, let ranked):
       let swaps = (0..<first.count).map { (bits[$0 >> 6] >> UInt64($0 & 63)) & 1 == 1 }
-      guard let (x, y) = try? first.exchangingScores(with: second, where: swaps) else {
-        return metrics.map { _ in (nil, nil) }
+      // Only the exchanges some metric reads. One-vs-one ROC-AUC is
+      // undefined for rank rows, so it has no p-value on this path (taken
+      // by multiclass models only past 2^29 − 1 items).
+      let scores =
+        metrics.allSatisfy(\.isRankBased)
+        ? nil : try? first.exchangingScores(with: second, where: swaps)
+      let ranks =
+        metrics.contains(where: \.isRankBased)
+        ? try? ranked.0.exchangingScores(with: ranked.1, where: swaps) : nil
+      return metrics.map { metric in
+        guard let (x, y) = metric.isRankBased ? ranks : scores else { return (nil, nil) }
+        return (x.value(of: metric), y.value(of: metric))
       }
-      return metrics.map { (x.value(of: $0), y.value(of: $0)) }
     }
   }
 }

@@ -70,8 +70,35 @@ public enum ScoredModel: Sendable {
     }
   }
 
+  /// The model with each class's scores replaced by their ranks
+  /// (`ScoreRanking/midRanks()`), which a paired permutation test exchanges
+  /// for the ranking metrics (``ScoreMetric/isRankBased``).
+  ///
+  /// The ranks order the items as the scores do, so every ranking metric
+  /// keeps its value, except one-vs-one ROC-AUC, which needs probability
+  /// rows and so is undefined for rank rows.
+  ///
+  /// - Complexity: O(*K* *n*) for *n* items and *K* classes.
+  func ranked() -> ScoredModel {
+    switch self {
+    case .binary(let scores):
+      // Ranks are finite and as many as the labels, so this cannot throw.
+      return .binary(
+        try! BinaryScores(
+          scores: scores.ranking.midRanks(), isPositive: scores.isPositive, keepsItemTerms: false))
+    case .multiclass(let scores):
+      let width = scores.classCount
+      var rows = [Double](repeating: 0, count: scores.count * width)
+      for (column, ranking) in scores.rankings.enumerated() {
+        for (item, rank) in ranking.midRanks().enumerated() { rows[item * width + column] = rank }
+      }
+      return .multiclass(try! MulticlassScores(scores: rows, classCount: width, gold: scores.gold))
+    }
+  }
+
   /// The two models with each item's scores exchanged where `swaps` says,
-  /// as one permutation of a paired permutation test.
+  /// as one permutation of a paired permutation test (of ``ranked()``
+  /// models for the ranking metrics).
   ///
   /// - Complexity: O(*n* log *n*) per class: both are sorted again.
   func exchangingScores(with other: ScoredModel, where swaps: [Bool]) throws(ScoreMetricsError)
