@@ -174,7 +174,9 @@ struct ExperimentArgumentCheckTests {
         || firstLine(result).contains("two-level paired bootstrap")
         || options[0] == "--mcnemar")
     // One run each: the option applies.
-    let single = try runF1Kit(["compare", Self.a[0], Self.b[0]] + options + Self.quick)
+    let accuracy = options.contains("mcnemar") ? ["--metric", "accuracy"] : []
+    let single = try runF1Kit(
+      ["compare", Self.a[0], Self.b[0]] + options + accuracy + Self.quick)
     #expect(single.status == 0, "\(single.standardError)")
   }
 
@@ -219,8 +221,9 @@ struct ExperimentArgumentCheckTests {
     #expect(result.status == 64)
     #expect(firstLine(result).hasPrefix("Error: \(message)"), "\(result.standardError)")
     // Without the design the option applies.
+    let accuracy = options.contains("mcnemar") ? ["--metric", "accuracy"] : []
     let plain = try runF1Kit(
-      ["compare", Self.a[0], Self.b[0]] + options.dropFirst(2) + Self.quick)
+      ["compare", Self.a[0], Self.b[0]] + options.dropFirst(2) + accuracy + Self.quick)
     #expect(plain.status == 0, "\(plain.standardError)")
   }
 

@@ -201,18 +201,32 @@ struct ScaleCommandTests {
           "Error: The shard './\(shard)' is the file '\(shard)' again, so its items would count twice"
         ), "\(twice.standardError)")
     }
+    // Shards with ids that begin alike hold the same items: a copy, or
+    // runs of one model over one test set (`evaluate seed-*.csv`).
+    for other in ["fixtures/experiments/a-run2.csv", "fixtures/experiments/b-run1.csv"] {
+      let runs = try runF1Kit(["evaluate", shard, other])
+      #expect(runs.status == 64, "\(runs.standardError)")
+      #expect(
+        runs.standardError.hasPrefix(
+          "Error: The shards '\(shard)' and '\(other)' both begin with the item id \"pair-0001\""),
+        "\(runs.standardError)")
+    }
     let directory = TemporaryDirectory()
-    let copy = directory.url.appendingPathComponent("copy.csv")
-    try FileManager.default.copyItem(
-      at: Fixtures.packageRoot.appendingPathComponent(shard), to: copy)
-    let copied = try runF1Kit(["evaluate", shard, copy.path])
+    let plain = directory.write("plain.csv", "label,prediction\nyes,yes\nno,yes\n")
+    let copy = directory.write("copy.csv", "label,prediction\nyes,yes\nno,yes\n")
+    let copied = try runF1Kit(["evaluate", plain, copy])
     #expect(copied.status == 0)
     #expect(
       copied.standardError.contains(
-        "warning: the shard '\(copy.path)' has the same bytes as '\(shard)': if it is a copy, its items count twice"
+        "warning: the shard '\(copy)' has the same bytes as '\(plain)': if it is a copy, its items count twice"
       ), "\(copied.standardError)")
-    let distinct = try runF1Kit(["evaluate", shard, "fixtures/experiments/a-run2.csv"])
-    #expect(!distinct.standardError.contains("same bytes"))
+    let parts = [
+      directory.write("part-1.csv", "id,label,prediction\nq1,yes,yes\nq2,no,yes\n"),
+      directory.write("part-2.csv", "id,label,prediction\nq3,yes,no\nq4,no,no\n"),
+    ]
+    let distinct = try runF1Kit(["evaluate"] + parts)
+    #expect(distinct.status == 0, "\(distinct.standardError)")
+    #expect(distinct.standardError.isEmpty, "\(distinct.standardError)")
     // Count-table shards of model columns, as compare and report sum them.
     let fixture = try ScaleFixture()
     let part = fixture.writeCounts("part.csv", rows: fixture.shards(2)[0], seed: 1)

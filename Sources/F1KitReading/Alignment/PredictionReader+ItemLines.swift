@@ -44,6 +44,51 @@ extension PredictionReader {
   }
 }
 
+extension PredictionReader {
+  /// The id of the file's first item, read without reading further: a
+  /// cheap way to tell files of the same items (runs of a model) from
+  /// shards of one data set, which hold different items.
+  ///
+  /// - Returns: The id, or `nil` for standard input, a file without an id
+  ///   column or one that cannot be read.
+  /// - Complexity: O(*b*) for the *b* bytes up to the second record.
+  public func firstID() -> String? {
+    guard path != "-", options.idColumn?.isEmpty != true else { return nil }
+    var options = self.options
+    options.minimumParallelByteCount = .max
+    guard let parser = try? PredictionFileParser(path: path, options: options) else { return nil }
+    var sink = FirstIDSink()
+    _ = try? parser.parse(into: &sink, readsIDs: true)
+    return sink.id
+  }
+}
+
+/// Keeps the first record's id and refuses the second record, so that the
+/// parse stops there.
+struct FirstIDSink: RecordSink {
+  /// The first record's id, once read.
+  private(set) var id: String?
+  private var count = 0
+
+  mutating func add(gold: Int32, predicted: Int32, weight: Int) -> Bool {
+    count += 1
+    return count < 2
+  }
+
+  mutating func add(
+    id bytes: UnsafePointer<UInt8>, count: Int, line: Int, place: PredictionFileError.Location
+  ) -> IDOutcome {
+    if id == nil {
+      id = String(decoding: UnsafeBufferPointer(start: bytes, count: count), as: UTF8.self)
+    }
+    return .added
+  }
+
+  mutating func append(_ other: consuming FirstIDSink, codes: [Int32], lineOffset: Int) -> Bool {
+    false
+  }
+}
+
 /// Counts records and refuses the one at ``stopsAt``, so that the parse
 /// stops there with an error placed on its line.
 struct ItemLineSink: RecordSink {

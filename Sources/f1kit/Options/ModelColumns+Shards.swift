@@ -1,4 +1,5 @@
 import CommandLineSupport
+import F1KitReading
 import Foundation
 
 extension ModelColumns {
@@ -9,16 +10,23 @@ extension ModelColumns {
   /// Files are the same when they are one file on disk (`a.csv`,
   /// `./a.csv`, a link to it). Copies are found by size first, so only
   /// files of equal size are read, and only until they differ. Shards
-  /// that share some items are not found: the counting path reads no ids.
+  /// with ids that begin with the same id hold the same items, as runs of
+  /// one model do (`evaluate seed-*.csv`), and are refused; shards that
+  /// share only later items are not found: the counting path reads no ids.
   ///
-  /// - Parameter paths: The shards that hold items (a header-only shard,
-  ///   as Spark writes for an empty partition, adds nothing however often
-  ///   it is given); standard input is left out.
+  /// - Parameters:
+  ///   - paths: The shards that hold items (a header-only shard, as Spark
+  ///     writes for an empty partition, adds nothing however often it is
+  ///     given); standard input is left out.
+  ///   - reader: How the shards are read, for their id column.
   /// - Returns: A warning for each shard that copies an earlier one.
-  /// - Throws: A usage failure for a shard listed twice.
+  /// - Throws: A usage failure for a shard listed twice, or shards that
+  ///   begin with the same id.
   /// - Complexity: O(*s*²) size lookups for *s* shards, plus reading the
   ///   files of equal size.
-  static func checkedShardWarnings(_ paths: [String]) throws(CommandFailure) -> [String] {
+  static func checkedShardWarnings(_ paths: [String], reader: PredictionFileOptions)
+    throws(CommandFailure) -> [String]
+  {
     let files = paths.filter { $0 != "-" }
     var seen: [FileIdentity: String] = [:]
     var warnings: [String] = []
@@ -34,6 +42,27 @@ extension ModelColumns {
         )
       }
     }
+    try refuseShardsOfTheSameItems(files, reader: reader)
     return warnings
+  }
+
+  /// Refuses shards that begin with the same id: shards hold different
+  /// items, so two that start alike are more likely several runs over one
+  /// test set, whose items would each count once per run.
+  private static func refuseShardsOfTheSameItems(
+    _ files: [String], reader: PredictionFileOptions
+  ) throws(CommandFailure) {
+    guard files.count > 1 else { return }
+    var firstFile: [String: String] = [:]
+    for path in files {
+      guard let id = (try? PredictionReader(path: path, options: reader))?.firstID() else {
+        continue
+      }
+      if let earlier = firstFile.updateValue(path, forKey: id) {
+        throw .usage(
+          "The shards '\(earlier)' and '\(path)' both begin with the item id \"\(id)\": shards of one data set hold different items, and these look like runs over the same items, whose items would count once per file; compare runs with 'f1kit compare NAME=\(earlier),\(path)', or evaluate one file"
+        )
+      }
+    }
   }
 }

@@ -73,7 +73,7 @@ enum ModelColumns {
     guard total.itemCount > 0 else {
       throw .data("\(paths[0]): expected at least one item, found none (every count is zero)")
     }
-    Console.writeWarnings(try checkedShardWarnings(shardsWithItems))
+    Console.writeWarnings(try checkedShardWarnings(shardsWithItems, reader: input.reader))
     return total
   }
 
@@ -143,7 +143,7 @@ enum ModelColumns {
       }
       models.append(total)
     }
-    Console.writeWarnings(try checkedShardWarnings(shardsWithItems))
+    Console.writeWarnings(try checkedShardWarnings(shardsWithItems, reader: input.reader))
     return models
   }
 }
