@@ -328,6 +328,27 @@ struct ExperimentArgumentCheckTests {
     #expect(runs.standardError.isEmpty, "\(runs.standardError)")
   }
 
+  @Test("existing files separated by commas without a model name say that a run list needs one")
+  func unnamedRunList() throws {
+    let directory = TemporaryDirectory()
+    let text = try String(
+      contentsOf: Fixtures.packageRoot.appendingPathComponent(Self.a[0]), encoding: .utf8)
+    try FileManager.default.createDirectory(
+      at: directory.url.appendingPathComponent("lr=0.05"), withIntermediateDirectories: true)
+    directory.write("lr=0.05/s1.csv", text)
+    directory.write("lr=0.05/s2.csv", text)
+    let runs = Self.a.map { Fixtures.packageRoot.appendingPathComponent($0).path }
+    for list in ["\(runs[0]),\(runs[1])", "lr=0.05/s1.csv,lr=0.05/s2.csv"] {
+      let result = try runF1Kit(
+        ["compare", list, Self.runsB, "--resamples", "100"], in: directory.url)
+      #expect(result.status == 64)
+      #expect(
+        firstLine(result)
+          == "Error: '\(list)' names 2 existing files, but a model with several runs needs a name before them: write NAME=\(list)",
+        "\(result.standardError)")
+    }
+  }
+
   @Test(
     "an empty entry in a run list is a usage error naming the argument and the usual cause",
     arguments: [

@@ -96,6 +96,7 @@ struct ExperimentOptions {
   ///   files, with an empty entry, or with two readings.
   static func models(_ arguments: [String]) throws(UsageError) -> [Model] {
     try arguments.map { argument throws(UsageError) in
+      try refuseUnnamedRunList(argument)
       guard let equals = argument.firstIndex(of: "="),
         !FileManager.default.fileExists(atPath: argument)
       else { return Model(name: nil, files: [argument]) }
@@ -117,5 +118,20 @@ struct ExperimentOptions {
       }
       return Model(name: name, files: files)
     }
+  }
+
+  /// Refuses several existing files separated by commas with no model
+  /// name before them (`seed-0.csv,seed-1.csv`, or `lr=0.05/a.csv,lr=0.05/b.csv`
+  /// whose `=` belongs to a folder's name): read as one file, or as a model
+  /// named by the folder's first part, they would fail with a missing file
+  /// and no word of what a run list needs.
+  private static func refuseUnnamedRunList(_ argument: String) throws(UsageError) {
+    let pieces = argument.split(separator: ",", omittingEmptySubsequences: false).map(String.init)
+    guard pieces.count > 1, !FileManager.default.fileExists(atPath: argument),
+      pieces.allSatisfy({ FileManager.default.fileExists(atPath: $0) })
+    else { return }
+    throw UsageError(
+      "'\(argument)' names \(pieces.count) existing files, but a model with several runs needs a name before them: write NAME=\(argument)"
+    )
   }
 }
