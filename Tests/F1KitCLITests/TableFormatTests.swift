@@ -6,6 +6,22 @@ import _TestSupport
 struct TableFormatTests {
   static let r8 = ["fixtures/r8/test-tfidf-nb.csv", "fixtures/r8/test-tfidf-logreg.csv"]
 
+  @Test("at a confidence level other than 95% the marks' definition gives the statements' level")
+  func marksGiveTheLevel() throws {
+    let arguments = [
+      "compare", "fixtures/examples/a.csv", "fixtures/examples/b.csv", "--format", "markdown",
+      "--resamples", "199",
+    ]
+    let level = try runF1Kit(arguments + ["--confidence", "0.99"])
+    #expect(level.status == 0, "\(level.standardError)")
+    #expect(
+      level.standardOutput.contains(
+        "\\*\\*\\* p \\< 0.001; the statements call a difference significant at α = 0.01, the intervals' level."
+      ), "\(level.standardOutput)")
+    let usual = try runF1Kit(arguments)
+    #expect(usual.standardOutput.contains("\\*\\*\\* p \\< 0.001."))
+  }
+
   @Test("compare's Markdown table shows compare's own numbers, marks and a statement")
   func compareMarkdown() throws {
     let options = ["--resamples", "999", "-q"]

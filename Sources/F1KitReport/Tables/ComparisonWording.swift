@@ -122,7 +122,19 @@ struct ComparisonWording {
     p < 0.001 ? "***" : p < 0.01 ? "**" : p < 0.05 ? "*" : ""
   }
 
-  static let marksDefinition = "Marks: * p < 0.05, ** p < 0.01, *** p < 0.001."
+  /// The sentence defining the marks on p-values, which keep the usual
+  /// thresholds; at a confidence level other than 95% it adds the level
+  /// the statements test at, so that a mark at p = 0.016 beside "do not
+  /// differ significantly (α = 0.01)" reads as meant.
+  ///
+  /// - Parameter confidence: The intervals' confidence level.
+  /// - Returns: The sentence.
+  static func marksDefinition(confidence: Double) -> String {
+    let level = ModelComparison.significanceLevel(confidence: confidence).map {
+      "; the statements call a difference significant at \($0), the intervals' level"
+    }
+    return "Marks: * p < 0.05, ** p < 0.01, *** p < 0.001\(level ?? "")."
+  }
 
   /// "p = 0.034" or "p < 0.001".
   /// The significance level after a statement's p-value, " (α = 0.4)",
@@ -151,7 +163,7 @@ struct ComparisonWording {
         isAdjusted
         ? ", \(adjustmentName)-adjusted over all \(pairs.count) pairs. "
         : " against the baseline. "
-      text += Self.marksDefinition
+      text += Self.marksDefinition(confidence: options.bootstrap.confidence)
     }
     return text
   }

@@ -209,7 +209,7 @@ struct ExperimentWording {
       isAdjusted
       ? ", \(adjustmentName)-adjusted over all \(comparison.pairs.count) pairs. "
       : " against the baseline. "
-    text += ComparisonWording.marksDefinition
+    text += ComparisonWording.marksDefinition(confidence: interval?.confidence ?? 0.95)
     if comparison.design == .groups && comparison.counts.groupCount < ExperimentComparison.fewGroups
     {
       text +=

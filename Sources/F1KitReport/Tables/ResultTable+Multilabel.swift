@@ -140,7 +140,7 @@ struct MultilabelWording {
         isAdjusted
         ? ", \(adjustmentName)-adjusted over all \(pairs.count) pairs. "
         : " against the baseline. "
-      text += ComparisonWording.marksDefinition
+      text += ComparisonWording.marksDefinition(confidence: options.bootstrap.confidence)
     }
     return text
   }

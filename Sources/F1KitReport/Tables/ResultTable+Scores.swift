@@ -182,7 +182,7 @@ struct ScoreWording {
         isAdjusted
         ? ", \(adjustmentName)-adjusted over all \(pairs.count) pairs. "
         : " against the baseline. "
-      text += ComparisonWording.marksDefinition
+      text += ComparisonWording.marksDefinition(confidence: options.bootstrap.confidence)
     }
     return text
   }
