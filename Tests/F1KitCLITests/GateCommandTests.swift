@@ -168,6 +168,22 @@ struct GateCommandTests {
       "\(result.standardError)")
   }
 
+  @Test("the decision writes the margin as given and enough decimals to keep the ends from it")
+  func decimalsShowTheMargin() throws {
+    let arguments = ["gate"] + Self.stsb + ["--metric", "binary_f1", "--margin"]
+    let small = try runF1Kit(arguments + ["0.0005", "--mode", "equivalence"])
+    #expect(
+      small.standardOutput.hasPrefix(
+        "FAIL: candidate and baseline are not shown to be equivalent within ±0.0005 "))
+    let close = try runF1Kit(arguments + ["0.0253"])
+    #expect(close.status == 1)
+    #expect(
+      close.standardOutput.contains("the lower end −0.0254 is not above −0.0253."),
+      "\(close.standardOutput)")
+    let usual = try runF1Kit(arguments + ["0.05"])
+    #expect(usual.standardOutput.contains("95% CI [−0.025, 0.009]."), "\(usual.standardOutput)")
+  }
+
   @Test("with --group-column the margin's reachability is in groups, from the grouped width")
   func groupedReachability() throws {
     let grouped = try runF1Kit(

@@ -11,10 +11,14 @@ extension ReleaseDecision {
   ///
   /// Model names are escaped with ``ResultTable/markdownEscaped(_:)``.
   ///
-  /// - Parameter digits: Decimal places of the numbers; 3 by default.
+  /// - Parameter digits: Decimal places of the numbers; 3 by default, more
+  ///   when ``ReleaseDecision/decimals`` asks for more.
   /// - Returns: The block, starting and ending with a blank line so it can
   ///   be appended to an existing summary.
   public func markdownSummary(digits: Int = 3) -> String {
+    // As many decimals as the sentence needs to show the margin and keep
+    // the ends apart from it, at least `digits`.
+    let digits = max(digits, decimals)
     func number(_ value: Double) -> String { DisplayNumber.score(value, digits: digits) }
     let margin = number(gate.margin)
     let rule: String =

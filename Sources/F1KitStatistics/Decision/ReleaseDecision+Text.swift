@@ -1,4 +1,5 @@
 import F1Kit
+import F1KitSupport
 
 extension ReleaseDecision {
   /// `"pass"` or `"fail"`, the decision's key in JSON.
@@ -11,11 +12,11 @@ extension ReleaseDecision {
   /// Numbers have three decimals and a true minus sign.
   public var sentence: String {
     let metricName = metric.displayName + ModelComparison.positivePhrase(positiveLabel)
-    let margin = Self.number(gate.margin)
+    let margin = Self.number(digits: decimals, gate.margin)
     let claim: String
     var reason = ""
-    let lower = Self.number(difference.lower)
-    let upper = Self.number(difference.upper)
+    let lower = Self.number(digits: decimals, difference.lower)
+    let upper = Self.number(digits: decimals, difference.upper)
     // For a lower-is-better metric the failing end is the upper one, and
     // "worse" means a positive difference.
     let isHigherBetter = metric.isHigherBetter
@@ -49,14 +50,15 @@ extension ReleaseDecision {
         ? "the upper end \(upper) is not below \(margin)"
         : "the lower end \(lower) is not above −\(margin)"
     }
-    let evidence = "difference \(Self.number(difference.estimate)), \(intervalText)"
+    let evidence =
+      "difference \(Self.number(digits: decimals, difference.estimate)), \(intervalText)"
     return passes
       ? "PASS: \(claim): \(evidence)." : "FAIL: \(claim): \(evidence); \(reason)."
   }
 
   /// The interval as the sentence writes it: "95% CI [−0.008, 0.001]".
   public var intervalText: String {
-    "\(ModelComparison.percent(difference.confidence)) CI [\(Self.number(difference.lower)), \(Self.number(difference.upper))]"
+    "\(ModelComparison.percent(difference.confidence)) CI [\(Self.number(digits: decimals, difference.lower)), \(Self.number(digits: decimals, difference.upper))]"
   }
 
   /// A sentence saying the test set is too small for the margin and how
@@ -86,8 +88,8 @@ extension ReleaseDecision {
     } else {
       sample = units
     }
-    let width = Self.number(reachability.halfWidth)
-    let margin = Self.number(gate.margin)
+    let width = Self.number(digits: decimals, reachability.halfWidth)
+    let margin = Self.number(digits: decimals, gate.margin)
     let chance = ModelComparison.percent(reachability.power)
     let sameRuns = experiment?.hasSeveralRuns == true ? " (with the same runs)" : ""
     let needed = reachability.requiredCount.map {
@@ -116,14 +118,14 @@ extension ReleaseDecision {
         let side = metric.isHigherBetter ? "above" : "below"
         let bound = metric.isHigherBetter || gate.margin == 0 ? margin : "−" + margin
         return
-          "The observed difference \(Self.number(difference.estimate)) is not \(side) the \(bound) margin, so more \(unit) would not make this candidate pass."
+          "The observed difference \(Self.number(digits: decimals, difference.estimate)) is not \(side) the \(bound) margin, so more \(unit) would not make this candidate pass."
       }
       let head = "With \(sample) the interval is ±\(width) wide"
       if reachability.isLimitedBySeeds { return head + "; " + seeds }
       guard let needed else { return nil }
       return
         head
-        + "; \(needed) if the true difference is the observed \(Self.number(difference.estimate))."
+        + "; \(needed) if the true difference is the observed \(Self.number(digits: decimals, difference.estimate))."
     }
   }
 
@@ -133,9 +135,35 @@ extension ReleaseDecision {
     cautions.map { "Note: \($0)\n" }.joined()
   }
 
-  /// Three decimals with a true minus sign; "undefined" for NaN.
-  static func number(_ value: Double) -> String {
-    let text = ModelComparison.number(value)
+  /// The decimals the decision's sentence writes: three, or more (up to
+  /// six) when the margin has more, or when an interval end would round to
+  /// the bound it is compared with ("the lower end −0.025 is not above
+  /// −0.025"), so that a policy of 0.0005 is not printed as 0.001 and the
+  /// reason for a decision can be read off its numbers.
+  public var decimals: Int {
+    let bounds = [gate.margin, -gate.margin]
+    let ends = [difference.lower, difference.upper].filter(\.isFinite)
+    func shows(_ digits: Int) -> Bool {
+      guard Self.number(digits: digits, gate.margin) == Self.number(digits: 12, gate.margin) else {
+        return false
+      }
+      return !ends.contains { end in
+        bounds.contains {
+          end != $0 && Self.number(digits: digits, end) == Self.number(digits: digits, $0)
+        }
+      }
+    }
+    return (3...6).first(where: shows) ?? 6
+  }
+
+  /// Three decimals (or `digits`) with a true minus sign; "undefined" for
+  /// NaN. Trailing zeros past the third decimal are dropped.
+  static func number(digits: Int = 3, _ value: Double) -> String {
+    var text = NumberText.fixed(
+      value, digits: digits, style: NumberText.Style.plain.spellingNaN(as: "undefined"))
+    if digits > 3, text.contains(".") {
+      while text.hasSuffix("0"), text.split(separator: ".").last!.count > 3 { text.removeLast() }
+    }
     guard text.hasPrefix("-") else { return text }
     let digits = text.dropFirst()
     return digits.allSatisfy { $0 == "0" || $0 == "." } ? String(digits) : "−" + digits
