@@ -29,6 +29,8 @@ struct ColumnLayout {
   /// header has it.
   var group: Int?
   var count: Int?
+  /// Whether ``count`` was found by its name, not named by an option.
+  var countIsDetected = false
 
   /// Finds the columns in a header.
   ///
@@ -84,6 +86,7 @@ struct ColumnLayout {
       count = name.isEmpty ? nil : try require(name, [], .count)
     } else if case .label = source {
       count = Self.find(PredictionFileOptions.countColumnNames, in: header)
+      countIsDetected = count != nil
       try Self.refuseCountBesideIDs(count: count, options: options, in: header)
     }
     if readsIDs, let count {

@@ -11,6 +11,8 @@ struct LabelColumns {
   var isScoreArray = false
   /// Whether the prediction comes from per-class score columns.
   var isScoreColumns = false
+  /// The count column found by name (no option named it), or `nil`.
+  var detectedCount: String?
 
   init() {}
 
@@ -26,5 +28,6 @@ struct LabelColumns {
       prediction = indices.map { header[$0] }
       isScoreColumns = true
     }
+    if let count = layout.count, layout.countIsDetected { detectedCount = header[count] }
   }
 }

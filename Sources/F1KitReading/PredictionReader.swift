@@ -80,6 +80,11 @@ public struct PredictionReader: Sendable {
       labels: resolution.names, cells: cells, rowCount: rowCount,
       hasNumericLabels: resolution.isNumeric)
     counts.warnings = try warnings(parser)
+    if let note = Self.itemsCountedAsCells(
+      rows: rowCount, cells: cells.count, column: parser.columns.detectedCount, path: parser.path)
+    {
+      counts.warnings.append(note)
+    }
     counts.goldColumn = parser.columns.gold
     counts.predictionColumn = parser.columns.prediction.joined(separator: ",")
     return counts
@@ -145,6 +150,25 @@ public struct PredictionReader: Sendable {
   ///
   /// - Throws: ``PredictionFileError/Reason/defaultThresholdOutsideScores(threshold:lowest:highest:)``
   ///   when a default cut-off no one chose lies outside every score.
+  /// A warning for a count column found by name in a file with many more
+  /// rows than (gold, prediction) pairs: a count table made by `GROUP BY`
+  /// has one row a pair, so such a file is more likely one item a row with
+  /// a `count` of something else, each item weighted by it.
+  ///
+  /// - Parameters:
+  ///   - rows: The data rows read.
+  ///   - cells: The distinct (gold, prediction) pairs with a count.
+  ///   - column: The count column found by name, or `nil`.
+  ///   - path: The file, for the message.
+  /// - Returns: The warning, or `nil`.
+  static func itemsCountedAsCells(rows: Int, cells: Int, column: String?, path: String)
+    -> String?
+  {
+    guard let column, rows >= 20, rows > 4 * max(cells, 1) else { return nil }
+    return
+      "\(path): the column \"\(column)\" makes each of the \(rows) rows a cell of a count table, but there are only \(cells) distinct (gold, prediction) pairs, as if the rows were items and \"\(column)\" something else; give --count-column '' to read one item a row"
+  }
+
   func warnings(_ parser: PredictionFileParser) throws(PredictionFileError) -> [String] {
     var warnings = parser.notes
     if let range = parser.scoreRange, !range.contains(options.threshold) {

@@ -180,6 +180,23 @@ struct ReadingCSVTests {
     #expect(try PredictionFileFixture.counts(table) == ["a→a": 3, "a→b": 2])
   }
 
+  @Test("a count column found by name in a file of many more rows than pairs gets a warning")
+  func warnsAboutItemsReadAsCells() throws {
+    let rows = (0..<40).map {
+      "\($0 % 2 == 0 ? "a" : "b"),\($0 % 3 == 0 ? "a" : "b"),\($0 % 5 + 1)\n"
+    }
+    let path = try PredictionFileFixture.write("label,prediction,count\n" + rows.joined())
+    let counts = try PredictionReader(path: path).readCounts()
+    #expect(
+      counts.warnings == [
+        "\(path): the column \"count\" makes each of the 40 rows a cell of a count table, but there are only 4 distinct (gold, prediction) pairs, as if the rows were items and \"count\" something else; give --count-column '' to read one item a row"
+      ])
+    let named = try PredictionReader(path: path, options: .init(countColumn: "count")).readCounts()
+    #expect(named.warnings.isEmpty)
+    let table = try PredictionFileFixture.write("label,prediction,count\na,a,5\na,b,2\nb,b,7\n")
+    #expect(try PredictionReader(path: table).readCounts().warnings.isEmpty)
+  }
+
   @Test("adds up count tables")
   func addsCountTables() throws {
     let text = "label,prediction,count\na,a,5\na,b,2\nb,b,0\na,a,1\n"
