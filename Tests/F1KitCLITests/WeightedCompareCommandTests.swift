@@ -301,6 +301,16 @@ struct WeightedCompareCommandTests {
     #expect(accuracy.status == 0, "\(accuracy.standardError)")
   }
 
+  @Test("a McNemar method with a long name widens its line instead of being cut")
+  func longMcNemarName() throws {
+    let result = try runF1Kit([
+      "compare", "fixtures/examples/a.csv", "fixtures/examples/b.csv", "--mcnemar",
+      "chi2-uncorrected", "--resamples", "199",
+    ])
+    #expect(result.status == 0, "\(result.standardError)")
+    #expect(result.standardOutput.contains("  McNemar (chi-square-uncorrected)  p = "))
+  }
+
   @Test("McNemar's test alone, and weights from standard input, are usage errors")
   func usageErrors() throws {
     let folder = TemporaryDirectory()

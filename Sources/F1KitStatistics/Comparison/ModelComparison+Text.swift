@@ -162,7 +162,9 @@ extension ModelComparison {
       "\(second) − \(first): \(Self.number(pair.difference.estimate)), \(Self.percent(pair.difference.confidence)) CI \(Self.range(pair.difference))\n"
     func line(_ name: String, _ test: ComparisonOptions.Test, _ p: Double, _ detail: String) {
       var entry =
-        "  " + name.padding(toLength: 22, withPad: " ", startingAt: 0) + "p = "
+        // A longer name (McNemar's chi-square-uncorrected) widens its own
+        // line rather than being cut.
+        "  " + name.padding(toLength: max(22, name.count + 2), withPad: " ", startingAt: 0) + "p = "
         + Self.pValue(p)
       if models.count > 2, let adjusted = pair.adjustedPValues[test] {
         entry += " (\(options.adjustment.displayName)-adjusted \(Self.pValue(adjusted)))"
