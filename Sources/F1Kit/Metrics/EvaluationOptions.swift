@@ -4,7 +4,11 @@ public struct EvaluationOptions: Hashable, Sendable {
   /// The labels to evaluate, in report order; `nil` evaluates every label
   /// that occurs, in ``LabelOrdering`` order. Like scikit-learn's `labels=`,
   /// it may name labels that never occur, and labels it leaves out are
-  /// excluded from per-class scores and their averages.
+  /// excluded from per-class scores and their averages; but
+  /// `ClassificationMetrics` refuses labels of which none is a gold label,
+  /// or one that occurs nowhere while an unnamed label differs from it only
+  /// in letter case (``MetricsError/noNamedLabelInGold(named:gold:)``,
+  /// ``MetricsError/namedLabelMisspelt(_:occurring:)``).
   public var labels: [String]?
   /// The positive label of a binary problem; `nil` takes the positive
   /// member of a well-known pair (`1` of 0/1, `true` of false/true; see

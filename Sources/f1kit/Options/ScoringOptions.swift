@@ -8,7 +8,7 @@ struct ScoringOptions {
   static let labels = Option<[String]?>(
     name: "labels",
     help:
-      "Labels to evaluate, in order, separated by commas (or a JSON array); may name labels that never occur.",
+      "Labels to evaluate, in order, separated by commas (or a JSON array); may name labels that never occur, but at least one must be a gold label.",
     default: .some(nil), expectation: "labels separated by commas, or a JSON array of strings",
     convert: { parseList($0).map { .some($0) } })
   static let positive = Option<String?>(
