@@ -158,20 +158,10 @@ public struct LabelSetReader: Sendable {
   public static func firstSeparatedCell(
     path: String, options: LabelSetOptions, recordLimit: Int = 1000
   ) -> (line: Int, text: String)? {
-    guard path != "-", let walker = try? LabelSetWalker(path: path, options: options) else {
-      return nil
-    }
-    var found: (line: Int, text: String)?
-    var isDecided = false
-    try? walker.walk(limit: recordLimit) { record throws(PredictionFileError) in
-      guard !isDecided else { return }
-      for column in [LabelSetWalker.LabelColumn.gold, .prediction]
-      where !isDecided && (column == .gold || !record.hasScores) && record.holdsSet(column) {
-        isDecided = true
-        found = record.cellText(column).map { (record.currentLine, $0) }
-      }
-    }
-    return found
+    guard let cell = firstLabelSet(path: path, options: options, recordLimit: recordLimit),
+      let text = cell.text
+    else { return nil }
+    return (cell.line, text)
   }
 
   /// Whether the file's first records hold label sets: a gold or
@@ -186,13 +176,23 @@ public struct LabelSetReader: Sendable {
   public static func holdsLabelSets(
     path: String, options: LabelSetOptions, recordLimit: Int = 1000
   ) -> Bool {
+    firstLabelSet(path: path, options: options, recordLimit: recordLimit) != nil
+  }
+
+  /// The first gold or prediction cell of the file's first records that
+  /// holds a label set: its line, and its text, `nil` for a JSON array.
+  private static func firstLabelSet(
+    path: String, options: LabelSetOptions, recordLimit: Int
+  ) -> (line: Int, text: String?)? {
     guard path != "-", let walker = try? LabelSetWalker(path: path, options: options) else {
-      return false
+      return nil
     }
-    var found = false
+    var found: (line: Int, text: String?)?
     try? walker.walk(limit: recordLimit) { record throws(PredictionFileError) in
-      if record.holdsSet(.gold) || (!record.hasScores && record.holdsSet(.prediction)) {
-        found = true
+      guard found == nil else { return }
+      for column in [LabelSetWalker.LabelColumn.gold, .prediction]
+      where found == nil && (column == .gold || !record.hasScores) && record.holdsSet(column) {
+        found = (record.currentLine, record.cellText(column))
       }
     }
     return found

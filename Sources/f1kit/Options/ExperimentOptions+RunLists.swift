@@ -41,7 +41,7 @@ extension ExperimentOptions {
 
   /// The pieces between commas that are not escaped, with `\,` made a
   /// comma.
-  private static func pieces(of list: Substring) -> [String] {
+  static func pieces(of list: Substring) -> [String] {
     var pieces: [String] = []
     var piece = ""
     var isEscaping = false

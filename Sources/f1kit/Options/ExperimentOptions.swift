@@ -126,7 +126,7 @@ struct ExperimentOptions {
   /// named by the folder's first part, they would fail with a missing file
   /// and no word of what a run list needs.
   private static func refuseUnnamedRunList(_ argument: String) throws(UsageError) {
-    let pieces = argument.split(separator: ",", omittingEmptySubsequences: false).map(String.init)
+    let pieces = Self.pieces(of: argument[...])
     guard pieces.count > 1, !FileManager.default.fileExists(atPath: argument),
       pieces.allSatisfy({ FileManager.default.fileExists(atPath: $0) })
     else { return }
