@@ -208,10 +208,6 @@ struct ExperimentArgumentCheckTests {
         "--mcnemar chi2 does not apply with --group-column"
       ),
       (
-        ["--group-column", "query", "--test", "permutation"],
-        "--test permutation does not apply with --group-column"
-      ),
-      (
         ["--group-column", "query", "--test", "mcnemar"],
         "--test mcnemar does not apply with --group-column"
       ),
@@ -225,6 +221,41 @@ struct ExperimentArgumentCheckTests {
     let plain = try runF1Kit(
       ["compare", Self.a[0], Self.b[0]] + options.dropFirst(2) + accuracy + Self.quick)
     #expect(plain.status == 0, "\(plain.standardError)")
+  }
+
+  @Test(
+    "with groups, --test chooses the test the verdict rests on: the group permutation test unless bootstrap is asked for",
+    arguments: [
+      ([String](), "permutation", "p = %@ (permutation test, whole groups swapped)", true),
+      (
+        ["--test", "permutation"], "permutation", "p = %@ (permutation test, whole groups swapped)",
+        false
+      ),
+      (
+        ["--test", "bootstrap"], "paired_bootstrap", "p = %@ (paired bootstrap, groups resampled)",
+        false
+      ),
+    ])
+  func groupedVerdictTest(options: [String], test: String, evidence: String, hasMcNemar: Bool)
+    throws
+  {
+    let arguments = ["compare", Self.a[0], Self.b[0], "--group-column", "query"] + options
+    let json = try runF1Kit(arguments + Self.quick + ["--format", "json"])
+    #expect(json.status == 0, "\(json.standardError)")
+    let document = try #require(
+      JSONSerialization.jsonObject(with: Data(json.standardOutput.utf8)) as? [String: Any])
+    #expect(document["verdict_test"] as? String == test)
+    let tests = try #require(document["tests"] as? [String: Any])
+    let p = try #require((tests[test] as? [String: Any])?["p_value"] as? Double)
+    #expect((tests["permutation"] != nil) == (test == "permutation"))
+    #expect((tests["mcnemar"] != nil) == hasMcNemar)
+    let text = try runF1Kit(arguments + Self.quick)
+    #expect(text.status == 0, "\(text.standardError)")
+    let quoted = p < 0.001 ? String(format: "%.2g", p) : String(format: "%.3f", p)
+    #expect(
+      text.standardOutput.contains(evidence.replacingOccurrences(of: "%@", with: quoted)),
+      "\(text.standardOutput)")
+    #expect(text.standardOutput.contains("McNemar") == hasMcNemar)
   }
 
   @Test(

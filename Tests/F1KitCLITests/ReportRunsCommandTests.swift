@@ -106,7 +106,11 @@ struct ReportRunsCommandTests {
     let low = try #require(difference["low"] as? Double)
     let high = try #require(difference["high"] as? Double)
     let tests = try #require(document["tests"] as? [String: Any])
-    let p = try #require((tests["paired_bootstrap"] as? [String: Any])?["p_value"] as? Double)
+    // The verdict's test: the group permutation test for groups with one
+    // run each, otherwise the (two-level) paired bootstrap.
+    let test = try #require(document["verdict_test"] as? String)
+    #expect((test == "permutation") == !arguments[0].contains("="))
+    let p = try #require((tests[test] as? [String: Any])?["p_value"] as? Double)
     // B is ahead in every design of the fixture.
     #expect(value > 0)
     let pText =
@@ -118,7 +122,11 @@ struct ReportRunsCommandTests {
     #expect(verdict.contains(p < 0.05 ? "beats" : "not a significant difference"))
     // The first runs' item-level comparison (0.113, permutation test) is
     // not the verdict; it stays in the JSON under first_run.
-    #expect(!verdict.contains("permutation test"))
+    #expect(
+      !verdict.replacingOccurrences(of: "permutation test (whole groups swapped)", with: "")
+        .contains("permutation test"))
+    #expect(
+      verdict.contains("permutation test (whole groups swapped)") == (test == "permutation"))
     #expect(json["comparisons"] == nil && json["models"] == nil)
     let firstRun = try #require(json["first_run"] as? [String: Any])
     #expect((firstRun["comparisons"] as? [Any])?.isEmpty == false)

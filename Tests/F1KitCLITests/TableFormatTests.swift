@@ -191,8 +191,15 @@ struct ExperimentTableFormatTests {
         ])
       #expect(report.status == 0, "\(report.standardError)")
       #expect(report.standardOutput == compare.standardOutput, "\(format)")
-      // The first runs' item-level permutation test is not among them.
-      #expect(!report.standardOutput.contains("permutation"), "\(format)")
+      // The first runs' item-level permutation test is not among them;
+      // with groups, the p-values are the group permutation test's.
+      let permutation = report.standardOutput.replacingOccurrences(
+        of: "group permutation test", with: ""
+      ).replacingOccurrences(of: "group-permutation", with: "")
+      #expect(!permutation.contains("permutation"), "\(format)")
+      #expect(
+        report.standardOutput.contains("group permutation test")
+          == options.contains("--group-column"), "\(format)")
     }
   }
 

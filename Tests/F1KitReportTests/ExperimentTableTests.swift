@@ -104,7 +104,11 @@ struct ExperimentTableTests {
       ))
     #expect(
       table.caption.contains(
-        "p is the two-sided paired bootstrap test (groups resampled, 499 resamples)"))
+        "p is the two-sided group permutation test (the two models' predictions swapped on whole groups, 499 resamples)"
+      ))
+    let p = try #require(comparison.pairs[0].groupPermutation).pValue
+    #expect(table.statements.first?.contains("group-permutation p = ") == true)
+    #expect(table.rows.last?.last?.hasPrefix(String(format: "%.3f", p)) == true)
     #expect(
       table.caption.hasSuffix("With fewer than about 30 groups these intervals can be too narrow."))
     #expect(table.statements.first?.contains(", 24 groups resampled whole, seed 42).") == true)
@@ -123,8 +127,7 @@ struct ExperimentTableTests {
   @Test(
     "the caption's test says what was resampled, in compare's words",
     arguments: [
-      ([1, 1], ResamplingDesign.groups, "groups resampled"),
-      ([2, 2], .groups, "runs and groups resampled"),
+      ([2, 2], ResamplingDesign.groups, "runs and groups resampled"),
       ([2, 2], .items, "runs and items resampled"),
       ([1, 1], .stratifiedByGold, "items resampled within each gold class"),
       ([2, 2], .stratifiedByGold, "runs and items resampled within each gold class"),

@@ -55,7 +55,7 @@ struct ReportExperimentTests {
   }
 
   @Test(
-    "the Summary's verdict quotes the experiment's difference, interval and bootstrap p",
+    "the Summary's verdict quotes the experiment's difference, interval and verdict test's p",
     arguments: [([3, 3], ResamplingDesign.groups), ([1, 1], .groups), ([3, 2], .items)])
   func verdictFromExperiment(runs: [Int], design: ResamplingDesign) throws {
     let report = try Self.report(runs: runs, design: design)
@@ -69,14 +69,19 @@ struct ReportExperimentTests {
       verdict.contains(
         "by \(DisplayNumber.score(abs(difference.estimate), digits: 3)) "
           + "\(DisplayNumber.interval(oriented, digits: 3)), "
-          + "\(DisplayNumber.pValue(pair.bootstrapPValue))"))
+          + "\(DisplayNumber.pValue(experiment.comparison.verdictPValues[0]))"))
     // Not the first runs' item-level comparison.
     let firstRun = try #require(report.differences(on: report.reference.primaryMetric).first)
     #expect(!verdict.contains("by \(DisplayNumber.score(abs(firstRun.estimate), digits: 3)) "))
-    #expect(!verdict.contains("permutation test"))
+    // With groups and one run each, the group permutation test's p.
+    let isPermutation = design == .groups && runs == [1, 1]
+    #expect(experiment.comparison.verdictTest == (isPermutation ? .permutation : .bootstrap))
     #expect(
-      verdict.contains("paired bootstrap (\(experiment.comparison.resamplingPhrase()))")
-    )
+      verdict.contains(
+        isPermutation
+          ? "permutation test (whole groups swapped)"
+          : "paired bootstrap (\(experiment.comparison.resamplingPhrase()))"))
+    #expect(verdict.contains("permutation") == isPermutation)
     #expect(verdict.contains("as in Runs and groups"))
   }
 

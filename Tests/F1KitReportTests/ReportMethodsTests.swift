@@ -137,7 +137,8 @@ struct ReportMethodsTests {
     let (experiment, heading, _) = try Self.parts(report)
     #expect(
       experiment == [
-        "Summary's verdict and Runs and groups (accuracy): one run per model; paired bootstrap, "
+        "Summary's verdict and Runs and groups (accuracy): one run per model; the verdict's "
+          + "p-value is the group permutation test's, the intervals a paired bootstrap's, "
           + "499 resamples, seed 42: each resample draws whole groups with replacement (24 groups "
           + "of the column “query”, 240 items), shared by every model.",
         "Intervals (Runs and groups): 95% BCa bootstrap (Efron 1987), its jackknife leaving out one "

@@ -17,7 +17,8 @@ struct ExperimentTextTests {
   /// `accuracy`.
   static func comparison(
     accuracy: [Double], runs: Int, design: ResamplingDesign, runSpread: Double = 0.06,
-    sharesRunShifts: Bool = false, resamples: Int = 499
+    sharesRunShifts: Bool = false, resamples: Int = 499,
+    tests: [ComparisonOptions.Test] = ComparisonOptions.Test.allCases
   ) throws -> (ExperimentComparison, ExperimentComparison.Description) {
     var generator = Xoshiro256StarStar(seed: 3)
     var gold: [Int32] = []
@@ -47,7 +48,7 @@ struct ExperimentTextTests {
       gold: gold, runs: predictions, groups: groups, classCount: 2)
     let comparison = try ExperimentComparison(
       counts: counts, metric: .accuracy, scope: MetricScope(classCount: 2), design: design,
-      options: BootstrapOptions(resamples: resamples), seed: 1)
+      options: BootstrapOptions(resamples: resamples), tests: tests, seed: 1)
     let names = ["a", "b", "c"].prefix(accuracy.count).map { $0 }
     let description = ExperimentComparison.Description(
       names: names,
@@ -104,11 +105,15 @@ struct ExperimentTextTests {
       text.contains(
         "  paired bootstrap      p = \(Self.number(pair.bootstrapPValue))  (\(example.label))\n"))
     #expect(comparison.resamplingPhrase() == example.label)
-    // The verdict is the experiment's own p-value, after the pair's lines.
+    // The verdict is the experiment's own p-value, after the pair's lines:
+    // the group permutation test's with groups and one run each.
     let verdict = comparison.verdict(for: 0, description: description)
-    #expect(
-      verdict.contains(
-        ", p = \(Self.number(pair.bootstrapPValue)) (paired bootstrap, \(example.label))."))
+    let isPermutation = example.design == .groups && example.runs == 1
+    let test =
+      isPermutation
+      ? "permutation test, whole groups swapped" : "paired bootstrap, \(example.label)"
+    let p = isPermutation ? try #require(pair.groupPermutation).pValue : pair.bootstrapPValue
+    #expect(verdict.contains(", p = \(Self.number(p)) (\(test))."))
     #expect(text.contains("\n\n" + verdict + "\n"), "\(text)")
   }
 
@@ -147,7 +152,7 @@ struct ExperimentTextTests {
     let (comparison, description) = try Self.comparison(
       accuracy: [0.7, 0.71], runs: runs, design: design, sharesRunShifts: true)
     let pair = comparison.pairs[0]
-    try #require(pair.bootstrapPValue >= 0.05)
+    try #require(comparison.verdictPValues[0] >= 0.05)
     try #require(pair.difference.estimate != 0)
     let share = comparison.seedShare(of: pair) ?? 0
     #expect((share > 0) == (runs > 1))
@@ -156,7 +161,7 @@ struct ExperimentTextTests {
       unit: design == .groups ? "groups" : "items")
     #expect(
       comparison.verdict(for: 0, description: description)
-        == "b and a do not differ significantly on accuracy: b − a = \(Self.number(pair.difference.estimate)), 95% CI \(Self.range(pair.difference)), p = \(Self.number(pair.bootstrapPValue)) (paired bootstrap, \(comparison.resamplingPhrase()))."
+        == "b and a do not differ significantly on accuracy: b − a = \(Self.number(pair.difference.estimate)), 95% CI \(Self.range(pair.difference)), p = \(Self.number(comparison.verdictPValues[0])) (\(comparison.verdictTestPhrase))."
         + ModelComparison.disagreementSentence(
           interval: pair.difference, isSignificant: false, isAdjusted: false)
         + power)
@@ -200,15 +205,30 @@ struct ExperimentTextTests {
     }
   }
 
-  @Test("with three models every pair gets a sentence with its adjusted p-value")
-  func threeModels() throws {
+  @Test(
+    "with groups and one run each, every pair's sentence quotes its group permutation p-value, adjusted over three models",
+    arguments: [
+      (
+        [ComparisonOptions.Test.permutation, .bootstrap, .mcnemar],
+        "permutation test, whole groups swapped"
+      ),
+      ([.bootstrap], "paired bootstrap, groups resampled"),
+    ])
+  func threeModels(tests: [ComparisonOptions.Test], phrase: String) throws {
     let (comparison, description) = try Self.comparison(
-      accuracy: [0.6, 0.65, 0.9], runs: 1, design: .groups)
-    let adjusted = try comparison.adjustedBootstrapPValues(by: .holm)
+      accuracy: [0.6, 0.65, 0.9], runs: 1, design: .groups, tests: tests)
+    let permutes = tests.contains(.permutation)
+    #expect(comparison.verdictTest == (permutes ? .permutation : .bootstrap))
+    let raw = try comparison.pairs.map { pair in
+      permutes ? try #require(pair.groupPermutation).pValue : pair.bootstrapPValue
+    }
+    #expect(comparison.pairs.allSatisfy { ($0.groupPermutation != nil) == permutes })
+    let adjusted = try PValueAdjustment.holm.adjusted(raw)
+    #expect(comparison.decisionPValues(adjustedBy: .holm) == adjusted)
     let text = comparison.textSummary(description)
     for index in comparison.pairs.indices {
       let verdict = comparison.verdict(for: index, description: description)
-      #expect(verdict.contains("(paired bootstrap, groups resampled, Holm-adjusted)."))
+      #expect(verdict.contains("(\(phrase), Holm-adjusted)."))
       let p = adjusted[index]
       #expect(verdict.contains("p = \(p < 0.001 ? String(format: "%.2g", p) : Self.number(p))"))
       #expect(text.contains(verdict + "\n"))

@@ -36,8 +36,12 @@ extension HTMLReport {
       comparison.models.count > 2
       ? "\(experiment.description.adjustment.displayName)-adjusted " : ""
     // The test as `f1kit compare` names it: "paired bootstrap (runs and
-    // groups resampled)".
-    let test = "paired bootstrap (\(comparison.resamplingPhrase()))"
+    // groups resampled)" or "permutation test (whole groups swapped)".
+    let isPermutation = comparison.verdictTest == .permutation
+    let test =
+      isPermutation
+      ? "permutation test (whole groups swapped)"
+      : "paired bootstrap (\(comparison.resamplingPhrase()))"
     var sentences: [String] = comparison.pairs.indices.map { index in
       let pair = comparison.pairs[index]
       let difference = pair.difference
@@ -70,7 +74,9 @@ extension HTMLReport {
     sentences.append(
       (experiment.hasSeveralRuns
         ? "Each model's value is the mean of its runs (\(experiment.runsPhrase)); the interval and p-value resample the runs, then \(experiment.resampledUnits)"
-        : "The interval and p-value resample \(experiment.resampledUnits)")
+        : isPermutation
+          ? "The interval resamples \(experiment.resampledUnits) and the p-value swaps the two models' predictions on whole groups"
+          : "The interval and p-value resample \(experiment.resampledUnits)")
         + ", as in Runs and groups and f1kit compare.")
     return sentences
   }

@@ -120,7 +120,13 @@ extension HTMLReport {
       // each pair's own.
       (comparison.pairs.count > 1 ? "Paired bootstrap p (unadjusted)" : "Paired bootstrap p", true),
     ]
-    if hasPermutation { differenceColumns.append(("Group permutation p", true)) }
+    if hasPermutation {
+      differenceColumns.append(
+        (
+          comparison.pairs.count > 1 ? "Group permutation p (unadjusted)" : "Group permutation p",
+          true
+        ))
+    }
     if hasClusteredMcNemar { differenceColumns.append(("Clustered McNemar p", true)) }
     if hasASO { differenceColumns.append(("ASO ε_min", true)) }
     if hasShares {

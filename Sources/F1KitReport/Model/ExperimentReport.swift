@@ -36,13 +36,13 @@ public struct ExperimentReport: Sendable {
   /// Whether any model has more than one run.
   public var hasSeveralRuns: Bool { comparison.counts.runCounts.contains { $0 > 1 } }
 
-  /// The p-value each pair's verdict rests on, in pair order: the paired
-  /// bootstrap's (two-level with several runs), adjusted across pairs with
-  /// more than two models, as `f1kit compare` and the paper tables give it.
+  /// The p-value each pair's verdict rests on, in pair order: that of the
+  /// comparison's verdict test (the group permutation test when it ran,
+  /// otherwise the paired bootstrap, two-level with several runs), adjusted
+  /// across pairs with more than two models, as `f1kit compare` and the
+  /// paper tables give it.
   public var decisionPValues: [Double] {
-    let raw = comparison.pairs.map(\.bootstrapPValue)
-    guard comparison.models.count > 2 else { return raw }
-    return (try? comparison.adjustedBootstrapPValues(by: description.adjustment)) ?? raw
+    comparison.decisionPValues(adjustedBy: description.adjustment)
   }
 
   /// The level below which a decision p-value counts as significant: one
@@ -165,8 +165,12 @@ public struct ExperimentReport: Sendable {
     } else {
       let interval = comparison.options.method
       lines.append(
-        "Summary's verdict and \(units) (\(metric)): one run per model; paired bootstrap, \(resamples) resamples, "
-          + "seed \(description.seed): each resample draws \(drawnTestSet), shared by every model.")
+        "Summary's verdict and \(units) (\(metric)): one run per model; "
+          + (comparison.verdictTest == .permutation
+            ? "the verdict's p-value is the group permutation test's, the intervals a paired bootstrap's, "
+            : "paired bootstrap, ")
+          + "\(resamples) resamples, seed \(description.seed): each resample draws \(drawnTestSet), shared by every model."
+      )
       lines.append(
         "Intervals (\(units)): \(level) "
           + (interval == .bca
@@ -181,7 +185,8 @@ public struct ExperimentReport: Sendable {
       if comparison.pairs.contains(where: { $0.groupPermutation != nil }) {
         lines.append(
           "Group permutation test (\(units)): \(resamples) random swaps of the two models' predictions on whole "
-            + "groups, two-sided, (r + 1)/(B + 1).")
+            + "groups, two-sided, (r + 1)/(B + 1)"
+            + (comparison.verdictTest == .permutation ? adjustmentPhrase : "") + ".")
       }
       if comparison.pairs.contains(where: { $0.clusteredMcNemar != nil }) {
         lines.append(

@@ -10,7 +10,9 @@ extension ResultTable {
   /// of its runs' values with the interval of the two-level bootstrap (runs,
   /// then items or groups), the standard deviation over runs when a model
   /// has several, its difference from the baseline (the first model) and
-  /// the paired bootstrap's p-value against the baseline. With more than
+  /// the p-value of the comparison's verdict test against the baseline
+  /// (the group permutation test when it ran, otherwise the paired
+  /// bootstrap). With more than
   /// two models a second table lists every pair, with p-values adjusted
   /// over all pairs, as `f1kit compare` adjusts them.
   ///
@@ -102,8 +104,8 @@ struct ExperimentWording {
   let description: ExperimentComparison.Description
   let groupColumn: String?
   let digits: Int
-  /// The p-values the tables show: raw for two models, adjusted over all
-  /// pairs for more.
+  /// The p-values the tables show, of the comparison's verdict test: raw
+  /// for two models, adjusted over all pairs for more.
   let pValues: [Double]
 
   init(
@@ -114,11 +116,11 @@ struct ExperimentWording {
     self.description = description
     self.groupColumn = groupColumn
     self.digits = digits
-    let raw = comparison.pairs.map(\.bootstrapPValue)
-    pValues =
-      comparison.models.count > 2
-      ? (try? comparison.adjustedBootstrapPValues(by: description.adjustment)) ?? raw : raw
+    pValues = comparison.decisionPValues(adjustedBy: description.adjustment)
   }
+
+  /// Whether the p-values are the group permutation test's.
+  var isPermutation: Bool { comparison.verdictTest == .permutation }
 
   var isAdjusted: Bool { comparison.models.count > 2 }
   var hasSeveralRuns: Bool { comparison.counts.runCounts.contains { $0 > 1 } }
@@ -204,7 +206,9 @@ struct ExperimentWording {
     text +=
       "\(differences), with its \(confidence) \(methodName) interval from the same paired bootstrap. "
     text +=
-      "p is the two-sided paired bootstrap test (\(comparison.resamplingPhrase()), \(resampleCount) resamples)"
+      isPermutation
+      ? "p is the two-sided group permutation test (the two models' predictions swapped on whole groups, \(resampleCount) resamples)"
+      : "p is the two-sided paired bootstrap test (\(comparison.resamplingPhrase()), \(resampleCount) resamples)"
     text +=
       isAdjusted
       ? ", \(adjustmentName)-adjusted over all \(comparison.pairs.count) pairs. "
@@ -257,7 +261,7 @@ struct ExperimentWording {
       return "; means of \(runs[shown[0]]) and \(runs[shown[1]]) runs"
     }
     let test =
-      "\(isAdjusted ? "\(adjustmentName)-adjusted " : "")\(hasSeveralRuns ? "two-level " : "")paired-bootstrap \(pText(p))"
+      "\(isAdjusted ? "\(adjustmentName)-adjusted " : "")\(hasSeveralRuns ? "two-level " : "")\(isPermutation ? "group-permutation" : "paired-bootstrap") \(pText(p))"
       + ComparisonWording.levelNote(confidence: difference.confidence)
     var design = ""
     switch comparison.design {

@@ -71,6 +71,34 @@ extension ExperimentComparison {
     try adjustment.adjusted(pairs.map(\.bootstrapPValue))
   }
 
+  /// Each pair's p-value of ``verdictTest``, in pair order.
+  public var verdictPValues: [Double] {
+    pairs.map { pair in
+      verdictTest == .permutation
+        ? pair.groupPermutation?.pValue ?? pair.bootstrapPValue : pair.bootstrapPValue
+    }
+  }
+
+  /// The p-value each pair's verdict rests on, in pair order: its
+  /// ``verdictTest``'s, adjusted across pairs when more than two models
+  /// are compared, as the text, the paper tables and the report use it.
+  ///
+  /// - Parameter adjustment: The adjustment across pairs.
+  /// - Returns: The p-values; NaN where an adjustment cannot be made.
+  public func decisionPValues(adjustedBy adjustment: PValueAdjustment) -> [Double] {
+    guard models.count > 2 else { return verdictPValues }
+    return (try? adjustment.adjusted(verdictPValues))
+      ?? Array(repeating: .nan, count: pairs.count)
+  }
+
+  /// The verdict test's name and what it resampled, as a verdict's
+  /// evidence quotes it: "paired bootstrap, groups resampled" or
+  /// "permutation test, whole groups swapped".
+  public var verdictTestPhrase: String {
+    verdictTest == .permutation
+      ? "permutation test, whole groups swapped" : "paired bootstrap, \(resamplingPhrase())"
+  }
+
   /// The comparison as JSON, in the shape of `f1kit compare --format json`
   /// with each model's runs and the resampling design added.
   ///
@@ -118,8 +146,11 @@ extension ExperimentComparison {
     if !cautions.isEmpty { document.append(("cautions", .array(cautions.map(JSONValue.string)))) }
     let adjusted =
       models.count > 2 ? try? adjustedBootstrapPValues(by: description.adjustment) : nil
+    let adjustedPermutation =
+      models.count > 2 && verdictTest == .permutation
+      ? decisionPValues(adjustedBy: description.adjustment) : nil
     if models.count == 2, let pair = pairs.first {
-      document += pairMembers(pair, adjusted: nil)
+      document += pairMembers(pair, adjusted: nil, adjustedPermutation: nil)
     } else {
       document.append(("adjustment", .string(description.adjustment.rawValue)))
       document.append(
@@ -132,7 +163,10 @@ extension ExperimentComparison {
                 [
                   ("first", .string(description.names[pair.first])),
                   ("second", .string(description.names[pair.second])),
-                ] + pairMembers(pair, adjusted: adjusted?[index]))
+                ]
+                  + pairMembers(
+                    pair, adjusted: adjusted?[index],
+                    adjustedPermutation: adjustedPermutation?[index]))
             })
         ))
     }
@@ -173,7 +207,9 @@ extension ExperimentComparison {
     return .object(members)
   }
 
-  private func pairMembers(_ pair: Pair, adjusted: Double?) -> [(key: String, value: JSONValue)] {
+  private func pairMembers(_ pair: Pair, adjusted: Double?, adjustedPermutation: Double?)
+    -> [(key: String, value: JSONValue)]
+  {
     let difference: JSONValue = .object([
       ("value", .number(pair.difference.estimate)),
       ("low", .number(pair.difference.lower)), ("high", .number(pair.difference.upper)),
@@ -192,10 +228,11 @@ extension ExperimentComparison {
       tests.append(
         (
           "permutation",
-          .object([
-            ("p_value", .number(test.pValue)), ("resamples", .integer(test.resamples)),
-            ("swaps", .string("groups")),
-          ])
+          .object(
+            [
+              ("p_value", .number(test.pValue)), ("resamples", .integer(test.resamples)),
+              ("swaps", .string("groups")),
+            ] + (adjustedPermutation.map { [("adjusted_p_value", .number($0))] } ?? []))
         ))
     }
     if let test = pair.clusteredMcNemar {
@@ -227,7 +264,10 @@ extension ExperimentComparison {
           ])
         ))
     }
-    return [("difference", difference), ("tests", .object(tests))]
+    return [
+      ("difference", difference), ("tests", .object(tests)),
+      ("verdict_test", .string(verdictTest.rawValue)),
+    ]
   }
 
   /// A plain-text summary: each model's mean with its interval and runs,
@@ -258,6 +298,9 @@ extension ExperimentComparison {
     }
     let adjusted =
       models.count > 2 ? try? adjustedBootstrapPValues(by: description.adjustment) : nil
+    let adjustedPermutation =
+      models.count > 2 && verdictTest == .permutation
+      ? decisionPValues(adjustedBy: description.adjustment) : nil
     for (index, pair) in pairs.enumerated() {
       let first = names[pair.first]
       let second = names[pair.second]
@@ -271,8 +314,12 @@ extension ExperimentComparison {
       }
       text += bootstrapLine + "  (\(resamplingPhrase()))\n"
       if let test = pair.groupPermutation {
-        text +=
-          "  permutation test      p = \(ModelComparison.pValue(test.pValue))  (whole groups swapped)\n"
+        var permutationLine = "  permutation test      p = \(ModelComparison.pValue(test.pValue))"
+        if let adjusted = adjustedPermutation {
+          permutationLine +=
+            " (\(description.adjustment.displayName)-adjusted \(ModelComparison.pValue(adjusted[index])))"
+        }
+        text += permutationLine + "  (whole groups swapped)\n"
       }
       if let test = pair.clusteredMcNemar {
         text +=
@@ -307,8 +354,10 @@ extension ExperimentComparison {
   }
 
   /// One plain sentence saying what a pair's numbers mean, from the
-  /// experiment's own interval and paired-bootstrap p-value (two-level with
-  /// several runs; adjusted across pairs with more than two models), such
+  /// experiment's own interval and the p-value of its ``verdictTest`` (the
+  /// group permutation test when it ran, otherwise the paired bootstrap,
+  /// two-level with several runs; adjusted across pairs with more than two
+  /// models), such
   /// as "slow and fast do not differ significantly on binary F1: slow −
   /// fast = 0.006, 95% CI [-0.005, 0.017], p = 0.287 (paired bootstrap,
   /// runs and items resampled)."
@@ -327,16 +376,13 @@ extension ExperimentComparison {
     let difference = pair.difference
     let confidence = ModelComparison.percent(difference.confidence)
     let isAdjusted = models.count > 2
-    let p =
-      isAdjusted
-      ? (try? adjustedBootstrapPValues(by: description.adjustment))?[index] ?? .nan
-      : pair.bootstrapPValue
+    let p = decisionPValues(adjustedBy: description.adjustment)[index]
     guard !p.isNaN, !difference.estimate.isNaN else {
       return
         "\(second) − \(first) on \(name): \(ModelComparison.number(difference.estimate)), \(confidence) CI \(ModelComparison.range(difference))."
     }
     let evidence =
-      "p = \(ModelComparison.pValue(p)) (paired bootstrap, \(resamplingPhrase())\(isAdjusted ? ", \(description.adjustment.displayName)-adjusted" : "")\(ModelComparison.significanceLevelClause(confidence: difference.confidence)))"
+      "p = \(ModelComparison.pValue(p)) (\(verdictTestPhrase)\(isAdjusted ? ", \(description.adjustment.displayName)-adjusted" : "")\(ModelComparison.significanceLevelClause(confidence: difference.confidence)))"
     if p < 1 - difference.confidence && difference.estimate != 0 {
       let (winner, loser) = difference.estimate > 0 ? (second, first) : (first, second)
       let interval =
@@ -437,7 +483,7 @@ extension ExperimentComparison {
       notes.append(
         "McNemar's test is not reported: it compares one prediction per item, and \(which) several runs."
       )
-    } else if design == .groups {
+    } else if pairs.contains(where: { $0.clusteredMcNemar != nil }) {
       notes.append(
         "McNemar's test is the clustered one (Durkalski et al. 2003): the plain test assumes independent items, and these items come in groups."
       )

@@ -77,6 +77,13 @@ public struct ExperimentComparison: Sendable {
   public let options: BootstrapOptions
   /// How test sets were resampled.
   public let design: ResamplingDesign
+  /// The test whose p-value each pair's verdict rests on: the group
+  /// permutation test when it ran (grouped items, one run per model), as a
+  /// permutation test heads `f1kit compare`'s other verdicts, since it
+  /// holds its size over few groups where the grouped bootstrap's p-value
+  /// is liberal (docs/statistics.md); otherwise the (two-level) paired
+  /// bootstrap.
+  public let verdictTest: ComparisonOptions.Test
   /// The counts compared.
   public let counts: ExperimentCounts
   /// Each model, in input order.
@@ -106,6 +113,12 @@ public struct ExperimentComparison: Sendable {
   ///   - scope: The label set, positive class and zero-division rule.
   ///   - design: How test sets are resampled.
   ///   - options: Resamples, confidence and interval method.
+  ///   - tests: The tests to run besides the paired bootstrap, which the
+  ///     intervals come from and which always runs: with grouped items and
+  ///     one run per model, ``ComparisonOptions/Test/permutation`` adds
+  ///     the group permutation test (and makes it ``verdictTest``) and
+  ///     ``ComparisonOptions/Test/mcnemar`` the clustered McNemar test;
+  ///     other designs run neither.
   ///   - generator: The source of randomness.
   /// - Throws: ``StatisticsError`` when the options are invalid, the scope
   ///   does not fit the counts, or `design` is ``ResamplingDesign/groups``
@@ -117,11 +130,12 @@ public struct ExperimentComparison: Sendable {
   public init(
     counts: ExperimentCounts, metric: Metric, scope: MetricScope,
     design: ResamplingDesign = .items, options: BootstrapOptions = BootstrapOptions(),
+    tests: [ComparisonOptions.Test] = ComparisonOptions.Test.allCases,
     using generator: inout some RandomNumberGenerator
   ) throws(StatisticsError) {
     try self.init(
       counts: counts, metric: metric, scope: scope, design: design, options: options,
-      minimumGroups: Self.minimumGroups, using: &generator)
+      tests: tests, minimumGroups: Self.minimumGroups, using: &generator)
   }
 
   /// Compares the models of an experiment, resampling groups from
@@ -129,7 +143,8 @@ public struct ExperimentComparison: Sendable {
   /// lower it to show what the refusal below ``minimumGroups`` prevents.
   init(
     counts: ExperimentCounts, metric: Metric, scope: MetricScope,
-    design: ResamplingDesign, options: BootstrapOptions, minimumGroups: Int,
+    design: ResamplingDesign, options: BootstrapOptions,
+    tests: [ComparisonOptions.Test] = ComparisonOptions.Test.allCases, minimumGroups: Int,
     using generator: inout some RandomNumberGenerator
   ) throws(StatisticsError) {
     try options.validate()
@@ -235,12 +250,17 @@ public struct ExperimentComparison: Sendable {
                 }) : nil))
       }
     }
-    if design == .groups && !hasSeveralRuns {
+    let permutesGroups = design == .groups && !hasSeveralRuns && tests.contains(.permutation)
+    if permutesGroups {
       for index in pairs.indices {
         pairs[index].groupPermutation = scorer.groupPermutationTest(
           first: pairs[index].first, second: pairs[index].second,
           observed: pairs[index].difference.estimate, resamples: options.resamples,
           seed: blockSeed, stream: 1 + UInt64(index))
+      }
+    }
+    if design == .groups && !hasSeveralRuns && tests.contains(.mcnemar) {
+      for index in pairs.indices {
         pairs[index].clusteredMcNemar = ClusteredMcNemarTest(
           counts: counts, firstRun: counts.firstRun(ofModel: pairs[index].first),
           secondRun: counts.firstRun(ofModel: pairs[index].second))
@@ -260,6 +280,7 @@ public struct ExperimentComparison: Sendable {
     self.scope = scope
     self.options = options
     self.design = design
+    self.verdictTest = permutesGroups ? .permutation : .bootstrap
     self.counts = counts
     self.pairs = pairs
     self.models = models
@@ -350,17 +371,20 @@ public struct ExperimentComparison: Sendable {
   ///   - scope: The label set, positive class and zero-division rule.
   ///   - design: How test sets are resampled.
   ///   - options: Resamples, confidence and interval method.
+  ///   - tests: The tests to run besides the paired bootstrap, as in
+  ///     ``init(counts:metric:scope:design:options:tests:using:)``.
   ///   - seed: The seed of the random number generator.
-  /// - Throws: As ``init(counts:metric:scope:design:options:using:)``.
+  /// - Throws: As ``init(counts:metric:scope:design:options:tests:using:)``.
   public init(
     counts: ExperimentCounts, metric: Metric, scope: MetricScope,
     design: ResamplingDesign = .items, options: BootstrapOptions = BootstrapOptions(),
+    tests: [ComparisonOptions.Test] = ComparisonOptions.Test.allCases,
     seed: UInt64 = Xoshiro256StarStar.defaultSeed
   ) throws(StatisticsError) {
     var generator = Xoshiro256StarStar(seed: seed)
     try self.init(
       counts: counts, metric: metric, scope: scope, design: design, options: options,
-      using: &generator)
+      tests: tests, using: &generator)
   }
 
   /// The weights that make a weighted sum of runs the second model's mean

@@ -52,7 +52,7 @@ extension CompareCommand {
       }
       var measured = try ExperimentComparison(
         counts: counts, metric: metric, scope: classification.scope, design: design,
-        options: resampling.bootstrap, seed: resampling.seed)
+        options: resampling.bootstrap, tests: test.tests, seed: resampling.seed)
       try measured.measureGroupWidening(seed: resampling.seed)
       comparison = measured
     } catch {

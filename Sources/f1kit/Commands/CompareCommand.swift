@@ -24,7 +24,9 @@ struct CompareCommand: ParsableCommand {
       "The metric to compare on; by default binary_f1 for binary problems and macro_f1 otherwise. Score metrics (roc_auc, average_precision, log_loss, ...) need --score-column, --score-columns or --score-array-column. scikit-learn scorer names (f1_macro, f1, matthews_corrcoef, ...) name the same metrics."
   )
   static let test = Option<TestChoice>(
-    name: "test", help: "The paired tests to run.", default: .all)
+    name: "test",
+    help: "The paired tests to run; the verdict rests on the permutation test when it runs.",
+    default: .all)
   static let mcnemar = Option<McNemarChoice>(
     name: "mcnemar", valueName: "method", help: "How McNemar's p-value is computed.",
     default: .midP)

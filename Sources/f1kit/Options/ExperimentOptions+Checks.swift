@@ -141,9 +141,9 @@ extension ExperimentOptions {
   /// Refuses tests that a grouped or stratified comparison of one run per
   /// model would silently leave out or not base its verdict on: within
   /// gold classes only the paired bootstrap runs; by group the verdict is
-  /// the paired bootstrap's (the other two tests are printed beside it),
-  /// and McNemar's test is the clustered one, which has no `--mcnemar`
-  /// variants.
+  /// the group permutation test's (the paired bootstrap's with `--test
+  /// bootstrap`), never McNemar's, and McNemar's test is the clustered
+  /// one, which has no `--mcnemar` variants.
   ///
   /// - Parameters:
   ///   - design: The resampling design, if the experiment engine is used.
@@ -167,9 +167,9 @@ extension ExperimentOptions {
         )
       }
     case .groups?:
-      if test == .permutation || test == .mcnemar {
+      if test == .mcnemar {
         throw UsageError(
-          "--test \(test.rawValue) does not apply with --group-column: the verdict's test is the paired bootstrap over whole groups, and the group permutation test and the clustered McNemar test are printed beside it; leave --test out or give bootstrap"
+          "--test mcnemar does not apply with --group-column: the verdict's test is the group permutation test (or, with --test bootstrap, the paired bootstrap over whole groups), and the clustered McNemar test is printed beside it; leave --test out or give permutation or bootstrap"
         )
       }
       if mcnemar != .midP {
