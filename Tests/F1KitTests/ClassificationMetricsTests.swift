@@ -48,6 +48,31 @@ struct ClassificationMetricsTests {
     #expect(metrics.confusionMatrix.labels.prefix(4) == ["ent", "neu", "con", "xyz"])
   }
 
+  @Test(
+    "two labels named out of a multiclass gold set are averaged over, as scikit-learn's labels= does; a named positive label makes them binary"
+  )
+  func twoNamedLabelsOfAMulticlassTestSet() throws {
+    // Gold a, a, b, c, c; predicted a, b, a, c, a.
+    let matrix = try ConfusionMatrix(
+      gold: ["a", "a", "b", "c", "c"], predicted: ["a", "b", "a", "c", "a"])
+    let averaged = try ClassificationMetrics(
+      confusionMatrix: matrix, options: EvaluationOptions(labels: ["a", "c"]))
+    #expect(averaged.problem == .multiclass)
+    // f1_score(gold, predicted, labels=["a", "c"], average="macro"):
+    // a: precision 1/3, recall 1/2, F1 0.4; c: precision 1, recall 1/2,
+    // F1 2/3.
+    #expect(abs(averaged.value(of: .macroF1) - (0.4 + 2.0 / 3) / 2) < 1e-12)
+    let binary = try ClassificationMetrics(
+      confusionMatrix: matrix, options: EvaluationOptions(labels: ["a", "c"], positiveLabel: "c"))
+    #expect(binary.problem == .binary)
+    #expect(abs(binary.value(of: .binaryF1) - 2.0 / 3) < 1e-12)
+    // Gold labels within the named two stay binary, stray predictions aside.
+    let stray = try ConfusionMatrix(gold: ["0", "1", "1"], predicted: ["0", "unk", "1"])
+    let withStray = try ClassificationMetrics(
+      confusionMatrix: stray, options: EvaluationOptions(labels: ["0", "1"]))
+    #expect(withStray.problem == .binary)
+  }
+
   @Test("an explicit positive label is honoured")
   func explicitPositiveLabel() throws {
     let matrix = try ConfusionMatrix(gold: ["0", "0", "1"], predicted: ["0", "1", "1"])

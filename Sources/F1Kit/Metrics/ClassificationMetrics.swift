@@ -87,7 +87,9 @@ public struct ClassificationMetrics: Sendable {
     let evaluated = Array(matrix.labels.prefix(options.labels?.count ?? matrix.classCount))
     guard !evaluated.isEmpty else { throw .noLabels }
     if options.labels != nil { try Self.checkNamedLabels(evaluated.count, in: matrix) }
-    let problem = try Self.problem(for: evaluated, options: options)
+    let problem = try Self.problem(
+      for: evaluated, options: options,
+      goldHasOtherLabels: matrix.goldTotals.dropFirst(evaluated.count).contains { $0 > 0 })
     var positiveClass: Int?
     if problem == .binary {
       guard
@@ -152,10 +154,19 @@ public struct ClassificationMetrics: Sendable {
     }
   }
 
+  /// The problem `options` name, or the one the evaluated labels imply:
+  /// binary for two of them, unless the gold labels hold others and no
+  /// positive label is named. Two labels named out of a multiclass test
+  /// set (`--labels a,c` over gold `a`, `b`, `c`) are averaged over, as
+  /// scikit-learn's `labels=` does for a multiclass target, rather than
+  /// taken for a binary problem whose positive label then has to be
+  /// guessed or asked for.
   private static func problem(
-    for evaluated: [String], options: EvaluationOptions
+    for evaluated: [String], options: EvaluationOptions, goldHasOtherLabels: Bool
   ) throws(MetricsError) -> ProblemKind {
-    let problem = options.problem ?? (evaluated.count == 2 ? .binary : .multiclass)
+    let isBinary =
+      evaluated.count == 2 && (options.positiveLabel != nil || !goldHasOtherLabels)
+    let problem = options.problem ?? (isBinary ? .binary : .multiclass)
     switch problem {
     case .binary where evaluated.count != 2:
       throw .binaryNeedsTwoLabels(evaluated)
