@@ -158,18 +158,15 @@ extension ModelComparison {
   private func pairSummary(_ pair: Pair) -> String {
     let first = models[pair.first].name
     let second = models[pair.second].name
-    var text =
+    let text =
       "\(second) − \(first): \(Self.number(pair.difference.estimate)), \(Self.percent(pair.difference.confidence)) CI \(Self.range(pair.difference))\n"
+    var lines: [TestLine] = []
     func line(_ name: String, _ test: ComparisonOptions.Test, _ p: Double, _ detail: String) {
-      var entry =
-        // A longer name (McNemar's chi-square-uncorrected) widens its own
-        // line rather than being cut.
-        "  " + name.padding(toLength: max(22, name.count + 2), withPad: " ", startingAt: 0) + "p = "
-        + Self.pValue(p)
+      var result = "p = " + Self.pValue(p)
       if models.count > 2, let adjusted = pair.adjustedPValues[test] {
-        entry += " (\(options.adjustment.displayName)-adjusted \(Self.pValue(adjusted)))"
+        result += " (\(options.adjustment.displayName)-adjusted \(Self.pValue(adjusted)))"
       }
-      text += entry + "  " + detail + "\n"
+      lines.append(TestLine(name: name, result: result, detail: detail))
     }
     if let test = pair.permutation {
       line("permutation test", .permutation, test.pValue, "\(test.resamples) resamples")
@@ -184,7 +181,30 @@ extension ModelComparison {
         "discordant: \(test.firstOnlyCorrect) only \(first), \(test.secondOnlyCorrect) only \(second)"
       )
     }
-    return text
+    return text + Self.aligned(lines)
+  }
+
+  /// One test's line of a pair's summary: its name, its p-value (with
+  /// the adjusted one) and what it counted.
+  struct TestLine {
+    var name: String
+    var result: String
+    var detail: String
+  }
+
+  /// A pair's test lines with their names padded to one width, so that
+  /// the p-values form one column: 22 characters, or two more than the
+  /// longest name (McNemar's chi-square-uncorrected).
+  ///
+  /// - Parameter lines: The tests' lines, in order.
+  /// - Returns: The lines, each indented by two spaces and ending with a
+  ///   newline.
+  static func aligned(_ lines: [TestLine]) -> String {
+    let width = max(22, (lines.map(\.name.count).max() ?? 0) + 2)
+    return lines.map {
+      "  " + $0.name.padding(toLength: width, withPad: " ", startingAt: 0) + $0.result + "  "
+        + $0.detail + "\n"
+    }.joined()
   }
 
   /// ` (positive label "yes")` for a binary problem, empty otherwise: the
