@@ -165,6 +165,14 @@ struct ComparisonWording {
         : " against the baseline. "
       text += Self.marksDefinition(confidence: options.bootstrap.confidence)
     }
+    let shown = comparison.models.compactMap { model in
+      model.interval(of: metric).map {
+        (subject: "\(model.name)'s \(metricName)", interval: $0, range: metric.valueRange)
+      }
+    }
+    if let caution = ConfidenceInterval.basicRangeCaution(shown, number: number) {
+      text += " " + ExperimentWording.sentence(caution, names: [])
+    }
     if metric.isMacroAverage,
       let sentence = Self.outsideGoldSentence(
         comparison.labelsOutsideGold, names: comparison.models.map(\.name))

@@ -142,7 +142,28 @@ extension ModelComparison {
       text += "\n" + pairSummary(pair)
     }
     text += "\n" + pairs.map(verdict(for:)).joined(separator: "\n") + "\n"
-    return text
+    let cautions = cautions(metric: compared)
+    for caution in cautions { text += "\nNote: \(caution)" }
+    return text + (cautions.isEmpty ? "" : "\n")
+  }
+
+  /// Cautions about the numbers shown on one metric: basic intervals with
+  /// an end past the metric's range (see
+  /// ``ConfidenceInterval/reachesPast(_:)``), which are left as computed.
+  ///
+  /// - Parameter metric: The metric; the headline metric by default.
+  /// - Returns: One sentence per caution, without a leading "Note:".
+  public func cautions(metric: Metric? = nil) -> [String] {
+    let metric = metric ?? options.metric
+    let intervals = models.compactMap { model in
+      model.interval(of: metric).map {
+        (
+          subject: "\(model.name)'s \(displayName(of: metric))", interval: $0,
+          range: metric.valueRange
+        )
+      }
+    }
+    return [ConfidenceInterval.basicRangeCaution(intervals, number: Self.number)].compactMap(\.self)
   }
 
   /// The line that says the results are weighted, or `nil` for
