@@ -490,4 +490,59 @@ struct CompareCommandTests {
       text.standardOutput.contains(
         "95% confidence intervals (bca bootstrap, 999 resamples, seed 42)"))
   }
+
+  @Test("basic intervals past the metric's range stay unclipped and get a note, in text and JSON")
+  func basicIntervalPastRange() throws {
+    let folder = TemporaryDirectory()
+    // 60 items: a is wrong on one, b on three; gold alternates.
+    func file(_ name: String, wrong: Set<Int>) -> String {
+      folder.write(
+        name,
+        "gold,pred\n"
+          + (0..<60).map { item in
+            let gold = item % 2 == 0 ? "pos" : "neg"
+            let other = item % 2 == 0 ? "neg" : "pos"
+            return "\(gold),\(wrong.contains(item) ? other : gold)\n"
+          }.joined())
+    }
+    let a = file("a.csv", wrong: [3])
+    let b = file("b.csv", wrong: [7, 20, 33])
+    let basic = ["--ci-method", "basic", "--resamples", "999", "-q"]
+    let note = "percentile or BCa intervals stay within it."
+    let evaluate = try runF1Kit(["evaluate", a, "--ci"] + basic)
+    #expect(evaluate.status == 0, "\(evaluate.standardError)")
+    #expect(evaluate.standardOutput.contains("\nNote: "), "\(evaluate.standardOutput)")
+    #expect(
+      evaluate.standardOutput.contains(
+        "basic intervals reach past their metric's range, such as accuracy ["))
+    #expect(evaluate.standardOutput.contains(note))
+    let evaluateJSON = try json(try runF1Kit(["evaluate", a, "--ci", "--format", "json"] + basic))
+    let accuracy = try #require(
+      (evaluateJSON["intervals"] as? [String: Any])?["accuracy"] as? [String: Any])
+    #expect((accuracy["high"] as? Double ?? 0) > 1)
+    let cautions = try #require(evaluateJSON["cautions"] as? [String])
+    #expect(cautions.count == 1 && cautions[0].hasSuffix(note), "\(cautions)")
+    let compareOptions = ["--metric", "accuracy"] + basic
+    let compare = try runF1Kit(["compare", a, b] + compareOptions)
+    #expect(compare.status == 0, "\(compare.standardError)")
+    #expect(
+      compare.standardOutput.contains(
+        "\nNote: 2 basic intervals reach past their metric's range, such as a.csv's accuracy ["),
+      "\(compare.standardOutput)")
+    let compareJSON = try json(
+      try runF1Kit(["compare", a, b, "--format", "json"] + compareOptions))
+    let compareCautions = try #require(compareJSON["cautions"] as? [String])
+    #expect(compareCautions.count == 1 && compareCautions[0].hasSuffix(note))
+    let stratified = try runF1Kit(["compare", a, b, "--stratify", "gold"] + compareOptions)
+    #expect(stratified.standardOutput.contains(note), "\(stratified.standardOutput)")
+    // Percentile and BCa intervals keep to [0, 1]: no note, no cautions.
+    for method in ["percentile", "bca"] {
+      let options = ["--ci-method", method, "--resamples", "999", "-q"]
+      let text = try runF1Kit(["evaluate", a, "--ci"] + options)
+      #expect(!text.standardOutput.contains("Note:"), "\(method)")
+      let document = try json(
+        try runF1Kit(["compare", a, b, "--metric", "accuracy", "--format", "json"] + options))
+      #expect(document["cautions"] == nil, "\(method)")
+    }
+  }
 }

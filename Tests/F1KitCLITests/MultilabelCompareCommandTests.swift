@@ -32,6 +32,20 @@ struct MultilabelCompareCommandTests {
     )
   }
 
+  @Test("McNemar's chi-square-uncorrected keeps its whole name and the p-values' column")
+  func longMcNemarName() throws {
+    let folder = TemporaryDirectory()
+    let (a, b) = files(in: folder)
+    let c = folder.write("c.csv", try String(contentsOfFile: a, encoding: .utf8))
+    for files in [[a, b], [a, b, c]] {
+      let result = try runF1Kit(
+        ["compare"] + files + ["--mcnemar", "chi2-uncorrected", "--resamples", "199", "-q"])
+      #expect(result.status == 0, "\(result.standardError)")
+      #expect(result.standardOutput.contains("  McNemar (chi-square-uncorrected)  p = "))
+      expectAlignedTestLines(result.standardOutput, testCount: 3)
+    }
+  }
+
   @Test("a CSV and a JSON Lines file aligned by id: values equal evaluate's, B − A, three tests")
   func comparesByID() throws {
     let folder = TemporaryDirectory()

@@ -107,6 +107,73 @@ struct TableFormatTests {
       ])
     #expect(result.status == 64, "\(result.standardError)")
   }
+
+  @Test("a predicted label no gold item has and one model alone predicts is named in the caption")
+  func labelOutsideGoldInCaption() throws {
+    let directory = TemporaryDirectory()
+    let gold = ["x", "x", "x", "y", "y", "y", "z", "z", "z", "x"]
+    func file(_ name: String, _ predicted: [String]) -> String {
+      directory.write(
+        name, "gold,pred\n" + zip(gold, predicted).map { "\($0),\($1)\n" }.joined())
+    }
+    let a = file("a.csv", ["x", "x", "y", "y", "y", "x", "z", "z", "y", "x"])
+    let b = file("b.csv", ["x", "unk", "y", "y", "y", "y", "z", "z", "unk", "x"])
+    let c = file("c.csv", ["x", "x", "y", "y", "y", "x", "z", "z", "y", "x"])
+    let options = ["--resamples", "199", "-q"]
+    // scikit-learn: f1_score(y, a, average="macro") is 0.7071 on a alone,
+    // but 0.5304 with labels=["unk", "x", "y", "z"], the comparison's
+    // classes; b's 0.5810 is the same either way.
+    let json = try runF1Kit(["compare", a, b, "--format", "json"] + options)
+    let document = try #require(
+      JSONSerialization.jsonObject(with: Data(json.standardOutput.utf8)) as? [String: Any])
+    let models = try #require(document["models"] as? [[String: Any]])
+    #expect(agrees(models[0]["value"] as? Double ?? .nan, 0.5303571428571429))
+    #expect(agrees(models[1]["value"] as? Double ?? .nan, 0.5809523809523809))
+    let sentence =
+      "Macro averages include “unk”, predicted only by b.csv and not in gold; each model scores 0 on it."
+    for format in ["markdown", "latex"] {
+      for files in [[a, b], [a, b, c]] {
+        let table = try runF1Kit(["compare"] + files + ["--format", format] + options)
+        #expect(table.status == 0, "\(table.standardError)")
+        let captions = table.standardOutput.components(separatedBy: "\n").filter {
+          $0.hasPrefix("**Table.**") || $0.contains("\\caption{")
+        }
+        #expect(captions.count == files.count - 1, "\(format)")
+        #expect(captions.allSatisfy { $0.contains(sentence) }, "\(table.standardOutput)")
+      }
+      let report = try runF1Kit(
+        [
+          "report", a, b, "--out", directory.url.appendingPathComponent("r.html").path, "--format",
+          format,
+        ] + ["--resamples", "199"])
+      #expect(report.status == 0, "\(report.standardError)")
+      #expect(
+        report.standardOutput.components(separatedBy: sentence).count == 3,
+        "\(report.standardOutput)")
+      let runs = try runF1Kit(
+        ["compare", "A=\(a),\(b)", "C=\(c),\(a)", "--format", format] + options)
+      #expect(
+        runs.standardOutput.contains(
+          "Macro averages include “unk”, predicted only by A (1 of 2 runs) and not in gold; each run scores 0 on it."
+        ), "\(runs.standardOutput)")
+    }
+    let ones = try runF1Kit(
+      ["compare", a, b, "--format", "markdown", "--zero-division", "1"] + options)
+    #expect(
+      ones.standardOutput.contains(
+        "predicted only by b.csv and not in gold; models that never predict it score 1 on it (zero division 1)."
+      ), "\(ones.standardOutput)")
+    // Left out of a model's macro average when it never predicts the
+    // label (zero division nan), by every class with --labels, and from
+    // an average that counts no class alone (accuracy): nothing to say.
+    for extra in [
+      ["--zero-division", "nan"], ["--labels", "x,y,z"], ["--metric", "accuracy"],
+    ] {
+      let table = try runF1Kit(["compare", a, b, "--format", "markdown"] + extra + options)
+      #expect(table.status == 0, "\(table.standardError)")
+      #expect(!table.standardOutput.contains("Macro averages include"), "\(extra)")
+    }
+  }
 }
 
 @Suite("docs/tables.md quotes the tool's real tables")

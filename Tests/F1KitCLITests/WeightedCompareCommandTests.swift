@@ -301,14 +301,21 @@ struct WeightedCompareCommandTests {
     #expect(accuracy.status == 0, "\(accuracy.standardError)")
   }
 
-  @Test("a McNemar method with a long name widens its line instead of being cut")
-  func longMcNemarName() throws {
-    let result = try runF1Kit([
-      "compare", "fixtures/examples/a.csv", "fixtures/examples/b.csv", "--mcnemar",
-      "chi2-uncorrected", "--resamples", "199",
-    ])
-    #expect(result.status == 0, "\(result.standardError)")
-    #expect(result.standardOutput.contains("  McNemar (chi-square-uncorrected)  p = "))
+  @Test(
+    "every McNemar method and test choice keeps the p-values in one column, long names whole",
+    arguments: ["mid-p", "exact", "chi2", "chi2-uncorrected"], ["all", "mcnemar"])
+  func testColumnsAlign(mcnemar: String, test: String) throws {
+    let options = [
+      "--mcnemar", mcnemar, "--test", test, "--metric", "accuracy", "--resamples", "199", "-q",
+    ]
+    for files in [["a.csv", "b.csv"], ["a.csv", "b.csv", "c.csv"]] {
+      let result = try runF1Kit(["compare"] + files.map { "fixtures/examples/" + $0 } + options)
+      #expect(result.status == 0, "\(result.standardError)")
+      expectAlignedTestLines(result.standardOutput, testCount: test == "all" ? 3 : 1)
+      if mcnemar == "chi2-uncorrected" {
+        #expect(result.standardOutput.contains("  McNemar (chi-square-uncorrected)  p = "))
+      }
+    }
   }
 
   @Test("McNemar's test alone, and weights from standard input, are usage errors")
@@ -326,4 +333,26 @@ struct WeightedCompareCommandTests {
     #expect(standardInput.status == 64)
     #expect(standardInput.standardError.contains("not standard input"))
   }
+}
+
+/// Expects a comparison's test lines (those with "p = " after two spaces
+/// of indent) to start their p-values in one column, with each pair
+/// listing `testCount` tests.
+///
+/// - Parameters:
+///   - text: `compare`'s text output.
+///   - testCount: The tests each pair lists.
+func expectAlignedTestLines(
+  _ text: String, testCount: Int, sourceLocation: SourceLocation = #_sourceLocation
+) {
+  let lines = text.split(separator: "\n").filter { $0.hasPrefix("  ") && $0.contains("p = ") }
+  // "B − A: 0.051, 95% CI [-0.113, 0.204]", not a verdict, which ends
+  // with a full stop.
+  let pairs = text.split(separator: "\n").filter {
+    !$0.hasPrefix(" ") && $0.contains(" − ") && $0.hasSuffix("]")
+  }
+  #expect(lines.count == testCount * pairs.count, "\(text)", sourceLocation: sourceLocation)
+  let columns = Set(
+    lines.map { $0.distance(from: $0.startIndex, to: $0.range(of: "p = ")!.lowerBound) })
+  #expect(columns.count == 1, "\(text)", sourceLocation: sourceLocation)
 }

@@ -138,4 +138,36 @@ struct BootstrapTests {
 /// A shared system generator for tests that do not care about the draws.
 extension SystemRandomNumberGenerator {
   nonisolated(unsafe) static var shared = SystemRandomNumberGenerator()
+
+  @Test("only basic intervals past their range draw the caution, which names the first one")
+  func basicRangeCaution() {
+    func interval(_ lower: Double, _ upper: Double, _ method: IntervalMethod = .basic)
+      -> ConfidenceInterval
+    {
+      ConfidenceInterval(
+        lower: lower, upper: upper, estimate: (lower + upper) / 2, method: method,
+        confidence: 0.95, standardError: 0.01, resamples: 999)
+    }
+    func caution(_ intervals: [(String, ConfidenceInterval, ClosedRange<Double>)]) -> String? {
+      ConfidenceInterval.basicRangeCaution(
+        intervals.map { (subject: $0.0, interval: $0.1, range: $0.2) },
+        number: { String(format: "%.3f", $0) })
+    }
+    #expect(caution([("accuracy", interval(0.9, 1.0), 0...1)]) == nil)
+    #expect(caution([("accuracy", interval(0.97, 1.005, .percentile), 0...1)]) == nil)
+    // MCC's range is [−1, 1]: −0.5 is inside it.
+    #expect(caution([("mcc", interval(-0.5, 0.2), -1...1)]) == nil)
+    #expect(
+      caution([("accuracy", interval(0.97, 1.005), 0...1)])
+        == "the basic interval [0.970, 1.005] of accuracy reaches past the metric's range [0, 1]: a basic interval reflects the estimate about the bootstrap percentiles, so its ends can pass the range; percentile or BCa intervals stay within it."
+    )
+    let two = caution([
+      ("accuracy", interval(0.9, 0.99), 0...1), ("macro_f1", interval(-0.01, 0.2), 0...1),
+      ("mcc", interval(-1.02, 0.1), -1...1),
+    ])
+    #expect(
+      two?.hasPrefix(
+        "2 basic intervals reach past their metric's range, such as macro_f1 [-0.010, 0.200] past [0, 1]: "
+      ) == true, "\(two ?? "nil")")
+  }
 }

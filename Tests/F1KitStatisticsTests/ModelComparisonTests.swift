@@ -92,4 +92,34 @@ struct ModelComparisonTests {
     let paired = try Self.comparison([.macroF1])
     #expect(comparison.models == paired.models)
   }
+
+  @Test("a label no gold item has is recorded when some runs predict it and some do not")
+  func labelsOutsideGold() {
+    let labels = ["all", "none", "some", "x", "y"]
+    let scope = MetricScope(classCount: 5)
+    // Gold has x and y; every run predicts "all", no run predicts "none",
+    // and run 2 of model 0 and model 1's run predict "some".
+    let predicted = [[1, 0, 0, 4, 5], [2, 0, 1, 3, 4], [1, 0, 3, 3, 3]]
+    let found = LabelOutsideGold.find(
+      labels: labels, scope: scope, goldCounts: [0, 0, 0, 5, 5], predictedCounts: predicted,
+      runCounts: [2, 1])
+    #expect(
+      found == [
+        LabelOutsideGold(
+          label: "some", predictingRuns: [1, 1], runCounts: [2, 1], zeroDivision: .zero)
+      ])
+    #expect(found.first?.predictingModels == [0, 1])
+    // Labels past the evaluated ones (--labels) and zero division nan,
+    // under which a model that never predicts a label leaves it out.
+    for scope in [
+      MetricScope(classCount: 5, evaluatedClassCount: 2),
+      MetricScope(classCount: 5, zeroDivision: .nan),
+    ] {
+      #expect(
+        LabelOutsideGold.find(
+          labels: labels, scope: scope, goldCounts: [0, 0, 0, 5, 5], predictedCounts: predicted,
+          runCounts: [2, 1]
+        ).isEmpty)
+    }
+  }
 }

@@ -59,6 +59,15 @@ public enum Metric: String, CaseIterable, Hashable, Sendable, Codable {
     }
   }
 
+  /// Whether the metric is a macro average: the unweighted mean of a
+  /// per-class precision, recall or F-score over the evaluated classes.
+  public var isMacroAverage: Bool {
+    switch self {
+    case .macroPrecision, .macroRecall, .macroF1, .macroFBeta: true
+    default: false
+    }
+  }
+
   /// Whether the metric is an F-beta average, reported only when a beta is
   /// chosen (`--beta`) and computed with the scope's ``MetricScope/beta``.
   public var isFBeta: Bool {

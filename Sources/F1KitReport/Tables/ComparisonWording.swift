@@ -165,7 +165,78 @@ struct ComparisonWording {
         : " against the baseline. "
       text += Self.marksDefinition(confidence: options.bootstrap.confidence)
     }
+    let shown = comparison.models.compactMap { model in
+      model.interval(of: metric).map {
+        (subject: "\(model.name)'s \(metricName)", interval: $0, range: metric.valueRange)
+      }
+    }
+    if let caution = ConfidenceInterval.basicRangeCaution(shown, number: number) {
+      text += " " + ExperimentWording.sentence(caution, names: [])
+    }
+    if metric.isMacroAverage,
+      let sentence = Self.outsideGoldSentence(
+        comparison.labelsOutsideGold, names: comparison.models.map(\.name))
+    {
+      text += " " + sentence
+    }
     return text
+  }
+
+  /// The sentence a caption adds when macro averages count labels that no
+  /// gold item has and only some models predict, such as "Macro averages
+  /// include “unk”, predicted only by B and not in gold; each model scores
+  /// 0 on it.": a model that never predicts such a label has a macro
+  /// average other than scikit-learn's on that model alone, and a table
+  /// pasted into a paper says why.
+  ///
+  /// - Parameters:
+  ///   - labels: The labels, as the engine found them.
+  ///   - names: Each model's name.
+  /// - Returns: The sentence, or `nil` when there is no such label.
+  static func outsideGoldSentence(_ labels: [LabelOutsideGold], names: [String]) -> String? {
+    guard let first = labels.first else { return nil }
+    let hasRuns = first.runCounts.contains { $0 > 1 }
+    // Labels that the same models predict share one "predicted only by".
+    var groups: [(runs: [Int], labels: [String])] = []
+    for label in labels {
+      if let index = groups.firstIndex(where: { $0.runs == label.predictingRuns }) {
+        groups[index].labels.append(label.label)
+      } else {
+        groups.append((label.predictingRuns, [label.label]))
+      }
+    }
+    let shownLimit = 3
+    let phrases = groups.prefix(shownLimit).map { group in
+      let shown = group.labels.prefix(shownLimit).map { "“\($0)”" }
+      let hidden = group.labels.count - shown.count
+      let models = group.runs.indices.filter { group.runs[$0] > 0 }.map { model in
+        let runs = first.runCounts[model]
+        let name = model < names.count ? names[model] : "model \(model + 1)"
+        return group.runs[model] < runs ? "\(name) (\(group.runs[model]) of \(runs) runs)" : name
+      }
+      return Self.listed(shown + (hidden > 0 ? ["\(DisplayNumber.count(hidden)) more"] : []))
+        + ", predicted only by " + Self.listed(models)
+    }
+    let hiddenGroups = groups.dropFirst(shownLimit).reduce(0) { $0 + $1.labels.count }
+    let isOne = labels.count == 1
+    var text = "Macro averages include " + phrases.joined(separator: ", and ")
+    if hiddenGroups > 0 { text += ", and \(DisplayNumber.count(hiddenGroups)) more labels" }
+    text += groups.count == 1 && hiddenGroups == 0 ? " and not in gold" : ", none of them in gold"
+    let it = isOne ? "it" : "them"
+    let scorers = hasRuns ? "run" : "model"
+    switch first.zeroDivision {
+    case .one:
+      text += "; \(scorers)s that never predict \(it) score 1 on \(it) (zero division 1)."
+    default:
+      text += "; each \(scorers) scores 0 on \(it)."
+    }
+    return text
+  }
+
+  /// "A", "A and B", "A, B and C".
+  static func listed(_ items: [String]) -> String {
+    guard let last = items.last, items.count > 1 else { return items.first ?? "" }
+    return items.dropLast().joined(separator: ", ") + " and " + last
   }
 
   /// One sentence per pair in the form Dror et al. (2018) and Ulmer et al.

@@ -41,6 +41,14 @@ extension ResultTable {
         intervals.design == .items
         ? "."
         : " that resample \(ExperimentWording.units(of: intervals.design, groupCount: intervals.groupCount, groupColumn: groupColumn))."
+      let shown = headline.compactMap { metric in
+        intervals.bootstrap[metric].map {
+          (subject: metric.displayName, interval: $0, range: metric.valueRange)
+        }
+      }
+      if let caution = ConfidenceInterval.basicRangeCaution(shown, number: number) {
+        caption += " " + ExperimentWording.sentence(caution, names: [])
+      }
     } else {
       caption += "; no intervals were computed."
     }

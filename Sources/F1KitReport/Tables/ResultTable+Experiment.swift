@@ -225,6 +225,12 @@ struct ExperimentWording {
     for caution in comparison.cautions(names: description.names) {
       text += " " + Self.sentence(caution, names: description.names)
     }
+    if comparison.metric.isMacroAverage,
+      let sentence = ComparisonWording.outsideGoldSentence(
+        comparison.labelsOutsideGold(labels: description.labels), names: description.names)
+    {
+      text += " " + sentence
+    }
     return text
   }
 

@@ -32,8 +32,14 @@ extension ResultTable {
     }
     let confidence = ComparisonWording.percent(options.bootstrap.confidence)
     let method = ComparisonWording.methodName(options.bootstrap.method)
-    let caption =
+    var caption =
       "Scores of each model on the same \(DisplayNumber.count(comparison.itemCount)) test items\(comparison.totalWeight.map { ", weighted by sample weights (total \(NumberText.shortestBare($0)))" } ?? ""), with \(confidence) \(method) bootstrap intervals in brackets (\(DisplayNumber.count(options.bootstrap.resamples)) resamples, seed \(options.seed))."
+    if columns.contains(where: \.isMacroAverage),
+      let sentence = ComparisonWording.outsideGoldSentence(
+        comparison.labelsOutsideGold, names: comparison.models.map(\.name))
+    {
+      caption += " " + sentence
+    }
     return ResultTable(
       caption: caption, label: "f1kit-scores",
       header: ["Model"] + columns.map { title($0, beta: comparison.beta) },

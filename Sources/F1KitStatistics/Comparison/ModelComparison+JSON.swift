@@ -11,7 +11,8 @@ extension ModelComparison {
   /// interval), `difference` (B − A with its interval) and `tests`
   /// (`permutation`, `paired_bootstrap`, `mcnemar`, as run). For more models,
   /// `comparisons` lists every pair in that shape, with each test's
-  /// `adjusted_p_value` and the `adjustment` used.
+  /// `adjusted_p_value` and the `adjustment` used. `cautions`, last, is
+  /// there only when ``cautions(metric:)`` has any: an array of sentences.
   ///
   /// - Parameter metric: The metric; the headline metric by default.
   /// - Returns: The document.
@@ -42,6 +43,8 @@ extension ModelComparison {
       document.append(("adjustment", .string(options.adjustment.rawValue)))
       document.append(("comparisons", .array(pairs.map { .object(comparisonMembers($0)) })))
     }
+    let cautions = cautions(metric: metric)
+    if !cautions.isEmpty { document.append(("cautions", .array(cautions.map(JSONValue.string)))) }
     return .object(document)
   }
 

@@ -142,7 +142,28 @@ extension ModelComparison {
       text += "\n" + pairSummary(pair)
     }
     text += "\n" + pairs.map(verdict(for:)).joined(separator: "\n") + "\n"
-    return text
+    let cautions = cautions(metric: compared)
+    for caution in cautions { text += "\nNote: \(caution)" }
+    return text + (cautions.isEmpty ? "" : "\n")
+  }
+
+  /// Cautions about the numbers shown on one metric: basic intervals with
+  /// an end past the metric's range (see
+  /// ``ConfidenceInterval/reachesPast(_:)``), which are left as computed.
+  ///
+  /// - Parameter metric: The metric; the headline metric by default.
+  /// - Returns: One sentence per caution, without a leading "Note:".
+  public func cautions(metric: Metric? = nil) -> [String] {
+    let metric = metric ?? options.metric
+    let intervals = models.compactMap { model in
+      model.interval(of: metric).map {
+        (
+          subject: "\(model.name)'s \(displayName(of: metric))", interval: $0,
+          range: metric.valueRange
+        )
+      }
+    }
+    return [ConfidenceInterval.basicRangeCaution(intervals, number: Self.number)].compactMap(\.self)
   }
 
   /// The line that says the results are weighted, or `nil` for
@@ -158,18 +179,15 @@ extension ModelComparison {
   private func pairSummary(_ pair: Pair) -> String {
     let first = models[pair.first].name
     let second = models[pair.second].name
-    var text =
+    let text =
       "\(second) − \(first): \(Self.number(pair.difference.estimate)), \(Self.percent(pair.difference.confidence)) CI \(Self.range(pair.difference))\n"
+    var lines: [TestLine] = []
     func line(_ name: String, _ test: ComparisonOptions.Test, _ p: Double, _ detail: String) {
-      var entry =
-        // A longer name (McNemar's chi-square-uncorrected) widens its own
-        // line rather than being cut.
-        "  " + name.padding(toLength: max(22, name.count + 2), withPad: " ", startingAt: 0) + "p = "
-        + Self.pValue(p)
+      var result = "p = " + Self.pValue(p)
       if models.count > 2, let adjusted = pair.adjustedPValues[test] {
-        entry += " (\(options.adjustment.displayName)-adjusted \(Self.pValue(adjusted)))"
+        result += " (\(options.adjustment.displayName)-adjusted \(Self.pValue(adjusted)))"
       }
-      text += entry + "  " + detail + "\n"
+      lines.append(TestLine(name: name, result: result, detail: detail))
     }
     if let test = pair.permutation {
       line("permutation test", .permutation, test.pValue, "\(test.resamples) resamples")
@@ -184,7 +202,30 @@ extension ModelComparison {
         "discordant: \(test.firstOnlyCorrect) only \(first), \(test.secondOnlyCorrect) only \(second)"
       )
     }
-    return text
+    return text + Self.aligned(lines)
+  }
+
+  /// One test's line of a pair's summary: its name, its p-value (with
+  /// the adjusted one) and what it counted.
+  struct TestLine {
+    var name: String
+    var result: String
+    var detail: String
+  }
+
+  /// A pair's test lines with their names padded to one width, so that
+  /// the p-values form one column: 22 characters, or two more than the
+  /// longest name (McNemar's chi-square-uncorrected).
+  ///
+  /// - Parameter lines: The tests' lines, in order.
+  /// - Returns: The lines, each indented by two spaces and ending with a
+  ///   newline.
+  static func aligned(_ lines: [TestLine]) -> String {
+    let width = max(22, (lines.map(\.name.count).max() ?? 0) + 2)
+    return lines.map {
+      "  " + $0.name.padding(toLength: width, withPad: " ", startingAt: 0) + $0.result + "  "
+        + $0.detail + "\n"
+    }.joined()
   }
 
   /// ` (positive label "yes")` for a binary problem, empty otherwise: the

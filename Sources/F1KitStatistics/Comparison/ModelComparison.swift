@@ -112,6 +112,10 @@ public struct ModelComparison: Sendable {
   /// The positive label of a binary problem, which the binary metrics
   /// score; `nil` otherwise.
   public let positiveLabel: String?
+  /// The labels that no gold item has and that some models predict but
+  /// not all: every model's macro averages count them, so a model that
+  /// never predicts one scores otherwise than on its own.
+  public let labelsOutsideGold: [LabelOutsideGold]
   /// The options the comparison ran with.
   public let options: ComparisonOptions
   /// Each model's scores, in input order.
@@ -237,6 +241,10 @@ public struct ModelComparison: Sendable {
     self.beta = evaluation.beta
     self.labels = counts.labels
     self.positiveLabel = classification.positiveLabel
+    self.labelsOutsideGold = LabelOutsideGold.find(
+      labels: counts.labels, scope: scope, goldCounts: counts.matrices[0].goldTotals,
+      predictedCounts: counts.matrices.map(\.predictedTotals),
+      runCounts: Array(repeating: 1, count: counts.matrices.count))
     self.options = options
     self.models = models
     self.pairs = pairs

@@ -314,7 +314,7 @@ public struct ExperimentComparison: Sendable {
   }
 
   /// Cautions about the numbers themselves: interval ends cut at the
-  /// metric's range, runs of a model that predict alike on every item (a
+  /// metric's range, basic intervals past it, runs of a model that predict alike on every item (a
   /// file given twice, most likely), and models whose one run leaves their
   /// seed luck uncounted beside models with several.
   ///
@@ -327,7 +327,7 @@ public struct ExperimentComparison: Sendable {
       let ends = cutIntervalEnds == 1 ? "end" : "ends"
       let verb = cutIntervalEnds == 1 ? "was" : "were"
       let cut =
-        "\(cutIntervalEnds) interval \(ends) reached past \(metric.displayName)'s range [\(Self.bound(range.lowerBound)), \(Self.bound(range.upperBound))] and \(verb) cut at its bounds"
+        "\(cutIntervalEnds) interval \(ends) reached past \(metric.displayName)'s range [\(ConfidenceInterval.bound(range.lowerBound)), \(ConfidenceInterval.bound(range.upperBound))] and \(verb) cut at its bounds"
       // A model with one run has no seed variance of its own; the few
       // degrees of freedom are those of the models with several.
       if let fewest = counts.runCounts.filter({ $0 > 1 }).min() {
@@ -338,6 +338,16 @@ public struct ExperimentComparison: Sendable {
       } else {
         cautions.append(cut + ".")
       }
+    }
+    let intervals = models.indices.map { model in
+      (
+        subject:
+          "\(model < names.count ? names[model] : "model \(model + 1)")'s \(metric.displayName)",
+        interval: models[model].interval, range: metric.valueRange
+      )
+    }
+    if let basic = ConfidenceInterval.basicRangeCaution(intervals, number: ModelComparison.number) {
+      cautions.append(basic)
     }
     for model in counts.runCounts.indices {
       let name = model < names.count ? names[model] : "model \(model + 1)"
@@ -356,10 +366,6 @@ public struct ExperimentComparison: Sendable {
       }
     }
     return cautions
-  }
-
-  private static func bound(_ value: Double) -> String {
-    value == value.rounded() ? String(Int(value)) : String(value)
   }
 
   /// Compares the models of an experiment with a generator seeded by

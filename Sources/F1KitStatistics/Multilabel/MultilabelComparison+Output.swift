@@ -167,17 +167,16 @@ extension MultilabelComparison {
   private func pairSummary(_ pair: Pair) -> String {
     let first = models[pair.first].name
     let second = models[pair.second].name
-    var text =
+    let text =
       "\(second) − \(first): \(ModelComparison.number(pair.difference.estimate)), \(ModelComparison.percent(pair.difference.confidence)) CI \(ModelComparison.range(pair.difference))\n"
+    var lines: [ModelComparison.TestLine] = []
     func line(_ name: String, _ test: ComparisonOptions.Test, _ p: Double, _ detail: String) {
-      var entry =
-        "  " + name.padding(toLength: 22, withPad: " ", startingAt: 0) + "p = "
-        + (p.isNaN ? "undefined" : ModelComparison.pValue(p))
+      var result = "p = " + (p.isNaN ? "undefined" : ModelComparison.pValue(p))
       if models.count > 2, let adjusted = pair.adjustedPValues[test] {
-        entry +=
+        result +=
           " (\(options.adjustment.displayName)-adjusted \(ModelComparison.pValue(adjusted)))"
       }
-      text += entry + "  " + detail + "\n"
+      lines.append(ModelComparison.TestLine(name: name, result: result, detail: detail))
     }
     if let p = pair.permutationPValue {
       line("permutation test", .permutation, p, "\(options.bootstrap.resamples) resamples")
@@ -192,7 +191,7 @@ extension MultilabelComparison {
         "exact matches: \(test.firstOnlyCorrect) only \(first), \(test.secondOnlyCorrect) only \(second)"
       )
     }
-    return text
+    return text + ModelComparison.aligned(lines)
   }
 
   /// One plain sentence on a pair, such as "B beats A on samples-F1 by

@@ -111,7 +111,8 @@ public struct MetricIntervals: Sendable {
 
   /// The intervals as JSON members: `intervals` (bootstrap, one object per
   /// metric with `low`, `high`, `method`, `confidence`, `resamples`) and
-  /// `analytic_intervals`.
+  /// `analytic_intervals`, then `cautions` (an array of sentences) when
+  /// ``cautions(digits:)`` has any.
   ///
   /// - Returns: The members, to append to an evaluation document.
   public func jsonMembers() -> [(key: String, value: JSONValue)] {
@@ -141,7 +142,24 @@ public struct MetricIntervals: Sendable {
       ),
     ]
     if design != .items { members += designJSONMembers() }
+    let cautions = cautions()
+    if !cautions.isEmpty { members.append(("cautions", .array(cautions.map(JSONValue.string)))) }
     return members
+  }
+
+  /// Cautions about the intervals themselves: basic intervals with an end
+  /// past their metric's range (see
+  /// ``ConfidenceInterval/reachesPast(_:)``), which are left as computed.
+  ///
+  /// - Parameter digits: Decimal places of the numbers quoted.
+  /// - Returns: One sentence per caution, without a leading "Note:".
+  public func cautions(digits: Int = 4) -> [String] {
+    let intervals = metrics.compactMap { metric in
+      bootstrap[metric].map { (subject: metric.rawValue, interval: $0, range: metric.valueRange) }
+    }
+    return [
+      ConfidenceInterval.basicRangeCaution(intervals, number: { Self.format($0, digits) })
+    ].compactMap(\.self)
   }
 
   /// A text table of each metric's value with its bootstrap and analytic
@@ -179,7 +197,7 @@ public struct MetricIntervals: Sendable {
       }
       text += line + "\n"
     }
-    return text + designNotes.map { "Note: \($0)\n" }.joined()
+    return text + (designNotes + cautions(digits: digits)).map { "Note: \($0)\n" }.joined()
   }
 
   static func format(_ value: Double, _ digits: Int) -> String {
