@@ -100,7 +100,7 @@ struct AdviseCommand: ParsableCommand {
     do {
       if input.isWeighted {
         metrics = try ClassificationMetrics(
-          weightedConfusionMatrix: try input.readWeighted(path), options: scoring.evaluation)
+          weightedConfusionMatrix: try input.readWeightedMatrix(path), options: scoring.evaluation)
       } else {
         metrics = try ClassificationMetrics(
           confusionMatrix: try scores?.matrix ?? input.readConfusionMatrix(path),

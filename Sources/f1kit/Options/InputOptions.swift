@@ -405,7 +405,9 @@ struct InputOptions {
     let status: ExitStatus =
       switch error.reason {
       case .cannotOpen: .noInput
-      case .invalidOptions, .positiveLabelNeeded, .ambiguousColumn, .countColumnBesideIDs: .usage
+      case .invalidOptions, .positiveLabelNeeded, .ambiguousColumn, .countColumnBesideIDs,
+        .countTableNotRead:
+        .usage
       default: .dataError
       }
     if case .duplicateID = error.reason, error.location?.column == 1,
