@@ -76,7 +76,8 @@ struct AdviseCommand: ParsableCommand {
       return try adviseMultilabel()
     }
     try input.refuseLabelSetsAndWeights(
-      in: "advise", paths: paths, problem: scoring.problem, allowsWeights: true)
+      in: "advise", paths: paths, problem: scoring.problem, allowsWeights: true,
+      predictionColumns: predictionColumns)
     let isOneItemFile = paths.count == 1 && predictionColumns == nil
     if groupColumn != nil {
       guard isOneItemFile else {

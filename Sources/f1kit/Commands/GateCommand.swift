@@ -170,6 +170,9 @@ struct GateCommand: ParsableCommand {
     let decision: ReleaseDecision
     var thresholds: [(file: String, choice: ThresholdChoice)] = []
     if comparison.isMultilabelComparison {
+      if comparison.predictionColumns != nil {
+        throw comparison.input.multilabelColumnsRefusal(in: "gate")
+      }
       comparison.input.noteInferredLabelSets(paths, problem: comparison.scoring.problem)
       decision = try decideMultilabel()
     } else {
