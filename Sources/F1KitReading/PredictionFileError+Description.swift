@@ -139,6 +139,13 @@ extension PredictionFileError: CustomStringConvertible {
     case .countTableHasNoItems(let column):
       return
         "the file is a count table (column \(Self.quoted(column))) and has no per-item predictions; if its rows are items, give --count-column '' to read them so"
+    case .countTableNotRead(let column, let isMultilabel):
+      let reading =
+        isMultilabel
+        ? "label sets are read one item a row, not from count tables; write one row per item"
+        : "a count table with sample weights is read from a named file, not standard input; save it to a file and name it"
+      return
+        "the column \(Self.quoted(column)) makes each row a cell of a count table, but \(reading) (or give --count-column '' if its rows are items)"
     }
   }
 

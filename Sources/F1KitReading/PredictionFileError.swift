@@ -173,6 +173,9 @@ public struct PredictionFileError: Error, Hashable, Sendable {
     case recordTooLong(limit: Int)
     /// A count table has no per-item predictions to read.
     case countTableHasNoItems(column: String)
+    /// A count table read where rows are read one item each: label sets
+    /// (`isMultilabel`), or sample weights from standard input.
+    case countTableNotRead(column: String, isMultilabel: Bool)
     /// The group column is the column of the gold labels, the predictions,
     /// the scores or the counts: grouping by it would resample items with
     /// the same label or score, not items that belong together, and print

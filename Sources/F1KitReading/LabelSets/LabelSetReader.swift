@@ -179,11 +179,41 @@ public struct LabelSetReader: Sendable {
     firstLabelSet(path: path, options: options, recordLimit: recordLimit) != nil
   }
 
+  /// The prediction and count columns of a single-label count table (a
+  /// `count` column, or the one ``PredictionFileOptions/countColumn``
+  /// names), found as the counting path finds them, which reads such a
+  /// table with its weights; this reader reads one item a row.
+  ///
+  /// - Parameters:
+  ///   - path: The file; standard input is never looked at.
+  ///   - options: How to read it.
+  /// - Returns: The two columns' names, or `nil` when the file is not a
+  ///   count table or its header cannot be read (the reader then says why).
+  public static func countTableColumns(path: String, options: LabelSetOptions)
+    -> (prediction: String, count: String)?
+  {
+    var headerOptions = options
+    headerOptions.file.countColumn = ""
+    guard path != "-", let walker = try? LabelSetWalker(path: path, options: headerOptions) else {
+      return nil
+    }
+    try? walker.walk(limit: 1) { _ throws(PredictionFileError) in }
+    guard
+      let layout = try? ColumnLayout(header: walker.header, options: options.file, readsIDs: false),
+      let count = layout.count, case .label(let prediction) = layout.source
+    else { return nil }
+    return (walker.header[prediction], walker.header[count])
+  }
+
   /// The first gold or prediction cell of the file's first records that
   /// holds a label set: its line, and its text, `nil` for a JSON array.
   private static func firstLabelSet(
     path: String, options: LabelSetOptions, recordLimit: Int
   ) -> (line: Int, text: String?)? {
+    // A count table's cells are sniffed too (the walker refuses them when
+    // it reads).
+    var options = options
+    if options.file.countColumn == nil { options.file.countColumn = "" }
     guard path != "-", let walker = try? LabelSetWalker(path: path, options: options) else {
       return nil
     }

@@ -15,7 +15,9 @@ final class LabelSetWalker {
   private let source: ChunkedByteSource
   private(set) var interner = LabelInterner()
   private var format: PredictionFileFormat = .csv
-  private var header: [String] = []
+  /// The header's column names (for JSON Lines, the first object's keys),
+  /// once read.
+  private(set) var header: [String] = []
   /// The header index of each slot: gold, prediction (or -1), weight (or
   /// -1), then the score columns, then the id column when ids are read.
   private var columns: [Int] = []
@@ -239,6 +241,27 @@ final class LabelSetWalker {
     }
   }
 
+  /// Refuses a count column found by name (`count`, as the counting path
+  /// finds it) unless ``PredictionFileOptions/countColumn`` is empty: this
+  /// walker reads one item a row, so reading a count table here would
+  /// count each cell once, whatever its count.
+  ///
+  /// - Throws: `.countColumnBesideIDs` beside an id column, as the
+  ///   counting path does, and `.countTableNotRead` otherwise.
+  private func refuseCountTable() throws(PredictionFileError) {
+    guard options.file.countColumn == nil, !hasScores,
+      let count = ColumnLayout.find(PredictionFileOptions.countColumnNames, in: header)
+    else { return }
+    do {
+      try ColumnLayout.refuseCountBesideIDs(count: count, options: options.file, in: header)
+    } catch {
+      throw self.error(error.reason, line: line, column: 1)
+    }
+    throw error(
+      .countTableNotRead(column: header[count], isMultilabel: options.isMultilabel), line: line,
+      column: count + 1)
+  }
+
   /// Finds the gold, prediction, weight and score columns in the header.
   private func resolveColumns() throws(PredictionFileError) {
     func find(_ names: [String], role: PredictionFileError.ColumnRole)
@@ -266,6 +289,7 @@ final class LabelSetWalker {
     var scores: [Int] = []
     for name in file.scoreColumns { scores.append(try find([name], role: .score)) }
     try refuseRivals(gold: gold, prediction: prediction, weight: weight)
+    try refuseCountTable()
     // JSON Lines slots are positions in `columns`; CSV slots are header
     // indices, so keep both views.
     columns = [gold, prediction, weight] + scores

@@ -69,13 +69,15 @@ struct AdviseCommand: ParsableCommand {
   func run() throws(CommandFailure) -> CommandOutput {
     try InputOptions.checkNoRunLists(paths, command: "advise")
     try InputOptions.checkNotDirectories(paths)
+    input.warnAboutLikelyCountColumns(paths, predictionColumns: predictionColumns)
     if paths.count == 1, predictionColumns == nil,
       input.isMultilabel(path, problem: scoring.problem)
     {
       return try adviseMultilabel()
     }
     try input.refuseLabelSetsAndWeights(
-      in: "advise", paths: paths, problem: scoring.problem, allowsWeights: true)
+      in: "advise", paths: paths, problem: scoring.problem, allowsWeights: true,
+      predictionColumns: predictionColumns)
     let isOneItemFile = paths.count == 1 && predictionColumns == nil
     if groupColumn != nil {
       guard isOneItemFile else {
@@ -100,7 +102,7 @@ struct AdviseCommand: ParsableCommand {
     do {
       if input.isWeighted {
         metrics = try ClassificationMetrics(
-          weightedConfusionMatrix: try input.readWeighted(path), options: scoring.evaluation)
+          weightedConfusionMatrix: try input.readWeightedMatrix(path), options: scoring.evaluation)
       } else {
         metrics = try ClassificationMetrics(
           confusionMatrix: try scores?.matrix ?? input.readConfusionMatrix(path),

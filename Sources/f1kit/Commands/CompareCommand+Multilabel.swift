@@ -10,7 +10,9 @@ extension CompareCommand {
   /// records.
   var isMultilabelComparison: Bool {
     if let problem = scoring.problem { return problem == .multilabel }
-    return paths.contains { input.isMultilabel($0, problem: nil) }
+    return paths.contains {
+      input.isMultilabel($0, problem: nil, predictionColumns: predictionColumns)
+    }
   }
 
   /// The multilabel metric to compare on: `--metric`, or samples-F1.
@@ -52,7 +54,7 @@ extension CompareCommand {
       )
     }
     if predictionColumns != nil {
-      throw .usage("Multilabel files cannot yet be compared with --pred-columns")
+      throw input.multilabelColumnsRefusal(in: "compare")
     }
     if scoreMetric != nil {
       throw .usage(

@@ -189,6 +189,9 @@ struct CompareCommand: ParsableCommand {
 
   private func runComparison() throws(CommandFailure) -> CommandOutput {
     try InputOptions.checkNotDirectories(paths)
+    input.warnAboutLikelyCountColumns(
+      paths, predictionColumns: predictionColumns,
+      pairingCommand: predictionColumns == nil && scoreColumnsOf == nil ? "compare" : nil)
     if isMultilabelComparison {
       input.noteInferredLabelSets(paths, problem: scoring.problem)
       return try runMultilabelComparison()

@@ -19,6 +19,13 @@ extension EvaluateCommand {
     if input.labelSets.weightColumn != nil {
       throw .usage("--weight-column is not available yet with several files or --pred-columns")
     }
+    if let predictionColumns,
+      paths.contains(where: {
+        input.isMultilabel($0, problem: scoring.problem, predictionColumns: predictionColumns)
+      })
+    {
+      throw input.multilabelColumnsRefusal(in: "evaluate")
+    }
     if paths.contains(where: { input.isMultilabel($0, problem: scoring.problem) }) {
       throw .usage("multilabel files cannot yet be read as shards or with --pred-columns")
     }

@@ -90,6 +90,7 @@ struct EvaluateCommand: ParsableCommand {
   func run() throws(CommandFailure) -> CommandOutput {
     try InputOptions.checkNoRunLists(paths, command: "evaluate")
     try InputOptions.checkNotDirectories(paths)
+    input.warnAboutLikelyCountColumns(paths, predictionColumns: predictionColumns)
     if let scoreColumnsOf { return try evaluateScoreColumns(scoreColumnsOf) }
     if let design { return try evaluateDesign(design) }
     if paths.count > 1 || predictionColumns != nil { return try evaluateJointCounts() }
@@ -167,14 +168,31 @@ struct EvaluateCommand: ParsableCommand {
     }
     if !input.reader.scoreColumns.isEmpty { Console.writeError(Self.unweightedScoresNote) }
     let metrics: ClassificationMetrics
-    let rows: LabelSetReader.WeightedRows?
+    // The distinct (gold, predicted, weight) rows with their item counts:
+    // a weighted count table's, or with --ci the file's, read once, which
+    // give both the matrix and the bootstrap's draws.
+    var rows: (labels: [String], cells: [WeightedPredictions.Cell])?
     do {
-      // With --ci the file is read once, into its distinct weighted rows,
-      // which give both the matrix and the bootstrap's draws.
-      rows = isIntervalRequested ? try input.readWeightedRows(path) : nil
-      metrics = try ClassificationMetrics(
-        weightedConfusionMatrix: try rows.map(Self.weightedMatrix) ?? input.readWeighted(path),
-        options: scoring.evaluation)
+      if let table = try input.readWeightedCountTable(path) {
+        rows = (table.labels, table.predictions.cells)
+        metrics = try ClassificationMetrics(
+          weightedConfusionMatrix: table.predictions.confusionMatrix(labels: table.labels),
+          options: scoring.evaluation)
+      } else if isIntervalRequested {
+        let read = try input.readWeightedRows(path)
+        rows = (
+          read.labels,
+          read.rows.map {
+            WeightedPredictions.Cell(
+              gold: $0.gold, predicted: $0.predicted, weight: $0.weight, count: $0.count)
+          }
+        )
+        metrics = try ClassificationMetrics(
+          weightedConfusionMatrix: Self.weightedMatrix(read), options: scoring.evaluation)
+      } else {
+        metrics = try ClassificationMetrics(
+          weightedConfusionMatrix: try input.readWeighted(path), options: scoring.evaluation)
+      }
     } catch let error as MetricsError {
       throw .usage(error.description)
     } catch let failure as CommandFailure {
@@ -183,9 +201,11 @@ struct EvaluateCommand: ParsableCommand {
       throw .usage("\(error)")
     }
     if !scoring.isZeroDivisionChosen { Self.warnAboutUndefinedScores(metrics) }
-    let intervals = try rows.map { rows throws(CommandFailure) in
-      try weightedIntervals(for: metrics, rows: rows)
-    }
+    let intervals =
+      isIntervalRequested
+      ? try rows.map { rows throws(CommandFailure) in
+        try weightedIntervals(for: metrics, labels: rows.labels, cells: rows.cells)
+      } : nil
     switch format {
     case .json:
       return CommandOutput(
@@ -208,19 +228,24 @@ struct EvaluateCommand: ParsableCommand {
   /// Bootstrap intervals of a weighted file's metrics: the file's distinct
   /// (gold, predicted, weight) rows are resampled as items, each carrying
   /// its weight.
+  ///
+  /// - Parameters:
+  ///   - metrics: The metrics.
+  ///   - labels: The labels the rows' class indices name.
+  ///   - cells: The distinct rows, with their item counts.
   private func weightedIntervals(
-    for metrics: ClassificationMetrics, rows read: LabelSetReader.WeightedRows
+    for metrics: ClassificationMetrics, labels: [String], cells: [WeightedPredictions.Cell]
   ) throws(CommandFailure) -> MetricIntervals {
     let positions = metrics.confusionMatrix.labels.exactLabelPositions()
-    let code = read.labels.map { positions[ExactLabel($0)] }
+    let code = labels.map { positions[ExactLabel($0)] }
     let bar = ProgressBar(label: "bootstrap", isQuiet: resampling.isQuiet)
     defer { bar.finish() }
     do {
       let rows = try WeightedPredictions(
         classCount: metrics.confusionMatrix.classCount,
-        cells: try read.rows.map { row throws(StatisticsError) in
+        cells: try cells.map { row throws(StatisticsError) in
           guard let gold = code[row.gold], let predicted = code[row.predicted] else {
-            throw .unknownLabel(read.labels[code[row.gold] == nil ? row.gold : row.predicted])
+            throw .unknownLabel(labels[code[row.gold] == nil ? row.gold : row.predicted])
           }
           return WeightedPredictions.Cell(
             gold: gold, predicted: predicted, weight: row.weight, count: row.count)

@@ -163,9 +163,16 @@ struct GateCommand: ParsableCommand {
   private func runGate() throws(CommandFailure) -> CommandOutput {
     let paths = comparison.paths
     try InputOptions.checkNotDirectories(paths)
+    comparison.input.warnAboutLikelyCountColumns(
+      paths, predictionColumns: comparison.predictionColumns,
+      pairingCommand: comparison.predictionColumns == nil
+        && comparison.scoreColumnsOf == nil ? "gate" : nil)
     let decision: ReleaseDecision
     var thresholds: [(file: String, choice: ThresholdChoice)] = []
     if comparison.isMultilabelComparison {
+      if comparison.predictionColumns != nil {
+        throw comparison.input.multilabelColumnsRefusal(in: "gate")
+      }
       comparison.input.noteInferredLabelSets(paths, problem: comparison.scoring.problem)
       decision = try decideMultilabel()
     } else {

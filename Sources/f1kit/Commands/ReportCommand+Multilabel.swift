@@ -12,7 +12,9 @@ extension ReportCommand {
   /// records.
   var isMultilabelReport: Bool {
     if let problem = scoring.problem { return problem == .multilabel }
-    return paths.contains { input.isMultilabel($0, problem: nil) }
+    return paths.contains {
+      input.isMultilabel($0, problem: nil, predictionColumns: predictionColumns)
+    }
   }
 
   /// Writes the multilabel report: metrics with intervals, per-label bars,
@@ -28,9 +30,7 @@ extension ReportCommand {
       throw .usage(
         "Multilabel reports cannot yet resample runs, groups or strata; report one file per model")
     }
-    if predictionColumns != nil {
-      throw .usage("Multilabel reports cannot yet read --pred-columns")
-    }
+    if predictionColumns != nil { throw input.multilabelColumnsRefusal(in: "report") }
     if trainingLog != nil {
       throw .usage("Multilabel reports cannot yet draw a training log")
     }

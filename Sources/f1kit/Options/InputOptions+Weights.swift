@@ -25,7 +25,9 @@ extension InputOptions {
     options.file.scoreColumns = []
     options.file.scoreArrayColumn = nil
     options.file.scoreColumn = nil
-    options.file.countColumn = nil
+    // Counts, if any, are read by the label reader, which refuses a count
+    // table on the item path.
+    options.file.countColumn = ""
     do {
       return try LabelSetReader(path: path, options: options).readWeights()
     } catch {
@@ -47,6 +49,47 @@ extension InputOptions {
     } catch {
       throw Self.failure(error)
     }
+  }
+
+  /// Reads a single-label file with sample weights into its weighted
+  /// confusion matrix: a file of items, or a weighted count table (each
+  /// row's weight applies to its `count` items), which is read as
+  /// `compare --pred-columns` reads it.
+  ///
+  /// - Parameter path: The file, or `-` for standard input.
+  /// - Returns: The matrix.
+  /// - Throws: A one-line failure with the reader's exit status.
+  func readWeightedMatrix(_ path: String) throws(CommandFailure) -> WeightedConfusionMatrix {
+    guard let table = try readWeightedCountTable(path) else { return try readWeighted(path) }
+    return table.predictions.confusionMatrix(labels: table.labels)
+  }
+
+  /// Reads a weighted count table (`label,prediction,weight,count`, one
+  /// row per combination of labels and weight, whose `count` items carry
+  /// that weight) by the counting path `compare --pred-columns` reads it
+  /// with, so the total weight is the sum of count × weight.
+  ///
+  /// - Parameter path: The file; standard input is not looked at (the
+  ///   label reader refuses a count table there).
+  /// - Returns: The labels and the weighted rows, or `nil` when the file
+  ///   has no count column.
+  /// - Throws: A one-line failure with the reader's exit status.
+  func readWeightedCountTable(_ path: String) throws(CommandFailure)
+    -> (labels: [String], predictions: WeightedPredictions)?
+  {
+    var options = labelSets
+    options.isMultilabel = false
+    guard let columns = LabelSetReader.countTableColumns(path: path, options: options) else {
+      return nil
+    }
+    // The column is read as `--pred-columns` reads one.
+    var input = self
+    input.reader.predictionColumn = nil
+    let counts = try input.weightedJointComparisonCounts([path], columns: [columns.prediction])
+    guard let predictions = counts.weighted?.first else {
+      preconditionFailure("weighted joint counts have weighted predictions")
+    }
+    return (counts.labels, predictions)
   }
 
   /// Reads and aligns files whose items carry sample weights, and counts
@@ -154,7 +197,8 @@ extension InputOptions {
       var options = labelSets
       options.isMultilabel = false
       options.file.predictionColumn = columns[0]
-      options.file.countColumn = nil
+      // The joint read below reads the counts.
+      options.file.countColumn = ""
       guard path != "-" else {
         throw .usage(
           "--weight-column needs a named file here, not standard input, which is read once")

@@ -168,10 +168,33 @@ struct InputOptions {
   /// - Parameters:
   ///   - path: The file.
   ///   - problem: The `--problem` given, if any.
+  ///   - predictionColumns: The columns of `--pred-columns`, each of which
+  ///     is looked at in place of the prediction column, or `nil`.
   /// - Returns: Whether to read label sets.
-  func isMultilabel(_ path: String, problem: ProblemChoice?) -> Bool {
+  func isMultilabel(
+    _ path: String, problem: ProblemChoice?, predictionColumns: [String]? = nil
+  ) -> Bool {
     if let problem { return problem == .multilabel }
-    return LabelSetReader.holdsLabelSets(path: path, options: labelSets)
+    guard let predictionColumns else {
+      return LabelSetReader.holdsLabelSets(path: path, options: labelSets)
+    }
+    return predictionColumns.contains { column in
+      var options = labelSets
+      options.file.predictionColumn = column
+      return LabelSetReader.holdsLabelSets(path: path, options: options)
+    }
+  }
+
+  /// The refusal of label sets with `--pred-columns`, which reads one
+  /// label a cell: what to do instead.
+  ///
+  /// - Parameter command: The command, for the example.
+  /// - Returns: A usage failure (exit 64).
+  func multilabelColumnsRefusal(in command: String) -> CommandFailure {
+    let files = command == "evaluate" || command == "advise" ? "a.csv" : "a.csv b.csv"
+    return .usage(
+      "multilabel files cannot yet be read with --pred-columns: write one file per model, with the id and gold columns and that model's column as prediction (pandas: df[['id', 'label', 'a']].rename(columns={'a': 'prediction'}).to_csv('a.csv', index=False)), and run 'f1kit \(command) \(files)'; or give --problem multiclass if '\(labelSets.separator)' is part of your labels"
+    )
   }
 
   /// Refuses sample weights and label sets in a command that does not read
@@ -185,10 +208,18 @@ struct InputOptions {
   ///     single-label files.
   /// - Throws: A usage failure naming what `evaluate` supports instead.
   func refuseLabelSetsAndWeights(
-    in command: String, paths: [String], problem: ProblemChoice?, allowsWeights: Bool = false
+    in command: String, paths: [String], problem: ProblemChoice?, allowsWeights: Bool = false,
+    predictionColumns: [String]? = nil
   ) throws(CommandFailure) {
     if labelSets.weightColumn != nil && !allowsWeights {
       throw .usage("\(command) does not support --weight-column yet; 'f1kit evaluate' does")
+    }
+    if predictionColumns != nil,
+      paths.contains(where: {
+        isMultilabel($0, problem: problem, predictionColumns: predictionColumns)
+      })
+    {
+      throw multilabelColumnsRefusal(in: command)
     }
     if problem == .multilabel
       || (problem == nil && paths.contains { isMultilabel($0, problem: nil) })
@@ -405,7 +436,9 @@ struct InputOptions {
     let status: ExitStatus =
       switch error.reason {
       case .cannotOpen: .noInput
-      case .invalidOptions, .positiveLabelNeeded, .ambiguousColumn, .countColumnBesideIDs: .usage
+      case .invalidOptions, .positiveLabelNeeded, .ambiguousColumn, .countColumnBesideIDs,
+        .countTableNotRead:
+        .usage
       default: .dataError
       }
     if case .duplicateID = error.reason, error.location?.column == 1,

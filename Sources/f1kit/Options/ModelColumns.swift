@@ -27,6 +27,24 @@ enum ModelColumns {
     }
   }
 
+  /// A reader error as a failure, where an empty label's hint to add
+  /// `--problem multilabel` (which `--pred-columns` does not read yet)
+  /// says what to do instead.
+  ///
+  /// - Parameter error: The reader's error.
+  /// - Returns: The failure, with the reader's exit status.
+  static func failure(_ error: PredictionFileError) -> CommandFailure {
+    var failure = InputOptions.failure(error)
+    if case .emptyLabel = error.reason {
+      failure.message = failure.message.replacingOccurrences(
+        of: "add --problem multilabel",
+        with:
+          "write one file per model and read it with --problem multilabel (--pred-columns reads one label a cell)"
+      )
+    }
+    return failure
+  }
+
   /// Reads the joint counts of every file and adds them up: the files are
   /// shards of the same table, with the same columns.
   ///
@@ -54,7 +72,7 @@ enum ModelColumns {
         counts = try PredictionReader(path: path, options: options).readJointCounts(
           predictionColumns: columns, groupColumn: groupColumn)
       } catch {
-        throw InputOptions.failure(error)
+        throw failure(error)
       }
       if counts.itemCount > 0 { shardsWithItems.append(path) }
       guard let sum = total else {
@@ -117,7 +135,7 @@ enum ModelColumns {
         do {
           counts = try PredictionReader(path: path, options: options).readCounts()
         } catch {
-          throw InputOptions.failure(error)
+          throw failure(error)
         }
         Console.writeWarnings(counts.warnings)
         do {

@@ -1,0 +1,140 @@
+import F1Kit
+import F1KitSupport
+import Foundation
+
+/// Finds a column that looks like a count table's count column under a
+/// name the reader does not take for one: `n` (dplyr's `count()`, SQL's
+/// `COUNT(*) AS n`), `cnt`, `freq`, `size`, the `0` of pandas'
+/// `groupby(...).size().to_csv()`. Read as one item a row, such a table
+/// scores each cell once, whatever its count.
+///
+/// A column is flagged when the file has no count column found by name and
+/// none named by an option, no `id` column (rows with ids are items), and,
+/// in its first records, every row is a distinct combination of the gold,
+/// prediction and weight columns, as `GROUP BY` gives, while the column
+/// holds non-negative integers, most of them above 1.
+public enum LikelyCountColumn {
+  /// The names looked at, compared ignoring case.
+  public static let names = [
+    "n", "cnt", "counts", "freq", "frequency", "size", "0", "num", "total",
+  ]
+
+  /// The likely count column of a file, if any.
+  ///
+  /// - Parameters:
+  ///   - path: The file; standard input is never looked at.
+  ///   - options: How the file is read: its gold and prediction columns,
+  ///     format and count column.
+  ///   - predictionColumns: Every model's prediction column
+  ///     (`--pred-columns`), or `nil` for the options' prediction column.
+  ///   - weightColumn: The column of sample weights, if any.
+  ///   - recordLimit: How many records to look at.
+  /// - Returns: The column's name, or `nil`.
+  /// - Complexity: O(*r*) for the *r* records looked at.
+  public static func find(
+    path: String, options: PredictionFileOptions, predictionColumns: [String]? = nil,
+    weightColumn: String? = nil, recordLimit: Int = 10_000
+  ) -> String? {
+    guard path != "-", options.countColumn == nil, options.scoreColumns.isEmpty,
+      options.scoreArrayColumn == nil, options.scoreColumn == nil,
+      let records = firstRecords(path: path, options: options, limit: recordLimit + 1),
+      let header = records.first, records.count > 1,
+      ColumnLayout.find(PredictionFileOptions.countColumnNames, in: header) == nil,
+      options.idColumn?.isEmpty == true
+        || ColumnLayout.find(
+          options.idColumn.map { [$0] } ?? PredictionFileOptions.idColumnNames, in: header) == nil
+    else { return nil }
+    let predictions =
+      predictionColumns
+      ?? [options.predictionColumn].compactMap { $0 }.nilIfEmpty
+      ?? [
+        ColumnLayout.find(PredictionFileOptions.predictionColumnNames, in: header).map {
+          header[$0]
+        }
+      ].compactMap { $0 }
+    var keys: [Int] = []
+    for names in [options.goldColumn.map { [$0] } ?? PredictionFileOptions.goldColumnNames]
+      + predictions.map({ [$0] }) + [weightColumn].compactMap({ $0 }).map({ [$0] })
+    {
+      guard let index = ColumnLayout.find(names, in: header) else { return nil }
+      keys.append(index)
+    }
+    guard !predictions.isEmpty else { return nil }
+    let rows = records.dropFirst().filter { $0.count == header.count }
+    var seen: Set<[String]> = []
+    guard rows.allSatisfy({ row in seen.insert(keys.map { row[$0] }).inserted }) else {
+      return nil
+    }
+    let lowered = Set(names)
+    for column in header.indices
+    where lowered.contains(header[column].lowercased()) && !keys.contains(column) {
+      var aboveOne = 0
+      let isCount = rows.allSatisfy { row in
+        guard let count = Int(row[column].trimmingCharacters(in: .whitespaces)), count >= 0
+        else { return false }
+        if count > 1 { aboveOne += 1 }
+        return true
+      }
+      if isCount && aboveOne * 2 > rows.count { return header[column] }
+    }
+    return nil
+  }
+
+  /// The header and first records of a CSV, TSV or JSON Lines file, as
+  /// text, from its first MiB; `nil` when it cannot be read so (the
+  /// reader then says why).
+  private static func firstRecords(path: String, options: PredictionFileOptions, limit: Int)
+    -> [[String]]?
+  {
+    guard let handle = FileHandle(forReadingAtPath: path) else { return nil }
+    defer { try? handle.close() }
+    let byteLimit = 1 << 20
+    guard var data = try? handle.read(upToCount: byteLimit) else { return nil }
+    if data.count == byteLimit, let end = data.lastIndex(of: UInt8(ascii: "\n")) {
+      data = data.prefix(upTo: end)
+    }
+    guard var text = String(data: data, encoding: .utf8) else { return nil }
+    if text.hasPrefix("\u{FEFF}") { text.removeFirst() }
+    let format =
+      options.format ?? PredictionFileFormat.inferred(fromPath: path)
+      ?? PredictionFileFormat.sniffed(from: data.prefix(4_096))
+    let lines = text.split(separator: "\n", omittingEmptySubsequences: true).prefix(limit)
+    switch format {
+    case .csv:
+      guard options.delimiterByte ?? .comma == .comma,
+        let records = try? CSVText.records(in: text, limit: limit)
+      else { return nil }
+      return records.filter { $0 != [""] }
+    case .tsv:
+      return lines.map { line in
+        line.split(separator: "\t", omittingEmptySubsequences: false).map {
+          String($0.hasSuffix("\r") ? $0.dropLast() : $0)
+        }
+      }
+    case .jsonLines:
+      var header: [String] = []
+      var records: [[String]] = []
+      for line in lines where !line.allSatisfy(\.isWhitespace) {
+        guard
+          let object = try? JSONSerialization.jsonObject(with: Data(line.utf8))
+            as? [String: Any]
+        else { return nil }
+        if header.isEmpty { header = object.keys.sorted() }
+        records.append(
+          header.map { key in
+            switch object[key] {
+            case let value as String: value
+            case let value as NSNumber: value.stringValue
+            default: ""
+            }
+          })
+      }
+      return [header] + records
+    }
+  }
+}
+
+extension Array {
+  /// The array, or `nil` when it is empty.
+  fileprivate var nilIfEmpty: Self? { isEmpty ? nil : self }
+}
