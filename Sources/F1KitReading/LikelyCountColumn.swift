@@ -37,6 +37,7 @@ public enum LikelyCountColumn {
   ) -> String? {
     guard path != "-", options.countColumn == nil, options.scoreColumns.isEmpty,
       options.scoreArrayColumn == nil, options.scoreColumn == nil,
+      headerMayNameACount(path: path),
       let records = firstRecords(path: path, options: options, limit: recordLimit + 1),
       let header = records.first, records.count > 1,
       ColumnLayout.find(PredictionFileOptions.countColumnNames, in: header) == nil,
@@ -78,6 +79,24 @@ public enum LikelyCountColumn {
       if isCount && aboveOne * 2 > rows.count { return header[column] }
     }
     return nil
+  }
+
+  /// Whether the file's first line may name one of ``names``: a field of
+  /// it, split at commas and tabs with quotes and spaces trimmed, or a
+  /// quoted JSON key. Most files name none, and are then not parsed.
+  private static func headerMayNameACount(path: String) -> Bool {
+    guard let handle = FileHandle(forReadingAtPath: path) else { return false }
+    defer { try? handle.close() }
+    guard let data = try? handle.read(upToCount: 1 << 16) else { return false }
+    let line = data.prefix { $0 != UInt8(ascii: "\n") }
+    let text = String(decoding: line, as: UTF8.self).lowercased()
+    if text.contains(where: { $0 == "{" }) {
+      return names.contains { text.contains("\"\($0)\"") }
+    }
+    let trimmed = CharacterSet(charactersIn: "\"' \r\u{FEFF}")
+    return text.split(whereSeparator: { $0 == "," || $0 == "\t" || $0 == ";" }).contains {
+      names.contains($0.trimmingCharacters(in: trimmed))
+    }
   }
 
   /// The header and first records of a CSV, TSV or JSON Lines file, as
