@@ -92,6 +92,11 @@ extension MetricAdvisor {
 
   /// ``AdviceRule/noBetterThanBaseline``: the model does not beat a
   /// baseline that ignores its input.
+  ///
+  /// Accuracy is compared with always predicting the majority class; the
+  /// primary metric with guessing labels at their gold frequencies and,
+  /// for binary F1, with always predicting the positive label (2*p* / (1 +
+  /// *p*) for its share *p*, never below the stratified *p*).
   func noBetterThanBaseline(
     _ metrics: ClassificationMetrics, _ profile: ClassProfile, model: String?
   ) -> Advice? {
@@ -101,54 +106,168 @@ extension MetricAdvisor {
     let accuracy = profile.value(of: .accuracy)
     let primaryValue = profile.value(of: primary)
     let majorityAccuracy = baseline.majorityAccuracy
-    let stratifiedPrimary = baseline.stratifiedPrimary
+    func score(_ value: Double) -> String { DisplayNumber.score(value) }
     var failures: [String] = []
     var evidence: [AdviceEvidence] = []
     if accuracy <= majorityAccuracy {
       failures.append(
-        "its accuracy (\(DisplayNumber.score(accuracy))) is no better than always predicting "
-          + "\(AdviceText.quoted(baseline.majorityLabel)) (\(DisplayNumber.score(majorityAccuracy)))"
+        "accuracy (\(score(accuracy))) is no better than always predicting "
+          + "\(AdviceText.quoted(baseline.majorityLabel)) (\(score(majorityAccuracy)))"
       )
       evidence += [
         AdviceEvidence(Metric.accuracy.rawValue, value: accuracy),
         AdviceEvidence("majority_class_accuracy", value: majorityAccuracy),
       ]
     }
-    if primaryValue <= stratifiedPrimary {
+    // The primary metric's baselines, strongest first: for binary F1,
+    // always predicting the positive label beats stratified guessing.
+    var primaryBaselines = [
+      PrimaryBaseline(
+        description: "guessing labels at their gold frequencies",
+        evidenceName: "stratified_random_\(primary.rawValue)", value: baseline.stratifiedPrimary)
+    ]
+    if primary == .binaryF1, let positive = metrics.positiveLabel,
+      let alwaysPositive = baseline.alwaysPositiveF1
+    {
+      primaryBaselines.insert(
+        PrimaryBaseline(
+          description: "always predicting \(AdviceText.quoted(positive))",
+          evidenceName: "always_positive_\(primary.rawValue)", value: alwaysPositive),
+        at: 0)
+    }
+    let unbeaten = primaryBaselines.filter { primaryValue <= $0.value }
+    if !unbeaten.isEmpty {
       failures.append(
-        "its \(primary.displayName) (\(DisplayNumber.score(primaryValue))) is no better than "
-          + "guessing labels at their gold frequencies (\(DisplayNumber.score(stratifiedPrimary)))")
-      evidence += [
-        AdviceEvidence(primary.rawValue, value: primaryValue),
-        AdviceEvidence("stratified_random_\(primary.rawValue)", value: stratifiedPrimary),
-      ]
+        "\(primary.displayName) (\(score(primaryValue))) is no better than "
+          + AdviceText.list(unbeaten.map { "\($0.description) (\(score($0.value)))" }))
+      evidence.append(AdviceEvidence(primary.rawValue, value: primaryValue))
+      evidence += unbeaten.map { AdviceEvidence($0.evidenceName, value: $0.value) }
     }
     guard !failures.isEmpty else { return nil }
-    if primaryValue > stratifiedPrimary, primary != .accuracy {
+    if unbeaten.isEmpty, primary != .accuracy {
       // Only accuracy fails: with a rare class, predicting the majority
       // scores high on accuracy alone, while the primary metric shows
       // skill. Misaligned labels would fail both.
+      let beaten = primaryBaselines.map { "\($0.description) (\(score($0.value)))" }
+      let message =
+        "Its accuracy (\(score(accuracy))) is below always predicting "
+        + "\(AdviceText.quoted(baseline.majorityLabel)) (\(score(majorityAccuracy))), "
+        + "but its \(primary.displayName) (\(score(primaryValue))) beats "
+        + AdviceText.list(beaten)
+        + ": the model has skill that accuracy, which rewards predicting the majority class, "
+        + "does not show. Judge it on \(primary.displayName) or balanced accuracy, not accuracy."
+      evidence.append(AdviceEvidence(primary.rawValue, value: primaryValue))
+      evidence += primaryBaselines.map { AdviceEvidence($0.evidenceName, value: $0.value) }
       return Advice(
         rule: .noBetterThanBaseline, severity: .recommendation, model: model,
-        title: "Accuracy is below the majority-class baseline",
-        message:
-          "Its accuracy (\(DisplayNumber.score(accuracy))) is below always predicting "
-          + "\(AdviceText.quoted(baseline.majorityLabel)) (\(DisplayNumber.score(majorityAccuracy))), "
-          + "but its \(primary.displayName) (\(DisplayNumber.score(primaryValue))) beats guessing "
-          + "labels at their gold frequencies (\(DisplayNumber.score(stratifiedPrimary))): the model "
-          + "has skill that accuracy, which rewards predicting the majority class, does not show. "
-          + "Judge it on \(primary.displayName) or balanced accuracy, not accuracy.",
-        evidence: evidence + [
-          AdviceEvidence(primary.rawValue, value: primaryValue),
-          AdviceEvidence("stratified_random_\(primary.rawValue)", value: stratifiedPrimary),
-        ])
+        title: "Accuracy is below the majority-class baseline", message: message,
+        evidence: evidence)
     }
-    let message =
+    let majority = MajorityPositive(metrics, profile)
+    if let majority, majority.rareF1 > majority.rareBaseline {
+      // Binary F1 of the majority class fails, but the rare class shows
+      // skill: the headline metric hides it.
+      return majorityPositiveHidesRareClass(
+        majority, failures: failures, evidence: evidence, profile: profile, model: model)
+    }
+    var message =
       "The model does not beat a baseline that ignores its input: "
-      + AdviceText.list(failures) + ". Check the labels are aligned with the predictions "
-      + "before reading any other number."
+      + AdviceText.list(failures.map { "its " + $0 }) + "."
+    if let majority {
+      message +=
+        " The positive label \(AdviceText.quoted(majority.positive.label)) is the majority "
+        + "class, so binary F1 flatters any model: the rare class "
+        + "\(AdviceText.quoted(majority.rare.label)) has F1 \(score(majority.rareF1)) "
+        + "(always predicting it would score \(score(majority.rareBaseline)))."
+      evidence += [
+        AdviceEvidence("f1", label: majority.rare.label, value: majority.rareF1),
+        AdviceEvidence(
+          "always_predicting_f1", label: majority.rare.label, value: majority.rareBaseline),
+      ]
+    }
+    message += " Check the labels are aligned with the predictions before reading any other number."
     return Advice(
       rule: .noBetterThanBaseline, severity: .warning, model: model,
       title: "No better than a no-skill baseline", message: message, evidence: evidence)
+  }
+
+  /// ``AdviceRule/noBetterThanBaseline`` when the positive label is the
+  /// majority class: binary F1 of the majority class does not beat always
+  /// predicting it, while the rare class's F1 beats always predicting the
+  /// rare class.
+  private func majorityPositiveHidesRareClass(
+    _ majority: MajorityPositive, failures: [String], evidence: [AdviceEvidence],
+    profile: ClassProfile, model: String?
+  ) -> Advice {
+    func score(_ value: Double) -> String { DisplayNumber.score(value) }
+    let positive = AdviceText.quoted(majority.positive.label)
+    let rare = AdviceText.quoted(majority.rare.label)
+    let macroF1 = profile.value(of: .macroF1)
+    let balanced = profile.value(of: .balancedAccuracy)
+    let mcc = profile.value(of: .matthewsCorrelation)
+    let share = DisplayNumber.percent(profile.share(majority.positive.weight))
+    // "the model's accuracy (…) is … and its binary F1 (…) is …"
+    let findings = [failures[0]] + failures.dropFirst().map { "its " + $0 }
+    var message =
+      "The positive label \(positive) is the majority class (\(profile.size(majority.positive)), "
+      + "\(share)), so binary F1 of \(positive) mostly measures the frequent class and hides the "
+      + "rare one: the model's \(AdviceText.list(findings)). "
+    message +=
+      "The rare class \(rare) (\(profile.size(majority.rare))) shows the model's skill: its F1 "
+      + "is \(score(majority.rareF1)) (scikit-learn's pos_label=\(rare)), against "
+      + "\(score(majority.rareBaseline)) for always predicting \(rare); macro-F1 is "
+      + "\(score(macroF1)), balanced accuracy \(score(balanced)) and MCC \(score(mcc)). "
+    message +=
+      "Judge the model on F1 of \(rare), macro-F1, balanced accuracy or MCC, not on binary F1 "
+      + "of \(positive) or accuracy (--positive \(rare) makes F1 of \(rare) the primary metric)."
+    return Advice(
+      rule: .noBetterThanBaseline, severity: .warning, model: model,
+      title: "Binary F1 of the majority class \(positive) hides the rare class",
+      message: message,
+      evidence: evidence + [
+        profile.supportEvidence(majority.positive),
+        profile.supportEvidence(majority.rare),
+        AdviceEvidence("f1", label: majority.rare.label, value: majority.rareF1),
+        AdviceEvidence(
+          "always_predicting_f1", label: majority.rare.label, value: majority.rareBaseline),
+        AdviceEvidence(Metric.macroF1.rawValue, value: macroF1),
+        AdviceEvidence(Metric.balancedAccuracy.rawValue, value: balanced),
+        AdviceEvidence(Metric.matthewsCorrelation.rawValue, value: mcc),
+      ])
+  }
+}
+
+/// A no-skill baseline of the primary metric.
+private struct PrimaryBaseline {
+  /// What the baseline does, as a phrase: `always predicting "pos"`.
+  let description: String
+  /// The evidence name of its value.
+  let evidenceName: String
+  let value: Double
+}
+
+/// A binary problem whose positive label is the majority class, and its
+/// rare class.
+private struct MajorityPositive {
+  let positive: ClassProfile.Row
+  let rare: ClassProfile.Row
+  /// The rare class's F1 (scikit-learn's `pos_label` set to it).
+  let rareF1: Double
+  /// The rare class's F1 when always predicting it, 2*q* / (1 + *q*) for
+  /// its share *q*: its strongest no-skill baseline.
+  let rareBaseline: Double
+
+  /// `nil` unless the problem is binary and the positive label has more
+  /// gold items (more weight, with sample weights) than the other.
+  init?(_ metrics: ClassificationMetrics, _ profile: ClassProfile) {
+    let rows = profile.rows
+    guard metrics.problem == .binary, let index = metrics.scope.positiveClass, rows.count == 2,
+      index < 2, rows[index].weight > rows[1 - index].weight
+    else { return nil }
+    positive = rows[index]
+    rare = rows[1 - index]
+    rareF1 = rare.f1
+    let share = profile.share(rare.weight)
+    rareBaseline = 2 * share / (1 + share)
   }
 }

@@ -28,7 +28,7 @@ import F1KitStatistics
 /// | ``AdviceRule/smallClassSupport`` | a class has fewer than ``AdviceThresholds/smallSupport`` gold items |
 /// | ``AdviceRule/classNeverPredicted`` | a class that occurs is never predicted |
 /// | ``AdviceRule/weightedF1HidesMinorityClasses`` | weighted-F1 − macro-F1 ≥ ``AdviceThresholds/weightedMacroGap`` |
-/// | ``AdviceRule/noBetterThanBaseline`` | accuracy ≤ the majority class's, or the primary metric ≤ stratified random's |
+/// | ``AdviceRule/noBetterThanBaseline`` | accuracy ≤ the majority class's, or the primary metric ≤ stratified random's (binary F1: or ≤ always predicting the positive label's) |
 /// | ``AdviceRule/noSignificantDifference`` | a pair compared on the primary metric has a decision p-value ≥ the comparison's significance level |
 ///
 /// Multilabel evaluations (`advice(for:)` with `MultilabelMetrics` or a

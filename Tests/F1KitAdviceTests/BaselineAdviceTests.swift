@@ -1,0 +1,83 @@
+import F1Kit
+import Testing
+
+@testable import F1KitAdvice
+
+/// The `no-better-than-baseline` rule against the no-skill baselines,
+/// with every number checked against scikit-learn (`f1_score`,
+/// `balanced_accuracy_score`, `matthews_corrcoef` on the same counts).
+@Suite("No-skill baseline advice")
+struct BaselineAdviceTests {
+  /// The advice's evidence by name, with the label in brackets.
+  static func evidence(_ advice: Advice) -> [String: Double] {
+    Dictionary(
+      advice.evidence.map { ("\($0.name)\($0.label.map { "[\($0)]" } ?? "")", $0.value) },
+      uniquingKeysWith: { first, _ in first })
+  }
+
+  static func baselineAdvice(
+    _ labels: [String], _ rows: [[Int]], positive: String
+  ) throws -> Advice {
+    let metrics = try AdviceTestData.metrics(
+      labels, rows, options: EvaluationOptions(positiveLabel: positive))
+    return try #require(
+      MetricAdvisor().advice(for: metrics).first { $0.rule == .noBetterThanBaseline })
+  }
+
+  @Test(
+    "a majority positive label: binary F1 below always predicting it; the rare class's F1 cited"
+  )
+  func majorityPositiveLabel() throws {
+    // /tmp/rv52/majpos.csv: 2,000 "1" (positive), 50 "0"; 30 of the "0"
+    // found, 30 "1" missed. Always predicting "1" has F1 4000 / 4050 =
+    // 0.98765 > the model's 0.98747 (scikit-learn f1_score).
+    let advice = try Self.baselineAdvice(["0", "1"], [[30, 20], [30, 1970]], positive: "1")
+    #expect(advice.severity == .warning)
+    #expect(advice.title == "Binary F1 of the majority class \"1\" hides the rare class")
+    let values = Self.evidence(advice)
+    #expect(abs(values["binary_f1"]! - 0.9874686716791979) < 1e-12)
+    #expect(abs(values["always_positive_binary_f1"]! - 0.9876543209876543) < 1e-12)
+    // f1_score(pos_label="0"), and always predicting "0": 2q / (1 + q).
+    #expect(abs(values["f1[0]"]! - 0.5454545454545454) < 1e-12)
+    #expect(abs(values["always_predicting_f1[0]"]! - 0.047619047619047616) < 1e-12)
+    #expect(abs(values["macro_f1"]! - 0.7664616085668716) < 1e-12)
+    #expect(abs(values["balanced_accuracy"]! - 0.7925) < 1e-12)
+    #expect(abs(values["mcc"]! - 0.5353695947801625) < 1e-12)
+    #expect(
+      advice.message.contains(
+        "its binary F1 (0.9875) is no better than always predicting \"1\" (0.9877)"))
+    #expect(advice.message.contains("its F1 is 0.5455 (scikit-learn's pos_label=\"0\")"))
+    #expect(!advice.message.contains("beats"))
+    #expect(!advice.message.contains("Check the labels are aligned"))
+  }
+
+  @Test(
+    "always predicting a majority positive label: a no-skill warning naming the rare class's F1"
+  )
+  func alwaysPredictingMajorityPositive() throws {
+    let advice = try Self.baselineAdvice(["0", "1"], [[0, 50], [0, 2000]], positive: "1")
+    #expect(advice.severity == .warning)
+    #expect(advice.title == "No better than a no-skill baseline")
+    #expect(
+      advice.message.contains(
+        "The positive label \"1\" is the majority class, so binary F1 flatters any model: "
+          + "the rare class \"0\" has F1 0.0000 (always predicting it would score 0.0476)."))
+    #expect(Self.evidence(advice)["always_positive_binary_f1"] == 4000.0 / 4050.0)
+  }
+
+  @Test(
+    "a rare positive class: binary F1 above stratified guessing but below always positive warns"
+  )
+  func binaryF1BelowAlwaysPositive() throws {
+    // 1,000 "neg", 25 "pos": p = 0.0244, always predicting "pos" scores
+    // 2p / (1 + p) = 0.0476; the model's F1 is 2 / 57 = 0.0351.
+    let advice = try Self.baselineAdvice(["neg", "pos"], [[969, 31], [24, 1]], positive: "pos")
+    #expect(advice.severity == .warning)
+    #expect(
+      advice.message.contains(
+        "its binary F1 (0.0351) is no better than always predicting \"pos\" (0.0476)"))
+    let values = Self.evidence(advice)
+    #expect(abs(values["always_positive_binary_f1"]! - 0.047619047619047616) < 1e-12)
+    #expect(values["stratified_random_binary_f1"] == nil)
+  }
+}
