@@ -56,6 +56,7 @@ public enum AdviceRule: String, CaseIterable, Hashable, Sendable, Codable {
   /// to read, from the label cardinality and label frequency imbalance.
   case multilabelAveraging = "multilabel-averaging"
   /// Items with no gold label (or no predicted label), whose samples
-  /// scores are set by `zero_division`.
+  /// scores are set by `zero_division`; a model that predicts no label for
+  /// (nearly) every item is the constant that predicts nothing.
   case emptyLabelSets = "empty-label-sets"
 }

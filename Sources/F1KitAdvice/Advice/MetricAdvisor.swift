@@ -35,8 +35,10 @@ import F1KitStatistics
 /// `MultilabelComparison`) have their own rules:
 /// ``AdviceRule/multilabelAveraging`` (always, a recommendation when label
 /// frequencies differ by ``AdviceThresholds/imbalanceRatio``),
-/// ``AdviceRule/emptyLabelSets``, ``AdviceRule/labelWithoutGoldItems`` and
-/// ``AdviceRule/classNeverPredicted`` per label.
+/// ``AdviceRule/emptyLabelSets`` (a warning when at least
+/// ``AdviceThresholds/emptyPredictionShare`` of a model's predicted sets
+/// are empty), ``AdviceRule/labelWithoutGoldItems`` and
+/// ``AdviceRule/classNeverPredicted`` for the labels.
 public struct MetricAdvisor: Sendable {
   /// The cut-offs at which the rules fire.
   public var thresholds: AdviceThresholds
