@@ -80,4 +80,29 @@ struct BaselineAdviceTests {
     #expect(abs(values["always_positive_binary_f1"]! - 0.047619047619047616) < 1e-12)
     #expect(values["stratified_random_binary_f1"] == nil)
   }
+
+  @Test("accuracy that ties the majority baseline is said to equal it, not to be below it")
+  func accuracyTiesMajority() throws {
+    // /tmp/rv52/imb.csv: 2,000 "neg", 50 "pos"; 30 false positives and 20
+    // false negatives, so accuracy is 2,000 / 2,050, always predicting
+    // "neg" exactly.
+    let advice = try Self.baselineAdvice(
+      ["neg", "pos"], [[1970, 30], [20, 30]], positive: "pos")
+    #expect(advice.severity == .recommendation)
+    #expect(advice.title == "Accuracy does not beat the majority-class baseline")
+    #expect(
+      advice.message.hasPrefix(
+        "Its accuracy (0.9756) equals always predicting \"neg\" (0.9756), but its binary F1 "
+          + "(0.5455) beats"))
+  }
+
+  @Test("accuracy just below the majority baseline shows the digits that tell them apart")
+  func accuracyJustBelowMajority() throws {
+    // 97,499 of 100,000 right against always predicting "a", 97,500.
+    let advice = try Self.baselineAdvice(
+      ["a", "b"], [[96499, 1001], [1500, 1000]], positive: "b")
+    #expect(
+      advice.message.hasPrefix(
+        "Its accuracy (0.97499) is below always predicting \"a\" (0.97500)"))
+  }
 }

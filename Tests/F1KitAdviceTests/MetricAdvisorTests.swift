@@ -235,7 +235,7 @@ struct MetricAdvisorTests {
     let advice = try #require(
       MetricAdvisor().advice(for: metrics).first { $0.rule == .noBetterThanBaseline })
     #expect(advice.severity == .recommendation)
-    #expect(advice.title == "Accuracy is below the majority-class baseline")
+    #expect(advice.title == "Accuracy does not beat the majority-class baseline")
     #expect(!advice.message.contains("Check the labels are aligned"))
     // Always predicting "a" fails on both: the warning stays.
     let majority = try AdviceTestData.metrics(

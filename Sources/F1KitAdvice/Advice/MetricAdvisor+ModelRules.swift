@@ -109,11 +109,13 @@ extension MetricAdvisor {
     func score(_ value: Double) -> String { DisplayNumber.score(value) }
     var failures: [String] = []
     var evidence: [AdviceEvidence] = []
+    let majorityLabel = AdviceText.quoted(baseline.majorityLabel)
+    // "equals" for a tie, "is below" otherwise.
+    let accuracyShortfall = AdviceText.shortfall(accuracy, below: majorityAccuracy)
     if accuracy <= majorityAccuracy {
       failures.append(
-        "accuracy (\(score(accuracy))) is no better than always predicting "
-          + "\(AdviceText.quoted(baseline.majorityLabel)) (\(score(majorityAccuracy)))"
-      )
+        "accuracy (\(accuracyShortfall.value)) \(accuracyShortfall.verb) always predicting "
+          + "\(majorityLabel) (\(accuracyShortfall.baseline))")
       evidence += [
         AdviceEvidence(Metric.accuracy.rawValue, value: accuracy),
         AdviceEvidence("majority_class_accuracy", value: majorityAccuracy),
@@ -150,9 +152,7 @@ extension MetricAdvisor {
       // skill. Misaligned labels would fail both.
       let beaten = primaryBaselines.map { "\($0.description) (\(score($0.value)))" }
       let message =
-        "Its accuracy (\(score(accuracy))) is below always predicting "
-        + "\(AdviceText.quoted(baseline.majorityLabel)) (\(score(majorityAccuracy))), "
-        + "but its \(primary.displayName) (\(score(primaryValue))) beats "
+        "Its \(failures[0]), but its \(primary.displayName) (\(score(primaryValue))) beats "
         + AdviceText.list(beaten)
         + ": the model has skill that accuracy, which rewards predicting the majority class, "
         + "does not show. Judge it on \(primary.displayName) or balanced accuracy, not accuracy."
@@ -160,7 +160,7 @@ extension MetricAdvisor {
       evidence += primaryBaselines.map { AdviceEvidence($0.evidenceName, value: $0.value) }
       return Advice(
         rule: .noBetterThanBaseline, severity: .recommendation, model: model,
-        title: "Accuracy is below the majority-class baseline", message: message,
+        title: "Accuracy does not beat the majority-class baseline", message: message,
         evidence: evidence)
     }
     let majority = MajorityPositive(metrics, profile)

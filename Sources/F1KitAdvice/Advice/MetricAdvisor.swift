@@ -186,6 +186,30 @@ enum AdviceText {
     return items.dropLast().joined(separator: ", ") + " and " + items.last!
   }
 
+  /// A value that does not beat a baseline, in words: `equals` for a tie
+  /// (up to rounding in the last bits), `is below` otherwise, with the two
+  /// numbers given to as many decimals (4 to 8) as it takes to tell them
+  /// apart, so that the words never contradict the numbers beside them.
+  static func shortfall(
+    _ value: Double, below baseline: Double
+  ) -> (value: String, verb: String, baseline: String) {
+    if abs(value - baseline) <= 1e-12 * max(abs(baseline), 1) {
+      let text = DisplayNumber.score(baseline)
+      return (text, "equals", text)
+    }
+    var digits = 4
+    while digits < 8,
+      DisplayNumber.score(value, digits: digits)
+        == DisplayNumber.score(baseline, digits: digits)
+    {
+      digits += 1
+    }
+    return (
+      DisplayNumber.score(value, digits: digits), "is below",
+      DisplayNumber.score(baseline, digits: digits)
+    )
+  }
+
   /// `1 item`, `10 items`.
   static func items(_ count: Int) -> String {
     count == 1 ? "1 item" : "\(DisplayNumber.count(count)) items"
