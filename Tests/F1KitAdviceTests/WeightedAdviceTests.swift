@@ -62,7 +62,7 @@ struct WeightedAdviceTests {
       for: try ClassificationMetrics(weightedConfusionMatrix: matrix))
     let hidden = try #require(advice.first { $0.rule == .weightedF1HidesMinorityClasses })
     #expect(hidden.message.contains("weights each class by its gold weight"))
-    #expect(hidden.message.contains("\"c\" has F1 0.0000 on weight 10, 10 items"))
+    #expect(hidden.message.contains("\"c\" (weight 10, 10 items, 4.8%) has F1 0:"))
     let never = try #require(advice.first { $0.rule == .classNeverPredicted })
     #expect(never.message.contains("\"c\" (weight 10, 10 items) is never predicted"))
   }

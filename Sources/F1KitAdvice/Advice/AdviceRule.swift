@@ -10,8 +10,9 @@ public enum AdviceRule: String, CaseIterable, Hashable, Sendable, Codable {
   /// Single-label multiclass micro-F1 equals accuracy, so reporting both adds
   /// nothing.
   case microF1EqualsAccuracy = "micro-f1-equals-accuracy"
-  /// Weighted-F1 is well above macro-F1 because the frequent classes are
-  /// scored well and the rare ones are not.
+  /// Weighted-F1 is well above macro-F1 because it weights each class by
+  /// its gold count, while classes rarer than average (or scored 0) score
+  /// below it.
   case weightedF1HidesMinorityClasses = "weighted-f1-hides-minority-classes"
   /// A class has so few gold items that its scores are uncertain.
   case smallClassSupport = "small-class-support"

@@ -63,28 +63,52 @@ extension MetricAdvisor {
     // The weakest classes that are rarer than average: the ones weighting
     // hides.
     let hidden = rows.filter { $0.weight < averageSupport && $0.f1 < weighted }
-      .sorted { ($0.f1, $0.weight) < ($1.f1, $1.weight) }.prefix(3)
+      .sorted { ($0.f1, $0.weight) < ($1.f1, $1.weight) }
     // A gap made only by labels without gold items is another rule's
     // business.
     guard !hidden.isEmpty else { return nil }
+    // Classes scored 0, whatever their size, are named with their share:
+    // the weakest classes need not be the rarest. The other hidden ones
+    // follow, weakest first.
+    let zero = rows.filter { $0.f1 == 0 }.sorted { $0.weight > $1.weight }
+    let weak = hidden.filter { $0.f1 != 0 }.prefix(3)
     var evidence = [
       AdviceEvidence(Metric.weightedF1.rawValue, value: weighted),
       AdviceEvidence(Metric.macroF1.rawValue, value: macro),
       AdviceEvidence("weighted_minus_macro_f1", value: gap),
     ]
-    for row in hidden {
+    for row in zero + weak {
       evidence.append(AdviceEvidence("f1", label: row.label, value: row.f1))
       evidence.append(profile.supportEvidence(row))
     }
-    let examples = hidden.map {
-      "\(AdviceText.quoted($0.label)) has F1 \(DisplayNumber.score($0.f1)) on \(profile.size($0))"
-    }
-    let message =
+    let unit = profile.isWeighted ? "weight" : "items"
+    var message =
       "Weighted-F1 (\(DisplayNumber.score(weighted))) is \(DisplayNumber.score(gap)) above macro-F1 "
       + "(\(DisplayNumber.score(macro))) because it weights each class by its gold "
-      + (profile.isWeighted ? "weight" : "count") + ", and the "
-      + "frequent classes are scored well while rare ones are not: " + AdviceText.list(examples)
-      + ". Weighted-F1 hides them; report macro-F1 with the per-class scores."
+      + (profile.isWeighted ? "weight" : "count") + "."
+    if !zero.isEmpty {
+      let zeroShare = profile.share(zero.reduce(0) { $0 + $1.weight })
+      evidence.append(AdviceEvidence("zero_f1_share", value: zeroShare))
+      let names = zero.map {
+        "\(AdviceText.quoted($0.label)) (\(profile.size($0)), "
+          + "\(DisplayNumber.percent(profile.share($0.weight))))"
+      }
+      let isPlural = zero.count > 1
+      message +=
+        " \(AdviceText.list(names)) \(isPlural ? "have" : "has") F1 0"
+        + (isPlural ? " (together \(DisplayNumber.percent(zeroShare)) of the \(unit))" : "")
+        + ": weighted-F1 gives \(isPlural ? "them" : "it") that share of its weight, macro-F1 "
+        + "\(zero.count) of its \(profile.rows.count) equal shares."
+    }
+    if !weak.isEmpty {
+      let examples = weak.map {
+        "\(AdviceText.quoted($0.label)) has F1 \(DisplayNumber.score($0.f1)) on \(profile.size($0))"
+      }
+      message +=
+        " \(zero.isEmpty ? "Classes" : "Other classes") rarer than average score below weighted-F1: "
+        + AdviceText.list(examples) + "."
+    }
+    message += " Report macro-F1 with the per-class scores, not weighted-F1 alone."
     return Advice(
       rule: .weightedF1HidesMinorityClasses, severity: .warning, model: model,
       title: "Weighted-F1 hides weak minority classes", message: message, evidence: evidence)
