@@ -105,4 +105,29 @@ struct BaselineAdviceTests {
       advice.message.hasPrefix(
         "Its accuracy (0.97499) is below always predicting \"a\" (0.97500)"))
   }
+
+  @Test(
+    "one gold class: a warning, first, that no metric tells a model from a constant; no baseline warning"
+  )
+  func oneGoldClass() throws {
+    // /tmp/rv52/onecls.csv: three "a" items, all predicted "a".
+    let metrics = try AdviceTestData.metrics(["a"], [[3]])
+    let advice = MetricAdvisor().advice(for: metrics)
+    let first = try #require(advice.first)
+    #expect(first.rule == .singleGoldClass)
+    #expect(first.severity == .warning)
+    #expect(
+      first.message.hasPrefix(
+        "Every gold item is \"a\" (3 items): the test set holds one class, so no metric can "
+          + "tell a model from the constant that always predicts \"a\""))
+    #expect(!advice.contains { $0.rule == .noBetterThanBaseline })
+    #expect(first.evidence.first { $0.name == "classes_with_gold_items" }?.value == 1)
+    // A binary problem whose gold items are all the positive label: the
+    // same warning, and no claim about a rare class without gold items.
+    let binary = try AdviceTestData.metrics(
+      ["neg", "pos"], [[0, 0], [1, 0]], options: EvaluationOptions(positiveLabel: "pos"))
+    let binaryAdvice = MetricAdvisor().advice(for: binary)
+    #expect(binaryAdvice.first?.rule == .singleGoldClass)
+    #expect(!binaryAdvice.contains { $0.message.contains("the rare class") })
+  }
 }

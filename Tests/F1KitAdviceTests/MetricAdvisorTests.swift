@@ -220,7 +220,7 @@ struct MetricAdvisorTests {
         "default-threshold", "threshold-tuned-on-evaluated-file", "threshold-sensitivity",
         "constant-scores", "inverted-scores", "average-precision-under-imbalance",
         "single-run-per-model", "few-groups", "grouped-intervals", "multilabel-averaging",
-        "empty-label-sets",
+        "empty-label-sets", "single-gold-class",
       ])
   }
 

@@ -60,4 +60,7 @@ public enum AdviceRule: String, CaseIterable, Hashable, Sendable, Codable {
   /// scores are set by `zero_division`; a model that predicts no label for
   /// (nearly) every item is the constant that predicts nothing.
   case emptyLabelSets = "empty-label-sets"
+  /// Every gold item belongs to one class, so no metric can tell a model
+  /// from the constant that always predicts that class.
+  case singleGoldClass = "single-gold-class"
 }

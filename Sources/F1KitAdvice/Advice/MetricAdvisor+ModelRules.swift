@@ -282,11 +282,12 @@ private struct MajorityPositive {
   let rareBaseline: Double
 
   /// `nil` unless the problem is binary and the positive label has more
-  /// gold items (more weight, with sample weights) than the other.
+  /// gold items (more weight, with sample weights) than the other, which
+  /// has some.
   init?(_ metrics: ClassificationMetrics, _ profile: ClassProfile) {
     let rows = profile.rows
     guard metrics.problem == .binary, let index = metrics.scope.positiveClass, rows.count == 2,
-      index < 2, rows[index].weight > rows[1 - index].weight
+      index < 2, rows[index].weight > rows[1 - index].weight, rows[1 - index].weight > 0
     else { return nil }
     positive = rows[index]
     rare = rows[1 - index]

@@ -21,6 +21,7 @@ import F1KitStatistics
 ///
 /// | rule | fires when |
 /// |---|---|
+/// | ``AdviceRule/singleGoldClass`` | every gold item belongs to one class (then ``AdviceRule/noBetterThanBaseline`` is not checked) |
 /// | ``AdviceRule/imbalancedClasses`` | largest / smallest class ≥ ``AdviceThresholds/imbalanceRatio`` |
 /// | ``AdviceRule/balancedBinaryMetricsAgree`` | binary, smaller class's share ≥ ``AdviceThresholds/balancedMinorityShare`` |
 /// | ``AdviceRule/microF1EqualsAccuracy`` | multiclass with every label evaluated |
@@ -89,7 +90,11 @@ public struct MetricAdvisor: Sendable {
     let profiles = models.map { ClassProfile($0.metrics, counter: counter) }
     var result: [Advice] = []
     let data = DataProfile(profiles[0])
-    result += [imbalancedClasses(data), balancedBinaryMetricsAgree(data)].compactMap { $0 }
+    // One gold class: every model ties or loses to a constant, which is
+    // said first, instead of a baseline warning for each model.
+    let singleClass = singleGoldClass(data)
+    result += [singleClass, imbalancedClasses(data), balancedBinaryMetricsAgree(data)]
+      .compactMap { $0 }
     result += [microF1EqualsAccuracy(data), labelWithoutGoldItems(data)]
       .compactMap { $0 }
     result += smallClassSupport(data, models: models).map { [$0] } ?? []
@@ -99,7 +104,7 @@ public struct MetricAdvisor: Sendable {
       result += [
         classNeverPredicted(model.metrics, profile, model: name),
         weightedF1HidesMinorityClasses(model.metrics, profile, model: name),
-        noBetterThanBaseline(model.metrics, profile, model: name),
+        singleClass == nil ? noBetterThanBaseline(model.metrics, profile, model: name) : nil,
       ].compactMap { $0 }
     }
     if let comparison {
