@@ -81,7 +81,8 @@ extension MetricAdvisor {
       ]
       message =
         opening + " Accuracy (\(score(accuracy, 4))) and micro-F1 (\(score(micro, 4))) count "
-        + "every item once, so they mostly measure the frequent classes. Macro-F1 "
+        + (data.profile.isWeighted ? "every item by its sample weight" : "every item once")
+        + ", so they mostly measure the frequent classes. Macro-F1 "
         + "(\(score(macro, 4))) and balanced accuracy (\(score(balanced, 4))) weigh every class "
         + "equally: prefer them for choosing a model. MCC (\(score(mcc, 4))) corrects for "
         + "chance, but in a multiclass problem it too is driven by the frequent classes."
