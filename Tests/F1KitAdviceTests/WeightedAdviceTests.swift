@@ -84,6 +84,7 @@ struct WeightedAdviceTests {
     #expect(hidden.message.contains("\"c\" (weight 10, 10 items, 4.8%) has F1 0:"))
     let never = try #require(advice.first { $0.rule == .classNeverPredicted })
     #expect(never.message.contains("\"c\" (weight 10, 10 items) is never predicted"))
+    #expect(never.message.contains("counts it as a complete miss."))
   }
 
   @Test("baselines are DummyClassifier's fitted with sample_weight")

@@ -33,7 +33,8 @@ extension MetricAdvisor {
       + "the averages: macro precision is \(AdviceText.list(precisions)) (nan leaves "
       + "\(isPlural ? "them" : "it") out). \(isPlural ? "Their" : "Its") recall and F1 are 0 under "
       + "every setting, so macro-F1 (\(DisplayNumber.score(macroF1))) counts \(isPlural ? "them" : "it") "
-      + "as complete misses. Say which zero_division you used when you report precision."
+      + (isPlural ? "as complete misses" : "as a complete miss")
+      + ". Say which zero_division you used when you report precision."
     return Advice(
       rule: .classNeverPredicted, severity: .warning, model: model,
       title:
