@@ -33,7 +33,7 @@ struct BaselineAdviceTests {
     // 0.98765 > the model's 0.98747 (scikit-learn f1_score).
     let advice = try Self.baselineAdvice(["0", "1"], [[30, 20], [30, 1970]], positive: "1")
     #expect(advice.severity == .warning)
-    #expect(advice.title == "Binary F1 of the majority class \"1\" hides the rare class")
+    #expect(advice.title == "Binary F1 of the majority class \"1\" hides the minority class")
     let values = Self.evidence(advice)
     #expect(abs(values["binary_f1", default: .nan] - 0.9874686716791979) < 1e-12)
     #expect(abs(values["always_positive_binary_f1", default: .nan] - 0.9876543209876543) < 1e-12)
@@ -61,7 +61,7 @@ struct BaselineAdviceTests {
     #expect(
       advice.message.contains(
         "The positive label \"1\" is the majority class, so binary F1 flatters any model: "
-          + "the rare class \"0\" has F1 0.0000 (always predicting it would score 0.0476)."))
+          + "the minority class \"0\" has F1 0.0000 (always predicting it would score 0.0476)."))
     #expect(Self.evidence(advice)["always_positive_binary_f1"] == 4000.0 / 4050.0)
   }
 
@@ -128,6 +128,27 @@ struct BaselineAdviceTests {
       ["neg", "pos"], [[0, 0], [1, 0]], options: EvaluationOptions(positiveLabel: "pos"))
     let binaryAdvice = MetricAdvisor().advice(for: binary)
     #expect(binaryAdvice.first?.rule == .singleGoldClass)
-    #expect(!binaryAdvice.contains { $0.message.contains("the rare class") })
+    #expect(!binaryAdvice.contains { $0.message.contains("the minority class") })
+  }
+
+  @Test(
+    "binary F1 beaten only by always predicting the positive label, with accuracy above the majority: a recommendation"
+  )
+  func binaryF1BelowAlwaysPositiveWithSkill() throws {
+    // fixtures/experiments/a-run1.csv: 295 "0", 305 "1"; scikit-learn:
+    // F1 0.59 against always predicting "1", 610 / 905 = 0.6740; accuracy
+    // 0.59 against 305 / 600; MCC 0.1803.
+    let advice = try Self.baselineAdvice(["0", "1"], [[177, 118], [128, 177]], positive: "1")
+    #expect(advice.severity == .recommendation)
+    #expect(advice.title == "Binary F1 does not beat always predicting \"1\"")
+    #expect(
+      advice.message.hasPrefix(
+        "Its binary F1 (0.5900) is no better than always predicting \"1\", which scores "
+          + "2p/(1+p) = 0.6740 for the positive label's share p = 0.5083"))
+    #expect(!advice.message.contains("Check the labels are aligned"))
+    let values = Self.evidence(advice)
+    #expect(abs(values["always_positive_binary_f1", default: .nan] - 610.0 / 905.0) < 1e-12)
+    #expect(abs(values["mcc", default: .nan] - 0.18032786885245902) < 1e-12)
+    #expect(abs(values["balanced_accuracy", default: .nan] - 0.5901639344262295) < 1e-12)
   }
 }

@@ -189,11 +189,42 @@ extension MetricAdvisor {
         evidence: evidence)
     }
     let majority = MajorityPositive(metrics, profile)
-    if let majority, majority.rareF1 > majority.rareBaseline {
-      // Binary F1 of the majority class fails, but the rare class shows
+    if let majority, majority.minorityF1 > majority.minorityBaseline {
+      // Binary F1 of the majority class fails, but the minority class shows
       // skill: the headline metric hides it.
-      return majorityPositiveHidesRareClass(
+      return majorityPositiveHidesMinorityClass(
         majority, failures: failures, evidence: evidence, profile: profile, model: model)
+    }
+    if accuracy > majorityAccuracy, unbeaten.count == 1, unbeaten.count < primaryBaselines.count,
+      let share = baseline.positiveShare
+    {
+      // Only always predicting the positive label beats binary F1, while
+      // accuracy and stratified guessing are beaten: some skill, which
+      // binary F1 (generous to a constant) does not show.
+      let balanced = profile.value(of: .balancedAccuracy)
+      let mcc = profile.value(of: .matthewsCorrelation)
+      let constant = unbeaten[0]
+      let message =
+        "Its \(primary.displayName) (\(score(primaryValue))) is no better than "
+        + "\(constant.description), which scores 2p/(1+p) = \(score(constant.value)) for the "
+        + "positive label's share p = \(score(share)), though its accuracy (\(score(accuracy))) "
+        + "beats always predicting \(majorityLabel) (\(score(majorityAccuracy))) and its "
+        + "\(primary.displayName) beats \(primaryBaselines[1].description) "
+        + "(\(score(primaryBaselines[1].value))). Binary F1 ignores true negatives, so a constant "
+        + "that predicts the positive label everywhere scores high on it; the model's skill shows "
+        + "in MCC (\(score(mcc))) and balanced accuracy (\(score(balanced))). Read binary F1 "
+        + "against \(score(constant.value)), not 0, and report MCC or balanced accuracy beside it."
+      evidence += [
+        AdviceEvidence("positive_share", value: share),
+        AdviceEvidence(Metric.accuracy.rawValue, value: accuracy),
+        AdviceEvidence("majority_class_accuracy", value: majorityAccuracy),
+        AdviceEvidence(Metric.matthewsCorrelation.rawValue, value: mcc),
+        AdviceEvidence(Metric.balancedAccuracy.rawValue, value: balanced),
+      ]
+      return Advice(
+        rule: .noBetterThanBaseline, severity: .recommendation, model: model,
+        title: "Binary F1 does not beat \(constant.description)", message: message,
+        evidence: evidence)
     }
     var message =
       "The model does not beat a baseline that ignores its input: "
@@ -201,13 +232,13 @@ extension MetricAdvisor {
     if let majority {
       message +=
         " The positive label \(AdviceText.quoted(majority.positive.label)) is the majority "
-        + "class, so binary F1 flatters any model: the rare class "
-        + "\(AdviceText.quoted(majority.rare.label)) has F1 \(score(majority.rareF1)) "
-        + "(always predicting it would score \(score(majority.rareBaseline)))."
+        + "class, so binary F1 flatters any model: the minority class "
+        + "\(AdviceText.quoted(majority.minority.label)) has F1 \(score(majority.minorityF1)) "
+        + "(always predicting it would score \(score(majority.minorityBaseline)))."
       evidence += [
-        AdviceEvidence("f1", label: majority.rare.label, value: majority.rareF1),
+        AdviceEvidence("f1", label: majority.minority.label, value: majority.minorityF1),
         AdviceEvidence(
-          "always_predicting_f1", label: majority.rare.label, value: majority.rareBaseline),
+          "always_predicting_f1", label: majority.minority.label, value: majority.minorityBaseline),
       ]
     }
     message += " Check the labels are aligned with the predictions before reading any other number."
@@ -218,15 +249,15 @@ extension MetricAdvisor {
 
   /// ``AdviceRule/noBetterThanBaseline`` when the positive label is the
   /// majority class: binary F1 of the majority class does not beat always
-  /// predicting it, while the rare class's F1 beats always predicting the
-  /// rare class.
-  private func majorityPositiveHidesRareClass(
+  /// predicting it, while the minority class's F1 beats always predicting the
+  /// minority class.
+  private func majorityPositiveHidesMinorityClass(
     _ majority: MajorityPositive, failures: [String], evidence: [AdviceEvidence],
     profile: ClassProfile, model: String?
   ) -> Advice {
     func score(_ value: Double) -> String { DisplayNumber.score(value) }
     let positive = AdviceText.quoted(majority.positive.label)
-    let rare = AdviceText.quoted(majority.rare.label)
+    let minority = AdviceText.quoted(majority.minority.label)
     let macroF1 = profile.value(of: .macroF1)
     let balanced = profile.value(of: .balancedAccuracy)
     let mcc = profile.value(of: .matthewsCorrelation)
@@ -236,25 +267,25 @@ extension MetricAdvisor {
     var message =
       "The positive label \(positive) is the majority class (\(profile.size(majority.positive)), "
       + "\(share)), so binary F1 of \(positive) mostly measures the frequent class and hides the "
-      + "rare one: the model's \(AdviceText.list(findings)). "
+      + "minority one: the model's \(AdviceText.list(findings)). "
     message +=
-      "The rare class \(rare) (\(profile.size(majority.rare))) shows the model's skill: its F1 "
-      + "is \(score(majority.rareF1)) (scikit-learn's pos_label=\(rare)), against "
-      + "\(score(majority.rareBaseline)) for always predicting \(rare); macro-F1 is "
+      "The minority class \(minority) (\(profile.size(majority.minority))) shows the model's skill: its F1 "
+      + "is \(score(majority.minorityF1)) (scikit-learn's pos_label=\(minority)), against "
+      + "\(score(majority.minorityBaseline)) for always predicting \(minority); macro-F1 is "
       + "\(score(macroF1)), balanced accuracy \(score(balanced)) and MCC \(score(mcc)). "
     message +=
-      "Judge the model on F1 of \(rare), macro-F1, balanced accuracy or MCC, not on binary F1 "
-      + "of \(positive) or accuracy (--positive \(rare) makes F1 of \(rare) the primary metric)."
+      "Judge the model on F1 of \(minority), macro-F1, balanced accuracy or MCC, not on binary F1 "
+      + "of \(positive) or accuracy (--positive \(minority) makes F1 of \(minority) the primary metric)."
     return Advice(
       rule: .noBetterThanBaseline, severity: .warning, model: model,
-      title: "Binary F1 of the majority class \(positive) hides the rare class",
+      title: "Binary F1 of the majority class \(positive) hides the minority class",
       message: message,
       evidence: evidence + [
         profile.supportEvidence(majority.positive),
-        profile.supportEvidence(majority.rare),
-        AdviceEvidence("f1", label: majority.rare.label, value: majority.rareF1),
+        profile.supportEvidence(majority.minority),
+        AdviceEvidence("f1", label: majority.minority.label, value: majority.minorityF1),
         AdviceEvidence(
-          "always_predicting_f1", label: majority.rare.label, value: majority.rareBaseline),
+          "always_predicting_f1", label: majority.minority.label, value: majority.minorityBaseline),
         AdviceEvidence(Metric.macroF1.rawValue, value: macroF1),
         AdviceEvidence(Metric.balancedAccuracy.rawValue, value: balanced),
         AdviceEvidence(Metric.matthewsCorrelation.rawValue, value: mcc),
@@ -272,15 +303,15 @@ private struct PrimaryBaseline {
 }
 
 /// A binary problem whose positive label is the majority class, and its
-/// rare class.
+/// minority class.
 private struct MajorityPositive {
   let positive: ClassProfile.Row
-  let rare: ClassProfile.Row
-  /// The rare class's F1 (scikit-learn's `pos_label` set to it).
-  let rareF1: Double
-  /// The rare class's F1 when always predicting it, 2*q* / (1 + *q*) for
+  let minority: ClassProfile.Row
+  /// The minority class's F1 (scikit-learn's `pos_label` set to it).
+  let minorityF1: Double
+  /// The minority class's F1 when always predicting it, 2*q* / (1 + *q*) for
   /// its share *q*: its strongest no-skill baseline.
-  let rareBaseline: Double
+  let minorityBaseline: Double
 
   /// `nil` unless the problem is binary and the positive label has more
   /// gold items (more weight, with sample weights) than the other, which
@@ -291,9 +322,9 @@ private struct MajorityPositive {
       index < 2, rows[index].weight > rows[1 - index].weight, rows[1 - index].weight > 0
     else { return nil }
     positive = rows[index]
-    rare = rows[1 - index]
-    rareF1 = rare.f1
-    let share = profile.share(rare.weight)
-    rareBaseline = 2 * share / (1 + share)
+    minority = rows[1 - index]
+    minorityF1 = minority.f1
+    let share = profile.share(minority.weight)
+    minorityBaseline = 2 * share / (1 + share)
   }
 }
