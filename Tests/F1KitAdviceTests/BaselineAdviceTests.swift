@@ -28,7 +28,7 @@ struct BaselineAdviceTests {
     "a majority positive label: binary F1 below always predicting it; the rare class's F1 cited"
   )
   func majorityPositiveLabel() throws {
-    // /tmp/rv52/majpos.csv: 2,000 "1" (positive), 50 "0"; 30 of the "0"
+    // The review case majpos.csv: 2,000 "1" (positive), 50 "0"; 30 of the "0"
     // found, 30 "1" missed. Always predicting "1" has F1 4000 / 4050 =
     // 0.98765 > the model's 0.98747 (scikit-learn f1_score).
     let advice = try Self.baselineAdvice(["0", "1"], [[30, 20], [30, 1970]], positive: "1")
@@ -83,7 +83,7 @@ struct BaselineAdviceTests {
 
   @Test("accuracy that ties the majority baseline is said to equal it, not to be below it")
   func accuracyTiesMajority() throws {
-    // /tmp/rv52/imb.csv: 2,000 "neg", 50 "pos"; 30 false positives and 20
+    // The review case imb.csv: 2,000 "neg", 50 "pos"; 30 false positives and 20
     // false negatives, so accuracy is 2,000 / 2,050, always predicting
     // "neg" exactly.
     let advice = try Self.baselineAdvice(
@@ -110,7 +110,7 @@ struct BaselineAdviceTests {
     "one gold class: a warning, first, that no metric tells a model from a constant; no baseline warning"
   )
   func oneGoldClass() throws {
-    // /tmp/rv52/onecls.csv: three "a" items, all predicted "a".
+    // The review case onecls.csv: three "a" items, all predicted "a".
     let metrics = try AdviceTestData.metrics(["a"], [[3]])
     let advice = MetricAdvisor().advice(for: metrics)
     let first = try #require(advice.first)

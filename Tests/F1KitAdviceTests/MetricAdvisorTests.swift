@@ -247,7 +247,7 @@ struct MetricAdvisorTests {
 
   @Test("weighted-F1 advice names every class scored 0 with its share, frequent or not")
   func weightedF1NamesClassesScoredZero() throws {
-    // /tmp/rv52/mc_alla.csv: always "a"; "b" holds 37% of the items and
+    // The review case mc_alla.csv: always "a"; "b" holds 37% of the items and
     // scores 0 too. scikit-learn: weighted-F1 0.4731, macro-F1 0.2548.
     let metrics = try AdviceTestData.metrics(
       ["a", "b", "c"], [[500, 0, 0], [300, 0, 0], [8, 0, 0]])
