@@ -220,7 +220,7 @@ struct MetricAdvisorTests {
         "default-threshold", "threshold-tuned-on-evaluated-file", "threshold-sensitivity",
         "constant-scores", "inverted-scores", "average-precision-under-imbalance",
         "single-run-per-model", "few-groups", "grouped-intervals", "multilabel-averaging",
-        "empty-label-sets",
+        "empty-label-sets", "single-gold-class",
       ])
   }
 
@@ -235,7 +235,7 @@ struct MetricAdvisorTests {
     let advice = try #require(
       MetricAdvisor().advice(for: metrics).first { $0.rule == .noBetterThanBaseline })
     #expect(advice.severity == .recommendation)
-    #expect(advice.title == "Accuracy is below the majority-class baseline")
+    #expect(advice.title == "Accuracy does not beat the majority-class baseline")
     #expect(!advice.message.contains("Check the labels are aligned"))
     // Always predicting "a" fails on both: the warning stays.
     let majority = try AdviceTestData.metrics(
@@ -243,6 +243,26 @@ struct MetricAdvisorTests {
     let warning = try #require(
       MetricAdvisor().advice(for: majority).first { $0.rule == .noBetterThanBaseline })
     #expect(warning.severity == .warning)
+  }
+
+  @Test("weighted-F1 advice names every class scored 0 with its share, frequent or not")
+  func weightedF1NamesClassesScoredZero() throws {
+    // The review case mc_alla.csv: always "a"; "b" holds 37% of the items and
+    // scores 0 too. scikit-learn: weighted-F1 0.4731, macro-F1 0.2548.
+    let metrics = try AdviceTestData.metrics(
+      ["a", "b", "c"], [[500, 0, 0], [300, 0, 0], [8, 0, 0]])
+    let advice = try #require(
+      MetricAdvisor().advice(for: metrics).first { $0.rule == .weightedF1HidesMinorityClasses })
+    #expect(!advice.message.contains("frequent classes are scored well"))
+    #expect(
+      advice.message.contains(
+        "\"b\" (300 items, 37.1%) and \"c\" (8 items, 1.0%) have F1 0 (together 38.1% of the "
+          + "items): weighted-F1 gives them that share of its weight, macro-F1 2 of its 3 equal "
+          + "shares."))
+    let share = try #require(advice.evidence.first { $0.name == "zero_f1_share" })
+    #expect(share.value == 308.0 / 808.0)
+    #expect(abs(advice.evidence[0].value - 0.47309776849244556) < 1e-12)
+    #expect(abs(advice.evidence[1].value - 0.254841997961264) < 1e-12)
   }
 
   @Test("advice renders as JSON with stable keys and integer counts")

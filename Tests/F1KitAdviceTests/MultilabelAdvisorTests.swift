@@ -85,4 +85,62 @@ struct MultilabelAdvisorTests {
     #expect(pair.title == "two vs one: no significant difference")
     #expect(pair.message.contains("not significantly different on samples-F1"))
   }
+
+  @Test("a label never predicted: zero_division moves its precision, never its F1")
+  func neverPredictedLabel() throws {
+    let advice = try #require(
+      MetricAdvisor().advice(for: try metrics()).first { $0.rule == .classNeverPredicted })
+    #expect(advice.title == "Label \"c\" is never predicted")
+    #expect(advice.message.hasPrefix("\"c\" (in 2 gold sets) is never predicted."))
+    #expect(advice.message.contains("Its recall and F1 are 0 under every setting"))
+    #expect(!advice.message.contains("moves macro precision and macro-F1"))
+    let evidence = Dictionary(
+      advice.evidence.map { ("\($0.name)\($0.label.map { "[\($0)]" } ?? "")", $0.value) },
+      uniquingKeysWith: { first, _ in first })
+    // scikit-learn precision_score(average="macro") over a, b, c and d.
+    #expect(evidence["macro_precision_zero_division_0"] == 0.3125)
+    #expect(evidence["macro_precision_zero_division_1"] == 0.8125)
+    #expect(evidence["macro_precision_zero_division_nan"] == 0.625)
+    #expect(evidence["support[c]"] == 2)
+    #expect(evidence["predicted[c]"] == 0)
+  }
+
+  /// Advice for gold sets over a and b scored against predicted sets.
+  func advice(predicted: [[String]], gold: [[String]]) throws -> [Advice] {
+    let counts = try MultilabelCounts(gold: gold, predicted: predicted)
+    return MetricAdvisor().advice(for: try MultilabelMetrics(counts: counts))
+  }
+
+  @Test("every predicted set empty: a warning with the scores of predicting nothing")
+  func everyPredictedSetEmpty() throws {
+    let gold = [["a", "b"], [], ["b"], ["a"]]
+    let advice = try advice(predicted: Array(repeating: [], count: 4), gold: gold)
+    let empty = try #require(
+      advice.first {
+        $0.rule == .emptyLabelSets && $0.evidence.first?.name == "empty_predicted_sets"
+      })
+    #expect(empty.severity == .warning)
+    #expect(
+      empty.title == "4 of 4 items with no predicted label: no better than predicting nothing")
+    #expect(
+      empty.message.contains(
+        "This model scores micro-F1 0.0000, macro-F1 0.0000 and samples-F1 0.0000."))
+    // Both labels are never predicted, in one piece of advice.
+    #expect(
+      advice.filter { $0.rule == .classNeverPredicted }.map(\.title) == [
+        "Labels \"a\" and \"b\" are never predicted"
+      ])
+  }
+
+  @Test("nearly every predicted set empty warns; a few empty sets stay a note")
+  func nearlyEveryPredictedSetEmpty() throws {
+    let gold = Array(repeating: ["a"], count: 19) + [["b"]]
+    let nearly = try advice(predicted: Array(repeating: [], count: 19) + [["b"]], gold: gold)
+    let warning = try #require(nearly.first { $0.rule == .emptyLabelSets })
+    #expect(warning.severity == .warning)
+    #expect(warning.title == "19 of 20 items with no predicted label: nearly no predictions")
+    #expect(warning.message.contains("its scores rest on the other 1 item"))
+    let few = try advice(predicted: Array(repeating: [], count: 18) + [["a"], ["b"]], gold: gold)
+    #expect(few.first { $0.rule == .emptyLabelSets }?.severity == .note)
+  }
 }

@@ -51,20 +51,40 @@ struct WeightedAdviceTests {
     #expect(!advice.contains { $0.rule == .balancedBinaryMetricsAgree })
   }
 
-  @Test("weighted-F1 hides the class of least weight, which it weights by gold weight")
-  func weightedF1HidesLightClass() throws {
-    // 10 items per class; "c" weighs 10 against 100 and is always missed.
+  /// Advice for 10 items per class weighing 100, 100 and 10; "a" and "b"
+  /// are all found, every "c" item is predicted as class `predicted`.
+  static func lightClassAdvice(cPredictedAs predicted: Int) throws -> [Advice] {
     var matrix = WeightedConfusionMatrix(labels: ["a", "b", "c"])
     matrix.add(goldIndex: 0, predictedIndex: 0, weight: 100, count: 10)
     matrix.add(goldIndex: 1, predictedIndex: 1, weight: 100, count: 10)
-    matrix.add(goldIndex: 2, predictedIndex: 0, weight: 10, count: 10)
-    let advice = MetricAdvisor().advice(
-      for: try ClassificationMetrics(weightedConfusionMatrix: matrix))
+    matrix.add(goldIndex: 2, predictedIndex: predicted, weight: 10, count: 10)
+    return MetricAdvisor().advice(for: try ClassificationMetrics(weightedConfusionMatrix: matrix))
+  }
+
+  @Test("multiclass imbalance: accuracy and micro-F1 count items by their weight, not once")
+  func imbalanceCountsItemsByWeight() throws {
+    let advice = try Self.lightClassAdvice(cPredictedAs: 2)
+    let imbalance = try #require(advice.first { $0.rule == .imbalancedClasses })
+    #expect(imbalance.message.contains("count every item by its sample weight, so they"))
+    #expect(!imbalance.message.contains("every item once"))
+    // Unweighted, the same counts are counted once each.
+    let unweighted = try AdviceTestData.metrics(
+      ["a", "b", "c"], [[100, 0, 0], [0, 100, 0], [0, 0, 10]])
+    let plain = try #require(
+      MetricAdvisor().advice(for: unweighted).first { $0.rule == .imbalancedClasses })
+    #expect(plain.message.contains("count every item once"))
+  }
+
+  @Test("weighted-F1 hides the class of least weight, which it weights by gold weight")
+  func weightedF1HidesLightClass() throws {
+    // "c" is always missed.
+    let advice = try Self.lightClassAdvice(cPredictedAs: 0)
     let hidden = try #require(advice.first { $0.rule == .weightedF1HidesMinorityClasses })
     #expect(hidden.message.contains("weights each class by its gold weight"))
-    #expect(hidden.message.contains("\"c\" has F1 0.0000 on weight 10, 10 items"))
+    #expect(hidden.message.contains("\"c\" (weight 10, 10 items, 4.8%) has F1 0:"))
     let never = try #require(advice.first { $0.rule == .classNeverPredicted })
     #expect(never.message.contains("\"c\" (weight 10, 10 items) is never predicted"))
+    #expect(never.message.contains("counts it as a complete miss."))
   }
 
   @Test("baselines are DummyClassifier's fitted with sample_weight")

@@ -99,7 +99,7 @@ struct MultilabelAdviseCommandTests {
     #expect(
       result.standardOutput.contains(
         "Items carry 1.17 gold labels on average (at most 2) over 4 labels"))
-    #expect(result.standardOutput.contains("Label \"c\" is in 2 gold sets but never predicted"))
+    #expect(result.standardOutput.contains("\"c\" (in 2 gold sets) is never predicted."))
   }
 
   @Test("a weighted multilabel file says its scores are weighted")

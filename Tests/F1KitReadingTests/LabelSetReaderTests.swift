@@ -161,6 +161,8 @@ struct LabelSetReaderTests {
     let message = try failure(
       "label,prediction,w\na,a,0\nb,a,0\n", options: options, weighted: true)
     #expect(message?.contains("total weight of 0") == true)
+    // The same words as the single-label readers' and the statistics'.
+    #expect(message?.contains("expected sample weights that are not all zero") == true)
   }
 
   @Test("a missing weight column is named")

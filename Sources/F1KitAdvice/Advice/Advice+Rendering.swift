@@ -37,7 +37,7 @@ extension Advice {
   static let countNames: Set<String> = [
     "support", "predicted", "n", "n_required", "groups", "groups_required", "groups_recommended",
     "runs_per_model",
-    "empty_gold_sets", "empty_predicted_sets",
+    "empty_gold_sets", "empty_predicted_sets", "classes_with_gold_items",
   ]
 
   /// The advice as text for a terminal: a heading line with the severity

@@ -10,8 +10,9 @@ public enum AdviceRule: String, CaseIterable, Hashable, Sendable, Codable {
   /// Single-label multiclass micro-F1 equals accuracy, so reporting both adds
   /// nothing.
   case microF1EqualsAccuracy = "micro-f1-equals-accuracy"
-  /// Weighted-F1 is well above macro-F1 because the frequent classes are
-  /// scored well and the rare ones are not.
+  /// Weighted-F1 is well above macro-F1 because it weights each class by
+  /// its gold count, while classes rarer than average (or scored 0) score
+  /// below it.
   case weightedF1HidesMinorityClasses = "weighted-f1-hides-minority-classes"
   /// A class has so few gold items that its scores are uncertain.
   case smallClassSupport = "small-class-support"
@@ -56,6 +57,10 @@ public enum AdviceRule: String, CaseIterable, Hashable, Sendable, Codable {
   /// to read, from the label cardinality and label frequency imbalance.
   case multilabelAveraging = "multilabel-averaging"
   /// Items with no gold label (or no predicted label), whose samples
-  /// scores are set by `zero_division`.
+  /// scores are set by `zero_division`; a model that predicts no label for
+  /// (nearly) every item is the constant that predicts nothing.
   case emptyLabelSets = "empty-label-sets"
+  /// Every gold item belongs to one class, so no metric can tell a model
+  /// from the constant that always predicts that class.
+  case singleGoldClass = "single-gold-class"
 }

@@ -28,6 +28,11 @@ public struct AdviceThresholds: Hashable, Sendable {
   /// seed-to-seed spread Reimers & Gurevych (2017) report for fine-tuned
   /// models' scores.
   public var smallDifference: Double = ExperimentComparison.smallDifference
+  /// The share of items with an empty predicted set at which a multilabel
+  /// model counts as predicting (nearly) nothing, and the note about empty
+  /// predictions becomes a warning: 0.95 by default, so that a handful of
+  /// non-empty sets does not hide a model that is the constant "no label".
+  public var emptyPredictionShare: Double = 0.95
 
   /// Creates thresholds; every argument has a conventional default.
   ///

@@ -3,6 +3,33 @@ import F1KitStatistics
 import Foundation
 
 extension MetricAdvisor {
+  /// ``AdviceRule/singleGoldClass``: every gold item (of positive weight,
+  /// with sample weights) belongs to one class.
+  func singleGoldClass(_ data: DataProfile) -> Advice? {
+    guard data.occurring.count == 1, let only = data.largest else { return nil }
+    let label = AdviceText.quoted(only.label)
+    let isWeighted = data.profile.isWeighted
+    let opening =
+      isWeighted
+      ? "All the gold weight is on \(label) (\(data.size(only)))"
+      : "Every gold item is \(label) (\(data.size(only)))"
+    let message =
+      opening + ": the test set holds one class, so no metric can tell a model from the "
+      + "constant that always predicts \(label), which scores accuracy 1 here; a model can at "
+      + "best tie it, and its accuracy is only the share of the \(isWeighted ? "weight" : "items") "
+      + "it predicts as \(label). Evaluate on a test set that holds every class you care about "
+      + "before reading any other number."
+    return Advice(
+      rule: .singleGoldClass, severity: .warning,
+      title: "One gold class: no metric can tell a model from a constant",
+      message: message,
+      evidence: [
+        AdviceEvidence("classes_with_gold_items", count: 1),
+        data.profile.supportEvidence(only),
+        AdviceEvidence("majority_class_accuracy", value: 1),
+      ])
+  }
+
   /// ``AdviceRule/imbalancedClasses``: accuracy and micro-F1 mostly measure
   /// the frequent classes.
   func imbalancedClasses(_ data: DataProfile) -> Advice? {
@@ -54,7 +81,8 @@ extension MetricAdvisor {
       ]
       message =
         opening + " Accuracy (\(score(accuracy, 4))) and micro-F1 (\(score(micro, 4))) count "
-        + "every item once, so they mostly measure the frequent classes. Macro-F1 "
+        + (data.profile.isWeighted ? "every item by its sample weight" : "every item once")
+        + ", so they mostly measure the frequent classes. Macro-F1 "
         + "(\(score(macro, 4))) and balanced accuracy (\(score(balanced, 4))) weigh every class "
         + "equally: prefer them for choosing a model. MCC (\(score(mcc, 4))) corrects for "
         + "chance, but in a multiclass problem it too is driven by the frequent classes."

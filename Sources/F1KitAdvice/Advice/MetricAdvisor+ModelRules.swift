@@ -33,7 +33,8 @@ extension MetricAdvisor {
       + "the averages: macro precision is \(AdviceText.list(precisions)) (nan leaves "
       + "\(isPlural ? "them" : "it") out). \(isPlural ? "Their" : "Its") recall and F1 are 0 under "
       + "every setting, so macro-F1 (\(DisplayNumber.score(macroF1))) counts \(isPlural ? "them" : "it") "
-      + "as complete misses. Say which zero_division you used when you report precision."
+      + (isPlural ? "as complete misses" : "as a complete miss")
+      + ". Say which zero_division you used when you report precision."
     return Advice(
       rule: .classNeverPredicted, severity: .warning, model: model,
       title:
@@ -63,28 +64,52 @@ extension MetricAdvisor {
     // The weakest classes that are rarer than average: the ones weighting
     // hides.
     let hidden = rows.filter { $0.weight < averageSupport && $0.f1 < weighted }
-      .sorted { ($0.f1, $0.weight) < ($1.f1, $1.weight) }.prefix(3)
+      .sorted { ($0.f1, $0.weight) < ($1.f1, $1.weight) }
     // A gap made only by labels without gold items is another rule's
     // business.
     guard !hidden.isEmpty else { return nil }
+    // Classes scored 0, whatever their size, are named with their share:
+    // the weakest classes need not be the rarest. The other hidden ones
+    // follow, weakest first.
+    let zero = rows.filter { $0.f1 == 0 }.sorted { $0.weight > $1.weight }
+    let weak = hidden.filter { $0.f1 != 0 }.prefix(3)
     var evidence = [
       AdviceEvidence(Metric.weightedF1.rawValue, value: weighted),
       AdviceEvidence(Metric.macroF1.rawValue, value: macro),
       AdviceEvidence("weighted_minus_macro_f1", value: gap),
     ]
-    for row in hidden {
+    for row in zero + weak {
       evidence.append(AdviceEvidence("f1", label: row.label, value: row.f1))
       evidence.append(profile.supportEvidence(row))
     }
-    let examples = hidden.map {
-      "\(AdviceText.quoted($0.label)) has F1 \(DisplayNumber.score($0.f1)) on \(profile.size($0))"
-    }
-    let message =
+    let unit = profile.isWeighted ? "weight" : "items"
+    var message =
       "Weighted-F1 (\(DisplayNumber.score(weighted))) is \(DisplayNumber.score(gap)) above macro-F1 "
       + "(\(DisplayNumber.score(macro))) because it weights each class by its gold "
-      + (profile.isWeighted ? "weight" : "count") + ", and the "
-      + "frequent classes are scored well while rare ones are not: " + AdviceText.list(examples)
-      + ". Weighted-F1 hides them; report macro-F1 with the per-class scores."
+      + (profile.isWeighted ? "weight" : "count") + "."
+    if !zero.isEmpty {
+      let zeroShare = profile.share(zero.reduce(0) { $0 + $1.weight })
+      evidence.append(AdviceEvidence("zero_f1_share", value: zeroShare))
+      let names = zero.map {
+        "\(AdviceText.quoted($0.label)) (\(profile.size($0)), "
+          + "\(DisplayNumber.percent(profile.share($0.weight))))"
+      }
+      let isPlural = zero.count > 1
+      message +=
+        " \(AdviceText.list(names)) \(isPlural ? "have" : "has") F1 0"
+        + (isPlural ? " (together \(DisplayNumber.percent(zeroShare)) of the \(unit))" : "")
+        + ": weighted-F1 gives \(isPlural ? "them" : "it") that share of its weight, macro-F1 "
+        + "\(zero.count) of its \(profile.rows.count) equal shares."
+    }
+    if !weak.isEmpty {
+      let examples = weak.map {
+        "\(AdviceText.quoted($0.label)) has F1 \(DisplayNumber.score($0.f1)) on \(profile.size($0))"
+      }
+      message +=
+        " \(zero.isEmpty ? "Classes" : "Other classes") rarer than average score below weighted-F1: "
+        + AdviceText.list(examples) + "."
+    }
+    message += " Report macro-F1 with the per-class scores, not weighted-F1 alone."
     return Advice(
       rule: .weightedF1HidesMinorityClasses, severity: .warning, model: model,
       title: "Weighted-F1 hides weak minority classes", message: message, evidence: evidence)
@@ -92,6 +117,11 @@ extension MetricAdvisor {
 
   /// ``AdviceRule/noBetterThanBaseline``: the model does not beat a
   /// baseline that ignores its input.
+  ///
+  /// Accuracy is compared with always predicting the majority class; the
+  /// primary metric with guessing labels at their gold frequencies and,
+  /// for binary F1, with always predicting the positive label (2*p* / (1 +
+  /// *p*) for its share *p*, never below the stratified *p*).
   func noBetterThanBaseline(
     _ metrics: ClassificationMetrics, _ profile: ClassProfile, model: String?
   ) -> Advice? {
@@ -101,54 +131,200 @@ extension MetricAdvisor {
     let accuracy = profile.value(of: .accuracy)
     let primaryValue = profile.value(of: primary)
     let majorityAccuracy = baseline.majorityAccuracy
-    let stratifiedPrimary = baseline.stratifiedPrimary
+    func score(_ value: Double) -> String { DisplayNumber.score(value) }
     var failures: [String] = []
     var evidence: [AdviceEvidence] = []
+    let majorityLabel = AdviceText.quoted(baseline.majorityLabel)
+    // "equals" for a tie, "is below" otherwise.
+    let accuracyShortfall = AdviceText.shortfall(accuracy, below: majorityAccuracy)
     if accuracy <= majorityAccuracy {
       failures.append(
-        "its accuracy (\(DisplayNumber.score(accuracy))) is no better than always predicting "
-          + "\(AdviceText.quoted(baseline.majorityLabel)) (\(DisplayNumber.score(majorityAccuracy)))"
-      )
+        "accuracy (\(accuracyShortfall.value)) \(accuracyShortfall.verb) always predicting "
+          + "\(majorityLabel) (\(accuracyShortfall.baseline))")
       evidence += [
         AdviceEvidence(Metric.accuracy.rawValue, value: accuracy),
         AdviceEvidence("majority_class_accuracy", value: majorityAccuracy),
       ]
     }
-    if primaryValue <= stratifiedPrimary {
+    // The primary metric's baselines, strongest first: for binary F1,
+    // always predicting the positive label beats stratified guessing.
+    var primaryBaselines = [
+      PrimaryBaseline(
+        description: "guessing labels at their gold frequencies",
+        evidenceName: "stratified_random_\(primary.rawValue)", value: baseline.stratifiedPrimary)
+    ]
+    if primary == .binaryF1, let positive = metrics.positiveLabel,
+      let alwaysPositive = baseline.alwaysPositiveF1
+    {
+      primaryBaselines.insert(
+        PrimaryBaseline(
+          description: "always predicting \(AdviceText.quoted(positive))",
+          evidenceName: "always_positive_\(primary.rawValue)", value: alwaysPositive),
+        at: 0)
+    }
+    let unbeaten = primaryBaselines.filter { primaryValue <= $0.value }
+    if !unbeaten.isEmpty {
       failures.append(
-        "its \(primary.displayName) (\(DisplayNumber.score(primaryValue))) is no better than "
-          + "guessing labels at their gold frequencies (\(DisplayNumber.score(stratifiedPrimary)))")
-      evidence += [
-        AdviceEvidence(primary.rawValue, value: primaryValue),
-        AdviceEvidence("stratified_random_\(primary.rawValue)", value: stratifiedPrimary),
-      ]
+        "\(primary.displayName) (\(score(primaryValue))) is no better than "
+          + AdviceText.list(unbeaten.map { "\($0.description) (\(score($0.value)))" }))
+      evidence.append(AdviceEvidence(primary.rawValue, value: primaryValue))
+      evidence += unbeaten.map { AdviceEvidence($0.evidenceName, value: $0.value) }
     }
     guard !failures.isEmpty else { return nil }
-    if primaryValue > stratifiedPrimary, primary != .accuracy {
+    if unbeaten.isEmpty, primary != .accuracy {
       // Only accuracy fails: with a rare class, predicting the majority
       // scores high on accuracy alone, while the primary metric shows
       // skill. Misaligned labels would fail both.
+      let beaten = primaryBaselines.map { "\($0.description) (\(score($0.value)))" }
+      let message =
+        "Its \(failures[0]), but its \(primary.displayName) (\(score(primaryValue))) beats "
+        + AdviceText.list(beaten)
+        + ": the model has skill that accuracy, which rewards predicting the majority class, "
+        + "does not show. Judge it on \(primary.displayName) or balanced accuracy, not accuracy."
+      evidence.append(AdviceEvidence(primary.rawValue, value: primaryValue))
+      evidence += primaryBaselines.map { AdviceEvidence($0.evidenceName, value: $0.value) }
       return Advice(
         rule: .noBetterThanBaseline, severity: .recommendation, model: model,
-        title: "Accuracy is below the majority-class baseline",
-        message:
-          "Its accuracy (\(DisplayNumber.score(accuracy))) is below always predicting "
-          + "\(AdviceText.quoted(baseline.majorityLabel)) (\(DisplayNumber.score(majorityAccuracy))), "
-          + "but its \(primary.displayName) (\(DisplayNumber.score(primaryValue))) beats guessing "
-          + "labels at their gold frequencies (\(DisplayNumber.score(stratifiedPrimary))): the model "
-          + "has skill that accuracy, which rewards predicting the majority class, does not show. "
-          + "Judge it on \(primary.displayName) or balanced accuracy, not accuracy.",
-        evidence: evidence + [
-          AdviceEvidence(primary.rawValue, value: primaryValue),
-          AdviceEvidence("stratified_random_\(primary.rawValue)", value: stratifiedPrimary),
-        ])
+        title: "Accuracy does not beat the majority-class baseline", message: message,
+        evidence: evidence)
     }
-    let message =
+    let majority = MajorityPositive(metrics, profile)
+    if let majority, majority.minorityF1 > majority.minorityBaseline {
+      // Binary F1 of the majority class fails, but the minority class shows
+      // skill: the headline metric hides it.
+      return majorityPositiveHidesMinorityClass(
+        majority, failures: failures, evidence: evidence, profile: profile, model: model)
+    }
+    if accuracy > majorityAccuracy, unbeaten.count == 1, unbeaten.count < primaryBaselines.count,
+      let share = baseline.positiveShare
+    {
+      // Only always predicting the positive label beats binary F1, while
+      // accuracy and stratified guessing are beaten: some skill, which
+      // binary F1 (generous to a constant) does not show.
+      let balanced = profile.value(of: .balancedAccuracy)
+      let mcc = profile.value(of: .matthewsCorrelation)
+      let constant = unbeaten[0]
+      let message =
+        "Its \(primary.displayName) (\(score(primaryValue))) is no better than "
+        + "\(constant.description), which scores 2p/(1+p) = \(score(constant.value)) for the "
+        + "positive label's share p = \(score(share)), though its accuracy (\(score(accuracy))) "
+        + "beats always predicting \(majorityLabel) (\(score(majorityAccuracy))) and its "
+        + "\(primary.displayName) beats \(primaryBaselines[1].description) "
+        + "(\(score(primaryBaselines[1].value))). Binary F1 ignores true negatives, so a constant "
+        + "that predicts the positive label everywhere scores high on it; the model's skill shows "
+        + "in MCC (\(score(mcc))) and balanced accuracy (\(score(balanced))). Read binary F1 "
+        + "against \(score(constant.value)), not 0, and report MCC or balanced accuracy beside it."
+      evidence += [
+        AdviceEvidence("positive_share", value: share),
+        AdviceEvidence(Metric.accuracy.rawValue, value: accuracy),
+        AdviceEvidence("majority_class_accuracy", value: majorityAccuracy),
+        AdviceEvidence(Metric.matthewsCorrelation.rawValue, value: mcc),
+        AdviceEvidence(Metric.balancedAccuracy.rawValue, value: balanced),
+      ]
+      return Advice(
+        rule: .noBetterThanBaseline, severity: .recommendation, model: model,
+        title: "Binary F1 does not beat \(constant.description)", message: message,
+        evidence: evidence)
+    }
+    var message =
       "The model does not beat a baseline that ignores its input: "
-      + AdviceText.list(failures) + ". Check the labels are aligned with the predictions "
-      + "before reading any other number."
+      + AdviceText.list(failures.map { "its " + $0 }) + "."
+    if let majority {
+      message +=
+        " The positive label \(AdviceText.quoted(majority.positive.label)) is the majority "
+        + "class, so binary F1 flatters any model: the minority class "
+        + "\(AdviceText.quoted(majority.minority.label)) has F1 \(score(majority.minorityF1)) "
+        + "(always predicting it would score \(score(majority.minorityBaseline)))."
+      evidence += [
+        AdviceEvidence("f1", label: majority.minority.label, value: majority.minorityF1),
+        AdviceEvidence(
+          "always_predicting_f1", label: majority.minority.label, value: majority.minorityBaseline),
+      ]
+    }
+    message += " Check the labels are aligned with the predictions before reading any other number."
     return Advice(
       rule: .noBetterThanBaseline, severity: .warning, model: model,
       title: "No better than a no-skill baseline", message: message, evidence: evidence)
+  }
+
+  /// ``AdviceRule/noBetterThanBaseline`` when the positive label is the
+  /// majority class: binary F1 of the majority class does not beat always
+  /// predicting it, while the minority class's F1 beats always predicting the
+  /// minority class.
+  private func majorityPositiveHidesMinorityClass(
+    _ majority: MajorityPositive, failures: [String], evidence: [AdviceEvidence],
+    profile: ClassProfile, model: String?
+  ) -> Advice {
+    func score(_ value: Double) -> String { DisplayNumber.score(value) }
+    let positive = AdviceText.quoted(majority.positive.label)
+    let minority = AdviceText.quoted(majority.minority.label)
+    let macroF1 = profile.value(of: .macroF1)
+    let balanced = profile.value(of: .balancedAccuracy)
+    let mcc = profile.value(of: .matthewsCorrelation)
+    let share = DisplayNumber.percent(profile.share(majority.positive.weight))
+    // "the model's accuracy (…) is … and its binary F1 (…) is …"
+    let findings = [failures[0]] + failures.dropFirst().map { "its " + $0 }
+    var message =
+      "The positive label \(positive) is the majority class (\(profile.size(majority.positive)), "
+      + "\(share)), so binary F1 of \(positive) mostly measures the frequent class and hides the "
+      + "minority one: the model's \(AdviceText.list(findings)). "
+    message +=
+      "The minority class \(minority) (\(profile.size(majority.minority))) shows the model's skill: its F1 "
+      + "is \(score(majority.minorityF1)) (scikit-learn's pos_label=\(minority)), against "
+      + "\(score(majority.minorityBaseline)) for always predicting \(minority); macro-F1 is "
+      + "\(score(macroF1)), balanced accuracy \(score(balanced)) and MCC \(score(mcc)). "
+    message +=
+      "Judge the model on F1 of \(minority), macro-F1, balanced accuracy or MCC, not on binary F1 "
+      + "of \(positive) or accuracy (--positive \(minority) makes F1 of \(minority) the primary metric)."
+    return Advice(
+      rule: .noBetterThanBaseline, severity: .warning, model: model,
+      title: "Binary F1 of the majority class \(positive) hides the minority class",
+      message: message,
+      evidence: evidence + [
+        profile.supportEvidence(majority.positive),
+        profile.supportEvidence(majority.minority),
+        AdviceEvidence("f1", label: majority.minority.label, value: majority.minorityF1),
+        AdviceEvidence(
+          "always_predicting_f1", label: majority.minority.label, value: majority.minorityBaseline),
+        AdviceEvidence(Metric.macroF1.rawValue, value: macroF1),
+        AdviceEvidence(Metric.balancedAccuracy.rawValue, value: balanced),
+        AdviceEvidence(Metric.matthewsCorrelation.rawValue, value: mcc),
+      ])
+  }
+}
+
+/// A no-skill baseline of the primary metric.
+private struct PrimaryBaseline {
+  /// What the baseline does, as a phrase: `always predicting "pos"`.
+  let description: String
+  /// The evidence name of its value.
+  let evidenceName: String
+  let value: Double
+}
+
+/// A binary problem whose positive label is the majority class, and its
+/// minority class.
+private struct MajorityPositive {
+  let positive: ClassProfile.Row
+  let minority: ClassProfile.Row
+  /// The minority class's F1 (scikit-learn's `pos_label` set to it).
+  let minorityF1: Double
+  /// The minority class's F1 when always predicting it, 2*q* / (1 + *q*) for
+  /// its share *q*: its strongest no-skill baseline.
+  let minorityBaseline: Double
+
+  /// `nil` unless the problem is binary and the positive label has more
+  /// gold items (more weight, with sample weights) than the other, which
+  /// has some.
+  init?(_ metrics: ClassificationMetrics, _ profile: ClassProfile) {
+    let rows = profile.rows
+    guard metrics.problem == .binary, let index = metrics.scope.positiveClass, rows.count == 2,
+      index < 2, rows[index].weight > rows[1 - index].weight, rows[1 - index].weight > 0
+    else { return nil }
+    positive = rows[index]
+    minority = rows[1 - index]
+    minorityF1 = minority.f1
+    let share = profile.share(minority.weight)
+    minorityBaseline = 2 * share / (1 + share)
   }
 }

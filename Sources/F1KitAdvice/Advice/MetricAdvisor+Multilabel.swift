@@ -71,7 +71,7 @@ extension MetricAdvisor {
     for model in models {
       let profile = LabelSetProfile(model.metrics)
       if let advice = emptyPredictedSets(profile, model: model.name) { result.append(advice) }
-      result += labelsNeverPredicted(profile, model: model.name)
+      if let advice = labelsNeverPredicted(profile, model: model.name) { result.append(advice) }
     }
     for (pair, comparison) in pairs {
       let p = comparison.decisionPValue(for: pair)
@@ -168,22 +168,55 @@ extension MetricAdvisor {
       ])
   }
 
-  /// ``AdviceRule/emptyLabelSets`` for a model: items it gives no label.
+  /// ``AdviceRule/emptyLabelSets`` for a model: items it gives no label; a
+  /// warning when (nearly) every predicted set is empty, as a single-label
+  /// model always predicting one class gets ``AdviceRule/noBetterThanBaseline``.
   private func emptyPredictedSets(_ profile: LabelSetProfile, model: String?) -> Advice? {
     guard profile.emptyPredictedItems > 0 else { return nil }
     let empty = profile.emptyPredictedItems
-    let message =
-      "The model predicts no label at all for \(AdviceText.items(empty)) of \(DisplayNumber.count(profile.itemCount)). "
-      + "Each such item with gold labels has samples-F1 0 (and samples precision 0/0, set by --zero-division), "
-      + "so empty predictions lower samples-F1. A lower threshold, or always predicting the most likely label, may help."
+    let share = Double(empty) / Double(profile.itemCount)
+    var evidence = [
+      AdviceEvidence("empty_predicted_sets", model: model, count: empty),
+      AdviceEvidence("n", count: profile.itemCount),
+    ]
+    guard share >= thresholds.emptyPredictionShare else {
+      let message =
+        "The model predicts no label at all for \(AdviceText.items(empty)) of \(DisplayNumber.count(profile.itemCount)). "
+        + "Each such item with gold labels has samples-F1 0 (and samples precision 0/0, set by --zero-division), "
+        + "so empty predictions lower samples-F1. A lower threshold, or always predicting the most likely label, may help."
+      return Advice(
+        rule: .emptyLabelSets, severity: .note, model: model,
+        title: "\(AdviceText.items(empty)) with no predicted label",
+        message: message, evidence: evidence)
+    }
+    let metrics = profile.metrics
+    let values = [MultilabelMetric.microF1, .macroF1, .samplesF1].map {
+      (metric: $0, value: metrics.value(of: $0))
+    }
+    evidence.append(AdviceEvidence("empty_predicted_share", model: model, value: share))
+    evidence += values.map { AdviceEvidence($0.metric.rawValue, model: model, value: $0.value) }
+    let scores = values.map { "\($0.metric.displayName) \(DisplayNumber.score($0.value))" }
+    let isEvery = empty == profile.itemCount
+    let of =
+      "\(DisplayNumber.count(empty)) of \(DisplayNumber.count(profile.itemCount)) items"
+    var message =
+      "The model predicts no label at all for \(of) (\(DisplayNumber.percent(share))): "
+      + (isEvery
+        ? "it is the constant that predicts nothing, whatever the input. "
+        : "it is nearly the constant that predicts nothing, and its scores rest on the other "
+          + "\(AdviceText.items(profile.itemCount - empty)). ")
+    message +=
+      "Predicting nothing scores micro-F1 0 and F1 0 for every label with gold items under every "
+      + "zero_division, and samples-F1 only the zero-division value "
+      + "(\(metrics.scope.zeroDivision.rawValue)) for each item with no gold label. "
+      + "This model scores \(AdviceText.list(scores)). Check that the prediction column holds "
+      + "the predicted labels (its separator, or the threshold that made the sets) before "
+      + "reading any other number."
     return Advice(
-      rule: .emptyLabelSets, severity: .note, model: model,
-      title: "\(AdviceText.items(empty)) with no predicted label",
-      message: message,
-      evidence: [
-        AdviceEvidence("empty_predicted_sets", model: model, count: empty),
-        AdviceEvidence("n", count: profile.itemCount),
-      ])
+      rule: .emptyLabelSets, severity: .warning, model: model,
+      title: "\(of) with no predicted label: "
+        + (isEvery ? "no better than predicting nothing" : "nearly no predictions"),
+      message: message, evidence: evidence)
   }
 
   /// ``AdviceRule/labelWithoutGoldItems``: evaluated labels in no gold set.
@@ -202,22 +235,68 @@ extension MetricAdvisor {
   }
 
   /// ``AdviceRule/classNeverPredicted``: labels in gold sets that a model
-  /// never predicts.
-  private func labelsNeverPredicted(_ profile: LabelSetProfile, model: String?) -> [Advice] {
-    profile.labels.indices.filter {
-      profile.goldSupports[$0] > 0 && profile.predictedCounts[$0] == 0
-    }.map { label in
-      let name = AdviceText.quoted(profile.labels[label])
-      return Advice(
-        rule: .classNeverPredicted, severity: .warning, model: model,
-        title: "Label \(name) is never predicted",
-        message:
-          "Label \(name) is in \(DisplayNumber.count(profile.goldSupports[label])) gold sets but never predicted: its precision is 0/0, so --zero-division sets it and moves macro precision and macro-F1; micro averages only lose its recall.",
-        evidence: [
-          AdviceEvidence(
-            "support", label: profile.labels[label], count: profile.goldSupports[label])
-        ])
+  /// never predicts, whose precision `zero_division` sets while their F1
+  /// stays 0 (as ``classNeverPredicted(_:_:model:)`` says of classes).
+  private func labelsNeverPredicted(_ profile: LabelSetProfile, model: String?) -> Advice? {
+    let metrics = profile.metrics
+    let tallies = metrics.tallies
+    // By weight, as the metrics count: a label predicted only for items of
+    // weight 0 has precision 0/0 too, and a label with gold weight has
+    // false negatives, so its F1 is 0 under every setting.
+    let never = profile.labels.indices.filter {
+      profile.goldSupports[$0] > 0 && tallies.truePositives[$0] + tallies.falseNegatives[$0] > 0
+        && tallies.truePositives[$0] + tallies.falsePositives[$0] == 0
     }
+    guard !never.isEmpty else { return nil }
+    let isPlural = never.count > 1
+    let names = never.map {
+      let count = profile.goldSupports[$0]
+      return
+        "\(AdviceText.quoted(profile.labels[$0])) (in \(DisplayNumber.count(count)) gold "
+        + (count == 1 ? "set)" : "sets)")
+    }
+    var evidence = never.map {
+      AdviceEvidence(
+        "support", label: profile.labels[$0], model: model, count: profile.goldSupports[$0])
+    }
+    evidence += never.map {
+      AdviceEvidence("predicted", label: profile.labels[$0], model: model, count: 0)
+    }
+    var precisions: [String] = []
+    for setting in ZeroDivision.allCases {
+      let value = Self.rescored(metrics, zeroDivision: setting).value(
+        of: .macroPrecision, in: tallies)
+      evidence.append(
+        AdviceEvidence(
+          "macro_precision_zero_division_\(setting.rawValue)", model: model, value: value))
+      precisions.append("\(DisplayNumber.score(value)) with zero_division=\(setting.rawValue)")
+    }
+    let macroF1 = metrics.value(of: .macroF1)
+    evidence.append(AdviceEvidence(MultilabelMetric.macroF1.rawValue, model: model, value: macroF1))
+    let (its, it) = isPlural ? ("Their", "them") : ("Its", "it")
+    let message =
+      "\(AdviceText.list(names)) \(isPlural ? "are" : "is") never predicted. \(its) precision is "
+      + "0/0, so --zero-division decides it and shapes the averages: macro precision is "
+      + "\(AdviceText.list(precisions)) (nan leaves \(it) out). \(its) recall and F1 are 0 under "
+      + "every setting, so macro-F1 (\(DisplayNumber.score(macroF1))) counts \(it) as "
+      + (isPlural ? "complete misses" : "a complete miss") + " and micro averages only lose "
+      + "\(its.lowercased()) recall. Say which zero_division you used when you report precision."
+    let quoted = never.map { AdviceText.quoted(profile.labels[$0]) }
+    return Advice(
+      rule: .classNeverPredicted, severity: .warning, model: model,
+      title: "\(isPlural ? "Labels" : "Label") \(AdviceText.list(quoted)) "
+        + "\(isPlural ? "are" : "is") never predicted",
+      message: message, evidence: evidence)
+  }
+
+  /// The same totals scored under another zero-division rule.
+  private static func rescored(
+    _ metrics: MultilabelMetrics, zeroDivision: ZeroDivision
+  ) -> MultilabelScope {
+    MultilabelScope(
+      labelCount: metrics.scope.labelCount, groups: [],
+      evaluatedLabelCount: metrics.scope.evaluatedLabelCount, zeroDivision: zeroDivision,
+      beta: metrics.scope.beta)
   }
 }
 

@@ -21,6 +21,7 @@ import F1KitStatistics
 ///
 /// | rule | fires when |
 /// |---|---|
+/// | ``AdviceRule/singleGoldClass`` | every gold item belongs to one class (then ``AdviceRule/noBetterThanBaseline`` is not checked) |
 /// | ``AdviceRule/imbalancedClasses`` | largest / smallest class ≥ ``AdviceThresholds/imbalanceRatio`` |
 /// | ``AdviceRule/balancedBinaryMetricsAgree`` | binary, smaller class's share ≥ ``AdviceThresholds/balancedMinorityShare`` |
 /// | ``AdviceRule/microF1EqualsAccuracy`` | multiclass with every label evaluated |
@@ -28,15 +29,17 @@ import F1KitStatistics
 /// | ``AdviceRule/smallClassSupport`` | a class has fewer than ``AdviceThresholds/smallSupport`` gold items |
 /// | ``AdviceRule/classNeverPredicted`` | a class that occurs is never predicted |
 /// | ``AdviceRule/weightedF1HidesMinorityClasses`` | weighted-F1 − macro-F1 ≥ ``AdviceThresholds/weightedMacroGap`` |
-/// | ``AdviceRule/noBetterThanBaseline`` | accuracy ≤ the majority class's, or the primary metric ≤ stratified random's |
+/// | ``AdviceRule/noBetterThanBaseline`` | accuracy ≤ the majority class's, or the primary metric ≤ stratified random's (binary F1: or ≤ always predicting the positive label's) |
 /// | ``AdviceRule/noSignificantDifference`` | a pair compared on the primary metric has a decision p-value ≥ the comparison's significance level |
 ///
 /// Multilabel evaluations (`advice(for:)` with `MultilabelMetrics` or a
 /// `MultilabelComparison`) have their own rules:
 /// ``AdviceRule/multilabelAveraging`` (always, a recommendation when label
 /// frequencies differ by ``AdviceThresholds/imbalanceRatio``),
-/// ``AdviceRule/emptyLabelSets``, ``AdviceRule/labelWithoutGoldItems`` and
-/// ``AdviceRule/classNeverPredicted`` per label.
+/// ``AdviceRule/emptyLabelSets`` (a warning when at least
+/// ``AdviceThresholds/emptyPredictionShare`` of a model's predicted sets
+/// are empty), ``AdviceRule/labelWithoutGoldItems`` and
+/// ``AdviceRule/classNeverPredicted`` for the labels.
 public struct MetricAdvisor: Sendable {
   /// The cut-offs at which the rules fire.
   public var thresholds: AdviceThresholds
@@ -87,7 +90,11 @@ public struct MetricAdvisor: Sendable {
     let profiles = models.map { ClassProfile($0.metrics, counter: counter) }
     var result: [Advice] = []
     let data = DataProfile(profiles[0])
-    result += [imbalancedClasses(data), balancedBinaryMetricsAgree(data)].compactMap { $0 }
+    // One gold class: every model ties or loses to a constant, which is
+    // said first, instead of a baseline warning for each model.
+    let singleClass = singleGoldClass(data)
+    result += [singleClass, imbalancedClasses(data), balancedBinaryMetricsAgree(data)]
+      .compactMap { $0 }
     result += [microF1EqualsAccuracy(data), labelWithoutGoldItems(data)]
       .compactMap { $0 }
     result += smallClassSupport(data, models: models).map { [$0] } ?? []
@@ -97,7 +104,7 @@ public struct MetricAdvisor: Sendable {
       result += [
         classNeverPredicted(model.metrics, profile, model: name),
         weightedF1HidesMinorityClasses(model.metrics, profile, model: name),
-        noBetterThanBaseline(model.metrics, profile, model: name),
+        singleClass == nil ? noBetterThanBaseline(model.metrics, profile, model: name) : nil,
       ].compactMap { $0 }
     }
     if let comparison {
@@ -182,6 +189,30 @@ enum AdviceText {
         + " and \(DisplayNumber.count(items.count - limit)) more"
     }
     return items.dropLast().joined(separator: ", ") + " and " + items.last!
+  }
+
+  /// A value that does not beat a baseline, in words: `equals` for a tie
+  /// (up to rounding in the last bits), `is below` otherwise, with the two
+  /// numbers given to as many decimals (4 to 8) as it takes to tell them
+  /// apart, so that the words never contradict the numbers beside them.
+  static func shortfall(
+    _ value: Double, below baseline: Double
+  ) -> (value: String, verb: String, baseline: String) {
+    if abs(value - baseline) <= 1e-12 * max(abs(baseline), 1) {
+      let text = DisplayNumber.score(baseline)
+      return (text, "equals", text)
+    }
+    var digits = 4
+    while digits < 8,
+      DisplayNumber.score(value, digits: digits)
+        == DisplayNumber.score(baseline, digits: digits)
+    {
+      digits += 1
+    }
+    return (
+      DisplayNumber.score(value, digits: digits), "is below",
+      DisplayNumber.score(baseline, digits: digits)
+    )
   }
 
   /// `1 item`, `10 items`.

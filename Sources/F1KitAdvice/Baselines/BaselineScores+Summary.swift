@@ -15,6 +15,9 @@ extension BaselineScores {
     /// class's expected F1 is its gold frequency *p*ᵢ, so binary F1 is the
     /// positive class's *p* and macro-F1 the mean of the *p*ᵢ.
     let stratifiedPrimary: Double
+    /// The positive label's share *p* of the gold total (of the weight,
+    /// with sample weights) in a binary problem; `nil` otherwise.
+    let positiveShare: Double?
 
     init(_ profile: ClassProfile, metrics: ClassificationMetrics) {
       // Weight sums when weighted, so the baselines score as the model does.
@@ -27,6 +30,7 @@ extension BaselineScores {
         ? metrics.confusionMatrix.labels[majority] : ""
       let total = profile.totalWeight
       majorityAccuracy = (counts.isEmpty ? 0 : counts[majority]) / total
+      positiveShare = metrics.scope.positiveClass.map { counts[$0] / total }
       let rows = profile.rows
       let evaluated = (0..<rows.count).map { rows[$0].weight }
       if evaluated.contains(0) {
@@ -41,5 +45,14 @@ extension BaselineScores {
           evaluated.reduce(0) { $0 + $1 / total } / Double(max(evaluated.count, 1))
       }
     }
+
+    /// The binary F1 of always predicting the positive label, 2*p* / (1 + *p*)
+    /// for its share *p* (true positives *P*, false positives *N* − *P*, no
+    /// false negatives: 2*P* / (2*P* + *N* − *P*)); `nil` unless binary.
+    ///
+    /// It is never below the stratified baseline's *p*, and when the
+    /// positive label is the majority it is the majority-class baseline's
+    /// binary F1.
+    var alwaysPositiveF1: Double? { positiveShare.map { 2 * $0 / (1 + $0) } }
   }
 }

@@ -476,7 +476,7 @@ final class LabelSetWalker {
     throw PredictionFileError(
       path: path,
       reason: .unsupportedValue(
-        column: options.weightColumn!, expected: "sample weights that do not all be zero",
+        column: options.weightColumn!, expected: "sample weights that are not all zero",
         found: "a total weight of 0"))
   }
 
