@@ -87,6 +87,10 @@ extension PredictionFileError: CustomStringConvertible {
     case .wrongScoreCount(let column, let expected, let found):
       return "expected \(expected) scores\(place) (\(Self.quoted(column))), found \(found)"
     case .invalidCount(let column, let found):
+      if Self.isDigits(found.utf8) {
+        return
+          "expected a count of at most \(LabelCounts.maximumTotalCount) (2^53, the most items F1Kit counts exactly)\(place) (\(Self.quoted(column))), found \(Self.quoted(found)), which is too large"
+      }
       return
         "expected a non-negative integer count\(place) (\(Self.quoted(column))), found \(Self.quoted(found))"
     case .countOverflow:
@@ -147,6 +151,11 @@ extension PredictionFileError: CustomStringConvertible {
       return
         "the column \(Self.quoted(column)) makes each row a cell of a count table, but \(reading) (or give --count-column '' if its rows are items)"
     }
+  }
+
+  /// Whether `bytes` are one or more ASCII digits.
+  private static func isDigits(_ bytes: some Collection<UInt8>) -> Bool {
+    !bytes.isEmpty && bytes.allSatisfy { $0 >= UInt8(ascii: "0") && $0 <= UInt8(ascii: "9") }
   }
 
   /// Up to five quoted labels, then how many more.

@@ -128,7 +128,7 @@ struct ReadingErrorTests {
     Case(
       text: "label,prediction,count\na,b,99999999999999999999\n",
       message:
-        #":2:3: expected a non-negative integer count in field 3 ("count"), found "99999999999999999999""#
+        #":2:3: expected a count of at most 9007199254740992 (2^53, the most items F1Kit counts exactly) in field 3 ("count"), found "99999999999999999999", which is too large"#
     ),
     Case(
       text: "label,prediction,count\na,b,4503599627370496\na,b,4503599627370497\n",
