@@ -93,6 +93,7 @@ extension PredictionFileError: CustomStringConvertible {
       }
       return
         "expected a non-negative integer count\(place) (\(Self.quoted(column))), found \(Self.quoted(found))"
+        + Self.countHint(column: column, found: found)
     case .countOverflow:
       return
         "the counts add up to more than \(LabelCounts.maximumTotalCount) items\(place), the most F1Kit counts exactly"
@@ -151,6 +152,20 @@ extension PredictionFileError: CustomStringConvertible {
       return
         "the column \(Self.quoted(column)) makes each row a cell of a count table, but \(reading) (or give --count-column '' if its rows are items)"
     }
+  }
+
+  /// How to fix a count that is not a non-negative integer, when its
+  /// spelling says how it came about: a whole number written as a float
+  /// (`95718.0`, as pandas writes an integer column that held NaN);
+  /// otherwise nothing.
+  private static func countHint(column: String, found: String) -> String {
+    guard let point = found.utf8.firstIndex(of: UInt8(ascii: ".")),
+      isDigits(found.utf8[..<point]),
+      case let fraction = found.utf8[found.utf8.index(after: point)...],
+      !fraction.isEmpty, fraction.allSatisfy({ $0 == UInt8(ascii: "0") })
+    else { return "" }
+    return
+      ", a whole number written as a float, as pandas writes an integer column that held a missing value (NaN); write the counts as integers: df[\(quoted(column))] = df[\(quoted(column))].astype(\"int64\") (in SQL, CAST(COUNT(*) AS BIGINT))"
   }
 
   /// Whether `bytes` are one or more ASCII digits.

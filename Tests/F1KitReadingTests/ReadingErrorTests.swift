@@ -131,6 +131,25 @@ struct ReadingErrorTests {
         #":2:3: expected a count of at most 9007199254740992 (2^53, the most items F1Kit counts exactly) in field 3 ("count"), found "99999999999999999999", which is too large"#
     ),
     Case(
+      text: "label,prediction,n\na,b,95718.0\n",
+      message:
+        #":2:3: expected a non-negative integer count in field 3 ("n"), found "95718.0", a whole number written as a float, as pandas writes an integer column that held a missing value (NaN); write the counts as integers: df["n"] = df["n"].astype("int64") (in SQL, CAST(COUNT(*) AS BIGINT))"#,
+      options: .init(countColumn: "n")),
+    Case(
+      text: "label,prediction,count\na,b,7.00\n",
+      message:
+        #":2:3: expected a non-negative integer count in field 3 ("count"), found "7.00", a whole number written as a float, as pandas writes an integer column that held a missing value (NaN); write the counts as integers: df["count"] = df["count"].astype("int64") (in SQL, CAST(COUNT(*) AS BIGINT))"#
+    ),
+    Case(
+      text: "label,prediction,count\na,b,-1.0\n",
+      message: #":2:3: expected a non-negative integer count in field 3 ("count"), found "-1.0""#),
+    Case(
+      text: "label,prediction,count\na,b,.0\n",
+      message: #":2:3: expected a non-negative integer count in field 3 ("count"), found ".0""#),
+    Case(
+      text: "label,prediction,count\na,b,3.\n",
+      message: #":2:3: expected a non-negative integer count in field 3 ("count"), found "3.""#),
+    Case(
       text: "label,prediction,count\na,b,4503599627370496\na,b,4503599627370497\n",
       message:
         ":3:3: the counts add up to more than 9007199254740992 items in field 3, the most F1Kit counts exactly"
