@@ -150,6 +150,36 @@ struct ReadingErrorTests {
       text: "label,prediction,count\na,b,3.\n",
       message: #":2:3: expected a non-negative integer count in field 3 ("count"), found "3.""#),
     Case(
+      text: "label,prediction,count\na,b,NULL\n",
+      message:
+        #":2:3: expected a non-negative integer count in field 3 ("count"), found "NULL", which looks like a SQL NULL; leave such rows out (WHERE count IS NOT NULL) or count them as 0 (COALESCE(count, 0))"#
+    ),
+    Case(
+      text: "label,prediction,count\na,b,\\N\n",
+      message:
+        #":2:3: expected a non-negative integer count in field 3 ("count"), found "\\N", which looks like a SQL NULL; leave such rows out (WHERE count IS NOT NULL) or count them as 0 (COALESCE(count, 0))"#
+    ),
+    Case(
+      text: "label,prediction,count\na,b,\n",
+      message:
+        #":2:3: expected a non-negative integer count in field 3 ("count"), found "", which looks like a SQL NULL; leave such rows out (WHERE count IS NOT NULL) or count them as 0 (COALESCE(count, 0))"#
+    ),
+    Case(
+      text: "label,prediction,count\n,b,3\n",
+      message:
+        #":2:1: expected a label in field 1 ("label"), found an empty field, as SQL clients print NULL and pandas writes a missing value (NaN); in SQL, leave such rows out (WHERE label IS NOT NULL) or keep them as a class (COALESCE(label, 'none')); in pandas, drop them (df.dropna(subset=["label"])) or fill them in"#
+    ),
+    Case(
+      text: "gold label,model_a,count\na,,3\n",
+      message:
+        #":2:2: expected a label in field 2 ("model_a"), found an empty field, as SQL clients print NULL and pandas writes a missing value (NaN); in SQL, leave such rows out (WHERE model_a IS NOT NULL) or keep them as a class (COALESCE(model_a, 'none')); in pandas, drop them (df.dropna(subset=["model_a"])) or fill them in"#,
+      options: .init(goldColumn: "gold label", predictionColumn: "model_a")),
+    Case(
+      text: "gold label,model_a,count\n,a,3\n",
+      message:
+        #":2:1: expected a label in field 1 ("gold label"), found an empty field, as SQL clients print NULL and pandas writes a missing value (NaN); in SQL, leave such rows out (WHERE "gold label" IS NOT NULL) or keep them as a class (COALESCE("gold label", 'none')); in pandas, drop them (df.dropna(subset=["gold label"])) or fill them in"#,
+      options: .init(goldColumn: "gold label", predictionColumn: "model_a")),
+    Case(
       text: "label,prediction,count\na,b,4503599627370496\na,b,4503599627370497\n",
       message:
         ":3:3: the counts add up to more than 9007199254740992 items in field 3, the most F1Kit counts exactly"
