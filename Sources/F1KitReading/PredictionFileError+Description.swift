@@ -87,8 +87,13 @@ extension PredictionFileError: CustomStringConvertible {
     case .wrongScoreCount(let column, let expected, let found):
       return "expected \(expected) scores\(place) (\(Self.quoted(column))), found \(found)"
     case .invalidCount(let column, let found):
+      if Self.isDigits(found.utf8) {
+        return
+          "expected a count of at most \(LabelCounts.maximumTotalCount) (2^53, the most items F1Kit counts exactly)\(place) (\(Self.quoted(column))), found \(Self.quoted(found)), which is too large"
+      }
       return
         "expected a non-negative integer count\(place) (\(Self.quoted(column))), found \(Self.quoted(found))"
+        + Self.countHint(column: column, found: found)
     case .countOverflow:
       return
         "the counts add up to more than \(LabelCounts.maximumTotalCount) items\(place), the most F1Kit counts exactly"
@@ -121,7 +126,12 @@ extension PredictionFileError: CustomStringConvertible {
     case .recordTooLong(let limit):
       return
         "a record longer than \(limit) bytes starts on this line; raise the limit with --max-record-bytes if it is meant"
-    case .emptyLabel(let column):
+    case .emptyLabel(let column, let countColumn):
+      if countColumn != nil {
+        let name = Self.sqlIdentifier(column)
+        return
+          "expected a label\(place) (\(Self.quoted(column))), found an empty field, as SQL clients print NULL and pandas writes a missing value (NaN); in SQL, leave such rows out (WHERE \(name) IS NOT NULL) or keep them as a class (COALESCE(\(name), 'none')); in pandas, drop them (df.dropna(subset=[\(Self.quoted(column))])) or fill them in"
+      }
       return
         "expected a label\(place) (\(Self.quoted(column))), found an empty field, as pandas writes a missing value (NaN); drop the rows without a label (df.dropna(subset=[\(Self.quoted(column))])) or fill them in; if the file holds label sets, where an empty field is no labels, add --problem multilabel"
     case .emptyGroup(let column):
@@ -147,6 +157,39 @@ extension PredictionFileError: CustomStringConvertible {
       return
         "the column \(Self.quoted(column)) makes each row a cell of a count table, but \(reading) (or give --count-column '' if its rows are items)"
     }
+  }
+
+  /// How to fix a count that is not a non-negative integer, when its
+  /// spelling says how it came about: a whole number written as a float
+  /// (`95718.0`, as pandas writes an integer column that held NaN), or a
+  /// SQL NULL printed as an empty field, `NULL` or `\N`; otherwise nothing.
+  private static func countHint(column: String, found: String) -> String {
+    if found.isEmpty || found == "NULL" || found == "\\N" {
+      let name = sqlIdentifier(column)
+      return
+        ", which looks like a SQL NULL; leave such rows out (WHERE \(name) IS NOT NULL) or count them as 0 (COALESCE(\(name), 0))"
+    }
+    guard let point = found.utf8.firstIndex(of: UInt8(ascii: ".")),
+      isDigits(found.utf8[..<point]),
+      case let fraction = found.utf8[found.utf8.index(after: point)...],
+      !fraction.isEmpty, fraction.allSatisfy({ $0 == UInt8(ascii: "0") })
+    else { return "" }
+    return
+      ", a whole number written as a float, as pandas writes an integer column that held a missing value (NaN); write the counts as integers: df[\(quoted(column))] = df[\(quoted(column))].astype(\"int64\") (in SQL, CAST(COUNT(*) AS BIGINT))"
+  }
+
+  /// Whether `bytes` are one or more ASCII digits.
+  private static func isDigits(_ bytes: some Collection<UInt8>) -> Bool {
+    !bytes.isEmpty && bytes.allSatisfy { $0 >= UInt8(ascii: "0") && $0 <= UInt8(ascii: "9") }
+  }
+
+  /// A column name as a SQL identifier: bare when it is letters, digits
+  /// and underscores not starting with a digit, else in double quotes.
+  private static func sqlIdentifier(_ name: String) -> String {
+    let isBare =
+      name.first.map { $0 == "_" || ($0.isASCII && $0.isLetter) } == true
+      && name.allSatisfy { $0 == "_" || ($0.isASCII && ($0.isLetter || $0.isNumber)) }
+    return isBare ? name : "\"" + name.replacingOccurrences(of: "\"", with: "\"\"") + "\""
   }
 
   /// Up to five quoted labels, then how many more.

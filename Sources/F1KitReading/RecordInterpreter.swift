@@ -170,7 +170,9 @@ final class RecordInterpreter {
   ) throws(PredictionFileError) -> Int32 {
     let slice = try text(slot: slot, base, expected: "a label")
     if slice.count == 0, slice.kind == .text {
-      throw error(.emptyLabel(column: slotNames[slot]), slot: slot, base)
+      throw error(
+        .emptyLabel(column: slotNames[slot], countColumn: layout.count.map { slotNames[$0] }),
+        slot: slot, base)
     }
     if slice.kind == .number, slice.count > 0 {
       // A JSON number is a digit or '-' first, unless it is NaN or Infinity.

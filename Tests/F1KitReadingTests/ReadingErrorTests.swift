@@ -128,8 +128,57 @@ struct ReadingErrorTests {
     Case(
       text: "label,prediction,count\na,b,99999999999999999999\n",
       message:
-        #":2:3: expected a non-negative integer count in field 3 ("count"), found "99999999999999999999""#
+        #":2:3: expected a count of at most 9007199254740992 (2^53, the most items F1Kit counts exactly) in field 3 ("count"), found "99999999999999999999", which is too large"#
     ),
+    Case(
+      text: "label,prediction,n\na,b,95718.0\n",
+      message:
+        #":2:3: expected a non-negative integer count in field 3 ("n"), found "95718.0", a whole number written as a float, as pandas writes an integer column that held a missing value (NaN); write the counts as integers: df["n"] = df["n"].astype("int64") (in SQL, CAST(COUNT(*) AS BIGINT))"#,
+      options: .init(countColumn: "n")),
+    Case(
+      text: "label,prediction,count\na,b,7.00\n",
+      message:
+        #":2:3: expected a non-negative integer count in field 3 ("count"), found "7.00", a whole number written as a float, as pandas writes an integer column that held a missing value (NaN); write the counts as integers: df["count"] = df["count"].astype("int64") (in SQL, CAST(COUNT(*) AS BIGINT))"#
+    ),
+    Case(
+      text: "label,prediction,count\na,b,-1.0\n",
+      message: #":2:3: expected a non-negative integer count in field 3 ("count"), found "-1.0""#),
+    Case(
+      text: "label,prediction,count\na,b,.0\n",
+      message: #":2:3: expected a non-negative integer count in field 3 ("count"), found ".0""#),
+    Case(
+      text: "label,prediction,count\na,b,3.\n",
+      message: #":2:3: expected a non-negative integer count in field 3 ("count"), found "3.""#),
+    Case(
+      text: "label,prediction,count\na,b,NULL\n",
+      message:
+        #":2:3: expected a non-negative integer count in field 3 ("count"), found "NULL", which looks like a SQL NULL; leave such rows out (WHERE count IS NOT NULL) or count them as 0 (COALESCE(count, 0))"#
+    ),
+    Case(
+      text: "label,prediction,count\na,b,\\N\n",
+      message:
+        #":2:3: expected a non-negative integer count in field 3 ("count"), found "\\N", which looks like a SQL NULL; leave such rows out (WHERE count IS NOT NULL) or count them as 0 (COALESCE(count, 0))"#
+    ),
+    Case(
+      text: "label,prediction,count\na,b,\n",
+      message:
+        #":2:3: expected a non-negative integer count in field 3 ("count"), found "", which looks like a SQL NULL; leave such rows out (WHERE count IS NOT NULL) or count them as 0 (COALESCE(count, 0))"#
+    ),
+    Case(
+      text: "label,prediction,count\n,b,3\n",
+      message:
+        #":2:1: expected a label in field 1 ("label"), found an empty field, as SQL clients print NULL and pandas writes a missing value (NaN); in SQL, leave such rows out (WHERE label IS NOT NULL) or keep them as a class (COALESCE(label, 'none')); in pandas, drop them (df.dropna(subset=["label"])) or fill them in"#
+    ),
+    Case(
+      text: "gold label,model_a,count\na,,3\n",
+      message:
+        #":2:2: expected a label in field 2 ("model_a"), found an empty field, as SQL clients print NULL and pandas writes a missing value (NaN); in SQL, leave such rows out (WHERE model_a IS NOT NULL) or keep them as a class (COALESCE(model_a, 'none')); in pandas, drop them (df.dropna(subset=["model_a"])) or fill them in"#,
+      options: .init(goldColumn: "gold label", predictionColumn: "model_a")),
+    Case(
+      text: "gold label,model_a,count\n,a,3\n",
+      message:
+        #":2:1: expected a label in field 1 ("gold label"), found an empty field, as SQL clients print NULL and pandas writes a missing value (NaN); in SQL, leave such rows out (WHERE "gold label" IS NOT NULL) or keep them as a class (COALESCE("gold label", 'none')); in pandas, drop them (df.dropna(subset=["gold label"])) or fill them in"#,
+      options: .init(goldColumn: "gold label", predictionColumn: "model_a")),
     Case(
       text: "label,prediction,count\na,b,4503599627370496\na,b,4503599627370497\n",
       message:
