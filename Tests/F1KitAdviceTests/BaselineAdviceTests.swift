@@ -52,6 +52,29 @@ struct BaselineAdviceTests {
   }
 
   @Test(
+    "imbalanced classes with a majority positive label: report the minority class's F1, not the positive label's"
+  )
+  func imbalancedMajorityPositive() throws {
+    // majpos.csv again; with the rare class positive the advice names it.
+    for (positive, minorityNamed) in [("1", true), ("0", false)] {
+      let metrics = try AdviceTestData.metrics(
+        ["0", "1"], [[30, 20], [30, 1970]], options: EvaluationOptions(positiveLabel: positive))
+      let advice = try #require(
+        MetricAdvisor().advice(for: metrics).first { $0.rule == .imbalancedClasses })
+      let kind = minorityNamed ? "minority" : "positive"
+      #expect(
+        advice.title == "Imbalanced classes: prefer F1 of the \(kind) class or MCC to accuracy")
+      #expect(
+        advice.message.contains(
+          minorityNamed
+            ? "Report F1 of the minority class \"0\" (0.5455; --positive \"0\" makes it the primary metric) rather than F1 of the positive label \"1\" (0.9875)"
+            : "Report F1 of the positive label \"0\" (0.5455)"), "\(advice.message)")
+      let values = Self.evidence(advice)
+      #expect((values["f1[0]"] != nil) == minorityNamed)
+    }
+  }
+
+  @Test(
     "always predicting a majority positive label: a no-skill warning naming the rare class's F1"
   )
   func alwaysPredictingMajorityPositive() throws {

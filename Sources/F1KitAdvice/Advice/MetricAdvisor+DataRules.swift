@@ -53,6 +53,8 @@ extension MetricAdvisor {
       AdviceEvidence(Metric.accuracy.rawValue, value: accuracy),
     ]
     let message: String
+    let isMinorityPositive =
+      metrics.positiveLabel.map { $0.utf8.elementsEqual(smallest.label.utf8) } ?? true
     if metrics.problem == .binary, let positive = metrics.positiveLabel {
       let f1 = data.profile.value(of: .binaryF1)
       evidence += [
@@ -60,15 +62,25 @@ extension MetricAdvisor {
         AdviceEvidence(Metric.balancedAccuracy.rawValue, value: balanced),
         AdviceEvidence(Metric.matthewsCorrelation.rawValue, value: mcc),
       ]
-      let positiveIsRare = positive.utf8.elementsEqual(smallest.label.utf8)
+      let positiveIsRare = isMinorityPositive
+      // With the frequent class as the positive label, its F1 is filled by
+      // that class; the minority class's F1 is the one to report.
+      let report: String
+      if positiveIsRare {
+        report =
+          "Report F1 of the positive label \(AdviceText.quoted(positive)) (\(score(f1, 4)))"
+      } else {
+        evidence.append(AdviceEvidence("f1", label: smallest.label, value: smallest.f1))
+        report =
+          "Report F1 of the minority class \(AdviceText.quoted(smallest.label)) "
+          + "(\(score(smallest.f1, 4)); --positive \(AdviceText.quoted(smallest.label)) makes it the "
+          + "primary metric) rather than F1 of the positive label \(AdviceText.quoted(positive)) "
+          + "(\(score(f1, 4))), which the frequent class fills"
+      }
       message =
         opening + " Accuracy (\(score(accuracy, 4))) mostly measures the frequent class: always "
         + "predicting \(AdviceText.quoted(largest.label)) would score "
-        + "\(score(data.share(largest.weight), 4)). Report F1 of the positive label "
-        + "\(AdviceText.quoted(positive)) (\(score(f1, 4)))"
-        + (positiveIsRare
-          ? ""
-          : " — though the positive label is the frequent one here; check that --positive names the class you care about")
+        + "\(score(data.share(largest.weight), 4)). " + report
         + ", and MCC (\(score(mcc, 4))) or balanced accuracy (\(score(balanced, 4))) when both classes matter."
     } else {
       let micro = data.profile.value(of: .microF1)
@@ -90,7 +102,7 @@ extension MetricAdvisor {
     return Advice(
       rule: .imbalancedClasses, severity: .recommendation,
       title: metrics.problem == .binary
-        ? "Imbalanced classes: prefer F1 of the positive class or MCC to accuracy"
+        ? "Imbalanced classes: prefer F1 of the \(isMinorityPositive ? "positive" : "minority") class or MCC to accuracy"
         : "Imbalanced classes: prefer macro-F1 or balanced accuracy to accuracy",
       message: message, evidence: evidence)
   }
