@@ -93,6 +93,42 @@ struct MetricAdvisorTests {
     #expect(Set(MetricAdvisor().advice(for: metrics).map(\.rule)) == expected)
   }
 
+  @Test(
+    "a label no gold item has names the models that never predict it, with their macro-F1 here and alone"
+  )
+  func labelOutsideGoldAcrossModels() throws {
+    // Gold: 10 "x", 10 "y"; b predicts "unk" for 3 items, a never does.
+    // scikit-learn: f1_score(y, a, average="macro") = 0.7493734335839599,
+    // and with labels=["unk", "x", "y"] (the comparison's) 0.4995822890559733.
+    let labels = ["unk", "x", "y"]
+    let a = try AdviceTestData.metrics(labels, [[0, 0, 0], [0, 8, 2], [0, 3, 7]])
+    let b = try AdviceTestData.metrics(labels, [[0, 0, 0], [1, 8, 1], [2, 2, 6]])
+    let models = [AdvisedModel(name: "a", metrics: a), AdvisedModel(name: "b", metrics: b)]
+    let advice = try #require(
+      MetricAdvisor().advice(for: models).first { $0.rule == .labelWithoutGoldItems })
+    #expect(
+      advice.message.hasSuffix(
+        "on that model alone leaves it out: a's macro-F1 is 0.4996 here and 0.7494 on its own."),
+      "\(advice.message)")
+    #expect(!advice.message.contains("b's macro-F1"))
+    // One model, or zero division nan (which leaves the label out), says nothing of it.
+    let alone = try #require(
+      MetricAdvisor().advice(for: [models[0]]).first { $0.rule == .labelWithoutGoldItems })
+    #expect(!alone.message.contains("on its own"))
+    let nan = EvaluationOptions(zeroDivision: .nan)
+    let nanModels = try [
+      AdvisedModel(
+        name: "a",
+        metrics: AdviceTestData.metrics(labels, [[0, 0, 0], [0, 8, 2], [0, 3, 7]], options: nan)),
+      AdvisedModel(
+        name: "b",
+        metrics: AdviceTestData.metrics(labels, [[0, 0, 0], [1, 8, 1], [2, 2, 6]], options: nan)),
+    ]
+    let nanAdvice = try #require(
+      MetricAdvisor().advice(for: nanModels).first { $0.rule == .labelWithoutGoldItems })
+    #expect(!nanAdvice.message.contains("on its own"))
+  }
+
   @Test("cites the zero-division settings for the classes naive Bayes never predicts")
   func citesZeroDivisionEvidence() throws {
     let metrics = try AdviceTestData.fixtureMetrics("r8/test-tfidf-nb.csv")

@@ -164,8 +164,16 @@ extension MetricAdvisor {
   }
 
   /// ``AdviceRule/labelWithoutGoldItems``: an evaluated label never occurs,
-  /// so its recall is undefined.
-  func labelWithoutGoldItems(_ data: DataProfile) -> Advice? {
+  /// so its recall is undefined; beside other models, one that never
+  /// predicts it has a macro-F1 other than on its own.
+  ///
+  /// - Parameters:
+  ///   - data: The first model's gold-label facts.
+  ///   - models: Every model, with its class profile, when several are
+  ///     compared over one label set.
+  func labelWithoutGoldItems(
+    _ data: DataProfile, models: [(name: String, profile: ClassProfile)] = []
+  ) -> Advice? {
     let metrics = data.metrics
     // With sample weights a class whose items all weigh 0 has recall 0/0 too.
     let absent = data.classes.filter { $0.weight == 0 }.map(\.label)
@@ -182,6 +190,8 @@ extension MetricAdvisor {
       + ", so recall is 0/0 and zero_division decides it: macro recall is "
       + "\(AdviceText.list(recalls)). Evaluate only labels that occur, or say which "
       + "zero_division you used."
+      + ownMacroSentence(
+        absent: Set(absent), models: models, zeroDivision: metrics.scope.zeroDivision)
     var evidence = absent.map { AdviceEvidence("support", label: $0, count: 0) }
     for (setting, rescored) in settings {
       evidence.append(
@@ -192,6 +202,35 @@ extension MetricAdvisor {
     return Advice(
       rule: .labelWithoutGoldItems, severity: .warning,
       title: "Evaluated labels without gold items", message: message, evidence: evidence)
+  }
+
+  /// The sentence that names the models whose macro-F1 counts a label
+  /// they never predict and no gold item has: each scores 0 on it, where
+  /// scikit-learn's `f1_score(y, p, average="macro")` on that model alone
+  /// leaves it out. Empty with one model, or under zero division `nan`,
+  /// which leaves such a label out too.
+  private func ownMacroSentence(
+    absent: Set<String>, models: [(name: String, profile: ClassProfile)],
+    zeroDivision: ZeroDivision
+  ) -> String {
+    guard models.count > 1, zeroDivision != .nan else { return "" }
+    let differing = models.compactMap { model -> String? in
+      let rows = Array(model.profile.rows)
+      guard rows.contains(where: { absent.contains($0.label) && $0.predicted == 0 }) else {
+        return nil
+      }
+      let own = rows.filter { $0.weight > 0 || $0.predicted > 0 }
+      guard !own.isEmpty else { return nil }
+      let here = rows.reduce(0) { $0 + $1.f1 } / Double(rows.count)
+      let alone = own.reduce(0) { $0 + $1.f1 } / Double(own.count)
+      return "\(model.name)'s macro-F1 is \(DisplayNumber.score(here)) here and "
+        + "\(DisplayNumber.score(alone)) on its own"
+    }
+    guard !differing.isEmpty else { return "" }
+    return " Models compared share one label set, so a model that never predicts such a label "
+      + "scores \(zeroDivision == .one ? "1" : "0") on it in its macro averages, where "
+      + "scikit-learn's f1_score(y, p, average=\"macro\") on that model alone leaves it out: "
+      + AdviceText.list(differing) + "."
   }
 
   /// ``AdviceRule/smallClassSupport``: scores of a class with few gold

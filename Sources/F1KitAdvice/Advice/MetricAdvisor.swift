@@ -95,8 +95,10 @@ public struct MetricAdvisor: Sendable {
     let singleClass = singleGoldClass(data)
     result += [singleClass, imbalancedClasses(data), balancedBinaryMetricsAgree(data)]
       .compactMap { $0 }
-    result += [microF1EqualsAccuracy(data), labelWithoutGoldItems(data)]
-      .compactMap { $0 }
+    result += [
+      microF1EqualsAccuracy(data),
+      labelWithoutGoldItems(data, models: zip(models, profiles).map { ($0.name, $1) }),
+    ].compactMap { $0 }
     result += smallClassSupport(data, models: models).map { [$0] } ?? []
     let isNamed = models.count > 1
     for (model, profile) in zip(models, profiles) {
