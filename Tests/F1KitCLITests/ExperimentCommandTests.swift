@@ -400,6 +400,25 @@ struct ExperimentCommandTests {
   }
 
   @Test(
+    "a label spelled as a SQL NULL is warned about once, in gold or predicted, with --labels too",
+    arguments: [#"\N"#, "NULL"])
+  func sqlNullLabel(null: String) throws {
+    let directory = TemporaryDirectory()
+    directory.write(
+      "a.csv", "label,prediction\ncat,cat\n\(null),cat\ndog,\(null)\ndog,dog\n\(null),\(null)\n")
+    // Quoted as every message quotes a label, its backslash escaped.
+    let quoted = null == "NULL" ? #""NULL""# : #""\\N""#
+    for labels in [[String](), ["--labels", "cat,dog,\(null)"]] {
+      let result = try runF1Kit(["evaluate", "a.csv"] + labels, in: directory.url)
+      #expect(result.status == 0, "\(result.standardError)")
+      #expect(
+        result.standardError
+          == "warning: label \(quoted) (the gold label of 2 items, predicted 2 times) looks like a SQL NULL, as SQL engines export a missing value, and is scored as a class of its own; leave such rows out (WHERE label IS NOT NULL) or name the class (COALESCE(label, 'none'))\n"
+      )
+    }
+  }
+
+  @Test(
     "evaluate warns of a predicted-only label too, for one file and for prediction columns",
     arguments: [false, true])
   func strayPredictedLabelEvaluate(usesColumns: Bool) throws {

@@ -79,28 +79,55 @@ enum StrayPredictedLabels {
     labels: [String], goldCounts: [Int], predictedCounts: [[Int]], sources: [String],
     evaluation: EvaluationOptions
   ) -> [String] {
-    guard evaluation.labels == nil else { return [] }
-    let gold = labels.indices.filter { goldCounts[$0] > 0 }
-    if let hint = labelSetHint(labels: labels, gold: gold) { return [hint] }
     let scored = labels.indices.filter { label in
       goldCounts[label] > 0 || predictedCounts.contains { $0[label] > 0 }
     }
-    let goldNames = LabelOrdering.sorted(gold.map { labels[$0] })
-    return scored.filter { goldCounts[$0] == 0 }.map { label in
-      let predicting = predictedCounts.indices.filter { predictedCounts[$0][label] > 0 }
-      let counts = predicting.enumerated().map { offset, source in
-        let count = predictedCounts[source][label]
-        let items = offset == 0 ? (count == 1 ? " item" : " items") : ""
-        let file = sources[source] == "-" ? "stdin" : sources[source]
-        return "\(file) \(offset == 0 ? "predicts " : "")"
-          + (offset == 0 ? "\(TerminalText.quoted(labels[label])) for " : "for ")
-          + NumberText.grouped(count) + items
-      }
-      return counts.joined(separator: ", ") + ", a label no gold item has: "
-        + consequence(classCount: scored.count, goldNames: goldNames, evaluation: evaluation)
-        + "; check those predictions for a typo, or give " + labelsOption(goldNames)
-        + " to keep the gold labels' classes (those items then count as errors)"
+    let nulls = scored.filter { sqlNullSpellings.contains(labels[$0]) }
+    let nullWarnings = nulls.map { label in
+      sqlNullWarning(
+        labels[label], gold: goldCounts[label],
+        predicted: predictedCounts.reduce(0) { $0 + $1[label] })
     }
+    guard evaluation.labels == nil else { return nullWarnings }
+    let gold = labels.indices.filter { goldCounts[$0] > 0 }
+    if let hint = labelSetHint(labels: labels, gold: gold) { return nullWarnings + [hint] }
+    let goldNames = LabelOrdering.sorted(gold.map { labels[$0] })
+    return nullWarnings
+      + scored.filter { goldCounts[$0] == 0 && !nulls.contains($0) }.map { label in
+        let predicting = predictedCounts.indices.filter { predictedCounts[$0][label] > 0 }
+        let counts = predicting.enumerated().map { offset, source in
+          let count = predictedCounts[source][label]
+          let items = offset == 0 ? (count == 1 ? " item" : " items") : ""
+          let file = sources[source] == "-" ? "stdin" : sources[source]
+          return "\(file) \(offset == 0 ? "predicts " : "")"
+            + (offset == 0 ? "\(TerminalText.quoted(labels[label])) for " : "for ")
+            + NumberText.grouped(count) + items
+        }
+        return counts.joined(separator: ", ") + ", a label no gold item has: "
+          + consequence(classCount: scored.count, goldNames: goldNames, evaluation: evaluation)
+          + "; check those predictions for a typo, or give " + labelsOption(goldNames)
+          + " to keep the gold labels' classes (those items then count as errors)"
+      }
+  }
+
+  /// How SQL engines write a missing value when they export text: `\N`
+  /// (MySQL, PostgreSQL's `COPY`, Hive) and `NULL` (many clients).
+  static let sqlNullSpellings: Set<String> = ["\\N", "NULL"]
+
+  /// The warning for a label spelled as a SQL NULL, which is scored as a
+  /// class of its own.
+  private static func sqlNullWarning(_ label: String, gold: Int, predicted: Int) -> String {
+    var uses: [String] = []
+    if gold > 0 {
+      uses.append("the gold label of \(NumberText.grouped(gold)) item\(gold == 1 ? "" : "s")")
+    }
+    if predicted > 0 {
+      uses.append("predicted \(NumberText.grouped(predicted)) time\(predicted == 1 ? "" : "s")")
+    }
+    return
+      "label \(TerminalText.quoted(label)) (\(uses.joined(separator: ", "))) looks like a SQL NULL, "
+      + "as SQL engines export a missing value, and is scored as a class of its own; leave such rows out "
+      + "(WHERE label IS NOT NULL) or name the class (COALESCE(label, 'none'))"
   }
 
   /// One warning in place of a warning per label when most gold labels
