@@ -62,11 +62,10 @@ extension MetricAdvisor {
         AdviceEvidence(Metric.balancedAccuracy.rawValue, value: balanced),
         AdviceEvidence(Metric.matthewsCorrelation.rawValue, value: mcc),
       ]
-      let positiveIsRare = isMinorityPositive
       // With the frequent class as the positive label, its F1 is filled by
       // that class; the minority class's F1 is the one to report.
       let report: String
-      if positiveIsRare {
+      if isMinorityPositive {
         report =
           "Report F1 of the positive label \(AdviceText.quoted(positive)) (\(score(f1, 4)))"
       } else {

@@ -91,6 +91,14 @@ extension ExperimentComparison {
       ?? Array(repeating: .nan, count: pairs.count)
   }
 
+  /// Each pair's group permutation p-value adjusted across pairs, when
+  /// the verdicts rest on it and more than two models are compared, as the
+  /// text and the JSON give it beside the raw one; `nil` otherwise.
+  private func adjustedPermutationPValues(by adjustment: PValueAdjustment) -> [Double]? {
+    models.count > 2 && verdictTest == .permutation
+      ? decisionPValues(adjustedBy: adjustment) : nil
+  }
+
   /// The verdict test's name and what it resampled, as a verdict's
   /// evidence quotes it: "paired bootstrap, groups resampled" or
   /// "permutation test, whole groups swapped".
@@ -146,9 +154,7 @@ extension ExperimentComparison {
     if !cautions.isEmpty { document.append(("cautions", .array(cautions.map(JSONValue.string)))) }
     let adjusted =
       models.count > 2 ? try? adjustedBootstrapPValues(by: description.adjustment) : nil
-    let adjustedPermutation =
-      models.count > 2 && verdictTest == .permutation
-      ? decisionPValues(adjustedBy: description.adjustment) : nil
+    let adjustedPermutation = adjustedPermutationPValues(by: description.adjustment)
     if models.count == 2, let pair = pairs.first {
       document += pairMembers(pair, adjusted: nil, adjustedPermutation: nil)
     } else {
@@ -298,9 +304,7 @@ extension ExperimentComparison {
     }
     let adjusted =
       models.count > 2 ? try? adjustedBootstrapPValues(by: description.adjustment) : nil
-    let adjustedPermutation =
-      models.count > 2 && verdictTest == .permutation
-      ? decisionPValues(adjustedBy: description.adjustment) : nil
+    let adjustedPermutation = adjustedPermutationPValues(by: description.adjustment)
     for (index, pair) in pairs.enumerated() {
       let first = names[pair.first]
       let second = names[pair.second]
