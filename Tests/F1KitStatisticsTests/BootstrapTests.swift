@@ -133,11 +133,6 @@ struct BootstrapTests {
       try Self.intervals([.accuracy], counts: Array(repeating: 0, count: 9))
     }
   }
-}
-
-/// A shared system generator for tests that do not care about the draws.
-extension SystemRandomNumberGenerator {
-  nonisolated(unsafe) static var shared = SystemRandomNumberGenerator()
 
   @Test("only basic intervals past their range draw the caution, which names the first one")
   func basicRangeCaution() {
@@ -170,4 +165,43 @@ extension SystemRandomNumberGenerator {
         "2 basic intervals reach past their metric's range, such as macro_f1 [-0.010, 0.200] past [0, 1]: "
       ) == true, "\(two ?? "nil")")
   }
+
+  @Test("differences are held to a difference's range, [-1, 1] or [-2, 2], and say so")
+  func basicDifferenceRangeCaution() {
+    func interval(_ lower: Double, _ upper: Double) -> ConfidenceInterval {
+      ConfidenceInterval(
+        lower: lower, upper: upper, estimate: (lower + upper) / 2, method: .basic,
+        confidence: 0.95, standardError: 0.01, resamples: 999)
+    }
+    #expect(ConfidenceInterval.differenceRange(of: 0...1) == -1...1)
+    #expect(ConfidenceInterval.differenceRange(of: -1...1) == -2...2)
+    let cautions = ConfidenceInterval.basicRangeCautions(
+      models: [("A", interval(0.1, 0.4)), ("B", nil)],
+      differences: [("A", "B", interval(0.9, 1.05)), ("A", "C", interval(-0.5, 0.99))],
+      metricName: "accuracy", range: 0...1, number: { String(format: "%.3f", $0) })
+    #expect(
+      cautions == [
+        "the basic interval [0.900, 1.050] of B − A on accuracy reaches past a difference's range [-1, 1]: a basic interval reflects the estimate about the bootstrap percentiles, so its ends can pass the range; percentile or BCa intervals stay within it."
+      ])
+    // MCC's differences run from −2 to 2: −1.5 is inside.
+    #expect(
+      ConfidenceInterval.basicRangeCautions(
+        models: [], differences: [("A", "B", interval(-1.5, 0.2))], metricName: "MCC",
+        range: -1...1, number: { String($0) }
+      ).isEmpty)
+    let two = ConfidenceInterval.basicRangeCaution(
+      [
+        (subject: "B − A on accuracy", interval: interval(0.9, 1.05), range: -1...1),
+        (subject: "C − A on accuracy", interval: interval(-1.01, 0.2), range: -1...1),
+      ], areDifferences: true, number: { String(format: "%.3f", $0) })
+    #expect(
+      two?.hasPrefix(
+        "2 basic intervals reach past a difference's range, such as B − A on accuracy [0.900, 1.050] past [-1, 1]: "
+      ) == true, "\(two ?? "nil")")
+  }
+}
+
+/// A shared system generator for tests that do not care about the draws.
+extension SystemRandomNumberGenerator {
+  nonisolated(unsafe) static var shared = SystemRandomNumberGenerator()
 }

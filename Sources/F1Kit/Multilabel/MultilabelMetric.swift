@@ -63,6 +63,10 @@ public enum MultilabelMetric: String, CaseIterable, Hashable, Sendable, Codable 
   /// Whether a lower value is better (only ``hammingLoss``).
   public var isLowerBetter: Bool { self == .hammingLoss }
 
+  /// The values the metric can take: [0, 1] for every multilabel metric,
+  /// Hamming loss included.
+  public var valueRange: ClosedRange<Double> { 0...1 }
+
   /// The metrics reported, in report order.
   ///
   /// - Parameter includesFBeta: Whether to add the F-beta metrics last.

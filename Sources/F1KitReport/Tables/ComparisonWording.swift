@@ -165,14 +165,12 @@ struct ComparisonWording {
         : " against the baseline. "
       text += Self.marksDefinition(confidence: options.bootstrap.confidence)
     }
-    let shown = comparison.models.compactMap { model in
-      model.interval(of: metric).map {
-        (subject: "\(model.name)'s \(metricName)", interval: $0, range: metric.valueRange)
-      }
-    }
-    if let caution = ConfidenceInterval.basicRangeCaution(shown, number: number) {
-      text += " " + ExperimentWording.sentence(caution, names: [])
-    }
+    let models = comparison.models
+    let cautions = ConfidenceInterval.basicRangeCautions(
+      models: models.map { ($0.name, $0.interval(of: metric)) },
+      differences: pairs.map { (models[$0.first].name, models[$0.second].name, $0.difference) },
+      metricName: metricName, range: metric.valueRange, number: number)
+    for caution in cautions { text += " " + ExperimentWording.sentence(caution, names: []) }
     if metric.isMacroAverage,
       let sentence = Self.outsideGoldSentence(
         comparison.labelsOutsideGold, names: comparison.models.map(\.name))

@@ -142,6 +142,12 @@ struct MultilabelWording {
         : " against the baseline. "
       text += ComparisonWording.marksDefinition(confidence: options.bootstrap.confidence)
     }
+    let models = comparison.models
+    let cautions = ConfidenceInterval.basicRangeCautions(
+      models: models.map { ($0.name, $0.intervals[metric]) },
+      differences: pairs.map { (models[$0.first].name, models[$0.second].name, $0.difference) },
+      metricName: metric.displayName, range: metric.valueRange, number: number)
+    for caution in cautions { text += " " + ExperimentWording.sentence(caution, names: []) }
     return text
   }
 

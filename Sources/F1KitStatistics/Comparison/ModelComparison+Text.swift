@@ -148,22 +148,20 @@ extension ModelComparison {
   }
 
   /// Cautions about the numbers shown on one metric: basic intervals with
-  /// an end past the metric's range (see
-  /// ``ConfidenceInterval/reachesPast(_:)``), which are left as computed.
+  /// an end past the metric's range, and basic intervals of differences
+  /// past a difference's range (see ``ConfidenceInterval/reachesPast(_:)``),
+  /// which are left as computed.
   ///
   /// - Parameter metric: The metric; the headline metric by default.
   /// - Returns: One sentence per caution, without a leading "Note:".
   public func cautions(metric: Metric? = nil) -> [String] {
     let metric = metric ?? options.metric
-    let intervals = models.compactMap { model in
-      model.interval(of: metric).map {
-        (
-          subject: "\(model.name)'s \(displayName(of: metric))", interval: $0,
-          range: metric.valueRange
-        )
-      }
-    }
-    return [ConfidenceInterval.basicRangeCaution(intervals, number: Self.number)].compactMap(\.self)
+    return ConfidenceInterval.basicRangeCautions(
+      models: models.map { ($0.name, $0.interval(of: metric)) },
+      differences: pairs(on: metric).map {
+        (models[$0.first].name, models[$0.second].name, $0.difference)
+      },
+      metricName: displayName(of: metric), range: metric.valueRange, number: Self.number)
   }
 
   /// The line that says the results are weighted, or `nil` for

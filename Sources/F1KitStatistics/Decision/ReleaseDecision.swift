@@ -56,7 +56,8 @@ public struct ReleaseDecision: Hashable, Sendable {
   public var positiveLabel: String? = nil
   /// Cautions about the interval the decision rests on, the ones `f1kit
   /// compare` prints for the same comparison: interval ends cut at the
-  /// metric's range, a model with one run beside models with several, too
+  /// metric's range, basic intervals past the metric's range or past a
+  /// difference's, a model with one run beside models with several, too
   /// few groups. Each is one sentence without a leading "Note:"; empty
   /// when there is nothing to say.
   public var cautions: [String] = []

@@ -145,7 +145,8 @@ public struct ReleaseGate: Hashable, Sendable {
   /// Decides on the engine's comparison of two models.
   ///
   /// The interval is the comparison's own, so the gate and `f1kit compare`
-  /// never disagree.
+  /// never disagree, and the decision carries the cautions `compare`
+  /// prints for it (``ModelComparison/cautions(metric:)``).
   ///
   /// - Parameters:
   ///   - comparison: A comparison holding the pair.
@@ -176,6 +177,7 @@ public struct ReleaseGate: Hashable, Sendable {
       power: power)
     result.totalWeight = comparison.totalWeight
     result.metric.displayName = comparison.displayName(of: metric)
+    result.cautions = comparison.cautions(metric: metric)
     return result
   }
 

@@ -296,7 +296,6 @@ public struct ExperimentComparison: Sendable {
     -> Int
   {
     let range = metric.valueRange
-    let width = range.upperBound - range.lowerBound
     var cut = 0
     func clamp(_ interval: inout ConfidenceInterval, to bounds: ClosedRange<Double>) {
       if interval.lower < bounds.lowerBound {
@@ -309,12 +308,14 @@ public struct ExperimentComparison: Sendable {
       }
     }
     for index in models.indices { clamp(&models[index].interval, to: range) }
-    for index in pairs.indices { clamp(&pairs[index].difference, to: -width...width) }
+    for index in pairs.indices {
+      clamp(&pairs[index].difference, to: ConfidenceInterval.differenceRange(of: range))
+    }
     return cut
   }
 
   /// Cautions about the numbers themselves: interval ends cut at the
-  /// metric's range, basic intervals past it, runs of a model that predict alike on every item (a
+  /// metric's range, basic intervals past it or past a difference's range, runs of a model that predict alike on every item (a
   /// file given twice, most likely), and models whose one run leaves their
   /// seed luck uncounted beside models with several.
   ///
@@ -339,21 +340,15 @@ public struct ExperimentComparison: Sendable {
         cautions.append(cut + ".")
       }
     }
-    let intervals = models.indices.map { model in
-      (
-        subject:
-          "\(model < names.count ? names[model] : "model \(model + 1)")'s \(metric.displayName)",
-        interval: models[model].interval, range: metric.valueRange
-      )
-    }
-    if let basic = ConfidenceInterval.basicRangeCaution(intervals, number: ModelComparison.number) {
-      cautions.append(basic)
-    }
+    func name(_ model: Int) -> String { model < names.count ? names[model] : "model \(model + 1)" }
+    cautions += ConfidenceInterval.basicRangeCautions(
+      models: models.indices.map { (name($0), models[$0].interval) },
+      differences: pairs.map { (name($0.first), name($0.second), $0.difference) },
+      metricName: metric.displayName, range: metric.valueRange, number: ModelComparison.number)
     for model in counts.runCounts.indices {
-      let name = model < names.count ? names[model] : "model \(model + 1)"
       for (first, second) in counts.identicalRuns(ofModel: model) {
         cautions.append(
-          "\(name)'s runs \(first + 1) and \(second + 1) predict the same label for every item: if one file was given twice, drop the copy, since each copy counts as a run and makes the spread over runs, the seed share and Almost Stochastic Order look more certain than they are."
+          "\(name(model))'s runs \(first + 1) and \(second + 1) predict the same label for every item: if one file was given twice, drop the copy, since each copy counts as a run and makes the spread over runs, the seed share and Almost Stochastic Order look more certain than they are."
         )
       }
     }

@@ -13,6 +13,8 @@ extension MultilabelComparison {
   /// with a beta —: each label's score, support and interval), then for two models `difference`
   /// and `tests` (`permutation`, `paired_bootstrap`, `mcnemar` on exact
   /// matches), and for more models `adjustment` and `comparisons`.
+  /// `cautions`, last, is there only when ``cautions(metric:)`` has any:
+  /// an array of sentences.
   ///
   /// - Parameter metric: The metric; the headline metric by default.
   /// - Returns: The document.
@@ -49,7 +51,27 @@ extension MultilabelComparison {
             })
         ))
     }
+    let cautions = cautions(metric: metric)
+    if !cautions.isEmpty { document.append(("cautions", .array(cautions.map(JSONValue.string)))) }
     return .object(document)
+  }
+
+  /// Cautions about the numbers shown on one metric, as
+  /// ``ModelComparison/cautions(metric:)`` gives them for single-label
+  /// problems: basic intervals of the models past the metric's range, and
+  /// basic intervals of differences past a difference's range, which are
+  /// left as computed.
+  ///
+  /// - Parameter metric: The metric; the headline metric by default.
+  /// - Returns: One sentence per caution, without a leading "Note:".
+  public func cautions(metric: MultilabelMetric? = nil) -> [String] {
+    let metric = metric ?? options.metric
+    return ConfidenceInterval.basicRangeCautions(
+      models: models.map { ($0.name, $0.intervals[metric]) },
+      differences: pairs(on: metric).map {
+        (models[$0.first].name, models[$0.second].name, $0.difference)
+      },
+      metricName: metric.displayName, range: metric.valueRange, number: ModelComparison.number)
   }
 
   private func modelJSON(_ model: Model, metric: MultilabelMetric) -> JSONValue {
@@ -133,7 +155,8 @@ extension MultilabelComparison {
   }
 
   /// A plain-text summary on one metric: each model's value and interval,
-  /// each pair's difference and tests, and a verdict sentence per pair.
+  /// each pair's difference and tests, a verdict sentence per pair, and a
+  /// "Note:" line per caution (``cautions(metric:)``).
   ///
   /// - Parameter metric: The metric; the headline metric by default.
   /// - Returns: The summary, ending with a newline.
@@ -161,7 +184,9 @@ extension MultilabelComparison {
       text += "\n" + pairSummary(pair)
     }
     text += "\n" + pairs.map(verdict(for:)).joined(separator: "\n") + "\n"
-    return text
+    let cautions = cautions(metric: metric)
+    for caution in cautions { text += "\nNote: \(caution)" }
+    return text + (cautions.isEmpty ? "" : "\n")
   }
 
   private func pairSummary(_ pair: Pair) -> String {

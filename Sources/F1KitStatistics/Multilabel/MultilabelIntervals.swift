@@ -156,11 +156,12 @@ public struct MultilabelIntervals: Sendable {
   }
 
   /// The intervals as a JSON member `intervals`: one object per metric with
-  /// `low`, `high`, `method`, `confidence` and `resamples`.
+  /// `low`, `high`, `method`, `confidence` and `resamples`; then `cautions`
+  /// (an array of sentences) when ``cautions(digits:)`` has any.
   ///
   /// - Returns: The members, to append to an evaluation document.
   public func jsonMembers() -> [(key: String, value: JSONValue)] {
-    [
+    var members: [(key: String, value: JSONValue)] = [
       (
         "intervals",
         .object(
@@ -169,9 +170,29 @@ public struct MultilabelIntervals: Sendable {
           })
       )
     ]
+    let cautions = cautions()
+    if !cautions.isEmpty { members.append(("cautions", .array(cautions.map(JSONValue.string)))) }
+    return members
   }
 
-  /// A text table of each metric's value and bootstrap interval.
+  /// Cautions about the intervals themselves: basic intervals with an end
+  /// past their metric's range (see ``ConfidenceInterval/reachesPast(_:)``),
+  /// which are left as computed, as `MetricIntervals/cautions(digits:)`
+  /// says them for single-label problems.
+  ///
+  /// - Parameter digits: Decimal places of the numbers quoted.
+  /// - Returns: One sentence per caution, without a leading "Note:".
+  public func cautions(digits: Int = 4) -> [String] {
+    let shown = metrics.compactMap { metric in
+      intervals[metric].map { (subject: metric.rawValue, interval: $0, range: metric.valueRange) }
+    }
+    return [
+      ConfidenceInterval.basicRangeCaution(shown, number: { Self.format($0, digits) })
+    ].compactMap(\.self)
+  }
+
+  /// A text table of each metric's value and bootstrap interval, then a
+  /// "Note:" line per caution (``cautions(digits:)``).
   ///
   /// - Parameter digits: Decimal places.
   /// - Returns: The table, ending with a newline.
@@ -192,7 +213,7 @@ public struct MultilabelIntervals: Sendable {
       }
       text += line + "\n"
     }
-    return text
+    return text + cautions(digits: digits).map { "Note: \($0)\n" }.joined()
   }
 
   /// The metrics as a tidy CSV table, `MultilabelMetrics/csvTable()`

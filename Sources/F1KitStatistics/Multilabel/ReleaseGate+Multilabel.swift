@@ -5,7 +5,9 @@ extension ReleaseGate {
   ///
   /// The interval is the comparison's paired bootstrap interval, the one
   /// `f1kit compare` prints for the same files, seed and resamples; Hamming
-  /// loss, where lower is better, is decided in its own direction.
+  /// loss, where lower is better, is decided in its own direction. The
+  /// decision carries the cautions `compare` prints for the comparison
+  /// (``MultilabelComparison/cautions(metric:)``).
   ///
   /// - Parameters:
   ///   - comparison: A comparison holding the pair.
@@ -29,12 +31,14 @@ extension ReleaseGate {
         $0.first == baseline && $0.second == candidate
       })
     else { throw .noSuchPair(baseline: baseline, candidate: candidate) }
-    return decision(
+    var result = decision(
       for: pair.difference, itemCount: comparison.itemCount,
       metric: GateMetric(
         name: metric.rawValue, displayName: metric.displayName,
         isHigherBetter: !metric.isLowerBetter),
       baseline: comparison.models[baseline].name, candidate: comparison.models[candidate].name,
       power: power)
+    result.cautions = comparison.cautions(metric: metric)
+    return result
   }
 }

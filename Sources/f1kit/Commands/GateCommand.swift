@@ -50,8 +50,8 @@ struct GateCommand: ParsableCommand {
         equivalence is the two one-sided tests (TOST), each at that level. When the test set \
         is too small for the margin to be reachable, a second line says so and how many items \
         (or groups, with --group-column) would be needed. The cautions 'compare' prints for \
-        the same comparison (interval ends cut at the metric's range, a model with one run \
-        beside models with several, fewer than about 30 groups) follow as 'Note:' lines, in \
+        the same comparison (interval ends cut at the metric's range, basic intervals past \
+        the metric's range or a difference's [−1, 1], a model with one run beside models with several, fewer than about 30 groups) follow as 'Note:' lines, in \
         the JSON's "cautions" array and in the --summary block. Exit status: 0 pass, 1 fail, 64 usage error, 65 bad data, 66 missing \
         input, 73 or 74 when --summary cannot be written.
         """,
