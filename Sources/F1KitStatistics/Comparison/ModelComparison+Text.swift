@@ -211,17 +211,22 @@ extension ModelComparison {
     var detail: String
   }
 
-  /// A pair's test lines with their names padded to one width, so that
-  /// the p-values form one column: 22 characters, or two more than the
-  /// longest name (McNemar's chi-square-uncorrected).
+  /// A pair's test lines as a table: names padded to one width, so that
+  /// the p-values form one column (22 characters, or two more than the
+  /// longest name, McNemar's chi-square-uncorrected), and results padded
+  /// to the widest, so that what each test counted forms another whatever
+  /// the p-values' form ("p = 0.743" beside "p = 9.5e-05").
   ///
   /// - Parameter lines: The tests' lines, in order.
   /// - Returns: The lines, each indented by two spaces and ending with a
-  ///   newline.
+  ///   newline; a line with no detail ends at its result.
   static func aligned(_ lines: [TestLine]) -> String {
     let width = max(22, (lines.map(\.name.count).max() ?? 0) + 2)
+    let resultWidth = lines.filter { !$0.detail.isEmpty }.map(\.result.count).max() ?? 0
     return lines.map {
-      "  " + $0.name.padding(toLength: width, withPad: " ", startingAt: 0) + $0.result + "  "
+      let name = "  " + $0.name.padding(toLength: width, withPad: " ", startingAt: 0)
+      guard !$0.detail.isEmpty else { return name + $0.result + "\n" }
+      return name + $0.result.padding(toLength: resultWidth, withPad: " ", startingAt: 0) + "  "
         + $0.detail + "\n"
     }.joined()
   }

@@ -310,25 +310,32 @@ extension ExperimentComparison {
       let second = names[pair.second]
       text +=
         "\n\(second) − \(first): \(ModelComparison.number(pair.difference.estimate)), \(confidence) CI \(ModelComparison.range(pair.difference))\n"
-      var bootstrapLine =
-        "  paired bootstrap      p = \(ModelComparison.pValue(pair.bootstrapPValue))"
-      if let adjusted {
-        bootstrapLine +=
-          " (\(description.adjustment.displayName)-adjusted \(ModelComparison.pValue(adjusted[index])))"
+      func result(_ p: Double, adjusted: [Double]?) -> String {
+        "p = \(ModelComparison.pValue(p))"
+          + (adjusted.map {
+            " (\(description.adjustment.displayName)-adjusted \(ModelComparison.pValue($0[index])))"
+          } ?? "")
       }
-      text += bootstrapLine + "  (\(resamplingPhrase()))\n"
+      var tests = [
+        ModelComparison.TestLine(
+          name: "paired bootstrap", result: result(pair.bootstrapPValue, adjusted: adjusted),
+          detail: "(\(resamplingPhrase()))")
+      ]
       if let test = pair.groupPermutation {
-        var permutationLine = "  permutation test      p = \(ModelComparison.pValue(test.pValue))"
-        if let adjusted = adjustedPermutation {
-          permutationLine +=
-            " (\(description.adjustment.displayName)-adjusted \(ModelComparison.pValue(adjusted[index])))"
-        }
-        text += permutationLine + "  (whole groups swapped)\n"
+        tests.append(
+          ModelComparison.TestLine(
+            name: "permutation test", result: result(test.pValue, adjusted: adjustedPermutation),
+            detail: "(whole groups swapped)"))
       }
       if let test = pair.clusteredMcNemar {
-        text +=
-          "  McNemar (clustered)   p = \(ModelComparison.pValue(test.pValue))  (discordant items \(test.firstOnlyCorrect) vs \(test.secondOnlyCorrect), variance from \(test.groupCount) groups)\n"
+        tests.append(
+          ModelComparison.TestLine(
+            name: "McNemar (clustered)", result: result(test.pValue, adjusted: nil),
+            detail:
+              "(discordant items \(test.firstOnlyCorrect) vs \(test.secondOnlyCorrect), variance from \(test.groupCount) groups)"
+          ))
       }
+      text += ModelComparison.aligned(tests)
       if let aso = pair.almostStochasticOrder {
         text +=
           "  ASO                   ε_min = \(String(format: "%.3f", aso.epsilonMinimum)) for \"\(second) is better than \(first)\" (below 0.5: almost stochastically dominant; 0.2 is the strict threshold)\n"

@@ -164,6 +164,7 @@ extension ScoreComparison {
       let second = models[pair.second].name
       text +=
         "\n\(second) − \(first): \(ModelComparison.number(pair.difference.estimate)), \(confidence) CI \(ModelComparison.range(pair.difference))\n"
+      var tests: [ModelComparison.TestLine] = []
       for test in options.tests {
         guard let p = pair.pValue(of: test) else { continue }
         let name: String
@@ -172,19 +173,22 @@ extension ScoreComparison {
         case .bootstrap: name = "paired bootstrap"
         case .delong: name = "DeLong's test"
         }
-        var line = "  " + name.padding(toLength: 20, withPad: " ", startingAt: 0)
-        line += "  p = \(p.isNaN ? "undefined" : ModelComparison.pValue(p))"
+        var details: [String] = []
         if test == .delong, let z = pair.delong?.statistic, z.isFinite {
-          line += "  z = \(NumberText.fixed(z, digits: 3))"
+          details.append("z = \(NumberText.fixed(z, digits: 3))")
         } else if test != .delong {
-          line += "  \(options.bootstrap.resamples) resamples"
+          details.append("\(options.bootstrap.resamples) resamples")
         }
         if models.count > 2, let adjusted = pair.adjustedPValues[test] {
-          line +=
-            "  (\(options.adjustment.rawValue)-adjusted p = \(ModelComparison.pValue(adjusted)))"
+          details.append(
+            "(\(options.adjustment.rawValue)-adjusted p = \(ModelComparison.pValue(adjusted)))")
         }
-        text += line + "\n"
+        tests.append(
+          ModelComparison.TestLine(
+            name: name, result: "p = \(p.isNaN ? "undefined" : ModelComparison.pValue(p))",
+            detail: details.joined(separator: "  ")))
       }
+      text += ModelComparison.aligned(tests)
       text += "\n" + verdict(for: pair, positiveLabel: positiveLabel) + "\n"
     }
     return text
