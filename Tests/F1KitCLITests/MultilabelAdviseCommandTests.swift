@@ -114,6 +114,39 @@ struct MultilabelAdviseCommandTests {
     #expect(document["total_weight"] as? Double == 3.5)
   }
 
+  @Test("weighted advice decides on the weights the metrics use and names items beside them")
+  func weightedRules() throws {
+    let folder = TemporaryDirectory()
+    // Ten light items of x, all found; ten heavy items of y, none predicted.
+    let file = folder.write(
+      "sets.csv",
+      "label,prediction,w\n" + String(repeating: "x,x,1\n", count: 10)
+        + String(repeating: "y,,100\n", count: 10))
+    let result = try runF1Kit(["advise", file, "--problem", "multilabel", "--weight-column", "w"])
+    #expect(result.status == 0, "\(result.standardError)")
+    let text = result.standardOutput
+    #expect(
+      text.hasPrefix(
+        "weighted: the scores cited use sample weights (total weight 1010 over 20 items); label sizes give weight and items\n"
+      ), "\(text)")
+    #expect(
+      text.contains(
+        "warning: 10 of 20 items with no predicted label: nearly no predictions [empty-label-sets]"
+      ))
+    #expect(
+      text.contains(
+        "recommendation: Label frequencies differ 100.0×: read macro-F1 beside micro- and samples-F1 [multilabel-averaging]"
+      ))
+    // Without the weights the same sets are even, and the empty sets half.
+    let plain = try runF1Kit(["advise", file, "--problem", "multilabel"])
+    #expect(
+      plain.standardOutput.contains("note: 10 items with no predicted label [empty-label-sets]"))
+    #expect(
+      plain.standardOutput.contains(
+        "note: Samples, micro and macro averages answer different questions [multilabel-averaging]")
+    )
+  }
+
   @Test("--group-column is refused for multilabel files with one line")
   func groups() throws {
     let folder = TemporaryDirectory()

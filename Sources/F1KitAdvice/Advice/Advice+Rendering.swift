@@ -38,6 +38,7 @@ extension Advice {
     "support", "predicted", "n", "n_required", "groups", "groups_required", "groups_recommended",
     "runs_per_model",
     "empty_gold_sets", "empty_predicted_sets", "classes_with_gold_items",
+    "empty_gold_weight", "empty_predicted_weight", "total_weight",
   ]
 
   /// The advice as text for a terminal: a heading line with the severity

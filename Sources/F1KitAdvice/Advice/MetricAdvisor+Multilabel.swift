@@ -100,9 +100,10 @@ extension MetricAdvisor {
     _ data: LabelSetProfile, models: [(name: String?, metrics: MultilabelMetrics)]
   ) -> Advice? {
     guard let most = data.mostFrequent, let least = data.leastFrequent else { return nil }
-    let supports = data.goldSupports
     let labels = data.labels
-    let ratio = Double(supports[most]) / Double(supports[least])
+    // By weight, as micro- and macro-F1 count: a label in many gold sets of
+    // little weight is a rare label to them.
+    let ratio = data.goldWeights[most] / data.goldWeights[least]
     let isImbalanced = ratio >= thresholds.imbalanceRatio
     func show(_ value: Double) -> String { DisplayNumber.score(value, digits: 3) }
     let values = models.map { model in
@@ -112,10 +113,13 @@ extension MetricAdvisor {
         + "samples-F1 \(show(metrics.value(of: .samplesF1))), micro-F1 \(show(metrics.value(of: .microF1))), macro-F1 \(show(metrics.value(of: .macroF1)))"
     }
     let ratioText = DisplayNumber.score(ratio, digits: 1)
+    let byWeight = data.isWeighted ? " by weight" : ""
     var message =
-      "Items carry \(DisplayNumber.score(data.cardinality, digits: 2)) gold labels on average (at most \(data.largestGoldSet)) over \(labels.count) labels; "
+      "Items carry \(DisplayNumber.score(data.cardinality, digits: 2)) gold labels on average\(byWeight) (at most \(data.largestGoldSet)) over \(labels.count) labels; "
     message +=
-      "the most frequent label, \(AdviceText.quoted(labels[most])), is in \(DisplayNumber.count(supports[most])) gold sets and the rarest, \(AdviceText.quoted(labels[least])), in \(DisplayNumber.count(supports[least])) (\(ratioText)×). "
+      data.isWeighted
+      ? "the most frequent label by weight, \(AdviceText.quoted(labels[most])), is \(data.goldSets(of: most)), and the rarest, \(AdviceText.quoted(labels[least])), \(data.goldSets(of: least)) (\(ratioText)×). "
+      : "the most frequent label, \(AdviceText.quoted(labels[most])), is in \(DisplayNumber.count(data.goldSupports[most])) gold sets and the rarest, \(AdviceText.quoted(labels[least])), in \(DisplayNumber.count(data.goldSupports[least])) (\(ratioText)×). "
     message +=
       "Samples-F1 scores each item's predicted set and then averages over items: read it when the unit that matters is the item (the tags shown for one document). "
     message +=
@@ -127,8 +131,7 @@ extension MetricAdvisor {
     message += "Here: \(values.joined(separator: "; "))."
     var evidence = [
       AdviceEvidence("label_cardinality", value: data.cardinality),
-      AdviceEvidence("support", label: labels[most], count: supports[most]),
-      AdviceEvidence("support", label: labels[least], count: supports[least]),
+      data.supportEvidence(most), data.supportEvidence(least),
       AdviceEvidence("imbalance_ratio", value: ratio),
     ]
     for model in models {
@@ -149,11 +152,12 @@ extension MetricAdvisor {
   /// ``AdviceRule/emptyLabelSets`` for the data: items with no gold label,
   /// whose samples scores `zero_division` sets.
   private func emptyGoldSets(_ data: LabelSetProfile) -> Advice? {
-    guard data.emptyGoldItems > 0 else { return nil }
+    // Items of weight 0 do not move the samples averages.
+    guard data.emptyGoldWeight > 0 else { return nil }
     let empty = data.emptyGoldItems
     let zeroDivision = data.metrics.scope.zeroDivision
     let message =
-      "Of the \(DisplayNumber.count(data.itemCount)) items, \(DisplayNumber.count(empty)) \(empty == 1 ? "has" : "have") no gold label. "
+      "Of the \(data.items(data.itemCount, weight: data.totalWeight)), \(DisplayNumber.count(empty))\(data.isWeighted ? " (weight \(DisplayNumber.weight(data.emptyGoldWeight)))" : "") \(empty == 1 ? "has" : "have") no gold label. "
       + "For such an item recall is 0/0, and so is F1 when nothing is predicted: the samples averages count it as the zero-division value (\(zeroDivision.rawValue)), "
       + "so they move with --zero-division while micro- and macro-F1, which pool counts per label, do not. "
       + "Say which zero-division value the samples averages use, or compare on micro- or macro-F1."
@@ -165,23 +169,36 @@ extension MetricAdvisor {
       evidence: [
         AdviceEvidence("empty_gold_sets", count: empty),
         AdviceEvidence("n", count: data.itemCount),
-      ])
+      ]
+        + (data.isWeighted
+          ? [
+            AdviceEvidence("empty_gold_weight", value: data.emptyGoldWeight),
+            AdviceEvidence("total_weight", value: data.totalWeight),
+          ] : []))
   }
 
   /// ``AdviceRule/emptyLabelSets`` for a model: items it gives no label; a
   /// warning when (nearly) every predicted set is empty, as a single-label
   /// model always predicting one class gets ``AdviceRule/noBetterThanBaseline``.
   private func emptyPredictedSets(_ profile: LabelSetProfile, model: String?) -> Advice? {
-    guard profile.emptyPredictedItems > 0 else { return nil }
+    // By weight, as the samples averages count items: empty sets of weight
+    // 0 cost nothing, and a heavy one costs its weight.
+    guard profile.emptyPredictedWeight > 0 else { return nil }
     let empty = profile.emptyPredictedItems
-    let share = Double(empty) / Double(profile.itemCount)
+    let share = profile.emptyPredictedWeight / profile.totalWeight
     var evidence = [
       AdviceEvidence("empty_predicted_sets", model: model, count: empty),
       AdviceEvidence("n", count: profile.itemCount),
     ]
+    if profile.isWeighted {
+      evidence += [
+        AdviceEvidence("empty_predicted_weight", model: model, value: profile.emptyPredictedWeight),
+        AdviceEvidence("total_weight", value: profile.totalWeight),
+      ]
+    }
     guard share >= thresholds.emptyPredictionShare else {
       let message =
-        "The model predicts no label at all for \(AdviceText.items(empty)) of \(DisplayNumber.count(profile.itemCount)). "
+        "The model predicts no label at all for \(AdviceText.items(empty)) of \(DisplayNumber.count(profile.itemCount))\(profile.isWeighted ? " (weight \(DisplayNumber.weight(profile.emptyPredictedWeight)) of \(DisplayNumber.weight(profile.totalWeight)), \(DisplayNumber.percent(share)))" : ""). "
         + "Each such item with gold labels has samples-F1 0 (and samples precision 0/0, set by --zero-division), "
         + "so empty predictions lower samples-F1. A lower threshold, or always predicting the most likely label, may help."
       return Advice(
@@ -196,15 +213,19 @@ extension MetricAdvisor {
     evidence.append(AdviceEvidence("empty_predicted_share", model: model, value: share))
     evidence += values.map { AdviceEvidence($0.metric.rawValue, model: model, value: $0.value) }
     let scores = values.map { "\($0.metric.displayName) \(DisplayNumber.score($0.value))" }
-    let isEvery = empty == profile.itemCount
+    let isEvery = profile.emptyPredictedWeight == profile.totalWeight
     let of =
       "\(DisplayNumber.count(empty)) of \(DisplayNumber.count(profile.itemCount)) items"
+    let weightOf =
+      profile.isWeighted
+      ? ", weight \(DisplayNumber.weight(profile.emptyPredictedWeight)) of \(DisplayNumber.weight(profile.totalWeight))"
+      : ""
     var message =
-      "The model predicts no label at all for \(of) (\(DisplayNumber.percent(share))): "
+      "The model predicts no label at all for \(of)\(weightOf) (\(DisplayNumber.percent(share))): "
       + (isEvery
         ? "it is the constant that predicts nothing, whatever the input. "
         : "it is nearly the constant that predicts nothing, and its scores rest on the other "
-          + "\(AdviceText.items(profile.itemCount - empty)). ")
+          + "\(profile.items(profile.itemCount - empty, weight: profile.totalWeight - profile.emptyPredictedWeight)). ")
     message +=
       "Predicting nothing scores micro-F1 0 and F1 0 for every label with gold items under every "
       + "zero_division, and samples-F1 only the zero-division value "
@@ -221,17 +242,23 @@ extension MetricAdvisor {
 
   /// ``AdviceRule/labelWithoutGoldItems``: evaluated labels in no gold set.
   private func labelsWithoutGoldSets(_ data: LabelSetProfile) -> Advice? {
-    let absent = data.labels.indices.filter { data.goldSupports[$0] == 0 }
+    // By weight: a label only in gold sets of weight 0 has support 0 to the
+    // metrics, and recall 0/0.
+    let absent = data.labels.indices.filter { data.goldWeights[$0] == 0 }
     guard !absent.isEmpty else { return nil }
-    let names = absent.map { AdviceText.quoted(data.labels[$0]) }
+    let names = absent.map {
+      AdviceText.quoted(data.labels[$0])
+        + (data.goldSupports[$0] > 0 ? " (\(data.goldSets(of: $0)))" : "")
+    }
+    let isOnlyWeightless = absent.contains { data.goldSupports[$0] > 0 }
     let message =
-      "\(AdviceText.list(names)) \(absent.count == 1 ? "is" : "are") in no gold set, so \(absent.count == 1 ? "its" : "their") recall is 0/0 and --zero-division sets it; "
+      "\(AdviceText.list(names)) \(absent.count == 1 ? "is" : "are") in no gold set\(isOnlyWeightless ? " of positive weight" : ""), so \(absent.count == 1 ? "its" : "their") recall is 0/0 and --zero-division sets it; "
       + "macro averages include \(absent.count == 1 ? "it" : "them") and micro averages do not (beyond any false positives). "
       + "Evaluate only labels that occur, or say which zero_division you used."
     return Advice(
       rule: .labelWithoutGoldItems, severity: .warning,
       title: "Evaluated labels without gold items", message: message,
-      evidence: absent.map { AdviceEvidence("support", label: data.labels[$0], count: 0) })
+      evidence: absent.map { data.supportEvidence($0) })
   }
 
   /// ``AdviceRule/classNeverPredicted``: labels in gold sets that a model
@@ -244,21 +271,15 @@ extension MetricAdvisor {
     // weight 0 has precision 0/0 too, and a label with gold weight has
     // false negatives, so its F1 is 0 under every setting.
     let never = profile.labels.indices.filter {
-      profile.goldSupports[$0] > 0 && tallies.truePositives[$0] + tallies.falseNegatives[$0] > 0
+      tallies.truePositives[$0] + tallies.falseNegatives[$0] > 0
         && tallies.truePositives[$0] + tallies.falsePositives[$0] == 0
     }
     guard !never.isEmpty else { return nil }
     let isPlural = never.count > 1
     let names = never.map {
-      let count = profile.goldSupports[$0]
-      return
-        "\(AdviceText.quoted(profile.labels[$0])) (in \(DisplayNumber.count(count)) gold "
-        + (count == 1 ? "set)" : "sets)")
+      "\(AdviceText.quoted(profile.labels[$0])) (\(profile.goldSets(of: $0)))"
     }
-    var evidence = never.map {
-      AdviceEvidence(
-        "support", label: profile.labels[$0], model: model, count: profile.goldSupports[$0])
-    }
+    var evidence = never.map { profile.supportEvidence($0, model: model) }
     evidence += never.map {
       AdviceEvidence("predicted", label: profile.labels[$0], model: model, count: 0)
     }
@@ -297,64 +318,5 @@ extension MetricAdvisor {
       labelCount: metrics.scope.labelCount, groups: [],
       evaluatedLabelCount: metrics.scope.evaluatedLabelCount, zeroDivision: zeroDivision,
       beta: metrics.scope.beta)
-  }
-}
-
-/// The label-set facts the multilabel rules use, counted in items (not
-/// weights), over the evaluated labels.
-private struct LabelSetProfile {
-  let metrics: MultilabelMetrics
-  let labels: [String]
-  /// The number of items whose gold set holds each label.
-  var goldSupports: [Int]
-  /// The number of items whose predicted set holds each label.
-  var predictedCounts: [Int]
-  var itemCount = 0
-  var emptyGoldItems = 0
-  var emptyPredictedItems = 0
-  var largestGoldSet = 0
-  private var goldLabelCount = 0
-
-  init(_ metrics: MultilabelMetrics) {
-    self.metrics = metrics
-    labels = metrics.labels
-    goldSupports = Array(repeating: 0, count: labels.count)
-    predictedCounts = goldSupports
-    let bound = labels.count
-    guard let counts = metrics.counts else {
-      preconditionFailure(
-        "multilabel advice needs the label-set patterns (MultilabelMetrics(counts:options:))")
-    }
-    for group in counts.groups {
-      let gold = group.gold.prefix(below: bound)
-      let predicted = group.predicted.prefix(below: bound)
-      let size = gold.count
-      itemCount += group.itemCount
-      goldLabelCount += size * group.itemCount
-      largestGoldSet = max(largestGoldSet, size)
-      if size == 0 { emptyGoldItems += group.itemCount }
-      if predicted.isEmpty { emptyPredictedItems += group.itemCount }
-      gold.forEachIndex { goldSupports[$0] += group.itemCount }
-      predicted.forEachIndex { predictedCounts[$0] += group.itemCount }
-    }
-  }
-
-  /// Gold labels per item.
-  var cardinality: Double { itemCount == 0 ? 0 : Double(goldLabelCount) / Double(itemCount) }
-
-  /// The label in most gold sets; the first in label order on a tie.
-  var mostFrequent: Int? {
-    labels.indices.filter { goldSupports[$0] > 0 }.reduce(nil) { best, next in
-      guard let best else { return next }
-      return goldSupports[next] > goldSupports[best] ? next : best
-    }
-  }
-
-  /// The label in fewest gold sets among those in any; the first on a tie.
-  var leastFrequent: Int? {
-    labels.indices.filter { goldSupports[$0] > 0 }.reduce(nil) { best, next in
-      guard let best else { return next }
-      return goldSupports[next] < goldSupports[best] ? next : best
-    }
   }
 }

@@ -222,7 +222,7 @@ struct AdviseCommand: ParsableCommand {
     case .text:
       let note =
         metrics.isWeighted
-        ? "weighted: the scores cited use sample weights (total weight \(NumberText.shortestBare(metrics.tallies.totalWeight)) over \(metrics.itemCount) items); label counts count items\n\n"
+        ? "weighted: the scores cited use sample weights (total weight \(NumberText.shortestBare(metrics.tallies.totalWeight)) over \(metrics.itemCount) items); label sizes give weight and items\n\n"
         : ""
       return CommandOutput(note + advice.text())
     }
