@@ -149,4 +149,40 @@ struct BasicRangeCommandTests {
       ["evaluate", files[1], "--ci", "--ci-method", "percentile", "--resamples", "999", "-q"])
     #expect(!percentile.standardOutput.contains("Note:"), "\(percentile.standardOutput)")
   }
+
+  @Test(
+    "score comparisons and their gate note ROC-AUC intervals past [0, 1] and differences past [-1, 1]"
+  )
+  func scores() throws {
+    let folder = TemporaryDirectory()
+    // a ranks every item the wrong way round (ROC-AUC 0); b ranks all but
+    // one positive item right (0.9).
+    let files = ["a.csv", "b.csv"].map { name in
+      folder.write(
+        name,
+        "gold,pred,score\n"
+          + (0..<20).map { item in
+            let isPositive = item % 2 == 0
+            let score =
+              name == "a.csv" ? (isPositive ? 0.1 : 0.9) : item == 4 ? 0.05 : isPositive ? 0.9 : 0.1
+            return "\(isPositive ? "pos" : "neg"),\(score >= 0.5 ? "pos" : "neg"),\(score)\n"
+          }.joined())
+    }
+    let options = ["--metric", "roc_auc", "--score-column", "score"] + Self.basic
+    let compare = try runF1Kit(["compare"] + files + options)
+    #expect(compare.status == 0, "\(compare.standardError)")
+    #expect(
+      compare.standardOutput.contains(
+        "\nNote: the basic interval [0.800, 1.133] of b.csv's ROC-AUC reaches past the metric's range [0, 1]"
+          + Self.reason
+          + "\nNote: the basic interval [0.800, 1.133] of b.csv − a.csv on ROC-AUC reaches past a difference's range [-1, 1]"
+          + Self.reason + "\n"),
+      "\(compare.standardOutput)")
+    let document = try json(try runF1Kit(["compare"] + files + options + ["--format", "json"]))
+    #expect((document["cautions"] as? [String])?.count == 2, "\(document)")
+    let gate = try json(
+      try runF1Kit(["gate"] + files + options + ["--margin", "0.05", "--format", "json"]))
+    let cautions = try #require(gate["cautions"] as? [String])
+    #expect(cautions.count == 2 && cautions[1].contains("b.csv − a.csv on ROC-AUC"), "\(cautions)")
+  }
 }

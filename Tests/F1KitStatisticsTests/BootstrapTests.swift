@@ -175,6 +175,20 @@ struct BootstrapTests {
     }
     #expect(ConfidenceInterval.differenceRange(of: 0...1) == -1...1)
     #expect(ConfidenceInterval.differenceRange(of: -1...1) == -2...2)
+    // Log loss has no upper bound; only a basic end below 0 passes it.
+    let logLoss = ConfidenceInterval.basicRangeCaution(
+      [
+        (subject: "log loss", interval: interval(-0.01, 0.3), range: ScoreMetric.logLoss.valueRange)
+      ],
+      number: { String(format: "%.3f", $0) })
+    #expect(
+      logLoss?.hasPrefix(
+        "the basic interval [-0.010, 0.300] of log loss reaches past the metric's range [0, ∞]")
+        == true, "\(logLoss ?? "nil")")
+    #expect(
+      ConfidenceInterval.basicRangeCaution(
+        [(subject: "log loss", interval: interval(0.1, 9), range: ScoreMetric.logLoss.valueRange)],
+        number: { String($0) }) == nil)
     let cautions = ConfidenceInterval.basicRangeCautions(
       models: [("A", interval(0.1, 0.4)), ("B", nil)],
       differences: [("A", "B", interval(0.9, 1.05)), ("A", "C", interval(-0.5, 0.99))],

@@ -88,7 +88,8 @@ extension ConfidenceInterval {
   }
 
   /// The values a difference between two models' values of a metric can
-  /// take: [−1, 1] for a metric in [0, 1], [−2, 2] for one in [−1, 1].
+  /// take: [−1, 1] for a metric in [0, 1], [−2, 2] for one in [−1, 1],
+  /// any for an unbounded one such as log loss.
   ///
   /// - Parameter range: The metric's range.
   /// - Returns: The range of the difference.
@@ -97,8 +98,9 @@ extension ConfidenceInterval {
     return -width...width
   }
 
-  /// A range bound as the cautions write it: "0", "1", "-1".
+  /// A range bound as the cautions write it: "0", "1", "-1", "∞".
   static func bound(_ value: Double) -> String {
-    value == value.rounded() ? String(Int(value)) : String(value)
+    guard value.isFinite else { return value < 0 ? "-∞" : "∞" }
+    return value == value.rounded() ? String(Int(value)) : String(value)
   }
 }

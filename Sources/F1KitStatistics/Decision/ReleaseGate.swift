@@ -232,7 +232,9 @@ public struct ReleaseGate: Hashable, Sendable {
   ///
   /// The interval is the comparison's bootstrap interval, the one `f1kit
   /// compare --metric M --score-column …` prints; lower-is-better metrics
-  /// are decided in their own direction.
+  /// are decided in their own direction. The decision carries the cautions
+  /// `compare` prints for the comparison
+  /// (``ScoreComparison/cautions(metric:)``).
   ///
   /// - Parameters:
   ///   - comparison: A comparison holding the pair.
@@ -255,9 +257,11 @@ public struct ReleaseGate: Hashable, Sendable {
         $0.metric == metric && $0.first == baseline && $0.second == candidate
       })
     else { throw .noSuchPair(baseline: baseline, candidate: candidate) }
-    return decision(
+    var result = decision(
       for: pair.difference, itemCount: comparison.itemCount, metric: GateMetric(metric),
       baseline: comparison.models[baseline].name, candidate: comparison.models[candidate].name,
       power: power)
+    result.cautions = comparison.cautions(metric: metric)
+    return result
   }
 }

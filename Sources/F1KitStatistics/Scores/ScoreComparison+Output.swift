@@ -10,7 +10,9 @@ extension ScoreComparison {
   /// interval, and DeLong's `analytic_interval` for ROC-AUC), then for two
   /// models `difference` and `tests` (`permutation`, `paired_bootstrap`,
   /// `delong` with `p_value` and `statistic` = (AUC_second − AUC_first) /
-  /// SE), and for more models `adjustment` and `comparisons`.
+  /// SE), and for more models `adjustment` and `comparisons`. `cautions`,
+  /// last, is there only when ``cautions(metric:)`` has any: an array of
+  /// sentences.
   ///
   /// - Parameter positiveLabel: The label whose scores were read, for
   ///   binary scores; written as `positive_label` after `seed`.
@@ -46,7 +48,27 @@ extension ScoreComparison {
             })
         ))
     }
+    let cautions = cautions(metric: metric)
+    if !cautions.isEmpty { document.append(("cautions", .array(cautions.map(JSONValue.string)))) }
     return .object(document)
+  }
+
+  /// Cautions about the numbers shown on one metric, as
+  /// ``ModelComparison/cautions(metric:)`` gives them for metrics of
+  /// predicted labels: basic intervals of the models past the metric's
+  /// range (log loss has no upper bound), and basic intervals of
+  /// differences past a difference's range, which are left as computed.
+  ///
+  /// - Parameter metric: The metric; the headline metric by default.
+  /// - Returns: One sentence per caution, without a leading "Note:".
+  public func cautions(metric: ScoreMetric? = nil) -> [String] {
+    guard let metric = metric ?? options.metrics.first else { return [] }
+    return ConfidenceInterval.basicRangeCautions(
+      models: models.map { ($0.name, $0.intervals[metric]) },
+      differences: pairs.filter { $0.metric == metric }.map {
+        (models[$0.first].name, models[$0.second].name, $0.difference)
+      },
+      metricName: metric.displayName, range: metric.valueRange, number: ModelComparison.number)
   }
 
   private func modelJSON(_ model: Model, metric: ScoreMetric) -> JSONValue {
@@ -125,8 +147,8 @@ extension ScoreComparison {
   }
 
   /// A plain-text summary on the headline score metric: each model's value
-  /// and interval, each pair's difference and tests, and a verdict sentence
-  /// per pair.
+  /// and interval, each pair's difference and tests, a verdict sentence per
+  /// pair, and a "Note:" line per caution (``cautions(metric:)``).
   ///
   /// - Parameter positiveLabel: The label whose scores were read, for
   ///   binary scores; named in the first line.
@@ -191,7 +213,9 @@ extension ScoreComparison {
       text += ModelComparison.aligned(tests)
       text += "\n" + verdict(for: pair, positiveLabel: positiveLabel) + "\n"
     }
-    return text
+    let cautions = cautions(metric: metric)
+    for caution in cautions { text += "\nNote: \(caution)" }
+    return text + (cautions.isEmpty ? "" : "\n")
   }
 
   /// One sentence on a pair: who is better by how much, or that they do not
