@@ -12,6 +12,28 @@ struct BasicRangeCommandTests {
   static let reason =
     ": a basic interval reflects the estimate about the bootstrap percentiles, so its ends can pass the range; percentile or BCa intervals stay within it."
 
+  /// The notes on b − a when b's interval and the difference's are both
+  /// `interval`: b's past [0, 1], then the difference's past [-1, 1].
+  static func notes(
+    _ interval: String, of second: String, minus first: String, on metric: String
+  ) -> String {
+    "\nNote: the basic interval \(interval) of \(second)'s \(metric) reaches past the metric's range [0, 1]"
+      + reason
+      + "\nNote: the basic interval \(interval) of \(second) − \(first) on \(metric) reaches past a difference's range [-1, 1]"
+      + reason + "\n"
+  }
+
+  /// Expects a run to succeed and print `text`.
+  private func expect(
+    _ result: CommandResult, prints text: String,
+    sourceLocation: SourceLocation = #_sourceLocation
+  ) {
+    #expect(result.status == 0, "\(result.standardError)", sourceLocation: sourceLocation)
+    #expect(
+      result.standardOutput.contains(text), "\(result.standardOutput)",
+      sourceLocation: sourceLocation)
+  }
+
   private func json(_ result: CommandResult) throws -> [String: Any] {
     try #require(
       JSONSerialization.jsonObject(with: Data(result.standardOutput.utf8)) as? [String: Any])
@@ -49,59 +71,45 @@ struct BasicRangeCommandTests {
     }
   }
 
-  @Test("compare names the difference past [-1, 1] in text, JSON and a Markdown caption")
-  func compareDifference() throws {
+  @Test(
+    "compare and gate name b's interval past [0, 1] and b − a past [-1, 1], in text, JSON and Markdown",
+    arguments: [false, true])
+  func compareAndGate(isMultilabel: Bool) throws {
     let folder = TemporaryDirectory()
-    let files = singleLabelFiles(in: folder)
-    let options = ["--metric", "accuracy"] + Self.basic
-    let text = try runF1Kit(["compare"] + files + options)
-    #expect(text.status == 0, "\(text.standardError)")
-    #expect(
-      text.standardOutput.contains(
-        "\nNote: the basic interval [0.900, 1.050] of b.csv − a.csv on accuracy reaches past a difference's range [-1, 1]"
-          + Self.reason),
-      "\(text.standardOutput)")
-    #expect(
-      text.standardOutput.contains(
-        "\nNote: the basic interval [0.900, 1.050] of b.csv's accuracy reaches past the metric's range [0, 1]"
-      ))
+    let files = isMultilabel ? multilabelFiles(in: folder) : singleLabelFiles(in: folder)
+    let (first, second) = isMultilabel ? ("ma.csv", "mb.csv") : ("a.csv", "b.csv")
+    let (metric, metricName) =
+      isMultilabel ? ("subset_accuracy", "subset accuracy") : ("accuracy", "accuracy")
+    let options = ["--metric", metric] + Self.basic
+    let notes = Self.notes("[0.900, 1.050]", of: second, minus: first, on: metricName)
+    expect(try runF1Kit(["compare"] + files + options), prints: notes)
+    expect(try runF1Kit(["gate"] + files + options + ["--margin", "0.05"]), prints: notes)
     let document = try json(try runF1Kit(["compare"] + files + options + ["--format", "json"]))
     let difference = try #require(document["difference"] as? [String: Any])
     #expect((difference["high"] as? Double ?? 0) > 1)
     let cautions = try #require(document["cautions"] as? [String])
     #expect(cautions.count == 2, "\(cautions)")
-    #expect(cautions.last?.contains("of b.csv − a.csv on accuracy reaches past") == true)
-    let markdown = try runF1Kit(["compare"] + files + options + ["--format", "markdown"])
-    #expect(
-      markdown.standardOutput.contains("b.csv − a.csv on accuracy reaches past a difference's"),
-      "\(markdown.standardOutput)")
-    // Grouped and stratified comparisons use the experiment engine.
-    let stratified = try runF1Kit(["compare"] + files + options + ["--stratify", "gold"])
-    #expect(
-      stratified.standardOutput.contains("b.csv − a.csv on accuracy reaches past a difference's"),
-      "\(stratified.standardOutput)")
+    let differencePhrase = "\(second) − \(first) on \(metricName) reaches past a difference's"
+    #expect(cautions.last?.contains(differencePhrase) == true)
+    expect(
+      try runF1Kit(["compare"] + files + options + ["--format", "markdown"]),
+      prints: differencePhrase)
+    if !isMultilabel {
+      // Stratified comparisons use the experiment engine.
+      expect(
+        try runF1Kit(["compare"] + files + options + ["--stratify", "gold"]), prints: notes)
+    }
     // Percentile intervals keep to the ranges: no note.
     let percentile = try runF1Kit(
-      ["compare"] + files + ["--metric", "accuracy", "--ci-method", "percentile", "-q"])
+      ["compare"] + files + ["--metric", metric, "--ci-method", "percentile", "-q"])
     #expect(!percentile.standardOutput.contains("Note:"), "\(percentile.standardOutput)")
   }
 
-  @Test("a single-run gate prints the notes compare prints, in text and JSON")
+  @Test("a single-run gate writes the notes in its JSON and its summary")
   func gateSingleRun() throws {
     let folder = TemporaryDirectory()
     let files = singleLabelFiles(in: folder)
     let options = ["--metric", "accuracy", "--margin", "0.05"] + Self.basic
-    let text = try runF1Kit(["gate"] + files + options)
-    #expect(text.status == 0, "\(text.standardError)")
-    #expect(
-      text.standardOutput.contains(
-        "\nNote: the basic interval [0.900, 1.050] of b.csv's accuracy reaches past the metric's range [0, 1]"
-          + Self.reason + "\n"),
-      "\(text.standardOutput)")
-    #expect(
-      text.standardOutput.contains(
-        "\nNote: the basic interval [0.900, 1.050] of b.csv − a.csv on accuracy reaches past a difference's range [-1, 1]"
-      ))
     let document = try json(try runF1Kit(["gate"] + files + options + ["--format", "json"]))
     let cautions = try #require(document["cautions"] as? [String])
     #expect(cautions.count == 2 && cautions.allSatisfy { $0.hasSuffix(Self.reason) })
@@ -111,42 +119,20 @@ struct BasicRangeCommandTests {
     #expect(markdown.contains("reaches past a difference's range"), "\(markdown)")
   }
 
-  @Test("multilabel compare, gate and evaluate note basic intervals past their ranges")
-  func multilabel() throws {
+  @Test("multilabel evaluate notes basic intervals past their metric's range, in text and JSON")
+  func multilabelEvaluate() throws {
     let folder = TemporaryDirectory()
-    let files = multilabelFiles(in: folder)
-    let options = ["--metric", "subset_accuracy"] + Self.basic
-    let compare = try runF1Kit(["compare"] + files + options)
-    #expect(compare.status == 0, "\(compare.standardError)")
-    #expect(
-      compare.standardOutput.contains(
-        "\nNote: the basic interval [0.900, 1.050] of mb.csv's subset accuracy reaches past the metric's range [0, 1]"
-          + Self.reason),
-      "\(compare.standardOutput)")
-    #expect(
-      compare.standardOutput.contains(
-        "\nNote: the basic interval [0.900, 1.050] of mb.csv − ma.csv on subset accuracy reaches past a difference's range [-1, 1]"
-      ))
-    let document = try json(try runF1Kit(["compare"] + files + options + ["--format", "json"]))
-    #expect((document["cautions"] as? [String])?.count == 2, "\(document)")
-    let markdown = try runF1Kit(["compare"] + files + options + ["--format", "markdown"])
-    #expect(markdown.standardOutput.contains("reaches past a difference's range"))
-    let gate = try runF1Kit(["gate"] + files + options + ["--margin", "0.05"])
-    #expect(gate.status == 0, "\(gate.standardError)")
-    #expect(
-      gate.standardOutput.contains("\nNote: the basic interval [0.900, 1.050] of mb.csv − ma.csv"),
-      "\(gate.standardOutput)")
-    let evaluate = try runF1Kit(["evaluate", files[1], "--ci"] + Self.basic)
-    #expect(
-      evaluate.standardOutput.contains(
+    let file = multilabelFiles(in: folder)[1]
+    expect(
+      try runF1Kit(["evaluate", file, "--ci"] + Self.basic),
+      prints:
         "\nNote: 18 basic intervals reach past their metric's range, such as subset_accuracy [0.9000, 1.0500] past [0, 1]"
-          + Self.reason + "\n"),
-      "\(evaluate.standardOutput)")
-    let evaluateJSON = try json(
-      try runF1Kit(["evaluate", files[1], "--ci", "--format", "json"] + Self.basic))
-    #expect((evaluateJSON["cautions"] as? [String])?.count == 1, "\(evaluateJSON)")
+        + Self.reason + "\n")
+    let document = try json(
+      try runF1Kit(["evaluate", file, "--ci", "--format", "json"] + Self.basic))
+    #expect((document["cautions"] as? [String])?.count == 1, "\(document)")
     let percentile = try runF1Kit(
-      ["evaluate", files[1], "--ci", "--ci-method", "percentile", "--resamples", "999", "-q"])
+      ["evaluate", file, "--ci", "--ci-method", "percentile", "--resamples", "999", "-q"])
     #expect(!percentile.standardOutput.contains("Note:"), "\(percentile.standardOutput)")
   }
 
@@ -155,29 +141,25 @@ struct BasicRangeCommandTests {
   )
   func scores() throws {
     let folder = TemporaryDirectory()
-    // a ranks every item the wrong way round (ROC-AUC 0); b ranks all but
-    // one positive item right (0.9).
-    let files = ["a.csv", "b.csv"].map { name in
-      folder.write(
+    func write(_ name: String, score: (Int) -> Double) -> String {
+      let rows = (0..<20).map { item in
+        (gold: item % 2 == 0 ? "pos" : "neg", score: score(item))
+      }
+      return folder.write(
         name,
         "gold,pred,score\n"
-          + (0..<20).map { item in
-            let isPositive = item % 2 == 0
-            let score =
-              name == "a.csv" ? (isPositive ? 0.1 : 0.9) : item == 4 ? 0.05 : isPositive ? 0.9 : 0.1
-            return "\(isPositive ? "pos" : "neg"),\(score >= 0.5 ? "pos" : "neg"),\(score)\n"
-          }.joined())
+          + rows.map { "\($0.gold),\($0.score >= 0.5 ? "pos" : "neg"),\($0.score)\n" }.joined())
     }
+    // a ranks every item the wrong way round (ROC-AUC 0); b ranks all but
+    // one positive item right (0.9).
+    let files = [
+      write("a.csv") { $0 % 2 == 0 ? 0.1 : 0.9 },
+      write("b.csv") { $0 == 4 ? 0.05 : $0 % 2 == 0 ? 0.9 : 0.1 },
+    ]
     let options = ["--metric", "roc_auc", "--score-column", "score"] + Self.basic
-    let compare = try runF1Kit(["compare"] + files + options)
-    #expect(compare.status == 0, "\(compare.standardError)")
-    #expect(
-      compare.standardOutput.contains(
-        "\nNote: the basic interval [0.800, 1.133] of b.csv's ROC-AUC reaches past the metric's range [0, 1]"
-          + Self.reason
-          + "\nNote: the basic interval [0.800, 1.133] of b.csv − a.csv on ROC-AUC reaches past a difference's range [-1, 1]"
-          + Self.reason + "\n"),
-      "\(compare.standardOutput)")
+    expect(
+      try runF1Kit(["compare"] + files + options),
+      prints: Self.notes("[0.800, 1.133]", of: "b.csv", minus: "a.csv", on: "ROC-AUC"))
     let document = try json(try runF1Kit(["compare"] + files + options + ["--format", "json"]))
     #expect((document["cautions"] as? [String])?.count == 2, "\(document)")
     let gate = try json(

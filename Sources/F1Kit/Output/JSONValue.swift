@@ -117,3 +117,14 @@ public indirect enum JSONValue: Hashable, Sendable {
     hasher.combine(serialized(indentation: 0))
   }
 }
+
+extension JSONValue {
+  /// A document's `cautions` member, as every command's JSON writes it:
+  /// an array of sentences, or no member at all when there are none.
+  ///
+  /// - Parameter cautions: The sentences, without a leading "Note:".
+  /// - Returns: The member, or none.
+  package static func cautionsMember(_ cautions: [String]) -> [(key: String, value: JSONValue)] {
+    cautions.isEmpty ? [] : [("cautions", .array(cautions.map(JSONValue.string)))]
+  }
+}

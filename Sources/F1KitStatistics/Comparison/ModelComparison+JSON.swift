@@ -43,8 +43,7 @@ extension ModelComparison {
       document.append(("adjustment", .string(options.adjustment.rawValue)))
       document.append(("comparisons", .array(pairs.map { .object(comparisonMembers($0)) })))
     }
-    let cautions = cautions(metric: metric)
-    if !cautions.isEmpty { document.append(("cautions", .array(cautions.map(JSONValue.string)))) }
+    document += JSONValue.cautionsMember(cautions(metric: metric))
     return .object(document)
   }
 

@@ -71,7 +71,7 @@ extension ReleaseDecision {
     }
     members.append(("sentence", .string(sentence)))
     members.append(("reachability", .object(reach)))
-    if !cautions.isEmpty { members.append(("cautions", .array(cautions.map(JSONValue.string)))) }
+    members += JSONValue.cautionsMember(cautions)
     return .object(members)
   }
 }

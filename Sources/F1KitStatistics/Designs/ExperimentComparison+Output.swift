@@ -150,8 +150,8 @@ extension ExperimentComparison {
     ]
     // The few-groups warning is a caution about the numbers too, as the
     // text's notes and gate's JSON say.
-    let cautions = cautions(names: description.names) + (fewGroupsNote.map { [$0] } ?? [])
-    if !cautions.isEmpty { document.append(("cautions", .array(cautions.map(JSONValue.string)))) }
+    document += JSONValue.cautionsMember(
+      cautions(names: description.names) + (fewGroupsNote.map { [$0] } ?? []))
     let adjusted =
       models.count > 2 ? try? adjustedBootstrapPValues(by: description.adjustment) : nil
     let adjustedPermutation = adjustedPermutationPValues(by: description.adjustment)

@@ -51,8 +51,7 @@ extension MultilabelComparison {
             })
         ))
     }
-    let cautions = cautions(metric: metric)
-    if !cautions.isEmpty { document.append(("cautions", .array(cautions.map(JSONValue.string)))) }
+    document += JSONValue.cautionsMember(cautions(metric: metric))
     return .object(document)
   }
 

@@ -161,18 +161,10 @@ public struct MultilabelIntervals: Sendable {
   ///
   /// - Returns: The members, to append to an evaluation document.
   public func jsonMembers() -> [(key: String, value: JSONValue)] {
-    var members: [(key: String, value: JSONValue)] = [
-      (
-        "intervals",
-        .object(
-          metrics.compactMap { metric in
-            intervals[metric].map { (metric.rawValue, ModelComparison.intervalJSON($0)) }
-          })
-      )
-    ]
-    let cautions = cautions()
-    if !cautions.isEmpty { members.append(("cautions", .array(cautions.map(JSONValue.string)))) }
-    return members
+    let shown = metrics.compactMap { metric in
+      intervals[metric].map { (metric.rawValue, ModelComparison.intervalJSON($0)) }
+    }
+    return [("intervals", .object(shown))] + JSONValue.cautionsMember(cautions())
   }
 
   /// Cautions about the intervals themselves: basic intervals with an end
@@ -183,12 +175,11 @@ public struct MultilabelIntervals: Sendable {
   /// - Parameter digits: Decimal places of the numbers quoted.
   /// - Returns: One sentence per caution, without a leading "Note:".
   public func cautions(digits: Int = 4) -> [String] {
-    let shown = metrics.compactMap { metric in
-      intervals[metric].map { (subject: metric.rawValue, interval: $0, range: metric.valueRange) }
-    }
-    return [
-      ConfidenceInterval.basicRangeCaution(shown, number: { Self.format($0, digits) })
-    ].compactMap(\.self)
+    let caution = ConfidenceInterval.basicRangeCaution(
+      metrics.compactMap { metric in
+        intervals[metric].map { (metric.rawValue, $0, metric.valueRange) }
+      }, number: { Self.format($0, digits) })
+    return caution.map { [$0] } ?? []
   }
 
   /// A text table of each metric's value and bootstrap interval, then a

@@ -48,8 +48,7 @@ extension ScoreComparison {
             })
         ))
     }
-    let cautions = cautions(metric: metric)
-    if !cautions.isEmpty { document.append(("cautions", .array(cautions.map(JSONValue.string)))) }
+    document += JSONValue.cautionsMember(cautions(metric: metric))
     return .object(document)
   }
 

@@ -142,8 +142,7 @@ public struct MetricIntervals: Sendable {
       ),
     ]
     if design != .items { members += designJSONMembers() }
-    let cautions = cautions()
-    if !cautions.isEmpty { members.append(("cautions", .array(cautions.map(JSONValue.string)))) }
+    members += JSONValue.cautionsMember(cautions())
     return members
   }
 
