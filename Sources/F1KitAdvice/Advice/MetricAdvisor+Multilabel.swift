@@ -250,9 +250,9 @@ extension MetricAdvisor {
       AdviceText.quoted(data.labels[$0])
         + (data.goldSupports[$0] > 0 ? " (\(data.goldSets(of: $0)))" : "")
     }
-    let isOnlyWeightless = absent.contains { data.goldSupports[$0] > 0 }
+    let hasWeightlessGoldSets = absent.contains { data.goldSupports[$0] > 0 }
     let message =
-      "\(AdviceText.list(names)) \(absent.count == 1 ? "is" : "are") in no gold set\(isOnlyWeightless ? " of positive weight" : ""), so \(absent.count == 1 ? "its" : "their") recall is 0/0 and --zero-division sets it; "
+      "\(AdviceText.list(names)) \(absent.count == 1 ? "is" : "are") in no gold set\(hasWeightlessGoldSets ? " of positive weight" : ""), so \(absent.count == 1 ? "its" : "their") recall is 0/0 and --zero-division sets it; "
       + "macro averages include \(absent.count == 1 ? "it" : "them") and micro averages do not (beyond any false positives). "
       + "Evaluate only labels that occur, or say which zero_division you used."
     return Advice(
