@@ -1,5 +1,6 @@
 import F1Kit
 import F1KitSupport
+import Foundation
 
 extension PredictionFileError: CustomStringConvertible {
   /// The error on one line: `<file>:<line>:<column>: <message>`.
@@ -48,7 +49,8 @@ extension PredictionFileError: CustomStringConvertible {
       let columns = found.isEmpty ? "none" : TerminalText.list(found)
       let expected = accepted.count == 1 ? names : "one of \(names)"
       return "no \(role.rawValue) column: expected \(expected); found \(columns)"
-        + Self.spellingHint(accepted: accepted, found: found)
+        + (Self.spacingHint(accepted: accepted, found: found)
+          ?? Self.spellingHint(accepted: accepted, found: found))
     case .ambiguousColumn(let role, let candidates):
       let option = role == .gold ? "--gold-column" : "--pred-column"
       let names = candidates.map { Self.quoted($0) }
@@ -223,8 +225,6 @@ extension PredictionFileError: CustomStringConvertible {
     }
   }
 
-  /// A value in double quotes with control characters escaped and long text
-  /// shortened, so the message stays on one line.
   /// What a file that is not text is, and how to make text of it.
   private static func conversion(of kind: BinaryKind) -> String {
     switch kind {
@@ -237,8 +237,25 @@ extension PredictionFileError: CustomStringConvertible {
     }
   }
 
+  /// A value in double quotes with control characters escaped and long text
+  /// shortened, so the message stays on one line.
   static func quoted(_ text: String) -> String {
     TerminalText.quoted(text)
+  }
+
+  /// The hint for a header written with `", "` between names, whose
+  /// columns then begin with a space (`" prediction"`), when one of them
+  /// is an accepted name but for the spaces around it; otherwise `nil`.
+  static func spacingHint(accepted: [String], found: [String]) -> String? {
+    let names = Set(accepted.map { $0.lowercased() })
+    guard
+      let column = found.first(where: { name in
+        let trimmed = name.trimmingCharacters(in: .whitespaces)
+        return trimmed != name && names.contains(trimmed.lowercased())
+      })
+    else { return nil }
+    return
+      "; column \(quoted(column)) has spaces around its name, as a file written with \", \" between fields has, and its values would keep theirs too: write it without spaces beside the delimiters (pandas' to_csv writes none)"
   }
 
   /// `; did you mean "query"?` when one column was expected and the header

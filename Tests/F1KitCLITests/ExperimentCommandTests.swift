@@ -384,6 +384,23 @@ struct ExperimentCommandTests {
     #expect(piped.standardError == warning.replacingOccurrences(of: "b3.csv", with: "stdin"))
   }
 
+  @Test("a predicted label that is a gold label but for spaces is blamed on the spaces")
+  func strayPredictedLabelWithSpaces() throws {
+    let directory = TemporaryDirectory()
+    directory.write("a.csv", "label,prediction\n1,1\n0,1\n1,0\n0,0\n1,1\n")
+    directory.write("b.csv", "label,prediction\n1,1\n0, 1\n1,0\n0,0\n1,1\n")
+    let result = try runF1Kit(["evaluate", "b.csv"], in: directory.url)
+    #expect(result.status == 0, "\(result.standardError)")
+    #expect(
+      result.standardError.contains(
+        "b.csv predicts \" 1\" for 1 item, a label no gold item has: it is scored as a class of its own, so the problem has 3 classes where the gold labels have 2: multiclass (macro_f1 by default), not binary with positive label \"1\" (binary_f1); it differs from gold label \"1\" only in spaces around it, as the values of a file written with \", \" between fields do: write it without spaces beside the delimiters, or give --labels 0,1 to keep the gold labels' classes (those items then count as errors)\n"
+      ))
+    let compared = try runF1Kit(
+      ["compare", "a.csv", "b.csv", "--resamples", "100"], in: directory.url)
+    #expect(compared.status == 0, "\(compared.standardError)")
+    #expect(compared.standardError.contains("only in spaces around it"))
+  }
+
   @Test("with three gold labels a predicted-only label is said to count in macro averages")
   func strayPredictedLabelMulticlass() throws {
     let directory = TemporaryDirectory()

@@ -58,6 +58,16 @@ struct ReadingErrorTests {
         #":1:1: no gold column: expected "LABLE"; found "id", "query", "label", "prediction"; did you mean "label"?"#,
       options: .init(goldColumn: "LABLE")),
     Case(
+      text: "label, prediction\n1, 1\n",
+      message:
+        #":1:1: no prediction column: expected one of "prediction", "pred", "y_pred"; found "label", " prediction"; column " prediction" has spaces around its name, as a file written with ", " between fields has, and its values would keep theirs too: write it without spaces beside the delimiters (pandas' to_csv writes none)"#
+    ),
+    Case(
+      text: "id,label,prediction\n1,a,b\n",
+      message:
+        #":1:1: no gold column: expected "LABEL "; found "id", "label", "prediction"; did you mean "label"?"#,
+      options: .init(goldColumn: "LABEL ")),
+    Case(
       text: "label,prediction\na,b\nc,d,e\n",
       message: ":3:3: expected 2 fields as in the header, found 3 in field 3"),
     Case(

@@ -4,6 +4,17 @@ import Foundation
 
 /// Prediction files written to a fresh temporary folder for one test.
 enum PredictionFileFixture {
+  /// The folder that holds every file these tests write, one per test
+  /// process, removed when the process exits: the suites write well over a
+  /// thousand small files, and a folder per file left behind would fill
+  /// the temporary directory run after run.
+  private static let root: URL = {
+    let folder = FileManager.default.temporaryDirectory
+      .appendingPathComponent("F1KitReadingTests-\(UUID().uuidString)")
+    atexit { try? FileManager.default.removeItem(at: PredictionFileFixture.root) }
+    return folder
+  }()
+
   /// Writes `text` as UTF-8 to a new temporary file.
   ///
   /// - Parameters:
@@ -21,8 +32,7 @@ enum PredictionFileFixture {
   ///   - name: The file's name.
   /// - Returns: The file's path.
   static func write(bytes: [UInt8], name: String = "preds.csv") throws -> String {
-    let folder = FileManager.default.temporaryDirectory
-      .appendingPathComponent("F1KitReadingTests-\(UUID().uuidString)")
+    let folder = root.appendingPathComponent(UUID().uuidString)
     try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
     let url = folder.appendingPathComponent(name)
     try Data(bytes).write(to: url)

@@ -108,7 +108,7 @@ package struct ExchangeableMulticlassScores: Sendable {
         totals.x.value(of: metric, classCount: width), totals.y.value(of: metric, classCount: width)
       )
     case .rocAUCOneVsOneMacro:
-      guard hasProbabilityTerms else { return (nil, nil) }
+      guard first.sumsToOneForRanking, second.sumsToOneForRanking else { return (nil, nil) }
       var sums: (x: Double?, y: Double?) = (0, 0)
       for positive in 0..<width {
         for negative in (positive + 1)..<width {

@@ -20,8 +20,26 @@ public struct MulticlassScores: Sendable {
   /// The number of classes: the number of scores per item.
   public let classCount: Int
   /// Whether every row is a probability vector: every value in [0, 1] and
-  /// the row summing to 1 within 1e-6.
+  /// the row summing to 1 within ``rowSumTolerance``.
+  ///
+  /// Log loss, the Brier score and calibration need such rows.
   public let isProbability: Bool
+  /// The largest distance of a row's sum from 1, or infinity when a value
+  /// lies outside [0, 1].
+  ///
+  /// Probabilities rounded when written (`df.round(4)`,
+  /// `float_format="%.4f"`) leave a small one; scikit-learn then computes
+  /// log loss and the Brier score on the rows as given, with a warning,
+  /// and F1Kit does the same.
+  public let largestRowSumDeviation: Double
+  /// Whether every row also passes scikit-learn's check for one-vs-one
+  /// ROC-AUC, `np.allclose(1, row sums)`: |1 − *s*| ≤ 1e-8 + 1e-5 · |*s*|.
+  package let sumsToOneForRanking: Bool
+
+  /// How far a row may sum from 1 and still be read as a probability
+  /// vector: wide enough for probabilities rounded to three decimals over
+  /// ten classes, narrow enough to turn away logits and per-class sigmoids.
+  public static let rowSumTolerance = 0.005
   /// Each item's gold class, an index into its row.
   package let gold: [Int]
   /// The score rows, row-major.
@@ -78,15 +96,9 @@ public struct MulticlassScores: Sendable {
     rankings = (0..<classCount).map { column in
       ScoreRanking(count: gold.count) { scores[$0 * classCount + column] }
     }
-    isProbability = (0..<gold.count).allSatisfy { item in
-      var total = 0.0
-      for column in 0..<classCount {
-        let value = scores[item * classCount + column]
-        guard value >= 0, value <= 1 else { return false }
-        total += value
-      }
-      return abs(total - 1) <= 1e-6
-    }
+    (largestRowSumDeviation, sumsToOneForRanking) = Self.rowSums(
+      of: scores, classCount: classCount)
+    isProbability = largestRowSumDeviation <= Self.rowSumTolerance
     guard isProbability else {
       (logLosses, squaredErrors, confidences, isTopLabelCorrect, bins) = ([], [], [], [], [])
       return
@@ -118,6 +130,25 @@ public struct MulticlassScores: Sendable {
     self.confidences = confidences
     self.isTopLabelCorrect = isTopLabelCorrect
     self.bins = bins
+  }
+
+  /// The largest distance of a row's sum from 1 (infinity when a value lies
+  /// outside [0, 1]), and whether every row sum passes `np.allclose(1, s)`.
+  private static func rowSums(of scores: [Double], classCount: Int) -> (
+    largestDeviation: Double, passesAllClose: Bool
+  ) {
+    var largest = 0.0
+    var passes = true
+    for row in stride(from: 0, to: scores.count, by: classCount) {
+      var total = 0.0
+      for value in scores[row..<(row + classCount)] {
+        guard value >= 0, value <= 1 else { return (.infinity, false) }
+        total += value
+      }
+      largest = max(largest, abs(total - 1))
+      passes = passes && abs(1 - total) <= 1e-8 + 1e-5 * abs(total)
+    }
+    return (largest, passes)
   }
 
   /// Every multiclass score metric, each with its value or the reason it
@@ -164,6 +195,9 @@ public struct MulticlassScores: Sendable {
   public func undefinedReason(_ metric: ScoreMetric) -> UndefinedScoreMetricReason? {
     guard value(of: metric) == nil else { return nil }
     if metric.needsProbabilities, !isProbability { return .rowsNotProbabilities }
+    if metric == .rocAUCOneVsOneMacro, !sumsToOneForRanking {
+      return .rowsNotSummingToOne(largestDeviation: largestRowSumDeviation)
+    }
     if goldCounts.contains(count) { return .singleGoldClass }
     return goldCounts.firstIndex(of: 0).map { .classWithoutGoldItems(classIndex: $0) }
   }
@@ -186,7 +220,7 @@ public struct MulticlassScores: Sendable {
       return metric == .rocAUCOneVsRestWeighted
         ? weightedSum / prevalence : sum / Double(classCount)
     case .rocAUCOneVsOneMacro:
-      guard isProbability else { return nil }
+      guard sumsToOneForRanking else { return nil }
       var sum = 0.0
       for first in 0..<classCount {
         for second in (first + 1)..<classCount {

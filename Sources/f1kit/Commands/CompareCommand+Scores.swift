@@ -63,6 +63,7 @@ extension CompareCommand {
       )
     }
     let (models, positiveLabel) = try alignedScoredModels()
+    try checkScoreRowKinds(of: models, on: metric)
     let options = ScoreComparison.Options(
       metrics: [metric], tests: tests, bootstrap: resampling.bootstrap,
       adjustment: adjustment.adjustment, seed: resampling.seed)
@@ -110,6 +111,7 @@ extension CompareCommand {
       }
       do {
         models.append(try ScoredModel(file))
+        InputOptions.warnAboutRoundedRows(of: models[models.count - 1], path: paths[index])
       } catch {
         throw .data("\(paths[index]): \(error.description)")
       }

@@ -37,10 +37,29 @@ extension InputOptions {
   ) {
     let items = try readItemScores(path)
     do {
-      return (items, try ScoredModel(items))
+      let model = try ScoredModel(items)
+      Self.warnAboutRoundedRows(of: model, path: path)
+      return (items, model)
     } catch {
       throw .data("\(Self.displayName(of: path)): \(error.description)")
     }
+  }
+
+  /// Warns when a model's per-class rows are probabilities only as rounded
+  /// (`df.round(4)`), which changes which metrics scikit-learn computes
+  /// on them and how.
+  ///
+  /// - Parameters:
+  ///   - model: The model read from the file.
+  ///   - path: The file, or `-` for standard input.
+  static func warnAboutRoundedRows(of model: ScoredModel, path: String) {
+    guard case .multiclass(let scores) = model, scores.isProbability,
+      !scores.sumsToOneForRanking
+    else { return }
+    let deviation = UndefinedScoreMetricReason.shortNumber(scores.largestRowSumDeviation)
+    Console.writeWarnings([
+      "\(displayName(of: path)): the score rows sum to 1 only within \(deviation), as probabilities rounded when written do: log loss, the Brier score and calibration use them as given, as scikit-learn does, and one-vs-one ROC-AUC, which needs rows that sum to 1, is left out; write the probabilities unrounded (pandas' to_csv without float_format) for all of them"
+    ])
   }
 
   /// Reads a file's binary score column flat (a score and a positive flag

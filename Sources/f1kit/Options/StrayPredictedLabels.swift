@@ -1,6 +1,7 @@
 import F1Kit
 import F1KitStatistics
 import F1KitSupport
+import Foundation
 
 /// Predicted labels that no gold item has, found in the counts a
 /// comparison is made from: each is scored as a class of its own, so a
@@ -105,9 +106,22 @@ enum StrayPredictedLabels {
         }
         return counts.joined(separator: ", ") + ", a label no gold item has: "
           + consequence(classCount: scored.count, goldNames: goldNames, evaluation: evaluation)
-          + "; check those predictions for a typo, or give " + labelsOption(goldNames)
+          + "; " + cause(of: labels[label], goldNames: goldNames) + ", or give "
+          + labelsOption(goldNames)
           + " to keep the gold labels' classes (those items then count as errors)"
       }
+  }
+
+  /// What to check about a predicted label no gold item has: a typo, or,
+  /// when it equals a gold label but for spaces around either, the spaces
+  /// that a file written with `", "` between fields gives its values.
+  private static func cause(of label: String, goldNames: [String]) -> String {
+    let trimmed = label.trimmingCharacters(in: .whitespaces)
+    guard
+      let gold = goldNames.first(where: { $0.trimmingCharacters(in: .whitespaces) == trimmed })
+    else { return "check those predictions for a typo" }
+    return
+      "it differs from gold label \(TerminalText.quoted(gold)) only in spaces around it, as the values of a file written with \", \" between fields do: write it without spaces beside the delimiters"
   }
 
   /// How SQL engines write a missing value when they export text: `\N`
