@@ -63,6 +63,25 @@ struct TuneCommandTests {
     )
   }
 
+  @Test("a frozen cut-off applies bit for bit: an item 1 ulp below it stays negative")
+  func frozenThresholdIsExact() throws {
+    let directory = TemporaryDirectory()
+    let threshold = directory.write(
+      "thr.json", #"{"threshold": 0.37787015227147086, "metric": "binary_f1", "value": 0.7}"#)
+    // 0.3778701522714708 is the Double just below the cut-off, which
+    // JSONSerialization on Linux read the cut-off as.
+    let test = directory.write(
+      "edge.csv", "label,score\n0,0.3778701522714708\n1,0.9\n0,0.1\n1,0.2\n")
+    let result = try runF1Kit([
+      "evaluate", test, "--score-column", "score", "--threshold-from", threshold, "--format",
+      "json",
+    ])
+    #expect(result.status == 0, "\(result.standardError)")
+    let document = try json(result)
+    #expect(document["confusion_matrix"] as? [[Int]] == [[2, 0], [1, 1]])
+    #expect(result.standardOutput.contains("0.37787015227147086"))
+  }
+
   @Test(
     "a cut-off tuned on the evaluated file is flagged, by path or by identical contents",
     arguments: [false, true])

@@ -96,27 +96,27 @@ struct TunedThreshold {
   init(source: String, input: InputOptions) throws(CommandFailure) {
     try InputOptions.checkNotDirectories([source], kind: "a threshold or development file")
     if let record = Self.thresholdRecord(at: source) {
-      guard let threshold = record["threshold"] as? Double, threshold.isFinite else {
+      guard let threshold = record["threshold"]?.double, threshold.isFinite else {
         throw .data("\(source): expected a finite number at \"threshold\"")
       }
-      let metric = (record["metric"] as? String).flatMap(Metric.init(rawValue:)) ?? .binaryF1
-      let value = record["value"] as? Double ?? .nan
+      let metric = record["metric"]?.text.flatMap(Metric.init(rawValue:)) ?? .binaryF1
+      let value = record["value"]?.double ?? .nan
       var constraint: ThresholdConstraint?
-      if let floors = record["constraint"] as? [String: Any] {
-        if let precision = floors["min_precision"] as? Double {
+      if let floors = record["constraint"] {
+        if let precision = floors["min_precision"]?.double {
           constraint = .minimumPrecision(precision)
-        } else if let recall = floors["min_recall"] as? Double {
+        } else if let recall = floors["min_recall"]?.double {
           constraint = .minimumRecall(recall)
         }
       }
       tuning = ThresholdTuning(
         threshold: threshold, metric: metric, value: value,
-        positiveCount: record["positive_count"] as? Int ?? 0,
-        candidateCount: record["candidates"] as? Int ?? 0, constraint: constraint)
-      let origin = record["tuned_on"] as? [String: Any]
-      file = origin?["file"] as? String ?? source
-      byteCount = origin?["bytes"] as? Int
-      digest = origin?["sha256"] as? String
+        positiveCount: record["positive_count"]?.integer ?? 0,
+        candidateCount: record["candidates"]?.integer ?? 0, constraint: constraint)
+      let origin = record["tuned_on"]
+      file = origin?["file"]?.text ?? source
+      byteCount = origin?["bytes"]?.integer
+      digest = origin?["sha256"]?.text
       return
     }
     var plain = input
@@ -150,13 +150,16 @@ struct TunedThreshold {
 
   /// The fields of a threshold file, or `nil` when the file is not one (a
   /// JSON object with a `"threshold"` member, under 1 MB).
-  static func thresholdRecord(at path: String) -> [String: Any]? {
+  ///
+  /// Numbers are read from their text, so a threshold reads back bit for
+  /// bit as `tune --out` wrote it (`JSONSerialization` on Linux can be an
+  /// ulp or more off, which moves the cut-off).
+  static func thresholdRecord(at path: String) -> ParsedJSON? {
     guard path != "-", let size = byteCount(of: path), size < 1_000_000,
       let data = FileManager.default.contents(atPath: path),
-      let object = try? JSONSerialization.jsonObject(with: data) as? [String: Any],
-      object["threshold"] != nil
+      let record = try? ParsedJSON(parsing: data), record["threshold"] != nil
     else { return nil }
-    return object
+    return record
   }
 
   static func byteCount(of path: String) -> Int? {
