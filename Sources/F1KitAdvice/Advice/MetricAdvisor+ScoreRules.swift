@@ -149,6 +149,7 @@ extension MetricAdvisor {
       let source: String
       switch choice?.source {
       case .given?: source = "given with --threshold"
+      case .givenInFile(let file)?: source = "given in \(file)"
       case .tuned(let file, let tuning, _)?:
         source = "chosen on \(file) for \(tuning.metric.rawValue)"
       default: source = "the cut-off the prediction column's predictions equal"
