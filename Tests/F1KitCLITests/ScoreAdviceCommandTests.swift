@@ -7,6 +7,14 @@ private func jsonObject(_ text: String) throws -> [String: Any] {
   try #require(try JSONSerialization.jsonObject(with: Data(text.utf8)) as? [String: Any])
 }
 
+/// The evidence of one piece of advice in JSON, by name.
+private func evidenceValues(of advice: [String: Any]) throws -> [String: Double] {
+  Dictionary(
+    uniqueKeysWithValues: try #require(advice["evidence"] as? [[String: Any]]).map {
+      ($0["name"] as! String, $0["value"] as! Double)
+    })
+}
+
 @Suite("Scores in report, advise and gate: metrics, cut-offs and where they came from")
 struct ScoreAdviceCommandTests {
   static let l6 = "fixtures/stsb/test-minilm-l6.csv"
@@ -28,10 +36,7 @@ struct ScoreAdviceCommandTests {
     let first = try #require(advice.first)
     #expect(first["id"] as? String == "default-threshold")
     #expect(first["severity"] as? String == "warning")
-    let evidence = Dictionary(
-      uniqueKeysWithValues: try #require(first["evidence"] as? [[String: Any]]).map {
-        ($0["name"] as! String, $0["value"] as! Double)
-      })
+    let evidence = try evidenceValues(of: first)
     // sklearn f1_score at score >= 0.5, at the best cut-off, and the lowest
     // and highest F1 for cut-offs within 0.05 × (max − min) of 0.5.
     #expect(agrees(try #require(evidence["f1_at_threshold"]), 0.8014842300556586))
@@ -135,10 +140,7 @@ struct ScoreAdviceCommandTests {
       })
     #expect(advice["severity"] as? String == "note")
     #expect(advice["title"] as? String == "The cut-off 0.79278 keeps precision >= 0.9 here")
-    let evidence = Dictionary(
-      uniqueKeysWithValues: try #require(advice["evidence"] as? [[String: Any]]).map {
-        ($0["name"] as! String, $0["value"] as! Double)
-      })
+    let evidence = try evidenceValues(of: advice)
     // sklearn on the test file: precision_score and recall_score at
     // score >= 0.79278, and the highest cut-off with the best recall among
     // those whose precision is at least 0.9.
