@@ -55,6 +55,11 @@ struct ParsedJSONTests {
     #expect(try parse(text).double == value)
   }
 
+  @Test("a UTF-8 byte order mark before the value is skipped")
+  func byteOrderMark() throws {
+    #expect(try parse("\u{FEFF}{\"threshold\": 0.4}")["threshold"]?.double == 0.4)
+  }
+
   @Test("NaN reads as a number that is not a number")
   func notANumber() throws {
     #expect(try parse("NaN").double?.isNaN == true)

@@ -33,7 +33,8 @@ package enum ParsedJSON: Equatable, Sendable {
     package let expected: String
   }
 
-  /// Reads one JSON value, with nothing but white space around it.
+  /// Reads one JSON value, with nothing but white space around it (and a
+  /// UTF-8 byte order mark before it, as Windows editors write).
   ///
   /// - Parameter bytes: The UTF-8 text.
   /// - Throws: A ``SyntaxError`` at the first byte that breaks the grammar.
@@ -41,6 +42,7 @@ package enum ParsedJSON: Equatable, Sendable {
   ///   refused.
   package init(parsing bytes: some Collection<UInt8>) throws(SyntaxError) {
     var reader = JSONByteReader(bytes: Array(bytes))
+    _ = reader.consume("\u{FEFF}")
     reader.skipWhiteSpace()
     self = try reader.value(depth: 0)
     reader.skipWhiteSpace()
