@@ -7,6 +7,14 @@ private func jsonObject(_ text: String) throws -> [String: Any] {
   try #require(try JSONSerialization.jsonObject(with: Data(text.utf8)) as? [String: Any])
 }
 
+/// The evidence of one piece of advice in JSON, by name.
+private func evidenceValues(of advice: [String: Any]) throws -> [String: Double] {
+  Dictionary(
+    uniqueKeysWithValues: try #require(advice["evidence"] as? [[String: Any]]).map {
+      ($0["name"] as! String, $0["value"] as! Double)
+    })
+}
+
 @Suite("Scores in report, advise and gate: metrics, cut-offs and where they came from")
 struct ScoreAdviceCommandTests {
   static let l6 = "fixtures/stsb/test-minilm-l6.csv"
@@ -28,10 +36,7 @@ struct ScoreAdviceCommandTests {
     let first = try #require(advice.first)
     #expect(first["id"] as? String == "default-threshold")
     #expect(first["severity"] as? String == "warning")
-    let evidence = Dictionary(
-      uniqueKeysWithValues: try #require(first["evidence"] as? [[String: Any]]).map {
-        ($0["name"] as! String, $0["value"] as! Double)
-      })
+    let evidence = try evidenceValues(of: first)
     // sklearn f1_score at score >= 0.5, at the best cut-off, and the lowest
     // and highest F1 for cut-offs within 0.05 × (max − min) of 0.5.
     #expect(agrees(try #require(evidence["f1_at_threshold"]), 0.8014842300556586))
@@ -115,6 +120,57 @@ struct ScoreAdviceCommandTests {
     #expect(text.contains("[threshold-sensitivity]"))
     #expect(text.contains("F1 at the cut-off 0.634695 is 0.8304"))
     #expect(!text.contains("[default-threshold]"))
+  }
+
+  @Test("advise judges a cut-off tuned for recall at a precision floor on that, not on F1")
+  func adviseConstrainedCutoff() throws {
+    let directory = TemporaryDirectory()
+    let out = directory.url.appendingPathComponent("p9.json").path
+    let tune = try runF1Kit([
+      "tune", Self.dev6, "--score-column", "score", "--min-precision", "0.9", "--out", out,
+    ])
+    #expect(tune.status == 0, "\(tune.standardError)")
+    let result = try runF1Kit([
+      "advise", Self.l6, "--score-column", "score", "--threshold-from", out, "--format", "json",
+    ])
+    #expect(result.status == 0, "\(result.standardError)")
+    let advice = try #require(
+      (try jsonObject(result.standardOutput)["advice"] as? [[String: Any]])?.first {
+        $0["id"] as? String == "threshold-sensitivity"
+      })
+    #expect(advice["severity"] as? String == "note")
+    #expect(advice["title"] as? String == "The cut-off 0.79278 keeps precision >= 0.9 here")
+    let evidence = try evidenceValues(of: advice)
+    // sklearn on the test file: precision_score and recall_score at
+    // score >= 0.79278, and the highest cut-off with the best recall among
+    // those whose precision is at least 0.9.
+    #expect(agrees(try #require(evidence["precision_at_threshold"]), 0.9))
+    #expect(agrees(try #require(evidence["binary_recall_at_threshold"]), 0.5349182763744428))
+    #expect(evidence["best_threshold_on_this_file"] == 0.791651)
+    #expect(agrees(try #require(evidence["best_binary_recall_on_this_file"]), 0.5364041604754829))
+    #expect(agrees(try #require(evidence["f1_at_threshold"]), 0.6710158434296365))
+    #expect(evidence["best_f1_on_this_file"] == nil)
+    let text = try #require(advice["message"] as? String)
+    #expect(text.contains("so the floor of 0.9 holds"))
+    #expect(!text.contains("of F1 from the best"))
+  }
+
+  @Test("advise recommends re-tuning when a precision floor fails on the evaluated file")
+  func adviseMissedFloor() throws {
+    let directory = TemporaryDirectory()
+    // On dev the cut-off 0.8 has precision 1 (recall 2/3); on test precision 1/3.
+    let dev = directory.write("dev.csv", "label,score\n1,0.9\n1,0.8\n0,0.5\n1,0.4\n0,0.3\n")
+    let test = directory.write("test.csv", "label,score\n1,0.9\n0,0.85\n0,0.8\n1,0.2\n")
+    let out = directory.url.appendingPathComponent("p9.json").path
+    _ = try runF1Kit([
+      "tune", dev, "--score-column", "score", "--min-precision", "0.9", "--out", out,
+    ])
+    let result = try runF1Kit(["advise", test, "--score-column", "score", "--threshold-from", out])
+    #expect(result.status == 0, "\(result.standardError)")
+    #expect(
+      result.standardOutput.contains(
+        "recommendation: The cut-off 0.8 misses precision >= 0.9 here [threshold-sensitivity]"))
+    #expect(result.standardOutput.contains("below the floor of 0.9"))
   }
 
   @Test(

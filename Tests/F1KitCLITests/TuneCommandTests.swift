@@ -63,6 +63,151 @@ struct TuneCommandTests {
     )
   }
 
+  @Test("a frozen cut-off applies bit for bit: an item 1 ulp below it stays negative")
+  func frozenThresholdIsExact() throws {
+    let directory = TemporaryDirectory()
+    let threshold = directory.write(
+      "thr.json", #"{"threshold": 0.37787015227147086, "metric": "binary_f1", "value": 0.7}"#)
+    // 0.3778701522714708 is the Double just below the cut-off, which
+    // JSONSerialization on Linux read the cut-off as.
+    let test = directory.write(
+      "edge.csv", "label,score\n0,0.3778701522714708\n1,0.9\n0,0.1\n1,0.2\n")
+    let result = try runF1Kit([
+      "evaluate", test, "--score-column", "score", "--threshold-from", threshold, "--format",
+      "json",
+    ])
+    #expect(result.status == 0, "\(result.standardError)")
+    let document = try json(result)
+    #expect(document["confusion_matrix"] as? [[Int]] == [[2, 0], [1, 1]])
+    #expect(result.standardOutput.contains("0.37787015227147086"))
+  }
+
+  /// A threshold file as `tune --out` writes one for the STS-B dev file.
+  private func frozenThreshold(in directory: TemporaryDirectory) throws -> String {
+    let out = directory.url.appendingPathComponent("threshold.json").path
+    let result = try runF1Kit([
+      "tune", "fixtures/stsb/dev-minilm-l6.csv", "--score-column", "score", "--out", out,
+    ])
+    #expect(result.status == 0, "\(result.standardError)")
+    return out
+  }
+
+  @Test("a cut-off applied to another score column or positive label than it was tuned for warns")
+  func mismatchedOrigin() throws {
+    let directory = TemporaryDirectory()
+    let threshold = try frozenThreshold(in: directory)
+    let logits = directory.write("logit.csv", "label,logit\n1,1.5\n0,-0.2\n1,0.3\n0,-2\n")
+    let column = try runF1Kit([
+      "evaluate", logits, "--score-column", "logit", "--threshold-from", threshold,
+    ])
+    #expect(column.status == 0, "\(column.standardError)")
+    #expect(
+      column.standardError.contains(
+        "warning: the cut-off in \(threshold) was tuned on the score column \"score\" of fixtures/stsb/dev-minilm-l6.csv and is applied to \"logit\""
+      ))
+    let positive = try runF1Kit([
+      "evaluate", "fixtures/stsb/test-minilm-l6.csv", "--score-column", "score", "--positive",
+      "0", "--threshold-from", threshold,
+    ])
+    #expect(positive.status == 0, "\(positive.standardError)")
+    #expect(
+      positive.standardError.contains(
+        "was tuned on scores of the positive label \"1\" and is applied with --positive 0"))
+    let same = try runF1Kit([
+      "evaluate", "fixtures/stsb/test-minilm-l6.csv", "--score-column", "score",
+      "--threshold-from", threshold,
+    ])
+    #expect(!same.standardError.contains("warning"), "\(same.standardError)")
+  }
+
+  @Test("a hand-written threshold is given in its file, with no made-up tuning")
+  func handWrittenThreshold() throws {
+    let directory = TemporaryDirectory()
+    let hand = directory.write("hand.json", #"{"threshold":0.4}"#)
+    let text = try runF1Kit([
+      "evaluate", "fixtures/stsb/test-minilm-l6.csv", "--score-column", "score",
+      "--threshold-from", hand,
+    ])
+    #expect(text.status == 0, "\(text.standardError)")
+    #expect(text.standardOutput.contains("threshold 0.4 (given in \(hand))\n"))
+    #expect(!text.standardOutput.contains("nan there"))
+    let result = try runF1Kit([
+      "evaluate", "fixtures/stsb/test-minilm-l6.csv", "--score-column", "score",
+      "--threshold-from", hand, "--format", "json",
+    ])
+    let threshold = try #require(try json(result)["threshold"] as? [String: Any])
+    #expect(threshold["source"] as? String == "given")
+    #expect(threshold["given_in"] as? String == hand)
+    #expect(threshold["metric"] == nil)
+  }
+
+  @Test(
+    "a threshold that is not a finite number is a data error, not a prediction file",
+    arguments: [
+      (#"{"threshold":1e400}"#, "found 1e400"), (#"{"threshold":NaN}"#, "found NaN"),
+      (#"{"threshold":"0.4"}"#, #"found the string "0.4""#),
+    ])
+  func nonFiniteThreshold(contents: String, found: String) throws {
+    let directory = TemporaryDirectory()
+    let file = directory.write("bad.json", contents)
+    let result = try runF1Kit([
+      "evaluate", "fixtures/stsb/test-minilm-l6.csv", "--score-column", "score",
+      "--threshold-from", file,
+    ])
+    #expect(result.status == 65)
+    #expect(
+      result.standardError
+        == "Error: \(file): \"threshold\" must be a finite number, \(found)\n")
+  }
+
+  @Test("gate with one threshold file says the candidate gets the baseline's cut-off")
+  func sharedCutoffInGate() throws {
+    let directory = TemporaryDirectory()
+    let threshold = try frozenThreshold(in: directory)
+    let summary = directory.url.appendingPathComponent("summary.md").path
+    let result = try runF1Kit([
+      "gate", "fixtures/stsb/test-minilm-l6.csv", "fixtures/stsb/test-minilm-l3.csv",
+      "--score-column", "score", "--threshold-from", threshold, "--metric", "binary_f1",
+      "--margin", "0.05", "--resamples", "199", "--summary", summary,
+    ])
+    #expect(result.status == 0 || result.status == 1, "\(result.standardError)")
+    let shared =
+      "; the same cut-off as fixtures/stsb/test-minilm-l6.csv: one --threshold-from file gives every model the cut-off tuned on fixtures/stsb/dev-minilm-l6.csv"
+    #expect(result.standardOutput.contains("fixtures/stsb/test-minilm-l3.csv: threshold 0.634695"))
+    #expect(result.standardOutput.components(separatedBy: shared).count == 2)
+    #expect(try String(contentsOfFile: summary, encoding: .utf8).contains(shared))
+  }
+
+  @Test(
+    "more threshold files than prediction files are refused, as too few are",
+    arguments: [
+      [
+        "compare", "fixtures/stsb/test-minilm-l6.csv", "fixtures/stsb/test-minilm-l3.csv",
+        "--threshold-from",
+        "fixtures/stsb/dev-minilm-l6.csv,fixtures/stsb/dev-minilm-l3.csv,fixtures/stsb/dev-minilm-l3.csv",
+      ],
+      [
+        "gate", "fixtures/stsb/test-minilm-l6.csv", "fixtures/stsb/test-minilm-l3.csv",
+        "--metric", "binary_f1", "--margin", "0.05", "--threshold-from",
+        "fixtures/stsb/dev-minilm-l6.csv,fixtures/stsb/dev-minilm-l3.csv,fixtures/stsb/dev-minilm-l3.csv",
+      ],
+      [
+        "evaluate", "fixtures/stsb/test-minilm-l6.csv", "--threshold-from",
+        "fixtures/stsb/dev-minilm-l6.csv,fixtures/stsb/dev-minilm-l3.csv",
+      ],
+      [
+        "compare", "fixtures/stsb/test-minilm-l6.csv", "fixtures/stsb/test-minilm-l3.csv",
+        "fixtures/stsb/test.csv", "--threshold-from",
+        "fixtures/stsb/dev-minilm-l6.csv,fixtures/stsb/dev-minilm-l3.csv",
+      ],
+    ])
+  func sourceCountMismatch(arguments: [String]) throws {
+    let result = try runF1Kit(arguments + ["--score-column", "score"])
+    #expect(result.status == 64, "\(result.standardError)")
+    #expect(result.standardError.contains("'--threshold-from' names "))
+    #expect(result.standardError.contains("; give one, or one per file in order"))
+  }
+
   @Test(
     "a cut-off tuned on the evaluated file is flagged, by path or by identical contents",
     arguments: [false, true])

@@ -10,7 +10,7 @@ extension MetricAdvisor {
   /// | ``AdviceRule/invertedScores`` | binary ROC-AUC below `ThresholdAdvice/invertedAUCLimit`: the scores rank the other class first (warning) |
   /// | ``AdviceRule/defaultThreshold`` | the cut-off is the default 0.5: a warning when the best cut-off on the file beats it by `ThresholdAdvice/notableGap` in F1, else a recommendation |
   /// | ``AdviceRule/thresholdTunedOnEvaluatedFile`` | `--threshold-from` names the evaluated file itself (warning) |
-  /// | ``AdviceRule/thresholdSensitivity`` | any other known cut-off (`--threshold`, tuned on development data, or the cut-off predictions from a column equal): a recommendation when the best cut-off on the file beats it by `ThresholdAdvice/notableGap`, else a note |
+  /// | ``AdviceRule/thresholdSensitivity`` | any other known cut-off (`--threshold`, tuned on development data, or the cut-off predictions from a column equal): a recommendation when the best cut-off on the file beats it by `ThresholdAdvice/notableGap`, else a note; a cut-off tuned for another metric or under a precision or recall floor is judged on that: a recommendation when the floor fails here or the best cut-off for it beats it by `ThresholdAdvice/notableGap` |
   /// | ``AdviceRule/averagePrecisionUnderImbalance`` | binary, one class ≥ ``AdviceThresholds/imbalanceRatio`` times the other (once, from the first model's gold labels) |
   ///
   /// Each threshold rule cites F1 at the cut-off used, the best cut-off on
@@ -36,10 +36,17 @@ extension MetricAdvisor {
       let advice = ThresholdAdvice(scores, threshold: cutoff)
       if advice.isConstant { result.append(constantScores(advice, model: name)) }
       if let inverted = invertedScores(advice, model: name) { result.append(inverted) }
-      result.append(
-        thresholdAdvice(
-          advice, nearby: Self.nearbyF1(scores, cutoff: cutoff), choice: model.threshold,
-          model: name))
+      if case .tuned(let file, let tuning, false)? = model.threshold?.source,
+        tuning.metric != .binaryF1 || tuning.constraint != nil
+      {
+        result.append(
+          tunedObjectiveAdvice(advice, scores: scores, file: file, tuning: tuning, model: name))
+      } else {
+        result.append(
+          thresholdAdvice(
+            advice, nearby: Self.nearbyF1(scores, cutoff: cutoff), choice: model.threshold,
+            model: name))
+      }
     }
     if case .binary(let scores) = first.scores, let advice = averagePrecisionUnderImbalance(scores)
     {
@@ -149,6 +156,7 @@ extension MetricAdvisor {
       let source: String
       switch choice?.source {
       case .given?: source = "given with --threshold"
+      case .givenInFile(let file)?: source = "given in \(file)"
       case .tuned(let file, let tuning, _)?:
         source = "chosen on \(file) for \(tuning.metric.rawValue)"
       default: source = "the cut-off the prediction column's predictions equal"
@@ -165,6 +173,84 @@ extension MetricAdvisor {
         message: "\(atCutoff.dropLast()) (\(source)). \(range(advice, nearby: nearby))\(far)",
         evidence: evidence(advice, nearby: nearby))
     }
+  }
+
+  /// The threshold-sensitivity advice on a cut-off tuned for another
+  /// objective than F1 (another metric, or recall or precision above a
+  /// floor): judged on that objective here, the floor first, not on F1.
+  private func tunedObjectiveAdvice(
+    _ advice: ThresholdAdvice, scores: BinaryScores, file: String, tuning: ThresholdTuning,
+    model: String?
+  ) -> Advice {
+    let sweep = ThresholdSweep(scores)
+    let index = sweep.index(of: advice.threshold)
+    let objective = tuning.metric.rawValue
+    let value = sweep.value(of: tuning.metric, at: index)
+    let cutoff = Self.number(advice.threshold)
+    let best: ThresholdTuning?
+    var floorText = ""
+    var isFloorMissed = false
+    var evidence = [
+      AdviceEvidence("threshold", value: advice.threshold),
+      AdviceEvidence("\(objective)_at_threshold", value: value),
+    ]
+    if let constraint = tuning.constraint {
+      best = ThresholdTuner.tune(sweep, constraint: constraint)
+      let (floorMetric, floor, name): (Metric, Double, String) =
+        switch constraint {
+        case .minimumPrecision(let precision): (.binaryPrecision, precision, "precision")
+        case .minimumRecall(let recall): (.binaryRecall, recall, "recall")
+        }
+      let reached = sweep.value(of: floorMetric, at: index)
+      isFloorMissed = !(reached >= floor)
+      floorText =
+        " and \(name) \(DisplayNumber.score(reached)), "
+        + (isFloorMissed
+          ? "below the floor of \(Self.number(floor)): the scores are distributed differently here than on \(file); tune on development data like this file, or leave the floor some room."
+          : "so the floor of \(Self.number(floor)) holds.")
+      evidence += [
+        AdviceEvidence("\(name)_at_threshold", value: reached),
+        AdviceEvidence("min_\(name)", value: floor),
+      ]
+    } else {
+      best = ThresholdTuner.tune(sweep, maximizing: tuning.metric)
+      floorText = "."
+    }
+    let goal = tuning.constraint.map { "\(objective) at \($0.description)" } ?? objective
+    var bestText = " No cut-off on this file reaches the floor."
+    var gap = 0.0
+    if let best {
+      gap = best.value - value
+      bestText =
+        " The best cut-off on this file for \(goal), \(Self.number(best.threshold)), gives \(objective) \(DisplayNumber.score(best.value)) (optimistic: tuned on the items it is measured on)."
+      if !isFloorMissed, gap >= ThresholdAdvice.notableGap {
+        bestText +=
+          " The cut-off is \(DisplayNumber.score(gap)) of \(objective) from the best here; the score distributions may differ between the files."
+      }
+      evidence += [
+        AdviceEvidence("best_threshold_on_this_file", value: best.threshold),
+        AdviceEvidence("best_\(objective)_on_this_file", value: best.value),
+      ]
+    }
+    evidence.append(AdviceEvidence("f1_at_threshold", value: advice.f1AtThreshold))
+    let isFar = isFloorMissed || gap >= ThresholdAdvice.notableGap
+    let distance =
+      gap >= ThresholdAdvice.notableGap
+      ? ", \(DisplayNumber.score(gap)) of \(objective) from the best" : ""
+    let title =
+      switch tuning.constraint {
+      case let constraint? where isFloorMissed:
+        "The cut-off \(cutoff) misses \(constraint.description) here"
+      case let constraint?: "The cut-off \(cutoff) keeps \(constraint.description) here\(distance)"
+      case nil:
+        "\(objective) at the cut-off \(cutoff), tuned for it, is \(DisplayNumber.score(value))\(distance)"
+      }
+    return Advice(
+      rule: .thresholdSensitivity, severity: isFar ? .recommendation : .note, model: model,
+      title: title,
+      message:
+        "The cut-off \(cutoff) was chosen on \(file) for \(goal) (\(DisplayNumber.score(tuning.value)) there). Here \(objective) is \(DisplayNumber.score(value))\(floorText)\(bestText) F1 at the cut-off, \(DisplayNumber.score(advice.f1AtThreshold)), is not what it was tuned for.",
+      evidence: evidence)
   }
 
   private func constantScores(_ advice: ThresholdAdvice, model: String?) -> Advice {

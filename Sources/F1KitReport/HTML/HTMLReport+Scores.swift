@@ -66,6 +66,7 @@ extension HTMLReport {
     switch threshold.source {
     case .defaultValue: return "cut-off used \(value) (the default)"
     case .given: return "cut-off used \(value) (--threshold)"
+    case .givenInFile(let file): return "cut-off used \(value) (given in \(file))"
     case .tuned(let file, _, let isEvaluatedFile):
       return isEvaluatedFile
         ? "cut-off used \(value) (tuned on this set: optimistic)"

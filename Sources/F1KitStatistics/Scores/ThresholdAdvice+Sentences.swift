@@ -33,7 +33,8 @@ extension ThresholdAdvice {
       return lines
     }
     switch choice.source {
-    case .defaultValue where isFarFromBest, .given where isFarFromBest:
+    case .defaultValue where isFarFromBest, .given where isFarFromBest,
+      .givenInFile where isFarFromBest:
       lines.append(
         "advice: the cut-off \(cutoff) is far from the best (F1 \(number(f1AtThreshold)) against \(number(bestF1))); choose it on development data, not on this file: 'f1kit tune DEV --score-column S --out threshold.json', then '--threshold-from threshold.json'"
       )

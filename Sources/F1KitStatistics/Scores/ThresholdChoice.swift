@@ -11,6 +11,11 @@ public struct ThresholdChoice: Hashable, Sendable {
     case defaultValue
     /// It was given as a number.
     case given
+    /// It was given as a number in a file with no record of tuning (a
+    /// hand-written `{"threshold": 0.4}` read by `--threshold-from`).
+    ///
+    /// - Parameter file: The file.
+    case givenInFile(String)
     /// It was tuned on a development file.
     ///
     /// - Parameters:
@@ -54,6 +59,8 @@ public struct ThresholdChoice: Hashable, Sendable {
       return "threshold \(value) (the default; not chosen on development data)"
     case .given:
       return "threshold \(value) (given with --threshold)"
+    case .givenInFile(let file):
+      return "threshold \(value) (given in \(file))"
     case .tuned(let file, let tuning, let isEvaluatedFile):
       let floor = tuning.constraint.map { " at \($0.description)" } ?? ""
       var text =
@@ -65,9 +72,9 @@ public struct ThresholdChoice: Hashable, Sendable {
     }
   }
 
-  /// The JSON object: `value`, `source` (`default`, `given` or `tuned`)
-  /// and, when tuned, `tuned_on`, `metric`, `tuned_value` and
-  /// `tuned_on_evaluated_file`.
+  /// The JSON object: `value`, `source` (`default`, `given` or `tuned`),
+  /// `given_in` for a value given in a file, and, when tuned, `tuned_on`,
+  /// `metric`, `tuned_value` and `tuned_on_evaluated_file`.
   ///
   /// - Returns: The object.
   public func jsonValue() -> JSONValue {
@@ -75,6 +82,8 @@ public struct ThresholdChoice: Hashable, Sendable {
     switch source {
     case .defaultValue: members.append(("source", .string("default")))
     case .given: members.append(("source", .string("given")))
+    case .givenInFile(let file):
+      members += [("source", .string("given")), ("given_in", .string(file))]
     case .tuned(let file, let tuning, let isEvaluatedFile):
       members += [
         ("source", .string("tuned")), ("tuned_on", .string(file)),

@@ -61,6 +61,7 @@ struct AdviseCommand: ParsableCommand {
     format = values[Self.format]
     scoring = ScoringOptions(values)
     input = try InputOptions(values)
+    try input.thresholdResolver?.checkSourceCount(files: paths)
     groupColumn = values[ExperimentOptions.adviceGroupColumn]
     predictionColumns = values[ModelColumns.option]
     if let predictionColumns { try ModelColumns.check(predictionColumns) }

@@ -139,6 +139,7 @@ struct CompareCommand: ParsableCommand {
     }
     modelFiles = models.map(\.files)
     paths = predictionColumns == nil ? models.flatMap(\.files) : values[Self.files]
+    try input.thresholdResolver?.checkSourceCount(files: paths)
     let experiment = ExperimentOptions(values)
     if predictionColumns != nil, experiment.stratify != .none {
       throw UsageError("--stratify is not available with --pred-columns yet")

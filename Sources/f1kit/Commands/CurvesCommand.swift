@@ -32,6 +32,7 @@ struct CurvesCommand: ParsableCommand {
     path = values[InputOptions.file]
     format = values[Self.format]
     input = try InputOptions(values)
+    try input.thresholdResolver?.checkSourceCount(files: [path])
     // Curves sweep every cut-off; the default one read with is no claim.
     input.reader.isDefaultThreshold = false
   }

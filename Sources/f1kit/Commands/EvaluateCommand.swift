@@ -80,6 +80,7 @@ struct EvaluateCommand: ParsableCommand {
     scoring = ScoringOptions(values)
     resampling = ResamplingOptions(values)
     input = try InputOptions(values)
+    try input.thresholdResolver?.checkSourceCount(files: paths)
     scoreColumnsOf = values[ModelScoreColumns.option]
     try scoreColumnsOf?.check(input: input, predictionColumns: predictionColumns, paths: paths)
     let experiment = ExperimentOptions(values)

@@ -126,6 +126,7 @@ struct GateCommand: ParsableCommand {
       scoring: ScoringOptions(values), resampling: ResamplingOptions(values),
       input: input, predictionColumns: predictionColumns, scoreColumnsOf: scoreColumnsOf)
     comparison.modelWarnings = modelWarnings
+    try input.thresholdResolver?.checkSourceCount(files: comparison.paths)
     do {
       gate = try ReleaseGate(mode: values[Self.mode], margin: values[Self.margin])
     } catch {
@@ -231,7 +232,8 @@ struct GateCommand: ParsableCommand {
   /// Markdown lines naming each file's cut-off, for the step summary.
   static func markdownLines(_ choices: [(file: String, choice: ThresholdChoice)]) -> String {
     guard !choices.isEmpty else { return "" }
-    return choices.map { "- `\($0.file)`: \($0.choice.sentence())\n" }.joined() + "\n"
+    return CompareCommand.sentences(choices).map { "- `\($0.file)`: \($0.sentence)\n" }.joined()
+      + "\n"
   }
 
   /// The gate's decision on the comparison `compare` makes: the single-run

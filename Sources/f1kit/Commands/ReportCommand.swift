@@ -159,6 +159,8 @@ struct ReportCommand: ParsableCommand {
       try scoreColumnsOf.check(input: input, predictionColumns: predictionColumns, paths: paths)
       names = try ModelNames.given(values, paths: scoreColumnsOf.names) ?? scoreColumnsOf.names
     }
+    try input.thresholdResolver?.checkSourceCount(
+      files: modelFiles.isEmpty ? paths : modelFiles.flatMap { $0 })
     inputSettings = Self.inputSettings(values, input: input)
     let tables = tablesDirectory.map { URL(fileURLWithPath: $0.path) }
     try OutputPaths.refuseClashes(

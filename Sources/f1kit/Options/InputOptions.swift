@@ -57,7 +57,7 @@ struct InputOptions {
   static let thresholdFrom = Option<String?>(
     name: "threshold-from", valueName: "file",
     help:
-      "Apply a cut-off chosen on development data to --score-column: a JSON file written by 'f1kit tune --out', or a development prediction file to tune binary F1 on; several, separated by commas, give one per file."
+      "Apply a cut-off chosen on development data to --score-column: a JSON file written by 'f1kit tune --out', or a development prediction file to tune binary F1 on; several, separated by commas, give one per file, as many as there are files."
   )
   static let labelSeparator = Option<String>(
     name: "label-separator", valueName: "separator",

@@ -27,6 +27,20 @@ final class ThresholdResolver: @unchecked Sendable {
   /// - Parameter sources: The files of `--threshold-from`.
   init(sources: [String]) { self.sources = sources }
 
+  /// Refuses several sources that do not match the files read one for one:
+  /// each file takes the next source, so a source too many or too few
+  /// means the two lists were not paired as meant.
+  ///
+  /// - Parameter files: The prediction files the command reads.
+  /// - Throws: A ``UsageError`` naming both counts.
+  func checkSourceCount(files: [String]) throws(UsageError) {
+    let fileCount = Set(files).count
+    guard sources.count > 1, sources.count != fileCount else { return }
+    throw UsageError(
+      "'--threshold-from' names \(sources.count) files for \(fileCount) prediction \(fileCount == 1 ? "file" : "files"); give one, or one per file in order"
+    )
+  }
+
   /// The cut-off of one evaluated file and where it came from.
   ///
   /// - Parameters:
@@ -59,6 +73,16 @@ final class ThresholdResolver: @unchecked Sendable {
     } else {
       tuned = try TunedThreshold(source: sources[index], input: input)
       tunings[index] = tuned
+      for warning in tuned.mismatches(
+        scoreColumn: input.reader.scoreColumn, positiveLabel: input.reader.positiveLabel)
+      {
+        Console.writeError("warning: \(warning)\n")
+      }
+    }
+    guard let tuning = tuned.tuning else {
+      let choice = ThresholdChoice(threshold: tuned.threshold, source: .givenInFile(tuned.source))
+      choices[path] = choice
+      return choice
     }
     let isSame = tuned.isSameFile(as: path)
     if isSame {
@@ -67,23 +91,34 @@ final class ThresholdResolver: @unchecked Sendable {
       )
     }
     let choice = ThresholdChoice(
-      threshold: tuned.tuning.threshold,
-      source: .tuned(file: tuned.file, tuning: tuned.tuning, isEvaluatedFile: isSame))
+      threshold: tuned.threshold,
+      source: .tuned(file: tuned.file, tuning: tuning, isEvaluatedFile: isSame))
     choices[path] = choice
     return choice
   }
 }
 
-/// A threshold tuned on a development file, with what identifies that file.
+/// A threshold from `--threshold-from`: tuned on a development file, or
+/// given in a threshold file, with what identifies where it came from.
 struct TunedThreshold {
-  /// The development file, as named.
+  /// The `--threshold-from` file, as named.
+  let source: String
+  /// The threshold.
+  let threshold: Double
+  /// The development file, as named (``source`` when not recorded).
   let file: String
-  /// The tuner's result on it.
-  let tuning: ThresholdTuning
+  /// The tuner's result on it, or `nil` for a threshold file with no
+  /// record of tuning (no `"metric"`), such as a hand-written
+  /// `{"threshold": 0.4}`.
+  let tuning: ThresholdTuning?
   /// The development file's size in bytes, when known.
   let byteCount: Int?
   /// The development file's SHA-256, when known.
   let digest: String?
+  /// The score column the threshold was tuned on, when recorded.
+  let scoreColumn: String?
+  /// The positive label the scores were read for, when recorded.
+  let positiveLabel: String?
 
   /// Reads a threshold file, or tunes binary F1 on a development file.
   ///
@@ -92,31 +127,25 @@ struct TunedThreshold {
   ///     file with the same score column.
   ///   - input: The input options, to read a development file with.
   /// - Throws: A one-line failure: 66 for a missing file, 65 for one that
-  ///   cannot be tuned.
+  ///   cannot be tuned or a threshold file whose threshold is not a finite
+  ///   number or whose metric is unknown.
   init(source: String, input: InputOptions) throws(CommandFailure) {
     try InputOptions.checkNotDirectories([source], kind: "a threshold or development file")
+    self.source = source
     if let record = Self.thresholdRecord(at: source) {
-      guard let threshold = record["threshold"] as? Double, threshold.isFinite else {
-        throw .data("\(source): expected a finite number at \"threshold\"")
+      let written = record["threshold"] ?? .null
+      guard let threshold = written.double, threshold.isFinite else {
+        throw .data(
+          "\(source): \"threshold\" must be a finite number, found \(Self.describe(written))")
       }
-      let metric = (record["metric"] as? String).flatMap(Metric.init(rawValue:)) ?? .binaryF1
-      let value = record["value"] as? Double ?? .nan
-      var constraint: ThresholdConstraint?
-      if let floors = record["constraint"] as? [String: Any] {
-        if let precision = floors["min_precision"] as? Double {
-          constraint = .minimumPrecision(precision)
-        } else if let recall = floors["min_recall"] as? Double {
-          constraint = .minimumRecall(recall)
-        }
-      }
-      tuning = ThresholdTuning(
-        threshold: threshold, metric: metric, value: value,
-        positiveCount: record["positive_count"] as? Int ?? 0,
-        candidateCount: record["candidates"] as? Int ?? 0, constraint: constraint)
-      let origin = record["tuned_on"] as? [String: Any]
-      file = origin?["file"] as? String ?? source
-      byteCount = origin?["bytes"] as? Int
-      digest = origin?["sha256"] as? String
+      self.threshold = threshold
+      tuning = try Self.tuning(in: record, threshold: threshold, source: source)
+      let origin = record["tuned_on"]
+      file = origin?["file"]?.text ?? source
+      byteCount = origin?["bytes"]?.integer
+      digest = origin?["sha256"]?.text
+      scoreColumn = origin?["score_column"]?.text
+      positiveLabel = origin?["positive"]?.text
       return
     }
     var plain = input
@@ -125,14 +154,77 @@ struct TunedThreshold {
     guard case .binary(let scores) = model else {
       throw .usage("'--threshold-from' needs one binary score column: give --score-column")
     }
+    let tuning: ThresholdTuning
     do {
       tuning = try ThresholdTuner.tune(scores: scores.scores, gold: scores.isPositive)
     } catch {
       throw .data("\(source): \(error.description)")
     }
+    self.tuning = tuning
+    threshold = tuning.threshold
     file = source
     byteCount = Self.byteCount(of: source)
     digest = nil
+    scoreColumn = nil
+    positiveLabel = nil
+  }
+
+  /// The tuning a threshold file records, or `nil` when it names no
+  /// metric.
+  private static func tuning(
+    in record: ParsedJSON, threshold: Double, source: String
+  ) throws(CommandFailure) -> ThresholdTuning? {
+    guard let name = record["metric"], !name.isNull else { return nil }
+    guard let metric = name.text.flatMap(Metric.init(rawValue:)) else {
+      throw .data("\(source): \"metric\" must name a metric, found \(describe(name))")
+    }
+    var constraint: ThresholdConstraint?
+    if let floors = record["constraint"] {
+      if let precision = floors["min_precision"]?.double {
+        constraint = .minimumPrecision(precision)
+      } else if let recall = floors["min_recall"]?.double {
+        constraint = .minimumRecall(recall)
+      }
+    }
+    return ThresholdTuning(
+      threshold: threshold, metric: metric, value: record["value"]?.double ?? .nan,
+      positiveCount: record["positive_count"]?.integer ?? 0,
+      candidateCount: record["candidates"]?.integer ?? 0, constraint: constraint)
+  }
+
+  /// A JSON value as a message quotes it.
+  private static func describe(_ value: ParsedJSON) -> String {
+    switch value {
+    case .number(let text): text
+    case .string(let text): "the string \"\(text)\""
+    case .bool(let flag): "\(flag)"
+    case .null: "null"
+    case .array: "an array"
+    case .object: "an object"
+    }
+  }
+
+  /// What differs between where the threshold was tuned and where it is
+  /// applied: another score column, or scores read for another positive
+  /// label. A cut-off carries over only to the same kind of score.
+  ///
+  /// - Parameters:
+  ///   - scoreColumn: The `--score-column` applied to.
+  ///   - positiveLabel: The `--positive` given, if any.
+  /// - Returns: One sentence per difference, without `warning:`.
+  func mismatches(scoreColumn applied: String?, positiveLabel given: String?) -> [String] {
+    var sentences: [String] = []
+    if let scoreColumn, let applied, scoreColumn != applied {
+      sentences.append(
+        "the cut-off in \(source) was tuned on the score column \"\(scoreColumn)\" of \(file) and is applied to \"\(applied)\"; a cut-off carries over only to the same kind of score (tune on development scores of \"\(applied)\")"
+      )
+    }
+    if let positiveLabel, let given, positiveLabel != given {
+      sentences.append(
+        "the cut-off in \(source) was tuned on scores of the positive label \"\(positiveLabel)\" and is applied with --positive \(given); it cuts the other class's scores (tune with --positive \(given))"
+      )
+    }
+    return sentences
   }
 
   /// Whether an evaluated file is the development file: the same path, or
@@ -150,13 +242,16 @@ struct TunedThreshold {
 
   /// The fields of a threshold file, or `nil` when the file is not one (a
   /// JSON object with a `"threshold"` member, under 1 MB).
-  static func thresholdRecord(at path: String) -> [String: Any]? {
+  ///
+  /// Numbers are read from their text, so a threshold reads back bit for
+  /// bit as `tune --out` wrote it (`JSONSerialization` on Linux can be an
+  /// ulp or more off, which moves the cut-off).
+  static func thresholdRecord(at path: String) -> ParsedJSON? {
     guard path != "-", let size = byteCount(of: path), size < 1_000_000,
       let data = FileManager.default.contents(atPath: path),
-      let object = try? JSONSerialization.jsonObject(with: data) as? [String: Any],
-      object["threshold"] != nil
+      let record = try? ParsedJSON(parsing: data), record["threshold"] != nil
     else { return nil }
-    return object
+    return record
   }
 
   static func byteCount(of path: String) -> Int? {
