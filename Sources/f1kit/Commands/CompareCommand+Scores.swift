@@ -81,13 +81,23 @@ extension CompareCommand {
   }
 
   /// Each file's scores, the items put in the first file's order by id when
-  /// every file has ids, row by row otherwise, and the positive label of
-  /// binary scores.
+  /// every file has ids, row by row when none has, and the positive label
+  /// of binary scores.
+  ///
+  /// Files of which only some have ids are refused, as the label path
+  /// refuses them: pairing their rows by position would compare different
+  /// items wherever one file was sorted or filtered.
   private func alignedScoredModels() throws(CommandFailure) -> (
     models: [ScoredModel], positiveLabel: String?
   ) {
     var files: [ItemScores] = []
     for (path, input) in zip(paths, pathInputs) { files.append(try input.readItemScores(path)) }
+    do {
+      try AlignmentError.refuseMixedIdentifiers(
+        files.map { $0.predictions.identifiers != nil }, names: paths)
+    } catch {
+      throw .data(error.description)
+    }
     let first = files[0]
     var models: [ScoredModel] = []
     for (index, var file) in files.enumerated() {
