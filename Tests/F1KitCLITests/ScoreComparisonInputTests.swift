@@ -2,7 +2,7 @@ import Foundation
 import Testing
 import _TestSupport
 
-@Suite("compare and gate on scores: pairing by id, the metric's fit to the scores")
+@Suite("compare and gate on scores: pairing by id, the metric's fit to the scores, cut-off lists")
 struct ScoreComparisonInputTests {
   static let gold = [1, 0, 1, 1, 0, 0, 1, 0, 1, 0]
   static let baseline = [0.9, 0.3, 0.6, 0.45, 0.5, 0.1, 0.8, 0.35, 0.55, 0.2]
@@ -146,5 +146,45 @@ struct ScoreComparisonInputTests {
       #expect(result.standardOutput.isEmpty)
       #expect(result.standardError.hasPrefix(expected), "\(result.standardError)")
     }
+  }
+
+  @Test(
+    "several --threshold cut-offs for one binary score column are refused, exit 64, not read as 0.5",
+    arguments: ["evaluate", "compare", "gate", "report", "advise"])
+  func refusesThresholdListForScoreColumn(command: String) throws {
+    let directory = TemporaryDirectory()
+    directory.write("base.csv", Self.scoreFile(Self.baseline))
+    var arguments = [command, "base.csv"]
+    if command == "compare" || command == "gate" { arguments.append("base.csv") }
+    if command == "gate" { arguments += ["--metric", "f1", "--margin", "0.05"] }
+    if command == "report" { arguments += ["--out", "report.html"] }
+    let result = try runF1Kit(
+      arguments + ["--score-column", "score", "--threshold", "0.38,0.33"], in: directory.url)
+    #expect(result.status == 64, "\(result.standardOutput)")
+    #expect(result.standardOutput.isEmpty)
+    #expect(
+      result.standardError.hasPrefix(
+        "Error: '--threshold 0.38,0.33' gives 2 cut-offs, but --score-column is cut at one; a list is for the per-label --score-columns of a multilabel file: give one cut-off, or one per file with --threshold-from"
+      ), "\(result.standardError)")
+  }
+
+  @Test("several --threshold cut-offs with --score-columns-of are refused, exit 64")
+  func refusesThresholdListForScoreColumnsOf() throws {
+    let directory = TemporaryDirectory()
+    var text = "label,a,b\n"
+    for item in Self.gold.indices {
+      text += "\(Self.gold[item]),\(Self.baseline[item]),\(Self.candidate[item])\n"
+    }
+    directory.write("both.csv", text)
+    let result = try runF1Kit(
+      [
+        "gate", "both.csv", "--score-columns-of", "a,b", "--threshold", "0.38,0.33", "--metric",
+        "f1", "--margin", "0.05",
+      ], in: directory.url)
+    #expect(result.status == 64, "\(result.standardOutput)")
+    #expect(
+      result.standardError.hasPrefix(
+        "Error: '--threshold 0.38,0.33' gives 2 cut-offs, but --score-columns-of cuts every model's score column at one"
+      ), "\(result.standardError)")
   }
 }
