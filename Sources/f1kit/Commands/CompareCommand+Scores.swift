@@ -144,8 +144,7 @@ extension CompareCommand {
   }
 
   /// The positive label whose column binary average precision and ROC-AUC
-  /// read from two per-class columns: `--positive`, or the positive member
-  /// of a well-known pair such as 0 and 1.
+  /// read from two per-class columns (``InputOptions/positiveColumnLabel(of:)``).
   ///
   /// - Parameters:
   ///   - scoredLabels: The two scored labels.
@@ -156,21 +155,16 @@ extension CompareCommand {
   private func positiveColumnLabel(of scoredLabels: [String], for metric: ScoreMetric)
     throws(CommandFailure) -> String
   {
+    if let positive = input.positiveColumnLabel(of: scoredLabels) { return positive }
     let labels = TerminalText.list(scoredLabels)
     if let given = input.reader.positiveLabel {
-      guard scoredLabels.contains(given) else {
-        throw .usage(
-          "'--positive \(given)' is not one of the scored labels \(labels): \(metric.rawValue) reads the positive label's column, so name one of them"
-        )
-      }
-      return given
-    }
-    guard let positive = PositiveLabelConvention.positiveLabel(of: scoredLabels) else {
       throw .usage(
-        "\(metric.rawValue) reads the positive label's column of the per-class scores \(labels), and they form no well-known pair such as 0 and 1: name the positive label with --positive"
+        "'--positive \(given)' is not one of the scored labels \(labels): \(metric.rawValue) reads the positive label's column, so name one of them"
       )
     }
-    return positive
+    throw .usage(
+      "\(metric.rawValue) reads the positive label's column of the per-class scores \(labels), and they form no well-known pair such as 0 and 1: name the positive label with --positive"
+    )
   }
 
   /// Refuses a score metric that does not fit the scores' shape: a binary
