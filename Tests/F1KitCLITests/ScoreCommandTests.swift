@@ -26,6 +26,37 @@ struct ScoreCommandTests {
     #expect(notes["log_loss"]?.contains("not probabilities") == true)
   }
 
+  @Test(
+    "evaluate of a binary problem's two per-class columns adds binary average precision and ROC-AUC of the positive label's column"
+  )
+  func evaluateTwoColumns() throws {
+    let directory = TemporaryDirectory()
+    let gold = [1, 0, 1, 1, 0, 0, 1, 0, 1, 0]
+    let scores = [0.9, 0.3, 0.6, 0.45, 0.5, 0.1, 0.8, 0.35, 0.55, 0.2]
+    directory.write(
+      "proba.csv", "label,0,1\n" + zip(gold, scores).map { "\($0),\(1 - $1),\($1)\n" }.joined())
+    let result = try runF1Kit(
+      ["evaluate", "proba.csv", "--score-columns", "0,1", "--format", "json"], in: directory.url)
+    #expect(result.status == 0, "\(result.standardError)")
+    let metrics = try #require(json(result)["score_metrics"] as? [String: Any])
+    // scikit-learn 1.9.1: roc_auc_score(y, P[:, 1]), average_precision_score(y, P[:, 1]).
+    #expect(abs((metrics["roc_auc"] as? Double ?? 0) - 0.9600000000000001) <= 1e-12)
+    #expect(abs((metrics["average_precision"] as? Double ?? 0) - 0.9666666666666666) <= 1e-12)
+    #expect(metrics["roc_auc_ovr_macro"] is Double)
+    let text = try runF1Kit(
+      ["evaluate", "proba.csv", "--score-columns", "0,1", "--ci", "--resamples", "199", "-q"],
+      in: directory.url)
+    #expect(text.status == 0, "\(text.standardError)")
+    #expect(
+      text.standardOutput.contains(
+        "average_precision and roc_auc of the column of the positive label \"1\")"),
+      "\(text.standardOutput)")
+    let line = try #require(
+      text.standardOutput.split(separator: "\n").first { $0.hasPrefix("roc_auc ") })
+    #expect(line.contains("0.9600  ["), "\(line)")
+    #expect(line.contains("delong ["), "\(line)")
+  }
+
   @Test("evaluate text and CSV show the score metrics; --ci adds intervals and DeLong's")
   func evaluateTextAndCSV() throws {
     let text = try runF1Kit([

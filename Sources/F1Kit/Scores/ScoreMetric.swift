@@ -40,6 +40,31 @@ public enum ScoreMetric: String, CaseIterable, Hashable, Sendable, Codable {
     .averagePrecisionMacro, .logLoss, .brierScore, .expectedCalibrationError,
   ]
 
+  /// The metrics that read one binary score per item and have no per-class
+  /// form: average precision and ROC-AUC.
+  package static let binaryOnlyMetrics: [ScoreMetric] = [.averagePrecision, .rocAUC]
+
+  /// The binary metric a per-class one averages over classes (ROC-AUC for
+  /// every ROC-AUC average); the metric itself when it has both forms or
+  /// is binary.
+  package var binaryCounterpart: ScoreMetric {
+    switch self {
+    case .averagePrecisionMacro: .averagePrecision
+    case .rocAUCOneVsRestMacro, .rocAUCOneVsRestWeighted, .rocAUCOneVsOneMacro: .rocAUC
+    default: self
+    }
+  }
+
+  /// The per-class average of a binary metric (its macro one-vs-rest
+  /// form); the metric itself when it has both forms or is per-class.
+  package var perClassCounterpart: ScoreMetric {
+    switch self {
+    case .averagePrecision: .averagePrecisionMacro
+    case .rocAUC: .rocAUCOneVsRestMacro
+    default: self
+    }
+  }
+
   /// The metrics reported for a problem of the given kind, in report order.
   ///
   /// - Parameter problem: The kind of problem.

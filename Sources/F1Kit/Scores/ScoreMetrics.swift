@@ -29,4 +29,18 @@ public struct ScoreMetrics: Hashable, Sendable {
   public subscript(metric: ScoreMetric) -> Double? {
     entries.first { $0.metric == metric }?.value
   }
+
+  /// The metrics with some of another set's entries after their own, such
+  /// as the binary average precision and ROC-AUC of the positive label's
+  /// column after the per-class metrics of two per-class columns.
+  ///
+  /// - Parameters:
+  ///   - other: The metrics to take entries from, of the same items.
+  ///   - metrics: Which of `other`'s metrics to take.
+  /// - Returns: These metrics, then the chosen entries of `other`.
+  package func appending(_ other: ScoreMetrics, metrics: [ScoreMetric]) -> ScoreMetrics {
+    ScoreMetrics(
+      problem: problem, itemCount: itemCount, isProbability: isProbability,
+      entries: entries + other.entries.filter { metrics.contains($0.metric) })
+  }
 }

@@ -506,7 +506,9 @@ extension AlignmentError {
   ///   - names: Each model's name.
   /// - Throws: ``idsInSomeFiles(withIDs:withoutIDs:)`` for the first model
   ///   with ids and the first without.
-  static func refuseMixedIdentifiers(_ hasIDs: [Bool], names: [String]) throws(AlignmentError) {
+  package static func refuseMixedIdentifiers(_ hasIDs: [Bool], names: [String])
+    throws(AlignmentError)
+  {
     guard let with = hasIDs.firstIndex(of: true), let without = hasIDs.firstIndex(of: false)
     else { return }
     throw .idsInSomeFiles(withIDs: names[with], withoutIDs: names[without])

@@ -9,14 +9,14 @@ import F1KitSupport
 /// with one model), so `evaluate --ci`, `compare` and `report` agree.
 public struct ScoreSummary: Sendable {
   /// Every score metric's value or why it has none.
-  public let metrics: ScoreMetrics
+  public private(set) var metrics: ScoreMetrics
   /// The engine's result for the model, when intervals were asked for.
-  public let intervals: ScoreComparison.Model?
+  public private(set) var intervals: ScoreComparison.Model?
   /// The options of the intervals, when asked for.
   public let intervalOptions: ScoreComparison.Options?
   /// Where the scores came from, for the text heading, such as
   /// `score column "score", positive label "1"`.
-  public let source: String
+  public private(set) var source: String
   /// The cut-off applied to a binary score and where it came from, if
   /// known.
   public let threshold: ThresholdChoice?
@@ -58,6 +58,27 @@ public struct ScoreSummary: Sendable {
       intervals = nil
       self.intervalOptions = nil
     }
+  }
+
+  /// Adds the binary average precision and ROC-AUC of the positive
+  /// label's column to the summary of two per-class columns, with their
+  /// intervals when both summaries have them, and names the column in the
+  /// heading.
+  ///
+  /// - Parameters:
+  ///   - binary: The summary of the positive label's column
+  ///     (`ItemScores.positiveColumn(_:)`) of the same items.
+  ///   - positiveLabel: The positive label.
+  package mutating func addPositiveColumn(_ binary: ScoreSummary, positiveLabel: String) {
+    let added = ScoreMetric.binaryOnlyMetrics
+    metrics = metrics.appending(binary.metrics, metrics: added)
+    if var own = intervals, let other = binary.intervals {
+      for metric in added { own.intervals[metric] = other.intervals[metric] }
+      own.delongInterval = other.delongInterval
+      intervals = own
+    }
+    source +=
+      "; \(added.map(\.rawValue).joined(separator: " and ")) of the column of the positive label \(TerminalText.quoted(positiveLabel))"
   }
 
   /// The JSON members: `"score_metrics"` (null for an undefined metric),

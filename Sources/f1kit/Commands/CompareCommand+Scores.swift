@@ -62,7 +62,7 @@ extension CompareCommand {
         "McNemar's test compares predicted labels; score metrics use the permutation, paired bootstrap and DeLong tests"
       )
     }
-    let (models, positiveLabel) = try alignedScoredModels()
+    let (models, positiveLabel) = try alignedScoredModels(for: metric)
     try checkScoreRowKinds(of: models, on: metric)
     let options = ScoreComparison.Options(
       metrics: [metric], tests: tests, bootstrap: resampling.bootstrap,
@@ -82,13 +82,36 @@ extension CompareCommand {
   }
 
   /// Each file's scores, the items put in the first file's order by id when
-  /// every file has ids, row by row otherwise, and the positive label of
-  /// binary scores.
-  private func alignedScoredModels() throws(CommandFailure) -> (
+  /// every file has ids, row by row when none has, and the positive label
+  /// of binary scores.
+  ///
+  /// Files of which only some have ids are refused, as the label path
+  /// refuses them: pairing their rows by position would compare different
+  /// items wherever one file was sorted or filtered.
+  ///
+  /// Binary average precision and ROC-AUC read the positive label's column
+  /// of two per-class columns (``ItemScores/positiveColumn(_:)``).
+  ///
+  /// - Parameter metric: The score metric to compare on.
+  /// - Throws: A usage failure when the metric does not fit the scores'
+  ///   shape; a data failure when the files cannot be paired.
+  private func alignedScoredModels(for metric: ScoreMetric) throws(CommandFailure) -> (
     models: [ScoredModel], positiveLabel: String?
   ) {
     var files: [ItemScores] = []
     for (path, input) in zip(paths, pathInputs) { files.append(try input.readItemScores(path)) }
+    do {
+      try AlignmentError.refuseMixedIdentifiers(
+        files.map { $0.predictions.identifiers != nil }, names: paths)
+    } catch {
+      throw .data(error.description)
+    }
+    if ScoreMetric.binaryOnlyMetrics.contains(metric), !files[0].isBinary,
+      files[0].scoredLabels.count == 2
+    {
+      let positive = try positiveColumnLabel(of: files[0].scoredLabels, for: metric)
+      files = files.map { $0.positiveColumn(positive) ?? $0 }
+    }
     let first = files[0]
     var models: [ScoredModel] = []
     for (index, var file) in files.enumerated() {
@@ -116,6 +139,61 @@ extension CompareCommand {
         throw .data("\(paths[index]): \(error.description)")
       }
     }
+    // After the models are made, so that a gold label without a score
+    // column is reported as the data error it is.
+    try refuseMismatchedShape(of: first, for: metric)
     return (models, first.positiveLabel)
+  }
+
+  /// The positive label whose column binary average precision and ROC-AUC
+  /// read from two per-class columns (``InputOptions/positiveColumnLabel(of:)``).
+  ///
+  /// - Parameters:
+  ///   - scoredLabels: The two scored labels.
+  ///   - metric: The binary metric.
+  /// - Returns: The positive label.
+  /// - Throws: A usage failure when `--positive` names neither column, or
+  ///   neither it nor a well-known pair names the positive one.
+  private func positiveColumnLabel(of scoredLabels: [String], for metric: ScoreMetric)
+    throws(CommandFailure) -> String
+  {
+    if let positive = input.positiveColumnLabel(of: scoredLabels) { return positive }
+    let labels = TerminalText.list(scoredLabels)
+    if let given = input.reader.positiveLabel {
+      throw .usage(
+        "'--positive \(given)' is not one of the scored labels \(labels): \(metric.rawValue) reads the positive label's column, so name one of them"
+      )
+    }
+    throw .usage(
+      "\(metric.rawValue) reads the positive label's column of the per-class scores \(labels), and they form no well-known pair such as 0 and 1: name the positive label with --positive"
+    )
+  }
+
+  /// Refuses a score metric that does not fit the scores' shape: a binary
+  /// metric of per-class scores for more than two classes, or a per-class
+  /// metric of one binary score column. A usage error, since it is the
+  /// metric asked for, not the data, that is at fault.
+  ///
+  /// - Parameters:
+  ///   - file: The first file's scores.
+  ///   - metric: The score metric.
+  /// - Throws: A usage failure naming the metrics that apply and the fix.
+  private func refuseMismatchedShape(of file: ItemScores, for metric: ScoreMetric)
+    throws(CommandFailure)
+  {
+    let applying = ScoreMetric.reported(for: file.isBinary ? .binary : .multiclass)
+    guard !applying.contains(metric) else { return }
+    let names = applying.map(\.rawValue).joined(separator: ", ")
+    if file.isBinary {
+      let source = scoreColumnsOf == nil ? "--score-column" : "--score-columns-of"
+      throw .usage(
+        "--metric \(metric.rawValue) averages per-class scores, and \(source) gives one binary score per item: compare on \(metric.binaryCounterpart.rawValue), or give every class's score with --score-columns; one binary score has \(names)"
+      )
+    }
+    let source =
+      input.reader.scoreArrayColumn == nil ? "--score-columns" : "--score-array-column"
+    throw .usage(
+      "--metric \(metric.rawValue) reads one binary score per item, and \(source) gives scores for \(file.scoredLabels.count) classes: compare on \(metric.perClassCounterpart.rawValue), or give one class's score with --score-column; per-class scores have \(names)"
+    )
   }
 }

@@ -32,4 +32,20 @@ extension EvaluateCommand {
       throw .usage(error.description)
     }
   }
+
+  /// The positive label's column of two per-class columns of a binary
+  /// problem, whose binary average precision and ROC-AUC `evaluate` adds
+  /// to the per-class metrics, as `compare` and `gate` read them.
+  ///
+  /// - Parameter items: The file's items with their per-class scores.
+  /// - Returns: The positive label and the binary model of its column, or
+  ///   `nil` unless two labels are scored, every gold label is one of them
+  ///   and the positive one is known (``InputOptions/positiveColumnLabel(of:)``).
+  func positiveColumnModel(of items: ItemScores) -> (label: String, model: ScoredModel)? {
+    guard !items.isBinary, items.scoredLabels.count == 2,
+      let label = input.positiveColumnLabel(of: items.scoredLabels),
+      let column = items.positiveColumn(label), let model = try? ScoredModel(column)
+    else { return nil }
+    return (label, model)
+  }
 }

@@ -98,6 +98,7 @@ struct EvaluateCommand: ParsableCommand {
     if input.isMultilabel(path, problem: scoring.problem) { return try evaluateMultilabel() }
     if input.labelSets.weightColumn != nil { return try evaluateWeighted() }
     var scored: (source: String, model: ScoredModel)?
+    var positiveColumn: (label: String, model: ScoredModel)?
     let matrix: ConfusionMatrix
     if input.reader.scoreColumn != nil {
       // A binary score column is read flat: a score and a flag per item.
@@ -107,6 +108,7 @@ struct EvaluateCommand: ParsableCommand {
       let read = try input.readScoredModel(path)
       matrix = try input.confusionMatrix(of: read.items, path: path)
       scored = (read.items.sourceDescription, read.model)
+      positiveColumn = positiveColumnModel(of: read.items)
     } else {
       matrix = try input.readConfusionMatrix(path)
     }
@@ -122,7 +124,14 @@ struct EvaluateCommand: ParsableCommand {
         matrices: [matrix], sources: [path], evaluation: scoring.evaluation))
     let isTable = format == .markdown || format == .latex
     var scores: ScoreSummary?
-    if let scored, !isTable { scores = try scoreSummary(scored) }
+    if let scored, !isTable {
+      scores = try scoreSummary(scored)
+      if let positiveColumn {
+        scores?.addPositiveColumn(
+          try scoreSummary((scored.source, positiveColumn.model)),
+          positiveLabel: positiveColumn.label)
+      }
+    }
     return try output(metrics, scores: scores, name: ModelNames.defaults([path])[0])
   }
 

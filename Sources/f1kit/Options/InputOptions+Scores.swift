@@ -11,6 +11,18 @@ extension InputOptions {
     reader.scoreColumn != nil || !reader.scoreColumns.isEmpty || reader.scoreArrayColumn != nil
   }
 
+  /// The positive label whose column binary average precision and ROC-AUC
+  /// read from two per-class columns: `--positive` when it names one of
+  /// them, else the positive member of a well-known pair such as 0 and 1.
+  ///
+  /// - Parameter scoredLabels: The two scored labels.
+  /// - Returns: The positive label, or `nil` when `--positive` names
+  ///   neither or, without it, the labels form no well-known pair.
+  func positiveColumnLabel(of scoredLabels: [String]) -> String? {
+    if let given = reader.positiveLabel { return scoredLabels.contains(given) ? given : nil }
+    return PositiveLabelConvention.positiveLabel(of: scoredLabels)
+  }
+
   /// Reads a file's items with their scores.
   ///
   /// - Parameter path: The file, or `-` for standard input.

@@ -1,6 +1,7 @@
 import CommandLineSupport
 import F1KitReading
 import F1KitStatistics
+import F1KitSupport
 
 extension InputOptions {
   /// The reader options for one file, with its `--threshold-from` cut-off.
@@ -54,6 +55,37 @@ extension InputOptions {
     }
     throw UsageError(
       "'--threshold' cuts a score column, and none is named: give --score-column (or --score-columns for a multilabel problem); without one the prediction column is read as it is"
+    )
+  }
+
+  /// Refuses several `--threshold` cut-offs for one binary score column
+  /// (`--score-column`, or each model's of `--score-columns-of`): only a
+  /// multilabel file's per-label `--score-columns` take one cut-off each,
+  /// and anything else would be cut at one of them, or at none.
+  ///
+  /// - Parameters:
+  ///   - values: The parsed command line.
+  ///   - thresholds: The cut-offs of `--threshold`.
+  /// - Throws: A ``UsageError`` naming the cut-offs and how to give one per
+  ///   file.
+  static func checkThresholdList(_ values: ParsedValues, thresholds: [Double])
+    throws(UsageError)
+  {
+    guard values.isSpecified(threshold), thresholds.count > 1 else { return }
+    let given =
+      "'--threshold \(thresholds.map(NumberText.shortestBare).joined(separator: ","))' gives \(thresholds.count) cut-offs"
+    let listUse = "a list is for the per-label --score-columns of a multilabel file"
+    let scoresOfModels = ModelScoreColumns.option
+    if values.configuration.option(named: scoresOfModels.name) != nil,
+      values.isSpecified(scoresOfModels)
+    {
+      throw UsageError(
+        "\(given), but --score-columns-of cuts every model's score column at one; \(listUse): give one cut-off, or give each model a file of its own with --score-column and --threshold-from"
+      )
+    }
+    guard values[scoreColumn] != nil else { return }
+    throw UsageError(
+      "\(given), but --score-column is cut at one; \(listUse): give one cut-off, or one per file with --threshold-from, naming a file written by 'f1kit tune --out' for each, separated by commas"
     )
   }
 }

@@ -140,6 +140,7 @@ struct InputOptions {
     isThresholdGiven = values.isSpecified(Self.threshold)
     reader.isDefaultThreshold = !isThresholdGiven && values[Self.thresholdFrom] == nil
     try Self.checkThresholdHasScores(values, reader: reader)
+    try Self.checkThresholdList(values, thresholds: thresholds)
     if let sources = values[Self.thresholdFrom] {
       guard !isThresholdGiven else {
         throw UsageError("'--threshold' and '--threshold-from' cannot be used together")
