@@ -19,6 +19,7 @@ extension PredictionFileParser {
     defer { headerTokenizer.deallocate() }
     let header = try readHeader(&headerTokenizer)
     let layout = try resolveLayout(header: header, unit: .field, readsIDs: readsIDs)
+    let readsIDs = self.readsIDs(layout, requested: readsIDs)
     let body = DelimitedBody(header: header, layout: layout, delimiter: delimiter)
     if let rowCount = try parseInHalves(body, into: &sink, readsIDs: readsIDs) {
       return rowCount

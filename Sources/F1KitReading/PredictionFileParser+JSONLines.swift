@@ -16,6 +16,7 @@ extension PredictionFileParser {
   ) throws(PredictionFileError) -> Int {
     let header = try readFirstObjectKeys()
     let columns = try resolveLayout(header: header, unit: .byte, readsIDs: readsIDs)
+    let readsIDs = self.readsIDs(columns, requested: readsIDs)
     let used = columns.usedColumns(readsIDs: readsIDs)
     var slots: [Int: Int] = [:]
     for (slot, column) in used.enumerated() { slots[column] = slot }

@@ -45,6 +45,10 @@ final class PredictionFileParser {
   /// A group column that another pass reads: refused, as ``groupColumn``
   /// is, when it is a column this pass reads for the items.
   var checkedGroupColumn: String?
+  /// Whether a parse that does not read ids still gives its sink the ids
+  /// of a file with an id column and no count column, for the sink to
+  /// find a repeated one (see `PredictionReader.readCounts()`).
+  var checksIDs = false
   /// The error for a `groupColumn` the header does not have: the records
   /// are read without groups, and the caller reports it after them.
   var missingGroupColumn: PredictionFileError?
@@ -125,6 +129,12 @@ final class PredictionFileParser {
   }
 
   // MARK: - Layout
+
+  /// Whether the records of a file with `layout` give their sink ids: when
+  /// the caller reads them, or checks them for repeats.
+  func readsIDs(_ layout: ColumnLayout, requested: Bool) -> Bool {
+    requested || (checksIDs && layout.count == nil && layout.id != nil)
+  }
 
   /// Finds the columns of the header.
   func resolveLayout(
