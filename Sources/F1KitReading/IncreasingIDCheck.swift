@@ -12,30 +12,37 @@ import F1Kit
 /// only the first and the last: the cheap look for a repeated id in a pass
 /// that keeps no ids (see `CountingSink`).
 ///
-/// Ids that are all integers (pandas' index 0, 1, 2, …, `-5`, `007`) compare
-/// as numbers; any other ids compare as bytes (`item-0001`, `item-0002`).
-/// Strictly increasing ids are distinct: two equal byte strings are the same
-/// number. Ids that do not increase may still be distinct, so the caller
-/// checks them exactly, in another pass; once they stop increasing, adding
-/// an id costs nothing.
+/// Two orders are followed at once, and the ids increase when either holds
+/// throughout: byte by byte (`a` < `ab` < `b`, as a sort of text gives), or
+/// shorter first and then byte by byte, which is the order of numbers as
+/// numbers (pandas' index 0, 1, …, 9, 10) and of numbered names (`item-9` <
+/// `item-10`). Each is a total order of byte strings, so strictly
+/// increasing ids are distinct. Ids that do not increase may still be
+/// distinct, so the caller checks them exactly, in another pass.
+///
+/// An ASCII id of up to 16 bytes is compared as two words, with no branch
+/// on its bytes; any other goes through `addOther(_:count:)`.
 struct IncreasingIDCheck {
-  /// How the ids compare: fixed by the first id.
-  private enum Kind {
-    case none
-    case integers
-    case bytes
-  }
-
-  /// Whether every id read is above the one before it.
-  private(set) var isIncreasing = true
-  private var kind = Kind.none
-  private var firstInteger: Int64 = 0
-  private var lastInteger: Int64 = 0
-  private var firstBytes: [UInt8] = []
+  private var isByteOrder = true
+  private var isShortFirstOrder = true
+  /// The length of the last id, or -1 before the first.
+  private var lastCount = -1
+  /// The last id's bytes 0 to 7 and 8 to 15, big-endian and zero-padded,
+  /// when it has at most 16 bytes.
+  private var lastHigh: UInt64 = 0
+  private var lastLow: UInt64 = 0
+  /// The last id, when it has more than 16 bytes.
   private var lastBytes: [UInt8] = []
+  /// The first id, to compare with the last of the ids read before these
+  /// (see `append(_:)`).
+  private var firstBytes: [UInt8] = []
+
+  /// Whether every id read is above the one before it, in one of the two
+  /// orders.
+  var isIncreasing: Bool { isByteOrder || isShortFirstOrder }
 
   /// Whether no id was added.
-  var isEmpty: Bool { kind == .none }
+  var isEmpty: Bool { lastCount < 0 }
 
   /// Adds the next id.
   ///
@@ -45,39 +52,49 @@ struct IncreasingIDCheck {
   ///   - count: The number of bytes.
   /// - Returns: The outcome: added, or not UTF-8 (checked only while the ids
   ///   increase; the exact check reports it otherwise).
-  /// - Complexity: O(1) for an integer, O(*b*) for *b* bytes.
+  /// - Complexity: O(1) for an ASCII id of up to 16 bytes, O(*b*) for *b*
+  ///   bytes otherwise.
   @inline(__always)
   mutating func add(_ bytes: UnsafePointer<UInt8>, count: Int) -> IDOutcome {
-    guard isIncreasing else { return .added }
-    switch kind {
-    case .integers:
-      guard let value = Self.integer(bytes, count: count), value > lastInteger else {
-        isIncreasing = false
+    if count <= 16, lastCount <= 16 {
+      let raw = UnsafeRawPointer(bytes)
+      let first =
+        UInt64(littleEndian: raw.loadUnaligned(as: UInt64.self)) & ByteWords.mask(count)
+      let second =
+        count > 8
+        ? UInt64(littleEndian: raw.loadUnaligned(fromByteOffset: 8, as: UInt64.self))
+          & ByteWords.mask(count &- 8) : 0
+      if (first | second) & 0x8080_8080_8080_8080 == 0, lastCount >= 0 {
+        let high = first.byteSwapped
+        let low = second.byteSwapped
+        let isWordAbove = high > lastHigh || (high == lastHigh && low > lastLow)
+        let isWordEqual = high == lastHigh && low == lastLow
+        isByteOrder = isByteOrder && (isWordAbove || (isWordEqual && count > lastCount))
+        isShortFirstOrder =
+          isShortFirstOrder && (count > lastCount || (count == lastCount && isWordAbove))
+        (lastCount, lastHigh, lastLow) = (count, high, low)
         return .added
       }
-      lastInteger = value
-      return .added
-    case .bytes:
-      guard Self.isUTF8(bytes, count: count) else { return .invalidUTF8 }
-      guard Self.compare(bytes, count: count, with: lastBytes) > 0 else {
-        isIncreasing = false
-        return .added
-      }
-      lastBytes.removeAll(keepingCapacity: true)
-      lastBytes.append(contentsOf: UnsafeBufferPointer(start: bytes, count: count))
-      return .added
-    case .none:
-      if let value = Self.integer(bytes, count: count) {
-        kind = .integers
-        (firstInteger, lastInteger) = (value, value)
-        return .added
-      }
-      guard Self.isUTF8(bytes, count: count) else { return .invalidUTF8 }
-      kind = .bytes
-      firstBytes = Array(UnsafeBufferPointer(start: bytes, count: count))
-      lastBytes = firstBytes
-      return .added
     }
+    return addOther(bytes, count: count)
+  }
+
+  /// Adds the first id, or an id that is not ASCII or is longer than 16
+  /// bytes, or follows such an id.
+  @inline(never)
+  private mutating func addOther(_ bytes: UnsafePointer<UInt8>, count: Int) -> IDOutcome {
+    guard isIncreasing else { return .added }
+    guard Self.isUTF8(bytes, count: count) else { return .invalidUTF8 }
+    let id = UnsafeRawBufferPointer(start: bytes, count: count)
+    if isEmpty {
+      firstBytes = Array(id)
+    } else {
+      let (isByteAbove, isShortFirstAbove) = withLastBytes { Self.orders(id, after: $0) }
+      isByteOrder = isByteOrder && isByteAbove
+      isShortFirstOrder = isShortFirstOrder && isShortFirstAbove
+    }
+    setLast(id)
+    return .added
   }
 
   /// Adds the ids of `other`, read after these.
@@ -87,61 +104,50 @@ struct IncreasingIDCheck {
       self = other
       return
     }
-    guard isIncreasing, other.isIncreasing, kind == other.kind else {
-      isIncreasing = false
-      return
+    let (isByteAbove, isShortFirstAbove) = other.firstBytes.withUnsafeBytes { first in
+      withLastBytes { Self.orders(first, after: $0) }
     }
-    switch kind {
-    case .integers:
-      isIncreasing = other.firstInteger > lastInteger
-      lastInteger = other.lastInteger
-    case .bytes:
-      isIncreasing =
-        other.firstBytes.withUnsafeBufferPointer {
-          Self.compare($0.baseAddress!, count: $0.count, with: lastBytes)
-        } > 0
-      lastBytes = other.lastBytes
-    case .none:
-      break
+    isByteOrder = isByteOrder && other.isByteOrder && isByteAbove
+    isShortFirstOrder = isShortFirstOrder && other.isShortFirstOrder && isShortFirstAbove
+    (lastCount, lastHigh, lastLow, lastBytes) =
+      (other.lastCount, other.lastHigh, other.lastLow, other.lastBytes)
+  }
+
+  /// Makes `id` the last id.
+  private mutating func setLast(_ id: UnsafeRawBufferPointer) {
+    lastCount = id.count
+    if id.count <= 16 {
+      var words: (UInt64, UInt64) = (0, 0)
+      withUnsafeMutableBytes(of: &words) { $0.copyMemory(from: id) }
+      (lastHigh, lastLow) = (
+        UInt64(littleEndian: words.0).byteSwapped, UInt64(littleEndian: words.1).byteSwapped
+      )
+      lastBytes = []
+    } else {
+      lastBytes = Array(id)
     }
   }
 
-  /// The value of an id written as an integer of at most 18 digits with an
-  /// optional `-`, or `nil`.
-  @inline(__always)
-  static func integer(_ bytes: UnsafePointer<UInt8>, count: Int) -> Int64? {
-    let isNegative = count > 1 && bytes[0] == UInt8(ascii: "-")
-    var index = isNegative ? 1 : 0
-    guard count &- index > 0, count &- index <= 18 else { return nil }
-    var value: Int64 = 0
-    while index < count {
-      let digit = bytes[index] &- UInt8(ascii: "0")
-      guard digit < 10 else { return nil }
-      value = value &* 10 &+ Int64(digit)
-      index &+= 1
-    }
-    return isNegative ? -value : value
+  /// Calls `body` with the last id's bytes.
+  private func withLastBytes<Result>(_ body: (UnsafeRawBufferPointer) -> Result) -> Result {
+    if lastCount > 16 { return lastBytes.withUnsafeBytes(body) }
+    var words = (lastHigh.byteSwapped.littleEndian, lastLow.byteSwapped.littleEndian)
+    return withUnsafeBytes(of: &words) { body(UnsafeRawBufferPointer(rebasing: $0[..<lastCount])) }
   }
 
-  /// How `bytes` order against `other` byte by byte, a prefix first:
-  /// negative, zero or positive.
-  @inline(__always)
-  private static func compare(_ bytes: UnsafePointer<UInt8>, count: Int, with other: [UInt8])
-    -> Int
+  /// Whether `id` is above `last` byte by byte, and shorter first.
+  private static func orders(_ id: UnsafeRawBufferPointer, after last: UnsafeRawBufferPointer)
+    -> (byte: Bool, shortFirst: Bool)
   {
-    other.withUnsafeBufferPointer { other in
-      let common = min(count, other.count)
-      if common > 0 {
-        let order = memcmp(bytes, other.baseAddress!, common)
-        if order != 0 { return Int(order) }
-      }
-      return count - other.count
-    }
+    let common = min(id.count, last.count)
+    let order = common == 0 ? 0 : memcmp(id.baseAddress!, last.baseAddress!, common)
+    let isByteAbove = order > 0 || (order == 0 && id.count > last.count)
+    let isShortFirstAbove = id.count > last.count || (id.count == last.count && order > 0)
+    return (isByteAbove, isShortFirstAbove)
   }
 
   /// Whether `bytes` are UTF-8, as `ItemSink` requires of an id: ASCII a
   /// word at a time, anything else validated.
-  @inline(__always)
   private static func isUTF8(_ bytes: UnsafePointer<UInt8>, count: Int) -> Bool {
     let raw = UnsafeRawPointer(bytes)
     var highBits: UInt64 = 0

@@ -265,11 +265,18 @@ struct CountingSink: RecordSink {
   mutating func add(
     id bytes: UnsafePointer<UInt8>, count: Int, line: Int, place: PredictionFileError.Location
   ) -> IDOutcome {
-    if recorder != nil {
-      let outcome = recorder!.add(id: bytes, count: count, line: line, place: place)
-      if outcome != .added { return outcome }
-    }
+    if recorder != nil { return record(id: bytes, count: count, line: line, place: place) }
     return ids.add(bytes, count: count)
+  }
+
+  /// Adds an id to both the check and the recorder: out of line, as it
+  /// runs only for a source read once.
+  @inline(never)
+  private mutating func record(
+    id bytes: UnsafePointer<UInt8>, count: Int, line: Int, place: PredictionFileError.Location
+  ) -> IDOutcome {
+    let outcome = recorder!.add(id: bytes, count: count, line: line, place: place)
+    return outcome == .added ? ids.add(bytes, count: count) : outcome
   }
 
   mutating func append(_ other: consuming CountingSink, codes: [Int32], lineOffset: Int) -> Bool {

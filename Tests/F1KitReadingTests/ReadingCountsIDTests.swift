@@ -30,6 +30,9 @@ struct ReadingCountsIDTests {
     ["1", "01", "001", "10", "2"],
     ["-0", "0", "b", "a", "9999999999999999999999", "9999999999999999999998"],
     ["", "a", "é", "e"],
+    ["a", "ab", "abc", "b", "ba"],
+    (0..<300).map { "00000000-0000-4000-8000-" + String(100_000_000_000 + $0) },
+    ["a-very-long-id-of-more-than-16-bytes", "b", "c", "a-very-long-id-of-more-than-16-bytes2"],
   ]
 
   @Test("counts files whose ids are distinct, increasing or not", arguments: distinct)
@@ -64,6 +67,11 @@ struct ReadingCountsIDTests {
       ids: (0..<300).map { "item-" + String(1_000 + $0) } + ["item-1000"], id: "item-1000",
       line: 302, firstLine: 2),
     Repeat(ids: ["1", "2", "3", "3"], id: "3", line: 5, firstLine: 4),
+    Repeat(ids: ["a", "ab", "abc", "ab"], id: "ab", line: 5, firstLine: 3),
+    Repeat(
+      ids: (0..<300).map { "00000000-0000-4000-8000-" + String(100_000_000_000 + $0) } + [
+        "00000000-0000-4000-8000-100000000299"
+      ], id: "00000000-0000-4000-8000-100000000299", line: 302, firstLine: 301),
     Repeat(ids: ["b", "a", "b"], id: "b", line: 4, firstLine: 2),
   ]
 
