@@ -65,11 +65,15 @@ struct IdentifierRecorder {
 
   /// Builds the ids' index, leaving the recorder without ids.
   ///
-  /// - Parameter path: The file as named in messages.
+  /// - Parameters:
+  ///   - path: The file as named in messages.
+  ///   - column: The id column's name, for the message.
   /// - Returns: The ids, in the order added.
   /// - Throws: ``PredictionFileError`` with reason `.duplicateID` at the
   ///   first id that repeats an earlier one.
-  mutating func take(path: String) throws(PredictionFileError) -> ItemIdentifiers {
+  mutating func take(path: String, column: String) throws(PredictionFileError)
+    -> ItemIdentifiers
+  {
     let taken = builder
     builder = ItemIdentifiers.Builder()
     let (identifiers, repeated) = taken.build()
@@ -78,7 +82,7 @@ struct IdentifierRecorder {
       let (firstLine, _) = self.place(of: repeated.first)
       throw PredictionFileError(
         path: path, location: place,
-        reason: .duplicateID(identifiers[repeated.position], firstLine: firstLine))
+        reason: .duplicateID(identifiers[repeated.position], column: column, firstLine: firstLine))
     }
     return identifiers
   }

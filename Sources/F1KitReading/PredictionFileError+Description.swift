@@ -97,8 +97,9 @@ extension PredictionFileError: CustomStringConvertible {
     case .countOverflow:
       return
         "the counts add up to more than \(LabelCounts.maximumTotalCount) items\(place), the most F1Kit counts exactly"
-    case .duplicateID(let id, let firstLine):
-      return "duplicate id \(Self.quoted(id))\(place), first seen on line \(firstLine)"
+    case .duplicateID(let id, let column, let firstLine):
+      let name = column.isEmpty ? "a column with no name" : Self.quoted(column)
+      return "duplicate id \(Self.quoted(id))\(place) (\(name)), first seen on line \(firstLine)"
     case .malformedJSON(let expected):
       return "malformed JSON\(place): expected \(expected)"
     case .missingKey(let key):

@@ -147,8 +147,9 @@ public struct PredictionFileError: Error, Hashable, Sendable {
     /// The counts add up to more than `limit`, the most items F1Kit counts
     /// (2^53, the largest count a `Double` holds exactly).
     case countOverflow
-    /// The same identifier appears on two rows.
-    case duplicateID(String, firstLine: Int)
+    /// The same identifier appears on two rows: the id, its column's name
+    /// and the line of its first row.
+    case duplicateID(String, column: String, firstLine: Int)
     /// A JSON line is not well formed.
     case malformedJSON(expected: String)
     /// A JSON line lacks a key that an earlier line (or the options) named.

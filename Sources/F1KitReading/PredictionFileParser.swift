@@ -27,8 +27,8 @@ final class PredictionFileParser {
   /// The header's column names (for JSON Lines, the first object's keys),
   /// once read.
   var header: [String] = []
-  /// Whether the layout found an id column, once the header is read.
-  var hasIDColumn = false
+  /// The name of the id column the layout found, once the header is read.
+  var idColumn: String?
   /// The lowest and highest thresholded score read, if any.
   var scoreRange: ClosedRange<Double>?
   /// What the parser noticed that does not stop it, one line each.
@@ -173,7 +173,7 @@ final class PredictionFileParser {
     if case .threshold = layout.source { isThresholded = true }
     columns = LabelColumns(header: header, layout: layout)
     self.header = header
-    hasIDColumn = layout.id != nil
+    idColumn = layout.id.map { header[$0] }
     return layout
   }
 

@@ -128,7 +128,7 @@ public struct PredictionReader: Sendable {
       _ = try parser.parse(into: &sink, readsIDs: true)
     } catch {
       // An id repeated before the malformed record is reported first.
-      _ = try sink.takeIdentifiers(path: parser.path)
+      _ = try sink.takeIdentifiers(of: parser)
       throw error
     }
     return try items(from: &sink, parser: parser)
@@ -146,7 +146,7 @@ public struct PredictionReader: Sendable {
   {
     guard !sink.ids.isIncreasing else { return }
     if sink.recorder != nil {
-      _ = try sink.recorder!.take(path: parser.path)
+      _ = try sink.recorder!.take(path: parser.path, column: parser.idColumn ?? "")
       return
     }
     let again = try PredictionFileParser(path: path, options: options)
@@ -154,10 +154,10 @@ public struct PredictionReader: Sendable {
     do {
       _ = try again.parse(into: &items, readsIDs: true)
     } catch {
-      _ = try items.takeIdentifiers(path: again.path)
+      _ = try items.takeIdentifiers(of: again)
       throw error
     }
-    _ = try items.takeIdentifiers(path: again.path)
+    _ = try items.takeIdentifiers(of: again)
   }
 
   /// The items a parse left in `sink`: the ids checked for repeats, the
@@ -172,7 +172,7 @@ public struct PredictionReader: Sendable {
   func items(from sink: inout ItemSink, parser: PredictionFileParser)
     throws(PredictionFileError) -> ItemPredictions
   {
-    let identifiers = try sink.takeIdentifiers(path: parser.path)
+    let identifiers = try sink.takeIdentifiers(of: parser)
     let resolution = try LabelResolution(parser)
     if parser.isThresholded || resolution.codes != nil {
       for index in sink.gold.indices {
@@ -360,10 +360,13 @@ struct ItemSink: RecordSink {
 
   /// Builds the ids' index, leaving the sink without ids.
   ///
+  /// - Parameter parser: The parser that read the ids, for the message.
   /// - Throws: ``PredictionFileError`` with reason `.duplicateID` at the
   ///   first id that repeats an earlier one.
-  mutating func takeIdentifiers(path: String) throws(PredictionFileError) -> ItemIdentifiers {
-    try identifiers.take(path: path)
+  mutating func takeIdentifiers(of parser: PredictionFileParser) throws(PredictionFileError)
+    -> ItemIdentifiers
+  {
+    try identifiers.take(path: parser.path, column: parser.idColumn ?? "")
   }
 }
 

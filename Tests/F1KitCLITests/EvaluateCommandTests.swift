@@ -145,7 +145,7 @@ struct EvaluateCommandTests {
     #expect(doubled.standardOutput.isEmpty)
     #expect(
       doubled.standardError.hasPrefix(
-        "Error: dup.csv:102:1: duplicate id \"0\" in field 1, first seen on line 2; the first column is a data frame's index"
+        "Error: dup.csv:102:1: duplicate id \"0\" in field 1 (a column with no name), first seen on line 2; the first column is a data frame's index"
       ), "\(doubled.standardError)")
     #expect(doubled.standardError.split(separator: "\n").count == 1)
     let piped = try runF1Kit(
@@ -153,7 +153,7 @@ struct EvaluateCommandTests {
     #expect(piped.status == 65)
     #expect(
       piped.standardError
-        == "Error: <stdin>:102:1: duplicate id \"0\" in field 1, first seen on line 2\n")
+        == "Error: <stdin>:102:1: duplicate id \"0\" in field 1 (\"id\"), first seen on line 2\n")
     let shuffled = "id,label,prediction\n7,yes,yes\n3,no,yes\n9,no,no\n3,yes,no\n"
     let fromStandardInput = try runF1Kit(["evaluate", "-"], input: shuffled)
     #expect(fromStandardInput.status == 65)

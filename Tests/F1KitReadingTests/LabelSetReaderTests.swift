@@ -41,6 +41,20 @@ struct LabelSetReaderTests {
   let expected = try! MultilabelCounts(
     gold: [["a", "b"], [], ["c"], ["a"]], predicted: [["a"], ["b"], [], ["a", "c"]])
 
+  @Test("a repeated id in a label-set file names its id column")
+  func namesTheIDColumnOfARepeatedID() throws {
+    let path = try PredictionFileFixture.write(
+      "label,prediction,key\na|b,a,q1\nc,c,q2\na,,q1\n", name: "sets.csv")
+    var options = LabelSetOptions()
+    options.file.idColumn = "key"
+    do {
+      _ = try LabelSetReader(path: path, options: options).readItems()
+      Issue.record("expected a repeated id to be refused")
+    } catch {
+      #expect(error.message == #"duplicate id "q1" in field 3 ("key"), first seen on line 2"#)
+    }
+  }
+
   @Test("a label-set file with both 'label' and 'gold' columns is refused, not guessed")
   func refusesRivalGoldColumns() throws {
     let message = try failure("label,gold,prediction\na|b,a,a\n")

@@ -82,7 +82,7 @@ struct ReadingCountsIDTests {
         Self.file(ids: repeated.ids), options: options)
       #expect(
         failure?.message
-          == ":\(repeated.line):1: duplicate id \"\(repeated.id)\" in field 1, first seen on line \(repeated.firstLine)"
+          == ":\(repeated.line):1: duplicate id \"\(repeated.id)\" in field 1 (\"id\"), first seen on line \(repeated.firstLine)"
       )
     }
   }
@@ -92,7 +92,7 @@ struct ReadingCountsIDTests {
     let index = Self.file(ids: ["0", "1", "0"], header: "")
     #expect(
       try PredictionFileFixture.failure(index)?.message
-        == #":4:1: duplicate id "0" in field 1, first seen on line 2"#)
+        == #":4:1: duplicate id "0" in field 1 (a column with no name), first seen on line 2"#)
     let lines = """
       {"id": 1, "label": "a", "prediction": "b"}
       {"id": 2, "label": "a", "prediction": "b"}
@@ -101,7 +101,7 @@ struct ReadingCountsIDTests {
       """
     #expect(
       try PredictionFileFixture.failure(lines, name: "preds.jsonl")?.message
-        == #":3:8: duplicate id "1" at byte 8, first seen on line 1"#)
+        == #":3:8: duplicate id "1" at byte 8 ("id"), first seen on line 1"#)
   }
 
   @Test("reports a repeated id before a malformed record after it, as reading items does")
@@ -110,7 +110,7 @@ struct ReadingCountsIDTests {
     for options in Self.settings {
       #expect(
         try PredictionFileFixture.failure(text, options: options)?.message
-          == #":4:1: duplicate id "1" in field 1, first seen on line 2"#)
+          == #":4:1: duplicate id "1" in field 1 ("id"), first seen on line 2"#)
     }
     let increasing = "id,label,prediction\n1,a,b\n2,a,b\n3,a,\"b\n"
     #expect(

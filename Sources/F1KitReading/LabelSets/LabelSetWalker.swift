@@ -23,6 +23,8 @@ final class LabelSetWalker {
   private var columns: [Int] = []
   /// The slot of the id column, or `nil` when ids are not read.
   private(set) var idSlot: Int?
+  /// The id column's name, when ids are read.
+  var idColumn: String? { idSlot.map { header[columns[$0]] } }
   /// Whether to read ids (``LabelSetOptions/file`` names the column, or
   /// `id` is used when present).
   private let readsIDs: Bool
@@ -437,6 +439,14 @@ final class LabelSetWalker {
 
   /// The current line number (1 is the header of a CSV or TSV file).
   var currentLine: Int { line }
+
+  /// Where the record's id is, or `nil` when ids are not read.
+  var idLocation: PredictionFileError.Location? {
+    guard let idSlot else { return nil }
+    return .init(
+      line: line, column: column(of: idSlot, slice(idSlot)),
+      unit: format == .jsonLines ? .byte : .field)
+  }
 
   /// Calls a closure with the UTF-8 bytes of the record's id, unescaped.
   ///
