@@ -163,4 +163,18 @@ struct EvaluateCommandTests {
     #expect(advised.status == 65)
     #expect(advised.standardError.hasPrefix("Error: shuffled.csv:5:1: duplicate id \"3\""))
   }
+
+  @Test("an empty JSON string label is refused as a missing value, as an empty CSV field is")
+  func refusesEmptyJSONLabel() throws {
+    let result = try runF1Kit(
+      ["evaluate", "-"],
+      input: #"{"label": "", "prediction": "1"}"# + "\n" + #"{"label": "1", "prediction": "1"}"#
+        + "\n")
+    #expect(result.status == 65)
+    #expect(
+      result.standardError.hasPrefix(
+        #"Error: <stdin>:1:11: expected a label at byte 11 ("label"), found an empty string"#),
+      "\(result.standardError)")
+    #expect(result.standardError.split(separator: "\n").count == 1)
+  }
 }

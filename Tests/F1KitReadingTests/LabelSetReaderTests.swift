@@ -168,6 +168,24 @@ struct LabelSetReaderTests {
         == true)
   }
 
+  @Test(
+    "a weighted file refuses an empty label, in CSV and in JSON Lines, as the unweighted reader does",
+    arguments: [
+      ("label,prediction,w\n,a,1\nb,a,2\n", "sets.csv", ":2:1: expected a label in field 1"),
+      ("label,prediction,w\nb,,1\n", "sets.csv", ":2:2: expected a label in field 2"),
+      (
+        "{\"label\": \"b\", \"prediction\": \"\", \"w\": 1}\n", "sets.jsonl",
+        ":1:30: expected a label at byte 30",
+      ),
+    ])
+  func weightedEmptyLabel(text: String, name: String, message: String) throws {
+    var options = LabelSetOptions()
+    options.weightColumn = "w"
+    let found = try failure(text, name: name, options: options, weighted: true)
+    #expect(found?.hasPrefix(message) == true, "\(String(describing: found))")
+    #expect(found?.contains(name.hasSuffix("csv") ? "an empty field" : "an empty string") == true)
+  }
+
   @Test("a total weight of zero is an error")
   func zeroTotalWeight() throws {
     var options = LabelSetOptions()

@@ -434,6 +434,13 @@ final class LabelSetWalker {
     default:
       break
     }
+    // An empty field or string is a missing label, as `PredictionReader`
+    // refuses it.
+    if value.count == 0, value.kind == .text || value.kind == .string {
+      throw error(
+        .emptyLabel(column: header[columns[index]]), line: line,
+        column: self.column(of: index, value))
+    }
     return try code(value.start, value.count, slot: index)
   }
 
