@@ -122,16 +122,27 @@ public struct PredictionReader: Sendable {
   ///   malformed, for a duplicate id, and for a count table.
   /// - Complexity: O(*n*) time for *n* bytes; O(*m*) memory for *m* items.
   public func readItems() throws(PredictionFileError) -> ItemPredictions {
+    var sink: ItemSink
+    let parser: PredictionFileParser
+    (sink, parser) = try parsedItems()
+    return try items(from: &sink, parser: parser)
+  }
+
+  /// The file's records read into an `ItemSink`, ids and all, with the
+  /// parser that read them.
+  ///
+  /// - Throws: ``PredictionFileError`` for a file that cannot be read or is
+  ///   malformed; a repeated id before a malformed record is reported first.
+  private func parsedItems() throws(PredictionFileError) -> (ItemSink, PredictionFileParser) {
     let parser = try PredictionFileParser(path: path, options: options)
     var sink = ItemSink()
     do {
       _ = try parser.parse(into: &sink, readsIDs: true)
     } catch {
-      // An id repeated before the malformed record is reported first.
       _ = try sink.takeIdentifiers(of: parser)
       throw error
     }
-    return try items(from: &sink, parser: parser)
+    return (sink, parser)
   }
 
   /// Refuses the first id of a parse into `sink` that repeats an earlier
@@ -149,14 +160,9 @@ public struct PredictionReader: Sendable {
       _ = try sink.recorder!.take(path: parser.path, column: parser.idColumn ?? "")
       return
     }
-    let again = try PredictionFileParser(path: path, options: options)
-    var items = ItemSink()
-    do {
-      _ = try again.parse(into: &items, readsIDs: true)
-    } catch {
-      _ = try items.takeIdentifiers(of: again)
-      throw error
-    }
+    var items: ItemSink
+    let again: PredictionFileParser
+    (items, again) = try parsedItems()
     _ = try items.takeIdentifiers(of: again)
   }
 
