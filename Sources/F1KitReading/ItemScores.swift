@@ -120,10 +120,10 @@ extension PredictionReader {
     do {
       _ = try parser.parse(into: &sink, readsIDs: true)
     } catch {
-      _ = try sink.items.takeIdentifiers(path: parser.path)
+      _ = try sink.items.takeIdentifiers(of: parser)
       throw error
     }
-    let identifiers = try sink.items.takeIdentifiers(path: parser.path)
+    let identifiers = try sink.items.takeIdentifiers(of: parser)
     let resolution = try LabelResolution(parser)
     if parser.isThresholded || resolution.codes != nil {
       for index in sink.items.gold.indices {

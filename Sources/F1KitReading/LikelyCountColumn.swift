@@ -11,8 +11,12 @@ import Foundation
 /// A column is flagged when the file has no count column found by name and
 /// none named by an option, no `id` column (rows with ids are items), and,
 /// in its first records, every row is a distinct combination of the gold,
-/// prediction and weight columns, as `GROUP BY` gives, while the column
-/// holds non-negative integers, most of them above 1.
+/// prediction and weight columns and of every other column whose values
+/// repeat as labels do (such as a second model's predictions, unread with
+/// `--pred-column`), as `GROUP BY` gives, while the column holds
+/// non-negative integers, most of them above 1. A column of distinct
+/// values (text, scores) is left out of the combination, so the rows of an
+/// item file, whose labels repeat, are not taken for cells.
 public enum LikelyCountColumn {
   /// The names looked at, compared ignoring case.
   public static let names = [
@@ -62,13 +66,21 @@ public enum LikelyCountColumn {
     }
     guard !predictions.isEmpty else { return nil }
     let rows = records.dropFirst().filter { $0.count == header.count }
-    var seen: Set<[String]> = []
-    guard rows.allSatisfy({ row in seen.insert(keys.map { row[$0] }).inserted }) else {
-      return nil
-    }
     let lowered = Set(names)
     for column in header.indices
     where lowered.contains(header[column].lowercased()) && !keys.contains(column) {
+      // The columns a GROUP BY would have grouped on: those read, and any
+      // other whose values repeat, as the model columns that
+      // `--pred-column` leaves unread do (`label,a,b,n`).
+      let grouped =
+        keys
+        + header.indices.filter { other in
+          other != column && !keys.contains(other) && isLabelLike(other, in: rows)
+        }
+      var seen: Set<[String]> = []
+      guard rows.allSatisfy({ row in seen.insert(grouped.map { row[$0] }).inserted }) else {
+        continue
+      }
       var aboveOne = 0
       let isCount = rows.allSatisfy { row in
         guard let count = Int(row[column].trimmingCharacters(in: .whitespaces)), count >= 0
@@ -79,6 +91,16 @@ public enum LikelyCountColumn {
       if isCount && aboveOne * 2 > rows.count { return header[column] }
     }
     return nil
+  }
+
+  /// Whether a column's values repeat as labels do: at most half as many
+  /// distinct values as rows, unlike a text, score or id column.
+  private static func isLabelLike(_ column: Int, in rows: [[String]]) -> Bool {
+    var values: Set<String> = []
+    for row in rows where values.insert(row[column]).inserted {
+      if values.count * 2 > rows.count { return false }
+    }
+    return true
   }
 
   /// Whether the file's first line may name one of ``names``: a field of

@@ -99,8 +99,9 @@ extension PredictionFileError: CustomStringConvertible {
     case .countOverflow:
       return
         "the counts add up to more than \(LabelCounts.maximumTotalCount) items\(place), the most F1Kit counts exactly"
-    case .duplicateID(let id, let firstLine):
-      return "duplicate id \(Self.quoted(id))\(place), first seen on line \(firstLine)"
+    case .duplicateID(let id, let column, let firstLine):
+      let name = column.isEmpty ? "a column with no name" : Self.quoted(column)
+      return "duplicate id \(Self.quoted(id))\(place) (\(name)), first seen on line \(firstLine)"
     case .malformedJSON(let expected):
       return "malformed JSON\(place): expected \(expected)"
     case .missingKey(let key):
@@ -128,6 +129,16 @@ extension PredictionFileError: CustomStringConvertible {
     case .recordTooLong(let limit):
       return
         "a record longer than \(limit) bytes starts on this line; raise the limit with --max-record-bytes if it is meant"
+    case .emptyLabel(let column, let countColumn) where location?.unit == .byte:
+      let found =
+        "expected a label\(place) (\(Self.quoted(column))), found an empty string, which names no class (a missing value filled in with \"\", or an answer left blank)"
+      if countColumn != nil {
+        let name = Self.sqlIdentifier(column)
+        return found
+          + "; in SQL, leave such rows out (WHERE \(name) <> '') or keep them as a class (COALESCE(NULLIF(\(name), ''), 'none'))"
+      }
+      return found
+        + "; drop those rows (df = df[df[\(Self.quoted(column))] != \"\"]) or give them a class of their own (df[\(Self.quoted(column))] = df[\(Self.quoted(column))].replace(\"\", \"none\")); if the file holds label sets, where an empty string is no labels, add --problem multilabel"
     case .emptyLabel(let column, let countColumn):
       if countColumn != nil {
         let name = Self.sqlIdentifier(column)

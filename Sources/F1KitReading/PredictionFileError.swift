@@ -147,8 +147,9 @@ public struct PredictionFileError: Error, Hashable, Sendable {
     /// The counts add up to more than `limit`, the most items F1Kit counts
     /// (2^53, the largest count a `Double` holds exactly).
     case countOverflow
-    /// The same identifier appears on two rows.
-    case duplicateID(String, firstLine: Int)
+    /// The same identifier appears on two rows: the id, its column's name
+    /// and the line of its first row.
+    case duplicateID(String, column: String, firstLine: Int)
     /// A JSON line is not well formed.
     case malformedJSON(expected: String)
     /// A JSON line lacks a key that an earlier line (or the options) named.
@@ -186,9 +187,9 @@ public struct PredictionFileError: Error, Hashable, Sendable {
     /// or `inf` where every other label is a number.
     case notFiniteLabel(found: String)
     /// A CSV or TSV label field is empty, as pandas writes a missing value
-    /// (NaN) and SQL clients print NULL. Read as the label "", it would add
-    /// a class, and turn every numeric label of the file into text (`1` no
-    /// longer `1.0`). `countColumn` names the count column when the file is
+    /// (NaN) and SQL clients print NULL, or a JSON label is the empty
+    /// string. Read as the label "", it would add a class, and turn every
+    /// numeric label of the file into text (`1` no longer `1.0`). `countColumn` names the count column when the file is
     /// a count table, whose rows likely come from a SQL `GROUP BY`.
     case emptyLabel(column: String, countColumn: String? = nil)
     /// A group value is missing: empty, or `null` in JSON, as pandas

@@ -19,11 +19,16 @@ extension PredictionFileParser {
     defer { headerTokenizer.deallocate() }
     let header = try readHeader(&headerTokenizer)
     let layout = try resolveLayout(header: header, unit: .field, readsIDs: readsIDs)
+    // Ids only checked (see `checksIDs`) are not kept: no room is made.
+    let keepsRecords = readsIDs || Sink.keepsScores
+    let readsIDs = self.readsIDs(layout, requested: readsIDs)
     let body = DelimitedBody(header: header, layout: layout, delimiter: delimiter)
-    if let rowCount = try parseInHalves(body, into: &sink, readsIDs: readsIDs) {
+    if let rowCount = try parseInHalves(
+      body, into: &sink, readsIDs: readsIDs, reservesCapacity: keepsRecords)
+    {
       return rowCount
     }
-    if readsIDs || Sink.keepsScores, let count = try estimatedRecordCount() {
+    if keepsRecords, let count = try estimatedRecordCount() {
       sink.reserveCapacity(count)
     }
     let rowCount = try readRecords(body, into: &sink, readsIDs: readsIDs, stopsAtQuote: false)

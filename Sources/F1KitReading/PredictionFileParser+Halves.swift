@@ -23,10 +23,12 @@ extension PredictionFileParser {
   /// second half's first-seen order (as one pass would number them), and its
   /// counts are added to the first half's.
   ///
+  /// - Parameter reservesCapacity: Whether to make room in the sinks for
+  ///   the records, estimated from the file's size.
   /// - Returns: The number of records, or `nil` when the file was not split
   ///   or must be read again in one pass from where the header ended.
   func parseInHalves<Sink: RecordSink>(
-    _ body: DelimitedBody, into sink: inout Sink, readsIDs: Bool
+    _ body: DelimitedBody, into sink: inout Sink, readsIDs: Bool, reservesCapacity: Bool
   ) throws(PredictionFileError) -> Int? {
     guard case .label = body.layout.source, body.layout.count == nil,
       let size = source.regularFileSize, sysconf(Int32(_SC_NPROCESSORS_ONLN)) > 1
@@ -50,7 +52,7 @@ extension PredictionFileParser {
         path: path, options: secondOptions, format: format, startingAt: split),
       body: body, readsIDs: readsIDs)
     var first = Sink()
-    if readsIDs, let count = try estimatedRecordCount() {
+    if reservesCapacity, let count = try estimatedRecordCount() {
       first.reserveCapacity(count)
       second.sink.reserveCapacity(count / 2 + count / 16)
     }

@@ -16,6 +16,9 @@ extension PredictionFileParser {
   ) throws(PredictionFileError) -> Int {
     let header = try readFirstObjectKeys()
     let columns = try resolveLayout(header: header, unit: .byte, readsIDs: readsIDs)
+    // Ids only checked (see `checksIDs`) are not kept: no room is made.
+    let keepsRecords = readsIDs || Sink.keepsScores
+    let readsIDs = self.readsIDs(columns, requested: readsIDs)
     let used = columns.usedColumns(readsIDs: readsIDs)
     var slots: [Int: Int] = [:]
     for (slot, column) in used.enumerated() { slots[column] = slot }
@@ -24,7 +27,7 @@ extension PredictionFileParser {
     let interpreter = RecordInterpreter(
       path: path, format: format, layout: columns.mapped(to: slots), slotNames: slotNames,
       values: tokenizer.values, options: options, readsIDs: readsIDs)
-    if readsIDs || Sink.keepsScores, let count = try estimatedRecordCount() {
+    if keepsRecords, let count = try estimatedRecordCount() {
       sink.reserveCapacity(count)
     }
     var rowCount = 0

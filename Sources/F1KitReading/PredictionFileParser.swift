@@ -27,8 +27,8 @@ final class PredictionFileParser {
   /// The header's column names (for JSON Lines, the first object's keys),
   /// once read.
   var header: [String] = []
-  /// Whether the layout found an id column, once the header is read.
-  var hasIDColumn = false
+  /// The name of the id column the layout found, once the header is read.
+  var idColumn: String?
   /// The lowest and highest thresholded score read, if any.
   var scoreRange: ClosedRange<Double>?
   /// What the parser noticed that does not stop it, one line each.
@@ -45,6 +45,10 @@ final class PredictionFileParser {
   /// A group column that another pass reads: refused, as ``groupColumn``
   /// is, when it is a column this pass reads for the items.
   var checkedGroupColumn: String?
+  /// Whether a parse that does not read ids still gives its sink the ids
+  /// of a file with an id column and no count column, for the sink to
+  /// find a repeated one (see `PredictionReader.readCounts()`).
+  var checksIDs = false
   /// The error for a `groupColumn` the header does not have: the records
   /// are read without groups, and the caller reports it after them.
   var missingGroupColumn: PredictionFileError?
@@ -126,6 +130,12 @@ final class PredictionFileParser {
 
   // MARK: - Layout
 
+  /// Whether the records of a file with `layout` give their sink ids: when
+  /// the caller reads them, or checks them for repeats.
+  func readsIDs(_ layout: ColumnLayout, requested: Bool) -> Bool {
+    requested || (checksIDs && layout.count == nil && layout.id != nil)
+  }
+
   /// Finds the columns of the header.
   func resolveLayout(
     header: [String], unit: PredictionFileError.ColumnUnit, readsIDs: Bool
@@ -163,7 +173,7 @@ final class PredictionFileParser {
     if case .threshold = layout.source { isThresholded = true }
     columns = LabelColumns(header: header, layout: layout)
     self.header = header
-    hasIDColumn = layout.id != nil
+    idColumn = layout.id.map { header[$0] }
     return layout
   }
 

@@ -28,15 +28,18 @@ extension PredictionReader {
   ) {
     var sink = GroupedItemSink()
     let parser: PredictionFileParser
+    // The parser once opened, whose id column names a repeated id.
+    var opened: PredictionFileParser?
     do {
       parser = try PredictionFileParser(path: path, options: options)
+      opened = parser
       parser.groupColumn = column
       _ = try parser.parse(into: &sink, readsIDs: true)
     } catch {
       if case .groupColumnHasRole = error.reason { throw error }
       guard path != "-" else {
         // An id repeated before the malformed record is reported first.
-        _ = try sink.items.takeIdentifiers(path: error.path)
+        if let opened { _ = try sink.items.takeIdentifiers(of: opened) }
         throw error
       }
       let items = try readItems()

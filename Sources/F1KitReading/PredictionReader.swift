@@ -46,7 +46,14 @@ public struct PredictionReader: Sendable {
 
   /// Counts the (gold, predicted) label pairs in the file.
   ///
-  /// In a count table each row adds its count to its cell. When every label
+  /// In a file of items with an id column (`id`, a data frame's index, or
+  /// ``PredictionFileOptions/idColumn``) the ids must be distinct, as
+  /// ``readItems()`` requires: a file concatenated with itself would
+  /// otherwise count every item twice. Ids that strictly increase (numbers
+  /// compared as numbers, as pandas' index 0, 1, 2, …) are distinct and cost
+  /// about a nanosecond each; any others are checked exactly, by reading a
+  /// regular file again or, from standard input, by keeping the ids. In a
+  /// count table each row adds its count to its cell. When every label
   /// is a number, labels are compared by value (`1`, `1.0` and `1e0` are one
   /// label, spelled `1`; see ``LabelCounts/hasNumericLabels``). With a binary
   /// score column, the predictions are the positive label when the score is at
@@ -55,12 +62,26 @@ public struct PredictionReader: Sendable {
   ///
   /// - Returns: The labels in first-seen order and the non-zero counts.
   /// - Throws: ``PredictionFileError`` for a file that cannot be read or is
-  ///   malformed.
-  /// - Complexity: O(*n*) time for *n* bytes; O(*k*²) memory for *k* labels.
+  ///   malformed, and with reason `.duplicateID` for a repeated id.
+  /// - Complexity: O(*n*) time for *n* bytes; O(*k*²) memory for *k* labels,
+  ///   plus, for ids that do not increase, a second pass over a regular file
+  ///   with O(*m*) memory for *m* items, or the bytes of the ids read from
+  ///   standard input.
   public func readCounts() throws(PredictionFileError) -> LabelCounts {
     let parser = try PredictionFileParser(path: path, options: options)
+    parser.checksIDs = true
     var sink = CountingSink()
-    let rowCount = try parser.parse(into: &sink, readsIDs: false)
+    if parser.source.regularFileSize == nil { sink.recorder = IdentifierRecorder() }
+    let rowCount: Int
+    do {
+      rowCount = try parser.parse(into: &sink, readsIDs: false)
+    } catch {
+      // An id repeated before the malformed record is reported first, as
+      // `readItems()` reports it.
+      try checkIDs(of: &sink, parser: parser)
+      throw error
+    }
+    try checkIDs(of: &sink, parser: parser)
     let resolution = try LabelResolution(parser)
     let cells = sink.table.nonZeroCells().map {
       LabelCounts.Cell(
@@ -101,16 +122,48 @@ public struct PredictionReader: Sendable {
   ///   malformed, for a duplicate id, and for a count table.
   /// - Complexity: O(*n*) time for *n* bytes; O(*m*) memory for *m* items.
   public func readItems() throws(PredictionFileError) -> ItemPredictions {
+    var sink: ItemSink
+    let parser: PredictionFileParser
+    (sink, parser) = try parsedItems()
+    return try items(from: &sink, parser: parser)
+  }
+
+  /// The file's records read into an `ItemSink`, ids and all, with the
+  /// parser that read them.
+  ///
+  /// - Throws: ``PredictionFileError`` for a file that cannot be read or is
+  ///   malformed; a repeated id before a malformed record is reported first.
+  private func parsedItems() throws(PredictionFileError) -> (ItemSink, PredictionFileParser) {
     let parser = try PredictionFileParser(path: path, options: options)
     var sink = ItemSink()
     do {
       _ = try parser.parse(into: &sink, readsIDs: true)
     } catch {
-      // An id repeated before the malformed record is reported first.
-      _ = try sink.takeIdentifiers(path: parser.path)
+      _ = try sink.takeIdentifiers(of: parser)
       throw error
     }
-    return try items(from: &sink, parser: parser)
+    return (sink, parser)
+  }
+
+  /// Refuses the first id of a parse into `sink` that repeats an earlier
+  /// one, when the ids do not increase: from the ids the sink kept, or else
+  /// by reading the file's ids again.
+  ///
+  /// - Throws: ``PredictionFileError`` with reason `.duplicateID` at the
+  ///   repeated id, naming the line of the first; or the error that stops
+  ///   the second reading.
+  private func checkIDs(of sink: inout CountingSink, parser: PredictionFileParser)
+    throws(PredictionFileError)
+  {
+    guard !sink.ids.isIncreasing else { return }
+    if sink.recorder != nil {
+      _ = try sink.recorder!.take(path: parser.path, column: parser.idColumn ?? "")
+      return
+    }
+    var items: ItemSink
+    let again: PredictionFileParser
+    (items, again) = try parsedItems()
+    _ = try items.takeIdentifiers(of: again)
   }
 
   /// The items a parse left in `sink`: the ids checked for repeats, the
@@ -125,7 +178,7 @@ public struct PredictionReader: Sendable {
   func items(from sink: inout ItemSink, parser: PredictionFileParser)
     throws(PredictionFileError) -> ItemPredictions
   {
-    let identifiers = try sink.takeIdentifiers(path: parser.path)
+    let identifiers = try sink.takeIdentifiers(of: parser)
     let resolution = try LabelResolution(parser)
     if parser.isThresholded || resolution.codes != nil {
       for index in sink.gold.indices {
@@ -194,11 +247,17 @@ public struct PredictionReader: Sendable {
 ///
 /// The total is checked against `LabelCounts.maximumTotalCount` as it grows,
 /// so no cell, row or column sum can overflow later, and every count
-/// converts to a `Double` exactly.
+/// converts to a `Double` exactly. Ids, when the parser gives them (see
+/// `PredictionFileParser.checksIDs`), are only checked to increase, and
+/// kept when a `recorder` is given, for a source that cannot be read again.
 struct CountingSink: RecordSink {
   var table = CountTable()
   /// The number of items added.
   private(set) var total = 0
+  /// Whether the ids read so far increase.
+  private(set) var ids = IncreasingIDCheck()
+  /// The ids read, with their places, when they are kept.
+  var recorder: IdentifierRecorder?
 
   @inline(__always)
   mutating func add(gold: Int32, predicted: Int32, weight: Int) -> Bool {
@@ -208,9 +267,23 @@ struct CountingSink: RecordSink {
     return table.add(gold: gold, predicted: predicted, weight: weight)
   }
 
+  @inline(__always)
   mutating func add(
     id bytes: UnsafePointer<UInt8>, count: Int, line: Int, place: PredictionFileError.Location
-  ) -> IDOutcome { .added }
+  ) -> IDOutcome {
+    if recorder != nil { return record(id: bytes, count: count, line: line, place: place) }
+    return ids.add(bytes, count: count)
+  }
+
+  /// Adds an id to both the check and the recorder: out of line, as it
+  /// runs only for a source read once.
+  @inline(never)
+  private mutating func record(
+    id bytes: UnsafePointer<UInt8>, count: Int, line: Int, place: PredictionFileError.Location
+  ) -> IDOutcome {
+    let outcome = recorder!.add(id: bytes, count: count, line: line, place: place)
+    return outcome == .added ? ids.add(bytes, count: count) : outcome
+  }
 
   mutating func append(_ other: consuming CountingSink, codes: [Int32], lineOffset: Int) -> Bool {
     for cell in other.table.nonZeroCells() {
@@ -219,12 +292,16 @@ struct CountingSink: RecordSink {
         return false
       }
     }
+    ids.append(other.ids)
+    if recorder != nil, let otherRecorder = other.recorder {
+      recorder!.append(otherRecorder, lineOffset: lineOffset)
+    }
     return true
   }
 }
 
 /// Keeps every record's codes and id; ids are collected as bytes, and
-/// checked for repeats once read (see `ItemIdentifiers.Builder`).
+/// checked for repeats once read (see `IdentifierRecorder`).
 ///
 /// Codes are written to a small block first, through pointers, and
 /// appended to `gold` and `predicted` a block at a time, so that adding
@@ -234,25 +311,19 @@ struct CountingSink: RecordSink {
 struct ItemSink: RecordSink {
   var gold: [Int32] = []
   var predicted: [Int32] = []
-  var hasIDs = false
+  /// Whether any record had an id.
+  var hasIDs: Bool { identifiers.hasIDs }
   /// The block of codes not yet appended; one per sink, never shared by
   /// two sinks that add records.
   private let block = CodeBlock()
   /// The number of codes in `block`.
   private var blockCount = 0
-  private var builder = ItemIdentifiers.Builder()
-  /// Where ids are, kept sparsely: the ids whose record does not start on
-  /// the line after the previous id's, or whose place is not on that line
-  /// in the previous id's column. Any other id's line and place follow from
-  /// the last of these before it.
-  private var jumps: [(position: Int, line: Int, place: PredictionFileError.Location)] = []
-  private var nextLine = -1
-  private var column = -1
+  private var identifiers = IdentifierRecorder()
 
   mutating func reserveCapacity(_ count: Int) {
     gold.reserveCapacity(count)
     predicted.reserveCapacity(count)
-    builder.reserveCapacity(count)
+    identifiers.reserveCapacity(count)
   }
 
   mutating func append(_ other: consuming ItemSink, codes: [Int32], lineOffset: Int) -> Bool {
@@ -264,20 +335,9 @@ struct ItemSink: RecordSink {
     other.gold = []
     predicted += other.predicted.lazy.map { codes[Int($0)] }
     other.predicted = []
-    hasIDs = hasIDs || other.hasIDs
-    let positionOffset = builder.count
-    for jump in other.jumps {
-      var place = jump.place
-      place.line += lineOffset
-      jumps.append((jump.position + positionOffset, jump.line + lineOffset, place))
-    }
-    if !other.jumps.isEmpty {
-      nextLine = other.nextLine + lineOffset
-      column = other.column
-    }
-    let otherBuilder = other.builder
-    other.builder = ItemIdentifiers.Builder()
-    builder.append(contentsOf: consume otherBuilder)
+    let otherIdentifiers = other.identifiers
+    other.identifiers = IdentifierRecorder()
+    identifiers.append(otherIdentifiers, lineOffset: lineOffset)
     return true
   }
 
@@ -301,53 +361,18 @@ struct ItemSink: RecordSink {
   mutating func add(
     id bytes: UnsafePointer<UInt8>, count: Int, line: Int, place: PredictionFileError.Location
   ) -> IDOutcome {
-    hasIDs = true
-    let words = ByteWords(padded: bytes, count: count)
-    let isASCII = count <= 16 && (words.first | words.second) & 0x8080_8080_8080_8080 == 0
-    if !isASCII,
-      String(validating: UnsafeBufferPointer(start: bytes, count: count), as: UTF8.self) == nil
-    {
-      return .invalidUTF8
-    }
-    if line != nextLine || place.line != line || place.column != column {
-      jumps.append((builder.count, line, place))
-    }
-    nextLine = line + 1
-    column = place.column
-    builder.append(bytes, count: count)
-    return .added
+    identifiers.add(id: bytes, count: count, line: line, place: place)
   }
 
   /// Builds the ids' index, leaving the sink without ids.
   ///
+  /// - Parameter parser: The parser that read the ids, for the message.
   /// - Throws: ``PredictionFileError`` with reason `.duplicateID` at the
   ///   first id that repeats an earlier one.
-  mutating func takeIdentifiers(path: String) throws(PredictionFileError) -> ItemIdentifiers {
-    let taken = builder
-    builder = ItemIdentifiers.Builder()
-    let (identifiers, repeated) = taken.build()
-    if let repeated {
-      let (_, place) = self.place(of: repeated.position)
-      let (firstLine, _) = self.place(of: repeated.first)
-      throw PredictionFileError(
-        path: path, location: place,
-        reason: .duplicateID(identifiers[repeated.position], firstLine: firstLine))
-    }
-    return identifiers
-  }
-
-  /// The line of the record of the id at `position`, and where the id is.
-  private func place(of position: Int) -> (line: Int, place: PredictionFileError.Location) {
-    var low = 0
-    var high = jumps.count
-    while high - low > 1 {
-      let middle = (low + high) / 2
-      if jumps[middle].position <= position { low = middle } else { high = middle }
-    }
-    let jump = jumps[low]
-    if jump.position == position { return (jump.line, jump.place) }
-    let line = jump.line + position - jump.position
-    return (line, .init(line: line, column: jump.place.column, unit: jump.place.unit))
+  mutating func takeIdentifiers(of parser: PredictionFileParser) throws(PredictionFileError)
+    -> ItemIdentifiers
+  {
+    try identifiers.take(path: parser.path, column: parser.idColumn ?? "")
   }
 }
 

@@ -169,7 +169,8 @@ final class RecordInterpreter {
     slot: Int, _ base: UnsafeMutablePointer<UInt8>
   ) throws(PredictionFileError) -> Int32 {
     let slice = try text(slot: slot, base, expected: "a label")
-    if slice.count == 0, slice.kind == .text {
+    // An empty CSV field or JSON string is a missing label, not a class.
+    if slice.count == 0, slice.kind == .text || slice.kind == .string {
       throw error(
         .emptyLabel(column: slotNames[slot], countColumn: layout.count.map { slotNames[$0] }),
         slot: slot, base)

@@ -365,7 +365,7 @@ struct CompareCommandTests {
     #expect(result.status == 65)
     #expect(
       result.standardError.hasPrefix(
-        "Error: a.csv:4:1: duplicate id \"0\" in field 1, first seen on line 2; the first column is a data frame's index"
+        "Error: a.csv:4:1: duplicate id \"0\" in field 1 (a column with no name), first seen on line 2; the first column is a data frame's index"
       ), "\(result.standardError)")
     directory.write("c.csv", "id,label,prediction\n" + frame + frame)
     let named = try runF1Kit(["compare", "c.csv", "c.csv", "-q"], in: directory.url)

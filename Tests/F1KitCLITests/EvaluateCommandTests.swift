@@ -129,4 +129,52 @@ struct EvaluateCommandTests {
     #expect(subset.status == 0, "\(subset.standardError)")
     #expect(subset.standardOutput.contains("\"labels\": [\"ship\", \"grain\", \"none\"]"))
   }
+
+  @Test("a file concatenated with itself is refused at its first repeated id, not counted twice")
+  func refusesRepeatedIDs() throws {
+    let directory = TemporaryDirectory()
+    var frame = ""
+    for index in 0..<100 { frame += "\(index),\(["yes", "no"][index % 2]),yes\n" }
+    directory.write("a.csv", ",label,prediction\n" + frame)
+    // cat a.csv <(tail -n +2 a.csv) > dup.csv
+    directory.write("dup.csv", ",label,prediction\n" + frame + frame)
+    let single = try runF1Kit(["evaluate", "a.csv", "--format", "json"], in: directory.url)
+    #expect(single.status == 0, "\(single.standardError)")
+    let doubled = try runF1Kit(["evaluate", "dup.csv"], in: directory.url)
+    #expect(doubled.status == 65)
+    #expect(doubled.standardOutput.isEmpty)
+    #expect(
+      doubled.standardError.hasPrefix(
+        "Error: dup.csv:102:1: duplicate id \"0\" in field 1 (a column with no name), first seen on line 2; the first column is a data frame's index"
+      ), "\(doubled.standardError)")
+    #expect(doubled.standardError.split(separator: "\n").count == 1)
+    let piped = try runF1Kit(
+      ["evaluate", "-"], input: "id,label,prediction\n" + frame + frame, in: directory.url)
+    #expect(piped.status == 65)
+    #expect(
+      piped.standardError
+        == "Error: <stdin>:102:1: duplicate id \"0\" in field 1 (\"id\"), first seen on line 2\n")
+    let shuffled = "id,label,prediction\n7,yes,yes\n3,no,yes\n9,no,no\n3,yes,no\n"
+    let fromStandardInput = try runF1Kit(["evaluate", "-"], input: shuffled)
+    #expect(fromStandardInput.status == 65)
+    #expect(fromStandardInput.standardError.hasPrefix("Error: <stdin>:5:1: duplicate id \"3\""))
+    directory.write("shuffled.csv", shuffled)
+    let advised = try runF1Kit(["advise", "shuffled.csv"], in: directory.url)
+    #expect(advised.status == 65)
+    #expect(advised.standardError.hasPrefix("Error: shuffled.csv:5:1: duplicate id \"3\""))
+  }
+
+  @Test("an empty JSON string label is refused as a missing value, as an empty CSV field is")
+  func refusesEmptyJSONLabel() throws {
+    let result = try runF1Kit(
+      ["evaluate", "-"],
+      input: #"{"label": "", "prediction": "1"}"# + "\n" + #"{"label": "1", "prediction": "1"}"#
+        + "\n")
+    #expect(result.status == 65)
+    #expect(
+      result.standardError.hasPrefix(
+        #"Error: <stdin>:1:11: expected a label at byte 11 ("label"), found an empty string"#),
+      "\(result.standardError)")
+    #expect(result.standardError.split(separator: "\n").count == 1)
+  }
 }

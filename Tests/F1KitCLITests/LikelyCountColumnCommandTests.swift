@@ -113,4 +113,53 @@ struct LikelyCountColumnCommandTests {
     #expect(result.status == 0, "\(result.standardError)")
     #expect(!result.standardError.contains(Self.warning))
   }
+
+  @Test(
+    "one model's column of a table of several warns, the unread columns counting in the combination",
+    arguments: ["evaluate", "advise", "gate", "compare"])
+  func oneModelOfSeveral(command: String) throws {
+    let folder = TemporaryDirectory()
+    let file = try Self.write(Self.table(column: "n"), named: "t.csv", in: folder)
+    var arguments = [command, file, "--pred-column", "a"]
+    if ["gate", "compare"].contains(command) {
+      // One file per model, each read for its column `a`.
+      let second = try Self.write(Self.table(column: "n"), named: "u.csv", in: folder)
+      arguments.insert(second, at: 2)
+      arguments += ["-q"]
+    }
+    if command == "gate" { arguments += ["--metric", "macro_f1", "--margin", "0.5"] }
+    let result = try runF1Kit(arguments)
+    let reading =
+      ["gate", "compare"].contains(command)
+      ? ", but \(command) pairs one file per model item by item"
+      : "; give --count-column n to read it as counts"
+    #expect(
+      result.standardError.contains(
+        "warning: \(file): column \"n\" looks like a count of items per row\(reading)"),
+      "\(result.standardError)")
+  }
+
+  @Test(
+    "item files whose other columns hold text, scores or repeating labels are not flagged",
+    arguments: [
+      // A text column of distinct values is no grouping column.
+      "text,label,prediction,n\n"
+        + (0..<40).map { "text \($0),\(["cat", "dog"][$0 % 2]),\(["cat", "dog"][$0 % 3 % 2]),3\n" }
+        .joined(),
+      // Scores are no grouping column either.
+      "label,prediction,score,n\n"
+        + (0..<40).map { "\(["cat", "dog"][$0 % 2]),cat,0.\(100 + $0),\(2 + $0 % 3)\n" }.joined(),
+      // Items whose label columns repeat together, as items' do.
+      "label,a,b,n\n"
+        + (0..<40).map { "\(["cat", "dog"][$0 % 2]),\(["cat", "dog"][$0 % 3 % 2]),cat,5\n" }
+        .joined(),
+    ])
+  func itemFilesWithOtherColumns(text: String) throws {
+    let folder = TemporaryDirectory()
+    let file = try Self.write(text, named: "i.csv", in: folder)
+    let prediction = text.hasPrefix("label,a") ? ["--pred-column", "a"] : []
+    let result = try runF1Kit(["evaluate", file, "--positive", "cat"] + prediction)
+    #expect(result.status == 0, "\(result.standardError)")
+    #expect(!result.standardError.contains("looks like a count"), "\(result.standardError)")
+  }
 }

@@ -41,6 +41,20 @@ struct LabelSetReaderTests {
   let expected = try! MultilabelCounts(
     gold: [["a", "b"], [], ["c"], ["a"]], predicted: [["a"], ["b"], [], ["a", "c"]])
 
+  @Test("a repeated id in a label-set file names its id column")
+  func namesTheIDColumnOfARepeatedID() throws {
+    let path = try PredictionFileFixture.write(
+      "label,prediction,key\na|b,a,q1\nc,c,q2\na,,q1\n", name: "sets.csv")
+    var options = LabelSetOptions()
+    options.file.idColumn = "key"
+    do {
+      _ = try LabelSetReader(path: path, options: options).readItems()
+      Issue.record("expected a repeated id to be refused")
+    } catch {
+      #expect(error.message == #"duplicate id "q1" in field 3 ("key"), first seen on line 2"#)
+    }
+  }
+
   @Test("a label-set file with both 'label' and 'gold' columns is refused, not guessed")
   func refusesRivalGoldColumns() throws {
     let message = try failure("label,gold,prediction\na|b,a,a\n")
@@ -152,6 +166,24 @@ struct LabelSetReaderTests {
     #expect(
       try failure(text, options: options)?.hasSuffix(message.split(separator: ":", maxSplits: 2)[2])
         == true)
+  }
+
+  @Test(
+    "a weighted file refuses an empty label, in CSV and in JSON Lines, as the unweighted reader does",
+    arguments: [
+      ("label,prediction,w\n,a,1\nb,a,2\n", "sets.csv", ":2:1: expected a label in field 1"),
+      ("label,prediction,w\nb,,1\n", "sets.csv", ":2:2: expected a label in field 2"),
+      (
+        "{\"label\": \"b\", \"prediction\": \"\", \"w\": 1}\n", "sets.jsonl",
+        ":1:30: expected a label at byte 30",
+      ),
+    ])
+  func weightedEmptyLabel(text: String, name: String, message: String) throws {
+    var options = LabelSetOptions()
+    options.weightColumn = "w"
+    let found = try failure(text, name: name, options: options, weighted: true)
+    #expect(found?.hasPrefix(message) == true, "\(String(describing: found))")
+    #expect(found?.contains(name.hasSuffix("csv") ? "an empty field" : "an empty string") == true)
   }
 
   @Test("a total weight of zero is an error")

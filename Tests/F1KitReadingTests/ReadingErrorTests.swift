@@ -196,7 +196,7 @@ struct ReadingErrorTests {
     ),
     Case(
       text: "id,label,prediction\nx,a,b\ny,a,b\n\"x\",b,b\n",
-      message: #":4:1: duplicate id "x" in field 1, first seen on line 2"#, readsItems: true),
+      message: #":4:1: duplicate id "x" in field 1 ("id"), first seen on line 2"#, readsItems: true),
     Case(
       text: "label,prediction,count\na,b,1\n",
       message:
@@ -348,7 +348,7 @@ struct ReadingErrorTests {
     let id = try PredictionFileFixture.failure(
       "{\"id\": 7, \"label\": \"a\", \"prediction\": \"b\"}\n{\"id\": 7, \"label\": \"a\", \"prediction\": \"b\"}\n",
       name: "p.jsonl", readsItems: true)
-    #expect(id?.message == #":2:8: duplicate id "7" at byte 8, first seen on line 1"#)
+    #expect(id?.message == #":2:8: duplicate id "7" at byte 8 ("id"), first seen on line 1"#)
   }
 
   @Test(

@@ -39,6 +39,40 @@ struct ReadingJSONLinesTests {
     #expect(try PredictionFileFixture.counts(line, name: "p.jsonl") == [cell: 1])
   }
 
+  @Test(
+    "refuses an empty string as a gold or predicted label, as an empty CSV field is",
+    arguments: [
+      (
+        "{\"label\": \"\", \"prediction\": \"1\"}\n{\"label\": \"1\", \"prediction\": \"1\"}\n",
+        #":1:11: expected a label at byte 11 ("label"), found an empty string"#, "label"
+      ),
+      (
+        "{\"label\": \"1\", \"prediction\": \"1\"}\n{\"label\": 1, \"prediction\": \"\"}\n",
+        #":2:28: expected a label at byte 28 ("prediction"), found an empty string"#, "prediction"
+      ),
+    ])
+  func refusesEmptyString(text: String, message: String, column: String) throws {
+    for readsItems in [false, true] {
+      let failure = try PredictionFileFixture.failure(
+        text, name: "preds.jsonl", readsItems: readsItems)
+      guard case .emptyLabel(column, nil) = failure?.error.reason else {
+        Issue.record("expected an empty label, found \(String(describing: failure))")
+        continue
+      }
+      #expect(failure?.message.hasPrefix(message) == true, "\(String(describing: failure))")
+      #expect(
+        failure?.message.hasSuffix(
+          #"drop those rows (df = df[df["\#(column)"] != ""]) or give them a class of their own (df["\#(column)"] = df["\#(column)"].replace("", "none")); if the file holds label sets, where an empty string is no labels, add --problem multilabel"#
+        ) == true)
+    }
+    let table = try PredictionFileFixture.failure(
+      #"{"label": "", "prediction": "a", "count": 3}"# + "\n", name: "preds.jsonl")
+    #expect(
+      table?.message
+        == #":1:11: expected a label at byte 11 ("label"), found an empty string, which names no class (a missing value filled in with "", or an answer left blank); in SQL, leave such rows out (WHERE label <> '') or keep them as a class (COALESCE(NULLIF(label, ''), 'none'))"#
+    )
+  }
+
   @Test("reads lines that span chunk boundaries", arguments: 1...7)
   func spansChunks(chunkSize: Int) throws {
     let text =

@@ -186,8 +186,10 @@ struct ItemIdentifiersTests {
     #expect(halves.identifiers?[89] == "i\n89")
     // A repeated id in the second half is reported at its line.
     for (last, message) in [
-      ("i31,a,a\n", #":152:1: duplicate id "i31" in field 1, first seen on line 33"#),
-      ("\"i\n61\",a,a\n", #":152:1: duplicate id "i\n61" in field 1, first seen on line 65"#),
+      ("i31,a,a\n", #":152:1: duplicate id "i31" in field 1 ("id"), first seen on line 33"#),
+      (
+        "\"i\n61\",a,a\n", #":152:1: duplicate id "i\n61" in field 1 ("id"), first seen on line 65"#
+      ),
     ] {
       let failure = try PredictionFileFixture.failure(
         text + last, options: options, readsItems: true)
@@ -200,19 +202,19 @@ struct ItemIdentifiersTests {
     arguments: [
       (
         "id,label,prediction\n\"a\nb\",x,y\nc,x,y\n\"a\nb\",x,y\n",
-        #":5:1: duplicate id "a\nb" in field 1, first seen on line 2"#
+        #":5:1: duplicate id "a\nb" in field 1 ("id"), first seen on line 2"#
       ),
       (
         "label,\"pred\",id\n\"x\n\",y,k\nx,\"y\n\n\",m\nx,y,m\nx,y,k\n",
-        #":7:3: duplicate id "m" in field 3, first seen on line 4"#
+        #":7:3: duplicate id "m" in field 3 ("id"), first seen on line 4"#
       ),
       (
         "id,label,prediction\n1,a,b\n2,a,b\n1,a,b\n2,a,\"b\n",
-        #":4:1: duplicate id "1" in field 1, first seen on line 2"#
+        #":4:1: duplicate id "1" in field 1 ("id"), first seen on line 2"#
       ),
       (
         "{\"label\": \"a\", \"prediction\": \"b\", \"id\": 7}\n\n{\"label\": \"abc\", \"prediction\": \"b\", \"id\": 7}\n",
-        #":3:43: duplicate id "7" at byte 43, first seen on line 1"#
+        #":3:43: duplicate id "7" at byte 43 ("id"), first seen on line 1"#
       ),
     ])
   func reportsRepeatedIDs(text: String, message: String) throws {

@@ -62,7 +62,7 @@ extension LabelSetReader {
     var predicted: [LabelSet] = []
     var weights: [Double] = []
     var ids = ItemIdentifiers.Builder()
-    var lines: [Int] = []
+    var places: [PredictionFileError.Location] = []
     var totalWeight = 0.0
     try walker.walk { record throws(PredictionFileError) in
       gold.append(try record.labelSet(.gold))
@@ -71,9 +71,9 @@ extension LabelSetReader {
         weights.append(weight)
         totalWeight += weight
       }
-      if record.idSlot != nil {
+      if let place = record.idLocation {
         record.withIDBytes { ids.append($0, count: $1) }
-        lines.append(record.currentLine)
+        places.append(place)
       }
     }
     try walker.checkTotalWeight(totalWeight)
@@ -83,8 +83,10 @@ extension LabelSetReader {
       if let repeated {
         throw PredictionFileError(
           path: path == "-" ? "<stdin>" : path,
-          location: .init(line: lines[repeated.position], column: 1, unit: .field),
-          reason: .duplicateID(built[repeated.position], firstLine: lines[repeated.first]))
+          location: places[repeated.position],
+          reason: .duplicateID(
+            built[repeated.position], column: walker.idColumn ?? "",
+            firstLine: places[repeated.first].line))
       }
       identifiers = built
     }

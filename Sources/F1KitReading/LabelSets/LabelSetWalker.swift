@@ -23,6 +23,8 @@ final class LabelSetWalker {
   private var columns: [Int] = []
   /// The slot of the id column, or `nil` when ids are not read.
   private(set) var idSlot: Int?
+  /// The id column's name, when ids are read.
+  var idColumn: String? { idSlot.map { header[columns[$0]] } }
   /// Whether to read ids (``LabelSetOptions/file`` names the column, or
   /// `id` is used when present).
   private let readsIDs: Bool
@@ -432,11 +434,26 @@ final class LabelSetWalker {
     default:
       break
     }
+    // An empty field or string is a missing label, as `PredictionReader`
+    // refuses it.
+    if value.count == 0, value.kind == .text || value.kind == .string {
+      throw error(
+        .emptyLabel(column: header[columns[index]]), line: line,
+        column: self.column(of: index, value))
+    }
     return try code(value.start, value.count, slot: index)
   }
 
   /// The current line number (1 is the header of a CSV or TSV file).
   var currentLine: Int { line }
+
+  /// Where the record's id is, or `nil` when ids are not read.
+  var idLocation: PredictionFileError.Location? {
+    guard let idSlot else { return nil }
+    return .init(
+      line: line, column: column(of: idSlot, slice(idSlot)),
+      unit: format == .jsonLines ? .byte : .field)
+  }
 
   /// Calls a closure with the UTF-8 bytes of the record's id, unescaped.
   ///
