@@ -88,6 +88,36 @@ struct ScoreRowKindCommandTests {
     )
   }
 
+  @Test(
+    "a gold label that differs between score files is placed on its line, by row and by id",
+    arguments: [false, true])
+  func goldDifference(withIDs: Bool) throws {
+    let directory = TemporaryDirectory()
+    let gold = ["1", "0", "1", "0", "1", "0"]
+    let scores = ["0.9", "0.2", "0.7", "0.4", "0.6", "0.1"]
+    func file(_ labels: [String], order: [Int]) -> String {
+      order.reduce(withIDs ? "id,label,score\n" : "label,score\n") { text, row in
+        text + (withIDs ? "q\(row)," : "") + "\(labels[row]),\(scores[row])\n"
+      }
+    }
+    var changed = gold
+    changed[3] = "1"
+    let order = withIDs ? [5, 4, 3, 2, 1, 0] : Array(0..<6)
+    directory.write("a.csv", file(gold, order: Array(0..<6)))
+    directory.write("b.csv", file(changed, order: order))
+    let result = try runF1Kit(
+      [
+        "compare", "a.csv", "b.csv", "--score-column", "score", "--metric", "roc_auc",
+        "--resamples", "100",
+      ], in: directory.url)
+    #expect(result.status == 65, "\(result.standardError)")
+    let place = withIDs ? "b.csv:4:2: item q3" : "b.csv:5:1: item 4"
+    #expect(
+      result.standardError
+        == "Error: \(place) has gold label \"1\" but \"0\" in a.csv; the files do not describe the same items\n"
+    )
+  }
+
   @Test("two models' logits compare on a one-vs-rest metric")
   func logitsAgainstLogits() throws {
     let directory = TemporaryDirectory()

@@ -116,12 +116,14 @@ extension CompareCommand {
     var models: [ScoredModel] = []
     for (index, var file) in files.enumerated() {
       if index > 0 {
+        var positions: [Int]?
         if let ids = first.predictions.identifiers, let own = file.predictions.identifiers {
-          let positions = ids.positions(in: own)
-          guard own.count == ids.count, !positions.contains(nil) else {
+          let found = ids.positions(in: own)
+          guard own.count == ids.count, !found.contains(nil) else {
             throw .data("\(paths[index]): the ids do not match those of \(paths[0])")
           }
-          file = file.reordered(by: positions.map { $0! })
+          positions = found.map { $0! }
+          file = file.reordered(by: positions!)
         } else if file.count != first.count {
           throw .data(
             "\(paths[index]) has \(file.count) items but \(paths[0]) has \(first.count)")
@@ -131,6 +133,7 @@ extension CompareCommand {
             "\(paths[index]) scores the labels \(TerminalText.list(file.scoredLabels)) but \(paths[0]) scores \(TerminalText.list(first.scoredLabels))"
           )
         }
+        try refuseGoldDifference(first, file, index: index, positions: positions)
       }
       do {
         models.append(try ScoredModel(file))
@@ -143,6 +146,36 @@ extension CompareCommand {
     // column is reported as the data error it is.
     try refuseMismatchedShape(of: first, for: metric)
     return (models, first.positiveLabel)
+  }
+
+  /// Refuses a file whose gold label differs from the first file's on some
+  /// item, naming the item, both labels and the line it is on, as the
+  /// label path does, rather than the engine's bare "not paired".
+  ///
+  /// - Parameters:
+  ///   - first: The first file's items.
+  ///   - file: Another file's items, in the first file's order.
+  ///   - index: That file's position in ``paths``.
+  ///   - positions: Each item's position in that file as read, when it was
+  ///     reordered by id.
+  /// - Throws: A data failure at the first item whose gold labels differ.
+  /// - Complexity: O(*n*) for *n* items.
+  private func refuseGoldDifference(
+    _ first: ItemScores, _ file: ItemScores, index: Int, positions: [Int]?
+  ) throws(CommandFailure) {
+    let reference = first.predictions
+    let other = file.predictions
+    guard
+      let row = reference.gold.indices.first(where: {
+        reference.labels[Int(reference.gold[$0])] != other.labels[Int(other.gold[$0])]
+      })
+    else { return }
+    throw InputOptions.alignmentFailure(
+      .goldMismatch(
+        item: reference.identifiers?[row] ?? String(row + 1), firstFile: paths[0],
+        firstLabel: reference.labels[Int(reference.gold[row])], otherFile: paths[index],
+        otherLabel: other.labels[Int(other.gold[row])], otherItem: positions?[row] ?? row),
+      paths: paths, names: paths, inputs: pathInputs)
   }
 
   /// The positive label whose column binary average precision and ROC-AUC

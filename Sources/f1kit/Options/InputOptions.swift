@@ -447,7 +447,7 @@ struct InputOptions {
     {
       return CommandFailure(
         error.description
-          + "; the first column is a data frame's index, read as ids, and pd.concat keeps each frame's index: write the frame with index=False (or concatenate with ignore_index=True), or give --no-id-column to pair rows by position",
+          + "; the first column is a data frame's index, read as ids, and pd.concat keeps each frame's index: write the frame with index=False (or concatenate with ignore_index=True), or give --no-id-column to read each row as an item of its own (paired with other files' rows by position)",
         status: status)
     }
     return CommandFailure(error.description, status: status)
