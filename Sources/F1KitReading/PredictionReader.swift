@@ -51,9 +51,11 @@ public struct PredictionReader: Sendable {
   /// ``readItems()`` requires: a file concatenated with itself would
   /// otherwise count every item twice. Ids that strictly increase (numbers
   /// compared as numbers, as pandas' index 0, 1, 2, …) are distinct and cost
-  /// about a nanosecond each; any others are checked exactly, by reading a
-  /// regular file again or, from standard input, by keeping the ids. In a
-  /// count table each row adds its count to its cell. When every label
+  /// a few nanoseconds each (docs/performance.md); any others are checked
+  /// exactly, by reading a regular file again or, from standard input, by
+  /// keeping the ids.
+  ///
+  /// In a count table each row adds its count to its cell. When every label
   /// is a number, labels are compared by value (`1`, `1.0` and `1e0` are one
   /// label, spelled `1`; see ``LabelCounts/hasNumericLabels``). With a binary
   /// score column, the predictions are the positive label when the score is at

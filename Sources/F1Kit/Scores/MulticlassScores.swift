@@ -23,7 +23,7 @@ public struct MulticlassScores: Sendable {
   /// the row summing to 1 within ``rowSumTolerance``.
   ///
   /// Log loss, the Brier score and calibration need such rows.
-  public let isProbability: Bool
+  public var isProbability: Bool { largestRowSumDeviation <= Self.rowSumTolerance }
   /// The largest distance of a row's sum from 1, or infinity when a value
   /// lies outside [0, 1].
   ///
@@ -98,8 +98,7 @@ public struct MulticlassScores: Sendable {
     }
     (largestRowSumDeviation, sumsToOneForRanking) = Self.rowSums(
       of: scores, classCount: classCount)
-    isProbability = largestRowSumDeviation <= Self.rowSumTolerance
-    guard isProbability else {
+    guard largestRowSumDeviation <= Self.rowSumTolerance else {
       (logLosses, squaredErrors, confidences, isTopLabelCorrect, bins) = ([], [], [], [], [])
       return
     }

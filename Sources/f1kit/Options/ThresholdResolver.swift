@@ -73,11 +73,9 @@ final class ThresholdResolver: @unchecked Sendable {
     } else {
       tuned = try TunedThreshold(source: sources[index], input: input)
       tunings[index] = tuned
-      for warning in tuned.mismatches(
-        scoreColumn: input.reader.scoreColumn, positiveLabel: input.reader.positiveLabel)
-      {
-        Console.writeError("warning: \(warning)\n")
-      }
+      Console.writeWarnings(
+        tuned.mismatches(
+          scoreColumn: input.reader.scoreColumn, positiveLabel: input.reader.positiveLabel))
     }
     guard let tuning = tuned.tuning else {
       let choice = ThresholdChoice(threshold: tuned.threshold, source: .givenInFile(tuned.source))
