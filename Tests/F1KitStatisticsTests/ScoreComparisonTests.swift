@@ -151,6 +151,30 @@ struct ScoreComparisonTests {
     #expect(pair.bootstrapPValue == 1)
   }
 
+  @Test("three models: an adjusted p-value is written as the label path writes it")
+  func adjustedPValueWording() throws {
+    let noise = (0..<300).map { Double($0 % 89) / 89 }
+    let runs = [0.2, 0.4, 0.8].map { simulatedScores(count: 300, shift: $0, seed: 2, noise: noise) }
+    let models = try runs.map {
+      ScoredModel.binary(try BinaryScores(scores: $0.scores, isPositive: $0.isPositive))
+    }
+    let comparison = try ScoreComparison(
+      models: models, names: ["a", "b", "c"],
+      options: .init(metrics: [.rocAUC], bootstrap: BootstrapOptions(resamples: 99)))
+    let text = comparison.textSummary(positiveLabel: "1")
+    // "p = 0.012 (Holm-adjusted 0.036)", as `compare` writes it for labels
+    // and multilabel sets, once per test of each of the three pairs.
+    let lines = text.split(separator: "\n").filter { $0.contains("(Holm-adjusted ") }
+    #expect(lines.count == 3 * 3)
+    #expect(lines.allSatisfy { $0.contains(/p = [0-9.e-]+ \(Holm-adjusted [0-9.e-]+\)/) })
+    #expect(!text.contains("holm-adjusted"))
+    // The verdict quotes the adjusted p-value, and says it is adjusted.
+    let pair = try #require(comparison.pairs.first)
+    let adjusted = try #require(pair.adjustedPValues[.permutation])
+    #expect(comparison.verdict(for: pair).contains("(permutation test, Holm-adjusted"))
+    #expect(adjusted >= (pair.permutationPValue ?? 1))
+  }
+
   @Test("models with different gold labels are refused")
   func unpaired() throws {
     let first = ScoredModel.binary(

@@ -372,7 +372,7 @@ private struct MultilabelPage {
       + (comparison.options.tests.contains(.mcnemar)
         ? ", and McNemar's test on exact matches (subset accuracy)" : "")
       + (report.models.count > 2
-        ? "; p-values are \(comparison.options.adjustment.rawValue)-adjusted over the pairs of each metric"
+        ? "; p-values are \(comparison.options.adjustment.displayName)-adjusted over the pairs of each metric"
         : "")
       + ".</p>\n"
     var table = HTMLTable(

@@ -141,7 +141,7 @@ extension HTMLReport {
       caption:
         "Differences between models on the same items (second − first), with \(DisplayNumber.percent(comparison.options.bootstrap.confidence, digits: 0)) paired bootstrap intervals"
         + (adjusted
-          ? "; p-values \(comparison.options.adjustment.rawValue)-adjusted over pairs" : ""),
+          ? "; p-values \(comparison.options.adjustment.displayName)-adjusted over pairs" : ""),
       columns: columns)
     for pair in comparison.pairs {
       var cells: [HTMLTable.Cell] = [

@@ -200,14 +200,15 @@ extension ScoreComparison {
         } else if test != .delong {
           details.append("\(options.bootstrap.resamples) resamples")
         }
+        var result = "p = \(p.isNaN ? "undefined" : ModelComparison.pValue(p))"
+        // Written as the label path writes it: "p = 0.012 (Holm-adjusted 0.036)".
         if models.count > 2, let adjusted = pair.adjustedPValues[test] {
-          details.append(
-            "(\(options.adjustment.rawValue)-adjusted p = \(ModelComparison.pValue(adjusted)))")
+          result +=
+            " (\(options.adjustment.displayName)-adjusted \(ModelComparison.pValue(adjusted)))"
         }
         tests.append(
           ModelComparison.TestLine(
-            name: name, result: "p = \(p.isNaN ? "undefined" : ModelComparison.pValue(p))",
-            detail: details.joined(separator: "  ")))
+            name: name, result: result, detail: details.joined(separator: "  ")))
       }
       text += ModelComparison.aligned(tests)
       text += "\n" + verdict(for: pair, positiveLabel: positiveLabel) + "\n"
@@ -240,7 +241,10 @@ extension ScoreComparison {
     let testName =
       test == .permutation ? "permutation test" : test == .bootstrap ? "paired bootstrap" : "DeLong"
     let level = ModelComparison.significanceLevelClause(confidence: options.bootstrap.confidence)
-    let evidence = "p = \(ModelComparison.pValue(p)) (\(testName)\(level))"
+    // With more than two models p is adjusted, and says so, as the label
+    // path's verdict does.
+    let adjusted = models.count > 2 ? ", \(options.adjustment.displayName)-adjusted" : ""
+    let evidence = "p = \(ModelComparison.pValue(p)) (\(testName)\(adjusted)\(level))"
     let alpha = 1 - options.bootstrap.confidence
     if p < alpha, difference.estimate != 0 {
       let secondIsBetter = (difference.estimate > 0) == pair.metric.isHigherBetter
