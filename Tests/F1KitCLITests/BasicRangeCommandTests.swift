@@ -88,12 +88,14 @@ struct BasicRangeCommandTests {
     let difference = try #require(document["difference"] as? [String: Any])
     #expect((difference["high"] as? Double ?? 0) > 1)
     let cautions = try #require(document["cautions"] as? [String])
-    #expect(cautions.count == 2, "\(cautions)")
+    // Multilabel JSON adds per-label F1 intervals, and their note.
+    #expect(cautions.count == (isMultilabel ? 3 : 2), "\(cautions)")
     let differencePhrase = "\(second) − \(first) on \(metricName) reaches past a difference's"
-    #expect(cautions.last?.contains(differencePhrase) == true)
+    #expect(cautions[1].contains(differencePhrase))
+    // Markdown writes numbers with U+2212, and so the range's bounds.
     expect(
       try runF1Kit(["compare"] + files + options + ["--format", "markdown"]),
-      prints: differencePhrase)
+      prints: differencePhrase + " range \\[−1, 1\\]")
     if !isMultilabel {
       // Stratified comparisons use the experiment engine.
       expect(
@@ -103,6 +105,51 @@ struct BasicRangeCommandTests {
     let percentile = try runF1Kit(
       ["compare"] + files + ["--metric", metric, "--ci-method", "percentile", "-q"])
     #expect(!percentile.standardOutput.contains("Note:"), "\(percentile.standardOutput)")
+  }
+
+  @Test("multilabel compare's JSON notes basic per-label F1 intervals past [0, 1]")
+  func multilabelPerLabel() throws {
+    let folder = TemporaryDirectory()
+    let files = multilabelFiles(in: folder)
+    let document = try json(
+      try runF1Kit(["compare"] + files + ["--format", "json"] + Self.basic))
+    let models = try #require(document["models"] as? [[String: Any]])
+    let labels = try #require(models[1]["per_label_f1"] as? [[String: Any]])
+    #expect(labels.contains { ($0["interval"] as? [String: Any])?["high"] as? Double ?? 0 > 1 })
+    let cautions = try #require(document["cautions"] as? [String])
+    #expect(
+      cautions.contains { $0.contains("mb.csv's F1 of \"") && $0.hasSuffix(Self.reason) },
+      "\(cautions)")
+  }
+
+  @Test("evaluate --ci notes basic score-metric intervals past [0, 1], in text and JSON")
+  func scoreSummary() throws {
+    let folder = TemporaryDirectory()
+    // All but one positive item ranked right: ROC-AUC 0.9, whose basic
+    // interval passes 1.
+    let file = folder.write(
+      "b.csv",
+      "gold,score\n"
+        + (0..<20).map { item in
+          "\(item % 2 == 0 ? "pos" : "neg"),\(item == 4 ? 0.05 : item % 2 == 0 ? 0.9 : 0.1)\n"
+        }.joined())
+    let options = ["evaluate", file, "--score-column", "score", "--positive", "pos", "--ci"]
+    let text = try runF1Kit(options + Self.basic)
+    #expect(text.status == 0, "\(text.standardError)")
+    // AP, ROC-AUC, log loss and the Brier score pass their range.
+    #expect(
+      text.standardOutput.contains(
+        "(95% intervals: basic bootstrap over items, 999 resamples, seed 42)\nNote: 4 basic intervals reach past their metric's range, such as average_precision [0.9000, 1.0833] past [0, 1]"
+          + Self.reason + "\n"), "\(text.standardOutput)")
+    let document = try json(try runF1Kit(options + ["--format", "json"] + Self.basic))
+    let cautions = try #require(document["score_cautions"] as? [String])
+    #expect(cautions.count == 1 && cautions[0].hasSuffix(Self.reason), "\(cautions)")
+    let percentile = try runF1Kit(
+      options + ["--ci-method", "percentile", "--resamples", "999", "-q"])
+    #expect(!percentile.standardOutput.contains("score_cautions"))
+    #expect(
+      !(percentile.standardOutput.components(separatedBy: "score metrics (").last ?? "")
+        .contains("Note:"))
   }
 
   @Test("a single-run gate writes the notes in its JSON and its summary")

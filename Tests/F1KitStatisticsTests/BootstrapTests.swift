@@ -197,6 +197,15 @@ struct BootstrapTests {
       cautions == [
         "the basic interval [0.900, 1.050] of B − A on accuracy reaches past a difference's range [-1, 1]: a basic interval reflects the estimate about the bootstrap percentiles, so its ends can pass the range; percentile or BCa intervals stay within it."
       ])
+    // The report's and Markdown's numbers use U+2212, and so do the bounds.
+    let typographic = ConfidenceInterval.basicRangeCautions(
+      models: [], differences: [("A", "B", interval(-1.05, -0.9))], metricName: "accuracy",
+      range: 0...1, number: { ($0 < 0 ? "−" : "") + String(format: "%.3f", abs($0)) },
+      style: .typographic)
+    #expect(
+      typographic.first?.hasPrefix(
+        "the basic interval [−1.050, −0.900] of B − A on accuracy reaches past a difference's range [−1, 1]:"
+      ) == true, "\(typographic)")
     // MCC's differences run from −2 to 2: −1.5 is inside.
     #expect(
       ConfidenceInterval.basicRangeCautions(

@@ -289,7 +289,6 @@ public struct ExperimentReport: Sendable {
   /// A range bound as the cautions write it, with a true minus sign:
   /// `0`, `−1`.
   private static func bound(_ value: Double) -> String {
-    let text = value == value.rounded() ? String(Int(abs(value))) : String(abs(value))
-    return value < 0 ? "−" + text : text
+    ConfidenceInterval.bound(value, style: .typographic)
   }
 }

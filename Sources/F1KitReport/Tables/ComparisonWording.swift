@@ -169,7 +169,8 @@ struct ComparisonWording {
     let cautions = ConfidenceInterval.basicRangeCautions(
       models: models.map { ($0.name, $0.interval(of: metric)) },
       differences: pairs.map { (models[$0.first].name, models[$0.second].name, $0.difference) },
-      metricName: metricName, range: metric.valueRange, number: number)
+      metricName: metricName, range: metric.valueRange, number: number,
+      style: .typographic)
     for caution in cautions { text += " " + ExperimentWording.sentence(caution, names: []) }
     if metric.isMacroAverage,
       let sentence = Self.outsideGoldSentence(

@@ -46,7 +46,9 @@ extension ResultTable {
           (subject: metric.displayName, interval: $0, range: metric.valueRange)
         }
       }
-      if let caution = ConfidenceInterval.basicRangeCaution(shown, number: number) {
+      if let caution = ConfidenceInterval.basicRangeCaution(
+        shown, number: number, style: .typographic)
+      {
         caption += " " + ExperimentWording.sentence(caution, names: [])
       }
     } else {

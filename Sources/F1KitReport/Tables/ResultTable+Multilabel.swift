@@ -146,7 +146,8 @@ struct MultilabelWording {
     let cautions = ConfidenceInterval.basicRangeCautions(
       models: models.map { ($0.name, $0.intervals[metric]) },
       differences: pairs.map { (models[$0.first].name, models[$0.second].name, $0.difference) },
-      metricName: metric.displayName, range: metric.valueRange, number: number)
+      metricName: metric.displayName, range: metric.valueRange, number: number,
+      style: .typographic)
     for caution in cautions { text += " " + ExperimentWording.sentence(caution, names: []) }
     return text
   }

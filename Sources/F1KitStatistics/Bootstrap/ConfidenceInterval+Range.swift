@@ -1,4 +1,5 @@
 import F1Kit
+import F1KitSupport
 
 extension ConfidenceInterval {
   /// Whether an end of the interval lies outside a range, such as a
@@ -31,18 +32,23 @@ extension ConfidenceInterval {
   ///     models, so that the sentence names a difference's range rather
   ///     than the metric's; `false` by default.
   ///   - number: How the output writes a number.
+  ///   - style: The output's number style, whose minus sign the range's
+  ///     bounds take, as `number` gives its numbers theirs: `[-1, 1]` in
+  ///     terminal text, `[−1, 1]` in the report.
   /// - Returns: One sentence without a leading "Note:", or `nil` when no
   ///   basic interval reaches past its range.
   package static func basicRangeCaution(
     _ intervals: [(subject: String, interval: ConfidenceInterval, range: ClosedRange<Double>)],
-    areDifferences: Bool = false, number: (Double) -> String
+    areDifferences: Bool = false, number: (Double) -> String,
+    style: NumberText.Style = .plain
   ) -> String? {
     let past = intervals.filter {
       $0.interval.method == .basic && $0.interval.reachesPast($0.range)
     }
     guard let first = past.first else { return nil }
     let ends = "[\(number(first.interval.lower)), \(number(first.interval.upper))]"
-    let range = "[\(bound(first.range.lowerBound)), \(bound(first.range.upperBound))]"
+    let range =
+      "[\(bound(first.range.lowerBound, style: style)), \(bound(first.range.upperBound, style: style))]"
     let whose = areDifferences ? "a difference's" : "the metric's"
     let theirs = areDifferences ? "a difference's" : "their metric's"
     let which =
@@ -66,11 +72,13 @@ extension ConfidenceInterval {
   ///   - metricName: The metric as the output names it ("accuracy").
   ///   - range: The metric's range.
   ///   - number: How the output writes a number.
+  ///   - style: The output's number style, for the ranges' bounds.
   /// - Returns: Zero, one or two sentences without a leading "Note:".
   package static func basicRangeCautions(
     models: [(name: String, interval: ConfidenceInterval?)],
     differences: [(first: String, second: String, interval: ConfidenceInterval)],
-    metricName: String, range: ClosedRange<Double>, number: (Double) -> String
+    metricName: String, range: ClosedRange<Double>, number: (Double) -> String,
+    style: NumberText.Style = .plain
   ) -> [String] {
     let intervals = models.compactMap { model in
       model.interval.map { (subject: "\(model.name)'s \(metricName)", interval: $0, range: range) }
@@ -82,8 +90,8 @@ extension ConfidenceInterval {
       )
     }
     return [
-      basicRangeCaution(intervals, number: number),
-      basicRangeCaution(differenceIntervals, areDifferences: true, number: number),
+      basicRangeCaution(intervals, number: number, style: style),
+      basicRangeCaution(differenceIntervals, areDifferences: true, number: number, style: style),
     ].compactMap(\.self)
   }
 
@@ -98,9 +106,17 @@ extension ConfidenceInterval {
     return -width...width
   }
 
-  /// A range bound as the cautions write it: "0", "1", "-1", "∞".
-  static func bound(_ value: Double) -> String {
-    guard value.isFinite else { return value < 0 ? "-∞" : "∞" }
-    return value == value.rounded() ? String(Int(value)) : String(value)
+  /// A range bound as the cautions write it: "0", "1", "-1" ("−1" in
+  /// the typographic style), "∞".
+  ///
+  /// - Parameters:
+  ///   - value: The bound.
+  ///   - style: The output's number style, for the minus sign.
+  /// - Returns: The bound's text.
+  package static func bound(_ value: Double, style: NumberText.Style = .plain) -> String {
+    let magnitude =
+      !value.isFinite
+      ? "∞" : abs(value) == abs(value).rounded() ? String(Int(abs(value))) : String(abs(value))
+    return value < 0 ? style.minus + magnitude : magnitude
   }
 }

@@ -13,8 +13,9 @@ extension MultilabelComparison {
   /// with a beta —: each label's score, support and interval), then for two models `difference`
   /// and `tests` (`permutation`, `paired_bootstrap`, `mcnemar` on exact
   /// matches), and for more models `adjustment` and `comparisons`.
-  /// `cautions`, last, is there only when ``cautions(metric:)`` has any:
-  /// an array of sentences.
+  /// `cautions`, last, is there only when ``cautions(metric:)`` or
+  /// ``labelIntervalCautions(number:style:)`` has any: an array of
+  /// sentences.
   ///
   /// - Parameter metric: The metric; the headline metric by default.
   /// - Returns: The document.
@@ -51,8 +52,35 @@ extension MultilabelComparison {
             })
         ))
     }
-    document += JSONValue.cautionsMember(cautions(metric: metric))
+    document += JSONValue.cautionsMember(
+      cautions(metric: metric) + labelIntervalCautions(number: ModelComparison.number))
     return .object(document)
+  }
+
+  /// The caution for basic per-label F-score intervals
+  /// (``Model/labelIntervals``) with an end past [0, 1], as
+  /// ``cautions(metric:)`` words those of the metrics: they are left as
+  /// computed.
+  ///
+  /// - Parameters:
+  ///   - number: How the output writes a number.
+  ///   - style: The output's number style, for the range's bounds.
+  /// - Returns: One sentence without a leading "Note:", or none.
+  package func labelIntervalCautions(
+    number: (Double) -> String, style: NumberText.Style = .plain
+  ) -> [String] {
+    let intervals = models.flatMap { model in
+      let name = model.metrics.beta == nil ? "F1" : "F-beta"
+      return zip(model.metrics.perLabel(beta: model.metrics.scope.beta), model.labelIntervals)
+        .map { score, interval in
+          (
+            subject: "\(model.name)'s \(name) of \(TerminalText.quoted(score.label))",
+            interval: interval, range: 0.0...1.0
+          )
+        }
+    }
+    return [ConfidenceInterval.basicRangeCaution(intervals, number: number, style: style)]
+      .compactMap(\.self)
   }
 
   /// Cautions about the numbers shown on one metric, as

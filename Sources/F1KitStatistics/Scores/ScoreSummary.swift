@@ -82,7 +82,8 @@ public struct ScoreSummary: Sendable {
   }
 
   /// The JSON members: `"score_metrics"` (null for an undefined metric),
-  /// `"score_metric_notes"` (why each undefined metric is null) and, with
+  /// `"score_metric_notes"` (why each undefined metric is null),
+  /// `"score_cautions"` when ``cautions(digits:)`` has any, and, with
   /// intervals, `"score_intervals"` and `"score_analytic_intervals"`.
   ///
   /// - Returns: Members to add to the evaluation document.
@@ -101,6 +102,10 @@ public struct ScoreSummary: Sendable {
           })
       ),
     ]
+    let cautions = cautions()
+    if !cautions.isEmpty {
+      members.append(("score_cautions", .array(cautions.map(JSONValue.string))))
+    }
     if let threshold { members.append(("threshold", threshold.jsonValue())) }
     if let advice = thresholdAdvice { members.append(("threshold_advice", advice.jsonValue())) }
     if let intervals {
@@ -135,6 +140,26 @@ public struct ScoreSummary: Sendable {
     return members
   }
 
+  /// Cautions about the intervals themselves: basic intervals with an end
+  /// past their metric's range (see ``ConfidenceInterval/reachesPast(_:)``),
+  /// such as ROC-AUC [0.97, 1.004], which are left as computed, as
+  /// `MetricIntervals/cautions(digits:)` says them for the label metrics.
+  ///
+  /// - Parameter digits: Decimal places of the numbers quoted.
+  /// - Returns: One sentence per caution, without a leading "Note:".
+  public func cautions(digits: Int = 4) -> [String] {
+    guard let intervals else { return [] }
+    let shown = metrics.entries.compactMap { entry in
+      intervals.intervals[entry.metric].map {
+        (subject: entry.metric.rawValue, interval: $0, range: entry.metric.valueRange)
+      }
+    }
+    return [
+      ConfidenceInterval.basicRangeCaution(
+        shown, number: { NumberText.fixed($0, digits: digits) })
+    ].compactMap(\.self)
+  }
+
   /// The text section: one line per metric, `n/a` with the reason for an
   /// undefined one, and the intervals when asked for.
   ///
@@ -166,6 +191,7 @@ public struct ScoreSummary: Sendable {
       text +=
         "(\(ModelComparison.percent(options.bootstrap.confidence)) intervals: \(options.bootstrap.method.rawValue) bootstrap over items, \(options.bootstrap.resamples) resamples, seed \(options.seed))\n"
     }
+    text += cautions(digits: digits).map { "Note: \($0)\n" }.joined()
     if let threshold { text += threshold.sentence(digits: digits) + "\n" }
     if let advice = thresholdAdvice, let threshold {
       text += advice.sentences(for: threshold, digits: digits).map { $0 + "\n" }.joined()
