@@ -57,6 +57,48 @@ struct ScoreCommandTests {
     #expect(line.contains("delong ["), "\(line)")
   }
 
+  @Test(
+    "advise shows the binary pair of two per-class columns as evaluate does, --positive 1.0 names the column 1, and a --positive naming neither column warns"
+  )
+  func twoColumnsAcrossCommands() throws {
+    let directory = TemporaryDirectory()
+    let gold = [1, 0, 1, 1, 0, 0, 1, 0, 1, 0]
+    let scores = [0.9, 0.3, 0.6, 0.45, 0.5, 0.1, 0.8, 0.35, 0.55, 0.2]
+    // pandas writes float labels as 1.0 and 0.0.
+    directory.write(
+      "proba.csv",
+      "label,0,1\n" + zip(gold, scores).map { "\($0).0,\(1 - $1),\($1)\n" }.joined())
+    let options = ["proba.csv", "--score-columns", "0,1", "--format", "json"]
+    for command in ["evaluate", "advise"] {
+      for positive in [[], ["--positive", "1.0"], ["--positive", "1"]] {
+        let result = try runF1Kit([command] + options + positive, in: directory.url)
+        #expect(result.status == 0, "\(result.standardError)")
+        let metrics = try #require(json(result)["score_metrics"] as? [String: Any])
+        // scikit-learn 1.9.1: roc_auc_score(y, P[:, 1]), average_precision_score(y, P[:, 1]).
+        #expect(
+          abs((metrics["roc_auc"] as? Double ?? 0) - 0.9600000000000001) <= 1e-12,
+          "\(command) \(positive)")
+        #expect(
+          abs((metrics["average_precision"] as? Double ?? 0) - 0.9666666666666666) <= 1e-12,
+          "\(command) \(positive)")
+      }
+    }
+    let advice = try runF1Kit(["advise", "proba.csv", "--score-columns", "0,1"], in: directory.url)
+    #expect(
+      advice.standardOutput.contains(
+        "average_precision and roc_auc of the column of the positive label \"1\")"),
+      "\(advice.standardOutput)")
+    // Labels 1 and 2 evaluated, 2 positive: no column is the positive one.
+    let neither = try runF1Kit(
+      ["evaluate"] + options + ["--labels", "1,2", "--positive", "2"], in: directory.url)
+    #expect(neither.status == 0, "\(neither.standardError)")
+    #expect(
+      neither.standardError.contains(
+        "warning: proba.csv: binary average_precision and roc_auc, which read the positive label's column, are left out: '--positive 2' is not one of the scored labels \"0\", \"1\""
+      ), "\(neither.standardError)")
+    #expect((try json(neither)["score_metrics"] as? [String: Any])?["roc_auc"] == nil)
+  }
+
   @Test("evaluate text and CSV show the score metrics; --ci adds intervals and DeLong's")
   func evaluateTextAndCSV() throws {
     let text = try runF1Kit([

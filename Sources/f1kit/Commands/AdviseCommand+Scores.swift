@@ -31,8 +31,17 @@ extension AdviseCommand {
     if input.hasScores {
       let (items, model) = try input.readScoredModel(path)
       let threshold = try input.thresholdChoice(for: path)
+      var summary = try summary(model, source: items.sourceDescription, threshold: threshold)
+      // Two per-class columns: binary average precision and ROC-AUC of the
+      // positive label's column, as `evaluate` adds them.
+      if let column = input.positiveColumn(of: items, path: path),
+        let binary = try? ScoredModel(column.items)
+      {
+        summary.addPositiveColumn(
+          try self.summary(binary, source: "", threshold: nil), positiveLabel: column.label)
+      }
       return Scores(
-        summary: try summary(model, source: items.sourceDescription, threshold: threshold),
+        summary: summary,
         advised: AdvisedScores(name: path, scores: model, threshold: threshold),
         matrix: try input.confusionMatrix(of: items, path: path), note: nil)
     }

@@ -34,18 +34,15 @@ extension EvaluateCommand {
   }
 
   /// The positive label's column of two per-class columns of a binary
-  /// problem, whose binary average precision and ROC-AUC `evaluate` adds
-  /// to the per-class metrics, as `compare` and `gate` read them.
+  /// problem and its binary model (``InputOptions/positiveColumn(of:path:)``).
   ///
   /// - Parameter items: The file's items with their per-class scores.
   /// - Returns: The positive label and the binary model of its column, or
-  ///   `nil` unless two labels are scored, every gold label is one of them
-  ///   and the positive one is known (``InputOptions/positiveColumnLabel(of:)``).
+  ///   `nil` when there is none.
   func positiveColumnModel(of items: ItemScores) -> (label: String, model: ScoredModel)? {
-    guard !items.isBinary, items.scoredLabels.count == 2,
-      let label = input.positiveColumnLabel(of: items.scoredLabels),
-      let column = items.positiveColumn(label), let model = try? ScoredModel(column)
+    guard let column = input.positiveColumn(of: items, path: path),
+      let model = try? ScoredModel(column.items)
     else { return nil }
-    return (label, model)
+    return (column.label, model)
   }
 }

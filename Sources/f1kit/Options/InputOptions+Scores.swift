@@ -19,8 +19,47 @@ extension InputOptions {
   /// - Returns: The positive label, or `nil` when `--positive` names
   ///   neither or, without it, the labels form no well-known pair.
   func positiveColumnLabel(of scoredLabels: [String]) -> String? {
-    if let given = reader.positiveLabel { return scoredLabels.contains(given) ? given : nil }
-    return PositiveLabelConvention.positiveLabel(of: scoredLabels)
+    guard let given = reader.positiveLabel else {
+      return PositiveLabelConvention.positiveLabel(of: scoredLabels)
+    }
+    // `--positive 1.0` names the column "1" of numeric labels, as the
+    // label path reads it.
+    let spelled =
+      EvaluationOptions(positiveLabel: given).spellingNumbers(like: scoredLabels).positiveLabel
+      ?? given
+    return scoredLabels.first { $0.utf8.elementsEqual(spelled.utf8) }
+  }
+
+  /// The positive label's column of two per-class columns of a binary
+  /// problem, whose binary average precision and ROC-AUC `evaluate`,
+  /// `advise` and `report` add to the per-class metrics, as `compare` and
+  /// `gate` read them.
+  ///
+  /// When two labels are scored but the positive one is not known
+  /// (`--positive` names neither column, or the labels form no well-known
+  /// pair), a warning says the two metrics are left out: the per-class
+  /// metrics stand on their own, so the command goes on, where `compare`
+  /// and `gate`, asked for one of the two, refuse.
+  ///
+  /// - Parameters:
+  ///   - items: A file's items with their per-class scores.
+  ///   - path: The file, for the warning.
+  /// - Returns: The positive label and its column's items, or `nil` unless
+  ///   two labels are scored, every gold label is one of them and the
+  ///   positive one is known (``positiveColumnLabel(of:)``).
+  func positiveColumn(of items: ItemScores, path: String) -> (label: String, items: ItemScores)? {
+    guard !items.isBinary, items.scoredLabels.count == 2 else { return nil }
+    guard let label = positiveColumnLabel(of: items.scoredLabels) else {
+      let labels = TerminalText.list(items.scoredLabels)
+      let why =
+        reader.positiveLabel.map { "'--positive \($0)' is not one of the scored labels \(labels)" }
+        ?? "the scored labels \(labels) form no well-known pair such as 0 and 1"
+      Console.writeWarnings([
+        "\(Self.displayName(of: path)): binary average_precision and roc_auc, which read the positive label's column, are left out: \(why); name one of them with --positive"
+      ])
+      return nil
+    }
+    return items.positiveColumn(label).map { (label, $0) }
   }
 
   /// Reads a file's items with their scores.
