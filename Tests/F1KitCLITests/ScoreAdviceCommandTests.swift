@@ -213,6 +213,32 @@ struct ScoreAdviceCommandTests {
     }
   }
 
+  @Test(
+    "report with one --threshold-from file says the second model gets the first one's cut-off, as compare does"
+  )
+  func reportSharedCutoff() throws {
+    let folder = TemporaryDirectory()
+    let html = folder.url.appendingPathComponent("r.html").path
+    let options = ["--score-column", "score", "--threshold-from", Self.dev6]
+    let result = try runF1Kit(
+      ["report", Self.l6, Self.l3] + options + ["--resamples", "0", "--out", html])
+    #expect(result.status == 0, "\(result.standardError)")
+    let page = try String(contentsOfFile: html, encoding: .utf8)
+    let compare = try runF1Kit(
+      ["compare", Self.l6, Self.l3] + options + ["--resamples", "100", "-q"])
+    // compare's words, with the report's model name for the first model.
+    let shared =
+      "; the same cut-off as \(Self.l6): one --threshold-from file gives every model the cut-off tuned on \(Self.dev6), not one tuned on this model&#39;s own development scores (give one file per model, in order)"
+    #expect(
+      compare.standardOutput.contains(shared.replacingOccurrences(of: "&#39;", with: "'")),
+      "\(compare.standardOutput)")
+    let name = URL(fileURLWithPath: Self.l6).lastPathComponent
+    let listed = shared.replacingOccurrences(of: "as \(Self.l6):", with: "as \(name):")
+    // Once in the cut-off list under the second model, once in the metadata.
+    #expect(page.components(separatedBy: listed).count == 2, "\(page)")
+    #expect(page.components(separatedBy: shared).count == 2)
+  }
+
   @Test("the report's score comparisons equal compare --metric's, to the last digit")
   func reportAgreesWithCompare() throws {
     let folder = TemporaryDirectory()

@@ -25,9 +25,20 @@ extension HTMLReport {
     }
     if scores.isBinary {
       html += "<ul class=\"cutoffs\">"
+      // One --threshold-from file gives every model the first one's tuned
+      // cut-off; each later model's line says so, as compare's and gate's do.
+      let choices = scores.models.compactMap { entry in
+        entry.threshold.map { (name: entry.name, choice: $0) }
+      }
+      var position = 0
       for entry in scores.models {
         html += "<li><strong>\(HTMLText.isolated(entry.name))</strong>: "
-        html += HTMLText.escape(Self.cutoffSentence(entry)) + "</li>"
+        var sentence = Self.cutoffSentence(entry)
+        if entry.threshold != nil {
+          sentence += ThresholdChoice.sharedCutoffNote(at: position, of: choices) ?? ""
+          position += 1
+        }
+        html += HTMLText.escape(sentence) + "</li>"
       }
       html += "</ul>\n"
     }

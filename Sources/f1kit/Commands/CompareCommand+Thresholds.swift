@@ -33,28 +33,15 @@ extension CompareCommand {
     sentences(choices).map { "\($0.file): \($0.sentence)\n" }.joined()
   }
 
-  /// Each file's cut-off as a sentence. A tuned cut-off that an earlier
-  /// file got too says so: one `--threshold-from` file gives every model
-  /// the cut-off tuned on one development file, so a model after the
-  /// first was not tuned on its own scores.
+  /// Each file's cut-off as a sentence, saying so when an earlier file got
+  /// the same tuned cut-off (``ThresholdChoice/sentences(_:digits:)``).
   ///
   /// - Parameter choices: Each file's cut-off, in command-line order.
   /// - Returns: One sentence per file, without a newline.
   static func sentences(
     _ choices: [(file: String, choice: ThresholdChoice)]
   ) -> [(file: String, sentence: String)] {
-    choices.enumerated().map { index, entry in
-      var sentence = entry.choice.sentence()
-      if case .tuned(let file, let tuning, _) = entry.choice.source,
-        let first = choices[..<index].first(where: {
-          if case .tuned(file, tuning, _) = $0.choice.source { return true }
-          return false
-        })
-      {
-        sentence +=
-          "; the same cut-off as \(first.file): one --threshold-from file gives every model the cut-off tuned on \(file), not one tuned on this model's own development scores (give one file per model, in order)"
-      }
-      return (entry.file, sentence)
-    }
+    let sentences = ThresholdChoice.sentences(choices.map { (name: $0.file, choice: $0.choice) })
+    return zip(choices, sentences).map { ($0.file, $1) }
   }
 }

@@ -89,15 +89,17 @@ extension ReportCommand {
       settings.insert(.init(name: "Score column", value: note), at: min(position, settings.count))
     }
     let choices = inputs.compactMap { input in
-      input.scores?.threshold.map { (input.sourceFile, $0) }
+      input.scores?.threshold.map { (name: input.sourceFile, choice: $0) }
     }
     if input.thresholdResolver != nil, !choices.isEmpty,
       let index = settings.firstIndex(where: { $0.name == "Threshold" })
     {
+      // A shared tuned cut-off says so, as compare's and gate's lines do.
+      let sentences = ThresholdChoice.sentences(choices)
       settings[index].value =
         choices.count == 1
-        ? choices[0].1.sentence()
-        : choices.map { "\($0.0): \($0.1.sentence())" }.joined(separator: "; ")
+        ? sentences[0]
+        : zip(choices, sentences).map { "\($0.name): \($1)" }.joined(separator: "; ")
     }
     return settings
   }
