@@ -269,6 +269,56 @@ struct ScoreAdviceCommandTests {
     }
   }
 
+  @Test(
+    "the report of two per-class columns shows binary average precision and ROC-AUC of the positive column, equal to evaluate's and compare --metric's"
+  )
+  func reportPositiveColumn() throws {
+    let folder = TemporaryDirectory()
+    let gold = [1, 0, 1, 1, 0, 0, 1, 0, 1, 0]
+    let scores = [
+      "a.csv": [0.9, 0.3, 0.6, 0.45, 0.5, 0.1, 0.8, 0.35, 0.55, 0.2],
+      "b.csv": [0.7, 0.4, 0.65, 0.3, 0.2, 0.15, 0.9, 0.6, 0.5, 0.25],
+    ]
+    for (name, column) in scores {
+      folder.write(
+        name, "label,0,1\n" + zip(gold, column).map { "\($0),\(1 - $1),\($1)\n" }.joined())
+    }
+    let options = ["--score-columns", "0,1", "--resamples", "300", "--seed", "11"]
+    let report = try runF1Kit(
+      ["report", "a.csv", "b.csv"] + options + ["--out", "r.html", "--json", "r.json"],
+      in: folder.url)
+    #expect(report.status == 0, "\(report.standardError)")
+    let section = try #require(
+      try jsonObject(
+        try String(contentsOf: folder.url.appendingPathComponent("r.json"), encoding: .utf8))[
+          "scores"] as? [String: Any])
+    #expect(section["positive_column_label"] as? String == "1")
+    let models = try #require(section["models"] as? [[String: Any]])
+    let first = try #require(models[0]["score_metrics"] as? [String: Any])
+    // scikit-learn 1.9.1: roc_auc_score(y, P[:, 1]), average_precision_score(y, P[:, 1]).
+    #expect(abs((first["roc_auc"] as? Double ?? 0) - 0.9600000000000001) <= 1e-12)
+    #expect(abs((first["average_precision"] as? Double ?? 0) - 0.9666666666666666) <= 1e-12)
+    #expect(first["roc_auc_ovr_macro"] is Double)
+    let comparisons = try #require(section["comparisons"] as? [[String: Any]])
+    for metric in ["roc_auc", "average_precision"] {
+      let compare = try runF1Kit(
+        ["compare", "a.csv", "b.csv"] + options + ["--metric", metric, "--format", "json", "-q"],
+        in: folder.url)
+      #expect(compare.status == 0, "\(compare.standardError)")
+      let expected = try jsonObject(compare.standardOutput)
+      let pair = try #require(comparisons.first { $0["metric"] as? String == metric })
+      #expect(
+        NSDictionary(dictionary: pair["difference"] as! [String: Any])
+          == NSDictionary(dictionary: expected["difference"] as! [String: Any]))
+      #expect(
+        NSDictionary(dictionary: pair["tests"] as! [String: Any])
+          == NSDictionary(dictionary: expected["tests"] as! [String: Any]))
+    }
+    let page = try String(
+      contentsOf: folder.url.appendingPathComponent("r.html"), encoding: .utf8)
+    #expect(page.contains("average precision and ROC-AUC read the column of the positive label"))
+  }
+
   @Test("the main job's report finds the score column and says so in its metadata")
   func reportFindsScoreColumn() throws {
     let folder = TemporaryDirectory()

@@ -14,6 +14,10 @@ extension HTMLReport {
     if let positive = scores.positiveLabel {
       html += " (scores for the positive label “\(HTMLText.isolated(positive))”)"
     }
+    if let column = scores.positiveColumn {
+      html +=
+        "; average precision and ROC-AUC read the column of the positive label “\(HTMLText.isolated(column.label))”, as <code>f1kit evaluate</code> and <code>roc_auc_score(y, P[:, 1])</code> do"
+    }
     html +=
       ". Every interval and test comes from the comparison engine that <code>f1kit compare --metric roc_auc</code> uses.</p>\n"
     if let experiment = model.experiment, let comparison = scores.comparison,
@@ -93,15 +97,15 @@ extension HTMLReport {
       columns: [("Metric", false)] + scores.models.map { ($0.name, true) })
     // Why a metric is undefined, said once under the table when it is the
     // same reason in every cell.
-    let reasons = scores.models.flatMap { entry in
-      entry.scores.metrics.entries.compactMap { $0.undefinedReason?.description }
+    let reasons = scores.models.indices.flatMap { index in
+      scores.metrics(ofModel: index).entries.compactMap { $0.undefinedReason?.description }
     }
     let sharedReason = Set(reasons).count == 1 ? reasons.first : nil
-    for metric in scores.reportedMetrics {
+    for metric in scores.shownMetrics {
       let name = metric.displayName + (metric.isHigherBetter ? "" : " (lower is better)")
       var cells: [HTMLTable.Cell] = [.header(name)]
-      for (index, entry) in scores.models.enumerated() {
-        let metrics = entry.scores.metrics
+      for index in scores.models.indices {
+        let metrics = scores.metrics(ofModel: index)
         guard let value = metrics[metric] else {
           let reason = metrics.entries.first { $0.metric == metric }?.undefinedReason
           cells.append(
@@ -113,7 +117,7 @@ extension HTMLReport {
         var detail = scores.interval(of: metric, model: index).map {
           DisplayNumber.interval($0)
         }
-        if metric == .rocAUC, let delong = scores.comparison?.models[index].delongInterval {
+        if metric == .rocAUC, let delong = scores.delongInterval(model: index) {
           detail = (detail.map { $0 + " · " } ?? "") + "DeLong " + DisplayNumber.interval(delong)
         }
         cells.append(.number(DisplayNumber.score(value), detail: detail))
@@ -136,7 +140,9 @@ extension HTMLReport {
   func scoreDifferences(_ scores: ScoreReport) -> String {
     guard let comparison = scores.comparison else { return "" }
     if hasExperiment { return firstRunScoreDifferences(scores, comparison: comparison) }
-    let tests = comparison.options.tests
+    // The positive column's binary tests are a superset of the per-class
+    // scores' paired bootstrap; a test a pair lacks shows as "—".
+    let tests = (scores.positiveColumn?.comparison ?? comparison).options.tests
     var columns: [(title: String, isNumeric: Bool)] = [
       ("Metric", false), ("Pair", false), ("Difference", true),
     ]
@@ -154,7 +160,7 @@ extension HTMLReport {
         + (adjusted
           ? "; p-values \(comparison.options.adjustment.displayName)-adjusted over pairs" : ""),
       columns: columns)
-    for pair in comparison.pairs {
+    for pair in scores.comparisons.flatMap(\.pairs) {
       var cells: [HTMLTable.Cell] = [
         .header(pair.metric.displayName),
         .text("\(scores.models[pair.second].name) − \(scores.models[pair.first].name)"),
@@ -198,7 +204,7 @@ extension HTMLReport {
       columns: [
         ("Metric", false), ("Pair", false), ("Difference (interval over items)", true),
       ])
-    for pair in comparison.pairs {
+    for pair in scores.comparisons.flatMap(\.pairs) {
       table.append([
         .header(pair.metric.displayName),
         .text("\(scores.models[pair.second].name) − \(scores.models[pair.first].name)"),

@@ -33,6 +33,7 @@ extension ReportBuilder {
     }
     let first = scoreInputs[0].items
     var scoredModels: [ScoredModel] = []
+    var alignedItems: [ItemScores] = []
     var reportModels: [ScoreReport.Model] = []
     for (index, input) in inputs.enumerated() {
       let score = scoreInputs[index]
@@ -70,6 +71,7 @@ extension ReportBuilder {
         )
       }
       scoredModels.append(scored)
+      alignedItems.append(items)
       var model = ScoreReport.Model(
         name: models[index].name, scores: scored, source: score.source,
         threshold: score.threshold, impliedThreshold: implied)
@@ -104,7 +106,55 @@ extension ReportBuilder {
     }
     return ScoreReport(
       models: reportModels, positiveLabel: first.positiveLabel, reportedMetrics: reported,
-      comparedMetrics: compared, comparison: comparison)
+      comparedMetrics: compared, comparison: comparison,
+      positiveColumn: try scoreInputs[0].positiveColumnLabel.flatMap { label throws(ReportError) in
+        try positiveColumn(label, of: alignedItems, inputs: inputs, names: models.map(\.name))
+      })
+  }
+
+  /// Binary average precision and ROC-AUC of the positive label's column
+  /// of every model's two per-class columns, compared as `f1kit compare
+  /// --metric roc_auc` compares them (permutation, paired bootstrap and
+  /// DeLong tests, Holm-adjusted), with the report's seed and resamples.
+  ///
+  /// - Parameters:
+  ///   - label: The positive label.
+  ///   - items: Each model's items, in the first model's order.
+  ///   - inputs: The models' inputs, for messages.
+  ///   - names: The models' names.
+  /// - Returns: The positive column's part of the section, or `nil` when
+  ///   some model's items have no such column (a gold label not scored).
+  /// - Throws: ``ReportError`` when the scores cannot be scored or
+  ///   compared.
+  private func positiveColumn(
+    _ label: String, of items: [ItemScores], inputs: [ReportInput], names: [String]
+  ) throws(ReportError) -> ScoreReport.PositiveColumn? {
+    var binaries: [ScoredModel] = []
+    for (index, modelItems) in items.enumerated() {
+      guard let column = modelItems.positiveColumn(label) else { return nil }
+      do {
+        binaries.append(try ScoredModel(column))
+      } catch {
+        throw .statistics("\(inputs[index].sourceFile): \(error.description)")
+      }
+    }
+    let compared = ScoreMetric.binaryOnlyMetrics.filter { metric in
+      binaries.allSatisfy { $0.value(of: metric) != nil }
+    }
+    var comparison: ScoreComparison?
+    if options.resamples > 0, !compared.isEmpty {
+      do {
+        comparison = try ScoreComparison(
+          models: binaries, names: names,
+          options: ScoreComparison.Options(
+            metrics: compared, tests: ScoreComparison.Test.allCases, bootstrap: bootstrapOptions,
+            adjustment: .holm, seed: options.seed))
+      } catch {
+        throw .statistics(error.description)
+      }
+    }
+    return ScoreReport.PositiveColumn(
+      label: label, models: binaries, comparedMetrics: compared, comparison: comparison)
   }
 
 }

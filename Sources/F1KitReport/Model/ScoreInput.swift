@@ -13,6 +13,10 @@ public struct ScoreInput: Sendable {
   /// it came from; `nil` when the predictions come from a prediction
   /// column and the scores were read beside them.
   public var threshold: ThresholdChoice?
+  /// For two per-class columns of a binary problem, the positive label
+  /// whose column gives binary average precision and ROC-AUC, as
+  /// `f1kit evaluate` and `compare --metric roc_auc` read it; else `nil`.
+  public var positiveColumnLabel: String?
 
   /// Creates a score input.
   ///
@@ -20,9 +24,15 @@ public struct ScoreInput: Sendable {
   ///   - items: The items with their scores.
   ///   - source: Where the scores were read from.
   ///   - threshold: The cut-off that made the predictions, if it did.
-  public init(items: ItemScores, source: String, threshold: ThresholdChoice?) {
+  ///   - positiveColumnLabel: For two per-class columns, the positive
+  ///     label whose column gives binary average precision and ROC-AUC.
+  public init(
+    items: ItemScores, source: String, threshold: ThresholdChoice?,
+    positiveColumnLabel: String? = nil
+  ) {
     self.items = items
     self.source = source
     self.threshold = threshold
+    self.positiveColumnLabel = positiveColumnLabel
   }
 }

@@ -5,8 +5,11 @@ import F1KitSupport
 extension ScoreReport {
   /// The section as the report's JSON writes it under `"scores"`:
   ///
-  /// - `positive_label` (null for per-class scores), `compared_metrics`
-  ///   (the metrics with intervals and tests) and `tests`;
+  /// - `positive_label` (null for per-class scores),
+  ///   `positive_column_label` (for two per-class columns, the label whose
+  ///   column gives binary `average_precision` and `roc_auc`, else null),
+  ///   `compared_metrics` (the metrics with intervals and tests) and
+  ///   `tests` (those of the binary comparisons when there are any);
   /// - `models`: each model's `name`, `source`, `score_metrics` (null for
   ///   an undefined metric), `score_metric_notes` (why), `score_intervals`
   ///   (bootstrap), `score_analytic_intervals` (DeLong's, for ROC-AUC), and
@@ -25,7 +28,7 @@ extension ScoreReport {
       modelJSON(model, index: index)
     }
     var comparisons: [JSONValue] = []
-    if let comparison {
+    for comparison in self.comparisons {
       for pair in comparison.pairs {
         comparisons.append(
           .object(
@@ -36,17 +39,20 @@ extension ScoreReport {
             ] + comparison.pairMembers(pair)))
       }
     }
+    let compared = comparedMetrics + (positiveColumn?.comparedMetrics ?? [])
+    let tests = (positiveColumn?.comparison ?? comparison)?.options.tests ?? []
     return .object([
       ("positive_label", positiveLabel.map(JSONValue.string) ?? .null),
-      ("compared_metrics", .array(comparedMetrics.map { .string($0.rawValue) })),
-      ("tests", .array((comparison?.options.tests ?? []).map { .string($0.rawValue) })),
+      ("positive_column_label", positiveColumn.map { .string($0.label) } ?? .null),
+      ("compared_metrics", .array(compared.map { .string($0.rawValue) })),
+      ("tests", .array(tests.map { .string($0.rawValue) })),
       ("models", .array(modelsJSON)),
       ("comparisons", .array(comparisons)),
     ])
   }
 
   private func modelJSON(_ model: Model, index: Int) -> JSONValue {
-    let metrics = model.scores.metrics
+    let metrics = metrics(ofModel: index)
     var members: [(key: String, value: JSONValue)] = [
       ("name", .string(model.name)),
       ("source", .string(model.source)),
@@ -73,7 +79,7 @@ extension ScoreReport {
       ),
     ]
     var analytic: [(key: String, value: JSONValue)] = []
-    if let delong = comparison?.models[index].delongInterval {
+    if let delong = delongInterval(model: index) {
       analytic.append(
         (
           ScoreMetric.rocAUC.rawValue,

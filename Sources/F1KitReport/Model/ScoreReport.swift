@@ -86,6 +86,40 @@ public struct ScoreReport: Sendable {
     }
   }
 
+  /// Binary average precision and ROC-AUC of the positive label's column
+  /// of two per-class columns, as `f1kit evaluate` adds them to the
+  /// per-class metrics and `compare --metric roc_auc` compares them.
+  public struct PositiveColumn: Sendable {
+    /// The positive label, whose column is read.
+    public var label: String
+    /// Each model's binary scores: its positive label's column, aligned
+    /// with the first model's items.
+    public var models: [ScoredModel]
+    /// The metrics with intervals and tests: those defined for every
+    /// model.
+    public var comparedMetrics: [ScoreMetric]
+    /// The comparison engine's result on ``comparedMetrics``, with the
+    /// binary tests; `nil` without resampling.
+    public var comparison: ScoreComparison?
+
+    /// Creates the positive column's part of the section.
+    ///
+    /// - Parameters:
+    ///   - label: The positive label.
+    ///   - models: Each model's binary scores.
+    ///   - comparedMetrics: The metrics with intervals and tests.
+    ///   - comparison: The comparison engine's result, if computed.
+    public init(
+      label: String, models: [ScoredModel], comparedMetrics: [ScoreMetric],
+      comparison: ScoreComparison?
+    ) {
+      self.label = label
+      self.models = models
+      self.comparedMetrics = comparedMetrics
+      self.comparison = comparison
+    }
+  }
+
   /// The models, in the report's order.
   public var models: [Model]
   /// The positive label of binary scores, else `nil`.
@@ -97,6 +131,9 @@ public struct ScoreReport: Sendable {
   /// The comparison engine's result on ``comparedMetrics``; `nil` without
   /// resampling.
   public var comparison: ScoreComparison?
+  /// For two per-class columns of a binary problem, binary average
+  /// precision and ROC-AUC of the positive label's column.
+  public var positiveColumn: PositiveColumn?
 
   /// Creates a score section.
   ///
@@ -106,19 +143,59 @@ public struct ScoreReport: Sendable {
   ///   - reportedMetrics: The metrics reported.
   ///   - comparedMetrics: The metrics with intervals and tests.
   ///   - comparison: The comparison engine's result, if computed.
+  ///   - positiveColumn: Binary average precision and ROC-AUC of the
+  ///     positive label's column of two per-class columns, if any.
   public init(
     models: [Model], positiveLabel: String?, reportedMetrics: [ScoreMetric],
-    comparedMetrics: [ScoreMetric], comparison: ScoreComparison?
+    comparedMetrics: [ScoreMetric], comparison: ScoreComparison?,
+    positiveColumn: PositiveColumn? = nil
   ) {
     self.models = models
     self.positiveLabel = positiveLabel
     self.reportedMetrics = reportedMetrics
     self.comparedMetrics = comparedMetrics
     self.comparison = comparison
+    self.positiveColumn = positiveColumn
   }
 
   /// Whether the scores are one binary score per item.
   public var isBinary: Bool { positiveLabel != nil }
+
+  /// The metrics shown: ``reportedMetrics``, then binary average
+  /// precision and ROC-AUC of the ``positiveColumn``, if any.
+  public var shownMetrics: [ScoreMetric] {
+    reportedMetrics + (positiveColumn == nil ? [] : ScoreMetric.binaryOnlyMetrics)
+  }
+
+  /// A model's values of ``shownMetrics``: its own, then those of its
+  /// positive label's column, if any.
+  ///
+  /// - Parameter model: The model's index.
+  /// - Returns: The values, with why each undefined one is undefined.
+  public func metrics(ofModel model: Int) -> ScoreMetrics {
+    let own = models[model].scores.metrics
+    guard let positiveColumn else { return own }
+    return own.appending(
+      positiveColumn.models[model].metrics, metrics: ScoreMetric.binaryOnlyMetrics)
+  }
+
+  /// The comparison that holds a metric: the ``positiveColumn``'s for
+  /// binary average precision and ROC-AUC of per-class scores, else
+  /// ``comparison``.
+  ///
+  /// - Parameter metric: The metric.
+  /// - Returns: The comparison, or `nil` without resampling.
+  public func comparison(of metric: ScoreMetric) -> ScoreComparison? {
+    if let positiveColumn, ScoreMetric.binaryOnlyMetrics.contains(metric) {
+      return positiveColumn.comparison
+    }
+    return comparison
+  }
+
+  /// Every comparison: ``comparison``, then the ``positiveColumn``'s.
+  public var comparisons: [ScoreComparison] {
+    [comparison, positiveColumn?.comparison].compactMap(\.self)
+  }
 
   /// A model's bootstrap interval of a metric, if computed.
   ///
@@ -127,7 +204,15 @@ public struct ScoreReport: Sendable {
   ///   - model: The model's index.
   /// - Returns: The interval.
   public func interval(of metric: ScoreMetric, model: Int) -> ConfidenceInterval? {
-    comparison?.models[model].intervals[metric]
+    comparison(of: metric)?.models[model].intervals[metric]
+  }
+
+  /// A model's DeLong interval of ROC-AUC, if computed.
+  ///
+  /// - Parameter model: The model's index.
+  /// - Returns: The interval.
+  public func delongInterval(model: Int) -> ConfidenceInterval? {
+    comparison(of: .rocAUC)?.models[model].delongInterval
   }
 
   /// The engine's pairs on one metric, in pair order.
@@ -135,7 +220,7 @@ public struct ScoreReport: Sendable {
   /// - Parameter metric: The metric.
   /// - Returns: The pairs, empty without a comparison.
   public func pairs(on metric: ScoreMetric) -> [ScoreComparison.Pair] {
-    comparison?.pairs.filter { $0.metric == metric } ?? []
+    comparison(of: metric)?.pairs.filter { $0.metric == metric } ?? []
   }
 }
 

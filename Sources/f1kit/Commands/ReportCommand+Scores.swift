@@ -41,7 +41,8 @@ extension ReportCommand {
       source = "the score columns \(reader.scoreColumns.map { "“\($0)”" }.joined(separator: ", "))"
     }
     report.scores = ScoreInput(
-      items: items, source: source, threshold: try input.thresholdChoice(for: path))
+      items: items, source: source, threshold: try input.thresholdChoice(for: path),
+      positiveColumnLabel: input.positiveColumn(of: items, path: path)?.label)
     return report
   }
 
