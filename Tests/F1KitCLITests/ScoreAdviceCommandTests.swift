@@ -251,21 +251,38 @@ struct ScoreAdviceCommandTests {
     let scores = try #require(
       try jsonObject(try String(contentsOfFile: json, encoding: .utf8))["scores"]
         as? [String: Any])
-    let comparisons = try #require(scores["comparisons"] as? [[String: Any]])
+    try expectComparisons(
+      scores,
+      equal: [Self.l6, Self.l3, "--score-column", "score", "--resamples", "300", "--seed", "11"])
+  }
+
+  /// Expects the report's score comparisons on ROC-AUC and average
+  /// precision to equal `compare --metric M --format json`'s to the last
+  /// digit.
+  ///
+  /// - Parameters:
+  ///   - section: The report JSON's `"scores"` object.
+  ///   - arguments: `compare`'s files and options.
+  ///   - folder: Where to run `compare`, if not the package root.
+  private func expectComparisons(
+    _ section: [String: Any], equal arguments: [String], in folder: URL? = nil,
+    sourceLocation: SourceLocation = #_sourceLocation
+  ) throws {
+    let comparisons = try #require(section["comparisons"] as? [[String: Any]])
     for metric in ["roc_auc", "average_precision"] {
-      let compare = try runF1Kit([
-        "compare", Self.l6, Self.l3, "--score-column", "score", "--metric", metric, "--resamples",
-        "300", "--seed", "11", "--format", "json", "--quiet",
-      ])
-      #expect(compare.status == 0, "\(compare.standardError)")
+      let compare = try runF1Kit(
+        ["compare"] + arguments + ["--metric", metric, "--format", "json", "--quiet"], in: folder)
+      #expect(compare.status == 0, "\(compare.standardError)", sourceLocation: sourceLocation)
       let expected = try jsonObject(compare.standardOutput)
       let pair = try #require(comparisons.first { $0["metric"] as? String == metric })
       #expect(
         NSDictionary(dictionary: pair["difference"] as! [String: Any])
-          == NSDictionary(dictionary: expected["difference"] as! [String: Any]))
+          == NSDictionary(dictionary: expected["difference"] as! [String: Any]),
+        sourceLocation: sourceLocation)
       #expect(
         NSDictionary(dictionary: pair["tests"] as! [String: Any])
-          == NSDictionary(dictionary: expected["tests"] as! [String: Any]))
+          == NSDictionary(dictionary: expected["tests"] as! [String: Any]),
+        sourceLocation: sourceLocation)
     }
   }
 
@@ -299,21 +316,7 @@ struct ScoreAdviceCommandTests {
     #expect(abs((first["roc_auc"] as? Double ?? 0) - 0.9600000000000001) <= 1e-12)
     #expect(abs((first["average_precision"] as? Double ?? 0) - 0.9666666666666666) <= 1e-12)
     #expect(first["roc_auc_ovr_macro"] is Double)
-    let comparisons = try #require(section["comparisons"] as? [[String: Any]])
-    for metric in ["roc_auc", "average_precision"] {
-      let compare = try runF1Kit(
-        ["compare", "a.csv", "b.csv"] + options + ["--metric", metric, "--format", "json", "-q"],
-        in: folder.url)
-      #expect(compare.status == 0, "\(compare.standardError)")
-      let expected = try jsonObject(compare.standardOutput)
-      let pair = try #require(comparisons.first { $0["metric"] as? String == metric })
-      #expect(
-        NSDictionary(dictionary: pair["difference"] as! [String: Any])
-          == NSDictionary(dictionary: expected["difference"] as! [String: Any]))
-      #expect(
-        NSDictionary(dictionary: pair["tests"] as! [String: Any])
-          == NSDictionary(dictionary: expected["tests"] as! [String: Any]))
-    }
+    try expectComparisons(section, equal: ["a.csv", "b.csv"] + options, in: folder.url)
     let page = try String(
       contentsOf: folder.url.appendingPathComponent("r.html"), encoding: .utf8)
     #expect(page.contains("average precision and ROC-AUC read the column of the positive label"))

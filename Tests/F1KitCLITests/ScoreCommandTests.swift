@@ -9,6 +9,20 @@ struct ScoreCommandTests {
       JSONSerialization.jsonObject(with: Data(result.standardOutput.utf8)) as? [String: Any])
   }
 
+  /// Ten items' gold labels and `predict_proba`-shaped columns `0` and
+  /// `1`: ROC-AUC 0.96 and average precision 0.9667 of column `1`
+  /// (scikit-learn 1.9.1).
+  ///
+  /// - Parameter labelSuffix: Written after each gold label, such as
+  ///   `.0` for pandas' float labels.
+  /// - Returns: The CSV text.
+  private static func twoColumns(labelSuffix: String) -> String {
+    let gold = [1, 0, 1, 1, 0, 0, 1, 0, 1, 0]
+    let scores = [0.9, 0.3, 0.6, 0.45, 0.5, 0.1, 0.8, 0.35, 0.55, 0.2]
+    return "label,0,1\n"
+      + zip(gold, scores).map { "\($0)\(labelSuffix),\(1 - $1),\($1)\n" }.joined()
+  }
+
   @Test("evaluate --score-column adds score_metrics, null with a note where undefined")
   func evaluateJSON() throws {
     let result = try runF1Kit([
@@ -31,10 +45,7 @@ struct ScoreCommandTests {
   )
   func evaluateTwoColumns() throws {
     let directory = TemporaryDirectory()
-    let gold = [1, 0, 1, 1, 0, 0, 1, 0, 1, 0]
-    let scores = [0.9, 0.3, 0.6, 0.45, 0.5, 0.1, 0.8, 0.35, 0.55, 0.2]
-    directory.write(
-      "proba.csv", "label,0,1\n" + zip(gold, scores).map { "\($0),\(1 - $1),\($1)\n" }.joined())
+    directory.write("proba.csv", Self.twoColumns(labelSuffix: ""))
     let result = try runF1Kit(
       ["evaluate", "proba.csv", "--score-columns", "0,1", "--format", "json"], in: directory.url)
     #expect(result.status == 0, "\(result.standardError)")
@@ -62,12 +73,8 @@ struct ScoreCommandTests {
   )
   func twoColumnsAcrossCommands() throws {
     let directory = TemporaryDirectory()
-    let gold = [1, 0, 1, 1, 0, 0, 1, 0, 1, 0]
-    let scores = [0.9, 0.3, 0.6, 0.45, 0.5, 0.1, 0.8, 0.35, 0.55, 0.2]
     // pandas writes float labels as 1.0 and 0.0.
-    directory.write(
-      "proba.csv",
-      "label,0,1\n" + zip(gold, scores).map { "\($0).0,\(1 - $1),\($1)\n" }.joined())
+    directory.write("proba.csv", Self.twoColumns(labelSuffix: ".0"))
     let options = ["proba.csv", "--score-columns", "0,1", "--format", "json"]
     for command in ["evaluate", "advise"] {
       for positive in [[], ["--positive", "1.0"], ["--positive", "1"]] {
