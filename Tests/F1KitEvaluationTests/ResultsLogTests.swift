@@ -260,19 +260,29 @@ struct ResultsLogTests {
     #expect(agreesExactly(Double(text)!, value))
   }
 
-  @Test("a folder that cannot be created gives a typed error naming it")
-  func folderIsAFile() throws {
+  @Test(
+    "a folder that is, or lies under, a file gives a typed error naming the folder",
+    arguments: [false, true])
+  func folderIsAFile(isNested: Bool) throws {
     let folder = TemporaryDirectory()
     let blocker = folder.write("not-a-folder", "x")
     let evaluator = try Self.evaluator()
-    let target = URL(fileURLWithPath: blocker).appendingPathComponent("run")
+    let target =
+      isNested
+      ? URL(fileURLWithPath: blocker).appendingPathComponent("run")
+      : URL(fileURLWithPath: blocker)
+    let reason =
+      isNested
+      ? "\(blocker) is a file, so the folder \(target.path) cannot be made"
+      : "the folder \(blocker) is a file"
     #expect {
       try evaluator.evaluate(WordOverlapModel(), outputDirectory: target, epoch: 1, step: 1)
     } throws: { error in
-      guard case .resultsLogUnwritable(let path, _) = error as? EvaluationError else {
-        return false
-      }
-      return path == target.path
+      guard let error = error as? EvaluationError,
+        case .resultsLogUnwritable(let path, let found) = error
+      else { return false }
+      return path == target.appendingPathComponent("stsb-dev_results.csv").path
+        && found == reason && !error.description.contains(".;")
     }
   }
 

@@ -37,7 +37,7 @@ extension CrossEncoderEvaluator {
     let predictions = try predict(model, reporter: &reporter)
     var values = metricValues(of: predictions)
     if let threshold = predictions.threshold { values.append(("threshold", threshold)) }
-    let result = EvaluationResult(
+    let result = try EvaluationResult(
       metrics: values.map { (key($0.name), $0.value) }, primaryMetricKey: primaryMetricKey,
       isGreaterBetter: true, threshold: predictions.threshold, epoch: epoch, step: step)
     var logged = ""

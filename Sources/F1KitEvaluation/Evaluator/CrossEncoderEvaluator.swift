@@ -56,6 +56,9 @@ public struct CrossEncoderEvaluator: CrossEncoderEvaluating {
   /// every metric then weights the pairs, as scikit-learn's
   /// `sample_weight` does.
   public let sampleWeights: [Double]?
+  /// The longest name, in UTF-8 bytes, whose results log files
+  /// (`<name>_results.NNNN.csv`) fit a 255-byte file name.
+  public static let maximumNameByteCount = 200
   /// Where progress and notes go; tests replace it.
   var output: @Sendable (String) -> Void = StandardStream.note
 
@@ -66,7 +69,8 @@ public struct CrossEncoderEvaluator: CrossEncoderEvaluating {
   ///   - labels: The gold class index of each pair: 0 or 1 for a binary
   ///     task, `0..<k` for a multiclass model with *k* outputs.
   ///   - name: A name for metric keys and the results log, such as
-  ///     `stsb-dev`; letters, digits, `-`, `_` and `.` only.
+  ///     `stsb-dev`; letters, digits, `-`, `_` and `.` only, at most
+  ///     ``maximumNameByteCount`` bytes.
   ///   - task: ``CrossEncoderTask/binary(_:)`` or
   ///     ``CrossEncoderTask/multiclass``.
   ///   - batchSize: How many pairs the model scores at a time.
@@ -79,8 +83,9 @@ public struct CrossEncoderEvaluator: CrossEncoderEvaluating {
   ///     weighted.
   /// - Throws: ``EvaluationError`` for no pairs, a count mismatch, a
   ///   negative label (or one other than 0 and 1 for a binary task), a bad
-  ///   name or batch size, a NaN threshold, a multilabel task, a bad
-  ///   weight, or weights with a threshold tuned on the evaluation set.
+  ///   or too long name, a bad batch size, a NaN threshold, a multilabel
+  ///   task, a bad weight, or weights with a threshold tuned on the
+  ///   evaluation set.
   /// - Complexity: O(*n*) for *n* pairs.
   public init(
     sentencePairs: [SentencePair], labels: [Int], name: String = "",
@@ -195,6 +200,10 @@ public struct CrossEncoderEvaluator: CrossEncoderEvaluating {
     self.sampleWeights = sampleWeights
     guard batchSize >= 1 else { throw .invalidBatchSize(batchSize) }
     guard Self.isValidName(name) else { throw .invalidName(name) }
+    // Checked here, not at the first log write after a whole scoring pass.
+    guard name.utf8.count <= Self.maximumNameByteCount else {
+      throw .nameTooLong(name, byteLimit: Self.maximumNameByteCount)
+    }
     switch task {
     case .binary(.threshold(let threshold)), .multilabel(let threshold):
       guard !threshold.isNaN else { throw .invalidThreshold(threshold) }

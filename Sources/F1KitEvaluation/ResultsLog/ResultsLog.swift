@@ -142,13 +142,33 @@ public struct ResultsLog: Sendable {
     ResultsLogFormat.number(value)
   }
 
+  /// Creates the folder and any missing parents.
+  ///
+  /// - Throws: ``EvaluationError/resultsLogUnwritable(path:reason:)`` naming
+  ///   the log file, with a reason that names the folder (or the file in
+  ///   the way of it).
   private func createDirectory() throws(EvaluationError) {
     var status = stat()
     if stat(directory.path, &status) == 0, status.st_mode & S_IFMT == S_IFDIR { return }
+    let file = directory.appendingPathComponent(Self.fileName(name: name)).path
+    // Name the part of the path that is a file rather than a folder, which
+    // Foundation's message does not.
+    var ancestor = directory
+    while stat(ancestor.path, &status) != 0, ancestor.pathComponents.count > 1 {
+      ancestor = ancestor.deletingLastPathComponent()
+    }
+    if stat(ancestor.path, &status) == 0, status.st_mode & S_IFMT != S_IFDIR {
+      throw .resultsLogUnwritable(
+        path: file,
+        reason: ancestor == directory
+          ? "the folder \(directory.path) is a file"
+          : "\(ancestor.path) is a file, so the folder \(directory.path) cannot be made")
+    }
     do {
       try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
     } catch {
-      throw .resultsLogUnwritable(path: directory.path, reason: Self.reason(error))
+      throw .resultsLogUnwritable(
+        path: file, reason: "cannot create the folder \(directory.path): \(Self.reason(error))")
     }
   }
 
@@ -164,8 +184,11 @@ public struct ResultsLog: Sendable {
     }
   }
 
+  /// Foundation's reason for an error, without its closing full stop, as
+  /// it is embedded in a sentence.
   private static func reason(_ error: any Error) -> String {
-    (error as NSError).localizedFailureReason ?? (error as NSError).localizedDescription
+    let text = (error as NSError).localizedFailureReason ?? (error as NSError).localizedDescription
+    return text.hasSuffix(".") ? String(text.dropLast()) : text
   }
 }
 
