@@ -26,6 +26,11 @@ public enum EvaluationError: Error, CustomStringConvertible, LocalizedError {
   case invalidName(String)
   /// The evaluator's name is too long for its results log's file name.
   case nameTooLong(String, byteLimit: Int)
+  /// An F-beta metric is tuned without a beta; scikit-learn's
+  /// `fbeta_score` has no default beta either.
+  case betaNeeded(Metric)
+  /// The beta is negative, infinite or NaN.
+  case invalidBeta(Double)
   /// A threshold is NaN.
   case invalidThreshold(Double)
   /// The task was given the wrong kind of gold labels: class indices for a
@@ -97,6 +102,10 @@ public enum EvaluationError: Error, CustomStringConvertible, LocalizedError {
       "evaluator name \"\(name)\" cannot be used in a file name: use letters, digits, '-', '_' and '.'"
     case .nameTooLong(let name, let byteLimit):
       "evaluator name \"\(name.prefix(20))…\" is \(name.utf8.count) bytes long; the results log's file name allows at most \(byteLimit)"
+    case .betaNeeded(let metric):
+      "tuning \(metric.rawValue) needs the evaluator's beta: argument; scikit-learn's fbeta_score has no default beta"
+    case .invalidBeta(let beta):
+      "expected a finite beta of at least 0, found \(beta)"
     case .invalidThreshold(let threshold):
       "expected a threshold that is a number, found \(threshold)"
     case .labelKindMismatch(let task):

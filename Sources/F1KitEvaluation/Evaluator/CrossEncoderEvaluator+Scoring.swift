@@ -47,7 +47,7 @@ extension CrossEncoderEvaluator {
       do {
         tuning = try ThresholdTuner.tune(
           scores: scores.map { $0[0] }, gold: labels.map { $0 == 1 }, maximizing: metric,
-          zeroDivision: zeroDivision)
+          zeroDivision: zeroDivision, beta: beta ?? 1)
       } catch {
         throw EvaluationError(error)
       }
