@@ -32,7 +32,9 @@ extension CrossEncoderEvaluator {
   ///   cannot be written (the metrics are lost for that call, the rows
   ///   already logged are not).
   /// - Complexity: That of ``predict(_:)`` plus O(*n* + *k*²) for the metrics
-  ///   and O(*s*) to rewrite a log of *s* bytes.
+  ///   (O(*n* log *n*) for a single-output model's score columns) and
+  ///   O(*r* + *h*) to append a row of *r* bytes under a header of *h*
+  ///   bytes, whatever the log's size.
   @discardableResult
   public func evaluate(
     _ model: some CrossEncoder, outputDirectory: URL? = nil, epoch: Double = -1, step: Int = -1
