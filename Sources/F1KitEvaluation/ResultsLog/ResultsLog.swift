@@ -30,11 +30,14 @@ import Foundation
 /// with its header and first row atomically (temporary file, `fsync`, then
 /// `link`, which never replaces a file); later rows are appended with one
 /// `O_APPEND` write each and flushed with `fsync`, so a row never touches
-/// the bytes before it. A crash or a full disk mid-append can leave only a
+/// the bytes before it. A write that fails part way (a full disk) is cut
+/// back to the file's earlier end, so only a crash mid-append can leave a
 /// torn last row, without its line end; the next append detects it, cuts it
 /// off and says so on standard error. A last row that lacks only its line
 /// end (a file re-saved by an editor or spreadsheet) has every column and
-/// parses, so it is kept and terminated instead, with a note.
+/// parses, so it is kept and terminated instead, with a note that quotes
+/// it (a crash that tore a row inside its last number would look the same,
+/// which the quoted row lets a reader check).
 ///
 /// Concurrency: any number of writers may append to one log at once —
 /// `Task`s of one process sharing an evaluator, or several processes —
@@ -322,10 +325,17 @@ private struct LogFile {
   }
 
   /// Appends a row with one `O_APPEND` write and flushes it.
+  ///
+  /// A write that fails part way (a full disk) is cut back to the file's
+  /// earlier end, so that a row left without its line end can only be the
+  /// trace of a crash, and a cut number is never read back as a whole one.
   func append(_ row: String) throws(EvaluationError) {
     var row = row
+    let end = lseek(descriptor, 0, SEEK_END)
+    guard end >= 0 else { throw Self.failure(path) }
     let failure = row.withUTF8 { SystemCalls.writeAll(descriptor, UnsafeRawBufferPointer($0)) }
     if let failure {
+      _ = ftruncate(descriptor, end)
       throw .resultsLogUnwritable(path: path, reason: SystemCalls.message(failure))
     }
     guard fsync(descriptor) == 0 else { throw Self.failure(path) }
