@@ -24,7 +24,7 @@ struct TrainingCommand: ParsableCommand {
   }
 
   func run() throws(CommandFailure) -> CommandOutput {
-    guard options.seeds > 1 else { return CommandOutput(try Self.train(options)) }
+    guard options.seeds > 1 else { return CommandOutput(try Self.train(options).summary) }
     var text = ""
     for offset in 0..<options.seeds {
       var run = options
@@ -35,13 +35,23 @@ struct TrainingCommand: ParsableCommand {
       } catch {
         throw .cannotCreate("cannot create \(run.output.path): \(error.localizedDescription)")
       }
-      text += try Self.train(run) + "\n"
+      let (summary, outcome) = try Self.train(run)
+      text += summary + "\n"
+      // Standard output is written whole at the end; a line per finished
+      // run on standard error shows progress through a long --seeds.
+      Console.writeError(
+        "seed \(run.seed) done (run \(offset + 1) of \(options.seeds)): test binary F1 "
+          + String(format: "%.4f", outcome.test.primaryValue) + ", wrote \(run.output.path)\n")
     }
     return CommandOutput(text)
   }
 
   /// Trains one run and describes it.
-  private static func train(_ options: TrainingOptions) throws(CommandFailure) -> String {
+  ///
+  /// - Returns: The run's summary for standard output, and its outcome.
+  private static func train(_ options: TrainingOptions) throws(CommandFailure) -> (
+    summary: String, outcome: PairClassifierTraining.Outcome
+  ) {
     let clock = ContinuousClock()
     let start = clock.now
     let outcome: PairClassifierTraining.Outcome
@@ -58,12 +68,13 @@ struct TrainingCommand: ParsableCommand {
     let seconds = (clock.now - start).components
     let elapsed = Double(seconds.seconds) + Double(seconds.attoseconds) / 1e18
     func format(_ value: Double) -> String { String(format: "%.4f", value) }
-    return """
-      trained \(outcome.steps) steps (\(options.epochs) epochs of batch \(PairClassifierTraining.batchSize), seed \(options.seed)) in \(String(format: "%.1f", elapsed)) s
+    let summary = """
+      trained \(outcome.steps) steps (\(options.epochs) epoch\(options.epochs == 1 ? "" : "s") of batch \(PairClassifierTraining.batchSize), seed \(options.seed)) in \(String(format: "%.1f", elapsed)) s
       best step \(outcome.best.step) (epoch \(format(outcome.best.epoch))): dev binary F1 \(format(outcome.best.primaryValue)) at threshold \(format(outcome.best.threshold!)) tuned on dev
       test binary F1 \(format(outcome.test.primaryValue)), accuracy \(format(outcome.test["stsb-test_accuracy"]!)), MCC \(format(outcome.test["stsb-test_mcc"]!)) at that frozen threshold
       wrote \(outcome.files.map(\.path).joined(separator: ", "))
 
       """
+    return (summary, outcome)
   }
 }

@@ -53,4 +53,22 @@ struct TrainingExampleTests {
       JSONSerialization.jsonObject(with: Data(evaluation.standardOutput.utf8)) as? [String: Any])
     #expect(document["n"] as? Int == 1379)
   }
+
+  @Test("--seeds says on standard error as each run ends, before the next run's evaluations")
+  func seedsReportEachRun() throws {
+    let directory = TemporaryDirectory()
+    let result = try runProduct(
+      "train-pair-classifier",
+      [
+        "--output", directory.url.path, "--epochs", "1", "--evaluation-steps", "180", "--seeds",
+        "2",
+      ])
+    #expect(result.status == 0, "\(result.standardError)")
+    let first = try #require(result.standardError.range(of: "seed 42 done (run 1 of 2): "))
+    let second = try #require(result.standardError.range(of: "seed 43 done (run 2 of 2): "))
+    // The second run evaluated the development split after the first line.
+    #expect(result.standardError[first.upperBound..<second.lowerBound].contains("stsb-dev"))
+    #expect(
+      result.standardOutput.components(separatedBy: "trained 180 steps (1 epoch of").count == 3)
+  }
 }

@@ -149,7 +149,7 @@ struct EvaluatorBookkeepingTests {
       performing: { try evaluator.evaluate(model) },
       throws: { error in
         Self.matches(error) {
-          if case .scoreShapeMismatch(0, 2, 1, 1) = $0 { true } else { false }
+          if case .scoreShapeMismatch(0, 2, 1, 1, 1) = $0 { true } else { false }
         }
       })
     model.failure = Broken()
@@ -171,16 +171,89 @@ struct EvaluatorBookkeepingTests {
       .invalidBatchSize(0), .invalidName("a/b"), .invalidThreshold(.nan),
       .labelKindMismatch(task: .multiclass),
       .outputCountMismatch(task: .binary(.argmax), outputCount: 1),
-      .scoreShapeMismatch(batchStart: 0, expectedRows: 2, rows: 1, expectedColumns: 1),
+      .scoreShapeMismatch(batchStart: 0, expectedRows: 2, rows: 1, expectedColumns: 1, columns: 1),
       .notANumberScore(pairIndex: 2), .modelFailed(CocoaError(.fileNoSuchFile)),
       .resultsLogUnwritable(path: "/x", reason: "Read-only file system"),
     ]
     for error in errors {
       #expect(!error.description.isEmpty && !error.description.contains("\n"))
+      #expect(error.localizedDescription == error.description)
+    }
+  }
+
+  @Test(
+    "error lines state what was found, with no type maxima and singular nouns for one",
+    arguments: [
+      (
+        EvaluationError.outputCountMismatch(task: .binary(.argmax), outputCount: 1),
+        "a binary task needs 2 scores per pair (argmax), but the model gives 1 score per pair"
+      ),
+      (
+        .scoreShapeMismatch(
+          batchStart: 32, expectedRows: 32, rows: 32, expectedColumns: 1, columns: 2),
+        "the batch starting at pair 32 returned a row of 2 scores, expected 1 (the model's outputCount)"
+      ),
+      (
+        .scoreShapeMismatch(
+          batchStart: 0, expectedRows: 32, rows: 31, expectedColumns: 1, columns: 1),
+        "the batch starting at pair 0 returned 31 rows of scores, expected 32 (one per pair)"
+      ),
+      (
+        .labelOutOfRange(label: -1, index: 0, classCount: .max),
+        "label -1 of pair 0 is not a class index: expected a non-negative class index"
+      ),
+      (
+        .labelOutOfRange(label: 2, index: 4, classCount: 2),
+        "label 2 of pair 4 is not a class index of the task's 2 classes (0 to 1)"
+      ),
+      (
+        .exampleNeedsTwoTexts(index: 0, textCount: 1),
+        "input example 0 has 1 text; a cross-encoder example needs exactly 2"
+      ),
+    ])
+  func errorWording(error: EvaluationError, text: String) {
+    #expect(error.description == text)
+  }
+
+  @Test("a negative label's error names no class count")
+  func negativeLabelWording() {
+    let pair = SentencePair("a", "b")
+    let isWorded = { (error: any Error) in
+      "\(error)".hasSuffix("expected a non-negative class index")
+        && !"\(error)".contains("\(Int.max)")
     }
     #expect(
-      EvaluationError.outputCountMismatch(task: .binary(.argmax), outputCount: 1).description
-        == "a binary task needs 2 scores per pair (argmax), but the model gives 1 scores per pair")
+      performing: {
+        try CrossEncoderEvaluator(sentencePairs: [pair], labels: [-1], task: .multiclass)
+      },
+      throws: isWorded)
+    #expect(
+      performing: { try CrossEncoderEvaluator(sentencePairs: [pair], labelSets: [[-1]]) },
+      throws: isWorded)
+  }
+
+  @Test("a name too long for a file name is refused when the evaluator is built")
+  func nameTooLong() throws {
+    let pair = SentencePair("a", "b")
+    let longest = String(repeating: "x", count: CrossEncoderEvaluator.maximumNameByteCount)
+    _ = try CrossEncoderEvaluator(
+      sentencePairs: [pair], labels: [0], name: longest, task: .multiclass)
+    #expect(
+      performing: {
+        try CrossEncoderEvaluator(
+          sentencePairs: [pair], labels: [0], name: longest + "x", task: .multiclass)
+      },
+      throws: { error in
+        Self.matches(error) {
+          if case .nameTooLong(_, CrossEncoderEvaluator.maximumNameByteCount) = $0 {
+            true
+          } else {
+            false
+          }
+        }
+      })
+    // The longest name's log files fit a 255-byte file name.
+    #expect(ResultsLog.fileName(name: longest, generation: 9999).utf8.count <= 255)
   }
 
   @Test("the line style writes one summary line; hidden writes nothing")
@@ -239,7 +312,7 @@ struct EvaluatorBookkeepingTests {
     let second = try CrossEncoderEvaluator(
       sentencePairs: pairs, labels: [0, 0, 1, 0], name: "b", task: .binary(.threshold(0.5)),
       progress: .hidden)
-    let sequential = SequentialEvaluator([first, second], aggregation: aggregation)
+    let sequential = try SequentialEvaluator([first, second], aggregation: aggregation)
     let result = try sequential.evaluate(model, outputDirectory: folder.url, epoch: 1, step: 5)
     let a = try first.evaluate(model)
     let b = try second.evaluate(model)
@@ -254,15 +327,48 @@ struct EvaluatorBookkeepingTests {
         == ["a_results.csv", "b_results.csv"])
   }
 
-  @Test("an improvement must beat the best so far; NaN never does")
-  func improvement() {
-    func result(_ value: Double) -> EvaluationResult {
-      EvaluationResult(metrics: [("f1", value)], primaryMetricKey: "f1")
+  @Test(
+    "a sequential evaluator refuses no evaluators, a repeated name and an unknown aggregation name",
+    arguments: [
+      ([String](), SequentialEvaluator.Aggregation.last, EvaluationError.noEvaluators),
+      (["", ""], .last, .duplicateEvaluatorName("")),
+      (["dev", "test", "dev"], .last, .duplicateEvaluatorName("dev")),
+      (["dev", "test"], .evaluator(named: "train"), .unknownEvaluator("train")),
+    ])
+  func sequentialRefuses(
+    names: [String], aggregation: SequentialEvaluator.Aggregation, expected: EvaluationError
+  ) throws {
+    let (pairs, _) = ScriptedModel.numbered([[0.1], [0.9]])
+    let evaluators = try names.map { name throws(EvaluationError) in
+      try CrossEncoderEvaluator(
+        sentencePairs: pairs, labels: [0, 1], name: name, task: .binary(.threshold(0.5)),
+        progress: .hidden)
     }
-    #expect(result(0.5).isImprovement(over: nil))
-    #expect(result(0.6).isImprovement(over: result(0.5)))
-    #expect(!result(0.5).isImprovement(over: result(0.5)))
-    #expect(!result(.nan).isImprovement(over: result(0.1)))
-    #expect(result(0.1).isImprovement(over: result(.nan)))
+    #expect(
+      performing: { try SequentialEvaluator(evaluators, aggregation: aggregation) },
+      throws: { "\($0)" == expected.description })
+  }
+
+  @Test("a result whose primary key is not among its metrics is refused")
+  func unknownPrimaryMetric() {
+    #expect(
+      performing: { try EvaluationResult(metrics: [("dev_f1", 1)], primaryMetricKey: "dev_mcc") },
+      throws: { error in
+        Self.matches(error) {
+          if case .unknownPrimaryMetric("dev_mcc") = $0 { true } else { false }
+        }
+      })
+  }
+
+  @Test("an improvement must beat the best so far; NaN never does")
+  func improvement() throws {
+    func result(_ value: Double) throws -> EvaluationResult {
+      try EvaluationResult(metrics: [("f1", value)], primaryMetricKey: "f1")
+    }
+    #expect(try result(0.5).isImprovement(over: nil))
+    #expect(try result(0.6).isImprovement(over: result(0.5)))
+    #expect(try !result(0.5).isImprovement(over: result(0.5)))
+    #expect(try !result(.nan).isImprovement(over: result(0.1)))
+    #expect(try result(0.1).isImprovement(over: result(.nan)))
   }
 }

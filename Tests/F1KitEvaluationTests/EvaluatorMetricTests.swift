@@ -165,6 +165,70 @@ struct EvaluatorMetricTests {
     #expect(testTuned.value >= testResult.primaryValue)
   }
 
+  @Test(
+    "a threshold tuned for F-beta maximises F-beta with the given beta and reports it",
+    arguments: [0.5, 2])
+  func tunedForFBeta(beta: Double) throws {
+    let evaluator = try CrossEncoderEvaluator(
+      sentencePairs: development.pairs, labels: development.labels, name: "dev",
+      task: .binary(.tunedThreshold(maximizing: .binaryFBeta)), progress: .hidden, beta: beta)
+    let result = try evaluator.evaluate(WordOverlapModel())
+    let threshold = try #require(result.threshold)
+    // Brute force over every candidate with the core (scikit-learn-exact)
+    // metrics; the highest threshold wins a tie.
+    let overlaps = development.pairs.map(WordOverlapModel.overlap)
+    var best = (threshold: Double.nan, value: -Double.infinity)
+    for candidate in Set(overlaps + [overlaps.max()!.nextUp]).sorted(by: >) {
+      let predicted = overlaps.map { $0 >= candidate ? 1 : 0 }
+      let matrix = try ConfusionMatrix(
+        gold: development.labels.map(String.init), predicted: predicted.map(String.init),
+        labels: ["0", "1"])
+      let value = try ClassificationMetrics(
+        confusionMatrix: matrix,
+        options: EvaluationOptions(
+          labels: ["0", "1"], positiveLabel: "1", problem: .binary, beta: beta)
+      ).value(of: .binaryFBeta)
+      if value > best.value { best = (candidate, value) }
+    }
+    #expect(threshold == best.threshold)
+    #expect(agreesExactly(try #require(result["dev_binary_fbeta"]), best.value))
+    for metric in [Metric.microFBeta, .macroFBeta, .weightedFBeta] {
+      #expect(result["dev_\(metric.rawValue)"] != nil)
+    }
+    // F1 tuning picks another threshold on this split: beta is not ignored.
+    let f1 = try ThresholdTuner.tune(
+      scores: overlaps, gold: development.labels.map { $0 == 1 }, maximizing: .binaryF1)
+    #expect(f1.threshold != threshold)
+  }
+
+  @Test(
+    "F-beta tuning without a beta, or with a bad one, is refused",
+    arguments: [Metric.binaryFBeta, .macroFBeta, .microFBeta, .weightedFBeta])
+  func fBetaNeedsBeta(metric: Metric) {
+    let pair = SentencePair("a", "b")
+    #expect(
+      performing: {
+        try CrossEncoderEvaluator(
+          sentencePairs: [pair], labels: [1], task: .binary(.tunedThreshold(maximizing: metric)))
+      },
+      throws: { error in
+        guard case .betaNeeded(metric) = error as? EvaluationError else { return false }
+        return true
+      })
+    for beta in [-1, Double.nan, .infinity] {
+      #expect(
+        performing: {
+          try CrossEncoderEvaluator(
+            sentencePairs: [pair], labels: [1], task: .binary(.tunedThreshold(maximizing: metric)),
+            beta: beta)
+        },
+        throws: { error in
+          guard case .invalidBeta = error as? EvaluationError else { return false }
+          return true
+        })
+    }
+  }
+
   @Test("a constant model is not reported perfect by a tuned evaluator")
   func constantModelEvaluator() throws {
     let constant = ScriptedModel(

@@ -129,6 +129,28 @@ struct LibraryExampleTests {
     #expect(file.rowCount == 4)
   }
 
+  @Test(
+    "hand-made predictions with a class outside the evaluator's classes are refused, not a crash",
+    arguments: [-1, 3, 7])
+  func predictionOutOfRange(predicted: Int) throws {
+    let evaluator = try CrossEncoderEvaluator(
+      sentencePairs: Array(Self.pairs.prefix(3)), labels: [0, 1, 2], task: .multiclass,
+      progress: .hidden, writesResults: false)
+    let predictions = Predictions(
+      scores: [[1, 0, 0], [0, 1, 0], [0, 0, 1]], classes: [0, 1, predicted])
+    let isOutOfRange = { (error: any Error) in
+      guard case .predictionOutOfRange(predicted, 2, 3) = error as? EvaluationError else {
+        return false
+      }
+      return true
+    }
+    #expect(performing: { try evaluator.perClassResults(for: predictions) }, throws: isOutOfRange)
+    #expect(performing: { try evaluator.predictionFile(for: predictions) }, throws: isOutOfRange)
+    // Fewer score rows than pairs is refused too.
+    let short = Predictions(scores: [[1, 0, 0]], classes: [0, 1, 2])
+    #expect(throws: EvaluationError.self) { try evaluator.predictionFile(for: short) }
+  }
+
   @Test("the writer quotes commas, quotes and line breaks, and refuses rows that do not fit")
   func writerEscapes() throws {
     var file = PredictionFileWriter(scoreColumns: ["score"])

@@ -108,7 +108,7 @@ struct ResultsLogTests {
   )
   func quotedHeaderAndTornRow() throws {
     let folder = TemporaryDirectory()
-    folder.write("x_results.csv", "\"epoch\",steps,\"macro_f1\"\r\n1,10,0.5\n2,20,0.7")
+    folder.write("x_results.csv", "\"epoch\",steps,\"macro_f1\"\r\n1,10,0.5\n2,20")
     var log = ResultsLog(directory: folder.url, name: "x")
     let recorder = OutputRecorder()
     log.note = recorder.sink
@@ -118,7 +118,80 @@ struct ResultsLogTests {
       try Self.rows(file) == [
         ["epoch", "steps", "macro_f1"], ["1", "10", "0.5"], ["2", "20", "0.75"],
       ])
-    #expect(recorder.text.contains("ended in an incomplete row, removed: \"2,20,0.7\""))
+    #expect(recorder.text.contains("ended in an incomplete row, removed: \"2,20\""))
+  }
+
+  @Test(
+    "a last row that lacks only its line end is kept and terminated; a row with a non-number is cut",
+    arguments: [
+      ("2,20,0.7", true), ("2,20,nan", true), ("2,20,0.7,1", false), ("2,20,0.", true),
+      ("2,20,0.7e", false), ("2,\"2", false),
+    ])
+  func unterminatedCompleteRow(tail: String, isKept: Bool) throws {
+    let folder = TemporaryDirectory()
+    folder.write("x_results.csv", "epoch,steps,macro_f1\n1,10,0.5\n" + tail)
+    var log = ResultsLog(directory: folder.url, name: "x")
+    let recorder = OutputRecorder()
+    log.note = recorder.sink
+    let file = try log.append(epoch: 3, step: 30, metrics: [("macro_f1", 0.75)])
+    let text = try String(contentsOf: file, encoding: .utf8)
+    let kept = "epoch,steps,macro_f1\n1,10,0.5\n" + (isKept ? tail + "\n" : "") + "3,30,0.75\n"
+    #expect(text == kept)
+    #expect(
+      recorder.text.contains(isKept ? "kept it and added the line end" : "removed: ")
+        && recorder.text.contains(tail.debugDescription))
+  }
+
+  @Test("an empty file takes the header and the row")
+  func emptyFile() throws {
+    let folder = TemporaryDirectory()
+    folder.write("x_results.csv", "")
+    let log = ResultsLog(directory: folder.url, name: "x")
+    let file = try log.append(epoch: 1, step: 10, metrics: [("accuracy", 0.5)])
+    #expect(try String(contentsOf: file, encoding: .utf8) == "epoch,steps,accuracy\n1,10,0.5\n")
+  }
+
+  @Test(
+    "writers that create and append to one log at the same moment lose no row",
+    arguments: [1, 2])
+  func concurrentWriters(generation: Int) throws {
+    // Each round starts from a missing file (or, for generation 2, a first
+    // file with other columns), and eight threads released at once race to
+    // create it; before creation used link(2), rename(2) let the last
+    // creator replace the others' rows.
+    let writers = 8
+    for round in 0..<20 {
+      let folder = TemporaryDirectory()
+      if generation == 2 { folder.write("x_results.csv", "epoch,steps,other\n1,1,1\n") }
+      var log = ResultsLog(directory: folder.url, name: "x")
+      log.note = { _ in }
+      let files = ConcurrentResults()
+      let start = DispatchSemaphore(value: 0)
+      let finished = DispatchGroup()
+      for writer in 0..<writers {
+        finished.enter()
+        Thread { [log] in
+          start.wait()
+          files.record(
+            Result { () throws(EvaluationError) in
+              try log.append(epoch: 1, step: writer, metrics: [("accuracy", Double(writer) / 8)])
+            })
+          finished.leave()
+        }.start()
+      }
+      for _ in 0..<writers { start.signal() }
+      finished.wait()
+      let expected = folder.url.appendingPathComponent(
+        ResultsLog.fileName(name: "x", generation: generation))
+      #expect(files.all.map { try? $0.get() } == Array(repeating: expected, count: writers))
+      let rows = try Self.rows(expected)
+      #expect(rows.first == ["epoch", "steps", "accuracy"], "round \(round)")
+      #expect(
+        rows.dropFirst().map { $0[1] }.sorted() == (0..<writers).map(String.init).sorted(),
+        "round \(round)")
+      let names = try FileManager.default.contentsOfDirectory(atPath: folder.url.path)
+      #expect(names.count == generation, "no temporary file is left: \(names)")
+    }
   }
 
   @Test("an append adds the row in place: same file, earlier bytes untouched")
@@ -187,19 +260,29 @@ struct ResultsLogTests {
     #expect(agreesExactly(Double(text)!, value))
   }
 
-  @Test("a folder that cannot be created gives a typed error naming it")
-  func folderIsAFile() throws {
+  @Test(
+    "a folder that is, or lies under, a file gives a typed error naming the folder",
+    arguments: [false, true])
+  func folderIsAFile(isNested: Bool) throws {
     let folder = TemporaryDirectory()
     let blocker = folder.write("not-a-folder", "x")
     let evaluator = try Self.evaluator()
-    let target = URL(fileURLWithPath: blocker).appendingPathComponent("run")
+    let target =
+      isNested
+      ? URL(fileURLWithPath: blocker).appendingPathComponent("run")
+      : URL(fileURLWithPath: blocker)
+    let reason =
+      isNested
+      ? "\(blocker) is a file, so the folder \(target.path) cannot be made"
+      : "the folder \(blocker) is a file"
     #expect {
       try evaluator.evaluate(WordOverlapModel(), outputDirectory: target, epoch: 1, step: 1)
     } throws: { error in
-      guard case .resultsLogUnwritable(let path, _) = error as? EvaluationError else {
-        return false
-      }
-      return path == target.path
+      guard let error = error as? EvaluationError,
+        case .resultsLogUnwritable(let path, let found) = error
+      else { return false }
+      return path == target.appendingPathComponent("stsb-dev_results.csv").path
+        && found == reason && !error.description.contains(".;")
     }
   }
 
@@ -263,3 +346,15 @@ let productsDirectory: URL = {
   }
   return directory
 }()
+
+/// The results of writers on several threads, collected under a lock.
+final class ConcurrentResults: @unchecked Sendable {
+  private let lock = NSLock()
+  private var results: [Result<URL, EvaluationError>] = []
+
+  func record(_ result: Result<URL, EvaluationError>) {
+    lock.withLock { results.append(result) }
+  }
+
+  var all: [Result<URL, EvaluationError>] { lock.withLock { results } }
+}

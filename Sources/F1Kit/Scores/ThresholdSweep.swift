@@ -131,11 +131,15 @@ public struct ThresholdSweep: Hashable, Sendable {
   ///   - metric: Any metric of a binary problem.
   ///   - index: The candidate's position.
   ///   - zeroDivision: The value of a score whose denominator is zero.
+  ///   - beta: The beta of the F-beta metrics (finite, not negative); the
+  ///     F1 metrics ignore it.
   /// - Returns: The value, NaN where it is undefined under `zeroDivision`.
   /// - Complexity: O(1).
-  public func value(of metric: Metric, at index: Int, zeroDivision: ZeroDivision = .zero) -> Double
-  {
-    let scope = MetricScope(classCount: 2, positiveClass: 1, zeroDivision: zeroDivision)
+  public func value(
+    of metric: Metric, at index: Int, zeroDivision: ZeroDivision = .zero, beta: Double = 1
+  ) -> Double {
+    let scope = MetricScope(
+      classCount: 2, positiveClass: 1, zeroDivision: zeroDivision, beta: beta)
     let tp = Double(truePositives[index])
     let fp = Double(falsePositives[index])
     // Row-major 2×2 counts, gold 0/1 down, predicted 0/1 across, on the

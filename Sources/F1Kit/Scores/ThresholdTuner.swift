@@ -27,6 +27,8 @@ public enum ThresholdTuner {
   ///   - gold: Whether each item is positive, in the same order.
   ///   - metric: The metric to maximise; any `Metric` of a binary problem.
   ///   - zeroDivision: The value of a score whose denominator is zero.
+  ///   - beta: The beta of an F-beta `metric` (finite, not negative), as
+  ///     scikit-learn's `fbeta_score(beta=)`; other metrics ignore it.
   /// - Returns: The chosen threshold, the metric's value there and how many
   ///   items it predicts positive.
   /// - Throws: ``ScoreMetricsError/noItems``,
@@ -35,10 +37,11 @@ public enum ThresholdTuner {
   /// - Complexity: O(*n* log *n*) for *n* items.
   public static func tune(
     scores: [Double], gold: [Bool], maximizing metric: Metric = .binaryF1,
-    zeroDivision: ZeroDivision = .zero
+    zeroDivision: ZeroDivision = .zero, beta: Double = 1
   ) throws(ScoreMetricsError) -> ThresholdTuning {
     try tune(
-      ThresholdSweep(scores: scores, gold: gold), maximizing: metric, zeroDivision: zeroDivision)
+      ThresholdSweep(scores: scores, gold: gold), maximizing: metric, zeroDivision: zeroDivision,
+      beta: beta)
   }
 
   /// Finds the threshold that maximises a metric over a sweep.
@@ -47,16 +50,19 @@ public enum ThresholdTuner {
   ///   - sweep: The counts at every candidate.
   ///   - metric: The metric to maximise; any `Metric` of a binary problem.
   ///   - zeroDivision: The value of a score whose denominator is zero.
+  ///   - beta: The beta of an F-beta `metric` (finite, not negative); other
+  ///     metrics ignore it.
   /// - Returns: The chosen threshold and the metric's value there.
   /// - Complexity: O(*m*) for *m* candidates.
   public static func tune(
     _ sweep: ThresholdSweep, maximizing metric: Metric = .binaryF1,
-    zeroDivision: ZeroDivision = .zero
+    zeroDivision: ZeroDivision = .zero, beta: Double = 1
   ) -> ThresholdTuning {
     var best: Int?
     var bestValue = Double.nan
     for index in 0..<sweep.count where sweep.isCandidate(index) {
-      let candidate = sweep.value(of: metric, at: index, zeroDivision: zeroDivision)
+      let candidate = sweep.value(
+        of: metric, at: index, zeroDivision: zeroDivision, beta: beta)
       if best == nil || (bestValue.isNaN ? !candidate.isNaN : candidate > bestValue) {
         best = index
         bestValue = candidate

@@ -26,9 +26,11 @@ extension CrossEncoderEvaluator {
   ///   neither the gold labels nor the predictions use (support 0).
   /// - Throws: ``EvaluationError/classNamesMismatch(names:classCount:)``
   ///   when the names do not name each class once,
-  ///   ``EvaluationError/singleLabelTaskNeeded`` for a multilabel task, and
+  ///   ``EvaluationError/singleLabelTaskNeeded`` for a multilabel task,
   ///   ``EvaluationError/lengthMismatch(pairs:labels:)`` for predictions of
-  ///   another set.
+  ///   another set, and
+  ///   ``EvaluationError/predictionOutOfRange(prediction:index:classCount:)``
+  ///   for a predicted class that is not one of the evaluator's classes.
   /// - Complexity: O(*n* + *k*²) for *n* pairs and *k* classes.
   public func perClassResults(for predictions: Predictions, classNames: [String]? = nil)
     throws(EvaluationError) -> [ClassScores]
@@ -63,8 +65,8 @@ extension CrossEncoderEvaluator {
   /// - Returns: The filled writer; call
   ///   ``PredictionFileWriter/write(toPath:)`` on it.
   /// - Throws: As ``perClassResults(for:classNames:)``, and
-  ///   ``EvaluationError/lengthMismatch(pairs:labels:)`` when the ids do not
-  ///   match the pairs.
+  ///   ``EvaluationError/lengthMismatch(pairs:labels:)`` when the ids or the
+  ///   score rows do not match the pairs.
   /// - Complexity: O(*n* *k*) for *n* pairs of *k* scores.
   public func predictionFile(
     for predictions: Predictions, identifiers: [String]? = nil, classNames: [String]? = nil
@@ -72,6 +74,9 @@ extension CrossEncoderEvaluator {
     let names = try self.classNames(classNames, predictions: predictions)
     if let identifiers, identifiers.count != sentencePairs.count {
       throw .lengthMismatch(pairs: sentencePairs.count, labels: identifiers.count)
+    }
+    guard predictions.scores.count == sentencePairs.count else {
+      throw .lengthMismatch(pairs: sentencePairs.count, labels: predictions.scores.count)
     }
     let outputCount = predictions.scores.first?.count ?? 0
     var file = PredictionFileWriter(scoreColumns: outputCount == 1 ? ["score"] : names)
@@ -83,7 +88,9 @@ extension CrossEncoderEvaluator {
     return file
   }
 
-  /// The class names to show, checked against the task and predictions.
+  /// The class names to show, checked against the task and predictions:
+  /// every predicted class must be a class the gold labels or the model's
+  /// outputs define, since hand-made ``Predictions`` are not checked.
   private func classNames(_ given: [String]?, predictions: Predictions) throws(EvaluationError)
     -> [String]
   {
@@ -94,8 +101,11 @@ extension CrossEncoderEvaluator {
     let outputCount = predictions.scores.first?.count ?? 0
     let taskClasses: Int
     if case .binary = task { taskClasses = 2 } else { taskClasses = max(outputCount, 2) }
-    let highest = max(gold.max() ?? 0, predictions.classes.max() ?? 0)
-    let classCount = max(taskClasses, highest + 1)
+    let classCount = max(taskClasses, (gold.max() ?? 0) + 1)
+    if let index = predictions.classes.firstIndex(where: { !(0..<classCount).contains($0) }) {
+      throw .predictionOutOfRange(
+        prediction: predictions.classes[index], index: index, classCount: classCount)
+    }
     let names = given ?? (0..<classCount).map(String.init)
     guard names.count == classCount, Set(names).count == names.count else {
       throw .classNamesMismatch(names: names, classCount: classCount)

@@ -5,9 +5,13 @@ extension CrossEncoderEvaluator {
   /// Scores a model, computes every metric of the task, and appends them to
   /// the results log.
   ///
-  /// Binary tasks report every `Metric` (binary F1 first among
-  /// equals as primary) plus `threshold` for a single-output model;
-  /// multiclass tasks report the multiclass metrics with macro-F1 primary;
+  /// Binary tasks report every `Metric` but the F-beta ones (binary F1
+  /// primary), and the F-beta ones too when the evaluator has a ``beta``;
+  /// a single-output model adds the score columns (`average_precision`,
+  /// `f1_at_frozen_threshold` for a fixed threshold, the
+  /// `best_*_tuned_on_this_set` sweep) and `threshold`. Multiclass tasks
+  /// report the multiclass metrics (F-beta ones with a beta) with macro-F1
+  /// primary;
   /// multilabel tasks report every `MultilabelMetric` (samples, micro,
   /// macro and weighted precision, recall and F1, Jaccard indices, subset
   /// accuracy, Hamming loss) with samples-F1 primary, then each class's
@@ -28,7 +32,9 @@ extension CrossEncoderEvaluator {
   ///   cannot be written (the metrics are lost for that call, the rows
   ///   already logged are not).
   /// - Complexity: That of ``predict(_:)`` plus O(*n* + *k*²) for the metrics
-  ///   and O(*s*) to rewrite a log of *s* bytes.
+  ///   (O(*n* log *n*) for a single-output model's score columns) and
+  ///   O(*r* + *h*) to append a row of *r* bytes under a header of *h*
+  ///   bytes, whatever the log's size.
   @discardableResult
   public func evaluate(
     _ model: some CrossEncoder, outputDirectory: URL? = nil, epoch: Double = -1, step: Int = -1
@@ -37,7 +43,7 @@ extension CrossEncoderEvaluator {
     let predictions = try predict(model, reporter: &reporter)
     var values = metricValues(of: predictions)
     if let threshold = predictions.threshold { values.append(("threshold", threshold)) }
-    let result = EvaluationResult(
+    let result = try EvaluationResult(
       metrics: values.map { (key($0.name), $0.value) }, primaryMetricKey: primaryMetricKey,
       isGreaterBetter: true, threshold: predictions.threshold, epoch: epoch, step: step)
     var logged = ""
@@ -77,7 +83,7 @@ extension CrossEncoderEvaluator {
     case .classes(let gold):
       let metrics = Self.classificationMetrics(
         gold: gold, predicted: predictions.classes, task: task, zeroDivision: zeroDivision,
-        weights: sampleWeights)
+        beta: beta, weights: sampleWeights)
       var values = metrics.reportedMetrics.map { ($0.rawValue, metrics.value(of: $0)) }
       // The score sweeps are not weighted, so weighted pairs leave them out.
       if case .binary(let decision) = task, predictions.scores.first?.count == 1,
@@ -155,17 +161,19 @@ extension CrossEncoderEvaluator {
       counts: counts, options: EvaluationOptions(labels: labels, zeroDivision: zeroDivision))
   }
 
-  /// The core metrics over (gold, predicted), in that order.
+  /// The core metrics over (gold, predicted), in that order; with a beta,
+  /// the F-beta metrics too.
   static func classificationMetrics(
     gold: [Int], predicted: [Int], task: CrossEncoderTask, zeroDivision: ZeroDivision,
-    weights: [Double]? = nil
+    beta: Double? = nil, weights: [Double]? = nil
   ) -> ClassificationMetrics {
     let options =
       if case .binary = task {
         EvaluationOptions(
-          labels: ["0", "1"], positiveLabel: "1", problem: .binary, zeroDivision: zeroDivision)
+          labels: ["0", "1"], positiveLabel: "1", problem: .binary, zeroDivision: zeroDivision,
+          beta: beta)
       } else {
-        EvaluationOptions(problem: .multiclass, zeroDivision: zeroDivision)
+        EvaluationOptions(problem: .multiclass, zeroDivision: zeroDivision, beta: beta)
       }
     if let weights {
       // The weights were checked when the evaluator was made (finite, not
@@ -175,8 +183,8 @@ extension CrossEncoderEvaluator {
         labels: options.labels)
       return try! ClassificationMetrics(weightedConfusionMatrix: matrix, options: options)
     }
-    // The labels are distinct class indices and the counts match, so
-    // neither initialiser can throw.
+    // The labels are distinct class indices, the counts match and the beta
+    // was checked, so neither initialiser can throw.
     let matrix = try! ConfusionMatrix(
       gold: gold.map(String.init), predicted: predicted.map(String.init), labels: options.labels)
     return try! ClassificationMetrics(confusionMatrix: matrix, options: options)

@@ -47,7 +47,7 @@ extension CrossEncoderEvaluator {
       do {
         tuning = try ThresholdTuner.tune(
           scores: scores.map { $0[0] }, gold: labels.map { $0 == 1 }, maximizing: metric,
-          zeroDivision: zeroDivision)
+          zeroDivision: zeroDivision, beta: beta ?? 1)
       } catch {
         throw EvaluationError(error)
       }
@@ -81,10 +81,11 @@ extension CrossEncoderEvaluator {
       } catch {
         throw .modelFailed(error)
       }
-      guard rows.count == batch.count, rows.allSatisfy({ $0.count == outputCount }) else {
+      let misshapen = rows.first { $0.count != outputCount }
+      guard rows.count == batch.count, misshapen == nil else {
         throw .scoreShapeMismatch(
           batchStart: start, expectedRows: batch.count, rows: rows.count,
-          expectedColumns: outputCount)
+          expectedColumns: outputCount, columns: misshapen?.count ?? outputCount)
       }
       if let offset = rows.firstIndex(where: { $0.contains(where: \.isNaN) }) {
         throw .notANumberScore(pairIndex: start + offset)

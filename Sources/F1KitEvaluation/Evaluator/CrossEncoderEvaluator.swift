@@ -56,6 +56,15 @@ public struct CrossEncoderEvaluator: CrossEncoderEvaluating {
   /// every metric then weights the pairs, as scikit-learn's
   /// `sample_weight` does.
   public let sampleWeights: [Double]?
+  /// The beta of the F-beta metrics, as scikit-learn's
+  /// `fbeta_score(beta=)`, or `nil` for none: with a beta, binary and
+  /// multiclass results add `micro_fbeta`, `macro_fbeta`, `weighted_fbeta`
+  /// (and `binary_fbeta`), and `.tunedThreshold` can maximise an F-beta
+  /// metric. Beta > 1 weighs recall more, beta < 1 precision.
+  public let beta: Double?
+  /// The longest name, in UTF-8 bytes, whose results log files
+  /// (`<name>_results.NNNN.csv`) fit a 255-byte file name.
+  public static let maximumNameByteCount = 200
   /// Where progress and notes go; tests replace it.
   var output: @Sendable (String) -> Void = StandardStream.note
 
@@ -66,7 +75,8 @@ public struct CrossEncoderEvaluator: CrossEncoderEvaluating {
   ///   - labels: The gold class index of each pair: 0 or 1 for a binary
   ///     task, `0..<k` for a multiclass model with *k* outputs.
   ///   - name: A name for metric keys and the results log, such as
-  ///     `stsb-dev`; letters, digits, `-`, `_` and `.` only.
+  ///     `stsb-dev`; letters, digits, `-`, `_` and `.` only, at most
+  ///     ``maximumNameByteCount`` bytes.
   ///   - task: ``CrossEncoderTask/binary(_:)`` or
   ///     ``CrossEncoderTask/multiclass``.
   ///   - batchSize: How many pairs the model scores at a time.
@@ -77,15 +87,19 @@ public struct CrossEncoderEvaluator: CrossEncoderEvaluating {
   ///     metric is weighted, and the score-sweep columns (average
   ///     precision, tuned F1 and accuracy) are left out, as they are not
   ///     weighted.
+  ///   - beta: The beta of the F-beta metrics (finite, not negative), or
+  ///     `nil` to report none; needed to tune a threshold for an F-beta
+  ///     metric, such as `.tunedThreshold(maximizing: .binaryFBeta)`.
   /// - Throws: ``EvaluationError`` for no pairs, a count mismatch, a
   ///   negative label (or one other than 0 and 1 for a binary task), a bad
-  ///   name or batch size, a NaN threshold, a multilabel task, a bad
-  ///   weight, or weights with a threshold tuned on the evaluation set.
+  ///   or too long name, a bad batch size, a NaN threshold, a multilabel
+  ///   task, a bad weight, weights with a threshold tuned on the evaluation
+  ///   set, a bad beta, or an F-beta metric tuned without one.
   /// - Complexity: O(*n*) for *n* pairs.
   public init(
     sentencePairs: [SentencePair], labels: [Int], name: String = "",
     task: CrossEncoderTask, batchSize: Int = 32, progress: ProgressStyle = .automatic,
-    writesResults: Bool = true, sampleWeights: [Double]? = nil
+    writesResults: Bool = true, sampleWeights: [Double]? = nil, beta: Double? = nil
   ) throws(EvaluationError) {
     guard !task.isMultilabel else { throw .labelKindMismatch(task: task) }
     guard sentencePairs.count == labels.count else {
@@ -98,10 +112,14 @@ public struct CrossEncoderEvaluator: CrossEncoderEvaluating {
     if sampleWeights != nil, case .binary(.tunedThreshold) = task {
       throw .weightsNeedFixedThreshold
     }
+    if let beta, !(beta.isFinite && beta >= 0) { throw .invalidBeta(beta) }
+    if case .binary(.tunedThreshold(let metric)) = task, metric.isFBeta, beta == nil {
+      throw .betaNeeded(metric)
+    }
     try self.init(
       sentencePairs: sentencePairs, gold: .classes(labels), name: name, task: task,
       batchSize: batchSize, progress: progress, writesResults: writesResults,
-      sampleWeights: sampleWeights)
+      sampleWeights: sampleWeights, beta: beta)
   }
 
   /// Creates an evaluator from input examples, as sentence-transformers'
@@ -119,13 +137,15 @@ public struct CrossEncoderEvaluator: CrossEncoderEvaluating {
   ///   - batchSize: How many pairs the model scores at a time.
   ///   - progress: How progress is shown on standard error.
   ///   - writesResults: Whether to append to the results log.
+  ///   - beta: The beta of the F-beta metrics, or `nil` for none.
   /// - Throws: ``EvaluationError/exampleNeedsTwoTexts(index:textCount:)``
   ///   for an example without exactly two texts, and the errors of
-  ///   ``init(sentencePairs:labels:name:task:batchSize:progress:writesResults:sampleWeights:)``.
+  ///   ``init(sentencePairs:labels:name:task:batchSize:progress:writesResults:sampleWeights:beta:)``.
   /// - Complexity: O(*n*) for *n* examples.
   public init(
     examples: [InputExample], name: String = "", task: CrossEncoderTask,
-    batchSize: Int = 32, progress: ProgressStyle = .automatic, writesResults: Bool = true
+    batchSize: Int = 32, progress: ProgressStyle = .automatic, writesResults: Bool = true,
+    beta: Double? = nil
   ) throws(EvaluationError) {
     var pairs: [SentencePair] = []
     pairs.reserveCapacity(examples.count)
@@ -139,7 +159,7 @@ public struct CrossEncoderEvaluator: CrossEncoderEvaluating {
     try self.init(
       sentencePairs: pairs, labels: examples.map(\.label), name: name, task: task,
       batchSize: batchSize, progress: progress, writesResults: writesResults,
-      sampleWeights: weights.contains { $0 != 1 } ? weights : nil)
+      sampleWeights: weights.contains { $0 != 1 } ? weights : nil, beta: beta)
   }
 
   /// Creates an evaluator for a multilabel task: each pair may belong to
@@ -175,12 +195,13 @@ public struct CrossEncoderEvaluator: CrossEncoderEvaluating {
     try self.init(
       sentencePairs: sentencePairs, gold: .classSets(labelSets), name: name,
       task: .multilabel(threshold: threshold), batchSize: batchSize, progress: progress,
-      writesResults: writesResults, sampleWeights: sampleWeights)
+      writesResults: writesResults, sampleWeights: sampleWeights, beta: nil)
   }
 
   private init(
     sentencePairs: [SentencePair], gold: GoldLabels, name: String, task: CrossEncoderTask,
-    batchSize: Int, progress: ProgressStyle, writesResults: Bool, sampleWeights: [Double]?
+    batchSize: Int, progress: ProgressStyle, writesResults: Bool, sampleWeights: [Double]?,
+    beta: Double?
   ) throws(EvaluationError) {
     guard !sentencePairs.isEmpty else { throw .emptyEvaluationSet }
     if let sampleWeights {
@@ -193,8 +214,13 @@ public struct CrossEncoderEvaluator: CrossEncoderEvaluating {
       guard sampleWeights.contains(where: { $0 > 0 }) else { throw .zeroTotalWeight }
     }
     self.sampleWeights = sampleWeights
+    self.beta = beta
     guard batchSize >= 1 else { throw .invalidBatchSize(batchSize) }
     guard Self.isValidName(name) else { throw .invalidName(name) }
+    // Checked here, not at the first log write after a whole scoring pass.
+    guard name.utf8.count <= Self.maximumNameByteCount else {
+      throw .nameTooLong(name, byteLimit: Self.maximumNameByteCount)
+    }
     switch task {
     case .binary(.threshold(let threshold)), .multilabel(let threshold):
       guard !threshold.isNaN else { throw .invalidThreshold(threshold) }

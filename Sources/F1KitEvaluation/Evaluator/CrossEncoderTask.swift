@@ -71,6 +71,10 @@ public enum BinaryDecision: Hashable, Sendable {
   /// For a single-output model: choose the threshold on this evaluator's
   /// own data by maximising `metric`, then predict with it.
   ///
+  /// An F-beta `metric` (``Metric/binaryFBeta`` and the other averages) is
+  /// maximised with the evaluator's ``CrossEncoderEvaluator/beta``, which
+  /// it then needs: without one the evaluator is not built.
+  ///
   /// Use it on a development set only. The figures it reports are tuned on
   /// that set, so they serve model selection, not reporting: take the
   /// ``EvaluationResult/threshold`` of the chosen step and evaluate the test

@@ -31,11 +31,15 @@ public struct EvaluationResult: Hashable, Sendable {
   ///   - threshold: The binary decision threshold, if any.
   ///   - epoch: The epoch, or -1.
   ///   - step: The global step, or -1.
+  /// - Throws: ``EvaluationError/unknownPrimaryMetric(_:)`` when
+  ///   `primaryMetricKey` is not one of the keys.
   public init(
     metrics: [(key: String, value: Double)], primaryMetricKey: String,
     isGreaterBetter: Bool = true, threshold: Double? = nil, epoch: Double = -1, step: Int = -1
-  ) {
-    precondition(metrics.contains { $0.key == primaryMetricKey }, "unknown primary metric")
+  ) throws(EvaluationError) {
+    guard metrics.contains(where: { $0.key == primaryMetricKey }) else {
+      throw .unknownPrimaryMetric(primaryMetricKey)
+    }
     self.metricKeys = metrics.map(\.key)
     self.metrics = Dictionary(metrics, uniquingKeysWith: { _, last in last })
     self.primaryMetricKey = primaryMetricKey

@@ -36,17 +36,23 @@ public struct SequentialEvaluator: CrossEncoderEvaluating {
   ///     distinct names.
   ///   - name: The name for the mean's key; `sequential` by default.
   ///   - aggregation: How the combined primary metric is chosen.
-  /// - Precondition: `evaluators` is not empty, their names are distinct,
-  ///   and a named aggregation names one of them.
+  /// - Throws: ``EvaluationError/noEvaluators`` for no evaluators,
+  ///   ``EvaluationError/duplicateEvaluatorName(_:)`` when two share a name
+  ///   (such as the default empty one: they would write the same keys and
+  ///   log), and ``EvaluationError/unknownEvaluator(_:)`` when a named
+  ///   aggregation names none of them.
+  /// - Complexity: O(*e*) for *e* evaluators.
   public init(
     _ evaluators: [any CrossEncoderEvaluating], name: String = "sequential",
     aggregation: Aggregation = .last
-  ) {
-    precondition(!evaluators.isEmpty, "a sequential evaluator needs an evaluator")
-    precondition(
-      Set(evaluators.map(\.name)).count == evaluators.count, "evaluator names must be distinct")
-    if case .evaluator(let chosen) = aggregation {
-      precondition(evaluators.contains { $0.name == chosen }, "no evaluator is named \(chosen)")
+  ) throws(EvaluationError) {
+    guard !evaluators.isEmpty else { throw .noEvaluators }
+    var names: Set<String> = []
+    for evaluator in evaluators where !names.insert(evaluator.name).inserted {
+      throw .duplicateEvaluatorName(evaluator.name)
+    }
+    if case .evaluator(let chosen) = aggregation, !names.contains(chosen) {
+      throw .unknownEvaluator(chosen)
     }
     self.evaluators = evaluators
     self.name = name
@@ -84,11 +90,11 @@ public struct SequentialEvaluator: CrossEncoderEvaluating {
       let key = "\(name)_mean_primary"
       let mean = results.map(\.primaryValue).reduce(0, +) / Double(results.count)
       metrics.append((key, mean))
-      return EvaluationResult(
+      return try EvaluationResult(
         metrics: metrics, primaryMetricKey: key,
         isGreaterBetter: results.allSatisfy(\.isGreaterBetter), epoch: epoch, step: step)
     }
-    return EvaluationResult(
+    return try EvaluationResult(
       metrics: metrics, primaryMetricKey: primary.primaryMetricKey,
       isGreaterBetter: primary.isGreaterBetter, threshold: primary.threshold, epoch: epoch,
       step: step)

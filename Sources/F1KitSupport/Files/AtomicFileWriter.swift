@@ -85,14 +85,60 @@ package enum AtomicFileWriter {
     #if os(Linux)
       if isUnnamedTemporaryFileEnabled,
         try writeThroughUnnamedFile(
-          bytes, to: target, folder: folder, mode: mode, reportedAs: path)
+          bytes, to: target, folder: folder, mode: mode, replacing: true, reportedAs: path)
+          != nil
       {
         syncFolder(folder)
         return
       }
     #endif
-    try writeThroughNamedFile(bytes, to: target, folder: folder, mode: mode, reportedAs: path)
+    _ = try writeThroughNamedFile(
+      bytes, to: target, folder: folder, mode: mode, replacing: true, reportedAs: path)
     syncFolder(folder)
+  }
+
+  /// Creates a file with its whole contents unless the path already names
+  /// something: the file appears complete or not at all, and a file another
+  /// writer created in the meantime is never replaced.
+  ///
+  /// The contents are written and flushed under a temporary name (or none,
+  /// with `O_TMPFILE`), then hard-linked to the path: `link(2)` fails with
+  /// `EEXIST` rather than replace, where `rename(2)` would silently replace.
+  ///
+  /// - Parameters:
+  ///   - text: The contents, written as UTF-8.
+  ///   - path: The file to create; its folder must exist.
+  /// - Returns: `false`, having written nothing, when the path exists.
+  /// - Throws: ``FileWriteError`` for an empty path, a missing folder or a
+  ///   failed write; nothing is then left behind.
+  /// - Complexity: O(*s*) for *s* bytes.
+  package static func create(_ text: String, atPath path: String) throws(FileWriteError) -> Bool {
+    guard !path.isEmpty, path != "-" else {
+      throw FileWriteError(
+        path: path, reason: "expected a file name, found \"\(path)\"", kind: .emptyPath)
+    }
+    guard case .replaced(let target, let folder, let mode) = try destination(of: path) else {
+      return false
+    }
+    var text = text
+    let result = text.withUTF8 { buffer in
+      Result { () throws(FileWriteError) -> Bool in
+        let bytes = UnsafeRawBufferPointer(buffer)
+        #if os(Linux)
+          if isUnnamedTemporaryFileEnabled,
+            let created = try writeThroughUnnamedFile(
+              bytes, to: target, folder: folder, mode: mode, replacing: false, reportedAs: path)
+          {
+            return created
+          }
+        #endif
+        return try writeThroughNamedFile(
+          bytes, to: target, folder: folder, mode: mode, replacing: false, reportedAs: path)
+      }
+    }
+    let created = try result.get()
+    if created { syncFolder(folder) }
+    return created
   }
 
   /// Whether Linux writes go through `O_TMPFILE`; tests turn it off to
@@ -167,16 +213,20 @@ package enum AtomicFileWriter {
 
     /// Writes through an unnamed temporary file and links it in.
     ///
-    /// - Returns: `false` when the file system or `/proc` does not support
-    ///   it, so the caller falls back to a named file.
+    /// - Parameter replacing: Whether an existing file at `target` is
+    ///   replaced, or left alone.
+    /// - Returns: Whether the file was written (`false` only when it exists
+    ///   and `replacing` is `false`), or `nil` when the file system or
+    ///   `/proc` does not support it, so the caller falls back to a named
+    ///   file.
     private static func writeThroughUnnamedFile(
       _ bytes: UnsafeRawBufferPointer, to target: String, folder: String, mode: mode_t,
-      reportedAs path: String
-    ) throws(FileWriteError) -> Bool {
+      replacing: Bool, reportedAs path: String
+    ) throws(FileWriteError) -> Bool? {
       let descriptor = open(folder, temporaryFileFlag | O_WRONLY | O_CLOEXEC, mode)
       guard descriptor >= 0 else {
         let code = errno
-        if [EOPNOTSUPP, EISDIR, EINVAL, ENOSYS].contains(code) { return false }
+        if [EOPNOTSUPP, EISDIR, EINVAL, ENOSYS].contains(code) { return nil }
         throw FileWriteError(path: path, reason: SystemCalls.message(code))
       }
       defer { SystemCalls.close(descriptor) }
@@ -186,8 +236,8 @@ package enum AtomicFileWriter {
       let handle = "/proc/self/fd/\(descriptor)"
       if linkat(AT_FDCWD, handle, AT_FDCWD, target, AT_SYMLINK_FOLLOW) == 0 { return true }
       switch errno {
-      case EEXIST: break
-      case ENOENT where access(handle, F_OK) != 0: return false  // no /proc
+      case EEXIST: if !replacing { return false }
+      case ENOENT where access(handle, F_OK) != 0: return nil  // no /proc
       case let code: throw FileWriteError(path: path, reason: SystemCalls.message(code))
       }
       // The target exists: link under a fresh name beside it, then rename
@@ -212,10 +262,15 @@ package enum AtomicFileWriter {
   #endif
 
   /// Writes through a named temporary file that a signal removes.
+  ///
+  /// - Parameter replacing: Whether an existing file at `target` is
+  ///   replaced (`rename`), or left alone (`link`, then the temporary name
+  ///   removed).
+  /// - Returns: `false` when the file exists and `replacing` is `false`.
   private static func writeThroughNamedFile(
     _ bytes: UnsafeRawBufferPointer, to target: String, folder: String, mode: mode_t,
-    reportedAs path: String
-  ) throws(FileWriteError) {
+    replacing: Bool, reportedAs path: String
+  ) throws(FileWriteError) -> Bool {
     var template = Array((folder + "/." + fileName(of: target) + ".XXXXXX").utf8CString)
     let descriptor = template.withUnsafeMutableBufferPointer { mkstemp($0.baseAddress!) }
     guard descriptor >= 0 else {
@@ -228,6 +283,14 @@ package enum AtomicFileWriter {
     var failure = fill(descriptor, with: bytes, mode: mode)
     let isWriteFailure = failure != nil
     if SystemCalls.close(descriptor) != 0, failure == nil { failure = errno }
+    if failure == nil, !replacing {
+      let linked = link(temporary, target) == 0
+      let code = errno
+      unlink(temporary)
+      if linked { return true }
+      if code == EEXIST { return false }
+      failure = code
+    }
     if failure == nil, rename(temporary, target) != 0 { failure = errno }
     if let failure {
       unlink(temporary)
@@ -235,6 +298,7 @@ package enum AtomicFileWriter {
         path: path, reason: SystemCalls.message(failure),
         kind: isWriteFailure ? .inputOutput : .cannotCreate)
     }
+    return true
   }
 
   /// Makes a rename or link in a folder durable; a failure here loses
