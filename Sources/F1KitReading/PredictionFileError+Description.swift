@@ -156,6 +156,7 @@ extension PredictionFileError: CustomStringConvertible {
       let origin = firstLine.map { "\(firstFile) line \($0)" } ?? firstFile
       return
         "expected group \(Self.quoted(expected))\(place) (\(Self.quoted(column))) for item \(name) (as in \(origin)), found \(Self.quoted(found)); every file with the group column must give each item the first file's group"
+        + Self.floatGroupHint(column: column, expected: expected, found: found)
     case .groupColumnHasRole(let column, let role):
       return
         "expected a group column other than the \(role.rawValue) column, found --group-column \(Self.quoted(column)), the \(role.rawValue) column itself: a group gathers items that belong together (a shared query, premise or document), not items with the same label or score; name such a column"
@@ -189,6 +190,27 @@ extension PredictionFileError: CustomStringConvertible {
     else { return "" }
     return
       ", a whole number written as a float, as pandas writes an integer column that held a missing value (NaN); write the counts as integers: df[\(quoted(column))] = df[\(quoted(column))].astype(\"int64\") (in SQL, CAST(COUNT(*) AS BIGINT))"
+  }
+
+  /// How to fix groups that differ only as an integer and the same
+  /// integer written as a float (`141` and `141.0`): pandas writes an
+  /// integer column that held a missing value (NaN) as floats, so runs
+  /// saved from different frames disagree; otherwise nothing.
+  private static func floatGroupHint(column: String, expected: String, found: String) -> String {
+    func integerPart(_ value: String) -> Substring? {
+      guard let point = value.firstIndex(of: ".") else { return nil }
+      let whole = value[..<point]
+      let digits = whole.hasPrefix("-") ? whole.dropFirst() : whole
+      let fraction = value[value.index(after: point)...]
+      guard isDigits(digits.utf8), !fraction.isEmpty, fraction.allSatisfy({ $0 == "0" }) else {
+        return nil
+      }
+      return whole
+    }
+    let (integer, float) = integerPart(found) != nil ? (expected, found) : (found, expected)
+    guard let whole = integerPart(float), whole == integer else { return "" }
+    return
+      "; \(quoted(float)) is \(quoted(integer)) written as a float, as pandas writes an integer column that held a missing value (NaN): write the groups as integers in every file, for example df[\(quoted(column))] = df[\(quoted(column))].astype(\"Int64\")"
   }
 
   /// Whether `bytes` are one or more ASCII digits.

@@ -229,7 +229,7 @@ struct ExperimentTableTests {
     let document =
       "\\documentclass{article}\n\\usepackage{booktabs}\n\\begin{document}\n"
       + tables.rendered(as: .latex) + "\\end{document}\n"
-    #expect(document.contains(#"ASO $\varepsilon$\_min"#))
+    #expect(document.contains(#"ASO $\varepsilon_{\min}$"#))
     let directory = FileManager.default.temporaryDirectory.appendingPathComponent(
       "f1kit-latex-experiment-\(UUID().uuidString)")
     try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)

@@ -45,6 +45,8 @@ struct ResultTableTests {
       ("x^2", #"x\textasciicircum{}2"#), (#"a\b"#, #"a\textbackslash{}b"#),
       ("a|b<c>", #"a\textbar{}b\textless{}c\textgreater{}"#), ("−0.004", "$-$0.004"),
       ("Δ ± ×", #"$\Delta$ $\pm$ $\times$"#), ("a\nb", "a b"),
+      ("ASO ε_min = 0.43", #"ASO $\varepsilon_{\min}$ = 0.43"#), ("ε_mi", #"$\varepsilon$\_mi"#),
+      ("ε", #"$\varepsilon$"#),
     ])
   func latexEscaping(text: String, expected: String) {
     #expect(ResultTable.latexEscaped(text) == expected)

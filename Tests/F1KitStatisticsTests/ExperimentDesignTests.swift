@@ -262,6 +262,9 @@ struct DesignPopulation {
   /// The standard deviation of a run's accuracy shift.
   var runSpread = 0.0
   var baseAccuracy = 0.65
+  /// Each group's number of items, when they differ; `nil` for
+  /// ``itemsPerGroup`` items in each of ``groups``.
+  var groupSizes: [Int]? = nil
 
   /// The population accuracy of every model.
   var accuracy: Double { baseAccuracy }
@@ -273,15 +276,16 @@ struct DesignPopulation {
   }
 
   func draw(runsPerModel: [Int], using generator: inout Xoshiro256StarStar) -> Sample {
-    let itemCount = groups * itemsPerGroup
+    let sizes = groupSizes ?? [Int](repeating: itemsPerGroup, count: groups)
+    let itemCount = sizes.reduce(0, +)
     var gold: [Int32] = []
     var groupOfItem: [Int] = []
     var groupAccuracy: [Double] = []
     var groupSign: [Double] = []
-    for group in 0..<groups {
+    for group in sizes.indices {
       groupAccuracy.append(baseAccuracy + groupSpread * (2 * generator.nextUnitInterval() - 1))
       groupSign.append(generator.next() & 1 == 0 ? 1 : -1)
-      for _ in 0..<itemsPerGroup {
+      for _ in 0..<sizes[group] {
         gold.append(Int32(generator.next() & 1))
         groupOfItem.append(group)
       }

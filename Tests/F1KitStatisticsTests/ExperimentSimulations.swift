@@ -7,7 +7,8 @@ import Testing
 /// The release-build simulations behind the "Experiments" figures of
 /// docs/statistics.md: group coverage with 3 to 60 groups (3 and 5 lie
 /// below the 6 groups `ExperimentComparison` accepts, so these lower its
-/// minimum to show what the refusal prevents), the grouped difference and
+/// minimum to show what the refusal prevents), 35 groups equal or with one
+/// holding 85% of the items, the grouped difference and
 /// permutation test under a zero mean difference,
 /// and two-level coverage with seed variance. Too slow for a debug run, so
 /// they run only when F1KIT_EXPERIMENT_REPORT is set:
@@ -73,6 +74,50 @@ struct ExperimentSimulations {
     }
     print(
       "Group coverage (\(Self.trials) test sets each, \(Self.resamples) resamples, Monte Carlo SE ±\(Self.monteCarloError(Self.trials)) points):\n"
+        + lines.joined(separator: "\n"))
+  }
+
+  @Test("group coverage with one dominant group: 35 groups, one of them 85% of the items")
+  func dominantGroupCoverage() throws {
+    var lines = [
+      "| groups (items) | effective groups | group BCa | group percentile |",
+      "| --- | ---: | ---: | ---: |",
+    ]
+    let configurations: [(name: String, sizes: [Int])] = [
+      ("35 equal (57 each, 1,995)", [Int](repeating: 57, count: 35)),
+      (
+        "35: one of 1,700, 33 of 9, one of 3 (2,000)",
+        [1_700] + [Int](repeating: 9, count: 33) + [3]
+      ),
+    ]
+    for (offset, configuration) in configurations.enumerated() {
+      let population = DesignPopulation(
+        groups: configuration.sizes.count, itemsPerGroup: 0, groupSpread: 0.35,
+        groupSizes: configuration.sizes)
+      var generator = Xoshiro256StarStar(seed: UInt64(20_000 + offset))
+      var bca = 0
+      var percentile = 0
+      for _ in 0..<Self.trials {
+        let sample = population.draw(runsPerModel: [1], using: &generator)
+        let counts = try ExperimentCounts(
+          gold: sample.gold, runs: sample.runs, groups: sample.groups, classCount: 2)
+        for method in [IntervalMethod.bca, .percentile] {
+          let interval = try ExperimentComparison(
+            counts: counts, metric: .accuracy, scope: MetricScope(classCount: 2), design: .groups,
+            options: BootstrapOptions(resamples: Self.resamples, method: method), using: &generator
+          ).models[0].interval
+          if interval.contains(population.accuracy) {
+            if method == .bca { bca += 1 } else { percentile += 1 }
+          }
+        }
+      }
+      let effective = GroupBalance(sizes: configuration.sizes).effectiveGroupCount
+      lines.append(
+        "| \(configuration.name) | \(String(format: "%.2f", effective)) | \(Self.percent(bca, of: Self.trials)) | \(Self.percent(percentile, of: Self.trials)) |"
+      )
+    }
+    print(
+      "Dominant group (\(Self.trials) test sets each, \(Self.resamples) resamples, Monte Carlo SE ±\(Self.monteCarloError(Self.trials)) points):\n"
         + lines.joined(separator: "\n"))
   }
 

@@ -36,6 +36,7 @@ extension Advice {
   /// Evidence names whose values are counts, written as JSON integers.
   static let countNames: Set<String> = [
     "support", "predicted", "n", "n_required", "groups", "groups_required", "groups_recommended",
+    "largest_group",
     "runs_per_model",
     "empty_gold_sets", "empty_predicted_sets", "classes_with_gold_items",
     "empty_gold_weight", "empty_predicted_weight", "total_weight",

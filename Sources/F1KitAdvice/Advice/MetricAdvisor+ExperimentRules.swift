@@ -21,10 +21,12 @@ extension MetricAdvisor {
   public func advice(for experiment: ExperimentComparison, names: [String]) -> [Advice] {
     var result: [Advice] = []
     if experiment.design == .groups {
-      if let advice = fewGroups(experiment.counts.groupCount) { result.append(advice) }
+      let balance = experiment.counts.groupBalance
+      if let balance, let advice = fewGroups(balance) { result.append(advice) }
       result.append(
         groupedIntervals(
           groupCount: experiment.counts.groupCount, itemCount: experiment.counts.itemCount,
+          balance: balance,
           metric: experiment.metric, widening: experiment.groupWidening, names: names,
           pairs: experiment.pairs.map { (names[$0.first], names[$0.second]) },
           hasSeveralRuns: experiment.counts.runCounts.contains { $0 > 1 }))
@@ -62,13 +64,14 @@ extension MetricAdvisor {
   {
     guard intervals.design == .groups, let groupCount = intervals.groupCount else { return [] }
     var result: [Advice] = []
-    if let advice = fewGroups(groupCount) { result.append(advice) }
+    let balance = intervals.groupBalance
+    if let balance, let advice = fewGroups(balance) { result.append(advice) }
     let ratio = intervals.bootstrap[metric].flatMap { interval in
       intervals.itemLevel[metric].flatMap { MetricIntervals.widthRatio(interval, $0) }
     }
     result.append(
       groupedIntervals(
-        groupCount: groupCount, itemCount: itemCount, metric: metric,
+        groupCount: groupCount, itemCount: itemCount, balance: balance, metric: metric,
         ratios: ratio.map { [("", $0)] } ?? []))
     return result
   }
@@ -142,9 +145,36 @@ extension MetricAdvisor {
       ])
   }
 
-  /// ``AdviceRule/fewGroups``: fewer than about 30 groups.
-  func fewGroups(_ groupCount: Int) -> Advice? {
-    guard groupCount < ExperimentComparison.fewGroups else { return nil }
+  /// ``AdviceRule/fewGroups``: fewer than about 30 effective groups
+  /// (`GroupBalance/effectiveGroupCount`): few groups, or groups so
+  /// unequal that a few hold most items.
+  ///
+  /// - Parameter balance: How the items are spread over the groups.
+  /// - Returns: The warning, or `nil` with enough effective groups.
+  func fewGroups(_ balance: GroupBalance) -> Advice? {
+    guard balance.isFew else { return nil }
+    let groupCount = balance.groupCount
+    guard !balance.isUnequal else {
+      let groups = DisplayNumber.count(groupCount)
+      let effective = balance.effectiveGroupCountText
+      let weight =
+        "The bootstrap resamples \(groups) groups, but \(balance.largestGroupPhrase), so they weigh as about \(effective) equal groups (Kish's effective number of groups, (Σm)²/Σm²)."
+      let coverage =
+        " What sets a group bootstrap's coverage is how many groups carry the items: docs/statistics.md measures \(Self.dominantGroupCoverage) coverage for a 95% interval over 35 groups of which one holds 85% of the items, against \(Self.equalGroupsCoverage) over 35 equal groups."
+      let remedy =
+        " Read the intervals as possibly too narrow, and collect test items from more groups (about \(ExperimentComparison.fewGroups) effective groups); if the largest group only shares a placeholder (a missing group filled in), give its items groups of their own."
+      return Advice(
+        rule: .fewGroups, severity: .warning,
+        title:
+          "\(groups) unequal groups weigh as about \(effective): the group intervals can be too narrow",
+        message: weight + coverage + remedy,
+        evidence: [
+          AdviceEvidence("groups", count: groupCount),
+          AdviceEvidence("largest_group", count: balance.largestGroup),
+          AdviceEvidence("effective_groups", value: balance.effectiveGroupCount),
+          AdviceEvidence("groups_recommended", count: ExperimentComparison.fewGroups),
+        ])
+    }
     return Advice(
       rule: .fewGroups, severity: .warning,
       title:
@@ -160,9 +190,18 @@ extension MetricAdvisor {
       ])
   }
 
+  /// The coverage docs/statistics.md measures for a 95% group interval
+  /// over 35 groups of which one holds 85% of the items ("Dominant
+  /// group").
+  static let dominantGroupCoverage = "77.8% (BCa; 91.5% percentile)"
+  /// The coverage docs/statistics.md measures for a 95% group interval
+  /// over 35 equal groups of the same population.
+  static let equalGroupsCoverage = "94.8% (94.0%)"
+
   /// ``AdviceRule/groupedIntervals`` for an experiment's widening.
   private func groupedIntervals(
-    groupCount: Int, itemCount: Int, metric: Metric, widening: GroupWidening?,
+    groupCount: Int, itemCount: Int, balance: GroupBalance?, metric: Metric,
+    widening: GroupWidening?,
     names: [String], pairs: [(String, String)], hasSeveralRuns: Bool
   ) -> Advice {
     var ratios: [(String, Double)] = []
@@ -175,8 +214,8 @@ extension MetricAdvisor {
       }
     }
     return groupedIntervals(
-      groupCount: groupCount, itemCount: itemCount, metric: metric, ratios: ratios,
-      hasSeveralRuns: hasSeveralRuns)
+      groupCount: groupCount, itemCount: itemCount, balance: balance, metric: metric,
+      ratios: ratios, hasSeveralRuns: hasSeveralRuns)
   }
 
   /// ``AdviceRule/groupedIntervals``: how many groups, and each width
@@ -191,20 +230,41 @@ extension MetricAdvisor {
   /// - Parameters:
   ///   - groupCount: The number of groups.
   ///   - itemCount: The number of items.
+  ///   - balance: How the items are spread over the groups, when known:
+  ///     unequal groups add the largest group and the effective number.
   ///   - metric: The metric whose widths are compared.
   ///   - ratios: Each width ratio, named by its model or pair.
   ///   - hasSeveralRuns: Whether some model has several runs.
   /// - Returns: The advice.
   func groupedIntervals(
-    groupCount: Int, itemCount: Int, metric: Metric, ratios: [(name: String, ratio: Double)],
-    hasSeveralRuns: Bool = false
+    groupCount: Int, itemCount: Int, balance: GroupBalance? = nil, metric: Metric,
+    ratios: [(name: String, ratio: Double)], hasSeveralRuns: Bool = false
   ) -> Advice {
+    let perGroup = String(format: "%.1f", Double(itemCount) / Double(max(groupCount, 1)))
+    var spread = "(\(perGroup) items per group)."
+    if let balance, balance.isUnequal {
+      spread =
+        "(\(perGroup) items per group on average, but \(balance.largestGroupPhrase); they weigh as about \(balance.effectiveGroupCountText) equal groups)."
+    }
     var message =
       "Intervals resample whole groups: \(DisplayNumber.count(itemCount)) items in "
-      + "\(DisplayNumber.count(groupCount)) groups (\(String(format: "%.1f", Double(itemCount) / Double(max(groupCount, 1)))) items per group)."
+      + "\(DisplayNumber.count(groupCount)) groups " + spread
     var evidence = [
       AdviceEvidence("groups", count: groupCount), AdviceEvidence("n", count: itemCount),
     ]
+    if let balance, balance.isUnequal {
+      evidence += [
+        AdviceEvidence("largest_group", count: balance.largestGroup),
+        AdviceEvidence("effective_groups", value: balance.effectiveGroupCount),
+      ]
+    }
+    // Few groups, or unequal ones that weigh as few, leave the group
+    // intervals, and so the ratios, uncertain.
+    let isFew = balance?.isFew ?? (groupCount < ExperimentComparison.fewGroups)
+    var onlyFew = "\(DisplayNumber.count(groupCount)) groups"
+    if let balance, balance.isUnequal {
+      onlyFew = "about \(balance.effectiveGroupCountText) effective groups"
+    }
     if !ratios.isEmpty {
       func listed(_ entries: [(name: String, ratio: Double)]) -> String {
         AdviceText.list(
@@ -219,9 +279,9 @@ extension MetricAdvisor {
           ": items of one group are alike, and intervals that ignore the groups would be too narrow."
       } else if wider.isEmpty {
         let notAbove = "\(ratios.count == 1 ? "the ratio is not" : "no ratio is") clearly above 1"
-        if groupCount < ExperimentComparison.fewGroups {
+        if isFew {
           message +=
-            ": \(notAbove), but with only \(DisplayNumber.count(groupCount)) groups the ratios "
+            ": \(notAbove), but with only \(onlyFew) the ratios "
             + "are themselves uncertain (the group intervals can be too narrow), so this does not "
             + "show that intervals ignoring the groups would be wide enough."
         } else if hasSeveralRuns {
@@ -238,8 +298,8 @@ extension MetricAdvisor {
       } else {
         let ratioIs = others.count == 1 ? "the ratio is" : "the ratios are"
         let nearOne =
-          groupCount < ExperimentComparison.fewGroups
-          ? "\(ratioIs) near or below 1, which with only \(DisplayNumber.count(groupCount)) groups \(others.count == 1 ? "is itself" : "are themselves") uncertain"
+          isFew
+          ? "\(ratioIs) near or below 1, which with only \(onlyFew) \(others.count == 1 ? "is itself" : "are themselves") uncertain"
           : hasSeveralRuns
             ? "\(ratioIs) near or below 1: the spread between runs sets most of the width"
             : "the groups add no measurable correlation (a ratio near or below 1)"

@@ -108,14 +108,16 @@ extension HTMLReport {
     html += runsTable.render()
 
     // Differences.
-    guard !comparison.pairs.isEmpty else { return html + notes(comparison, names: names) }
+    guard !comparison.pairs.isEmpty else { return html + notes(experiment) }
     let hasPermutation = comparison.pairs.contains { $0.groupPermutation != nil }
     let hasClusteredMcNemar = comparison.pairs.contains { $0.clusteredMcNemar != nil }
     let hasASO = comparison.pairs.contains { $0.almostStochasticOrder != nil }
     let shares = comparison.pairs.map { comparison.seedShare(of: $0) }
     let hasShares = shares.contains { $0 != nil }
     var differenceColumns: [(title: String, isNumeric: Bool)] = [
-      ("Pair (B − A)", false), ("Difference", true), ("\(level) interval", true),
+      // Each row names its pair, second model first, as the caption says;
+      // fixed letters would contradict names given in another order.
+      ("Pair", false), ("Difference", true), ("\(level) interval", true),
       // With several pairs the Summary quotes adjusted p-values; these are
       // each pair's own.
       (comparison.pairs.count > 1 ? "Paired bootstrap p (unadjusted)" : "Paired bootstrap p", true),
@@ -184,18 +186,89 @@ extension HTMLReport {
         + "A large seed share means more runs per model, not more test items, would narrow the interval.</p>\n"
     }
     if hasASO {
-      html +=
-        "<p><strong>Almost Stochastic Order</strong> (Dror et al. 2019) compares the runs: ε_min is for the claim “B is better than A”; below 0.5 B is almost stochastically dominant, and 0.2 is the stricter threshold deepsig recommends.</p>\n"
+      html += Self.almostStochasticOrderParagraph(comparison, names: names)
     }
-    return html + notes(comparison, names: names)
+    return html + notes(experiment)
   }
 
-  private func notes(_ comparison: ExperimentComparison, names: [String]) -> String {
-    let notes = comparison.cautions(names: names) + comparison.notes
+  private func notes(_ experiment: ExperimentReport) -> String {
+    let comparison = experiment.comparison
+    let names = experiment.description.names
+    let notes =
+      comparison.cautions(names: names) + comparison.outsideGoldCautions(experiment.description)
+      + [
+        labelSetNote(experiment), comparison.smallStrataNote(labels: experiment.description.labels),
+      ].compactMap(\.self) + comparison.notes
     guard !notes.isEmpty else { return "" }
     return "<ul class=\"evidence\">"
       + notes.map { "<li>\(HTMLText.escape(ExperimentWording.sentence($0, names: names)))</li>" }
       .joined() + "</ul>\n"
+  }
+
+  /// The sentence that says why the other sections' macro average of a
+  /// model differs from this section's: the experiment scores every run
+  /// over the labels of all runs, the other sections each model's first
+  /// run over the first runs' labels, so a label only a later run
+  /// predicts is a class here and not there. `nil` when the label sets
+  /// agree or the metric is not a macro average.
+  ///
+  /// - Parameter experiment: The experiment.
+  /// - Returns: The sentence, naming the labels and the first model whose
+  ///   first run scores differently, with both values.
+  func labelSetNote(_ experiment: ExperimentReport) -> String? {
+    let comparison = experiment.comparison
+    let metric = comparison.metric
+    let labels = experiment.description.labels.prefix(comparison.scope.evaluatedClassCount)
+    let firstRunLabels = Set(model.reference.labels)
+    let extra = labels.filter { !firstRunLabels.contains($0) }
+    guard metric.isMacroAverage, !extra.isEmpty else { return nil }
+    let names = experiment.description.names
+    let shown =
+      extra.prefix(3).map { "“\($0)”" } + (extra.count > 3 ? ["\(extra.count - 3) more"] : [])
+    let listed =
+      shown.count == 1
+      ? shown[0] : shown.dropLast().joined(separator: ", ") + " and " + shown[shown.count - 1]
+    var sentence =
+      "The other sections score each model's first run over the \(DisplayNumber.count(firstRunLabels.count)) labels of the first runs, without \(listed), which only later runs predict, so their \(name(of: metric)) differs from this section's"
+    let differing = comparison.models.indices.first { index in
+      index < model.models.count && index < names.count
+        && !comparison.models[index].runValues.isEmpty
+        && abs(
+          model.models[index].metrics.value(of: metric) - comparison.models[index].runValues[0])
+          > 1e-12
+    }
+    if let index = differing {
+      sentence +=
+        ": \(names[index])'s first run (\(experiment.description.runFiles[index][0])) has \(DisplayNumber.score(model.models[index].metrics.value(of: metric))) there and \(DisplayNumber.score(comparison.models[index].runValues[0])) here"
+    }
+    return sentence + "."
+  }
+
+  /// The paragraph that says what the Differences table's ε_min claims,
+  /// in the pair's own names: with one pair, “A is better than B” for the
+  /// row “A − B”, whatever order the models were given in.
+  ///
+  /// - Parameters:
+  ///   - comparison: The experiment, with at least one pair that has
+  ///     Almost Stochastic Order.
+  ///   - names: Each model's name.
+  /// - Returns: The paragraph's HTML.
+  static func almostStochasticOrderParagraph(_ comparison: ExperimentComparison, names: [String])
+    -> String
+  {
+    let pairs = comparison.pairs.filter { $0.almostStochasticOrder != nil }
+    let claim: String
+    if pairs.count == 1, let pair = pairs.first {
+      let second = HTMLText.escape(names[pair.second])
+      let first = HTMLText.escape(names[pair.first])
+      claim =
+        "ε_min is for the claim “\(second) is better than \(first)”; below 0.5 \(second) is almost stochastically dominant"
+    } else {
+      claim =
+        "in each row “X − Y”, ε_min is for the claim “X is better than Y”; below 0.5 X is almost stochastically dominant"
+    }
+    return
+      "<p><strong>Almost Stochastic Order</strong> (Dror et al. 2019) compares the runs: \(claim), and 0.2 is the stricter threshold deepsig recommends.</p>\n"
   }
 
   /// A width ratio for people: `1.84×`.

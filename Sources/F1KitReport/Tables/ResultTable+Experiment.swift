@@ -214,15 +214,19 @@ struct ExperimentWording {
       ? ", \(adjustmentName)-adjusted over all \(comparison.pairs.count) pairs. "
       : " against the baseline. "
     text += ComparisonWording.marksDefinition(confidence: interval?.confidence ?? 0.95)
-    if comparison.design == .groups && comparison.counts.groupCount < ExperimentComparison.fewGroups
-    {
+    if comparison.design == .groups, let balance = comparison.counts.groupBalance, balance.isFew {
       text +=
-        " With fewer than about \(ExperimentComparison.fewGroups) groups these intervals can be too narrow."
+        balance.isUnequal
+        ? " The \(DisplayNumber.count(balance.groupCount)) groups are unequal (\(balance.largestGroupPhrase)) and weigh as about \(balance.effectiveGroupCountText) equal groups: with fewer than about \(ExperimentComparison.fewGroups) effective groups these intervals can be too narrow."
+        : " With fewer than about \(ExperimentComparison.fewGroups) groups these intervals can be too narrow."
     }
     // The cautions compare prints as notes (a model with one run beside
     // models with several, interval ends cut at the metric's range) belong
     // with the table that shows those intervals.
-    for caution in comparison.cautions(names: description.names) {
+    let cautions =
+      comparison.cautions(names: description.names)
+      + [comparison.smallStrataNote(labels: description.labels)].compactMap(\.self)
+    for caution in cautions {
       text += " " + Self.sentence(caution, names: description.names)
     }
     if comparison.metric.isMacroAverage,

@@ -30,15 +30,26 @@ extension ResultTable {
   /// `\textasciicircum{}`, `\textbackslash{}`); `<`, `>` and `|`, which the
   /// default font encoding prints as other glyphs, become `\textless{}`,
   /// `\textgreater{}` and `\textbar{}`; the symbols F1Kit's own text uses
-  /// (− ± Δ × ≤ ≥ — – … † ε) become their LaTeX commands so pdfLaTeX needs
-  /// no Unicode set-up for them; line breaks become spaces.
+  /// (− ± Δ × ≤ ≥ — – … † ε, and ε_min as `$\varepsilon_{\min}$`) become
+  /// their LaTeX commands so pdfLaTeX needs no Unicode set-up for them;
+  /// line breaks become spaces.
   ///
   /// - Parameter text: Plain text.
   /// - Returns: Text that typesets as the original.
   public static func latexEscaped(_ text: String) -> String {
     var escaped = ""
     escaped.reserveCapacity(text.utf8.count)
-    for character in text {
+    var index = text.startIndex
+    while index < text.endIndex {
+      let character = text[index]
+      index = text.index(after: index)
+      // Almost Stochastic Order's ε_min is one symbol with a subscript;
+      // escaped letter by letter it would typeset as "ε_min" in text.
+      if character == "ε", text[index...].hasPrefix("_min") {
+        escaped += "$\\varepsilon_{\\min}$"
+        index = text.index(index, offsetBy: 4)
+        continue
+      }
       switch character {
       case "_", "%", "&", "#", "$", "{", "}":
         escaped.append("\\")

@@ -86,6 +86,27 @@ public struct LabelOutsideGold: Hashable, Sendable {
   }
 }
 
+extension LabelOutsideGold {
+  /// `--labels` with the gold labels when they are few and need no
+  /// quoting on a command line, else a description of it: how a warning
+  /// or caution about such a label says to score on the gold labels only.
+  ///
+  /// - Parameter goldNames: The gold labels, in label order.
+  /// - Returns: `--labels a,b,c`, or "--labels with the gold labels".
+  package static func labelsOption(_ goldNames: [String]) -> String {
+    guard goldNames.count <= TerminalText.defaultListLimit,
+      goldNames.allSatisfy({ name in
+        !name.isEmpty
+          && name.unicodeScalars.allSatisfy {
+            ("a"..."z").contains($0) || ("A"..."Z").contains($0) || ("0"..."9").contains($0)
+              || "_-.+:".unicodeScalars.contains($0)
+          }
+      })
+    else { return "--labels with the gold labels" }
+    return "--labels " + goldNames.joined(separator: ",")
+  }
+}
+
 extension ExperimentComparison {
   /// The labels that no gold item has and that only some runs predict,
   /// which every run's macro averages count (see ``LabelOutsideGold``).

@@ -1,4 +1,5 @@
 import F1Kit
+import F1KitSupport
 import Foundation
 
 extension ExperimentComparison {
@@ -41,7 +42,8 @@ extension ExperimentComparison {
 
   /// The number of groups below which grouped intervals are unreliable:
   /// a bootstrap over fewer groups undercovers (docs/statistics.md
-  /// measures it).
+  /// measures it). Unequal groups count as their effective number
+  /// (``GroupBalance/effectiveGroupCount``), equal groups as themselves.
   public static let fewGroups = 30
 
   /// The fewest groups a grouped bootstrap is run on: with fewer, the
@@ -151,7 +153,8 @@ extension ExperimentComparison {
     // The few-groups warning is a caution about the numbers too, as the
     // text's notes and gate's JSON say.
     document += JSONValue.cautionsMember(
-      cautions(names: description.names) + (fewGroupsNote.map { [$0] } ?? []))
+      cautions(names: description.names) + outsideGoldCautions(description)
+        + [fewGroupsNote, smallStrataNote(labels: description.labels)].compactMap(\.self))
     let adjusted =
       models.count > 2 ? try? adjustedBootstrapPValues(by: description.adjustment) : nil
     let adjustedPermutation = adjustedPermutationPValues(by: description.adjustment)
@@ -190,7 +193,13 @@ extension ExperimentComparison {
       ("resampling", .string(resampling)),
       ("runs", .array(counts.runCounts.map(JSONValue.integer))),
     ]
-    if design == .groups { members.append(("groups", .integer(counts.groupCount))) }
+    if design == .groups, let balance = counts.groupBalance {
+      members += [
+        ("groups", .integer(balance.groupCount)),
+        ("largest_group", .integer(balance.largestGroup)),
+        ("effective_groups", .number(balance.effectiveGroupCount)),
+      ]
+    }
     if let widening = groupWidening {
       func ratio(_ value: Double?) -> JSONValue { value.map(JSONValue.number) ?? .null }
       members.append(
@@ -359,7 +368,9 @@ extension ExperimentComparison {
       "\n"
       + pairs.indices.map { verdict(for: $0, description: description) }
       .joined(separator: "\n") + "\n"
-    let notes = cautions(names: names) + notes
+    let notes =
+      cautions(names: names) + outsideGoldCautions(description)
+      + [smallStrataNote(labels: description.labels)].compactMap(\.self) + notes
     for note in notes { text += "\nNote: \(note)" }
     return text + (notes.isEmpty ? "" : "\n")
   }
@@ -424,7 +435,7 @@ extension ExperimentComparison {
     let seedShare = seedShare(of: pair) ?? 0
     let isGrouped = design == .groups
     let (count, unit) = isGrouped ? (counts.groupCount, "groups") : (counts.itemCount, "items")
-    let size = ModelComparison.number(abs(difference.estimate))
+    let size = Self.differenceSize(difference.estimate)
     let needed = MarginReachability.requiredCount(
       distance: abs(difference.estimate), standardError: difference.standardError, count: count,
       seedShare: seedShare, significanceLevel: 1 - difference.confidence, power: 0.8,
@@ -438,6 +449,19 @@ extension ExperimentComparison {
     else { return "" }
     return
       " Detecting a difference of \(size) with 80% power would take more runs per model, not more test \(unit): the spread between training runs alone would keep the interval too wide."
+  }
+
+  /// A difference's size as the power sentence names it: three decimals,
+  /// or two significant digits where three decimals would print 0.000, so
+  /// that a difference of 0.0002 is not called "a difference of 0.000".
+  ///
+  /// - Parameter difference: The difference, either sign.
+  /// - Returns: Its absolute value as text.
+  static func differenceSize(_ difference: Double) -> String {
+    let size = abs(difference)
+    guard size.isFinite, size > 0, size < 0.0005 else { return ModelComparison.number(size) }
+    let digits = min(15, Int((-log10(size)).rounded(.up)) + 1)
+    return NumberText.fixed(size, digits: digits)
   }
 
   /// The share of a pair's difference variance that comes from seeds,
@@ -473,12 +497,105 @@ extension ExperimentComparison {
     }
   }
 
-  /// The caution that a grouped bootstrap has fewer than ``fewGroups``
-  /// groups, whose intervals can be too narrow; `nil` otherwise.
+  /// The cautions about labels that no gold item has and that only some
+  /// runs predict, when the metric is a macro average: every run's average
+  /// counts such a label as a class (see ``LabelOutsideGold``), so a run
+  /// that never predicts it scores other than scikit-learn's
+  /// `f1_score(y, p, average="macro")` on that run alone, a quarter lower
+  /// with three gold labels and one stray. Each caution names the label,
+  /// the runs that predict it and `--labels` with the gold labels, which
+  /// scores every run on them.
+  ///
+  /// - Parameter description: Names, run files and labels.
+  /// - Returns: One sentence per label, without a leading "Note:"; empty
+  ///   for other metrics and under zero division `nan`.
+  /// - Complexity: O(*p* · *r* + *r* · *k*) for *p* distinct rows, *r* runs
+  ///   and *k* labels.
+  public func outsideGoldCautions(_ description: Description) -> [String] {
+    guard metric.isMacroAverage else { return [] }
+    let tallies = counts.labelTallies()
+    let labels = description.labels
+    let found = LabelOutsideGold.find(
+      labels: labels, scope: scope, goldCounts: tallies.gold, predictedCounts: tallies.predicted,
+      runCounts: counts.runCounts)
+    guard !found.isEmpty else { return [] }
+    let files = Array(description.runFiles.joined())
+    let evaluated = min(scope.evaluatedClassCount, labels.count)
+    let gold = (0..<evaluated).filter { tallies.gold[$0] > 0 }.map { labels[$0] }
+    let option = LabelOutsideGold.labelsOption(gold)
+    return found.compactMap { outside in
+      guard
+        let label = labels.firstIndex(where: { $0.utf8.elementsEqual(outside.label.utf8) })
+      else { return nil }
+      let name = TerminalText.quoted(outside.label)
+      let predicting = tallies.predicted.indices.filter { tallies.predicted[$0][label] > 0 }
+      let shown = predicting.prefix(3).map { run in
+        let items = tallies.predicted[run][label]
+        let file = run < files.count ? files[run] : "run \(run + 1)"
+        return "\(file) (\(NumberText.grouped(items)) item\(items == 1 ? "" : "s"))"
+      }
+      let hidden = predicting.count - shown.count
+      let runs =
+        shown.count == 1
+        ? shown[0]
+        : shown.dropLast(hidden > 0 ? 0 : 1).joined(separator: ", ") + " and "
+          + (hidden > 0 ? "\(hidden) more run\(hidden == 1 ? "" : "s")" : shown[shown.count - 1])
+      let effect: String
+      if outside.zeroDivision == .one {
+        effect =
+          "a run that never predicts \(name) scores 1 on it (zero division 1), so its \(metric.displayName) differs from scikit-learn's on that run alone"
+      } else {
+        effect =
+          "a run that never predicts \(name) scores 0 on it, so a run that predicts only gold labels gets \(gold.count)/\(evaluated) of its \(metric.displayName) over them (scikit-learn's average=\"macro\" on that run alone)"
+      }
+      return
+        "\(name) is no gold item's label, but \(runs) predict\(predicting.count == 1 ? "s" : "") it: every run's \(metric.displayName) averages over all \(evaluated) labels, and \(effect); give \(option) to score every run on the gold labels (those predictions then count as errors)."
+    }
+  }
+
+  /// The caution that a grouped bootstrap has fewer than about
+  /// ``fewGroups`` effective groups (``GroupBalance``), whose intervals
+  /// can be too narrow: few groups, or groups so unequal that a few hold
+  /// most items; `nil` otherwise.
   public var fewGroupsNote: String? {
-    guard design == .groups && counts.groupCount < Self.fewGroups else { return nil }
+    guard design == .groups else { return nil }
+    return counts.groupBalance?.fewGroupsNote
+  }
+
+  /// The fewest gold items a stratum needs for resampling within it to
+  /// vary much: a stratum of one item is drawn unchanged into every
+  /// resample, and one of *n* items keeps only (*n* − 1)/*n* of its
+  /// variance (half with two items); `f1kit advise` flags such classes
+  /// too (`small-class-support`).
+  public static let smallStratum = 5
+
+  /// The caution that resampling within gold classes (``ResamplingDesign/stratifiedByGold``)
+  /// holds gold classes of fewer than ``smallStratum`` items nearly fixed,
+  /// so the intervals leave out how uncertain the scores on them are;
+  /// `nil` for other designs or when every gold class is large enough.
+  ///
+  /// - Parameter labels: The label order the counts' codes refer to.
+  /// - Returns: One sentence without a leading "Note:", naming the
+  ///   classes and their item counts.
+  public func smallStrataNote(labels: [String]) -> String? {
+    guard design == .stratifiedByGold else { return nil }
+    let gold = counts.labelTallies().gold
+    let small = gold.indices.filter { gold[$0] > 0 && gold[$0] < Self.smallStratum }
+    guard !small.isEmpty else { return nil }
+    let named = small.prefix(5).map { label in
+      let name = label < labels.count ? TerminalText.quoted(labels[label]) : "class \(label + 1)"
+      return "\(name) (\(gold[label]) item\(gold[label] == 1 ? "" : "s"))"
+    }
+    let hidden = small.count - named.count
+    let classes =
+      named.count == 1
+      ? "gold class " + named[0]
+      : "gold classes " + named.dropLast(hidden > 0 ? 0 : 1).joined(separator: ", ") + " and "
+        + (hidden > 0 ? "\(hidden) more" : named[named.count - 1])
+    let few =
+      small.count == 1 && gold[small[0]] == 1 ? "is drawn unchanged into" : "barely varies in"
     return
-      "only \(counts.groupCount) groups: a bootstrap over fewer than about \(Self.fewGroups) groups can give intervals that are too narrow."
+      "\(classes) \(small.count == 1 ? "has" : "have") fewer than \(Self.smallStratum) items: resampling within gold classes (--stratify gold) keeps each class's item count, so \(small.count == 1 ? "it \(few)" : "each barely varies in") every resample and the intervals leave out how uncertain the scores on \(small.count == 1 ? "it" : "them") are; without --stratify gold \(small.count == 1 ? "it is" : "they are") resampled with the other items."
   }
 
   /// Cautions the design calls for.

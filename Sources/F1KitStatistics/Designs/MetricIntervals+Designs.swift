@@ -66,6 +66,7 @@ extension MetricIntervals {
     self.design = design
     if design == .groups {
       groupCount = counts.groupCount
+      groupBalance = counts.groupBalance
       // The item-level intervals are the ones the same seed gives without
       // groups, digit for digit, so the two outputs can be set side by side.
       itemLevel = try MetricIntervals(for: classification, options: options, seed: seed).bootstrap
@@ -159,15 +160,11 @@ extension MetricIntervals {
   /// Cautions the design calls for: too few groups, and no analytic
   /// intervals for grouped items.
   var designNotes: [String] {
-    guard design == .groups, let groupCount else { return [] }
+    guard design == .groups, groupCount != nil else { return [] }
     var notes = [
       "intervals resample whole groups; analytic intervals are left out, as they assume independent items."
     ]
-    if groupCount < ExperimentComparison.fewGroups {
-      notes.append(
-        "only \(groupCount) groups: a bootstrap over fewer than about \(ExperimentComparison.fewGroups) groups can give intervals that are too narrow."
-      )
-    }
+    if let note = groupBalance?.fewGroupsNote { notes.append(note) }
     return notes
   }
 

@@ -23,6 +23,9 @@ public struct MetricIntervals: Sendable {
   public internal(set) var design: ResamplingDesign = .items
   /// The number of groups resampled, under ``ResamplingDesign/groups``.
   public internal(set) var groupCount: Int?
+  /// How the items are spread over the groups, under
+  /// ``ResamplingDesign/groups``; `nil` otherwise.
+  public internal(set) var groupBalance: GroupBalance?
   /// Under ``ResamplingDesign/groups``, each metric's interval when items
   /// are resampled one by one, from the same number of resamples and seed:
   /// what ignoring the groups gives, for comparing widths.

@@ -56,6 +56,8 @@ extension ExperimentOptions {
     // Alignment keeps the first file's row order, so its groups line up.
     var groups: [Int]?
     if let groupColumn, let firstRead = groupReads[0].groups {
+      try refuseGroupsOnlyInLaterFiles(
+        firstRead, reads: groupReads, files: files, groupColumn: groupColumn)
       let firstGroups = try checkedGroups(firstRead, path: files[0], itemCount: aligned.itemCount)
       try checkAgreement(
         of: firstGroups, with: groupReads, files: files, inputs: inputs,
@@ -82,5 +84,34 @@ extension ExperimentOptions {
     } catch {
       throw .data(error.description)
     }
+  }
+
+  /// Refuses a first file without the group column when a later file has
+  /// it, saying where groups are read from: the reader's "no group
+  /// column" alone sends the user to a file that was never meant to hold
+  /// them.
+  ///
+  /// - Parameters:
+  ///   - first: The first file's groups, or why there are none.
+  ///   - reads: Each file's groups, the first file's first.
+  ///   - files: The files, in order.
+  ///   - groupColumn: The group column.
+  /// - Throws: A data failure (exit 65) naming the first later file with
+  ///   the column; nothing otherwise.
+  private static func refuseGroupsOnlyInLaterFiles(
+    _ first: Result<ItemGroups, PredictionFileError>, reads: [OtherGroups], files: [String],
+    groupColumn: String
+  ) throws(CommandFailure) {
+    guard case .failure(let error) = first, case .missingColumn(.group, _, _) = error.reason,
+      let other = reads.indices.dropFirst().first(where: { index in
+        if case .success = reads[index].groups { return true }
+        return reads[index].check != nil
+      })
+    else { return }
+    let failure = InputOptions.failure(error)
+    throw CommandFailure(
+      failure.message
+        + "; groups are read from the first file given (the first model's first run), and \(InputOptions.displayName(of: files[other])) has the column \"\(groupColumn)\": give a file with it first",
+      status: failure.status)
   }
 }

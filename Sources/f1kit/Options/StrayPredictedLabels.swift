@@ -107,7 +107,7 @@ enum StrayPredictedLabels {
         return counts.joined(separator: ", ") + ", a label no gold item has: "
           + consequence(classCount: scored.count, goldNames: goldNames, evaluation: evaluation)
           + "; " + cause(of: labels[label], goldNames: goldNames) + ", or give "
-          + labelsOption(goldNames)
+          + LabelOutsideGold.labelsOption(goldNames)
           + " to keep the gold labels' classes (those items then count as errors)"
       }
   }
@@ -167,20 +167,5 @@ enum StrayPredictedLabels {
     let positive = evaluation.positiveLabel ?? PositiveLabelConvention.positiveLabel(of: goldNames)
     let binary = positive.map { " with positive label \(TerminalText.quoted($0))" } ?? ""
     return classes + ": multiclass (macro_f1 by default), not binary\(binary) (binary_f1)"
-  }
-
-  /// `--labels` with the gold labels when they are few and need no
-  /// quoting, else a description of it.
-  private static func labelsOption(_ goldNames: [String]) -> String {
-    guard goldNames.count <= TerminalText.defaultListLimit,
-      goldNames.allSatisfy({ name in
-        !name.isEmpty
-          && name.unicodeScalars.allSatisfy {
-            ("a"..."z").contains($0) || ("A"..."Z").contains($0) || ("0"..."9").contains($0)
-              || "_-.+:".unicodeScalars.contains($0)
-          }
-      })
-    else { return "--labels with the gold labels" }
-    return "--labels " + goldNames.joined(separator: ",")
   }
 }
