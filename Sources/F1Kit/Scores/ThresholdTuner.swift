@@ -84,7 +84,7 @@ public enum ThresholdTuner {
   ///   - constraint: The floor on precision or recall.
   /// - Returns: The chosen threshold with the maximised recall (or
   ///   precision) as its value, or `nil` when no candidate meets the floor.
-  /// - Throws: As ``tune(scores:gold:maximizing:zeroDivision:)``.
+  /// - Throws: As ``tune(scores:gold:maximizing:zeroDivision:beta:)``.
   /// - Complexity: O(*n* log *n*) for *n* items.
   public static func tune(
     scores: [Double], gold: [Bool], constraint: ThresholdConstraint

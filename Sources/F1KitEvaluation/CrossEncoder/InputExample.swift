@@ -3,7 +3,7 @@
 ///
 /// It mirrors sentence-transformers' `InputExample`, so data prepared for a
 /// training loop can build an evaluator directly with
-/// ``CrossEncoderEvaluator/init(examples:name:task:batchSize:progress:writesResults:)``.
+/// ``CrossEncoderEvaluator/init(examples:name:task:batchSize:progress:writesResults:beta:)``.
 public struct InputExample: Hashable, Sendable {
   /// An optional identifier, kept for the caller's bookkeeping.
   public var identifier: String?

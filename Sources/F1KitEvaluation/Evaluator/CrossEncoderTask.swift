@@ -71,7 +71,7 @@ public enum BinaryDecision: Hashable, Sendable {
   /// For a single-output model: choose the threshold on this evaluator's
   /// own data by maximising `metric`, then predict with it.
   ///
-  /// An F-beta `metric` (``Metric/binaryFBeta`` and the other averages) is
+  /// An F-beta `metric` (`Metric.binaryFBeta` and the other averages) is
   /// maximised with the evaluator's ``CrossEncoderEvaluator/beta``, which
   /// it then needs: without one the evaluator is not built.
   ///

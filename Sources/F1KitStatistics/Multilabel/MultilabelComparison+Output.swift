@@ -14,7 +14,7 @@ extension MultilabelComparison {
   /// and `tests` (`permutation`, `paired_bootstrap`, `mcnemar` on exact
   /// matches), and for more models `adjustment` and `comparisons`.
   /// `cautions`, last, is there only when ``cautions(metric:)`` or
-  /// ``labelIntervalCautions(number:style:)`` has any: an array of
+  /// `labelIntervalCautions(number:style:)` has any: an array of
   /// sentences.
   ///
   /// - Parameter metric: The metric; the headline metric by default.
