@@ -17,17 +17,9 @@ struct IDHashes {
   private(set) var hashes: [UInt64] = []
   /// Whether ``hashes`` holds every id added.
   private(set) var isComplete = true
-  /// Whether every id is hashed, increasing or not (a pass that only hashes
-  /// ids).
-  private let hashesEvery: Bool
 
   /// Creates an empty list.
-  ///
-  /// - Parameter hashesEvery: Whether to hash every id, not only while the
-  ///   ids have not passed ``prefixLimit`` or stopped increasing.
-  init(hashesEvery: Bool = false) {
-    self.hashesEvery = hashesEvery
-  }
+  init() {}
 
   /// Adds the next id, hashed unless the ids still increase past
   /// ``prefixLimit``.
@@ -35,14 +27,15 @@ struct IDHashes {
   /// - Parameters:
   ///   - bytes: The id's bytes, followed by at least 8 readable bytes.
   ///   - count: The number of bytes.
-  ///   - isIncreasing: Whether the ids, this one included, still increase.
+  ///   - isIncreasing: Whether the ids, this one included, still increase;
+  ///     `false` hashes the id whatever came before.
   /// - Returns: The outcome: added, or not UTF-8 (checked for a hashed id
   ///   that is not ASCII, as `IdentifierRecorder` checks it, since a file
   ///   shown distinct by its hashes is not read again).
   @inline(__always)
   mutating func add(_ bytes: UnsafePointer<UInt8>, count: Int, isIncreasing: Bool) -> IDOutcome {
     guard isComplete else { return .added }
-    if isIncreasing, !hashesEvery, hashes.count >= Self.prefixLimit {
+    if isIncreasing, hashes.count >= Self.prefixLimit {
       isComplete = false
       hashes = []
       return .added

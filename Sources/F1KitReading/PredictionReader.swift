@@ -219,10 +219,10 @@ public struct PredictionReader: Sendable {
       return nil
     }
     parser.checksIDs = true
-    var sink = IDHashSink()
-    guard (try? parser.parse(into: &sink, readsIDs: false)) != nil, sink.hashes.isComplete
+    var sink = IdentifierSink<IDHashes>()
+    guard (try? parser.parse(into: &sink, readsIDs: false)) != nil, sink.ids.isComplete
     else { return nil }
-    return sink.hashes
+    return sink.ids
   }
 
   /// The file's ids read again, with their places: the exact check of ids
@@ -238,14 +238,14 @@ public struct PredictionReader: Sendable {
   ) {
     let parser = try PredictionFileParser(path: path, options: options)
     parser.checksIDs = true
-    var sink = IdentifierSink()
+    var sink = IdentifierSink<IdentifierRecorder>()
     do {
       _ = try parser.parse(into: &sink, readsIDs: false)
     } catch {
-      _ = try sink.recorder.take(path: parser.path, column: parser.idColumn ?? "")
+      _ = try sink.ids.take(path: parser.path, column: parser.idColumn ?? "")
       throw error
     }
-    return (sink.recorder, parser.path, parser.idColumn ?? "")
+    return (sink.ids, parser.path, parser.idColumn ?? "")
   }
 
   /// The items a parse left in `sink`: the ids checked for repeats, the

@@ -65,7 +65,7 @@ struct RepeatedIDCommandTests {
   ]
 
   @Test(
-    "a frame concatenated with part of itself is refused at the repeat, naming the first line",
+    "a frame concatenated with part of itself is refused at the repeat, naming the first line; the frame itself is read, and the concatenation with --no-id-column",
     arguments: paths.indices)
   func refusesRepeatedIDs(path: Int) throws {
     let (command, file, options) = Self.paths[path]
@@ -78,14 +78,6 @@ struct RepeatedIDCommandTests {
         "Error: \(file).csv:102:1: duplicate id \"0\" in field 1 (a column with no name), first seen on line 2; the first column is a data frame's index, read as ids, and pd.concat keeps each frame's index"
       ), "\(result.standardError)")
     #expect(result.standardError.split(separator: "\n").count == 1)
-  }
-
-  @Test(
-    "the same paths read the frame itself, and with --no-id-column the concatenation",
-    arguments: paths.indices)
-  func readsDistinctIDsAndRowsWithoutIDs(path: Int) throws {
-    let (command, file, options) = Self.paths[path]
-    let directory = Self.folder()
     let distinct = file == "dup" ? "a" : "ml"
     let plain = try runF1Kit([command, "\(distinct).csv"] + options, in: directory.url)
     #expect(plain.status == 0, "\(plain.standardError)")

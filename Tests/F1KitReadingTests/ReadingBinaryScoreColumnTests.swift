@@ -106,7 +106,8 @@ struct ReadingBinaryScoreColumnTests {
       path: path, options: PredictionFileOptions(scoreColumn: "score"))
     let error = #expect(throws: PredictionFileError.self) { try reader.readBinaryScoreColumn() }
     #expect(
-      error?.description == "\(path):3:1: duplicate id \"a\" in field 1 (\"id\"), first seen on line 2")
+      error?.description
+        == "\(path):3:1: duplicate id \"a\" in field 1 (\"id\"), first seen on line 2")
     let column = try PredictionReader(
       path: path, options: PredictionFileOptions(idColumn: "", scoreColumn: "score")
     ).readBinaryScoreColumn()

@@ -12,7 +12,9 @@ import Foundation
 /// indicator matrix) whether or not it occurs. ``readMultilabel()`` keeps
 /// each distinct (gold set, predicted set, weight) pattern, which a
 /// bootstrap resamples; ``readMultilabelTotals(evaluation:)`` keeps only
-/// running totals, in memory that grows with labels, not rows.
+/// running totals, in memory that grows with labels, not rows. Every read
+/// of items refuses a repeated id, as ``PredictionReader/readCounts()``
+/// does, without keeping the ids unless they do not increase.
 ///
 /// Unweighted single-label files go through ``PredictionReader``, whose
 /// integer counts this type leaves alone.
@@ -65,8 +67,8 @@ public struct LabelSetReader: Sendable {
   /// - Returns: The items' patterns over the labels in first-seen order
   ///   (score columns first when given).
   /// - Throws: ``PredictionFileError`` for a file that cannot be read or is
-  ///   malformed, a bad weight (naming its line), or weights that sum to
-  ///   zero.
+  ///   malformed, a bad weight (naming its line), a repeated id (naming
+  ///   both lines; see `LabelSetIDCheck`), or weights that sum to zero.
   /// - Complexity: O(*n*) time for *n* bytes; memory O(*g*) for *g*
   ///   distinct patterns.
   public func readMultilabel() throws(PredictionFileError) -> MultilabelCounts {
@@ -125,8 +127,8 @@ public struct LabelSetReader: Sendable {
   ///
   /// - Returns: The weighted counts over the labels in first-seen order.
   /// - Throws: ``PredictionFileError`` for a file that cannot be read or is
-  ///   malformed, a bad weight (naming its line), or weights that sum to
-  ///   zero.
+  ///   malformed, a bad weight (naming its line), a repeated id (naming
+  ///   both lines; see `LabelSetIDCheck`), or weights that sum to zero.
   /// - Complexity: O(*n*) time for *n* bytes; memory O(*k*²) for *k* labels.
   public func readWeighted() throws(PredictionFileError) -> WeightedConfusionMatrix {
     let walker = try LabelSetWalker(path: path, options: options, readsIDs: true)
