@@ -194,20 +194,49 @@ public struct PredictionReader: Sendable {
       _ = try recorder.take(path: parser.path, column: parser.idColumn ?? "")
       return
     }
-    if hashedIDsAreDistinct(sink.hashes) { return }
-    var read = try recordedIDs()
-    _ = try read.recorder.take(path: read.path, column: read.column)
+    guard let hashes = sink.hashes.isComplete ? sink.hashes : hashedIDs() else {
+      return try checkIDsExactly()
+    }
+    guard let candidate = hashes.firstRepeat() else { return }
+    try refuseRepeat(at: candidate)
   }
 
-  /// Whether the hashes of the file's ids show them distinct: the hashes
-  /// given when complete, else those of a second reading that hashes every
-  /// id. A repeated hash shows nothing, nor does a reading that fails.
+  /// Refuses the repeat two equal hashes point at, reading the two ids
+  /// again to compare their bytes and place the error.
   ///
-  /// - Parameter hashes: The hashes a counting pass kept.
-  /// - Returns: `true` when no two ids have the same hash.
-  func hashedIDsAreDistinct(_ hashes: IDHashes) -> Bool {
-    guard let hashes = hashes.isComplete ? hashes : hashedIDs() else { return false }
-    return hashes.firstRepeat() == nil
+  /// - Parameters:
+  /// - Parameter candidate: The position of the first hash equal to an
+  ///   earlier one, and of that earlier one.
+  /// - Throws: ``PredictionFileError`` with reason `.duplicateID` when the
+  ///   ids are equal; when they are not (two ids with one hash), the
+  ///   outcome of the exact check.
+  private func refuseRepeat(at candidate: (position: Int, first: Int))
+    throws(PredictionFileError)
+  {
+    var options = self.options
+    options.minimumParallelByteCount = .max
+    if let again = try? PredictionFileParser(path: path, options: options) {
+      again.checksIDs = true
+      var sink = PickedIDSink()
+      sink.positions = (candidate.first, candidate.position)
+      _ = try? again.parse(into: &sink, readsIDs: false)
+      let picks = sink.picks
+      if picks.count == 2, picks[0].bytes == picks[1].bytes {
+        throw PredictionFileError(
+          path: again.path, location: picks[1].place,
+          reason: .duplicateID(
+            String(decoding: picks[1].bytes, as: UTF8.self), column: again.idColumn ?? "",
+            firstLine: picks[0].line))
+      }
+    }
+    try checkIDsExactly()
+  }
+
+  /// Reads the file's ids again, every one, and refuses the first that
+  /// repeats an earlier one.
+  private func checkIDsExactly() throws(PredictionFileError) {
+    var read = try recordedIDs()
+    _ = try read.recorder.take(path: read.path, column: read.column)
   }
 
   /// The hashes of every id of the file, read again to hash them.
@@ -359,8 +388,17 @@ struct CountingSink: RecordSink {
   ) -> IDOutcome {
     if recorder != nil { return record(id: bytes, count: count, line: line, place: place) }
     let outcome = ids.add(bytes, count: count)
-    guard outcome == .added else { return outcome }
-    return hashes.add(bytes, count: count, isIncreasing: ids.isIncreasing)
+    // Past the first ids of a file whose ids increase, the hashes are no
+    // longer complete: one load and branch an id.
+    guard hashes.isComplete, outcome == .added else { return outcome }
+    return hash(id: bytes, count: count)
+  }
+
+  /// Hashes an id: out of line, so that the loop of a file whose ids
+  /// increase does not carry the hashing's code.
+  @inline(never)
+  private mutating func hash(id bytes: UnsafePointer<UInt8>, count: Int) -> IDOutcome {
+    hashes.add(bytes, count: count, isIncreasing: ids.isIncreasing)
   }
 
   /// Adds an id to both the check and the recorder: out of line, as it
