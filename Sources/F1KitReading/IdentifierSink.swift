@@ -1,5 +1,6 @@
 /// What an `IdentifierSink` keeps of each id: its bytes and place
-/// (`IdentifierRecorder`), or its hash (`IDHashes`).
+/// (`IdentifierRecorder`), its hash (`IDHashes`), or only the ids at two
+/// positions (`PickedIDs`).
 protocol IdentifierKeeper {
   /// Keeps nothing yet.
   init()

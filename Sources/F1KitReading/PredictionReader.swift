@@ -217,10 +217,10 @@ public struct PredictionReader: Sendable {
     options.minimumParallelByteCount = .max
     if let again = try? PredictionFileParser(path: path, options: options) {
       again.checksIDs = true
-      var sink = PickedIDSink()
-      sink.positions = (candidate.first, candidate.position)
+      var sink = IdentifierSink<PickedIDs>()
+      sink.ids.positions = (candidate.first, candidate.position)
       _ = try? again.parse(into: &sink, readsIDs: false)
-      let picks = sink.picks
+      let picks = sink.ids.picks
       if picks.count == 2, picks[0].bytes == picks[1].bytes {
         throw PredictionFileError(
           path: again.path, location: picks[1].place,

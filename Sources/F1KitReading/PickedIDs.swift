@@ -1,11 +1,12 @@
 /// Keeps the bytes and places of the ids at two positions, and nothing
-/// else: the reading that confirms a repeat two equal hashes point at (see
+/// else: what an `IdentifierSink` keeps in the reading that confirms a
+/// repeat two equal hashes point at (see
 /// `PredictionReader.checkIDs(of:parser:)`) and places its error, without
 /// keeping every id.
 ///
 /// Positions count the records of one pass: the parse must not be split
 /// into halves (`PredictionFileOptions.minimumParallelByteCount`).
-struct PickedIDSink: RecordSink {
+struct PickedIDs: IdentifierKeeper {
   /// An id read at one of the positions.
   struct Pick {
     var bytes: [UInt8]
@@ -23,22 +24,20 @@ struct PickedIDSink: RecordSink {
   private var count = 0
 
   @inline(__always)
-  mutating func add(gold: Int32, predicted: Int32, weight: Int) -> Bool { true }
-
-  @inline(__always)
   mutating func add(
     id bytes: UnsafePointer<UInt8>, count: Int, line: Int, place: PredictionFileError.Location
   ) -> IDOutcome {
     if self.count == positions.first || self.count == positions.repeated {
       picks.append(
         Pick(
-          bytes: Array(UnsafeBufferPointer(start: bytes, count: count)), line: line, place: place))
+          bytes: Array(UnsafeBufferPointer(start: bytes, count: count)), line: line,
+          place: place))
     }
     self.count &+= 1
     return .added
   }
 
-  mutating func append(_ other: consuming PickedIDSink, codes: [Int32], lineOffset: Int) -> Bool {
+  mutating func append(_ other: consuming PickedIDs, lineOffset: Int) {
     preconditionFailure("picked ids are read in one pass")
   }
 }
