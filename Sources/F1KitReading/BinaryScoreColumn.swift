@@ -38,12 +38,14 @@ extension PredictionReader {
   ///
   /// The file is parsed by the same byte-level parser as every other read,
   /// so a malformed record gets the same one-line error with its file, line
-  /// and column; ids are not read, so repeated ids are not an error here.
+  /// and column. Ids are not kept, but a repeated one is refused, as
+  /// ``readCounts()`` refuses it.
   ///
   /// - Returns: The items' scores and positive flags, and the label counts.
   /// - Throws: ``PredictionFileError`` for a file that cannot be read or is
-  ///   malformed, and with reason `.invalidOptions` when the options do not
-  ///   name a binary score column (``PredictionFileOptions/scoreColumn``).
+  ///   malformed, with reason `.duplicateID` for a repeated id, and with
+  ///   reason `.invalidOptions` when the options do not name a binary score
+  ///   column (``PredictionFileOptions/scoreColumn``).
   /// - Complexity: O(*n*) time for *n* bytes; 12 bytes per item while
   ///   reading, 9 after.
   public func readBinaryScoreColumn() throws(PredictionFileError) -> BinaryScoreColumn {
@@ -53,8 +55,17 @@ extension PredictionReader {
         reason: .invalidOptions("a flat binary score read needs a score column"))
     }
     let parser = try PredictionFileParser(path: path, options: options)
+    parser.checksIDs = true
     var sink = BinaryScoreSink()
-    let rowCount = try parser.parse(into: &sink, readsIDs: false)
+    if parser.source.regularFileSize == nil { sink.counting.recorder = IdentifierRecorder() }
+    let rowCount: Int
+    do {
+      rowCount = try parser.parse(into: &sink, readsIDs: false)
+    } catch {
+      try checkIDs(of: sink.counting, parser: parser)
+      throw error
+    }
+    try checkIDs(of: sink.counting, parser: parser)
     let resolution = try LabelResolution(parser)
     guard let binary = resolution.binary else {
       // A score column is always thresholded, so the resolution names both
@@ -88,8 +99,8 @@ extension PredictionReader {
   }
 }
 
-/// Counts records as `CountingSink` does and keeps each one's gold code and
-/// score, nothing else.
+/// Counts records as `CountingSink` does, checking their ids as it does,
+/// and keeps each one's gold code and score, nothing else.
 struct BinaryScoreSink: RecordSink {
   var counting = CountingSink()
   var gold: [Int32] = []
@@ -111,9 +122,12 @@ struct BinaryScoreSink: RecordSink {
     return counting.add(gold: gold, predicted: predicted, weight: weight)
   }
 
+  @inline(__always)
   mutating func add(
     id bytes: UnsafePointer<UInt8>, count: Int, line: Int, place: PredictionFileError.Location
-  ) -> IDOutcome { .added }
+  ) -> IDOutcome {
+    counting.add(id: bytes, count: count, line: line, place: place)
+  }
 
   mutating func append(_ other: consuming BinaryScoreSink, codes: [Int32], lineOffset: Int)
     -> Bool

@@ -88,7 +88,7 @@ struct IdentifierRecorder {
   }
 
   /// The line of the record of the id at `position`, and where the id is.
-  private func place(of position: Int) -> (line: Int, place: PredictionFileError.Location) {
+  func place(of position: Int) -> (line: Int, place: PredictionFileError.Location) {
     var low = 0
     var high = jumps.count
     while high - low > 1 {

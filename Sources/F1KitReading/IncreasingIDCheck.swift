@@ -18,7 +18,7 @@ import F1Kit
 /// numbers (pandas' index 0, 1, …, 9, 10) and of numbered names (`item-9` <
 /// `item-10`). Each is a total order of byte strings, so strictly
 /// increasing ids are distinct. Ids that do not increase may still be
-/// distinct, so the caller checks them exactly, in another pass.
+/// distinct, so the caller checks them by their hashes (see `IDHashes`).
 ///
 /// An ASCII id of up to 16 bytes is compared as two words, with no branch
 /// on its bytes; any other goes through `addOther(_:count:)`.

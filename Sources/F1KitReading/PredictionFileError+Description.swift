@@ -102,6 +102,10 @@ extension PredictionFileError: CustomStringConvertible {
     case .duplicateID(let id, let column, let firstLine):
       let name = column.isEmpty ? "a column with no name" : Self.quoted(column)
       return "duplicate id \(Self.quoted(id))\(place) (\(name)), first seen on line \(firstLine)"
+    case .duplicateShardID(let id, let column, let firstPath, let firstLine):
+      let name = column.isEmpty ? "a column with no name" : Self.quoted(column)
+      return
+        "duplicate id \(Self.quoted(id))\(place) (\(name)), first seen on line \(firstLine) of \(firstPath)"
     case .malformedJSON(let expected):
       return "malformed JSON\(place): expected \(expected)"
     case .missingKey(let key):

@@ -150,6 +150,10 @@ public struct PredictionFileError: Error, Hashable, Sendable {
     /// The same identifier appears on two rows: the id, its column's name
     /// and the line of its first row.
     case duplicateID(String, column: String, firstLine: Int)
+    /// An identifier of a file read as a shard of one data set appears in
+    /// an earlier shard too: the id, its column's name, and the earlier
+    /// shard and the line of its row there.
+    case duplicateShardID(String, column: String, firstPath: String, firstLine: Int)
     /// A JSON line is not well formed.
     case malformedJSON(expected: String)
     /// A JSON line lacks a key that an earlier line (or the options) named.

@@ -51,9 +51,12 @@ public struct PredictionReader: Sendable {
   /// ``readItems()`` requires: a file concatenated with itself would
   /// otherwise count every item twice. Ids that strictly increase (numbers
   /// compared as numbers, as pandas' index 0, 1, 2, …) are distinct and cost
-  /// a few nanoseconds each (docs/performance.md); any others are checked
-  /// exactly, by reading a regular file again or, from standard input, by
-  /// keeping the ids.
+  /// a few nanoseconds each (docs/performance.md). Any others are distinct
+  /// when their 64-bit hashes are: hashed while reading when they stop
+  /// increasing within the first 65,536 ids (a shuffled frame's index),
+  /// else in a second reading of a regular file. Equal hashes are checked
+  /// byte by byte in another reading, which also places the error; from
+  /// standard input the ids are kept instead.
   ///
   /// In a count table each row adds its count to its cell. When every label
   /// is a number, labels are compared by value (`1`, `1.0` and `1e0` are one
@@ -66,10 +69,25 @@ public struct PredictionReader: Sendable {
   /// - Throws: ``PredictionFileError`` for a file that cannot be read or is
   ///   malformed, and with reason `.duplicateID` for a repeated id.
   /// - Complexity: O(*n*) time for *n* bytes; O(*k*²) memory for *k* labels,
-  ///   plus, for ids that do not increase, a second pass over a regular file
-  ///   with O(*m*) memory for *m* items, or the bytes of the ids read from
-  ///   standard input.
+  ///   plus, for ids that do not increase, 8 bytes an id for *m* items (and
+  ///   a second pass over a regular file whose ids increased past the
+  ///   first 65,536), or the bytes of the ids read from standard input.
   public func readCounts() throws(PredictionFileError) -> LabelCounts {
+    try readCounts(keepingIDs: false).counts
+  }
+
+  /// Counts the (gold, predicted) label pairs in the file, as
+  /// ``readCounts()`` does, and keeps how its ids ran, for a check across
+  /// files (see ``ShardIDCheck``).
+  ///
+  /// - Parameter keepingIDs: Whether to return the ids' summary; from
+  ///   standard input, the ids themselves are kept.
+  /// - Returns: The counts, and the ids' summary when asked for and the
+  ///   file has ids.
+  /// - Throws: As ``readCounts()``.
+  func readCounts(keepingIDs: Bool) throws(PredictionFileError) -> (
+    counts: LabelCounts, ids: ShardIDCheck.Shard?
+  ) {
     let parser = try PredictionFileParser(path: path, options: options)
     parser.checksIDs = true
     var sink = CountingSink()
@@ -80,10 +98,20 @@ public struct PredictionReader: Sendable {
     } catch {
       // An id repeated before the malformed record is reported first, as
       // `readItems()` reports it.
-      try checkIDs(of: &sink, parser: parser)
+      try checkIDs(of: sink, parser: parser)
       throw error
     }
-    try checkIDs(of: &sink, parser: parser)
+    try checkIDs(of: sink, parser: parser)
+    var shard: ShardIDCheck.Shard?
+    if keepingIDs, !sink.ids.isEmpty {
+      shard = ShardIDCheck.Shard(
+        reader: self, path: parser.path, column: parser.idColumn ?? "", order: sink.ids,
+        hashes: sink.hashes)
+      if sink.recorder != nil {
+        let identifiers = try sink.recorder!.take(path: parser.path, column: shard!.column)
+        shard!.kept = (identifiers, sink.recorder!)
+      }
+    }
     let resolution = try LabelResolution(parser)
     let cells = sink.table.nonZeroCells().map {
       LabelCounts.Cell(
@@ -110,7 +138,7 @@ public struct PredictionReader: Sendable {
     }
     counts.goldColumn = parser.columns.gold
     counts.predictionColumn = parser.columns.prediction.joined(separator: ",")
-    return counts
+    return (counts, shard)
   }
 
   /// Reads the gold and predicted label of every item, in file order.
@@ -148,24 +176,105 @@ public struct PredictionReader: Sendable {
   }
 
   /// Refuses the first id of a parse into `sink` that repeats an earlier
-  /// one, when the ids do not increase: from the ids the sink kept, or else
-  /// by reading the file's ids again.
+  /// one, when the ids do not increase: from the ids the sink kept; else
+  /// from their hashes, kept by the sink or made by reading the file's ids
+  /// again, when they are distinct; else by reading the ids again and
+  /// comparing their bytes.
   ///
   /// - Throws: ``PredictionFileError`` with reason `.duplicateID` at the
   ///   repeated id, naming the line of the first; or the error that stops
-  ///   the second reading.
-  private func checkIDs(of sink: inout CountingSink, parser: PredictionFileParser)
+  ///   the exact reading.
+  func checkIDs(of sink: CountingSink, parser: PredictionFileParser)
     throws(PredictionFileError)
   {
     guard !sink.ids.isIncreasing else { return }
     if sink.recorder != nil {
-      _ = try sink.recorder!.take(path: parser.path, column: parser.idColumn ?? "")
+      // The ids are taken again when kept for a check across files.
+      var recorder = sink.recorder!
+      _ = try recorder.take(path: parser.path, column: parser.idColumn ?? "")
       return
     }
-    var items: ItemSink
-    let again: PredictionFileParser
-    (items, again) = try parsedItems()
-    _ = try items.takeIdentifiers(of: again)
+    guard let hashes = sink.hashes.isComplete ? sink.hashes : hashedIDs() else {
+      return try checkIDsExactly()
+    }
+    guard let candidate = hashes.firstRepeat() else { return }
+    try refuseRepeat(at: candidate)
+  }
+
+  /// Refuses the repeat two equal hashes point at, reading the two ids
+  /// again to compare their bytes and place the error.
+  ///
+  /// - Parameters:
+  /// - Parameter candidate: The position of the first hash equal to an
+  ///   earlier one, and of that earlier one.
+  /// - Throws: ``PredictionFileError`` with reason `.duplicateID` when the
+  ///   ids are equal; when they are not (two ids with one hash), the
+  ///   outcome of the exact check.
+  private func refuseRepeat(at candidate: (position: Int, first: Int))
+    throws(PredictionFileError)
+  {
+    var options = self.options
+    options.minimumParallelByteCount = .max
+    if let again = try? PredictionFileParser(path: path, options: options) {
+      again.checksIDs = true
+      var sink = IdentifierSink<PickedIDs>()
+      sink.ids.positions = (candidate.first, candidate.position)
+      _ = try? again.parse(into: &sink, readsIDs: false)
+      let picks = sink.ids.picks
+      if picks.count == 2, picks[0].bytes == picks[1].bytes {
+        throw PredictionFileError(
+          path: again.path, location: picks[1].place,
+          reason: .duplicateID(
+            String(decoding: picks[1].bytes, as: UTF8.self), column: again.idColumn ?? "",
+            firstLine: picks[0].line))
+      }
+    }
+    try checkIDsExactly()
+  }
+
+  /// Reads the file's ids again, every one, and refuses the first that
+  /// repeats an earlier one.
+  private func checkIDsExactly() throws(PredictionFileError) {
+    var read = try recordedIDs()
+    _ = try read.recorder.take(path: read.path, column: read.column)
+  }
+
+  /// The hashes of every id of the file, read again to hash them.
+  ///
+  /// - Returns: The hashes, or `nil` when the reading fails (the exact
+  ///   reading then reports why).
+  func hashedIDs() -> IDHashes? {
+    guard let parser = try? PredictionFileParser(path: path, options: options) else {
+      return nil
+    }
+    parser.checksIDs = true
+    var sink = IdentifierSink<IDHashes>()
+    guard (try? parser.parse(into: &sink, readsIDs: false)) != nil, sink.ids.isComplete
+    else { return nil }
+    return sink.ids
+  }
+
+  /// The file's ids read again, with their places: the exact check of ids
+  /// that may repeat.
+  ///
+  /// - Returns: The ids, the file as named in messages and the id
+  ///   column's name.
+  /// - Throws: ``PredictionFileError`` for a file that cannot be read or
+  ///   is malformed; a repeated id before a malformed record is reported
+  ///   first.
+  func recordedIDs() throws(PredictionFileError) -> (
+    recorder: IdentifierRecorder, path: String, column: String
+  ) {
+    let parser = try PredictionFileParser(path: path, options: options)
+    parser.checksIDs = true
+    var sink = IdentifierSink<IdentifierRecorder>()
+    do {
+      _ = try parser.parse(into: &sink, readsIDs: false)
+    } catch {
+      _ = try sink.ids.take(path: parser.path, column: parser.idColumn ?? "")
+      throw error
+    }
+    return (sink.ids, parser.path, parser.idColumn ?? "")
   }
 
   /// The items a parse left in `sink`: the ids checked for repeats, the
@@ -250,14 +359,18 @@ public struct PredictionReader: Sendable {
 /// The total is checked against `LabelCounts.maximumTotalCount` as it grows,
 /// so no cell, row or column sum can overflow later, and every count
 /// converts to a `Double` exactly. Ids, when the parser gives them (see
-/// `PredictionFileParser.checksIDs`), are only checked to increase, and
-/// kept when a `recorder` is given, for a source that cannot be read again.
+/// `PredictionFileParser.checksIDs`), are checked to increase, hashed
+/// while that is not yet known (see `IDHashes`), and kept when a
+/// `recorder` is given, for a source that cannot be read again.
 struct CountingSink: RecordSink {
   var table = CountTable()
   /// The number of items added.
   private(set) var total = 0
   /// Whether the ids read so far increase.
   private(set) var ids = IncreasingIDCheck()
+  /// The ids' hashes, kept while the ids have not stopped increasing
+  /// after `IDHashes.prefixLimit` of them.
+  private(set) var hashes = IDHashes()
   /// The ids read, with their places, when they are kept.
   var recorder: IdentifierRecorder?
 
@@ -274,7 +387,18 @@ struct CountingSink: RecordSink {
     id bytes: UnsafePointer<UInt8>, count: Int, line: Int, place: PredictionFileError.Location
   ) -> IDOutcome {
     if recorder != nil { return record(id: bytes, count: count, line: line, place: place) }
-    return ids.add(bytes, count: count)
+    let outcome = ids.add(bytes, count: count)
+    // Past the first ids of a file whose ids increase, the hashes are no
+    // longer complete: one load and branch an id.
+    guard hashes.isComplete, outcome == .added else { return outcome }
+    return hash(id: bytes, count: count)
+  }
+
+  /// Hashes an id: out of line, so that the loop of a file whose ids
+  /// increase does not carry the hashing's code.
+  @inline(never)
+  private mutating func hash(id bytes: UnsafePointer<UInt8>, count: Int) -> IDOutcome {
+    hashes.add(bytes, count: count, isIncreasing: ids.isIncreasing)
   }
 
   /// Adds an id to both the check and the recorder: out of line, as it
@@ -295,6 +419,7 @@ struct CountingSink: RecordSink {
       }
     }
     ids.append(other.ids)
+    hashes.append(other.hashes)
     if recorder != nil, let otherRecorder = other.recorder {
       recorder!.append(otherRecorder, lineOffset: lineOffset)
     }

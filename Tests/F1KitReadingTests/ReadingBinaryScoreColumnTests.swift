@@ -99,11 +99,17 @@ struct ReadingBinaryScoreColumnTests {
     }
   }
 
-  @Test("keeps no ids, so a repeated id is not an error for one file's metrics")
+  @Test("keeps no ids but refuses a repeated one, as the counts do; without ids, rows are items")
   func repeatedIDs() throws {
     let path = try PredictionFileFixture.write("id,label,score\na,1,0.9\na,0,0.2\n")
+    let reader = try PredictionReader(
+      path: path, options: PredictionFileOptions(scoreColumn: "score"))
+    let error = #expect(throws: PredictionFileError.self) { try reader.readBinaryScoreColumn() }
+    #expect(
+      error?.description
+        == "\(path):3:1: duplicate id \"a\" in field 1 (\"id\"), first seen on line 2")
     let column = try PredictionReader(
-      path: path, options: PredictionFileOptions(scoreColumn: "score")
+      path: path, options: PredictionFileOptions(idColumn: "", scoreColumn: "score")
     ).readBinaryScoreColumn()
     #expect(column.scores == [0.9, 0.2])
   }

@@ -59,7 +59,8 @@ extension LabelSetReader {
   /// - Complexity: O(*n*) time for *n* bytes; memory O(*r*) for *r*
   ///   distinct rows.
   public func readWeightedRows() throws(PredictionFileError) -> WeightedRows {
-    let walker = try LabelSetWalker(path: path, options: options)
+    let walker = try LabelSetWalker(path: path, options: options, readsIDs: true)
+    var ids = LabelSetIDCheck(keepsIDs: path == "-")
     struct Key: Hashable {
       var gold: Int
       var predicted: Int
@@ -68,6 +69,7 @@ extension LabelSetReader {
     var counts: [Key: Int] = [:]
     var total = 0.0
     try walker.walk { record throws(PredictionFileError) in
+      ids.add(record)
       let gold = try record.singleLabel(.gold)
       let predicted = try record.singleLabel(.prediction)
       let weight = try record.weight() ?? 1
@@ -76,6 +78,7 @@ extension LabelSetReader {
       counts[Key(gold: gold, predicted: predicted, weight: (weight + 0).bitPattern), default: 0] +=
         1
     }
+    try ids.check(walker, reader: self)
     try walker.checkTotalWeight(total)
     return WeightedRows(
       labels: walker.labels,

@@ -12,7 +12,9 @@ import Foundation
 /// indicator matrix) whether or not it occurs. ``readMultilabel()`` keeps
 /// each distinct (gold set, predicted set, weight) pattern, which a
 /// bootstrap resamples; ``readMultilabelTotals(evaluation:)`` keeps only
-/// running totals, in memory that grows with labels, not rows.
+/// running totals, in memory that grows with labels, not rows. Every read
+/// of items refuses a repeated id, as ``PredictionReader/readCounts()``
+/// does, without keeping the ids unless they do not increase.
 ///
 /// Unweighted single-label files go through ``PredictionReader``, whose
 /// integer counts this type leaves alone.
@@ -65,18 +67,21 @@ public struct LabelSetReader: Sendable {
   /// - Returns: The items' patterns over the labels in first-seen order
   ///   (score columns first when given).
   /// - Throws: ``PredictionFileError`` for a file that cannot be read or is
-  ///   malformed, a bad weight (naming its line), or weights that sum to
-  ///   zero.
+  ///   malformed, a bad weight (naming its line), a repeated id (naming
+  ///   both lines; see `LabelSetIDCheck`), or weights that sum to zero.
   /// - Complexity: O(*n*) time for *n* bytes; memory O(*g*) for *g*
   ///   distinct patterns.
   public func readMultilabel() throws(PredictionFileError) -> MultilabelCounts {
-    let walker = try LabelSetWalker(path: path, options: options)
+    let walker = try LabelSetWalker(path: path, options: options, readsIDs: true)
+    var ids = LabelSetIDCheck(keepsIDs: path == "-")
     var counts = MultilabelCounts(labels: [], isWeighted: options.weightColumn != nil)
     try walker.walk { record throws(PredictionFileError) in
+      ids.add(record)
       let gold = try record.labelSet(.gold)
       let predicted = try record.predictedSet()
       counts.add(gold: gold, predicted: predicted, weight: try record.weight() ?? 1)
     }
+    try ids.check(walker, reader: self)
     counts.replaceLabels(walker.labels)
     try walker.checkTotalWeight(counts.totalWeight)
     return counts
@@ -100,16 +105,19 @@ public struct LabelSetReader: Sendable {
   public func readMultilabelTotals(evaluation: EvaluationOptions) throws(PredictionFileError)
     -> MultilabelAccumulator
   {
-    let walker = try LabelSetWalker(path: path, options: options)
+    let walker = try LabelSetWalker(path: path, options: options, readsIDs: true)
+    var ids = LabelSetIDCheck(keepsIDs: path == "-")
     var accumulator = MultilabelAccumulator(
       options: evaluation, isWeighted: options.weightColumn != nil)
     try walker.walk { record throws(PredictionFileError) in
+      ids.add(record)
       let gold = try record.labelSet(.gold)
       let predicted = try record.predictedSet()
       let weight = try record.weight() ?? 1
       record.appendNewLabels(to: &accumulator)
       accumulator.add(gold: gold, predicted: predicted, weight: weight)
     }
+    try ids.check(walker, reader: self)
     walker.appendNewLabels(to: &accumulator)
     try walker.checkTotalWeight(accumulator.totalWeight)
     return accumulator
@@ -119,20 +127,23 @@ public struct LabelSetReader: Sendable {
   ///
   /// - Returns: The weighted counts over the labels in first-seen order.
   /// - Throws: ``PredictionFileError`` for a file that cannot be read or is
-  ///   malformed, a bad weight (naming its line), or weights that sum to
-  ///   zero.
+  ///   malformed, a bad weight (naming its line), a repeated id (naming
+  ///   both lines; see `LabelSetIDCheck`), or weights that sum to zero.
   /// - Complexity: O(*n*) time for *n* bytes; memory O(*k*²) for *k* labels.
   public func readWeighted() throws(PredictionFileError) -> WeightedConfusionMatrix {
-    let walker = try LabelSetWalker(path: path, options: options)
+    let walker = try LabelSetWalker(path: path, options: options, readsIDs: true)
+    var ids = LabelSetIDCheck(keepsIDs: path == "-")
     var cells: [Int: (count: Int, weight: Double)] = [:]
     let stride = 1 << 31
     try walker.walk { record throws(PredictionFileError) in
+      ids.add(record)
       let gold = try record.singleLabel(.gold)
       let predicted = try record.singleLabel(.prediction)
       let weight = try record.weight() ?? 1
       cells[gold * stride + predicted, default: (0, 0)].count += 1
       cells[gold * stride + predicted, default: (0, 0)].weight += weight
     }
+    try ids.check(walker, reader: self)
     var matrix = WeightedConfusionMatrix(labels: walker.labels)
     for (key, cell) in cells {
       // Each cell's weight was summed in file order, so the matrix does

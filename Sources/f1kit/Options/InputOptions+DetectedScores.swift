@@ -34,9 +34,9 @@ extension InputOptions {
       return .scores(try PredictionReader(path: path, options: options).readItemScores())
     } catch {
       switch error.reason {
-      // No such column; or a file that cannot be opened, which the read of
-      // the predictions reports.
-      case .missingColumn, .cannotOpen: return .none
+      // No such column; or a file that cannot be opened or repeats an id,
+      // which the read of the predictions reports.
+      case .missingColumn, .cannotOpen, .duplicateID: return .none
       case .defaultThresholdOutsideScores(_, let lowest, let highest)
       where lowest >= 0.5 && highest <= 1:
         return .unreadable(": " + Self.confidenceNote)

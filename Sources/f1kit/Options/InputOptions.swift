@@ -450,6 +450,13 @@ struct InputOptions {
           + "; the first column is a data frame's index, read as ids, and pd.concat keeps each frame's index: write the frame with index=False (or concatenate with ignore_index=True), or give --no-id-column to read each row as an item of its own (paired with other files' rows by position)",
         status: status)
     }
+    if case .duplicateShardID = error.reason {
+      let hint =
+        error.location?.column == 1 && beginsWithIndexColumn(error.path)
+        ? "the first column is a data frame's index, read as ids: shards cut from one frame repeat it where they overlap, and frames made one per shard each number theirs from 0; write the shards with index=False, or give --no-id-column to read each row as an item of its own"
+        : "shards of one data set hold different items, so its item would count twice; give --no-id-column to read each row as an item of its own"
+      return CommandFailure(error.description + "; " + hint, status: status)
+    }
     return CommandFailure(error.description, status: status)
   }
 

@@ -12,7 +12,7 @@ extension ModelColumns {
   /// files of equal size are read, and only until they differ. Shards
   /// with ids that begin with the same id hold the same items, as runs of
   /// one model do (`evaluate seed-*.csv`), and are refused; shards that
-  /// share only later items are not found: the counting path reads no ids.
+  /// share only later items are refused afterwards, by ``ShardIDCheck``.
   ///
   /// - Parameters:
   ///   - paths: The shards that hold items (a header-only shard, as Spark

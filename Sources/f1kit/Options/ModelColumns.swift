@@ -107,7 +107,8 @@ enum ModelColumns {
   /// - Returns: Each model's summed counts, as joint counts of one model.
   /// - Throws: A one-line failure with the reader's exit status; 64 for
   ///   several columns from standard input or a shard listed twice, 65
-  ///   when counts overflow.
+  ///   when counts overflow or a shard holds an id an earlier one holds
+  ///   (see ``ShardIDCheck``).
   static func readModelCounts(_ paths: [String], columns: [String]?, input: InputOptions)
     throws(CommandFailure) -> [JointCounts]
   {
@@ -118,6 +119,7 @@ enum ModelColumns {
     }
     var models: [JointCounts] = []
     var shardsWithItems: [String] = []
+    var shardIDs = ShardIDCheck()
     for column in columns.map({ $0.map(Optional.some) }) ?? [nil] {
       var options = input.reader
       if let column {
@@ -133,7 +135,11 @@ enum ModelColumns {
       for path in paths {
         let counts: LabelCounts
         do {
-          counts = try PredictionReader(path: path, options: options).readCounts()
+          let reader = try PredictionReader(path: path, options: options)
+          // Every column's pass reads the same ids: the first keeps them.
+          counts =
+            try models.isEmpty && paths.count > 1
+            ? shardIDs.readCounts(reader) : reader.readCounts()
         } catch {
           throw failure(error)
         }
@@ -162,6 +168,13 @@ enum ModelColumns {
       models.append(total)
     }
     Console.writeWarnings(try checkedShardWarnings(shardsWithItems, reader: input.reader))
+    // After the shards' first ids, whose refusal says what such shards
+    // more likely are: runs over the same items.
+    do {
+      try shardIDs.check()
+    } catch {
+      throw failure(error)
+    }
     return models
   }
 }
