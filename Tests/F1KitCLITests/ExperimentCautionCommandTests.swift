@@ -87,6 +87,30 @@ struct ExperimentCautionCommandTests {
   }
 
   @Test(
+    "a label outside gold that one of two single-run models predicts is a caution in text and JSON")
+  func labelOutsideGoldOfSingleRuns() throws {
+    try withFiles(Self.runFiles) { directory in
+      let models = ["a1.csv", "b2.csv", "--resamples", "200"]
+      let caution =
+        "\"unk\" is no gold item's label, but b2.csv predicts it: every model's macro-F1 averages over all 4 labels, and a model that never predicts \"unk\" scores 0 on it, so a model that predicts only gold labels gets 3/4 of its macro-F1 over them (scikit-learn's average=\"macro\" on that model alone); give --labels x,y,z to score every model on the gold labels (those predictions then count as errors)."
+      let text = try runF1Kit(["compare"] + models, in: directory)
+      #expect(text.status == 0, "\(text.standardError)")
+      #expect(text.standardOutput.contains("\nNote: \(caution)\n"), "\(text.standardOutput)")
+      let json = try runF1Kit(["compare"] + models + ["--format", "json"], in: directory)
+      let cautions = try object(json.standardOutput)["cautions"] as? [String] ?? []
+      #expect(cautions == [caution], "\(cautions)")
+
+      // Gold's labels alone, or a metric that is no macro average, need no caution.
+      for options in [["--labels", "x,y,z"], ["--metric", "accuracy"]] {
+        let other = try runF1Kit(
+          ["compare"] + models + options + ["--format", "json"], in: directory)
+        #expect(other.status == 0, "\(other.standardError)")
+        #expect(try object(other.standardOutput)["cautions"] == nil, "\(options)")
+      }
+    }
+  }
+
+  @Test(
     "the report's pair table and ASO paragraph use the pair's own names in any order",
     arguments: [("B", "A"), ("A", "B"), ("slow", "fast")])
   func pairNames(first: String, second: String) throws {

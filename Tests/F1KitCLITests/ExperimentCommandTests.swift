@@ -350,15 +350,18 @@ struct ExperimentCommandTests {
       let result = try runF1Kit(arguments + quick, in: directory.url)
       #expect([0, 1].contains(result.status), "\(arguments): \(result.standardError)")
       #expect(result.standardError == warning, "\(arguments)")
-      // compare's runs, whose every macro average the label moves, add a
-      // note naming it once; the other outputs leave it to the warning.
-      let notes = arguments[0] == "compare" && arguments[1].hasPrefix("A=") ? 1 : 0
+      // Every macro average the label moves, so compare and a single-run
+      // gate add a note naming it once (runs with their item counts); a
+      // gate of runs leaves it to the warning.
+      let hasRuns = arguments[1].hasPrefix("A=")
+      let notes = arguments[0] == "gate" && hasRuns ? 0 : 1
       #expect(
         result.standardOutput.components(separatedBy: "positve").count - 1 == 2 * notes,
         "\(arguments)")
+      let predicting = hasRuns ? "b3.csv (3 items)" : "b3.csv"
       #expect(
         result.standardOutput.components(
-          separatedBy: "Note: \"positve\" is no gold item's label, but b3.csv (3 items) predicts it"
+          separatedBy: "Note: \"positve\" is no gold item's label, but \(predicting) predicts it"
         ).count - 1 == notes, "\(arguments)")
     }
     for arguments in [runs, ["a1.csv", "b3.csv"]] {

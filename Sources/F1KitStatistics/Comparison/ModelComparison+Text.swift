@@ -148,15 +148,37 @@ extension ModelComparison {
   }
 
   /// Cautions about the numbers shown on one metric: basic intervals with
-  /// an end past the metric's range, and basic intervals of differences
-  /// past a difference's range (see ``ConfidenceInterval/reachesPast(_:)``),
-  /// which are left as computed.
+  /// an end past the metric's range, basic intervals of differences past a
+  /// difference's range (see ``ConfidenceInterval/reachesPast(_:)``),
+  /// which are left as computed, and, for a macro average, labels outside
+  /// gold that only some models predict (see ``labelsOutsideGold``).
   ///
   /// - Parameter metric: The metric; the headline metric by default.
   /// - Returns: One sentence per caution, without a leading "Note:".
   public func cautions(metric: Metric? = nil) -> [String] {
     let metric = metric ?? options.metric
-    return ConfidenceInterval.basicRangeCautions(
+    return rangeCautions(metric: metric)
+      + (metric.isMacroAverage
+        ? labelsOutsideGold.map { outsideGoldCaution($0, metric: metric) } : [])
+  }
+
+  /// The caution about one label outside gold, worded as the runs'
+  /// caution (``ExperimentComparison/outsideGoldCautions(_:)``) is:
+  /// "\"unk\" is no gold item's label, but b.csv predicts it: …".
+  private func outsideGoldCaution(_ outside: LabelOutsideGold, metric: Metric) -> String {
+    let name = TerminalText.quoted(outside.label)
+    let predicting = outside.predictingModels.map { models[$0].name }
+    let metricName = displayName(of: metric)
+    let effect =
+      outside.zeroDivision == .one
+      ? "a model that never predicts \(name) scores 1 on it (zero division 1), so its \(metricName) differs from scikit-learn's on that model alone"
+      : "a model that never predicts \(name) scores 0 on it, so a model that predicts only gold labels gets \(goldLabels.count)/\(evaluatedLabelCount) of its \(metricName) over them (scikit-learn's average=\"macro\" on that model alone)"
+    return
+      "\(name) is no gold item's label, but \(predicting.joined(separator: ", ")) predict\(predicting.count == 1 ? "s" : "") it: every model's \(metricName) averages over all \(evaluatedLabelCount) labels, and \(effect); give \(LabelOutsideGold.labelsOption(goldLabels)) to score every model on the gold labels (those predictions then count as errors)."
+  }
+
+  private func rangeCautions(metric: Metric) -> [String] {
+    ConfidenceInterval.basicRangeCautions(
       models: models.map { ($0.name, $0.interval(of: metric)) },
       differences: pairs(on: metric).map {
         (models[$0.first].name, models[$0.second].name, $0.difference)

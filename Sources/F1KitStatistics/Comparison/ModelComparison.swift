@@ -116,6 +116,11 @@ public struct ModelComparison: Sendable {
   /// not all: every model's macro averages count them, so a model that
   /// never predicts one scores otherwise than on its own.
   public let labelsOutsideGold: [LabelOutsideGold]
+  /// The evaluated labels some gold item has, in label order: what
+  /// `--labels` names to score every model on the gold labels alone.
+  let goldLabels: [String]
+  /// How many labels the macro averages run over.
+  let evaluatedLabelCount: Int
   /// The options the comparison ran with.
   public let options: ComparisonOptions
   /// Each model's scores, in input order.
@@ -245,6 +250,10 @@ public struct ModelComparison: Sendable {
       labels: counts.labels, scope: scope, goldCounts: counts.matrices[0].goldTotals,
       predictedCounts: counts.matrices.map(\.predictedTotals),
       runCounts: Array(repeating: 1, count: counts.matrices.count))
+    let evaluated = min(scope.evaluatedClassCount, counts.labels.count)
+    self.evaluatedLabelCount = evaluated
+    self.goldLabels = (0..<evaluated).filter { counts.matrices[0].goldTotals[$0] > 0 }
+      .map { counts.labels[$0] }
     self.options = options
     self.models = models
     self.pairs = pairs
