@@ -208,6 +208,13 @@ struct ExperimentCautionCommandTests {
       #expect((json["cautions"] as? [String] ?? []).contains(note))
       let items = try runF1Kit(Array(arguments.prefix(3)) + ["--resamples", "200"], in: directory)
       #expect(!items.standardOutput.contains("fewer than 5 items"))
+      // gate decides (PASS or FAIL) on the same resamples, so it carries the
+      // note too.
+      let gate = try runF1Kit(
+        ["gate"] + arguments.dropFirst() + ["--metric", "macro_f1", "--margin", "0.5"],
+        in: directory)
+      #expect([0, 1].contains(gate.status), "\(gate.standardError)")
+      #expect(gate.standardOutput.contains("Note: \(note)"), "\(gate.standardOutput)")
     }
   }
 }

@@ -350,11 +350,10 @@ struct ExperimentCommandTests {
       let result = try runF1Kit(arguments + quick, in: directory.url)
       #expect([0, 1].contains(result.status), "\(arguments): \(result.standardError)")
       #expect(result.standardError == warning, "\(arguments)")
-      // Every macro average the label moves, so compare and a single-run
-      // gate add a note naming it once (runs with their item counts); a
-      // gate of runs leaves it to the warning.
+      // Every macro average the label moves, so compare and gate add a
+      // note naming it once (runs with their item counts).
       let hasRuns = arguments[1].hasPrefix("A=")
-      let notes = arguments[0] == "gate" && hasRuns ? 0 : 1
+      let notes = 1
       #expect(
         result.standardOutput.components(separatedBy: "positve").count - 1 == 2 * notes,
         "\(arguments)")

@@ -248,6 +248,11 @@ struct GateCommand: ParsableCommand {
         }
         let (experiment, description) = try comparison.experimentComparison(design: design)
         var decision = try gate.decision(for: experiment, names: description.names)
+        // The cautions that need the runs' files and labels, which the
+        // engine's decision does not hold, as compare prints them.
+        decision.cautions +=
+          experiment.outsideGoldCautions(description)
+          + [experiment.smallStrataNote(labels: description.labels)].compactMap(\.self)
         if experiment.metric.isBinaryOnly { decision.positiveLabel = description.positiveLabel }
         return decision
       }
