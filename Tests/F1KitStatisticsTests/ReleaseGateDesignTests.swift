@@ -129,8 +129,11 @@ struct ReleaseGateDesignTests {
     let comparison = try ExperimentComparison(
       counts: counts, metric: .accuracy, scope: MetricScope(classCount: 2), design: .groups,
       options: BootstrapOptions(resamples: 499), seed: 3)
+    let description = ExperimentComparison.Description(
+      names: ["base", "cand"], runFiles: [["b1", "b2", "b3"], ["c1", "c2"]], labels: ["0", "1"],
+      seed: 3)
     let decision = try ReleaseGate(margin: 0.05).decision(
-      for: comparison, names: ["base", "cand"])
+      for: comparison, description: description)
     #expect(decision.difference == comparison.pairs[0].difference)
     #expect(decision.experiment?.runCounts == [3, 2])
     #expect(decision.experiment?.groupCount == 60)
@@ -139,7 +142,7 @@ struct ReleaseGateDesignTests {
     #expect(decision.metric == GateMetric(.accuracy))
     #expect(throws: ReleaseGateError.noSuchPair(baseline: 1, candidate: 0)) {
       try ReleaseGate(margin: 0.05).decision(
-        for: comparison, names: ["base", "cand"], baseline: 1, candidate: 0)
+        for: comparison, description: description, baseline: 1, candidate: 0)
     }
   }
 }

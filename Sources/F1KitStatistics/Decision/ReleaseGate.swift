@@ -190,11 +190,13 @@ public struct ReleaseGate: Hashable, Sendable {
   /// the share of the width that comes from seeds. The decision carries
   /// the cautions `compare` prints for the comparison
   /// (``ExperimentComparison/cautions(names:)``,
-  /// ``ExperimentComparison/fewGroupsNote``).
+  /// ``ExperimentComparison/fewGroupsNote``,
+  /// ``ExperimentComparison/labelCautions(_:)``).
   ///
   /// - Parameters:
   ///   - comparison: The experiment's comparison.
-  ///   - names: Each model's name, in the comparison's order.
+  ///   - description: Each model's name (in the comparison's order), run
+  ///     files and the labels.
   ///   - baseline: The index of the baseline model; 0 by default.
   ///   - candidate: The index of the candidate model, after the baseline; 1
   ///     by default.
@@ -204,9 +206,10 @@ public struct ReleaseGate: Hashable, Sendable {
   /// - Throws: ``ReleaseGateError/noSuchPair(baseline:candidate:)`` when
   ///   the comparison holds no such pair.
   public func decision(
-    for comparison: ExperimentComparison, names: [String], baseline: Int = 0,
-    candidate: Int = 1, power: Double = 0.8
+    for comparison: ExperimentComparison, description: ExperimentComparison.Description,
+    baseline: Int = 0, candidate: Int = 1, power: Double = 0.8
   ) throws(ReleaseGateError) -> ReleaseDecision {
+    let names = description.names
     guard
       let pair = comparison.pairs.first(where: {
         $0.first == baseline && $0.second == candidate
@@ -224,6 +227,7 @@ public struct ReleaseGate: Hashable, Sendable {
       variance: pair.varianceSplit)
     result.cautions =
       comparison.cautions(names: names) + [comparison.fewGroupsNote].compactMap(\.self)
+      + comparison.labelCautions(description)
     return result
   }
 

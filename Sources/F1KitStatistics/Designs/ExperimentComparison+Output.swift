@@ -368,9 +368,7 @@ extension ExperimentComparison {
       "\n"
       + pairs.indices.map { verdict(for: $0, description: description) }
       .joined(separator: "\n") + "\n"
-    let notes =
-      cautions(names: names) + outsideGoldCautions(description)
-      + [smallStrataNote(labels: description.labels)].compactMap(\.self) + notes
+    let notes = cautions(names: names) + labelCautions(description) + notes
     for note in notes { text += "\nNote: \(note)" }
     return text + (notes.isEmpty ? "" : "\n")
   }
@@ -495,6 +493,18 @@ extension ExperimentComparison {
     case .groups:
       return "\(runs)\(countingGroups ? "\(counts.groupCount) " : "")groups resampled"
     }
+  }
+
+  /// The cautions that need the runs' files and labels, which
+  /// ``cautions(names:)`` does not: labels outside gold that only some runs
+  /// predict (``outsideGoldCautions(_:)``), then gold classes too small to
+  /// vary under `--stratify gold` (``smallStrataNote(labels:)``).
+  ///
+  /// - Parameter description: Names, run files and labels.
+  /// - Returns: One sentence per caution, without a leading "Note:".
+  public func labelCautions(_ description: Description) -> [String] {
+    outsideGoldCautions(description)
+      + [smallStrataNote(labels: description.labels)].compactMap(\.self)
   }
 
   /// The cautions about labels that no gold item has and that only some

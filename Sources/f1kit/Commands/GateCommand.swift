@@ -247,12 +247,7 @@ struct GateCommand: ParsableCommand {
             "Score metrics cannot yet be compared over runs, groups or strata")
         }
         let (experiment, description) = try comparison.experimentComparison(design: design)
-        var decision = try gate.decision(for: experiment, names: description.names)
-        // The cautions that need the runs' files and labels, which the
-        // engine's decision does not hold, as compare prints them.
-        decision.cautions +=
-          experiment.outsideGoldCautions(description)
-          + [experiment.smallStrataNote(labels: description.labels)].compactMap(\.self)
+        var decision = try gate.decision(for: experiment, description: description)
         if experiment.metric.isBinaryOnly { decision.positiveLabel = description.positiveLabel }
         return decision
       }
