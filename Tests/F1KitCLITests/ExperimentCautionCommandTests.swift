@@ -79,6 +79,12 @@ struct ExperimentCautionCommandTests {
         html.contains(
           "The other sections score each model&#39;s first run over the 3 labels of the first runs, without “unk”, which only later runs predict, so their macro-F1 differs from this section&#39;s: A&#39;s first run (a1.csv) has "
         ), "\(html)")
+      // The summary's label count says which labels it counts, beside
+      // run means that average over one more.
+      #expect(
+        html.contains(
+          "<span class=\"value\">3</span><span class=\"label\">labels (multiclass) in the first runs; the means of runs average over 4</span>"
+        ))
       let reportJSON = try object(
         try String(contentsOf: directory.appendingPathComponent("r.json"), encoding: .utf8))
       let experiment = try #require(reportJSON["experiment"] as? [String: Any])

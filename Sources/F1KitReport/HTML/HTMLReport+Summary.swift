@@ -22,10 +22,7 @@ extension HTMLReport {
     let smallest = occurring.min { $0.supportWeight < $1.supportWeight }
     var facts: [(String, String)] = [
       (DisplayNumber.count(reference.itemCount), "test items"),
-      (
-        "\(reference.labels.count)",
-        reference.problem == .binary ? "labels (binary)" : "labels (multiclass)"
-      ),
+      ("\(reference.labels.count)", labelCountFact()),
     ]
     if let largest, let smallest, isWeighted {
       let items = reference.confusionMatrix.goldTotals[
@@ -304,5 +301,19 @@ extension HTMLReport {
   static func predictedCounts(_ metrics: ClassificationMetrics) -> [Double] {
     let totals = metrics.predictedWeights
     return metrics.labels.indices.map { totals[$0] }
+  }
+
+  /// The words beside the label count: the first runs' labels, and, when
+  /// later runs predict labels the first runs do not have, how many the
+  /// run means average over, so the count does not contradict the means
+  /// shown beside it.
+  private func labelCountFact() -> String {
+    let reference = model.reference
+    let kind = reference.problem == .binary ? "labels (binary)" : "labels (multiclass)"
+    guard let experiment = model.experiment else { return kind }
+    let scored = min(
+      experiment.comparison.scope.evaluatedClassCount, experiment.description.labels.count)
+    guard scored > reference.labels.count else { return kind }
+    return kind + " in the first runs; the means of runs average over \(scored)"
   }
 }
