@@ -63,6 +63,70 @@ struct TuneCommandTests {
     )
   }
 
+  @Test(
+    "tune --metric binary_fbeta --beta 2 picks scikit-learn's best F2 cut-off and records its beta"
+  )
+  func tuneFBeta() throws {
+    let directory = TemporaryDirectory()
+    let out = directory.url.appendingPathComponent("f2.json").path
+    let result = try runF1Kit([
+      "tune", "fixtures/stsb/dev-minilm-l6.csv", "--score-column", "score", "--metric",
+      "binary_fbeta", "--beta", "2", "--out", out,
+    ])
+    #expect(result.status == 0, "\(result.standardError)")
+    let document = try json(result)
+    // sklearn: the highest of the cut-offs t maximising
+    // fbeta_score(dev.label == 1, dev.score >= t, beta=2); F1's is 0.634695.
+    #expect(document["threshold"] as? Double == 0.539837)
+    #expect(document["metric"] as? String == "binary_fbeta")
+    #expect(document["beta"] as? Double == 2)
+    #expect(abs((document["value"] as? Double ?? 0) - 0.8887580929958799) <= 1e-12)
+
+    let applied = try runF1Kit([
+      "evaluate", "fixtures/stsb/test-minilm-l6.csv", "--score-column", "score",
+      "--threshold-from", out, "--beta", "2", "--format", "json",
+    ])
+    #expect(applied.status == 0, "\(applied.standardError)")
+    let evaluated = try json(applied)
+    // sklearn: fbeta_score(test.label == 1, test.score >= 0.539837, beta=2).
+    #expect(
+      abs(
+        ((evaluated["metrics"] as? [String: Any])?["binary_fbeta"] as? Double ?? 0)
+          - 0.8950445434298441) <= 1e-12)
+    let threshold = try #require(evaluated["threshold"] as? [String: Any])
+    #expect(threshold["beta"] as? Double == 2)
+    let text = try runF1Kit([
+      "evaluate", "fixtures/stsb/test-minilm-l6.csv", "--score-column", "score",
+      "--threshold-from", out,
+    ])
+    #expect(
+      text.standardOutput.contains(
+        "threshold 0.539837 chosen on fixtures/stsb/dev-minilm-l6.csv for binary_fbeta (beta 2) (0.8888 there)"
+      ), "\(text.standardOutput)")
+  }
+
+  @Test("an F-beta cut-off needs its beta: tune without --beta, a threshold file without \"beta\"")
+  func fBetaNeedsBeta() throws {
+    let tune = try runF1Kit([
+      "tune", "fixtures/stsb/dev-minilm-l6.csv", "--score-column", "score", "--metric",
+      "binary_fbeta",
+    ])
+    #expect(tune.status == 64)
+    #expect(tune.standardError.contains("needs --beta"), "\(tune.standardError)")
+    let directory = TemporaryDirectory()
+    let file = directory.write(
+      "t.json", #"{"threshold": 0.5, "metric": "binary_fbeta", "value": 0.9}"#)
+    let applied = try runF1Kit([
+      "evaluate", "fixtures/stsb/test-minilm-l6.csv", "--score-column", "score",
+      "--threshold-from", file,
+    ])
+    #expect(applied.status == 65)
+    #expect(
+      applied.standardError.contains(
+        file + #": "metric" binary_fbeta needs "beta", a number of at least 0, found null"#),
+      "\(applied.standardError)")
+  }
+
   @Test("a frozen cut-off applies bit for bit: an item 1 ulp below it stays negative")
   func frozenThresholdIsExact() throws {
     let directory = TemporaryDirectory()

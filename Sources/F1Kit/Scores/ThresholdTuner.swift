@@ -68,7 +68,7 @@ public enum ThresholdTuner {
         bestValue = candidate
       }
     }
-    return ThresholdTuning(sweep, at: best ?? 0, metric: metric, value: bestValue)
+    return ThresholdTuning(sweep, at: best ?? 0, metric: metric, value: bestValue, beta: beta)
   }
 
   /// Finds the threshold with the best recall at a minimum precision, or

@@ -1,3 +1,5 @@
+import F1KitSupport
+
 /// The threshold a ``ThresholdTuner`` chose and what it scored.
 public struct ThresholdTuning: Hashable, Sendable {
   /// The threshold: an item is positive when its score is at least this.
@@ -12,6 +14,9 @@ public struct ThresholdTuning: Hashable, Sendable {
   public let candidateCount: Int
   /// The floor on precision or recall the threshold had to meet, if any.
   public let constraint: ThresholdConstraint?
+  /// The beta of an F-beta ``metric``, as scikit-learn's
+  /// `fbeta_score(beta=)`; `nil` for every other metric.
+  public let beta: Double?
 
   /// Creates a tuning result, for example to freeze a threshold tuned
   /// elsewhere and report it the way the evaluator does.
@@ -24,9 +29,10 @@ public struct ThresholdTuning: Hashable, Sendable {
   ///     positive.
   ///   - candidateCount: How many candidate thresholds were tried.
   ///   - constraint: The floor the threshold had to meet, if any.
+  ///   - beta: The beta of an F-beta `metric`; ignored for other metrics.
   public init(
     threshold: Double, metric: Metric, value: Double, positiveCount: Int,
-    candidateCount: Int = 0, constraint: ThresholdConstraint? = nil
+    candidateCount: Int = 0, constraint: ThresholdConstraint? = nil, beta: Double? = nil
   ) {
     self.threshold = threshold
     self.metric = metric
@@ -34,15 +40,24 @@ public struct ThresholdTuning: Hashable, Sendable {
     self.positiveCount = positiveCount
     self.candidateCount = candidateCount
     self.constraint = constraint
+    self.beta = metric.isFBeta ? beta : nil
   }
 
   init(
     _ sweep: ThresholdSweep, at index: Int, metric: Metric, value: Double,
-    constraint: ThresholdConstraint? = nil
+    constraint: ThresholdConstraint? = nil, beta: Double? = nil
   ) {
     self.init(
       threshold: sweep.thresholds[index], metric: metric, value: value,
       positiveCount: sweep.truePositives[index] + sweep.falsePositives[index],
-      candidateCount: sweep.count - (sweep.isCandidate(0) ? 0 : 1), constraint: constraint)
+      candidateCount: sweep.count - (sweep.isCandidate(0) ? 0 : 1), constraint: constraint,
+      beta: beta)
+  }
+
+  /// The maximised metric as messages name it: its raw value, with the
+  /// beta of an F-beta metric, such as `binary_fbeta (beta 2)`.
+  public var objectiveName: String {
+    guard let beta else { return metric.rawValue }
+    return "\(metric.rawValue) (beta \(NumberText.shortestBare(beta)))"
   }
 }

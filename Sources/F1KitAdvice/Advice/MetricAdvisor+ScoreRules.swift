@@ -158,7 +158,7 @@ extension MetricAdvisor {
       case .given?: source = "given with --threshold"
       case .givenInFile(let file)?: source = "given in \(file)"
       case .tuned(let file, let tuning, _)?:
-        source = "chosen on \(file) for \(tuning.metric.rawValue)"
+        source = "chosen on \(file) for \(tuning.objectiveName)"
       default: source = "the cut-off the prediction column's predictions equal"
       }
       let far =
@@ -184,15 +184,17 @@ extension MetricAdvisor {
   ) -> Advice {
     let sweep = ThresholdSweep(scores)
     let index = sweep.index(of: advice.threshold)
-    let objective = tuning.metric.rawValue
-    let value = sweep.value(of: tuning.metric, at: index)
+    let objective = tuning.objectiveName
+    // An F-beta cut-off is judged with its own beta, not F1's.
+    let beta = tuning.beta ?? 1
+    let value = sweep.value(of: tuning.metric, at: index, beta: beta)
     let cutoff = Self.number(advice.threshold)
     let best: ThresholdTuning?
     var floorText = ""
     var isFloorMissed = false
     var evidence = [
       AdviceEvidence("threshold", value: advice.threshold),
-      AdviceEvidence("\(objective)_at_threshold", value: value),
+      AdviceEvidence("\(tuning.metric.rawValue)_at_threshold", value: value),
     ]
     if let constraint = tuning.constraint {
       best = ThresholdTuner.tune(sweep, constraint: constraint)
@@ -213,7 +215,7 @@ extension MetricAdvisor {
         AdviceEvidence("min_\(name)", value: floor),
       ]
     } else {
-      best = ThresholdTuner.tune(sweep, maximizing: tuning.metric)
+      best = ThresholdTuner.tune(sweep, maximizing: tuning.metric, beta: beta)
       floorText = "."
     }
     let goal = tuning.constraint.map { "\(objective) at \($0.description)" } ?? objective
@@ -229,7 +231,7 @@ extension MetricAdvisor {
       }
       evidence += [
         AdviceEvidence("best_threshold_on_this_file", value: best.threshold),
-        AdviceEvidence("best_\(objective)_on_this_file", value: best.value),
+        AdviceEvidence("best_\(tuning.metric.rawValue)_on_this_file", value: best.value),
       ]
     }
     evidence.append(AdviceEvidence("f1_at_threshold", value: advice.f1AtThreshold))

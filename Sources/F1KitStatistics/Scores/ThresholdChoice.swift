@@ -64,7 +64,7 @@ public struct ThresholdChoice: Hashable, Sendable {
     case .tuned(let file, let tuning, let isEvaluatedFile):
       let floor = tuning.constraint.map { " at \($0.description)" } ?? ""
       var text =
-        "threshold \(value) chosen on \(file) for \(tuning.metric.rawValue)\(floor) (\(NumberText.fixed(tuning.value, digits: digits)) there)"
+        "threshold \(value) chosen on \(file) for \(tuning.objectiveName)\(floor) (\(NumberText.fixed(tuning.value, digits: digits)) there)"
       if isEvaluatedFile {
         text += "; WARNING: that is the evaluated file itself, so its results are optimistic"
       }
@@ -74,7 +74,8 @@ public struct ThresholdChoice: Hashable, Sendable {
 
   /// The JSON object: `value`, `source` (`default`, `given` or `tuned`),
   /// `given_in` for a value given in a file, and, when tuned, `tuned_on`,
-  /// `metric`, `tuned_value` and `tuned_on_evaluated_file`.
+  /// `metric`, `tuned_value` and `tuned_on_evaluated_file` (and `beta` for
+  /// an F-beta metric).
   ///
   /// - Returns: The object.
   public func jsonValue() -> JSONValue {
@@ -93,6 +94,7 @@ public struct ThresholdChoice: Hashable, Sendable {
       if let constraint = tuning.constraint {
         members.append(("constraint", .string(constraint.description)))
       }
+      if let beta = tuning.beta { members.append(("beta", .number(beta))) }
     }
     return .object(members)
   }

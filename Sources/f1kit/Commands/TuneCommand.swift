@@ -28,9 +28,9 @@ struct TuneCommand: ParsableCommand {
     name: "out", valueName: "file",
     help: "Also write the JSON to this file, for --threshold-from.")
 
-  /// The metrics a cut-off can maximise: every metric of a binary problem
-  /// but the F-beta ones.
-  static let tunableMetrics = Metric.allCases.filter { !$0.isFBeta }
+  /// The metrics a cut-off can maximise: every metric of a binary problem,
+  /// the F-beta ones with `--beta`.
+  static let tunableMetrics = Metric.allCases
 
   static let configuration = ScikitLearnOptions.hinting(
     CommandConfiguration(
@@ -38,7 +38,8 @@ struct TuneCommand: ParsableCommand {
       abstract: "Choose the cut-off of a binary score column on a development file.",
       discussion: """
         Reads gold labels and one score per item (--score-column) from a development \
-        file and picks the cut-off that maximises --metric (binary F1 by default), or the \
+        file and picks the cut-off that maximises --metric (binary F1 by default; an F-beta \
+        metric with --beta), or the \
         best recall at --min-precision, or the best precision at --min-recall. Every \
         distinct score is a candidate, as is a cut-off just above the highest; an item is \
         positive when its score is at least the cut-off, so tied items are never split and \
@@ -74,6 +75,9 @@ struct TuneCommand: ParsableCommand {
     outputPath = values[Self.out]
     try OutputPaths.refuseClashes([("--out", outputPath)], inputs: [path])
     scoring = ScoringOptions(values)
+    if constraint == nil, metric.isFBeta, scoring.evaluation.beta == nil {
+      throw UsageError("The metric '\(metric.rawValue)' needs --beta, the F-beta's beta")
+    }
     input = try InputOptions(values)
     // tune chooses the cut-off, so the default one read with is no claim.
     input.reader.isDefaultThreshold = false
@@ -108,7 +112,8 @@ struct TuneCommand: ParsableCommand {
       tuning = found
     } else {
       tuning = ThresholdTuner.tune(
-        sweep, maximizing: metric, zeroDivision: scoring.evaluation.zeroDivision)
+        sweep, maximizing: metric, zeroDivision: scoring.evaluation.zeroDivision,
+        beta: scoring.evaluation.beta ?? 1)
     }
     var origin: [(key: String, value: JSONValue)] = [("file", .string(path))]
     if path != "-" {
@@ -126,6 +131,7 @@ struct TuneCommand: ParsableCommand {
       ("value", .number(tuning.value)), ("candidates", .integer(tuning.candidateCount)),
       ("positive_count", .integer(tuning.positiveCount)),
     ]
+    if let beta = tuning.beta { members.insert(("beta", .number(beta)), at: 2) }
     switch tuning.constraint {
     case .minimumPrecision(let precision):
       members.append(("constraint", .object([("min_precision", .number(precision))])))

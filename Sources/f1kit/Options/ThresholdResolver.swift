@@ -126,7 +126,7 @@ struct TunedThreshold {
   ///   - input: The input options, to read a development file with.
   /// - Throws: A one-line failure: 66 for a missing file, 65 for one that
   ///   cannot be tuned or a threshold file whose threshold is not a finite
-  ///   number or whose metric is unknown.
+  ///   number, whose metric is unknown, or whose F-beta metric has no beta.
   init(source: String, input: InputOptions) throws(CommandFailure) {
     try InputOptions.checkNotDirectories([source], kind: "a threshold or development file")
     self.source = source
@@ -184,10 +184,17 @@ struct TunedThreshold {
         constraint = .minimumRecall(recall)
       }
     }
+    // Judging an F-beta cut-off with F1's beta would be a wrong number.
+    let beta = record["beta"]?.double
+    if metric.isFBeta, beta.map({ !$0.isFinite || $0 < 0 }) ?? true {
+      throw .data(
+        "\(source): \"metric\" \(metric.rawValue) needs \"beta\", a number of at least 0, found \(describe(record["beta"] ?? .null))"
+      )
+    }
     return ThresholdTuning(
       threshold: threshold, metric: metric, value: record["value"]?.double ?? .nan,
       positiveCount: record["positive_count"]?.integer ?? 0,
-      candidateCount: record["candidates"]?.integer ?? 0, constraint: constraint)
+      candidateCount: record["candidates"]?.integer ?? 0, constraint: constraint, beta: beta)
   }
 
   /// A JSON value as a message quotes it.
