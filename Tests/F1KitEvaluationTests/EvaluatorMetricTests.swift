@@ -317,6 +317,35 @@ struct EvaluatorMetricTests {
     #expect(result["tags_label_2_support"] == 2)
   }
 
+  @Test("a multilabel evaluator with a beta adds the four F-beta averages (scikit-learn's numbers)")
+  func multilabelFBeta() throws {
+    let rows = [[0], [2], [], [1, 2], [1]].map { set in (0..<3).map { set.contains($0) ? 0.9 : 0.1 }
+    }
+    let (pairs, model) = ScriptedModel.numbered(rows)
+    let labelSets: [Set<Int>] = [[0, 1], [2], [], [1], [0, 2]]
+    let evaluator = try CrossEncoderEvaluator(
+      sentencePairs: pairs, labelSets: labelSets, name: "tags", threshold: 0.5,
+      progress: .hidden, writesResults: false, beta: 2)
+    let result = try evaluator.evaluate(model)
+    // fbeta_score(Y, P, beta=2, average=…, zero_division=0), sklearn 1.9.1.
+    let expected = [
+      "samples": 0.47777777777777775, "micro": 0.5172413793103449, "macro": 0.5185185185185185,
+      "weighted": 0.5185185185185185,
+    ]
+    for (average, value) in expected {
+      #expect(agreesExactly(try #require(result["tags_\(average)_fbeta"]), value), "\(average)")
+    }
+    #expect(result["tags_samples_f1"] != result["tags_samples_fbeta"])
+    let plain = try CrossEncoderEvaluator(
+      sentencePairs: pairs, labelSets: labelSets, name: "tags", progress: .hidden,
+      writesResults: false)
+    #expect(try plain.evaluate(model)["tags_samples_fbeta"] == nil)
+    #expect(throws: EvaluationError.self) {
+      try CrossEncoderEvaluator(
+        sentencePairs: pairs, labelSets: labelSets, progress: .hidden, beta: -1)
+    }
+  }
+
   @Test("an evaluator from input examples equals one from pairs and labels")
   func inputExamples() throws {
     let examples = zip(development.pairs, development.labels).map {

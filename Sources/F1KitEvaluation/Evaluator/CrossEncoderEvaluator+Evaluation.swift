@@ -14,7 +14,8 @@ extension CrossEncoderEvaluator {
   /// primary;
   /// multilabel tasks report every `MultilabelMetric` (samples, micro,
   /// macro and weighted precision, recall and F1, Jaccard indices, subset
-  /// accuracy, Hamming loss) with samples-F1 primary, then each class's
+  /// accuracy, Hamming loss; F-beta ones with a beta) with samples-F1
+  /// primary, then each class's
   /// precision, recall, F1 and support as `label_<class>_<score>`. Values
   /// equal `ClassificationMetrics` or `MultilabelMetrics` over (gold,
   /// predicted) exactly.
@@ -70,7 +71,7 @@ extension CrossEncoderEvaluator {
       let metrics = Self.multilabelMetrics(
         gold: gold, predicted: predictions.classSets,
         classCount: predictions.scores.first?.count ?? 0, zeroDivision: zeroDivision,
-        weights: sampleWeights)
+        beta: beta, weights: sampleWeights)
       var values = metrics.reportedMetrics.map { ($0.rawValue, metrics.value(of: $0)) }
       for row in metrics.perLabel() {
         values += [
@@ -143,10 +144,11 @@ extension CrossEncoderEvaluator {
   }
 
   /// The core multilabel metrics over (gold, predicted) class sets, with
-  /// classes `0..<classCount` in numeric order.
+  /// classes `0..<classCount` in numeric order; with a beta, the F-beta
+  /// metrics too.
   static func multilabelMetrics(
     gold: [Set<Int>], predicted: [Set<Int>], classCount: Int, zeroDivision: ZeroDivision,
-    weights: [Double]? = nil
+    beta: Double? = nil, weights: [Double]? = nil
   ) -> MultilabelMetrics {
     let labels = (0..<classCount).map(String.init)
     var counts = MultilabelCounts(labels: labels, isWeighted: weights != nil)
@@ -158,7 +160,8 @@ extension CrossEncoderEvaluator {
     // negative, not all zero), so this cannot throw for a model with at
     // least one output (the task checks that).
     return try! MultilabelMetrics(
-      counts: counts, options: EvaluationOptions(labels: labels, zeroDivision: zeroDivision))
+      counts: counts,
+      options: EvaluationOptions(labels: labels, zeroDivision: zeroDivision, beta: beta))
   }
 
   /// The core metrics over (gold, predicted), in that order; with a beta,

@@ -176,15 +176,19 @@ public struct CrossEncoderEvaluator: CrossEncoderEvaluating {
   ///   - writesResults: Whether to append to the results log.
   ///   - sampleWeights: Each pair's sample weight (finite, not negative,
   ///     not all zero), or `nil` for unweighted pairs.
+  ///   - beta: The beta of the F-beta metrics (finite, not negative), or
+  ///     `nil` to report none: with a beta, results add `samples_fbeta`,
+  ///     `micro_fbeta`, `macro_fbeta` and `weighted_fbeta`.
   /// - Throws: ``EvaluationError`` for no pairs, a count mismatch, a
-  ///   negative label, a bad name or batch size, a NaN threshold, or a bad
-  ///   weight.
+  ///   negative label, a bad name or batch size, a NaN threshold, a bad
+  ///   weight or a bad beta.
   /// - Complexity: O(*n* *k*) for *n* pairs of at most *k* labels.
   public init(
     sentencePairs: [SentencePair], labelSets: [Set<Int>], name: String = "",
     threshold: Double = 0.5, batchSize: Int = 32, progress: ProgressStyle = .automatic,
-    writesResults: Bool = true, sampleWeights: [Double]? = nil
+    writesResults: Bool = true, sampleWeights: [Double]? = nil, beta: Double? = nil
   ) throws(EvaluationError) {
+    if let beta, !(beta.isFinite && beta >= 0) { throw .invalidBeta(beta) }
     guard sentencePairs.count == labelSets.count else {
       throw .lengthMismatch(pairs: sentencePairs.count, labels: labelSets.count)
     }
@@ -195,7 +199,7 @@ public struct CrossEncoderEvaluator: CrossEncoderEvaluating {
     try self.init(
       sentencePairs: sentencePairs, gold: .classSets(labelSets), name: name,
       task: .multilabel(threshold: threshold), batchSize: batchSize, progress: progress,
-      writesResults: writesResults, sampleWeights: sampleWeights, beta: nil)
+      writesResults: writesResults, sampleWeights: sampleWeights, beta: beta)
   }
 
   private init(
