@@ -2,7 +2,8 @@
 /// the same item counted twice, as when a shard is written twice or two
 /// shards overlap.
 ///
-/// Each shard's counts are read through the check, which keeps a summary
+/// Each shard's counts (label counts, or the joint counts of several
+/// prediction columns) are read through the check, which keeps a summary
 /// of its ids (their order, and their hashes when they do not increase),
 /// not the ids; ``check()`` then looks across the shards as
 /// ``PredictionReader/readCounts()`` looks within one file: ids that
@@ -49,6 +50,28 @@ public struct ShardIDCheck {
     -> LabelCounts
   {
     let (counts, shard) = try reader.readCounts(keepingIDs: true)
+    shards.append(shard)
+    return counts
+  }
+
+  /// Counts the combinations of the gold label and several models'
+  /// predicted labels in the next shard, as
+  /// ``PredictionReader/readJointCounts(predictionColumns:groupColumn:)``
+  /// does, keeping a summary of its ids.
+  ///
+  /// - Parameters:
+  ///   - reader: The shard's reader.
+  ///   - predictionColumns: Each model's prediction column, or `nil` for
+  ///     the one prediction the reader's options give.
+  ///   - groupColumn: The column naming each row's group, or `nil`.
+  /// - Returns: The shard's joint counts.
+  /// - Throws: As ``PredictionReader/readJointCounts(predictionColumns:groupColumn:)``,
+  ///   a repeated id within the shard included.
+  public mutating func readJointCounts(
+    _ reader: PredictionReader, predictionColumns: [String]? = nil, groupColumn: String? = nil
+  ) throws(PredictionFileError) -> JointCounts {
+    let (counts, shard) = try reader.readJointCounts(
+      predictionColumns: predictionColumns, groupColumn: groupColumn, keepingIDs: true)
     shards.append(shard)
     return counts
   }
