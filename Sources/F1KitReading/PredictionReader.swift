@@ -230,7 +230,7 @@ public struct PredictionReader: Sendable {
     guard let hashes = ids.hashes.isComplete ? ids.hashes : hashedIDs() else {
       return try checkIDsExactly()
     }
-    guard let candidate = hashes.firstRepeat() else { return }
+    guard let candidate = hashes.firstRepeat(mask: options.idHashMask) else { return }
     try refuseRepeat(at: candidate)
   }
 

@@ -100,17 +100,24 @@ public struct ShardIDCheck {
   }
 
   /// The hashes of a shard's ids: those kept, those of the ids kept, or
-  /// those of a second reading; `nil` when that reading fails.
+  /// those of a second reading; `nil` when that reading fails. Only the
+  /// bits of the shard's `PredictionFileOptions.idHashMask` are kept.
   private static func hashes(of shard: Shard) -> [UInt64]? {
+    let hashes: [UInt64]
     if let kept = shard.kept {
-      return kept.identifiers.indices.map { position in
+      hashes = kept.identifiers.indices.map { position in
         kept.identifiers.withUTF8(at: position) { bytes in
           ByteWords(bytes.baseAddress ?? UnsafePointer(bitPattern: 1)!, count: bytes.count).hash
         }
       }
+    } else if shard.hashes.isComplete {
+      hashes = shard.hashes.hashes
+    } else if let read = shard.reader.hashedIDs() {
+      hashes = read.hashes
+    } else {
+      return nil
     }
-    if shard.hashes.isComplete { return shard.hashes.hashes }
-    return shard.reader.hashedIDs()?.hashes
+    return IDHashes.masked(hashes, by: shard.reader.options.idHashMask)
   }
 
   /// Reads every shard's ids and refuses the first one an earlier shard
