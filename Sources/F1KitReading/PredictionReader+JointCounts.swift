@@ -90,9 +90,13 @@ extension PredictionReader {
       var sink = RowSink()
       let rows: Int
       if models.isEmpty {
-        // Every pass reads the same rows: the first checks their ids.
-        rows = try parseCheckingIDs(parser, into: &sink, ids: \.ids)
-        shard = keepingIDs ? try self.shard(of: sink.ids, parser: parser) : nil
+        // Every pass reads the same rows: the first checks their ids, and
+        // any reading of them again names its column, as the header may
+        // have no prediction column found by name.
+        var reader = self
+        reader.options = options
+        rows = try reader.parseCheckingIDs(parser, into: &sink, ids: \.ids)
+        shard = keepingIDs ? try reader.shard(of: sink.ids, parser: parser) : nil
       } else {
         rows = try parser.parse(into: &sink, readsIDs: false)
       }
