@@ -55,17 +55,8 @@ extension PredictionReader {
         reason: .invalidOptions("a flat binary score read needs a score column"))
     }
     let parser = try PredictionFileParser(path: path, options: options)
-    parser.checksIDs = true
     var sink = BinaryScoreSink()
-    if parser.source.regularFileSize == nil { sink.counting.recorder = IdentifierRecorder() }
-    let rowCount: Int
-    do {
-      rowCount = try parser.parse(into: &sink, readsIDs: false)
-    } catch {
-      try checkIDs(of: sink.counting, parser: parser)
-      throw error
-    }
-    try checkIDs(of: sink.counting, parser: parser)
+    let rowCount = try parseCheckingIDs(parser, into: &sink, ids: \.counting.ids)
     let resolution = try LabelResolution(parser)
     guard let binary = resolution.binary else {
       // A score column is always thresholded, so the resolution names both

@@ -61,9 +61,18 @@ struct IDHashes {
   }
 
   /// The first hash equal to an earlier one (see
-  /// ``firstRepeat(in:)``).
-  func firstRepeat() -> (position: Int, first: Int)? {
-    Self.firstRepeat(in: hashes)
+  /// ``firstRepeat(in:)``), comparing the bits of `mask`.
+  ///
+  /// - Parameter mask: The bits compared
+  ///   (`PredictionFileOptions.idHashMask`).
+  func firstRepeat(mask: UInt64) -> (position: Int, first: Int)? {
+    Self.firstRepeat(in: Self.masked(hashes, by: mask))
+  }
+
+  /// The bits of `mask` of each hash: the hashes themselves with every
+  /// bit, as outside tests (see `PredictionFileOptions.idHashMask`).
+  static func masked(_ hashes: [UInt64], by mask: UInt64) -> [UInt64] {
+    mask == .max ? hashes : hashes.map { $0 & mask }
   }
 
   /// The first hash of a list equal to an earlier one: the smallest

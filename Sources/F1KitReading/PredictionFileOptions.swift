@@ -93,6 +93,12 @@ public struct PredictionFileOptions: Hashable, Sendable {
   /// zero rows rather than refused: a shard of several (Spark writes one
   /// for an empty result), whose columns still count.
   public var acceptsHeaderOnly = false
+  /// The bits of each id's 64-bit hash that tell ids apart when ids that
+  /// do not increase are checked for repeats (see `IDHashes`): all of them.
+  /// Distinct real ids practically never share a hash, so a test clears
+  /// bits to make them share one and reach the exact reading that equal
+  /// hashes lead to. Applied to the hashes once read, not to each id.
+  var idHashMask: UInt64 = .max
 
   /// Creates reading options.
   ///

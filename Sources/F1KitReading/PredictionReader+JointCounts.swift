@@ -21,6 +21,9 @@ extension PredictionReader {
   /// same row, whether the row is an item or a count), and the cells count
   /// per group: the table of `GROUP BY label, model_a, model_b, grp`.
   ///
+  /// In a file of items with an id column, the ids must be distinct, as
+  /// ``readCounts()`` requires and checks them, in the first column's pass.
+  ///
   /// - Parameters:
   ///   - predictionColumns: Each model's prediction column, or `nil` for
   ///     the one prediction the options give.
@@ -28,11 +31,32 @@ extension PredictionReader {
   /// - Returns: The joint counts, with the models named by their columns.
   /// - Throws: ``PredictionFileError`` for a file that cannot be read or is
   ///   malformed, for several columns from standard input (which can be read
-  ///   once), and for columns combined with score options.
+  ///   once), for columns combined with score options, and with reason
+  ///   `.duplicateID` for a repeated id.
   /// - Complexity: O(*m* · *n*) time for *m* columns and *n* bytes; O(*r* ·
   ///   *m*) memory for *r* rows while reading, then O(cells).
   public func readJointCounts(predictionColumns: [String]? = nil, groupColumn: String? = nil)
     throws(PredictionFileError) -> JointCounts
+  {
+    try readJointCounts(
+      predictionColumns: predictionColumns, groupColumn: groupColumn, keepingIDs: false
+    ).counts
+  }
+
+  /// Counts the combinations of the gold label and several models'
+  /// predicted labels, as ``readJointCounts(predictionColumns:groupColumn:)``
+  /// does, and keeps how its ids ran, for a check across files (see
+  /// ``ShardIDCheck``).
+  ///
+  /// - Parameters:
+  ///   - predictionColumns: Each model's prediction column, or `nil`.
+  ///   - groupColumn: The column naming each row's group, or `nil`.
+  ///   - keepingIDs: Whether to return the ids' summary.
+  /// - Returns: The counts, and the ids' summary when asked for and the
+  ///   file has ids.
+  /// - Throws: As ``readJointCounts(predictionColumns:groupColumn:)``.
+  func readJointCounts(predictionColumns: [String]?, groupColumn: String?, keepingIDs: Bool)
+    throws(PredictionFileError) -> (counts: JointCounts, ids: ShardIDCheck.Shard?)
   {
     let displayPath = path == "-" ? "<stdin>" : path
     if let predictionColumns {
@@ -57,13 +81,25 @@ extension PredictionReader {
     var rowCount = 0
     var isNumeric = false
     var warnings: [String] = []
+    var shard: ShardIDCheck.Shard?
     for column in predictionColumns.map({ $0.map(Optional.some) }) ?? [nil] {
       var options = self.options
       if let column { options.predictionColumn = column }
       let parser = try PredictionFileParser(path: path, options: options)
       parser.checkedGroupColumn = groupColumn
       var sink = RowSink()
-      let rows = try parser.parse(into: &sink, readsIDs: false)
+      let rows: Int
+      if models.isEmpty {
+        // Every pass reads the same rows: the first checks their ids, and
+        // any reading of them again names its column, as the header may
+        // have no prediction column found by name.
+        var reader = self
+        reader.options = options
+        rows = try reader.parseCheckingIDs(parser, into: &sink, ids: \.ids)
+        shard = keepingIDs ? try reader.shard(of: sink.ids, parser: parser) : nil
+      } else {
+        rows = try parser.parse(into: &sink, readsIDs: false)
+      }
       let resolution = try LabelResolution(parser)
       let global = resolution.names.map { name in
         if let code = labelCodes[ExactLabel(name)] { return Int32(code) }
@@ -112,7 +148,7 @@ extension PredictionReader {
         rowCount: rowCount, hasNumericLabels: isNumeric, groups: groups?.values ?? [],
         groupColumn: groupColumn)
       counts.warnings = warnings
-      return counts
+      return (counts, shard)
     } catch {
       throw PredictionFileError(path: displayPath, reason: .invalidOptions(error.description))
     }
@@ -192,7 +228,9 @@ extension PredictionReader {
 }
 
 /// Keeps every record's codes and weight in file order, for joint counts:
-/// weights only once a record has a weight other than 1.
+/// weights only once a record has a weight other than 1. Ids, when the
+/// parser gives them (see `PredictionFileParser.checksIDs`), are
+/// summarized in `ids`, as `CountingSink` summarizes them.
 struct RowSink: RecordSink {
   var gold: [Int32] = []
   var predicted: [Int32] = []
@@ -200,6 +238,8 @@ struct RowSink: RecordSink {
   var weights: [Int]?
   /// The sum of the weights, checked against `LabelCounts.maximumTotalCount`.
   private(set) var total = 0
+  /// What is kept of the ids read.
+  var ids = IDSummary()
 
   /// The weight of the record at `row`.
   func weight(_ row: Int) -> Int { weights?[row] ?? 1 }
@@ -217,9 +257,12 @@ struct RowSink: RecordSink {
     return true
   }
 
+  @inline(__always)
   mutating func add(
     id bytes: UnsafePointer<UInt8>, count: Int, line: Int, place: PredictionFileError.Location
-  ) -> IDOutcome { .added }
+  ) -> IDOutcome {
+    ids.add(id: bytes, count: count, line: line, place: place)
+  }
 
   mutating func reserveCapacity(_ count: Int) {
     gold.reserveCapacity(count)
@@ -237,6 +280,7 @@ struct RowSink: RecordSink {
     }
     gold += other.gold.lazy.map { codes[Int($0)] }
     predicted += other.predicted.lazy.map { codes[Int($0)] }
+    ids.append(other.ids, lineOffset: lineOffset)
     return true
   }
 }

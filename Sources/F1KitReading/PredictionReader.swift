@@ -89,29 +89,9 @@ public struct PredictionReader: Sendable {
     counts: LabelCounts, ids: ShardIDCheck.Shard?
   ) {
     let parser = try PredictionFileParser(path: path, options: options)
-    parser.checksIDs = true
     var sink = CountingSink()
-    if parser.source.regularFileSize == nil { sink.recorder = IdentifierRecorder() }
-    let rowCount: Int
-    do {
-      rowCount = try parser.parse(into: &sink, readsIDs: false)
-    } catch {
-      // An id repeated before the malformed record is reported first, as
-      // `readItems()` reports it.
-      try checkIDs(of: sink, parser: parser)
-      throw error
-    }
-    try checkIDs(of: sink, parser: parser)
-    var shard: ShardIDCheck.Shard?
-    if keepingIDs, !sink.ids.isEmpty {
-      shard = ShardIDCheck.Shard(
-        reader: self, path: parser.path, column: parser.idColumn ?? "", order: sink.ids,
-        hashes: sink.hashes)
-      if sink.recorder != nil {
-        let identifiers = try sink.recorder!.take(path: parser.path, column: shard!.column)
-        shard!.kept = (identifiers, sink.recorder!)
-      }
-    }
+    let rowCount = try parseCheckingIDs(parser, into: &sink, ids: \.ids)
+    let shard = keepingIDs ? try shard(of: sink.ids, parser: parser) : nil
     let resolution = try LabelResolution(parser)
     let cells = sink.table.nonZeroCells().map {
       LabelCounts.Cell(
@@ -175,36 +155,88 @@ public struct PredictionReader: Sendable {
     return (sink, parser)
   }
 
-  /// Refuses the first id of a parse into `sink` that repeats an earlier
-  /// one, when the ids do not increase: from the ids the sink kept; else
-  /// from their hashes, kept by the sink or made by reading the file's ids
-  /// again, when they are distinct; else by reading the ids again and
-  /// comparing their bytes.
+  /// Parses the file into `sink`, reading the records' ids into the
+  /// summary at `ids` (from standard input, the ids themselves), and
+  /// refuses the first id that repeats an earlier one.
   ///
+  /// - Parameters:
+  ///   - parser: The file's parser.
+  ///   - sink: The sink to read the records into.
+  ///   - ids: Where the sink keeps its ids' summary.
+  /// - Returns: The number of rows read.
+  /// - Throws: ``PredictionFileError`` for a file that cannot be read or is
+  ///   malformed, and with reason `.duplicateID` for a repeated id, which
+  ///   is reported first when it comes before a malformed record, as
+  ///   ``readItems()`` reports it.
+  func parseCheckingIDs<Sink: RecordSink>(
+    _ parser: PredictionFileParser, into sink: inout Sink, ids: WritableKeyPath<Sink, IDSummary>
+  ) throws(PredictionFileError) -> Int {
+    parser.checksIDs = true
+    if parser.source.regularFileSize == nil { sink[keyPath: ids].recorder = IdentifierRecorder() }
+    let rowCount: Int
+    do {
+      rowCount = try parser.parse(into: &sink, readsIDs: false)
+    } catch {
+      try checkIDs(of: sink[keyPath: ids], parser: parser)
+      throw error
+    }
+    try checkIDs(of: sink[keyPath: ids], parser: parser)
+    return rowCount
+  }
+
+  /// What a check across files needs of the ids a parse summarized (see
+  /// ``ShardIDCheck``), or `nil` for a file without ids.
+  ///
+  /// - Parameters:
+  ///   - ids: The ids' summary, checked for repeats within the file.
+  ///   - parser: The parser that read them.
+  /// - Returns: The summary, with the ids kept from standard input.
+  /// - Throws: ``PredictionFileError`` for ids kept that repeat, which
+  ///   ``checkIDs(of:parser:)`` has refused already.
+  func shard(of ids: IDSummary, parser: PredictionFileParser) throws(PredictionFileError)
+    -> ShardIDCheck.Shard?
+  {
+    guard !ids.isEmpty else { return nil }
+    var shard = ShardIDCheck.Shard(
+      reader: self, path: parser.path, column: parser.idColumn ?? "", order: ids.order,
+      hashes: ids.hashes)
+    if var recorder = ids.recorder {
+      let identifiers = try recorder.take(path: parser.path, column: shard.column)
+      shard.kept = (identifiers, recorder)
+    }
+    return shard
+  }
+
+  /// Refuses the first id of a parse that repeats an earlier one, when the
+  /// ids do not increase: from the ids kept; else from their hashes, kept
+  /// by the parse or made by reading the file's ids again, when they are
+  /// distinct; else by reading the ids again and comparing their bytes.
+  ///
+  /// - Parameters:
+  ///   - ids: What the parse kept of the ids.
+  ///   - parser: The parser that read them.
   /// - Throws: ``PredictionFileError`` with reason `.duplicateID` at the
   ///   repeated id, naming the line of the first; or the error that stops
   ///   the exact reading.
-  func checkIDs(of sink: CountingSink, parser: PredictionFileParser)
+  func checkIDs(of ids: IDSummary, parser: PredictionFileParser)
     throws(PredictionFileError)
   {
-    guard !sink.ids.isIncreasing else { return }
-    if sink.recorder != nil {
+    guard !ids.order.isIncreasing else { return }
+    if var recorder = ids.recorder {
       // The ids are taken again when kept for a check across files.
-      var recorder = sink.recorder!
       _ = try recorder.take(path: parser.path, column: parser.idColumn ?? "")
       return
     }
-    guard let hashes = sink.hashes.isComplete ? sink.hashes : hashedIDs() else {
+    guard let hashes = ids.hashes.isComplete ? ids.hashes : hashedIDs() else {
       return try checkIDsExactly()
     }
-    guard let candidate = hashes.firstRepeat() else { return }
+    guard let candidate = hashes.firstRepeat(mask: options.idHashMask) else { return }
     try refuseRepeat(at: candidate)
   }
 
   /// Refuses the repeat two equal hashes point at, reading the two ids
   /// again to compare their bytes and place the error.
   ///
-  /// - Parameters:
   /// - Parameter candidate: The position of the first hash equal to an
   ///   earlier one, and of that earlier one.
   /// - Throws: ``PredictionFileError`` with reason `.duplicateID` when the
@@ -359,20 +391,13 @@ public struct PredictionReader: Sendable {
 /// The total is checked against `LabelCounts.maximumTotalCount` as it grows,
 /// so no cell, row or column sum can overflow later, and every count
 /// converts to a `Double` exactly. Ids, when the parser gives them (see
-/// `PredictionFileParser.checksIDs`), are checked to increase, hashed
-/// while that is not yet known (see `IDHashes`), and kept when a
-/// `recorder` is given, for a source that cannot be read again.
+/// `PredictionFileParser.checksIDs`), are summarized in `ids`.
 struct CountingSink: RecordSink {
   var table = CountTable()
   /// The number of items added.
   private(set) var total = 0
-  /// Whether the ids read so far increase.
-  private(set) var ids = IncreasingIDCheck()
-  /// The ids' hashes, kept while the ids have not stopped increasing
-  /// after `IDHashes.prefixLimit` of them.
-  private(set) var hashes = IDHashes()
-  /// The ids read, with their places, when they are kept.
-  var recorder: IdentifierRecorder?
+  /// What is kept of the ids read.
+  var ids = IDSummary()
 
   @inline(__always)
   mutating func add(gold: Int32, predicted: Int32, weight: Int) -> Bool {
@@ -386,29 +411,7 @@ struct CountingSink: RecordSink {
   mutating func add(
     id bytes: UnsafePointer<UInt8>, count: Int, line: Int, place: PredictionFileError.Location
   ) -> IDOutcome {
-    if recorder != nil { return record(id: bytes, count: count, line: line, place: place) }
-    let outcome = ids.add(bytes, count: count)
-    // Past the first ids of a file whose ids increase, the hashes are no
-    // longer complete: one load and branch an id.
-    guard hashes.isComplete, outcome == .added else { return outcome }
-    return hash(id: bytes, count: count)
-  }
-
-  /// Hashes an id: out of line, so that the loop of a file whose ids
-  /// increase does not carry the hashing's code.
-  @inline(never)
-  private mutating func hash(id bytes: UnsafePointer<UInt8>, count: Int) -> IDOutcome {
-    hashes.add(bytes, count: count, isIncreasing: ids.isIncreasing)
-  }
-
-  /// Adds an id to both the check and the recorder: out of line, as it
-  /// runs only for a source read once.
-  @inline(never)
-  private mutating func record(
-    id bytes: UnsafePointer<UInt8>, count: Int, line: Int, place: PredictionFileError.Location
-  ) -> IDOutcome {
-    let outcome = recorder!.add(id: bytes, count: count, line: line, place: place)
-    return outcome == .added ? ids.add(bytes, count: count) : outcome
+    ids.add(id: bytes, count: count, line: line, place: place)
   }
 
   mutating func append(_ other: consuming CountingSink, codes: [Int32], lineOffset: Int) -> Bool {
@@ -418,11 +421,7 @@ struct CountingSink: RecordSink {
         return false
       }
     }
-    ids.append(other.ids)
-    hashes.append(other.hashes)
-    if recorder != nil, let otherRecorder = other.recorder {
-      recorder!.append(otherRecorder, lineOffset: lineOffset)
-    }
+    ids.append(other.ids, lineOffset: lineOffset)
     return true
   }
 }

@@ -2,7 +2,8 @@
 /// the same item counted twice, as when a shard is written twice or two
 /// shards overlap.
 ///
-/// Each shard's counts are read through the check, which keeps a summary
+/// Each shard's counts (label counts, or the joint counts of several
+/// prediction columns) are read through the check, which keeps a summary
 /// of its ids (their order, and their hashes when they do not increase),
 /// not the ids; ``check()`` then looks across the shards as
 /// ``PredictionReader/readCounts()`` looks within one file: ids that
@@ -53,6 +54,28 @@ public struct ShardIDCheck {
     return counts
   }
 
+  /// Counts the combinations of the gold label and several models'
+  /// predicted labels in the next shard, as
+  /// ``PredictionReader/readJointCounts(predictionColumns:groupColumn:)``
+  /// does, keeping a summary of its ids.
+  ///
+  /// - Parameters:
+  ///   - reader: The shard's reader.
+  ///   - predictionColumns: Each model's prediction column, or `nil` for
+  ///     the one prediction the reader's options give.
+  ///   - groupColumn: The column naming each row's group, or `nil`.
+  /// - Returns: The shard's joint counts.
+  /// - Throws: As ``PredictionReader/readJointCounts(predictionColumns:groupColumn:)``,
+  ///   a repeated id within the shard included.
+  public mutating func readJointCounts(
+    _ reader: PredictionReader, predictionColumns: [String]? = nil, groupColumn: String? = nil
+  ) throws(PredictionFileError) -> JointCounts {
+    let (counts, shard) = try reader.readJointCounts(
+      predictionColumns: predictionColumns, groupColumn: groupColumn, keepingIDs: true)
+    shards.append(shard)
+    return counts
+  }
+
   /// Refuses the first id of a shard that an earlier shard holds.
   ///
   /// - Throws: ``PredictionFileError`` with reason
@@ -77,17 +100,24 @@ public struct ShardIDCheck {
   }
 
   /// The hashes of a shard's ids: those kept, those of the ids kept, or
-  /// those of a second reading; `nil` when that reading fails.
+  /// those of a second reading; `nil` when that reading fails. Only the
+  /// bits of the shard's `PredictionFileOptions.idHashMask` are kept.
   private static func hashes(of shard: Shard) -> [UInt64]? {
+    let hashes: [UInt64]
     if let kept = shard.kept {
-      return kept.identifiers.indices.map { position in
+      hashes = kept.identifiers.indices.map { position in
         kept.identifiers.withUTF8(at: position) { bytes in
           ByteWords(bytes.baseAddress ?? UnsafePointer(bitPattern: 1)!, count: bytes.count).hash
         }
       }
+    } else if shard.hashes.isComplete {
+      hashes = shard.hashes.hashes
+    } else if let read = shard.reader.hashedIDs() {
+      hashes = read.hashes
+    } else {
+      return nil
     }
-    if shard.hashes.isComplete { return shard.hashes.hashes }
-    return shard.reader.hashedIDs()?.hashes
+    return IDHashes.masked(hashes, by: shard.reader.options.idHashMask)
   }
 
   /// Reads every shard's ids and refuses the first one an earlier shard

@@ -159,6 +159,70 @@ struct RepeatedIDCommandTests {
     }
   }
 
+  /// `compare`, `gate` and `report` of one file's prediction columns, each
+  /// with the options it needs, after the files.
+  static let columnCommands: [(command: String, options: [String])] = [
+    ("compare", ["--pred-columns", "a,b", "--resamples", "200"]),
+    (
+      "gate",
+      ["--pred-columns", "a,b", "--metric", "accuracy", "--margin", "0.5", "--resamples", "200"]
+    ),
+    ("report", ["--pred-columns", "a,b", "--resamples", "200", "--out", "report.html"]),
+  ]
+
+  @Test(
+    "compare, gate and report of prediction columns refuse shards that share an item, in order or not, and a file that repeats one, as evaluate does; shards apart read as the whole file",
+    arguments: columnCommands.indices)
+  func refusesOverlappingShardsOfColumns(index: Int) throws {
+    let (command, options) = Self.columnCommands[index]
+    let directory = TemporaryDirectory()
+    // Models' columns only, no column named as a prediction: the ids read
+    // again are found with the columns given.
+    let header = Self.header.replacingOccurrences(of: ",prediction,", with: ",top,")
+    // df.iloc[:60].to_csv("part-0.csv"); df.iloc[50:].to_csv("part-1.csv"),
+    // the same of a shuffled frame, and pd.concat([df, df.iloc[:10]]).
+    directory.write("part-0.csv", header + Self.rows(0..<60))
+    directory.write("part-1.csv", header + Self.rows(50..<100))
+    let shuffled = (0..<60).map { (7 * $0) % 60 }
+    directory.write("mixed-0.csv", header + Self.rows(shuffled))
+    directory.write("mixed-1.csv", header + Self.rows((50..<100).reversed()))
+    directory.write("ok-0.csv", header + Self.rows(0..<50))
+    directory.write("ok-1.csv", header + Self.rows(50..<100))
+    directory.write("a.csv", header + Self.rows(0..<100))
+    directory.write("dup.csv", header + Self.rows(0..<100) + Self.rows(0..<10))
+    let hint =
+      "; the first column is a data frame's index, read as ids: shards cut from one frame repeat it where they overlap, and frames made one per shard each number theirs from 0; write the shards with index=False, or give --no-id-column to read each row as an item of its own\n"
+    for (files, message) in [
+      (["part-0.csv", "part-1.csv"], "part-1.csv:2:1: duplicate id \"50\""),
+      (["mixed-0.csv", "mixed-1.csv"], "mixed-1.csv:42:1: duplicate id \"59\""),
+    ] {
+      let result = try runF1Kit([command] + files + options, in: directory.url)
+      #expect(result.status == 65, "\(files): \(result.standardError)")
+      #expect(result.standardOutput.isEmpty)
+      let firstLine = 2 + (files[0] == "part-0.csv" ? 50 : shuffled.firstIndex(of: 59)!)
+      #expect(
+        result.standardError
+          == "Error: \(message) in field 1 (a column with no name), first seen on line \(firstLine) of \(files[0])"
+          + hint)
+      let rows = try runF1Kit(
+        [command] + files + ["--no-id-column"] + options, in: directory.url)
+      #expect(rows.status == 0, "\(files): \(rows.standardError)")
+    }
+    let repeated = try runF1Kit([command, "dup.csv"] + options, in: directory.url)
+    #expect(repeated.status == 65)
+    #expect(
+      repeated.standardError.hasPrefix(
+        "Error: dup.csv:102:1: duplicate id \"0\" in field 1 (a column with no name), first seen on line 2;"
+      ), "\(repeated.standardError)")
+    let apart = try runF1Kit([command, "ok-0.csv", "ok-1.csv"] + options, in: directory.url)
+    #expect(apart.status == 0, "\(apart.standardError)")
+    let whole = try runF1Kit([command, "a.csv"] + options, in: directory.url)
+    #expect(whole.status == 0, "\(whole.standardError)")
+    if command != "report" {
+      #expect(apart.standardOutput == whole.standardOutput)
+    }
+  }
+
   @Test("shards with an id column that overlap out of order are refused, from standard input too")
   func refusesShuffledOverlappingShards() throws {
     let directory = TemporaryDirectory()

@@ -8,11 +8,13 @@ import Testing
 /// ids that do not increase are shown distinct from their hashes.
 @Suite("Repeated ids on the paths that keep no ids")
 struct ReadingIDPathsTests {
-  /// A CSV file of `id,label,prediction,score,weight` with these ids.
+  /// A CSV file of `id,label,prediction,score,weight,other` with these
+  /// ids, `other` a second model's prediction.
   static func file(ids: [String]) -> String {
-    var text = "id,label,prediction,score,weight\n"
+    var text = "id,label,prediction,score,weight,other\n"
     for (index, id) in ids.enumerated() {
-      text += "\(id),\(index % 2),\(index % 3 == 0 ? 1 : 0),0.\(index % 10),1.5\n"
+      text +=
+        "\(id),\(index % 2),\(index % 3 == 0 ? 1 : 0),0.\(index % 10),1.5,\(index % 5 == 0 ? 1 : 0)\n"
     }
     return text
   }
@@ -48,6 +50,11 @@ struct ReadingIDPathsTests {
       "é",
     ],
   ]
+
+  /// The bits of the ids' hashes compared: all, or none, so that every id
+  /// has one hash and only the exact reading that equal hashes lead to
+  /// tells ids apart (see `PredictionFileOptions.idHashMask`).
+  static let hashMasks: [UInt64] = [.max, 0]
 
   /// Every reading setting: a byte at a time or in chunks, in one pass or
   /// in two halves.
@@ -85,24 +92,32 @@ struct ReadingIDPathsTests {
     }
   }
 
-  @Test("counts and reads scores of distinct ids that do not increase", arguments: distinct)
-  func readsDistinctIDs(ids: [String]) throws {
+  @Test(
+    "counts and reads scores of distinct ids that do not increase, those of one hash too",
+    arguments: distinct, hashMasks)
+  func readsDistinctIDs(ids: [String], hashMask: UInt64) throws {
     let path = try PredictionFileFixture.write(Self.file(ids: ids))
     for var options in Self.settings {
+      options.idHashMask = hashMask
       let counts = try PredictionReader(path: path, options: options).readCounts()
       #expect(counts.cells.map(\.count).reduce(0, +) == ids.count)
+      let joint = try PredictionReader(path: path, options: options).readJointCounts(
+        predictionColumns: ["prediction", "other"])
+      #expect(joint.itemCount == ids.count)
       options.scoreColumn = "score"
       let column = try PredictionReader(path: path, options: options).readBinaryScoreColumn()
       #expect(column.count == ids.count)
     }
-    let weighted = try LabelSetReader(
-      path: path, options: LabelSetOptions(weightColumn: "weight", isMultilabel: false)
-    ).readWeighted()
+    var weights = LabelSetOptions(weightColumn: "weight", isMultilabel: false)
+    weights.file.idHashMask = hashMask
+    let weighted = try LabelSetReader(path: path, options: weights).readWeighted()
     #expect(weighted.totalWeight == 1.5 * Double(ids.count))
   }
 
-  @Test("refuses the first repeated id on every path, at its line", arguments: repeats)
-  func refusesRepeatedIDs(ids: [String]) throws {
+  @Test(
+    "refuses the first repeated id on every path, at its line, among ids of one hash too",
+    arguments: repeats, hashMasks)
+  func refusesRepeatedIDs(ids: [String], hashMask: UInt64) throws {
     let path = try PredictionFileFixture.write(Self.file(ids: ids))
     let repeated = try #require(Self.firstRepeat(ids))
     let message =
@@ -118,15 +133,23 @@ struct ReadingIDPathsTests {
       }
     }
     for var options in Self.settings {
+      options.idHashMask = hashMask
       #expect(
         failure { _ = try PredictionReader(path: path, options: options).readCounts() } == message)
+      #expect(
+        failure {
+          _ = try PredictionReader(path: path, options: options).readJointCounts(
+            predictionColumns: ["prediction", "other"])
+        } == message)
       options.scoreColumn = "score"
       #expect(
         failure { _ = try PredictionReader(path: path, options: options).readBinaryScoreColumn() }
           == message)
     }
-    let weights = LabelSetOptions(weightColumn: "weight", isMultilabel: false)
-    let sets = LabelSetOptions()
+    var weights = LabelSetOptions(weightColumn: "weight", isMultilabel: false)
+    var sets = LabelSetOptions()
+    weights.file.idHashMask = hashMask
+    sets.file.idHashMask = hashMask
     #expect(
       failure { _ = try LabelSetReader(path: path, options: weights).readWeighted() } == message)
     #expect(
@@ -151,39 +174,51 @@ struct ReadingIDPathsTests {
     #expect(rows.itemCount == ids.count)
   }
 
-  @Test("refuses an id of a shard that an earlier shard holds, naming both")
-  func refusesIDsAcrossShards() throws {
+  @Test(
+    "refuses an id of a shard that an earlier shard holds, naming both, among ids of one hash too",
+    arguments: hashMasks)
+  func refusesIDsAcrossShards(hashMask: UInt64) throws {
     let first = (0..<300).map { "q\((7 * $0) % 300)" }
     let second = (250..<400).map { "q\($0)" }
     let third = (400..<450).reversed().map { "q\($0)" }
     let paths = try [first, second, third].map {
       try PredictionFileFixture.write(Self.file(ids: $0))
     }
-    func check(_ shards: [String]) throws(PredictionFileError) -> [LabelCounts] {
+    var options = PredictionFileOptions()
+    options.idHashMask = hashMask
+    // Label counts, and the joint counts of several columns.
+    func check(_ shards: [String], joint: Bool) throws(PredictionFileError) {
       var check = ShardIDCheck()
-      var counts: [LabelCounts] = []
-      for path in shards { counts.append(try check.readCounts(PredictionReader(path: path))) }
+      for path in shards {
+        let reader = try PredictionReader(path: path, options: options)
+        if joint {
+          _ = try check.readJointCounts(reader, predictionColumns: ["prediction", "other"])
+        } else {
+          _ = try check.readCounts(reader)
+        }
+      }
       try check.check()
-      return counts
     }
-    #expect(throws: Never.self) { try check([paths[0], paths[2]]) }
-    #expect(throws: Never.self) { try check([paths[1], paths[2]]) }
-    do {
-      _ = try check(paths)
-      Issue.record("expected a repeated id")
-    } catch {
-      let line = 2 + first.firstIndex(of: "q250")!
-      #expect(error.path == paths[1])
-      #expect(
-        error.description
-          == "\(paths[1]):2:1: duplicate id \"q250\" in field 1 (\"id\"), first seen on line \(line) of \(paths[0])"
-      )
+    for joint in [false, true] {
+      #expect(throws: Never.self) { try check([paths[0], paths[2]], joint: joint) }
+      #expect(throws: Never.self) { try check([paths[1], paths[2]], joint: joint) }
+      do {
+        try check(paths, joint: joint)
+        Issue.record("expected a repeated id")
+      } catch {
+        let line = 2 + first.firstIndex(of: "q250")!
+        #expect(error.path == paths[1])
+        #expect(
+          error.description
+            == "\(paths[1]):2:1: duplicate id \"q250\" in field 1 (\"id\"), first seen on line \(line) of \(paths[0])"
+        )
+      }
     }
     // Past the hashes kept while ids increase, across shards.
     let late = try [
       Array(Self.lateDisorder.prefix(IDHashes.prefixLimit + 10)),
       ["5"] + (IDHashes.prefixLimit + 10..<IDHashes.prefixLimit + 20).map(String.init),
     ].map { try PredictionFileFixture.write(Self.file(ids: $0)) }
-    #expect(throws: PredictionFileError.self) { try check(late) }
+    #expect(throws: PredictionFileError.self) { try check(late, joint: false) }
   }
 }

@@ -47,7 +47,9 @@ struct LabelSetIDCheck {
     guard walker.idSlot != nil else { return }
     if !needsExactCheck {
       if ids.isIncreasing { return }
-      if hashes.isComplete && hashes.firstRepeat() == nil { return }
+      if hashes.isComplete && hashes.firstRepeat(mask: reader.options.file.idHashMask) == nil {
+        return
+      }
     }
     if let kept {
       try Self.refuseRepeat(

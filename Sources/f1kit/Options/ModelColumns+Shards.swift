@@ -3,6 +3,31 @@ import F1KitReading
 import Foundation
 
 extension ModelColumns {
+  /// Checks that the shards read hold different items: warns about a shard
+  /// that copies an earlier one, and refuses a shard listed twice, shards
+  /// that begin with the same id, and then a shard that holds any id an
+  /// earlier one holds.
+  ///
+  /// - Parameters:
+  ///   - paths: The shards that hold items.
+  ///   - ids: The check the shards' counts were read through.
+  ///   - reader: How the shards are read, for their id column.
+  /// - Throws: As ``checkedShardWarnings(_:reader:)``, and a one-line data
+  ///   failure (exit 65) naming both files and lines for an id two shards
+  ///   hold (see ``ShardIDCheck/check()``).
+  static func checkShards(_ paths: [String], ids: ShardIDCheck, reader: PredictionFileOptions)
+    throws(CommandFailure)
+  {
+    Console.writeWarnings(try checkedShardWarnings(paths, reader: reader))
+    // After the shards' first ids, whose refusal says what such shards
+    // more likely are: runs over the same items.
+    do {
+      try ids.check()
+    } catch {
+      throw failure(error)
+    }
+  }
+
   /// Refuses a shard listed twice and warns about a shard whose bytes
   /// equal an earlier one's: either way its items would count twice in
   /// the summed data set, narrowing every interval with no sign of it.

@@ -55,8 +55,10 @@ enum ModelColumns {
   ///   - input: How to read every file.
   ///   - groupColumn: The column naming each row's group, or `nil`.
   /// - Returns: The summed counts.
-  /// - Throws: A one-line failure with the reader's exit status; 65 when
-  ///   shards disagree on their columns or their counts overflow.
+  /// - Throws: A one-line failure with the reader's exit status; 64 for a
+  ///   shard listed twice, 65 when shards disagree on their columns, their
+  ///   counts overflow or a file holds an id it or an earlier shard holds
+  ///   (see ``ShardIDCheck``).
   static func readJointCounts(
     _ paths: [String], columns: [String]?, input: InputOptions, groupColumn: String? = nil
   ) throws(CommandFailure) -> JointCounts {
@@ -66,11 +68,15 @@ enum ModelColumns {
     // empty partition); its columns must still agree.
     options.acceptsHeaderOnly = paths.count > 1
     var shardsWithItems: [String] = []
+    var shardIDs = ShardIDCheck()
     for path in paths {
       let counts: JointCounts
       do {
-        counts = try PredictionReader(path: path, options: options).readJointCounts(
-          predictionColumns: columns, groupColumn: groupColumn)
+        let reader = try PredictionReader(path: path, options: options)
+        counts =
+          try paths.count > 1
+          ? shardIDs.readJointCounts(reader, predictionColumns: columns, groupColumn: groupColumn)
+          : reader.readJointCounts(predictionColumns: columns, groupColumn: groupColumn)
       } catch {
         throw failure(error)
       }
@@ -91,7 +97,7 @@ enum ModelColumns {
     guard total.itemCount > 0 else {
       throw .data("\(paths[0]): expected at least one item, found none (every count is zero)")
     }
-    Console.writeWarnings(try checkedShardWarnings(shardsWithItems, reader: input.reader))
+    try checkShards(shardsWithItems, ids: shardIDs, reader: input.reader)
     return total
   }
 
@@ -167,14 +173,7 @@ enum ModelColumns {
       }
       models.append(total)
     }
-    Console.writeWarnings(try checkedShardWarnings(shardsWithItems, reader: input.reader))
-    // After the shards' first ids, whose refusal says what such shards
-    // more likely are: runs over the same items.
-    do {
-      try shardIDs.check()
-    } catch {
-      throw failure(error)
-    }
+    try checkShards(shardsWithItems, ids: shardIDs, reader: input.reader)
     return models
   }
 }
