@@ -46,12 +46,13 @@ extension ReleaseDecision {
       ("margin", .number(gate.margin)),
       (
         "difference",
-        .object([
-          ("value", .number(difference.estimate)),
-          ("low", .number(difference.lower)), ("high", .number(difference.upper)),
-          ("confidence", .number(difference.confidence)),
-          ("method", .string(difference.method.rawValue)),
-        ])
+        .object(
+          [
+            ("value", .number(difference.estimate)),
+            ("low", .number(difference.lower)), ("high", .number(difference.upper)),
+            ("confidence", .number(difference.confidence)),
+            ("method", .string(difference.method.rawValue)),
+          ] + ModelComparison.undefinedMember(difference.undefinedResamples))
       ),
       ("baseline", .string(baseline)),
       ("candidate", .string(candidate)),
