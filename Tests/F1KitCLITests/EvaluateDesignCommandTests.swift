@@ -181,4 +181,34 @@ struct EvaluateDesignCommandTests {
     #expect(far.status == 0)
     #expect(!far.standardOutput.contains("seed luck"))
   }
+
+  @Test(
+    "--stratify gold names a gold class of fewer than five items in text, JSON and the tables",
+    arguments: ["text", "json", "markdown", "latex"])
+  func smallStratum(format: String) throws {
+    // 40 items; gold class "2" has one item, drawn unchanged into every
+    // resample within gold classes.
+    let rows = (0..<39).map { "\($0),\($0 % 3 == 0 ? 0 : 1),\($0 % 4 == 0 ? 0 : 1)" } + ["39,2,2"]
+    let directory = TemporaryDirectory()
+    let path = directory.write("rare.csv", "id,label,prediction\n" + rows.joined(separator: "\n"))
+    let arguments = ["evaluate", path, "--ci", "--resamples", "999", "-q", "--format", format]
+    let stratified = try runF1Kit(arguments + ["--stratify", "gold"])
+    #expect(stratified.status == 0, "\(stratified.standardError)")
+    let note =
+      "gold class \"2\" (1 item) has fewer than 5 items: resampling within gold classes (--stratify gold) keeps each class's item count, so it is drawn unchanged into every resample and the intervals leave out how uncertain the scores on it are; without --stratify gold it is resampled with the other items."
+    switch format {
+    case "text":
+      #expect(
+        stratified.standardOutput.contains("\nNote: \(note)\n"), "\(stratified.standardOutput)")
+    case "json":
+      let cautions = try json(stratified)["cautions"] as? [String]
+      #expect(cautions == [note])
+    default:
+      #expect(stratified.standardOutput.contains("Gold class"), "\(stratified.standardOutput)")
+      #expect(stratified.standardOutput.contains("fewer than 5 items"))
+    }
+    let items = try runF1Kit(arguments)
+    #expect(items.status == 0)
+    #expect(!items.standardOutput.contains("fewer than 5 items"))
+  }
 }

@@ -123,7 +123,10 @@ struct PositiveLabelOutputTests {
   func namesPositiveLabel(_ line: PositiveLabelCase) throws {
     let directory = Self.files()
     let result = try runF1Kit(line.arguments, in: directory.url)
-    #expect(result.status == 0, "\(result.standardError)")
+    // gate's 1 is a decision too: six items with two labelled differently
+    // are too few for it to pass, and the sentence still names the label.
+    let statuses: [Int32] = line.arguments[0] == "gate" ? [0, 1] : [0]
+    #expect(statuses.contains(result.status), "\(result.standardError)")
     #expect(result.standardOutput.contains(line.expected), "\(result.standardOutput)")
   }
 

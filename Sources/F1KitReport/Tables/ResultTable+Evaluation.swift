@@ -15,7 +15,8 @@ extension ResultTable {
   ///   - groupColumn: The column that named each item's group, when the
   ///     intervals resample whole groups; the caption names it.
   /// - Returns: The two tables. When the intervals resample whole groups
-  ///   or items within each gold class, the caption says so.
+  ///   or items within each gold class, the caption says so, and names
+  ///   gold classes too small to vary within.
   public static func evaluationTables(
     _ metrics: ClassificationMetrics, intervals: MetricIntervals?, name: String, digits: Int = 3,
     groupColumn: String? = nil
@@ -50,6 +51,9 @@ extension ResultTable {
         shown, number: number, style: .typographic)
       {
         caption += " " + ExperimentWording.sentence(caution, names: [])
+      }
+      if let note = intervals.smallStrataNote {
+        caption += " " + ExperimentWording.sentence(note, names: [])
       }
     } else {
       caption += "; no intervals were computed."

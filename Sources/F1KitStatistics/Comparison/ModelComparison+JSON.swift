@@ -11,7 +11,11 @@ extension ModelComparison {
   /// interval), `difference` (B − A with its interval) and `tests`
   /// (`permutation`, `paired_bootstrap`, `mcnemar`, as run). For more models,
   /// `comparisons` lists every pair in that shape, with each test's
-  /// `adjusted_p_value` and the `adjustment` used. `cautions`, last, is
+  /// `adjusted_p_value` and the `adjustment` used. An interval or test
+  /// that left out undefined resamples adds `undefined_resamples` after its
+  /// `resamples` (after `method` for the difference, which has no
+  /// `resamples`): the count the interval or p-value does not rest on.
+  /// `cautions`, last, is
   /// there only when ``cautions(metric:)`` has any: an array of sentences.
   ///
   /// - Parameter metric: The metric; the headline metric by default.
@@ -74,22 +78,30 @@ extension ModelComparison {
   }
 
   static func intervalJSON(_ interval: ConfidenceInterval) -> JSONValue {
-    .object([
-      ("low", .number(interval.lower)), ("high", .number(interval.upper)),
-      ("method", .string(interval.method.rawValue)),
-      ("confidence", .number(interval.confidence)),
-      ("resamples", .integer(interval.resamples)),
-    ])
+    .object(
+      [
+        ("low", .number(interval.lower)), ("high", .number(interval.upper)),
+        ("method", .string(interval.method.rawValue)),
+        ("confidence", .number(interval.confidence)),
+        ("resamples", .integer(interval.resamples)),
+      ] + undefinedMember(interval.undefinedResamples))
+  }
+
+  /// `undefined_resamples`, when some resamples were undefined and left
+  /// out of an interval or test; nothing otherwise.
+  static func undefinedMember(_ count: Int) -> [(key: String, value: JSONValue)] {
+    count > 0 ? [("undefined_resamples", .integer(count))] : []
   }
 
   private func pairMembers(_ pair: Pair) -> [(key: String, value: JSONValue)] {
     let includesAdjusted = models.count > 2
-    let difference: JSONValue = .object([
-      ("value", .number(pair.difference.estimate)),
-      ("low", .number(pair.difference.lower)), ("high", .number(pair.difference.upper)),
-      ("confidence", .number(pair.difference.confidence)),
-      ("method", .string(pair.difference.method.rawValue)),
-    ])
+    let difference: JSONValue = .object(
+      [
+        ("value", .number(pair.difference.estimate)),
+        ("low", .number(pair.difference.lower)), ("high", .number(pair.difference.upper)),
+        ("confidence", .number(pair.difference.confidence)),
+        ("method", .string(pair.difference.method.rawValue)),
+      ] + Self.undefinedMember(pair.difference.undefinedResamples))
     var tests: [(key: String, value: JSONValue)] = []
     func adjusted(_ test: ComparisonOptions.Test) -> [(key: String, value: JSONValue)] {
       guard includesAdjusted, let value = pair.adjustedPValues[test] else { return [] }
@@ -101,7 +113,7 @@ extension ModelComparison {
           "permutation",
           .object(
             [("p_value", .number(test.pValue)), ("resamples", .integer(test.resamples))]
-              + adjusted(.permutation))
+              + Self.undefinedMember(test.undefinedResamples) + adjusted(.permutation))
         ))
     }
     if let test = pair.pairedBootstrap {
@@ -112,7 +124,7 @@ extension ModelComparison {
             [
               ("p_value", .number(test.pValue)),
               ("resamples", .integer(test.difference.resamples)),
-            ] + adjusted(.bootstrap))
+            ] + Self.undefinedMember(test.difference.undefinedResamples) + adjusted(.bootstrap))
         ))
     }
     if let test = pair.mcnemar {

@@ -150,14 +150,16 @@ extension ModelComparison {
   /// Cautions about the numbers shown on one metric: basic intervals with
   /// an end past the metric's range, basic intervals of differences past a
   /// difference's range (see ``ConfidenceInterval/reachesPast(_:)``),
-  /// which are left as computed, and, for a macro average, labels outside
-  /// gold that only some models predict (see ``labelsOutsideGold``).
+  /// which are left as computed, resamples left out as undefined, and, for
+  /// a macro average, labels outside gold that only some models predict
+  /// (see ``labelsOutsideGold``).
   ///
   /// - Parameter metric: The metric; the headline metric by default.
   /// - Returns: One sentence per caution, without a leading "Note:".
   public func cautions(metric: Metric? = nil) -> [String] {
     let metric = metric ?? options.metric
     return rangeCautions(metric: metric)
+      + [undefinedResamplesCaution(metric: metric)].compactMap(\.self)
       + (metric.isMacroAverage
         ? labelsOutsideGold.map { outsideGoldCaution($0, metric: metric) } : [])
   }

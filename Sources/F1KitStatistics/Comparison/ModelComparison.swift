@@ -81,6 +81,10 @@ public struct ModelComparison: Sendable {
     /// Each test's p-value adjusted over all pairs on the same metric;
     /// equal to the raw p-value when only two models are compared.
     public var adjustedPValues: [ComparisonOptions.Test: Double]
+    /// The number of items the two models label differently; `nil` when
+    /// not known. A release gate does not trust a resampled interval from
+    /// fewer than ``ResamplingShortfall/minimumDifferingItemCount``.
+    public var differingItemCount: Int? = nil
 
     /// The raw p-value of a test, if it was run.
     ///
@@ -231,7 +235,8 @@ public struct ModelComparison: Sendable {
             metric: metric, first: first, second: second, difference: bootstrapTest.difference,
             bootstrap: bootstrapTest, permutation: permutations[metric],
             pairedBootstrap: options.tests.contains(.bootstrap) ? bootstrapTest : nil,
-            mcnemar: mcnemar, adjustedPValues: [:])
+            mcnemar: mcnemar, adjustedPValues: [:],
+            differingItemCount: predictions.differingItemCount)
         })
     }
     var pairs: [Pair] = []

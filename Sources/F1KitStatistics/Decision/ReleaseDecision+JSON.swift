@@ -11,7 +11,12 @@ extension ReleaseDecision {
   /// an experiment (several runs, groups or strata), as `compare` writes
   /// it: `{"resampling", "runs", "groups"}`. `reachability` counts its
   /// sizes in `unit` (`items` or `groups`). A weighted comparison adds
-  /// `weighted: true` and `total_weight` after `n`. `cautions`, last, is
+  /// `weighted: true` and `total_weight` after `n`. `shortfall` follows
+  /// `reachability` when the resampled interval could not be trusted
+  /// (``ResamplingShortfall``): `{"differing_items", "constant_difference",
+  /// "confidence", "share_low", "share_high"}`, each `null` when unknown,
+  /// with the exact one-sided bounds on the share of items the models
+  /// label differently. `cautions`, last, is
   /// there only when ``cautions`` is not empty: an array of sentences, as
   /// in `compare`'s JSON.
   ///
@@ -41,12 +46,13 @@ extension ReleaseDecision {
       ("margin", .number(gate.margin)),
       (
         "difference",
-        .object([
-          ("value", .number(difference.estimate)),
-          ("low", .number(difference.lower)), ("high", .number(difference.upper)),
-          ("confidence", .number(difference.confidence)),
-          ("method", .string(difference.method.rawValue)),
-        ])
+        .object(
+          [
+            ("value", .number(difference.estimate)),
+            ("low", .number(difference.lower)), ("high", .number(difference.upper)),
+            ("confidence", .number(difference.confidence)),
+            ("method", .string(difference.method.rawValue)),
+          ] + ModelComparison.undefinedMember(difference.undefinedResamples))
       ),
       ("baseline", .string(baseline)),
       ("candidate", .string(candidate)),
@@ -71,6 +77,19 @@ extension ReleaseDecision {
     }
     members.append(("sentence", .string(sentence)))
     members.append(("reachability", .object(reach)))
+    if let shortfall {
+      members.append(
+        (
+          "shortfall",
+          .object([
+            ("differing_items", shortfall.differingItemCount.map(JSONValue.integer) ?? .null),
+            ("constant_difference", shortfall.constantDifference.map(JSONValue.number) ?? .null),
+            ("confidence", .number(shortfall.confidence)),
+            ("share_low", shortfall.lowerShare.map(JSONValue.number) ?? .null),
+            ("share_high", shortfall.upperShare.map(JSONValue.number) ?? .null),
+          ])
+        ))
+    }
     members += JSONValue.cautionsMember(cautions)
     return .object(members)
   }

@@ -9,7 +9,10 @@ extension ReleaseDecision {
   /// such as "PASS: candidate is not worse than baseline by more than
   /// 0.010 on macro-F1: difference −0.004, 95% CI [−0.008, 0.001]."
   ///
-  /// Numbers have three decimals and a true minus sign.
+  /// Numbers have three decimals and a true minus sign. When the interval
+  /// clears the margin but has a ``shortfall`` the exact bound does not
+  /// settle, the reason is the shortfall, with the bound: "FAIL: … 95% CI
+  /// [0.000, 0.000]; the models label 0 of the 20 items differently, …".
   public var sentence: String {
     let metricName = metric.displayName + ModelComparison.positivePhrase(positiveLabel)
     let margin = Self.number(digits: decimals, gate.margin)
@@ -50,6 +53,9 @@ extension ReleaseDecision {
         ? "the upper end \(upper) is not below \(margin)"
         : "the lower end \(lower) is not above −\(margin)"
     }
+    // An interval that clears the margin but could not be trusted fails
+    // for that reason, with the exact bound the gate read instead.
+    if !passes, intervalPasses, let shortfall { reason = shortfall.reason(for: gate, on: metric) }
     let evidence =
       "difference \(Self.number(digits: decimals, difference.estimate)), \(intervalText)"
     return passes

@@ -61,6 +61,12 @@ public struct ReleaseDecision: Hashable, Sendable {
   /// few groups. Each is one sentence without a leading "Note:"; empty
   /// when there is nothing to say.
   public var cautions: [String] = []
+  /// Why the resampled interval could not be taken at its word, when it
+  /// could not: no spread under resampling, or fewer than
+  /// ``ResamplingShortfall/minimumDifferingItemCount`` items labelled
+  /// differently. The gate then passes only on an exact bound
+  /// (``ResamplingShortfall/settles(_:on:)``); `nil` otherwise.
+  public var shortfall: ResamplingShortfall? = nil
 
   /// Creates a decision; ``ReleaseGate/decision(for:itemCount:metric:baseline:candidate:power:)``
   /// is the usual way to get one.
@@ -89,5 +95,24 @@ public struct ReleaseDecision: Hashable, Sendable {
     self.experiment = experiment
     self.passes = passes
     self.reachability = reachability
+  }
+
+  /// Whether the interval alone clears the margin, as
+  /// ``ReleaseGate/passes(_:isHigherBetter:)`` reads it; ``passes`` can
+  /// still be `false` when there is a ``shortfall``.
+  public var intervalPasses: Bool {
+    gate.passes(difference, isHigherBetter: metric.isHigherBetter)
+  }
+
+  /// Records a shortfall of the resampled interval and decides again: the
+  /// interval must pass and, when there is a shortfall, the exact bound
+  /// must settle the question too. A pass on the exact bound adds a
+  /// caution saying so.
+  ///
+  /// - Parameter shortfall: The shortfall, or `nil` for none.
+  mutating func record(_ shortfall: ResamplingShortfall?) {
+    self.shortfall = shortfall
+    passes = intervalPasses && (shortfall?.settles(gate, on: metric) ?? true)
+    if passes, let shortfall { cautions.append(shortfall.passingCaution(for: gate)) }
   }
 }

@@ -26,7 +26,10 @@ import F1Kit
 /// (−*D*, +*D*). The conventional TOST at 5% per side uses the 90% interval
 /// (`confidence` 0.90).
 ///
-/// An interval with an undefined end (NaN) never passes.
+/// An interval with an undefined end (NaN) never passes. A decision also
+/// does not pass on an interval that resampling could not fill: of no
+/// width, or from fewer than 10 items the models label differently, unless
+/// an exact bound settles the question (``ResamplingShortfall``).
 public struct ReleaseGate: Hashable, Sendable {
   /// The question the gate answers.
   public enum Mode: String, CaseIterable, Hashable, Sendable, Codable {
@@ -111,7 +114,7 @@ public struct ReleaseGate: Hashable, Sendable {
     power: Double = 0.8, variance: DifferenceVariance? = nil
   ) -> ReleaseDecision {
     let groupCount = experiment?.groupCount
-    return ReleaseDecision(
+    var result = ReleaseDecision(
       gate: self, metric: metric, baseline: baseline, candidate: candidate,
       difference: difference, itemCount: itemCount, experiment: experiment,
       passes: passes(difference, isHigherBetter: metric.isHigherBetter),
@@ -119,6 +122,15 @@ public struct ReleaseGate: Hashable, Sendable {
         gate: self, difference: difference, count: groupCount ?? itemCount,
         unit: groupCount == nil ? .items : .groups, seedShare: seedShare,
         isHigherBetter: metric.isHigherBetter, power: power, variance: variance))
+    // An interval of no width says resampling saw no spread, not that the
+    // difference is known exactly.
+    let isPoint = difference.lower == difference.upper && difference.lower.isFinite
+    result.record(
+      ResamplingShortfall(
+        differingItemCount: nil, itemCount: itemCount,
+        constantDifference: isPoint ? difference.lower : nil,
+        intervalConfidence: difference.confidence))
+    return result
   }
 
   /// Decides on an interval of candidate − baseline on a metric of
@@ -178,6 +190,12 @@ public struct ReleaseGate: Hashable, Sendable {
     result.totalWeight = comparison.totalWeight
     result.metric.displayName = comparison.displayName(of: metric)
     result.cautions = comparison.cautions(metric: metric)
+    result.record(
+      ResamplingShortfall(
+        differingItemCount: pair.differingItemCount, itemCount: comparison.itemCount,
+        constantDifference: ResamplingShortfall.constantValue(
+          of: pair.bootstrap.resampledDifferences),
+        intervalConfidence: pair.difference.confidence))
     return result
   }
 
@@ -228,6 +246,15 @@ public struct ReleaseGate: Hashable, Sendable {
     result.cautions =
       comparison.cautions(names: names) + [comparison.fewGroupsNote].compactMap(\.self)
       + comparison.labelCautions(description)
+    // With one run per model the differing items are known, as for one
+    // file per model; with several, only an interval of no width counts.
+    if let differing = counts.differingItemCount(baseline, candidate) {
+      result.record(
+        ResamplingShortfall(
+          differingItemCount: differing, itemCount: counts.itemCount,
+          constantDifference: result.shortfall?.constantDifference,
+          intervalConfidence: pair.difference.confidence))
+    }
     return result
   }
 

@@ -589,7 +589,21 @@ extension ExperimentComparison {
   ///   classes and their item counts.
   public func smallStrataNote(labels: [String]) -> String? {
     guard design == .stratifiedByGold else { return nil }
-    let gold = counts.labelTallies().gold
+    return Self.smallStrataNote(goldCounts: counts.labelTallies().gold, labels: labels)
+  }
+
+  /// The caution that resampling within gold classes holds gold classes
+  /// of fewer than ``smallStratum`` items nearly fixed, for any resampling
+  /// within gold classes: a comparison's, or one model's intervals
+  /// (`f1kit evaluate --ci --stratify gold`).
+  ///
+  /// - Parameters:
+  ///   - gold: Each class's number of gold items, by label code.
+  ///   - labels: The label order the codes refer to.
+  /// - Returns: One sentence without a leading "Note:", naming the
+  ///   classes and their item counts; `nil` when every gold class has at
+  ///   least ``smallStratum`` items.
+  public static func smallStrataNote(goldCounts gold: [Int], labels: [String]) -> String? {
     let small = gold.indices.filter { gold[$0] > 0 && gold[$0] < Self.smallStratum }
     guard !small.isEmpty else { return nil }
     let named = small.prefix(5).map { label in

@@ -420,6 +420,24 @@ public struct ExperimentCounts: Sendable {
   /// The index across all models of a model's first run.
   func firstRun(ofModel model: Int) -> Int { runCounts[..<model].reduce(0, +) }
 
+  /// The number of items two models of one run each label differently;
+  /// `nil` when either has several runs, where no one pair of predictions
+  /// per item is the comparison.
+  ///
+  /// - Parameters:
+  ///   - first: One model's index.
+  ///   - second: The other model's index.
+  /// - Returns: The count of items, or `nil`.
+  /// - Complexity: O(*p*) for *p* distinct rows.
+  public func differingItemCount(_ first: Int, _ second: Int) -> Int? {
+    guard runCounts[first] == 1, runCounts[second] == 1 else { return nil }
+    let (a, b) = (firstRun(ofModel: first), firstRun(ofModel: second))
+    return patternCounts.indices.reduce(0) { total, pattern in
+      prediction(ofPattern: pattern, run: a) == prediction(ofPattern: pattern, run: b)
+        ? total : total + patternCounts[pattern]
+    }
+  }
+
   /// The runs of a model that predict the same label for every item as an
   /// earlier run of it: each as (earlier run, run), numbered from 0 within
   /// the model, paired with the first run it equals.

@@ -64,6 +64,10 @@ extension MetricIntervals {
     self.init(
       bootstrap: bootstrap, analytic: analytic, metrics: metrics, options: options, seed: seed)
     self.design = design
+    if design == .stratifiedByGold {
+      smallStrataNote = ExperimentComparison.smallStrataNote(
+        goldCounts: counts.labelTallies().gold, labels: classification.confusionMatrix.labels)
+    }
     if design == .groups {
       groupCount = counts.groupCount
       groupBalance = counts.groupBalance
@@ -157,9 +161,10 @@ extension MetricIntervals {
     }
   }
 
-  /// Cautions the design calls for: too few groups, and no analytic
-  /// intervals for grouped items.
+  /// Cautions the design calls for: too few groups, no analytic
+  /// intervals for grouped items, gold classes too small to vary within.
   var designNotes: [String] {
+    if let smallStrataNote { return [smallStrataNote] }
     guard design == .groups, groupCount != nil else { return [] }
     var notes = [
       "intervals resample whole groups; analytic intervals are left out, as they assume independent items."

@@ -214,6 +214,14 @@ public struct PairedPredictions: Hashable, Sendable {
     return (firstOnly, secondOnly)
   }
 
+  /// The number of items the two models label differently, right or
+  /// wrong: the items that can move any metric's difference.
+  ///
+  /// - Complexity: O(*c*) for *c* non-empty cells.
+  public var differingItemCount: Int {
+    cells.reduce(0) { $0 + ($1.first == $1.second ? 0 : $1.count) }
+  }
+
   /// The index of a joint cell in ``counts``.
   func cell(_ gold: Int, _ first: Int, _ second: Int) -> Int {
     (gold * classCount + first) * classCount + second

@@ -30,6 +30,12 @@ public struct MetricIntervals: Sendable {
   /// are resampled one by one, from the same number of resamples and seed:
   /// what ignoring the groups gives, for comparing widths.
   public internal(set) var itemLevel: [Metric: ConfidenceInterval] = [:]
+  /// Under ``ResamplingDesign/stratifiedByGold``, the caution that gold
+  /// classes of fewer than ``ExperimentComparison/smallStratum`` items
+  /// barely vary in the resamples
+  /// (``ExperimentComparison/smallStrataNote(goldCounts:labels:)``); `nil`
+  /// otherwise.
+  public internal(set) var smallStrataNote: String?
 
   /// The metrics that get an analytic interval beside the bootstrap one.
   public static let analyticMetrics: [Metric] = [
@@ -115,7 +121,7 @@ public struct MetricIntervals: Sendable {
   /// The intervals as JSON members: `intervals` (bootstrap, one object per
   /// metric with `low`, `high`, `method`, `confidence`, `resamples`) and
   /// `analytic_intervals`, then `cautions` (an array of sentences) when
-  /// ``cautions(digits:)`` has any.
+  /// there is a ``smallStrataNote`` or ``cautions(digits:)`` has any.
   ///
   /// - Returns: The members, to append to an evaluation document.
   public func jsonMembers() -> [(key: String, value: JSONValue)] {
@@ -145,7 +151,7 @@ public struct MetricIntervals: Sendable {
       ),
     ]
     if design != .items { members += designJSONMembers() }
-    members += JSONValue.cautionsMember(cautions())
+    members += JSONValue.cautionsMember([smallStrataNote].compactMap(\.self) + cautions())
     return members
   }
 

@@ -77,12 +77,12 @@ extension CompareCommand {
     if let predictionColumns {
       let read = try ModelColumns.experimentCounts(
         paths, columns: predictionColumns, input: input, groupColumn: groupColumn,
-        options: scoring.evaluation)
+        options: scoring.evaluation, metric: metric)
       return (read.counts, read.labels, read.classification, read.runFiles)
     }
     let read = try ExperimentOptions.counts(
       ofRuns: modelFiles, inputs: pathInputs, groupColumn: groupColumn,
-      options: scoring.evaluation)
+      options: scoring.evaluation, metric: metric)
     return (read.counts, read.labels, read.classification, modelFiles)
   }
 }

@@ -243,17 +243,18 @@ struct CompareCommand: ParsableCommand {
   /// - Returns: The engine's comparison.
   func labelComparison(didCount: () -> Void = {}) throws(CommandFailure) -> ModelComparison {
     let counts = try comparisonCounts()
+    let evaluation = scoring.evaluation.fitted(to: counts.matrices[0], metric: metric)
     Console.writeWarnings(
       StrayPredictedLabels.warnings(
         matrices: counts.matrices, sources: predictionColumns ?? pathSources,
-        evaluation: scoring.evaluation))
+        evaluation: evaluation))
     didCount()
-    let options = try comparisonOptions(counts: counts)
+    let options = try comparisonOptions(counts: counts, evaluation: evaluation)
     let bar = ProgressBar(label: "resampling", isQuiet: resampling.isQuiet)
     do {
       defer { bar.finish() }
       return try ModelComparison(
-        counts: counts, names: names, evaluation: scoring.evaluation, options: options,
+        counts: counts, names: names, evaluation: evaluation, options: options,
         progress: bar.handler)
     } catch let error as MetricsError {
       throw .usage(error.description)
@@ -279,13 +280,13 @@ struct CompareCommand: ParsableCommand {
     }
   }
 
-  private func comparisonOptions(counts: ComparisonCounts) throws(CommandFailure)
-    -> ComparisonOptions
+  private func comparisonOptions(counts: ComparisonCounts, evaluation: EvaluationOptions)
+    throws(CommandFailure) -> ComparisonOptions
   {
     let problem: ProblemKind
     do {
       problem = try ClassificationMetrics(
-        confusionMatrix: counts.matrices[0], options: scoring.evaluation
+        confusionMatrix: counts.matrices[0], options: evaluation
       ).problem
     } catch {
       throw .usage(error.description)

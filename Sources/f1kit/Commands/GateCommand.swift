@@ -47,7 +47,12 @@ struct GateCommand: ParsableCommand {
         candidate − baseline, with strict inequalities: a bound exactly on the margin fails; \
         for lower-is-better score metrics (log loss, Brier score, ECE) the upper end decides. \
         Non-inferiority and superiority are one-sided tests at level (1 − confidence)/2; \
-        equivalence is the two one-sided tests (TOST), each at that level. When the test set \
+        equivalence is the two one-sided tests (TOST), each at that level. An interval of no \
+        width, or from fewer than 10 items the two models label differently, does not pass: \
+        resampling cannot show how far apart such models could be, and the sentence gives an \
+        exact Clopper–Pearson bound on the share of items they label differently instead (a \
+        non-inferiority or equivalence gate on accuracy passes when that bound is inside the \
+        margin). When the test set \
         is too small for the margin to be reachable, a second line says so and how many items \
         (or groups, with --group-column) would be needed. The cautions 'compare' prints for \
         the same comparison (interval ends cut at the metric's range, basic intervals past \

@@ -13,12 +13,15 @@ extension ExperimentOptions {
   ///   - inputs: How each file of `runFiles.joined()` is read.
   ///   - groupColumn: The column naming each item's group, if any.
   ///   - options: How the first run is scored, for the problem and scope.
+  ///   - metric: The compared metric, if named: one that uses no positive
+  ///     label scores two undecided labels as a multiclass problem
+  ///     (``EvaluationOptions/fitted(to:metric:)``).
   /// - Returns: The counts, the label order and the first run's metrics.
   /// - Throws: A one-line failure with the reader's exit status.
   /// - Complexity: O(*n* · *r*) for *n* items and *r* runs in all.
   static func counts(
     ofRuns runFiles: [[String]], inputs: [InputOptions], groupColumn: String?,
-    options: EvaluationOptions
+    options: EvaluationOptions, metric: Metric? = nil
   ) throws(CommandFailure) -> (
     counts: ExperimentCounts, labels: [String], classification: ClassificationMetrics
   ) {
@@ -66,8 +69,9 @@ extension ExperimentOptions {
     }
     let classification: ClassificationMetrics
     do {
+      let matrix = aligned.confusionMatrix(ofModel: 0)
       classification = try ClassificationMetrics(
-        confusionMatrix: aligned.confusionMatrix(ofModel: 0), options: options)
+        confusionMatrix: matrix, options: options.fitted(to: matrix, metric: metric))
     } catch {
       throw .usage(error.description)
     }

@@ -15,12 +15,15 @@ extension ModelColumns {
   ///   - input: How the files are read.
   ///   - groupColumn: The column naming each item's group, if any.
   ///   - options: How the first model is scored, for the problem and scope.
+  ///   - metric: The compared metric, if named: one that uses no positive
+  ///     label scores two undecided labels as a multiclass problem
+  ///     (``EvaluationOptions/fitted(to:metric:)``).
   /// - Returns: The counts, the label order, the first model's metrics
   ///   and each model's run source.
   /// - Throws: A one-line failure with the reader's exit status.
   static func experimentCounts(
     _ paths: [String], columns: [String], input: InputOptions, groupColumn: String?,
-    options: EvaluationOptions
+    options: EvaluationOptions, metric: Metric? = nil
   ) throws(CommandFailure) -> (
     counts: ExperimentCounts, labels: [String], classification: ClassificationMetrics,
     runFiles: [[String]]
@@ -29,9 +32,9 @@ extension ModelColumns {
     let source = paths.joined(separator: " + ")
     do {
       let order = try joint.labelOrder(leading: input.labels)
+      let matrix = try joint.confusionMatrix(ofModel: 0, labels: input.labels)
       let classification = try ClassificationMetrics(
-        confusionMatrix: joint.confusionMatrix(ofModel: 0, labels: input.labels),
-        options: options)
+        confusionMatrix: matrix, options: options.fitted(to: matrix, metric: metric))
       return (
         try ExperimentCounts(joint, labelOrder: order), order, classification,
         columns.map { ["\(source) (\($0))"] }

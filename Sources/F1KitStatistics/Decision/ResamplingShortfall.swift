@@ -1,0 +1,180 @@
+import F1Kit
+import F1KitSupport
+
+/// Why a release gate does not take a resampled interval at its word: the
+/// difference did not vary under resampling, or the two models label so
+/// few items differently that resampling cannot show how far apart they
+/// could be.
+///
+/// A bootstrap sees only what the test set shows. When two models label
+/// every item alike, the difference is 0 on every resample and the
+/// interval is [0, 0]; when one is right exactly where the other is wrong
+/// on every item, it is a point too. Neither says that the difference is
+/// known exactly: 0 differing items out of 20 leave room, at 97.5%, for
+/// models that label 16.8% of items differently. With a handful of
+/// differing items the resampled differences take a few values, and the
+/// interval's ends rest on them: 4 items that only the candidate gets
+/// right, out of 20, give the BCa interval [0.050, 0.400] of the
+/// difference in accuracy, where McNemar's exact test gives p = 0.125
+/// (0.0625 one-sided).
+///
+/// The gate then decides on an exact bound instead, where one exists. The
+/// share of items the models label differently caps the difference in
+/// accuracy (|Δ| ≤ share), so when the one-sided
+/// [Clopper–Pearson](https://doi.org/10.1093/biomet/26.4.404) upper bound
+/// on that share, at the gate's one-sided level 1 − α/2, lies inside the
+/// margin, a non-inferiority or equivalence gate on accuracy passes all the
+/// same. No other metric is capped by the share, and a superiority claim
+/// needs the direction of the differences as well as their number, so
+/// otherwise the gate does not pass, and its sentence gives the bound.
+public struct ResamplingShortfall: Hashable, Sendable {
+  /// The fewest items two models must label differently for the gate to
+  /// decide on a resampled interval: 10, the usual floor of McNemar's
+  /// large-sample test (*b* + *c* ≥ 10). Below it a bootstrap of the
+  /// difference takes too few values to stand for the uncertainty.
+  public static let minimumDifferingItemCount = 10
+
+  /// The items the two models label differently, when the gate knows them
+  /// (a comparison of predicted labels, one run per model); `nil`
+  /// otherwise.
+  public var differingItemCount: Int?
+  /// The number of test items.
+  public var itemCount: Int
+  /// The difference every resample gave, when resampling showed no spread
+  /// at all; `nil` when the resampled differences varied.
+  public var constantDifference: Double?
+  /// The one-sided level of the exact bounds: 1 − α/2 for the gate's
+  /// two-sided interval at 1 − α (0.975 at 95%).
+  public var confidence: Double
+
+  /// Finds a shortfall, or returns `nil` when the resampled interval can
+  /// be trusted as far as this check goes.
+  ///
+  /// - Parameters:
+  ///   - differingItemCount: The items the two models label differently,
+  ///     if known.
+  ///   - itemCount: The number of test items.
+  ///   - constantDifference: The difference every resample gave, when it
+  ///     did not vary; `nil` otherwise.
+  ///   - intervalConfidence: The two-sided interval's confidence 1 − α.
+  public init?(
+    differingItemCount: Int?, itemCount: Int, constantDifference: Double?,
+    intervalConfidence: Double
+  ) {
+    let isFew = differingItemCount.map { $0 < Self.minimumDifferingItemCount } ?? false
+    guard isFew || constantDifference != nil, itemCount > 0 else { return nil }
+    self.differingItemCount = differingItemCount
+    self.itemCount = itemCount
+    self.constantDifference = constantDifference
+    self.confidence = 1 - (1 - intervalConfidence) / 2
+  }
+
+  /// The constant value of resampled differences, or `nil` when they vary
+  /// (or none is defined).
+  ///
+  /// - Parameter sorted: Resampled differences in ascending order.
+  /// - Returns: The one value they all take.
+  public static func constantValue(of sorted: [Double]) -> Double? {
+    guard let first = sorted.first, let last = sorted.last, first == last else { return nil }
+    return first
+  }
+
+  /// The exact one-sided lower bound on the share of items the models
+  /// label differently (Clopper–Pearson at ``confidence``); `nil` when the
+  /// count is not known.
+  public var lowerShare: Double? {
+    guard let count = differingItemCount else { return nil }
+    guard count > 0 else { return 0 }
+    return BetaDistribution.quantile(
+      1 - confidence, a: Double(count), b: Double(itemCount - count + 1))
+  }
+
+  /// The exact one-sided upper bound on the share of items the models
+  /// label differently (Clopper–Pearson at ``confidence``): the largest
+  /// difference in accuracy the test set cannot rule out. `nil` when the
+  /// count is not known.
+  public var upperShare: Double? {
+    guard let count = differingItemCount else { return nil }
+    guard count < itemCount else { return 1 }
+    return BetaDistribution.quantile(
+      confidence, a: Double(count + 1), b: Double(itemCount - count))
+  }
+
+  /// Whether the exact bound alone shows what the gate asks: the upper
+  /// bound on the differing share lies inside the margin, for a
+  /// non-inferiority or equivalence gate on accuracy.
+  ///
+  /// - Parameters:
+  ///   - gate: The gate.
+  ///   - metric: The metric it decides on.
+  /// - Returns: `true` when the gate may pass on the exact bound.
+  public func settles(_ gate: ReleaseGate, on metric: GateMetric) -> Bool {
+    guard metric.name == Metric.accuracy.rawValue, gate.mode != .superiority,
+      let upperShare
+    else { return false }
+    return upperShare < gate.margin
+  }
+
+  /// What resampling missed, as the sentence's reason says it: "the
+  /// models label 0 of the 20 items differently, fewer than 10" or "the
+  /// difference was 1.000 on every resample".
+  var shortfallText: String {
+    if let count = differingItemCount, count < Self.minimumDifferingItemCount {
+      return
+        "the models label \(ModelComparison.count(count)) of the \(ModelComparison.count(itemCount)) items differently, fewer than \(Self.minimumDifferingItemCount), too few for resampling to show how far apart they could be"
+    }
+    let value = ReleaseDecision.number(digits: 3, constantDifference ?? .nan)
+    return
+      "the difference was \(value) on every resample, so resampling cannot show how far apart the models could be"
+  }
+
+  /// The failing sentence's reason, with the exact bound when the count
+  /// is known: for superiority the lowest differing share the test set
+  /// allows (the difference in accuracy cannot exceed it), otherwise the
+  /// highest (the largest difference in accuracy it cannot rule out).
+  ///
+  /// - Parameters:
+  ///   - gate: The gate.
+  ///   - metric: The metric it decides on; the reason says when the bound
+  ///     does not cap it.
+  /// - Returns: The reason, without a closing full stop.
+  func reason(for gate: ReleaseGate, on metric: GateMetric) -> String {
+    let level = ModelComparison.percent(confidence)
+    if gate.mode == .superiority, let lowerShare {
+      return
+        "\(shortfallText); by an exact one-sided \(level) Clopper–Pearson bound they may label as few as \(Self.share(lowerShare)) of items differently, which caps the difference in accuracy"
+    }
+    if let upperShare {
+      return
+        "\(shortfallText); by an exact one-sided \(level) Clopper–Pearson bound they may label up to \(Self.share(upperShare)) of items differently, the largest difference in accuracy the test set cannot rule out"
+        + (metric.name == Metric.accuracy.rawValue
+          ? "" : " (a bound that does not cap \(metric.displayName))")
+    }
+    return shortfallText
+  }
+
+  /// The caution of a gate that passed on the exact bound rather than on
+  /// the resampled interval.
+  ///
+  /// - Parameter gate: The gate.
+  /// - Returns: One sentence without a leading "Note:".
+  func passingCaution(for gate: ReleaseGate) -> String {
+    let level = ModelComparison.percent(confidence)
+    let bound = upperShare.map(Self.share) ?? "undefined"
+    return
+      "The pass rests on an exact bound, not on the interval: \(shortfallText); by an exact one-sided \(level) Clopper–Pearson bound they label at most \(bound) of items differently, which caps the difference in accuracy inside the \(ReleaseDecision.number(digits: 3, gate.margin)) margin."
+  }
+
+  /// A share with three decimals, or two significant digits below 0.001,
+  /// so that a bound of 0.000037 is not written 0.000.
+  static func share(_ value: Double) -> String {
+    guard value > 0, value < 0.001 else { return ReleaseDecision.number(digits: 3, value) }
+    var digits = 4
+    while digits < 12, value * pow10(digits - 1) < 1 { digits += 1 }
+    return ReleaseDecision.number(digits: digits, value)
+  }
+
+  private static func pow10(_ exponent: Int) -> Double {
+    (0..<exponent).reduce(1.0) { product, _ in product * 10 }
+  }
+}

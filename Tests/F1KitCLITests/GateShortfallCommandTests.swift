@@ -1,0 +1,89 @@
+import Foundation
+import Testing
+import _TestSupport
+
+/// `f1kit gate` on intervals that resampling could not fill: models that
+/// label every item alike, or differ on a handful of items.
+@Suite("f1kit gate: no pass on a resampled interval without spread or from few differing items")
+struct GateShortfallCommandTests {
+  /// 20 items; `reversed` gives the same predictions in the opposite row
+  /// order, so the two models agree on every item.
+  static func identical(reversed: Bool) -> String {
+    let rows = (0..<20).map { "\($0),\($0 % 2),\($0 % 3 == 0 ? 1 : $0 % 2)" }
+    return "id,label,prediction\n" + (reversed ? rows.reversed() : rows).joined(separator: "\n")
+      + "\n"
+  }
+
+  private func withFiles(_ files: [String: String], _ body: (URL) throws -> Void) throws {
+    let directory = TemporaryDirectory()
+    for (name, text) in files { directory.write(name, text) }
+    try withExtendedLifetime(directory) { try body(directory.url) }
+  }
+
+  @Test(
+    "models that label every item alike fail with exit 1 and the exact bound, not PASS on [0, 0]",
+    arguments: [
+      ["--metric", "binary_f1", "--margin", "0.01", "--mode", "equivalence"],
+      ["--metric", "accuracy", "--margin", "0.001"],
+      ["--metric", "accuracy", "--margin", "0.001", "--stratify", "gold"],
+    ])
+  func identicalModels(options: [String]) throws {
+    try withFiles([
+      "a.csv": Self.identical(reversed: false), "b.csv": Self.identical(reversed: true),
+    ]) { directory in
+      let result = try runF1Kit(
+        ["gate", "a.csv", "b.csv", "--resamples", "999", "-q"] + options, in: directory)
+      #expect(result.status == 1, "\(result.standardOutput)\(result.standardError)")
+      let sentence = try #require(result.standardOutput.split(separator: "\n").first)
+      #expect(sentence.hasPrefix("FAIL: "))
+      #expect(sentence.contains("95% CI [0.000, 0.000]; "), "\(sentence)")
+      let reason =
+        "the models label 0 of the 20 items differently, fewer than 10, too few for resampling to show how far apart they could be; by an exact one-sided 97.5% Clopper–Pearson bound they may label up to 0.168 of items differently, the largest difference in accuracy the test set cannot rule out"
+        + (options[1] == "accuracy" ? "." : " (a bound that does not cap binary F1).")
+      #expect(sentence.hasSuffix(reason), "\(sentence)")
+    }
+  }
+
+  @Test("a candidate right on all of 8 items is not shown better by more than 0.95; JSON says why")
+  func everyItemDiscordant() throws {
+    let gold = (0..<8).map { $0 % 2 }
+    let baseline =
+      "id,label,prediction\n" + gold.enumerated().map { "\($0),\($1),\(1 - $1)\n" }.joined()
+    let candidate =
+      "id,label,prediction\n" + gold.enumerated().map { "\($0),\($1),\($1)\n" }.joined()
+    try withFiles(["a.csv": baseline, "b.csv": candidate]) { directory in
+      let result = try runF1Kit(
+        [
+          "gate", "a.csv", "b.csv", "--metric", "accuracy", "--margin", "0.95", "--mode",
+          "superiority", "--resamples", "999", "-q", "--format", "json",
+        ], in: directory)
+      #expect(result.status == 1, "\(result.standardOutput)\(result.standardError)")
+      let document = try #require(
+        JSONSerialization.jsonObject(with: Data(result.standardOutput.utf8)) as? [String: Any])
+      #expect(document["decision"] as? String == "fail")
+      let shortfall = try #require(document["shortfall"] as? [String: Any])
+      #expect(shortfall["differing_items"] as? Int == 8)
+      #expect(shortfall["constant_difference"] as? Double == 1)
+      #expect(shortfall["confidence"] as? Double == 0.975)
+      // scipy.stats.beta.ppf(0.025, 8, 1) = 0.025^(1/8).
+      let low = try #require(shortfall["share_low"] as? Double)
+      #expect(abs(low - 0.6305833524471807) < 1e-12)
+      #expect(shortfall["share_high"] as? Double == 1)
+      #expect(
+        (document["sentence"] as? String)?.hasSuffix(
+          "they may label as few as 0.631 of items differently, which caps the difference in accuracy."
+        ) == true)
+    }
+  }
+
+  @Test("a gate with enough differing items has no shortfall member and decides as before")
+  func normalGate() throws {
+    let result = try runF1Kit([
+      "gate", "fixtures/r8/test-tfidf-nb.csv", "fixtures/r8/test-tfidf-logreg.csv", "--metric",
+      "macro_f1", "--margin", "0.3", "--mode", "superiority", "--resamples", "999", "-q",
+      "--format", "json",
+    ])
+    #expect(result.status == 0, "\(result.standardError)")
+    #expect(!result.standardOutput.contains("\"shortfall\""))
+  }
+}
