@@ -15,7 +15,12 @@ extension MetricAdvisor {
   ) -> Advice? {
     let p = comparison.decisionPValue(for: pair)
     let isSignificant = p.map { $0 < comparison.significanceLevel } ?? !pair.difference.contains(0)
-    guard !isSignificant else { return nil }
+    // A resampled test that cannot reach p below α, or a bootstrap with no
+    // spread (no p-value), tells nothing about the models: `compare` gives
+    // no verdict and its cautions say why, so no advice either.
+    guard !isSignificant, !(p?.isNaN ?? false),
+      !comparison.resamplingPreventsSignificance(on: pair.metric)
+    else { return nil }
     var metric = pair.metric.displayName
     if pair.metric.isBinaryOnly, let positiveLabel {
       metric += " of \(AdviceText.quoted(positiveLabel))"

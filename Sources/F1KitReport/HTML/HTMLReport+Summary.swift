@@ -127,9 +127,25 @@ extension HTMLReport {
       return
         "\(second) and \(first) score the same on \(metric) (\(DisplayNumber.score(model.models[difference.first].metrics.value(of: difference.metric))))."
     }
-    // Only when a test decided: otherwise the interval is the verdict.
+    if let p, let comparison = model.comparison {
+      // A resampled test that cannot reach p below α, or a bootstrap with
+      // no spread, decides nothing: say so instead of "not significant".
+      if let floor = comparison.resamplingFloor(on: difference.metric), floor.preventsSignificance {
+        return
+          "\(better) scores higher than \(worse) on \(metric) by \(amount)\(tail). "
+          + floor.verdictSentence
+      }
+      if p.isNaN, difference.statistics?.bootstrap.hasNoSpread == true {
+        return
+          "\(better) scores higher than \(worse) on \(metric) by \(amount)\(tail). No verdict: every paired-bootstrap resample gives this same difference, so the bootstrap has no spread and gives no p-value."
+      }
+    }
+    // Only when a test decided: otherwise the interval is the verdict. An
+    // interval of no width (a bootstrap with no spread) is not evidence.
     let disagreement = { (isSignificant: Bool) -> String in
-      guard p != nil, let interval = difference.statistics?.difference else { return "" }
+      guard p != nil, let interval = difference.statistics?.difference,
+        difference.statistics?.bootstrap.hasNoSpread != true
+      else { return "" }
       return ModelComparison.disagreementSentence(
         interval: interval, isSignificant: isSignificant, isAdjusted: self.model.models.count > 2)
     }

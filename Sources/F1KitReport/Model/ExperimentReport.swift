@@ -47,7 +47,9 @@ public struct ExperimentReport: Sendable {
 
   /// The level below which a decision p-value counts as significant: one
   /// minus the confidence, as in `f1kit compare`.
-  public var significanceLevel: Double { 1 - comparison.options.confidence }
+  public var significanceLevel: Double {
+    BootstrapOptions.significanceLevel(confidence: comparison.options.confidence)
+  }
 
   /// What the experiment's resamples draw besides runs: "items", "items
   /// within each gold class" or "whole groups (40 groups of “query”)".

@@ -171,7 +171,10 @@ struct ComparisonWording {
       differences: pairs.map { (models[$0.first].name, models[$0.second].name, $0.difference) },
       metricName: metricName, range: metric.valueRange, number: number,
       style: .typographic)
-    for caution in cautions { text += " " + ExperimentWording.sentence(caution, names: []) }
+    let evidenceCautions = comparison.evidenceCautions(metric: metric)
+    for caution in evidenceCautions + cautions {
+      text += " " + ExperimentWording.sentence(caution, names: [])
+    }
     if metric.isMacroAverage,
       let sentence = Self.outsideGoldSentence(
         comparison.labelsOutsideGold, names: comparison.models.map(\.name))
@@ -238,6 +241,23 @@ struct ComparisonWording {
     return items.dropLast().joined(separator: ", ") + " and " + last
   }
 
+  /// Why a pair's statement calls it neither significant nor not, or
+  /// `nil`: the resampled test cannot reach p below α with this many
+  /// resamples (``ModelComparison/resamplingFloor(on:)``), or the paired
+  /// bootstrap the statement rests on has no spread
+  /// (``PairedBootstrapTest/hasNoSpread``).
+  func withheldReason(_ pair: ModelComparison.Pair) -> String? {
+    guard let test else { return nil }
+    if test == .bootstrap, pair.bootstrap.hasNoSpread {
+      return
+        "every bootstrap resample gives this difference, so the bootstrap has no spread and no p-value, and significance is not assessed"
+    }
+    guard let floor = comparison.resamplingFloor(on: metric), floor.preventsSignificance
+    else { return nil }
+    return
+      "with \(DisplayNumber.count(floor.resamples)) resamples\(floor.multiplier > 1 ? " and Holm's adjustment over \(floor.multiplier) pairs" : "") the \(Self.testShortName(test)) test cannot give p below α, so significance is not assessed"
+  }
+
   /// One sentence per pair in the form Dror et al. (2018) and Ulmer et al.
   /// (2022) ask for: both scores, the difference with its interval and
   /// method, the test and its adjusted p-value, the resamples and the seed.
@@ -247,7 +267,7 @@ struct ComparisonWording {
     let difference = pair.difference
     let p = pValue(pair)
     let isSignificant =
-      p.map { $0 < 1 - options.bootstrap.confidence } ?? !difference.contains(0)
+      p.map { $0 < options.bootstrap.significanceLevel } ?? !difference.contains(0)
     let evidence: String
     if let test, let p {
       evidence =
@@ -258,6 +278,11 @@ struct ComparisonWording {
     }
     let tail =
       "\(evidence), \(DisplayNumber.count(options.bootstrap.resamples)) resamples, seed \(options.seed))."
+    if let reason = withheldReason(pair) {
+      return
+        "\(second.name) − \(first.name) on \(metricName) is \(number(difference.estimate)) (\(number(value(second))) vs \(number(value(first))); \(confidence) \(methodName) CI [\(number(difference.lower)), \(number(difference.upper))]"
+        + tail.dropLast() + "; " + reason + "."
+    }
     if isSignificant && difference.estimate != 0 && !difference.estimate.isNaN {
       let secondWins = difference.estimate > 0
       let (winner, loser) = secondWins ? (second, first) : (first, second)

@@ -262,7 +262,7 @@ struct ExperimentWording {
     )
     let difference = pair.difference
     let p = pValues[position]
-    let isSignificant = p < 1 - difference.confidence
+    let isSignificant = p < BootstrapOptions.significanceLevel(confidence: difference.confidence)
     // The runs behind each mean, in the order the means are written.
     func means(_ shown: [Int]) -> String {
       let runs = comparison.counts.runCounts
@@ -290,6 +290,12 @@ struct ExperimentWording {
         "; ASO ε_min = \(DisplayNumber.score(aso.epsilonMinimum, digits: 2)) for “\(second.name) is better than \(first.name)”"
     }
     tail += ")."
+    if !isPermutation, comparison.hasNoSpread(pair) {
+      return
+        "\(second.name) − \(first.name) on \(metricName) is \(number(difference.estimate)) (\(number(second.value)) vs \(number(first.value))\(means([pair.second, pair.first])); \(confidence) \(methodName) CI [\(number(difference.lower)), \(number(difference.upper))]"
+        + tail.dropLast()
+        + "; every bootstrap resample gives this difference, so the bootstrap has no spread and no p-value, and significance is not assessed."
+    }
     if isSignificant && difference.estimate != 0 && !difference.estimate.isNaN {
       let secondWins = difference.estimate > 0
       let (winner, loser) = secondWins ? (second, first) : (first, second)

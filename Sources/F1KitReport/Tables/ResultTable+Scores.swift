@@ -202,7 +202,7 @@ struct ScoreWording {
     let difference = pair.difference
     let p = pValue(pair)
     let isSignificant =
-      p.map { $0 < 1 - options.bootstrap.confidence }
+      p.map { $0 < options.bootstrap.significanceLevel }
       ?? (!difference.lower.isNaN && !difference.contains(0))
     let evidence =
       p.map {

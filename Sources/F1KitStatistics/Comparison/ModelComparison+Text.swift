@@ -3,8 +3,10 @@ import F1KitSupport
 import Foundation
 
 extension ModelComparison {
-  /// The significance level the verdicts use: one minus the confidence.
-  public var significanceLevel: Double { 1 - options.bootstrap.confidence }
+  /// The significance level the verdicts use: one minus the confidence,
+  /// in decimal (``BootstrapOptions/significanceLevel(confidence:)``), so
+  /// that p = 0.001 is not below α at `--confidence 0.999`.
+  public var significanceLevel: Double { options.bootstrap.significanceLevel }
 
   /// One plain sentence saying what a pair's numbers mean, such as "B beats
   /// A on macro-F1 by 0.031, 95% CI [0.012, 0.049], p = 0.002
@@ -20,12 +22,29 @@ extension ModelComparison {
       + (pair.metric.isBinaryOnly ? Self.positivePhrase(positiveLabel) : "")
     let difference = pair.difference
     let confidence = Self.percent(difference.confidence)
-    guard let test = primaryTest, let p = decisionPValue(for: pair) else {
-      return
+    guard let test = primaryTest, let p = decisionPValue(for: pair), !p.isNaN else {
+      let bare =
         "\(second) − \(first) on \(metric): \(Self.number(difference.estimate)), \(confidence) CI \(Self.range(difference))."
+      guard primaryTest == .bootstrap, pair.bootstrap.hasNoSpread else { return bare }
+      return bare
+        + " No verdict: every paired-bootstrap resample gives this same difference, so the bootstrap has no spread and gives no p-value (see the note)."
     }
     let evidence =
       "p = \(Self.pValue(p)) (\(test.displayName)\(models.count > 2 ? ", \(options.adjustment.displayName)-adjusted" : "")\(Self.significanceLevelClause(confidence: difference.confidence)))"
+    if let floor = resamplingFloor(on: pair.metric), floor.preventsSignificance {
+      // "Do not differ" would describe the number of resamples, not the
+      // models: no p-value this test can give is below α.
+      return
+        "\(second) − \(first) on \(metric): \(Self.number(difference.estimate)), \(confidence) CI \(Self.range(difference)), \(evidence). "
+        + floor.verdictSentence
+    }
+    // A bootstrap with no spread has an interval of no width, which
+    // excludes 0 without being evidence: no disagreement sentence.
+    func disagreement(isSignificant: Bool) -> String {
+      guard !pair.bootstrap.hasNoSpread else { return "" }
+      return Self.disagreementSentence(
+        interval: difference, isSignificant: isSignificant, isAdjusted: models.count > 2)
+    }
     if p < significanceLevel && difference.estimate != 0 {
       let (winner, loser) = difference.estimate > 0 ? (second, first) : (first, second)
       let margin = abs(difference.estimate)
@@ -35,13 +54,11 @@ extension ModelComparison {
         : "[\(Self.number(-difference.upper)), \(Self.number(-difference.lower))]"
       return
         "\(winner) beats \(loser) on \(metric) by \(Self.number(margin)), \(confidence) CI \(interval), \(evidence)."
-        + Self.disagreementSentence(
-          interval: difference, isSignificant: true, isAdjusted: models.count > 2)
+        + disagreement(isSignificant: true)
     }
     let verdict =
       "\(second) and \(first) do not differ significantly on \(metric): \(second) − \(first) = \(Self.number(difference.estimate)), \(confidence) CI \(Self.range(difference)), \(evidence)."
-      + Self.disagreementSentence(
-        interval: difference, isSignificant: false, isAdjusted: models.count > 2)
+      + disagreement(isSignificant: false)
     guard let needed = requiredItemCount(for: pair) else { return verdict }
     return verdict
       + " Detecting a difference of \(Self.number(abs(difference.estimate))) with 80% power would take about \(Self.count(needed)) items; this test set has \(Self.count(itemCount))."
@@ -77,7 +94,7 @@ extension ModelComparison {
   /// - Returns: The level, or `nil` at 95%.
   public static func significanceLevel(confidence: Double) -> String? {
     guard abs(confidence - 0.95) > 1e-9 else { return nil }
-    return "α = \(String(format: "%g", 1 - confidence))"
+    return "α = \(String(format: "%g", BootstrapOptions.significanceLevel(confidence: confidence)))"
   }
 
   /// The sentence that ends a verdict whose interval and test disagree on
@@ -123,7 +140,7 @@ extension ModelComparison {
     let betaPhrase =
       compared.isFBeta ? beta.map { " (beta \(NumberText.shortestBare($0)))" } ?? "" : ""
     var text =
-      "Compared on \(metric)\(betaPhrase)\(compared.isBinaryOnly ? Self.positivePhrase(positiveLabel) : "") over \(itemCount) items (seed \(options.seed), \(options.bootstrap.resamples) resamples, \(Self.percent(options.bootstrap.confidence)) \(method) intervals)\n"
+      "Compared on \(metric)\(betaPhrase)\(compared.isBinaryOnly ? Self.positivePhrase(positiveLabel) : "") over \(itemCount) \(itemCount == 1 ? "item" : "items") (seed \(options.seed), \(options.bootstrap.resamples) resamples, \(Self.percent(options.bootstrap.confidence)) \(method) intervals)\n"
     if let weightNote { text += weightNote + "\n" }
     text += "\n"
     let nameWidth = max(models.map { $0.name.count }.max() ?? 0, 5)
@@ -147,7 +164,10 @@ extension ModelComparison {
     return text + (cautions.isEmpty ? "" : "\n")
   }
 
-  /// Cautions about the numbers shown on one metric: basic intervals with
+  /// Cautions about the numbers shown on one metric: what the tests and
+  /// intervals cannot say at all (``evidenceCautions(metric:)``: a
+  /// resampled test that cannot reach significance, a bootstrap with no
+  /// spread, very few items), basic intervals with
   /// an end past the metric's range, basic intervals of differences past a
   /// difference's range (see ``ConfidenceInterval/reachesPast(_:)``),
   /// which are left as computed, resamples left out as undefined, and, for
@@ -158,7 +178,7 @@ extension ModelComparison {
   /// - Returns: One sentence per caution, without a leading "Note:".
   public func cautions(metric: Metric? = nil) -> [String] {
     let metric = metric ?? options.metric
-    return rangeCautions(metric: metric)
+    return evidenceCautions(metric: metric) + rangeCautions(metric: metric)
       + [undefinedResamplesCaution(metric: metric)].compactMap(\.self)
       + (metric.isMacroAverage
         ? labelsOutsideGold.map { outsideGoldCaution($0, metric: metric) } : [])
@@ -286,6 +306,7 @@ extension ModelComparison {
   /// correction keeps resampling p-values away from 0, so a value is always
   /// shown rather than "< 0.001".
   static func pValue(_ value: Double) -> String {
+    if value.isNaN { return "undefined" }
     if value >= 0.001 { return String(format: "%.3f", value) }
     return String(format: "%.2g", value)
   }

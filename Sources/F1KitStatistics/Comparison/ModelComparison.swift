@@ -320,11 +320,16 @@ public struct ModelComparison: Sendable {
   /// - Parameters:
   ///   - pair: The pair.
   ///   - power: The wanted probability of detecting the difference.
-  /// - Returns: The number of items, or `nil` when the difference is zero
-  ///   or its standard error is not positive.
+  /// - Returns: The number of items, or `nil` when the difference is zero,
+  ///   its standard error is not positive, or the size is not above this
+  ///   test set's: the formula then says this test set should have
+  ///   sufficed, which on a pair its test did not call significant means
+  ///   the normal approximation behind it does not hold (a few items, a
+  ///   skewed bootstrap), not that more items are needed.
   public func requiredItemCount(for pair: Pair, power: Double = 0.8) -> Int? {
-    PowerAnalysis.requiredItemCount(
+    let required = PowerAnalysis.requiredItemCount(
       difference: pair.difference.estimate, standardError: pair.difference.standardError,
       itemCount: itemCount, significanceLevel: significanceLevel, power: power)
+    return required.flatMap { $0 > itemCount ? $0 : nil }
   }
 }

@@ -398,12 +398,17 @@ extension ExperimentComparison {
     let isAdjusted = models.count > 2
     let p = decisionPValues(adjustedBy: description.adjustment)[index]
     guard !p.isNaN, !difference.estimate.isNaN else {
-      return
+      let bare =
         "\(second) − \(first) on \(name): \(ModelComparison.number(difference.estimate)), \(confidence) CI \(ModelComparison.range(difference))."
+      guard hasNoSpread(pair) else { return bare }
+      return bare
+        + " No verdict: every paired-bootstrap resample gives this same difference, so the bootstrap has no spread and gives no p-value (see the note)."
     }
     let evidence =
       "p = \(ModelComparison.pValue(p)) (\(verdictTestPhrase)\(isAdjusted ? ", \(description.adjustment.displayName)-adjusted" : "")\(ModelComparison.significanceLevelClause(confidence: difference.confidence)))"
-    if p < 1 - difference.confidence && difference.estimate != 0 {
+    if p < BootstrapOptions.significanceLevel(confidence: difference.confidence)
+      && difference.estimate != 0
+    {
       let (winner, loser) = difference.estimate > 0 ? (second, first) : (first, second)
       let interval =
         difference.estimate > 0

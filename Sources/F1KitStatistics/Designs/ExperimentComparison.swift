@@ -314,7 +314,20 @@ public struct ExperimentComparison: Sendable {
     return cut
   }
 
-  /// Cautions about the numbers themselves: interval ends cut at the
+  /// Whether a pair's paired bootstrap has no spread: every resample gave
+  /// the observed nonzero difference, so its p-value is NaN (see
+  /// ``PairedBootstrapTest/hasNoSpread``).
+  ///
+  /// - Parameter pair: The pair.
+  /// - Returns: `true` when the bootstrap p-value is NaN, the difference
+  ///   defined and its interval of no width.
+  public func hasNoSpread(_ pair: Pair) -> Bool {
+    pair.bootstrapPValue.isNaN && !pair.difference.estimate.isNaN
+      && pair.difference.lower == pair.difference.upper
+  }
+
+  /// Cautions about the numbers themselves: paired bootstraps with no
+  /// spread (``hasNoSpread(_:)``), interval ends cut at the
   /// metric's range, basic intervals past it or past a difference's range, runs of a model that predict alike on every item (a
   /// file given twice, most likely), and models whose one run leaves their
   /// seed luck uncounted beside models with several.
@@ -341,6 +354,11 @@ public struct ExperimentComparison: Sendable {
       }
     }
     func name(_ model: Int) -> String { model < names.count ? names[model] : "model \(model + 1)" }
+    if let caution = ModelComparison.noSpreadCaution(
+      pairs.filter(hasNoSpread).map { (name($0.first), name($0.second), $0.difference.estimate) })
+    {
+      cautions.append(caution)
+    }
     cautions += ConfidenceInterval.basicRangeCautions(
       models: models.indices.map { (name($0), models[$0].interval) },
       differences: pairs.map { (name($0.first), name($0.second), $0.difference) },

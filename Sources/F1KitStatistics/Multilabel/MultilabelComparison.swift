@@ -302,7 +302,7 @@ public struct MultilabelComparison: Sendable {
   }
 
   /// The significance level the verdicts use: one minus the confidence.
-  public var significanceLevel: Double { 1 - options.bootstrap.confidence }
+  public var significanceLevel: Double { options.bootstrap.significanceLevel }
 
   /// The test-set size at which a pair's observed difference would be
   /// significant with probability `power`, from the paired bootstrap's

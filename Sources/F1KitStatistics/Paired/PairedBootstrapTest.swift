@@ -32,7 +32,9 @@ public struct PairedBootstrapTest: Hashable, Sendable, Codable {
   /// ``ConfidenceInterval/undefinedResamples`` counts resamples where
   /// either model's value was undefined, which are left out of *R*.
   public var difference: ConfidenceInterval
-  /// The two-sided p-value (*r* + 1) / (*R* + 1).
+  /// The two-sided p-value (*r* + 1) / (*R* + 1); NaN when the
+  /// difference is undefined, or when every resample gives the same
+  /// nonzero difference (see ``hasNoSpread``).
   public var pValue: Double
   /// The resampled differences B\* − A\* that are defined, in ascending
   /// order: the bootstrap distribution the interval and p-value come from,
@@ -78,6 +80,19 @@ public struct PairedBootstrapTest: Hashable, Sendable, Codable {
       difference: try container.decode(ConfidenceInterval.self, forKey: .difference),
       pValue: try container.decode(Double.self, forKey: .pValue))
   }
+
+  /// Whether every resample gave the observed difference, a nonzero one:
+  /// the bootstrap then has no spread, its interval no width, and its
+  /// p-value, which would be 1 / (*R* + 1) for any data, is NaN.
+  ///
+  /// This happens on a single item, or when every item the models
+  /// disagree on favours the same model and the metric counts nothing
+  /// else (accuracy on 8 items, all 8 right for B and wrong for A). A
+  /// resampling distribution with no spread says nothing about how the
+  /// difference varies from test set to test set, so it is no evidence:
+  /// the permutation test and McNemar's test, which count the items the
+  /// models disagree on, are the tests to read.
+  public var hasNoSpread: Bool { pValue.isNaN && !difference.estimate.isNaN }
 
   /// The *p*-quantile of the resampled differences, interpolated as the
   /// percentile interval's ends are.

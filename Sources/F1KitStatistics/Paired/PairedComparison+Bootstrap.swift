@@ -139,10 +139,27 @@ extension PairedComparison {
   }
 
   /// (r + 1) / (R + 1), where r counts defined resamples with
-  /// |Δ\* − Δ̂| ≥ |Δ̂|.
+  /// |Δ\* − Δ̂| ≥ |Δ̂|; NaN when the distribution has no spread.
+  ///
+  /// When every defined Δ\* equals Δ̂ ≠ 0 (to the tie tolerance), as on a
+  /// single item or when every item the models disagree on favours the
+  /// same model, r = 0 whatever the data, so p would be 1 / (R + 1): a
+  /// number set by `--resamples` alone (10⁻⁶ on 8 items with a million
+  /// resamples, where the exact permutation test gives 2/2⁸). Resampling
+  /// with no spread carries no evidence about the difference's sampling
+  /// variation, so the test gives no p-value. Identical models (Δ̂ = 0)
+  /// keep p = 1.
   static func shiftedPValue(_ distribution: BootstrapDistribution) -> Double {
     let estimate = distribution.estimate
     guard !estimate.isNaN else { return .nan }
+    let values = distribution.sortedValues
+    if estimate != 0, let lowest = values.first, let highest = values.last,
+      max(abs(lowest - estimate), abs(highest - estimate))
+        <= PermutationTest.relativeTieTolerance * abs(estimate)
+        + PermutationTest.absoluteTieTolerance
+    {
+      return .nan
+    }
     var exceedances = 0
     for value in distribution.sortedValues
     where isAtLeast(abs(value - estimate), abs(estimate)) {

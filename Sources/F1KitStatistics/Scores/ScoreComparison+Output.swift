@@ -245,7 +245,7 @@ extension ScoreComparison {
     // path's verdict does.
     let adjusted = models.count > 2 ? ", \(options.adjustment.displayName)-adjusted" : ""
     let evidence = "p = \(ModelComparison.pValue(p)) (\(testName)\(adjusted)\(level))"
-    let alpha = 1 - options.bootstrap.confidence
+    let alpha = options.bootstrap.significanceLevel
     if p < alpha, difference.estimate != 0 {
       let secondIsBetter = (difference.estimate > 0) == pair.metric.isHigherBetter
       let (winner, loser) = secondIsBetter ? (second, first) : (first, second)
