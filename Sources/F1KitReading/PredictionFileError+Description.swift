@@ -34,6 +34,10 @@ extension PredictionFileError: CustomStringConvertible {
     case .countColumnBesideIDs(let count, let id):
       return
         "the file has an id column, \(Self.quoted(id)), and a column named \(Self.quoted(count)): rows with ids are items, but a count column makes each row a cell of a count table, weighted by its count; give --count-column '' to read one item a row, or --count-column \(Self.quoted(count)) to read cells"
+    case .countColumnHasRole(let column, let role, let isDetected):
+      let found = isDetected ? "found by its name" : "named by --count-column"
+      return
+        "the column \(Self.quoted(column)) is both the count column (\(found)) and the \(role.rawValue) column, so each row would count as many items as its \(role.rawValue) says; give --count-column '' to read one item a row, or --count-column with the column that counts each row's items"
     case .carriageReturnLineEnds:
       return
         "the lines end in a carriage return alone (CR, as classic Mac OS wrote), so the whole file reads as one line; expected LF or CRLF line ends (convert with: tr '\\r' '\\n')"

@@ -102,6 +102,11 @@ public struct PredictionFileError: Error, Hashable, Sendable {
     /// A column named like a count table's counts (`count`) is in a file
     /// with an id column, so whether its rows are cells or items is a guess.
     case countColumnBesideIDs(count: String, id: String)
+    /// The count column (found by its name when `isDetected`, else named by
+    /// an option) is also read in another `role`: the gold labels, a
+    /// prediction or a score, so each row would count its own label's
+    /// value of items.
+    case countColumnHasRole(column: String, role: ColumnRole, isDetected: Bool)
     /// The file's lines end in a lone carriage return (classic Mac OS).
     case carriageReturnLineEnds
     /// The file is compressed or columnar, not text.
