@@ -120,6 +120,7 @@ enum ModelColumns {
     var models: [JointCounts] = []
     var shardsWithItems: [String] = []
     var shardIDs = ShardIDCheck()
+    var countColumnNotes = CountColumnNotes()
     for column in columns.map({ $0.map(Optional.some) }) ?? [nil] {
       var options = input.reader
       if let column {
@@ -143,7 +144,8 @@ enum ModelColumns {
         } catch {
           throw failure(error)
         }
-        Console.writeWarnings(counts.warnings)
+        Console.writeWarnings(
+          countColumnNotes.keeping(counts, of: path, columnCount: columns?.count ?? 1))
         do {
           let shard = try JointCounts(
             labels: counts.labels, models: [counts.predictionColumn],
@@ -167,6 +169,7 @@ enum ModelColumns {
       }
       models.append(total)
     }
+    Console.writeWarnings(countColumnNotes.notes(columns: columns ?? [], input: input))
     Console.writeWarnings(try checkedShardWarnings(shardsWithItems, reader: input.reader))
     // After the shards' first ids, whose refusal says what such shards
     // more likely are: runs over the same items.
