@@ -65,6 +65,8 @@ enum ModelColumns {
     // A shard of several may be a header alone (Spark writes one for an
     // empty partition); its columns must still agree.
     options.acceptsHeaderOnly = paths.count > 1
+    // Shards' labels are checked once summed (see checkLabelSets).
+    options.checksLabelSets = options.checksLabelSets && paths.count == 1
     var shardsWithItems: [String] = []
     for path in paths {
       let counts: JointCounts
@@ -90,6 +92,14 @@ enum ModelColumns {
     total.warnings = []
     guard total.itemCount > 0 else {
       throw .data("\(paths[0]): expected at least one item, found none (every count is zero)")
+    }
+    if paths.count > 1 {
+      do {
+        try total.checkLabelSets(
+          options: input.reader, path: paths.joined(separator: " + "))
+      } catch {
+        throw failure(error)
+      }
     }
     Console.writeWarnings(try checkedShardWarnings(shardsWithItems, reader: input.reader))
     return total
@@ -132,6 +142,9 @@ enum ModelColumns {
         options.predictionColumn = column
       }
       options.acceptsHeaderOnly = paths.count > 1
+      let checkedOptions = options
+      // Shards' labels are checked once summed (see checkLabelSets).
+      options.checksLabelSets = options.checksLabelSets && paths.count == 1
       var total: JointCounts?
       for path in paths {
         let counts: LabelCounts
@@ -166,6 +179,14 @@ enum ModelColumns {
       guard let total else { throw .usage("Expected at least one file") }
       guard total.itemCount > 0 else {
         throw .data("\(paths[0]): expected at least one item, found none (every count is zero)")
+      }
+      if paths.count > 1 {
+        do {
+          try total.checkLabelSets(
+            options: checkedOptions, path: paths.joined(separator: " + "))
+        } catch {
+          throw failure(error)
+        }
       }
       models.append(total)
     }
