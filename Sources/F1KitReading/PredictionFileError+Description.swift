@@ -137,7 +137,11 @@ extension PredictionFileError: CustomStringConvertible {
     case .recordTooLong(let limit):
       return
         "a record longer than \(limit) bytes starts on this line; raise the limit with --max-record-bytes if it is meant"
-    case .emptyLabel(let column, let countColumn) where location?.unit == .byte:
+    case .emptyLabel(let column, .some, true):
+      let name = Self.sqlIdentifier(column)
+      return
+        "expected a label\(place) (\(Self.quoted(column))), found \"\", an empty string, not a NULL (DuckDB and Spark write an empty string as \"\" and leave NULL an empty field); in SQL, leave such rows out (WHERE \(name) <> '') or keep them as a class (COALESCE(NULLIF(\(name), ''), 'none'))"
+    case .emptyLabel(let column, let countColumn, _) where location?.unit == .byte:
       let found =
         "expected a label\(place) (\(Self.quoted(column))), found an empty string, which names no class (a missing value filled in with \"\", or an answer left blank)"
       if countColumn != nil {
@@ -147,7 +151,7 @@ extension PredictionFileError: CustomStringConvertible {
       }
       return found
         + "; drop those rows (df = df[df[\(Self.quoted(column))] != \"\"]) or give them a class of their own (df[\(Self.quoted(column))] = df[\(Self.quoted(column))].replace(\"\", \"none\")); if the file holds label sets, where an empty string is no labels, add --problem multilabel"
-    case .emptyLabel(let column, let countColumn):
+    case .emptyLabel(let column, let countColumn, _):
       if countColumn != nil {
         let name = Self.sqlIdentifier(column)
         return
