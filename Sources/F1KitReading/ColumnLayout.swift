@@ -84,10 +84,17 @@ struct ColumnLayout {
     }
     if let name = options.countColumn {
       count = name.isEmpty ? nil : try require(name, [], .count)
-    } else if case .label = source {
+    } else {
+      // Found by name whatever the prediction comes from: scores read from
+      // a count table would count each row once, whatever its count.
       count = Self.find(PredictionFileOptions.countColumnNames, in: header)
       countIsDetected = count != nil
       try Self.refuseCountBesideIDs(count: count, options: options, in: header)
+    }
+    if let count, let role = role(of: count, besideCount: true) {
+      throw Problem(
+        reason: .countColumnHasRole(
+          column: header[count], role: role, isDetected: countIsDetected))
     }
     if readsIDs, let count {
       throw Problem(reason: .countTableHasNoItems(column: header[count]))
@@ -104,9 +111,14 @@ struct ColumnLayout {
 
   /// The role of a column this layout reads for the items (gold label,
   /// prediction, score or count), or `nil` for any other column.
-  func role(of column: Int) -> PredictionFileError.ColumnRole? {
+  ///
+  /// - Parameters:
+  ///   - column: The column's index in the header.
+  ///   - besideCount: Whether to name the role the column plays besides
+  ///     being the count column (for the count column itself).
+  func role(of column: Int, besideCount: Bool = false) -> PredictionFileError.ColumnRole? {
     if column == gold { return .gold }
-    if column == count { return .count }
+    if column == count, !besideCount { return .count }
     switch source {
     case .label(let index): return index == column ? .prediction : nil
     case .scoreArray(let index), .threshold(let index): return index == column ? .score : nil

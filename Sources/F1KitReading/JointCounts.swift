@@ -60,6 +60,11 @@ public struct JointCounts: Hashable, Sendable {
   public var hasNumericLabels: Bool
   /// What the reader noticed that does not stop it, one line each.
   public var warnings: [String] = []
+  /// The warning, also in ``warnings``, that the file has many more rows
+  /// than distinct combinations of its gold, prediction (and group)
+  /// columns though its count column was found by name: as if its rows
+  /// were items and the count column something else.
+  public var countColumnNote: String?
   /// The name of each group code, in first-seen order, or empty when the
   /// items are not grouped: the values of ``groupColumn``.
   public private(set) var groups: [String] = []

@@ -46,6 +46,11 @@ public struct LabelCounts: Hashable, Sendable {
   /// What the reader noticed that does not stop it, such as a threshold
   /// outside the scores read: one line each, naming the file.
   public var warnings: [String] = []
+  /// The warning, also in ``warnings``, that the file has many more rows
+  /// than (gold, prediction) pairs though its count column was found by
+  /// name: as if its rows were items. A reader of several prediction
+  /// columns of one table checks the combinations of all of them instead.
+  public var countColumnNote: String?
   /// The gold column's name, when read from a file.
   public var goldColumn = ""
   /// The prediction column's name (the score columns', separated by

@@ -104,8 +104,11 @@ struct LabelSetCheck {
     let folded = { (label: String) in
       label.lowercased().trimmingCharacters(in: " \t")
     }
+    // Only a predicted label gold lacks can be a gold label spelled
+    // otherwise: one gold has too says nothing about case.
+    let goldSet = Set(gold)
     let goldFolded = Set(gold.map(folded))
-    if predicted.contains(where: { goldFolded.contains(folded($0)) }) {
+    if predicted.contains(where: { !goldSet.contains($0) && goldFolded.contains(folded($0)) }) {
       return .caseOrSpaces
     }
     return .wrongColumn(gold: columns.gold, prediction: columns.prediction.joined(separator: ","))

@@ -34,6 +34,10 @@ extension PredictionFileError: CustomStringConvertible {
     case .countColumnBesideIDs(let count, let id):
       return
         "the file has an id column, \(Self.quoted(id)), and a column named \(Self.quoted(count)): rows with ids are items, but a count column makes each row a cell of a count table, weighted by its count; give --count-column '' to read one item a row, or --count-column \(Self.quoted(count)) to read cells"
+    case .countColumnHasRole(let column, let role, let isDetected):
+      let found = isDetected ? "found by its name" : "named by --count-column"
+      return
+        "the column \(Self.quoted(column)) is both the count column (\(found)) and the \(role.rawValue) column, so each row would count as many items as its \(role.rawValue) says; give --count-column '' to read one item a row, or --count-column with the column that counts each row's items"
     case .carriageReturnLineEnds:
       return
         "the lines end in a carriage return alone (CR, as classic Mac OS wrote), so the whole file reads as one line; expected LF or CRLF line ends (convert with: tr '\\r' '\\n')"
@@ -133,7 +137,11 @@ extension PredictionFileError: CustomStringConvertible {
     case .recordTooLong(let limit):
       return
         "a record longer than \(limit) bytes starts on this line; raise the limit with --max-record-bytes if it is meant"
-    case .emptyLabel(let column, let countColumn) where location?.unit == .byte:
+    case .emptyLabel(let column, .some, true):
+      let name = Self.sqlIdentifier(column)
+      return
+        "expected a label\(place) (\(Self.quoted(column))), found \"\", an empty string, not a NULL (DuckDB and Spark write an empty string as \"\" and leave NULL an empty field); in SQL, leave such rows out (WHERE \(name) <> '') or keep them as a class (COALESCE(NULLIF(\(name), ''), 'none'))"
+    case .emptyLabel(let column, let countColumn, _) where location?.unit == .byte:
       let found =
         "expected a label\(place) (\(Self.quoted(column))), found an empty string, which names no class (a missing value filled in with \"\", or an answer left blank)"
       if countColumn != nil {
@@ -143,7 +151,7 @@ extension PredictionFileError: CustomStringConvertible {
       }
       return found
         + "; drop those rows (df = df[df[\(Self.quoted(column))] != \"\"]) or give them a class of their own (df[\(Self.quoted(column))] = df[\(Self.quoted(column))].replace(\"\", \"none\")); if the file holds label sets, where an empty string is no labels, add --problem multilabel"
-    case .emptyLabel(let column, let countColumn):
+    case .emptyLabel(let column, let countColumn, _):
       if countColumn != nil {
         let name = Self.sqlIdentifier(column)
         return

@@ -102,6 +102,11 @@ public struct PredictionFileError: Error, Hashable, Sendable {
     /// A column named like a count table's counts (`count`) is in a file
     /// with an id column, so whether its rows are cells or items is a guess.
     case countColumnBesideIDs(count: String, id: String)
+    /// The count column (found by its name when `isDetected`, else named by
+    /// an option) is also read in another `role`: the gold labels, a
+    /// prediction or a score, so each row would count its own label's
+    /// value of items.
+    case countColumnHasRole(column: String, role: ColumnRole, isDetected: Bool)
     /// The file's lines end in a lone carriage return (classic Mac OS).
     case carriageReturnLineEnds
     /// The file is compressed or columnar, not text.
@@ -195,7 +200,9 @@ public struct PredictionFileError: Error, Hashable, Sendable {
     /// string. Read as the label "", it would add a class, and turn every
     /// numeric label of the file into text (`1` no longer `1.0`). `countColumn` names the count column when the file is
     /// a count table, whose rows likely come from a SQL `GROUP BY`.
-    case emptyLabel(column: String, countColumn: String? = nil)
+    /// `isQuoted` marks a CSV field written `""`: an empty string, as DuckDB
+    /// and Spark write one, not the NULL they leave empty.
+    case emptyLabel(column: String, countColumn: String? = nil, isQuoted: Bool = false)
     /// A group value is missing: empty, or `null` in JSON, as pandas
     /// writes NaN. Items without a group would otherwise silently become
     /// one large group.

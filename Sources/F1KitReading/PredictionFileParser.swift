@@ -163,7 +163,10 @@ final class PredictionFileParser {
     {
       throw PredictionFileError(
         path: path, location: .init(line: headerLine, column: index + 1, unit: unit),
-        reason: .groupColumnHasRole(column: header[index], role: role))
+        reason: role == .count
+          ? .countColumnHasRole(
+            column: header[index], role: .group, isDetected: layout.countIsDetected)
+          : .groupColumnHasRole(column: header[index], role: role))
     }
     if let groupColumn, layout.group == nil {
       missingGroupColumn = PredictionFileError(

@@ -82,6 +82,7 @@ extension PredictionReader {
     var isNumeric = false
     var warnings: [String] = []
     var shard: ShardIDCheck.Shard?
+    var detectedCount: String?
     for column in predictionColumns.map({ $0.map(Optional.some) }) ?? [nil] {
       var options = self.options
       if let column { options.predictionColumn = column }
@@ -122,6 +123,7 @@ extension PredictionReader {
         gold = sink.gold.map { global[Int(resolution.code($0))] }
         weights = sink.weights
         rowCount = rows
+        detectedCount = parser.columns.detectedCount
       }
       predictions.append(sink.predicted.map { global[Int(resolution.predictedCode($0))] })
       models.append(column ?? parser.columns.prediction.joined(separator: ","))
@@ -148,6 +150,10 @@ extension PredictionReader {
         rowCount: rowCount, hasNumericLabels: isNumeric, groups: groups?.values ?? [],
         groupColumn: groupColumn)
       counts.warnings = warnings
+      counts.countColumnNote = Self.itemsCountedAsCells(
+        rows: rowCount, cells: cells.count, column: detectedCount, path: displayPath,
+        columns: predictionColumns.map { [goldColumn] + $0 + (groupColumn.map { [$0] } ?? []) })
+      if let note = counts.countColumnNote { counts.warnings.append(note) }
       return (counts, shard)
     } catch {
       throw PredictionFileError(path: displayPath, reason: .invalidOptions(error.description))

@@ -115,6 +115,7 @@ public struct PredictionReader: Sendable {
       rows: rowCount, cells: cells.count, column: parser.columns.detectedCount, path: parser.path)
     {
       counts.warnings.append(note)
+      counts.countColumnNote = note
     }
     counts.goldColumn = parser.columns.gold
     counts.predictionColumn = parser.columns.prediction.joined(separator: ",")
@@ -347,22 +348,34 @@ public struct PredictionReader: Sendable {
   /// - Throws: ``PredictionFileError/Reason/defaultThresholdOutsideScores(threshold:lowest:highest:)``
   ///   when a default cut-off no one chose lies outside every score.
   /// A warning for a count column found by name in a file with many more
-  /// rows than (gold, prediction) pairs: a count table made by `GROUP BY`
-  /// has one row a pair, so such a file is more likely one item a row with
-  /// a `count` of something else, each item weighted by it.
+  /// rows than distinct combinations of the other columns read: a count
+  /// table made by `GROUP BY` has one row a combination, so such a file is
+  /// more likely one item a row with a `count` of something else, each
+  /// item weighted by it.
+  ///
+  /// A joint table (`GROUP BY label, model_a, model_b`) repeats each
+  /// (gold, model_a) pair across model_b's predictions, so its rows are
+  /// compared with the combinations of every column read, not one model's
+  /// pairs.
   ///
   /// - Parameters:
   ///   - rows: The data rows read.
-  ///   - cells: The distinct (gold, prediction) pairs with a count.
+  ///   - cells: The distinct combinations of the columns read (other than
+  ///     the count column) with a count.
   ///   - column: The count column found by name, or `nil`.
   ///   - path: The file, for the message.
+  ///   - columns: The columns combined, when more than one model's
+  ///     prediction (or a group) is read; `nil` for (gold, prediction).
   /// - Returns: The warning, or `nil`.
-  static func itemsCountedAsCells(rows: Int, cells: Int, column: String?, path: String)
-    -> String?
-  {
+  static func itemsCountedAsCells(
+    rows: Int, cells: Int, column: String?, path: String, columns: [String]? = nil
+  ) -> String? {
     guard let column, rows >= 20, rows > 4 * max(cells, 1) else { return nil }
+    let combinations =
+      columns.map { "combinations of (\($0.joined(separator: ", ")))" }
+      ?? "(gold, prediction) pairs"
     return
-      "\(path): the column \"\(column)\" makes each of the \(rows) rows a cell of a count table, but there are only \(cells) distinct (gold, prediction) pairs, as if the rows were items and \"\(column)\" something else; give --count-column '' to read one item a row"
+      "\(path): the column \"\(column)\" makes each of the \(rows) rows a cell of a count table, but there are only \(cells) distinct \(combinations), as if the rows were items and \"\(column)\" something else; give --count-column '' to read one item a row"
   }
 
   func warnings(_ parser: PredictionFileParser) throws(PredictionFileError) -> [String] {

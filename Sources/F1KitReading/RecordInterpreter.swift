@@ -172,7 +172,9 @@ final class RecordInterpreter {
     // An empty CSV field or JSON string is a missing label, not a class.
     if slice.count == 0, slice.kind == .text || slice.kind == .string {
       throw error(
-        .emptyLabel(column: slotNames[slot], countColumn: layout.count.map { slotNames[$0] }),
+        .emptyLabel(
+          column: slotNames[slot], countColumn: layout.count.map { slotNames[$0] },
+          isQuoted: slice.kind == .text && slice.origin != slice.start),
         slot: slot, base)
     }
     if slice.kind == .number, slice.count > 0 {

@@ -22,6 +22,11 @@ struct LabelGuardTests {
         #"66% of items carry a predicted label the gold labels never use (predicted "Pos ", "neg", "Neg"; gold "pos", "neg"); some labels differ only in case or surrounding spaces; spell them the same way"#
       ),
       (
+        // "a", spelled alike on both sides, says nothing about case.
+        "label,prediction\n" + rows(["a", "b"], ["a", "c", "c", "c"]),
+        #"75% of items carry a predicted label the gold labels never use (predicted "a", "c"; gold "a", "b"); check the columns: gold labels from "label" (--gold-column), predictions from "prediction" (--pred-column)"#
+      ),
+      (
         "label,prediction,text\n" + rows(["a", "b"], ["x,t", "y,u"]),
         #"the predicted labels ("x", "y") share none of the gold labels ("a", "b"); check the columns: gold labels from "label" (--gold-column), predictions from "prediction" (--pred-column)"#
       ),

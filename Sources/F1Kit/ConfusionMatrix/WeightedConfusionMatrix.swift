@@ -5,11 +5,18 @@
 /// scikit-learn's `sample_weight` does; the item counts stay for what counts
 /// items (``ClassificationMetrics/itemCount``). The integer
 /// ``ConfusionMatrix`` stays the representation of unweighted data.
+///
+/// Each cell's weights are summed with compensation (Neumaier's), so the
+/// items of a cell and the count table that summarizes them (count ×
+/// weight) give the same sum: the exact one, rounded once, but for sums
+/// of many millions of terms.
 public struct WeightedConfusionMatrix: Hashable, Sendable {
   /// The item counts of each cell, over ``labels``.
   public private(set) var itemCounts: ConfusionMatrix
   /// The weight sums in row-major order, like ``ConfusionMatrix/counts``.
   public private(set) var weights: [Double]
+  /// Each cell's running sum, whose value ``weights`` holds.
+  private var sums: [CompensatedSum]
 
   /// Creates an all-zero matrix over the given labels.
   ///
@@ -17,6 +24,19 @@ public struct WeightedConfusionMatrix: Hashable, Sendable {
   public init(labels: [String]) {
     itemCounts = ConfusionMatrix(labels: labels)
     weights = Array(repeating: 0, count: labels.count * labels.count)
+    sums = Array(repeating: CompensatedSum(), count: labels.count * labels.count)
+  }
+
+  /// Whether two matrices have the same labels, item counts and weight
+  /// sums, however their sums were reached.
+  public static func == (left: Self, right: Self) -> Bool {
+    left.itemCounts == right.itemCounts && left.weights == right.weights
+  }
+
+  /// Hashes the labels, item counts and weight sums.
+  public func hash(into hasher: inout Hasher) {
+    hasher.combine(itemCounts)
+    hasher.combine(weights)
   }
 
   /// Counts weighted (gold, predicted) pairs.
@@ -58,8 +78,12 @@ public struct WeightedConfusionMatrix: Hashable, Sendable {
   /// The number of labels.
   public var classCount: Int { itemCounts.classCount }
 
-  /// The sum of every item's weight.
-  public var totalWeight: Double { weights.reduce(0, +) }
+  /// The sum of every item's weight, compensated.
+  public var totalWeight: Double {
+    var total = CompensatedSum()
+    for sum in sums { total.add(sum) }
+    return total.value
+  }
 
   /// Adds items to one cell.
   ///
@@ -71,7 +95,28 @@ public struct WeightedConfusionMatrix: Hashable, Sendable {
   /// - Complexity: O(1).
   public mutating func add(goldIndex: Int, predictedIndex: Int, weight: Double, count: Int = 1) {
     itemCounts.add(goldIndex: goldIndex, predictedIndex: predictedIndex, count: count)
-    weights[goldIndex * classCount + predictedIndex] += weight
+    let cell = goldIndex * classCount + predictedIndex
+    sums[cell].add(weight)
+    weights[cell] = sums[cell].value
+  }
+
+  /// Adds items of the same weight to one cell, as if each were added on
+  /// its own: `count` × `weight` joins the cell's sum with the product's
+  /// rounding error, so a count table gives the sum its items give.
+  ///
+  /// - Parameters:
+  ///   - goldIndex: The row.
+  ///   - predictedIndex: The column.
+  ///   - weight: The weight of each item added.
+  ///   - count: How many items.
+  /// - Complexity: O(1).
+  public mutating func add(
+    goldIndex: Int, predictedIndex: Int, weightOfEach weight: Double, count: Int
+  ) {
+    itemCounts.add(goldIndex: goldIndex, predictedIndex: predictedIndex, count: count)
+    let cell = goldIndex * classCount + predictedIndex
+    sums[cell].add(weight, times: Double(count))
+    weights[cell] = sums[cell].value
   }
 
   /// The weight sum of one cell.
@@ -102,6 +147,7 @@ public struct WeightedConfusionMatrix: Hashable, Sendable {
       for column in 0..<size {
         guard let oldColumn = old[column] else { continue }
         result.weights[row * size + column] = weights[oldRow * classCount + oldColumn]
+        result.sums[row * size + column] = sums[oldRow * classCount + oldColumn]
       }
     }
     return result

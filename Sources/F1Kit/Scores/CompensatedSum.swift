@@ -1,14 +1,18 @@
 /// A running sum with Neumaier's compensation, so the mean of a million
-/// losses stays within a few units in the last place of the exact sum.
-struct CompensatedSum {
+/// losses stays within a few units in the last place of the exact sum,
+/// and a million weights of 0.1 add up to what 0.1 × 1,000,000 gives.
+package struct CompensatedSum: Hashable, Sendable {
   private var sum = 0.0
   private var compensation = 0.0
+
+  /// Creates a sum of zero.
+  package init() {}
 
   /// Adds a term.
   ///
   /// - Parameter term: The term.
   @inline(__always)
-  mutating func add(_ term: Double) {
+  package mutating func add(_ term: Double) {
     let total = sum + term
     if abs(sum) >= abs(term) {
       compensation += (sum - total) + term
@@ -26,7 +30,7 @@ struct CompensatedSum {
   ///   - term: The term.
   ///   - count: How many times to add it; a whole number.
   @inline(__always)
-  mutating func add(_ term: Double, times count: Double) {
+  package mutating func add(_ term: Double, times count: Double) {
     if count == 1 {
       add(term)
       return
@@ -37,5 +41,13 @@ struct CompensatedSum {
   }
 
   /// The compensated total.
-  var value: Double { sum + compensation }
+  package var value: Double { sum + compensation }
+
+  /// Adds another compensated sum, its compensation and all.
+  ///
+  /// - Parameter other: The sum to add.
+  package mutating func add(_ other: CompensatedSum) {
+    add(other.sum)
+    compensation += other.compensation
+  }
 }

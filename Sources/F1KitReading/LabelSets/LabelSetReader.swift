@@ -133,23 +133,24 @@ public struct LabelSetReader: Sendable {
   public func readWeighted() throws(PredictionFileError) -> WeightedConfusionMatrix {
     let walker = try LabelSetWalker(path: path, options: options, readsIDs: true)
     var ids = LabelSetIDCheck(keepsIDs: path == "-")
-    var cells: [Int: (count: Int, weight: Double)] = [:]
+    var cells: [Int: (count: Int, weight: CompensatedSum)] = [:]
     let stride = 1 << 31
     try walker.walk { record throws(PredictionFileError) in
       ids.add(record)
       let gold = try record.singleLabel(.gold)
       let predicted = try record.singleLabel(.prediction)
       let weight = try record.weight() ?? 1
-      cells[gold * stride + predicted, default: (0, 0)].count += 1
-      cells[gold * stride + predicted, default: (0, 0)].weight += weight
+      cells[gold * stride + predicted, default: (0, CompensatedSum())].count += 1
+      cells[gold * stride + predicted, default: (0, CompensatedSum())].weight.add(weight)
     }
     try ids.check(walker, reader: self)
     var matrix = WeightedConfusionMatrix(labels: walker.labels)
     for (key, cell) in cells {
-      // Each cell's weight was summed in file order, so the matrix does
-      // not depend on the dictionary's order.
+      // Each cell's weight was summed in file order, with compensation, so
+      // the matrix does not depend on the dictionary's order, and equals
+      // what a count table of the same items gives.
       matrix.add(
-        goldIndex: key / stride, predictedIndex: key % stride, weight: cell.weight,
+        goldIndex: key / stride, predictedIndex: key % stride, weight: cell.weight.value,
         count: cell.count)
     }
     try walker.checkTotalWeight(matrix.totalWeight)

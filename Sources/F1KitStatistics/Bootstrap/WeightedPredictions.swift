@@ -103,15 +103,18 @@ public struct WeightedPredictions: Hashable, Sendable {
       })
   }
 
-  /// The sum of every item's weight, in row order.
+  /// The sum of every item's weight, in row order, compensated.
   public var totalWeight: Double {
-    cells.reduce(0) { $0 + Double($1.count) * $1.weight }
+    var total = CompensatedSum()
+    for cell in cells { total.add(cell.weight, times: Double(cell.count)) }
+    return total.value
   }
 
   /// The weighted confusion matrix: item counts and weight sums per cell.
   ///
-  /// Each cell's weight is the sum, in row order, of its rows' count ×
-  /// weight — the sums the bootstrap's estimate uses.
+  /// Each cell's weight is the compensated sum, in row order, of its rows'
+  /// count × weight — the sums the bootstrap's estimate uses, equal to
+  /// the sums of the items one at a time.
   ///
   /// - Parameter labels: The label of each class index.
   /// - Returns: The matrix.
@@ -122,7 +125,7 @@ public struct WeightedPredictions: Hashable, Sendable {
     for cell in cells {
       matrix.add(
         goldIndex: cell.gold, predictedIndex: cell.predicted,
-        weight: Double(cell.count) * cell.weight, count: cell.count)
+        weightOfEach: cell.weight, count: cell.count)
     }
     return matrix
   }

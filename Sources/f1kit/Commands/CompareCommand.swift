@@ -208,7 +208,9 @@ struct CompareCommand: ParsableCommand {
     }
     if let scoreMetric {
       if predictionColumns != nil {
-        throw .usage("Score metrics cannot yet be compared with --pred-columns")
+        throw .usage(
+          "Score metrics cannot yet be compared with --pred-columns; give each model's score column with --score-columns-of"
+        )
       }
       return try runScoreComparison(on: scoreMetric, names: names)
     }

@@ -277,7 +277,7 @@ struct EvaluateCommand: ParsableCommand {
       ($0.gold, $0.predicted, $0.weight) < ($1.gold, $1.predicted, $1.weight)
     }) {
       matrix.add(
-        goldIndex: row.gold, predictedIndex: row.predicted, weight: Double(row.count) * row.weight,
+        goldIndex: row.gold, predictedIndex: row.predicted, weightOfEach: row.weight,
         count: row.count)
     }
     return matrix

@@ -438,6 +438,7 @@ struct InputOptions {
       switch error.reason {
       case .cannotOpen: .noInput
       case .invalidOptions, .positiveLabelNeeded, .ambiguousColumn, .countColumnBesideIDs,
+        .countColumnHasRole,
         .countTableNotRead:
         .usage
       default: .dataError

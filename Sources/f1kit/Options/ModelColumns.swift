@@ -67,6 +67,8 @@ enum ModelColumns {
     // A shard of several may be a header alone (Spark writes one for an
     // empty partition); its columns must still agree.
     options.acceptsHeaderOnly = paths.count > 1
+    // Shards' labels are checked once summed (see checkLabelSets).
+    options.checksLabelSets = options.checksLabelSets && paths.count == 1
     var shardsWithItems: [String] = []
     var shardIDs = ShardIDCheck()
     for path in paths {
@@ -97,6 +99,14 @@ enum ModelColumns {
     guard total.itemCount > 0 else {
       throw .data("\(paths[0]): expected at least one item, found none (every count is zero)")
     }
+    if paths.count > 1 {
+      do {
+        try total.checkLabelSets(
+          options: input.reader, path: paths.joined(separator: " + "))
+      } catch {
+        throw failure(error)
+      }
+    }
     try checkShards(shardsWithItems, ids: shardIDs, reader: input.reader)
     return total
   }
@@ -126,6 +136,7 @@ enum ModelColumns {
     var models: [JointCounts] = []
     var shardsWithItems: [String] = []
     var shardIDs = ShardIDCheck()
+    var countColumnNotes = CountColumnNotes()
     for column in columns.map({ $0.map(Optional.some) }) ?? [nil] {
       var options = input.reader
       if let column {
@@ -137,6 +148,9 @@ enum ModelColumns {
         options.predictionColumn = column
       }
       options.acceptsHeaderOnly = paths.count > 1
+      let checkedOptions = options
+      // Shards' labels are checked once summed (see checkLabelSets).
+      options.checksLabelSets = options.checksLabelSets && paths.count == 1
       var total: JointCounts?
       for path in paths {
         let counts: LabelCounts
@@ -149,7 +163,8 @@ enum ModelColumns {
         } catch {
           throw failure(error)
         }
-        Console.writeWarnings(counts.warnings)
+        Console.writeWarnings(
+          countColumnNotes.keeping(counts, of: path, columnCount: columns?.count ?? 1))
         do {
           let shard = try JointCounts(
             labels: counts.labels, models: [counts.predictionColumn],
@@ -171,8 +186,17 @@ enum ModelColumns {
       guard total.itemCount > 0 else {
         throw .data("\(paths[0]): expected at least one item, found none (every count is zero)")
       }
+      if paths.count > 1 {
+        do {
+          try total.checkLabelSets(
+            options: checkedOptions, path: paths.joined(separator: " + "))
+        } catch {
+          throw failure(error)
+        }
+      }
       models.append(total)
     }
+    Console.writeWarnings(countColumnNotes.notes(columns: columns ?? [], input: input))
     try checkShards(shardsWithItems, ids: shardIDs, reader: input.reader)
     return models
   }
