@@ -22,26 +22,49 @@ struct LabelResolution {
   /// Resolves the labels a parser read.
   ///
   /// - Throws: `.notFiniteLabel` at the first NaN or infinite label among
-  ///   numbers, `.binaryLabelsUnresolved` when thresholded scores do not
-  ///   have exactly two labels, and `.positiveLabelNeeded` when neither the
-  ///   options nor a well-known pair name the positive one.
+  ///   numbers, `.binaryLabelsUnresolved`
+  ///   when thresholded scores do not have exactly two labels, and
+  ///   `.positiveLabelNeeded` when neither the options nor a well-known
+  ///   pair name the positive one.
   init(_ parser: PredictionFileParser) throws(PredictionFileError) {
     let interner = parser.interner
-    names = interner.names
-    let readings = names.map(DecimalLabel.reading)
-    isNumeric = !readings.isEmpty && !readings.contains(.text)
-    if isNumeric {
-      if let index = readings.firstIndex(of: .notFinite) {
-        throw PredictionFileError(
-          path: parser.path,
-          location: index < interner.firstPlaces.count ? interner.firstPlaces[index] : nil,
-          reason: .notFiniteLabel(found: names[index]))
-      }
-      mergeNumbers(readings)
-    }
+    try self.init(
+      names: interner.names, path: parser.path, checksClasses: parser.options.checksLabelSets,
+      firstPlaces: interner.firstPlaces)
     if parser.isThresholded {
       binary = try resolveBinaryLabels(parser.options, path: parser.path)
     }
+  }
+
+  /// Resolves labels read in first-seen order: numbers merged by value.
+  ///
+  /// The weighted reader (`LabelSetReader`) resolves its labels here too,
+  /// so a file reads as the same classes with and without weights.
+  ///
+  /// - Parameters:
+  ///   - names: The labels, by code.
+  ///   - path: The file, for messages.
+  ///   - checksClasses: Whether the labels must be classes (`false` when a
+  ///     column of weights is read as labels).
+  ///   - firstPlaces: Where each label was first read, by code, where known.
+  /// - Throws: `.notFiniteLabel` at the first NaN or infinite label among
+  ///   numbers.
+  init(
+    names: [String], path: String, checksClasses: Bool,
+    firstPlaces: [PredictionFileError.Location] = []
+  ) throws(PredictionFileError) {
+    self.names = names
+    let readings = names.map(DecimalLabel.reading)
+    isNumeric = !readings.isEmpty && !readings.contains(.text)
+    guard isNumeric else { return }
+    func place(_ index: Int) -> PredictionFileError.Location? {
+      index < firstPlaces.count ? firstPlaces[index] : nil
+    }
+    if let index = readings.firstIndex(of: .notFinite) {
+      throw PredictionFileError(
+        path: path, location: place(index), reason: .notFiniteLabel(found: names[index]))
+    }
+    mergeNumbers(readings)
   }
 
   /// The final code of a parsed gold code, or predicted code when the
