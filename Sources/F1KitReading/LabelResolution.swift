@@ -22,7 +22,8 @@ struct LabelResolution {
   /// Resolves the labels a parser read.
   ///
   /// - Throws: `.notFiniteLabel` at the first NaN or infinite label among
-  ///   numbers, `.binaryLabelsUnresolved`
+  ///   numbers, `.continuousLabels` at the first number that is not whole
+  ///   (unless the options skip label checks), `.binaryLabelsUnresolved`
   ///   when thresholded scores do not have exactly two labels, and
   ///   `.positiveLabelNeeded` when neither the options nor a well-known
   ///   pair name the positive one.
@@ -44,11 +45,12 @@ struct LabelResolution {
   /// - Parameters:
   ///   - names: The labels, by code.
   ///   - path: The file, for messages.
-  ///   - checksClasses: Whether the labels must be classes (`false` when a
-  ///     column of weights is read as labels).
+  ///   - checksClasses: Whether to refuse numbers that are not whole
+  ///     (`false` when a column of weights is read as labels).
   ///   - firstPlaces: Where each label was first read, by code, where known.
   /// - Throws: `.notFiniteLabel` at the first NaN or infinite label among
-  ///   numbers.
+  ///   numbers, and `.continuousLabels` at the first number that is not
+  ///   whole when `checksClasses`.
   init(
     names: [String], path: String, checksClasses: Bool,
     firstPlaces: [PredictionFileError.Location] = []
@@ -63,6 +65,19 @@ struct LabelResolution {
     if let index = readings.firstIndex(of: .notFinite) {
       throw PredictionFileError(
         path: path, location: place(index), reason: .notFiniteLabel(found: names[index]))
+    }
+    // scikit-learn's type_of_target calls numbers that are not all whole a
+    // continuous target, which no classification metric takes.
+    let fractional = readings.indices.filter {
+      if case .number(let value) = readings[$0] { return !value.isIntegral }
+      return false
+    }
+    if checksClasses, let index = fractional.first {
+      throw PredictionFileError(
+        path: path, location: place(index),
+        reason: .continuousLabels(
+          found: names[index], fractionalCount: Set(fractional.map { readings[$0] }).count,
+          labelCount: Set(readings).count))
     }
     mergeNumbers(readings)
   }

@@ -119,6 +119,9 @@ extension PredictionFileError: CustomStringConvertible {
     case .notFiniteLabel(let found):
       return
         "\(Self.quoted(found))\(place) is not a label: labels that are numbers must be finite"
+    case .continuousLabels(let found, let fractionalCount, let labelCount):
+      return
+        "\(Self.quoted(found))\(place) is not a class: every label is a number and \(fractionalCount) of the \(labelCount) distinct values are not whole, a continuous target, which scikit-learn's classification metrics refuse (\"continuous is not supported\"); threshold the values into classes first (for STS-B similarities, similarity >= 4 is a paraphrase), or give a model's scores with --score-column"
     case .positiveLabelNeeded(let labels):
       return
         "cannot tell which of \(labels.map(Self.quoted).joined(separator: " and ")) is the positive label; name it with --positive"

@@ -190,6 +190,12 @@ public struct PredictionFileError: Error, Hashable, Sendable {
     /// A label is NaN or an infinity: a JSON `NaN` or `Infinity`, or `nan`
     /// or `inf` where every other label is a number.
     case notFiniteLabel(found: String)
+    /// Every label is a number and some are not whole, such as STS-B
+    /// similarities (`3.8`): scikit-learn's `type_of_target` calls them
+    /// continuous and its classification metrics refuse them. `found` is
+    /// the first such label; `fractionalCount` of the `labelCount`
+    /// distinct values are not whole.
+    case continuousLabels(found: String, fractionalCount: Int, labelCount: Int)
     /// A CSV or TSV label field is empty, as pandas writes a missing value
     /// (NaN) and SQL clients print NULL, or a JSON label is the empty
     /// string. Read as the label "", it would add a class, and turn every

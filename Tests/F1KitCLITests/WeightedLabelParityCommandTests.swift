@@ -120,4 +120,21 @@ struct WeightedLabelParityCommandTests {
       #expect(result.standardError.contains("share none of the gold labels"), "\(extra)")
     }
   }
+
+  @Test("continuous labels are refused (exit 65) with and without weights, with what to do")
+  func continuousLabels() throws {
+    // STS-B similarities against a model's rounded ones: over half the
+    // predictions are no gold label, which is no matter of case or spaces.
+    let rows = (0..<12).map { "\(Double($0) / 4 + 0.1),\($0 / 4),1\n" }.joined()
+    let folder = TemporaryDirectory()
+    let path = folder.write("sts.csv", "label,prediction,weight\n" + rows)
+    for extra in [[], ["--weight-column", "weight"]] {
+      let result = try runF1Kit(["evaluate", path] + extra)
+      #expect(result.status == 65, "\(extra)")
+      #expect(result.standardError.contains("\"0.1\""), "\(result.standardError)")
+      #expect(result.standardError.contains("continuous is not supported"), "\(extra)")
+      #expect(result.standardError.contains("similarity >= 4"), "\(extra)")
+      #expect(!result.standardError.contains("case or surrounding spaces"), "\(extra)")
+    }
+  }
 }
