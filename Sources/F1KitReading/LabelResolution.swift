@@ -24,9 +24,10 @@ struct LabelResolution {
   /// - Throws: `.notFiniteLabel` at the first NaN or infinite label among
   ///   numbers, `.continuousLabels` at the first number that is not whole
   ///   (unless the options skip label checks), `.binaryLabelsUnresolved`
-  ///   when thresholded scores do not have exactly two labels, and
-  ///   `.positiveLabelNeeded` when neither the options nor a well-known
-  ///   pair name the positive one.
+  ///   when thresholded scores do not have exactly two labels,
+  ///   `.positiveLabelMisspelt` when the positive label named differs from
+  ///   a gold label only in case or spaces, and `.positiveLabelNeeded` when
+  ///   neither the options nor a well-known pair name the positive one.
   init(_ parser: PredictionFileParser) throws(PredictionFileError) {
     let interner = parser.interner
     try self.init(
@@ -139,6 +140,14 @@ struct LabelResolution {
   private mutating func resolveBinaryLabels(
     _ options: PredictionFileOptions, path: String
   ) throws(PredictionFileError) -> (negative: Int32, positive: Int32) {
+    if let named = options.positiveLabel.map(normalized),
+      !names.contains(where: { $0.utf8.elementsEqual(named.utf8) }),
+      let spelling = names.first(where: { Self.folded($0) == Self.folded(named) })
+    {
+      throw PredictionFileError(
+        path: path,
+        reason: .positiveLabelMisspelt(positive: named, goldSpelling: spelling, gold: names))
+    }
     let given = (options.labels ?? []) + (options.positiveLabel.map { [$0] } ?? [])
     let sorted = LabelOrdering.sorted(names + given.map(normalized))
     guard sorted.count == 2 else {
@@ -152,6 +161,16 @@ struct LabelResolution {
     }
     let negative = sorted.first { !$0.utf8.elementsEqual(positive.utf8) }!
     return (code(ofName: negative), code(ofName: positive))
+  }
+
+  /// A label in lower case without surrounding spaces, to find a label
+  /// named with another case or spacing.
+  private static func folded(_ label: String) -> Substring {
+    let lowered = label.lowercased()
+    guard let first = lowered.firstIndex(where: { !$0.isWhitespace }),
+      let last = lowered.lastIndex(where: { !$0.isWhitespace })
+    else { return "" }
+    return lowered[first...last]
   }
 
   /// The code of a label, adding it after the others if it is new.

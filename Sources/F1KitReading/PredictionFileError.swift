@@ -168,6 +168,11 @@ public struct PredictionFileError: Error, Hashable, Sendable {
     /// labels form no well-known pair (see `PositiveLabelConvention`). A
     /// usage problem rather than bad data.
     case positiveLabelNeeded(labels: [String])
+    /// The positive label named for thresholded scores is no gold label,
+    /// while `goldSpelling` is one that differs from it only in letter
+    /// case or surrounding spaces (`--positive Yes` over gold `yes`): the
+    /// scores would be scored against a class no item has.
+    case positiveLabelMisspelt(positive: String, goldSpelling: String, gold: [String])
     /// The predicted labels share none of the gold labels
     /// (`unknownShare` 1), or over half the items (`unknownShare`) carry a
     /// predicted label the gold labels never use.

@@ -437,8 +437,8 @@ struct InputOptions {
     let status: ExitStatus =
       switch error.reason {
       case .cannotOpen: .noInput
-      case .invalidOptions, .positiveLabelNeeded, .ambiguousColumn, .countColumnBesideIDs,
-        .countTableNotRead:
+      case .invalidOptions, .positiveLabelNeeded, .positiveLabelMisspelt, .ambiguousColumn,
+        .countColumnBesideIDs, .countTableNotRead:
         .usage
       default: .dataError
       }
