@@ -140,23 +140,23 @@ struct LabelResolution {
   private mutating func resolveBinaryLabels(
     _ options: PredictionFileOptions, path: String
   ) throws(PredictionFileError) -> (negative: Int32, positive: Int32) {
-    if let named = options.positiveLabel.map(normalized),
-      !names.contains(where: { $0.utf8.elementsEqual(named.utf8) }),
+    // `--positive True` names JSON's `true`, as it does for labels.
+    let named = options.positiveLabel.map(normalized).map {
+      EvaluationOptions(positiveLabel: $0).spellingBooleans(like: names).positiveLabel ?? $0
+    }
+    if let named, !names.contains(where: { $0.utf8.elementsEqual(named.utf8) }),
       let spelling = names.first(where: { Self.folded($0) == Self.folded(named) })
     {
       throw PredictionFileError(
         path: path,
         reason: .positiveLabelMisspelt(positive: named, goldSpelling: spelling, gold: names))
     }
-    let given = (options.labels ?? []) + (options.positiveLabel.map { [$0] } ?? [])
-    let sorted = LabelOrdering.sorted(names + given.map(normalized))
+    let given = (options.labels ?? []).map(normalized) + (named.map { [$0] } ?? [])
+    let sorted = LabelOrdering.sorted(names + given)
     guard sorted.count == 2 else {
       throw PredictionFileError(path: path, reason: .binaryLabelsUnresolved(found: sorted))
     }
-    guard
-      let positive = options.positiveLabel.map(normalized)
-        ?? PositiveLabelConvention.positiveLabel(of: sorted)
-    else {
+    guard let positive = named ?? PositiveLabelConvention.positiveLabel(of: sorted) else {
       throw PredictionFileError(path: path, reason: .positiveLabelNeeded(labels: sorted))
     }
     let negative = sorted.first { !$0.utf8.elementsEqual(positive.utf8) }!

@@ -349,14 +349,6 @@ public struct PredictionReader: Sendable {
       warnings.append(
         "\(parser.path): the threshold \(options.threshold) is outside the scores read (\(range.lowerBound) to \(range.upperBound)), so \(outcome)"
       )
-    } else if let range = parser.scoreRange, options.isDefaultThreshold,
-      range.lowerBound < 0 || range.upperBound > 1
-    {
-      // Logits and margins straddle 0.5 often enough to pass the check
-      // above, and are then cut where a probability of 0.62 would be.
-      warnings.append(
-        "\(parser.path): the scores run from \(range.lowerBound) to \(range.upperBound), outside 0 to 1, so they are not probabilities (logits or margins?), yet are cut at the default threshold 0.5, which assumes probabilities; give --threshold 0 for logits (a logit of 0 is a probability of 0.5), or --threshold-from a development file"
-      )
     }
     return warnings
   }
