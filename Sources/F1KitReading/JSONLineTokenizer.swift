@@ -41,6 +41,26 @@ final class JSONLineTokenizer {
     isPresent.deallocate()
   }
 
+  /// The keys of the object on one line, read from a copy of the line.
+  ///
+  /// Tokenizing unescapes strings in place, so tokenizing the line itself
+  /// would leave `"\u00e9"` as `é00e9` (and `"a \"b\""` as a stray quote)
+  /// for the pass that then reads the same line as data.
+  ///
+  /// - Parameters:
+  ///   - line: The line's first byte.
+  ///   - count: The line's length, without its line feed.
+  /// - Returns: The keys in order, or `nil` for a blank line.
+  /// - Throws: ``SyntaxError`` with offsets counted from the line's start.
+  static func keys(ofLine line: UnsafePointer<UInt8>, count: Int) throws(SyntaxError) -> [String]? {
+    let copy = UnsafeMutablePointer<UInt8>.allocate(capacity: max(count, 1))
+    defer { copy.deallocate() }
+    copy.update(from: line, count: count)
+    let tokenizer = JSONLineTokenizer(keys: nil)
+    guard try tokenizer.tokenize(copy, from: 0, to: count) else { return nil }
+    return tokenizer.collectedKeys
+  }
+
   /// Parses the line in `start..<end` (without its line feed).
   ///
   /// - Returns: `false` if the line is blank.

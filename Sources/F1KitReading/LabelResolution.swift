@@ -22,26 +22,65 @@ struct LabelResolution {
   /// Resolves the labels a parser read.
   ///
   /// - Throws: `.notFiniteLabel` at the first NaN or infinite label among
-  ///   numbers, `.binaryLabelsUnresolved` when thresholded scores do not
-  ///   have exactly two labels, and `.positiveLabelNeeded` when neither the
-  ///   options nor a well-known pair name the positive one.
+  ///   numbers, `.continuousLabels` at the first number that is not whole
+  ///   (unless the options skip label checks), `.binaryLabelsUnresolved`
+  ///   when thresholded scores do not have exactly two labels,
+  ///   `.positiveLabelMisspelt` when the positive label named differs from
+  ///   a gold label only in case or spaces, and `.positiveLabelNeeded` when
+  ///   neither the options nor a well-known pair name the positive one.
   init(_ parser: PredictionFileParser) throws(PredictionFileError) {
     let interner = parser.interner
-    names = interner.names
-    let readings = names.map(DecimalLabel.reading)
-    isNumeric = !readings.isEmpty && !readings.contains(.text)
-    if isNumeric {
-      if let index = readings.firstIndex(of: .notFinite) {
-        throw PredictionFileError(
-          path: parser.path,
-          location: index < interner.firstPlaces.count ? interner.firstPlaces[index] : nil,
-          reason: .notFiniteLabel(found: names[index]))
-      }
-      mergeNumbers(readings)
-    }
+    try self.init(
+      names: interner.names, path: parser.path, checksClasses: parser.options.checksLabelSets,
+      firstPlaces: interner.firstPlaces)
     if parser.isThresholded {
       binary = try resolveBinaryLabels(parser.options, path: parser.path)
     }
+  }
+
+  /// Resolves labels read in first-seen order: numbers merged by value.
+  ///
+  /// The weighted reader (`LabelSetReader`) resolves its labels here too,
+  /// so a file reads as the same classes with and without weights.
+  ///
+  /// - Parameters:
+  ///   - names: The labels, by code.
+  ///   - path: The file, for messages.
+  ///   - checksClasses: Whether to refuse numbers that are not whole
+  ///     (`false` when a column of weights is read as labels).
+  ///   - firstPlaces: Where each label was first read, by code, where known.
+  /// - Throws: `.notFiniteLabel` at the first NaN or infinite label among
+  ///   numbers, and `.continuousLabels` at the first number that is not
+  ///   whole when `checksClasses`.
+  init(
+    names: [String], path: String, checksClasses: Bool,
+    firstPlaces: [PredictionFileError.Location] = []
+  ) throws(PredictionFileError) {
+    self.names = names
+    let readings = names.map(DecimalLabel.reading)
+    isNumeric = !readings.isEmpty && !readings.contains(.text)
+    guard isNumeric else { return }
+    func place(_ index: Int) -> PredictionFileError.Location? {
+      index < firstPlaces.count ? firstPlaces[index] : nil
+    }
+    if let index = readings.firstIndex(of: .notFinite) {
+      throw PredictionFileError(
+        path: path, location: place(index), reason: .notFiniteLabel(found: names[index]))
+    }
+    // scikit-learn's type_of_target calls numbers that are not all whole a
+    // continuous target, which no classification metric takes.
+    let fractional = readings.indices.filter {
+      if case .number(let value) = readings[$0] { return !value.isIntegral }
+      return false
+    }
+    if checksClasses, let index = fractional.first {
+      throw PredictionFileError(
+        path: path, location: place(index),
+        reason: .continuousLabels(
+          found: names[index], fractionalCount: Set(fractional.map { readings[$0] }).count,
+          labelCount: Set(readings).count))
+    }
+    mergeNumbers(readings)
   }
 
   /// The final code of a parsed gold code, or predicted code when the
@@ -101,19 +140,37 @@ struct LabelResolution {
   private mutating func resolveBinaryLabels(
     _ options: PredictionFileOptions, path: String
   ) throws(PredictionFileError) -> (negative: Int32, positive: Int32) {
-    let given = (options.labels ?? []) + (options.positiveLabel.map { [$0] } ?? [])
-    let sorted = LabelOrdering.sorted(names + given.map(normalized))
+    // `--positive True` names JSON's `true`, as it does for labels.
+    let named = options.positiveLabel.map(normalized).map {
+      EvaluationOptions(positiveLabel: $0).spellingBooleans(like: names).positiveLabel ?? $0
+    }
+    if let named, !names.contains(where: { $0.utf8.elementsEqual(named.utf8) }),
+      let spelling = names.first(where: { Self.folded($0) == Self.folded(named) })
+    {
+      throw PredictionFileError(
+        path: path,
+        reason: .positiveLabelMisspelt(positive: named, goldSpelling: spelling, gold: names))
+    }
+    let given = (options.labels ?? []).map(normalized) + (named.map { [$0] } ?? [])
+    let sorted = LabelOrdering.sorted(names + given)
     guard sorted.count == 2 else {
       throw PredictionFileError(path: path, reason: .binaryLabelsUnresolved(found: sorted))
     }
-    guard
-      let positive = options.positiveLabel.map(normalized)
-        ?? PositiveLabelConvention.positiveLabel(of: sorted)
-    else {
+    guard let positive = named ?? PositiveLabelConvention.positiveLabel(of: sorted) else {
       throw PredictionFileError(path: path, reason: .positiveLabelNeeded(labels: sorted))
     }
     let negative = sorted.first { !$0.utf8.elementsEqual(positive.utf8) }!
     return (code(ofName: negative), code(ofName: positive))
+  }
+
+  /// A label in lower case without surrounding spaces, to find a label
+  /// named with another case or spacing.
+  private static func folded(_ label: String) -> Substring {
+    let lowered = label.lowercased()
+    guard let first = lowered.firstIndex(where: { !$0.isWhitespace }),
+      let last = lowered.lastIndex(where: { !$0.isWhitespace })
+    else { return "" }
+    return lowered[first...last]
   }
 
   /// The code of a label, adding it after the others if it is new.

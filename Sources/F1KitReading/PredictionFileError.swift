@@ -173,6 +173,11 @@ public struct PredictionFileError: Error, Hashable, Sendable {
     /// labels form no well-known pair (see `PositiveLabelConvention`). A
     /// usage problem rather than bad data.
     case positiveLabelNeeded(labels: [String])
+    /// The positive label named for thresholded scores is no gold label,
+    /// while `goldSpelling` is one that differs from it only in letter
+    /// case or surrounding spaces (`--positive Yes` over gold `yes`): the
+    /// scores would be scored against a class no item has.
+    case positiveLabelMisspelt(positive: String, goldSpelling: String, gold: [String])
     /// The predicted labels share none of the gold labels
     /// (`unknownShare` 1), or over half the items (`unknownShare`) carry a
     /// predicted label the gold labels never use.
@@ -195,6 +200,12 @@ public struct PredictionFileError: Error, Hashable, Sendable {
     /// A label is NaN or an infinity: a JSON `NaN` or `Infinity`, or `nan`
     /// or `inf` where every other label is a number.
     case notFiniteLabel(found: String)
+    /// Every label is a number and some are not whole, such as STS-B
+    /// similarities (`3.8`): scikit-learn's `type_of_target` calls them
+    /// continuous and its classification metrics refuse them. `found` is
+    /// the first such label; `fractionalCount` of the `labelCount`
+    /// distinct values are not whole.
+    case continuousLabels(found: String, fractionalCount: Int, labelCount: Int)
     /// A CSV or TSV label field is empty, as pandas writes a missing value
     /// (NaN) and SQL clients print NULL, or a JSON label is the empty
     /// string. Read as the label "", it would add a class, and turn every

@@ -96,23 +96,18 @@ extension PredictionFileParser {
         offset = source.start + consumed
         continue
       }
-      let count = lineEnd - offset
-      let copy = UnsafeMutablePointer<UInt8>.allocate(capacity: max(count, 1))
-      defer { copy.deallocate() }
-      copy.update(from: source.storage + offset, count: count)
-      let tokenizer = JSONLineTokenizer(keys: nil)
-      let hasObject: Bool
+      let keys: [String]?
       do {
-        hasObject = try tokenizer.tokenize(copy, from: 0, to: count)
+        keys = try JSONLineTokenizer.keys(ofLine: source.storage + offset, count: lineEnd - offset)
       } catch {
         let lineBefore = line
         line += blankLines
         defer { line = lineBefore }
         throw jsonError(error, lineStart: 0)
       }
-      if hasObject {
+      if let keys {
         headerLine = line + blankLines
-        return tokenizer.collectedKeys
+        return keys
       }
       if lineEnd == source.end { throw error(.emptyFile, line: 1, column: 1, unit: .byte) }
       blankLines += 1

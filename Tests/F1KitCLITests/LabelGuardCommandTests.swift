@@ -15,7 +15,7 @@ struct LabelGuardCommandTests {
     let hints = result.standardError.split(separator: "\n").filter { $0.contains("hold '|'") }
     #expect(
       hints == [
-        "warning: 2 of the 3 gold labels hold '|', as label sets do (such as \"a|b\"), and each is scored as a class of its own; if these are label sets, add --problem multilabel (standard input is never sniffed for them)"
+        "warning: 2 of the 3 gold labels hold '|', as label sets do (such as \"a|b\"), and each is scored as a class of its own; if these are label sets, add --problem multilabel (standard input is never sniffed for them, and a file only in its first 1,000 records)"
       ], "\(result.standardError)")
     #expect(!result.standardError.contains("a label no gold item has"))
   }
@@ -217,5 +217,85 @@ struct LabelGuardCommandTests {
         #"the predicted labels ("1", "0") share none of the gold labels ("neg", "pos"); one side's labels are numbers and the other's are text"#
       ), "\(result.standardError)")
     #expect(result.standardError.split(separator: "\n").count == 1)
+  }
+
+  @Test("--positive spelled with another case than the one gold label of a score column is refused")
+  func positiveLabelMisspeltForScores() throws {
+    let directory = TemporaryDirectory()
+    let path = directory.write("b2.csv", "label,score\nyes,0.9\nyes,0.8\n")
+    let result = try runF1Kit([
+      "evaluate", path, "--score-column", "score", "--positive", "Yes", "--threshold", "0.5",
+    ])
+    #expect(result.status == 64, "\(result.standardError)")
+    #expect(
+      result.standardError.contains(
+        #"the positive label "Yes" (--positive) is no gold label, while "yes" is"#),
+      "\(result.standardError)")
+    #expect(result.standardError.contains("give --positive yes"))
+    // A positive label no gold item has, unlike any gold label, is a test
+    // set of negatives, as scikit-learn reads it.
+    let negatives = try runF1Kit([
+      "evaluate", path, "--score-column", "score", "--positive", "no", "--threshold", "0.5",
+    ])
+    #expect(negatives.status == 0, "\(negatives.standardError)")
+    // Boolean labels are named in any case: True is JSON's true.
+    let booleans = directory.write(
+      "b.jsonl",
+      #"{"label":true,"score":0.9}"# + "\n" + #"{"label":false,"score":0.2}"# + "\n")
+    let named = try runF1Kit([
+      "evaluate", booleans, "--score-column", "score", "--positive", "True",
+    ])
+    #expect(named.status == 0, "\(named.standardError)")
+  }
+
+  @Test("--labels with spaces after the commas is refused with the fix")
+  func labelsWithSpaces() throws {
+    let input = "label,prediction\nneg,neg\npos,pos\nneu,pos\nneg,neu\nneu,neu\n"
+    let result = try runF1Kit(["evaluate", "-", "--labels", "neg, neu, pos"], input: input)
+    #expect(result.status == 64, "\(result.standardError)")
+    #expect(
+      result.standardError.contains(
+        #"name " neu", which no item has, and leave out "neu", which items have"#),
+      "\(result.standardError)")
+    #expect(result.standardError.contains("leave out the spaces after the commas"))
+  }
+
+  @Test("--positive True and true name JSON Lines Booleans and pandas' True/False alike")
+  func positiveBooleansInAnyCase() throws {
+    let json =
+      #"{"label":true,"prediction":true}"# + "\n" + #"{"label":false,"prediction":true}"# + "\n"
+      + #"{"label":true,"prediction":false}"# + "\n"
+    let csv = "label,prediction\nTrue,True\nFalse,True\nTrue,False\n"
+    for (input, format, positive) in [
+      (json, "jsonl", "True"), (json, "jsonl", "TRUE"), (csv, "csv", "true"),
+    ] {
+      let result = try runF1Kit(
+        ["evaluate", "-", "--input-format", format, "--positive", positive, "--format", "json"],
+        input: input)
+      #expect(result.status == 0, "\(positive): \(result.standardError)")
+      #expect(result.standardOutput.contains(#""f1": 0.5"#), "\(result.standardOutput)")
+    }
+    let single = try runF1Kit(
+      ["evaluate", "-", "--input-format", "jsonl", "--positive", "True"],
+      input: #"{"label":true,"prediction":true}"# + "\n")
+    #expect(single.standardError.contains("there is 1 label: \"true\""), "\(single.standardError)")
+  }
+
+  @Test(
+    "label sets that first appear after the records sniffed get the hint to add --problem multilabel"
+  )
+  func lateLabelSets() throws {
+    let rows = (0..<1200).map { ["a,a\n", "b,b\n", "c,c\n"][$0 % 3] }.joined()
+    let directory = TemporaryDirectory()
+    let path = directory.write("late.csv", "label,prediction\n" + rows + "a|c,a|c\na|c,a\n")
+    let result = try runF1Kit(["evaluate", path])
+    #expect(result.status == 0, "\(result.standardError)")
+    #expect(
+      result.standardError.contains(
+        "warning: 1 of the 4 gold labels hold '|', as label sets do (such as \"a|c\")"),
+      "\(result.standardError)")
+    // --problem multiclass says '|' is part of the labels.
+    let chosen = try runF1Kit(["evaluate", path, "--problem", "multiclass"])
+    #expect(!chosen.standardError.contains("hold '|'"), "\(chosen.standardError)")
   }
 }

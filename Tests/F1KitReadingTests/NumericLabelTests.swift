@@ -3,6 +3,14 @@ import Testing
 
 @testable import F1KitReading
 
+/// Options that read numbers as labels without refusing the ones that are
+/// not whole, as a column of weights is read beside the labels.
+private var fractionalNumbers: PredictionFileOptions {
+  var options = PredictionFileOptions()
+  options.checksLabelSets = false
+  return options
+}
+
 @Suite("Numeric labels compare by value")
 struct NumericLabelTests {
   @Test("gold 0/1 against predictions 0.0/1.0 gives scikit-learn's accuracy, spelled 0 and 1")
@@ -32,7 +40,9 @@ struct NumericLabelTests {
     ])
   func spellingsOfOneValue(spellings: [String]) throws {
     let text = "label,prediction\n" + spellings.map { "\($0),\(spellings[0])\n" }.joined()
-    let counts = try PredictionReader(path: try PredictionFileFixture.write(text)).readCounts()
+    let counts = try PredictionReader(
+      path: try PredictionFileFixture.write(text), options: fractionalNumbers
+    ).readCounts()
     #expect(counts.labels.count == 1)
     #expect(counts.totalCount == spellings.count)
   }
@@ -48,7 +58,9 @@ struct NumericLabelTests {
     ])
   func spelling(written: String, spelled: String) throws {
     let text = "label,prediction\n\(written),\(written)\n"
-    let counts = try PredictionReader(path: try PredictionFileFixture.write(text)).readCounts()
+    let counts = try PredictionReader(
+      path: try PredictionFileFixture.write(text), options: fractionalNumbers
+    ).readCounts()
     #expect(counts.labels == [spelled])
   }
 
@@ -75,8 +87,44 @@ struct NumericLabelTests {
   @Test("numeric labels sort by value")
   func sortsByValue() throws {
     let text = "label,prediction\n10,2.5\n2,0.5\n-1,10.0\n"
-    let counts = try PredictionReader(path: try PredictionFileFixture.write(text)).readCounts()
+    let counts = try PredictionReader(
+      path: try PredictionFileFixture.write(text), options: fractionalNumbers
+    ).readCounts()
     #expect(try counts.confusionMatrix().labels == ["-1", "0.5", "2", "2.5", "10"])
+  }
+
+  @Test(
+    "numbers that are not all whole are a continuous target, refused as scikit-learn refuses it",
+    arguments: [
+      // STS-B similarities as gold and prediction, and a prediction of 0.5
+      // against whole gold labels ("a mix of binary and continuous").
+      ("label,prediction\n0.5,0.5\n1.5,1.5\n2.5,0.5\n", "\"0.5\" in field 1", 3, 3),
+      ("label,prediction\n0,0\n1,0.5\n1,1.0\n", "\"0.5\" in field 2", 1, 3),
+    ])
+  func continuousLabels(text: String, place: String, fractional: Int, labels: Int) throws {
+    let path = try PredictionFileFixture.write(text)
+    for readsItems in [false, true] {
+      do {
+        let reader = try PredictionReader(path: path)
+        if readsItems { _ = try reader.readItems() } else { _ = try reader.readCounts() }
+        Issue.record("expected a continuous target to be refused")
+      } catch {
+        guard case .continuousLabels(_, let fractionalCount, let labelCount) = error.reason else {
+          Issue.record("unexpected error: \(error)")
+          continue
+        }
+        #expect(error.message.hasPrefix(place + " is not a class"), "\(error.message)")
+        #expect(fractionalCount == fractional)
+        #expect(labelCount == labels)
+      }
+    }
+  }
+
+  @Test("pandas' float labels 1.0/2.0 and whole numbers in any spelling are classes")
+  func wholeFloatsAreClasses() throws {
+    let text = "label,prediction\n1.0,1\n2.0,2e0\n1.0,2.0\n"
+    let counts = try PredictionReader(path: try PredictionFileFixture.write(text)).readCounts()
+    #expect(counts.labels == ["1", "2"])
   }
 
   @Test("--labels and --positive match numeric labels by value")

@@ -26,7 +26,9 @@ struct ClassificationMetricsTests {
     #expect(metrics.value(of: .binaryF1).isNaN)
   }
 
-  @Test("labels to evaluate of which none is a gold label, or one misspelt by case, are refused")
+  @Test(
+    "labels to evaluate of which none is a gold label, or one misspelt by case or spaces, are refused"
+  )
   func refusesNamedLabelsThatCannotBeMeant() throws {
     let matrix = try ConfusionMatrix(
       gold: ["ent", "neu", "con", "neu"], predicted: ["ent", "con", "con", "neu"])
@@ -41,6 +43,14 @@ struct ClassificationMetricsTests {
       try ClassificationMetrics(
         confusionMatrix: matrix, options: EvaluationOptions(labels: ["ent", "Neu", "con"]))
     }
+    // `--labels "ent, neu, con"`: the spaces after the commas are kept.
+    #expect(throws: MetricsError.namedLabelMisspelt(" neu", occurring: "neu")) {
+      try ClassificationMetrics(
+        confusionMatrix: matrix, options: EvaluationOptions(labels: ["ent", " neu", " con"]))
+    }
+    #expect(
+      MetricsError.namedLabelMisspelt(" neu", occurring: "neu").description.hasSuffix(
+        "spaces included: leave out the spaces after the commas (--labels a,b,c)"))
     // A label that occurs nowhere, with no near spelling, is scikit-learn's
     // `labels` semantics and stays allowed.
     let metrics = try ClassificationMetrics(
@@ -71,6 +81,28 @@ struct ClassificationMetricsTests {
     let withStray = try ClassificationMetrics(
       confusionMatrix: stray, options: EvaluationOptions(labels: ["0", "1"]))
     #expect(withStray.problem == .binary)
+  }
+
+  @Test(
+    "a Boolean label named in another case names the Boolean the labels spell",
+    arguments: [
+      (["true", "false"], "True", "true"), (["True", "False"], "true", "True"),
+      (["true", "false"], "FALSE", "false"),
+    ])
+  func booleanLabelsInAnyCase(spellings: [String], named: String, expected: String) throws {
+    let matrix = try ConfusionMatrix(
+      gold: [spellings[0], spellings[1], spellings[0]],
+      predicted: [spellings[0], spellings[0], spellings[1]])
+    let metrics = try ClassificationMetrics(
+      confusionMatrix: matrix, options: EvaluationOptions(positiveLabel: named))
+    #expect(metrics.positiveLabel == expected)
+  }
+
+  @Test("a positive label for a problem of one label says '1 label'")
+  func oneLabelIsSingular() {
+    #expect(
+      MetricsError.positiveLabelNeedsBinaryProblem("true", labels: ["true"]).description
+        == #"positive label "true" applies to binary problems, but there is 1 label: "true""#)
   }
 
   @Test("an explicit positive label is honoured")

@@ -75,6 +75,7 @@ public struct ClassificationMetrics: Sendable {
     options given: EvaluationOptions
   ) throws(MetricsError) {
     let options = given.spellingNumbers(like: confusionMatrix.labels)
+      .spellingBooleans(like: confusionMatrix.labels)
     if let beta = options.beta, !(beta.isFinite && beta >= 0) { throw .invalidBeta(beta) }
     let matrix: ConfusionMatrix
     do {
@@ -125,7 +126,7 @@ public struct ClassificationMetrics: Sendable {
 
   /// Refuses labels to evaluate that cannot be what was meant: none of
   /// them a gold label, or one that occurs nowhere while an unnamed label
-  /// differs from it only in letter case.
+  /// differs from it only in letter case or surrounding spaces.
   ///
   /// - Parameters:
   ///   - namedCount: How many of the matrix's first labels were named.
@@ -146,9 +147,18 @@ public struct ClassificationMetrics: Sendable {
         named: named.map { labels[$0] },
         gold: others.filter { matrix.goldTotals[$0] > 0 }.map { labels[$0] })
     }
+    // `--labels "neg, neu, pos"` names " neu": spaces after the commas
+    // are part of the labels, so they are folded away here as case is.
+    let folded = { (label: String) -> Substring in
+      let lowered = label.lowercased()
+      guard let first = lowered.firstIndex(where: { !$0.isWhitespace }),
+        let last = lowered.lastIndex(where: { !$0.isWhitespace })
+      else { return "" }
+      return lowered[first...last]
+    }
     for index in named where !occurs(index) {
-      let lowered = labels[index].lowercased()
-      if let other = others.first(where: { occurs($0) && labels[$0].lowercased() == lowered }) {
+      let lowered = folded(labels[index])
+      if let other = others.first(where: { occurs($0) && folded(labels[$0]) == lowered }) {
         throw .namedLabelMisspelt(labels[index], occurring: labels[other])
       }
     }

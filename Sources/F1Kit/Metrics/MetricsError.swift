@@ -27,8 +27,9 @@ public enum MetricsError: Error, Hashable, Sendable, CustomStringConvertible {
   /// y_true".
   case noNamedLabelInGold(named: [String], gold: [String])
   /// A label to evaluate occurs nowhere, while a label spelled the same
-  /// but for letter case does, and is not named: a typo that would drop
-  /// that class from every average.
+  /// but for letter case or surrounding spaces (`--labels "neg, neu"`)
+  /// does, and is not named: a typo that would drop that class from every
+  /// average.
   case namedLabelMisspelt(String, occurring: String)
 
   /// A one-line explanation for people.
@@ -46,7 +47,7 @@ public enum MetricsError: Error, Hashable, Sendable, CustomStringConvertible {
         "positive label \(TerminalText.quoted(label)) is not one of the labels \(Self.list(labels))"
     case .positiveLabelNeedsBinaryProblem(let label, let labels):
       return
-        "positive label \(TerminalText.quoted(label)) applies to binary problems, but there are \(labels.count) labels: \(Self.list(labels))"
+        "positive label \(TerminalText.quoted(label)) applies to binary problems, but there \(labels.count == 1 ? "is 1 label" : "are \(labels.count) labels"): \(Self.list(labels))"
     case .positiveLabelNeeded(let labels):
       return
         "cannot tell which of \(Self.list(labels, conjunction: "and")) is the positive label; name it with --positive"
@@ -68,6 +69,8 @@ public enum MetricsError: Error, Hashable, Sendable, CustomStringConvertible {
     case .namedLabelMisspelt(let named, let occurring):
       return
         "the labels to evaluate (--labels) name \(TerminalText.quoted(named)), which no item has, and leave out \(TerminalText.quoted(occurring)), which items have; labels match by exact spelling"
+        + (named.first?.isWhitespace == true || named.last?.isWhitespace == true
+          ? ", spaces included: leave out the spaces after the commas (--labels a,b,c)" : "")
     }
   }
 

@@ -54,7 +54,7 @@ extension LabelSetReader {
   /// (gold, predicted, weight) rows, which a bootstrap of weighted items
   /// draws from.
   ///
-  /// - Returns: The rows and labels.
+  /// - Returns: The rows and labels: the classes ``readWeighted()`` reads.
   /// - Throws: ``PredictionFileError`` as ``readWeighted()`` does.
   /// - Complexity: O(*n*) time for *n* bytes; memory O(*r*) for *r*
   ///   distinct rows.
@@ -80,9 +80,19 @@ extension LabelSetReader {
     }
     try ids.check(walker, reader: self)
     try walker.checkTotalWeight(total)
+    let classes = try SingleLabelClasses(
+      pairs: counts.lazy.map { (gold: $0.key.gold, predicted: $0.key.predicted, count: $0.value) },
+      walker: walker)
+    // Rows whose labels become one class (`1` and `1.0`) become one row.
+    var merged: [Key: Int] = [:]
+    for (key, count) in counts {
+      merged[
+        Key(gold: classes(key.gold), predicted: classes(key.predicted), weight: key.weight),
+        default: 0] += count
+    }
     return WeightedRows(
-      labels: walker.labels,
-      rows: counts.map {
+      labels: classes.names,
+      rows: merged.map {
         WeightedRow(
           gold: $0.key.gold, predicted: $0.key.predicted,
           weight: Double(bitPattern: $0.key.weight), count: $0.value)

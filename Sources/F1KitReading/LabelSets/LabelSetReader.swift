@@ -125,10 +125,15 @@ public struct LabelSetReader: Sendable {
 
   /// Reads a single-label file with sample weights.
   ///
+  /// Its classes are the labels that occur, numbers merged by value, as
+  /// ``PredictionReader`` reads them without weights.
+  ///
   /// - Returns: The weighted counts over the labels in first-seen order.
   /// - Throws: ``PredictionFileError`` for a file that cannot be read or is
   ///   malformed, a bad weight (naming its line), a repeated id (naming
-  ///   both lines; see `LabelSetIDCheck`), or weights that sum to zero.
+  ///   both lines; see `LabelSetIDCheck`), weights that sum to zero, or
+  ///   labels the unweighted reader refuses (numbers that are not whole,
+  ///   predicted labels that do not fit the gold labels).
   /// - Complexity: O(*n*) time for *n* bytes; memory O(*k*²) for *k* labels.
   public func readWeighted() throws(PredictionFileError) -> WeightedConfusionMatrix {
     let walker = try LabelSetWalker(path: path, options: options, readsIDs: true)
@@ -144,14 +149,20 @@ public struct LabelSetReader: Sendable {
       cells[gold * stride + predicted, default: (0, CompensatedSum())].weight.add(weight)
     }
     try ids.check(walker, reader: self)
-    var matrix = WeightedConfusionMatrix(labels: walker.labels)
-    for (key, cell) in cells {
-      // Each cell's weight was summed in file order, with compensation, so
-      // the matrix does not depend on the dictionary's order, and equals
-      // what a count table of the same items gives.
+    let classes = try SingleLabelClasses(
+      pairs: cells.lazy.map {
+        (gold: $0.key / stride, predicted: $0.key % stride, count: $0.value.count)
+      },
+      walker: walker)
+    var matrix = WeightedConfusionMatrix(labels: classes.names)
+    // Each cell's weight was summed in file order, with compensation, and
+    // cells that become one class (`1` and `1.0`) are added in code order,
+    // so the matrix does not depend on the dictionary's order and equals
+    // what a count table of the same items gives.
+    for (key, cell) in cells.sorted(by: { $0.key < $1.key }) {
       matrix.add(
-        goldIndex: key / stride, predictedIndex: key % stride, weight: cell.weight.value,
-        count: cell.count)
+        goldIndex: classes(key / stride), predictedIndex: classes(key % stride),
+        weight: cell.weight.value, count: cell.count)
     }
     try walker.checkTotalWeight(matrix.totalWeight)
     return matrix

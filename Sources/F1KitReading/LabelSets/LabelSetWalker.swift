@@ -73,7 +73,17 @@ final class LabelSetWalker {
   /// Whether the current record has score columns instead of a prediction.
   var hasScores: Bool { !options.file.scoreColumns.isEmpty }
 
-  private var path: String { source.displayName }
+  /// The file as named in messages.
+  var path: String { source.displayName }
+
+  /// Where the labels come from, named for messages.
+  var labelColumns: LabelColumns {
+    var named = LabelColumns()
+    named.gold = header[columns[0]]
+    named.prediction = hasScores ? options.file.scoreColumns : [header[columns[1]]]
+    named.isScoreColumns = hasScores
+    return named
+  }
 
   // MARK: - Walking
 
@@ -179,19 +189,20 @@ final class LabelSetWalker {
         break
       }
       if tokenizer == nil {
-        let keys = JSONLineTokenizer(keys: nil)
-        let hasObject: Bool
+        // The keys are read from a copy: the line is read again as data.
+        let keys: [String]?
         do {
-          hasObject = try keys.tokenize(source.storage, from: source.start, to: lineEnd)
+          keys = try JSONLineTokenizer.keys(
+            ofLine: source.storage + source.start, count: lineEnd - source.start)
         } catch {
           throw self.error(.malformedJSON(expected: "a JSON object"), line: line, column: 1)
         }
-        if !hasObject {
+        guard let keys else {
           line += 1
           source.start = min(lineEnd + 1, source.end)
           continue
         }
-        header = keys.collectedKeys
+        header = keys
         try resolveColumns()
         // Keep only the slots used, in slot order.
         let names = columns.map { $0 >= 0 ? header[$0] : "" }

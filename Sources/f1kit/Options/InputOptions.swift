@@ -437,9 +437,8 @@ struct InputOptions {
     let status: ExitStatus =
       switch error.reason {
       case .cannotOpen: .noInput
-      case .invalidOptions, .positiveLabelNeeded, .ambiguousColumn, .countColumnBesideIDs,
-        .countColumnHasRole,
-        .countTableNotRead:
+      case .invalidOptions, .positiveLabelNeeded, .positiveLabelMisspelt, .ambiguousColumn,
+        .countColumnBesideIDs, .countColumnHasRole, .countTableNotRead:
         .usage
       default: .dataError
       }

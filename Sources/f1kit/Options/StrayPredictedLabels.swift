@@ -91,9 +91,10 @@ enum StrayPredictedLabels {
     }
     guard evaluation.labels == nil else { return nullWarnings }
     let gold = labels.indices.filter { goldCounts[$0] > 0 }
-    if let hint = labelSetHint(labels: labels, gold: gold) { return nullWarnings + [hint] }
+    let hint = labelSetHint(labels: labels, gold: gold, isProblemGiven: evaluation.problem != nil)
+    if let hint, hint.isMostGold { return nullWarnings + [hint.text] }
     let goldNames = LabelOrdering.sorted(gold.map { labels[$0] })
-    return nullWarnings
+    return nullWarnings + (hint.map { [$0.text] } ?? [])
       + scored.filter { goldCounts[$0] == 0 && !nulls.contains($0) }.map { label in
         let predicting = predictedCounts.indices.filter { predictedCounts[$0][label] > 0 }
         let counts = predicting.enumerated().map { offset, source in
@@ -144,15 +145,23 @@ enum StrayPredictedLabels {
       + "(WHERE label IS NOT NULL) or name the class (COALESCE(label, 'none'))"
   }
 
-  /// One warning in place of a warning per label when most gold labels
-  /// hold `|`, as label sets do: a multilabel file read as single labels
-  /// (standard input is never sniffed for label sets) makes every
-  /// combination of labels a class of its own.
-  private static func labelSetHint(labels: [String], gold: [Int]) -> String? {
+  /// The warning for gold labels that hold `|`, as label sets do: a
+  /// multilabel file read as single labels makes every combination of
+  /// labels a class of its own. Standard input is never sniffed for label
+  /// sets, and a file only in its first records, so sets that first
+  /// appear later (or in a few rows) are read as classes. When most gold
+  /// labels hold `|`, the warning stands in for a warning per label.
+  private static func labelSetHint(labels: [String], gold: [Int], isProblemGiven: Bool)
+    -> (text: String, isMostGold: Bool)?
+  {
     let sets = gold.filter { labels[$0].contains("|") }
-    guard !sets.isEmpty, sets.count * 2 >= gold.count else { return nil }
-    return
-      "\(sets.count) of the \(gold.count) gold labels hold '|', as label sets do (such as \(TerminalText.quoted(labels[sets[0]]))), and each is scored as a class of its own; if these are label sets, add --problem multilabel (standard input is never sniffed for them)"
+    let isMostGold = sets.count * 2 >= gold.count
+    // `--problem multiclass` says that `|` is part of the labels.
+    guard !sets.isEmpty, isMostGold || !isProblemGiven else { return nil }
+    return (
+      "\(sets.count) of the \(gold.count) gold labels hold '|', as label sets do (such as \(TerminalText.quoted(labels[sets[0]]))), and each is scored as a class of its own; if these are label sets, add --problem multilabel (standard input is never sniffed for them, and a file only in its first \(NumberText.grouped(1000)) records)",
+      isMostGold
+    )
   }
 
   /// What a class that only predictions have does to the problem.
