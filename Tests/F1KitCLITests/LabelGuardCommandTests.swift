@@ -275,6 +275,14 @@ struct LabelGuardCommandTests {
       #expect(result.status == 0, "\(positive): \(result.standardError)")
       #expect(result.standardOutput.contains(#""f1": 0.5"#), "\(result.standardOutput)")
     }
+    // --labels names them alike: True,False are JSON's true and false.
+    let named = try runF1Kit(
+      [
+        "evaluate", "-", "--input-format", "jsonl", "--labels", "True,False", "--positive", "True",
+        "--format", "json",
+      ], input: json)
+    #expect(named.status == 0, "\(named.standardError)")
+    #expect(named.standardOutput.contains(#""f1": 0.5"#), "\(named.standardOutput)")
     let single = try runF1Kit(
       ["evaluate", "-", "--input-format", "jsonl", "--positive", "True"],
       input: #"{"label":true,"prediction":true}"# + "\n")

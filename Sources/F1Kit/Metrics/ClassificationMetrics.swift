@@ -74,8 +74,13 @@ public struct ClassificationMetrics: Sendable {
     confusionMatrix: ConfusionMatrix, weights: WeightedConfusionMatrix?,
     options given: EvaluationOptions
   ) throws(MetricsError) {
-    let options = given.spellingNumbers(like: confusionMatrix.labels)
-      .spellingBooleans(like: confusionMatrix.labels)
+    // Named labels are respelled after the labels that occur: a reader
+    // adds labels named with --labels to the matrix with no items, so
+    // `True` would otherwise stand beside JSON's `true` as a label of its own.
+    let occurring = confusionMatrix.labels.indices.filter {
+      confusionMatrix.goldTotals[$0] > 0 || confusionMatrix.predictedTotals[$0] > 0
+    }.map { confusionMatrix.labels[$0] }
+    let options = given.spellingNumbers(like: occurring).spellingBooleans(like: occurring)
     if let beta = options.beta, !(beta.isFinite && beta >= 0) { throw .invalidBeta(beta) }
     let matrix: ConfusionMatrix
     do {
