@@ -28,6 +28,26 @@ extension ModelColumns {
     }
   }
 
+  /// Checks the summed labels of several shards, whose labels were not
+  /// checked one shard at a time: a shard of a hash-partitioned table may
+  /// hold only some gold labels. One file was checked as it was read.
+  ///
+  /// - Parameters:
+  ///   - total: The shards' summed counts.
+  ///   - paths: The shards.
+  ///   - options: The options the labels are checked with.
+  /// - Throws: The one-line failure of labels that do not fit.
+  static func checkSummedLabelSets(
+    _ total: JointCounts, of paths: [String], options: PredictionFileOptions
+  ) throws(CommandFailure) {
+    guard paths.count > 1 else { return }
+    do {
+      try total.checkLabelSets(options: options, path: paths.joined(separator: " + "))
+    } catch {
+      throw failure(error)
+    }
+  }
+
   /// Refuses a shard listed twice and warns about a shard whose bytes
   /// equal an earlier one's: either way its items would count twice in
   /// the summed data set, narrowing every interval with no sign of it.

@@ -99,14 +99,7 @@ enum ModelColumns {
     guard total.itemCount > 0 else {
       throw .data("\(paths[0]): expected at least one item, found none (every count is zero)")
     }
-    if paths.count > 1 {
-      do {
-        try total.checkLabelSets(
-          options: input.reader, path: paths.joined(separator: " + "))
-      } catch {
-        throw failure(error)
-      }
-    }
+    try checkSummedLabelSets(total, of: paths, options: input.reader)
     try checkShards(shardsWithItems, ids: shardIDs, reader: input.reader)
     return total
   }
@@ -186,14 +179,7 @@ enum ModelColumns {
       guard total.itemCount > 0 else {
         throw .data("\(paths[0]): expected at least one item, found none (every count is zero)")
       }
-      if paths.count > 1 {
-        do {
-          try total.checkLabelSets(
-            options: checkedOptions, path: paths.joined(separator: " + "))
-        } catch {
-          throw failure(error)
-        }
-      }
+      try checkSummedLabelSets(total, of: paths, options: checkedOptions)
       models.append(total)
     }
     Console.writeWarnings(countColumnNotes.notes(columns: columns ?? [], input: input))
