@@ -11,8 +11,9 @@ import _TestSupport
 /// command runs from the package root (`--out` and `--json` files go to a
 /// temporary folder) and every other line of the block must appear in its
 /// output (`...` skips lines; a line ending in ` ...` is a prefix). A
-/// blockquote quotes the report or output of the last such command in the
-/// same file, word for word.
+/// `console` block is checked whole, byte for byte, by
+/// `DocumentationConsoleTests` instead. A blockquote quotes the report or
+/// output of the last such command in the same file, word for word.
 @Suite("Numbers quoted in the documentation")
 struct DocumentationNumbersTests {
   static let documents: [String] = {
@@ -40,6 +41,7 @@ struct DocumentationNumbersTests {
     while index < lines.count {
       let line = lines[index]
       if line.hasPrefix("```") {
+        let isConsole = line == "```console"
         var block: [String] = []
         index += 1
         while index < lines.count, !lines[index].hasPrefix("```") {
@@ -49,10 +51,12 @@ struct DocumentationNumbersTests {
         if let first = block.first, first.hasPrefix("$ f1kit ") {
           let arguments = first.dropFirst("$ f1kit ".count).split(separator: " ").map(String.init)
           command = arguments
-          quotes.append(
-            Quote(
-              line: index - block.count, command: arguments, expected: Array(block.dropFirst()),
-              isTranscript: true))
+          if !isConsole {
+            quotes.append(
+              Quote(
+                line: index - block.count, command: arguments, expected: Array(block.dropFirst()),
+                isTranscript: true))
+          }
         }
       } else if line.hasPrefix(">"), let command {
         var paragraph: [String] = []
@@ -186,6 +190,37 @@ struct DocumentationNumbersTests {
         "--resamples", "999",
       ],
       ["by 0.052, 95% CI [0.038, 0.067], p = 0.001"]
+    ),
+    (
+      "docs/scores.md",
+      [
+        "evaluate", "fixtures/stsb/test-minilm-l6.csv", "--score-column", "score",
+        "--threshold-from", "fixtures/stsb/dev-minilm-l6.csv",
+      ],
+      ["0.634695", "0.8181", "0.8304", "0.8399", "0.8869", "0.9008"]
+    ),
+    (
+      "docs/scores.md",
+      ["evaluate", "fixtures/stsb/test-minilm-l3.csv", "--score-column", "score"],
+      ["0.8949", "0.9038"]
+    ),
+    (
+      "docs/scores.md",
+      ["advise", "fixtures/stsb/test-minilm-l6.csv", "--score-column", "score"],
+      ["0.8015", "±0.0580", "0.7753", "0.8259", "0.595741", "0.0384"]
+    ),
+    (
+      "docs/statistics.md",
+      ["evaluate", "fixtures/experiments/a-run1.csv", "--ci", "--group-column", "query"],
+      ["1.74×"]
+    ),
+    (
+      "docs/statistics.md",
+      [
+        "compare", "fixtures/stsb/test-minilm-l6.csv", "fixtures/stsb/test-minilm-l3.csv",
+        "--group-column", "sentence1",
+      ],
+      ["1,256", "0.97×"]
     ),
   ]
 

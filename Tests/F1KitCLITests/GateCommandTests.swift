@@ -476,25 +476,7 @@ struct GateDocumentationTests {
       contentsOf: Fixtures.packageRoot.appendingPathComponent("docs/gate.md"), encoding: .utf8))
     ?? ""
 
-  /// Each ```console block: the command after `$ `, and the lines after it.
-  static let examples: [(command: String, output: String)] = document.components(
-    separatedBy: "```console\n"
-  ).dropFirst().compactMap { block in
-    guard let end = block.range(of: "```") else { return nil }
-    let lines = block[..<end.lowerBound].split(separator: "\n", omittingEmptySubsequences: false)
-    guard let first = lines.first, first.hasPrefix("$ f1kit ") else { return nil }
-    return (String(first.dropFirst(2)), lines.dropFirst().joined(separator: "\n"))
-  }
-
-  @Test("every console example is what f1kit prints")
-  func consoleExamples() throws {
-    #expect(Self.examples.count == 10)
-    for example in Self.examples {
-      let arguments = example.command.split(separator: " ").dropFirst().map(String.init)
-      let result = try runF1Kit(arguments + ["-q"])
-      #expect(result.standardOutput == example.output, "\(example.command)")
-    }
-  }
+  // Its console examples are run by DocumentationConsoleTests.
 
   @Test("the JSON example's complete lines are the tool's")
   func jsonExample() throws {

@@ -315,25 +315,3 @@ struct ExperimentTableFormatTests {
     #expect(latex.standardOutput.contains(#"    x\textbar{}y*z & 5 & "#))
   }
 }
-
-@Suite("docs/tables.md quotes the tool's real experiment and score tables")
-struct ExperimentTableDocumentationTests {
-  @Test("every console example in docs/tables.md is what compare prints")
-  func consoleExamples() throws {
-    let document = try String(
-      contentsOf: Fixtures.packageRoot.appendingPathComponent("docs/tables.md"), encoding: .utf8)
-    let examples = document.components(separatedBy: "```console\n").dropFirst().compactMap {
-      block -> (String, String)? in
-      guard let end = block.range(of: "```\n") else { return nil }
-      let lines = block[..<end.lowerBound].split(separator: "\n", omittingEmptySubsequences: false)
-      guard let first = lines.first, first.hasPrefix("$ f1kit ") else { return nil }
-      return (String(first.dropFirst(2)), lines.dropFirst().joined(separator: "\n"))
-    }
-    #expect(examples.count == 3)
-    for (command, output) in examples {
-      let arguments = command.split(separator: " ").dropFirst().map(String.init)
-      let result = try runF1Kit(arguments + ["-q"])
-      #expect(result.standardOutput == output, "\(command)")
-    }
-  }
-}
