@@ -107,4 +107,62 @@ struct AdviceClaimsTests {
     let values = Dictionary(advice.evidence.map { ($0.name, $0.value) }) { first, _ in first }
     #expect(abs(values["macro_f1_zero_division_1"]! - 0.8329156223893066) < 1e-12)
   }
+
+  @Test("no significant difference beside an interval that excludes 0 says the two disagree")
+  func notSignificantButIntervalExcludesZero() {
+    let interval = ConfidenceInterval(
+      lower: 0.001, upper: 0.041, estimate: 0.021, method: .bca, confidence: 0.95,
+      standardError: 0.0102)
+    let pair = ComparedPair(
+      first: "A", second: "B", metricName: "macro-F1", difference: interval,
+      decisionPValue: 0.06, test: .permutation, adjustment: nil, itemCount: 1_000,
+      requiredItemCount: 1_890, significanceLevel: 0.05)
+    let advice = MetricAdvisor().noSignificantDifference(pair)
+    let sentence = ModelComparison.disagreementSentence(
+      interval: interval, isSignificant: false, isAdjusted: false)
+    #expect(!sentence.isEmpty)
+    #expect(advice.message.contains(sentence))
+    // An interval that contains 0 agrees with the test: nothing added.
+    var agreeing = pair
+    agreeing.difference = ConfidenceInterval(
+      lower: -0.019, upper: 0.061, estimate: 0.021, method: .bca, confidence: 0.95,
+      standardError: 0.0204)
+    #expect(!MetricAdvisor().noSignificantDifference(agreeing).message.contains("disagree"))
+  }
+
+  @Test("the one-run advice does not derive seed luck from the test-set interval")
+  func singleRunWording() throws {
+    let interval = ConfidenceInterval(
+      lower: -0.025, upper: 0.009, estimate: -0.008, method: .bca, confidence: 0.95,
+      standardError: 0.0088)
+    let advice = try #require(
+      MetricAdvisor().singleRunPerModel(
+        difference: interval, metric: .binaryF1, first: "A", second: "B"))
+    #expect(!advice.message.contains("contains 0, so another training seed"))
+    #expect(
+      advice.message.contains(
+        "That interval counts only the variation of the test items; another training seed adds "
+          + "its own"))
+  }
+
+  @Test("the average-precision advice reads as a sentence: counts of items, and what to read")
+  func averagePrecisionWording() throws {
+    // 2 positives among 10 items, ranked first: AP 1, ROC-AUC 1.
+    let rare = try BinaryScores(
+      scores: [0.9, 0.8, 0.4, 0.3, 0.3, 0.2, 0.2, 0.1, 0.1, 0.05],
+      isPositive: [true, true] + Array(repeating: false, count: 8))
+    let advice = try #require(
+      MetricAdvisor().scoreAdvice(
+        for: [AdvisedScores(name: "m", scores: .binary(rare), threshold: nil)]
+      ).first { $0.rule == .averagePrecisionUnderImbalance })
+    #expect(advice.message.hasPrefix("Positives are 2 of 10 items (20.0%)."))
+    let common = try BinaryScores(
+      scores: rare.scores.map { 1 - $0 }, isPositive: rare.isPositive.map { !$0 })
+    let majority = try #require(
+      MetricAdvisor().scoreAdvice(
+        for: [AdvisedScores(name: "m", scores: .binary(common), threshold: nil)]
+      ).first { $0.rule == .averagePrecisionUnderImbalance })
+    #expect(majority.message.hasPrefix("Positives are the majority, 8 of 10 items (80.0%)"))
+    #expect(majority.message.contains("Read ROC-AUC (1.0000, no-skill 0.5), which does not move"))
+  }
 }
