@@ -12,6 +12,11 @@ public struct AdviceThresholds: Hashable, Sendable {
   /// The share of items of the smaller class at which a binary problem
   /// counts as balanced: 0.4 by default.
   public var balancedMinorityShare: Double
+  /// How close accuracy and binary F1 must be for balanced binary classes
+  /// to count as making them agree: 0.05 by default. Balanced classes do
+  /// not make them agree by themselves: a model that predicts the positive
+  /// label for most items scores a binary F1 well above its accuracy.
+  public var agreementGap: Double = 0.05
   /// How far weighted-F1 must exceed macro-F1 before it is said to hide
   /// minority classes: 0.05 by default.
   public var weightedMacroGap: Double

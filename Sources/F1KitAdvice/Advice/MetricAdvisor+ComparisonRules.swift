@@ -60,6 +60,14 @@ extension MetricAdvisor {
       evidence.append(AdviceEvidence("p_value", value: p))
     }
     statement += "."
+    // An interval that excludes 0 beside a test that does not reject reads
+    // as a contradiction: say so as `compare`'s verdict does, with its
+    // sentence. An interval of no width (no bootstrap spread) is no
+    // evidence either way.
+    if interval.lower < interval.upper {
+      statement += ModelComparison.disagreementSentence(
+        interval: interval, isSignificant: false, isAdjusted: pair.adjustment != nil)
+    }
     let itemCount = pair.itemCount
     evidence.append(AdviceEvidence("n", count: itemCount))
     if let required = pair.requiredItemCount {

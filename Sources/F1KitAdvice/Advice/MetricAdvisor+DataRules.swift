@@ -32,83 +32,101 @@ extension MetricAdvisor {
 
   /// ``AdviceRule/imbalancedClasses``: accuracy and micro-F1 mostly measure
   /// the frequent classes.
-  func imbalancedClasses(_ data: DataProfile) -> Advice? {
+  ///
+  /// - Parameters:
+  ///   - data: The first model's gold-label facts.
+  ///   - models: Every model; with several, the message cites each one's
+  ///     scores by name rather than the first one's alone.
+  func imbalancedClasses(
+    _ data: DataProfile, models: [(name: String, profile: ClassProfile)] = []
+  ) -> Advice? {
     guard let largest = data.largest, let smallest = data.smallest, data.occurring.count > 1
     else { return nil }
     let ratio = largest.weight / smallest.weight
     guard ratio >= thresholds.imbalanceRatio else { return nil }
     let metrics = data.metrics
-    let accuracy = data.profile.value(of: .accuracy)
-    let balanced = data.profile.value(of: .balancedAccuracy)
-    let mcc = data.profile.value(of: .matthewsCorrelation)
     let score = DisplayNumber.score
+    let cited = CitedScores(models, first: data.profile)
     let opening =
       "The largest class, \(AdviceText.quoted(largest.label)) (\(data.size(largest)), "
       + "\(DisplayNumber.percent(data.share(largest.weight)))), is \(DisplayNumber.ratio(ratio))× "
       + "the smallest, \(AdviceText.quoted(smallest.label)) (\(data.size(smallest)))."
-    var evidence = [
-      AdviceEvidence("imbalance_ratio", value: ratio),
-      data.profile.supportEvidence(largest),
-      data.profile.supportEvidence(smallest),
-      AdviceEvidence(Metric.accuracy.rawValue, value: accuracy),
-    ]
+    var scores = [CitedScore(.accuracy)]
     let message: String
     let isMinorityPositive =
       metrics.positiveLabel.map { $0.utf8.elementsEqual(smallest.label.utf8) } ?? true
     if metrics.problem == .binary, let positive = metrics.positiveLabel {
-      let f1 = data.profile.value(of: .binaryF1)
-      evidence += [
-        AdviceEvidence(Metric.binaryF1.rawValue, value: f1),
-        AdviceEvidence(Metric.balancedAccuracy.rawValue, value: balanced),
-        AdviceEvidence(Metric.matthewsCorrelation.rawValue, value: mcc),
+      let smallestIndex = data.classes.firstIndex {
+        $0.label.utf8.elementsEqual(smallest.label.utf8)
+      }
+      scores += [
+        CitedScore(.binaryF1, phrase: "F1 of \(AdviceText.quoted(positive))"),
+        CitedScore(.balancedAccuracy), CitedScore(.matthewsCorrelation),
       ]
       // With the frequent class as the positive label, its F1 is filled by
       // that class; the minority class's F1 is the one to report.
       let report: String
       if isMinorityPositive {
         report =
-          "Report F1 of the positive label \(AdviceText.quoted(positive)) (\(score(f1, 4)))"
+          "Report F1 of the positive label \(AdviceText.quoted(positive))\(cited.inline(.binaryF1))"
       } else {
-        evidence.append(AdviceEvidence("f1", label: smallest.label, value: smallest.f1))
+        scores.append(
+          CitedScore(
+            name: "f1", label: smallest.label,
+            phrase: "F1 of \(AdviceText.quoted(smallest.label))"
+          ) { profile in smallestIndex.map { profile.rows[$0].f1 } ?? .nan })
+        let minorityF1 = cited.isNamed ? "" : "\(score(smallest.f1, 4)); "
         report =
           "Report F1 of the minority class \(AdviceText.quoted(smallest.label)) "
-          + "(\(score(smallest.f1, 4)); --positive \(AdviceText.quoted(smallest.label)) makes it the "
-          + "primary metric) rather than F1 of the positive label \(AdviceText.quoted(positive)) "
-          + "(\(score(f1, 4))), which the frequent class fills"
+          + "(\(minorityF1)--positive \(AdviceText.quoted(smallest.label)) makes it the "
+          + "primary metric) rather than F1 of the positive label \(AdviceText.quoted(positive))"
+          + "\(cited.inline(.binaryF1)), which the frequent class fills"
       }
       message =
-        opening + " Accuracy (\(score(accuracy, 4))) mostly measures the frequent class: always "
+        opening + " Accuracy\(cited.inline(.accuracy)) mostly measures the frequent class: always "
         + "predicting \(AdviceText.quoted(largest.label)) would score "
         + "\(score(data.share(largest.weight), 4)). " + report
-        + ", and MCC (\(score(mcc, 4))) or balanced accuracy (\(score(balanced, 4))) when both classes matter."
+        + ", and MCC\(cited.inline(.matthewsCorrelation)) or balanced accuracy"
+        + "\(cited.inline(.balancedAccuracy)) when both classes matter."
     } else {
-      let micro = data.profile.value(of: .microF1)
-      let macro = data.profile.value(of: .macroF1)
-      evidence += [
-        AdviceEvidence(Metric.microF1.rawValue, value: micro),
-        AdviceEvidence(Metric.macroF1.rawValue, value: macro),
-        AdviceEvidence(Metric.balancedAccuracy.rawValue, value: balanced),
-        AdviceEvidence(Metric.matthewsCorrelation.rawValue, value: mcc),
+      scores += [
+        CitedScore(.microF1), CitedScore(.macroF1), CitedScore(.balancedAccuracy),
+        CitedScore(.matthewsCorrelation),
       ]
       message =
-        opening + " Accuracy (\(score(accuracy, 4))) and micro-F1 (\(score(micro, 4))) count "
+        opening + " Accuracy\(cited.inline(.accuracy)) and micro-F1\(cited.inline(.microF1)) count "
         + (data.profile.isWeighted ? "every item by its sample weight" : "every item once")
-        + ", so they mostly measure the frequent classes. Macro-F1 "
-        + "(\(score(macro, 4))) and balanced accuracy (\(score(balanced, 4))) weigh every class "
-        + "equally: prefer them for choosing a model. MCC (\(score(mcc, 4))) corrects for "
-        + "chance, but in a multiclass problem it too is driven by the frequent classes."
+        + ", so they mostly measure the frequent classes. Macro-F1"
+        + "\(cited.inline(.macroF1)) and balanced accuracy\(cited.inline(.balancedAccuracy)) weigh "
+        + "every class equally: prefer them for choosing a model. MCC"
+        + "\(cited.inline(.matthewsCorrelation)) corrects for chance, but in a multiclass problem "
+        + "it too is driven by the frequent classes."
     }
     return Advice(
       rule: .imbalancedClasses, severity: .recommendation,
       title: metrics.problem == .binary
         ? "Imbalanced classes: prefer F1 of the \(isMinorityPositive ? "positive" : "minority") class or MCC to accuracy"
         : "Imbalanced classes: prefer macro-F1 or balanced accuracy to accuracy",
-      message: message, evidence: evidence)
+      message: message + cited.listing(scores),
+      evidence: [
+        AdviceEvidence("imbalance_ratio", value: ratio),
+        data.profile.supportEvidence(largest),
+        data.profile.supportEvidence(smallest),
+      ] + cited.evidence(scores))
   }
 
   /// ``AdviceRule/balancedBinaryMetricsAgree``: with near-balanced binary
-  /// classes, accuracy and F1 tell the same story.
-  func balancedBinaryMetricsAgree(_ data: DataProfile) -> Advice? {
+  /// classes, accuracy and F1 tell the same story, when every model's
+  /// differ by less than ``AdviceThresholds/agreementGap``: balanced
+  /// classes alone do not make them agree.
+  ///
+  /// - Parameters:
+  ///   - data: The first model's gold-label facts.
+  ///   - models: Every model; each must agree, and with several the
+  ///     message cites each one's scores by name.
+  func balancedBinaryMetricsAgree(
+    _ data: DataProfile, models: [(name: String, profile: ClassProfile)] = []
+  ) -> Advice? {
     let metrics = data.metrics
     guard metrics.problem == .binary, let positive = metrics.positiveLabel,
       data.classes.count == 2, let smallest = data.classes.min(by: { $0.weight < $1.weight }),
@@ -116,50 +134,67 @@ extension MetricAdvisor {
     else { return nil }
     let share = data.share(smallest.weight)
     guard share >= thresholds.balancedMinorityShare else { return nil }
-    let accuracy = data.profile.value(of: .accuracy)
-    let f1 = data.profile.value(of: .binaryF1)
+    let cited = CitedScores(models, first: data.profile)
+    // A model that predicts one label for most items parts accuracy and
+    // F1 however balanced the gold labels are.
+    let gaps = cited.profiles.map {
+      abs($0.value(of: .accuracy) - $0.value(of: .binaryF1))
+    }
+    guard let widest = gaps.max(), gaps.allSatisfy({ $0 < thresholds.agreementGap }) else {
+      return nil
+    }
     let counts = data.classes.map {
       "\(AdviceText.quoted($0.label)): \(data.profile.isWeighted ? data.size($0) : DisplayNumber.count($0.support))"
     }
-    let score = DisplayNumber.score
+    let scores = [
+      CitedScore(.accuracy), CitedScore(.binaryF1, phrase: "F1 of \(AdviceText.quoted(positive))"),
+    ]
+    let agreement =
+      cited.isNamed
+      ? "each model's accuracy and F1 of \(AdviceText.quoted(positive)) differ by at most "
+        + DisplayNumber.score(widest, digits: 4)
+      : "accuracy\(cited.inline(.accuracy)) and F1 of \(AdviceText.quoted(positive))"
+        + "\(cited.inline(.binaryF1)) differ by only \(DisplayNumber.score(widest, digits: 4))"
     let message =
       "The two classes are nearly balanced (\(counts.joined(separator: ", ")); the smaller holds "
-      + "\(DisplayNumber.percent(share)) of the \(data.profile.isWeighted ? "weight" : "items")), so accuracy (\(score(accuracy, 4))) and F1 of "
-      + "\(AdviceText.quoted(positive)) (\(score(f1, 4))) differ by only \(score(abs(accuracy - f1), 4)) "
-      + "and tell the same story. F1 of the positive label is the usual headline; accuracy is "
-      + "a fair summary here, which it would not be with imbalanced classes."
+      + "\(DisplayNumber.percent(share)) of the \(data.profile.isWeighted ? "weight" : "items")), and "
+      + agreement + ": they tell the same story. F1 of the positive label is the usual headline; "
+      + "accuracy is a fair summary here, which it would not be with imbalanced classes, nor "
+      + "with a model that predicts one label for most items."
     return Advice(
       rule: .balancedBinaryMetricsAgree, severity: .note,
-      title: "Balanced binary classes: accuracy and F1 agree", message: message,
+      title: "Balanced binary classes: accuracy and F1 agree",
+      message: message + cited.listing(scores),
       evidence: data.classes.map { data.profile.supportEvidence($0) }
-        + [
-          AdviceEvidence("minority_share", value: share),
-          AdviceEvidence(Metric.accuracy.rawValue, value: accuracy),
-          AdviceEvidence(Metric.binaryF1.rawValue, value: f1),
-        ])
+        + [AdviceEvidence("minority_share", value: share)] + cited.evidence(scores))
   }
 
   /// ``AdviceRule/microF1EqualsAccuracy``: single-label multiclass
   /// micro-F1 is accuracy.
-  func microF1EqualsAccuracy(_ data: DataProfile) -> Advice? {
+  ///
+  /// - Parameters:
+  ///   - data: The first model's gold-label facts.
+  ///   - models: Every model; with several, the message cites each one's
+  ///     scores by name.
+  func microF1EqualsAccuracy(
+    _ data: DataProfile, models: [(name: String, profile: ClassProfile)] = []
+  ) -> Advice? {
     let metrics = data.metrics
     guard metrics.problem == .multiclass,
       metrics.scope.evaluatedClassCount == metrics.scope.classCount
     else { return nil }
-    let micro = data.profile.value(of: .microF1)
-    let accuracy = data.profile.value(of: .accuracy)
+    let cited = CitedScores(models, first: data.profile)
+    let scores = [CitedScore(.microF1), CitedScore(.accuracy)]
     let message =
       "Each item has one gold label and one prediction, and every label is evaluated, so each "
       + "error is one false positive and one false negative: micro precision, micro recall and "
-      + "micro-F1 (\(DisplayNumber.score(micro))) all equal accuracy (\(DisplayNumber.score(accuracy))). "
+      + "micro-F1\(cited.inline(.microF1, digits: 4)) all equal accuracy"
+      + "\(cited.inline(.accuracy, digits: 4))\(cited.isNamed ? ", for every model" : ""). "
       + "Report one of them, not both as if they were two findings."
     return Advice(
       rule: .microF1EqualsAccuracy, severity: .note,
-      title: "Micro-F1 equals accuracy here", message: message,
-      evidence: [
-        AdviceEvidence(Metric.microF1.rawValue, value: micro),
-        AdviceEvidence(Metric.accuracy.rawValue, value: accuracy),
-      ])
+      title: "Micro-F1 equals accuracy here", message: message + cited.listing(scores),
+      evidence: cited.evidence(scores))
   }
 
   /// ``AdviceRule/labelWithoutGoldItems``: an evaluated label never occurs,
@@ -177,30 +212,115 @@ extension MetricAdvisor {
     // With sample weights a class whose items all weigh 0 has recall 0/0 too.
     let absent = data.classes.filter { $0.weight == 0 }.map(\.label)
     guard !absent.isEmpty else { return nil }
-    let settings = ZeroDivision.allCases.map { setting in
-      (setting, Self.rescored(metrics, zeroDivision: setting))
+    let cited = CitedScores(models, first: data.profile)
+    let names = cited.isNamed ? models.map { $0.name as String? } : [nil]
+    var evidence = absent.map { AdviceEvidence("support", label: $0, count: 0) }
+    var recalls: [String] = []
+    var f1s: [String] = []
+    var misses: [String] = []
+    for (name, profile) in zip(names, cited.profiles) {
+      let effect = absentLabelEffect(Set(absent), profile: profile, model: name)
+      let prefix = name.map { "\($0): " } ?? ""
+      recalls.append(prefix + effect.recalls)
+      if let f1 = effect.f1s { f1s.append(prefix + f1) }
+      if let miss = effect.miss { misses.append(miss) }
+      evidence += effect.evidence
     }
-    let recalls = settings.map {
-      "\(DisplayNumber.score($0.1?.value(of: .macroRecall) ?? .nan)) with \($0.0.rawValue)"
-    }
-    let message =
-      "\(AdviceText.list(absent.map(AdviceText.quoted))) \(absent.count == 1 ? "has" : "have") no "
+    let isPlural = absent.count > 1
+    var message =
+      "\(AdviceText.list(absent.map(AdviceText.quoted))) \(isPlural ? "have" : "has") no "
       + (data.profile.isWeighted ? "gold weight" : "gold items")
       + ", so recall is 0/0 and zero_division decides it: macro recall is "
-      + "\(AdviceText.list(recalls)). Evaluate only labels that occur, or say which "
-      + "zero_division you used."
+      + "\(recalls.joined(separator: "; "))."
+    if !f1s.isEmpty {
+      message +=
+        " A label that no gold item has and no prediction names has F1 0/0 too, so macro-F1 "
+        + "moves with zero_division as well: \(f1s.joined(separator: "; "))."
+    }
+    message += misses.joined()
+    message +=
+      " Evaluate only labels that occur, or say which zero_division you used."
       + ownMacroSentence(
         absent: Set(absent), models: models, zeroDivision: metrics.scope.zeroDivision)
-    var evidence = absent.map { AdviceEvidence("support", label: $0, count: 0) }
-    for (setting, rescored) in settings {
-      evidence.append(
-        AdviceEvidence(
-          "macro_recall_zero_division_\(setting.rawValue)",
-          value: rescored?.value(of: .macroRecall) ?? .nan))
-    }
     return Advice(
       rule: .labelWithoutGoldItems, severity: .warning,
       title: "Evaluated labels without gold items", message: message, evidence: evidence)
+  }
+
+  /// What labels without gold items do to one model's macro averages:
+  /// macro recall under each zero-division setting; macro-F1 under each
+  /// when it moves (a label never predicted has F1 0/0); and, for labels
+  /// the model predicts, the sentence that their F1 is 0 under every
+  /// setting, with macro-F1 over the labels that occur beside it.
+  ///
+  /// - Parameters:
+  ///   - absent: The labels without gold items.
+  ///   - profile: The model's class profile.
+  ///   - model: The model's name when several are advised.
+  /// - Returns: The macro recalls and macro-F1s in words, the sentence,
+  ///   and their evidence.
+  private func absentLabelEffect(
+    _ absent: Set<String>, profile: ClassProfile, model: String?
+  ) -> (recalls: String, f1s: String?, miss: String?, evidence: [AdviceEvidence]) {
+    let settings = ZeroDivision.allCases.map {
+      (setting: $0, metrics: Self.rescored(profile.metrics, zeroDivision: $0))
+    }
+    func values(_ metric: Metric) -> [(setting: ZeroDivision, value: Double)] {
+      settings.map { ($0.setting, $0.metrics?.value(of: metric) ?? .nan) }
+    }
+    func words(_ values: [(setting: ZeroDivision, value: Double)]) -> String {
+      AdviceText.list(values.map { "\(DisplayNumber.score($0.value)) with \($0.setting.rawValue)" })
+    }
+    func evidence(_ name: String, _ values: [(setting: ZeroDivision, value: Double)])
+      -> [AdviceEvidence]
+    {
+      values.map {
+        AdviceEvidence(
+          "\(name)_zero_division_\($0.setting.rawValue)", model: model, value: $0.value)
+      }
+    }
+    let recalls = values(.macroRecall)
+    var result = evidence("macro_recall", recalls)
+    let f1s = values(.macroF1)
+    let moves = f1s.contains {
+      !($0.value == f1s[0].value || ($0.value.isNaN && f1s[0].value.isNaN))
+    }
+    if moves { result += evidence("macro_f1", f1s) }
+    let rows = Array(profile.rows)
+    let predicted = rows.filter { absent.contains($0.label) && $0.predicted > 0 }
+    let occurring = rows.filter { $0.weight > 0 }
+    guard !predicted.isEmpty, !occurring.isEmpty else {
+      return (words(recalls), moves ? words(f1s) : nil, nil, result)
+    }
+    // A label predicted but in no gold set has precision 0 and F1 0 under
+    // every setting: macro-F1 counts it, while over the labels that occur
+    // (scikit-learn's labels= those) it would not.
+    let macroF1 = profile.value(of: .macroF1)
+    let overOccurring = occurring.reduce(0) { $0 + $1.f1 } / Double(occurring.count)
+    let count = predicted.reduce(0) { $0 + $1.predicted }
+    let items =
+      profile.isWeighted
+      ? "items of weight \(DisplayNumber.weight(count))" : AdviceText.items(Int(count))
+    let labels = AdviceText.list(predicted.map { AdviceText.quoted($0.label) })
+    let isPlural = predicted.count > 1
+    let subject =
+      model.map { "\($0) predicts \(labels) for \(items)" }
+      ?? "\(labels) \(isPlural ? "are" : "is") predicted for \(items)"
+    let miss =
+      " \(subject), none of them correctly, so \(isPlural ? "their" : "its") precision and F1 are 0 "
+      + "under every setting: macro-F1 (\(DisplayNumber.score(macroF1))) counts "
+      + "\(isPlural ? "them as complete misses" : "it as a complete miss"), where over the labels "
+      + "with gold items it is \(DisplayNumber.score(overOccurring))."
+    result += predicted.map {
+      profile.isWeighted
+        ? AdviceEvidence("predicted", label: $0.label, model: model, value: $0.predicted)
+        : AdviceEvidence("predicted", label: $0.label, model: model, count: Int($0.predicted))
+    }
+    result += [
+      AdviceEvidence(Metric.macroF1.rawValue, model: model, value: macroF1),
+      AdviceEvidence("macro_f1_labels_with_gold_items", model: model, value: overOccurring),
+    ]
+    return (words(recalls), moves ? words(f1s) : nil, miss, result)
   }
 
   /// The sentence that names the models whose macro-F1 counts a label

@@ -111,9 +111,10 @@ extension MetricAdvisor {
         "The difference on \(metric.displayName) is \(DisplayNumber.signed(difference.estimate)) "
         + "\(DisplayNumber.interval(difference)), "
         + (difference.contains(0)
-          ? "and its interval contains 0, so another training seed could "
-          : "small enough that another training seed could ")
-        + "reverse it (Reimers & Gurevych 2017). One run per model cannot separate seed luck from "
+          ? "and its interval contains 0. That interval counts only the variation of the test "
+            + "items; another training seed adds its own, and could reverse the difference"
+          : "small enough that another training seed could reverse it")
+        + " (Reimers & Gurevych 2017). One run per model cannot separate seed luck from "
         + "model quality: train each model with several seeds and compare the runs "
         + "(f1kit compare NAME=run1.csv,run2.csv,… NAME2=…).",
       evidence: [

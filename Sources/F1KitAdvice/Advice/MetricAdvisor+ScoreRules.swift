@@ -293,11 +293,11 @@ extension MetricAdvisor {
     let message: String
     if positives < negatives {
       message =
-        "Positives are \(AdviceText.items(positives)) of \(AdviceText.items(scores.count)) (\(share)). ROC-AUC (\(DisplayNumber.score(auc))) counts how often a positive outranks a negative, and with \(DisplayNumber.ratio(ratio)) negatives per positive a high ROC-AUC can hide many false positives among the top-scored items. "
+        "Positives are \(DisplayNumber.count(positives)) of \(AdviceText.items(scores.count)) (\(share)). ROC-AUC (\(DisplayNumber.score(auc))) counts how often a positive outranks a negative, and with \(DisplayNumber.ratio(ratio)) negatives per positive a high ROC-AUC can hide many false positives among the top-scored items. "
         + "Average precision (\(DisplayNumber.score(ap))) measures precision where the positives are found; its no-skill value is the positive rate, \(DisplayNumber.score(rate)), not 0.5. Report average precision beside ROC-AUC, each against its own no-skill value."
     } else {
       message =
-        "Positives are the majority, \(AdviceText.items(positives)) of \(AdviceText.items(scores.count)) (\(share)), so average precision (\(DisplayNumber.score(ap))) starts from a no-skill value of \(DisplayNumber.score(rate)): a high value says little. ROC-AUC (\(DisplayNumber.score(auc)), no-skill 0.5) does not move with the positive rate; "
+        "Positives are the majority, \(DisplayNumber.count(positives)) of \(AdviceText.items(scores.count)) (\(share)), so average precision (\(DisplayNumber.score(ap))) starts from a no-skill value of \(DisplayNumber.score(rate)): a high value says little. Read ROC-AUC (\(DisplayNumber.score(auc)), no-skill 0.5), which does not move with the positive rate, "
         + "or score the rare class as positive (--positive) to read its average precision."
     }
     return Advice(

@@ -23,7 +23,7 @@ import F1KitStatistics
 /// |---|---|
 /// | ``AdviceRule/singleGoldClass`` | every gold item belongs to one class (then ``AdviceRule/noBetterThanBaseline`` is not checked) |
 /// | ``AdviceRule/imbalancedClasses`` | largest / smallest class ≥ ``AdviceThresholds/imbalanceRatio`` |
-/// | ``AdviceRule/balancedBinaryMetricsAgree`` | binary, smaller class's share ≥ ``AdviceThresholds/balancedMinorityShare`` |
+/// | ``AdviceRule/balancedBinaryMetricsAgree`` | binary, smaller class's share ≥ ``AdviceThresholds/balancedMinorityShare``, and each model's accuracy and F1 within ``AdviceThresholds/agreementGap`` |
 /// | ``AdviceRule/microF1EqualsAccuracy`` | multiclass with every label evaluated |
 /// | ``AdviceRule/labelWithoutGoldItems`` | an evaluated label has no gold items |
 /// | ``AdviceRule/smallClassSupport`` | a class has fewer than ``AdviceThresholds/smallSupport`` gold items |
@@ -93,11 +93,16 @@ public struct MetricAdvisor: Sendable {
     // One gold class: every model ties or loses to a constant, which is
     // said first, instead of a baseline warning for each model.
     let singleClass = singleGoldClass(data)
-    result += [singleClass, imbalancedClasses(data), balancedBinaryMetricsAgree(data)]
-      .compactMap { $0 }
+    // The data rules cite scores; with several models, each model's.
+    let named = zip(models, profiles).map { (name: $0.name, profile: $1) }
     result += [
-      microF1EqualsAccuracy(data),
-      labelWithoutGoldItems(data, models: zip(models, profiles).map { ($0.name, $1) }),
+      singleClass, imbalancedClasses(data, models: named),
+      balancedBinaryMetricsAgree(data, models: named),
+    ]
+    .compactMap { $0 }
+    result += [
+      microF1EqualsAccuracy(data, models: named),
+      labelWithoutGoldItems(data, models: named),
     ].compactMap { $0 }
     result += smallClassSupport(data, models: models).map { [$0] } ?? []
     let isNamed = models.count > 1
