@@ -125,7 +125,7 @@ extension PredictionFileError: CustomStringConvertible {
         "\(Self.quoted(found))\(place) is not a label: labels that are numbers must be finite"
     case .continuousLabels(let found, let fractionalCount, let labelCount):
       return
-        "\(Self.quoted(found))\(place) is not a class: every label is a number and \(fractionalCount) of the \(labelCount) distinct values are not whole, a continuous target, which scikit-learn's classification metrics refuse (\"continuous is not supported\"); threshold the values into classes first (for STS-B similarities, similarity >= 4 is a paraphrase), or give a model's scores with --score-column"
+        "\(Self.quoted(found))\(place) is not a class: every label is a number and \(fractionalCount) of the \(labelCount) distinct values \(fractionalCount == 1 ? "is" : "are") not whole, a continuous target, which scikit-learn's classification metrics refuse (\"continuous is not supported\"); threshold the values into classes first (for STS-B similarities, similarity >= 4 is a paraphrase), or give a model's scores with --score-column"
     case .positiveLabelMisspelt(let positive, let spelling, let gold):
       return
         "the positive label \(Self.quoted(positive)) (--positive) is no gold label, while \(Self.quoted(spelling)) is: labels match by exact spelling, case and spaces included, so every item would be scored against a class none has; the gold labels are \(Self.list(gold)); give --positive \(spelling)"

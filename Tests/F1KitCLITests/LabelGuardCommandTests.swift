@@ -155,9 +155,40 @@ struct LabelGuardCommandTests {
     ])
     #expect(result.status == 64)
     #expect(
-      result.standardError.contains(
-        #"--score-columns) names one column, "pos"; a single binary score takes scoreColumn (--score-column)"#
+      result.standardError.hasPrefix(
+        #"Error: '--score-columns' names one column, "pos"; a single binary score takes --score-column and a cut-off (--threshold, 0.5 by default)"#
+          + "\n"), "\(result.standardError)")
+  }
+
+  @Test("--threshold-from with --score-columns-of asks for --threshold, not --score-column")
+  func thresholdFromWithColumnsOfModels() throws {
+    let result = try runF1Kit([
+      "compare", "fixtures/examples/scores.csv", "--score-columns-of", "neg,pos",
+      "--threshold-from", "t.json",
+    ])
+    #expect(result.status == 64)
+    #expect(
+      result.standardError.hasPrefix(
+        "Error: --threshold-from tunes one file's cut-off; with --score-columns-of give --threshold\n"
       ), "\(result.standardError)")
+  }
+
+  @Test(
+    "two places to read predictions from are a usage error in the options' own names",
+    arguments: [
+      (["--pred-column", "label", "--score-column", "pos"], "--pred-column and --score-column"),
+      (
+        ["--score-columns", "neg,pos", "--score-column", "pos"],
+        "--score-columns and --score-column"
+      ),
+    ])
+  func twoPredictionSources(options: [String], named: String) throws {
+    let result = try runF1Kit(["evaluate", "fixtures/examples/scores.csv"] + options)
+    #expect(result.status == 64)
+    #expect(
+      result.standardError.hasPrefix(
+        "Error: \(named) cannot be used together: the predictions come from one of them\n"),
+      "\(result.standardError)")
   }
 
   @Test("a file with both 'label' and 'gold' columns exits 64 until --gold-column names one")

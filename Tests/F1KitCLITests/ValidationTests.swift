@@ -61,6 +61,24 @@ struct ValidationTests {
   }
 
   @Test(
+    "shards that are each a header alone say so, not that every count is zero",
+    arguments: [
+      ["evaluate", "part-0.csv", "part-1.csv"],
+      ["compare", "part-0.csv", "part-1.csv", "--pred-columns", "prediction,other"],
+    ])
+  func headerOnlyShards(arguments: [String]) throws {
+    let directory = TemporaryDirectory()
+    directory.write("part-0.csv", "label,prediction,other\n")
+    directory.write("part-1.csv", "label,prediction,other\n")
+    let result = try runF1Kit(arguments, in: directory.url)
+    #expect(result.status == 65, "\(result.standardError)")
+    #expect(
+      result.standardError
+        == "Error: part-0.csv: expected at least one item, found none (the header has no data rows under it)\n"
+    )
+  }
+
+  @Test(
     "a count table whose cells are all zero is bad data: one line, exit 65",
     arguments: [
       ["evaluate"], ["advise"], ["evaluate", "--labels", "a,b"], ["report", "--out", "r.html"],

@@ -137,4 +137,15 @@ struct WeightedLabelParityCommandTests {
       #expect(!result.standardError.contains("case or surrounding spaces"), "\(extra)")
     }
   }
+
+  @Test("one fractional value of several is counted in the singular")
+  func oneFractionalValue() throws {
+    let folder = TemporaryDirectory()
+    let path = folder.write("one.csv", "label,prediction\n3.8,1\n1,0\n0,0\n")
+    let result = try runF1Kit(["evaluate", path])
+    #expect(result.status == 65)
+    #expect(
+      result.standardError.contains("1 of the 3 distinct values is not whole"),
+      "\(result.standardError)")
+  }
 }

@@ -135,6 +135,7 @@ struct InputOptions {
     reader.scoreColumns = values[Self.scoreColumns] ?? []
     reader.scoreArrayColumn = values[Self.scoreArrayColumn]
     reader.scoreColumn = values[Self.scoreColumn]
+    try Self.checkPredictionSources(reader)
     let thresholds = values[Self.threshold]
     reader.threshold = thresholds.count == 1 ? thresholds[0] : 0.5
     isThresholdGiven = values.isSpecified(Self.threshold)
@@ -146,6 +147,13 @@ struct InputOptions {
         throw UsageError("'--threshold' and '--threshold-from' cannot be used together")
       }
       guard values[Self.scoreColumn] != nil else {
+        // --score-columns-of is a binary score column per model, but one
+        // cut-off serves them all; say so rather than ask for --score-column.
+        if values.configuration.option(named: ModelScoreColumns.option.name) != nil,
+          values.isSpecified(ModelScoreColumns.option)
+        {
+          throw ModelScoreColumns.thresholdFromRefusal
+        }
         throw UsageError("'--threshold-from' needs a binary score column: give --score-column")
       }
       let paths = sources.split(separator: ",").map(String.init)
@@ -314,9 +322,7 @@ struct InputOptions {
       if case .duplicateLabel = error { throw .usage(error.description) }
       throw .data("\(path): \(error.description)")
     }
-    guard matrix.total > 0 else {
-      throw .data("\(path): expected at least one item, found none (every count is zero)")
-    }
+    guard matrix.total > 0 else { throw Self.noItems(in: path, rowCount: counts.rowCount) }
     return matrix
   }
 
@@ -425,6 +431,44 @@ struct InputOptions {
     let options = try readerOptions(for: path)
     guard let reader = try? PredictionReader(path: path, options: options) else { return nil }
     return reader.readItems(alignedTo: reference)
+  }
+
+  /// Refuses, in the options' own spelling, what the reader would refuse
+  /// in its API's names (`scoreColumns`): two places to read predictions
+  /// from, or a `--score-columns` of one column.
+  ///
+  /// - Parameter reader: The reader options set from the command line.
+  /// - Throws: A ``UsageError`` naming the options to use instead.
+  static func checkPredictionSources(_ reader: PredictionFileOptions) throws(UsageError) {
+    let given = [
+      (reader.predictionColumn != nil, "--pred-column"),
+      (!reader.scoreColumns.isEmpty, "--score-columns"),
+      (reader.scoreArrayColumn != nil, "--score-array-column"),
+      (reader.scoreColumn != nil, "--score-column"),
+    ].filter(\.0).map(\.1)
+    if given.count > 1 {
+      throw UsageError(
+        "\(given.joined(separator: " and ")) cannot be used together: the predictions come from one of them"
+      )
+    }
+    if reader.scoreColumns.count == 1 {
+      throw UsageError(
+        "'--score-columns' names one column, \(TerminalText.quoted(reader.scoreColumns[0])); a single binary score takes --score-column and a cut-off (--threshold, 0.5 by default)"
+      )
+    }
+  }
+
+  /// The failure for input that holds no item: a header with no data row
+  /// (an empty query result, say), or a count table whose counts are all
+  /// zero; the two need different fixes, so the message says which.
+  ///
+  /// - Parameters:
+  ///   - path: The file, or the first of a model's shards.
+  ///   - rowCount: The data rows read, over every shard.
+  /// - Returns: A data failure (exit 65).
+  static func noItems(in path: String, rowCount: Int) -> CommandFailure {
+    let found = rowCount == 0 ? "the header has no data rows under it" : "every count is zero"
+    return .data("\(path): expected at least one item, found none (\(found))")
   }
 
   /// A reader error as a failure: 66 (`EX_NOINPUT`) when the file cannot be

@@ -97,7 +97,7 @@ enum ModelColumns {
     Console.writeWarnings(total.warnings)
     total.warnings = []
     guard total.itemCount > 0 else {
-      throw .data("\(paths[0]): expected at least one item, found none (every count is zero)")
+      throw InputOptions.noItems(in: paths[0], rowCount: total.rowCount)
     }
     try checkSummedLabelSets(total, of: paths, options: input.reader)
     try checkShards(shardsWithItems, ids: shardIDs, reader: input.reader)
@@ -177,7 +177,7 @@ enum ModelColumns {
       }
       guard let total else { throw .usage("Expected at least one file") }
       guard total.itemCount > 0 else {
-        throw .data("\(paths[0]): expected at least one item, found none (every count is zero)")
+        throw InputOptions.noItems(in: paths[0], rowCount: total.rowCount)
       }
       try checkSummedLabelSets(total, of: paths, options: checkedOptions)
       models.append(total)

@@ -25,6 +25,10 @@ struct ModelScoreColumns: Hashable {
     expectation: "NAME=COLUMN pairs separated by commas, such as a=a_score,b=b_score",
     convert: { text in ModelScoreColumns(parsing: text).map { .some($0) } })
 
+  /// Why `--threshold-from` cannot go with these columns.
+  static let thresholdFromRefusal = UsageError(
+    "--threshold-from tunes one file's cut-off; with --score-columns-of give --threshold")
+
   /// The models, in the order given.
   var models: [Model]
 
@@ -75,10 +79,7 @@ struct ModelScoreColumns: Hashable {
         "--score-columns-of gives every model's scores; it cannot be combined with --pred-columns, --pred-column, --score-column, --score-columns or --score-array-column"
       )
     }
-    if input.thresholdResolver != nil {
-      throw UsageError(
-        "--threshold-from tunes one file's cut-off; with --score-columns-of give --threshold")
-    }
+    if input.thresholdResolver != nil { throw Self.thresholdFromRefusal }
     if paths.count != 1 {
       throw UsageError(
         "--score-columns-of reads one file holding every model's scores, found \(paths.count) files"
