@@ -307,7 +307,7 @@ struct GateCommandTests {
     #expect(result.standardOutput.isEmpty)
     #expect(
       result.standardError
-        == "Error: test-minilm-l6.csv: log loss is undefined, so the gate cannot decide: the scores are not probabilities (a score is outside [0, 1])\n"
+        == "Error: test-minilm-l6.csv: log loss is undefined, so the gate cannot decide: the scores are not probabilities: a score is outside [0, 1]\n"
     )
   }
 

@@ -31,9 +31,9 @@ public enum UndefinedScoreMetricReason: Hashable, Sendable, CustomStringConverti
     case .noPositiveItems: "no item has the positive label"
     case .singleGoldClass: "every item has the same gold label"
     case .classWithoutGoldItems(let index): "class \(index + 1) has no gold items"
-    case .scoresNotProbabilities: "the scores are not probabilities (a score is outside [0, 1])"
+    case .scoresNotProbabilities: "the scores are not probabilities: a score is outside [0, 1]"
     case .rowsNotProbabilities:
-      "the score rows are not probabilities (a value outside [0, 1] or a row not summing to 1 within 0.005); for logits, apply a softmax first"
+      "the score rows are not probabilities: a value is outside [0, 1] or a row does not sum to 1 within 0.005; for logits, apply a softmax first"
     case .rowsNotSummingToOne(let deviation):
       "a row sums to 1 only within \(Self.shortNumber(deviation)), as rounded probabilities do, and one-vs-one ROC-AUC needs rows that sum to 1 (scikit-learn's np.allclose)"
     }
