@@ -153,7 +153,8 @@ extension ExperimentComparison {
     // The few-groups warning is a caution about the numbers too, as the
     // text's notes and gate's JSON say.
     document += JSONValue.cautionsMember(
-      cautions(names: description.names) + outsideGoldCautions(description)
+      floorCautions(description) + cautions(names: description.names)
+        + outsideGoldCautions(description)
         + [fewGroupsNote, smallStrataNote(labels: description.labels)].compactMap(\.self))
     let adjusted =
       models.count > 2 ? try? adjustedBootstrapPValues(by: description.adjustment) : nil
@@ -368,7 +369,8 @@ extension ExperimentComparison {
       "\n"
       + pairs.indices.map { verdict(for: $0, description: description) }
       .joined(separator: "\n") + "\n"
-    let notes = cautions(names: names) + labelCautions(description) + notes
+    let notes =
+      floorCautions(description) + cautions(names: names) + labelCautions(description) + notes
     for note in notes { text += "\nNote: \(note)" }
     return text + (notes.isEmpty ? "" : "\n")
   }
@@ -406,6 +408,12 @@ extension ExperimentComparison {
     }
     let evidence =
       "p = \(ModelComparison.pValue(p)) (\(verdictTestPhrase)\(isAdjusted ? ", \(description.adjustment.displayName)-adjusted" : "")\(ModelComparison.significanceLevelClause(confidence: difference.confidence)))"
+    if let withheld = verdictFloors(adjustment: description.adjustment).verdictSentence {
+      // No p-value the verdict's test can give is below α: no verdict.
+      return
+        "\(second) − \(first) on \(name): \(ModelComparison.number(difference.estimate)), \(confidence) CI \(ModelComparison.range(difference)), \(evidence). "
+        + withheld
+    }
     if p < BootstrapOptions.significanceLevel(confidence: difference.confidence)
       && difference.estimate != 0
     {
