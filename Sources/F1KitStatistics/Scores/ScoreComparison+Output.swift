@@ -55,7 +55,7 @@ extension ScoreComparison {
   /// Cautions about the numbers shown on one metric, as
   /// ``ModelComparison/cautions(metric:)`` gives them for metrics of
   /// predicted labels: a test that cannot reach p below α
-  /// (``verdictFloors(on:)``), basic intervals of the models past the metric's
+  /// (``verdictFloors(on:test:)``), basic intervals of the models past the metric's
   /// range (log loss has no upper bound), and basic intervals of
   /// differences past a difference's range, which are left as computed.
   ///
