@@ -394,8 +394,35 @@ public struct PredictionReader: Sendable {
       warnings.append(
         "\(parser.path): the threshold \(options.threshold) is outside the scores read (\(range.lowerBound) to \(range.upperBound)), so \(outcome)"
       )
+    } else if let warning = Self.logitWarning(
+      range: parser.scoreRange, threshold: options.threshold,
+      isDefault: options.isDefaultThreshold && parser.isThresholded, path: parser.path)
+    {
+      warnings.append(warning)
     }
     return warnings
+  }
+
+  /// The warning for scores cut at the default threshold that are clearly
+  /// not probabilities: some below −1 or above 1, past the range of
+  /// probabilities and of cosine similarities (which STS-B models give,
+  /// −0.16 to 0.998 on its fixture, and which a cut at 0.5 suits), so
+  /// logits or margins, which straddle 0.5 often enough to pass the check
+  /// that the cut-off lies within the scores, and are then cut where a
+  /// probability of 0.62 would be.
+  ///
+  /// - Parameters:
+  ///   - range: The scores read, lowest to highest.
+  ///   - threshold: The cut-off.
+  ///   - isDefault: Whether no one chose the cut-off.
+  ///   - path: The file, named first.
+  /// - Returns: The warning, or `nil`.
+  static func logitWarning(
+    range: ClosedRange<Double>?, threshold: Double, isDefault: Bool, path: String
+  ) -> String? {
+    guard isDefault, let range, range.lowerBound < -1 || range.upperBound > 1 else { return nil }
+    return
+      "\(path): the scores run from \(range.lowerBound) to \(range.upperBound), past -1 to 1, so they are neither probabilities nor similarities but look like logits or margins, yet are cut at the default threshold \(threshold), which assumes probabilities; give --threshold 0 for logits (a logit of 0 is a probability of 0.5), apply a sigmoid or softmax to the scores, or give --threshold-from a development file"
   }
 }
 

@@ -42,6 +42,7 @@ extension CrossEncoderEvaluator {
   ) throws(EvaluationError) -> EvaluationResult {
     var reporter = makeReporter()
     let predictions = try predict(model, reporter: &reporter)
+    if let warning = logitWarning(scores: predictions.scores) { output(warning) }
     var values = metricValues(of: predictions)
     if let threshold = predictions.threshold { values.append(("threshold", threshold)) }
     let result = try EvaluationResult(
@@ -62,6 +63,30 @@ extension CrossEncoderEvaluator {
       "\(task.primaryMetricName) \(result.primaryValue)\(position)"
         + (predictions.threshold.map { ", threshold \($0)" } ?? "") + logged)
     return result
+  }
+
+  /// The warning for scores cut at the default multilabel threshold 0.5
+  /// that are not probabilities: when any score is below 0 or above 1
+  /// (logits, most likely), 0.5 is a cut-off from nowhere, a probability
+  /// of 0.62 for a logit.
+  ///
+  /// - Parameter scores: Each pair's scores.
+  /// - Returns: The line, ending in a newline, or `nil` when a threshold
+  ///   was given, the task is not multilabel, or every score is in [0, 1].
+  /// - Complexity: O(*n* *k*) for *n* pairs of *k* scores.
+  func logitWarning(scores: [[Double]]) -> String? {
+    guard usesDefaultThreshold, task.isMultilabel else { return nil }
+    var lowest = Double.infinity
+    var highest = -Double.infinity
+    for row in scores {
+      for score in row where !score.isNaN {
+        lowest = min(lowest, score)
+        highest = max(highest, score)
+      }
+    }
+    guard lowest < 0 || highest > 1 else { return nil }
+    return
+      "warning: \(name.isEmpty ? "" : "\(name): ")the scores run from \(lowest) to \(highest), outside 0 to 1, so they look like logits, not probabilities, yet are cut at the default threshold \(Self.defaultThreshold), which assumes probabilities (a logit of 0.5 is a probability of 0.62); give threshold: 0 for logits, or apply a sigmoid to the scores\n"
   }
 
   /// The task's metrics, unprefixed, in report order.

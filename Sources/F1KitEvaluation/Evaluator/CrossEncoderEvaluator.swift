@@ -67,6 +67,9 @@ public struct CrossEncoderEvaluator: CrossEncoderEvaluating {
   public static let maximumNameByteCount = 200
   /// Where progress and notes go; tests replace it.
   var output: @Sendable (String) -> Void = StandardStream.note
+  /// Whether a multilabel task cuts at ``defaultThreshold`` because no
+  /// threshold was given (see ``logitWarning(scores:)``).
+  var usesDefaultThreshold = false
 
   /// Creates an evaluator for a binary or multiclass task.
   ///
@@ -170,7 +173,10 @@ public struct CrossEncoderEvaluator: CrossEncoderEvaluating {
   ///   - labelSets: The gold classes of each pair, possibly none.
   ///   - name: A name for metric keys and the results log.
   ///   - threshold: Class *c* is predicted when its score is at least this;
-  ///     0.5 suits probabilities, 0 suits logits.
+  ///     0.5 suits probabilities, 0 suits logits. `nil` (the default) is
+  ///     0.5, and an evaluation whose scores are then not probabilities
+  ///     (some below 0 or above 1: logits, most likely) warns once per
+  ///     call, naming threshold 0 or a sigmoid as the fix.
   ///   - batchSize: How many pairs the model scores at a time.
   ///   - progress: How progress is shown on standard error.
   ///   - writesResults: Whether to append to the results log.
@@ -185,7 +191,7 @@ public struct CrossEncoderEvaluator: CrossEncoderEvaluating {
   /// - Complexity: O(*n* *k*) for *n* pairs of at most *k* labels.
   public init(
     sentencePairs: [SentencePair], labelSets: [Set<Int>], name: String = "",
-    threshold: Double = 0.5, batchSize: Int = 32, progress: ProgressStyle = .automatic,
+    threshold: Double? = nil, batchSize: Int = 32, progress: ProgressStyle = .automatic,
     writesResults: Bool = true, sampleWeights: [Double]? = nil, beta: Double? = nil
   ) throws(EvaluationError) {
     if let beta, !(beta.isFinite && beta >= 0) { throw .invalidBeta(beta) }
@@ -198,9 +204,14 @@ public struct CrossEncoderEvaluator: CrossEncoderEvaluating {
     }
     try self.init(
       sentencePairs: sentencePairs, gold: .classSets(labelSets), name: name,
-      task: .multilabel(threshold: threshold), batchSize: batchSize, progress: progress,
-      writesResults: writesResults, sampleWeights: sampleWeights, beta: beta)
+      task: .multilabel(threshold: threshold ?? Self.defaultThreshold), batchSize: batchSize,
+      progress: progress, writesResults: writesResults, sampleWeights: sampleWeights, beta: beta)
+    usesDefaultThreshold = threshold == nil
   }
+
+  /// The multilabel threshold when none is given: 0.5, which suits
+  /// probabilities.
+  public static let defaultThreshold = 0.5
 
   private init(
     sentencePairs: [SentencePair], gold: GoldLabels, name: String, task: CrossEncoderTask,

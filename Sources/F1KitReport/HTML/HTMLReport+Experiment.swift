@@ -62,6 +62,12 @@ extension HTMLReport {
       let level = ModelComparison.significanceLevelPhrase(confidence: difference.confidence)
       let tail =
         ", \(adjustment)\(DisplayNumber.pValue(p)), \(test)" + (level.map { ", " + $0 } ?? "")
+      if !p.isNaN,
+        let withheld = comparison.verdictFloors(adjustment: experiment.description.adjustment)
+          .verdictSentence
+      {
+        return "\(better) scores higher than \(worse) on \(metric) by \(amount)\(tail). " + withheld
+      }
       let isSignificant = p < experiment.significanceLevel
       let disagreement = ModelComparison.disagreementSentence(
         interval: difference, isSignificant: isSignificant,

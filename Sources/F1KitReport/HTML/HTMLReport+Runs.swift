@@ -195,7 +195,8 @@ extension HTMLReport {
     let comparison = experiment.comparison
     let names = experiment.description.names
     let notes =
-      comparison.cautions(names: names) + comparison.outsideGoldCautions(experiment.description)
+      comparison.floorCautions(experiment.description) + comparison.cautions(names: names)
+      + comparison.outsideGoldCautions(experiment.description)
       + [
         labelSetNote(experiment), comparison.smallStrataNote(labels: experiment.description.labels),
       ].compactMap(\.self) + comparison.notes

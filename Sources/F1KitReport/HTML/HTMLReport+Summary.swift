@@ -130,10 +130,8 @@ extension HTMLReport {
     if let p, let comparison = model.comparison {
       // A resampled test that cannot reach p below α, or a bootstrap with
       // no spread, decides nothing: say so instead of "not significant".
-      if let floor = comparison.resamplingFloor(on: difference.metric), floor.preventsSignificance {
-        return
-          "\(better) scores higher than \(worse) on \(metric) by \(amount)\(tail). "
-          + floor.verdictSentence
+      if let withheld = comparison.verdictFloors(on: difference.metric).verdictSentence {
+        return "\(better) scores higher than \(worse) on \(metric) by \(amount)\(tail). " + withheld
       }
       if p.isNaN, difference.statistics?.bootstrap.hasNoSpread == true {
         return

@@ -242,8 +242,8 @@ struct ComparisonWording {
   }
 
   /// Why a pair's statement calls it neither significant nor not, or
-  /// `nil`: the resampled test cannot reach p below α with this many
-  /// resamples (``ModelComparison/resamplingFloor(on:)``), or the paired
+  /// `nil`: the test cannot reach p below α with this many resamples or
+  /// items (``ModelComparison/verdictFloors(on:)``), or the paired
   /// bootstrap the statement rests on has no spread
   /// (``PairedBootstrapTest/hasNoSpread``).
   func withheldReason(_ pair: ModelComparison.Pair) -> String? {
@@ -252,10 +252,7 @@ struct ComparisonWording {
       return
         "every bootstrap resample gives this difference, so the bootstrap has no spread and no p-value, and significance is not assessed"
     }
-    guard let floor = comparison.resamplingFloor(on: metric), floor.preventsSignificance
-    else { return nil }
-    return
-      "with \(DisplayNumber.count(floor.resamples)) resamples\(floor.multiplier > 1 ? " and Holm's adjustment over \(floor.multiplier) pairs" : "") the \(Self.testShortName(test)) test cannot give p below α, so significance is not assessed"
+    return comparison.verdictFloors(on: metric).withheldReason
   }
 
   /// One sentence per pair in the form Dror et al. (2018) and Ulmer et al.

@@ -224,7 +224,7 @@ struct ExperimentWording {
     // models with several, interval ends cut at the metric's range) belong
     // with the table that shows those intervals.
     let cautions =
-      comparison.cautions(names: description.names)
+      comparison.floorCautions(description) + comparison.cautions(names: description.names)
       + [comparison.smallStrataNote(labels: description.labels)].compactMap(\.self)
     for caution in cautions {
       text += " " + Self.sentence(caution, names: description.names)
@@ -295,6 +295,13 @@ struct ExperimentWording {
         "\(second.name) − \(first.name) on \(metricName) is \(number(difference.estimate)) (\(number(second.value)) vs \(number(first.value))\(means([pair.second, pair.first])); \(confidence) \(methodName) CI [\(number(difference.lower)), \(number(difference.upper))]"
         + tail.dropLast()
         + "; every bootstrap resample gives this difference, so the bootstrap has no spread and no p-value, and significance is not assessed."
+    }
+    if !p.isNaN,
+      let reason = comparison.verdictFloors(adjustment: description.adjustment).withheldReason
+    {
+      return
+        "\(second.name) − \(first.name) on \(metricName) is \(number(difference.estimate)) (\(number(second.value)) vs \(number(first.value))\(means([pair.second, pair.first])); \(confidence) \(methodName) CI [\(number(difference.lower)), \(number(difference.upper))]"
+        + tail.dropLast() + "; " + reason + "."
     }
     if isSignificant && difference.estimate != 0 && !difference.estimate.isNaN {
       let secondWins = difference.estimate > 0

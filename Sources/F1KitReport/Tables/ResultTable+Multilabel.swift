@@ -143,11 +143,13 @@ struct MultilabelWording {
       text += ComparisonWording.marksDefinition(confidence: options.bootstrap.confidence)
     }
     let models = comparison.models
-    let cautions = ConfidenceInterval.basicRangeCautions(
-      models: models.map { ($0.name, $0.intervals[metric]) },
-      differences: pairs.map { (models[$0.first].name, models[$0.second].name, $0.difference) },
-      metricName: metric.displayName, range: metric.valueRange, number: number,
-      style: .typographic)
+    let cautions =
+      comparison.verdictFloors(on: metric).cautions
+      + ConfidenceInterval.basicRangeCautions(
+        models: models.map { ($0.name, $0.intervals[metric]) },
+        differences: pairs.map { (models[$0.first].name, models[$0.second].name, $0.difference) },
+        metricName: metric.displayName, range: metric.valueRange, number: number,
+        style: .typographic)
     for caution in cautions { text += " " + ExperimentWording.sentence(caution, names: []) }
     return text
   }
@@ -176,6 +178,11 @@ struct MultilabelWording {
     let tail =
       "\(evidence), \(DisplayNumber.count(options.bootstrap.resamples)) resamples, seed \(options.seed))."
     let direction = metric.isLowerBetter ? ", lower is better" : ""
+    if p != nil, let reason = comparison.verdictFloors(on: metric).withheldReason {
+      return
+        "\(second.name) − \(first.name) on \(metric.displayName) is \(number(difference.estimate)) (\(number(second.value)) vs \(number(first.value))\(direction); \(confidence) \(methodName) CI [\(number(difference.lower)), \(number(difference.upper))]"
+        + tail.dropLast() + "; " + reason + "."
+    }
     if isSignificant && difference.estimate != 0 && !difference.estimate.isNaN {
       let secondWins = (difference.estimate > 0) != metric.isLowerBetter
       let (winner, loser) = secondWins ? (second, first) : (first, second)

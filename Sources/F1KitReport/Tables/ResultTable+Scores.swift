@@ -184,6 +184,9 @@ struct ScoreWording {
         : " against the baseline. "
       text += ComparisonWording.marksDefinition(confidence: options.bootstrap.confidence)
     }
+    for caution in comparison.verdictFloors(on: metric, test: test).cautions {
+      text += " " + ExperimentWording.sentence(caution, names: [])
+    }
     return text
   }
 
@@ -213,6 +216,11 @@ struct ScoreWording {
     let tail =
       "\(evidence), \(DisplayNumber.count(options.bootstrap.resamples)) resamples, seed \(options.seed))."
     let direction = metric.isHigherBetter ? "" : ", lower is better"
+    if p != nil, let reason = comparison.verdictFloors(on: metric, test: test).withheldReason {
+      return
+        "\(second.name) − \(first.name) on \(metricName) is \(number(difference.estimate)) (\(number(second.value)) vs \(number(first.value))\(direction); \(confidence) \(methodName) CI [\(number(difference.lower)), \(number(difference.upper))]"
+        + tail.dropLast() + "; " + reason + "."
+    }
     if isSignificant && difference.estimate != 0 && !difference.estimate.isNaN {
       let secondWins = (difference.estimate > 0) == metric.isHigherBetter
       let (winner, loser) = secondWins ? (second, first) : (first, second)

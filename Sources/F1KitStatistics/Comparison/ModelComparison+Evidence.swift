@@ -23,24 +23,36 @@ extension ModelComparison {
         pair.pairedBootstrap.map { $0.difference.resamples - $0.difference.undefinedResamples }
       case .mcnemar: nil
       }
-    }.max()
-    guard let resamples else { return nil }
-    // Holm multiplies the smallest p-value by the number of p-values it
-    // adjusts; NaN p-values are not counted.
-    let adjusted = pairs.filter { $0.pValue(of: test).map { !$0.isNaN } ?? false }.count
-    let multiplier = models.count > 2 && options.adjustment == .holm ? max(adjusted, 1) : 1
-    return ResamplingFloor(
-      test: test, resamples: resamples, multiplier: multiplier,
+    }
+    return ResamplingFloor.over(
+      test, definedResamples: resamples,
+      adjustedCount: pairs.filter { $0.pValue(of: test).map { !$0.isNaN } ?? false }.count,
+      modelCount: models.count, adjustment: options.adjustment,
       significanceLevel: significanceLevel)
   }
 
   /// Whether the verdicts on a metric cannot call any pair significant
-  /// because of the number of resamples (see ``resamplingFloor(on:)``).
+  /// because of the number of resamples or of items (see
+  /// ``verdictFloors(on:)``).
   ///
   /// - Parameter metric: The metric.
-  /// - Returns: `true` when the floor is not below α.
+  /// - Returns: `true` when a floor is not below α.
   public func resamplingPreventsSignificance(on metric: Metric) -> Bool {
-    resamplingFloor(on: metric)?.preventsSignificance ?? false
+    verdictFloors(on: metric).preventsSignificance
+  }
+
+  /// The floors under the p-values of the verdicts on a metric: the
+  /// resampling floor (``resamplingFloor(on:)``) and, when the verdicts
+  /// rest on the permutation test, 2 / 2*ⁿ* over *n* items (times the pairs
+  /// under Holm's adjustment), which no number of resamples lifts (see
+  /// ``fewestTestableItems(significanceLevel:)``).
+  ///
+  /// - Parameter metric: A metric of ``ComparisonOptions/metrics``.
+  /// - Returns: The floors.
+  public func verdictFloors(on metric: Metric) -> VerdictFloors {
+    VerdictFloors.overItems(
+      resampling: resamplingFloor(on: metric), isPermutation: primaryTest == .permutation,
+      itemCount: itemCount, significanceLevel: significanceLevel)
   }
 
   /// The fewest items on which an exact paired test can find a difference
@@ -98,6 +110,10 @@ extension ModelComparison {
       cautions.append(caution)
     }
     let fewest = Self.fewestTestableItems(significanceLevel: significanceLevel)
+    if itemCount >= fewest, let caution = verdictFloors(on: metric).exchange?.caution() {
+      // Enough items for one pair, too few once Holm multiplies the floor.
+      cautions.append(caution)
+    }
     if itemCount < fewest {
       let level = String(format: "%g", significanceLevel)
       let smallest = 2 / pow(2, Double(itemCount))

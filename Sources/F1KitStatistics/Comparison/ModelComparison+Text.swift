@@ -31,12 +31,12 @@ extension ModelComparison {
     }
     let evidence =
       "p = \(Self.pValue(p)) (\(test.displayName)\(models.count > 2 ? ", \(options.adjustment.displayName)-adjusted" : "")\(Self.significanceLevelClause(confidence: difference.confidence)))"
-    if let floor = resamplingFloor(on: pair.metric), floor.preventsSignificance {
-      // "Do not differ" would describe the number of resamples, not the
-      // models: no p-value this test can give is below α.
+    if let withheld = verdictFloors(on: pair.metric).verdictSentence {
+      // "Do not differ" would describe the number of resamples or items,
+      // not the models: no p-value this test can give is below α.
       return
         "\(second) − \(first) on \(metric): \(Self.number(difference.estimate)), \(confidence) CI \(Self.range(difference)), \(evidence). "
-        + floor.verdictSentence
+        + withheld
     }
     // A bootstrap with no spread has an interval of no width, which
     // excludes 0 without being evidence: no disagreement sentence.

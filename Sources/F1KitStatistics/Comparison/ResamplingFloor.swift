@@ -11,7 +11,9 @@ import Foundation
 /// find any difference significant, however large: "do not differ
 /// significantly" would then describe the number of resamples, not the
 /// models. Benjamini–Hochberg's adjustment keeps the floor at 1 / (*R* + 1)
-/// (every pair at the floor stays there).
+/// (every pair at the floor stays there). A test that doubles a one-sided
+/// tail, as the two-level bootstrap of several runs per model does (p =
+/// 2(*r* + 1) / (*R* + 1)), has twice the floor (``tailFactor``).
 public struct ResamplingFloor: Hashable, Sendable {
   /// The Monte Carlo test the floor is about.
   public var test: ComparisonOptions.Test
@@ -22,6 +24,9 @@ public struct ResamplingFloor: Hashable, Sendable {
   public var multiplier: Int
   /// The significance level α the verdicts test at.
   public var significanceLevel: Double
+  /// The factor before 1 / (*R* + 1) in the test's smallest p-value: 2
+  /// for a test that doubles a one-sided tail, otherwise 1.
+  public var tailFactor: Int
 
   /// Creates the floor of a Monte Carlo test.
   ///
@@ -31,22 +36,58 @@ public struct ResamplingFloor: Hashable, Sendable {
   ///   - resamples: The defined resamples *R*.
   ///   - multiplier: The pairs under Holm's adjustment, otherwise 1.
   ///   - significanceLevel: α.
+  ///   - tailFactor: 2 for a test that doubles a one-sided tail, 1 by
+  ///     default.
   /// - Returns: `nil` for McNemar's test or fewer than one resample.
   public init?(
-    test: ComparisonOptions.Test, resamples: Int, multiplier: Int, significanceLevel: Double
+    test: ComparisonOptions.Test, resamples: Int, multiplier: Int, significanceLevel: Double,
+    tailFactor: Int = 1
   ) {
-    guard test != .mcnemar, resamples >= 1, multiplier >= 1 else { return nil }
+    guard test != .mcnemar, resamples >= 1, multiplier >= 1, tailFactor >= 1 else { return nil }
     self.test = test
     self.resamples = resamples
     self.multiplier = multiplier
     self.significanceLevel = significanceLevel
+    self.tailFactor = tailFactor
+  }
+
+  /// The floor of the verdicts over several pairs: the most defined
+  /// resamples any pair's test drew, and Holm's multiplier when more than
+  /// two models are compared.
+  ///
+  /// - Parameters:
+  ///   - test: The verdicts' test.
+  ///   - definedResamples: Each pair's defined resamples.
+  ///   - adjustedCount: How many pairs have a defined p-value to adjust.
+  ///   - modelCount: The number of models compared.
+  ///   - adjustment: The p-value adjustment over pairs.
+  ///   - significanceLevel: α.
+  ///   - tailFactor: 2 for a test that doubles a one-sided tail, 1 by
+  ///     default.
+  /// - Returns: The floor, or `nil` when no pair drew a resample or the
+  ///   test is McNemar's.
+  public static func over(
+    _ test: ComparisonOptions.Test, definedResamples: [Int], adjustedCount: Int,
+    modelCount: Int, adjustment: PValueAdjustment, significanceLevel: Double,
+    tailFactor: Int = 1
+  ) -> ResamplingFloor? {
+    guard let resamples = definedResamples.max() else { return nil }
+    // Holm multiplies the smallest p-value by the number of p-values it
+    // adjusts; NaN p-values are not counted.
+    let multiplier = modelCount > 2 && adjustment == .holm ? max(adjustedCount, 1) : 1
+    return ResamplingFloor(
+      test: test, resamples: resamples, multiplier: multiplier,
+      significanceLevel: significanceLevel, tailFactor: tailFactor)
   }
 
   /// The smallest p-value the test (adjusted, with a multiplier above 1)
-  /// can give: *m* / (*R* + 1), at most 1.
+  /// can give: *m* · *f* / (*R* + 1) for the tail factor *f*, at most 1.
   public var smallestPValue: Double {
-    min(1, Double(multiplier) / Double(resamples + 1))
+    min(1, Double(numerator) / Double(resamples + 1))
   }
+
+  /// *m* · *f*: the multiplier times the tail factor.
+  private var numerator: Int { multiplier * tailFactor }
 
   /// Whether the test cannot give a p-value below α, so that it cannot
   /// find any difference significant.
@@ -61,11 +102,11 @@ public struct ResamplingFloor: Hashable, Sendable {
   /// - Complexity: O(1) steps around ⌊*m* / α⌋.
   public var sufficientResamples: Int {
     guard significanceLevel > 0 else { return Int.max }
-    let ratio = (Double(multiplier) / significanceLevel).rounded(.down)
+    let ratio = (Double(numerator) / significanceLevel).rounded(.down)
     guard ratio < 1e15 else { return Int.max }
     var resamples = max(1, Int(ratio) - 1)
     func reaches(_ count: Int) -> Bool {
-      Double(multiplier) / Double(count + 1) < significanceLevel
+      Double(numerator) / Double(count + 1) < significanceLevel
     }
     while !reaches(resamples) { resamples += 1 }
     while resamples > 1 && reaches(resamples - 1) { resamples -= 1 }
@@ -87,7 +128,7 @@ public struct ResamplingFloor: Hashable, Sendable {
       multiplier > 1
       ? " and Holm's adjustment over \(multiplier) pairs" : ""
     return
-      "with \(resamplesText) resamples\(over) the \(testName)'s smallest possible p-value is \(NumberText.grouped(multiplier))/\(NumberText.grouped(resamples + 1)) = \(Self.pValueText(smallestPValue)), not below α = \(String(format: "%g", significanceLevel)), so it cannot find any difference significant and the verdicts give none; give --resamples \(sufficientResamples) or more for a test that can."
+      "with \(resamplesText) resamples\(over) the \(testName)'s smallest possible p-value is \(NumberText.grouped(numerator))/\(NumberText.grouped(resamples + 1)) = \(Self.pValueText(smallestPValue)), not below α = \(String(format: "%g", significanceLevel)), so it cannot find any difference significant and the verdicts give none; give --resamples \(sufficientResamples) or more for a test that can."
   }
 
   /// The short form a verdict ends with: "No verdict: the permutation
@@ -99,13 +140,13 @@ public struct ResamplingFloor: Hashable, Sendable {
       "No verdict: the \(testName) cannot reach p below α with \(NumberText.grouped(resamples)) resamples\(over); give --resamples \(sufficientResamples) or more."
   }
 
-  private var testName: String {
+  var testName: String {
     test == .permutation ? "permutation test" : "paired bootstrap test"
   }
 
   /// A p-value as the verdicts print it: three decimals, or two
   /// significant digits below 0.001 (0.059, 0.0001).
-  private static func pValueText(_ value: Double) -> String {
+  static func pValueText(_ value: Double) -> String {
     value >= 0.001 ? String(format: "%.3f", value) : String(format: "%.2g", value)
   }
 }

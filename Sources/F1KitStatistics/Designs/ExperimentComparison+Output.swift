@@ -153,7 +153,8 @@ extension ExperimentComparison {
     // The few-groups warning is a caution about the numbers too, as the
     // text's notes and gate's JSON say.
     document += JSONValue.cautionsMember(
-      cautions(names: description.names) + outsideGoldCautions(description)
+      floorCautions(description) + cautions(names: description.names)
+        + outsideGoldCautions(description)
         + [fewGroupsNote, smallStrataNote(labels: description.labels)].compactMap(\.self))
     let adjusted =
       models.count > 2 ? try? adjustedBootstrapPValues(by: description.adjustment) : nil
@@ -368,7 +369,8 @@ extension ExperimentComparison {
       "\n"
       + pairs.indices.map { verdict(for: $0, description: description) }
       .joined(separator: "\n") + "\n"
-    let notes = cautions(names: names) + labelCautions(description) + notes
+    let notes =
+      floorCautions(description) + cautions(names: names) + labelCautions(description) + notes
     for note in notes { text += "\nNote: \(note)" }
     return text + (notes.isEmpty ? "" : "\n")
   }
@@ -406,6 +408,12 @@ extension ExperimentComparison {
     }
     let evidence =
       "p = \(ModelComparison.pValue(p)) (\(verdictTestPhrase)\(isAdjusted ? ", \(description.adjustment.displayName)-adjusted" : "")\(ModelComparison.significanceLevelClause(confidence: difference.confidence)))"
+    if let withheld = verdictFloors(adjustment: description.adjustment).verdictSentence {
+      // No p-value the verdict's test can give is below α: no verdict.
+      return
+        "\(second) − \(first) on \(name): \(ModelComparison.number(difference.estimate)), \(confidence) CI \(ModelComparison.range(difference)), \(evidence). "
+        + withheld
+    }
     if p < BootstrapOptions.significanceLevel(confidence: difference.confidence)
       && difference.estimate != 0
     {
@@ -431,18 +439,45 @@ extension ExperimentComparison {
   /// was resampled (items or groups) and, with several runs, growing only
   /// the test-set share of the variance, with Student's *t* at the degrees
   /// of freedom each size would have: the calculation `f1kit gate` uses
-  /// (`MarginReachability`). The pair is not significant, so the size is
-  /// larger than this test set's. Empty when no size can be given.
+  /// (`MarginReachability`). Empty when no size can be given, or when the
+  /// size, rounded up, is not above this test set's.
   private func powerSentence(for pair: Pair) -> String {
-    let difference = pair.difference
-    let seedShare = seedShare(of: pair) ?? 0
     let isGrouped = design == .groups
-    let (count, unit) = isGrouped ? (counts.groupCount, "groups") : (counts.itemCount, "items")
-    let size = Self.differenceSize(difference.estimate)
+    return Self.powerSentence(
+      difference: pair.difference, seedShare: seedShare(of: pair) ?? 0,
+      variance: pair.varianceSplit, count: isGrouped ? counts.groupCount : counts.itemCount,
+      unit: isGrouped ? "groups" : "items")
+  }
+
+  /// The power sentence of a pair's difference, as
+  /// ``verdict(for:description:)`` ends a pair not called significant with
+  /// it.
+  ///
+  /// - Parameters:
+  ///   - difference: The difference with its interval.
+  ///   - seedShare: The share of its variance from seeds.
+  ///   - variance: The split variance of a several-run experiment, if any.
+  ///   - count: The items (or groups) of this test set.
+  ///   - unit: "items" or "groups".
+  /// - Returns: The sentence with a leading space, or an empty string.
+  static func powerSentence(
+    difference: ConfidenceInterval, seedShare: Double, variance: DifferenceVariance?,
+    count: Int, unit: String
+  ) -> String {
+    let size = differenceSize(difference.estimate)
+    // From this test set's size on, so that a size it already reaches
+    // comes back as this size itself.
     let needed = MarginReachability.requiredCount(
       distance: abs(difference.estimate), standardError: difference.standardError, count: count,
-      seedShare: seedShare, significanceLevel: 1 - difference.confidence, power: 0.8,
-      variance: pair.varianceSplit, minimumCount: count + 1)
+      seedShare: seedShare,
+      significanceLevel: BootstrapOptions.significanceLevel(confidence: difference.confidence),
+      power: 0.8, variance: variance, minimumCount: count)
+    // A size, rounded up, at or below this test set's says it should have
+    // sufficed: on a pair its test did not call significant the normal or
+    // Student approximation does not hold, and more items are not what is
+    // missing. (Raised to one more than the test set, it read "about 2,001
+    // items; this test set has 2,000".)
+    if let needed, needed <= count { return "" }
     if let needed {
       return
         " Detecting a difference of \(size) with 80% power would take about \(ModelComparison.count(needed)) \(unit)\(seedShare > 0 ? " (with the same runs)" : ""); this test set has \(ModelComparison.count(count))."

@@ -67,6 +67,10 @@ public struct ExperimentComparison: Sendable {
     /// (some model has several runs); `nil` otherwise. The size a margin
     /// or a difference would need comes from it (``MarginReachability``).
     public var varianceSplit: DifferenceVariance? = nil
+    /// The groups whose swap changes either model's table, when the group
+    /// permutation test ran: the units it exchanges, so its p-value is at
+    /// least 2 / 2 to that power (``verdictFloors(adjustment:)``).
+    public var exchangeableGroups: Int? = nil
   }
 
   /// The metric compared.
@@ -257,6 +261,11 @@ public struct ExperimentComparison: Sendable {
           first: pairs[index].first, second: pairs[index].second,
           observed: pairs[index].difference.estimate, resamples: options.resamples,
           seed: blockSeed, stream: 1 + UInt64(index))
+        pairs[index].exchangeableGroups =
+          scorer.groupSwaps(
+            firstRun: counts.firstRun(ofModel: pairs[index].first),
+            secondRun: counts.firstRun(ofModel: pairs[index].second)
+          ).swappableCount
       }
     }
     if design == .groups && !hasSeveralRuns && tests.contains(.mcnemar) {

@@ -85,7 +85,8 @@ extension MultilabelComparison {
 
   /// Cautions about the numbers shown on one metric, as
   /// ``ModelComparison/cautions(metric:)`` gives them for single-label
-  /// problems: basic intervals of the models past the metric's range, and
+  /// problems: a test that cannot reach p below α
+  /// (``verdictFloors(on:)``), basic intervals of the models past the metric's range, and
   /// basic intervals of differences past a difference's range, which are
   /// left as computed.
   ///
@@ -93,12 +94,13 @@ extension MultilabelComparison {
   /// - Returns: One sentence per caution, without a leading "Note:".
   public func cautions(metric: MultilabelMetric? = nil) -> [String] {
     let metric = metric ?? options.metric
-    return ConfidenceInterval.basicRangeCautions(
-      models: models.map { ($0.name, $0.intervals[metric]) },
-      differences: pairs(on: metric).map {
-        (models[$0.first].name, models[$0.second].name, $0.difference)
-      },
-      metricName: metric.displayName, range: metric.valueRange, number: ModelComparison.number)
+    return verdictFloors(on: metric).cautions
+      + ConfidenceInterval.basicRangeCautions(
+        models: models.map { ($0.name, $0.intervals[metric]) },
+        differences: pairs(on: metric).map {
+          (models[$0.first].name, models[$0.second].name, $0.difference)
+        },
+        metricName: metric.displayName, range: metric.valueRange, number: ModelComparison.number)
   }
 
   private func modelJSON(_ model: Model, metric: MultilabelMetric) -> JSONValue {
@@ -266,6 +268,13 @@ extension MultilabelComparison {
     }
     let evidence =
       "p = \(ModelComparison.pValue(p)) (\(test.displayName)\(models.count > 2 ? ", \(options.adjustment.displayName)-adjusted" : "")\(ModelComparison.significanceLevelClause(confidence: difference.confidence)))"
+    if let withheld = verdictFloors(on: pair.metric).verdictSentence {
+      // "Do not differ" would describe the resamples or the items, not the
+      // models: no p-value this test can give is below α.
+      return
+        "\(second) − \(first) on \(name): \(ModelComparison.number(difference.estimate)), \(confidence) CI \(range), \(evidence). "
+        + withheld
+    }
     if p < significanceLevel && difference.estimate != 0 {
       let secondIsBetter = (difference.estimate > 0) != pair.metric.isLowerBetter
       let (winner, loser) = secondIsBetter ? (second, first) : (first, second)

@@ -311,10 +311,14 @@ public struct MultilabelComparison: Sendable {
   /// - Parameters:
   ///   - pair: The pair.
   ///   - power: The wanted probability of detecting the difference.
-  /// - Returns: The number of items, or `nil` when it cannot be estimated.
+  /// - Returns: The number of items, or `nil` when it cannot be estimated
+  ///   or is not above this test set's (the approximation then does not
+  ///   hold on a pair its test did not call significant, as
+  ///   ``ModelComparison/requiredItemCount(for:power:)`` says).
   public func requiredItemCount(for pair: Pair, power: Double = 0.8) -> Int? {
-    PowerAnalysis.requiredItemCount(
+    let required = PowerAnalysis.requiredItemCount(
       difference: pair.difference.estimate, standardError: pair.difference.standardError,
       itemCount: itemCount, significanceLevel: significanceLevel, power: power)
+    return required.flatMap { $0 > itemCount ? $0 : nil }
   }
 }

@@ -54,7 +54,8 @@ extension ScoreComparison {
 
   /// Cautions about the numbers shown on one metric, as
   /// ``ModelComparison/cautions(metric:)`` gives them for metrics of
-  /// predicted labels: basic intervals of the models past the metric's
+  /// predicted labels: a test that cannot reach p below α
+  /// (``verdictFloors(on:test:)``), basic intervals of the models past the metric's
   /// range (log loss has no upper bound), and basic intervals of
   /// differences past a difference's range, which are left as computed.
   ///
@@ -62,12 +63,13 @@ extension ScoreComparison {
   /// - Returns: One sentence per caution, without a leading "Note:".
   public func cautions(metric: ScoreMetric? = nil) -> [String] {
     guard let metric = metric ?? options.metrics.first else { return [] }
-    return ConfidenceInterval.basicRangeCautions(
-      models: models.map { ($0.name, $0.intervals[metric]) },
-      differences: pairs.filter { $0.metric == metric }.map {
-        (models[$0.first].name, models[$0.second].name, $0.difference)
-      },
-      metricName: metric.displayName, range: metric.valueRange, number: ModelComparison.number)
+    return verdictFloors(on: metric).cautions
+      + ConfidenceInterval.basicRangeCautions(
+        models: models.map { ($0.name, $0.intervals[metric]) },
+        differences: pairs.filter { $0.metric == metric }.map {
+          (models[$0.first].name, models[$0.second].name, $0.difference)
+        },
+        metricName: metric.displayName, range: metric.valueRange, number: ModelComparison.number)
   }
 
   private func modelJSON(_ model: Model, metric: ScoreMetric) -> JSONValue {
@@ -245,6 +247,12 @@ extension ScoreComparison {
     // path's verdict does.
     let adjusted = models.count > 2 ? ", \(options.adjustment.displayName)-adjusted" : ""
     let evidence = "p = \(ModelComparison.pValue(p)) (\(testName)\(adjusted)\(level))"
+    if let withheld = verdictFloors(on: pair.metric, test: test).verdictSentence {
+      // No p-value this test can give is below α: no verdict.
+      return
+        "\(second) − \(first) on \(name): \(ModelComparison.number(difference.estimate)), \(confidence) CI \(ModelComparison.range(difference)), \(evidence). "
+        + withheld
+    }
     let alpha = options.bootstrap.significanceLevel
     if p < alpha, difference.estimate != 0 {
       let secondIsBetter = (difference.estimate > 0) == pair.metric.isHigherBetter

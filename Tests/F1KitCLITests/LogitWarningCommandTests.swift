@@ -1,0 +1,38 @@
+import Foundation
+import Testing
+import _TestSupport
+
+/// Scores cut at the default threshold 0.5 that run past -1 to 1: logits
+/// or margins, warned about on stderr with the fix.
+@Suite("f1kit warns when the default cut-off meets logits")
+struct LogitWarningCommandTests {
+  @Test(
+    "logits cut at the default threshold 0.5 get a warning; --threshold 0 and similarities do not")
+  func logitWarning() throws {
+    let logits = "label,score\n1,2.3\n1,0.2\n1,0.7\n0,-0.3\n0,-1.4\n0,0.6\n"
+    let result = try runF1Kit(["evaluate", "-", "--score-column", "score"], input: logits)
+    #expect(result.status == 0, "\(result.standardError)")
+    #expect(
+      result.standardError.contains(
+        "warning: <stdin>: the scores run from -1.4 to 2.3, past -1 to 1, so they are neither probabilities nor similarities but look like logits"
+      ), "\(result.standardError)")
+    #expect(result.standardError.contains("give --threshold 0 for logits"))
+    let chosen = try runF1Kit(
+      ["evaluate", "-", "--score-column", "score", "--threshold", "0"], input: logits)
+    #expect(!chosen.standardError.contains("look like logits"), "\(chosen.standardError)")
+    // Cosine similarities (the STS-B fixture runs from -0.16 to 0.998).
+    let cosines = "label,score\n1,0.998\n1,0.2\n1,0.7\n0,-0.16\n0,0.4\n0,0.6\n"
+    let similar = try runF1Kit(["evaluate", "-", "--score-column", "score"], input: cosines)
+    #expect(!similar.standardError.contains("look like logits"), "\(similar.standardError)")
+    // compare cuts each file's scores the same way and warns for each.
+    let directory = TemporaryDirectory()
+    let a = directory.write("a.csv", logits)
+    let b = directory.write("b.csv", logits.replacingOccurrences(of: "2.3", with: "1.9"))
+    let compared = try runF1Kit(
+      ["compare", a, b, "--score-column", "score", "--metric", "accuracy", "-q"])
+    #expect(compared.status == 0, "\(compared.standardError)")
+    #expect(
+      compared.standardError.components(separatedBy: "look like logits").count == 3,
+      "\(compared.standardError)")
+  }
+}
