@@ -488,7 +488,7 @@ struct GateDocumentationTests {
 
   @Test("every console example is what f1kit prints")
   func consoleExamples() throws {
-    #expect(Self.examples.count == 10)
+    #expect(Self.examples.count == 11)
     for example in Self.examples {
       let arguments = example.command.split(separator: " ").dropFirst().map(String.init)
       let result = try runF1Kit(arguments + ["-q"])
