@@ -94,6 +94,14 @@ struct ChangedPredictionBoundTests {
           let bound = ChangedPredictionBound(
             metric: metric, baseline: matrix, scope: scope, changedItemCount: k)
         else { continue }
+        // The looser programme over touches alone, used for many classes,
+        // is never below the worst case nor below the tighter one.
+        let loose = try #require(
+          ChangedPredictionBound(
+            metric: metric, baseline: matrix, scope: scope, changedItemCount: k,
+            combiningStepLimit: 0))
+        #expect(loose.largestDecrease >= bound.largestDecrease - 1e-12)
+        #expect(loose.largestIncrease >= bound.largestIncrease - 1e-12)
         checked += 1
         let context = "\(metric) k=\(k) gold=\(gold) predicted=\(predicted) \(scope)"
         #expect(worst.isDefinednessFixed, "\(context)")

@@ -6,12 +6,12 @@ import Testing
 
 @Suite("Release gate: no pass on a resampled interval without spread or from few differing items")
 struct ResamplingShortfallTests {
-  /// Two models on `gold` (labels "0" and "1"), compared on `metric` with
-  /// 999 resamples.
+  /// Two models on `gold` (labels "0" and "1" unless given), compared on
+  /// `metric` with 999 resamples.
   static func comparison(
-    gold: [Int32], baseline: [Int32], candidate: [Int32], metric: Metric
+    gold: [Int32], baseline: [Int32], candidate: [Int32], metric: Metric,
+    labels: [String] = ["0", "1"]
   ) throws -> ModelComparison {
-    let labels = ["0", "1"]
     let aligned = try AlignedPredictions(
       [
         ItemPredictions(labels: labels, gold: gold, predicted: baseline),
@@ -164,14 +164,8 @@ struct ResamplingShortfallTests {
       candidate[item] = 1
       changed += 1
     }
-    let aligned = try AlignedPredictions(
-      [
-        ItemPredictions(labels: labels, gold: gold, predicted: baseline),
-        ItemPredictions(labels: labels, gold: gold, predicted: candidate),
-      ], names: ["production", "quantized"])
-    return try ModelComparison(
-      aligned: aligned, names: ["production", "quantized"],
-      options: ComparisonOptions(metric: metric, bootstrap: BootstrapOptions(resamples: 999)))
+    return try comparison(
+      gold: gold, baseline: baseline, candidate: candidate, metric: metric, labels: labels)
   }
 
   @Test(

@@ -83,10 +83,23 @@ public struct ChangedPredictionBound: Hashable, Sendable {
   public init?(
     metric: Metric, baseline: ConfusionMatrix, scope: MetricScope, changedItemCount: Int
   ) {
+    self.init(
+      metric: metric, baseline: baseline, scope: scope, changedItemCount: changedItemCount,
+      combiningStepLimit: 20_000_000)
+  }
+
+  /// Bounds the change of a metric, combining classes over losses and
+  /// gains while that takes at most `combiningStepLimit` steps, over
+  /// touches alone otherwise (a looser, cheaper bound).
+  init?(
+    metric: Metric, baseline: ConfusionMatrix, scope: MetricScope, changedItemCount: Int,
+    combiningStepLimit: Int
+  ) {
     guard baseline.classCount == scope.classCount, changedItemCount >= 0, baseline.total > 0
     else { return nil }
     let k = min(changedItemCount, baseline.total)
-    let table = ClassCounts(baseline, changedItemCount: k)
+    let table = ClassCounts(
+      baseline, changedItemCount: k, combiningStepLimit: combiningStepLimit)
     let bound: (decrease: Double, increase: Double, isExact: Bool)?
     if metric == .accuracy {
       let correct = table.truePositives.reduce(0, +)
@@ -94,9 +107,12 @@ public struct ChangedPredictionBound: Hashable, Sendable {
       bound = (Double(min(k, correct)) / total, Double(min(k, table.total - correct)) / total, true)
     } else if metric == .balancedAccuracy {
       let classes = (0..<scope.classCount).filter { table.gold[$0] > 0 }
-      bound = table.combined(
-        classes: classes, weights: classes.map { _ in 1 / Double(classes.count) },
-        score: .recall, scope: scope)
+      bound =
+        classes.isEmpty
+        ? nil
+        : table.combined(
+          classes: classes, weights: classes.map { _ in 1 / Double(classes.count) },
+          score: .recall, scope: scope)
     } else if let (average, score) = metric.averagedScore(beta: scope.beta) {
       let evaluated = Array(0..<scope.evaluatedClassCount)
       switch average {
@@ -167,11 +183,12 @@ private struct ClassCounts {
   /// *k*.
   var changedItemCount: Int
 
-  /// The largest number of steps the combining programme takes before it
-  /// falls back to a looser sum.
-  static let combiningStepLimit = 20_000_000
+  /// The largest number of steps the combining programme over losses and
+  /// gains takes before it falls back to a looser one over touches.
+  var combiningStepLimit: Int
 
-  init(_ matrix: ConfusionMatrix, changedItemCount: Int) {
+  init(_ matrix: ConfusionMatrix, changedItemCount: Int, combiningStepLimit: Int) {
+    self.combiningStepLimit = combiningStepLimit
     truePositives = (0..<matrix.classCount).map { matrix[gold: $0, predicted: $0] }
     predicted = matrix.predictedTotals
     gold = matrix.goldTotals
@@ -295,16 +312,31 @@ private struct ClassCounts {
   /// The largest Σ weight × change over the classes when the classes'
   /// losses add up to at most *k*, and so do their gains: a dynamic
   /// programme over (losses, gains) used so far. When that would take too
-  /// long, the sum of the 2*k* largest class changes, since *k* items
-  /// touch at most 2*k* classes.
+  /// long, a looser one over touches alone: the classes' losses and gains
+  /// add up to at most 2*k*.
   private func combine(_ tables: [(weight: Double, values: [Double])]) -> Double {
     let k = changedItemCount
     let width = k + 1
     let tables = tables.filter { table in table.values.contains { $0 > 0 } }
     let stepsPerClass = width * width * width * width / 4 + 1
-    guard tables.count <= Self.combiningStepLimit / stepsPerClass else {
-      let largest = tables.map { table in table.weight * (table.values.max() ?? 0) }
-      return largest.sorted(by: >).prefix(2 * k).reduce(0, +)
+    guard tables.count <= combiningStepLimit / stepsPerClass else {
+      var best = [Double](repeating: 0, count: 2 * k + 1)
+      for table in tables {
+        // The class's worst change with at most t touches, t ≤ k.
+        var byTouches = [Double](repeating: 0, count: width)
+        for losses in 0...k {
+          for gains in 0...(k - losses) {
+            let value = table.weight * table.values[losses * width + gains]
+            byTouches[losses + gains] = max(byTouches[losses + gains], value)
+          }
+        }
+        for touches in stride(from: 2 * k, through: 1, by: -1) {
+          for used in 1...min(k, touches) {
+            best[touches] = max(best[touches], best[touches - used] + byTouches[used])
+          }
+        }
+      }
+      return best[2 * k]
     }
     var best = [Double](repeating: 0, count: width * width)
     for table in tables {
