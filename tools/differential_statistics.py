@@ -502,6 +502,31 @@ def gate_expect(mode, margin, lo, hi, lower_better):
     return (-margin < lo) and (hi < margin)
 
 
+def binary_f1_worst_change(g, a, k, mode):
+    """The largest decrease (or, for equivalence, change either way) of
+    binary F1 (positive label 1, zero_division 0) when the predictions of at
+    most k items change: flip `lose_tp` true positives, `lose_fp` false
+    positives, `gain_tp` false negatives and `gain_fp` true negatives."""
+    tp = int(np.sum((g == 1) & (a == 1)))
+    fp = int(np.sum((g != 1) & (a == 1)))
+    fn = int(np.sum((g == 1) & (a != 1)))
+    tn = len(g) - tp - fp - fn
+
+    def f1(t, p_, pos):
+        return 0.0 if pos + p_ == 0 else 2 * t / (pos + p_)
+
+    base = f1(tp, tp + fp, tp + fn)
+    worst = 0.0
+    for lose_tp, lose_fp, gain_tp, gain_fp in itertools.product(range(k + 1), repeat=4):
+        if (lose_tp + lose_fp + gain_tp + gain_fp > k or lose_tp > tp or lose_fp > fp
+                or gain_tp > fn or gain_fp > tn):
+            continue
+        t = tp - lose_tp + gain_tp
+        value = f1(t, tp + fp - lose_tp - lose_fp + gain_tp + gain_fp, tp + fn)
+        worst = max(worst, base - value, value - base if mode == "equivalence" else 0.0)
+    return worst
+
+
 def sec_gate(rng, base, cases):
     for case in range(cases):
         n = int(rng.choice([20, 80, 300]))
@@ -532,14 +557,31 @@ def sec_gate(rng, base, cases):
             note("gate", "cases", 1, "count")
             # Since 2 Dec 2026 a gate does not pass on an interval resampling
             # could not fill (no width, or fewer than 10 differing items),
-            # unless the exact bound on the differing share settles it: only
-            # for accuracy, not for superiority (docs/gate.md).
+            # unless an exact bound settles it, never for superiority
+            # (docs/gate.md): for accuracy the upper bound on the differing
+            # share; for binary F1 (fewer than 10 differing items) the exact
+            # worst change of the baseline's F1 when k = ceil(share * n) of
+            # its predictions change, recomputed here by enumeration.
             shortfall = j.get("shortfall")
-            if exp and shortfall is not None:
-                note("gate", "shortfall cases", 1, "count")
+            if shortfall is not None:
                 share = shortfall.get("share_high")
-                exp = (metric_name == "accuracy" and mode != "superiority"
-                       and share is not None and share < margin)
+                differing = shortfall.get("differing_items")
+                bound = None
+                if metric_name == "accuracy" and mode != "superiority":
+                    bound = share
+                elif (metric_name == "binary_f1" and mode != "superiority" and differing is not None
+                      and differing < 10):
+                    k = min(n, math.ceil(share * n))
+                    bound = binary_f1_worst_change(g, a, k, mode)
+                    got_bound = shortfall.get("metric_change_bound")
+                    note("gate", "binary F1 cap checks", 1, "count")
+                    if got_bound is None or abs(got_bound - bound) > 1e-12 or shortfall.get(
+                            "changed_items_bound") != k:
+                        fail("gate", f"binary F1 cap: f1kit k={shortfall.get('changed_items_bound')} "
+                                     f"{got_bound} expected k={k} {bound} ({d})")
+                if exp:
+                    note("gate", "shortfall cases", 1, "count")
+                    exp = bound is not None and bound < margin
             if got != exp or (p.returncode == 0) != got:
                 fail("gate", f"{metric_name} {mode} margin {margin}: decision {j['decision']} rc={p.returncode}, "
                              f"interval [{dj['low']}, {dj['high']}] expected {'pass' if exp else 'fail'} ({d})")

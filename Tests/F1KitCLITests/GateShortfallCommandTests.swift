@@ -37,9 +37,13 @@ struct GateShortfallCommandTests {
       let sentence = try #require(result.standardOutput.split(separator: "\n").first)
       #expect(sentence.hasPrefix("FAIL: "))
       #expect(sentence.contains("95% CI [0.000, 0.000]; "), "\(sentence)")
+      // Binary F1 of 7 true positives, 4 false positives and 3 false
+      // negatives (14 / 21) falls to 6 / 21 when 4 true positives change.
       let reason =
-        "the models label 0 of the 20 items differently, fewer than 10, too few for resampling to show how far apart they could be; by an exact one-sided 97.5% Clopper–Pearson bound they may label up to 0.168 of items differently, the largest difference in accuracy the test set cannot rule out"
-        + (options[1] == "accuracy" ? "." : " (a bound that does not cap binary F1).")
+        "the models label 0 of the 20 items differently, fewer than 10, too few for resampling to show how far apart they could be; by an exact one-sided 97.5% Clopper–Pearson bound they may label up to 0.168 of items differently"
+        + (options[1] == "accuracy"
+          ? ", the largest difference in accuracy the test set cannot rule out."
+          : " (4 of the 20); changing the baseline's predictions on 4 items could change binary F1 by up to 0.233 either way, not inside the 0.010 margin.")
       #expect(sentence.hasSuffix(reason), "\(sentence)")
     }
   }
@@ -74,6 +78,35 @@ struct GateShortfallCommandTests {
           "they may label as few as 0.631 of items differently, which caps the difference in accuracy."
         ) == true)
     }
+  }
+
+  @Test(
+    "one STS-B file given twice passes binary F1 within 0.01: changing 4 of 1,379 predictions lowers it by at most 0.0033",
+    arguments: [[], ["--stratify", "gold"]])
+  func sameFilePassesOnTheCap(options: [String]) throws {
+    let result = try runF1Kit(
+      [
+        "gate", "fixtures/stsb/test-minilm-l6.csv", "fixtures/stsb/test-minilm-l6.csv",
+        "--metric", "binary_f1", "--margin", "0.01", "--resamples", "999", "-q",
+      ] + options)
+    #expect(result.status == 0, "\(result.standardOutput)\(result.standardError)")
+    #expect(result.standardOutput.hasPrefix("PASS: "))
+    #expect(
+      result.standardOutput.contains(
+        "they label at most 0.003 of items differently (4 of the 1,379); changing the baseline's predictions on 4 items lowers binary F1 by at most 0.00"
+      ), "\(result.standardOutput)")
+    let json = try runF1Kit(
+      [
+        "gate", "fixtures/stsb/test-minilm-l6.csv", "fixtures/stsb/test-minilm-l6.csv",
+        "--metric", "binary_f1", "--margin", "0.01", "--resamples", "999", "-q", "--format",
+        "json",
+      ] + options)
+    let document = try #require(
+      JSONSerialization.jsonObject(with: Data(json.standardOutput.utf8)) as? [String: Any])
+    let shortfall = try #require(document["shortfall"] as? [String: Any])
+    #expect(shortfall["changed_items_bound"] as? Int == 4)
+    let bound = try #require(shortfall["metric_change_bound"] as? Double)
+    #expect(bound > 0 && bound < 0.01)
   }
 
   @Test("a gate with enough differing items has no shortfall member and decides as before")

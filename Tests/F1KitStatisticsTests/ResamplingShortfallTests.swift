@@ -6,12 +6,12 @@ import Testing
 
 @Suite("Release gate: no pass on a resampled interval without spread or from few differing items")
 struct ResamplingShortfallTests {
-  /// Two models on `gold` (labels "0" and "1"), compared on `metric` with
-  /// 999 resamples.
+  /// Two models on `gold` (labels "0" and "1" unless given), compared on
+  /// `metric` with 999 resamples.
   static func comparison(
-    gold: [Int32], baseline: [Int32], candidate: [Int32], metric: Metric
+    gold: [Int32], baseline: [Int32], candidate: [Int32], metric: Metric,
+    labels: [String] = ["0", "1"]
   ) throws -> ModelComparison {
-    let labels = ["0", "1"]
     let aligned = try AlignedPredictions(
       [
         ItemPredictions(labels: labels, gold: gold, predicted: baseline),
@@ -81,11 +81,24 @@ struct ResamplingShortfallTests {
     #expect(decision.shortfall?.differingItemCount == 0)
     #expect(
       decision.sentence.contains(
-        "; the models label 0 of the 20 items differently, fewer than 10, too few for resampling to show how far apart they could be; by an exact one-sided 97.5% Clopper–Pearson bound they may label up to 0.168 of items differently, the largest difference in accuracy the test set cannot rule out"
+        "; the models label 0 of the 20 items differently, fewer than 10, too few for resampling to show how far apart they could be; by an exact one-sided 97.5% Clopper–Pearson bound they may label up to 0.168 of items differently"
       ), "\(decision.sentence)")
-    // The bound caps accuracy alone, and the sentence says so for others.
-    let cap = " (a bound that does not cap \(comparison.displayName(of: metric)))."
-    #expect(decision.sentence.hasSuffix(metric == .accuracy ? "rule out." : cap))
+    // The share caps accuracy; other metrics get the worst case of
+    // changing ⌈0.168 · 20⌉ = 4 of the baseline's predictions.
+    let change = mode == .equivalence ? "could change" : "could lower"
+    let cap =
+      " (4 of the 20); changing the baseline's predictions on 4 items \(change) \(comparison.displayName(of: metric)) by up to "
+    if metric == .accuracy {
+      #expect(
+        decision.sentence.hasSuffix(
+          "the largest difference in accuracy the test set cannot rule out."))
+    } else {
+      #expect(decision.sentence.contains(cap), "\(decision.sentence)")
+      let bound = try #require(
+        decision.shortfall?.metricChangeBound(for: decision.gate, on: decision.metric))
+      #expect(bound >= margin)
+    }
+    #expect(decision.shortfall?.changedItemBound == 4)
     #expect(decision.sentence.hasPrefix("FAIL: "))
   }
 
@@ -119,10 +132,119 @@ struct ResamplingShortfallTests {
       decision.cautions.last
         == "The pass rests on an exact bound, not on the interval: the models label 0 of the 20,000 items differently, fewer than 10, too few for resampling to show how far apart they could be; by an exact one-sided 97.5% Clopper–Pearson bound they label at most 0.00018 of items differently, which caps the difference in accuracy inside the 0.001 margin."
     )
-    // Binary F1 is not capped by the differing share.
-    let onF1 = try Self.comparison(
-      gold: gold, baseline: predicted, candidate: predicted, metric: .binaryF1)
-    #expect(try !gate.decision(for: onF1).passes)
+    // Binary F1 is not capped by the differing share, but by the worst
+    // case of changing ⌈0.000184 · 20,000⌉ = 4 predictions: losing 4 of the
+    // 10,000 true positives (of 12,000 predicted) takes F1 from 20,000 /
+    // 22,000 to 19,992 / 21,996, 0.000198 lower.
+    let onF1 = try gate.decision(
+      for: Self.comparison(gold: gold, baseline: predicted, candidate: predicted, metric: .binaryF1)
+    )
+    #expect(onF1.passes)
+    let bound = try #require(onF1.shortfall?.changeBound)
+    #expect(bound.changedItemCount == 4 && bound.isExact)
+    #expect(abs(bound.largestDecrease - (20_000.0 / 22_000 - 19_992.0 / 21_996)) < 1e-15)
+    #expect(
+      onF1.cautions.last
+        == "The pass rests on an exact bound, not on the interval: the models label 0 of the 20,000 items differently, fewer than 10, too few for resampling to show how far apart they could be; by an exact one-sided 97.5% Clopper–Pearson bound they label at most 0.00018 of items differently (4 of the 20,000); changing the baseline's predictions on 4 items lowers binary F1 by at most 0.0002, inside the 0.001 margin."
+    )
+  }
+
+  /// Three classes on 10,000 items: the baseline right on 90% of them,
+  /// with `rareCount` gold items of class 2 (all right); the candidate
+  /// changes 5 predictions of class 0 items.
+  static func fewChanges(rareCount: Int, metric: Metric) throws -> ModelComparison {
+    let labels = ["a", "b", "c"]
+    let gold: [Int32] = (0..<10_000).map { $0 < rareCount ? 2 : Int32($0 % 2) }
+    let baseline: [Int32] = gold.enumerated().map { item, label in
+      label != 2 && item % 10 == 9 ? 1 - label : label
+    }
+    var candidate = baseline
+    var changed = 0
+    for item in candidate.indices where changed < 5 && gold[item] == 0 && baseline[item] == 0 {
+      candidate[item] = 1
+      changed += 1
+    }
+    return try comparison(
+      gold: gold, baseline: baseline, candidate: candidate, metric: metric, labels: labels)
+  }
+
+  @Test(
+    "5 changed predictions of 10,000 pass a macro-F1 gate when the worst case lies inside the margin, and fail with it when a rare class puts it outside",
+    arguments: [(3_333, true), (5, false)])
+  func fewChangedPredictions(rareCount: Int, passes: Bool) throws {
+    let comparison = try Self.fewChanges(rareCount: rareCount, metric: .macroF1)
+    #expect(comparison.pairs[0].differingItemCount == 5)
+    let decision = try ReleaseGate(margin: 0.01).decision(for: comparison)
+    #expect(decision.intervalPasses)
+    #expect(decision.passes == passes, "\(decision.sentence)")
+    let shortfall = try #require(decision.shortfall)
+    // scipy.stats.beta.ppf(0.975, 6, 9995) = 0.0011664…: ⌈11.66⌉ = 12 items.
+    #expect(shortfall.changedItemBound == 12)
+    let bound = try #require(shortfall.changeBound?.largestDecrease)
+    let text = "changing the baseline's predictions on 12 items"
+    if passes {
+      #expect(bound < 0.01)
+      #expect(
+        decision.cautions.last?.contains("(12 of the 10,000); \(text) lowers macro-F1 by at most ")
+          == true)
+    } else {
+      // Class c, 5 items all right (F1 = 1), can lose all 5: its F1 goes
+      // to 0, a third of macro-F1.
+      #expect(bound >= 1.0 / 3)
+      #expect(
+        decision.sentence.contains(
+          "(12 of the 10,000); \(text) could lower macro-F1 by up to 0."),
+        "\(decision.sentence)")
+      #expect(decision.sentence.hasSuffix(", not inside the 0.010 margin."))
+    }
+  }
+
+  @Test("the Matthews correlation gets no cap, and the sentence says so")
+  func uncappedMetricFails() throws {
+    let comparison = try Self.fewChanges(rareCount: 3_333, metric: .matthewsCorrelation)
+    let decision = try ReleaseGate(margin: 0.01).decision(for: comparison)
+    #expect(decision.intervalPasses && !decision.passes)
+    #expect(decision.shortfall?.changeBound == nil)
+    #expect(
+      decision.sentence.hasSuffix(
+        "the largest difference in accuracy the test set cannot rule out (a bound that does not cap MCC; no worst-case cap of changed predictions applies to MCC)."
+      ), "\(decision.sentence)")
+  }
+
+  @Test("with sample weights only accuracy is capped, by the heaviest items")
+  func weightedItems() throws {
+    let labels = ["0", "1"]
+    let gold: [Int32] = (0..<20_000).map { Int32($0 % 2) }
+    let predicted: [Int32] = (0..<20_000).map { $0 % 5 == 0 ? 1 : Int32($0 % 2) }
+    let aligned = try AlignedPredictions(
+      [
+        ItemPredictions(labels: labels, gold: gold, predicted: predicted),
+        ItemPredictions(labels: labels, gold: gold, predicted: predicted),
+      ], names: ["a", "b"])
+    func decision(_ metric: Metric, heavy: Double) throws -> ReleaseDecision {
+      // One item of the 20,000 weighs `heavy`, the others 1.
+      let weights = (0..<20_000).map { $0 == 1 ? heavy : 1.0 }
+      let comparison = try ModelComparison(
+        counts: ComparisonCounts(aligned, weights: weights), names: ["a", "b"],
+        options: ComparisonOptions(
+          metric: metric, tests: [.permutation], bootstrap: BootstrapOptions(resamples: 999)))
+      return try ReleaseGate(margin: 0.001).decision(for: comparison)
+    }
+    // Four items of weight 1: 4 / 20,000 = 0.0002 of the weight.
+    let even = try decision(.accuracy, heavy: 1)
+    #expect(even.passes)
+    #expect(even.shortfall?.changeBound?.largestDecrease == 4.0 / 20_000)
+    // One right item weighs 100: 103 / 20,099 = 0.0051, outside 0.001,
+    // where the unweighted share (0.00018) would have passed.
+    let skewed = try decision(.accuracy, heavy: 100)
+    #expect(!skewed.passes)
+    #expect(skewed.sentence.contains("could lower accuracy by up to 0.005"), "\(skewed.sentence)")
+    let onF1 = try decision(.binaryF1, heavy: 1)
+    #expect(!onF1.passes)
+    #expect(
+      onF1.sentence.hasSuffix(
+        "(a bound that does not cap binary F1; no worst-case cap of changed predictions applies to binary F1 on weighted items)."
+      ), "\(onF1.sentence)")
   }
 
   @Test("a zero-width interval from any engine does not pass, and says why")

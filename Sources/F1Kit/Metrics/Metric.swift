@@ -101,7 +101,7 @@ public enum Metric: String, CaseIterable, Hashable, Sendable, Codable {
   /// combines, or `nil` for the other metrics.
   ///
   /// - Parameter beta: The beta of the F-beta metrics.
-  func averagedScore(beta: Double) -> (average: Average, score: Score)? {
+  package func averagedScore(beta: Double) -> (average: Average, score: Score)? {
     switch self {
     case .microPrecision: (.micro, .precision)
     case .microRecall: (.micro, .recall)

@@ -127,6 +127,13 @@ public struct ModelComparison: Sendable {
   let evaluatedLabelCount: Int
   /// The options the comparison ran with.
   public let options: ComparisonOptions
+  /// Each model's confusion matrix, its weighted items when the items
+  /// carry weights, and the scope every metric is scored with: what a
+  /// release gate's worst-case cap starts from
+  /// (``ResamplingShortfall/changeBound``).
+  let matrices: [ConfusionMatrix]
+  let weightedItems: [WeightedPredictions]?
+  let scope: MetricScope
   /// Each model's scores, in input order.
   public let models: [Model]
   /// Every pair (A, B) with A before B in input order, on every metric of
@@ -260,6 +267,9 @@ public struct ModelComparison: Sendable {
     self.goldLabels = (0..<evaluated).filter { counts.matrices[0].goldTotals[$0] > 0 }
       .map { counts.labels[$0] }
     self.options = options
+    self.matrices = counts.matrices
+    self.weightedItems = counts.weighted
+    self.scope = scope
     self.models = models
     self.pairs = pairs
   }

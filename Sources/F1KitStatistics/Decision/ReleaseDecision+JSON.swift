@@ -14,9 +14,12 @@ extension ReleaseDecision {
   /// `weighted: true` and `total_weight` after `n`. `shortfall` follows
   /// `reachability` when the resampled interval could not be trusted
   /// (``ResamplingShortfall``): `{"differing_items", "constant_difference",
-  /// "confidence", "share_low", "share_high"}`, each `null` when unknown,
-  /// with the exact one-sided bounds on the share of items the models
-  /// label differently. `cautions`, last, is
+  /// "confidence", "share_low", "share_high", "changed_items_bound",
+  /// "metric_change_bound"}`, each `null` when unknown, with the exact
+  /// one-sided bounds on the share of items the models label differently,
+  /// the most items that share allows (*k*) and the largest change of the
+  /// metric the gate compared with the margin
+  /// (``ResamplingShortfall/metricChangeBound(for:on:)``). `cautions`, last, is
   /// there only when ``cautions`` is not empty: an array of sentences, as
   /// in `compare`'s JSON.
   ///
@@ -87,6 +90,11 @@ extension ReleaseDecision {
             ("confidence", .number(shortfall.confidence)),
             ("share_low", shortfall.lowerShare.map(JSONValue.number) ?? .null),
             ("share_high", shortfall.upperShare.map(JSONValue.number) ?? .null),
+            ("changed_items_bound", shortfall.changedItemBound.map(JSONValue.integer) ?? .null),
+            (
+              "metric_change_bound",
+              shortfall.metricChangeBound(for: gate, on: metric).map(JSONValue.number) ?? .null
+            ),
           ])
         ))
     }

@@ -113,6 +113,6 @@ public struct ReleaseDecision: Hashable, Sendable {
   mutating func record(_ shortfall: ResamplingShortfall?) {
     self.shortfall = shortfall
     passes = intervalPasses && (shortfall?.settles(gate, on: metric) ?? true)
-    if passes, let shortfall { cautions.append(shortfall.passingCaution(for: gate)) }
+    if passes, let shortfall { cautions.append(shortfall.passingCaution(for: gate, on: metric)) }
   }
 }

@@ -190,12 +190,15 @@ public struct ReleaseGate: Hashable, Sendable {
     result.totalWeight = comparison.totalWeight
     result.metric.displayName = comparison.displayName(of: metric)
     result.cautions = comparison.cautions(metric: metric)
-    result.record(
-      ResamplingShortfall(
-        differingItemCount: pair.differingItemCount, itemCount: comparison.itemCount,
-        constantDifference: ResamplingShortfall.constantValue(
-          of: pair.bootstrap.resampledDifferences),
-        intervalConfidence: pair.difference.confidence))
+    var shortfall = ResamplingShortfall(
+      differingItemCount: pair.differingItemCount, itemCount: comparison.itemCount,
+      constantDifference: ResamplingShortfall.constantValue(
+        of: pair.bootstrap.resampledDifferences),
+      intervalConfidence: pair.difference.confidence)
+    shortfall?.addChangeBound(
+      metric: metric, baseline: comparison.matrices[baseline], scope: comparison.scope,
+      weighted: comparison.weightedItems?[baseline])
+    result.record(shortfall)
     return result
   }
 
@@ -249,13 +252,31 @@ public struct ReleaseGate: Hashable, Sendable {
     // With one run per model the differing items are known, as for one
     // file per model; with several, only an interval of no width counts.
     if let differing = counts.differingItemCount(baseline, candidate) {
-      result.record(
-        ResamplingShortfall(
-          differingItemCount: differing, itemCount: counts.itemCount,
-          constantDifference: result.shortfall?.constantDifference,
-          intervalConfidence: pair.difference.confidence))
+      var shortfall = ResamplingShortfall(
+        differingItemCount: differing, itemCount: counts.itemCount,
+        constantDifference: result.shortfall?.constantDifference,
+        intervalConfidence: pair.difference.confidence)
+      shortfall?.addChangeBound(
+        metric: comparison.metric, baseline: Self.matrix(ofOneRunModel: baseline, in: counts),
+        scope: comparison.scope)
+      result.record(shortfall)
     }
     return result
+  }
+
+  /// The confusion matrix of a model with one run, from an experiment's
+  /// distinct rows (labels named by their index).
+  private static func matrix(ofOneRunModel model: Int, in counts: ExperimentCounts)
+    -> ConfusionMatrix
+  {
+    var matrix = ConfusionMatrix(labels: (0..<counts.classCount).map { "\($0)" })
+    let run = counts.firstRun(ofModel: model)
+    for (pattern, count) in counts.patternCounts.enumerated() {
+      matrix.add(
+        goldIndex: counts.gold(ofPattern: pattern),
+        predictedIndex: counts.prediction(ofPattern: pattern, run: run), count: count)
+    }
+    return matrix
   }
 
   /// Decides on the engine's comparison of two models on a score metric

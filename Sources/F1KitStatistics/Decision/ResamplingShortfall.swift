@@ -22,11 +22,17 @@ import F1KitSupport
 /// share of items the models label differently caps the difference in
 /// accuracy (|Δ| ≤ share), so when the one-sided
 /// [Clopper–Pearson](https://doi.org/10.1093/biomet/26.4.404) upper bound
-/// on that share, at the gate's one-sided level 1 − α/2, lies inside the
-/// margin, a non-inferiority or equivalence gate on accuracy passes all the
-/// same. No other metric is capped by the share, and a superiority claim
-/// needs the direction of the differences as well as their number, so
-/// otherwise the gate does not pass, and its sentence gives the bound.
+/// *s* on that share, at the gate's one-sided level 1 − α/2, lies inside
+/// the margin, a non-inferiority or equivalence gate on accuracy passes all
+/// the same. For the other metrics of per-class counts (precision, recall,
+/// F-scores, balanced accuracy) the gate reads a worst-case cap
+/// (``changeBound``): taking the baseline's confusion matrix for the
+/// population, as the bootstrap does, the largest change of the metric
+/// that changing the baseline's predictions on *k* = ⌈*s* · *n*⌉ items can
+/// make (``ChangedPredictionBound``); the gate passes when that cap lies
+/// inside the margin. A superiority claim needs the direction of the
+/// differences as well as their number, so otherwise the gate does not
+/// pass, and its sentence gives the bound.
 public struct ResamplingShortfall: Hashable, Sendable {
   /// The fewest items two models must label differently for the gate to
   /// decide on a resampled interval: 10, the usual floor of McNemar's
@@ -46,6 +52,15 @@ public struct ResamplingShortfall: Hashable, Sendable {
   /// The one-sided level of the exact bounds: 1 − α/2 for the gate's
   /// two-sided interval at 1 − α (0.975 at 95%).
   public var confidence: Double
+  /// The worst-case change of the gate's metric when the baseline's
+  /// predictions change on ``changedItemBound`` items, when the gate could
+  /// bound it (fewer than ``minimumDifferingItemCount`` differing items, a
+  /// metric of per-class counts); `nil` otherwise.
+  public var changeBound: ChangedPredictionBound? = nil
+  /// Whether the items carry sample weights: the differing share then
+  /// counts items, not weight, and caps weighted accuracy only through
+  /// ``changeBound``.
+  public var isWeighted = false
 
   /// Finds a shortfall, or returns `nil` when the resampled interval can
   /// be trusted as far as this check goes.
@@ -100,19 +115,73 @@ public struct ResamplingShortfall: Hashable, Sendable {
       confidence, a: Double(count + 1), b: Double(itemCount - count))
   }
 
-  /// Whether the exact bound alone shows what the gate asks: the upper
-  /// bound on the differing share lies inside the margin, for a
-  /// non-inferiority or equivalence gate on accuracy.
+  /// The most items the models may label differently by the exact bound:
+  /// *k* = ⌈``upperShare`` · *n*⌉, at most *n*; `nil` when the count is
+  /// not known.
+  public var changedItemBound: Int? {
+    upperShare.map { min(itemCount, Int(($0 * Double(itemCount)).rounded(.up))) }
+  }
+
+  /// Whether the gate decides on accuracy without weights, where the
+  /// differing share itself caps the difference.
+  private func isShareCapped(_ metric: GateMetric) -> Bool {
+    metric.name == Metric.accuracy.rawValue && !isWeighted
+  }
+
+  /// The largest change of the gate's metric the exact bound allows, the
+  /// number compared with the margin: the upper bound on the differing
+  /// share for accuracy without weights, otherwise the worst-case cap
+  /// (a decrease for non-inferiority, either direction for equivalence).
+  /// `nil` for superiority, or when there is no such bound.
+  ///
+  /// - Parameters:
+  ///   - gate: The gate.
+  ///   - metric: The metric it decides on.
+  /// - Returns: The bound, or `nil`.
+  public func metricChangeBound(for gate: ReleaseGate, on metric: GateMetric) -> Double? {
+    guard gate.mode != .superiority else { return nil }
+    if isShareCapped(metric) { return upperShare }
+    return changeBound?.largestChange(for: gate.mode)
+  }
+
+  /// Whether the exact bound alone shows what the gate asks: for a
+  /// non-inferiority or equivalence gate, the largest change of the metric
+  /// it allows (``metricChangeBound(for:on:)``) lies inside the margin.
   ///
   /// - Parameters:
   ///   - gate: The gate.
   ///   - metric: The metric it decides on.
   /// - Returns: `true` when the gate may pass on the exact bound.
   public func settles(_ gate: ReleaseGate, on metric: GateMetric) -> Bool {
-    guard metric.name == Metric.accuracy.rawValue, gate.mode != .superiority,
-      let upperShare
-    else { return false }
-    return upperShare < gate.margin
+    guard let bound = metricChangeBound(for: gate, on: metric) else { return false }
+    return bound < gate.margin
+  }
+
+  /// Adds the worst-case cap of a metric of predicted labels, when fewer
+  /// than ``minimumDifferingItemCount`` items differ.
+  ///
+  /// - Parameters:
+  ///   - metric: The gate's metric.
+  ///   - baseline: The baseline's confusion matrix.
+  ///   - scope: The scope the metric is scored with.
+  ///   - weighted: The baseline's weighted items, when the items carry
+  ///     weights: only accuracy is capped then.
+  mutating func addChangeBound(
+    metric: Metric, baseline: ConfusionMatrix, scope: MetricScope,
+    weighted: WeightedPredictions? = nil
+  ) {
+    isWeighted = weighted != nil
+    guard let count = differingItemCount, count < Self.minimumDifferingItemCount,
+      let k = changedItemBound
+    else { return }
+    if let weighted {
+      changeBound =
+        metric == .accuracy
+        ? ChangedPredictionBound(accuracyOf: weighted, changedItemCount: k) : nil
+    } else {
+      changeBound = ChangedPredictionBound(
+        metric: metric, baseline: baseline, scope: scope, changedItemCount: k)
+    }
   }
 
   /// What resampling missed, as the sentence's reason says it: "the
@@ -131,7 +200,9 @@ public struct ResamplingShortfall: Hashable, Sendable {
   /// The failing sentence's reason, with the exact bound when the count
   /// is known: for superiority the lowest differing share the test set
   /// allows (the difference in accuracy cannot exceed it), otherwise the
-  /// highest (the largest difference in accuracy it cannot rule out).
+  /// highest (the largest difference in accuracy it cannot rule out) and,
+  /// for other metrics, the worst-case cap of changing that many
+  /// predictions, or that there is none.
   ///
   /// - Parameters:
   ///   - gate: The gate.
@@ -144,25 +215,73 @@ public struct ResamplingShortfall: Hashable, Sendable {
       return
         "\(shortfallText); by an exact one-sided \(level) Clopper–Pearson bound they may label as few as \(Self.share(lowerShare)) of items differently, which caps the difference in accuracy"
     }
-    if let upperShare {
-      return
-        "\(shortfallText); by an exact one-sided \(level) Clopper–Pearson bound they may label up to \(Self.share(upperShare)) of items differently, the largest difference in accuracy the test set cannot rule out"
-        + (metric.name == Metric.accuracy.rawValue
-          ? "" : " (a bound that does not cap \(metric.displayName))")
+    guard let upperShare else { return shortfallText }
+    let head =
+      "\(shortfallText); by an exact one-sided \(level) Clopper–Pearson bound they may label up to \(Self.share(upperShare)) of items differently"
+    if isShareCapped(metric) {
+      return head + ", the largest difference in accuracy the test set cannot rule out"
     }
-    return shortfallText
+    if let change = capText(for: gate, on: metric, isPassing: false) {
+      return head + change
+        + ", not inside the \(ReleaseDecision.number(digits: 3, gate.margin)) margin"
+    }
+    let caveat =
+      (differingItemCount ?? 0) < Self.minimumDifferingItemCount
+      ? "; no worst-case cap of changed predictions applies to \(metric.displayName)\(isWeighted ? " on weighted items" : "")"
+      : ""
+    return
+      head
+      + ", the largest difference in accuracy the test set cannot rule out (a bound that does not cap \(metric.displayName)\(caveat))"
+  }
+
+  /// "(4 of the 1,379); changing the baseline's predictions on 4 items
+  /// lowers binary F1 by at most 0.004": the worst-case cap as the
+  /// sentences write it, or `nil` when the gate does not read one.
+  private func capText(for gate: ReleaseGate, on metric: GateMetric, isPassing: Bool) -> String? {
+    guard !isShareCapped(metric), let bound = metricChangeBound(for: gate, on: metric),
+      let changeBound
+    else { return nil }
+    let k = ModelComparison.count(changeBound.changedItemCount)
+    let items = changeBound.changedItemCount == 1 ? "item" : "items"
+    let change = gate.mode == .equivalence ? "change" : "lower"
+    let verb = isPassing ? change + "s" : "could " + change
+    let by = isPassing ? "by at most" : "by up to"
+    let direction = gate.mode == .equivalence ? " either way" : ""
+    return
+      " (\(k) of the \(ModelComparison.count(itemCount))); changing the baseline's predictions on \(k) \(items) \(verb) \(metric.displayName) \(by) \(Self.share(bound, beside: gate.margin))\(direction)"
   }
 
   /// The caution of a gate that passed on the exact bound rather than on
   /// the resampled interval.
   ///
-  /// - Parameter gate: The gate.
+  /// - Parameters:
+  ///   - gate: The gate.
+  ///   - metric: The metric it decided on.
   /// - Returns: One sentence without a leading "Note:".
-  func passingCaution(for gate: ReleaseGate) -> String {
+  func passingCaution(for gate: ReleaseGate, on metric: GateMetric) -> String {
     let level = ModelComparison.percent(confidence)
     let bound = upperShare.map(Self.share) ?? "undefined"
-    return
-      "The pass rests on an exact bound, not on the interval: \(shortfallText); by an exact one-sided \(level) Clopper–Pearson bound they label at most \(bound) of items differently, which caps the difference in accuracy inside the \(ReleaseDecision.number(digits: 3, gate.margin)) margin."
+    let margin = ReleaseDecision.number(digits: 3, gate.margin)
+    let head =
+      "The pass rests on an exact bound, not on the interval: \(shortfallText); by an exact one-sided \(level) Clopper–Pearson bound they label at most \(bound) of items differently"
+    if let change = capText(for: gate, on: metric, isPassing: true) {
+      return head + change + ", inside the \(margin) margin."
+    }
+    return head + ", which caps the difference in accuracy inside the \(margin) margin."
+  }
+
+  /// A bound as ``share(_:)`` writes it, with more decimals (up to six)
+  /// while it would read the same as the margin beside it.
+  static func share(_ value: Double, beside margin: Double) -> String {
+    var text = share(value)
+    var digits = 4
+    while digits <= 6, value != margin,
+      text == ReleaseDecision.number(digits: digits - 1, margin)
+    {
+      text = ReleaseDecision.number(digits: digits, value)
+      digits += 1
+    }
+    return text
   }
 
   /// A share with three decimals, or two significant digits below 0.001,
