@@ -197,10 +197,10 @@ struct ExperimentCommandTests {
       "--group-column", "sentence1", "--resamples", "999",
     ])
     #expect(result.status == 0, "\(result.standardError)")
-    #expect(result.standardOutput.contains("1256 groups resampled"))
+    #expect(result.standardOutput.contains("1,256 groups resampled"))
     #expect(result.standardOutput.contains("whole groups swapped"))
     #expect(result.standardOutput.contains("McNemar (clustered)"))
-    #expect(result.standardOutput.contains("variance from 1256 groups"))
+    #expect(result.standardOutput.contains("variance from 1,256 groups"))
     #expect(result.standardOutput.contains("McNemar's test is the clustered one"))
     let missing = try runF1Kit([
       "compare", "fixtures/stsb/test-minilm-l6.csv", "fixtures/stsb/test-minilm-l3.csv",

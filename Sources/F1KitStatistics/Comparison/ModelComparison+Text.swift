@@ -140,7 +140,7 @@ extension ModelComparison {
     let betaPhrase =
       compared.isFBeta ? beta.map { " (beta \(NumberText.shortestBare($0)))" } ?? "" : ""
     var text =
-      "Compared on \(metric)\(betaPhrase)\(compared.isBinaryOnly ? Self.positivePhrase(positiveLabel) : "") over \(itemCount) \(itemCount == 1 ? "item" : "items") (seed \(options.seed), \(options.bootstrap.resamples) resamples, \(Self.percent(options.bootstrap.confidence)) \(method) intervals)\n"
+      "Compared on \(metric)\(betaPhrase)\(compared.isBinaryOnly ? Self.positivePhrase(positiveLabel) : "") over \(Self.count(itemCount)) \(itemCount == 1 ? "item" : "items") (seed \(options.seed), \(options.bootstrap.resamples) resamples, \(Self.percent(options.bootstrap.confidence)) \(method) intervals)\n"
     if let weightNote { text += weightNote + "\n" }
     text += "\n"
     let nameWidth = max(models.map { $0.name.count }.max() ?? 0, 5)
@@ -215,7 +215,7 @@ extension ModelComparison {
   public var weightNote: String? {
     guard let totalWeight else { return nil }
     return
-      "weighted: every value, interval and test uses sample weights (total weight \(NumberText.shortestBare(totalWeight)) over \(itemCount) items); McNemar's test counts items, so it is not run"
+      "weighted: every value, interval and test uses sample weights (total weight \(NumberText.shortestBare(totalWeight)) over \(Self.count(itemCount)) items); McNemar's test counts items, so it is not run"
   }
 
   private func pairSummary(_ pair: Pair) -> String {
@@ -241,7 +241,7 @@ extension ModelComparison {
       line(
         "McNemar (\(test.method.rawValue.replacingOccurrences(of: "_", with: "-")))", .mcnemar,
         test.pValue,
-        "discordant: \(test.firstOnlyCorrect) only \(first), \(test.secondOnlyCorrect) only \(second)"
+        "discordant: \(Self.count(test.firstOnlyCorrect)) only \(first), \(Self.count(test.secondOnlyCorrect)) only \(second)"
       )
     }
     return text + Self.aligned(lines)

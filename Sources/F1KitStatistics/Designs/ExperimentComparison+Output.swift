@@ -296,7 +296,7 @@ extension ExperimentComparison {
     let names = description.names
     let confidence = models.first.map { ModelComparison.percent($0.interval.confidence) } ?? ""
     var text =
-      "Compared on \(metric.rawValue)\(metric.isBinaryOnly ? ModelComparison.positivePhrase(description.positiveLabel) : "") over \(counts.itemCount) items (\(resamplingPhrase(countingGroups: true)), seed \(description.seed), \(models.first?.interval.resamples ?? 0) resamples)\n\n"
+      "Compared on \(metric.rawValue)\(metric.isBinaryOnly ? ModelComparison.positivePhrase(description.positiveLabel) : "") over \(ModelComparison.count(counts.itemCount)) items (\(resamplingPhrase(countingGroups: true)), seed \(description.seed), \(models.first?.interval.resamples ?? 0) resamples)\n\n"
     for (index, model) in models.enumerated() {
       text +=
         "\(names[index]): \(String(format: "%.4f", model.interval.estimate)) \(confidence) CI \(ModelComparison.range(model.interval)) (\(model.interval.method.rawValue))"
@@ -342,7 +342,7 @@ extension ExperimentComparison {
           ModelComparison.TestLine(
             name: "McNemar (clustered)", result: result(test.pValue, adjusted: nil),
             detail:
-              "(discordant items \(test.firstOnlyCorrect) vs \(test.secondOnlyCorrect), variance from \(test.groupCount) groups)"
+              "(discordant items \(ModelComparison.count(test.firstOnlyCorrect)) vs \(ModelComparison.count(test.secondOnlyCorrect)), variance from \(ModelComparison.count(test.groupCount)) groups)"
           ))
       }
       text += ModelComparison.aligned(tests)
@@ -362,7 +362,7 @@ extension ExperimentComparison {
           reference.resamples < options.resamples
           ? " (\(ModelComparison.count(reference.resamples)) resamples)" : ""
         text +=
-          "  groups: the interval over \(counts.groupCount) groups is \(String(format: "%.2f", ratio))× as wide as the item-level one \(ModelComparison.range(reference))\(resamples)\n"
+          "  groups: the interval over \(ModelComparison.count(counts.groupCount)) groups is \(String(format: "%.2f", ratio))× as wide as the item-level one \(ModelComparison.range(reference))\(resamples)\n"
       }
     }
     text +=
@@ -531,7 +531,8 @@ extension ExperimentComparison {
     case .items: return "\(runs)items resampled"
     case .stratifiedByGold: return "\(runs)items resampled within each gold class"
     case .groups:
-      return "\(runs)\(countingGroups ? "\(counts.groupCount) " : "")groups resampled"
+      return
+        "\(runs)\(countingGroups ? "\(ModelComparison.count(counts.groupCount)) " : "")groups resampled"
     }
   }
 

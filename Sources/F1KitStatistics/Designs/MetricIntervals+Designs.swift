@@ -157,7 +157,8 @@ extension MetricIntervals {
     switch design {
     case .items: ""
     case .stratifiedByGold: " within each gold class"
-    case .groups: " by group, \(groupCount ?? 0) groups; items: the item-level bootstrap"
+    case .groups:
+      " by group, \(NumberText.grouped(groupCount ?? 0)) groups; items: the item-level bootstrap"
     }
   }
 

@@ -4,6 +4,7 @@ import F1KitAdvice
 import F1KitReading
 import F1KitReport
 import F1KitStatistics
+import F1KitSupport
 
 extension ReportCommand {
   /// Refuses what the runs-and-groups section cannot take yet, as
@@ -73,7 +74,9 @@ extension ReportCommand {
       report.metadata.inputSettings.append(
         .init(
           name: "Group column",
-          value: "“\(groupColumn)” (--group-column): \(comparison.counts.groupCount) groups"))
+          value:
+            "“\(groupColumn)” (--group-column): \(NumberText.grouped(comparison.counts.groupCount)) groups"
+        ))
     }
     if design == .stratifiedByGold {
       report.metadata.inputSettings.append(
