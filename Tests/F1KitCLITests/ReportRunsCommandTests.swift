@@ -38,6 +38,44 @@ struct ReportRunsCommandTests {
     #expect(!html.contains("One has one run"))
   }
 
+  @Test("the first runs' advice says it is about the first run of a model with several runs")
+  func firstRunAdviceSaysSo() throws {
+    let closing =
+      " The scores cited are each model's first run's; the Summary's verdict and Runs and groups use every run."
+    let (html, json) = try report(
+      ["A" + Self.runs("a").dropFirst(), "B" + Self.runs("b").dropFirst(), "--resamples", "200"])
+    // A's first run scores binary F1 0.5900; compare's mean over its three
+    // runs is 0.6553: the advice names the run it quotes.
+    #expect(html.contains("A (first run): Binary F1 does not beat always predicting &quot;1&quot;"))
+    let advice = try #require(json["advice"] as? [[String: Any]])
+    let baseline = try #require(advice.first { $0["id"] as? String == "no-better-than-baseline" })
+    #expect(baseline["model"] as? String == "A (first run)")
+    #expect((baseline["message"] as? String)?.contains("binary F1 (0.5900)") == true)
+    let agree = try #require(
+      advice.first { $0["id"] as? String == "balanced-binary-metrics-agree" })
+    #expect((agree["message"] as? String)?.hasSuffix(closing) == true, "\(agree)")
+    #expect(html.contains(closing.replacingOccurrences(of: "'", with: "&#39;")))
+    // One run for A: A's advice keeps its name; B's runs still mark the
+    // advice that cites B's scores.
+    let (_, mixed) = try report(
+      ["A=fixtures/experiments/a-run1.csv", "B" + Self.runs("b").dropFirst(), "--resamples", "200"])
+    let mixedAdvice = try #require(mixed["advice"] as? [[String: Any]])
+    #expect(
+      mixedAdvice.first { $0["id"] as? String == "no-better-than-baseline" }?["model"] as? String
+        == "A")
+    // Groups alone (one run each): nothing is marked.
+    let (groupsHTML, groups) = try report(
+      [
+        "A=fixtures/experiments/a-run1.csv", "B=fixtures/experiments/b-run1.csv", "--group-column",
+        "query", "--resamples", "200",
+      ])
+    #expect(!groupsHTML.contains("(first run)"))
+    #expect(!groupsHTML.contains(closing.dropFirst().prefix(30)))
+    let groupAdvice = try #require(groups["advice"] as? [[String: Any]])
+    #expect(groupAdvice.contains { $0["model"] as? String == "A" })
+    #expect(!groupAdvice.contains { ($0["message"] as? String)?.hasSuffix(closing) == true })
+  }
+
   @Test("runs and groups: the section, a dot per run, and JSON equal to compare's")
   func runsAndGroups() throws {
     let arguments = [Self.runs("a"), Self.runs("b"), "--group-column", "query"]

@@ -44,6 +44,10 @@ public enum AdviceRule: String, CaseIterable, Hashable, Sendable, Codable {
   /// One class is rare: read average precision beside ROC-AUC, each
   /// against its own no-skill value.
   case averagePrecisionUnderImbalance = "average-precision-under-imbalance"
+  /// Binary probabilities whose Brier score is no better than forecasting
+  /// the positive rate for every item: do not read them as probabilities
+  /// before recalibrating them on held-out data.
+  case poorlyCalibratedProbabilities = "poorly-calibrated-probabilities"
   /// Two models with one training run each differ by little, so a seed
   /// could reverse the difference.
   case singleRunPerModel = "single-run-per-model"

@@ -38,6 +38,16 @@ public struct AdviceThresholds: Hashable, Sendable {
   /// predictions becomes a warning: 0.95 by default, so that a handful of
   /// non-empty sets does not hide a model that is the constant "no label".
   public var emptyPredictionShare: Double = 0.95
+  /// The Brier skill score against forecasting the positive rate for every
+  /// item, 1 − Brier / (p(1 − p)), at or below which binary probabilities
+  /// count as poorly calibrated: 0 by default, the no-skill point, where
+  /// the scores read as probabilities say no more than the positive rate
+  /// alone. A margin above 0 would be arbitrary, and would flag models whose
+  /// probabilities are merely imperfect; at or below 0 they are worse than
+  /// a constant, which no reading of them as probabilities survives. The
+  /// positive rate is the evaluated file's own, the best constant forecast
+  /// there, so the comparison is the constant's best case.
+  public var brierSkillLimit: Double = 0
 
   /// Creates thresholds; every argument has a conventional default.
   ///

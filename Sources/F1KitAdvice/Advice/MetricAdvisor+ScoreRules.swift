@@ -1,5 +1,6 @@
 import F1Kit
 import F1KitStatistics
+import Foundation
 
 extension MetricAdvisor {
   /// Advice about models' scores and the cut-offs applied to them.
@@ -11,6 +12,7 @@ extension MetricAdvisor {
   /// | ``AdviceRule/defaultThreshold`` | the cut-off is the default 0.5: a warning when the best cut-off on the file beats it by `ThresholdAdvice/notableGap` in F1, else a recommendation |
   /// | ``AdviceRule/thresholdTunedOnEvaluatedFile`` | `--threshold-from` names the evaluated file itself (warning) |
   /// | ``AdviceRule/thresholdSensitivity`` | any other known cut-off (`--threshold`, tuned on development data, or the cut-off predictions from a column equal): a recommendation when the best cut-off on the file beats it by `ThresholdAdvice/notableGap`, else a note; a cut-off tuned for another metric or under a precision or recall floor is judged on that: a recommendation when the floor fails here or the best cut-off for it beats it by `ThresholdAdvice/notableGap` |
+  /// | ``AdviceRule/poorlyCalibratedProbabilities`` | binary scores in [0, 1] whose Brier skill score against forecasting the positive rate, 1 − Brier / (p(1 − p)), is at most ``AdviceThresholds/brierSkillLimit`` (0): worse as probabilities than the positive rate alone (warning) |
   /// | ``AdviceRule/averagePrecisionUnderImbalance`` | binary, one class ≥ ``AdviceThresholds/imbalanceRatio`` times the other (once, from the first model's gold labels) |
   ///
   /// Each threshold rule cites F1 at the cut-off used, the best cut-off on
@@ -30,6 +32,9 @@ extension MetricAdvisor {
     for model in models {
       guard case .binary(let scores) = model.scores else { continue }
       let name = isNamed ? model.name : nil
+      if let calibration = poorlyCalibratedProbabilities(scores, model: name) {
+        result.append(calibration)
+      }
       guard let cutoff = model.threshold?.threshold ?? model.impliedThreshold else {
         continue
       }
@@ -278,6 +283,45 @@ extension MetricAdvisor {
       message:
         "ROC-AUC is \(DisplayNumber.score(auc)): in \(DisplayNumber.percent(1 - auc)) of positive–negative pairs the negative item scores higher. These are most likely the scores of the other class (predict_proba(X)[:, 0] where [:, 1] was meant): give the positive class's scores, or 1 − score; a cut-off on these picks the wrong items, and the best F1 over cut-offs is that of predicting nearly every item positive.",
       evidence: [AdviceEvidence("roc_auc", value: auc)])
+  }
+
+  /// A warning when binary probabilities forecast worse than the positive
+  /// rate would for every item: their Brier score is at least p(1 − p), a
+  /// Brier skill score at most ``AdviceThresholds/brierSkillLimit``. Not
+  /// given when the scores are not probabilities (some score outside
+  /// [0, 1]), every item has one gold class (p(1 − p) is 0), or every
+  /// item has the same score, which ``AdviceRule/constantScores`` covers
+  /// (the constant p itself is calibrated, and forecasts nothing).
+  private func poorlyCalibratedProbabilities(_ scores: BinaryScores, model: String?) -> Advice? {
+    let positives = scores.isPositive.lazy.filter { $0 }.count
+    let rate = Double(positives) / Double(scores.count)
+    let reference = rate * (1 - rate)
+    guard scores.isProbability, reference > 0,
+      scores.scores.contains(where: { $0 != scores.scores[0] }),
+      let brier = scores.value(of: .brierScore)
+    else { return nil }
+    let skill = 1 - brier / reference
+    guard skill <= thresholds.brierSkillLimit else { return nil }
+    let ece = scores.value(of: .expectedCalibrationError) ?? .nan
+    let logLoss = scores.value(of: .logLoss) ?? .nan
+    let referenceLogLoss = -(rate * log(rate) + (1 - rate) * log(1 - rate))
+    return Advice(
+      rule: .poorlyCalibratedProbabilities, severity: .warning, model: model,
+      title: "As probabilities, the scores are no better than the positive rate alone",
+      message:
+        "Read as probabilities, the scores have a Brier score of \(DisplayNumber.score(brier)), no better than forecasting the positive rate p = \(DisplayNumber.score(rate)) for every item, whose Brier score is p(1 − p) = \(DisplayNumber.score(reference)): a Brier skill score of \(DisplayNumber.score(skill)). "
+        + "ECE is \(DisplayNumber.score(ece)) and log loss \(DisplayNumber.score(logLoss)) (\(DisplayNumber.score(referenceLogLoss)) for the positive rate). "
+        + "Do not read these scores as probabilities: recalibrate them on held-out data (Platt scaling or isotonic regression, as scikit-learn's CalibratedClassifierCV does) before applying a cut-off such as 0.5 or reporting log loss, the Brier score or ECE. "
+        + "ROC-AUC and average precision read only the order of the scores, so they stand as they are.",
+      evidence: [
+        AdviceEvidence("brier_score", value: brier),
+        AdviceEvidence("positive_rate", value: rate),
+        AdviceEvidence("base_rate_brier_score", value: reference),
+        AdviceEvidence("brier_skill_score", value: skill),
+        AdviceEvidence("ece", value: ece),
+        AdviceEvidence("log_loss", value: logLoss),
+        AdviceEvidence("base_rate_log_loss", value: referenceLogLoss),
+      ])
   }
 
   private func averagePrecisionUnderImbalance(_ scores: BinaryScores) -> Advice? {

@@ -63,9 +63,11 @@ extension ReportCommand {
     // The experiment's advice replaces the first runs' one-run advice, and
     // their item-level "no significant difference": the test to quote is
     // the experiment's, which the Summary's verdict states.
-    let advice =
-      report.advice.filter { $0.rule != .singleRunPerModel && $0.rule != .noSignificantDifference }
-      + MetricAdvisor().advice(for: comparison, names: names)
+    let firstRuns = Self.markingFirstRuns(
+      report.advice.filter { $0.rule != .singleRunPerModel && $0.rule != .noSignificantDifference },
+      runCounts: Dictionary(
+        zip(names, comparison.counts.runCounts), uniquingKeysWith: { first, _ in first }))
+    let advice = firstRuns + MetricAdvisor().advice(for: comparison, names: names)
     report.advice = advice.enumerated().sorted {
       ($0.element.severity, $1.offset) > ($1.element.severity, $0.offset)
     }.map(\.element)
@@ -87,6 +89,37 @@ extension ReportCommand {
         .init(
           name: "Runs",
           value: zip(names, modelFiles).map { "\($0): \($1.count)" }.joined(separator: ", ")))
+    }
+  }
+
+  /// The first runs' advice, saying it is about the first runs where a
+  /// model has several: as the report's other first-run sections say in
+  /// bold, its numbers are those of each model's first run, not the mean
+  /// over its runs that the Summary's verdict and Runs and groups quote.
+  ///
+  /// Advice about one model with several runs names it `A (first run)`;
+  /// advice about no single model that cites scores of a model with
+  /// several runs (the data rules' `Here: A: …; B: ….`) ends with a
+  /// sentence saying the scores are the first runs'. Advice about the gold
+  /// labels alone, and about models with one run, is left as it is.
+  ///
+  /// - Parameters:
+  ///   - advice: The advice built from each model's first run.
+  ///   - runCounts: Each model's number of runs, by name.
+  /// - Returns: The advice, marked where it quotes a first run.
+  static func markingFirstRuns(_ advice: [Advice], runCounts: [String: Int]) -> [Advice] {
+    func hasSeveralRuns(_ name: String?) -> Bool {
+      name.map { runCounts[$0, default: 1] > 1 } ?? false
+    }
+    return advice.map { item in
+      var item = item
+      if let model = item.model {
+        if hasSeveralRuns(model) { item.model = "\(model) (first run)" }
+      } else if item.evidence.contains(where: { hasSeveralRuns($0.model) }) {
+        item.message +=
+          " The scores cited are each model's first run's; the Summary's verdict and Runs and groups use every run."
+      }
+      return item
     }
   }
 
