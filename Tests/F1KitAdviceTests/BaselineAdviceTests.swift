@@ -51,6 +51,34 @@ struct BaselineAdviceTests {
     #expect(!advice.message.contains("Check the labels are aligned"))
   }
 
+  @Test("a model that beats the majority on accuracy is not told to check its labels' alignment")
+  func alignedLabelsLowRecall() throws {
+    // helper-77's review case bal-allneg.csv: 500 "0" and 500 "1"; every
+    // "0" right, 98 of the "1" found. Accuracy 0.598 beats the majority's
+    // 0.5, so the labels are aligned; binary F1 196 / 598 = 0.3278 is below
+    // both no-skill baselines (scikit-learn f1_score, recall_score).
+    let advice = try Self.baselineAdvice(["0", "1"], [[500, 0], [402, 98]], positive: "1")
+    #expect(advice.severity == .warning)
+    let values = Self.evidence(advice)
+    #expect(abs(values["binary_f1", default: .nan] - 0.32775919732441474) < 1e-12)
+    #expect(abs(values["accuracy", default: .nan] - 0.598) < 1e-12)
+    #expect(abs(values["majority_class_accuracy", default: .nan] - 0.5) < 1e-12)
+    #expect(abs(values["binary_recall", default: .nan] - 0.196) < 1e-12)
+    #expect(!advice.message.contains("Check the labels are aligned"))
+    #expect(advice.message.contains("Its accuracy (0.5980) does beat always predicting"))
+    #expect(advice.message.contains("so the labels are aligned and the model has some skill"))
+    #expect(advice.message.contains("Its recall is 0.1960"))
+  }
+
+  @Test("a model below the majority on accuracy and on binary F1 is told to check alignment")
+  func misalignedLabels() throws {
+    // Predictions swapped: every "0" predicted "1" and most "1" predicted
+    // "0": accuracy 0.098 fails too, as misaligned labels do.
+    let advice = try Self.baselineAdvice(["0", "1"], [[0, 500], [402, 98]], positive: "1")
+    #expect(advice.message.contains("Check the labels are aligned"))
+    #expect(!advice.message.contains("does beat always predicting"))
+  }
+
   @Test(
     "imbalanced classes with a majority positive label: report the minority class's F1, not the positive label's"
   )

@@ -241,10 +241,58 @@ extension MetricAdvisor {
           "always_predicting_f1", label: majority.minority.label, value: majority.minorityBaseline),
       ]
     }
-    message += " Check the labels are aligned with the predictions before reading any other number."
+    if accuracy > majorityAccuracy {
+      // Misaligned labels would fail accuracy too; a model that beats the
+      // majority class on accuracy has skill its primary metric hides.
+      message += alignedButFailing(
+        accuracy: accuracy, majorityAccuracy: majorityAccuracy, majorityLabel: majorityLabel,
+        primary: primary, profile: profile)
+      evidence += [
+        AdviceEvidence(Metric.accuracy.rawValue, value: accuracy),
+        AdviceEvidence("majority_class_accuracy", value: majorityAccuracy),
+      ]
+      if primary == .binaryF1 {
+        evidence.append(
+          AdviceEvidence(Metric.binaryRecall.rawValue, value: profile.value(of: .binaryRecall)))
+      }
+    } else {
+      message +=
+        " Check the labels are aligned with the predictions before reading any other number."
+    }
     return Advice(
       rule: .noBetterThanBaseline, severity: .warning, model: model,
       title: "No better than a no-skill baseline", message: message, evidence: evidence)
+  }
+
+  /// The end of the no-skill warning when accuracy does beat always
+  /// predicting the majority class: the labels are aligned (misaligned
+  /// ones would fail accuracy too), so the primary metric's failure is
+  /// the model's own, most often a cut-off that predicts the positive
+  /// label too rarely.
+  ///
+  /// - Parameters:
+  ///   - accuracy: The model's accuracy.
+  ///   - majorityAccuracy: Always predicting the majority class's accuracy.
+  ///   - majorityLabel: The majority label, quoted.
+  ///   - primary: The primary metric.
+  ///   - profile: The model's class profile.
+  /// - Returns: The sentences, each starting with a space.
+  private func alignedButFailing(
+    accuracy: Double, majorityAccuracy: Double, majorityLabel: String, primary: Metric,
+    profile: ClassProfile
+  ) -> String {
+    func score(_ value: Double) -> String { DisplayNumber.score(value) }
+    var text =
+      " Its accuracy (\(score(accuracy))) does beat always predicting \(majorityLabel) "
+      + "(\(score(majorityAccuracy))), so the labels are aligned and the model has some skill "
+      + "that \(primary.displayName) does not credit."
+    if primary == .binaryF1 {
+      let recall = profile.value(of: .binaryRecall)
+      text +=
+        " Its recall is \(score(recall)): if it finds too few positives, a lower cut-off "
+        + "(f1kit tune on a development file) trades precision for recall."
+    }
+    return text + " Read MCC or balanced accuracy beside it."
   }
 
   /// ``AdviceRule/noBetterThanBaseline`` when the positive label is the
