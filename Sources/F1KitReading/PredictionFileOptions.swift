@@ -153,17 +153,32 @@ public struct PredictionFileOptions: Hashable, Sendable {
 }
 
 extension PredictionFileOptions {
+  /// A place a row's prediction can be read from; each case is named as
+  /// its option property is.
+  package enum PredictionSource: Sendable {
+    case predictionColumn, scoreColumns, scoreArrayColumn, scoreColumn
+  }
+
+  /// The places these options read predictions from; more than one is a
+  /// contradiction (see ``validationProblem()``).
+  package var predictionSources: [PredictionSource] {
+    [
+      (predictionColumn != nil, PredictionSource.predictionColumn),
+      (!scoreColumns.isEmpty, .scoreColumns), (scoreArrayColumn != nil, .scoreArrayColumn),
+      (scoreColumn != nil, .scoreColumn),
+    ].filter(\.0).map(\.1)
+  }
+}
+
+extension PredictionFileOptions {
   /// The first contradiction or out-of-range value in these options.
   ///
   /// - Returns: A description of the problem, or `nil` if there is none.
   func validationProblem() -> String? {
-    var sources: [String] = []
-    if predictionColumn != nil { sources.append("predictionColumn") }
-    if !scoreColumns.isEmpty { sources.append("scoreColumns") }
-    if scoreArrayColumn != nil { sources.append("scoreArrayColumn") }
-    if scoreColumn != nil { sources.append("scoreColumn") }
+    let sources = predictionSources
     if sources.count > 1 {
-      return "the prediction can come from only one of \(sources.joined(separator: ", "))"
+      return
+        "the prediction can come from only one of \(sources.map { "\($0)" }.joined(separator: ", "))"
     }
     if scoreColumns.count == 1 {
       return

@@ -440,12 +440,14 @@ struct InputOptions {
   /// - Parameter reader: The reader options set from the command line.
   /// - Throws: A ``UsageError`` naming the options to use instead.
   static func checkPredictionSources(_ reader: PredictionFileOptions) throws(UsageError) {
-    let given = [
-      (reader.predictionColumn != nil, "--pred-column"),
-      (!reader.scoreColumns.isEmpty, "--score-columns"),
-      (reader.scoreArrayColumn != nil, "--score-array-column"),
-      (reader.scoreColumn != nil, "--score-column"),
-    ].filter(\.0).map(\.1)
+    let given = reader.predictionSources.map { source in
+      switch source {
+      case .predictionColumn: "--pred-column"
+      case .scoreColumns: "--score-columns"
+      case .scoreArrayColumn: "--score-array-column"
+      case .scoreColumn: "--score-column"
+      }
+    }
     if given.count > 1 {
       throw UsageError(
         "\(given.joined(separator: " and ")) cannot be used together: the predictions come from one of them"

@@ -71,10 +71,7 @@ struct ModelScoreColumns: Hashable {
     if columns.distinctExactLabels().count != columns.count {
       throw UsageError("--score-columns-of names a column twice")
     }
-    let reader = input.reader
-    if predictionColumns != nil || reader.predictionColumn != nil || reader.scoreColumn != nil
-      || !reader.scoreColumns.isEmpty || reader.scoreArrayColumn != nil
-    {
+    if predictionColumns != nil || !input.reader.predictionSources.isEmpty {
       throw UsageError(
         "--score-columns-of gives every model's scores; it cannot be combined with --pred-columns, --pred-column, --score-column, --score-columns or --score-array-column"
       )
