@@ -100,7 +100,7 @@ struct ExperimentCautionsTests {
     #expect(comparison.textSummary(description).contains("Note: \(cautions[0])"))
   }
 
-  @Test("close runs need no cut and no caution")
+  @Test("close runs need no cut; on 3 runs each only ASO's claim is cautioned")
   func closeRunsAreNotCut() throws {
     let counts = try Self.counts(
       count: 400, goldSeed: 9, first: [0.8, 0.81, 0.79], second: [0.82, 0.83, 0.81],
@@ -109,7 +109,13 @@ struct ExperimentCautionsTests {
       counts: counts, metric: .accuracy, scope: MetricScope(classCount: 2),
       options: BootstrapOptions(resamples: 999), seed: 42)
     #expect(comparison.cutIntervalEnds == 0)
+    let aso = try #require(comparison.pairs[0].almostStochasticOrder)
+    #expect(aso.epsilonMinimum < 0.5)
     #expect(comparison.cautions(names: ["A", "B"]).isEmpty)
+    #expect(
+      comparison.almostStochasticOrderCautions(names: ["A", "B"]) == [
+        try #require(aso.fewRunsCaution(claimed: "B", over: "A"))
+      ])
   }
 
   @Test("a model with one run beside one with several is named in a caution")

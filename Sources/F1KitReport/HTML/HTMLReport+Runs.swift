@@ -196,6 +196,7 @@ extension HTMLReport {
     let names = experiment.description.names
     let notes =
       comparison.floorCautions(experiment.description) + comparison.cautions(names: names)
+      + comparison.almostStochasticOrderCautions(names: names)
       + comparison.outsideGoldCautions(experiment.description)
       + [
         labelSetNote(experiment), comparison.smallStrataNote(labels: experiment.description.labels),

@@ -225,6 +225,7 @@ struct ExperimentWording {
     // with the table that shows those intervals.
     let cautions =
       comparison.floorCautions(description) + comparison.cautions(names: description.names)
+      + comparison.almostStochasticOrderCautions(names: description.names)
       + [comparison.smallStrataNote(labels: description.labels)].compactMap(\.self)
     for caution in cautions {
       text += " " + Self.sentence(caution, names: description.names)

@@ -154,6 +154,7 @@ extension ExperimentComparison {
     // text's notes and gate's JSON say.
     document += JSONValue.cautionsMember(
       floorCautions(description) + cautions(names: description.names)
+        + almostStochasticOrderCautions(names: description.names)
         + outsideGoldCautions(description)
         + [fewGroupsNote, smallStrataNote(labels: description.labels)].compactMap(\.self))
     let adjusted =
@@ -370,7 +371,8 @@ extension ExperimentComparison {
       + pairs.indices.map { verdict(for: $0, description: description) }
       .joined(separator: "\n") + "\n"
     let notes =
-      floorCautions(description) + cautions(names: names) + labelCautions(description) + notes
+      floorCautions(description) + cautions(names: names)
+      + almostStochasticOrderCautions(names: names) + labelCautions(description) + notes
     for note in notes { text += "\nNote: \(note)" }
     return text + (notes.isEmpty ? "" : "\n")
   }

@@ -390,6 +390,20 @@ public struct ExperimentComparison: Sendable {
     return cautions
   }
 
+  /// Cautions for the outputs that show Almost Stochastic Order (compare's
+  /// text and JSON, the report, the tables; not the gate, which decides on
+  /// the interval alone): each ε_min that claims dominance on too few runs
+  /// to mean it (``AlmostStochasticOrder/restsOnTooFewRuns``).
+  ///
+  /// - Parameter names: Each model's name.
+  /// - Returns: One sentence per such pair, without a leading "Note:".
+  public func almostStochasticOrderCautions(names: [String]) -> [String] {
+    func name(_ model: Int) -> String { model < names.count ? names[model] : "model \(model + 1)" }
+    return pairs.compactMap { pair in
+      pair.almostStochasticOrder?.fewRunsCaution(claimed: name(pair.second), over: name(pair.first))
+    }
+  }
+
   /// Compares the models of an experiment with a generator seeded by
   /// `seed`.
   ///
