@@ -49,11 +49,16 @@ struct ReportRunsCommandTests {
     #expect(html.contains("A (first run): Binary F1 does not beat always predicting &quot;1&quot;"))
     let advice = try #require(json["advice"] as? [[String: Any]])
     let baseline = try #require(advice.first { $0["id"] as? String == "no-better-than-baseline" })
-    #expect(baseline["model"] as? String == "A (first run)")
+    #expect(baseline["model"] as? String == "A")
+    #expect(baseline["first_run"] as? Bool == true)
+    let evidenceModels = Set(
+      (baseline["evidence"] as? [[String: Any]] ?? []).compactMap { $0["model"] as? String })
+    #expect(evidenceModels.isSubset(of: ["A"]))
     #expect((baseline["message"] as? String)?.contains("binary F1 (0.5900)") == true)
     let agree = try #require(
       advice.first { $0["id"] as? String == "balanced-binary-metrics-agree" })
     #expect((agree["message"] as? String)?.hasSuffix(closing) == true, "\(agree)")
+    #expect(agree["first_run"] as? Bool == true)
     #expect(html.contains(closing.replacingOccurrences(of: "'", with: "&#39;")))
     // One run for A: A's advice keeps its name; B's runs still mark the
     // advice that cites B's scores.
@@ -73,6 +78,7 @@ struct ReportRunsCommandTests {
     #expect(!groupsHTML.contains(closing.dropFirst().prefix(30)))
     let groupAdvice = try #require(groups["advice"] as? [[String: Any]])
     #expect(groupAdvice.contains { $0["model"] as? String == "A" })
+    #expect(!groupAdvice.contains { $0["first_run"] != nil })
     #expect(!groupAdvice.contains { ($0["message"] as? String)?.hasSuffix(closing) == true })
   }
 

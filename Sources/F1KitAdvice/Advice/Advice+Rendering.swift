@@ -4,8 +4,10 @@ extension Advice {
   /// The advice as a stable JSON object.
   ///
   /// Keys, in order: `id`, `severity`, `model` (only when the advice is
-  /// about one of several models), `title`, `message` and `evidence`, an
-  /// array of `{"name", "label"?, "model"?, "value"}` objects.
+  /// about one of several models), `first_run` (`true`, only when the
+  /// advice reads each model's first run of several:
+  /// ``isAboutFirstRuns``), `title`, `message` and `evidence`, an array of
+  /// `{"name", "label"?, "model"?, "value"}` objects.
   ///
   /// - Returns: The JSON object.
   public func jsonValue() -> JSONValue {
@@ -13,6 +15,7 @@ extension Advice {
       ("id", .string(id)), ("severity", .string(severity.rawValue)),
     ]
     if let model { members.append(("model", .string(model))) }
+    if isAboutFirstRuns { members.append(("first_run", .bool(true))) }
     members += [
       ("title", .string(title)), ("message", .string(message)),
       (
@@ -49,7 +52,7 @@ extension Advice {
   /// - Returns: The text, ending with a newline.
   public func text(width: Int = 80) -> String {
     var text = "\(severity.rawValue): \(title) [\(id)]\n"
-    let prefix = model.map { "\($0): " } ?? ""
+    let prefix = modelHeading.map { "\($0): " } ?? ""
     text += Self.wrap(prefix + message, width: width, indent: "  ") + "\n"
     let numbers = evidence.map { item -> String in
       var name = item.name

@@ -18,6 +18,12 @@ public struct Advice: Hashable, Sendable {
   /// The numbers that triggered the rule, in the order the message cites
   /// them.
   public var evidence: [AdviceEvidence]
+  /// Whether the advice reads each model's first run where models have
+  /// several: its numbers are not the mean over runs that an experiment's
+  /// verdict quotes. ``model`` stays the model's own name, so that it
+  /// matches the evidence's and the comparison's; ``modelHeading`` says
+  /// "(first run)" for readers.
+  public var isAboutFirstRuns = false
 
   /// Creates a piece of advice.
   ///
@@ -38,6 +44,13 @@ public struct Advice: Hashable, Sendable {
     self.title = title
     self.message = message
     self.evidence = evidence
+  }
+
+  /// The model as a heading names it: ``model``, followed by "(first run)"
+  /// when the advice is about a model's first run of several
+  /// (``isAboutFirstRuns``); `nil` when the advice is about no one model.
+  public var modelHeading: String? {
+    model.map { isAboutFirstRuns ? "\($0) (first run)" : $0 }
   }
 
   /// The rule's stable id, such as `class-never-predicted`.

@@ -16,7 +16,8 @@ extension HTMLReport {
     for advice in items {
       let severity = advice.severity.rawValue
       html += "<li class=\"\(severity)\"><h3><span class=\"badge \(severity)\">\(severity)</span>"
-      html += HTMLText.escape((advice.model.map { "\($0): " } ?? "") + advice.title) + "</h3>"
+      html +=
+        HTMLText.escape((advice.modelHeading.map { "\($0): " } ?? "") + advice.title) + "</h3>"
       html += "<p>\(HTMLText.escape(advice.message))</p>"
       html += "<p class=\"evidence\">Evidence: "
       html += advice.evidence.map { item in

@@ -97,8 +97,9 @@ extension ReportCommand {
   /// bold, its numbers are those of each model's first run, not the mean
   /// over its runs that the Summary's verdict and Runs and groups quote.
   ///
-  /// Advice about one model with several runs names it `A (first run)`;
-  /// advice about no single model that cites scores of a model with
+  /// Advice about one model with several runs is headed `A (first run)`
+  /// (``Advice/isAboutFirstRuns``; its JSON keeps `"model": "A"`, as the
+  /// evidence does, and adds `"first_run": true`); advice about no single model that cites scores of a model with
   /// several runs (the data rules' `Here: A: …; B: ….`) ends with a
   /// sentence saying the scores are the first runs'. Advice about the gold
   /// labels alone, and about models with one run, is left as it is.
@@ -114,8 +115,9 @@ extension ReportCommand {
     return advice.map { item in
       var item = item
       if let model = item.model {
-        if hasSeveralRuns(model) { item.model = "\(model) (first run)" }
+        item.isAboutFirstRuns = hasSeveralRuns(model)
       } else if item.evidence.contains(where: { hasSeveralRuns($0.model) }) {
+        item.isAboutFirstRuns = true
         item.message +=
           " The scores cited are each model's first run's; the Summary's verdict and Runs and groups use every run."
       }
