@@ -288,6 +288,24 @@ struct EvaluatorBookkeepingTests {
     #expect(frames[3].hasPrefix("dev [##############################] 4/4 batches\ndev: done ("))
   }
 
+  @Test("a warning during a bar starts its own line, and the summary follows it")
+  func warningAfterBar() throws {
+    let recorder = OutputRecorder()
+    var reporter = ProgressReporter(
+      title: "dev", totalBatches: 2, style: .bar, write: recorder.sink)
+    for batch in 1...2 { reporter.advance(completed: batch) }
+    reporter.endLine()
+    recorder.sink("warning: logits\n")
+    reporter.endLine()
+    reporter.finish("done")
+    let lines = recorder.text.split(separator: "\n", omittingEmptySubsequences: false)
+    #expect(lines.count == 4, "\(recorder.text)")
+    #expect(lines[0].hasSuffix("2/2 batches"))
+    #expect(lines[1] == "warning: logits")
+    #expect(lines[2].hasPrefix("dev: done ("))
+    #expect(lines[3].isEmpty)
+  }
+
   @Test(
     "automatic progress is a bar on a terminal and a line otherwise",
     arguments: [(true, ProgressReporter.Mode.bar), (false, .line)])

@@ -34,6 +34,21 @@ struct LogitThresholdTests {
     #expect(output.contains("give threshold: 0 for logits, or apply a sigmoid to the scores"))
   }
 
+  @Test("with a progress bar the warning starts its own line, and the summary follows it")
+  func warningAfterBar() throws {
+    let (pairs, model) = ScriptedModel.numbered(Self.logits)
+    var evaluator = try CrossEncoderEvaluator(
+      sentencePairs: pairs, labelSets: Self.gold, name: "tags", progress: .bar)
+    let recorder = OutputRecorder()
+    evaluator.output = recorder.sink
+    try evaluator.evaluate(model)
+    let lines = recorder.text.split(separator: "\n").map(String.init)
+    #expect(lines.count == 3, "\(recorder.text)")
+    #expect(lines[0].hasSuffix("batches"))
+    #expect(lines[1].hasPrefix("warning: tags: the scores run from -2.2 to 3.0"))
+    #expect(lines[2].hasPrefix("tags: "))
+  }
+
   @Test("a threshold given, even 0.5, or probabilities at the default: no warning")
   func quietOtherwise() throws {
     #expect(!(try Self.evaluate(threshold: 0)).contains("warning:"))

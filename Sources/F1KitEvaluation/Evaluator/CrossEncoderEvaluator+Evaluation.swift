@@ -42,7 +42,10 @@ extension CrossEncoderEvaluator {
   ) throws(EvaluationError) -> EvaluationResult {
     var reporter = makeReporter()
     let predictions = try predict(model, reporter: &reporter)
-    if let warning = logitWarning(scores: predictions.scores) { output(warning) }
+    if let warning = logitWarning(scores: predictions.scores) {
+      reporter.endLine()
+      output(warning)
+    }
     var values = metricValues(of: predictions)
     if let threshold = predictions.threshold { values.append(("threshold", threshold)) }
     let result = try EvaluationResult(
@@ -51,6 +54,9 @@ extension CrossEncoderEvaluator {
     var logged = ""
     if writesResults, let outputDirectory {
       var log = ResultsLog(directory: outputDirectory, name: name)
+      // The log's notes (a header that changed, say) go on lines of their
+      // own, not after the bar.
+      reporter.endLine()
       log.note = output
       let file = try log.append(epoch: epoch, step: step, metrics: values)
       logged = ", logged to \(file.lastPathComponent)"

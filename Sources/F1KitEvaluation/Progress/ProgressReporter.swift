@@ -12,6 +12,9 @@ struct ProgressReporter {
   let write: @Sendable (String) -> Void
   private let start = ContinuousClock.now
   private var drawnWidth = -1
+  /// Whether the bar's line has no newline yet: anything else written now
+  /// would land after the bar, on its line.
+  private var isBarLineOpen = false
 
   /// Creates a reporter.
   ///
@@ -46,6 +49,15 @@ struct ProgressReporter {
     guard width != drawnWidth || completed == totalBatches else { return }
     drawnWidth = width
     write("\r" + Self.bar(title: title, completed: completed, total: totalBatches))
+    isBarLineOpen = true
+  }
+
+  /// Ends the bar's line, if one is open, so that a warning or note
+  /// written before ``finish(_:)`` starts a line of its own.
+  mutating func endLine() {
+    guard isBarLineOpen else { return }
+    write("\n")
+    isBarLineOpen = false
   }
 
   /// Ends the bar, if any, and writes one summary line.
@@ -54,7 +66,7 @@ struct ProgressReporter {
     let elapsedTime = (ContinuousClock.now - start).components
     let seconds = Double(elapsedTime.seconds) + Double(elapsedTime.attoseconds) / 1e18
     let elapsed = String(format: "%.2f s", seconds)
-    write((mode == .bar ? "\n" : "") + "\(title): \(summary) (\(elapsed))\n")
+    write((isBarLineOpen ? "\n" : "") + "\(title): \(summary) (\(elapsed))\n")
   }
 
   static let barWidth = 30
