@@ -63,6 +63,16 @@ struct GroupedShortfallTests {
     #expect(json["group_count"] == .integer(60))
     #expect(json["changed_groups_bound"] == .integer(9))
     #expect(json["changed_items_bound"] == .integer(180))
+    // Superiority reads the lower bound, on the share of groups:
+    // scipy.stats.beta.ppf(0.025, 3, 58) = 0.01043….
+    let superiority = try Self.decision(
+      groupSizes: Array(repeating: 20, count: 60), flipped: Self.threeGroups, metric: .accuracy,
+      gate: ReleaseGate(mode: .superiority, margin: 0))
+    #expect(!superiority.passes)
+    #expect(
+      superiority.sentence.hasSuffix(
+        "fewer than 10 groups, too few for resampling whole groups to show how far apart they could be; by an exact one-sided 97.5% Clopper–Pearson bound they may label items differently in as few as 0.010 of groups."
+      ), "\(superiority.sentence)")
     // Resampling items instead, 40 differing items clear the floor.
     let items = try Self.decision(
       groupSizes: Array(repeating: 20, count: 60), flipped: Self.threeGroups, metric: .accuracy,
