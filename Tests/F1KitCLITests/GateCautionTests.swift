@@ -144,16 +144,18 @@ struct GateCautionTests {
     #expect(document["cautions"] as? [String] == [caution])
   }
 
-  /// Runs the gate with a Markdown summary, and expects it to pass or fail
-  /// (exit 0) with `caution` as the text's last note, the summary's note
-  /// (`inMarkdown` when escaped) and the JSON's only caution.
+  /// Runs the gate with a Markdown summary, and expects it to exit with
+  /// `status` (0, a pass, by default) with `caution` as the text's last
+  /// note, the summary's note (`inMarkdown` when escaped) and the JSON's
+  /// only caution.
   ///
   /// - Returns: The text run.
   private func expectCaution(
-    _ caution: String, arguments: [String], summary: URL, inMarkdown: String? = nil
+    _ caution: String, arguments: [String], summary: URL, inMarkdown: String? = nil,
+    status: Int32 = 0
   ) throws -> CommandResult {
     let text = try runF1Kit(arguments + ["--summary", summary.path])
-    #expect(text.status == 0, "\(text.standardError)")
+    #expect(text.status == status, "\(text.standardError)")
     #expect(text.standardOutput.hasSuffix("\nNote: " + caution + "\n"))
     let markdown = try String(contentsOf: summary, encoding: .utf8)
     #expect(markdown.contains("\n**Note:** " + (inMarkdown ?? caution) + "\n"))
@@ -162,7 +164,9 @@ struct GateCautionTests {
     return text
   }
 
-  @Test("six groups: the gate says a bootstrap over so few groups can be too narrow")
+  @Test(
+    "six groups: the gate says a bootstrap over so few groups can be too narrow, and fails with fewer than 10 differing groups"
+  )
   func fewGroups() throws {
     let folder = TemporaryDirectory()
     defer { withExtendedLifetime(folder) {} }
@@ -175,8 +179,14 @@ struct GateCautionTests {
       ]
     let caution =
       "only 6 groups: a bootstrap over fewer than about 30 groups can give intervals that are too narrow."
-    let text = try expectCaution(caution, arguments: arguments, summary: summary)
-    #expect(text.standardOutput.hasPrefix("PASS: "))
+    // The interval [0.065, 0.154] clears the margin, but the floor counts
+    // groups: 228 differing items in 6 groups are 6 draws, too few.
+    let text = try expectCaution(caution, arguments: arguments, summary: summary, status: 1)
+    #expect(text.standardOutput.hasPrefix("FAIL: "))
+    #expect(
+      text.standardOutput.contains(
+        "the models label 228 of the 600 items differently, in 6 of the 6 groups, fewer than 10 groups"
+      ))
   }
 
   @Test("interval ends cut at the metric's range: the gate says so")

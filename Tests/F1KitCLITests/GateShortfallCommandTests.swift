@@ -109,6 +109,44 @@ struct GateShortfallCommandTests {
     #expect(bound > 0 && bound < 0.01)
   }
 
+  @Test("with --group-column 15 differing items in 3 of 40 groups fail; without it they pass")
+  func differingGroupsCount() throws {
+    // 200 items in 40 groups of 5 (group = id mod 40); the baseline is
+    // wrong, the candidate right, on every item of groups 0, 1 and 2.
+    func file(isBaseline: Bool) -> String {
+      "id,grp,label,prediction\n"
+        + (0..<200).map { id in
+          let gold = id % 2
+          let predicted = isBaseline && id % 40 < 3 ? 1 - gold : gold
+          return "\(id),g\(id % 40),\(gold),\(predicted)\n"
+        }.joined()
+    }
+    try withFiles(["a.csv": file(isBaseline: true), "b.csv": file(isBaseline: false)]) {
+      directory in
+      let arguments = [
+        "gate", "a.csv", "b.csv", "--metric", "accuracy", "--margin", "0.05", "--resamples",
+        "999", "-q", "--format", "json",
+      ]
+      let grouped = try runF1Kit(arguments + ["--group-column", "grp"], in: directory)
+      #expect(grouped.status == 1, "\(grouped.standardOutput)\(grouped.standardError)")
+      let document = try #require(
+        JSONSerialization.jsonObject(with: Data(grouped.standardOutput.utf8)) as? [String: Any])
+      let shortfall = try #require(document["shortfall"] as? [String: Any])
+      #expect(shortfall["differing_items"] as? Int == 15)
+      #expect(shortfall["differing_groups"] as? Int == 3)
+      #expect(shortfall["group_count"] as? Int == 40)
+      // scipy.stats.beta.ppf(0.975, 4, 37) = 0.2039…: 9 groups of 5 items.
+      #expect(shortfall["changed_groups_bound"] as? Int == 9)
+      #expect(shortfall["changed_items_bound"] as? Int == 45)
+      #expect(shortfall["metric_change_bound"] as? Double == 0.225)
+      let sentence = try #require(document["sentence"] as? String)
+      #expect(sentence.contains("in 3 of the 40 groups, fewer than 10 groups"), "\(sentence)")
+      let items = try runF1Kit(arguments, in: directory)
+      #expect(items.status == 0, "\(items.standardOutput)\(items.standardError)")
+      #expect(!items.standardOutput.contains("\"shortfall\""))
+    }
+  }
+
   @Test("a gate with enough differing items has no shortfall member and decides as before")
   func normalGate() throws {
     let result = try runF1Kit([

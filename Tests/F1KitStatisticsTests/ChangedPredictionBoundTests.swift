@@ -9,11 +9,14 @@ struct ChangedPredictionBoundTests {
   static let boundedMetrics = Metric.allCases.filter(ChangedPredictionBound.isBounded)
 
   /// The true worst decrease and increase of each metric over every way
-  /// to change the predicted label of at most `k` items, gold fixed; `nil`
-  /// for a metric whose definedness changed somewhere.
+  /// to change the predicted label of at most `k` items (of `changeable`,
+  /// every item by default), gold fixed; `nil` for a metric whose
+  /// definedness changed somewhere.
   static func bruteForce(
-    gold: [Int], predicted: [Int], k: Int, scope: MetricScope, metrics: [Metric]
+    gold: [Int], predicted: [Int], k: Int, scope: MetricScope, metrics: [Metric],
+    changeable: [Int]? = nil
   ) -> [Metric: (decrease: Double, increase: Double, isDefinednessFixed: Bool)] {
+    let changeable = changeable ?? Array(gold.indices)
     let classCount = scope.classCount
     var counts = [Double](repeating: 0, count: classCount * classCount)
     for (g, p) in zip(gold, predicted) { counts[g * classCount + p] += 1 }
@@ -34,12 +37,13 @@ struct ChangedPredictionBoundTests {
         increase[index] = max(increase[index], value - base[index])
       }
       guard left > 0 else { return }
-      for item in start..<gold.count {
+      for position in start..<changeable.count {
+        let item = changeable[position]
         let old = predicted[item]
         for new in 0..<classCount where new != old {
           counts[gold[item] * classCount + old] -= 1
           counts[gold[item] * classCount + new] += 1
-          visit(from: item + 1, left: left - 1)
+          visit(from: position + 1, left: left - 1)
           counts[gold[item] * classCount + new] -= 1
           counts[gold[item] * classCount + old] += 1
         }

@@ -175,4 +175,38 @@ struct VerdictFloorTests {
       ), "\(verdict)")
     #expect(comparison.floorCautions(description).first?.contains("2/2^4 = 0.125") == true)
   }
+
+  @Test(
+    "grouped paired bootstrap with 5 differing groups of 80: no verdict an exact sign flip could not reach; 6 give one"
+  )
+  func fewDifferingGroupsUnderTheBootstrap() throws {
+    func comparison(differingGroups: Int) throws -> ExperimentComparison {
+      // 400 items in 80 groups of 5; the first model is wrong on every
+      // item of the first `differingGroups` groups, the second never.
+      let gold = (0..<400).map { Int32($0 % 2) }
+      let groups = gold.indices.map { $0 % 80 }
+      let first = gold.indices.map { groups[$0] < differingGroups ? 1 - gold[$0] : gold[$0] }
+      let counts = try ExperimentCounts(
+        gold: gold, runs: [[first], [gold]], groups: groups, classCount: 2)
+      return try ExperimentComparison(
+        counts: counts, metric: .accuracy, scope: MetricScope(classCount: 2), design: .groups,
+        options: BootstrapOptions(resamples: 999), tests: [.bootstrap], seed: 1)
+    }
+    let description = ExperimentComparison.Description(
+      names: ["a", "b"], runFiles: [["a.csv"], ["b.csv"]], labels: ["0", "1"], seed: 1)
+    let five = try comparison(differingGroups: 5)
+    #expect(five.verdictTest == .bootstrap)
+    // The bootstrap alone would call it: p below 0.05, where swapping
+    // 5 groups can give no p below 2/2^5 = 0.0625.
+    #expect(five.verdictPValues[0] < 0.05)
+    let verdict = five.verdict(for: 0, description: description)
+    #expect(
+      verdict.hasSuffix(
+        "No verdict: the exact group sign-flip test cannot reach p below α over 5 groups with a differing item; it takes 6."
+      ), "\(verdict)")
+    #expect(five.floorCautions(description).first?.contains("2/2^5 = 0.062") == true)
+    let six = try comparison(differingGroups: 6)
+    #expect(six.verdictFloors(adjustment: .holm).exchange?.preventsSignificance == false)
+    #expect(six.verdict(for: 0, description: description).hasPrefix("b beats a"))
+  }
 }

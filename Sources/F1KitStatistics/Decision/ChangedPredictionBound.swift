@@ -28,6 +28,12 @@ import F1Kit
 ///   *k* steps of that hexagonal norm, which the bound searches.
 /// - **accuracy** moves by at most *k*/*n*, exactly.
 ///
+/// When whole groups were resampled the gate passes *k* as the items of
+/// the largest groups that may differ: changing items of that many whole
+/// groups changes at most *k* items, one of the ways of changing any *k*
+/// items, so the cap is never below the worst case of changing whole
+/// groups either (it may exceed it).
+///
 /// With `zero_division` `nan`, a class whose score could turn undefined
 /// (or defined) within *k* changes would change the number of classes an
 /// average runs over; no bound is given then. The Matthews correlation and

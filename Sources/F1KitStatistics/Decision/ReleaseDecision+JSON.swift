@@ -19,7 +19,11 @@ extension ReleaseDecision {
   /// one-sided bounds on the share of items the models label differently,
   /// the most items that share allows (*k*) and the largest change of the
   /// metric the gate compared with the margin
-  /// (``ResamplingShortfall/metricChangeBound(for:on:)``). `cautions`, last, is
+  /// (``ResamplingShortfall/metricChangeBound(for:on:)``). When whole
+  /// groups were resampled, `differing_groups` and `group_count` follow
+  /// `differing_items`, the shares are of groups, and
+  /// `changed_groups_bound` (*k*_g) precedes `changed_items_bound`, then
+  /// the items of the *k*_g largest groups. `cautions`, last, is
   /// there only when ``cautions`` is not empty: an array of sentences, as
   /// in `compare`'s JSON.
   ///
@@ -80,25 +84,41 @@ extension ReleaseDecision {
     }
     members.append(("sentence", .string(sentence)))
     members.append(("reachability", .object(reach)))
-    if let shortfall {
-      members.append(
-        (
-          "shortfall",
-          .object([
-            ("differing_items", shortfall.differingItemCount.map(JSONValue.integer) ?? .null),
-            ("constant_difference", shortfall.constantDifference.map(JSONValue.number) ?? .null),
-            ("confidence", .number(shortfall.confidence)),
-            ("share_low", shortfall.lowerShare.map(JSONValue.number) ?? .null),
-            ("share_high", shortfall.upperShare.map(JSONValue.number) ?? .null),
-            ("changed_items_bound", shortfall.changedItemBound.map(JSONValue.integer) ?? .null),
-            (
-              "metric_change_bound",
-              shortfall.metricChangeBound(for: gate, on: metric).map(JSONValue.number) ?? .null
-            ),
-          ])
-        ))
-    }
+    if let shortfall { members.append(("shortfall", shortfallDocument(shortfall))) }
     members += JSONValue.cautionsMember(cautions)
+    return .object(members)
+  }
+
+  /// The `shortfall` object: the item fields, and when whole groups were
+  /// resampled the group fields beside them.
+  private func shortfallDocument(_ shortfall: ResamplingShortfall) -> JSONValue {
+    let groups = shortfall.differingGroups
+    var members: [(key: String, value: JSONValue)] = [
+      ("differing_items", shortfall.differingItemCount.map(JSONValue.integer) ?? .null)
+    ]
+    if let groups {
+      members += [
+        ("differing_groups", .integer(groups.differingGroupCount)),
+        ("group_count", .integer(groups.groupCount)),
+      ]
+    }
+    members += [
+      ("constant_difference", shortfall.constantDifference.map(JSONValue.number) ?? .null),
+      ("confidence", .number(shortfall.confidence)),
+      ("share_low", shortfall.lowerShare.map(JSONValue.number) ?? .null),
+      ("share_high", shortfall.upperShare.map(JSONValue.number) ?? .null),
+    ]
+    if groups != nil {
+      members.append(
+        ("changed_groups_bound", shortfall.changedGroupBound.map(JSONValue.integer) ?? .null))
+    }
+    members += [
+      ("changed_items_bound", shortfall.changedItemBound.map(JSONValue.integer) ?? .null),
+      (
+        "metric_change_bound",
+        shortfall.metricChangeBound(for: gate, on: metric).map(JSONValue.number) ?? .null
+      ),
+    ]
     return .object(members)
   }
 }

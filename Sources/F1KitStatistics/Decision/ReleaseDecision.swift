@@ -64,7 +64,8 @@ public struct ReleaseDecision: Hashable, Sendable {
   /// Why the resampled interval could not be taken at its word, when it
   /// could not: no spread under resampling, or fewer than
   /// ``ResamplingShortfall/minimumDifferingItemCount`` items labelled
-  /// differently. The gate then passes only on an exact bound
+  /// differently (groups with such an item, when whole groups were
+  /// resampled). The gate then passes only on an exact bound
   /// (``ResamplingShortfall/settles(_:on:)``); `nil` otherwise.
   public var shortfall: ResamplingShortfall? = nil
 

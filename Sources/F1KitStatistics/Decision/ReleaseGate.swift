@@ -207,8 +207,10 @@ public struct ReleaseGate: Hashable, Sendable {
   ///
   /// The interval is the experiment's own (the one `f1kit compare` prints
   /// for the same runs, groups and seed). With groups the margin's
-  /// reachability is counted in groups; with several runs it allows for
-  /// the share of the width that comes from seeds. The decision carries
+  /// reachability is counted in groups, and so, with one run per model,
+  /// are the differing items' floor and exact bound
+  /// (``ResamplingShortfall/differingGroups``); with several runs it
+  /// allows for the share of the width that comes from seeds. The decision carries
   /// the cautions `compare` prints for the comparison
   /// (``ExperimentComparison/cautions(names:)``,
   /// ``ExperimentComparison/fewGroupsNote``,
@@ -250,10 +252,14 @@ public struct ReleaseGate: Hashable, Sendable {
       comparison.cautions(names: names) + [comparison.fewGroupsNote].compactMap(\.self)
       + comparison.labelCautions(description)
     // With one run per model the differing items are known, as for one
-    // file per model; with several, only an interval of no width counts.
+    // file per model, and when whole groups are resampled so are the
+    // groups they fall in, which the floor and the bounds then count; with
+    // several runs only an interval of no width counts.
     if let differing = counts.differingItemCount(baseline, candidate) {
       var shortfall = ResamplingShortfall(
         differingItemCount: differing, itemCount: counts.itemCount,
+        differingGroups: comparison.design == .groups
+          ? counts.differingGroups(baseline, candidate) : nil,
         constantDifference: result.shortfall?.constantDifference,
         intervalConfidence: pair.difference.confidence)
       shortfall?.addChangeBound(

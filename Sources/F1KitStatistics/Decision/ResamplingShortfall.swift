@@ -33,11 +33,24 @@ import F1KitSupport
 /// inside the margin. A superiority claim needs the direction of the
 /// differences as well as their number, so otherwise the gate does not
 /// pass, and its sentence gives the bound.
+///
+/// When whole groups were resampled (``differingGroups``) the unit of
+/// sampling is the group, and the gate counts groups: the floor is 10
+/// groups with at least one differing item, *s* bounds the share of such
+/// groups out of *G*, and *k*_g = ⌈*s* · *G*⌉ groups may differ. The items
+/// they may hold are at most the items of the *k*_g largest groups
+/// (``changedItemBound``), which caps the difference in accuracy (over
+/// *n*) and is the *k* of the worst-case cap. Changing items of *k*_g
+/// whole groups changes at most that many items, so the cap, which allows
+/// any *k* items to change, never falls below the worst case of changing
+/// whole groups.
 public struct ResamplingShortfall: Hashable, Sendable {
   /// The fewest items two models must label differently for the gate to
   /// decide on a resampled interval: 10, the usual floor of McNemar's
   /// large-sample test (*b* + *c* ≥ 10). Below it a bootstrap of the
-  /// difference takes too few values to stand for the uncertainty.
+  /// difference takes too few values to stand for the uncertainty. When
+  /// whole groups are resampled the floor counts groups with a differing
+  /// item.
   public static let minimumDifferingItemCount = 10
 
   /// The items the two models label differently, when the gate knows them
@@ -46,6 +59,10 @@ public struct ResamplingShortfall: Hashable, Sendable {
   public var differingItemCount: Int?
   /// The number of test items.
   public var itemCount: Int
+  /// The groups with a differing item and every group's size, when whole
+  /// groups were resampled: the floor and the exact bounds then count
+  /// groups. `nil` otherwise.
+  public var differingGroups: DifferingGroups? = nil
   /// The difference every resample gave, when resampling showed no spread
   /// at all; `nil` when the resampled differences varied.
   public var constantDifference: Double?
@@ -69,17 +86,22 @@ public struct ResamplingShortfall: Hashable, Sendable {
   ///   - differingItemCount: The items the two models label differently,
   ///     if known.
   ///   - itemCount: The number of test items.
+  ///   - differingGroups: The groups with a differing item and their
+  ///     sizes, when whole groups were resampled; `nil` by default. The
+  ///     floor then counts groups.
   ///   - constantDifference: The difference every resample gave, when it
   ///     did not vary; `nil` otherwise.
   ///   - intervalConfidence: The two-sided interval's confidence 1 − α.
   public init?(
-    differingItemCount: Int?, itemCount: Int, constantDifference: Double?,
-    intervalConfidence: Double
+    differingItemCount: Int?, itemCount: Int, differingGroups: DifferingGroups? = nil,
+    constantDifference: Double?, intervalConfidence: Double
   ) {
-    let isFew = differingItemCount.map { $0 < Self.minimumDifferingItemCount } ?? false
+    let counted = differingGroups?.differingGroupCount ?? differingItemCount
+    let isFew = counted.map { $0 < Self.minimumDifferingItemCount } ?? false
     guard isFew || constantDifference != nil, itemCount > 0 else { return nil }
     self.differingItemCount = differingItemCount
     self.itemCount = itemCount
+    self.differingGroups = differingGroups
     self.constantDifference = constantDifference
     self.confidence = 1 - (1 - intervalConfidence) / 2
   }
@@ -94,32 +116,69 @@ public struct ResamplingShortfall: Hashable, Sendable {
     return first
   }
 
-  /// The exact one-sided lower bound on the share of items the models
-  /// label differently (Clopper–Pearson at ``confidence``); `nil` when the
-  /// count is not known.
+  /// What the floor and the exact bounds count: the differing groups out
+  /// of the groups when grouped, else the differing items out of the
+  /// items; `nil` when the differing count is not known.
+  private var counted: (differing: Int, total: Int)? {
+    if let differingGroups {
+      return (differingGroups.differingGroupCount, differingGroups.groupCount)
+    }
+    return differingItemCount.map { ($0, itemCount) }
+  }
+
+  /// Whether the differing count is below
+  /// ``minimumDifferingItemCount`` (in groups when grouped).
+  private var isBelowFloor: Bool {
+    (counted?.differing ?? Self.minimumDifferingItemCount) < Self.minimumDifferingItemCount
+  }
+
+  /// The exact one-sided lower bound on the share of items (of groups,
+  /// when grouped) the models label differently (Clopper–Pearson at
+  /// ``confidence``); `nil` when the count is not known.
   public var lowerShare: Double? {
-    guard let count = differingItemCount else { return nil }
+    guard let counted else { return nil }
+    let (count, total) = counted
     guard count > 0 else { return 0 }
-    return BetaDistribution.quantile(
-      1 - confidence, a: Double(count), b: Double(itemCount - count + 1))
+    return BetaDistribution.quantile(1 - confidence, a: Double(count), b: Double(total - count + 1))
   }
 
   /// The exact one-sided upper bound on the share of items the models
   /// label differently (Clopper–Pearson at ``confidence``): the largest
-  /// difference in accuracy the test set cannot rule out. `nil` when the
-  /// count is not known.
+  /// difference in accuracy the test set cannot rule out. When grouped,
+  /// the bound on the share of groups with a differing item. `nil` when
+  /// the count is not known.
   public var upperShare: Double? {
-    guard let count = differingItemCount else { return nil }
-    guard count < itemCount else { return 1 }
-    return BetaDistribution.quantile(
-      confidence, a: Double(count + 1), b: Double(itemCount - count))
+    guard let counted else { return nil }
+    let (count, total) = counted
+    guard count < total else { return 1 }
+    return BetaDistribution.quantile(confidence, a: Double(count + 1), b: Double(total - count))
+  }
+
+  /// The most groups that may hold a differing item by the exact bound:
+  /// *k*_g = ⌈``upperShare`` · *G*⌉, at most *G*; `nil` when not grouped
+  /// or the count is not known.
+  public var changedGroupBound: Int? {
+    guard let groupCount = differingGroups?.groupCount, let upperShare else { return nil }
+    return min(groupCount, Int((upperShare * Double(groupCount)).rounded(.up)))
   }
 
   /// The most items the models may label differently by the exact bound:
-  /// *k* = ⌈``upperShare`` · *n*⌉, at most *n*; `nil` when the count is
-  /// not known.
+  /// *k* = ⌈``upperShare`` · *n*⌉, at most *n*; when grouped, the items of
+  /// the ``changedGroupBound`` largest groups. `nil` when the count is not
+  /// known.
   public var changedItemBound: Int? {
-    upperShare.map { min(itemCount, Int(($0 * Double(itemCount)).rounded(.up))) }
+    if let differingGroups {
+      return changedGroupBound.map { min(itemCount, differingGroups.itemCount(inLargest: $0)) }
+    }
+    return upperShare.map { min(itemCount, Int(($0 * Double(itemCount)).rounded(.up))) }
+  }
+
+  /// The largest share of items the models may label differently by the
+  /// exact bound, which caps the difference in accuracy: ``upperShare``,
+  /// or when grouped ``changedItemBound`` over *n*.
+  private var upperItemShare: Double? {
+    guard differingGroups != nil else { return upperShare }
+    return changedItemBound.map { Double($0) / Double(itemCount) }
   }
 
   /// Whether the gate decides on accuracy without weights, where the
@@ -140,7 +199,7 @@ public struct ResamplingShortfall: Hashable, Sendable {
   /// - Returns: The bound, or `nil`.
   public func metricChangeBound(for gate: ReleaseGate, on metric: GateMetric) -> Double? {
     guard gate.mode != .superiority else { return nil }
-    if isShareCapped(metric) { return upperShare }
+    if isShareCapped(metric) { return upperItemShare }
     return changeBound?.largestChange(for: gate.mode)
   }
 
@@ -158,7 +217,8 @@ public struct ResamplingShortfall: Hashable, Sendable {
   }
 
   /// Adds the worst-case cap of a metric of predicted labels, when fewer
-  /// than ``minimumDifferingItemCount`` items differ.
+  /// than ``minimumDifferingItemCount`` items (groups, when grouped)
+  /// differ.
   ///
   /// - Parameters:
   ///   - metric: The gate's metric.
@@ -171,9 +231,7 @@ public struct ResamplingShortfall: Hashable, Sendable {
     weighted: WeightedPredictions? = nil
   ) {
     isWeighted = weighted != nil
-    guard let count = differingItemCount, count < Self.minimumDifferingItemCount,
-      let k = changedItemBound
-    else { return }
+    guard isBelowFloor, let k = changedItemBound else { return }
     if let weighted {
       changeBound =
         metric == .accuracy
@@ -185,9 +243,16 @@ public struct ResamplingShortfall: Hashable, Sendable {
   }
 
   /// What resampling missed, as the sentence's reason says it: "the
-  /// models label 0 of the 20 items differently, fewer than 10" or "the
-  /// difference was 1.000 on every resample".
+  /// models label 0 of the 20 items differently, fewer than 10", "the
+  /// models label 40 of the 1,000 items differently, in 3 of the 50
+  /// groups, fewer than 10 groups" or "the difference was 1.000 on every
+  /// resample".
   var shortfallText: String {
+    if let differingGroups, isBelowFloor {
+      let items = ModelComparison.count(differingItemCount ?? 0)
+      return
+        "the models label \(items) of the \(ModelComparison.count(itemCount)) items differently, in \(ModelComparison.count(differingGroups.differingGroupCount)) of the \(ModelComparison.count(differingGroups.groupCount)) groups, fewer than \(Self.minimumDifferingItemCount) groups, too few for resampling whole groups to show how far apart they could be"
+    }
     if let count = differingItemCount, count < Self.minimumDifferingItemCount {
       return
         "the models label \(ModelComparison.count(count)) of the \(ModelComparison.count(itemCount)) items differently, fewer than \(Self.minimumDifferingItemCount), too few for resampling to show how far apart they could be"
@@ -197,10 +262,41 @@ public struct ResamplingShortfall: Hashable, Sendable {
       "the difference was \(value) on every resample, so resampling cannot show how far apart the models could be"
   }
 
+  /// The exact upper bound as the sentences write it: "by an exact
+  /// one-sided 97.5% Clopper–Pearson bound they may label up to 0.003 of
+  /// items differently", or when grouped "… they may label items
+  /// differently in up to 0.123 of groups (7 of the 50, holding up to 180
+  /// of the 1,000 items)".
+  ///
+  /// - Parameter isPassing: Whether the gate passed on it ("at most")
+  ///   rather than failed ("may … up to").
+  private func upperBoundText(isPassing: Bool) -> String {
+    let level = ModelComparison.percent(confidence)
+    let bound = upperShare.map(Self.share) ?? "undefined"
+    let head = "by an exact one-sided \(level) Clopper–Pearson bound they"
+    guard let differingGroups, let groups = changedGroupBound, let items = changedItemBound else {
+      return isPassing
+        ? "\(head) label at most \(bound) of items differently"
+        : "\(head) may label up to \(bound) of items differently"
+    }
+    let upTo = isPassing ? "at most" : "up to"
+    return
+      "\(head) \(isPassing ? "label" : "may label") items differently in \(upTo) \(bound) of groups (\(ModelComparison.count(groups)) of the \(ModelComparison.count(differingGroups.groupCount)), holding \(upTo) \(ModelComparison.count(items)) of the \(ModelComparison.count(itemCount)) items)"
+  }
+
+  /// ", so up to 0.180 of items": the share of items the groups of the
+  /// exact bound hold, when grouped; empty otherwise, where the bound is
+  /// itself a share of items.
+  private func itemShareText(beside margin: Double) -> String {
+    guard differingGroups != nil, let upperItemShare else { return "" }
+    return ", so up to \(Self.share(upperItemShare, beside: margin)) of items"
+  }
+
   /// The failing sentence's reason, with the exact bound when the count
   /// is known: for superiority the lowest differing share the test set
-  /// allows (the difference in accuracy cannot exceed it), otherwise the
-  /// highest (the largest difference in accuracy it cannot rule out) and,
+  /// allows (for items, the difference in accuracy cannot exceed it),
+  /// otherwise the highest (the largest difference in accuracy it cannot
+  /// rule out, through the items of the largest groups when grouped) and,
   /// for other metrics, the worst-case cap of changing that many
   /// predictions, or that there is none.
   ///
@@ -212,31 +308,37 @@ public struct ResamplingShortfall: Hashable, Sendable {
   func reason(for gate: ReleaseGate, on metric: GateMetric) -> String {
     let level = ModelComparison.percent(confidence)
     if gate.mode == .superiority, let lowerShare {
+      let bound = "\(shortfallText); by an exact one-sided \(level) Clopper–Pearson bound they may"
+      if differingGroups != nil {
+        return "\(bound) label items differently in as few as \(Self.share(lowerShare)) of groups"
+      }
       return
-        "\(shortfallText); by an exact one-sided \(level) Clopper–Pearson bound they may label as few as \(Self.share(lowerShare)) of items differently, which caps the difference in accuracy"
+        "\(bound) label as few as \(Self.share(lowerShare)) of items differently, which caps the difference in accuracy"
     }
-    guard let upperShare else { return shortfallText }
-    let head =
-      "\(shortfallText); by an exact one-sided \(level) Clopper–Pearson bound they may label up to \(Self.share(upperShare)) of items differently"
+    guard upperShare != nil else { return shortfallText }
+    let head = "\(shortfallText); \(upperBoundText(isPassing: false))"
+    let itemShare = itemShareText(beside: gate.margin)
     if isShareCapped(metric) {
-      return head + ", the largest difference in accuracy the test set cannot rule out"
+      return head + itemShare + ", the largest difference in accuracy the test set cannot rule out"
     }
     if let change = capText(for: gate, on: metric, isPassing: false) {
       return head + change
         + ", not inside the \(ReleaseDecision.number(digits: 3, gate.margin)) margin"
     }
     let caveat =
-      (differingItemCount ?? 0) < Self.minimumDifferingItemCount
+      isBelowFloor
       ? "; no worst-case cap of changed predictions applies to \(metric.displayName)\(isWeighted ? " on weighted items" : "")"
       : ""
     return
-      head
+      head + itemShare
       + ", the largest difference in accuracy the test set cannot rule out (a bound that does not cap \(metric.displayName)\(caveat))"
   }
 
   /// "(4 of the 1,379); changing the baseline's predictions on 4 items
   /// lowers binary F1 by at most 0.004": the worst-case cap as the
-  /// sentences write it, or `nil` when the gate does not read one.
+  /// sentences write it (without the count in brackets when grouped,
+  /// where the bound's text gives it), or `nil` when the gate does not
+  /// read one.
   private func capText(for gate: ReleaseGate, on metric: GateMetric, isPassing: Bool) -> String? {
     guard !isShareCapped(metric), let bound = metricChangeBound(for: gate, on: metric),
       let changeBound
@@ -247,8 +349,9 @@ public struct ResamplingShortfall: Hashable, Sendable {
     let verb = isPassing ? change + "s" : "could " + change
     let by = isPassing ? "by at most" : "by up to"
     let direction = gate.mode == .equivalence ? " either way" : ""
+    let count = differingGroups == nil ? " (\(k) of the \(ModelComparison.count(itemCount)))" : ""
     return
-      " (\(k) of the \(ModelComparison.count(itemCount))); changing the baseline's predictions on \(k) \(items) \(verb) \(metric.displayName) \(by) \(Self.share(bound, beside: gate.margin))\(direction)"
+      "\(count); changing the baseline's predictions on \(k) \(items) \(verb) \(metric.displayName) \(by) \(Self.share(bound, beside: gate.margin))\(direction)"
   }
 
   /// The caution of a gate that passed on the exact bound rather than on
@@ -259,13 +362,16 @@ public struct ResamplingShortfall: Hashable, Sendable {
   ///   - metric: The metric it decided on.
   /// - Returns: One sentence without a leading "Note:".
   func passingCaution(for gate: ReleaseGate, on metric: GateMetric) -> String {
-    let level = ModelComparison.percent(confidence)
-    let bound = upperShare.map(Self.share) ?? "undefined"
     let margin = ReleaseDecision.number(digits: 3, gate.margin)
     let head =
-      "The pass rests on an exact bound, not on the interval: \(shortfallText); by an exact one-sided \(level) Clopper–Pearson bound they label at most \(bound) of items differently"
+      "The pass rests on an exact bound, not on the interval: \(shortfallText); \(upperBoundText(isPassing: true))"
     if let change = capText(for: gate, on: metric, isPassing: true) {
       return head + change + ", inside the \(margin) margin."
+    }
+    if differingGroups != nil, let upperItemShare {
+      return
+        head
+        + ", which caps the difference in accuracy at \(Self.share(upperItemShare, beside: gate.margin)), inside the \(margin) margin."
     }
     return head + ", which caps the difference in accuracy inside the \(margin) margin."
   }

@@ -8,6 +8,12 @@ extension ExperimentComparison {
   /// the group permutation test's 1 / (*R* + 1) for its defined
   /// permutations and 2 / 2*ᵍ* over the *g* groups whose swap changes a
   /// table (the most any pair has), which no number of resamples lifts.
+  /// When the paired bootstrap of whole groups decides (one run per model,
+  /// no permutation test), the exact sign-flip floor 2 / 2*ᵈ* over the *d*
+  /// groups that hold an item the two models label differently (the most
+  /// any pair has): a bootstrap over so few differing groups can give p
+  /// below α (5 differing groups of 80 gave 0.032) where no exact test of
+  /// swapping groups could (2 / 2⁵ = 0.0625), so the verdicts give none.
   /// Holm's adjustment over *m* pairs multiplies each by *m*.
   ///
   /// - Parameter adjustment: The adjustment across pairs the verdicts use.
@@ -36,7 +42,15 @@ extension ExperimentComparison {
         $0.difference.resamples - $0.difference.undefinedResamples
       }, adjustedCount: adjustedCount, modelCount: models.count, adjustment: adjustment,
       significanceLevel: level, tailFactor: hasSeveralRuns ? 2 : 1)
-    return VerdictFloors(resampling: resampling)
+    guard design == .groups, !hasSeveralRuns else { return VerdictFloors(resampling: resampling) }
+    let exchange = pairs.compactMap {
+      counts.differingGroups($0.first, $0.second)?.differingGroupCount
+    }.max().map {
+      ExchangeFloor(
+        units: $0, unitName: "groups with a differing item", testName: "exact group sign-flip test",
+        multiplier: resampling?.multiplier ?? 1, significanceLevel: level)
+    }
+    return VerdictFloors(resampling: resampling, exchange: exchange)
   }
 
   /// The cautions of ``verdictFloors(adjustment:)`` that prevent
