@@ -44,6 +44,43 @@ struct VerdictFloorCommandTests {
     #expect(!markdown.contains("do not differ"), "\(markdown)")
   }
 
+  /// 400 items; the first model wrong on the first `differing`, the
+  /// second right on every item.
+  private static func fewDiffering(_ differing: Int) -> (first: String, second: String) {
+    var first = "label,prediction\n"
+    var second = "label,prediction\n"
+    for item in 0..<400 {
+      let gold = item % 2
+      first += "\(gold),\(item < differing ? 1 - gold : gold)\n"
+      second += "\(gold),\(gold)\n"
+    }
+    return (first, second)
+  }
+
+  @Test(
+    "paired bootstrap over 5 differing items of 400: no verdict an exact sign flip could not reach; 6 give one"
+  )
+  func bootstrapFewDifferingItems() throws {
+    let options = ["--test", "bootstrap", "--metric", "accuracy", "--resamples", "999", "-q"]
+    let five = Self.fewDiffering(5)
+    let (text, cautions, markdown) = try compared(five.first, five.second, options: options)
+    // The bootstrap alone would call it (every differing item favours b).
+    let p = try #require(
+      text.standardOutput.split(separator: "\n").first { $0.contains("paired bootstrap") })
+    #expect(p.contains("p = 0.0"), "\(p)")
+    #expect(
+      text.standardOutput.contains(
+        "No verdict: the exact sign-flip test cannot reach p below α over 5 items the models label differently; it takes 6."
+      ), "\(text.standardOutput)")
+    #expect(!text.standardOutput.contains(" beats "))
+    #expect(cautions.contains { $0.contains("2/2^5 = 0.062") })
+    #expect(markdown.contains("significance is not assessed"), "\(markdown)")
+    let six = Self.fewDiffering(6)
+    let (sixText, sixCautions, _) = try compared(six.first, six.second, options: options)
+    #expect(sixText.standardOutput.contains(" beats "), "\(sixText.standardOutput)")
+    #expect(!sixCautions.contains { $0.contains("sign-flip") })
+  }
+
   @Test("ROC-AUC on 5 items: no verdict from the permutation test")
   func scoresFewItems() throws {
     let (text, cautions, markdown) = try compared(

@@ -45,14 +45,28 @@ extension ModelComparison {
   /// resampling floor (``resamplingFloor(on:)``) and, when the verdicts
   /// rest on the permutation test, 2 / 2*ⁿ* over *n* items (times the pairs
   /// under Holm's adjustment), which no number of resamples lifts (see
-  /// ``fewestTestableItems(significanceLevel:)``).
+  /// ``fewestTestableItems(significanceLevel:)``). When they rest on the
+  /// paired bootstrap, the exact sign-flip floor 2 / 2*ᵈ* over the *d* items
+  /// the two models label differently (the most any pair has): 5 such items
+  /// all favouring one model give a bootstrap p near e⁻⁵ ≈ 0.007 to 0.04,
+  /// where no exact test of swapping the two models' predictions can go
+  /// below 2 / 2⁵ = 0.0625, so the verdicts give none.
   ///
   /// - Parameter metric: A metric of ``ComparisonOptions/metrics``.
   /// - Returns: The floors.
   public func verdictFloors(on metric: Metric) -> VerdictFloors {
-    VerdictFloors.overItems(
+    let floors = VerdictFloors.overItems(
       resampling: resamplingFloor(on: metric), isPermutation: primaryTest == .permutation,
       itemCount: itemCount, significanceLevel: significanceLevel)
+    guard primaryTest == .bootstrap,
+      let differing = pairs(on: metric).compactMap(\.differingItemCount).max()
+    else { return floors }
+    return VerdictFloors(
+      resampling: floors.resampling,
+      exchange: ExchangeFloor(
+        units: differing, unitName: "items the models label differently",
+        testName: "exact sign-flip test", multiplier: floors.resampling?.multiplier ?? 1,
+        significanceLevel: significanceLevel))
   }
 
   /// The fewest items on which an exact paired test can find a difference
