@@ -124,7 +124,11 @@ struct GateSimulationTests {
     Self.expectAtMostNominal(tally)
   }
 
-  @Test("at the size the gate says is needed, equal models pass about 80% of the time")
+  // The needed size rests on one test set's standard error: one pilot of
+  // 500 items with seed 7,400 asked for 407 items, at which 59% of 200
+  // test sets passed. The median of 9 pilots, as the release run takes
+  // the median of 25, is the size the promise is checked at.
+  @Test("at the median size the gate says is needed, equal models pass about 80% of the time")
   func powerAtNeededSize() throws {
     let population = try #require(
       GatePopulation.solved(
@@ -132,9 +136,9 @@ struct GateSimulationTests {
         difference: 0))
     let simulation = GateSimulation(
       gate: try ReleaseGate(margin: 0.02), metric: .accuracy, resamples: Self.resamples)
-    let pilot = try simulation.run(population: population, items: 500, trials: 1, seed: 7_400)
-    let needed = try #require(pilot.requiredCounts.first)
-    #expect(needed > 500)
+    let pilots = try simulation.run(population: population, items: 500, trials: 9, seed: 7_400)
+    try #require(pilots.requiredCounts.count == 9)
+    let needed = pilots.requiredCounts.sorted()[4]
     let trials = 200
     let tally = try simulation.run(
       population: population, items: needed, trials: trials, seed: 7_401)
