@@ -60,9 +60,21 @@ struct GateSimulations {
     String(format: "%.2f", 100 * (rate * (1 - rate) / Double(trials)).squareRoot())
   }
 
-  static func seconds(since start: ContinuousClock.Instant) -> String {
-    let (whole, attoseconds) = (ContinuousClock.now - start).components
-    return String(format: "%.0f s", Double(whole) + Double(attoseconds) * 1e-18)
+  /// A Markdown table of one simulation, printed under its title with the
+  /// time the simulation took.
+  struct Table {
+    let start = ContinuousClock.now
+    var lines: [String]
+
+    init(_ header: String, _ alignment: String) { lines = [header, alignment] }
+
+    mutating func append(_ row: String) { lines.append(row) }
+
+    func print(_ title: String) {
+      let (whole, attoseconds) = (ContinuousClock.now - start).components
+      let seconds = String(format: "%.0f s", Double(whole) + Double(attoseconds) * 1e-18)
+      Swift.print("\(title); \(seconds)):\n" + lines.joined(separator: "\n"))
+    }
   }
 
   static func population(
@@ -76,11 +88,9 @@ struct GateSimulations {
 
   @Test("non-inferiority at a true difference of −margin, one file per model")
   func nonInferiority() throws {
-    let start = ContinuousClock.now
-    var lines = [
+    var table = Table(
       "| metric | items | margin | differing share | false PASS | of which on the exact bound |",
-      "| --- | ---: | ---: | ---: | ---: | ---: |",
-    ]
+      "| --- | ---: | ---: | ---: | ---: | ---: |")
     for (index, metric) in [Metric.accuracy, .binaryF1, .macroF1].enumerated() {
       for margin in [0.01, 0.02] {
         let population = try Self.population(metric, difference: -margin)
@@ -90,24 +100,22 @@ struct GateSimulations {
           let tally = try simulation.run(
             population: population, items: items, trials: Self.trials,
             seed: UInt64(100_000 + 1_000 * index + Int(margin * 1_000) * 10 + items / 500))
-          lines.append(
+          table.append(
             "| \(Self.name(metric)) | \(items) | \(margin) | \(String(format: "%.4f", population.differingShare)) | \(Self.percent(tally)) | \(tally.shortfallPasses) |"
           )
         }
       }
     }
-    print(
-      "Non-inferiority, true difference −margin (\(Self.trials) test sets each, \(Self.resamples) resamples, BCa 95%, nominal 2.5%, Monte Carlo SE ±\(Self.monteCarloError(0.025)) points; \(Self.seconds(since: start))):\n"
-        + lines.joined(separator: "\n"))
+    table.print(
+      "Non-inferiority, true difference −margin (\(Self.trials) test sets each, \(Self.resamples) resamples, BCa 95%, nominal 2.5%, Monte Carlo SE ±\(Self.monteCarloError(0.025)) points"
+    )
   }
 
   @Test("non-inferiority at −margin with groups, strata and five runs per model")
   func designs() throws {
-    let start = ContinuousClock.now
-    var lines = [
+    var table = Table(
       "| design | items | metric | margin | false PASS |",
-      "| --- | --- | --- | ---: | ---: |",
-    ]
+      "| --- | --- | --- | ---: | ---: |")
     let designs:
       [(
         name: String, items: String, design: ResamplingDesign, runs: Int,
@@ -138,24 +146,22 @@ struct GateSimulations {
             seed: UInt64(
               200_000 + 1_000 * index + (metric == .accuracy ? 0 : 100)
                 + Int(margin * 100)))
-          lines.append(
+          table.append(
             "| \(entry.name) | \(entry.items) | \(Self.name(metric)) | \(margin) | \(Self.percent(tally)) |"
           )
         }
       }
     }
-    print(
-      "Non-inferiority with designs, true difference −margin (baseline accuracy 0.65, balanced gold, so F1 = accuracy in the population; \(Self.trials) experiments each, \(Self.resamples) resamples, nominal 2.5%, Monte Carlo SE ±\(Self.monteCarloError(0.025)) points; \(Self.seconds(since: start))):\n"
-        + lines.joined(separator: "\n"))
+    table.print(
+      "Non-inferiority with designs, true difference −margin (baseline accuracy 0.65, balanced gold, so F1 = accuracy in the population; \(Self.trials) experiments each, \(Self.resamples) resamples, nominal 2.5%, Monte Carlo SE ±\(Self.monteCarloError(0.025)) points"
+    )
   }
 
   @Test("equivalence at a true difference of ±margin and superiority at 0")
   func otherModes() throws {
-    let start = ContinuousClock.now
-    var lines = [
+    var table = Table(
       "| mode | true difference | metric | items | margin | false PASS |",
-      "| --- | ---: | --- | ---: | ---: | ---: |",
-    ]
+      "| --- | ---: | --- | ---: | ---: | ---: |")
     let cases: [(mode: ReleaseGate.Mode, difference: Double, margin: Double)] = [
       (.equivalence, -0.02, 0.02), (.equivalence, 0.02, 0.02), (.superiority, 0, 0),
       (.superiority, 0.01, 0.01),
@@ -170,24 +176,22 @@ struct GateSimulations {
           let tally = try simulation.run(
             population: population, items: items, trials: Self.trials,
             seed: UInt64(300_000 + 1_000 * index + 10 * metricIndex + items / 500))
-          lines.append(
+          table.append(
             "| \(entry.mode.rawValue) | \(entry.difference) | \(Self.name(metric)) | \(items) | \(entry.margin) | \(Self.percent(tally)) |"
           )
         }
       }
     }
-    print(
-      "Equivalence and superiority on their boundary (\(Self.trials) test sets each, \(Self.resamples) resamples, nominal 2.5%, Monte Carlo SE ±\(Self.monteCarloError(0.025)) points; \(Self.seconds(since: start))):\n"
-        + lines.joined(separator: "\n"))
+    table.print(
+      "Equivalence and superiority on their boundary (\(Self.trials) test sets each, \(Self.resamples) resamples, nominal 2.5%, Monte Carlo SE ±\(Self.monteCarloError(0.025)) points"
+    )
   }
 
   @Test("near-identical models: the candidate only breaks right predictions")
   func nearIdentical() throws {
-    let start = ContinuousClock.now
-    var lines = [
+    var table = Table(
       "| metric | items | margin | mean differing items | shortfall rule applied | false PASS | on the exact bound | on the interval |",
-      "| --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: |",
-    ]
+      "| --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: |")
     for (index, metric) in [Metric.accuracy, .binaryF1, .macroF1].enumerated() {
       let margin = 0.01
       let population = try Self.population(
@@ -199,23 +203,21 @@ struct GateSimulations {
           population: population, items: items, trials: Self.trials,
           seed: UInt64(400_000 + 10_000 * index + items))
         let intervalPasses = tally.passes - tally.shortfallPasses
-        lines.append(
+        table.append(
           "| \(Self.name(metric)) | \(items) | \(margin) | \(String(format: "%.1f", Double(tally.differingItems) / Double(tally.trials))) | \(String(format: "%.1f%%", 100 * Double(tally.shortfalls) / Double(tally.trials))) | \(Self.percent(tally)) | \(tally.shortfallPasses) | \(intervalPasses) |"
         )
       }
     }
-    print(
-      "Near-identical candidate, true difference −0.01 (\(Self.trials) test sets each, \(Self.resamples) resamples, nominal 2.5%, Monte Carlo SE ±\(Self.monteCarloError(0.025)) points; \(Self.seconds(since: start))):\n"
-        + lines.joined(separator: "\n"))
+    table.print(
+      "Near-identical candidate, true difference −0.01 (\(Self.trials) test sets each, \(Self.resamples) resamples, nominal 2.5%, Monte Carlo SE ±\(Self.monteCarloError(0.025)) points"
+    )
   }
 
   @Test("power at a true difference of 0 at the size the gate says is needed")
   func power() throws {
-    let start = ContinuousClock.now
-    var lines = [
+    var table = Table(
       "| metric | margin | pilot items | needed items (median of 25 pilots; range) | PASS at the needed size |",
-      "| --- | ---: | ---: | --- | ---: |",
-    ]
+      "| --- | ---: | ---: | --- | ---: |")
     for (index, metric) in [Metric.accuracy, .binaryF1, .macroF1].enumerated() {
       let margin = 0.02
       let population = try Self.population(metric, difference: 0)
@@ -228,12 +230,12 @@ struct GateSimulations {
       let tally = try simulation.run(
         population: population, items: median, trials: Self.trials,
         seed: UInt64(510_000 + index))
-      lines.append(
+      table.append(
         "| \(Self.name(metric)) | \(margin) | 500 | \(median) (\(needed.first ?? 0)–\(needed.last ?? 0)) | \(Self.percent(tally)) |"
       )
     }
-    print(
-      "Power at a true difference of 0 (promised 80%; \(Self.trials) test sets each, \(Self.resamples) resamples, Monte Carlo SE ±\(Self.monteCarloError(0.8)) points; \(Self.seconds(since: start))):\n"
-        + lines.joined(separator: "\n"))
+    table.print(
+      "Power at a true difference of 0 (promised 80%; \(Self.trials) test sets each, \(Self.resamples) resamples, Monte Carlo SE ±\(Self.monteCarloError(0.8)) points"
+    )
   }
 }
