@@ -118,6 +118,19 @@ struct TwoLevelCorrectionTests {
     #expect(RunVariance.degreesOfFreedom(variance: 1, models: [variance]) == .infinity)
   }
 
+  /// The corrected variance can fall below the runs' mean square *S*²/*R*
+  /// (the interaction takes most of the spread), and Welch–Satterthwaite
+  /// then gives fewer than one degree of freedom; docs/statistics.md takes
+  /// them as at least 1.
+  @Test("Welch–Satterthwaite degrees of freedom below 1 are taken as 1")
+  func degreesOfFreedomAreAtLeastOne() {
+    // Two runs, S²/R = 0.002, corrected variance 0.00155: V²/((S²/R)²/1) ≈ 0.6.
+    let term = RunVariance.satterthwaiteTerm(meanSquare: 0.002, runCount: 2)
+    #expect(0.00155 * 0.00155 / term < 1)
+    #expect(RunVariance.degreesOfFreedom(variance: 0.00155, denominator: term) == 1)
+    #expect(abs(RunVariance.degreesOfFreedom(variance: 0.004, denominator: term) - 4) < 1e-12)
+  }
+
   /// Skewed resamples moved with finite degrees of freedom: the interval
   /// and p-value found by moving a few values and by binary search equal
   /// those of moving every resample.
