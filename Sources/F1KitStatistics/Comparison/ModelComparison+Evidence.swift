@@ -55,18 +55,12 @@ extension ModelComparison {
   /// - Parameter metric: A metric of ``ComparisonOptions/metrics``.
   /// - Returns: The floors.
   public func verdictFloors(on metric: Metric) -> VerdictFloors {
-    let floors = VerdictFloors.overItems(
+    VerdictFloors.overItems(
       resampling: resamplingFloor(on: metric), isPermutation: primaryTest == .permutation,
-      itemCount: itemCount, significanceLevel: significanceLevel)
-    guard primaryTest == .bootstrap,
-      let differing = pairs(on: metric).compactMap(\.differingItemCount).max()
-    else { return floors }
-    return VerdictFloors(
-      resampling: floors.resampling,
-      exchange: ExchangeFloor(
-        units: differing, unitName: "items the models label differently",
-        testName: "exact sign-flip test", multiplier: floors.resampling?.multiplier ?? 1,
-        significanceLevel: significanceLevel))
+      itemCount: itemCount,
+      differingItemCount: primaryTest == .bootstrap
+        ? pairs(on: metric).compactMap(\.differingItemCount).max() : nil,
+      significanceLevel: significanceLevel)
   }
 
   /// The fewest items on which an exact paired test can find a difference

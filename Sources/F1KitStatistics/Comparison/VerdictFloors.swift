@@ -21,23 +21,39 @@ public struct VerdictFloors: Hashable, Sendable {
   }
 
   /// The floors of a comparison over items: the resampling floor, and for
-  /// the permutation test 2 / 2*ⁿ* over *n* items, with the resampling
-  /// floor's multiplier (Holm's over the pairs).
+  /// the permutation test 2 / 2*ⁿ* over *n* items, or, when the verdicts
+  /// rest on the paired bootstrap and the items the models label
+  /// differently are known, the exact sign-flip test's 2 / 2*ᵈ* over those
+  /// *d* items; each with the resampling floor's multiplier (Holm's over
+  /// the pairs).
   ///
   /// - Parameters:
   ///   - resampling: The resampling floor, if the test is resampled.
   ///   - isPermutation: Whether the verdicts rest on the permutation test.
   ///   - itemCount: The number of items *n*.
+  ///   - differingItemCount: The most items any pair's models label
+  ///     differently, when the verdicts rest on the paired bootstrap and
+  ///     the count is known; `nil` by default.
   ///   - significanceLevel: α.
   /// - Returns: The floors.
   public static func overItems(
-    resampling: ResamplingFloor?, isPermutation: Bool, itemCount: Int, significanceLevel: Double
+    resampling: ResamplingFloor?, isPermutation: Bool, itemCount: Int,
+    differingItemCount: Int? = nil, significanceLevel: Double
   ) -> VerdictFloors {
-    let exchange =
-      isPermutation
-      ? ExchangeFloor(
-        units: itemCount, unitName: "items", multiplier: resampling?.multiplier ?? 1,
-        significanceLevel: significanceLevel) : nil
+    let multiplier = resampling?.multiplier ?? 1
+    let exchange: ExchangeFloor?
+    if isPermutation {
+      exchange = ExchangeFloor(
+        units: itemCount, unitName: "items", multiplier: multiplier,
+        significanceLevel: significanceLevel)
+    } else if let differingItemCount {
+      exchange = ExchangeFloor(
+        units: differingItemCount, unitName: "items the models label differently",
+        testName: "exact sign-flip test", multiplier: multiplier,
+        significanceLevel: significanceLevel)
+    } else {
+      exchange = nil
+    }
     return VerdictFloors(resampling: resampling, exchange: exchange)
   }
 

@@ -96,14 +96,12 @@ public struct ResamplingShortfall: Hashable, Sendable {
     differingItemCount: Int?, itemCount: Int, differingGroups: DifferingGroups? = nil,
     constantDifference: Double?, intervalConfidence: Double
   ) {
-    let counted = differingGroups?.differingGroupCount ?? differingItemCount
-    let isFew = counted.map { $0 < Self.minimumDifferingItemCount } ?? false
-    guard isFew || constantDifference != nil, itemCount > 0 else { return nil }
     self.differingItemCount = differingItemCount
     self.itemCount = itemCount
     self.differingGroups = differingGroups
     self.constantDifference = constantDifference
     self.confidence = 1 - (1 - intervalConfidence) / 2
+    guard isBelowFloor || constantDifference != nil, itemCount > 0 else { return nil }
   }
 
   /// The constant value of resampled differences, or `nil` when they vary

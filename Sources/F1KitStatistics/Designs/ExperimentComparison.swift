@@ -362,7 +362,7 @@ public struct ExperimentComparison: Sendable {
         cautions.append(cut + ".")
       }
     }
-    func name(_ model: Int) -> String { model < names.count ? names[model] : "model \(model + 1)" }
+    func name(_ model: Int) -> String { Self.name(of: model, in: names) }
     if let caution = ModelComparison.noSpreadCaution(
       pairs.filter(hasNoSpread).map { (name($0.first), name($0.second), $0.difference.estimate) })
     {
@@ -381,9 +381,8 @@ public struct ExperimentComparison: Sendable {
     }
     if counts.runCounts.contains(where: { $0 > 1 }) {
       for (model, runCount) in counts.runCounts.enumerated() where runCount == 1 {
-        let name = model < names.count ? names[model] : "model \(model + 1)"
         cautions.append(
-          "\(name) has one run: its seed luck cannot be estimated and counts as 0, so the intervals that involve it are too narrow, and Almost Stochastic Order, which needs two runs per model, is not reported; train \(name) with several seeds too."
+          "\(name(model)) has one run: its seed luck cannot be estimated and counts as 0, so the intervals that involve it are too narrow, and Almost Stochastic Order, which needs two runs per model, is not reported; train \(name(model)) with several seeds too."
         )
       }
     }
@@ -398,10 +397,16 @@ public struct ExperimentComparison: Sendable {
   /// - Parameter names: Each model's name.
   /// - Returns: One sentence per such pair, without a leading "Note:".
   public func almostStochasticOrderCautions(names: [String]) -> [String] {
-    func name(_ model: Int) -> String { model < names.count ? names[model] : "model \(model + 1)" }
+    func name(_ model: Int) -> String { Self.name(of: model, in: names) }
     return pairs.compactMap { pair in
       pair.almostStochasticOrder?.fewRunsCaution(claimed: name(pair.second), over: name(pair.first))
     }
+  }
+
+  /// A model's name for the cautions: its given name, or "model 3" past
+  /// the names given.
+  private static func name(of model: Int, in names: [String]) -> String {
+    model < names.count ? names[model] : "model \(model + 1)"
   }
 
   /// Compares the models of an experiment with a generator seeded by
