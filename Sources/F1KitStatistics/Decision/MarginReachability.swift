@@ -67,13 +67,17 @@ public struct MarginReachability: Hashable, Sendable {
   /// wide for any test set: more runs per model, not more items, would
   /// help.
   public var isLimitedBySeeds: Bool
-  /// The number of ``unit``s the two models label differently, when known
-  /// (one run per model, unweighted): the count the standard error behind
-  /// ``requiredCount`` mostly rests on.
+  /// The number of items the two models label differently, when known
+  /// (one run per model, unweighted, ungrouped): the count the standard
+  /// error behind ``requiredCount`` mostly rests on.
   public var differingCount: Int?
   /// The needed sizes the standard error's own uncertainty allows, when
   /// ``requiredCount`` assumes a difference of 0 (non-inferiority and
-  /// equivalence) and ``differingCount`` is known; `nil` otherwise.
+  /// equivalence), the unit is items and ``differingCount`` is known;
+  /// `nil` otherwise. A grouped interval's standard error rests on how
+  /// much the groups' differences spread, which the count of differing
+  /// groups does not measure (in 60 groups of 15 items nearly every group
+  /// differs), so grouped sizes get no range.
   ///
   /// The needed size grows with the square of the standard error, and the
   /// standard error of a paired difference rests mostly on the items (or
@@ -103,10 +107,10 @@ public struct MarginReachability: Hashable, Sendable {
   ///     parts, when runs were resampled; the needed size then uses
   ///     Student's *t* at the degrees of freedom each size would have.
   ///     `nil` (normal quantiles) by default.
-  ///   - differingCount: The number of `unit`s the two models label
-  ///     differently, when known (one run per model, unweighted); it
-  ///     brackets the needed size (``requiredCountRange``). `nil` by
-  ///     default.
+  ///   - differingCount: The number of items the two models label
+  ///     differently, when known (one run per model, unweighted); with
+  ///     `unit` items it brackets the needed size (``requiredCountRange``).
+  ///     `nil` by default.
   public init(
     gate: ReleaseGate, difference: ConfidenceInterval, count: Int, unit: Unit = .items,
     seedShare: Double = 0, isHigherBetter: Bool = true, power: Double = 0.8,
@@ -153,7 +157,8 @@ public struct MarginReachability: Hashable, Sendable {
       requiredCount == nil && distance != nil && self.seedShare > 0
       && difference.standardError > 0 && difference.standardError.isFinite
     self.differingCount = differingCount
-    if let differingCount, let distance, gate.mode != .superiority, self.seedShare == 0,
+    if let differingCount, let distance, gate.mode != .superiority, unit == .items,
+      self.seedShare == 0,
       variance?.models.contains(where: { $0.runCount > 1 }) != true
     {
       requiredCountRange = Self.requiredCountRange(

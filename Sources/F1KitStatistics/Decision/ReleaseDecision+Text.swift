@@ -143,13 +143,11 @@ extension ReleaseDecision {
     guard let range = reachability.requiredCountRange,
       let differing = reachability.differingCount
     else { return "" }
-    let whom =
-      reachability.unit == .groups
-        ? "\(ModelComparison.count(differing)) groups in which the models label some item differently"
-        : "\(ModelComparison.count(differing)) items the models label differently"
+    let items = ModelComparison.count(differing)
     let low = ModelComparison.count(Self.roughCount(range.lowerBound, rounding: .down))
     let high = ModelComparison.count(Self.roughCount(range.upperBound, rounding: .up))
-    return ", a size that rests on the \(whom), so it could be anywhere from about \(low) to \(high)"
+    return
+      ", a size that rests on the \(items) items the models label differently, so it could be anywhere from about \(low) to \(high)"
   }
 
   /// A count rounded to two significant digits (counts under 100 as they

@@ -107,9 +107,9 @@ public struct ReleaseGate: Hashable, Sendable {
   ///   - variance: The difference's variance split into seed and test-item
   ///     parts, when runs were resampled: the needed size then uses
   ///     Student's *t* as the interval does. `nil` by default.
-  ///   - differingCount: How many items (groups, when grouped) the two
-  ///     models label differently, when each has one run and the items are
-  ///     unweighted: it brackets the needed size
+  ///   - differingCount: How many items the two models label differently,
+  ///     when each has one run and the items are unweighted and ungrouped:
+  ///     it brackets the needed size
   ///     (``MarginReachability/requiredCountRange``). `nil` by default.
   /// - Returns: The decision.
   public func decision(
@@ -259,7 +259,7 @@ public struct ReleaseGate: Hashable, Sendable {
       baseline: names[baseline], candidate: names[candidate], experiment: experiment,
       seedShare: comparison.seedShare(of: pair) ?? 0, power: power,
       variance: pair.varianceSplit,
-      differingCount: differingGroups?.differingGroupCount ?? differing)
+      differingCount: comparison.design == .groups ? nil : differing)
     result.cautions =
       comparison.cautions(names: names) + [comparison.fewGroupsNote].compactMap(\.self)
       + comparison.labelCautions(description)
