@@ -114,6 +114,8 @@ extension HTMLReport {
     let hasASO = comparison.pairs.contains { $0.almostStochasticOrder != nil }
     let shares = comparison.pairs.map { comparison.seedShare(of: $0) }
     let hasShares = shares.contains { $0 != nil }
+    let widenings = comparison.pairs.map { comparison.fewRunsWidening(of: $0) }
+    let hasWidenings = widenings.contains { $0 != nil }
     var differenceColumns: [(title: String, isNumeric: Bool)] = [
       // Each row names its pair, second model first, as the caption says;
       // fixed letters would contradict names given in another order.
@@ -137,6 +139,7 @@ extension HTMLReport {
         (comparison.design == .groups ? "From test groups" : "From test items", true),
       ]
     }
+    if hasWidenings { differenceColumns.append(("Few-runs widening", true)) }
     if widening != nil {
       differenceColumns += [("Item-level interval", true), ("Width ratio", true)]
     }
@@ -166,6 +169,13 @@ extension HTMLReport {
           .number(shares[index].map { DisplayNumber.percent($0, digits: 0) } ?? "—"),
           .number(shares[index].map { DisplayNumber.percent(1 - $0, digits: 0) } ?? "—"),
         ]
+      }
+      if hasWidenings {
+        cells.append(
+          .number(
+            widenings[index].map {
+              "\(Self.times($0.ratio)) (t, \(DisplayNumber.score($0.degreesOfFreedom, digits: 1)) df)"
+            } ?? "—"))
       }
       if let widening {
         cells += [
