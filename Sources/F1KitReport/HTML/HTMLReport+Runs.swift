@@ -193,7 +193,12 @@ extension HTMLReport {
         + " resampled, every run kept), at least zero; “From test \(comparison.design == .groups ? "groups" : "items")” is the variance of the difference with only the test "
         + (comparison.design == .groups ? "groups" : "items")
         + " resampled. The two add up to the interval's variance. "
-        + "A large seed share means more runs per model, not more test items, would narrow the interval.</p>\n"
+        + "A large seed share means more runs per model, not more test items, would narrow the interval."
+        + (hasWidenings
+          ? " “Few-runs widening” is how many times as wide the interval is as normal quantiles would make it at the "
+            + "same variance: with few runs the seed part rests on a handful of values, so the interval takes Student's t "
+            + "at the Welch–Satterthwaite degrees of freedom (df), which can be small even when the seed share is 0."
+          : "") + "</p>\n"
     }
     if hasASO {
       html += Self.almostStochasticOrderParagraph(comparison, names: names)
