@@ -80,13 +80,20 @@ struct ExperimentCommandTests {
     #expect(!output.contains("width:"))
     if let shares {
       #expect(output.contains("% from training seeds, "))
-      #expect(output.contains("% from test \(shares)\n"))
+      #expect(output.contains("% from test \(shares)"))
       #expect(output.contains("  variance: "))
     }
     // The sentence quotes the experiment's interval and p-value, as JSON
     // gives them.
     let document = try json(try runF1Kit(arguments + ["--format", "json"]))
     let difference = try #require(document["difference"] as? [String: Any])
+    // Runs resampled: the interval's Student's t degrees of freedom.
+    if shares != nil {
+      let degrees = try #require(difference["degrees_of_freedom"] as? Double)
+      #expect(degrees >= 1)
+    } else {
+      #expect(difference["degrees_of_freedom"] == nil)
+    }
     let tests = try #require(document["tests"] as? [String: [String: Any]])
     let p = try #require(tests["paired_bootstrap"]?["p_value"] as? Double)
     func number(_ value: Any?) -> String { String(format: "%.3f", value as? Double ?? .nan) }

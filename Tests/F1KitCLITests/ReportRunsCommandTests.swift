@@ -91,6 +91,10 @@ struct ReportRunsCommandTests {
     #expect(html.components(separatedBy: "class=\"run-dot\"").count - 1 == 6)
     #expect(html.contains("From seeds"))
     #expect(html.contains("Width ratio"))
+    // Three runs each: t at about 2.5 degrees of freedom widens the
+    // interval by about 1.8 over normal quantiles, and the table says so.
+    #expect(html.contains("Few-runs widening"))
+    #expect(html.contains("× (t, "))
     // The Methods list describes the experiment, not the first runs'
     // item-level permutation test, as the report's method.
     #expect(

@@ -187,13 +187,37 @@ struct ExperimentTextTests {
       let units = design == .groups ? "groups" : "items"
       #expect(
         text.contains(
-          "  variance: \(Int((share * 100).rounded()))% from training seeds, \(Int(((1 - share) * 100).rounded()))% from test \(units)\n"
+          "  variance: \(Int((share * 100).rounded()))% from training seeds, \(Int(((1 - share) * 100).rounded()))% from test \(units)"
         ), "\(text)")
       #expect(!text.contains("width:"))
     }
     let (single, description) = try Self.comparison(
       accuracy: [0.65, 0.7], runs: 1, design: .groups)
     #expect(!single.textSummary(description).contains("variance:"))
+  }
+
+  @Test("with few runs the variance line says how much Student's t widens the interval")
+  func fewRunsWidening() throws {
+    let (comparison, description) = try Self.comparison(
+      accuracy: [0.65, 0.7], runs: 3, design: .items)
+    let pair = comparison.pairs[0]
+    let split = try #require(pair.varianceSplit)
+    let degrees = split.degreesOfFreedom(scale: 1)
+    // The interval is the two-level resamples moved onto the corrected
+    // variance with t at these degrees, so its half width over z times the
+    // standard error is the ratio the line quotes.
+    let widening = try #require(comparison.fewRunsWidening(of: pair))
+    #expect(widening.degreesOfFreedom == degrees)
+    let expected =
+      StudentT.quantile(0.975, degreesOfFreedom: degrees) / StandardNormal.quantile(0.975)
+    #expect(abs(widening.ratio - expected) < 1e-12)
+    let text = comparison.textSummary(description)
+    #expect(
+      text.contains(
+        "; Student's t at \(String(format: "%.1f", degrees)) degrees of freedom (few runs) makes the interval \(String(format: "%.2f", expected))× as wide as normal quantiles would\n"
+      ), "\(text)")
+    let (single, _) = try Self.comparison(accuracy: [0.65, 0.7], runs: 1, design: .items)
+    #expect(single.fewRunsWidening(of: single.pairs[0]) == nil)
   }
 
   @Test("a significant difference names the winner, whichever model it is")

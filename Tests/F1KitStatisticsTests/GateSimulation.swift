@@ -110,8 +110,14 @@ struct GatePopulation {
 
   /// The candidate's population metric less the baseline's.
   func difference(on metric: Metric) -> Double {
-    let k = classCount
-    let cells = probabilities
+    Self.difference(of: probabilities, classCount: classCount, scope: scope, on: metric)
+  }
+
+  /// Candidate less baseline on `metric` for cells laid out as
+  /// `probabilities` is (gold, baseline, candidate), as shares or counts.
+  static func difference(
+    of cells: [Double], classCount k: Int, scope: MetricScope, on metric: Metric
+  ) -> Double {
     var baseline = [Double](repeating: 0, count: k * k)
     var candidate = [Double](repeating: 0, count: k * k)
     for gold in 0..<k {
@@ -123,7 +129,6 @@ struct GatePopulation {
         }
       }
     }
-    let scope = self.scope
     func value(_ matrix: [Double]) -> Double {
       matrix.withUnsafeBufferPointer { scope.value(of: metric, counts: $0) }
     }
@@ -153,6 +158,7 @@ struct GateSimulation {
     var differingItems = 0
     /// The needed size each decision gave.
     var requiredCounts: [Int] = []
+    var requiredRanges: [ClosedRange<Int>] = []
 
     var passRate: Double { Double(passes) / Double(trials) }
 
@@ -165,6 +171,7 @@ struct GateSimulation {
         if decision.passes { shortfallPasses += 1 }
       }
       if let required = decision.reachability.requiredCount { requiredCounts.append(required) }
+      if let range = decision.reachability.requiredCountRange { requiredRanges.append(range) }
     }
   }
 

@@ -114,6 +114,8 @@ extension HTMLReport {
     let hasASO = comparison.pairs.contains { $0.almostStochasticOrder != nil }
     let shares = comparison.pairs.map { comparison.seedShare(of: $0) }
     let hasShares = shares.contains { $0 != nil }
+    let widenings = comparison.pairs.map { comparison.fewRunsWidening(of: $0) }
+    let hasWidenings = widenings.contains { $0 != nil }
     var differenceColumns: [(title: String, isNumeric: Bool)] = [
       // Each row names its pair, second model first, as the caption says;
       // fixed letters would contradict names given in another order.
@@ -137,6 +139,7 @@ extension HTMLReport {
         (comparison.design == .groups ? "From test groups" : "From test items", true),
       ]
     }
+    if hasWidenings { differenceColumns.append(("Few-runs widening", true)) }
     if widening != nil {
       differenceColumns += [("Item-level interval", true), ("Width ratio", true)]
     }
@@ -167,6 +170,13 @@ extension HTMLReport {
           .number(shares[index].map { DisplayNumber.percent(1 - $0, digits: 0) } ?? "—"),
         ]
       }
+      if hasWidenings {
+        cells.append(
+          .number(
+            widenings[index].map {
+              "\(Self.times($0.ratio)) (t, \(DisplayNumber.score($0.degreesOfFreedom, digits: 1)) df)"
+            } ?? "—"))
+      }
       if let widening {
         cells += [
           .number(DisplayNumber.interval(widening.itemLevelDifferences[index])),
@@ -183,7 +193,12 @@ extension HTMLReport {
         + " resampled, every run kept), at least zero; “From test \(comparison.design == .groups ? "groups" : "items")” is the variance of the difference with only the test "
         + (comparison.design == .groups ? "groups" : "items")
         + " resampled. The two add up to the interval's variance. "
-        + "A large seed share means more runs per model, not more test items, would narrow the interval.</p>\n"
+        + "A large seed share means more runs per model, not more test items, would narrow the interval."
+        + (hasWidenings
+          ? " “Few-runs widening” is how many times as wide the interval is as normal quantiles would make it at the "
+            + "same variance: with few runs the seed part rests on a handful of values, so the interval takes Student's t "
+            + "at the Welch–Satterthwaite degrees of freedom (df), which can be small even when the seed share is 0."
+          : "") + "</p>\n"
     }
     if hasASO {
       html += Self.almostStochasticOrderParagraph(comparison, names: names)

@@ -67,6 +67,28 @@ public struct MarginReachability: Hashable, Sendable {
   /// wide for any test set: more runs per model, not more items, would
   /// help.
   public var isLimitedBySeeds: Bool
+  /// The number of items the two models label differently, when known
+  /// (one run per model, unweighted, ungrouped): the count the standard
+  /// error behind ``requiredCount`` mostly rests on.
+  public var differingCount: Int?
+  /// The needed sizes the standard error's own uncertainty allows, when
+  /// ``requiredCount`` assumes a difference of 0 (non-inferiority and
+  /// equivalence), the unit is items and ``differingCount`` is known;
+  /// `nil` otherwise. A grouped interval's standard error rests on how
+  /// much the groups' differences spread, which the count of differing
+  /// groups does not measure (in 60 groups of 15 items nearly every group
+  /// differs), so grouped sizes get no range.
+  ///
+  /// The needed size grows with the square of the standard error, and the
+  /// standard error of a paired difference rests mostly on the items (or
+  /// groups) the models label differently: for accuracy its square is the
+  /// differing share over *n*, less the squared difference. One test set
+  /// pins that share down only to its exact (Clopper–Pearson) interval at
+  /// the difference interval's confidence, so the range scales the needed
+  /// size by each end of that interval over the observed share. With 20
+  /// differing items of 500 the share's 95% interval runs from 0.61 to
+  /// 1.54 times the observed one, and so does the needed size.
+  public var requiredCountRange: ClosedRange<Int>?
 
   /// Works out the reachability of a gate's margin on an interval.
   ///
@@ -85,10 +107,14 @@ public struct MarginReachability: Hashable, Sendable {
   ///     parts, when runs were resampled; the needed size then uses
   ///     Student's *t* at the degrees of freedom each size would have.
   ///     `nil` (normal quantiles) by default.
+  ///   - differingCount: The number of items the two models label
+  ///     differently, when known (one run per model, unweighted); with
+  ///     `unit` items it brackets the needed size (``requiredCountRange``).
+  ///     `nil` by default.
   public init(
     gate: ReleaseGate, difference: ConfidenceInterval, count: Int, unit: Unit = .items,
     seedShare: Double = 0, isHigherBetter: Bool = true, power: Double = 0.8,
-    variance: DifferenceVariance? = nil
+    variance: DifferenceVariance? = nil, differingCount: Int? = nil
   ) {
     halfWidth = difference.width / 2
     self.power = power
@@ -96,6 +122,7 @@ public struct MarginReachability: Hashable, Sendable {
     self.count = count
     self.seedShare = seedShare.isFinite ? min(max(seedShare, 0), 1) : 0
     isLimitedBySeeds = false
+    requiredCountRange = nil
     let significanceLevel = 1 - difference.confidence
     let gain = isHigherBetter ? difference.estimate : -difference.estimate
     // The distance from the margin the needed size must resolve, and the
@@ -129,6 +156,17 @@ public struct MarginReachability: Hashable, Sendable {
     isLimitedBySeeds =
       requiredCount == nil && distance != nil && self.seedShare > 0
       && difference.standardError > 0 && difference.standardError.isFinite
+    self.differingCount = differingCount
+    if let differingCount, let distance, gate.mode != .superiority, unit == .items,
+      self.seedShare == 0,
+      variance?.models.contains(where: { $0.runCount > 1 }) != true
+    {
+      requiredCountRange = Self.requiredCountRange(
+        requiredCount: requiredCount, distance: distance,
+        standardError: difference.standardError, count: count,
+        differingCount: differingCount, significanceLevel: significanceLevel,
+        power: sidePower, minimumCount: passesNow ? 1 : count + 1)
+    }
   }
 
   /// Works out the reachability of a gate's margin on an interval over

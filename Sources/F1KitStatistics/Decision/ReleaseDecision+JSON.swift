@@ -10,7 +10,10 @@ extension ReleaseDecision {
   /// compare --format json` for the same pair. `design` is there only for
   /// an experiment (several runs, groups or strata), as `compare` writes
   /// it: `{"resampling", "runs", "groups"}`. `reachability` counts its
-  /// sizes in `unit` (`items` or `groups`). A weighted comparison adds
+  /// sizes in `unit` (`items` or `groups`); when one test set's differing
+  /// items (or groups) bracket the needed size, `required_n_low`,
+  /// `required_n_high` and `differing` follow `required_n`
+  /// (``MarginReachability/requiredCountRange``). A weighted comparison adds
   /// `weighted: true` and `total_weight` after `n`. `shortfall` follows
   /// `reachability` when the resampled interval could not be trusted
   /// (``ResamplingShortfall``): `{"differing_items", "constant_difference",
@@ -38,6 +41,11 @@ extension ReleaseDecision {
       ("count", .integer(reachability.count)),
       ("required_n", reachability.requiredCount.map(JSONValue.integer) ?? .null),
     ]
+    if let range = reachability.requiredCountRange {
+      reach.append(("required_n_low", .integer(range.lowerBound)))
+      reach.append(("required_n_high", .integer(range.upperBound)))
+      reach.append(("differing", reachability.differingCount.map(JSONValue.integer) ?? .null))
+    }
     if experiment?.hasSeveralRuns == true {
       reach.append(("seed_share", .number(reachability.seedShare)))
       reach.append(("limited_by_seeds", .bool(reachability.isLimitedBySeeds)))

@@ -117,7 +117,7 @@ extension ReleaseDecision {
         "\(opening) \(sample) the interval is ±\(width) wide, so a \(margin) margin can never pass\(whom)"
       if reachability.isLimitedBySeeds { return head + "; " + seeds }
       guard let needed else { return head + "." }
-      return head + "; \(needed) if the models are equally good."
+      return head + "; \(needed) if the models are equally good\(neededRangeClause)."
     case .superiority:
       guard !passes else { return nil }
       guard reachability.isReachable else {
@@ -133,6 +133,31 @@ extension ReleaseDecision {
         head
         + "; \(needed) if the true difference is the observed \(Self.number(digits: decimals, difference.estimate))."
     }
+  }
+
+  /// The clause after the needed size that says how far one test set
+  /// pins it down (``MarginReachability/requiredCountRange``): ", a size
+  /// that rests on the 21 items the models label differently, so it could
+  /// be anywhere from about 480 to 1,200"; empty without a range.
+  var neededRangeClause: String {
+    guard let range = reachability.requiredCountRange,
+      let differing = reachability.differingCount
+    else { return "" }
+    let items = ModelComparison.count(differing)
+    let low = ModelComparison.count(Self.roughCount(range.lowerBound, rounding: .down))
+    let high = ModelComparison.count(Self.roughCount(range.upperBound, rounding: .up))
+    return
+      ", a size that rests on the \(items) items the models label differently, so it could be anywhere from about \(low) to \(high)"
+  }
+
+  /// A count rounded to two significant digits (counts under 100 as they
+  /// are), so that a range's ends do not claim more precision than it has.
+  static func roughCount(_ count: Int, rounding rule: FloatingPointRoundingRule) -> Int {
+    guard count >= 100 else { return count }
+    var step = 1
+    while count / step >= 100 { step *= 10 }
+    let rounded = (Double(count) / Double(step)).rounded(rule) * Double(step)
+    return Int(rounded)
   }
 
   /// The ``cautions`` as the text output writes them, as `compare` does:

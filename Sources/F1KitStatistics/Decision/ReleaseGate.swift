@@ -107,11 +107,15 @@ public struct ReleaseGate: Hashable, Sendable {
   ///   - variance: The difference's variance split into seed and test-item
   ///     parts, when runs were resampled: the needed size then uses
   ///     Student's *t* as the interval does. `nil` by default.
+  ///   - differingCount: How many items the two models label differently,
+  ///     when each has one run and the items are unweighted and ungrouped:
+  ///     it brackets the needed size
+  ///     (``MarginReachability/requiredCountRange``). `nil` by default.
   /// - Returns: The decision.
   public func decision(
     for difference: ConfidenceInterval, itemCount: Int, metric: GateMetric, baseline: String,
     candidate: String, experiment: ReleaseDecision.Experiment? = nil, seedShare: Double = 0,
-    power: Double = 0.8, variance: DifferenceVariance? = nil
+    power: Double = 0.8, variance: DifferenceVariance? = nil, differingCount: Int? = nil
   ) -> ReleaseDecision {
     let groupCount = experiment?.groupCount
     var result = ReleaseDecision(
@@ -121,7 +125,8 @@ public struct ReleaseGate: Hashable, Sendable {
       reachability: MarginReachability(
         gate: self, difference: difference, count: groupCount ?? itemCount,
         unit: groupCount == nil ? .items : .groups, seedShare: seedShare,
-        isHigherBetter: metric.isHigherBetter, power: power, variance: variance))
+        isHigherBetter: metric.isHigherBetter, power: power, variance: variance,
+        differingCount: differingCount))
     // An interval of no width says resampling saw no spread, not that the
     // difference is known exactly.
     let isPoint = difference.lower == difference.upper && difference.lower.isFinite
@@ -183,10 +188,13 @@ public struct ReleaseGate: Hashable, Sendable {
         $0.first == baseline && $0.second == candidate
       })
     else { throw .noSuchPair(baseline: baseline, candidate: candidate) }
+    // Weights make the standard error rest on more than the count of
+    // differing items, so that count brackets only unweighted sizes.
     var result = decision(
-      for: pair.difference, itemCount: comparison.itemCount, metric: metric,
+      for: pair.difference, itemCount: comparison.itemCount, metric: GateMetric(metric),
       baseline: comparison.models[baseline].name, candidate: comparison.models[candidate].name,
-      power: power)
+      power: power,
+      differingCount: comparison.weightedItems == nil ? pair.differingItemCount : nil)
     result.totalWeight = comparison.totalWeight
     result.metric.displayName = comparison.displayName(of: metric)
     result.cautions = comparison.cautions(metric: metric)
@@ -243,11 +251,15 @@ public struct ReleaseGate: Hashable, Sendable {
       design: comparison.design,
       runCounts: [counts.runCounts[baseline], counts.runCounts[candidate]],
       groupCount: comparison.design == .groups ? counts.groupCount : nil)
+    let differing = counts.differingItemCount(baseline, candidate)
+    let differingGroups =
+      comparison.design == .groups ? counts.differingGroups(baseline, candidate) : nil
     var result = decision(
       for: pair.difference, itemCount: counts.itemCount, metric: GateMetric(comparison.metric),
       baseline: names[baseline], candidate: names[candidate], experiment: experiment,
       seedShare: comparison.seedShare(of: pair) ?? 0, power: power,
-      variance: pair.varianceSplit)
+      variance: pair.varianceSplit,
+      differingCount: comparison.design == .groups ? nil : differing)
     result.cautions =
       comparison.cautions(names: names) + [comparison.fewGroupsNote].compactMap(\.self)
       + comparison.labelCautions(description)
@@ -255,11 +267,10 @@ public struct ReleaseGate: Hashable, Sendable {
     // file per model, and when whole groups are resampled so are the
     // groups they fall in, which the floor and the bounds then count; with
     // several runs only an interval of no width counts.
-    if let differing = counts.differingItemCount(baseline, candidate) {
+    if let differing {
       var shortfall = ResamplingShortfall(
         differingItemCount: differing, itemCount: counts.itemCount,
-        differingGroups: comparison.design == .groups
-          ? counts.differingGroups(baseline, candidate) : nil,
+        differingGroups: differingGroups,
         constantDifference: result.shortfall?.constantDifference,
         intervalConfidence: pair.difference.confidence)
       shortfall?.addChangeBound(

@@ -224,17 +224,28 @@ extension ExperimentComparison {
     return .object(members)
   }
 
+  /// `degrees_of_freedom`, the Welch–Satterthwaite degrees of the
+  /// interval's Student's *t*, when runs were resampled and they are
+  /// finite; nothing otherwise.
+  private func degreesOfFreedomMember(_ pair: Pair) -> [(key: String, value: JSONValue)] {
+    guard let degrees = pair.varianceSplit?.degreesOfFreedom(scale: 1), degrees.isFinite,
+      degrees < RunVariance.normalDegreesOfFreedom
+    else { return [] }
+    return [("degrees_of_freedom", .number(degrees))]
+  }
+
   private func pairMembers(_ pair: Pair, adjusted: Double?, adjustedPermutation: Double?)
     -> [(key: String, value: JSONValue)]
   {
-    let difference: JSONValue = .object([
-      ("value", .number(pair.difference.estimate)),
-      ("low", .number(pair.difference.lower)), ("high", .number(pair.difference.upper)),
-      ("confidence", .number(pair.difference.confidence)),
-      ("method", .string(pair.difference.method.rawValue)),
-      ("item_standard_error", .number(pair.itemStandardError)),
-      ("seed_standard_error", .number(pair.seedStandardError)),
-    ])
+    let difference: JSONValue = .object(
+      [
+        ("value", .number(pair.difference.estimate)),
+        ("low", .number(pair.difference.lower)), ("high", .number(pair.difference.upper)),
+        ("confidence", .number(pair.difference.confidence)),
+        ("method", .string(pair.difference.method.rawValue)),
+        ("item_standard_error", .number(pair.itemStandardError)),
+        ("seed_standard_error", .number(pair.seedStandardError)),
+      ] + degreesOfFreedomMember(pair))
     var bootstrap: [(key: String, value: JSONValue)] = [
       ("p_value", .number(pair.bootstrapPValue)),
       ("resamples", .integer(pair.difference.resamples)),
@@ -352,8 +363,11 @@ extension ExperimentComparison {
           "  ASO                   ε_min = \(String(format: "%.3f", aso.epsilonMinimum)) for \"\(second) is better than \(first)\" (below 0.5: almost stochastically dominant; 0.2 is the strict threshold)\n"
       }
       if let share = seedShare(of: pair) {
+        let widening = fewRunsWidening(of: pair).map {
+          "; Student's t at \(String(format: "%.1f", $0.degreesOfFreedom)) degrees of freedom (few runs) makes the interval \(String(format: "%.2f", $0.ratio))× as wide as normal quantiles would"
+        }
         text +=
-          "  variance: \(Int((share * 100).rounded()))% from training seeds, \(Int(((1 - share) * 100).rounded()))% from test \(design == .groups ? "groups" : "items")\n"
+          "  variance: \(Int((share * 100).rounded()))% from training seeds, \(Int(((1 - share) * 100).rounded()))% from test \(design == .groups ? "groups" : "items")\(widening ?? "")\n"
       }
       if let widening = groupWidening, let ratio = widening.differenceRatios[index] {
         let reference = widening.itemLevelDifferences[index]
