@@ -54,7 +54,8 @@ struct GateCommand: ParsableCommand {
         non-inferiority or equivalence gate on accuracy passes when that bound is inside the \
         margin). When the test set \
         is too small for the margin to be reachable, a second line says so and how many items \
-        (or groups, with --group-column) would be needed. The cautions 'compare' prints for \
+        (or groups, with --group-column) would be needed, with the range the items the models \
+        label differently allow for that size when it rests on them. The cautions 'compare' prints for \
         the same comparison (interval ends cut at the metric's range, basic intervals past \
         the metric's range or a difference's [−1, 1], a model with one run beside models with several, fewer than about 30 groups) follow as 'Note:' lines, in \
         the JSON's "cautions" array and in the --summary block. Exit status: 0 pass, 1 fail, 64 usage error, 65 bad data, 66 missing \
