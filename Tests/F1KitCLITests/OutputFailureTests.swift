@@ -63,6 +63,31 @@ struct OutputFailureTests {
     #expect(result.status == status)
   }
 
+  /// README.md: 73 is an output that cannot be created, 74 a failed write
+  /// such as a full disk; `report` gave 73 for both.
+  @Test(
+    "a full disk under report's --out or --json is exit 74, as under tune's --out",
+    arguments: [
+      "\"$F\" report \(file) --resamples 0 --out /dev/full",
+      "\"$F\" report \(file) --resamples 0 --out - --json /dev/full >/dev/null",
+      "\"$F\" report fixtures/newsgroups/test-logreg.csv --resamples 0 --out /dev/full",
+      "\"$F\" tune fixtures/stsb/dev-minilm-l6.csv --score-column score --out /dev/full",
+    ])
+  func fullDiskUnderOut(script: String) throws {
+    let result = try runShell(script)
+    #expect(result.status == 74, "\(result.standardError)")
+    #expect(
+      result.standardError.hasSuffix("Error: cannot write /dev/full: no space left on device\n"),
+      "\(result.standardError)")
+  }
+
+  @Test("a report into a missing folder is still exit 73")
+  func missingFolderUnderOut() throws {
+    let result = try runShell(
+      "\"$F\" report \(Self.file) --resamples 0 --out fixtures/no-such-folder/r.html")
+    #expect(result.status == 73, "\(result.standardError)")
+  }
+
   /// The test helper writes standard input beside the child: 4 MB into a
   /// child that refuses its options at once would otherwise raise SIGPIPE
   /// in the test process and end the whole test run.
