@@ -10,7 +10,8 @@ import _TestSupport
 /// package's, so the fixture paths read as written and a file the command
 /// writes lands in the folder. A block shows standard output, preceded by
 /// standard error when it shows the warnings too (a terminal shows them
-/// first: they are written before the results).
+/// first: they are written before the results). Its exit status must be 0,
+/// or 1 for a gate that prints FAIL.
 @Suite("Console examples in the documentation")
 struct DocumentationConsoleTests {
   @Test("the documentation has console examples, gate.md's and tables.md's among them")
@@ -31,6 +32,11 @@ struct DocumentationConsoleTests {
       example.output == result.standardOutput
       ? result.standardOutput : result.standardError + result.standardOutput
     #expect(shown == example.output)
+    // A failed release gate exits 1 (a decision, never an error); every
+    // other example succeeds.
+    let expectedStatus: Int32 =
+      example.arguments.first == "gate" && example.output.hasPrefix("FAIL:") ? 1 : 0
+    #expect(result.status == expectedStatus, "\(result.standardError)")
   }
 
   @Test("a page's examples are parsed from console blocks only")

@@ -44,7 +44,8 @@ extension HTMLReport {
   /// - Parameters:
   ///   - report: The report's content.
   ///   - path: The file to create or replace, or `-`.
-  /// - Throws: ``ReportError/cannotWrite(path:reason:)``.
+  /// - Throws: ``ReportError/cannotWrite(path:reason:)`` or
+  ///   ``ReportError/writeFailed(path:reason:)``, as ``HTMLReport/write(toFile:)``.
   public static func write(_ report: MultilabelReport, toFile path: String) throws(ReportError) {
     try writeAtomically(render(report), toFile: path)
   }

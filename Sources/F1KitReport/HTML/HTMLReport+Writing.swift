@@ -13,8 +13,9 @@ extension HTMLReport {
   ///
   /// - Parameter path: The report file to create or replace, or `-`.
   /// - Throws: ``ReportError/cannotWrite(path:reason:)`` when the path is
-  ///   empty, the folder does not exist, or the file cannot be written; any
-  ///   existing file at `path` is then as it was.
+  ///   empty, the folder does not exist, or the file cannot be created, and
+  ///   ``ReportError/writeFailed(path:reason:)`` when writing its bytes
+  ///   fails (a full disk); any existing file at `path` is then as it was.
   /// - Complexity: O(*s*) for a report of *s* bytes.
   public func write(toFile path: String) throws(ReportError) {
     try Self.writeAtomically(render(), toFile: path)
@@ -25,12 +26,17 @@ extension HTMLReport {
   /// - Parameters:
   ///   - text: The file's contents.
   ///   - path: The file to create or replace, or `-`.
-  /// - Throws: ``ReportError/cannotWrite(path:reason:)``.
+  /// - Throws: ``ReportError/cannotWrite(path:reason:)`` when the file
+  ///   cannot be created, ``ReportError/writeFailed(path:reason:)`` when
+  ///   writing its bytes fails.
   static func writeAtomically(_ text: String, toFile path: String) throws(ReportError) {
     do {
       try AtomicFileWriter.write(text, toPath: path)
     } catch {
-      throw .cannotWrite(path: error.path, reason: error.reason)
+      switch error.kind {
+      case .inputOutput: throw .writeFailed(path: error.path, reason: error.reason)
+      case .cannotCreate, .emptyPath: throw .cannotWrite(path: error.path, reason: error.reason)
+      }
     }
   }
 }

@@ -83,7 +83,8 @@ extension MultilabelReport {
   /// Writes ``jsonDocument()`` to a file atomically.
   ///
   /// - Parameter path: The file to write.
-  /// - Throws: ``ReportError/cannotWrite(path:reason:)``.
+  /// - Throws: ``ReportError/cannotWrite(path:reason:)`` or
+  ///   ``ReportError/writeFailed(path:reason:)``, as ``HTMLReport/write(toFile:)``.
   public func writeJSON(toFile path: String) throws(ReportError) {
     try HTMLReport.writeAtomically(jsonDocument().serialized() + "\n", toFile: path)
   }

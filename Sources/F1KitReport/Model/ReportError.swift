@@ -18,8 +18,11 @@ public enum ReportError: Error, Hashable, Sendable, CustomStringConvertible {
   /// The models' options do not fit the data (for example a positive label
   /// that is not a label).
   case invalidOptions(String)
-  /// The report file cannot be written.
+  /// The report file cannot be created or replaced: a missing folder, a
+  /// folder in the way, no permission.
   case cannotWrite(path: String, reason: String)
+  /// Writing the report's bytes failed part-way, such as on a full disk.
+  case writeFailed(path: String, reason: String)
 
   /// A one-line explanation for people.
   public var description: String {
@@ -32,7 +35,7 @@ public enum ReportError: Error, Hashable, Sendable, CustomStringConvertible {
       message
     case .itemsNotAligned(let error):
       error.description
-    case .cannotWrite(let path, let reason):
+    case .cannotWrite(let path, let reason), .writeFailed(let path, let reason):
       "cannot write \(path): \(reason)"
     }
   }

@@ -141,7 +141,8 @@ extension ReportModel {
   /// the same folder, synced, then renamed over `path`.
   ///
   /// - Parameter path: The file to write.
-  /// - Throws: ``ReportError/cannotWrite(path:reason:)``.
+  /// - Throws: ``ReportError/cannotWrite(path:reason:)`` or
+  ///   ``ReportError/writeFailed(path:reason:)``, as ``HTMLReport/write(toFile:)``.
   public func writeJSON(toFile path: String) throws(ReportError) {
     try HTMLReport.writeAtomically(jsonDocument().serialized() + "\n", toFile: path)
   }

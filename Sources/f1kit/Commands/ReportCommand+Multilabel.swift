@@ -62,7 +62,7 @@ extension ReportCommand {
       try HTMLReport.write(report, toFile: out.path)
       if let json { try report.writeJSON(toFile: json.path) }
     } catch {
-      throw .cannotCreate(error.description)
+      throw Self.writeFailure(error)
     }
     Console.writeError(Self.wroteLine(out.path))
     guard let comparison = report.comparison, isTabled else { return "" }

@@ -278,7 +278,7 @@ struct ReportCommand: ParsableCommand {
       try HTMLReport(report).write(toFile: out.path)
       if let json { try report.writeJSON(toFile: json.path) }
     } catch {
-      throw .cannotCreate(error.description)
+      throw Self.writeFailure(error)
     }
     Console.writeError(Self.wroteLine(out.path))
     guard let comparison = report.comparison, isTabled else { return "" }
@@ -300,6 +300,17 @@ struct ReportCommand: ParsableCommand {
     case .markdown: return CommandOutput(tables.rendered(as: .markdown))
     case .latex: return CommandOutput(tables.rendered(as: .latex))
     }
+  }
+
+  /// The failure of writing the report or its JSON, with the exit status
+  /// README.md gives: 74 when writing the bytes failed (a full disk), 73
+  /// when the file cannot be created.
+  ///
+  /// - Parameter error: What writing the report or its JSON threw.
+  /// - Returns: The one-line failure to throw.
+  static func writeFailure(_ error: ReportError) -> CommandFailure {
+    if case .writeFailed = error { return .ioError(error.description) }
+    return .cannotCreate(error.description)
   }
 
   /// Checks that the report, its JSON and its tables' folder can be
