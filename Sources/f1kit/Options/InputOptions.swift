@@ -92,7 +92,8 @@ struct InputOptions {
     })
   static let maximumRecordBytes = Option<Int>(
     name: "max-record-bytes", valueName: "bytes",
-    help: "The longest record read, in bytes; a longer one is an error.",
+    help:
+      "The most bytes of one record the reader holds before refusing it (exit 65): a memory bound, checked when it needs more of the file, so a record up to one 1 MiB read longer can still get through.",
     default: PredictionFileOptions.defaultMaximumRecordByteCount, in: 1...Int.max)
 
   /// The declarations, in help order.
