@@ -32,7 +32,59 @@ struct NeededSizeRangeTests {
     }
   }
 
-  @Test("no range for superiority, seeds, groups, an unknown or zero differing count")
+  @Test("each end is the needed size at ν over a χ² quantile times the squared standard error")
+  func endsScaleByChiSquared() throws {
+    let gate = try ReleaseGate(margin: 0.01)
+    let reach = MarginReachability(
+      gate: gate, difference: Self.interval, count: 1_256, unit: .groups,
+      standardErrorDegrees: 40)
+    let range = try #require(reach.requiredCountRange)
+    let needed = try #require(reach.requiredCount)
+    #expect(range.contains(needed))
+    // scipy.stats.chi2.ppf(0.975, 40) and chi2.ppf(0.025, 40)
+    for (end, quantile) in [
+      (range.lowerBound, 59.34170714317118), (range.upperBound, 24.433039170807888),
+    ] {
+      let expected = MarginReachability.requiredCount(
+        distance: 0.01, standardError: Self.interval.standardError * (40 / quantile).squareRoot(),
+        count: 1_256, seedShare: 0, significanceLevel: 0.05, power: 0.8, minimumCount: 1_257)
+      // Wilson–Hilferty is within 0.02% of the exact quantile at ν = 40.
+      #expect(
+        abs(Double(end - (expected ?? 0))) <= 0.002 * Double(end),
+        "\(end) against \(String(describing: expected))")
+    }
+  }
+
+  @Test(
+    "the χ² quantile is within 1% of scipy's from 10 degrees of freedom up",
+    arguments: [
+      (10.0, 0.025, 3.2469727802368413), (10, 0.975, 20.483177350807388),
+      (40, 0.025, 24.433039170807888), (40, 0.975, 59.34170714317118),
+      (300, 0.025, 253.91232260248975), (300, 0.975, 349.87446882991526),
+    ])
+  func chiSquaredQuantileMatchesScipy(degrees: Double, probability: Double, expected: Double) {
+    let quantile = MarginReachability.chiSquaredQuantile(probability, degrees: degrees)
+    #expect(abs(quantile / expected - 1) < (degrees < 40 ? 0.01 : 0.001))
+  }
+
+  @Test("the degrees of freedom are 2n over the leave-one-out values' excess kurtosis plus 2")
+  func degreesFromLeaveOneOutValues() throws {
+    // numpy: n = 10, u = v − weighted mean, 2n/(m4/m2² − 1)
+    let degrees = try #require(
+      MarginReachability.standardErrorDegrees(leaveOneOut: [0.1, 0.2, 0.4], weights: [5, 3, 2]))
+    #expect(abs(degrees - 13.03336466165413) < 1e-9)
+    // A difference of accuracies: 20 of 500 items differ, 10 each way, so
+    // about twice the differing items.
+    let accuracy = try #require(
+      MarginReachability.standardErrorDegrees(
+        leaveOneOut: [0, 1.0 / 499, -1.0 / 499], weights: [480, 10, 10]))
+    #expect(abs(accuracy - 2 * 500 / (500.0 / 20 - 1)) < 1e-6)
+    #expect(
+      MarginReachability.standardErrorDegrees(leaveOneOut: [0.3, 0.3], weights: [4, 6]) == nil)
+    #expect(MarginReachability.standardErrorDegrees(leaveOneOut: [], weights: []) == nil)
+  }
+
+  @Test("no range for superiority, seeds, few degrees, or groups without degrees of freedom")
   func absentWhereTheCountDoesNotCarryTheError() throws {
     let gate = try ReleaseGate(margin: 0.01)
     let superiority = try ReleaseGate(mode: .superiority, margin: 0.001)
@@ -42,11 +94,17 @@ struct NeededSizeRangeTests {
     let cases = [
       MarginReachability(gate: gate, difference: Self.interval, count: 1_379),
       MarginReachability(
-        gate: gate, difference: Self.interval, count: 1_379, seedShare: 0.3, differingCount: 154),
+        gate: gate, difference: Self.interval, count: 1_379, seedShare: 0.3, differingCount: 154,
+        standardErrorDegrees: 300),
       MarginReachability(gate: gate, difference: Self.interval, count: 1_379, differingCount: 0),
       MarginReachability(
         gate: gate, difference: Self.interval, count: 1_256, unit: .groups, differingCount: 144),
-      MarginReachability(gate: superiority, difference: lead, count: 1_379, differingCount: 154),
+      MarginReachability(
+        gate: gate, difference: Self.interval, count: 1_256, unit: .groups,
+        standardErrorDegrees: 9),
+      MarginReachability(
+        gate: superiority, difference: lead, count: 1_379, differingCount: 154,
+        standardErrorDegrees: 300),
     ]
     for reach in cases { #expect(reach.requiredCountRange == nil) }
   }
@@ -83,9 +141,9 @@ struct NeededSizeRangeTests {
     return z * z * variance * Double(items) / (margin * margin)
   }
 
-  // The numpy check (999 resamples, 300–400 test sets) found 88–94%
-  // coverage; 199 resamples and 150 test sets here, so the floor is a
-  // guard against a range that is wrong in scale or direction.
+  // tools/needed_size_range_check.py (999 resamples, 400 test sets) found
+  // 91–94% coverage; 199 resamples and 150 test sets here, so the floor
+  // is a guard against a range that is wrong in scale or direction.
   @Test(
     "over equally good models the range holds the population's needed size most of the time",
     arguments: [Metric.accuracy, .binaryF1])
@@ -107,5 +165,83 @@ struct NeededSizeRangeTests {
     // Not so wide as to say nothing: the median range spans under 3×.
     let spans = tally.requiredRanges.map { Double($0.upperBound) / Double($0.lowerBound) }.sorted()
     #expect(spans[spans.count / 2] < 3)
+  }
+
+  // The groups the population needs: z²·σ²·G/D², σ the standard deviation
+  // of the difference over many experiments of `population`.
+  static func populationNeededGroups(
+    _ population: DesignPopulation, metric: Metric, margin: Double
+  ) -> Double {
+    var generator = Xoshiro256StarStar(seed: 13)
+    var sum = 0.0
+    var squares = 0.0
+    let draws = 4_000
+    func value(_ predicted: [Int32], _ gold: [Int32]) -> Double {
+      var (right, truePositives, predictedPositives, goldPositives) = (0, 0, 0, 0)
+      for (label, truth) in zip(predicted, gold) {
+        if label == truth { right += 1 }
+        if label == 1 && truth == 1 { truePositives += 1 }
+        if label == 1 { predictedPositives += 1 }
+        if truth == 1 { goldPositives += 1 }
+      }
+      return metric == .accuracy
+        ? Double(right) / Double(gold.count)
+        : 2 * Double(truePositives) / Double(predictedPositives + goldPositives)
+    }
+    for _ in 0..<draws {
+      let sample = population.draw(runsPerModel: [1, 1], using: &generator)
+      let difference =
+        value(sample.runs[1][0], sample.gold) - value(sample.runs[0][0], sample.gold)
+      sum += difference
+      squares += difference * difference
+    }
+    let variance = (squares - sum * sum / Double(draws)) / Double(draws - 1)
+    let z = StandardNormal.quantile(0.975) + StandardNormal.quantile(0.8)
+    return z * z * variance * Double(population.groups) / (margin * margin)
+  }
+
+  // The numpy check found 93% (accuracy) and 91% (binary F1) coverage of
+  // the needed groups with 999 resamples over 400 experiments; 199
+  // resamples and 100 experiments here.
+  @Test(
+    "with whole groups resampled the range holds the population's needed groups most of the time",
+    arguments: [Metric.accuracy, .binaryF1])
+  func coversThePopulationGroups(metric: Metric) throws {
+    let population = DesignPopulation(groups: 60, itemsPerGroup: 15, groupSpread: 0.3)
+    let simulation = GateSimulation(
+      gate: try ReleaseGate(margin: 0.02), metric: metric, resamples: 199)
+    let tally = try simulation.run(
+      population: population, design: .groups, runs: 1, trials: 100, seed: 7_600)
+    let truth = Self.populationNeededGroups(population, metric: metric, margin: 0.02)
+    try #require(tally.requiredRanges.count >= 95)
+    let covered = tally.requiredRanges.count(where: {
+      Double($0.lowerBound) <= truth && truth <= Double($0.upperBound)
+    })
+    let coverage = Double(covered) / Double(tally.requiredRanges.count)
+    #expect(coverage >= 0.8, "covered \(covered) of \(tally.requiredRanges.count); truth \(truth)")
+    let spans = tally.requiredRanges.map { Double($0.upperBound) / Double($0.lowerBound) }.sorted()
+    #expect(spans[spans.count / 2] < 3)
+  }
+
+  @Test("a grouped decision says its range rests on the spread of the groups' differences")
+  func groupedTextNamesTheGroups() throws {
+    var generator = Xoshiro256StarStar(seed: 17)
+    let sample = DesignPopulation(groups: 60, itemsPerGroup: 15, groupSpread: 0.3)
+      .draw(runsPerModel: [1, 1], using: &generator)
+    let counts = try ExperimentCounts(
+      gold: sample.gold, runs: sample.runs, groups: sample.groups, classCount: 2)
+    let comparison = try ExperimentComparison(
+      counts: counts, metric: .accuracy, scope: MetricScope(classCount: 2), design: .groups,
+      options: BootstrapOptions(resamples: 199), tests: [], seed: 3)
+    let description = ExperimentComparison.Description(
+      names: ["a", "b"], runFiles: [["a.csv"], ["b.csv"]], labels: ["0", "1"], seed: 3,
+      positiveLabel: "1")
+    let decision = try ReleaseGate(margin: 0.02).decision(
+      for: comparison, description: description)
+    let degrees = try #require(decision.reachability.standardErrorDegrees)
+    #expect(degrees > 20 && degrees < 200)
+    let note = try #require(decision.reachabilityNote)
+    #expect(
+      note.contains("a size that rests on the spread of the 60 groups' differences"), "\(note)")
   }
 }

@@ -71,23 +71,35 @@ public struct MarginReachability: Hashable, Sendable {
   /// (one run per model, unweighted, ungrouped): the count the standard
   /// error behind ``requiredCount`` mostly rests on.
   public var differingCount: Int?
+  /// The degrees of freedom of the squared standard error behind
+  /// ``requiredCount``, when known (one run per model): 2*n*/(*m*₄/*m*₂² − 1)
+  /// from the jackknife influence values of the difference over its *n*
+  /// units, items or groups (the Satterthwaite approximation that treats
+  /// the squared standard error as a scaled χ²). About twice
+  /// ``differingCount`` for accuracy.
+  public var standardErrorDegrees: Double?
   /// The needed sizes the standard error's own uncertainty allows, when
   /// ``requiredCount`` assumes a difference of 0 (non-inferiority and
-  /// equivalence), the unit is items and ``differingCount`` is known;
-  /// `nil` otherwise. A grouped interval's standard error rests on how
-  /// much the groups' differences spread, which the count of differing
-  /// groups does not measure (in 60 groups of 15 items nearly every group
-  /// differs), so grouped sizes get no range.
+  /// equivalence) and no share of the variance comes from seeds; `nil`
+  /// otherwise.
   ///
-  /// The needed size grows with the square of the standard error, and the
-  /// standard error of a paired difference rests mostly on the items (or
-  /// groups) the models label differently: for accuracy its square is the
-  /// differing share over *n*, less the squared difference. One test set
-  /// pins that share down only to its exact (Clopper–Pearson) interval at
-  /// the difference interval's confidence, so the range scales the needed
-  /// size by each end of that interval over the observed share. With 20
-  /// differing items of 500 the share's 95% interval runs from 0.61 to
-  /// 1.54 times the observed one, and so does the needed size.
+  /// The needed size grows with the square of the standard error, which
+  /// one test set estimates only so closely. With
+  /// ``standardErrorDegrees`` ν (at least 10), the range is the needed
+  /// size at ν/χ²₁₋α/₂,ν and ν/χ²α/₂,ν times the squared standard error,
+  /// α that of the difference's interval: with ν = 40 from 0.67 to 1.64
+  /// times the needed size. The influence values carry what the squared
+  /// standard error rests on: for accuracy the items the models label
+  /// differently, for F1 also each item's effect on the denominators, and
+  /// for groups how much the groups' differences spread (in 60 groups of
+  /// 15 items nearly every group differs, so their count says little).
+  /// Without ν, with items and ``differingCount`` known, the range scales
+  /// the needed size by each end of the differing share's exact
+  /// (Clopper–Pearson) interval over the observed share: for accuracy the
+  /// squared standard error is that share over *n*, less the squared
+  /// difference. With 20 differing items of 500 the share's 95% interval
+  /// runs from 0.61 to 1.54 times the observed one, and so does the needed
+  /// size. docs/gate.md gives both ranges' coverage by simulation.
   public var requiredCountRange: ClosedRange<Int>?
 
   /// Works out the reachability of a gate's margin on an interval.
@@ -111,10 +123,15 @@ public struct MarginReachability: Hashable, Sendable {
   ///     differently, when known (one run per model, unweighted); with
   ///     `unit` items it brackets the needed size (``requiredCountRange``).
   ///     `nil` by default.
+  ///   - standardErrorDegrees: The squared standard error's degrees of
+  ///     freedom from the jackknife influence values, when known
+  ///     (``standardErrorDegrees``); it brackets the needed size in items
+  ///     or groups, in place of `differingCount`. `nil` by default.
   public init(
     gate: ReleaseGate, difference: ConfidenceInterval, count: Int, unit: Unit = .items,
     seedShare: Double = 0, isHigherBetter: Bool = true, power: Double = 0.8,
-    variance: DifferenceVariance? = nil, differingCount: Int? = nil
+    variance: DifferenceVariance? = nil, differingCount: Int? = nil,
+    standardErrorDegrees: Double? = nil
   ) {
     halfWidth = difference.width / 2
     self.power = power
@@ -157,15 +174,22 @@ public struct MarginReachability: Hashable, Sendable {
       requiredCount == nil && distance != nil && self.seedShare > 0
       && difference.standardError > 0 && difference.standardError.isFinite
     self.differingCount = differingCount
-    if let differingCount, let distance, gate.mode != .superiority, unit == .items,
-      self.seedShare == 0,
+    self.standardErrorDegrees = standardErrorDegrees
+    guard let distance, gate.mode != .superiority, self.seedShare == 0,
       variance?.models.contains(where: { $0.runCount > 1 }) != true
-    {
+    else { return }
+    let minimumCount = passesNow ? 1 : count + 1
+    if let standardErrorDegrees {
+      requiredCountRange = Self.requiredCountRange(
+        requiredCount: requiredCount, distance: distance,
+        standardError: difference.standardError, count: count, degrees: standardErrorDegrees,
+        significanceLevel: significanceLevel, power: sidePower, minimumCount: minimumCount)
+    } else if let differingCount, unit == .items {
       requiredCountRange = Self.requiredCountRange(
         requiredCount: requiredCount, distance: distance,
         standardError: difference.standardError, count: count,
         differingCount: differingCount, significanceLevel: significanceLevel,
-        power: sidePower, minimumCount: passesNow ? 1 : count + 1)
+        power: sidePower, minimumCount: minimumCount)
     }
   }
 

@@ -10,10 +10,12 @@ extension ReleaseDecision {
   /// compare --format json` for the same pair. `design` is there only for
   /// an experiment (several runs, groups or strata), as `compare` writes
   /// it: `{"resampling", "runs", "groups"}`. `reachability` counts its
-  /// sizes in `unit` (`items` or `groups`); when one test set's differing
-  /// items (or groups) bracket the needed size, `required_n_low`,
-  /// `required_n_high` and `differing` follow `required_n`
-  /// (``MarginReachability/requiredCountRange``). A weighted comparison adds
+  /// sizes in `unit` (`items` or `groups`); when one test set brackets
+  /// the needed size, `required_n_low`, `required_n_high`, `differing`
+  /// (the differing items, `null` for groups) and, when the range rests on
+  /// them, the squared standard error's degrees of freedom `se_degrees`
+  /// follow `required_n` (``MarginReachability/requiredCountRange``). A
+  /// weighted comparison adds
   /// `weighted: true` and `total_weight` after `n`. `shortfall` follows
   /// `reachability` when the resampled interval could not be trusted
   /// (``ResamplingShortfall``): `{"differing_items", "constant_difference",
@@ -45,6 +47,9 @@ extension ReleaseDecision {
       reach.append(("required_n_low", .integer(range.lowerBound)))
       reach.append(("required_n_high", .integer(range.upperBound)))
       reach.append(("differing", reachability.differingCount.map(JSONValue.integer) ?? .null))
+      if let degrees = reachability.standardErrorDegrees {
+        reach.append(("se_degrees", .number(degrees)))
+      }
     }
     if experiment?.hasSeveralRuns == true {
       reach.append(("seed_share", .number(reachability.seedShare)))

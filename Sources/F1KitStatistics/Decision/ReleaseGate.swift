@@ -111,11 +111,16 @@ public struct ReleaseGate: Hashable, Sendable {
   ///     when each has one run and the items are unweighted and ungrouped:
   ///     it brackets the needed size
   ///     (``MarginReachability/requiredCountRange``). `nil` by default.
+  ///   - standardErrorDegrees: The degrees of freedom of the interval's
+  ///     squared standard error from the jackknife, when known
+  ///     (``MarginReachability/standardErrorDegrees``): it brackets the
+  ///     needed size in items or groups. `nil` by default.
   /// - Returns: The decision.
   public func decision(
     for difference: ConfidenceInterval, itemCount: Int, metric: GateMetric, baseline: String,
     candidate: String, experiment: ReleaseDecision.Experiment? = nil, seedShare: Double = 0,
-    power: Double = 0.8, variance: DifferenceVariance? = nil, differingCount: Int? = nil
+    power: Double = 0.8, variance: DifferenceVariance? = nil, differingCount: Int? = nil,
+    standardErrorDegrees: Double? = nil
   ) -> ReleaseDecision {
     let groupCount = experiment?.groupCount
     var result = ReleaseDecision(
@@ -126,7 +131,7 @@ public struct ReleaseGate: Hashable, Sendable {
         gate: self, difference: difference, count: groupCount ?? itemCount,
         unit: groupCount == nil ? .items : .groups, seedShare: seedShare,
         isHigherBetter: metric.isHigherBetter, power: power, variance: variance,
-        differingCount: differingCount))
+        differingCount: differingCount, standardErrorDegrees: standardErrorDegrees))
     // An interval of no width says resampling saw no spread, not that the
     // difference is known exactly.
     let isPoint = difference.lower == difference.upper && difference.lower.isFinite
@@ -194,7 +199,9 @@ public struct ReleaseGate: Hashable, Sendable {
       for: pair.difference, itemCount: comparison.itemCount, metric: GateMetric(metric),
       baseline: comparison.models[baseline].name, candidate: comparison.models[candidate].name,
       power: power,
-      differingCount: comparison.weightedItems == nil ? pair.differingItemCount : nil)
+      differingCount: comparison.weightedItems == nil ? pair.differingItemCount : nil,
+      standardErrorDegrees: comparison.weightedItems == nil
+        ? pair.bootstrap.standardErrorDegrees : nil)
     result.totalWeight = comparison.totalWeight
     result.metric.displayName = comparison.displayName(of: metric)
     result.cautions = comparison.cautions(metric: metric)
@@ -259,7 +266,8 @@ public struct ReleaseGate: Hashable, Sendable {
       baseline: names[baseline], candidate: names[candidate], experiment: experiment,
       seedShare: comparison.seedShare(of: pair) ?? 0, power: power,
       variance: pair.varianceSplit,
-      differingCount: comparison.design == .groups ? nil : differing)
+      differingCount: comparison.design == .groups ? nil : differing,
+      standardErrorDegrees: pair.standardErrorDegrees)
     result.cautions =
       comparison.cautions(names: names) + [comparison.fewGroupsNote].compactMap(\.self)
       + comparison.labelCautions(description)

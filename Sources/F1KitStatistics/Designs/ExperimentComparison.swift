@@ -71,6 +71,11 @@ public struct ExperimentComparison: Sendable {
     /// permutation test ran: the units it exchanges, so its p-value is at
     /// least 2 / 2 to that power (``verdictFloors(adjustment:)``).
     public var exchangeableGroups: Int? = nil
+    /// The degrees of freedom of the difference's squared standard error,
+    /// from the jackknife's leave-one-out differences over the resampled
+    /// units (whole groups when grouped), when each model has one run
+    /// and the interval is BCa (``MarginReachability/standardErrorDegrees``).
+    public var standardErrorDegrees: Double? = nil
   }
 
   /// The metric compared.
@@ -218,6 +223,9 @@ public struct ExperimentComparison: Sendable {
         let seedVariance = variances[second].seedVariance + variances[first].seedVariance
         let difference: ConfidenceInterval
         let pValue: Double
+        let leaveOneOut = jackknife.map { values in
+          zip(values.values[second], values.values[first]).map { $0 - $1 }
+        }
         if hasSeveralRuns {
           let variance = seedVariance + itemVariance
           let corrected = TwoLevelDistribution(
@@ -228,12 +236,11 @@ public struct ExperimentComparison: Sendable {
           pValue = corrected.pValue
         } else {
           let distribution = BootstrapDistribution(values: differences, estimate: estimate)
-          let acceleration =
-            jackknife.map { values in
-              BootstrapDistribution.acceleration(
-                values: zip(values.values[second], values.values[first]).map { $0 - $1 },
-                weights: values.weights)
-            } ?? 0
+          var acceleration = 0.0
+          if let leaveOneOut, let jackknife {
+            acceleration = BootstrapDistribution.acceleration(
+              values: leaveOneOut, weights: jackknife.weights)
+          }
           difference = distribution.interval(
             method: method, confidence: options.confidence, acceleration: acceleration)
           pValue = PairedComparison.shiftedPValue(distribution)
@@ -251,7 +258,12 @@ public struct ExperimentComparison: Sendable {
                   DifferenceVariance.Model(
                     runCount: $0.runCount, meanSquare: $0.meanSquare,
                     seedVariance: $0.seedVariance)
-                }) : nil))
+                }) : nil,
+            standardErrorDegrees: leaveOneOut.flatMap { values in
+              jackknife.flatMap {
+                MarginReachability.standardErrorDegrees(leaveOneOut: values, weights: $0.weights)
+              }
+            }))
       }
     }
     let permutesGroups = design == .groups && !hasSeveralRuns && tests.contains(.permutation)

@@ -40,6 +40,11 @@ public struct PairedBootstrapTest: Hashable, Sendable, Codable {
   /// order: the bootstrap distribution the interval and p-value come from,
   /// for drawing it. Not encoded.
   public var resampledDifferences: [Double]
+  /// The degrees of freedom of the difference's squared standard error,
+  /// from its leave-one-out values over the items
+  /// (``MarginReachability/standardErrorDegrees``); `nil` when they do not
+  /// spread or were not computed. Not encoded.
+  public var standardErrorDegrees: Double? = nil
 
   private enum CodingKeys: String, CodingKey {
     case metric, firstEstimate, secondEstimate, difference, pValue

@@ -25,20 +25,26 @@ extension PairedComparison {
     try options.validate()
     let distributions = differenceDistributions(
       for: metrics, options: options, progress: progress, using: &generator)
-    let accelerations =
-      options.method == .bca
-      ? jackknifeAccelerations(for: metrics) : Array(repeating: 0, count: metrics.count)
+    // One leave-one-out pass gives the BCa acceleration and the degrees of
+    // freedom of the squared standard error.
+    let jackknife = jackknife(for: metrics)
     var result: [Metric: PairedBootstrapTest] = [:]
     for (index, metric) in metrics.enumerated() {
       let distribution = distributions[index]
-      result[metric] = PairedBootstrapTest(
+      let acceleration =
+        options.method == .bca
+        ? BootstrapDistribution.acceleration(
+          values: jackknife.values[index], weights: jackknife.weights) : 0
+      var test = PairedBootstrapTest(
         metric: metric, firstEstimate: firstValue(of: metric),
         secondEstimate: secondValue(of: metric),
         difference: distribution.interval(
-          method: options.method, confidence: options.confidence,
-          acceleration: accelerations[index]),
+          method: options.method, confidence: options.confidence, acceleration: acceleration),
         pValue: Self.shiftedPValue(distribution),
         resampledDifferences: distribution.sortedValues)
+      test.standardErrorDegrees = MarginReachability.standardErrorDegrees(
+        leaveOneOut: jackknife.values[index], weights: jackknife.weights)
+      result[metric] = test
     }
     return result
   }
@@ -108,12 +114,12 @@ extension PairedComparison {
     }
   }
 
-  /// The BCa acceleration of each difference, from one leave-one-out
-  /// evaluation per non-empty joint cell.
+  /// Each difference with one item of each non-empty joint cell left out,
+  /// and the cells' item counts: one leave-one-out evaluation per cell.
   ///
   /// - Complexity: O(*c* · *m* + *k* · *m*) for *c* non-empty joint cells,
   ///   *m* metrics and *k* classes (`MetricScope.LeaveOneOutScorer`).
-  func jackknifeAccelerations(for metrics: [Metric]) -> [Double] {
+  func jackknife(for metrics: [Metric]) -> (values: [[Double]], weights: [Int]) {
     let firstScorer = MetricScope.LeaveOneOutScorer(
       metrics: metrics, scope: scope, tallies: tallies(keepingFirst: true))
     let secondScorer = MetricScope.LeaveOneOutScorer(
@@ -133,9 +139,7 @@ extension PairedComparison {
         }
       }
     }
-    return leaveOneOut.map {
-      BootstrapDistribution.acceleration(values: $0, weights: cells.map(\.count))
-    }
+    return (leaveOneOut, cells.map(\.count))
   }
 
   /// (r + 1) / (R + 1), where r counts defined resamples with
