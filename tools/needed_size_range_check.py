@@ -18,7 +18,7 @@ plug-in difference over 20,000 test sets.
   variance of SE² ≈ (m₄/m₂² − 1)/n, ν = 2/that, and the needed size times
   ν/χ²₀.₉₇₅,ν … ν/χ²₀.₀₂₅,ν.
 
-Populations: those of tools/gate_f1_interval_check.py (baseline 80%
+Populations: those of tools/gate_studentized_check.py (baseline 80%
 accurate, the candidate fixes 10% of its errors and breaks a solved share
 of its right predictions) for accuracy and binary F1 (30% positives) and
 macro-F1 (shares 0.5/0.3/0.2) at 500 and 2,000 items; and the grouped
@@ -32,27 +32,11 @@ Fixed seeds; prints the coverage table docs/gate.md quotes. A few minutes.
 import numpy as np
 from scipy.stats import beta, chi2, norm
 
+from gate_studentized_check import pop, solve  # the item populations
+
 Z = norm.ppf(0.975) + norm.ppf(0.8)
 D = 0.02
 B = 999
-
-
-def pop(shares, acc, fix, brk):
-    k = len(shares)
-    P = np.zeros((k, k, k))
-    for g in range(k):
-        for b in range(k):
-            right = b == g
-            s = shares[g] * (acc if right else (1 - acc) / (k - 1))
-            for c in range(k):
-                if right:
-                    ch = 1 - brk if c == b else brk / (k - 1)
-                elif c == b:
-                    ch = 1 - fix
-                else:
-                    ch = fix if c == g else 0
-                P[g, b, c] = s * ch
-    return P
 
 
 def f1s(M, metric):
@@ -71,17 +55,6 @@ def f1s(M, metric):
 def diff(C, metric):
     """Candidate − baseline of counts C[..., gold, baseline, candidate]."""
     return f1s(C.sum(-2), metric) - f1s(C.sum(-1), metric)
-
-
-def solve(shares, metric, target, fix=0.1):
-    lo, hi = 0, 1
-    for _ in range(100):
-        m = (lo + hi) / 2
-        if diff(pop(shares, 0.8, fix, m), metric) > target:
-            lo = m
-        else:
-            hi = m
-    return pop(shares, 0.8, fix, (lo + hi) / 2)
 
 
 def satterthwaite(u, w=None):
