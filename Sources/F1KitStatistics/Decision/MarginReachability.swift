@@ -139,7 +139,6 @@ public struct MarginReachability: Hashable, Sendable {
     self.count = count
     self.seedShare = seedShare.isFinite ? min(max(seedShare, 0), 1) : 0
     isLimitedBySeeds = false
-    requiredCountRange = nil
     let significanceLevel = 1 - difference.confidence
     let gain = isHigherBetter ? difference.estimate : -difference.estimate
     // The distance from the margin the needed size must resolve, and the

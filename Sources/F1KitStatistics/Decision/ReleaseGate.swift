@@ -259,8 +259,6 @@ public struct ReleaseGate: Hashable, Sendable {
       runCounts: [counts.runCounts[baseline], counts.runCounts[candidate]],
       groupCount: comparison.design == .groups ? counts.groupCount : nil)
     let differing = counts.differingItemCount(baseline, candidate)
-    let differingGroups =
-      comparison.design == .groups ? counts.differingGroups(baseline, candidate) : nil
     var result = decision(
       for: pair.difference, itemCount: counts.itemCount, metric: GateMetric(comparison.metric),
       baseline: names[baseline], candidate: names[candidate], experiment: experiment,
@@ -278,7 +276,8 @@ public struct ReleaseGate: Hashable, Sendable {
     if let differing {
       var shortfall = ResamplingShortfall(
         differingItemCount: differing, itemCount: counts.itemCount,
-        differingGroups: differingGroups,
+        differingGroups: comparison.design == .groups
+          ? counts.differingGroups(baseline, candidate) : nil,
         constantDifference: result.shortfall?.constantDifference,
         intervalConfidence: pair.difference.confidence)
       shortfall?.addChangeBound(
