@@ -137,34 +137,23 @@ final class ChunkedByteSource {
   /// The number of unconsumed bytes.
   var availableCount: Int { end - start }
 
-  /// Keeps the unconsumed bytes and reads up to one more chunk after them.
+  /// Keeps the unconsumed bytes and reads up to one more chunk after them,
+  /// never keeping more than `maximumRecordByteCount` bytes.
+  ///
+  /// The callers fill only when the record at `start` is not yet whole, so
+  /// the kept bytes are that record's. Capping them at the limit makes the
+  /// limit exact: a record whose bytes, line ending included, pass the limit
+  /// can never be whole in the window and is refused at the next fill, and
+  /// a record within it always fits.
   ///
   /// - Returns: `false` if the end of the file was reached and nothing was read.
   /// - Throws: `.recordTooLong` when `maximumRecordByteCount` bytes are
-  ///   already kept, and `.cannotRead` when reading fails.
+  ///   already kept and the file goes on, and `.cannotRead` when reading
+  ///   fails.
   @discardableResult
   func fill() throws(PredictionFileError) -> Bool {
     if isAtEndOfFile { return false }
-    if start > 0 {
-      let remaining = end - start
-      if remaining > 0 { memmove(storage, storage + start, remaining) }
-      start = 0
-      end = remaining
-      clearPadding()
-    }
-    if end >= maximumRecordByteCount {
-      throw PredictionFileError(
-        path: displayName, reason: .recordTooLong(limit: maximumRecordByteCount))
-    }
-    if capacity - end < chunkSize {
-      let newCapacity = max(capacity * 2, end + chunkSize)
-      let newStorage = Self.allocateStorage(capacity: newCapacity)
-      newStorage.update(from: storage, count: end)
-      storage.deallocate()
-      storage = newStorage
-      capacity = newCapacity
-      clearPadding()
-    }
+    compact()
     var wanted = chunkSize
     if let stopOffset {
       wanted = min(wanted, stopOffset - fileOffset)
@@ -173,18 +162,61 @@ final class ChunkedByteSource {
         return false
       }
     }
-    while true {
-      let count = read(fileDescriptor, storage + end, wanted)
-      if count > 0 {
-        end += count
-        fileOffset += count
-        clearPadding()
-        return true
-      }
-      if count == 0 {
+    if end >= maximumRecordByteCount {
+      // A record of exactly the limit may end the file with no line ending:
+      // one more byte tells it from a longer one.
+      var probe: UInt8 = 0
+      if try readBytes(into: &probe, count: 1) == 0 {
         isAtEndOfFile = true
         return false
       }
+      throw PredictionFileError(
+        path: displayName, reason: .recordTooLong(limit: maximumRecordByteCount))
+    }
+    wanted = min(wanted, maximumRecordByteCount - end)
+    reserveChunk()
+    let count = try readBytes(into: storage + end, count: wanted)
+    if count == 0 {
+      isAtEndOfFile = true
+      return false
+    }
+    end += count
+    fileOffset += count
+    clearPadding()
+    return true
+  }
+
+  /// Moves the unconsumed bytes to the front of the storage.
+  private func compact() {
+    guard start > 0 else { return }
+    let remaining = end - start
+    if remaining > 0 { memmove(storage, storage + start, remaining) }
+    start = 0
+    end = remaining
+    clearPadding()
+  }
+
+  /// Grows the storage so that a whole chunk fits after `end`.
+  private func reserveChunk() {
+    guard capacity - end < chunkSize else { return }
+    let newCapacity = max(capacity * 2, end + chunkSize)
+    let newStorage = Self.allocateStorage(capacity: newCapacity)
+    newStorage.update(from: storage, count: end)
+    storage.deallocate()
+    storage = newStorage
+    capacity = newCapacity
+    clearPadding()
+  }
+
+  /// Reads up to `count` bytes into `buffer`, retrying when interrupted.
+  ///
+  /// - Returns: The number of bytes read; 0 at the end of the file.
+  private func readBytes(
+    into buffer: UnsafeMutablePointer<UInt8>, count: Int
+  ) throws(PredictionFileError) -> Int {
+    while true {
+      let read = read(fileDescriptor, buffer, count)
+      if read >= 0 { return read }
       if errno == EINTR { continue }
       throw PredictionFileError(
         path: displayName, reason: .cannotRead(message: ChunkedByteSource.systemMessage(errno)))

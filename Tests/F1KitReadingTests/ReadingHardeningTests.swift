@@ -62,6 +62,50 @@ struct ReadingHardeningTests {
     }
   }
 
+  /// A record of `length` bytes, its line ending (if any) included, in a
+  /// file whose header is short enough for any limit used below.
+  static func fileWithRecord(
+    length: Int, name: String, ending: String
+  ) -> String {
+    switch name {
+    case "p.jsonl":
+      let frame = "{\"label\": \"a\", \"prediction\": \"\"}".utf8.count + ending.utf8.count
+      let padding = String(repeating: "x", count: length - frame)
+      return "{\"label\": \"a\", \"prediction\": \"b\"}\n"
+        + "{\"label\": \"a\", \"prediction\": \"\(padding)\"}\(ending)"
+    default:
+      let delimiter = name == "p.tsv" ? "\t" : ","
+      let padding = String(repeating: "x", count: length - 2 - ending.utf8.count)
+      return "label\(delimiter)prediction\na\(delimiter)b\na\(delimiter)\(padding)\(ending)"
+    }
+  }
+
+  @Test(
+    "the record limit is exact: a record of the limit's length passes and one byte more is refused",
+    arguments: [1, 7, 64, 4096], ["p.csv", "p.tsv", "p.jsonl"])
+  func recordLimitIsExact(chunkSize: Int, name: String) throws {
+    let limit = 64
+    for ending in ["\n", "\r\n", ""] {
+      for (readsItems, parallelFrom) in [(false, Int.max), (true, Int.max), (false, 0)] {
+        var options = PredictionFileOptions(chunkSize: chunkSize, maximumRecordByteCount: limit)
+        options.minimumParallelByteCount = parallelFrom
+        let fits = Self.fileWithRecord(length: limit, name: name, ending: ending)
+        let fitting = try PredictionFileFixture.failure(
+          fits, name: name, options: options, readsItems: readsItems)
+        #expect(fitting == nil, "\(chunkSize) \(name) \(ending.debugDescription)")
+        let passes = Self.fileWithRecord(length: limit + 1, name: name, ending: ending)
+        let failure = try #require(
+          try PredictionFileFixture.failure(
+            passes, name: name, options: options, readsItems: readsItems))
+        #expect(failure.error.location?.line == (name == "p.jsonl" ? 2 : 3))
+        guard case .recordTooLong(limit: limit) = failure.error.reason else {
+          Issue.record("\(chunkSize) \(name): \(failure.message)")
+          continue
+        }
+      }
+    }
+  }
+
   @Test("an endless stream of zero bytes ends with an error, not unbounded memory")
   func devZero() throws {
     guard FileManager.default.fileExists(atPath: "/dev/zero") else { return }

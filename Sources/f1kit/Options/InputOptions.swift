@@ -93,7 +93,7 @@ struct InputOptions {
   static let maximumRecordBytes = Option<Int>(
     name: "max-record-bytes", valueName: "bytes",
     help:
-      "The most bytes of one record the reader holds before refusing it (exit 65): a memory bound, checked when it needs more of the file, so a record up to one 1 MiB read longer can still get through.",
+      "The most bytes one record may have, its line ending included; a longer record is refused (exit 65), and the reader never holds more of it.",
     default: PredictionFileOptions.defaultMaximumRecordByteCount, in: 1...Int.max)
 
   /// The declarations, in help order.
