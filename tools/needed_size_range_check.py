@@ -28,6 +28,11 @@ Tests/F1KitStatisticsTests (balanced binary gold, group accuracy uniform on
 accuracy), for accuracy and binary F1, groups resampled whole.
 
 Fixed seeds; prints the coverage table docs/gate.md quotes. A few minutes.
+`--stratified` prints instead the same items with each gold class's count
+fixed (`--stratify gold`): test sets and resamples draw each class apart.
+
+    python3 tools/needed_size_range_check.py 400
+    python3 tools/needed_size_range_check.py 400 --stratified
 """
 import numpy as np
 from scipy.stats import beta, chi2, norm
@@ -119,6 +124,42 @@ def items(metric, shares, n, T, rng):
     summarize("%s n=%d" % (metric, n), truth, needs, {"CP": cp, "Satt": sat})
 
 
+def stratified(metric, shares, n, T, rng):
+    """Items with each gold class's count fixed by design (`--stratify
+    gold`): test sets and resamples draw each class's items apart. The
+    gate's ν comes from the same per-cell jackknife as without strata."""
+    P = solve(shares, metric, 0.0)
+    k = len(shares)
+    sizes = np.round(np.array(shares) * n).astype(int)
+    sizes[-1] = n - sizes[:-1].sum()
+    within = [P[g].ravel() / P[g].sum() for g in range(k)]
+
+    def draw(size):
+        C = np.zeros((size, k, k, k))
+        for g in range(k):
+            C[:, g] = rng.multinomial(sizes[g], within[g], size=size).reshape(size, k, k)
+        return C
+
+    truth = Z**2 * diff(draw(20000), metric).var(ddof=1) * n / D**2
+    needs, sat = [], []
+    for _ in range(T):
+        c = draw(1)[0]
+        R = np.zeros((B, k, k, k))
+        for g in range(k):
+            R[:, g] = rng.multinomial(sizes[g], c[g].ravel() / sizes[g], size=B).reshape(B, k, k)
+        se2 = diff(R, metric).var(ddof=1)
+        need = Z**2 * se2 * n / D**2
+        flat = c.ravel()
+        cells = np.nonzero(flat)[0]
+        loo = np.repeat(flat[None, :], len(cells), 0)
+        loo[np.arange(len(cells)), cells] -= 1
+        jk = diff(loo.reshape(-1, k, k, k), metric)
+        s = satterthwaite((n - 1) * (-jk), flat[cells])
+        needs.append(need)
+        sat.append(None if s is None else (need * s[0], need * s[1]))
+    summarize("stratified %s n=%d" % (metric, n), truth, needs, {"Satt": sat})
+
+
 def draw_groups(rng, G=60, per=15, spread=0.3, base=0.65):
     """Counts per group: (G, 2 gold, 2 baseline, 2 candidate)."""
     acc = base + spread * (2 * rng.random(G) - 1)
@@ -158,7 +199,14 @@ def groups(metric, T, rng, G=60):
 
 if __name__ == '__main__':
     import sys
-    T = int(sys.argv[1]) if len(sys.argv) > 1 else 300
+    counts = [a for a in sys.argv[1:] if a.isdigit()]
+    T = int(counts[0]) if counts else 300
+    if '--stratified' in sys.argv:
+        rng = np.random.default_rng(37)
+        for metric, shares in [('acc', [.7, .3]), ('binary', [.7, .3]), ('macro', [.5, .3, .2])]:
+            for n in [500, 2000]:
+                stratified(metric, shares, n, T, rng)
+        sys.exit()
     rng = np.random.default_rng(36)
     for metric, shares in [('acc', [.7, .3]), ('binary', [.7, .3]), ('macro', [.5, .3, .2])]:
         for n in [500, 2000]:
