@@ -20,9 +20,9 @@ extension AdviseCommand {
   }
 
   /// The file's scores: from `--score-column`, `--score-columns` or
-  /// `--score-array-column` (which then make the predictions), or from a
-  /// column named `score` beside the prediction column; `nil` without
-  /// scores.
+  /// `--score-array-column` (which then make the predictions), or from
+  /// columns found by name beside the prediction column (one named
+  /// `score`, or one named after each class); `nil` without scores.
   ///
   /// - Returns: The scores, or `nil`.
   /// - Throws: A one-line failure when the file or its scores cannot be
@@ -31,26 +31,16 @@ extension AdviseCommand {
     if input.hasScores {
       let (items, model) = try input.readScoredModel(path)
       let threshold = try input.thresholdChoice(for: path)
-      var summary = try summary(model, source: items.sourceDescription, threshold: threshold)
-      // Two per-class columns: binary average precision and ROC-AUC of the
-      // positive label's column, as `evaluate` adds them.
-      if let column = input.positiveColumn(of: items, path: path),
-        let binary = try? ScoredModel(column.items)
-      {
-        summary.addPositiveColumn(
-          try self.summary(binary, source: "", threshold: nil), positiveLabel: column.label)
-      }
-      return Scores(
-        summary: summary,
-        advised: AdvisedScores(name: path, scores: model, threshold: threshold),
+      return try scores(
+        items, model: model, source: items.sourceDescription, threshold: threshold,
         matrix: try input.confusionMatrix(of: items, path: path), note: nil)
     }
-    switch input.detectScores(path) {
+    let detected = input.detectScores(path) { (try? input.readConfusionMatrix(path))?.labels ?? [] }
+    switch detected {
     case .none: return nil
-    case .unreadable(let reason):
-      Console.writeError(
-        "warning: \(path): the column “\(InputOptions.detectedScoreColumn)” is not read as scores\(reason)\n"
-      )
+    case .unreadable(let columns, let reason):
+      let phrase = columns.contains(",") ? "columns \(columns) are" : "column \(columns) is"
+      Console.writeError("warning: \(path): the \(phrase) not read as scores\(reason)\n")
       return nil
     case .scores(let items):
       let model: ScoredModel
@@ -59,6 +49,14 @@ extension AdviseCommand {
       } catch {
         throw .data("\(path): \(error.description)")
       }
+      let note = InputOptions.detectedScoreNote(for: items)
+      guard items.positiveLabel != nil else {
+        return try scores(
+          items, model: model,
+          source:
+            "per-class scores from the columns \(InputOptions.detectedColumns(of: items)) (found by name)",
+          threshold: nil, matrix: nil, note: note)
+      }
       let implied = ScoreReport.impliedThreshold(items, try input.readItems(path))
       return Scores(
         summary: try summary(
@@ -66,8 +64,27 @@ extension AdviseCommand {
           threshold: nil),
         advised: AdvisedScores(
           name: path, scores: model, threshold: nil, impliedThreshold: implied),
-        matrix: nil, note: InputOptions.detectedScoreNote)
+        matrix: nil, note: note)
     }
+  }
+
+  /// Scores with their summary, which for two per-class columns adds the
+  /// binary average precision and ROC-AUC of the positive label's column,
+  /// as `evaluate` adds them.
+  private func scores(
+    _ items: ItemScores, model: ScoredModel, source: String, threshold: ThresholdChoice?,
+    matrix: ConfusionMatrix?, note: String?
+  ) throws(CommandFailure) -> Scores {
+    var summary = try summary(model, source: source, threshold: threshold)
+    if let column = input.positiveColumn(of: items, path: path),
+      let binary = try? ScoredModel(column.items)
+    {
+      summary.addPositiveColumn(
+        try self.summary(binary, source: "", threshold: nil), positiveLabel: column.label)
+    }
+    return Scores(
+      summary: summary, advised: AdvisedScores(name: path, scores: model, threshold: threshold),
+      matrix: matrix, note: note)
   }
 
   private func summary(_ model: ScoredModel, source: String, threshold: ThresholdChoice?)

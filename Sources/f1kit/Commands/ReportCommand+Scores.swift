@@ -46,32 +46,42 @@ extension ReportCommand {
     return report
   }
 
-  /// The inputs with the scores of a column named
-  /// ``InputOptions/detectedScoreColumn`` attached, when no score option is
-  /// given, the predictions come from a prediction column of per-item
-  /// files, and every file has that column holding one binary score per
-  /// item. The predictions are unchanged.
+  /// The inputs with the scores found by name attached (a column named
+  /// ``InputOptions/detectedScoreColumn``, or one named after each class),
+  /// when no score option is given, the predictions come from a
+  /// prediction column of per-item files, and every file has such
+  /// columns. The predictions are unchanged.
   ///
   /// - Parameter inputs: The inputs as read.
-  /// - Returns: The inputs, and a note for the run metadata: the column
-  ///   read, or why a column of that name was not read.
+  /// - Returns: The inputs, and a note for the run metadata: the columns
+  ///   read, or why columns found by name were not read.
   func detectingScores(_ inputs: [ReportInput]) -> (inputs: [ReportInput], note: String?) {
     guard predictionColumns == nil, inputs.allSatisfy({ $0.items != nil }) else {
       return (inputs, nil)
     }
     var result = inputs
-    let column = InputOptions.detectedScoreColumn
+    var note: String?
+    // One order of the classes' columns for every file, as the score
+    // section compares the models column by column.
+    var labels: [String] = []
+    for input in inputs {
+      for label in input.items?.labels ?? [] where !labels.contains(label) { labels.append(label) }
+    }
     for (index, path) in paths.enumerated() {
-      switch input.detectScores(path) {
+      switch input.detectScores(path, labels: { labels }) {
       case .none: return (inputs, nil)
-      case .unreadable(let reason):
-        return (inputs, "“\(column)” not read as scores\(reason)")
+      case .unreadable(let columns, let reason):
+        return (inputs, "\(columns) not read as scores\(reason)")
       case .scores(let items):
         result[index].scores = ScoreInput(
-          items: items, source: "the score column “\(column)” (found by name)", threshold: nil)
+          items: items,
+          source: "the score \(items.positiveLabel == nil ? "columns" : "column") "
+            + "\(InputOptions.detectedColumns(of: items)) (found by name)",
+          threshold: nil, positiveColumnLabel: input.positiveColumn(of: items, path: path)?.label)
+        note = note ?? InputOptions.detectedScoreNote(for: items)
       }
     }
-    return (result, InputOptions.detectedScoreNote)
+    return (result, note)
   }
 
   /// The run metadata's input settings with the score column found by

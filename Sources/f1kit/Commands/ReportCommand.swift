@@ -397,8 +397,12 @@ struct ReportCommand: ParsableCommand {
       return try readScored(path, name: name, input: input, sourceFile: source)
     }
     if needsNoItems(path, input: input) {
-      return ReportInput(
-        name: name, sourceFile: source, confusionMatrix: try input.readConfusionMatrix(path))
+      let matrix = try input.readConfusionMatrix(path)
+      // Columns named after the classes need the labels to be found, and
+      // the items to be scored.
+      if case .none = input.detectScores(path, labels: { matrix.labels }) {
+        return ReportInput(name: name, sourceFile: source, confusionMatrix: matrix)
+      }
     }
     let items: ItemPredictions
     let options = try input.readerOptions(for: path)

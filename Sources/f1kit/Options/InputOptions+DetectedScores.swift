@@ -6,30 +6,64 @@ extension InputOptions {
   /// `report` and `advise`, when no score option is given.
   static let detectedScoreColumn = "score"
 
-  /// What a file's column named ``detectedScoreColumn`` holds.
+  /// What a file's score columns found by name hold.
   enum DetectedScores {
-    /// No score option is given, or the file has no such column, or it is
-    /// standard input (which cannot be read twice).
+    /// No score option is given, or the file has no such columns, or it
+    /// is standard input (which cannot be read twice).
     case none
-    /// One binary score per item.
+    /// One binary score per item (the column ``detectedScoreColumn``), or
+    /// one score per class (columns named after the classes).
     case scores(ItemScores)
-    /// The column is there but cannot be read as binary scores: why, as
-    /// the end of a sentence that names the column (from its opening
-    /// parenthesis or colon).
-    case unreadable(String)
+    /// The columns are there but cannot be read as scores: which, quoted
+    /// (“score”, or each class's column), and why, as the end of a
+    /// sentence that names them (from its opening parenthesis or colon).
+    case unreadable(columns: String, reason: String)
   }
 
-  /// Reads the column named ``detectedScoreColumn`` of a file whose
-  /// predictions come from a prediction column, as binary scores for the
+  /// Reads the scores a file holds beside its prediction column, for the
   /// score metrics; the predictions are read separately and unchanged.
   ///
-  /// - Parameter path: The file.
+  /// A column named ``detectedScoreColumn`` is read as binary scores.
+  /// Without one, a column named after each of `labels` (as pandas writes
+  /// `df[clf.classes_] = clf.predict_proba(X)`, and as
+  /// `CrossEncoderEvaluator.predictionFile` writes a multi-output model's
+  /// scores) is read as per-class scores.
+  ///
+  /// - Parameters:
+  ///   - path: The file.
+  ///   - labels: The file's labels, whose columns are looked for when it
+  ///     has no ``detectedScoreColumn`` (asked for only then); none to
+  ///     look only for that.
   /// - Returns: The scores, or why there are none.
-  func detectScores(_ path: String) -> DetectedScores {
+  func detectScores(_ path: String, labels: () -> [String] = { [] }) -> DetectedScores {
     guard !hasScores, path != "-" else { return .none }
     var options = reader
     options.predictionColumn = nil
     options.scoreColumn = Self.detectedScoreColumn
+    switch Self.readDetected(path, options: options) {
+    case .none: break
+    case .unreadable(_, let reason):
+      return .unreadable(columns: "“\(Self.detectedScoreColumn)”", reason: reason)
+    case .scores(let items): return .scores(items)
+    }
+    let labels = labels()
+    guard labels.count >= 2 else { return .none }
+    options.scoreColumn = nil
+    options.scoreColumns = labels
+    switch Self.readDetected(path, options: options) {
+    case .unreadable(_, let reason):
+      let columns = labels.map { "“\($0)”" }.joined(separator: ", ")
+      return .unreadable(
+        columns: columns,
+        reason: reason.replacingOccurrences(of: "--score-column)", with: "--score-columns)"))
+    case let found: return found
+    }
+  }
+
+  /// Reads scores with detection's options: no such column is no scores.
+  private static func readDetected(
+    _ path: String, options: PredictionFileOptions
+  ) -> DetectedScores {
     do {
       return .scores(try PredictionReader(path: path, options: options).readItemScores())
     } catch {
@@ -39,10 +73,10 @@ extension InputOptions {
       case .missingColumn, .cannotOpen, .duplicateID: return .none
       case .defaultThresholdOutsideScores(_, let lowest, let highest)
       where lowest >= 0.5 && highest <= 1:
-        return .unreadable(": " + Self.confidenceNote)
+        return .unreadable(columns: "", reason: ": " + Self.confidenceNote)
       default: break
       }
-      return .unreadable(" (give --score-column): " + error.description)
+      return .unreadable(columns: "", reason: " (give --score-column): " + error.description)
     }
   }
 
@@ -54,8 +88,26 @@ extension InputOptions {
   static let confidenceNote =
     "every score lies between 0.5 and 1, as when it is the predicted label's confidence (Hugging Face pipelines write {\"label\", \"score\"} so); the score metrics need the positive class's probability: write the score where the prediction is positive and 1 - score where it is not"
 
-  /// A sentence for people on the scores found by ``detectScores(_:)``.
-  static var detectedScoreNote: String {
-    "“\(detectedScoreColumn)” (found by name) for the score metrics; the predictions still come from the prediction column (give --score-column \(detectedScoreColumn) to make them from the score and a threshold)"
+  /// A sentence for people on the scores found by
+  /// ``detectScores(_:labels:)``.
+  ///
+  /// - Parameter scores: The scores found.
+  /// - Returns: The sentence.
+  static func detectedScoreNote(for scores: ItemScores) -> String {
+    guard scores.positiveLabel == nil else {
+      return
+        "“\(detectedScoreColumn)” (found by name) for the score metrics; the predictions still come from the prediction column (give --score-column \(detectedScoreColumn) to make them from the score and a threshold)"
+    }
+    return
+      "\(detectedColumns(of: scores)) (found by name, one per class) for the score metrics; the predictions still come from the prediction column (give --score-columns \(scores.scoredLabels.joined(separator: ",")) to make them from the highest score)"
+  }
+
+  /// The score columns found by name, quoted: “score”, or one per class.
+  ///
+  /// - Parameter scores: The scores found.
+  /// - Returns: The columns, quoted and separated by commas.
+  static func detectedColumns(of scores: ItemScores) -> String {
+    guard scores.positiveLabel == nil else { return "“\(detectedScoreColumn)”" }
+    return scores.scoredLabels.map { "“\($0)”" }.joined(separator: ", ")
   }
 }
