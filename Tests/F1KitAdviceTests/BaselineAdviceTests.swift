@@ -80,8 +80,8 @@ struct BaselineAdviceTests {
     #expect(!advice.message.contains("Check the labels are aligned"))
     #expect(
       advice.message.contains(
-        "It predicts \"0\" for every item (4,100 items): it is a constant that ignores its input, "
-          + "so its accuracy (0.9756) is only the share of \"0\" in the gold labels, and macro-F1 "
+        "It predicts \"0\" for every item (4,100 items): it is itself a constant, so its "
+          + "accuracy (0.9756) is only the share of \"0\" in the gold labels, and macro-F1 "
           + "(0.4938) and balanced accuracy (0.5000) are a constant's."))
     #expect(Self.evidence(advice)["predicted[0]"] == 4100)
     // Multiclass: always "a" of 600 "a", 300 "b", 12 "c".

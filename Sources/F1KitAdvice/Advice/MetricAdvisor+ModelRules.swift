@@ -260,7 +260,7 @@ extension MetricAdvisor {
       let label = AdviceText.quoted(constant)
       message +=
         " It predicts \(label) for every item (\(AdviceText.items(metrics.confusionMatrix.total))): "
-        + "it is a constant that ignores its input, so its accuracy (\(score(accuracy))) is only "
+        + "it is itself a constant, so its accuracy (\(score(accuracy))) is only "
         + "the share of \(label) in the gold labels, and macro-F1 (\(score(profile.value(of: .macroF1)))) "
         + "and balanced accuracy (\(score(profile.value(of: .balancedAccuracy)))) are a constant's. "
         + "Check how the predictions were made (a cut-off above every score, a model collapsed "
