@@ -90,6 +90,10 @@ struct LabelSetCheck {
     -> PredictionFileError.LabelMismatchCause
   {
     if columns.isScoreArray { return .scoreArrayClassIndices(column: columns.prediction[0]) }
+    // Score columns name the classes; none of the names is a gold label.
+    if columns.isScoreColumns, Set(predicted).isDisjoint(with: gold) {
+      return .scoreColumnNames(columns: columns.prediction.joined(separator: ","))
+    }
     let isNumber = { (label: String) -> Bool in
       if case .number = DecimalLabel.reading(label) { return true }
       return false

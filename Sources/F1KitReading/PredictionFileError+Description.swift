@@ -137,7 +137,10 @@ extension PredictionFileError: CustomStringConvertible {
         share >= 1
         ? "the predicted labels (\(Self.list(predicted))) share none of the gold labels (\(Self.list(gold)))"
         : "\(Int((share * 100).rounded(.down)))% of items carry a predicted label the gold labels never use (predicted \(Self.list(predicted)); gold \(Self.list(gold)))"
-      if case .scoreArrayClassIndices = cause { return problem + "; " + Self.hint(for: cause) }
+      switch cause {
+      case .scoreArrayClassIndices, .scoreColumnNames: return problem + "; " + Self.hint(for: cause)
+      default: break
+      }
       return problem + "; " + Self.hint(for: cause)
         + "; if these labels are right, name them all with --labels"
     case .recordTooLong(let limit):
@@ -264,6 +267,9 @@ extension PredictionFileError: CustomStringConvertible {
     case .wrongColumn(let gold, let prediction):
       return
         "check the columns: gold labels from \(quoted(gold)) (--gold-column), predictions from \(quoted(prediction)) (--pred-column)"
+    case .scoreColumnNames(let columns):
+      return
+        "--score-columns names each class by its column, so the columns \(quoted(columns)) must be named by the gold labels: rename them (pandas: df.rename(columns={...}), in the order of the model's classes_), or for a binary problem give --score-column with the positive class's column"
     }
   }
 

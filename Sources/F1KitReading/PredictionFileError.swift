@@ -83,6 +83,9 @@ public struct PredictionFileError: Error, Hashable, Sendable {
     case caseOrSpaces
     /// The gold or prediction column is likely the wrong one.
     case wrongColumn(gold: String, prediction: String)
+    /// Per-class score columns name the classes by their column names,
+    /// and these names (`proba_0`, `p_pos`) are not the gold labels.
+    case scoreColumnNames(columns: String)
   }
 
   /// What went wrong.

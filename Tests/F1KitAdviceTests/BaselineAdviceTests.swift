@@ -70,6 +70,29 @@ struct BaselineAdviceTests {
     #expect(advice.message.contains("Its recall is 0.1960"))
   }
 
+  @Test("a model predicting one label everywhere is called a constant, not told to check alignment")
+  func constantPredictions() throws {
+    // degenerate.csv: 4,000 "0" and 100 "1", every item predicted "0".
+    // scikit-learn: accuracy 0.9756, f1_score(average="macro") 0.4938,
+    // balanced_accuracy_score 0.5.
+    let advice = try Self.baselineAdvice(["0", "1"], [[4000, 0], [100, 0]], positive: "1")
+    #expect(advice.severity == .warning)
+    #expect(!advice.message.contains("Check the labels are aligned"))
+    #expect(
+      advice.message.contains(
+        "It predicts \"0\" for every item (4,100 items): it is itself a constant, so its "
+          + "accuracy (0.9756) is only the share of \"0\" in the gold labels, and macro-F1 "
+          + "(0.4938) and balanced accuracy (0.5000) are a constant's."))
+    #expect(Self.evidence(advice)["predicted[0]"] == 4100)
+    // Multiclass: always "a" of 600 "a", 300 "b", 12 "c".
+    let multiclass = try AdviceTestData.metrics(
+      ["a", "b", "c"], [[600, 0, 0], [300, 0, 0], [12, 0, 0]])
+    let constant = try #require(
+      MetricAdvisor().advice(for: multiclass).first { $0.rule == .noBetterThanBaseline })
+    #expect(constant.message.contains("It predicts \"a\" for every item (912 items)"))
+    #expect(!constant.message.contains("Check the labels are aligned"))
+  }
+
   @Test("a model below the majority on accuracy and on binary F1 is told to check alignment")
   func misalignedLabels() throws {
     // Predictions swapped: every "0" predicted "1" and most "1" predicted

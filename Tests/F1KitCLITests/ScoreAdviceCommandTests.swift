@@ -49,6 +49,30 @@ struct ScoreAdviceCommandTests {
     #expect(threshold["source"] as? String == "default")
   }
 
+  @Test(
+    "--positive naming the class a score column found by name is not for warns of inverted scores")
+  func warnsAboutScoresOfTheOtherClassWithPredictions() throws {
+    let directory = TemporaryDirectory()
+    // pandas: label, prediction and score = predict_proba(X)[:, 1]; 40
+    // "1" and 10 "0", ranked perfectly. --positive 0 reads the same column
+    // as the scores of "0": ROC-AUC 0 (roc_auc_score(y == 0, score)), and
+    // the predictions, from the column, match no cut-off on the scores.
+    var rows = "label,prediction,score\n"
+    for item in 0..<50 {
+      let isOne = item < 40
+      rows += "\(isOne ? 1 : 0),\(isOne ? 1 : 0),\(isOne ? 0.6 + Double(item) / 100 : 0.05)\n"
+    }
+    directory.write("majority.csv", rows)
+    let advise = try runF1Kit(["advise", "majority.csv", "--positive", "0"], in: directory.url)
+    #expect(advise.status == 0, "\(advise.standardError)")
+    #expect(
+      advise.standardOutput.contains(
+        "warning: The scores rank the other class first [inverted-scores]"),
+      "\(advise.standardOutput)")
+    #expect(advise.standardOutput.contains("ROC-AUC is 0.0000"))
+    #expect(!advise.standardOutput.contains("[average-precision-under-imbalance]"))
+  }
+
   @Test("scores of the other class (ROC-AUC far below 0.5) are named in advise and evaluate")
   func warnsAboutInvertedScores() throws {
     let directory = TemporaryDirectory()

@@ -95,7 +95,7 @@ struct LabelGuardTests {
       guard let error = error as? PredictionFileError,
         case .labelsDoNotMatch(_, _, _, let cause) = error.reason
       else { return false }
-      return cause == .wrongColumn(gold: "label", prediction: "p_neg,p_pos")
+      return cause == .scoreColumnNames(columns: "p_neg,p_pos")
     }
   }
 

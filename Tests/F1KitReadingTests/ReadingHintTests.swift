@@ -26,6 +26,23 @@ struct ReadingHintTests {
     #expect(failure.message == message)
   }
 
+  @Test("score columns named as pandas names predict_proba's columns say to name them by label")
+  func scoreColumnsNamedByPosition() throws {
+    // df["proba_0"], df["proba_1"] = model.predict_proba(X).T, written with
+    // df.to_csv(index=False); following the hint above with
+    // --score-columns proba_0,proba_1 would predict "proba_0" and "proba_1".
+    let text =
+      "label,proba_0,proba_1\n" + (0..<12).map { "\($0 % 2),0.\($0 % 9),0.5\n" }.joined()
+    let failure = try #require(
+      try PredictionFileFixture.failure(
+        text, options: PredictionFileOptions(scoreColumns: ["proba_0", "proba_1"]),
+        readsItems: true))
+    #expect(
+      failure.message.hasSuffix(
+        #"share none of the gold labels ("0", "1"); --score-columns names each class by its column, so the columns "proba_0,proba_1" must be named by the gold labels: rename them (pandas: df.rename(columns={...}), in the order of the model's classes_), or for a binary problem give --score-column with the positive class's column"#
+      ), "\(failure.message)")
+  }
+
   @Test(
     "two columns that could each hold the gold labels or the predictions are refused, not guessed",
     arguments: [

@@ -278,9 +278,17 @@ extension MetricAdvisor {
       let others = ratios.filter { $0.ratio < Self.clearWidening }
       message +=
         " On \(metric.displayName) the group intervals are \(listed(ratios)) as wide as item-level ones"
+      // With few groups a ratio above 1 is itself uncertain: independent
+      // items in 12 groups give a ratio of 1.1 or more about one time in
+      // five, so it suggests alike items rather than showing them.
+      let alike =
+        isFew
+        ? "items of one group may be alike, and intervals that ignore the groups too narrow"
+        : "items of one group are alike, and intervals that ignore the groups would be too narrow"
       if others.isEmpty {
         message +=
-          ": items of one group are alike, and intervals that ignore the groups would be too narrow."
+          ": \(alike)"
+          + (isFew ? ", though with only \(onlyFew) the ratio is itself uncertain." : ".")
       } else if wider.isEmpty {
         let notAbove = "\(ratios.count == 1 ? "the ratio is not" : "no ratio is") clearly above 1"
         if isFew {
@@ -308,8 +316,7 @@ extension MetricAdvisor {
             ? "\(ratioIs) near or below 1: the spread between runs sets most of the width"
             : "the groups add no measurable correlation (a ratio near or below 1)"
         message +=
-          ". Where the ratio is clearly above 1 (\(listed(wider))), items of one group are "
-          + "alike, and intervals that ignore the groups would be too narrow; for "
+          ". Where the ratio is clearly above 1 (\(listed(wider))), \(alike); for "
           + "\(listed(others)) \(nearOne)."
       }
       for entry in ratios {

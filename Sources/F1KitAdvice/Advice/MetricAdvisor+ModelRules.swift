@@ -255,6 +255,18 @@ extension MetricAdvisor {
         evidence.append(
           AdviceEvidence(Metric.binaryRecall.rawValue, value: profile.value(of: .binaryRecall)))
       }
+    } else if let constant = Self.constantPrediction(metrics) {
+      // Not misaligned labels: the model is a constant itself.
+      let label = AdviceText.quoted(constant)
+      message +=
+        " It predicts \(label) for every item (\(AdviceText.items(metrics.confusionMatrix.total))): "
+        + "it is itself a constant, so its accuracy (\(score(accuracy))) is only "
+        + "the share of \(label) in the gold labels, and macro-F1 (\(score(profile.value(of: .macroF1)))) "
+        + "and balanced accuracy (\(score(profile.value(of: .balancedAccuracy)))) are a constant's. "
+        + "Check how the predictions were made (a cut-off above every score, a model collapsed "
+        + "onto one class) before reading any other number."
+      evidence.append(
+        AdviceEvidence("predicted", label: constant, count: metrics.confusionMatrix.total))
     } else {
       message +=
         " Check the labels are aligned with the predictions before reading any other number."
@@ -262,6 +274,20 @@ extension MetricAdvisor {
     return Advice(
       rule: .noBetterThanBaseline, severity: .warning, model: model,
       title: "No better than a no-skill baseline", message: message, evidence: evidence)
+  }
+
+  /// The label a model predicts for every item, when it predicts one
+  /// label only (and there is more than one item).
+  ///
+  /// - Parameter metrics: The model's metrics.
+  /// - Returns: The label, or `nil`.
+  static func constantPrediction(_ metrics: ClassificationMetrics) -> String? {
+    let matrix = metrics.confusionMatrix
+    guard matrix.total > 1,
+      let index = matrix.predictedTotals.firstIndex(where: { $0 > 0 }),
+      matrix.predictedTotals[index] == matrix.total
+    else { return nil }
+    return matrix.labels[index]
   }
 
   /// The end of the no-skill warning when accuracy does beat always

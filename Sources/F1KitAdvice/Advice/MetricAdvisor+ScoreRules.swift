@@ -8,12 +8,12 @@ extension MetricAdvisor {
   /// | rule | fires when |
   /// |---|---|
   /// | ``AdviceRule/constantScores`` | every item has the same binary score (warning) |
-  /// | ``AdviceRule/invertedScores`` | binary ROC-AUC below `ThresholdAdvice/invertedAUCLimit`: the scores rank the other class first (warning) |
+  /// | ``AdviceRule/invertedScores`` | binary ROC-AUC below `ThresholdAdvice/invertedAUCLimit`: the scores rank the other class first, whether or not a cut-off is known (warning) |
   /// | ``AdviceRule/defaultThreshold`` | the cut-off is the default 0.5: a warning when the best cut-off on the file beats it by `ThresholdAdvice/notableGap` in F1, else a recommendation |
   /// | ``AdviceRule/thresholdTunedOnEvaluatedFile`` | `--threshold-from` names the evaluated file itself (warning) |
   /// | ``AdviceRule/thresholdSensitivity`` | any other known cut-off (`--threshold`, tuned on development data, or the cut-off predictions from a column equal): a recommendation when the best cut-off on the file beats it by `ThresholdAdvice/notableGap`, else a note; a cut-off tuned for another metric or under a precision or recall floor is judged on that: a recommendation when the floor fails here or the best cut-off for it beats it by `ThresholdAdvice/notableGap` |
   /// | ``AdviceRule/poorlyCalibratedProbabilities`` | binary scores in [0, 1] whose Brier skill score against forecasting the positive rate, 1 − Brier / (p(1 − p)), is at most ``AdviceThresholds/brierSkillLimit`` (0): worse as probabilities than the positive rate alone (warning) |
-  /// | ``AdviceRule/averagePrecisionUnderImbalance`` | binary, one class ≥ ``AdviceThresholds/imbalanceRatio`` times the other (once, from the first model's gold labels) |
+  /// | ``AdviceRule/averagePrecisionUnderImbalance`` | binary, one class ≥ ``AdviceThresholds/imbalanceRatio`` times the other, scores not inverted (once, from the first model's gold labels) |
   ///
   /// Each threshold rule cites F1 at the cut-off used, the best cut-off on
   /// the file and its F1 (optimistic: tuned on the items it is measured
@@ -35,12 +35,14 @@ extension MetricAdvisor {
       if let calibration = poorlyCalibratedProbabilities(scores, model: name) {
         result.append(calibration)
       }
+      // The order of the scores alone shows them inverted, whether or not
+      // a cut-off made the predictions.
+      if let inverted = invertedScores(scores, model: name) { result.append(inverted) }
       guard let cutoff = model.threshold?.threshold ?? model.impliedThreshold else {
         continue
       }
       let advice = ThresholdAdvice(scores, threshold: cutoff)
       if advice.isConstant { result.append(constantScores(advice, model: name)) }
-      if let inverted = invertedScores(advice, model: name) { result.append(inverted) }
       if case .tuned(let file, let tuning, false)? = model.threshold?.source,
         tuning.metric != .binaryF1 || tuning.constraint != nil
       {
@@ -275,13 +277,15 @@ extension MetricAdvisor {
   /// A warning when the scores put the negative items above the positive
   /// ones, as `predict_proba(X)[:, 0]` does where `[:, 1]` was meant:
   /// every cut-off on them then picks the wrong items.
-  private func invertedScores(_ advice: ThresholdAdvice, model: String?) -> Advice? {
-    guard advice.ranksOtherClassFirst, let auc = advice.rocAUC else { return nil }
+  private func invertedScores(_ scores: BinaryScores, model: String?) -> Advice? {
+    guard let auc = scores.value(of: .rocAUC), auc < ThresholdAdvice.invertedAUCLimit else {
+      return nil
+    }
     return Advice(
       rule: .invertedScores, severity: .warning, model: model,
       title: "The scores rank the other class first",
       message:
-        "ROC-AUC is \(DisplayNumber.score(auc)): in \(DisplayNumber.percent(1 - auc)) of positive–negative pairs the negative item scores higher. These are most likely the scores of the other class (predict_proba(X)[:, 0] where [:, 1] was meant): give the positive class's scores, or 1 − score; a cut-off on these picks the wrong items, and the best F1 over cut-offs is that of predicting nearly every item positive.",
+        "ROC-AUC is \(DisplayNumber.score(auc)): in \(DisplayNumber.percent(1 - auc)) of positive–negative pairs the negative item scores higher. These are most likely the scores of the other class (predict_proba(X)[:, 0] where [:, 1] was meant, or --positive naming the class the scores are not for): give the positive class's scores, or 1 − score; a cut-off on these picks the wrong items, and the best F1 over cut-offs is that of predicting nearly every item positive.",
       evidence: [AdviceEvidence("roc_auc", value: auc)])
   }
 
@@ -330,8 +334,11 @@ extension MetricAdvisor {
     guard positives > 0, negatives > 0 else { return nil }
     let rate = Double(positives) / Double(scores.count)
     let ratio = Double(max(positives, negatives)) / Double(min(positives, negatives))
+    // Inverted scores get their own warning: their ROC-AUC and average
+    // precision are those of the wrong class's scores.
     guard ratio >= thresholds.imbalanceRatio,
-      let ap = scores.value(of: .averagePrecision), let auc = scores.value(of: .rocAUC)
+      let ap = scores.value(of: .averagePrecision), let auc = scores.value(of: .rocAUC),
+      auc >= ThresholdAdvice.invertedAUCLimit
     else { return nil }
     let share = DisplayNumber.percent(rate)
     let message: String
@@ -342,7 +349,9 @@ extension MetricAdvisor {
     } else {
       message =
         "Positives are the majority, \(DisplayNumber.count(positives)) of \(AdviceText.items(scores.count)) (\(share)), so average precision (\(DisplayNumber.score(ap))) starts from a no-skill value of \(DisplayNumber.score(rate)): a high value says little. Read ROC-AUC (\(DisplayNumber.score(auc)), no-skill 0.5), which does not move with the positive rate, "
-        + "or score the rare class as positive (--positive) to read its average precision."
+        + "or read the rare class's average precision: --positive with its label, and with its own scores "
+        + "(1 − score when the scores are probabilities of the current positive label), since "
+        + "average precision reads the scores as the positive class's."
     }
     return Advice(
       rule: .averagePrecisionUnderImbalance, severity: .recommendation,

@@ -1,0 +1,64 @@
+import F1Kit
+import Testing
+
+@testable import F1KitAdvice
+
+/// Score advice that must follow the direction of the scores: inverted
+/// scores are flagged whether or not a cut-off made the predictions, and
+/// the average-precision advice neither praises their ROC-AUC nor sends a
+/// user to `--positive` without the other class's scores.
+@Suite("Score direction advice")
+struct ScoreDirectionAdviceTests {
+  /// 4 positives and 36 negatives; the positives score lowest, as the
+  /// scores of `predict_proba(X)[:, 1]` do once `--positive` names the
+  /// other class. scikit-learn: roc_auc_score 0.0, average_precision_score
+  /// 0.1 (the four positives come last among 40).
+  private static func inverted() throws -> BinaryScores {
+    try BinaryScores(
+      scores: [0.01, 0.02, 0.03, 0.04] + (1...36).map { 0.1 + Double($0) / 40 },
+      isPositive: Array(repeating: true, count: 4) + Array(repeating: false, count: 36))
+  }
+
+  @Test("inverted scores warn without a cut-off, when predictions come from a column")
+  func invertedScoresWarnWithoutCutoff() throws {
+    let scores = try Self.inverted()
+    #expect(scores.value(of: .rocAUC) == 0)
+    // No cut-off and none implied: the predictions come from a column.
+    let advice = MetricAdvisor().scoreAdvice(
+      for: [AdvisedScores(name: "m", scores: .binary(scores), threshold: nil)])
+    let warning = try #require(advice.first { $0.rule == .invertedScores })
+    #expect(warning.severity == .warning)
+    #expect(warning.message.hasPrefix("ROC-AUC is 0.0000: in 100.0% of positive–negative pairs"))
+    // With an implied cut-off it is given once, not twice.
+    let implied = MetricAdvisor().scoreAdvice(
+      for: [
+        AdvisedScores(name: "m", scores: .binary(scores), threshold: nil, impliedThreshold: 0.5)
+      ])
+    #expect(implied.filter { $0.rule == .invertedScores }.count == 1)
+  }
+
+  @Test("inverted scores get no average-precision advice that calls their ROC-AUC high")
+  func invertedScoresGetNoAveragePrecisionAdvice() throws {
+    let advice = MetricAdvisor().scoreAdvice(
+      for: [AdvisedScores(name: "m", scores: .binary(try Self.inverted()), threshold: nil)])
+    #expect(!advice.contains { $0.rule == .averagePrecisionUnderImbalance })
+    #expect(advice.contains { $0.rule == .invertedScores })
+  }
+
+  @Test("majority positives: reading the rare class's average precision needs its own scores")
+  func majorityPositivesNeedTheRareClassScores() throws {
+    // 8 positives of 10, ranked first: AP 1, ROC-AUC 1.
+    let common = try BinaryScores(
+      scores: [0.95, 0.9, 0.8, 0.7, 0.7, 0.6, 0.6, 0.2, 0.1, 0.05],
+      isPositive: Array(repeating: true, count: 8) + [false, false])
+    let advice = try #require(
+      MetricAdvisor().scoreAdvice(
+        for: [AdvisedScores(name: "m", scores: .binary(common), threshold: nil)]
+      ).first { $0.rule == .averagePrecisionUnderImbalance })
+    #expect(
+      advice.message.contains(
+        "--positive with its label, and with its own scores (1 − score when the scores are "
+          + "probabilities of the current positive label)"))
+    #expect(!advice.message.contains("(--positive) to read its average precision"))
+  }
+}
