@@ -40,6 +40,23 @@ runs() { for run in 1 2 3; do printf '%s' "fixtures/experiments/$1-run$run.csv,"
 "$f1kit" report "a=$(runs a)" "b=$(runs b)" --group-column query \
   --title "Two models, three training runs each, 40 groups of test pairs" --out "$work/runs.html"
 
+# page NAME WIDTH HEIGHT: the URL that lays out NAME.html WIDTH px wide.
+# Headless Chromium's window is at least 500 px wide whatever --window-size
+# says, and a narrower screenshot is only the left part of a 500 px layout;
+# so a phone's width is laid out in an iframe of that width and HEIGHT,
+# in a host page next to the report.
+page() {
+  if [ "$2" -ge 500 ]; then
+    echo "file://$PWD/$work/$1.html"
+    return
+  fi
+  host="$work/$1-$2-host.html"
+  printf '%s\n' "<!DOCTYPE html><html><body style=\"margin:0\">" \
+    "<iframe src=\"$1.html\" style=\"display:block;border:0;width:$2px;height:$3px\"></iframe>" \
+    "</body></html>" >"$host"
+  echo "file://$PWD/$host"
+}
+
 # render NAME WIDTH HEIGHT SUFFIX [CHROMIUM OPTIONS...]: the whole page
 # (HEIGHT is the tall first window), or with SUFFIX ending in -top, only the
 # top HEIGHT pixels.
@@ -50,7 +67,7 @@ render() {
   rm -f "$raw"
   chromium --headless --no-sandbox --disable-gpu --hide-scrollbars \
     --force-device-scale-factor=1 --window-size="$width,$height" \
-    --screenshot="$raw" "$@" "file://$PWD/$work/$name.html" >/dev/null 2>&1 || {
+    --screenshot="$raw" "$@" "$(page "$name" "$width" "$height")" >/dev/null 2>&1 || {
     echo "error: chromium failed to render $work/$name.html" >&2
     exit 1
   }
@@ -65,7 +82,7 @@ render() {
   out="docs/report-$name-$suffix.png"
   chromium --headless --no-sandbox --disable-gpu --hide-scrollbars \
     --force-device-scale-factor=1 --window-size="$width,$fitted" \
-    --screenshot="$out" "$@" "file://$PWD/$work/$name.html" >/dev/null 2>&1 || {
+    --screenshot="$out" "$@" "$(page "$name" "$width" "$fitted")" >/dev/null 2>&1 || {
     echo "error: chromium failed to render $work/$name.html" >&2
     exit 1
   }
@@ -79,6 +96,7 @@ render() {
 render stsb 1280 14000 desktop
 render stsb 390 20000 phone
 render r8 1280 20000 desktop
+render r8 390 30000 phone
 render r8 1280 1700 dark-top --blink-settings=preferredColorScheme=0
 render training 1280 9000 desktop
 render runs 1280 12000 desktop

@@ -88,7 +88,9 @@ struct ReportRunsCommandTests {
     let (html, json) = try report(arguments + ["--resamples", "999"])
     #expect(html.contains("<h2 id=\"runs-heading\">Runs and groups</h2>"))
     #expect(html.contains("<strong>40 groups</strong>"))
-    #expect(html.components(separatedBy: "class=\"run-dot\"").count - 1 == 6)
+    // In the desktop drawing and again in the phone drawing.
+    #expect(html.components(separatedBy: "class=\"run-dot\"").count - 1 == 2 * 6)
+    #expect(html.contains("<svg id=\"runs-forest-narrow\" class=\"chart narrow\""))
     #expect(html.contains("From seeds"))
     #expect(html.contains("Width ratio"))
     // Three runs each: t at about 2.5 degrees of freedom widens the

@@ -8,7 +8,7 @@ import F1KitStatistics
 /// as for a class a model never predicts) is drawn as a hollow diamond in
 /// the warning colour and named in the legend, so that it does not read
 /// as certainty.
-struct ClassComparisonChart {
+struct ClassComparisonChart: ResponsiveChart {
   /// One class.
   struct ClassRow {
     var label: String
@@ -18,11 +18,12 @@ struct ClassComparisonChart {
     var intervals: [ConfidenceInterval?]
   }
 
-  let id: String
+  var id: String
   let modelNames: [String]
   let rows: [ClassRow]
 
-  static let width = 640.0
+  /// The width of the view box.
+  var width = 640.0
 
   func render() -> String {
     let modelCount = max(modelNames.count, 1)
@@ -48,7 +49,7 @@ struct ClassComparisonChart {
     if hasDegenerate { entries.append(("degenerate interval", -2)) }
     for (text, kind) in entries {
       let itemWidth = 18 + TextMetrics.width(of: text, fontSize: legendFont) + 18
-      if x + itemWidth > Self.width - 4 && x > left {
+      if x + itemWidth > width - 4 && x > left {
         legendRow += 1
         x = left
       }
@@ -58,9 +59,9 @@ struct ClassComparisonChart {
     let top = 18.0 + 18 * Double(legendRow + 1)
     let plotBottom = top + band * Double(rows.count) - gap / 2
     let height = plotBottom + 36
-    let scale = LinearScale(domain: 0...1, from: left, to: Self.width - right)
+    let scale = LinearScale(domain: 0...1, from: left, to: width - right)
     var svg = SVGWriter(
-      id: id, width: Self.width, height: height,
+      id: id, width: width, height: height,
       title: "Per-class F1 of every model",
       description:
         "For each of \(rows.count) classes, one horizontal bar per model (\(modelNames.joined(separator: ", "))) "
@@ -72,9 +73,7 @@ struct ClassComparisonChart {
       let y = 4 + 18 * Double(item.row)
       switch item.kind {
       case -1:
-        svg.line(x1: item.x, y1: y + 8, x2: item.x + 14, y2: y + 8, className: "whisker")
-        svg.line(x1: item.x, y1: y + 4, x2: item.x, y2: y + 12, className: "whisker")
-        svg.line(x1: item.x + 14, y1: y + 4, x2: item.x + 14, y2: y + 12, className: "whisker")
+        svg.whisker(low: item.x, high: item.x + 14, y: y + 8, capTop: y + 4, capBottom: y + 12)
       case -2:
         svg.raw(Self.diamond(x: item.x + 7, y: y + 8))
       default:
@@ -84,7 +83,7 @@ struct ClassComparisonChart {
     }
     for index in rows.indices where index % 2 == 1 {
       svg.rect(
-        x: 0, y: top + band * Double(index) - gap / 2, width: Self.width, height: band,
+        x: 0, y: top + band * Double(index) - gap / 2, width: width, height: band,
         className: "band")
     }
     for tick in stride(from: 0.0, through: 1.0, by: 0.2) {
@@ -97,7 +96,7 @@ struct ClassComparisonChart {
         className: "tick")
     }
     svg.text(
-      "F1", x: (left + Self.width - right) / 2, y: plotBottom + 30, anchor: .middle,
+      "F1", x: (left + width - right) / 2, y: plotBottom + 30, anchor: .middle,
       className: "axis-title")
     for (index, row) in rows.enumerated() {
       let y0 = top + band * Double(index)
@@ -128,9 +127,8 @@ struct ClassComparisonChart {
         } else {
           let low = scale.clampedPosition(interval.lower)
           let high = scale.clampedPosition(interval.upper)
-          svg.line(x1: low, y1: middle, x2: high, y2: middle, className: "whisker")
-          svg.line(x1: low, y1: y + 1, x2: low, y2: y + barHeight - 1, className: "whisker")
-          svg.line(x1: high, y1: y + 1, x2: high, y2: y + barHeight - 1, className: "whisker")
+          svg.whisker(
+            low: low, high: high, y: middle, capTop: y + 1, capBottom: y + barHeight - 1)
         }
       }
     }

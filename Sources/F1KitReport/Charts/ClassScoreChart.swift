@@ -3,14 +3,15 @@ import F1KitAdvice
 
 /// Horizontal bars of each class's precision, recall and F1, with interval
 /// whiskers: the picture of a classification report.
-struct ClassScoreChart {
-  let id: String
+struct ClassScoreChart: ResponsiveChart {
+  var id: String
   let modelName: String
   let rows: [ClassScores]
   /// Intervals aligned with `rows`; `nil` where none were computed.
   let intervals: [ClassIntervals?]
 
-  static let width = 520.0
+  /// The width of the view box.
+  var width = 520.0
 
   func render() -> String {
     let isDense = rows.count > 30
@@ -20,48 +21,73 @@ struct ClassScoreChart {
     let longest = rows.map(\.label.count).max() ?? 4
     let labelLimit = min(max(longest, 4), 22)
     let left = Double(labelLimit) * 6.6 + 14
-    let top = 34.0
-    let bottom = 34.0
-    let right = 18.0
-    let height = top + band * Double(rows.count) + bottom
-    let scale = LinearScale(domain: 0...1, from: left, to: Self.width - right)
-    var svg = SVGWriter(
-      id: id, width: Self.width, height: height,
-      title: "Per-class precision, recall and F1 of \(modelName)",
-      description:
-        "Horizontal bars for each of \(rows.count) classes: precision, recall and F1 from 0 to 1"
-        + (intervals.contains { $0 != nil } ? ", with whiskers showing 95% intervals." : ".")
-        + " The table after the chart lists the values.")
-    // Legend.
-    let legend: [(String, String)] = [
-      ("Precision", ChartColor.precision), ("Recall", ChartColor.recall), ("F1", ChartColor.f1),
-    ]
-    var legendX = 8.0
-    for (name, color) in legend {
-      svg.rect(x: legendX, y: 10, width: 12, height: 12, fill: color)
-      svg.text(name, x: legendX + 17, y: 20.5, className: "legend")
-      legendX += 17 + TextMetrics.width(of: name, fontSize: 12) + 18
-    }
-    if intervals.contains(where: { $0 != nil }) {
-      svg.line(x1: legendX, y1: 16, x2: legendX + 16, y2: 16, className: "whisker")
-      svg.line(x1: legendX, y1: 12, x2: legendX, y2: 20, className: "whisker")
-      svg.line(x1: legendX + 16, y1: 12, x2: legendX + 16, y2: 20, className: "whisker")
-      svg.text("95% interval", x: legendX + 22, y: 20.5, className: "legend")
-      legendX += 22 + TextMetrics.width(of: "95% interval", fontSize: 12) + 18
-    }
+    let hasIntervals = intervals.contains { $0 != nil }
     let isDegenerate = intervals.contains { classIntervals in
       [classIntervals?.precision, classIntervals?.recall, classIntervals?.f1].contains {
         $0?.isDegenerate == true
       }
     }
-    if isDegenerate {
-      svg.raw(ClassComparisonChart.diamond(x: legendX + 6, y: 16))
-      svg.text("degenerate interval", x: legendX + 16, y: 20.5, className: "legend")
+    // The legend wraps onto as many rows as the width needs.
+    enum Key {
+      case swatch(String)
+      case interval
+      case degenerate
+    }
+    var keys: [(text: String, key: Key)] = [
+      ("Precision", .swatch(ChartColor.precision)), ("Recall", .swatch(ChartColor.recall)),
+      ("F1", .swatch(ChartColor.f1)),
+    ]
+    if hasIntervals { keys.append(("95% interval", .interval)) }
+    if isDegenerate { keys.append(("degenerate interval", .degenerate)) }
+    let legendFont = ChartTextStyle.size(ofClasses: "legend")
+    var legend: [(x: Double, row: Int, text: String, key: Key)] = []
+    var legendX = 8.0
+    var legendRow = 0
+    for (text, key) in keys {
+      let symbolWidth: Double
+      switch key {
+      case .swatch: symbolWidth = 17
+      case .interval: symbolWidth = 22
+      case .degenerate: symbolWidth = 16
+      }
+      let itemWidth = symbolWidth + TextMetrics.width(of: text, fontSize: legendFont) + 18
+      if legendX + itemWidth - 18 > width - 4 && legendX > 8 {
+        legendRow += 1
+        legendX = 8
+      }
+      legend.append((legendX, legendRow, text, key))
+      legendX += itemWidth
+    }
+    let top = 34.0 + 18 * Double(legendRow)
+    let bottom = 34.0
+    let right = 18.0
+    let height = top + band * Double(rows.count) + bottom
+    let scale = LinearScale(domain: 0...1, from: left, to: width - right)
+    var svg = SVGWriter(
+      id: id, width: width, height: height,
+      title: "Per-class precision, recall and F1 of \(modelName)",
+      description:
+        "Horizontal bars for each of \(rows.count) classes: precision, recall and F1 from 0 to 1"
+        + (hasIntervals ? ", with whiskers showing 95% intervals." : ".")
+        + " The table after the chart lists the values.")
+    for item in legend {
+      let y = 18 * Double(item.row)
+      switch item.key {
+      case .swatch(let color):
+        svg.rect(x: item.x, y: y + 10, width: 12, height: 12, fill: color)
+        svg.text(item.text, x: item.x + 17, y: y + 20.5, className: "legend")
+      case .interval:
+        svg.whisker(low: item.x, high: item.x + 16, y: y + 16, capTop: y + 12, capBottom: y + 20)
+        svg.text(item.text, x: item.x + 22, y: y + 20.5, className: "legend")
+      case .degenerate:
+        svg.raw(ClassComparisonChart.diamond(x: item.x + 6, y: y + 16))
+        svg.text(item.text, x: item.x + 16, y: y + 20.5, className: "legend")
+      }
     }
     // Bands and grid.
     for index in rows.indices where index % 2 == 1 {
       svg.rect(
-        x: 0, y: top + band * Double(index) - gap / 2, width: Self.width, height: band,
+        x: 0, y: top + band * Double(index) - gap / 2, width: width, height: band,
         className: "band")
     }
     let plotBottom = top + band * Double(rows.count) - gap / 2
@@ -73,7 +99,7 @@ struct ClassScoreChart {
         className: "tick")
     }
     svg.text(
-      "Score", x: (left + Self.width - right) / 2, y: plotBottom + 30, anchor: .middle,
+      "Score", x: (left + width - right) / 2, y: plotBottom + 30, anchor: .middle,
       className: "axis-title")
     // Bars.
     for (index, row) in rows.enumerated() {
@@ -106,9 +132,8 @@ struct ClassScoreChart {
           let middle = y + barHeight / 2
           let low = scale.clampedPosition(interval.lowerBound)
           let high = scale.clampedPosition(interval.upperBound)
-          svg.line(x1: low, y1: middle, x2: high, y2: middle, className: "whisker")
-          svg.line(x1: low, y1: y + 1, x2: low, y2: y + barHeight - 1, className: "whisker")
-          svg.line(x1: high, y1: y + 1, x2: high, y2: y + barHeight - 1, className: "whisker")
+          svg.whisker(
+            low: low, high: high, y: middle, capTop: y + 1, capBottom: y + barHeight - 1)
         }
       }
     }

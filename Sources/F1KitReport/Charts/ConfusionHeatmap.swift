@@ -13,7 +13,7 @@ import Foundation
 /// Zero cells are muted, the diagonal is outlined, text on a cell is black
 /// or white by contrast, and long labels are shortened with the full label
 /// in a `<title>`.
-struct ConfusionHeatmap {
+struct ConfusionHeatmap: ResponsiveChart {
   enum Normalization {
     /// Colour by log(1 + count) over log(1 + the largest count); cells
     /// show the raw counts.
@@ -22,13 +22,14 @@ struct ConfusionHeatmap {
     case rows
   }
 
-  let id: String
+  var id: String
   let modelName: String
   /// Item counts, or weight sums with sample weights.
   let matrix: ReportMatrix
   let normalization: Normalization
 
-  static let maximumWidth = 600.0
+  /// The widest the chart may be; the cells shrink to fit it.
+  var width = 600.0
 
   func render() -> String {
     let size = matrix.classCount
@@ -36,7 +37,7 @@ struct ConfusionHeatmap {
     let labelLimit = min(max(longest, 3), 16)
     let labelWidth = Double(labelLimit) * 6.4 + 12
     let cell = min(
-      64, max(16, ((Self.maximumWidth - labelWidth - 24) / Double(max(size, 1))).rounded(.down)))
+      64, max(16, ((self.width - labelWidth - 24) / Double(max(size, 1))).rounded(.down)))
     let left = labelWidth + 22
     let top = labelWidth * 0.72 + 26
     let gridSize = cell * Double(size)
@@ -63,7 +64,8 @@ struct ConfusionHeatmap {
         "\(size) by \(size) heatmap of \(kind): rows are gold labels, columns predicted labels; "
         + "the diagonal holds correct predictions. Colour follows the viridis scale from dark "
         + "(low) to yellow (high). The table after the chart lists the values.")
-    let fontSize = min(13, max(ChartTextStyle.minimumRenderedSize, cell * 0.3))
+    let smallest = ChartLayout.smallestTextSize(forWidth: self.width)
+    let fontSize = min(13, max(smallest, cell * 0.3))
     let showsText = cell >= 18
     let showsTooltips = size <= 15
     // Axis titles.
@@ -118,8 +120,7 @@ struct ConfusionHeatmap {
           }
           // Text that would not fit at the smallest readable size is left
           // to the tooltip and the data table.
-          let size = max(
-            ChartTextStyle.minimumRenderedSize, fontSize * (text.count > 4 ? 0.82 : 1))
+          let size = max(smallest, fontSize * (text.count > 4 ? 0.82 : 1))
           let fits = TextMetrics.width(of: text, fontSize: size, isMonospaced: true) <= cell - 3
           if !text.isEmpty && fits {
             let fill = count == 0 ? nil : ChartColor.text(onViridis: value)

@@ -9,8 +9,8 @@ import Foundation
 /// the mass between consecutive quantiles is spread evenly over the span
 /// between them, or put in one bin when they coincide, as they do for a
 /// metric such as accuracy that moves in steps of 1/*N*.
-struct DifferenceHistogram {
-  let id: String
+struct DifferenceHistogram: ResponsiveChart {
+  var id: String
   let title: String
   let quantiles: [(probability: Double, value: Double)]
   let observed: Double
@@ -18,7 +18,8 @@ struct DifferenceHistogram {
   let colorIndex: Int
   let axisTitle: String
 
-  static let width = 520.0
+  /// The width of the view box.
+  var width = 520.0
   static let binCount = 30
 
   /// The bins: lower edge, upper edge and share of all resamples.
@@ -67,11 +68,11 @@ struct DifferenceHistogram {
       high = max(high, 0)
     }
     let domain = LinearScale.niceDomain(low...high, count: 6)
-    let x = LinearScale(domain: domain, from: left, to: Self.width - right)
+    let x = LinearScale(domain: domain, from: left, to: width - right)
     let tallest = max(bins.map(\.share).max() ?? 0.01, 1e-6) * 1.12
     let y = LinearScale(domain: 0...tallest, from: plotBottom, to: top)
     var svg = SVGWriter(
-      id: id, width: Self.width, height: height, title: title,
+      id: id, width: width, height: height, title: title,
       description:
         "Histogram of the middle 99% of the paired bootstrap resamples of the difference, in "
         + "\(Self.binCount) bins. The shaded band is the 95% interval, the solid line the observed "
@@ -94,12 +95,12 @@ struct DifferenceHistogram {
         x: x.position(tick),
         y: plotBottom + 17, anchor: .middle, className: "tick")
     }
-    svg.line(x1: left, y1: plotBottom, x2: Self.width - right, y2: plotBottom, className: "axis")
+    svg.line(x1: left, y1: plotBottom, x2: width - right, y2: plotBottom, className: "axis")
     let yTicks = LinearScale.niceTicks(0...tallest, count: 3)
     let yStep = yTicks.count > 1 ? yTicks[1] - yTicks[0] : 0.01
     for tick in yTicks {
       svg.line(
-        x1: left, y1: y.position(tick), x2: Self.width - right, y2: y.position(tick),
+        x1: left, y1: y.position(tick), x2: width - right, y2: y.position(tick),
         className: "grid")
       svg.text(
         LinearScale.tickLabel(tick * 100, step: yStep * 100) + "%", x: left - 6,
@@ -122,15 +123,14 @@ struct DifferenceHistogram {
       let isRight = 0 > high
       svg.text(
         isRight ? "no difference (0) is off the scale →" : "← no difference (0) is off the scale",
-        x: isRight ? Self.width - right : left + 4, y: top + 10, anchor: isRight ? .end : .start,
+        x: isRight ? width - right : left + 4, y: top + 10, anchor: isRight ? .end : .start,
         className: "tick")
     }
     svg.line(
       x1: x.position(observed), y1: top, x2: x.position(observed), y2: plotBottom,
       className: "observed-line")
-    svg.text(
-      axisTitle, x: (left + Self.width - right) / 2,
-      y: plotBottom + 36, anchor: .middle, className: "axis-title")
+    svg.wrappedText(
+      axisTitle, x: (left + width - right) / 2, y: plotBottom + 36, className: "axis-title")
     return svg.finished()
   }
 }

@@ -7,7 +7,7 @@ import Foundation
 /// The label column and the annotation column are as wide as their longest
 /// text (measured with ``TextMetrics``), so nothing is cut off; rows of
 /// several pairs are grouped under a heading per pair.
-struct ForestPlot {
+struct ForestPlot: ResponsiveChart {
   struct Row {
     var label: String
     var difference: Double
@@ -18,13 +18,14 @@ struct ForestPlot {
     var group: String? = nil
   }
 
-  let id: String
+  var id: String
   let title: String
   let axisTitle: String
   let rows: [Row]
 
-  /// The width the plot aims for; wider when its labels need it.
-  static let preferredWidth = 720.0
+  /// The width the plot aims for; wider when its labels need it, and
+  /// stacked (see ``ForestRowLayout``) when narrow.
+  var width = 720.0
   /// The narrowest the plotting area between the columns gets.
   static let minimumPlotWidth = 220.0
   /// The widest the label column gets; longer labels are shortened.
@@ -46,20 +47,14 @@ struct ForestPlot {
   }
 
   func render() -> String {
-    let rowHeight = 26.0
     let fontSize = ChartTextStyle.size(ofClasses: "category")
     let indent = rows.contains { $0.group != nil } ? 12.0 : 0
-    let labelWidth = min(
-      Self.maximumLabelWidth,
-      max(
-        rows.map { TextMetrics.width(of: $0.label, fontSize: fontSize) + indent }.max() ?? 40,
-        40))
-    let left = labelWidth + 16
-    let annotationWidth =
-      (rows.map { TextMetrics.width(of: $0.annotation, fontSize: fontSize) }.max() ?? 0) + 14
-    let plotWidth = max(Self.minimumPlotWidth, Self.preferredWidth - left - annotationWidth)
-    let width = left + plotWidth + annotationWidth
-    let right = left + plotWidth
+    let layout = ForestRowLayout(
+      labels: rows.map(\.label), annotations: rows.map(\.annotation), indent: indent,
+      preferredWidth: width, minimumPlotWidth: Self.minimumPlotWidth,
+      maximumLabelWidth: Self.maximumLabelWidth, columnRowHeight: 26)
+    let (rowHeight, labelWidth, width) = (layout.rowHeight, layout.labelWidth, layout.width)
+    let (left, right) = (layout.left, layout.right)
     let top = 16.0
     let lines = self.lines
     let plotBottom = top + rowHeight * Double(lines.count)
@@ -110,21 +105,22 @@ struct ForestPlot {
         (tick > step / 1e6 ? "+" : "") + LinearScale.tickLabel(tick, step: step), x: x,
         y: plotBottom + 16, anchor: .middle, className: "tick")
     }
-    svg.text(
-      axisTitle, x: (left + right) / 2, y: plotBottom + 32,
-      anchor: .middle, className: "axis-title")
+    svg.wrappedText(
+      axisTitle, x: (left + right) / 2, y: plotBottom + 32, className: "axis-title")
     for (index, line) in lines.enumerated() {
-      let y = top + rowHeight * (Double(index) + 0.5)
+      let rowTop = top + rowHeight * Double(index)
       if let heading = line.heading {
         svg.text(
-          TextMetrics.fitted(heading, in: width - 8, fontSize: fontSize), x: 4, y: y + 4,
-          className: "category group-heading", fullText: heading)
+          TextMetrics.fitted(heading, in: (width - 8) / 1.2, fontSize: fontSize), x: 4,
+          y: rowTop + rowHeight / 2 + 4, className: "category group-heading", fullText: heading)
         continue
       }
       guard let row = line.row else { continue }
+      let label = layout.label(top: rowTop, indent: indent)
       svg.text(
-        TextMetrics.fitted(row.label, in: labelWidth - indent, fontSize: fontSize), x: left - 8,
-        y: y + 4, anchor: .end, className: "category", fullText: row.label)
+        TextMetrics.fitted(row.label, in: labelWidth - indent, fontSize: fontSize), x: label.x,
+        y: label.y, anchor: label.anchor, className: "category" + layout.halo, fullText: row.label)
+      let y = layout.whisker(top: rowTop)
       let color = ChartColor.model(row.colorIndex)
       if let interval = row.interval {
         let low = scale.clampedPosition(interval.lowerBound)
@@ -141,7 +137,10 @@ struct ForestPlot {
           "<path d=\"M\(c(x)) \(c(y - 6))L\(c(x + 6)) \(c(y))L\(c(x)) \(c(y + 6))L\(c(x - 6)) \(c(y))Z\" "
             + "fill=\"\(color)\" class=\"marker\"/>")
       }
-      svg.text(row.annotation, x: right + 6, y: y + 4, className: "value")
+      let annotation = layout.annotation(top: rowTop)
+      svg.text(
+        row.annotation, x: annotation.x, y: annotation.y, anchor: annotation.anchor,
+        className: "value" + layout.halo)
     }
     return svg.finished()
   }

@@ -7,7 +7,7 @@ import F1KitAdvice
 /// Gold is drawn in grey and each model in its colour, so a model that
 /// predicts too few labels (bars piled on the left) or too many shows at a
 /// glance.
-struct LabelCardinalityChart {
+struct LabelCardinalityChart: ResponsiveChart {
   /// One series: the gold sets or one model's predicted sets.
   struct Series {
     var name: String
@@ -16,9 +16,11 @@ struct LabelCardinalityChart {
     var color: String
   }
 
-  let id: String
+  var id: String
   let series: [Series]
 
+  /// The widest the chart's view box may be.
+  var width = 960.0
   static let height = 260.0
   static let goldColor = "#999999"
 
@@ -32,17 +34,22 @@ struct LabelCardinalityChart {
     }
     let largest = shares.flatMap { $0 }.max() ?? 1
     let top = LinearScale.niceDomain(0...max(largest, 0.05), count: 5).upperBound
-    let barWidth = series.count > 3 ? 9.0 : 14.0
-    let group = barWidth * Double(series.count) + 14
     let left = 52.0
     let right = 16.0
+    // Bars as wide as they read best, narrower when that would make the
+    // chart wider than `width`.
+    let naturalBar = series.count > 3 ? 9.0 : 14.0
+    let naturalGroup = naturalBar * Double(series.count) + 14
+    let shrink = min(1, (self.width - left - right) / (naturalGroup * Double(sizeCount)))
+    let barWidth = naturalBar * shrink
+    let group = naturalGroup * shrink
     let legendFont = ChartTextStyle.size(ofClasses: "legend")
     let legendRowHeight = 18.0
     // The legend wraps onto as many rows as it needs.
     var legendRows: [[(Int, Double)]] = [[]]
     var legendX = 8.0
     let plotWidth = group * Double(sizeCount)
-    let width = max(left + plotWidth + right, 360)
+    let width = max(left + plotWidth + right, min(360, self.width))
     for (index, item) in series.enumerated() {
       let itemWidth = 17 + TextMetrics.width(of: item.name, fontSize: legendFont) + 18
       if legendX + itemWidth > width && !(legendRows.last?.isEmpty ?? true) {
@@ -79,7 +86,7 @@ struct LabelCardinalityChart {
         className: "tick")
     }
     for size in 0..<sizeCount {
-      let x0 = left + group * Double(size) + 7
+      let x0 = left + group * Double(size) + 7 * shrink
       for (index, item) in series.enumerated() {
         let share = shares[index][size]
         let y = scale.position(share)

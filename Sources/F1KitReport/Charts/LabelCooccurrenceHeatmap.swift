@@ -9,27 +9,35 @@ import Foundation
 /// confusion heatmap does, so that pairs that occur a few times are not
 /// drowned by the most frequent labels; the cells print the raw counts
 /// where they fit, and zero cells are muted.
-struct LabelCooccurrenceHeatmap {
-  let id: String
+struct LabelCooccurrenceHeatmap: ResponsiveChart {
+  var id: String
   /// The labels shown, in row (and column) order.
   let labels: [String]
   /// `counts[a][b]` for the labels shown.
   let counts: [[Int]]
 
-  static let maximumWidth = 960.0
+  /// The widest the grid may make the chart; the cells shrink to fit it.
+  var width = 960.0
 
   func render() -> String {
     let size = labels.count
+    // A phone's drawing has smaller cells, with no numbers in them, and
+    // upright column labels, which take no room right of the grid.
+    let isNarrow = self.width <= ChartLayout.narrowWidth
+    let labelFont = isNarrow ? 11.0 : ChartTextStyle.size(ofClasses: "category")
     let longest = labels.map(\.count).max() ?? 4
-    let labelLimit = min(max(longest, 3), 16)
+    let labelLimit = min(max(longest, 3), isNarrow ? 12 : 16)
     let labelWidth = Double(labelLimit) * 6.4 + 12
     let cell = min(
-      48, max(16, ((Self.maximumWidth - labelWidth - 24) / Double(max(size, 1))).rounded(.down)))
+      48,
+      max(
+        isNarrow ? 12 : 16,
+        ((self.width - labelWidth - 24) / Double(max(size, 1))).rounded(.down)))
     let left = labelWidth + 8
-    let top = labelWidth * 0.72 + 12
+    let top = isNarrow ? labelWidth + 12 : labelWidth * 0.72 + 12
     let gridSize = cell * Double(size)
     // Room on the right for the last rotated column labels.
-    let width = left + gridSize + labelWidth * 0.6 + 16
+    let width = left + gridSize + (isNarrow ? 8 : labelWidth * 0.6 + 16)
     let legendTop = top + gridSize + 20
     let height = legendTop + 54
     let largest = max(counts.flatMap { $0 }.max() ?? 1, 1)
@@ -41,21 +49,24 @@ struct LabelCooccurrenceHeatmap {
         + "and its column label; the diagonal is each label's support. Colour follows the viridis "
         + "scale on a logarithmic scale from dark (few) to yellow (many). The table after the chart "
         + "lists the counts.")
-    let fontSize = min(12, max(ChartTextStyle.minimumRenderedSize, cell * 0.3))
+    let smallest = ChartLayout.smallestTextSize(forWidth: self.width)
+    let fontSize = min(12, max(smallest, cell * 0.3))
     let showsTooltips = size <= 40
     for (column, label) in labels.enumerated() {
       let x = left + cell * (Double(column) + 0.5) + 4
       let y = top - 6
-      svg.label(
-        label, limit: labelLimit, x: x, y: y, className: "category",
+      svg.text(
+        HTMLText.truncated(label, to: labelLimit), x: x, y: y, className: "category",
+        fullText: label, fontSize: isNarrow ? labelFont : nil,
         extra:
-          " transform=\"rotate(-45 \(DisplayNumber.coordinate(x)) \(DisplayNumber.coordinate(y)))\""
+          " transform=\"rotate(\(isNarrow ? -90 : -45) \(DisplayNumber.coordinate(x)) \(DisplayNumber.coordinate(y)))\""
       )
     }
     for (row, label) in labels.enumerated() {
-      svg.label(
-        label, limit: labelLimit, x: left - 6, y: top + cell * (Double(row) + 0.5) + 4,
-        anchor: .end, className: "category")
+      svg.text(
+        HTMLText.truncated(label, to: labelLimit), x: left - 6,
+        y: top + cell * (Double(row) + 0.5) + labelFont / 3, anchor: .end, className: "category",
+        fullText: label, fontSize: isNarrow ? labelFont : nil)
     }
     for row in 0..<size {
       for column in 0..<size {
@@ -79,8 +90,7 @@ struct LabelCooccurrenceHeatmap {
           x: x + 0.5, y: y + 0.5, width: cell - 1, height: cell - 1,
           fill: ChartColor.viridis(value), tooltip: tooltip)
         let text = DisplayNumber.count(count)
-        let textSize = max(
-          ChartTextStyle.minimumRenderedSize, fontSize * (text.count > 3 ? 0.82 : 1))
+        let textSize = max(smallest, fontSize * (text.count > 3 ? 0.82 : 1))
         if TextMetrics.width(of: text, fontSize: textSize, isMonospaced: true) <= cell - 3 {
           svg.text(
             text, x: x + cell / 2, y: y + cell / 2 + textSize * 0.35, anchor: .middle,

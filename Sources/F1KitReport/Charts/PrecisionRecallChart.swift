@@ -4,7 +4,7 @@ import F1KitAdvice
 /// Every model's precision–recall curve on one chart, drawn as steps as
 /// average precision sums them, with iso-F1 lines, the no-skill line (the
 /// positive rate) and each model's operating point marked.
-struct PrecisionRecallChart {
+struct PrecisionRecallChart: ResponsiveChart {
   /// One model's curve.
   struct Series {
     var name: String
@@ -14,7 +14,9 @@ struct PrecisionRecallChart {
     var cutoff: Double?
   }
 
-  let id: String
+  var id: String
+  /// The width of the view box.
+  var width = 400.0
   let series: [Series]
   /// The share of items that are positive: a no-skill model's precision.
   let positiveRate: Double
@@ -36,7 +38,8 @@ struct PrecisionRecallChart {
         + series.map(\.name).joined(separator: ", ")
         + ". Dotted grey curves join the points of equal F1 (0.2, 0.4, 0.6, 0.8); the dashed line is a no-skill model's precision, the positive rate \(DisplayNumber.score(positiveRate, digits: 3)); "
         + "each marker is the model's operating point. The table after the chart lists the best precision at round recalls.",
-      legend: legend, xDomain: 0...1, yDomain: 0...1, xTitle: "Recall", yTitle: "Precision")
+      legend: legend, xDomain: 0...1, yDomain: 0...1, xTitle: "Recall", yTitle: "Precision",
+      width: width)
     plot.drawAxes(xTitle: "Recall", yTitle: "Precision")
     for f1 in Self.isoF1 {
       let start = f1 / (2 - f1)

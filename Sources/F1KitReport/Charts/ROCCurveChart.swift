@@ -3,7 +3,7 @@ import F1KitAdvice
 
 /// Every model's ROC curve on one chart, with the chance diagonal and each
 /// model's operating point (where its predictions lie) marked.
-struct ROCCurveChart {
+struct ROCCurveChart: ResponsiveChart {
   /// One model's curve.
   struct Series {
     var name: String
@@ -13,7 +13,9 @@ struct ROCCurveChart {
     var cutoff: Double?
   }
 
-  let id: String
+  var id: String
+  /// The width of the view box.
+  var width = 400.0
   let series: [Series]
 
   func render() -> String {
@@ -31,7 +33,7 @@ struct ROCCurveChart {
         + "; the dotted diagonal is chance (ROC-AUC 0.5) and each marker is the model's operating point, "
         + "the rates of its predictions. The table after the chart lists the curves at round false-positive rates.",
       legend: legend, xDomain: 0...1, yDomain: 0...1, xTitle: "False-positive rate",
-      yTitle: "True-positive rate")
+      yTitle: "True-positive rate", width: width)
     plot.drawAxes(xTitle: "False-positive rate", yTitle: "True-positive rate (recall)")
     plot.curve([(0, 0), (1, 1)], color: "#8c959f", dash: "2 4", width: 1.2)
     for (index, model) in series.enumerated() {

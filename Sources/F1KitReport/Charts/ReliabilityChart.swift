@@ -4,14 +4,15 @@ import F1KitAdvice
 /// A reliability diagram: in each of the 15 calibration bins, the share of
 /// positive items against the mean predicted probability, with the number
 /// of items in each bin written above the plot.
-struct ReliabilityChart {
-  let id: String
+struct ReliabilityChart: ResponsiveChart {
+  var id: String
   let name: String
   let diagram: ReliabilityDiagram
   let color: String
   let calibrationError: Double?
 
-  static let width = 560.0
+  /// The width of the view box.
+  var width = 560.0
 
   /// A count in at most four characters: `873`, `1379`, `12k`, `3.4M`.
   static func compact(_ count: Int) -> String {
@@ -30,6 +31,14 @@ struct ReliabilityChart {
         text: "mean predicted probability in the bin (dot)", color: "var(--fg)", dash: nil,
         marker: 0),
     ]
+    // The counts above the bins alternate between two rows when the
+    // widest would not fit its bin (a phone's narrow drawing).
+    let tickFont = ChartTextStyle.size(ofClasses: "tick")
+    let widestCount =
+      diagram.bins.map { TextMetrics.width(of: Self.compact($0.count), fontSize: tickFont) }.max()
+      ?? 0
+    let binWidth = (width - 70) / Double(max(diagram.bins.count, 1))
+    let isStaggered = widestCount + 3 > binWidth
     var plot = CurvePlot(
       id: id, title: "Reliability diagram: \(name)",
       description:
@@ -39,17 +48,18 @@ struct ReliabilityChart {
         + (calibrationError.map { "; the expected calibration error is \(DisplayNumber.score($0))" }
           ?? "")
         + ". The table after the chart lists every bin.",
-      legend: legend, extraTop: 18, xDomain: 0...1, yDomain: 0...1,
-      xTitle: "Predicted probability", yTitle: "Share positive", width: Self.width,
+      legend: legend, extraTop: isStaggered ? 32 : 18, xDomain: 0...1, yDomain: 0...1,
+      xTitle: "Predicted probability", yTitle: "Share positive", width: width,
       plotHeight: 260)
     plot.drawAxes(xTitle: "Predicted probability (bin)", yTitle: "Share of positive items")
     plot.svg.text("items", x: plot.left - 6, y: plot.top - 8, anchor: .end, className: "tick")
-    for bin in diagram.bins {
+    for (index, bin) in diagram.bins.enumerated() {
       let x0 = plot.x.position(bin.lowerEdge)
       let x1 = plot.x.position(bin.upperEdge)
       if bin.count > 0 {
         plot.svg.text(
-          Self.compact(bin.count), x: (x0 + x1) / 2, y: plot.top - 8, anchor: .middle,
+          Self.compact(bin.count), x: (x0 + x1) / 2,
+          y: plot.top - (isStaggered && index % 2 == 1 ? 22 : 8), anchor: .middle,
           className: "tick")
       }
       guard bin.count > 0, bin.observedRate.isFinite else { continue }

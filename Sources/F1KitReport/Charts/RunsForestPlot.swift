@@ -7,7 +7,7 @@ import Foundation
 ///
 /// The dots show the seed-to-seed spread the interval has to cover; a
 /// model with one run has one dot, on its mean.
-struct RunsForestPlot {
+struct RunsForestPlot: ResponsiveChart {
   struct Row {
     var label: String
     var mean: Double
@@ -17,30 +17,27 @@ struct RunsForestPlot {
     var colorIndex: Int
   }
 
-  let id: String
+  var id: String
   let title: String
   let axisTitle: String
   let rows: [Row]
 
-  /// The width the plot aims for; wider when its labels need it.
-  static let preferredWidth = 720.0
+  /// The width the plot aims for; wider when its labels need it, and
+  /// stacked (see ``ForestRowLayout``) when narrow.
+  var width = 720.0
   /// The narrowest the plotting area between the columns gets.
   static let minimumPlotWidth = 240.0
   /// The widest the label column gets; longer labels are shortened.
   static let maximumLabelWidth = 260.0
 
   func render() -> String {
-    let rowHeight = 34.0
     let fontSize = ChartTextStyle.size(ofClasses: "category")
-    let labelWidth = min(
-      Self.maximumLabelWidth,
-      max(rows.map { TextMetrics.width(of: $0.label, fontSize: fontSize) }.max() ?? 40, 40))
-    let left = labelWidth + 16
-    let annotationWidth =
-      (rows.map { TextMetrics.width(of: $0.annotation, fontSize: fontSize) }.max() ?? 0) + 14
-    let plotWidth = max(Self.minimumPlotWidth, Self.preferredWidth - left - annotationWidth)
-    let width = left + plotWidth + annotationWidth
-    let right = left + plotWidth
+    let layout = ForestRowLayout(
+      labels: rows.map(\.label), annotations: rows.map(\.annotation),
+      preferredWidth: width, minimumPlotWidth: Self.minimumPlotWidth,
+      maximumLabelWidth: Self.maximumLabelWidth, columnRowHeight: 34)
+    let (rowHeight, labelWidth, width) = (layout.rowHeight, layout.labelWidth, layout.width)
+    let (left, right) = (layout.left, layout.right)
     let top = 12.0
     let plotBottom = top + rowHeight * Double(rows.count)
     let height = plotBottom + 44
@@ -75,14 +72,15 @@ struct RunsForestPlot {
         LinearScale.tickLabel(tick, step: step), x: x, y: plotBottom + 16, anchor: .middle,
         className: "tick")
     }
-    svg.text(
-      axisTitle, x: (left + right) / 2, y: plotBottom + 32, anchor: .middle,
-      className: "axis-title")
+    svg.wrappedText(
+      axisTitle, x: (left + right) / 2, y: plotBottom + 32, className: "axis-title")
     for (index, row) in rows.enumerated() {
-      let y = top + rowHeight * (Double(index) + 0.5)
+      let rowTop = top + rowHeight * Double(index)
+      let label = layout.label(top: rowTop)
       svg.text(
-        TextMetrics.fitted(row.label, in: labelWidth, fontSize: fontSize), x: left - 8, y: y + 4,
-        anchor: .end, className: "category", fullText: row.label)
+        TextMetrics.fitted(row.label, in: labelWidth, fontSize: fontSize), x: label.x,
+        y: label.y, anchor: label.anchor, className: "category" + layout.halo, fullText: row.label)
+      let y = layout.whisker(top: rowTop)
       let color = ChartColor.model(row.colorIndex)
       if let interval = row.interval {
         let from = scale.clampedPosition(interval.lowerBound)
@@ -106,7 +104,10 @@ struct RunsForestPlot {
           "<path d=\"M\(c(x)) \(c(y - 6))L\(c(x + 6)) \(c(y))L\(c(x)) \(c(y + 6))L\(c(x - 6)) \(c(y))Z\" "
             + "fill=\"\(color)\" class=\"marker\"/>")
       }
-      svg.text(row.annotation, x: right + 6, y: y + 4, className: "value")
+      let annotation = layout.annotation(top: rowTop)
+      svg.text(
+        row.annotation, x: annotation.x, y: annotation.y, anchor: annotation.anchor,
+        className: "value" + layout.halo)
     }
     return svg.finished()
   }

@@ -4,8 +4,8 @@ import F1KitAdvice
 /// One model's score distribution for each gold class: the share of the
 /// class's items in each of equal-width score bins, the negative and the
 /// positive class overlaid, with the cut-off marked.
-struct ScoreDistributionChart {
-  let id: String
+struct ScoreDistributionChart: ResponsiveChart {
+  var id: String
   let name: String
   let scores: [Double]
   let isPositive: [Bool]
@@ -14,7 +14,8 @@ struct ScoreDistributionChart {
   let positiveLabel: String
   let cutoff: Double?
 
-  static let width = 560.0
+  /// The width of the view box.
+  var width = 560.0
   static let binCount = 30
 
   /// Each bin's item counts: negative, then positive.
@@ -61,7 +62,7 @@ struct ScoreDistributionChart {
         + ". The less the two overlap, the better the scores separate the classes. The table after the chart lists every bin.",
       legend: legend, extraTop: cutoff == nil ? 0 : 16,
       xDomain: range, yDomain: 0...LinearScale.niceDomain(0...highest, count: 4).upperBound,
-      xTitle: "Score", yTitle: "Share of the class", width: Self.width, plotHeight: 200)
+      xTitle: "Score", yTitle: "Share of the class", width: width, plotHeight: 200)
     plot.drawAxes(xTitle: "Score", yTitle: "Share of the class", xTicks: 8, yTicks: 4)
     for (values, color, dash) in [
       (shares.0, colors.negative, nil as String?), (shares.1, colors.positive, "4 2"),

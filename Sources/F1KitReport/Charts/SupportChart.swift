@@ -4,8 +4,8 @@ import F1KitAdvice
 /// predicts the class beneath it: class balance, and over- or
 /// under-prediction at a glance. With sample weights every bar is a
 /// weight sum, as the weighted scores count them.
-struct SupportChart {
-  let id: String
+struct SupportChart: ResponsiveChart {
+  var id: String
   let labels: [String]
   /// Each class's gold items, or gold weight with sample weights.
   let support: [Double]
@@ -15,7 +15,8 @@ struct SupportChart {
   /// Whether the amounts are weight sums rather than item counts.
   var isWeighted = false
 
-  static let width = 520.0
+  /// The width of the view box.
+  var width = 520.0
 
   func render() -> String {
     let isDense = labels.count > 30
@@ -34,9 +35,11 @@ struct SupportChart {
       var row = 0
       for (index, model) in predicted.enumerated() {
         let fullName = "predicted by " + model.name
-        let name = HTMLText.truncated(fullName, to: 34)
+        // At most 34 characters, fewer when a row of the legend is narrower.
+        let limit = min(34, Int((width - left - 35) / 6.2))
+        let name = HTMLText.truncated(fullName, to: limit)
         let itemWidth = 17 + Double(name.count) * 6.2 + 18
-        if x + itemWidth > Self.width && x > left + 60 {
+        if x + itemWidth > width && x > left {
           row += 1
           x = left
         }
@@ -49,11 +52,11 @@ struct SupportChart {
     let total = support.reduce(0, +)
     let largest = max(support.max() ?? 1, predicted.flatMap(\.counts).max() ?? 1, 1)
     let domain = LinearScale.niceDomain(0...largest, count: 4)
-    let scale = LinearScale(domain: 0...domain.upperBound, from: left, to: Self.width - right)
+    let scale = LinearScale(domain: 0...domain.upperBound, from: left, to: width - right)
     let plotBottom = top + band * Double(labels.count) - gap / 2
     let height = plotBottom + 38
     var svg = SVGWriter(
-      id: id, width: Self.width, height: height, title: "Class support",
+      id: id, width: width, height: height, title: "Class support",
       description: (isWeighted ? "Gold weight" : "Gold items")
         + " per class for \(labels.count) classes"
         + (predicted.isEmpty
@@ -78,7 +81,7 @@ struct SupportChart {
         className: "tick")
     }
     svg.text(
-      isWeighted ? "Weight" : "Items", x: (left + Self.width - right) / 2, y: plotBottom + 31,
+      isWeighted ? "Weight" : "Items", x: (left + width - right) / 2, y: plotBottom + 31,
       anchor: .middle, className: "axis-title")
     for (index, label) in labels.enumerated() {
       let y0 = top + band * Double(index)

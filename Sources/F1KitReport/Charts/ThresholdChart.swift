@@ -3,7 +3,7 @@ import F1KitAdvice
 
 /// One model's F1, precision and recall against the cut-off applied to its
 /// score, with the cut-off used and the best cut-off marked.
-struct ThresholdChart {
+struct ThresholdChart: ResponsiveChart {
   /// A marked cut-off.
   struct Mark {
     var threshold: Double
@@ -11,12 +11,13 @@ struct ThresholdChart {
     var isDashed: Bool
   }
 
-  let id: String
+  var id: String
   let name: String
   let sweep: ThresholdSweep
   let marks: [Mark]
 
-  static let width = 560.0
+  /// The width of the view box.
+  var width = 560.0
 
   /// The metrics drawn, with their colours and dashes.
   static let series: [(metric: Metric, name: String, color: String, dash: String?)] = [
@@ -42,7 +43,7 @@ struct ThresholdChart {
           separator: " ")
         + " The table after the chart lists values at a few cut-offs.",
       legend: legend, extraTop: 30, xDomain: domain, yDomain: 0...1, xTitle: "Cut-off",
-      yTitle: "Value", width: Self.width, plotHeight: 240)
+      yTitle: "Value", width: width, plotHeight: 240)
     plot.drawAxes(
       xTitle: "Cut-off (an item is positive when its score is at least it)", yTitle: "Value",
       xTicks: 6)

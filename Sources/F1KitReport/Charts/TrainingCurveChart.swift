@@ -5,12 +5,13 @@ import Foundation
 /// boundaries marked. Evaluations outside training (epoch and steps -1) are
 /// left off the step axis; each run of a log holding several is its own
 /// line, earlier runs dashed.
-struct TrainingCurveChart {
-  let id: String
+struct TrainingCurveChart: ResponsiveChart {
+  var id: String
   let curve: TrainingCurve
   let metricIndices: [Int]
 
-  static let width = 560.0
+  /// The width of the view box.
+  var width = 560.0
 
   func render() -> String {
     let charted = curve.chartedPointIndices
@@ -22,7 +23,22 @@ struct TrainingCurveChart {
       ? points.map { Double($0.step) } : points.indices.map { Double($0 + 1) }
     let left = 52.0
     let right = 16.0
-    let top = 40.0
+    let names = metricIndices.map { curve.metricNames[$0] }
+    // The legend wraps onto as many rows as the width needs.
+    var legend: [(x: Double, row: Int, label: String)] = []
+    var legendX = left
+    var legendRow = 0
+    for name in names {
+      let label = HTMLText.truncated(name, to: 24)
+      let itemWidth = 24 + Double(label.count) * 7 + 20
+      if legendX + itemWidth - 20 > width - 4 && legendX > left {
+        legendRow += 1
+        legendX = left
+      }
+      legend.append((legendX, legendRow, label))
+      legendX += itemWidth
+    }
+    let top = 40.0 + 18 * Double(legendRow)
     let plotHeight = 220.0
     let plotBottom = top + plotHeight
     let height = plotBottom + 46
@@ -38,40 +54,36 @@ struct TrainingCurveChart {
         ? min(1, high + padding) : high + padding),
       count: 5)
     let xDomain = LinearScale.niceDomain((xs.min() ?? 0)...(xs.max() ?? 1), count: 6)
-    let x = LinearScale(domain: xDomain, from: left, to: Self.width - right)
+    let x = LinearScale(domain: xDomain, from: left, to: width - right)
     let y = LinearScale(domain: yDomain, from: plotBottom, to: top)
-    let names = metricIndices.map { curve.metricNames[$0] }
     var svg = SVGWriter(
-      id: id, width: Self.width, height: height, title: "Training curve",
+      id: id, width: width, height: height, title: "Training curve",
       description:
         "\(names.joined(separator: ", ")) against \(curve.hasSteps ? "training steps" : "evaluation number") "
         + "over \(points.count) evaluations from \(curve.source)"
         + (runs.count > 1 ? ", \(runs.count) training runs, earlier runs dashed" : "")
         + (curve.hasEpochs ? ", with dotted lines at epoch boundaries" : "")
         + ". The table after the chart lists the values.")
-    // Legend.
-    var legendX = left
-    for (position, name) in names.enumerated() {
+    for (position, item) in legend.enumerated() {
       let color = ChartColor.model(position)
+      let y = 16 + 18 * Double(item.row)
       svg.line(
-        x1: legendX, y1: 16, x2: legendX + 18, y2: 16, stroke: color, extra: " stroke-width=\"2.5\""
-      )
-      svg.raw(Self.marker(position, x: legendX + 9, y: 16, color: color))
-      let label = HTMLText.truncated(name, to: 24)
-      svg.text(label, x: legendX + 24, y: 20.5, className: "legend", fullText: name)
-      legendX += 24 + Double(label.count) * 7 + 20
+        x1: item.x, y1: y, x2: item.x + 18, y2: y, stroke: color, extra: " stroke-width=\"2.5\"")
+      svg.raw(Self.marker(position, x: item.x + 9, y: y, color: color))
+      svg.text(
+        item.label, x: item.x + 24, y: y + 4.5, className: "legend", fullText: names[position])
     }
     let yTicks = y.ticks(count: 5)
     let yStep = yTicks.count > 1 ? yTicks[1] - yTicks[0] : 0.1
     for tick in yTicks {
       svg.line(
-        x1: left, y1: y.position(tick), x2: Self.width - right, y2: y.position(tick),
+        x1: left, y1: y.position(tick), x2: width - right, y2: y.position(tick),
         className: "grid")
       svg.text(
         LinearScale.tickLabel(tick, step: yStep), x: left - 6, y: y.position(tick) + 4,
         anchor: .end, className: "tick")
     }
-    let xTicks = x.ticks(count: 6)
+    let xTicks = x.ticks(count: width <= ChartLayout.narrowWidth ? 4 : 6)
     let xStep = xTicks.count > 1 ? xTicks[1] - xTicks[0] : 1
     for tick in xTicks {
       svg.line(
@@ -82,9 +94,9 @@ struct TrainingCurveChart {
           ? DisplayNumber.count(Int(tick.rounded())) : LinearScale.tickLabel(tick, step: xStep),
         x: x.position(tick), y: plotBottom + 17, anchor: .middle, className: "tick")
     }
-    svg.line(x1: left, y1: plotBottom, x2: Self.width - right, y2: plotBottom, className: "axis")
+    svg.line(x1: left, y1: plotBottom, x2: width - right, y2: plotBottom, className: "axis")
     svg.text(
-      curve.hasSteps ? "Training step" : "Evaluation", x: (left + Self.width - right) / 2,
+      curve.hasSteps ? "Training step" : "Evaluation", x: (left + width - right) / 2,
       y: plotBottom + 36, anchor: .middle, className: "axis-title")
     // Epoch boundaries: evaluations at a whole epoch end it; without any,
     // the first evaluation of each new epoch marks it.

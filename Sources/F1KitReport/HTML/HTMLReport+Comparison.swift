@@ -61,7 +61,7 @@ extension HTMLReport {
       : "Second model − first model"
     let plot = ForestPlot(id: "comparison-forest", title: title, axisTitle: axisTitle, rows: rows)
     html += figure(
-      plot.render(),
+      plot.responsiveMarkup(),
       caption: "Difference per metric (diamond)"
         + (hasStatistics ? " with its 95% interval (whiskers)" : "")
         + "; the vertical line is no difference.",
@@ -91,7 +91,7 @@ extension HTMLReport {
         ])
       }
       html += figure(
-        histogram.render(),
+        histogram.responsiveMarkup(),
         caption:
           "How the \(name(of: primary)) difference (\(second) − \(first)) varies "
           + "over paired bootstrap resamples of the test items; the shaded band is the 95% interval, "

@@ -49,7 +49,7 @@ extension HTMLReport {
           id: elementID(isRows ? "confusion-rows" : "confusion-counts", model: index),
           modelName: evaluation.name, matrix: shown, normalization: normalization)
         html += figure(
-          chart.render(),
+          chart.responsiveMarkup(),
           caption: isRows
             ? "Share of each gold label's \(isWeighted ? "weight" : "items") by predicted label (%); colour is the share, from 0 to 100% of the row."
             : isWeighted

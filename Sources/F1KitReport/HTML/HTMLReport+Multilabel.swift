@@ -217,7 +217,7 @@ private struct MultilabelPage {
       table.append(cells, className: "summary-row")
     }
     html += HTMLReport.figure(
-      chart.render(),
+      chart.responsiveMarkup(),
       caption: "F1 of each label, one bar per model"
         + (hasIntervals
           ? "; whiskers are 95% bootstrap intervals over items, and a hollow diamond marks a degenerate interval (no width)."
@@ -300,7 +300,7 @@ private struct MultilabelPage {
       "<p>How many labels each item carries: a model whose bars sit left of gold predicts too few "
       + "labels per item (empty predicted sets lower samples-F1), one whose bars sit right predicts too many.</p>\n"
     html += HTMLReport.figure(
-      chart.render(),
+      chart.responsiveMarkup(),
       caption:
         "Share of items with each number of labels: gold sets in grey, each model's predicted sets in its colour.",
       table: table.render())
@@ -340,7 +340,7 @@ private struct MultilabelPage {
         "<p class=\"muted note\">The heatmap shows the \(shown.count) labels in most gold sets; the JSON holds every pair.</p>\n"
     }
     html += HTMLReport.figure(
-      heatmap.render(),
+      heatmap.responsiveMarkup(),
       caption:
         "Gold label co-occurrence: items whose gold set holds both labels, on a logarithmic colour scale; the outlined diagonal is each label's support.",
       table: table.render())

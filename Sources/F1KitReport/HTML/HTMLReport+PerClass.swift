@@ -59,7 +59,7 @@ extension HTMLReport {
         ])
       }
       html += figure(
-        chart.render(),
+        chart.responsiveMarkup(),
         caption: "Precision, recall and F1 of each class for \(evaluation.name)"
           + (intervals.contains { $0?.f1 != nil }
             ? "; whiskers are 95% intervals ("
@@ -117,7 +117,7 @@ extension HTMLReport {
       table.append(cells, className: "summary-row")
     }
     return figure(
-      chart.render(),
+      chart.responsiveMarkup(),
       caption: "F1 of each class, one bar per model"
         + (hasIntervals
           ? "; whiskers are 95% intervals, and a hollow diamond marks a degenerate interval (no width)."

@@ -68,7 +68,7 @@ extension HTMLReport {
       }
     }
     html += figure(
-      plot.render(),
+      plot.responsiveMarkup(),
       caption:
         "Diamonds: each model's mean with its \(level) interval; hollow dots: its runs.",
       table: data.render())

@@ -238,12 +238,12 @@ extension HTMLReport {
       }, positiveRate: positiveRate)
     var html = "<h3>ROC and precision–recall curves</h3>\n<div class=\"pair\">"
     html += figure(
-      roc.render(),
+      roc.responsiveMarkup(),
       caption:
         "ROC curves; a marker is a model's operating point, the rates of its predictions. The diagonal is chance.",
       table: roc.table())
     html += figure(
-      pr.render(),
+      pr.responsiveMarkup(),
       caption:
         "Precision–recall curves as steps (their area is average precision), with iso-F1 curves; a no-skill model's precision is the positive rate, \(DisplayNumber.score(positiveRate, digits: 3)).",
       table: pr.table())
@@ -288,7 +288,7 @@ extension HTMLReport {
         caption +=
           "the best cut-off on this set, \(DisplayNumber.score(best.threshold)), gives F1 \(DisplayNumber.score(best.value, digits: 3)) (tuned on this set: optimistic)."
       }
-      html += figure(chart.render(), caption: caption, table: chart.table())
+      html += figure(chart.responsiveMarkup(), caption: caption, table: chart.table())
     }
     return html + "</div>\n"
   }
@@ -308,7 +308,7 @@ extension HTMLReport {
         id: elementID("reliability", model: index), name: entry.name, diagram: diagram,
         color: ChartColor.model(index), calibrationError: ece)
       figures += figure(
-        chart.render(),
+        chart.responsiveMarkup(),
         caption:
           "\(entry.name): share of positive items against the predicted probability in 15 equal-width bins, with each bin's item count above it"
           + (ece.map { "; ECE \(DisplayNumber.score($0))" } ?? "") + ".",
@@ -327,7 +327,7 @@ extension HTMLReport {
         scores: binary.scores, isPositive: binary.isPositive, range: range,
         positiveLabel: scores.positiveLabel ?? "", cutoff: entry.cutoff)
       html += figure(
-        chart.render(),
+        chart.responsiveMarkup(),
         caption:
           "\(entry.name): the share of each gold class's items in each score bin (each class sums to 1, so a small class is as visible as a large one).",
         table: chart.table())

@@ -306,7 +306,7 @@ extension HTMLReport {
           + "the scores count weight, as scikit-learn's sample_weight. "
         : "Gold items per class (grey), and how often each model predicts the class (coloured). ")
       + "A hollow mark instead of a coloured bar: the model never predicts the class."
-    return figure(chart.render(), caption: caption, table: table.render())
+    return figure(chart.responsiveMarkup(), caption: caption, table: table.render())
   }
 
   /// How many items a model predicts as each evaluated label: the column

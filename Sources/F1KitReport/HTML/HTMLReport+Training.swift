@@ -65,7 +65,7 @@ extension HTMLReport {
         " \(moment == .beforeTraining ? "Before" : "After") training (logged as epoch -1, steps -1,"
         + " so not drawn on the step axis), \(names[0]) is \(values.joined(separator: ", "))."
     }
-    html += figure(chart.render(), caption: caption, table: table.render())
+    html += figure(chart.responsiveMarkup(), caption: caption, table: table.render())
     return html
   }
 

@@ -6,7 +6,10 @@ enum ReportStylesheet {
   // box. The box is therefore a size container, and a caption is at most as
   // wide as the box (`100cqw`) and sticks to the box's left edge while the
   // table scrolls under it; a table narrower than its box keeps a caption as
-  // wide as the table, as before.
+  // wide as the table, as before. For the same reason a table's first
+  // column (its row headers) sticks to the box's left edge, at most half
+  // the box wide, so a phone reader scrolling a wide table still sees which
+  // row each value belongs to.
   static let css = """
     :root{color-scheme:light dark;--bg:#ffffff;--fg:#1b1f24;--muted:#57606a;--line:#d0d7de;\
     --band:#f6f8fa;--card:#f6f8fa;--accent:#0072B2;--gold:#5f6b7a;--zero:#eef0f3;--zero-text:#8c959f;\
@@ -51,6 +54,7 @@ enum ReportStylesheet {
     tr.summary-row td,tr.summary-row th{border-top:2px solid var(--line)}
     tr.baseline td,tr.baseline th{color:var(--muted)}
     th[scope=row]{font-weight:500;overflow-wrap:break-word;min-width:7em;max-width:22em}
+    .table-scroll th[scope=row]:first-child,.table-scroll table:has(th[scope=row]:first-child) thead th:first-child{position:sticky;left:0;z-index:1;background:var(--bg);max-width:min(22em,50cqw)}
     .best{font-weight:700}
     .best .detail{font-weight:400}
     .best:not(:has(>.v))::after,.best>.v::after{content:" ★";font-weight:400;color:var(--muted)}
@@ -60,20 +64,22 @@ enum ReportStylesheet {
     .chart-scroll{overflow-x:auto}
     svg.chart{display:block;width:100%;height:auto}
     .pair{display:flex;flex-wrap:wrap;gap:10px 28px;align-items:flex-start}
-    .pair>figure{flex:1 1 340px;min-width:0;margin-top:6px}
+    .pair>figure{flex:1 1 370px;min-width:0;margin-top:6px}
     details{margin:6px 0}
     summary{cursor:pointer;color:var(--accent);font-size:.9rem}
     svg text{fill:var(--fg);font-family:system-ui,-apple-system,"Segoe UI",Roboto,Arial,sans-serif}
     svg .tick,svg .note-text,svg .axis-title{fill:var(--muted)}
     \(ChartTextStyle.css)
+    \(ChartLayout.css)
     svg .group-heading{font-weight:600}
+    svg .halo{paint-order:stroke;stroke:var(--bg);stroke-width:3px;stroke-linejoin:round}
     svg .degenerate-mark{fill:var(--bg);stroke:var(--warning);stroke-width:1.8}
     svg .cell-text{font-family:ui-monospace,SFMono-Regular,Menlo,Consolas,monospace}
     svg .zero-text{fill:var(--zero-text)}
     svg .grid{stroke:var(--line);stroke-width:1}
     svg .axis{stroke:var(--muted);stroke-width:1}
     svg .band{fill:var(--band)}
-    svg .whisker{stroke:var(--fg);stroke-width:1.2}
+    svg .whisker{fill:none;stroke:var(--fg);stroke-width:1.2}
     svg .gold-bar{fill:var(--gold)}
     svg .zero-cell{fill:var(--zero)}
     svg .diagonal{fill:none;stroke:#000;stroke-width:2}

@@ -129,8 +129,8 @@ struct CurvePlot {
     }
     svg.line(x1: left, y1: bottom, x2: right, y2: bottom, className: "axis")
     svg.line(x1: left, y1: top, x2: left, y2: bottom, className: "axis")
-    svg.text(
-      xTitle, x: (left + right) / 2, y: bottom + 36, anchor: .middle, className: "axis-title")
+    svg.wrappedText(
+      xTitle, x: (left + right) / 2, y: bottom + 36, className: "axis-title")
     let middle = DisplayNumber.coordinate((top + bottom) / 2)
     svg.text(
       yTitle, x: 14, y: (top + bottom) / 2, anchor: .middle, className: "axis-title",

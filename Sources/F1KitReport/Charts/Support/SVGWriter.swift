@@ -8,10 +8,13 @@ import F1KitAdvice
 /// the page's colour scheme are set by classes the report's stylesheet
 /// defines; data colours are literal.
 struct SVGWriter {
-  private var opening = ""
+  private let id: String
+  private let className: String
   private(set) var markup = ""
   let width: Double
-  let height: Double
+  /// The height of the view box; ``wrappedText(_:x:y:className:)``
+  /// grows it when its last line would fall below.
+  private(set) var height: Double
   /// The smallest font size of the text drawn so far, in view-box units.
   private(set) var smallestFontSize = Double.infinity
 
@@ -29,16 +32,12 @@ struct SVGWriter {
     id: String, width: Double, height: Double, title: String, description: String,
     className: String = "chart"
   ) {
+    self.id = id
+    self.className = className
     self.width = width
     self.height = height
-    let w = DisplayNumber.coordinate(width)
-    let h = DisplayNumber.coordinate(height)
-    opening =
-      "<svg id=\"\(id)\" class=\"\(className)\" "
-      + "viewBox=\"0 0 \(w) \(h)\" width=\"\(w)\" height=\"\(h)\" style=\"max-width:\(w)px"
     markup =
-      "\" role=\"img\" aria-labelledby=\"\(id)-title \(id)-desc\">"
-      + "<title id=\"\(id)-title\">\(HTMLText.escape(title))</title>"
+      "<title id=\"\(id)-title\">\(HTMLText.escape(title))</title>"
       + "<desc id=\"\(id)-desc\">\(HTMLText.escape(description))</desc>"
   }
 
@@ -53,8 +52,12 @@ struct SVGWriter {
   /// ``minimumWidth`` the chart scrolls sideways rather than shrink its
   /// text below ``ChartTextStyle/minimumRenderedSize``.
   func finished() -> String {
-    opening + ";min-width:\(DisplayNumber.coordinate(minimumWidth))px" + markup
-      + "</svg>"
+    let w = DisplayNumber.coordinate(width)
+    let h = DisplayNumber.coordinate(height)
+    return "<svg id=\"\(id)\" class=\"\(className)\" "
+      + "viewBox=\"0 0 \(w) \(h)\" width=\"\(w)\" height=\"\(h)\" style=\"max-width:\(w)px"
+      + ";min-width:\(DisplayNumber.coordinate(minimumWidth))px"
+      + "\" role=\"img\" aria-labelledby=\"\(id)-title \(id)-desc\">" + markup + "</svg>"
   }
 
   /// Appends raw, already-escaped markup.
@@ -86,6 +89,22 @@ struct SVGWriter {
     if let className { markup += " class=\"\(className)\"" }
     if let stroke { markup += " stroke=\"\(stroke)\"" }
     markup += extra + "/>"
+  }
+
+  /// Appends an interval whisker: a horizontal line from `low` to `high`
+  /// at `y`, with a cap at each end from `capTop` to `capBottom`, as one
+  /// path of class `whisker`.
+  ///
+  /// - Parameters:
+  ///   - low: The left end.
+  ///   - high: The right end.
+  ///   - y: The height of the line.
+  ///   - capTop: The top of the caps.
+  ///   - capBottom: The bottom of the caps.
+  mutating func whisker(low: Double, high: Double, y: Double, capTop: Double, capBottom: Double) {
+    markup +=
+      "<path class=\"whisker\" d=\"M\(c(low)) \(c(y))H\(c(high))M\(c(low)) \(c(capTop))V\(c(capBottom))"
+      + "M\(c(high)) \(c(capTop))V\(c(capBottom))\"/>"
   }
 
   /// Appends a circle.
@@ -132,6 +151,39 @@ struct SVGWriter {
       markup += "<title>\(HTMLText.escape(fullText))</title>"
     }
     markup += HTMLText.escape(content) + "</text>"
+  }
+
+  /// Appends text centred on `x`, broken at spaces onto as many lines as
+  /// keep each inside the view box with 4 units to spare, and grows the
+  /// view box to the last line. A word wider than that is shortened, with
+  /// the full text in a `<title>`.
+  ///
+  /// - Parameters:
+  ///   - content: The text.
+  ///   - x: The centre of each line.
+  ///   - y: The baseline of the first line.
+  ///   - className: The text's classes, which set its font size.
+  mutating func wrappedText(_ content: String, x: Double, y: Double, className: String) {
+    let size = ChartTextStyle.size(ofClasses: className)
+    let maximumWidth = 2 * min(x, width - x) - 8
+    var lines: [String] = []
+    for word in content.split(separator: " ").map(String.init) {
+      if let last = lines.last,
+        TextMetrics.width(of: last + " " + word, fontSize: size) <= maximumWidth
+      {
+        lines[lines.count - 1] = last + " " + word
+      } else {
+        lines.append(word)
+      }
+    }
+    let lineHeight = (size * 1.25).rounded(.up)
+    for (index, line) in lines.enumerated() {
+      let shown = TextMetrics.fitted(line, in: maximumWidth, fontSize: size)
+      text(
+        shown, x: x, y: y + lineHeight * Double(index), anchor: .middle, className: className,
+        fullText: shown == line ? nil : content)
+    }
+    height = max(height, y + lineHeight * Double(max(lines.count - 1, 0)) + 8)
   }
 
   /// Appends a label that is truncated to `limit` characters, with the full
