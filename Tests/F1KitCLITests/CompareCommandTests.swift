@@ -119,7 +119,37 @@ struct CompareCommandTests {
     #expect(result.status == 0)
     #expect(result.standardOutput.contains("do not differ significantly on binary F1"))
     #expect(result.standardOutput.contains("with 80% power would take about "))
-    #expect(result.standardOutput.contains("items; this test set has 1,379."))
+    // The range the gate gives around its needed size, in the gate's words.
+    #expect(
+      result.standardOutput.contains(
+        " items, a size that rests on the 154 items the models label differently, so it could be anywhere from about "
+      ), "\(result.standardOutput)")
+    #expect(result.standardOutput.contains("; this test set has 1,379."))
+  }
+
+  @Test("the JSON's detection names the size and its range as the gate's reachability does")
+  func detectionInJSON() throws {
+    let result = try runF1Kit([
+      "compare", "fixtures/stsb/test-minilm-l6.csv", "fixtures/stsb/test-minilm-l3.csv",
+      "--resamples", "999", "--format", "json",
+    ])
+    #expect(result.status == 0, "\(result.standardError)")
+    let document = try json(result)
+    let detection = try #require(document["detection"] as? [String: Any])
+    #expect(detection["unit"] as? String == "items")
+    #expect(detection["count"] as? Int == 1379)
+    #expect(detection["differing"] as? Int == 154)
+    let needed = try #require(detection["required_n"] as? Int)
+    let low = try #require(detection["required_n_low"] as? Int)
+    let high = try #require(detection["required_n_high"] as? Int)
+    #expect(1379 < low && low <= needed && needed <= high)
+    // Several runs per model: no range, and the seeds' share instead.
+    let runs = try runF1Kit([
+      "compare", "fast=" + GateCommandTests.runs("lr-0.2"),
+      "slow=" + GateCommandTests.runs("lr-0.05"), "--metric", "binary_f1", "--format", "json",
+      "-q",
+    ])
+    #expect(!runs.standardOutput.contains("required_n_low"), "\(runs.standardOutput)")
   }
 
   @Test("three models: every pair with Holm-adjusted p-values")
