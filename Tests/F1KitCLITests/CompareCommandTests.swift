@@ -110,13 +110,18 @@ struct CompareCommandTests {
         "test-tfidf-logreg.csv beats test-tfidf-nb.csv on macro-F1 by 0.511"))
   }
 
+  /// `f1kit compare` of the two STS-B models with 999 resamples.
+  private func compareSTSB(_ extra: [String] = []) throws -> CommandResult {
+    let result = try runF1Kit(
+      ["compare", "fixtures/stsb/test-minilm-l6.csv", "fixtures/stsb/test-minilm-l3.csv"]
+        + ["--resamples", "999"] + extra)
+    #expect(result.status == 0, "\(result.standardError)")
+    return result
+  }
+
   @Test("a difference that is not significant says how many items would detect it")
   func saysWhatSizeWouldDetect() throws {
-    let result = try runF1Kit([
-      "compare", "fixtures/stsb/test-minilm-l6.csv", "fixtures/stsb/test-minilm-l3.csv",
-      "--resamples", "999",
-    ])
-    #expect(result.status == 0)
+    let result = try compareSTSB()
     #expect(result.standardOutput.contains("do not differ significantly on binary F1"))
     #expect(result.standardOutput.contains("with 80% power would take about "))
     // The range the gate gives around its needed size, in the gate's words.
@@ -129,12 +134,7 @@ struct CompareCommandTests {
 
   @Test("the JSON's detection names the size and its range as the gate's reachability does")
   func detectionInJSON() throws {
-    let result = try runF1Kit([
-      "compare", "fixtures/stsb/test-minilm-l6.csv", "fixtures/stsb/test-minilm-l3.csv",
-      "--resamples", "999", "--format", "json",
-    ])
-    #expect(result.status == 0, "\(result.standardError)")
-    let document = try json(result)
+    let document = try json(try compareSTSB(["--format", "json"]))
     let detection = try #require(document["detection"] as? [String: Any])
     #expect(detection["unit"] as? String == "items")
     #expect(detection["count"] as? Int == 1379)

@@ -128,27 +128,6 @@ struct DetectionSizeTests {
     }
   }
 
-  @Test("a weighted comparison brackets no size: it passes neither ν nor the differing items")
-  func weightedComparisonHasNoIngredients() throws {
-    let golden = weightedComparisonCases[1]
-    let aligned = try golden.aligned()
-    let options = ComparisonOptions(
-      metrics: [.accuracy], tests: [.bootstrap], bootstrap: BootstrapOptions(resamples: 300),
-      seed: 9)
-    let evaluation = EvaluationOptions(labels: golden.labels, zeroDivision: .zero)
-    let plain = try ModelComparison(
-      counts: ComparisonCounts(aligned), names: ["A", "B"], evaluation: evaluation,
-      options: options)
-    let weighted = try ModelComparison(
-      counts: ComparisonCounts(aligned, weights: Array(repeating: 1, count: aligned.itemCount)),
-      names: ["A", "B"], evaluation: evaluation, options: options)
-    let plainSize = plain.detectionSize(for: try #require(plain.pairs.first))
-    let weightedSize = weighted.detectionSize(for: try #require(weighted.pairs.first))
-    #expect(plainSize.differingCount != nil)
-    #expect(weightedSize.differingCount == nil && weightedSize.standardErrorDegrees == nil)
-    #expect(weightedSize.requiredCountRange == nil)
-  }
-
   @Test(
     "a grouped experiment has the jackknife's degrees of freedom whatever the interval method",
     arguments: [IntervalMethod.percentile, .basic, .bca])
