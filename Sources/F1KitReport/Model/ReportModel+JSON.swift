@@ -21,7 +21,7 @@ extension ReportModel {
   /// - `comparisons`: every pair on every compared metric, metric by metric
   ///   and pair by pair, as `{"metric", "first", "second", "difference",
   ///   "tests"}`, then `detection` for a pair not called significant
-  ///   (``ModelComparison/jsonDocument(metric:)``). Apart from `metric`,
+  ///   (`ModelComparison.jsonDocument(metric:)`). Apart from `metric`,
   ///   each object is the comparison engine's own JSON for the pair, so
   ///   for each metric *M* it equals `f1kit compare FILES --metric M
   ///   --format json` (its `comparisons`, or with two models its top-level
