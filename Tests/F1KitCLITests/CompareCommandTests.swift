@@ -110,16 +110,46 @@ struct CompareCommandTests {
         "test-tfidf-logreg.csv beats test-tfidf-nb.csv on macro-F1 by 0.511"))
   }
 
+  /// `f1kit compare` of the two STS-B models with 999 resamples.
+  private func compareSTSB(_ extra: [String] = []) throws -> CommandResult {
+    let result = try runF1Kit(
+      ["compare", "fixtures/stsb/test-minilm-l6.csv", "fixtures/stsb/test-minilm-l3.csv"]
+        + ["--resamples", "999"] + extra)
+    #expect(result.status == 0, "\(result.standardError)")
+    return result
+  }
+
   @Test("a difference that is not significant says how many items would detect it")
   func saysWhatSizeWouldDetect() throws {
-    let result = try runF1Kit([
-      "compare", "fixtures/stsb/test-minilm-l6.csv", "fixtures/stsb/test-minilm-l3.csv",
-      "--resamples", "999",
-    ])
-    #expect(result.status == 0)
+    let result = try compareSTSB()
     #expect(result.standardOutput.contains("do not differ significantly on binary F1"))
     #expect(result.standardOutput.contains("with 80% power would take about "))
-    #expect(result.standardOutput.contains("items; this test set has 1,379."))
+    // The range the gate gives around its needed size, in the gate's words.
+    #expect(
+      result.standardOutput.contains(
+        " items, a size that rests on the 154 items the models label differently, so it could be anywhere from about "
+      ), "\(result.standardOutput)")
+    #expect(result.standardOutput.contains("; this test set has 1,379."))
+  }
+
+  @Test("the JSON's detection names the size and its range as the gate's reachability does")
+  func detectionInJSON() throws {
+    let document = try json(try compareSTSB(["--format", "json"]))
+    let detection = try #require(document["detection"] as? [String: Any])
+    #expect(detection["unit"] as? String == "items")
+    #expect(detection["count"] as? Int == 1379)
+    #expect(detection["differing"] as? Int == 154)
+    let needed = try #require(detection["required_n"] as? Int)
+    let low = try #require(detection["required_n_low"] as? Int)
+    let high = try #require(detection["required_n_high"] as? Int)
+    #expect(1379 < low && low <= needed && needed <= high)
+    // Several runs per model: no range, and the seeds' share instead.
+    let runs = try runF1Kit([
+      "compare", "fast=" + GateCommandTests.runs("lr-0.2"),
+      "slow=" + GateCommandTests.runs("lr-0.05"), "--metric", "binary_f1", "--format", "json",
+      "-q",
+    ])
+    #expect(!runs.standardOutput.contains("required_n_low"), "\(runs.standardOutput)")
   }
 
   @Test("three models: every pair with Holm-adjusted p-values")

@@ -207,6 +207,22 @@ struct GateCommandTests {
     #expect(!note.contains("items"))
   }
 
+  @Test(
+    "with --group-column the range rests on the groups whatever --ci-method is",
+    arguments: ["percentile", "basic"])
+  func groupedRangeForEveryMethod(method: String) throws {
+    let grouped = try runF1Kit(
+      ["gate"] + Self.stsb + [
+        "--metric", "binary_f1", "--margin", "0.01", "--group-column", "sentence1", "-q",
+        "--ci-method", method,
+      ])
+    #expect(grouped.status == 1, "\(grouped.standardError)")
+    #expect(
+      grouped.standardOutput.contains(
+        " groups would give an 80% chance of passing if the models are equally good, a size that rests on the spread of the 1,256 groups' differences, so it could be anywhere from about "
+      ), "\(grouped.standardOutput)")
+  }
+
   @Test("with runs the note names the runs and says when only more runs would help")
   func runsReachability() throws {
     func gate(margin: String) throws -> (status: Int32, lines: [String]) {

@@ -57,12 +57,13 @@ struct ReportJSONTests {
       let expectedPairs: [[String: Any]]
       if files.count == 2 {
         let names = try #require(expected["models"] as? [[String: Any]]).map { $0["name"] ?? "" }
-        expectedPairs = [
-          [
-            "first": names[0], "second": names[1], "difference": expected["difference"] ?? [:],
-            "tests": expected["tests"] ?? [:],
-          ]
+        var pair: [String: Any] = [
+          "first": names[0], "second": names[1], "difference": expected["difference"] ?? [:],
+          "tests": expected["tests"] ?? [:],
         ]
+        // The size that would detect a difference not called significant.
+        if let detection = expected["detection"] { pair["detection"] = detection }
+        expectedPairs = [pair]
       } else {
         expectedPairs = try #require(expected["comparisons"] as? [[String: Any]])
       }

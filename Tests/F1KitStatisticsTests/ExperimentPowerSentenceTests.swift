@@ -16,14 +16,12 @@ struct ExperimentPowerSentenceTests {
       lower: 0.06, upper: 0.14, estimate: 0.1, method: .percentile, confidence: 0.95,
       standardError: 0.02, resamples: 999)
     #expect(
-      ExperimentComparison.powerSentence(
-        difference: reached, seedShare: 0, variance: nil, count: 2_000, unit: "items") == "")
+      MarginReachability(detecting: reached, count: 2_000).detectionSentence == "")
     // SE 0.05: 2.80 × 0.05 = 0.140 above 0.1, so 2,000 × 1.4² rounded up.
     let short = ConfidenceInterval(
       lower: 0, upper: 0.2, estimate: 0.1, method: .percentile, confidence: 0.95,
       standardError: 0.05, resamples: 999)
-    let sentence = ExperimentComparison.powerSentence(
-      difference: short, seedShare: 0, variance: nil, count: 2_000, unit: "items")
+    let sentence = MarginReachability(detecting: short, count: 2_000).detectionSentence
     let needed = PowerAnalysis.requiredItemCount(
       difference: 0.1, standardError: 0.05, itemCount: 2_000)
     #expect(needed.map { $0 > 2_000 } == true)

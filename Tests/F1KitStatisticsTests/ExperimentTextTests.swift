@@ -123,7 +123,8 @@ struct ExperimentTextTests {
   /// share *s*, and *m* is the smallest size at which (z₀.₉₇₅ + z₀.₈)
   /// times it is at most the observed difference.
   static func powerSentence(
-    difference: ConfidenceInterval, seedShare: Double, count: Int, unit: String
+    difference: ConfidenceInterval, seedShare: Double, count: Int, unit: String,
+    rangeClause: String = ""
   ) -> String {
     let z = 1.959963984540054 + 0.8416212335729143
     let variance = difference.standardError * difference.standardError
@@ -140,7 +141,7 @@ struct ExperimentTextTests {
       .number.grouping(.automatic).locale(Locale(identifier: "en_US")))
     return
       head
-      + " about \(formatted) \(unit)\(seedShare > 0 ? " (with the same runs)" : ""); this test set has \(count)."
+      + " about \(formatted) \(unit)\(seedShare > 0 ? " (with the same runs)" : "")\(rangeClause); this test set has \(count)."
   }
 
   @Test(
@@ -156,9 +157,23 @@ struct ExperimentTextTests {
     try #require(pair.difference.estimate != 0)
     let share = comparison.seedShare(of: pair) ?? 0
     #expect((share > 0) == (runs > 1))
+    // With one run the size comes with the range the jackknife's degrees
+    // of freedom allow (DetectionSizeTests), unless they are below 10;
+    // with several, never.
+    let detection = comparison.detectionSize(for: pair)
+    if runs > 1 {
+      #expect(detection.requiredCountRange == nil)
+    } else if detection.requiredCountRange == nil {
+      #expect((detection.standardErrorDegrees ?? 0) < 10, "\(detection)")
+    }
     let power = Self.powerSentence(
       difference: pair.difference, seedShare: share, count: design == .groups ? 30 : 300,
-      unit: design == .groups ? "groups" : "items")
+      unit: design == .groups ? "groups" : "items",
+      rangeClause: detection.requiredCountRange.map {
+        MarginReachability.rangeClause(
+          $0, unit: detection.unit, count: detection.count,
+          differingCount: detection.differingCount)
+      } ?? "")
     if let groups = pair.exchangeableGroups, groups < 6 {
       // The models differ in so few of the 30 groups that the group
       // permutation test cannot reach p below 0.05: no verdict, and no

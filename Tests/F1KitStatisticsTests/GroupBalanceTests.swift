@@ -97,6 +97,6 @@ struct GroupBalanceTests {
       (-0.5, "0.500"), (0, "0.000"),
     ])
   func differenceSize(value: Double, expected: String) {
-    #expect(ExperimentComparison.differenceSize(value) == expected)
+    #expect(MarginReachability.differenceSize(value) == expected)
   }
 }

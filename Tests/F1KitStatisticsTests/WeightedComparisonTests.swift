@@ -116,6 +116,13 @@ struct WeightedComparisonTests {
       names: ["A", "B"], evaluation: evaluation, options: options)
     #expect(weighted.models == plain.models)
     #expect(weighted.pairs == plain.pairs)
+    // Weighted items bracket no test-set size: compare passes neither the
+    // jackknife's degrees of freedom nor the differing items.
+    let plainSize = plain.detectionSize(for: try #require(plain.pairs.first))
+    let weightedSize = weighted.detectionSize(for: try #require(weighted.pairs.first))
+    #expect(plainSize.differingCount != nil)
+    #expect(weightedSize.differingCount == nil && weightedSize.standardErrorDegrees == nil)
+    #expect(weightedSize.requiredCountRange == nil)
   }
 
   /// The engine's rows are in one canonical order, so the same weighted

@@ -20,10 +20,12 @@ extension ReportModel {
   ///   weight]`, the cells the page shows.
   /// - `comparisons`: every pair on every compared metric, metric by metric
   ///   and pair by pair, as `{"metric", "first", "second", "difference",
-  ///   "tests"}`. Apart from `metric`, each object is the comparison
-  ///   engine's own JSON for the pair, so for each metric *M* it equals
-  ///   `f1kit compare FILES --metric M --format json` (its `comparisons`,
-  ///   or with two models its top-level `difference` and `tests`) with the
+  ///   "tests"}`, then `detection` for a pair not called significant
+  ///   (`ModelComparison.jsonDocument(metric:)`). Apart from `metric`,
+  ///   each object is the comparison engine's own JSON for the pair, so
+  ///   for each metric *M* it equals `f1kit compare FILES --metric M
+  ///   --format json` (its `comparisons`, or with two models its top-level
+  ///   `difference`, `tests` and `detection`) with the
   ///   same seed, resamples and confidence. Empty without statistics or
   ///   per-item predictions.
   /// - `advice`: each piece of advice as `f1kit advise --format json`

@@ -15,7 +15,12 @@ extension ModelComparison {
   /// that left out undefined resamples adds `undefined_resamples` after its
   /// `resamples` (after `method` for the difference, which has no
   /// `resamples`): the count the interval or p-value does not rest on.
-  /// `cautions`, last, is
+  /// A pair whose verdict is "do not differ significantly" and names the
+  /// test-set size that would detect its difference adds `detection` after
+  /// `tests`, in the shape of `f1kit gate`'s `reachability`
+  /// (``MarginReachability/jsonMembers(hasSeveralRuns:)``): `required_n`
+  /// and, when the verdict gives a range, `required_n_low` and
+  /// `required_n_high`. `cautions`, last, is
   /// there only when ``cautions(metric:)`` has any: an array of sentences.
   ///
   /// - Parameter metric: The metric; the headline metric by default.
@@ -143,5 +148,8 @@ extension ModelComparison {
         ))
     }
     return [("difference", difference), ("tests", .object(tests))]
+      + (reportedDetectionSize(for: pair).map {
+        [("detection", .object($0.jsonMembers(hasSeveralRuns: false)))]
+      } ?? [])
   }
 }

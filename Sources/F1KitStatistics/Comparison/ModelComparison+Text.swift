@@ -59,9 +59,7 @@ extension ModelComparison {
     let verdict =
       "\(second) and \(first) do not differ significantly on \(metric): \(second) − \(first) = \(Self.number(difference.estimate)), \(confidence) CI \(Self.range(difference)), \(evidence)."
       + disagreement(isSignificant: false)
-    guard let needed = requiredItemCount(for: pair) else { return verdict }
-    return verdict
-      + " Detecting a difference of \(Self.number(abs(difference.estimate))) with 80% power would take about \(Self.count(needed)) items; this test set has \(Self.count(itemCount))."
+    return verdict + detectionSize(for: pair).detectionSentence
   }
 
   /// The significance level a verdict used, when the confidence is not the

@@ -337,9 +337,42 @@ public struct ModelComparison: Sendable {
   ///   the normal approximation behind it does not hold (a few items, a
   ///   skewed bootstrap), not that more items are needed.
   public func requiredItemCount(for pair: Pair, power: Double = 0.8) -> Int? {
-    let required = PowerAnalysis.requiredItemCount(
-      difference: pair.difference.estimate, standardError: pair.difference.standardError,
-      itemCount: itemCount, significanceLevel: significanceLevel, power: power)
-    return required.flatMap { $0 > itemCount ? $0 : nil }
+    detectionSize(for: pair, power: power).requiredCount
+  }
+
+  /// The test-set size at which a pair's observed difference would be
+  /// significant with probability `power` (``requiredItemCount(for:power:)``),
+  /// with the range one test set allows for it when the items are
+  /// unweighted: from the squared standard error's degrees of freedom
+  /// (``PairedBootstrapTest/standardErrorDegrees``) and the items the
+  /// models label differently, as `f1kit gate` brackets its needed size.
+  ///
+  /// - Parameters:
+  ///   - pair: The pair.
+  ///   - power: The wanted probability of detecting the difference.
+  /// - Returns: The size.
+  public func detectionSize(for pair: Pair, power: Double = 0.8) -> MarginReachability {
+    // Weights make the standard error rest on more than the influence
+    // values and the differing items count.
+    let isUnweighted = weightedItems == nil
+    return MarginReachability(
+      detecting: pair.difference, count: itemCount, power: power,
+      differingCount: isUnweighted ? pair.differingItemCount : nil,
+      standardErrorDegrees: isUnweighted ? pair.bootstrap.standardErrorDegrees : nil)
+  }
+
+  /// A pair's ``detectionSize(for:power:)`` when its verdict ends with the
+  /// size's sentence: a pair the verdict calls not significant, with a
+  /// size above this test set's; `nil` otherwise.
+  ///
+  /// - Parameter pair: The pair.
+  /// - Returns: The size, or `nil`.
+  func reportedDetectionSize(for pair: Pair) -> MarginReachability? {
+    guard primaryTest != nil, let p = decisionPValue(for: pair), !p.isNaN,
+      verdictFloors(on: pair.metric).verdictSentence == nil,
+      p >= significanceLevel || pair.difference.estimate == 0
+    else { return nil }
+    let size = detectionSize(for: pair)
+    return size.detectionSentence.isEmpty ? nil : size
   }
 }

@@ -1,4 +1,43 @@
 extension MarginReachability {
+  /// The needed sizes one test set allows: from the squared standard
+  /// error's degrees of freedom when known, otherwise, with items, from the
+  /// exact interval on the share of items the models label differently.
+  /// The one range `f1kit gate` (``requiredCountRange``) and `f1kit
+  /// compare` (``init(detecting:count:unit:seedShare:variance:power:differingCount:standardErrorDegrees:)``)
+  /// give.
+  ///
+  /// - Parameters:
+  ///   - requiredCount: The needed size at the observed standard error, if
+  ///     any.
+  ///   - distance: The true distance to resolve.
+  ///   - standardError: The interval's standard error at `count`.
+  ///   - count: The number of units behind the interval.
+  ///   - unit: What `count` counts.
+  ///   - degrees: The squared standard error's degrees of freedom, if
+  ///     known.
+  ///   - differingCount: The items the models label differently, if known.
+  ///   - significanceLevel: One minus the interval's confidence.
+  ///   - power: The chance of clearing the distance to aim for.
+  ///   - minimumCount: The smallest size to consider.
+  /// - Returns: The range, or `nil` when neither bracket applies.
+  static func requiredCountRange(
+    requiredCount: Int?, distance: Double, standardError: Double, count: Int, unit: Unit,
+    degrees: Double?, differingCount: Int?, significanceLevel: Double, power: Double,
+    minimumCount: Int
+  ) -> ClosedRange<Int>? {
+    if let degrees {
+      return requiredCountRange(
+        requiredCount: requiredCount, distance: distance, standardError: standardError,
+        count: count, degrees: degrees, significanceLevel: significanceLevel, power: power,
+        minimumCount: minimumCount)
+    }
+    guard let differingCount, unit == .items else { return nil }
+    return requiredCountRange(
+      requiredCount: requiredCount, distance: distance, standardError: standardError,
+      count: count, differingCount: differingCount, significanceLevel: significanceLevel,
+      power: power, minimumCount: minimumCount)
+  }
+
   /// The needed sizes at the two ends of the exact interval on the share of
   /// units the models label differently.
   ///

@@ -30,6 +30,13 @@
 /// degrees of freedom each size would have (``DifferenceVariance``), not
 /// normal ones. A test set whose interval does not clear the margin never
 /// gets a needed size at or below its own.
+///
+/// `f1kit compare` asks the same question of a difference it does not call
+/// significant, as a superiority gate with a margin of 0 in the
+/// difference's own direction
+/// (``init(detecting:count:unit:seedShare:variance:power:differingCount:standardErrorDegrees:)``,
+/// ``detectionSentence``), so both commands size and bracket a test set
+/// with the same code.
 public struct MarginReachability: Hashable, Sendable {
   /// What the test-set size counts.
   public enum Unit: String, Hashable, Sendable, CaseIterable {
@@ -177,19 +184,12 @@ public struct MarginReachability: Hashable, Sendable {
     guard let distance, gate.mode != .superiority, self.seedShare == 0,
       variance?.models.contains(where: { $0.runCount > 1 }) != true
     else { return }
-    let minimumCount = passesNow ? 1 : count + 1
-    if let standardErrorDegrees {
-      requiredCountRange = Self.requiredCountRange(
-        requiredCount: requiredCount, distance: distance,
-        standardError: difference.standardError, count: count, degrees: standardErrorDegrees,
-        significanceLevel: significanceLevel, power: sidePower, minimumCount: minimumCount)
-    } else if let differingCount, unit == .items {
-      requiredCountRange = Self.requiredCountRange(
-        requiredCount: requiredCount, distance: distance,
-        standardError: difference.standardError, count: count,
-        differingCount: differingCount, significanceLevel: significanceLevel,
-        power: sidePower, minimumCount: minimumCount)
-    }
+    requiredCountRange = Self.requiredCountRange(
+      requiredCount: requiredCount, distance: distance,
+      standardError: difference.standardError, count: count, unit: unit,
+      degrees: standardErrorDegrees, differingCount: differingCount,
+      significanceLevel: significanceLevel, power: sidePower,
+      minimumCount: passesNow ? 1 : count + 1)
   }
 
   /// Works out the reachability of a gate's margin on an interval over

@@ -34,27 +34,7 @@ extension ReleaseDecision {
   ///
   /// - Returns: The document.
   public func jsonDocument() -> JSONValue {
-    var reach: [(key: String, value: JSONValue)] = [
-      ("half_width", .number(reachability.halfWidth)),
-      ("reachable", .bool(reachability.isReachable)),
-      ("assumed_difference", .number(reachability.assumedDifference)),
-      ("power", .number(reachability.power)),
-      ("unit", .string(reachability.unit.rawValue)),
-      ("count", .integer(reachability.count)),
-      ("required_n", reachability.requiredCount.map(JSONValue.integer) ?? .null),
-    ]
-    if let range = reachability.requiredCountRange {
-      reach.append(("required_n_low", .integer(range.lowerBound)))
-      reach.append(("required_n_high", .integer(range.upperBound)))
-      reach.append(("differing", reachability.differingCount.map(JSONValue.integer) ?? .null))
-      if let degrees = reachability.standardErrorDegrees {
-        reach.append(("se_degrees", .number(degrees)))
-      }
-    }
-    if experiment?.hasSeveralRuns == true {
-      reach.append(("seed_share", .number(reachability.seedShare)))
-      reach.append(("limited_by_seeds", .bool(reachability.isLimitedBySeeds)))
-    }
+    var reach = reachability.jsonMembers(hasSeveralRuns: experiment?.hasSeveralRuns == true)
     if let note = reachabilityNote { reach.append(("note", .string(note))) }
     var members: [(key: String, value: JSONValue)] = [
       ("decision", .string(outcome)),

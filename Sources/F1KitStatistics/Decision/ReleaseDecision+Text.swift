@@ -136,22 +136,13 @@ extension ReleaseDecision {
   }
 
   /// The clause after the needed size that says how far one test set
-  /// pins it down (``MarginReachability/requiredCountRange``): ", a size
-  /// that rests on the 21 items the models label differently, so it could
-  /// be anywhere from about 480 to 1,200", or with groups "…rests on the
-  /// spread of the 60 groups' differences…"; empty without a range.
+  /// pins it down (``MarginReachability/rangeClause(_:unit:count:differingCount:)``);
+  /// empty without a range.
   var neededRangeClause: String {
     guard let range = reachability.requiredCountRange else { return "" }
-    let basis: String
-    if reachability.unit == .items, let differing = reachability.differingCount {
-      basis = "the \(ModelComparison.count(differing)) items the models label differently"
-    } else {
-      basis =
-        "the spread of the \(ModelComparison.count(reachability.count)) \(reachability.unit.rawValue)' differences"
-    }
-    let low = ModelComparison.count(Self.roughCount(range.lowerBound, rounding: .down))
-    let high = ModelComparison.count(Self.roughCount(range.upperBound, rounding: .up))
-    return ", a size that rests on \(basis), so it could be anywhere from about \(low) to \(high)"
+    return MarginReachability.rangeClause(
+      range, unit: reachability.unit, count: reachability.count,
+      differingCount: reachability.differingCount)
   }
 
   /// A count rounded to two significant digits (counts under 100 as they

@@ -110,7 +110,10 @@ extension ExperimentComparison {
   }
 
   /// The comparison as JSON, in the shape of `f1kit compare --format json`
-  /// with each model's runs and the resampling design added.
+  /// with each model's runs and the resampling design added. A pair whose
+  /// verdict ends with a test-set size (or asks for more runs) adds
+  /// `detection` after `verdict_test`, in the shape of the gate's
+  /// `reachability` (``MarginReachability/jsonMembers(hasSeveralRuns:)``).
   ///
   /// - Parameter description: Names, files, labels and seed.
   /// - Returns: The document.
@@ -160,8 +163,10 @@ extension ExperimentComparison {
     let adjusted =
       models.count > 2 ? try? adjustedBootstrapPValues(by: description.adjustment) : nil
     let adjustedPermutation = adjustedPermutationPValues(by: description.adjustment)
+    let detections = reportedDetectionSizes(adjustment: description.adjustment)
     if models.count == 2, let pair = pairs.first {
-      document += pairMembers(pair, adjusted: nil, adjustedPermutation: nil)
+      document += pairMembers(
+        pair, adjusted: nil, adjustedPermutation: nil, detection: detections.first ?? nil)
     } else {
       document.append(("adjustment", .string(description.adjustment.rawValue)))
       document.append(
@@ -177,7 +182,8 @@ extension ExperimentComparison {
                 ]
                   + pairMembers(
                     pair, adjusted: adjusted?[index],
-                    adjustedPermutation: adjustedPermutation?[index]))
+                    adjustedPermutation: adjustedPermutation?[index],
+                    detection: detections[index]))
             })
         ))
     }
@@ -234,9 +240,28 @@ extension ExperimentComparison {
     return [("degrees_of_freedom", .number(degrees))]
   }
 
-  private func pairMembers(_ pair: Pair, adjusted: Double?, adjustedPermutation: Double?)
-    -> [(key: String, value: JSONValue)]
-  {
+  /// Each pair's ``detectionSize(for:)`` where its verdict ends with the
+  /// size's sentence: a pair called not significant, with a size to give
+  /// or more runs to ask for; `nil` for the other pairs.
+  private func reportedDetectionSizes(adjustment: PValueAdjustment) -> [MarginReachability?] {
+    let pValues = decisionPValues(adjustedBy: adjustment)
+    let isWithheld = verdictFloors(adjustment: adjustment).verdictSentence != nil
+    return pairs.indices.map { index in
+      let pair = pairs[index]
+      let p = pValues[index]
+      let estimate = pair.difference.estimate
+      guard !isWithheld, !p.isNaN, !estimate.isNaN,
+        p >= BootstrapOptions.significanceLevel(confidence: pair.difference.confidence)
+          || estimate == 0
+      else { return nil }
+      let size = detectionSize(for: pair)
+      return size.detectionSentence.isEmpty ? nil : size
+    }
+  }
+
+  private func pairMembers(
+    _ pair: Pair, adjusted: Double?, adjustedPermutation: Double?, detection: MarginReachability?
+  ) -> [(key: String, value: JSONValue)] {
     let difference: JSONValue = .object(
       [
         ("value", .number(pair.difference.estimate)),
@@ -296,6 +321,14 @@ extension ExperimentComparison {
       ("difference", difference), ("tests", .object(tests)),
       ("verdict_test", .string(verdictTest.rawValue)),
     ]
+      + (detection.map {
+        [
+          (
+            "detection",
+            .object($0.jsonMembers(hasSeveralRuns: counts.runCounts.contains { $0 > 1 }))
+          )
+        ]
+      } ?? [])
   }
 
   /// A plain-text summary: each model's mean with its interval and runs,
@@ -447,7 +480,7 @@ extension ExperimentComparison {
       "\(second) and \(first) do not differ significantly on \(name): \(second) − \(first) = \(ModelComparison.number(difference.estimate)), \(confidence) CI \(ModelComparison.range(difference)), \(evidence)."
       + ModelComparison.disagreementSentence(
         interval: difference, isSignificant: false, isAdjusted: isAdjusted)
-      + powerSentence(for: pair)
+      + detectionSize(for: pair).detectionSentence
   }
 
   /// How large a test set would detect a pair's observed difference with
@@ -455,67 +488,22 @@ extension ExperimentComparison {
   /// was resampled (items or groups) and, with several runs, growing only
   /// the test-set share of the variance, with Student's *t* at the degrees
   /// of freedom each size would have: the calculation `f1kit gate` uses
-  /// (`MarginReachability`). Empty when no size can be given, or when the
-  /// size, rounded up, is not above this test set's.
-  private func powerSentence(for pair: Pair) -> String {
+  /// (``MarginReachability``). With one run per model the range one test
+  /// set allows comes from the jackknife's degrees of freedom (groups) or
+  /// from them and the differing items (items), as the gate's does.
+  ///
+  /// - Parameter pair: The pair.
+  /// - Returns: The size; its ``MarginReachability/detectionSentence`` ends the verdict
+  ///   of a pair not called significant.
+  public func detectionSize(for pair: Pair) -> MarginReachability {
     let isGrouped = design == .groups
-    return Self.powerSentence(
-      difference: pair.difference, seedShare: seedShare(of: pair) ?? 0,
-      variance: pair.varianceSplit, count: isGrouped ? counts.groupCount : counts.itemCount,
-      unit: isGrouped ? "groups" : "items")
-  }
-
-  /// The power sentence of a pair's difference, as
-  /// ``verdict(for:description:)`` ends a pair not called significant with
-  /// it.
-  ///
-  /// - Parameters:
-  ///   - difference: The difference with its interval.
-  ///   - seedShare: The share of its variance from seeds.
-  ///   - variance: The split variance of a several-run experiment, if any.
-  ///   - count: The items (or groups) of this test set.
-  ///   - unit: "items" or "groups".
-  /// - Returns: The sentence with a leading space, or an empty string.
-  static func powerSentence(
-    difference: ConfidenceInterval, seedShare: Double, variance: DifferenceVariance?,
-    count: Int, unit: String
-  ) -> String {
-    let size = differenceSize(difference.estimate)
-    // From this test set's size on, so that a size it already reaches
-    // comes back as this size itself.
-    let needed = MarginReachability.requiredCount(
-      distance: abs(difference.estimate), standardError: difference.standardError, count: count,
-      seedShare: seedShare,
-      significanceLevel: BootstrapOptions.significanceLevel(confidence: difference.confidence),
-      power: 0.8, variance: variance, minimumCount: count)
-    // A size, rounded up, at or below this test set's says it should have
-    // sufficed: on a pair its test did not call significant the normal or
-    // Student approximation does not hold, and more items are not what is
-    // missing. (Raised to one more than the test set, it read "about 2,001
-    // items; this test set has 2,000".)
-    if let needed, needed <= count { return "" }
-    if let needed {
-      return
-        " Detecting a difference of \(size) with 80% power would take about \(ModelComparison.count(needed)) \(unit)\(seedShare > 0 ? " (with the same runs)" : ""); this test set has \(ModelComparison.count(count))."
-    }
-    guard seedShare > 0, difference.estimate != 0, difference.standardError > 0,
-      difference.standardError.isFinite
-    else { return "" }
-    return
-      " Detecting a difference of \(size) with 80% power would take more runs per model, not more test \(unit): the spread between training runs alone would keep the interval too wide."
-  }
-
-  /// A difference's size as the power sentence names it: three decimals,
-  /// or two significant digits where three decimals would print 0.000, so
-  /// that a difference of 0.0002 is not called "a difference of 0.000".
-  ///
-  /// - Parameter difference: The difference, either sign.
-  /// - Returns: Its absolute value as text.
-  static func differenceSize(_ difference: Double) -> String {
-    let size = abs(difference)
-    guard size.isFinite, size > 0, size < 0.0005 else { return ModelComparison.number(size) }
-    let digits = min(15, Int((-log10(size)).rounded(.up)) + 1)
-    return NumberText.fixed(size, digits: digits)
+    return MarginReachability(
+      detecting: pair.difference,
+      count: isGrouped ? counts.groupCount : counts.itemCount,
+      unit: isGrouped ? .groups : .items, seedShare: seedShare(of: pair) ?? 0,
+      variance: pair.varianceSplit,
+      differingCount: isGrouped ? nil : counts.differingItemCount(pair.first, pair.second),
+      standardErrorDegrees: pair.standardErrorDegrees)
   }
 
   /// The share of a pair's difference variance that comes from seeds,

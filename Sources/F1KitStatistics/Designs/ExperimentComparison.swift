@@ -73,8 +73,8 @@ public struct ExperimentComparison: Sendable {
     public var exchangeableGroups: Int? = nil
     /// The degrees of freedom of the difference's squared standard error,
     /// from the jackknife's leave-one-out differences over the resampled
-    /// units (whole groups when grouped), when each model has one run
-    /// and the interval is BCa (``MarginReachability/standardErrorDegrees``).
+    /// units (whole groups when grouped), when each model has one run,
+    /// whatever the interval method (``MarginReachability/standardErrorDegrees``).
     public var standardErrorDegrees: Double? = nil
   }
 
@@ -175,8 +175,11 @@ public struct ExperimentComparison: Sendable {
     let fullValues = scorer.runValues(weights: counts.patternCounts.map(Double.init))
     let hasSeveralRuns = counts.runCounts.contains { $0 > 1 }
     let method: IntervalMethod = hasSeveralRuns ? .percentile : options.method
+    // One leave-one-unit-out pass gives BCa's acceleration and, whatever
+    // the interval method, the squared standard error's degrees of freedom
+    // that bracket a needed size (one evaluation per group or distinct row).
     let jackknife =
-      method == .bca ? scorer.jackknifeModelValues(grouped: design == .groups) : nil
+      hasSeveralRuns ? nil : scorer.jackknifeModelValues(grouped: design == .groups)
     let modelCount = counts.runCounts.count
     let estimates = (0..<modelCount).map { model in
       Self.mean(scorer.runs(ofModel: model).map { fullValues[$0] })
@@ -201,10 +204,11 @@ public struct ExperimentComparison: Sendable {
         let distribution = BootstrapDistribution(
           values: distributions.twoLevel[model], estimate: estimates[model])
         let acceleration =
-          jackknife.map { values in
+          method == .bca
+          ? jackknife.map { values in
             BootstrapDistribution.acceleration(
               values: values.values[model], weights: values.weights)
-          } ?? 0
+          } ?? 0 : 0
         interval = distribution.interval(
           method: method, confidence: options.confidence, acceleration: acceleration)
       }
@@ -237,7 +241,7 @@ public struct ExperimentComparison: Sendable {
         } else {
           let distribution = BootstrapDistribution(values: differences, estimate: estimate)
           var acceleration = 0.0
-          if let leaveOneOut, let jackknife {
+          if method == .bca, let leaveOneOut, let jackknife {
             acceleration = BootstrapDistribution.acceleration(
               values: leaveOneOut, weights: jackknife.weights)
           }

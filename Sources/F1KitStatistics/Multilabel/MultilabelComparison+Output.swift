@@ -297,8 +297,6 @@ extension MultilabelComparison {
       "\(second) and \(first) do not differ significantly on \(name): \(second) − \(first) = \(ModelComparison.number(difference.estimate)), \(confidence) CI \(range), \(evidence)."
       + ModelComparison.disagreementSentence(
         interval: difference, isSignificant: false, isAdjusted: models.count > 2)
-    guard let needed = requiredItemCount(for: pair) else { return verdict }
-    return verdict
-      + " Detecting a difference of \(ModelComparison.number(abs(difference.estimate))) with 80% power would take about \(ModelComparison.count(needed)) items; this test set has \(ModelComparison.count(itemCount))."
+    return verdict + MarginReachability(detecting: difference, count: itemCount).detectionSentence
   }
 }

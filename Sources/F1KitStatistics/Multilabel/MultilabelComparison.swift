@@ -316,9 +316,6 @@ public struct MultilabelComparison: Sendable {
   ///   hold on a pair its test did not call significant, as
   ///   ``ModelComparison/requiredItemCount(for:power:)`` says).
   public func requiredItemCount(for pair: Pair, power: Double = 0.8) -> Int? {
-    let required = PowerAnalysis.requiredItemCount(
-      difference: pair.difference.estimate, standardError: pair.difference.standardError,
-      itemCount: itemCount, significanceLevel: significanceLevel, power: power)
-    return required.flatMap { $0 > itemCount ? $0 : nil }
+    MarginReachability(detecting: pair.difference, count: itemCount, power: power).requiredCount
   }
 }
