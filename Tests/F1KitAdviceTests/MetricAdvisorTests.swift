@@ -198,6 +198,17 @@ struct MetricAdvisorTests {
       })
     let required = try #require(comparison.requiredItemCount(for: pair))
     #expect(advice.evidence.first { $0.name == "n_required" }?.value == Double(required))
+    // The range compare prints beside its size, rounded the same way.
+    let range = try #require(comparison.detectionSize(for: pair).roughRequiredCountRange)
+    #expect(range.contains(required))
+    #expect(
+      advice.evidence.first { $0.name == "n_required_low" }?.value == Double(range.lowerBound))
+    #expect(
+      advice.evidence.first { $0.name == "n_required_high" }?.value == Double(range.upperBound))
+    #expect(
+      advice.message.contains(
+        "so the size could be anywhere from about \(DisplayNumber.count(range.lowerBound)) to \(DisplayNumber.count(range.upperBound)) items."
+      ))
     #expect(advice.evidence.first { $0.name == "p_value" }?.value == pair.permutation?.pValue)
     #expect(advice.evidence.first { $0.name == "difference" }?.value == pair.difference.estimate)
     #expect(advice.message.contains("(permutation test)"))

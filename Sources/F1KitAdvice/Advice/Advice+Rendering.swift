@@ -38,7 +38,8 @@ extension Advice {
 
   /// Evidence names whose values are counts, written as JSON integers.
   static let countNames: Set<String> = [
-    "support", "predicted", "n", "n_required", "groups", "groups_required", "groups_recommended",
+    "support", "predicted", "n", "n_required", "n_required_low", "n_required_high", "groups",
+    "groups_required", "groups_recommended",
     "largest_group",
     "runs_per_model",
     "empty_gold_sets", "empty_predicted_sets", "classes_with_gold_items",

@@ -33,6 +33,8 @@ extension MetricAdvisor {
         adjustment: comparison.models.count > 2 ? comparison.options.adjustment : nil,
         itemCount: comparison.itemCount,
         requiredItemCount: comparison.requiredItemCount(for: pair, power: thresholds.power),
+        requiredItemRange: comparison.detectionSize(for: pair, power: thresholds.power)
+          .roughRequiredCountRange,
         significanceLevel: comparison.significanceLevel))
   }
 
@@ -78,7 +80,17 @@ extension MetricAdvisor {
         + "\(DisplayNumber.percent(alpha, digits: 0)) level, a test set of about "
         + "\(DisplayNumber.count(required)) items would be needed (this one has "
         + "\(DisplayNumber.count(itemCount))), assuming the standard error "
-        + "(\(DisplayNumber.score(interval.standardError))) shrinks as 1/√n."
+        + "(\(DisplayNumber.score(interval.standardError))) shrinks as 1/√n"
+      if let range = pair.requiredItemRange {
+        // The standard error is itself an estimate from this test set.
+        statement +=
+          "; that standard error is itself estimated from this test set, so the size could be "
+          + "anywhere from about \(DisplayNumber.count(range.lowerBound)) to "
+          + "\(DisplayNumber.count(range.upperBound)) items"
+        evidence.append(AdviceEvidence("n_required_low", count: range.lowerBound))
+        evidence.append(AdviceEvidence("n_required_high", count: range.upperBound))
+      }
+      statement += "."
     } else if difference == 0 {
       statement += " The models score exactly the same; no test-set size would separate them."
     }
@@ -106,5 +118,8 @@ struct ComparedPair {
   var adjustment: PValueAdjustment?
   var itemCount: Int
   var requiredItemCount: Int?
+  /// The range one test set allows for ``requiredItemCount``, its ends
+  /// rounded to two significant digits, when the comparison gives one.
+  var requiredItemRange: ClosedRange<Int>? = nil
   var significanceLevel: Double
 }

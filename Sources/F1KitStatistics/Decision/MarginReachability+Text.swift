@@ -22,8 +22,23 @@ extension MarginReachability {
     } else {
       basis = "the spread of the \(ModelComparison.count(count)) \(unit.rawValue)' differences"
     }
-    let low = ModelComparison.count(ReleaseDecision.roughCount(range.lowerBound, rounding: .down))
-    let high = ModelComparison.count(ReleaseDecision.roughCount(range.upperBound, rounding: .up))
+    let rough = roughRange(range)
+    let low = ModelComparison.count(rough.lowerBound)
+    let high = ModelComparison.count(rough.upperBound)
     return ", a size that rests on \(basis), so it could be anywhere from about \(low) to \(high)"
+  }
+
+  /// ``requiredCountRange`` with its ends rounded outwards to two
+  /// significant digits, as the gate and `compare` print them, so that a
+  /// range does not claim more precision than it has.
+  public var roughRequiredCountRange: ClosedRange<Int>? {
+    requiredCountRange.map(Self.roughRange)
+  }
+
+  /// A range with its ends rounded outwards to two significant digits.
+  private static func roughRange(_ range: ClosedRange<Int>) -> ClosedRange<Int> {
+    ReleaseDecision.roughCount(
+      range.lowerBound, rounding: .down)...ReleaseDecision.roughCount(
+        range.upperBound, rounding: .up)
   }
 }
