@@ -80,6 +80,26 @@ struct DetectedClassScoresCommandTests {
       ))
   }
 
+  @Test("a report whose files do not all have the columns says why it shows no scores")
+  func reportSaysWhyScoresAreMissing() throws {
+    let folder = TemporaryDirectory()
+    _ = folder.write("a.csv", Self.a)
+    let plain = Self.b.split(separator: "\n").map {
+      $0.split(separator: ",", omittingEmptySubsequences: false).prefix(3).joined(separator: ",")
+    }
+    _ = folder.write("b.csv", plain.joined(separator: "\n") + "\n")
+    let result = try runF1Kit(
+      ["report", "a.csv", "b.csv", "--resamples", "200", "--out", "r.html"], in: folder.url)
+    #expect(result.status == 0, "\(result.standardError)")
+    let page = try String(
+      contentsOf: folder.url.appendingPathComponent("r.html"), encoding: .utf8)
+    #expect(!page.contains("<section id=\"scores\""))
+    #expect(
+      page.contains(
+        "<dt>Score column</dt><dd>score columns found by name in a.csv but not in b.csv: no score metrics"
+      ))
+  }
+
   @Test("advise reads each class's column and keeps the prediction column's predictions")
   func adviseReadsClassColumns() throws {
     let folder = TemporaryDirectory()

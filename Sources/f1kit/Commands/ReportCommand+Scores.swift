@@ -67,12 +67,15 @@ extension ReportCommand {
     for input in inputs {
       for label in input.items?.labels ?? [] where !labels.contains(label) { labels.append(label) }
     }
+    var found: [(path: String, isBinary: Bool)] = []
+    var missing: [String] = []
     for (index, path) in paths.enumerated() {
       switch input.detectScores(path, labels: { labels }) {
-      case .none: return (inputs, nil)
+      case .none: missing.append(path)
       case .unreadable(let columns, let reason):
         return (inputs, "\(columns) not read as scores\(reason)")
       case .scores(let items):
+        found.append((path, items.positiveLabel != nil))
         result[index].scores = ScoreInput(
           items: items,
           source: "the score \(items.positiveLabel == nil ? "columns" : "column") "
@@ -80,6 +83,23 @@ extension ReportCommand {
           threshold: nil, positiveColumnLabel: input.positiveColumn(of: items, path: path)?.label)
         note = note ?? InputOptions.detectedScoreNote(for: items)
       }
+    }
+    if found.isEmpty { return (inputs, nil) }
+    // Scores for some models only, or of two kinds, would compare unlike
+    // things: say why there are none rather than leave them out silently.
+    let kinds = Set(found.map(\.isBinary))
+    guard missing.isEmpty, kinds.count == 1 else {
+      let list = { (paths: [String]) in
+        paths.map { InputOptions.displayName(of: $0) }.joined(separator: ", ")
+      }
+      let why =
+        missing.isEmpty
+        ? "differ: “\(InputOptions.detectedScoreColumn)” in \(list(found.filter(\.isBinary).map(\.path))) but a column per class in \(list(found.filter { !$0.isBinary }.map(\.path)))"
+        : "in \(list(found.map(\.path))) but not in \(list(missing))"
+      return (
+        inputs,
+        "score columns found by name \(why): no score metrics, which need the same scores for every file (or a score option)"
+      )
     }
     return (result, note)
   }
