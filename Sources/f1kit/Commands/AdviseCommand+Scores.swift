@@ -24,10 +24,12 @@ extension AdviseCommand {
   /// columns found by name beside the prediction column (one named
   /// `score`, or one named after each class); `nil` without scores.
   ///
+  /// - Parameter labels: The file's labels, asked for only when columns
+  ///   named after them are looked for.
   /// - Returns: The scores, or `nil`.
   /// - Throws: A one-line failure when the file or its scores cannot be
   ///   read, or the `--threshold-from` cut-off cannot be worked out.
-  func readScores() throws(CommandFailure) -> Scores? {
+  func readScores(labels: () -> [String]) throws(CommandFailure) -> Scores? {
     if input.hasScores {
       let (items, model) = try input.readScoredModel(path)
       let threshold = try input.thresholdChoice(for: path)
@@ -35,8 +37,7 @@ extension AdviseCommand {
         items, model: model, source: items.sourceDescription, threshold: threshold,
         matrix: try input.confusionMatrix(of: items, path: path), note: nil)
     }
-    let detected = input.detectScores(path) { (try? input.readConfusionMatrix(path))?.labels ?? [] }
-    switch detected {
+    switch input.detectScores(path, labels: labels) {
     case .none: return nil
     case .unreadable(let columns, let reason):
       let phrase = columns.contains(",") ? "columns \(columns) are" : "column \(columns) is"

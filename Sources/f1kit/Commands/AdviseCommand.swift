@@ -98,7 +98,13 @@ struct AdviseCommand: ParsableCommand {
     if input.isWeighted && input.hasScores {
       throw .usage("advise does not support --weight-column with score columns yet")
     }
-    let scores = try readScores()
+    // The file's counts, read at most once: for the labels whose columns
+    // may hold scores, and for the metrics.
+    var counted: ConfusionMatrix?
+    let scores = try readScores {
+      counted = try? input.readConfusionMatrix(path)
+      return counted?.labels ?? []
+    }
     let metrics: ClassificationMetrics
     do {
       if input.isWeighted {
@@ -106,7 +112,7 @@ struct AdviseCommand: ParsableCommand {
           weightedConfusionMatrix: try input.readWeightedMatrix(path), options: scoring.evaluation)
       } else {
         metrics = try ClassificationMetrics(
-          confusionMatrix: try scores?.matrix ?? input.readConfusionMatrix(path),
+          confusionMatrix: try scores?.matrix ?? counted ?? input.readConfusionMatrix(path),
           options: scoring.evaluation)
       }
     } catch let failure as CommandFailure {

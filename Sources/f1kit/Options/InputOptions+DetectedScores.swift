@@ -40,29 +40,28 @@ extension InputOptions {
     var options = reader
     options.predictionColumn = nil
     options.scoreColumn = Self.detectedScoreColumn
-    switch Self.readDetected(path, options: options) {
-    case .none: break
-    case .unreadable(_, let reason):
-      return .unreadable(columns: "“\(Self.detectedScoreColumn)”", reason: reason)
-    case .scores(let items): return .scores(items)
-    }
+    let found = Self.readDetected(
+      path, options: options, columns: "“\(Self.detectedScoreColumn)”", option: "--score-column")
+    guard case .none = found else { return found }
     let labels = labels()
     guard labels.count >= 2 else { return .none }
     options.scoreColumn = nil
     options.scoreColumns = labels
-    switch Self.readDetected(path, options: options) {
-    case .unreadable(_, let reason):
-      let columns = labels.map { "“\($0)”" }.joined(separator: ", ")
-      return .unreadable(
-        columns: columns,
-        reason: reason.replacingOccurrences(of: "--score-column)", with: "--score-columns)"))
-    case let found: return found
-    }
+    return Self.readDetected(
+      path, options: options, columns: labels.map { "“\($0)”" }.joined(separator: ", "),
+      option: "--score-columns")
   }
 
   /// Reads scores with detection's options: no such column is no scores.
+  ///
+  /// - Parameters:
+  ///   - path: The file.
+  ///   - options: The reader's options, naming the columns.
+  ///   - columns: The columns, quoted, for a reason they are not read.
+  ///   - option: The option that reads them explicitly, for that reason.
+  /// - Returns: The scores, or why there are none.
   private static func readDetected(
-    _ path: String, options: PredictionFileOptions
+    _ path: String, options: PredictionFileOptions, columns: String, option: String
   ) -> DetectedScores {
     do {
       return .scores(try PredictionReader(path: path, options: options).readItemScores())
@@ -73,10 +72,10 @@ extension InputOptions {
       case .missingColumn, .cannotOpen, .duplicateID: return .none
       case .defaultThresholdOutsideScores(_, let lowest, let highest)
       where lowest >= 0.5 && highest <= 1:
-        return .unreadable(columns: "", reason: ": " + Self.confidenceNote)
+        return .unreadable(columns: columns, reason: ": " + Self.confidenceNote)
       default: break
       }
-      return .unreadable(columns: "", reason: " (give --score-column): " + error.description)
+      return .unreadable(columns: columns, reason: " (give \(option)): " + error.description)
     }
   }
 
