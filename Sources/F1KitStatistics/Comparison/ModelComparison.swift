@@ -368,11 +368,35 @@ public struct ModelComparison: Sendable {
   /// - Parameter pair: The pair.
   /// - Returns: The size, or `nil`.
   func reportedDetectionSize(for pair: Pair) -> MarginReachability? {
-    guard primaryTest != nil, let p = decisionPValue(for: pair), !p.isNaN,
-      verdictFloors(on: pair.metric).verdictSentence == nil,
-      p >= significanceLevel || pair.difference.estimate == 0
+    Self.reportedDetectionSize(
+      primaryTest == nil ? nil : decisionPValue(for: pair),
+      isWithheld: verdictFloors(on: pair.metric).verdictSentence != nil,
+      significanceLevel: significanceLevel, difference: pair.difference
+    ) { detectionSize(for: pair) }
+  }
+
+  /// A pair's needed size when its verdict ends with the size's sentence:
+  /// a verdict its test does not withhold, not significant (or of no
+  /// difference), whose size is above the test set's; `nil` otherwise.
+  /// The rule every comparison engine's verdict follows.
+  ///
+  /// - Parameters:
+  ///   - decisionPValue: The p-value the verdict rests on, `nil` when no
+  ///     test ran.
+  ///   - isWithheld: Whether the verdict is withheld because no p-value
+  ///     the test can give is below α.
+  ///   - significanceLevel: α.
+  ///   - difference: The pair's difference.
+  ///   - size: The pair's needed size.
+  /// - Returns: The size, or `nil`.
+  static func reportedDetectionSize(
+    _ decisionPValue: Double?, isWithheld: Bool, significanceLevel: Double,
+    difference: ConfidenceInterval, size: () -> MarginReachability
+  ) -> MarginReachability? {
+    guard let p = decisionPValue, !p.isNaN, !isWithheld,
+      p >= significanceLevel || difference.estimate == 0
     else { return nil }
-    let size = detectionSize(for: pair)
+    let size = size()
     return size.detectionSentence.isEmpty ? nil : size
   }
 }

@@ -195,12 +195,11 @@ extension MultilabelComparison {
   /// - Parameter pair: The pair.
   /// - Returns: The size, or `nil`.
   func reportedDetectionSize(for pair: Pair) -> MarginReachability? {
-    guard primaryTest != nil, let p = decisionPValue(for: pair), !p.isNaN,
-      verdictFloors(on: pair.metric).verdictSentence == nil,
-      p >= significanceLevel || pair.difference.estimate == 0
-    else { return nil }
-    let size = detectionSize(for: pair)
-    return size.detectionSentence.isEmpty ? nil : size
+    ModelComparison.reportedDetectionSize(
+      primaryTest == nil ? nil : decisionPValue(for: pair),
+      isWithheld: verdictFloors(on: pair.metric).verdictSentence != nil,
+      significanceLevel: significanceLevel, difference: pair.difference
+    ) { detectionSize(for: pair) }
   }
 
   /// A plain-text summary on one metric: each model's value and interval,
