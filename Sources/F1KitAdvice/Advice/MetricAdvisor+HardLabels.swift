@@ -92,7 +92,7 @@ extension MetricAdvisor {
     let errors = scores.isTopLabelCorrect.lazy.filter { !$0 }.count
     let errorRate = Double(errors) / Double(scores.count)
     var message =
-      "Every row of the \(scores.classCount) per-class scores is one-hot: one class scores 1, the others 0. These look like the predicted classes, not probabilities (label_binarize(clf.predict(X)) or pd.get_dummies where clf.predict_proba(X) was meant): they rank the items no further than the predictions do. "
+      "Every row of the per-class scores (\(scores.classCount) classes) is one-hot: one class scores 1, the others 0. These look like the predicted classes, not probabilities (label_binarize(clf.predict(X)) or pd.get_dummies where clf.predict_proba(X) was meant): they rank the items no further than the predictions do. "
     var evidence = [
       AdviceEvidence("class_count", count: scores.classCount),
       AdviceEvidence("error_rate", value: errorRate),
