@@ -30,9 +30,14 @@ accuracy), for accuracy and binary F1, groups resampled whole.
 Fixed seeds; prints the coverage table docs/gate.md quotes. A few minutes.
 `--stratified` prints instead the same items with each gold class's count
 fixed (`--stratify gold`): test sets and resamples draw each class apart.
+`--multilabel` prints instead micro-, macro- and samples-F1 of two equally
+good multilabel models over three labels (`multilabel_cells`), 9,999
+resamples: the range from ν of the jackknife variances of 200 resamples, as
+`f1kit` brackets label sets' needed sizes, beside the Satterthwaite range.
 
     python3 tools/needed_size_range_check.py 400
     python3 tools/needed_size_range_check.py 400 --stratified
+    python3 tools/needed_size_range_check.py 400 --multilabel
 """
 import numpy as np
 from scipy.stats import beta, chi2, norm
@@ -197,10 +202,99 @@ def groups(metric, T, rng, G=60):
     summarize("groups %s G=%d" % (metric, G), truth, needs, {"CP(items)": cp, "Satt": sat})
 
 
+def multilabel_cells(prevalence=(.5, .3, .15), miss=.25, false_alarm=.1):
+    """Cell probabilities and per-cell tallies of (gold set, A set, B set)
+    over three labels, each label present independently with its
+    prevalence; each model misses a present label with probability `miss`
+    and adds an absent one with `false_alarm`, independently: two equally
+    good models (true difference about 0)."""
+    L = len(prevalence)
+    sets = np.array([[(s >> j) & 1 for j in range(L)] for s in range(1 << L)])
+    pg = np.prod(np.where(sets == 1, prevalence, 1 - np.array(prevalence)), 1)
+    ppred = np.where(sets[:, None, :] == 1,
+                     np.where(sets[None, :, :] == 1, 1 - miss, miss),
+                     np.where(sets[None, :, :] == 1, false_alarm, 1 - false_alarm)).prod(-1)
+    probs, tallies = [], []
+    for g in range(1 << L):
+        for a in range(1 << L):
+            for b in range(1 << L):
+                probs.append(pg[g] * ppred[g, a] * ppred[g, b])
+                row = []
+                for p in (a, b):
+                    gs, ps = sets[g], sets[p]
+                    tp, fp, fn = gs & ps, (1 - gs) & ps, gs & (1 - ps)
+                    denom = gs.sum() + ps.sum()
+                    row.append(np.concatenate([tp, fp, fn, [2 * tp.sum() / denom if denom else 0.0]]))
+                tallies.append(row)
+    return np.array(probs), np.array(tallies, dtype=float)  # (cells,), (cells, 2, 3L+1)
+
+
+def multilabel_diff(C, T, metric):
+    """B − A of micro-, macro- or samples-F1 from cell counts C[..., cells]."""
+    return multilabel_diff_of_sums(np.tensordot(C, T, axes=([-1], [0])), C.sum(-1), metric)
+
+
+def multilabel_diff_of_sums(S, n, metric):
+    """B − A from the summed tallies S[..., 2, 3L+1] of n items."""
+    L = (S.shape[-1] - 1) // 3
+    tp, fp, fn = S[..., :L], S[..., L:2 * L], S[..., 2 * L:3 * L]
+    if metric == 'micro':
+        t, f = tp.sum(-1), fp.sum(-1) + fn.sum(-1)
+        v = 2 * t / np.maximum(2 * t + f, 1e-300)
+    elif metric == 'macro':
+        v = (2 * tp / np.maximum(2 * tp + fp + fn, 1e-300)).mean(-1)
+    else:
+        v = S[..., -1] / np.asarray(n, dtype=float)[..., None]
+    return v[..., 1] - v[..., 0]
+
+
+def multilabel_jackknife(c, tallies, metric):
+    """Leave-one-item-out differences of the occupied cells, their weights
+    and the jackknife variance."""
+    n = c.sum()
+    cells = np.nonzero(c)[0]
+    # Leaving one item of a cell out takes that cell's tallies off the sums.
+    S = np.tensordot(c.astype(float), tallies, axes=([-1], [0]))
+    jk = multilabel_diff_of_sums(S[None] - tallies[cells], np.full(len(cells), n - 1), metric)
+    w = c[cells].astype(float)
+    mean = (w * jk).sum() / n
+    return jk, w, (n - 1) / n * (w * (jk - mean)**2).sum()
+
+
+def multilabel(metric, n, T, rng, R=9999, K=200):
+    """Multilabel items, R resamples as the CLI's default: the range `f1kit`
+    gives label sets, ν = 2 / (relative variance of the jackknife variance
+    over the first K resamples + 2/(R − 1)), beside the Satterthwaite ν of
+    the observed leave-one-out values that single-label pairs use."""
+    probs, tallies = multilabel_cells()
+    C = rng.multinomial(n, probs, size=20000).astype(float)
+    truth = Z**2 * multilabel_diff(C, tallies, metric).var(ddof=1) * n / D**2
+    needs, resampled, sat = [], [], []
+    for _ in range(T):
+        c = rng.multinomial(n, probs)
+        Rs = rng.multinomial(n, c / n, size=R)
+        need = Z**2 * multilabel_diff(Rs.astype(float), tallies, metric).var(ddof=1) * n / D**2
+        jk, w, _ = multilabel_jackknife(c, tallies, metric)
+        s = satterthwaite((n - 1) * (-jk), w)
+        v = np.array([multilabel_jackknife(r, tallies, metric)[2] for r in Rs[:K]])
+        nu = 2 / (v.var(ddof=1) / v.mean()**2 + 2 / (R - 1))
+        needs.append(need)
+        resampled.append((need * nu / chi2.ppf(0.975, nu), need * nu / chi2.ppf(0.025, nu)))
+        sat.append(None if s is None else (need * s[0], need * s[1]))
+    summarize("multilabel %s n=%d" % (metric, n), truth, needs,
+              {"resampled": resampled, "Satt": sat})
+
+
 if __name__ == '__main__':
     import sys
     counts = [a for a in sys.argv[1:] if a.isdigit()]
     T = int(counts[0]) if counts else 300
+    if '--multilabel' in sys.argv:
+        rng = np.random.default_rng(38)
+        for metric in ['micro', 'macro', 'samples']:
+            for n in [500, 2000]:
+                multilabel(metric, n, T, rng)
+        sys.exit()
     if '--stratified' in sys.argv:
         rng = np.random.default_rng(37)
         for metric, shares in [('acc', [.7, .3]), ('binary', [.7, .3]), ('macro', [.5, .3, .2])]:

@@ -438,8 +438,10 @@ struct CompareCommandTests {
         "label,prediction\n"
           + zip(gold, predictions).map { "\($0.0),\($0.1)\n" }.joined())
     }
+    // The lower end, −0.00049, gets a fourth decimal: "[0.000, …]" would
+    // hide that the interval contains 0.
     let sentence =
-      "95% CI [0.000, 0.217], p = 0.027 (permutation test). The 95% interval still contains 0 although the test rejects: the two disagree at the margin, so read the difference as borderline."
+      "95% CI [-0.0005, 0.2175], p = 0.027 (permutation test). The 95% interval still contains 0 although the test rejects: the two disagree at the margin, so read the difference as borderline."
     let compare = try runF1Kit(
       ["compare", "a.csv", "b.csv", "--resamples", "999", "-q"], in: directory.url)
     #expect(compare.status == 0, "\(compare.standardError)")

@@ -127,6 +127,20 @@ struct TuneCommandTests {
       "\(applied.standardError)")
   }
 
+  @Test(
+    "a --beta the tuned metric does not use is refused, not tuned as F1",
+    arguments: [
+      (["--beta", "2"], "give --metric binary_fbeta --beta 2 to tune F-beta"),
+      (["--beta", "0.5", "--metric", "accuracy"], "but tune maximises 'accuracy'"),
+      (["--beta", "2", "--min-precision", "0.8"], "'--beta' has no effect with '--min-precision'"),
+    ])
+  func unusedBetaIsRefused(options: [String], message: String) throws {
+    let tune = try runF1Kit(
+      ["tune", "fixtures/stsb/dev-minilm-l6.csv", "--score-column", "score"] + options)
+    #expect(tune.status == 64)
+    #expect(tune.standardError.contains(message), "\(tune.standardError)")
+  }
+
   @Test("a frozen cut-off applies bit for bit: an item 1 ulp below it stays negative")
   func frozenThresholdIsExact() throws {
     let directory = TemporaryDirectory()

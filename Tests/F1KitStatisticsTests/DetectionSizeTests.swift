@@ -153,3 +153,34 @@ struct DetectionSizeTests {
     #expect(decision.reachability.requiredCountRange != nil)
   }
 }
+
+@Suite("The standard error's degrees of freedom from resampled jackknife variances")
+struct ResampledDegreesTests {
+  @Test("ν is 2 over the variances' relative variance plus the Monte Carlo term 2/(R − 1)")
+  func formula() throws {
+    let variances = (1...40).map { 1 + Double($0 % 7) / 10 }
+    let mean = variances.reduce(0, +) / 40
+    let spread = variances.map { ($0 - mean) * ($0 - mean) }.reduce(0, +) / 39
+    let expected = 2 / (spread / (mean * mean) + 2 / 998.0)
+    let degrees = try #require(
+      MarginReachability.standardErrorDegrees(resampledVariances: variances, resamples: 999))
+    #expect(abs(degrees - expected) <= 1e-12 * expected)
+    // Variances that do not move leave the Monte Carlo term: ν = R − 1.
+    let flat = [Double](repeating: 0.5, count: 20)
+    let monteCarloOnly = try #require(
+      MarginReachability.standardErrorDegrees(resampledVariances: flat, resamples: 999))
+    #expect(abs(monteCarloOnly - 998) <= 1e-9)
+  }
+
+  @Test(
+    "too few variances, an undefined one or none above 0 give no ν",
+    arguments: [
+      [Double](repeating: 1, count: 19), [Double](repeating: 1, count: 19) + [.nan],
+      [Double](repeating: 0, count: 30),
+    ])
+  func undefined(variances: [Double]) {
+    #expect(
+      MarginReachability.standardErrorDegrees(resampledVariances: variances, resamples: 999)
+        == nil)
+  }
+}

@@ -309,3 +309,90 @@ struct MultilabelComparisonTests {
     #expect(weighted.models[0].value(of: .samplesF1) != plain.models[0].value(of: .samplesF1))
   }
 }
+
+/// The needed test-set size of a multilabel pair, bracketed from the
+/// difference's leave-one-item-out values as a single-label pair's is.
+@Suite("Multilabel comparisons: the range around the size that would detect a difference")
+struct MultilabelDetectionSizeTests {
+  /// Two equally good models, so that the pair is not significant and its
+  /// verdict gives a needed size.
+  private static func data(items: Int, seed: UInt64)
+    -> (gold: [LabelSet], first: [LabelSet], second: [LabelSet])
+  {
+    var generator = Xoshiro256StarStar(seed: seed)
+    let process = MultilabelProcess(
+      firstErrors: [0.2, 0.2, 0.2, 0.2], secondErrors: [0.2, 0.2, 0.2, 0.2])
+    return process.draw(items: items, using: &generator)
+  }
+
+  private static func comparison(
+    _ data: (gold: [LabelSet], first: [LabelSet], second: [LabelSet]),
+    metric: MultilabelMetric = .microF1, resamples: Int = 299,
+    method: IntervalMethod = .percentile
+  ) throws -> MultilabelComparison {
+    try MultilabelComparison(
+      gold: data.gold, predictions: [data.first, data.second], labels: labelNames,
+      names: ["A", "B"],
+      options: .init(
+        metrics: [metric], bootstrap: BootstrapOptions(resamples: resamples, method: method)))
+  }
+
+  @Test(
+    "ν comes from the resamples' jackknife variances, the same whatever the interval method",
+    arguments: [MultilabelMetric.microF1, .macroF1, .samplesF1])
+  func degreesFromResamples(metric: MultilabelMetric) throws {
+    let data = Self.data(items: 400, seed: 3)
+    let percentile = try Self.comparison(data, metric: metric)
+    let bca = try Self.comparison(data, metric: metric, method: .bca)
+    let degrees = try #require(percentile.pairs[0].standardErrorDegrees)
+    #expect(bca.pairs[0].standardErrorDegrees == degrees)
+    // The Monte Carlo term alone caps ν at R − 1.
+    #expect(degrees > 10 && degrees < 298)
+  }
+
+  @Test("ν grows about as the items: four times the items, about four times ν")
+  func degreesGrowWithItems() throws {
+    let small = try #require(
+      try Self.comparison(Self.data(items: 500, seed: 7), resamples: 9_999)
+        .pairs[0].standardErrorDegrees)
+    let large = try #require(
+      try Self.comparison(Self.data(items: 2_000, seed: 7), resamples: 9_999)
+        .pairs[0].standardErrorDegrees)
+    #expect(large / small > 2.5 && large / small < 6)
+  }
+
+  @Test("a pair not called significant gets the range in compare's verdict, JSON, advice and gate")
+  func rangeEverywhere() throws {
+    let data = Self.data(items: 1_500, seed: 11)
+    let comparison = try Self.comparison(data, resamples: 499)
+    let pair = comparison.pairs[0]
+    let size = comparison.detectionSize(for: pair)
+    let required = try #require(size.requiredCount)
+    let range = try #require(size.requiredCountRange)
+    #expect(range.lowerBound <= required && required <= range.upperBound)
+    #expect(range.lowerBound < range.upperBound)
+    #expect(comparison.verdict(for: pair).contains("could be anywhere from about"))
+    guard case .object(let members) = comparison.jsonDocument(),
+      case .object(let detection)? = members.first(where: { $0.key == "detection" })?.value
+    else {
+      Issue.record("no detection member")
+      return
+    }
+    #expect(detection.contains { $0.key == "required_n_low" })
+    #expect(detection.contains { $0.key == "required_n_high" })
+    let decision = try ReleaseGate(margin: 0.01).decision(for: comparison)
+    #expect(decision.reachability.requiredCountRange != nil)
+  }
+
+  @Test("sample weights leave the size without a range")
+  func weightedHasNoRange() throws {
+    let data = Self.data(items: 400, seed: 5)
+    let weights = data.gold.indices.map { Double(1 + $0 % 3) }
+    let comparison = try MultilabelComparison(
+      gold: data.gold, predictions: [data.first, data.second], labels: labelNames,
+      weights: weights, names: ["A", "B"],
+      options: .init(metrics: [.microF1], bootstrap: BootstrapOptions(resamples: 99)))
+    #expect(comparison.pairs[0].standardErrorDegrees == nil)
+    #expect(comparison.detectionSize(for: comparison.pairs[0]).requiredCountRange == nil)
+  }
+}

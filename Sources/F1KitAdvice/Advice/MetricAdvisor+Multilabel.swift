@@ -88,6 +88,8 @@ extension MetricAdvisor {
             adjustment: comparison.models.count > 2 ? comparison.options.adjustment : nil,
             itemCount: comparison.itemCount,
             requiredItemCount: comparison.requiredItemCount(for: pair, power: thresholds.power),
+            requiredItemRange: comparison.detectionSize(for: pair, power: thresholds.power)
+              .roughRequiredCountRange,
             significanceLevel: comparison.significanceLevel)))
     }
     return Self.ordered(result)

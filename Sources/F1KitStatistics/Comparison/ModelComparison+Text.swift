@@ -288,11 +288,28 @@ extension ModelComparison {
   }
 
   static func number(_ value: Double) -> String {
-    NumberText.fixed(value, digits: 3, style: NumberText.Style.plain.spellingNaN(as: "undefined"))
+    number(value, digits: 3)
   }
 
+  static func number(_ value: Double, digits: Int) -> String {
+    NumberText.fixed(
+      value, digits: digits, style: NumberText.Style.plain.spellingNaN(as: "undefined"))
+  }
+
+  /// An interval's ends to three decimals, or to as many more (up to six)
+  /// as an end that is not 0 needs not to read 0.000: "[-0.0004, 0.0015]"
+  /// for an interval that crosses 0, not "[0.000, 0.002]" beside a verdict
+  /// of no significant difference.
   static func range(_ interval: ConfidenceInterval) -> String {
-    "[\(number(interval.lower)), \(number(interval.upper))]"
+    var digits = 3
+    func readsZero(_ value: Double) -> Bool {
+      value != 0 && value.isFinite
+        && NumberText.fixed(abs(value), digits: digits).allSatisfy {
+          $0 == "0" || $0 == "."
+        }
+    }
+    while digits < 6, readsZero(interval.lower) || readsZero(interval.upper) { digits += 1 }
+    return "[\(number(interval.lower, digits: digits)), \(number(interval.upper, digits: digits))]"
   }
 
   static func percent(_ confidence: Double) -> String {

@@ -132,6 +132,39 @@ extension MarginReachability {
   /// would span well over a factor of 5 anyway.
   static let smallestStandardErrorDegrees = 10.0
 
+  /// The degrees of freedom of a bootstrap standard error, from how the
+  /// jackknife variance moves over bootstrap resamples: treating the
+  /// squared standard error as a scaled χ² with ν degrees, its relative
+  /// variance is 2/ν; the resampled variances estimate the part that comes
+  /// from the test set, and 2/(*R* − 1) adds the Monte Carlo noise of *R*
+  /// resamples.
+  ///
+  /// Unlike ``standardErrorDegrees(leaveOneOut:weights:)``, which sees only
+  /// the kurtosis of the influence values, this also sees how the
+  /// influence values themselves move with the test set, as a ratio's
+  /// denominators make them.
+  ///
+  /// - Parameters:
+  ///   - variances: The jackknife variance of the statistic in each of
+  ///     some bootstrap resamples.
+  ///   - resamples: The bootstrap resamples behind the standard error.
+  /// - Returns: ν, or `nil` with fewer than 20 variances, any undefined,
+  ///   or none above 0.
+  static func standardErrorDegrees(resampledVariances variances: [Double], resamples: Int)
+    -> Double?
+  {
+    guard variances.count >= 20, resamples > 1, variances.allSatisfy(\.isFinite) else {
+      return nil
+    }
+    let count = Double(variances.count)
+    let mean = variances.reduce(0, +) / count
+    guard mean > 0 else { return nil }
+    let spread = variances.reduce(0) { $0 + ($1 - mean) * ($1 - mean) } / (count - 1)
+    let relative = spread / (mean * mean) + 2 / Double(resamples - 1)
+    let degrees = 2 / relative
+    return degrees.isFinite ? degrees : nil
+  }
+
   /// The degrees of freedom of a squared standard error built from
   /// independent units, from the difference with each unit left out.
   ///

@@ -12,7 +12,9 @@ extension MultilabelComparison {
   /// ``Options/includesLabelIntervals`` `per_label_f1` — `per_label_fbeta`
   /// with a beta —: each label's score, support and interval), then for two models `difference`
   /// and `tests` (`permutation`, `paired_bootstrap`, `mcnemar` on exact
-  /// matches), and for more models `adjustment` and `comparisons`.
+  /// matches) and, when the verdict says how large a test set would detect
+  /// the difference, `detection` (``MarginReachability/jsonMembers(hasSeveralRuns:)``),
+  /// and for more models `adjustment` and `comparisons`.
   /// `cautions`, last, is there only when ``cautions(metric:)`` or
   /// `labelIntervalCautions(number:style:)` has any: an array of
   /// sentences.
@@ -181,6 +183,24 @@ extension MultilabelComparison {
       ("method", .string(pair.difference.method.rawValue)),
     ])
     return [("difference", difference), ("tests", .object(tests))]
+      + (reportedDetectionSize(for: pair).map {
+        [("detection", .object($0.jsonMembers(hasSeveralRuns: false)))]
+      } ?? [])
+  }
+
+  /// A pair's ``detectionSize(for:power:)`` when its verdict ends with the
+  /// size's sentence: a pair the verdict calls not significant, with a
+  /// size above this test set's; `nil` otherwise.
+  ///
+  /// - Parameter pair: The pair.
+  /// - Returns: The size, or `nil`.
+  func reportedDetectionSize(for pair: Pair) -> MarginReachability? {
+    guard primaryTest != nil, let p = decisionPValue(for: pair), !p.isNaN,
+      verdictFloors(on: pair.metric).verdictSentence == nil,
+      p >= significanceLevel || pair.difference.estimate == 0
+    else { return nil }
+    let size = detectionSize(for: pair)
+    return size.detectionSentence.isEmpty ? nil : size
   }
 
   /// A plain-text summary on one metric: each model's value and interval,
@@ -297,6 +317,6 @@ extension MultilabelComparison {
       "\(second) and \(first) do not differ significantly on \(name): \(second) − \(first) = \(ModelComparison.number(difference.estimate)), \(confidence) CI \(range), \(evidence)."
       + ModelComparison.disagreementSentence(
         interval: difference, isSignificant: false, isAdjusted: models.count > 2)
-    return verdict + MarginReachability(detecting: difference, count: itemCount).detectionSentence
+    return verdict + detectionSize(for: pair).detectionSentence
   }
 }

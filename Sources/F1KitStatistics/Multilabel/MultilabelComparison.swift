@@ -135,6 +135,11 @@ public struct MultilabelComparison: Sendable {
     public var mcnemar: McNemarTest?
     /// Each test's p-value adjusted over all pairs on the same metric.
     public var adjustedPValues: [ComparisonOptions.Test: Double]
+    /// The degrees of freedom of the difference's squared standard error,
+    /// from how its jackknife variance moves over the first resamples of
+    /// the paired bootstrap; `nil` with sample weights or when the
+    /// variances are undefined or 0.
+    public var standardErrorDegrees: Double? = nil
 
     /// The raw p-value of a test, if it was run.
     ///
@@ -231,8 +236,8 @@ public struct MultilabelComparison: Sendable {
         gold: gold, first: predictions[a], second: predictions[b], weights: weights,
         mapping: mapping, labelCount: ordered.count, scope: models[0].metrics.scope)
       let differences = joint.bootstrap(
-        metrics: options.metrics, options: options.bootstrap, progress: stepProgress(),
-        using: &generator)
+        metrics: options.metrics, options: options.bootstrap, isWeighted: weights != nil,
+        progress: stepProgress(), using: &generator)
       completed += resamples
       var permutation: [(pValue: Double, undefined: Int)]?
       if options.tests.contains(.permutation) {
@@ -252,7 +257,7 @@ public struct MultilabelComparison: Sendable {
               ? differences[index].pValue : nil,
             permutationPValue: permutation?[index].pValue,
             undefinedPermutations: permutation?[index].undefined ?? 0, mcnemar: mcnemar,
-            adjustedPValues: [:])
+            adjustedPValues: [:], standardErrorDegrees: differences[index].standardErrorDegrees)
         })
     }
     var pairs: [Pair] = []
@@ -316,6 +321,23 @@ public struct MultilabelComparison: Sendable {
   ///   hold on a pair its test did not call significant, as
   ///   ``ModelComparison/requiredItemCount(for:power:)`` says).
   public func requiredItemCount(for pair: Pair, power: Double = 0.8) -> Int? {
-    MarginReachability(detecting: pair.difference, count: itemCount, power: power).requiredCount
+    detectionSize(for: pair, power: power).requiredCount
+  }
+
+  /// The test-set size at which a pair's observed difference would be
+  /// significant with probability `power` (``requiredItemCount(for:power:)``),
+  /// with the range one test set allows for it when the items are
+  /// unweighted: from the squared standard error's degrees of freedom
+  /// (``Pair/standardErrorDegrees``), as ``ModelComparison`` and `f1kit
+  /// gate` bracket theirs.
+  ///
+  /// - Parameters:
+  ///   - pair: The pair.
+  ///   - power: The wanted probability of detecting the difference.
+  /// - Returns: The size.
+  public func detectionSize(for pair: Pair, power: Double = 0.8) -> MarginReachability {
+    MarginReachability(
+      detecting: pair.difference, count: itemCount, power: power,
+      standardErrorDegrees: pair.standardErrorDegrees)
   }
 }

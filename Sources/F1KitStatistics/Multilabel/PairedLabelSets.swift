@@ -131,49 +131,93 @@ struct PairedLabelSets {
     return values
   }
 
-  /// The paired bootstrap of each metric's difference: its interval and
-  /// shifted p-value.
+  /// The paired bootstrap of each metric's difference: its interval,
+  /// shifted p-value and, for unweighted items, the degrees of freedom of
+  /// its squared standard error, which bracket the test-set size that
+  /// would detect the difference.
+  ///
+  /// The degrees come from how the jackknife variance of the difference
+  /// moves over the first ``degreesResamples`` resamples
+  /// (``MarginReachability/standardErrorDegrees(resampledVariances:resamples:)``),
+  /// not from the kurtosis of the observed leave-one-out values alone: a
+  /// multilabel F1's denominators add up several labels per item, and how
+  /// they move from one test set to another widens the standard error's
+  /// spread by as much again as the kurtosis term (micro-F1 over three
+  /// labels: the kurtosis alone held the needed size in 86–87% of
+  /// simulated test sets, this 93–94%; docs/gate.md).
   func bootstrap(
-    metrics: [MultilabelMetric], options: BootstrapOptions, progress: ResamplingProgress?,
-    using generator: inout some RandomNumberGenerator
-  ) -> [(interval: ConfidenceInterval, pValue: Double)] {
+    metrics: [MultilabelMetric], options: BootstrapOptions, isWeighted: Bool,
+    progress: ResamplingProgress?, using generator: inout some RandomNumberGenerator
+  ) -> [(interval: ConfidenceInterval, pValue: Double, standardErrorDegrees: Double?)] {
     let resampler = Resampler(cellCounts: counts, strategy: options.strategy)
     var draws = [Int](repeating: 0, count: resampler.counts.count)
     var scorer = Scorer(scope: scope)
     var values = [[Double]](repeating: [], count: metrics.count)
     for index in values.indices { values[index].reserveCapacity(options.resamples) }
     var differences = [Double](repeating: 0, count: metrics.count)
+    // Sample weights make the standard error rest on more than the items'
+    // leave-one-out values, as `ModelComparison` finds: no degrees.
+    let degreesResamples = isWeighted ? 0 : min(options.resamples, Self.degreesResamples)
+    var variances = [[Double]](repeating: [], count: metrics.count)
+    var patternDraws = [Int](repeating: 0, count: counts.count)
     let reporter = ProgressReporter(progress, total: options.resamples)
     withResamplingGenerator(&generator) { generator in
       for resample in 0..<options.resamples {
         draws.withUnsafeMutableBufferPointer { resampler.draw(into: $0, using: &generator) }
         for (cell, pattern) in resampler.cellIndices.enumerated() {
           scorer.set(pattern: pattern, kept: Double(draws[cell]), exchanged: 0)
+          patternDraws[pattern] = draws[cell]
         }
         scorer.differences(metrics, into: &differences)
         for index in metrics.indices { values[index].append(differences[index]) }
+        if resample < degreesResamples {
+          let jackknife = leaveOneItemOutDifferences(metrics, counts: patternDraws)
+          for index in metrics.indices {
+            variances[index].append(
+              Self.jackknifeVariance(jackknife.values[index], weights: jackknife.weights))
+          }
+        }
         reporter.report(resample + 1)
       }
     }
     let observed = observedDifferences(metrics)
     let method = options.method
-    let accelerations =
-      method == .bca
-      ? jackknifeAccelerations(metrics) : [Double](repeating: 0, count: metrics.count)
+    let leaveOneOut = method == .bca ? leaveOneItemOutDifferences(metrics, counts: counts) : nil
     return metrics.indices.map { index in
       let distribution = BootstrapDistribution(values: values[index], estimate: observed[index])
+      let acceleration =
+        leaveOneOut.map {
+          BootstrapDistribution.acceleration(values: $0.values[index], weights: $0.weights)
+        } ?? 0
       return (
         distribution.interval(
-          method: method, confidence: options.confidence, acceleration: accelerations[index]),
-        PairedComparison.shiftedPValue(distribution)
+          method: method, confidence: options.confidence, acceleration: acceleration),
+        PairedComparison.shiftedPValue(distribution),
+        MarginReachability.standardErrorDegrees(
+          resampledVariances: variances[index], resamples: options.resamples)
       )
     }
   }
 
-  /// BCa accelerations of each difference from leaving out one item of each
-  /// pattern, weighted by the pattern's item count; each leave-one-out
-  /// total is the full total minus that item.
-  private func jackknifeAccelerations(_ metrics: [MultilabelMetric]) -> [Double] {
+  /// The resamples whose jackknife variances give the standard error's
+  /// degrees of freedom: each costs about one resample per pattern drawn,
+  /// and 200 put the degrees within about 10% of their limit.
+  static let degreesResamples = 200
+
+  /// Each metric's difference with one item of each pattern that has
+  /// items left out, one value per such pattern, weighted by the
+  /// pattern's item count; each leave-one-out total is the full total
+  /// minus that item.
+  ///
+  /// - Parameters:
+  ///   - metrics: The metrics.
+  ///   - counts: Each pattern's item count: the observed counts or a
+  ///     resample's.
+  /// - Returns: The values of each metric and their weights.
+  /// - Complexity: O(*g* · (*s* + *m* · *k*)) for *g* patterns.
+  private func leaveOneItemOutDifferences(_ metrics: [MultilabelMetric], counts: [Int])
+    -> (values: [[Double]], weights: [Int])
+  {
     var first = [Double](repeating: 0, count: scope.groupCount)
     var second = first
     for pattern in counts.indices {
@@ -188,15 +232,36 @@ struct PairedLabelSets {
     var secondTallies = secondTotal
     var leaveOneOut = [[Double]](repeating: [], count: metrics.count)
     for index in leaveOneOut.indices { leaveOneOut[index].reserveCapacity(counts.count) }
-    for pattern in counts.indices {
+    var weights: [Int] = []
+    weights.reserveCapacity(counts.count)
+    for pattern in counts.indices where counts[pattern] > 0 {
       scope.leavingOutOneItem(ofGroup: 2 * pattern, from: firstTotal, into: &firstTallies)
       scope.leavingOutOneItem(ofGroup: 2 * pattern + 1, from: secondTotal, into: &secondTallies)
       for (index, metric) in metrics.enumerated() {
         leaveOneOut[index].append(
           scope.value(of: metric, in: secondTallies) - scope.value(of: metric, in: firstTallies))
       }
+      weights.append(counts[pattern])
     }
-    return leaveOneOut.map { BootstrapDistribution.acceleration(values: $0, weights: counts) }
+    return (leaveOneOut, weights)
+  }
+
+  /// The jackknife variance (*n* − 1)/*n* · Σ *wᵢ* (*vᵢ* − *v̄*)² of
+  /// leave-one-out values standing for *wᵢ* items each; NaN when a value
+  /// is undefined.
+  private static func jackknifeVariance(_ values: [Double], weights: [Int]) -> Double {
+    var total = 0.0
+    var sum = 0.0
+    for (value, weight) in zip(values, weights) {
+      total += Double(weight)
+      sum += Double(weight) * value
+    }
+    let mean = sum / total
+    var squares = 0.0
+    for (value, weight) in zip(values, weights) {
+      squares += Double(weight) * (value - mean) * (value - mean)
+    }
+    return (total - 1) / total * squares
   }
 
   /// Approximate randomization: each permutation exchanges the two sets of

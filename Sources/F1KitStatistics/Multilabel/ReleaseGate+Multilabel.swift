@@ -7,7 +7,10 @@ extension ReleaseGate {
   /// `f1kit compare` prints for the same files, seed and resamples; Hamming
   /// loss, where lower is better, is decided in its own direction. The
   /// decision carries the cautions `compare` prints for the comparison
-  /// (``MultilabelComparison/cautions(metric:)``).
+  /// (``MultilabelComparison/cautions(metric:)``). The needed test-set
+  /// size is bracketed, for unweighted items, from the difference's
+  /// leave-one-item-out values (``MultilabelComparison/Pair/standardErrorDegrees``),
+  /// as a single-label gate's is.
   ///
   /// - Parameters:
   ///   - comparison: A comparison holding the pair.
@@ -37,7 +40,7 @@ extension ReleaseGate {
         name: metric.rawValue, displayName: metric.displayName,
         isHigherBetter: !metric.isLowerBetter),
       baseline: comparison.models[baseline].name, candidate: comparison.models[candidate].name,
-      power: power)
+      power: power, standardErrorDegrees: pair.standardErrorDegrees)
     result.cautions = comparison.cautions(metric: metric)
     return result
   }

@@ -78,6 +78,15 @@ struct TuneCommand: ParsableCommand {
     if constraint == nil, metric.isFBeta, scoring.evaluation.beta == nil {
       throw UsageError("The metric '\(metric.rawValue)' needs --beta, the F-beta's beta")
     }
+    // A beta the chosen cut-off would not depend on is a request tune
+    // cannot honour: say so rather than tune F1 in its place.
+    if let beta = scoring.evaluation.beta, constraint != nil || !metric.isFBeta {
+      throw UsageError(
+        constraint != nil
+          ? "'--beta' has no effect with '--min-precision' or '--min-recall', which tune recall or precision"
+          : "'--beta \(NumberText.shortestBare(beta))' applies to the F-beta metrics, but tune maximises '\(metric.rawValue)'; give --metric binary_fbeta --beta \(NumberText.shortestBare(beta)) to tune F-beta"
+      )
+    }
     input = try InputOptions(values)
     // tune chooses the cut-off, so the default one read with is no claim.
     input.reader.isDefaultThreshold = false
