@@ -325,10 +325,20 @@ struct ExperimentArgumentCheckTests {
       "copy.csv", try String(contentsOfFile: Self.a[0], encoding: .utf8))
     let copied = try runF1Kit(
       ["gate", Self.a[0], copy, "--metric", "accuracy", "--margin", "0.01"] + Self.quick)
+    // Each model is one file named after it: no "of 'a-run1.csv'" after
+    // the file's own name.
     #expect(
       copied.standardError.contains(
-        "warning: '\(copy)' has the same bytes as '\(Self.a[0])' of 'a-run1.csv', so 'copy.csv' shares its predictions"
+        "warning: '\(copy)' has the same bytes as '\(Self.a[0])', so the two models share their predictions; check the arguments"
       ), "\(copied.standardError)")
+    #expect(!copied.standardError.contains("of 'a-run1.csv'"))
+    let renamed = try runF1Kit(
+      ["gate", Self.a[0], copy, "--names", "base,cand", "--metric", "accuracy", "--margin", "0.01"]
+        + Self.quick)
+    #expect(
+      renamed.standardError.contains(
+        "warning: '\(copy)' has the same bytes as '\(Self.a[0])' of 'base', so 'cand' shares its predictions"
+      ), "\(renamed.standardError)")
   }
 
   @Test("files with one base name in different folders are different models and runs")

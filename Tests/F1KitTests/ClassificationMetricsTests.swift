@@ -98,11 +98,19 @@ struct ClassificationMetricsTests {
     #expect(metrics.positiveLabel == expected)
   }
 
-  @Test("a positive label for a problem of one label says '1 label'")
+  @Test("a positive label for a problem of one label says '1 label' and how to name both")
   func oneLabelIsSingular() {
     #expect(
       MetricsError.positiveLabelNeedsBinaryProblem("true", labels: ["true"]).description
-        == #"positive label "true" applies to binary problems, but there is 1 label: "true""#)
+        == #"positive label "true" applies to binary problems, but there is 1 label: "true"; to score it as scikit-learn's f1_score(pos_label="true") does, name both labels: --labels NEGATIVE,true --positive true"#
+    )
+    #expect(
+      MetricsError.positiveLabelNeedsBinaryProblem("1", labels: ["0"]).description
+        == #"positive label "1" applies to binary problems, but there is 1 label: "0"; to score it as scikit-learn's f1_score(pos_label="1") does, name both labels: --labels 0,1 --positive 1"#
+    )
+    #expect(
+      !MetricsError.positiveLabelNeedsBinaryProblem("a", labels: ["a", "b", "c"]).description
+        .contains("--labels"))
   }
 
   @Test("an explicit positive label is honoured")

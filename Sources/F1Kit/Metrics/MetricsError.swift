@@ -46,8 +46,15 @@ public enum MetricsError: Error, Hashable, Sendable, CustomStringConvertible {
       return
         "positive label \(TerminalText.quoted(label)) is not one of the labels \(Self.list(labels))"
     case .positiveLabelNeedsBinaryProblem(let label, let labels):
-      return
+      let problem =
         "positive label \(TerminalText.quoted(label)) applies to binary problems, but there \(labels.count == 1 ? "is 1 label" : "are \(labels.count) labels"): \(Self.list(labels))"
+      guard labels.count == 1 else { return problem }
+      // A slice with one class: scikit-learn's binary F1 with a pos_label
+      // the slice lacks is 0.0; naming both labels asks for the same.
+      let labelsOption =
+        labels[0] == label ? "--labels NEGATIVE,\(label)" : "--labels \(labels[0]),\(label)"
+      return problem
+        + "; to score it as scikit-learn's f1_score(pos_label=\(TerminalText.quoted(label))) does, name both labels: \(labelsOption) --positive \(label)"
     case .positiveLabelNeeded(let labels):
       return
         "cannot tell which of \(Self.list(labels, conjunction: "and")) is the positive label; name it with --positive"

@@ -40,6 +40,10 @@ public struct ThresholdAdvice: Hashable, Sendable {
   public var ranksOtherClassFirst: Bool { rocAUC.map { $0 < Self.invertedAUCLimit } ?? false }
   /// Whether every item has the same score.
   public let isConstant: Bool
+  /// The scores read as hard labels when they hold exactly two values
+  /// (such as 0 and 1 from `clf.predict(X)`): then every cut-off between
+  /// them gives the same predictions, and there is none to tune.
+  public let hardLabels: HardLabelScores?
 
   /// Works out the advice for scores cut at a threshold.
   ///
@@ -79,6 +83,7 @@ public struct ThresholdAdvice: Hashable, Sendable {
     averagePrecision = scores.value(of: .averagePrecision)
     rocAUC = scores.value(of: .rocAUC)
     isConstant = sweep.count == 2
+    hardLabels = HardLabelScores(scores)
   }
 
   /// Binary F1 from the counts at a cut-off, bit for bit what the general

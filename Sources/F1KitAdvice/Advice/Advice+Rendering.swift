@@ -44,6 +44,7 @@ extension Advice {
     "runs_per_model",
     "empty_gold_sets", "empty_predicted_sets", "classes_with_gold_items",
     "empty_gold_weight", "empty_predicted_weight", "total_weight",
+    "distinct_scores", "items_at_upper_score", "class_count",
   ]
 
   /// The advice as text for a terminal: a heading line with the severity

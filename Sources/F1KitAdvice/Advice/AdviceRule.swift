@@ -48,6 +48,11 @@ public enum AdviceRule: String, CaseIterable, Hashable, Sendable, Codable {
   /// the positive rate for every item: do not read them as probabilities
   /// before recalibrating them on held-out data.
   case poorlyCalibratedProbabilities = "poorly-calibrated-probabilities"
+  /// The scores hold exactly two values (a binary column of 0 and 1, or
+  /// one-hot per-class rows): hard predictions written where scores were
+  /// meant, so no cut-off is left to tune and ROC-AUC is the balanced
+  /// accuracy of one decision. It replaces the model's other score rules.
+  case hardLabelScores = "hard-label-scores"
   /// Two models with one training run each differ by little, so a seed
   /// could reverse the difference.
   case singleRunPerModel = "single-run-per-model"

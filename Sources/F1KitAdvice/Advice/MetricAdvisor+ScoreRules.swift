@@ -13,7 +13,8 @@ extension MetricAdvisor {
   /// | ``AdviceRule/thresholdTunedOnEvaluatedFile`` | `--threshold-from` names the evaluated file itself (warning) |
   /// | ``AdviceRule/thresholdSensitivity`` | any other known cut-off (`--threshold`, tuned on development data, or the cut-off predictions from a column equal): a recommendation when the best cut-off on the file beats it by `ThresholdAdvice/notableGap`, else a note; a cut-off tuned for another metric or under a precision or recall floor is judged on that: a recommendation when the floor fails here or the best cut-off for it beats it by `ThresholdAdvice/notableGap` |
   /// | ``AdviceRule/poorlyCalibratedProbabilities`` | binary scores in [0, 1] whose Brier skill score against forecasting the positive rate, 1 − Brier / (p(1 − p)), is at most ``AdviceThresholds/brierSkillLimit`` (0): worse as probabilities than the positive rate alone (warning) |
-  /// | ``AdviceRule/averagePrecisionUnderImbalance`` | binary, one class ≥ ``AdviceThresholds/imbalanceRatio`` times the other, scores not inverted (once, from the first model's gold labels) |
+  /// | ``AdviceRule/averagePrecisionUnderImbalance`` | binary, one class ≥ ``AdviceThresholds/imbalanceRatio`` times the other, scores not inverted nor hard labels (once, from the first model's gold labels) |
+  /// | ``AdviceRule/hardLabelScores`` | a binary score column of exactly two values (`HardLabelScores`), such as 0 and 1 from `clf.predict(X)`, or per-class rows that are all one-hot (`MulticlassScores/isOneHot`); for such a model it replaces every rule above but ``AdviceRule/poorlyCalibratedProbabilities``, which it replaces only for 0 and 1 (warning) |
   ///
   /// Each threshold rule cites F1 at the cut-off used, the best cut-off on
   /// the file and its F1 (optimistic: tuned on the items it is measured
@@ -30,17 +31,33 @@ extension MetricAdvisor {
     var result: [Advice] = []
     let isNamed = models.count > 1
     for model in models {
-      guard case .binary(let scores) = model.scores else { continue }
       let name = isNamed ? model.name : nil
+      guard case .binary(let scores) = model.scores else {
+        if case .multiclass(let scores) = model.scores, scores.isOneHot {
+          result.append(oneHotScores(scores, model: name))
+        }
+        continue
+      }
+      let cutoff = model.threshold?.threshold ?? model.impliedThreshold
+      // Two values rank nothing beyond one decision: the hard-label
+      // warning replaces the cut-off and inversion rules, whose numbers
+      // would describe a curve that is not there, and for 0 and 1 (sure
+      // forecasts, whose Brier score is the error rate) calibration too;
+      // two other values may be a coarse model's probabilities.
+      if let hard = HardLabelScores(scores) {
+        result.append(hardLabelScores(hard, scores: scores, cutoff: cutoff, model: name))
+        if !hard.isZeroOne, let calibration = poorlyCalibratedProbabilities(scores, model: name) {
+          result.append(calibration)
+        }
+        continue
+      }
       if let calibration = poorlyCalibratedProbabilities(scores, model: name) {
         result.append(calibration)
       }
       // The order of the scores alone shows them inverted, whether or not
       // a cut-off made the predictions.
       if let inverted = invertedScores(scores, model: name) { result.append(inverted) }
-      guard let cutoff = model.threshold?.threshold ?? model.impliedThreshold else {
-        continue
-      }
+      guard let cutoff else { continue }
       let advice = ThresholdAdvice(scores, threshold: cutoff)
       if advice.isConstant { result.append(constantScores(advice, model: name)) }
       if case .tuned(let file, let tuning, false)? = model.threshold?.source,
@@ -55,7 +72,8 @@ extension MetricAdvisor {
             model: name))
       }
     }
-    if case .binary(let scores) = first.scores, let advice = averagePrecisionUnderImbalance(scores)
+    if case .binary(let scores) = first.scores, HardLabelScores(scores) == nil,
+      let advice = averagePrecisionUnderImbalance(scores)
     {
       result.append(advice)
     }

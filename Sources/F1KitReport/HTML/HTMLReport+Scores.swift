@@ -47,6 +47,7 @@ extension HTMLReport {
       html += "</ul>\n"
     }
     html += scoreMetricsTable(scores)
+    html += hardLabelNotes(scores)
     if scores.models.count > 1 { html += scoreDifferences(scores) }
     guard scores.isBinary else {
       html +=
@@ -58,6 +59,20 @@ extension HTMLReport {
     html += calibrationFigures(scores)
     html += distributionFigures(scores)
     return html
+  }
+
+  /// A paragraph for each model whose scores look like hard predictions
+  /// (`ScoredModel.hardLabelWarning`), under the metrics table, so that
+  /// the curves and cut-off charts below are not read as a ranking.
+  func hardLabelNotes(_ scores: ScoreReport) -> String {
+    let curves =
+      scores.isBinary
+      ? "; the ROC and precision–recall curves below have one point between their ends" : ""
+    return scores.models.compactMap { entry in
+      entry.scores.hardLabelWarning.map {
+        "<p class=\"muted\"><strong>\(HTMLText.isolated(entry.name))</strong>: \(HTMLText.escape($0))\(curves). The Advice section says more (<code>hard-label-scores</code>).</p>\n"
+      }
+    }.joined()
   }
 
   /// Where a model's cut-off came from, in a sentence.
@@ -275,7 +290,12 @@ extension HTMLReport {
         id: elementID("score-threshold", model: index), name: entry.name, sweep: sweep,
         marks: marks, domain: LinearScale.niceDomain(Self.scoreRange(scores), count: 6))
       var caption = "\(entry.name): "
-      if let advice = entry.thresholdAdvice {
+      if let hard = HardLabelScores(binary) {
+        // Two values: the chart's two steps are the decision and predicting
+        // every item alike, not a curve to choose a cut-off on.
+        caption +=
+          "the scores hold only two values, \(hard.valuesText), so every cut-off between them gives the same predictions (F1 \(DisplayNumber.score(entry.thresholdAdvice?.f1AtThreshold ?? best.value, digits: 3))): there is no cut-off to tune, and the chart shows only that decision against predicting every item alike."
+      } else if let advice = entry.thresholdAdvice {
         caption +=
           "F1 at the cut-off used is \(DisplayNumber.score(advice.f1AtThreshold, digits: 3)); the best cut-off on this set, \(DisplayNumber.score(advice.bestThreshold)), gives \(DisplayNumber.score(advice.bestF1, digits: 3)) (tuned on this set: optimistic). "
         if let cutoff = entry.cutoff {

@@ -5,7 +5,9 @@ extension ThresholdAdvice {
   /// The advice as sentences for people: F1 at the cut-off used against
   /// the best on these items (marked optimistic), the range across
   /// cut-offs, average precision, and what to do when the default cut-off
-  /// is far from the best or the cut-off was tuned on the evaluated file.
+  /// is far from the best or the cut-off was tuned on the evaluated file;
+  /// for scores of two values (`HardLabelScores`), a line that there is no
+  /// cut-off to tune instead of that advice.
   ///
   /// - Parameters:
   ///   - choice: The cut-off used and where it came from.
@@ -23,6 +25,15 @@ extension ThresholdAdvice {
       lines.append(
         "every item has the same score, so every cut-off predicts all items alike; the best F1 is that of predicting every item positive, never 1 unless every item is positive"
       )
+    }
+    if let hardLabels {
+      // Two values: no cut-off to tune, and nothing to say about the one
+      // used beyond the hard-label warning.
+      lines.append(
+        "the scores hold only two values, \(hardLabels.valuesText), so every cut-off between them gives the same predictions: there is no cut-off to tune"
+          + (hardLabels.isZeroOne ? " (they look like hard predictions, not scores)" : "")
+      )
+      return lines
     }
     if ranksOtherClassFirst, let rocAUC {
       // Tuning a cut-off on scores of the other class only finds the

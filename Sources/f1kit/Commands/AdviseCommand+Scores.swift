@@ -31,7 +31,8 @@ extension AdviseCommand {
   ///   read, or the `--threshold-from` cut-off cannot be worked out.
   func readScores(labels: () -> [String]) throws(CommandFailure) -> Scores? {
     if input.hasScores {
-      let (items, model) = try input.readScoredModel(path)
+      // The advice says at length what the hard-label warning would.
+      let (items, model) = try input.readScoredModel(path, warnsAboutHardLabels: false)
       let threshold = try input.thresholdChoice(for: path)
       return try scores(
         items, model: model, source: items.sourceDescription, threshold: threshold,

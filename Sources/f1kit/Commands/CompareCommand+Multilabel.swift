@@ -33,6 +33,19 @@ extension CompareCommand {
     return metric
   }
 
+  /// Refuses a multilabel-only `--metric` (such as `hamming_loss`) for
+  /// files with one label per item, which would otherwise be compared on
+  /// the default metric.
+  ///
+  /// - Parameter command: The command's name, for the message.
+  /// - Throws: A usage failure naming the single-label metrics.
+  func refuseMultilabelOnlyMetric(in command: String) throws(CommandFailure) {
+    guard metric == nil, scoreMetric == nil, let metricName,
+      let multilabel = MultilabelMetric(rawValue: metricName)
+    else { return }
+    throw multilabel.singleLabelRefusal(in: command)
+  }
+
   /// Reads and aligns multilabel files and compares them with the engine's
   /// ``MultilabelComparison``, as `compare` and `gate` do.
   ///

@@ -138,6 +138,7 @@ extension CompareCommand {
       do {
         models.append(try ScoredModel(file))
         InputOptions.warnAboutRoundedRows(of: models[models.count - 1], path: paths[index])
+        InputOptions.warnAboutHardLabels(of: models[models.count - 1], path: paths[index])
       } catch {
         throw .data("\(paths[index]): \(error.description)")
       }

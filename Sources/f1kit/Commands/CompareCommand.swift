@@ -197,6 +197,7 @@ struct CompareCommand: ParsableCommand {
       input.noteInferredLabelSets(paths, problem: scoring.problem)
       return try runMultilabelComparison()
     }
+    try refuseMultilabelOnlyMetric(in: "compare")
     try input.refuseLabelSetsAndWeights(
       in: "compare", paths: paths, problem: scoring.problem, allowsWeights: true)
     try refuseUnsupportedWeights(in: "compare")

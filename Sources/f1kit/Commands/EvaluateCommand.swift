@@ -116,7 +116,9 @@ struct EvaluateCommand: ParsableCommand {
     do {
       metrics = try ClassificationMetrics(confusionMatrix: matrix, options: scoring.evaluation)
     } catch {
-      throw .usage(error.description)
+      // Which labels there are depends on the file: name it.
+      guard case .positiveLabelNeedsBinaryProblem = error else { throw .usage(error.description) }
+      throw .usage("\(path): \(error.description)")
     }
     if !scoring.isZeroDivisionChosen { Self.warnAboutUndefinedScores(metrics) }
     Console.writeWarnings(

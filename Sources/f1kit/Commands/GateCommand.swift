@@ -184,6 +184,7 @@ struct GateCommand: ParsableCommand {
       comparison.input.noteInferredLabelSets(paths, problem: comparison.scoring.problem)
       decision = try decideMultilabel()
     } else {
+      try comparison.refuseMultilabelOnlyMetric(in: "gate")
       try comparison.input.refuseLabelSetsAndWeights(
         in: "gate", paths: paths, problem: comparison.scoring.problem, allowsWeights: true)
       try comparison.refuseUnsupportedWeights(in: "gate")

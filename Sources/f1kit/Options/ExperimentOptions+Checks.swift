@@ -74,8 +74,19 @@ extension ExperimentOptions {
           if let copied = earlierFiles.first(where: {
             $0.model != index && FileIdentity.haveSameBytes($0.file, file)
           }) {
+            // A model named after its one file needs no second mention.
+            let isNamedAfterFile = { (model: Int, file: String) in
+              models[model].files.count == 1
+                && [file, ModelNames.defaults([file])[0]].contains(names[model])
+            }
+            let copiedModel =
+              isNamedAfterFile(copied.model, copied.file) ? "" : " of '\(names[copied.model])'"
+            let sharer =
+              isNamedAfterFile(index, file)
+              ? "the two models share their predictions"
+              : "'\(names[index])' shares its predictions"
             warnings.append(
-              "'\(file)' has the same bytes as '\(copied.file)' of '\(names[copied.model])', so '\(names[index])' shares its predictions; check the arguments unless this is a sanity check"
+              "'\(file)' has the same bytes as '\(copied.file)'\(copiedModel), so \(sharer); check the arguments unless this is a sanity check"
             )
           }
         }

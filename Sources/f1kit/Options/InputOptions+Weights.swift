@@ -8,6 +8,19 @@ extension InputOptions {
   /// Whether `--weight-column` was given.
   var isWeighted: Bool { labelSets.weightColumn != nil }
 
+  /// Refuses `--weight-column` in a command that sweeps the cut-offs of a
+  /// score column (`tune`, `curves`), which would otherwise print
+  /// unweighted numbers for a weighted request.
+  ///
+  /// - Parameter command: The command's name, for the message.
+  /// - Throws: A usage failure when a weight column is given.
+  func refuseWeightedSweep(in command: String) throws(CommandFailure) {
+    guard isWeighted else { return }
+    throw .usage(
+      "\(command) does not support --weight-column yet: it would sweep the score column's cut-offs unweighted"
+    )
+  }
+
   /// Reads the sample weight of every item of a file, in file order, in a
   /// pass of its own beside ``readItems(_:)``.
   ///
