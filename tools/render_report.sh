@@ -101,3 +101,4 @@ render r8 1280 1700 dark-top --blink-settings=preferredColorScheme=0
 render training 1280 9000 desktop
 render runs 1280 12000 desktop
 render newsgroups 1280 9000 desktop
+render newsgroups 390 20000 phone

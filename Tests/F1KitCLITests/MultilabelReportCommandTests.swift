@@ -134,12 +134,14 @@ struct MultilabelReportCommandTests {
     for chart in ["label-f1-comparison", "label-cardinality", "label-cooccurrence"] {
       #expect(page.contains("<svg id=\"\(chart)\""), "\(chart)")
     }
-    // The F1 and labels-per-item charts have a phone drawing too; the
-    // co-occurrence heatmap of 30 labels would not fit a phone either.
-    #expect(page.components(separatedBy: "role=\"img\"").count - 1 == 5)
+    // The F1 and labels-per-item charts have a phone drawing too, and so
+    // has the co-occurrence heatmap of 30 labels, its rows and columns
+    // numbered.
+    #expect(page.components(separatedBy: "role=\"img\"").count - 1 == 6)
     #expect(page.contains("<svg id=\"label-f1-comparison-narrow\" class=\"chart narrow\""))
     #expect(page.contains("<svg id=\"label-cardinality-narrow\" class=\"chart narrow\""))
-    #expect(!page.contains("label-cooccurrence-narrow"))
+    #expect(page.contains("<svg id=\"label-cooccurrence-narrow\" class=\"chart narrow\""))
+    #expect(page.contains("Rows and columns are numbered; the key under the legend names them."))
     #expect(page.contains("<bdi>comp</bdi>"))
     // 33 labels: the 30 in most gold sets are shown, 3 summarised.
     #expect(page.contains("other 3 labels (mean)"))

@@ -90,6 +90,8 @@ struct ConfusionHeatmap: ResponsiveChart {
         anchor: .end, className: "category")
     }
     // Cells.
+    var roundedCount = 0
+    var omittedCount = 0
     for row in 0..<size {
       for column in 0..<size {
         let count = rows[row][column]
@@ -111,25 +113,31 @@ struct ConfusionHeatmap: ResponsiveChart {
             x: x + 0.5, y: y + 0.5, width: cell - 1, height: cell - 1,
             fill: ChartColor.viridis(value), tooltip: tooltip)
         }
-        if showsText {
-          let text: String
-          if isNormalized {
-            text = count == 0 ? "" : Self.percentText(share, isCompact: cell < 34)
-          } else {
-            text = count == 0 ? "0" : matrix.text(count)
-          }
-          // Text that would not fit at the smallest readable size is left
-          // to the tooltip and the data table.
-          let size = max(smallest, fontSize * (text.count > 4 ? 0.82 : 1))
-          let fits = TextMetrics.width(of: text, fontSize: size, isMonospaced: true) <= cell - 3
-          if !text.isEmpty && fits {
-            let fill = count == 0 ? nil : ChartColor.text(onViridis: value)
-            svg.text(
-              text, x: x + cell / 2, y: y + cell / 2 + size * 0.35, anchor: .middle,
-              className: count == 0 ? "cell-text zero-text" : "cell-text", fill: fill,
-              fontSize: size)
-          }
+        let exact: String
+        if isNormalized {
+          exact = count == 0 ? "" : Self.percentText(share, isCompact: cell < 34)
+        } else {
+          exact = count == 0 ? "0" : matrix.text(count)
         }
+        guard !exact.isEmpty else { continue }
+        // A count too long for the cell is shortened (1070, then 1.1k);
+        // one that fits no way is left to the tooltip and the data table,
+        // and the note under the legend says so.
+        let fitted =
+          showsText
+          ? HeatmapCellText.fitted(
+            exact, rounding: isNormalized ? nil : count, cell: cell, fontSize: fontSize,
+            smallest: smallest, longLength: 4)
+          : nil
+        guard let fitted else {
+          omittedCount += 1
+          continue
+        }
+        if fitted.isRounded { roundedCount += 1 }
+        svg.text(
+          fitted.text, x: x + cell / 2, y: y + cell / 2 + fitted.fontSize * 0.35, anchor: .middle,
+          className: count == 0 ? "cell-text zero-text" : "cell-text",
+          fill: count == 0 ? nil : ChartColor.text(onViridis: value), fontSize: fitted.fontSize)
       }
     }
     // Diagonal outlines, drawn last so they sit on top.
@@ -181,6 +189,9 @@ struct ConfusionHeatmap: ResponsiveChart {
       svg.text(lastText, x: lastX, y: legendTop + 24, anchor: .end, className: "tick")
       svg.text(
         "log colour scale", x: left, y: legendTop + 40, className: "tick")
+    }
+    if let note = HeatmapCellText.note(roundedCount: roundedCount, omittedCount: omittedCount) {
+      svg.wrappedText(note, x: width / 2, y: height + 6, className: "note-text")
     }
     return svg.finished()
   }
