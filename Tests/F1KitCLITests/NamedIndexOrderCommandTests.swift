@@ -171,4 +171,24 @@ struct NamedIndexOrderCommandTests {
         "the files do not describe the same items; the files are aligned row by row, and each has a column \"sample_id\" whose values are distinct: give --id-column sample_id to align them by it\n"
       ), "\(result.standardError)")
   }
+
+  @Test("shards that each number their rows from 0 are offered --no-id-column")
+  func resetIndexShardsOfferNoIDColumn() throws {
+    let directory = TemporaryDirectory()
+    directory.write("shard1.csv", ",label,prediction\n0,yes,yes\n1,no,yes\n")
+    directory.write("shard2.csv", ",label,prediction\n0,no,no\n1,yes,no\n")
+    let result = try runF1Kit(["evaluate", "shard1.csv", "shard2.csv"], in: directory.url)
+    #expect(result.status == 64, "\(result.standardError)")
+    #expect(
+      result.standardError.hasPrefix(
+        "Error: the shards 'shard1.csv' and 'shard2.csv' both begin with the item id \"0\""),
+      "\(result.standardError)")
+    #expect(
+      result.standardError.contains(
+        "if they are shards whose frames each number their rows from 0 (the index pandas' to_csv() writes), give --no-id-column to read each row as an item of its own"
+      ), "\(result.standardError)")
+    let rows = try runF1Kit(
+      ["evaluate", "shard1.csv", "shard2.csv", "--no-id-column"], in: directory.url)
+    #expect(rows.status == 0, "\(rows.standardError)")
+  }
 }
