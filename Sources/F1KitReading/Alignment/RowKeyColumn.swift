@@ -52,7 +52,7 @@ public struct RowKeyColumn: Sendable {
   /// - Complexity: O(*c* · *n*) for *n* bytes in all and *c* columns read.
   public static func find(
     in readers: [PredictionReader], excluding excluded: Set<String>, requiresSameSet: Bool = true,
-    distinctValues: ((_ file: Int, _ column: String) -> [String]?)? = nil
+    distinctValues: ((_ file: Int, _ column: String) -> ItemIdentifiers?)? = nil
   ) -> RowKeyColumn? {
     guard readers.count > 1,
       readers.allSatisfy({ $0.options.idColumn == nil && $0.path != "-" })
@@ -64,7 +64,7 @@ public struct RowKeyColumn: Sendable {
     }
     let candidates = (shared ?? []).filter { !excluded.contains($0) }.prefix(candidateLimit)
     for name in candidates {
-      let values = { (file: Int) -> [String]? in
+      let values = { (file: Int) -> ItemIdentifiers? in
         if let distinctValues { return distinctValues(file, name) }
         return Self.distinctValues(of: name, in: readers[file])
       }
@@ -77,49 +77,44 @@ public struct RowKeyColumn: Sendable {
     return nil
   }
 
-  /// A column's values in a file, read as a group column is (see
-  /// `PredictionReader.readGroups(column:)`), without a `String` per
-  /// record beyond each distinct value.
+  /// A column's values in a file, read as its ids (see
+  /// `PredictionReader.readItems()`, with the column as
+  /// ``PredictionFileOptions/idColumn``).
   ///
   /// - Parameters:
   ///   - column: The column's name.
   ///   - reader: The file's reader.
   /// - Returns: The values in file order, or `nil` when a value repeats,
-  ///   is empty, or the column cannot be read.
+  ///   or the column cannot be read so.
   /// - Complexity: O(*n*) for *n* bytes.
-  public static func distinctValues(of column: String, in reader: PredictionReader) -> [String]? {
-    guard let groups = try? reader.readGroups(column: column), groups.count == groups.codes.count
-    else { return nil }
-    // Distinct values are numbered in file order: the values are the column.
-    return groups.values
+  public static func distinctValues(of column: String, in reader: PredictionReader)
+    -> ItemIdentifiers?
+  {
+    var options = reader.options
+    options.idColumn = column
+    guard let key = try? PredictionReader(path: reader.path, options: options) else { return nil }
+    return (try? key.readItems())?.identifiers
   }
 
   /// The column `name` as a key of `fileCount` files' items, or `nil` when
   /// its values repeat within a file, (with `requiresSameSet`) differ
   /// between files, or cannot be read.
   private static func key(
-    _ name: String, fileCount: Int, values read: (Int) -> [String]?, requiresSameSet: Bool
+    _ name: String, fileCount: Int, values read: (Int) -> ItemIdentifiers?,
+    requiresSameSet: Bool
   ) -> RowKeyColumn? {
-    var first: [String] = []
-    var firstSet: Set<String> = []
+    guard let first = read(0) else { return nil }
     var reordered: (file: Int, row: Int, values: (String, String))?
-    for index in 0..<fileCount {
+    for index in 1..<fileCount {
       guard let values = read(index) else { return nil }
-      if index == 0 {
-        first = values
-        if requiresSameSet { firstSet = Set(first) }
-        continue
-      }
       guard values != first else { continue }
+      // Each of the first file's values' row in this file.
+      let positions = first.positions(in: values)
       if requiresSameSet {
-        guard values.count == first.count, firstSet.isSuperset(of: values) else {
-          return nil
-        }
+        guard values.count == first.count, !positions.contains(nil) else { return nil }
       }
       if reordered == nil {
-        let row =
-          first.indices.first { $0 >= values.count || first[$0] != values[$0] }
-          ?? first.count
+        let row = positions.indices.first { positions[$0] != $0 } ?? first.count
         let found = row < values.count ? values[row] : ""
         reordered = (index, row, (row < first.count ? first[row] : "", found))
       }

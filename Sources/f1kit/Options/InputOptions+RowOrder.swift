@@ -104,7 +104,7 @@ extension InputOptions {
       var options = inputs[file].labelSets
       options.file.idColumn = column
       let items = try? LabelSetReader(path: paths[file], options: options).readItems()
-      return items?.identifiers.map(Array.init)
+      return items?.identifiers
     }
   }
 
