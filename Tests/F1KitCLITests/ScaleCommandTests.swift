@@ -208,7 +208,7 @@ struct ScaleCommandTests {
       #expect(runs.status == 64, "\(runs.standardError)")
       #expect(
         runs.standardError.hasPrefix(
-          "Error: The shards '\(shard)' and '\(other)' both begin with the item id \"pair-0001\""),
+          "Error: the shards '\(shard)' and '\(other)' both begin with the item id \"pair-0001\""),
         "\(runs.standardError)")
     }
     let directory = TemporaryDirectory()

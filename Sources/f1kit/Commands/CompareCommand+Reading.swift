@@ -143,6 +143,10 @@ extension CompareCommand {
       Console.writeWarnings(read.items.warnings)
       reads.append(read)
     }
+    if reference.identifiers == nil {
+      try InputOptions.refuseReorderedRows(
+        paths, inputs: inputs, items: reads.map(\.items), groupColumn: groupColumn)
+    }
     return reads
   }
 

@@ -106,6 +106,8 @@ extension CompareCommand {
     } catch {
       throw .data(error.description)
     }
+    try InputOptions.refuseReorderedRows(
+      paths, inputs: pathInputs, items: files.map(\.predictions))
     if ScoreMetric.binaryOnlyMetrics.contains(metric), !files[0].isBinary,
       files[0].scoredLabels.count == 2
     {

@@ -223,6 +223,11 @@ struct ReportCommand: ParsableCommand {
       for (index, path) in paths.enumerated() {
         inputs.append(try read(path, name: names[index], input: input, source: path))
       }
+      let items = inputs.compactMap(\.items)
+      if items.count == paths.count {
+        try InputOptions.refuseReorderedRows(
+          paths, inputs: paths.map { _ in input }, items: items)
+      }
     }
     // Printed once the models are known to share their gold labels; with
     // runs, groups or strata, the experiment's counts are checked instead.

@@ -17,21 +17,25 @@ extension InputOptions {
   ///     field as well as its line; not for label sets, whose gold is
   ///     spread over several columns.
   /// - Returns: A one-line data failure, `file:line: …` when placed, and
-  ///   `file:line:column: …` for a gold label that differs.
+  ///   `file:line:column: …` for a gold label that differs, which names
+  ///   `--id-column` when files aligned row by row share a column whose
+  ///   values are distinct within each.
   /// - Complexity: O(*b*) for the *b* bytes of the file read again, up to
   ///   the item.
   static func alignmentFailure(
     _ error: AlignmentError, paths: [String], names: [String], inputs: [InputOptions],
     placesColumn: Bool = true
   ) -> CommandFailure {
+    var hint = ""
+    if case .goldMismatch = error { hint = rowKeyHint(paths, inputs: inputs) }
     guard let place = error.place, let index = names.firstIndex(of: place.file),
       index < paths.count, index < inputs.count,
       let reader = try? PredictionReader(path: paths[index], options: inputs[index].reader),
       let location = reader.goldLocation(ofItem: place.item)
-    else { return .data(error.description) }
+    else { return .data(error.description + hint) }
     var column: Int?
     if placesColumn, case .goldMismatch = error { column = location.column }
     return .data(
-      error.description(path: paths[index], line: location.line, column: column))
+      error.description(path: paths[index], line: location.line, column: column) + hint)
   }
 }

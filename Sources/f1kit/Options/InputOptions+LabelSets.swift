@@ -19,14 +19,19 @@ extension InputOptions {
         throw Self.failure(error)
       }
     }
+    // Read again with their label-set columns, to find their columns
+    // and place errors on a line.
+    var reading = self
+    reading.reader = labelSets.file
+    if items.allSatisfy({ $0.identifiers == nil }) {
+      try Self.refuseReorderedRows(
+        paths, inputs: Array(repeating: reading, count: paths.count),
+        labels: items.flatMap(\.labels), readsLabelSets: true)
+    }
     do {
       return try AlignedLabelSets(items, names: paths, labels: labels)
     } catch {
       if case .duplicateLabel = error { throw .usage(error.description) }
-      // Placed on a line by reading the file again with its label-set
-      // columns.
-      var reading = self
-      reading.reader = labelSets.file
       throw Self.alignmentFailure(
         error, paths: paths, names: paths, inputs: Array(repeating: reading, count: paths.count),
         placesColumn: false)

@@ -147,6 +147,7 @@ extension InputOptions {
       items.append(fileItems)
       weights.append(fileWeights)
     }
+    try Self.refuseReorderedRows(paths, inputs: paths.map { _ in self }, items: items)
     let aligned: AlignedPredictions
     do {
       aligned = try AlignedPredictions(items, names: names, labels: labels)

@@ -510,7 +510,7 @@ struct InputOptions {
   /// Whether a file's header begins with a column that holds a data
   /// frame's index (see `PredictionFileOptions.indexColumnNames`), read
   /// from its first bytes.
-  private static func beginsWithIndexColumn(_ path: String) -> Bool {
+  static func beginsWithIndexColumn(_ path: String) -> Bool {
     guard path != "<stdin>", let handle = FileHandle(forReadingAtPath: path) else { return false }
     defer { try? handle.close() }
     guard let bytes = try? handle.read(upToCount: 4096) else { return false }

@@ -104,8 +104,12 @@ extension ModelColumns {
         continue
       }
       if let earlier = firstFile.updateValue(path, forKey: id) {
+        let shards =
+          InputOptions.beginsWithIndexColumn(path)
+          ? "if they are shards whose frames each number their rows from 0 (the index pandas' to_csv() writes), give --no-id-column to read each row as an item of its own"
+          : "if they are shards of different items, give --no-id-column to read each row as an item of its own"
         throw .usage(
-          "The shards '\(earlier)' and '\(path)' both begin with the item id \"\(id)\": shards of one data set hold different items, and these look like runs over the same items, whose items would count once per file; compare runs with 'f1kit compare NAME=\(earlier),\(path)', or evaluate one file"
+          "the shards '\(earlier)' and '\(path)' both begin with the item id \"\(id)\": shards of one data set hold different items, and these look like runs over the same items, whose items would count once per file; compare runs with 'f1kit compare NAME=\(earlier),\(path)', or evaluate one file; \(shards)"
         )
       }
     }
