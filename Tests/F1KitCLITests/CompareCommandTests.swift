@@ -85,6 +85,33 @@ struct CompareCommandTests {
     #expect(negative.status == 64)
   }
 
+  @Test(
+    "a --beta the compared metric does not use is refused, not compared as F1",
+    arguments: [
+      (["compare", "a.csv", "b.csv"], "but compare compares on its default metric"),
+      (
+        ["compare", "a.csv", "b.csv", "--metric", "accuracy"], "but compare compares on 'accuracy'"
+      ),
+      (
+        ["compare", "A=a.csv,a2.csv", "B=b.csv,b2.csv"],
+        "but compare compares on its default metric"
+      ),
+      (
+        ["gate", "a.csv", "b.csv", "--metric", "binary_f1", "--margin", "0.01"],
+        "but gate compares on 'binary_f1'"
+      ),
+    ])
+  func unusedBetaIsRefused(arguments: [String], message: String) throws {
+    let directory = TemporaryDirectory()
+    directory.write("a.csv", "label,prediction\n0,0\n1,1\n1,0\n0,0\n")
+    directory.write("b.csv", "label,prediction\n0,0\n1,1\n1,1\n0,1\n")
+    directory.write("a2.csv", "label,prediction\n0,1\n1,1\n1,0\n0,0\n")
+    directory.write("b2.csv", "label,prediction\n0,0\n1,0\n1,1\n0,1\n")
+    let result = try runF1Kit(arguments + ["--beta", "2", "-q"], in: directory.url)
+    #expect(result.status == 64)
+    #expect(result.standardError.contains("'--beta 2' applies to the F-beta metrics, " + message))
+  }
+
   @Test("the same seed gives the same output; another seed another")
   func isReproducible() throws {
     let arguments = [

@@ -3,6 +3,7 @@ import F1Kit
 import F1KitReading
 import F1KitReport
 import F1KitStatistics
+import F1KitSupport
 
 extension CompareCommand {
   /// Whether the files are compared as a multilabel problem: `--problem
@@ -44,6 +45,22 @@ extension CompareCommand {
       let multilabel = MultilabelMetric(rawValue: metricName)
     else { return }
     throw multilabel.singleLabelRefusal(in: command)
+  }
+
+  /// Refuses a `--beta` that a single-label comparison would not use: with
+  /// a metric that is not an F-beta (the default, or a score metric), the
+  /// comparison would otherwise go ahead on that metric as if `--beta`
+  /// were not there.
+  ///
+  /// - Parameter command: The command's name, for the message.
+  /// - Throws: A usage failure naming the F-beta metrics.
+  func refuseUnusedBeta(in command: String) throws(CommandFailure) {
+    guard let beta = scoring.evaluation.beta, !(metric?.isFBeta ?? false) else { return }
+    let compared = metricName.map { "'\($0)'" } ?? "its default metric (binary_f1, or macro_f1)"
+    let value = NumberText.shortestBare(beta)
+    throw .usage(
+      "'--beta \(value)' applies to the F-beta metrics, but \(command) compares on \(compared); give --metric binary_fbeta (or micro_fbeta, macro_fbeta, weighted_fbeta) --beta \(value) to compare F-beta"
+    )
   }
 
   /// Reads and aligns multilabel files and compares them with the engine's

@@ -198,6 +198,7 @@ struct CompareCommand: ParsableCommand {
       return try runMultilabelComparison()
     }
     try refuseMultilabelOnlyMetric(in: "compare")
+    try refuseUnusedBeta(in: "compare")
     try input.refuseLabelSetsAndWeights(
       in: "compare", paths: paths, problem: scoring.problem, allowsWeights: true)
     try refuseUnsupportedWeights(in: "compare")

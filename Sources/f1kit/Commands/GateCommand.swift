@@ -185,6 +185,7 @@ struct GateCommand: ParsableCommand {
       decision = try decideMultilabel()
     } else {
       try comparison.refuseMultilabelOnlyMetric(in: "gate")
+      try comparison.refuseUnusedBeta(in: "gate")
       try comparison.input.refuseLabelSetsAndWeights(
         in: "gate", paths: paths, problem: comparison.scoring.problem, allowsWeights: true)
       try comparison.refuseUnsupportedWeights(in: "gate")
