@@ -63,7 +63,10 @@ public struct RowKeyColumn: Sendable {
       shared = shared.map { names in names.filter(columns.contains) } ?? columns
     }
     let candidates = (shared ?? []).filter { !excluded.contains($0) }.prefix(candidateLimit)
-    for name in candidates {
+    // A column that repeats among the first file's first records (a group
+    // column, a text column of few values) cannot name the items: passed
+    // over without reading every file for it.
+    for name in candidates where !repeatsEarly(name, in: readers[0]) {
       let values = { (file: Int) -> ItemIdentifiers? in
         if let distinctValues { return distinctValues(file, name) }
         return Self.distinctValues(of: name, in: readers[file])
@@ -94,6 +97,32 @@ public struct RowKeyColumn: Sendable {
     options.idColumn = column
     guard let key = try? PredictionReader(path: reader.path, options: options) else { return nil }
     return (try? key.readItems())?.identifiers
+  }
+
+  /// Whether a column's values repeat among a file's first `records`
+  /// records: a test that costs one chunk, where reading the column's
+  /// values in full costs a pass over the file.
+  ///
+  /// - Parameters:
+  ///   - column: The column's name.
+  ///   - reader: The file's reader.
+  ///   - records: How many records to look at.
+  /// - Returns: `true` when a value repeats; `false` when none does or the
+  ///   records cannot be read so (the full read then decides).
+  /// - Complexity: O(`records`).
+  static func repeatsEarly(_ column: String, in reader: PredictionReader, records: Int = 4_096)
+    -> Bool
+  {
+    var options = reader.options
+    options.idColumn = column
+    options.minimumParallelByteCount = .max
+    guard let parser = try? PredictionFileParser(path: reader.path, options: options) else {
+      return false
+    }
+    var sink = PrefixValueSink()
+    sink.limit = records
+    _ = try? parser.parse(into: &sink, readsIDs: true)
+    return sink.repeats
   }
 
   /// The column `name` as a key of `fileCount` files' items, or `nil` when
@@ -156,6 +185,32 @@ private struct HeaderSink: RecordSink {
   ) -> IDOutcome { .added }
 
   mutating func append(_ other: consuming HeaderSink, codes: [Int32], lineOffset: Int) -> Bool {
+    false
+  }
+}
+
+/// A sink that keeps the first records' id values and stops the read once
+/// one repeats or `limit` records are in.
+private struct PrefixValueSink: RecordSink {
+  var limit = 0
+  var values: Set<String> = []
+  var repeats = false
+
+  mutating func add(gold: Int32, predicted: Int32, weight: Int) -> Bool {
+    !repeats && values.count < limit
+  }
+
+  mutating func add(
+    id bytes: UnsafePointer<UInt8>, count: Int, line: Int, place: PredictionFileError.Location
+  ) -> IDOutcome {
+    let value = String(decoding: UnsafeBufferPointer(start: bytes, count: count), as: UTF8.self)
+    if !values.insert(value).inserted { repeats = true }
+    return .added
+  }
+
+  mutating func append(_ other: consuming PrefixValueSink, codes: [Int32], lineOffset: Int)
+    -> Bool
+  {
     false
   }
 }
