@@ -69,7 +69,8 @@ struct NamedIndexOrderCommandTests {
     let directory = Self.folder()
     if arguments.contains("--weight-column") {
       for name in ["a", "b"] {
-        let text = try String(contentsOf: directory.url.appendingPathComponent("\(name).csv"))
+        let text = try String(
+          contentsOf: directory.url.appendingPathComponent("\(name).csv"), encoding: .utf8)
         let weighted = text.split(separator: "\n").enumerated().map { index, line in
           line + (index == 0 ? ",w" : ",1")
         }
