@@ -185,29 +185,15 @@ extension MarginReachability {
   /// - Returns: ν, or `nil` when the values do not spread or are not
   ///   finite, or their moments leave ν undefined.
   static func standardErrorDegrees(leaveOneOut values: [Double], weights: [Int]) -> Double? {
-    guard values.count == weights.count, !values.isEmpty else { return nil }
-    var total = 0.0
-    var sum = 0.0
-    for (value, weight) in zip(values, weights) {
-      total += Double(weight)
-      sum += Double(weight) * value
-    }
-    guard total > 1, sum.isFinite else { return nil }
-    let mean = sum / total
-    var second = 0.0
-    var fourth = 0.0
-    for (value, weight) in zip(values, weights) {
-      let square = (value - mean) * (value - mean)
-      second += Double(weight) * square
-      fourth += Double(weight) * square * square
-    }
-    second /= total
-    fourth /= total
+    guard let moments = LeaveOneOutMoments(values: values, weights: weights),
+      moments.total > 1, moments.mean.isFinite
+    else { return nil }
+    let second = moments.second
     // Differences below rounding are no spread.
-    guard second > 1e-28 * max(1, mean * mean) else { return nil }
-    let excess = fourth / (second * second) - 1
+    guard second > 1e-28 * max(1, moments.mean * moments.mean) else { return nil }
+    let excess = moments.fourth / (second * second) - 1
     guard excess > 0, excess.isFinite else { return nil }
-    return 2 * total / excess
+    return 2 * moments.total / excess
   }
 
   /// The `probability` quantile of χ² with `degrees` degrees of freedom,

@@ -174,7 +174,8 @@ struct PairedLabelSets {
           let jackknife = leaveOneItemOutDifferences(metrics, counts: patternDraws)
           for index in metrics.indices {
             variances[index].append(
-              Self.jackknifeVariance(jackknife.values[index], weights: jackknife.weights))
+              LeaveOneOutMoments(values: jackknife.values[index], weights: jackknife.weights)?
+                .jackknifeVariance ?? .nan)
           }
         }
         reporter.report(resample + 1)
@@ -244,24 +245,6 @@ struct PairedLabelSets {
       weights.append(counts[pattern])
     }
     return (leaveOneOut, weights)
-  }
-
-  /// The jackknife variance (*n* − 1)/*n* · Σ *wᵢ* (*vᵢ* − *v̄*)² of
-  /// leave-one-out values standing for *wᵢ* items each; NaN when a value
-  /// is undefined.
-  private static func jackknifeVariance(_ values: [Double], weights: [Int]) -> Double {
-    var total = 0.0
-    var sum = 0.0
-    for (value, weight) in zip(values, weights) {
-      total += Double(weight)
-      sum += Double(weight) * value
-    }
-    let mean = sum / total
-    var squares = 0.0
-    for (value, weight) in zip(values, weights) {
-      squares += Double(weight) * (value - mean) * (value - mean)
-    }
-    return (total - 1) / total * squares
   }
 
   /// Approximate randomization: each permutation exchanges the two sets of
