@@ -18,9 +18,6 @@ extension EvaluateCommand {
     if design != nil {
       throw .usage("--group-column and --stratify are not available with --score-columns-of yet")
     }
-    if input.labelSets.weightColumn != nil {
-      throw .usage("--weight-column is not available yet with --score-columns-of")
-    }
     if input.isMultilabel(path, problem: scoring.problem) {
       throw .usage("--score-columns-of reads binary scores; this file holds label sets")
     }

@@ -208,9 +208,6 @@ struct ReportCommand: ParsableCommand {
     if let predictionColumns {
       (inputs, jointCounts) = try readColumns(predictionColumns)
     } else if input.isWeighted {
-      if scoreColumnsOf != nil {
-        throw .usage("report does not support --weight-column with --score-columns-of yet")
-      }
       (inputs, jointCounts) = try readWeighted()
     } else if let scoreColumnsOf {
       for index in scoreColumnsOf.models.indices {

@@ -55,7 +55,8 @@ struct ModelScoreColumns: Hashable {
   }
 
   /// Checks the models against the rest of the command line: distinct
-  /// names and columns, no other prediction or score option, one file.
+  /// names and columns, no other prediction or score option, no sample
+  /// weights (not supported here yet), one file.
   ///
   /// - Parameters:
   ///   - input: The input options.
@@ -77,6 +78,9 @@ struct ModelScoreColumns: Hashable {
       )
     }
     if input.thresholdResolver != nil { throw Self.thresholdFromRefusal }
+    if input.isWeighted {
+      throw UsageError("--weight-column is not available yet with --score-columns-of")
+    }
     if paths.count != 1 {
       throw UsageError(
         "--score-columns-of reads one file holding every model's scores, found \(paths.count) files"
