@@ -198,7 +198,7 @@ struct ScaleCommandTests {
       #expect(twice.status == 64, "\(twice.standardError)")
       #expect(
         twice.standardError.hasPrefix(
-          "Error: The shard './\(shard)' is the file '\(shard)' again, so its items would count twice"
+          "Error: the shard './\(shard)' is the file '\(shard)' again, so its items would count twice"
         ), "\(twice.standardError)")
     }
     // Shards with ids that begin alike hold the same items: a copy, or

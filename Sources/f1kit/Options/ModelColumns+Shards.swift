@@ -78,7 +78,7 @@ extension ModelColumns {
     for (index, path) in files.enumerated() {
       if let earlier = seen.updateValue(path, forKey: FileIdentity(path)) {
         throw .usage(
-          "The shard '\(path)' is the file '\(earlier)' again, so its items would count twice; list each shard once"
+          "the shard '\(path)' is the file '\(earlier)' again, so its items would count twice; list each shard once"
         )
       }
       if let copied = files[..<index].first(where: { FileIdentity.haveSameBytes($0, path) }) {
