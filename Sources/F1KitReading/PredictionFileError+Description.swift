@@ -49,12 +49,7 @@ extension PredictionFileError: CustomStringConvertible {
     case .noDataRows:
       return "the file has a header but no data rows"
     case .missingColumn(let role, let accepted, let found):
-      let names = TerminalText.list(accepted)
-      let columns = found.isEmpty ? "none" : TerminalText.list(found)
-      let expected = accepted.count == 1 ? names : "one of \(names)"
-      return "no \(role.rawValue) column: expected \(expected); found \(columns)"
-        + (Self.spacingHint(accepted: accepted, found: found)
-          ?? Self.spellingHint(accepted: accepted, found: found))
+      return Self.missingColumnMessage(role: role, accepted: accepted, found: found)
     case .ambiguousColumn(let role, let candidates):
       let option = role == .gold ? "--gold-column" : "--pred-column"
       let names = candidates.map { Self.quoted($0) }
@@ -62,9 +57,8 @@ extension PredictionFileError: CustomStringConvertible {
       return
         "columns \(columns) could each be the \(role.rawValue) column, and a guess could score the wrong one; name it with \(option)"
     case .missingPredictionColumn(let accepted, let found, let numeric):
-      let missing = PredictionFileError(
-        path: path, reason: .missingColumn(role: .prediction, accepted: accepted, found: found)
-      ).message
+      let missing = Self.missingColumnMessage(
+        role: .prediction, accepted: accepted, found: found, scoreColumns: numeric)
       if numeric.count == 1 {
         return missing
           + "; for scores, add --score-column \(Self.quoted(numeric[0])) (positive when at least --threshold, 0.5 by default)"
@@ -313,6 +307,57 @@ extension PredictionFileError: CustomStringConvertible {
     else { return nil }
     return
       "; column \(quoted(column)) has spaces around its name, as a file written with \", \" between fields has, and its values would keep theirs too: write it without spaces beside the delimiters (pandas' to_csv writes none)"
+  }
+
+  /// The message for a missing gold or prediction column (or another
+  /// role's): the names expected, the columns found, and the likely fix.
+  ///
+  /// - Parameters:
+  ///   - role: The column's role.
+  ///   - accepted: The names that would have been taken.
+  ///   - found: The header's names.
+  ///   - scoreColumns: Numeric columns, which hold scores rather than
+  ///     labels, so none is offered as the prediction column.
+  /// - Returns: The message, without the place.
+  static func missingColumnMessage(
+    role: ColumnRole, accepted: [String], found: [String], scoreColumns: [String] = []
+  ) -> String {
+    let names = TerminalText.list(accepted)
+    let columns = found.isEmpty ? "none" : TerminalText.list(found)
+    let expected = accepted.count == 1 ? names : "one of \(names)"
+    return "no \(role.rawValue) column: expected \(expected); found \(columns)"
+      + (spacingHint(accepted: accepted, found: found)
+        ?? spellingHint(accepted: accepted, found: found)
+        + roleHint(
+          role: role, accepted: accepted,
+          found: found.filter { !scoreColumns.contains($0) }))
+  }
+
+  /// `; name it with --gold-column true_label` when the default names were
+  /// looked for and exactly one column's name says it holds the role:
+  /// for gold labels, one with "true", "gold", "label" or "target" in it
+  /// (and not "pred"); for predictions, one with "pred" in it. Otherwise
+  /// nothing.
+  static func roleHint(role: ColumnRole, accepted: [String], found: [String]) -> String {
+    guard accepted.count > 1 else { return "" }
+    let option: String
+    let isCandidate: (String) -> Bool
+    switch role {
+    case .gold:
+      option = "--gold-column"
+      isCandidate = { name in
+        !name.contains("pred")
+          && ["true", "gold", "label", "target"].contains { name.contains($0) }
+      }
+    case .prediction:
+      option = "--pred-column"
+      isCandidate = { $0.contains("pred") }
+    default:
+      return ""
+    }
+    let candidates = found.filter { isCandidate($0.lowercased()) }
+    guard candidates.count == 1 else { return "" }
+    return "; name it with \(option) \(TerminalText.shellWord(candidates[0]))"
   }
 
   /// `; did you mean "query"?` when one column was expected and the header

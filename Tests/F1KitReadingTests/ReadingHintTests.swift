@@ -26,6 +26,41 @@ struct ReadingHintTests {
     #expect(failure.message == message)
   }
 
+  /// A header such as `true_label,predicted` has neither default name;
+  /// the message names the option with the column that plausibly holds
+  /// the role, on the same line.
+  @Test(
+    "a header whose names plausibly hold the gold labels or predictions suggests --gold-column or --pred-column",
+    arguments: [
+      (
+        "true_label,predicted\na,a\n",
+        #":1:1: no gold column: expected one of "label", "gold", "y_true", "target"; found "true_label", "predicted"; name it with --gold-column true_label"#
+      ),
+      (
+        "label,predicted\na,a\n",
+        #":1:1: no prediction column: expected one of "prediction", "pred", "y_pred"; found "label", "predicted"; name it with --pred-column predicted"#
+      ),
+      (
+        "Gold Label,y_pred\na,a\n",
+        #":1:1: no gold column: expected one of "label", "gold", "y_true", "target"; found "Gold Label", "y_pred"; name it with --gold-column 'Gold Label'"#
+      ),
+      (
+        // A numeric column holds scores, so it is not offered as the
+        // prediction column; the score hint stays.
+        "label,pred_score\na,0.9\nb,0.1\n",
+        #":1:1: no prediction column: expected one of "prediction", "pred", "y_pred"; found "label", "pred_score"; for scores, add --score-column "pred_score" (positive when at least --threshold, 0.5 by default)"#
+      ),
+      (
+        // Two candidates: no guess.
+        "true_label,target_label,prediction\na,a,a\n",
+        #":1:1: no gold column: expected one of "label", "gold", "y_true", "target"; found "true_label", "target_label", "prediction""#
+      ),
+    ])
+  func suggestsRoleColumn(text: String, message: String) throws {
+    let failure = try #require(try PredictionFileFixture.failure(text, name: "p.csv"))
+    #expect(failure.message == message)
+  }
+
   @Test("score columns named as pandas names predict_proba's columns say to name them by label")
   func scoreColumnsNamedByPosition() throws {
     // df["proba_0"], df["proba_1"] = model.predict_proba(X).T, written with

@@ -36,6 +36,21 @@ package enum TerminalText {
     "\"" + escaped(text, limit: limit, escapesQuotes: true) + "\""
   }
 
+  /// A name (such as a column's) as one shell word for a command a
+  /// message suggests: as it is when it needs no quoting, else in single
+  /// quotes, escaped and cut as ``escaped(_:limit:escapesQuotes:)`` does.
+  ///
+  /// - Parameter name: The name.
+  /// - Returns: The word, such as `true_label` or `'true label'`.
+  package static func shellWord(_ name: String) -> String {
+    let isPlain = name.unicodeScalars.allSatisfy {
+      ($0.isASCII && ($0.properties.isAlphabetic || ("0"..."9").contains($0)))
+        || "_-.".unicodeScalars.contains($0)
+    }
+    return isPlain && !name.isEmpty
+      ? name : "'" + escaped(name).replacing("'", with: "'\\''") + "'"
+  }
+
   /// The most items of a list shown in one message.
   package static let defaultListLimit = 10
 

@@ -54,7 +54,7 @@ extension InputOptions {
       let (first, found) = key.differingValues
     else { return }
     throw .data(
-      "\(paths[file]): the files have no id column, so their rows would be paired by position, but the column \(TerminalText.quoted(key.name)) holds the values of \(paths[0]), each once, in another order (data row \(row + 1) has \(TerminalText.quoted(found)), \(TerminalText.quoted(first)) in \(paths[0])): give --id-column \(shellWord(key.name)) to align the files by it, or --no-id-column to pair the rows as they are"
+      "\(paths[file]): the files have no id column, so their rows would be paired by position, but the column \(TerminalText.quoted(key.name)) holds the values of \(paths[0]), each once, in another order (data row \(row + 1) has \(TerminalText.quoted(found)), \(TerminalText.quoted(first)) in \(paths[0])): give --id-column \(TerminalText.shellWord(key.name)) to align the files by it, or --no-id-column to pair the rows as they are"
     )
   }
 
@@ -74,7 +74,7 @@ extension InputOptions {
       key.reorderedFile != nil
     else { return "" }
     return
-      "; the files are aligned row by row, and each has a column \(TerminalText.quoted(key.name)) whose values are distinct: give --id-column \(shellWord(key.name)) to align them by it"
+      "; the files are aligned row by row, and each has a column \(TerminalText.quoted(key.name)) whose values are distinct: give --id-column \(TerminalText.shellWord(key.name)) to align them by it"
   }
 
   /// The files' key column, passing over the columns each input names
@@ -106,14 +106,5 @@ extension InputOptions {
       let items = try? LabelSetReader(path: paths[file], options: options).readItems()
       return items?.identifiers
     }
-  }
-
-  /// A column name as one shell word: as it is when it needs no quoting.
-  private static func shellWord(_ name: String) -> String {
-    let plain = name.unicodeScalars.allSatisfy {
-      ($0.isASCII && ($0.properties.isAlphabetic || ("0"..."9").contains($0)))
-        || "_-.".unicodeScalars.contains($0)
-    }
-    return plain && !name.isEmpty ? name : "'" + name.replacing("'", with: "'\\''") + "'"
   }
 }
