@@ -29,7 +29,7 @@ public enum EvaluationError: Error, CustomStringConvertible, LocalizedError {
   /// An F-beta metric is tuned without a beta; scikit-learn's
   /// `fbeta_score` has no default beta either.
   case betaNeeded(Metric)
-  /// The beta is negative, infinite or NaN.
+  /// The beta is negative or NaN, or its square is not finite.
   case invalidBeta(Double)
   /// A threshold is NaN.
   case invalidThreshold(Double)
@@ -105,7 +105,7 @@ public enum EvaluationError: Error, CustomStringConvertible, LocalizedError {
     case .betaNeeded(let metric):
       "tuning \(metric.rawValue) needs the evaluator's beta: argument; scikit-learn's fbeta_score has no default beta"
     case .invalidBeta(let beta):
-      "expected a finite beta of at least 0, found \(beta)"
+      "expected a beta of at least 0 whose square is finite, found \(beta)"
     case .invalidThreshold(let threshold):
       "expected a threshold that is a number, found \(threshold)"
     case .labelKindMismatch(let task):

@@ -81,7 +81,7 @@ public struct ClassificationMetrics: Sendable {
       confusionMatrix.goldTotals[$0] > 0 || confusionMatrix.predictedTotals[$0] > 0
     }.map { confusionMatrix.labels[$0] }
     let options = given.spellingNumbers(like: occurring).spellingBooleans(like: occurring)
-    if let beta = options.beta, !(beta.isFinite && beta >= 0) { throw .invalidBeta(beta) }
+    if let beta = options.beta, !EvaluationOptions.isValidBeta(beta) { throw .invalidBeta(beta) }
     let matrix: ConfusionMatrix
     do {
       matrix = try confusionMatrix.reordered(

@@ -42,4 +42,16 @@ public struct EvaluationOptions: Hashable, Sendable {
     self.problem = problem
     self.zeroDivision = zeroDivision
   }
+
+  /// Whether a beta can weigh F-beta: at least 0, with a finite square.
+  ///
+  /// scikit-learn's `fbeta_score` computes `beta ** 2`, which raises an
+  /// `OverflowError` above about 1.34e154; in doubles the square is
+  /// infinite there and every F-beta would be NaN.
+  ///
+  /// - Parameter beta: The beta.
+  /// - Returns: Whether `beta` is at least 0 and `beta * beta` is finite.
+  public static func isValidBeta(_ beta: Double) -> Bool {
+    beta >= 0 && (beta * beta).isFinite
+  }
 }

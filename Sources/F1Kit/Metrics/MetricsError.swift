@@ -13,7 +13,8 @@ public enum MetricsError: Error, Hashable, Sendable, CustomStringConvertible {
   /// A binary problem's two labels form no well-known pair (see
   /// ``PositiveLabelConvention``), so the positive label must be named.
   case positiveLabelNeeded(labels: [String])
-  /// The F-beta's beta is negative, infinite or not a number.
+  /// The F-beta's beta is negative or not a number, or its square is not
+  /// finite.
   case invalidBeta(Double)
   /// Gold sets, predicted sets and weights differ in number.
   case lengthMismatch(gold: Int, predicted: Int, weights: Int?)
@@ -59,7 +60,7 @@ public enum MetricsError: Error, Hashable, Sendable, CustomStringConvertible {
       return
         "cannot tell which of \(Self.list(labels, conjunction: "and")) is the positive label; name it with --positive"
     case .invalidBeta(let beta):
-      return "expected a finite beta of at least 0, found \(beta)"
+      return "expected a beta of at least 0 whose square is finite, found \(beta)"
     case .lengthMismatch(let gold, let predicted, let weights):
       return
         "expected one prediction\(weights == nil ? "" : " and one weight") per gold item, found \(gold) gold, \(predicted) predicted\(weights.map { " and \($0) weights" } ?? "")"

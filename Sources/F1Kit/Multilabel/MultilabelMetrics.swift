@@ -74,7 +74,7 @@ public struct MultilabelMetrics: Sendable {
     throws(MetricsError)
   {
     let options = accumulator.options
-    if let beta = options.beta, !(beta.isFinite && beta >= 0) { throw .invalidBeta(beta) }
+    if let beta = options.beta, !EvaluationOptions.isValidBeta(beta) { throw .invalidBeta(beta) }
     if let positive = options.positiveLabel {
       throw .positiveLabelNeedsBinaryProblem(positive, labels: options.labels ?? accumulator.labels)
     }

@@ -115,7 +115,7 @@ public struct CrossEncoderEvaluator: CrossEncoderEvaluating {
     if sampleWeights != nil, case .binary(.tunedThreshold) = task {
       throw .weightsNeedFixedThreshold
     }
-    if let beta, !(beta.isFinite && beta >= 0) { throw .invalidBeta(beta) }
+    if let beta, !EvaluationOptions.isValidBeta(beta) { throw .invalidBeta(beta) }
     if case .binary(.tunedThreshold(let metric)) = task, metric.isFBeta, beta == nil {
       throw .betaNeeded(metric)
     }
@@ -194,7 +194,7 @@ public struct CrossEncoderEvaluator: CrossEncoderEvaluating {
     threshold: Double? = nil, batchSize: Int = 32, progress: ProgressStyle = .automatic,
     writesResults: Bool = true, sampleWeights: [Double]? = nil, beta: Double? = nil
   ) throws(EvaluationError) {
-    if let beta, !(beta.isFinite && beta >= 0) { throw .invalidBeta(beta) }
+    if let beta, !EvaluationOptions.isValidBeta(beta) { throw .invalidBeta(beta) }
     guard sentencePairs.count == labelSets.count else {
       throw .lengthMismatch(pairs: sentencePairs.count, labels: labelSets.count)
     }

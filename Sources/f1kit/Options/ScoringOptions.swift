@@ -26,8 +26,9 @@ struct ScoringOptions {
     name: "beta",
     help:
       "Also report F-beta (binary_fbeta, micro_fbeta, macro_fbeta, weighted_fbeta) with this beta; > 1 favours recall.",
-    default: .some(nil), expectation: "a finite number of at least 0",
-    convert: { Double($0).flatMap { $0.isFinite && $0 >= 0 ? .some($0) : nil } })
+    default: .some(nil),
+    expectation: "a number of at least 0 whose square is finite (at most 1.3e154)",
+    convert: { Double($0).flatMap { EvaluationOptions.isValidBeta($0) ? .some($0) : nil } })
 
   /// The declarations, in help order.
   static let declarations: [any OptionDeclaration] = [
