@@ -107,6 +107,33 @@ struct MultilabelAccumulatorTests {
     #expect(metrics.value(of: .hammingLoss) == 2.0 / 6)
   }
 
+  @Test(
+    "items with an empty gold or predicted set over the evaluated labels are counted, zero-weight items not"
+  )
+  func emptySets() throws {
+    // Items 1 and 3 have no gold label, 2 and 3 none predicted; item 5
+    // has neither but weight 0, so it counts in no average.
+    let gold = [[0, 1], [], [0], [], [1], []]
+    let predicted = [[0], [0], [], [], [0, 1], []]
+    let weights = [1.0, 1, 1, 1, 1, 0]
+    let all = try totals(gold, predicted, labels: ["a", "b"], weights: weights)
+    #expect(all.emptySets.emptyGold == 2)
+    #expect(all.emptySets.emptyPredicted == 2)
+    #expect(all.emptySets.emptyBoth == 1)
+    let counts = try MultilabelCounts(
+      gold: gold.map { $0.map { ["a", "b"][$0] } },
+      predicted: predicted.map { $0.map { ["a", "b"][$0] } }, weights: weights)
+    #expect(try MultilabelMetrics(counts: counts).emptySets == all.emptySets)
+    // Over label "a" alone, item 4 (gold {b}, predicted {a, b}) has an
+    // empty gold set too.
+    let onlyA = try totals(
+      gold, predicted, labels: ["a", "b"], weights: weights,
+      options: EvaluationOptions(labels: ["a"]))
+    #expect(onlyA.emptySets.emptyGold == 3)
+    #expect(onlyA.emptySets.emptyPredicted == 2)
+    #expect(try totals([[0]], [[0]], labels: ["a"]).emptySets.isEmpty)
+  }
+
   @Test("a zero-weight item adds nothing to any total")
   func zeroWeights() throws {
     let gold = [[0], [0, 1], [1]]

@@ -33,6 +33,10 @@ public struct MultilabelAccumulator: Sendable {
   public let isWeighted: Bool
   /// The number of items added.
   public private(set) var itemCount = 0
+  /// The items whose scores in the samples averages the zero-division
+  /// rule decides: those with an empty gold or predicted set over the
+  /// evaluated labels (items of weight 0 count in no average).
+  public private(set) var emptySets = EmptyLabelSetCounts()
 
   /// The labels `options.labels` names, or `nil` when every label is
   /// evaluated.
@@ -134,6 +138,10 @@ public struct MultilabelAccumulator: Sendable {
     // dividing, so a zero-weight item's scores are undefined; with weight
     // zero it adds nothing to any samples mean either way.
     if weight == 0 { return }
+    if goldCount == 0 || predictedCount == 0 {
+      emptySets.add(
+        isGoldEmpty: goldCount == 0, isPredictedEmpty: predictedCount == 0, count: count)
+    }
     let shared = Double(sharedCount)
     let goldTotal = Double(goldCount)
     let predictedTotal = Double(predictedCount)

@@ -26,6 +26,9 @@ public struct MultilabelMetrics: Sendable {
   public let itemCount: Int
   /// Whether the items carry sample weights.
   public let isWeighted: Bool
+  /// The items with an empty gold or predicted set, whose scores in the
+  /// samples averages the zero-division rule decides.
+  public let emptySets: EmptyLabelSetCounts
 
   /// Scores multilabel counts.
   ///
@@ -96,6 +99,7 @@ public struct MultilabelMetrics: Sendable {
     beta = options.beta
     itemCount = accumulator.itemCount
     isWeighted = accumulator.isWeighted
+    emptySets = accumulator.emptySets
     tallies = accumulator.tallies(
       positions: accumulator.labels.map { positions[ExactLabel($0)]! },
       evaluatedLabelCount: evaluated)

@@ -3,6 +3,7 @@ import F1Kit
 import F1KitReading
 import F1KitReport
 import F1KitStatistics
+import F1KitSupport
 import Foundation
 
 /// `f1kit evaluate`: scores one prediction file.
@@ -307,7 +308,9 @@ struct EvaluateCommand: ParsableCommand {
         throw .usage(error.description)
       }
     }
-    if !scoring.isZeroDivisionChosen { Self.warn(about: metrics.undefinedScores()) }
+    if !scoring.isZeroDivisionChosen {
+      Self.warn(about: metrics.undefinedScores(), emptySets: metrics.emptySets)
+    }
     var intervals: MultilabelIntervals?
     if isIntervalRequested {
       let bar = ProgressBar(label: "bootstrap", isQuiet: resampling.isQuiet)
@@ -362,20 +365,56 @@ struct EvaluateCommand: ParsableCommand {
     warn(about: metrics.undefinedScores())
   }
 
-  private static func warn(about undefined: [UndefinedScore]) {
-    guard !undefined.isEmpty else { return }
-    var parts: [String] = []
+  /// One warning line naming what the zero-division rule decides: the
+  /// labels whose precision or recall is undefined and, for a multilabel
+  /// problem, the items whose samples-average scores are (an empty gold or
+  /// predicted set), as scikit-learn's `UndefinedMetricWarning` does under
+  /// its default; nothing when the rule changes no reported number.
+  private static func warn(
+    about undefined: [UndefinedScore], emptySets: EmptyLabelSetCounts = EmptyLabelSetCounts()
+  ) {
+    guard !undefined.isEmpty || !emptySets.isEmpty else { return }
+    var labelParts: [String] = []
     let neverPredicted = undefined.filter(\.isPrecisionUndefined).map(\.label)
     let neverOccurring = undefined.filter(\.isRecallUndefined).map(\.label)
     if !neverPredicted.isEmpty {
-      parts.append("precision is undefined for labels never predicted (\(list(neverPredicted)))")
+      labelParts.append(
+        "precision is undefined for labels never predicted (\(list(neverPredicted)))")
     }
     if !neverOccurring.isEmpty {
-      parts.append("recall is undefined for labels with no gold items (\(list(neverOccurring)))")
+      labelParts.append(
+        "recall is undefined for labels with no gold items (\(list(neverOccurring)))")
     }
+    var parts = labelParts.isEmpty ? [] : [labelParts.joined(separator: " and ")]
+    if !emptySets.isEmpty { parts.append(samplesPart(emptySets)) }
     Console.writeError(
-      "warning: \(parts.joined(separator: " and ")); scored as 0. Use --zero-division 0, 1 or nan to choose.\n"
+      "warning: \(parts.joined(separator: "; ")); scored as 0. Use --zero-division 0, 1 or nan to choose.\n"
     )
+  }
+
+  /// `samples precision is undefined for 23 items with no predicted label,
+  /// samples recall for 35 items with no gold label and samples F-scores
+  /// and Jaccard for 12 items with neither`, leaving out the kinds no item
+  /// has.
+  private static func samplesPart(_ emptySets: EmptyLabelSetCounts) -> String {
+    func items(_ count: Int) -> String {
+      "\(NumberText.grouped(count)) item\(count == 1 ? "" : "s")"
+    }
+    var parts: [(scores: String, items: String)] = []
+    if emptySets.emptyPredicted > 0 {
+      parts.append(("precision", "\(items(emptySets.emptyPredicted)) with no predicted label"))
+    }
+    if emptySets.emptyGold > 0 {
+      parts.append(("recall", "\(items(emptySets.emptyGold)) with no gold label"))
+    }
+    if emptySets.emptyBoth > 0 {
+      parts.append(("F-scores and Jaccard", "\(items(emptySets.emptyBoth)) with neither"))
+    }
+    let clauses = parts.enumerated().map { index, part in
+      "samples \(part.scores)\(index == 0 ? " is undefined" : "") for \(part.items)"
+    }
+    guard clauses.count > 1 else { return clauses[0] }
+    return clauses.dropLast().joined(separator: ", ") + " and " + clauses[clauses.count - 1]
   }
 
   private static func list(_ labels: [String]) -> String {
