@@ -85,6 +85,31 @@ public struct WeightedConfusionMatrix: Hashable, Sendable {
     return total.value
   }
 
+  /// The weight of the items of some rows (gold labels), summed with
+  /// compensation over the items themselves rather than over the rounded
+  /// cells: weights of one decimal summing to 54.3 give `54.3`, where
+  /// adding the cells 47.6 and 6.7 gives `54.300000000000004`.
+  ///
+  /// - Parameter rows: The rows.
+  /// - Returns: Their items' total weight.
+  /// - Complexity: O(*r* · *k*) for *r* rows of *k* labels.
+  public func goldWeight(ofRows rows: Range<Int>) -> Double {
+    goldSum(ofRows: rows).value
+  }
+
+  /// The compensated sum behind ``goldWeight(ofRows:)``, to be added to
+  /// other rows' sums without rounding in between.
+  ///
+  /// - Parameter rows: The rows.
+  /// - Returns: Their items' total weight with its compensation.
+  package func goldSum(ofRows rows: Range<Int>) -> CompensatedSum {
+    var total = CompensatedSum()
+    for cell in sums[(rows.lowerBound * classCount)..<(rows.upperBound * classCount)] {
+      total.add(cell)
+    }
+    return total
+  }
+
   /// Adds items to one cell.
   ///
   /// - Parameters:
@@ -97,6 +122,25 @@ public struct WeightedConfusionMatrix: Hashable, Sendable {
     itemCounts.add(goldIndex: goldIndex, predictedIndex: predictedIndex, count: count)
     let cell = goldIndex * classCount + predictedIndex
     sums[cell].add(weight)
+    weights[cell] = sums[cell].value
+  }
+
+  /// Adds items whose weights were summed elsewhere (a reader's cell),
+  /// keeping that sum's compensation, so sums over the matrix's cells
+  /// (``goldWeight(ofRows:)``, ``totalWeight``) stay sums over the items.
+  ///
+  /// - Parameters:
+  ///   - goldIndex: The row.
+  ///   - predictedIndex: The column.
+  ///   - weightSum: The compensated sum of the items' weights.
+  ///   - count: How many items.
+  /// - Complexity: O(1).
+  package mutating func add(
+    goldIndex: Int, predictedIndex: Int, weightSum: CompensatedSum, count: Int
+  ) {
+    itemCounts.add(goldIndex: goldIndex, predictedIndex: predictedIndex, count: count)
+    let cell = goldIndex * classCount + predictedIndex
+    sums[cell].add(weightSum)
     weights[cell] = sums[cell].value
   }
 

@@ -26,6 +26,12 @@ public struct ClassificationMetrics: Sendable {
   /// The weight sums over the matrix's labels, row-major; `nil` when
   /// unweighted.
   private let weightSums: [Double]?
+  /// The gold weight of each of the matrix's labels, summed over the
+  /// items with compensation (see
+  /// ``WeightedConfusionMatrix/goldWeight(ofRows:)``) for display; `nil`
+  /// when unweighted. The metrics use ``tallies``, as scikit-learn does,
+  /// so these change none of them.
+  private let supportSums: [CompensatedSum]?
   /// The per-class tallies every metric is computed from (see
   /// ``MetricScope``), made once from the matrix's non-empty cells.
   private let tallies: [Double]
@@ -120,11 +126,13 @@ public struct ClassificationMetrics: Sendable {
     self.isWeighted = weights != nil
     if let weights {
       // The labels are the matrix's own, so reordering cannot fail.
-      let sums = try! weights.reordered(to: matrix.labels).weights
-      self.weightSums = sums
-      self.tallies = scope.tallies(ofCells: sums)
+      let reordered = try! weights.reordered(to: matrix.labels)
+      self.weightSums = reordered.weights
+      self.tallies = scope.tallies(ofCells: reordered.weights)
+      self.supportSums = matrix.labels.indices.map { reordered.goldSum(ofRows: $0..<($0 + 1)) }
     } else {
       self.weightSums = nil
+      self.supportSums = nil
       self.tallies = scope.tallies(of: matrix)
     }
   }
@@ -211,8 +219,34 @@ public struct ClassificationMetrics: Sendable {
     Metric.reported(for: problem, includesFBeta: beta != nil)
   }
 
-  /// The total weight of the items; their number when unweighted.
-  public var totalWeight: Double { tallies[tallies.count - 1] }
+  /// The total weight of the items, summed over the items; their number
+  /// when unweighted.
+  public var totalWeight: Double {
+    supportSums == nil
+      ? tallies[tallies.count - 1] : supportWeight(ofClasses: confusionMatrix.labels.indices)
+  }
+
+  /// The total weight (or number) of the gold items of the evaluated
+  /// labels: the support of a report's average rows.
+  public var evaluatedSupportWeight: Double {
+    supportWeight(ofClasses: 0..<scope.evaluatedClassCount)
+  }
+
+  /// The total weight (or number) of the gold items of some classes,
+  /// summed over the items with compensation rather than over the
+  /// classes' rounded sums, as `math.fsum` of their weights gives it.
+  ///
+  /// - Parameter classes: Indices into ``confusionMatrix``'s labels.
+  /// - Returns: Their items' total weight; their number when unweighted.
+  /// - Complexity: O(*c*) for *c* classes.
+  public func supportWeight(ofClasses classes: some Sequence<Int>) -> Double {
+    guard let supportSums else {
+      return Double(classes.reduce(0) { $0 + confusionMatrix.goldTotals[$1] })
+    }
+    var total = CompensatedSum()
+    for index in classes { total.add(supportSums[index]) }
+    return total.value
+  }
 
   /// The same counts (and weights) scored under another zero-division
   /// rule.
@@ -304,15 +338,16 @@ public struct ClassificationMetrics: Sendable {
     tallies.withUnsafeBufferPointer { tallies in
       labels.indices.map { index in
         let tally = scope.tally(of: index, tallies)
+        let weight = supportSums?[index].value ?? tally.actual
         return ClassScores(
           label: labels[index],
           precision: scope.value(of: .precision, for: tally),
           recall: scope.value(of: .recall, for: tally),
           fScore: scope.value(of: .fScore(beta: beta), for: tally),
           support: isWeighted
-            ? Int(clamping: Int64(exactly: tally.actual.rounded()) ?? Int64.max)
+            ? Int(clamping: Int64(exactly: weight.rounded()) ?? Int64.max)
             : confusionMatrix.goldTotals[index],
-          supportWeight: tally.actual)
+          supportWeight: weight)
       }
     }
   }

@@ -184,6 +184,27 @@ public struct MultilabelAccumulator: Sendable {
     return tallies
   }
 
+  /// The gold weight of each evaluated label in a given order, then of
+  /// all of them together, each summed over the items (true positives and
+  /// false negatives with their compensation), for display: weights of one
+  /// decimal give `54.3` where adding the two rounded sums can give
+  /// `54.300000000000004`.
+  ///
+  /// - Parameters:
+  ///   - positions: As for ``tallies(positions:evaluatedLabelCount:)``.
+  ///   - evaluatedLabelCount: The number of evaluated labels.
+  /// - Returns: `evaluatedLabelCount + 1` sums.
+  func goldWeights(positions: [Int], evaluatedLabelCount: Int) -> [Double] {
+    var sums = Array(repeating: CompensatedSum(), count: evaluatedLabelCount)
+    for (label, position) in positions.enumerated() where position < evaluatedLabelCount {
+      sums[position].add(truePositives[label])
+      sums[position].add(falseNegatives[label])
+    }
+    var total = CompensatedSum()
+    for sum in sums { total.add(sum) }
+    return sums.map(\.value) + [total.value]
+  }
+
   private func fScore(_ shared: Double, gold: Double, predicted: Double) -> Double {
     MultilabelScope.fScore(
       beta: beta, shared, gold: gold, predicted: predicted, zeroDivision: options.zeroDivision)

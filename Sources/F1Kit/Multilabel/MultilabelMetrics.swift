@@ -29,6 +29,9 @@ public struct MultilabelMetrics: Sendable {
   /// The items with an empty gold or predicted set, whose scores in the
   /// samples averages the zero-division rule decides.
   public let emptySets: EmptyLabelSetCounts
+  /// The gold weight of each evaluated label, then of all together, summed
+  /// over the items for display (the metrics use ``tallies``).
+  private let supportWeights: [Double]
 
   /// Scores multilabel counts.
   ///
@@ -100,14 +103,19 @@ public struct MultilabelMetrics: Sendable {
     itemCount = accumulator.itemCount
     isWeighted = accumulator.isWeighted
     emptySets = accumulator.emptySets
-    tallies = accumulator.tallies(
-      positions: accumulator.labels.map { positions[ExactLabel($0)]! },
-      evaluatedLabelCount: evaluated)
+    let labelPositions = accumulator.labels.map { positions[ExactLabel($0)]! }
+    tallies = accumulator.tallies(positions: labelPositions, evaluatedLabelCount: evaluated)
+    supportWeights = accumulator.goldWeights(
+      positions: labelPositions, evaluatedLabelCount: evaluated)
     scope = MultilabelScope(
       labelCount: order.count, groups: self.counts?.groups ?? [],
       evaluatedLabelCount: evaluated, zeroDivision: options.zeroDivision,
       beta: options.beta ?? 1)
   }
+
+  /// The total gold weight (or number) of the evaluated labels, summed
+  /// over the items: the support of a report's average rows.
+  public var supportWeight: Double { supportWeights[supportWeights.count - 1] }
 
   /// The evaluated labels, in report order.
   public var labels: [String] { Array(allLabels.prefix(scope.evaluatedLabelCount)) }
@@ -139,7 +147,7 @@ public struct MultilabelMetrics: Sendable {
         recall: scope.value(of: .recall, forLabel: index, in: tallies),
         fScore: scope.value(of: .fScore(beta: beta), forLabel: index, in: tallies),
         jaccard: scope.value(of: .jaccard, forLabel: index, in: tallies),
-        support: tallies.truePositives[index] + tallies.falseNegatives[index])
+        support: supportWeights[index])
     }
   }
 

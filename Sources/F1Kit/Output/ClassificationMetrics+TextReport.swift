@@ -32,30 +32,34 @@ extension ClassificationMetrics {
     let rows = perClass()
     let labels = rows.map { TerminalText.escaped($0.label) }
     let width = max(labels.map { $0.unicodeScalars.count }.max() ?? 0, 12, digits)
+    // A weight sum can need more than the column's 9 characters
+    // (33.333333333333336): the column then widens for every row.
+    let supports = rows.map(supportText)
+    let support =
+      isWeighted
+      ? NumberText.shortestBare(evaluatedSupportWeight)
+      : String(rows.reduce(0) { $0 + $1.support })
+    let supportWidth = max(9, support.count, supports.map(\.count).max() ?? 0)
     var report =
       pad("", width) + " "
-      + ["precision", "recall", "f1-score", "support"]
-      .map { " " + pad($0, 9) }.joined() + "\n\n"
-    for (row, label) in zip(rows, labels) {
+      + ["precision", "recall", "f1-score"].map { " " + pad($0, 9) }.joined() + " "
+      + pad("support", supportWidth) + "\n\n"
+    for (row, (label, rowSupport)) in zip(rows, zip(labels, supports)) {
       report += scoreLine(
-        label, [row.precision, row.recall, row.fScore], support: supportText(row),
+        label, [row.precision, row.recall, row.fScore], support: pad(rowSupport, supportWidth),
         width: width, digits: digits)
     }
     report += "\n"
-    let support =
-      isWeighted
-      ? NumberText.shortestBare(rows.reduce(0) { $0 + $1.supportWeight })
-      : String(rows.reduce(0) { $0 + $1.support })
+    let total = pad(support, supportWidth)
     if isMicroAverageAccuracy {
       report += pad("accuracy", width) + " " + pad("", 9) + " " + pad("", 9) + " "
       report += " " + pad(Self.format(value(of: .accuracy), digits), 9)
-      report += " " + pad(support, 9) + "\n"
+      report += " " + pad(total, 9) + "\n"
     } else {
-      report += averageLine("micro avg", .micro, support: support, width: width, digits: digits)
+      report += averageLine("micro avg", .micro, support: total, width: width, digits: digits)
     }
-    report += averageLine("macro avg", .macro, support: support, width: width, digits: digits)
-    report += averageLine(
-      "weighted avg", .weighted, support: support, width: width, digits: digits)
+    report += averageLine("macro avg", .macro, support: total, width: width, digits: digits)
+    report += averageLine("weighted avg", .weighted, support: total, width: width, digits: digits)
     return report
   }
 

@@ -19,16 +19,21 @@ extension MultilabelMetrics {
     let rows = perLabel()
     let labels = rows.map { TerminalText.escaped($0.label) }
     let width = max(labels.map { $0.unicodeScalars.count }.max() ?? 0, 12, digits)
+    // A weight sum can need more than the column's 9 characters: the
+    // column then widens for every row.
+    let support = count(supportWeight)
+    let supportWidth = max(9, support.count, rows.map { count($0.support).count }.max() ?? 0)
     report +=
       pad("", width) + " "
-      + ["precision", "recall", "f1-score", "support"].map { " " + pad($0, 9) }.joined() + "\n\n"
+      + ["precision", "recall", "f1-score"].map { " " + pad($0, 9) }.joined() + " "
+      + pad("support", supportWidth) + "\n\n"
     for (row, label) in zip(rows, labels) {
       report += line(
-        label, [row.precision, row.recall, row.fScore], support: row.support, width: width,
-        digits: digits)
+        label, [row.precision, row.recall, row.fScore],
+        support: pad(count(row.support), supportWidth),
+        width: width, digits: digits)
     }
     report += "\n"
-    let support = rows.reduce(0) { $0 + $1.support }
     let averages: [(String, [MultilabelMetric])] = [
       ("micro avg", [.microPrecision, .microRecall, .microF1]),
       ("macro avg", [.macroPrecision, .macroRecall, .macroF1]),
@@ -37,7 +42,8 @@ extension MultilabelMetrics {
     ]
     for (heading, metrics) in averages {
       report += line(
-        heading, metrics.map(value(of:)), support: support, width: width, digits: digits)
+        heading, metrics.map(value(of:)), support: pad(support, supportWidth), width: width,
+        digits: digits)
     }
     report += "\n"
     var lines: [(String, Double)] = [
@@ -64,11 +70,11 @@ extension MultilabelMetrics {
   }
 
   private func line(
-    _ heading: String, _ scores: [Double], support: Double, width: Int, digits: Int
+    _ heading: String, _ scores: [Double], support: String, width: Int, digits: Int
   ) -> String {
     pad(heading, width) + " "
       + scores.map { " " + pad(ClassificationMetrics.format($0, digits), 9) }.joined() + " "
-      + pad(count(support), 9) + "\n"
+      + pad(support, 9) + "\n"
   }
 
   private func count(_ value: Double) -> String {

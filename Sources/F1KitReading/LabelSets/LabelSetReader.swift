@@ -162,7 +162,7 @@ public struct LabelSetReader: Sendable {
     for (key, cell) in cells.sorted(by: { $0.key < $1.key }) {
       matrix.add(
         goldIndex: classes(key / stride), predictedIndex: classes(key % stride),
-        weight: cell.weight.value, count: cell.count)
+        weightSum: cell.weight, count: cell.count)
     }
     try walker.checkTotalWeight(matrix.totalWeight)
     return matrix

@@ -109,7 +109,7 @@ extension HTMLReport {
     if !hidden.isEmpty {
       var cells: [HTMLTable.Cell] = [
         .header("other \(hidden.count) classes (mean)"),
-        .number(supportText(hidden.reduce(0) { $0 + perClass[0][$1].supportWeight })),
+        .number(supportText(model.reference.supportWeight(ofClasses: hidden))),
       ]
       for rows in perClass {
         cells.append(.number(DisplayNumber.score(Self.mean(hidden.map { rows[$0].fScore }))))
@@ -175,19 +175,20 @@ extension HTMLReport {
     }
     let blank = HTMLTable.Cell.number("")
     let shown = Set(classes)
-    let rest = allRows.indices.filter { !shown.contains($0) }.map { allRows[$0] }
+    let restClasses = allRows.indices.filter { !shown.contains($0) }
+    let rest = restClasses.map { allRows[$0] }
     if summarizesRest && !rest.isEmpty {
       var cells: [HTMLTable.Cell] = [.header("other \(rest.count) classes (mean)")]
       for scores in [rest.map(\.precision), rest.map(\.recall), rest.map(\.fScore)] {
         cells.append(.number(DisplayNumber.score(Self.mean(scores))))
         if hasIntervals { cells.append(blank) }
       }
-      cells.append(.number(supportText(rest.reduce(0) { $0 + $1.supportWeight })))
+      cells.append(.number(supportText(metrics.supportWeight(ofClasses: restClasses))))
       table.append(cells, className: "summary-row")
     }
     // The total weight with sample weights (39, not a sum of rounded
     // weights), as the text classification report prints it.
-    let support = allRows.reduce(0) { $0 + $1.supportWeight }
+    let support = metrics.evaluatedSupportWeight
     let isAccuracyRow = metrics.scope.evaluatedClassCount == metrics.scope.classCount
     var summaryRows: [(String, [Metric?], Metric?)] = []
     if isAccuracyRow {

@@ -269,7 +269,7 @@ extension HTMLReport {
       caption: isWeighted
         ? "Gold and predicted weight per class, with gold items"
         : "Gold and predicted items per class", columns: columns)
-    let total = rows.reduce(0) { $0 + $1.supportWeight }
+    let total = reference.evaluatedSupportWeight
     func amount(_ value: Double) -> String {
       SupportChart.amount(value, isWeighted: isWeighted)
     }
@@ -287,7 +287,7 @@ extension HTMLReport {
     }
     let hidden = hiddenClasses
     if !hidden.isEmpty {
-      let support = hidden.reduce(0) { $0 + rows[$1].supportWeight }
+      let support = reference.supportWeight(ofClasses: hidden)
       var cells: [HTMLTable.Cell] = [
         .header("other \(hidden.count) classes"), .number(amount(support)),
         .number(share(support)),
