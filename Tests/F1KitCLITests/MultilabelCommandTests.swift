@@ -32,9 +32,12 @@ struct MultilabelCommandTests {
     let confusion = try #require(document["label_confusion"] as? [[[Int]]])
     #expect(confusion == [[[2, 1], [1, 0]], [[2, 0], [0, 2]], [[2, 1], [1, 0]]])
     #expect(document["weighted"] == nil)
+    // Item 2 has no gold label and item 3 none predicted, so
+    // --zero-division decides their samples precision and recall.
     #expect(
       result.standardError
         == "note: \(file) is read as label sets (multilabel): line 2 has \"sports|tech\", split at '|'; give --problem multiclass to keep each cell one label\n"
+        + "warning: samples precision is undefined for 1 item with no predicted label and samples recall for 1 item with no gold label; scored as 0. Use --zero-division 0, 1 or nan to choose.\n"
     )
   }
 
