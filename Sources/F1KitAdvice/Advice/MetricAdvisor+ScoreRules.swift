@@ -294,16 +294,56 @@ extension MetricAdvisor {
   /// A warning when the scores put the negative items above the positive
   /// ones, as `predict_proba(X)[:, 0]` does where `[:, 1]` was meant:
   /// every cut-off on them then picks the wrong items.
+  ///
+  /// ROC-AUC counts a tied positive–negative pair as half a pair won, so
+  /// with ties the share of pairs the negative item wins is 1 − ROC-AUC −
+  /// half the tied share, not 1 − ROC-AUC; the message gives the three
+  /// shares. 1 − score keeps every tie and swaps the other pairs, so its
+  /// ROC-AUC is 1 − ROC-AUC with or without ties.
   private func invertedScores(_ scores: BinaryScores, model: String?) -> Advice? {
     guard let auc = scores.value(of: .rocAUC), auc < ThresholdAdvice.invertedAUCLimit else {
       return nil
     }
+    let tied = Self.tiedPairShare(scores)
+    let best = ThresholdTuner.tune(ThresholdSweep(scores))
+    let negativeWins = max(0, 1 - auc - tied / 2)
+    let pairs =
+      tied > 0
+      ? "the negative item scores higher in \(DisplayNumber.percent(negativeWins)) of positive–negative pairs, the positive item in \(DisplayNumber.percent(max(0, auc - tied / 2))), and the two tie in \(DisplayNumber.percent(tied)) (ROC-AUC counts a tie as half a pair). "
+      : "in \(DisplayNumber.percent(negativeWins)) of positive–negative pairs the negative item scores higher. "
     return Advice(
       rule: .invertedScores, severity: .warning, model: model,
       title: "The scores rank the other class first",
       message:
-        "ROC-AUC is \(DisplayNumber.score(auc)): in \(DisplayNumber.percent(1 - auc)) of positive–negative pairs the negative item scores higher. These are most likely the scores of the other class (predict_proba(X)[:, 0] where [:, 1] was meant, or --positive naming the class the scores are not for): give the positive class's scores, or 1 − score; a cut-off on these picks the wrong items, and the best F1 over cut-offs is that of predicting nearly every item positive.",
-      evidence: [AdviceEvidence("roc_auc", value: auc)])
+        "ROC-AUC is \(DisplayNumber.score(auc)): \(pairs)"
+        + "These are most likely the scores of the other class (predict_proba(X)[:, 0] where [:, 1] was meant, or --positive naming the class the scores are not for): give the positive class's scores, or 1 − score, whose ROC-AUC is \(DisplayNumber.score(1 - auc))\(tied > 0 ? " (ties stay ties)" : ""); a cut-off on these picks the wrong items: the best F1 over cut-offs, \(DisplayNumber.score(best.value)), predicts \(DisplayNumber.count(best.positiveCount)) of \(AdviceText.items(scores.count)) positive.",
+      evidence: [
+        AdviceEvidence("roc_auc", value: auc),
+        AdviceEvidence("negative_higher_share", value: negativeWins),
+        AdviceEvidence("tied_pair_share", value: tied),
+        AdviceEvidence("best_f1_on_this_file", value: best.value),
+      ])
+  }
+
+  /// The share of positive–negative pairs whose two items have the same
+  /// score: Σ over tie groups of positives × negatives, over all
+  /// positives × negatives.
+  ///
+  /// - Complexity: O(*n*).
+  static func tiedPairShare(_ scores: BinaryScores) -> Double {
+    var tied = 0.0
+    var positives = 0.0
+    var start = 0
+    for end in scores.ranking.groupEnds {
+      let groupPositives = scores.ranking.items[start..<end].lazy.filter {
+        scores.isPositive[$0]
+      }.count
+      tied += Double(groupPositives) * Double(end - start - groupPositives)
+      positives += Double(groupPositives)
+      start = end
+    }
+    let pairs = positives * (Double(scores.count) - positives)
+    return pairs > 0 ? tied / pairs : 0
   }
 
   /// A warning when binary probabilities forecast worse than the positive
