@@ -19,13 +19,18 @@ struct ScoreDirectionAdviceTests {
       isPositive: Array(repeating: true, count: 4) + Array(repeating: false, count: 36))
   }
 
+  /// The score advice on one model's scores, with no cut-off.
+  private static func advice(_ scores: BinaryScores) -> [Advice] {
+    MetricAdvisor().scoreAdvice(
+      for: [AdvisedScores(name: "m", scores: .binary(scores), threshold: nil)])
+  }
+
   @Test("inverted scores warn without a cut-off, when predictions come from a column")
   func invertedScoresWarnWithoutCutoff() throws {
     let scores = try Self.inverted()
     #expect(scores.value(of: .rocAUC) == 0)
     // No cut-off and none implied: the predictions come from a column.
-    let advice = MetricAdvisor().scoreAdvice(
-      for: [AdvisedScores(name: "m", scores: .binary(scores), threshold: nil)])
+    let advice = Self.advice(scores)
     let warning = try #require(advice.first { $0.rule == .invertedScores })
     #expect(warning.severity == .warning)
     #expect(warning.message.hasPrefix("ROC-AUC is 0.0000: in 100.0% of positive–negative pairs"))
@@ -51,9 +56,7 @@ struct ScoreDirectionAdviceTests {
         + Array(repeating: 0.8, count: 20),
       isPositive: Array(repeating: true, count: 20) + Array(repeating: false, count: 30))
     let warning = try #require(
-      MetricAdvisor().scoreAdvice(
-        for: [AdvisedScores(name: "m", scores: .binary(scores), threshold: nil)]
-      ).first { $0.rule == .invertedScores })
+      Self.advice(scores).first { $0.rule == .invertedScores })
     #expect(
       warning.message.hasPrefix(
         "ROC-AUC is 0.0833: the negative item scores higher in 83.3% of positive–negative pairs, the positive item in 0.0%, and the two tie in 16.7% (ROC-AUC counts a tie as half a pair)."
@@ -69,8 +72,7 @@ struct ScoreDirectionAdviceTests {
 
   @Test("inverted scores get no average-precision advice that calls their ROC-AUC high")
   func invertedScoresGetNoAveragePrecisionAdvice() throws {
-    let advice = MetricAdvisor().scoreAdvice(
-      for: [AdvisedScores(name: "m", scores: .binary(try Self.inverted()), threshold: nil)])
+    let advice = Self.advice(try Self.inverted())
     #expect(!advice.contains { $0.rule == .averagePrecisionUnderImbalance })
     #expect(advice.contains { $0.rule == .invertedScores })
   }
@@ -82,9 +84,7 @@ struct ScoreDirectionAdviceTests {
       scores: [0.95, 0.9, 0.8, 0.7, 0.7, 0.6, 0.6, 0.2, 0.1, 0.05],
       isPositive: Array(repeating: true, count: 8) + [false, false])
     let advice = try #require(
-      MetricAdvisor().scoreAdvice(
-        for: [AdvisedScores(name: "m", scores: .binary(common), threshold: nil)]
-      ).first { $0.rule == .averagePrecisionUnderImbalance })
+      Self.advice(common).first { $0.rule == .averagePrecisionUnderImbalance })
     #expect(
       advice.message.contains(
         "--positive with its label, and with its own scores (1 − score when the scores are "
