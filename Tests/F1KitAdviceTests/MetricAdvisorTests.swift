@@ -266,7 +266,7 @@ struct MetricAdvisorTests {
         "label-without-gold-items", "no-better-than-baseline", "no-significant-difference",
         "default-threshold", "threshold-tuned-on-evaluated-file", "threshold-sensitivity",
         "constant-scores", "inverted-scores", "average-precision-under-imbalance",
-        "poorly-calibrated-probabilities", "hard-label-scores",
+        "poorly-calibrated-probabilities", "miscalibrated-probabilities", "hard-label-scores",
         "single-run-per-model", "few-groups", "grouped-intervals", "multilabel-averaging",
         "empty-label-sets", "single-gold-class",
       ])

@@ -105,6 +105,47 @@ struct ReportHeatmapPhoneTests {
   }
 
   @Test(
+    "a 9- or 13-class phone confusion heatmap with long labels numbers its rows and columns, and every cell shows its count",
+    arguments: [9, 13])
+  func longLabelsAreNumbered(classCount: Int) throws {
+    let labels = Array(
+      [
+        "comp.graphics", "comp.os.ms-windows.misc", "comp.sys.ibm.pc.hardware",
+        "comp.sys.mac.hardware", "comp.windows.x", "rec.autos", "rec.motorcycles",
+        "rec.sport.baseball", "rec.sport.hockey", "sci.crypt", "sci.electronics", "sci.med",
+        "sci.space",
+      ].prefix(classCount))
+    let svgs = Self.countDrawings(labels: labels) { $0 == $1 ? 250 : ($0 + $1) % 4 == 0 ? 0 : 13 }
+    let narrow = try #require(svgs.count == 2 ? svgs.last : nil)
+    // Before: 16-unit cells under 114 units of labels, no number in any.
+    #expect(Self.cellTexts(narrow).count == classCount * classCount)
+    #expect(!narrow.contains("too small"))
+    let (width, minimum) = try ChartFrame.widths(narrow)
+    #expect(width <= ChartLayout.narrowWidth)
+    #expect(minimum <= ChartLayout.phoneColumnWidth)
+    let texts = try ChartText.all(in: narrow)
+    for text in texts {
+      #expect(text.fontSize >= 11, "“\(text.content)” at \(text.fontSize) px")
+      // Only the axis title is rotated, as on every confusion heatmap.
+      guard !text.isTransformed else {
+        #expect(text.content == "Gold label")
+        continue
+      }
+      #expect(text.extent.lowerBound >= 0 && text.extent.upperBound <= width, "\(text.content)")
+    }
+    let contents = texts.map(\.content)
+    #expect(contents.contains("Labels by number"))
+    for (index, label) in labels.enumerated() {
+      // A column number, a row number and a key entry.
+      #expect(contents.filter { $0 == String(index + 1) }.count >= 3, "key \(index + 1)")
+      #expect(contents.contains(label), "\(label) is not in the key")
+    }
+    // The desktop drawing keeps the labels on its axes.
+    let wide = try #require(svgs.first)
+    #expect(!wide.contains("Labels by number") && wide.contains(">rec.autos<"))
+  }
+
+  @Test(
     "short texts of long values: 1070 exact, then 1.1k, 12k, 1M, 0.3",
     arguments: [
       (1_070.0, "1.1k"), (1_000, "1k"), (9_960, "10k"), (12_345, "12k"), (345_000, "345k"),

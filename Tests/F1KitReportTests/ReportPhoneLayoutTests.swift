@@ -82,6 +82,26 @@ struct ReportPhoneLayoutTests {
     #expect(!css.contains("@media print{svg.chart.narrow"))
   }
 
+  @Test(
+    "a summary card keeps its '·' with the model's name and wraps a long name inside the card; table rows are whole pixels tall"
+  )
+  func summaryCardsWrapNamesAndRowsAreWholePixels() throws {
+    let html = HTMLReport(try ReportLayoutTests.r8Report()).render()
+    // The label breaks before "·", never after it (a no-break space), and
+    // a name wider than the card breaks anywhere instead of running past
+    // its edge.
+    #expect(html.contains("macro-F1 ·\u{00A0}test-tfidf-logreg</span>"))
+    #expect(!html.contains("macro-F1 · test-tfidf-logreg"))
+    let css = ReportStylesheet.css
+    #expect(
+      css.contains(".fact .label{color:var(--muted);font-size:.85rem;overflow-wrap:anywhere}"))
+    // Fractional row heights made Chromium drop a sticky row header's rule
+    // on a phone (under "accuracy" and "weighted-F1"); whole pixels keep it.
+    #expect(css.contains("vertical-align:top;line-height:22px}"))
+    #expect(
+      css.contains("td .detail{display:block;color:var(--muted);font-size:.82em;line-height:18px}"))
+  }
+
   @Test("the Reuters-R8 charts fit a phone: heatmaps of 8 classes and the three-model forest plot")
   func reutersFits() throws {
     let html = HTMLReport(try ReportLayoutTests.r8Report()).render()

@@ -48,6 +48,12 @@ public enum AdviceRule: String, CaseIterable, Hashable, Sendable, Codable {
   /// the positive rate for every item: do not read them as probabilities
   /// before recalibrating them on held-out data.
   case poorlyCalibratedProbabilities = "poorly-calibrated-probabilities"
+  /// Binary probabilities that beat the positive rate but are
+  /// significantly miscalibrated (Spiegelhalter's z or the
+  /// calibration-in-the-large z at p < 0.001) by an ECE of 0.1 or more:
+  /// too high, too low, over- or underconfident; recalibrate them on
+  /// held-out data before reading them as probabilities.
+  case miscalibratedProbabilities = "miscalibrated-probabilities"
   /// The scores hold exactly two values (a binary column of 0 and 1, or
   /// one-hot per-class rows): hard predictions written where scores were
   /// meant, so no cut-off is left to tune and ROC-AUC is the balanced

@@ -13,8 +13,9 @@ extension MetricAdvisor {
   /// | ``AdviceRule/thresholdTunedOnEvaluatedFile`` | `--threshold-from` names the evaluated file itself (warning) |
   /// | ``AdviceRule/thresholdSensitivity`` | any other known cut-off (`--threshold`, tuned on development data, or the cut-off predictions from a column equal): a recommendation when the best cut-off on the file beats it by `ThresholdAdvice/notableGap`, else a note; a cut-off tuned for another metric or under a precision or recall floor is judged on that: a recommendation when the floor fails here or the best cut-off for it beats it by `ThresholdAdvice/notableGap` |
   /// | ``AdviceRule/poorlyCalibratedProbabilities`` | binary scores in [0, 1] whose Brier skill score against forecasting the positive rate, 1 − Brier / (p(1 − p)), is at most ``AdviceThresholds/brierSkillLimit`` (0): worse as probabilities than the positive rate alone (warning) |
+  /// | ``AdviceRule/miscalibratedProbabilities`` | binary scores in [0, 1] that beat the positive rate (so ``AdviceRule/poorlyCalibratedProbabilities`` is silent) but whose Spiegelhalter's z or calibration-in-the-large z is at least ``AdviceThresholds/calibrationZLimit`` (3.29, p < 0.001) in magnitude, with an ECE of at least ``AdviceThresholds/calibrationErrorLimit`` (0.1): too high, too low, over- or underconfident (warning) |
   /// | ``AdviceRule/averagePrecisionUnderImbalance`` | binary, one class ≥ ``AdviceThresholds/imbalanceRatio`` times the other, scores not inverted nor hard labels (once, from the first model's gold labels) |
-  /// | ``AdviceRule/hardLabelScores`` | a binary score column of exactly two values (`HardLabelScores`), such as 0 and 1 from `clf.predict(X)`, or per-class rows that are all one-hot (`MulticlassScores/isOneHot`); for such a model it replaces every rule above but ``AdviceRule/poorlyCalibratedProbabilities``, which it replaces only for 0 and 1 (warning) |
+  /// | ``AdviceRule/hardLabelScores`` | a binary score column of exactly two values (`HardLabelScores`), such as 0 and 1 from `clf.predict(X)`, or per-class rows that are all one-hot (`MulticlassScores/isOneHot`); for such a model it replaces every rule above but ``AdviceRule/poorlyCalibratedProbabilities``, and ``AdviceRule/miscalibratedProbabilities``, which it replaces only for 0 and 1 (warning) |
   ///
   /// Each threshold rule cites F1 at the cut-off used, the best cut-off on
   /// the file and its F1 (optimistic: tuned on the items it is measured
@@ -46,14 +47,12 @@ extension MetricAdvisor {
       // two other values may be a coarse model's probabilities.
       if let hard = HardLabelScores(scores) {
         result.append(hardLabelScores(hard, scores: scores, cutoff: cutoff, model: name))
-        if !hard.isZeroOne, let calibration = poorlyCalibratedProbabilities(scores, model: name) {
+        if !hard.isZeroOne, let calibration = calibrationAdvice(scores, model: name) {
           result.append(calibration)
         }
         continue
       }
-      if let calibration = poorlyCalibratedProbabilities(scores, model: name) {
-        result.append(calibration)
-      }
+      if let calibration = calibrationAdvice(scores, model: name) { result.append(calibration) }
       // The order of the scores alone shows them inverted, whether or not
       // a cut-off made the predictions.
       if let inverted = invertedScores(scores, model: name) { result.append(inverted) }
@@ -295,16 +294,56 @@ extension MetricAdvisor {
   /// A warning when the scores put the negative items above the positive
   /// ones, as `predict_proba(X)[:, 0]` does where `[:, 1]` was meant:
   /// every cut-off on them then picks the wrong items.
+  ///
+  /// ROC-AUC counts a tied positive–negative pair as half a pair won, so
+  /// with ties the share of pairs the negative item wins is 1 − ROC-AUC −
+  /// half the tied share, not 1 − ROC-AUC; the message gives the three
+  /// shares. 1 − score keeps every tie and swaps the other pairs, so its
+  /// ROC-AUC is 1 − ROC-AUC with or without ties.
   private func invertedScores(_ scores: BinaryScores, model: String?) -> Advice? {
     guard let auc = scores.value(of: .rocAUC), auc < ThresholdAdvice.invertedAUCLimit else {
       return nil
     }
+    let tied = Self.tiedPairShare(scores)
+    let best = ThresholdTuner.tune(ThresholdSweep(scores))
+    let negativeWins = max(0, 1 - auc - tied / 2)
+    let pairs =
+      tied > 0
+      ? "the negative item scores higher in \(DisplayNumber.percent(negativeWins)) of positive–negative pairs, the positive item in \(DisplayNumber.percent(max(0, auc - tied / 2))), and the two tie in \(DisplayNumber.percent(tied)) (ROC-AUC counts a tie as half a pair). "
+      : "in \(DisplayNumber.percent(negativeWins)) of positive–negative pairs the negative item scores higher. "
     return Advice(
       rule: .invertedScores, severity: .warning, model: model,
       title: "The scores rank the other class first",
       message:
-        "ROC-AUC is \(DisplayNumber.score(auc)): in \(DisplayNumber.percent(1 - auc)) of positive–negative pairs the negative item scores higher. These are most likely the scores of the other class (predict_proba(X)[:, 0] where [:, 1] was meant, or --positive naming the class the scores are not for): give the positive class's scores, or 1 − score; a cut-off on these picks the wrong items, and the best F1 over cut-offs is that of predicting nearly every item positive.",
-      evidence: [AdviceEvidence("roc_auc", value: auc)])
+        "ROC-AUC is \(DisplayNumber.score(auc)): \(pairs)"
+        + "These are most likely the scores of the other class (predict_proba(X)[:, 0] where [:, 1] was meant, or --positive naming the class the scores are not for): give the positive class's scores, or 1 − score, whose ROC-AUC is \(DisplayNumber.score(1 - auc))\(tied > 0 ? " (ties stay ties)" : ""); a cut-off on these picks the wrong items: the best F1 over cut-offs, \(DisplayNumber.score(best.value)), predicts \(DisplayNumber.count(best.positiveCount)) of \(AdviceText.items(scores.count)) positive.",
+      evidence: [
+        AdviceEvidence("roc_auc", value: auc),
+        AdviceEvidence("negative_higher_share", value: negativeWins),
+        AdviceEvidence("tied_pair_share", value: tied),
+        AdviceEvidence("best_f1_on_this_file", value: best.value),
+      ])
+  }
+
+  /// The share of positive–negative pairs whose two items have the same
+  /// score: Σ over tie groups of positives × negatives, over all
+  /// positives × negatives.
+  ///
+  /// - Complexity: O(*n*).
+  static func tiedPairShare(_ scores: BinaryScores) -> Double {
+    var tied = 0.0
+    var positives = 0.0
+    var start = 0
+    for end in scores.ranking.groupEnds {
+      let groupPositives = scores.ranking.items[start..<end].lazy.filter {
+        scores.isPositive[$0]
+      }.count
+      tied += Double(groupPositives) * Double(end - start - groupPositives)
+      positives += Double(groupPositives)
+      start = end
+    }
+    let pairs = positives * (Double(scores.count) - positives)
+    return pairs > 0 ? tied / pairs : 0
   }
 
   /// A warning when binary probabilities forecast worse than the positive
@@ -343,6 +382,87 @@ extension MetricAdvisor {
         AdviceEvidence("ece", value: ece),
         AdviceEvidence("log_loss", value: logLoss),
         AdviceEvidence("base_rate_log_loss", value: referenceLogLoss),
+      ])
+  }
+
+  /// The calibration advice on binary scores: the warning that they are no
+  /// better than the positive rate, or, when they are better, the warning
+  /// that they are significantly and notably miscalibrated; never both.
+  private func calibrationAdvice(_ scores: BinaryScores, model: String?) -> Advice? {
+    poorlyCalibratedProbabilities(scores, model: model)
+      ?? miscalibratedProbabilities(scores, model: model)
+  }
+
+  /// A warning when binary probabilities that beat the positive rate are
+  /// still off as probabilities: Spiegelhalter's z or the
+  /// calibration-in-the-large z of ``CalibrationTest`` at least
+  /// ``AdviceThresholds/calibrationZLimit`` in magnitude, and an ECE of at
+  /// least ``AdviceThresholds/calibrationErrorLimit``. Not given on the
+  /// cases ``poorlyCalibratedProbabilities(_:model:)`` skips, nor when it
+  /// fires.
+  private func miscalibratedProbabilities(_ scores: BinaryScores, model: String?) -> Advice? {
+    guard scores.scores.contains(where: { $0 != scores.scores[0] }),
+      let test = CalibrationTest(scores), test.positiveRate > 0, test.positiveRate < 1,
+      test.isSignificant(at: thresholds.calibrationZLimit),
+      test.expectedCalibrationError >= thresholds.calibrationErrorLimit,
+      let brier = scores.value(of: .brierScore)
+    else { return nil }
+    let rate = test.positiveRate
+    let skill = 1 - brier / (rate * (1 - rate))
+    let ece = DisplayNumber.score(test.expectedCalibrationError)
+    let (title, shape): (String, String) =
+      switch test.direction {
+      case .tooHigh:
+        (
+          "The scores are too high as probabilities (ECE \(ece))",
+          "they are too high: in the bins holding most of the gap, fewer items are positive than the scores say"
+        )
+      case .tooLow:
+        (
+          "The scores are too low as probabilities (ECE \(ece))",
+          "they are too low: in the bins holding most of the gap, more items are positive than the scores say"
+        )
+      case .overconfident:
+        (
+          "The scores are overconfident as probabilities (ECE \(ece))",
+          "they are overconfident, too close to 0 and 1: too high above 0.5 and too low below it"
+        )
+      case .underconfident:
+        (
+          "The scores are underconfident as probabilities (ECE \(ece))",
+          "they are underconfident, too close to 0.5: too low above 0.5 and too high below it"
+        )
+      case .mixed:
+        (
+          "The scores are miscalibrated as probabilities (ECE \(ece))",
+          "they are too high in some score ranges and too low in others"
+        )
+      }
+    let bins = test.worstBins(3).map { bin in
+      let upper = bin.upperEdge >= 1 ? "1]" : "\(DisplayNumber.score(bin.upperEdge, digits: 3)))"
+      return
+        "[\(DisplayNumber.score(bin.lowerEdge, digits: 3)), \(upper): \(AdviceText.items(bin.count)), mean score \(DisplayNumber.score(bin.meanConfidence, digits: 3)), \(DisplayNumber.percent(bin.observedRate)) positive"
+    }
+    let z = DisplayNumber.signed(test.spiegelhalterZ, digits: 2)
+    let large = DisplayNumber.signed(test.calibrationInTheLargeZ, digits: 2)
+    return Advice(
+      rule: .miscalibratedProbabilities, severity: .warning, model: model,
+      title: title,
+      message:
+        "The scores forecast better than the positive rate alone (Brier skill score \(DisplayNumber.score(skill))), but read as probabilities \(shape). "
+        + "Their mean is \(DisplayNumber.score(test.meanScore)) against a positive rate of \(DisplayNumber.score(rate)), and ECE is \(ece) (at least \(Self.number(thresholds.calibrationErrorLimit)); well-calibrated scores of 500 items stay below it). "
+        + "Spiegelhalter's z is \(z) and the calibration-in-the-large z \(large) (\(DisplayNumber.pValue(test.pValue)); on calibrated scores each z reaches ±\(Self.number(thresholds.calibrationZLimit)) in about 1 file of 1,000), so the gap is not chance. "
+        + "The reliability bins that show it most: \(bins.joined(separator: "; ")). "
+        + "Recalibrate the scores on held-out development data before reading them as probabilities, applying a cut-off such as 0.5 or reporting log loss or the Brier score: Platt scaling or isotonic regression, as scikit-learn's CalibratedClassifierCV(method=\"sigmoid\") or (method=\"isotonic\") does. "
+        + "ROC-AUC and average precision read only the order of the scores, so they stand as they are.",
+      evidence: [
+        AdviceEvidence("ece", value: test.expectedCalibrationError),
+        AdviceEvidence("spiegelhalter_z", value: test.spiegelhalterZ),
+        AdviceEvidence("calibration_in_the_large_z", value: test.calibrationInTheLargeZ),
+        AdviceEvidence("p_value", value: test.pValue),
+        AdviceEvidence("mean_score", value: test.meanScore),
+        AdviceEvidence("positive_rate", value: rate),
+        AdviceEvidence("brier_skill_score", value: skill),
       ])
   }
 

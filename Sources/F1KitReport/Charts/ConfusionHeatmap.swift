@@ -12,7 +12,9 @@ import Foundation
 ///
 /// Zero cells are muted, the diagonal is outlined, text on a cell is black
 /// or white by contrast, and long labels are shortened with the full label
-/// in a `<title>`.
+/// in a `<title>`. A phone drawing whose labels would leave the cells too
+/// small for a count numbers its rows and columns instead and names the
+/// numbers in a key under the legend (``HeatmapKey``).
 struct ConfusionHeatmap: ResponsiveChart {
   enum Normalization {
     /// Colour by log(1 + count) over log(1 + the largest count); cells
@@ -36,14 +38,25 @@ struct ConfusionHeatmap: ResponsiveChart {
     let longest = matrix.labels.map(\.count).max() ?? 4
     let labelLimit = min(max(longest, 3), 16)
     let labelWidth = Double(labelLimit) * 6.4 + 12
-    let cell = min(
+    let labeledCell = min(
       64, max(16, ((self.width - labelWidth - 24) / Double(max(size, 1))).rounded(.down)))
-    let left = labelWidth + 22
-    let top = labelWidth * 0.72 + 26
+    let key = HeatmapKey(labels: matrix.labels, fontSize: 11, width: self.width)
+    // Room for the rotated axis title and the row numbers on the left, and
+    // a margin of 4 on the right.
+    let keyedLeft = 16 + key.numberWidth + 6
+    let keyedCell = min(64, ((self.width - keyedLeft - 4) / Double(max(size, 1))).rounded(.down))
+    let isKeyed =
+      self.width <= ChartLayout.narrowWidth && labeledCell < Self.readableCell
+      && keyedCell >= 1.25 * labeledCell && keyedCell >= Self.smallestTextCell
+    let cell = isKeyed ? keyedCell : labeledCell
+    let left = isKeyed ? keyedLeft : labelWidth + 22
+    let top = isKeyed ? 20 + HeatmapKey.numbersHeight : labelWidth * 0.72 + 26
     let gridSize = cell * Double(size)
-    let width = left + gridSize + 16
+    let width = isKeyed ? self.width : left + gridSize + 16
     let legendTop = top + gridSize + 20
-    let height = legendTop + (normalization == .counts ? 54 : 40)
+    let keyTop = legendTop + (normalization == .counts ? 68 : 54)
+    let height =
+      isKeyed ? keyTop - 14 + key.height : legendTop + (normalization == .counts ? 54 : 40)
     let rows = matrix.rows
     let rowTotals = rows.map { $0.reduce(0, +) }
     // The largest cell tops the colour scale; a weight sum may be below 1.
@@ -62,11 +75,13 @@ struct ConfusionHeatmap: ResponsiveChart {
         + (isNormalized ? "row-normalised" : matrix.isWeighted ? "weight sums" : "counts"),
       description:
         "\(size) by \(size) heatmap of \(kind): rows are gold labels, columns predicted labels; "
-        + "the diagonal holds correct predictions. Colour follows the viridis scale from dark "
+        + "the diagonal holds correct predictions. "
+        + (isKeyed ? "Rows and columns are numbered; the key under the legend names them. " : "")
+        + "Colour follows the viridis scale from dark "
         + "(low) to yellow (high). The table after the chart lists the values.")
     let smallest = ChartLayout.smallestTextSize(forWidth: self.width)
     let fontSize = min(13, max(smallest, cell * 0.3))
-    let showsText = cell >= 18
+    let showsText = cell >= Self.smallestTextCell
     let showsTooltips = size <= 15
     // Axis titles.
     svg.text(
@@ -74,8 +89,9 @@ struct ConfusionHeatmap: ResponsiveChart {
     svg.text(
       "Gold label", x: 12, y: top + gridSize / 2, anchor: .middle, className: "axis-title",
       extra: " transform=\"rotate(-90 12 \(DisplayNumber.coordinate(top + gridSize / 2)))\"")
+    if isKeyed { key.drawNumbers(in: &svg, left: left, top: top, cell: cell) }
     // Column labels, rotated.
-    for (column, label) in matrix.labels.enumerated() {
+    for (column, label) in matrix.labels.enumerated() where !isKeyed {
       let x = left + cell * (Double(column) + 0.5) + 4
       let y = top - 6
       svg.label(
@@ -84,7 +100,7 @@ struct ConfusionHeatmap: ResponsiveChart {
           " transform=\"rotate(-45 \(DisplayNumber.coordinate(x)) \(DisplayNumber.coordinate(y)))\""
       )
     }
-    for (row, label) in matrix.labels.enumerated() {
+    for (row, label) in matrix.labels.enumerated() where !isKeyed {
       svg.label(
         label, limit: labelLimit, x: left - 6, y: top + cell * (Double(row) + 0.5) + 4,
         anchor: .end, className: "category")
@@ -190,11 +206,22 @@ struct ConfusionHeatmap: ResponsiveChart {
       svg.text(
         "log colour scale", x: left, y: legendTop + 40, className: "tick")
     }
+    if isKeyed { key.drawKey(in: &svg, top: keyTop) }
     if let note = HeatmapCellText.note(roundedCount: roundedCount, omittedCount: omittedCount) {
       svg.wrappedText(note, x: width / 2, y: height + 6, className: "note-text")
     }
     return svg.finished()
   }
+
+  /// The smallest cell a four-character count (`1070`, `1.1k`) fits at a
+  /// phone's 11 px: below it, a phone drawing with long labels numbers its
+  /// rows and columns to make the cells larger, when that makes them at
+  /// least a quarter larger (the key costs the reader a look).
+  static let readableCell = 30.0
+
+  /// The smallest cell that shows its number; a phone drawing numbers its
+  /// rows and columns only when that gives cells at least this large.
+  static let smallestTextCell = 18.0
 
   /// Where a count falls on the logarithmic colour scale, from 0 (none) to
   /// 1 (the largest count).

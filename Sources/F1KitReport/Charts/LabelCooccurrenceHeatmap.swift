@@ -30,12 +30,13 @@ struct LabelCooccurrenceHeatmap: ResponsiveChart {
     let longest = labels.map(\.count).max() ?? 4
     let labelLimit = min(max(longest, 3), isNarrow ? 12 : 16)
     let labelWidth = Double(labelLimit) * 6.4 + 12
-    let keyWidth = TextMetrics.width(of: String(size), fontSize: labelFont)
+    let key = HeatmapKey(labels: labels, fontSize: labelFont, width: self.width)
+    let keyWidth = key.numberWidth
     let isKeyed =
       isNarrow
       && ((self.width - labelWidth - 24) / Double(max(size, 1))).rounded(.down) < 12
       && ((self.width - keyWidth - 12) / Double(max(size, 1))).rounded(.down)
-        >= Self.smallestKeyedCell
+        >= HeatmapKey.smallestCell
     let cell =
       isKeyed
       ? ((self.width - keyWidth - 12) / Double(size)).rounded(.down)
@@ -45,17 +46,14 @@ struct LabelCooccurrenceHeatmap: ResponsiveChart {
           isNarrow ? 12 : 16,
           ((self.width - labelWidth - 24) / Double(max(size, 1))).rounded(.down)))
     let left = isKeyed ? keyWidth + 8 : labelWidth + 8
-    // Keyed column numbers alternate between two rows, so that neighbours
-    // do not touch.
     let top =
-      isKeyed ? 2 * Self.keyLineHeight + 8 : isNarrow ? labelWidth + 12 : labelWidth * 0.72 + 12
+      isKeyed ? HeatmapKey.numbersHeight : isNarrow ? labelWidth + 12 : labelWidth * 0.72 + 12
     let gridSize = cell * Double(size)
     // Room on the right for the last rotated column labels.
     let width =
       isKeyed ? self.width : left + gridSize + (isNarrow ? 8 : labelWidth * 0.6 + 16)
     let legendTop = top + gridSize + 20
-    let keyRows = isKeyed ? (size + Self.keyColumns - 1) / Self.keyColumns : 0
-    let height = legendTop + 54 + (isKeyed ? 22 + Self.keyLineHeight * Double(keyRows) : 0)
+    let height = legendTop + 54 + (isKeyed ? key.height : 0)
     let largest = max(counts.flatMap { $0 }.max() ?? 1, 1)
     var svg = SVGWriter(
       id: id, width: width, height: height,
@@ -69,19 +67,7 @@ struct LabelCooccurrenceHeatmap: ResponsiveChart {
     let smallest = ChartLayout.smallestTextSize(forWidth: self.width)
     let fontSize = min(12, max(smallest, cell * 0.3))
     let showsTooltips = size <= 40
-    if isKeyed {
-      for (index, label) in labels.enumerated() {
-        let x = left + cell * (Double(index) + 0.5)
-        let rowY = top + cell * (Double(index) + 0.5) + labelFont / 3
-        let columnY = top - 6 - (index.isMultiple(of: 2) ? 0 : Self.keyLineHeight)
-        svg.text(
-          String(index + 1), x: x, y: columnY, anchor: .middle, className: "category",
-          fullText: label, fontSize: labelFont)
-        svg.text(
-          String(index + 1), x: left - 4, y: rowY, anchor: .end, className: "category",
-          fullText: label, fontSize: labelFont)
-      }
-    }
+    if isKeyed { key.drawNumbers(in: &svg, left: left, top: top, cell: cell) }
     for (column, label) in labels.enumerated() where !isKeyed {
       let x = left + cell * (Double(column) + 0.5) + 4
       let y = top - 6
@@ -175,35 +161,10 @@ struct LabelCooccurrenceHeatmap: ResponsiveChart {
       DisplayNumber.count(largest), x: left + legendWidth, y: legendTop + 24, anchor: .end,
       className: "tick")
     svg.text("items, log colour scale", x: left, y: legendTop + 40, className: "tick")
-    if isKeyed {
-      svg.text("Labels by number", x: 4, y: legendTop + 68, className: "tick")
-      let columnWidth = (width - 8) / Double(Self.keyColumns)
-      for (index, label) in labels.enumerated() {
-        let x = 4 + columnWidth * Double(index / keyRows)
-        let y = legendTop + 68 + Self.keyLineHeight * Double(index % keyRows + 1)
-        svg.text(
-          String(index + 1), x: x + keyWidth, y: y, anchor: .end, className: "category",
-          fontSize: labelFont)
-        let shown = TextMetrics.fitted(
-          label, in: columnWidth - keyWidth - 10, fontSize: labelFont)
-        svg.text(
-          shown, x: x + keyWidth + 4, y: y, className: "category",
-          fullText: shown == label ? nil : label, fontSize: labelFont)
-      }
-    }
+    if isKeyed { key.drawKey(in: &svg, top: legendTop + 68) }
     if let note = HeatmapCellText.note(roundedCount: 0, omittedCount: omittedCount) {
       svg.wrappedText(note, x: width / 2, y: svg.height + 10, className: "note-text")
     }
     return svg.finished()
   }
-
-  /// The smallest cell of a phone drawing whose rows and columns are
-  /// numbered: its numbers are 11 px, and a smaller cell would crowd them.
-  static let smallestKeyedCell = 10.0
-
-  /// The columns of a phone drawing's key.
-  static let keyColumns = 3
-
-  /// The line height of the column numbers and of the key.
-  static let keyLineHeight = 14.0
 }

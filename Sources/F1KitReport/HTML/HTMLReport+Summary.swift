@@ -57,10 +57,12 @@ extension HTMLReport {
       let isInExperiment = experiment?.models.indices.contains(index) == true
       let mean = isInExperiment ? experiment?.models[index].interval.estimate : nil
       let runs = isInExperiment ? experiment?.counts.runCounts[index] ?? 1 : 1
+      // A no-break space keeps the "·" with the model's name, which the
+      // stylesheet breaks anywhere when it is wider than the card.
       facts.append(
         (
           DisplayNumber.score(mean ?? evaluation.metrics.value(of: primary)),
-          "\(name(of: primary)) · \(HTMLText.truncated(evaluation.name, to: 28))"
+          "\(name(of: primary)) ·\u{00A0}\(HTMLText.truncated(evaluation.name, to: 28))"
             + (runs > 1 ? ", mean of \(runs) runs" : "")
         ))
     }
