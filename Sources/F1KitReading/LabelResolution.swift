@@ -24,9 +24,10 @@ struct LabelResolution {
 
   /// Resolves the labels a parser read.
   ///
-  /// - Throws: `.notFiniteLabel` at the first NaN or infinite label among
-  ///   numbers, `.continuousLabels` at the first number that is not whole
-  ///   (unless the options skip label checks), `.binaryLabelsUnresolved`
+  /// - Throws: `.tupleLabel` at the first label that is a Python tuple's
+  ///   text and `.continuousLabels` at the first number that is not whole
+  ///   (unless the options skip label checks), `.notFiniteLabel` at the
+  ///   first NaN or infinite label among numbers, `.binaryLabelsUnresolved`
   ///   when thresholded scores do not have exactly two labels,
   ///   `.positiveLabelMisspelt` when the positive label named differs from
   ///   a gold label only in case or spaces, and `.positiveLabelNeeded` when
@@ -53,9 +54,13 @@ struct LabelResolution {
   ///   - checksClasses: Whether to refuse numbers that are not whole
   ///     (`false` when a column of weights is read as labels).
   ///   - firstPlaces: Where each label was first read, by code, where known.
-  /// - Throws: `.notFiniteLabel` at the first NaN or infinite label among
-  ///   numbers, and `.continuousLabels` at the first number that is not
-  ///   whole when `checksClasses`.
+  /// Booleans beside the numbers 0 and 1 and nothing else are read as 1
+  /// and 0, as numpy compares them, and `note` says so.
+  ///
+  /// - Throws: `.tupleLabel` at the first label that is a Python tuple's
+  ///   text when `checksClasses`, `.notFiniteLabel` at the first NaN or
+  ///   infinite label among numbers, and `.continuousLabels` at the first
+  ///   number that is not whole when `checksClasses`.
   init(
     names: [String], path: String, checksClasses: Bool,
     firstPlaces: [PredictionFileError.Location] = []
