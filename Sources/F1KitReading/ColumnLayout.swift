@@ -155,7 +155,22 @@ struct ColumnLayout {
         return index
       }
     }
+    for name in names {
+      if let index = repeatedColumn(name, in: header) { return index }
+    }
     return nil
+  }
+
+  /// The column pandas' `read_csv` would name `name` when the header
+  /// repeats a name: `prediction.1` is the second column named
+  /// `prediction`, `prediction.2` the third; otherwise `nil`.
+  static func repeatedColumn(_ name: String, in header: [String]) -> Int? {
+    guard let dot = name.lastIndex(of: "."), let number = Int(name[name.index(after: dot)...]),
+      number >= 1, name[name.index(after: dot)...].allSatisfy(\.isASCII)
+    else { return nil }
+    let base = name[..<dot]
+    let matches = header.indices.filter { header[$0].utf8.elementsEqual(base.utf8) }
+    return number < matches.count ? matches[number] : nil
   }
 
   /// The columns that options name for a role, which a detected column's

@@ -18,12 +18,16 @@ struct LabelResolution {
   /// The final codes of the negative and positive labels, when predictions
   /// are thresholded scores.
   private(set) var binary: (negative: Int32, positive: Int32)?
+  /// What the resolution decided that the reader should say: Booleans
+  /// read as the numbers 0 and 1 beside them.
+  private(set) var note: String?
 
   /// Resolves the labels a parser read.
   ///
-  /// - Throws: `.notFiniteLabel` at the first NaN or infinite label among
-  ///   numbers, `.continuousLabels` at the first number that is not whole
-  ///   (unless the options skip label checks), `.binaryLabelsUnresolved`
+  /// - Throws: `.tupleLabel` at the first label that is a Python tuple's
+  ///   text and `.continuousLabels` at the first number that is not whole
+  ///   (unless the options skip label checks), `.notFiniteLabel` at the
+  ///   first NaN or infinite label among numbers, `.binaryLabelsUnresolved`
   ///   when thresholded scores do not have exactly two labels,
   ///   `.positiveLabelMisspelt` when the positive label named differs from
   ///   a gold label only in case or spaces, and `.positiveLabelNeeded` when
@@ -36,6 +40,7 @@ struct LabelResolution {
     if parser.isThresholded {
       binary = try resolveBinaryLabels(parser.options, path: parser.path)
     }
+    if let note { parser.notes.append(note) }
   }
 
   /// Resolves labels read in first-seen order: numbers merged by value.
@@ -49,20 +54,34 @@ struct LabelResolution {
   ///   - checksClasses: Whether to refuse numbers that are not whole
   ///     (`false` when a column of weights is read as labels).
   ///   - firstPlaces: Where each label was first read, by code, where known.
-  /// - Throws: `.notFiniteLabel` at the first NaN or infinite label among
-  ///   numbers, and `.continuousLabels` at the first number that is not
-  ///   whole when `checksClasses`.
+  /// Booleans beside the numbers 0 and 1 and nothing else are read as 1
+  /// and 0, as numpy compares them, and `note` says so.
+  ///
+  /// - Throws: `.tupleLabel` at the first label that is a Python tuple's
+  ///   text when `checksClasses`, `.notFiniteLabel` at the first NaN or
+  ///   infinite label among numbers, and `.continuousLabels` at the first
+  ///   number that is not whole when `checksClasses`.
   init(
     names: [String], path: String, checksClasses: Bool,
     firstPlaces: [PredictionFileError.Location] = []
   ) throws(PredictionFileError) {
     self.names = names
-    let readings = names.map(DecimalLabel.reading)
-    isNumeric = !readings.isEmpty && !readings.contains(.text)
-    guard isNumeric else { return }
     func place(_ index: Int) -> PredictionFileError.Location? {
       index < firstPlaces.count ? firstPlaces[index] : nil
     }
+    if checksClasses, let index = names.firstIndex(where: Self.isTupleText) {
+      throw PredictionFileError(
+        path: path, location: place(index), reason: .tupleLabel(found: names[index]))
+    }
+    var readings = names.map(DecimalLabel.reading)
+    if let numbers = Self.booleansAsNumbers(names, readings) {
+      let booleans = zip(names, readings).filter { $0.1 == .text }.map { TerminalText.quoted($0.0) }
+      readings = numbers
+      note =
+        "\(path): the labels are the Booleans \(booleans.joined(separator: " and ")) and the numbers 0 and 1, as pandas writes a bool column beside an int one; they are read as one set of labels, as numpy compares them (True is 1, False is 0), and shown as 1 and 0"
+    }
+    isNumeric = !readings.isEmpty && !readings.contains(.text)
+    guard isNumeric else { return }
     if let index = readings.firstIndex(of: .notFinite) {
       throw PredictionFileError(
         path: path, location: place(index), reason: .notFiniteLabel(found: names[index]))
@@ -108,6 +127,50 @@ struct LabelResolution {
   static func normalized(_ label: String, isNumeric: Bool) -> String {
     guard isNumeric, case .number(let value) = DecimalLabel.reading(label) else { return label }
     return value.spelling
+  }
+
+  /// Whether a label is the text Python gives a tuple of strings
+  /// (`('sports', 'tech')`, `('art',)`), as pandas' `to_csv` writes a
+  /// column of tuples.
+  private static func isTupleText(_ label: String) -> Bool {
+    let utf8 = label.utf8
+    guard utf8.count >= 4, utf8.first == UInt8(ascii: "("), utf8.last == UInt8(ascii: ")")
+    else { return false }
+    let second = utf8[utf8.index(after: utf8.startIndex)]
+    let beforeLast = utf8[utf8.index(utf8.endIndex, offsetBy: -2)]
+    return (second == UInt8(ascii: "'") || second == UInt8(ascii: "\""))
+      && (beforeLast == UInt8(ascii: "'") || beforeLast == UInt8(ascii: "\"")
+        || beforeLast == UInt8(ascii: ","))
+  }
+
+  /// The readings with each Boolean (`True`, `false`, in any case) read
+  /// as the number 1 or 0, when the labels are Booleans and the numbers
+  /// 0 and 1 and nothing else, with at least one of each: pandas' bool
+  /// column of gold labels beside a model's int predictions, which numpy
+  /// (and so scikit-learn) compares as `True == 1`. Otherwise `nil`.
+  private static func booleansAsNumbers(
+    _ names: [String], _ readings: [DecimalLabel.Reading]
+  ) -> [DecimalLabel.Reading]? {
+    guard readings.contains(.text) else { return nil }
+    var hasNumber = false
+    var converted: [DecimalLabel.Reading] = []
+    for (name, reading) in zip(names, readings) {
+      switch reading {
+      case .number(let value):
+        guard value.spelling == "0" || value.spelling == "1" else { return nil }
+        hasNumber = true
+        converted.append(reading)
+      case .text:
+        switch name.lowercased() {
+        case "true": converted.append(DecimalLabel.reading("1"))
+        case "false": converted.append(DecimalLabel.reading("0"))
+        default: return nil
+        }
+      case .notFinite:
+        return nil
+      }
+    }
+    return hasNumber ? converted : nil
   }
 
   /// Gives each numeric value one code and one spelling.

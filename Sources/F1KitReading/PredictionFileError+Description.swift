@@ -54,8 +54,13 @@ extension PredictionFileError: CustomStringConvertible {
       let option = role == .gold ? "--gold-column" : "--pred-column"
       let names = candidates.map { Self.quoted($0) }
       let columns = names.dropLast().joined(separator: ", ") + " and " + names[names.count - 1]
+      let repeated = candidates.first { name in candidates.filter { $0 == name }.count > 1 }
+      let pandas =
+        repeated.map {
+          " (the header names \(Self.quoted($0)) more than once: \(option) \(Self.quoted($0)) reads the first, \(Self.quoted($0 + ".1")) the second, as pandas' read_csv names them)"
+        } ?? ""
       return
-        "columns \(columns) could each be the \(role.rawValue) column, and a guess could score the wrong one; name it with \(option)"
+        "columns \(columns) could each be the \(role.rawValue) column, and a guess could score the wrong one; name it with \(option)\(pandas)"
     case .missingPredictionColumn(let accepted, let found, let numeric):
       let missing = Self.missingColumnMessage(
         role: .prediction, accepted: accepted, found: found, scoreColumns: numeric)
@@ -76,12 +81,15 @@ extension PredictionFileError: CustomStringConvertible {
       return
         "expected a delimiter or the end of the record after a closing quote\(place), found \(Self.quoted(found))"
     case .invalidUTF8(let column):
+      let encoding =
+        "; the file is likely Latin-1 or Windows-1252 text, as Excel on Windows saves \"CSV\": convert it to UTF-8 (iconv -f windows-1252 -t utf-8 FILE > OUT, or in pandas pd.read_csv(FILE, encoding=\"cp1252\").to_csv(OUT, index=False, encoding=\"utf-8\"))"
       if let column {
-        return "invalid UTF-8\(place) (\(Self.quoted(column)))"
+        return "invalid UTF-8\(place) (\(Self.quoted(column)))" + encoding
       }
-      return "invalid UTF-8 in the header\(place)"
+      return "invalid UTF-8 in the header\(place)" + encoding
     case .invalidNumber(let column, let found):
       return "expected a number\(place) (\(Self.quoted(column))), found \(Self.quoted(found))"
+        + Self.scoreHint(column: column, found: found)
     case .nonFiniteScore(let column, let found):
       return "expected a finite score\(place) (\(Self.quoted(column))), found \(Self.quoted(found))"
     case .wrongScoreCount(let column, let expected, let found):
@@ -97,6 +105,17 @@ extension PredictionFileError: CustomStringConvertible {
     case .countOverflow:
       return
         "the counts add up to more than \(LabelCounts.maximumTotalCount) items\(place), the most F1Kit counts exactly"
+    case .emptyID(let column):
+      let name = column.isEmpty ? "a column with no name" : Self.quoted(column)
+      let frame =
+        column.isEmpty
+        ? "the frame's index holds a missing value: write it with df.reset_index(drop=True) first, or with index=False"
+        : "drop the rows without an id (df.dropna(subset=[\(Self.quoted(column))])) or fill them in"
+      return
+        "expected an id\(place) (\(name)), found an empty field, as pandas writes a missing value (NaN); \(frame), or give --no-id-column to read each row as an item of its own"
+    case .tupleLabel(let found):
+      return
+        "\(Self.quoted(found))\(place) is a Python tuple written as text, as pandas' to_csv writes a column of tuples: a set of labels, not one label; write the column as JSON, for example df[column] = df[column].apply(json.dumps) (it writes a tuple as a list), and it is read as label sets (multilabel)"
     case .duplicateID(let id, let column, let firstLine):
       let name = column.isEmpty ? "a column with no name" : Self.quoted(column)
       return "duplicate id \(Self.quoted(id))\(place) (\(name)), first seen on line \(firstLine)"
@@ -110,6 +129,7 @@ extension PredictionFileError: CustomStringConvertible {
       return "missing key \(Self.quoted(key))\(place)"
     case .unsupportedValue(let column, let expected, let found):
       return "expected \(expected)\(place) (\(Self.quoted(column))), found \(found)"
+        + Self.scoreHint(column: column, found: found)
     case .binaryLabelsUnresolved(let found):
       let labels = found.isEmpty ? "none" : TerminalText.list(found)
       return
@@ -205,6 +225,34 @@ extension PredictionFileError: CustomStringConvertible {
     else { return "" }
     return
       ", a whole number written as a float, as pandas writes an integer column that held a missing value (NaN); write the counts as integers: df[\(quoted(column))] = df[\(quoted(column))].astype(\"int64\") (in SQL, CAST(COUNT(*) AS BIGINT))"
+  }
+
+  /// How to fix a score cell that is not a number when its text says how
+  /// it came about: empty, as pandas writes a missing value (NaN); numpy's
+  /// text of an array (`[0.052 0.0086 0.94]`, no commas, as `to_csv`
+  /// writes a column of arrays, rounded to 8 digits); or a list of numpy
+  /// scalars (`[np.float64(0.05), …]`); otherwise nothing.
+  static func scoreHint(column: String, found: String) -> String {
+    let name = quoted(column)
+    if found.isEmpty || found == "\"\"" {
+      return
+        ", an empty field, as pandas writes a missing value (NaN); drop the rows without a score (df.dropna(subset=[\(name)])) or fill them in"
+    }
+    let json =
+      "write the column as JSON, for example df[\(name)] = df[\(name)].map(lambda a: json.dumps([float(x) for x in a]))"
+    if found.contains("np.float") || found.contains("float64(") || found.contains("float32(") {
+      return
+        ", numpy's text of a number (a list of numpy scalars written as text); \(json)"
+    }
+    let text = found.hasPrefix("\"") ? found.dropFirst() : Substring(found)
+    if text.hasPrefix("["), !text.contains(","),
+      text.dropFirst().contains(where: { $0 == " " || $0 == "\n" || $0 == "\\" }),
+      text.contains(where: \.isNumber)
+    {
+      return
+        ", numpy's text of an array (numbers between spaces, not commas), as to_csv writes a column of arrays, and numpy rounds it to 8 digits; \(json)"
+    }
+    return ""
   }
 
   /// How to fix groups that differ only as an integer and the same

@@ -155,6 +155,14 @@ public struct PredictionFileError: Error, Hashable, Sendable {
     /// The counts add up to more than `limit`, the most items F1Kit counts
     /// (2^53, the largest count a `Double` holds exactly).
     case countOverflow
+    /// An identifier is empty, as pandas writes a missing value (NaN) in
+    /// the index or an id column: read as the id "", it would pair with
+    /// another file's empty id, or repeat.
+    case emptyID(column: String)
+    /// A label is a Python tuple's text (`('sports', 'tech')`), as pandas'
+    /// `to_csv` writes a column of tuples: a label set, which read as one
+    /// label would make a class of each combination.
+    case tupleLabel(found: String)
     /// The same identifier appears on two rows: the id, its column's name
     /// and the line of its first row.
     case duplicateID(String, column: String, firstLine: Int)

@@ -110,9 +110,10 @@ extension PredictionFileParser {
           if isAdded, scanner.idIndex >= 0 {
             let place = PredictionFileError.Location(
               line: line, column: scanner.idIndex + 1, unit: .field)
-            if sink.add(
-              id: base + fields.idStart, count: fields.idCount, line: line, place: place)
-              != .added
+            if fields.idCount == 0
+              || sink.add(
+                id: base + fields.idStart, count: fields.idCount, line: line, place: place)
+                != .added
             {
               isAdded = false
             }
@@ -126,8 +127,8 @@ extension PredictionFileParser {
             position = fields.next
             continue
           }
-          // An id that is not UTF-8, or an empty group value: the general
-          // path below reports it.
+          // An id that is empty or not UTF-8, or an empty group value: the
+          // general path below reports it.
         }
         let outcome: DelimitedRecordTokenizer.Outcome
         do {

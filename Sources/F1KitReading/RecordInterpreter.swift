@@ -126,7 +126,10 @@ final class RecordInterpreter {
       let place = location(slot: slot, base)
       switch sink.add(id: base + slice.start, count: slice.count, line: line, place: place) {
       case .added:
-        break
+        // An empty id is a missing value (pandas' NaN), not the id "".
+        if slice.count == 0 {
+          throw error(.emptyID(column: slotNames[slot]), slot: slot, base)
+        }
       case .invalidUTF8:
         throw error(.invalidUTF8(column: slotNames[slot]), slot: slot, base)
       case .emptyGroup:

@@ -4,9 +4,10 @@ import _TestSupport
 
 /// A count table whose count column has a name the reader does not take
 /// for one (`n`, as dplyr's `count()` writes; the `0` of pandas'
-/// `groupby(...).size().to_csv()`) is read one item a row, so every command
-/// that reads it warns and says which option reads it as counts.
-@Suite("count columns named n, cnt or 0 draw a warning")
+/// `groupby(...).size().to_csv()`) would be read one item a row, so every
+/// command that reads it refuses it (exit 64) and says which option reads
+/// it as counts: no number or gate decision rests on rows read as items.
+@Suite("count columns named n, cnt or 0 are refused with --count-column")
 struct LikelyCountColumnCommandTests {
   /// `label,a,b,<column>`: 9 cells of 460 items.
   static func table(column: String) -> String {
@@ -33,10 +34,10 @@ struct LikelyCountColumnCommandTests {
     return path
   }
 
-  static let warning = "looks like a count of items per row; give --count-column"
+  static let warning = "looks like a count of items per row"
 
   @Test(
-    "every command warns, and --count-column reads the counts",
+    "every command refuses, and --count-column reads the counts",
     arguments: [
       ["evaluate", "--pred-columns", "a,b"],
       ["compare", "--pred-columns", "a,b", "-q"],
@@ -50,9 +51,11 @@ struct LikelyCountColumnCommandTests {
       let counted = try Self.write(Self.table(column: "count"), named: "c.csv", in: folder)
       let command = [arguments[0], file] + arguments.dropFirst()
       let plain = try runF1Kit(command)
+      #expect(plain.status == 64)
+      #expect(plain.standardOutput.isEmpty)
       #expect(
         plain.standardError.contains(
-          "warning: \(file): column \"\(column)\" \(Self.warning) \(column) to read it as counts (or --count-column '' to read rows as items and silence this)"
+          "\(file): column \"\(column)\" \(Self.warning) (each row a distinct combination of the labels, its count mostly above 1, as pandas' groupby(...).size().to_csv() and SQL's GROUP BY write), so reading each row as one item would score the rows, not the items; give --count-column \(column) to read it as counts (or --count-column '' to read each row as one item)"
         ), "\(plain.standardError)")
       let read = try runF1Kit(command + ["--count-column", column])
       let expected = try runF1Kit([arguments[0], counted] + arguments.dropFirst())
@@ -64,7 +67,7 @@ struct LikelyCountColumnCommandTests {
     }
   }
 
-  @Test("report and the weighted path warn, and the JSON is unchanged")
+  @Test("report and the weighted path refuse, and write nothing")
   func reportAndWeights() throws {
     let folder = TemporaryDirectory()
     let file = try Self.write(Self.table(column: "n"), named: "t.csv", in: folder)
@@ -74,16 +77,18 @@ struct LikelyCountColumnCommandTests {
       "report", file, "--pred-columns", "a,b", "--out", html, "--json", json, "--resamples",
       "100",
     ])
-    #expect(report.status == 0)
+    #expect(report.status == 64)
     #expect(report.standardError.contains(Self.warning))
+    #expect(!FileManager.default.fileExists(atPath: html))
     let evaluated = try runF1Kit(["evaluate", file, "--pred-columns", "a,b", "--format", "json"])
-    #expect(
-      (try? JSONSerialization.jsonObject(with: Data(evaluated.standardOutput.utf8))) != nil)
+    #expect(evaluated.status == 64)
+    #expect(evaluated.standardOutput.isEmpty)
     let weighted = try Self.write(
       "label,prediction,weight,n\ncat,cat,1,40\ncat,dog,2,3\ndog,dog,1,50\ndog,cat,0.5,7\n",
       named: "w.csv", in: folder)
     let result = try runF1Kit(["evaluate", weighted, "--weight-column", "weight"])
-    #expect(result.standardError.contains("column \"n\" \(Self.warning) n"))
+    #expect(result.status == 64)
+    #expect(result.standardError.contains("column \"n\" \(Self.warning)"))
   }
 
   @Test("compare of one file per model says the counts go in one table")
@@ -94,9 +99,11 @@ struct LikelyCountColumnCommandTests {
     let second = try Self.write(
       "label,prediction,n\ncat,cat,41\ncat,dog,2\ndog,dog,50\n", named: "b.csv", in: folder)
     let result = try runF1Kit(["compare", first, second, "-q"])
+    #expect(result.status == 64)
     #expect(
       result.standardError.contains(
-        "looks like a count of items per row, but compare pairs one file per model item by item"))
+        "so reading each row as one item would score the rows, not the items, but compare pairs one file per model item by item"
+      ), "\(result.standardError)")
   }
 
   @Test(
@@ -115,7 +122,7 @@ struct LikelyCountColumnCommandTests {
   }
 
   @Test(
-    "one model's column of a table of several warns, the unread columns counting in the combination",
+    "one model's column of a table of several is refused, the unread columns counting in the combination",
     arguments: ["evaluate", "advise", "gate", "compare"])
   func oneModelOfSeveral(command: String) throws {
     let folder = TemporaryDirectory()
@@ -133,10 +140,11 @@ struct LikelyCountColumnCommandTests {
       ["gate", "compare"].contains(command)
       ? ", but \(command) pairs one file per model item by item"
       : "; give --count-column n to read it as counts"
+    #expect(result.status == 64)
     #expect(
-      result.standardError.contains(
-        "warning: \(file): column \"n\" looks like a count of items per row\(reading)"),
+      result.standardError.contains("\(file): column \"n\" looks like a count of items per row"),
       "\(result.standardError)")
+    #expect(result.standardError.contains(reading), "\(result.standardError)")
   }
 
   @Test(

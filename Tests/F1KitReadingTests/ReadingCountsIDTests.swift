@@ -29,7 +29,7 @@ struct ReadingCountsIDTests {
     (0..<300).map { "item-" + String(1_000 + $0) },
     ["1", "01", "001", "10", "2"],
     ["-0", "0", "b", "a", "9999999999999999999999", "9999999999999999999998"],
-    ["", "a", "é", "e"],
+    ["ä", "a", "é", "e"],
     ["a", "ab", "abc", "b", "ba"],
     (0..<300).map { "00000000-0000-4000-8000-" + String(100_000_000_000 + $0) },
     ["a-very-long-id-of-more-than-16-bytes", "b", "c", "a-very-long-id-of-more-than-16-bytes2"],
@@ -40,6 +40,19 @@ struct ReadingCountsIDTests {
     for options in Self.settings {
       let counts = try PredictionFileFixture.counts(Self.file(ids: ids), options: options)
       #expect(counts.values.reduce(0, +) == ids.count)
+    }
+  }
+
+  @Test("refuses an empty id (pandas' NaN) at its place, in every reading setting")
+  func refusesEmptyIDs() {
+    for options in Self.settings {
+      #expect {
+        try PredictionFileFixture.counts(Self.file(ids: ["a", "", "b"]), options: options)
+      } throws: { error in
+        guard let error = error as? PredictionFileError, case .emptyID("id") = error.reason
+        else { return false }
+        return error.location?.line == 3 && error.location?.column == 1
+      }
     }
   }
 

@@ -95,7 +95,8 @@ struct ReadingErrorTests {
       options: .init(scoreColumn: "score")),
     Case(
       text: "label,score\na,\n",
-      message: #":2:2: expected a number in field 2 ("score"), found """#,
+      message:
+        #":2:2: expected a number in field 2 ("score"), found "", an empty field, as pandas writes a missing value (NaN); drop the rows without a score (df.dropna(subset=["score"])) or fill them in"#,
       options: .init(scoreColumn: "score")),
     Case(
       text: "label,score\na, 0.5\n",
@@ -277,13 +278,16 @@ struct ReadingErrorTests {
   func reportsInvalidUTF8() throws {
     let header = try PredictionFileFixture.failure(
       bytes: Array("label,pred".utf8) + [0xFF] + Array("\na,b\n".utf8))
-    #expect(header?.message == ":1:2: invalid UTF-8 in the header in field 2")
+    // Each names the likely encoding, Excel's, and how to convert it.
+    let hint =
+      #"; the file is likely Latin-1 or Windows-1252 text, as Excel on Windows saves "CSV": convert it to UTF-8 (iconv -f windows-1252 -t utf-8 FILE > OUT, or in pandas pd.read_csv(FILE, encoding="cp1252").to_csv(OUT, index=False, encoding="utf-8"))"#
+    #expect(header?.message == ":1:2: invalid UTF-8 in the header in field 2" + hint)
     let label = try PredictionFileFixture.failure(
       bytes: Array("label,prediction\na,b\nc,".utf8) + [0xC3, 0x28, 0x0A])
-    #expect(label?.message == #":3:2: invalid UTF-8 in field 2 ("prediction")"#)
+    #expect(label?.message == #":3:2: invalid UTF-8 in field 2 ("prediction")"# + hint)
     let id = try PredictionFileFixture.failure(
       bytes: Array("id,label,prediction\n".utf8) + [0xE9] + Array(",a,b\n".utf8), readsItems: true)
-    #expect(id?.message == #":2:1: invalid UTF-8 in field 1 ("id")"#)
+    #expect(id?.message == #":2:1: invalid UTF-8 in field 1 ("id")"# + hint)
   }
 
   @Test(

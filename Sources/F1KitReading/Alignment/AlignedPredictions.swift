@@ -125,12 +125,29 @@ public struct AlignedPredictions: Hashable, Sendable {
   /// (`true` or `false` in any case): pandas writes a Boolean column as
   /// `True` in CSV and `true` in JSON, and the same frame written both ways
   /// must align. Each label takes the spelling it has first, in model
-  /// order.
+  /// order. When some models' labels are the numbers 0 and 1 and the
+  /// others' Booleans, the Booleans become `1` and `0`.
   ///
   /// - Parameter models: The models, whose label names may be respelled.
   /// - Complexity: O(*k*) for *k* labels in all.
   private static func unifyBooleanSpellings(_ models: inout [ItemPredictions]) {
     let isBoolean = { (label: String) in ["true", "false"].contains(label.lowercased()) }
+    let isBit = { (label: String) in label == "0" || label == "1" }
+    // Booleans in some models and 0 and 1 in others (a model's int
+    // predictions beside a bool gold column, which the reader reads as
+    // 1 and 0): as numpy compares them, True is 1.
+    if models.contains(where: { $0.hasNumericLabels && $0.labels.allSatisfy(isBit) }),
+      models.allSatisfy({
+        $0.labels.allSatisfy(isBoolean) || ($0.hasNumericLabels && $0.labels.allSatisfy(isBit))
+      }),
+      models.contains(where: { !$0.labels.allSatisfy(isBit) })
+    {
+      for index in models.indices where !models[index].hasNumericLabels {
+        models[index].labels = models[index].labels.map { $0.lowercased() == "true" ? "1" : "0" }
+        models[index].hasNumericLabels = true
+      }
+      return
+    }
     guard models.allSatisfy({ $0.labels.allSatisfy(isBoolean) }) else { return }
     var spelling: [String: String] = [:]
     for index in models.indices {

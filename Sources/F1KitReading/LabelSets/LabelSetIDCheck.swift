@@ -20,9 +20,11 @@ struct LabelSetIDCheck {
   }
 
   /// Adds the id of the walker's current record, if it has one.
-  mutating func add(_ record: LabelSetWalker) {
+  ///
+  /// - Throws: `.emptyID` for an empty id.
+  mutating func add(_ record: LabelSetWalker) throws(PredictionFileError) {
     guard let place = record.idLocation else { return }
-    record.withIDBytes { bytes, count in
+    try record.withIDBytes { bytes, count in
       if kept != nil {
         kept!.ids.append(bytes, count: count)
         kept!.places.append(place)
@@ -66,7 +68,7 @@ struct LabelSetIDCheck {
     var places: [PredictionFileError.Location] = []
     try walker.walk { record throws(PredictionFileError) in
       guard let place = record.idLocation else { return }
-      record.withIDBytes { ids.append($0, count: $1) }
+      try record.withIDBytes { ids.append($0, count: $1) }
       places.append(place)
     }
     try refuseRepeat(ids, places: places, column: walker.idColumn ?? "", path: reader.path)

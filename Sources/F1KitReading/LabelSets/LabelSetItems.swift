@@ -72,7 +72,7 @@ extension LabelSetReader {
         totalWeight += weight
       }
       if let place = record.idLocation {
-        record.withIDBytes { ids.append($0, count: $1) }
+        try record.withIDBytes { ids.append($0, count: $1) }
         places.append(place)
       }
     }

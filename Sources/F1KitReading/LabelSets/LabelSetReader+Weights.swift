@@ -69,7 +69,7 @@ extension LabelSetReader {
     var counts: [Key: Int] = [:]
     var total = 0.0
     try walker.walk { record throws(PredictionFileError) in
-      ids.add(record)
+      try ids.add(record)
       let gold = try record.singleLabel(.gold)
       let predicted = try record.singleLabel(.prediction)
       let weight = try record.weight() ?? 1

@@ -76,7 +76,7 @@ public struct LabelSetReader: Sendable {
     var ids = LabelSetIDCheck(keepsIDs: path == "-")
     var counts = MultilabelCounts(labels: [], isWeighted: options.weightColumn != nil)
     try walker.walk { record throws(PredictionFileError) in
-      ids.add(record)
+      try ids.add(record)
       let gold = try record.labelSet(.gold)
       let predicted = try record.predictedSet()
       counts.add(gold: gold, predicted: predicted, weight: try record.weight() ?? 1)
@@ -110,7 +110,7 @@ public struct LabelSetReader: Sendable {
     var accumulator = MultilabelAccumulator(
       options: evaluation, isWeighted: options.weightColumn != nil)
     try walker.walk { record throws(PredictionFileError) in
-      ids.add(record)
+      try ids.add(record)
       let gold = try record.labelSet(.gold)
       let predicted = try record.predictedSet()
       let weight = try record.weight() ?? 1
@@ -141,7 +141,7 @@ public struct LabelSetReader: Sendable {
     var cells: [Int: (count: Int, weight: CompensatedSum)] = [:]
     let stride = 1 << 31
     try walker.walk { record throws(PredictionFileError) in
-      ids.add(record)
+      try ids.add(record)
       let gold = try record.singleLabel(.gold)
       let predicted = try record.singleLabel(.prediction)
       let weight = try record.weight() ?? 1

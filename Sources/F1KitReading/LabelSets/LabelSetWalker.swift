@@ -344,15 +344,24 @@ final class LabelSetWalker {
 
   private func slot(of column: LabelColumn) -> Int { column == .gold ? 0 : 1 }
 
+  /// The value in `slot`, a quoted CSV field unescaped in the buffer once
+  /// and kept so (unescaping it again would undo its doubled quotes twice).
+  private func unescapedSlice(_ slot: Int) -> ValueSlice {
+    let value = slice(slot)
+    guard value.kind == .escapedText else { return value }
+    let unescaped = DelimitedRecordTokenizer.unescape(value, in: base)
+    values![format == .jsonLines ? slot : columns[slot]] = unescaped
+    return unescaped
+  }
+
   /// Whether a label column's cell holds a set (a JSON array or the
   /// separator).
   func holdsSet(_ column: LabelColumn) -> Bool {
     let index = slot(of: column)
     guard columns[index] >= 0 else { return false }
-    var value = slice(index)
+    let value = unescapedSlice(index)
     if value.kind == .array { return true }
-    if value.kind == .escapedText { value = DelimitedRecordTokenizer.unescape(value, in: base) }
-    guard value.kind == .text || value.kind == .escapedText || value.kind == .string else {
+    guard value.kind == .text || value.kind == .string else {
       return false
     }
     if value.count > 0, base[value.start] == UInt8(ascii: "[") { return true }
@@ -364,9 +373,8 @@ final class LabelSetWalker {
   func cellText(_ column: LabelColumn) -> String? {
     let index = slot(of: column)
     guard columns[index] >= 0 else { return nil }
-    var value = slice(index)
+    let value = unescapedSlice(index)
     guard value.kind != .array else { return nil }
-    if value.kind == .escapedText { value = DelimitedRecordTokenizer.unescape(value, in: base) }
     return String(
       decoding: UnsafeBufferPointer(start: base + value.start, count: value.count), as: UTF8.self)
   }
@@ -470,10 +478,16 @@ final class LabelSetWalker {
   ///
   /// - Parameter body: Called once, with the id's bytes; not called when
   ///   ids are not read.
-  func withIDBytes(_ body: (UnsafePointer<UInt8>, Int) -> Void) {
+  /// - Throws: `.emptyID` for an empty id, as pandas writes a missing
+  ///   value (NaN).
+  func withIDBytes(_ body: (UnsafePointer<UInt8>, Int) -> Void) throws(PredictionFileError) {
     guard let idSlot else { return }
     var value = slice(idSlot)
     if value.kind == .escapedText { value = DelimitedRecordTokenizer.unescape(value, in: base) }
+    guard value.count > 0 else {
+      throw error(
+        .emptyID(column: header[columns[idSlot]]), line: line, column: column(of: idSlot, value))
+    }
     body(base + value.start, value.count)
   }
 

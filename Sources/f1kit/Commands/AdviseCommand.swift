@@ -70,7 +70,7 @@ struct AdviseCommand: ParsableCommand {
   func run() throws(CommandFailure) -> CommandOutput {
     try InputOptions.checkNoRunLists(paths, command: "advise")
     try InputOptions.checkNotDirectories(paths)
-    input.warnAboutLikelyCountColumns(paths, predictionColumns: predictionColumns)
+    try input.refuseLikelyCountColumns(paths, predictionColumns: predictionColumns)
     if paths.count == 1, predictionColumns == nil,
       input.isMultilabel(path, problem: scoring.problem)
     {

@@ -190,7 +190,7 @@ struct CompareCommand: ParsableCommand {
 
   private func runComparison() throws(CommandFailure) -> CommandOutput {
     try InputOptions.checkNotDirectories(paths)
-    input.warnAboutLikelyCountColumns(
+    try input.refuseLikelyCountColumns(
       paths, predictionColumns: predictionColumns,
       pairingCommand: predictionColumns == nil && scoreColumnsOf == nil ? "compare" : nil)
     if isMultilabelComparison {

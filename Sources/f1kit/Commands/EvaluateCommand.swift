@@ -92,7 +92,7 @@ struct EvaluateCommand: ParsableCommand {
   func run() throws(CommandFailure) -> CommandOutput {
     try InputOptions.checkNoRunLists(paths, command: "evaluate")
     try InputOptions.checkNotDirectories(paths)
-    input.warnAboutLikelyCountColumns(paths, predictionColumns: predictionColumns)
+    try input.refuseLikelyCountColumns(paths, predictionColumns: predictionColumns)
     if let scoreColumnsOf { return try evaluateScoreColumns(scoreColumnsOf) }
     if let design { return try evaluateDesign(design) }
     if paths.count > 1 || predictionColumns != nil { return try evaluateJointCounts() }

@@ -171,7 +171,7 @@ struct GateCommand: ParsableCommand {
   private func runGate() throws(CommandFailure) -> CommandOutput {
     let paths = comparison.paths
     try InputOptions.checkNotDirectories(paths)
-    comparison.input.warnAboutLikelyCountColumns(
+    try comparison.input.refuseLikelyCountColumns(
       paths, predictionColumns: comparison.predictionColumns,
       pairingCommand: comparison.predictionColumns == nil
         && comparison.scoreColumnsOf == nil ? "gate" : nil)

@@ -183,7 +183,7 @@ struct ReportCommand: ParsableCommand {
 
   private func runReport() throws(CommandFailure) -> CommandOutput {
     try InputOptions.checkNotDirectories(paths)
-    input.warnAboutLikelyCountColumns(paths, predictionColumns: predictionColumns)
+    try input.refuseLikelyCountColumns(paths, predictionColumns: predictionColumns)
     if let trainingLog {
       try InputOptions.checkNotDirectories([trainingLog.path], kind: "a training log")
     }

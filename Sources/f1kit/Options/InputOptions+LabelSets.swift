@@ -54,8 +54,10 @@ extension InputOptions {
       guard let cell = LabelSetReader.firstSeparatedCell(path: path, options: labelSets) else {
         continue
       }
+      let isList = cell.text.drop { $0 == " " }.hasPrefix("[")
+      let reading = isList ? "a list of labels" : "split at '\(labelSets.separator)'"
       Console.writeError(
-        "note: \(path) is read as label sets (multilabel): line \(cell.line) has \(TerminalText.quoted(cell.text)), split at '\(labelSets.separator)'; give --problem multiclass to keep each cell one label\n"
+        "note: \(path) is read as label sets (multilabel): line \(cell.line) has \(TerminalText.quoted(cell.text)), \(reading); give --problem multiclass to keep each cell one label\n"
       )
     }
   }

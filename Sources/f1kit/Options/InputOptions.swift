@@ -490,6 +490,14 @@ struct InputOptions {
       default: .dataError
       }
     if case .duplicateID = error.reason, error.location?.column == 1,
+      unnamedLeadingColumns(error.path) >= 2
+    {
+      return CommandFailure(
+        error.description
+          + "; the file begins with \(unnamedLeadingColumns(error.path)) columns with no name, a data frame's MultiIndex (as pd.concat({\"a\": df1, \"b\": df2}) and groupby make), and only the first is read as ids: write the frame with df.reset_index(drop=True) first, or with index=False, or give --no-id-column to read each row as an item of its own (paired with other files' rows by position)",
+        status: status)
+    }
+    if case .duplicateID = error.reason, error.location?.column == 1,
       beginsWithIndexColumn(error.path)
     {
       return CommandFailure(
@@ -511,16 +519,32 @@ struct InputOptions {
   /// frame's index (see `PredictionFileOptions.indexColumnNames`), read
   /// from its first bytes.
   static func beginsWithIndexColumn(_ path: String) -> Bool {
-    guard path != "<stdin>", let handle = FileHandle(forReadingAtPath: path) else { return false }
+    guard let first = leadingHeaderNames(path).first else { return false }
+    return PredictionFileOptions.indexColumnNames.contains(first)
+  }
+
+  /// How many columns with an empty name begin a file's header: two or
+  /// more are the levels of a data frame's MultiIndex, as `to_csv`
+  /// writes them.
+  static func unnamedLeadingColumns(_ path: String) -> Int {
+    leadingHeaderNames(path).prefix { $0.isEmpty }.count
+  }
+
+  /// The names of a file's header, split at commas or tabs and unquoted,
+  /// read from its first bytes; empty for standard input or a file that
+  /// cannot be read.
+  private static func leadingHeaderNames(_ path: String) -> [String] {
+    guard path != "<stdin>", let handle = FileHandle(forReadingAtPath: path) else { return [] }
     defer { try? handle.close() }
-    guard let bytes = try? handle.read(upToCount: 4096) else { return false }
+    guard let bytes = try? handle.read(upToCount: 4096) else { return [] }
     var line = String(decoding: bytes, as: UTF8.self)
     if line.hasPrefix("\u{FEFF}") { line.removeFirst() }
-    let first = line.prefix { $0 != "," && $0 != "\t" && $0 != "\n" && $0 != "\r" }
-    let name =
-      first.count >= 2 && first.hasPrefix("\"") && first.hasSuffix("\"")
-      ? String(first.dropFirst().dropLast()) : String(first)
-    return PredictionFileOptions.indexColumnNames.contains(name)
+    let header = line.prefix { $0 != "\n" && $0 != "\r" }
+    let delimiter: Character = header.contains("\t") && !header.contains(",") ? "\t" : ","
+    return header.split(separator: delimiter, omittingEmptySubsequences: false).map { name in
+      name.count >= 2 && name.hasPrefix("\"") && name.hasSuffix("\"")
+        ? String(name.dropFirst().dropLast()) : String(name)
+    }
   }
 
   /// A file as messages name it: its path, or `<stdin>` for `-`, as the

@@ -1,0 +1,253 @@
+import Foundation
+import Testing
+import _TestSupport
+
+/// Files as pandas users write them without thinking about it: each is
+/// read as scikit-learn would score it after `pd.read_csv`, or refused
+/// with the place and the line of pandas that fixes it, never scored as
+/// something else with exit 0.
+@Suite("files pandas writes: read as scikit-learn would, or refused with the fix")
+struct PandasHabitCommandTests {
+  /// The metrics of `evaluate --format json`.
+  static func metrics(_ result: CommandResult) throws -> [String: Any] {
+    let document = try #require(
+      JSONSerialization.jsonObject(with: Data(result.standardOutput.utf8)) as? [String: Any])
+    return try #require(document["metrics"] as? [String: Any])
+  }
+
+  /// Twelve items: a bool column of gold labels (`y > t`) beside a
+  /// classifier's int predictions, as `to_csv` writes them.
+  static let booleanGold =
+    ["True", "False", "True", "True", "False", "False", "True", "False"]
+    + ["True", "False", "False", "True"]
+  static let integerPredictions = [1, 0, 1, 0, 0, 1, 1, 0, 1, 0, 0, 0]
+
+  @Test("bool gold labels beside 0/1 predictions are one label set, as numpy compares them")
+  func booleanGoldIntegerPredictions() throws {
+    let folder = TemporaryDirectory()
+    let rows = zip(Self.booleanGold, Self.integerPredictions).map { "\($0),\($1)\n" }.joined()
+    let path = folder.write("bool.csv", "label,prediction\n" + rows)
+    let result = try runF1Kit(["evaluate", path, "--format", "json"])
+    #expect(result.status == 0, "\(result.standardError)")
+    #expect(
+      result.standardError.contains(
+        "\(path): the labels are the Booleans \"True\" and \"False\" and the numbers 0 and 1"),
+      "\(result.standardError)")
+    // scikit-learn 1.9.1 on the frame pd.read_csv reads (bool, int64):
+    // f1_score 0.7272727272727273, accuracy_score 0.75, and
+    // f1_score(pos_label=0) 0.7692307692307693.
+    let metrics = try Self.metrics(result)
+    let f1 = try #require(metrics["binary_f1"] as? Double)
+    #expect(abs(f1 - 0.7272727272727273) < 1e-12)
+    #expect(metrics["accuracy"] as? Double == 0.75)
+    let negative = try runF1Kit(["evaluate", path, "--positive", "0", "--format", "json"])
+    let negativeF1 = try #require(try Self.metrics(negative)["binary_f1"] as? Double)
+    #expect(abs(negativeF1 - 0.7692307692307693) < 1e-12)
+    // JSON Lines with fewer than ten items, which the label check skips,
+    // is two classes too, not four.
+    let lines = folder.write(
+      "bool.jsonl",
+      "{\"label\":true,\"prediction\":1}\n{\"label\":false,\"prediction\":0}\n"
+        + "{\"label\":true,\"prediction\":0}\n{\"label\":false,\"prediction\":0}\n")
+    let short = try runF1Kit(["evaluate", lines, "--format", "json"])
+    #expect(short.status == 0, "\(short.standardError)")
+    #expect(short.standardError.contains("the Booleans \"true\" and \"false\""))
+    // f1_score([True, False, True, False], [1, 0, 0, 0]) = 2/3.
+    let shortF1 = try #require(try Self.metrics(short)["binary_f1"] as? Double)
+    #expect(abs(shortF1 - 2.0 / 3.0) < 1e-12)
+  }
+
+  @Test("compare pairs a model's 0/1 predictions with another's bool predictions")
+  func booleanAndIntegerModels() throws {
+    let folder = TemporaryDirectory()
+    let integers = zip(Self.booleanGold, Self.integerPredictions).map { "\($0),\($1)\n" }
+    let booleans = zip(Self.booleanGold, Self.integerPredictions).map {
+      "\($0),\($1 == 1 ? "False" : "True")\n"
+    }
+    let first = folder.write("int.csv", "label,prediction\n" + integers.joined())
+    let second = folder.write("bool.csv", "label,prediction\n" + booleans.joined())
+    let result = try runF1Kit(["compare", first, second, "--resamples", "200", "--format", "json"])
+    #expect(result.status == 0, "\(result.standardError)")
+    #expect(result.standardOutput.contains("\"positive_label\": \"1\""), "\(result.standardOutput)")
+  }
+
+  @Test("Booleans beside numbers other than 0 and 1 stay text and are refused as before")
+  func booleansBesideOtherNumbers() throws {
+    let folder = TemporaryDirectory()
+    let rows = zip(Self.booleanGold, Self.integerPredictions).map { "\($0),\($1 + 1)\n" }.joined()
+    let path = folder.write("bool2.csv", "label,prediction\n" + rows)
+    let result = try runF1Kit(["evaluate", path])
+    #expect(result.status == 65)
+    #expect(result.standardError.contains("share none of the gold labels"))
+  }
+
+  @Test(
+    "score cells numpy and pandas wrote as text are refused with the fix",
+    arguments: [
+      (
+        "[0.05206993 0.0086389  0.93929117]",
+        "numpy's text of an array (numbers between spaces, not commas)"
+      ),
+      (
+        "\"[np.float64(0.05206993236265189), np.float64(0.008638901571288885), np.float64(0.9392911660660592)]\"",
+        "numpy's text of a number"
+      ),
+    ])
+  func numpyScoreText(cell: String, hint: String) throws {
+    let folder = TemporaryDirectory()
+    let path = folder.write(
+      "s.csv", ",label,prediction,scores\n0,dog,dog,\(cell)\n1,cat,dog,\(cell)\n")
+    let result = try runF1Kit([
+      "evaluate", path, "--score-array-column", "scores", "--labels", "bird,cat,dog",
+    ])
+    #expect(result.status == 65)
+    #expect(result.standardError.contains("\(path):2:4: expected"), "\(result.standardError)")
+    #expect(result.standardError.contains(hint), "\(result.standardError)")
+    #expect(result.standardError.contains("json.dumps([float(x) for x in a])"))
+  }
+
+  @Test("an empty score cell names pandas' NaN and dropna")
+  func emptyScore() throws {
+    let folder = TemporaryDirectory()
+    let path = folder.write("n.csv", "y_true,y_pred,score\n0,0,0.1\n1,1,\n")
+    let result = try runF1Kit(["evaluate", path, "--score-column", "score"])
+    #expect(result.status == 65)
+    #expect(
+      result.standardError.contains(
+        "\(path):3:3: expected a number in field 3 (\"score\"), found \"\", an empty field, as pandas writes a missing value (NaN); drop the rows without a score (df.dropna(subset=[\"score\"]))"
+      ), "\(result.standardError)")
+  }
+
+  @Test("label sets written as Python tuples are refused, not scored as classes")
+  func tupleLabels() throws {
+    let folder = TemporaryDirectory()
+    let path = folder.write(
+      "t.csv",
+      "label,prediction\n\"('sports', 'tech')\",\"('sports',)\"\n\"('art',)\",\"('art',)\"\n")
+    let result = try runF1Kit(["evaluate", path])
+    #expect(result.status == 65)
+    #expect(
+      result.standardError.contains(
+        "\(path):2:1: \"('sports', 'tech')\" in field 1 is a Python tuple written as text"),
+      "\(result.standardError)")
+    #expect(result.standardError.contains("df[column].apply(json.dumps)"))
+  }
+
+  @Test("a list cell read as label sets is called a list, not split at '|'")
+  func listNote() throws {
+    let folder = TemporaryDirectory()
+    let path = folder.write(
+      "l.csv",
+      "label,prediction\n\"[\"\"a\"\", \"\"b\"\"]\",\"[\"\"a\"\"]\"\n\"[\"\"b\"\"]\",\"[]\"\n")
+    let result = try runF1Kit(["evaluate", path])
+    #expect(result.status == 0, "\(result.standardError)")
+    #expect(
+      result.standardError.contains(
+        "line 2 has \"[\\\"a\\\", \\\"b\\\"]\", a list of labels; give --problem multiclass"),
+      "\(result.standardError)")
+  }
+
+  @Test("two unnamed index columns are named a MultiIndex with its fixes")
+  func multiIndex() throws {
+    let folder = TemporaryDirectory()
+    let path = folder.write(
+      "c.csv", ",,y_true,y_pred\na,0,0,0\na,1,1,1\nb,0,1,0\nb,1,0,0\n")
+    let result = try runF1Kit(["evaluate", path])
+    #expect(result.status == 65)
+    #expect(result.standardError.contains("\(path):3:1: duplicate id \"a\""))
+    #expect(
+      result.standardError.contains(
+        "the file begins with 2 columns with no name, a data frame's MultiIndex"),
+      "\(result.standardError)")
+    #expect(result.standardError.contains("df.reset_index(drop=True)"))
+    #expect(result.standardError.contains("index=False"))
+  }
+
+  @Test(
+    "an empty id is refused at its place with pandas' NaN, not read as the id \"\"",
+    arguments: [
+      ("id,label,prediction\n1,a,a\n,b,b\n3,a,b\n", ["evaluate"], 3),
+      ("id,label,prediction\n1,a,a\n,b,b\n,a,b\n", ["evaluate"], 3),
+      (
+        ",label,prediction,score\n1,a,a,0.2\n,b,b,0.7\n",
+        ["evaluate", "--score-column", "score", "--positive", "b"], 3
+      ),
+    ])
+  func emptyID(text: String, arguments: [String], line: Int) throws {
+    let folder = TemporaryDirectory()
+    let path = folder.write("e.csv", text)
+    let result = try runF1Kit([arguments[0], path] + arguments.dropFirst())
+    #expect(result.status == 65)
+    #expect(
+      result.standardError.contains("\(path):\(line):1: expected an id in field 1"),
+      "\(result.standardError)")
+    #expect(result.standardError.contains("missing value (NaN)"))
+    #expect(result.standardError.contains("--no-id-column"))
+  }
+
+  @Test("invalid UTF-8 names Latin-1 and Windows-1252 and how to convert")
+  func latin1() throws {
+    let folder = TemporaryDirectory()
+    let path = folder.url.appendingPathComponent("l1.csv").path
+    // "café" in Latin-1: 0xE9 for é.
+    let bytes = Array("label,prediction\ncaf".utf8) + [0xE9] + Array(",a\na,a\n".utf8)
+    try Data(bytes).write(to: URL(fileURLWithPath: path))
+    let result = try runF1Kit(["evaluate", path])
+    #expect(result.status == 65)
+    #expect(result.standardError.contains("\(path):2:1: invalid UTF-8 in field 1"))
+    #expect(
+      result.standardError.contains("likely Latin-1 or Windows-1252 text"),
+      "\(result.standardError)")
+    #expect(result.standardError.contains("iconv -f windows-1252 -t utf-8"))
+  }
+
+  @Test("a groupby().size() count column named 0 is refused with --count-column, gate included")
+  func seriesCounts() throws {
+    let folder = TemporaryDirectory()
+    let path = folder.write(
+      "g.csv",
+      "label,prediction,0\nbird,bird,10\nbird,cat,3\ncat,cat,12\ncat,bird,2\ndog,dog,9\n")
+    let evaluated = try runF1Kit(["evaluate", path])
+    #expect(evaluated.status == 64)
+    #expect(
+      evaluated.standardError.contains(
+        "\(path): column \"0\" looks like a count of items per row"),
+      "\(evaluated.standardError)")
+    #expect(evaluated.standardError.contains("give --count-column 0 to read it as counts"))
+    let wide = folder.write(
+      "w.csv", "y_true,m1,m2,0\n0,0,0,162\n0,1,0,3\n0,0,1,5\n1,1,1,90\n1,0,1,7\n")
+    let gate = try runF1Kit([
+      "gate", wide, "--pred-columns", "m1,m2", "--metric", "macro_f1", "--margin", "0.5", "-q",
+    ])
+    #expect(gate.status == 64, "\(gate.standardOutput)")
+    #expect(gate.standardError.contains("column \"0\" looks like a count of items per row"))
+    let counted = try runF1Kit(["evaluate", path, "--count-column", "0", "--format", "json"])
+    #expect(counted.status == 0, "\(counted.standardError)")
+  }
+
+  @Test("a repeated column name is read second as pandas names it, prediction.1")
+  func repeatedColumn() throws {
+    let folder = TemporaryDirectory()
+    let path = folder.write(
+      "d.csv", "label,prediction,prediction\n1,1,0\n0,0,0\n1,1,1\n0,1,0\n")
+    let refused = try runF1Kit(["evaluate", path])
+    #expect(refused.status == 64)
+    #expect(
+      refused.standardError.contains(
+        "--pred-column \"prediction\" reads the first, \"prediction.1\" the second, as pandas' read_csv names them"
+      ), "\(refused.standardError)")
+    let first = try runF1Kit([
+      "evaluate", path, "--pred-column", "prediction", "--format", "json",
+    ])
+    let second = try runF1Kit([
+      "evaluate", path, "--pred-column", "prediction.1", "--format", "json",
+    ])
+    #expect(second.status == 0, "\(second.standardError)")
+    // f1_score of the first column 0.8, of the second (pandas'
+    // df["prediction.1"]) 2/3.
+    let firstF1 = try #require(try Self.metrics(first)["binary_f1"] as? Double)
+    let secondF1 = try #require(try Self.metrics(second)["binary_f1"] as? Double)
+    #expect(abs(firstF1 - 0.8) < 1e-12)
+    #expect(abs(secondF1 - 2.0 / 3.0) < 1e-12)
+  }
+}
