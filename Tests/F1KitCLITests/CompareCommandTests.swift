@@ -9,7 +9,7 @@ struct CompareCommandTests {
       JSONSerialization.jsonObject(with: Data(result.standardOutput.utf8)) as? [String: Any])
   }
 
-  /// "beats" beside p = 0.340 is right at --confidence 0.6 (α = 0.4) but
+  /// "beats" beside p = 0.346 is right at --confidence 0.6 (α = 0.4) but
   /// reads as a mistake unless the level is said.
   @Test("at a confidence other than 95% the verdicts and statements name the significance level")
   func verdictNamesTheLevel() throws {
@@ -18,12 +18,12 @@ struct CompareCommandTests {
     let text = try runF1Kit(["compare"] + files + options)
     #expect(
       text.standardOutput.contains(
-        "beats test-minilm-l3.csv on binary F1 (positive label \"1\") by 0.008, 60% CI [0.001, 0.016], p = 0.336 (permutation test; α = 0.4, one minus the 60% confidence)."
+        "beats test-minilm-l3.csv on binary F1 (positive label \"1\") by 0.008, 60% CI [0.000, 0.015], p = 0.346 (permutation test; α = 0.4, one minus the 60% confidence)."
       ), "\(text.standardOutput)")
     let markdown = try runF1Kit(["compare"] + files + options + ["--format", "markdown"])
-    #expect(markdown.standardOutput.contains("permutation p = 0.336 (α = 0.4), 999 resamples"))
+    #expect(markdown.standardOutput.contains("permutation p = 0.346 (α = 0.4), 999 resamples"))
     let latex = try runF1Kit(["compare"] + files + options + ["--format", "latex"])
-    #expect(latex.standardOutput.contains("permutation p = 0.336 ($\\alpha$ = 0.4), 999 resamples"))
+    #expect(latex.standardOutput.contains("permutation p = 0.346 ($\\alpha$ = 0.4), 999 resamples"))
     #expect(!latex.standardOutput.contains("α"))
     let directory = TemporaryDirectory()
     let page = directory.url.appendingPathComponent("report.html")
@@ -449,9 +449,9 @@ struct CompareCommandTests {
 
   @Test("a verdict whose interval and test disagree on significance says so, in compare and report")
   func verdictSaysWhenIntervalAndTestDisagree() throws {
-    // 120 items on which, with 999 resamples, the permutation test rejects
-    // (p = 0.027) while the BCa interval of the difference reaches just
-    // below 0.
+    // 120 items on which, with 999 resamples and seed 62, the permutation
+    // test rejects (p = 0.036) while the BCa interval of the difference
+    // reaches just below 0.
     let gold =
       "100001000111101010010100101110011111000000111111101100111000100111011100111101000101010001101100001011100101001111011000"
     let a =
@@ -465,25 +465,24 @@ struct CompareCommandTests {
         "label,prediction\n"
           + zip(gold, predictions).map { "\($0.0),\($0.1)\n" }.joined())
     }
-    // The lower end, −0.00049, gets a fourth decimal: "[0.000, …]" would
-    // hide that the interval contains 0.
     let sentence =
-      "95% CI [-0.0005, 0.2175], p = 0.027 (permutation test). The 95% interval still contains 0 although the test rejects: the two disagree at the margin, so read the difference as borderline."
+      "95% CI [-0.002, 0.215], p = 0.036 (permutation test). The 95% interval still contains 0 although the test rejects: the two disagree at the margin, so read the difference as borderline."
     let compare = try runF1Kit(
-      ["compare", "a.csv", "b.csv", "--resamples", "999", "-q"], in: directory.url)
+      ["compare", "a.csv", "b.csv", "--resamples", "999", "--seed", "62", "-q"],
+      in: directory.url)
     #expect(compare.status == 0, "\(compare.standardError)")
     #expect(
       compare.standardOutput.contains(
         "b.csv beats a.csv on binary F1 (positive label \"1\") by 0.113, " + sentence))
     let report = try runF1Kit(
-      ["report", "a.csv", "b.csv", "--resamples", "999", "-q", "--out", "r.html"],
+      ["report", "a.csv", "b.csv", "--resamples", "999", "--seed", "62", "-q", "--out", "r.html"],
       in: directory.url)
     #expect(report.status == 0, "\(report.standardError)")
     let html = try String(
       contentsOf: directory.url.appendingPathComponent("r.html"), encoding: .utf8)
     #expect(
       html.contains(
-        "p = 0.027, permutation test. The 95% interval still contains 0 although the test rejects"))
+        "p = 0.036, permutation test. The 95% interval still contains 0 although the test rejects"))
     // With 9,999 resamples the two agree, and nothing is added.
     let agreeing = try runF1Kit(["compare", "a.csv", "b.csv", "-q"], in: directory.url)
     #expect(!agreeing.standardOutput.contains("disagree"))

@@ -175,13 +175,13 @@ struct GateCommandTests {
     #expect(
       small.standardOutput.hasPrefix(
         "FAIL: candidate and baseline are not shown to be equivalent within ±0.0005 "))
-    let close = try runF1Kit(arguments + ["0.0253"])
+    let close = try runF1Kit(arguments + ["0.0257"])
     #expect(close.status == 1)
     #expect(
-      close.standardOutput.contains("the lower end −0.0254 is not above −0.0253."),
+      close.standardOutput.contains("the lower end −0.0258 is not above −0.0257."),
       "\(close.standardOutput)")
     let usual = try runF1Kit(arguments + ["0.05"])
-    #expect(usual.standardOutput.contains("95% CI [−0.025, 0.009]."), "\(usual.standardOutput)")
+    #expect(usual.standardOutput.contains("95% CI [−0.026, 0.009]."), "\(usual.standardOutput)")
   }
 
   @Test("with --group-column the margin's reachability is in groups, from the grouped width")
@@ -364,30 +364,30 @@ struct GateCommandTests {
       ])
   }
 
-  /// The STS-B pair: binary-F1 difference −0.008, 95% CI [−0.025, 0.009]
+  /// The STS-B pair: binary-F1 difference −0.008, 95% CI [−0.026, 0.009]
   /// with the defaults (seed 42, 9,999 resamples).
   @Test(
     "exit 0 on pass and 1 on fail, with one sentence first",
     arguments: [
       (
         "non-inferiority", "0.05", Int32(0),
-        "PASS: candidate is not worse than baseline by more than 0.050 on binary F1 (positive label \"1\"): difference −0.008, 95% CI [−0.025, 0.009]."
+        "PASS: candidate is not worse than baseline by more than 0.050 on binary F1 (positive label \"1\"): difference −0.008, 95% CI [−0.026, 0.009]."
       ),
       (
         "non-inferiority", "0.01", 1,
-        "FAIL: candidate may be worse than baseline by more than 0.010 on binary F1 (positive label \"1\"): difference −0.008, 95% CI [−0.025, 0.009]; the lower end −0.025 is not above −0.010."
+        "FAIL: candidate may be worse than baseline by more than 0.010 on binary F1 (positive label \"1\"): difference −0.008, 95% CI [−0.026, 0.009]; the lower end −0.026 is not above −0.010."
       ),
       (
         "superiority", "0", 1,
-        "FAIL: candidate is not shown to be better than baseline on binary F1 (positive label \"1\"): difference −0.008, 95% CI [−0.025, 0.009]; the lower end −0.025 is not above 0.000."
+        "FAIL: candidate is not shown to be better than baseline on binary F1 (positive label \"1\"): difference −0.008, 95% CI [−0.026, 0.009]; the lower end −0.026 is not above 0.000."
       ),
       (
         "equivalence", "0.03", 0,
-        "PASS: candidate and baseline are equivalent within ±0.030 on binary F1 (positive label \"1\"): difference −0.008, 95% CI [−0.025, 0.009]."
+        "PASS: candidate and baseline are equivalent within ±0.030 on binary F1 (positive label \"1\"): difference −0.008, 95% CI [−0.026, 0.009]."
       ),
       (
         "equivalence", "0.02", 1,
-        "FAIL: candidate and baseline are not shown to be equivalent within ±0.020 on binary F1 (positive label \"1\"): difference −0.008, 95% CI [−0.025, 0.009]; the lower end −0.025 is not above −0.020."
+        "FAIL: candidate and baseline are not shown to be equivalent within ±0.020 on binary F1 (positive label \"1\"): difference −0.008, 95% CI [−0.026, 0.009]; the lower end −0.026 is not above −0.020."
       ),
     ])
   func exitStatuses(mode: String, margin: String, status: Int32, sentence: String) throws {
@@ -407,7 +407,7 @@ struct GateCommandTests {
     #expect(lines.count == 2)
     #expect(
       lines.last?.hasPrefix(
-        "With 1,379 items the interval is ±0.017 wide, so a 0.010 margin can never pass for a candidate no better than the baseline; about "
+        "With 1,379 items the interval is ±0.018 wide, so a 0.010 margin can never pass for a candidate no better than the baseline; about "
       ) == true)
   }
 
@@ -466,10 +466,10 @@ struct GateCommandTests {
     #expect(text.contains("| Candidate | test-minilm-l3.csv |"))
     #expect(text.contains("| Metric | binary F1 |\n| Positive label | 1 |\n"))
     // Brackets are escaped so that no label can become a Markdown link.
-    #expect(text.contains(#"| 95% BCa CI | \[−0.025, 0.009\] |"#))
+    #expect(text.contains(#"| 95% BCa CI | \[−0.026, 0.009\] |"#))
     #expect(
       text.contains(
-        #"PASS: candidate is not worse than baseline by more than 0.050 on binary F1 (positive label "1"): difference −0.008, 95% CI \[−0.025, 0.009\]."#
+        #"PASS: candidate is not worse than baseline by more than 0.050 on binary F1 (positive label "1"): difference −0.008, 95% CI \[−0.026, 0.009\]."#
       ))
   }
 

@@ -32,6 +32,9 @@ extension ReportBuilder {
       throw .invalidOptions("the score section needs scores from every file")
     }
     let first = scoreInputs[0].items
+    // Resampled in the order of the ids, which does not depend on which
+    // file came first: swapping two files mirrors every difference.
+    let canonicalOrder = first.predictions.identifiers?.positionsInByteOrder()
     var scoredModels: [ScoredModel] = []
     var alignedItems: [ItemScores] = []
     var reportModels: [ScoreReport.Model] = []
@@ -59,6 +62,7 @@ extension ReportBuilder {
           )
         }
       }
+      if let canonicalOrder { items = items.reordered(by: canonicalOrder) }
       let scored: ScoredModel
       do {
         scored = try ScoredModel(items)

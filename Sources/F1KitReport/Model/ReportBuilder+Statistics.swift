@@ -38,11 +38,14 @@ extension ReportBuilder {
     BootstrapOptions(resamples: options.resamples, confidence: options.confidence)
   }
 
-  /// The seed of the per-class F1 bootstrap: a fixed function of
-  /// ``ReportOptions/seed``, so that the comparison engine's own generator
-  /// draws exactly what `f1kit compare` draws.
-  static func classIntervalSeed(_ seed: UInt64) -> UInt64 {
-    seed ^ 0x636C_6173_7365_7321
+  /// A new generator for one class's bootstrap: the one every model's
+  /// headline intervals start from in the comparison engine (seeded by
+  /// ``ReportOptions/seed`` alone), so a class's F1 is resampled from the
+  /// same test sets as the model's headline metrics, and the positive
+  /// class's F1 interval is the headline binary F1 interval to the last
+  /// digit.
+  func classIntervalGenerator() -> Xoshiro256StarStar {
+    Xoshiro256StarStar(seed: options.seed)
   }
 
   /// Runs the comparison engine on every model and pair, then the per-class
@@ -78,13 +81,11 @@ extension ReportBuilder {
       for index in models.indices {
         models[index].intervals = comparison.models[index].intervals.compactMapValues(\.finite)
       }
-      var generator = Xoshiro256StarStar(seed: Self.classIntervalSeed(options.seed))
       for index in models.indices {
         if let weighted = counts.weighted {
-          try addWeightedClassIntervals(
-            to: &models[index], rows: weighted[index], using: &generator)
+          try addWeightedClassIntervals(to: &models[index], rows: weighted[index])
         } else {
-          try addClassIntervals(to: &models[index], using: &generator)
+          try addClassIntervals(to: &models[index])
         }
       }
     } catch let error as StatisticsError {
@@ -120,10 +121,9 @@ extension ReportBuilder {
   ///
   /// A class's F1 is the binary F1 of a scope whose positive class is that
   /// class, so the statistics module's bootstrap resamples it as it does any
-  /// metric.
-  func addClassIntervals(
-    to model: inout ModelEvaluation, using generator: inout Xoshiro256StarStar
-  ) throws(StatisticsError) {
+  /// metric, from the same resampled test sets as the model's headline
+  /// metrics (``classIntervalGenerator()``).
+  func addClassIntervals(to model: inout ModelEvaluation) throws(StatisticsError) {
     let metrics = model.metrics
     let bootstrap = Bootstrap(options: bootstrapOptions)
     let counts = metrics.confusionMatrix.counts
@@ -156,6 +156,7 @@ extension ReportBuilder {
         positiveClass: index, zeroDivision: scope.zeroDivision, beta: scope.beta)
       let f1: ConfidenceInterval?
       if isBootstrapped {
+        var generator = classIntervalGenerator()
         f1 = try bootstrap.intervals(
           for: [.binaryF1], counts: counts, scope: classScope, using: &generator)[.binaryF1]
       } else {
@@ -174,8 +175,7 @@ extension ReportBuilder {
   /// class. (Wilson and delta-method intervals count items, so they do not
   /// apply.)
   func addWeightedClassIntervals(
-    to model: inout ModelEvaluation, rows: WeightedPredictions,
-    using generator: inout Xoshiro256StarStar
+    to model: inout ModelEvaluation, rows: WeightedPredictions
   ) throws(StatisticsError) {
     let metrics = model.metrics
     let scope = metrics.scope
@@ -185,6 +185,7 @@ extension ReportBuilder {
       let classScope = MetricScope(
         classCount: scope.classCount, evaluatedClassCount: scope.evaluatedClassCount,
         positiveClass: index, zeroDivision: scope.zeroDivision, beta: scope.beta)
+      var generator = classIntervalGenerator()
       let intervals = try bootstrap.intervals(
         for: scores, weighted: rows, scope: classScope, using: &generator)
       return ClassIntervals(

@@ -16,14 +16,19 @@ import F1KitReading
 ///
 /// ## Randomness
 ///
-/// One ``Xoshiro256StarStar`` seeded with ``ComparisonOptions/seed`` feeds
-/// every resampling step in a fixed order: each model's bootstrap (in model
-/// order), then for each pair (in ``ComparisonCounts/pairs`` order) its
-/// paired bootstrap and its permutation test. A step's draws depend on the
-/// counts alone, never on the metrics, and each step scores every metric
-/// from the same draws. So a comparison on several metrics gives, for each
-/// metric *M*, exactly the numbers of a comparison on *M* alone with the
-/// same seed, resamples and tests.
+/// Each resampling step draws from its own ``Xoshiro256StarStar``, seeded
+/// by ``ComparisonOptions/seed`` and the kind of step alone, never by a
+/// model's or pair's position: every model's bootstrap starts from the
+/// generator `f1kit evaluate` uses, so two models with the same predictions
+/// get the same intervals and a model's interval does not depend on the
+/// other models; every pair's paired bootstrap and permutation test start
+/// from their own generators and run on one orientation of the pair (the
+/// one whose joint cells come first in a fixed order), so swapping the two models
+/// mirrors every difference and keeps every p-value. A step's draws depend
+/// on the counts alone, never on the metrics, and each step scores every
+/// metric from the same draws. So a comparison on several metrics gives,
+/// for each metric *M*, exactly the numbers of a comparison on *M* alone
+/// with the same seed, resamples and tests.
 public struct ModelComparison: Sendable {
   /// One model's scores.
   public struct Model: Hashable, Sendable {
@@ -191,20 +196,20 @@ public struct ModelComparison: Sendable {
     let classification = try ClassificationMetrics(
       confusionMatrix: counts.matrices[0], options: evaluation)
     let scope = classification.scope
-    var generator = Xoshiro256StarStar(seed: options.seed)
     let bootstrap = Bootstrap(options: options.bootstrap)
     let metrics = options.metrics
     let stepsPerPair = 1 + (options.tests.contains(.permutation) ? 1 : 0)
     let totalSteps = (names.count + counts.pairs.count * stepsPerPair) * options.bootstrap.resamples
     var completedSteps = 0
-    func stepProgress() -> ResamplingProgress? {
+    func stepProgress(after skipped: Int = 0) -> ResamplingProgress? {
       guard let progress else { return nil }
-      let offset = completedSteps
+      let offset = completedSteps + skipped
       return { done, _ in progress(offset + done, totalSteps) }
     }
 
     var models: [Model] = []
     for (index, name) in names.enumerated() {
+      var generator = ResamplingStream.marginal.generator(seed: options.seed)
       let intervals =
         if let weighted = counts.weighted {
           try bootstrap.intervals(
@@ -223,16 +228,14 @@ public struct ModelComparison: Sendable {
     var byPair: [[Pair]] = []
     for (first, second, predictions) in counts.pairs {
       let comparison = try PairedComparison(predictions: predictions, scope: scope)
-      let bootstrapTests = try comparison.bootstrap(
-        for: metrics, options: options.bootstrap, progress: stepProgress(), using: &generator)
-      completedSteps += options.bootstrap.resamples
-      var permutations: [Metric: PermutationTest] = [:]
-      if options.tests.contains(.permutation) {
-        permutations = try comparison.permutationTest(
-          for: metrics, resamples: options.bootstrap.resamples, progress: stepProgress(),
-          using: &generator)
-        completedSteps += options.bootstrap.resamples
-      }
+      let permutes = options.tests.contains(.permutation)
+      let tests = try comparison.orientedTests(
+        for: metrics, options: options.bootstrap, permutes: permutes, seed: options.seed,
+        bootstrapProgress: stepProgress(),
+        permutationProgress: stepProgress(after: options.bootstrap.resamples))
+      let bootstrapTests = tests.bootstrap
+      let permutations = tests.permutation
+      completedSteps += stepsPerPair * options.bootstrap.resamples
       let mcnemar =
         options.tests.contains(.mcnemar) ? comparison.mcnemar(method: options.mcnemarMethod) : nil
       byPair.append(

@@ -167,8 +167,8 @@ public struct ExperimentComparison: Sendable {
     let scorer = RunScorer(counts: counts, scope: scope, metric: metric)
     let draws = ExperimentResampling(counts: counts, design: design, strategy: options.strategy)
     // One output of the generator seeds the resampling blocks of the
-    // bootstrap (stream 0) and of each pair's permutation test (stream 1
-    // plus the pair's index).
+    // bootstrap (stream 0, shared by every model and pair) and of every
+    // pair's permutation test (stream 1, whatever the pair's position).
     let blockSeed = generator.next()
     let distributions = scorer.resampledMeans(
       resamples: options.resamples, draws: draws, seed: blockSeed)
@@ -276,7 +276,7 @@ public struct ExperimentComparison: Sendable {
         pairs[index].groupPermutation = scorer.groupPermutationTest(
           first: pairs[index].first, second: pairs[index].second,
           observed: pairs[index].difference.estimate, resamples: options.resamples,
-          seed: blockSeed, stream: 1 + UInt64(index))
+          seed: blockSeed, stream: 1)
         pairs[index].exchangeableGroups =
           scorer.groupSwaps(
             firstRun: counts.firstRun(ofModel: pairs[index].first),

@@ -21,10 +21,12 @@ import F1Kit
 ///
 /// ## Randomness
 ///
-/// As in ``ModelComparison``, one ``Xoshiro256StarStar`` seeded with
-/// ``Options/seed`` feeds, in order: each model's bootstrap (in model
-/// order), then for each pair its paired bootstrap and its permutation
-/// test. Every metric of a step is scored on the same draws.
+/// As in ``ModelComparison``, each step draws from its own
+/// ``Xoshiro256StarStar`` seeded by ``Options/seed`` and the kind of step
+/// alone: every model's bootstrap from the same generator, so identical
+/// models get identical intervals whatever their position, and each pair's
+/// paired bootstrap and permutation test from their own. Every metric of a
+/// step is scored on the same draws.
 ///
 /// BCa's acceleration comes from a jackknife over the patterns, each
 /// leave-one-item-out total being the full total minus one item, so it
@@ -205,9 +207,11 @@ public struct MultilabelComparison: Sendable {
       return { done, _ in progress(offset + done, totalSteps) }
     }
 
-    var generator = Xoshiro256StarStar(seed: options.seed)
     var models: [Model] = []
     for (index, name) in names.enumerated() {
+      // Every model from the same generator: identical models get identical
+      // intervals, whatever their position (ResamplingStream).
+      var generator = ResamplingStream.marginal.generator(seed: options.seed)
       var counts = MultilabelCounts(labels: labels, isWeighted: weights != nil)
       for item in gold.indices {
         counts.add(
@@ -235,12 +239,14 @@ public struct MultilabelComparison: Sendable {
       let joint = PairedLabelSets(
         gold: gold, first: predictions[a], second: predictions[b], weights: weights,
         mapping: mapping, labelCount: ordered.count, scope: models[0].metrics.scope)
+      var generator = ResamplingStream.pairedBootstrap.generator(seed: options.seed)
       let differences = joint.bootstrap(
         metrics: options.metrics, options: options.bootstrap, isWeighted: weights != nil,
         progress: stepProgress(), using: &generator)
       completed += resamples
       var permutation: [(pValue: Double, undefined: Int)]?
       if options.tests.contains(.permutation) {
+        var generator = ResamplingStream.permutation.generator(seed: options.seed)
         permutation = joint.permutationTest(
           metrics: options.metrics, resamples: resamples, progress: stepProgress(),
           using: &generator)

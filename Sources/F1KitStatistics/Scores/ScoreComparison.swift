@@ -32,9 +32,12 @@ import F1Kit
 /// so the results depend on the seed alone, never on the number of cores.
 /// Stream 0 draws the bootstrap resamples, shared by every model and every
 /// pair: each model's interval and each pair's difference are scored on the
-/// same draws, as a paired bootstrap should be. Stream 1 + *p* draws the
-/// permutations of the *p*-th pair. Every metric of a step is scored on the
-/// same draws.
+/// same draws, as a paired bootstrap should be. Stream 1 draws every pair's
+/// permutations, so a pair's p-value does not depend on its position. Every
+/// metric of a step is scored on the same draws. The draws follow the
+/// items' order, which the command line makes the order of the items' ids
+/// (`ItemIdentifiers.positionsInByteOrder()`), so that swapping two files
+/// gives the mirror image of every difference and the same p-values.
 public struct ScoreComparison: Sendable {
   /// A paired test on score metrics.
   public enum Test: String, CaseIterable, Hashable, Sendable, Codable {
@@ -261,7 +264,7 @@ public struct ScoreComparison: Sendable {
     }
 
     var byPair: [[Pair]] = []
-    for (pairIndex, (a, b)) in pairIndices.enumerated() {
+    for (a, b) in pairIndices {
       let (first, second) = (models[a], models[b])
       func difference(_ metric: ScoreMetric, _ weights: UnsafeBufferPointer<Double>) -> Double {
         second.value(of: metric, weights: weights) - first.value(of: metric, weights: weights)
@@ -271,7 +274,7 @@ public struct ScoreComparison: Sendable {
         permutationPValues = Self.permutationPValues(
           first, second, metrics: metrics,
           blocks: ResampleBlocks(
-            seed: options.seed, stream: 1 + UInt64(pairIndex), resamples: resamples),
+            seed: options.seed, stream: 1, resamples: resamples),
           report: report)
         completed += resamples
       }
@@ -287,20 +290,27 @@ public struct ScoreComparison: Sendable {
             resampledValues(model: a, metric: position),
             resampledValues(model: b, metric: position)
           ).map { $1 - $0 }
-          let distribution = BootstrapDistribution(values: differences, estimate: estimate)
+          // The interval is worked out on the differences of one sign
+          // convention, the same whichever model is first, and mirrored
+          // back: swapping the models then negates it to the last bit.
+          let sign = Self.orientation(estimate: estimate, differences: differences)
+          let distribution = BootstrapDistribution(
+            values: sign < 0 ? differences.map { -$0 } : differences, estimate: sign * estimate)
           var acceleration = 0.0
           if isBCa, !estimate.isNaN {
             if let x = leaveOneOut[a][position], let y = leaveOneOut[b][position] {
-              acceleration = ItemBootstrap.acceleration(leaveOneOut: zip(x, y).map { $1 - $0 })
+              acceleration = ItemBootstrap.acceleration(
+                leaveOneOut: zip(x, y).map { sign * ($1 - $0) })
             } else {
-              acceleration = bootstrap.acceleration { difference(metric, $0) }
+              acceleration = bootstrap.acceleration { sign * difference(metric, $0) }
             }
           }
+          let interval = distribution.interval(
+            method: options.bootstrap.method, confidence: options.bootstrap.confidence,
+            acceleration: acceleration)
           return Pair(
             metric: metric, first: a, second: b,
-            difference: distribution.interval(
-              method: options.bootstrap.method, confidence: options.bootstrap.confidence,
-              acceleration: acceleration),
+            difference: sign < 0 ? interval.mirrored : interval,
             bootstrapPValue: options.tests.contains(.bootstrap)
               ? PairedComparison.shiftedPValue(distribution) : nil,
             permutationPValue: permutationPValues[position] ?? nil,
@@ -324,6 +334,24 @@ public struct ScoreComparison: Sendable {
     self.options = options
     self.models = results
     self.pairs = pairs
+  }
+
+  /// The sign that puts a pair's differences in the one orientation both
+  /// orders of the two models share: +1 when the observed difference is
+  /// positive, or is zero and the first non-zero resampled difference is
+  /// positive; −1 otherwise. The differences of the swapped pair are the
+  /// exact negatives of these, so they get the opposite sign and the same
+  /// oriented values.
+  ///
+  /// - Parameters:
+  ///   - estimate: The observed difference, second minus first.
+  ///   - differences: The resampled differences, in resample order.
+  /// - Returns: +1 or −1.
+  static func orientation(estimate: Double, differences: [Double]) -> Double {
+    let leading =
+      estimate != 0 && !estimate.isNaN
+      ? estimate : differences.first { $0 != 0 && !$0.isNaN } ?? 0
+    return leading < 0 ? -1 : 1
   }
 
   /// Each metric's permutation p-value: (r + 1) / (R + 1), where r counts

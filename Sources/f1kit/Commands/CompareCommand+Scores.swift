@@ -81,9 +81,9 @@ extension CompareCommand {
     }
   }
 
-  /// Each file's scores, the items put in the first file's order by id when
-  /// every file has ids, row by row when none has, and the positive label
-  /// of binary scores.
+  /// Each file's scores, the items paired by id and put in the order of
+  /// their ids when every file has ids, row by row when none has, and the
+  /// positive label of binary scores.
   ///
   /// Files of which only some have ids are refused, as the label path
   /// refuses them: pairing their rows by position would compare different
@@ -115,6 +115,10 @@ extension CompareCommand {
       files = files.map { $0.positiveColumn(positive) ?? $0 }
     }
     let first = files[0]
+    // The resampled items are put in the order of their ids, which does not
+    // depend on which file came first, so swapping two files mirrors every
+    // interval and keeps every p-value.
+    let canonicalOrder = first.predictions.identifiers?.positionsInByteOrder()
     var models: [ScoredModel] = []
     for (index, var file) in files.enumerated() {
       if index > 0 {
@@ -138,7 +142,7 @@ extension CompareCommand {
         try refuseGoldDifference(first, file, index: index, positions: positions)
       }
       do {
-        models.append(try ScoredModel(file))
+        models.append(try ScoredModel(canonicalOrder.map(file.reordered(by:)) ?? file))
         InputOptions.warnAboutRoundedRows(of: models[models.count - 1], path: paths[index])
         InputOptions.warnAboutHardLabels(of: models[models.count - 1], path: paths[index])
       } catch {

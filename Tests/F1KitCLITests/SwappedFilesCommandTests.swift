@@ -1,0 +1,106 @@
+import Foundation
+import Testing
+import _TestSupport
+
+/// Swapping two files gives the exact mirror image: each difference and
+/// interval end negated, the same p-values and needed sizes, and each
+/// model the same interval, whichever file comes first and whatever order
+/// the rows are in.
+@Suite("compare and gate: swapping the two files mirrors every number")
+struct SwappedFilesCommandTests {
+  /// Two files of the same 200 items with ids, the second in another row
+  /// order: gold label, predicted label and the two classes' probabilities.
+  static func files(in directory: TemporaryDirectory) -> (String, String) {
+    // A linear congruential generator: any fixed sequence will do.
+    var state: UInt64 = 21
+    func next() -> UInt64 {
+      state = state &* 6_364_136_223_846_793_005 &+ 1_442_695_040_888_963_407
+      return state >> 11
+    }
+    func unit() -> Double { Double(next()) * 0x1p-53 }
+    var first = ",y_true,y_pred,0,1\n"
+    var rows: [String] = []
+    for item in 0..<200 {
+      let gold = next() % 2
+      let a = min(0.99, max(0.01, gold == 1 ? 0.35 + 0.6 * unit() : 0.65 * unit()))
+      let b = min(0.99, max(0.01, gold == 1 ? 0.2 + 0.7 * unit() : 0.8 * unit()))
+      first += "\(item),\(gold),\(a >= 0.5 ? 1 : 0),\(1 - a),\(a)\n"
+      rows.append("\(item),\(gold),\(b >= 0.5 ? 1 : 0),\(1 - b),\(b)\n")
+    }
+    let shuffled = rows.enumerated().sorted { ($0.offset * 37) % 200 < ($1.offset * 37) % 200 }
+    let second = ",y_true,y_pred,0,1\n" + shuffled.map(\.element).joined()
+    return (directory.write("m1.csv", first), directory.write("m2.csv", second))
+  }
+
+  static func json(_ arguments: [String]) throws -> [String: Any] {
+    let result = try runF1Kit(arguments + ["--format", "json", "--resamples", "400", "--quiet"])
+    #expect(result.status == 0 || result.status == 1, "\(arguments): \(result.standardError)")
+    return try #require(
+      JSONSerialization.jsonObject(with: Data(result.standardOutput.utf8)) as? [String: Any])
+  }
+
+  /// Every number under `key` paths of a JSON object, flattened with their
+  /// paths, for comparing two documents.
+  static func numbers(_ value: Any, path: String = "") -> [String: Double] {
+    var found: [String: Double] = [:]
+    if let object = value as? [String: Any] {
+      for (key, member) in object { found.merge(numbers(member, path: path + "/" + key)) { $1 } }
+    } else if let array = value as? [Any] {
+      for (index, member) in array.enumerated() {
+        found.merge(numbers(member, path: path + "/\(index)")) { $1 }
+      }
+    } else if let number = value as? NSNumber, !(value is Bool) {
+      found[path] = number.doubleValue
+    }
+    return found
+  }
+
+  @Test(
+    "compare on a label or score metric: the difference mirrors and the p-values match",
+    arguments: [
+      ["--metric", "binary_f1"], ["--metric", "macro_f1"],
+      ["--metric", "log_loss", "--score-columns", "0,1"],
+    ])
+  func compareMirrors(settings: [String]) throws {
+    let directory = TemporaryDirectory()
+    let (m1, m2) = Self.files(in: directory)
+    let forward = Self.numbers(try Self.json(["compare", m1, m2] + settings))
+    let backward = Self.numbers(try Self.json(["compare", m2, m1] + settings))
+    #expect(forward["/difference/value"] != nil)
+    for key in forward.keys.sorted() {
+      let value = try #require(forward[key])
+      switch key {
+      case "/difference/value": #expect(value == -(backward[key] ?? .nan), "\(key)")
+      case "/difference/low": #expect(value == -(backward["/difference/high"] ?? .nan))
+      case "/difference/high": #expect(value == -(backward["/difference/low"] ?? .nan))
+      case _ where key.hasSuffix("p_value"): #expect(value == backward[key], "\(key)")
+      case _ where key.hasPrefix("/models/0/"):
+        let other = "/models/1/" + key.dropFirst("/models/0/".count)
+        #expect(value == backward[other], "\(key)")
+      default: break
+      }
+    }
+  }
+
+  @Test("gate on log loss: swapping the files gives the same needed size")
+  func gateNeededSize() throws {
+    let directory = TemporaryDirectory()
+    let (m1, m2) = Self.files(in: directory)
+    let settings = ["--score-columns", "0,1", "--metric", "log_loss", "--margin", "0.01"]
+    func text(_ files: [String]) throws -> String {
+      let result = try runF1Kit(["gate"] + files + settings + ["--resamples", "400", "--quiet"])
+      return result.standardOutput + result.standardError
+    }
+    let forward = try text([m1, m2])
+    let backward = try text([m2, m1])
+    func sizes(_ text: String) -> [Substring] {
+      // Thousands-separated counts such as "18,337".
+      text.split(separator: " ").filter { word in
+        word.contains(",") && word.last?.isNumber == true
+          && word.allSatisfy { $0.isNumber || $0 == "," }
+      }
+    }
+    #expect(!sizes(forward).isEmpty, "\(forward)")
+    #expect(sizes(forward) == sizes(backward), "\(forward)\n---\n\(backward)")
+  }
+}
