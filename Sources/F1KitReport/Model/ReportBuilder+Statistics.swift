@@ -45,7 +45,7 @@ extension ReportBuilder {
   /// class's F1 interval is the headline binary F1 interval to the last
   /// digit.
   func classIntervalGenerator() -> Xoshiro256StarStar {
-    Xoshiro256StarStar(seed: options.seed)
+    ModelComparison.modelIntervalGenerator(seed: options.seed)
   }
 
   /// Runs the comparison engine on every model and pair, then the per-class

@@ -147,6 +147,17 @@ public struct ModelComparison: Sendable {
   /// paired.
   public let pairs: [Pair]
 
+  /// A new generator of the draws behind every model's own intervals: the
+  /// one each model's bootstrap starts from, so a report that resamples
+  /// more of a model's statistics (each class's F1) from it resamples the
+  /// same test sets as the model's headline intervals.
+  ///
+  /// - Parameter seed: The comparison's seed.
+  /// - Returns: A generator that depends on the seed alone.
+  public static func modelIntervalGenerator(seed: UInt64) -> Xoshiro256StarStar {
+    ResamplingStream.marginal.generator(seed: seed)
+  }
+
   /// Scores and compares aligned models.
   ///
   /// - Parameters:

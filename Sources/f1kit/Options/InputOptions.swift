@@ -490,11 +490,11 @@ struct InputOptions {
       default: .dataError
       }
     if case .duplicateID = error.reason, error.location?.column == 1,
-      unnamedLeadingColumns(error.path) >= 2
+      case let unnamed = unnamedLeadingColumns(error.path), unnamed >= 2
     {
       return CommandFailure(
         error.description
-          + "; the file begins with \(unnamedLeadingColumns(error.path)) columns with no name, a data frame's MultiIndex (as pd.concat({\"a\": df1, \"b\": df2}) and groupby make), and only the first is read as ids: write the frame with df.reset_index(drop=True) first, or with index=False, or give --no-id-column to read each row as an item of its own (paired with other files' rows by position)",
+          + "; the file begins with \(unnamed) columns with no name, a data frame's MultiIndex (as pd.concat({\"a\": df1, \"b\": df2}) and groupby make), and only the first is read as ids: write the frame with df.reset_index(drop=True) first, or with index=False, or give --no-id-column to read each row as an item of its own (paired with other files' rows by position)",
         status: status)
     }
     if case .duplicateID = error.reason, error.location?.column == 1,
