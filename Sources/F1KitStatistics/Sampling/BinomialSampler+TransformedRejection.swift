@@ -37,6 +37,13 @@ extension BinomialSampler {
   }
 
   /// BTRS for p ≤ 1/2 and n·p ≥ 10, with the paper's names.
+  ///
+  /// The set-up is only what every candidate needs; what the few
+  /// candidates outside the squeeze need (the density's mode, its
+  /// Stirling tails, α) is computed in ``acceptsOutsideSqueeze``, which is
+  /// kept out of line so that the optimizer cannot hoist its divisions
+  /// into the set-up of every call. The arithmetic is the same either way,
+  /// so are the draws.
   private static func btrs(
     trials: Int, probability p: Double, using generator: inout some RandomNumberGenerator
   ) -> Int {
@@ -49,18 +56,36 @@ extension BinomialSampler {
     // Inside the squeeze (us ≥ 0.07, v ≤ vr) the candidate is accepted with
     // no density evaluated.
     let vr = 0.92 - 4.2 / b
+    let end = n + 1
     while true {
       let u = generator.nextUnitInterval() - 0.5
       let v = generator.nextUnitInterval()
       let us = 0.5 - abs(u)
-      let k = floor((2 * a / us + b) * u + c)
-      // Also rejects us = 0, whose candidate is −∞.
-      if k < 0 || k > n { continue }
-      if us >= 0.07 && v <= vr { return Int(k) }
-      let alpha = (2.83 + 5.1 / b) * spread
-      let logV = log(v * alpha / (a / (us * us) + b))
-      if logV <= logDensityRatio(k, trials: n, probability: p) { return Int(k) }
+      // The candidate ⌊x⌋ is in 0...n exactly when x is in [0, n + 1),
+      // where truncation is the floor; this also rejects us = 0, whose x
+      // is −∞.
+      let x = (2 * a / us + b) * u + c
+      guard x >= 0, x < end else { continue }
+      let k = Int(x)
+      if us >= 0.07 && v <= vr { return k }
+      if acceptsOutsideSqueeze(
+        Double(k), us: us, v: v, trials: n, probability: p, a: a, b: b, spread: spread)
+      {
+        return k
+      }
     }
+  }
+
+  /// Whether BTRS accepts a candidate outside the squeeze: the density
+  /// test, with the paper's names.
+  @inline(never)
+  private static func acceptsOutsideSqueeze(
+    _ k: Double, us: Double, v: Double, trials n: Double, probability p: Double, a: Double,
+    b: Double, spread: Double
+  ) -> Bool {
+    let alpha = (2.83 + 5.1 / b) * spread
+    let logV = log(v * alpha / (a / (us * us) + b))
+    return logV <= logDensityRatio(k, trials: n, probability: p)
   }
 
   /// log f(k) − log f(m) for the Binomial(n, p) pmf f and its mode
