@@ -193,6 +193,15 @@ public struct AlignedPredictions: Hashable, Sendable {
         // The first model's gold codes, naming the same labels: equal.
         gold = []
       }
+      if !sharesFirstGold && permutation == nil {
+        // Gold in the first model's order is only compared, then let go:
+        // each code is looked up as it is compared, not recoded in place
+        // first, which would write every code once more.
+        Self.recode(&predicted, codes)
+        (mismatch, mismatchLabel) = Self.firstMismatch(of: gold, recodedBy: codes, in: reference)
+        gold = []
+        return
+      }
       recode()
       if !sharesFirstGold {
         mismatch = gold.withUnsafeBufferPointer { gold in
@@ -203,6 +212,23 @@ public struct AlignedPredictions: Hashable, Sendable {
         if let mismatch { mismatchLabel = gold[mismatch] }
       }
       gold = []
+    }
+
+    /// The first item whose code, recoded by `codes`, differs from
+    /// `reference`'s, and that recoded code; `nil` and 0 when none does.
+    private static func firstMismatch(
+      of values: [Int32], recodedBy codes: [Int32], in reference: [Int32]
+    ) -> (item: Int?, code: Int32) {
+      codes.withUnsafeBufferPointer { codes in
+        values.withUnsafeBufferPointer { values in
+          reference.withUnsafeBufferPointer { reference in
+            guard
+              let item = reference.indices.first(where: { codes[Int(values[$0])] != reference[$0] })
+            else { return (nil, 0) }
+            return (item, codes[Int(values[item])])
+          }
+        }
+      }
     }
 
     /// Replaces each code by `codes[code]`, unless that changes nothing.
