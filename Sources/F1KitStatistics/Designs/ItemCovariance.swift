@@ -61,20 +61,27 @@ struct ItemCovariance {
   /// The sample covariance (*n* − 1 in the denominator) of two series over
   /// the positions where both are defined; 0 for fewer than two.
   static func covariance(_ first: [Double], _ second: [Double]) -> Double {
+    // A two-level draw leaves runs out of resamples at random, so whether
+    // a pair is defined cannot be predicted: the sums select instead of
+    // branching, which gives the same sums.
     var count = 0
     var firstSum = 0.0
     var secondSum = 0.0
-    for index in first.indices where !first[index].isNaN && !second[index].isNaN {
-      count += 1
-      firstSum += first[index]
-      secondSum += second[index]
+    for index in first.indices {
+      let (x, y) = (first[index], second[index])
+      let isDefined = !x.isNaN && !y.isNaN
+      count &+= isDefined ? 1 : 0
+      firstSum = isDefined ? firstSum + x : firstSum
+      secondSum = isDefined ? secondSum + y : secondSum
     }
     guard count > 1 else { return 0 }
     let firstMean = firstSum / Double(count)
     let secondMean = secondSum / Double(count)
     var products = 0.0
-    for index in first.indices where !first[index].isNaN && !second[index].isNaN {
-      products += (first[index] - firstMean) * (second[index] - secondMean)
+    for index in first.indices {
+      let (x, y) = (first[index], second[index])
+      let isDefined = !x.isNaN && !y.isNaN
+      products = isDefined ? products + (x - firstMean) * (y - secondMean) : products
     }
     return products / Double(count - 1)
   }

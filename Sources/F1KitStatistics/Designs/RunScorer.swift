@@ -92,13 +92,15 @@ struct RunScorer: Sendable {
       for run in runs {
         for cell in (run * size)..<((run + 1) * size) { table[cell] = 0 }
       }
+      // Indices below the table's size and the patterns' count, so the
+      // arithmetic is wrapping, with no overflow checks in the hot loop.
       counts.patterns.withUnsafeBufferPointer { patterns in
         for cell in 0..<scratch.cellCount where scratch.cellDraws[cell] != 0 {
-          let row = scratch.cellRows[cell] * width
-          let gold = Int(patterns[row]) * k
+          let row = scratch.cellRows[cell] &* width &+ 1
+          let gold = Int(patterns[row &- 1]) &* k
           let weight = Double(scratch.cellDraws[cell])
           for run in runs {
-            table[run * size + gold + Int(patterns[row + 1 + run])] += weight
+            table[run &* size &+ gold &+ Int(patterns[row &+ run])] += weight
           }
         }
       }
