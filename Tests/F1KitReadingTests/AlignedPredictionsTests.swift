@@ -109,6 +109,23 @@ struct AlignedPredictionsTests {
     ) { try AlignedPredictions([first, second], names: ["a", "b"]) }
   }
 
+  @Test("row by row, later models' gold is checked through their own label codes")
+  func checksRecodedGold() throws {
+    // Each model numbers its labels as it meets them (z, y, x), not in the
+    // common order (x, y, z), so every code is recoded before it compares.
+    let first = items([("z", "x"), ("y", "y"), ("x", "x")])
+    let second = items([("z", "y"), ("y", "x"), ("x", "z")])
+    let aligned = try AlignedPredictions([first, second], names: ["a", "b"])
+    #expect(aligned.labels == ["x", "y", "z"])
+    #expect(aligned.gold == [2, 1, 0])
+    #expect(aligned.predictions == [[0, 1, 0], [1, 0, 2]])
+    let third = items([("z", "z"), ("y", "x"), ("y", "y")])
+    #expect(
+      throws: AlignmentError.goldMismatch(
+        item: "3", firstFile: "a", firstLabel: "x", otherFile: "c", otherLabel: "y", otherItem: 2)
+    ) { try AlignedPredictions([first, second, third], names: ["a", "b", "c"]) }
+  }
+
   @Test("different item counts and missing ids are rejected")
   func rejectsDifferentItems() {
     #expect(throws: AlignmentError.self) {
