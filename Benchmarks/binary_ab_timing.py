@@ -4,7 +4,9 @@
 A check that a change did not slow the reader or the resampling, by running
 the old and the new binary on the same commands in alternating order, round
 after round, and printing each command's median and best wall time and the
-ratio of medians. Run Benchmarks/experiment_benchmark.py once first: it
+ratio of medians, and the same for each run's CPU time (user and system,
+all threads), which a machine busy with other work inflates far less than
+wall time. Run Benchmarks/experiment_benchmark.py once first: it
 writes Benchmarks/data/experiment/{a,b}{1..5}.csv; this script adds copies
 of a1.csv and b1.csv with an `id` column, so that the id path is timed too.
 
@@ -52,19 +54,27 @@ def main():
     arguments = parser.parse_args()
     binaries = [("old", arguments.old), ("new", arguments.new)]
     times = {}
+    cpu = {}
     for round_index in range(arguments.rounds):
         order = binaries if round_index % 2 == 0 else binaries[::-1]
         for name, command in commands().items():
             for label, binary in order:
                 start = time.perf_counter()
-                subprocess.run([binary] + command, check=True,
-                               stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
-                times.setdefault((name, label), []).append(time.perf_counter() - start)
+                process = subprocess.Popen([binary] + command, stdout=subprocess.DEVNULL,
+                                           stderr=subprocess.DEVNULL)
+                _, status, usage = os.wait4(process.pid, 0)
+                elapsed = time.perf_counter() - start
+                process.returncode = os.waitstatus_to_exitcode(status)
+                if process.returncode != 0:
+                    raise SystemExit(f"{binary} {' '.join(command)} failed")
+                times.setdefault((name, label), []).append(elapsed)
+                cpu.setdefault((name, label), []).append(usage.ru_utime + usage.ru_stime)
     for name in commands():
-        old, new = times[(name, "old")], times[(name, "new")]
-        print(f"{name:15s} old median {statistics.median(old):.3f} s (best {min(old):.3f})"
-              f" | new median {statistics.median(new):.3f} s (best {min(new):.3f})"
-              f" | ratio of medians {statistics.median(new) / statistics.median(old):.2f}")
+        for kind, values in (("wall", times), ("cpu", cpu)):
+            old, new = values[(name, "old")], values[(name, "new")]
+            print(f"{name:15s} {kind} old median {statistics.median(old):.3f} s (best {min(old):.3f})"
+                  f" | new median {statistics.median(new):.3f} s (best {min(new):.3f})"
+                  f" | ratio of medians {statistics.median(new) / statistics.median(old):.2f}")
 
 
 if __name__ == "__main__":
