@@ -128,6 +128,56 @@ struct IdenticalModelIntervalsTests {
     #expect(three.models[1].intervals == two.models[0].intervals)
   }
 
+  @Test(
+    "multilabel: swapping two models, reversing the items and reordering the labels mirrors each pair",
+    arguments: [false, true])
+  func multilabelSwappingMirrors(isWeighted: Bool) throws {
+    var generator = Xoshiro256StarStar(seed: 9)
+    func labelSet() -> LabelSet {
+      var set = LabelSet()
+      for label in 0..<4 where generator.next() % 3 == 0 { set.insert(label) }
+      return set
+    }
+    let gold = (0..<300).map { _ in labelSet() }
+    let first = gold.map { generator.next() % 3 == 0 ? labelSet() : $0 }
+    let second = gold.map { generator.next() % 5 == 0 ? labelSet() : $0 }
+    let weights = isWeighted ? gold.indices.map { Double(1 + $0 % 3) } : nil
+    // Label i of the first comparison is label relabeling[i] of the second.
+    let relabeling = [2, 0, 3, 1]
+    let labels = ["w", "x", "y", "z"]
+    var relabeled = labels
+    for (index, label) in labels.enumerated() { relabeled[relabeling[index]] = label }
+    func moved(_ sets: [LabelSet]) -> [LabelSet] {
+      sets.reversed().map { $0.mapped(by: relabeling) }
+    }
+    let options = MultilabelComparison.Options(
+      metrics: [.samplesF1, .macroF1, .hammingLoss], bootstrap: BootstrapOptions(resamples: 300),
+      seed: 4)
+    let forward = try MultilabelComparison(
+      gold: gold, predictions: [first, second], labels: labels, weights: weights,
+      names: ["a", "b"], options: options)
+    let backward = try MultilabelComparison(
+      gold: moved(gold), predictions: [moved(second), moved(first)], labels: relabeled,
+      weights: weights?.reversed(), names: ["b", "a"], options: options)
+    #expect(forward.models[0].intervals == backward.models[1].intervals)
+    #expect(forward.models[1].intervals == backward.models[0].intervals)
+    #expect(forward.pairs.count == 3)
+    for (x, y) in zip(forward.pairs, backward.pairs) {
+      #expect(x.difference.estimate != 0)
+      #expect(x.difference.estimate == -y.difference.estimate)
+      #expect(x.difference.lower == -y.difference.upper)
+      #expect(x.difference.upper == -y.difference.lower)
+      #expect(x.bootstrapPValue == y.bootstrapPValue)
+      #expect(x.permutationPValue == y.permutationPValue)
+      #expect(x.mcnemar?.pValue == y.mcnemar?.pValue)
+      #expect(x.standardErrorDegrees == y.standardErrorDegrees)
+      #expect((x.standardErrorDegrees == nil) == isWeighted)
+      #expect(
+        forward.detectionSize(for: x).requiredCount
+          == backward.detectionSize(for: y).requiredCount)
+    }
+  }
+
   @Test("scores: swapping two models mirrors the log-loss difference and keeps the p-values")
   func scoresMirror() throws {
     var generator = Xoshiro256StarStar(seed: 8)
