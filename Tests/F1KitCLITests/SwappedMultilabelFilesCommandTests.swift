@@ -13,12 +13,7 @@ struct SwappedMultilabelFilesCommandTests {
   /// in another row order; each model misses or adds each label now and
   /// then, the second more rarely.
   static func files(in directory: TemporaryDirectory) -> (String, String) {
-    // A linear congruential generator: any fixed sequence will do.
-    var state: UInt64 = 5
-    func next() -> UInt64 {
-      state = state &* 6_364_136_223_846_793_005 &+ 1_442_695_040_888_963_407
-      return state >> 11
-    }
+    let next = SwappedFilesCommandTests.sequence(seed: 5)
     let labels = ["arts", "law", "med", "sci", "tech"]
     func cell(_ set: [Int]) -> String { set.map { labels[$0] }.joined(separator: "|") }
     func noisy(_ gold: [Int], flipsOneIn odds: UInt64) -> [Int] {
@@ -52,29 +47,7 @@ struct SwappedMultilabelFilesCommandTests {
     let difference = try #require(forward["/difference/value"])
     #expect(difference != 0)
     #expect(forward["/models/0/per_label_f1/4/interval/low"] != nil)
-    var checked = 0
-    for key in forward.keys.sorted() {
-      let value = try #require(forward[key])
-      switch key {
-      case "/difference/value": #expect(value == -(backward[key] ?? .nan), "\(key)")
-      case "/difference/low": #expect(value == -(backward["/difference/high"] ?? .nan))
-      case "/difference/high": #expect(value == -(backward["/difference/low"] ?? .nan))
-      case "/tests/mcnemar/discordant/0":
-        #expect(value == backward["/tests/mcnemar/discordant/1"])
-      case "/tests/mcnemar/discordant/1":
-        #expect(value == backward["/tests/mcnemar/discordant/0"])
-      case _ where key.hasPrefix("/tests/"): #expect(value == backward[key], "\(key)")
-      case _ where key.hasPrefix("/models/0/"):
-        let other = "/models/1/" + key.dropFirst("/models/0/".count)
-        #expect(value == backward[other], "\(key)")
-      case _ where key.hasPrefix("/models/1/"):
-        let other = "/models/0/" + key.dropFirst("/models/1/".count)
-        #expect(value == backward[other], "\(key)")
-      default: continue
-      }
-      checked += 1
-    }
-    #expect(checked > 20)
+    #expect(try SwappedFilesCommandTests.expectMirrors(forward, backward) > 20)
   }
 
   @Test(

@@ -104,14 +104,20 @@ struct IdenticalModelIntervalsTests {
     }
   }
 
+  /// A random set of the first `labelCount` labels, each in it with
+  /// probability 1 / `odds`.
+  static func labelSet(
+    of labelCount: Int, oneIn odds: UInt64, using generator: inout Xoshiro256StarStar
+  ) -> LabelSet {
+    var set = LabelSet()
+    for label in 0..<labelCount where generator.next() % odds == 0 { set.insert(label) }
+    return set
+  }
+
   @Test("multilabel: a model and its copy get identical intervals, whatever their position")
   func multilabelIdenticalIntervals() throws {
     var generator = Xoshiro256StarStar(seed: 3)
-    func labelSet() -> LabelSet {
-      var set = LabelSet()
-      for label in 0..<3 where generator.next() % 2 == 0 { set.insert(label) }
-      return set
-    }
+    func labelSet() -> LabelSet { Self.labelSet(of: 3, oneIn: 2, using: &generator) }
     let gold = (0..<200).map { _ in labelSet() }
     let first = (0..<200).map { _ in labelSet() }
     let second = gold.map { generator.next() % 4 == 0 ? labelSet() : $0 }
@@ -133,11 +139,7 @@ struct IdenticalModelIntervalsTests {
     arguments: [false, true])
   func multilabelSwappingMirrors(isWeighted: Bool) throws {
     var generator = Xoshiro256StarStar(seed: 9)
-    func labelSet() -> LabelSet {
-      var set = LabelSet()
-      for label in 0..<4 where generator.next() % 3 == 0 { set.insert(label) }
-      return set
-    }
+    func labelSet() -> LabelSet { Self.labelSet(of: 4, oneIn: 3, using: &generator) }
     let gold = (0..<300).map { _ in labelSet() }
     let first = gold.map { generator.next() % 3 == 0 ? labelSet() : $0 }
     let second = gold.map { generator.next() % 5 == 0 ? labelSet() : $0 }
