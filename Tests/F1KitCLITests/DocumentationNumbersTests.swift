@@ -189,7 +189,7 @@ struct DocumentationNumbersTests {
         "compare", "fixtures/newsgroups/test-logreg.csv", "fixtures/newsgroups/test-nb.csv",
         "--resamples", "999",
       ],
-      ["by 0.052, 95% CI [0.038, 0.067], p = 0.001"]
+      ["by 0.052, 95% CI [0.036, 0.066], p = 0.001"]
     ),
     (
       "docs/scores.md",

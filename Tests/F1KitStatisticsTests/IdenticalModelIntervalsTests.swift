@@ -104,14 +104,20 @@ struct IdenticalModelIntervalsTests {
     }
   }
 
+  /// A random set of the first `labelCount` labels, each in it with
+  /// probability 1 / `odds`.
+  static func labelSet(
+    of labelCount: Int, oneIn odds: UInt64, using generator: inout Xoshiro256StarStar
+  ) -> LabelSet {
+    var set = LabelSet()
+    for label in 0..<labelCount where generator.next() % odds == 0 { set.insert(label) }
+    return set
+  }
+
   @Test("multilabel: a model and its copy get identical intervals, whatever their position")
   func multilabelIdenticalIntervals() throws {
     var generator = Xoshiro256StarStar(seed: 3)
-    func labelSet() -> LabelSet {
-      var set = LabelSet()
-      for label in 0..<3 where generator.next() % 2 == 0 { set.insert(label) }
-      return set
-    }
+    func labelSet() -> LabelSet { Self.labelSet(of: 3, oneIn: 2, using: &generator) }
     let gold = (0..<200).map { _ in labelSet() }
     let first = (0..<200).map { _ in labelSet() }
     let second = gold.map { generator.next() % 4 == 0 ? labelSet() : $0 }
@@ -126,6 +132,52 @@ struct IdenticalModelIntervalsTests {
     #expect(three.models[0].intervals == three.models[2].intervals)
     #expect(three.models[0].intervals == two.models[1].intervals)
     #expect(three.models[1].intervals == two.models[0].intervals)
+  }
+
+  @Test(
+    "multilabel: swapping two models, reversing the items and reordering the labels mirrors each pair",
+    arguments: [false, true])
+  func multilabelSwappingMirrors(isWeighted: Bool) throws {
+    var generator = Xoshiro256StarStar(seed: 9)
+    func labelSet() -> LabelSet { Self.labelSet(of: 4, oneIn: 3, using: &generator) }
+    let gold = (0..<300).map { _ in labelSet() }
+    let first = gold.map { generator.next() % 3 == 0 ? labelSet() : $0 }
+    let second = gold.map { generator.next() % 5 == 0 ? labelSet() : $0 }
+    let weights = isWeighted ? gold.indices.map { Double(1 + $0 % 3) } : nil
+    // Label i of the first comparison is label relabeling[i] of the second.
+    let relabeling = [2, 0, 3, 1]
+    let labels = ["w", "x", "y", "z"]
+    var relabeled = labels
+    for (index, label) in labels.enumerated() { relabeled[relabeling[index]] = label }
+    func moved(_ sets: [LabelSet]) -> [LabelSet] {
+      sets.reversed().map { $0.mapped(by: relabeling) }
+    }
+    let options = MultilabelComparison.Options(
+      metrics: [.samplesF1, .macroF1, .hammingLoss], bootstrap: BootstrapOptions(resamples: 300),
+      seed: 4)
+    let forward = try MultilabelComparison(
+      gold: gold, predictions: [first, second], labels: labels, weights: weights,
+      names: ["a", "b"], options: options)
+    let backward = try MultilabelComparison(
+      gold: moved(gold), predictions: [moved(second), moved(first)], labels: relabeled,
+      weights: weights?.reversed(), names: ["b", "a"], options: options)
+    #expect(forward.models[0].intervals == backward.models[1].intervals)
+    #expect(forward.models[1].intervals == backward.models[0].intervals)
+    #expect(forward.pairs.count == 3)
+    for (x, y) in zip(forward.pairs, backward.pairs) {
+      #expect(x.difference.estimate != 0)
+      #expect(x.difference.estimate == -y.difference.estimate)
+      #expect(x.difference.lower == -y.difference.upper)
+      #expect(x.difference.upper == -y.difference.lower)
+      #expect(x.bootstrapPValue == y.bootstrapPValue)
+      #expect(x.permutationPValue == y.permutationPValue)
+      #expect(x.mcnemar?.pValue == y.mcnemar?.pValue)
+      #expect(x.standardErrorDegrees == y.standardErrorDegrees)
+      #expect((x.standardErrorDegrees == nil) == isWeighted)
+      #expect(
+        forward.detectionSize(for: x).requiredCount
+          == backward.detectionSize(for: y).requiredCount)
+    }
   }
 
   @Test("scores: swapping two models mirrors the log-loss difference and keeps the p-values")

@@ -28,6 +28,15 @@ import F1Kit
 /// paired bootstrap and permutation test from their own. Every metric of a
 /// step is scored on the same draws.
 ///
+/// The patterns are kept in an order of their own (label sets compared by
+/// label, over the evaluation's label order), not in the order the items
+/// came in, so the draws do not depend on which file came first. Each
+/// pair's paired bootstrap and permutation test run on one orientation of
+/// the two models that does not depend on their order either, as a
+/// single-label comparison's do, and are mirrored back: swapping the two
+/// models negates each difference and its interval and keeps every
+/// p-value and standard-error degrees.
+///
 /// BCa's acceleration comes from a jackknife over the patterns, each
 /// leave-one-item-out total being the full total minus one item, so it
 /// costs O(*g* · (*s* + *m* · *k*)), about as much as one resample per
@@ -217,7 +226,8 @@ public struct MultilabelComparison: Sendable {
         counts.add(
           gold: gold[item], predicted: predictions[index][item], weight: weights?[item] ?? 1)
       }
-      let metrics = try MultilabelMetrics(counts: counts, options: evaluation)
+      let metrics = try MultilabelMetrics(
+        counts: counts.canonicallyOrdered(evaluating: evaluation.labels), options: evaluation)
       let intervals = MultilabelIntervals.intervals(
         for: metrics, metrics: options.intervalMetrics, options: options.bootstrap,
         includesLabels: options.includesLabelIntervals, progress: stepProgress(),
@@ -239,19 +249,15 @@ public struct MultilabelComparison: Sendable {
       let joint = PairedLabelSets(
         gold: gold, first: predictions[a], second: predictions[b], weights: weights,
         mapping: mapping, labelCount: ordered.count, scope: models[0].metrics.scope)
-      var generator = ResamplingStream.pairedBootstrap.generator(seed: options.seed)
-      let differences = joint.bootstrap(
-        metrics: options.metrics, options: options.bootstrap, isWeighted: weights != nil,
-        progress: stepProgress(), using: &generator)
+      let bootstrapProgress = stepProgress()
       completed += resamples
-      var permutation: [(pValue: Double, undefined: Int)]?
-      if options.tests.contains(.permutation) {
-        var generator = ResamplingStream.permutation.generator(seed: options.seed)
-        permutation = joint.permutationTest(
-          metrics: options.metrics, resamples: resamples, progress: stepProgress(),
-          using: &generator)
-        completed += resamples
-      }
+      let permutes = options.tests.contains(.permutation)
+      let permutationProgress = permutes ? stepProgress() : nil
+      if permutes { completed += resamples }
+      let (differences, permutation) = joint.orientedTests(
+        metrics: options.metrics, options: options.bootstrap, permutes: permutes,
+        isWeighted: weights != nil, seed: options.seed, bootstrapProgress: bootstrapProgress,
+        permutationProgress: permutationProgress)
       let mcnemar =
         options.tests.contains(.mcnemar)
         ? joint.mcnemar(method: options.mcnemarMethod) : nil

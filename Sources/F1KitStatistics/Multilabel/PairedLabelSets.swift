@@ -10,6 +10,22 @@ import F1Kit
 /// two vectors of multiplicities over the same scope: the first model's
 /// items, then the second's.
 struct PairedLabelSets {
+  /// One joint pattern: a gold set, the two models' sets and a weight,
+  /// with the number of items that have them.
+  struct Pattern: Equatable {
+    var gold: LabelSet
+    var first: LabelSet
+    var second: LabelSet
+    var weight: Double
+    var count: Int
+
+    /// The pattern's place in the canonical order.
+    var key: LabelSetPatternKey { LabelSetPatternKey([gold, first, second], weight: weight) }
+  }
+
+  /// The distinct patterns, over the scope's label order, in
+  /// ``LabelSetPatternKey`` order.
+  let patterns: [Pattern]
   /// The item count of each joint pattern.
   let counts: [Int]
   /// Whether the two sets of each pattern differ.
@@ -58,20 +74,39 @@ struct PairedLabelSets {
     }
     let identity = mapping.indices.allSatisfy { mapping[$0] == $0 }
     func mapped(_ set: LabelSet) -> LabelSet { identity ? set : set.mapped(by: mapping) }
+    self.init(
+      patterns: zip(keys, counts).map { key, count in
+        Pattern(
+          gold: mapped(key.gold), first: mapped(key.first), second: mapped(key.second),
+          weight: Double(bitPattern: key.weight), count: count)
+      }, labelCount: labelCount, scope: base)
+  }
+
+  /// Lays out distinct patterns in canonical order, so that the same items
+  /// give the same groups whatever order they came in.
+  ///
+  /// - Parameters:
+  ///   - patterns: Distinct patterns over the scope's labels, in any order.
+  ///   - labelCount: The number of labels.
+  ///   - scope: The scope whose evaluated labels, zero-division rule and
+  ///     beta are kept.
+  init(patterns: [Pattern], labelCount: Int, scope base: MultilabelScope) {
+    let patterns = LabelSetPatternKey.sortedPositions(patterns.map(\.key)).map { patterns[$0] }
     var groups: [MultilabelCounts.Group] = []
-    groups.reserveCapacity(2 * keys.count)
-    for (position, key) in keys.enumerated() {
-      let gold = mapped(key.gold)
-      let weight = Double(bitPattern: key.weight)
+    groups.reserveCapacity(2 * patterns.count)
+    for pattern in patterns {
       groups.append(
         .init(
-          gold: gold, predicted: mapped(key.first), weight: weight, itemCount: counts[position]))
-      groups.append(.init(gold: gold, predicted: mapped(key.second), weight: weight, itemCount: 0))
+          gold: pattern.gold, predicted: pattern.first, weight: pattern.weight,
+          itemCount: pattern.count))
+      groups.append(
+        .init(gold: pattern.gold, predicted: pattern.second, weight: pattern.weight, itemCount: 0))
     }
-    self.counts = counts
-    differs = keys.map { $0.first != $0.second }
-    firstExact = keys.map { $0.first == $0.gold }
-    secondExact = keys.map { $0.second == $0.gold }
+    self.patterns = patterns
+    counts = patterns.map(\.count)
+    differs = patterns.map { $0.first != $0.second }
+    firstExact = patterns.map { $0.first == $0.gold }
+    secondExact = patterns.map { $0.second == $0.gold }
     scope = MultilabelScope(
       labelCount: labelCount, groups: groups, evaluatedLabelCount: base.evaluatedLabelCount,
       zeroDivision: base.zeroDivision, beta: base.beta)

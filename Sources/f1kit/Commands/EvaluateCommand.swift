@@ -296,7 +296,10 @@ struct EvaluateCommand: ParsableCommand {
     if isIntervalRequested {
       let counts = try input.readMultilabel(path)
       do {
-        metrics = try MultilabelMetrics(counts: counts, options: scoring.evaluation)
+        // The order compare scores a model in, so both give it one interval.
+        metrics = try MultilabelMetrics(
+          counts: counts.canonicallyOrdered(evaluating: scoring.evaluation.labels),
+          options: scoring.evaluation)
       } catch {
         throw .usage(error.description)
       }
