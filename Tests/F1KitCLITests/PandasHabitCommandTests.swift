@@ -57,6 +57,68 @@ struct PandasHabitCommandTests {
     #expect(abs(shortF1 - 2.0 / 3.0) < 1e-12)
   }
 
+  /// The twelve items' sample weights, a float column beside them.
+  static let weights = [0.5, 1, 2, 1.5, 1, 0.25, 3, 1, 2, 0.5, 1, 1.5]
+
+  @Test(
+    "bool gold labels beside 0/1 predictions with sample weights: the same note, scikit-learn's weighted numbers",
+    arguments: [[String](), ["--ci", "--resamples", "100"]])
+  func weightedBooleanGold(intervals: [String]) throws {
+    let folder = TemporaryDirectory()
+    let rows = Self.booleanGold.indices.map {
+      "\(Self.booleanGold[$0]),\(Self.integerPredictions[$0]),\(Self.weights[$0])\n"
+    }
+    let path = folder.write("boolw.csv", "label,prediction,w\n" + rows.joined())
+    let result = try runF1Kit(
+      ["evaluate", path, "--weight-column", "w", "--format", "json"] + intervals)
+    #expect(result.status == 0, "\(result.standardError)")
+    #expect(
+      result.standardError.contains(
+        "\(path): the labels are the Booleans \"True\" and \"False\" and the numbers 0 and 1"),
+      "\(result.standardError)")
+    // scikit-learn 1.9.1 on the frame pd.read_csv reads (bool, int64,
+    // float64): f1_score(sample_weight=w) 0.821917808219178 and
+    // accuracy_score(sample_weight=w) 0.7868852459016393.
+    let metrics = try Self.metrics(result)
+    let f1 = try #require(metrics["binary_f1"] as? Double)
+    #expect(abs(f1 - 0.821917808219178) < 1e-12)
+    let accuracy = try #require(metrics["accuracy"] as? Double)
+    #expect(abs(accuracy - 0.7868852459016393) < 1e-12)
+  }
+
+  @Test(
+    "--positive True or False names 1 or 0 of bool gold labels read as numbers, as pos_label does",
+    arguments: [
+      // f1_score(pos_label=True) and f1_score(pos_label=False), scikit-learn
+      // 1.9.1, unweighted and with sample_weight=w.
+      ("True", false, 0.7272727272727273), ("false", false, 0.7692307692307693),
+      ("TRUE", true, 0.821917808219178), ("False", true, 0.7346938775510204),
+    ])
+  func booleanPositiveLabel(positive: String, isWeighted: Bool, expected: Double) throws {
+    let folder = TemporaryDirectory()
+    let rows = Self.booleanGold.indices.map {
+      "\(Self.booleanGold[$0]),\(Self.integerPredictions[$0]),\(Self.weights[$0])\n"
+    }
+    let path = folder.write("boolw.csv", "label,prediction,w\n" + rows.joined())
+    let weights = isWeighted ? ["--weight-column", "w"] : []
+    let result = try runF1Kit(
+      ["evaluate", path, "--positive", positive, "--format", "json"] + weights)
+    #expect(result.status == 0, "\(result.standardError)")
+    let number = positive.lowercased() == "true" ? "1" : "0"
+    #expect(
+      result.standardError.contains("shown as 1 and 0; --positive \(positive) names \(number)"),
+      "\(result.standardError)")
+    let f1 = try #require(try Self.metrics(result)["binary_f1"] as? Double)
+    #expect(abs(f1 - expected) < 1e-12)
+    let compared = try runF1Kit(
+      ["compare", path, path, "--positive", positive, "--resamples", "100", "--format", "json"]
+        + weights)
+    #expect(compared.status == 0, "\(compared.standardError)")
+    #expect(
+      compared.standardOutput.contains("\"positive_label\": \"\(number)\""),
+      "\(compared.standardOutput)")
+  }
+
   @Test("compare pairs a model's 0/1 predictions with another's bool predictions")
   func booleanAndIntegerModels() throws {
     let folder = TemporaryDirectory()

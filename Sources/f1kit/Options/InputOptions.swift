@@ -280,11 +280,14 @@ struct InputOptions {
   func readWeighted(_ path: String) throws(CommandFailure) -> WeightedConfusionMatrix {
     var options = labelSets
     options.isMultilabel = false
+    let counts: LabelSetReader.WeightedCounts
     do {
-      return try LabelSetReader(path: path, options: options).readWeighted()
+      counts = try LabelSetReader(path: path, options: options).readWeighted()
     } catch {
       throw Self.failure(error)
     }
+    Console.writeWarnings(counts.warnings)
+    return counts.matrix
   }
 
   /// Reads a file into a confusion matrix.
