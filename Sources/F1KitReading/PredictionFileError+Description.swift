@@ -105,14 +105,14 @@ extension PredictionFileError: CustomStringConvertible {
     case .countOverflow:
       return
         "the counts add up to more than \(LabelCounts.maximumTotalCount) items\(place), the most F1Kit counts exactly"
-    case .emptyID(let column):
+    case .emptyID(let column, let isNull):
       let name = column.isEmpty ? "a column with no name" : Self.quoted(column)
       let frame =
         column.isEmpty
         ? "the frame's index holds a missing value: write it with df.reset_index(drop=True) first, or with index=False"
         : "drop the rows without an id (df.dropna(subset=[\(Self.quoted(column))])) or fill them in"
       return
-        "expected an id\(place) (\(name)), found an empty field, as pandas writes a missing value (NaN); \(frame), or give --no-id-column to read each row as an item of its own"
+        "expected an id\(place) (\(name)), found \(isNull ? "null, as pandas' to_json" : "an empty field, as pandas") writes a missing value (NaN); \(frame), or give --no-id-column to read each row as an item of its own"
     case .tupleLabel(let found):
       return
         "\(Self.quoted(found))\(place) is a Python tuple written as text, as pandas' to_csv writes a column of tuples: a set of labels, not one label; write the column as JSON, for example df[column] = df[column].apply(json.dumps) (it writes a tuple as a list), and it is read as label sets (multilabel)"

@@ -156,9 +156,10 @@ public struct PredictionFileError: Error, Hashable, Sendable {
     /// (2^53, the largest count a `Double` holds exactly).
     case countOverflow
     /// An identifier is empty, as pandas writes a missing value (NaN) in
-    /// the index or an id column: read as the id "", it would pair with
-    /// another file's empty id, or repeat.
-    case emptyID(column: String)
+    /// the index or an id column, or JSON's `null` (`isNull`), as pandas'
+    /// `to_json` writes it: read as the id "" or "null", it would pair
+    /// with another file's missing id, or repeat.
+    case emptyID(column: String, isNull: Bool = false)
     /// A label is a Python tuple's text (`('sports', 'tech')`), as pandas'
     /// `to_csv` writes a column of tuples: a label set, which read as one
     /// label would make a class of each combination.

@@ -122,6 +122,10 @@ final class RecordInterpreter {
       }
     }
     if readsIDs, let slot = layout.id {
+      // JSON's null is a missing id, as pandas' to_json writes NaN.
+      if values[slot].kind == .null {
+        throw error(.emptyID(column: slotNames[slot], isNull: true), slot: slot, base)
+      }
       let slice = try text(slot: slot, base, expected: "an id")
       let place = location(slot: slot, base)
       switch sink.add(id: base + slice.start, count: slice.count, line: line, place: place) {

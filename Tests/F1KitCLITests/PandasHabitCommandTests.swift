@@ -247,6 +247,34 @@ struct PandasHabitCommandTests {
     #expect(result.standardError.contains("--no-id-column"))
   }
 
+  /// What `pd.DataFrame({"id": [1, 2, None, 4], ...}).to_json(orient="records",
+  /// lines=True)` writes: float ids, NaN as null.
+  static let nullIDLines =
+    "{\"id\":1.0,\"label\":\"a\",\"prediction\":\"a\",\"w\":1.0}\n"
+    + "{\"id\":2.0,\"label\":\"b\",\"prediction\":\"a\",\"w\":1.0}\n"
+    + "{\"id\":null,\"label\":\"a\",\"prediction\":\"a\",\"w\":1.0}\n"
+    + "{\"id\":4.0,\"label\":\"b\",\"prediction\":\"b\",\"w\":1.0}\n"
+
+  @Test(
+    "a null id in JSON Lines is refused at its place with pandas' NaN, not read as the id \"null\"",
+    arguments: [
+      ["evaluate"], ["evaluate", "--weight-column", "w"], ["evaluate", "--problem", "multilabel"],
+      ["compare", "TWICE"],
+    ])
+  func nullID(arguments: [String]) throws {
+    let folder = TemporaryDirectory()
+    let path = folder.write("n.jsonl", Self.nullIDLines)
+    let files = arguments.contains("TWICE") ? [path, path] : [path]
+    let result = try runF1Kit(
+      [arguments[0]] + files + arguments.dropFirst().filter { $0 != "TWICE" })
+    #expect(result.status == 65)
+    #expect(
+      result.standardError.contains(
+        "\(path):3:7: expected an id at byte 7 (\"id\"), found null, as pandas' to_json writes a missing value (NaN); drop the rows without an id (df.dropna(subset=[\"id\"]))"
+      ), "\(result.standardError)")
+    #expect(result.standardError.contains("--no-id-column"))
+  }
+
   @Test("invalid UTF-8 names Latin-1 and Windows-1252 and how to convert")
   func latin1() throws {
     let folder = TemporaryDirectory()
