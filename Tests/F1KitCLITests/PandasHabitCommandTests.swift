@@ -226,6 +226,41 @@ struct PandasHabitCommandTests {
   }
 
   @Test(
+    "a MultiIndex written by to_csv after pd.concat(keys=...) is refused with exit 65 and the pandas fix by every command",
+    arguments: [
+      // pd.concat([dev, test], keys=["dev", "test"]).to_csv(path): two
+      // unnamed levels, the second each frame's row number.
+      (
+        ",,label,prediction\ndev,0,x,x\ndev,1,y,x\ndev,2,x,x\ntest,0,y,y\ntest,1,x,x\n",
+        ":3:1: duplicate id \"dev\" in field 1", "df.reset_index(drop=True)"
+      ),
+      // The same frames indexed by "id": the outer level has no name.
+      (
+        ",id,label,prediction\ndev,0,x,x\ndev,1,y,x\ndev,2,x,x\ntest,0,y,y\ntest,1,x,x\n",
+        ":5:2: duplicate id \"0\" in field 2 (\"id\"), first seen on line 2; the file begins with a column with no name before \"id\", the outer level of a data frame's MultiIndex",
+        "df.index = df.index.map(lambda k: \"/\".join(map(str, k))), then df.to_csv(path, index_label=\"id\")"
+      ),
+    ], ["evaluate", "compare", "report"])
+  func multiIndexEveryCommand(file: (text: String, place: String, fix: String), command: String)
+    throws
+  {
+    let folder = TemporaryDirectory()
+    let path = folder.write("m.csv", file.text)
+    let arguments =
+      switch command {
+      case "evaluate": [path]
+      case "compare": [path, path]
+      default: [path, path, "--out", folder.url.appendingPathComponent("r.html").path]
+      }
+    let result = try runF1Kit([command] + arguments)
+    #expect(result.status == 65)
+    #expect(result.standardError.contains("\(path)\(file.place)"), "\(result.standardError)")
+    #expect(result.standardError.contains(file.fix), "\(result.standardError)")
+    #expect(result.standardError.contains("index=False"))
+    #expect(result.standardError.contains("--no-id-column"))
+  }
+
+  @Test(
     "an empty id is refused at its place with pandas' NaN, not read as the id \"\"",
     arguments: [
       ("id,label,prediction\n1,a,a\n,b,b\n3,a,b\n", ["evaluate"], 3),
