@@ -224,8 +224,10 @@ public struct PredictionFileError: Error, Hashable, Sendable {
     /// numeric label of the file into text (`1` no longer `1.0`). `countColumn` names the count column when the file is
     /// a count table, whose rows likely come from a SQL `GROUP BY`.
     /// `isQuoted` marks a CSV field written `""`: an empty string, as DuckDB
-    /// and Spark write one, not the NULL they leave empty.
-    case emptyLabel(column: String, countColumn: String? = nil, isQuoted: Bool = false)
+    /// and Spark write one, not the NULL they leave empty. `isNull` marks
+    /// a JSON `null`, as pandas' `to_json` writes NaN.
+    case emptyLabel(
+      column: String, countColumn: String? = nil, isQuoted: Bool = false, isNull: Bool = false)
     /// A group value is missing: empty, or `null` in JSON, as pandas
     /// writes NaN. Items without a group would otherwise silently become
     /// one large group.

@@ -310,6 +310,36 @@ struct PandasHabitCommandTests {
     #expect(result.standardError.contains("--no-id-column"))
   }
 
+  @Test(
+    "a null label in JSON Lines names pandas' NaN and the fix, with and without weights or counts",
+    arguments: [
+      (
+        "{\"label\":\"a\",\"prediction\":\"a\",\"w\":1.0}\n{\"label\":null,\"prediction\":\"a\",\"w\":1.0}\n",
+        [String](), "2:10",
+        "pandas' to_json writes a missing value (NaN); drop the rows without a label"
+      ),
+      (
+        "{\"label\":\"a\",\"prediction\":\"a\",\"w\":1.0}\n{\"label\":null,\"prediction\":\"a\",\"w\":1.0}\n",
+        ["--weight-column", "w"], "2:10",
+        "pandas' to_json writes a missing value (NaN); drop the rows without a label"
+      ),
+      (
+        "{\"label\":\"a\",\"prediction\":\"a\",\"count\":3}\n{\"label\":null,\"prediction\":\"a\",\"count\":2}\n",
+        [String](), "2:10", "in SQL, leave such rows out (WHERE label IS NOT NULL)"
+      ),
+    ])
+  func nullLabel(text: String, options: [String], place: String, fix: String) throws {
+    let folder = TemporaryDirectory()
+    let path = folder.write("l.jsonl", text)
+    let result = try runF1Kit(["evaluate", path] + options)
+    #expect(result.status == 65)
+    #expect(
+      result.standardError.contains(
+        "\(path):\(place): expected a label at byte 10 (\"label\"), found null, as "),
+      "\(result.standardError)")
+    #expect(result.standardError.contains(fix), "\(result.standardError)")
+  }
+
   @Test("invalid UTF-8 names Latin-1 and Windows-1252 and how to convert")
   func latin1() throws {
     let folder = TemporaryDirectory()

@@ -446,7 +446,12 @@ final class LabelSetWalker {
     let index = slot(of: column)
     var value = slice(index)
     switch value.kind {
-    case .array, .object, .null:
+    case .null:
+      // A missing label, as pandas' to_json writes NaN.
+      throw error(
+        .emptyLabel(column: header[columns[index]], isNull: true), line: line,
+        column: self.column(of: index, value))
+    case .array, .object:
       throw unsupported(slot: index, expected: "a single label", value: value)
     case .escapedText:
       value = DelimitedRecordTokenizer.unescape(value, in: base)
