@@ -29,10 +29,7 @@ struct PandasHabitCommandTests {
     let path = folder.write("bool.csv", "label,prediction\n" + rows)
     let result = try runF1Kit(["evaluate", path, "--format", "json"])
     #expect(result.status == 0, "\(result.standardError)")
-    #expect(
-      result.standardError.contains(
-        "\(path): the labels are the Booleans \"True\" and \"False\" and the numbers 0 and 1"),
-      "\(result.standardError)")
+    Self.expectBooleansNote(result, path: path)
     // scikit-learn 1.9.1 on the frame pd.read_csv reads (bool, int64):
     // f1_score 0.7272727272727273, accuracy_score 0.75, and
     // f1_score(pos_label=0) 0.7692307692307693.
@@ -60,22 +57,32 @@ struct PandasHabitCommandTests {
   /// The twelve items' sample weights, a float column beside them.
   static let weights = [0.5, 1, 2, 1.5, 1, 0.25, 3, 1, 2, 0.5, 1, 1.5]
 
+  /// Writes the twelve items with their weights (`label,prediction,w`).
+  static func writeWeightedBooleanFile(in folder: TemporaryDirectory) -> String {
+    let rows = booleanGold.indices.map {
+      "\(booleanGold[$0]),\(integerPredictions[$0]),\(weights[$0])\n"
+    }
+    return folder.write("boolw.csv", "label,prediction,w\n" + rows.joined())
+  }
+
+  /// Expects the note that `True`/`False` are read as 1 and 0.
+  static func expectBooleansNote(_ result: CommandResult, path: String) {
+    #expect(
+      result.standardError.contains(
+        "\(path): the labels are the Booleans \"True\" and \"False\" and the numbers 0 and 1"),
+      "\(result.standardError)")
+  }
+
   @Test(
     "bool gold labels beside 0/1 predictions with sample weights: the same note, scikit-learn's weighted numbers",
     arguments: [[String](), ["--ci", "--resamples", "100"]])
   func weightedBooleanGold(intervals: [String]) throws {
     let folder = TemporaryDirectory()
-    let rows = Self.booleanGold.indices.map {
-      "\(Self.booleanGold[$0]),\(Self.integerPredictions[$0]),\(Self.weights[$0])\n"
-    }
-    let path = folder.write("boolw.csv", "label,prediction,w\n" + rows.joined())
+    let path = Self.writeWeightedBooleanFile(in: folder)
     let result = try runF1Kit(
       ["evaluate", path, "--weight-column", "w", "--format", "json"] + intervals)
     #expect(result.status == 0, "\(result.standardError)")
-    #expect(
-      result.standardError.contains(
-        "\(path): the labels are the Booleans \"True\" and \"False\" and the numbers 0 and 1"),
-      "\(result.standardError)")
+    Self.expectBooleansNote(result, path: path)
     // scikit-learn 1.9.1 on the frame pd.read_csv reads (bool, int64,
     // float64): f1_score(sample_weight=w) 0.821917808219178 and
     // accuracy_score(sample_weight=w) 0.7868852459016393.
@@ -96,10 +103,7 @@ struct PandasHabitCommandTests {
     ])
   func booleanPositiveLabel(positive: String, isWeighted: Bool, expected: Double) throws {
     let folder = TemporaryDirectory()
-    let rows = Self.booleanGold.indices.map {
-      "\(Self.booleanGold[$0]),\(Self.integerPredictions[$0]),\(Self.weights[$0])\n"
-    }
-    let path = folder.write("boolw.csv", "label,prediction,w\n" + rows.joined())
+    let path = Self.writeWeightedBooleanFile(in: folder)
     let weights = isWeighted ? ["--weight-column", "w"] : []
     let result = try runF1Kit(
       ["evaluate", path, "--positive", positive, "--format", "json"] + weights)
