@@ -36,7 +36,7 @@ struct LabelResolution {
     let interner = parser.interner
     try self.init(
       names: interner.names, path: parser.path, checksClasses: parser.options.checksLabelSets,
-      firstPlaces: interner.firstPlaces)
+      firstPlaces: interner.firstPlaces, positiveLabel: parser.options.positiveLabel)
     if parser.isThresholded {
       binary = try resolveBinaryLabels(parser.options, path: parser.path)
     }
@@ -54,8 +54,11 @@ struct LabelResolution {
   ///   - checksClasses: Whether to refuse numbers that are not whole
   ///     (`false` when a column of weights is read as labels).
   ///   - firstPlaces: Where each label was first read, by code, where known.
+  ///   - positiveLabel: The positive label named (`--positive`), if any.
   /// Booleans beside the numbers 0 and 1 and nothing else are read as 1
-  /// and 0, as numpy compares them, and `note` says so.
+  /// and 0, as numpy compares them, and `note` says so, and which number
+  /// a positive label named as a Boolean names (`EvaluationOptions`
+  /// respells it so).
   ///
   /// - Throws: `.tupleLabel` at the first label that is a Python tuple's
   ///   text when `checksClasses`, `.notFiniteLabel` at the first NaN or
@@ -63,7 +66,7 @@ struct LabelResolution {
   ///   number that is not whole when `checksClasses`.
   init(
     names: [String], path: String, checksClasses: Bool,
-    firstPlaces: [PredictionFileError.Location] = []
+    firstPlaces: [PredictionFileError.Location] = [], positiveLabel: String? = nil
   ) throws(PredictionFileError) {
     self.names = names
     func place(_ index: Int) -> PredictionFileError.Location? {
@@ -77,8 +80,14 @@ struct LabelResolution {
     if let numbers = Self.booleansAsNumbers(names, readings) {
       let booleans = zip(names, readings).filter { $0.1 == .text }.map { TerminalText.quoted($0.0) }
       readings = numbers
+      let positive =
+        positiveLabel.flatMap { label in
+          ["true": "1", "false": "0"][label.lowercased()].map {
+            "; --positive \(label) names \($0)"
+          }
+        } ?? ""
       note =
-        "\(path): the labels are the Booleans \(booleans.joined(separator: " and ")) and the numbers 0 and 1, as pandas writes a bool column beside an int one; they are read as one set of labels, as numpy compares them (True is 1, False is 0), and shown as 1 and 0"
+        "\(path): the labels are the Booleans \(booleans.joined(separator: " and ")) and the numbers 0 and 1, as pandas writes a bool column beside an int one; they are read as one set of labels, as numpy compares them (True is 1, False is 0), and shown as 1 and 0\(positive)"
     }
     isNumeric = !readings.isEmpty && !readings.contains(.text)
     guard isNumeric else { return }

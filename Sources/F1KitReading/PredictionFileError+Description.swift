@@ -105,14 +105,14 @@ extension PredictionFileError: CustomStringConvertible {
     case .countOverflow:
       return
         "the counts add up to more than \(LabelCounts.maximumTotalCount) items\(place), the most F1Kit counts exactly"
-    case .emptyID(let column):
+    case .emptyID(let column, let isNull):
       let name = column.isEmpty ? "a column with no name" : Self.quoted(column)
       let frame =
         column.isEmpty
         ? "the frame's index holds a missing value: write it with df.reset_index(drop=True) first, or with index=False"
         : "drop the rows without an id (df.dropna(subset=[\(Self.quoted(column))])) or fill them in"
       return
-        "expected an id\(place) (\(name)), found an empty field, as pandas writes a missing value (NaN); \(frame), or give --no-id-column to read each row as an item of its own"
+        "expected an id\(place) (\(name)), found \(isNull ? "null, as pandas' to_json" : "an empty field, as pandas") writes a missing value (NaN); \(frame), or give --no-id-column to read each row as an item of its own"
     case .tupleLabel(let found):
       return
         "\(Self.quoted(found))\(place) is a Python tuple written as text, as pandas' to_csv writes a column of tuples: a set of labels, not one label; write the column as JSON, for example df[column] = df[column].apply(json.dumps) (it writes a tuple as a list), and it is read as label sets (multilabel)"
@@ -160,11 +160,11 @@ extension PredictionFileError: CustomStringConvertible {
     case .recordTooLong(let limit):
       return
         "a record longer than \(limit) bytes starts on this line; raise the limit with --max-record-bytes if it is meant"
-    case .emptyLabel(let column, .some, true):
+    case .emptyLabel(let column, .some, true, _):
       let name = Self.sqlIdentifier(column)
       return
         "expected a label\(place) (\(Self.quoted(column))), found \"\", an empty string, not a NULL (DuckDB and Spark write an empty string as \"\" and leave NULL an empty field); in SQL, leave such rows out (WHERE \(name) <> '') or keep them as a class (COALESCE(NULLIF(\(name), ''), 'none'))"
-    case .emptyLabel(let column, let countColumn, _) where location?.unit == .byte:
+    case .emptyLabel(let column, let countColumn, _, false) where location?.unit == .byte:
       let found =
         "expected a label\(place) (\(Self.quoted(column))), found an empty string, which names no class (a missing value filled in with \"\", or an answer left blank)"
       if countColumn != nil {
@@ -174,14 +174,15 @@ extension PredictionFileError: CustomStringConvertible {
       }
       return found
         + "; drop those rows (df = df[df[\(Self.quoted(column))] != \"\"]) or give them a class of their own (df[\(Self.quoted(column))] = df[\(Self.quoted(column))].replace(\"\", \"none\")); if the file holds label sets, where an empty string is no labels, add --problem multilabel"
-    case .emptyLabel(let column, let countColumn, _):
+    case .emptyLabel(let column, let countColumn, _, let isNull):
+      let found = isNull ? "null" : "an empty field"
       if countColumn != nil {
         let name = Self.sqlIdentifier(column)
         return
-          "expected a label\(place) (\(Self.quoted(column))), found an empty field, as SQL clients print NULL and pandas writes a missing value (NaN); in SQL, leave such rows out (WHERE \(name) IS NOT NULL) or keep them as a class (COALESCE(\(name), 'none')); in pandas, drop them (df.dropna(subset=[\(Self.quoted(column))])) or fill them in"
+          "expected a label\(place) (\(Self.quoted(column))), found \(found), as SQL clients \(isNull ? "write" : "print") NULL and pandas\(isNull ? "' to_json" : "") writes a missing value (NaN); in SQL, leave such rows out (WHERE \(name) IS NOT NULL) or keep them as a class (COALESCE(\(name), 'none')); in pandas, drop them (df.dropna(subset=[\(Self.quoted(column))])) or fill them in"
       }
       return
-        "expected a label\(place) (\(Self.quoted(column))), found an empty field, as pandas writes a missing value (NaN); drop the rows without a label (df.dropna(subset=[\(Self.quoted(column))])) or fill them in; if the file holds label sets, where an empty field is no labels, add --problem multilabel"
+        "expected a label\(place) (\(Self.quoted(column))), found \(found), as pandas\(isNull ? "' to_json" : "") writes a missing value (NaN); drop the rows without a label (df.dropna(subset=[\(Self.quoted(column))])) or fill them in; if the file holds label sets, where \(isNull ? "null" : "an empty field") is no labels, add --problem multilabel"
     case .emptyGroup(let column):
       return
         "expected a group\(place) (\(Self.quoted(column))), found a missing value (empty or null, as pandas writes NaN); fill in the missing groups, for example with each item's id as a group of its own"

@@ -156,9 +156,10 @@ public struct PredictionFileError: Error, Hashable, Sendable {
     /// (2^53, the largest count a `Double` holds exactly).
     case countOverflow
     /// An identifier is empty, as pandas writes a missing value (NaN) in
-    /// the index or an id column: read as the id "", it would pair with
-    /// another file's empty id, or repeat.
-    case emptyID(column: String)
+    /// the index or an id column, or JSON's `null` (`isNull`), as pandas'
+    /// `to_json` writes it: read as the id "" or "null", it would pair
+    /// with another file's missing id, or repeat.
+    case emptyID(column: String, isNull: Bool = false)
     /// A label is a Python tuple's text (`('sports', 'tech')`), as pandas'
     /// `to_csv` writes a column of tuples: a label set, which read as one
     /// label would make a class of each combination.
@@ -223,8 +224,10 @@ public struct PredictionFileError: Error, Hashable, Sendable {
     /// numeric label of the file into text (`1` no longer `1.0`). `countColumn` names the count column when the file is
     /// a count table, whose rows likely come from a SQL `GROUP BY`.
     /// `isQuoted` marks a CSV field written `""`: an empty string, as DuckDB
-    /// and Spark write one, not the NULL they leave empty.
-    case emptyLabel(column: String, countColumn: String? = nil, isQuoted: Bool = false)
+    /// and Spark write one, not the NULL they leave empty. `isNull` marks
+    /// a JSON `null`, as pandas' `to_json` writes NaN.
+    case emptyLabel(
+      column: String, countColumn: String? = nil, isQuoted: Bool = false, isNull: Bool = false)
     /// A group value is missing: empty, or `null` in JSON, as pandas
     /// writes NaN. Items without a group would otherwise silently become
     /// one large group.

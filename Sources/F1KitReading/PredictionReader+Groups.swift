@@ -115,8 +115,8 @@ extension PredictionReader {
       switch error.reason {
       case .missingColumn(.id, let accepted, let found):
         error.reason = .missingColumn(role: .group, accepted: accepted, found: found)
-      case .unsupportedValue(column, _, "null"):
-        // JSON's missing value, as pandas writes NaN.
+      case .emptyID(column, isNull: true):
+        // JSON's missing value, as pandas writes NaN, read in the id's place.
         error.reason = .emptyGroup(column: column)
       case .unsupportedValue(column, _, let found):
         error.reason = .unsupportedValue(

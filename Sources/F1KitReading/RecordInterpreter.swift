@@ -122,6 +122,10 @@ final class RecordInterpreter {
       }
     }
     if readsIDs, let slot = layout.id {
+      // JSON's null is a missing id, as pandas' to_json writes NaN.
+      if values[slot].kind == .null {
+        throw error(.emptyID(column: slotNames[slot], isNull: true), slot: slot, base)
+      }
       let slice = try text(slot: slot, base, expected: "an id")
       let place = location(slot: slot, base)
       switch sink.add(id: base + slice.start, count: slice.count, line: line, place: place) {
@@ -171,6 +175,13 @@ final class RecordInterpreter {
   private func labelCode(
     slot: Int, _ base: UnsafeMutablePointer<UInt8>
   ) throws(PredictionFileError) -> Int32 {
+    // JSON's null is a missing label, as pandas' to_json writes NaN.
+    if values[slot].kind == .null {
+      throw error(
+        .emptyLabel(
+          column: slotNames[slot], countColumn: layout.count.map { slotNames[$0] }, isNull: true),
+        slot: slot, base)
+    }
     let slice = try text(slot: slot, base, expected: "a label")
     // An empty CSV field or JSON string is a missing label, not a class.
     if slice.count == 0, slice.kind == .text || slice.kind == .string {

@@ -79,10 +79,10 @@ struct CommandLineTests {
         "Error: The option '--format' was given more than once"
       ),
       (["evaluate", "a.csv", "--ci=yes"], "Error: The flag '--ci' does not take a value"),
-      (["compare", "a.csv"], "Error: Expected at least two files to compare, found 1"),
+      (["compare", "a.csv"], "Error: expected at least two files to compare, found 1"),
       (
         ["compare", "A=a.csv,b.csv"],
-        "Error: Expected at least two models to compare, found 1 (a NAME=run1.csv,run2.csv list is one model with several runs)"
+        "Error: expected at least two models to compare, found 1 (a NAME=run1.csv,run2.csv list is one model with several runs)"
       ),
       (
         ["compare", "a.csv", "b.csv", "--group-column", ""],
@@ -90,7 +90,11 @@ struct CommandLineTests {
       ),
       (
         ["compare", "A=a.csv,b.csv", "B=c.csv,d.csv", "--names", "x,y,z"],
-        "Error: Expected 2 names in --names, one per model, found 3"
+        "Error: expected 2 names in --names, one per model, found 3"
+      ),
+      (
+        ["compare", "a.csv", "b.csv", "--metric", "roc_auc"],
+        "Error: the metric 'roc_auc' needs scores: give --score-column, --score-columns or --score-array-column"
       ),
     ])
   func reportsUsageErrors(arguments: [String], message: String) throws {
@@ -102,6 +106,27 @@ struct CommandLineTests {
     #expect(lines.count == 4, "\(result.standardError)")  // three lines and the final newline
     #expect(result.standardError.contains("\nUsage: f1kit"))
     #expect(result.standardError.contains("for more information.\n"))
+  }
+
+  @Test(
+    "a metric the data or options cannot give is refused in lower case, as every message starts",
+    arguments: [
+      (["compare", "A", "B", "--metric", "macro_fbeta"], "the metric 'macro_fbeta' needs --beta"),
+      (
+        ["compare", "A", "B", "--metric", "binary_f1", "--labels", "a,b,c"],
+        "the metric 'binary_f1' needs a binary problem; this one has 3 labels"
+      ),
+      (
+        ["tune", "A", "--score-column", "s", "--metric", "binary_fbeta"],
+        "the metric 'binary_fbeta' needs --beta"
+      ),
+    ])
+  func metricRefusals(arguments: [String], message: String) throws {
+    let folder = TemporaryDirectory()
+    let path = folder.write("m.csv", "label,prediction,s\na,a,0.9\nb,a,0.4\nb,b,0.2\na,b,0.7\n")
+    let result = try runF1Kit(arguments.map { $0 == "A" || $0 == "B" ? path : $0 })
+    #expect(result.status == 64)
+    #expect(result.standardError.hasPrefix("Error: \(message)"), "\(result.standardError)")
   }
 
   @Test(

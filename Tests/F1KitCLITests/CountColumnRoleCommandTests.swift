@@ -206,7 +206,7 @@ struct CountColumnRoleCommandTests {
     #expect(result.status == 64)
     #expect(
       result.standardError.contains(
-        "Score metrics cannot yet be compared with --pred-columns; give each model's score column with --score-columns-of"
+        "score metrics cannot yet be compared with --pred-columns; give each model's score column with --score-columns-of"
       ), "\(result.standardError)")
   }
 

@@ -284,7 +284,7 @@ struct ExperimentArgumentCheckTests {
     for command in [["compare"], ["report", "--out", "/dev/null"]] {
       let result = try runF1Kit(command + arguments + ["--resamples", "100"])
       #expect(result.status == 64, "\(result.standardError)")
-      #expect(firstLine(result).hasPrefix("Error: Two models are named"), "\(result.standardError)")
+      #expect(firstLine(result).hasPrefix("Error: two models are named"), "\(result.standardError)")
     }
   }
 
@@ -295,7 +295,7 @@ struct ExperimentArgumentCheckTests {
       #expect(result.status == 64)
       #expect(
         firstLine(result)
-          == "Error: Model 'A' lists the file '\(run)' twice, so it would count as two runs; list each run's file once"
+          == "Error: model 'A' lists the file '\(run)' twice, so it would count as two runs; list each run's file once"
       )
     }
     let gate = try runF1Kit(
@@ -402,7 +402,7 @@ struct ExperimentArgumentCheckTests {
       #expect(result.status == 64)
       #expect(
         firstLine(result)
-          == "Error: Expected a file name in entry \(entry) of the run list '\(argument)', found an empty entry; an unset shell variable is the usual cause"
+          == "Error: expected a file name in entry \(entry) of the run list '\(argument)', found an empty entry; an unset shell variable is the usual cause"
       )
     }
   }
@@ -513,7 +513,7 @@ struct ExperimentArgumentCheckTests {
       contentsOf: Fixtures.packageRoot.appendingPathComponent(Self.a[2]), encoding: .utf8)
     let result = try runF1Kit(arguments, input: text)
     #expect(result.status == 64, "\(result.standardError)")
-    #expect(firstLine(result).hasPrefix("Error: Standard input can be read only once"))
+    #expect(firstLine(result).hasPrefix("Error: standard input can be read only once"))
   }
 
   @Test(

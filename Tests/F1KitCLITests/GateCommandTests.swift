@@ -337,7 +337,7 @@ struct GateCommandTests {
     #expect(result.status == 64)
     #expect(
       result.standardError.contains(
-        "Score metrics cannot yet be compared over runs, groups or strata"))
+        "score metrics cannot yet be compared over runs, groups or strata"))
   }
 
   @Test("the JSON document has the documented keys, in order")

@@ -175,6 +175,6 @@ struct MultilabelReportCommandTests {
         "--training-log", log,
       ])
     #expect(result.status == 64)
-    #expect(result.standardError.contains("Multilabel reports cannot yet draw a training log"))
+    #expect(result.standardError.contains("multilabel reports cannot yet draw a training log"))
   }
 }

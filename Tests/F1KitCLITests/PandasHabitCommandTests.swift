@@ -29,10 +29,7 @@ struct PandasHabitCommandTests {
     let path = folder.write("bool.csv", "label,prediction\n" + rows)
     let result = try runF1Kit(["evaluate", path, "--format", "json"])
     #expect(result.status == 0, "\(result.standardError)")
-    #expect(
-      result.standardError.contains(
-        "\(path): the labels are the Booleans \"True\" and \"False\" and the numbers 0 and 1"),
-      "\(result.standardError)")
+    Self.expectBooleansNote(result, path: path)
     // scikit-learn 1.9.1 on the frame pd.read_csv reads (bool, int64):
     // f1_score 0.7272727272727273, accuracy_score 0.75, and
     // f1_score(pos_label=0) 0.7692307692307693.
@@ -55,6 +52,75 @@ struct PandasHabitCommandTests {
     // f1_score([True, False, True, False], [1, 0, 0, 0]) = 2/3.
     let shortF1 = try #require(try Self.metrics(short)["binary_f1"] as? Double)
     #expect(abs(shortF1 - 2.0 / 3.0) < 1e-12)
+  }
+
+  /// The twelve items' sample weights, a float column beside them.
+  static let weights = [0.5, 1, 2, 1.5, 1, 0.25, 3, 1, 2, 0.5, 1, 1.5]
+
+  /// Writes the twelve items with their weights (`label,prediction,w`).
+  static func writeWeightedBooleanFile(in folder: TemporaryDirectory) -> String {
+    let rows = booleanGold.indices.map {
+      "\(booleanGold[$0]),\(integerPredictions[$0]),\(weights[$0])\n"
+    }
+    return folder.write("boolw.csv", "label,prediction,w\n" + rows.joined())
+  }
+
+  /// Expects the note that `True`/`False` are read as 1 and 0.
+  static func expectBooleansNote(_ result: CommandResult, path: String) {
+    #expect(
+      result.standardError.contains(
+        "\(path): the labels are the Booleans \"True\" and \"False\" and the numbers 0 and 1"),
+      "\(result.standardError)")
+  }
+
+  @Test(
+    "bool gold labels beside 0/1 predictions with sample weights: the same note, scikit-learn's weighted numbers",
+    arguments: [[String](), ["--ci", "--resamples", "100"]])
+  func weightedBooleanGold(intervals: [String]) throws {
+    let folder = TemporaryDirectory()
+    let path = Self.writeWeightedBooleanFile(in: folder)
+    let result = try runF1Kit(
+      ["evaluate", path, "--weight-column", "w", "--format", "json"] + intervals)
+    #expect(result.status == 0, "\(result.standardError)")
+    Self.expectBooleansNote(result, path: path)
+    // scikit-learn 1.9.1 on the frame pd.read_csv reads (bool, int64,
+    // float64): f1_score(sample_weight=w) 0.821917808219178 and
+    // accuracy_score(sample_weight=w) 0.7868852459016393.
+    let metrics = try Self.metrics(result)
+    let f1 = try #require(metrics["binary_f1"] as? Double)
+    #expect(abs(f1 - 0.821917808219178) < 1e-12)
+    let accuracy = try #require(metrics["accuracy"] as? Double)
+    #expect(abs(accuracy - 0.7868852459016393) < 1e-12)
+  }
+
+  @Test(
+    "--positive True or False names 1 or 0 of bool gold labels read as numbers, as pos_label does",
+    arguments: [
+      // f1_score(pos_label=True) and f1_score(pos_label=False), scikit-learn
+      // 1.9.1, unweighted and with sample_weight=w.
+      ("True", false, 0.7272727272727273), ("false", false, 0.7692307692307693),
+      ("TRUE", true, 0.821917808219178), ("False", true, 0.7346938775510204),
+    ])
+  func booleanPositiveLabel(positive: String, isWeighted: Bool, expected: Double) throws {
+    let folder = TemporaryDirectory()
+    let path = Self.writeWeightedBooleanFile(in: folder)
+    let weights = isWeighted ? ["--weight-column", "w"] : []
+    let result = try runF1Kit(
+      ["evaluate", path, "--positive", positive, "--format", "json"] + weights)
+    #expect(result.status == 0, "\(result.standardError)")
+    let number = positive.lowercased() == "true" ? "1" : "0"
+    #expect(
+      result.standardError.contains("shown as 1 and 0; --positive \(positive) names \(number)"),
+      "\(result.standardError)")
+    let f1 = try #require(try Self.metrics(result)["binary_f1"] as? Double)
+    #expect(abs(f1 - expected) < 1e-12)
+    let compared = try runF1Kit(
+      ["compare", path, path, "--positive", positive, "--resamples", "100", "--format", "json"]
+        + weights)
+    #expect(compared.status == 0, "\(compared.standardError)")
+    #expect(
+      compared.standardOutput.contains("\"positive_label\": \"\(number)\""),
+      "\(compared.standardOutput)")
   }
 
   @Test("compare pairs a model's 0/1 predictions with another's bool predictions")
@@ -164,6 +230,41 @@ struct PandasHabitCommandTests {
   }
 
   @Test(
+    "a MultiIndex written by to_csv after pd.concat(keys=...) is refused with exit 65 and the pandas fix by every command",
+    arguments: [
+      // pd.concat([dev, test], keys=["dev", "test"]).to_csv(path): two
+      // unnamed levels, the second each frame's row number.
+      (
+        ",,label,prediction\ndev,0,x,x\ndev,1,y,x\ndev,2,x,x\ntest,0,y,y\ntest,1,x,x\n",
+        ":3:1: duplicate id \"dev\" in field 1", "df.reset_index(drop=True)"
+      ),
+      // The same frames indexed by "id": the outer level has no name.
+      (
+        ",id,label,prediction\ndev,0,x,x\ndev,1,y,x\ndev,2,x,x\ntest,0,y,y\ntest,1,x,x\n",
+        ":5:2: duplicate id \"0\" in field 2 (\"id\"), first seen on line 2; the file begins with a column with no name before \"id\", the outer level of a data frame's MultiIndex",
+        "df.index = df.index.map(lambda k: \"/\".join(map(str, k))), then df.to_csv(path, index_label=\"id\")"
+      ),
+    ], ["evaluate", "compare", "report"])
+  func multiIndexEveryCommand(file: (text: String, place: String, fix: String), command: String)
+    throws
+  {
+    let folder = TemporaryDirectory()
+    let path = folder.write("m.csv", file.text)
+    let arguments =
+      switch command {
+      case "evaluate": [path]
+      case "compare": [path, path]
+      default: [path, path, "--out", folder.url.appendingPathComponent("r.html").path]
+      }
+    let result = try runF1Kit([command] + arguments)
+    #expect(result.status == 65)
+    #expect(result.standardError.contains("\(path)\(file.place)"), "\(result.standardError)")
+    #expect(result.standardError.contains(file.fix), "\(result.standardError)")
+    #expect(result.standardError.contains("index=False"))
+    #expect(result.standardError.contains("--no-id-column"))
+  }
+
+  @Test(
     "an empty id is refused at its place with pandas' NaN, not read as the id \"\"",
     arguments: [
       ("id,label,prediction\n1,a,a\n,b,b\n3,a,b\n", ["evaluate"], 3),
@@ -183,6 +284,64 @@ struct PandasHabitCommandTests {
       "\(result.standardError)")
     #expect(result.standardError.contains("missing value (NaN)"))
     #expect(result.standardError.contains("--no-id-column"))
+  }
+
+  /// What `pd.DataFrame({"id": [1, 2, None, 4], ...}).to_json(orient="records",
+  /// lines=True)` writes: float ids, NaN as null.
+  static let nullIDLines =
+    "{\"id\":1.0,\"label\":\"a\",\"prediction\":\"a\",\"w\":1.0}\n"
+    + "{\"id\":2.0,\"label\":\"b\",\"prediction\":\"a\",\"w\":1.0}\n"
+    + "{\"id\":null,\"label\":\"a\",\"prediction\":\"a\",\"w\":1.0}\n"
+    + "{\"id\":4.0,\"label\":\"b\",\"prediction\":\"b\",\"w\":1.0}\n"
+
+  @Test(
+    "a null id in JSON Lines is refused at its place with pandas' NaN, not read as the id \"null\"",
+    arguments: [
+      ["evaluate"], ["evaluate", "--weight-column", "w"], ["evaluate", "--problem", "multilabel"],
+      ["compare", "TWICE"],
+    ])
+  func nullID(arguments: [String]) throws {
+    let folder = TemporaryDirectory()
+    let path = folder.write("n.jsonl", Self.nullIDLines)
+    let files = arguments.contains("TWICE") ? [path, path] : [path]
+    let result = try runF1Kit(
+      [arguments[0]] + files + arguments.dropFirst().filter { $0 != "TWICE" })
+    #expect(result.status == 65)
+    #expect(
+      result.standardError.contains(
+        "\(path):3:7: expected an id at byte 7 (\"id\"), found null, as pandas' to_json writes a missing value (NaN); drop the rows without an id (df.dropna(subset=[\"id\"]))"
+      ), "\(result.standardError)")
+    #expect(result.standardError.contains("--no-id-column"))
+  }
+
+  @Test(
+    "a null label in JSON Lines names pandas' NaN and the fix, with and without weights or counts",
+    arguments: [
+      (
+        "{\"label\":\"a\",\"prediction\":\"a\",\"w\":1.0}\n{\"label\":null,\"prediction\":\"a\",\"w\":1.0}\n",
+        [String](), "2:10",
+        "pandas' to_json writes a missing value (NaN); drop the rows without a label"
+      ),
+      (
+        "{\"label\":\"a\",\"prediction\":\"a\",\"w\":1.0}\n{\"label\":null,\"prediction\":\"a\",\"w\":1.0}\n",
+        ["--weight-column", "w"], "2:10",
+        "pandas' to_json writes a missing value (NaN); drop the rows without a label"
+      ),
+      (
+        "{\"label\":\"a\",\"prediction\":\"a\",\"count\":3}\n{\"label\":null,\"prediction\":\"a\",\"count\":2}\n",
+        [String](), "2:10", "in SQL, leave such rows out (WHERE label IS NOT NULL)"
+      ),
+    ])
+  func nullLabel(text: String, options: [String], place: String, fix: String) throws {
+    let folder = TemporaryDirectory()
+    let path = folder.write("l.jsonl", text)
+    let result = try runF1Kit(["evaluate", path] + options)
+    #expect(result.status == 65)
+    #expect(
+      result.standardError.contains(
+        "\(path):\(place): expected a label at byte 10 (\"label\"), found null, as "),
+      "\(result.standardError)")
+    #expect(result.standardError.contains(fix), "\(result.standardError)")
   }
 
   @Test("invalid UTF-8 names Latin-1 and Windows-1252 and how to convert")

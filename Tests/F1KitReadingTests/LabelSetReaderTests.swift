@@ -210,7 +210,7 @@ struct LabelSetReaderTests {
     var options = LabelSetOptions()
     options.weightColumn = "w"
     let path = try PredictionFileFixture.write("label,prediction,w\na,a,1.5\na,b,2\na,a,0.25\n")
-    let matrix = try LabelSetReader(path: path, options: options).readWeighted()
+    let matrix = try LabelSetReader(path: path, options: options).readWeighted().matrix
     let ordered = try matrix.reordered(to: ["a", "b"])
     #expect(ordered.weights == [1.75, 2, 0, 0])
     #expect(ordered.itemCounts.counts == [2, 1, 0, 0])

@@ -49,7 +49,7 @@ struct ReadingCountsIDTests {
       #expect {
         try PredictionFileFixture.counts(Self.file(ids: ["a", "", "b"]), options: options)
       } throws: { error in
-        guard let error = error as? PredictionFileError, case .emptyID("id") = error.reason
+        guard let error = error as? PredictionFileError, case .emptyID("id", false) = error.reason
         else { return false }
         return error.location?.line == 3 && error.location?.column == 1
       }

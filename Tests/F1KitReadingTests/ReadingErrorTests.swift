@@ -323,7 +323,7 @@ struct ReadingErrorTests {
       ),
       (
         "{\"label\": null, \"prediction\": \"b\"}\n",
-        #":1:11: expected a label (a string, number or Boolean) at byte 11 ("label"), found null"#
+        #":1:11: expected a label at byte 11 ("label"), found null, as pandas' to_json writes a missing value (NaN); drop the rows without a label (df.dropna(subset=["label"])) or fill them in; if the file holds label sets, where null is no labels, add --problem multilabel"#
       ),
       (
         "{\"label\": \"a\", \"prediction\": [1]}\n",

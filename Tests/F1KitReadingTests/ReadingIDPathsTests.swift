@@ -110,7 +110,7 @@ struct ReadingIDPathsTests {
     }
     var weights = LabelSetOptions(weightColumn: "weight", isMultilabel: false)
     weights.file.idHashMask = hashMask
-    let weighted = try LabelSetReader(path: path, options: weights).readWeighted()
+    let weighted = try LabelSetReader(path: path, options: weights).readWeighted().matrix
     #expect(weighted.totalWeight == 1.5 * Double(ids.count))
   }
 

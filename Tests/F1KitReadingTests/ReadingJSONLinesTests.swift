@@ -55,7 +55,7 @@ struct ReadingJSONLinesTests {
     for readsItems in [false, true] {
       let failure = try PredictionFileFixture.failure(
         text, name: "preds.jsonl", readsItems: readsItems)
-      guard case .emptyLabel(column, nil, false) = failure?.error.reason else {
+      guard case .emptyLabel(column, nil, false, false) = failure?.error.reason else {
         Issue.record("expected an empty label, found \(String(describing: failure))")
         continue
       }

@@ -15,6 +15,9 @@ extension LabelSetReader {
     let names: [String]
     /// The class of each walker code, -1 for a label that does not occur.
     private let classOfCode: [Int]
+    /// What resolving the labels decided that the reader should say (see
+    /// `LabelResolution.note`): Booleans read as the numbers 0 and 1.
+    let note: String?
 
     /// Resolves the labels of the (gold, predicted) code pairs read.
     ///
@@ -43,8 +46,10 @@ extension LabelSetReader {
         occurring.append(labels[code])
       }
       let resolution = try LabelResolution(
-        names: occurring, path: walker.path, checksClasses: walker.options.file.checksLabelSets)
+        names: occurring, path: walker.path, checksClasses: walker.options.file.checksLabelSets,
+        positiveLabel: walker.options.file.positiveLabel)
       names = resolution.names
+      note = resolution.note
       classOfCode = compact.map { $0 < 0 ? -1 : Int(resolution.code(Int32($0))) }
       var check = LabelSetCheck(labelCount: names.count)
       for pair in pairs {

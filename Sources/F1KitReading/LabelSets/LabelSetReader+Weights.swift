@@ -48,13 +48,29 @@ extension LabelSetReader {
     public var labels: [String]
     /// The distinct rows, in no particular order.
     public var rows: [WeightedRow]
+    /// What the reader noticed that is not an error (Booleans read as the
+    /// numbers 0 and 1), one line each, as ``LabelCounts/warnings`` holds
+    /// for a file read without weights.
+    public var warnings: [String]
+  }
+
+  /// The weighted confusion matrix of a single-label file, with what the
+  /// reader noticed.
+  public struct WeightedCounts: Sendable {
+    /// The item counts and weight sums over the labels in first-seen order.
+    public var matrix: WeightedConfusionMatrix
+    /// What the reader noticed that is not an error (Booleans read as the
+    /// numbers 0 and 1), one line each, as ``LabelCounts/warnings`` holds
+    /// for a file read without weights.
+    public var warnings: [String]
   }
 
   /// Reads a single-label file with sample weights into its distinct
   /// (gold, predicted, weight) rows, which a bootstrap of weighted items
   /// draws from.
   ///
-  /// - Returns: The rows and labels: the classes ``readWeighted()`` reads.
+  /// - Returns: The rows and labels (the classes ``readWeighted()`` reads),
+  ///   with its warnings.
   /// - Throws: ``PredictionFileError`` as ``readWeighted()`` does.
   /// - Complexity: O(*n*) time for *n* bytes; memory O(*r*) for *r*
   ///   distinct rows.
@@ -96,6 +112,7 @@ extension LabelSetReader {
         WeightedRow(
           gold: $0.key.gold, predicted: $0.key.predicted,
           weight: Double(bitPattern: $0.key.weight), count: $0.value)
-      })
+      },
+      warnings: classes.note.map { [$0] } ?? [])
   }
 }

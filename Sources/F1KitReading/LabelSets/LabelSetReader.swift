@@ -128,14 +128,16 @@ public struct LabelSetReader: Sendable {
   /// Its classes are the labels that occur, numbers merged by value, as
   /// ``PredictionReader`` reads them without weights.
   ///
-  /// - Returns: The weighted counts over the labels in first-seen order.
+  /// - Returns: The weighted counts over the labels in first-seen order,
+  ///   with what the reader noticed (Booleans beside the numbers 0 and 1
+  ///   are read as those numbers, as without weights).
   /// - Throws: ``PredictionFileError`` for a file that cannot be read or is
   ///   malformed, a bad weight (naming its line), a repeated id (naming
   ///   both lines; see `LabelSetIDCheck`), weights that sum to zero, or
   ///   labels the unweighted reader refuses (numbers that are not whole,
   ///   predicted labels that do not fit the gold labels).
   /// - Complexity: O(*n*) time for *n* bytes; memory O(*k*²) for *k* labels.
-  public func readWeighted() throws(PredictionFileError) -> WeightedConfusionMatrix {
+  public func readWeighted() throws(PredictionFileError) -> WeightedCounts {
     let walker = try LabelSetWalker(path: path, options: options, readsIDs: true)
     var ids = LabelSetIDCheck(keepsIDs: path == "-")
     var cells: [Int: (count: Int, weight: CompensatedSum)] = [:]
@@ -165,7 +167,7 @@ public struct LabelSetReader: Sendable {
         weightSum: cell.weight, count: cell.count)
     }
     try walker.checkTotalWeight(matrix.totalWeight)
-    return matrix
+    return WeightedCounts(matrix: matrix, warnings: classes.note.map { [$0] } ?? [])
   }
 
   /// The first cell of the file's first records that is a label set only

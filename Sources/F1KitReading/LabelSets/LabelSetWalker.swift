@@ -446,7 +446,12 @@ final class LabelSetWalker {
     let index = slot(of: column)
     var value = slice(index)
     switch value.kind {
-    case .array, .object, .null:
+    case .null:
+      // A missing label, as pandas' to_json writes NaN.
+      throw error(
+        .emptyLabel(column: header[columns[index]], isNull: true), line: line,
+        column: self.column(of: index, value))
+    case .array, .object:
       throw unsupported(slot: index, expected: "a single label", value: value)
     case .escapedText:
       value = DelimitedRecordTokenizer.unescape(value, in: base)
@@ -478,15 +483,16 @@ final class LabelSetWalker {
   ///
   /// - Parameter body: Called once, with the id's bytes; not called when
   ///   ids are not read.
-  /// - Throws: `.emptyID` for an empty id, as pandas writes a missing
-  ///   value (NaN).
+  /// - Throws: `.emptyID` for an empty id or JSON's `null`, as pandas
+  ///   writes a missing value (NaN).
   func withIDBytes(_ body: (UnsafePointer<UInt8>, Int) -> Void) throws(PredictionFileError) {
     guard let idSlot else { return }
     var value = slice(idSlot)
     if value.kind == .escapedText { value = DelimitedRecordTokenizer.unescape(value, in: base) }
-    guard value.count > 0 else {
+    guard value.count > 0, value.kind != .null else {
       throw error(
-        .emptyID(column: header[columns[idSlot]]), line: line, column: column(of: idSlot, value))
+        .emptyID(column: header[columns[idSlot]], isNull: value.kind == .null), line: line,
+        column: column(of: idSlot, value))
     }
     body(base + value.start, value.count)
   }

@@ -36,7 +36,7 @@ extension CompareCommand {
     let metric = self.metric ?? Metric.primary(for: classification.problem)
     if metric.isBinaryOnly && classification.problem != .binary {
       throw .usage(
-        "The metric '\(metric.rawValue)' needs a binary problem; this one has \(labels.count) labels"
+        "the metric '\(metric.rawValue)' needs a binary problem; this one has \(labels.count) labels"
       )
     }
     let comparison: ExperimentComparison

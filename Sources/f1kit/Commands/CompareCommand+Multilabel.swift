@@ -26,10 +26,10 @@ extension CompareCommand {
       let names = MultilabelMetric.allCases.map(\.rawValue).joined(separator: ", ")
       let hint = metricName == "accuracy" ? " (subset_accuracy is the exact-match accuracy)" : ""
       throw .usage(
-        "The metric '\(metricName)' is not a multilabel metric\(hint); expected one of \(names)")
+        "the metric '\(metricName)' is not a multilabel metric\(hint); expected one of \(names)")
     }
     if metric.isFBeta && scoring.evaluation.beta == nil {
-      throw .usage("The metric '\(metric.rawValue)' needs --beta, the F-beta's beta")
+      throw .usage("the metric '\(metric.rawValue)' needs --beta, the F-beta's beta")
     }
     return metric
   }
@@ -80,7 +80,7 @@ extension CompareCommand {
   ) throws(CommandFailure) -> MultilabelComparison {
     if design != nil || groupColumn != nil {
       throw .usage(
-        "Multilabel files cannot yet be compared over runs, groups or strata; compare one file per model"
+        "multilabel files cannot yet be compared over runs, groups or strata; compare one file per model"
       )
     }
     if predictionColumns != nil {
@@ -88,7 +88,7 @@ extension CompareCommand {
     }
     if scoreMetric != nil {
       throw .usage(
-        "Score metrics are not available for multilabel files; use a multilabel metric such as samples_f1"
+        "score metrics are not available for multilabel files; use a multilabel metric such as samples_f1"
       )
     }
     let aligned = try input.alignedLabelSets(paths)

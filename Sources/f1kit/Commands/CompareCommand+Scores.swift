@@ -49,7 +49,7 @@ extension CompareCommand {
   {
     guard input.hasScores || scoreColumnsOf != nil else {
       throw .usage(
-        "The metric '\(metric.rawValue)' needs scores: give --score-column, --score-columns or --score-array-column"
+        "the metric '\(metric.rawValue)' needs scores: give --score-column, --score-columns or --score-array-column"
       )
     }
     let tests: [ScoreComparison.Test]
@@ -75,7 +75,7 @@ extension CompareCommand {
       return (comparison, positiveLabel)
     } catch {
       if case .unpairedModels = error {
-        throw .data("The files do not have the same gold labels item by item")
+        throw .data("the files do not have the same gold labels item by item")
       }
       throw .usage(error.description)
     }

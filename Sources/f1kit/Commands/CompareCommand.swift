@@ -130,12 +130,12 @@ struct CompareCommand: ParsableCommand {
     guard models.count >= 2 else {
       throw UsageError(
         scoreColumnsOf != nil
-          ? "Expected at least two models in --score-columns-of, found \(models.count)"
+          ? "expected at least two models in --score-columns-of, found \(models.count)"
           : predictionColumns == nil
             ? (models.contains { $0.files.count > 1 }
-              ? "Expected at least two models to compare, found \(models.count) (a NAME=run1.csv,run2.csv list is one model with several runs)"
-              : "Expected at least two files to compare, found \(models.count); for one file with a prediction column per model, name them with --pred-columns")
-            : "Expected at least two columns in --pred-columns, found \(models.count)")
+              ? "expected at least two models to compare, found \(models.count) (a NAME=run1.csv,run2.csv list is one model with several runs)"
+              : "expected at least two files to compare, found \(models.count); for one file with a prediction column per model, name them with --pred-columns")
+            : "expected at least two columns in --pred-columns, found \(models.count)")
     }
     modelFiles = models.map(\.files)
     paths = predictionColumns == nil ? models.flatMap(\.files) : values[Self.files]
@@ -204,14 +204,14 @@ struct CompareCommand: ParsableCommand {
     try refuseUnsupportedWeights(in: "compare")
     if let design {
       guard scoreMetric == nil else {
-        throw .usage("Score metrics cannot yet be compared over runs, groups or strata")
+        throw .usage("score metrics cannot yet be compared over runs, groups or strata")
       }
       return try runExperiment(design: design)
     }
     if let scoreMetric {
       if predictionColumns != nil {
         throw .usage(
-          "Score metrics cannot yet be compared with --pred-columns; give each model's score column with --score-columns-of"
+          "score metrics cannot yet be compared with --pred-columns; give each model's score column with --score-columns-of"
         )
       }
       return try runScoreComparison(on: scoreMetric, names: names)
@@ -297,11 +297,11 @@ struct CompareCommand: ParsableCommand {
     }
     let metric = self.metric ?? Metric.primary(for: problem)
     if metric.isFBeta && scoring.evaluation.beta == nil {
-      throw .usage("The metric '\(metric.rawValue)' needs --beta, the F-beta's beta")
+      throw .usage("the metric '\(metric.rawValue)' needs --beta, the F-beta's beta")
     }
     if metric.isBinaryOnly && problem != .binary {
       throw .usage(
-        "The metric '\(metric.rawValue)' needs a binary problem; this one has \(counts.labels.count) labels"
+        "the metric '\(metric.rawValue)' needs a binary problem; this one has \(counts.labels.count) labels"
       )
     }
     return ComparisonOptions(

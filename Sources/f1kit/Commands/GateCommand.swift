@@ -93,7 +93,7 @@ struct GateCommand: ParsableCommand {
     } else {
       guard files.count == 2 else {
         throw UsageError(
-          "Expected a baseline and a candidate file, found \(files.count) file\(files.count == 1 ? "" : "s"); for one file with a prediction column per model, name them with --pred-columns"
+          "expected a baseline and a candidate file, found \(files.count) file\(files.count == 1 ? "" : "s"); for one file with a prediction column per model, name them with --pred-columns"
         )
       }
       models = try ExperimentOptions.models(files)
@@ -107,7 +107,7 @@ struct GateCommand: ParsableCommand {
       isFilePerModel ? models.flatMap(\.files) : files)
     guard models.count == 2 else {
       throw UsageError(
-        "Expected two models, the baseline and the candidate, in --\(scoreColumnsOf == nil ? "pred-columns" : "score-columns-of"), found \(models.count)"
+        "expected two models, the baseline and the candidate, in --\(scoreColumnsOf == nil ? "pred-columns" : "score-columns-of"), found \(models.count)"
       )
     }
     let defaults = ModelNames.defaults(models.map { $0.files[0] })
@@ -253,7 +253,7 @@ struct GateCommand: ParsableCommand {
       if let design = comparison.design {
         guard comparison.scoreMetric == nil else {
           throw CommandFailure.usage(
-            "Score metrics cannot yet be compared over runs, groups or strata")
+            "score metrics cannot yet be compared over runs, groups or strata")
         }
         let (experiment, description) = try comparison.experimentComparison(design: design)
         var decision = try gate.decision(for: experiment, description: description)
@@ -263,7 +263,7 @@ struct GateCommand: ParsableCommand {
       if let scoreMetric = comparison.scoreMetric {
         guard comparison.predictionColumns == nil else {
           throw CommandFailure.usage(
-            "Score metrics cannot yet be compared with --pred-columns; give each model's score column with --score-columns-of"
+            "score metrics cannot yet be compared with --pred-columns; give each model's score column with --score-columns-of"
           )
         }
         let (scores, positiveLabel) = try comparison.scoreComparison(

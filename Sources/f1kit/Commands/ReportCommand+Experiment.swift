@@ -37,7 +37,7 @@ extension ReportCommand {
     throws(CommandFailure)
   {
     guard resamples > 0 else {
-      throw .usage("Runs, --group-column and --stratify need intervals: --resamples above 0")
+      throw .usage("runs, --group-column and --stratify need intervals: --resamples above 0")
     }
     let (counts, labels, classification, runFiles) = try experimentCounts()
     Console.writeWarnings(

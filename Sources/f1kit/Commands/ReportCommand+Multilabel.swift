@@ -28,11 +28,11 @@ extension ReportCommand {
     input.noteInferredLabelSets(paths, problem: scoring.problem)
     if design != nil || groupColumn != nil || modelFiles.contains(where: { $0.count > 1 }) {
       throw .usage(
-        "Multilabel reports cannot yet resample runs, groups or strata; report one file per model")
+        "multilabel reports cannot yet resample runs, groups or strata; report one file per model")
     }
     if predictionColumns != nil { throw input.multilabelColumnsRefusal(in: "report") }
     if trainingLog != nil {
-      throw .usage("Multilabel reports cannot yet draw a training log")
+      throw .usage("multilabel reports cannot yet draw a training log")
     }
     let aligned = try input.alignedLabelSets(paths)
     var options = ReportOptions(
@@ -55,7 +55,7 @@ extension ReportCommand {
     let isTabled = format != .html || tablesDirectory != nil
     guard !isTabled || report.comparison != nil else {
       throw .usage(
-        "Tables need intervals: --format \(format.rawValue) and --tables-dir need --resamples above 0"
+        "tables need intervals: --format \(format.rawValue) and --tables-dir need --resamples above 0"
       )
     }
     do {

@@ -269,7 +269,7 @@ struct ReportCommand: ParsableCommand {
     let isTabled = format != .html || tablesDirectory != nil
     guard !isTabled || report.comparison != nil else {
       throw .usage(
-        "Tables need intervals: --format \(format.rawValue) and --tables-dir need --resamples above 0"
+        "tables need intervals: --format \(format.rawValue) and --tables-dir need --resamples above 0"
       )
     }
     // Every output is checked before any is replaced, so that a --json or

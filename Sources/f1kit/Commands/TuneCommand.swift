@@ -76,7 +76,7 @@ struct TuneCommand: ParsableCommand {
     try OutputPaths.refuseClashes([("--out", outputPath)], inputs: [path])
     scoring = ScoringOptions(values)
     if constraint == nil, metric.isFBeta, scoring.evaluation.beta == nil {
-      throw UsageError("The metric '\(metric.rawValue)' needs --beta, the F-beta's beta")
+      throw UsageError("the metric '\(metric.rawValue)' needs --beta, the F-beta's beta")
     }
     // A beta the chosen cut-off would not depend on is a request tune
     // cannot honour: say so rather than tune F1 in its place.

@@ -24,7 +24,7 @@ extension ExperimentOptions {
       let isGiven = namesAreGiven || model.name != nil
       if let wasGiven = seenNames.updateValue(isGiven, forKey: name), wasGiven || isGiven {
         throw UsageError(
-          "Two models are named '\(name)'; give each model its own name, or the outputs cannot tell them apart"
+          "two models are named '\(name)'; give each model its own name, or the outputs cannot tell them apart"
         )
       }
     }
@@ -57,7 +57,7 @@ extension ExperimentOptions {
         let identity = FileIdentity(file)
         guard files.insert(identity).inserted else {
           throw UsageError(
-            "Model '\(names[index])' lists the file '\(file)' twice, so it would count as two runs; list each run's file once"
+            "model '\(names[index])' lists the file '\(file)' twice, so it would count as two runs; list each run's file once"
           )
         }
         if let owner = owners[identity] {

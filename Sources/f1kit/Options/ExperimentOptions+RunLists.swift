@@ -33,7 +33,7 @@ extension ExperimentOptions {
     if let reading = readings.first { return reading }
     if let empty = pieces.firstIndex(where: \.isEmpty) {
       throw UsageError(
-        "Expected a file name in entry \(empty + 1) of the run list '\(argument)', found an empty entry; an unset shell variable is the usual cause"
+        "expected a file name in entry \(empty + 1) of the run list '\(argument)', found an empty entry; an unset shell variable is the usual cause"
       )
     }
     return pieces

@@ -104,7 +104,7 @@ struct ExperimentOptions {
       let list = argument[argument.index(after: equals)...]
       guard !name.isEmpty, !list.isEmpty else {
         throw UsageError(
-          "Expected NAME=run1.csv,run2.csv for a model with several runs, found '\(argument)'")
+          "expected NAME=run1.csv,run2.csv for a model with several runs, found '\(argument)'")
       }
       let files = try runFiles(in: list, argument: argument)
       // `results/lr=0.1.csv` that does not exist reads as a model named

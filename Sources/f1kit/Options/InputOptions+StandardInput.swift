@@ -10,7 +10,7 @@ extension InputOptions {
     let count = paths.count { $0 == "-" }
     guard count > 1 else { return }
     throw UsageError(
-      "Standard input can be read only once, but '-' is given \(count) times; save it to a file and name the file"
+      "standard input can be read only once, but '-' is given \(count) times; save it to a file and name the file"
     )
   }
 }

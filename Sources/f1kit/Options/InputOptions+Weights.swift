@@ -57,11 +57,14 @@ extension InputOptions {
   func readWeightedRows(_ path: String) throws(CommandFailure) -> LabelSetReader.WeightedRows {
     var options = labelSets
     options.isMultilabel = false
+    let rows: LabelSetReader.WeightedRows
     do {
-      return try LabelSetReader(path: path, options: options).readWeightedRows()
+      rows = try LabelSetReader(path: path, options: options).readWeightedRows()
     } catch {
       throw Self.failure(error)
     }
+    Console.writeWarnings(rows.warnings)
+    return rows
   }
 
   /// Reads a single-label file with sample weights into its weighted

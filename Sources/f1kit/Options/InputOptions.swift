@@ -280,11 +280,14 @@ struct InputOptions {
   func readWeighted(_ path: String) throws(CommandFailure) -> WeightedConfusionMatrix {
     var options = labelSets
     options.isMultilabel = false
+    let counts: LabelSetReader.WeightedCounts
     do {
-      return try LabelSetReader(path: path, options: options).readWeighted()
+      counts = try LabelSetReader(path: path, options: options).readWeighted()
     } catch {
       throw Self.failure(error)
     }
+    Console.writeWarnings(counts.warnings)
+    return counts.matrix
   }
 
   /// Reads a file into a confusion matrix.
@@ -497,6 +500,15 @@ struct InputOptions {
           + "; the file begins with \(unnamed) columns with no name, a data frame's MultiIndex (as pd.concat({\"a\": df1, \"b\": df2}) and groupby make), and only the first is read as ids: write the frame with df.reset_index(drop=True) first, or with index=False, or give --no-id-column to read each row as an item of its own (paired with other files' rows by position)",
         status: status)
     }
+    if case .duplicateID(_, let column, _) = error.reason,
+      let levels = outerIndexLevels(before: column, at: error.location, in: error.path)
+    {
+      let outer = levels == 1 ? "a column" : "\(levels) columns"
+      return CommandFailure(
+        error.description
+          + "; the file begins with \(outer) with no name before \(TerminalText.quoted(column)), the outer level\(levels == 1 ? "" : "s") of a data frame's MultiIndex (as pd.concat({\"a\": df1, \"b\": df2}) makes of frames indexed by \(column)), so an id repeats under each outer key: give each item one id (df.index = df.index.map(lambda k: \"/\".join(map(str, k))), then df.to_csv(path, index_label=\"\(column)\")), or write the frame with index=False and give --no-id-column to read each row as an item of its own (paired with other files' rows by position)",
+        status: status)
+    }
     if case .duplicateID = error.reason, error.location?.column == 1,
       beginsWithIndexColumn(error.path)
     {
@@ -521,6 +533,29 @@ struct InputOptions {
   static func beginsWithIndexColumn(_ path: String) -> Bool {
     guard let first = leadingHeaderNames(path).first else { return false }
     return PredictionFileOptions.indexColumnNames.contains(first)
+  }
+
+  /// How many columns with an empty name begin a file's header just
+  /// before the id column where a repeated id was found: the outer levels
+  /// of a data frame's MultiIndex whose last level is named (`,id,label`),
+  /// as `to_csv` writes `pd.concat` of frames indexed by `id`.
+  ///
+  /// - Parameters:
+  ///   - column: The id column's name.
+  ///   - location: Where the repeated id was found.
+  ///   - path: The file.
+  /// - Returns: The number of unnamed columns, or `nil` when the id column
+  ///   is not the first named column after one or more unnamed ones.
+  static func outerIndexLevels(
+    before column: String, at location: PredictionFileError.Location?, in path: String
+  ) -> Int? {
+    guard !column.isEmpty, let location, location.unit == .field else { return nil }
+    let names = leadingHeaderNames(path)
+    let levels = names.prefix { $0.isEmpty }.count
+    guard levels >= 1, location.column == levels + 1, names.count > levels,
+      names[levels] == column
+    else { return nil }
+    return levels
   }
 
   /// How many columns with an empty name begin a file's header: two or

@@ -93,7 +93,7 @@ enum ModelColumns {
         throw .data(error.description)
       }
     }
-    guard var total else { throw .usage("Expected at least one file") }
+    guard var total else { throw .usage("expected at least one file") }
     Console.writeWarnings(total.warnings)
     total.warnings = []
     guard total.itemCount > 0 else {
@@ -123,7 +123,7 @@ enum ModelColumns {
   {
     if let columns, columns.count > 1, paths.contains("-") {
       throw .usage(
-        "Several --pred-columns cannot be read from standard input, which is read once; name a file"
+        "several --pred-columns cannot be read from standard input, which is read once; name a file"
       )
     }
     var models: [JointCounts] = []
@@ -175,7 +175,7 @@ enum ModelColumns {
           throw .data("\(path): \(error.description)")
         }
       }
-      guard let total else { throw .usage("Expected at least one file") }
+      guard let total else { throw .usage("expected at least one file") }
       guard total.itemCount > 0 else {
         throw InputOptions.noItems(in: paths[0], rowCount: total.rowCount)
       }

@@ -22,7 +22,7 @@ enum ModelNames {
     let names = values[option]
     if let names, names.count != paths.count {
       throw UsageError(
-        "Expected \(paths.count) names in --names, one per model, found \(names.count)")
+        "expected \(paths.count) names in --names, one per model, found \(names.count)")
     }
     return names
   }
