@@ -24,7 +24,7 @@ extension HTMLReport {
     for (index, evaluation) in model.models.enumerated() {
       if model.models.count > 1 {
         html +=
-          "<h3 id=\"\(elementID("per-class-heading", model: index))\">\(HTMLText.escape(evaluation.name))</h3>\n"
+          "<h3 id=\"\(elementID("per-class-heading", model: index))\">\(HTMLText.content(evaluation.name))</h3>\n"
       }
       let report = classificationReportTable(evaluation, classes: shown)
       hasDegenerate = hasDegenerate || report.hasDegenerate
