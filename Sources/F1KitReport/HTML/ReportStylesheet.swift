@@ -95,7 +95,7 @@ enum ReportStylesheet {
     svg .whisker{fill:none;stroke:var(--fg);stroke-width:1.2}
     svg .gold-bar{fill:var(--gold)}
     svg .zero-cell{fill:var(--zero)}
-    svg .diagonal{fill:none;stroke:#000;stroke-width:2}
+    svg .diagonal{fill:none;stroke:#000;stroke-width:1}
     svg .diagonal-inner{fill:none;stroke:#fff;stroke-width:1}
     svg .zero-line{stroke:var(--fg);stroke-width:1.2}
     svg .dashed{stroke-dasharray:4 3}
