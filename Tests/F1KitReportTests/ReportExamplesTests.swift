@@ -95,7 +95,7 @@ struct ReportExamplesTests {
     #expect(html.contains("<section id=\"examples\""))
     #expect(
       html.contains("<h3 id=\"examples-misclassified-heading\">Misclassified by every model</h3>"))
-    #expect(html.contains("<bdi>&lt;script&gt;alert(1)&lt;/script&gt; &amp; more</bdi>"))
+    #expect(html.contains("<bdi>&lt;script&gt;alert(1)&lt;/<wbr>script&gt; &amp; more</bdi>"))
     #expect(!html.contains("<script>"))
     #expect(html.contains("<span class=\"detail wrong-mark\">✗ wrong</span>"))
     let id = try #require(report.examples[0].items.first?.id)

@@ -50,7 +50,7 @@ struct ReportExperimentScoresTests {
     }
     #expect(
       section.contains(
-        HTMLText.escape(
+        HTMLText.content(
           "No p-values here: the permutation, paired bootstrap and DeLong's tests of the score "
             + "metrics take \(ignoring), so their p-values are only in the JSON's "
             + "first_run.scores.comparisons (--json).")))

@@ -125,13 +125,31 @@ struct ReportHeatmapPhoneTests {
     #expect(minimum <= ChartLayout.phoneColumnWidth)
     let texts = try ChartText.all(in: narrow)
     for text in texts {
-      #expect(text.fontSize >= 11, "“\(text.content)” at \(text.fontSize) px")
+      // A cell's number may be drawn at 10 px (three digits in a 23-unit
+      // diagonal cell), other text at 11 px or more.
+      #expect(
+        text.fontSize >= (text.content.allSatisfy(\.isNumber) ? 10 : 11),
+        "“\(text.content)” at \(text.fontSize) px")
       // Only the axis title is rotated, as on every confusion heatmap.
       guard !text.isTransformed else {
         #expect(text.content == "Gold label")
         continue
       }
       #expect(text.extent.lowerBound >= 0 && text.extent.upperBound <= width, "\(text.content)")
+    }
+    // Each diagonal count (250) keeps clear of the inner outline: at
+    // least half a unit between its estimated extent and the line.
+    let inner = try ChartFrame.rects(narrow, className: "diagonal-inner")
+    #expect(inner.count == classCount)
+    for rect in inner {
+      let number = try #require(
+        texts.first { text in
+          text.content == "250" && text.x > rect.minX && text.x < rect.maxX
+            && text.y > rect.minY && text.y < rect.maxY
+        })
+      let half =
+        TextMetrics.width(of: number.content, fontSize: number.fontSize, isMonospaced: true) / 2
+      #expect(number.x - half >= rect.minX + 1 && number.x + half <= rect.maxX - 1)
     }
     let contents = texts.map(\.content)
     #expect(contents.contains("Labels by number"))
@@ -160,15 +178,23 @@ struct ReportHeatmapPhoneTests {
   func cellTextFallback() {
     func fitted(_ cell: Double) -> String? {
       HeatmapCellText.fitted(
-        "1,070", rounding: 1_070, cell: cell, fontSize: 11, smallest: 11, longLength: 4)?.text
+        "1,070", rounding: 1_070, room: cell - 1, fontSize: 11, smallest: 11, longLength: 4)?
+        .text
     }
     #expect(fitted(64) == "1,070")
     #expect(fitted(32) == "1070")
+    // 1070 is 26.49 units wide at 11 px and 24.08 at 10: in a 28-unit
+    // cell's 25.5 units clear of its edges, it shrinks to 10 px.
+    #expect(fitted(28) == "1070")
+    #expect(
+      HeatmapCellText.fitted(
+        "1,070", rounding: 1_070, room: 27, fontSize: 11, smallest: 11, longLength: 4)?.fontSize
+        == 10)
     // 1.1k is as wide as 1070 in the monospaced font; rounding helps past 4 digits.
     #expect(fitted(20) == nil)
     #expect(
       HeatmapCellText.fitted(
-        "12,345", rounding: 12_345, cell: 32, fontSize: 11, smallest: 11, longLength: 4)?.text
+        "12,345", rounding: 12_345, room: 31, fontSize: 11, smallest: 11, longLength: 4)?.text
         == "12k")
   }
 

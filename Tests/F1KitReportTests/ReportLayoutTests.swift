@@ -13,6 +13,7 @@ import _TestSupport
 struct ChartText {
   var content: String
   var x: Double
+  var y = 0.0
   var anchor: String
   var fontSize: Double
   var isTransformed: Bool
@@ -31,7 +32,8 @@ struct ChartText {
         ?? ChartTextStyle.size(ofClasses: attribute("class"))
       return ChartText(
         content: content, x: attribute("x").flatMap(Double.init) ?? 0,
-        anchor: attribute("text-anchor") ?? "start", fontSize: size,
+        y: attribute("y").flatMap(Double.init) ?? 0, anchor: attribute("text-anchor") ?? "start",
+        fontSize: size,
         isTransformed: attribute("transform") != nil)
     }
   }
@@ -60,6 +62,20 @@ enum ChartFrame {
       style.split(separator: ";").first { $0.hasPrefix("min-width:") }
         .flatMap { Double($0.dropFirst("min-width:".count).dropLast(2)) })
     return (width, minimum)
+  }
+
+  /// The `<rect>` elements of an SVG chart with a class, as drawn.
+  static func rects(_ svg: String, className: String) throws -> [CGRect] {
+    let document = try XMLDocument(xmlString: svg, options: [])
+    let nodes = try document.nodes(
+      forXPath: "//*[local-name()='rect'][@class='\(className)']")
+    return nodes.compactMap { node in
+      guard let element = node as? XMLElement else { return nil }
+      func value(_ name: String) -> Double {
+        element.attribute(forName: name)?.stringValue.flatMap(Double.init) ?? 0
+      }
+      return CGRect(x: value("x"), y: value("y"), width: value("width"), height: value("height"))
+    }
   }
 }
 
@@ -218,5 +234,30 @@ struct ReportLayoutTests {
         #expect(size >= 10, "\(rule)")
       }
     }
+  }
+
+  @Test(
+    "a long file name breaks after - _ . and /, but not before its extension; short words stay whole"
+  )
+  func longWordsBreakAtSeparators() throws {
+    #expect(
+      HTMLText.content("model_checkpoint_epoch_03.step-12000/preds.csv scores")
+        == "model_<wbr>checkpoint_<wbr>epoch_<wbr>03.<wbr>step-<wbr>12000/<wbr>preds.csv scores")
+    #expect(HTMLText.content("test-minilm-l6.csv and 0.8304") == "test-minilm-l6.csv and 0.8304")
+    #expect(
+      HTMLText.content("a<b>_c&d_eeeeeeeeeeeeeee") == "a&lt;b&gt;_<wbr>c&amp;d_<wbr>eeeeeeeeeeeeeee"
+    )
+    // On the page: the headings and the summary card, whole.
+    let name = "model_checkpoint_epoch_03_step_12000_lr_2e_5_seed_42"
+    var inputs = try ["stsb/test-minilm-l6.csv", "stsb/test-minilm-l3.csv"].map(
+      ReportTestData.fixtureInput)
+    inputs[0].name = name
+    let html = HTMLReport(
+      try ReportBuilder(options: ReportOptions(resamples: 0)).build(inputs)
+    ).render()
+    let broken = HTMLText.content(name)
+    #expect(broken.hasSuffix("_<wbr>seed_42"))
+    #expect(html.contains("\">\(broken)</h3>"))
+    #expect(html.contains("\u{00A0}\(broken)</span></div>"))
   }
 }

@@ -56,7 +56,7 @@ struct ReportMethodsTests {
     ]
     let report = try ReportBuilder(options: ReportOptions(resamples: 199)).build(inputs)
     #expect(report.methods == report.metadata.methods)
-    #expect(try Self.renderedMethods(report) == report.metadata.methods.map(HTMLText.escape))
+    #expect(try Self.renderedMethods(report) == report.metadata.methods.map(HTMLText.content))
     #expect(
       report.methods.contains(
         "Differences: paired bootstrap of the test items (95% BCa interval, 199 resamples); "
@@ -78,7 +78,7 @@ struct ReportMethodsTests {
   func firstRunTestsAreNotTheReports(runs: [Int], design: ResamplingDesign) throws {
     let report = try Self.report(runs: runs, design: design)
     let rendered = try Self.renderedMethods(report)
-    #expect(rendered == report.methods.map(HTMLText.escape))
+    #expect(rendered == report.methods.map(HTMLText.content))
     #expect(!report.methods.contains(where: Self.claimsItemLevelTests))
     let (experiment, heading, firstRun) = try Self.parts(report)
     // The experiment comes first and names its resamples and seed; the

@@ -42,8 +42,13 @@ struct ClassComparisonChart: ResponsiveChart {
     var legend: [(x: Double, row: Int, text: String, kind: Int)] = []
     var x = left
     var legendRow = 0
+    // A name is cut to 40 characters, and to a legend row of its own.
     var entries = modelNames.enumerated().map {
-      (HTMLText.truncated($0.element, to: 40), $0.offset)
+      (
+        TextMetrics.fitted(
+          HTMLText.truncated($0.element, to: 40), in: width - 4 - left - 18, fontSize: legendFont),
+        $0.offset
+      )
     }
     if hasIntervals { entries.append(("95% interval", -1)) }
     if hasDegenerate { entries.append(("degenerate interval", -2)) }
@@ -79,7 +84,9 @@ struct ClassComparisonChart: ResponsiveChart {
       default:
         svg.rect(x: item.x, y: y + 2, width: 12, height: 12, fill: ChartColor.model(item.kind))
       }
-      svg.text(item.text, x: item.x + 18, y: y + 12.5, className: "legend")
+      svg.text(
+        item.text, x: item.x + 18, y: y + 12.5, className: "legend",
+        fullText: item.kind >= 0 ? modelNames[item.kind] : nil)
     }
     for index in rows.indices where index % 2 == 1 {
       svg.rect(

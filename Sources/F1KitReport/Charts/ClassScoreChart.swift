@@ -105,8 +105,8 @@ struct ClassScoreChart: ResponsiveChart {
     for (index, row) in rows.enumerated() {
       let y0 = top + band * Double(index)
       svg.label(
-        row.label, limit: labelLimit, x: left - 8, y: y0 + 1.5 * barHeight + 4, anchor: .end,
-        className: "category")
+        row.label, limit: labelLimit, maximumWidth: left - 10, x: left - 8,
+        y: y0 + 1.5 * barHeight + 4, anchor: .end, className: "category")
       let scores: [(String, Double, ClosedRange<Double>?, String)] = [
         ("precision", row.precision, intervals[index]?.precision?.range, ChartColor.precision),
         ("recall", row.recall, intervals[index]?.recall?.range, ChartColor.recall),

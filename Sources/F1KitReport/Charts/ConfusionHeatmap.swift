@@ -139,10 +139,12 @@ struct ConfusionHeatmap: ResponsiveChart {
         // A count too long for the cell is shortened (1070, then 1.1k);
         // one that fits no way is left to the tooltip and the data table,
         // and the note under the legend says so.
+        // A diagonal cell's number stays inside its inner outline.
         let fitted =
           showsText
           ? HeatmapCellText.fitted(
-            exact, rounding: isNormalized ? nil : count, cell: cell, fontSize: fontSize,
+            exact, rounding: isNormalized ? nil : count,
+            room: row == column ? cell - 2 * Self.outlineInset : cell - 1, fontSize: fontSize,
             smallest: smallest, longLength: 4)
           : nil
         guard let fitted else {
@@ -160,11 +162,13 @@ struct ConfusionHeatmap: ResponsiveChart {
     for index in 0..<size {
       let corner = left + cell * Double(index)
       let cornerY = top + cell * Double(index)
-      // A dark outer and a light inner line: visible on dark and light cells.
+      // A dark outer and a light inner line: visible on dark and light
+      // cells. The dark line fills the gap between the cells, so the two
+      // take only ``outlineInset`` units of the cell, and a 23-unit cell
+      // keeps room for three digits.
+      svg.rect(x: corner, y: cornerY, width: cell, height: cell, className: "diagonal")
       svg.rect(
-        x: corner + 1, y: cornerY + 1, width: cell - 2, height: cell - 2, className: "diagonal")
-      svg.rect(
-        x: corner + 2.5, y: cornerY + 2.5, width: cell - 5, height: cell - 5,
+        x: corner + 1, y: cornerY + 1, width: cell - 2, height: cell - 2,
         className: "diagonal-inner")
     }
     // Colour legend.
@@ -218,6 +222,10 @@ struct ConfusionHeatmap: ResponsiveChart {
   /// rows and columns to make the cells larger, when that makes them at
   /// least a quarter larger (the key costs the reader a look).
   static let readableCell = 30.0
+
+  /// How far a diagonal cell's outline reaches into it from each side of
+  /// its slot: the 0.5-unit gap, then the 1-unit inner line.
+  static let outlineInset = 1.5
 
   /// The smallest cell that shows its number; a phone drawing numbers its
   /// rows and columns only when that gives cells at least this large.

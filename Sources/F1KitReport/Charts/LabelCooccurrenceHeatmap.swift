@@ -124,8 +124,9 @@ struct LabelCooccurrenceHeatmap: ResponsiveChart {
           fill: ChartColor.viridis(value), tooltip: tooltip)
         guard
           let fitted = HeatmapCellText.fitted(
-            DisplayNumber.count(count), rounding: nil, cell: cell, fontSize: fontSize,
-            smallest: smallest, longLength: 3)
+            DisplayNumber.count(count), rounding: nil,
+            room: row == column ? cell - 2 * ConfusionHeatmap.outlineInset : cell - 1,
+            fontSize: fontSize, smallest: smallest, longLength: 3)
         else {
           omittedCount += 1
           continue
@@ -139,10 +140,10 @@ struct LabelCooccurrenceHeatmap: ResponsiveChart {
     for index in 0..<size {
       let corner = left + cell * Double(index)
       let cornerY = top + cell * Double(index)
+      // The confusion heatmap's outline (ConfusionHeatmap.outlineInset).
+      svg.rect(x: corner, y: cornerY, width: cell, height: cell, className: "diagonal")
       svg.rect(
-        x: corner + 1, y: cornerY + 1, width: cell - 2, height: cell - 2, className: "diagonal")
-      svg.rect(
-        x: corner + 2.5, y: cornerY + 2.5, width: cell - 5, height: cell - 5,
+        x: corner + 1, y: cornerY + 1, width: cell - 2, height: cell - 2,
         className: "diagonal-inner")
     }
     let legendWidth = min(gridSize, 220)

@@ -86,8 +86,8 @@ struct SupportChart: ResponsiveChart {
     for (index, label) in labels.enumerated() {
       let y0 = top + band * Double(index)
       svg.label(
-        label, limit: labelLimit, x: left - 8, y: y0 + goldHeight - 2, anchor: .end,
-        className: "category")
+        label, limit: labelLimit, maximumWidth: left - 10, x: left - 8, y: y0 + goldHeight - 2,
+        anchor: .end, className: "category")
       let count = support[index]
       svg.rect(
         x: left, y: y0, width: scale.position(count) - left, height: goldHeight,

@@ -17,15 +17,16 @@ extension HTMLReport {
       let severity = advice.severity.rawValue
       html += "<li class=\"\(severity)\"><h3><span class=\"badge \(severity)\">\(severity)</span>"
       html +=
-        HTMLText.escape((advice.modelHeading.map { "\($0): " } ?? "") + advice.title) + "</h3>"
-      html += "<p>\(HTMLText.escape(advice.message))</p>"
+        HTMLText.content((advice.modelHeading.map { "\($0): " } ?? "") + advice.title) + "</h3>"
+      html += "<p>\(HTMLText.content(advice.message))</p>"
       html += "<p class=\"evidence\">Evidence: "
       html += advice.evidence.map { item in
         var name = item.name
         if let label = item.label { name += "[\(label)]" }
         if let model = item.model { name = "\(model) " + name }
-        return "<code>\(HTMLText.escape(name))</code> = \(HTMLText.escape(Advice.format(item)))"
+        return "<code>\(HTMLText.content(name))</code> = \(HTMLText.content(Advice.format(item)))"
       }.joined(separator: ", ")
+      // A rule id is short, and stays whole for copying and searching.
       html +=
         " <span class=\"rule-id\">· rule <code>\(HTMLText.escape(advice.id))</code></span></p></li>\n"
     }

@@ -12,8 +12,8 @@ extension HTMLReport {
     var html =
       pairCount == 1
       ? "<p>The two models are compared on the same test items: a positive difference means "
-        + "<strong>\(HTMLText.escape(names[1]))</strong> scores higher than "
-        + "<strong>\(HTMLText.escape(names[0]))</strong>.</p>\n"
+        + "<strong>\(HTMLText.content(names[1]))</strong> scores higher than "
+        + "<strong>\(HTMLText.content(names[0]))</strong>.</p>\n"
       : "<p>Every pair of models is compared on the same test items; for a pair “B − A”, a "
         + "positive difference means B scores higher.</p>\n"
     if let experiment = model.experiment {
@@ -25,7 +25,7 @@ extension HTMLReport {
         + "Summary and in Runs and groups.</p>\n"
     }
     for disagreement in model.disagreements {
-      html += "<p>\(HTMLText.escape(sentence(for: disagreement)))</p>\n"
+      html += "<p>\(HTMLText.content(sentence(for: disagreement)))</p>\n"
     }
     let hasStatistics = differences.contains { $0.statistics != nil }
     if !hasStatistics {
@@ -55,10 +55,9 @@ extension HTMLReport {
       pairCount == 1
       ? "Difference between \(names[1]) and \(names[0]) per metric"
       : "Differences between every pair of models per metric"
-    let axisTitle =
-      pairCount == 1
-      ? "\(HTMLText.truncated(names[1], to: 30)) − \(HTMLText.truncated(names[0], to: 30))"
-      : "Second model − first model"
+    // The chart wraps a long title at its spaces and shortens a name too
+    // wide for a line, with the whole title in a <title>.
+    let axisTitle = pairCount == 1 ? "\(names[1]) − \(names[0])" : "Second model − first model"
     let plot = ForestPlot(id: "comparison-forest", title: title, axisTitle: axisTitle, rows: rows)
     html += figure(
       plot.responsiveMarkup(),
@@ -78,9 +77,7 @@ extension HTMLReport {
           "Bootstrap distribution of the \(name(of: primary)) difference, \(second) − \(first)",
         quantiles: ReportBuilder.differenceQuantiles(pair.bootstrap),
         observed: difference.estimate, interval: pair.difference.range, colorIndex: index + 1,
-        axisTitle:
-          "Difference in a resample: \(HTMLText.truncated(second, to: 30)) − \(HTMLText.truncated(first, to: 30))"
-      )
+        axisTitle: "Difference in a resample: \(second) − \(first)")
       var table = HTMLTable(
         caption: "Share of the paired bootstrap resamples in each bin (the middle 99%)",
         columns: [("From", true), ("To", true), ("Share of resamples", true)])

@@ -30,7 +30,7 @@ extension HTMLReport {
     for (index, evaluation) in model.models.enumerated() {
       if model.models.count > 1 {
         html +=
-          "<h3 id=\"\(elementID("confusion-heading", model: index))\">\(HTMLText.escape(evaluation.name))</h3>\n"
+          "<h3 id=\"\(elementID("confusion-heading", model: index))\">\(HTMLText.content(evaluation.name))</h3>\n"
       }
       let matrix = ReportMatrix(evaluated: evaluation.metrics)
       let isWeighted = matrix.isWeighted
@@ -62,7 +62,7 @@ extension HTMLReport {
       html += "</div>\n"
       let limit = isCollapsed ? 20 : 10
       html +=
-        "<h4 id=\"\(elementID("top-confusions-heading", model: index))\">Top confusions of \(HTMLText.escape(evaluation.name))</h4>\n"
+        "<h4 id=\"\(elementID("top-confusions-heading", model: index))\">Top confusions of \(HTMLText.content(evaluation.name))</h4>\n"
       html += topConfusionsTable(matrix, model: evaluation.name, limit: limit)
       if isCollapsed {
         if matrix.classCount <= Self.fullMatrixClassLimit {

@@ -10,7 +10,7 @@ extension HTMLReport {
   func examplesSection() -> String {
     var html =
       "<p>A few test items with their text, picked by a fixed, seeded spread over the test set. "
-      + "Row numbers count the items of <code>\(HTMLText.escape(model.metadata.inputFiles.first ?? ""))</code> "
+      + "Row numbers count the items of <code>\(HTMLText.content(model.metadata.inputFiles.first ?? ""))</code> "
       + "from 1; a prediction that is wrong is marked ✗.</p>\n"
     for group in model.examples where group.items.contains(where: { !$0.texts.isEmpty }) {
       let isMisclassified = group.kind == .misclassified

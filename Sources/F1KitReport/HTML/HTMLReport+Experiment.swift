@@ -18,7 +18,7 @@ extension HTMLReport {
     guard let note = model.experiment?.firstRunNote(isAboutIntervals: isAboutIntervals) else {
       return ""
     }
-    return "<p class=\"first-run\"><strong>\(HTMLText.escape(note))</strong></p>\n"
+    return "<p class=\"first-run\"><strong>\(HTMLText.content(note))</strong></p>\n"
   }
 
   /// The Summary's verdict with an experiment: one sentence per pair from

@@ -11,10 +11,10 @@ extension HTMLReport {
     entries.append(("zero_division", metadata.zeroDivision))
     var html = "<dl class=\"metadata\">"
     for (term, value) in entries {
-      html += "<dt>\(HTMLText.escape(term))</dt><dd>\(HTMLText.escape(value))</dd>"
+      html += "<dt>\(HTMLText.content(term))</dt><dd>\(HTMLText.content(value))</dd>"
     }
     html += "<dt>Methods</dt><dd>"
-    html += model.methods.map { HTMLText.escape($0) }.joined(separator: "<br>")
+    html += model.methods.map { HTMLText.content($0) }.joined(separator: "<br>")
     html += "</dd><dt>Label order</dt><dd>"
     html += metadata.labelOrder.prefix(Self.fullTableClassLimit).map {
       "<code>\(HTMLText.isolated($0))</code>"
@@ -28,22 +28,22 @@ extension HTMLReport {
     if metadata.runFiles.contains(where: { $0.count > 1 }) {
       // Several runs: each model's name, then its run files.
       html += zip(model.models, metadata.runFiles).map { evaluation, files in
-        "\(HTMLText.escape(evaluation.name)): "
-          + files.map { "<code>\(HTMLText.escape($0))</code>" }.joined(separator: ", ")
+        "\(HTMLText.content(evaluation.name)): "
+          + files.map { "<code>\(HTMLText.content($0))</code>" }.joined(separator: ", ")
       }.joined(separator: "<br>")
     } else {
       html += zip(model.models, metadata.inputFiles).map { evaluation, file in
-        "<code>\(HTMLText.escape(file))</code>"
-          + (evaluation.name == file ? "" : " (\(HTMLText.escape(evaluation.name)))")
+        "<code>\(HTMLText.content(file))</code>"
+          + (evaluation.name == file ? "" : " (\(HTMLText.content(evaluation.name)))")
       }.joined(separator: "<br>")
     }
     html += "</dd>"
     for setting in metadata.inputSettings {
       html +=
-        "<dt>\(HTMLText.escape(setting.name))</dt><dd>\(HTMLText.escape(setting.value))</dd>"
+        "<dt>\(HTMLText.content(setting.name))</dt><dd>\(HTMLText.content(setting.value))</dd>"
     }
     if let log = metadata.trainingLog {
-      html += "<dt>Training log</dt><dd><code>\(HTMLText.escape(log))</code></dd>"
+      html += "<dt>Training log</dt><dd><code>\(HTMLText.content(log))</code></dd>"
     }
     html += "</dl>\n"
     return html

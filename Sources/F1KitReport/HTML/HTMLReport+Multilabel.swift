@@ -85,7 +85,7 @@ private struct MultilabelPage {
     if let comparison = report.comparison, report.models.count > 1 {
       html += "<div class=\"verdict\" role=\"note\">"
       for pair in comparison.pairs(on: comparison.options.metric) {
-        html += "<p>\(HTMLText.escape(comparison.verdict(for: pair)))</p>"
+        html += "<p>\(HTMLText.content(comparison.verdict(for: pair)))</p>"
       }
       html += "</div>\n"
     }
@@ -114,8 +114,8 @@ private struct MultilabelPage {
     html += "<div class=\"facts\">"
     for (value, label) in facts {
       html +=
-        "<div class=\"fact\"><span class=\"value\">\(HTMLText.escape(value))</span>"
-        + "<span class=\"label\">\(HTMLText.escape(label))</span></div>"
+        "<div class=\"fact\"><span class=\"value\">\(HTMLText.content(value))</span>"
+        + "<span class=\"label\">\(HTMLText.content(label))</span></div>"
     }
     html += "</div>\n<h3 id=\"multilabel-metrics-heading\">Multilabel metrics</h3>\n"
     let hasIntervals = report.models.contains { !$0.intervals.isEmpty }
@@ -400,7 +400,7 @@ private struct MultilabelPage {
     html += table.render()
     html += "<div class=\"verdict\" role=\"note\">"
     for pair in comparison.pairs {
-      html += "<p>\(HTMLText.escape(comparison.verdict(for: pair)))</p>"
+      html += "<p>\(HTMLText.content(comparison.verdict(for: pair)))</p>"
     }
     return html + "</div>\n"
   }
@@ -415,31 +415,31 @@ private struct MultilabelPage {
     entries.append(("zero_division", options.evaluation.zeroDivision.rawValue))
     var html = "<dl class=\"metadata\">"
     for (term, value) in entries {
-      html += "<dt>\(HTMLText.escape(term))</dt><dd>\(HTMLText.escape(value))</dd>"
+      html += "<dt>\(HTMLText.content(term))</dt><dd>\(HTMLText.content(value))</dd>"
     }
     html += "<dt>Methods</dt><dd>"
     html +=
       isResampled
-      ? HTMLText.escape(
+      ? HTMLText.content(
         "Intervals: BCa bootstrap over items, \(DisplayNumber.count(options.resamples)) resamples, "
           + "drawn through the items' distinct (gold set, predicted set) patterns; per-label F1 "
           + "intervals come from the same resamples.")
         + "<br>"
-        + HTMLText.escape(
+        + HTMLText.content(
           "Tests: paired permutation and paired bootstrap over items"
             + (report.isWeighted ? " (weights carried)" : "; McNemar mid-p on exact matches"))
-      : HTMLText.escape("No resampling (--resamples 0): no intervals or tests.")
+      : HTMLText.content("No resampling (--resamples 0): no intervals or tests.")
     html += "</dd><dt>Label order</dt><dd>"
     html += report.labels.map { "<code>\(HTMLText.isolated($0))</code>" }.joined(separator: ", ")
     html += "</dd><dt>Prediction files</dt><dd>"
     html += report.models.map { model in
-      "<code>\(HTMLText.escape(model.sourceFile))</code>"
+      "<code>\(HTMLText.content(model.sourceFile))</code>"
         + (model.name == model.sourceFile ? "" : " (\(HTMLText.isolated(model.name)))")
     }.joined(separator: "<br>")
     html += "</dd>"
     for setting in options.inputSettings {
       html +=
-        "<dt>\(HTMLText.escape(setting.name))</dt><dd>\(HTMLText.escape(setting.value))</dd>"
+        "<dt>\(HTMLText.content(setting.name))</dt><dd>\(HTMLText.content(setting.value))</dd>"
     }
     return html + "</dl>\n"
   }

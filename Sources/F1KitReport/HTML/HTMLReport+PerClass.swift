@@ -24,7 +24,7 @@ extension HTMLReport {
     for (index, evaluation) in model.models.enumerated() {
       if model.models.count > 1 {
         html +=
-          "<h3 id=\"\(elementID("per-class-heading", model: index))\">\(HTMLText.escape(evaluation.name))</h3>\n"
+          "<h3 id=\"\(elementID("per-class-heading", model: index))\">\(HTMLText.content(evaluation.name))</h3>\n"
       }
       let report = classificationReportTable(evaluation, classes: shown)
       hasDegenerate = hasDegenerate || report.hasDegenerate
@@ -62,10 +62,8 @@ extension HTMLReport {
         chart.responsiveMarkup(),
         caption: "Precision, recall and F1 of each class for \(evaluation.name)"
           + (intervals.contains { $0?.f1 != nil }
-            ? "; whiskers are 95% intervals ("
-              + (evaluation.metrics.isWeighted
-                ? "bootstrap of the weighted items, see Run metadata"
-                : "Wilson for precision and recall, see Run metadata for F1") + "), "
+            ? "; whiskers are 95% intervals (" + classIntervalMethods(evaluation)
+              + ", see Run metadata), "
               + "and a hollow diamond marks a degenerate interval (no width)."
             : "."),
         table: table.render())
@@ -125,6 +123,28 @@ extension HTMLReport {
       table: table.render())
   }
 
+  /// How a model's per-class intervals were computed, for a caption:
+  /// Wilson for precision and recall, a bootstrap or the delta method for
+  /// F1, or a bootstrap of weighted items; in a binary problem, the
+  /// positive class's are the headline intervals.
+  func classIntervalMethods(_ evaluation: ModelEvaluation) -> String {
+    let metrics = evaluation.metrics
+    let headline = ReportBuilder.headlineClass(of: metrics)
+    let f1Method =
+      metrics.labels.indices.contains {
+        $0 != headline && evaluation.classIntervals(at: $0)?.f1?.method == .deltaMethod
+      } ? "delta method" : "bootstrap"
+    let others =
+      metrics.isWeighted
+      ? "bootstrap of the weighted items" : "Wilson for precision and recall, \(f1Method) for F1"
+    guard let headline else { return metrics.isWeighted ? others : "per-class " + others }
+    let name = { (label: String) in "class “\u{2068}\(label)\u{2069}”" }
+    let rest =
+      metrics.labels.count == 2 ? name(metrics.labels[1 - headline]) : "the other classes"
+    return "\(name(metrics.labels[headline])): the headline binary precision, recall and F1 "
+      + "intervals; \(rest): \(others)"
+  }
+
   /// The mean of the finite values, or NaN when there are none.
   static func mean(_ values: [Double]) -> Double {
     let finite = values.filter(\.isFinite)
@@ -148,9 +168,8 @@ extension HTMLReport {
     var table = HTMLTable(
       caption: "Classification report of \(evaluation.name)"
         + (hasIntervals
-          ? (metrics.isWeighted
-            ? ", with 95% bootstrap intervals of the weighted items"
-            : ", with 95% intervals (Wilson for per-class precision and recall; bootstrap for F1 and the averages)")
+          ? ", with 95% intervals (" + classIntervalMethods(evaluation)
+            + "; bootstrap for the averages)"
           : ""),
       columns: columns)
     var hasDegenerate = false

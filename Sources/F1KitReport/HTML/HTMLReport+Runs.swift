@@ -19,8 +19,8 @@ extension HTMLReport {
     var html = "<p>"
     html +=
       experiment.hasSeveralRuns
-      ? "Each model's \(HTMLText.escape(metric)) is the mean of its training runs' values. Its \(level) interval, and each difference's, come from a two-level bootstrap: each resample draws every model's runs with replacement, then a test set shared by every run. Because every run scores the same test items, that counts each run's item-level noise more than once, so the resamples are moved onto a corrected variance (the spread between runs less their item-level noise, plus the test-set variance) with Student's t for the few runs. "
-      : "Each model has one run, so its \(HTMLText.escape(metric)) is that run's value; the \(level) intervals come from a paired bootstrap of the test set. "
+      ? "Each model's \(HTMLText.content(metric)) is the mean of its training runs' values. Its \(level) interval, and each difference's, come from a two-level bootstrap: each resample draws every model's runs with replacement, then a test set shared by every run. Because every run scores the same test items, that counts each run's item-level noise more than once, so the resamples are moved onto a corrected variance (the spread between runs less their item-level noise, plus the test-set variance) with Student's t for the few runs. "
+      : "Each model has one run, so its \(HTMLText.content(metric)) is that run's value; the \(level) intervals come from a paired bootstrap of the test set. "
     switch comparison.design {
     case .items:
       html += "Test sets are drawn item by item. "
@@ -30,7 +30,7 @@ extension HTMLReport {
     case .groups:
       html +=
         "Test sets are drawn as whole groups: \(DisplayNumber.count(counts.itemCount)) items in <strong>\(DisplayNumber.count(counts.groupCount)) groups</strong>"
-        + (experiment.groupColumn.map { " of the column “\(HTMLText.escape($0))”" } ?? "")
+        + (experiment.groupColumn.map { " of the column “\(HTMLText.content($0))”" } ?? "")
         + ", so the intervals are by group. "
     }
     html +=
@@ -218,7 +218,7 @@ extension HTMLReport {
       ].compactMap(\.self) + comparison.notes
     guard !notes.isEmpty else { return "" }
     return "<ul class=\"evidence\">"
-      + notes.map { "<li>\(HTMLText.escape(ExperimentWording.sentence($0, names: names)))</li>" }
+      + notes.map { "<li>\(HTMLText.content(ExperimentWording.sentence($0, names: names)))</li>" }
       .joined() + "</ul>\n"
   }
 
@@ -276,8 +276,8 @@ extension HTMLReport {
     let pairs = comparison.pairs.filter { $0.almostStochasticOrder != nil }
     let claim: String
     if pairs.count == 1, let pair = pairs.first {
-      let second = HTMLText.escape(names[pair.second])
-      let first = HTMLText.escape(names[pair.first])
+      let second = HTMLText.content(names[pair.second])
+      let first = HTMLText.content(names[pair.first])
       claim =
         "ε_min is for the claim “\(second) is better than \(first)”; below 0.5 \(second) is almost stochastically dominant"
     } else {

@@ -10,7 +10,7 @@ extension HTMLReport {
   func scoresSection() -> String {
     guard let scores = model.scores else { return "" }
     var html = "<p>Metrics of the scores themselves, before any cut-off, from "
-    html += HTMLText.escape(scores.models[0].source)
+    html += HTMLText.content(scores.models[0].source)
     if let positive = scores.positiveLabel {
       html += " (scores for the positive label “\(HTMLText.isolated(positive))”)"
     }
@@ -25,7 +25,7 @@ extension HTMLReport {
     {
       let tests = comparison.options.tests.map(Self.scoreTestName)
       html +=
-        "<p class=\"muted\">\(HTMLText.escape(experiment.scoreTestsNote(tests: tests)))</p>\n"
+        "<p class=\"muted\">\(HTMLText.content(experiment.scoreTestsNote(tests: tests)))</p>\n"
     }
     if scores.isBinary {
       html += "<ul class=\"cutoffs\">"
@@ -42,7 +42,7 @@ extension HTMLReport {
           sentence += ThresholdChoice.sharedCutoffNote(at: position, of: choices) ?? ""
           position += 1
         }
-        html += HTMLText.escape(sentence) + "</li>"
+        html += HTMLText.content(sentence) + "</li>"
       }
       html += "</ul>\n"
     }
@@ -70,7 +70,7 @@ extension HTMLReport {
       ? "; the ROC and precision–recall curves below have one point between their ends" : ""
     return scores.models.compactMap { entry in
       entry.scores.hardLabelWarning.map {
-        "<p class=\"muted\"><strong>\(HTMLText.isolated(entry.name))</strong>: \(HTMLText.escape($0))\(curves). The Advice section says more (<code>hard-label-scores</code>).</p>\n"
+        "<p class=\"muted\"><strong>\(HTMLText.isolated(entry.name))</strong>: \(HTMLText.content($0))\(curves). The Advice section says more (<code>hard-label-scores</code>).</p>\n"
       }
     }.joined()
   }
@@ -140,7 +140,7 @@ extension HTMLReport {
       table.append(cells)
     }
     return table.render()
-      + (sharedReason.map { "<p class=\"muted\">n/a: \(HTMLText.escape($0)).</p>\n" } ?? "")
+      + (sharedReason.map { "<p class=\"muted\">n/a: \(HTMLText.content($0)).</p>\n" } ?? "")
   }
 
   /// A score test as the Scores and cut-offs section names it in prose.
@@ -201,7 +201,7 @@ extension HTMLReport {
     if let metric = scores.comparedMetrics.first {
       html += "<ul class=\"cutoffs\">"
       for pair in scores.pairs(on: metric) {
-        html += "<li>\(HTMLText.escape(comparison.verdict(for: pair)))</li>"
+        html += "<li>\(HTMLText.content(comparison.verdict(for: pair)))</li>"
       }
       html += "</ul>\n"
     }

@@ -10,7 +10,7 @@ extension HTMLReport {
     let verdicts = verdictSentences()
     if !verdicts.isEmpty {
       html += "<div class=\"verdict\" role=\"note\">"
-      for sentence in verdicts { html += "<p>\(HTMLText.escape(sentence))</p>" }
+      for sentence in verdicts { html += "<p>\(HTMLText.content(sentence))</p>" }
       html += "</div>\n"
     }
     let rows = reference.perClass()
@@ -57,26 +57,28 @@ extension HTMLReport {
       let isInExperiment = experiment?.models.indices.contains(index) == true
       let mean = isInExperiment ? experiment?.models[index].interval.estimate : nil
       let runs = isInExperiment ? experiment?.counts.runCounts[index] ?? 1 : 1
-      // A no-break space keeps the "·" with the model's name, which the
-      // stylesheet breaks anywhere when it is wider than the card.
+      // A no-break space keeps the "·" with the model's name, which breaks
+      // after its "-", "_" and "." (HTMLText.content), or anywhere when
+      // it has none and is wider than the card. The whole name shows:
+      // names cut short could read the same.
       facts.append(
         (
           DisplayNumber.score(mean ?? evaluation.metrics.value(of: primary)),
-          "\(name(of: primary)) ·\u{00A0}\(HTMLText.truncated(evaluation.name, to: 28))"
+          "\(name(of: primary)) ·\u{00A0}\(HTMLText.truncated(evaluation.name, to: 96))"
             + (runs > 1 ? ", mean of \(runs) runs" : "")
         ))
     }
     html += "<div class=\"facts\">"
     for (value, label) in facts {
       html +=
-        "<div class=\"fact\"><span class=\"value\">\(HTMLText.escape(value))</span>"
-        + "<span class=\"label\">\(HTMLText.escape(label))</span></div>"
+        "<div class=\"fact\"><span class=\"value\">\(HTMLText.content(value))</span>"
+        + "<span class=\"label\">\(HTMLText.content(label))</span></div>"
     }
     html += "</div>\n"
     html += "<h3 id=\"headline-heading\">Headline metrics</h3>\n"
     html += firstRunNote(isAboutIntervals: true)
     html += headlineTable()
-    html += "<p class=\"muted\">\(HTMLText.escape(baselineExplanation))</p>\n"
+    html += "<p class=\"muted\">\(HTMLText.content(baselineExplanation))</p>\n"
     html += "<h3 id=\"balance-heading\">Class balance</h3>\n"
     html += classBalanceFigure()
     return html

@@ -6,18 +6,18 @@ extension HTMLReport {
     guard let curve = model.trainingCurve else { return "" }
     guard !curve.points.isEmpty else {
       return
-        "<p>The training log <code>\(HTMLText.escape(curve.source))</code> has a header but no evaluations.</p>\n"
+        "<p>The training log <code>\(HTMLText.content(curve.source))</code> has a header but no evaluations.</p>\n"
     }
     let indices = curve.plottedMetricIndices()
     let names = indices.map { curve.metricNames[$0] }
     let moments = curve.moments()
     let runs = curve.runs()
     var html =
-      "<p>Metrics measured on the evaluation set during training, from <code>\(HTMLText.escape(curve.source))</code>"
+      "<p>Metrics measured on the evaluation set during training, from <code>\(HTMLText.content(curve.source))</code>"
     html += " (\(curve.points.count) evaluations).\(conventionNote(curve))</p>\n"
     if let warning = curve.severalRunsWarning() {
       html +=
-        "<p><span class=\"badge warning\">warning</span>\(HTMLText.escape(warning)).</p>\n"
+        "<p><span class=\"badge warning\">warning</span>\(HTMLText.content(warning)).</p>\n"
     }
     let chart = TrainingCurveChart(id: "training-curve", curve: curve, metricIndices: indices)
     var columns: [(title: String, isNumeric: Bool)] = [("Epoch", true), ("Step", true)]
@@ -76,8 +76,8 @@ extension HTMLReport {
     var note = ""
     if let log = curve.sentenceTransformersLog {
       note +=
-        " Its columns are those Sentence-Transformers' \(HTMLText.escape(log.evaluator)) writes, so"
-        + " its primary metric, \(HTMLText.escape(log.primaryMetric)), leads the chart."
+        " Its columns are those Sentence-Transformers' \(HTMLText.content(log.evaluator)) writes, so"
+        + " its primary metric, \(HTMLText.content(log.primaryMetric)), leads the chart."
     }
     if curve.stepsWereCountedPerEpoch {
       note +=

@@ -93,21 +93,21 @@ public struct HTMLReport: Sendable {
     html += "<meta name=\"generator\" content=\"F1Kit \(HTMLText.escape(toolVersion))\">\n"
     html += "<title>\(HTMLText.escape(title))</title>\n"
     html += "<style>\n\(ReportStylesheet.css)\n</style>\n</head>\n<body>\n"
-    html += "<header class=\"page\">\n<h1>\(HTMLText.escape(title))</h1>\n"
-    html += "<p class=\"lede\">\(HTMLText.escape(lede))</p>\n"
+    html += "<header class=\"page\">\n<h1>\(HTMLText.content(title))</h1>\n"
+    html += "<p class=\"lede\">\(HTMLText.content(lede))</p>\n"
     html += "<nav class=\"toc\" aria-label=\"Sections\"><ol>"
     for section in sections {
-      html += "<li><a href=\"#\(section.id)\">\(HTMLText.escape(section.title))</a></li>"
+      html += "<li><a href=\"#\(section.id)\">\(HTMLText.content(section.title))</a></li>"
     }
     html += "</ol></nav>\n</header>\n<main>\n"
     for section in sections {
       html += "<section id=\"\(section.id)\" aria-labelledby=\"\(section.id)-heading\">\n"
-      html += "<h2 id=\"\(section.id)-heading\">\(HTMLText.escape(section.title))</h2>\n"
+      html += "<h2 id=\"\(section.id)-heading\">\(HTMLText.content(section.title))</h2>\n"
       html += section.body
       html += "</section>\n"
     }
     html +=
-      "</main>\n<footer class=\"page\"><p>Made by F1Kit \(HTMLText.escape(toolVersion)). "
+      "</main>\n<footer class=\"page\"><p>Made by F1Kit \(HTMLText.content(toolVersion)). "
     html +=
       "Scores equal scikit-learn's. This page is self-contained: no scripts, no external resources.</p></footer>\n"
     html += "</body>\n</html>\n"
@@ -139,7 +139,7 @@ public struct HTMLReport: Sendable {
   /// A chart in a figure with its caption and its data table.
   static func figure(_ svg: String, caption: String, table: String) -> String {
     "<figure><div class=\"chart-scroll\">\(svg)</div>"
-      + "<figcaption>\(HTMLText.escape(caption))</figcaption>"
+      + "<figcaption>\(HTMLText.content(caption))</figcaption>"
       + "<details><summary>Data table</summary>\(table)</details></figure>\n"
   }
 

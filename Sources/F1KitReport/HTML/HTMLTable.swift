@@ -30,12 +30,12 @@ struct HTMLTable {
 
     /// The cell's content as HTML.
     var content: String {
-      var html = isLabel ? HTMLText.isolated(text) : HTMLText.escape(text)
+      var html = isLabel ? HTMLText.isolated(text) : HTMLText.content(text)
       if let detail {
         html = "<span class=\"v\">\(html)</span>"
         let classes = ["detail"] + (detailClassName.map { [$0] } ?? [])
         html +=
-          "<span class=\"\(classes.joined(separator: " "))\">\(HTMLText.escape(detail))</span>"
+          "<span class=\"\(classes.joined(separator: " "))\">\(HTMLText.content(detail))</span>"
       }
       return html
     }
@@ -63,12 +63,12 @@ struct HTMLTable {
     var html =
       "<div class=\"table-scroll\"><table"
       + (className.map { " class=\"\($0)\"" } ?? "") + ">"
-    if let caption { html += "<caption>\(HTMLText.escape(caption))</caption>" }
+    if let caption { html += "<caption>\(HTMLText.content(caption))</caption>" }
     html += "<thead><tr>"
     for (index, column) in columns.enumerated() {
       html += column.isNumeric ? "<th scope=\"col\" class=\"num\">" : "<th scope=\"col\">"
       let isLabel = hasLabelColumns && index > 0 && index < columns.count - 1
-      html += (isLabel ? HTMLText.isolated(column.title) : HTMLText.escape(column.title)) + "</th>"
+      html += (isLabel ? HTMLText.isolated(column.title) : HTMLText.content(column.title)) + "</th>"
     }
     html += "</tr></thead><tbody>"
     for row in rows {

@@ -18,8 +18,10 @@ enum ReportStylesheet {
   // "accuracy" and "weighted-F1" ran under the values only. With whole
   // pixels every rule was drawn at every width from 360 to 430 px.
   //
-  // A summary card's label breaks anywhere when a word (a long file name)
-  // is wider than the card.
+  // A long word (a file name) breaks after its "-", "_", "." and "/",
+  // where HTMLText.content puts a <wbr>; text outside tables breaks it
+  // elsewhere only when it has none of those and is wider than its column
+  // (a summary card's label, anywhere), while a table grows and scrolls.
   static let css = """
     :root{color-scheme:light dark;--bg:#ffffff;--fg:#1b1f24;--muted:#57606a;--line:#d0d7de;\
     --band:#f6f8fa;--card:#f6f8fa;--accent:#0072B2;--gold:#5f6b7a;--zero:#eef0f3;--zero-text:#8c959f;\
@@ -36,6 +38,7 @@ enum ReportStylesheet {
     h2{font-size:1.35rem;margin:40px 0 12px;padding-top:8px;border-top:1px solid var(--line)}
     h3{font-size:1.08rem;margin:26px 0 8px}
     p{margin:8px 0}
+    h1,h2,h3,h4,p,li,dd,figcaption,summary{overflow-wrap:break-word}
     .lede{color:var(--muted);margin:0 0 14px}
     nav.toc ol{display:flex;flex-wrap:wrap;gap:4px 18px;list-style:none;margin:0;padding:0}
     nav.toc a{color:var(--accent);text-decoration:none}
@@ -50,7 +53,7 @@ enum ReportStylesheet {
     .fact .label{color:var(--muted);font-size:.85rem;overflow-wrap:anywhere}
     .table-scroll{overflow-x:auto;margin:10px 0;max-width:100%;container-type:inline-size}
     table{border-collapse:collapse;font-size:.9rem;min-width:0}
-    caption{text-align:left;color:var(--muted);font-size:.85rem;padding:0 0 6px;caption-side:top;max-width:100cqw;position:sticky;left:0}
+    caption{text-align:left;color:var(--muted);font-size:.85rem;padding:0 0 6px;caption-side:top;max-width:100cqw;position:sticky;left:0;overflow-wrap:break-word}
     th,td{padding:5px 10px;border-bottom:1px solid var(--line);text-align:left;vertical-align:top;line-height:22px}
     thead th{border-bottom:2px solid var(--line);font-weight:600;vertical-align:bottom}
     td.num,th.num{text-align:right;white-space:nowrap}
@@ -92,7 +95,7 @@ enum ReportStylesheet {
     svg .whisker{fill:none;stroke:var(--fg);stroke-width:1.2}
     svg .gold-bar{fill:var(--gold)}
     svg .zero-cell{fill:var(--zero)}
-    svg .diagonal{fill:none;stroke:#000;stroke-width:2}
+    svg .diagonal{fill:none;stroke:#000;stroke-width:1}
     svg .diagonal-inner{fill:none;stroke:#fff;stroke-width:1}
     svg .zero-line{stroke:var(--fg);stroke-width:1.2}
     svg .dashed{stroke-dasharray:4 3}

@@ -13,7 +13,7 @@ extension ReportBuilder {
   /// The most item draws (resamples × draws per resample) spent on the
   /// per-class bootstrap of one model; past it, per-class intervals are
   /// analytic. About a second of work in a release build.
-  static let classBootstrapBudget = 4e8
+  static let defaultClassBootstrapBudget = 4e8
 
   /// The cost of one resample of a table of counts in item draws: the
   /// number of items, or a few draws per non-empty cell, whichever
@@ -31,7 +31,22 @@ extension ReportBuilder {
   /// analytic).
   func bootstrapsClasses(_ metrics: ClassificationMetrics) -> Bool {
     Double(options.resamples) * Self.resampleCost(metrics.confusionMatrix.counts)
-      * Double(metrics.labels.count) <= Self.classBootstrapBudget
+      * Double(metrics.labels.count) <= classBootstrapBudget
+  }
+
+  /// The class whose precision, recall and F1 are headline metrics: the
+  /// positive class of a binary problem; `nil` otherwise.
+  static func headlineClass(of metrics: ClassificationMetrics) -> Int? {
+    metrics.reportedMetrics.contains(.binaryF1) ? metrics.scope.positiveClass : nil
+  }
+
+  /// The intervals of the headline class: the headline binary precision,
+  /// recall and F1 intervals themselves, so that the page, like `compare`
+  /// and `evaluate --ci`, shows one interval for each of these numbers.
+  static func headlineClassIntervals(of model: ModelEvaluation, at index: Int) -> ClassIntervals {
+    ClassIntervals(
+      label: model.metrics.labels[index], precision: model.intervals[.binaryPrecision],
+      recall: model.intervals[.binaryRecall], f1: model.intervals[.binaryF1])
   }
 
   var bootstrapOptions: BootstrapOptions {
@@ -117,7 +132,9 @@ extension ReportBuilder {
   }
 
   /// Wilson intervals of each class's precision and recall, and a BCa
-  /// bootstrap (or delta-method) interval of its F1.
+  /// bootstrap (or delta-method) interval of its F1; the positive class of
+  /// a binary problem gets the headline intervals instead
+  /// (``headlineClassIntervals(of:at:)``).
   ///
   /// A class's F1 is the binary F1 of a scope whose positive class is that
   /// class, so the statistics module's bootstrap resamples it as it does any
@@ -136,7 +153,12 @@ extension ReportBuilder {
     // One delta-method interval per class: from the non-empty cells, each
     // costs O(cells + classes), not O(cells × classes²) as from the table.
     let cells = isBootstrapped ? [] : metrics.confusionMatrix.nonEmptyCells
+    let headline = Self.headlineClass(of: metrics)
+    let evaluated = model
     model.classIntervals = try metrics.labels.indices.map { index throws(StatisticsError) in
+      // The positive class's scores are the headline binary metrics: one
+      // number, one interval, whichever method the other classes get.
+      if index == headline { return Self.headlineClassIntervals(of: evaluated, at: index) }
       // Precision and recall are proportions of the items predicted as, or
       // labelled as, the class: Wilson intervals keep their coverage near
       // 0 and 1, where a bootstrap collapses (5 of 5 right resamples to
@@ -181,7 +203,10 @@ extension ReportBuilder {
     let scope = metrics.scope
     let bootstrap = Bootstrap(options: bootstrapOptions)
     let scores: [Metric] = [.binaryPrecision, .binaryRecall, .binaryF1]
+    let headline = Self.headlineClass(of: metrics)
+    let evaluated = model
     model.classIntervals = try metrics.labels.indices.map { index throws(StatisticsError) in
+      if index == headline { return Self.headlineClassIntervals(of: evaluated, at: index) }
       let classScope = MetricScope(
         classCount: scope.classCount, evaluatedClassCount: scope.evaluatedClassCount,
         positiveClass: index, zeroDivision: scope.zeroDivision, beta: scope.beta)
@@ -246,18 +271,32 @@ extension ReportBuilder {
       "Intervals: \(level) BCa bootstrap (Efron 1987) over \(resamples) resamples of the test items "
         + "for each model's headline metrics"
         + (analytic.isEmpty ? " and each class's F1." : "."))
+    // The positive class's scores are the headline binary metrics, and
+    // take their intervals (``headlineClassIntervals(of:at:)``).
+    let positive = models.first.flatMap { model in
+      Self.headlineClass(of: model.metrics).map { model.metrics.labels[$0] }
+    }
+    let labelCount = models.first?.metrics.labels.count ?? 0
+    let others =
+      positive == nil ? "" : labelCount == 2 ? " (the other class)" : " (the other classes)"
+    if let positive {
+      lines.append(
+        "Positive class “\(positive)”: its precision, recall and F1 are the headline binary precision, "
+          + "recall and F1, with their intervals (BCa bootstrap), in the classification report too."
+      )
+    }
     if models.first?.metrics.isWeighted == true {
       lines.append(
-        "Per-class precision, recall and F1: \(level) BCa bootstrap of the weighted items (Wilson and "
-          + "delta-method intervals count items, so they do not apply).")
+        "Per-class precision, recall and F1\(others): \(level) BCa bootstrap of the weighted items "
+          + "(Wilson and delta-method intervals count items, so they do not apply).")
     } else {
       lines.append(
-        "Per-class precision and recall: \(level) Wilson score intervals (Wilson 1927), which keep their "
-          + "coverage near 0 and 1 where a bootstrap collapses.")
+        "Per-class precision and recall\(others): \(level) Wilson score intervals (Wilson 1927), which "
+          + "keep their coverage near 0 and 1 where a bootstrap collapses.")
     }
     if !analytic.isEmpty {
       lines.append(
-        "Per-class F1\(analytic.count == models.count ? "" : " of " + analytic.joined(separator: ", ")): "
+        "Per-class F1\(others)\(analytic.count == models.count ? "" : " of " + analytic.joined(separator: ", ")): "
           + "\(level) delta-method intervals, as bootstrapping \(models[0].metrics.labels.count) classes "
           + "one by one would take too long.")
     }

@@ -20,6 +20,10 @@ public struct ReportBuilder: Sendable {
   public var options: ReportOptions
   /// The advice rules.
   public var advisor: MetricAdvisor
+  /// The most item draws the per-class bootstrap of one model may take
+  /// (``defaultClassBootstrapBudget``, lowered by tests to
+  /// reach the delta method at few resamples).
+  var classBootstrapBudget = Self.defaultClassBootstrapBudget
 
   /// Creates a builder.
   ///

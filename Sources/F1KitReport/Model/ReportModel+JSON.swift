@@ -11,8 +11,11 @@ extension ReportModel {
   ///   `{"value", "low", "high"}` object per headline metric (`low` and
   ///   `high` are `null` without intervals).
   ///   `per_class` lists every class (`label`, `precision`, `recall`,
-  ///   `f1`, `support`, `f1_low`, `f1_high`), however many the page
-  ///   shows; `confusion_cells` lists the confusion matrix's non-empty
+  ///   `f1`, `support`, then the ends of their intervals:
+  ///   `precision_low`, `precision_high`, `recall_low`, `recall_high`,
+  ///   `f1_low`, `f1_high`), however many the page shows; the positive
+  ///   class of a binary problem has the headline `binary_precision`,
+  ///   `binary_recall` and `binary_f1` intervals; `confusion_cells` lists the confusion matrix's non-empty
   ///   cells as `[gold, predicted, count]`, indices into `labels`. With
   ///   sample weights, `support` is the class's weight sum (as `evaluate`
   ///   gives it) beside its gold `items`, and `weight_cells` lists the
@@ -65,7 +68,7 @@ extension ReportModel {
       let items = evaluation.metrics.confusionMatrix.goldTotals
       let perClass: [JSONValue] = rows.indices.map { index in
         let row = rows[index]
-        let f1 = evaluation.classIntervals(at: index)?.f1
+        let intervals = evaluation.classIntervals(at: index)
         // ClassScores.support rounds a weight sum: give the exact sum, and
         // the items apart.
         let support: [(key: String, value: JSONValue)] =
@@ -76,10 +79,16 @@ extension ReportModel {
           [
             ("label", .string(row.label)), ("precision", .number(row.precision)),
             ("recall", .number(row.recall)), ("f1", .number(row.fScore)),
-          ] + support + [
-            ("f1_low", f1.map { .number($0.lower) } ?? .null),
-            ("f1_high", f1.map { .number($0.upper) } ?? .null),
-          ])
+          ] + support
+            + [
+              ("precision", intervals?.precision), ("recall", intervals?.recall),
+              ("f1", intervals?.f1),
+            ].flatMap { score, interval in
+              [
+                ("\(score)_low", interval.map { .number($0.lower) } ?? .null),
+                ("\(score)_high", interval.map { .number($0.upper) } ?? .null),
+              ]
+            })
       }
       let cells: [JSONValue] = evaluation.metrics.confusionMatrix.nonEmptyCells.map {
         .array([.integer($0.gold), .integer($0.predicted), .integer($0.count)])

@@ -6,10 +6,12 @@ import Foundation
 ///
 /// A phone drawing's cells are small and its text is at least 11 px, so a
 /// count such as `1,070` may not fit a cell at full length. It is then
-/// written without its thousands separator (`1070`, still exact), or
-/// rounded to a few digits with a suffix (`1.1k`, `12k`, `1.2M`); a cell
+/// written without its thousands separator (`1070`, still exact), or drawn
+/// at ``smallestCellTextSize`` (three digits in a 23-unit diagonal cell),
+/// or rounded to a few digits with a suffix (`1.1k`, `12k`, `1.2M`); a cell
 /// too small for even that is left without a number, and the chart says
-/// how many such cells it has (`note(roundedCount:omittedCount:)`).
+/// how many such cells it has (`note(roundedCount:omittedCount:)`). Every
+/// text keeps ``clearance`` units clear of the cell's edges or outline.
 struct HeatmapCellText {
   /// The text drawn in the cell.
   let text: String
@@ -26,14 +28,17 @@ struct HeatmapCellText {
   ///   - exact: The value as the page prints it (`1,070`, `12.5`, `87%`).
   ///   - value: The value to round when no exact text fits (a count or a
   ///     weight sum), or `nil` when only the exact text will do.
-  ///   - cell: The cell's width, in view-box units.
+  ///   - room: The cell's free width, in view-box units: its painted width,
+  ///     less any outline.
   ///   - fontSize: The cell text's preferred size.
-  ///   - smallest: The smallest size the text may shrink to.
+  ///   - smallest: The smallest size the chart's other text may shrink to;
+  ///     an exact number may go down to ``smallestCellTextSize`` before it
+  ///     is rounded.
   ///   - longLength: Texts longer than this many characters are drawn at
   ///     0.82 of `fontSize` (but not below `smallest`).
   /// - Returns: The text and its size, or `nil` when no text fits.
   static func fitted(
-    _ exact: String, rounding value: Double?, cell: Double, fontSize: Double, smallest: Double,
+    _ exact: String, rounding value: Double?, room: Double, fontSize: Double, smallest: Double,
     longLength: Int
   ) -> HeatmapCellText? {
     var candidates = [(text: exact, isRounded: false)]
@@ -45,13 +50,25 @@ struct HeatmapCellText {
     }
     for candidate in candidates {
       let size = max(smallest, fontSize * (candidate.text.count > longLength ? 0.82 : 1))
-      if TextMetrics.width(of: candidate.text, fontSize: size, isMonospaced: true) <= cell - 3 {
+      // An exact number drawn smaller beats a rounded one.
+      let sizes = candidate.isRounded ? [size] : [size, min(size, smallestCellTextSize)]
+      for size in sizes
+      where TextMetrics.width(of: candidate.text, fontSize: size, isMonospaced: true)
+        <= room - 2 * clearance
+      {
         return HeatmapCellText(
           text: candidate.text, fontSize: size, isRounded: candidate.isRounded)
       }
     }
     return nil
   }
+
+  /// The smallest a cell's exact number is drawn, in view-box units: the
+  /// size under which no desktop text goes, one below a phone's 11.
+  static let smallestCellTextSize = ChartTextStyle.minimumRenderedSize
+
+  /// How far a cell's text keeps from each side of its free width.
+  static let clearance = 0.75
 
   /// A value rounded to two or three significant digits, with `k` for
   /// thousands and `M` for millions: `1.1k`, `12k`, `345k`, `1.2M`, `13`,

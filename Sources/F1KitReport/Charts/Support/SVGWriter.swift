@@ -186,15 +186,20 @@ struct SVGWriter {
     height = max(height, y + lineHeight * Double(max(lines.count - 1, 0)) + 8)
   }
 
-  /// Appends a label that is truncated to `limit` characters, with the full
+  /// Appends a label that is truncated to `limit` characters, and to
+  /// `maximumWidth` when given (wide letters such as `m` and `w` make a
+  /// label wider than its characters' count allows for), with the full
   /// label in a `<title>` when cut.
   mutating func label(
-    _ label: String, limit: Int, x: Double, y: Double, anchor: TextAnchor = .start,
-    className: String? = nil, extra: String = ""
+    _ label: String, limit: Int, maximumWidth: Double? = nil, x: Double, y: Double,
+    anchor: TextAnchor = .start, className: String? = nil, extra: String = ""
   ) {
-    text(
-      HTMLText.truncated(label, to: limit), x: x, y: y, anchor: anchor, className: className,
-      fullText: label, extra: extra)
+    var shown = HTMLText.truncated(label, to: limit)
+    let fontSize = ChartTextStyle.size(ofClasses: className)
+    if let maximumWidth, TextMetrics.width(of: shown, fontSize: fontSize) > maximumWidth {
+      shown = TextMetrics.fitted(label, in: maximumWidth, fontSize: fontSize)
+    }
+    text(shown, x: x, y: y, anchor: anchor, className: className, fullText: label, extra: extra)
   }
 
   private func c(_ value: Double) -> String { DisplayNumber.coordinate(value) }
