@@ -21,7 +21,12 @@ extension PairedLabelSets {
   /// patterns, so they draw the same resamples and exchanges; when the
   /// patterns equal their exchanged patterns, both orders are the same
   /// data and give the same numbers.
-  var resamplesExchanged: Bool {
+  var resamplesExchanged: Bool { resamples(exchanged: exchanged) }
+
+  /// Whether the resampling runs on `exchanged`, these patterns with the
+  /// models exchanged, rather than on these: ``resamplesExchanged`` for a
+  /// caller that has built ``exchanged`` already and resamples it.
+  private func resamples(exchanged: PairedLabelSets) -> Bool {
     for (pattern, swapped) in zip(patterns, exchanged.patterns) where pattern != swapped {
       let (key, swappedKey) = (pattern.key, swapped.key)
       return swappedKey == key ? swapped.count < pattern.count : swappedKey < key
@@ -57,8 +62,10 @@ extension PairedLabelSets {
     bootstrap: [(interval: ConfidenceInterval, pValue: Double, standardErrorDegrees: Double?)],
     permutation: [(pValue: Double, undefined: Int)]?
   ) {
-    let isExchanged = resamplesExchanged
-    let resampled = isExchanged ? exchanged : self
+    // Built once: both deciding the orientation and resampling it need it.
+    let swapped = exchanged
+    let isExchanged = resamples(exchanged: swapped)
+    let resampled = isExchanged ? swapped : self
     var generator = ResamplingStream.pairedBootstrap.generator(seed: seed)
     var bootstrap = resampled.bootstrap(
       metrics: metrics, options: options, isWeighted: isWeighted, progress: bootstrapProgress,
