@@ -119,4 +119,49 @@ struct ExperimentCountsPackingTests {
     #expect(tallies.gold == tally(gold))
     #expect(tallies.predicted == runs.map(tally))
   }
+
+  @Test(
+    "counting ranges of items at once gives one pass's rows, counts and item rows",
+    arguments: [(3, 4, 2), (2, 10, 3), (300, 5, 4), (3, 4, 7)])
+  func packsRowsInParts(classCount: Int, runCount: Int, parts: Int) throws {
+    let itemCount = 30_011
+    // Codes below half the classes in the first third, so later ranges
+    // bring rows of their own, first seen in the middle of a range.
+    let bound = { (item: Int) in item < itemCount / 3 ? max(1, classCount / 2) : classCount }
+    let gold = codes(itemCount, bound: classCount, seed: 41).enumerated().map {
+      $0.element % Int32(bound($0.offset))
+    }
+    let runs = (0..<runCount).map { run in
+      codes(itemCount, bound: classCount, seed: UInt64(50 + run)).enumerated().map {
+        $0.offset % 3 == 0 ? $0.element % Int32(bound($0.offset)) : gold[$0.offset]
+      }
+    }
+    let whole = try #require(
+      ExperimentCounts.packedRows(
+        gold: gold, runs: runs, classCount: classCount, keepsItemPatterns: true, parts: 1))
+    let split = try #require(
+      ExperimentCounts.packedRows(
+        gold: gold, runs: runs, classCount: classCount, keepsItemPatterns: true, parts: parts))
+    #expect(split.patterns == whole.patterns)
+    #expect(split.counts == whole.counts)
+    #expect(split.itemPattern == whole.itemPattern)
+    let expected = reference(gold: gold, runs: runs)
+    #expect(whole.counts == expected.counts)
+    #expect(whole.patterns == expected.rows.flatMap { $0 })
+  }
+
+  @Test(
+    "a bad code in any range of items stops the packing, which leaves it to the check",
+    arguments: [1, 2, 5])
+  func packingRefusesBadCodes(parts: Int) {
+    let itemCount = 20_000
+    let gold = codes(itemCount, bound: 3, seed: 61)
+    for (item, bad) in [(0, Int32(3)), (9_999, -1), (19_999, 3)] {
+      var run = codes(itemCount, bound: 3, seed: 62)
+      run[item] = bad
+      #expect(
+        ExperimentCounts.packedRows(
+          gold: gold, runs: [run], classCount: 3, keepsItemPatterns: false, parts: parts) == nil)
+    }
+  }
 }

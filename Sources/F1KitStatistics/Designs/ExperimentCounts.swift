@@ -67,24 +67,14 @@ public struct ExperimentCounts: Sendable {
     if let groups, groups.count != gold.count {
       throw .lengthMismatch(gold: gold.count, first: groups.count, second: gold.count)
     }
-    let limit = Int32(clamping: classCount)
-    for codes in [gold] + allRuns {
-      // The largest code as unsigned finds a negative one too, in one
-      // pass that vectorizes; the first bad code is looked for only then.
-      let largest = codes.withUnsafeBufferPointer { codes in
-        codes.reduce(UInt32(0)) { max($0, UInt32(bitPattern: $1)) }
-      }
-      if largest >= UInt32(clamping: limit),
-        let bad = codes.first(where: { $0 < 0 || $0 >= limit })
-      {
-        throw .classOutOfRange(bad, classCount: classCount)
-      }
-    }
     let rowWidth = 1 + allRuns.count
+    // Packing checks every code as it reads it; only when it gives up (a
+    // bad code, or rows too wide to pack) are the codes checked here.
+    let packed = Self.packedRows(
+      gold: gold, runs: allRuns, classCount: classCount, keepsItemPatterns: groups != nil)
+    if packed == nil { try Self.checkCodes([gold] + allRuns, classCount: classCount) }
     let (patterns, patternCounts, itemPattern) =
-      Self.packedRows(
-        gold: gold, runs: allRuns, classCount: classCount, keepsItemPatterns: groups != nil)
-      ?? Self.arrayRows(gold: gold, runs: allRuns)
+      packed ?? Self.arrayRows(gold: gold, runs: allRuns)
     self.classCount = classCount
     self.runCounts = runs.map(\.count)
     self.rowWidth = rowWidth
@@ -115,121 +105,24 @@ public struct ExperimentCounts: Sendable {
     }
   }
 
-  /// The distinct rows in first-seen order, their counts and each item's
-  /// row (when `keepsItemPatterns`; else none), when a row's codes fit in
-  /// 64 bits: each row is packed into one integer key, looked up in a
-  /// direct table for up to 2¹⁶ keys and in a dictionary beyond. `nil` when
-  /// the codes do not fit.
+  /// Throws for the first code, in order of `arrays`, that is negative or
+  /// not below `classCount`.
   ///
-  /// Keys are packed a block of items at a time, run by run, so that they
-  /// stay in cache and no key is kept per item.
-  private static func packedRows(
-    gold: [Int32], runs: [[Int32]], classCount: Int, keepsItemPatterns: Bool
-  ) -> (patterns: [Int32], counts: [Int], itemPattern: [Int32])? {
-    let bits = max(1, Int.bitWidth - (classCount - 1).leadingZeroBitCount)
-    let width = 1 + runs.count
-    guard bits * width <= 64 else { return nil }
-    let shift = UInt64(bits)
-    // Each distinct row's first item, from which its codes are copied once
-    // all are counted.
-    var firstItems: [Int] = []
-    var patternCounts: [Int] = []
-    var itemPattern = [Int32](repeating: 0, count: keepsItemPatterns ? gold.count : 0)
-    let isDirect = bits * width <= 16
-    var table = [Int32](repeating: -1, count: isDirect ? 1 << (bits * width) : 0)
-    var index: [UInt64: Int32] = [:]
-    let blockSize = 4_096
-    var keys = [UInt64](repeating: 0, count: min(blockSize, gold.count))
-    var start = 0
-    while start < gold.count {
-      let end = min(start + blockSize, gold.count)
-      keys.withUnsafeMutableBufferPointer { keys in
-        gold.withUnsafeBufferPointer { gold in
-          for item in start..<end { keys[item - start] = UInt64(gold[item]) }
-        }
-        for run in runs {
-          run.withUnsafeBufferPointer { run in
-            for item in start..<end {
-              keys[item - start] = keys[item - start] << shift | UInt64(run[item])
-            }
-          }
-        }
+  /// - Throws: ``StatisticsError/classOutOfRange(_:classCount:)``.
+  /// - Complexity: O(*n*) for *n* codes in all.
+  private static func checkCodes(_ arrays: [[Int32]], classCount: Int) throws(StatisticsError) {
+    let limit = Int32(clamping: classCount)
+    for codes in arrays {
+      // The largest code as unsigned finds a negative one too, in one
+      // pass that vectorizes; the first bad code is looked for only then.
+      let largest = codes.withUnsafeBufferPointer { codes in
+        codes.reduce(UInt32(0)) { max($0, UInt32(bitPattern: $1)) }
       }
-      if isDirect {
-        countDirect(
-          keys: keys, items: start..<end, table: &table, firstItems: &firstItems,
-          patternCounts: &patternCounts, itemPattern: &itemPattern)
-        start = end
-        continue
+      if largest >= UInt32(clamping: limit),
+        let bad = codes.first(where: { $0 < 0 || $0 >= limit })
+      {
+        throw .classOutOfRange(bad, classCount: classCount)
       }
-      for item in start..<end {
-        let key = keys[item - start]
-        var known: Int32
-        if let found = index[key] {
-          known = found
-        } else {
-          known = Int32(firstItems.count)
-          index[key] = known
-          firstItems.append(item)
-          patternCounts.append(0)
-        }
-        patternCounts[Int(known)] += 1
-        if keepsItemPatterns { itemPattern[item] = known }
-      }
-      start = end
-    }
-    var patterns: [Int32] = []
-    patterns.reserveCapacity(firstItems.count * width)
-    for item in firstItems {
-      patterns.append(gold[item])
-      for run in runs { patterns.append(run[item]) }
-    }
-    return (patterns, patternCounts, itemPattern)
-  }
-
-  /// Counts a block of items whose keys index `table` directly: a new key
-  /// takes the next row number, in first-seen order.
-  ///
-  /// - Parameters:
-  ///   - keys: The block's keys, the first `items.count` of them in use.
-  ///   - items: The block's items.
-  ///   - table: The row number of each key, −1 for none yet.
-  ///   - firstItems: Each row's first item; new rows are appended.
-  ///   - patternCounts: Each row's count so far.
-  ///   - itemPattern: Each item's row, or empty when not kept.
-  /// - Complexity: O(*b*) for *b* items; no allocation but for new rows.
-  private static func countDirect(
-    keys: [UInt64], items: Range<Int>, table: inout [Int32], firstItems: inout [Int],
-    patternCounts: inout [Int], itemPattern: inout [Int32]
-  ) {
-    let keepsItemPatterns = !itemPattern.isEmpty
-    var block = items
-    while !block.isEmpty {
-      // Items up to the first key without a row are counted through
-      // pointers; that key then takes its row and the loop goes on after it.
-      var newItem: Int?
-      table.withUnsafeMutableBufferPointer { table in
-        patternCounts.withUnsafeMutableBufferPointer { patternCounts in
-          itemPattern.withUnsafeMutableBufferPointer { itemPattern in
-            keys.withUnsafeBufferPointer { keys in
-              for item in block {
-                let known = table[Int(truncatingIfNeeded: keys[item &- items.lowerBound])]
-                if known < 0 {
-                  newItem = item
-                  return
-                }
-                patternCounts[Int(truncatingIfNeeded: known)] &+= 1
-                if keepsItemPatterns { itemPattern[item] = known }
-              }
-            }
-          }
-        }
-      }
-      guard let item = newItem else { return }
-      table[Int(truncatingIfNeeded: keys[item - items.lowerBound])] = Int32(firstItems.count)
-      firstItems.append(item)
-      patternCounts.append(0)
-      block = item..<block.upperBound
     }
   }
 
