@@ -1,3 +1,5 @@
+import Dispatch
+
 /// Test sets drawn for the runs a two-level resample chose, and for no
 /// other: the distinct rows are collapsed to the gold label and the chosen
 /// runs' predictions before the multinomial draw.
@@ -136,8 +138,12 @@ struct RunMarginals: Sendable {
   /// distinct rows again (the same cells in the same order, so the same
   /// draws).
   ///
+  /// The sets are collapsed in consecutive ranges of masks on every core,
+  /// each range into its own cells, which are then joined in mask order:
+  /// the same table whatever the number of cores.
+  ///
   /// - Complexity: O(*s* · *d*) for *s* sets and *d* distinct rows, at most
-  ///   ``precomputationLimit``.
+  ///   ``precomputationLimit``, divided among the cores.
   private func makeCellTable() -> CellTable? {
     let runTotal = counts.rowWidth - 1
     guard !packedRows.isEmpty, runTotal <= 12 else { return nil }
@@ -145,20 +151,54 @@ struct RunMarginals: Sendable {
     guard setCount <= Self.runSetLimit,
       setCount * counts.patternCount <= Self.precomputationLimit
     else { return nil }
+    let rangeCount = Swift.min(setCount, 16)
+    var ranges = [CellTable?](repeating: nil, count: rangeCount)
+    let marginals = self
+    ranges.withUnsafeMutableBufferPointer { ranges in
+      let slots = CellTableSlots(tables: ranges)
+      DispatchQueue.concurrentPerform(iterations: rangeCount) { range in
+        slots.tables[range] = marginals.cellTable(
+          masks: (setCount * range / rangeCount)..<(setCount * (range + 1) / rangeCount),
+          runTotal: runTotal)
+      }
+    }
+    var table = CellTable(starts: [], rows: [], counts: [])
+    table.starts.reserveCapacity(setCount + 1)
+    for range in ranges {
+      let part = range!
+      let offset = table.rows.count
+      table.starts.append(contentsOf: part.starts.dropLast().lazy.map { $0 + offset })
+      table.rows.append(contentsOf: part.rows)
+      table.counts.append(contentsOf: part.counts)
+    }
+    table.starts.append(table.rows.count)
+    return table
+  }
+
+  /// The collapsed cells of the sets of runs whose masks are `masks`, with
+  /// their starts counted from the first mask's (one more start than
+  /// masks).
+  private func cellTable(masks: Range<Int>, runTotal: Int) -> CellTable {
     var table = CellTable(
-      starts: [Int](repeating: 0, count: (1 << runTotal) + 1), rows: [], counts: [])
+      starts: [Int](repeating: 0, count: masks.count + 1), rows: [], counts: [])
     var scratch = makeScratch()
     var runs: [Int] = []
-    for mask in 0..<(1 << runTotal) {
-      table.starts[mask] = table.rows.count
+    for mask in masks {
+      table.starts[mask - masks.lowerBound] = table.rows.count
       runs.removeAll(keepingCapacity: true)
       for run in 0..<runTotal where mask & (1 << run) != 0 { runs.append(run) }
       runs.withUnsafeBufferPointer { collapse(runs: $0, into: &scratch) }
       table.rows.append(contentsOf: scratch.cellRows[0..<scratch.cellCount])
       table.counts.append(contentsOf: scratch.cellCounts[0..<scratch.cellCount])
     }
-    table.starts[1 << runTotal] = table.rows.count
+    table.starts[masks.count] = table.rows.count
     return table
+  }
+
+  /// The cell tables of ranges of masks being collapsed, each written by
+  /// one thread.
+  private struct CellTableSlots: @unchecked Sendable {
+    let tables: UnsafeMutableBufferPointer<CellTable?>
   }
 
   /// Storage for one thread's draws.
