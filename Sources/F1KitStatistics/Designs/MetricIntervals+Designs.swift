@@ -111,7 +111,7 @@ extension MetricIntervals {
       }
     }
     let blocks = ResampleBlocks(seed: seed, stream: stream, resamples: options.resamples)
-    let stored = blocks.run(width: metrics.count, report: { _ in }) { range, generator, store in
+    let stored = blocks.run(width: metrics.count) { range, generator, store in
       var weights = [Double](repeating: 0, count: counts.patternCount)
       var scratch: [Int] = []
       var table = [Double](repeating: 0, count: k * k)

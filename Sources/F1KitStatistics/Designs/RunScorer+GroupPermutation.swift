@@ -159,7 +159,7 @@ extension RunScorer {
       let observedFirst = swaps.observedFirst
       let observedSecond = swaps.observedSecond
       let pairs = Self.pairSums(of: rows, lanes: lanes)
-      return blocks.run(width: 1, report: { _ in }) { range, generator, store in
+      return blocks.run(width: 1) { range, generator, store in
         var firstTable = observedFirst
         var secondTable = observedSecond
         var change = [Int32](repeating: 0, count: lanes)
@@ -197,7 +197,7 @@ extension RunScorer {
       }
     }
     let amounts = swaps.amounts.map(Double.init)
-    return blocks.run(width: 1, report: { _ in }) { range, generator, store in
+    return blocks.run(width: 1) { range, generator, store in
       var firstTable = swaps.observedFirst
       var secondTable = swaps.observedSecond
       swaps.offsets.withUnsafeBufferPointer { offsets in

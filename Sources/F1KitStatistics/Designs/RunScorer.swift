@@ -140,7 +140,7 @@ struct RunScorer: Sendable {
       counts.runCounts.contains { $0 > 1 } && draws.drawsCells
       ? RunMarginals(counts: counts, isStratified: draws.design == .stratifiedByGold) : nil
     let blocks = ResampleBlocks(seed: seed, stream: 0, resamples: resamples)
-    let stored = blocks.run(width: modelCount + totalRuns, report: { _ in }) {
+    let stored = blocks.run(width: modelCount + totalRuns) {
       range, generator, store in
       var block = Block(scorer: scorer, draws: draws)
       if let marginals {

@@ -32,6 +32,22 @@ struct ResampleBlocks {
     return Xoshiro256StarStar(seed: blockMixer.next())
   }
 
+  /// Runs every block, on every core, in one batch (no progress is
+  /// reported, so no core waits at the end of a batch for the others),
+  /// and collects `width` values per resample.
+  ///
+  /// - Parameters:
+  ///   - width: The values each resample gives.
+  ///   - body: Fills the values of a block's resamples, as in
+  ///     ``run(width:report:body:)``.
+  /// - Returns: The values, as ``run(width:report:body:)`` returns them.
+  /// - Complexity: The blocks' work, divided among the cores.
+  func run(
+    width: Int, body: @Sendable (Range<Int>, inout Xoshiro256StarStar, ValueStore) -> Void
+  ) -> [Double] {
+    run(width: width, batch: .max, report: { _ in }, body: body)
+  }
+
   /// Runs every block, on every core, and collects `width` values per
   /// resample.
   ///
@@ -50,17 +66,25 @@ struct ResampleBlocks {
     width: Int, report: (Int) -> Void,
     body: @Sendable (Range<Int>, inout Xoshiro256StarStar, ValueStore) -> Void
   ) -> [Double] {
+    // Batches of a few blocks per core, so progress is reported as it goes.
+    let workers = max(1, ProcessInfo.processInfo.activeProcessorCount)
+    return run(width: width, batch: workers * 4, report: report, body: body)
+  }
+
+  /// Runs the blocks on every core, `batch` blocks at a time, reporting
+  /// after each batch.
+  private func run(
+    width: Int, batch: Int, report: (Int) -> Void,
+    body: @Sendable (Range<Int>, inout Xoshiro256StarStar, ValueStore) -> Void
+  ) -> [Double] {
     var values = [Double](repeating: .nan, count: width * resamples)
     let blockCount = (resamples + Self.size - 1) / Self.size
-    let workers = max(1, ProcessInfo.processInfo.activeProcessorCount)
-    // Batches of a few blocks per core, so progress is reported as it goes.
-    let batch = workers * 4
     values.withUnsafeMutableBufferPointer { buffer in
       let store = ValueStore(base: buffer.baseAddress!, resamples: resamples)
       var next = 0
       while next < blockCount {
         let first = next
-        let last = min(blockCount, first + batch)
+        let last = first + min(blockCount - first, batch)
         DispatchQueue.concurrentPerform(iterations: last - first) { offset in
           let block = first + offset
           var generator = generator(forBlock: block)
