@@ -17,7 +17,7 @@ extension ExperimentComparison.Pair {
     pair.difference = difference.mirrored
     pair.groupPermutation = groupPermutation.map {
       var test = $0
-      test.difference = -test.difference
+      test.difference = 0 - test.difference
       return test
     }
     pair.almostStochasticOrder = reverse
