@@ -51,6 +51,52 @@ public struct AlmostStochasticOrder: Hashable, Sendable {
     first: [Double], second: [Double], confidence: Double = 0.95, iterations: Int = 1_000,
     step: Double = defaultStep, using generator: inout some RandomNumberGenerator
   ) throws(StatisticsError) {
+    self = try Self.claims(
+      first: first, second: second, confidence: confidence, iterations: iterations, step: step,
+      includesReverse: false, using: &generator
+    ).claimed
+  }
+
+  /// Tests both claims about two samples from one set of bootstrap draws:
+  /// `first` almost stochastically larger than `second`, and the reverse.
+  ///
+  /// The first claim's result is the one
+  /// ``init(first:second:confidence:iterations:step:using:)`` gives from
+  /// the same generator; the reverse claim's violation ratio is computed
+  /// on the same resampled pairs with the samples exchanged. ε_min is
+  /// directional (the two claims' ε_min need not sum to 1), so an
+  /// experiment whose models are exchanged reports the reverse claim from
+  /// the draws the original order made, not from new ones.
+  ///
+  /// - Parameters:
+  ///   - first: The scores of the first claim's larger sample.
+  ///   - second: The scores it is compared against.
+  ///   - confidence: The confidence level of the bounds.
+  ///   - iterations: Bootstrap iterations.
+  ///   - step: The integration grid's step.
+  ///   - generator: The source of randomness.
+  /// - Returns: The claim that `first` is larger, and the claim that
+  ///   `second` is.
+  /// - Throws: As ``init(first:second:confidence:iterations:step:using:)``.
+  /// - Complexity: Twice the violation ratios of that initializer, on the
+  ///   same draws.
+  static func bothClaims(
+    first: [Double], second: [Double], confidence: Double = 0.95, iterations: Int = 1_000,
+    step: Double = defaultStep, using generator: inout some RandomNumberGenerator
+  ) throws(StatisticsError) -> (claimed: Self, reverse: Self) {
+    let claims = try claims(
+      first: first, second: second, confidence: confidence, iterations: iterations, step: step,
+      includesReverse: true, using: &generator)
+    return (claims.claimed, claims.reverse!)
+  }
+
+  /// The bootstrap behind both initializers: the claim that `first` is
+  /// larger and, when `includesReverse`, the reverse claim on the same
+  /// draws.
+  private static func claims(
+    first: [Double], second: [Double], confidence: Double, iterations: Int, step: Double,
+    includesReverse: Bool, using generator: inout some RandomNumberGenerator
+  ) throws(StatisticsError) -> (claimed: Self, reverse: Self?) {
     guard !first.isEmpty, !second.isEmpty else { throw .noItems }
     guard confidence > 0, confidence < 1 else { throw .invalidConfidence(confidence) }
     guard iterations > 1 else { throw .invalidResampleCount(iterations) }
@@ -58,26 +104,54 @@ public struct AlmostStochasticOrder: Hashable, Sendable {
     let sortedSecond = second.sorted()
     let grid = Self.grid(step: step)
     let observed = Self.violationRatio(sortedFirst, sortedSecond, grid: grid, step: step)
+    let observedReverse =
+      includesReverse ? Self.violationRatio(sortedSecond, sortedFirst, grid: grid, step: step) : 0
     let scale = (Double(first.count * second.count) / Double(first.count + second.count))
       .squareRoot()
     var sampleFirst = [Double](repeating: 0, count: first.count)
     var sampleSecond = [Double](repeating: 0, count: second.count)
     var deviations: [Double] = []
     deviations.reserveCapacity(iterations)
+    var reverseDeviations: [Double] = []
+    reverseDeviations.reserveCapacity(includesReverse ? iterations : 0)
     for _ in 0..<iterations {
       Self.resample(sortedFirst, into: &sampleFirst, using: &generator)
       Self.resample(sortedSecond, into: &sampleSecond, using: &generator)
       let ratio = Self.violationRatio(sampleFirst, sampleSecond, grid: grid, step: step)
       deviations.append(scale * (ratio - observed))
+      if includesReverse {
+        let reverse = Self.violationRatio(sampleSecond, sampleFirst, grid: grid, step: step)
+        reverseDeviations.append(scale * (reverse - observedReverse))
+      }
     }
-    let mean = deviations.reduce(0, +) / Double(iterations)
-    let variance = deviations.reduce(0) { $0 + ($1 - mean) * ($1 - mean) } / Double(iterations)
-    let bound =
-      observed - variance.squareRoot() / scale * StandardNormal.quantile(1 - confidence)
-    self.epsilonMinimum = min(max(bound, 0), 1)
-    self.violationRatio = observed
+    func result(observed: Double, deviations: [Double], sizes: (Int, Int)) -> Self {
+      let mean = deviations.reduce(0, +) / Double(iterations)
+      let variance =
+        deviations.reduce(0) { $0 + ($1 - mean) * ($1 - mean) } / Double(iterations)
+      let bound =
+        observed - variance.squareRoot() / scale * StandardNormal.quantile(1 - confidence)
+      return Self(
+        epsilonMinimum: min(max(bound, 0), 1), violationRatio: observed, confidence: confidence,
+        sampleSizes: sizes, iterations: iterations)
+    }
+    return (
+      result(observed: observed, deviations: deviations, sizes: (first.count, second.count)),
+      includesReverse
+        ? result(
+          observed: observedReverse, deviations: reverseDeviations,
+          sizes: (second.count, first.count)) : nil
+    )
+  }
+
+  /// A result made of its parts.
+  private init(
+    epsilonMinimum: Double, violationRatio: Double, confidence: Double,
+    sampleSizes: (first: Int, second: Int), iterations: Int
+  ) {
+    self.epsilonMinimum = epsilonMinimum
+    self.violationRatio = violationRatio
     self.confidence = confidence
-    self.sampleSizes = (first.count, second.count)
+    self.sampleSizes = sampleSizes
     self.iterations = iterations
   }
 

@@ -116,6 +116,17 @@ public struct ExperimentComparison: Sendable {
   /// depend on the seed, never on the number of cores); then each pair's
   /// Almost Stochastic Order test draws from `generator` itself.
   ///
+  /// All of it runs on the models in an order of the data alone
+  /// (`ExperimentCounts.canonicalModelOrder()`), with the distinct rows
+  /// and groups sorted: a model gets the same value and interval in any
+  /// position, and a pair given the other way round is the exact mirror
+  /// image — the difference and interval ends negated and exchanged, the
+  /// same p-values, standard errors and degrees of freedom, and Almost
+  /// Stochastic Order of the reverse claim computed from the same draws
+  /// (``AlmostStochasticOrder`` is directional). Two models that tie on
+  /// every count are the same data in either order and get the same
+  /// numbers.
+  ///
   /// - Parameters:
   ///   - counts: The experiment's counts.
   ///   - metric: The metric compared.
@@ -164,6 +175,13 @@ public struct ExperimentComparison: Sendable {
     if design == .groups && counts.groupCount < minimumGroups {
       throw .tooFewGroups(counts.groupCount)
     }
+    // Everything is computed on the models in an order of the data alone,
+    // with the distinct rows and groups sorted, and put back in the given
+    // order at the end: each model and pair gets the same numbers (a pair
+    // mirrored) whatever order the models and items were given in.
+    let order = counts.canonicalModelOrder()
+    let given = counts
+    let counts = counts.projected(models: order)
     let scorer = RunScorer(counts: counts, scope: scope, metric: metric)
     let draws = ExperimentResampling(counts: counts, design: design, strategy: options.strategy)
     // One output of the generator seeds the resampling blocks of the
@@ -291,24 +309,72 @@ public struct ExperimentComparison: Sendable {
           secondRun: counts.firstRun(ofModel: pairs[index].second))
       }
     }
+    // Each pair's claim and the reverse claim from one set of draws, so
+    // the given order reports the claim its pair makes.
+    var reverseOrders = [AlmostStochasticOrder?](repeating: nil, count: pairs.count)
     if counts.runCounts.allSatisfy({ $0 >= 2 }) {
       for index in pairs.indices {
         let pair = pairs[index]
-        pairs[index].almostStochasticOrder = try AlmostStochasticOrder(
+        let claims = try AlmostStochasticOrder.bothClaims(
           first: models[pair.second].runValues, second: models[pair.first].runValues,
           confidence: 0.95, using: &generator)
+        pairs[index].almostStochasticOrder = claims.claimed
+        reverseOrders[index] = claims.reverse
       }
     }
     cutIntervalEnds =
       hasSeveralRuns ? Self.cutToRange(models: &models, pairs: &pairs, metric: metric) : 0
+    (models, pairs) = Self.givenOrder(
+      models: models, pairs: pairs, reverseOrders: reverseOrders, order: order)
     self.metric = metric
     self.scope = scope
     self.options = options
     self.design = design
     self.verdictTest = permutesGroups ? .permutation : .bootstrap
-    self.counts = counts
+    self.counts = given
     self.pairs = pairs
     self.models = models
+  }
+
+  /// Models and pairs computed in the canonical order put back in the
+  /// given order: each model from its canonical position, each pair from
+  /// the canonical pair of its two models, mirrored when the canonical
+  /// order has them the other way round.
+  ///
+  /// - Parameters:
+  ///   - models: The models in the canonical order.
+  ///   - pairs: Their pairs, first before second in the canonical order.
+  ///   - reverseOrders: For each pair, Almost Stochastic Order of the
+  ///     reverse claim, when the test ran.
+  ///   - order: The given index of the model in each canonical position.
+  /// - Returns: The models and pairs in the given order.
+  private static func givenOrder(
+    models: [Model], pairs: [Pair], reverseOrders: [AlmostStochasticOrder?], order: [Int]
+  ) -> (models: [Model], pairs: [Pair]) {
+    var position = [Int](repeating: 0, count: order.count)
+    for (canonical, model) in order.enumerated() { position[model] = canonical }
+    var pairIndex: [Int: Int] = [:]
+    for (index, pair) in pairs.enumerated() {
+      pairIndex[pair.first * order.count + pair.second] = index
+    }
+    var given: [Pair] = []
+    given.reserveCapacity(pairs.count)
+    for first in order.indices {
+      for second in (first + 1)..<order.count {
+        let (a, b) = (position[first], position[second])
+        if a < b {
+          var pair = pairs[pairIndex[a * order.count + b]!]
+          (pair.first, pair.second) = (first, second)
+          given.append(pair)
+        } else {
+          let index = pairIndex[b * order.count + a]!
+          var pair = pairs[index].mirrored(almostStochasticOrder: reverseOrders[index])
+          (pair.first, pair.second) = (first, second)
+          given.append(pair)
+        }
+      }
+    }
+    return (position.map { models[$0] }, given)
   }
 
   /// Cuts the intervals of several-run comparisons at the metric's range
