@@ -60,6 +60,36 @@ struct MultilabelIntervalsTests {
       }
     }
   }
+
+  @Test(
+    "the same items added in another order give the same intervals",
+    arguments: [(false, IntervalMethod.bca), (false, .percentile), (true, .bca), (true, .basic)])
+  func orderIndependent(isWeighted: Bool, method: IntervalMethod) throws {
+    var generator = SplitMix64Generator(seed: 19)
+    let labels = ["a", "b", "c", "d", "e"]
+    var items: [(gold: [String], predicted: [String], weight: Double)] = []
+    for _ in 0..<400 {
+      let gold = labels.filter { _ in generator.unit() < 0.3 }
+      let predicted = labels.filter { gold.contains($0) != (generator.unit() < 0.2) }
+      // Weights that are not whole numbers, so sums taken in another
+      // order would differ in the last bit.
+      items.append((gold, predicted, isWeighted ? 0.1 + generator.unit() : 1))
+    }
+    func intervals(_ items: [(gold: [String], predicted: [String], weight: Double)]) throws
+      -> [MultilabelMetric: ConfidenceInterval]
+    {
+      let counts = try MultilabelCounts(
+        gold: items.map(\.gold), predicted: items.map(\.predicted),
+        weights: isWeighted ? items.map(\.weight) : nil)
+      let evaluation = try MultilabelMetrics(counts: counts)
+      let options = BootstrapOptions(resamples: 200, method: method)
+      return try MultilabelIntervals(for: evaluation, options: options, seed: 5).intervals
+    }
+    let forward = try intervals(items)
+    #expect(forward.count > 0)
+    #expect(try intervals(items.reversed()) == forward)
+    #expect(try intervals(items.sorted { $0.predicted.count < $1.predicted.count }) == forward)
+  }
 }
 
 /// SplitMix64 for test data.

@@ -141,20 +141,22 @@ extension ModelComparison {
       "Compared on \(metric)\(betaPhrase)\(compared.isBinaryOnly ? Self.positivePhrase(positiveLabel) : "") over \(Self.count(itemCount)) \(itemCount == 1 ? "item" : "items") (seed \(options.seed), \(options.bootstrap.resamples) resamples, \(Self.percent(options.bootstrap.confidence)) \(method) intervals)\n"
     if let weightNote { text += weightNote + "\n" }
     text += "\n"
-    let nameWidth = max(models.map { $0.name.count }.max() ?? 0, 5)
     let valueWidth = max(metric.count, 6)
-    text += "model".padding(toLength: nameWidth, withPad: " ", startingAt: 0)
-    text +=
-      "  " + String(repeating: " ", count: valueWidth - metric.count) + metric + "  interval\n"
-    for model in models {
-      guard let interval = model.interval(of: compared) else { continue }
+    let rows = models.compactMap { model -> (name: String, columns: String)? in
+      guard let interval = model.interval(of: compared) else { return nil }
       let value = NumberText.fixed(interval.estimate, digits: 4)
-      text += model.name.padding(toLength: nameWidth, withPad: " ", startingAt: 0)
-      text += "  " + String(repeating: " ", count: max(0, valueWidth - value.count)) + value
-      text += "  " + Self.range(interval) + "\n"
+      let columns =
+        "  " + String(repeating: " ", count: max(0, valueWidth - value.count)) + value + "  "
+        + Self.range(interval)
+      return (model.name, columns)
     }
+    let table = Self.nameColumnTable(
+      header: "  " + String(repeating: " ", count: valueWidth - metric.count) + metric
+        + "  interval",
+      rows: rows)
+    text += table.text
     for pair in pairs {
-      text += "\n" + pairSummary(pair)
+      text += "\n" + pairSummary(pair, isStacked: table.isStacked)
     }
     text += "\n" + pairs.map(verdict(for:)).joined(separator: "\n") + "\n"
     let cautions = cautions(metric: compared)
@@ -216,11 +218,14 @@ extension ModelComparison {
       "weighted: every value, interval and test uses sample weights (total weight \(NumberText.shortestBare(totalWeight)) over \(Self.count(itemCount)) items); McNemar's test counts items, so it is not run"
   }
 
-  private func pairSummary(_ pair: Pair) -> String {
+  private func pairSummary(_ pair: Pair, isStacked: Bool) -> String {
     let first = models[pair.first].name
     let second = models[pair.second].name
-    let text =
-      "\(second) − \(first): \(Self.number(pair.difference.estimate)), \(Self.percent(pair.difference.confidence)) CI \(Self.range(pair.difference))\n"
+    let text = Self.pairHeading(
+      second: second, first: first,
+      difference:
+        "\(Self.number(pair.difference.estimate)), \(Self.percent(pair.difference.confidence)) CI \(Self.range(pair.difference))",
+      isStacked: isStacked)
     var lines: [TestLine] = []
     func line(_ name: String, _ test: ComparisonOptions.Test, _ p: Double, _ detail: String) {
       var result = "p = " + Self.pValue(p)
@@ -242,7 +247,7 @@ extension ModelComparison {
         "discordant: \(Self.count(test.firstOnlyCorrect)) only \(first), \(Self.count(test.secondOnlyCorrect)) only \(second)"
       )
     }
-    return text + Self.aligned(lines)
+    return text + Self.aligned(lines, isStacked: isStacked)
   }
 
   /// One test's line of a pair's summary: its name, its p-value (with
@@ -259,18 +264,57 @@ extension ModelComparison {
   /// to the widest, so that what each test counted forms another whatever
   /// the p-values' form ("p = 0.743" beside "p = 9.5e-05").
   ///
-  /// - Parameter lines: The tests' lines, in order.
+  /// With the models' names on lines of their own (see
+  /// ``nameColumnTable(header:rows:)``), a detail that would carry its
+  /// line past ``lineWidth`` columns, as McNemar's "discordant: 13 only
+  /// <name>, 3 only <name>" does, goes under its test instead, indented
+  /// by four spaces and broken after its commas and colons, so that no
+  /// line holds more than one name.
+  ///
+  /// - Parameters:
+  ///   - lines: The tests' lines, in order.
+  ///   - isStacked: Whether the models' names are on lines of their own.
   /// - Returns: The lines, each indented by two spaces and ending with a
   ///   newline; a line with no detail ends at its result.
-  static func aligned(_ lines: [TestLine]) -> String {
+  static func aligned(_ lines: [TestLine], isStacked: Bool = false) -> String {
     let width = max(22, (lines.map(\.name.count).max() ?? 0) + 2)
     let resultWidth = lines.filter { !$0.detail.isEmpty }.map(\.result.count).max() ?? 0
     return lines.map {
       let name = "  " + $0.name.padding(toLength: width, withPad: " ", startingAt: 0)
       guard !$0.detail.isEmpty else { return name + $0.result + "\n" }
-      return name + $0.result.padding(toLength: resultWidth, withPad: " ", startingAt: 0) + "  "
-        + $0.detail + "\n"
+      let line =
+        name + $0.result.padding(toLength: resultWidth, withPad: " ", startingAt: 0) + "  "
+        + $0.detail
+      guard isStacked, line.count > lineWidth else { return line + "\n" }
+      return name + $0.result + "\n" + wrapped($0.detail, indent: "    ")
     }.joined()
+  }
+
+  /// `text` on lines of at most ``lineWidth`` columns, broken after its
+  /// commas and colons (a part longer than a line keeps a line of its
+  /// own).
+  ///
+  /// - Parameters:
+  ///   - text: The text; its parts are separated by ", " or ": ".
+  ///   - indent: What each line starts with.
+  /// - Returns: The lines, each ending with a newline.
+  static func wrapped(_ text: String, indent: String) -> String {
+    func split(_ text: String, after separator: String) -> [String] {
+      let parts = text.components(separatedBy: separator + " ")
+      return parts.enumerated().map {
+        $0.offset < parts.count - 1 ? $0.element + separator : $0.element
+      }
+    }
+    let parts = split(text, after: ",").flatMap { split($0, after: ":") }
+    var lines: [String] = []
+    for part in parts {
+      if let last = lines.last, last.count + 1 + part.count <= lineWidth {
+        lines[lines.count - 1] = last + " " + part
+      } else {
+        lines.append(indent + part)
+      }
+    }
+    return lines.map { $0 + "\n" }.joined()
   }
 
   /// ` (positive label "yes")` for a binary problem, empty otherwise: the

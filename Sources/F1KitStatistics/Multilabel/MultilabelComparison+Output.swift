@@ -214,22 +214,21 @@ extension MultilabelComparison {
     let method = options.bootstrap.method
     var text =
       "Compared on \(name) (multilabel, \(models[0].metrics.labels.count) labels\(isWeighted ? ", weighted" : "")) over \(ModelComparison.count(itemCount)) items (seed \(options.seed), \(options.bootstrap.resamples) resamples, \(ModelComparison.percent(options.bootstrap.confidence)) \(method.rawValue) intervals over items)\n\n"
-    let nameWidth = max(models.map { $0.name.count }.max() ?? 0, 5)
     let valueWidth = max(name.count, 6)
-    text += "model".padding(toLength: nameWidth, withPad: " ", startingAt: 0)
-    text += "  " + String(repeating: " ", count: valueWidth - name.count) + name + "  interval\n"
-    for model in models {
+    let rows = models.map { model -> (name: String, columns: String) in
       let value = NumberText.fixed(model.value(of: metric), digits: 4)
-      text += model.name.padding(toLength: nameWidth, withPad: " ", startingAt: 0)
-      text += "  " + String(repeating: " ", count: max(0, valueWidth - value.count)) + value
-      if let interval = model.intervals[metric] {
-        text += "  " + ModelComparison.range(interval)
-      }
-      text += "\n"
+      let columns =
+        "  " + String(repeating: " ", count: max(0, valueWidth - value.count)) + value
+        + (model.intervals[metric].map { "  " + ModelComparison.range($0) } ?? "")
+      return (model.name, columns)
     }
+    let table = ModelComparison.nameColumnTable(
+      header: "  " + String(repeating: " ", count: valueWidth - name.count) + name + "  interval",
+      rows: rows)
+    text += table.text
     let pairs = self.pairs(on: metric)
     for pair in pairs {
-      text += "\n" + pairSummary(pair)
+      text += "\n" + pairSummary(pair, isStacked: table.isStacked)
     }
     text += "\n" + pairs.map(verdict(for:)).joined(separator: "\n") + "\n"
     let cautions = cautions(metric: metric)
@@ -237,11 +236,14 @@ extension MultilabelComparison {
     return text + (cautions.isEmpty ? "" : "\n")
   }
 
-  private func pairSummary(_ pair: Pair) -> String {
+  private func pairSummary(_ pair: Pair, isStacked: Bool) -> String {
     let first = models[pair.first].name
     let second = models[pair.second].name
-    let text =
-      "\(second) − \(first): \(ModelComparison.number(pair.difference.estimate)), \(ModelComparison.percent(pair.difference.confidence)) CI \(ModelComparison.range(pair.difference))\n"
+    let text = ModelComparison.pairHeading(
+      second: second, first: first,
+      difference:
+        "\(ModelComparison.number(pair.difference.estimate)), \(ModelComparison.percent(pair.difference.confidence)) CI \(ModelComparison.range(pair.difference))",
+      isStacked: isStacked)
     var lines: [ModelComparison.TestLine] = []
     func line(_ name: String, _ test: ComparisonOptions.Test, _ p: Double, _ detail: String) {
       var result = "p = " + (p.isNaN ? "undefined" : ModelComparison.pValue(p))
@@ -264,7 +266,7 @@ extension MultilabelComparison {
         "exact matches: \(test.firstOnlyCorrect) only \(first), \(test.secondOnlyCorrect) only \(second)"
       )
     }
-    return text + ModelComparison.aligned(lines)
+    return text + ModelComparison.aligned(lines, isStacked: isStacked)
   }
 
   /// One plain sentence on a pair, such as "B beats A on samples-F1 by

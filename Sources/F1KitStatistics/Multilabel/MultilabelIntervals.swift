@@ -27,6 +27,12 @@ public struct MultilabelIntervals: Sendable {
 
   /// Computes intervals for every metric a multilabel evaluation reports.
   ///
+  /// The intervals rest on the items alone: the bootstrap runs over the
+  /// evaluation's counts in canonical order (labels in report order,
+  /// patterns sorted), so counts that hold the same items added in any
+  /// order give the same intervals to the last bit, and the same as
+  /// `f1kit evaluate --ci` and `f1kit compare` give.
+  ///
   /// - Parameters:
   ///   - evaluation: The scored predictions.
   ///   - options: Resamples, confidence and interval method.
@@ -42,10 +48,14 @@ public struct MultilabelIntervals: Sendable {
   ) throws(StatisticsError) {
     try options.validate()
     guard evaluation.itemCount > 0 else { throw .noItems }
-    let metrics = evaluation.reportedMetrics
+    guard let canonical = evaluation.canonicallyOrdered() else {
+      preconditionFailure(
+        "a bootstrap resamples patterns; score with MultilabelMetrics(counts:options:)")
+    }
+    let metrics = canonical.reportedMetrics
     var generator = Xoshiro256StarStar(seed: seed)
     let intervals = Self.intervals(
-      for: evaluation, metrics: metrics, options: options, using: &generator)
+      for: canonical, metrics: metrics, options: options, using: &generator)
     self.intervals = intervals.metrics
     self.metrics = metrics
     self.options = options

@@ -159,34 +159,37 @@ extension ScoreComparison {
     let confidence = ModelComparison.percent(options.bootstrap.confidence)
     var text =
       "Compared on \(metric.rawValue)\(ModelComparison.positivePhrase(positiveLabel)) over \(ModelComparison.count(itemCount)) items (seed \(options.seed), \(options.bootstrap.resamples) resamples, \(confidence) \(options.bootstrap.method.rawValue) intervals over items)\n\n"
-    let nameWidth = max(models.map { $0.name.count }.max() ?? 0, 5)
     let valueWidth = max(metric.rawValue.count, 6)
-    text += "model".padding(toLength: nameWidth, withPad: " ", startingAt: 0)
-    text +=
-      "  " + String(repeating: " ", count: valueWidth - metric.rawValue.count) + metric.rawValue
-      + "  interval\n"
-    for model in models {
-      text += model.name.padding(toLength: nameWidth, withPad: " ", startingAt: 0) + "  "
+    let rows = models.map { model -> (name: String, columns: String) in
       guard let value = model.metrics[metric] else {
         let reason = model.metrics.entries.first { $0.metric == metric }?.undefinedReason
-        text += "n/a (\(reason?.description ?? "undefined"))\n"
-        continue
+        return (model.name, "  n/a (\(reason?.description ?? "undefined"))")
       }
       let shown = NumberText.fixed(value, digits: 4)
-      text += String(repeating: " ", count: max(0, valueWidth - shown.count)) + shown
+      var columns = "  " + String(repeating: " ", count: max(0, valueWidth - shown.count)) + shown
       if let interval = model.intervals[metric] {
-        text += "  " + ModelComparison.range(interval)
+        columns += "  " + ModelComparison.range(interval)
       }
       if metric == .rocAUC, let delong = model.delongInterval {
-        text += "  delong " + ModelComparison.range(delong)
+        columns += "  delong " + ModelComparison.range(delong)
       }
-      text += "\n"
+      return (model.name, columns)
     }
+    let table = ModelComparison.nameColumnTable(
+      header: "  " + String(repeating: " ", count: valueWidth - metric.rawValue.count)
+        + metric.rawValue + "  interval",
+      rows: rows)
+    text += table.text
     for pair in pairs where pair.metric == metric {
       let first = models[pair.first].name
       let second = models[pair.second].name
       text +=
-        "\n\(second) − \(first): \(ModelComparison.number(pair.difference.estimate)), \(confidence) CI \(ModelComparison.range(pair.difference))\n"
+        "\n"
+        + ModelComparison.pairHeading(
+          second: second, first: first,
+          difference:
+            "\(ModelComparison.number(pair.difference.estimate)), \(confidence) CI \(ModelComparison.range(pair.difference))",
+          isStacked: table.isStacked)
       var tests: [ModelComparison.TestLine] = []
       for test in options.tests {
         guard let p = pair.pValue(of: test) else { continue }
@@ -212,7 +215,7 @@ extension ScoreComparison {
           ModelComparison.TestLine(
             name: name, result: result, detail: details.joined(separator: "  ")))
       }
-      text += ModelComparison.aligned(tests)
+      text += ModelComparison.aligned(tests, isStacked: table.isStacked)
       text += "\n" + verdict(for: pair, positiveLabel: positiveLabel) + "\n"
     }
     let cautions = cautions(metric: metric)
