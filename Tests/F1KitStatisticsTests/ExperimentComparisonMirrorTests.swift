@@ -195,4 +195,25 @@ struct ExperimentComparisonMirrorTests {
     let second = backward.projected(models: backwardOrder)
     #expect(first.patterns == second.patterns && first.patternCounts == second.patternCounts)
   }
+
+  @Test("models whose rows tie are ordered by their groups")
+  func modelsTiedOnRowsOrderedByGroups() throws {
+    // Alone, each model has one item of (1, 1), one of (1, 0) and two of
+    // (0, 0); only the groups tell them apart: a's right answer shares a
+    // group with a (0, 0) item, b's wrong one does.
+    let gold: [Int32] = [1, 1, 0, 0]
+    let a: [Int32] = [1, 0, 0, 0]
+    let b: [Int32] = [0, 1, 0, 0]
+    let groups = [0, 1, 0, 2]
+    let forward = try ExperimentCounts(gold: gold, runs: [[a], [b]], groups: groups, classCount: 2)
+    let backward = try ExperimentCounts(
+      gold: gold, runs: [[b], [a]], groups: groups, classCount: 2)
+    let rows = (0..<2).map { forward.projected(models: [$0], includingGroups: false) }
+    #expect(!rows[0].precedes(rows[1]) && !rows[1].precedes(rows[0]))
+    let alone = (0..<2).map { forward.projected(models: [$0]) }
+    #expect(alone[0].precedes(alone[1]) != alone[1].precedes(alone[0]))
+    let forwardOrder = forward.canonicalModelOrder()
+    #expect(forwardOrder == (alone[0].precedes(alone[1]) ? [0, 1] : [1, 0]))
+    #expect(backward.canonicalModelOrder() == forwardOrder.reversed())
+  }
 }

@@ -24,17 +24,29 @@ extension ExperimentCounts {
   func canonicalModelOrder() -> [Int] {
     let modelCount = runCounts.count
     guard modelCount > 1 else { return Array(0..<modelCount) }
-    let alone = (0..<modelCount).map { projected(models: [$0]) }
+    // Models almost always differ in their rows, which come before the
+    // groups in `precedes(_:)`: each model's groups are projected (and
+    // sorted, the costly part with many groups) only when it ties with
+    // another on its rows.
+    let rowsAlone = (0..<modelCount).map { projected(models: [$0], includingGroups: false) }
+    var alone = [ExperimentCounts?](repeating: nil, count: modelCount)
+    func precedes(_ left: Int, _ right: Int) -> Bool {
+      if rowsAlone[left].precedes(rowsAlone[right]) { return true }
+      guard isGrouped, !rowsAlone[right].precedes(rowsAlone[left]) else { return false }
+      if alone[left] == nil { alone[left] = projected(models: [left]) }
+      if alone[right] == nil { alone[right] = projected(models: [right]) }
+      return alone[left]!.precedes(alone[right]!)
+    }
     var order = Array(0..<modelCount)
     // Ties broken by the given order, so the sort is stable.
     order.sort { left, right in
-      if alone[left].precedes(alone[right]) { return true }
-      return !alone[right].precedes(alone[left]) && left < right
+      if precedes(left, right) { return true }
+      return !precedes(right, left) && left < right
     }
     var start = 0
     while start < modelCount {
       var end = start + 1
-      while end < modelCount && !alone[order[start]].precedes(alone[order[end]]) { end += 1 }
+      while end < modelCount && !precedes(order[start], order[end]) { end += 1 }
       if end - start > 1 && end - start <= Self.tieArrangementLimit {
         order.replaceSubrange(start..<end, with: firstArrangement(of: Array(order[start..<end])))
       }
@@ -86,11 +98,14 @@ extension ExperimentCounts {
   /// `projected(models: canonicalModelOrder())` draws the same test sets
   /// whatever order its models were given in.
   ///
-  /// - Parameter models: Model indices, each at most once.
+  /// - Parameters:
+  ///   - models: Model indices, each at most once.
+  ///   - includingGroups: Whether to project the groups too; without
+  ///     them the result is ungrouped, its rows the same as with them.
   /// - Returns: The counts of those models.
   /// - Complexity: O(*p* · *w* + *p* log *p* + *g* log *g* · *e*) for *p*
   ///   distinct rows of *w* codes and *g* groups of up to *e* entries.
-  func projected(models: [Int]) -> ExperimentCounts {
+  func projected(models: [Int], includingGroups: Bool = true) -> ExperimentCounts {
     let columns = models.flatMap { model in
       let first = firstRun(ofModel: model)
       return Array(first..<(first + runCounts[model]))
@@ -124,6 +139,7 @@ extension ExperimentCounts {
     var offsets = [0]
     var entries: [Int32] = []
     var counts: [Int] = []
+    let isGrouped = isGrouped && includingGroups
     if isGrouped {
       offsets.reserveCapacity(groupCount + 1)
       entries.reserveCapacity(groupPatterns.count)
@@ -149,7 +165,8 @@ extension ExperimentCounts {
       counts: counts)
     return ExperimentCounts(
       classCount: classCount, runCounts: models.map { runCounts[$0] }, itemCount: itemCount,
-      groupCount: groupCount, isGrouped: isGrouped, rowWidth: width, patterns: canonical.rows,
+      groupCount: isGrouped ? groupCount : itemCount, isGrouped: isGrouped, rowWidth: width,
+      patterns: canonical.rows,
       patternCounts: canonical.rowCounts, groupOffsets: isGrouped ? canonical.offsets : [],
       groupPatterns: canonical.entries, groupPatternCounts: canonical.counts)
   }
