@@ -1,4 +1,3 @@
-import Dispatch
 import Foundation
 
 extension ExperimentCounts {
@@ -41,17 +40,14 @@ extension ExperimentCounts {
       bits: bits, width: width, limit: UInt32(clamping: Int32(clamping: classCount)),
       keepsItemPatterns: keepsItemPatterns)
     let partCount = max(1, min(parts ?? packingParts(itemCount: gold.count), gold.count))
-    let counted = PackedPart.Results(count: partCount)
-    defer { counted.deallocate() }
-    DispatchQueue.concurrentPerform(iterations: partCount) { part in
+    var counted = [PackedPart](count: partCount) { part in
       let items = (gold.count * part / partCount)..<(gold.count * (part + 1) / partCount)
-      counted.store(
-        PackedPart(counting: items, gold: gold, runs: runs, layout: layout), at: part)
+      return PackedPart(counting: items, gold: gold, runs: runs, layout: layout)
     }
-    var merged = counted.take(0)
+    // Taken out of the array, so merging into it copies none of its tables.
+    var merged = counted.removeFirst()
     guard merged.isInRange else { return nil }
-    for part in 1..<partCount {
-      let next = counted.take(part)
+    for next in counted {
       guard next.isInRange else { return nil }
       merged.merge(next, gold: gold, runs: runs, layout: layout)
     }
@@ -200,32 +196,6 @@ extension ExperimentCounts {
       }
       if layout.keepsItemPatterns {
         itemPattern.append(contentsOf: next.itemPattern.lazy.map { rowOf[Int($0)] })
-      }
-    }
-
-    /// Each part's counts, stored by the thread that counted it.
-    final class Results: @unchecked Sendable {
-      private let parts: UnsafeMutablePointer<PackedPart>
-      private let count: Int
-
-      init(count: Int) {
-        self.count = count
-        parts = .allocate(capacity: count)
-      }
-
-      /// Stores part `index`, once; threads store different indices.
-      func store(_ part: PackedPart, at index: Int) {
-        (parts + index).initialize(to: part)
-      }
-
-      /// Takes part `index`, once, after every part is stored.
-      func take(_ index: Int) -> PackedPart {
-        (parts + index).move()
-      }
-
-      /// Frees the storage, every part taken.
-      func deallocate() {
-        parts.deallocate()
       }
     }
   }

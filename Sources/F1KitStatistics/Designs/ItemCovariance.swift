@@ -1,5 +1,3 @@
-import Dispatch
-
 /// The covariances of the runs' values over items-only resamples: how the
 /// runs of an experiment move together when only the test items are
 /// redrawn.
@@ -32,13 +30,8 @@ struct ItemCovariance {
     let pairs = (0..<runCount).flatMap { first in (first..<runCount).map { (first, $0) } }
     // Each pair on its own thread: a pair's sums run in the same order
     // whichever thread takes it, so the covariances are the same.
-    var values = [Double](repeating: 0, count: pairs.count)
-    values.withUnsafeMutableBufferPointer { values in
-      let slots = Slots(values: values)
-      DispatchQueue.concurrentPerform(iterations: pairs.count) { pair in
-        let (first, second) = pairs[pair]
-        slots.values[pair] = Self.covariance(itemsOnly[first], itemsOnly[second])
-      }
+    let values = [Double](count: pairs.count) { pair in
+      Self.covariance(itemsOnly[pairs[pair].0], itemsOnly[pairs[pair].1])
     }
     var entries = [Double](repeating: 0, count: runCount * runCount)
     for ((first, second), value) in zip(pairs, values) {
@@ -46,11 +39,6 @@ struct ItemCovariance {
       entries[second * runCount + first] = value
     }
     self.entries = entries
-  }
-
-  /// The covariances being measured, each written by one thread.
-  private struct Slots: @unchecked Sendable {
-    let values: UnsafeMutableBufferPointer<Double>
   }
 
   /// The covariance of two runs.

@@ -1,5 +1,3 @@
-import Dispatch
-
 /// Test sets drawn for the runs a two-level resample chose, and for no
 /// other: the distinct rows are collapsed to the gold label and the chosen
 /// runs' predictions before the multinomial draw.
@@ -152,20 +150,15 @@ struct RunMarginals: Sendable {
       setCount * counts.patternCount <= Self.precomputationLimit
     else { return nil }
     let rangeCount = Swift.min(setCount, 16)
-    var ranges = [CellTable?](repeating: nil, count: rangeCount)
     let marginals = self
-    ranges.withUnsafeMutableBufferPointer { ranges in
-      let slots = CellTableSlots(tables: ranges)
-      DispatchQueue.concurrentPerform(iterations: rangeCount) { range in
-        slots.tables[range] = marginals.cellTable(
-          masks: (setCount * range / rangeCount)..<(setCount * (range + 1) / rangeCount),
-          runTotal: runTotal)
-      }
+    let ranges = [CellTable](count: rangeCount) { range in
+      marginals.cellTable(
+        masks: (setCount * range / rangeCount)..<(setCount * (range + 1) / rangeCount),
+        runTotal: runTotal)
     }
     var table = CellTable(starts: [], rows: [], counts: [])
     table.starts.reserveCapacity(setCount + 1)
-    for range in ranges {
-      let part = range!
+    for part in ranges {
       let offset = table.rows.count
       table.starts.append(contentsOf: part.starts.dropLast().lazy.map { $0 + offset })
       table.rows.append(contentsOf: part.rows)
@@ -193,12 +186,6 @@ struct RunMarginals: Sendable {
     }
     table.starts[masks.count] = table.rows.count
     return table
-  }
-
-  /// The cell tables of ranges of masks being collapsed, each written by
-  /// one thread.
-  private struct CellTableSlots: @unchecked Sendable {
-    let tables: UnsafeMutableBufferPointer<CellTable?>
   }
 
   /// Storage for one thread's draws.
