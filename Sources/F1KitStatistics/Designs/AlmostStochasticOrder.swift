@@ -108,22 +108,12 @@ public struct AlmostStochasticOrder: Hashable, Sendable {
       includesReverse ? Self.violationRatio(sortedSecond, sortedFirst, grid: grid, step: step) : 0
     let scale = (Double(first.count * second.count) / Double(first.count + second.count))
       .squareRoot()
-    var sampleFirst = [Double](repeating: 0, count: first.count)
-    var sampleSecond = [Double](repeating: 0, count: second.count)
-    var deviations: [Double] = []
-    deviations.reserveCapacity(iterations)
-    var reverseDeviations: [Double] = []
-    reverseDeviations.reserveCapacity(includesReverse ? iterations : 0)
-    for _ in 0..<iterations {
-      Self.resample(sortedFirst, into: &sampleFirst, using: &generator)
-      Self.resample(sortedSecond, into: &sampleSecond, using: &generator)
-      let ratio = Self.violationRatio(sampleFirst, sampleSecond, grid: grid, step: step)
-      deviations.append(scale * (ratio - observed))
-      if includesReverse {
-        let reverse = Self.violationRatio(sampleSecond, sampleFirst, grid: grid, step: step)
-        reverseDeviations.append(scale * (reverse - observedReverse))
-      }
-    }
+    let ratios = Self.resampledViolationRatios(
+      sortedFirst, sortedSecond, grid: grid, step: step, iterations: iterations,
+      using: &generator)
+    let deviations = ratios.map { scale * ($0.claimed - observed) }
+    let reverseDeviations =
+      includesReverse ? ratios.map { scale * ($0.reverse - observedReverse) } : []
     func result(observed: Double, deviations: [Double], sizes: (Int, Int)) -> Self {
       let mean = deviations.reduce(0, +) / Double(iterations)
       let variance =
@@ -232,15 +222,140 @@ public struct AlmostStochasticOrder: Hashable, Sendable {
     return distance == 0 ? 0.5 : violation / distance
   }
 
-  /// Draws a bootstrap sample: each value is the quantile at a uniform
-  /// probability, that is a value drawn with replacement.
-  static func resample(
-    _ sorted: [Double], into sample: inout [Double],
+  /// The number of parts a batch of bootstrap iterations is scored in, at
+  /// most one per iteration.
+  static let partCount = 16
+
+  /// The most resample indices drawn ahead of their scoring at once.
+  static let batchIndexLimit = 1 << 20
+
+  /// Each bootstrap iteration's violation ratios, of the claim and of the
+  /// reverse claim, on resamples of two sorted samples.
+  ///
+  /// The iterations' indices are drawn from `generator` in the order one
+  /// loop drawing and scoring each iteration in turn would draw them, a
+  /// batch of iterations at a time; each batch is then scored on every
+  /// core in consecutive parts joined in order, and an iteration's ratios
+  /// depend on its indices alone, so the ratios are the same for any
+  /// number of threads.
+  ///
+  /// - Parameters:
+  ///   - sortedFirst: The first sample, sorted.
+  ///   - sortedSecond: The second sample, sorted.
+  ///   - grid: The integration grid.
+  ///   - step: The grid's step.
+  ///   - iterations: The number of bootstrap iterations.
+  ///   - indexLimit: The most indices drawn ahead of their scoring.
+  ///   - generator: The source of randomness.
+  /// - Returns: One pair of ratios per iteration, in order.
+  /// - Complexity: O(*B* · (*n* log *n* + *m* log *m* + 1/`step`)) for *B*
+  ///   iterations and samples of *n* and *m* scores, spread over the
+  ///   processors; O(min(*B* · (*n* + *m*), `indexLimit`)) memory
+  ///   for the indices.
+  static func resampledViolationRatios(
+    _ sortedFirst: [Double], _ sortedSecond: [Double], grid: [Double], step: Double,
+    iterations: Int, indexLimit: Int = batchIndexLimit,
     using generator: inout some RandomNumberGenerator
-  ) {
-    let count = UInt64(sorted.count)
-    for index in sample.indices {
-      sample[index] = sorted[Int(generator.next(upperBound: count))]
+  ) -> [(claimed: Double, reverse: Double)] {
+    let sizes = (first: sortedFirst.count, second: sortedSecond.count)
+    let positions = (
+      first: quantilePositions(count: sizes.first, grid: grid),
+      second: quantilePositions(count: sizes.second, grid: grid)
+    )
+    let batchSize = Swift.max(1, indexLimit / (sizes.first + sizes.second))
+    var ratios: [(claimed: Double, reverse: Double)] = []
+    ratios.reserveCapacity(iterations)
+    while ratios.count < iterations {
+      let batch = Swift.min(batchSize, iterations - ratios.count)
+      let indices = resampleIndices(sizes: sizes, iterations: batch, using: &generator)
+      let partCount = Swift.min(batch, Self.partCount)
+      let parts = [[(claimed: Double, reverse: Double)]](count: partCount) { part in
+        var sampleFirst = [Double](repeating: 0, count: sizes.first)
+        var sampleSecond = [Double](repeating: 0, count: sizes.second)
+        return ((batch * part / partCount)..<(batch * (part + 1) / partCount)).map { iteration in
+          gather(sortedFirst, at: indices.first[(iteration * sizes.first)...], into: &sampleFirst)
+          gather(
+            sortedSecond, at: indices.second[(iteration * sizes.second)...], into: &sampleSecond)
+          sampleFirst.sort()
+          sampleSecond.sort()
+          return violationRatios(sampleFirst, sampleSecond, positions: positions, step: step)
+        }
+      }
+      for part in parts { ratios.append(contentsOf: part) }
     }
+    return ratios
+  }
+
+
+  /// Each iteration's resample indices, drawn from `generator` in the
+  /// order the bootstrap uses them: an iteration's *n* indices into the
+  /// first sample, then its *m* into the second.
+  ///
+  /// - Complexity: O(*B* · (*n* + *m*)) for *B* iterations.
+  static func resampleIndices(
+    sizes: (first: Int, second: Int), iterations: Int,
+    using generator: inout some RandomNumberGenerator
+  ) -> (first: [Int], second: [Int]) {
+    var first = [Int](repeating: 0, count: iterations * sizes.first)
+    var second = [Int](repeating: 0, count: iterations * sizes.second)
+    let (firstBound, secondBound) = (UInt64(sizes.first), UInt64(sizes.second))
+    for iteration in 0..<iterations {
+      for slot in 0..<sizes.first {
+        first[iteration * sizes.first + slot] = Int(generator.next(upperBound: firstBound))
+      }
+      for slot in 0..<sizes.second {
+        second[iteration * sizes.second + slot] = Int(generator.next(upperBound: secondBound))
+      }
+    }
+    return (first, second)
+  }
+
+  /// The index ``quantile(_:_:)`` reads in `count` sorted values at each
+  /// grid point: it depends on the count alone, so every resample of one
+  /// size shares it.
+  static func quantilePositions(count: Int, grid: [Double]) -> [Int] {
+    grid.map { t in
+      Swift.min(Swift.max(Int((Double(count) * t).rounded(.up)) - 1, 0), count - 1)
+    }
+  }
+
+  /// Fills `sample` with the values of `sorted` at the leading indices of
+  /// `indices`.
+  @inline(__always)
+  static func gather(_ sorted: [Double], at indices: ArraySlice<Int>, into sample: inout [Double]) {
+    var index = indices.startIndex
+    for slot in sample.indices {
+      sample[slot] = sorted[indices[index]]
+      index += 1
+    }
+  }
+
+  /// ``violationRatio(_:_:grid:step:)`` of two sorted samples and of the
+  /// two exchanged, in one pass over the grid, from the quantiles'
+  /// positions.
+  ///
+  /// The squared distance at a grid point is the same either way round,
+  /// (*g* − *f*)² = (*f* − *g*)² exactly, and is summed in the same order,
+  /// so each ratio is the one ``violationRatio(_:_:grid:step:)`` gives.
+  static func violationRatios(
+    _ first: [Double], _ second: [Double], positions: (first: [Int], second: [Int]),
+    step: Double
+  ) -> (claimed: Double, reverse: Double) {
+    var distance = 0.0
+    var violation = 0.0
+    var reverseViolation = 0.0
+    for index in positions.first.indices {
+      let f = first[positions.first[index]]
+      let g = second[positions.second[index]]
+      let squared = (g - f) * (g - f) * step
+      distance += squared
+      // deepsig leaves the first grid point out of the violation integral.
+      if index > 0 {
+        if f < g { violation += squared }
+        if g < f { reverseViolation += squared }
+      }
+    }
+    return distance == 0
+      ? (0.5, 0.5) : (violation / distance, reverseViolation / distance)
   }
 }
