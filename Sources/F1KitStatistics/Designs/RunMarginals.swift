@@ -64,14 +64,21 @@ struct RunMarginals: Sendable {
     var keys: [Int]
     /// The cell of each key, −1 when the key has none yet.
     var cellOfKey: [Int32]
-    /// Each cell's first distinct row, whose codes the cell stands for.
+    /// Each cell's first distinct row, whose codes the cell stands for,
+    /// when the cells were collapsed here (``tableStart`` is `nil`).
     var cellRows: [Int]
-    /// Each cell's count in the observed test set.
+    /// Each cell's count in the observed test set, when the cells were
+    /// collapsed here.
     var cellCounts: [Int]
     /// Each cell's count in the drawn test set.
     var cellDraws: [Int]
     /// The number of cells in use.
     var cellCount = 0
+    /// Where the drawn run set's cells start in
+    /// ``RunMarginals/cellsByRunSet``, whose rows and counts the draw read
+    /// in place of ``cellRows`` and ``cellCounts``; `nil` when the cells
+    /// were collapsed into those.
+    var tableStart: Int?
     /// Items and weight left to draw in each stratum.
     var remaining: [Int]
     var remainingWeight: [Int]
@@ -201,8 +208,8 @@ struct RunMarginals: Sendable {
     return Scratch(
       keys: [Int](repeating: 0, count: collapses ? rows : 0),
       cellOfKey: [Int32](repeating: -1, count: collapses ? keySpace : 0),
-      cellRows: [Int](repeating: 0, count: rows),
-      cellCounts: [Int](repeating: 0, count: rows),
+      cellRows: [Int](repeating: 0, count: collapses ? rows : 0),
+      cellCounts: [Int](repeating: 0, count: collapses ? rows : 0),
       cellDraws: [Int](repeating: 0, count: rows),
       remaining: [Int](repeating: 0, count: strataTotals.count),
       remainingWeight: [Int](repeating: 0, count: strataTotals.count))
@@ -225,8 +232,9 @@ struct RunMarginals: Sendable {
   ///
   /// - Parameters:
   ///   - runs: The chosen runs, each once, in increasing order.
-  ///   - scratch: This thread's storage; on return its cells hold the
-  ///     drawn test set.
+  ///   - scratch: This thread's storage; on return its draws hold the
+  ///     drawn test set, cell by cell, and ``withCells(of:_:)`` gives
+  ///     the cells' rows and counts.
   ///   - generator: The source of randomness.
   /// - Returns: `false`, drawing nothing, when the collapsed keys would
   ///   pass ``keyLimit``.
@@ -244,52 +252,114 @@ struct RunMarginals: Sendable {
       return false
     }
     if let table = cellsByRunSet {
+      // The set's cells are read from the table where they lie, not copied.
       var mask = 0
       for run in runs { mask |= 1 << run }
       let start = table.starts[mask]
-      let count = table.starts[mask + 1] - start
-      for cell in 0..<count {
-        scratch.cellRows[cell] = table.rows[start + cell]
-        scratch.cellCounts[cell] = table.counts[start + cell]
+      let cells = start..<table.starts[mask + 1]
+      scratch.tableStart = start
+      scratch.cellCount = cells.count
+      table.rows.withUnsafeBufferPointer { rows in
+        table.counts.withUnsafeBufferPointer { counts in
+          drawCells(
+            rows: UnsafeBufferPointer(rebasing: rows[cells]),
+            counts: UnsafeBufferPointer(rebasing: counts[cells]), into: &scratch,
+            using: &generator)
+        }
       }
-      scratch.cellCount = count
     } else {
       collapse(runs: runs, into: &scratch)
+      scratch.tableStart = nil
+      // The cells' rows and counts are not written by the draw, so holding
+      // them while it writes the scratch's draws copies nothing.
+      let (cellRows, cellCounts) = (scratch.cellRows, scratch.cellCounts)
+      cellRows.withUnsafeBufferPointer { rows in
+        cellCounts.withUnsafeBufferPointer { counts in
+          drawCells(
+            rows: UnsafeBufferPointer(rebasing: rows[0..<scratch.cellCount]),
+            counts: UnsafeBufferPointer(rebasing: counts[0..<scratch.cellCount]),
+            into: &scratch, using: &generator)
+        }
+      }
     }
+    return true
+  }
+
+  /// Draws the count of each of the cells whose first distinct rows and
+  /// observed counts are `rows` and `counts` into the scratch's draws: a
+  /// multinomial of each stratum's items, one conditional binomial a cell.
+  private func drawCells(
+    rows: UnsafeBufferPointer<Int>, counts: UnsafeBufferPointer<Int>,
+    into scratch: inout Scratch, using generator: inout some RandomNumberGenerator
+  ) {
     for stratum in strataTotals.indices {
       scratch.remaining[stratum] = strataTotals[stratum]
       scratch.remainingWeight[stratum] = strataTotals[stratum]
     }
-    let cellCount = scratch.cellCount
     let isStratified = isStratified
     gold.withUnsafeBufferPointer { gold in
-      scratch.cellRows.withUnsafeBufferPointer { cellRows in
-        scratch.cellCounts.withUnsafeBufferPointer { cellCounts in
-          scratch.cellDraws.withUnsafeMutableBufferPointer { cellDraws in
-            scratch.remaining.withUnsafeMutableBufferPointer { remaining in
-              scratch.remainingWeight.withUnsafeMutableBufferPointer { remainingWeight in
-                for cell in 0..<cellCount {
-                  let stratum = isStratified ? Int(gold[cellRows[cell]]) : 0
-                  let weight = cellCounts[cell]
-                  // The last cell of a stratum has all its remaining
-                  // weight: a probability of exactly 1, so it takes every
-                  // remaining item. BTRS, since every call has a new n
-                  // and p and BTPE's set-up would dominate.
-                  let drawn = BinomialSampler.sampleByTransformedRejection(
-                    trials: remaining[stratum],
-                    probability: Double(weight) / Double(remainingWeight[stratum]),
-                    using: &generator)
-                  cellDraws[cell] = drawn
-                  remaining[stratum] -= drawn
-                  remainingWeight[stratum] -= weight
-                }
-              }
+      scratch.cellDraws.withUnsafeMutableBufferPointer { cellDraws in
+        scratch.remaining.withUnsafeMutableBufferPointer { remaining in
+          scratch.remainingWeight.withUnsafeMutableBufferPointer { remainingWeight in
+            for cell in rows.indices {
+              let stratum = isStratified ? Int(gold[rows[cell]]) : 0
+              let weight = counts[cell]
+              // The last cell of a stratum has all its remaining weight: a
+              // probability of exactly 1, so it takes every remaining
+              // item. BTRS, since every call has a new n and p and BTPE's
+              // set-up would dominate.
+              let drawn = BinomialSampler.sampleByTransformedRejection(
+                trials: remaining[stratum],
+                probability: Double(weight) / Double(remainingWeight[stratum]),
+                using: &generator)
+              cellDraws[cell] = drawn
+              remaining[stratum] -= drawn
+              remainingWeight[stratum] -= weight
             }
           }
         }
       }
     }
-    return true
+  }
+
+  /// Calls `body` with the first distinct row and the observed count of
+  /// each cell of the last draw into `scratch`, wherever they lie.
+  ///
+  /// - Parameters:
+  ///   - scratch: The scratch of a draw that returned `true`.
+  ///   - body: A closure given the rows and the counts, one per cell in
+  ///     use.
+  /// - Returns: What `body` returns.
+  func withCells<Result>(
+    of scratch: Scratch,
+    _ body: (_ rows: UnsafeBufferPointer<Int>, _ counts: UnsafeBufferPointer<Int>) -> Result
+  ) -> Result {
+    if let start = scratch.tableStart, let table = cellsByRunSet {
+      let cells = start..<(start + scratch.cellCount)
+      return table.rows.withUnsafeBufferPointer { rows in
+        table.counts.withUnsafeBufferPointer { counts in
+          body(
+            UnsafeBufferPointer(rebasing: rows[cells]),
+            UnsafeBufferPointer(rebasing: counts[cells]))
+        }
+      }
+    }
+    return scratch.cellRows.withUnsafeBufferPointer { rows in
+      scratch.cellCounts.withUnsafeBufferPointer { counts in
+        body(
+          UnsafeBufferPointer(rebasing: rows[0..<scratch.cellCount]),
+          UnsafeBufferPointer(rebasing: counts[0..<scratch.cellCount]))
+      }
+    }
+  }
+
+  /// The first distinct row and the observed count of each cell of the
+  /// last draw into `scratch`.
+  ///
+  /// - Parameter scratch: The scratch of a draw that returned `true`.
+  /// - Returns: One row and one count per cell in use.
+  func cells(of scratch: Scratch) -> (rows: [Int], counts: [Int]) {
+    withCells(of: scratch) { (Array($0), Array($1)) }
   }
 
   /// Fills the scratch's cells with the observed counts collapsed to the

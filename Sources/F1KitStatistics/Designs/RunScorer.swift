@@ -82,8 +82,8 @@ struct RunScorer: Sendable {
   /// ``scoreRuns(weights:table:into:)`` does) and its value in `values`;
   /// other runs are left as they were.
   fileprivate func scoreCells(
-    _ scratch: RunMarginals.Scratch, runs: UnsafeBufferPointer<Int>, table: inout [Double],
-    into values: inout [Double]
+    _ scratch: RunMarginals.Scratch, of marginals: RunMarginals, runs: UnsafeBufferPointer<Int>,
+    table: inout [Double], into values: inout [Double]
   ) {
     let k = counts.classCount
     let size = k * k
@@ -95,12 +95,16 @@ struct RunScorer: Sendable {
       // Indices below the table's size and the patterns' count, so the
       // arithmetic is wrapping, with no overflow checks in the hot loop.
       counts.patterns.withUnsafeBufferPointer { patterns in
-        for cell in 0..<scratch.cellCount where scratch.cellDraws[cell] != 0 {
-          let row = scratch.cellRows[cell] &* width &+ 1
-          let gold = Int(patterns[row &- 1]) &* k
-          let weight = Double(scratch.cellDraws[cell])
-          for run in runs {
-            table[run &* size &+ gold &+ Int(patterns[row &+ run])] += weight
+        scratch.cellDraws.withUnsafeBufferPointer { cellDraws in
+          marginals.withCells(of: scratch) { cellRows, _ in
+            for cell in cellRows.indices where cellDraws[cell] != 0 {
+              let row = cellRows[cell] &* width &+ 1
+              let gold = Int(patterns[row &- 1]) &* k
+              let weight = Double(cellDraws[cell])
+              for run in runs {
+                table[run &* size &+ gold &+ Int(patterns[row &+ run])] += weight
+              }
+            }
           }
         }
       }
@@ -270,7 +274,8 @@ extension RunScorer {
             return false
           }
           for run in values.indices { values[run] = .nan }
-          scorer.scoreCells(cells, runs: runs, table: &table, into: &values)
+          scorer.scoreCells(
+            cells, of: marginals, runs: runs, table: &table, into: &values)
           return true
         }
         if !isCollapsed { drawAndScoreAll(using: &generator) }
