@@ -209,84 +209,107 @@ public struct ExperimentComparison: Sendable {
         runValues: runs.map { fullValues[$0] }, covariance: covariance, runs: runs)
     }
 
-    var models = (0..<modelCount).map { model in
-      let interval: ConfidenceInterval
+    // Each model's interval and each pair's interval and p-value sort their
+    // 9,999 or so resamples and, with several runs, invert Student's t a
+    // few dozen times: they run on every core, each at its own index, so
+    // the numbers are the same for any number of threads.
+    let pairModels = (0..<modelCount).flatMap { first in
+      ((first + 1)..<modelCount).map { (first: first, second: $0) }
+    }
+    @Sendable func modelInterval(_ model: Int) -> ConfidenceInterval {
       if hasSeveralRuns {
         let variance = variances[model].variance
-        interval = TwoLevelDistribution(
+        return TwoLevelDistribution(
           values: distributions.twoLevel[model], estimate: estimates[model], variance: variance,
           degreesOfFreedom: RunVariance.degreesOfFreedom(
             variance: variance, models: [variances[model]])
         ).interval(confidence: options.confidence)
-      } else {
-        let distribution = BootstrapDistribution(
-          values: distributions.twoLevel[model], estimate: estimates[model])
-        let acceleration =
-          method == .bca
-          ? jackknife.map { values in
-            BootstrapDistribution.acceleration(
-              values: values.values[model], weights: values.weights)
-          } ?? 0 : 0
-        interval = distribution.interval(
-          method: method, confidence: options.confidence, acceleration: acceleration)
       }
-      return Model(
-        interval: interval, runValues: scorer.runs(ofModel: model).map { fullValues[$0] })
+      let distribution = BootstrapDistribution(
+        values: distributions.twoLevel[model], estimate: estimates[model])
+      let acceleration =
+        method == .bca
+        ? jackknife.map { values in
+          BootstrapDistribution.acceleration(
+            values: values.values[model], weights: values.weights)
+        } ?? 0 : 0
+      return distribution.interval(
+        method: method, confidence: options.confidence, acceleration: acceleration)
     }
-    var pairs: [Pair] = []
-    for first in 0..<modelCount {
-      for second in (first + 1)..<modelCount {
-        let differences = zip(distributions.twoLevel[second], distributions.twoLevel[first])
-          .map { $0 - $1 }
-        let estimate = estimates[second] - estimates[first]
+    @Sendable func pairDifference(first: Int, second: Int) -> (
+      interval: ConfidenceInterval, pValue: Double
+    ) {
+      let differences = zip(distributions.twoLevel[second], distributions.twoLevel[first])
+        .map { $0 - $1 }
+      let estimate = estimates[second] - estimates[first]
+      if hasSeveralRuns {
         let itemVariance = covariance.variance(
           of: Self.differenceWeights(
             first: scorer.runs(ofModel: first), second: scorer.runs(ofModel: second)))
         let seedVariance = variances[second].seedVariance + variances[first].seedVariance
-        let difference: ConfidenceInterval
-        let pValue: Double
-        let leaveOneOut = jackknife.map { values in
-          zip(values.values[second], values.values[first]).map { $0 - $1 }
-        }
-        if hasSeveralRuns {
-          let variance = seedVariance + itemVariance
-          let corrected = TwoLevelDistribution(
-            values: differences, estimate: estimate, variance: variance,
-            degreesOfFreedom: RunVariance.degreesOfFreedom(
-              variance: variance, models: [variances[first], variances[second]]))
-          difference = corrected.interval(confidence: options.confidence)
-          pValue = corrected.pValue
-        } else {
-          let distribution = BootstrapDistribution(values: differences, estimate: estimate)
-          var acceleration = 0.0
-          if method == .bca, let leaveOneOut, let jackknife {
-            acceleration = BootstrapDistribution.acceleration(
-              values: leaveOneOut, weights: jackknife.weights)
-          }
-          difference = distribution.interval(
-            method: method, confidence: options.confidence, acceleration: acceleration)
-          pValue = PairedComparison.shiftedPValue(distribution)
-        }
-        pairs.append(
-          Pair(
-            first: first, second: second, difference: difference, bootstrapPValue: pValue,
-            groupPermutation: nil, almostStochasticOrder: nil,
-            itemStandardError: itemVariance.squareRoot(),
-            seedStandardError: seedVariance.squareRoot(),
-            varianceSplit: hasSeveralRuns
-              ? DifferenceVariance(
-                itemVariance: itemVariance,
-                models: [variances[first], variances[second]].map {
-                  DifferenceVariance.Model(
-                    runCount: $0.runCount, meanSquare: $0.meanSquare,
-                    seedVariance: $0.seedVariance)
-                }) : nil,
-            standardErrorDegrees: leaveOneOut.flatMap { values in
-              jackknife.flatMap {
-                MarginReachability.standardErrorDegrees(leaveOneOut: values, weights: $0.weights)
-              }
-            }))
+        let variance = seedVariance + itemVariance
+        let corrected = TwoLevelDistribution(
+          values: differences, estimate: estimate, variance: variance,
+          degreesOfFreedom: RunVariance.degreesOfFreedom(
+            variance: variance, models: [variances[first], variances[second]]))
+        return (corrected.interval(confidence: options.confidence), corrected.pValue)
       }
+      let distribution = BootstrapDistribution(values: differences, estimate: estimate)
+      var acceleration = 0.0
+      if method == .bca, let jackknife {
+        acceleration = BootstrapDistribution.acceleration(
+          values: zip(jackknife.values[second], jackknife.values[first]).map { $0 - $1 },
+          weights: jackknife.weights)
+      }
+      return (
+        distribution.interval(
+          method: method, confidence: options.confidence, acceleration: acceleration),
+        PairedComparison.shiftedPValue(distribution)
+      )
+    }
+    let summaries = [(interval: ConfidenceInterval, pValue: Double)](
+      count: modelCount + pairModels.count
+    ) { index in
+      index < modelCount
+        ? (modelInterval(index), .nan)
+        : pairDifference(
+          first: pairModels[index - modelCount].first,
+          second: pairModels[index - modelCount].second)
+    }
+    var models = (0..<modelCount).map { model in
+      Model(
+        interval: summaries[model].interval,
+        runValues: scorer.runs(ofModel: model).map { fullValues[$0] })
+    }
+    var pairs: [Pair] = []
+    for (pairIndex, (first, second)) in pairModels.enumerated() {
+      let itemVariance = covariance.variance(
+        of: Self.differenceWeights(
+          first: scorer.runs(ofModel: first), second: scorer.runs(ofModel: second)))
+      let seedVariance = variances[second].seedVariance + variances[first].seedVariance
+      let (difference, pValue) = summaries[modelCount + pairIndex]
+      let leaveOneOut = jackknife.map { values in
+        zip(values.values[second], values.values[first]).map { $0 - $1 }
+      }
+      pairs.append(
+        Pair(
+          first: first, second: second, difference: difference, bootstrapPValue: pValue,
+          groupPermutation: nil, almostStochasticOrder: nil,
+          itemStandardError: itemVariance.squareRoot(),
+          seedStandardError: seedVariance.squareRoot(),
+          varianceSplit: hasSeveralRuns
+            ? DifferenceVariance(
+              itemVariance: itemVariance,
+              models: [variances[first], variances[second]].map {
+                DifferenceVariance.Model(
+                  runCount: $0.runCount, meanSquare: $0.meanSquare,
+                  seedVariance: $0.seedVariance)
+              }) : nil,
+          standardErrorDegrees: leaveOneOut.flatMap { values in
+            jackknife.flatMap {
+              MarginReachability.standardErrorDegrees(leaveOneOut: values, weights: $0.weights)
+            }
+          }))
     }
     let permutesGroups = design == .groups && !hasSeveralRuns && tests.contains(.permutation)
     if permutesGroups {
