@@ -286,7 +286,6 @@ public struct AlmostStochasticOrder: Hashable, Sendable {
     return ratios
   }
 
-
   /// Each iteration's resample indices, drawn from `generator` in the
   /// order the bootstrap uses them: an iteration's *n* indices into the
   /// first sample, then its *m* into the second.
