@@ -9,21 +9,12 @@ import Testing
 /// theirs out (see `LongModelNamesTests`).
 @Suite("Experiment summaries with long model names and long run files")
 struct ExperimentLongNamesTests {
-  struct Case: Sendable, CustomTestStringConvertible {
-    var design: ResamplingDesign
-    var runs: Int
-    var models: Int
-    var testDescription: String { "\(models) models, \(runs) run(s) each, \(design)" }
-  }
-
   /// Every line the summary can hold: runs and ASO (several runs), the
   /// group permutation test, clustered McNemar and the item-level width
-  /// (groups), the adjusted p-values (three models).
-  static let cases = [
-    Case(design: .items, runs: 3, models: 2),
-    Case(design: .stratifiedByGold, runs: 2, models: 3),
-    Case(design: .groups, runs: 3, models: 3),
-    Case(design: .groups, runs: 1, models: 2),
+  /// (groups), the adjusted p-values (three models). Each case is a
+  /// design, the runs of each model and the number of models.
+  static let cases: [(ResamplingDesign, Int, Int)] = [
+    (.items, 3, 2), (.stratifiedByGold, 2, 3), (.groups, 3, 3), (.groups, 1, 2),
   ]
 
   /// Names of 54 and 55 characters, as fine-tuned checkpoints get.
@@ -33,18 +24,18 @@ struct ExperimentLongNamesTests {
 
   static let shortNames = ["a", "b", "c"]
 
-  /// The summary of `example`'s models, named `names`, with run `r` of
-  /// model `name` read from `runFile(name, r)`.
+  /// The summary of `models` models resampled under `design`, named
+  /// `names`, with run `r` of model `name` read from `runFile(name, r)`.
   static func summary(
-    _ example: Case, names: [String], runFile: (String, Int) -> String = { "\($0)-run\($1).csv" }
+    _ design: ResamplingDesign, runs: Int, models: Int, names: [String],
+    runFile: (String, Int) -> String = { "\($0)-run\($1).csv" }
   ) throws -> (text: String, comparison: ExperimentComparison, ExperimentComparison.Description) {
     var (comparison, _) = try ExperimentTextTests.comparison(
-      accuracy: Array([0.62, 0.74, 0.68].prefix(example.models)), runs: example.runs,
-      design: example.design)
-    if example.design == .groups { try comparison.measureGroupWidening(seed: 1) }
-    let names = Array(names.prefix(example.models))
+      accuracy: Array([0.62, 0.74, 0.68].prefix(models)), runs: runs, design: design)
+    if design == .groups { try comparison.measureGroupWidening(seed: 1) }
+    let names = Array(names.prefix(models))
     let description = ExperimentComparison.Description(
-      names: names, runFiles: names.map { name in (1...example.runs).map { runFile(name, $0) } },
+      names: names, runFiles: names.map { name in (1...runs).map { runFile(name, $0) } },
       labels: ["0", "1"], seed: 1)
     return (comparison.textSummary(description), comparison, description)
   }
@@ -52,8 +43,9 @@ struct ExperimentLongNamesTests {
   @Test(
     "with long names each name has a line of its own and every line of numbers fits 80 columns",
     arguments: cases)
-  func longNamesFit(_ example: Case) throws {
-    let (text, comparison, description) = try Self.summary(example, names: Self.longNames)
+  func longNamesFit(design: ResamplingDesign, runs: Int, models: Int) throws {
+    let (text, comparison, description) = try Self.summary(
+      design, runs: runs, models: models, names: Self.longNames)
     let blocks = text.components(separatedBy: "\n\n").map {
       $0.split(separator: "\n", omittingEmptySubsequences: true)
     }
@@ -67,8 +59,8 @@ struct ExperimentLongNamesTests {
       let models = blocks[1]
       let row = try #require(models.firstIndex { $0 == name }, "\(text)")
       #expect(models[row + 1].hasPrefix("  0."), "\(models[row + 1])")
-      if example.runs > 1 {
-        #expect(models[row + 2].hasPrefix("  mean of \(example.runs) runs: sd "))
+      if runs > 1 {
+        #expect(models[row + 2].hasPrefix("  mean of \(runs) runs: sd "))
         let value = String(format: "%.4f", comparison.models[index].runValues[0])
         #expect(models[row + 3] == "  run \(description.runFiles[index][0]): \(value)")
       }
@@ -78,7 +70,7 @@ struct ExperimentLongNamesTests {
       #expect(lines[0] == description.names[pair.second])
       #expect(lines[1] == "− " + description.names[pair.first])
       #expect(lines[2].hasPrefix("= "))
-      if example.runs > 1 {
+      if runs > 1 {
         // The claim of ASO goes under its number, both names in full.
         let aso = try #require(lines.firstIndex { $0.hasPrefix("  ASO ") }, "\(lines)")
         #expect(
@@ -100,17 +92,18 @@ struct ExperimentLongNamesTests {
   }
 
   @Test("short names stay on their numbers' lines, as before", arguments: cases)
-  func shortNamesUnchanged(_ example: Case) throws {
-    let (text, comparison, description) = try Self.summary(example, names: Self.shortNames)
+  func shortNamesUnchanged(design: ResamplingDesign, runs: Int, models: Int) throws {
+    let (text, comparison, description) = try Self.summary(
+      design, runs: runs, models: models, names: Self.shortNames)
     let lines = text.split(separator: "\n")
     for name in description.names {
       let line = try #require(lines.first { $0.hasPrefix("\(name): 0.") }, "\(text)")
-      #expect(line.contains(", mean of \(example.runs) runs: sd ") == (example.runs > 1))
+      #expect(line.contains(", mean of \(runs) runs: sd ") == (runs > 1))
     }
     for pair in comparison.pairs {
       let (first, second) = (description.names[pair.first], description.names[pair.second])
       #expect(lines.contains { $0.hasPrefix("\(second) − \(first): ") })
-      if example.runs > 1 {
+      if runs > 1 {
         #expect(
           lines.contains {
             $0.hasPrefix("  ASO                   ε_min = ")
@@ -124,14 +117,14 @@ struct ExperimentLongNamesTests {
 
   @Test(
     "a run file too long for its line puts the run's value on the next line, and nothing else moves",
-    arguments: cases.filter { $0.runs > 1 })
-  func longRunFiles(_ example: Case) throws {
+    arguments: cases.filter { $0.1 > 1 })
+  func longRunFiles(design: ResamplingDesign, runs: Int, models: Int) throws {
     func long(_ name: String, _ run: Int) -> String {
       "runs/cross-encoder-ms-marco-MiniLM-L-12-v2-finetuned/evaluation-outputs/\(name)-run\(run).csv"
     }
-    let plain = try Self.summary(example, names: Self.shortNames)
+    let plain = try Self.summary(design, runs: runs, models: models, names: Self.shortNames)
     let (text, _, description) = try Self.summary(
-      example, names: Self.shortNames, runFile: long)
+      design, runs: runs, models: models, names: Self.shortNames, runFile: long)
     var expected = plain.text
     for (files, longFiles) in zip(plain.2.runFiles, description.runFiles) {
       for (file, longFile) in zip(files, longFiles) {
