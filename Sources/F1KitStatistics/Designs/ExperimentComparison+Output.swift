@@ -336,13 +336,13 @@ extension ExperimentComparison {
   /// from, and notes on the design.
   ///
   /// Names long enough to carry a model's line or a pair's heading past
-  /// ``ModelComparison/lineWidth`` columns go on lines of their own, as in
-  /// the single-run summaries (``ModelComparison/nameColumnTable(header:rows:)``):
-  /// a model's numbers under its name, a pair's subtraction written down
-  /// a column (``ModelComparison/pairHeading(second:first:difference:isStacked:)``),
-  /// and each line of numbers broken to fit the width. A run's line is
-  /// broken after its file whenever the file carries it past the width.
-  /// The verdicts and notes are paragraphs, one a line, as there.
+  /// 80 columns go on lines of their own, as in the single-run summaries
+  /// (``ModelComparison/textSummary(metric:)``): a model's numbers under
+  /// its name, a pair's subtraction written down a column ("B", "− A",
+  /// "= 0.052, 95% CI …"), and each line of numbers broken to fit the
+  /// width. A run's line is broken after its file whenever the file
+  /// carries it past the width. The verdicts and notes are paragraphs, one
+  /// a line, as there.
   ///
   /// - Parameter description: Names, files, labels and seed.
   /// - Returns: The summary, ending with a newline.
