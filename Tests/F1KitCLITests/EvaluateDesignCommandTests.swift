@@ -211,4 +211,26 @@ struct EvaluateDesignCommandTests {
     #expect(items.status == 0)
     #expect(!items.standardOutput.contains("fewer than 5 items"))
   }
+
+  @Test(
+    "a file's rows in another order give byte-identical JSON, as compare's runs do",
+    arguments: [[], ["--stratify", "gold"], ["--group-column", "query"]])
+  func rowOrder(design: [String]) throws {
+    let text = try String(contentsOf: Fixtures.url("experiments/a-run1.csv"), encoding: .utf8)
+    let lines = text.split(separator: "\n")
+    let rows = Array(lines.dropFirst())
+    // Row i goes to place 7919 · i mod n: a prime stride, so every row moves
+    // and no two stay neighbours.
+    let shuffled = rows.indices.map { rows[($0 * 7919) % rows.count] }
+    #expect(Set(shuffled) == Set(rows) && shuffled != rows)
+    let (given, moved) = (TemporaryDirectory(), TemporaryDirectory())
+    given.write("a-run1.csv", text)
+    moved.write("a-run1.csv", ([lines[0]] + shuffled).joined(separator: "\n") + "\n")
+    let arguments =
+      ["evaluate", "a-run1.csv", "--ci", "--resamples", "999", "--format", "json", "-q"] + design
+    let first = try runF1Kit(arguments, in: given.url)
+    let second = try runF1Kit(arguments, in: moved.url)
+    #expect(first.status == 0, "\(first.standardError)")
+    #expect(first.standardOutput == second.standardOutput)
+  }
 }

@@ -291,27 +291,37 @@ extension ModelComparison {
   }
 
   /// `text` on lines of at most ``lineWidth`` columns, broken after its
-  /// commas and colons (a part longer than a line keeps a line of its
-  /// own).
+  /// commas and colons, or after any word (a part longer than a line
+  /// keeps a line of its own).
   ///
   /// - Parameters:
-  ///   - text: The text; its parts are separated by ", " or ": ".
-  ///   - indent: What each line starts with.
+  ///   - text: The text; its parts are separated by `separators`, each
+  ///     followed by a space.
+  ///   - indent: What each line after the first starts with.
+  ///   - firstIndent: What the first line starts with; `indent` by
+  ///     default.
+  ///   - separators: What a line may break after (followed by a space):
+  ///     `","` and `":"` by default; `""` breaks between any two words.
   /// - Returns: The lines, each ending with a newline.
-  static func wrapped(_ text: String, indent: String) -> String {
+  static func wrapped(
+    _ text: String, indent: String, firstIndent: String? = nil,
+    breakingAfter separators: [String] = [",", ":"]
+  ) -> String {
     func split(_ text: String, after separator: String) -> [String] {
       let parts = text.components(separatedBy: separator + " ")
       return parts.enumerated().map {
         $0.offset < parts.count - 1 ? $0.element + separator : $0.element
       }
     }
-    let parts = split(text, after: ",").flatMap { split($0, after: ":") }
+    let parts = separators.reduce([text]) { parts, separator in
+      parts.flatMap { split($0, after: separator) }
+    }
     var lines: [String] = []
     for part in parts {
       if let last = lines.last, last.count + 1 + part.count <= lineWidth {
         lines[lines.count - 1] = last + " " + part
       } else {
-        lines.append(indent + part)
+        lines.append((lines.isEmpty ? firstIndent ?? indent : indent) + part)
       }
     }
     return lines.map { $0 + "\n" }.joined()

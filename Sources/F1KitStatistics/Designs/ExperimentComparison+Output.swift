@@ -335,25 +335,66 @@ extension ExperimentComparison {
   /// each pair's difference and tests, where the interval's width comes
   /// from, and notes on the design.
   ///
+  /// Names long enough to carry a model's line or a pair's heading past
+  /// 80 columns go on lines of their own, as in the single-run summaries
+  /// (``ModelComparison/textSummary(metric:)``): a model's numbers under
+  /// its name, a pair's subtraction written down a column ("B", "− A",
+  /// "= 0.052, 95% CI …"), and each line of numbers broken to fit the
+  /// width. A run's line is broken after its file whenever the file
+  /// carries it past the width. The verdicts and notes are paragraphs, one
+  /// a line, as there.
+  ///
   /// - Parameter description: Names, files, labels and seed.
   /// - Returns: The summary, ending with a newline.
   public func textSummary(_ description: Description) -> String {
     let names = description.names
     let confidence = models.first.map { ModelComparison.percent($0.interval.confidence) } ?? ""
-    var text =
-      "Compared on \(metric.rawValue)\(metric.isBinaryOnly ? ModelComparison.positivePhrase(description.positiveLabel) : "") over \(ModelComparison.count(counts.itemCount)) items (\(resamplingPhrase(countingGroups: true)), seed \(description.seed), \(models.first?.interval.resamples ?? 0) resamples)\n\n"
-    for (index, model) in models.enumerated() {
-      text +=
-        "\(names[index]): \(String(format: "%.4f", model.interval.estimate)) \(confidence) CI \(ModelComparison.range(model.interval)) (\(model.interval.method.rawValue))"
-      if model.runValues.count > 1 {
-        let values = model.runValues
-        text +=
-          ", mean of \(values.count) runs: sd \(String(format: "%.4f", Self.standardDeviation(values))), min \(String(format: "%.4f", values.min() ?? .nan)), max \(String(format: "%.4f", values.max() ?? .nan))"
+    let heads = models.map {
+      "\(String(format: "%.4f", $0.interval.estimate)) \(confidence) CI \(ModelComparison.range($0.interval)) (\($0.interval.method.rawValue))"
+    }
+    let differences = pairs.map {
+      "\(ModelComparison.number($0.difference.estimate)), \(confidence) CI \(ModelComparison.range($0.difference))"
+    }
+    let isStacked =
+      zip(names, heads).contains { $0.count + 2 + $1.count > ModelComparison.lineWidth }
+      || zip(pairs, differences).contains { pair, difference in
+        ModelComparison.pairHeading(
+          second: names[pair.second], first: names[pair.first], difference: difference,
+          isStacked: false
+        ).count - 1 > ModelComparison.lineWidth
       }
-      text += "\n"
-      if model.runValues.count > 1 {
-        for (file, value) in zip(description.runFiles[index], model.runValues) {
-          text += "  run \(file): \(String(format: "%.4f", value))\n"
+    // A line of numbers: as it is beside short names; with the names on
+    // lines of their own, broken between words when it is too wide, each
+    // later line indented two spaces past the first.
+    func fitted(_ line: String) -> String {
+      guard isStacked, line.count > ModelComparison.lineWidth else { return line + "\n" }
+      let content = line.drop { $0 == " " }
+      let indent = String(repeating: " ", count: line.count - content.count)
+      return ModelComparison.wrapped(
+        String(content), indent: indent + "  ", firstIndent: indent, breakingAfter: [""])
+    }
+    var text = fitted(
+      "Compared on \(metric.rawValue)\(metric.isBinaryOnly ? ModelComparison.positivePhrase(description.positiveLabel) : "") over \(ModelComparison.count(counts.itemCount)) items (\(resamplingPhrase(countingGroups: true)), seed \(description.seed), \(models.first?.interval.resamples ?? 0) resamples)"
+    )
+    text += "\n"
+    for (index, model) in models.enumerated() {
+      let values = model.runValues
+      let runs =
+        values.count > 1
+        ? "mean of \(values.count) runs: sd \(String(format: "%.4f", Self.standardDeviation(values))), min \(String(format: "%.4f", values.min() ?? .nan)), max \(String(format: "%.4f", values.max() ?? .nan))"
+        : nil
+      if isStacked {
+        text += "\(names[index])\n  \(heads[index])\n" + (runs.map { "  \($0)\n" } ?? "")
+      } else {
+        text += "\(names[index]): \(heads[index])" + (runs.map { ", \($0)" } ?? "") + "\n"
+      }
+      if values.count > 1 {
+        for (file, value) in zip(description.runFiles[index], values) {
+          // Broken after the file's colon, so a long path keeps its value
+          // on the next line.
+          text += ModelComparison.wrapped(
+            "run \(file): \(String(format: "%.4f", value))", indent: "    ", firstIndent: "  ",
+            breakingAfter: [":"])
         }
       }
     }
@@ -364,7 +405,9 @@ extension ExperimentComparison {
       let first = names[pair.first]
       let second = names[pair.second]
       text +=
-        "\n\(second) − \(first): \(ModelComparison.number(pair.difference.estimate)), \(confidence) CI \(ModelComparison.range(pair.difference))\n"
+        "\n"
+        + ModelComparison.pairHeading(
+          second: second, first: first, difference: differences[index], isStacked: isStacked)
       func result(_ p: Double, adjusted: [Double]?) -> String {
         "p = \(ModelComparison.pValue(p))"
           + (adjusted.map {
@@ -390,17 +433,26 @@ extension ExperimentComparison {
               "(discordant items \(ModelComparison.count(test.firstOnlyCorrect)) vs \(ModelComparison.count(test.secondOnlyCorrect)), variance from \(ModelComparison.count(test.groupCount)) groups)"
           ))
       }
-      text += ModelComparison.aligned(tests)
+      text += ModelComparison.aligned(tests, isStacked: isStacked)
       if let aso = pair.almostStochasticOrder {
+        let result = "  ASO                   ε_min = \(String(format: "%.3f", aso.epsilonMinimum))"
+        let detail =
+          "for \"\(second) is better than \(first)\" (below 0.5: almost stochastically dominant; 0.2 is the strict threshold)"
+        // With the names on lines of their own, the claim goes under the
+        // number, as a test's detail does.
         text +=
-          "  ASO                   ε_min = \(String(format: "%.3f", aso.epsilonMinimum)) for \"\(second) is better than \(first)\" (below 0.5: almost stochastically dominant; 0.2 is the strict threshold)\n"
+          isStacked && result.count + 1 + detail.count > ModelComparison.lineWidth
+          ? result + "\n"
+            + ModelComparison.wrapped(detail, indent: "    ", breakingAfter: [""])
+          : result + " " + detail + "\n"
       }
       if let share = seedShare(of: pair) {
         let widening = fewRunsWidening(of: pair).map {
           "; Student's t at \(String(format: "%.1f", $0.degreesOfFreedom)) degrees of freedom (few runs) makes the interval \(String(format: "%.2f", $0.ratio))× as wide as normal quantiles would"
         }
-        text +=
-          "  variance: \(Int((share * 100).rounded()))% from training seeds, \(Int(((1 - share) * 100).rounded()))% from test \(design == .groups ? "groups" : "items")\(widening ?? "")\n"
+        text += fitted(
+          "  variance: \(Int((share * 100).rounded()))% from training seeds, \(Int(((1 - share) * 100).rounded()))% from test \(design == .groups ? "groups" : "items")\(widening ?? "")"
+        )
       }
       if let widening = groupWidening, let ratio = widening.differenceRatios[index] {
         let reference = widening.itemLevelDifferences[index]
@@ -409,8 +461,9 @@ extension ExperimentComparison {
         let resamples =
           reference.resamples < options.resamples
           ? " (\(ModelComparison.count(reference.resamples)) resamples)" : ""
-        text +=
-          "  groups: the interval over \(ModelComparison.count(counts.groupCount)) groups is \(String(format: "%.2f", ratio))× as wide as the item-level one \(ModelComparison.range(reference))\(resamples)\n"
+        text += fitted(
+          "  groups: the interval over \(ModelComparison.count(counts.groupCount)) groups is \(String(format: "%.2f", ratio))× as wide as the item-level one \(ModelComparison.range(reference))\(resamples)"
+        )
       }
     }
     text +=

@@ -45,6 +45,11 @@ extension MetricIntervals {
       throw .tooFewGroups(counts.groupCount)
     }
     let metrics = classification.reportedMetrics
+    // The distinct rows in the canonical order compare resamples them in
+    // (items are counted in first-seen order): the same draws, and the
+    // jackknife's sums in the same order, whatever order the file's rows
+    // come in.
+    let counts = counts.projected(models: [0])
     // The experiment engine's seeding: one output of the seeded generator
     // seeds the resampling blocks, so the intervals equal the engine's.
     var generator = Xoshiro256StarStar(seed: seed)
