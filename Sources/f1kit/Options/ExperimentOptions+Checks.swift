@@ -50,6 +50,8 @@ extension ExperimentOptions {
     var owners: [FileIdentity: Int] = [:]
     var warnings: [String] = []
     var earlierFiles: [(file: String, model: Int)] = []
+    // Each file's first bytes are read once, not once per pair.
+    var fingerprints = FileFingerprints()
     for (index, model) in models.enumerated() {
       var files: Set<FileIdentity> = []
       for file in model.files where file != "-" {
@@ -72,7 +74,7 @@ extension ExperimentOptions {
           // A copy (the baseline saved under a new name) shares every
           // prediction as surely as the same file does.
           if let copied = earlierFiles.first(where: {
-            $0.model != index && FileIdentity.haveSameBytes($0.file, file)
+            $0.model != index && fingerprints.haveSameBytes($0.file, file)
           }) {
             // A model named after its one file needs no second mention.
             let isNamedAfterFile = { (model: Int, file: String) in
