@@ -1,5 +1,13 @@
 import Foundation
 
+#if canImport(Glibc)
+  import Glibc
+#elseif canImport(Musl)
+  import Musl
+#elseif canImport(Darwin)
+  import Darwin
+#endif
+
 /// What makes two file arguments the same file: the device and file
 /// number of a file that exists, or else its standardized path.
 enum FileIdentity: Hashable {
@@ -7,15 +15,23 @@ enum FileIdentity: Hashable {
   case path(String)
 
   init(_ path: String) {
-    let url = URL(fileURLWithPath: path).standardizedFileURL.resolvingSymlinksInPath()
-    if let attributes = try? FileManager.default.attributesOfItem(atPath: url.path),
-      let device = (attributes[.systemNumber] as? NSNumber)?.uint64Value,
-      let number = (attributes[.systemFileNumber] as? NSNumber)?.uint64Value
-    {
-      self = .file(device: device, number: number)
+    // `stat` follows symbolic links itself; Foundation's attributes would
+    // also look up the owner's name, opening the user database per file.
+    var status = stat()
+    if stat(path, &status) == 0 {
+      self = .file(device: UInt64(status.st_dev), number: UInt64(status.st_ino))
     } else {
-      self = .path(url.path)
+      self = .path(
+        URL(fileURLWithPath: path).standardizedFileURL.resolvingSymlinksInPath().path)
     }
+  }
+
+  /// The size in bytes of the file at `path`, following symbolic links;
+  /// `nil` when it cannot be examined or is not a regular file.
+  static func size(of path: String) -> Int? {
+    var status = stat()
+    guard stat(path, &status) == 0, status.st_mode & S_IFMT == S_IFREG else { return nil }
+    return Int(status.st_size)
   }
 }
 
@@ -23,10 +39,7 @@ extension FileIdentity {
   /// Whether two regular files hold the same bytes; `false` when either
   /// cannot be read.
   static func haveSameBytes(_ first: String, _ second: String) -> Bool {
-    func size(_ path: String) -> Int? {
-      try? URL(fileURLWithPath: path).resourceValues(forKeys: [.fileSizeKey]).fileSize
-    }
-    guard let firstSize = size(first), firstSize == size(second),
+    guard let firstSize = size(of: first), firstSize == size(of: second),
       let firstHandle = FileHandle(forReadingAtPath: first),
       let secondHandle = FileHandle(forReadingAtPath: second)
     else { return false }
@@ -87,7 +100,7 @@ struct FileFingerprints {
 
   private mutating func size(of path: String) -> Int? {
     if let size = sizes[path] { return size }
-    let size = try? URL(fileURLWithPath: path).resourceValues(forKeys: [.fileSizeKey]).fileSize
+    let size = FileIdentity.size(of: path)
     sizes[path] = size
     return size
   }
