@@ -67,21 +67,23 @@ extension ModelColumns {
   /// - Returns: A warning for each shard that copies an earlier one.
   /// - Throws: A usage failure for a shard listed twice, or shards that
   ///   begin with the same id.
-  /// - Complexity: O(*s*²) size lookups for *s* shards, plus reading the
-  ///   files of equal size.
+  /// - Complexity: O(*s*²) comparisons of fingerprints for *s* shards,
+  ///   each shard's size and first bytes read once, plus reading whole the
+  ///   files whose fingerprints agree.
   static func checkedShardWarnings(_ paths: [String], reader: PredictionFileOptions)
     throws(CommandFailure) -> [String]
   {
     let files = paths.filter { $0 != "-" }
     var seen: [FileIdentity: String] = [:]
     var warnings: [String] = []
+    var fingerprints = FileFingerprints()
     for (index, path) in files.enumerated() {
       if let earlier = seen.updateValue(path, forKey: FileIdentity(path)) {
         throw .usage(
           "the shard '\(path)' is the file '\(earlier)' again, so its items would count twice; list each shard once"
         )
       }
-      if let copied = files[..<index].first(where: { FileIdentity.haveSameBytes($0, path) }) {
+      if let copied = files[..<index].first(where: { fingerprints.haveSameBytes($0, path) }) {
         warnings.append(
           "the shard '\(path)' has the same bytes as '\(copied)': if it is a copy, its items count twice and every interval is too narrow"
         )
