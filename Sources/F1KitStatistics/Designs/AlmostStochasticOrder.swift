@@ -197,8 +197,15 @@ public struct AlmostStochasticOrder: Hashable, Sendable {
   /// The empirical quantile function F⁻¹(t) = x₍⌈n·t⌉₎ of sorted values.
   @inline(__always)
   static func quantile(_ sorted: [Double], _ probability: Double) -> Double {
-    let index = Int((Double(sorted.count) * probability).rounded(.up)) - 1
-    return sorted[min(max(index, 0), sorted.count - 1)]
+    sorted[quantileIndex(count: sorted.count, probability)]
+  }
+
+  /// The index ⌈n·t⌉ − 1 of F⁻¹(t) in `count` sorted values, kept within
+  /// them.
+  @inline(__always)
+  static func quantileIndex(count: Int, _ probability: Double) -> Int {
+    let index = Int((Double(count) * probability).rounded(.up)) - 1
+    return min(max(index, 0), count - 1)
   }
 
   /// The share of the squared Wasserstein distance where the first
@@ -313,9 +320,7 @@ public struct AlmostStochasticOrder: Hashable, Sendable {
   /// grid point: it depends on the count alone, so every resample of one
   /// size shares it.
   static func quantilePositions(count: Int, grid: [Double]) -> [Int] {
-    grid.map { t in
-      Swift.min(Swift.max(Int((Double(count) * t).rounded(.up)) - 1, 0), count - 1)
-    }
+    grid.map { quantileIndex(count: count, $0) }
   }
 
   /// Fills `sample` with the values of `sorted` at the leading indices of
