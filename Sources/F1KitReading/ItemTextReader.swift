@@ -142,9 +142,15 @@ extension ItemTextReader {
 
     mutating func consume(_ bytes: UnsafeRawBufferPointer) {
       if !isStarted {
-        // Wait for the first line to decide the format and delimiter.
+        // Wait for the first line to decide the format and delimiter, but
+        // no longer than a record may be: an endless stream without line
+        // breaks (/dev/zero, a pipe) shows no examples, and the reading of
+        // the predictions refuses it at the record limit.
         pending.append(contentsOf: bytes)
-        guard let newline = pending.firstIndex(of: 10) else { return }
+        guard let newline = pending.firstIndex(of: 10) else {
+          if pending.count > options.maximumRecordByteCount { giveUp() }
+          return
+        }
         start(firstLine: Array(pending[..<newline]))
         let buffered = pending
         pending = []
@@ -155,6 +161,7 @@ extension ItemTextReader {
     }
 
     mutating func finish() {
+      if isDone { return }
       if !isStarted {
         start(firstLine: pending)
         let buffered = pending
@@ -224,12 +231,16 @@ extension ItemTextReader {
         default:
           append(byte)
         }
-        if recordBytes > options.maximumRecordByteCount {
-          // Something is wrong with this file: show no examples.
-          result = [:]
-          isDone = true
-        }
+        if recordBytes > options.maximumRecordByteCount { giveUp() }
       }
+    }
+
+    /// Stops at a record longer than the limit, which is something wrong
+    /// with the file: it shows no examples.
+    mutating func giveUp() {
+      result = [:]
+      pending = []
+      isDone = true
     }
 
     mutating func append(_ byte: UInt8) {
@@ -322,6 +333,11 @@ extension ItemTextReader {
         let isWanted = header == nil || rows.contains(row)
         if isWanted && line.count <= options.maximumRecordByteCount { line.append(byte) }
         if byte != 32 && byte != 9 && byte != 13 { isBlankLine = false }
+        recordBytes += 1
+        if recordBytes > options.maximumRecordByteCount {
+          giveUp()
+          return
+        }
       }
     }
 
@@ -329,6 +345,7 @@ extension ItemTextReader {
       defer {
         line.removeAll(keepingCapacity: true)
         isBlankLine = true
+        recordBytes = 0
       }
       if isBlankLine { return }  // A blank line.
       if header == nil { header = [] }

@@ -21,6 +21,32 @@ func runF1Kit(_ arguments: [String], input: String? = nil, in directory: URL? = 
   try runProduct("f1kit", arguments, input: input, in: directory)
 }
 
+/// Runs the `f1kit` binary under coreutils' `timeout`, which kills it
+/// (status 137) if it has not exited `seconds` after it started.
+///
+/// A test whose point is that a command ends (on an endless stream, say)
+/// limits the command, not itself: Swift Testing's `.timeLimit` also
+/// counts the time the test waits for a thread while other tests' commands
+/// run, and failed a passing test when two test runs shared two cores.
+///
+/// - Parameters:
+///   - arguments: The command line after `f1kit`.
+///   - seconds: How long the command may run.
+///   - directory: The working directory; the package root by default.
+/// - Returns: The exit status and both output streams.
+func runF1Kit(_ arguments: [String], killedAfter seconds: Int, in directory: URL? = nil) throws
+  -> CommandResult
+{
+  let timeout = "/usr/bin/timeout"
+  guard FileManager.default.isExecutableFile(atPath: timeout) else {
+    return try runF1Kit(arguments, in: directory)
+  }
+  let binary = productsDirectory.appendingPathComponent("f1kit").path
+  return try run(
+    URL(fileURLWithPath: timeout), ["--signal=KILL", "\(seconds)", binary] + arguments,
+    input: nil, in: directory)
+}
+
 /// Runs an executable product that `swift build` put beside the test bundle.
 ///
 /// - Parameters:
@@ -32,8 +58,16 @@ func runF1Kit(_ arguments: [String], input: String? = nil, in directory: URL? = 
 func runProduct(
   _ product: String, _ arguments: [String], input: String? = nil, in directory: URL? = nil
 ) throws -> CommandResult {
+  try run(
+    productsDirectory.appendingPathComponent(product), arguments, input: input, in: directory)
+}
+
+/// Runs an executable with its output streams captured.
+private func run(
+  _ executable: URL, _ arguments: [String], input: String?, in directory: URL?
+) throws -> CommandResult {
   let process = Process()
-  process.executableURL = productsDirectory.appendingPathComponent(product)
+  process.executableURL = executable
   process.arguments = arguments
   process.currentDirectoryURL = directory ?? Fixtures.packageRoot
   let output = Pipe()

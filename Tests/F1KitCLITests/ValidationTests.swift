@@ -109,17 +109,66 @@ struct ValidationTests {
 
   /// Issue 14 §3: a file without line breaks is refused at the record
   /// limit (here lowered to 64 KiB) by every command, with one line and
-  /// exit 65, instead of being buffered without bound.
+  /// exit 65, instead of being buffered without bound. `report` of one
+  /// file once looked for example texts in the stream's first line without
+  /// a limit and grew until it was killed; `advise` warned that the
+  /// stream's “score” column could not be read before the error.
   @Test(
     "an endless stream without line breaks is refused at the record limit",
-    .timeLimit(.minutes(1)), arguments: ["evaluate", "advise"])
-  func endlessRecord(command: String) throws {
+    arguments: [
+      ["evaluate"], ["advise"], ["report", "--out", "r.html"],
+      ["report", "--out", "r.html", "--input-format", "jsonl"],
+      ["report", "--out", "r.html", "--input-format", "tsv"], ["compare", "/dev/zero"],
+      ["gate", "/dev/zero", "--metric", "macro_f1", "--margin", "0.01"],
+      ["curves", "--score-column", "s"], ["tune", "--score-column", "s"],
+    ])
+  func endlessRecord(command: [String]) throws {
     guard FileManager.default.fileExists(atPath: "/dev/zero") else { return }
-    let result = try runF1Kit([command, "/dev/zero", "--max-record-bytes", "65536"])
-    #expect(result.status == 65, "\(result.standardError)")
+    let directory = TemporaryDirectory()
+    let arguments =
+      [command[0], "/dev/zero"] + command.dropFirst() + ["--max-record-bytes", "65536"]
+    let result = try runF1Kit(arguments, killedAfter: 60, in: directory.url)
+    #expect(result.status == 65, "\(command): \(result.standardError)")
     #expect(
-      result.standardError.contains(
-        "Error: /dev/zero:1:1: a record longer than 65536 bytes starts on this line"),
-      "\(result.standardError)")
+      result.standardError
+        == "Error: /dev/zero:1:1: a record longer than 65536 bytes starts on this line; raise the limit with --max-record-bytes if it is meant\n"
+    )
+    #expect(
+      !FileManager.default.fileExists(atPath: directory.url.appendingPathComponent("r.html").path))
+  }
+
+  /// A named pipe (the shell's `<(command)`) can be read only once, and
+  /// every command looks at a file before reading it: it is refused before
+  /// anything is read, where it once failed on a line from the middle of
+  /// the file. Nothing writes to the pipe, so a command that opened it
+  /// would wait for a writer until killed.
+  @Test(
+    "a named pipe is refused with the way to pipe it to standard input",
+    arguments: [
+      ["evaluate", "p.fifo"], ["advise", "p.fifo"], ["report", "p.fifo", "--out", "r.html"],
+      ["compare", "fixtures/experiments/a-run1.csv", "p.fifo"],
+      [
+        "gate", "fixtures/experiments/a-run1.csv", "p.fifo", "--metric", "macro_f1", "--margin",
+        "0.01",
+      ],
+      [
+        "compare", "A=fixtures/experiments/a-run1.csv,p.fifo",
+        "B=fixtures/experiments/b-run1.csv,fixtures/experiments/b-run2.csv",
+      ],
+    ])
+  func namedPipe(arguments: [String]) throws {
+    let directory = TemporaryDirectory()
+    let fifo = directory.url.appendingPathComponent("p.fifo").path
+    try #require(mkfifo(fifo, 0o600) == 0)
+    let absolute = arguments.map {
+      $0.replacingOccurrences(of: "p.fifo", with: fifo)
+        .replacingOccurrences(of: "fixtures/", with: Fixtures.packageRoot.path + "/fixtures/")
+    }
+    let result = try runF1Kit(absolute, killedAfter: 60, in: directory.url)
+    #expect(result.status == 64, "\(arguments): \(result.standardError)")
+    #expect(
+      result.standardError.hasPrefix(
+        "Error: \(fifo): is a pipe, which can be read only once, and f1kit reads a prediction file more than once; pipe it to standard input and give '-' instead"
+      ), "\(result.standardError)")
   }
 }

@@ -57,6 +57,19 @@ struct ReportExamplesTests {
     }
   }
 
+  /// `report` of one file looks for example texts before reading it, and
+  /// on a stream without line breaks that look once waited for the end of
+  /// the first line for ever, growing without bound.
+  @Test(
+    "an endless stream without line breaks gives no examples at the record limit",
+    arguments: [nil, PredictionFileFormat.csv, .tsv, .jsonLines])
+  func endlessStream(format: PredictionFileFormat?) throws {
+    guard FileManager.default.fileExists(atPath: "/dev/zero") else { return }
+    let options = PredictionFileOptions(format: format, maximumRecordByteCount: 1 << 16)
+    #expect(ItemTextReader(path: "/dev/zero", options: options).readTexts(rows: [0]).isEmpty)
+    #expect(ItemTextReader(path: "/dev/zero", options: options).readTexts(rows: [3]).isEmpty)
+  }
+
   @Test("a file without text columns, standard input and a long field give bounded results")
   func bounded() throws {
     let directory = TemporaryDirectory()

@@ -69,7 +69,7 @@ struct AdviseCommand: ParsableCommand {
 
   func run() throws(CommandFailure) -> CommandOutput {
     try InputOptions.checkNoRunLists(paths, command: "advise")
-    try InputOptions.checkNotDirectories(paths)
+    try InputOptions.refuseFoldersAndPipes(paths)
     try input.refuseLikelyCountColumns(paths, predictionColumns: predictionColumns)
     if paths.count == 1, predictionColumns == nil,
       input.isMultilabel(path, problem: scoring.problem)

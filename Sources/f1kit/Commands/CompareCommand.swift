@@ -189,7 +189,7 @@ struct CompareCommand: ParsableCommand {
   }
 
   private func runComparison() throws(CommandFailure) -> CommandOutput {
-    try InputOptions.checkNotDirectories(paths)
+    try InputOptions.refuseFoldersAndPipes(paths)
     try input.refuseLikelyCountColumns(
       paths, predictionColumns: predictionColumns,
       pairingCommand: predictionColumns == nil && scoreColumnsOf == nil ? "compare" : nil)

@@ -38,7 +38,7 @@ struct CurvesCommand: ParsableCommand {
   }
 
   func run() throws(CommandFailure) -> CommandOutput {
-    try InputOptions.checkNotDirectories([path])
+    try InputOptions.refuseFoldersAndPipes([path])
     try input.refuseWeightedSweep(in: "curves")
     guard input.reader.scoreColumn != nil else {
       throw .usage("curves needs one binary score column: give --score-column")

@@ -91,7 +91,7 @@ struct EvaluateCommand: ParsableCommand {
 
   func run() throws(CommandFailure) -> CommandOutput {
     try InputOptions.checkNoRunLists(paths, command: "evaluate")
-    try InputOptions.checkNotDirectories(paths)
+    try InputOptions.refuseFoldersAndPipes(paths)
     try input.refuseLikelyCountColumns(paths, predictionColumns: predictionColumns)
     if let scoreColumnsOf { return try evaluateScoreColumns(scoreColumnsOf) }
     if let design { return try evaluateDesign(design) }

@@ -170,7 +170,7 @@ struct GateCommand: ParsableCommand {
 
   private func runGate() throws(CommandFailure) -> CommandOutput {
     let paths = comparison.paths
-    try InputOptions.checkNotDirectories(paths)
+    try InputOptions.refuseFoldersAndPipes(paths)
     try comparison.input.refuseLikelyCountColumns(
       paths, predictionColumns: comparison.predictionColumns,
       pairingCommand: comparison.predictionColumns == nil

@@ -182,10 +182,11 @@ struct ReportCommand: ParsableCommand {
   }
 
   private func runReport() throws(CommandFailure) -> CommandOutput {
-    try InputOptions.checkNotDirectories(paths)
+    try InputOptions.refuseFoldersAndPipes(paths)
     try input.refuseLikelyCountColumns(paths, predictionColumns: predictionColumns)
     if let trainingLog {
-      try InputOptions.checkNotDirectories([trainingLog.path], kind: "a training log")
+      try InputOptions.refuseFoldersAndPipes(
+        [trainingLog.path], kind: "a training log", allowsPipes: true)
     }
     if isMultilabelReport { return try runMultilabelReport() }
     try input.refuseLabelSetsAndWeights(

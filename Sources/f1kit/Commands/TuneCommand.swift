@@ -97,7 +97,7 @@ struct TuneCommand: ParsableCommand {
   }
 
   func run() throws(CommandFailure) -> CommandOutput {
-    try InputOptions.checkNotDirectories([path])
+    try InputOptions.refuseFoldersAndPipes([path])
     try input.refuseWeightedSweep(in: "tune")
     guard input.reader.scoreColumn != nil else {
       throw .usage("tune needs one binary score column: give --score-column")

@@ -66,16 +66,37 @@ extension InputOptions {
     do {
       return .scores(try PredictionReader(path: path, options: options).readItemScores())
     } catch {
+      // No such column; or a fault of the file, not of its scores, which
+      // the read of the predictions reports in one line of its own.
+      if isFileFault(error.reason) { return .none }
       switch error.reason {
-      // No such column; or a file that cannot be opened or repeats an id,
-      // which the read of the predictions reports.
-      case .missingColumn, .cannotOpen, .duplicateID: return .none
       case .defaultThresholdOutsideScores(_, let lowest, let highest)
       where lowest >= 0.5 && highest <= 1:
         return .unreadable(columns: columns, reason: ": " + Self.confidenceNote)
       default: break
       }
       return .unreadable(columns: columns, reason: " (give \(option)): " + error.description)
+    }
+  }
+
+  /// Whether a failure to read detected scores is no fault of theirs: no
+  /// such column, or a file that cannot be opened or read, is not text,
+  /// is malformed, has a record past the limit or repeats an id. The read
+  /// of the predictions stops at the same fault with its own line, so a
+  /// warning that the scores were not read would only say it twice.
+  ///
+  /// - Parameter reason: Why the scores were not read.
+  /// - Returns: Whether the predictions' read reports it.
+  static func isFileFault(_ reason: PredictionFileError.Reason) -> Bool {
+    switch reason {
+    case .missingColumn, .cannotOpen, .cannotRead, .duplicateID, .recordTooLong, .emptyFile,
+      .noDataRows, .notText, .notUTF8, .carriageReturnLineEnds, .jsonArray, .malformedJSON,
+      .unterminatedQuote, .strayQuote, .unexpectedCharacterAfterQuote, .wrongFieldCount:
+      return true
+    case .invalidUTF8(let column):
+      return column == nil
+    default:
+      return false
     }
   }
 

@@ -346,22 +346,40 @@ struct InputOptions {
     }
   }
 
-  /// Refuses a folder where a file is expected, before anything is read, so
-  /// the error names the problem rather than a failed read.
+  /// Refuses a folder where a file is expected, and a pipe, before
+  /// anything is read, so the error names the problem rather than a failed
+  /// read.
+  ///
+  /// A named pipe, as the shell's process substitution gives
+  /// (`f1kit evaluate <(python predict.py)` reads `/dev/fd/63`), can be
+  /// read only once, but a file is looked at before it is read (for label
+  /// sets, a count column, example texts or scores), and each look took
+  /// bytes the read then missed: it failed on a line from the middle of
+  /// the file, or could have read a file cut short. Standard input is read
+  /// once by design, so the pipe's data is pointed there.
   ///
   /// - Parameters:
   ///   - paths: The paths as given; `-` (standard input) is always accepted.
   ///   - kind: What the file should be, for the message.
-  /// - Throws: A failure with status 66 (`EX_NOINPUT`) for a folder.
-  static func checkNotDirectories(_ paths: [String], kind: String = "a prediction file")
-    throws(CommandFailure)
-  {
+  ///   - allowsPipes: Whether the file is read once, so a pipe will do.
+  /// - Throws: A failure with status 66 (`EX_NOINPUT`) for a folder, and
+  ///   a usage failure (64) for a named pipe or a socket.
+  static func refuseFoldersAndPipes(
+    _ paths: [String], kind: String = "a prediction file", allowsPipes: Bool = false
+  ) throws(CommandFailure) {
     for path in paths where path != "-" {
-      var isDirectory: ObjCBool = false
-      if FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory),
-        isDirectory.boolValue
-      {
+      var status = stat()
+      guard stat(path, &status) == 0 else { continue }
+      switch status.st_mode & S_IFMT {
+      case S_IFDIR:
         throw .noInput("\(path): is a folder; expected \(kind)")
+      case S_IFIFO, S_IFSOCK:
+        if allowsPipes { continue }
+        throw .usage(
+          "\(path): is a pipe, which can be read only once, and f1kit reads \(kind) more than once; pipe it to standard input and give '-' instead (command | f1kit … -), or save it to a file"
+        )
+      default:
+        continue
       }
     }
   }

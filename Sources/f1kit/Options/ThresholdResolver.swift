@@ -128,7 +128,7 @@ struct TunedThreshold {
   ///   cannot be tuned or a threshold file whose threshold is not a finite
   ///   number, whose metric is unknown, or whose F-beta metric has no beta.
   init(source: String, input: InputOptions) throws(CommandFailure) {
-    try InputOptions.checkNotDirectories([source], kind: "a threshold or development file")
+    try InputOptions.refuseFoldersAndPipes([source], kind: "a threshold or development file")
     self.source = source
     if let record = Self.thresholdRecord(at: source) {
       let written = record["threshold"] ?? .null
