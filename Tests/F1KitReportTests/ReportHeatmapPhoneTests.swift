@@ -66,6 +66,35 @@ struct ReportHeatmapPhoneTests {
     }
   }
 
+  /// The column labels are rotated 45°, so the last one reaches past the
+  /// grid by about 0.71 of its width; the chart once ended 16 units after
+  /// the grid and cut a long last label (a class name, or CJK text, which
+  /// is also fitted into the labels' room).
+  @Test(
+    "the last column's rotated label fits inside the desktop confusion heatmap",
+    arguments: [
+      ["Finance", "Politics", "Sports", "Technology and science news"],
+      ["Finance", "Politics", "Sports", "科技新闻和科学新闻 (Technology)"],
+      ["0", "1"],
+    ])
+  func lastColumnLabelFits(labels: [String]) throws {
+    let wide = try #require(Self.countDrawings(labels: labels) { _, _ in 3 }.first)
+    let width = try ChartFrame.widths(wide).viewBox
+    let columnLabels = try ChartText.all(in: wide).filter(\.isTransformed)
+      .filter { $0.content != "Gold label" }
+    #expect(columnLabels.count == labels.count)
+    for label in columnLabels {
+      let reach = label.x + 0.71 * TextMetrics.width(of: label.content, fontSize: label.fontSize)
+      #expect(reach <= width, "“\(label.content)” reaches \(reach) in a chart \(width) wide")
+    }
+    if labels == ["0", "1"] {
+      // Short labels keep the chart as it was: 16 units after the grid.
+      let grid = try ChartFrame.rects(wide, className: "diagonal")
+      let right = try #require(grid.map(\.maxX).max())
+      #expect(width <= right + 16 + 1)
+    }
+  }
+
   @Test(
     "a count too long for a phone cell is rounded (12k), and the chart says so under its legend")
   func roundedCounts() throws {

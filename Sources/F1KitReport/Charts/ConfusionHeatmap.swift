@@ -52,7 +52,23 @@ struct ConfusionHeatmap: ResponsiveChart {
     let left = isKeyed ? keyedLeft : labelWidth + 22
     let top = isKeyed ? 20 + HeatmapKey.numbersHeight : labelWidth * 0.72 + 26
     let gridSize = cell * Double(size)
-    let width = isKeyed ? self.width : left + gridSize + 16
+    // The column labels, rotated 45°, reach right by 0.71 of their width,
+    // the last ones past the grid: the chart widens to hold them, by as
+    // much as a drawing may pass its width (a phone's column spares 12),
+    // and a label that still does not fit is shortened (half a unit is
+    // spared for rounding, so that a label the width was made for keeps
+    // every letter), where a long last label (a class name, or CJK text)
+    // was cut at the chart's edge.
+    let labelRoom = labelWidth
+    let columnX = (0..<size).map { left + cell * (Double($0) + 0.5) + 4 }
+    let labelSize = ChartTextStyle.size(ofClasses: "category")
+    let reach =
+      zip(columnX, matrix.labels).map { x, label in
+        x + 0.71
+          * min(labelRoom, Self.shownWidth(of: label, limit: labelLimit, fontSize: labelSize))
+      }.max() ?? 0
+    let gridWidth = left + gridSize + 16
+    let width = isKeyed ? self.width : max(gridWidth, min(reach + 6, self.width + 12))
     let legendTop = top + gridSize + 20
     let keyTop = legendTop + (normalization == .counts ? 68 : 54)
     let height =
@@ -92,18 +108,20 @@ struct ConfusionHeatmap: ResponsiveChart {
     if isKeyed { key.drawNumbers(in: &svg, left: left, top: top, cell: cell) }
     // Column labels, rotated.
     for (column, label) in matrix.labels.enumerated() where !isKeyed {
-      let x = left + cell * (Double(column) + 0.5) + 4
+      let x = columnX[column]
       let y = top - 6
       svg.label(
-        label, limit: labelLimit, x: x, y: y, className: "category",
+        label, limit: labelLimit, maximumWidth: min(labelRoom, (width - 6 - x) / 0.71 + 0.5), x: x,
+        y: y,
+        className: "category",
         extra:
           " transform=\"rotate(-45 \(DisplayNumber.coordinate(x)) \(DisplayNumber.coordinate(y)))\""
       )
     }
     for (row, label) in matrix.labels.enumerated() where !isKeyed {
       svg.label(
-        label, limit: labelLimit, x: left - 6, y: top + cell * (Double(row) + 0.5) + 4,
-        anchor: .end, className: "category")
+        label, limit: labelLimit, maximumWidth: labelRoom, x: left - 6,
+        y: top + cell * (Double(row) + 0.5) + 4, anchor: .end, className: "category")
     }
     // Cells.
     var roundedCount = 0
@@ -215,6 +233,17 @@ struct ConfusionHeatmap: ResponsiveChart {
       svg.wrappedText(note, x: width / 2, y: height + 6, className: "note-text")
     }
     return svg.finished()
+  }
+
+  /// The drawn width of a label cut to `limit` characters.
+  ///
+  /// - Parameters:
+  ///   - label: A class label.
+  ///   - limit: The most characters a label keeps.
+  ///   - fontSize: The labels' font size.
+  /// - Returns: The width in view-box units.
+  static func shownWidth(of label: String, limit: Int, fontSize: Double) -> Double {
+    TextMetrics.width(of: HTMLText.truncated(label, to: limit), fontSize: fontSize)
   }
 
   /// The smallest cell a four-character count (`1070`, `1.1k`) fits at a
