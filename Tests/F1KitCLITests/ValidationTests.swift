@@ -31,6 +31,49 @@ struct ValidationTests {
     #expect(try FileManager.default.contentsOfDirectory(atPath: directory.url.path).isEmpty)
   }
 
+  /// A training log is read once, whole, so it may come through a pipe
+  /// (`--training-log <(…)`), which Foundation's whole-file read refused as
+  /// a lack of permission; an endless stream stops at the 64 MiB a log
+  /// cannot reach.
+  @Test("a training log may come through a pipe, and an endless stream ends at 64 MiB")
+  func trainingLogFromPipeOrStream() throws {
+    let directory = TemporaryDirectory()
+    let fifo = directory.url.appendingPathComponent("log.fifo").path
+    try #require(mkfifo(fifo, 0o600) == 0)
+    let log = try Data(
+      contentsOf: Fixtures.packageRoot.appendingPathComponent(
+        "fixtures/training/stsb-dev_results.csv"))
+    let written = DispatchSemaphore(value: 0)
+    DispatchQueue.global().async {
+      // Opening for writing waits for the reader.
+      if let handle = FileHandle(forWritingAtPath: fifo) {
+        handle.write(log)
+        try? handle.close()
+      }
+      written.signal()
+    }
+    let report = directory.url.appendingPathComponent("r.html").path
+    let piped = try runF1Kit(
+      ["report", Self.stsb, "--training-log", fifo, "--out", report, "--resamples", "0"],
+      killedAfter: 60)
+    // A run that never opened the pipe leaves the writer waiting: open it.
+    let unblock = open(fifo, O_RDONLY | O_NONBLOCK)
+    written.wait()
+    if unblock >= 0 { close(unblock) }
+    #expect(piped.status == 0, "\(piped.standardError)")
+    #expect(try String(contentsOfFile: report, encoding: .utf8).contains("Training"))
+
+    guard FileManager.default.fileExists(atPath: "/dev/zero") else { return }
+    let endless = try runF1Kit(
+      ["report", Self.stsb, "--training-log", "/dev/zero", "--out", report, "--resamples", "0"],
+      killedAfter: 60)
+    #expect(endless.status == 65)
+    #expect(
+      endless.standardError
+        == "Error: /dev/zero: expected a training log (one row per evaluation), found more than 64 MiB\n"
+    )
+  }
+
   @Test(
     "resamples below 100 are refused; the report's 0 still means no intervals",
     arguments: [

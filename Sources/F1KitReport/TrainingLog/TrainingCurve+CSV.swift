@@ -8,12 +8,7 @@ extension TrainingCurve {
   /// - Throws: ``TrainingLogError`` when the file cannot be read or is
   ///   malformed.
   public init(contentsOfFile path: String) throws(TrainingLogError) {
-    let data: Data
-    do {
-      data = try Data(contentsOf: URL(fileURLWithPath: path))
-    } catch {
-      throw TrainingLogError(path: path, reason: .cannotRead(Self.reason(error)))
-    }
+    let data = try Self.contents(ofFile: path)
     guard let text = String(data: data, encoding: .utf8) else {
       throw TrainingLogError(path: path, reason: .cannotRead("not UTF-8 text"))
     }
@@ -54,6 +49,42 @@ extension TrainingCurve {
       },
       source: URL(fileURLWithPath: source).lastPathComponent)
     self = curve.countingStepsFromStart()
+  }
+
+  /// The most bytes a training log may hold: one row per evaluation is a
+  /// few kilobytes for a long run, so a larger file is not a training log.
+  public static let maximumByteCount = 64 << 20
+
+  /// Reads a whole file of at most ``maximumByteCount`` bytes, in chunks,
+  /// so that a pipe (`--training-log <(…)`) reads as a file does, and an
+  /// endless stream (`/dev/zero`) ends at the limit.
+  ///
+  /// - Parameter path: The file.
+  /// - Returns: Its bytes.
+  /// - Throws: ``TrainingLogError`` when it cannot be opened or read, or
+  ///   is longer than the limit (``TrainingLogError/Reason/tooLong(byteLimit:)``).
+  private static func contents(ofFile path: String) throws(TrainingLogError) -> Data {
+    guard let handle = FileHandle(forReadingAtPath: path) else {
+      let reason =
+        FileManager.default.fileExists(atPath: path)
+        ? "cannot open the file" : "no such file"
+      throw TrainingLogError(path: path, reason: .cannotRead(reason))
+    }
+    defer { try? handle.close() }
+    var data = Data()
+    do {
+      while let chunk = try handle.read(upToCount: 1 << 20), !chunk.isEmpty {
+        data.append(chunk)
+        guard data.count <= maximumByteCount else {
+          throw TrainingLogError(path: path, reason: .tooLong(byteLimit: maximumByteCount))
+        }
+      }
+    } catch let error as TrainingLogError {
+      throw error
+    } catch {
+      throw TrainingLogError(path: path, reason: .cannotRead(Self.reason(error)))
+    }
+    return data
   }
 
   private static func reason(_ error: any Error) -> String {

@@ -14,6 +14,9 @@ public struct TrainingLogError: Error, Hashable, Sendable, CustomStringConvertib
     case notANumber(column: String, text: String)
     /// The header has no metric column after `epoch` and `steps`.
     case noMetricColumns
+    /// The file is longer than a training log can be (a stream such as
+    /// `/dev/zero`, or another file named by mistake), in bytes.
+    case tooLong(byteLimit: Int)
     /// A quote is misplaced, at a 1-based column of the line; `expected`
     /// says what RFC 4180 wants there.
     case malformedCSV(column: Int, expected: String)
@@ -56,6 +59,9 @@ public struct TrainingLogError: Error, Hashable, Sendable, CustomStringConvertib
       return "\(location): expected at least one metric column after epoch and steps"
     case .malformedCSV(let column, let expected):
       return "\(location):\(column): expected \(expected)"
+    case .tooLong(let byteLimit):
+      return
+        "\(location): expected a training log (one row per evaluation), found more than \(byteLimit >> 20) MiB"
     }
   }
 }
