@@ -83,11 +83,18 @@ extension PredictionReader {
     var warnings: [String] = []
     var shard: ShardIDCheck.Shard?
     var detectedCount: String?
+    var groups: ItemGroups?
     for column in predictionColumns.map({ $0.map(Optional.some) }) ?? [nil] {
       var options = self.options
       if let column { options.predictionColumn = column }
       let parser = try PredictionFileParser(path: path, options: options)
-      parser.checkedGroupColumn = groupColumn
+      // The first pass reads each row's group beside its labels; the
+      // others only check that the column is there.
+      if models.isEmpty {
+        parser.groupColumn = groupColumn
+      } else {
+        parser.checkedGroupColumn = groupColumn
+      }
       var sink = RowSink()
       let rows: Int
       if models.isEmpty {
@@ -97,6 +104,7 @@ extension PredictionReader {
         var reader = self
         reader.options = options
         rows = try reader.parseCheckingIDs(parser, into: &sink, ids: \.ids)
+        if let missing = parser.missingGroupColumn { throw missing }
         shard = keepingIDs ? try reader.shard(of: sink.ids, parser: parser) : nil
       } else {
         rows = try parser.parse(into: &sink, readsIDs: false)
@@ -119,6 +127,7 @@ extension PredictionReader {
           names: resolution.names, columns: parser.columns, options: options, path: parser.path)
       }
       if models.isEmpty {
+        if groupColumn != nil { groups = sink.groups.itemGroups }
         goldColumn = parser.columns.gold
         gold = sink.gold.map { global[Int(resolution.code($0))] }
         weights = sink.weights
@@ -129,17 +138,6 @@ extension PredictionReader {
       models.append(column ?? parser.columns.prediction.joined(separator: ","))
       isNumeric = isNumeric || resolution.isNumeric
       warnings += parser.notes.filter { !warnings.contains($0) }
-    }
-    var groups: ItemGroups?
-    if let groupColumn {
-      let read = try ItemGroups(contentsOf: path, column: groupColumn, format: options.format)
-      guard read.codes.count == gold.count else {
-        throw PredictionFileError(
-          path: displayPath,
-          reason: .invalidOptions(
-            "expected a group for each of the \(gold.count) rows, found \(read.codes.count)"))
-      }
-      groups = read
     }
     let cells = Self.jointCells(
       gold: gold, predictions: predictions, weights: weights, groups: groups?.codes,
@@ -246,6 +244,9 @@ struct RowSink: RecordSink {
   private(set) var total = 0
   /// What is kept of the ids read.
   var ids = IDSummary()
+  /// Each record's group, when the parser reads a group column (see
+  /// `PredictionFileParser.groupColumn`), in the same pass as its labels.
+  var groups = GroupSink()
 
   /// The weight of the record at `row`.
   func weight(_ row: Int) -> Int { weights?[row] ?? 1 }
@@ -270,6 +271,11 @@ struct RowSink: RecordSink {
     ids.add(id: bytes, count: count, line: line, place: place)
   }
 
+  @inline(__always)
+  mutating func add(group bytes: UnsafePointer<UInt8>, count: Int) -> IDOutcome {
+    groups.add(group: bytes, count: count)
+  }
+
   mutating func reserveCapacity(_ count: Int) {
     gold.reserveCapacity(count)
     predicted.reserveCapacity(count)
@@ -287,6 +293,6 @@ struct RowSink: RecordSink {
     gold += other.gold.lazy.map { codes[Int($0)] }
     predicted += other.predicted.lazy.map { codes[Int($0)] }
     ids.append(other.ids, lineOffset: lineOffset)
-    return true
+    return groups.append(other.groups, codes: codes, lineOffset: lineOffset)
   }
 }
