@@ -59,13 +59,12 @@ struct ConfusionHeatmap: ResponsiveChart {
     // spared for rounding, so that a label the width was made for keeps
     // every letter), where a long last label (a class name, or CJK text)
     // was cut at the chart's edge.
-    let labelRoom = labelWidth
     let columnX = (0..<size).map { left + cell * (Double($0) + 0.5) + 4 }
     let labelSize = ChartTextStyle.size(ofClasses: "category")
     let reach =
       zip(columnX, matrix.labels).map { x, label in
         x + 0.71
-          * min(labelRoom, Self.shownWidth(of: label, limit: labelLimit, fontSize: labelSize))
+          * min(labelWidth, Self.shownWidth(of: label, limit: labelLimit, fontSize: labelSize))
       }.max() ?? 0
     let gridWidth = left + gridSize + 16
     let width = isKeyed ? self.width : max(gridWidth, min(reach + 6, self.width + 12))
@@ -111,7 +110,7 @@ struct ConfusionHeatmap: ResponsiveChart {
       let x = columnX[column]
       let y = top - 6
       svg.label(
-        label, limit: labelLimit, maximumWidth: min(labelRoom, (width - 6 - x) / 0.71 + 0.5), x: x,
+        label, limit: labelLimit, maximumWidth: min(labelWidth, (width - 6 - x) / 0.71 + 0.5), x: x,
         y: y,
         className: "category",
         extra:
@@ -120,7 +119,7 @@ struct ConfusionHeatmap: ResponsiveChart {
     }
     for (row, label) in matrix.labels.enumerated() where !isKeyed {
       svg.label(
-        label, limit: labelLimit, maximumWidth: labelRoom, x: left - 6,
+        label, limit: labelLimit, maximumWidth: labelWidth, x: left - 6,
         y: top + cell * (Double(row) + 0.5) + 4, anchor: .end, className: "category")
     }
     // Cells.

@@ -72,19 +72,19 @@ extension TrainingCurve {
     }
     defer { try? handle.close() }
     var data = Data()
-    do {
-      while let chunk = try handle.read(upToCount: 1 << 20), !chunk.isEmpty {
-        data.append(chunk)
-        guard data.count <= maximumByteCount else {
-          throw TrainingLogError(path: path, reason: .tooLong(byteLimit: maximumByteCount))
-        }
+    while true {
+      let chunk: Data?
+      do {
+        chunk = try handle.read(upToCount: 1 << 20)
+      } catch {
+        throw TrainingLogError(path: path, reason: .cannotRead(Self.reason(error)))
       }
-    } catch let error as TrainingLogError {
-      throw error
-    } catch {
-      throw TrainingLogError(path: path, reason: .cannotRead(Self.reason(error)))
+      guard let chunk, !chunk.isEmpty else { return data }
+      data.append(chunk)
+      guard data.count <= maximumByteCount else {
+        throw TrainingLogError(path: path, reason: .tooLong(byteLimit: maximumByteCount))
+      }
     }
-    return data
   }
 
   private static func reason(_ error: any Error) -> String {
@@ -93,9 +93,6 @@ extension TrainingCurve {
       let message = underlying.userInfo[NSLocalizedDescriptionKey] as? String
     {
       return message
-    }
-    if nsError.domain == NSCocoaErrorDomain && nsError.code == NSFileReadNoSuchFileError {
-      return "no such file"
     }
     return nsError.localizedDescription
   }

@@ -17,8 +17,7 @@ enum FileIdentity: Hashable {
   init(_ path: String) {
     // `stat` follows symbolic links itself; Foundation's attributes would
     // also look up the owner's name, opening the user database per file.
-    var status = stat()
-    if stat(path, &status) == 0 {
+    if let status = Self.status(of: path) {
       self = .file(device: UInt64(status.st_dev), number: UInt64(status.st_ino))
     } else {
       self = .path(
@@ -29,9 +28,20 @@ enum FileIdentity: Hashable {
   /// The size in bytes of the file at `path`, following symbolic links;
   /// `nil` when it cannot be examined or is not a regular file.
   static func size(of path: String) -> Int? {
-    var status = stat()
-    guard stat(path, &status) == 0, status.st_mode & S_IFMT == S_IFREG else { return nil }
+    guard let status = status(of: path), status.st_mode & S_IFMT == S_IFREG else { return nil }
     return Int(status.st_size)
+  }
+
+  /// The kind of the file at `path` (`S_IFREG`, `S_IFDIR`, `S_IFIFO`, …),
+  /// following symbolic links; `nil` when it cannot be examined.
+  static func kind(of path: String) -> mode_t? {
+    status(of: path).map { $0.st_mode & S_IFMT }
+  }
+
+  /// `stat(2)` of `path`, or `nil` when it fails.
+  private static func status(of path: String) -> stat? {
+    var status = stat()
+    return stat(path, &status) == 0 ? status : nil
   }
 }
 

@@ -368,9 +368,7 @@ struct InputOptions {
     _ paths: [String], kind: String = "a prediction file", allowsPipes: Bool = false
   ) throws(CommandFailure) {
     for path in paths where path != "-" {
-      var status = stat()
-      guard stat(path, &status) == 0 else { continue }
-      switch status.st_mode & S_IFMT {
+      switch FileIdentity.kind(of: path) {
       case S_IFDIR:
         throw .noInput("\(path): is a folder; expected \(kind)")
       case S_IFIFO, S_IFSOCK:
