@@ -44,6 +44,10 @@ struct LabelInterner {
   private var entries: [Entry] = []
   /// The bytes of labels longer than 16 bytes.
   private var arena: [UInt8] = []
+  /// By byte value: the code plus one of the one-byte label with that byte,
+  /// or 0. Labels such as `0`, `1` and `2` are the common case, and a
+  /// lookup here takes neither a hash nor a probe.
+  private var oneByteCodes = [Int32](repeating: 0, count: 256)
 
   /// The number of labels seen.
   var count: Int { names.count }
@@ -63,8 +67,16 @@ struct LabelInterner {
   /// bytes followed by at least 8 readable bytes (see ``ByteWords``).
   ///
   /// - Returns: The code, or `nil` if the label is new and not valid UTF-8.
-  @inline(__always)
+  // Transparent rather than `@inline(__always)`: the parsing loop is past
+  // the caller size up to which the inliner honours that, and with the
+  // one-byte table this was called out of line there, costing more than
+  // the table saved.
+  @_transparent
   mutating func code(ofPadded bytes: UnsafePointer<UInt8>, count: Int) -> Int32? {
+    if count == 1 {
+      let known = oneByteCodes[Int(bytes[0])]
+      if known > 0 { return known &- 1 }
+    }
     let words = ByteWords(padded: bytes, count: count)
     return code(of: bytes, count: count, words: words)
   }
@@ -166,6 +178,7 @@ struct LabelInterner {
     if count > 16 { arena.append(contentsOf: UnsafeBufferPointer(start: bytes, count: count)) }
     names.append(name)
     table[slot] = Self.entry(hash: words.hash, code: code)
+    if count == 1 { oneByteCodes[Int(bytes[0])] = code + 1 }
     if names.count * 2 > mask + 1 { rehash() }
     return code
   }
