@@ -5,6 +5,11 @@ import F1Kit
 /// labels never use. Scoring such a file would print a table of zeros with
 /// a straight face.
 ///
+/// It also stops a file whose gold labels are nearly all different, one
+/// item each, as when the gold column holds item ids: the predicted labels
+/// `0` and `1` are then gold labels too, and the scores would be a table
+/// of thousands of one-item classes.
+///
 /// The check is skipped when the caller names the labels (`labels` in the
 /// options), for thresholded scores (whose labels come from the gold ones),
 /// and for fewer than ``minimumItemCount`` items, where a model that misses
@@ -12,6 +17,9 @@ import F1Kit
 struct LabelSetCheck {
   /// The fewest items the check applies to.
   static let minimumItemCount = 10
+  /// The fewest items the check of one-item gold labels applies to: a
+  /// small test set can hold a class or two of one item each.
+  static let minimumItemCountForOneItemLabels = 20
 
   /// How many items carry each code as gold label and as predicted label.
   var goldCounts: [Int]
@@ -73,7 +81,10 @@ struct LabelSetCheck {
       unknownItems = unknownItems &+ predictedCounts[code]
     }
     let sharesNone = predicted.allSatisfy { !goldSet.contains($0) }
-    guard sharesNone || unknownItems > total / 2 else { return }
+    guard sharesNone || unknownItems > total / 2 else {
+      try checkGoldLabelsAreClasses(names: names, columns: columns, path: path, total: total)
+      return
+    }
     let goldNames = gold.map { names[$0] }
     let predictedNames = predicted.map { names[$0] }
     throw PredictionFileError(
@@ -83,6 +94,25 @@ struct LabelSetCheck {
         unknownShare: sharesNone ? 1 : Double(unknownItems) / Double(total),
         likelyCause: Self.likelyCause(gold: goldNames, predicted: predictedNames, columns: columns))
     )
+  }
+
+  /// Throws `.goldLabelsOfOneItemEach` when at least 95% of `total`
+  /// items (and at least ``minimumItemCountForOneItemLabels``) carry a gold
+  /// label no other item has. A real test set, even of a hundred rare
+  /// classes, repeats its classes far more often.
+  private func checkGoldLabelsAreClasses(
+    names: [String], columns: LabelColumns, path: String, total: Int
+  ) throws(PredictionFileError) {
+    guard total >= Self.minimumItemCountForOneItemLabels else { return }
+    var aloneCount = 0
+    for count in goldCounts where count == 1 { aloneCount &+= 1 }
+    guard aloneCount * 20 >= total * 19 else { return }
+    throw PredictionFileError(
+      path: path,
+      reason: .goldLabelsOfOneItemEach(
+        gold: goldCounts.indices.filter { goldCounts[$0] > 0 }.map { names[$0] },
+        aloneCount: aloneCount, itemCount: total, goldColumn: columns.gold,
+        predictionColumn: columns.prediction.joined(separator: ",")))
   }
 
   /// The most likely reason for labels that do not fit.

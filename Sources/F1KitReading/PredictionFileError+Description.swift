@@ -157,6 +157,11 @@ extension PredictionFileError: CustomStringConvertible {
       }
       return problem + "; " + Self.hint(for: cause)
         + "; if these labels are right, name them all with --labels"
+    case .goldLabelsOfOneItemEach(let gold, let alone, let items, let goldColumn, let prediction):
+      return
+        "\(NumberText.grouped(alone)) of the \(NumberText.grouped(items)) items carry a gold label no other item has (\(Self.list(gold))), as item ids or texts do, so each would be a class of one item; "
+        + Self.hint(for: .wrongColumn(gold: goldColumn, prediction: prediction))
+        + "; if these labels are right, name them all with --labels"
     case .recordTooLong(let limit):
       return
         "a record longer than \(limit) bytes starts on this line; raise the limit with --max-record-bytes if it is meant"

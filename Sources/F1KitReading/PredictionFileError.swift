@@ -195,6 +195,12 @@ public struct PredictionFileError: Error, Hashable, Sendable {
     /// predicted label the gold labels never use.
     case labelsDoNotMatch(
       gold: [String], predicted: [String], unknownShare: Double, likelyCause: LabelMismatchCause)
+    /// Nearly every item (`aloneCount` of `itemCount`) carries a gold label
+    /// no other item has, as a column of item ids or texts does: each
+    /// "class" would be one item.
+    case goldLabelsOfOneItemEach(
+      gold: [String], aloneCount: Int, itemCount: Int, goldColumn: String,
+      predictionColumn: String)
     /// A record (or the header) is longer than `limit` bytes, the options'
     /// `maximumRecordByteCount`; the location is the line it starts on.
     case recordTooLong(limit: Int)

@@ -42,6 +42,48 @@ struct LabelGuardTests {
     }
   }
 
+  @Test("gold labels of one item each, as item ids are, stop with the columns to check")
+  func goldLabelsOfOneItemEach() throws {
+    let rows = (0..<40).map { "\($0),\($0 % 3 == 0 ? 1 : 0)\n" }.joined()
+    for readsItems in [false, true] {
+      let failure = try #require(
+        try PredictionFileFixture.failure("label,prediction\n" + rows, readsItems: readsItems))
+      #expect(failure.error.location == nil)
+      #expect(
+        failure.message
+          == #": 40 of the 40 items carry a gold label no other item has ("0", "1", "2", "3", "4" and 35 more), as item ids or texts do, so each would be a class of one item; check the columns: gold labels from "label" (--gold-column), predictions from "prediction" (--pred-column); if these labels are right, name them all with --labels"#
+      )
+    }
+    // The same items as a count table: counted items, not rows, decide.
+    let table = (0..<40).map { "\($0),\($0 % 3 == 0 ? 1 : 0),1\n" }.joined()
+    let counted = try #require(
+      try PredictionFileFixture.failure("label,prediction,count\n" + table))
+    #expect(counted.message.hasPrefix(": 40 of the 40 items carry a gold label no other item has"))
+    let named = try PredictionFileFixture.counts(
+      "label,prediction\n" + rows, options: .init(labels: (0..<40).map(String.init)))
+    #expect(named.values.reduce(0, +) == 40)
+  }
+
+  /// Rows whose prediction is their gold label.
+  static func rightRows(_ gold: [String]) -> String {
+    gold.map { "\($0),\($0)\n" }.joined()
+  }
+
+  @Test(
+    "gold labels that repeat, or a few classes of one item, or a small file, pass",
+    arguments: [
+      // 100 classes over 200 items, some of them of one item.
+      rightRows((0..<200).map { "c\(($0 * 37) % 100 + $0 % 3)" }),
+      // 19 one-item classes beside two large ones.
+      rightRows((0..<19).map { "rare\($0)" } + (0..<400).map { ["a", "b"][$0 % 2] }),
+      // 19 items, each its own class: too few to tell.
+      rightRows((0..<19).map { "\($0)" }),
+    ])
+  func repeatedGoldLabelsPass(rows: String) throws {
+    let counts = try PredictionFileFixture.counts("label,prediction\n" + rows)
+    #expect(counts.values.reduce(0, +) == rows.split(separator: "\n").count)
+  }
+
   @Test("score-array classes named by position against named gold labels point to --labels")
   func scoreArrayWithoutLabels() throws {
     let lines = (0..<12).map { index in
