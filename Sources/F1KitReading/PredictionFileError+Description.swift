@@ -61,11 +61,18 @@ extension PredictionFileError: CustomStringConvertible {
         } ?? ""
       return
         "columns \(columns) could each be the \(role.rawValue) column, and a guess could score the wrong one; name it with \(option)\(pandas)"
-    case .missingPredictionColumn(let accepted, let found, let numeric):
+    case .missingPredictionColumn(let accepted, let found, let numeric, let whole):
       let missing = Self.missingColumnMessage(
         role: .prediction, accepted: accepted, found: found, scoreColumns: numeric)
       if numeric.count == 1 {
-        return missing
+        // A column named as predictions whose first value is a whole
+        // number (`predictions` from a Trainer, `predicted`) likely holds
+        // class labels such as 0 and 1; scores stay the other reading.
+        let labels =
+          whole == numeric && numeric[0].lowercased().contains("pred")
+          ? "; if it holds labels, name it with --pred-column \(TerminalText.shellWord(numeric[0]))"
+          : ""
+        return missing + labels
           + "; for scores, add --score-column \(Self.quoted(numeric[0])) (positive when at least --threshold, 0.5 by default)"
       }
       return missing

@@ -129,8 +129,10 @@ public struct PredictionFileError: Error, Hashable, Sendable {
     /// would be a guess; `candidates` are their names in header order.
     case ambiguousColumn(role: ColumnRole, candidates: [String])
     /// No column is a prediction column, but `numericColumns` hold
-    /// numbers in the first record: likely scores for `--score-column`.
-    case missingPredictionColumn(accepted: [String], found: [String], numericColumns: [String])
+    /// numbers in the first record: likely scores for `--score-column`,
+    /// or, for those of `wholeNumberColumns`, labels such as `0` and `1`.
+    case missingPredictionColumn(
+      accepted: [String], found: [String], numericColumns: [String], wholeNumberColumns: [String])
     /// A record has a different number of fields than the header.
     case wrongFieldCount(expected: Int, found: Int)
     /// A quoted field is not closed before the end of the file; the location

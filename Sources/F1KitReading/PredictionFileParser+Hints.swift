@@ -2,20 +2,27 @@ import F1Kit
 
 extension PredictionFileParser {
   /// The columns, other than the gold and id columns, whose value in the
-  /// first record is a number: candidates for `--score-column`. Reads the
-  /// buffer without consuming it (a JSON line's strings may be unescaped in
-  /// place, so parsing must stop after this).
-  func numericColumns(header: [String], unit: PredictionFileError.ColumnUnit) -> [String] {
+  /// first record is a number: candidates for `--score-column`, and, when
+  /// the number is whole, for `--pred-column`. Reads the buffer without
+  /// consuming it (a JSON line's strings may be unescaped in place, so
+  /// parsing must stop after this).
+  ///
+  /// - Returns: The columns' names, each with whether its number is whole.
+  func numericColumns(header: [String], unit: PredictionFileError.ColumnUnit) -> [(
+    name: String, isWhole: Bool
+  )] {
     let gold = ColumnLayout.find(
       options.goldColumn.map { [$0] } ?? PredictionFileOptions.goldColumnNames, in: header)
     let id =
       options.idColumn.map { ColumnLayout.find([$0], in: header) }
       ?? ColumnLayout.detectedID(in: header)
     let base = source.storage
-    var numeric: [String] = []
-    func isNumber(_ slice: ValueSlice) -> Bool {
-      if case .value = NumberScanner.score(base + slice.start, count: slice.count) { return true }
-      return false
+    var numeric: [(name: String, isWhole: Bool)] = []
+    func number(_ slice: ValueSlice) -> Double? {
+      if case .value(let value) = NumberScanner.score(base + slice.start, count: slice.count) {
+        return value
+      }
+      return nil
     }
     if unit == .byte {
       guard
@@ -28,9 +35,11 @@ extension PredictionFileParser {
       }
       for (index, name) in header.enumerated()
       where index != gold && index != id && tokenizer.isPresent[index]
-        && tokenizer.values[index].kind == .number && isNumber(tokenizer.values[index])
+        && tokenizer.values[index].kind == .number
       {
-        numeric.append(name)
+        if let value = number(tokenizer.values[index]) {
+          numeric.append((name, value == value.rounded()))
+        }
       }
       return numeric
     }
@@ -52,7 +61,7 @@ extension PredictionFileParser {
           if slice.kind == .escapedText {
             slice = DelimitedRecordTokenizer.unescape(slice, in: base)
           }
-          if isNumber(slice) { numeric.append(name) }
+          if let value = number(slice) { numeric.append((name, value == value.rounded())) }
         }
         return numeric
       }

@@ -152,7 +152,8 @@ final class PredictionFileParser {
         let numeric = numericColumns(header: header, unit: unit)
         if !numeric.isEmpty {
           reason = .missingPredictionColumn(
-            accepted: accepted, found: found, numericColumns: numeric)
+            accepted: accepted, found: found, numericColumns: numeric.map(\.name),
+            wholeNumberColumns: numeric.filter(\.isWhole).map(\.name))
         }
       }
       throw PredictionFileError(

@@ -51,6 +51,12 @@ struct ReadingHintTests {
         #":1:1: no prediction column: expected one of "prediction", "pred", "y_pred"; found "label", "pred_score"; for scores, add --score-column "pred_score" (positive when at least --threshold, 0.5 by default)"#
       ),
       (
+        // A column named as predictions that holds whole numbers may hold
+        // the labels 0 and 1: both readings are offered.
+        "label,predictions\n1,1\n0,1\n",
+        #":1:1: no prediction column: expected one of "prediction", "pred", "y_pred"; found "label", "predictions"; if it holds labels, name it with --pred-column predictions; for scores, add --score-column "predictions" (positive when at least --threshold, 0.5 by default)"#
+      ),
+      (
         // Two candidates: no guess.
         "true_label,target_label,prediction\na,a,a\n",
         #":1:1: no gold column: expected one of "label", "gold", "y_true", "target"; found "true_label", "target_label", "prediction""#
