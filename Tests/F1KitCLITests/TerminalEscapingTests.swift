@@ -65,11 +65,12 @@ struct TerminalEscapingTests {
 
   @Test("a warning naming thousands of labels lists ten and says how many more")
   func warningListsAreCapped() throws {
-    // 5,000 gold labels, every item predicted as the first: 4,999 labels
-    // are never predicted, so their precision is undefined.
+    // 5,000 gold labels of two items each (one item each would read as a
+    // column of ids, and stop), every item predicted as the first: 4,999
+    // labels are never predicted, so their precision is undefined.
     let count = 5_000
     let input =
-      "label,prediction\n" + (0..<count).map { "class-\($0),class-0\n" }.joined()
+      "label,prediction\n" + (0..<2 * count).map { "class-\($0 % count),class-0\n" }.joined()
     let result = try runF1Kit(["evaluate", "-", "--format", "json"], input: input)
     #expect(result.status == 0, "\(result.standardError)")
     let warning = try #require(
