@@ -176,10 +176,50 @@ extension PredictionReader {
     return nil
   }
 
+  /// Adds up the rows' weights per combination of codes and group, each
+  /// row's codes and group packed into one word, or `nil` when they do not
+  /// fit in one.
+  private static func packedGroupCells(
+    gold: [Int32], predictions: [[Int32]], weights: [Int]?, groups: [Int], labelCount: Int
+  ) -> [JointCounts.Cell]? {
+    let labelBits = Int.bitWidth - max(labelCount - 1, 1).leadingZeroBitCount
+    let groupBits = Int.bitWidth - max(groups.max() ?? 1, 1).leadingZeroBitCount
+    let width = predictions.count + 1
+    guard labelBits * width + groupBits <= 64 else { return nil }
+    var counts: [UInt64: Int] = [:]
+    for row in gold.indices {
+      var key = UInt64(UInt32(gold[row]))
+      for model in predictions.indices {
+        key = key << UInt64(labelBits) | UInt64(UInt32(predictions[model][row]))
+      }
+      counts[key << UInt64(groupBits) | UInt64(groups[row]), default: 0] += weights?[row] ?? 1
+    }
+    let labelMask: UInt64 = (1 << UInt64(labelBits)) - 1
+    let groupMask: UInt64 = (1 << UInt64(groupBits)) - 1
+    return counts.map { key, count in
+      var codes = [Int](repeating: 0, count: width)
+      var rest = key >> UInt64(groupBits)
+      for index in stride(from: width - 1, through: 0, by: -1) {
+        codes[index] = Int(rest & labelMask)
+        rest >>= UInt64(labelBits)
+      }
+      return JointCounts.Cell(
+        gold: codes[0], predictions: Array(codes.dropFirst()), count: count,
+        group: Int(key & groupMask))
+    }
+  }
+
   /// Adds up the rows' weights per combination of codes (and group).
   private static func jointCells(
     gold: [Int32], predictions: [[Int32]], weights: [Int]?, groups: [Int]?, labelCount: Int
   ) -> [JointCounts.Cell] {
+    if let groups,
+      let cells = packedGroupCells(
+        gold: gold, predictions: predictions, weights: weights, groups: groups,
+        labelCount: labelCount)
+    {
+      return cells
+    }
     if let groups {
       var counts: [[Int32]: Int] = [:]
       for row in gold.indices {

@@ -116,4 +116,57 @@ struct JointCountsTests {
         predictionColumns: ["a", "b"])
     }
   }
+
+  /// What the initializer keeps of `cells`, worked out the plain way:
+  /// labels and groups of non-empty cells renumbered in code order, cells
+  /// compared field by field, equal ones added up.
+  static func referenceCells(_ cells: [JointCounts.Cell]) -> [JointCounts.Cell] {
+    let live = cells.filter { $0.count > 0 }
+    let usedLabels = Set(live.flatMap { [$0.gold] + $0.predictions }).sorted()
+    let usedGroups = Set(live.map(\.group)).sorted()
+    let label = Dictionary(uniqueKeysWithValues: usedLabels.enumerated().map { ($1, $0) })
+    let group = Dictionary(uniqueKeysWithValues: usedGroups.enumerated().map { ($1, $0) })
+    var sums: [[Int]: Int] = [:]
+    for cell in live {
+      let key = [label[cell.gold]!] + cell.predictions.map { label[$0]! } + [group[cell.group]!]
+      sums[key, default: 0] += cell.count
+    }
+    return sums.keys.sorted { $0.lexicographicallyPrecedes($1) }.map { key in
+      JointCounts.Cell(
+        gold: key[0], predictions: Array(key[1..<key.count - 1]), count: sums[key]!,
+        group: key[key.count - 1])
+    }
+  }
+
+  @Test(
+    "cells come out sorted, summed and renumbered whether their codes fit in one word or not",
+    arguments: [
+      (2, 2, 50_000),  // packed: a few labels, many groups
+      (5, 3, 1),  // packed, without groups
+      (64, 12, 40),  // 13 codes of 6 bits and a group: past one word
+    ])
+  func sortedCells(labelCount: Int, modelCount: Int, groupCount: Int) throws {
+    var state: UInt64 = 29
+    func next(_ bound: Int) -> Int {
+      state = state &* 6_364_136_223_846_793_005 &+ 1_442_695_040_888_963_407
+      return Int((state >> 33) % UInt64(bound))
+    }
+    // Repeated cells, empty cells, and labels and groups no cell uses
+    // (the last of each, and those of empty cells).
+    let cells = (0..<3_000).map { _ in
+      JointCounts.Cell(
+        gold: next(labelCount), predictions: (0..<modelCount).map { _ in next(labelCount) },
+        count: next(4), group: groupCount > 1 ? next(groupCount) : 0)
+    }
+    let grouped = groupCount > 1
+    let counts = try JointCounts(
+      labels: (0...labelCount).map { "l\($0)" }, models: (0..<modelCount).map { "m\($0)" },
+      goldColumn: "label", cells: cells, rowCount: cells.count,
+      groups: grouped ? (0...groupCount).map { "g\($0)" } : [],
+      groupColumn: grouped ? "group" : nil)
+    #expect(
+      counts.cells
+        == Self.referenceCells(cells))
+    #expect(counts.itemCount == cells.reduce(0) { $0 + $1.count })
+  }
 }

@@ -54,32 +54,10 @@ extension ExperimentCounts {
     self.rowWidth = rowWidth
     self.itemCount = joint.itemCount
     if joint.isGrouped {
-      var members = [[(pattern: Int32, count: Int)]](repeating: [], count: joint.groups.count)
-      for (index, cell) in joint.cells.enumerated() {
-        members[cell.group].append((cellPattern[index], cell.count))
-      }
-      var offsets = [0]
-      var entryPatterns: [Int32] = []
-      var entryCounts: [Int] = []
-      for var entries in members {
-        entries.sort { $0.pattern < $1.pattern }
-        var start = 0
-        while start < entries.count {
-          var end = start + 1
-          var count = entries[start].count
-          while end < entries.count && entries[end].pattern == entries[start].pattern {
-            count += entries[end].count
-            end += 1
-          }
-          entryPatterns.append(entries[start].pattern)
-          entryCounts.append(count)
-          start = end
-        }
-        offsets.append(entryCounts.count)
-      }
+      let grouped = Self.groupEntries(joint, cellPattern: cellPattern)
       let canonical = Self.canonicalOrder(
-        rows: patterns, rowCounts: patternCounts, rowWidth: rowWidth, offsets: offsets,
-        entries: entryPatterns, counts: entryCounts)
+        rows: patterns, rowCounts: patternCounts, rowWidth: rowWidth, offsets: grouped.offsets,
+        entries: grouped.patterns, counts: grouped.counts)
       self.patterns = canonical.rows
       self.patternCounts = canonical.rowCounts
       groupOffsets = canonical.offsets
@@ -96,6 +74,60 @@ extension ExperimentCounts {
       groupCount = joint.itemCount
       isGrouped = false
     }
+  }
+
+  /// Each group's entries: its cells' distinct rows in row order, with
+  /// the items of each, the groups in code order.
+  ///
+  /// The cells are placed by group in one counting pass into flat arrays,
+  /// then each group's few entries are sorted in one reused buffer: an
+  /// array per group, for tens of thousands of groups, cost more than the
+  /// rest of the counting.
+  ///
+  /// - Parameters:
+  ///   - joint: The joint counts, grouped.
+  ///   - cellPattern: Each cell's distinct row.
+  /// - Returns: The start of each group's entries (one more than the
+  ///   groups), and each entry's distinct row and count.
+  /// - Complexity: O(*c* log *e*) for *c* cells and groups of up to *e*
+  ///   cells.
+  private static func groupEntries(_ joint: JointCounts, cellPattern: [Int32]) -> (
+    offsets: [Int], patterns: [Int32], counts: [Int]
+  ) {
+    var starts = [Int](repeating: 0, count: joint.groups.count + 1)
+    for cell in joint.cells { starts[cell.group + 1] += 1 }
+    for group in joint.groups.indices { starts[group + 1] += starts[group] }
+    var placed = [(pattern: Int32, count: Int)](
+      repeating: (0, 0), count: joint.cells.count)
+    var next = starts
+    for (index, cell) in joint.cells.enumerated() {
+      placed[next[cell.group]] = (cellPattern[index], cell.count)
+      next[cell.group] += 1
+    }
+    var offsets = [0]
+    offsets.reserveCapacity(joint.groups.count + 1)
+    var patterns: [Int32] = []
+    var counts: [Int] = []
+    var entries: [(pattern: Int32, count: Int)] = []
+    for group in joint.groups.indices {
+      entries.removeAll(keepingCapacity: true)
+      entries.append(contentsOf: placed[starts[group]..<starts[group + 1]])
+      entries.sort { $0.pattern < $1.pattern }
+      var start = 0
+      while start < entries.count {
+        var end = start + 1
+        var count = entries[start].count
+        while end < entries.count && entries[end].pattern == entries[start].pattern {
+          count += entries[end].count
+          end += 1
+        }
+        patterns.append(entries[start].pattern)
+        counts.append(count)
+        start = end
+      }
+      offsets.append(counts.count)
+    }
+    return (offsets, patterns, counts)
   }
 
   /// Puts distinct rows and groups in one order that depends only on what
