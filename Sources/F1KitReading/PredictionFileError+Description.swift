@@ -26,6 +26,9 @@ extension PredictionFileError: CustomStringConvertible {
         threshold > highest ? "no item is predicted positive" : "every item is predicted positive"
       return
         "the scores run from \(NumberText.shortestBare(lowest)) to \(NumberText.shortestBare(highest)), so the default cut-off \(NumberText.shortestBare(threshold)), which no one chose, predicts alike for every item (\(outcome)); give --threshold on the scores' own scale, or --threshold-from a development file"
+    case .defaultThresholdOnScale(let threshold, let lowest, let highest):
+      return
+        "the scores run from \(NumberText.shortestBare(lowest)) to \(NumberText.shortestBare(highest)), never negative and past 1, a scale of their own (a rating, a percentage), not probabilities, similarities or logits, so the default cut-off \(NumberText.shortestBare(threshold)), which no one chose, means nothing on them; give --threshold on the scores' own scale (for STS-B similarities from 0 to 5, --threshold 4 marks a paraphrase), or --threshold-from a development file"
     case .notUTF8(let encoding):
       return
         "the file is \(encoding) text, as Excel's \"Unicode Text\" and PowerShell write; expected UTF-8: save it as UTF-8 (pandas writes UTF-8 by default)"

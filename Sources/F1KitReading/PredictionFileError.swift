@@ -99,6 +99,10 @@ public struct PredictionFileError: Error, Hashable, Sendable {
     /// Every score lies on one side of a default cut-off no one chose,
     /// so it would predict every item alike (scores from 0 to 100, say).
     case defaultThresholdOutsideScores(threshold: Double, lowest: Double, highest: Double)
+    /// The scores are never negative and run past 1, a scale of their own
+    /// (a 0 to 5 rating, a percentage), and would be cut at a default
+    /// cut-off no one chose, which assumes probabilities.
+    case defaultThresholdOnScale(threshold: Double, lowest: Double, highest: Double)
     /// The file is text in another encoding than UTF-8 (UTF-16, as
     /// Excel's "Unicode Text" writes), named by `encoding`.
     case notUTF8(encoding: String)

@@ -394,6 +394,13 @@ public struct PredictionReader: Sendable {
       warnings.append(
         "\(parser.path): the threshold \(options.threshold) is outside the scores read (\(range.lowerBound) to \(range.upperBound)), so \(outcome)"
       )
+    } else if options.isDefaultThreshold, parser.isThresholded, let range = parser.scoreRange,
+      Self.isRatingScale(range)
+    {
+      throw PredictionFileError(
+        path: parser.path,
+        reason: .defaultThresholdOnScale(
+          threshold: options.threshold, lowest: range.lowerBound, highest: range.upperBound))
     } else if let warning = Self.logitWarning(
       range: parser.scoreRange, threshold: options.threshold,
       isDefault: options.isDefaultThreshold && parser.isThresholded, path: parser.path)
@@ -401,6 +408,16 @@ public struct PredictionReader: Sendable {
       warnings.append(warning)
     }
     return warnings
+  }
+
+  /// Whether scores are on a scale of their own, never negative and past
+  /// 1, as ratings (STS-B's 0 to 5), percentages and counts are: neither
+  /// probabilities nor similarities, nor logits, which take both signs, so
+  /// a default cut-off of 0.5 means nothing on them, and
+  /// `--threshold 0`, the fix for logits, would predict every item
+  /// positive.
+  static func isRatingScale(_ range: ClosedRange<Double>) -> Bool {
+    range.lowerBound >= 0 && range.upperBound > 1
   }
 
   /// The warning for scores cut at the default threshold that are clearly

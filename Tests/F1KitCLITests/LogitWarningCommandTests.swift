@@ -35,4 +35,30 @@ struct LogitWarningCommandTests {
       compared.standardError.components(separatedBy: "look like logits").count == 3,
       "\(compared.standardError)")
   }
+
+  @Test(
+    "scores on a scale of their own (0 to 5) are refused at the default cut-off, read with --threshold, and still serve detected score metrics"
+  )
+  func ratingScaleAtDefaultThreshold() throws {
+    let ratings = "label,prediction,score\n1,1,4.6\n1,0,3.8\n1,1,5\n0,0,0.4\n0,1,2.2\n0,0,0\n"
+    let refused = try runF1Kit(["evaluate", "-", "--score-column", "score"], input: ratings)
+    #expect(refused.status == 65)
+    #expect(
+      refused.standardError
+        == "Error: <stdin>: the scores run from 0 to 5, never negative and past 1, a scale of their own (a rating, a percentage), not probabilities, similarities or logits, so the default cut-off 0.5, which no one chose, means nothing on them; give --threshold on the scores' own scale (for STS-B similarities from 0 to 5, --threshold 4 marks a paraphrase), or --threshold-from a development file\n"
+    )
+    let chosen = try runF1Kit(
+      ["evaluate", "-", "--score-column", "score", "--threshold", "4", "--format", "json"],
+      input: ratings)
+    #expect(chosen.status == 0, "\(chosen.standardError)")
+    #expect(chosen.standardOutput.contains(#""accuracy": 0.8333333333333334"#))
+    // advise finds the column by name for the score metrics, which take
+    // no cut-off; its predictions come from the prediction column.
+    let directory = TemporaryDirectory()
+    let advised = try runF1Kit(["advise", directory.write("ratings.csv", ratings)])
+    #expect(advised.status == 0, "\(advised.standardError)")
+    #expect(
+      advised.standardOutput.contains("roc_auc            1.0000"), "\(advised.standardOutput)")
+    #expect(!advised.standardError.contains("scale of their own"), "\(advised.standardError)")
+  }
 }

@@ -73,6 +73,12 @@ extension InputOptions {
       case .defaultThresholdOutsideScores(_, let lowest, let highest)
       where lowest >= 0.5 && highest <= 1:
         return .unreadable(columns: columns, reason: ": " + Self.confidenceNote)
+      case .defaultThresholdOnScale where options.isDefaultThreshold:
+        // Detected scores serve the score metrics, which take no cut-off;
+        // the predictions come from the prediction column.
+        var scale = options
+        scale.isDefaultThreshold = false
+        return readDetected(path, options: scale, columns: columns, option: option)
       default: break
       }
       return .unreadable(columns: columns, reason: " (give \(option)): " + error.description)
