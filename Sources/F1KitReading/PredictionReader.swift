@@ -416,8 +416,11 @@ public struct PredictionReader: Sendable {
   /// a default cut-off of 0.5 means nothing on them, and
   /// `--threshold 0`, the fix for logits, would predict every item
   /// positive.
+  ///
+  /// Probabilities a float32 softmax rounds a little past 1 (1.0000001)
+  /// are not such a scale: the highest score must pass 1.001.
   static func isRatingScale(_ range: ClosedRange<Double>) -> Bool {
-    range.lowerBound >= 0 && range.upperBound > 1
+    range.lowerBound >= 0 && range.upperBound > 1.001
   }
 
   /// The warning for scores cut at the default threshold that are clearly
@@ -437,7 +440,10 @@ public struct PredictionReader: Sendable {
   static func logitWarning(
     range: ClosedRange<Double>?, threshold: Double, isDefault: Bool, path: String
   ) -> String? {
-    guard isDefault, let range, range.lowerBound < -1 || range.upperBound > 1 else { return nil }
+    // Past rounding: a float32 softmax gives 1.0000001.
+    guard isDefault, let range, range.lowerBound < -1.001 || range.upperBound > 1.001 else {
+      return nil
+    }
     return
       "\(path): the scores run from \(range.lowerBound) to \(range.upperBound), past -1 to 1, so they are neither probabilities nor similarities but look like logits or margins, yet are cut at the default threshold \(threshold), which assumes probabilities; give --threshold 0 for logits (a logit of 0 is a probability of 0.5), apply a sigmoid or softmax to the scores, or give --threshold-from a development file"
   }

@@ -52,6 +52,12 @@ struct LogitWarningCommandTests {
       input: ratings)
     #expect(chosen.status == 0, "\(chosen.standardError)")
     #expect(chosen.standardOutput.contains(#""accuracy": 0.8333333333333334"#))
+    // Probabilities rounded a little past 1 by a float32 softmax are read.
+    let rounded = try runF1Kit(
+      ["evaluate", "-", "--score-column", "score"],
+      input: "label,score\n1,1.0000001\n1,0.7\n0,0\n0,0.2\n")
+    #expect(rounded.status == 0, "\(rounded.standardError)")
+    #expect(!rounded.standardError.contains("look like logits"), "\(rounded.standardError)")
     // advise finds the column by name for the score metrics, which take
     // no cut-off; its predictions come from the prediction column.
     let directory = TemporaryDirectory()
