@@ -94,6 +94,16 @@ struct ValidationTests {
     #expect(firstLine.hasSuffix("'--resamples <count>'; expected \(expectation)"), "\(firstLine)")
   }
 
+  @Test("a confidence given as a percentage is refused with the fraction it likely meant")
+  func confidenceAsPercentage() throws {
+    let result = try runF1Kit(["compare", Self.stsb, Self.stsb, "--confidence", "95"])
+    #expect(result.status == 64)
+    #expect(
+      result.standardError.hasPrefix(
+        "Error: The value '95' is invalid for '--confidence <level>'; expected a number from 0.5 to 0.999999, a fraction (95% is 0.95)\n"
+      ), "\(result.standardError)")
+  }
+
   @Test("--out '' is a usage error")
   func emptyOut() throws {
     let result = try runF1Kit(["report", Self.stsb, "--out", ""])

@@ -7,9 +7,13 @@ struct ResamplingOptions {
   static let resamples = Option<Int>(
     name: "resamples", valueName: "count", help: "Bootstrap and permutation resamples.",
     default: 9_999, in: 100...10_000_000)
+  /// A fraction, not a percentage: `--confidence 95` is refused with the
+  /// spelling it likely meant.
   static let confidence = Option<Double>(
     name: "confidence", valueName: "level", help: "Confidence level of the intervals.",
-    default: 0.95, in: 0.5...0.999_999)
+    default: 0.95, defaultDescription: "0.95", rangeDescription: "from 0.5 to 0.999999",
+    expectation: "a number from 0.5 to 0.999999, a fraction (95% is 0.95)",
+    convert: { Double(argument: $0).flatMap { (0.5...0.999_999).contains($0) ? $0 : nil } })
   static let seed = Option<UInt64>(
     name: "seed",
     help: "Seed of the random number generator (xoshiro256**), for reproducible runs.",
