@@ -133,6 +133,29 @@ struct GateCommandTests {
   }
 
   @Test(
+    "a margin of 10 points or more draws a warning unless it can only make passing harder",
+    arguments: [
+      (
+        "0.5", "non-inferiority",
+        "warning: --margin 0.5 lets a candidate up to 50 points worse on macro_f1 pass; margins are usually 1 to 5 points (0.01 to 0.05): if you meant 0.5 points, give --margin 0.005"
+      ),
+      (
+        "0.1", "equivalence",
+        "warning: --margin 0.1 counts candidates up to 10 points apart on macro_f1 as equivalent; margins are usually 1 to 5 points (0.01 to 0.05): if you meant 0.1 points, give --margin 0.001"
+      ),
+      ("0.5", "superiority", nil), ("0.09", "non-inferiority", nil),
+    ])
+  func wideMarginWarning(margin: String, mode: String, warning: String?) throws {
+    let result = try runF1Kit([
+      "gate", "fixtures/examples/prod.csv", "fixtures/examples/new.csv", "--metric", "macro_f1",
+      "--margin", margin, "--mode", mode, "--resamples", "199",
+    ])
+    #expect(result.status == 0 || result.status == 1, "\(result.standardError)")
+    let warnings = result.standardError.split(separator: "\n").filter { $0.hasPrefix("warning:") }
+    #expect(warnings == (warning.map { [Substring($0)] } ?? []), "\(result.standardError)")
+  }
+
+  @Test(
     "--threshold without a score column is refused, not ignored",
     arguments: [
       ["evaluate", "fixtures/examples/prod.csv", "--threshold", "0.7"],

@@ -140,6 +140,9 @@ struct GateCommand: ParsableCommand {
       throw UsageError(error.description.prefix(1).uppercased() + error.description.dropFirst())
     }
     try Self.checkMarginInRange(gate.margin, metric: values[Self.metric])
+    if let warning = Self.wideMarginWarning(gate, metric: values[Self.metric]) {
+      comparison.modelWarnings.append(warning)
+    }
     format = values[Self.format]
     summaryPath = values[Self.summary]
     try OutputPaths.refuseClashes(
@@ -159,6 +162,29 @@ struct GateCommand: ParsableCommand {
     throw UsageError(
       "'--margin \(NumberText.shortestBare(margin))' is on the metric's own scale, where \(metric.defaultValueDescription) runs from \(range): no difference between two models can reach it, so the gate would decide nothing; one point is 0.01"
     )
+  }
+
+  /// The smallest margin, on a metric's own scale, that draws
+  /// ``wideMarginWarning(_:metric:)``: 10 points, where non-inferiority
+  /// margins are usually 1 to 5.
+  static let wideMargin = 0.1
+
+  /// A warning for a margin of 10 points or more that lets a worse
+  /// candidate pass (non-inferiority) or a different one count as
+  /// equivalent: "half a point" typed as `--margin 0.5` would pass almost
+  /// any candidate, with exit 0. A superiority margin only makes passing
+  /// harder, and draws none.
+  static func wideMarginWarning(_ gate: ReleaseGate, metric: ComparedMetric) -> String? {
+    guard gate.mode != .superiority, metric.rangeWidth != nil, gate.margin >= wideMargin
+    else { return nil }
+    let margin = NumberText.shortestBare(gate.margin)
+    let points = NumberText.shortestBare((gate.margin * 100 * 1e6).rounded() / 1e6)
+    let effect =
+      gate.mode == .nonInferiority
+      ? "lets a candidate up to \(points) points worse on \(metric.defaultValueDescription) pass"
+      : "counts candidates up to \(points) points apart on \(metric.defaultValueDescription) as equivalent"
+    return
+      "--margin \(margin) \(effect); margins are usually 1 to 5 points (0.01 to 0.05): if you meant \(margin) points, give --margin \(NumberText.shortestBare(gate.margin / 100))"
   }
 
   func run() throws(CommandFailure) -> CommandOutput {
