@@ -43,6 +43,27 @@ struct LabelGuardCommandTests {
     #expect(result.standardOutput.contains(#""positive_label": "1""#))
   }
 
+  @Test(
+    "--labels that leave out a gold label say so, naming it by value; leaving out a stray prediction does not"
+  )
+  func omittedGoldLabels() throws {
+    let stsb = "fixtures/stsb/test-minilm-l6.csv"
+    let left = try runF1Kit(["evaluate", stsb, "--labels", "0", "--format", "json"])
+    #expect(left.status == 0)
+    #expect(
+      left.standardError
+        == "warning: --labels leaves out gold label \"1\" (673 items, 736 predicted): as with scikit-learn's labels=, it gets no score of its own and the averages leave it out; name every label to keep it\n"
+    )
+    let named = try runF1Kit(["evaluate", stsb, "--labels", "1.0,0.0", "--format", "json"])
+    #expect(named.status == 0)
+    #expect(named.standardError.isEmpty, "\(named.standardError)")
+    let stray = try runF1Kit(
+      ["evaluate", "-", "--labels", "a,b", "--positive", "b"],
+      input: "label,prediction\na,a\nb,c\nb,b\n")
+    #expect(stray.status == 0)
+    #expect(!stray.standardError.contains("leaves out"), "\(stray.standardError)")
+  }
+
   @Test("a NaN label ends with exit 65 and one line naming its place")
   func notFiniteLabel() throws {
     let result = try runF1Kit(["evaluate", "-"], input: "label,prediction\n0,0.0\n1,nan\n")

@@ -89,7 +89,12 @@ enum StrayPredictedLabels {
         labels[label], gold: goldCounts[label],
         predicted: predictedCounts.reduce(0) { $0 + $1[label] })
     }
-    guard evaluation.labels == nil else { return nullWarnings }
+    if let named = evaluation.labels {
+      let omitted = omittedLabelsWarning(
+        named: named, labels: scored, names: labels, goldCounts: goldCounts,
+        predictedCounts: predictedCounts)
+      return nullWarnings + (omitted.map { [$0] } ?? [])
+    }
     let gold = labels.indices.filter { goldCounts[$0] > 0 }
     let hint = labelSetHint(labels: labels, gold: gold, isProblemGiven: evaluation.problem != nil)
     if let hint, hint.isMostGold { return nullWarnings + [hint.text] }
@@ -111,6 +116,57 @@ enum StrayPredictedLabels {
           + LabelOutsideGold.labelsOption(goldNames)
           + " to keep the gold labels' classes (those items then count as errors)"
       }
+  }
+
+  /// The warning for gold labels that `--labels` leaves out: as with
+  /// scikit-learn's `labels=`, which no warning accompanies, they get no
+  /// score of their own and the averages leave them out, which is also
+  /// what an order of the classes that forgot one would do. A predicted
+  /// label no gold item has is left out on purpose (its items count as
+  /// errors), and draws none.
+  ///
+  /// - Parameters:
+  ///   - named: The labels `--labels` names.
+  ///   - labels: The codes of the labels that occur.
+  ///   - names: The label of each code.
+  ///   - goldCounts: How many items carry each code as gold label.
+  ///   - predictedCounts: For each source, how many items it predicts
+  ///     each code for.
+  /// - Returns: The warning, or `nil` when `--labels` names every gold
+  ///   label.
+  private static func omittedLabelsWarning(
+    named: [String], labels: [Int], names: [String], goldCounts: [Int], predictedCounts: [[Int]]
+  ) -> String? {
+    // Numeric labels are named by value, as the metrics match them: `1.0`
+    // names `1`.
+    let namedSet = Set(named.map(ExactLabel.init))
+    let namedNumbers = Set(
+      named.compactMap { label -> DecimalLabel? in
+        if case .number(let value) = DecimalLabel.reading(label) { return value }
+        return nil
+      })
+    let isNamed = { (label: String) -> Bool in
+      if namedSet.contains(ExactLabel(label)) { return true }
+      if case .number(let value) = DecimalLabel.reading(label) {
+        return namedNumbers.contains(value)
+      }
+      return false
+    }
+    let omitted = labels.filter { goldCounts[$0] > 0 && !isNamed(names[$0]) }
+    guard !omitted.isEmpty else { return nil }
+    // How many items predict it, when one model's predictions are counted.
+    let described = omitted.prefix(5).map { code in
+      let predicted =
+        predictedCounts.count == 1
+        ? ", \(NumberText.grouped(predictedCounts[0][code])) predicted" : ""
+      let items = goldCounts[code] == 1 ? "item" : "items"
+      return
+        "\(TerminalText.quoted(names[code])) (\(NumberText.grouped(goldCounts[code])) \(items)\(predicted))"
+    }
+    let more = omitted.count > 5 ? " and \(NumberText.grouped(omitted.count - 5)) more" : ""
+    let isPlural = omitted.count > 1
+    return
+      "--labels leaves out gold \(isPlural ? "labels" : "label") \(described.joined(separator: ", "))\(more): as with scikit-learn's labels=, \(isPlural ? "they get" : "it gets") no score of \(isPlural ? "their" : "its") own and the averages leave \(isPlural ? "them" : "it") out; name every label to keep \(isPlural ? "them" : "it")"
   }
 
   /// What to check about a predicted label no gold item has: a typo, or,
