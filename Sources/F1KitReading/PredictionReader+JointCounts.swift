@@ -176,14 +176,14 @@ extension PredictionReader {
     return nil
   }
 
-  /// Adds up the rows' weights per combination of codes and group, each
-  /// row's codes and group packed into one word, or `nil` when they do not
-  /// fit in one.
-  private static func packedGroupCells(
-    gold: [Int32], predictions: [[Int32]], weights: [Int]?, groups: [Int], labelCount: Int
+  /// Adds up the rows' weights per combination of codes (and group), each
+  /// row's codes and group packed into one word: fast for item files of
+  /// millions. `nil` when they do not fit in one.
+  private static func packedCells(
+    gold: [Int32], predictions: [[Int32]], weights: [Int]?, groups: [Int]?, labelCount: Int
   ) -> [JointCounts.Cell]? {
     let labelBits = Int.bitWidth - max(labelCount - 1, 1).leadingZeroBitCount
-    let groupBits = Int.bitWidth - max(groups.max() ?? 1, 1).leadingZeroBitCount
+    let groupBits = groups.map { Int.bitWidth - max($0.max() ?? 1, 1).leadingZeroBitCount } ?? 0
     let width = predictions.count + 1
     guard labelBits * width + groupBits <= 64 else { return nil }
     var counts: [UInt64: Int] = [:]
@@ -192,9 +192,10 @@ extension PredictionReader {
       for model in predictions.indices {
         key = key << UInt64(labelBits) | UInt64(UInt32(predictions[model][row]))
       }
-      counts[key << UInt64(groupBits) | UInt64(groups[row]), default: 0] += weights?[row] ?? 1
+      if let groups { key = key << UInt64(groupBits) | UInt64(groups[row]) }
+      counts[key, default: 0] += weights?[row] ?? 1
     }
-    let labelMask: UInt64 = (1 << UInt64(labelBits)) - 1
+    let labelMask = labelBits == 64 ? UInt64.max : (1 << UInt64(labelBits)) - 1
     let groupMask: UInt64 = (1 << UInt64(groupBits)) - 1
     return counts.map { key, count in
       var codes = [Int](repeating: 0, count: width)
@@ -213,61 +214,24 @@ extension PredictionReader {
   private static func jointCells(
     gold: [Int32], predictions: [[Int32]], weights: [Int]?, groups: [Int]?, labelCount: Int
   ) -> [JointCounts.Cell] {
-    if let groups,
-      let cells = packedGroupCells(
-        gold: gold, predictions: predictions, weights: weights, groups: groups,
-        labelCount: labelCount)
+    if let cells = packedCells(
+      gold: gold, predictions: predictions, weights: weights, groups: groups,
+      labelCount: labelCount)
     {
       return cells
     }
-    if let groups {
-      var counts: [[Int32]: Int] = [:]
-      for row in gold.indices {
-        counts[[Int32(groups[row]), gold[row]] + predictions.map { $0[row] }, default: 0] +=
-          weights?[row] ?? 1
-      }
-      return counts.map { codes, count in
-        JointCounts.Cell(
-          gold: Int(codes[1]), predictions: codes.dropFirst(2).map { Int($0) }, count: count,
-          group: Int(codes[0]))
-      }
+    // Codes too wide for one word: the group (or 0), the gold code, then
+    // each model's.
+    var counts: [[Int32]: Int] = [:]
+    for row in gold.indices {
+      let key = [Int32(groups?[row] ?? 0), gold[row]] + predictions.map { $0[row] }
+      counts[key, default: 0] += weights?[row] ?? 1
     }
-    let width = predictions.count + 1
-    let bits = max(1, Int.bitWidth - max(labelCount - 1, 0).leadingZeroBitCount)
-    var cells: [JointCounts.Cell] = []
-    if bits * width <= 64 {
-      // Pack a row's codes into one word: fast for item files of millions.
-      var counts: [UInt64: Int] = [:]
-      for row in gold.indices {
-        var key = UInt64(UInt32(gold[row]))
-        for model in predictions.indices {
-          key = key << UInt64(bits) | UInt64(UInt32(predictions[model][row]))
-        }
-        counts[key, default: 0] += weights?[row] ?? 1
-      }
-      let mask = bits == 64 ? UInt64.max : (1 << UInt64(bits)) - 1
-      for (key, count) in counts {
-        var codes = [Int](repeating: 0, count: width)
-        var rest = key
-        for index in stride(from: width - 1, through: 0, by: -1) {
-          codes[index] = Int(rest & mask)
-          rest >>= UInt64(bits)
-        }
-        cells.append(
-          JointCounts.Cell(gold: codes[0], predictions: Array(codes.dropFirst()), count: count))
-      }
-    } else {
-      var counts: [[Int32]: Int] = [:]
-      for row in gold.indices {
-        counts[[gold[row]] + predictions.map { $0[row] }, default: 0] += weights?[row] ?? 1
-      }
-      for (codes, count) in counts {
-        cells.append(
-          JointCounts.Cell(
-            gold: Int(codes[0]), predictions: codes.dropFirst().map { Int($0) }, count: count))
-      }
+    return counts.map { codes, count in
+      JointCounts.Cell(
+        gold: Int(codes[1]), predictions: codes.dropFirst(2).map { Int($0) }, count: count,
+        group: Int(codes[0]))
     }
-    return cells
   }
 }
 
