@@ -8,7 +8,8 @@ import Foundation
 /// typo such as `positve` in a few rows of one run turns a binary problem
 /// into a three-class one. Nothing is refused and no number changes; the
 /// warnings say which file, which label, how many items and what it does
-/// to the classes.
+/// to the classes. With `--labels`, the gold labels it leaves out are
+/// warned about instead.
 enum StrayPredictedLabels {
   /// The warnings for models scored from confusion matrices, one per
   /// model, over any label orders: gold counts are the first matrix's.
@@ -62,8 +63,8 @@ enum StrayPredictedLabels {
 
   /// One warning per predicted label that no gold item has.
   ///
-  /// No warning is given when `--labels` names the classes: the classes
-  /// are then the user's, and such predictions count as errors.
+  /// When `--labels` names the classes, such predictions count as errors
+  /// and draw no warning; the gold labels it leaves out draw one.
   ///
   /// - Parameters:
   ///   - labels: The label order the counts refer to.
