@@ -13,13 +13,6 @@ struct GroupInternerTests {
     }
   }
 
-  static func labelCode(_ value: [UInt8], in interner: inout LabelInterner) -> Int32? {
-    let padded = value + [UInt8](repeating: 0xAA, count: 8)
-    return padded.withUnsafeBufferPointer {
-      interner.code(ofPadded: $0.baseAddress!, count: value.count)
-    }
-  }
-
   /// Values of every length class: empty, up to 8 bytes, exactly 8, 9 to
   /// 16, past 16, non-ASCII, and pairs that differ only in length or past
   /// the eighth byte.
@@ -37,7 +30,7 @@ struct GroupInternerTests {
     for _ in 0..<2_000 {
       state = state &* 6_364_136_223_846_793_005 &+ 1_442_695_040_888_963_407
       let value = Self.pool[Int((state >> 33) % UInt64(Self.pool.count))]
-      #expect(Self.code(value, in: &groups) == Self.labelCode(value, in: &labels))
+      #expect(Self.code(value, in: &groups) == LabelInternerTests.paddedCode(value, in: &labels))
     }
     #expect(groups.count == Self.pool.count)
     #expect(groups.names == labels.names)
