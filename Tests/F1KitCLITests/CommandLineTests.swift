@@ -96,6 +96,14 @@ struct CommandLineTests {
         ["compare", "a.csv", "b.csv", "--metric", "roc_auc"],
         "Error: the metric 'roc_auc' needs scores: give --score-column, --score-columns or --score-array-column"
       ),
+      (
+        [
+          "gate", "fixtures/stsb/test-minilm-l6.csv", "fixtures/stsb/test-minilm-l3.csv",
+          "--metric",
+          "average_precision", "--margin", "0.01",
+        ],
+        "Error: the metric 'average_precision' needs scores: give --score-column, --score-columns or --score-array-column; the first file has a column named “score”: give --score-column score\n"
+      ),
     ])
   func reportsUsageErrors(arguments: [String], message: String) throws {
     let result = try runF1Kit(arguments)

@@ -35,6 +35,16 @@ extension CompareCommand {
     }
   }
 
+  /// `; the first file has a column named “score”: give --score-column
+  /// score` when it has one that reads as scores, as `advise` and
+  /// `report` would find it; otherwise nothing.
+  private var detectedScoreHint: String {
+    guard let first = paths.first, case .scores = input.detectScores(first) else { return "" }
+    let column = InputOptions.detectedScoreColumn
+    return
+      "; the first file has a column named “\(column)”: give --score-column \(TerminalText.shellWord(column))"
+  }
+
   /// Reads the files' scores and compares them on a score metric, as
   /// `compare` and `gate` do.
   ///
@@ -50,7 +60,7 @@ extension CompareCommand {
     guard input.hasScores || scoreColumnsOf != nil else {
       throw .usage(
         "the metric '\(metric.rawValue)' needs scores: give --score-column, --score-columns or --score-array-column"
-      )
+          + detectedScoreHint)
     }
     let tests: [ScoreComparison.Test]
     switch test {
