@@ -232,8 +232,8 @@ public struct JointCounts: Hashable, Sendable {
   /// - Complexity: O(*c* log *c*) for *c* cells.
   static func sorted(_ cells: [Cell], labelCount: Int, groupCount: Int) -> [Cell] {
     guard let first = cells.first else { return [] }
-    let labelBits = Int.bitWidth - max(labelCount - 1, 1).leadingZeroBitCount
-    let groupBits = Int.bitWidth - max(groupCount - 1, 1).leadingZeroBitCount
+    let labelBits = codeBits(below: labelCount)
+    let groupBits = codeBits(below: groupCount)
     guard labelBits * (1 + first.predictions.count) + groupBits <= 64 else {
       return cells.sorted(by: precedes)
     }
@@ -246,6 +246,11 @@ public struct JointCounts: Hashable, Sendable {
     }
     keys.sort { $0.key < $1.key }
     return keys.map { cells[$0.index] }
+  }
+
+  /// The bits a code below `count` takes in a packed word: at least 1.
+  static func codeBits(below count: Int) -> Int {
+    Int.bitWidth - max(count - 1, 1).leadingZeroBitCount
   }
 
   /// Orders cells by gold code, then by the predicted codes in model

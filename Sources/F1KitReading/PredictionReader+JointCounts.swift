@@ -140,7 +140,7 @@ extension PredictionReader {
       warnings += parser.notes.filter { !warnings.contains($0) }
     }
     let cells = Self.jointCells(
-      gold: gold, predictions: predictions, weights: weights, groups: groups?.codes,
+      gold: gold, predictions: predictions, weights: weights, groups: groups,
       labelCount: labels.count)
     do {
       var counts = try JointCounts(
@@ -180,19 +180,20 @@ extension PredictionReader {
   /// row's codes and group packed into one word: fast for item files of
   /// millions. `nil` when they do not fit in one.
   private static func packedCells(
-    gold: [Int32], predictions: [[Int32]], weights: [Int]?, groups: [Int]?, labelCount: Int
+    gold: [Int32], predictions: [[Int32]], weights: [Int]?, groups: ItemGroups?, labelCount: Int
   ) -> [JointCounts.Cell]? {
-    let labelBits = Int.bitWidth - max(labelCount - 1, 1).leadingZeroBitCount
-    let groupBits = groups.map { Int.bitWidth - max($0.max() ?? 1, 1).leadingZeroBitCount } ?? 0
+    let labelBits = JointCounts.codeBits(below: labelCount)
+    let groupBits = groups.map { JointCounts.codeBits(below: $0.count) } ?? 0
     let width = predictions.count + 1
     guard labelBits * width + groupBits <= 64 else { return nil }
+    let groupCodes = groups?.codes
     var counts: [UInt64: Int] = [:]
     for row in gold.indices {
       var key = UInt64(UInt32(gold[row]))
       for model in predictions.indices {
         key = key << UInt64(labelBits) | UInt64(UInt32(predictions[model][row]))
       }
-      if let groups { key = key << UInt64(groupBits) | UInt64(groups[row]) }
+      if let groupCodes { key = key << UInt64(groupBits) | UInt64(groupCodes[row]) }
       counts[key, default: 0] += weights?[row] ?? 1
     }
     let labelMask = labelBits == 64 ? UInt64.max : (1 << UInt64(labelBits)) - 1
@@ -212,7 +213,7 @@ extension PredictionReader {
 
   /// Adds up the rows' weights per combination of codes (and group).
   private static func jointCells(
-    gold: [Int32], predictions: [[Int32]], weights: [Int]?, groups: [Int]?, labelCount: Int
+    gold: [Int32], predictions: [[Int32]], weights: [Int]?, groups: ItemGroups?, labelCount: Int
   ) -> [JointCounts.Cell] {
     if let cells = packedCells(
       gold: gold, predictions: predictions, weights: weights, groups: groups,
@@ -222,9 +223,10 @@ extension PredictionReader {
     }
     // Codes too wide for one word: the group (or 0), the gold code, then
     // each model's.
+    let groupCodes = groups?.codes
     var counts: [[Int32]: Int] = [:]
     for row in gold.indices {
-      let key = [Int32(groups?[row] ?? 0), gold[row]] + predictions.map { $0[row] }
+      let key = [Int32(groupCodes?[row] ?? 0), gold[row]] + predictions.map { $0[row] }
       counts[key, default: 0] += weights?[row] ?? 1
     }
     return counts.map { codes, count in

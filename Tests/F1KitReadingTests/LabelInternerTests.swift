@@ -4,13 +4,10 @@ import Testing
 
 @Suite("Interning labels")
 struct LabelInternerTests {
-  /// The code `interner` gives `value`, read from a buffer with the eight
-  /// readable bytes past its end that `code(ofPadded:count:)` needs.
+  /// The code `interner` gives `value`, read with the padding
+  /// `code(ofPadded:count:)` needs.
   static func paddedCode(_ value: [UInt8], in interner: inout LabelInterner) -> Int32? {
-    let padded = value + [UInt8](repeating: 0xAA, count: 8)
-    return padded.withUnsafeBufferPointer {
-      interner.code(ofPadded: $0.baseAddress!, count: value.count)
-    }
+    withPaddedBytes(value) { interner.code(ofPadded: $0, count: value.count) }
   }
 
   static func exactCode(_ value: [UInt8], in interner: inout LabelInterner) -> Int32? {

@@ -2,6 +2,15 @@ import F1Kit
 import F1KitReading
 import Foundation
 
+/// Calls `body` with `value`'s bytes followed by eight readable bytes, as
+/// the interners' `code(ofPadded:count:)` needs.
+func withPaddedBytes<Result>(_ value: [UInt8], _ body: (UnsafePointer<UInt8>) -> Result)
+  -> Result
+{
+  let padded = value + [UInt8](repeating: 0xAA, count: 8)
+  return padded.withUnsafeBufferPointer { body($0.baseAddress!) }
+}
+
 /// Prediction files written to a fresh temporary folder for one test.
 enum PredictionFileFixture {
   /// The folder that holds every file these tests write, one per test

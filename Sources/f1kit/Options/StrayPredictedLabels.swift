@@ -90,9 +90,9 @@ enum StrayPredictedLabels {
         labels[label], gold: goldCounts[label],
         predicted: predictedCounts.reduce(0) { $0 + $1[label] })
     }
-    if let named = evaluation.labels {
+    if evaluation.labels != nil {
       let omitted = omittedLabelsWarning(
-        named: named, labels: scored, names: labels, goldCounts: goldCounts,
+        evaluation: evaluation, labels: scored, names: labels, goldCounts: goldCounts,
         predictedCounts: predictedCounts)
       return nullWarnings + (omitted.map { [$0] } ?? [])
     }
@@ -127,7 +127,8 @@ enum StrayPredictedLabels {
   /// errors), and draws none.
   ///
   /// - Parameters:
-  ///   - named: The labels `--labels` names.
+  ///   - evaluation: How the problem is scored: the labels `--labels`
+  ///     names.
   ///   - labels: The codes of the labels that occur.
   ///   - names: The label of each code.
   ///   - goldCounts: How many items carry each code as gold label.
@@ -136,24 +137,16 @@ enum StrayPredictedLabels {
   /// - Returns: The warning, or `nil` when `--labels` names every gold
   ///   label.
   private static func omittedLabelsWarning(
-    named: [String], labels: [Int], names: [String], goldCounts: [Int], predictedCounts: [[Int]]
+    evaluation: EvaluationOptions, labels: [Int], names: [String], goldCounts: [Int],
+    predictedCounts: [[Int]]
   ) -> String? {
-    // Numeric labels are named by value, as the metrics match them: `1.0`
-    // names `1`.
-    let namedSet = Set(named.map(ExactLabel.init))
-    let namedNumbers = Set(
-      named.compactMap { label -> DecimalLabel? in
-        if case .number(let value) = DecimalLabel.reading(label) { return value }
-        return nil
-      })
-    let isNamed = { (label: String) -> Bool in
-      if namedSet.contains(ExactLabel(label)) { return true }
-      if case .number(let value) = DecimalLabel.reading(label) {
-        return namedNumbers.contains(value)
-      }
-      return false
-    }
-    let omitted = labels.filter { goldCounts[$0] > 0 && !isNamed(names[$0]) }
+    // Named labels respelled as the metrics respell them (`1.0` names `1`,
+    // `TRUE` names `true`), so the warning leaves out what they leave out.
+    let occurring = labels.map { names[$0] }
+    let named = Set(
+      (evaluation.spellingNumbers(like: occurring).spellingBooleans(like: occurring).labels ?? [])
+        .map(ExactLabel.init))
+    let omitted = labels.filter { goldCounts[$0] > 0 && !named.contains(ExactLabel(names[$0])) }
     guard !omitted.isEmpty else { return nil }
     // How many items predict it, when one model's predictions are counted.
     let described = omitted.prefix(5).map { code in
