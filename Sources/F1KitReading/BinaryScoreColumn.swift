@@ -45,7 +45,8 @@ extension PredictionReader {
   /// - Throws: ``PredictionFileError`` for a file that cannot be read or is
   ///   malformed, with reason `.duplicateID` for a repeated id, and with
   ///   reason `.invalidOptions` when the options do not name a binary score
-  ///   column (``PredictionFileOptions/scoreColumn``).
+  ///   column (``PredictionFileOptions/scoreColumn``), and with reason
+  ///   `.countTableHasNoItems` for a count table, whose rows are not items.
   /// - Complexity: O(*n*) time for *n* bytes; 12 bytes per item while
   ///   reading, 9 after.
   public func readBinaryScoreColumn() throws(PredictionFileError) -> BinaryScoreColumn {
@@ -57,6 +58,11 @@ extension PredictionReader {
     let parser = try PredictionFileParser(path: path, options: options)
     var sink = BinaryScoreSink()
     let rowCount = try parseCheckingIDs(parser, into: &sink, ids: \.counting.ids)
+    if let column = parser.columns.count {
+      // The counts would weight the label metrics but not the scores, each
+      // row's counted once by the ranking metrics whatever its count.
+      throw PredictionFileError(path: parser.path, reason: .countTableHasNoItems(column: column))
+    }
     let resolution = try LabelResolution(parser)
     guard let binary = resolution.binary else {
       // A score column is always thresholded, so the resolution names both

@@ -82,12 +82,15 @@ struct ColumnLayout {
       }
       source = .label(prediction)
     }
+    if let role = Self.roleOfGold(gold, in: source) {
+      throw Problem(reason: .goldColumnHasRole(column: header[gold], role: role))
+    }
     if let name = options.countColumn {
       count = name.isEmpty ? nil : try require(name, [], .count)
     } else {
       // Found by name whatever the prediction comes from: scores read from
       // a count table would count each row once, whatever its count.
-      count = Self.find(PredictionFileOptions.countColumnNames, in: header)
+      count = Self.findCount(in: header)
       countIsDetected = count != nil
       try Self.refuseCountBesideIDs(count: count, options: options, in: header)
     }
@@ -143,6 +146,29 @@ struct ColumnLayout {
 
   /// The index of the first of `names` in `header`, matched exactly, or else
   /// ignoring case.
+  /// The role the gold column also plays in `source`, when it is the
+  /// prediction column or one of the score columns; `nil` otherwise.
+  private static func roleOfGold(_ gold: Int, in source: PredictionSource) -> PredictionFileError
+    .ColumnRole?
+  {
+    switch source {
+    case .label(let index): index == gold ? .prediction : nil
+    case .threshold(let index), .scoreArray(let index): index == gold ? .score : nil
+    case .scoreColumns(let indices): indices.contains(gold) ? .score : nil
+    }
+  }
+
+  /// The count column found by name: one of
+  /// ``PredictionFileOptions/countColumnNames``, else the first unaliased
+  /// SQL count (``PredictionFileOptions/isAggregateCountName(_:)``).
+  ///
+  /// - Parameter header: The column names.
+  /// - Returns: The column's index, or `nil`.
+  static func findCount(in header: [String]) -> Int? {
+    find(PredictionFileOptions.countColumnNames, in: header)
+      ?? header.firstIndex(where: PredictionFileOptions.isAggregateCountName)
+  }
+
   static func find(_ names: [String], in header: [String]) -> Int? {
     for name in names {
       if let index = header.firstIndex(where: { $0.utf8.elementsEqual(name.utf8) }) {

@@ -86,7 +86,9 @@ public struct ItemScores: Sendable {
       }
       gold.append(column)
     }
-    return try MulticlassScores(scores: scores, classCount: scoredLabels.count, gold: gold)
+    var model = try MulticlassScores(scores: scores, classCount: scoredLabels.count, gold: gold)
+    model.classNames = scoredLabels
+    return model
   }
 }
 

@@ -13,6 +13,8 @@ struct LabelColumns {
   var isScoreColumns = false
   /// The count column found by name (no option named it), or `nil`.
   var detectedCount: String?
+  /// The count column, found by name or named by an option, or `nil`.
+  var count: String?
 
   init() {}
 
@@ -28,6 +30,7 @@ struct LabelColumns {
       prediction = indices.map { header[$0] }
       isScoreColumns = true
     }
-    if let count = layout.count, layout.countIsDetected { detectedCount = header[count] }
+    count = layout.count.map { header[$0] }
+    if layout.countIsDetected { detectedCount = count }
   }
 }

@@ -20,8 +20,26 @@ import Foundation
 public enum LikelyCountColumn {
   /// The names looked at, compared ignoring case.
   public static let names = [
-    "n", "cnt", "counts", "freq", "frequency", "size", "0", "num", "total",
+    "n", "cnt", "counts", "freq", "frequency", "size", "0", "num", "total", "sum", "n_items",
+    "num_items", "item_count", "items",
   ]
+
+  /// Whether a column name is one of ``names`` or one a query engine gives
+  /// an unnamed expression such as an unaliased `count(*)`: BigQuery's
+  /// `f0_`, `f1_`, … and Spark's `_c0`, `_c1`, ….
+  ///
+  /// - Parameter name: A header's column name, already lowercased.
+  /// - Returns: Whether the column may hold counts.
+  static func isLikelyName(_ name: String) -> Bool {
+    if names.contains(name) { return true }
+    func isDigits(_ text: Substring) -> Bool {
+      !text.isEmpty && text.allSatisfy { $0.isASCII && $0.isNumber }
+    }
+    if name.hasPrefix("f"), name.hasSuffix("_"), name.count > 2 {
+      return isDigits(name.dropFirst().dropLast())
+    }
+    return name.hasPrefix("_c") && isDigits(name.dropFirst(2))
+  }
 
   /// The likely count column of a file, if any.
   ///
@@ -44,7 +62,7 @@ public enum LikelyCountColumn {
       headerMayNameACount(path: path),
       let records = firstRecords(path: path, options: options, limit: recordLimit + 1),
       let header = records.first, records.count > 1,
-      ColumnLayout.find(PredictionFileOptions.countColumnNames, in: header) == nil,
+      ColumnLayout.findCount(in: header) == nil,
       options.idColumn?.isEmpty == true
         || ColumnLayout.find(
           options.idColumn.map { [$0] } ?? PredictionFileOptions.idColumnNames, in: header) == nil
@@ -66,9 +84,8 @@ public enum LikelyCountColumn {
     }
     guard !predictions.isEmpty else { return nil }
     let rows = records.dropFirst().filter { $0.count == header.count }
-    let lowered = Set(names)
     for column in header.indices
-    where lowered.contains(header[column].lowercased()) && !keys.contains(column) {
+    where isLikelyName(header[column].lowercased()) && !keys.contains(column) {
       // The columns a GROUP BY would have grouped on: those read, and any
       // other whose values repeat, as the model columns that
       // `--pred-column` leaves unread do (`label,a,b,n`).
@@ -113,11 +130,13 @@ public enum LikelyCountColumn {
     let line = data.prefix { $0 != UInt8(ascii: "\n") }
     let text = String(decoding: line, as: UTF8.self).lowercased()
     if text.contains(where: { $0 == "{" }) {
-      return names.contains { text.contains("\"\($0)\"") }
+      // JSON keys: a rough first look, which find(path:options:) makes exact.
+      return names.contains { text.contains("\"\($0)\"") } || text.contains("\"f")
+        || text.contains("\"_c")
     }
     let trimmed = CharacterSet(charactersIn: "\"' \r\u{FEFF}")
     return text.split(whereSeparator: { $0 == "," || $0 == "\t" || $0 == ";" }).contains {
-      names.contains($0.trimmingCharacters(in: trimmed))
+      isLikelyName($0.trimmingCharacters(in: trimmed))
     }
   }
 

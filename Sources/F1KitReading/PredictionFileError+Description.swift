@@ -208,6 +208,10 @@ extension PredictionFileError: CustomStringConvertible {
       return
         "expected group \(Self.quoted(expected))\(place) (\(Self.quoted(column))) for item \(name) (as in \(origin)), found \(Self.quoted(found)); every file with the group column must give each item the first file's group"
         + Self.floatGroupHint(column: column, expected: expected, found: found)
+    case .goldColumnHasRole(let column, let role):
+      let option = role == .prediction ? "--pred-column" : "--score-column"
+      return
+        "the gold column \(Self.quoted(column)) is also read as the \(role.rawValue), so every item would be scored against its own gold label and every metric would be perfect; name the model's column with \(option)"
     case .groupColumnHasRole(let column, let role):
       return
         "expected a group column other than the \(role.rawValue) column, found --group-column \(Self.quoted(column)), the \(role.rawValue) column itself: a group gathers items that belong together (a shared query, premise or document), not items with the same label or score; name such a column"

@@ -221,6 +221,9 @@ public struct PredictionFileError: Error, Hashable, Sendable {
     /// intervals that mean nothing (even intervals that leave out their
     /// own estimate).
     case groupColumnHasRole(column: String, role: ColumnRole)
+    /// The gold column is also read as the prediction or a score, so every
+    /// item would be scored against itself (every metric perfect).
+    case goldColumnHasRole(column: String, role: ColumnRole)
     /// A label is NaN or an infinity: a JSON `NaN` or `Infinity`, or `nan`
     /// or `inf` where every other label is a number.
     case notFiniteLabel(found: String)

@@ -25,6 +25,17 @@ public struct PredictionFileOptions: Hashable, Sendable {
   /// `count_star()`, SQLite's `count(*)`, Spark SQL's `count(1)`), so that
   /// a forgotten `AS count` does not read each cell as one item.
   public static let countColumnNames = ["count", "count_star()", "count(*)", "count(1)"]
+
+  /// Whether a column name is an unaliased SQL count of anything other
+  /// than ``countColumnNames``: `count(id)`, `COUNT(DISTINCT id)`, as
+  /// DuckDB, Spark SQL and SQLite name `count(...)` without `AS`.
+  ///
+  /// - Parameter name: A header's column name.
+  /// - Returns: Whether it is `count(` … `)`, ignoring case.
+  public static func isAggregateCountName(_ name: String) -> Bool {
+    let lowered = name.lowercased()
+    return lowered.hasPrefix("count(") && lowered.hasSuffix(")")
+  }
   /// The default number of bytes read at a time: 1 MiB.
   public static let defaultChunkSize = 1 << 20
   /// The default longest record, in bytes: 16 MiB.
@@ -60,6 +71,10 @@ public struct PredictionFileOptions: Hashable, Sendable {
   /// all fall on one side of it are refused, since such a cut-off from
   /// nowhere predicts every item alike.
   public var isDefaultThreshold = false
+  /// Whether anything is cut at `threshold`: `false` when the scores are
+  /// only ranked or swept (ROC-AUC, average precision, curves, tuning), so
+  /// that no cut-off is checked against them and none is warned about.
+  public var isThresholdUsed = true
   /// The count column of a count table, `nil` to use a column named
   /// `count` when the prediction comes from a prediction column (and the
   /// file has no id column), or empty to read one item a row.

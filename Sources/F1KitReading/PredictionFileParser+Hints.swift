@@ -16,6 +16,10 @@ extension PredictionFileParser {
     let id =
       options.idColumn.map { ColumnLayout.find([$0], in: header) }
       ?? ColumnLayout.detectedID(in: header)
+    // A count column is numeric but never a score.
+    let countColumn =
+      options.countColumn.map { ColumnLayout.find([$0], in: header) }
+      ?? ColumnLayout.findCount(in: header)
     let base = source.storage
     var numeric: [(name: String, isWhole: Bool)] = []
     func number(_ slice: ValueSlice) -> Double? {
@@ -34,7 +38,7 @@ extension PredictionFileParser {
         return []
       }
       for (index, name) in header.enumerated()
-      where index != gold && index != id && tokenizer.isPresent[index]
+      where index != gold && index != id && index != countColumn && tokenizer.isPresent[index]
         && tokenizer.values[index].kind == .number
       {
         if let value = number(tokenizer.values[index]) {
@@ -56,7 +60,8 @@ extension PredictionFileParser {
       case .blankLine(let next): position = next
       case .record(let count, _, _):
         guard count == header.count else { return [] }
-        for (index, name) in header.enumerated() where index != gold && index != id {
+        for (index, name) in header.enumerated()
+        where index != gold && index != id && index != countColumn {
           var slice = tokenizer.fields[index]
           if slice.kind == .escapedText {
             slice = DelimitedRecordTokenizer.unescape(slice, in: base)

@@ -380,6 +380,7 @@ public struct PredictionReader: Sendable {
 
   func warnings(_ parser: PredictionFileParser) throws(PredictionFileError) -> [String] {
     var warnings = parser.notes
+    guard options.isThresholdUsed else { return warnings }
     if let range = parser.scoreRange, !range.contains(options.threshold) {
       // Constant scores get their own advice: no cut-off separates them.
       if options.isDefaultThreshold, range.lowerBound < range.upperBound {

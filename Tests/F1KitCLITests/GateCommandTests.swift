@@ -143,6 +143,12 @@ struct GateCommandTests {
         "0.1", "equivalence",
         "warning: --margin 0.1 counts candidates up to 10 points apart on macro_f1 as equivalent; margins are usually 1 to 5 points (0.01 to 0.05): if you meant 0.1 points, give --margin 0.001"
       ),
+      // 0.99 / 100 is 0.009899999999999999 in binary: the suggestion is
+      // rounded, not printed with the division's noise.
+      (
+        "0.99", "non-inferiority",
+        "warning: --margin 0.99 lets a candidate up to 99 points worse on macro_f1 pass; margins are usually 1 to 5 points (0.01 to 0.05): if you meant 0.99 points, give --margin 0.0099"
+      ),
       ("0.5", "superiority", nil), ("0.09", "non-inferiority", nil),
     ])
   func wideMarginWarning(margin: String, mode: String, warning: String?) throws {

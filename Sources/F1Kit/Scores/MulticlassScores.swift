@@ -19,6 +19,9 @@ public struct MulticlassScores: Sendable {
   public let count: Int
   /// The number of classes: the number of scores per item.
   public let classCount: Int
+  /// Each score column's class label, for messages; empty when unknown
+  /// (messages then name a class by its column).
+  public var classNames: [String] = []
   /// Whether every row is a probability vector: every value in [0, 1] and
   /// the row summing to 1 within ``rowSumTolerance``.
   ///
@@ -198,7 +201,10 @@ public struct MulticlassScores: Sendable {
       return .rowsNotSummingToOne(largestDeviation: largestRowSumDeviation)
     }
     if goldCounts.contains(count) { return .singleGoldClass }
-    return goldCounts.firstIndex(of: 0).map { .classWithoutGoldItems(classIndex: $0) }
+    return goldCounts.firstIndex(of: 0).map {
+      .classWithoutGoldItems(
+        classIndex: $0, label: classNames.indices.contains($0) ? classNames[$0] : nil)
+    }
   }
 
   @inline(__always)

@@ -12,9 +12,9 @@ public enum UndefinedScoreMetricReason: Hashable, Sendable, CustomStringConverti
   case noPositiveItems
   /// Every item has the same gold label, so ROC-AUC compares nothing.
   case singleGoldClass
-  /// A class (0-based column index) has no gold items, so its one-vs-rest
-  /// or one-vs-one terms are undefined.
-  case classWithoutGoldItems(classIndex: Int)
+  /// A class (0-based column index, and its label when known) has no gold
+  /// items, so its one-vs-rest or one-vs-one terms are undefined.
+  case classWithoutGoldItems(classIndex: Int, label: String?)
   /// A binary score lies outside [0, 1].
   case scoresNotProbabilities
   /// A multiclass row has a value outside [0, 1] or does not sum to 1
@@ -30,7 +30,10 @@ public enum UndefinedScoreMetricReason: Hashable, Sendable, CustomStringConverti
     switch self {
     case .noPositiveItems: "no item has the positive label"
     case .singleGoldClass: "every item has the same gold label"
-    case .classWithoutGoldItems(let index): "class \(index + 1) has no gold items"
+    case .classWithoutGoldItems(_, let label?):
+      "class \(TerminalText.quoted(label)) has no gold items"
+    case .classWithoutGoldItems(let index, nil):
+      "the class of score column \(index + 1) has no gold items"
     case .scoresNotProbabilities: "the scores are not probabilities: a score is outside [0, 1]"
     case .rowsNotProbabilities:
       "the score rows are not probabilities: a value is outside [0, 1] or a row does not sum to 1 within 0.005; for logits, apply a softmax first"

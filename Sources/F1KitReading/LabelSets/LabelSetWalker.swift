@@ -263,7 +263,7 @@ final class LabelSetWalker {
   ///   counting path does, and `.countTableNotRead` otherwise.
   private func refuseCountTable() throws(PredictionFileError) {
     guard options.file.countColumn == nil, !hasScores,
-      let count = ColumnLayout.find(PredictionFileOptions.countColumnNames, in: header)
+      let count = ColumnLayout.findCount(in: header)
     else { return }
     do {
       try ColumnLayout.refuseCountBesideIDs(count: count, options: options.file, in: header)

@@ -435,9 +435,16 @@ extension ExperimentComparison {
       }
       text += ModelComparison.aligned(tests, isStacked: isStacked)
       if let aso = pair.almostStochasticOrder {
-        let result = "  ASO                   ε_min = \(String(format: "%.3f", aso.epsilonMinimum))"
+        let isDefined = !aso.epsilonMinimum.isNaN
+        let result =
+          "  ASO                   ε_min = "
+          + (isDefined ? String(format: "%.3f", aso.epsilonMinimum) : "undefined")
+        // An undefined ε_min is not below 0.5: say why instead of how to
+        // read a number.
         let detail =
-          "for \"\(second) is better than \(first)\" (below 0.5: almost stochastically dominant; 0.2 is the strict threshold)"
+          isDefined
+          ? "for \"\(second) is better than \(first)\" (below 0.5: almost stochastically dominant; 0.2 is the strict threshold)"
+          : "for \"\(second) is better than \(first)\": a run's value is undefined, so the runs cannot be ordered"
         // With the names on lines of their own, the claim goes under the
         // number, as a test's detail does.
         text +=

@@ -57,9 +57,13 @@ public struct GroupBalance: Hashable, Sendable {
   }
 
   /// Whether the intervals by group can be too narrow: fewer than about
-  /// ``ExperimentComparison/fewGroups`` effective groups.
+  /// ``ExperimentComparison/fewGroups`` effective groups when the groups
+  /// are unequal, or groups when they are about equal (30 groups of 10 and
+  /// 11 items weigh as 29.97, which is not few, and the note, which then
+  /// names the count, would say "only 30 groups").
   public var isFew: Bool {
-    effectiveGroupCount < Double(ExperimentComparison.fewGroups)
+    let threshold = Double(ExperimentComparison.fewGroups)
+    return isUnequal ? effectiveGroupCount < threshold : Double(groupCount) < threshold
   }
 
   /// The effective number of groups for people: one decimal, as `1.4`.

@@ -59,5 +59,6 @@ extension CompareCommand {
     self.scoring = scoring
     self.resampling = resampling
     self.input = input
+    if scoreMetric != nil { self.input.readsScoresUncut() }
   }
 }

@@ -5,6 +5,22 @@ import F1KitReport
 import F1KitStatistics
 
 extension CompareCommand {
+  /// Refuses a cut-off given for a score metric, which ranks or scores the
+  /// scores as they are: it would be printed beside a result it had no
+  /// part in, as if it had been applied.
+  ///
+  /// - Parameters:
+  ///   - metric: The score metric compared on.
+  ///   - input: How the files are read.
+  /// - Throws: A usage error when `--threshold` or `--threshold-from` is
+  ///   given.
+  static func refuseCutOff(for metric: ScoreMetric, input: InputOptions) throws(UsageError) {
+    guard input.isThresholdGiven || input.thresholdResolver != nil else { return }
+    throw UsageError(
+      "'\(metric.rawValue)' uses the scores as they are and cuts none: drop '--threshold' and '--threshold-from', or compare on a metric of predicted labels such as binary_f1"
+    )
+  }
+
   /// Compares the files on a score metric through the engine's
   /// ``ScoreComparison``: bootstrap intervals over items, the paired
   /// bootstrap and permutation tests and, for ROC-AUC, DeLong's test.

@@ -167,6 +167,10 @@ struct CompareCommand: ParsableCommand {
     case .multilabel: break
     case nil: break
     }
+    if let scoreMetric {
+      try Self.refuseCutOff(for: scoreMetric, input: input)
+      input.readsScoresUncut()
+    }
     metricName = values[Self.metric]?.defaultValueDescription
     if values[Self.test] == .mcnemar, metric != .accuracy, metric != .microF1 {
       throw UsageError(

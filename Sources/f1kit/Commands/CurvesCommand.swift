@@ -32,9 +32,14 @@ struct CurvesCommand: ParsableCommand {
     path = values[InputOptions.file]
     format = values[Self.format]
     input = try InputOptions(values)
-    try input.thresholdResolver?.checkSourceCount(files: [path])
-    // Curves sweep every cut-off; the default one read with is no claim.
+    // Curves sweep every cut-off: one given would be silently ignored.
+    if input.thresholdResolver != nil || input.isThresholdGiven {
+      throw UsageError(
+        "'curves' sweeps every cut-off; it takes no '--threshold' or '--threshold-from'")
+    }
+    // The default cut-off read with is no claim and cuts nothing.
     input.reader.isDefaultThreshold = false
+    input.reader.isThresholdUsed = false
   }
 
   func run() throws(CommandFailure) -> CommandOutput {

@@ -81,6 +81,9 @@ struct GateCommand: ParsableCommand {
     let predictionColumns = values[ModelColumns.option]
     let scoreColumnsOf = values[ModelScoreColumns.option]
     let input = try InputOptions(values)
+    if case .score(let metric) = values[Self.metric] {
+      try CompareCommand.refuseCutOff(for: metric, input: input)
+    }
     let models: [ExperimentOptions.Model]
     if let scoreColumnsOf {
       try scoreColumnsOf.check(input: input, predictionColumns: predictionColumns, paths: files)
@@ -184,7 +187,7 @@ struct GateCommand: ParsableCommand {
       ? "lets a candidate up to \(points) points worse on \(metric.defaultValueDescription) pass"
       : "counts candidates up to \(points) points apart on \(metric.defaultValueDescription) as equivalent"
     return
-      "--margin \(margin) \(effect); margins are usually 1 to 5 points (0.01 to 0.05): if you meant \(margin) points, give --margin \(NumberText.shortestBare(gate.margin / 100))"
+      "--margin \(margin) \(effect); margins are usually 1 to 5 points (0.01 to 0.05): if you meant \(margin) points, give --margin \(NumberText.shortestBare((gate.margin / 100 * 1e12).rounded() / 1e12))"
   }
 
   func run() throws(CommandFailure) -> CommandOutput {

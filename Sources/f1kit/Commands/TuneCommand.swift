@@ -88,12 +88,39 @@ struct TuneCommand: ParsableCommand {
       )
     }
     input = try InputOptions(values)
-    // tune chooses the cut-off, so the default one read with is no claim.
+    // tune chooses the cut-off, so the default one read with is no claim
+    // and cuts nothing.
     input.reader.isDefaultThreshold = false
+    input.reader.isThresholdUsed = false
     if input.thresholdResolver != nil || input.isThresholdGiven {
       throw UsageError(
         "'tune' chooses the cut-off; it takes no '--threshold' or '--threshold-from'")
     }
+  }
+
+  /// Refuses a development file whose items are all of one class: every
+  /// cut-off then scores alike (F1 0 with no positives, recall 1 with no
+  /// negatives), so the one chosen would be an accident of ties, written
+  /// to a file that later evaluations trust.
+  ///
+  /// - Parameters:
+  ///   - sweep: The file's cut-offs.
+  ///   - items: The number of items read.
+  ///   - positive: The positive label, for the message.
+  ///   - path: The file, for the message.
+  /// - Throws: A data failure when the file has no positive or no negative
+  ///   item.
+  static func refuseOneClass(
+    _ sweep: ThresholdSweep, items: Int, positive: String?, in path: String
+  ) throws(CommandFailure) {
+    guard sweep.positiveCount == 0 || sweep.positiveCount == items else { return }
+    let label = positive.map { " (\(TerminalText.quoted($0)))" } ?? ""
+    let which =
+      sweep.positiveCount == 0
+      ? "no item is of the positive class\(label)" : "every item is of the positive class\(label)"
+    throw .data(
+      "\(path): \(which), so every cut-off scores alike and none can be tuned: tune on a development file with items of both classes"
+    )
   }
 
   func run() throws(CommandFailure) -> CommandOutput {
@@ -112,6 +139,7 @@ struct TuneCommand: ParsableCommand {
     } catch {
       throw .data("\(path): \(error.description)")
     }
+    try Self.refuseOneClass(sweep, items: scores.count, positive: items.positiveLabel, in: path)
     let tuning: ThresholdTuning
     if let constraint {
       guard let found = ThresholdTuner.tune(sweep, constraint: constraint) else {

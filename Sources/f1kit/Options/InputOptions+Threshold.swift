@@ -4,6 +4,15 @@ import F1KitStatistics
 import F1KitSupport
 
 extension InputOptions {
+  /// Reads binary scores as they are, for a score metric (ROC-AUC,
+  /// average precision, log loss, Brier) that ranks or scores them: the
+  /// cut-off is neither checked against the scores nor warned about, since
+  /// nothing is cut at it (0 to 100 scores rank as well as probabilities).
+  mutating func readsScoresUncut() {
+    reader.isDefaultThreshold = false
+    reader.isThresholdUsed = false
+  }
+
   /// The reader options for one file, with its `--threshold-from` cut-off.
   ///
   /// - Parameter path: The file to read.

@@ -504,7 +504,7 @@ struct InputOptions {
       switch error.reason {
       case .cannotOpen: .noInput
       case .invalidOptions, .positiveLabelNeeded, .positiveLabelMisspelt, .ambiguousColumn,
-        .countColumnBesideIDs, .countColumnHasRole, .countTableNotRead:
+        .countColumnBesideIDs, .countColumnHasRole, .countTableNotRead, .goldColumnHasRole:
         .usage
       default: .dataError
       }
