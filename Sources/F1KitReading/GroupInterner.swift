@@ -27,6 +27,9 @@ struct GroupInterner {
   private var mask = 63
   /// The value of each code.
   private(set) var names: [String] = []
+  /// Whether each code's value is a text pandas reads as a missing value
+  /// (``MissingValueText``), looked up per record by its code.
+  private(set) var isMissingValue: [Bool] = []
   /// Where each code's bytes start in `arena`, how many there are (the
   /// bytes are kept only for values past eight bytes) and their hash.
   private var extents: [(offset: Int, count: Int, hash: UInt64)] = []
@@ -100,6 +103,7 @@ struct GroupInterner {
     extents.append((arena.count, count, words.hash))
     if count > 8 { arena.append(contentsOf: UnsafeBufferPointer(start: bytes, count: count)) }
     names.append(name)
+    isMissingValue.append(MissingValueText.isMissing(name))
     slots[2 * slot] = words.first
     slots[2 * slot + 1] = key | UInt64(code + 1)
     if names.count * 4 > (mask + 1) * 3 { rehash() }

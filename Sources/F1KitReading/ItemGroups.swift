@@ -115,6 +115,11 @@ public struct ItemGroups: Hashable, Sendable {
           path: path, location: .init(line: row.line, column: position + 1, unit: .field),
           reason: .emptyGroup(column: column))
       }
+      guard !MissingValueText.isMissing(row.fields[position]) else {
+        throw PredictionFileError(
+          path: path, location: .init(line: row.line, column: position + 1, unit: .field),
+          reason: .missingValueGroup(column: column, found: row.fields[position]))
+      }
       return row.fields[position]
     }
   }
@@ -148,6 +153,10 @@ public struct ItemGroups: Hashable, Sendable {
       case is NSNull:
         throw PredictionFileError(
           path: path, location: location, reason: .emptyGroup(column: column))
+      case let value as String where MissingValueText.isMissing(value):
+        throw PredictionFileError(
+          path: path, location: location,
+          reason: .missingValueGroup(column: column, found: value))
       case let value as String: values.append(value)
       case let value as NSNumber: values.append(value.stringValue)
       default:

@@ -37,10 +37,36 @@ struct LabelResolution {
     try self.init(
       names: interner.names, path: parser.path, checksClasses: parser.options.checksLabelSets,
       firstPlaces: interner.firstPlaces, positiveLabel: parser.options.positiveLabel)
+    try Self.refuseMissingValues(
+      interner.names, named: parser.options.labels, firstPlaces: interner.firstPlaces,
+      path: parser.path)
     if parser.isThresholded {
       binary = try resolveBinaryLabels(parser.options, path: parser.path)
     }
     if let note { parser.notes.append(note) }
+  }
+
+  /// Refuses the first label that pandas reads as a missing value
+  /// (``MissingValueText``) unless the options name it as a class.
+  ///
+  /// - Parameters:
+  ///   - names: The labels read, by code.
+  ///   - labels: The labels named with `--labels`, if any.
+  ///   - firstPlaces: Where each label was first read, by code, where known.
+  ///   - path: The file, for the message.
+  /// - Throws: `.missingValueLabel` at the label's first place.
+  static func refuseMissingValues(
+    _ names: [String], named labels: [String]?, firstPlaces: [PredictionFileError.Location],
+    path: String
+  ) throws(PredictionFileError) {
+    guard
+      let index = names.firstIndex(where: {
+        MissingValueText.isMissing($0) && !(labels ?? []).contains($0)
+      })
+    else { return }
+    throw PredictionFileError(
+      path: path, location: index < firstPlaces.count ? firstPlaces[index] : nil,
+      reason: .missingValueLabel(found: names[index]))
   }
 
   /// Resolves labels read in first-seen order: numbers merged by value.

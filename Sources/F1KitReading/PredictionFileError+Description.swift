@@ -198,6 +198,12 @@ extension PredictionFileError: CustomStringConvertible {
       }
       return
         "expected a label\(place) (\(Self.quoted(column))), found \(found), as pandas\(isNull ? "' to_json" : "") writes a missing value (NaN); drop the rows without a label (df.dropna(subset=[\(Self.quoted(column))])) or fill them in; if the file holds label sets, where \(isNull ? "null" : "an empty field") is no labels, add --problem multilabel"
+    case .missingValueGroup(let column, let found):
+      return
+        "expected a group\(place) (\(Self.quoted(column))), found \(Self.quoted(found)), which pandas reads as a missing value (NaN), as str(float('nan')) and R's write.csv write one; items without a group would become one large group: fill in the missing groups, for example with each item's id as a group of its own"
+    case .missingValueLabel(let found):
+      return
+        "expected a label\(place), found \(Self.quoted(found)), which pandas reads as a missing value (NaN), as str(float('nan')) and R's write.csv write one, and scikit-learn then refuses; drop those rows (df.dropna()) or fill them in; if \(Self.quoted(found)) is a class of its own, name it in --labels"
     case .emptyGroup(let column):
       return
         "expected a group\(place) (\(Self.quoted(column))), found a missing value (empty or null, as pandas writes NaN); fill in the missing groups, for example with each item's id as a group of its own"

@@ -247,6 +247,14 @@ public struct PredictionFileError: Error, Hashable, Sendable {
     /// writes NaN. Items without a group would otherwise silently become
     /// one large group.
     case emptyGroup(column: String)
+    /// A group value is a text pandas reads as a missing value (`found`:
+    /// `nan`, `NA`, `None`, …; see ``MissingValueText``), which would
+    /// gather every item without a group into one.
+    case missingValueGroup(column: String, found: String)
+    /// A label is a text pandas reads as a missing value (`found`: `nan`,
+    /// `NA`, `None`, …; see ``MissingValueText``), which would be scored as
+    /// a class of its own.
+    case missingValueLabel(found: String)
     /// A file gives an item another group than the first file does:
     /// `expected` there (on `firstLine`, when known), `found` here. The
     /// item is named by its id when the files are aligned by id, else by

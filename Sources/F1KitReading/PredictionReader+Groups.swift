@@ -152,6 +152,7 @@ struct GroupSink: RecordSink {
   mutating func add(group bytes: UnsafePointer<UInt8>, count: Int) -> IDOutcome {
     guard count > 0 else { return .emptyGroup }
     guard let code = interner.code(ofPadded: bytes, count: count) else { return .invalidUTF8 }
+    guard !interner.isMissingValue[Int(code)] else { return .missingValueGroup }
     codes.append(Int(truncatingIfNeeded: code))
     return .added
   }

@@ -119,6 +119,9 @@ final class RecordInterpreter {
         throw error(.invalidUTF8(column: slotNames[slot]), slot: slot, base)
       case .emptyGroup:
         throw error(.emptyGroup(column: slotNames[slot]), slot: slot, base)
+      case .missingValueGroup:
+        throw error(
+          .missingValueGroup(column: slotNames[slot], found: string(slice, base)), slot: slot, base)
       }
     }
     if readsIDs, let slot = layout.id {
@@ -140,6 +143,9 @@ final class RecordInterpreter {
         // The group column read in the id's place (see
         // `PredictionReader.readGroups(column:)`).
         throw error(.emptyGroup(column: slotNames[slot]), slot: slot, base)
+      case .missingValueGroup:
+        throw error(
+          .missingValueGroup(column: slotNames[slot], found: string(slice, base)), slot: slot, base)
       }
     }
     guard sink.add(gold: gold, predicted: predicted, weight: weight) else {

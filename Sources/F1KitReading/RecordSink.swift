@@ -64,4 +64,7 @@ enum IDOutcome {
   /// every item whose group is missing (pandas writes NaN as an empty
   /// field).
   case emptyGroup
+  /// A group value pandas reads as a missing value (`nan`, `NA`, `None`,
+  /// …), refused as an empty one is.
+  case missingValueGroup
 }

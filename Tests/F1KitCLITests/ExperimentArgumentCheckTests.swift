@@ -138,8 +138,8 @@ struct ExperimentArgumentCheckTests {
         "fixtures/stsb/test-minilm-l6.csv:1:7", "score"
       ),
       (
-        ["compare", "fixtures/r8/test-tfidf-nb.csv", "--pred-columns", "label,prediction"],
-        "prediction", "fixtures/r8/test-tfidf-nb.csv:1:3", "prediction"
+        ["compare", "fixtures/examples/models.csv", "--pred-columns", "a,b"],
+        "b", "fixtures/examples/models.csv:1:4", "prediction"
       ),
     ] as [([String], String, String, String)])
   func groupColumnWithARole(

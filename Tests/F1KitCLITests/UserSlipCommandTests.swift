@@ -93,6 +93,17 @@ struct UserSlipCommandTests {
         "the gold column \"label\" is also read as the "), "\(result.standardError)")
   }
 
+  @Test("the gold column named among --pred-columns is refused, not scored as a perfect model")
+  func goldColumnAmongPredictionColumns() throws {
+    let result = try runF1Kit([
+      "compare", "fixtures/r8/test-tfidf-nb.csv", "--pred-columns", "label,prediction", "-q",
+    ])
+    #expect(result.status == 64, "\(result.standardOutput)")
+    #expect(
+      result.standardError.contains("the gold column \"label\" is also read as the prediction"),
+      "\(result.standardError)")
+  }
+
   @Test("an unaliased count(id) is a count column; BigQuery's f0_ is refused as a likely one")
   func engineCountNames() throws {
     let folder = TemporaryDirectory()
@@ -119,5 +130,50 @@ struct UserSlipCommandTests {
     let result = try runF1Kit(["evaluate", file, "--score-columns", "0,1,2"])
     #expect(result.status == 0, "\(result.standardError)")
     #expect(result.standardOutput.contains("n/a (class \"1\" has no gold items)"))
+  }
+}
+
+/// Labels and groups written as pandas and R write a missing value.
+@Suite("missing values written as text: nan, NA, None, <NA> as labels and groups")
+struct MissingValueTextCommandTests {
+  @Test(
+    "a label pandas reads as NaN is refused at its place unless --labels names it",
+    arguments: ["nan", "NA", "None", "<NA>", "NULL"])
+  func missingLabel(text: String) throws {
+    let folder = TemporaryDirectory()
+    let rows = (0..<20).map { "\($0 % 2),\($0 == 7 ? text : String(($0 / 3) % 2))\n" }
+    let file = try UserSlipCommandTests.write(
+      "label,prediction\n" + rows.joined(), named: "p.csv", in: folder)
+    let result = try runF1Kit(["evaluate", file])
+    #expect(result.status == 65, "\(result.standardOutput)")
+    #expect(
+      result.standardError.contains(
+        "p.csv:9:2: expected a label in field 2, found \"\(text)\", which pandas reads as a missing value (NaN)"
+      ), "\(result.standardError)")
+    let named = try runF1Kit(["evaluate", file, "--labels", "0,1,\(text)"])
+    #expect(named.status == 0, "\(named.standardError)")
+  }
+
+  @Test(
+    "a group pandas reads as NaN is refused at its place, as an empty one is",
+    arguments: [["compare", "A", "B"], ["evaluate", "A", "--ci"]])
+  func missingGroup(command: [String]) throws {
+    let folder = TemporaryDirectory()
+    func file(_ name: String, shift: Int) throws -> String {
+      let rows = (0..<120).map { item in
+        "\(item % 2),\((item + shift) % 3 == 0 ? 1 - item % 2 : item % 2),\(item % 9 == 4 ? "nan" : "q\(item / 3)")\n"
+      }
+      return try UserSlipCommandTests.write(
+        "label,prediction,query\n" + rows.joined(), named: name, in: folder)
+    }
+    let first = try file("a.csv", shift: 0)
+    let second = try file("b.csv", shift: 1)
+    let arguments = command.map { $0 == "A" ? first : $0 == "B" ? second : $0 }
+    let result = try runF1Kit(arguments + ["--group-column", "query", "-q"])
+    #expect(result.status == 65, "\(result.standardOutput)")
+    #expect(
+      result.standardError.contains(
+        "a.csv:6:3: expected a group in field 3 (\"query\"), found \"nan\", which pandas reads as a missing value"
+      ), "\(result.standardError)")
   }
 }

@@ -176,6 +176,7 @@ struct AligningSink: RecordSink {
   mutating func add(group bytes: UnsafePointer<UInt8>, count: Int) -> IDOutcome {
     guard count > 0 else { return .emptyGroup }
     guard let code = groupInterner.code(ofPadded: bytes, count: count) else { return .invalidUTF8 }
+    guard !groupInterner.isMissingValue[Int(code)] else { return .missingValueGroup }
     group = Int(truncatingIfNeeded: code)
     return .added
   }
