@@ -110,7 +110,11 @@ extension ExperimentComparison {
   }
 
   /// The comparison as JSON, in the shape of `f1kit compare --format json`
-  /// with each model's runs and the resampling design added. A pair whose
+  /// with each model's runs and the resampling design added. An interval
+  /// or test that left out undefined resamples adds `undefined_resamples`
+  /// as compare's does: after `resamples` in a model's interval and in the
+  /// paired bootstrap and permutation tests, after `method` in
+  /// `difference`. A pair whose
   /// verdict ends with a test-set size (or asks for more runs) adds
   /// `detection` after `verdict_test`, in the shape of the gate's
   /// `reachability` (``MarginReachability/jsonMembers(hasSeveralRuns:)``).
@@ -268,13 +272,18 @@ extension ExperimentComparison {
         ("low", .number(pair.difference.lower)), ("high", .number(pair.difference.upper)),
         ("confidence", .number(pair.difference.confidence)),
         ("method", .string(pair.difference.method.rawValue)),
-        ("item_standard_error", .number(pair.itemStandardError)),
-        ("seed_standard_error", .number(pair.seedStandardError)),
-      ] + degreesOfFreedomMember(pair))
-    var bootstrap: [(key: String, value: JSONValue)] = [
-      ("p_value", .number(pair.bootstrapPValue)),
-      ("resamples", .integer(pair.difference.resamples)),
-    ]
+      ] + ModelComparison.undefinedMember(pair.difference.undefinedResamples)
+        + [
+          ("item_standard_error", .number(pair.itemStandardError)),
+          ("seed_standard_error", .number(pair.seedStandardError)),
+        ] + degreesOfFreedomMember(pair))
+    // The p-value comes from the interval's resamples, so it leaves out
+    // the same undefined ones.
+    var bootstrap: [(key: String, value: JSONValue)] =
+      [
+        ("p_value", .number(pair.bootstrapPValue)),
+        ("resamples", .integer(pair.difference.resamples)),
+      ] + ModelComparison.undefinedMember(pair.difference.undefinedResamples)
     if let adjusted { bootstrap.append(("adjusted_p_value", .number(adjusted))) }
     var tests: [(key: String, value: JSONValue)] = [("paired_bootstrap", .object(bootstrap))]
     if let test = pair.groupPermutation {
@@ -284,8 +293,9 @@ extension ExperimentComparison {
           .object(
             [
               ("p_value", .number(test.pValue)), ("resamples", .integer(test.resamples)),
-              ("swaps", .string("groups")),
-            ] + (adjustedPermutation.map { [("adjusted_p_value", .number($0))] } ?? []))
+            ] + ModelComparison.undefinedMember(test.undefinedResamples)
+              + [("swaps", .string("groups"))]
+              + (adjustedPermutation.map { [("adjusted_p_value", .number($0))] } ?? []))
         ))
     }
     if let test = pair.clusteredMcNemar {

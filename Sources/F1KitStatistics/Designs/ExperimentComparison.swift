@@ -442,7 +442,9 @@ public struct ExperimentComparison: Sendable {
 
   /// Cautions about the numbers themselves: paired bootstraps with no
   /// spread (``hasNoSpread(_:)``), interval ends cut at the
-  /// metric's range, basic intervals past it or past a difference's range, runs of a model that predict alike on every item (a
+  /// metric's range, basic intervals past it or past a difference's range,
+  /// resamples left out as undefined (``undefinedResamplesCaution(names:)``),
+  /// runs of a model that predict alike on every item (a
   /// file given twice, most likely), and models whose one run leaves their
   /// seed luck uncounted beside models with several.
   ///
@@ -477,6 +479,7 @@ public struct ExperimentComparison: Sendable {
       models: models.indices.map { (name($0), models[$0].interval) },
       differences: pairs.map { (name($0.first), name($0.second), $0.difference) },
       metricName: metric.displayName, range: metric.valueRange, number: ModelComparison.number)
+    if let caution = undefinedResamplesCaution(names: names) { cautions.append(caution) }
     for model in counts.runCounts.indices {
       for (first, second) in counts.identicalRuns(ofModel: model) {
         cautions.append(
@@ -510,7 +513,7 @@ public struct ExperimentComparison: Sendable {
 
   /// A model's name for the cautions: its given name, or "model 3" past
   /// the names given.
-  private static func name(of model: Int, in names: [String]) -> String {
+  static func name(of model: Int, in names: [String]) -> String {
     model < names.count ? names[model] : "model \(model + 1)"
   }
 
