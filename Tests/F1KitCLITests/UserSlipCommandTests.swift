@@ -141,7 +141,10 @@ struct MissingValueTextCommandTests {
     arguments: ["nan", "NA", "None", "<NA>", "NULL"])
   func missingLabel(text: String) throws {
     let folder = TemporaryDirectory()
-    let rows = (0..<20).map { "\($0 % 2),\($0 == 7 ? text : String(($0 / 3) % 2))\n" }
+    // Text labels: among numbers, nan is refused as a number that is not
+    // finite.
+    let names = ["neg", "pos"]
+    let rows = (0..<20).map { "\(names[$0 % 2]),\($0 == 7 ? text : names[($0 / 3) % 2])\n" }
     let file = try UserSlipCommandTests.write(
       "label,prediction\n" + rows.joined(), named: "p.csv", in: folder)
     let result = try runF1Kit(["evaluate", file])
@@ -150,7 +153,7 @@ struct MissingValueTextCommandTests {
       result.standardError.contains(
         "p.csv:9:2: expected a label in field 2, found \"\(text)\", which pandas reads as a missing value (NaN)"
       ), "\(result.standardError)")
-    let named = try runF1Kit(["evaluate", file, "--labels", "0,1,\(text)"])
+    let named = try runF1Kit(["evaluate", file, "--labels", "neg,pos,\(text)"])
     #expect(named.status == 0, "\(named.standardError)")
   }
 
