@@ -12,12 +12,17 @@ extension ChunkedByteSource {
   /// - Returns: The reason to refuse the file, if any.
   /// - Throws: ``PredictionFileError`` when the file cannot be read.
   func foreignTextProblem() throws(PredictionFileError) -> PredictionFileError.Reason? {
-    try fill(atLeast: 4)
+    // A tar header's magic lies 257 bytes in.
+    try fill(atLeast: 512)
     let base = storage + start
     let count = availableCount
     if let kind = Self.binaryKind(of: base, count: count) { return .notText(kind: kind) }
     if let encoding = Self.utf16Encoding(of: base, count: count) {
       return .notUTF8(encoding: encoding)
+    }
+    // Past UTF-16, a NUL byte is in no text file.
+    if UnsafeBufferPointer(start: base, count: Swift.min(count, 512)).contains(0) {
+      return .notText(kind: .binary)
     }
     let lineEnd = firstIndex(of: .lineFeed, from: start).map { $0 - start } ?? count
     var offset = 0
@@ -41,6 +46,12 @@ extension ChunkedByteSource {
     if bytes(base, count: count, startWith: [0x1F, 0x8B]) { return .gzip }
     if bytes(base, count: count, startWith: [0x50, 0x4B, 0x03, 0x04]) { return .zip }
     if bytes(base, count: count, startWith: [0x50, 0x41, 0x52, 0x31]) { return .parquet }
+    if bytes(base, count: count, startWith: [0x42, 0x5A, 0x68]) { return .bzip2 }
+    if bytes(base, count: count, startWith: [0xFD, 0x37, 0x7A, 0x58, 0x5A, 0x00]) { return .xz }
+    if bytes(base, count: count, startWith: [0x28, 0xB5, 0x2F, 0xFD]) { return .zstd }
+    // Pickle protocols 2 to 5 begin with PROTO (0x80) and the protocol.
+    if count >= 2, base[0] == 0x80, (2...5).contains(base[1]) { return .pickle }
+    if count >= 262, bytes(base + 257, count: 5, startWith: Array("ustar".utf8)) { return .tar }
     return nil
   }
 

@@ -359,6 +359,18 @@ extension PredictionFileError: CustomStringConvertible {
       "a ZIP archive (an Excel .xlsx workbook is one): export it as CSV (pandas: pd.read_excel(FILE).to_csv(OUT, index=False))"
     case .parquet:
       "a Parquet file: convert it (pandas: pd.read_parquet(FILE).to_csv(OUT, index=False))"
+    case .bzip2:
+      "a bzip2-compressed file: decompress it first (bzip2 -dc FILE | f1kit … -, or bunzip2 FILE)"
+    case .xz:
+      "an xz-compressed file: decompress it first (xz -dc FILE | f1kit … -, or unxz FILE)"
+    case .zstd:
+      "a Zstandard-compressed file: decompress it first (zstd -dc FILE | f1kit … -, or unzstd FILE)"
+    case .tar:
+      "a tar archive: extract the CSV first (tar -xf FILE), or write it with pandas' to_csv(OUT, index=False) and no .tar suffix"
+    case .pickle:
+      "a Python pickle: write it as CSV (pandas: pd.read_pickle(FILE).to_csv(OUT, index=False))"
+    case .binary:
+      "a binary file (a NUL byte among its first bytes): give the CSV, TSV or JSON Lines file of predictions"
     }
   }
 

@@ -70,6 +70,19 @@ public struct PredictionFileError: Error, Hashable, Sendable {
     case zip
     /// An Apache Parquet file, as `df.to_parquet()` writes.
     case parquet
+    /// bzip2-compressed (`.bz2`), as `df.to_csv("p.csv.bz2")` writes.
+    case bzip2
+    /// xz-compressed (`.xz`), as `df.to_csv("p.csv.xz")` writes.
+    case xz
+    /// Zstandard-compressed (`.zst`), as `df.to_csv("p.csv.zst")` writes.
+    case zstd
+    /// A tar archive, as `df.to_csv("p.csv.tar")` writes.
+    case tar
+    /// A Python pickle, as `df.to_pickle()` and `pickle.dump` write.
+    case pickle
+    /// Some other binary file: a NUL byte among its first bytes, which
+    /// no UTF-8 text has.
+    case binary
   }
 
   /// Why predicted labels likely do not fit the gold labels.

@@ -268,6 +268,29 @@ struct ReadingErrorTests {
     }
   }
 
+  /// Files pandas writes for other suffixes (`.bz2`, `.xz`, `.zst`,
+  /// `.tar`, `to_pickle`), and bytes with a NUL, which no text has.
+  static let binaryFiles: [([UInt8], String)] = {
+    let tarHeader: [UInt8] =
+      Array("p.csv".utf8) + [UInt8](repeating: 0, count: 252) + Array("ustar".utf8) + [0, 0x30]
+    return [
+      (Array("BZh91AY&SY".utf8), "a bzip2-compressed file"),
+      ([0xFD, 0x37, 0x7A, 0x58, 0x5A, 0x00, 0x00], "an xz-compressed file"),
+      ([0x28, 0xB5, 0x2F, 0xFD, 0x24], "a Zstandard-compressed file"),
+      ([0x80, 0x04, 0x95, 0x10, 0x00], "a Python pickle"),
+      (tarHeader, "a tar archive"),
+      (Array("label,prediction\n".utf8) + [0x00, 0x01, 0x02], "a binary file"),
+    ]
+  }()
+
+  @Test("names bzip2, xz, Zstandard, tar, pickle and other binary files", arguments: binaryFiles)
+  func namesBinaryFiles(bytes: [UInt8], phrase: String) throws {
+    let failure = try #require(try PredictionFileFixture.failure(bytes: bytes))
+    #expect(
+      failure.message.hasPrefix(":1:1: expected CSV, TSV or JSON Lines text, found \(phrase)"),
+      "\(failure.message)")
+  }
+
   @Test("CRLF line ends and a CR inside a quoted field are read as usual")
   func readsCarriageReturnsThatEndNoLine() throws {
     #expect(try PredictionFileFixture.counts("label,prediction\r\na,b\r\n") == ["a→b": 1])
