@@ -197,9 +197,21 @@ struct NumericLabelTests {
     }
   }
 
-  @Test("a text label nan among text labels stays a label")
+  @Test(
+    "a text label nan among text labels is refused as the missing value pandas reads, unless the labels name it"
+  )
   func nanAmongText() throws {
-    let counts = try PredictionFileFixture.counts("label,prediction\nnan,cat\ncat,cat\n")
+    let text = "label,prediction\nnan,cat\ncat,cat\n"
+    for readsItems in [false, true] {
+      let failure = try #require(try PredictionFileFixture.failure(text, readsItems: readsItems))
+      #expect(
+        failure.message.hasPrefix(
+          ":2:1: expected a label in field 1, found \"nan\", which pandas reads as a missing value"),
+        "\(failure.message)")
+    }
+    var options = PredictionFileOptions()
+    options.labels = ["cat", "nan"]
+    let counts = try PredictionFileFixture.counts(text, options: options)
     #expect(counts == ["nan→cat": 1, "cat→cat": 1])
   }
 
