@@ -202,8 +202,10 @@ extension PredictionFileError: CustomStringConvertible {
       return
         "expected a group\(place) (\(Self.quoted(column))), found \(Self.quoted(found)), which pandas reads as a missing value (NaN), as str(float('nan')) and R's write.csv write one; items without a group would become one large group: fill in the missing groups, for example with each item's id as a group of its own"
     case .missingValueLabel(let found):
+      let sql =
+        found.uppercased() == "NULL" ? "; in SQL, leave such rows out (WHERE … IS NOT NULL)" : ""
       return
-        "expected a label\(place), found \(Self.quoted(found)), which pandas reads as a missing value (NaN), as str(float('nan')) and R's write.csv write one, and scikit-learn then refuses; drop those rows (df.dropna()) or fill them in; if \(Self.quoted(found)) is a class of its own, name it in --labels"
+        "expected a label\(place), found \(Self.quoted(found)), which pandas reads as a missing value (NaN), as str(float('nan')) and R's write.csv write one, and scikit-learn then refuses; drop those rows (df.dropna()) or fill them in\(sql); if \(Self.quoted(found)) is a class of its own, name it in --labels"
     case .emptyGroup(let column):
       return
         "expected a group\(place) (\(Self.quoted(column))), found a missing value (empty or null, as pandas writes NaN); fill in the missing groups, for example with each item's id as a group of its own"

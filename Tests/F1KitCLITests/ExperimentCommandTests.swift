@@ -435,7 +435,7 @@ struct ExperimentCommandTests {
   }
 
   @Test(
-    "a label spelled as a SQL NULL is warned about once, in gold or predicted, with --labels too",
+    "a label spelled as a SQL NULL is warned about once, in gold or predicted, when --labels keeps it (NULL, which pandas reads as NaN, is refused without)",
     arguments: [#"\N"#, "NULL"])
   func sqlNullLabel(null: String) throws {
     let directory = TemporaryDirectory()
@@ -443,7 +443,18 @@ struct ExperimentCommandTests {
       "a.csv", "label,prediction\ncat,cat\n\(null),cat\ndog,\(null)\ndog,dog\n\(null),\(null)\n")
     // Quoted as every message quotes a label, its backslash escaped.
     let quoted = null == "NULL" ? #""NULL""# : #""\\N""#
-    for labels in [[String](), ["--labels", "cat,dog,\(null)"]] {
+    if null == "NULL" {
+      let refused = try runF1Kit(["evaluate", "a.csv"], in: directory.url)
+      #expect(refused.status == 65, "\(refused.standardOutput)")
+      #expect(
+        refused.standardError.hasPrefix(
+          "Error: a.csv:3:1: expected a label in field 1, found \"NULL\", which pandas reads as a missing value (NaN)"
+        ), "\(refused.standardError)")
+      #expect(refused.standardError.contains("in SQL, leave such rows out (WHERE … IS NOT NULL)"))
+    }
+    for labels in null == "NULL"
+      ? [["--labels", "cat,dog,NULL"]] : [[], ["--labels", "cat,dog,\(null)"]]
+    {
       let result = try runF1Kit(["evaluate", "a.csv"] + labels, in: directory.url)
       #expect(result.status == 0, "\(result.standardError)")
       #expect(
