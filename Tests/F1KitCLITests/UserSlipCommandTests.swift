@@ -46,6 +46,29 @@ struct UserSlipCommandTests {
     #expect(cut.standardError.contains("uses the scores as they are and cuts none"))
   }
 
+  @Test(
+    "a paper table of thresholded scores says where each cut-off came from",
+    arguments: ["markdown", "latex"])
+  func tableCaptionNamesTheCutOff(format: String) throws {
+    let folder = TemporaryDirectory()
+    let first = try Self.write(Self.percentScores(shift: 0), named: "a.csv", in: folder)
+    let second = try Self.write(Self.percentScores(shift: 11), named: "b.csv", in: folder)
+    let compared = try runF1Kit([
+      "compare", first, second, "--score-column", "pct", "--threshold", "50", "--format", format,
+      "--resamples", "199", "-q",
+    ])
+    #expect(compared.status == 0, "\(compared.standardError)")
+    #expect(
+      compared.standardOutput.contains(
+        "Predicted labels are scores cut at a threshold (positive at or above it): "),
+      "\(compared.standardOutput)")
+    #expect(compared.standardOutput.contains("threshold 50.0 (given with --threshold)"))
+    let evaluated = try runF1Kit([
+      "evaluate", first, "--score-column", "pct", "--threshold", "50", "--format", format,
+    ])
+    #expect(evaluated.standardOutput.contains("threshold 50.0 (given with --threshold)"))
+  }
+
   @Test("tune and curves sweep every cut-off: no warning about 0.5, and curves refuses one")
   func sweepsNeedNoCutOff() throws {
     let folder = TemporaryDirectory()

@@ -13,8 +13,10 @@ extension CompareCommand {
     case .json: return CommandOutput(comparison.jsonDocument(description).serialized() + "\n")
     case .text: return CommandOutput(comparison.textSummary(description))
     case .markdown, .latex:
-      let tables = ResultTable.experimentTables(
-        comparison, description: description, groupColumn: groupColumn, digits: digits)
+      let tables = Self.captioning(
+        ResultTable.experimentTables(
+          comparison, description: description, groupColumn: groupColumn, digits: digits),
+        with: try thresholdChoices())
       return CommandOutput(tables.rendered(as: format == .latex ? .latex : .markdown))
     }
   }

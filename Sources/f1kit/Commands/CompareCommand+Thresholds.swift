@@ -1,5 +1,6 @@
 import CommandLineSupport
 import F1Kit
+import F1KitReport
 import F1KitStatistics
 
 extension CompareCommand {
@@ -26,6 +27,27 @@ extension CompareCommand {
     guard !choices.isEmpty, case .object(let members) = document else { return document }
     let thresholds = JSONValue.object(choices.map { ($0.file, $0.choice.jsonValue()) })
     return .object(members + [("thresholds", thresholds)])
+  }
+
+  /// Tables whose first caption also says where each file's predicted
+  /// labels come from: its scores cut at a threshold, and where that
+  /// threshold came from, with the warning of one tuned on the evaluated
+  /// file itself, so that a table pasted into a paper carries them (the
+  /// warnings on standard error do not travel with it).
+  ///
+  /// - Parameters:
+  ///   - tables: The tables, the first one captioned.
+  ///   - choices: Each file's cut-off; none leaves the tables as they are.
+  /// - Returns: The tables.
+  static func captioning(
+    _ tables: [ResultTable], with choices: [(file: String, choice: ThresholdChoice)]
+  ) -> [ResultTable] {
+    guard !choices.isEmpty, var first = tables.first else { return tables }
+    let cutOffs = sentences(choices).map { "\($0.file): \($0.sentence)" }
+    first.caption +=
+      " Predicted labels are scores cut at a threshold (positive at or above it): "
+      + cutOffs.joined(separator: "; ") + "."
+    return [first] + tables.dropFirst()
   }
 
   /// Text lines naming each file's cut-off.

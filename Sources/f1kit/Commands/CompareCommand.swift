@@ -238,7 +238,8 @@ struct CompareCommand: ParsableCommand {
       return CommandOutput(
         comparison.textSummary() + Self.lines(thresholds) + Self.seedNotes(comparison))
     case .markdown, .latex:
-      let tables = ResultTable.comparisonTables(comparison, digits: digits)
+      let tables = Self.captioning(
+        ResultTable.comparisonTables(comparison, digits: digits), with: thresholds)
       return CommandOutput(tables.rendered(as: format == .latex ? .latex : .markdown))
     }
   }

@@ -151,8 +151,11 @@ struct EvaluateCommand: ParsableCommand {
     }
     switch format {
     case .markdown, .latex:
-      let tables = ResultTable.evaluationTables(
-        metrics, intervals: intervals, name: name, digits: tableDigits, groupColumn: groupColumn)
+      let cutOff = try input.thresholdChoice(for: path).map { [(name, $0)] } ?? []
+      let tables = CompareCommand.captioning(
+        ResultTable.evaluationTables(
+          metrics, intervals: intervals, name: name, digits: tableDigits, groupColumn: groupColumn),
+        with: cutOff)
       return CommandOutput(tables.rendered(as: format == .latex ? .latex : .markdown))
     case .json:
       return CommandOutput(
