@@ -12,8 +12,9 @@ extension ChunkedByteSource {
   /// - Returns: The reason to refuse the file, if any.
   /// - Throws: ``PredictionFileError`` when the file cannot be read.
   func foreignTextProblem() throws(PredictionFileError) -> PredictionFileError.Reason? {
-    // A tar header's magic lies 257 bytes in.
-    try fill(atLeast: 512)
+    // One chunk (1 MiB by default) holds a tar header's magic, 257 bytes
+    // in; filling further could pass a record limit below it.
+    try fill(atLeast: 4)
     let base = storage + start
     let count = availableCount
     if let kind = Self.binaryKind(of: base, count: count) { return .notText(kind: kind) }

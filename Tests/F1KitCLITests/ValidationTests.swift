@@ -176,18 +176,33 @@ struct ValidationTests {
       ["curves", "--score-column", "s"], ["tune", "--score-column", "s"],
     ])
   func endlessRecord(command: [String]) throws {
-    guard FileManager.default.fileExists(atPath: "/dev/zero") else { return }
     let directory = TemporaryDirectory()
-    let arguments =
-      [command[0], "/dev/zero"] + command.dropFirst() + ["--max-record-bytes", "65536"]
-    let result = try runF1Kit(arguments, killedAfter: 60, in: directory.url)
+    // Text with no line break, past the limit: /dev/zero itself is now
+    // refused at its first bytes, as a binary file.
+    let stream = directory.url.appendingPathComponent("stream.csv").path
+    try String(repeating: "x", count: 200_000).write(
+      toFile: stream, atomically: true, encoding: .utf8)
+    func run(_ file: String) throws -> CommandResult {
+      let arguments =
+        [command[0], file] + command.dropFirst().map { $0 == "/dev/zero" ? file : $0 }
+        + ["--max-record-bytes", "65536"]
+      return try runF1Kit(arguments, killedAfter: 60, in: directory.url)
+    }
+    let result = try run(stream)
     #expect(result.status == 65, "\(command): \(result.standardError)")
     #expect(
       result.standardError
-        == "Error: /dev/zero:1:1: a record longer than 65536 bytes starts on this line; raise the limit with --max-record-bytes if it is meant\n"
+        == "Error: \(stream):1:1: a record longer than 65536 bytes starts on this line; raise the limit with --max-record-bytes if it is meant\n"
     )
     #expect(
       !FileManager.default.fileExists(atPath: directory.url.appendingPathComponent("r.html").path))
+    guard FileManager.default.fileExists(atPath: "/dev/zero") else { return }
+    let zeros = try run("/dev/zero")
+    #expect(zeros.status == 65, "\(command): \(zeros.standardError)")
+    #expect(
+      zeros.standardError.hasPrefix(
+        "Error: /dev/zero:1:1: expected CSV, TSV or JSON Lines text, found a binary file"),
+      "\(zeros.standardError)")
   }
 
   /// A named pipe (the shell's `<(command)`) can be read only once, and
