@@ -7,7 +7,7 @@ extension ExperimentComparison {
   /// than were drawn; `nil` when every resample was defined.
   ///
   /// It is worded as the caution of one file per model
-  /// (``ModelComparison/undefinedResamplesCaution(metric:)``), for runs,
+  /// (`ModelComparison`'s), for runs,
   /// groups and strata alike: each model's interval, each pair's interval
   /// with the (two-level) paired bootstrap test that shares its resamples,
   /// and the group permutation test when it ran. The JSON's
