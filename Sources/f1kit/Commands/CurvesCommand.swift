@@ -38,8 +38,7 @@ struct CurvesCommand: ParsableCommand {
         "'curves' sweeps every cut-off; it takes no '--threshold' or '--threshold-from'")
     }
     // The default cut-off read with is no claim and cuts nothing.
-    input.reader.isDefaultThreshold = false
-    input.reader.isThresholdUsed = false
+    input.readsScoresUncut()
   }
 
   func run() throws(CommandFailure) -> CommandOutput {

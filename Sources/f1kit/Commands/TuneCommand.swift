@@ -90,8 +90,7 @@ struct TuneCommand: ParsableCommand {
     input = try InputOptions(values)
     // tune chooses the cut-off, so the default one read with is no claim
     // and cuts nothing.
-    input.reader.isDefaultThreshold = false
-    input.reader.isThresholdUsed = false
+    input.readsScoresUncut()
     if input.thresholdResolver != nil || input.isThresholdGiven {
       throw UsageError(
         "'tune' chooses the cut-off; it takes no '--threshold' or '--threshold-from'")

@@ -5,7 +5,8 @@ import F1KitSupport
 
 extension InputOptions {
   /// Reads binary scores as they are, for a score metric (ROC-AUC,
-  /// average precision, log loss, Brier) that ranks or scores them: the
+  /// average precision, log loss, Brier) that ranks or scores them, or
+  /// for `tune` and `curves`, which sweep every cut-off: the
   /// cut-off is neither checked against the scores nor warned about, since
   /// nothing is cut at it (0 to 100 scores rank as well as probabilities).
   mutating func readsScoresUncut() {
