@@ -11,7 +11,7 @@ struct CompareCommand: ParsableCommand {
   static let files = Argument<[String]>(
     name: "files",
     help:
-      "Two or more prediction files (CSV, TSV or JSON Lines) for the same items; NAME=run1.csv,run2.csv gives a model one file per training run (a comma within a file's name is written \\,)."
+      "Two or more prediction files (CSV, TSV or JSON Lines) for the same items; NAME=run1.csv,run2.csv (or a quoted pattern, 'NAME=runs/seed-*.csv') gives a model one file per training run (a comma within a file's name is written \\,)."
   )
   static let format = Option<ComparisonFormat>(
     name: "format",

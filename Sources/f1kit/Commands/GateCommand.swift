@@ -11,7 +11,7 @@ struct GateCommand: ParsableCommand {
   static let files = Argument<[String]>(
     name: "baseline candidate",
     help:
-      "The baseline model's prediction file (such as production's), then the candidate's for the same items; NAME=run1.csv,run2.csv gives a model one file per training run (a comma within a file's name is written \\,). With --pred-columns or --score-columns-of, the one file (or, for --pred-columns, its shards) holding both models."
+      "The baseline model's prediction file (such as production's), then the candidate's for the same items; NAME=run1.csv,run2.csv (or a quoted pattern, 'NAME=runs/seed-*.csv') gives a model one file per training run (a comma within a file's name is written \\,). With --pred-columns or --score-columns-of, the one file (or, for --pred-columns, its shards) holding both models."
   )
   static let metric = Option<ComparedMetric>(
     name: "metric",

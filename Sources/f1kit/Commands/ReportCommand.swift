@@ -12,7 +12,7 @@ struct ReportCommand: ParsableCommand {
   static let files = Argument<[String]>(
     name: "files",
     help:
-      "Prediction files (CSV, TSV or JSON Lines) of models scored on the same test items; NAME=run1.csv,run2.csv gives a model one file per training run (the runs section then resamples runs and items; a comma within a file's name is written \\,). With --pred-columns: one file, or its shards, holding every model."
+      "Prediction files (CSV, TSV or JSON Lines) of models scored on the same test items; NAME=run1.csv,run2.csv (or a quoted pattern, 'NAME=runs/seed-*.csv') gives a model one file per training run (the runs section then resamples runs and items; a comma within a file's name is written \\,). With --pred-columns: one file, or its shards, holding every model."
   )
   static let out = Option<FilePath>(
     name: "out", valueName: "file", help: "The HTML file to write (required).")

@@ -25,9 +25,25 @@ extension ExperimentOptions {
       if let wasGiven = seenNames.updateValue(isGiven, forKey: name), wasGiven || isGiven {
         throw UsageError(
           "two models are named '\(name)'; give each model its own name, or the outputs cannot tell them apart"
-        )
+            + runListHint(for: name, in: models, namesAreGiven: namesAreGiven))
       }
     }
+  }
+
+  /// The run list that `NAME=` arguments repeated with one name were
+  /// probably meant to be, as a shell's braces write them
+  /// (`A=a-run{1,2}.csv` is `A=a-run1.csv A=a-run2.csv`); empty unless
+  /// every model with that name is a `NAME=` argument with one file.
+  private static func runListHint(for name: String, in models: [Model], namesAreGiven: Bool)
+    -> String
+  {
+    guard !namesAreGiven else { return "" }
+    let named = models.filter { $0.name == name }
+    // Arguments that each list several files were run lists already.
+    guard named.count > 1, named.allSatisfy({ $0.files.count == 1 }) else { return "" }
+    let files = named.flatMap(\.files).map { $0.replacingOccurrences(of: ",", with: "\\,") }
+    return
+      "; a model's runs go in one argument, separated by commas: \(name)=\(files.joined(separator: ","))"
   }
 
   /// Refuses a file listed twice within a model, which would count as two

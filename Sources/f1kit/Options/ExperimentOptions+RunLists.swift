@@ -10,8 +10,9 @@ extension ExperimentOptions {
   /// pieces gives existing files in exactly one way, that way is taken. A
   /// list that can be read as existing files in more than one way is
   /// refused, naming two readings. A list that cannot be read as existing
-  /// files at all is split at every comma, and reading names the missing
-  /// file.
+  /// files at all is split at every comma, its file-name patterns are
+  /// expanded (see ``expandingPatterns(in:)``), and reading names any
+  /// missing file.
   ///
   /// - Parameters:
   ///   - list: The run list.
@@ -36,7 +37,7 @@ extension ExperimentOptions {
         "expected a file name in entry \(empty + 1) of the run list '\(argument)', found an empty entry; an unset shell variable is the usual cause"
       )
     }
-    return pieces
+    return expandingPatterns(in: pieces)
   }
 
   /// The pieces between commas that are not escaped, with `\,` made a
