@@ -47,6 +47,9 @@ extension PredictionFileError: CustomStringConvertible {
     case .jsonArray:
       return
         "expected one JSON object per line (JSON Lines), found one JSON array of objects, as pandas' df.to_json(path, orient=\"records\") writes; write df.to_json(path, orient=\"records\", lines=True) instead"
+    case .pandasJSON(let orient):
+      return
+        "expected one JSON object per line (JSON Lines), found \(Self.describing(orient)), as pandas' df.to_json(path\(orient.argument)) writes; write df.to_json(path, orient=\"records\", lines=True) instead"
     case .emptyFile:
       return "the file is empty; expected a header and data rows"
     case .noDataRows:
@@ -349,6 +352,17 @@ extension PredictionFileError: CustomStringConvertible {
     switch location.unit {
     case .field: return " in field \(location.column)"
     case .byte: return " at byte \(location.column)"
+    }
+  }
+
+  /// What a JSON document in one of pandas' other layouts holds.
+  private static func describing(_ orient: PandasJSONOrient) -> String {
+    switch orient {
+    case .columns: "one JSON object of columns, each an object keyed by the row index"
+    case .index: "one JSON object of rows keyed by the row index"
+    case .split: "one JSON object of \"columns\", \"index\" and \"data\""
+    case .table: "one JSON object of a \"schema\" and \"data\""
+    case .values: "one JSON array of rows, each an array of values without column names"
     }
   }
 

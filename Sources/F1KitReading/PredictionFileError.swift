@@ -134,6 +134,9 @@ public struct PredictionFileError: Error, Hashable, Sendable {
     /// The file is one JSON array of objects (pandas'
     /// `to_json(orient="records")`), not JSON Lines.
     case jsonArray
+    /// The file is one JSON document in another of pandas' `to_json`
+    /// layouts, not JSON Lines.
+    case pandasJSON(orient: PandasJSONOrient)
     /// The file has no bytes other than a byte order mark or blank lines.
     case emptyFile
     /// The file has a header but no data rows.

@@ -124,7 +124,7 @@ final class PredictionFileParser {
     case .tsv:
       return try parseDelimited(
         into: &sink, delimiter: options.delimiterByte ?? .tab, readsIDs: readsIDs)
-    case .jsonLines: return try parseJSONLines(into: &sink, readsIDs: readsIDs)
+    case .jsonLines: return try parseJSONLinesNamingPandasLayouts(into: &sink, readsIDs: readsIDs)
     }
   }
 

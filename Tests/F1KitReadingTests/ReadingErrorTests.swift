@@ -48,6 +48,42 @@ struct ReadingErrorTests {
         #":1:1: expected one JSON object per line (JSON Lines), found one JSON array of objects, as pandas' df.to_json(path, orient="records") writes; write df.to_json(path, orient="records", lines=True) instead"#,
       name: "preds.jsonl"),
     Case(
+      text: #"{"label":{"0":1,"1":0},"prediction":{"0":1,"1":1}}"#,
+      message:
+        #":1:1: expected one JSON object per line (JSON Lines), found one JSON object of columns, each an object keyed by the row index, as pandas' df.to_json(path) writes; write df.to_json(path, orient="records", lines=True) instead"#,
+      name: "preds.json"),
+    Case(
+      text:
+        "{\n    \"label\": {\n        \"0\": 1\n    },\n    \"prediction\": {\n        \"0\": 1\n    }\n}",
+      message:
+        #":1:1: expected one JSON object per line (JSON Lines), found one JSON object of columns, each an object keyed by the row index, as pandas' df.to_json(path) writes; write df.to_json(path, orient="records", lines=True) instead"#,
+      name: "preds.json"),
+    Case(
+      text: #"{"0":{"label":1,"prediction":1},"1":{"label":0,"prediction":1}}"#,
+      message:
+        #":1:1: expected one JSON object per line (JSON Lines), found one JSON object of rows keyed by the row index, as pandas' df.to_json(path, orient="index") writes; write df.to_json(path, orient="records", lines=True) instead"#,
+      name: "preds.json"),
+    Case(
+      text: #"{"columns":["label","prediction"],"index":[0,1],"data":[[1,1],[0,1]]}"#,
+      message:
+        #":1:1: expected one JSON object per line (JSON Lines), found one JSON object of "columns", "index" and "data", as pandas' df.to_json(path, orient="split") writes; write df.to_json(path, orient="records", lines=True) instead"#,
+      name: "preds.json"),
+    Case(
+      text: #"{"schema":{"fields":[{"name":"label","type":"integer"}]},"data":[{"label":1}]}"#,
+      message:
+        #":1:1: expected one JSON object per line (JSON Lines), found one JSON object of a "schema" and "data", as pandas' df.to_json(path, orient="table") writes; write df.to_json(path, orient="records", lines=True) instead"#,
+      name: "preds.json"),
+    Case(
+      text: "[[1,1],[0,1]]",
+      message:
+        #":1:1: expected one JSON object per line (JSON Lines), found one JSON array of rows, each an array of values without column names, as pandas' df.to_json(path, orient="values") writes; write df.to_json(path, orient="records", lines=True) instead"#,
+      name: "preds.json"),
+    Case(
+      text: #"{"meta":{"source":"x"},"label":1}"# + "\n",
+      message:
+        #":1:1: no prediction column: expected one of "prediction", "pred", "y_pred"; found "meta", "label""#,
+      name: "preds.jsonl"),
+    Case(
       text: "id,Query,label,prediction\n1,q,a,b\n",
       message:
         #":1:1: no id column: expected "qurey"; found "id", "Query", "label", "prediction"; did you mean "Query"?"#,

@@ -119,10 +119,11 @@ struct ReadingHintTests {
   }
 
   @Test(
-    "a .csv whose header has no comma but a semicolon or a tab is read with it, and says so",
+    "a .csv whose header has no comma but a semicolon, a tab or a bar is read with it, and says so",
     arguments: [
       ("label;prediction\na;a\n\"b;c\";b\n", "';'"),
       ("label\tprediction\na\ta\n\"b;c\"\tb\n", "a tab"),
+      ("label|prediction\na|a\n\"b;c\"|b\n", "'|'"),
     ])
   func detectsDelimiter(text: String, name: String) throws {
     let path = try PredictionFileFixture.write(text)
