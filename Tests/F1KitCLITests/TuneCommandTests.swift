@@ -115,7 +115,9 @@ struct TuneCommandTests {
     #expect(tune.standardError.contains("needs --beta"), "\(tune.standardError)")
     let directory = TemporaryDirectory()
     let file = directory.write(
-      "t.json", #"{"threshold": 0.5, "metric": "binary_fbeta", "value": 0.9}"#)
+      "t.json",
+      #"{"threshold": 0.5, "metric": "binary_fbeta", "value": 0.9, "candidates": 9, "positive_count": 4, "constraint": null, "tuned_on": {"file": "dev.csv", "bytes": 90, "sha256": "00", "items": 9, "score_column": "score", "positive": "1"}}"#
+    )
     let applied = try runF1Kit([
       "evaluate", "fixtures/stsb/test-minilm-l6.csv", "--score-column", "score",
       "--threshold-from", file,

@@ -153,7 +153,11 @@ struct TuneCommand: ParsableCommand {
         beta: scoring.evaluation.beta ?? 1)
     }
     var origin: [(key: String, value: JSONValue)] = [("file", .string(path))]
-    if path != "-" {
+    // Standard input cannot be identified afterwards, by name or contents:
+    // say so, for --threshold-from to caution rather than check.
+    if FileIdentity.isStandardInput(path) {
+      origin.append(("standard_input", .bool(true)))
+    } else {
       if let size = TunedThreshold.byteCount(of: path) { origin.append(("bytes", .integer(size))) }
       if let digest = SHA256.hexDigest(ofFileAtPath: path) {
         origin.append(("sha256", .string(digest)))
