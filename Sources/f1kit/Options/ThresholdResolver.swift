@@ -267,11 +267,15 @@ struct TunedThreshold {
       "the threshold in \(source) was tuned on standard input, which cannot be identified, so whether \(path) is the data it was tuned on is not checked (tune on a development file given by name)"
   }
 
+  /// The size of the regular file at `path`, following symbolic links:
+  /// a development file named by a link is identified by the file's size,
+  /// not the link's.
+  ///
+  /// - Parameter path: A file.
+  /// - Returns: Its size in bytes; `nil` when it cannot be examined or is
+  ///   not a regular file.
   static func byteCount(of path: String) -> Int? {
-    guard let size = try? FileManager.default.attributesOfItem(atPath: path)[.size] else {
-      return nil
-    }
-    return (size as? NSNumber)?.intValue ?? (size as? Int) ?? (size as? UInt64).map { Int($0) }
+    FileIdentity.size(of: path)
   }
 
   private static func canonical(_ path: String) -> String {
