@@ -47,6 +47,19 @@ func runF1Kit(_ arguments: [String], killedAfter seconds: Int, in directory: URL
     input: nil, in: directory)
 }
 
+/// Runs the `f1kit` binary with a file, not a pipe, as its standard input,
+/// as the shell's `f1kit … < file` does: `/dev/stdin` is then that file.
+///
+/// - Parameters:
+///   - arguments: The command line after `f1kit`.
+///   - inputFile: The file standard input reads.
+/// - Returns: The exit status and both output streams.
+func runF1Kit(_ arguments: [String], inputFile: String) throws -> CommandResult {
+  try run(
+    productsDirectory.appendingPathComponent("f1kit"), arguments, input: nil,
+    inputFile: inputFile, in: nil)
+}
+
 /// Runs an executable product that `swift build` put beside the test bundle.
 ///
 /// - Parameters:
@@ -64,7 +77,8 @@ func runProduct(
 
 /// Runs an executable with its output streams captured.
 private func run(
-  _ executable: URL, _ arguments: [String], input: String?, in directory: URL?
+  _ executable: URL, _ arguments: [String], input: String?, inputFile: String? = nil,
+  in directory: URL?
 ) throws -> CommandResult {
   let process = Process()
   process.executableURL = executable
@@ -75,7 +89,9 @@ private func run(
   let standardInput = Pipe()
   process.standardOutput = output
   process.standardError = error
-  process.standardInput = standardInput
+  let file = inputFile.flatMap { FileHandle(forReadingAtPath: $0) }
+  defer { try? file?.close() }
+  process.standardInput = file ?? standardInput
   try process.run()
   let writer = PipeWriter(Data((input ?? "").utf8), to: standardInput.fileHandleForWriting)
   try standardInput.fileHandleForWriting.close()

@@ -115,7 +115,9 @@ struct TuneCommandTests {
     #expect(tune.standardError.contains("needs --beta"), "\(tune.standardError)")
     let directory = TemporaryDirectory()
     let file = directory.write(
-      "t.json", #"{"threshold": 0.5, "metric": "binary_fbeta", "value": 0.9}"#)
+      "t.json",
+      #"{"threshold": 0.5, "metric": "binary_fbeta", "value": 0.9, "candidates": 9, "positive_count": 4, "constraint": null, "tuned_on": {"file": "dev.csv", "bytes": 90, "sha256": "00", "items": 9, "score_column": "score", "positive": "1"}}"#
+    )
     let applied = try runF1Kit([
       "evaluate", "fixtures/stsb/test-minilm-l6.csv", "--score-column", "score",
       "--threshold-from", file,
@@ -305,6 +307,30 @@ struct TuneCommandTests {
     #expect(result.standardError.contains("which is that file itself; its results are optimistic"))
     let threshold = try #require(try json(result)["threshold"] as? [String: Any])
     #expect(threshold["tuned_on_evaluated_file"] as? Bool == true)
+  }
+
+  @Test("a development file named by a link is identified by the file's size, not the link's")
+  func linkedDevelopmentFile() throws {
+    let directory = TemporaryDirectory()
+    let link = directory.url.appendingPathComponent("dev-link.csv").path
+    try FileManager.default.createSymbolicLink(
+      atPath: link,
+      withDestinationPath: Fixtures.packageRoot.appendingPathComponent(
+        "fixtures/stsb/dev-minilm-l6.csv"
+      ).path)
+    let copy = directory.write(
+      "dev-copy.csv", try String(contentsOfFile: "fixtures/stsb/dev-minilm-l6.csv", encoding: .utf8)
+    )
+    let out = directory.url.appendingPathComponent("t.json").path
+    let tune = try runF1Kit(["tune", link, "--score-column", "score", "--out", out])
+    #expect(tune.status == 0, "\(tune.standardError)")
+    let size = try Data(contentsOf: URL(fileURLWithPath: "fixtures/stsb/dev-minilm-l6.csv")).count
+    #expect(tune.standardOutput.contains(#""bytes": \#(size),"#), "\(tune.standardOutput)")
+    let result = try runF1Kit([
+      "evaluate", copy, "--score-column", "score", "--threshold-from", out,
+    ])
+    #expect(result.status == 0, "\(result.standardError)")
+    #expect(result.standardError.contains("which is that file itself"), "\(result.standardError)")
   }
 
   @Test("a constant score cannot tune to F1 = 1 (sentence-transformers #2282)")

@@ -104,13 +104,30 @@ struct ValidationTests {
       ), "\(result.standardError)")
   }
 
-  @Test("--out '' is a usage error")
-  func emptyOut() throws {
-    let result = try runF1Kit(["report", Self.stsb, "--out", ""])
-    #expect(result.status == 64)
+  /// Commands given an empty output path, and the option.
+  static let emptyOutputs: [(arguments: [String], option: String)] = [
+    (["report", stsb, "--out", ""], "--out <file>"),
+    (
+      ["tune", "fixtures/stsb/dev-minilm-l6.csv", "--score-column", "score", "--out", ""],
+      "--out <file>"
+    ),
+    (
+      [
+        "gate", "fixtures/stsb/test-minilm-l6.csv", "fixtures/stsb/test-minilm-l3.csv",
+        "--score-column", "score", "--metric", "binary_f1", "--margin", "0.05", "--summary", "",
+      ], "--summary <path>"
+    ),
+  ]
+
+  @Test("an empty output path is a usage error before anything is read", arguments: emptyOutputs)
+  func emptyOut(arguments: [String], option: String) throws {
+    let result = try runF1Kit(arguments)
+    #expect(result.status == 64, "\(result.standardError)")
     #expect(
       result.standardError.hasPrefix(
-        "Error: The value '' is invalid for '--out <file>'; expected a path that is not empty\n"))
+        "Error: The value '' is invalid for '\(option)'; expected a path that is not empty\n"),
+      "\(result.standardError)")
+    #expect(result.standardOutput.isEmpty)
   }
 
   @Test(

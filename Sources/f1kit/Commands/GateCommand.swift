@@ -31,7 +31,7 @@ struct GateCommand: ParsableCommand {
     choice: .nonInferiority)
   static let format = Option<TextOrJSONFormat>(
     name: "format", help: "Output format.", default: .text)
-  static let summary = Option<String?>(
+  static let summary = Option<FilePath?>(
     name: "summary", valueName: "path",
     help: "Append a Markdown block with the decision to this file, such as $GITHUB_STEP_SUMMARY.")
 
@@ -147,7 +147,7 @@ struct GateCommand: ParsableCommand {
       comparison.modelWarnings.append(warning)
     }
     format = values[Self.format]
-    summaryPath = values[Self.summary]
+    summaryPath = values[Self.summary]?.path
     try OutputPaths.refuseClashes(
       [("--summary", summaryPath)],
       inputs: models.flatMap(\.files)

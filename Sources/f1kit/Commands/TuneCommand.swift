@@ -24,7 +24,7 @@ struct TuneCommand: ParsableCommand {
     help: "Maximise precision among cut-offs whose recall is at least R (instead of --metric).",
     default: .some(nil), expectation: "a number from 0 to 1",
     convert: { Double($0).flatMap { $0 >= 0 && $0 <= 1 ? .some($0) : nil } })
-  static let out = Option<String?>(
+  static let out = Option<FilePath?>(
     name: "out", valueName: "file",
     help: "Also write the JSON to this file, for --threshold-from.")
 
@@ -72,7 +72,7 @@ struct TuneCommand: ParsableCommand {
     if constraint != nil, values.isSpecified(Self.metric) {
       throw UsageError("'--metric' cannot be used with '--min-precision' or '--min-recall'")
     }
-    outputPath = values[Self.out]
+    outputPath = values[Self.out]?.path
     try OutputPaths.refuseClashes([("--out", outputPath)], inputs: [path])
     scoring = ScoringOptions(values)
     if constraint == nil, metric.isFBeta, scoring.evaluation.beta == nil {
@@ -153,7 +153,11 @@ struct TuneCommand: ParsableCommand {
         beta: scoring.evaluation.beta ?? 1)
     }
     var origin: [(key: String, value: JSONValue)] = [("file", .string(path))]
-    if path != "-" {
+    // Standard input cannot be identified afterwards, by name or contents:
+    // say so, for --threshold-from to caution rather than check.
+    if FileIdentity.isStandardInput(path) {
+      origin.append(("standard_input", .bool(true)))
+    } else {
       if let size = TunedThreshold.byteCount(of: path) { origin.append(("bytes", .integer(size))) }
       if let digest = SHA256.hexDigest(ofFileAtPath: path) {
         origin.append(("sha256", .string(digest)))

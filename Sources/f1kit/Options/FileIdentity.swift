@@ -25,6 +25,21 @@ enum FileIdentity: Hashable {
     }
   }
 
+  /// The names of standard input: `-`, and the device files that stand
+  /// for it.
+  static let standardInputNames: Set<String> = [
+    "-", "/dev/stdin", "/dev/fd/0", "/proc/self/fd/0",
+  ]
+
+  /// Whether a path names standard input, whose contents cannot be
+  /// identified by name or read a second time.
+  ///
+  /// - Parameter path: A path as given.
+  /// - Returns: Whether it is `-` or a device file for standard input.
+  static func isStandardInput(_ path: String) -> Bool {
+    standardInputNames.contains(path)
+  }
+
   /// The size in bytes of the file at `path`, following symbolic links;
   /// `nil` when it cannot be examined or is not a regular file.
   static func size(of path: String) -> Int? {

@@ -74,8 +74,9 @@ final class ThresholdResolver: @unchecked Sendable {
       tuned = try TunedThreshold(source: sources[index], input: input)
       tunings[index] = tuned
       Console.writeWarnings(
-        tuned.mismatches(
-          scoreColumn: input.reader.scoreColumn, positiveLabel: input.reader.positiveLabel))
+        tuned.warnings
+          + tuned.mismatches(
+            scoreColumn: input.reader.scoreColumn, positiveLabel: input.reader.positiveLabel))
     }
     guard let tuning = tuned.tuning else {
       let choice = ThresholdChoice(threshold: tuned.threshold, source: .givenInFile(tuned.source))
@@ -87,6 +88,8 @@ final class ThresholdResolver: @unchecked Sendable {
       Console.writeError(
         "warning: the threshold for \(path) was tuned on \(tuned.file), which is that file itself; its results are optimistic (tune on development data)\n"
       )
+    } else if let caution = tuned.unidentifiedOriginCaution(for: path) {
+      Console.writeWarnings([caution])
     }
     let choice = ThresholdChoice(
       threshold: tuned.threshold,
@@ -105,9 +108,9 @@ struct TunedThreshold {
   let threshold: Double
   /// The development file, as named (``source`` when not recorded).
   let file: String
-  /// The tuner's result on it, or `nil` for a threshold file with no
-  /// record of tuning (no `"metric"`), such as a hand-written
-  /// `{"threshold": 0.4}`.
+  /// The tuner's result on it, or `nil` for a threshold file without the
+  /// full record `f1kit tune --out` writes, such as a hand-written
+  /// `{"threshold": 0.4}` or `{"threshold": 0.4, "metric": "binary_f1"}`.
   let tuning: ThresholdTuning?
   /// The development file's size in bytes, when known.
   let byteCount: Int?
@@ -117,6 +120,11 @@ struct TunedThreshold {
   let scoreColumn: String?
   /// The positive label the scores were read for, when recorded.
   let positiveLabel: String?
+  /// Whether the development data came from standard input, which
+  /// cannot be identified, so no evaluated file can be checked against it.
+  let isStandardInput: Bool
+  /// Cautions about the threshold file itself, without `warning:`.
+  private(set) var warnings: [String] = []
 
   /// Reads a threshold file, or tunes binary F1 on a development file.
   ///
@@ -130,20 +138,24 @@ struct TunedThreshold {
   init(source: String, input: InputOptions) throws(CommandFailure) {
     try InputOptions.refuseFoldersAndPipes([source], kind: "a threshold or development file")
     self.source = source
-    if let record = Self.thresholdRecord(at: source) {
-      let written = record["threshold"] ?? .null
-      guard let threshold = written.double, threshold.isFinite else {
-        throw .data(
-          "\(source): \"threshold\" must be a finite number, found \(Self.describe(written))")
-      }
-      self.threshold = threshold
-      tuning = try Self.tuning(in: record, threshold: threshold, source: source)
+    if let record = ThresholdFile.record(at: source) {
+      let written = try ThresholdFile(record, source: source)
+      threshold = written.threshold
+      tuning =
+        written.isTuned ? try Self.tuning(in: record, threshold: threshold, source: source) : nil
       let origin = record["tuned_on"]
       file = origin?["file"]?.text ?? source
       byteCount = origin?["bytes"]?.integer
       digest = origin?["sha256"]?.text
       scoreColumn = origin?["score_column"]?.text
       positiveLabel = origin?["positive"]?.text
+      isStandardInput = origin.map(ThresholdFile.isStandardInput(origin:)) ?? false
+      if !written.missingTunedKeys.isEmpty {
+        let present = ThresholdFile.keys.dropFirst().filter { record[$0] != nil }
+        warnings.append(
+          "\(source) has \(ThresholdFile.list(present, conjunction: "and")) but not \(ThresholdFile.list(written.missingTunedKeys, conjunction: "or")), which 'f1kit tune --out' writes with them; its cut-off is taken as given in \(source), not as tuned on development data"
+        )
+      }
       return
     }
     var plain = input
@@ -162,6 +174,7 @@ struct TunedThreshold {
     threshold = tuning.threshold
     file = source
     byteCount = Self.byteCount(of: source)
+    isStandardInput = FileIdentity.isStandardInput(source)
     digest = nil
     scoreColumn = nil
     positiveLabel = nil
@@ -174,7 +187,7 @@ struct TunedThreshold {
   ) throws(CommandFailure) -> ThresholdTuning? {
     guard let name = record["metric"], !name.isNull else { return nil }
     guard let metric = name.text.flatMap(Metric.init(rawValue:)) else {
-      throw .data("\(source): \"metric\" must name a metric, found \(describe(name))")
+      throw .data("\(source): \"metric\" must name a metric, found \(ThresholdFile.describe(name))")
     }
     var constraint: ThresholdConstraint?
     if let floors = record["constraint"] {
@@ -188,25 +201,13 @@ struct TunedThreshold {
     let beta = record["beta"]?.double
     if metric.isFBeta, beta.map({ !$0.isFinite || $0 < 0 }) ?? true {
       throw .data(
-        "\(source): \"metric\" \(metric.rawValue) needs \"beta\", a number of at least 0, found \(describe(record["beta"] ?? .null))"
+        "\(source): \"metric\" \(metric.rawValue) needs \"beta\", a number of at least 0, found \(ThresholdFile.describe(record["beta"] ?? .null))"
       )
     }
     return ThresholdTuning(
       threshold: threshold, metric: metric, value: record["value"]?.double ?? .nan,
       positiveCount: record["positive_count"]?.integer ?? 0,
       candidateCount: record["candidates"]?.integer ?? 0, constraint: constraint, beta: beta)
-  }
-
-  /// A JSON value as a message quotes it.
-  private static func describe(_ value: ParsedJSON) -> String {
-    switch value {
-    case .number(let text): text
-    case .string(let text): "the string \"\(text)\""
-    case .bool(let flag): "\(flag)"
-    case .null: "null"
-    case .array: "an array"
-    case .object: "an object"
-    }
   }
 
   /// What differs between where the threshold was tuned and where it is
@@ -235,35 +236,46 @@ struct TunedThreshold {
   /// Whether an evaluated file is the development file: the same path, or
   /// the same size and SHA-256.
   ///
-  /// - Parameter path: The evaluated file; `-` (standard input) never is.
+  /// Standard input (`-`, `/dev/stdin`, …) is neither: its name says
+  /// nothing of its contents, which differ from one run to the next, and
+  /// which ``unidentifiedOriginCaution(for:)`` says cannot be checked.
+  ///
+  /// - Parameter path: The evaluated file.
   /// - Returns: Whether it is the same file.
   func isSameFile(as path: String) -> Bool {
-    guard path != "-", file != "-" else { return false }
+    guard !FileIdentity.isStandardInput(path), !isStandardInput else { return false }
     if Self.canonical(path) == Self.canonical(file) { return true }
     guard let size = Self.byteCount(of: path), size == byteCount else { return false }
     let evaluated = SHA256.hexDigest(ofFileAtPath: path)
     return evaluated != nil && evaluated == (digest ?? SHA256.hexDigest(ofFileAtPath: file))
   }
 
-  /// The fields of a threshold file, or `nil` when the file is not one (a
-  /// JSON object with a `"threshold"` member, under 1 MB).
+  /// The caution for a cut-off tuned on standard input: whether the
+  /// evaluated file is the data it was tuned on cannot be checked, and
+  /// when that file is standard input too they may well be the same.
   ///
-  /// Numbers are read from their text, so a threshold reads back bit for
-  /// bit as `tune --out` wrote it (`JSONSerialization` on Linux can be an
-  /// ulp or more off, which moves the cut-off).
-  static func thresholdRecord(at path: String) -> ParsedJSON? {
-    guard path != "-", let size = byteCount(of: path), size < 1_000_000,
-      let data = FileManager.default.contents(atPath: path),
-      let record = try? ParsedJSON(parsing: data), record["threshold"] != nil
-    else { return nil }
-    return record
+  /// - Parameter path: The evaluated file.
+  /// - Returns: The caution without `warning:`, or `nil` when the
+  ///   development file was named.
+  func unidentifiedOriginCaution(for path: String) -> String? {
+    guard isStandardInput else { return nil }
+    if FileIdentity.isStandardInput(path) {
+      return
+        "the threshold in \(source) was tuned on standard input, and \(path) is standard input too: whether they are the same data cannot be checked, and if they are, its results are optimistic (tune on a development file given by name)"
+    }
+    return
+      "the threshold in \(source) was tuned on standard input, which cannot be identified, so whether \(path) is the data it was tuned on is not checked (tune on a development file given by name)"
   }
 
+  /// The size of the regular file at `path`, following symbolic links:
+  /// a development file named by a link is identified by the file's size,
+  /// not the link's.
+  ///
+  /// - Parameter path: A file.
+  /// - Returns: Its size in bytes; `nil` when it cannot be examined or is
+  ///   not a regular file.
   static func byteCount(of path: String) -> Int? {
-    guard let size = try? FileManager.default.attributesOfItem(atPath: path)[.size] else {
-      return nil
-    }
-    return (size as? NSNumber)?.intValue ?? (size as? Int) ?? (size as? UInt64).map { Int($0) }
+    FileIdentity.size(of: path)
   }
 
   private static func canonical(_ path: String) -> String {
