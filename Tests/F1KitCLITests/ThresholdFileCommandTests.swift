@@ -193,4 +193,39 @@ struct ThresholdFileCommandTests {
     #expect(!other.standardError.contains("which is that file itself"), "\(other.standardError)")
     #expect(other.standardError.contains("is standard input too"), "\(other.standardError)")
   }
+
+  static let malformedFiles: [(contents: String, message: String)] = [
+    (#"{"threshold": 0.3,}"#, "1:19: expected a string key"),
+    (
+      "{\n  \"threshold\": 0.3\n  \"metric\": \"binary_f1\"\n}\n",
+      "3:3: expected ',' or '}' after a member"
+    ),
+  ]
+
+  @Test(
+    "a threshold file that is not valid JSON is refused where it breaks, not read as predictions",
+    arguments: malformedFiles)
+  func malformedThresholdFile(contents: String, message: String) throws {
+    let directory = TemporaryDirectory()
+    let file = directory.write("t.json", contents)
+    let result = try evaluate(file)
+    #expect(result.status == 65)
+    #expect(
+      result.standardError
+        == "Error: \(file):\(message) in a threshold file, one JSON object such as {\"threshold\": 0.42}\n"
+    )
+  }
+
+  @Test("an empty entry in --threshold-from's list is a usage error, not dropped")
+  func emptyThresholdEntry() throws {
+    let result = try runF1Kit([
+      "compare", Self.test, Self.test, "--score-column", "score", "--threshold-from",
+      "\(Self.dev),,\(Self.dev)",
+    ])
+    #expect(result.status == 64)
+    #expect(
+      result.standardError.hasPrefix(
+        "Error: expected a file name in entry 2 of '--threshold-from \(Self.dev),,\(Self.dev)', found an empty entry; an unset shell variable is the usual cause"
+      ), "\(result.standardError)")
+  }
 }

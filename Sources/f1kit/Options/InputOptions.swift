@@ -157,8 +157,15 @@ struct InputOptions {
         }
         throw UsageError("'--threshold-from' needs a binary score column: give --score-column")
       }
-      let paths = sources.split(separator: ",").map(String.init)
-      guard !paths.isEmpty else { throw UsageError("'--threshold-from' needs a file") }
+      let paths = sources.split(separator: ",", omittingEmptySubsequences: false).map(String.init)
+      guard sources != "" else { throw UsageError("'--threshold-from' needs a file") }
+      // An empty entry is usually an unset shell variable: dropping it
+      // would pair the remaining files with the wrong prediction files.
+      if let empty = paths.firstIndex(of: "") {
+        throw UsageError(
+          "expected a file name in entry \(empty + 1) of '--threshold-from \(sources)', found an empty entry; an unset shell variable is the usual cause"
+        )
+      }
       thresholdResolver = ThresholdResolver(sources: paths)
     }
     reader.countColumn = values[Self.countColumn]

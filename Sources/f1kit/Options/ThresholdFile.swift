@@ -89,14 +89,50 @@ struct ThresholdFile {
   /// bit as `tune --out` wrote it (`JSONSerialization` on Linux can be an
   /// ulp or more off, which moves the cut-off).
   ///
+  /// A file that opens an object and names `"threshold"` but is not valid
+  /// JSON (a trailing comma, a missing quote) is refused where its syntax
+  /// breaks: read as a development file instead, it would fail with a
+  /// message about a missing gold column.
+  ///
   /// - Parameter path: The `--threshold-from` file.
   /// - Returns: The object, or `nil`.
-  static func record(at path: String) -> ParsedJSON? {
+  /// - Throws: A data failure (65) at the line and column of a threshold
+  ///   file's syntax error.
+  static func record(at path: String) throws(CommandFailure) -> ParsedJSON? {
     guard path != "-", let size = TunedThreshold.byteCount(of: path),
-      size < 1_000_000, let data = FileManager.default.contents(atPath: path),
-      let record = try? ParsedJSON(parsing: data), case .object = record
+      size < 1_000_000, let data = FileManager.default.contents(atPath: path)
     else { return nil }
+    let record: ParsedJSON
+    do {
+      record = try ParsedJSON(parsing: data)
+    } catch {
+      // A whole object followed by more is JSON Lines, a development file.
+      guard error.expected != "the end of the text", looksLikeThresholdFile(data) else {
+        return nil
+      }
+      let (line, column) = position(of: error.offset, in: data)
+      throw .data(
+        "\(path):\(line):\(column): expected \(error.expected) in a threshold file, one JSON object such as {\"threshold\": 0.42}"
+      )
+    }
+    guard case .object = record else { return nil }
     return record
+  }
+
+  /// Whether `data` opens a JSON object (spaces and a byte order mark
+  /// aside) and holds the key `"threshold"`.
+  private static func looksLikeThresholdFile(_ data: Data) -> Bool {
+    let opening = data.drop(while: { [0x20, 0x09, 0x0A, 0x0D, 0xEF, 0xBB, 0xBF].contains($0) })
+    guard opening.first == UInt8(ascii: "{") else { return false }
+    return data.range(of: Data("\"threshold\"".utf8)) != nil
+  }
+
+  /// The 1-based line and byte column of `offset` in `data`.
+  private static func position(of offset: Int, in data: Data) -> (line: Int, column: Int) {
+    let before = data.prefix(offset)
+    let line = before.reduce(1) { $1 == 0x0A ? $0 + 1 : $0 }
+    let lineStart = before.lastIndex(of: 0x0A).map { $0 + 1 } ?? before.startIndex
+    return (line, offset - (lineStart - data.startIndex) + 1)
   }
 
   /// The keys of tune's record that a file with some of them lacks.

@@ -138,7 +138,7 @@ struct TunedThreshold {
   init(source: String, input: InputOptions) throws(CommandFailure) {
     try InputOptions.refuseFoldersAndPipes([source], kind: "a threshold or development file")
     self.source = source
-    if let record = ThresholdFile.record(at: source) {
+    if let record = try ThresholdFile.record(at: source) {
       let written = try ThresholdFile(record, source: source)
       threshold = written.threshold
       tuning =
