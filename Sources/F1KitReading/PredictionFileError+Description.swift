@@ -44,6 +44,9 @@ extension PredictionFileError: CustomStringConvertible {
     case .carriageReturnLineEnds:
       return
         "the lines end in a carriage return alone (CR, as classic Mac OS wrote), so the whole file reads as one line; expected LF or CRLF line ends (convert with: tr '\\r' '\\n')"
+    case .repeatedHeader:
+      return
+        "this row repeats the header (files joined with cat?), and would be read as an item labelled with the column names; join the files keeping the first header only (tail -n +2 for each file after the first, or csvstack), or delete this line"
     case .jsonArray:
       return
         "expected one JSON object per line (JSON Lines), found one JSON array of objects, as pandas' df.to_json(path, orient=\"records\") writes; write df.to_json(path, orient=\"records\", lines=True) instead"

@@ -129,6 +129,10 @@ public struct PredictionFileError: Error, Hashable, Sendable {
     case countColumnHasRole(column: String, role: ColumnRole, isDetected: Bool)
     /// The file's lines end in a lone carriage return (classic Mac OS).
     case carriageReturnLineEnds
+    /// A data row of a CSV or TSV file repeats the header field for field,
+    /// as files joined with `cat` leave the later files' headers, and
+    /// would be read as an item labelled with the column names.
+    case repeatedHeader
     /// The file is compressed or columnar, not text.
     case notText(kind: BinaryKind)
     /// The file is one JSON array of objects (pandas'
