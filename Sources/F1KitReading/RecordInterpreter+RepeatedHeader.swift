@@ -21,6 +21,35 @@ extension RecordInterpreter {
     return name.utf8.elementsEqual(UnsafeBufferPointer(start: bytes, count: count))
   }
 
+  /// Whether a CSV or TSV field spells a column's name from the header,
+  /// as ``isColumnName(_:_:count:isFirstColumn:)`` says, reading a quoted
+  /// field with doubled quotes without unescaping it in the buffer, which
+  /// a reader may be reading.
+  ///
+  /// - Parameters:
+  ///   - name: The header's name for the column.
+  ///   - value: The field.
+  ///   - base: The buffer the field points into.
+  ///   - isFirstColumn: Whether the field is the record's first.
+  /// - Returns: Whether the field is the name.
+  static func isColumnName(
+    _ name: String, _ value: ValueSlice, in base: UnsafePointer<UInt8>, isFirstColumn: Bool
+  ) -> Bool {
+    guard value.kind == .escapedText else {
+      return isColumnName(
+        name, base + value.start, count: value.count, isFirstColumn: isFirstColumn)
+    }
+    var unescaped: [UInt8] = []
+    var offset = value.start
+    while offset < value.start + value.count {
+      unescaped.append(base[offset])
+      offset += base[offset] == .quote ? 2 : 1
+    }
+    return unescaped.withUnsafeBufferPointer {
+      isColumnName(name, $0.baseAddress!, count: $0.count, isFirstColumn: isFirstColumn)
+    }
+  }
+
   /// Refuses the current CSV or TSV record when it repeats the header field
   /// for field, as files joined with `cat` leave each later file's header.
   ///
@@ -42,14 +71,8 @@ extension RecordInterpreter {
         isFirstColumn: slot == 0)
     else { return }
     for other in slotNames.indices where other != slot {
-      var slice = values[other]
-      if slice.kind == .escapedText {
-        slice = DelimitedRecordTokenizer.unescape(slice, in: base)
-        values[other] = slice
-      }
       guard
-        Self.isColumnName(
-          slotNames[other], base + slice.start, count: slice.count, isFirstColumn: other == 0)
+        Self.isColumnName(slotNames[other], values[other], in: base, isFirstColumn: other == 0)
       else { return }
     }
     throw PredictionFileError(

@@ -568,14 +568,9 @@ final class LabelSetWalker {
   private func refuseRepeatedHeader() throws(PredictionFileError) {
     guard format != .jsonLines, let values else { return }
     for column in header.indices {
-      var value = values[column]
-      if value.kind == .escapedText {
-        value = DelimitedRecordTokenizer.unescape(value, in: base)
-        values[column] = value
-      }
       guard
         RecordInterpreter.isColumnName(
-          header[column], base + value.start, count: value.count, isFirstColumn: column == 0)
+          header[column], values[column], in: base, isFirstColumn: column == 0)
       else { return }
     }
     throw error(.repeatedHeader, line: line, column: 1)
