@@ -112,7 +112,7 @@ public enum LikelyCountColumn {
 
   /// Whether a column's values repeat as labels do: at most half as many
   /// distinct values as rows, unlike a text, score or id column.
-  private static func isLabelLike(_ column: Int, in rows: [[String]]) -> Bool {
+  static func isLabelLike(_ column: Int, in rows: [[String]]) -> Bool {
     var values: Set<String> = []
     for row in rows where values.insert(row[column]).inserted {
       if values.count * 2 > rows.count { return false }
@@ -143,7 +143,7 @@ public enum LikelyCountColumn {
   /// The header and first records of a CSV, TSV or JSON Lines file, as
   /// text, from its first MiB; `nil` when it cannot be read so (the
   /// reader then says why).
-  private static func firstRecords(path: String, options: PredictionFileOptions, limit: Int)
+  static func firstRecords(path: String, options: PredictionFileOptions, limit: Int)
     -> [[String]]?
   {
     guard let handle = FileHandle(forReadingAtPath: path) else { return nil }

@@ -37,6 +37,9 @@ extension PredictionFileError: CustomStringConvertible {
     case .countColumnBesideIDs(let count, let id):
       return
         "the file has an id column, \(Self.quoted(id)), and a column named \(Self.quoted(count)): rows with ids are items, but a count column makes each row a cell of a count table, weighted by its count; give --count-column '' to read one item a row, or --count-column \(Self.quoted(count)) to read cells"
+    case .countColumnOfItems(let column, let evidence):
+      return
+        "the column \(Self.quoted(column)) is taken for a count table's counts by its name, but the rows are items: \(evidence); give --count-column '' to read one item a row, or --count-column \(Self.quoted(column)) if each row is a count table's cell"
     case .countColumnHasRole(let column, let role, let isDetected):
       let found = isDetected ? "found by its name" : "named by --count-column"
       return
@@ -44,6 +47,9 @@ extension PredictionFileError: CustomStringConvertible {
     case .carriageReturnLineEnds:
       return
         "the lines end in a carriage return alone (CR, as classic Mac OS wrote), so the whole file reads as one line; expected LF or CRLF line ends (convert with: tr '\\r' '\\n')"
+    case .repeatedHeader:
+      return
+        "this row repeats the header (files joined with cat?), and would be read as an item labelled with the column names; join the files keeping the first header only (tail -n +2 for each file after the first, or csvstack), or delete this line"
     case .jsonArray:
       return
         "expected one JSON object per line (JSON Lines), found one JSON array of objects, as pandas' df.to_json(path, orient=\"records\") writes; write df.to_json(path, orient=\"records\", lines=True) instead"

@@ -122,6 +122,10 @@ public struct PredictionFileError: Error, Hashable, Sendable {
     /// A column named like a count table's counts (`count`) is in a file
     /// with an id column, so whether its rows are cells or items is a guess.
     case countColumnBesideIDs(count: String, id: String)
+    /// A column named like a count table's counts (`count`) is in a file
+    /// whose rows are items, as `evidence` says (see `ItemRowsEvidence`),
+    /// so reading them as cells would weight each item by its count.
+    case countColumnOfItems(column: String, evidence: String)
     /// The count column (found by its name when `isDetected`, else named by
     /// an option) is also read in another `role`: the gold labels, a
     /// prediction or a score, so each row would count its own label's
@@ -129,6 +133,10 @@ public struct PredictionFileError: Error, Hashable, Sendable {
     case countColumnHasRole(column: String, role: ColumnRole, isDetected: Bool)
     /// The file's lines end in a lone carriage return (classic Mac OS).
     case carriageReturnLineEnds
+    /// A data row of a CSV or TSV file repeats the header field for field,
+    /// as files joined with `cat` leave the later files' headers, and
+    /// would be read as an item labelled with the column names.
+    case repeatedHeader
     /// The file is compressed or columnar, not text.
     case notText(kind: BinaryKind)
     /// The file is one JSON array of objects (pandas'

@@ -96,7 +96,13 @@ extension PredictionFileParser {
             fields.isPredictionGold(base)
             ? gold
             : interpreter.interner.code(
-              ofPadded: base + fields.predictionStart, count: fields.predictionCount)
+              ofPadded: base + fields.predictionStart, count: fields.predictionCount),
+          // A label read for the first time may be a repeated header's
+          // column name: the general path below checks the whole record.
+          Int(max(gold, predicted)) < interpreter.interner.firstPlaces.count
+            || !RecordInterpreter.isColumnName(
+              body.header[scanner.goldIndex], base + fields.goldStart, count: fields.goldCount,
+              isFirstColumn: scanner.goldIndex == 0)
         {
           interpreter.interner.noteFirstPlace(
             of: gold, .init(line: line, column: scanner.goldIndex + 1, unit: .field))

@@ -83,6 +83,9 @@ extension PredictionReader {
     var warnings: [String] = []
     var shard: ShardIDCheck.Shard?
     var detectedCount: String?
+    /// The columns read beside the count column, and the index read as ids.
+    var readColumns: [String] = []
+    var indexColumn: String?
     var groups: ItemGroups?
     for column in predictionColumns.map({ $0.map(Optional.some) }) ?? [nil] {
       var options = self.options
@@ -133,7 +136,10 @@ extension PredictionReader {
         weights = sink.weights
         rowCount = rows
         detectedCount = parser.columns.detectedCount
+        readColumns = [parser.columns.gold] + (groupColumn.map { [$0] } ?? [])
+        indexColumn = parser.idColumn
       }
+      readColumns += parser.columns.prediction
       predictions.append(sink.predicted.map { global[Int(resolution.predictedCode($0))] })
       models.append(column ?? parser.columns.prediction.joined(separator: ","))
       isNumeric = isNumeric || resolution.isNumeric
@@ -142,6 +148,15 @@ extension PredictionReader {
     let cells = Self.jointCells(
       gold: gold, predictions: predictions, weights: weights, groups: groups,
       labelCount: labels.count)
+    if let detectedCount,
+      let evidence = ItemRowsEvidence.find(
+        path: path, options: options, columns: readColumns, countColumn: detectedCount,
+        indexColumn: indexColumn, rows: rowCount, combinations: cells.count)
+    {
+      throw PredictionFileError(
+        path: displayPath,
+        reason: .countColumnOfItems(column: detectedCount, evidence: evidence))
+    }
     do {
       var counts = try JointCounts(
         labels: labels, models: models, goldColumn: goldColumn, cells: cells,

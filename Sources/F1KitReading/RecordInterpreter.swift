@@ -209,6 +209,9 @@ final class RecordInterpreter {
     guard let code = interner.code(of: base + slice.start, count: slice.count) else {
       throw error(.invalidUTF8(column: slotNames[slot]), slot: slot, base)
     }
+    if Int(code) >= interner.firstPlaces.count {
+      try refuseRepeatedHeader(slot: slot, base)
+    }
     interner.noteFirstPlace(of: code, location(slot: slot, base))
     return code
   }

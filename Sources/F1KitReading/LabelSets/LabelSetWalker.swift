@@ -549,11 +549,31 @@ final class LabelSetWalker {
   // MARK: - Helpers
 
   private func code(_ start: Int, _ count: Int, slot: Int) throws(PredictionFileError) -> Int {
+    let known = interner.count
     guard let code = interner.code(of: base + start, count: count) else {
       throw error(
         .invalidUTF8(column: header[columns[slot]]), line: line, column: columns[slot] + 1)
     }
+    // A label read for the first time may be a repeated header's column
+    // name: only then is the record compared with the header.
+    if Int(code) == known { try refuseRepeatedHeader() }
     return Int(code)
+  }
+
+  /// Refuses the current CSV or TSV record when it repeats the header field
+  /// for field, as files joined with `cat` leave each later file's header.
+  ///
+  /// - Throws: ``PredictionFileError`` with reason `.repeatedHeader` at the
+  ///   record's line.
+  private func refuseRepeatedHeader() throws(PredictionFileError) {
+    guard format != .jsonLines, let values else { return }
+    for column in header.indices {
+      guard
+        RecordInterpreter.isColumnName(
+          header[column], values[column], in: base, isFirstColumn: column == 0)
+      else { return }
+    }
+    throw error(.repeatedHeader, line: line, column: 1)
   }
 
   /// Reads a JSON array of strings (or numbers, booleans) as labels;

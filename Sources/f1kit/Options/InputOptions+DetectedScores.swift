@@ -96,7 +96,8 @@ extension InputOptions {
   static func isFileFault(_ reason: PredictionFileError.Reason) -> Bool {
     switch reason {
     case .missingColumn, .cannotOpen, .cannotRead, .duplicateID, .recordTooLong, .emptyFile,
-      .noDataRows, .notText, .notUTF8, .carriageReturnLineEnds, .jsonArray, .pandasJSON,
+      .noDataRows, .notText, .notUTF8, .carriageReturnLineEnds, .repeatedHeader, .jsonArray,
+      .pandasJSON,
       .malformedJSON,
       .unterminatedQuote, .strayQuote, .unexpectedCharacterAfterQuote, .wrongFieldCount:
       return true
