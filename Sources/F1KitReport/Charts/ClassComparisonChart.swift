@@ -42,14 +42,11 @@ struct ClassComparisonChart: ResponsiveChart {
     var legend: [(x: Double, row: Int, text: String, kind: Int)] = []
     var x = left
     var legendRow = 0
-    // A name is cut to 40 characters, and to a legend row of its own.
-    var entries = modelNames.enumerated().map {
-      (
-        TextMetrics.fitted(
-          HTMLText.truncated($0.element, to: 40), in: width - 4 - left - 18, fontSize: legendFont),
-        $0.offset
-      )
-    }
+    // A name is cut to 40 characters, and to a legend row of its own;
+    // names shortened together stay different.
+    var entries = TextMetrics.distinctlyFitted(
+      modelNames, in: width - 4 - left - 18, fontSize: legendFont, characterLimit: 40
+    ).enumerated().map { ($0.element, $0.offset) }
     if hasIntervals { entries.append(("95% interval", -1)) }
     if hasDegenerate { entries.append(("degenerate interval", -2)) }
     for (text, kind) in entries {

@@ -107,11 +107,17 @@ struct ForestPlot: ResponsiveChart {
     }
     svg.wrappedText(
       axisTitle, x: (left + right) / 2, y: plotBottom + 32, className: "axis-title")
+    // Pair names shortened together stay different.
+    let headings = lines.compactMap(\.heading)
+    let shownHeadings = Dictionary(
+      zip(
+        headings, TextMetrics.distinctlyFitted(headings, in: (width - 8) / 1.2, fontSize: fontSize)),
+      uniquingKeysWith: { first, _ in first })
     for (index, line) in lines.enumerated() {
       let rowTop = top + rowHeight * Double(index)
       if let heading = line.heading {
         svg.text(
-          TextMetrics.fitted(heading, in: (width - 8) / 1.2, fontSize: fontSize), x: 4,
+          shownHeadings[heading] ?? heading, x: 4,
           y: rowTop + rowHeight / 2 + 4, className: "category group-heading", fullText: heading)
         continue
       }

@@ -74,11 +74,14 @@ struct RunsForestPlot: ResponsiveChart {
     }
     svg.wrappedText(
       axisTitle, x: (left + right) / 2, y: plotBottom + 32, className: "axis-title")
+    // Model names shortened together stay different.
+    let shownLabels = TextMetrics.distinctlyFitted(
+      rows.map(\.label), in: labelWidth, fontSize: fontSize)
     for (index, row) in rows.enumerated() {
       let rowTop = top + rowHeight * Double(index)
       let label = layout.label(top: rowTop)
       svg.text(
-        TextMetrics.fitted(row.label, in: labelWidth, fontSize: fontSize), x: label.x,
+        shownLabels[index], x: label.x,
         y: label.y, anchor: label.anchor, className: "category" + layout.halo, fullText: row.label)
       let y = layout.whisker(top: rowTop)
       let color = ChartColor.model(row.colorIndex)

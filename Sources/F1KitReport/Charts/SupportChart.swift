@@ -33,11 +33,15 @@ struct SupportChart: ResponsiveChart {
     if !predicted.isEmpty {
       var x = left + 60
       var row = 0
+      // At most 34 characters, fewer when a row of the legend is narrower;
+      // names shortened together stay different.
+      let prefix = "predicted by "
+      let limit = min(34, Int((width - left - 35) / 6.2))
+      let names = TextMetrics.distinctlyFitted(
+        predicted.map(\.name), in: .infinity, fontSize: 12, characterLimit: limit - prefix.count)
       for (index, model) in predicted.enumerated() {
-        let fullName = "predicted by " + model.name
-        // At most 34 characters, fewer when a row of the legend is narrower.
-        let limit = min(34, Int((width - left - 35) / 6.2))
-        let name = HTMLText.truncated(fullName, to: limit)
+        let fullName = prefix + model.name
+        let name = prefix + names[index]
         let itemWidth = 17 + Double(name.count) * 6.2 + 18
         if x + itemWidth > width && x > left {
           row += 1

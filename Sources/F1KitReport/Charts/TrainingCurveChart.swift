@@ -28,8 +28,10 @@ struct TrainingCurveChart: ResponsiveChart {
     var legend: [(x: Double, row: Int, label: String)] = []
     var legendX = left
     var legendRow = 0
-    for name in names {
-      let label = HTMLText.truncated(name, to: 24)
+    // Names shortened together stay different.
+    for label in TextMetrics.distinctlyFitted(
+      names, in: .infinity, fontSize: 12, characterLimit: 24)
+    {
       let itemWidth = 24 + Double(label.count) * 7 + 20
       if legendX + itemWidth - 20 > width - 4 && legendX > left {
         legendRow += 1
