@@ -85,4 +85,40 @@ struct ReportChartTextTests {
     // The class support and every model's F1, each drawn twice.
     #expect(checked >= 4)
   }
+
+  @Test(
+    "the phone drawing of every model's F1 gives labels the per-class chart's room, and its tick labels do not touch"
+  )
+  func phoneTicksApart() throws {
+    let labels = ["billing_and_payment_questions", "technical_support_request", "other"]
+    let chart = ClassComparisonChart(
+      id: "f1", modelNames: ["a", "b"],
+      rows: labels.map { .init(label: $0, scores: [0.8, 0.7], intervals: [nil, nil]) },
+      width: ChartLayout.narrowWidth)
+    let svg = chart.render()
+    let ticks = try ChartText.all(in: svg).filter { Double($0.content) != nil }
+    #expect(ticks.count >= 3)
+    #expect(ticks.first?.content == "0.0" && ticks.last?.content == "1.0")
+    for (left, right) in zip(ticks, ticks.dropFirst()) {
+      #expect(
+        right.extent.lowerBound - left.extent.upperBound >= 4,
+        "“\(left.content)” and “\(right.content)” at \(left.x) and \(right.x)")
+    }
+    // The plot (0 to 1) keeps more than a third of the width.
+    let span = (ticks.last?.x ?? 0) - (ticks.first?.x ?? 0)
+    #expect(span >= ChartLayout.narrowWidth / 3)
+    for label in try ChartText.all(in: svg) where label.anchor == "end" {
+      #expect(label.extent.upperBound - label.extent.lowerBound <= ClassScoreChart.widestLabelWidth)
+    }
+  }
+
+  @Test("tick values are thinned until their labels are apart")
+  func readableTicks() {
+    // “0.0” to “1.0” are about 18 units wide at 11 px, and 6 apart.
+    #expect(LinearScale(domain: 0...1, from: 0, to: 60).readableTicks(fontSize: 11) == [0, 0.5, 1])
+    #expect(LinearScale(domain: 0...1, from: 0, to: 30).readableTicks(fontSize: 11) == [0, 1])
+    let wide = LinearScale(domain: 0...1, from: 0, to: 400)
+    #expect(wide.readableTicks(fontSize: 11) == wide.ticks(count: 5))
+  }
+
 }

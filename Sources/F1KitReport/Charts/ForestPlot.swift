@@ -92,7 +92,11 @@ struct ForestPlot: ResponsiveChart {
       segmentStart = headingTop + rowHeight
     }
     if plotBottom > segmentStart { segments.append((segmentStart, plotBottom)) }
-    let ticks = scale.ticks(count: 4)
+    let ticks = scale.readableTicks(
+      count: 4, fontSize: ChartTextStyle.size(ofClasses: "tick"),
+      label: { value, step in
+        (value > step / 1e6 ? "+" : "") + LinearScale.tickLabel(value, step: step)
+      })
     let step = ticks.count > 1 ? ticks[1] - ticks[0] : symmetric
     for tick in ticks {
       let x = scale.position(tick)

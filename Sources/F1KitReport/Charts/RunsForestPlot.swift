@@ -63,7 +63,7 @@ struct RunsForestPlot: ResponsiveChart {
         x: 0, y: top + rowHeight * Double(index), width: width, height: rowHeight,
         className: "band")
     }
-    let ticks = scale.ticks(count: 5)
+    let ticks = scale.readableTicks(count: 5, fontSize: ChartTextStyle.size(ofClasses: "tick"))
     let step = ticks.count > 1 ? ticks[1] - ticks[0] : 0.1
     for tick in ticks {
       let x = scale.position(tick)

@@ -77,7 +77,10 @@ struct SupportChart: ResponsiveChart {
           item.name, x: item.x + 17, y: y + 20.5, className: "legend", fullText: item.fullName)
       }
     }
-    for tick in scale.ticks(count: 4) {
+    let ticks = scale.readableTicks(
+      count: 4, fontSize: ChartTextStyle.size(ofClasses: "tick"),
+      label: { value, _ in Self.amount(value, isWeighted: isWeighted) })
+    for tick in ticks {
       let x = scale.position(tick)
       svg.line(x1: x, y1: top - 6, x2: x, y2: plotBottom, className: tick == 0 ? "axis" : "grid")
       svg.text(

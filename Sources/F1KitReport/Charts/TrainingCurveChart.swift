@@ -85,7 +85,13 @@ struct TrainingCurveChart: ResponsiveChart {
         LinearScale.tickLabel(tick, step: yStep), x: left - 6, y: y.position(tick) + 4,
         anchor: .end, className: "tick")
     }
-    let xTicks = x.ticks(count: width <= ChartLayout.narrowWidth ? 4 : 6)
+    let xTicks = x.readableTicks(
+      count: width <= ChartLayout.narrowWidth ? 4 : 6,
+      fontSize: ChartTextStyle.size(ofClasses: "tick"),
+      label: { value, step in
+        step >= 1
+          ? DisplayNumber.count(Int(value.rounded())) : LinearScale.tickLabel(value, step: step)
+      })
     let xStep = xTicks.count > 1 ? xTicks[1] - xTicks[0] : 1
     for tick in xTicks {
       svg.line(

@@ -130,7 +130,7 @@ struct CurvePlot {
         LinearScale.tickLabel(tick, step: yStep), x: left - 6, y: y.position(tick) + 4,
         anchor: .end, className: "tick")
     }
-    let xValues = x.ticks(count: xTicks)
+    let xValues = x.readableTicks(count: xTicks, fontSize: ChartTextStyle.size(ofClasses: "tick"))
     let xStep = xValues.count > 1 ? xValues[1] - xValues[0] : 0.1
     for tick in xValues {
       svg.line(
