@@ -121,4 +121,26 @@ struct ReportChartTextTests {
     #expect(wide.readableTicks(fontSize: 11) == wide.ticks(count: 5))
   }
 
+  @Test(
+    "a long label of wide letters stays inside the co-occurrence heatmap, on a desktop and a phone",
+    arguments: [960.0, ChartLayout.narrowWidth])
+  func heatmapLabelsInside(_ width: Double) throws {
+    let labels = [String(repeating: "x", count: 60), String(repeating: "W", count: 60), "normal"]
+    let heatmap = LabelCooccurrenceHeatmap(
+      id: "cooccurrence", labels: labels, counts: [[9, 2, 1], [2, 7, 1], [1, 1, 5]], width: width)
+    let svg = heatmap.render()
+    let rowLabels = try ChartText.all(in: svg).filter { text in
+      !text.isTransformed && text.anchor == "end"
+        && (text.content == "normal" || ["x", "W"].contains { text.content.hasPrefix($0) })
+    }
+    #expect(rowLabels.count == 3)
+    for label in rowLabels {
+      #expect(label.extent.lowerBound >= 8, "“\(label.content)” spans \(label.extent)")
+    }
+  }
+
+  @Test("an ellipsis is estimated a full em wide, as DejaVu Sans draws it")
+  func ellipsisWidth() {
+    #expect(TextMetrics.width(of: "…", fontSize: 12) == 12)
+  }
 }
