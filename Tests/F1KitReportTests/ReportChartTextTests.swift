@@ -86,6 +86,22 @@ struct ReportChartTextTests {
     #expect(checked >= 4)
   }
 
+  @Test("a forest plot's pair heading too wide for its room shortens each of its two names")
+  func pairHeadingsShortenEachName() {
+    let names = Self.checkpoints + ["model_checkpoint_epoch_03_step_36000.csv"]
+    let headings = [(1, 0), (2, 0), (2, 1)].map { "\(names[$0.0]) − \(names[$0.1])" }
+    let shown = ForestPlot.shownHeadings(headings, in: 280, fontSize: 12)
+    #expect(Set(shown).count == 3)
+    for (text, (second, first)) in zip(
+      shown, [("24000", "12000"), ("36000", "12000"), ("36000", "24000")])
+    {
+      #expect(TextMetrics.width(of: text, fontSize: 12) <= 280)
+      let parts = text.components(separatedBy: " − ")
+      #expect(parts.count == 2 && parts[0].contains(second) && parts[1].contains(first), "\(text)")
+    }
+    #expect(ForestPlot.shownHeadings(["a − b"], in: 280, fontSize: 12) == ["a − b"])
+  }
+
   @Test(
     "the phone drawing of every model's F1 gives labels the per-class chart's room, and its tick labels do not touch"
   )
