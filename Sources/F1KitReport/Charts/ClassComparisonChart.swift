@@ -32,8 +32,11 @@ struct ClassComparisonChart: ResponsiveChart {
     let band = barHeight * Double(modelCount) + gap
     let fontSize = ChartTextStyle.size(ofClasses: "category")
     let legendFont = ChartTextStyle.size(ofClasses: "legend")
+    // On a phone, labels get the room the per-class precision, recall and
+    // F1 chart gives them, so the plot keeps more than half the width.
     let labelWidth = min(
-      200, max(rows.map { TextMetrics.width(of: $0.label, fontSize: fontSize) }.max() ?? 30, 30))
+      width <= ChartLayout.narrowWidth ? ClassScoreChart.widestLabelWidth : 200,
+      max(rows.map { TextMetrics.width(of: $0.label, fontSize: fontSize) }.max() ?? 30, 30))
     let left = labelWidth + 16
     let right = 52.0
     let hasIntervals = rows.contains { $0.intervals.contains { $0 != nil } }
@@ -42,14 +45,11 @@ struct ClassComparisonChart: ResponsiveChart {
     var legend: [(x: Double, row: Int, text: String, kind: Int)] = []
     var x = left
     var legendRow = 0
-    // A name is cut to 40 characters, and to a legend row of its own.
-    var entries = modelNames.enumerated().map {
-      (
-        TextMetrics.fitted(
-          HTMLText.truncated($0.element, to: 40), in: width - 4 - left - 18, fontSize: legendFont),
-        $0.offset
-      )
-    }
+    // A name is cut to 40 characters, and to a legend row of its own;
+    // names shortened together stay different.
+    var entries = TextMetrics.distinctlyFitted(
+      modelNames, in: width - 4 - left - 18, fontSize: legendFont, characterLimit: 40
+    ).enumerated().map { ($0.element, $0.offset) }
     if hasIntervals { entries.append(("95% interval", -1)) }
     if hasDegenerate { entries.append(("degenerate interval", -2)) }
     for (text, kind) in entries {
@@ -93,13 +93,15 @@ struct ClassComparisonChart: ResponsiveChart {
         x: 0, y: top + band * Double(index) - gap / 2, width: width, height: band,
         className: "band")
     }
-    for tick in stride(from: 0.0, through: 1.0, by: 0.2) {
+    let ticks = scale.readableTicks(fontSize: ChartTextStyle.size(ofClasses: "tick"))
+    let step = ticks.count > 1 ? ticks[1] - ticks[0] : 1
+    for tick in ticks {
       let position = scale.position(tick)
       svg.line(
         x1: position, y1: top - 6, x2: position, y2: plotBottom,
         className: tick == 0 ? "axis" : "grid")
       svg.text(
-        LinearScale.tickLabel(tick, step: 0.2), x: position, y: plotBottom + 16, anchor: .middle,
+        LinearScale.tickLabel(tick, step: step), x: position, y: plotBottom + 16, anchor: .middle,
         className: "tick")
     }
     svg.text(

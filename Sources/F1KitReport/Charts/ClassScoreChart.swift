@@ -13,13 +13,21 @@ struct ClassScoreChart: ResponsiveChart {
   /// The width of the view box.
   var width = 520.0
 
+  /// The most characters a class label keeps.
+  static let labelCharacterLimit = 22
+
+  /// The widest a class label is drawn: ``labelCharacterLimit`` characters
+  /// at 6.6 units each, with 4 to spare. The phone drawing of every
+  /// model's per-class F1 keeps its labels to this too.
+  static let widestLabelWidth = Double(labelCharacterLimit) * 6.6 + 4
+
   func render() -> String {
     let isDense = rows.count > 30
     let barHeight = isDense ? 5.0 : 8.0
     let gap = isDense ? 7.0 : 12.0
     let band = 3 * barHeight + gap
     let longest = rows.map(\.label.count).max() ?? 4
-    let labelLimit = min(max(longest, 4), 22)
+    let labelLimit = min(max(longest, 4), Self.labelCharacterLimit)
     let left = Double(labelLimit) * 6.6 + 14
     let hasIntervals = intervals.contains { $0 != nil }
     let isDegenerate = intervals.contains { classIntervals in
@@ -91,11 +99,13 @@ struct ClassScoreChart: ResponsiveChart {
         className: "band")
     }
     let plotBottom = top + band * Double(rows.count) - gap / 2
-    for tick in stride(from: 0.0, through: 1.0, by: 0.2) {
+    let ticks = scale.readableTicks(fontSize: ChartTextStyle.size(ofClasses: "tick"))
+    let step = ticks.count > 1 ? ticks[1] - ticks[0] : 1
+    for tick in ticks {
       let x = scale.position(tick)
       svg.line(x1: x, y1: top - 6, x2: x, y2: plotBottom, className: tick == 0 ? "axis" : "grid")
       svg.text(
-        LinearScale.tickLabel(tick, step: 0.2), x: x, y: plotBottom + 16, anchor: .middle,
+        LinearScale.tickLabel(tick, step: step), x: x, y: plotBottom + 16, anchor: .middle,
         className: "tick")
     }
     svg.text(

@@ -84,7 +84,11 @@ struct DifferenceHistogram: ResponsiveChart {
         width: x.position(interval.upperBound) - x.position(interval.lowerBound),
         height: plotHeight, className: "interval-band")
     }
-    let ticks = x.ticks(count: 6)
+    let ticks = x.readableTicks(
+      count: 6, fontSize: ChartTextStyle.size(ofClasses: "tick"),
+      label: { value, step in
+        (value > step / 1e6 ? "+" : "") + LinearScale.tickLabel(value, step: step)
+      })
     let step = ticks.count > 1 ? ticks[1] - ticks[0] : 1
     for tick in ticks {
       svg.line(

@@ -46,6 +46,34 @@ struct ForestPlot: ResponsiveChart {
     return result
   }
 
+  /// The pair headings as drawn. A heading too wide for its room has each
+  /// of its two model names (`second − first`) shortened to half the room,
+  /// the names of every heading together, so that different pairs still
+  /// read differently and both names keep their distinguishing ends.
+  ///
+  /// - Parameters:
+  ///   - headings: The headings, each two names joined by ` − `.
+  ///   - room: The widest a heading may be drawn.
+  ///   - fontSize: The headings' font size.
+  /// - Returns: Each heading or its shortened form, in the same order.
+  static func shownHeadings(_ headings: [String], in room: Double, fontSize: Double) -> [String] {
+    let separator = " − "
+    let pairs = headings.map { $0.components(separatedBy: separator) }
+    guard pairs.allSatisfy({ $0.count == 2 }) else {
+      return TextMetrics.distinctlyFitted(headings, in: room, fontSize: fontSize)
+    }
+    var names: [String] = []
+    for name in pairs.joined() where !names.contains(name) { names.append(name) }
+    let nameRoom = (room - TextMetrics.width(of: separator, fontSize: fontSize)) / 2
+    let shortNames = Dictionary(
+      uniqueKeysWithValues: zip(
+        names, TextMetrics.distinctlyFitted(names, in: nameRoom, fontSize: fontSize)))
+    return zip(headings, pairs).map { heading, pair in
+      TextMetrics.width(of: heading, fontSize: fontSize) <= room
+        ? heading : pair.map { shortNames[$0] ?? $0 }.joined(separator: separator)
+    }
+  }
+
   func render() -> String {
     let fontSize = ChartTextStyle.size(ofClasses: "category")
     let indent = rows.contains { $0.group != nil } ? 12.0 : 0
@@ -92,7 +120,11 @@ struct ForestPlot: ResponsiveChart {
       segmentStart = headingTop + rowHeight
     }
     if plotBottom > segmentStart { segments.append((segmentStart, plotBottom)) }
-    let ticks = scale.ticks(count: 4)
+    let ticks = scale.readableTicks(
+      count: 4, fontSize: ChartTextStyle.size(ofClasses: "tick"),
+      label: { value, step in
+        (value > step / 1e6 ? "+" : "") + LinearScale.tickLabel(value, step: step)
+      })
     let step = ticks.count > 1 ? ticks[1] - ticks[0] : symmetric
     for tick in ticks {
       let x = scale.position(tick)
@@ -107,11 +139,15 @@ struct ForestPlot: ResponsiveChart {
     }
     svg.wrappedText(
       axisTitle, x: (left + right) / 2, y: plotBottom + 32, className: "axis-title")
+    let headings = lines.compactMap(\.heading)
+    let shownHeadings = Dictionary(
+      zip(headings, Self.shownHeadings(headings, in: (width - 8) / 1.2, fontSize: fontSize)),
+      uniquingKeysWith: { first, _ in first })
     for (index, line) in lines.enumerated() {
       let rowTop = top + rowHeight * Double(index)
       if let heading = line.heading {
         svg.text(
-          TextMetrics.fitted(heading, in: (width - 8) / 1.2, fontSize: fontSize), x: 4,
+          shownHeadings[heading] ?? heading, x: 4,
           y: rowTop + rowHeight / 2 + 4, className: "category group-heading", fullText: heading)
         continue
       }

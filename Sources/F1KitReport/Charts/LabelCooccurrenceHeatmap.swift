@@ -29,7 +29,16 @@ struct LabelCooccurrenceHeatmap: ResponsiveChart {
     let labelFont = isNarrow ? 11.0 : ChartTextStyle.size(ofClasses: "category")
     let longest = labels.map(\.count).max() ?? 4
     let labelLimit = min(max(longest, 3), isNarrow ? 12 : 16)
-    let labelWidth = Double(labelLimit) * 6.4 + 12
+    // Each label is cut to `labelLimit` characters and to 6.4 units a
+    // character, by the text's estimated width (wide letters such as `x`
+    // and `m` make a label wider than its count allows for); the labels'
+    // room is the widest shown label's estimated width and 12 to spare.
+    let shownLabels = labels.map {
+      TextMetrics.fitted(
+        HTMLText.truncated($0, to: labelLimit), in: Double(labelLimit) * 6.4, fontSize: labelFont)
+    }
+    let labelWidth =
+      (shownLabels.map { TextMetrics.width(of: $0, fontSize: labelFont) }.max() ?? 0) + 12
     let key = HeatmapKey(labels: labels, fontSize: labelFont, width: self.width)
     let keyWidth = key.numberWidth
     let isKeyed =
@@ -72,7 +81,7 @@ struct LabelCooccurrenceHeatmap: ResponsiveChart {
       let x = left + cell * (Double(column) + 0.5) + 4
       let y = top - 6
       svg.text(
-        HTMLText.truncated(label, to: labelLimit), x: x, y: y, className: "category",
+        shownLabels[column], x: x, y: y, className: "category",
         fullText: label, fontSize: isNarrow ? labelFont : nil,
         extra:
           " transform=\"rotate(\(isNarrow ? -90 : -45) \(DisplayNumber.coordinate(x)) \(DisplayNumber.coordinate(y)))\""
@@ -80,7 +89,7 @@ struct LabelCooccurrenceHeatmap: ResponsiveChart {
     }
     for (row, label) in labels.enumerated() where !isKeyed {
       svg.text(
-        HTMLText.truncated(label, to: labelLimit), x: left - 6,
+        shownLabels[row], x: left - 6,
         y: top + cell * (Double(row) + 0.5) + labelFont / 3, anchor: .end, className: "category",
         fullText: label, fontSize: isNarrow ? labelFont : nil)
     }

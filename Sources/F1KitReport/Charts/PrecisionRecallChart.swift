@@ -27,8 +27,8 @@ struct PrecisionRecallChart: ResponsiveChart {
   func render() -> String {
     let legend = series.enumerated().map { index, model in
       CurvePlot.LegendEntry(
-        text: model.name
-          + (model.averagePrecision.map { " · AP \(DisplayNumber.score($0, digits: 3))" } ?? ""),
+        text: model.name,
+        detail: model.averagePrecision.map { " · AP \(DisplayNumber.score($0, digits: 3))" } ?? "",
         color: ChartColor.model(index), dash: CurvePlot.dash(index), marker: index)
     }
     var plot = CurvePlot(

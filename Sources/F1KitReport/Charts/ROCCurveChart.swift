@@ -21,8 +21,8 @@ struct ROCCurveChart: ResponsiveChart {
   func render() -> String {
     let legend = series.enumerated().map { index, model in
       CurvePlot.LegendEntry(
-        text: model.name
-          + (model.auc.map { " · ROC-AUC \(DisplayNumber.score($0, digits: 3))" } ?? ""),
+        text: model.name,
+        detail: model.auc.map { " · ROC-AUC \(DisplayNumber.score($0, digits: 3))" } ?? "",
         color: ChartColor.model(index), dash: CurvePlot.dash(index), marker: index)
     }
     var plot = CurvePlot(

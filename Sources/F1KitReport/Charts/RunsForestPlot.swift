@@ -63,7 +63,7 @@ struct RunsForestPlot: ResponsiveChart {
         x: 0, y: top + rowHeight * Double(index), width: width, height: rowHeight,
         className: "band")
     }
-    let ticks = scale.ticks(count: 5)
+    let ticks = scale.readableTicks(count: 5, fontSize: ChartTextStyle.size(ofClasses: "tick"))
     let step = ticks.count > 1 ? ticks[1] - ticks[0] : 0.1
     for tick in ticks {
       let x = scale.position(tick)
@@ -74,11 +74,14 @@ struct RunsForestPlot: ResponsiveChart {
     }
     svg.wrappedText(
       axisTitle, x: (left + right) / 2, y: plotBottom + 32, className: "axis-title")
+    // Model names shortened together stay different.
+    let shownLabels = TextMetrics.distinctlyFitted(
+      rows.map(\.label), in: labelWidth, fontSize: fontSize)
     for (index, row) in rows.enumerated() {
       let rowTop = top + rowHeight * Double(index)
       let label = layout.label(top: rowTop)
       svg.text(
-        TextMetrics.fitted(row.label, in: labelWidth, fontSize: fontSize), x: label.x,
+        shownLabels[index], x: label.x,
         y: label.y, anchor: label.anchor, className: "category" + layout.halo, fullText: row.label)
       let y = layout.whisker(top: rowTop)
       let color = ChartColor.model(row.colorIndex)

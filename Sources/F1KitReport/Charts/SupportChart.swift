@@ -33,11 +33,15 @@ struct SupportChart: ResponsiveChart {
     if !predicted.isEmpty {
       var x = left + 60
       var row = 0
+      // At most 34 characters, fewer when a row of the legend is narrower;
+      // names shortened together stay different.
+      let prefix = "predicted by "
+      let limit = min(34, Int((width - left - 35) / 6.2))
+      let names = TextMetrics.distinctlyFitted(
+        predicted.map(\.name), in: .infinity, fontSize: 12, characterLimit: limit - prefix.count)
       for (index, model) in predicted.enumerated() {
-        let fullName = "predicted by " + model.name
-        // At most 34 characters, fewer when a row of the legend is narrower.
-        let limit = min(34, Int((width - left - 35) / 6.2))
-        let name = HTMLText.truncated(fullName, to: limit)
+        let fullName = prefix + model.name
+        let name = prefix + names[index]
         let itemWidth = 17 + Double(name.count) * 6.2 + 18
         if x + itemWidth > width && x > left {
           row += 1
@@ -73,7 +77,10 @@ struct SupportChart: ResponsiveChart {
           item.name, x: item.x + 17, y: y + 20.5, className: "legend", fullText: item.fullName)
       }
     }
-    for tick in scale.ticks(count: 4) {
+    let ticks = scale.readableTicks(
+      count: 4, fontSize: ChartTextStyle.size(ofClasses: "tick"),
+      label: { value, _ in Self.amount(value, isWeighted: isWeighted) })
+    for tick in ticks {
       let x = scale.position(tick)
       svg.line(x1: x, y1: top - 6, x2: x, y2: plotBottom, className: tick == 0 ? "axis" : "grid")
       svg.text(

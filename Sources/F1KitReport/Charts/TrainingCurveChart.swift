@@ -28,8 +28,10 @@ struct TrainingCurveChart: ResponsiveChart {
     var legend: [(x: Double, row: Int, label: String)] = []
     var legendX = left
     var legendRow = 0
-    for name in names {
-      let label = HTMLText.truncated(name, to: 24)
+    // Names shortened together stay different.
+    for label in TextMetrics.distinctlyFitted(
+      names, in: .infinity, fontSize: 12, characterLimit: 24)
+    {
       let itemWidth = 24 + Double(label.count) * 7 + 20
       if legendX + itemWidth - 20 > width - 4 && legendX > left {
         legendRow += 1
@@ -83,7 +85,13 @@ struct TrainingCurveChart: ResponsiveChart {
         LinearScale.tickLabel(tick, step: yStep), x: left - 6, y: y.position(tick) + 4,
         anchor: .end, className: "tick")
     }
-    let xTicks = x.ticks(count: width <= ChartLayout.narrowWidth ? 4 : 6)
+    let xTicks = x.readableTicks(
+      count: width <= ChartLayout.narrowWidth ? 4 : 6,
+      fontSize: ChartTextStyle.size(ofClasses: "tick"),
+      label: { value, step in
+        step >= 1
+          ? DisplayNumber.count(Int(value.rounded())) : LinearScale.tickLabel(value, step: step)
+      })
     let xStep = xTicks.count > 1 ? xTicks[1] - xTicks[0] : 1
     for tick in xTicks {
       svg.line(

@@ -104,11 +104,13 @@ private struct MultilabelPage {
           "most / least frequent label"
         ))
     }
-    for model in report.models.prefix(3) {
+    let cardNames = TextMetrics.distinctlyFitted(
+      report.models.map(\.name), in: .infinity, fontSize: 12, characterLimit: 28)
+    for (model, cardName) in zip(report.models, cardNames).prefix(3) {
       facts.append(
         (
           DisplayNumber.score(model.metrics.value(of: .samplesF1)),
-          "samples-F1 · \(HTMLText.truncated(model.name, to: 28))"
+          "samples-F1 · \(cardName)"
         ))
     }
     html += "<div class=\"facts\">"

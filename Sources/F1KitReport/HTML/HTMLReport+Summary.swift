@@ -51,6 +51,8 @@ extension HTMLReport {
         ))
     }
     let primary = reference.primaryMetric
+    let cardNames = TextMetrics.distinctlyFitted(
+      model.models.map(\.name), in: .infinity, fontSize: 12, characterLimit: 96)
     for (index, evaluation) in model.models.enumerated() where index < 3 {
       // With an experiment, a model's value is the mean of its runs.
       let experiment = model.experiment?.comparison
@@ -64,7 +66,7 @@ extension HTMLReport {
       facts.append(
         (
           DisplayNumber.score(mean ?? evaluation.metrics.value(of: primary)),
-          "\(name(of: primary)) ·\u{00A0}\(HTMLText.truncated(evaluation.name, to: 96))"
+          "\(name(of: primary)) ·\u{00A0}\(cardNames[index])"
             + (runs > 1 ? ", mean of \(runs) runs" : "")
         ))
     }

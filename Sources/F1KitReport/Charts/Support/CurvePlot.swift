@@ -11,7 +11,11 @@ import F1KitAdvice
 struct CurvePlot {
   /// One legend row: a line sample (or a swatch) and its text.
   struct LegendEntry {
+    /// The text, such as a model's name: shortened, when it does not fit,
+    /// together with the other entries' texts so they stay different.
     var text: String
+    /// Text after it that is never shortened, such as ` · AP 0.912`.
+    var detail = ""
     var color: String
     var dash: String?
     /// The marker shape drawn on the line sample, if any.
@@ -56,7 +60,9 @@ struct CurvePlot {
     left = 56
     right = width - 14
     // One legend row when every entry fits side by side, else a row each.
-    let entryWidths = legend.map { 46 + TextMetrics.width(of: $0.text, fontSize: 12) + 18 }
+    let entryWidths = legend.map {
+      46 + TextMetrics.width(of: $0.text + $0.detail, fontSize: 12) + 18
+    }
     let isInline = legend.count > 1 && entryWidths.reduce(16, +) <= width - 8
     let rows = isInline ? 1 : legend.count
     top = 12 + Double(rows) * 18 + 8 + extraTop
@@ -65,7 +71,12 @@ struct CurvePlot {
     svg = SVGWriter(id: id, width: width, height: height, title: title, description: description)
     x = LinearScale(domain: xDomain, from: left, to: right)
     y = LinearScale(domain: yDomain, from: bottom, to: top)
-    // Legend: one row, or a row per entry.
+    // Legend: one row, or a row per entry (each text fitted to the room
+    // its row leaves beside its detail; inline, every entry fits).
+    let shownTexts = TextMetrics.distinctlyFitted(
+      legend.map(\.text),
+      in: legend.map { width - 16 - 34 - TextMetrics.width(of: $0.detail, fontSize: 12) },
+      fontSize: 12)
     var entryX = 16.0
     for (row, entry) in legend.enumerated() {
       let rowY = isInline ? 14 : 14 + Double(row) * 18
@@ -89,8 +100,9 @@ struct CurvePlot {
           svg.raw(TrainingCurveChart.marker(marker, x: x0 + 11, y: rowY, color: entry.color))
         }
       }
-      let text = Self.fitted(entry.text, width: width - x0 - 34, fontSize: 12)
-      svg.text(text, x: x0 + 30, y: rowY + 4, className: "legend", fullText: entry.text)
+      svg.text(
+        shownTexts[row] + entry.detail, x: x0 + 30, y: rowY + 4, className: "legend",
+        fullText: entry.text + entry.detail)
     }
   }
 
@@ -118,7 +130,7 @@ struct CurvePlot {
         LinearScale.tickLabel(tick, step: yStep), x: left - 6, y: y.position(tick) + 4,
         anchor: .end, className: "tick")
     }
-    let xValues = x.ticks(count: xTicks)
+    let xValues = x.readableTicks(count: xTicks, fontSize: ChartTextStyle.size(ofClasses: "tick"))
     let xStep = xValues.count > 1 ? xValues[1] - xValues[0] : 0.1
     for tick in xValues {
       svg.line(

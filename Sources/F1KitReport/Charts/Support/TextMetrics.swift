@@ -47,10 +47,11 @@ enum TextMetrics {
       {
         // Combining marks and invisible formatting characters.
         continue
-      } else if isWide(value) {
+      } else if isWide(value) || value == 0x2026 {
+        // CJK, Hangul, emoji, and the ellipsis `…`.
         total += 1000
       } else {
-        // Accented Latin, Greek, Cyrillic, symbols such as − and …: about
+        // Accented Latin, Greek, Cyrillic, symbols such as −: about
         // as wide as an average capital.
         total += 760
       }
