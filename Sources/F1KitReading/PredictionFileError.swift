@@ -94,6 +94,10 @@ public struct PredictionFileError: Error, Hashable, Sendable {
     case numbersAgainstText
     /// Some labels differ only in case or surrounding spaces.
     case caseOrSpaces
+    /// A predicted label is a gold label's number written another way
+    /// (`predicted` `1.0`, `gold` `1`), and the labels that are no number
+    /// (`text`, such as `unknown`) make every label compare as text.
+    case numberSpelledOtherwise(predicted: String, gold: String, text: [String])
     /// The gold or prediction column is likely the wrong one.
     case wrongColumn(gold: String, prediction: String)
     /// Per-class score columns name the classes by their column names,
