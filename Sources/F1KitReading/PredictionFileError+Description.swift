@@ -156,6 +156,11 @@ extension PredictionFileError: CustomStringConvertible {
     case .positiveLabelNeeded(let labels):
       return
         "cannot tell which of \(labels.map(Self.quoted).joined(separator: " and ")) is the positive label; name it with --positive"
+    case .numberSpelledTwiceBesideText(let kept, let merged, let text):
+      let shown = text.prefix(3).map(Self.quoted).joined(separator: ", ")
+      let more = text.count > 3 ? " and \(text.count - 3) more" : ""
+      return
+        "the label sets hold the number \(Self.quoted(kept)) also written \(Self.quoted(merged)), and labels that are no number (\(shown)\(more)), so labels compare as written and \(Self.quoted(kept)) is not \(Self.quoted(merged)) (numbers compare by value only when every label is one); write every number one way (pandas: cast the float labels to int before joining them), or relabel the labels that are no number"
     case .labelsDoNotMatch(let gold, let predicted, let share, let cause):
       let problem =
         share >= 1

@@ -213,6 +213,10 @@ public struct PredictionFileError: Error, Hashable, Sendable {
     /// case or surrounding spaces (`--positive Yes` over gold `yes`): the
     /// scores would be scored against a class no item has.
     case positiveLabelMisspelt(positive: String, goldSpelling: String, gold: [String])
+    /// A file of label sets spells a number two ways (`kept` first, then
+    /// `merged`, such as `1` and `1.0`) beside labels that are no number
+    /// (`text`): numbers are labels by value only when every label is one.
+    case numberSpelledTwiceBesideText(kept: String, merged: String, text: [String])
     /// The predicted labels share none of the gold labels
     /// (`unknownShare` 1), or over half the items (`unknownShare`) carry a
     /// predicted label the gold labels never use.
