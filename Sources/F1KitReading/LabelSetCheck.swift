@@ -14,7 +14,7 @@ import F1Kit
 /// options), for thresholded scores (whose labels come from the gold ones),
 /// and for fewer than ``minimumItemCount`` items, where a model that misses
 /// every class can be real.
-struct LabelSetCheck {
+package struct LabelSetCheck {
   /// The fewest items the check applies to.
   static let minimumItemCount = 10
   /// The fewest items the check of one-item gold labels applies to: a
@@ -66,8 +66,13 @@ struct LabelSetCheck {
 
   /// Throws `.labelsDoNotMatch` with the likely cause when the labels do not
   /// fit.
+  ///
+  /// For label sets, the counts are of items per label, and
+  /// `checksOneItemLabels` is `false`: many labels of one item each are
+  /// a long tail of tags, not a column of ids.
   func check(
-    names: [String], columns: LabelColumns, options: PredictionFileOptions, path: String
+    names: [String], columns: LabelColumns, options: PredictionFileOptions, path: String,
+    checksOneItemLabels: Bool = true
   ) throws(PredictionFileError) {
     guard options.labels == nil, options.checksLabelSets else { return }
     var total = 0
@@ -82,7 +87,9 @@ struct LabelSetCheck {
     }
     let sharesNone = predicted.allSatisfy { !goldSet.contains($0) }
     guard sharesNone || unknownItems > total / 2 else {
-      try checkGoldLabelsAreClasses(names: names, columns: columns, path: path, total: total)
+      if checksOneItemLabels {
+        try checkGoldLabelsAreClasses(names: names, columns: columns, path: path, total: total)
+      }
       return
     }
     let goldNames = gold.map { names[$0] }
@@ -135,6 +142,9 @@ struct LabelSetCheck {
     {
       return .numbersAgainstText
     }
+    if let spelling = numberSpelledOtherwise(gold: gold, predicted: predicted) {
+      return spelling
+    }
     let folded = { (label: String) in
       label.lowercased().trimmingCharacters(in: " \t")
     }
@@ -146,6 +156,36 @@ struct LabelSetCheck {
       return .caseOrSpaces
     }
     return .wrongColumn(gold: columns.gold, prediction: columns.prediction.joined(separator: ","))
+  }
+
+  /// The first predicted label that no gold label spells but one equals
+  /// in value (`1.0` beside gold `1`), with the labels that are no number:
+  /// they make every label compare as text. `nil` when there is none.
+  package static func numberSpelledOtherwise(gold: [String], predicted: [String])
+    -> PredictionFileError.LabelMismatchCause?
+  {
+    var goldOfValue: [DecimalLabel: String] = [:]
+    var text: [String] = []
+    for label in gold {
+      if case .number(let value) = DecimalLabel.reading(label) {
+        if goldOfValue[value] == nil { goldOfValue[value] = label }
+      } else {
+        text.append(label)
+      }
+    }
+    let goldSet = Set(gold)
+    var found: (predicted: String, gold: String)?
+    for label in predicted {
+      guard case .number(let value) = DecimalLabel.reading(label) else {
+        if !goldSet.contains(label) { text.append(label) }
+        continue
+      }
+      if found == nil, !goldSet.contains(label), let spelling = goldOfValue[value] {
+        found = (label, spelling)
+      }
+    }
+    guard let found, !text.isEmpty else { return nil }
+    return .numberSpelledOtherwise(predicted: found.predicted, gold: found.gold, text: text)
   }
 }
 

@@ -165,13 +165,21 @@ extension PredictionFileError: CustomStringConvertible {
     case .positiveLabelNeeded(let labels):
       return
         "cannot tell which of \(labels.map(Self.quoted).joined(separator: " and ")) is the positive label; name it with --positive"
+    case .numberSpelledTwiceBesideText(let kept, let merged, let text):
+      let shown = text.prefix(3).map(Self.quoted).joined(separator: ", ")
+      let more = text.count > 3 ? " and \(text.count - 3) more" : ""
+      return
+        "the label sets hold the number \(Self.quoted(kept)) also written \(Self.quoted(merged)), and labels that are no number (\(shown)\(more)), so labels compare as written and \(Self.quoted(kept)) is not \(Self.quoted(merged)) (numbers compare by value only when every label is one); write every number one way (pandas: cast the float labels to int before joining them), or relabel the labels that are no number"
     case .labelsDoNotMatch(let gold, let predicted, let share, let cause):
       let problem =
         share >= 1
         ? "the predicted labels (\(Self.list(predicted))) share none of the gold labels (\(Self.list(gold)))"
         : "\(Int((share * 100).rounded(.down)))% of items carry a predicted label the gold labels never use (predicted \(Self.list(predicted)); gold \(Self.list(gold)))"
       switch cause {
-      case .scoreArrayClassIndices, .scoreColumnNames: return problem + "; " + Self.hint(for: cause)
+      // Naming the labels would not help: the columns, or the spelling of
+      // the numbers, must change.
+      case .scoreArrayClassIndices, .scoreColumnNames, .numberSpelledOtherwise:
+        return problem + "; " + Self.hint(for: cause)
       default: break
       }
       return problem + "; " + Self.hint(for: cause)
@@ -343,6 +351,8 @@ extension PredictionFileError: CustomStringConvertible {
         "one side's labels are numbers and the other's are text; write both with the same labels"
     case .caseOrSpaces:
       return "some labels differ only in case or surrounding spaces; spell them the same way"
+    case .numberSpelledOtherwise(let predicted, let gold, let text):
+      return Self.numberSpellingHint(predicted: predicted, gold: gold, text: text)
     case .wrongColumn(let gold, let prediction):
       return
         "check the columns: gold labels from \(quoted(gold)) (--gold-column), predictions from \(quoted(prediction)) (--pred-column)"
@@ -350,6 +360,24 @@ extension PredictionFileError: CustomStringConvertible {
       return
         "--score-columns names each class by its column, so the columns \(quoted(columns)) must be named by the gold labels: rename them (pandas: df.rename(columns={...}), in the order of the model's classes_), or for a binary problem give --score-column with the positive class's column"
     }
+  }
+
+  /// Why a predicted number is not the gold label of the same value, and
+  /// what to change: labels compare by value only when every label is a
+  /// number, as pandas then reads both columns as numbers.
+  ///
+  /// - Parameters:
+  ///   - predicted: The predicted spelling, such as `1.0`.
+  ///   - gold: The gold spelling of the same number, such as `1`.
+  ///   - text: The labels that are no number.
+  package static func numberSpellingHint(predicted: String, gold: String, text: [String])
+    -> String
+  {
+    let shown = text.prefix(3).map(quoted).joined(separator: ", ")
+    let more = text.count > 3 ? " and \(text.count - 3) more" : ""
+    let isPlural = text.count > 1
+    return
+      "predicted \(quoted(predicted)) is gold \(quoted(gold)) written another way, but labels compare as text here, since \(shown)\(more) \(isPlural ? "are" : "is") no number (numbers compare by value only when every label is one, as pandas then reads both columns as numbers); relabel or drop the items labelled \(shown)\(more), or write the numbers of both columns the same way (pandas: df[column].astype(int)); --labels would not help, since it matches labels as they are written"
   }
 
   /// ` in field 3` or ` at byte 12`, or nothing without a location.

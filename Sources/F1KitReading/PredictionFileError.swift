@@ -94,6 +94,10 @@ public struct PredictionFileError: Error, Hashable, Sendable {
     case numbersAgainstText
     /// Some labels differ only in case or surrounding spaces.
     case caseOrSpaces
+    /// A predicted label is a gold label's number written another way
+    /// (`predicted` `1.0`, `gold` `1`), and the labels that are no number
+    /// (`text`, such as `unknown`) make every label compare as text.
+    case numberSpelledOtherwise(predicted: String, gold: String, text: [String])
     /// The gold or prediction column is likely the wrong one.
     case wrongColumn(gold: String, prediction: String)
     /// Per-class score columns name the classes by their column names,
@@ -220,6 +224,10 @@ public struct PredictionFileError: Error, Hashable, Sendable {
     /// case or surrounding spaces (`--positive Yes` over gold `yes`): the
     /// scores would be scored against a class no item has.
     case positiveLabelMisspelt(positive: String, goldSpelling: String, gold: [String])
+    /// A file of label sets spells a number two ways (`kept` first, then
+    /// `merged`, such as `1` and `1.0`) beside labels that are no number
+    /// (`text`): numbers are labels by value only when every label is one.
+    case numberSpelledTwiceBesideText(kept: String, merged: String, text: [String])
     /// The predicted labels share none of the gold labels
     /// (`unknownShare` 1), or over half the items (`unknownShare`) carry a
     /// predicted label the gold labels never use.

@@ -91,6 +91,18 @@ public struct MultilabelAccumulator: Sendable {
     return labels.count - 1
   }
 
+  /// Respells the labels, as a reader does once it has merged numbers
+  /// written two ways (`1` and `1.0`) into one label.
+  ///
+  /// The evaluated labels were chosen by the old spellings, so a reader
+  /// respells only totals that evaluate every label.
+  ///
+  /// - Parameter labels: One new spelling per label, in order.
+  package mutating func replaceLabels(_ labels: [String]) {
+    precondition(labels.count == self.labels.count && requested == nil)
+    self.labels = labels
+  }
+
   /// Adds items with one pattern.
   ///
   /// - Parameters:

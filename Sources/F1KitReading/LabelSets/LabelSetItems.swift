@@ -76,6 +76,7 @@ extension LabelSetReader {
         places.append(place)
       }
     }
+    let labels = try walker.finishLabelSets()
     try walker.checkTotalWeight(totalWeight)
     var identifiers: ItemIdentifiers?
     if walker.idSlot != nil {
@@ -91,7 +92,7 @@ extension LabelSetReader {
       identifiers = built
     }
     return LabelSetItems(
-      labels: walker.labels, gold: gold, predicted: predicted,
+      labels: labels, gold: gold, predicted: predicted,
       weights: options.weightColumn == nil ? nil : weights, identifiers: identifiers)
   }
 }

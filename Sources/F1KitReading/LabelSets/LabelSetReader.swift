@@ -64,11 +64,18 @@ public struct LabelSetReader: Sendable {
 
   /// Reads a multilabel file.
   ///
+  /// Numbers are labels by value, as in a single-label file whose labels
+  /// are all numbers: `1` and `1.0` (pandas' float column) are one label,
+  /// spelled `1` once two spellings have met.
+  ///
   /// - Returns: The items' patterns over the labels in first-seen order
   ///   (score columns first when given).
   /// - Throws: ``PredictionFileError`` for a file that cannot be read or is
   ///   malformed, a bad weight (naming its line), a repeated id (naming
-  ///   both lines; see `LabelSetIDCheck`), or weights that sum to zero.
+  ///   both lines; see `LabelSetIDCheck`), weights that sum to zero, a
+  ///   number written two ways beside labels that are no number, or
+  ///   predicted labels that cannot be meant for the gold labels (see
+  ///   ``PredictionFileOptions/checksLabelSets``).
   /// - Complexity: O(*n*) time for *n* bytes; memory O(*g*) for *g*
   ///   distinct patterns.
   public func readMultilabel() throws(PredictionFileError) -> MultilabelCounts {
@@ -82,7 +89,7 @@ public struct LabelSetReader: Sendable {
       counts.add(gold: gold, predicted: predicted, weight: try record.weight() ?? 1)
     }
     try ids.check(walker, reader: self)
-    counts.replaceLabels(walker.labels)
+    counts.replaceLabels(try walker.finishLabelSets())
     try walker.checkTotalWeight(counts.totalWeight)
     return counts
   }
@@ -99,9 +106,13 @@ public struct LabelSetReader: Sendable {
   ///   the totals are scored.
   /// - Returns: The totals over the labels in first-seen order (score
   ///   columns first when given).
-  /// - Throws: ``PredictionFileError`` as ``readMultilabel()`` does.
+  /// - Throws: ``PredictionFileError`` as ``readMultilabel()`` does, and
+  ///   `.invalidOptions` for standard input whose numbers are written two
+  ///   ways when the options name labels: the totals then need a second
+  ///   read (``readMultilabel()`` reads such input once).
   /// - Complexity: O(*n*) time for *n* bytes; memory O(*k*) for *k*
-  ///   labels.
+  ///   labels, or O(*g*) for *g* distinct patterns when numbers written
+  ///   two ways meet labels the options name.
   public func readMultilabelTotals(evaluation: EvaluationOptions) throws(PredictionFileError)
     -> MultilabelAccumulator
   {
@@ -119,7 +130,45 @@ public struct LabelSetReader: Sendable {
     }
     try ids.check(walker, reader: self)
     walker.appendNewLabels(to: &accumulator)
+    let labels = try walker.finishLabelSets()
+    if walker.firstMerge != nil {
+      guard evaluation.labels != nil else {
+        // Every label is evaluated, so the totals stand; only the
+        // spellings change.
+        accumulator.replaceLabels(labels)
+        try walker.checkTotalWeight(accumulator.totalWeight)
+        return accumulator
+      }
+      // The labels evaluated were matched to the first spellings read:
+      // read the items again, and match them to the final ones.
+      return try readMultilabelTotalsAgain(evaluation: evaluation)
+    }
     try walker.checkTotalWeight(accumulator.totalWeight)
+    return accumulator
+  }
+
+  /// The totals of a file whose numbers were merged by value, with the
+  /// evaluated labels matched to the merged labels' spellings: from its
+  /// patterns, which a second read keeps.
+  private func readMultilabelTotalsAgain(evaluation: EvaluationOptions)
+    throws(PredictionFileError) -> MultilabelAccumulator
+  {
+    guard path != "-" else {
+      throw PredictionFileError(
+        path: "<stdin>",
+        reason: .invalidOptions(
+          "the label sets spell numbers two ways (such as 1 and 1.0), which --labels is matched to only in a file read twice; save standard input to a file and name the file"
+        ))
+    }
+    let counts = try readMultilabel()
+    var accumulator = MultilabelAccumulator(
+      options: evaluation, isWeighted: counts.isWeighted)
+    for label in counts.labels { accumulator.appendLabel(label) }
+    for group in counts.groups {
+      accumulator.add(
+        gold: group.gold, predicted: group.predicted, weight: group.weight,
+        count: group.itemCount)
+    }
     return accumulator
   }
 

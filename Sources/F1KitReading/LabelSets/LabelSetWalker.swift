@@ -30,6 +30,24 @@ final class LabelSetWalker {
   private let readsIDs: Bool
   private var separator: [UInt8]
   private var scoreCodes: [Int32] = []
+  /// Whether numbers are labels by value (label sets): `1`, `1.0` and
+  /// `1e0` are one label, as they are in a single-label file whose labels
+  /// are all numbers.
+  private let mergesNumbers: Bool
+  /// The label code of each interned code, when numbers are merged.
+  private var labelCodes: [Int32] = []
+  /// The labels, by label code, when numbers are merged.
+  private var mergedNames: [String] = []
+  /// The label code of each number read.
+  private var codeOfNumber: [DecimalLabel: Int32] = [:]
+  /// The first number read in two spellings, when numbers are merged.
+  private(set) var firstMerge: (kept: String, merged: String)?
+  /// The labels that are no number, when numbers are merged.
+  private(set) var textLabels: [String] = []
+  /// How many items have each label code in their gold set, and in their
+  /// predicted set, when numbers are merged (label sets).
+  private(set) var goldLabelCounts: [Int] = []
+  private(set) var predictedLabelCounts: [Int] = []
   /// The current record.
   private var base: UnsafeMutablePointer<UInt8>
   private var values: UnsafeMutablePointer<ValueSlice>?
@@ -54,10 +72,12 @@ final class LabelSetWalker {
     source.maximumRecordByteCount = options.file.maximumRecordByteCount
     separator = Array(options.separator.utf8)
     base = source.storage
+    mergesNumbers = options.isMultilabel
   }
 
-  /// The labels seen, by code.
-  var labels: [String] { interner.names }
+  /// The labels seen, by code: with label sets, a number merged by value
+  /// keeps its first spelling until ``finishLabelSets()`` respells it.
+  var labels: [String] { mergesNumbers ? mergedNames : interner.names }
 
   /// Gives an accumulator the labels seen since it last caught up, so
   /// its indices are the walker's codes.
@@ -65,8 +85,9 @@ final class LabelSetWalker {
   /// - Parameter accumulator: Totals whose labels are a prefix of the
   ///   walker's.
   func appendNewLabels(to accumulator: inout MultilabelAccumulator) {
-    while accumulator.labels.count < interner.names.count {
-      accumulator.appendLabel(interner.names[accumulator.labels.count])
+    let labels = labels
+    while accumulator.labels.count < labels.count {
+      accumulator.appendLabel(labels[accumulator.labels.count])
     }
   }
 
@@ -319,7 +340,7 @@ final class LabelSetWalker {
         columns.append(id)
       }
     }
-    scoreCodes = file.scoreColumns.map { interner.code(of: $0) }
+    scoreCodes = file.scoreColumns.map { labelCode(interner.code(of: $0)) }
   }
 
   private func syntaxError(_ error: DelimitedRecordTokenizer.SyntaxError) -> PredictionFileError {
@@ -381,6 +402,27 @@ final class LabelSetWalker {
 
   /// The label set in a label column.
   func labelSet(_ column: LabelColumn) throws(PredictionFileError) -> LabelSet {
+    let set = try readLabelSet(column)
+    if mergesNumbers { count(set, in: column) }
+    return set
+  }
+
+  /// Adds an item's set to the counts of items per label.
+  private func count(_ set: LabelSet, in column: LabelColumn) {
+    let labelCount = mergedNames.count
+    if goldLabelCounts.count < labelCount {
+      goldLabelCounts += repeatElement(0, count: labelCount - goldLabelCounts.count)
+      predictedLabelCounts += repeatElement(0, count: labelCount - predictedLabelCounts.count)
+    }
+    if column == .gold {
+      set.forEachIndex { goldLabelCounts[$0] &+= 1 }
+    } else {
+      set.forEachIndex { predictedLabelCounts[$0] &+= 1 }
+    }
+  }
+
+  /// The label set in a label column, uncounted.
+  private func readLabelSet(_ column: LabelColumn) throws(PredictionFileError) -> LabelSet {
     let index = slot(of: column)
     var value = slice(index)
     var result = LabelSet()
@@ -425,6 +467,7 @@ final class LabelSetWalker {
         options.thresholds.count == 1 ? options.thresholds[0] : options.thresholds[offset]
       if try score(slot: 3 + offset) >= threshold { result.insert(Int(code)) }
     }
+    if mergesNumbers { count(result, in: .prediction) }
     return result
   }
 
@@ -557,7 +600,72 @@ final class LabelSetWalker {
     // A label read for the first time may be a repeated header's column
     // name: only then is the record compared with the header.
     if Int(code) == known { try refuseRepeatedHeader() }
-    return Int(code)
+    return Int(labelCode(code))
+  }
+
+  /// The label code of an interned code: itself, unless numbers are
+  /// merged, when a number already read in another spelling takes that
+  /// spelling's code. The work is per distinct label, never per item.
+  @inline(__always)
+  private func labelCode(_ code: Int32) -> Int32 {
+    guard mergesNumbers else { return code }
+    if Int(code) < labelCodes.count { return labelCodes[Int(code)] }
+    return addLabelCode(for: code)
+  }
+
+  /// Gives a newly interned label its label code.
+  private func addLabelCode(for code: Int32) -> Int32 {
+    precondition(Int(code) == labelCodes.count)
+    let name = interner.names[Int(code)]
+    if case .number(let value) = DecimalLabel.reading(name) {
+      if let existing = codeOfNumber[value] {
+        if firstMerge == nil { firstMerge = (mergedNames[Int(existing)], name) }
+        labelCodes.append(existing)
+        return existing
+      }
+      codeOfNumber[value] = Int32(mergedNames.count)
+    } else {
+      textLabels.append(name)
+    }
+    let labelCode = Int32(mergedNames.count)
+    mergedNames.append(name)
+    labelCodes.append(labelCode)
+    return labelCode
+  }
+
+  /// The labels of a file of label sets once read: numbers merged by
+  /// value are each spelled one way (`1.0` and `1` as `1`), as in a
+  /// single-label file whose labels are all numbers.
+  ///
+  /// - Returns: The labels, by code.
+  /// - Throws: `.numberSpelledTwiceBesideText` when a number was read in
+  ///   two spellings and some label is no number: the single-label rule
+  ///   then compares every label as text, so merging would be a guess.
+  func finishLabelSets() throws(PredictionFileError) -> [String] {
+    guard mergesNumbers else { return labels }
+    var names = mergedNames
+    if let firstMerge {
+      guard textLabels.isEmpty else {
+        throw PredictionFileError(
+          path: path,
+          reason: .numberSpelledTwiceBesideText(
+            kept: firstMerge.kept, merged: firstMerge.merged, text: textLabels))
+      }
+      names = names.map { LabelResolution.normalized($0, isNumeric: true) }
+    }
+    var check = LabelSetCheck(labelCount: names.count)
+    for code in goldLabelCounts.indices {
+      check.goldCounts[code] = goldLabelCounts[code]
+      check.predictedCounts[code] = predictedLabelCounts[code]
+    }
+    // A model may predict no label at all (every score under its
+    // threshold): that is no sign of a wrong column.
+    if check.predictedCounts.contains(where: { $0 > 0 }) {
+      try check.check(
+        names: names, columns: labelColumns, options: options.file, path: path,
+        checksOneItemLabels: false)
+    }
+    return names
   }
 
   /// Refuses the current CSV or TSV record when it repeats the header field
@@ -620,7 +728,7 @@ final class LabelSetWalker {
           guard let label = Self.unescapeJSON(base + start, count: position - start) else {
             throw fail("a valid JSON string")
           }
-          result.insert(Int(interner.code(of: label)))
+          result.insert(Int(labelCode(interner.code(of: label))))
         } else {
           result.insert(try code(start, position - start, slot: slot))
         }

@@ -111,9 +111,9 @@ struct AdviseCommand: ParsableCommand {
         metrics = try ClassificationMetrics(
           weightedConfusionMatrix: try input.readWeightedMatrix(path), options: scoring.evaluation)
       } else {
-        metrics = try ClassificationMetrics(
-          confusionMatrix: try scores?.matrix ?? counted ?? input.readConfusionMatrix(path),
-          options: scoring.evaluation)
+        let matrix = try scores?.matrix ?? counted ?? input.readConfusionMatrix(path)
+        metrics = try ClassificationMetrics(confusionMatrix: matrix, options: scoring.evaluation)
+        writeStrayLabelWarnings(matrices: [matrix], sources: [path])
       }
     } catch let failure as CommandFailure {
       throw failure
@@ -165,6 +165,7 @@ struct AdviseCommand: ParsableCommand {
     let names = predictionColumns ?? [ModelNames.defaults([paths[0]])[0]]
     var documents: [JSONValue] = []
     var texts: [String] = []
+    var matrices: [ConfusionMatrix] = []
     for (model, name) in names.enumerated() {
       let metrics: ClassificationMetrics
       do {
@@ -178,8 +179,10 @@ struct AdviseCommand: ParsableCommand {
       } catch {
         throw .usage("\(error)")
       }
+      matrices.append(metrics.confusionMatrix)
       let advice = MetricAdvisor().advice(for: metrics)
       guard predictionColumns != nil else {
+        writeStrayLabelWarnings(matrices: matrices, sources: names)
         switch format {
         case .json:
           return CommandOutput(
@@ -195,11 +198,20 @@ struct AdviseCommand: ParsableCommand {
       }
       texts.append("== \(name) ==\n\n" + advice.text(positiveLabel: metrics.positiveLabel))
     }
+    writeStrayLabelWarnings(matrices: matrices, sources: names)
     switch format {
     case .json:
       return CommandOutput(JSONValue.object([("models", .array(documents))]).serialized() + "\n")
     case .text: return CommandOutput(texts.joined(separator: "\n"))
     }
+  }
+
+  /// Writes the warnings `evaluate` gives for the same models: predicted
+  /// labels no gold item has, or gold labels `--labels` leaves out.
+  private func writeStrayLabelWarnings(matrices: [ConfusionMatrix], sources: [String]) {
+    Console.writeWarnings(
+      StrayPredictedLabels.warnings(
+        matrices: matrices, sources: sources, evaluation: scoring.evaluation))
   }
 
   /// Advice for a multilabel file: which average to read, citing label

@@ -296,7 +296,9 @@ struct EvaluateCommand: ParsableCommand {
   private func evaluateMultilabel() throws(CommandFailure) -> CommandOutput {
     input.noteInferredLabelSets([path], problem: scoring.problem)
     let metrics: MultilabelMetrics
-    if isIntervalRequested {
+    // Standard input is read once, and the totals of numbers written two
+    // ways (`1` and `1.0`) match --labels only after a second read.
+    if isIntervalRequested || (path == "-" && scoring.evaluation.labels != nil) {
       let counts = try input.readMultilabel(path)
       do {
         // The order compare scores a model in, so both give it one interval.

@@ -1,4 +1,5 @@
 import F1Kit
+import F1KitReading
 import F1KitStatistics
 import F1KitSupport
 import Foundation
@@ -111,9 +112,22 @@ enum StrayPredictedLabels {
             + (offset == 0 ? "\(TerminalText.quoted(labels[label])) for " : "for ")
             + NumberText.grouped(count) + items
         }
-        return counts.joined(separator: ", ") + ", a label no gold item has: "
+        let found =
+          counts.joined(separator: ", ") + ", a label no gold item has: "
           + consequence(classCount: scored.count, goldNames: goldNames, evaluation: evaluation)
-          + "; " + cause(of: labels[label], goldNames: goldNames) + ", or give "
+        // Naming the gold labels would count a number written another
+        // way as an error: its spelling must change instead.
+        if case .numberSpelledOtherwise(let predicted, let gold, let text) =
+          LabelSetCheck.numberSpelledOtherwise(
+            gold: goldNames,
+            predicted: [labels[label]] + scored.filter { goldCounts[$0] == 0 }.map { labels[$0] }),
+          predicted == labels[label]
+        {
+          return found + "; "
+            + PredictionFileError.numberSpellingHint(
+              predicted: predicted, gold: gold, text: text)
+        }
+        return found + "; " + cause(of: labels[label], goldNames: goldNames) + ", or give "
           + LabelOutsideGold.labelsOption(goldNames)
           + " to keep the gold labels' classes (those items then count as errors)"
       }
