@@ -55,7 +55,9 @@ extension ReleaseDecision {
     }
     // An interval that clears the margin but could not be trusted fails
     // for that reason, with the exact bound the gate read instead.
-    if !passes, intervalPasses, let shortfall { reason = shortfall.reason(for: gate, on: metric) }
+    if !passes, intervalPasses, let shortfall {
+      reason = shortfall.reason(for: gate, on: metric, digits: decimals)
+    }
     let evidence =
       "difference \(Self.number(digits: decimals, difference.estimate)), \(intervalText)"
     return passes
