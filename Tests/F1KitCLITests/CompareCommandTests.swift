@@ -447,6 +447,63 @@ struct CompareCommandTests {
     #expect(byPosition.status == 0, "\(byPosition.standardError)")
   }
 
+  /// 500 support tickets of 5 classes (0–4) on which, with the default
+  /// 9,999 resamples and seed 42, b.csv's macro-F1 is 0.053 below a.csv's:
+  /// the BCa interval [−0.108, −0.001] excludes 0, but the permutation test
+  /// gives p = 0.059.
+  static let borderlineTickets = (
+    gold: [
+      "1401121120440110042431444412214112410121114420411340112444111241011421211110421413244401141204000210",
+      "1402014131141201410111404041442114320120141202010114410010401044041314411000201040412004044142024212",
+      "4104421044414211143134141041120440311441114001142242240414102241223404110404431412441441144422204444",
+      "1011404401144240114111444241414441400340412022211140440101100412111121314444141121102140001100204120",
+      "4044440224424214422100124314400444424411342431204004011042123231114111240402441114444421112003121400",
+    ].joined(),
+    a: [
+      "1431121120443110042431441412214112210121314420410342112404131241011321212410421413200401121234000410",
+      "1430032131144303410110404241442004320120441202010114410010300044041314411000201040412001044142421212",
+      "4104421044414211143134041141120420311443310001140242034414102211222404110404431412441401144432004444",
+      "4011404401144140114314444441414442440340412022213143440101100412111121414444141221101440001100204023",
+      "4240440224424414442300122314400444423411442430204004011042123230114111230434441114444421102003411400",
+    ].joined(),
+    b: [
+      "0421124120444110122401401012231142400121114421401330112444111211011421211330321133244401241200000210",
+      "1332014131141203412101004041442111320120101202030014211010401042040304411020201040412004044142024212",
+      "4134422010414211043130121141120340010441114201104202244413102211224104110034431212441241344422204404",
+      "1011404031143240114111424241414421001300412422211340440334300410111321014444141223104200201100204120",
+      "2144340224424214224100134314402444434411312431204004011042123101113111230402441114444423112103121400",
+    ].joined()
+  )
+
+  @Test("paper statements carry the borderline caveat the verdict carries, in Markdown and LaTeX")
+  func paperStatementSaysWhenIntervalAndTestDisagree() throws {
+    let tickets = Self.borderlineTickets
+    let directory = TemporaryDirectory()
+    for (name, predictions) in [("a.csv", tickets.a), ("b.csv", tickets.b)] {
+      directory.write(
+        name,
+        "label,prediction\n"
+          + zip(tickets.gold, predictions).map { "\($0.0),\($0.1)\n" }.joined())
+    }
+    let caveat =
+      "permutation p = 0.059, 9,999 resamples, seed 42). The 95% interval excludes 0 although the test does not reject: the two disagree at the margin, so read the difference as borderline, not absent."
+    let text = try runF1Kit(["compare", "a.csv", "b.csv", "-q"], in: directory.url)
+    #expect(text.standardOutput.contains("read the difference as borderline, not absent."))
+    let markdown = try runF1Kit(
+      ["compare", "a.csv", "b.csv", "-q", "--format", "markdown"], in: directory.url)
+    #expect(markdown.status == 0, "\(markdown.standardError)")
+    #expect(
+      markdown.standardOutput.hasSuffix(
+        "95% BCa CI \\[−0.108, −0.001\\], " + caveat + "\n"), "\(markdown.standardOutput)")
+    let latex = try runF1Kit(
+      ["compare", "a.csv", "b.csv", "-q", "--format", "latex"], in: directory.url)
+    #expect(
+      latex.standardOutput.hasSuffix(
+        "95\\% BCa CI [$-$0.108, $-$0.001], "
+          + caveat.replacingOccurrences(of: "%", with: "\\%") + "\n"),
+      "\(latex.standardOutput)")
+  }
+
   @Test("a verdict whose interval and test disagree on significance says so, in compare and report")
   func verdictSaysWhenIntervalAndTestDisagree() throws {
     // 120 items on which, with 999 resamples and seed 62, the permutation

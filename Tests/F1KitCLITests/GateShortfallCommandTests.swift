@@ -157,4 +157,29 @@ struct GateShortfallCommandTests {
     #expect(result.status == 0, "\(result.standardError)")
     #expect(!result.standardOutput.contains("\"shortfall\""))
   }
+
+  /// The worst-case cap of changing 4 of the 1,379 STS-B items is exactly
+  /// 0.0033298899550172623 of binary F1; at three decimals it and a
+  /// margin just either side of it all read 0.003.
+  @Test(
+    "a cap and a margin that round alike get the digits that tell them apart",
+    arguments: [
+      (
+        "0.0033298899550172623", 1,
+        "could lower binary F1 by up to 0.00333, as much as the 0.00333 margin itself, so not inside it."
+      ),
+      ("0.0033", 1, "could lower binary F1 by up to 0.00333, not inside the 0.0033 margin."),
+      ("0.00333", 0, "lowers binary F1 by at most 0.0033299, inside the 0.00333 margin."),
+    ])
+  func capBesideMargin(margin: String, status: Int32, ending: String) throws {
+    let model = "fixtures/stsb/test-minilm-l6.csv"
+    let result = try runF1Kit([
+      "gate", model, model, "--metric", "binary_f1", "--margin", margin, "--resamples", "999",
+      "-q",
+    ])
+    #expect(result.status == status, "\(result.standardOutput)\(result.standardError)")
+    let line = try #require(
+      result.standardOutput.split(separator: "\n").first { $0.contains("binary F1 by") })
+    #expect(line.hasSuffix(ending), "\(line)")
+  }
 }

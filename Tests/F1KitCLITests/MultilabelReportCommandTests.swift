@@ -93,6 +93,30 @@ struct MultilabelReportCommandTests {
     #expect(advice.filter { $0["id"] as? String == "empty-label-sets" }.count == 2)
   }
 
+  @Test("the report tabulates every metric evaluate gives, each with its interval")
+  func everyEvaluatedMetric() throws {
+    let (page, document) = try report()
+    let models = try #require(document["models"] as? [[String: Any]])
+    for (file, model) in zip(Self.files, models) {
+      let evaluated = try object(
+        try runF1Kit(["evaluate", file, "--format", "json", "-q"]).standardOutput)
+      let expected = try #require(evaluated["metrics"] as? [String: Double])
+      let metrics = try #require(model["metrics"] as? [String: [String: Any]])
+      #expect(Set(metrics.keys) == Set(expected.keys))
+      for (name, value) in expected {
+        let entry = try #require(metrics[name], "\(name)")
+        let shown = try #require(entry["value"] as? Double, "\(name)")
+        #expect(abs(shown - value) < 1e-12, "\(name)")
+        let low = try #require(entry["low"] as? Double, "\(name)")
+        let high = try #require(entry["high"] as? Double, "\(name)")
+        #expect(low <= value && value <= high, "\(name): [\(low), \(high)] around \(value)")
+      }
+    }
+    for name in ["weighted_precision", "weighted_recall", "jaccard_weighted"] {
+      #expect(page.contains(" · \(name)</th>"), "\(name)")
+    }
+  }
+
   @Test("each compared metric's comparison equals f1kit compare --metric M --format json")
   func agreesWithCompare() throws {
     let document = try report().json

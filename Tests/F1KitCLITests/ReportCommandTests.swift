@@ -249,4 +249,32 @@ struct ReportCommandTests {
     #expect(failure.status == 66)
     #expect(failure.standardError.hasPrefix("Error: missing.csv: "))
   }
+
+  @Test(
+    "the score table's caption promises DeLong's interval only where it is shown, and cites the metric"
+  )
+  func scoreCaptionMatchesItsCells() throws {
+    let directory = TemporaryDirectory()
+    let columns = "acq,crude,earn,grain,interest,money-fx,ship,trade"
+    let perClass = directory.url.appendingPathComponent("per-class.html").path
+    let r8 = try runF1Kit([
+      "report", "fixtures/r8/test-tfidf-nb-scores.csv", "fixtures/r8/test-tfidf-logreg-scores.csv",
+      "--score-columns", columns, "--out", perClass, "--resamples", "100", "-q",
+    ])
+    #expect(r8.status == 0, "\(r8.standardError)")
+    let perClassPage = try String(contentsOfFile: perClass, encoding: .utf8)
+    #expect(perClassPage.contains("bootstrap intervals over items (100 resamples)</caption>"))
+    #expect(!perClassPage.contains("DeLong&#39;s interval"))
+    #expect(perClassPage.contains("<code>f1kit compare --metric roc_auc_ovr_macro</code>"))
+    let binary = directory.url.appendingPathComponent("binary.html").path
+    let stsb = try runF1Kit(
+      ["report"] + Self.stsb + [
+        "--score-column", "score", "--positive", "1", "--out", binary, "--resamples", "100", "-q",
+      ])
+    #expect(stsb.status == 0, "\(stsb.standardError)")
+    let binaryPage = try String(contentsOfFile: binary, encoding: .utf8)
+    #expect(binaryPage.contains("; ROC-AUC also with DeLong&#39;s interval</caption>"))
+    #expect(binaryPage.contains("DeLong ["))
+    #expect(binaryPage.contains("<code>f1kit compare --metric roc_auc</code>"))
+  }
 }

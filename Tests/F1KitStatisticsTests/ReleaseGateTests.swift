@@ -122,6 +122,55 @@ struct ReleaseGateTests {
     #expect(below.reachabilityNote?.contains("more items would not make") == true)
   }
 
+  /// The newsgroups probe: macro-F1 −0.062, 95% CI [−0.090, −0.034], a
+  /// 0.020 margin. The data already show the candidate worse than the
+  /// margin allows, so a size for an equally good candidate is no answer.
+  @Test(
+    "an interval wholly beyond the margin says more items would not help, and gives no size",
+    arguments: [ReleaseGate.Mode.nonInferiority, .equivalence])
+  func wholeIntervalBeyondMargin(mode: ReleaseGate.Mode) throws {
+    let gate = try ReleaseGate(mode: mode, margin: 0.02)
+    let decision = gate.decision(
+      for: Self.interval(-0.090, -0.034, estimate: -0.062, standardError: 0.0144),
+      itemCount: 2000, metric: GateMetric(.macroF1), baseline: "a", candidate: "b",
+      differingCount: 777)
+    #expect(!decision.passes)
+    #expect(!decision.reachability.isReachable)
+    #expect(decision.reachability.isBeyondMargin)
+    #expect(decision.reachability.requiredCount == nil)
+    #expect(decision.reachability.requiredCountRange == nil)
+    #expect(
+      decision.reachabilityNote
+        == "The whole interval lies below −0.020, beyond the margin, so more items would not make this candidate pass."
+    )
+    let json = decision.jsonDocument().serialized()
+    #expect(json.contains("\"required_n\": null"))
+    #expect(json.contains("\"beyond_margin\": true"))
+    #expect(!json.contains("would give"))
+  }
+
+  @Test("a lower-is-better interval wholly above the margin says more items would not help")
+  func lowerIsBetterBeyondMargin() throws {
+    let gate = try ReleaseGate(margin: 0.001)
+    let hammingLoss = GateMetric(
+      name: "hamming_loss", displayName: "Hamming loss", isHigherBetter: false)
+    let decision = gate.decision(
+      for: Self.interval(0.00105, 0.00415, estimate: 0.00258, standardError: 0.0008),
+      itemCount: 2000, metric: hammingLoss, baseline: "a", candidate: "b")
+    #expect(!decision.passes && decision.reachability.isBeyondMargin)
+    #expect(decision.reachability.requiredCount == nil)
+    #expect(
+      decision.reachabilityNote
+        == "The whole interval lies above 0.001, beyond the margin, so more items would not make this candidate pass."
+    )
+    // An interval that reaches back over the margin is not beyond it.
+    let straddling = gate.decision(
+      for: Self.interval(0.0009, 0.0042, estimate: 0.00258, standardError: 0.0008),
+      itemCount: 2000, metric: hammingLoss, baseline: "a", candidate: "b")
+    #expect(!straddling.reachability.isBeyondMargin)
+    #expect(straddling.reachability.requiredCount != nil)
+  }
+
   /// At the size the gate asks for, a candidate exactly as good as the
   /// baseline passes with the promised chance: simulate normal estimates
   /// with the standard error shrunk to that size and Wald intervals.

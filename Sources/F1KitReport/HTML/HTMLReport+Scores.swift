@@ -18,8 +18,14 @@ extension HTMLReport {
       html +=
         "; average precision and ROC-AUC read the column of the positive label “\(HTMLText.isolated(column.label))”, as <code>f1kit evaluate</code> and <code>roc_auc_score(y, P[:, 1])</code> do"
     }
+    // The command that gives the same numbers names a metric the table
+    // shows: ROC-AUC of one binary column, else the first compared one
+    // (one-vs-rest macro ROC-AUC of per-class scores).
+    let cited =
+      scores.shownMetrics.contains(.rocAUC)
+      ? ScoreMetric.rocAUC : scores.comparedMetrics.first ?? .rocAUC
     html +=
-      ". Every interval and test comes from the comparison engine that <code>f1kit compare --metric roc_auc</code> uses.</p>\n"
+      ". Every interval and test comes from the comparison engine that <code>f1kit compare --metric \(cited.rawValue)</code> uses.</p>\n"
     if let experiment = model.experiment, let comparison = scores.comparison,
       !comparison.pairs.isEmpty, !comparison.options.tests.isEmpty
     {
@@ -105,9 +111,15 @@ extension HTMLReport {
   }
 
   func scoreMetricsTable(_ scores: ScoreReport) -> String {
+    // DeLong's interval is of binary ROC-AUC alone: per-class scores'
+    // averages have none, and the caption says so only when one is shown.
+    let hasDeLong =
+      scores.shownMetrics.contains(.rocAUC)
+      && scores.models.indices.contains { scores.delongInterval(model: $0) != nil }
     var table = HTMLTable(
       caption: scores.comparison.map {
-        "Score metrics with \(DisplayNumber.percent($0.options.bootstrap.confidence, digits: 0)) \($0.options.bootstrap.method.rawValue) bootstrap intervals over items (\(DisplayNumber.count($0.options.bootstrap.resamples)) resamples); ROC-AUC also with DeLong's interval"
+        "Score metrics with \(DisplayNumber.percent($0.options.bootstrap.confidence, digits: 0)) \($0.options.bootstrap.method.rawValue) bootstrap intervals over items (\(DisplayNumber.count($0.options.bootstrap.resamples)) resamples)"
+          + (hasDeLong ? "; ROC-AUC also with DeLong's interval" : "")
       } ?? "Score metrics (no intervals: --resamples 0)",
       columns: [("Metric", false)] + scores.models.map { ($0.name, true) })
     // Why a metric is undefined, said once under the table when it is the

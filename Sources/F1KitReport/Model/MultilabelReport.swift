@@ -52,10 +52,13 @@ public struct MultilabelReport: Sendable {
   public var options: ReportOptions
 
   /// The metrics the report tabulates, in order: the F1 averages first.
+  /// They are every metric `f1kit evaluate` gives for multilabel files
+  /// (the F-beta averages need a β, which the report does not take).
   public static let tabulatedMetrics: [MultilabelMetric] = [
     .samplesF1, .microF1, .macroF1, .weightedF1, .samplesPrecision, .samplesRecall,
-    .microPrecision, .microRecall, .macroPrecision, .macroRecall, .jaccardSamples, .jaccardMicro,
-    .jaccardMacro, .subsetAccuracy, .hammingLoss,
+    .microPrecision, .microRecall, .macroPrecision, .macroRecall, .weightedPrecision,
+    .weightedRecall, .jaccardSamples, .jaccardMicro, .jaccardMacro, .jaccardWeighted,
+    .subsetAccuracy, .hammingLoss,
   ]
 
   /// The metrics whose pairs are compared with tests: the three averages

@@ -257,7 +257,11 @@ struct ComparisonWording {
 
   /// One sentence per pair in the form Dror et al. (2018) and Ulmer et al.
   /// (2022) ask for: both scores, the difference with its interval and
-  /// method, the test and its adjusted p-value, the resamples and the seed.
+  /// method, the test and its adjusted p-value, the resamples and the seed;
+  /// when the interval and the test disagree on significance, the sentence
+  /// `compare`'s verdict ends with
+  /// (``ModelComparison/disagreementSentence(interval:isSignificant:isAdjusted:)``)
+  /// follows.
   func statement(_ pair: ModelComparison.Pair) -> String {
     let first = comparison.models[pair.first]
     let second = comparison.models[pair.second]
@@ -280,6 +284,14 @@ struct ComparisonWording {
         "\(second.name) − \(first.name) on \(metricName) is \(number(difference.estimate)) (\(number(value(second))) vs \(number(value(first))); \(confidence) \(methodName) CI [\(number(difference.lower)), \(number(difference.upper))]"
         + tail.dropLast() + "; " + reason + "."
     }
+    // As `compare`'s verdict does, the statement says when its interval
+    // and its test disagree; a bootstrap with no spread has an interval of
+    // no width, which excludes 0 without being evidence.
+    func disagreement(isSignificant: Bool) -> String {
+      guard p != nil, !pair.bootstrap.hasNoSpread else { return "" }
+      return ModelComparison.disagreementSentence(
+        interval: difference, isSignificant: isSignificant, isAdjusted: isAdjusted)
+    }
     if isSignificant && difference.estimate != 0 && !difference.estimate.isNaN {
       let secondWins = difference.estimate > 0
       let (winner, loser) = secondWins ? (second, first) : (first, second)
@@ -287,10 +299,10 @@ struct ComparisonWording {
         secondWins ? (difference.lower, difference.upper) : (-difference.upper, -difference.lower)
       return
         "\(winner.name) outperforms \(loser.name) on \(metricName) (\(number(value(winner))) vs \(number(value(loser))); difference \(number(abs(difference.estimate))), \(confidence) \(methodName) CI [\(number(low)), \(number(high))]"
-        + tail
+        + tail + disagreement(isSignificant: true)
     }
     return
       "\(second.name) and \(first.name) do not differ significantly on \(metricName) (\(number(value(second))) vs \(number(value(first))); difference \(number(difference.estimate)), \(confidence) \(methodName) CI [\(number(difference.lower)), \(number(difference.upper))]"
-      + tail
+      + tail + disagreement(isSignificant: false)
   }
 }

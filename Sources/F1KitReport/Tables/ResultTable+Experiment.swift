@@ -253,7 +253,9 @@ struct ExperimentWording {
 
   /// One sentence per pair: both means, the runs, the difference with its
   /// interval, the test with its p-value, the resamples, the seed, the
-  /// groups, and Almost Stochastic Order when every model has several runs.
+  /// groups, and Almost Stochastic Order when every model has several runs;
+  /// then, when the interval and the test disagree on significance, the
+  /// sentence `compare`'s verdict ends with.
   func statement(_ position: Int) -> String {
     let pair = comparison.pairs[position]
     let names = description.names
@@ -304,6 +306,13 @@ struct ExperimentWording {
         "\(second.name) − \(first.name) on \(metricName) is \(number(difference.estimate)) (\(number(second.value)) vs \(number(first.value))\(means([pair.second, pair.first])); \(confidence) \(methodName) CI [\(number(difference.lower)), \(number(difference.upper))]"
         + tail.dropLast() + "; " + reason + "."
     }
+    // As `compare`'s verdict does, the statement says when its interval
+    // and its test disagree.
+    func disagreement(isSignificant: Bool) -> String {
+      guard !p.isNaN else { return "" }
+      return ModelComparison.disagreementSentence(
+        interval: difference, isSignificant: isSignificant, isAdjusted: isAdjusted)
+    }
     if isSignificant && difference.estimate != 0 && !difference.estimate.isNaN {
       let secondWins = difference.estimate > 0
       let (winner, loser) = secondWins ? (second, first) : (first, second)
@@ -312,10 +321,12 @@ struct ExperimentWording {
       return
         "\(winner.name) outperforms \(loser.name) on \(metricName) (\(number(winner.value)) vs \(number(loser.value))\(means(secondWins ? [pair.second, pair.first] : [pair.first, pair.second])); difference \(number(abs(difference.estimate))), \(confidence) \(methodName) CI [\(number(low)), \(number(high))]"
         + tail
+        + disagreement(isSignificant: true)
     }
     return
       "\(second.name) and \(first.name) do not differ significantly on \(metricName) (\(number(second.value)) vs \(number(first.value))\(means([pair.second, pair.first])); difference \(number(difference.estimate)), \(confidence) \(methodName) CI [\(number(difference.lower)), \(number(difference.upper))]"
       + tail
+      + disagreement(isSignificant: false)
   }
 
   func pText(_ p: Double) -> String {

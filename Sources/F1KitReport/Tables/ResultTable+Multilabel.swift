@@ -158,7 +158,8 @@ struct MultilabelWording {
     p < 0.001 ? "p < 0.001" : "p = \(DisplayNumber.score(p, digits: 3))"
   }
 
-  /// One sentence per pair, with the metric's direction.
+  /// One sentence per pair, with the metric's direction, as
+  /// ``ComparisonWording/statement(_:)`` writes it.
   func statement(_ pair: MultilabelComparison.Pair) -> String {
     let models = comparison.models
     let first = (name: models[pair.first].name, value: models[pair.first].value(of: metric))
@@ -183,6 +184,13 @@ struct MultilabelWording {
         "\(second.name) − \(first.name) on \(metric.displayName) is \(number(difference.estimate)) (\(number(second.value)) vs \(number(first.value))\(direction); \(confidence) \(methodName) CI [\(number(difference.lower)), \(number(difference.upper))]"
         + tail.dropLast() + "; " + reason + "."
     }
+    // As `compare`'s verdict does, the statement says when its interval
+    // and its test disagree.
+    func disagreement(isSignificant: Bool) -> String {
+      guard p != nil else { return "" }
+      return ModelComparison.disagreementSentence(
+        interval: difference, isSignificant: isSignificant, isAdjusted: isAdjusted)
+    }
     if isSignificant && difference.estimate != 0 && !difference.estimate.isNaN {
       let secondWins = (difference.estimate > 0) != metric.isLowerBetter
       let (winner, loser) = secondWins ? (second, first) : (first, second)
@@ -193,10 +201,10 @@ struct MultilabelWording {
       let shown = isSecondMinusFirst ? difference.estimate : -difference.estimate
       return
         "\(winner.name) outperforms \(loser.name) on \(metric.displayName) (\(number(winner.value)) vs \(number(loser.value))\(direction); difference \(number(shown)), \(confidence) \(methodName) CI [\(number(low)), \(number(high))]"
-        + tail
+        + tail + disagreement(isSignificant: true)
     }
     return
       "\(second.name) and \(first.name) do not differ significantly on \(metric.displayName) (\(number(second.value)) vs \(number(first.value))\(direction); difference \(number(difference.estimate)), \(confidence) \(methodName) CI [\(number(difference.lower)), \(number(difference.upper))]"
-      + tail
+      + tail + disagreement(isSignificant: false)
   }
 }

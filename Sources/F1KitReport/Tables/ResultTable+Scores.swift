@@ -221,6 +221,13 @@ struct ScoreWording {
         "\(second.name) − \(first.name) on \(metricName) is \(number(difference.estimate)) (\(number(second.value)) vs \(number(first.value))\(direction); \(confidence) \(methodName) CI [\(number(difference.lower)), \(number(difference.upper))]"
         + tail.dropLast() + "; " + reason + "."
     }
+    // As `compare`'s verdict does, the statement says when its interval
+    // and its test disagree.
+    func disagreement(isSignificant: Bool) -> String {
+      guard p != nil else { return "" }
+      return ModelComparison.disagreementSentence(
+        interval: difference, isSignificant: isSignificant, isAdjusted: isAdjusted)
+    }
     if isSignificant && difference.estimate != 0 && !difference.estimate.isNaN {
       let secondWins = (difference.estimate > 0) == metric.isHigherBetter
       let (winner, loser) = secondWins ? (second, first) : (first, second)
@@ -231,10 +238,10 @@ struct ScoreWording {
       let shown = isSecondMinusFirst ? difference.estimate : -difference.estimate
       return
         "\(winner.name) outperforms \(loser.name) on \(metricName) (\(number(winner.value)) vs \(number(loser.value))\(direction); difference \(number(shown)), \(confidence) \(methodName) CI [\(number(low)), \(number(high))]"
-        + tail
+        + tail + disagreement(isSignificant: true)
     }
     return
       "\(second.name) and \(first.name) do not differ significantly on \(metricName) (\(number(second.value)) vs \(number(first.value))\(direction); difference \(number(difference.estimate)), \(confidence) \(methodName) CI [\(number(difference.lower)), \(number(difference.upper))]"
-      + tail
+      + tail + disagreement(isSignificant: false)
   }
 }

@@ -44,6 +44,7 @@ extension MarginReachability {
   ) {
     halfWidth = difference.width / 2
     isReachable = difference.estimate != 0 && !difference.estimate.isNaN
+    isBeyondMargin = false
     assumedDifference = difference.estimate
     self.power = power
     self.unit = unit

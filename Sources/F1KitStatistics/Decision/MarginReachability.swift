@@ -70,6 +70,12 @@ public struct MarginReachability: Hashable, Sendable {
   /// up; `nil` when no size would do or the interval carries no standard
   /// error.
   public var requiredCount: Int?
+  /// Whether the whole interval lies beyond the margin on the failing
+  /// side (``ReleaseGate/isWhollyBeyondMargin(_:isHigherBetter:)``): the
+  /// data already show the candidate worse than the gate allows, so no
+  /// test set is large enough and ``requiredCount`` is `nil`. Always
+  /// `false` for a detection size.
+  public var isBeyondMargin: Bool
   /// Whether the seeds' share of the variance alone keeps the interval too
   /// wide for any test set: more runs per model, not more items, would
   /// help.
@@ -146,6 +152,7 @@ public struct MarginReachability: Hashable, Sendable {
     self.count = count
     self.seedShare = seedShare.isFinite ? min(max(seedShare, 0), 1) : 0
     isLimitedBySeeds = false
+    isBeyondMargin = gate.isWhollyBeyondMargin(difference, isHigherBetter: isHigherBetter)
     let significanceLevel = 1 - difference.confidence
     let gain = isHigherBetter ? difference.estimate : -difference.estimate
     // The distance from the margin the needed size must resolve, and the
@@ -156,7 +163,9 @@ public struct MarginReachability: Hashable, Sendable {
     case .nonInferiority, .equivalence:
       isReachable = halfWidth < gate.margin
       assumedDifference = 0
-      distance = gate.margin
+      // An interval wholly beyond the margin already rules out the equally
+      // good candidate the needed size assumes.
+      distance = isBeyondMargin ? nil : gate.margin
       // Both one-sided tests must pass: at a true difference of 0 each
       // fails with probability (1 − power)/2.
       if gate.mode == .equivalence { sidePower = 1 - (1 - power) / 2 }

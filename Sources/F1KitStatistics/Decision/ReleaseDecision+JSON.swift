@@ -14,7 +14,10 @@ extension ReleaseDecision {
   /// the needed size, `required_n_low`, `required_n_high`, `differing`
   /// (the differing items, `null` for groups) and, when the range rests on
   /// them, the squared standard error's degrees of freedom `se_degrees`
-  /// follow `required_n` (``MarginReachability/requiredCountRange``). A
+  /// follow `required_n` (``MarginReachability/requiredCountRange``), and
+  /// `beyond_margin` says whether the whole interval lies beyond the
+  /// margin, when `required_n` is `null`
+  /// (``MarginReachability/isBeyondMargin``). A
   /// weighted comparison adds
   /// `weighted: true` and `total_weight` after `n`. `shortfall` follows
   /// `reachability` when the resampled interval could not be trusted
@@ -35,6 +38,7 @@ extension ReleaseDecision {
   /// - Returns: The document.
   public func jsonDocument() -> JSONValue {
     var reach = reachability.jsonMembers(hasSeveralRuns: experiment?.hasSeveralRuns == true)
+    reach.append(("beyond_margin", .bool(reachability.isBeyondMargin)))
     if let note = reachabilityNote { reach.append(("note", .string(note))) }
     var members: [(key: String, value: JSONValue)] = [
       ("decision", .string(outcome)),

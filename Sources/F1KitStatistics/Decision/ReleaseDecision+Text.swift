@@ -55,7 +55,9 @@ extension ReleaseDecision {
     }
     // An interval that clears the margin but could not be trusted fails
     // for that reason, with the exact bound the gate read instead.
-    if !passes, intervalPasses, let shortfall { reason = shortfall.reason(for: gate, on: metric) }
+    if !passes, intervalPasses, let shortfall {
+      reason = shortfall.reason(for: gate, on: metric, digits: decimals)
+    }
     let evidence =
       "difference \(Self.number(digits: decimals, difference.estimate)), \(intervalText)"
     return passes
@@ -78,8 +80,11 @@ extension ReleaseDecision {
   /// groups; with several runs per model the sentence names the runs, and
   /// says so when the spread between runs alone keeps the interval too
   /// wide for any test set. A non-inferiority candidate that passes all the
-  /// same is told it did so on its observed lead. `nil` when the interval
-  /// is undefined.
+  /// same is told it did so on its observed lead. When the whole interval
+  /// lies beyond the margin (``MarginReachability/isBeyondMargin``), more
+  /// data would not help, and the sentence says so instead: "The whole
+  /// interval lies below −0.020, beyond the margin, so more items would not
+  /// make this candidate pass." `nil` when the interval is undefined.
   public var reachabilityNote: String? {
     guard !reachability.halfWidth.isNaN else { return nil }
     let unit = reachability.unit.rawValue
@@ -106,6 +111,14 @@ extension ReleaseDecision {
     switch gate.mode {
     case .nonInferiority, .equivalence:
       guard !reachability.isReachable else { return nil }
+      // The data already show the candidate worse than the margin allows:
+      // a size for an equally good one would answer a question they rule
+      // out.
+      if reachability.isBeyondMargin {
+        let side = difference.upper < -gate.margin ? "below −\(margin)" : "above \(margin)"
+        return
+          "The whole interval lies \(side), beyond the margin, so more \(unit) would not make this candidate pass."
+      }
       let whom = gate.mode == .equivalence ? "" : " for a candidate no better than the baseline"
       // A candidate that passes an unreachable margin can only have done
       // so on an observed lead, which the sentence says before warning

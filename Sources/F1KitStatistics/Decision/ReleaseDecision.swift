@@ -114,6 +114,8 @@ public struct ReleaseDecision: Hashable, Sendable {
   mutating func record(_ shortfall: ResamplingShortfall?) {
     self.shortfall = shortfall
     passes = intervalPasses && (shortfall?.settles(gate, on: metric) ?? true)
-    if passes, let shortfall { cautions.append(shortfall.passingCaution(for: gate, on: metric)) }
+    if passes, let shortfall {
+      cautions.append(shortfall.passingCaution(for: gate, on: metric, digits: decimals))
+    }
   }
 }

@@ -88,6 +88,34 @@ public struct ReleaseGate: Hashable, Sendable {
     }
   }
 
+  /// Whether an interval of candidate − baseline lies wholly beyond the
+  /// margin on the failing side, so that the data already show the
+  /// candidate worse than the gate allows and no larger test set would
+  /// make it pass.
+  ///
+  /// For non-inferiority the whole interval is below −*D* (above +*D* for
+  /// a lower-is-better metric); for equivalence it is below −*D* or above
+  /// +*D*; for superiority it is below +*D* (above −*D*, or above 0 with
+  /// a margin of 0, for a lower-is-better metric).
+  ///
+  /// - Parameters:
+  ///   - difference: The two-sided interval of candidate − baseline.
+  ///   - isHigherBetter: Whether larger values of the metric are better;
+  ///     `true` by default.
+  /// - Returns: Whether the interval is wholly beyond the margin; `false`
+  ///   for an undefined interval.
+  public func isWhollyBeyondMargin(
+    _ difference: ConfidenceInterval, isHigherBetter: Bool = true
+  ) -> Bool {
+    let lower = isHigherBetter ? difference.lower : -difference.upper
+    let upper = isHigherBetter ? difference.upper : -difference.lower
+    return switch mode {
+    case .nonInferiority: upper < -margin
+    case .superiority: upper < margin
+    case .equivalence: upper < -margin || lower > margin
+    }
+  }
+
   /// Decides on an interval of candidate − baseline and says whether the
   /// test set is large enough for the margin.
   ///

@@ -266,11 +266,24 @@ public struct ResamplingShortfall: Hashable, Sendable {
   /// differently in up to 0.123 of groups (7 of the 50, holding up to 180
   /// of the 1,000 items)".
   ///
-  /// - Parameter isPassing: Whether the gate passed on it ("at most")
-  ///   rather than failed ("may … up to").
-  private func upperBoundText(isPassing: Bool) -> String {
+  /// - Parameters:
+  ///   - isPassing: Whether the gate passed on it ("at most") rather than
+  ///     failed ("may … up to").
+  ///   - gate: The gate, whose margin an ungrouped accuracy bound is
+  ///     written beside.
+  ///   - metric: The metric it decides on.
+  ///   - digits: The decimals of the margin in the decision's sentence.
+  private func upperBoundText(
+    isPassing: Bool, gate: ReleaseGate, on metric: GateMetric, digits: Int
+  ) -> String {
     let level = ModelComparison.percent(confidence)
-    let bound = upperShare.map(Self.share) ?? "undefined"
+    // Without groups an accuracy bound is the very number the margin is
+    // compared with, so it is written apart from the margin.
+    let bound =
+      upperShare.map {
+        isShareCapped(metric) && differingGroups == nil
+          ? Self.texts(of: $0, beside: gate.margin, digits: digits).bound : Self.share($0)
+      } ?? "undefined"
     let head = "by an exact one-sided \(level) Clopper–Pearson bound they"
     guard let differingGroups, let groups = changedGroupBound, let items = changedItemBound else {
       return isPassing
@@ -285,9 +298,10 @@ public struct ResamplingShortfall: Hashable, Sendable {
   /// ", so up to 0.180 of items": the share of items the groups of the
   /// exact bound hold, when grouped; empty otherwise, where the bound is
   /// itself a share of items.
-  private func itemShareText(beside margin: Double) -> String {
+  private func itemShareText(beside margin: Double, digits: Int) -> String {
     guard differingGroups != nil, let upperItemShare else { return "" }
-    return ", so up to \(Self.share(upperItemShare, beside: margin)) of items"
+    return
+      ", so up to \(Self.texts(of: upperItemShare, beside: margin, digits: digits).bound) of items"
   }
 
   /// The failing sentence's reason, with the exact bound when the count
@@ -302,8 +316,11 @@ public struct ResamplingShortfall: Hashable, Sendable {
   ///   - gate: The gate.
   ///   - metric: The metric it decides on; the reason says when the bound
   ///     does not cap it.
+  ///   - digits: The decimals of the margin in the decision's sentence
+  ///     (``ReleaseDecision/decimals``); the margin and the bound beside
+  ///     it get more while they would read the same. 3 by default.
   /// - Returns: The reason, without a closing full stop.
-  func reason(for gate: ReleaseGate, on metric: GateMetric) -> String {
+  func reason(for gate: ReleaseGate, on metric: GateMetric, digits: Int = 3) -> String {
     let level = ModelComparison.percent(confidence)
     if gate.mode == .superiority, let lowerShare {
       let bound = "\(shortfallText); by an exact one-sided \(level) Clopper–Pearson bound they may"
@@ -314,14 +331,19 @@ public struct ResamplingShortfall: Hashable, Sendable {
         "\(bound) label as few as \(Self.share(lowerShare)) of items differently, which caps the difference in accuracy"
     }
     guard upperShare != nil else { return shortfallText }
-    let head = "\(shortfallText); \(upperBoundText(isPassing: false))"
-    let itemShare = itemShareText(beside: gate.margin)
+    let head =
+      "\(shortfallText); \(upperBoundText(isPassing: false, gate: gate, on: metric, digits: digits))"
+    let itemShare = itemShareText(beside: gate.margin, digits: digits)
     if isShareCapped(metric) {
       return head + itemShare + ", the largest difference in accuracy the test set cannot rule out"
     }
-    if let change = capText(for: gate, on: metric, isPassing: false) {
-      return head + change
-        + ", not inside the \(ReleaseDecision.number(digits: 3, gate.margin)) margin"
+    if let cap = capText(for: gate, on: metric, isPassing: false, digits: digits) {
+      // A cap equal to the margin reads as the margin does: say which
+      // side of it the cap falls on.
+      return head + cap.text
+        + (cap.isAtMargin
+          ? ", as much as the \(cap.margin) margin itself, so not inside it"
+          : ", not inside the \(cap.margin) margin")
     }
     let caveat =
       isBelowFloor
@@ -335,12 +357,16 @@ public struct ResamplingShortfall: Hashable, Sendable {
   /// "(4 of the 1,379); changing the baseline's predictions on 4 items
   /// lowers binary F1 by at most 0.004": the worst-case cap as the
   /// sentences write it (without the count in brackets when grouped,
-  /// where the bound's text gives it), or `nil` when the gate does not
-  /// read one.
-  private func capText(for gate: ReleaseGate, on metric: GateMetric, isPassing: Bool) -> String? {
+  /// where the bound's text gives it), with the margin as it is written
+  /// beside it (``texts(of:beside:digits:)``) and whether the cap is the
+  /// margin itself, or `nil` when the gate does not read one.
+  private func capText(
+    for gate: ReleaseGate, on metric: GateMetric, isPassing: Bool, digits: Int
+  ) -> (text: String, margin: String, isAtMargin: Bool)? {
     guard !isShareCapped(metric), let bound = metricChangeBound(for: gate, on: metric),
       let changeBound
     else { return nil }
+    let texts = Self.texts(of: bound, beside: gate.margin, digits: digits)
     let k = ModelComparison.count(changeBound.changedItemCount)
     let items = changeBound.changedItemCount == 1 ? "item" : "items"
     let change = gate.mode == .equivalence ? "change" : "lower"
@@ -348,8 +374,9 @@ public struct ResamplingShortfall: Hashable, Sendable {
     let by = isPassing ? "by at most" : "by up to"
     let direction = gate.mode == .equivalence ? " either way" : ""
     let count = differingGroups == nil ? " (\(k) of the \(ModelComparison.count(itemCount)))" : ""
-    return
-      "\(count); changing the baseline's predictions on \(k) \(items) \(verb) \(metric.displayName) \(by) \(Self.share(bound, beside: gate.margin))\(direction)"
+    let text =
+      "\(count); changing the baseline's predictions on \(k) \(items) \(verb) \(metric.displayName) \(by) \(texts.bound)\(direction)"
+    return (text, texts.margin, bound == gate.margin)
   }
 
   /// The caution of a gate that passed on the exact bound rather than on
@@ -358,34 +385,53 @@ public struct ResamplingShortfall: Hashable, Sendable {
   /// - Parameters:
   ///   - gate: The gate.
   ///   - metric: The metric it decided on.
+  ///   - digits: The decimals of the margin in the decision's sentence
+  ///     (``ReleaseDecision/decimals``); 3 by default.
   /// - Returns: One sentence without a leading "Note:".
-  func passingCaution(for gate: ReleaseGate, on metric: GateMetric) -> String {
-    let margin = ReleaseDecision.number(digits: 3, gate.margin)
+  func passingCaution(for gate: ReleaseGate, on metric: GateMetric, digits: Int = 3) -> String {
     let head =
-      "The pass rests on an exact bound, not on the interval: \(shortfallText); \(upperBoundText(isPassing: true))"
-    if let change = capText(for: gate, on: metric, isPassing: true) {
-      return head + change + ", inside the \(margin) margin."
+      "The pass rests on an exact bound, not on the interval: \(shortfallText); \(upperBoundText(isPassing: true, gate: gate, on: metric, digits: digits))"
+    if let cap = capText(for: gate, on: metric, isPassing: true, digits: digits) {
+      return head + cap.text + ", inside the \(cap.margin) margin."
     }
     if differingGroups != nil, let upperItemShare {
+      let texts = Self.texts(of: upperItemShare, beside: gate.margin, digits: digits)
       return
         head
-        + ", which caps the difference in accuracy at \(Self.share(upperItemShare, beside: gate.margin)), inside the \(margin) margin."
+        + ", which caps the difference in accuracy at \(texts.bound), inside the \(texts.margin) margin."
     }
+    let margin = Self.texts(of: upperShare ?? .nan, beside: gate.margin, digits: digits).margin
     return head + ", which caps the difference in accuracy inside the \(margin) margin."
   }
 
-  /// A bound as ``share(_:)`` writes it, with more decimals (up to six)
-  /// while it would read the same as the margin beside it.
-  static func share(_ value: Double, beside margin: Double) -> String {
-    var text = share(value)
-    var digits = 4
-    while digits <= 6, value != margin,
-      text == ReleaseDecision.number(digits: digits - 1, margin)
-    {
-      text = ReleaseDecision.number(digits: digits, value)
-      digits += 1
+  /// A bound and the margin it is compared with, as the sentences write
+  /// them: the margin with `digits` decimals, as the decision's sentence
+  /// does (``ReleaseDecision/decimals``), the bound with as many or as
+  /// ``share(_:)`` writes it; and both with more decimals (up to twelve)
+  /// while they would read the same, so that a cap of 0.00333 is not
+  /// printed "up to 0.003, not inside the 0.003 margin". A bound equal to
+  /// the margin reads as the margin does.
+  ///
+  /// - Parameters:
+  ///   - bound: The bound.
+  ///   - margin: The gate's margin.
+  ///   - digits: The fewest decimals; 3 by default.
+  /// - Returns: The two texts.
+  static func texts(of bound: Double, beside margin: Double, digits: Int = 3) -> (
+    bound: String, margin: String
+  ) {
+    var digits = digits
+    func boundText() -> String {
+      let fixed = ReleaseDecision.number(digits: digits, bound)
+      let short = share(bound)
+      return short.count > fixed.count ? short : fixed
     }
-    return text
+    var texts = (bound: boundText(), margin: ReleaseDecision.number(digits: digits, margin))
+    while digits < 12, bound != margin, texts.bound == texts.margin {
+      digits += 1
+      texts = (boundText(), ReleaseDecision.number(digits: digits, margin))
+    }
+    return texts
   }
 
   /// A share with three decimals, or two significant digits below 0.001,

@@ -56,7 +56,8 @@ struct GateCommand: ParsableCommand {
         is too small for the margin to be reachable, a second line says so and how many items \
         (or groups, with --group-column) would be needed, with the range one test set allows \
         for that size (it rests on the items the models label differently, or on the spread of \
-        the groups' differences). The cautions 'compare' prints for \
+        the groups' differences); when the whole interval already lies beyond the margin, it \
+        says more items would not make the candidate pass instead. The cautions 'compare' prints for \
         the same comparison (interval ends cut at the metric's range, basic intervals past \
         the metric's range or a difference's [−1, 1], a model with one run beside models with several, fewer than about 30 groups) follow as 'Note:' lines, in \
         the JSON's "cautions" array and in the --summary block. Exit status: 0 pass, 1 fail, 64 usage error, 65 bad data, 66 missing \
