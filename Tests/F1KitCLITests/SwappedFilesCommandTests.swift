@@ -110,25 +110,25 @@ struct SwappedFilesCommandTests {
     #expect(try Self.expectMirrors(forward, backward) > 10)
   }
 
-  @Test("gate on log loss: swapping the files gives the same needed size")
+  @Test(
+    "gate on log loss: swapping the files gives the same interval width; the worse candidate, wholly beyond the margin, is told more items would not help, the better one gets the needed size"
+  )
   func gateNeededSize() throws {
     let directory = TemporaryDirectory()
     let (m1, m2) = Self.files(in: directory)
     let settings = ["--score-columns", "0,1", "--metric", "log_loss", "--margin", "0.01"]
-    func text(_ files: [String]) throws -> String {
-      let result = try runF1Kit(["gate"] + files + settings + ["--resamples", "400", "--quiet"])
-      return result.standardOutput + result.standardError
+    func reachability(_ files: [String]) throws -> [String: Any] {
+      let document = try Self.json(["gate"] + files + settings)
+      return try #require(document["reachability"] as? [String: Any])
     }
-    let forward = try text([m1, m2])
-    let backward = try text([m2, m1])
-    func sizes(_ text: String) -> [Substring] {
-      // Thousands-separated counts such as "18,337".
-      text.split(separator: " ").filter { word in
-        word.contains(",") && word.last?.isNumber == true
-          && word.allSatisfy { $0.isNumber || $0 == "," }
-      }
-    }
-    #expect(!sizes(forward).isEmpty, "\(forward)")
-    #expect(sizes(forward) == sizes(backward), "\(forward)\n---\n\(backward)")
+    let forward = try reachability([m1, m2])
+    let backward = try reachability([m2, m1])
+    let width = try #require(forward["half_width"] as? Double)
+    #expect(width == backward["half_width"] as? Double)
+    #expect(forward["beyond_margin"] as? Bool == true)
+    #expect(forward["required_n"] is NSNull)
+    #expect(backward["beyond_margin"] as? Bool == false)
+    #expect((backward["required_n"] as? Int ?? 0) > 200)
   }
+
 }
