@@ -28,6 +28,8 @@ package struct Option<Value: Sendable>: OptionDeclaration {
   /// Completes "expected …" in the error for an invalid value.
   package let expectation: String
   private let convert: @Sendable (String) -> Value?
+  /// What to do instead, for a value `convert` refused, or `nil`.
+  private let hint: (@Sendable (String) -> String?)?
 
   package var shortName: Character? { nil }
   package var isRequired: Bool { defaultValue == nil }
@@ -45,11 +47,14 @@ package struct Option<Value: Sendable>: OptionDeclaration {
   ///   - rangeDescription: The accepted range, shown in help.
   ///   - expectation: Completes "expected …" in errors.
   ///   - convert: Turns the typed text into a value, or `nil` when invalid.
+  ///   - hint: For a value `convert` refused, what to write instead (added
+  ///     to the error after a semicolon), or `nil`.
   package init(
     name: String, valueName: String? = nil, help: String, default defaultValue: Value?,
     defaultDescription: String? = nil, allowedValues: [String]? = nil,
     rangeDescription: String? = nil, expectation: String,
-    convert: @escaping @Sendable (String) -> Value?
+    convert: @escaping @Sendable (String) -> Value?,
+    hint: (@Sendable (String) -> String?)? = nil
   ) {
     self.name = name
     self.valueName = valueName ?? name
@@ -60,6 +65,7 @@ package struct Option<Value: Sendable>: OptionDeclaration {
     self.allowedValues = allowedValues
     self.expectation = expectation
     self.convert = convert
+    self.hint = hint
   }
 
   package func parseValue(_ text: String) throws(UsageError) -> any Sendable {
@@ -67,6 +73,8 @@ package struct Option<Value: Sendable>: OptionDeclaration {
       var message = "The value '\(text)' is invalid for '\(synopsis)'; expected \(expectation)"
       if let allowedValues, let suggestion = text.closestMatch(among: allowedValues) {
         message += ". Did you mean '\(suggestion)'?"
+      } else if let hint = hint?(text) {
+        message += "; " + hint
       }
       throw UsageError(message)
     }

@@ -11,7 +11,7 @@ struct ScoringOptions {
       "Labels to evaluate, in order, separated by commas (or a JSON array); may name labels that never occur, but at least one must be a gold label.",
     default: .some(nil),
     expectation: "labels separated by commas, or a JSON array of strings or numbers",
-    convert: { parseList($0).map { .some($0) } })
+    convert: { parseList($0).map { .some($0) } }, hint: pythonListHint(for:))
   static let positive = Option<String?>(
     name: "positive", valueName: "label", help: "The positive label of a binary problem.")
   static let problem = Option<ProblemChoice?>(
