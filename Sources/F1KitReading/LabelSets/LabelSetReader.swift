@@ -75,7 +75,7 @@ public struct LabelSetReader: Sendable {
   ///   both lines; see `LabelSetIDCheck`), weights that sum to zero, a
   ///   number written two ways beside labels that are no number, or
   ///   predicted labels that cannot be meant for the gold labels (see
-  ///   ``PredictionFileOptions/checksLabelSets``).
+  ///   `PredictionFileOptions.checksLabelSets`).
   /// - Complexity: O(*n*) time for *n* bytes; memory O(*g*) for *g*
   ///   distinct patterns.
   public func readMultilabel() throws(PredictionFileError) -> MultilabelCounts {
