@@ -94,6 +94,34 @@ enum ItemRowsEvidence {
     return nil
   }
 
+  /// Refuses a file whose count column was found by name when
+  /// ``find(path:options:columns:countColumn:indexColumn:rows:combinations:)``
+  /// finds its rows are items.
+  ///
+  /// - Parameters:
+  ///   - path: The file; standard input (`-`) is never looked at.
+  ///   - displayPath: The file as messages name it.
+  ///   - options: How the file is read.
+  ///   - columns: The columns read besides the count column.
+  ///   - countColumn: The count column found by name, or `nil` when it was
+  ///     named or there is none, and nothing is checked.
+  ///   - indexColumn: The data frame's index read as ids, if any.
+  ///   - rows: The data rows of the whole file.
+  ///   - combinations: The distinct combinations of `columns` with a count.
+  /// - Throws: ``PredictionFileError`` with reason `.countColumnOfItems`.
+  static func refuseItems(
+    path: String, displayPath: String, options: PredictionFileOptions, columns: [String],
+    countColumn: String?, indexColumn: String?, rows: Int, combinations: Int
+  ) throws(PredictionFileError) {
+    guard let countColumn,
+      let evidence = find(
+        path: path, options: options, columns: columns, countColumn: countColumn,
+        indexColumn: indexColumn, rows: rows, combinations: combinations)
+    else { return }
+    throw PredictionFileError(
+      path: displayPath, reason: .countColumnOfItems(column: countColumn, evidence: evidence))
+  }
+
   /// Whether a column's values differ in every row and some are not
   /// numbers: text or item ids, which a count table's rows do not have.
   private static func isText(_ column: Int, in rows: [[String]]) -> Bool {

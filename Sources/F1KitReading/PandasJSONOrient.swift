@@ -68,9 +68,7 @@ public enum PandasJSONOrient: String, Hashable, Sendable {
 
     /// Skips spaces and takes `character` if it comes next.
     mutating func take(_ character: Unicode.Scalar) -> Bool {
-      while offset < bytes.count, [0x20, 0x09, 0x0A, 0x0D].contains(bytes[offset]) {
-        offset += 1
-      }
+      while offset < bytes.count, PredictionFileParser.isWhitespace(bytes[offset]) { offset += 1 }
       guard offset < bytes.count, bytes[offset] == UInt8(ascii: character) else { return false }
       offset += 1
       return true

@@ -148,15 +148,10 @@ extension PredictionReader {
     let cells = Self.jointCells(
       gold: gold, predictions: predictions, weights: weights, groups: groups,
       labelCount: labels.count)
-    if let detectedCount,
-      let evidence = ItemRowsEvidence.find(
-        path: path, options: options, columns: readColumns, countColumn: detectedCount,
-        indexColumn: indexColumn, rows: rowCount, combinations: cells.count)
-    {
-      throw PredictionFileError(
-        path: displayPath,
-        reason: .countColumnOfItems(column: detectedCount, evidence: evidence))
-    }
+    try ItemRowsEvidence.refuseItems(
+      path: path, displayPath: displayPath, options: options, columns: readColumns,
+      countColumn: detectedCount, indexColumn: indexColumn, rows: rowCount,
+      combinations: cells.count)
     do {
       var counts = try JointCounts(
         labels: labels, models: models, goldColumn: goldColumn, cells: cells,

@@ -98,15 +98,11 @@ public struct PredictionReader: Sendable {
         gold: Int(resolution.code(Int32($0.gold))),
         predicted: Int(resolution.predictedCode(Int32($0.predicted))), count: $0.count)
     }
-    if let column = parser.columns.detectedCount,
-      let evidence = ItemRowsEvidence.find(
-        path: path, options: options, columns: [parser.columns.gold] + parser.columns.prediction,
-        countColumn: column, indexColumn: parser.idColumn, rows: rowCount,
-        combinations: cells.count)
-    {
-      throw PredictionFileError(
-        path: parser.path, reason: .countColumnOfItems(column: column, evidence: evidence))
-    }
+    try ItemRowsEvidence.refuseItems(
+      path: path, displayPath: parser.path, options: options,
+      columns: [parser.columns.gold] + parser.columns.prediction,
+      countColumn: parser.columns.detectedCount, indexColumn: parser.idColumn, rows: rowCount,
+      combinations: cells.count)
     if !parser.isThresholded {
       var check = LabelSetCheck(labelCount: resolution.names.count)
       for cell in cells {

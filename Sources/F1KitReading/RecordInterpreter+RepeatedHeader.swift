@@ -50,31 +50,34 @@ extension RecordInterpreter {
     }
   }
 
+  /// Whether a CSV or TSV record repeats the header field for field, as
+  /// files joined with `cat` leave each later file's header.
+  ///
+  /// - Parameters:
+  ///   - names: The header's names of the record's values, in order.
+  ///   - values: The record's values, one per name.
+  ///   - base: The buffer the values point into.
+  /// - Returns: Whether every value is its column's name.
+  static func repeatsHeader(
+    _ names: [String], _ values: UnsafePointer<ValueSlice>, in base: UnsafePointer<UInt8>
+  ) -> Bool {
+    names.indices.allSatisfy {
+      isColumnName(names[$0], values[$0], in: base, isFirstColumn: $0 == 0)
+    }
+  }
+
   /// Refuses the current CSV or TSV record when it repeats the header field
-  /// for field, as files joined with `cat` leave each later file's header.
+  /// for field (see ``repeatsHeader(_:_:in:)``).
   ///
   /// Called when a label is read for the first time, so a file's rows cost
   /// nothing more: a repeated header's labels are the column names, new
   /// to the file until the first repeat.
   ///
-  /// - Parameters:
-  ///   - slot: The slot of the label read for the first time.
-  ///   - base: The buffer the record's values point into.
+  /// - Parameter base: The buffer the record's values point into.
   /// - Throws: ``PredictionFileError`` with reason `.repeatedHeader` at the
   ///   record's line.
-  func refuseRepeatedHeader(slot: Int, _ base: UnsafeMutablePointer<UInt8>)
-    throws(PredictionFileError)
-  {
-    guard format != .jsonLines,
-      Self.isColumnName(
-        slotNames[slot], base + values[slot].start, count: values[slot].count,
-        isFirstColumn: slot == 0)
-    else { return }
-    for other in slotNames.indices where other != slot {
-      guard
-        Self.isColumnName(slotNames[other], values[other], in: base, isFirstColumn: other == 0)
-      else { return }
-    }
+  func refuseRepeatedHeader(_ base: UnsafeMutablePointer<UInt8>) throws(PredictionFileError) {
+    guard format != .jsonLines, Self.repeatsHeader(slotNames, values, in: base) else { return }
     throw PredictionFileError(
       path: path, location: .init(line: line, column: 1, unit: .field), reason: .repeatedHeader)
   }

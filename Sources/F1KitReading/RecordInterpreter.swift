@@ -210,7 +210,7 @@ final class RecordInterpreter {
       throw error(.invalidUTF8(column: slotNames[slot]), slot: slot, base)
     }
     if Int(code) >= interner.firstPlaces.count {
-      try refuseRepeatedHeader(slot: slot, base)
+      try refuseRepeatedHeader(base)
     }
     interner.noteFirstPlace(of: code, location(slot: slot, base))
     return code

@@ -674,13 +674,9 @@ final class LabelSetWalker {
   /// - Throws: ``PredictionFileError`` with reason `.repeatedHeader` at the
   ///   record's line.
   private func refuseRepeatedHeader() throws(PredictionFileError) {
-    guard format != .jsonLines, let values else { return }
-    for column in header.indices {
-      guard
-        RecordInterpreter.isColumnName(
-          header[column], values[column], in: base, isFirstColumn: column == 0)
-      else { return }
-    }
+    guard format != .jsonLines, let values,
+      RecordInterpreter.repeatsHeader(header, values, in: base)
+    else { return }
     throw error(.repeatedHeader, line: line, column: 1)
   }
 
