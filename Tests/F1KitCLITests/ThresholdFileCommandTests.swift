@@ -177,6 +177,46 @@ struct ThresholdFileCommandTests {
       ), "\(piped.standardError)")
   }
 
+  @Test("a cut-off tuned on a named file and applied to standard input is cautioned, not trusted")
+  func namedDevelopmentAppliedToStandardInput() throws {
+    let directory = TemporaryDirectory()
+    let out = directory.url.appendingPathComponent("t.json").path
+    let tune = try runF1Kit(["tune", Self.dev, "--score-column", "score", "--out", out])
+    #expect(tune.status == 0, "\(tune.standardError)")
+    // The development file itself, piped back in, would report the tuned
+    // value as a test result; nothing can tell standard input apart.
+    let development = try String(contentsOfFile: Self.dev, encoding: .utf8)
+    let piped = try runF1Kit(
+      ["evaluate", "-", "--score-column", "score", "--threshold-from", out], input: development)
+    #expect(piped.status == 0, "\(piped.standardError)")
+    #expect(
+      piped.standardError
+        == "warning: the threshold in \(out) was tuned on \(Self.dev), and - is standard input, which cannot be identified: whether it is that file is not checked, and if it is, its results are optimistic (name the evaluated file)\n"
+    )
+  }
+
+  @Test("a cut-off tuned on standard input is said to be chosen on standard input, not on '-'")
+  func standardInputIsNamedInTheSentence() throws {
+    let directory = TemporaryDirectory()
+    let out = directory.url.appendingPathComponent("t.json").path
+    let development = try String(contentsOfFile: Self.dev, encoding: .utf8)
+    let tune = try runF1Kit(
+      ["tune", "-", "--score-column", "score", "--out", out], input: development)
+    #expect(tune.status == 0, "\(tune.standardError)")
+    let text = try evaluate(out)
+    #expect(
+      text.standardOutput.contains("threshold 0.634695 chosen on standard input for binary_f1"),
+      "\(text.standardOutput)")
+    let dev = try runF1Kit(
+      [
+        "evaluate", Self.test, "--score-column", "score", "--threshold-from", "-",
+      ], input: development)
+    #expect(dev.status == 0, "\(dev.standardError)")
+    #expect(
+      dev.standardOutput.contains("chosen on standard input for binary_f1"), "\(dev.standardOutput)"
+    )
+  }
+
   @Test("/dev/stdin is standard input: never the evaluated file by its name")
   func deviceStandardInput() throws {
     let directory = TemporaryDirectory()

@@ -144,12 +144,12 @@ struct TunedThreshold {
       tuning =
         written.isTuned ? try Self.tuning(in: record, threshold: threshold, source: source) : nil
       let origin = record["tuned_on"]
-      file = origin?["file"]?.text ?? source
       byteCount = origin?["bytes"]?.integer
       digest = origin?["sha256"]?.text
       scoreColumn = origin?["score_column"]?.text
       positiveLabel = origin?["positive"]?.text
       isStandardInput = origin.map(ThresholdFile.isStandardInput(origin:)) ?? false
+      file = isStandardInput ? Self.standardInputName : origin?["file"]?.text ?? source
       if !written.missingTunedKeys.isEmpty {
         let present = ThresholdFile.keys.dropFirst().filter { record[$0] != nil }
         warnings.append(
@@ -172,9 +172,9 @@ struct TunedThreshold {
     }
     self.tuning = tuning
     threshold = tuning.threshold
-    file = source
-    byteCount = Self.byteCount(of: source)
     isStandardInput = FileIdentity.isStandardInput(source)
+    file = isStandardInput ? Self.standardInputName : source
+    byteCount = Self.byteCount(of: source)
     digest = nil
     scoreColumn = nil
     positiveLabel = nil
@@ -250,21 +250,34 @@ struct TunedThreshold {
     return evaluated != nil && evaluated == (digest ?? SHA256.hexDigest(ofFileAtPath: file))
   }
 
-  /// The caution for a cut-off tuned on standard input: whether the
-  /// evaluated file is the data it was tuned on cannot be checked, and
-  /// when that file is standard input too they may well be the same.
+  /// What a development file read from standard input is called in
+  /// messages and in the JSON: `-` names no file a reader could open.
+  static let standardInputName = "standard input"
+
+  /// The caution when either side is standard input: whether the
+  /// evaluated data is the data the cut-off was tuned on cannot be
+  /// checked, and when both are standard input they may well be the same.
   ///
   /// - Parameter path: The evaluated file.
-  /// - Returns: The caution without `warning:`, or `nil` when the
-  ///   development file was named.
+  /// - Returns: The caution without `warning:`, or `nil` when both files
+  ///   are named, so ``isSameFile(as:)`` decides.
   func unidentifiedOriginCaution(for path: String) -> String? {
-    guard isStandardInput else { return nil }
-    if FileIdentity.isStandardInput(path) {
+    let isEvaluatedStandardInput = FileIdentity.isStandardInput(path)
+    switch (isStandardInput, isEvaluatedStandardInput) {
+    case (false, false):
+      return nil
+    case (false, true):
+      // Piping the development file itself back in is the easy mistake
+      // here, and it would report the tuned value as a test result.
+      return
+        "the threshold in \(source) was tuned on \(file), and \(path) is standard input, which cannot be identified: whether it is that file is not checked, and if it is, its results are optimistic (name the evaluated file)"
+    case (true, true):
       return
         "the threshold in \(source) was tuned on standard input, and \(path) is standard input too: whether they are the same data cannot be checked, and if they are, its results are optimistic (tune on a development file given by name)"
+    case (true, false):
+      return
+        "the threshold in \(source) was tuned on standard input, which cannot be identified, so whether \(path) is the data it was tuned on is not checked (tune on a development file given by name)"
     }
-    return
-      "the threshold in \(source) was tuned on standard input, which cannot be identified, so whether \(path) is the data it was tuned on is not checked (tune on a development file given by name)"
   }
 
   /// The size of the regular file at `path`, following symbolic links:
