@@ -402,6 +402,26 @@ struct ExperimentCommandTests {
     #expect(piped.standardError == warning.replacingOccurrences(of: "b3.csv", with: "stdin"))
   }
 
+  @Test(
+    "gold labels that differ only in spaces around them are warned about, not silently two classes")
+  func goldLabelsDifferingInSpaces() throws {
+    let directory = TemporaryDirectory()
+    directory.write("a.csv", "label,prediction\n 1,0\n0,0\n1,1\n0,1\n1,1\n")
+    let warning =
+      "warning: gold labels \" 1\" (1 item) and \"1\" (2 items) differ only in spaces around them and are scored as separate classes, though pandas reads them as the one number 1; write the file without spaces around its values\n"
+    let result = try runF1Kit(["evaluate", "a.csv"], in: directory.url)
+    #expect(result.status == 0, "\(result.standardError)")
+    #expect(result.standardError.contains(warning), "\(result.standardError)")
+    let labelled = try runF1Kit(["evaluate", "a.csv", "--labels", "0,1"], in: directory.url)
+    #expect(labelled.standardError.contains(warning), "\(labelled.standardError)")
+    directory.write("b.csv", "label,prediction\nyes,no\nyes ,yes\nno,no\nyes,yes\n")
+    let text = try runF1Kit(["compare", "b.csv", "b.csv", "--resamples", "100"], in: directory.url)
+    #expect(
+      text.standardError.contains(
+        "warning: gold labels \"yes\" (2 items) and \"yes \" (1 item) differ only in spaces around them and are scored as separate classes; write the file"
+      ), "\(text.standardError)")
+  }
+
   @Test("a predicted label that is a gold label but for spaces is blamed on the spaces")
   func strayPredictedLabelWithSpaces() throws {
     let directory = TemporaryDirectory()

@@ -91,17 +91,18 @@ enum StrayPredictedLabels {
         labels[label], gold: goldCounts[label],
         predicted: predictedCounts.reduce(0) { $0 + $1[label] })
     }
+    let spaced = spacedGoldWarnings(labels: labels, goldCounts: goldCounts)
     if evaluation.labels != nil {
       let omitted = omittedLabelsWarning(
         evaluation: evaluation, labels: scored, names: labels, goldCounts: goldCounts,
         predictedCounts: predictedCounts)
-      return nullWarnings + (omitted.map { [$0] } ?? [])
+      return nullWarnings + spaced + (omitted.map { [$0] } ?? [])
     }
     let gold = labels.indices.filter { goldCounts[$0] > 0 }
     let hint = labelSetHint(labels: labels, gold: gold, isProblemGiven: evaluation.problem != nil)
-    if let hint, hint.isMostGold { return nullWarnings + [hint.text] }
+    if let hint, hint.isMostGold { return nullWarnings + spaced + [hint.text] }
     let goldNames = LabelOrdering.sorted(gold.map { labels[$0] })
-    return nullWarnings + (hint.map { [$0.text] } ?? [])
+    return nullWarnings + spaced + (hint.map { [$0.text] } ?? [])
       + scored.filter { goldCounts[$0] == 0 && !nulls.contains($0) }.map { label in
         let predicting = predictedCounts.indices.filter { predictedCounts[$0][label] > 0 }
         let counts = predicting.enumerated().map { offset, source in
@@ -187,6 +188,37 @@ enum StrayPredictedLabels {
     else { return "check those predictions for a typo" }
     return
       "it differs from gold label \(TerminalText.quoted(gold)) only in spaces around it, as the values of a file written with \", \" between fields do: write it without spaces beside the delimiters"
+  }
+
+  /// One warning per set of gold labels that differ only in spaces
+  /// around them (`" 1"` beside `"1"`), as a hand-edited file or one
+  /// written with `", "` between some fields has: each is scored as a
+  /// class of its own, and tables print them alike.
+  ///
+  /// - Parameters:
+  ///   - labels: The label order the counts refer to.
+  ///   - goldCounts: How many items carry each label as gold label.
+  /// - Returns: The warnings, in label order.
+  /// - Complexity: O(*k*) expected for *k* labels.
+  private static func spacedGoldWarnings(labels: [String], goldCounts: [Int]) -> [String] {
+    var spellings: [String: [Int]] = [:]
+    var order: [String] = []
+    for label in labels.indices where goldCounts[label] > 0 {
+      let trimmed = labels[label].trimmingCharacters(in: .whitespaces)
+      if spellings[trimmed] == nil { order.append(trimmed) }
+      spellings[trimmed, default: []].append(label)
+    }
+    return order.compactMap { trimmed in
+      guard let codes = spellings[trimmed], codes.count > 1 else { return nil }
+      let described = codes.map {
+        "\(TerminalText.quoted(labels[$0])) (\(NumberText.grouped(goldCounts[$0])) \(goldCounts[$0] == 1 ? "item" : "items"))"
+      }
+      let names = described.dropLast().joined(separator: ", ") + " and " + described.last!
+      let number =
+        Double(trimmed) == nil ? "" : ", though pandas reads them as the one number \(trimmed)"
+      return
+        "gold labels \(names) differ only in spaces around them and are scored as separate classes\(number); write the file without spaces around its values"
+    }
   }
 
   /// How SQL engines write a missing value when they export text: `\N`
