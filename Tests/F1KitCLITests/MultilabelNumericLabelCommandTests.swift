@@ -78,6 +78,65 @@ struct MultilabelNumericLabelCommandTests {
     #expect(found.standardOutput == expected.standardOutput)
   }
 
+  /// How `--labels` names the numbers: as the sets write them, and as
+  /// a float column prints them.
+  static let floatLabels: [(named: String, arguments: [String])] = [
+    ("1.0,2.0", []), ("1.0,2.0", ["--ci", "--quiet", "--resamples", "200"]),
+    ("[1.0, 2.0]", []),
+  ]
+
+  @Test(
+    "--labels 1.0,2.0 names the labels the sets write 1 and 2, from a file and standard input",
+    arguments: floatLabels)
+  func floatNamedLabelsMatchByValue(named: String, arguments: [String]) throws {
+    let folder = TemporaryDirectory()
+    let whole = folder.write("whole.csv", Self.csv(predicted: { "\($0)" }))
+    let merged = folder.write("merged.csv", Self.csv(predicted: { "\($0).0" }))
+    let expected = try scores(whole, ["--labels", "1,2"] + arguments)
+    #expect(expected.labels == ["1", "2"])
+    for path in [whole, merged] {
+      let found = try scores(path, ["--labels", named] + arguments)
+      #expect(found.labels == expected.labels, "\(path)")
+      #expect(found.metrics == expected.metrics, "\(path)")
+    }
+    let piped = try runF1Kit(
+      ["evaluate", "-", "--problem", "multilabel", "--labels", named, "--format", "json"]
+        + arguments, input: Self.csv(predicted: { "\($0).0" }))
+    #expect(piped.status == 0, "\(piped.standardError)")
+    #expect(try document(piped)["metrics"] as? NSDictionary == expected.metrics)
+  }
+
+  @Test("compare and report match --labels 1.0,2.0 to label sets that write 1 and 2")
+  func compareMatchesFloatNamedLabels() throws {
+    let folder = TemporaryDirectory()
+    let whole = folder.write("whole.csv", Self.csv(predicted: { "\($0)" }))
+    let floats = folder.write("floats.csv", Self.csv(predicted: { "\($0).0" }))
+    func compared(_ labels: String) throws -> [Double] {
+      let result = try runF1Kit([
+        "compare", whole, floats, "--metric", "micro_f1", "--labels", labels, "--resamples",
+        "200", "--format", "json",
+      ])
+      #expect(result.status == 0, "\(result.standardError)")
+      let models = try #require(try document(result)["models"] as? [[String: Any]])
+      return models.compactMap { $0["value"] as? Double }
+    }
+    let expected = try compared("1,2")
+    #expect(expected.count == 2 && expected[0] > 0.5)
+    #expect(try compared("1.0,2.0") == expected)
+    func reported(_ labels: String) throws -> String {
+      let json = folder.url.appendingPathComponent("r.json").path
+      let report = try runF1Kit([
+        "report", whole, floats, "--labels", labels, "--out",
+        folder.url.appendingPathComponent("r.html").path, "--json", json,
+      ])
+      #expect(report.status == 0, "\(report.standardError)")
+      return try String(contentsOfFile: json, encoding: .utf8)
+    }
+    let named = try reported("1.0,2.0")
+    #expect(named.contains(#""labels": ["1", "2"]"#) || named.contains(#""labels":["1","2"]"#))
+    #expect(named == (try reported("1,2")))
+  }
+
   @Test("JSON arrays [1, 2] against [1.0, 2.0] score as [1, 2] against [1, 2]")
   func jsonArraysMatchByValue() throws {
     let folder = TemporaryDirectory()

@@ -52,6 +52,9 @@ public struct MultilabelMetrics: Sendable {
   public init(counts: MultilabelCounts, options: EvaluationOptions = EvaluationOptions())
     throws(MetricsError)
   {
+    // Named numbers match the labels' spellings (`1.0` names `1`), as
+    // NumPy compares them and as single-label metrics match them.
+    let options = options.spellingNumbers(like: counts.labels)
     var accumulator = MultilabelAccumulator(options: options, isWeighted: counts.isWeighted)
     for label in counts.labels { accumulator.appendLabel(label) }
     for group in counts.groups {

@@ -39,8 +39,12 @@ public struct AlignedLabelSets: Sendable {
     precondition(models.count == names.count && !models.isEmpty)
     let order: [String]
     do {
-      order = try ConfusionMatrix.labelOrder(
-        naming: labels, occurring: models.flatMap(\.labels))
+      let occurring = try ConfusionMatrix.labelOrder(
+        naming: nil, occurring: models.flatMap(\.labels))
+      // `--labels 1.0` names the number the sets write `1`, as NumPy
+      // compares them; unmatched, it would add a label no item has.
+      let named = EvaluationOptions(labels: labels).spellingNumbers(like: occurring).labels
+      order = try ConfusionMatrix.labelOrder(naming: named, occurring: occurring)
     } catch {
       guard case .duplicateLabel(let label) = error else { preconditionFailure() }
       throw .duplicateLabel(label)

@@ -131,7 +131,11 @@ public struct LabelSetReader: Sendable {
     try ids.check(walker, reader: self)
     walker.appendNewLabels(to: &accumulator)
     let labels = try walker.finishLabelSets()
-    if walker.firstMerge != nil {
+    // `--labels 1.0,2.0` names the numbers the sets write `1` and `2`, as
+    // NumPy compares them; matched to the spellings read, they evaluate
+    // those labels instead of labels that never occur.
+    let matched = evaluation.spellingNumbers(like: labels)
+    if walker.firstMerge != nil || matched.labels != evaluation.labels {
       guard evaluation.labels != nil else {
         // Every label is evaluated, so the totals stand; only the
         // spellings change.
@@ -141,7 +145,7 @@ public struct LabelSetReader: Sendable {
       }
       // The labels evaluated were matched to the first spellings read:
       // read the items again, and match them to the final ones.
-      return try readMultilabelTotalsAgain(evaluation: evaluation)
+      return try readMultilabelTotalsAgain(evaluation: matched)
     }
     try walker.checkTotalWeight(accumulator.totalWeight)
     return accumulator
@@ -157,7 +161,7 @@ public struct LabelSetReader: Sendable {
       throw PredictionFileError(
         path: "<stdin>",
         reason: .invalidOptions(
-          "the label sets spell numbers two ways (such as 1 and 1.0), which --labels is matched to only in a file read twice; save standard input to a file and name the file"
+          "the label sets spell numbers otherwise than --labels, or two ways (such as 1 and 1.0), and --labels is matched to their spellings only in a file read twice; save standard input to a file and name the file, or give --labels as the sets spell them: \((evaluation.labels ?? []).joined(separator: ","))"
         ))
     }
     let counts = try readMultilabel()

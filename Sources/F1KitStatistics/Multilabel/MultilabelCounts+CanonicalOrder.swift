@@ -18,7 +18,10 @@ extension MultilabelCounts {
   package func canonicallyOrdered(evaluating labels: [String]?) throws(MetricsError)
     -> MultilabelCounts
   {
-    let relabeled = try reordered(to: labels)
+    // Named numbers take the spellings the sets use (`1.0` names `1`), as
+    // `MultilabelMetrics.init(counts:options:)` matches them.
+    let named = EvaluationOptions(labels: labels).spellingNumbers(like: self.labels).labels
+    let relabeled = try reordered(to: named)
     let keys = relabeled.groups.map {
       LabelSetPatternKey([$0.gold, $0.predicted], weight: $0.weight)
     }
