@@ -98,6 +98,28 @@ extension ModelComparison {
       "every paired-bootstrap resample of \(listed.joined(separator: ", ")) gives the same difference, as on one item or when every item the models disagree on favours one model: the bootstrap has no spread, so \(one ? "its interval has" : "their intervals have") no width and \(one ? "it gives" : "they give") no p-value (it would be 1/(R + 1) for any --resamples R); read the permutation test or McNemar's test, which count the items the models disagree on."
   }
 
+  /// One caution per model whose own interval on `metric` has no width:
+  /// every resample of its items gives the same value, which a reader
+  /// takes for certainty. It happens when the model gets every item right
+  /// (or every item wrong), and then an exact binomial interval for its
+  /// accuracy says how far it could be from perfect.
+  ///
+  /// - Parameter metric: The metric.
+  /// - Returns: One sentence per model, without a leading "Note:".
+  func modelNoSpreadCautions(metric: Metric) -> [String] {
+    models.indices.compactMap { index -> String? in
+      guard let interval = models[index].interval(of: metric), interval.hasNoSpread,
+        itemCount > 1
+      else { return nil }
+      let shown = "[\(Self.number(interval.lower)), \(Self.number(interval.upper))]"
+      return
+        "\(models[index].name)'s interval of \(displayName(of: metric)) is \(shown): every resample gives \(Self.number(interval.estimate))"
+        + ConfidenceInterval.noSpreadEnding(
+          matrix: weightedItems == nil && index < matrices.count ? matrices[index] : nil,
+          confidence: interval.confidence, number: Self.number)
+    }
+  }
+
   /// The cautions about how much the tests and intervals on one metric can
   /// say at all: a resampled test that cannot reach significance with
   /// this many resamples (``resamplingFloor(on:)``), paired bootstraps
@@ -117,6 +139,7 @@ extension ModelComparison {
     {
       cautions.append(caution)
     }
+    cautions += modelNoSpreadCautions(metric: metric)
     let fewest = Self.fewestTestableItems(significanceLevel: significanceLevel)
     if itemCount >= fewest, let caution = verdictFloors(on: metric).exchange?.caution() {
       // Enough items for one pair, too few once Holm multiplies the floor.

@@ -168,7 +168,10 @@ struct EvaluateCommand: ParsableCommand {
           + (scores?.csvRecords(includesIntervals: intervals != nil) ?? ""))
     case .text:
       var report = metrics.textReport(digits: digits)
-      if let intervals { report += "\n" + intervals.textTable(digits: digits) }
+      if let intervals {
+        report += "\n" + intervals.textTable(digits: digits)
+        report += Self.noSpreadNote(intervals, metrics: metrics)
+      }
       if let scores { report += "\n" + scores.textSection(digits: digits) }
       return CommandOutput(report)
     }
@@ -366,6 +369,27 @@ struct EvaluateCommand: ParsableCommand {
   /// Why a weighted file's per-class score columns give labels but no
   /// score metrics: scikit-learn weights those too, and numbers without
   /// the weights would pass for weighted ones.
+  /// The note under an interval table whose every bootstrap interval has
+  /// no width, such as a model that gets every item right: the table
+  /// alone reads as certainty.
+  ///
+  /// - Parameters:
+  ///   - intervals: The intervals shown.
+  ///   - metrics: The model's metrics.
+  /// - Returns: The note with a leading blank line, or an empty string.
+  static func noSpreadNote(_ intervals: MetricIntervals, metrics: ClassificationMetrics)
+    -> String
+  {
+    let shown = intervals.metrics.compactMap { intervals.bootstrap[$0] }
+    guard let first = shown.first, shown.allSatisfy(\.hasNoSpread), metrics.itemCount > 1 else {
+      return ""
+    }
+    return "\nNote: every interval has no width: every resample gives the same values"
+      + ConfidenceInterval.noSpreadEnding(
+        matrix: metrics.isWeighted ? nil : metrics.confusionMatrix, confidence: first.confidence,
+        number: { NumberText.fixed($0, digits: 3) }) + "\n"
+  }
+
   static let unweightedScoresNote =
     "note: with --weight-column, --score-columns give each item's label (its highest score) but no score metrics yet (log loss, Brier score, ROC-AUC, average precision, ECE); without --weight-column they are computed unweighted\n"
 
