@@ -41,7 +41,7 @@ enum StrayPredictedLabels {
     return warnings(
       labels: labels, goldCounts: tally(first, first.goldTotals),
       predictedCounts: matrices.map { tally($0, $0.predictedTotals) }, sources: sources,
-      evaluation: evaluation)
+      evaluation: evaluation) + PermutedLabels.warnings(matrices: matrices, sources: sources)
   }
 
   /// The warnings for an experiment's runs.
