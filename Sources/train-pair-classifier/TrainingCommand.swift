@@ -59,6 +59,7 @@ struct TrainingCommand: ParsableCommand {
       outcome = try PairClassifierTraining(options: options).run()
     } catch let error as TrainingError {
       switch error {
+      case .missingData: throw .noInput(error.description)
       case .unreadableData: throw .data(error.description)
       case .unwritableOutput: throw .cannotCreate(error.description)
       }

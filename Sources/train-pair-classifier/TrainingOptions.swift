@@ -68,13 +68,16 @@ struct TrainingOptions {
 
 /// A reason training cannot run.
 enum TrainingError: Error, CustomStringConvertible {
-  /// A data file is missing or malformed.
+  /// A data file does not exist.
+  case missingData(String)
+  /// A data file cannot be read or is malformed.
   case unreadableData(String, reason: String)
   /// Writing the predictions failed.
   case unwritableOutput(String, reason: String)
 
   var description: String {
     switch self {
+    case .missingData(let path): "cannot read \(path): no such file"
     case .unreadableData(let path, let reason): "cannot read \(path): \(reason)"
     case .unwritableOutput(let path, let reason): "cannot write \(path): \(reason)"
     }
