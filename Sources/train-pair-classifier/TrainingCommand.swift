@@ -24,6 +24,12 @@ struct TrainingCommand: ParsableCommand {
   }
 
   func run() throws(CommandFailure) -> CommandOutput {
+    let seeds = (0..<UInt64(options.seeds)).map { options.seed &+ $0 }
+    if let warning = Self.earlierRunWarning(
+      in: options.output, seeds: options.seeds > 1 ? seeds : nil)
+    {
+      Console.writeError(warning)
+    }
     guard options.seeds > 1 else { return CommandOutput(try Self.train(options).summary) }
     var text = ""
     for offset in 0..<options.seeds {
@@ -44,6 +50,58 @@ struct TrainingCommand: ParsableCommand {
           + String(format: "%.4f", outcome.test.primaryValue) + ", wrote \(run.output.path)\n")
     }
     return CommandOutput(text)
+  }
+
+  /// The warning for an output folder that already holds an earlier run's
+  /// files: this run appends its rows to that run's results logs, and with
+  /// `--seeds` the earlier run's other `seed-*` folders stay beside this
+  /// run's, where a `seed-*` pattern given to `f1kit compare` picks them up
+  /// as if they were runs of this configuration.
+  ///
+  /// - Parameters:
+  ///   - output: The `--output` folder.
+  ///   - seeds: This run's seeds with `--seeds`, or `nil` for one run
+  ///     written to the folder itself.
+  /// - Returns: One `warning:` line, or `nil` when the folder holds no
+  ///   earlier run.
+  static func earlierRunWarning(in output: URL, seeds: [UInt64]?) -> String? {
+    let fileManager = FileManager.default
+    let log = ResultsLog.fileName(name: "stsb-dev")
+    guard let seeds else {
+      guard fileManager.fileExists(atPath: output.appendingPathComponent(log).path) else {
+        return nil
+      }
+      return "warning: \(output.path) holds an earlier run's results logs, to which this run "
+        + "appends its rows (f1kit report --training-log draws each run as its own line); "
+        + "use a new --output folder to keep runs apart\n"
+    }
+    let ownFolders = Set(seeds.map { "seed-\($0)" })
+    let folders = ((try? fileManager.contentsOfDirectory(atPath: output.path)) ?? [])
+      .filter { $0.hasPrefix("seed-") }
+      .sorted { (UInt64($0.dropFirst(5)) ?? .max, $0) < (UInt64($1.dropFirst(5)) ?? .max, $1) }
+    let stale = folders.filter {
+      !ownFolders.contains($0)
+        && fileManager.fileExists(
+          atPath: output.appendingPathComponent("\($0)/test-predictions.csv").path)
+    }
+    let appended = folders.filter {
+      ownFolders.contains($0)
+        && fileManager.fileExists(atPath: output.appendingPathComponent("\($0)/\(log)").path)
+    }
+    var parts: [String] = []
+    if !appended.isEmpty {
+      parts.append(
+        "this run appends its rows to the results logs in \(appended.joined(separator: ", "))")
+    }
+    if !stale.isEmpty {
+      parts.append(
+        "\(stale.joined(separator: ", ")) \(stale.count == 1 ? "is" : "are") left from it, and a "
+          + "'seed-*' pattern given to f1kit compare or report picks \(stale.count == 1 ? "it" : "them") up "
+          + "as runs of this configuration")
+    }
+    guard !parts.isEmpty else { return nil }
+    return "warning: \(output.path) holds an earlier run's files: "
+      + parts.joined(separator: "; ") + "; use a new --output folder to keep runs apart\n"
   }
 
   /// Trains one run and describes it.
