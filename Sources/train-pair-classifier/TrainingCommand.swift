@@ -24,6 +24,7 @@ struct TrainingCommand: ParsableCommand {
   }
 
   func run() throws(CommandFailure) -> CommandOutput {
+    try Self.checkOutputFolder(options.output)
     let seeds = (0..<UInt64(options.seeds)).map { options.seed &+ $0 }
     if let warning = Self.earlierRunWarning(
       in: options.output, seeds: options.seeds > 1 ? seeds : nil)
@@ -50,6 +51,27 @@ struct TrainingCommand: ParsableCommand {
           + String(format: "%.4f", outcome.test.primaryValue) + ", wrote \(run.output.path)\n")
     }
     return CommandOutput(text)
+  }
+
+  /// Refuses, before any training, an `--output` that is a file or lies
+  /// under one, which would otherwise fail only at the first results log
+  /// write (or, with `--seeds`, with Foundation's bare error number).
+  ///
+  /// - Parameter output: The `--output` folder.
+  /// - Throws: ``CommandFailure`` with status 73 naming the file in the way.
+  static func checkOutputFolder(_ output: URL) throws(CommandFailure) {
+    var ancestor = output.standardizedFileURL
+    var isFolder: ObjCBool = false
+    while !FileManager.default.fileExists(atPath: ancestor.path, isDirectory: &isFolder) {
+      let parent = ancestor.deletingLastPathComponent()
+      guard parent.path != ancestor.path else { return }
+      ancestor = parent
+    }
+    guard !isFolder.boolValue else { return }
+    throw .cannotCreate(
+      ancestor == output.standardizedFileURL
+        ? "cannot write to \(output.path): it is a file; expected a folder"
+        : "cannot create the folder \(output.path): \(ancestor.path) is a file")
   }
 
   /// The warning for an output folder that already holds an earlier run's

@@ -19,6 +19,24 @@ struct TrainingOutputFolderTests {
       ["--output", output.path, "--data", data.url.path, "--epochs", "1"] + arguments)
   }
 
+  @Test(
+    "an --output that is a file, or under one, exits 73 naming the file, before training",
+    arguments: [[], ["--seeds", "2"]])
+  func refusesAFileAsOutput(arguments: [String]) throws {
+    let folder = TemporaryDirectory()
+    let file = URL(fileURLWithPath: folder.write("taken", "not a folder"))
+    let direct = try train(file, arguments)
+    #expect(direct.status == 73)
+    #expect(
+      direct.standardError
+        == "Error: cannot write to \(file.path): it is a file; expected a folder\n")
+    let nested = try train(file.appendingPathComponent("run"), arguments)
+    #expect(nested.status == 73)
+    #expect(
+      nested.standardError
+        == "Error: cannot create the folder \(file.path)/run: \(file.path) is a file\n")
+  }
+
   @Test("a second run into the same folder says its rows join the first run's logs")
   func warnsOfAppendedLogs() throws {
     let output = TemporaryDirectory()
