@@ -150,7 +150,7 @@ struct TrainingCommand: ParsableCommand {
     let elapsed = Double(seconds.seconds) + Double(seconds.attoseconds) / 1e18
     func format(_ value: Double) -> String { String(format: "%.4f", value) }
     let summary = """
-      trained \(outcome.steps) steps (\(options.epochs) epoch\(options.epochs == 1 ? "" : "s") of batch \(PairClassifierTraining.batchSize), seed \(options.seed)) in \(String(format: "%.1f", elapsed)) s
+      trained \(outcome.steps) step\(outcome.steps == 1 ? "" : "s") (\(options.epochs) epoch\(options.epochs == 1 ? "" : "s") of batch \(PairClassifierTraining.batchSize), seed \(options.seed)) in \(String(format: "%.1f", elapsed)) s
       best step \(outcome.best.step) (epoch \(format(outcome.best.epoch))): dev binary F1 \(format(outcome.best.primaryValue)) at threshold \(format(outcome.best.threshold!)) tuned on dev
       test binary F1 \(format(outcome.test.primaryValue)), accuracy \(format(outcome.test["stsb-test_accuracy"]!)), MCC \(format(outcome.test["stsb-test_mcc"]!)) at that frozen threshold
       wrote \(outcome.files.map(\.path).joined(separator: ", "))

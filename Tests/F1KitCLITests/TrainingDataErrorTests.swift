@@ -96,6 +96,8 @@ struct TrainingDataErrorTests {
     let (result, _, _) = try trainOnTinySplits(
       replacing: "dev", with: Self.tinySplit + "\n\n")
     #expect(result.status == 0, "\(result.standardError)")
+    // Four pairs make one batch: one step, in the singular.
+    #expect(result.standardOutput.hasPrefix("trained 1 step (1 epoch of batch 32"))
   }
 
   @Test("two columns named label are refused rather than the first silently used")
