@@ -77,6 +77,11 @@ public enum EvaluationError: Error, CustomStringConvertible, LocalizedError {
   case duplicateEvaluatorName(String)
   /// A sequential evaluator's aggregation names no evaluator it has.
   case unknownEvaluator(String)
+  /// Two evaluators of a sequential evaluator gave the same metric key, as
+  /// `nli`'s `balanced_accuracy` and `nli_balanced`'s `accuracy` both do
+  /// (`nli_balanced_accuracy`), so the combined result would keep one
+  /// value under the other's name.
+  case metricKeyClash(key: String, first: String, second: String)
   /// A result's primary key is not one of its metrics' keys.
   case unknownPrimaryMetric(String)
 
@@ -147,6 +152,10 @@ public enum EvaluationError: Error, CustomStringConvertible, LocalizedError {
       "two evaluators are named \"\(name)\"; give each a distinct name, since names keep keys and results logs apart"
     case .unknownEvaluator(let name):
       "no evaluator is named \"\(name)\", so it cannot give the primary metric"
+    case .metricKeyClash(let key, let first, let second):
+      first == second
+        ? "two evaluators named \"\(first)\" both give a metric keyed \"\(key)\", so one value would hide the other; rename one of them"
+        : "evaluators \"\(first)\" and \"\(second)\" both give a metric keyed \"\(key)\" (a name followed by the start of a metric name is the other name), so one value would hide the other; rename one of them"
     case .unknownPrimaryMetric(let key):
       "the primary metric \"\(key)\" is not one of the result's metrics"
     }

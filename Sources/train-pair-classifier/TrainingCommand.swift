@@ -24,6 +24,13 @@ struct TrainingCommand: ParsableCommand {
   }
 
   func run() throws(CommandFailure) -> CommandOutput {
+    try Self.checkOutputFolder(options.output)
+    let seeds = (0..<UInt64(options.seeds)).map { options.seed &+ $0 }
+    if let warning = Self.earlierRunWarning(
+      in: options.output, seeds: options.seeds > 1 ? seeds : nil)
+    {
+      Console.writeError(warning)
+    }
     guard options.seeds > 1 else { return CommandOutput(try Self.train(options).summary) }
     var text = ""
     for offset in 0..<options.seeds {
@@ -46,6 +53,79 @@ struct TrainingCommand: ParsableCommand {
     return CommandOutput(text)
   }
 
+  /// Refuses, before any training, an `--output` that is a file or lies
+  /// under one, which would otherwise fail only at the first results log
+  /// write (or, with `--seeds`, with Foundation's bare error number).
+  ///
+  /// - Parameter output: The `--output` folder.
+  /// - Throws: ``CommandFailure`` with status 73 naming the file in the way.
+  static func checkOutputFolder(_ output: URL) throws(CommandFailure) {
+    var ancestor = output.standardizedFileURL
+    var isFolder: ObjCBool = false
+    while !FileManager.default.fileExists(atPath: ancestor.path, isDirectory: &isFolder) {
+      let parent = ancestor.deletingLastPathComponent()
+      guard parent.path != ancestor.path else { return }
+      ancestor = parent
+    }
+    guard !isFolder.boolValue else { return }
+    throw .cannotCreate(
+      ancestor == output.standardizedFileURL
+        ? "cannot write to \(output.path): it is a file; expected a folder"
+        : "cannot create the folder \(output.path): \(ancestor.path) is a file")
+  }
+
+  /// The warning for an output folder that already holds an earlier run's
+  /// files: this run appends its rows to that run's results logs, and with
+  /// `--seeds` the earlier run's other `seed-*` folders stay beside this
+  /// run's, where a `seed-*` pattern given to `f1kit compare` picks them up
+  /// as if they were runs of this configuration.
+  ///
+  /// - Parameters:
+  ///   - output: The `--output` folder.
+  ///   - seeds: This run's seeds with `--seeds`, or `nil` for one run
+  ///     written to the folder itself.
+  /// - Returns: One `warning:` line, or `nil` when the folder holds no
+  ///   earlier run.
+  static func earlierRunWarning(in output: URL, seeds: [UInt64]?) -> String? {
+    let fileManager = FileManager.default
+    let log = ResultsLog.fileName(name: "stsb-dev")
+    guard let seeds else {
+      guard fileManager.fileExists(atPath: output.appendingPathComponent(log).path) else {
+        return nil
+      }
+      return "warning: \(output.path) holds an earlier run's results logs, to which this run "
+        + "appends its rows (f1kit report --training-log draws each run as its own line); "
+        + "use a new --output folder to keep runs apart\n"
+    }
+    let ownFolders = Set(seeds.map { "seed-\($0)" })
+    let folders = ((try? fileManager.contentsOfDirectory(atPath: output.path)) ?? [])
+      .filter { $0.hasPrefix("seed-") }
+      .sorted { (UInt64($0.dropFirst(5)) ?? .max, $0) < (UInt64($1.dropFirst(5)) ?? .max, $1) }
+    let stale = folders.filter {
+      !ownFolders.contains($0)
+        && fileManager.fileExists(
+          atPath: output.appendingPathComponent("\($0)/test-predictions.csv").path)
+    }
+    let appended = folders.filter {
+      ownFolders.contains($0)
+        && fileManager.fileExists(atPath: output.appendingPathComponent("\($0)/\(log)").path)
+    }
+    var parts: [String] = []
+    if !appended.isEmpty {
+      parts.append(
+        "this run appends its rows to the results logs in \(appended.joined(separator: ", "))")
+    }
+    if !stale.isEmpty {
+      parts.append(
+        "\(stale.joined(separator: ", ")) \(stale.count == 1 ? "is" : "are") left from it, and a "
+          + "'seed-*' pattern given to f1kit compare or report picks \(stale.count == 1 ? "it" : "them") up "
+          + "as runs of this configuration")
+    }
+    guard !parts.isEmpty else { return nil }
+    return "warning: \(output.path) holds an earlier run's files: "
+      + parts.joined(separator: "; ") + "; use a new --output folder to keep runs apart\n"
+  }
+
   /// Trains one run and describes it.
   ///
   /// - Returns: The run's summary for standard output, and its outcome.
@@ -59,6 +139,7 @@ struct TrainingCommand: ParsableCommand {
       outcome = try PairClassifierTraining(options: options).run()
     } catch let error as TrainingError {
       switch error {
+      case .missingData: throw .noInput(error.description)
       case .unreadableData: throw .data(error.description)
       case .unwritableOutput: throw .cannotCreate(error.description)
       }
@@ -69,7 +150,7 @@ struct TrainingCommand: ParsableCommand {
     let elapsed = Double(seconds.seconds) + Double(seconds.attoseconds) / 1e18
     func format(_ value: Double) -> String { String(format: "%.4f", value) }
     let summary = """
-      trained \(outcome.steps) steps (\(options.epochs) epoch\(options.epochs == 1 ? "" : "s") of batch \(PairClassifierTraining.batchSize), seed \(options.seed)) in \(String(format: "%.1f", elapsed)) s
+      trained \(outcome.steps) step\(outcome.steps == 1 ? "" : "s") (\(options.epochs) epoch\(options.epochs == 1 ? "" : "s") of batch \(PairClassifierTraining.batchSize), seed \(options.seed)) in \(String(format: "%.1f", elapsed)) s
       best step \(outcome.best.step) (epoch \(format(outcome.best.epoch))): dev binary F1 \(format(outcome.best.primaryValue)) at threshold \(format(outcome.best.threshold!)) tuned on dev
       test binary F1 \(format(outcome.test.primaryValue)), accuracy \(format(outcome.test["stsb-test_accuracy"]!)), MCC \(format(outcome.test["stsb-test_mcc"]!)) at that frozen threshold
       wrote \(outcome.files.map(\.path).joined(separator: ", "))

@@ -20,8 +20,13 @@ struct TrainingOptions {
     help:
       "Train this many runs with seeds --seed, --seed + 1, ...; each run writes to <output>/seed-<seed>.",
     default: 1, in: 1...100)
+  /// Greater than 0 (0 never learns, a negative rate climbs the loss) and
+  /// at most 1000, below which the weights cannot overflow into NaN scores.
   static let learningRate = Option<Double>(
-    name: "learning-rate", valueName: "rate", help: "The AdaGrad learning rate.", default: 0.2)
+    name: "learning-rate", valueName: "rate", help: "The AdaGrad learning rate.", default: 0.2,
+    defaultDescription: "0.2", rangeDescription: "greater than 0, at most 1000",
+    expectation: "a number greater than 0 and at most 1000",
+    convert: { Double(argument: $0).flatMap { $0 > 0 && $0 <= 1000 ? $0 : nil } })
   static let data = Option<FilePath?>(
     name: "data", valueName: "directory", help: "The folder with train.csv, dev.csv and test.csv.",
     default: .some(nil), defaultDescription: "the package's fixtures/stsb",
@@ -68,13 +73,16 @@ struct TrainingOptions {
 
 /// A reason training cannot run.
 enum TrainingError: Error, CustomStringConvertible {
-  /// A data file is missing or malformed.
+  /// A data file does not exist.
+  case missingData(String)
+  /// A data file cannot be read or is malformed.
   case unreadableData(String, reason: String)
   /// Writing the predictions failed.
   case unwritableOutput(String, reason: String)
 
   var description: String {
     switch self {
+    case .missingData(let path): "cannot read \(path): no such file"
     case .unreadableData(let path, let reason): "cannot read \(path): \(reason)"
     case .unwritableOutput(let path, let reason): "cannot write \(path): \(reason)"
     }

@@ -24,6 +24,18 @@ struct TrainingExampleTests {
         ["--output", "/tmp/x", "--epochs", "zero"],
         "Error: The value 'zero' is invalid for '--epochs <count>'; expected a whole number from 1"
       ),
+      (
+        ["--output", "/tmp/x", "--learning-rate", "0"],
+        "Error: The value '0' is invalid for '--learning-rate <rate>'; expected a number greater than 0 and at most 1000"
+      ),
+      (
+        ["--output", "/tmp/x", "--learning-rate", "-0.5"],
+        "Error: The value '-0.5' is invalid for '--learning-rate <rate>'; expected a number greater than 0 and at most 1000"
+      ),
+      (
+        ["--output", "/tmp/x", "--learning-rate", "1e308"],
+        "Error: The value '1e308' is invalid for '--learning-rate <rate>'; expected a number greater than 0 and at most 1000"
+      ),
     ])
   func reportsUsageErrors(arguments: [String], message: String) throws {
     let result = try runProduct("train-pair-classifier", arguments)

@@ -367,6 +367,52 @@ struct EvaluatorBookkeepingTests {
       throws: { "\($0)" == expected.description })
   }
 
+  @Test(
+    "a sequential evaluator refuses two evaluators giving one key rather than hide a value",
+    arguments: [
+      (["nli", "nli_balanced"], "nli_balanced_accuracy"),
+      (["dev", "dev_f1_at_frozen"], "dev_f1_at_frozen_threshold"),
+    ])
+  func sequentialRefusesAClashingKey(names: [String], key: String) throws {
+    let (pairs, model) = ScriptedModel.numbered([[0.1], [0.9]])
+    let evaluators = try names.map { name throws(EvaluationError) in
+      try CrossEncoderEvaluator(
+        sentencePairs: pairs, labels: [0, 1], name: name, task: .binary(.threshold(0.5)),
+        progress: .hidden)
+    }
+    let sequential = try SequentialEvaluator(evaluators)
+    #expect(
+      performing: { try sequential.evaluate(model) },
+      throws: { error in
+        Self.matches(error) {
+          if case .metricKeyClash(key, names[0], names[1]) = $0 { true } else { false }
+        }
+      })
+  }
+
+  @Test("nested sequential evaluators both left at the name sequential refuse one mean key")
+  func sequentialRefusesAClashingMeanKey() throws {
+    let (pairs, model) = ScriptedModel.numbered([[0.1], [0.9]])
+    let evaluators = try ["a", "b", "c"].map { name throws(EvaluationError) in
+      try CrossEncoderEvaluator(
+        sentencePairs: pairs, labels: [0, 1], name: name, task: .binary(.threshold(0.5)),
+        progress: .hidden)
+    }
+    let inner = try SequentialEvaluator(Array(evaluators[..<2]), aggregation: .mean)
+    let outer = try SequentialEvaluator([inner, evaluators[2]], aggregation: .mean)
+    #expect(
+      performing: { try outer.evaluate(model) },
+      throws: { error in
+        Self.matches(error) {
+          if case .metricKeyClash("sequential_mean_primary", "sequential", "sequential") = $0 {
+            true
+          } else {
+            false
+          }
+        }
+      })
+  }
+
   @Test("a result whose primary key is not among its metrics is refused")
   func unknownPrimaryMetric() {
     #expect(

@@ -57,3 +57,33 @@ struct LogitThresholdTests {
     #expect(!(try Self.evaluate(threshold: nil, rows: probabilities)).contains("warning:"))
   }
 }
+
+/// A binary evaluation set without a positive pair: binary F1 cannot tell
+/// one model from another.
+@Suite("Binary evaluator: no pair labelled 1")
+struct NoPositiveLabelTests {
+  static let warning: String =
+    "warning: dev: no pair is labelled 1, the positive class, so binary F1 (the primary metric) is 0, or the zero-division value, whatever the model predicts and cannot pick a best step; check the labels\n"
+
+  static func evaluate(labels: [Int]) throws -> String {
+    let (pairs, model) = ScriptedModel.numbered([[0.2], [0.7], [0.9]])
+    var evaluator = try CrossEncoderEvaluator(
+      sentencePairs: pairs, labels: labels, name: "dev",
+      task: .binary(.tunedThreshold(maximizing: .binaryF1)), progress: .hidden)
+    let recorder = OutputRecorder()
+    evaluator.output = recorder.sink
+    try evaluator.evaluate(model)
+    return recorder.text
+  }
+
+  @Test("gold labels all 0: one warning that binary F1 cannot pick a best step")
+  func warnsWithoutPositives() throws {
+    let output = try Self.evaluate(labels: [0, 0, 0])
+    #expect(output == Self.warning)
+  }
+
+  @Test("a positive pair among the gold labels: no warning")
+  func quietWithPositives() throws {
+    #expect(try Self.evaluate(labels: [0, 1, 0]).isEmpty)
+  }
+}

@@ -142,6 +142,24 @@ struct ResultsLogTests {
         && recorder.text.contains(tail.debugDescription))
   }
 
+  @Test(
+    "a file of this log's header without its line end is ended and appended to, not left for a .2 file"
+  )
+  func headerWithoutLineEnd() throws {
+    let folder = TemporaryDirectory()
+    folder.write("x_results.csv", "epoch,steps,accuracy")
+    var log = ResultsLog(directory: folder.url, name: "x")
+    let recorder = OutputRecorder()
+    log.note = recorder.sink
+    let file = try log.append(epoch: 1, step: 10, metrics: [("accuracy", 0.5)])
+    #expect(file.lastPathComponent == "x_results.csv")
+    #expect(try String(contentsOf: file, encoding: .utf8) == "epoch,steps,accuracy\n1,10,0.5\n")
+    #expect(recorder.text.contains("held its header without a line end; added the line end"))
+    #expect(!recorder.text.contains("other columns"))
+    #expect(
+      try FileManager.default.contentsOfDirectory(atPath: folder.url.path) == ["x_results.csv"])
+  }
+
   @Test("an empty file takes the header and the row")
   func emptyFile() throws {
     let folder = TemporaryDirectory()

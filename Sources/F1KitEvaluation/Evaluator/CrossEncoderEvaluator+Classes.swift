@@ -51,10 +51,13 @@ extension CrossEncoderEvaluator {
   /// A prediction file of this set (`id,label,prediction` and the scores),
   /// ready to write for `f1kit evaluate`, `compare` and `report`.
   ///
-  /// A single-output binary model's score goes in a `score` column (read
-  /// with `--score-column score --positive NAME`); a model with one score
-  /// per class gets a column per class, named by `classNames` (read with
-  /// `--score-columns`).
+  /// A single-output binary model's score goes in a `score` column, beside
+  /// the prediction made at the predictions' threshold. `f1kit evaluate
+  /// FILE` scores the `prediction` column, and so agrees with this
+  /// evaluator; `--score-column score` adds the score metrics but cuts the
+  /// scores again, at 0.5 unless `--threshold` gives
+  /// ``Predictions/threshold``. A model with one score per class gets a
+  /// column per class, named by `classNames` (read with `--score-columns`).
   ///
   /// - Parameters:
   ///   - predictions: The model's predictions on this set, from

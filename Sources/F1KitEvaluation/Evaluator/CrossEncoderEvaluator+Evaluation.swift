@@ -42,7 +42,8 @@ extension CrossEncoderEvaluator {
   ) throws(EvaluationError) -> EvaluationResult {
     var reporter = makeReporter()
     let predictions = try predict(model, reporter: &reporter)
-    if let warning = logitWarning(scores: predictions.scores) {
+    for warning in [noPositiveWarning(), logitWarning(scores: predictions.scores)] {
+      guard let warning else { continue }
       reporter.endLine()
       output(warning)
     }
@@ -69,6 +70,21 @@ extension CrossEncoderEvaluator {
       "\(task.primaryMetricName) \(result.primaryValue)\(position)"
         + (predictions.threshold.map { ", threshold \($0)" } ?? "") + logged)
     return result
+  }
+
+  /// The warning for a binary task whose gold labels have no pair of class
+  /// 1: binary F1, the primary metric, is then 0 (or the zero-division
+  /// value) whatever the model predicts, so it cannot pick a best step.
+  ///
+  /// - Returns: The line, ending in a newline, or `nil` when the task is not
+  ///   binary or some pair is labelled 1.
+  /// - Complexity: O(*n*) for *n* pairs.
+  func noPositiveWarning() -> String? {
+    guard case .binary = task, case .classes(let gold) = gold, !gold.contains(1) else {
+      return nil
+    }
+    return
+      "warning: \(name.isEmpty ? "" : "\(name): ")no pair is labelled 1, the positive class, so binary F1 (the primary metric) is 0, or the zero-division value, whatever the model predicts and cannot pick a best step; check the labels\n"
   }
 
   /// The warning for scores cut at the default multilabel threshold 0.5

@@ -69,7 +69,11 @@ public struct SequentialEvaluator: CrossEncoderEvaluating {
   ///   - step: The global training step; -1 when not training.
   /// - Returns: Every evaluator's metrics and the aggregated primary metric;
   ///   the threshold is the primary evaluator's (`nil` for the mean).
-  /// - Throws: The first ``EvaluationError`` an evaluator throws.
+  /// - Throws: The first ``EvaluationError`` an evaluator throws, and
+  ///   ``EvaluationError/metricKeyClash(key:first:second:)`` when two
+  ///   evaluators give the same key (evaluators named `nli` and
+  ///   `nli_balanced` both give `nli_balanced_accuracy`), after each has
+  ///   logged its own results.
   @discardableResult
   public func evaluate(
     _ model: some CrossEncoder, outputDirectory: URL? = nil, epoch: Double = -1, step: Int = -1
@@ -78,6 +82,16 @@ public struct SequentialEvaluator: CrossEncoderEvaluating {
     for evaluator in evaluators {
       results.append(
         try evaluator.evaluate(model, outputDirectory: outputDirectory, epoch: epoch, step: step))
+    }
+    // A name followed by `_` and the start of a metric name is another
+    // evaluator's key: refuse rather than keep one value under both.
+    var owners: [String: String] = [:]
+    for (evaluator, result) in zip(evaluators, results) {
+      for key in result.metricKeys {
+        if let owner = owners.updateValue(evaluator.name, forKey: key) {
+          throw .metricKeyClash(key: key, first: owner, second: evaluator.name)
+        }
+      }
     }
     var metrics = results.flatMap { result in result.metricKeys.map { ($0, result.metrics[$0]!) } }
     let primary: EvaluationResult
@@ -88,6 +102,9 @@ public struct SequentialEvaluator: CrossEncoderEvaluating {
       primary = results[evaluators.firstIndex { $0.name == chosen }!]
     case .mean:
       let key = "\(name)_mean_primary"
+      if let owner = owners[key] {
+        throw .metricKeyClash(key: key, first: owner, second: name)
+      }
       let mean = results.map(\.primaryValue).reduce(0, +) / Double(results.count)
       metrics.append((key, mean))
       return try EvaluationResult(

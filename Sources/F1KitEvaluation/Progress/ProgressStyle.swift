@@ -7,6 +7,9 @@ public enum ProgressStyle: Hashable, Sendable {
   case bar
   /// One summary line per evaluation.
   case line
-  /// Nothing.
+  /// No bar and no summary line. Warnings and notes still go to standard
+  /// error: scores that look like logits under the default multilabel
+  /// threshold, a binary set without a pair labelled 1, and a results log
+  /// whose columns changed or whose torn last row was mended.
   case hidden
 }

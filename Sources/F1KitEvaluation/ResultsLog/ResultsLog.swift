@@ -37,7 +37,8 @@ import Foundation
 /// end (a file re-saved by an editor or spreadsheet) has every column and
 /// parses, so it is kept and terminated instead, with a note that quotes
 /// it (a crash that tore a row inside its last number would look the same,
-/// which the quoted row lets a reader check).
+/// which the quoted row lets a reader check). A file that is this log's
+/// header alone, without its line end, is ended and appended to as well.
 ///
 /// Concurrency: any number of writers may append to one log at once —
 /// `Task`s of one process sharing an evaluator, or several processes —
@@ -121,6 +122,8 @@ public struct ResultsLog: Sendable {
         case .none: break
         case .cut(let torn):
           note("note: \(file.path) ended in an incomplete row, removed: \(torn.debugDescription)\n")
+        case .terminatedHeader:
+          note("note: \(file.path) held its header without a line end; added the line end\n")
         case .terminated(let row):
           note(
             "note: \(file.path) ended without a line end after a complete row; "
@@ -249,7 +252,13 @@ private struct LogFile {
         pread(descriptor, $0.baseAddress, $0.count, off_t(bytes.count))
       }
       guard count >= 0 else { throw Self.failure(path) }
-      guard count > 0 else { return nil }
+      guard count > 0 else {
+        // A file of one line without its line end, such as a header-only
+        // log re-saved by an editor: that line is the header.
+        guard !bytes.contains(0x0A) else { return nil }
+        return (try? CSVText.records(in: String(decoding: bytes, as: UTF8.self), limit: 1))?
+          .first
+      }
       bytes += block[..<count]
       // A record ends at an LF outside quotes: try each complete line.
       guard let end = bytes.lastIndex(of: 0x0A) else { continue }
@@ -272,6 +281,8 @@ private struct LogFile {
     case cut(String)
     /// A complete row that lacked only its line end got one; its text.
     case terminated(String)
+    /// The file was its header alone, without a line end, and got one.
+    case terminatedHeader
   }
 
   /// Mends a last line that lacks its line end: a row with the header's
@@ -305,6 +316,12 @@ private struct LogFile {
       }
       tail = block + tail
       end = start
+    }
+    // No line end at all: the file is the header alone (the caller found
+    // it to be this log's header), which is kept and ended.
+    if cut == 0, !tail.contains(0x0A) {
+      try append("\n")
+      return .terminatedHeader
     }
     let text = String(decoding: tail, as: UTF8.self)
     if Self.isCompleteRow(text, fieldCount: fieldCount) {
