@@ -26,6 +26,11 @@ extension PredictionFileError: CustomStringConvertible {
         threshold > highest ? "no item is predicted positive" : "every item is predicted positive"
       return
         "the scores run from \(NumberText.shortestBare(lowest)) to \(NumberText.shortestBare(highest)), so the default cut-off \(NumberText.shortestBare(threshold)), which no one chose, predicts alike for every item (\(outcome)); give --threshold on the scores' own scale, or --threshold-from a development file"
+    case .thresholdOutsideScores(let threshold, let lowest, let highest):
+      let outcome =
+        threshold > highest ? "no item is predicted positive" : "every item is predicted positive"
+      return
+        "the cut-off \(NumberText.shortestBare(threshold)) lies outside the scores, which run from \(NumberText.shortestBare(lowest)) to \(NumberText.shortestBare(highest)), so \(outcome), and the gate cannot decide on a model that predicts every item alike; give a cut-off on the scores' own scale (--threshold, or --threshold-from tuned on development scores of the same kind)"
     case .defaultThresholdOnScale(let threshold, let lowest, let highest):
       return
         "the scores run from \(NumberText.shortestBare(lowest)) to \(NumberText.shortestBare(highest)), never negative and past 1, a scale of their own (a rating, a percentage), not probabilities, similarities or logits, so the default cut-off \(NumberText.shortestBare(threshold)), which no one chose, means nothing on them; give --threshold on the scores' own scale (for STS-B similarities from 0 to 5, --threshold 4 marks a paraphrase), or --threshold-from a development file"

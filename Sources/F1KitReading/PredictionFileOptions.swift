@@ -81,6 +81,11 @@ public struct PredictionFileOptions: Hashable, Sendable {
   /// scale of their own such as 0 to 100) get a warning, since a cut-off
   /// carries over only to the same kind of score.
   public var tunedScoreRange: ClosedRange<Double>?
+  /// Whether a cut-off outside every score (of two or more distinct
+  /// scores) is refused, not warned about: `gate` decides on the
+  /// predictions, and a model whose cut-off predicts every item alike
+  /// would pass or fail for the cut-off, not the scores.
+  public var refusesThresholdOutsideScores = false
   /// The count column of a count table, `nil` to use a column named
   /// `count` when the prediction comes from a prediction column (and the
   /// file has no id column), or empty to read one item a row.

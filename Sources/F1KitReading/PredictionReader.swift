@@ -400,6 +400,12 @@ public struct PredictionReader: Sendable {
           reason: .defaultThresholdOutsideScores(
             threshold: options.threshold, lowest: range.lowerBound, highest: range.upperBound))
       }
+      if options.refusesThresholdOutsideScores, range.lowerBound < range.upperBound {
+        throw PredictionFileError(
+          path: parser.path,
+          reason: .thresholdOutsideScores(
+            threshold: options.threshold, lowest: range.lowerBound, highest: range.upperBound))
+      }
       let outcome =
         options.threshold > range.upperBound
         ? "no item is predicted positive" : "every item is predicted positive"
