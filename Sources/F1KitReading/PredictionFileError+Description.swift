@@ -281,12 +281,17 @@ extension PredictionFileError: CustomStringConvertible {
   /// it came about: empty, as pandas writes a missing value (NaN); numpy's
   /// text of an array (`[0.052 0.0086 0.94]`, no commas, as `to_csv`
   /// writes a column of arrays, rounded to 8 digits); or a list of numpy
-  /// scalars (`[np.float64(0.05), …]`); otherwise nothing.
+  /// scalars (`[np.float64(0.05), …]`); a decimal comma (`0,39`, as
+  /// `df.to_csv(sep=";", decimal=",")` writes); otherwise nothing.
   static func scoreHint(column: String, found: String) -> String {
     let name = quoted(column)
     if found.isEmpty || found == "\"\"" {
       return
         ", an empty field, as pandas writes a missing value (NaN); drop the rows without a score (df.dropna(subset=[\(name)])) or fill them in"
+    }
+    if isDecimalCommaNumber(found) {
+      return
+        ", a number with a decimal comma, as df.to_csv(sep=\";\", decimal=\",\") writes in a European locale; write decimal points (to_csv's default decimal=\".\")"
     }
     let json =
       "write the column as JSON, for example df[\(name)] = df[\(name)].map(lambda a: json.dumps([float(x) for x in a]))"
@@ -303,6 +308,18 @@ extension PredictionFileError: CustomStringConvertible {
         ", numpy's text of an array (numbers between spaces, not commas), as to_csv writes a column of arrays, and numpy rounds it to 8 digits; \(json)"
     }
     return ""
+  }
+
+  /// Whether a field is digits, one comma and digits, with an optional
+  /// sign and quotes: a number written with a decimal comma (`0,39`).
+  static func isDecimalCommaNumber(_ found: String) -> Bool {
+    var text = Substring(found)
+    if text.count >= 2, text.hasPrefix("\""), text.hasSuffix("\"") {
+      text = text.dropFirst().dropLast()
+    }
+    if text.hasPrefix("-") || text.hasPrefix("+") { text = text.dropFirst() }
+    let parts = text.split(separator: ",", omittingEmptySubsequences: false)
+    return parts.count == 2 && parts.allSatisfy { !$0.isEmpty && isDigits($0.utf8) }
   }
 
   /// How to fix groups that differ only as an integer and the same
