@@ -83,4 +83,32 @@ struct InvertedScoresCommandTests {
     #expect(result.standardOutput.contains("[inverted-scores]"), "\(result.standardOutput)")
     #expect(!result.standardError.contains("rank the other class first"))
   }
+
+  /// The same items with two per-class columns named the wrong way round:
+  /// the column "1" holds the score of class 0.
+  private static let swappedColumns =
+    "label,0,1\n"
+    + (0..<40).map { item in
+      let gold = item % 2
+      let hundredths = (gold == 1 ? 40 : 60) + 3 * (item % 10)
+      return "\(gold),\(Double(100 - hundredths) / 100),\(Double(hundredths) / 100)\n"
+    }.joined()
+
+  @Test("per-class columns named the wrong way round are warned about, naming each column")
+  func swappedColumnsWarn() throws {
+    let directory = TemporaryDirectory()
+    directory.write("swapped.csv", Self.swappedColumns)
+    for arguments in [
+      ["evaluate", "swapped.csv", "--score-columns", "0,1", "--format", "json"],
+      ["tune", "swapped.csv", "--score-column", "1"],
+    ] {
+      let result = try runF1Kit(arguments, in: directory.url)
+      #expect(result.status == 0, "\(result.standardError)")
+      let expected =
+        arguments[0] == "tune"
+        ? "warning: swapped.csv: the scores rank the other class first: ROC-AUC is 0.1200"
+        : "warning: swapped.csv: the score columns \"0\" (0.1200) and \"1\" (0.1200) rank their own class's items below the others"
+      #expect(result.standardError.contains(expected), "\(result.standardError)")
+    }
+  }
 }
