@@ -281,13 +281,18 @@ extension PredictionFileError: CustomStringConvertible {
   /// it came about: empty, as pandas writes a missing value (NaN); numpy's
   /// text of an array (`[0.052 0.0086 0.94]`, no commas, as `to_csv`
   /// writes a column of arrays, rounded to 8 digits); or a list of numpy
-  /// scalars (`[np.float64(0.05), …]`); a decimal comma (`0,39`, as
+  /// scalars (`[np.float64(0.05), …]`); JSON's `null`, as pandas'
+  /// `to_json` writes NaN; a decimal comma (`0,39`, as
   /// `df.to_csv(sep=";", decimal=",")` writes); otherwise nothing.
   static func scoreHint(column: String, found: String) -> String {
     let name = quoted(column)
     if found.isEmpty || found == "\"\"" {
       return
         ", an empty field, as pandas writes a missing value (NaN); drop the rows without a score (df.dropna(subset=[\(name)])) or fill them in"
+    }
+    if found == "null" || found == "\"null\"" {
+      return
+        ", as pandas' to_json writes a missing value (NaN); drop the rows without a score (df.dropna(subset=[\(name)])) or fill them in"
     }
     if isDecimalCommaNumber(found) {
       return

@@ -35,3 +35,27 @@ struct DecimalCommaScoreTests {
     #expect(!result.standardError.contains("decimal comma"), "\(result.standardError)")
   }
 }
+
+/// A missing score in JSON Lines, `null` as pandas' `to_json` writes NaN:
+/// the refusal (exit 65) says so and how to drop the rows, as it already
+/// did for the empty field `to_csv` writes.
+@Suite("A null score in JSON Lines")
+struct NullScoreTests {
+  @Test(
+    "a null score is refused with the pandas cause and the fix",
+    arguments: [
+      (#"{"label": 1, "score": null}"# + "\n", ["--score-column", "score"], "score"),
+      (#"{"label": 1, "0": 0.2, "1": null}"# + "\n", ["--score-columns", "0,1"], "1"),
+    ])
+  func nullIsNamed(line: String, options: [String], column: String) throws {
+    let directory = TemporaryDirectory()
+    directory.write(
+      "scores.jsonl", #"{"label": 0, "score": 0.1, "0": 0.9, "1": 0.1}"# + "\n" + line)
+    let result = try runF1Kit(["evaluate", "scores.jsonl"] + options, in: directory.url)
+    #expect(result.status == 65, "\(result.standardOutput)")
+    #expect(
+      result.standardError.contains(
+        "found \"null\", as pandas' to_json writes a missing value (NaN); drop the rows without a score (df.dropna(subset=[\"\(column)\"])) or fill them in"
+      ), "\(result.standardError)")
+  }
+}
