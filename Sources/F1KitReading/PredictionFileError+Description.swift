@@ -26,6 +26,11 @@ extension PredictionFileError: CustomStringConvertible {
         threshold > highest ? "no item is predicted positive" : "every item is predicted positive"
       return
         "the scores run from \(NumberText.shortestBare(lowest)) to \(NumberText.shortestBare(highest)), so the default cut-off \(NumberText.shortestBare(threshold)), which no one chose, predicts alike for every item (\(outcome)); give --threshold on the scores' own scale, or --threshold-from a development file"
+    case .thresholdOutsideScores(let threshold, let lowest, let highest):
+      let outcome =
+        threshold > highest ? "no item is predicted positive" : "every item is predicted positive"
+      return
+        "the cut-off \(NumberText.shortestBare(threshold)) lies outside the scores, which run from \(NumberText.shortestBare(lowest)) to \(NumberText.shortestBare(highest)), so \(outcome), and the gate cannot decide on a model that predicts every item alike; give a cut-off on the scores' own scale (--threshold, or --threshold-from tuned on development scores of the same kind)"
     case .defaultThresholdOnScale(let threshold, let lowest, let highest):
       return
         "the scores run from \(NumberText.shortestBare(lowest)) to \(NumberText.shortestBare(highest)), never negative and past 1, a scale of their own (a rating, a percentage), not probabilities, similarities or logits, so the default cut-off \(NumberText.shortestBare(threshold)), which no one chose, means nothing on them; give --threshold on the scores' own scale (for STS-B similarities from 0 to 5, --threshold 4 marks a paraphrase), or --threshold-from a development file"
@@ -276,12 +281,22 @@ extension PredictionFileError: CustomStringConvertible {
   /// it came about: empty, as pandas writes a missing value (NaN); numpy's
   /// text of an array (`[0.052 0.0086 0.94]`, no commas, as `to_csv`
   /// writes a column of arrays, rounded to 8 digits); or a list of numpy
-  /// scalars (`[np.float64(0.05), …]`); otherwise nothing.
+  /// scalars (`[np.float64(0.05), …]`); JSON's `null`, as pandas'
+  /// `to_json` writes NaN; a decimal comma (`0,39`, as
+  /// `df.to_csv(sep=";", decimal=",")` writes); otherwise nothing.
   static func scoreHint(column: String, found: String) -> String {
     let name = quoted(column)
     if found.isEmpty || found == "\"\"" {
       return
         ", an empty field, as pandas writes a missing value (NaN); drop the rows without a score (df.dropna(subset=[\(name)])) or fill them in"
+    }
+    if found == "null" || found == "\"null\"" {
+      return
+        ", as pandas' to_json writes a missing value (NaN); drop the rows without a score (df.dropna(subset=[\(name)])) or fill them in"
+    }
+    if isDecimalCommaNumber(found) {
+      return
+        ", a number with a decimal comma, as df.to_csv(sep=\";\", decimal=\",\") writes in a European locale; write decimal points (to_csv's default decimal=\".\")"
     }
     let json =
       "write the column as JSON, for example df[\(name)] = df[\(name)].map(lambda a: json.dumps([float(x) for x in a]))"
@@ -298,6 +313,18 @@ extension PredictionFileError: CustomStringConvertible {
         ", numpy's text of an array (numbers between spaces, not commas), as to_csv writes a column of arrays, and numpy rounds it to 8 digits; \(json)"
     }
     return ""
+  }
+
+  /// Whether a field is digits, one comma and digits, with an optional
+  /// sign and quotes: a number written with a decimal comma (`0,39`).
+  static func isDecimalCommaNumber(_ found: String) -> Bool {
+    var text = Substring(found)
+    if text.count >= 2, text.hasPrefix("\""), text.hasSuffix("\"") {
+      text = text.dropFirst().dropLast()
+    }
+    if text.hasPrefix("-") || text.hasPrefix("+") { text = text.dropFirst() }
+    let parts = text.split(separator: ",", omittingEmptySubsequences: false)
+    return parts.count == 2 && parts.allSatisfy { !$0.isEmpty && isDigits($0.utf8) }
   }
 
   /// How to fix groups that differ only as an integer and the same

@@ -116,6 +116,12 @@ public struct PredictionFileError: Error, Hashable, Sendable {
     /// Every score lies on one side of a default cut-off no one chose,
     /// so it would predict every item alike (scores from 0 to 100, say).
     case defaultThresholdOutsideScores(threshold: Double, lowest: Double, highest: Double)
+    /// Every score lies on one side of a cut-off that was chosen, where
+    /// the command decides on the predictions (`gate`, with
+    /// `PredictionFileOptions.refusesThresholdOutsideScores`): the model
+    /// predicts every item alike, and a pass or fail would say nothing of
+    /// its scores.
+    case thresholdOutsideScores(threshold: Double, lowest: Double, highest: Double)
     /// The scores are never negative and run past 1, a scale of their own
     /// (a 0 to 5 rating, a percentage), and would be cut at a default
     /// cut-off no one chose, which assumes probabilities.

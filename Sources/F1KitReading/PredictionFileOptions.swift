@@ -75,6 +75,17 @@ public struct PredictionFileOptions: Hashable, Sendable {
   /// only ranked or swept (ROC-AUC, average precision, curves, tuning), so
   /// that no cut-off is checked against them and none is warned about.
   public var isThresholdUsed = true
+  /// The lowest and highest score of the development data `threshold`
+  /// was tuned on, when known (`f1kit tune` records them): scores read
+  /// that are of another kind (probabilities against logits, or against a
+  /// scale of their own such as 0 to 100) get a warning, since a cut-off
+  /// carries over only to the same kind of score.
+  public var tunedScoreRange: ClosedRange<Double>?
+  /// Whether a cut-off outside every score (of two or more distinct
+  /// scores) is refused, not warned about: `gate` decides on the
+  /// predictions, and a model whose cut-off predicts every item alike
+  /// would pass or fail for the cut-off, not the scores.
+  public var refusesThresholdOutsideScores = false
   /// The count column of a count table, `nil` to use a column named
   /// `count` when the prediction comes from a prediction column (and the
   /// file has no id column), or empty to read one item a row.

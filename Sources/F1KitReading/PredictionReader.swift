@@ -386,12 +386,24 @@ public struct PredictionReader: Sendable {
   func warnings(_ parser: PredictionFileParser) throws(PredictionFileError) -> [String] {
     var warnings = parser.notes
     guard options.isThresholdUsed else { return warnings }
+    if let warning = Self.tunedScaleWarning(
+      tunedRange: options.tunedScoreRange, range: parser.scoreRange,
+      threshold: options.threshold, path: parser.path)
+    {
+      warnings.append(warning)
+    }
     if let range = parser.scoreRange, !range.contains(options.threshold) {
       // Constant scores get their own advice: no cut-off separates them.
       if options.isDefaultThreshold, range.lowerBound < range.upperBound {
         throw PredictionFileError(
           path: parser.path,
           reason: .defaultThresholdOutsideScores(
+            threshold: options.threshold, lowest: range.lowerBound, highest: range.upperBound))
+      }
+      if options.refusesThresholdOutsideScores, range.lowerBound < range.upperBound {
+        throw PredictionFileError(
+          path: parser.path,
+          reason: .thresholdOutsideScores(
             threshold: options.threshold, lowest: range.lowerBound, highest: range.upperBound))
       }
       let outcome =

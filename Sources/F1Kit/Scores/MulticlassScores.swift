@@ -252,6 +252,17 @@ public struct MulticlassScores: Sendable {
     }
   }
 
+  /// The ROC-AUC of one class's column, that class against all others
+  /// (unweighted), as `roc_auc_score(y == c, scores[:, c])` gives it.
+  ///
+  /// - Parameter column: The class's column.
+  /// - Returns: ROC-AUC, or `nil` when the class has no gold items or
+  ///   every item is of it.
+  /// - Complexity: O(*n*): the column is already sorted.
+  package func oneVersusRestROCAUC(of column: Int) -> Double? {
+    oneVersusRest(column, weight: { _ in 1 }).rocAUC
+  }
+
   /// One sweep of a class's column, that class against all others.
   @inline(__always)
   private func oneVersusRest(_ column: Int, weight: (Int) -> Double) -> RankSummary {

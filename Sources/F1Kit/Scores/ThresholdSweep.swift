@@ -115,6 +115,13 @@ public struct ThresholdSweep: Hashable, Sendable {
   /// The number of candidates.
   public var count: Int { thresholds.count }
 
+  /// The lowest and highest score swept: the last candidate, and the one
+  /// after the all-negative end.
+  public var scoreRange: ClosedRange<Double> {
+    // Every sweep has the all-negative end and at least one score.
+    thresholds[thresholds.count - 1]...thresholds[1]
+  }
+
   /// Whether a candidate is a real one: the all-negative end is not when
   /// the highest score is +∞, since `+∞.nextUp` is +∞ itself and predicts
   /// those items positive.

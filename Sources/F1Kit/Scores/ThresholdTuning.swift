@@ -17,6 +17,10 @@ public struct ThresholdTuning: Hashable, Sendable {
   /// The beta of an F-beta ``metric``, as scikit-learn's
   /// `fbeta_score(beta=)`; `nil` for every other metric.
   public let beta: Double?
+  /// The lowest and highest score of the tuning data, when known: a
+  /// cut-off carries over only to scores of the same kind, and the range
+  /// tells probabilities (0 to 1) from logits or a scale of their own.
+  public let scoreRange: ClosedRange<Double>?
 
   /// Creates a tuning result, for example to freeze a threshold tuned
   /// elsewhere and report it the way the evaluator does.
@@ -30,9 +34,12 @@ public struct ThresholdTuning: Hashable, Sendable {
   ///   - candidateCount: How many candidate thresholds were tried.
   ///   - constraint: The floor the threshold had to meet, if any.
   ///   - beta: The beta of an F-beta `metric`; ignored for other metrics.
+  ///   - scoreRange: The lowest and highest score of the tuning data, if
+  ///     known.
   public init(
     threshold: Double, metric: Metric, value: Double, positiveCount: Int,
-    candidateCount: Int = 0, constraint: ThresholdConstraint? = nil, beta: Double? = nil
+    candidateCount: Int = 0, constraint: ThresholdConstraint? = nil, beta: Double? = nil,
+    scoreRange: ClosedRange<Double>? = nil
   ) {
     self.threshold = threshold
     self.metric = metric
@@ -41,6 +48,7 @@ public struct ThresholdTuning: Hashable, Sendable {
     self.candidateCount = candidateCount
     self.constraint = constraint
     self.beta = metric.isFBeta ? beta : nil
+    self.scoreRange = scoreRange
   }
 
   init(
@@ -51,7 +59,7 @@ public struct ThresholdTuning: Hashable, Sendable {
       threshold: sweep.thresholds[index], metric: metric, value: value,
       positiveCount: sweep.truePositives[index] + sweep.falsePositives[index],
       candidateCount: sweep.count - (sweep.isCandidate(0) ? 0 : 1), constraint: constraint,
-      beta: beta)
+      beta: beta, scoreRange: sweep.scoreRange)
   }
 
   /// The maximised metric as messages name it: its raw value, with the

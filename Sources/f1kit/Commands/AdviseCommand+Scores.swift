@@ -32,7 +32,7 @@ extension AdviseCommand {
   func readScores(labels: () -> [String]) throws(CommandFailure) -> Scores? {
     if input.hasScores {
       // The advice says at length what the hard-label warning would.
-      let (items, model) = try input.readScoredModel(path, warnsAboutHardLabels: false)
+      let (items, model) = try input.readScoredModel(path, warnsAboutMisreadScores: false)
       let threshold = try input.thresholdChoice(for: path)
       return try scores(
         items, model: model, source: items.sourceDescription, threshold: threshold,

@@ -170,7 +170,7 @@ extension CompareCommand {
       do {
         models.append(try ScoredModel(canonicalOrder.map(file.reordered(by:)) ?? file))
         InputOptions.warnAboutRoundedRows(of: models[models.count - 1], path: paths[index])
-        InputOptions.warnAboutHardLabels(of: models[models.count - 1], path: paths[index])
+        InputOptions.warnAboutMisreadScores(of: models[models.count - 1], path: paths[index])
       } catch {
         throw .data("\(paths[index]): \(error.description)")
       }

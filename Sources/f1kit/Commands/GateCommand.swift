@@ -81,7 +81,10 @@ struct GateCommand: ParsableCommand {
     let files = values[Self.files]
     let predictionColumns = values[ModelColumns.option]
     let scoreColumnsOf = values[ModelScoreColumns.option]
-    let input = try InputOptions(values)
+    var input = try InputOptions(values)
+    // A model that its cut-off makes predict every item alike would pass
+    // or fail for the cut-off, not its scores.
+    input.reader.refusesThresholdOutsideScores = true
     if case .score(let metric) = values[Self.metric] {
       try CompareCommand.refuseCutOff(for: metric, input: input)
     }

@@ -166,6 +166,10 @@ struct TuneCommand: ParsableCommand {
     origin += [
       ("items", .integer(scores.count)), ("score_column", .string(input.reader.scoreColumn ?? "")),
       ("positive", items.positiveLabel.map(JSONValue.string) ?? .null),
+      // What kind of score the cut-off belongs to, for --threshold-from to
+      // warn when it is applied to another (probabilities against logits).
+      ("lowest_score", .number(sweep.scoreRange.lowerBound)),
+      ("highest_score", .number(sweep.scoreRange.upperBound)),
     ]
     var members: [(key: String, value: JSONValue)] = [
       ("threshold", .number(tuning.threshold)), ("metric", .string(tuning.metric.rawValue)),

@@ -82,36 +82,40 @@ extension InputOptions {
   ///
   /// - Parameters:
   ///   - path: The file, or `-` for standard input.
-  ///   - warnsAboutHardLabels: Whether to warn when the scores look like
-  ///     hard predictions (``warnAboutHardLabels(of:path:)``); `advise`,
-  ///     whose advice says so, passes `false`.
+  ///   - warnsAboutMisreadScores: Whether to warn when the scores look like
+  ///     hard predictions or the other class's scores
+  ///     (``warnAboutMisreadScores(of:path:)``); `advise`, whose advice
+  ///     says so, passes `false`.
   /// - Returns: The items and the model of their scores.
   /// - Throws: A one-line failure: 65 for scores that cannot be scored.
-  func readScoredModel(_ path: String, warnsAboutHardLabels: Bool = true)
+  func readScoredModel(_ path: String, warnsAboutMisreadScores: Bool = true)
     throws(CommandFailure) -> (items: ItemScores, model: ScoredModel)
   {
     let items = try readItemScores(path)
     do {
       let model = try ScoredModel(items)
       Self.warnAboutRoundedRows(of: model, path: path)
-      if warnsAboutHardLabels { Self.warnAboutHardLabels(of: model, path: path) }
+      if warnsAboutMisreadScores { Self.warnAboutMisreadScores(of: model, path: path) }
       return (items, model)
     } catch {
       throw .data("\(Self.displayName(of: path)): \(error.description)")
     }
   }
 
-  /// Warns when a model's scores look like hard predictions: a binary
-  /// column of two values, such as 0 and 1 from `clf.predict(X)`, or
-  /// one-hot per-class rows (`ScoredModel.hardLabelWarning`). The command
-  /// goes on, with its exit status unchanged.
+  /// Warns when a model's scores are probably not the scores meant: hard
+  /// predictions, a binary column of two values such as 0 and 1 from
+  /// `clf.predict(X)` or one-hot per-class rows
+  /// (`ScoredModel.hardLabelWarning`), or the other class's scores, a
+  /// binary column whose ROC-AUC is far below 0.5 as
+  /// `predict_proba(X)[:, 0]` gives (`ScoredModel.invertedScoresWarning`).
+  /// The command goes on, with its exit status unchanged.
   ///
   /// - Parameters:
   ///   - model: The model read from the file.
   ///   - path: The file, or `-` for standard input.
-  static func warnAboutHardLabels(of model: ScoredModel, path: String) {
-    guard let warning = model.hardLabelWarning else { return }
-    Console.writeWarnings(["\(displayName(of: path)): \(warning)"])
+  static func warnAboutMisreadScores(of model: ScoredModel, path: String) {
+    let warnings = [model.hardLabelWarning, model.invertedScoresWarning()].compactMap { $0 }
+    Console.writeWarnings(warnings.map { "\(displayName(of: path)): \($0)" })
   }
 
   /// Warns when a model's per-class rows are probabilities only as rounded
@@ -157,7 +161,7 @@ extension InputOptions {
     do {
       let scores = try BinaryScores(
         scores: column.scores, isPositive: column.isPositive, keepsItemTerms: keepsItemTerms)
-      Self.warnAboutHardLabels(of: .binary(scores), path: path)
+      Self.warnAboutMisreadScores(of: .binary(scores), path: path)
       return (matrix, .binary(scores), column.sourceDescription)
     } catch {
       throw .data("\(Self.displayName(of: path)): \(error.description)")

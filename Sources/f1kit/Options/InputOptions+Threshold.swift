@@ -29,7 +29,9 @@ extension InputOptions {
     }
     guard let thresholdResolver else { return reader }
     var options = reader
-    options.threshold = try thresholdResolver.choice(for: path, input: self).threshold
+    let choice = try thresholdResolver.choice(for: path, input: self)
+    options.threshold = choice.threshold
+    if case .tuned(_, let tuning, _) = choice.source { options.tunedScoreRange = tuning.scoreRange }
     return options
   }
 

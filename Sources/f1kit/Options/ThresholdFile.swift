@@ -24,9 +24,12 @@ struct ThresholdFile {
   static let tunedKeys = [
     "threshold", "metric", "value", "candidates", "positive_count", "constraint", "tuned_on",
   ]
-  /// The keys `"tuned_on"` may have.
+  /// The keys `"tuned_on"` may have; `"lowest_score"` and
+  /// `"highest_score"`, the range of the development scores, are not in
+  /// the files of earlier versions of tune.
   static let originKeys = [
     "file", "bytes", "sha256", "standard_input", "items", "score_column", "positive",
+    "lowest_score", "highest_score",
   ]
   /// The keys tune always writes in `"tuned_on"`; `"bytes"` and
   /// `"sha256"` too, unless the development data came from standard input.

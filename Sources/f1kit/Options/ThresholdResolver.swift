@@ -207,7 +207,19 @@ struct TunedThreshold {
     return ThresholdTuning(
       threshold: threshold, metric: metric, value: record["value"]?.double ?? .nan,
       positiveCount: record["positive_count"]?.integer ?? 0,
-      candidateCount: record["candidates"]?.integer ?? 0, constraint: constraint, beta: beta)
+      candidateCount: record["candidates"]?.integer ?? 0, constraint: constraint, beta: beta,
+      scoreRange: scoreRange(in: record["tuned_on"]))
+  }
+
+  /// The range of the development scores a threshold file records, or
+  /// `nil` when it records none (files of earlier versions of tune) or
+  /// not two finite numbers in order.
+  private static func scoreRange(in origin: ParsedJSON?) -> ClosedRange<Double>? {
+    guard let lowest = origin?["lowest_score"]?.double,
+      let highest = origin?["highest_score"]?.double,
+      lowest.isFinite, highest.isFinite, lowest <= highest
+    else { return nil }
+    return lowest...highest
   }
 
   /// What differs between where the threshold was tuned and where it is
