@@ -40,6 +40,9 @@ extension PredictionFileError: CustomStringConvertible {
     case .countColumnOfItems(let column, let evidence):
       return
         "the column \(Self.quoted(column)) is taken for a count table's counts by its name, but the rows are items: \(evidence); give --count-column '' to read one item a row, or --count-column \(Self.quoted(column)) if each row is a count table's cell"
+    case .countsRepeatTestSet(let column, let values, let goldLabels, let goldCounts):
+      return Self.repeatedTestSetMessage(
+        column: column, values: values, goldLabels: goldLabels, goldCounts: goldCounts)
     case .countColumnHasRole(let column, let role, let isDetected):
       let found = isDetected ? "found by its name" : "named by --count-column"
       return
@@ -426,6 +429,31 @@ extension PredictionFileError: CustomStringConvertible {
 
   /// A value in double quotes with control characters escaped and long text
   /// shortened, so the message stays on one line.
+  /// The message for a count table that counts one test set once per
+  /// value of a column not read.
+  ///
+  /// - Parameters:
+  ///   - column: The column not read.
+  ///   - values: Its values, in first-seen order.
+  ///   - goldLabels: The gold labels, in first-seen order.
+  ///   - goldCounts: The items of each gold label each value counts.
+  /// - Returns: The message.
+  static func repeatedTestSetMessage(
+    column: String, values: [String], goldLabels: [String], goldCounts: [Int]
+  ) -> String {
+    let shown = values.prefix(4).map(quoted).joined(separator: ", ")
+    let listed = values.count > 4 ? shown + ", … (\(values.count) values)" : shown
+    let total = goldCounts.reduce(0, &+)
+    let pairs = zip(goldLabels, goldCounts).map { "\($0) \($1)" }
+    let perLabel =
+      pairs.prefix(6).joined(separator: ", ") + (pairs.count > 6 ? ", …" : "")
+    let name = quoted(column)
+    let first = values.first ?? ""
+    let literal = "'" + first.replacingOccurrences(of: "'", with: "''") + "'"
+    return
+      "every value of the column \(name) (\(listed)) counts the same \(total) items per gold label (\(perLabel)), as a table with one block of rows per model or run of one test set does, so summing the counts over \(name), which is not read, would count each item \(values.count) times; keep one value's rows (WHERE \(column) = \(literal)), or put each model's predictions in a column of its own and give --pred-columns; give --group-column \(column) if its values are groups of items, or sum the counts over it in the query if its values split the items (folds whose classes came out equal)"
+  }
+
   static func quoted(_ text: String) -> String {
     TerminalText.quoted(text)
   }

@@ -103,6 +103,10 @@ public struct PredictionReader: Sendable {
       columns: [parser.columns.gold] + parser.columns.prediction,
       countColumn: parser.columns.detectedCount, indexColumn: parser.idColumn, rows: rowCount,
       combinations: cells.count)
+    try RepeatedTestSetEvidence.refuseRepeats(
+      path: path, displayPath: parser.path, options: options, goldColumn: parser.columns.gold,
+      columns: parser.columns.prediction, countColumn: parser.columns.count, rows: rowCount,
+      combinations: cells.count)
     if !parser.isThresholded {
       var check = LabelSetCheck(labelCount: resolution.names.count)
       for cell in cells {
