@@ -163,9 +163,16 @@ extension PredictionReader {
         rowCount: rowCount, hasNumericLabels: isNumeric, groups: groups?.values ?? [],
         groupColumn: groupColumn)
       counts.warnings = warnings
-      counts.countColumnNote = Self.itemsCountedAsCells(
+      // Only a note that would be given looks at the file again.
+      if let note = Self.itemsCountedAsCells(
         rows: rowCount, cells: cells.count, column: detectedCount, path: displayPath,
-        columns: predictionColumns.map { [goldColumn] + $0 + (groupColumn.map { [$0] } ?? []) })
+        columns: predictionColumns.map { [goldColumn] + $0 + (groupColumn.map { [$0] } ?? []) }),
+        let column = detectedCount,
+        !ItemRowsEvidence.isGroupedOnMoreColumns(
+          path: path, options: options, columns: readColumns, countColumn: column)
+      {
+        counts.countColumnNote = note
+      }
       if let note = counts.countColumnNote { counts.warnings.append(note) }
       return (counts, shard)
     } catch {

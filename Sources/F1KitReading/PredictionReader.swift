@@ -121,7 +121,11 @@ public struct PredictionReader: Sendable {
       hasNumericLabels: resolution.isNumeric)
     counts.warnings = try warnings(parser)
     if let note = Self.itemsCountedAsCells(
-      rows: rowCount, cells: cells.count, column: parser.columns.detectedCount, path: parser.path)
+      rows: rowCount, cells: cells.count, column: parser.columns.detectedCount, path: parser.path),
+      let column = parser.columns.detectedCount,
+      !ItemRowsEvidence.isGroupedOnMoreColumns(
+        path: path, options: options, columns: [parser.columns.gold] + parser.columns.prediction,
+        countColumn: column)
     {
       counts.warnings.append(note)
       counts.countColumnNote = note
