@@ -494,7 +494,29 @@ extension PredictionFileError: CustomStringConvertible {
         ?? spellingHint(accepted: accepted, found: found)
         + roleHint(
           role: role, accepted: accepted,
-          found: found.filter { !scoreColumns.contains($0) }))
+          found: found.filter { !scoreColumns.contains($0) })
+        + dataRowHint(role: role, accepted: accepted, found: found))
+  }
+
+  /// `; the first line looks like data, not a header …` when the default
+  /// gold names were looked for in a first line that names a number or
+  /// the same name twice, as a file written without its header has: Spark's
+  /// `.option("header", False)`, Postgres' `COPY … TO` without `HEADER`,
+  /// pandas' `to_csv(header=False)`. Otherwise nothing.
+  ///
+  /// A lone `0` is left out, the name pandas gives an unnamed series.
+  static func dataRowHint(role: ColumnRole, accepted: [String], found: [String]) -> String {
+    guard role == .gold, accepted.count > 1, found.count > 1 else { return "" }
+    let number = found.first { name in
+      name != "0" && Double(name.trimmingCharacters(in: .whitespaces)).map(\.isFinite) == true
+    }
+    let repeated = found.first { name in !name.isEmpty && found.filter { $0 == name }.count > 1 }
+    guard
+      let sign = number.map({ "\(quoted($0)) is a number" })
+        ?? repeated.map({ "\(quoted($0)) comes twice" })
+    else { return "" }
+    return
+      "; the first line looks like data, not a header (\(sign)), as a file written without its header is: write the header line (Spark: .option(\"header\", True); SQL: COPY … TO … WITH (FORMAT csv, HEADER); pandas: to_csv(path, index=False))"
   }
 
   /// `; name it with --gold-column true_label` when the default names were
