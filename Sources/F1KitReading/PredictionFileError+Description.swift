@@ -451,7 +451,7 @@ extension PredictionFileError: CustomStringConvertible {
     let first = values.first ?? ""
     let literal = "'" + first.replacingOccurrences(of: "'", with: "''") + "'"
     return
-      "every value of the column \(name) (\(listed)) counts the same \(total) items per gold label (\(perLabel)), as a table with one block of rows per model or run of one test set does, so summing the counts over \(name), which is not read, would count each item \(values.count) times; keep one value's rows (WHERE \(column) = \(literal)), or put each model's predictions in a column of its own and give --pred-columns; give --group-column \(column) if its values are groups of items, or sum the counts over it in the query if its values split the items (folds whose classes came out equal)"
+      "every value of the column \(name) (\(listed)) counts the same \(total) items per gold label (\(perLabel)), as a table with one block of rows per model or run of one test set does, and summing the counts over \(name), which is not read, would then count each item \(values.count) times; keep one value's rows (WHERE \(column) = \(literal)), or put each model's predictions in a column of its own and give --pred-columns; give --group-column \(column) if its values are groups of items, or sum the counts over it in the query if its values hold different items (folds, or test sets balanced by design)"
   }
 
   static func quoted(_ text: String) -> String {

@@ -40,7 +40,7 @@ struct RepeatedTestSetEvidenceTests {
           column: "model", values: ["a", "b"], goldLabels: ["cat", "dog"], goldCounts: [50, 50]))
     #expect(
       failure.message.hasPrefix(
-        ": every value of the column \"model\" (\"a\", \"b\") counts the same 100 items per gold label (cat 50, dog 50), as a table with one block of rows per model or run of one test set does, so summing the counts over \"model\", which is not read, would count each item 2 times; keep one value's rows (WHERE model = 'a')"
+        ": every value of the column \"model\" (\"a\", \"b\") counts the same 100 items per gold label (cat 50, dog 50), as a table with one block of rows per model or run of one test set does, and summing the counts over \"model\", which is not read, would then count each item 2 times; keep one value's rows (WHERE model = 'a')"
       ), "\(failure.message)")
     // Named as the count column, the table is refused all the same.
     let named = try #require(
