@@ -245,7 +245,7 @@ extension PredictionFileError: CustomStringConvertible {
         "expected a group column other than the \(role.rawValue) column, found --group-column \(Self.quoted(column)), the \(role.rawValue) column itself: a group gathers items that belong together (a shared query, premise or document), not items with the same label or score; name such a column"
     case .countTableHasNoItems(let column):
       return
-        "the file is a count table (column \(Self.quoted(column))) and has no per-item predictions; if its rows are items, give --count-column '' to read them so"
+        "the file is a count table (column \(Self.quoted(column))) and has no per-item predictions; give the file of items, or compare models from counts in one joint table read with --pred-columns (GROUP BY label, model_a, model_b, each model a column); if its rows are items after all, give --count-column '' to read them so"
     case .countTableNotRead(let column, let isMultilabel):
       let reading =
         isMultilabel

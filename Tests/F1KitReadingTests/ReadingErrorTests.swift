@@ -237,7 +237,7 @@ struct ReadingErrorTests {
     Case(
       text: "label,prediction,count\na,b,1\n",
       message:
-        #":1:1: the file is a count table (column "count") and has no per-item predictions; if its rows are items, give --count-column '' to read them so"#,
+        #":1:1: the file is a count table (column "count") and has no per-item predictions; give the file of items, or compare models from counts in one joint table read with --pred-columns (GROUP BY label, model_a, model_b, each model a column); if its rows are items after all, give --count-column '' to read them so"#,
       readsItems: true),
     Case(
       text: "label,score\nx,0.5\ny,0.1\nz,0.9\n",
