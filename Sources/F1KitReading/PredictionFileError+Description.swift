@@ -55,7 +55,7 @@ extension PredictionFileError: CustomStringConvertible {
         "this row repeats the header (files joined with cat?), and would be read as an item labelled with the column names; join the files keeping the first header only (tail -n +2 for each file after the first, or csvstack), or delete this line"
     case .jsonArray:
       return
-        "expected one JSON object per line (JSON Lines), found one JSON array of objects, as pandas' df.to_json(path, orient=\"records\") writes; write df.to_json(path, orient=\"records\", lines=True) instead"
+        "expected one JSON object per line (JSON Lines), found one JSON array of objects, as pandas' df.to_json(path, orient=\"records\") and DuckDB's COPY … TO … (FORMAT JSON, ARRAY true) write; write df.to_json(path, orient=\"records\", lines=True), or COPY without ARRAY true, instead"
     case .pandasJSON(let orient):
       return
         "expected one JSON object per line (JSON Lines), found \(Self.describing(orient)), as pandas' df.to_json(path\(orient.argument)) writes; write df.to_json(path, orient=\"records\", lines=True) instead"

@@ -40,12 +40,12 @@ struct ReadingErrorTests {
     Case(
       text: "[{\"label\":\"a\",\"prediction\":\"b\"}]",
       message:
-        #":1:1: expected one JSON object per line (JSON Lines), found one JSON array of objects, as pandas' df.to_json(path, orient="records") writes; write df.to_json(path, orient="records", lines=True) instead"#
+        #":1:1: expected one JSON object per line (JSON Lines), found one JSON array of objects, as pandas' df.to_json(path, orient="records") and DuckDB's COPY … TO … (FORMAT JSON, ARRAY true) write; write df.to_json(path, orient="records", lines=True), or COPY without ARRAY true, instead"#
     ),
     Case(
       text: "\u{FEFF}[\n  {\n    \"label\": \"a\",\n    \"prediction\": \"b\"\n  }\n]\n",
       message:
-        #":1:1: expected one JSON object per line (JSON Lines), found one JSON array of objects, as pandas' df.to_json(path, orient="records") writes; write df.to_json(path, orient="records", lines=True) instead"#,
+        #":1:1: expected one JSON object per line (JSON Lines), found one JSON array of objects, as pandas' df.to_json(path, orient="records") and DuckDB's COPY … TO … (FORMAT JSON, ARRAY true) write; write df.to_json(path, orient="records", lines=True), or COPY without ARRAY true, instead"#,
       name: "preds.jsonl"),
     Case(
       text: #"{"label":{"0":1,"1":0},"prediction":{"0":1,"1":1}}"#,
