@@ -49,6 +49,16 @@ struct RepeatedTestSetEvidenceTests {
     #expect(named.error.reason == failure.error.reason)
   }
 
+  @Test("a long table separated by semicolons is refused as one separated by commas is")
+  func refusesSemicolons() throws {
+    let text = Self.longTable.replacingOccurrences(of: ",", with: ";")
+    let failure = try #require(try PredictionFileFixture.failure(text))
+    #expect(
+      failure.error.reason
+        == .countsRepeatTestSet(
+          column: "model", values: ["a", "b"], goldLabels: ["cat", "dog"], goldCounts: [50, 50]))
+  }
+
   @Test("a wide table of several seeds is refused when its models are read jointly")
   func refusesSeedsOfJointCounts() throws {
     let path = try PredictionFileFixture.write(Self.seedTable)
