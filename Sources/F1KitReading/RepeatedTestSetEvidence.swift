@@ -26,19 +26,13 @@ enum RepeatedTestSetEvidence {
 
   /// The column whose every value counts the same items, with its values
   /// and the items of each gold label one value counts.
-  struct Finding: Equatable {
+  struct Finding {
     /// The column not read.
     var column: String
     /// Its values, in first-seen order.
     var values: [String]
     /// The items each value counts per gold label, in first-seen order.
     var goldCounts: [(label: String, count: Int)]
-
-    static func == (lhs: Finding, rhs: Finding) -> Bool {
-      lhs.column == rhs.column && lhs.values == rhs.values
-        && lhs.goldCounts.map(\.label) == rhs.goldCounts.map(\.label)
-        && lhs.goldCounts.map(\.count) == rhs.goldCounts.map(\.count)
-    }
   }
 
   /// The column of a count table whose every value counts the same items
