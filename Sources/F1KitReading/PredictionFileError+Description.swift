@@ -148,7 +148,8 @@ extension PredictionFileError: CustomStringConvertible {
     case .malformedJSON(let expected):
       return "malformed JSON\(place): expected \(expected)"
     case .missingKey(let key):
-      return "missing key \(Self.quoted(key))\(place)"
+      return
+        "missing key \(Self.quoted(key))\(place); a JSON writer that leaves out NULL fields (Spark's, by default) writes a SQL NULL so: in SQL, leave such rows out (WHERE \(key) IS NOT NULL) or keep them as a class (COALESCE(\(key), 'none'))"
     case .unsupportedValue(let column, let expected, let found):
       return "expected \(expected)\(place) (\(Self.quoted(column))), found \(found)"
         + Self.scoreHint(column: column, found: found)

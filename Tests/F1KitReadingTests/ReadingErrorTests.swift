@@ -378,7 +378,7 @@ struct ReadingErrorTests {
       ),
       (
         "{\"label\": \"a\", \"prediction\": \"b\"}\n{\"label\": \"a\"}\n",
-        #":2:14: missing key "prediction" at byte 14"#
+        #":2:14: missing key "prediction" at byte 14; a JSON writer that leaves out NULL fields (Spark's, by default) writes a SQL NULL so: in SQL, leave such rows out (WHERE prediction IS NOT NULL) or keep them as a class (COALESCE(prediction, 'none'))"#
       ),
       (
         "{\"label\": null, \"prediction\": \"b\"}\n",
