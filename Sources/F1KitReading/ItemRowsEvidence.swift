@@ -122,6 +122,42 @@ enum ItemRowsEvidence {
       path: displayPath, reason: .countColumnOfItems(column: countColumn, evidence: evidence))
   }
 
+  /// Whether a file's rows, in its first records, are each a distinct
+  /// combination of the columns read and of other columns whose values
+  /// repeat as labels do: the cells of a `GROUP BY` on more columns than
+  /// are read (a second model's predictions, unread with `--pred-column`,
+  /// or a query id without `--group-column`), whose counts add up over the
+  /// columns not read, not items with a count of something else.
+  ///
+  /// - Parameters:
+  ///   - path: The file; standard input (`-`) is never looked at.
+  ///   - options: How the file is read.
+  ///   - columns: The columns read besides the count column.
+  ///   - countColumn: The count column.
+  /// - Returns: Whether some column not read is grouped on and no
+  ///   combination repeats; `false` when the file cannot be looked at.
+  /// - Complexity: O(*r*) for the *r* records looked at.
+  static func isGroupedOnMoreColumns(
+    path: String, options: PredictionFileOptions, columns: [String], countColumn: String
+  ) -> Bool {
+    guard path != "-",
+      let records = LikelyCountColumn.firstRecords(path: path, options: options, limit: 10_001),
+      let header = records.first, records.count > 2,
+      let count = ColumnLayout.find([countColumn], in: header)
+    else { return false }
+    var read: [Int] = []
+    for name in columns {
+      guard let index = ColumnLayout.find([name], in: header) else { return false }
+      if !read.contains(index) { read.append(index) }
+    }
+    let sample = records.dropFirst().filter { $0.count == header.count }
+    let others = header.indices.filter { $0 != count && !read.contains($0) }
+      .filter { LikelyCountColumn.isLabelLike($0, in: sample) }
+    guard !others.isEmpty else { return false }
+    var seen: Set<[String]> = []
+    return sample.allSatisfy { row in seen.insert((read + others).map { row[$0] }).inserted }
+  }
+
   /// Whether a column's values differ in every row and some are not
   /// numbers: text or item ids, which a count table's rows do not have.
   private static func isText(_ column: Int, in rows: [[String]]) -> Bool {

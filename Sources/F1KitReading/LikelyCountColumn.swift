@@ -161,7 +161,7 @@ public enum LikelyCountColumn {
     let lines = text.split(separator: "\n", omittingEmptySubsequences: true).prefix(limit)
     switch format {
     case .csv:
-      guard options.delimiterByte ?? .comma == .comma,
+      guard let text = commaSeparated(text, delimiter: options.delimiterByte),
         let records = try? CSVText.records(in: text, limit: limit)
       else { return nil }
       return records.filter { $0 != [""] }
@@ -191,6 +191,38 @@ public enum LikelyCountColumn {
       }
       return [header] + records
     }
+  }
+}
+
+extension LikelyCountColumn {
+  /// A CSV file's text with its fields separated by commas: as it is when
+  /// they are, and when they are separated by a semicolon, a tab or a
+  /// vertical bar (named, or found as the reader finds it: the first line
+  /// has no comma but has one of them), with that delimiter made a comma,
+  /// which reads the same records when the text has no comma and no
+  /// double quote. `nil` otherwise.
+  static func commaSeparated(_ text: String, delimiter: UInt8?) -> String? {
+    let chosen = delimiter ?? sniffedDelimiter(text)
+    guard chosen != .comma else { return text }
+    guard !text.utf8.contains(.comma), !text.utf8.contains(.quote) else { return nil }
+    return String(decoding: text.utf8.map { $0 == chosen ? .comma : $0 }, as: UTF8.self)
+  }
+
+  /// The delimiter of a CSV file's first line with content, as
+  /// `PredictionFileParser.sniffDelimiter()` finds it, for a first line
+  /// without double quotes: a comma, unless it has none but has a
+  /// semicolon, a tab or a vertical bar (the most frequent; ties to the
+  /// semicolon, then the tab).
+  private static func sniffedDelimiter(_ text: String) -> UInt8 {
+    let line = text.utf8.drop { $0 == .lineFeed || $0 == .carriageReturn || $0 == .space }
+      .prefix { $0 != .lineFeed }
+    guard !line.contains(.comma) else { return .comma }
+    let semicolons = line.count { $0 == .semicolon }
+    let tabs = line.count { $0 == .tab }
+    let pipes = line.count { $0 == UInt8(ascii: "|") }
+    guard semicolons + tabs + pipes > 0 else { return .comma }
+    return semicolons >= Swift.max(tabs, pipes)
+      ? .semicolon : tabs >= pipes ? .tab : UInt8(ascii: "|")
   }
 }
 

@@ -45,6 +45,9 @@ extension PredictionFileError: CustomStringConvertible {
     case .countColumnOfItems(let column, let evidence):
       return
         "the column \(Self.quoted(column)) is taken for a count table's counts by its name, but the rows are items: \(evidence); give --count-column '' to read one item a row, or --count-column \(Self.quoted(column)) if each row is a count table's cell"
+    case .countsRepeatTestSet(let column, let values, let goldLabels, let goldCounts):
+      return Self.repeatedTestSetMessage(
+        column: column, values: values, goldLabels: goldLabels, goldCounts: goldCounts)
     case .countColumnHasRole(let column, let role, let isDetected):
       let found = isDetected ? "found by its name" : "named by --count-column"
       return
@@ -57,7 +60,7 @@ extension PredictionFileError: CustomStringConvertible {
         "this row repeats the header (files joined with cat?), and would be read as an item labelled with the column names; join the files keeping the first header only (tail -n +2 for each file after the first, or csvstack), or delete this line"
     case .jsonArray:
       return
-        "expected one JSON object per line (JSON Lines), found one JSON array of objects, as pandas' df.to_json(path, orient=\"records\") writes; write df.to_json(path, orient=\"records\", lines=True) instead"
+        "expected one JSON object per line (JSON Lines), found one JSON array of objects, as pandas' df.to_json(path, orient=\"records\") and DuckDB's COPY … TO … (FORMAT JSON, ARRAY true) write; write df.to_json(path, orient=\"records\", lines=True), or COPY without ARRAY true, instead"
     case .pandasJSON(let orient):
       return
         "expected one JSON object per line (JSON Lines), found \(Self.describing(orient)), as pandas' df.to_json(path\(orient.argument)) writes; write df.to_json(path, orient=\"records\", lines=True) instead"
@@ -150,7 +153,8 @@ extension PredictionFileError: CustomStringConvertible {
     case .malformedJSON(let expected):
       return "malformed JSON\(place): expected \(expected)"
     case .missingKey(let key):
-      return "missing key \(Self.quoted(key))\(place)"
+      return
+        "missing key \(Self.quoted(key))\(place); a JSON writer that leaves out NULL fields (Spark's, by default) writes a SQL NULL so: in SQL, leave such rows out (WHERE \(key) IS NOT NULL) or keep them as a class (COALESCE(\(key), 'none'))"
     case .unsupportedValue(let column, let expected, let found):
       return "expected \(expected)\(place) (\(Self.quoted(column))), found \(found)"
         + Self.scoreHint(column: column, found: found)
@@ -247,7 +251,7 @@ extension PredictionFileError: CustomStringConvertible {
         "expected a group column other than the \(role.rawValue) column, found --group-column \(Self.quoted(column)), the \(role.rawValue) column itself: a group gathers items that belong together (a shared query, premise or document), not items with the same label or score; name such a column"
     case .countTableHasNoItems(let column):
       return
-        "the file is a count table (column \(Self.quoted(column))) and has no per-item predictions; if its rows are items, give --count-column '' to read them so"
+        "the file is a count table (column \(Self.quoted(column))) and has no per-item predictions; give the file of items, or compare models from counts in one joint table read with --pred-columns (GROUP BY label, model_a, model_b, each model a column); if its rows are items after all, give --count-column '' to read them so"
     case .countTableNotRead(let column, let isMultilabel):
       let reading =
         isMultilabel
@@ -453,6 +457,31 @@ extension PredictionFileError: CustomStringConvertible {
 
   /// A value in double quotes with control characters escaped and long text
   /// shortened, so the message stays on one line.
+  /// The message for a count table that counts one test set once per
+  /// value of a column not read.
+  ///
+  /// - Parameters:
+  ///   - column: The column not read.
+  ///   - values: Its values, in first-seen order.
+  ///   - goldLabels: The gold labels, in first-seen order.
+  ///   - goldCounts: The items of each gold label each value counts.
+  /// - Returns: The message.
+  static func repeatedTestSetMessage(
+    column: String, values: [String], goldLabels: [String], goldCounts: [Int]
+  ) -> String {
+    let shown = values.prefix(4).map(quoted).joined(separator: ", ")
+    let listed = values.count > 4 ? shown + ", … (\(values.count) values)" : shown
+    let total = goldCounts.reduce(0, &+)
+    let pairs = zip(goldLabels, goldCounts).map { "\($0) \($1)" }
+    let perLabel =
+      pairs.prefix(6).joined(separator: ", ") + (pairs.count > 6 ? ", …" : "")
+    let name = quoted(column)
+    let first = values.first ?? ""
+    let literal = "'" + first.replacingOccurrences(of: "'", with: "''") + "'"
+    return
+      "every value of the column \(name) (\(listed)) counts the same \(total) items per gold label (\(perLabel)), as a table with one block of rows per model or run of one test set does, and summing the counts over \(name), which is not read, would then count each item \(values.count) times; keep one value's rows (WHERE \(column) = \(literal)), or put each model's predictions in a column of its own and give --pred-columns; give --group-column \(column) if its values are groups of items, or sum the counts over it in the query if its values hold different items (folds, or test sets balanced by design)"
+  }
+
   static func quoted(_ text: String) -> String {
     TerminalText.quoted(text)
   }
@@ -493,7 +522,29 @@ extension PredictionFileError: CustomStringConvertible {
         ?? spellingHint(accepted: accepted, found: found)
         + roleHint(
           role: role, accepted: accepted,
-          found: found.filter { !scoreColumns.contains($0) }))
+          found: found.filter { !scoreColumns.contains($0) })
+        + dataRowHint(role: role, accepted: accepted, found: found))
+  }
+
+  /// `; the first line looks like data, not a header …` when the default
+  /// gold names were looked for in a first line that names a number or
+  /// the same name twice, as a file written without its header has: Spark's
+  /// `.option("header", False)`, Postgres' `COPY … TO` without `HEADER`,
+  /// pandas' `to_csv(header=False)`. Otherwise nothing.
+  ///
+  /// A lone `0` is left out, the name pandas gives an unnamed series.
+  static func dataRowHint(role: ColumnRole, accepted: [String], found: [String]) -> String {
+    guard role == .gold, accepted.count > 1, found.count > 1 else { return "" }
+    let number = found.first { name in
+      name != "0" && Double(name.trimmingCharacters(in: .whitespaces)).map(\.isFinite) == true
+    }
+    let repeated = found.first { name in !name.isEmpty && found.filter { $0 == name }.count > 1 }
+    guard
+      let sign = number.map({ "\(quoted($0)) is a number" })
+        ?? repeated.map({ "\(quoted($0)) comes twice" })
+    else { return "" }
+    return
+      "; the first line looks like data, not a header (\(sign)), as a file written without its header is: write the header line (Spark: .option(\"header\", True); SQL: COPY … TO … WITH (FORMAT csv, HEADER); pandas: to_csv(path, index=False))"
   }
 
   /// `; name it with --gold-column true_label` when the default names were

@@ -136,6 +136,14 @@ public struct PredictionFileError: Error, Hashable, Sendable {
     /// whose rows are items, as `evidence` says (see `ItemRowsEvidence`),
     /// so reading them as cells would weight each item by its count.
     case countColumnOfItems(column: String, evidence: String)
+    /// A count table counts one test set several times, once per value of
+    /// a column not read (a model's or run's name, as a long table's
+    /// `GROUP BY model, label, prediction` keeps it): each of its `values`
+    /// counts the same items of each gold label (`goldCounts[i]` of
+    /// `goldLabels[i]`), so summing over it would count every item once
+    /// per value.
+    case countsRepeatTestSet(
+      column: String, values: [String], goldLabels: [String], goldCounts: [Int])
     /// The count column (found by its name when `isDetected`, else named by
     /// an option) is also read in another `role`: the gold labels, a
     /// prediction or a score, so each row would count its own label's

@@ -83,6 +83,7 @@ extension PredictionReader {
     var warnings: [String] = []
     var shard: ShardIDCheck.Shard?
     var detectedCount: String?
+    var countColumn: String?
     /// The columns read beside the count column, and the index read as ids.
     var readColumns: [String] = []
     var indexColumn: String?
@@ -136,6 +137,7 @@ extension PredictionReader {
         weights = sink.weights
         rowCount = rows
         detectedCount = parser.columns.detectedCount
+        countColumn = parser.columns.count
         readColumns = [parser.columns.gold] + (groupColumn.map { [$0] } ?? [])
         indexColumn = parser.idColumn
       }
@@ -152,15 +154,25 @@ extension PredictionReader {
       path: path, displayPath: displayPath, options: options, columns: readColumns,
       countColumn: detectedCount, indexColumn: indexColumn, rows: rowCount,
       combinations: cells.count)
+    try RepeatedTestSetEvidence.refuseRepeats(
+      path: path, displayPath: displayPath, options: options, goldColumn: goldColumn,
+      columns: readColumns, countColumn: countColumn, rows: rowCount, combinations: cells.count)
     do {
       var counts = try JointCounts(
         labels: labels, models: models, goldColumn: goldColumn, cells: cells,
         rowCount: rowCount, hasNumericLabels: isNumeric, groups: groups?.values ?? [],
         groupColumn: groupColumn)
       counts.warnings = warnings
-      counts.countColumnNote = Self.itemsCountedAsCells(
+      // Only a note that would be given looks at the file again.
+      if let note = Self.itemsCountedAsCells(
         rows: rowCount, cells: cells.count, column: detectedCount, path: displayPath,
-        columns: predictionColumns.map { [goldColumn] + $0 + (groupColumn.map { [$0] } ?? []) })
+        columns: predictionColumns.map { [goldColumn] + $0 + (groupColumn.map { [$0] } ?? []) }),
+        let column = detectedCount,
+        !ItemRowsEvidence.isGroupedOnMoreColumns(
+          path: path, options: options, columns: readColumns, countColumn: column)
+      {
+        counts.countColumnNote = note
+      }
       if let note = counts.countColumnNote { counts.warnings.append(note) }
       return (counts, shard)
     } catch {

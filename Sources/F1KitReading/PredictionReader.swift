@@ -103,6 +103,10 @@ public struct PredictionReader: Sendable {
       columns: [parser.columns.gold] + parser.columns.prediction,
       countColumn: parser.columns.detectedCount, indexColumn: parser.idColumn, rows: rowCount,
       combinations: cells.count)
+    try RepeatedTestSetEvidence.refuseRepeats(
+      path: path, displayPath: parser.path, options: options, goldColumn: parser.columns.gold,
+      columns: parser.columns.prediction, countColumn: parser.columns.count, rows: rowCount,
+      combinations: cells.count)
     if !parser.isThresholded {
       var check = LabelSetCheck(labelCount: resolution.names.count)
       for cell in cells {
@@ -117,7 +121,11 @@ public struct PredictionReader: Sendable {
       hasNumericLabels: resolution.isNumeric)
     counts.warnings = try warnings(parser)
     if let note = Self.itemsCountedAsCells(
-      rows: rowCount, cells: cells.count, column: parser.columns.detectedCount, path: parser.path)
+      rows: rowCount, cells: cells.count, column: parser.columns.detectedCount, path: parser.path),
+      let column = parser.columns.detectedCount,
+      !ItemRowsEvidence.isGroupedOnMoreColumns(
+        path: path, options: options, columns: [parser.columns.gold] + parser.columns.prediction,
+        countColumn: column)
     {
       counts.warnings.append(note)
       counts.countColumnNote = note

@@ -142,6 +142,33 @@ struct CountColumnRoleCommandTests {
     #expect(!result.standardError.contains("as if the rows were items"), "\(result.standardError)")
   }
 
+  /// A table grouped by query too, 6 queries of the four (label,
+  /// prediction) pairs, read without `--group-column`.
+  static let groupedTable: String =
+    "label,prediction,query,count\n"
+    + (0..<24).map { index in
+      let pair = ["0,0", "0,1", "1,0", "1,1"][index % 4]
+      return
+        "\(pair),q\(index / 4),\(index % 4 == 0 || index % 4 == 3 ? 5 + index : 1 + index % 3)\n"
+    }.joined()
+
+  @Test(
+    "a count table grouped on columns not read draws no warning",
+    arguments: [
+      ["evaluate", "counts.csv", "--pred-column", "a"],
+      ["advise", "counts.csv", "--pred-column", "a"],
+      ["evaluate", "grouped.csv"], ["advise", "grouped.csv"],
+    ])
+  func tableGroupedOnMoreColumnsIsQuiet(arguments: [String]) throws {
+    let folder = TemporaryDirectory()
+    let file = try Self.write(
+      arguments[1] == "counts.csv" ? Self.jointTable : Self.groupedTable, named: arguments[1],
+      in: folder)
+    let result = try runF1Kit([arguments[0], file] + arguments.dropFirst(2))
+    #expect(result.status == 0, "\(result.standardError)")
+    #expect(!result.standardError.contains("as if the rows were items"), "\(result.standardError)")
+  }
+
   @Test(
     "shards of a count table split by hash are checked for labels once summed",
     arguments: [

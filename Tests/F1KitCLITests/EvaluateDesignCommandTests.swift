@@ -17,6 +17,32 @@ struct EvaluateDesignCommandTests {
     return try #require(object["high"] as? Double) - #require(object["low"] as? Double)
   }
 
+  /// A grouped count table, `GROUP BY label, prediction, query`: 8 queries.
+  static let groupedCounts: String =
+    "label,prediction,query,count\n"
+    + (0..<32).map { index in
+      let pair = ["0,0", "0,1", "1,0", "1,1"][index % 4]
+      return
+        "\(pair),q\(index / 4),\(index % 4 == 0 || index % 4 == 3 ? 9 + index % 5 : 1 + index % 3)\n"
+    }.joined()
+
+  @Test(
+    "a count table is refused by group or within gold classes, naming it, not read as items",
+    arguments: [["--group-column", "query"], ["--stratify", "gold"]])
+  func refusesCountTable(design: [String]) throws {
+    let folder = TemporaryDirectory()
+    let file = folder.write("counts.csv", Self.groupedCounts)
+    let result = try runF1Kit(
+      ["evaluate", file, "--ci", "--resamples", "200"] + design, in: folder.url)
+    #expect(result.status == 64, "\(result.standardOutput)")
+    let option = design[0] == "--group-column" ? "--group-column" : "--stratify gold"
+    #expect(
+      result.standardError.hasPrefix(
+        "Error: \(file): the file is a count table (column \"count\"), whose rows are cells, and evaluate's \(option) intervals resample items, so they are read from a file of items only"
+      ), "\(result.standardError)")
+    #expect(!result.standardError.contains("--count-column '' to read them so"))
+  }
+
   @Test("JSON says the intervals are by group and how many groups, with the item-level ones")
   func groupedJSON() throws {
     let result = try runF1Kit([

@@ -55,6 +55,18 @@ struct ItemRowsEvidenceTests {
     #expect(failure.message == message)
   }
 
+  @Test(
+    "items separated by a semicolon, a tab or a bar are refused as items separated by commas are",
+    arguments: [";", "\t", "|"])
+  func refusesOtherDelimiters(delimiter: String) throws {
+    let text = Self.pandasItems.replacingOccurrences(of: ",", with: delimiter)
+    let failure = try #require(try PredictionFileFixture.failure(text))
+    #expect(
+      failure.message.hasPrefix(
+        ": the column \"count\" is taken for a count table's counts by its name, but the rows are items: 6 of its first 30 rows repeat"
+      ), "\(failure.message)")
+  }
+
   @Test("the options choose: --count-column '' reads items, --count-column count cells")
   func optionsChoose() throws {
     let items = try PredictionFileFixture.counts(

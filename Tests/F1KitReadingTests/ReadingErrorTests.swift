@@ -40,12 +40,12 @@ struct ReadingErrorTests {
     Case(
       text: "[{\"label\":\"a\",\"prediction\":\"b\"}]",
       message:
-        #":1:1: expected one JSON object per line (JSON Lines), found one JSON array of objects, as pandas' df.to_json(path, orient="records") writes; write df.to_json(path, orient="records", lines=True) instead"#
+        #":1:1: expected one JSON object per line (JSON Lines), found one JSON array of objects, as pandas' df.to_json(path, orient="records") and DuckDB's COPY … TO … (FORMAT JSON, ARRAY true) write; write df.to_json(path, orient="records", lines=True), or COPY without ARRAY true, instead"#
     ),
     Case(
       text: "\u{FEFF}[\n  {\n    \"label\": \"a\",\n    \"prediction\": \"b\"\n  }\n]\n",
       message:
-        #":1:1: expected one JSON object per line (JSON Lines), found one JSON array of objects, as pandas' df.to_json(path, orient="records") writes; write df.to_json(path, orient="records", lines=True) instead"#,
+        #":1:1: expected one JSON object per line (JSON Lines), found one JSON array of objects, as pandas' df.to_json(path, orient="records") and DuckDB's COPY … TO … (FORMAT JSON, ARRAY true) write; write df.to_json(path, orient="records", lines=True), or COPY without ARRAY true, instead"#,
       name: "preds.jsonl"),
     Case(
       text: #"{"label":{"0":1,"1":0},"prediction":{"0":1,"1":1}}"#,
@@ -237,7 +237,7 @@ struct ReadingErrorTests {
     Case(
       text: "label,prediction,count\na,b,1\n",
       message:
-        #":1:1: the file is a count table (column "count") and has no per-item predictions; if its rows are items, give --count-column '' to read them so"#,
+        #":1:1: the file is a count table (column "count") and has no per-item predictions; give the file of items, or compare models from counts in one joint table read with --pred-columns (GROUP BY label, model_a, model_b, each model a column); if its rows are items after all, give --count-column '' to read them so"#,
       readsItems: true),
     Case(
       text: "label,score\nx,0.5\ny,0.1\nz,0.9\n",
@@ -378,7 +378,7 @@ struct ReadingErrorTests {
       ),
       (
         "{\"label\": \"a\", \"prediction\": \"b\"}\n{\"label\": \"a\"}\n",
-        #":2:14: missing key "prediction" at byte 14"#
+        #":2:14: missing key "prediction" at byte 14; a JSON writer that leaves out NULL fields (Spark's, by default) writes a SQL NULL so: in SQL, leave such rows out (WHERE prediction IS NOT NULL) or keep them as a class (COALESCE(prediction, 'none'))"#
       ),
       (
         "{\"label\": null, \"prediction\": \"b\"}\n",

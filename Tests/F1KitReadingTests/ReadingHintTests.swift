@@ -67,6 +67,26 @@ struct ReadingHintTests {
     #expect(failure.message == message)
   }
 
+  static let dataRowSuffix: String =
+    ", as a file written without its header is: write the header line (Spark: .option(\"header\", True); SQL: COPY … TO … WITH (FORMAT csv, HEADER); pandas: to_csv(path, index=False))"
+
+  @Test(
+    "a first line of data, as Spark writes with header False, says the header is missing",
+    arguments: [
+      (
+        "bird,cat,cat,3\ndog,dog,dog,996\n",
+        #":1:1: no gold column: expected one of "label", "gold", "y_true", "target"; found "bird", "cat", "cat", "3"; the first line looks like data, not a header ("3" is a number)"#
+      ),
+      (
+        "cat,cat\ndog,cat\n",
+        #":1:1: no gold column: expected one of "label", "gold", "y_true", "target"; found "cat", "cat"; the first line looks like data, not a header ("cat" comes twice)"#
+      ),
+    ])
+  func saysHeaderIsMissing(text: String, message: String) throws {
+    let failure = try #require(try PredictionFileFixture.failure(text, name: "p.csv"))
+    #expect(failure.message == message + Self.dataRowSuffix)
+  }
+
   @Test("score columns named as pandas names predict_proba's columns say to name them by label")
   func scoreColumnsNamedByPosition() throws {
     // df["proba_0"], df["proba_1"] = model.predict_proba(X).T, written with

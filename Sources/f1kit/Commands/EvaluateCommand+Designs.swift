@@ -28,12 +28,7 @@ extension EvaluateCommand {
     // By group, the groups are read in the same pass as the items.
     var groupRead: Result<ItemGroups, PredictionFileError>?
     let items: ItemPredictions
-    if let groupColumn {
-      (items, groupRead) = try ExperimentOptions.readItems(
-        path, input: input, groupColumn: groupColumn)
-    } else {
-      items = try input.readItems(path)
-    }
+    (items, groupRead) = try readDesignItems(option: option)
     let aligned: AlignedPredictions
     do {
       aligned = try AlignedPredictions([items], names: [name], labels: input.labels)
@@ -63,5 +58,43 @@ extension EvaluateCommand {
       throw ExperimentOptions.designFailure(error, groupFile: path, groupColumn: groupColumn)
     }
     return try output(metrics, scores: nil, name: name, intervals: intervals)
+  }
+}
+
+extension EvaluateCommand {
+  /// Reads the one file's items for intervals by design, with its groups
+  /// when `--group-column` is given.
+  ///
+  /// A count table is refused as such: its rows are cells, and resampling
+  /// groups or items within each gold class needs the items (reading its
+  /// cells as items, as `--count-column ''` would, scores each cell once).
+  ///
+  /// - Parameter option: The design's option, for the message.
+  /// - Returns: The items, and the groups read (or why not) by group.
+  /// - Throws: A usage failure for a count table, else a one-line failure
+  ///   with the reader's exit status.
+  private func readDesignItems(option: String) throws(CommandFailure) -> (
+    ItemPredictions, Result<ItemGroups, PredictionFileError>?
+  ) {
+    let path = paths[0]
+    let options = try input.readerOptions(for: path)
+    do {
+      let reader = try PredictionReader(path: path, options: options)
+      if let groupColumn {
+        let read = try reader.readItems(groupColumn: groupColumn)
+        Console.writeWarnings(read.items.warnings)
+        return (read.items, read.groups)
+      }
+      let items = try reader.readItems()
+      Console.writeWarnings(items.warnings)
+      return (items, nil)
+    } catch {
+      guard case .countTableHasNoItems(let column) = error.reason else {
+        throw InputOptions.failure(error)
+      }
+      throw .usage(
+        "\(error.path): the file is a count table (column \(TerminalText.quoted(column))), whose rows are cells, and evaluate's \(option) intervals resample items, so they are read from a file of items only (a count table's cells read as items, with --count-column '', would each count once); give the file of items, or leave out \(option) for the intervals a count table gives"
+      )
+    }
   }
 }
