@@ -116,7 +116,10 @@ struct LabelResolution {
         "\(path): the labels are the Booleans \(booleans.joined(separator: " and ")) and the numbers 0 and 1, as pandas writes a bool column beside an int one; they are read as one set of labels, as numpy compares them (True is 1, False is 0), and shown as 1 and 0\(positive)"
     }
     isNumeric = !readings.isEmpty && !readings.contains(.text)
-    guard isNumeric else { return }
+    guard isNumeric else {
+      mergeBooleanSpellings()
+      return
+    }
     if let index = readings.firstIndex(of: .notFinite) {
       throw PredictionFileError(
         path: path, location: place(index), reason: .notFiniteLabel(found: names[index]))
@@ -153,8 +156,16 @@ struct LabelResolution {
   }
 
   /// A label named in the options, spelled as this file's labels are.
+  /// A Boolean takes the file's spelling of it (a `True` score column
+  /// names JSON's `true`), as Booleans read in two cases are merged.
   func normalized(_ label: String) -> String {
-    Self.normalized(label, isNumeric: isNumeric)
+    let folded = label.lowercased()
+    if !isNumeric, folded == "true" || folded == "false",
+      let spelling = names.first(where: { $0.lowercased() == folded })
+    {
+      return spelling
+    }
+    return Self.normalized(label, isNumeric: isNumeric)
   }
 
   /// A label spelled as labels are when `isNumeric`: a number's one
@@ -226,6 +237,42 @@ struct LabelResolution {
       }
     }
     if merged.count < names.count { self.codes = codes }
+    names = merged
+  }
+
+  /// Merges Booleans spelled in two cases (`true` and `True`), taking the
+  /// first spelling read, when every label is a Boolean: JSON writes a
+  /// bool column `true` and names `predict_proba` columns by the classes
+  /// as Python prints them, `True`; both are the one class.
+  private mutating func mergeBooleanSpellings() {
+    let folded = names.map { $0.lowercased() }
+    guard folded.allSatisfy({ $0 == "true" || $0 == "false" }), Set(folded).count < names.count
+    else { return }
+    // One style for both values where the file has one (`true` and
+    // `false`, not `True` beside `false`), else the first spelling read.
+    let style = { (name: String) in
+      name == name.lowercased() ? 0 : name == name.uppercased() ? 1 : 2
+    }
+    let shared = names.map(style).first { candidate in
+      ["true", "false"].allSatisfy { key in
+        zip(names, folded).contains { $0.1 == key && style($0.0) == candidate }
+      }
+    }
+    var codeOfValue: [String: Int32] = [:]
+    var merged: [String] = []
+    var codes: [Int32] = []
+    for key in folded {
+      if let code = codeOfValue[key] {
+        codes.append(code)
+      } else {
+        let spellings = zip(names, folded).filter { $0.1 == key }.map(\.0)
+        let code = Int32(merged.count)
+        codeOfValue[key] = code
+        merged.append(spellings.first { style($0) == shared } ?? spellings[0])
+        codes.append(code)
+      }
+    }
+    self.codes = codes
     names = merged
   }
 

@@ -115,6 +115,9 @@ public struct PredictionFileOptions: Hashable, Sendable {
   /// (see `LabelSetCheck`); off in tests of other reading mechanics, and
   /// when a weight column is read as one more column of a joint table.
   package var checksLabelSets = true
+  /// Whether the caller reads sample weights (`--weight-column`), so a
+  /// column named as weights is not left unread without a word.
+  package var readsWeights = false
   /// Whether a CSV or TSV file with a header and no data rows is read as
   /// zero rows rather than refused: a shard of several (Spark writes one
   /// for an empty result), whose columns still count.

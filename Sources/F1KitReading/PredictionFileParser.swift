@@ -175,10 +175,30 @@ final class PredictionFileParser {
         reason: .missingColumn(role: .group, accepted: [groupColumn], found: header))
     }
     if case .threshold = layout.source { isThresholded = true }
+    noteUnreadWeights(header: header, layout: layout)
     columns = LabelColumns(header: header, layout: layout)
     self.header = header
     idColumn = layout.id.map { header[$0] }
     return layout
+  }
+
+  /// The names pandas users give a column of sample weights.
+  static let weightColumnNames: Set<String> = [
+    "weight", "weights", "sample_weight", "sample_weights",
+  ]
+
+  /// Notes a column named as sample weights that nothing reads: every
+  /// item would silently count once, where scikit-learn's
+  /// `sample_weight=df["weight"]` weighs it.
+  private func noteUnreadWeights(header: [String], layout: ColumnLayout) {
+    guard !options.readsWeights,
+      let index = header.firstIndex(where: {
+        Self.weightColumnNames.contains($0.trimmingCharacters(in: .whitespaces).lowercased())
+      }), layout.role(of: index) == nil
+    else { return }
+    let note =
+      "\(path): the column \(TerminalText.quoted(header[index])) is not read, so every item counts once; give --weight-column \(header[index]) to weight the items, as scikit-learn's sample_weight does"
+    if !notes.contains(note) { notes.append(note) }
   }
 
   // MARK: - Errors

@@ -268,7 +268,7 @@ struct MetricAdvisorTests {
         "constant-scores", "inverted-scores", "average-precision-under-imbalance",
         "poorly-calibrated-probabilities", "miscalibrated-probabilities", "hard-label-scores",
         "single-run-per-model", "few-groups", "grouped-intervals", "multilabel-averaging",
-        "empty-label-sets", "single-gold-class",
+        "empty-label-sets", "single-gold-class", "renamed-labels",
       ])
   }
 

@@ -22,14 +22,13 @@ struct PermutedLabelsCommandTests {
     "warning: nli.csv's predictions fit the gold labels far better with the labels renamed (predicted \"0\" as \"2\", \"1\" as \"0\", \"2\" as \"1\"): accuracy 0.857 instead of 0.070; the model's labels are probably in another order than the data's (check the model's id2label against the dataset's label names) — every number below scores the order as given\n"
 
   @Test(
-    "evaluate, compare, gate and advise name the renaming and the accuracy it would give",
+    "evaluate, compare and gate warn with the renaming and the accuracy it would give",
     arguments: [
       ["evaluate", "nli.csv"], ["compare", "right.csv", "nli.csv", "--resamples", "100", "-q"],
       [
         "gate", "right.csv", "nli.csv", "--metric", "macro_f1", "--margin", "0.01",
         "--resamples", "100", "-q",
       ],
-      ["advise", "nli.csv"],
     ])
   func permutedPredictions(arguments: [String]) throws {
     let directory = TemporaryDirectory()
@@ -37,6 +36,19 @@ struct PermutedLabelsCommandTests {
     directory.write("right.csv", Self.file([0, 1, 2]))
     let result = try runF1Kit(arguments, in: directory.url)
     #expect(result.standardError.contains(Self.warning), "\(result.standardError)")
+  }
+
+  @Test("advise gives the renaming as advice, not again as a warning")
+  func adviseGivesAdvice() throws {
+    let directory = TemporaryDirectory()
+    directory.write("nli.csv", Self.file([1, 2, 0]))
+    let result = try runF1Kit(["advise", "nli.csv"], in: directory.url)
+    #expect(result.status == 0, "\(result.standardError)")
+    #expect(!result.standardError.contains("renamed"), "\(result.standardError)")
+    #expect(
+      result.standardOutput.contains(
+        "warning: The predicted labels look renamed: the model's label order is not the data's [renamed-labels]"
+      ), "\(result.standardOutput)")
   }
 
   @Test("a model in the data's order, or a weak one, draws no warning")

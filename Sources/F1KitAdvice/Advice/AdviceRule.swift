@@ -78,4 +78,7 @@ public enum AdviceRule: String, CaseIterable, Hashable, Sendable, Codable {
   /// Every gold item belongs to one class, so no metric can tell a model
   /// from the constant that always predicts that class.
   case singleGoldClass = "single-gold-class"
+  /// Renaming the predicted labels makes far more predictions right: the
+  /// model's label order is probably not the data's.
+  case renamedLabels = "renamed-labels"
 }

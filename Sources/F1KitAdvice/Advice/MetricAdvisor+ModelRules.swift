@@ -42,6 +42,32 @@ extension MetricAdvisor {
       message: message, evidence: evidence)
   }
 
+  /// ``AdviceRule/renamedLabels``: some renaming of the predicted labels
+  /// makes far more predictions right (see ``LabelRenaming``).
+  func renamedLabels(_ metrics: ClassificationMetrics, model: String?) -> Advice? {
+    guard let renaming = LabelRenaming(bestFor: metrics.confusionMatrix) else { return nil }
+    let pairs = renaming.renamings.map {
+      "\(AdviceText.quoted($0.predicted)) as \(AdviceText.quoted($0.gold))"
+    }
+    let evidence = [
+      AdviceEvidence(Metric.accuracy.rawValue, value: renaming.accuracy),
+      AdviceEvidence("renamed_accuracy", value: renaming.renamedAccuracy),
+    ]
+    let message =
+      "Reading the predicted \(AdviceText.list(pairs)) would raise accuracy from "
+      + "\(DisplayNumber.score(renaming.accuracy)) to \(DisplayNumber.score(renaming.renamedAccuracy)). "
+      + "A model that good under another name for each label has almost certainly been given "
+      + "its labels in another order than the data's: an NLI cross-encoder's id2label "
+      + "(contradiction, entailment, neutral) is not MNLI's (entailment, neutral, "
+      + "contradiction). Every number here scores the labels as written. Fix the mapping "
+      + "from the model's outputs to label names and predict again; do not rename on the "
+      + "test set, which would choose the renaming on the data it is scored on."
+    return Advice(
+      rule: .renamedLabels, severity: .warning, model: model,
+      title: "The predicted labels look renamed: the model's label order is not the data's",
+      message: message, evidence: evidence)
+  }
+
   /// ``AdviceRule/weightedF1HidesMinorityClasses``: weighted-F1 well above
   /// macro-F1.
   func weightedF1HidesMinorityClasses(

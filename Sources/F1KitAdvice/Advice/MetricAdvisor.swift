@@ -27,6 +27,7 @@ import F1KitStatistics
 /// | ``AdviceRule/microF1EqualsAccuracy`` | multiclass with every label evaluated |
 /// | ``AdviceRule/labelWithoutGoldItems`` | an evaluated label has no gold items |
 /// | ``AdviceRule/smallClassSupport`` | a class has fewer than ``AdviceThresholds/smallSupport`` gold items |
+/// | ``AdviceRule/renamedLabels`` | renaming the predicted labels makes at least ``LabelRenaming/smallestGain`` more of the items right |
 /// | ``AdviceRule/classNeverPredicted`` | a class that occurs is never predicted |
 /// | ``AdviceRule/weightedF1HidesMinorityClasses`` | weighted-F1 − macro-F1 ≥ ``AdviceThresholds/weightedMacroGap`` |
 /// | ``AdviceRule/noBetterThanBaseline`` | accuracy ≤ the majority class's, or the primary metric ≤ stratified random's (binary F1: or ≤ always predicting the positive label's) |
@@ -109,6 +110,7 @@ public struct MetricAdvisor: Sendable {
     for (model, profile) in zip(models, profiles) {
       let name = isNamed ? model.name : nil
       result += [
+        renamedLabels(model.metrics, model: name),
         classNeverPredicted(model.metrics, profile, model: name),
         weightedF1HidesMinorityClasses(model.metrics, profile, model: name),
         singleClass == nil ? noBetterThanBaseline(model.metrics, profile, model: name) : nil,

@@ -3,14 +3,30 @@ import F1KitAdvice
 import F1KitStatistics
 
 extension HTMLReport {
+  /// The advice that says a report's numbers may not mean what they seem
+  /// (labels renamed, one gold class, a cut-off tuned on the file, scores
+  /// of the other class): the summary names it beside the verdict.
+  static let undermineNumbers: Set<AdviceRule> = [
+    .renamedLabels, .singleGoldClass, .thresholdTunedOnEvaluatedFile, .invertedScores,
+  ]
+
   /// Verdict, key facts, headline metrics with baselines, class balance.
   func summarySection() -> String {
     var html = ""
     let reference = model.reference
     let verdicts = verdictSentences()
-    if !verdicts.isEmpty {
+    let checks = model.advice.filter { Self.undermineNumbers.contains($0.rule) }
+    if !verdicts.isEmpty || !checks.isEmpty {
       html += "<div class=\"verdict\" role=\"note\">"
       for sentence in verdicts { html += "<p>\(HTMLText.content(sentence))</p>" }
+      // A verdict read alone would be trusted: the advice that says the
+      // numbers themselves are suspect is named beside it.
+      for advice in checks {
+        html +=
+          "<p><strong>Check first:</strong> "
+          + HTMLText.content((advice.modelHeading.map { "\($0): " } ?? "") + advice.title)
+          + " (see <a href=\"#advice\">Advice</a>).</p>"
+      }
       html += "</div>\n"
     }
     let rows = reference.perClass()

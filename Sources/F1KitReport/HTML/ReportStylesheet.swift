@@ -42,6 +42,7 @@ enum ReportStylesheet {
     .lede{color:var(--muted);margin:0 0 14px}
     nav.toc ol{display:flex;flex-wrap:wrap;gap:4px 18px;list-style:none;margin:0;padding:0}
     nav.toc a{color:var(--accent);text-decoration:none}
+    .verdict a{color:var(--accent)}
     nav.toc a:hover{text-decoration:underline}
     code{font-family:ui-monospace,SFMono-Regular,Menlo,Consolas,"Liberation Mono",monospace;font-size:.86em}
     .num{font-variant-numeric:tabular-nums}

@@ -207,11 +207,13 @@ struct AdviseCommand: ParsableCommand {
   }
 
   /// Writes the warnings `evaluate` gives for the same models: predicted
-  /// labels no gold item has, or gold labels `--labels` leaves out.
+  /// labels no gold item has, or gold labels `--labels` leaves out. A
+  /// renaming of the labels is advice of its own here (`renamed-labels`).
   private func writeStrayLabelWarnings(matrices: [ConfusionMatrix], sources: [String]) {
     Console.writeWarnings(
       StrayPredictedLabels.warnings(
-        matrices: matrices, sources: sources, evaluation: scoring.evaluation))
+        matrices: matrices, sources: sources, evaluation: scoring.evaluation,
+        includesRenamings: false))
   }
 
   /// Advice for a multilabel file: which average to read, citing label

@@ -173,6 +173,7 @@ struct InputOptions {
     reader.maximumRecordByteCount = values[Self.maximumRecordBytes]
     reader.delimiter = values[Self.delimiter]
     reader.labels = labels
+    reader.readsWeights = values[Self.weightColumn] != nil
     labelSets = LabelSetOptions(
       file: reader, separator: values[Self.labelSeparator],
       weightColumn: values[Self.weightColumn], thresholds: thresholds)

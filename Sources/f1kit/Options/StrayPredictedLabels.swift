@@ -19,9 +19,12 @@ enum StrayPredictedLabels {
   ///   - matrices: Each model's confusion matrix.
   ///   - sources: Each model's file, or column, in messages.
   ///   - evaluation: How the problem is scored.
-  /// - Returns: The warnings, in label order.
+  ///   - includesRenamings: Whether to add the warning for predictions
+  ///     whose labels fit far better renamed (`PermutedLabels`).
+  /// - Returns: The warnings, in label order, then the renamings'.
   static func warnings(
-    matrices: [ConfusionMatrix], sources: [String], evaluation: EvaluationOptions
+    matrices: [ConfusionMatrix], sources: [String], evaluation: EvaluationOptions,
+    includesRenamings: Bool = true
   ) -> [String] {
     guard let first = matrices.first else { return [] }
     var union: [String] = []
@@ -41,7 +44,8 @@ enum StrayPredictedLabels {
     return warnings(
       labels: labels, goldCounts: tally(first, first.goldTotals),
       predictedCounts: matrices.map { tally($0, $0.predictedTotals) }, sources: sources,
-      evaluation: evaluation) + PermutedLabels.warnings(matrices: matrices, sources: sources)
+      evaluation: evaluation)
+      + (includesRenamings ? PermutedLabels.warnings(matrices: matrices, sources: sources) : [])
   }
 
   /// The warnings for an experiment's runs.
