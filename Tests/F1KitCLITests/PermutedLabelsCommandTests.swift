@@ -38,6 +38,24 @@ struct PermutedLabelsCommandTests {
     #expect(result.standardError.contains(Self.warning), "\(result.standardError)")
   }
 
+  @Test("compare over runs names the one run whose labels look renamed")
+  func renamedRun() throws {
+    let directory = TemporaryDirectory()
+    for run in 1...3 {
+      directory.write("a\(run).csv", Self.file([0, 1, 2]))
+      directory.write("b\(run).csv", Self.file(run == 2 ? [1, 2, 0] : [0, 1, 2]))
+    }
+    let result = try runF1Kit(
+      ["compare", "A=a1.csv,a2.csv,a3.csv", "B=b1.csv,b2.csv,b3.csv", "--resamples", "100", "-q"],
+      in: directory.url)
+    #expect(result.status == 0, "\(result.standardError)")
+    #expect(
+      result.standardError.contains(
+        Self.warning.replacingOccurrences(of: "nli.csv", with: "b2.csv")),
+      "\(result.standardError)")
+    #expect(result.standardError.components(separatedBy: "renamed").count == 2)
+  }
+
   @Test("advise gives the renaming as advice, not again as a warning")
   func adviseGivesAdvice() throws {
     let directory = TemporaryDirectory()

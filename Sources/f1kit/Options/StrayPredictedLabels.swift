@@ -61,9 +61,16 @@ enum StrayPredictedLabels {
     evaluation: EvaluationOptions
   ) -> [String] {
     let tallies = counts.labelTallies()
+    let sources = Array(runFiles.joined())
+    // A run whose labels look renamed: every run's counts, as a matrix.
+    let matrices = counts.runConfusionCounts().compactMap {
+      try? ConfusionMatrix(labels: labels, counts: $0)
+    }
     return warnings(
       labels: labels, goldCounts: tallies.gold, predictedCounts: tallies.predicted,
-      sources: Array(runFiles.joined()), evaluation: evaluation)
+      sources: sources, evaluation: evaluation)
+      + (matrices.count == sources.count
+        ? PermutedLabels.warnings(matrices: matrices, sources: sources) : [])
   }
 
   /// One warning per predicted label that no gold item has.
