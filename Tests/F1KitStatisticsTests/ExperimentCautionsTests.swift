@@ -168,6 +168,32 @@ struct ExperimentCautionsTests {
     }
   }
 
+  /// A run of A given for B too (a copy of its file, or the same
+  /// predictions in another order, which no file check catches) makes the
+  /// models look closer than they are.
+  @Test("a run of one model that predicts exactly as another model's run is a caution")
+  func runSharedBetweenModelsIsACaution() throws {
+    let gold = Self.gold(count: 400, seed: 5)
+    let a = Self.runs(accuracies: [0.7, 0.72], gold: gold, seed: 6)
+    let b = Self.runs(accuracies: [0.8, 0.78], gold: gold, seed: 7)
+    let options = BootstrapOptions(resamples: 199)
+    let scope = MetricScope(classCount: 2, positiveClass: 1)
+    func cautions(_ runs: [[[Int32]]]) throws -> [String] {
+      try ExperimentComparison(
+        counts: try ExperimentCounts(gold: gold, runs: runs, classCount: 2),
+        metric: .accuracy, scope: scope, options: options, seed: 3
+      ).cautions(names: ["A", "B"])
+    }
+    let shared = try cautions([a, [b[0], a[0]]])
+    #expect(
+      shared.contains {
+        $0.hasPrefix("B's run 2 predicts the same label for every item as A's run 1:")
+      }, "\(shared)")
+    #expect(!(try cautions([a, b])).contains { $0.contains("predicts the same label") })
+    // One run each: the difference of exactly 0 says so already.
+    #expect(!(try cautions([[a[0]], [a[0]]])).contains { $0.contains("predicts the same label") })
+  }
+
   private var description: ExperimentComparison.Description {
     .init(
       names: ["A", "B"], runFiles: [["a1", "a2"], ["b1", "b2"]], labels: ["0", "1"], seed: 42)
