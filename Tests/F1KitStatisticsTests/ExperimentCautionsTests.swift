@@ -194,6 +194,32 @@ struct ExperimentCautionsTests {
     #expect(!(try cautions([[a[0]], [a[0]]])).contains { $0.contains("predicts the same label") })
   }
 
+  /// With `--zero-division nan`, a run that never predicts the positive
+  /// label has an undefined precision, so its model's mean has no value
+  /// and no interval; the caution once said the interval rested on the
+  /// resamples that left that run out, beside an interval printed as
+  /// undefined.
+  @Test(
+    "a model with an undefined run is said to have no value, not an interval on fewer resamples")
+  func undefinedRunLeavesNoInterval() throws {
+    let gold = Self.gold(count: 300, seed: 8)
+    let a = Self.runs(accuracies: [0.7], gold: gold, seed: 9)[0]
+    let never = [Int32](repeating: 0, count: gold.count)
+    let b = Self.runs(accuracies: [0.8, 0.78], gold: gold, seed: 10)
+    let comparison = try ExperimentComparison(
+      counts: try ExperimentCounts(
+        gold: gold, runs: [[a, never, a.reversed()], b], classCount: 2),
+      metric: .binaryPrecision,
+      scope: MetricScope(classCount: 2, positiveClass: 1, zeroDivision: .nan),
+      options: BootstrapOptions(resamples: 199), seed: 3)
+    #expect(comparison.models[0].interval.estimate.isNaN)
+    let caution = comparison.undefinedResamplesCaution(names: ["A", "B"])
+    #expect(
+      caution
+        == "A has no value or interval, nor has any difference with it: its run 2 has an undefined binary precision, so the mean of its runs is undefined.",
+      "\(caution ?? "nil")")
+  }
+
   private var description: ExperimentComparison.Description {
     .init(
       names: ["A", "B"], runFiles: [["a1", "a2"], ["b1", "b2"]], labels: ["0", "1"], seed: 42)
