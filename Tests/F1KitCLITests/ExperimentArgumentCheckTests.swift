@@ -400,9 +400,27 @@ struct ExperimentArgumentCheckTests {
     for command in [["compare"], ["report", "--out", "/dev/null"]] {
       let result = try runF1Kit(command + [argument, Self.runsB] + ["--resamples", "100"])
       #expect(result.status == 64)
+      // A trailing comma is also what a space after it leaves.
+      let space =
+        argument.hasSuffix(",")
+        ? ", or a space after the last comma, where the shell ends the argument: write the run list without spaces (A=a.csv,b.csv)"
+        : ""
       #expect(
         firstLine(result)
-          == "Error: expected a file name in entry \(entry) of the run list '\(argument)', found an empty entry; an unset shell variable is the usual cause"
+          == "Error: expected a file name in entry \(entry) of the run list '\(argument)', found an empty entry; an unset shell variable is the usual cause\(space)"
+      )
+    }
+  }
+
+  @Test("a run list with spaces after its commas names the spaced entry and the list without them")
+  func spacedRunEntry() throws {
+    let argument = "A=\(Self.a[0]), \(Self.a[1]),\(Self.a[2])"
+    for command in [["compare"], ["report", "--out", "/dev/null"]] {
+      let result = try runF1Kit(command + [argument, Self.runsB] + ["--resamples", "100"])
+      #expect(result.status == 64, "\(result.standardError)")
+      #expect(
+        firstLine(result)
+          == "Error: expected a file name in entry 2 of the run list '\(argument)', found ' \(Self.a[1])', which no file is named, with spaces around '\(Self.a[1])', which exists; write the run list without spaces after the commas (\(Self.runsA))"
       )
     }
   }

@@ -64,3 +64,68 @@ struct GroupColumnHintCommandTests {
     }
   }
 }
+
+/// Group columns that are probably not groups: warned about on standard
+/// error, with the numbers printed as usual.
+@Suite("f1kit compare and evaluate: warnings about group columns that are not groups")
+struct GroupColumnDesignWarningCommandTests {
+  @Test("--group-column id, one item in every group, warns in compare and evaluate --ci")
+  func itemIDsAsGroups() throws {
+    let directory = TemporaryDirectory()
+    let file = { (seed: Int) in
+      "id,label,prediction\n"
+        + (0..<40).map { item in
+          let gold = item % 2
+          let predicted = (item * 5 + seed * 3) % 4 == 0 ? 1 - gold : gold
+          return "pair-\(item),\(gold),\(predicted)\n"
+        }.joined()
+    }
+    directory.write("a.csv", file(1))
+    directory.write("b.csv", file(2))
+    let warning =
+      "warning: every one of the 40 groups of --group-column \"id\" in a.csv holds one item, so resampling groups is resampling items and the groups change nothing"
+    try withExtendedLifetime(directory) {
+      let compared = try runF1Kit(
+        ["compare", "a.csv", "b.csv", "--group-column", "id", "--resamples", "200", "-q"],
+        in: directory.url)
+      #expect(compared.status == 0)
+      #expect(compared.standardError.hasPrefix(warning), "\(compared.standardError)")
+      let evaluated = try runF1Kit(
+        ["evaluate", "a.csv", "--ci", "--group-column", "id", "--resamples", "200"],
+        in: directory.url)
+      #expect(evaluated.status == 0)
+      #expect(evaluated.standardError.contains(warning), "\(evaluated.standardError)")
+    }
+  }
+
+  @Test("a similarity column given as the groups warns that it is a measured value")
+  func similarityAsGroups() throws {
+    let directory = TemporaryDirectory()
+    let file = { (seed: Int) in
+      "similarity,label,prediction\n"
+        + (0..<40).map { item in
+          let similarity = Double(item % 10) / 2 + 0.2
+          let gold = similarity >= 3 ? 1 : 0
+          let predicted = (item * 5 + seed * 3) % 4 == 0 ? 1 - gold : gold
+          return "\(similarity),\(gold),\(predicted)\n"
+        }.joined()
+    }
+    directory.write("a.csv", file(1))
+    directory.write("b.csv", file(2))
+    directory.write("c.csv", file(3))
+    directory.write("d.csv", file(4))
+    try withExtendedLifetime(directory) {
+      let result = try runF1Kit(
+        [
+          "compare", "A=a.csv,c.csv", "B=b.csv,d.csv", "--group-column", "similarity",
+          "--resamples", "200", "-q",
+        ],
+        in: directory.url)
+      #expect(result.status == 0)
+      #expect(
+        result.standardError.contains(
+          "warning: the groups of --group-column \"similarity\" in a.csv are numbers with fractional parts (\"0.2\", \"0.7\", …)"
+        ), "\(result.standardError)")
+    }
+  }
+}

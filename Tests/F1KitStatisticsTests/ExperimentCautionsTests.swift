@@ -168,6 +168,58 @@ struct ExperimentCautionsTests {
     }
   }
 
+  /// A run of A given for B too (a copy of its file, or the same
+  /// predictions in another order, which no file check catches) makes the
+  /// models look closer than they are.
+  @Test("a run of one model that predicts exactly as another model's run is a caution")
+  func runSharedBetweenModelsIsACaution() throws {
+    let gold = Self.gold(count: 400, seed: 5)
+    let a = Self.runs(accuracies: [0.7, 0.72], gold: gold, seed: 6)
+    let b = Self.runs(accuracies: [0.8, 0.78], gold: gold, seed: 7)
+    let options = BootstrapOptions(resamples: 199)
+    let scope = MetricScope(classCount: 2, positiveClass: 1)
+    func cautions(_ runs: [[[Int32]]]) throws -> [String] {
+      try ExperimentComparison(
+        counts: try ExperimentCounts(gold: gold, runs: runs, classCount: 2),
+        metric: .accuracy, scope: scope, options: options, seed: 3
+      ).cautions(names: ["A", "B"])
+    }
+    let shared = try cautions([a, [b[0], a[0]]])
+    #expect(
+      shared.contains {
+        $0.hasPrefix("B's run 2 predicts the same label for every item as A's run 1:")
+      }, "\(shared)")
+    #expect(!(try cautions([a, b])).contains { $0.contains("predicts the same label") })
+    // One run each: the difference of exactly 0 says so already.
+    #expect(!(try cautions([[a[0]], [a[0]]])).contains { $0.contains("predicts the same label") })
+  }
+
+  /// With `--zero-division nan`, a run that never predicts the positive
+  /// label has an undefined precision, so its model's mean has no value
+  /// and no interval; the caution once said the interval rested on the
+  /// resamples that left that run out, beside an interval printed as
+  /// undefined.
+  @Test(
+    "a model with an undefined run is said to have no value, not an interval on fewer resamples")
+  func undefinedRunLeavesNoInterval() throws {
+    let gold = Self.gold(count: 300, seed: 8)
+    let a = Self.runs(accuracies: [0.7], gold: gold, seed: 9)[0]
+    let never = [Int32](repeating: 0, count: gold.count)
+    let b = Self.runs(accuracies: [0.8, 0.78], gold: gold, seed: 10)
+    let comparison = try ExperimentComparison(
+      counts: try ExperimentCounts(
+        gold: gold, runs: [[a, never, a.reversed()], b], classCount: 2),
+      metric: .binaryPrecision,
+      scope: MetricScope(classCount: 2, positiveClass: 1, zeroDivision: .nan),
+      options: BootstrapOptions(resamples: 199), seed: 3)
+    #expect(comparison.models[0].interval.estimate.isNaN)
+    let caution = comparison.undefinedResamplesCaution(names: ["A", "B"])
+    #expect(
+      caution
+        == "A has no value or interval, nor has any difference with it: its run 2 has an undefined binary precision, so the mean of its runs is undefined.",
+      "\(caution ?? "nil")")
+  }
+
   private var description: ExperimentComparison.Description {
     .init(
       names: ["A", "B"], runFiles: [["a1", "a2"], ["b1", "b2"]], labels: ["0", "1"], seed: 42)

@@ -445,7 +445,8 @@ public struct ExperimentComparison: Sendable {
   /// metric's range, basic intervals past it or past a difference's range,
   /// resamples left out as undefined (``undefinedResamplesCaution(names:)``),
   /// runs of a model that predict alike on every item (a
-  /// file given twice, most likely), and models whose one run leaves their
+  /// file given twice, most likely), runs of two models that do (a file
+  /// given for the wrong model), and models whose one run leaves their
   /// seed luck uncounted beside models with several.
   ///
   /// - Parameter names: Each model's name.
@@ -486,6 +487,12 @@ public struct ExperimentComparison: Sendable {
           "\(name(model))'s runs \(first + 1) and \(second + 1) predict the same label for every item: if one file was given twice, drop the copy, since each copy counts as a run and makes the spread over runs, the seed share and Almost Stochastic Order look more certain than they are."
         )
       }
+    }
+    for pair in counts.identicalRunsAcrossModels() {
+      let (first, second) = (name(pair.firstModel), name(pair.secondModel))
+      cautions.append(
+        "\(second)'s run \(pair.secondRun + 1) predicts the same label for every item as \(first)'s run \(pair.firstRun + 1): two models' runs rarely agree on every item, so check that a file of \(first) (or a copy of it, perhaps in another order) was not given for \(second); if it was, the difference between the models is understated."
+      )
     }
     if counts.runCounts.contains(where: { $0 > 1 }) {
       for (model, runCount) in counts.runCounts.enumerated() where runCount == 1 {

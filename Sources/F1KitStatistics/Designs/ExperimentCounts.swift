@@ -331,6 +331,41 @@ public struct ExperimentCounts: Sendable {
     }
   }
 
+  /// The runs of a later model that predict the same label for every item
+  /// as a run of an earlier model: each as (earlier model, its run, later
+  /// model, its run), runs numbered from 0 within their model, each later
+  /// run paired with the first earlier run it equals.
+  ///
+  /// Two models' runs agree on every item of a test set only when one
+  /// file was given for both (a copy, or the same predictions in another
+  /// order) or the test set is tiny; pairs of models that both have one
+  /// run are left out, since their difference is then exactly 0 and
+  /// has an interval of no width, which is said already.
+  ///
+  /// - Complexity: O(*d* · *r*²) for *d* distinct rows and *r* runs in all.
+  func identicalRunsAcrossModels() -> [(
+    firstModel: Int, firstRun: Int, secondModel: Int, secondRun: Int
+  )] {
+    var pairs: [(firstModel: Int, firstRun: Int, secondModel: Int, secondRun: Int)] = []
+    for second in runCounts.indices.dropFirst() {
+      for secondRun in 0..<runCounts[second] {
+        let run = firstRun(ofModel: second) + secondRun
+        search: for first in 0..<second where runCounts[first] > 1 || runCounts[second] > 1 {
+          for firstRun in 0..<runCounts[first] {
+            let earlier = self.firstRun(ofModel: first) + firstRun
+            if (0..<patternCount).allSatisfy({
+              prediction(ofPattern: $0, run: earlier) == prediction(ofPattern: $0, run: run)
+            }) {
+              pairs.append((first, firstRun, second, secondRun))
+              break search
+            }
+          }
+        }
+      }
+    }
+    return pairs
+  }
+
   /// The runs of a model that predict the same label for every item as an
   /// earlier run of it: each as (earlier run, run), numbered from 0 within
   /// the model, paired with the first run it equals.

@@ -33,7 +33,7 @@ extension AdviseCommand {
       throw .usage(error.description)
     }
     let groups = try ExperimentOptions.checkedCodes(
-      groupRead, path: path, itemCount: aligned.itemCount)
+      groupRead, path: path, itemCount: aligned.itemCount, groupColumn: groupColumn)
     let advisor = MetricAdvisor()
     let groupAdvice: [Advice]
     do {

@@ -44,7 +44,8 @@ extension EvaluateCommand {
     }
     if !scoring.isZeroDivisionChosen { Self.warnAboutUndefinedScores(metrics) }
     let groups = try groupRead.map { read throws(CommandFailure) in
-      try ExperimentOptions.checkedCodes(read, path: path, itemCount: aligned.itemCount)
+      try ExperimentOptions.checkedCodes(
+        read, path: path, itemCount: aligned.itemCount, groupColumn: groupColumn ?? "")
     }
     let intervals: MetricIntervals
     do {

@@ -61,7 +61,8 @@ extension ExperimentOptions {
     if let groupColumn, let firstRead = groupReads[0].groups {
       try refuseGroupsOnlyInLaterFiles(
         firstRead, reads: groupReads, files: files, groupColumn: groupColumn)
-      let firstGroups = try checkedGroups(firstRead, path: files[0], itemCount: aligned.itemCount)
+      let firstGroups = try checkedGroups(
+        firstRead, path: files[0], itemCount: aligned.itemCount, groupColumn: groupColumn)
       try checkAgreement(
         of: firstGroups, with: groupReads, files: files, inputs: inputs,
         groupColumn: groupColumn, identifiers: aligned.identifiers)

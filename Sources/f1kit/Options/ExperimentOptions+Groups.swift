@@ -38,34 +38,41 @@ extension ExperimentOptions {
   }
 
   /// The codes of groups read from `path`, once they are known to cover
-  /// `itemCount` items.
+  /// `itemCount` items, printing warnings about groups that are probably
+  /// not what `--group-column` was meant to name.
   ///
   /// - Parameters:
   ///   - groups: The groups read, or why they could not be.
   ///   - path: The file they were read from.
   ///   - itemCount: The number of items the groups must cover.
+  ///   - groupColumn: The group column.
   /// - Returns: One group code per item, numbered from zero in first-seen
   ///   order.
   /// - Throws: The reader's failure, or a data failure when the counts
   ///   differ.
   static func checkedCodes(
-    _ groups: Result<ItemGroups, PredictionFileError>, path: String, itemCount: Int
+    _ groups: Result<ItemGroups, PredictionFileError>, path: String, itemCount: Int,
+    groupColumn: String
   ) throws(CommandFailure) -> [Int] {
-    try checkedGroups(groups, path: path, itemCount: itemCount).codes
+    try checkedGroups(groups, path: path, itemCount: itemCount, groupColumn: groupColumn).codes
   }
 
   /// Groups read from `path`, once they are known to cover `itemCount`
-  /// items.
+  /// items, printing warnings about groups that are probably not what
+  /// `--group-column` was meant to name (`ItemGroups.designWarnings`):
+  /// one item in every group, or measured values as groups.
   ///
   /// - Parameters:
   ///   - groups: The groups read, or why they could not be.
   ///   - path: The file they were read from.
   ///   - itemCount: The number of items the groups must cover.
+  ///   - groupColumn: The group column.
   /// - Returns: The groups.
   /// - Throws: The reader's failure, or a data failure when the counts
   ///   differ.
   static func checkedGroups(
-    _ groups: Result<ItemGroups, PredictionFileError>, path: String, itemCount: Int
+    _ groups: Result<ItemGroups, PredictionFileError>, path: String, itemCount: Int,
+    groupColumn: String
   ) throws(CommandFailure) -> ItemGroups {
     let checked: ItemGroups
     switch groups {
@@ -77,6 +84,8 @@ extension ExperimentOptions {
         "\(path): expected a group for each of the \(itemCount) items, found \(checked.codes.count)"
       )
     }
+    Console.writeWarnings(
+      checked.designWarnings(column: groupColumn, file: InputOptions.displayName(of: path)))
     return checked
   }
 

@@ -33,11 +33,43 @@ extension ExperimentOptions {
     }
     if let reading = readings.first { return reading }
     if let empty = pieces.firstIndex(where: \.isEmpty) {
+      // A space after a comma ends an unquoted argument there.
+      let space =
+        empty == pieces.count - 1 && pieces.count > 1
+        ? ", or a space after the last comma, where the shell ends the argument: write the run list without spaces (\(name)=a.csv,b.csv)"
+        : ""
       throw UsageError(
-        "expected a file name in entry \(empty + 1) of the run list '\(argument)', found an empty entry; an unset shell variable is the usual cause"
+        "expected a file name in entry \(empty + 1) of the run list '\(argument)', found an empty entry; an unset shell variable is the usual cause\(space)"
       )
     }
+    try refuseSpacedEntries(pieces, argument: argument)
     return expandingPatterns(in: pieces)
+  }
+
+  /// Refuses an entry of a run list that no file is named but that names
+  /// one once the spaces around it are trimmed (`A=a.csv, b.csv`): reading
+  /// it would say that " b.csv" cannot be opened, and the space is hard
+  /// to see.
+  ///
+  /// - Parameters:
+  ///   - pieces: The run list's entries.
+  ///   - argument: The whole argument, for messages.
+  /// - Throws: ``UsageError`` naming the first such entry and the list
+  ///   without the spaces.
+  private static func refuseSpacedEntries(_ pieces: [String], argument: String)
+    throws(UsageError)
+  {
+    let trimmed = pieces.map { $0.trimmingCharacters(in: .whitespaces) }
+    guard
+      let spaced = pieces.indices.first(where: { index in
+        pieces[index] != trimmed[index] && !FileManager.default.fileExists(atPath: pieces[index])
+          && FileManager.default.fileExists(atPath: trimmed[index])
+      })
+    else { return }
+    let name = argument[..<argument.firstIndex(of: "=")!]
+    throw UsageError(
+      "expected a file name in entry \(spaced + 1) of the run list '\(argument)', found '\(pieces[spaced])', which no file is named, with spaces around '\(trimmed[spaced])', which exists; write the run list without spaces after the commas (\(name)=\(Self.escapedList(trimmed)))"
+    )
   }
 
   /// The pieces between commas that are not escaped, with `\,` made a
