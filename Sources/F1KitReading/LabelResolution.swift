@@ -240,10 +240,12 @@ struct LabelResolution {
     names = merged
   }
 
-  /// Merges Booleans spelled in two cases (`true` and `True`), taking the
-  /// first spelling read, when every label is a Boolean: JSON writes a
-  /// bool column `true` and names `predict_proba` columns by the classes
-  /// as Python prints them, `True`; both are the one class.
+  /// Merges Booleans spelled in two cases (`true` and `True`) when every
+  /// label is a Boolean: JSON writes a bool column `true` and names
+  /// `predict_proba` columns by the classes as Python prints them,
+  /// `True`; both are the one class. Each keeps the spelling of a case
+  /// the file writes both values in (`true` and `false`), else the first
+  /// spelling read.
   private mutating func mergeBooleanSpellings() {
     let folded = names.map { $0.lowercased() }
     guard folded.allSatisfy({ $0 == "true" || $0 == "false" }), Set(folded).count < names.count

@@ -48,7 +48,8 @@ enum StrayPredictedLabels {
       + (includesRenamings ? PermutedLabels.warnings(matrices: matrices, sources: sources) : [])
   }
 
-  /// The warnings for an experiment's runs.
+  /// The warnings for an experiment's runs, then one for each run whose
+  /// labels look renamed (`PermutedLabels`).
   ///
   /// - Parameters:
   ///   - counts: The experiment's counts.
