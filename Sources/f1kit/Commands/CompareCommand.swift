@@ -262,9 +262,16 @@ struct CompareCommand: ParsableCommand {
     let bar = ProgressBar(label: "resampling", isQuiet: resampling.isQuiet)
     do {
       defer { bar.finish() }
-      return try ModelComparison(
+      let comparison = try ModelComparison(
         counts: counts, names: names, evaluation: evaluation, options: options,
         progress: bar.handler)
+      if !scoring.isZeroDivisionChosen, !counts.isWeighted {
+        Console.writeWarnings(
+          Self.zeroDivisionWarnings(
+            matrices: counts.matrices, sources: predictionColumns ?? pathSources,
+            evaluation: evaluation, metric: options.metric))
+      }
+      return comparison
     } catch let error as MetricsError {
       throw .usage(error.description)
     } catch {
