@@ -27,13 +27,14 @@ extension CompareCommand {
         return try? ClassificationMetrics(confusionMatrix: matrix, options: options)
           .value(of: metric)
       }
-      guard let zero = value(.zero), let one = value(.one), zero != one else { return nil }
-      let undefined =
-        (try? ClassificationMetrics(confusionMatrix: matrix, options: evaluation))?
-        .undefinedScores().filter(\.isPrecisionUndefined).map(\.label) ?? []
-      let labels =
-        undefined.isEmpty
-        ? "" : " (it never predicts \(TerminalText.list(undefined, limit: 5)))"
+      // A label no gold item has is the comparison's own caution (every
+      // model that never predicts it scores zero_division on it).
+      let undefined = matrix.labels.indices.filter {
+        matrix.predictedTotals[$0] == 0 && matrix.goldTotals[$0] > 0
+      }.map { matrix.labels[$0] }
+      guard !undefined.isEmpty, let zero = value(.zero), let one = value(.one), zero != one
+      else { return nil }
+      let labels = " (it never predicts \(TerminalText.list(undefined, limit: 5)))"
       return
         "\(source == "-" ? "stdin" : source): its \(metric.displayName) divides zero by zero\(labels) and is scored with zero_division 0, \(NumberText.fixed(zero, digits: 4)); with --zero-division 1 it would be \(NumberText.fixed(one, digits: 4)). Use --zero-division 0, 1 or nan to choose"
     }
