@@ -42,11 +42,11 @@ public struct LabelRenaming: Hashable, Sendable {
   /// - Complexity: O(*k*! · *k*) for *k* labels.
   public init?(bestFor matrix: ConfusionMatrix) {
     let labelCount = matrix.labels.count
-    let itemCount = matrix.goldTotals.reduce(0, +)
+    let itemCount = matrix.total
     guard (2...Self.largestLabelCount).contains(labelCount), itemCount >= Self.fewestItems,
       matrix.goldTotals.allSatisfy({ $0 > 0 })
     else { return nil }
-    let correct = matrix.labels.indices.reduce(0) { $0 + matrix[gold: $1, predicted: $1] }
+    let correct = matrix.correctCount
     let best = Self.mostCorrect(matrix)
     accuracy = Double(correct) / Double(itemCount)
     renamedAccuracy = Double(best.correct) / Double(itemCount)

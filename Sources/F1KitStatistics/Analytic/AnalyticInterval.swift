@@ -59,7 +59,6 @@ public enum AnalyticInterval {
     accuracyOf classification: ClassificationMetrics, confidence: Double = 0.95
   ) throws(StatisticsError) -> ConfidenceInterval {
     let matrix = classification.confusionMatrix
-    let correct = (0..<matrix.classCount).reduce(0) { $0 + matrix[gold: $1, predicted: $1] }
-    return try wilson(successes: correct, trials: matrix.total, confidence: confidence)
+    return try wilson(successes: matrix.correctCount, trials: matrix.total, confidence: confidence)
   }
 }

@@ -21,9 +21,9 @@ extension ConfidenceInterval {
   package static func exactAccuracy(ofAllOrNothing matrix: ConfusionMatrix, confidence: Double)
     -> (isAllRight: Bool, lower: Double, upper: Double)?
   {
-    let itemCount = matrix.counts.reduce(0, +)
+    let itemCount = matrix.total
     guard itemCount > 1 else { return nil }
-    let correct = matrix.labels.indices.reduce(0) { $0 + matrix[gold: $1, predicted: $1] }
+    let correct = matrix.correctCount
     let tail = pow((1 - confidence) / 2, 1 / Double(itemCount))
     if correct == itemCount { return (true, tail, 1) }
     if correct == 0 { return (false, 0, 1 - tail) }
@@ -46,10 +46,9 @@ extension ConfidenceInterval {
     let ending = ", so the bootstrap shows no uncertainty; that does not mean there is none"
     guard let matrix, let exact = exactAccuracy(ofAllOrNothing: matrix, confidence: confidence)
     else { return ending + "." }
-    let items = matrix.counts.reduce(0, +)
     let percent = NumberText.shortestBare(confidence * 100) + "%"
     return
-      ", since every one of the \(NumberText.grouped(items)) items is predicted \(exact.isAllRight ? "right" : "wrong")"
+      ", since every one of the \(NumberText.grouped(matrix.total)) items is predicted \(exact.isAllRight ? "right" : "wrong")"
       + ending
       + ": an exact (Clopper–Pearson) \(percent) interval for the accuracy is [\(number(exact.lower)), \(number(exact.upper))]."
   }
